@@ -1,0 +1,87 @@
+"""The public API: lint a text or a file and get a Result; the CLI is a thin layer over this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from citecheck.config import ConfigError, Settings
+from citecheck.io import decode, read_path
+from citecheck.model import Diagnostic, Document, Finding
+from citecheck.parsers import detect_format, parse
+from citecheck.rules import RuleContext, select_rules
+
+
+@dataclass
+class Result:
+    """The outcome of linting one input."""
+
+    path: str
+    document: Document
+    findings: list[Finding] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+
+def lint_text(text: str, format: str | None = None, *, path: str = "<string>",
+              settings: Settings | None = None, **options: Any) -> Result:
+    """Lint article text. ``options`` are Settings fields (select=["CC1"], as_of=date(...), ...)."""
+    settings = _settings(settings, options)
+    decoded_diagnostics: list[Diagnostic] = []
+    if "\x00" in text:
+        # Same treatment as bytes input: NULs would silently truncate wikitext parsing.
+        decoded = decode(text.encode("utf-8", "surrogatepass"), path)
+        text, decoded_diagnostics = decoded.text, decoded.diagnostics
+    else:
+        from citecheck.io import detect_mojibake
+
+        damage = detect_mojibake(text)
+        decoded_diagnostics = [damage] if damage else []
+    return _lint(text, path, settings, format, decoded_diagnostics, "utf-8")
+
+
+def lint_path(path: str | Path, format: str | None = None, *,
+              settings: Settings | None = None, **options: Any) -> Result:
+    """Read, decode and lint a file (``-`` for standard input). Raises InputError, ConfigError."""
+    settings = _settings(settings, options)
+    decoded = read_path(path, settings.max_bytes)
+    return _lint(decoded.text, str(path), settings, format, decoded.diagnostics, decoded.encoding)
+
+
+def _settings(settings: Settings | None, options: dict[str, Any]) -> Settings:
+    settings = settings or Settings()
+    try:
+        return replace(settings, **options) if options else settings
+    except TypeError as exc:
+        raise ConfigError(f"unknown option: {exc}") from None
+
+
+def _lint(text: str, path: str, settings: Settings, format: str | None,
+          diagnostics: list[Diagnostic], encoding: str) -> Result:
+    fmt = format or settings.input_format or detect_format(path, text)
+    doc = parse(text, fmt, path=path)
+    doc.diagnostics[:0] = diagnostics
+    return Result(path=path, document=doc, findings=run_rules(doc, settings), encoding=encoding)
+
+
+def run_rules(doc: Document, settings: Settings) -> list[Finding]:
+    """Run the selected rules over a parsed document; findings located, filtered and sorted."""
+    rules = select_rules(settings.select, settings.ignore, online=settings.online)
+    if settings.as_of is not None:
+        doc.revision_date, doc.revision_date_source = settings.as_of, "as-of"
+    findings: list[Finding] = []
+    for rule_class in rules:
+        options = rule_class.option_defaults()
+        options.update(settings.rule_options.get(rule_class.code, {}))
+        ctx = RuleContext(
+            options=options,
+            revision_date=doc.revision_date,
+            severity=settings.severity.get(rule_class.code),
+        )
+        findings.extend(rule_class().check(doc, ctx))
+    for finding in findings:
+        finding.locate(doc)
+    if settings.baseline:
+        findings = [f for f in findings if f.fingerprint not in settings.baseline]
+    findings.sort(key=lambda f: (f.span.start, f.code))
+    return findings

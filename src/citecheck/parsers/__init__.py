@@ -1,0 +1,47 @@
+"""One parser per input format, each turning text into a Document; and format detection."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import PurePath
+
+from citecheck.model import Document
+
+FORMATS = ("text", "wikitext", "html")
+
+_EXTENSIONS = {
+    ".wiki": "wikitext", ".wikitext": "wikitext", ".mediawiki": "wikitext", ".mw": "wikitext",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+_HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<div|<section|<p[\s>])", re.I)
+_WIKITEXT_SIGNS = re.compile(
+    r"\{\{\s*(?:cite|citation|infobox|reflist|sfn|webarchive|dead link|cn\b|citation needed)"
+    r"|<ref[\s>/]|^==+[^=\n]+==+\s*$|\[\[(?:Category|File|Image):|^\{\|",
+    re.I | re.M,
+)
+
+
+def detect_format(path: str, text: str) -> str:
+    """The input format from the file extension, then from the content.
+
+    A ``.txt`` that is plainly wikitext (cite templates, ``<ref>``, ``== headings ==``)
+    is read as wikitext; a text that starts like an HTML document is HTML.
+    """
+    suffix = PurePath(path).suffix.lower() if path not in ("-", "<string>") else ""
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    head = text[:4096]
+    if _HTML_START.match(head):
+        return "html"
+    if len(_WIKITEXT_SIGNS.findall(text[:200_000])) >= 3:
+        return "wikitext"
+    return "text"
+
+
+def parse(text: str, fmt: str, path: str = "<string>") -> Document:
+    """Parse ``text`` as ``fmt`` into a Document; parser modules are imported on demand."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown input format {fmt!r} (choose {', '.join(FORMATS)})")
+    module = importlib.import_module(f"citecheck.parsers.{fmt}")
+    return module.parse(text, path=path)

@@ -1,0 +1,54 @@
+"""Machine-readable report, schema version 1 (DESIGN.md §7)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Sequence, TextIO
+
+from citecheck import __version__
+from citecheck.report import summary_counts
+
+if TYPE_CHECKING:
+    from citecheck.api import Result
+    from citecheck.model import Finding
+
+SCHEMA_VERSION = 1
+
+
+def finding_record(f: "Finding") -> dict[str, Any]:
+    return {
+        "path": f.path, "code": f.code, "name": f.name, "severity": str(f.severity),
+        "message": f.message, "line": f.line, "column": f.column, "end_line": f.end_line,
+        "end_column": f.end_column, "excerpt": f.excerpt, "refs": list(f.refs),
+        "evidence": {k: v for k, v in f.evidence.items() if k != "fingerprint_key"},
+        "fingerprint": f.fingerprint,
+    }
+
+
+def file_record(result: "Result") -> dict[str, Any]:
+    doc = result.document
+    return {
+        "path": result.path, "format": doc.format, "statements": len(doc.statements),
+        "references": len([r for r in doc.references if not r.group]),
+        "citations": len(doc.citations),
+        "revision_date": doc.revision_date.isoformat() if doc.revision_date else None,
+        "revision_date_source": doc.revision_date_source or None,
+    }
+
+
+def document(results: Sequence["Result"]) -> dict[str, Any]:
+    by_code: dict[str, int] = {}
+    for result in results:
+        for f in result.findings:
+            by_code[f.code] = by_code.get(f.code, 0) + 1
+    return {
+        "tool": "citecheck", "version": __version__, "schema": SCHEMA_VERSION,
+        "files": [file_record(r) for r in results],
+        "findings": [finding_record(f) for r in results for f in r.findings],
+        "summary": {**summary_counts(results), "by_code": dict(sorted(by_code.items()))},
+    }
+
+
+def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
+    json.dump(document(results), out, ensure_ascii=False, indent=2, default=str)
+    out.write("\n")

@@ -1,0 +1,58 @@
+"""The rule table: every rule citecheck has, in code order, and selection by code, prefix or name."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from citecheck.rules.base import Option, Rule, RuleContext
+
+RULES: tuple[type[Rule], ...] = ()
+
+__all__ = ["RULES", "Option", "Rule", "RuleContext", "by_code", "resolve", "select_rules"]
+
+
+def by_code(code_or_name: str) -> type[Rule] | None:
+    """The rule with this code (case-insensitive) or kebab-case name."""
+    wanted = code_or_name.strip()
+    for rule in RULES:
+        if rule.code.lower() == wanted.lower() or rule.name == wanted.lower():
+            return rule
+    return None
+
+
+def resolve(selector: str) -> list[type[Rule]]:
+    """Rules matched by one selector: a code, a code prefix ("CC1", "CC30") or a name.
+
+    Raises ValueError naming the selector when it matches nothing, so a typo in
+    ``--select`` is an error rather than a silently empty run.
+    """
+    wanted = selector.strip()
+    if not wanted:
+        raise ValueError("empty rule selector")
+    exact = by_code(wanted)
+    if exact is not None:
+        return [exact]
+    if wanted.upper() in ("ALL", "CC"):
+        return list(RULES)
+    matched = [rule for rule in RULES if rule.code.upper().startswith(wanted.upper())]
+    if not matched:
+        raise ValueError(f"no rule matches {selector!r} (see 'citecheck rules')")
+    return matched
+
+
+def select_rules(
+    select: Iterable[str] = (), ignore: Iterable[str] = (), *, online: bool = False
+) -> list[type[Rule]]:
+    """The rules to run: the selected ones (all by default) minus the ignored ones.
+
+    Network rules run only when ``online`` is set, whatever the selection says.
+    """
+    chosen: dict[str, type[Rule]] = {}
+    selectors = list(select)
+    for selector in selectors or ["ALL"]:
+        for rule in resolve(selector):
+            chosen[rule.code] = rule
+    for selector in ignore:
+        for rule in resolve(selector):
+            chosen.pop(rule.code, None)
+    return [rule for rule in RULES if rule.code in chosen and (online or not rule.network)]
