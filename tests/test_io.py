@@ -1,0 +1,85 @@
+"""Input decoding: every kind of damaged or unusable input gets a clear outcome, never a traceback."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from citecheck.io import InputError, decode, detect_mojibake, read_path
+
+
+def test_plain_utf8_has_no_diagnostics() -> None:
+    decoded = decode("The war killed 12 people.".encode())
+    assert decoded.encoding == "utf-8" and decoded.diagnostics == []
+
+
+def test_bom_is_stripped() -> None:
+    decoded = decode(codecs.BOM_UTF8 + "Café".encode())
+    assert decoded.text == "Café" and decoded.encoding == "utf-8-sig"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_and_without_bom(encoding: str) -> None:
+    text = "Nagorno-Karabakh: 1,166 servicemen killed. " * 5
+    assert decode(text.encode(encoding)).text.strip() == text.strip()
+
+
+def test_invalid_utf8_is_replaced_and_reported() -> None:
+    decoded = decode("Füzuli ".encode() + b"\xff\xfe" + " 12 killed.".encode())
+    assert "\ufffd" in decoded.text and "12 killed" in decoded.text
+    kinds = [d.kind for d in decoded.diagnostics]
+    assert "invalid-encoding" in kinds
+
+
+def test_latin1_file_is_decoded_as_legacy_encoding() -> None:
+    decoded = decode("café 12 killed.\n".encode("latin-1"))
+    assert decoded.text.startswith("café") and decoded.diagnostics[0].kind == "legacy-encoding"
+
+
+def test_nul_bytes_are_replaced_and_text_after_them_kept() -> None:
+    decoded = decode(b"First sentence.\x00 Second sentence with 12 killed.")
+    assert "Second sentence" in decoded.text and "\x00" not in decoded.text
+    assert any(d.kind == "nul-bytes" for d in decoded.diagnostics)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n"])
+def test_empty_input_is_refused(data: bytes) -> None:
+    with pytest.raises(InputError, match="empty"):
+        decode(data, "x.txt")
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n" + bytes(range(256)), bytes(range(32)) * 50, b"%PDF-1.4 ..."])
+def test_binary_input_is_refused(data: bytes) -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode(data, "x.txt")
+
+
+def test_oversized_file_is_refused(tmp_path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("word " * 1000)
+    with pytest.raises(InputError, match="larger than"):
+        read_path(path, max_bytes=100)
+
+
+def test_missing_file_and_directory_are_input_errors(tmp_path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_path(tmp_path / "absent.txt")
+    with pytest.raises(InputError, match="directory"):
+        read_path(tmp_path)
+
+
+@pytest.mark.parametrize("garbled", ["F邦zuli District", "Nagorno-Karabakh War (1988每1994)", "Mesut ?zil tweeted",
+                                     "Lib谷ration", "MÃ¶nch said", "caf\ufffd"])
+def test_mojibake_is_detected(garbled: str) -> None:
+    assert detect_mojibake(f"Some ordinary text. {garbled} and more text.") is not None
+
+
+@pytest.mark.parametrize("clean", [
+    "See https://example.org/index.php?title=Cat&action=edit for details.",
+    "Was it? Yes. Why? Because.",
+    "東京 is the capital of Japan; 東京都 has 14 million people.",
+    "tiếng Hán gọi là 市 thị",
+])
+def test_clean_text_is_not_called_mojibake(clean: str) -> None:
+    assert detect_mojibake(clean) is None
