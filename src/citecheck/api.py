@@ -81,7 +81,9 @@ def run_rules(doc: Document, settings: Settings) -> list[Finding]:
         findings.extend(rule_class().check(doc, ctx))
     for finding in findings:
         finding.locate(doc)
-    if settings.baseline:
-        findings = [f for f in findings if f.fingerprint not in settings.baseline]
     findings.sort(key=lambda f: (f.span.start, f.code))
+    if settings.baseline:
+        from citecheck.baseline import new_findings
+
+        findings = new_findings(findings, settings.baseline)
     return findings

@@ -85,21 +85,29 @@ def lint_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def build_settings(opts: dict[str, Any]) -> Any:
+def build_settings(opts: dict[str, Any], first_path: str | None = None) -> Any:
     """Settings from the defaults, then the config file, then the flags (flags win)."""
-    from citecheck.config import ConfigError, Settings
-    from citecheck.model import Severity
+    from citecheck.config import ConfigError, Settings, find_config, load_config, parse_fail_on
 
     settings = Settings()
     try:
+        config = opts.get("config_path")
+        if config is None and first_path not in (None, "-"):
+            config = find_config(first_path)
+        elif config is None:
+            config = find_config(".")
+        if config is not None:
+            settings = load_config(config, settings)
         if opts.get("select"):
             settings.select = split_codes(opts["select"])
         if opts.get("ignore"):
             settings.ignore = split_codes(opts["ignore"])
         if opts.get("fail_on"):
-            settings.fail_on = None if opts["fail_on"] == "never" else Severity.parse(opts["fail_on"])
-        settings.as_of = parse_date(opts.get("as_of"))
-        settings.online = bool(opts.get("online"))
+            settings.fail_on = parse_fail_on(opts["fail_on"])
+        if opts.get("as_of"):
+            settings.as_of = parse_date(opts["as_of"])
+        if opts.get("online"):
+            settings.online = True
         if opts.get("conflict"):
             settings.conflict = opts["conflict"]
         if opts.get("cache"):
@@ -108,12 +116,31 @@ def build_settings(opts: dict[str, Any]) -> Any:
             settings.input_format = opts["input_format"]
         if opts.get("max_bytes"):
             settings.max_bytes = opts["max_bytes"]
+        if opts.get("baseline"):
+            from citecheck.baseline import load_baseline
+
+            settings.baseline = load_baseline(opts["baseline"])
         from citecheck.rules import select_rules
 
         select_rules(settings.select, settings.ignore)  # reject unknown selectors early
-    except (ConfigError, ValueError) as exc:
+    except (ConfigError, ValueError, OSError) as exc:
         fail(str(exc))
     return settings
+
+
+def lint_all(paths: tuple[str, ...], settings: Any) -> list[Any]:
+    """Lint every path; an unusable input stops the run with exit code 2 and its reason."""
+    from citecheck.api import lint_path
+    from citecheck.config import ConfigError
+    from citecheck.io import InputError
+
+    results = []
+    for path in paths:
+        try:
+            results.append(lint_path(path, settings=settings))
+        except (InputError, ConfigError) as exc:
+            fail(str(exc))
+    return results
 
 
 def exit_code(results: list[Any], fail_on: Any) -> int:
@@ -149,19 +176,64 @@ def main() -> None:
 @lint_options
 def check(paths: tuple[str, ...], **opts: Any) -> None:
     """Lint articles (plain text, wikitext or HTML; - reads stdin)."""
-    from citecheck.api import lint_path
-    from citecheck.config import ConfigError
-    from citecheck.io import InputError
+    settings = build_settings(opts, paths[0])
+    results = lint_all(paths, settings)
+    if opts.get("write_baseline"):
+        from citecheck.baseline import write_baseline
 
-    settings = build_settings(opts)
-    results = []
-    for path in paths:
-        try:
-            results.append(lint_path(path, settings=settings))
-        except (InputError, ConfigError) as exc:
-            fail(str(exc))
+        count = write_baseline([f for r in results for f in r.findings], opts["write_baseline"])
+        if not opts.get("quiet"):
+            click.echo(f"citecheck: recorded {count} finding(s) in {opts['write_baseline']}", err=True)
+        sys.exit(EXIT_CLEAN)
     emit(results, opts)
     sys.exit(exit_code(results, settings.fail_on))
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@lint_options
+def diff(old: str, new: str, **opts: Any) -> None:
+    """Findings introduced and resolved between two revisions of an article (any formats).
+
+    Exits 1 only when an introduced finding is at or above --fail-on.
+    """
+    from citecheck.baseline import compare
+
+    settings = build_settings(opts, new)
+    old_result, new_result = lint_all((old, new), settings)
+    introduced, resolved = compare(old_result.findings, new_result.findings)
+    if not opts.get("quiet"):
+        emit_diff(old_result, new_result, introduced, resolved, opts)
+    fails = settings.fail_on is not None and any(f.severity >= settings.fail_on for f in introduced)
+    sys.exit(EXIT_FINDINGS if fails else EXIT_CLEAN)
+
+
+def emit_diff(old_result: Any, new_result: Any, introduced: list[Any], resolved: list[Any],
+              opts: dict[str, Any]) -> None:
+    from dataclasses import replace
+
+    fmt = opts.get("output_format") or "concise"
+    out = click.get_text_stream("stdout")
+    if fmt == "json":
+        import json
+
+        from citecheck.report.json import document, finding_record
+
+        doc = document([replace(new_result, findings=introduced)])
+        doc["files"].insert(0, document([old_result])["files"][0])
+        doc["resolved"] = [finding_record(f) for f in resolved]
+        json.dump(doc, out, ensure_ascii=False, indent=2, default=str)
+        out.write("\n")
+        return
+    from citecheck.report import render
+
+    if fmt not in ("full", "concise"):
+        fail("diff supports --format full, concise or json")
+    out.write(f"Introduced in {new_result.path} ({len(introduced)}):\n")
+    render(fmt, [replace(new_result, findings=introduced)], out, color=False)
+    out.write(f"\nResolved since {old_result.path} ({len(resolved)}):\n")
+    render(fmt, [replace(old_result, findings=resolved)], out, color=False)
 
 
 @main.command(name="rules")

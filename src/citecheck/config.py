@@ -1,13 +1,24 @@
-"""Run settings: what the CLI flags, the API keywords and the config file all resolve to."""
+"""Run settings: what the CLI flags, the API keywords and the config file all resolve to.
+
+The config file is ``citecheck.toml`` (keys at top level) or ``pyproject.toml`` (keys under
+``[tool.citecheck]``), found upward from the input. Validation is strict: an unknown key, a
+wrong type or an unknown rule code is a ConfigError naming the file and the key, because a
+silently ignored setting is a check that silently does not run.
+"""
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from citecheck.io import DEFAULT_MAX_BYTES
 from citecheck.model import Severity
+
+CONFIG_NAMES = ("citecheck.toml", "pyproject.toml")
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
 
 class ConfigError(Exception):
@@ -30,4 +41,144 @@ class Settings:
     cache: str | None = None
     input_format: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
-    baseline: set[str] = field(default_factory=set)  # fingerprints to leave out
+    # Fingerprint -> how many findings with it the baseline accepts.
+    baseline: dict[str, int] = field(default_factory=dict)
+    config_path: str | None = None  # the file these settings were read from, if any
+
+
+def parse_fail_on(value: str) -> Severity | None:
+    if value == "never":
+        return None
+    if value not in FAIL_ON_CHOICES:
+        raise ValueError(f"expected one of {', '.join(FAIL_ON_CHOICES)}, got {value!r}")
+    return Severity.parse(value)
+
+
+def find_config(start: str | Path) -> Path | None:
+    """The nearest citecheck.toml, or pyproject.toml with a [tool.citecheck] table, upward from ``start``."""
+    here = Path(start).resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "citecheck.toml" or "citecheck" in _read_toml(candidate).get("tool", {}):
+                return candidate
+    return None
+
+
+def load_config(path: str | Path, settings: Settings | None = None) -> Settings:
+    """Apply the config file at ``path`` to ``settings`` (a fresh Settings by default)."""
+    path = Path(path)
+    data = _read_toml(path)
+    table = data.get("tool", {}).get("citecheck", {}) if path.name == "pyproject.toml" else data
+    prefix = "tool.citecheck." if path.name == "pyproject.toml" else ""
+    settings = settings or Settings()
+    apply_table(settings, table, path, prefix)
+    settings.config_path = str(path)
+    return settings
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+        raise ConfigError(f"{where}: expected {names}, got {type(value).__name__}")
+    return value
+
+
+def _string_list(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    _expect(value, list, where)
+    return [_expect(item, str, where) for item in value]
+
+
+def apply_table(settings: Settings, table: dict[str, Any], path: Path, prefix: str = "") -> None:
+    """Validate one config table and copy it into ``settings``; relative paths are file-relative."""
+    from citecheck.rules import by_code, resolve
+
+    base = path.parent
+
+    def where(key: str) -> str:
+        return f"{path}: {prefix}{key}"
+
+    for key, value in table.items():
+        if key in ("select", "ignore"):
+            codes = _string_list(value, where(key))
+            for code in codes:
+                try:
+                    resolve(code)
+                except ValueError as exc:
+                    raise ConfigError(f"{where(key)}: {exc}") from None
+            setattr(settings, key, codes)
+        elif key == "fail-on":
+            try:
+                settings.fail_on = parse_fail_on(_expect(value, str, where(key)))
+            except ValueError as exc:
+                raise ConfigError(f"{where(key)}: {exc}") from None
+        elif key == "conflict":
+            name = _expect(value, str, where(key))
+            settings.conflict = str(base / name) if name.endswith(".toml") else name
+        elif key == "conflict-paths":
+            settings.conflict_paths = [str(base / p) for p in _string_list(value, where(key))]
+        elif key == "network":
+            settings.online = _expect(value, bool, where(key))
+        elif key == "cache":
+            settings.cache = str(base / _expect(value, str, where(key)))
+        elif key == "input-format":
+            fmt = _expect(value, str, where(key))
+            if fmt not in ("text", "wikitext", "html"):
+                raise ConfigError(f"{where(key)}: expected text, wikitext or html, got {fmt!r}")
+            settings.input_format = fmt
+        elif key == "max-bytes":
+            settings.max_bytes = _expect(value, int, where(key))
+        elif key == "as-of":
+            settings.as_of = _as_date(value, where(key))
+        elif key == "rules":
+            for code, options in _expect(value, dict, where(key)).items():
+                rule = by_code(code)
+                if rule is None:
+                    raise ConfigError(f"{where(key)}.{code}: no such rule (see 'citecheck rules')")
+                _apply_rule_table(settings, rule, _expect(options, dict, where(f"rules.{code}")),
+                                  where(f"rules.{code}"))
+        else:
+            raise ConfigError(f"{where(key)}: unknown key (known: select, ignore, fail-on, conflict, "
+                              "conflict-paths, network, cache, input-format, max-bytes, as-of, rules)")
+
+
+def _as_date(value: Any, where: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(_expect(value, str, where))
+    except ValueError:
+        raise ConfigError(f"{where}: expected a date like 2020-10-30, got {value!r}") from None
+
+
+def _apply_rule_table(settings: Settings, rule: Any, table: dict[str, Any], where: str) -> None:
+    known = {opt.name: opt for opt in rule.options}
+    for key, value in table.items():
+        if key == "severity":
+            try:
+                settings.severity[rule.code] = Severity.parse(_expect(value, str, f"{where}.severity"))
+            except ValueError as exc:
+                raise ConfigError(f"{where}.severity: {exc}") from None
+        elif key in known:
+            try:
+                settings.rule_options.setdefault(rule.code, {})[key] = known[key].coerce(value)
+            except ValueError as exc:
+                raise ConfigError(f"{where}.{key}: {exc}") from None
+        else:
+            names = ", ".join(["severity", *known]) or "severity"
+            raise ConfigError(f"{where}.{key}: unknown option for {rule.code} (known: {names})")
