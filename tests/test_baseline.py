@@ -1,0 +1,64 @@
+"""Baselines count fingerprints, ignore positions, and reject files that are not baselines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citecheck.baseline import compare, load_baseline, new_findings, write_baseline
+from citecheck.config import ConfigError
+from citecheck.model import Finding, Severity, Span, fingerprint
+
+
+def finding(code: str, text: str, start: int = 0) -> Finding:
+    return Finding(code=code, name="x", severity=Severity.ERROR, message="m", span=Span(start, start + 1),
+                   excerpt=text, fingerprint=fingerprint(code, text))
+
+
+def test_fingerprint_ignores_position_case_spacing_and_markers() -> None:
+    assert fingerprint("CC101", "It killed 12  people.[4]") == fingerprint("CC101", "it killed 12 people.")
+    assert fingerprint("CC101", "It killed 12 people.") != fingerprint("CC102", "It killed 12 people.")
+    assert fingerprint("CC101", "It killed 12 people.") != fingerprint("CC101", "It killed 13 people.")
+
+
+def test_round_trip_and_counting(tmp_path: Path) -> None:
+    old = [finding("CC101", "It killed 12 people.", 10), finding("CC501", "[63]", 90)]
+    path = tmp_path / "baseline.json"
+    assert write_baseline(old, path) == 2
+    baseline = load_baseline(path)
+    moved = [finding("CC101", "It killed 12 people.", 500), finding("CC501", "[63]", 7)]
+    assert new_findings(moved, baseline) == []
+    duplicate = finding("CC101", "It killed 12 people.", 900)
+    assert new_findings([*moved, duplicate], baseline) == [duplicate]
+
+
+def test_compare_reports_introduced_and_resolved() -> None:
+    kept = finding("CC101", "A: 5 dead.")
+    gone = finding("CC501", "[99]")
+    added = finding("CC102", "B: 7 dead.")
+    introduced, resolved = compare([kept, gone], [finding("CC101", "A: 5 dead.", 40), added])
+    assert introduced == [added] and resolved == [gone]
+
+
+@pytest.mark.parametrize("content", ["not json", "[]", '{"tool": "other", "findings": []}',
+                                     '{"tool": "citecheck", "schema": 9, "findings": []}',
+                                     '{"tool": "citecheck", "schema": 1, "findings": [3]}'])
+def test_bad_baseline_is_a_config_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "b.json"
+    path.write_text(content)
+    with pytest.raises(ConfigError):
+        load_baseline(path)
+
+
+def test_missing_baseline_says_how_to_make_one(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="--write-baseline"):
+        load_baseline(tmp_path / "absent.json")
+
+
+def test_baseline_file_is_readable_json(tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    write_baseline([finding("CC101", "x 12 killed")], path)
+    data = json.loads(path.read_text())
+    assert data["tool"] == "citecheck" and data["findings"][0]["code"] == "CC101"
