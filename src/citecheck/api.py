@@ -10,6 +10,7 @@ from citecheck.config import ConfigError, Settings
 from citecheck.io import decode, read_path
 from citecheck.model import Diagnostic, Document, Finding
 from citecheck.parsers import detect_format, parse
+from citecheck.revision import resolve_revision_date
 from citecheck.rules import RuleContext, select_rules
 
 
@@ -67,8 +68,7 @@ def _lint(text: str, path: str, settings: Settings, format: str | None,
 def run_rules(doc: Document, settings: Settings) -> list[Finding]:
     """Run the selected rules over a parsed document; findings located, filtered and sorted."""
     rules = select_rules(settings.select, settings.ignore, online=settings.online)
-    if settings.as_of is not None:
-        doc.revision_date, doc.revision_date_source = settings.as_of, "as-of"
+    resolve_revision_date(doc, settings.as_of)
     findings: list[Finding] = []
     for rule_class in rules:
         options = rule_class.option_defaults()

@@ -1,0 +1,522 @@
+"""Wikipedia date formats: parsing citation date fields and finding dates in prose.
+
+Citation dates are often partial ("October 2020", "2019", "Summer 2018") so every parsed
+date is a PartialDate with earliest()/latest() bounds: two dates are only "in the wrong
+order" when one's latest possible day is before the other's earliest, which keeps comparisons
+fair at the precision both dates have. Formats covered: dmy, mdy, ISO, Month YYYY, YYYY,
+seasons, ranges (with "present"), abbreviated months, German (27. September 2020,
+27.09.2020) and Vietnamese (ngày 27 tháng 9 năm 2020) citation dates, and 14-digit Wayback
+timestamps.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Iterator
+
+from citecheck.model import Reference, Statement
+
+MIN_YEAR = 100  # citation dates before this are typos ("1 October 1"), not history
+MAX_YEAR = 2999
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan jänner januar janvier enero gennaio",
+        "february feb febr februar février fevrier febrero febbraio",
+        "march mar märz maerz mars marzo",
+        "april apr avril abril aprile",
+        "may mai mayo maggio",
+        "june jun juni juin junio giugno",
+        "july jul juli juillet julio luglio",
+        "august aug août aout agosto",
+        "september sep sept septembre septiembre settembre",
+        "october oct oktober octobre octubre ottobre okt",
+        "november nov novembre noviembre",
+        "december dec dezember décembre decembre diciembre dicembre dez",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+# Seasons as (first month, last month, whether the season ends in the next year).
+_SEASONS = {
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+    "early": (1, 4), "mid": (5, 8), "late": (9, 12),
+}
+_QUARTERS = {"q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12)}
+
+_MONTH_RE = (
+    r"(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+)
+_DASH = r"\s*(?:[-–—−‒]|&ndash;|&mdash;|\bto\b|\bbis\b|\buntil\b)\s*"
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to the year, month or day; ``end`` is the last part of a range or season."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    end: "PartialDate | None" = None
+    present: bool = False  # an open range: "September 2020 – present"
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def earliest(self) -> date:
+        """The first day this date can mean."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> date:
+        """The last day this date can mean (``date.max`` for an open range)."""
+        if self.present:
+            return date.max
+        if self.end is not None:
+            return self.end.latest()
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def is_range(self) -> bool:
+        return self.end is not None or self.present
+
+    def before(self, other: "PartialDate", *, tolerance_days: int = 0) -> bool:
+        """True when this date is certainly earlier than ``other`` (by more than the tolerance)."""
+        return (other.earliest() - self.latest()).days > tolerance_days
+
+    def __str__(self) -> str:
+        own = f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "") + (
+            f"-{self.day:02d}" if self.day else "")
+        if self.present:
+            return own + "/present"
+        return own + (f"/{self.end}" if self.end is not None else "")
+
+    def human(self) -> str:
+        """Readable form for messages: "11 October 2020", "October 2020", "2020"."""
+        own = (f"{self.day} " if self.day else "") + (
+            f"{calendar.month_name[self.month]} " if self.month else "") + str(self.year)
+        if self.present:
+            return own + " – present"
+        return own + (f" – {self.end.human()}" if self.end is not None else "")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date found in prose: where it is, what it means, and whether its year was inferred."""
+
+    start: int
+    end: int
+    date: PartialDate
+    text: str
+    yearless: bool = False
+
+
+def _valid(year: int, month: int | None, day: int | None) -> bool:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return False
+    if month is None:
+        return day is None
+    if not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _make(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    return PartialDate(year, month, day) if _valid(year, month, day) else None
+
+
+def _month(name: str) -> int | None:
+    return _MONTHS.get(name.lower().rstrip("."))
+
+
+# Whole-string forms. Each pattern's named groups feed _build.
+_Y = r"(?P<y>\d{1,4})[a-z]?"
+_FORMS: list[re.Pattern[str]] = [
+    re.compile(p, re.I)
+    for p in (
+        r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?",  # ISO
+        r"(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)(?:\d{6})?",  # 20201010 and Wayback 20201010123456
+        r"(?P<y>\d{4})-(?P<m>\d{1,2})",  # 2020-09 (not CS1, but seen)
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mn>" + _MONTH_RE + r"),?\s+" + _Y,  # dmy, de
+        r"(?P<mn>" + _MONTH_RE + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _Y,  # mdy
+        r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})",  # German numeric 27.09.2020
+        r"(?:ngày\s+)?(?P<d>\d{1,2})\s+(?:tháng|thg)\s+(?P<m>\d{1,2}),?\s+(?:năm\s+)?(?P<y>\d{4})",  # vi
+        r"tháng\s+(?P<m>\d{1,2})\s*(?:/|,|\s+năm)\s*(?P<y>\d{4})",  # vi month-year
+        r"(?P<mn>" + _MONTH_RE + r"),?\s+" + _Y,  # Month YYYY
+        r"(?P<m>\d{1,2})[-/](?P<y>\d{4})",  # 9-2019 month-year
+        r"(?:c\.\s*|ca\.\s*|circa\s+)?" + _Y,  # YYYY, 2020a, c. 1900
+    )
+]
+_SEASON_FORM = re.compile(
+    r"(?P<s>spring|summer|autumn|fall|winter|early|mid|late|q[1-4])[-\s]+(?P<y>\d{4})"
+    r"(?:\s*[-–/]\s*(?P<y2>\d{2,4}))?", re.I)
+_PRESENT = re.compile(r"(?:present|heute|now|ongoing|nay|hiện\s+tại)", re.I)
+
+_CLEAN = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>|\{\{\s*(?:snd|sndash|spaced ndash|ndash)\s*\}\}|&nbsp;|\u200e|\u200f", re.S | re.I)
+
+
+def _clean(text: str) -> str:
+    text = _CLEAN.sub(lambda m: "–" if "nd" in m.group().lower() and "{" in m.group() else " ", text)
+    return " ".join(text.replace("\u00a0", " ").split()).strip(" .,;–—-")
+
+
+def _build(match: re.Match[str]) -> tuple[int, int | None, int | None] | None:
+    groups = match.groupdict()
+    year = int(groups["y"])
+    month: int | None = None
+    if groups.get("mn"):
+        month = _month(groups["mn"])
+        if month is None:
+            return None
+    elif groups.get("m"):
+        month = int(groups["m"])
+    day = int(groups["d"]) if groups.get("d") else None
+    return year, month, day
+
+
+def _single(text: str) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of a single date in one of the whole-string forms, unvalidated."""
+    for form in _FORMS:
+        match = form.fullmatch(text)
+        if match:
+            return _build(match)
+    return None
+
+
+def _season(text: str) -> PartialDate | None:
+    match = _SEASON_FORM.fullmatch(text)
+    if not match:
+        return None
+    name, year = match.group("s").lower(), int(match.group("y"))
+    first, last = _QUARTERS.get(name) or _SEASONS[name]
+    start = _make(year, first)
+    if start is None:
+        return None
+    end_year = year + 1 if last < first else year
+    if match.group("y2"):
+        y2 = match.group("y2")
+        end_year = int(y2) if len(y2) == 4 else year // 100 * 100 + int(y2)
+        if end_year < year:
+            return None
+    end = _make(end_year, last)
+    return PartialDate(start.year, start.month, end=end) if end else None
+
+
+_DMY_RANGE = re.compile(r"(?P<d1>\d{1,2})\.?" + _DASH + r"(?P<d2>\d{1,2})\.?\s+(?P<mn>" + _MONTH_RE + r"),?\s+" + _Y, re.I)
+_MDY_RANGE = re.compile(r"(?P<mn>" + _MONTH_RE + r")\s+(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2}),?\s+" + _Y, re.I)
+_MONTHS_RANGE = re.compile(r"(?P<m1>" + _MONTH_RE + r")" + _DASH + r"(?P<m2>" + _MONTH_RE + r"),?\s+" + _Y, re.I)
+_YEARS_RANGE = re.compile(r"(?P<y1>\d{4})" + _DASH + r"(?P<y2>\d{2}|\d{4})", re.I)
+_SPLIT_RANGE = re.compile(r",?" + _DASH)
+
+
+def _range(text: str, default_year: int | None) -> PartialDate | None:
+    """Ranges: "27–28 September 2020", "September 27–28, 2020", "September–October 2020",
+    "2019–20", "27 September – 3 October 2020", "September 2020 – present"."""
+    for pattern in (_DMY_RANGE, _MDY_RANGE):
+        match = pattern.fullmatch(text)
+        if match:
+            month, year = _month(match.group("mn")), int(match.group("y"))
+            d1, d2 = int(match.group("d1")), int(match.group("d2"))
+            start, end = _make(year, month, d1), _make(year, month, d2)
+            return PartialDate(year, month, d1, end=end) if start and end and d1 <= d2 else None
+    match = _MONTHS_RANGE.fullmatch(text)
+    if match:
+        year, m1, m2 = int(match.group("y")), _month(match.group("m1")), _month(match.group("m2"))
+        start = _make(year, m1)
+        end = _make(year + (1 if m2 is not None and m1 is not None and m2 < m1 else 0), m2)
+        return PartialDate(year, m1, end=end) if start and end else None
+    match = _YEARS_RANGE.fullmatch(text)
+    if match:
+        y1, y2 = int(match.group("y1")), match.group("y2")
+        end_year = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+        if end_year < y1 or _make(y1) is None or _make(end_year) is None:
+            return None
+        return PartialDate(y1, end=PartialDate(end_year))
+    parts = _SPLIT_RANGE.split(text, maxsplit=1)
+    if len(parts) != 2 or not parts[0] or not parts[1]:
+        return None
+    left, right = parts[0].strip(), parts[1].strip()
+    if _PRESENT.fullmatch(right):
+        start = parse_date(left, default_year=default_year)
+        if start is None or start.is_range():
+            return None
+        return PartialDate(start.year, start.month, start.day, present=True)
+    end = parse_date(right, default_year=default_year)
+    if end is None or end.is_range():
+        return None
+    # The left side may lack the year (and, in mdy, the month comes first): borrow from the end.
+    start = parse_date(left, default_year=end.year)
+    if start is None or start.is_range() or end.latest() < start.earliest():
+        return None
+    return PartialDate(start.year, start.month, start.day, end=end)
+
+
+_YEARLESS_FORMS = (
+    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mn>" + _MONTH_RE + r")", re.I),
+    re.compile(r"(?P<mn>" + _MONTH_RE + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?", re.I),
+)
+
+
+def parse_date(text: str, *, default_year: int | None = None) -> PartialDate | None:
+    """Parse a whole citation date string; None when it is not a valid date.
+
+    ``default_year`` completes year-less dates ("9 October"); without it they are None.
+    "n.d." and empty strings are None too (there is no date, which is not an error).
+    """
+    cleaned = _clean(text)
+    if not cleaned or len(cleaned) > 80:
+        return None
+    single = _single(cleaned)
+    if single is not None and (default_year is None or single[0] >= MIN_YEAR):
+        return _make(*single)
+    season = _season(cleaned)
+    if season is not None:
+        return season
+    if default_year is not None:
+        for form in _YEARLESS_FORMS:
+            match = form.fullmatch(cleaned)
+            if match:
+                month = _month(match.group("mn"))
+                return _make(default_year, month, int(match.group("d"))) if month else None
+    return _range(cleaned, default_year)
+
+
+_NO_DATE = re.compile(r"(?:n\.?\s?d\.?|no date|undated|o\.\s?j\.|s\.\s?f\.|unknown|none|-+|–|\?+)", re.I)
+
+
+def is_no_date(text: str) -> bool:
+    """True for the placeholders editors write when a source has no date ("n.d.")."""
+    return not _clean(text) or bool(_NO_DATE.fullmatch(_clean(text)))
+
+
+def date_problem(text: str) -> str | None:
+    """Why a date-like string cannot be a real date, or None when it is fine (or is no date).
+
+    Explains impossible days ("31 June"), non-leap 29 February, month 13, implausible years
+    ("1 October 1") and strings in no recognised date format.
+    """
+    cleaned = _clean(text)
+    if is_no_date(text) or parse_date(cleaned) is not None:
+        return None
+    if any(form.fullmatch(cleaned) for form in _YEARLESS_FORMS):
+        return f"{cleaned!r} has no year"
+    parts = _SPLIT_RANGE.split(cleaned, maxsplit=1)
+    candidates = [cleaned] + ([p.strip() for p in parts] if len(parts) == 2 else [])
+    for candidate in candidates:
+        if _PRESENT.fullmatch(candidate):
+            continue
+        single = _single(candidate)
+        if single is None:
+            continue
+        reason = _invalid_reason(*single)
+        if reason:
+            return reason
+    if _DMY_RANGE.fullmatch(cleaned) or _MDY_RANGE.fullmatch(cleaned):
+        return f"{cleaned!r} is a range whose days are out of order or out of the month"
+    return f"{cleaned!r} is not a recognised date format"
+
+
+def _invalid_reason(year: int, month: int | None, day: int | None) -> str | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return f"year {year} is not a plausible year"
+    if month is not None and not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if month is not None and day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            name = calendar.month_name[month]
+            if month == 2 and day == 29:
+                return f"{year} is not a leap year, so it has no 29 February"
+            return f"{name} has {last} days, so there is no {day} {name}"
+    return None
+
+
+# ---- dates in prose -------------------------------------------------------------------------
+
+_P_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_P_YEAR = r"(?P<y>\d{4})(?!\d)"
+_P_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_PROSE = re.compile(
+    r"(?<![\w/.-])(?:"
+    + r"(?P<iso>(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?![\d-])"
+    + r"|(?P<dmy>(?:(?P<d0>[0-3]?\d)(?:\s*[-–]\s*|\s+(?:to|and)\s+))?" + _P_DAY + r"\s+(?P<mn>" + _P_MONTH + r")(?:,?\s+" + _P_YEAR + r")?)(?![\w])"
+    + r"|(?P<mdy>(?P<mn2>" + _P_MONTH + r")\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d3>[0-3]?\d))?(?:,?\s+(?P<y2>\d{4})(?!\d))?)(?![\w])"
+    + r"|(?P<my>(?P<mn3>" + _P_MONTH + r"),?\s+(?P<y3>\d{4})(?!\d))"
+    + r"|(?P<yr>(?<![$€£¥#])(?P<y4>1[5-9]\d\d|20\d\d)(?![\d,.%]\d|\s*(?:%|per\s*cent|percent)))"
+    + r")",
+)
+
+
+def find_dates(text: str, *, default_year: int | None = None, years: bool = False) -> list[DateMatch]:
+    """Dates in a piece of prose, in order.
+
+    Year-less dates ("On 9 October") take the year of the nearest full date before them in
+    ``text``, else ``default_year``; without either they are left out. Bare years are
+    included only with ``years=True``. Impossible dates are left out (see prose_date_problems).
+    """
+    found: list[DateMatch] = []
+    context_year = default_year
+    for match in _PROSE.finditer(text):
+        groups = match.groupdict()
+        if groups["iso"]:
+            parsed = _make(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
+            if parsed:
+                found.append(DateMatch(match.start(), match.end(), parsed, match.group()))
+                context_year = parsed.year
+            continue
+        if groups["yr"]:
+            if years:
+                found.append(DateMatch(match.start(), match.end(), PartialDate(int(groups["y4"])), match.group()))
+            continue
+        if groups["my"]:
+            parsed = _make(int(groups["y3"]), _month(groups["mn3"]))
+            if parsed:
+                found.append(DateMatch(match.start(), match.end(), parsed, match.group()))
+                context_year = parsed.year
+            continue
+        if groups["dmy"]:
+            day, month_name, year_text, first = groups["d"], groups["mn"], groups["y"], groups["d0"]
+        else:
+            day, month_name, year_text, first = groups["d2"], groups["mn2"], groups["y2"], None
+            if groups["d3"]:
+                first, day = day, groups["d3"]
+        month = _month(month_name)
+        if month is None:
+            continue
+        if not year_text and month_name == "May" and groups["mdy"]:
+            continue  # "May 5" without a year is too often the modal verb before a number
+        yearless = not year_text
+        year = int(year_text) if year_text else context_year
+        if year is None:
+            continue
+        parsed = _make(year, month, int(day))
+        if parsed is None:
+            continue
+        if first is not None:
+            start = _make(year, month, int(first))
+            if start is None or start.day is None or start.day > int(day):
+                continue
+            parsed = PartialDate(year, month, start.day, end=parsed)
+        found.append(DateMatch(match.start(), match.end(), parsed, match.group(), yearless=yearless))
+        if not yearless:
+            context_year = year
+    return found
+
+
+_BAD_PROSE = re.compile(
+    r"(?<![\w/.-])(?:(?P<d>[0-3]?\d)\s+(?P<mn>" + _P_MONTH + r")(?:,?\s+(?P<y>\d{1,4}))?"
+    r"|(?P<mn2>" + _P_MONTH + r")\s+(?P<d2>[0-3]?\d),?(?:\s+(?P<y2>\d{1,4}))?"
+    r"|(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w-])"
+)
+# What may follow a truncated year such as "1 October 1" for it still to read as a date.
+_AFTER_SHORT_YEAR = re.compile(r"\s*(?:$|[,.;:)\]]|and\b|or\b|to\b|–|-)")
+
+
+def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, reason) for each date in prose that cannot exist.
+
+    Flags 31 June, 29 February of non-leap years, ISO month 13, and a day-month followed
+    by a one- to three-digit "year" ("on 1 October 1 and 5 October") when what follows
+    cannot start a noun phrase (so "On 9 October 12 soldiers" is left alone).
+    """
+    problems: list[tuple[int, int, str]] = []
+    for match in _BAD_PROSE.finditer(text):
+        groups = match.groupdict()
+        if groups["iy"]:
+            reason = _invalid_reason(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
+            if reason:
+                problems.append((match.start(), match.end(), reason))
+            continue
+        name = groups["mn"] or groups["mn2"]
+        day = int(groups["d"] or groups["d2"])
+        year_text = groups["y"] or groups["y2"]
+        month = _month(name)
+        if month is None or (name == "May" and groups["mn2"]):
+            continue
+        end = match.end()
+        if year_text and len(year_text) < 4:
+            if not _AFTER_SHORT_YEAR.match(text, end) or year_text.startswith("0"):
+                # "On 9 October 12 soldiers ...": a count, not a year. Re-check without it.
+                year_text = None
+                end = match.start() + match.group().rstrip("0123456789").rstrip(", ").__len__()
+            else:
+                problems.append((match.start(), end, f"year {int(year_text)} is not a plausible year"))
+                continue
+        year = int(year_text) if year_text else 2000  # a leap year: year-less 29 February is fine
+        if day == 0:
+            problems.append((match.start(), end, f"there is no day 0 of {calendar.month_name[month]}"))
+            continue
+        reason = _invalid_reason(year, month, day)
+        if reason:
+            problems.append((match.start(), end, reason))
+    return problems
+
+
+# ---- dates of references and statements ------------------------------------------------------
+
+_WAYBACK = re.compile(
+    r"(?:web\.archive\.org|wayback\.archive\.org|archive\.org/wayback|webarchive\.(?:loc\.gov|nationalarchives\.gov\.uk|org\.uk)"
+    r"|archive\.(?:is|today|ph|li|fo|vn|md)|webcitation\.org|arquivo\.pt|archive-it\.org|wayback\.vefsafn\.is)"
+    r"[^\s]*?/(?:web/)?(?P<ts>\d{4,14})(?:[a-z]{2}_|\*)?/",
+    re.I,
+)
+
+
+def wayback_timestamp(url: str) -> str | None:
+    """The raw Wayback-style timestamp digits in an archive URL ("20201010123456"), if any."""
+    match = _WAYBACK.search(url or "")
+    return match.group("ts") if match else None
+
+
+def timestamp_date(stamp: str) -> PartialDate | None:
+    """A (possibly short) Wayback timestamp as a date: "20201010123456", "202010", "2020"."""
+    if not stamp.isdigit() or len(stamp) < 4:
+        return None
+    year = int(stamp[:4])
+    month = int(stamp[4:6]) if len(stamp) >= 6 else None
+    day = int(stamp[6:8]) if len(stamp) >= 8 else None
+    return _make(year, month, day)
+
+
+def reference_date(ref: Reference, field: str) -> PartialDate | None:
+    """A reference's parsed date field ("date", "access_date", "archive_date")."""
+    raw = ref.fields.get(field, "")
+    return parse_date(raw) if raw else None
+
+
+def archive_date(ref: Reference) -> tuple[PartialDate | None, str]:
+    """When the reference's archive copy was made, and where that came from.
+
+    The 14-digit timestamp of the archive URL is what the archive itself recorded, so it
+    wins over the hand-typed archive-date field.
+    """
+    stamp = wayback_timestamp(ref.fields.get("archive_url", ""))
+    if stamp and len(stamp) >= 8:
+        parsed = timestamp_date(stamp)
+        if parsed is not None:
+            return parsed, "archive-url timestamp"
+    parsed = reference_date(ref, "archive_date")
+    return parsed, ("archive-date" if parsed else "")
+
+
+def statement_dates(statements: Iterable[Statement], default_year: int | None = None, *,
+                    years: bool = False) -> Iterator[tuple[Statement, list[DateMatch]]]:
+    """Each statement with the dates in its text, year-less ones completed from context.
+
+    The context year is that of the nearest full date in an earlier statement of the same
+    section, else ``default_year`` (the article's period).
+    """
+    context: dict[tuple[str, ...], int] = {}
+    for stmt in statements:
+        year = context.get(stmt.section, default_year)
+        matches = find_dates(stmt.text, default_year=year, years=years)
+        for match in matches:
+            if not match.yearless and match.date.precision != "year":
+                context[stmt.section] = match.date.year
+        yield stmt, matches

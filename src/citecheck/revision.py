@@ -1,0 +1,124 @@
+"""The article's revision date: the "now" that date rules (CC103, CC403, CC405) measure against.
+
+A rendered copy or a bare wikitext file rarely says when it was saved, yet "will be held on
+5 October" is only stale if the revision is later than that. The order of trust is: the
+user's ``--as-of``; a timestamp the parser found (dump, API or HTML metadata); an infobox
+duration ("27 September 2020 – present (1 month and 3 days)" was rendered on 30 October
+2020); and last the latest access or archive date among the references, which the
+revision cannot predate.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from citecheck.model import Document
+from citecheck.parsers.dates import PartialDate, archive_date, parse_date, reference_date
+
+_DURATION = re.compile(
+    r"\(\s*(?P<parts>(?:\d+\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)?)+)\)", re.I)
+_PART = re.compile(r"(\d+)\s+(year|month|week|day)", re.I)
+_PRESENT = re.compile(r"\bpresent\b|\bongoing\b", re.I)
+
+
+def resolve_revision_date(doc: Document, as_of: date | None = None, *,
+                          today: date | None = None) -> None:
+    """Set ``doc.revision_date`` and ``doc.revision_date_source`` by the order of trust above."""
+    if as_of is not None:
+        doc.revision_date, doc.revision_date_source = as_of, "as-of"
+        return
+    if doc.revision_date is not None:
+        if not doc.revision_date_source:
+            doc.revision_date_source = "metadata"
+        return
+    inferred = infobox_revision_date(doc.metadata.get("infobox"))
+    if inferred is not None:
+        doc.revision_date, doc.revision_date_source = inferred, "infobox-duration"
+        return
+    latest = latest_reference_date(doc, today=today)
+    if latest is not None:
+        doc.revision_date, doc.revision_date_source = latest
+
+
+def add_duration(start: date, years: int = 0, months: int = 0, days: int = 0) -> date:
+    """``start`` plus a calendar duration, clamping the day as {{age}} templates do."""
+    month_index = start.month - 1 + months
+    year = start.year + years + month_index // 12
+    month = month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) + timedelta(days=days)
+
+
+def duration_end(value: str) -> date | None:
+    """The day a "START – present (N months and N days)" value was rendered, or None."""
+    present = _PRESENT.search(value)
+    if present is None:
+        return None
+    duration = _DURATION.search(value, present.end())
+    if duration is None:
+        return None
+    start = _start_date(value[: present.start()])
+    if start is None:
+        return None
+    amounts = {"year": 0, "month": 0, "week": 0, "day": 0}
+    for number, unit in _PART.findall(duration.group("parts")):
+        amounts[unit.lower()] += int(number)
+    return add_duration(start, amounts["year"], amounts["month"], amounts["day"] + 7 * amounts["week"])
+
+
+def _start_date(text: str) -> date | None:
+    """The exact start date in the text before "– present": the last full date there."""
+    iso = re.search(r"\((\d{4}-\d\d-\d\d)\)", text)
+    candidates = [iso.group(1)] if iso else []
+    cleaned = re.sub(r"\(.*?\)", " ", text)
+    # The last date-looking run before "present" ("Date27 September 2020 –").
+    match = re.search(r"(\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})\D*$", cleaned)
+    if match:
+        candidates.append(match.group(1))
+    for candidate in candidates:
+        parsed = parse_date(candidate)
+        if parsed is not None and parsed.precision == "day" and not parsed.is_range():
+            return parsed.earliest()
+    return None
+
+
+def infobox_revision_date(infobox: Any) -> date | None:
+    """The render date implied by an infobox "– present (duration)" row, if there is one."""
+    if isinstance(infobox, dict):
+        values = [str(v) for v in infobox.values()]
+    elif isinstance(infobox, (list, tuple)):
+        values = [str(v[1] if isinstance(v, (list, tuple)) and len(v) == 2 else v) for v in infobox]
+    elif isinstance(infobox, str):
+        values = [infobox]
+    else:
+        return None
+    for value in values:
+        end = duration_end(value)
+        if end is not None:
+            return end
+    return None
+
+
+def latest_reference_date(doc: Document, *, today: date | None = None) -> tuple[date, str] | None:
+    """The latest access or archive date of the references, and which kind it was.
+
+    Dates after ``today`` are typos, not evidence of a later revision, and are ignored
+    (CC403 reports them).
+    """
+    limit = today or date.today()
+    best: tuple[date, str] | None = None
+    for ref in doc.references:
+        found: list[tuple[PartialDate | None, str]] = [
+            (reference_date(ref, "access_date"), "latest-access-date"),
+            (archive_date(ref)[0], "latest-archive-date"),
+        ]
+        for parsed, source in found:
+            if parsed is None or parsed.is_range() or parsed.precision != "day":
+                continue
+            day = parsed.earliest()
+            if day <= limit and (best is None or day > best[0]):
+                best = (day, source)
+    return best
