@@ -1,0 +1,52 @@
+"""GitHub Actions workflow commands: one annotation per finding, shown on the changed lines.
+
+Errors become ``::error``, warnings ``::warning`` and info ``::notice``. Values are escaped as
+the Actions runner expects: ``%``, CR and LF in the message, and also ``:`` and ``,`` in the
+properties, which would otherwise end a property early.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING, Sequence, TextIO
+
+from citecheck.model import Finding, Severity
+from citecheck.report.full import summary_line
+
+if TYPE_CHECKING:
+    from citecheck.api import Result
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+EXCERPT_WIDTH = 200
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(f: Finding) -> str:
+    """The workflow command for one finding."""
+    props = {
+        "file": f.path, "line": str(max(f.line, 1)), "col": str(max(f.column, 1)),
+        "endLine": str(max(f.end_line, f.line, 1)),
+        "title": f"{f.code} {f.name}",
+    }
+    if props["endLine"] == props["line"] and f.end_column > f.column:
+        props["endColumn"] = str(f.end_column)
+    message = f.message
+    excerpt = " ".join(f.excerpt.split())
+    if excerpt:
+        message += "\n" + textwrap.shorten(excerpt, EXCERPT_WIDTH, placeholder=" …")
+    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
+    return f"::{COMMANDS[f.severity]} {rendered}::{escape_data(message)}"
+
+
+def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
+    for result in results:
+        for f in result.findings:
+            out.write(annotation(f) + "\n")
+    out.write(summary_line(results) + "\n")

@@ -1,0 +1,223 @@
+"""The flagged-claims report as one self-contained HTML page: filters, search, print-friendly.
+
+The page loads nothing: styles and the filtering script are inline and a Content-Security-Policy
+forbids every other source, so it can be mailed or archived as one file. Article text is
+untrusted input and is always escaped; links are emitted only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Sequence, TextIO
+
+from citecheck import __version__
+from citecheck.model import Finding
+from citecheck.report.markdown import (
+    CitedSource, Claim, FileView, build_view, reference_details, reference_title, rule_doc,
+    safe_url, split_highlights, summary_rows,
+)
+
+if TYPE_CHECKING:
+    from citecheck.api import Result
+
+SEVERITIES = ("error", "warning", "info")
+
+CSS = """
+:root { --error: #b3261e; --warning: #8a5a00; --info: #1d5c96; --muted: #5f6368; --line: #dadce0; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #202124; }
+header.top, main { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+h1 { font-size: 1.5rem; margin: 1rem 0 .25rem; }
+h2 { font-size: 1.25rem; border-bottom: 2px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1.1rem; margin-top: 1.5rem; }
+h4 { font-size: 1rem; color: var(--muted); margin: 1.25rem 0 .5rem; }
+table.summary { border-collapse: collapse; margin: .5rem 0 1rem; }
+table.summary th, table.summary td { border: 1px solid var(--line); padding: .2rem .6rem; text-align: left; }
+table.summary td.count { text-align: right; }
+.controls { position: sticky; top: 0; background: #fff; border-bottom: 1px solid var(--line);
+  padding: .5rem 1rem; display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; z-index: 1; }
+.controls input[type=search] { flex: 1 1 14rem; padding: .3rem .5rem; font: inherit; }
+.controls select { font: inherit; padding: .2rem; }
+.claim, .refentry, .other { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem;
+  margin: .6rem 0; break-inside: avoid; }
+blockquote.statement { margin: .2rem 0 .5rem; padding-left: .7rem; border-left: 3px solid var(--line); }
+mark { background: #ffe08a; padding: 0 .1em; }
+ul.sources, ul.findings { margin: .2rem 0; padding-left: 1.2rem; }
+ul.sources li { color: #3c4043; }
+.label { font-weight: 600; }
+.sev { display: inline-block; font-size: .75rem; font-weight: 700; text-transform: uppercase;
+  padding: 0 .35rem; border-radius: 3px; color: #fff; }
+.sev-error { background: var(--error); } .sev-warning { background: var(--warning); }
+.sev-info { background: var(--info); }
+.code { font-family: ui-monospace, monospace; font-weight: 600; }
+.meta, .muted { color: var(--muted); font-size: .9rem; }
+.party { font-weight: 600; color: #6a1b9a; }
+details { margin: .2rem 0 .4rem; } details p { margin: .3rem 0; white-space: pre-wrap; }
+.hidden { display: none !important; }
+#empty { color: var(--muted); font-style: italic; }
+@media print {
+  .controls { display: none; }
+  .claim, .refentry, .other { border-color: #999; }
+  details { display: block; } details > * { display: block; }
+  a { color: inherit; }
+}
+"""
+
+# Filters by severity and rule and a text search; a card shows while any of its findings does.
+SCRIPT = """
+(function () {
+  var search = document.getElementById('search');
+  var rule = document.getElementById('rule');
+  var boxes = Array.prototype.slice.call(document.querySelectorAll('input[data-severity]'));
+  var findings = Array.prototype.slice.call(document.querySelectorAll('.finding'));
+  var cards = Array.prototype.slice.call(document.querySelectorAll('.card'));
+  var groups = Array.prototype.slice.call(document.querySelectorAll('.group'));
+  var shown = document.getElementById('shown');
+  var empty = document.getElementById('empty');
+  function apply() {
+    var wanted = {};
+    boxes.forEach(function (box) { wanted[box.getAttribute('data-severity')] = box.checked; });
+    var code = rule.value;
+    var terms = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var count = 0;
+    cards.forEach(function (card) {
+      var text = card.textContent.toLowerCase();
+      var textOk = terms.every(function (t) { return text.indexOf(t) >= 0; });
+      var any = false;
+      card.querySelectorAll('.finding').forEach(function (f) {
+        var ok = textOk && wanted[f.getAttribute('data-severity')] &&
+          (!code || f.getAttribute('data-code') === code);
+        f.classList.toggle('hidden', !ok);
+        if (ok) { any = true; count += 1; }
+      });
+      card.classList.toggle('hidden', !any);
+    });
+    groups.forEach(function (group) {
+      group.classList.toggle('hidden', !group.querySelector('.card:not(.hidden)'));
+    });
+    shown.textContent = count + ' of ' + findings.length + ' findings shown';
+    empty.classList.toggle('hidden', count > 0);
+  }
+  search.addEventListener('input', apply);
+  rule.addEventListener('change', apply);
+  boxes.forEach(function (box) { box.addEventListener('change', apply); });
+  apply();
+}());
+"""
+
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+       "img-src data:; base-uri 'none'; form-action 'none'")
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def link(text: str, url: str) -> str:
+    target = safe_url(url)
+    if not target:
+        return e(text)
+    return f'<a href="{e(target)}" rel="noopener noreferrer nofollow">{e(text)}</a>'
+
+
+def _source(source: CitedSource) -> str:
+    ref = source.reference
+    if ref is None:
+        return f'<li><span class="label">{e(source.label)}</span> <em>not defined in the reference list</em></li>'
+    parts = [f'<span class="label">{e(ref.label)}</span>']
+    title = reference_title(ref)
+    if title:
+        parts.append(link(f"“{title}”", ref.get("url")))
+    parts.extend(f'<span class="muted">{e(label)}:</span> {e(value)}' for label, value in reference_details(ref))
+    if ref.get("archive_url"):
+        parts.append(link("archived copy", ref.get("archive_url")))
+    if source.party:
+        parts.append(f'<span class="party">party: {e(source.party)}</span>')
+    if source.nearby:
+        parts.append('<em class="muted">cited by a nearby statement</em>')
+    return "<li>" + " · ".join(parts) + "</li>"
+
+
+def _finding(f: Finding) -> str:
+    summary, body = rule_doc(f.code)
+    explanation = ""
+    if summary:
+        paragraphs = "".join(f"<p>{e(p.strip())}</p>" for p in body.split("\n\n") if p.strip())
+        explanation = f"<details><summary>{e(summary)}</summary>{paragraphs}</details>"
+    sev = str(f.severity)
+    return (f'<li class="finding" data-code="{e(f.code)}" data-severity="{e(sev)}">'
+            f'<span class="sev sev-{e(sev)}">{e(sev)}</span> <span class="code">{e(f.code)}</span> '
+            f'{e(f.name)} <span class="muted">line {f.line}</span><br>{e(f.message)}{explanation}</li>')
+
+
+def _findings(findings: Sequence[Finding]) -> str:
+    return '<ul class="findings">' + "".join(_finding(f) for f in findings) + "</ul>"
+
+
+def _claim(claim: Claim) -> str:
+    text = "".join(f"<mark>{e(p)}</mark>" if hot else e(p)
+                   for p, hot in split_highlights(claim.statement.text, claim.highlights))
+    sources = ('<ul class="sources">' + "".join(_source(s) for s in claim.sources) + "</ul>"
+               if claim.sources else '<p class="muted">No source cited.</p>')
+    kind = "" if claim.statement.kind == "prose" else f' <span class="muted">({e(claim.statement.kind)})</span>'
+    return (f'<article class="card claim"><blockquote class="statement">{text}{kind}</blockquote>'
+            f"{sources}{_findings(claim.findings)}</article>")
+
+
+def _file(view: FileView) -> str:
+    out = [f"<section class=\"file\"><h2>{e(view.title or view.path)}</h2>"]
+    facts = [f"File: <code>{e(view.path)}</code>", f"{view.count} finding{'s' * (view.count != 1)}"]
+    if view.revision_date:
+        facts.append(f"revision date {e(view.revision_date)} ({e(view.revision_date_source or 'unknown source')})")
+    out.append(f'<p class="meta">{" · ".join(facts)}</p>')
+    if view.sections:
+        out.append("<h3>Flagged claims</h3>")
+    for label, claims in view.sections:
+        out.append(f'<div class="group"><h4>{e(label)}</h4>{"".join(_claim(c) for c in claims)}</div>')
+    if view.references:
+        out.append('<div class="group"><h3>Reference findings</h3>')
+        for entry in view.references:
+            source = _source(CitedSource(entry.reference.label, entry.reference))
+            out.append(f'<article class="card refentry"><ul class="sources">{source}</ul>'
+                       f"{_findings(entry.findings)}</article>")
+        out.append("</div>")
+    if view.other:
+        out.append(f'<div class="group"><h3>Other findings</h3><article class="card other">'
+                   f"{_findings(view.other)}</article></div>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
+    """Write the report page; ``color`` is ignored (the page has its own colours)."""
+    rows = summary_rows(results)
+    total = sum(row.count for row in rows)
+    titles = ", ".join(r.document.title or r.path for r in results)
+    out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+    out.write(f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n')
+    out.write('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
+    out.write(f"<title>citecheck: {e(titles or 'report')}</title>\n<style>{CSS}</style></head><body>\n")
+    out.write(f'<header class="top"><h1>citecheck: flagged claims</h1><p class="meta">{total} '
+              f"finding{'s' * (total != 1)} in {len(results)} file{'s' * (len(results) != 1)} · "
+              f"citecheck {e(__version__)}</p>\n")
+    if rows:
+        out.write('<table class="summary"><thead><tr><th>Rule</th><th>Name</th><th>Severity</th>'
+                  "<th>Findings</th></tr></thead><tbody>")
+        for row in rows:
+            out.write(f'<tr><td class="code">{e(row.code)}</td><td>{e(row.name)}</td>'
+                      f'<td><span class="sev sev-{e(row.severity)}">{e(row.severity)}</span></td>'
+                      f'<td class="count">{row.count}</td></tr>')
+        out.write("</tbody></table>\n")
+    out.write("</header>\n")
+    out.write('<div class="controls" role="search"><input type="search" id="search" '
+              'placeholder="Search claims, sources, messages" aria-label="Search">')
+    for sev in SEVERITIES:
+        out.write(f'<label><input type="checkbox" data-severity="{sev}" checked> {sev}</label>')
+    out.write('<label>Rule <select id="rule"><option value="">all rules</option>')
+    for code, name in sorted({(row.code, row.name) for row in rows}):
+        out.write(f'<option value="{e(code)}">{e(code)} {e(name)}</option>')
+    out.write('</select></label><span id="shown" class="muted" aria-live="polite"></span></div>\n<main>\n')
+    out.write('<p id="empty" class="hidden">No finding matches the filters.</p>\n')
+    for result in results:
+        out.write(_file(build_view(result)) + "\n")
+    out.write(f"</main>\n<script>{SCRIPT}</script>\n</body></html>\n")

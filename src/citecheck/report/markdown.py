@@ -1,0 +1,375 @@
+"""The flagged-claims report in Markdown: each doubtful claim next to its sources and the reason.
+
+This module also builds the report's view (claims grouped by section, reference findings keyed
+by reference, the summary table) that the HTML report renders too, so both say the same thing.
+
+Rule authors can point the report at the exact figure or date a finding is about with
+``evidence["highlight"]``: a ``[start, end]`` pair, or a list of such pairs, of character offsets
+into ``Statement.text``. Without it the report highlights the first occurrence in the statement
+of ``evidence["figure"]`` or ``evidence["date"]`` (a string or a list of strings). A party label
+for the cited sources comes from ``evidence["party"]``: one label for all of the finding's
+references, or a mapping from reference key to label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Sequence, TextIO
+from urllib.parse import urlsplit
+
+from citecheck.model import Finding, Reference, Severity, Statement
+
+if TYPE_CHECKING:
+    from citecheck.api import Result
+
+LEAD_SECTION = "Lead"
+SECTION_SEPARATOR = " › "
+# Reference fields shown for a cited source, in reading order, with their labels.
+REFERENCE_FIELDS = (
+    ("work", "Work"), ("publisher", "Publisher"), ("date", "Published"),
+    ("access_date", "Accessed"), ("archive_date", "Archived"), ("url_status", "URL status"),
+)
+
+
+# ----------------------------------------------------------------------------- the view
+
+
+@dataclass
+class CitedSource:
+    """A reference as cited by a claim: the entry (None when undefined), how it is cited, its party."""
+
+    label: str
+    reference: Reference | None
+    nearby: bool = False  # named by the finding but cited by another statement of the paragraph
+    party: str = ""
+
+
+@dataclass
+class Claim:
+    """One flagged statement with its findings and the sources it cites."""
+
+    statement: Statement
+    findings: list[Finding]
+    sources: list[CitedSource]
+    highlights: list[tuple[int, int]]
+
+
+@dataclass
+class ReferenceEntry:
+    """One reference with the findings about the reference itself (rot, dates, integrity)."""
+
+    reference: Reference
+    findings: list[Finding]
+
+
+@dataclass
+class FileView:
+    """Everything the claims report says about one linted input."""
+
+    path: str
+    title: str
+    revision_date: str
+    revision_date_source: str
+    sections: list[tuple[str, list[Claim]]] = field(default_factory=list)
+    references: list[ReferenceEntry] = field(default_factory=list)
+    other: list[Finding] = field(default_factory=list)
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    code: str
+    name: str
+    severity: str
+    count: int
+
+
+def summary_rows(results: Sequence["Result"]) -> list[SummaryRow]:
+    """Findings counted by rule and severity, most severe first, then by code."""
+    counts: dict[tuple[str, str, Severity], int] = {}
+    for result in results:
+        for f in result.findings:
+            key = (f.code, f.name, f.severity)
+            counts[key] = counts.get(key, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: (-item[0][2], item[0][0]))
+    return [SummaryRow(code, name, str(sev), n) for (code, name, sev), n in ordered]
+
+
+def section_label(section: tuple[str, ...]) -> str:
+    return SECTION_SEPARATOR.join(s for s in section if s) or LEAD_SECTION
+
+
+def build_view(result: "Result") -> FileView:
+    """Group a result's findings into claims by section, reference entries, and the rest."""
+    doc = result.document
+    view = FileView(
+        path=result.path, title=doc.title,
+        revision_date=doc.revision_date.isoformat() if doc.revision_date else "",
+        revision_date_source=doc.revision_date_source, count=len(result.findings),
+    )
+    by_statement: dict[int, list[Finding]] = {}
+    statements: dict[int, Statement] = {}
+    by_reference: dict[int, list[Finding]] = {}
+    references: dict[int, Reference] = {}
+    for f in result.findings:
+        if f.statement is not None:
+            by_statement.setdefault(id(f.statement), []).append(f)
+            statements[id(f.statement)] = f.statement
+        elif f.reference is not None:
+            by_reference.setdefault(id(f.reference), []).append(f)
+            references[id(f.reference)] = f.reference
+        else:
+            view.other.append(f)
+    sections: dict[str, list[Claim]] = {}
+    for key in sorted(statements, key=lambda k: (statements[k].span.start, statements[k].index)):
+        statement, findings = statements[key], by_statement[key]
+        claim = Claim(statement, findings, cited_sources(statement, findings, doc.references),
+                      highlights(statement, findings))
+        sections.setdefault(section_label(statement.section), []).append(claim)
+    view.sections = list(sections.items())
+    view.references = [
+        ReferenceEntry(references[key], by_reference[key])
+        for key in sorted(references, key=lambda k: references[k].span.start)
+    ]
+    return view
+
+
+def cited_sources(statement: Statement, findings: Sequence[Finding],
+                  references: Sequence[Reference]) -> list[CitedSource]:
+    """The statement's citations in order, then references the findings name that it does not cite."""
+    sources: list[CitedSource] = []
+    seen: set[tuple[str, str]] = set()
+    for citation in statement.citations:
+        key = (citation.group, citation.key)
+        if key not in seen:
+            seen.add(key)
+            sources.append(CitedSource(citation.label, citation.reference))
+    by_key = {ref.key: ref for ref in references if not ref.group}
+    for f in findings:
+        for key in f.refs:
+            if ("", key) not in seen and key in by_key:
+                seen.add(("", key))
+                sources.append(CitedSource(by_key[key].label, by_key[key], nearby=True))
+    for source in sources:
+        source.party = _party(source, findings)
+    return sources
+
+
+def _party(source: CitedSource, findings: Iterable[Finding]) -> str:
+    key = source.reference.key if source.reference is not None else source.label.strip("[]")
+    for f in findings:
+        party = f.evidence.get("party")
+        if isinstance(party, str) and party and (not f.refs or key in f.refs):
+            return party
+        if isinstance(party, dict) and party.get(key):
+            return str(party[key])
+    return ""
+
+
+def highlights(statement: Statement, findings: Iterable[Finding]) -> list[tuple[int, int]]:
+    """Merged ``(start, end)`` ranges of ``statement.text`` that the findings point at."""
+    text = statement.text
+    ranges: list[tuple[int, int]] = []
+    for f in findings:
+        explicit = _pairs(f.evidence.get("highlight"))
+        if explicit:
+            ranges.extend((s, e) for s, e in explicit if 0 <= s < e <= len(text))
+            continue
+        for key in ("figure", "date"):
+            for needle in _strings(f.evidence.get(key)):
+                pos = text.find(needle)
+                if pos >= 0:
+                    ranges.append((pos, pos + len(needle)))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _pairs(value: Any) -> list[tuple[int, int]]:
+    if (isinstance(value, (list, tuple)) and len(value) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+        return [(value[0], value[1])]
+    if isinstance(value, (list, tuple)):
+        return [pair for item in value for pair in _pairs(item)]
+    return []
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+        return [str(value)]
+    if isinstance(value, (list, tuple)):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def split_highlights(text: str, ranges: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, highlighted) runs."""
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
+    for start, end in ranges:
+        if start > pos:
+            pieces.append((text[pos:start], False))
+        pieces.append((text[start:end], True))
+        pos = end
+    if pos < len(text):
+        pieces.append((text[pos:], False))
+    return pieces
+
+
+def rule_doc(code: str) -> tuple[str, str]:
+    """(summary, explanation) from the rule's docstring; empty when the rule is not installed."""
+    from citecheck.rules import by_code
+
+    rule = by_code(code)
+    if rule is None:
+        return "", ""
+    doc = rule.doc()
+    summary, _, body = doc.partition("\n")
+    return summary.strip(), body.strip()
+
+
+def safe_url(url: str) -> str:
+    """``url`` if it is an absolute http(s) URL, else "": article text must not inject links."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return ""
+    return url
+
+
+def reference_title(ref: Reference | None) -> str:
+    if ref is None:
+        return ""
+    title = ref.get("title")
+    if title:
+        return title
+    text = " ".join(ref.raw.split())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def reference_details(ref: Reference) -> list[tuple[str, str]]:
+    """Labelled fields of a reference worth showing, in reading order."""
+    details = [(label, ref.get(name)) for name, label in REFERENCE_FIELDS if ref.get(name)]
+    if ref.dead_link:
+        details.append(("Flag", "marked as a dead link"))
+    return details
+
+
+# ----------------------------------------------------------------------------- Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+_MD_LINE_START = re.compile(r"^(\s*\d*)([-=.])")
+_WS = re.compile(r"\s+")
+
+
+def md_escape(text: str) -> str:
+    """Article text made inert in Markdown: specials backslashed, HTML characters as entities."""
+    text = _WS.sub(" ", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # A leading "-", "=" or "12." would start a list or a heading underline.
+    return _MD_LINE_START.sub(r"\1\\\2", text)
+
+
+def md_link(text: str, url: str) -> str:
+    url = safe_url(url)
+    if not url:
+        return md_escape(text)
+    target = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    return f"[{md_escape(text)}]({target})"
+
+
+def md_anchor(code: str) -> str:
+    return f"rule-{code.lower()}"
+
+
+def _md_source(source: CitedSource) -> str:
+    ref = source.reference
+    if ref is None:
+        return f"- **{md_escape(source.label)}** not defined in the reference list"
+    parts = [f"**{md_escape(ref.label)}**"]
+    title = reference_title(ref)
+    if title:
+        parts.append(md_link(f"“{title}”", ref.get("url")) if ref.get("url") else md_escape(f"“{title}”"))
+    parts.extend(f"{label}: {md_escape(value)}" for label, value in reference_details(ref))
+    if ref.get("archive_url"):
+        parts.append(md_link("archived copy", ref.get("archive_url")))
+    if source.party:
+        parts.append(f"party: **{md_escape(source.party)}**")
+    if source.nearby:
+        parts.append("_cited by a nearby statement_")
+    return "- " + " · ".join(parts)
+
+
+def _md_finding(f: Finding) -> str:
+    summary, _ = rule_doc(f.code)
+    line = (f"- **{f.severity}** [{f.code} {f.name}](#{md_anchor(f.code)}) "
+            f"(line {f.line}): {md_escape(f.message)}")
+    if summary:
+        line += f"  \n  _{md_escape(summary)}_"
+    return line
+
+
+def _md_statement(claim: Claim) -> str:
+    pieces = split_highlights(claim.statement.text, claim.highlights)
+    body = "".join(f"**{md_escape(p)}**" if hot and p.strip() else md_escape(p) for p, hot in pieces)
+    return f"> {body}"
+
+
+def render_file(view: FileView, out: TextIO) -> None:
+    heading = view.title or view.path
+    out.write(f"## {md_escape(heading)}\n\n")
+    facts = [f"File: `{view.path.replace('`', '')}`", f"{view.count} finding{'s' * (view.count != 1)}"]
+    if view.revision_date:
+        facts.append(f"revision date {view.revision_date} ({view.revision_date_source or 'unknown source'})")
+    out.write(" · ".join(facts) + "\n\n")
+    if view.sections:
+        out.write("### Flagged claims\n\n")
+    for label, claims in view.sections:
+        out.write(f"#### {md_escape(label)}\n\n")
+        for claim in claims:
+            out.write(_md_statement(claim) + "\n\n")
+            if claim.sources:
+                out.write("Sources:\n\n" + "\n".join(_md_source(s) for s in claim.sources) + "\n\n")
+            else:
+                out.write("Sources: none cited.\n\n")
+            out.write("Findings:\n\n" + "\n".join(_md_finding(f) for f in claim.findings) + "\n\n")
+    if view.references:
+        out.write("### Reference findings\n\n")
+        for entry in view.references:
+            out.write(_md_source(CitedSource(entry.reference.label, entry.reference)) + "\n\n")
+            out.write("\n".join("  " + _md_finding(f) for f in entry.findings) + "\n\n")
+    if view.other:
+        out.write("### Other findings\n\n")
+        out.write("\n".join(_md_finding(f) for f in view.other) + "\n\n")
+
+
+def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
+    """Write the claims report; ``color`` is ignored (Markdown has its own emphasis)."""
+    rows = summary_rows(results)
+    out.write("# citecheck: flagged claims\n\n")
+    total = sum(row.count for row in rows)
+    out.write(f"{total} finding{'s' * (total != 1)} in {len(results)} file{'s' * (len(results) != 1)}.\n\n")
+    if rows:
+        out.write("| Rule | Name | Severity | Findings |\n|---|---|---|---:|\n")
+        for row in rows:
+            out.write(f"| [{row.code}](#{md_anchor(row.code)}) | {row.name} | {row.severity} | {row.count} |\n")
+        out.write("\n")
+    for result in results:
+        render_file(build_view(result), out)
+    codes = sorted({row.code for row in rows})
+    if codes:
+        out.write("## Rules\n\n")
+    for code in codes:
+        name = next(row.name for row in rows if row.code == code)
+        summary, body = rule_doc(code)
+        out.write(f'<a id="{md_anchor(code)}"></a>\n\n### {code} {name}\n\n')
+        out.write(f"{summary}\n\n{body}\n\n" if summary else "No documentation: the rule is not installed.\n\n")

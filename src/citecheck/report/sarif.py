@@ -1,0 +1,114 @@
+"""SARIF 2.1.0 output for code-scanning dashboards: one rule entry per code, one result per finding.
+
+Regions use 1-based lines and columns counted in Unicode code points (``columnKind``), with an
+exclusive end column, as citecheck's findings do. ``partialFingerprints`` carries the baseline
+fingerprint, which hashes the code and the normalised text (never the position), so a
+dashboard keeps tracking a finding when the text around it moves.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath, PureWindowsPath
+from typing import TYPE_CHECKING, Any, Sequence, TextIO
+from urllib.parse import quote, urlsplit
+
+from citecheck import __version__
+from citecheck.model import Finding, Severity
+
+if TYPE_CHECKING:
+    from citecheck.api import Result
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "citecheckFingerprint/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for ``path``: URLs as they are, relative paths percent-encoded, stdin named."""
+    if path in ("-", "<string>", ""):
+        return "stdin"
+    if urlsplit(path).scheme in ("http", "https", "file"):
+        return path
+    if PureWindowsPath(path).drive:
+        path = PureWindowsPath(path).as_posix()
+    posix = PurePath(path).as_posix()
+    encoded = quote(posix, safe="/:")
+    return "file://" + encoded if posix.startswith("/") else encoded
+
+
+def rule_entry(code: str, name: str, severity: Severity | None) -> dict[str, Any]:
+    """The reportingDescriptor of one rule, its help text taken from the rule docstring."""
+    from citecheck.rules import by_code
+
+    rule = by_code(code)
+    entry: dict[str, Any] = {"id": code, "name": name}
+    if rule is not None:
+        doc = rule.doc()
+        summary, _, body = doc.partition("\n")
+        entry["shortDescription"] = {"text": summary.strip()}
+        if body.strip():
+            entry["fullDescription"] = {"text": body.strip()}
+        entry["help"] = {"text": doc, "markdown": f"**{code} {name}**\n\n{doc}"}
+        severity = rule.severity
+        entry["properties"] = {"tags": [code[:3], "online" if rule.network else "offline"]}
+    if severity is not None:
+        entry["defaultConfiguration"] = {"level": LEVELS[severity]}
+    return entry
+
+
+def result_entry(f: Finding, rule_index: int) -> dict[str, Any]:
+    region: dict[str, Any] = {
+        "startLine": max(f.line, 1), "startColumn": max(f.column, 1),
+        "endLine": max(f.end_line, f.line, 1),
+        "endColumn": max(f.end_column, 1),
+    }
+    if region["endLine"] == region["startLine"] and region["endColumn"] < region["startColumn"]:
+        region["endColumn"] = region["startColumn"]
+    if f.excerpt:
+        region["snippet"] = {"text": f.excerpt}
+    entry: dict[str, Any] = {
+        "ruleId": f.code, "ruleIndex": rule_index, "level": LEVELS[f.severity],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}],
+        "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+    }
+    evidence = {k: v for k, v in f.evidence.items() if k != "fingerprint_key"}
+    properties: dict[str, Any] = {}
+    if f.refs:
+        properties["refs"] = list(f.refs)
+    if evidence:
+        properties["evidence"] = evidence
+    if properties:
+        entry["properties"] = properties
+    return entry
+
+
+def document(results: Sequence["Result"]) -> dict[str, Any]:
+    """The SARIF log as a JSON-ready dict."""
+    from citecheck.rules import RULES
+
+    rules: dict[str, dict[str, Any]] = {r.code: rule_entry(r.code, r.name, r.severity) for r in RULES}
+    for result in results:
+        for f in result.findings:
+            if f.code not in rules:
+                rules[f.code] = rule_entry(f.code, f.name, None)
+    codes = sorted(rules)
+    index = {code: i for i, code in enumerate(codes)}
+    run: dict[str, Any] = {
+        "tool": {"driver": {
+            "name": "citecheck", "version": __version__, "semanticVersion": __version__,
+            "rules": [rules[code] for code in codes],
+        }},
+        "columnKind": "unicodeCodePoints",
+        "artifacts": [{"location": {"uri": artifact_uri(r.path)}, "sourceLanguage": r.document.format}
+                      for r in results],
+        "results": [result_entry(f, index[f.code]) for r in results for f in r.findings],
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
+    json.dump(document(results), out, ensure_ascii=False, indent=2, default=str)
+    out.write("\n")
