@@ -1,0 +1,511 @@
+"""Load and validate the rule data of the top-level ``rules/`` folder: conflicts and lexicons.
+
+The data is TOML an editor can extend without Python (DESIGN.md §5). Loading is strict: a
+wrong schema, a missing or mistyped key, or an unknown key is a ConfigError naming the file and
+the key, so a typo never silently turns a rule off. The folder ships inside the wheel as the
+package ``citecheck.ruledata``; in a source checkout it is read from ``rules/`` directly.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from citecheck.config import ConfigError, Settings
+from citecheck.model import Document, Reference
+
+CONFLICT_SCHEMA = "citecheck.conflict/1"
+LEXICON_SCHEMA = "citecheck.lexicon/1"
+OUTLET_KINDS = (
+    "state news agency", "public broadcaster", "state broadcaster", "ministry", "government",
+    "head of state", "armed forces", "state body", "government-aligned", "party media",
+)
+# Settings.conflict value that turns automatic conflict matching off.
+NO_CONFLICT = "none"
+
+
+# ---------------------------------------------------------------------------------------------
+# The data model
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A source that speaks for a party: a state agency, ministry, broadcaster or aligned outlet."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    kind: str = ""
+    evidence: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of a conflict, with the words that name it and the outlets that speak for it."""
+
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    outlets: tuple[Outlet, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A conflict definition: its parties and when it applies to an article."""
+
+    name: str
+    path: str
+    match: tuple[str, ...]
+    parties: tuple[Party, ...]
+    notes: str = ""
+    _names: dict[str, tuple[Party, Outlet]] = field(default_factory=dict, repr=False, compare=False)
+    _domains: dict[str, tuple[Party, Outlet]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for party in self.parties:
+            for outlet in party.outlets:
+                for name in outlet.names:
+                    self._names.setdefault(normalize_name(name), (party, outlet))
+                for domain in outlet.domains:
+                    self._domains.setdefault(domain, (party, outlet))
+
+    def outlet_of(self, ref: Reference) -> tuple[Party, Outlet] | None:
+        """The party and outlet a reference comes from, or None when it is no party's."""
+        for host in _reference_hosts(ref):
+            labels = host.split(".")
+            for i in range(len(labels) - 1):  # the host itself, then each parent domain
+                hit = self._domains.get(".".join(labels[i:]))
+                if hit is not None:
+                    return hit
+        for key in ("work", "publisher", "via", "agency"):
+            value = ref.get(key)
+            if value:
+                hit = self._names.get(normalize_name(value))
+                if hit is not None:
+                    return hit
+        return None
+
+    def party(self, key: str) -> Party | None:
+        return next((p for p in self.parties if p.key == key), None)
+
+    def matches(self, title: str, lead: str) -> int:
+        """How strongly the article is about this conflict: 2 title match, 1 lead match, 0 none."""
+        if any(_contains_phrase(title, term) for term in self.match):
+            return 2
+        if any(_contains_phrase(lead, term) for term in self.match):
+            return 1
+        return 0
+
+
+@dataclass(frozen=True)
+class Category:
+    """A group of lexicon terms that name the same thing (e.g. killed: killed, dead, deaths)."""
+
+    key: str
+    label: str
+    terms: tuple[str, ...]
+    needs_person: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A vocabulary: categories of terms plus named word lists, with a compiled term matcher."""
+
+    name: str
+    path: str
+    categories: tuple[Category, ...]
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    description: str = ""
+    _by_term: dict[str, Category] = field(default_factory=dict, repr=False, compare=False)
+    _pattern: list[re.Pattern[str]] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        alternatives = []
+        for category in self.categories:
+            for term in category.terms:
+                self._by_term.setdefault(_term_key(term), category)
+                alternatives.append(term)
+        alternatives.sort(key=len, reverse=True)  # longest first: "prisoners of war" before "prisoners"
+        parts = [(f"(?-i:{re.escape(t)})" if _is_cased(t) else re.escape(t)).replace(r"\ ", r"\s+")
+                 for t in alternatives]
+        self._pattern.append(re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I))
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Matches any term of any category as a whole word or phrase."""
+        return self._pattern[0]
+
+    def category(self, term: str) -> Category | None:
+        """The category of a term as found in text ("Killed" -> killed)."""
+        return self._by_term.get(_term_key(term)) or self._by_term.get(_term_key(term.lower()))
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterable[tuple[re.Match[str], Category]]:
+        """Every term occurrence in ``text[start:end]`` with its category."""
+        for match in self.pattern.finditer(text, start, len(text) if end is None else end):
+            category = self.category(match.group())
+            if category is not None:
+                yield match, category
+
+    def word_list(self, name: str) -> frozenset[str]:
+        """A named list, case-folded, for membership tests."""
+        return frozenset(w.casefold() for w in self.lists.get(name, ()))
+
+
+def _term_key(term: str) -> str:
+    term = re.sub(r"\s+", " ", term.strip())
+    return term if _is_cased(term) else term.casefold()
+
+
+def _is_cased(term: str) -> bool:
+    """Acronyms (POW, MIA, IDPs) match case-sensitively so "pow" or "mia" in prose do not."""
+    return sum(ch.isupper() for ch in term) >= 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Names and domains
+
+
+_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_NAME_NOISE = re.compile(r"[\s\"'’`.,;:()\[\]]+")
+
+
+def normalize_name(name: str) -> str:
+    """Outlet-name key: wiki links unwrapped, case and punctuation folded, leading "the" dropped."""
+    name = _LINK.sub(r"\1", name).replace("’", "'").casefold()
+    name = re.sub(r"^\s*the\s+", "", name)
+    return _NAME_NOISE.sub(" ", name).strip()
+
+
+_DOMAIN_LIKE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
+
+
+def host_of(value: str) -> str:
+    """The host of a URL or of a domain-like name ("www.armradio.am" -> "armradio.am"), else ""."""
+    value = _LINK.sub(r"\1", value).strip().lower()
+    value = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value)
+    value = re.split(r"[/?#\s]", value, maxsplit=1)[0]
+    value = value.rsplit("@", 1)[-1].split(":", 1)[0].rstrip(".")
+    if value.startswith("www."):
+        value = value[4:]
+    return value if _DOMAIN_LIKE.match(value) else ""
+
+
+def _reference_hosts(ref: Reference) -> list[str]:
+    hosts = [host_of(ref.domain)] if ref.domain else []
+    for key in ("url", "work", "publisher", "via"):
+        value = ref.get(key)
+        if value:
+            hosts.append(host_of(value))
+    return [h for h in dict.fromkeys(hosts) if h]
+
+
+def _contains_phrase(text: str, phrase: str) -> bool:
+    if not text or not phrase:
+        return False
+    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text, re.I) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# Locating the data
+
+
+def data_root() -> Path:
+    """The rule-data folder: the installed ``citecheck.ruledata`` package, else the checkout's rules/."""
+    try:
+        spec = importlib.util.find_spec("citecheck.ruledata")
+    except (ImportError, ValueError):
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec is not None else []:
+        candidate = Path(location)
+        if (candidate / "conflicts").is_dir() or (candidate / "lexicons").is_dir():
+            return candidate
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "pyproject.toml").is_file() and (checkout / "rules").is_dir():
+        return checkout / "rules"
+    raise ConfigError("citecheck rule data not found: the package citecheck.ruledata is missing "
+                      "(reinstall citecheck)")
+
+
+def conflict_dirs(extra: Iterable[str] = ()) -> list[Path]:
+    """Folders searched for conflict files: configured ones first, then the shipped one."""
+    dirs = []
+    for folder in extra:
+        path = Path(folder)
+        if not path.is_dir():
+            raise ConfigError(f"conflict-paths: {folder}: not a folder")
+        dirs.append(path)
+    dirs.append(data_root() / "conflicts")
+    return dirs
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading and validation
+
+
+class _Checker:
+    """Typed access to a parsed TOML table that reports errors as "file: key: problem"."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def error(self, key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{self.path}: {key}: {problem}" if key else f"{self.path}: {problem}")
+
+    def table(self, data: Any, key: str) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise self.error(key, f"expected a table, got {_type_name(data)}")
+        return data
+
+    def string(self, data: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
+        if key not in data:
+            if required:
+                raise self.error(_join(where, key), "missing")
+            return ""
+        value = data[key]
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.error(_join(where, key), f"expected a non-empty string, got {_type_name(value)}")
+        return value.strip()
+
+    def strings(self, data: dict[str, Any], key: str, where: str, *, required: bool = False) -> tuple[str, ...]:
+        if key not in data:
+            if required:
+                raise self.error(_join(where, key), "missing")
+            return ()
+        value = data[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.error(_join(where, key), "expected a list of non-empty strings")
+        if required and not value:
+            raise self.error(_join(where, key), "must not be empty")
+        return tuple(v.strip() for v in value)
+
+    def boolean(self, data: dict[str, Any], key: str, where: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.error(_join(where, key), f"expected true or false, got {_type_name(value)}")
+        return value
+
+    def known_keys(self, data: dict[str, Any], allowed: Iterable[str], where: str) -> None:
+        allowed = tuple(allowed)
+        for key in data:
+            if key not in allowed:
+                raise self.error(_join(where, key), f"unknown key (known: {', '.join(allowed)})")
+
+    def schema(self, data: dict[str, Any], expected: str) -> None:
+        value = data.get("schema")
+        if value != expected:
+            raise self.error("schema", f"expected {expected!r}, got {value!r}")
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "a table", list: "a list", str: "a string", bool: "a boolean",
+            int: "an integer", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+def load_conflict(path: str | Path) -> Conflict:
+    """Load and validate one conflict file (cached until the file changes)."""
+    path = Path(path)
+    return _load_conflict(str(path.resolve()), _mtime(path))
+
+
+@functools.lru_cache(maxsize=64)
+def _load_conflict(path_str: str, _mtime_ns: int) -> Conflict:
+    path = Path(path_str)
+    check = _Checker(path)
+    data = check.table(_read_toml(path), "")
+    check.schema(data, CONFLICT_SCHEMA)
+    check.known_keys(data, ("schema", "name", "match", "notes", "parties"), "")
+    name = check.string(data, "name", "")
+    match = check.strings(data, "match", "", required=True)
+    notes = check.string(data, "notes", "", required=False)
+    parties_table = check.table(data.get("parties"), "parties") if "parties" in data else None
+    if not parties_table:
+        raise check.error("parties", "missing: a conflict needs at least two parties")
+    if len(parties_table) < 2:
+        raise check.error("parties", "a conflict needs at least two parties")
+    parties = []
+    seen_domains: dict[str, str] = {}
+    seen_names: dict[str, str] = {}
+    for key, raw in parties_table.items():
+        where = f"parties.{key}"
+        table = check.table(raw, where)
+        check.known_keys(table, ("label", "aliases", "outlets", "notes"), where)
+        label = check.string(table, "label", where)
+        aliases = check.strings(table, "aliases", where, required=True)
+        check.string(table, "notes", where, required=False)
+        if "outlets" not in table:
+            raise check.error(f"{where}.outlets", "missing")
+        if not isinstance(table["outlets"], list):
+            raise check.error(f"{where}.outlets", "expected a list of outlet names, domains or tables")
+        outlets = []
+        for i, entry in enumerate(table["outlets"]):
+            outlet = _outlet(check, entry, f"{where}.outlets[{i}]")
+            for domain in outlet.domains:
+                other = seen_domains.setdefault(domain, key)
+                if other != key:
+                    raise check.error(f"{where}.outlets[{i}].domains", f"{domain} is already an outlet of {other}")
+            for outlet_name in outlet.names:
+                other = seen_names.setdefault(normalize_name(outlet_name), key)
+                if other != key:
+                    raise check.error(f"{where}.outlets[{i}]", f"{outlet_name!r} is already an outlet of {other}")
+            outlets.append(outlet)
+        parties.append(Party(key=key, label=label, aliases=aliases, outlets=tuple(outlets)))
+    return Conflict(name=name, path=str(path), match=match, parties=tuple(parties), notes=notes)
+
+
+def _outlet(check: _Checker, entry: Any, where: str) -> Outlet:
+    """An outlet from a plain string (a domain or a name) or a table with its evidence."""
+    if isinstance(entry, str):
+        if not entry.strip():
+            raise check.error(where, "empty outlet")
+        host = host_of(entry) if " " not in entry.strip() else ""
+        return Outlet(name=entry.strip(), domains=(host,) if host else ())
+    table = check.table(entry, where)
+    check.known_keys(table, ("name", "aliases", "domains", "kind", "evidence"), where)
+    name = check.string(table, "name", where)
+    aliases = check.strings(table, "aliases", where)
+    domains = []
+    for domain in check.strings(table, "domains", where):
+        host = host_of(domain)
+        if not host:
+            raise check.error(f"{where}.domains", f"{domain!r} is not a domain name")
+        domains.append(host)
+    kind = check.string(table, "kind", where, required=False)
+    if kind and kind not in OUTLET_KINDS:
+        raise check.error(f"{where}.kind", f"unknown kind {kind!r} (known: {', '.join(OUTLET_KINDS)})")
+    evidence = check.string(table, "evidence", where)
+    return Outlet(name=name, aliases=aliases, domains=tuple(domains), kind=kind, evidence=evidence)
+
+
+def load_lexicon(path: str | Path) -> Lexicon:
+    """Load and validate one lexicon file (cached until the file changes)."""
+    path = Path(path)
+    return _load_lexicon(str(path.resolve()), _mtime(path))
+
+
+@functools.lru_cache(maxsize=64)
+def _load_lexicon(path_str: str, _mtime_ns: int) -> Lexicon:
+    path = Path(path_str)
+    check = _Checker(path)
+    data = check.table(_read_toml(path), "")
+    check.schema(data, LEXICON_SCHEMA)
+    check.known_keys(data, ("schema", "name", "description", "categories", "lists"), "")
+    name = check.string(data, "name", "")
+    if name != path.stem:
+        raise check.error("name", f"{name!r} must match the file name {path.stem!r}")
+    description = check.string(data, "description", "", required=False)
+    categories_table = check.table(data.get("categories", {}), "categories")
+    if not categories_table:
+        raise check.error("categories", "missing: a lexicon needs at least one category")
+    categories = []
+    for key, raw in categories_table.items():
+        where = f"categories.{key}"
+        table = check.table(raw, where)
+        check.known_keys(table, ("label", "terms", "needs_person"), where)
+        categories.append(Category(
+            key=key,
+            label=check.string(table, "label", where, required=False) or key,
+            terms=check.strings(table, "terms", where, required=True),
+            needs_person=check.boolean(table, "needs_person", where),
+        ))
+    lists_table = check.table(data.get("lists", {}), "lists")
+    lists = {key: check.strings(lists_table, key, "lists", required=True) for key in lists_table}
+    return Lexicon(name=name, path=str(path), categories=tuple(categories), lists=lists,
+                   description=description)
+
+
+def load_lexicons(folder: str | Path | None = None) -> dict[str, Lexicon]:
+    """Every lexicon of a folder (the shipped ``lexicons/`` by default), by name."""
+    folder = Path(folder) if folder is not None else data_root() / "lexicons"
+    return {path.stem: load_lexicon(path) for path in sorted(folder.glob("*.toml"))}
+
+
+def available_conflicts(search_paths: Iterable[str] = ()) -> list[Conflict]:
+    """Every conflict definition in the configured folders and the shipped one."""
+    conflicts: dict[str, Conflict] = {}
+    for folder in conflict_dirs(search_paths):
+        for path in sorted(folder.glob("*.toml")):
+            conflicts.setdefault(path.stem, load_conflict(path))
+    return list(conflicts.values())
+
+
+def find_conflict(name_or_path: str, search_paths: Iterable[str] = ()) -> Conflict:
+    """The conflict named (file stem or ``name``, case-insensitive) or stored at a path."""
+    candidate = Path(name_or_path)
+    if name_or_path.endswith(".toml") or candidate.is_file():
+        if not candidate.is_file():
+            raise ConfigError(f"conflict: {name_or_path}: no such file")
+        return load_conflict(candidate)
+    wanted = name_or_path.strip().casefold()
+    conflicts = available_conflicts(search_paths)
+    for conflict in conflicts:
+        if Path(conflict.path).stem.casefold() == wanted or conflict.name.casefold() == wanted:
+            return conflict
+    known = ", ".join(sorted(Path(c.path).stem for c in conflicts)) or "none"
+    raise ConfigError(f"conflict: unknown conflict {name_or_path!r} (available: {known})")
+
+
+def lead_text(doc: Document, limit: int = 3000) -> str:
+    """The article's opening prose (before the first section), where its subject is named."""
+    parts: list[str] = []
+    size = 0
+    for statement in doc.statements:
+        if statement.section and statement.kind != "infobox":
+            break
+        if statement.kind in ("prose", "infobox"):
+            parts.append(statement.text)
+            size += len(statement.text)
+            if size >= limit:
+                break
+    return " ".join(parts)
+
+
+def match_conflict(doc: Document, search_paths: Iterable[str] = ()) -> Conflict | None:
+    """The conflict whose ``match`` terms name the article in its title, else in its lead."""
+    lead = lead_text(doc)
+    best: tuple[int, Conflict] | None = None
+    for conflict in available_conflicts(search_paths):
+        score = conflict.matches(doc.title, lead)
+        if score and (best is None or score > best[0]):
+            best = (score, conflict)
+    return best[1] if best else None
+
+
+def rule_data(doc: Document, settings: Settings) -> tuple[Conflict | None, dict[str, Lexicon]]:
+    """The conflict and lexicons for one run: ``--conflict``, else matched on title and lead."""
+    lexicons = load_lexicons()
+    if settings.conflict and settings.conflict.strip().casefold() == NO_CONFLICT:
+        return None, lexicons
+    if settings.conflict:
+        return find_conflict(settings.conflict, settings.conflict_paths), lexicons
+    return match_conflict(doc, settings.conflict_paths), lexicons
