@@ -122,3 +122,20 @@ def latest_reference_date(doc: Document, *, today: date | None = None) -> tuple[
             if day <= limit and (best is None or day > best[0]):
                 best = (day, source)
     return best
+
+
+def context_year(doc: Document) -> int | None:
+    """The year a year-less date in the article ("On 9 October") most likely means.
+
+    The start of the infobox period ("27 September 2020 – present") when there is one, else
+    the revision date's year.
+    """
+    infobox = doc.metadata.get("infobox")
+    values = [str(v) for v in infobox.values()] if isinstance(infobox, dict) else []
+    for value in values:
+        present = _PRESENT.search(value)
+        if present is not None:
+            start = _start_date(value[: present.start()])
+            if start is not None:
+                return start.year
+    return doc.revision_date.year if doc.revision_date else None

@@ -339,7 +339,8 @@ def _invalid_reason(year: int, month: int | None, day: int | None) -> str | None
 
 # ---- dates in prose -------------------------------------------------------------------------
 
-_P_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_P_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+            r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _P_YEAR = r"(?P<y>\d{4})(?!\d)"
 _P_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
 _PROSE = re.compile(

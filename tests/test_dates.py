@@ -1,0 +1,159 @@
+"""Date parsing: citation date fields, dates in prose, impossible dates, archive timestamps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from citecheck.parsers.dates import (
+    PartialDate,
+    date_problem,
+    find_dates,
+    is_no_date,
+    parse_date,
+    prose_date_problems,
+    timestamp_date,
+    wayback_timestamp,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("27 September 2020", date(2020, 9, 27), date(2020, 9, 27)),
+        ("September 27, 2020", date(2020, 9, 27), date(2020, 9, 27)),
+        ("September 27 2020", date(2020, 9, 27), date(2020, 9, 27)),
+        ("2020-09-27", date(2020, 9, 27), date(2020, 9, 27)),
+        ("2020-09-27T10:00:00Z", date(2020, 9, 27), date(2020, 9, 27)),
+        ("Sept. 27, 2020", date(2020, 9, 27), date(2020, 9, 27)),
+        ("27 Sep 2020", date(2020, 9, 27), date(2020, 9, 27)),
+        ("October 2020", date(2020, 10, 1), date(2020, 10, 31)),
+        ("Feb 2020", date(2020, 2, 1), date(2020, 2, 29)),
+        ("2020", date(2020, 1, 1), date(2020, 12, 31)),
+        ("2020a", date(2020, 1, 1), date(2020, 12, 31)),
+        ("July 12, 2010b", date(2010, 7, 12), date(2010, 7, 12)),
+        ("c. 1900", date(1900, 1, 1), date(1900, 12, 31)),
+        ("Summer 2018", date(2018, 6, 1), date(2018, 8, 31)),
+        ("Winter 2019–20", date(2019, 12, 1), date(2020, 2, 29)),
+        ("Q3 2019", date(2019, 7, 1), date(2019, 9, 30)),
+        ("27–28 September 2020", date(2020, 9, 27), date(2020, 9, 28)),
+        ("September 27–28, 2020", date(2020, 9, 27), date(2020, 9, 28)),
+        ("27 September – 3 October 2020", date(2020, 9, 27), date(2020, 10, 3)),
+        ("September 27 – October 3, 2020", date(2020, 9, 27), date(2020, 10, 3)),
+        ("27 December 2019 – 3 January 2020", date(2019, 12, 27), date(2020, 1, 3)),
+        ("March–June 2009", date(2009, 3, 1), date(2009, 6, 30)),
+        ("2019–2020", date(2019, 1, 1), date(2020, 12, 31)),
+        ("2019–20", date(2019, 1, 1), date(2020, 12, 31)),
+        ("September 2020 – present", date(2020, 9, 1), date.max),
+        ("27. September 2020", date(2020, 9, 27), date(2020, 9, 27)),
+        ("27. März 2020", date(2020, 3, 27), date(2020, 3, 27)),
+        ("27.09.2020", date(2020, 9, 27), date(2020, 9, 27)),
+        ("ngày 27 tháng 9 năm 2020", date(2020, 9, 27), date(2020, 9, 27)),
+        ("Tháng 9/2020", date(2020, 9, 1), date(2020, 9, 30)),
+        ("20201010123456", date(2020, 10, 10), date(2020, 10, 10)),
+        ("12 May 2014 <!--DASHBot-->", date(2014, 5, 12), date(2014, 5, 12)),
+        ("12&nbsp;May 2014", date(2014, 5, 12), date(2014, 5, 12)),
+    ],
+)
+def test_parse_date_bounds(text: str, earliest: date, latest: date) -> None:
+    parsed = parse_date(text)
+    assert parsed is not None, text
+    assert (parsed.earliest(), parsed.latest()) == (earliest, latest)
+
+
+def test_year_less_dates_need_a_default_year() -> None:
+    assert parse_date("9 October") is None
+    assert parse_date("9 October", default_year=2020) == PartialDate(2020, 10, 9)
+    assert parse_date("October 9", default_year=2020) == PartialDate(2020, 10, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("31 June 2020", "June has 30 days"),
+        ("29 February 2021", "not a leap year"),
+        ("2020-13-01", "no month 13"),
+        ("1 October 1", "year 1 is not a plausible year"),
+        ("32 October 2020", "October has 31 days"),
+        ("September 27", "has no year"),
+        ("last Tuesday", "not a recognised date format"),
+    ],
+)
+def test_date_problem_explains(text: str, reason: str) -> None:
+    assert parse_date(text) is None
+    problem = date_problem(text)
+    assert problem is not None and reason in problem
+
+
+@pytest.mark.parametrize("text", ["29 February 2020", "n.d.", "", "  ", "2020b", "Fall 2012", "27 September 2020"])
+def test_date_problem_accepts_valid_and_missing_dates(text: str) -> None:
+    assert date_problem(text) is None
+
+
+def test_no_date_placeholders() -> None:
+    assert is_no_date("n.d.") and is_no_date("") and is_no_date("nd")
+    assert not is_no_date("2020")
+
+
+def test_partial_dates_compare_at_shared_precision() -> None:
+    month, day = parse_date("October 2020"), parse_date("10 October 2020")
+    assert month is not None and day is not None
+    assert not month.before(day) and not day.before(month)
+    assert parse_date("10 October 2020").before(parse_date("11 October 2020"))  # type: ignore[union-attr]
+    assert not parse_date("10 October 2020").before(parse_date("11 October 2020"), tolerance_days=1)  # type: ignore[union-attr]
+
+
+def test_find_dates_in_prose_with_year_context() -> None:
+    text = "Clashes began on 27 September 2020. On 9 October, a ceasefire was agreed, as of 22 October."
+    found = find_dates(text)
+    assert [(m.text, str(m.date), m.yearless) for m in found] == [
+        ("27 September 2020", "2020-09-27", False),
+        ("9 October", "2020-10-09", True),
+        ("22 October", "2020-10-22", True),
+    ]
+    assert found[0].start == text.index("27 September")
+
+
+def test_find_dates_without_context_skips_year_less_dates() -> None:
+    assert find_dates("On 9 October, a ceasefire was agreed.") == []
+    assert [str(m.date) for m in find_dates("On 9 October, a ceasefire.", default_year=2020)] == ["2020-10-09"]
+
+
+def test_find_dates_forms() -> None:
+    text = "It ran from 29 July to 10 August, in May 2020, on October 3, 2019, on 2019-05-04, 27–28 September 2020."
+    found = [str(m.date) for m in find_dates(text, default_year=2020)]
+    assert found == ["2020-07-29", "2020-08-10", "2020-05", "2019-10-03", "2019-05-04", "2020-09-27/2020-09-28"]
+
+
+def test_find_dates_leaves_numbers_and_modal_may_alone() -> None:
+    assert find_dates("It may 5 times exceed 1,166 and 22.8% of 2,050 people.", default_year=2020) == []
+    assert [m.text for m in find_dates("The war ended in 1994.", years=True)] == ["1994"]
+    assert find_dates("The war ended in 1994.") == []
+
+
+def test_prose_date_problems() -> None:
+    text = "as did the OSCE on 1 October 1 and 5 October. On 9 October 12 soldiers died. 31 June 2020."
+    problems = prose_date_problems(text)
+    assert [text[s:e] for s, e, _ in problems] == ["1 October 1", "31 June 2020"]
+    assert "year 1" in problems[0][2]
+
+
+def test_prose_date_problems_year_less_and_iso() -> None:
+    assert [r for _, _, r in prose_date_problems("on 30 February the talks")] == [
+        "February has 29 days, so there is no 30 February"]
+    assert prose_date_problems("on 29 February the talks") == []
+    assert "month 13" in prose_date_problems("released 2020-13-01 in")[0][2]
+
+
+def test_wayback_timestamps() -> None:
+    url = "https://web.archive.org/web/20201010123456/https://example.com/a"
+    assert wayback_timestamp(url) == "20201010123456"
+    assert timestamp_date("20201010123456") == PartialDate(2020, 10, 10)
+    assert timestamp_date("20201310123456") is None
+    assert wayback_timestamp("https://example.com/2020/10/10/story") is None
+
+
+def test_human_and_iso_rendering() -> None:
+    parsed = parse_date("11 October 2020")
+    assert parsed is not None and parsed.human() == "11 October 2020" and str(parsed) == "2020-10-11"

@@ -1,0 +1,77 @@
+"""Revision-date resolution: --as-of, parser metadata, infobox duration, latest reference date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from citecheck.model import Document, Reference, Span
+from citecheck.revision import add_duration, context_year, duration_end, infobox_revision_date, resolve_revision_date
+
+
+def _ref(key: str, **fields: str) -> Reference:
+    return Reference(key=key, span=Span(0, 1), raw="x", fields=dict(fields))
+
+
+def test_seed_infobox_duration_gives_30_october_2020() -> None:
+    # The seed's own bytes: its en dash was damaged into another character.
+    value = "27 September 2020 (2020-09-27) \u6bcf present\n(1 month and 3 days)"
+    assert duration_end(value) == date(2020, 10, 30)
+    assert duration_end("Date27 September 2020 – present (1 month and 3 days)") == date(2020, 10, 30)
+
+
+def test_duration_forms() -> None:
+    assert duration_end("September 27, 2020 – present (2 years, 1 month and 3 days)") == date(2022, 10, 30)
+    assert duration_end("15 March 2011 – present (9 years, 7 months, 2 weeks and 1 day)") == date(2020, 10, 30)
+    assert duration_end("March 2011 – present (9 years)") is None  # no exact start day
+    assert duration_end("1 January 2020 – 5 May 2020") is None  # not ongoing
+
+
+def test_add_duration_clamps_month_ends() -> None:
+    assert add_duration(date(2020, 1, 31), months=1) == date(2020, 2, 29)
+    assert add_duration(date(2020, 12, 15), months=1, days=3) == date(2021, 1, 18)
+
+
+def test_as_of_wins() -> None:
+    doc = Document(source="", format="text", revision_date=date(2019, 1, 1), revision_date_source="dump")
+    resolve_revision_date(doc, date(2021, 5, 6))
+    assert (doc.revision_date, doc.revision_date_source) == (date(2021, 5, 6), "as-of")
+
+
+def test_parser_metadata_is_kept() -> None:
+    doc = Document(source="", format="wikitext", revision_date=date(2019, 1, 1), revision_date_source="dump")
+    resolve_revision_date(doc)
+    assert (doc.revision_date, doc.revision_date_source) == (date(2019, 1, 1), "dump")
+    doc = Document(source="", format="html", revision_date=date(2019, 1, 1))
+    resolve_revision_date(doc)
+    assert doc.revision_date_source == "metadata"
+
+
+def test_infobox_beats_reference_dates() -> None:
+    doc = Document(source="", format="text",
+                   metadata={"infobox": {"Date": "27 September 2020 – present (1 month and 3 days)"}},
+                   references=[_ref("1", access_date="11 November 2020")])
+    resolve_revision_date(doc)
+    assert (doc.revision_date, doc.revision_date_source) == (date(2020, 10, 30), "infobox-duration")
+    assert context_year(doc) == 2020
+
+
+def test_latest_access_or_archive_date_and_future_typos_ignored() -> None:
+    doc = Document(source="", format="text", references=[
+        _ref("1", access_date="11 October 2020"),
+        _ref("2", access_date="2 November 2020", archive_date="1 November 2020"),
+        _ref("3", access_date="5 May 2102"),  # a typo: cannot be evidence of a later revision
+        _ref("4", access_date="December 2020"),  # not exact
+    ])
+    resolve_revision_date(doc, today=date(2026, 1, 1))
+    assert (doc.revision_date, doc.revision_date_source) == (date(2020, 11, 2), "latest-access-date")
+    doc.references.append(_ref("5", archive_url="https://web.archive.org/web/20201203000000/http://x.org/"))
+    doc.revision_date = None
+    resolve_revision_date(doc, today=date(2026, 1, 1))
+    assert (doc.revision_date, doc.revision_date_source) == (date(2020, 12, 3), "latest-archive-date")
+
+
+def test_no_evidence_leaves_revision_unknown() -> None:
+    doc = Document(source="", format="text", references=[_ref("1", date="2020")])
+    resolve_revision_date(doc)
+    assert doc.revision_date is None and doc.revision_date_source == ""
+    assert infobox_revision_date(None) is None
