@@ -1,0 +1,471 @@
+"""Numeric-claim detection: the figures a statement asserts, and their normalised values.
+
+A numeric claim is a quantity stated as fact: "1,166 servicemen", "22.8%", "US$2 billion",
+"six hundred", "a dozen", "700–1,000 militants". Dates, years, times, ordinals, model
+designations (T-72, 9K33, COVID-19), list numbering, page and section numbers are not claims.
+Every rule that requires or compares sources for figures goes through this module, so they
+all agree on what a figure is. Detection is a handful of compiled regexes plus cheap checks
+of the characters and words around each match: it runs on every statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "KINDS"]
+
+KINDS = ("count", "percent", "money", "vague")
+
+
+@dataclass(frozen=True, slots=True)
+class NumericClaim:
+    """One figure found in a text.
+
+    ``start``/``end`` index the text searched; ``value`` is the normalised figure (the lower
+    bound of a range, whose upper bound is ``high``), None for vague quantities; ``noun`` is
+    the word or two right after the figure ("servicemen", "Syrian fighters"), "" if none.
+    """
+
+    start: int
+    end: int
+    raw: str
+    value: float | None
+    kind: str  # "count" | "percent" | "money" | "vague"
+    noun: str = ""
+    high: float | None = None
+
+
+# --- vocabulary -----------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {
+    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "dozen": 12.0,
+}
+_ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_DASH = "\u2013\u2014\u2212\u2010\u2011\u6bcf-"  # en/em dash, minus, hyphens; 每 is a mojibake dash
+_CURRENCY = (
+    r"(?:US\$|U\.S\.\s?\$|[A-Z]{1,3}\$|[$€£¥₹₽₺₼]|"
+    r"(?:USD|EUR|GBP|RUB|AZN|AMD|TRY|JPY|CNY|INR|CHF|CAD|AUD)\s?)"
+)
+_MONEY_NOUNS = frozenset(
+    "dollars dollar euros euro rubles roubles ruble rouble manat manats drams dram lira liras "
+    "yen yuan rupees rupee francs franc pesos peso marks reais rand".split()
+)
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries".split()
+)
+_RELATIVE_AFTER = frozenset("later earlier ago after before into prior apart afterwards on".split())
+_RELATIVE_BEFORE = frozenset("first next last past following previous preceding for".split())
+# Words before a number-word that make it refer back to a known set ("the two sides").
+_DETERMINERS = frozenset(
+    "the these those its their his her our my your all both each every first last next other "
+    "another".split()
+)
+# Capitalised words that may precede a figure mid-sentence without naming a model or series.
+_CAPITAL_OK = frozenset(
+    "About Over Nearly Approximately Around Some Almost Only All Roughly Per Of Estimated Total "
+    "Approx Circa Up To At Least More Than Fewer Less Under Below Above Exactly Another A An "
+    "The And Or But With Without In On By From Between After Before During Within Since Among "
+    "For Only Just Another Nearly Almost Some Perhaps Possibly Reportedly Killing Including".split()
+)
+_GLUED_UNITS = frozenset(
+    "km kg mm cm m mi ft lb lbs kW MW GW kWh MWh GWh TWh Hz kHz MHz GHz GB MB KB TB kB Gb Mb "
+    "kt mph kmh kph ha nm µm ms kn kbit Mbit Gbit kbps Mbps Gbps".split()
+)
+_NOUN_STOP = frozenset(
+    "and or in on of at to the a an by from for with as was were is are be been had has have "
+    "that which who than per while but when during into after before since until including "
+    "among against between".split()
+)
+_NOUN_SKIP = frozenset("more other additional further".split())
+_ADJECTIVE_NOUN_HEAD = frozenset(
+    "private civilian military regular foreign new former "
+    "armed total confirmed unidentified unnamed separate small large major".split()
+)
+
+# --- regexes --------------------------------------------------------------------------------
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SCALE_WORD = r"(?:thousand|million|billion|trillion)\b"
+_PCT = r"(?:\s?%|\s+(?:percent|per\s?cent)\b|\s+percentage\s+points?\b)"
+_DIGIT_CLAIM = re.compile(
+    rf"""
+    (?P<cur>{_CURRENCY})?
+    (?P<num>{_NUM})
+    (?P<scale>\s*{_SCALE_WORD}|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
+    (?P<pct>{_PCT})?
+    (?P<range>\s*(?P<conn>[{_DASH}]|\bto\b|\band\b)\s*
+        (?P<cur2>{_CURRENCY})?(?P<num2>{_NUM})
+        (?P<scale2>\s*{_SCALE_WORD}|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
+        (?P<pct2>{_PCT})?)?
+    """,
+    re.X,
+)
+_WORD_TOKEN = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+_WORD_CLAIM = re.compile(
+    rf"""\b(?:an?\s+(?=(?:{'|'.join(_SCALES)})\b))?(?:{_WORD_TOKEN})\b
+        (?:[\s\-]+(?:{_WORD_TOKEN})\b|(?<=hundred)\s+and\s+(?:{_WORD_TOKEN})\b
+           |(?<=thousand)\s+and\s+(?:{_WORD_TOKEN})\b)*""",
+    re.X | re.I,
+)
+_VAGUE_CLAIM = re.compile(
+    r"""\b(?:(?:several|a\s+few|many|some)\s+(?:hundred|thousand|dozen|million|billion)s?
+         |(?:tens|hundreds)\s+of\s+(?:thousands|millions)
+         |hundreds|thousands|dozens|millions|billions|scores\s+of
+         |several(?!\s+times\b))\b""",
+    re.X | re.I,
+)
+
+# Spans that look numeric but are not claims; any candidate overlapping one is dropped.
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_MASKS = re.compile(
+    rf"""
+      \b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b                               # ISO date
+    | \b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b                             # 27/09/2020
+    | \b{_DAY}(?:\s*(?:[{_DASH}]|and|to|or|&)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?
+    | \b(?:{_MONTHS})\b\.?\s+{_DAY}(?!\d)(?:\s*(?:[{_DASH}]|and|to)\s*{_DAY}(?!\d))?(?:,?\s+\d{{4}}\b)?
+    | \b(?:{_MONTHS})\b\.?,?\s+\d{{4}}\b                            # September 2020
+    | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?           # 04:00, 3:15 pm
+    | \b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\.                         # 3 p.m.
+    | \b\d{{1,2}}\s+o'clock\b
+    | \b\d+(?:\.\d+){{2,}}\b                                        # section 3.2.1, versions
+    | \d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:\.\d+)?[″"]\s*)?)?[NSEW]\b  # coordinates
+    | \[\d+\]                                                       # a stray citation marker
+    | (?i:\b(?:pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|article|para|fig|figure
+             |table|part|episode|season|issue|series|version|ver|category|level|class|grade|type
+             |phase|stage|step|track|route|highway|interstate|flight|resolution|isbn|issn|doi|oclc
+             |pmid|no|nos|aged?|age\s+of|ages)\b\.?\s*\#?\s*(?:over|under|between)?\s*)
+        \d[\d,.]*(?:\s*[{_DASH}]\s*\d[\d,.]*)?
+    | §\s*\d[\d.]*
+    """,
+    re.X,
+)
+_LIST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}[.)](?=\s)")
+_NEXT_WORDS = re.compile(r"[\s)]*(?:of\s+)?([A-Za-z][\w'’\-]*)(?:\s+([A-Za-z][\w'’\-]*))?")
+_PREV_WORD = re.compile(r"([A-Za-z][\w'’.\-]*)\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;•*(\[\"“‘]|\n)\s*$")
+_PREPOSITION_YEAR = re.compile(
+    r"\b(?:in|since|of|by|from|until|till|to|during|the|before|after|early|late|mid|circa|c\.|"
+    r"between|around|and|or|year|spring|summer|autumn|fall|winter)\s*$",
+    re.I,
+)
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _MASKS.finditer(text)]
+    spans.extend(m.span() for m in _LIST_NUMBER.finditer(text))
+    return spans
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# --- public API -----------------------------------------------------------------------------
+
+
+def find_numeric_claims(text: str) -> list[NumericClaim]:
+    """Every numeric claim in ``text``, in order, vague quantities included (kind "vague")."""
+    if not any(ch.isdigit() for ch in text) and not _WORD_CLAIM.search(text) and not _VAGUE_CLAIM.search(text):
+        return []
+    masks = _masked_spans(text)
+    candidates: list[NumericClaim] = []
+    pos = 0
+    while (match := _DIGIT_CLAIM.search(text, pos)) is not None:
+        claim = _digit_claim(text, match, masks)
+        if claim is not None:
+            candidates.append(claim)
+            pos = claim.end
+        else:
+            # Rejected ("S-300 and 25"): the second figure of a would-be range gets its own try.
+            pos = match.end("num")
+    for match in _WORD_CLAIM.finditer(text):
+        claim = _word_claim(text, match)
+        if claim is not None:
+            candidates.append(claim)
+    for match in _VAGUE_CLAIM.finditer(text):
+        if not _capitalised_mid_sentence(text, match.start()):
+            candidates.append(NumericClaim(match.start(), match.end(), match.group(), None, "vague",
+                                           _noun_after(text, match.end())))
+    candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    claims: list[NumericClaim] = []
+    for claim in candidates:
+        if claims and claim.start < claims[-1].end:
+            continue
+        claims.append(claim)
+    return claims
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a figure as written: "1,166", "ninety-one", "5 thousand", "2.5 million",
+    "22.8%", "US$2 billion", "a dozen". None when ``text`` holds no number."""
+    text = text.strip()
+    if not text:
+        return None
+    match = re.search(rf"({_NUM})\s*({_SCALE_WORD}|bn|mn|mln|tn|[mkb]\b|dozen)?", text, re.I)
+    if match:
+        value = float(match.group(1).replace(",", ""))
+        scale = (match.group(2) or "").lower()
+        if scale:
+            value *= _SCALES.get(scale) or _ABBREVIATED_SCALES.get(scale, 1.0)
+        return value
+    return _words_value(text)
+
+
+# --- digits ---------------------------------------------------------------------------------
+
+
+def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) -> NumericClaim | None:
+    start, end = match.start(), match.end()
+    num_start, num_end = match.span("num")
+    if _overlaps(masks, num_start, num_end):
+        return None
+    if match.group("range") is not None:
+        conn = match.group("conn")
+        if (_overlaps(masks, *match.span("num2"))
+                or (conn == "and" and not re.search(r"\bbetween\s+\S*$", text[max(0, start - 30):start], re.I))
+                or _is_glued_after(text, match.end("num2"), match.group("scale2"), match.group("pct2"))):
+            end = _first_part_end(match)
+    ranged = match.group("range") is not None and end == match.end()
+    cur, scale, pct = match.group("cur"), match.group("scale") or "", match.group("pct")
+    if scale and not scale[0].isspace() and not cur:
+        return None  # "5m", "3k": a unit or a designation, not a scaled count
+    if not cur and _is_glued_before(text, num_start):
+        return None
+    if not ranged and _is_glued_after(text, end, scale, pct):
+        return None
+    digits = match.group("num")
+    if not cur and not pct and not scale:
+        if "," not in digits and "." not in digits and len(digits) >= 7:
+            return None  # identifiers, timestamps, file names
+        if _is_year(text, num_start, end, digits, match.group("num2") if ranged else None):
+            return None
+        if not _capital_ok(text, num_start):
+            return None
+    return _finish(text, start, end, match, cur, pct, ranged)
+
+
+def _first_part_end(match: re.Match[str]) -> int:
+    for group in ("pct", "scale", "num"):
+        if match.group(group) is not None:
+            return match.end(group)
+    return match.end("num")
+
+
+def _is_glued_before(text: str, pos: int) -> bool:
+    """A digit run stuck to a letter or code punctuation is a designation: T-72, TB2, Mi-24."""
+    if pos == 0:
+        return False
+    before = text[pos - 1]
+    if before.isalpha() or before in "_/#@=\\&":
+        return True
+    if before == "." and pos >= 2 and (text[pos - 2].isalnum()):
+        return True  # "v.2", "3.1.4" tail
+    if before in _DASH and pos >= 2 and (text[pos - 2].isalnum() or text[pos - 2] in "_/"):
+        return True  # T-72, COVID-19, 2020-21 tail
+    return False
+
+
+def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> bool:
+    """Letters or a compound hyphen right after the digits: 9K33, 4th, 1990s, 30-day, file.webm."""
+    if pct or (scale and scale[0].isspace()):
+        return False
+    if pos >= len(text):
+        return False
+    after = text[pos]
+    if after.isalpha():
+        word = re.match(r"[^\W\d_]+", text[pos:])
+        unit = word.group() if word else ""
+        follow = text[pos + len(unit): pos + len(unit) + 1]
+        return not (unit in _GLUED_UNITS and not (follow.isalnum() or follow == "_"))
+    if after in _DASH and pos + 1 < len(text) and text[pos + 1].isalpha():
+        return True  # 30-day, 32-bit
+    if after in "._/" and pos + 1 < len(text) and (text[pos + 1].isalpha() or text[pos + 1] == "_"):
+        return True  # 202248937.webm, 12_abc
+    if after in "′″'" and pos + 1 < len(text) and text[pos + 1].isdigit():
+        return True
+    return False
+
+
+def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) -> bool:
+    """A bare four-digit number 1000–2199 is a year (or a year range: 1988–1994, 2020–21)
+    unless a counted noun follows it ("1500 soldiers")."""
+    if len(digits) != 4 or not digits.isdigit() or not 1000 <= int(digits) <= 2199:
+        return False
+    if upper is not None and (len(upper) not in (2, 4) or not upper.isdigit()):
+        return False
+    before = text[max(0, start - 12):start]
+    if _PREPOSITION_YEAR.search(before) or before.rstrip().endswith(("(", "[")):
+        return True
+    return not _counted_noun_follows(text, end)
+
+
+def _counted_noun_follows(text: str, end: int) -> bool:
+    m = re.match(r"\s+(?:more\s+|other\s+)?([a-z][a-z'\-]*)", text[end:end + 40])
+    if not m:
+        return False
+    word = m.group(1)
+    return word in ("people", "men", "women", "children", "personnel", "staff", "police") or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _NOUN_STOP
+    )
+
+
+def _capital_ok(text: str, start: int) -> bool:
+    """False when a capitalised word precedes the figure: Windows 10, Apollo 11, Category 5.
+
+    Sentence position does not matter ("Windows 10 was released"); the few capitalised words
+    that do introduce a count at a sentence start ("About 200", "Between 700") are listed.
+    """
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    if prev is None or prev.end() != start:
+        return True
+    word = prev.group(1)
+    return not word[0].isupper() or word.endswith(("'s", "’s", "s'")) or word.rstrip(".") in _CAPITAL_OK
+
+
+def _capitalised_mid_sentence(text: str, start: int) -> bool:
+    """A capitalised number word inside a sentence belongs to a name: the Big Three."""
+    if not text[start].isupper() or start == 0:
+        return False
+    return not _SENTENCE_START.search(text, max(0, start - 4), start)
+
+
+def _finish(text: str, start: int, end: int, match: re.Match[str], cur: str | None,
+            pct: str | None, ranged: bool) -> NumericClaim | None:
+    value = parse_number(match.group("num") + (match.group("scale") or ""))
+    high = None
+    if ranged:
+        high = parse_number(match.group("num2") + (match.group("scale2") or ""))
+        pct = pct or match.group("pct2")
+        cur = cur or match.group("cur2")
+    noun = _noun_after(text, end)
+    if _is_relative_time(text, start, end, noun):
+        return None
+    if pct:
+        kind = "percent"
+    elif cur or noun.split(" ")[-1].lower() in _MONEY_NOUNS:
+        kind = "money"
+    else:
+        kind = "count"
+    return NumericClaim(start, end, text[start:end], value, kind, noun, high)
+
+
+# --- number words ---------------------------------------------------------------------------
+
+
+def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
+    start, end = match.span()
+    raw = match.group()
+    lowered = raw.lower()
+    if _capitalised_mid_sentence(text, start):
+        return None
+    after = text[end:end + 2]
+    if after[:1] in _DASH and after[1:2].isalpha():
+        return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    prev_word = prev.group(1).lower() if prev and prev.end() == start else ""
+    if prev_word in _DETERMINERS:
+        return None
+    if lowered == "one" and not _lone_one_is_count(text, end, prev_word, start):
+        return None
+    if lowered in ("zero",) and prev_word == "":
+        return None
+    noun = _noun_after(text, end)
+    if _is_relative_time(text, start, end, noun):
+        return None
+    value = _words_value(raw)
+    if value is None:
+        return None
+    kind = "money" if noun.split(" ")[-1].lower() in _MONEY_NOUNS else "count"
+    return NumericClaim(start, end, raw, value, kind, noun)
+
+
+_ONE_PRONOUN_AFTER = re.compile(
+    r"\s*(?:of\b|another\b|side\b|day\b|time\b|point\b|way\b|hand\b|thing\b|such\b|or\b|and\b|"
+    r"is\b|was\b|would\b|could\b|can\b|may\b|must\b|should\b|who\b|that\b|which\b|by\b|'s|’s|"
+    r"[,.;:!?)]|$)",
+    re.I,
+)
+
+
+def _lone_one_is_count(text: str, end: int, prev_word: str, start: int) -> bool:
+    """ "one" is a count only as "destroyed one launcher", not "one of", "no one", "One analyst"."""
+    if prev_word in ("no", "any", "every", "each", "some", "this", "that", "which", "any", "as",
+                     "in", "at", "only", "someone", "anyone"):
+        return False
+    if _ONE_PRONOUN_AFTER.match(text, end):
+        return False
+    return not (text[start].isupper() and _SENTENCE_START.search(text, max(0, start - 4), start)) and start != 0
+
+
+def _words_value(text: str) -> float | None:
+    total = 0.0
+    current = 0.0
+    seen = False
+    for token in re.split(r"[\s\-]+", text.lower()):
+        if token in ("and", "a", "an", ""):
+            continue
+        if token in _UNITS or token in _TENS:
+            current += _UNITS.get(token, 0) + _TENS.get(token, 0)
+            seen = True
+        elif token in ("hundred", "dozen"):
+            current = (current or 1) * _SCALES[token]
+            seen = True
+        elif token in _SCALES:
+            total += (current or 1) * _SCALES[token]
+            current = 0.0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+# --- context --------------------------------------------------------------------------------
+
+
+def _noun_after(text: str, end: int) -> str:
+    """The word or two right after a figure: "servicemen", "Syrian fighters", "military vehicles"."""
+    m = _NEXT_WORDS.match(text, end)
+    while m and m.group(1).lower() in _NOUN_SKIP:
+        m = _NEXT_WORDS.match(text, m.end(1))
+    if not m:
+        return ""
+    first, second = m.group(1), m.group(2)
+    if first.lower() in _NOUN_STOP:
+        return ""
+    if second and second.lower() not in _NOUN_STOP and not second[0].isupper() and (
+        first[0].isupper() or first.lower() in _ADJECTIVE_NOUN_HEAD
+        or first.lower().endswith(("ian", "ese", "ish", "ani", "ist"))
+    ):
+        return f"{first} {second}"
+    return first
+
+
+def _is_relative_time(text: str, start: int, end: int, noun: str) -> bool:
+    """ "Three days later", "the first five days", "for three decades", "(1 month and 3 days)"."""
+    if not noun or noun.split(" ")[0].lower() not in _TIME_UNITS:
+        return False
+    follow = re.match(r"\s*[A-Za-z]+\s+([A-Za-z]+)", text[end:end + 40])
+    if follow and follow.group(1).lower() in _RELATIVE_AFTER:
+        return True
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    if prev and prev.end() == start and prev.group(1).lower() in _RELATIVE_BEFORE:
+        return True
+    opened = text.rfind("(", max(0, start - 40), start)
+    return opened != -1 and ")" not in text[opened:start]

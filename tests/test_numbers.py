@@ -1,0 +1,148 @@
+"""Numeric-claim detection: what is a figure, what is not, and how figures are normalised."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citecheck.parsers.numbers import find_numeric_claims, parse_number
+
+
+def raws(text: str, *, vague: bool = False) -> list[str]:
+    return [c.raw for c in find_numeric_claims(text) if vague or c.kind != "vague"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("noted 5,800 private properties destroyed and 520 private vehicles", ["5,800", "520"]),
+        ("the deaths of 1,166 servicemen", ["1,166"]),
+        ("which then constituted around 22.8%: 99.8% voted in favor", ["22.8%", "99.8%"]),
+        ("a desertion rate as high as 20 percent", ["20 percent"]),
+        ("the Armenian losses were at US$2 billion.", ["US$2 billion"]),
+        ("donating $1 million to the Armenia Fund", ["$1 million"]),
+        ("a fund of €25 million", ["€25 million"]),
+        ("Six hundred servicemen had stayed on", ["Six hundred"]),
+        ("approximately a dozen injured in Stepanakert", ["a dozen"]),
+        ("Ninety-one civilians have been killed", ["Ninety-one"]),
+        ("one hundred and fifty people", ["one hundred and fifty"]),
+        ("reported 700每1,000 militants had been sent", ["700每1,000"]),
+        ("between 700 and 1,000 militants", ["700 and 1,000"]),
+        ("1.5 million Armenians were killed", ["1.5 million"]),
+        ("destroyed one Tochka-U missile launcher", ["one"]),
+        ("including 4 S-300 and 25 9K33 Osas", ["4", "25"]),
+        ("1500 soldiers crossed the river", ["1500"]),
+        ("Seven journalists have been injured.", ["Seven"]),
+        ("the average age is approximately 20 years old", ["20"]),
+        ("Windows runs on 1.5 billion devices", ["1.5 billion"]),
+        ("the storm had winds of 185 km/h and was 5km wide", ["185", "5"]),
+    ],
+)
+def test_figures_are_found(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dates and times
+        "On 27 September, Azerbaijani authorities restricted internet access.",
+        "Clashes began on the morning of 27 September 2020 along the Line of Contact.",
+        "It happened on September 27, 2020 and again on 2020-09-27.",
+        "filmed some time between October 9每15.",
+        "captured between 9 and 15 October and later executed.",
+        "on 28th October 2020 they marched.",
+        "Just before 04:00 (00:00 GMT) the ceasefire began; at 3 p.m. it ended.",
+        "In a 27 September interview, he spoke.",
+        # years
+        "The war ended with a ceasefire in 1994.",
+        "the Nagorno-Karabakh War (1988每1994).",
+        "the 2020每21 UEFA Nations League C home matches",
+        "Ethnic violence began in the late 1980s, in the 21st century.",
+        "the 2016 Nagorno-Karabakh clashes",
+        "Hurricane Isabel (2003) as seen from orbit",
+        # ordinals and designations
+        "in the 4th Army Corps and the 1st Brigade",
+        "T-72 tanks, an S-300, Mi-24 attack helicopters, Su-25s and F-16s",
+        "increased cases of COVID-19 in Nagorno-Karabakh",
+        "the Bayraktar TB2 and the 9K33 Osa",
+        "a BM-27 Uragan and a KS-19 gun",
+        "Windows 10 was released, then Windows 8.1",
+        "during Expedition 7 of the International Space Station",
+        "a Category 5 hurricane",
+        # page, section and list numbers
+        "see p. 12 and pp. 3–5, section 3.2.1, chapter 4",
+        "1. The first item of a list",
+        "File:InShot 20201020 202248937.webmPlay media",
+        # pronoun one, determiners, compounds, relative time
+        "owing to one of the defendants",
+        "No one was hurt; One analyst predicted it.",
+        "the two sides agreed; both of the two countries",
+        "a 30-day truce and a two-thirds majority, a one-sided fight",
+        "Three days later, the NSS stated it.",
+        "during the first five days of the clashes",
+        "For three decades, violations occurred; in the last 25 years too.",
+        "Date27 September 2020 (2020-09-27) 每 present (1 month and 3 days)",
+        "banned men aged over 18 from leaving",
+    ],
+)
+def test_non_claims_are_skipped(text: str) -> None:
+    assert raws(text) == []
+
+
+def test_kinds_values_and_nouns() -> None:
+    claims = find_numeric_claims(
+        "92 Azerbaijani and 40 Armenian civilians killed, 22.8% of voters, US$2 billion, "
+        "700–1,000 militants, hundreds of Syrian fighters"
+    )
+    assert [(c.raw, c.kind) for c in claims] == [
+        ("92", "count"), ("40", "count"), ("22.8%", "percent"), ("US$2 billion", "money"),
+        ("700–1,000", "count"), ("hundreds", "vague"),
+    ]
+    assert claims[1].noun == "Armenian civilians"
+    assert claims[4].value == 700 and claims[4].high == 1000
+    assert claims[5].value is None and claims[5].noun == "Syrian fighters"
+
+
+def test_spans_index_the_text() -> None:
+    text = "Reports said 5,800 homes and six hundred cars were destroyed."
+    for claim in find_numeric_claims(text):
+        assert text[claim.start:claim.end] == claim.raw
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,166", 1166), ("1166", 1166), ("ninety-one", 91), ("5 thousand", 5000),
+        ("2.5 million", 2.5e6), ("22.8%", 22.8), ("US$2 billion", 2e9), ("a dozen", 12),
+        ("one hundred and fifty", 150), ("two dozen", 24), ("$5bn", 5e9), ("Six hundred", 600),
+    ],
+)
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_parse_number_without_a_number() -> None:
+    assert parse_number("no figure here") is None
+    assert parse_number("") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_never_raises_and_spans_are_inside(text: str) -> None:
+    for claim in find_numeric_claims(text):
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert text[claim.start:claim.end] == claim.raw
+
+
+def test_fast_enough_for_every_statement() -> None:
+    sentence = ("By 7 October, Azerbaijan reported to have destroyed about 250 tanks; 150 other "
+                "military vehicles; 60 anti-aircraft systems, including 4 S-300 and 25 9K33 Osas. ")
+    text = sentence * 50  # about 8 KB
+    began = time.perf_counter()
+    for _ in range(10):
+        find_numeric_claims(text)
+    assert (time.perf_counter() - began) / 10 < 0.05
