@@ -132,13 +132,17 @@ def lint_all(paths: tuple[str, ...], settings: Any) -> list[Any]:
     """Lint every path; an unusable input stops the run with exit code 2 and its reason."""
     from citecheck.api import lint_path
     from citecheck.config import ConfigError
+    from citecheck.fetch import FetchError, is_page_url, lint_url
     from citecheck.io import InputError
 
     results = []
     for path in paths:
         try:
-            results.append(lint_path(path, settings=settings))
-        except (InputError, ConfigError) as exc:
+            if is_page_url(path):
+                results.append(lint_url(path, settings))
+            else:
+                results.append(lint_path(path, settings=settings))
+        except (InputError, ConfigError, FetchError) as exc:
             fail(str(exc))
     return results
 
@@ -199,7 +203,12 @@ def diff(old: str, new: str, **opts: Any) -> None:
     Exits 1 only when an introduced finding is at or above --fail-on.
     """
     from citecheck.baseline import compare
+    from citecheck.fetch import FetchError, revision_pair
 
+    try:
+        old, new = revision_pair(old, new)
+    except FetchError as exc:
+        fail(str(exc))
     settings = build_settings(opts, new)
     old_result, new_result = lint_all((old, new), settings)
     introduced, resolved = compare(old_result.findings, new_result.findings)
@@ -234,6 +243,31 @@ def emit_diff(old_result: Any, new_result: Any, introduced: list[Any], resolved:
     render(fmt, [replace(new_result, findings=introduced)], out, color=False)
     out.write(f"\nResolved since {old_result.path} ({len(resolved)}):\n")
     render(fmt, [replace(old_result, findings=resolved)], out, color=False)
+
+
+@main.command()
+@click.argument("url", required=False)
+@click.option("--wiki", metavar="HOST", default=None, help="Wiki host name, e.g. en.wikipedia.org.")
+@click.option("--title", metavar="TITLE", default=None, help="Page title on --wiki.")
+@click.option("--revision", type=int, metavar="ID", default=None,
+              help="Revision id [default: the latest, or the URL's oldid].")
+@lint_options
+@click.pass_context
+def fetch(ctx: click.Context, url: str | None, wiki: str | None, title: str | None,
+          revision: int | None, **opts: Any) -> None:
+    """Fetch a wiki page through the MediaWiki API and lint its wikitext.
+
+    Give a page URL (https://en.wikipedia.org/wiki/Title, or an index.php?oldid= link) or
+    --wiki with --title; --revision picks an old revision. The revision's timestamp is the
+    revision date for the date rules. citecheck URL is short for citecheck fetch URL.
+    """
+    from citecheck.fetch import FetchError, page_url
+
+    try:
+        target = page_url(url, wiki, title, revision)
+    except FetchError as exc:
+        fail(str(exc))
+    ctx.invoke(check, paths=(target,), **opts)
 
 
 @main.command(name="rules")

@@ -1,0 +1,290 @@
+"""Fetch one revision of a wiki page through the MediaWiki Action API, then lint it as wikitext.
+
+Fetching is an explicit request of the user (``citecheck fetch``, or a page URL given where a
+file would be), so it needs no ``--online``; it still follows the house rules for the network:
+https only, hosts that resolve to private, loopback or link-local addresses refused, a
+descriptive User-Agent, timeouts, bounded retries that honour ``Retry-After``, and
+``maxlag=5`` as Wikimedia asks of automated clients (a lagged server answers with a
+``maxlag`` error, and the request is retried after the delay it names).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Callable
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
+
+from citecheck import __version__
+
+if TYPE_CHECKING:
+    import requests
+
+    from citecheck.api import Result
+    from citecheck.config import Settings
+
+API_PATH = "/w/api.php"
+USER_AGENT = (f"citecheck/{__version__} (citation-integrity linter; https://pypi.org/project/citecheck/) "
+              "python-requests")
+TIMEOUT = (5.0, 30.0)  # connect, read (seconds)
+MAX_ATTEMPTS = 4
+MAX_WAIT = 30.0  # never sleep longer than this on one Retry-After
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_HOST = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
+
+
+class FetchError(Exception):
+    """The page could not be fetched; the message says why (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class WikiPage:
+    """One revision of a page: its wikitext and where and when it was saved."""
+
+    wiki: str
+    title: str
+    revid: int
+    timestamp: datetime
+    content: str
+
+    @property
+    def url(self) -> str:
+        """A permanent link to this revision."""
+        return f"https://{self.wiki}/w/index.php?{urlencode({'title': self.title.replace(' ', '_'), 'oldid': self.revid})}"
+
+
+def is_page_url(value: str) -> bool:
+    return value.strip().lower().startswith(("https://", "http://"))
+
+
+def normalise_wiki(host: str) -> str:
+    """A bare, lower-case host name; the mobile site (en.m.wikipedia.org) becomes the desktop one."""
+    host = host.strip().lower().rstrip(".")
+    if host.startswith(("https://", "http://")):
+        host = urlsplit(host).netloc
+    host = re.sub(r"^([a-z0-9-]+)\.m\.", r"\1.", host)
+    if not _HOST.match(host):
+        raise FetchError(f"not a wiki host name: {host!r} (expected e.g. en.wikipedia.org)")
+    return host
+
+
+def parse_page_url(url: str) -> tuple[str, str | None, int | None]:
+    """(wiki host, title, revision id) from a page URL: /wiki/Title or /w/index.php?title=…&oldid=…"""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() != "https":
+        raise FetchError(f"only https URLs are fetched: {url!r}")
+    if parts.username or parts.password or parts.port not in (None, 443):
+        raise FetchError(f"unsupported URL (credentials or port): {url!r}")
+    wiki = normalise_wiki(parts.hostname or "")
+    query = parse_qs(parts.query)
+    title: str | None = None
+    revid: int | None = None
+    if parts.path.startswith("/wiki/") and len(parts.path) > len("/wiki/"):
+        title = unquote(parts.path[len("/wiki/"):])
+    if query.get("title"):
+        title = query["title"][0]
+    if query.get("oldid"):
+        value = query["oldid"][0]
+        if not value.isdigit():
+            raise FetchError(f"oldid={value!r} is not a revision id")
+        revid = int(value)
+    if title is None and revid is None:
+        raise FetchError(f"no page title or revision id in {url!r}")
+    return wiki, (title.replace("_", " ").strip() if title else None), revid
+
+
+def page_url(url: str | None = None, wiki: str | None = None, title: str | None = None,
+             revision: int | None = None) -> str:
+    """The canonical https URL of a page (at ``revision`` if given) from a URL or a wiki and title."""
+    if url:
+        if wiki or title:
+            raise FetchError("give a page URL or --wiki with --title, not both")
+        wiki, title, url_revision = parse_page_url(url)
+        revision = revision if revision is not None else url_revision
+    elif not wiki:
+        raise FetchError("give a page URL, or --wiki with --title or --revision")
+    wiki = normalise_wiki(wiki)
+    if not (title or "").strip() and revision is None:
+        raise FetchError("give --title or --revision with --wiki")
+    query: dict[str, str | int] = {}
+    if title and title.strip():
+        query["title"] = title.strip().replace(" ", "_")
+    if revision is not None:
+        if revision <= 0:
+            raise FetchError(f"not a revision id: {revision}")
+        query["oldid"] = revision
+    return f"https://{wiki}/w/index.php?{urlencode(query)}"
+
+
+def _retry_after(response: "requests.Response", attempt: int) -> float:
+    value = response.headers.get("Retry-After", "")
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 2.0 ** attempt
+    return min(max(seconds, 1.0), MAX_WAIT)
+
+
+def default_guard() -> Any:
+    """The address guard that vets the wiki host: the system resolver, no exemptions."""
+    from citecheck.net.guard import AddressGuard
+
+    return AddressGuard()
+
+
+class WikiClient:
+    """A small MediaWiki Action API client for reading one revision's wikitext."""
+
+    def __init__(self, session: "requests.Session | None" = None, *, guard: Any = None,
+                 sleep: Callable[[float], None] = time.sleep, max_attempts: int = MAX_ATTEMPTS,
+                 max_bytes: int | None = None) -> None:
+        import requests
+
+        self.session = session or requests.Session()
+        self.session.headers["User-Agent"] = USER_AGENT
+        self.session.headers["Accept"] = "application/json"
+        self.guard = guard or default_guard()
+        self.sleep = sleep
+        self.max_attempts = max_attempts
+        self.max_bytes = max_bytes
+
+    def fetch(self, wiki: str, title: str | None = None, revision: int | None = None) -> WikiPage:
+        """The latest revision of ``title``, or revision ``revision`` (which wins when both are given)."""
+        wiki = normalise_wiki(wiki)
+        if revision is None and not (title or "").strip():
+            raise FetchError("give a page title or a revision id")
+        params = {
+            "action": "query", "prop": "revisions", "rvprop": "content|timestamp|ids",
+            "rvslots": "main", "formatversion": "2", "format": "json", "maxlag": "5",
+            "redirects": "1",
+        }
+        if revision is not None:
+            params["revids"] = str(revision)
+        else:
+            params["titles"] = str(title).strip()
+        data = self._get(wiki, params)
+        return self._page(wiki, data, title, revision)
+
+    def _get(self, wiki: str, params: dict[str, str]) -> dict[str, Any]:
+        import requests
+
+        from citecheck.net.guard import BlockedAddress, NameNotFound, ResolutionFailed
+
+        url = f"https://{wiki}{API_PATH}"
+        try:
+            self.guard.resolve(url)
+        except (BlockedAddress, NameNotFound, ResolutionFailed) as exc:
+            raise FetchError(f"refusing to fetch from {wiki}: {exc}") from None
+        last = ""
+        for attempt in range(1, self.max_attempts + 1):
+            try:
+                response = self.session.get(url, params=params, timeout=TIMEOUT, allow_redirects=False)
+            except requests.RequestException as exc:
+                last = f"{type(exc).__name__}: {exc}"
+                if attempt < self.max_attempts:
+                    self.sleep(min(2.0 ** attempt, MAX_WAIT))
+                continue
+            if response.status_code in RETRY_STATUSES:
+                last = f"HTTP {response.status_code}"
+                if attempt < self.max_attempts:
+                    self.sleep(_retry_after(response, attempt))
+                continue
+            if response.status_code != 200:
+                raise FetchError(f"{wiki} answered HTTP {response.status_code} (is it a MediaWiki site?)")
+            if self.max_bytes is not None and len(response.content) > self.max_bytes * 2:
+                raise FetchError(f"the API answer is larger than {self.max_bytes * 2} bytes")
+            try:
+                data = response.json()
+            except ValueError:
+                raise FetchError(f"{wiki} did not answer with JSON (is {API_PATH} its API?)") from None
+            error = data.get("error") if isinstance(data, dict) else None
+            if isinstance(error, dict) and error.get("code") == "maxlag":
+                last = f"server lagged: {error.get('info', '')}".strip()
+                if attempt < self.max_attempts:
+                    self.sleep(_retry_after(response, attempt))
+                continue
+            if isinstance(error, dict):
+                raise FetchError(f"{wiki} API error {error.get('code')}: {error.get('info', '')}")
+            if not isinstance(data, dict):
+                raise FetchError(f"{wiki} answered with unexpected JSON")
+            return data
+        raise FetchError(f"{wiki} did not answer after {self.max_attempts} attempts ({last})")
+
+    def _page(self, wiki: str, data: dict[str, Any], title: str | None, revision: int | None) -> WikiPage:
+        query = data.get("query") or {}
+        if query.get("badrevids"):
+            raise FetchError(f"no revision {revision} on {wiki}")
+        pages = query.get("pages") or []
+        if isinstance(pages, dict):  # formatversion=1 shape, should a server ignore the parameter
+            pages = list(pages.values())
+        if not pages:
+            raise FetchError(f"{wiki} returned no page for {title or revision}")
+        page = pages[0]
+        name = page.get("title") or title or ""
+        if page.get("invalid"):
+            raise FetchError(f"invalid title {name!r}: {page.get('invalidreason', '')}".rstrip(": "))
+        if page.get("missing"):
+            raise FetchError(f"no page {name!r} on {wiki}")
+        revisions = page.get("revisions") or []
+        if not revisions:
+            raise FetchError(f"page {name!r} on {wiki} has no readable revision")
+        rev = revisions[0]
+        slot = (rev.get("slots") or {}).get("main") or {}
+        content = slot.get("content", rev.get("content"))
+        if content is None or slot.get("texthidden") or rev.get("texthidden"):
+            raise FetchError(f"the text of revision {rev.get('revid')} of {name!r} is hidden or missing")
+        model = slot.get("contentmodel", "wikitext")
+        if model != "wikitext":
+            raise FetchError(f"page {name!r} is {model}, not wikitext")
+        if self.max_bytes is not None and len(content.encode("utf-8")) > self.max_bytes:
+            raise FetchError(f"revision {rev.get('revid')} of {name!r} is larger than {self.max_bytes} bytes")
+        try:
+            stamp = datetime.fromisoformat(str(rev["timestamp"]).replace("Z", "+00:00"))
+            revid = int(rev["revid"])
+        except (KeyError, ValueError, TypeError):
+            raise FetchError(f"revision of {name!r} lacks a timestamp or id") from None
+        return WikiPage(wiki=wiki, title=name, revid=revid, timestamp=stamp, content=content)
+
+
+def lint_page(page: WikiPage, settings: "Settings") -> "Result":
+    """Lint a fetched revision as wikitext, its API timestamp being the revision date."""
+    from citecheck.api import Result, run_rules
+    from citecheck.parsers import parse
+
+    doc = parse(page.content, "wikitext", path=page.url)
+    doc.title = doc.title or page.title
+    doc.revision_date, doc.revision_date_source = page.timestamp.date(), "api"
+    doc.metadata.update({"wiki": page.wiki, "revision_id": page.revid,
+                         "revision_timestamp": page.timestamp.isoformat()})
+    return Result(path=page.url, document=doc, findings=run_rules(doc, settings))
+
+
+def revision_pair(old: str, new: str) -> tuple[str, str]:
+    """``citecheck diff`` arguments with a bare revision id made into a URL on the other side's wiki.
+
+    ``citecheck diff https://en.wikipedia.org/w/index.php?oldid=100 101`` compares revisions
+    100 and 101 of that wiki; an existing file named like a number stays a file.
+    """
+    import os
+
+    def bare_id(value: str) -> bool:
+        return value.strip().isdigit() and not os.path.exists(value)
+
+    if bare_id(old) and bare_id(new):
+        raise FetchError("two revision ids need the wiki: give the first as a page URL "
+                         "(https://en.wikipedia.org/w/index.php?oldid=ID)")
+    for bare, other in ((old, new), (new, old)):
+        if bare_id(bare) and is_page_url(other):
+            wiki = parse_page_url(other)[0]
+            url = f"https://{wiki}/w/index.php?oldid={int(bare)}"
+            return (url, new) if bare is old else (old, url)
+    return old, new
+
+
+def lint_url(url: str, settings: "Settings", client: WikiClient | None = None) -> "Result":
+    """Fetch the page a URL names (at its ``oldid`` if it has one) and lint it."""
+    wiki, title, revid = parse_page_url(url)
+    client = client or WikiClient(max_bytes=settings.max_bytes)
+    return lint_page(client.fetch(wiki, title, revid), settings)
