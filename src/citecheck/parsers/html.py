@@ -1,0 +1,897 @@
+"""Rendered HTML (desktop pages, action=render output, Parsoid HTML) -> Document.
+
+Spans must point into the HTML source, but neither lxml (line numbers only) nor
+BeautifulSoup (tag line/column with the slow html.parser builder, nothing for text) gives a
+character offset for every piece of text. MediaWiki writes machine-generated, well-formed
+HTML, so this module tokenizes the source in one linear regex pass (tags, comments, raw
+script/style bodies, character references) and builds a small element tree whose text nodes
+know their exact source offsets. It is about ten times faster than building a BeautifulSoup
+tree, and the few HTML5 recovery rules real pages need (void elements, implied ``</p>``,
+``</li>``, ``</td>``, ``</tr>``, stray end tags) are applied while building the tree.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Iterator
+from urllib.parse import unquote
+
+from citecheck.model import Citation, Document, Reference, Span, Statement, Tag
+from citecheck.parsers.citations import domain_of, parse_reference_text
+from citecheck.parsers.statements import Paragraph, statements_from_paragraph
+
+# --- tokenizer and tree ------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"""<!--.*?(?:-->|\Z)
+      | <!\[CDATA\[.*?(?:\]\]>|\Z)
+      | <[!?][^>]*>?
+      | </(?P<end>[A-Za-z][^\s/>]*)[^>]*>?
+      | <(?P<start>[A-Za-z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>
+    """,
+    re.S | re.X,
+)
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_RAW = frozenset(("script", "style", "textarea", "title", "xmp", "noscript"))
+# An opening tag of the key closes an open element of these kinds (up to a boundary).
+_IMPLIED_END = {
+    "li": ({"li"}, {"ul", "ol", "menu"}),
+    "dt": ({"dt", "dd"}, {"dl"}),
+    "dd": ({"dt", "dd"}, {"dl"}),
+    "tr": ({"tr", "td", "th"}, {"table", "tbody", "thead", "tfoot"}),
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+    "tbody": ({"tbody", "thead", "tfoot", "tr", "td", "th"}, {"table"}),
+    "thead": ({"tbody", "thead", "tfoot", "tr", "td", "th"}, {"table"}),
+    "tfoot": ({"tbody", "thead", "tfoot", "tr", "td", "th"}, {"table"}),
+    "option": ({"option"}, {"select"}),
+}
+_CLOSES_P = frozenset(
+    "address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr main nav ol p pre section table ul".split()
+)
+
+
+@dataclass(slots=True)
+class Text:
+    """A run of character data: decoded text and where it starts in the source.
+
+    ``raw`` is False for a character reference, whose decoded characters all map to the
+    offset of its ``&``.
+    """
+
+    text: str
+    start: int
+    raw: bool = True
+
+
+@dataclass(slots=True, eq=False)
+class Element:
+    """An HTML element with its source span (start of the start tag, end of the end tag)."""
+
+    tag: str
+    attrs: dict[str, str]
+    start: int
+    end: int = -1
+    children: list["Element | Text"] = field(default_factory=list)
+    parent: "Element | None" = None
+
+    @property
+    def classes(self) -> frozenset[str]:
+        value = self.attrs.get("class")
+        return frozenset(value.split()) if value else frozenset()
+
+    def iter(self) -> Iterator["Element"]:
+        """This element and every descendant element, in document order."""
+        stack: list[Element] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed([c for c in node.children if isinstance(c, Element)]))
+
+    def find(self, predicate) -> "Element | None":  # type: ignore[no-untyped-def]
+        return next((el for el in self.iter() if predicate(el)), None)
+
+    def text(self) -> str:
+        """All text below this element, whitespace-collapsed (for labels and metadata)."""
+        parts: list[str] = []
+        stack: list[Element | Text] = [self]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Text):
+                parts.append(node.text)
+            elif node.tag not in ("script", "style") and not (node.classes & _INVISIBLE):
+                stack.extend(reversed(node.children))
+        return " ".join("".join(parts).split())
+
+
+def build_tree(source: str) -> tuple[Element, list[tuple[int, int, str]], dict[str, Element]]:
+    """Parse ``source`` into a tree rooted at a synthetic ``#document`` element.
+
+    Also returns the comments as (start, end, body) for suppression parsing, and the first
+    element of each landmark kind (title, body, #mw-content-text, dc:modified, ...).
+    """
+    root = Element("#document", {}, 0, len(source))
+    landmarks: dict[str, Element] = {}
+    stack = [root]
+    comments: list[tuple[int, int, str]] = []
+    pos, n = 0, len(source)
+    match_at = _TOKEN.match
+    while pos < n:
+        lt = source.find("<", pos)
+        if lt < 0:
+            _add_text(stack[-1], source, pos, n)
+            break
+        if lt > pos:
+            _add_text(stack[-1], source, pos, lt)
+        match = match_at(source, lt)
+        if match is None:
+            _add_text(stack[-1], source, lt, lt + 1)  # a stray "<" is text
+            pos = lt + 1
+            continue
+        pos = match.end()
+        tag = match.group("start")
+        if tag is not None:
+            tag = tag.lower()
+            attrs = _parse_attrs(match.group("attrs"))
+            _imply_end(stack, tag, lt)
+            el = Element(tag, attrs, lt, pos, parent=stack[-1])
+            stack[-1].children.append(el)
+            if tag in _LANDMARK_TAGS or "id" in attrs or "property" in attrs or "class" in attrs:
+                _note_landmark(landmarks, el)
+            if tag in _VOID or match.group("attrs").rstrip().endswith("/"):
+                continue
+            if tag in _RAW:
+                close = re.compile(rf"</{tag}\s*>", re.I).search(source, pos)
+                body_end = close.start() if close else n
+                if body_end > pos:
+                    el.children.append(Text(source[pos:body_end], pos))
+                pos = close.end() if close else n
+                el.end = pos
+                continue
+            stack.append(el)
+            continue
+        end_tag = match.group("end")
+        if end_tag is not None:
+            end_tag = end_tag.lower()
+            for depth in range(len(stack) - 1, 0, -1):
+                if stack[depth].tag == end_tag:
+                    for closed in stack[depth:]:
+                        closed.end = pos
+                    del stack[depth:]
+                    break
+            continue
+        if source.startswith("<!--", lt):
+            body_end = pos - 3 if source.endswith("-->", lt, pos) else pos
+            comments.append((lt, pos, source[lt + 4 : body_end]))
+    for open_el in stack[1:]:
+        open_el.end = n
+    return root, comments, landmarks
+
+
+_LANDMARK_TAGS = frozenset(("title", "html", "body"))
+
+
+def _note_landmark(landmarks: dict[str, "Element"], el: "Element") -> None:
+    """Remember the first element of each kind the metadata and content lookups need."""
+    attrs = el.attrs
+    ident = attrs.get("id")
+    if ident in ("mw-content-text", "firstHeading", "footer-info-lastmod"):
+        landmarks.setdefault(ident, el)
+    prop = attrs.get("property")
+    if prop in ("dc:modified", "mw:pageId"):
+        landmarks.setdefault(prop, el)
+    if el.tag in ("title", "html", "body"):
+        landmarks.setdefault(el.tag, el)
+    if el.tag != "body" and "mw-parser-output" in attrs.get("class", ""):
+        landmarks.setdefault("mw-parser-output", el)
+
+
+def _parse_attrs(raw: str) -> dict[str, str]:
+    attrs: dict[str, str] = {}
+    for name, value in _ATTR.findall(raw):
+        if value[:1] in ('"', "'"):
+            value = value[1:-1]
+        if "&" in value:
+            value = _html.unescape(value)
+        attrs.setdefault(name.lower(), value)
+    return attrs
+
+
+def _imply_end(stack: list[Element], tag: str, at: int) -> None:
+    """Close elements that an opening ``tag`` ends implicitly in HTML."""
+    if tag in _CLOSES_P:
+        for depth in range(len(stack) - 1, 0, -1):
+            if stack[depth].tag == "p":
+                _close_from(stack, depth, at)
+                break
+            if stack[depth].tag not in ("a", "b", "i", "span", "small", "sup", "sub", "font"):
+                break
+    rule = _IMPLIED_END.get(tag)
+    if rule is None:
+        return
+    closes, boundary = rule
+    for depth in range(len(stack) - 1, 0, -1):
+        name = stack[depth].tag
+        if name in boundary:
+            return
+        if name in closes:
+            _close_from(stack, depth, at)
+            return
+
+
+def _close_from(stack: list[Element], depth: int, at: int) -> None:
+    for closed in stack[depth:]:
+        closed.end = at
+    del stack[depth:]
+
+
+def _add_text(parent: Element, source: str, start: int, end: int) -> None:
+    chunk = source[start:end]
+    if "&" not in chunk:
+        parent.children.append(Text(chunk, start))
+        return
+    pos = 0
+    for match in _ENTITY.finditer(chunk):
+        if match.start() > pos:
+            parent.children.append(Text(chunk[pos : match.start()], start + pos))
+        decoded = _html.unescape(match.group())
+        if decoded:  # "&#1;" decodes to nothing
+            parent.children.append(Text(decoded, start + match.start(), raw=decoded == match.group()))
+        pos = match.end()
+    if pos < len(chunk):
+        parent.children.append(Text(chunk[pos:], start + pos))
+
+
+# --- what is content and what is chrome --------------------------------------------------
+
+_INVISIBLE = frozenset({"Z3988", "mw-editsection", "noprint-hidden"})
+_SKIP_TAGS = frozenset(
+    "script style noscript template head title meta link img svg math button input select "
+    "textarea audio video iframe object map form nav footer".split()
+)
+_SKIP_CLASSES = frozenset(
+    """
+    mw-editsection navbox vertical-navbox navbox-inner navbox-styles hatnote dablink rellink
+    toc toclimit-2 toclimit-3 mw-jump-link catlinks printfooter mw-empty-elt metadata ambox
+    mbox-small sistersitebox portal portalbox authority-control mw-authority-control
+    shortdescription Z3988 noexcerpt-hide mw-cite-backlink refbegin magnify sidebar
+    navigation-not-searchable mw-indicators mw-hidden-catlinks succession-box mf-section-toc
+    noviewer plainlinks-print side-box-right reference-accessdate-hidden mw-references-wrap-edit
+    """.split()
+)
+_SKIP_IDS = frozenset(
+    "toc siteSub contentSub jump-to-nav catlinks mw-navigation footer coordinates "
+    "mw-head mw-panel mw-page-base mw-head-base".split()
+)
+_BLOCK = frozenset(
+    "p div li dd dt td th caption figcaption h1 h2 h3 h4 h5 h6 blockquote pre table tr tbody "
+    "thead tfoot ul ol dl section figure center article aside main header hr body html".split()
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_ODD_SPACE = re.compile(r"[\s\u00a0\u200b]{2,}|[^\S ]|[\u00a0\u200b]")
+_ARCHIVE_HOSTS = (
+    "web.archive.org", "wayback.archive.org", "archive.org/wayback", "archive.today", "archive.is",
+    "archive.ph", "archive.li", "archive.vn", "archive.fo", "archive.md", "webcitation.org",
+    "ghostarchive.org", "arquivo.pt", "webarchive.org.uk", "webarchive.loc.gov",
+    "wayback.archive-it.org", "perma.cc", "webarchive.nla.gov.au", "archive.wikiwix.com",
+)
+_LABEL = re.compile(r"^\[?\s*(?:(?P<group>[^\]\d]*?)\s+)?(?P<key>[^\s\]]+)\s*\]?$")
+_TAG_DATE = re.compile(r"\(([A-Z][a-z]+ \d{4})\)|since ([A-Z][a-z]+ \d{4})")
+
+
+def _skipped(el: Element) -> bool:
+    if el.tag in _SKIP_TAGS:
+        return True
+    if el.classes & _SKIP_CLASSES:
+        return True
+    if el.attrs.get("id") in _SKIP_IDS:
+        return True
+    if el.attrs.get("role") == "navigation":
+        return True
+    style = el.attrs.get("style")
+    return bool(style) and "display:none" in style.replace(" ", "").lower()
+
+
+def _is_ref_marker(el: Element) -> bool:
+    if el.tag != "sup":
+        return False
+    classes = el.classes
+    return ("reference" in classes or "mw-ref" in classes or "mw:Extension/ref" in el.attrs.get("typeof", "")) \
+        and _note_target(el) is not None
+
+
+def _note_target(el: Element) -> str | None:
+    """The list-item id a reference marker points to ("cite_note-NAME-12")."""
+    for a in el.iter():
+        if a.tag == "a":
+            href = a.attrs.get("href", "")
+            hash_at = href.find("#")
+            if hash_at >= 0 and "cite_note" in href:
+                return unquote(href[hash_at + 1 :])
+    return None
+
+
+def _is_inline_tag(el: Element) -> bool:
+    """A maintenance tag such as [citation needed] or [dead link] rendered as a ``sup``."""
+    if el.tag not in ("sup", "span"):
+        return False
+    classes = el.classes
+    return "Inline-Template" in classes or "Template-Fact" in classes or "noprint" in classes and el.tag == "sup"
+
+
+def _clean_label(text: str) -> str:
+    """An infobox row label as a path element: bullets, colons and spacing removed."""
+    return text.strip().lstrip("•·–- ").rstrip(": ").strip()
+
+
+def _tag_kind(text: str) -> str:
+    words = text.strip("[] ").lower()
+    if not words:
+        return ""
+    if words.startswith("citation needed") or words in ("citation required", "cn"):
+        return "citation-needed"
+    if words.startswith("dead link") or words.startswith("permanent dead link"):
+        return "dead-link"
+    return re.sub(r"[^a-z0-9]+", "-", words).strip("-")
+
+
+# --- document walk -----------------------------------------------------------------------
+
+
+class _Builder:
+    """Accumulates one block's readable text with a source offset for every character."""
+
+    def __init__(self, kind: str, section: tuple[str, ...], split: bool = True) -> None:
+        self.kind, self.section, self.split = kind, section, split
+        self.parts: list[str] = []
+        self.offsets: list[int] = []
+        self.length = 0
+        self.markers: list[tuple[int, Citation]] = []
+        self.tags: list[tuple[int, Tag]] = []
+        self.space_pending = False
+        self.carry = False  # markers without text here belong to the next block
+
+    def add(self, piece: Text) -> None:
+        text = piece.text
+        if not piece.raw:
+            text = text.replace("\u00a0", " ")
+            if not text:
+                return
+            if text.isspace():
+                self.space_pending = self.length > 0
+                return
+            self._emit(text, [piece.start] * len(text))
+            return
+        # Only whitespace other than a single ASCII space needs collapsing: splitting there
+        # keeps the per-word cost out of the common case.
+        pos = 0
+        for match in _ODD_SPACE.finditer(text):
+            self._segment(text, pos, match.start(), piece.start)
+            self.space_pending = self.length > 0
+            pos = match.end()
+        self._segment(text, pos, len(text), piece.start)
+
+    def _segment(self, text: str, a: int, b: int, base: int) -> None:
+        if a < b and text[a] == " ":
+            self.space_pending = self.length > 0
+            a += 1
+        if a >= b:
+            return
+        trailing = text[b - 1] == " "
+        if trailing:
+            b -= 1
+        if a < b:
+            self._emit_range(text, a, b, base)
+        if trailing:
+            self.space_pending = True
+
+    def space(self) -> None:
+        self.space_pending = self.length > 0
+
+    def _emit_range(self, text: str, a: int, b: int, base: int) -> None:
+        self._flush_space(base + a)
+        self.parts.append(text[a:b])
+        self.offsets.extend(range(base + a, base + b))
+        self.length += b - a
+
+    def _emit(self, text: str, offsets: list[int]) -> None:
+        self._flush_space(offsets[0])
+        self.parts.append(text)
+        self.offsets.extend(offsets)
+        self.length += len(text)
+
+    def _flush_space(self, at: int) -> None:
+        if self.space_pending:
+            self.parts.append(" ")
+            self.offsets.append(max(0, at - 1))
+            self.length += 1
+            self.space_pending = False
+
+    def paragraph(self, index: int) -> Paragraph:
+        return Paragraph("".join(self.parts), self.offsets, self.markers, self.tags,
+                         kind=self.kind, section=self.section, index=index)
+
+
+@dataclass
+class _Marker:
+    citation: Citation
+    target: str
+    label: str
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.statements: list[Statement] = []
+        self.markers: list[_Marker] = []
+        self.lists: list[tuple[Element, str]] = []  # (ol.references, group hint)
+        self.section: list[tuple[int, str]] = []
+        self.paragraph_index = 0
+        self.builder: _Builder | None = None
+        self.kind_stack: list[str] = ["prose"]
+        # Inside an infobox cell: the row label, kept by every statement the cell yields.
+        self.cell_label: tuple[str, ...] = ()
+        self.collecting = False
+        self.pending: _Builder | None = None  # markers waiting for the next block's text
+
+    # section paths
+    def path(self) -> tuple[str, ...]:
+        return tuple(title for _, title in self.section)
+
+    def heading(self, el: Element) -> None:
+        level = _HEADINGS[el.tag]
+        title = el.text()
+        while self.section and self.section[-1][0] >= level:
+            self.section.pop()
+        if title and level > 1:
+            self.section.append((level, title))
+
+    # blocks
+    def open_block(self, kind: str, split: bool = True, extra: tuple[str, ...] = ()) -> None:
+        self.flush()
+        self.builder = self.new_builder(kind, self.path() + (extra or self.cell_label), split)
+
+    def flush(self) -> None:
+        builder, self.builder = self.builder, None
+        if builder is None:
+            return
+        if not builder.length:
+            if builder.markers or builder.tags:
+                self.orphan_markers(builder)
+            return
+        stmts = statements_from_paragraph(builder.paragraph(self.paragraph_index), split=builder.split)
+        if stmts:
+            self.statements.extend(stmts)
+            self.paragraph_index += 1
+
+    def current(self) -> _Builder:
+        if self.builder is None:
+            self.builder = self.new_builder(self.kind_stack[-1], self.path(), True)
+        return self.builder
+
+    def new_builder(self, kind: str, section: tuple[str, ...], split: bool) -> _Builder:
+        builder = _Builder(kind, section, split)
+        if self.pending is not None:
+            builder.markers.extend((0, c) for _, c in self.pending.markers)
+            builder.tags.extend((0, t) for _, t in self.pending.tags)
+            builder.carry, self.pending = True, None
+        return builder
+
+    def orphan_markers(self, builder: _Builder) -> None:
+        """Markers of a block without text: an infobox label's go to the value below it,
+        others to the statement they follow."""
+        if builder.carry or not self.statements:
+            self.pending = builder
+            return
+        last = self.statements[-1]
+        for _, citation in builder.markers:
+            last.citations.append(citation)
+            last.span = Span(last.span.start, max(last.span.end, citation.span.end))
+        for _, tag in builder.tags:
+            last.tags.append(tag)
+            last.span = Span(last.span.start, max(last.span.end, tag.span.end))
+
+    # traversal
+    def walk(self, node: Element) -> None:
+        for child in node.children:
+            if isinstance(child, Text):
+                if self.builder is not None or not child.text.isspace():
+                    self.current().add(child)
+                continue
+            self.element(child)
+
+    def element(self, el: Element) -> None:
+        tag = el.tag
+        if _is_ref_marker(el):
+            self.marker(el)
+            return
+        if _is_inline_tag(el) and self.inline_tag(el):
+            return
+        if _skipped(el):
+            return
+        if self.collecting:
+            if tag in _BLOCK or tag == "br":
+                self.current().space()
+            self.walk(el)
+            return
+        classes = el.classes
+        if tag == "ol" and ("references" in classes or "mw-references" in classes):
+            self.flush()
+            self.lists.append((el, el.attrs.get("data-mw-group", "")))
+            return
+        if tag in _HEADINGS:
+            self.flush()
+            self.heading(el)
+            return
+        outer = self.kind_stack[-1]
+        if tag == "table":
+            self.flush()
+            if classes & {"infobox", "infobox_v2", "infobox_v3"} or outer == "infobox":
+                self.infobox(el)
+            else:
+                self.table(el)
+            self.flush()
+            return
+        if tag == "br":
+            if self.builder is not None:
+                self.builder.space()
+            return
+        if tag not in _BLOCK:
+            self.walk(el)
+            return
+        if outer in ("infobox", "table"):
+            kind = outer  # a list or paragraph inside a cell stays a cell statement
+        elif tag == "li":
+            kind = "list"
+        elif tag in ("figcaption", "caption") or classes & {"thumbcaption", "gallerytext"}:
+            kind = "caption"
+        elif tag in ("td", "th"):
+            kind = "table"
+        elif tag in ("p", "blockquote", "dd"):
+            kind = "prose" if outer != "caption" else outer
+        else:
+            kind = outer
+        self.block(el, kind)
+
+    def block(self, el: Element, kind: str, extra: tuple[str, ...] = (),
+              lead: _Builder | None = None) -> None:
+        """Walk ``el`` as its own block of ``kind``; ``lead`` carries markers found before it."""
+        self.open_block(kind, split=kind not in ("table", "infobox"), extra=extra)
+        if lead is not None and self.builder is not None:
+            self.builder.markers.extend((0, c) for _, c in lead.markers)
+            self.builder.tags.extend((0, t) for _, t in lead.tags)
+            self.builder.carry = True
+        self.kind_stack.append(kind)
+        self.walk(el)
+        self.kind_stack.pop()
+        self.flush()
+
+    def collect(self, el: Element) -> _Builder:
+        """Walk ``el`` into a detached builder (for a header cell's markers and text)."""
+        saved, self.builder = self.builder, _Builder("infobox", ())
+        self.collecting = True
+        self.walk(el)
+        self.collecting = False
+        collected, self.builder = self.builder, saved
+        return collected
+
+    def marker(self, el: Element) -> None:
+        target = _note_target(el) or ""
+        citation = Citation(key="", span=Span(el.start, el.end))
+        builder = self.current()
+        builder.markers.append((builder.length, citation))
+        self.markers.append(_Marker(citation, target, el.text()))
+
+    def inline_tag(self, el: Element) -> bool:
+        label = el.text()
+        kind = _tag_kind(label)
+        if not kind or not label.startswith("[") and not label.endswith("]"):
+            return False
+        title = " ".join(a.attrs.get("title", "") for a in el.iter())
+        found = _TAG_DATE.search(title)
+        tag = Tag(kind, Span(el.start, el.end), date=(found.group(1) or found.group(2)) if found else "")
+        builder = self.current()
+        builder.tags.append((builder.length, tag))
+        return True
+
+    def rows(self, table: Element) -> Iterator[Element]:
+        """The rows of ``table`` itself, not of tables nested in its cells."""
+        stack = list(reversed(table.children))
+        while stack:
+            node = stack.pop()
+            if not isinstance(node, Element):
+                continue
+            if node.tag == "tr":
+                yield node
+            elif node.tag in ("tbody", "thead", "tfoot"):
+                stack.extend(reversed(node.children))
+
+    def infobox(self, table: Element) -> None:
+        """One statement per value cell, its row label (or the group header above it) in the path.
+
+        Military-conflict infoboxes put a header row ("Casualties and losses") above rows of
+        one value cell per belligerent, so a header-only row labels the rows under it.
+        """
+        group = ""
+        saved_label = self.cell_label
+        for row in self.rows(table):
+            if _skipped(row):
+                continue
+            cells = [c for c in row.children if isinstance(c, Element) and c.tag in ("th", "td")
+                     and not _skipped(c)]
+            headers = [c for c in cells if c.tag == "th"]
+            values = [c for c in cells if c.tag == "td"]
+            if not values:
+                for header in headers:
+                    collected = self.collect(header)
+                    group = _clean_label("".join(collected.parts))
+                    if collected.markers or collected.tags:
+                        self.cell_label = ()
+                        self.block(header, "infobox")
+                continue
+            lead = self.collect(headers[0]) if headers else None
+            if lead is None and len(values) == 2:
+                # Taxobox-style rows: "Class:" | "Mammalia" written as two data cells.
+                registered = len(self.markers)
+                first = self.collect(values[0])
+                if "".join(first.parts).rstrip().endswith(":"):
+                    lead, values = first, values[1:]
+                else:
+                    del self.markers[registered:]  # the cell is walked again as a value
+            label = _clean_label("".join(lead.parts)) if lead is not None else group
+            for index, cell in enumerate(values):
+                self.cell_label = (label,) if label else ()
+                self.block(cell, "infobox", lead=lead if index == 0 else None)
+        self.cell_label = saved_label
+
+    def table(self, table: Element) -> None:
+        for child in table.children:
+            if isinstance(child, Element) and child.tag == "caption" and not _skipped(child):
+                self.block(child, "caption")
+        for row in self.rows(table):
+            if _skipped(row):
+                continue
+            for cell in row.children:
+                if isinstance(cell, Element) and cell.tag in ("td", "th") and not _skipped(cell):
+                    self.block(cell, "table")
+
+
+# --- reference lists ---------------------------------------------------------------------
+
+
+def _letters(n: int) -> str:
+    out = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        out = chr(97 + rem) + out
+    return out
+
+
+def _split_label(label: str) -> tuple[str, str]:
+    """("group", "key") from a marker label: "[12]" -> ("", "12"), "[n 1]" -> ("n", "1"),
+    "[a]" -> ("note", "a"), "[lower-alpha 1]" -> ("note", "a")."""
+    match = _LABEL.match(label.strip())
+    if match is None:
+        return "", label.strip("[] ")
+    group, key = (match.group("group") or "").strip(), match.group("key")
+    if group in ("lower-alpha", "upper-alpha", "lower-roman", "upper-roman", "lower-greek") and key.isdigit():
+        return "note", _letters(int(key)) if "alpha" in group else key
+    if not group and key.isalpha() and len(key) <= 3 and key.islower():
+        return "note", key
+    return group, key
+
+
+def _is_archive(url: str) -> bool:
+    lowered = url.lower()
+    return any(host in lowered for host in _ARCHIVE_HOSTS)
+
+
+def _external_links(el: Element) -> list[str]:
+    links: list[str] = []
+    for a in el.iter():
+        if a.tag != "a":
+            continue
+        href = a.attrs.get("href", "")
+        classes = a.classes
+        external = "external" in classes or a.attrs.get("rel", "") in ("nofollow", "mw:ExtLink")
+        if href.startswith("//"):
+            href = "https:" + href
+        if external and href.startswith(("http://", "https://")) and not href.startswith("https://en.wikipedia.org/wiki/"):
+            links.append(href)
+    return links
+
+
+
+
+def _coins(el: Element) -> dict[str, str]:
+    """Fields from the COinS span (class Z3988) that CS1 templates emit beside each citation."""
+    span = el.find(lambda e: "Z3988" in e.classes)
+    if span is None:
+        return {}
+    from urllib.parse import parse_qs
+
+    query = parse_qs(span.attrs.get("title", ""))
+    pick = {"title": ("rft.atitle", "rft.btitle", "rft.title"), "work": ("rft.jtitle",),
+            "publisher": ("rft.pub",), "date": ("rft.date",)}
+    return {name: query[key][0] for name, keys in pick.items() for key in keys if query.get(key)}
+
+
+def _reference(item: Element, index: int, list_group: str) -> Reference:
+    """A Reference from one ``li`` of a references list."""
+    body = item.find(lambda e: e.classes & {"reference-text", "mw-reference-text"}) or item
+    text_builder = _Builder("prose", ())
+    dead = False
+
+    def visit(node: Element) -> None:
+        nonlocal dead
+        for child in node.children:
+            if isinstance(child, Text):
+                text_builder.add(child)
+            elif _is_ref_marker(child):
+                continue  # a citation inside a note: counted in parse(), not reference text
+            elif _is_inline_tag(child) and _tag_kind(child.text()) == "dead-link":
+                dead = True
+            elif not _skipped(child) and child.tag not in ("style", "script"):
+                if child.tag == "br":
+                    text_builder.space()
+                visit(child)
+
+    visit(body)
+    raw = "".join(text_builder.parts)
+    links = _external_links(body)
+    archives = [u for u in links if _is_archive(u)]
+    originals = [u for u in links if not _is_archive(u)]
+    fields = {k: v for k, v in parse_reference_text(raw).items() if v} if raw.strip() else {}
+    for name, value in _coins(body).items():
+        fields.setdefault(name, value)
+    if originals:
+        fields.setdefault("url", originals[0])
+    if archives:
+        fields.setdefault("archive_url", archives[0])
+    if dead:
+        fields.setdefault("url_status", "dead")
+    backlinks = sum(
+        1 for a in item.iter()
+        if a.tag == "a" and "#cite_ref" in a.attrs.get("href", "")
+        and not (body is not item and _inside(a, body))
+    )
+    start, end = item.start, item.end
+    ref = Reference(
+        key=str(index), span=Span(start, max(start, end)), raw=raw, group=list_group,
+        fields=fields, domain=domain_of(fields.get("url") or fields.get("via") or fields.get("work", "")),
+        dead_link=dead,
+        has_webarchive=bool(archives) or bool(fields.get("archive_url")), backlinks=backlinks,
+    )
+    return ref
+
+
+def _inside(el: Element, ancestor: Element) -> bool:
+    node = el.parent
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.parent
+    return False
+
+
+# --- metadata ----------------------------------------------------------------------------
+
+_LAST_EDITED = re.compile(r"last (?:edited|modified) on (\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})")
+_TITLE_SUFFIX = re.compile(r"\s+[-–—]\s+Wikip[ée]dia.*$")
+
+
+def _metadata(landmarks: dict[str, Element], doc: Document) -> None:
+    modified = landmarks.get("dc:modified")
+    if modified is not None:
+        try:
+            doc.revision_date = datetime.fromisoformat(modified.attrs.get("content", "")[:10]).date()
+            doc.revision_date_source = "metadata"
+        except ValueError:
+            pass
+    footer = landmarks.get("footer-info-lastmod")
+    if doc.revision_date is None and footer is not None:
+        found = _LAST_EDITED.search(footer.text())
+        parsed = _parse_footer_date(found.group(1)) if found else None
+        if parsed:
+            doc.revision_date, doc.revision_date_source = parsed, "metadata"
+    heading = landmarks.get("firstHeading")
+    title = landmarks.get("title")
+    if heading is not None and heading.text():
+        doc.title = heading.text()
+    elif title is not None:
+        doc.title = _TITLE_SUFFIX.sub("", title.text()).strip()
+    page_id = landmarks.get("mw:pageId")
+    if page_id is not None:
+        doc.metadata["page_id"] = page_id.attrs.get("content", "")
+    html_el = landmarks.get("html")
+    if html_el is not None and "/revision/" in html_el.attrs.get("about", ""):
+        doc.metadata["revision_id"] = html_el.attrs["about"].rsplit("/", 1)[-1]
+    else:
+        found = re.search(r'"wgRevisionId":\s*(\d+)', doc.source[:200_000])
+        if found:
+            doc.metadata["revision_id"] = found.group(1)
+
+
+def _parse_footer_date(text: str) -> date | None:
+    for fmt in ("%d %B %Y", "%B %d, %Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _content_root(root: Element, landmarks: dict[str, Element]) -> Element:
+    """The article body: #mw-content-text's parser output, else .mw-parser-output, else body."""
+    content = landmarks.get("mw-content-text")
+    if content is not None:
+        inner = content.find(lambda e: "mw-parser-output" in e.classes)
+        return inner or content
+    return landmarks.get("mw-parser-output") or landmarks.get("body") or root
+
+
+# --- entry point -------------------------------------------------------------------------
+
+
+def parse(text: str, path: str = "<string>") -> Document:
+    """Parse rendered MediaWiki HTML into a Document whose spans point into ``text``."""
+    doc = Document(source=text, format="html", path=path)
+    root, _comments, landmarks = build_tree(text)
+    _metadata(landmarks, doc)
+    walker = _Walker()
+    content = _content_root(root, landmarks)
+    walker.walk(content)
+    walker.flush()
+    if walker.pending is not None:
+        walker.pending.carry = False
+        walker.orphan_markers(walker.pending)
+
+    references: list[Reference] = []
+    by_target: dict[str, Reference] = {}
+    for ol, group in walker.lists:
+        group_name = "note" if group in ("lower-alpha", "upper-alpha", "lower-roman", "upper-roman",
+                                         "lower-greek", "notes") else group
+        number = 0
+        for item in ol.children:
+            if not isinstance(item, Element) or item.tag != "li":
+                continue
+            number += 1
+            key = _letters(number) if group_name == "note" and "alpha" in group else str(number)
+            ref = _reference(item, number, group_name)
+            ref.key = key
+            references.append(ref)
+            if item.attrs.get("id"):
+                by_target[item.attrs["id"]] = ref
+
+    citations: list[Citation] = []
+    labelled: set[int] = set()
+    # Markers outside any statement (inside notes, navboxes, skipped chrome) still cite their
+    # reference: without them a reference used only there would look unused.
+    seen = {m.citation.span.start for m in walker.markers}
+    markers = walker.markers + [
+        _Marker(Citation("", Span(el.start, el.end)), _note_target(el) or "", el.text())
+        for el in content.iter() if el.tag == "sup" and el.start not in seen and _is_ref_marker(el)
+    ]
+    for marker in markers:
+        group, key = _split_label(marker.label)
+        ref = by_target.get(marker.target)
+        marker.citation.key, marker.citation.group = key, group
+        marker.citation.reference = ref
+        if ref is not None and id(ref) not in labelled:
+            # The label readers see ("[n 1]", "[12]") is the reference's identity in reports.
+            ref.key, ref.group = key, group
+            labelled.add(id(ref))
+        citations.append(marker.citation)
+    citations.sort(key=lambda c: c.span.start)
+
+    for index, stmt in enumerate(walker.statements):
+        stmt.index = index
+    doc.statements = walker.statements
+    doc.references = references
+    doc.citations = citations
+    return doc

@@ -1,0 +1,228 @@
+"""The HTML parser: desktop and Parsoid markup, exact spans, references, tags, metadata."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citecheck.parsers import detect_format
+from citecheck.parsers.html import build_tree, parse
+
+DESKTOP = """<!DOCTYPE html>
+<html><head><title>Sample war - Wikipedia</title>
+<script>var x = "<p>not text</p>";</script><style>.a{}</style></head>
+<body>
+<div id="mw-navigation">Main page Contents</div>
+<h1 id="firstHeading">Sample war</h1>
+<div id="mw-content-text" class="mw-body-content"><div class="mw-parser-output">
+<div role="note" class="hatnote">For other uses, see Sample (disambiguation).</div>
+<table class="infobox vevent"><tbody>
+<tr><th colspan="2">Sample war</th></tr>
+<tr><th scope="row">Date</th><td>27 September 2020</td></tr>
+<tr><th colspan="2">Casualties and losses</th></tr>
+<tr><td>2,425 killed<sup id="cite_ref-mod_1-0" class="reference"><a href="#cite_note-mod-1">[1]</a></sup></td><td>2,783 killed</td></tr>
+</tbody></table>
+<p>The war killed 5,000&nbsp;people.<sup id="cite_ref-mod_1-1" class="reference"><a href="#cite_note-mod-1">[1]</a></sup> It ended in November.<sup class="noprint Inline-Template Template-Fact">[<i><a href="/wiki/Wikipedia:Citation_needed"><span title="This claim needs references to reliable sources. (October 2020)">citation needed</span></a></i>]</sup>
+<p>Both sides reported 300 deaths,<sup id="cite_ref-3" class="reference"><a href="#cite_note-3">[2]</a></sup> and more were missing.<sup id="cite_ref-n_4-0" class="reference"><a href="#cite_note-n-4">[n 1]</a></sup>
+<h2><span class="mw-headline" id="Losses">Losses</span><span class="mw-editsection">[<a href="/w/index.php?action=edit">edit</a>]</span></h2>
+<div class="thumb tright"><div class="thumbinner"><img src="x.jpg"/><div class="thumbcaption"><div class="magnify"><a href="/wiki/File:X.jpg">enlarge</a></div>A destroyed tank in 2020.<sup id="cite_ref-5" class="reference"><a href="#cite_note-5">[3]</a></sup></div></div></div>
+<ul><li>First item with 12 tanks.<li>Second item.<sup id="cite_ref-9" class="reference"><a href="#cite_note-99">[9]</a></sup></ul>
+<table class="wikitable"><caption>Losses by year</caption>
+<tr><th>Year</th><th>Killed</th></tr>
+<tr><td>2020</td><td>1,200<sup id="cite_ref-3b" class="reference"><a href="#cite_note-3">[2]</a></sup></td></tr>
+</table>
+<table class="navbox"><tr><td>Wars of 2020 navigation<sup id="cite_ref-7" class="reference"><a href="#cite_note-7">[4]</a></sup></td></tr></table>
+<h2><span class="mw-headline" id="References">References</span></h2>
+<div class="reflist"><ol class="references">
+<li id="cite_note-mod-1"><span class="mw-cite-backlink">^ <a href="#cite_ref-mod_1-0"><sup><i><b>a</b></i></sup></a> <a href="#cite_ref-mod_1-1"><sup><i><b>b</b></i></sup></a></span> <span class="reference-text"><cite class="citation web"><a rel="nofollow" class="external text" href="https://mod.example.am/news/1">"Losses update"</a>. <i>Ministry of Defence</i>. 30 October 2020. Retrieved <span class="nowrap">31 October</span> 2020.</cite></span></li>
+<li id="cite_note-3"><span class="mw-cite-backlink"><b><a href="#cite_ref-3">^</a></b></span> <span class="reference-text"><cite class="citation news">"Report". <i>Example Times</i>. 1 October 2020. <a rel="nofollow" class="external text" href="https://web.archive.org/web/20201002000000/https://times.example.com/r">Archived</a> from <a rel="nofollow" class="external text" href="https://times.example.com/r">the original</a> on 2 October 2020.</cite></span></li>
+<li id="cite_note-5"><span class="mw-cite-backlink"><b><a href="#cite_ref-5">^</a></b></span> <span class="reference-text"><a rel="nofollow" class="external text" href="http://old.example.org/page">Old page</a><sup class="noprint Inline-Template"><span>[<i><a href="/wiki/Wikipedia:Link_rot"><span title="since November 2011">dead link</span></a></i>]</span></sup></span></li>
+<li id="cite_note-7"><span class="mw-cite-backlink"><b><a href="#cite_ref-7">^</a></b></span> <span class="reference-text">Navigation source.</span></li>
+</ol></div>
+<h2><span class="mw-headline" id="Notes">Notes</span></h2>
+<div class="reflist"><ol class="references">
+<li id="cite_note-n-4"><span class="mw-cite-backlink"><b><a href="#cite_ref-n_4-0">^</a></b></span> <span class="reference-text">Figures vary.</span></li>
+</ol></div>
+<table class="navbox"><tr><td>Navigation links</td></tr></table>
+</div></div>
+<div id="footer"><ul id="footer-info"><li id="footer-info-lastmod">This page was last edited on 30 October 2020, at 11:35.</li></ul></div>
+</body></html>
+"""
+
+PARSOID = """<!DOCTYPE html>
+<html prefix="dc: http://purl.org/dc/terms/" about="http://en.wikipedia.org/wiki/Special:Redirect/revision/845493773"><head><meta charset="utf-8"/><meta property="mw:pageId" content="4269567"/><meta property="dc:modified" content="2018-06-12T04:32:17.000Z"/><title>Dog</title></head>
+<body class="mw-content-ltr mw-parser-output"><section data-mw-section-id="0"><p id="mwAQ">The dog is a domesticated canid.<sup about="#mwt1" class="mw-ref" id="cite_ref-w_1-0" typeof="mw:Extension/ref" data-mw='{"name":"ref","attrs":{"name":"w"},"body":{"html":"a > b"}}'><a href="./Dog#cite_note-w-1"><span class="mw-reflink-text">[1]</span></a></sup> Dogs number 900 million,<sup about="#mwt2" class="mw-ref" id="cite_ref-40" typeof="mw:Extension/ref"><a href="./Dog#cite_note-40" data-mw-group="lower-alpha"><span class="mw-reflink-text">[lower-alpha 1]</span></a></sup> by one estimate.</p></section>
+<section data-mw-section-id="1"><h2 id="Notes">Notes</h2>
+<div class="mw-references-wrap"><ol class="mw-references references" data-mw-group="lower-alpha"><li about="#cite_note-40" id="cite_note-40"><a href="./Dog#cite_ref-40" rel="mw:referencedBy"><span class="mw-linkback-text">↑ </span></a> <span id="mw-reference-text-cite_note-40" class="mw-reference-text">An estimate.</span></li></ol></div></section>
+<section data-mw-section-id="2"><h2 id="References">References</h2>
+<div class="mw-references-wrap"><ol class="mw-references references"><li about="#cite_note-w-1" id="cite_note-w-1"><span rel="mw:referencedBy"><a href="./Dog#cite_ref-w_1-0"><span class="mw-linkback-text">1 </span></a><a href="./Dog#cite_ref-w_1-1"><span class="mw-linkback-text">2 </span></a></span> <span id="mw-reference-text-cite_note-w-1" class="mw-reference-text"><cite class="citation book">Wozencraft, W.C. (2005). <a rel="mw:ExtLink" class="external text" href="http://www.departments.example.edu/msw3">"Order Carnivora"</a>. Johns Hopkins University Press.</cite></span></li></ol></div></section>
+</body></html>
+"""
+
+
+def test_detected_as_html() -> None:
+    assert detect_format("page.html", DESKTOP) == "html"
+    assert detect_format("-", PARSOID) == "html"
+
+
+def test_desktop_metadata() -> None:
+    doc = parse(DESKTOP, path="war.html")
+    assert doc.format == "html"
+    assert doc.title == "Sample war"
+    assert doc.revision_date == date(2020, 10, 30)
+    assert doc.revision_date_source == "metadata"
+
+
+def test_chrome_is_not_content() -> None:
+    doc = parse(DESKTOP)
+    text = " ".join(s.text for s in doc.statements)
+    for chrome in ("Main page", "For other uses", "not text", "edit", "enlarge", "Navigation links",
+                   "navigation", "last edited", "Figures vary", "Losses update"):
+        assert chrome not in text, chrome
+
+
+def test_statements_and_their_citations() -> None:
+    doc = parse(DESKTOP)
+    by_text = {s.text: s for s in doc.statements}
+    first = by_text["The war killed 5,000 people."]
+    assert [c.label for c in first.citations] == ["[1]"]
+    assert first.section == () and first.kind == "prose"
+    second = by_text["It ended in November."]
+    assert second.citations == []
+    assert [(t.kind, t.date) for t in second.tags] == [("citation-needed", "October 2020")]
+    # The implied </p> closes the first paragraph: the next one starts a new paragraph index.
+    third = by_text["Both sides reported 300 deaths, and more were missing."]
+    assert third.paragraph != first.paragraph
+    assert [c.label for c in third.citations] == ["[2]", "[n 1]"]
+    assert "300 deaths" in third.citations[0].clause
+
+
+def test_spans_point_into_the_source() -> None:
+    doc = parse(DESKTOP)
+    for stmt in doc.statements:
+        for i, ch in enumerate(stmt.text):
+            source_char = DESKTOP[stmt.offsets[i]]
+            assert ch == source_char or ch == " " or source_char == "&", (stmt.text, i)
+    for citation in doc.citations:
+        chunk = DESKTOP[citation.span.start : citation.span.end]
+        assert chunk.startswith("<sup") and chunk.endswith("</sup>")
+    stmt = next(s for s in doc.statements if s.text.startswith("The war killed"))
+    assert DESKTOP[stmt.span.start : stmt.span.end].startswith("The war killed 5,000&nbsp;people.")
+    line, column = doc.position(stmt.span.start)
+    assert DESKTOP.splitlines()[line - 1][column - 1 :].startswith("The war killed")
+
+
+def test_infobox_rows_and_group_labels() -> None:
+    doc = parse(DESKTOP)
+    infobox = [s for s in doc.statements if s.kind == "infobox"]
+    assert [(s.section, s.text) for s in infobox] == [
+        (("Date",), "27 September 2020"),
+        (("Casualties and losses",), "2,425 killed"),
+        (("Casualties and losses",), "2,783 killed"),
+    ]
+    assert [c.label for c in infobox[1].citations] == ["[1]"]
+
+
+def test_captions_lists_tables_and_sections() -> None:
+    doc = parse(DESKTOP)
+    kinds = {(s.kind, s.text) for s in doc.statements}
+    assert ("caption", "A destroyed tank in 2020.") in kinds
+    assert ("list", "First item with 12 tanks.") in kinds
+    assert ("list", "Second item.") in kinds
+    assert ("caption", "Losses by year") in kinds
+    assert ("table", "1,200") in kinds
+    caption = next(s for s in doc.statements if s.text == "A destroyed tank in 2020.")
+    assert caption.section == ("Losses",)
+
+
+def test_references_from_the_list() -> None:
+    doc = parse(DESKTOP)
+    refs = {r.label: r for r in doc.references}
+    assert set(refs) == {"[1]", "[2]", "[3]", "[4]", "[n 1]"}
+    mod = refs["[1]"]
+    assert mod.backlinks == 2
+    assert mod.get("url") == "https://mod.example.am/news/1"
+    assert mod.get("title") == "Losses update"
+    assert mod.get("access_date") == "31 October 2020"
+    assert mod.domain == "example.am"
+    assert DESKTOP[mod.span.start : mod.span.end].startswith('<li id="cite_note-mod-1">')
+    archived = refs["[2]"]
+    assert archived.get("url") == "https://times.example.com/r"
+    assert archived.get("archive_url").startswith("https://web.archive.org/web/20201002000000/")
+    assert archived.has_webarchive and not archived.dead_link
+    dead = refs["[3]"]
+    assert dead.dead_link and dead.get("url_status") == "dead" and not dead.has_webarchive
+    assert "dead link" not in dead.raw
+    note = refs["[n 1]"]
+    assert note.group == "n" and note.raw == "Figures vary."
+
+
+def test_citation_links_and_undefined_keys() -> None:
+    doc = parse(DESKTOP)
+    by_label = {}
+    for c in doc.citations:
+        by_label.setdefault(c.label, []).append(c)
+    assert len(by_label["[1]"]) == 2 and all(c.reference is not None for c in by_label["[1]"])
+    # [9] points at a list item that does not exist: a citation with no reference (CC501).
+    assert by_label["[9]"][0].reference is None
+    # The navbox citation is still a use of [4], even though navbox text is not a statement.
+    assert by_label["[4]"][0].reference is not None
+    assert all(c.span.start < d.span.start for c, d in zip(doc.citations, doc.citations[1:]))
+
+
+def test_parsoid_document() -> None:
+    doc = parse(PARSOID)
+    assert doc.title == "Dog"
+    assert doc.revision_date == date(2018, 6, 12)
+    assert doc.metadata["revision_id"] == "845493773"
+    assert doc.metadata["page_id"] == "4269567"
+    texts = [s.text for s in doc.statements]
+    assert texts == ["The dog is a domesticated canid.", "Dogs number 900 million, by one estimate."]
+    assert [c.label for c in doc.statements[1].citations] == ["[note a]"]
+    refs = {r.label: r for r in doc.references}
+    assert refs["[1]"].backlinks == 2
+    assert refs["[1]"].get("url") == "http://www.departments.example.edu/msw3"
+    assert refs["[note a]"].raw == "An estimate."
+    assert doc.statements[0].citations[0].reference is refs["[1]"]
+
+
+def test_fragment_without_body() -> None:
+    """action=render output is a bare fragment: the whole document is content."""
+    doc = parse('<p>Alpha beta 12 units.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup></p>'
+                '<ol class="references"><li id="cite_note-1"><span class="reference-text">Src.</span></li></ol>')
+    assert [s.text for s in doc.statements] == ["Alpha beta 12 units."]
+    assert doc.statements[0].citations[0].reference is doc.references[0]
+
+
+def test_percent_encoded_note_target() -> None:
+    doc = parse('<p>Text.<sup class="reference"><a href="#cite_note-Mead_183%E2%80%93186-1">[1]</a></sup></p>'
+                '<ol class="references"><li id="cite_note-Mead_183–186-1"><span class="reference-text">Mead.</span></li></ol>')
+    assert doc.citations[0].reference is doc.references[0]
+
+
+def test_entities_and_attribute_angle_brackets() -> None:
+    source = "<p data-mw='{\"a\":\"<b>\"}'>Fish &amp; chips cost &#163;5.</p>"
+    doc = parse(source)
+    [stmt] = doc.statements
+    assert stmt.text == "Fish & chips cost £5."
+    assert source[stmt.offsets[stmt.text.index("&")]] == "&"
+    assert source[stmt.offsets[stmt.text.index("£")] :].startswith("&#163;")
+
+
+def test_unclosed_and_stray_tags_do_not_lose_text() -> None:
+    doc = parse("<div><p>One. <b>Two</i> three.</div></span><p>Four < five.")
+    assert [s.text for s in doc.statements] == ["One.", "Two three.", "Four < five."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"'&;#ab pli!-x1\n")), max_size=80))
+def test_tree_text_points_into_source(source: str) -> None:
+    root, _, _ = build_tree(source)
+    for el in root.iter():
+        assert 0 <= el.start <= len(source)
+        for child in el.children:
+            if not hasattr(child, "tag") and child.raw:
+                assert source[child.start : child.start + len(child.text)] == child.text
+    parse(source)  # never raises
