@@ -1,0 +1,366 @@
+"""Reference text and citation templates -> the normalised fields every parser agrees on.
+
+Rendered pages (plain text, HTML) only keep the CS1/CS2 *output* ("Author (date). "Title".
+Work. Archived from the original on … Retrieved …"), so ``parse_reference_text`` reads
+that output back into fields. Wikitext keeps the template *input*, whose parameters come
+with many aliases and localised names; ``normalize_template_params`` folds them into the
+same fields. Rules then read one vocabulary, whatever the input format was.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+FIELDS = (
+    "title", "work", "publisher", "url", "archive_url", "archive_date",
+    "access_date", "date", "url_status", "language", "quote", "author", "via",
+)
+
+# --- rendered CS1 text -------------------------------------------------------------
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_SEASONS = "Spring|Summer|Autumn|Fall|Winter"
+# A whole segment that is a publication date in one of the CS1 renderings.
+_DATE_PART = re.compile(
+    rf"""^(?:
+        (?:\d{{1,2}}(?:[–-]\d{{1,2}})?\s+(?:{_MONTHS})\.?,?\s+\d{{4}})          # 1 October 2020
+      | (?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:[–-]\d{{1,2}})?,?\s+\d{{4}})          # October 1, 2020
+      | (?:(?:{_MONTHS}|{_SEASONS})(?:[–/-](?:{_MONTHS}))?\s+\d{{4}})           # October 2020
+      | (?:\d{{4}}-\d{{2}}(?:-\d{{2}})?)                                         # 2020-10-01
+      | (?:c\.\s*)?\d{{4}}(?:[–-]\d{{2,4}})?[a-z]?                               # 2020, 2019–20
+      | n\.d\.
+    )$""",
+    re.X | re.I,
+)
+_ARCHIVED = re.compile(
+    r"Archived(?:\s*\((?:PDF|\w+)\))?\s+from\s+the[ _]original(?:\s*\([^)]*\))?"
+    r"(?:\s+on\s+(?P<date>[^.]*?\d{4}(?:-\d{2}-\d{2})?))?\s*(?:\.|$)",
+    re.I,
+)
+_RETRIEVED = re.compile(r"Retrieved\s+(?:on\s+)?(?P<date>[^.]*?\d{4}(?:-\d{2}-\d{2})?)(?=\s*(?:[.–—-]|$))", re.I)
+_VIA = re.compile(r"\s*[–—-]\s*via\s+(?P<via>.+?)\.?(?=\s+[A-Z\"“]|\s*$)", re.I)
+_VIA_DOMAIN = re.compile(r"\s*[–—-]\s*via\s+(?P<via>(?:[\w-]+\.)+[a-z]{2,})\.?(?=\s|$)", re.I)
+_LANGUAGE = re.compile(r"\(in\s+(?P<lang>[A-Z][\w-]+(?:(?:,\s*|\s+and\s+)[A-Z][\w-]+)*)\)")
+_FORMAT_NOTE = re.compile(
+    r"\s*\((?:Video|PDF|DOC|XLS|Audio|Podcast|Press release|Map|Report|Speech|Interview|"
+    r"Television production|Radio broadcast|Tweet|Subscription required|Registration required|"
+    r"Paid subscription required|Free|Online)\)",
+    re.I,
+)
+# CS1 error and maintenance messages that leak into copied text.
+_CS1_ERRORS = re.compile(
+    r"\s*(?:\|[\w-]+=\s*(?:requires|has)[^.]*?\(help\)|\{\{[^}]*\}\}:[^.]*?\(help\)|"
+    r"CS1 maint:[^.]*\.|Cite uses deprecated parameter[^.]*\.|\(help\))",
+    re.I,
+)
+_DEAD_MARK = re.compile(r"\s*\[(?:permanent[ _])?dead[ _]link\]", re.I)
+_TITLE = re.compile(
+    r"""["“](?P<title>.+?)(?:["”](?=\s*(?:[.,;:\[(]|$))|(?<=[.!?…])["”](?=\s))""",
+)
+_TRANS = re.compile(r"^\s*\[(?P<trans>[^\]]+)\]")
+_AUTHOR_DATE = re.compile(r"^(?P<author>.+?)\s*\((?P<date>[^()]*?(?:\d{4}|n\.d\.)[^()]*)\)\.?\s*$")
+_NO_SPLIT_AFTER = frozenset(
+    "pp p vol no nos ed eds jr sr st inc co ltd corp dr mr mrs ms prof gen col lt vs v ch sec fig "
+    "trans repr rev dept univ assn bros et al".split()
+)
+_SKIP_PART = re.compile(
+    r"^(?:ISBN|ISSN|OCLC|doi|PMID|PMC|Bibcode|arXiv|JSTOR|S2CID|hdl|LCCN|ASIN|SSRN|OL|ZDB|"
+    r"pp?\.|pages?\b|p\.|Vol\.|vol\.|No\.|Issue|ch\.|Chapter)\b",
+    re.I,
+)
+
+
+def parse_reference_text(raw: str) -> dict[str, str]:
+    """Fields of one rendered reference entry (CS1/CS2 output read back).
+
+    Understands the parts CS1 renders in a fixed order: authors with the date in
+    parentheses, the quoted title with a translated title in brackets, work and publisher,
+    "(in Russian)", the publication date, "Archived from the original on …", "Retrieved …",
+    "– via …" and a trailing quotation. Free text that follows none of this yields few or
+    no fields rather than guesses.
+    """
+    fields: dict[str, str] = {}
+    text = _DEAD_MARK.sub("", raw)
+    text = _CS1_ERRORS.sub("", text)
+    text = _FORMAT_NOTE.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return fields
+
+    lang = _LANGUAGE.search(text)
+    if lang:
+        fields["language"] = lang.group("lang")
+        text = (text[: lang.start()].rstrip() + text[lang.end():]).strip()
+        text = re.sub(r"\s+([.,])", r"\1", text)
+
+    # Split off the archive / retrieval tail: everything before it is citation body.
+    tail_start = len(text)
+    archived = _ARCHIVED.search(text)
+    if archived:
+        tail_start = min(tail_start, archived.start())
+        if archived.group("date"):
+            fields["archive_date"] = archived.group("date").strip(" ,")
+        fields["url_status"] = "dead" if "the_original" in archived.group() else "live"
+    retrieved = _RETRIEVED.search(text, archived.end() if archived else 0)
+    if retrieved:
+        tail_start = min(tail_start, retrieved.start())
+        fields["access_date"] = retrieved.group("date").strip(" ,")
+    via = _VIA_DOMAIN.search(text) or _VIA.search(text)
+    if via:
+        fields["via"] = via.group("via").strip()
+        tail_start = min(tail_start, via.start())
+    if "_original" not in text and "url_status" in fields and not re.search(r"\[(?:permanent )?dead", raw):
+        # Plain copies cannot tell a live from a dead original: say nothing.
+        fields.pop("url_status")
+    if _DEAD_MARK.search(raw):
+        fields["url_status"] = "dead"
+
+    body = text[:tail_start].strip()
+    ends = [m.end() for m in (archived, retrieved, via) if m]
+    quote = re.sub(r"^\s*\.(?!\.)", "", text[max(ends):]).strip() if ends else ""
+    quote = re.sub(r"^\s*[–—-]\s*via\s+\S+\s*", "", quote).strip()
+
+    title = _TITLE.search(body)
+    rest_parts: list[str]
+    if title:
+        before = body[: title.start()].strip()
+        _author_and_date(before, fields)
+        fields["title"] = title.group("title").strip().rstrip(",")
+        after = body[title.end():].lstrip(".,; ")
+        trans = _TRANS.match(after)
+        if trans:
+            fields["title"] += f" [{trans.group('trans').strip()}]"
+            after = after[trans.end():].lstrip(".,; ")
+        rest_parts = _split_parts(after)
+    else:
+        parts = _split_parts(body)
+        if parts and _AUTHOR_DATE.match(parts[0] + "."):
+            _author_and_date(parts[0] + ".", fields)
+            parts = parts[1:]
+            if parts:
+                fields["title"] = parts[0]
+                parts = parts[1:]
+        rest_parts = parts if "title" in fields or "date" in fields else []
+
+    date_seen = False  # a date among the parts after the title
+    names: list[str] = []
+    trailing: list[str] = []
+    for part in rest_parts:
+        part = part.strip(" ,;").rstrip(".")
+        if not part or _SKIP_PART.match(part):
+            continue
+        if _DATE_PART.match(part) and not date_seen:
+            fields.setdefault("date", part)
+            date_seen = True
+            continue
+        if date_seen:
+            trailing.append(part)  # free text after the date: CS1 renders quotes there
+            continue
+        names.append(part)
+    if names:
+        fields["work"] = names[0]
+        if len(names) > 1:
+            publisher = names[1]
+            if ":" in publisher:  # "Seattle, Washington: AIAA" -> place: publisher
+                publisher = publisher.split(":", 1)[1].strip()
+            fields["publisher"] = publisher
+    if trailing and not quote:
+        quote = ". ".join(trailing)
+    if quote:
+        fields["quote"] = quote
+    return {k: v for k, v in fields.items() if v}
+
+
+def _author_and_date(before: str, fields: dict[str, str]) -> None:
+    """Authors and date from the "Carley, Patricia (29 September 2020)." prefix."""
+    if not before:
+        return
+    match = _AUTHOR_DATE.match(before)
+    if match:
+        fields["author"] = match.group("author").strip(" .")
+        fields["date"] = match.group("date").strip()
+    elif len(before) < 200:
+        fields["author"] = before.strip(" .")
+
+
+def _split_parts(text: str) -> list[str]:
+    """Split rendered citation text at ". " boundaries, not after initials or abbreviations."""
+    parts: list[str] = []
+    start = 0
+    for match in re.finditer(r"\.\s+|\.$", text):
+        word = re.search(r"([\w]+)$", text[start:match.start()])
+        token = word.group(1) if word else ""
+        if len(token) == 1 and token.isupper():
+            continue  # an initial or "U.S."
+        if token.lower() in _NO_SPLIT_AFTER:
+            continue
+        parts.append(text[start:match.start()])
+        start = match.end()
+    if start < len(text):
+        parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+# --- domains ---------------------------------------------------------------------------
+
+_DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$", re.I)
+# Second-level labels under which country codes register names ("bbc.co.uk", "mfa.gov.ir").
+_SECOND_LEVEL = frozenset("co com org net gov edu ac mil or ne go gob nic info biz int".split())
+
+
+def domain_of(url_or_name: str) -> str:
+    """The registrable-ish domain of a URL, a host, or a work name that is a domain.
+
+    "https://www.bbc.com/news/x" -> "bbc.com"; "APA.az" -> "apa.az"; "mfa.gov.ir" ->
+    "mfa.gov.ir"; "Reuters" -> "" (a name that is not a domain yields nothing).
+    """
+    value = (url_or_name or "").strip().strip(".,;")
+    if not value:
+        return ""
+    if "://" in value or value.startswith("//"):
+        try:
+            host = urlsplit(value if "://" in value else "http:" + value).hostname or ""
+        except ValueError:
+            return ""
+    else:
+        host = value.split("/", 1)[0]
+        if not _DOMAIN.match(host):
+            return ""
+    host = host.lower().rstrip(".")
+    if not _DOMAIN.match(host):
+        return ""
+    labels = host.split(".")
+    if labels[0] == "www" or re.fullmatch(r"www\d", labels[0]):
+        labels = labels[1:]
+    if len(labels) <= 2:
+        return ".".join(labels)
+    keep = 3 if len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+# --- template parameters ------------------------------------------------------------------
+
+# Parameter name (lower-case) -> field. English CS1/CS2 names with their aliases, plus the
+# German (Internetquelle, Literatur), French (lien web, article) and Spanish (cita web)
+# names. Localised English-named templates (Vietnamese "chú thích web", ...) need nothing.
+_PARAM_FIELDS: dict[str, str] = {}
+for _field, _names in {
+    "title": "title titel titre título titulo",
+    "trans_title": "trans-title trans_title transtitle trans-titel titre traduit título-trad",
+    "script_title": "script-title",
+    "work": "website work newspaper journal magazine periodical encyclopedia encyclopaedia "
+            "dictionary werk sammelwerk site périodique journal-title obra publicación periódico",
+    "publisher": "publisher hrsg verlag éditeur editeur editorial",
+    "agency": "agency",
+    "url": "url titel-url chapter-url chapterurl lien url-chapter",
+    "archive_url": "archive-url archiveurl archive_url archiv-url archivurl urlarchivo url-archivo "
+                   "archive-url-fr",
+    "archive_date": "archive-date archivedate archive_date archiv-datum archivdatum fechaarchivo "
+                    "fecha-archivo",
+    "access_date": "access-date accessdate access_date abruf consulté le consulte le "
+                   "consulté fechaacceso fecha-acceso",
+    "date": "date datum publication-date publicationdate fecha",
+    "year": "year jahr année año",
+    "url_status": "url-status urlstatus",
+    "dead_url": "dead-url deadurl dead_url",
+    "offline": "offline",
+    "language": "language lang sprache langue idioma",
+    "quote": "quote quotation zitat citation cita",
+    "via": "via",
+}.items():
+    for _name in _names.split():
+        _PARAM_FIELDS[_name] = _field
+for _name in ("consulté le",):
+    _PARAM_FIELDS[_name] = "access_date"
+
+_AUTHOR_PARAM = re.compile(
+    r"^(?:(?P<kind>author|authors|autor|auteur|autor(?:in)?|last|surname|nachname|nom|apellidos?|"
+    r"first|given|vorname|prénom|prenom|nombre|vauthors|people)[-_]?(?P<n>\d*))$"
+)
+_YES = frozenset("yes y true 1 ja oui sí si".split())
+_NO = frozenset("no n false 0 nein non".split())
+
+
+def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, str]:
+    """Fields of one citation template call, from its parameters and their aliases.
+
+    ``name`` is the template name ("cite web", "Internetquelle", "chú thích web");
+    ``params`` maps parameter names to their (wikitext) values. Dead-link flags in any of
+    their forms become ``url_status`` "dead"/"live"; a missing ``date`` falls back to
+    ``year``; the translated title is kept beside the title as the page renders it.
+    """
+    fields: dict[str, str] = {}
+    extra: dict[str, str] = {}
+    authors: dict[str, dict[str, str]] = {}
+    for key, value in params.items():
+        pname = key.strip().lower().replace("_", "-") if key.strip().lower() not in _PARAM_FIELDS else key.strip().lower()
+        text = clean_value(value)
+        if not text:
+            continue
+        target = _PARAM_FIELDS.get(pname) or _PARAM_FIELDS.get(pname.replace("-", ""))
+        if target is None:
+            author = _AUTHOR_PARAM.match(pname)
+            if author:
+                kind = author.group("kind")
+                slot = authors.setdefault(author.group("n") or "1", {})
+                if kind in ("first", "given", "vorname", "prénom", "prenom", "nombre"):
+                    slot["first"] = text
+                elif kind in ("last", "surname", "nachname", "nom", "apellido", "apellidos"):
+                    slot["last"] = text
+                else:
+                    slot["full"] = text
+            continue
+        if target in FIELDS:
+            fields.setdefault(target, text)
+        else:
+            extra.setdefault(target, text)
+
+    if "title" not in fields and "script_title" in extra:
+        fields["title"] = re.sub(r"^[a-z]{2,3}:", "", extra["script_title"])
+    if "trans_title" in extra:
+        fields["title"] = (f"{fields['title']} [{extra['trans_title']}]" if "title" in fields
+                           else f"[{extra['trans_title']}]")
+    if "date" not in fields and "year" in extra:
+        fields["date"] = extra["year"]
+    if "publisher" not in fields and "agency" in extra:
+        fields["publisher"] = extra["agency"]
+    status = fields.get("url_status", "").lower()
+    if status:
+        fields["url_status"] = status
+    elif "dead_url" in extra:
+        flag = extra["dead_url"].lower()
+        fields["url_status"] = "dead" if flag in _YES else "live" if flag in _NO else flag
+    if "offline" in extra and extra["offline"].lower() not in _NO:
+        fields["url_status"] = "dead"
+    if authors:
+        names = []
+        for n in sorted(authors, key=lambda k: int(k) if k.isdigit() else 0):
+            slot = authors[n]
+            if "full" in slot:
+                names.append(slot["full"])
+            elif "last" in slot:
+                names.append(f"{slot['last']}, {slot['first']}" if "first" in slot else slot["last"])
+        if names:
+            fields["author"] = "; ".join(names)
+    return {k: v for k, v in fields.items() if v}
+
+
+_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_EXT_LINK = re.compile(r"\[(?:https?:)?//\S+\s+([^\]]*)\]")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TAGS = re.compile(r"</?(?:span|small|i|b|em|strong|abbr|nowiki|bdi)\b[^>]*>", re.I)
+
+
+def clean_value(value: str) -> str:
+    """Readable text of a template parameter value: links, comments and quotes markup removed."""
+    text = _COMMENT.sub("", str(value))
+    text = _LINK.sub(r"\1", text)
+    text = _EXT_LINK.sub(r"\1", text)
+    text = _TAGS.sub("", text)
+    text = text.replace("'''", "").replace("''", "")
+    text = text.replace("&nbsp;", " ").replace("&ndash;", "–").replace("&mdash;", "—")
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,815 @@
+"""Parser for plain-text copies of rendered encyclopedia pages.
+
+Two layouts occur in practice and both are read here:
+
+* a browser copy (select all, copy): one paragraph per line, blank lines between blocks,
+  headings as bare short lines, list bullets "•", reference entries "  12. ^ a b Text";
+* a text-mode dump (lynx/html2text style): lines hard-wrapped near 80 columns, headings
+  framed by asterisks ("***** History[edit] *****"), link text with underscores for spaces,
+  bullets "*", "o", "#" by depth, entries "   12. ^ a b"Text" with indented continuations.
+
+Citation markers ``[12]``, note markers ``[a]`` and inline tags ``[citation needed]`` are
+taken out of the statement text and become Citations and Tags with exact source spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Statement, Tag
+from citecheck.parsers.citations import domain_of, parse_reference_text
+from citecheck.parsers.statements import Paragraph, statements_from_paragraph
+
+# --- line classification -------------------------------------------------------------------
+
+_CHROME = re.compile(
+    r"""^\s*(?:
+        Page[ _](?:extended|semi|fully|template|move|create|pending-changes)[ _-]?protected
+      | \[?Page[ _]\w+[ _-]protected\]?
+      | From[ _]Wikipedia,[ _]the[ _]free[ _]encyclopedia
+      | Jump[ _]to[ _]navigation(?:[ _]Jump[ _]to[ _]search)?
+      | Jump[ _]to[ _]search
+      | \[?This[ _]is[ _]a[ _](?:featured|good)[ _]article.*
+      | \(?Redirected[ _]from[ _].*
+      | Coordinates:.*
+      | Listen[ _]to[ _]this[ _]article.*
+      | Creative[ _]Commons[ _]Attribution.*
+      | The[ _]following[ _]text[ _]has[ _]been[ _]accessed[ _]from.*
+      | File:.*
+      | \[[^\]\s]+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\].*
+      | [^\s]+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)
+      | See[ _]\w+(?:[ _]\w+)?[ _]for[ _]details
+      | Main[ _]articles?:.*
+      | Further[ _]information:.*
+      | See[ _]also:.*
+      | Not[ _]to[ _]be[ _]confused[ _]with.*
+      | This[ _]article[ _]is[ _]about.*
+      | "[^"]+"[ _](?:redirects|and[ _]"[^"]+"[ _]redirect)[ _]here.*
+      | For[ _](?:other[ _]uses|the[ _]\w+.*),[ _]see.*
+      | \^?[ _]?Jump[ _]up[ _]to.*
+      | Retrieved[ _]from[ _]"https?://.*
+      | \[edit\]
+    )\s*$""",
+    re.X | re.I,
+)
+# Maintenance boxes copied with the page ("This article needs additional citations ...").
+_BOX_WORDS = re.compile(
+    r"Learn[ _]how[ _]and[ _]when[ _]to[ _]remove|Please[ _]help[ _]improve|Find[ _]sources:|"
+    r"needs[ _]additional[ _]citations|may[ _]be[ _]challenged[ _]and[ _]removed",
+    re.I,
+)
+_WRAPPED_HEADING = re.compile(r"^(\*{3,6}) (.*?)(?:\[edit\])? \*{3,6}\s*$")
+_BULLET = re.compile(r"^(\s*)([•·▪◦‣∙]|[*o#+-](?=\s))\s*")
+_ENTRY = re.compile(r"^(\s*)(\d{1,4})\.(?:\s+|(?=\^))")
+_IMAGE_NAME = re.compile(r"^\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\S*$", re.I)
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*(?:\s*\[[^\]]{1,40}\])*\s*$""")
+_ENDS_WITH_MARKER = re.compile(r"\[\d{1,4}\]\s*$")
+
+# Section names whose content is not prose: reference lists and navigation.
+_END_SECTIONS = {
+    "see also", "notes", "references", "footnotes", "citations", "sources", "bibliography",
+    "further reading", "external links", "works cited", "notes and references",
+    "explanatory notes", "reference notes", "general references", "navigation menu",
+    "literature", "reference", "note",
+}
+_REF_LISTS = {"references", "citations", "footnotes", "sources", "notes and references",
+              "reference", "general references", "works cited", "notes", "explanatory notes",
+              "reference notes", "note"}
+_NOTE_LISTS = {"notes", "explanatory notes", "note", "notes and explanations"}
+
+# Infobox row labels seen in rendered infoboxes (military conflict, country, storm, software,
+# person, organisation). A label may be glued to its value in a copy ("Date27 September").
+_INFOBOX_LABELS = [
+    "Date", "Location", "Status", "Result", "Territorial changes", "Belligerents",
+    "Commanders and leaders", "Units involved", "Strength", "Casualties and losses",
+    "Casualties", "Participants", "Outcome", "Deaths", "Fatalities", "Injuries", "Missing",
+    "Damage", "Areas affected", "Formed", "Dissipated", "Highest winds", "Lowest pressure",
+    "Developer", "Written in", "OS family", "Initial release", "Latest release",
+    "Latest preview", "Platforms", "License", "Website", "Official website", "Type",
+    "Founded", "Founder", "Founders", "Headquarters", "Key people", "Products", "Revenue",
+    "Number of employees", "Born", "Died", "Nationality", "Occupation", "Capital",
+    "Largest city", "Official languages", "Population", "Area", "Government", "Currency",
+    "Time zone", "Motto", "Anthem", "Political position", "Leader", "Area served",
+    "Source model", "Marketing target", "Available in", "Update method", "Package manager",
+    "Kernel type", "Default user interface", "Preceded by", "Succeeded by", "Also known as",
+    "Cause", "Perpetrators", "Perpetrator", "Victims", "Weapons", "Target", "Attack type",
+    "Non-fatal injuries", "Displaced", "Deaths and injuries", "Motive", "Accused",
+]
+_LABEL_SET = {label.casefold(): label for label in _INFOBOX_LABELS}
+_GLUED_LABEL = re.compile(
+    r"^(%s)(?=[0-9(])" % "|".join(sorted((re.escape(x) for x in _INFOBOX_LABELS), key=len, reverse=True))
+)
+_SPACED_LABEL = re.compile(
+    r"^(%s)\s+(?=\S)" % "|".join(sorted((re.escape(x) for x in _INFOBOX_LABELS), key=len, reverse=True))
+)
+_SUBHEADER = re.compile(r"^\s*(?:Per [^:]{1,40}|Supported by|[A-Z][\w' -]{0,40}):\s*$")
+
+# --- markers ---------------------------------------------------------------------------------
+
+_TAG_WORDS = (
+    r"(?:[\w'’-]+[ _]){0,4}(?:needed|required)"
+    r"|(?:permanent[ _])?dead[ _]link"
+    r"|[A-Za-z][\w'’ _-]{0,30}\?"
+    r"|failed[ _]verification|not[ _]in[ _]citation[ _]given|not[ _]verified[ _]in[ _]body"
+    r"|dubious(?:[ _][–—-][ _]discuss)?|disputed(?:[ _][–—-][ _]discuss)?|discuss"
+    r"|update|needs[ _]update|vague|specify|quantify|unreliable[ _]source\??"
+    r"|self-published[ _]source\??|irrelevant[ _]citation|unbalanced[ _]opinion\??"
+    r"|improper[ _]synthesis\??|opinion|contradictory|peacock[ _]term|weasel[ _]words"
+    r"|non-primary[ _]source[ _]needed|sic"
+)
+_MARKER = re.compile(
+    r"\[(?:(?P<num>\d{1,4})|(?P<note>[a-z]{1,2})|(?:note|nb|n|N|Note|NB)[ _](?P<nnum>\d{1,3})"
+    rf"|(?P<tag>(?i:{_TAG_WORDS})))\]"
+)
+_TAG_KIND = {
+    "citation needed": "citation-needed",
+    "permanent dead link": "dead-link",
+    "dead link": "dead-link",
+    "clarification needed": "clarification-needed",
+}
+
+
+def _tag_kind(text: str) -> str:
+    words = re.sub(r"[_\s]+", " ", text.strip()).lower()
+    if words in _TAG_KIND:
+        return _TAG_KIND[words]
+    return re.sub(r"[^a-z0-9]+", "-", words).strip("-") or "tag"
+
+
+def _note_key(index: int) -> str:
+    """The lower-alpha label of the index-th note (0 -> "a", 26 -> "aa")."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    if index < 26:
+        return letters[index]
+    return letters[index // 26 - 1] + letters[index % 26]
+
+
+# --- text building ---------------------------------------------------------------------------
+
+@dataclass
+class _Builder:
+    """Readable text assembled from source segments, with a source offset per character."""
+
+    source: str
+    wrapped: bool
+    notes: frozenset[str] = frozenset()
+    numbered_notes: bool = False
+    text: list[str] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    markers: list[tuple[int, Citation]] = field(default_factory=list)
+    tags: list[tuple[int, Tag]] = field(default_factory=list)
+
+    def add(self, start: int, end: int, *, scan: bool = True) -> None:
+        if start >= end:
+            return
+        if self.text:
+            last = self.text[-1]
+            if not (self.wrapped and last == "-" and len(self.text) > 1 and self.text[-2].isalnum()):
+                if not last.isspace():
+                    self.text.append(" ")
+                    self.offsets.append(max(0, start - 1))
+        seg = self.source[start:end]
+        pos = 0
+        if scan:
+            for match in _MARKER.finditer(seg):
+                item = self._marker(match, seg, start)
+                if item is None:
+                    continue
+                self._copy(seg, pos, match.start(), start)
+                pos = match.end()
+                if isinstance(item, Tag):
+                    self.tags.append((len(self.text), item))
+                else:
+                    self.markers.append((len(self.text), item))
+        self._copy(seg, pos, len(seg), start)
+
+    def _copy(self, seg: str, a: int, b: int, base: int) -> None:
+        chunk = seg[a:b]
+        if self.wrapped:
+            chunk = chunk.replace("_", " ")
+        self.text.extend(chunk)
+        self.offsets.extend(range(base + a, base + b))
+
+    def _marker(self, match: re.Match[str], seg: str, base: int) -> Citation | Tag | None:
+        span = Span(base + match.start(), base + match.end())
+        if match.group("num"):
+            return Citation(key=match.group("num"), span=span)
+        if match.group("note"):
+            key = match.group("note")
+            cluster = (match.start() > 0 and seg[match.start() - 1] == "]") or seg.startswith("[", match.end())
+            if key not in self.notes and not cluster:
+                return None  # "support[s]": an editorial bracket, not a note marker
+            return Citation(key=key, span=span, group="note")
+        if match.group("nnum"):
+            return Citation(key=match.group("nnum"), span=span, group="note")
+        return Tag(kind=_tag_kind(match.group("tag")), span=span)
+
+    def result(self) -> str:
+        return "".join(self.text)
+
+    def paragraph(self, kind: str, section: tuple[str, ...], index: int) -> Paragraph:
+        return Paragraph(text=self.result(), offsets=list(self.offsets), markers=list(self.markers),
+                         tags=list(self.tags), kind=kind, section=section, index=index)
+
+
+# --- blocks --------------------------------------------------------------------------------
+
+@dataclass
+class _Block:
+    """A run of source lines that forms one unit: a heading, paragraph, item, entry, ..."""
+
+    kind: str  # "heading" | "line" | "para" | "item" | "entry" | "chrome" | "caption"
+    segs: list[tuple[int, int]]
+    first_line: int
+    last_line: int
+    level: int = 0
+    number: str = ""
+    text: str = ""
+    blank_before: bool = True
+    blank_after: bool = True
+    group: int = 1  # plain layout: how many non-blank lines the surrounding group has
+
+
+def _split_lines(source: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the line break."""
+    lines = []
+    start = 0
+    for match in re.finditer(r"\r?\n|\r", source):
+        lines.append((start, match.start()))
+        start = match.end()
+    lines.append((start, len(source)))
+    return lines
+
+
+def _content(source: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and source[start] in " \t\u00a0":
+        start += 1
+    while end > start and source[end - 1] in " \t\u00a0":
+        end -= 1
+    return start, end
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t\u00a0"))
+
+
+def _is_wrapped(source: str, lines: list[tuple[int, int]]) -> bool:
+    headings = sum(1 for s, e in lines[:5000] if _WRAPPED_HEADING.match(source[s:e]))
+    return headings >= 1
+
+
+def _plain_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
+    blocks: list[_Block] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        s, e = lines[i]
+        raw = source[s:e]
+        if not raw.strip():
+            i += 1
+            continue
+        cs, ce = _content(source, s, e)
+        text = source[cs:ce]
+        entry = _ENTRY.match(raw)
+        bullet = _BULLET.match(raw) if not entry else None
+        if _CHROME.match(text):
+            blocks.append(_Block("chrome", [(cs, ce)], i, i, text=text))
+            i += 1
+            continue
+        if entry and (entry.group(1) or "^" in raw[entry.end():entry.end() + 2]):
+            block = _Block("entry", [_content(source, s + entry.end(), e)], i, i, number=entry.group(2), text=text)
+            j = i + 1
+            while j < n:
+                ns, ne = lines[j]
+                nraw = source[ns:ne]
+                if not nraw.strip() or _ENTRY.match(nraw) or _BULLET.match(nraw) or _indent(nraw) < 3:
+                    break
+                block.segs.append(_content(source, ns, ne))
+                block.last_line = j
+                j += 1
+            blocks.append(block)
+            i = j
+            continue
+        if bullet and bullet.group(2) in "•·▪◦‣∙" or (bullet and bullet.group(1)):
+            blocks.append(_Block("item", [_content(source, s + bullet.end(), e)], i, i,
+                                 level=len(bullet.group(1)), text=text))
+            i += 1
+            continue
+        blocks.append(_Block("line", [(cs, ce)], i, i, text=text))
+        i += 1
+    # Blank-line context: which blocks stand alone between blank lines.
+    for k, block in enumerate(blocks):
+        prev_line = blocks[k - 1].last_line if k else -2
+        next_line = blocks[k + 1].first_line if k + 1 < len(blocks) else n + 1
+        block.blank_before = not _adjacent(source, lines, prev_line, block.first_line)
+        block.blank_after = not _adjacent(source, lines, block.last_line, next_line)
+    group_start = 0
+    for k in range(1, len(blocks) + 1):
+        if k == len(blocks) or blocks[k].blank_before:
+            for m in range(group_start, k):
+                blocks[m].group = k - group_start
+            group_start = k
+    return blocks
+
+
+def _adjacent(source: str, lines: list[tuple[int, int]], a: int, b: int) -> bool:
+    """True when no blank line separates line ``a`` from line ``b``."""
+    if a < 0 or b >= len(lines):
+        return False
+    return all(source[lines[k][0]:lines[k][1]].strip() for k in range(a + 1, b))
+
+
+def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
+    # The wrap width: the commonest long-line length, widened to the longest length that
+    # is still common (tables and pasted URLs make a few much longer lines).
+    counts = Counter(e - s for s, e in lines if 60 <= e - s <= 100 and source[s] not in " \t")
+    width = 80
+    if counts:
+        mode = counts.most_common(1)[0][1]
+        width = max(length for length, count in counts.items() if count >= 0.1 * mode)
+    blocks: list[_Block] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        s, e = lines[i]
+        raw = source[s:e]
+        if not raw.strip():
+            i += 1
+            continue
+        cs, ce = _content(source, s, e)
+        text = source[cs:ce]
+        heading = _WRAPPED_HEADING.match(raw)
+        if heading:
+            name_start = s + raw.index(heading.group(2)) if heading.group(2) else cs
+            hs, he = _content(source, name_start, name_start + len(heading.group(2)))
+            blocks.append(_Block("heading", [(hs, he)], i, i, level=6 - len(heading.group(1)),
+                                 text=source[hs:he].replace("_", " ")))
+            i += 1
+            continue
+        if _CHROME.match(text):
+            blocks.append(_Block("chrome", [(cs, ce)], i, i, text=text))
+            i += 1
+            continue
+        entry = _ENTRY.match(raw)
+        bullet = _BULLET.match(raw) if not entry else None
+        indent = _indent(raw)
+        if (entry and indent) or (bullet and indent):
+            match = entry or bullet
+            assert match is not None
+            kind = "entry" if entry else "item"
+            block = _Block(kind, [_content(source, s + match.end(), e)], i, i, level=indent,
+                           number=entry.group(2) if entry else "", text=text)
+            j = i + 1
+            while j < n:
+                ns, ne = lines[j]
+                nraw = source[ns:ne]
+                if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or _indent(nraw) <= indent
+                        or _ENTRY.match(nraw) or _BULLET.match(nraw)):
+                    break
+                block.segs.append(_content(source, ns, ne))
+                block.last_line = j
+                j += 1
+            blocks.append(block)
+            i = j
+            continue
+        # A paragraph: unindented (or box-indented) lines until a break the wrap explains not.
+        block = _Block("para", [(cs, ce)], i, i, level=indent, text=text)
+        j = i + 1
+        prev_len = e - s
+        while j < n:
+            ns, ne = lines[j]
+            nraw = source[ns:ne]
+            if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or _indent(nraw) != indent
+                    or _CHROME.match(nraw.strip())):
+                break
+            first_word = nraw.split(None, 1)[0]
+            if prev_len + 1 + len(first_word) <= width:
+                break  # the previous line ended early: a paragraph (or caption) ended there
+            block.segs.append(_content(source, ns, ne))
+            block.last_line = j
+            prev_len = ne - ns
+            j += 1
+        block.text = " ".join(source[a:b] for a, b in block.segs)
+        blocks.append(block)
+        i = j
+    return blocks
+
+
+def _heading_like(text: str) -> bool:
+    """A bare line that reads like a section heading: short, no closing punctuation."""
+    if not text or len(text) > 80 or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if text[-1] in ".!?,;:" or re.search(r"\[\d+\]", text) or len(text.split()) > 10:
+        return False
+    return any(ch.isalpha() for ch in text)
+
+
+# --- the parser ------------------------------------------------------------------------------
+
+def parse(text: str, path: str = "<string>") -> Document:
+    """Parse a plain-text copy of a rendered page into a Document (format "text")."""
+    doc = Document(source=text, format="text", path=path)
+    lines = _split_lines(text)
+    wrapped = _is_wrapped(text, lines)
+    blocks = _wrapped_blocks(text, lines) if wrapped else _plain_blocks(text, lines)
+    if not wrapped:
+        _classify_plain(blocks)
+    _Parser(doc, blocks, wrapped).run()
+    return doc
+
+
+def _classify_plain(blocks: list[_Block]) -> None:
+    """Turn the plain layout's bare lines into headings, paragraphs and captions."""
+    for block in blocks:
+        if block.kind != "line":
+            continue
+        alone = block.blank_before and block.blank_after
+        if alone and _heading_like(block.text):
+            block.kind = "heading"
+        elif block.group > 1 and len(block.text) < 300 and not _heading_like(block.text):
+            block.kind = "caption"  # several short lines in one group: an image gallery
+        else:
+            block.kind = "para"
+    for k, block in enumerate(blocks):
+        if block.kind != "para" or not (block.blank_before and block.blank_after):
+            continue
+        prev = blocks[k - 1] if k else None
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        after_media = prev is not None and prev.kind == "chrome" and prev.text.lower().startswith("file:")
+        if after_media:
+            block.kind = "caption"
+            continue
+        # An image caption sits between its heading and the first paragraph of the section.
+        if (prev is not None and prev.kind == "heading" and nxt is not None and nxt.kind == "para"
+                and len(block.text) <= 300 and not _ENDS_WITH_MARKER.search(block.text)
+                and len(re.findall(r"[.!?](?:\s|$)", block.text)) <= 2):
+            block.kind = "caption"
+        elif (prev is not None and prev.kind == "heading" and nxt is not None and nxt.kind == "para"
+              and len(block.text) <= 300 and len(re.findall(r"\.\s", block.text)) >= 1
+              and len(block.text.split(". ")[0]) < 60):
+            block.kind = "caption"  # "Cathedral in Shusha. The cathedral ... was struck.[191]"
+
+
+@dataclass
+class _Row:
+    """One infobox row being assembled: its label path and source segments."""
+
+    section: tuple[str, ...]
+    segs: list[tuple[int, int]]
+    kind: str = "infobox"
+    label: str = ""
+
+
+class _Parser:
+    """Walks the blocks once: title, infobox, body sections, reference lists."""
+
+    def __init__(self, doc: Document, blocks: list[_Block], wrapped: bool) -> None:
+        self.doc = doc
+        self.source = doc.source
+        self.blocks = blocks
+        self.wrapped = wrapped
+        self.paragraph_index = 0
+        self.notes: frozenset[str] = frozenset()
+        self.numbered_notes = bool(re.search(r"\[(?:note|nb|n|Note|NB|N)[ _]\d{1,3}\]", doc.source))
+
+    def builder(self) -> _Builder:
+        return _Builder(self.source, self.wrapped, self.notes, self.numbered_notes)
+
+    def run(self) -> None:
+        blocks = self.blocks
+        title_at = self._title()
+        start = title_at + 1
+        end = self._body_end(start)
+        self._reference_lists(end)
+        lead = self._lead(start, end)
+        if lead is not None and lead > start:
+            self._infobox(start, lead)
+            start = lead
+        self._body(start, end)
+        self._link()
+        for i, stmt in enumerate(self.doc.statements):
+            stmt.index = i
+        del blocks
+
+    # title, lead, body end -------------------------------------------------------------
+
+    def _title(self) -> int:
+        for k, block in enumerate(self.blocks):
+            if block.kind == "chrome":
+                continue
+            if self.wrapped:
+                if block.kind == "heading" and block.level == 0:
+                    self.doc.title = block.text.strip()
+                    return k
+                if block.kind == "heading":
+                    return -1
+                continue
+            if block.kind == "heading" and k + 1 < len(self.blocks):
+                self.doc.title = block.text.strip()
+                return k
+            return -1
+        return -1
+
+    def _body_end(self, start: int) -> int:
+        for k in range(max(start, 0), len(self.blocks)):
+            block = self.blocks[k]
+            if block.kind == "heading" and _section_name(block.text) in _END_SECTIONS:
+                return k
+        return len(self.blocks)
+
+    def _lead(self, start: int, end: int) -> int | None:
+        """Index of the lead's first paragraph when an infobox-like block precedes it.
+
+        The lead is the first sentence-like paragraph that names the article, or the first
+        long one when the blocks before it carry infobox labels.
+        """
+        if not self.doc.title:
+            return None
+        title = re.sub(r"\s*\(.*\)$", "", self.doc.title).casefold()
+        evidence = False
+        for k in range(start, end):
+            block = self.blocks[k]
+            text = block.text.strip()
+            if self.wrapped and block.kind == "heading":
+                break
+            if not evidence and (text.casefold() in _LABEL_SET or _GLUED_LABEL.match(text)
+                                 or (self.wrapped and re.match(r"^\S.{0,30}?\s{3,}\S", text))):
+                evidence = True
+            if block.kind != "para" or block.level or len(text) < 60 or not _SENTENCE_END.search(text):
+                continue
+            if title and title in text.replace("_", " ").casefold()[:250]:
+                return k
+            if len(text) >= 150 or not evidence:
+                return k if evidence else None
+        return None
+
+    # infobox -------------------------------------------------------------------------------
+
+    def _infobox(self, start: int, end: int) -> None:
+        rows: list[_Row] = []
+        label = ""
+        sub = ""
+        after_image = False
+        title = self.doc.title.casefold()
+        line_blocks = self.blocks[start:end]
+        k = 0
+        while k < len(line_blocks):
+            block = line_blocks[k]
+            k += 1
+            text = block.text.strip()
+            if block.kind == "chrome" or _BOX_WORDS.search(text):
+                after_image = bool(_IMAGE_NAME.match(text) or text.lower().startswith("file:")
+                                   or text.startswith("["))
+                if re.match(r"See[ _]\w+", text):
+                    sub = ""  # "See Casualties for details" closes a column of the infobox
+                continue
+            section = tuple(x for x in ("Infobox", label, sub) if x)
+            if block.kind in ("item", "entry"):
+                rows.append(_Row(section, list(block.segs), label=label))
+                after_image = False
+                continue
+            if self.wrapped:
+                self._wrapped_infobox_block(block, rows, section)
+                continue
+            if text.casefold() == title:
+                continue
+            if text.casefold() in _LABEL_SET:
+                label, sub = _LABEL_SET[text.casefold()], ""
+                continue
+            if k < len(line_blocks) and not line_blocks[k].blank_before:
+                joined = f"{text} {line_blocks[k].text.strip()}".casefold()
+                if joined in _LABEL_SET:
+                    label, sub = _LABEL_SET[joined], ""
+                    k += 1
+                    continue
+            if _SUBHEADER.match(text) and len(text) <= 40:
+                sub = text
+                continue
+            s, e = block.segs[0]
+            glued = _GLUED_LABEL.match(text) or _SPACED_LABEL.match(text)
+            if glued:
+                label, sub = glued.group(1), ""
+                rows.append(_Row(("Infobox", label), [(s + glued.end(), e)], label=label))
+                continue
+            if (text.startswith("(") and rows and not block.blank_before and not after_image
+                    and rows[-1].kind == "infobox"):
+                rows[-1].segs.append((s, e))  # "(1 month and 3 days)" continues the value
+                continue
+            rows.append(_Row(section, [(s, e)], kind="caption" if after_image else "infobox", label=label))
+            after_image = False
+        self._emit_rows(rows)
+
+    def _wrapped_infobox_block(self, block: _Block, rows: list[_Row], section: tuple[str, ...]) -> None:
+        """Text-dump infobox: "Label      value" lines with indented continuations."""
+        for s, e in block.segs:
+            line = self.source[s:e]
+            split = re.match(r"^(\S.{0,30}?)\s{2,}(\S.*)$", line)
+            if split and len(split.group(1).split()) <= 4:
+                label = split.group(1).replace("_", " ").strip()
+                vs = s + split.start(2)
+                rows.append(_Row(("Infobox", label), [(vs, e)], label=label))
+            elif rows and block.level and rows[-1].segs:
+                rows[-1].segs.append((s, e))
+            else:
+                rows.append(_Row(section, [(s, e)], label=section[-1] if len(section) > 1 else ""))
+
+    def _emit_rows(self, rows: list[_Row]) -> None:
+        values: dict[str, list[str]] = {}
+        for row in rows:
+            builder = self.builder()
+            for s, e in row.segs:
+                builder.add(s, e)
+            par = builder.paragraph(row.kind, row.section, self._next_paragraph())
+            statements = statements_from_paragraph(par, split=False)
+            self.doc.statements.extend(statements)
+            for stmt in statements:
+                self.doc.citations.extend(stmt.citations)
+                if row.label:
+                    values.setdefault(row.label, []).append(stmt.text)
+        if values:
+            self.doc.metadata["infobox"] = {label: "; ".join(v) for label, v in values.items()}
+
+    def _next_paragraph(self) -> int:
+        index = self.paragraph_index
+        self.paragraph_index += 1
+        return index
+
+    # body ----------------------------------------------------------------------------------
+
+    def _body(self, start: int, end: int) -> None:
+        stack: list[str] = []
+        prev_heading = False
+        skipping = False
+        for k in range(max(start, 0), end):
+            block = self.blocks[k]
+            if block.kind == "heading":
+                name = _section_name(block.text)
+                skipping = name == "contents"
+                label = block.text.replace("_", " ").strip()
+                if self.wrapped:
+                    depth = max(block.level, 1)
+                    stack = stack[: depth - 1] + [label]
+                elif prev_heading and stack:
+                    # A heading right under another: the first is the parent. Levels are
+                    # not in the copy, so paths keep at most a parent and a child.
+                    stack = [stack[-1], label]
+                elif stack:
+                    stack[-1] = label
+                else:
+                    stack = [label]
+                prev_heading = True
+                continue
+            prev_heading = False
+            if skipping or block.kind == "chrome" or _BOX_WORDS.search(block.text):
+                continue
+            kind = {"para": "prose", "item": "list", "entry": "list", "caption": "caption"}.get(block.kind, "prose")
+            if kind == "prose" and self.wrapped and _looks_like_caption(block.text):
+                kind = "caption"
+            builder = self.builder()
+            for s, e in block.segs:
+                builder.add(s, e)
+            par = builder.paragraph(kind, tuple(stack), self._next_paragraph())
+            statements = statements_from_paragraph(par, split=True)
+            self.doc.statements.extend(statements)
+            for stmt in statements:
+                self.doc.citations.extend(stmt.citations)
+
+    # reference lists -----------------------------------------------------------------------
+
+    def _reference_lists(self, start: int) -> None:
+        lists: list[tuple[str, list[_Block]]] = []
+        current: list[_Block] | None = None
+        for block in self.blocks[max(start, 0):]:
+            if block.kind == "heading":
+                name = _section_name(block.text)
+                current = [] if name in _REF_LISTS else None
+                if current is not None:
+                    lists.append((name, current))
+                continue
+            if current is not None and block.kind == "entry":
+                current.append(block)
+        lists = [(name, entries) for name, entries in lists if entries]
+        several = len(lists) > 1
+        for name, entries in lists:
+            group = "note" if several and name in _NOTE_LISTS else ""
+            for position, block in enumerate(entries):
+                key = block.number
+                if group == "note" and not self.numbered_notes:
+                    key = _note_key(int(block.number) - 1) if block.number.isdigit() else block.number
+                self._reference(block, key, group)
+        self.notes = frozenset(ref.key for ref in self.doc.references if ref.group == "note")
+
+    def _reference(self, block: _Block, key: str, group: str) -> None:
+        source = self.source
+        first_line_start = block.segs[0][0]
+        line_start = source.rfind("\n", 0, first_line_start) + 1
+        span = Span(line_start + _indent(source[line_start:first_line_start]), block.segs[-1][1])
+        plain = _Builder(source, False)
+        for s, e in block.segs:
+            plain.add(s, e, scan=False)
+        joined = plain.result()
+        offsets = plain.offsets
+        joined_clean, removed = _strip_page_css(joined)
+        content_at, backlinks = _backlinks(joined_clean)
+        raw_text = joined_clean[content_at:].strip()
+        if removed and not raw_text:
+            self.doc.diagnostics.append(Diagnostic(
+                kind="parser-fallback",
+                message=f"reference {key}: only page style code survived in this copy; its text is lost",
+                span=span,
+            ))
+        fields = parse_reference_text(raw_text)
+        if self.wrapped:
+            fields = {k: v.replace("_", " ") for k, v in fields.items()}
+            raw_text = raw_text.replace("_", " ")
+        ref = Reference(key=key, span=span, raw=raw_text, group=group, fields=fields, backlinks=backlinks)
+        ref.domain = domain_of(fields.get("url", "")) or domain_of(fields.get("via", "")) or domain_of(
+            fields.get("work", "")) or domain_of(fields.get("publisher", ""))
+        if re.search(r"\[(?:permanent[ _])?dead[ _]link\]", joined, re.I):
+            ref.dead_link = True
+        self.doc.references.append(ref)
+        if group == "note":
+            # Notes cite references too ("Denied by Azerbaijan,[6][7] ..."): those are uses.
+            scanner = _Builder(source, self.wrapped, frozenset(), self.numbered_notes)
+            for s, e in block.segs:
+                scanner.add(s, e)
+            for pos, citation in scanner.markers:
+                if citation.group == "":
+                    citation.clause = scanner.result()[max(0, pos - 80):pos].strip()
+                    self.doc.citations.append(citation)
+        del offsets
+
+    # linking -------------------------------------------------------------------------------
+
+    def _link(self) -> None:
+        doc = self.doc
+        table = {(ref.group, ref.key): ref for ref in doc.references}
+        doc.citations.sort(key=lambda c: c.span.start)
+        for citation in doc.citations:
+            citation.reference = table.get((citation.group, citation.key))
+        for stmt in doc.statements:
+            for tag in stmt.tags:
+                if tag.kind != "dead-link":
+                    continue
+                for citation in stmt.citations:
+                    if citation.reference is not None and 0 <= tag.span.start - citation.span.end <= 1:
+                        citation.reference.dead_link = True
+        numbered = [int(r.key) for r in doc.references if not r.group and r.key.isdigit()]
+        cited = [int(c.key) for c in doc.citations if not c.group and c.key.isdigit()]
+        if numbered and cited and max(cited) > max(numbered):
+            last, highest = max(numbered), max(cited)
+            missing = len({n for n in cited if n > last})
+            last_ref = next(r for r in doc.references if not r.group and r.key == str(last))
+            doc.diagnostics.append(Diagnostic(
+                kind="truncated-references",
+                message=(f"the reference list ends at [{last}] but the text cites up to [{highest}]: "
+                         f"the copy looks truncated ({missing} cited numbers have no entry)"),
+                span=last_ref.span,
+                examples=[str(last), str(highest)],
+                count=missing,
+            ))
+            doc.metadata["references_last"] = last
+            doc.metadata["references_highest_cited"] = highest
+
+
+def _section_name(text: str) -> str:
+    name = re.sub(r"\[edit\]", "", text.replace("_", " "))
+    name = re.sub(r"^\d+(?:\.\d+)*\s+", "", name)
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def _looks_like_caption(text: str) -> bool:
+    """Text-dump captions: a short block that does not end like a sentence."""
+    return len(text) < 300 and not _SENTENCE_END.search(text) and not _ENDS_WITH_MARKER.search(text)
+
+
+_PAGE_CSS = re.compile(r"(?:\.mw-parser-output[^{}]*\{[^{}]*\}\s*)+")
+
+
+def _strip_page_css(text: str) -> tuple[str, bool]:
+    """Remove TemplateStyles CSS that text dumps print in place of the first citation."""
+    cleaned, count = _PAGE_CSS.subn("", text)
+    return cleaned, bool(count)
+
+
+_BACKLINK_LETTER = re.compile(r"([a-z]{1,2})(?:\s+|(?=[\"“'‘\[(]))")
+
+
+def _backlinks(text: str) -> tuple[int, int]:
+    """Where the entry's content starts after "^ a b c", and how many uses it claims."""
+    caret = re.match(r"\s*\^\s*", text)
+    if caret is None:
+        return 0, 0
+    pos = caret.end()
+    letters = 0
+    while True:
+        match = _BACKLINK_LETTER.match(text, pos)
+        if match is None or match.group(1) != _note_key(letters):
+            break
+        letters += 1
+        pos = match.end()
+    if letters >= 2:
+        return pos, letters
+    return caret.end(), 1
