@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
 
 from test_report_common import sample_result
 
@@ -49,3 +56,117 @@ def test_escaping_follows_the_workflow_command_rules() -> None:
     assert props["file"] == "dir/we%2Cird%3Aname.txt"
     assert "endColumn" not in props, "endColumn only applies to one-line annotations"
     assert message == "50%25 of 2,000%0Akilled"
+
+
+# --------------------------------------------------------------- the GitHub Action and pre-commit
+
+ROOT = Path(__file__).resolve().parents[1]
+FAKE_CITECHECK = """#!/usr/bin/env bash
+printf '%s\\n' "$@" > "$CITECHECK_ARGS_FILE"
+"""
+
+
+def action() -> dict[str, Any]:
+    yaml = pytest.importorskip("yaml", reason="PyYAML is not installed")
+    return yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(repo), "PATH": os.environ["PATH"]}
+    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> tuple[Path, str]:
+    """A repository whose second commit changes a.wiki, adds b.txt and 'dir/c d.html', removes gone.txt."""
+    if shutil.which("git") is None or shutil.which("bash") is None:
+        pytest.skip("git and bash are needed to run the action's script")
+    work = tmp_path / "repo"
+    work.mkdir()
+    git(work, "init", "-q")
+    (work / "a.wiki").write_text("old\n")
+    (work / "old.wiki").write_text("unchanged\n")
+    (work / "gone.txt").write_text("x\n")
+    (work / "notes.md").write_text("n\n")
+    git(work, "add", ".")
+    git(work, "commit", "-q", "-m", "one")
+    base = git(work, "rev-parse", "HEAD")
+    (work / "a.wiki").write_text("new\n")
+    (work / "b.txt").write_text("b\n")
+    (work / "dir").mkdir()
+    (work / "dir" / "c d.html").write_text("<p>c</p>\n")
+    (work / "notes.md").write_text("changed\n")
+    (work / "gone.txt").unlink()
+    git(work, "add", "-A")
+    git(work, "commit", "-q", "-m", "two")
+    return work, base
+
+
+def run_action(work: Path, base: str, **inputs: str) -> tuple[subprocess.CompletedProcess[str], list[str] | None]:
+    spec = action()
+    step = next(s for s in spec["runs"]["steps"] if s.get("name") == "Lint articles")
+    defaults = {name: str(value.get("default", "")) for name, value in spec["inputs"].items()}
+    defaults.update(inputs)
+    bindir = work.parent / "bin"
+    bindir.mkdir(exist_ok=True)
+    fake = bindir / "citecheck"
+    fake.write_text(FAKE_CITECHECK)
+    fake.chmod(0o755)
+    args_file = work.parent / "args.txt"
+    args_file.unlink(missing_ok=True)
+    env = {
+        "PATH": f"{bindir}{os.pathsep}{os.environ['PATH']}", "HOME": str(work.parent),
+        "CITECHECK_ARGS_FILE": str(args_file), "BASE_SHA": base,
+        "INPUT_PATHS": defaults["paths"], "INPUT_BASELINE": defaults["baseline"],
+        "INPUT_FAIL_ON": defaults["fail-on"], "INPUT_FORMAT": defaults["format"],
+        "INPUT_CHANGED_ONLY": defaults["changed-only"], "INPUT_ARGS": defaults["args"],
+    }
+    done = subprocess.run(["bash", "-c", step["run"]], cwd=work, env=env, capture_output=True, text=True)
+    return done, args_file.read_text().splitlines() if args_file.exists() else None
+
+
+def test_action_declares_its_inputs_and_is_composite() -> None:
+    spec = action()
+    assert spec["runs"]["using"] == "composite"
+    assert {"paths", "baseline", "fail-on", "format"} <= set(spec["inputs"])
+    assert spec["inputs"]["format"]["default"] == "github"
+    for step in spec["runs"]["steps"]:
+        assert "${{ inputs" not in step.get("run", ""), "inputs reach scripts only through env"
+
+
+def test_action_lints_only_changed_matching_files(repo: tuple[Path, str]) -> None:
+    done, args = run_action(*repo)
+    assert done.returncode == 0, done.stderr
+    assert args is not None
+    assert args[:5] == ["check", "--format", "github", "--fail-on", "error"]
+    assert args[args.index("--") + 1:] == ["a.wiki", "b.txt", "dir/c d.html"]
+
+
+def test_action_passes_baseline_and_extra_args_without_running_them(repo: tuple[Path, str]) -> None:
+    work, base = repo
+    done, args = run_action(work, base, baseline="ci/baseline.json", args="--as-of 2020-10-30 ;touch pwned")
+    assert done.returncode == 0, done.stderr
+    assert args is not None
+    assert args[args.index("--baseline") + 1] == "ci/baseline.json"
+    assert ";touch" in args and not (work / "pwned").exists()
+
+
+def test_action_all_files_and_no_match(repo: tuple[Path, str]) -> None:
+    work, base = repo
+    done, args = run_action(work, base, **{"changed-only": "false", "paths": "*.wiki"})
+    assert args is not None and args[args.index("--") + 1:] == ["a.wiki", "old.wiki"]
+    done, args = run_action(work, base, paths="*.rst")
+    assert done.returncode == 0 and args is None
+    assert "no changed article files match" in done.stdout
+
+
+def test_pre_commit_hook() -> None:
+    yaml = pytest.importorskip("yaml", reason="PyYAML is not installed")
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = next(h for h in hooks if h["id"] == "citecheck")
+    assert hook["entry"].split()[0] == "citecheck" and hook["language"] == "python"
+    files = re.compile(hook["files"])
+    assert all(files.search(p) for p in ("a.wiki", "dir/b.txt", "c.html", "d.htm"))
+    assert not any(files.search(p) for p in ("notes.md", "x.wiki.bak", "page.json"))
