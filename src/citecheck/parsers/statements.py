@@ -18,20 +18,23 @@ from citecheck.model import Citation, Span, Statement, Tag
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen col lt maj capt sgt cpl pvt adm brig cmdr gov sen rep pres rev hon
-    sr jr st mt ft no nos vs v cf ca approx dept est inc ltd co corp bros jan feb mar apr jun
-    jul aug sep sept oct nov dec e.g i.e al fig figs vol vols ed eds pp p op comp repr trans
-    univ assn ave blvd rd
+    sr jr st mt ft vs v cf ca approx dept est inc ltd co corp bros jan feb mar apr jun
+    jul aug sep sept oct nov dec al ed eds op comp repr trans
+    univ assn ave blvd rd gens lieut cmdt supt insp messrs mme mlle
     """.split()
 )
+# Abbreviations that only stand before a number ("No. 1", "pp. 25"): elsewhere "no." ends a sentence.
+NUMERIC_ABBREVIATIONS = frozenset("no nos nr art ch sec para pt pts fig figs vol vols pp p".split())
 
 _BOUNDARY = re.compile(
-    r"""(?:[.!?]|\.\.\.|…)            # terminal punctuation
+    r"""[.!?…]                        # terminal punctuation (the last point of an ellipsis)
         [\"'”’»)\]]*                  # closing quotes or brackets after it
         (?=\s+[\"'“‘«(\[]?[^\W_a-z])  # whitespace, then something that can start a sentence
     """,
     re.X,
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)[.]$")
+_NEXT_CHAR = re.compile(r"\s*[\"'“‘«(\[]?(\S)")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\s[–—]\s|\(\s*")
 
 
@@ -56,14 +59,17 @@ class Paragraph:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in ``text``, trimmed of surrounding whitespace.
 
-    Periods after abbreviations ("Gen.", "U.S.") and initials ("Robert C. O'Brien") and
-    decimal points do not end a sentence.
+    A boundary is terminal punctuation (with any closing quotes or brackets) followed by
+    whitespace and a character that can start a sentence. Periods after abbreviations
+    ("Gen.", "U.S.", "Jr."), initials ("Robert C. O'Brien") and numbering abbreviations
+    before a number ("No. 1") do not end a sentence; decimals ("22.8%") never match
+    because no whitespace follows their point.
     """
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start(), end):
             continue
         spans.append((start, end))
         start = end
@@ -71,16 +77,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
 
 
-def _is_abbreviation(text: str, period: int) -> bool:
-    word = _WORD_BEFORE.search(text, max(0, period - 24), period + 1)
-    if word is None:
-        return False
-    token = word.group(1)
+def _is_abbreviation(text: str, period: int, after: int) -> bool:
+    """Whether the period at ``period`` belongs to an abbreviation or an initial."""
+    if period > 0 and text[period - 1] == ".":
+        return False  # an ellipsis ends the sentence when a capital follows
+    window = max(0, period - 24)
+    start = max(text.rfind(" ", window, period), text.rfind("\u00a0", window, period),
+                text.rfind("(", window, period), window - 1) + 1
+    token = text[start:period].lstrip("\"'“‘’-")
+    if not token or any(ch.isdigit() for ch in token):
+        return False  # "Windows 3.1." or "in 1994." end sentences
     if len(token) == 1 and token.isupper():
         return True  # an initial: "Robert C. O'Brien"
-    if "." in token and len(token) <= 6:
-        return True  # "U.S.", "e.g."
-    return token.lower() in ABBREVIATIONS
+    lowered = token.lower()
+    if lowered in NUMERIC_ABBREVIATIONS:
+        following = _NEXT_CHAR.match(text, after)
+        return bool(following and following.group(1).isdigit())
+    if lowered in ABBREVIATIONS:
+        return True
+    # Dotted abbreviations: "U.S.", "e.g.", "D.C." (letters separated by periods).
+    return "." in token and _DOTTED.fullmatch(token) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -146,7 +162,7 @@ def _attach(par: Paragraph, spans: Sequence[tuple[int, int]], statements: list[S
 
 def _clause_before(text: str) -> str:
     """The clause a mid-sentence marker follows: text after the last clause break."""
-    stripped = text.rstrip()
+    stripped = text.rstrip().rstrip(",;:–— ")
     cut = 0
     for match in _CLAUSE_BREAK.finditer(stripped):
         if match.end() < len(stripped):

@@ -179,6 +179,8 @@ class _Builder:
                     continue
                 self._copy(seg, pos, match.start(), start)
                 pos = match.end()
+                if self.text and self.text[-1] == " " and seg[pos:pos + 1] == " ":
+                    pos += 1  # "curfew, [66] later": keep one space where the marker was
                 if isinstance(item, Tag):
                     self.tags.append((len(self.text), item))
                 else:
