@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from citecheck.config import ConfigError, Settings
+from citecheck.data import rule_data
 from citecheck.io import decode, read_path
 from citecheck.model import Diagnostic, Document, Finding
 from citecheck.parsers import detect_format, parse
@@ -69,6 +70,7 @@ def run_rules(doc: Document, settings: Settings) -> list[Finding]:
     """Run the selected rules over a parsed document; findings located, filtered and sorted."""
     rules = select_rules(settings.select, settings.ignore, online=settings.online)
     resolve_revision_date(doc, settings.as_of)
+    conflict, lexicons = rule_data(doc, settings)  # loaded once per document, cached per file
     findings: list[Finding] = []
     for rule_class in rules:
         options = rule_class.option_defaults()
@@ -77,6 +79,8 @@ def run_rules(doc: Document, settings: Settings) -> list[Finding]:
             options=options,
             revision_date=doc.revision_date,
             severity=settings.severity.get(rule_class.code),
+            conflict=conflict,
+            lexicons=lexicons,
         )
         findings.extend(rule_class().check(doc, ctx))
     for finding in findings:

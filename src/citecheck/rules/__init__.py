@@ -5,8 +5,15 @@ from __future__ import annotations
 from typing import Iterable
 
 from citecheck.rules.base import Option, Rule, RuleContext
+from citecheck.rules.cc201_single_party_casualty_figure import SinglePartyCasualtyFigure
+from citecheck.rules.cc202_attributed_single_party_figure import AttributedSinglePartyFigure
+from citecheck.rules.cc203_figure_not_in_source_excerpt import FigureNotInSourceExcerpt
 
-RULES: tuple[type[Rule], ...] = ()
+RULES: tuple[type[Rule], ...] = (
+    SinglePartyCasualtyFigure,
+    AttributedSinglePartyFigure,
+    FigureNotInSourceExcerpt,
+)
 
 __all__ = ["RULES", "Option", "Rule", "RuleContext", "by_code", "resolve", "select_rules"]
 

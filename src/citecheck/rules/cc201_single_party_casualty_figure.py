@@ -1,0 +1,453 @@
+"""CC201 single-party-casualty-figure, and the casualty-figure analysis CC202 and CC203 share.
+
+The analysis answers, for one statement: which numbers are casualty figures (lexicon
+``casualty-terms``), which citations support each figure (the first citation group after it,
+so "92 Azerbaijani[45][46] and 40 Armenian civilians killed[47][48]" judges 92 by [45][46]
+only), which party those sources belong to (the conflict definition), and whether the text
+attributes the figure to someone ("according to Armenian sources", "Per Armenia:").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from citecheck.data import Category, Conflict, Lexicon, Outlet, Party
+from citecheck.model import Citation, Document, Finding, Severity, Statement
+from citecheck.rules.base import Rule, RuleContext
+
+# Statement kinds in which the article speaks in its own voice.
+OWN_VOICE_KINDS = ("prose", "infobox", "list", "table")
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
+# Where a figure's context stops: sentence and clause punctuation, brackets, dashes.
+_HARD_BREAK = re.compile(r"[.;:!?()\[\]\n–—]|,")
+_CONNECTORS = frozenset({"and", "or", "as", "well", "plus", "nor"})
+_PREFIX_WORDS = 4
+_SUFFIX_WORDS = 6
+_HEAD_WORDS = 3
+
+
+@dataclass
+class Figure:
+    """A casualty figure in a text: where it is, its value and what it counts."""
+
+    start: int
+    end: int
+    raw: str
+    value: float
+    category: Category
+    noun: str = ""
+    # The casualty term that made it one ("killed" in "217 killed", "deaths" in "the deaths of 188").
+    term_start: int = -1
+    term_end: int = -1
+
+    def phrase(self, text: str) -> str:
+        """The figure with its casualty term, as the text words it: "claimed lives of 31"."""
+        start = min(self.start, self.term_start) if self.term_start >= 0 else self.start
+        return text[start : max(self.end, self.term_end)]
+
+
+@dataclass
+class Sourcing:
+    """Who the citations of a figure belong to.
+
+    ``status`` is "single" (every cited reference is an outlet of ``party``), "mixed"
+    (independent sources, or both parties), "unknown" (an undefined or empty reference) or
+    "none" (no citation follows the figure).
+    """
+
+    status: str
+    party: Party | None
+    citations: list[Citation]
+    outlets: list[Outlet | None]
+
+    def describe(self) -> str:
+        parts = []
+        for citation, outlet in zip(self.citations, self.outlets):
+            parts.append(f"{citation.label} {outlet.name}" if outlet is not None else citation.label)
+        return ", ".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Casualty figures
+
+
+def casualty_figures(text: str, lexicon: Lexicon) -> list[Figure]:
+    """The numbers of ``text`` that count people killed, wounded, captured, missing or displaced."""
+    from citecheck.parsers.numbers import find_numeric_claims
+
+    claims = [c for c in find_numeric_claims(text) if c.kind == "count" and c.value is not None]
+    if not claims:
+        return []
+    persons = lexicon.word_list("person_nouns")
+    objects = lexicon.word_list("non_casualty_nouns")
+    categories: list[tuple[Category, int, int] | None] = []
+    for i, claim in enumerate(claims):
+        prev_end = claims[i - 1].end if i else 0
+        next_start = claims[i + 1].start if i + 1 < len(claims) else len(text)
+        categories.append(_category(text, claim.start, claim.end, prev_end, next_start, lexicon, persons, objects))
+    _share_across_coordination(text, claims, categories, persons, objects)
+    return [
+        Figure(c.start, c.end, c.raw, float(c.value), cat[0], c.noun, cat[1], cat[2])
+        for c, cat in zip(claims, categories) if cat is not None
+    ]
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+def _head(text: str, end: int, stop: int) -> list[str]:
+    """The first words after a figure, up to a break: "Syrian fighters", "servicemen killed"."""
+    segment = text[end:stop]
+    cut = _HARD_BREAK.search(segment)
+    if cut is not None:
+        segment = segment[: cut.start()]
+    return [m.group() for m in _words(segment)][:_HEAD_WORDS]
+
+
+def _category(text: str, start: int, end: int, prev_end: int, next_start: int, lexicon: Lexicon,
+              persons: frozenset[str], objects: frozenset[str]) -> tuple[Category, int, int] | None:
+    """The casualty category of the figure at ``text[start:end]`` and where its term is."""
+    head = _head(text, end, next_start)
+    counted = _counted_noun(head, lexicon, persons, objects)
+    if counted == "object":
+        return None
+    is_person = counted in ("person", "term")
+    # The figure's own noun is a casualty word: "1,166 deaths", "5,000 dead", "17 prisoners".
+    if head:
+        first = next(iter(lexicon.finditer(text, end, next_start)), None)
+        if first is not None and text[end : first[0].start()].strip() == "" and first[0].group().split()[0] == head[0]:
+            return first[1], first[0].start(), first[0].end()
+    # A term just before it: "killing 26 civilians", "the deaths of 188 fighters".
+    window_start = max(prev_end, _last_break(text, start))
+    before = _words(text[window_start:start])[-_PREFIX_WORDS:]
+    if before:
+        found = list(lexicon.finditer(text, window_start + before[0].start(), start))
+        if found:
+            match, category = found[-1]
+            if not category.needs_person or is_person:
+                return category, match.start(), match.end()
+    # A term after it, within the clause: "40 Armenian civilians killed", "17 servicemen captured".
+    segment_end = next_start
+    cut = _HARD_BREAK.search(text, end, next_start)
+    if cut is not None:
+        segment_end = cut.start()
+    after = _words(text[end:segment_end])[:_SUFFIX_WORDS]
+    if after:
+        for match, category in lexicon.finditer(text, end, end + after[-1].end()):
+            if not category.needs_person or is_person:
+                return category, match.start(), match.end()
+            break
+    return None
+
+
+def _counted_noun(head: list[str], lexicon: Lexicon, persons: frozenset[str], objects: frozenset[str]) -> str:
+    """What the figure counts, judged on its first words: "person", "object", "term" or ""."""
+    for word in head:
+        folded = word.casefold()
+        if folded in objects:
+            return "object"
+        if folded in persons:
+            return "person"
+        if lexicon.category(word) is not None:
+            return "term"
+    return ""
+
+
+def _last_break(text: str, pos: int) -> int:
+    start = 0
+    for match in _HARD_BREAK.finditer(text, 0, pos):
+        start = match.end()
+    return start
+
+
+def _share_across_coordination(text: str, claims: list, categories: list[tuple[Category, int, int] | None],
+                               persons: frozenset[str], objects: frozenset[str]) -> None:
+    """Coordinated figures share their category: "92 Azerbaijani and 40 Armenian civilians killed",
+    "2 Armenian, 1 Azerbaijani and 3 Russian journalists injured", "750,000 Azerbaijanis and 353,000 Armenians"."""
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(claims) - 1):
+            if (categories[i] is None) == (categories[i + 1] is None):
+                continue
+            if not _is_coordination(text[claims[i].end : claims[i + 1].start], persons, objects):
+                continue
+            if categories[i] is None:
+                categories[i] = categories[i + 1]
+            else:
+                categories[i + 1] = categories[i]
+            changed = True
+
+
+def _is_coordination(gap: str, persons: frozenset[str], objects: frozenset[str]) -> bool:
+    """Only adjectives of origin, counted people and "and"/"or"/commas between two figures."""
+    if re.search(r"[.;:()\[\]]", gap):
+        return False
+    words = [m.group() for m in _words(gap)]
+    joined = "," in gap or any(w.casefold() in _CONNECTORS for w in words)
+    if not words or len(words) > 4 or not joined:
+        return False
+    for word in words:
+        folded = word.casefold()
+        if folded in _CONNECTORS or folded in persons:
+            continue
+        if word[0].isupper() and folded not in objects:
+            continue  # "Azerbaijani", "Armenian", "French"
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# Citations of a figure
+
+
+def marker_positions(statement: Statement) -> list[tuple[int, Citation]]:
+    """Each citation of a statement with the position in ``statement.text`` where its marker stood."""
+    result = []
+    offsets = statement.offsets
+    removed = 0
+    for citation in sorted(statement.citations, key=lambda c: c.span.start):
+        if offsets:
+            pos = bisect.bisect_left(offsets, citation.span.start)
+        else:
+            pos = citation.span.start - statement.span.start - removed
+            removed += len(citation.span)
+        result.append((max(0, min(pos, len(statement.text))), citation))
+    return result
+
+
+def citations_after(statement: Statement, end: int, positions: list[tuple[int, Citation]] | None = None) -> list[Citation]:
+    """The citation group that first follows ``text[:end]``: the figure's own sources.
+
+    Markers separated only by spaces or punctuation form one group ("[45][46]", ",[51]").
+    """
+    positions = marker_positions(statement) if positions is None else positions
+    group: list[Citation] = []
+    last = -1
+    for pos, citation in positions:
+        if pos < end:
+            continue
+        if group and statement.text[last:pos].strip(" ,;.:") != "":
+            break
+        group.append(citation)
+        last = pos
+    return group
+
+
+def sourcing(citations: list[Citation], conflict: Conflict | None) -> Sourcing:
+    """Which party the citations of a figure belong to (notes are explanations, not sources)."""
+    sources = [c for c in citations if not c.group]
+    if not sources:
+        return Sourcing("none", None, [], [])
+    outlets: list[Outlet | None] = []
+    parties: set[str] = set()
+    party: Party | None = None
+    unknown = False
+    for citation in sources:
+        ref = citation.reference
+        if ref is None or ref.is_empty:
+            unknown = True
+            outlets.append(None)
+            continue
+        hit = conflict.outlet_of(ref) if conflict is not None else None
+        outlets.append(hit[1] if hit else None)
+        if hit is None:
+            parties.add("")
+        else:
+            parties.add(hit[0].key)
+            party = hit[0]
+    if unknown:
+        return Sourcing("unknown", None, sources, outlets)
+    if len(parties) == 1 and "" not in parties:
+        return Sourcing("single", party, sources, outlets)
+    return Sourcing("mixed", None, sources, outlets)
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution in the text
+
+
+@dataclass
+class Attribution:
+    """The text names a source for the figure; ``party`` is set when that source is a party."""
+
+    cue: str
+    party: Party | None
+
+
+_SECTION_CUE = re.compile(r"^\s*(?:per|according\s+to)\s+(.+?)\s*:?\s*$", re.I)
+_SUBJECT_WORDS = 7
+_SOURCE_WORDS = 5
+
+
+def attribution(statement: Statement, figure_start: int, conflict: Conflict | None,
+                cues: Lexicon | None) -> Attribution | None:
+    """How the statement attributes the figure at ``figure_start``, if it does.
+
+    An infobox block headed "Per Armenia:" attributes every row in it. In the text, the cue
+    nearest before the figure counts, else the first after it ("... (per Armenia)").
+    """
+    for element in reversed(statement.section):
+        match = _SECTION_CUE.match(element)
+        if match:
+            return Attribution(element.strip(), _party_named(match.group(1), conflict))
+    if cues is None:
+        return None
+    text = statement.text
+    found: list[tuple[int, Attribution]] = []
+    for match, category in cues.finditer(text):
+        if category.key == "preposition":
+            source = _clause_after(text, match.end())
+            if match.group().lower() == "per" and not source[:1].isupper():
+                continue  # "per day", "per cent": not an attribution
+        else:
+            source = _clause_before(text, match.start())
+            if not _names_a_source(text, match.start(), source, conflict, cues):
+                continue  # "as a result of reported shelling": nobody is reporting
+        found.append((match.start(), Attribution(match.group(), _party_named(source, conflict))))
+    before = [a for pos, a in found if pos < figure_start]
+    if before:
+        return before[-1]
+    after = [a for pos, a in found if pos >= figure_start]
+    return after[0] if after else None
+
+
+def _clause_after(text: str, pos: int) -> str:
+    segment = text[pos:]
+    cut = re.search(r"[,;:.()]", segment)
+    segment = segment[: cut.start()] if cut else segment
+    return " ".join(m.group() for m in _words(segment)[:_SOURCE_WORDS]).strip()
+
+
+def _clause_before(text: str, pos: int) -> str:
+    segment = text[:pos]
+    cut = max(segment.rfind(ch) for ch in ",;:.()")
+    segment = segment[cut + 1 :] if cut >= 0 else segment
+    return " ".join(m.group() for m in _words(segment)[-_SUBJECT_WORDS:])
+
+
+def _names_a_source(text: str, cue_start: int, subject: str, conflict: Conflict | None, cues: Lexicon) -> bool:
+    """Whether the words before a reporting verb name who reports: a party, a name, a source noun."""
+    if _party_named(subject, conflict) is not None:
+        return True
+    nouns = cues.word_list("source_nouns")
+    words = subject.split()
+    sentence_initial = text[: cue_start].lstrip().startswith(subject) if subject else False
+    for i, word in enumerate(words):
+        if word.casefold() in nouns:
+            return True
+        if word[:1].isupper() and not (i == 0 and sentence_initial):
+            return True
+    return False
+
+
+def _party_named(source: str, conflict: Conflict | None) -> Party | None:
+    if conflict is None or not source:
+        return None
+    best: tuple[int, Party] | None = None
+    for party in conflict.parties:
+        for alias in party.aliases:
+            match = re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", source)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), party)
+    return best[1] if best else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The shared walk
+
+
+@dataclass
+class FigureCase:
+    """One casualty figure of one statement with everything the sourcing rules judge."""
+
+    statement: Statement
+    figure: Figure
+    citations: list[Citation]
+
+
+def figure_cases(doc: Document, ctx: RuleContext, kinds: tuple[str, ...] = OWN_VOICE_KINDS) -> Iterator[FigureCase]:
+    """Every cited casualty figure of the document's statements of the given kinds."""
+    lexicon = ctx.lexicons.get("casualty-terms")
+    if lexicon is None:
+        return
+    for statement in doc.statements:
+        if statement.kind not in kinds or not statement.citations:
+            continue
+        figures = casualty_figures(statement.text, lexicon)
+        if not figures:
+            continue
+        positions = marker_positions(statement)
+        for figure in figures:
+            citations = citations_after(statement, figure.end, positions)
+            if citations:
+                yield FigureCase(statement, figure, citations)
+
+
+def party_sourced_cases(doc: Document, ctx: RuleContext) -> Iterator[tuple[FigureCase, Sourcing, Attribution | None]]:
+    """Figures whose cited sources all belong to one party, with the text's attribution."""
+    if ctx.conflict is None:
+        return
+    cues = ctx.lexicons.get("attribution-cues")
+    for case in figure_cases(doc, ctx):
+        verdict = sourcing(case.citations, ctx.conflict)
+        if verdict.status != "single":
+            continue
+        yield case, verdict, attribution(case.statement, case.figure.start, ctx.conflict, cues)
+
+
+def figure_evidence(case: FigureCase, verdict: Sourcing) -> dict[str, object]:
+    return {
+        "figure": case.figure.raw,
+        "category": case.figure.category.key,
+        "party": verdict.party.key if verdict.party else "",
+        "outlets": [o.name if o else "" for o in verdict.outlets],
+        "fingerprint_key": f"{case.figure.raw}|{case.figure.category.key}",
+    }
+
+
+class SinglePartyCasualtyFigure(Rule):
+    """Casualty figure sourced only to one party of the conflict, stated as fact.
+
+    Flags a number of killed, wounded, captured, missing or displaced people that the article
+    states in its own voice (prose, infobox, list or table) when every reference cited for it
+    is an outlet of one side of the conflict: its state news agency, a ministry, the
+    presidency, a public broadcaster or government-aligned media (``rules/conflicts/``). A
+    belligerent's count of casualties is a claim, not a fact, and stating it in the
+    encyclopedia's voice presents one side's figure as settled.
+
+    Each figure is judged by the citations that follow it, so "92 Azerbaijani[45][46] and 40
+    Armenian civilians killed[47][48]" judges 92 by [45][46] only. Mixed or independent
+    sourcing is not flagged, nor is a figure with an undefined or empty reference (its
+    sourcing is unknown). Without a conflict definition (``--conflict``, or one matched on
+    the article's title) the rule is silent.
+
+    Fix: cite an independent source for the figure, or attribute it in the text ("according
+    to the Azerbaijani Prosecutor General's Office, 92 civilians were killed"), which turns
+    this into the informational CC202.
+    """
+
+    code = "CC201"
+    name = "single-party-casualty-figure"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        for case, verdict, attributed in party_sourced_cases(doc, ctx):
+            if attributed is not None:
+                continue  # the text names the figure's source: CC202, or the editor's own call
+            assert verdict.party is not None
+            yield self.finding(
+                ctx,
+                f"casualty figure {case.figure.raw!r} ({case.figure.category.label}) is stated as fact "
+                f"but sourced only to {verdict.party.label}: {verdict.describe()}; cite an independent "
+                f"source or attribute the figure in the text",
+                case.statement.text_span(case.figure.start, case.figure.end),
+                statement=case.statement,
+                refs=[c.key for c in verdict.citations],
+                evidence=figure_evidence(case, verdict),
+            )

@@ -1,0 +1,137 @@
+"""CC203 figure-not-in-source-excerpt: the cited title or quote gives a different casualty figure."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from citecheck.model import Document, Finding, Reference, Severity
+from citecheck.rules.base import Option, Rule, RuleContext
+from citecheck.rules.cc201_single_party_casualty_figure import Figure, FigureCase, casualty_figures, figure_cases
+
+_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d,])")
+_QUALIFIER = re.compile(
+    r"(?:\b(?:over|more\s+than|at\s+least|nearly|almost|about|around|approximately|some|up\s+to|"
+    r"fewer\s+than|less\s+than|under|roughly|an\s+estimated)\s+)$",
+    re.I,
+)
+
+
+def _fraction(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ValueError("expected a number between 0 and 1")
+    return float(value)
+
+
+def excerpts(ref: Reference) -> list[str]:
+    """The reference text a reader can check without opening the source: title and quote.
+
+    A free-text reference with neither (a bare title typed by hand) offers its whole text.
+    """
+    found = [ref.get(key) for key in ("title", "trans_title", "quote") if ref.get(key)]
+    if not found and not ref.template and not ref.group and ref.raw.strip():
+        found = [ref.raw]
+    return found
+
+
+def figures_in(text: str) -> set[float]:
+    """Every number the text states, normalised: "1,166", "1166" and "one thousand ..." agree."""
+    from citecheck.parsers.numbers import find_numeric_claims
+
+    values: set[float] = set()
+    for claim in find_numeric_claims(text):
+        for value in (claim.value, claim.high):
+            if value is not None:
+                values.add(float(value))
+    for match in _DIGITS.finditer(text):
+        values.add(float(match.group().replace(",", "")))
+    return values
+
+
+class FigureNotInSourceExcerpt(Rule):
+    """Casualty figure absent from the cited title or quote, which gives a different figure.
+
+    Flags a casualty figure (killed, wounded, captured, missing, displaced) when none of the
+    references cited right after it shows that number in its title or quotation, while one of
+    them gives a different number of the same kind: the infobox says "217 ... killed", the
+    cited title says "over 215 killed". Numbers are compared after normalising digit grouping
+    and number words (1,166 = 1166; "Ninety-one" = 91).
+
+    The usual causes are an updated count copied without updating the source, a sum of several
+    sources, or a typo. Check the source: cite the one that gives the article's figure, or
+    correct the figure. References without a title or quote are not compared, and figures far
+    apart (see ``max_difference``) are taken to count different things, not to disagree.
+    """
+
+    code = "CC203"
+    name = "figure-not-in-source-excerpt"
+    severity = Severity.WARNING
+    options = (
+        Option("max_difference", 1 / 3,
+               "largest relative difference |a-b|/max(a,b) at which the source's figure is taken "
+               "to count the same thing as the article's", _fraction),
+    )
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        lexicon = ctx.lexicons.get("casualty-terms")
+        if lexicon is None:
+            return
+        limit = ctx.options.get("max_difference", 1 / 3)
+        cases = list(figure_cases(doc, ctx, kinds=("prose", "infobox", "list", "table", "caption")))
+        shared = Counter(_support_key(case) for case in cases)
+        for case in cases:
+            if shared[_support_key(case)] > 1:
+                continue  # "392 Azerbaijani and 100 Armenian civilians injured[45][49]": which ref gives which?
+            compared: list[tuple[str, str, Figure]] = []
+            shown = False
+            for citation in case.citations:
+                ref = citation.reference
+                if ref is None or ref.is_empty:
+                    continue
+                for text in excerpts(ref):
+                    if case.figure.value in figures_in(text):
+                        shown = True
+                        break
+                    for other in casualty_figures(text, lexicon):
+                        if other.category.key == case.figure.category.key and _close(case.figure.value, other.value, limit):
+                            compared.append((citation.label, _stated(text, other), other))
+                if shown:
+                    break
+            if shown or not compared:
+                continue
+            label, stated, _ = compared[0]
+            yield self.finding(
+                ctx,
+                f"casualty figure {case.figure.raw!r} ({case.figure.category.label}) is not in the cited "
+                f"excerpt of {label}, which says {stated!r}; check the source or cite the one that gives "
+                f"this figure",
+                case.statement.text_span(case.figure.start, case.figure.end),
+                statement=case.statement,
+                refs=[c.key for c in case.citations],
+                evidence={
+                    "figure": case.figure.raw,
+                    "category": case.figure.category.key,
+                    "source_figures": [{"ref": lab, "figure": f.raw, "stated": s} for lab, s, f in compared],
+                    "fingerprint_key": f"{case.figure.raw}|{case.figure.category.key}",
+                },
+            )
+
+
+def _support_key(case: FigureCase) -> tuple[int, str, tuple[int, ...]]:
+    """Figures of one statement and kind that share one citation group share this key."""
+    return (case.statement.index, case.figure.category.key, tuple(id(c) for c in case.citations))
+
+
+def _close(a: float, b: float, limit: float) -> bool:
+    if a == b:
+        return False
+    return abs(a - b) / max(abs(a), abs(b)) <= limit
+
+
+def _stated(text: str, figure: Figure) -> str:
+    """The source's figure as it reads there, qualifier included ("over 215 killed")."""
+    phrase = figure.phrase(text)
+    start = text.find(phrase)
+    qualifier = _QUALIFIER.search(text, max(0, start - 20), start) if start >= 0 else None
+    return (qualifier.group() if qualifier else "") + phrase
