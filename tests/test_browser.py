@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 import pytest
 from conftest import SEED
-from test_report_common import HOSTILE_TITLE, sample_result
+from test_report_common import HOSTILE_TITLE, DemoCasualtyRule, sample_result
 
 from citecheck.api import Result
 from citecheck.report import render
@@ -73,7 +73,8 @@ def check_cc201_filter(page: Page, expected: int) -> None:
     page.page.select_option("#rule", "")
 
 
-def test_sample_report_in_chromium(browser: Any, tmp_path: Path) -> None:
+def test_sample_report_in_chromium(browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("citecheck.rules.RULES", (DemoCasualtyRule,))
     result = sample_result()
     page = Page(browser, [result], tmp_path)
     try:
@@ -84,6 +85,8 @@ def test_sample_report_in_chromium(browser: Any, tmp_path: Path) -> None:
         page.page.check("input[data-severity=error]")
         page.page.fill("#search", "displaced")
         assert page.visible_codes() == ["CC501"]
+        page.page.fill("#search", "independent source")
+        assert page.visible_codes() == [], "rule explanations are not searched, only claims"
         page.page.fill("#search", "no such words anywhere")
         assert page.visible_codes() == [] and page.page.is_visible("#empty")
         page.page.fill("#search", "")

@@ -73,6 +73,16 @@ SCRIPT = """
   var cards = Array.prototype.slice.call(document.querySelectorAll('.card'));
   var groups = Array.prototype.slice.call(document.querySelectorAll('.group'));
   var shown = document.getElementById('shown');
+  // Search the claim, its sources and the messages; not the rule explanations, which every
+  // finding of a rule shares.
+  function ownText(node) {
+    if (node.nodeType === 3) { return node.nodeValue; }
+    if (node.nodeName === 'DETAILS') { return ''; }
+    var text = '';
+    for (var child = node.firstChild; child; child = child.nextSibling) { text += ownText(child) + ' '; }
+    return text;
+  }
+  var texts = cards.map(function (card) { return ownText(card).toLowerCase(); });
   var empty = document.getElementById('empty');
   function apply() {
     var wanted = {};
@@ -80,8 +90,8 @@ SCRIPT = """
     var code = rule.value;
     var terms = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
     var count = 0;
-    cards.forEach(function (card) {
-      var text = card.textContent.toLowerCase();
+    cards.forEach(function (card, i) {
+      var text = texts[i];
       var textOk = terms.every(function (t) { return text.indexOf(t) >= 0; });
       var any = false;
       card.querySelectorAll('.finding').forEach(function (f) {
