@@ -127,8 +127,9 @@ def latest_reference_date(doc: Document, *, today: date | None = None) -> tuple[
 def context_year(doc: Document) -> int | None:
     """The year a year-less date in the article ("On 9 October") most likely means.
 
-    The start of the infobox period ("27 September 2020 – present") when there is one, else
-    the revision date's year.
+    The start of the infobox period ("27 September 2020 – present") when there is one. The
+    revision year is no substitute: articles about long careers or histories would put
+    "On 12 June" in the wrong year.
     """
     infobox = doc.metadata.get("infobox")
     values = [str(v) for v in infobox.values()] if isinstance(infobox, dict) else []
@@ -138,4 +139,4 @@ def context_year(doc: Document) -> int | None:
             start = _start_date(value[: present.start()])
             if start is not None:
                 return start.year
-    return doc.revision_date.year if doc.revision_date else None
+    return None

@@ -153,8 +153,9 @@ _FORMS: list[re.Pattern[str]] = [
         r"(?:c\.\s*|ca\.\s*|circa\s+)?" + _Y,  # YYYY, 2020a, c. 1900
     )
 ]
+_SEASON_WORD = r"spring|summer|autumn|fall|winter|early|mid|late|q[1-4]"
 _SEASON_FORM = re.compile(
-    r"(?P<s>spring|summer|autumn|fall|winter|early|mid|late|q[1-4])[-\s]+(?P<y>\d{4})"
+    r"(?P<s>" + _SEASON_WORD + r")(?:\s*[-–/]\s*(?P<s2>" + _SEASON_WORD + r"))?[-\s]+(?P<y>\d{4})"
     r"(?:\s*[-–/]\s*(?P<y2>\d{2,4}))?", re.I)
 _PRESENT = re.compile(r"(?:present|heute|now|ongoing|nay|hiện\s+tại)", re.I)
 
@@ -194,11 +195,18 @@ def _season(text: str) -> PartialDate | None:
     if not match:
         return None
     name, year = match.group("s").lower(), int(match.group("y"))
-    first, last = _QUARTERS.get(name) or _SEASONS[name]
+    last_name = (match.group("s2") or name).lower()
+    first = (_QUARTERS.get(name) or _SEASONS[name])[0]
+    last = (_QUARTERS.get(last_name) or _SEASONS[last_name])[1]
+    if name == "winter" and match.group("y2"):
+        first = 12  # "Winter 2019–20": December to February
+    elif name == "winter" or first > last:
+        # "Winter 2004" may mean the start or the end of 2004: keep both readings possible.
+        first = 1
     start = _make(year, first)
     if start is None:
         return None
-    end_year = year + 1 if last < first else year
+    end_year = year + 1 if last_name == "winter" else year
     if match.group("y2"):
         y2 = match.group("y2")
         end_year = int(y2) if len(y2) == 4 else year // 100 * 100 + int(y2)
@@ -295,6 +303,19 @@ def is_no_date(text: str) -> bool:
     return not _clean(text) or bool(_NO_DATE.fullmatch(_clean(text)))
 
 
+_DATE_WORDS = re.compile(
+    _MONTH_RE + r"|\b(?:" + _SEASON_WORD + r"|of|c|ca|circa|present|ngày|tháng|thg|năm)\b|(?<=\d)(?:st|nd|rd|th)\b", re.I)
+_DATE_SHAPED = re.compile(r"[\d\s.,/–—−‒-]*\d[\d\s.,/–—−‒-]*")
+
+
+def looks_like_date(text: str) -> bool:
+    """True when the text is made only of date material: numbers, month and season names,
+    separators. "CRC Press, 2012" or "2003:175" are not dates that went wrong but text a
+    reference parser mistook for a date."""
+    cleaned = _clean(text)
+    return bool(cleaned) and bool(_DATE_SHAPED.fullmatch(_DATE_WORDS.sub(" ", cleaned).strip() or "x"))
+
+
 def date_problem(text: str) -> str | None:
     """Why a date-like string cannot be a real date, or None when it is fine (or is no date).
 
@@ -374,6 +395,8 @@ def find_dates(text: str, *, default_year: int | None = None, years: bool = Fals
         if groups["yr"]:
             if years:
                 found.append(DateMatch(match.start(), match.end(), PartialDate(int(groups["y4"])), match.group()))
+            if _YEAR_ADVERBIAL.search(text, max(0, match.start() - 24), match.start()):
+                context_year = int(groups["y4"])
             continue
         if groups["my"]:
             parsed = _make(int(groups["y3"]), _month(groups["mn3"]))
@@ -510,14 +533,47 @@ def statement_dates(statements: Iterable[Statement], default_year: int | None = 
                     years: bool = False) -> Iterator[tuple[Statement, list[DateMatch]]]:
     """Each statement with the dates in its text, year-less ones completed from context.
 
-    The context year is that of the nearest full date in an earlier statement of the same
-    section, else ``default_year`` (the article's period).
+    The context year is the nearest year mentioned before the date: earlier in the same
+    statement, in an earlier statement of the same section (a full date or a bare year:
+    "In 2004 ... On 12 June"), in the section's title ("2009 season"), else
+    ``default_year`` (the article's period). Without any of these, year-less dates are
+    left out rather than guessed.
     """
     context: dict[tuple[str, ...], int] = {}
     for stmt in statements:
-        year = context.get(stmt.section, default_year)
-        matches = find_dates(stmt.text, default_year=year, years=years)
-        for match in matches:
-            if not match.yearless and match.date.precision != "year":
-                context[stmt.section] = match.date.year
-        yield stmt, matches
+        year = context.get(stmt.section)
+        if year is None:
+            year = _section_year(stmt.section)
+        if year is None:
+            year = default_year
+        matches = find_dates(stmt.text, default_year=year, years=True)
+        last_year = _last_year_mentioned(stmt.text, matches)
+        if last_year is not None:
+            context[stmt.section] = last_year
+        yield stmt, matches if years else [m for m in matches if m.date.precision != "year" or m.date.month]
+
+
+_ANY_YEAR = re.compile(r"(?<![\w$€£¥#.,-])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+# A bare year sets the time frame only as an adverbial ("In 2004, ...", "during 2009"), not as
+# an adjective ("the 2008 post-election unrest case").
+_YEAR_ADVERBIAL = re.compile(r"\b(?:in|during|by|since|until|throughout|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+
+
+def _last_year_mentioned(text: str, matches: list[DateMatch]) -> int | None:
+    """The year of the last full date or adverbial year among the dates found in ``text``."""
+    last: tuple[int, int] | None = None
+    for match in matches:
+        if match.yearless:
+            continue
+        if match.date.month is None and not _YEAR_ADVERBIAL.search(text, max(0, match.start - 24), match.start):
+            continue
+        last = (match.start, match.date.year)
+    return last[1] if last else None
+
+
+def _section_year(section: tuple[str, ...]) -> int | None:
+    for title in reversed(section):
+        years = _ANY_YEAR.findall(title)
+        if years:
+            return int(years[-1])
+    return None

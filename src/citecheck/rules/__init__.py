@@ -5,14 +5,34 @@ from __future__ import annotations
 from typing import Iterable
 
 from citecheck.rules.base import Option, Rule, RuleContext
+from citecheck.rules.cc103_citation_needed import CitationNeeded
 from citecheck.rules.cc201_single_party_casualty_figure import SinglePartyCasualtyFigure
 from citecheck.rules.cc202_attributed_single_party_figure import AttributedSinglePartyFigure
 from citecheck.rules.cc203_figure_not_in_source_excerpt import FigureNotInSourceExcerpt
+from citecheck.rules.cc301_dead_link_without_archive import DeadLinkWithoutArchive
+from citecheck.rules.cc302_archive_mismatch import ArchiveMismatch
+from citecheck.rules.cc303_unarchived_link import UnarchivedLink
+from citecheck.rules.cc401_archived_before_published import ArchivedBeforePublished
+from citecheck.rules.cc402_accessed_before_published import AccessedBeforePublished
+from citecheck.rules.cc403_date_after_revision import DateAfterRevision
+from citecheck.rules.cc404_source_predates_claim import SourcePredatesClaim
+from citecheck.rules.cc405_stale_future_tense import StaleFutureTense
+from citecheck.rules.cc406_invalid_date import InvalidDate
 
 RULES: tuple[type[Rule], ...] = (
+    CitationNeeded,
     SinglePartyCasualtyFigure,
     AttributedSinglePartyFigure,
     FigureNotInSourceExcerpt,
+    DeadLinkWithoutArchive,
+    ArchiveMismatch,
+    UnarchivedLink,
+    ArchivedBeforePublished,
+    AccessedBeforePublished,
+    DateAfterRevision,
+    SourcePredatesClaim,
+    StaleFutureTense,
+    InvalidDate,
 )
 
 __all__ = ["RULES", "Option", "Rule", "RuleContext", "by_code", "resolve", "select_rules"]

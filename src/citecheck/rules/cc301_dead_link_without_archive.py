@@ -1,0 +1,102 @@
+"""CC301: a link marked dead with no archive copy to fall back on (offline check)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from citecheck.model import Citation, Document, Finding, Reference, Severity, Span, Statement
+from citecheck.rules.base import Rule, RuleContext
+
+DEAD_STATUSES = frozenset({"dead", "unfit", "usurped", "deviated"})
+
+
+def dead_reason(ref: Reference) -> str:
+    """Why the reference's link counts as dead ("url-status=dead", "{{dead link}}"), or ""."""
+    status = ref.get("url_status").strip().lower()
+    if status in DEAD_STATUSES:
+        return f"url-status={status}"
+    if ref.dead_link:
+        return "marked [dead link]"
+    return ""
+
+
+def has_archive(ref: Reference) -> bool:
+    """True when the reference records an archive copy (archive URL, archive date or {{webarchive}})."""
+    return bool(ref.get("archive_url").strip() or ref.get("archive_date").strip() or ref.has_webarchive)
+
+
+class DeadLinkWithoutArchive(Rule):
+    """A cited link marked dead, with no archive copy recorded.
+
+    Flags references whose ``url-status`` is dead, unfit, usurped or deviated (or the old
+    ``deadurl=yes``), or which carry a ``{{dead link}}`` tag ("[dead link]" in rendered
+    copies), when the reference has no ``archive-url``, no archive date and no
+    ``{{webarchive}}``. A dead-link tag placed in the prose right after a citation counts
+    for that citation's reference. Works offline: it trusts what the article says.
+
+    Why: a dead link with no archive means nobody can check the claim any more.
+
+    What to do: find a snapshot (web.archive.org, archive.today) and add ``archive-url`` and
+    ``archive-date``, or replace the source; ``citecheck --online`` (CC313) can look one up.
+    """
+
+    code = "CC301"
+    name = "dead-link-without-archive"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        reported: set[int] = set()
+        tagged = _tagged_in_prose(doc)
+        for ref in doc.references:
+            reason = dead_reason(ref) or tagged.get(id(ref), ("", None))[0]
+            if not reason or has_archive(ref):
+                continue
+            reported.add(id(ref))
+            yield self.finding(
+                ctx,
+                f"{ref.label} links to a dead page ({reason}) and no archive copy is recorded: "
+                "add archive-url/archive-date or replace the source",
+                ref.span,
+                reference=ref,
+                refs=[ref.key],
+                evidence={"reason": reason, "url": ref.get("url")},
+            )
+        for stmt, span in _orphan_tags(doc):
+            yield self.finding(
+                ctx,
+                "a link in the text is marked [dead link] and no archive copy is recorded: "
+                "archive or replace it",
+                span,
+                statement=stmt,
+                evidence={"reason": "marked [dead link]"},
+            )
+
+
+def _tagged_in_prose(doc: Document) -> dict[int, tuple[str, Reference]]:
+    """References whose citation is directly followed by a dead-link tag in the prose."""
+    tagged: dict[int, tuple[str, Reference]] = {}
+    for stmt in doc.statements:
+        for tag in stmt.tags:
+            if tag.kind != "dead-link":
+                continue
+            before = _citation_before(stmt, tag.span)
+            if before is not None and before.reference is not None:
+                tagged[id(before.reference)] = ("marked [dead link]", before.reference)
+    return tagged
+
+
+def _orphan_tags(doc: Document) -> Iterator[tuple[Statement, Span]]:
+    for stmt in doc.statements:
+        for tag in stmt.tags:
+            if tag.kind == "dead-link" and _citation_before(stmt, tag.span) is None:
+                yield stmt, tag.span
+
+
+def _citation_before(stmt: Statement, span: Span) -> Citation | None:
+    """The statement's citation that ends closest before ``span`` (within a few characters)."""
+    best: Citation | None = None
+    for citation in stmt.citations:
+        gap = span.start - citation.span.end
+        if 0 <= gap <= 40 and (best is None or citation.span.end > best.span.end):
+            best = citation
+    return best

@@ -1,0 +1,169 @@
+"""CC302: an archive URL that is malformed, disagrees with archive-date, or archives another page."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+from urllib.parse import unquote, urlsplit
+
+from citecheck.model import Document, Finding, Reference, Severity
+from citecheck.parsers.dates import parse_date, timestamp_date
+from citecheck.rules.base import Option, Rule, RuleContext
+
+# Wayback-style archives: https://web.archive.org/web/20201010123456/http://example.com/page
+_WAYBACK_HOSTS = re.compile(
+    r"^(?:(?:web|wayback|www)\.)?archive\.org$|^webarchive\.(?:loc\.gov|nationalarchives\.gov\.uk)$|^arquivo\.pt$",
+    re.I,
+)
+_SNAPSHOT = re.compile(r"^/(?:web/|wayback/|all/)?(?P<stamp>[^/]*?)(?P<flag>[a-z]{2}_)?/(?P<original>.+)$", re.I | re.S)
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+# Identifier links (DOI, handle, JSTOR, ...) sit beside the real url in rendered citations;
+# a rendered reference's first link may be one of them rather than the archived page.
+_IDENTIFIER_HOSTS = re.compile(
+    r"(?:^|\.)(?:doi\.org|handle\.net|jstor\.org|ncbi\.nlm\.nih\.gov|semanticscholar\.org|adsabs\.harvard\.edu"
+    r"|arxiv\.org|worldcat\.org|citeseerx\.ist\.psu\.edu|wikipedia\.org|wikidata\.org|books\.google\.[a-z.]+)$",
+    re.I,
+)
+_TRACKING = re.compile(r"(?:utm_[a-z]+|fbclid|gclid|emc|nl|nlid|smid|smtyp|cmp|ocid|ns_[a-z_]+|mc_[a-z]+|ito|via)=", re.I)
+# "publication/266753114" and "publication/266753114_Felid_form": an ID with or without its slug.
+_SLUG_TAIL = re.compile(r"[_-][^/]*")
+_BUNDLE_SIGNS = re.compile(r"\bArchived\b|\bRetrieved\b")
+
+
+def normalize_url(url: str) -> str:
+    """A URL reduced to what identifies the page: no scheme, ``www.``, default port,
+    fragment or trailing slash; host lower-cased, percent-escapes decoded."""
+    url = url.strip()
+    if "://" not in url[:12]:
+        url = "http://" + url.lstrip("/")
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    port = ""
+    try:
+        if parts.port is not None and str(parts.port) != _DEFAULT_PORTS.get(parts.scheme.lower(), ""):
+            port = f":{parts.port}"
+    except ValueError:
+        port = ""
+    # "+" and "%20" both reach servers as a space in practice.
+    path = unquote(parts.path).replace("+", " ").rstrip("/")
+    params = [p for p in parts.query.split("&") if p and not _TRACKING.match(p)]
+    query = "?" + unquote("&".join(params)).replace("+", " ") if params else ""
+    return f"{host}{port}{path}{query}"
+
+
+def same_page(url: str, other: str) -> bool:
+    """Whether two URLs name the same page: equal once normalised, or differing only by the
+    readable slug after a numeric ID."""
+    a, b = normalize_url(url), normalize_url(other)
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return bool(long.startswith(short) and short[-1:].isdigit() and _SLUG_TAIL.fullmatch(long[len(short):]))
+
+
+def split_archive_url(url: str) -> tuple[str, str] | None:
+    """(timestamp part, archived URL) of a Wayback-style archive URL, or None for other archives."""
+    parts = urlsplit(url.strip())
+    if not _WAYBACK_HOSTS.match(parts.hostname or "") or parts.hostname is None:
+        return None
+    rest = url.strip()[url.strip().find(parts.netloc) + len(parts.netloc):]
+    match = _SNAPSHOT.match(rest)
+    if match is None:
+        return None
+    original = match.group("original")
+    # Archives rewrite "http://" to "http:/" in the path; put the second slash back.
+    original = re.sub(r"^(https?):/(?!/)", r"\1://", original, flags=re.I)
+    return match.group("stamp"), original
+
+
+class ArchiveMismatch(Rule):
+    """An archive URL that is malformed, dated differently from archive-date, or of another page.
+
+    For each reference with a Wayback-style ``archive-url`` (web.archive.org, archive.today
+    long form, the national web archives that use the same layout) this flags:
+
+    - a malformed archive URL: a ``/save/`` request, a calendar or wildcard URL (``*``), a
+      timestamp that is not 14 digits, or one that is not a real date and time;
+    - a timestamp more than ``max_days_apart`` days from the ``archive-date`` field;
+    - a snapshot of a different page than ``url`` (compared after normalising scheme,
+      ``www.``, default ports, trailing slashes and percent-escapes).
+
+    Why: readers and bots follow the archive link when the original dies; a wrong or
+    malformed one silently breaks verification.
+
+    What to do: replace the archive URL with the 14-digit snapshot of the cited page and make
+    ``archive-date`` match its timestamp.
+    """
+
+    code = "CC302"
+    name = "archive-mismatch"
+    severity = Severity.WARNING
+    options = (
+        Option("max_days_apart", 1, "Days the archive-date may differ from the URL's timestamp (time zones)."),
+    )
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        max_apart = ctx.options.get("max_days_apart", 1)
+        for ref in doc.references:
+            archive_url = ref.get("archive_url").strip()
+            if not archive_url:
+                continue
+            for problem, evidence in _problems(ref, archive_url, max_apart):
+                yield self.finding(ctx, f"{ref.label} {problem}", ref.span, reference=ref, refs=[ref.key],
+                                   evidence={"archive_url": archive_url, **evidence})
+
+
+def _problems(ref: Reference, archive_url: str, max_apart: int) -> Iterator[tuple[str, dict[str, str]]]:
+    lowered = archive_url.lower()
+    if re.search(r"archive\.org/(?:web/)?save/|/save/_embed/", lowered):
+        yield "archive-url is a 'save' request, not a snapshot: use the snapshot URL it produced", {"problem": "save"}
+        return
+    split = split_archive_url(archive_url)
+    if split is None:
+        return
+    stamp, original = split
+    if ":" in stamp or "." in stamp:
+        yield "archive-url has no snapshot timestamp: use the dated snapshot URL", {"problem": "timestamp"}
+        return
+    if "*" in stamp or stamp == "":
+        yield ("archive-url is a calendar or search page, not a snapshot: pick one dated snapshot",
+               {"problem": "calendar"})
+        return
+    if not stamp.isdigit() or len(stamp) != 14:
+        yield (f"archive-url timestamp {stamp!r} is not 14 digits (YYYYMMDDhhmmss)",
+               {"problem": "timestamp", "timestamp": stamp})
+        return
+    snapshot = timestamp_date(stamp)
+    if snapshot is None or int(stamp[8:10]) > 23 or int(stamp[10:12]) > 59 or int(stamp[12:14]) > 61:
+        yield (f"archive-url timestamp {stamp} is not a real date and time", {"problem": "timestamp", "timestamp": stamp})
+        return
+    recorded = parse_date(ref.get("archive_date")) if ref.get("archive_date") else None
+    if recorded is not None:
+        day = snapshot.earliest()
+        early = (recorded.earliest() - day).days
+        late = (day - recorded.latest()).days
+        if early > max_apart or late > max_apart:
+            yield (f"archive-date {ref.get('archive_date')!r} does not match the archive-url timestamp "
+                   f"({snapshot.human()})", {"problem": "date", "timestamp": stamp,
+                                             "archive_date": ref.get("archive_date")})
+    url = ref.get("url").strip()
+    if url and original and _comparable(ref, url) and not same_page(url, original):
+        yield (f"archive-url is a snapshot of {original} but the cited url is {url}",
+               {"problem": "url", "archived": original, "url": url})
+
+
+def _comparable(ref: Reference, url: str) -> bool:
+    """Whether ``url`` is surely the page the archive should hold.
+
+    Template parameters say so directly. For rendered references the url is the first
+    link found, so identifier links and bundles of several citations in one footnote
+    (two "Archived"/"Retrieved" phrases) are not compared.
+    """
+    if ref.template:
+        return True
+    host = normalize_url(url).split("/", 1)[0].split(":", 1)[0]
+    if _IDENTIFIER_HOSTS.search(host):
+        return False
+    return len(_BUNDLE_SIGNS.findall(ref.raw)) <= 2 and ref.raw.count("Archived") <= 1 and ref.raw.count("Retrieved") <= 1

@@ -1,0 +1,64 @@
+"""CC303: a cited web page with no archive copy recorded (informational)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from citecheck.model import Document, Finding, Severity
+from citecheck.rules.base import Option, Rule, RuleContext
+from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive
+
+# Persistent identifiers and archives themselves: links there do not rot like news pages.
+STABLE_HOSTS = (
+    "doi.org", "dx.doi.org", "hdl.handle.net", "archive.org", "web.archive.org", "archive.today",
+    "archive.is", "archive.ph", "books.google.com", "jstor.org", "worldcat.org", "pubmed.ncbi.nlm.nih.gov",
+    "ncbi.nlm.nih.gov", "arxiv.org", "webcitation.org", "wikisource.org",
+)
+
+
+class UnarchivedLink(Rule):
+    """A cited web page with no archive copy recorded, so it is at risk of link rot.
+
+    Flags references that point at the web — a ``url``, or an access date, which CS1 only
+    shows for web sources ("Retrieved ..." in rendered copies) — and record no archive URL,
+    archive date or ``{{webarchive}}``. Links already marked dead are CC301 instead; links to
+    persistent identifiers and archives (``ignore_hosts``) are left alone.
+
+    Why: most web citations die within a decade; archiving them while they are live keeps
+    the claims verifiable.
+
+    What to do: save the page (web.archive.org/save) and add ``archive-url``/``archive-date``
+    with ``url-status=live``.
+    """
+
+    code = "CC303"
+    name = "unarchived-link"
+    severity = Severity.INFO
+    options = (
+        Option("ignore_hosts", list(STABLE_HOSTS), "Hosts (and their subdomains) whose links need no archive."),
+    )
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        ignore = tuple(h.lower() for h in ctx.options.get("ignore_hosts", STABLE_HOSTS))
+        for ref in doc.references:
+            url = ref.get("url").strip()
+            if not (url or ref.get("access_date").strip()) or has_archive(ref) or dead_reason(ref):
+                continue
+            hosts = {h.lower() for h in (ref.domain, _host(url)) if h}
+            if any(host == h or host.endswith("." + h) for host in hosts for h in ignore):
+                continue
+            where = url or (f"{ref.domain} " if ref.domain else "") + "a web page"
+            yield self.finding(
+                ctx,
+                f"{ref.label} cites {where} with no archive copy: archive it while it is live",
+                ref.span,
+                reference=ref,
+                refs=[ref.key],
+                evidence={"url": url},
+            )
+
+
+def _host(url: str) -> str:
+    rest = url.split("://", 1)[-1]
+    host = rest.split("/", 1)[0].split("?", 1)[0].split(":", 1)[0]
+    return host[4:] if host.startswith("www.") else host

@@ -1,0 +1,49 @@
+"""CC401: an archive copy dated before the source was published."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from citecheck.model import Document, Finding, Severity
+from citecheck.parsers.dates import archive_date, reference_date
+from citecheck.rules.base import Option, Rule, RuleContext
+
+
+class ArchivedBeforePublished(Rule):
+    """A reference whose archive copy predates its publication date.
+
+    The archive date is the 14-digit timestamp of the archive URL when there is one (it is
+    what the archive recorded), else the ``archive-date`` field ("Archived from the original
+    on ..." in rendered copies). Dates are compared at the precision both have: "October
+    2020" is not before "11 October 2020", only certainly-earlier dates are flagged.
+
+    Why: a page cannot be archived before it exists, so one of the two dates is wrong, or the
+    archive holds a different (older) version of the page than the one cited.
+
+    What to do: check the source and correct ``date`` or ``archive-date``/``archive-url``.
+
+    Options: ``tolerance_days`` allows that many days of slack (time zones, midnight
+    publication).
+    """
+
+    code = "CC401"
+    name = "archived-before-published"
+    severity = Severity.WARNING
+    options = (Option("tolerance_days", 0, "Days of slack before an earlier archive date is flagged."),)
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        tolerance = ctx.options.get("tolerance_days", 0)
+        for ref in doc.references:
+            published = reference_date(ref, "date")
+            archived, source = archive_date(ref)
+            if published is None or archived is None or not archived.before(published, tolerance_days=tolerance):
+                continue
+            yield self.finding(
+                ctx,
+                f"{ref.label} was archived on {archived.human()} ({source}), before its publication "
+                f"date {published.human()}: one of the dates is wrong",
+                ref.span,
+                reference=ref,
+                refs=[ref.key],
+                evidence={"published": str(published), "archived": str(archived), "archive_source": source},
+            )

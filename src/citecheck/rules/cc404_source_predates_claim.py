@@ -1,0 +1,94 @@
+"""CC404: a statement dated later than every source cited for it."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Iterator
+
+from citecheck.model import Citation, Document, Finding, Reference, Severity
+from citecheck.parsers.dates import PartialDate, reference_date, statement_dates
+from citecheck.revision import context_year
+from citecheck.rules.base import Option, Rule, RuleContext
+
+# Plans, schedules and deadlines may legitimately be reported before the day they name.
+_FORWARD = re.compile(
+    r"\b(?:will|shall|would|scheduled|rescheduled|planned|plans?|planning|expected|expects?|due|set\s+to|slated"
+    r"|deadline|postponed|until|upcoming|intends?|aims?\s+to|to\s+be\s+held|forecast|projected|announced\s+that)\b",
+    re.I,
+)
+
+
+class SourcePredatesClaim(Rule):
+    """A statement whose own date is later than the publication date of every cited source.
+
+    Looks at the dates written in the statement ("On 28 June 2021", "As of 21 October";
+    year-less dates take their year from the nearest full date before them in the same
+    section, else the article's period). When every citation of the statement resolves to a
+    reference with a publication date, and the statement's latest date begins after all of
+    them, the sources cannot report it. Statements about plans, schedules or deadlines
+    ("will", "scheduled", "until") are skipped: a source can announce them in advance.
+
+    Why: usually the sentence was updated with newer facts and the newer source was never
+    added, or the date in the sentence is a typo.
+
+    What to do: cite a source published on or after the date in the statement, or correct
+    the date.
+
+    Options: ``tolerance_days`` (slack for time zones); ``include_years`` also compares bare
+    years ("In 2021"), off by default because years often name events ("the 2024 Olympics").
+    """
+
+    code = "CC404"
+    name = "source-predates-claim"
+    severity = Severity.WARNING
+    options = (
+        Option("tolerance_days", 0, "Days of slack between the claim's date and the newest source."),
+        Option("include_years", False, "Also use bare years in the statement, not only dates with a month."),
+    )
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        tolerance = timedelta(days=ctx.options.get("tolerance_days", 0))
+        include_years = ctx.options.get("include_years", False)
+        for stmt, matches in statement_dates(doc.statements, context_year(doc), years=include_years):
+            if not matches or not stmt.citations or _FORWARD.search(stmt.text):
+                continue
+            published = _publication_dates(stmt.citations)
+            if published is None:
+                continue
+            claim = max(matches, key=lambda m: m.date.earliest())
+            newest_ref, newest = max(published, key=lambda pair: pair[1].latest())
+            if claim.date.earliest() <= newest.latest() + tolerance:
+                continue
+            labels = sorted({ref.label for ref, _ in published}, key=_label_order)
+            yield self.finding(
+                ctx,
+                f"the statement is dated {claim.date.human()} ({claim.text!r}) but its newest source "
+                f"{newest_ref.label} was published {newest.human()}: cite a source that covers that date",
+                stmt.text_span(claim.start, claim.end),
+                statement=stmt,
+                refs=[ref.key for ref, _ in published],
+                evidence={"claim_date": str(claim.date), "newest_source": str(newest),
+                          "yearless": claim.yearless, "sources": labels},
+            )
+
+
+def _publication_dates(citations: list[Citation]) -> list[tuple[Reference, PartialDate]] | None:
+    """Each distinct cited reference with its publication date; None if any is unknown."""
+    seen: dict[int, tuple[Reference, PartialDate]] = {}
+    for citation in citations:
+        ref = citation.reference
+        if ref is None:
+            return None
+        if id(ref) in seen:
+            continue
+        published = reference_date(ref, "date")
+        if published is None:
+            return None
+        seen[id(ref)] = (ref, published)
+    return list(seen.values()) or None
+
+
+def _label_order(label: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in label if ch.isdigit())
+    return (int(digits) if digits else 10**9, label)

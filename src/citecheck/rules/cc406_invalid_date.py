@@ -1,0 +1,61 @@
+"""CC406: a date that cannot exist or cannot be read, in a reference or in the prose."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from citecheck.model import Document, Finding, Severity
+from citecheck.parsers.dates import date_problem, looks_like_date, prose_date_problems
+from citecheck.rules.base import Rule, RuleContext
+
+_FIELDS = (("date", "date"), ("access_date", "access-date"), ("archive_date", "archive-date"))
+
+
+class InvalidDate(Rule):
+    """A date that cannot exist ("31 June", "29 February 2021") or cannot be parsed.
+
+    Checks the ``date``, ``access-date`` and ``archive-date`` of every reference — accepting
+    the many legitimate forms (dmy, mdy, ISO, "October 2020", "2020", seasons, ranges,
+    "2020a", "n.d.", German and Vietnamese citation dates) — and the dates written in the
+    prose: impossible days, ISO month 13, and a day-month followed by a truncated year such
+    as "on 1 October 1 and 5 October" (a following noun, as in "On 9 October 12 soldiers",
+    is read as a count).
+
+    Why: an impossible date is a typo that hides the real one; readers and tools (CC401-CC405)
+    cannot order events or sources by it.
+
+    What to do: correct the date from the source.
+    """
+
+    code = "CC406"
+    name = "invalid-date"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        for ref in doc.references:
+            for field, label in _FIELDS:
+                raw = ref.get(field)
+                if not raw.strip() or (not ref.template and not looks_like_date(raw)):
+                    # Without a template the field was read from rendered text, where a
+                    # non-date-shaped value is the reader's mistake rather than the editor's.
+                    continue
+                problem = date_problem(raw)
+                if problem is None:
+                    continue
+                yield self.finding(
+                    ctx,
+                    f"{ref.label} {label} {raw.strip()!r}: {problem}",
+                    ref.span,
+                    reference=ref,
+                    refs=[ref.key],
+                    evidence={"field": label, "value": raw, "fingerprint_key": label},
+                )
+        for stmt in doc.statements:
+            for start, end, problem in prose_date_problems(stmt.text):
+                yield self.finding(
+                    ctx,
+                    f"invalid date {stmt.text[start:end]!r}: {problem}",
+                    stmt.text_span(start, end),
+                    statement=stmt,
+                    evidence={"value": stmt.text[start:end], "fingerprint_key": stmt.text[start:end]},
+                )
