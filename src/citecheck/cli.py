@@ -143,7 +143,9 @@ def lint_all(paths: tuple[str, ...], settings: Any) -> list[Any]:
             else:
                 results.append(lint_path(path, settings=settings))
         except (InputError, ConfigError, FetchError) as exc:
-            fail(str(exc))
+            from citecheck.dump import dump_hint
+
+            fail(dump_hint(path) or str(exc))
     return results
 
 
@@ -295,3 +297,61 @@ def explain_rule(code: str) -> None:
         click.echo("\nOptions:")
         for opt in rule.options:
             click.echo(f"  {opt.name} (default: {opt.default!r}): {opt.help}")
+
+
+@main.command()
+@click.argument("path")
+@click.option("--all-revisions", is_flag=True, help="Lint every revision, not only each page's latest.")
+@click.option("--namespace", "namespaces", multiple=True, metavar="N",
+              help="Namespace numbers to lint, or 'all' [default: 0, articles].")
+@click.option("--include-redirects", is_flag=True, help="Lint redirect pages too.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Stop after this many pages.")
+@click.option("--output", "-o", metavar="FILE", default=None, help="Write the JSON Lines here [default: stdout].")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rules.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a finding is at or above this [default: error].")
+@click.option("--conflict", metavar="NAME|PATH", default=None, help="Conflict definition for the sourcing rules.")
+@click.option("--config", "config_path", metavar="FILE", default=None, help="Config file.")
+def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_redirects: bool,
+         limit: int | None, output: str | None, **opts: Any) -> None:
+    """Lint a MediaWiki XML dump (.xml, .bz2, .gz, .xz, .lzma): one JSON Lines record per page."""
+    import os
+
+    from citecheck.dump import DumpError, DumpStats, write_jsonl
+
+    settings = build_settings(opts, path)
+    wanted: frozenset[int] | None = frozenset({0})
+    if namespaces:
+        try:
+            wanted = None if "all" in namespaces else frozenset(int(n) for n in split_codes(namespaces))
+        except ValueError:
+            fail(f"--namespace expects numbers or 'all', got {', '.join(namespaces)}")
+    stats = DumpStats()
+    bar = None
+    try:
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror or exc})")
+    try:
+        if sys.stderr.isatty():
+            bar = click.progressbar(length=os.path.getsize(path), file=sys.stderr, label="pages")
+        worst = write_jsonl(path, settings, out, stats=stats, progress=bar.update if bar else None,
+                            all_revisions=all_revisions, namespaces=wanted,
+                            include_redirects=include_redirects, limit=limit)
+    except (DumpError, OSError) as exc:
+        fail(str(exc))
+    finally:
+        if bar is not None:
+            bar.render_finish()
+        if output:
+            out.close()
+    if stats.truncated:
+        click.echo(f"citecheck: warning: {path}: the dump ends early after {stats.pages} complete "
+                   f"page(s): {stats.truncated}", err=True)
+    if stats.revisions == 0:
+        fail(f"{path}: no MediaWiki page could be read (is it an XML export?)")
+    if stats.errors:
+        fail(f"{len(stats.errors)} page(s) could not be linted, first: {stats.errors[0]}")
+    failing = settings.fail_on is not None and worst is not None and worst >= settings.fail_on
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)

@@ -14,7 +14,11 @@ _EXTENSIONS = {
     ".wiki": "wikitext", ".wikitext": "wikitext", ".mediawiki": "wikitext", ".mw": "wikitext",
     ".html": "html", ".htm": "html", ".xhtml": "html",
 }
-_HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<div|<section|<p[\s>])", re.I)
+_HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<div|<section|<table|<p[\s>])",
+    re.I | re.S,
+)
+_DUMP_START = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?<mediawiki[\s>]")
 _WIKITEXT_SIGNS = re.compile(
     r"\{\{\s*(?:cite|citation|infobox|reflist|sfn|webarchive|dead link|cn\b|citation needed)"
     r"|<ref[\s>/]|^==+[^=\n]+==+\s*$|\[\[(?:Category|File|Image):|^\{\|",
@@ -26,8 +30,13 @@ def detect_format(path: str, text: str) -> str:
     """The input format from the file extension, then from the content.
 
     A ``.txt`` that is plainly wikitext (cite templates, ``<ref>``, ``== headings ==``)
-    is read as wikitext; a text that starts like an HTML document is HTML.
+    is read as wikitext; a text that starts like an HTML document is HTML. An XML dump is
+    refused with InputError pointing to ``citecheck dump``.
     """
+    if _DUMP_START.match(text[:1024]):
+        from citecheck.io import InputError
+
+        raise InputError(f"{path}: a MediaWiki XML dump, not an article; lint it with 'citecheck dump {path}'")
     suffix = PurePath(path).suffix.lower() if path not in ("-", "<string>") else ""
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
