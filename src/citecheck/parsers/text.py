@@ -46,7 +46,7 @@ _CHROME = re.compile(
       | See[ _]also:.*
       | Not[ _]to[ _]be[ _]confused[ _]with.*
       | This[ _]article[ _]is[ _]about.*
-      | "[^"]+"[ _](?:redirects|and[ _]"[^"]+"[ _]redirect)[ _]here.*
+      | (?:For[ _]technical[ _]reasons,[ _])?"[^"]+"[ _](?:redirects|and[ _]"[^"]+"[ _]redirect)[ _]here.*
       | For[ _](?:other[ _]uses|the[ _]\w+.*),[ _]see.*
       | \^?[ _]?Jump[ _]up[ _]to.*
       | Retrieved[ _]from[ _]"https?://.*
@@ -104,6 +104,8 @@ _GLUED_LABEL = re.compile(
 _SPACED_LABEL = re.compile(
     r"^(%s)\s+(?=\S)" % "|".join(sorted((re.escape(x) for x in _INFOBOX_LABELS), key=len, reverse=True))
 )
+_LABEL_COLUMNS = re.compile(r"^(\S.{0,30}?)\s{2,}(?=\S)")  # text dumps: "Developer       Microsoft"
+_VALUE_BULLET = re.compile(r"[*o#]\s+")
 _SUBHEADER = re.compile(r"^\s*(?:Per [^:]{1,40}|Supported by|[A-Z][\w' -]{0,40}):\s*$")
 
 # --- markers ---------------------------------------------------------------------------------
@@ -350,10 +352,6 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
                                  text=source[hs:he].replace("_", " ")))
             i += 1
             continue
-        if _CHROME.match(text):
-            blocks.append(_Block("chrome", [(cs, ce)], i, i, text=text))
-            i += 1
-            continue
         entry = _ENTRY.match(raw)
         bullet = _BULLET.match(raw) if not entry else None
         indent = _indent(raw)
@@ -384,7 +382,7 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             ns, ne = lines[j]
             nraw = source[ns:ne]
             if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or _indent(nraw) != indent
-                    or _CHROME.match(nraw.strip())):
+                    or _CHROME.match(nraw.strip()) or _ENTRY.match(nraw) or _BULLET.match(nraw)):
                 break
             first_word = nraw.split(None, 1)[0]
             if prev_len + 1 + len(first_word) <= width:
@@ -394,6 +392,8 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             prev_len = ne - ns
             j += 1
         block.text = " ".join(source[a:b] for a, b in block.segs)
+        if _CHROME.match(text):
+            block.kind = "chrome"  # a hatnote or notice, with its wrapped continuation
         blocks.append(block)
         i = j
     return blocks
@@ -541,8 +541,10 @@ class _Parser:
                 evidence = True
             if block.kind != "para" or block.level or len(text) < 60 or not _SENTENCE_END.search(text):
                 continue
-            if title and title in text.replace("_", " ").casefold()[:250]:
+            if title and title in text.replace("_", " ").casefold()[:100]:
                 return k
+            if self.wrapped:
+                continue  # dumps put captions and sidebars first: wait for the naming paragraph
             if len(text) >= 150 or not evidence:
                 return k if evidence else None
         return None
@@ -605,14 +607,22 @@ class _Parser:
 
     def _wrapped_infobox_block(self, block: _Block, rows: list[_Row], section: tuple[str, ...]) -> None:
         """Text-dump infobox: "Label      value" lines with indented continuations."""
+        first = self.source[block.segs[0][0]:block.segs[0][1]]
+        if not (_LABEL_COLUMNS.match(first) or _SPACED_LABEL.match(first)) and not block.level:
+            kind = "caption" if len(block.text) >= 40 else "infobox"
+            rows.append(_Row(section, list(block.segs), kind=kind, label=section[-1] if len(section) > 1 else ""))
+            return
         for s, e in block.segs:
             line = self.source[s:e]
-            split = re.match(r"^(\S.{0,30}?)\s{2,}(\S.*)$", line)
+            split = _LABEL_COLUMNS.match(line) or _SPACED_LABEL.match(line)
             if split and len(split.group(1).split()) <= 4:
                 label = split.group(1).replace("_", " ").strip()
-                vs = s + split.start(2)
+                vs = s + split.end()
+                bullet = _VALUE_BULLET.match(self.source, vs, e)
+                if bullet:
+                    vs = bullet.end()  # "Source model    * Closed-source"
                 rows.append(_Row(("Infobox", label), [(vs, e)], label=label))
-            elif rows and block.level and rows[-1].segs:
+            elif rows and rows[-1].segs:
                 rows[-1].segs.append((s, e))
             else:
                 rows.append(_Row(section, [(s, e)], label=section[-1] if len(section) > 1 else ""))
