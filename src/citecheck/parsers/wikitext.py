@@ -1,0 +1,745 @@
+"""Wikitext (MediaWiki source) -> Document, through mwparserfromhell.
+
+mwparserfromhell nodes carry no offsets, but ``str(node)`` round-trips the source exactly,
+so the walker tracks a running offset through the lengths of the nodes it visits and every
+statement, citation and reference gets an exact span. Readable text goes into Paragraphs
+and the shared ``statements_from_paragraph`` does the sentence splitting and citation
+attachment, so wikitext agrees with the text and HTML parsers.
+
+The document is parsed section by section (splitting only where no template, table or
+``<ref>`` is open), which keeps mwparserfromhell's worst cases local and lets the parser
+check its CPU budget between sections; inputs that would still make it quadratic (many
+unterminated ``<ref>``s or templates) go to the linear fallback in ``wikitext_fallback``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import PurePath
+from typing import Any, Iterable
+
+from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Tag
+from citecheck.parsers import wikitext_render as R
+from citecheck.parsers.statements import Paragraph, statements_from_paragraph
+from citecheck.parsers.wikitext_scan import Prescan, prescan
+
+# Per-document CPU budget for mwparserfromhell before the rest goes to the fallback.
+DEFAULT_CPU_BUDGET = 2.0
+
+_QUOTES = re.compile(r"'{2,}|\n")
+
+
+def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_BUDGET) -> Document:
+    """Parse wikitext into a Document with statements, citations, references and suppressions."""
+    from citecheck.parsers import wikitext_fallback
+    from citecheck import suppress
+
+    doc = Document(source=text, format="wikitext", path=path, title=_title_from_path(path))
+    # mwparserfromhell stops at a NUL; a same-length stand-in keeps every offset exact.
+    parsed_text = text.replace("\x00", "\ufffd") if "\x00" in text else text
+    scan = prescan(parsed_text)
+    builder = _Builder(doc)
+    fallback_from: int | None = 0 if scan.hostile else None
+    if fallback_from is None:
+        import mwparserfromhell
+
+        started = time.process_time()
+        for start, end in scan.chunks:
+            if time.process_time() - started > cpu_budget:
+                fallback_from = start
+                break
+            code = mwparserfromhell.parse(parsed_text[start:end], skip_style_tags=True)
+            builder.walk_top(code, start)
+    builder.flush()
+    if fallback_from is not None:
+        builder.section_at_fallback()
+        wikitext_fallback.extract(builder, parsed_text, fallback_from)
+        builder.flush()
+        doc.diagnostics.append(_fallback_diagnostic(scan, fallback_from, cpu_budget))
+    builder.finish()
+    doc.suppressions = suppress.collect(doc, suppress.scan_comments(text))
+    return doc
+
+
+def _fallback_diagnostic(scan: Prescan, start: int, budget: float) -> Diagnostic:
+    if scan.hostile:
+        reason = (f"{scan.unclosed_refs} unterminated <ref>, {scan.unclosed_templates} unterminated "
+                  f"templates, nesting depth {scan.max_depth}")
+        where = "the whole document"
+    else:
+        reason = f"parsing exceeded the {budget:g} s CPU budget"
+        where = f"the text from offset {start}"
+    return Diagnostic(
+        kind="parser-fallback",
+        message=(f"wikitext parsed by the linear fallback extractor for {where} ({reason}); "
+                 "statements and citations there are approximate"),
+        span=Span(start, start),
+        count=scan.unclosed_refs + scan.unclosed_templates,
+    )
+
+
+def _title_from_path(path: str) -> str:
+    if path in ("-", "<string>", ""):
+        return ""
+    return PurePath(path).stem.replace("_", " ")
+
+
+class _Buffer:
+    """The paragraph being collected: text pieces, per-character source offsets, markers."""
+
+    __slots__ = ("parts", "offsets", "markers", "tags", "kind", "section", "length", "split")
+
+    def __init__(self, kind: str, section: tuple[str, ...], split: bool) -> None:
+        self.parts: list[str] = []
+        self.offsets: list[int] = []
+        self.markers: list[tuple[int, Citation]] = []
+        self.tags: list[tuple[int, Tag]] = []
+        self.kind = kind
+        self.section = section
+        self.length = 0
+        self.split = split
+
+    def add(self, text: str, offsets: Iterable[int]) -> None:
+        self.parts.append(text)
+        self.offsets.extend(offsets)
+        self.length += len(text)
+
+
+class _RefState:
+    """Reference bookkeeping: definitions by (group, name), numbering by first use."""
+
+    def __init__(self) -> None:
+        self.named: dict[tuple[str, str], Reference] = {}
+        self.numbers: dict[str, int] = {}
+        self.order: list[Reference] = []
+        self.seen: set[int] = set()
+        self.pending_links: list[tuple[Reference, str]] = []
+        self.bibliography: dict[str, dict[str, str]] = {}
+        self.uses: list[Citation] = []
+
+    def number(self, group: str) -> int:
+        self.numbers[group] = self.numbers.get(group, 0) + 1
+        return self.numbers[group]
+
+
+class _Builder:
+    """Walks mwparserfromhell trees with running offsets and fills a Document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.source = doc.source
+        self.headings: list[tuple[int, str]] = []
+        self.section: tuple[str, ...] = ()
+        self.buf = _Buffer("prose", (), True)
+        self.newlines = 0
+        self.paragraph_index = 0
+        self.refs = _RefState()
+        self.last_ref: Reference | None = None
+        self.infobox_seen = False
+
+    # ----- paragraphs -------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Turn the collected paragraph into statements and start an empty one."""
+        buf = self.buf
+        if buf.parts and buf.length:
+            text = "".join(buf.parts)
+            if text.strip() and not self._in_source_section(buf.section):
+                par = Paragraph(text=text, offsets=buf.offsets, markers=buf.markers, tags=buf.tags,
+                                kind=buf.kind, section=buf.section, index=self.paragraph_index)
+                statements = statements_from_paragraph(par, split=buf.split)
+                if statements:
+                    self.paragraph_index += 1
+                    for stmt in statements:
+                        stmt.index = len(self.doc.statements)
+                        self.doc.statements.append(stmt)
+        self.buf = _Buffer("prose", self.section, True)
+        self.newlines = 0
+
+    @staticmethod
+    def _in_source_section(section: tuple[str, ...]) -> bool:
+        return bool(section) and section[0].strip().lower() in R.SOURCE_SECTIONS
+
+    def emit(self, text: str, pos: int) -> None:
+        """Append verbatim source text starting at ``pos``."""
+        if not text:
+            return
+        self.buf.add(text, range(pos, pos + len(text)))
+        if not text.isspace():
+            self.newlines = 0
+
+    def emit_rendered(self, text: str, start: int, end: int) -> None:
+        """Append text that a template renders: its characters map onto ``[start, end)``."""
+        if not text:
+            return
+        last = max(start, end - 1)
+        self.buf.add(text, [min(start + i, last) for i in range(len(text))])
+        if not text.isspace():
+            self.newlines = 0
+
+    def text(self, value: str, pos: int) -> None:
+        """Plain text: drop bold/italic quotes; newlines end list items and paragraphs."""
+        if "\n" not in value and "''" not in value:
+            self.emit(value, pos)
+            return
+        last = 0
+        for match in _QUOTES.finditer(value):
+            if match.start() > last:
+                self.emit(value[last:match.start()], pos + last)
+            if match.group() == "\n":
+                self.newline(pos + match.start())
+            last = match.end()
+        if last < len(value):
+            self.emit(value[last:], pos + last)
+
+    def newline(self, pos: int) -> None:
+        """A newline ends a list item; a blank line ends a paragraph; in a block it is a space."""
+        if self.buf.kind == "list":
+            self.flush()
+            self.newlines = 1
+            return
+        if self.buf.split:
+            self.newlines += 1
+            if self.newlines >= 2:
+                self.flush()
+                self.newlines = 2
+                return
+        self.emit(" ", pos)
+
+    def start_list(self, pos: int) -> None:
+        """A list marker at the start of a line: a new list-item statement, unless in a block."""
+        if self.buf.split or self.buf.kind == "list":
+            self.flush()
+            self.buf = _Buffer("list", self.section, False)
+        else:
+            self.emit(" ", pos)
+
+    def start_block(self, kind: str, section: tuple[str, ...] | None = None) -> _Buffer:
+        """Save the current paragraph and start a block (infobox row, cell, caption)."""
+        saved = self.buf
+        self.buf = _Buffer(kind, self.section if section is None else section, False)
+        return saved
+
+    def end_block(self, saved: _Buffer) -> None:
+        self.flush()
+        self.buf = saved
+
+    # ----- walking ------------------------------------------------------------------------
+
+    def walk_top(self, code: Any, pos: int) -> None:
+        self.walk(code.nodes, pos)
+
+    def walk(self, nodes: Iterable[Any], pos: int) -> int:
+        """Walk sibling nodes starting at source offset ``pos``; returns the end offset."""
+        from mwparserfromhell import nodes as N
+
+        for node in nodes:
+            if isinstance(node, str):
+                self.text(node, pos)
+                pos += len(node)
+                continue
+            if isinstance(node, N.Text):
+                value = node.value
+                self.text(value, pos)
+                pos += len(value)
+                continue
+            raw = str(node)
+            if isinstance(node, N.Tag):
+                self.tag(node, raw, pos)
+            elif isinstance(node, N.Template):
+                self.template(node, raw, pos)
+            elif isinstance(node, N.Wikilink):
+                self.wikilink(node, raw, pos)
+            elif isinstance(node, N.ExternalLink):
+                self.external_link(node, pos)
+            elif isinstance(node, N.HTMLEntity):
+                char = node.normalize()
+                self.emit_rendered(" " if char == "\u00a0" else char, pos, pos + len(raw))
+            elif isinstance(node, N.Heading):
+                self.heading(node)
+            # Comments (suppressions are read from the source), arguments: nothing rendered.
+            pos += len(raw)
+        return pos
+
+    def walk_code(self, code: Any, pos: int) -> None:
+        if code is not None:
+            self.walk(code.nodes, pos)
+
+    def heading(self, node: Any) -> None:
+        self.flush()
+        title = " ".join(node.title.strip_code().split())
+        level = node.level
+        self.headings = [(lvl, t) for lvl, t in self.headings if lvl < level] + [(level, title)]
+        self.section = tuple(t for _, t in self.headings)
+        self.buf = _Buffer("prose", self.section, True)
+
+    def section_at_fallback(self) -> None:
+        self.buf = _Buffer("prose", self.section, True)
+
+    # ----- tags -----------------------------------------------------------------------------
+
+    def tag(self, node: Any, raw: str, pos: int) -> None:
+        markup = node.wiki_markup
+        name = str(node.tag).strip().lower()
+        if markup:
+            if name in ("li", "dt", "dd"):
+                self.start_list(pos)
+                return
+            if name == "table":
+                self.flush()
+                self.walk_code(node.contents, self._contents_pos(node, raw, pos))
+                self.flush()
+                return
+            if name in ("td", "th", "caption"):
+                saved = self.start_block("table")
+                self.walk_code(node.contents, self._contents_pos(node, raw, pos))
+                self.end_block(saved)
+                return
+            if name == "hr":
+                self.flush()
+                return
+            if node.contents is not None and not node.self_closing:
+                self.walk_code(node.contents, self._contents_pos(node, raw, pos))
+            return
+        if name == "ref":
+            self.ref(node, raw, pos)
+            return
+        if name == "references":
+            if node.contents is not None and not node.self_closing:
+                self.list_defined(node.contents, self._contents_pos(node, raw, pos))
+            return
+        if name == "br":
+            self.emit(" ", pos)
+            return
+        if name == "nowiki":
+            if node.contents is not None and not node.self_closing:
+                contents = str(node.contents)
+                self.emit(contents, self._contents_pos(node, raw, pos))
+            return
+        if name in R.SKIP_TAGS or node.self_closing or node.contents is None:
+            return
+        if name in ("p", "div", "blockquote", "center", "poem") and self.buf.split:
+            self.flush()
+            self.walk_code(node.contents, self._contents_pos(node, raw, pos))
+            self.flush()
+            return
+        self.walk_code(node.contents, self._contents_pos(node, raw, pos))
+
+    @staticmethod
+    def _contents_pos(node: Any, raw: str, pos: int) -> int:
+        """Source offset of a tag's contents: its end minus the closing markup and contents."""
+        if node.wiki_markup:
+            close = node.closing_wiki_markup or ""
+        else:
+            close = "</" + str(node.closing_tag) + ">"
+        return pos + len(raw) - len(close) - len(str(node.contents))
+
+    @staticmethod
+    def _attr(node: Any, name: str) -> str:
+        for attr in node.attributes:
+            if str(attr.name).strip().lower() == name:
+                return str(attr.value).strip() if attr.value is not None else ""
+        return ""
+
+    def ref(self, node: Any, raw: str, pos: int, *, attach: bool = True) -> None:
+        """A <ref>: definition (with content) or reuse (named, empty); always a citation."""
+        name = self._attr(node, "name")
+        group = self._attr(node, "group")
+        span = Span(pos, pos + len(raw))
+        content = None if node.self_closing or node.contents is None else node.contents
+        has_content = content is not None and str(content).strip() != ""
+        reference: Reference | None = None
+        if has_content:
+            existing = self.refs.named.get((group, name)) if name else None
+            if existing is not None:
+                reference = existing
+            else:
+                reference = self.make_reference(name, group, content, self._contents_pos(node, raw, pos),
+                                                span, inline=True)
+        elif name:
+            # None when defined later (inline or list-defined) or never: linked in finish().
+            reference = self.refs.named.get((group, name))
+        else:
+            reference = self.make_reference("", group, content, pos, span, inline=True)
+        self.cite(name, group, span, reference, attach=attach)
+
+    def cite(self, name: str, group: str, span: Span, reference: Reference | None, *,
+             attach: bool = True) -> Citation:
+        citation = Citation(key=name or (reference.key if reference else ""), span=span, group=group,
+                            reference=reference)
+        if reference is not None:
+            self._number(reference)
+            citation.key = reference.key
+            self.last_ref = reference
+        else:
+            self.last_ref = None
+        self.refs.uses.append(citation)
+        self.doc.citations.append(citation)
+        if attach:
+            self.buf.markers.append((self.buf.length, citation))
+            self.newlines = 0
+        return citation
+
+    def _number(self, reference: Reference) -> None:
+        if id(reference) in self.refs.seen:
+            return
+        self.refs.seen.add(id(reference))
+        number = self.refs.number(reference.group)
+        if not reference.key:
+            reference.key = f"ref-{number}"
+        self.refs.order.append(reference)
+
+    def list_defined(self, contents: Any, pos: int) -> None:
+        """<references>…</references> or {{reflist|refs=…}}: named definitions, no citations."""
+        from mwparserfromhell import nodes as N
+
+        for node in contents.nodes:
+            raw = str(node)
+            if isinstance(node, N.Tag) and str(node.tag).strip().lower() == "ref" and not node.self_closing:
+                name = self._attr(node, "name")
+                group = self._attr(node, "group")
+                if node.contents is not None and (group, name) not in self.refs.named:
+                    self.make_reference(name, group, node.contents, self._contents_pos(node, raw, pos),
+                                        Span(pos, pos + len(raw)), inline=False)
+            pos += len(raw)
+
+    def make_reference(self, name: str, group: str, content: Any, content_pos: int, span: Span,
+                       *, inline: bool) -> Reference:
+        """Build a Reference from a ref's content (templates normalised, free text parsed)."""
+        from citecheck.parsers.wikitext_refs import describe
+
+        raw = str(content) if content is not None else ""
+        reference = Reference(key=name, span=span, raw=raw, group=group, defined_inline=inline)
+        if content is not None:
+            describe(reference, content, self)
+            self.scan_nested(content, content_pos)
+        if name:
+            self.refs.named.setdefault((group, name), reference)
+        return reference
+
+    def scan_nested(self, content: Any, pos: int) -> None:
+        """Citations nested in a note's content (a <ref> inside an {{efn}}), unattached."""
+        from mwparserfromhell import nodes as N
+
+        for node in content.nodes:
+            raw = str(node)
+            if isinstance(node, N.Tag) and str(node.tag).strip().lower() == "ref":
+                self.ref(node, raw, pos, attach=False)
+            elif isinstance(node, N.Template):
+                key = R.template_key(str(node.name))
+                if key in R.FOOTNOTE_SHORT_CITES or key in R.NAMED_REUSE:
+                    self.short_or_reuse(node, key, raw, pos, attach=False)
+            pos += len(raw)
+
+    # ----- templates ------------------------------------------------------------------------
+
+    def template(self, node: Any, raw: str, pos: int) -> None:
+        name = str(node.name)
+        key = R.template_key(name)
+        end = pos + len(raw)
+        if ":" in key:
+            self.parser_function(node, key, pos, end)
+            return
+        if key in R.CITATION_NEEDED:
+            if key in R.SPAN_TAGS:
+                self.render_param(node, pos, ("1", "text"))
+            self.add_tag("citation-needed", Span(pos, end), _param_text(node, "date"))
+            return
+        if key in R.DEAD_LINK:
+            self.add_tag("dead-link", Span(pos, end), _param_text(node, "date"))
+            if self.last_ref is not None:
+                self.last_ref.dead_link = True
+            return
+        if key in R.WEBARCHIVE:
+            if self.last_ref is not None:
+                from citecheck.parsers.wikitext_refs import apply_webarchive
+
+                apply_webarchive(self.last_ref, node, key)
+            return
+        if key in R.OTHER_TAGS:
+            self.add_tag(R.OTHER_TAGS[key], Span(pos, end), _param_text(node, "date"))
+            return
+        if key in R.SHORT_CITES or key in R.NAMED_REUSE:
+            self.short_or_reuse(node, key, raw, pos)
+            return
+        if key in R.NOTE_TEMPLATES:
+            self.note(node, key, raw, pos)
+            return
+        if key in R.REFLISTS:
+            for param, value_pos in _params(node, pos):
+                if str(param.name).strip().lower() == "refs":
+                    self.list_defined(param.value, value_pos)
+            return
+        if R.is_infobox(key):
+            self.infobox(node, key, pos)
+            return
+        if R.is_cite_template(key):
+            from citecheck.parsers.wikitext_refs import bibliography_entry
+
+            bibliography_entry(self.refs.bibliography, node, key)
+            return
+        self.inline_template(node, key, pos, end)
+
+    def parser_function(self, node: Any, key: str, pos: int, end: int) -> None:
+        if key.startswith("formatnum:"):
+            name = str(node.name)
+            colon = name.index(":")
+            self.emit_rendered(name[colon + 1:].strip(), pos + 2 + colon + 1, end)
+
+    def render_param(self, node: Any, pos: int, names: tuple[str, ...]) -> bool:
+        for param, value_pos in _params(node, pos):
+            if str(param.name).strip().lower() in names:
+                self.walk_code(param.value, value_pos)
+                return True
+        return False
+
+    def inline_template(self, node: Any, key: str, pos: int, end: int) -> None:
+        """Formatting templates that render text in prose; everything else renders nothing."""
+        if key in R.CONSTANTS:
+            self.emit_rendered(R.CONSTANTS[key], pos, end)
+        elif key in R.LISTS:
+            first = True
+            for param, value_pos in _params(node, pos):
+                if param.showkey:
+                    continue
+                if not first:
+                    self.emit_rendered("; ", value_pos - 1, value_pos)
+                self.walk_code(param.value, value_pos)
+                first = False
+        elif key in R.FIRST_PARAM:
+            self.render_param(node, pos, ("1",) + R.QUOTES_NAMED)
+        elif key in R.SECOND_PARAM:
+            self.render_param(node, pos, ("2",))
+        elif key.startswith("lang-") or key.startswith("langx"):
+            self.render_param(node, pos, ("1",) if key.startswith("lang-") else ("2",))
+        elif key in R.CONVERT:
+            self.convert(node, pos)
+        elif key in R.AS_OF:
+            self.as_of(node, pos, end)
+        elif key in R.CURRENCIES:
+            self.emit_rendered(R.CURRENCIES[key], pos, pos + 2 + len(str(node.name)))
+            self.render_param(node, pos, ("1",))
+        elif key in R.DATE_TEMPLATES:
+            values = _positional(node)
+            mdy = any(str(p.name).strip().lower() in ("mf", "mdy") for p in node.params if p.showkey)
+            years = [v for v in values if v.isdigit() and len(v) == 4]
+            if values and values[0].isdigit():
+                self.emit_rendered(R.render_date(values[0], *(values[1:3]), mdy=mdy), pos, end)
+            elif years:
+                self.emit_rendered(years[0], pos, end)
+        elif key == "circa" or key == "c.":
+            self.emit_rendered("c. ", pos, pos + 2 + len(str(node.name)))
+            self.render_param(node, pos, ("1",))
+        elif key == "frac" or key == "fraction":
+            values = _positional(node)
+            if len(values) == 3:
+                self.emit_rendered(f"{values[0]} {values[1]}/{values[2]}", pos, end)
+            elif len(values) == 2:
+                self.emit_rendered(f"{values[0]}/{values[1]}", pos, end)
+            elif len(values) == 1:
+                self.emit_rendered(f"1/{values[0]}", pos, end)
+        elif key == "val":
+            values = _positional(node)
+            unit = _param_text(node, "u") or _param_text(node, "ul")
+            if values:
+                self.emit_rendered(values[0] + (f" {unit}" if unit else ""), pos, end)
+
+    def convert(self, node: Any, pos: int) -> None:
+        """{{convert|25|km}} -> "25 km"; {{convert|2|to|3|km}} -> "2 to 3 km"."""
+        positional = [(p, vp) for p, vp in _params(node, pos) if not p.showkey]
+        if not positional:
+            return
+        first, first_pos = positional[0]
+        self.walk_code(first.value, first_pos)
+        index = 1
+        while index + 1 < len(positional) and str(positional[index][0].value).strip() in R.RANGE_WORDS:
+            word = str(positional[index][0].value).strip()
+            self.emit_rendered(f" {word} ", positional[index][1], positional[index][1] + len(word))
+            value, value_pos = positional[index + 1]
+            self.walk_code(value.value, value_pos)
+            index += 2
+        if index < len(positional):
+            unit, unit_pos = positional[index]
+            text = str(unit.value).strip()
+            self.emit_rendered(" " + text, unit_pos, unit_pos + len(str(unit.value)))
+
+    def as_of(self, node: Any, pos: int, end: int) -> None:
+        """{{As of|2020|10}} -> "As of October 2020"."""
+        alt = _param_text(node, "alt")
+        if alt:
+            self.emit_rendered(alt, pos, end)
+            return
+        values = _positional(node)
+        if not values:
+            return
+        lead = "Since" if _param_text(node, "since") else "As of"
+        if _param_text(node, "lc"):
+            lead = lead.lower()
+        mdy = _param_text(node, "df").lower() in ("us", "mdy")
+        date_text = R.render_date(values[0], *(values[1:3]), mdy=mdy)
+        self.emit_rendered(f"{lead} {date_text}", pos, end)
+
+    def add_tag(self, kind: str, span: Span, date: str) -> None:
+        self.buf.tags.append((self.buf.length, Tag(kind=kind, span=span, date=date)))
+
+    def short_or_reuse(self, node: Any, key: str, raw: str, pos: int, *, attach: bool = True) -> None:
+        """{{sfn}}/{{harvnb}} short citations and {{r|name}} reuses."""
+        span = Span(pos, pos + len(raw))
+        if key in R.NAMED_REUSE:
+            group = _param_text(node, "group")
+            for value in _positional(node):
+                if value:
+                    self.cite(value, group, span, self.refs.named.get((group, value)), attach=attach)
+            return
+        from citecheck.parsers.wikitext_refs import short_citation_key
+
+        anchor, footnote = short_citation_key(node, key)
+        reference = self.refs.named.get(("", footnote))
+        if reference is None:
+            reference = Reference(key=footnote, span=span, raw=raw, template=key, defined_inline=True)
+            self.refs.named[("", footnote)] = reference
+            self.refs.pending_links.append((reference, anchor))
+        self.cite(footnote, "", span, reference, attach=attach)
+
+    def note(self, node: Any, key: str, raw: str, pos: int) -> None:
+        """{{efn}} and friends: an explanatory note with its own content, cited in place."""
+        span = Span(pos, pos + len(raw))
+        name = _param_text(node, "name")
+        group = _param_text(node, "group") if key == "refn" else "note"
+        content = None
+        content_pos = pos
+        for param, value_pos in _params(node, pos):
+            if str(param.name).strip() in ("1", "text", "content"):
+                content, content_pos = param.value, value_pos
+        reference = self.refs.named.get((group, name)) if name else None
+        if reference is None and (content is not None or not name):
+            reference = self.make_reference(name, group, content, content_pos, span, inline=True)
+        self.cite(name, group, span, reference)
+
+    def infobox(self, node: Any, key: str, pos: int) -> None:
+        """Each infobox parameter is one statement, its name appended to the section path."""
+        self.flush()
+        rows: dict[str, str] = {}
+        for param, value_pos in _params(node, pos):
+            if not param.showkey:
+                continue
+            pname = str(param.name).strip()
+            if not pname or R.INFOBOX_SKIP.match(pname):
+                continue
+            kind = "caption" if "caption" in pname.lower() else "infobox"
+            saved = self.start_block(kind, self.section + (pname,))
+            self.walk_code(param.value, value_pos)
+            text = " ".join("".join(self.buf.parts).split())
+            if text:
+                rows[pname] = text
+            self.end_block(saved)
+        if not self.infobox_seen and rows:
+            self.infobox_seen = True
+            self.doc.metadata["infobox"] = rows
+            self.doc.metadata["infobox_name"] = str(node.name).strip()
+            for period_key in ("date", "period"):
+                if period_key in rows:
+                    self.doc.metadata.setdefault("infobox_period", rows[period_key])
+
+    # ----- links ----------------------------------------------------------------------------
+
+    def wikilink(self, node: Any, raw: str, pos: int) -> None:
+        title = str(node.title)
+        lowered = title.strip().lower()
+        if lowered.startswith(R.FILE_PREFIXES):
+            if node.text is not None:
+                self.file_caption(node.text, pos + 2 + len(title) + 1)
+            return
+        if lowered.startswith(R.CATEGORY_PREFIXES):
+            return
+        if node.text is None and R.INTERWIKI.match(title.strip()):
+            return
+        if node.text is not None:
+            self.walk_code(node.text, pos + 2 + len(title) + 1)
+        else:
+            offset = len(title) - len(title.lstrip())
+            shown = title.strip()
+            if shown.startswith(":"):
+                shown, offset = shown[1:], offset + 1
+            self.emit(shown, pos + 2 + offset)
+
+    def file_caption(self, text: Any, pos: int) -> None:
+        """The caption of [[File:…|thumb|…|Caption]]: the last segment that is not an option."""
+        from mwparserfromhell import nodes as N
+
+        segments: list[list[Any]] = [[]]
+        offset = pos
+        starts = [pos]
+        for node in text.nodes:
+            raw = node.value if isinstance(node, N.Text) else str(node)
+            if isinstance(node, N.Text) and "|" in raw:
+                pieces = raw.split("|")
+                for i, piece in enumerate(pieces):
+                    if i:
+                        segments.append([])
+                        starts.append(offset)
+                    if piece:
+                        segments[-1].append(piece)
+                    offset += len(piece) + 1
+                offset -= 1
+            else:
+                segments[-1].append(node)
+                offset += len(raw)
+        for segment, start in zip(reversed(segments), reversed(starts)):
+            rendered = "".join(s if isinstance(s, str) else str(s) for s in segment)
+            if rendered.strip() and not R.IMAGE_OPTION.match(rendered):
+                saved = self.start_block("caption")
+                self.walk(segment, start)
+                self.end_block(saved)
+                return
+
+    def external_link(self, node: Any, pos: int) -> None:
+        url = str(node.url)
+        if node.brackets:
+            if node.title is not None:
+                self.walk_code(node.title, pos + 1 + len(url) + (0 if node.suppress_space else 1))
+        else:
+            self.emit(url, pos)
+
+    # ----- the end ----------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        """Link reuses to definitions found later, resolve short citations, order references."""
+        from citecheck.parsers.wikitext_refs import link_short_citation
+
+        refs = self.refs
+        for citation in refs.uses:
+            if citation.reference is None:
+                reference = refs.named.get((citation.group, citation.key))
+                if reference is not None:
+                    citation.reference = reference
+                    self._number(reference)
+        for reference, anchor in refs.pending_links:
+            link_short_citation(reference, anchor, refs.bibliography)
+        uncited = [ref for key, ref in refs.named.items() if id(ref) not in refs.seen]
+        self.doc.references = refs.order + uncited
+        self.doc.citations.sort(key=lambda c: c.span.start)
+
+
+def _params(node: Any, pos: int) -> list[tuple[Any, int]]:
+    """(parameter, source offset of its value) for every parameter of a template at ``pos``."""
+    offset = pos + 2 + len(str(node.name))
+    result = []
+    for param in node.params:
+        offset += 1  # the "|"
+        value_pos = offset + (len(str(param.name)) + 1 if param.showkey else 0)
+        result.append((param, value_pos))
+        offset = value_pos + len(str(param.value))
+    return result
+
+
+def _param_text(node: Any, name: str) -> str:
+    for param in node.params:
+        if str(param.name).strip().lower() == name:
+            return str(param.value).strip()
+    return ""
+
+
+def _positional(node: Any) -> list[str]:
+    return [str(p.value).strip() for p in node.params if not p.showkey]

@@ -1,0 +1,180 @@
+"""Reference content in wikitext: citation templates, archive and dead-link flags, short citations.
+
+A ``<ref>`` body is a cite template (normalised by ``citations.normalize_template_params``),
+free text (parsed like a rendered reference entry), a bare URL, or a short citation
+({{harvnb}}) that points at a full source in the article's bibliography. Short citations are
+linked by the anchor MediaWiki gives a full citation: its authors' surnames and year
+(``CITEREFSmithJones2001``), or an explicit ``ref={{sfnref|…}}``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citecheck.model import Reference
+from citecheck.parsers import wikitext_render as R
+
+_KEY = re.compile(r"[\W_]+")
+_YEAR = re.compile(r"\b(\d{3,4})(?:[a-z])?\b")
+_URL = re.compile(r"https?://[^\s\]|<>\"{}]+", re.I)
+_TIMESTAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})")
+_NAME_PARAMS = ("last{n}", "surname{n}", "author{n}-last", "author-last{n}", "author{n}",
+                "nachname{n}")
+_EDITOR_PARAMS = ("editor{n}-last", "editor-last{n}", "editor{n}", "editor-surname{n}")
+
+
+def anchor_key(text: str) -> str:
+    """Comparable form of an anchor: letters and digits only, case-folded."""
+    return _KEY.sub("", text).casefold()
+
+
+def template_params(node: Any) -> dict[str, str]:
+    """Parameter name -> raw value text of a template (first occurrence of a name wins)."""
+    params: dict[str, str] = {}
+    for param in node.params:
+        params.setdefault(str(param.name).strip(), str(param.value))
+    return params
+
+
+def describe(reference: Reference, content: Any, builder: Any) -> None:
+    """Fill a Reference's template, fields, domain and flags from its wikitext content."""
+    from citecheck.parsers.citations import domain_of, normalize_template_params, parse_reference_text
+
+    templates = content.filter_templates(recursive=False)
+    keys = [R.template_key(str(t.name)) for t in templates]
+    fields: dict[str, str] = {}
+    for node, key in zip(templates, keys):
+        if R.is_cite_template(key):
+            reference.template = key
+            fields = normalize_template_params(key, template_params(node))
+            break
+        if key in R.SHORT_CITES:
+            reference.template = key
+            anchor, _ = short_citation_key(node, key)
+            builder.refs.pending_links.append((reference, anchor))
+            break
+    reference.fields = fields
+    for node, key in zip(templates, keys):
+        if key in R.DEAD_LINK:
+            reference.dead_link = True
+        elif key in R.WEBARCHIVE:
+            apply_webarchive(reference, node, key)
+    if not reference.template:
+        plain = " ".join(content.strip_code(normalize=True, collapse=True).split())
+        if plain:
+            parsed = parse_reference_text(plain)
+            for name, value in parsed.items():
+                reference.fields.setdefault(name, value)
+        if "url" not in reference.fields:
+            links = content.filter_external_links(recursive=True)
+            url = str(links[0].url) if links else ""
+            if not url:
+                match = _URL.search(str(content))
+                url = match.group() if match else ""
+            if url:
+                reference.fields["url"] = url
+    reference.domain = domain_of(reference.fields.get("url", "")) or domain_of(reference.fields.get("work", ""))
+
+
+def apply_webarchive(reference: Reference, node: Any, key: str) -> None:
+    """{{webarchive|url=…|date=…}} (or German {{Webarchiv|url=…|wayback=…}}) beside a reference."""
+    params = {name.lower(): value.strip() for name, value in template_params(node).items()}
+    reference.has_webarchive = True
+    archive = params.get("archive-url") or params.get("archiv-url") or ""
+    date = params.get("date") or params.get("archiv-datum") or ""
+    if key == "webarchiv":
+        original = params.get("url", "")
+        stamp = params.get("wayback", "")
+        if not archive and stamp and original:
+            archive = f"https://web.archive.org/web/{stamp}/{original}"
+        if not date and (m := _TIMESTAMP.match(stamp)):
+            date = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    else:
+        archive = archive or params.get("url", "") or params.get("url1", "")
+        if not date and (m := re.search(r"/web/(\d{8})", archive)):
+            stamp = m.group(1)
+            date = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"
+    if archive:
+        reference.fields.setdefault("archive_url", archive)
+    if date:
+        reference.fields.setdefault("archive_date", date)
+
+
+def short_citation_key(node: Any, key: str) -> tuple[str, str]:
+    """(bibliography anchor, footnote name) of {{sfn|Smith|Jones|2001|p=5}}.
+
+    The footnote name follows MediaWiki's: identical short citations (same authors, year
+    and pages) are one footnote, so they become one Reference.
+    """
+    params = template_params(node)
+    if key in ("sfnm", "sfnmp"):
+        names = [params[k].strip() for k in ("1a1", "1a2", "1a3", "1a4") if params.get(k, "").strip()]
+        year = params.get("1y", "").strip()
+    else:
+        positional = [p.strip() for n, p in params.items() if n.isdigit()]
+        names, year = positional[:-1][:4], (positional[-1] if positional else "")
+    pages = ""
+    for name in ("p", "page", "pp", "pages", "loc", "at"):
+        if params.get(name, "").strip():
+            pages = f"{name}. {params[name].strip()}" if name in ("p", "pp") else params[name].strip()
+            break
+    anchor = anchor_key("".join(names) + year)
+    return anchor, "FOOTNOTE" + "".join(names) + year + pages
+
+
+def bibliography_entry(bibliography: dict[str, tuple[str, dict[str, str], str]], node: Any,
+                       key: str) -> None:
+    """Record a full citation outside any <ref> under the anchor short citations use."""
+    from citecheck.parsers.citations import normalize_template_params
+
+    params = {name.lower(): value for name, value in template_params(node).items()}
+    anchor = ""
+    ref_param = params.get("ref", "").strip()
+    if ref_param and ref_param.lower() not in ("harv", "none"):
+        if ref_param.lower().startswith("{{"):
+            inner = ref_param.strip("{} \n").split("|")
+            if inner and R.template_key(inner[0]) in ("sfnref", "harvid", "sfnref/harvid"):
+                anchor = anchor_key("".join(inner[1:]))
+        elif ref_param.upper().startswith("CITEREF"):
+            anchor = anchor_key(ref_param[7:])
+    if not anchor:
+        names = _names(params, _NAME_PARAMS) or _names(params, _EDITOR_PARAMS)
+        year_text = params.get("year", "") or params.get("date", "") or params.get("datum", "")
+        year = _YEAR.search(year_text)
+        if not names or not year:
+            return
+        suffix = re.search(r"\d{4}([a-z])\b", year_text)
+        anchor = anchor_key("".join(names) + year.group(1) + (suffix.group(1) if suffix else ""))
+    fields = normalize_template_params(key, template_params(node))
+    bibliography.setdefault(anchor, (key, fields, str(node)))
+
+
+def _names(params: dict[str, str], patterns: tuple[str, ...]) -> list[str]:
+    names: list[str] = []
+    for n in range(1, 5):
+        for pattern in patterns:
+            value = params.get(pattern.format(n=n), "")
+            if not value and n == 1:
+                value = params.get(pattern.format(n=""), "")
+            if value.strip():
+                names.append(value.strip())
+                break
+        else:
+            break
+    return names
+
+
+def link_short_citation(reference: Reference, anchor: str,
+                        bibliography: dict[str, tuple[str, dict[str, str], str]]) -> None:
+    """Give a short citation the fields of the full source it points at, when there is one."""
+    from citecheck.parsers.citations import domain_of
+
+    entry = bibliography.get(anchor)
+    if entry is None:
+        return
+    _, fields, _ = entry
+    for name, value in fields.items():
+        reference.fields.setdefault(name, value)
+    reference.domain = reference.domain or domain_of(reference.fields.get("url", "")) or domain_of(
+        reference.fields.get("work", ""))
