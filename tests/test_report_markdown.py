@@ -32,8 +32,8 @@ def test_claims_by_section_with_highlight_sources_and_findings() -> None:
     assert casualties < civilians < references
     assert "> The ministry said **1,166** servicemen were killed." in text
     assert "> Another **40** civilians died." in text
-    assert "party: **Armenia / Artsakh**" in text
-    assert "**\\[9\\]** not defined in the reference list" in text
+    assert "**party: Armenia / Artsakh**" in text
+    assert "**\\[9\\]** · _not defined in the reference list_" in text
     assert "[archived copy](https://web.archive.org/web/20201001000000/https://www.unhcr.org/report)" in text
     assert "(https://www.unhcr.org/report?a=1&b=%282%29)" in text
     assert "_cited by a nearby statement_" in text

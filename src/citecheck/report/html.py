@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Sequence, TextIO
 from citecheck import __version__
 from citecheck.model import Finding
 from citecheck.report.markdown import (
-    CitedSource, Claim, FileView, build_view, reference_details, reference_title, rule_doc,
-    safe_url, split_highlights, summary_rows,
+    CitedSource, Claim, FileView, Markup, build_view, rule_doc, safe_url, source_parts,
+    split_highlights, summary_rows,
 )
 
 if TYPE_CHECKING:
@@ -130,22 +130,15 @@ def link(text: str, url: str) -> str:
     return f'<a href="{e(target)}" rel="noopener noreferrer nofollow">{e(text)}</a>'
 
 
+HTML = Markup(
+    text=e, strong=lambda t: f'<span class="label">{e(t)}</span>', link=link,
+    field=lambda label, value: f'<span class="muted">{e(label)}:</span> {e(value)}',
+    party=lambda t: f'<span class="party">{e(t)}</span>', note=lambda t: f'<em class="muted">{e(t)}</em>',
+)
+
+
 def _source(source: CitedSource) -> str:
-    ref = source.reference
-    if ref is None:
-        return f'<li><span class="label">{e(source.label)}</span> <em>not defined in the reference list</em></li>'
-    parts = [f'<span class="label">{e(ref.label)}</span>']
-    title = reference_title(ref)
-    if title:
-        parts.append(link(f"“{title}”", ref.get("url")))
-    parts.extend(f'<span class="muted">{e(label)}:</span> {e(value)}' for label, value in reference_details(ref))
-    if ref.get("archive_url"):
-        parts.append(link("archived copy", ref.get("archive_url")))
-    if source.party:
-        parts.append(f'<span class="party">party: {e(source.party)}</span>')
-    if source.nearby:
-        parts.append('<em class="muted">cited by a nearby statement</em>')
-    return "<li>" + " · ".join(parts) + "</li>"
+    return "<li>" + " · ".join(source_parts(source, HTML)) + "</li>"
 
 
 def _finding(f: Finding) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TextIO
 from urllib.parse import urlsplit
 
 from citecheck.model import Finding, Reference, Severity, Statement
@@ -263,6 +263,37 @@ def reference_details(ref: Reference) -> list[tuple[str, str]]:
     return details
 
 
+@dataclass(frozen=True)
+class Markup:
+    """How one output format writes the pieces of a cited source (each function escapes)."""
+
+    text: Callable[[str], str]
+    strong: Callable[[str], str]
+    link: Callable[[str, str], str]  # (text, url); plain text when the URL is not http(s)
+    field: Callable[[str, str], str]  # (label, value)
+    party: Callable[[str], str]
+    note: Callable[[str], str]
+
+
+def source_parts(source: CitedSource, m: Markup) -> list[str]:
+    """The pieces describing a cited source, in reading order, written with ``m``."""
+    ref = source.reference
+    if ref is None:
+        return [m.strong(source.label), m.note("not defined in the reference list")]
+    parts = [m.strong(ref.label)]
+    title = reference_title(ref)
+    if title:
+        parts.append(m.link(f"“{title}”", ref.get("url")))
+    parts.extend(m.field(label, value) for label, value in reference_details(ref))
+    if ref.get("archive_url"):
+        parts.append(m.link("archived copy", ref.get("archive_url")))
+    if source.party:
+        parts.append(m.party(f"party: {source.party}"))
+    if source.nearby:
+        parts.append(m.note("cited by a nearby statement"))
+    return parts
+
+
 # ----------------------------------------------------------------------------- Markdown
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
@@ -291,22 +322,15 @@ def md_anchor(code: str) -> str:
     return f"rule-{code.lower()}"
 
 
+MARKDOWN = Markup(
+    text=md_escape, strong=lambda t: f"**{md_escape(t)}**", link=md_link,
+    field=lambda label, value: f"{label}: {md_escape(value)}",
+    party=lambda t: f"**{md_escape(t)}**", note=lambda t: f"_{md_escape(t)}_",
+)
+
+
 def _md_source(source: CitedSource) -> str:
-    ref = source.reference
-    if ref is None:
-        return f"- **{md_escape(source.label)}** not defined in the reference list"
-    parts = [f"**{md_escape(ref.label)}**"]
-    title = reference_title(ref)
-    if title:
-        parts.append(md_link(f"“{title}”", ref.get("url")) if ref.get("url") else md_escape(f"“{title}”"))
-    parts.extend(f"{label}: {md_escape(value)}" for label, value in reference_details(ref))
-    if ref.get("archive_url"):
-        parts.append(md_link("archived copy", ref.get("archive_url")))
-    if source.party:
-        parts.append(f"party: **{md_escape(source.party)}**")
-    if source.nearby:
-        parts.append("_cited by a nearby statement_")
-    return "- " + " · ".join(parts)
+    return "- " + " · ".join(source_parts(source, MARKDOWN))
 
 
 def _md_finding(f: Finding) -> str:
