@@ -13,6 +13,7 @@ from citecheck.model import Diagnostic, Document, Finding
 from citecheck.parsers import detect_format, parse
 from citecheck.revision import resolve_revision_date
 from citecheck.rules import RuleContext, select_rules
+from citecheck.suppress import apply as apply_suppressions
 
 
 @dataclass
@@ -72,7 +73,10 @@ def run_rules(doc: Document, settings: Settings) -> list[Finding]:
     resolve_revision_date(doc, settings.as_of)
     conflict, lexicons = rule_data(doc, settings)  # loaded once per document, cached per file
     findings: list[Finding] = []
-    for rule_class in rules:
+    # Rules that report on suppressions (CC902) run after the others' findings are filtered.
+    for rule_class in sorted(rules, key=lambda rule: getattr(rule, "after_suppressions", False)):
+        if getattr(rule_class, "after_suppressions", False):
+            findings = apply_suppressions(doc, findings, rules)
         options = rule_class.option_defaults()
         options.update(settings.rule_options.get(rule_class.code, {}))
         ctx = RuleContext(
@@ -83,6 +87,7 @@ def run_rules(doc: Document, settings: Settings) -> list[Finding]:
             lexicons=lexicons,
         )
         findings.extend(rule_class().check(doc, ctx))
+    findings = apply_suppressions(doc, findings, rules)
     for finding in findings:
         finding.locate(doc)
     findings.sort(key=lambda f: (f.span.start, f.code))

@@ -18,6 +18,7 @@ from citecheck.rules.cc403_date_after_revision import DateAfterRevision
 from citecheck.rules.cc404_source_predates_claim import SourcePredatesClaim
 from citecheck.rules.cc405_stale_future_tense import StaleFutureTense
 from citecheck.rules.cc406_invalid_date import InvalidDate
+from citecheck.rules.cc902_unused_suppression import UnusedSuppression
 
 RULES: tuple[type[Rule], ...] = (
     CitationNeeded,
@@ -33,6 +34,7 @@ RULES: tuple[type[Rule], ...] = (
     SourcePredatesClaim,
     StaleFutureTense,
     InvalidDate,
+    UnusedSuppression,
 )
 
 __all__ = ["RULES", "Option", "Rule", "RuleContext", "by_code", "resolve", "select_rules"]
