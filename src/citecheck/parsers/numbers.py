@@ -10,6 +10,7 @@ of the characters and words around each match: it runs on every statement.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -106,6 +107,7 @@ _SCALE_WORD = r"(?:thousand|million|billion|trillion)\b"
 _PCT = r"(?:\s?%|\s+(?:percent|per\s?cent)\b|\s+percentage\s+points?\b)"
 _DIGIT_CLAIM = re.compile(
     rf"""
+    (?=[\d$€£¥₹₽₺₼]|[A-Z]{{1,3}}\$|U\.S\.|[A-Z]{{3}}\s?\d)
     (?P<cur>{_CURRENCY})?
     (?P<num>{_NUM})
     (?P<scale>\s*{_SCALE_WORD}|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
@@ -119,13 +121,13 @@ _DIGIT_CLAIM = re.compile(
 )
 _WORD_TOKEN = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _WORD_CLAIM = re.compile(
-    rf"""\b(?:an?\s+(?=(?:{'|'.join(_SCALES)})\b))?(?:{_WORD_TOKEN})\b
+    rf"""(?=[otfsenhmbdztaOTFSENHMBDZTA])\b(?:an?\s+(?=(?:{'|'.join(_SCALES)})\b))?(?:{_WORD_TOKEN})\b
         (?:[\s\-]+(?:{_WORD_TOKEN})\b|(?<=hundred)\s+and\s+(?:{_WORD_TOKEN})\b
            |(?<=thousand)\s+and\s+(?:{_WORD_TOKEN})\b)*""",
     re.X | re.I,
 )
 _VAGUE_CLAIM = re.compile(
-    r"""\b(?:(?:several|a\s+few|many|some)\s+(?:hundred|thousand|dozen|million|billion)s?
+    r"""(?=[shtdmbaSHTDMBA])\b(?:(?:several|a\s+few|many|some)\s+(?:hundred|thousand|dozen|million|billion)s?
          |(?:tens|hundreds)\s+of\s+(?:thousands|millions)
          |hundreds|thousands|dozens|millions|billions|scores\s+of
          |several(?!\s+times\b))\b""",
@@ -134,28 +136,39 @@ _VAGUE_CLAIM = re.compile(
 
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped.
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# Spans that look numeric but are not claims; any candidate overlapping one is dropped. Each
+# pattern opens with a cheap lookahead so the engine skips most positions at once.
 _MASKS = re.compile(
-    rf"""
+    rf"""(?=[\d\[§])(?:
       \b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b                               # ISO date
     | \b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b                             # 27/09/2020
     | \b{_DAY}(?:\s*(?:[{_DASH}]|and|to|or|&)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?
-    | \b(?:{_MONTHS})\b\.?\s+{_DAY}(?!\d)(?:\s*(?:[{_DASH}]|and|to)\s*{_DAY}(?!\d))?(?:,?\s+\d{{4}}\b)?
-    | \b(?:{_MONTHS})\b\.?,?\s+\d{{4}}\b                            # September 2020
     | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?           # 04:00, 3:15 pm
     | \b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\.                         # 3 p.m.
     | \b\d{{1,2}}\s+o'clock\b
     | \b\d+(?:\.\d+){{2,}}\b                                        # section 3.2.1, versions
     | \d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:\.\d+)?[″"]\s*)?)?[NSEW]\b  # coordinates
     | \[\d+\]                                                       # a stray citation marker
-    | (?i:\b(?:pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|article|para|fig|figure
-             |table|part|episode|season|issue|series|version|ver|category|level|class|grade|type
-             |phase|stage|step|track|route|highway|interstate|flight|resolution|isbn|issn|doi|oclc
-             |pmid|no|nos|aged?|age\s+of|ages)\b\.?\s*\#?\s*(?:over|under|between)?\s*)
-        \d[\d,.]*(?:\s*[{_DASH}]\s*\d[\d,.]*)?
     | §\s*\d[\d.]*
-    """,
+    )""",
     re.X,
 )
+_MONTH_MASKS = re.compile(
+    rf"""(?=[JFMASOND])(?:
+      \b(?:{_MONTHS})\b\.?\s+{_DAY}(?!\d)(?:\s*(?:[{_DASH}]|and|to)\s*{_DAY}(?!\d))?(?:,?\s+\d{{4}}\b)?
+    | \b(?:{_MONTHS})\b\.?,?\s+\d{{4}}\b                            # September 2020
+    )""",
+    re.X,
+)
+# A word before the figure that makes it a page, section, series or age: "p. 12", "aged 18".
+_KEYWORD_BEFORE = re.compile(
+    r"""\b(?:pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|article|para|fig|figure
+         |table|part|episode|season|issue|series|version|ver|category|level|class|grade|type
+         |phase|stage|step|track|route|highway|interstate|flight|resolution|isbn|issn|doi|oclc
+         |pmid|no|nos|aged?|age\s+of|ages)\b\.?\s*\#?\s*(?:over|under|between)?\s*$""",
+    re.X | re.I,
+)
+_HAS_DIGIT = re.compile(r"\d")
 _LIST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}[.)](?=\s)")
 _NEXT_WORDS = re.compile(r"[\s)]*(?:of\s+)?([A-Za-z][\w'’\-]*)(?:\s+([A-Za-z][\w'’\-]*))?")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.\-]*)\s+$")
@@ -169,6 +182,7 @@ _PREPOSITION_YEAR = re.compile(
 
 def _masked_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _MASKS.finditer(text)]
+    spans.extend(m.span() for m in _MONTH_MASKS.finditer(text))
     spans.extend(m.span() for m in _LIST_NUMBER.finditer(text))
     return spans
 
@@ -181,10 +195,20 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def find_numeric_claims(text: str) -> list[NumericClaim]:
-    """Every numeric claim in ``text``, in order, vague quantities included (kind "vague")."""
-    if not any(ch.isdigit() for ch in text) and not _WORD_CLAIM.search(text) and not _VAGUE_CLAIM.search(text):
-        return []
-    masks = _masked_spans(text)
+    """Every numeric claim in ``text``, in order, vague quantities included (kind "vague").
+
+    Results are cached by text: several rules ask about the same statements.
+    """
+    return list(_cached_claims(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
+    return tuple(_find(text))
+
+
+def _find(text: str) -> list[NumericClaim]:
+    masks = _masked_spans(text) if _HAS_DIGIT.search(text) else []
     candidates: list[NumericClaim] = []
     pos = 0
     while (match := _DIGIT_CLAIM.search(text, pos)) is not None:
@@ -234,7 +258,7 @@ def parse_number(text: str) -> float | None:
 def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) -> NumericClaim | None:
     start, end = match.start(), match.end()
     num_start, num_end = match.span("num")
-    if _overlaps(masks, num_start, num_end):
+    if _overlaps(masks, num_start, num_end) or _KEYWORD_BEFORE.search(text, max(0, start - 30), start):
         return None
     if match.group("range") is not None:
         conn = match.group("conn")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from citecheck.rules.base import Option, Rule, RuleContext
+from citecheck.rules.cc101_uncited_numeric_claim import UncitedNumericClaim
+from citecheck.rules.cc102_indirectly_cited_numeric_claim import IndirectlyCitedNumericClaim
 from citecheck.rules.cc103_citation_needed import CitationNeeded
 from citecheck.rules.cc201_single_party_casualty_figure import SinglePartyCasualtyFigure
 from citecheck.rules.cc202_attributed_single_party_figure import AttributedSinglePartyFigure
@@ -18,9 +20,16 @@ from citecheck.rules.cc403_date_after_revision import DateAfterRevision
 from citecheck.rules.cc404_source_predates_claim import SourcePredatesClaim
 from citecheck.rules.cc405_stale_future_tense import StaleFutureTense
 from citecheck.rules.cc406_invalid_date import InvalidDate
-from citecheck.rules.cc902_unused_suppression import UnusedSuppression
+from citecheck.rules.cc501_undefined_reference import UndefinedReference
+from citecheck.rules.cc502_unused_reference import UnusedReference
+from citecheck.rules.cc503_empty_reference import EmptyReference
+from citecheck.rules.cc504_duplicate_reference import DuplicateReference
+from citecheck.rules.cc505_incomplete_reference import IncompleteReference
+from citecheck.rules.cc901_encoding_damage import EncodingDamage
 
 RULES: tuple[type[Rule], ...] = (
+    UncitedNumericClaim,
+    IndirectlyCitedNumericClaim,
     CitationNeeded,
     SinglePartyCasualtyFigure,
     AttributedSinglePartyFigure,
@@ -34,7 +43,12 @@ RULES: tuple[type[Rule], ...] = (
     SourcePredatesClaim,
     StaleFutureTense,
     InvalidDate,
-    UnusedSuppression,
+    UndefinedReference,
+    UnusedReference,
+    EmptyReference,
+    DuplicateReference,
+    IncompleteReference,
+    EncodingDamage,
 )
 
 __all__ = ["RULES", "Option", "Rule", "RuleContext", "by_code", "resolve", "select_rules"]

@@ -1,0 +1,190 @@
+"""CC101: a figure with no citation anywhere after it in its paragraph.
+
+Also home of ``numeric_coverage``, the paragraph walk shared with CC102: for every statement
+with figures it finds which figures no citation follows, and the nearest later citation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from citecheck.model import Citation, Document, Finding, Severity, Span, Statement
+from citecheck.parsers.numbers import NumericClaim, find_numeric_claims
+from citecheck.rules.base import Option, Rule, RuleContext
+
+# Sections whose lines are not claims of the article (reference lists, navigation).
+SKIPPED_SECTIONS = frozenset({
+    "references", "notes", "footnotes", "citations", "sources", "bibliography", "see also",
+    "further reading", "external links", "works cited", "notes and references",
+    "explanatory notes",
+})
+
+
+@dataclass
+class Coverage:
+    """A statement whose figures ``uncovered`` have no citation after them in the statement.
+
+    ``nearest`` is the first citation of a later statement in the same paragraph and
+    ``distance`` how many statements later it is; both None when the paragraph has none.
+    ``earlier`` is a citation of the statement itself that precedes the figures.
+    """
+
+    statement: Statement
+    uncovered: list[NumericClaim]
+    vague_only: bool
+    nearest: Citation | None = None
+    distance: int = 0
+    earlier: Citation | None = None
+
+
+def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage]:
+    """Statements with figures that no citation in the statement follows.
+
+    Vague quantities ("hundreds") count only when ``vague`` is set, and then only for
+    statements with no precise figure. Headings, reference-list sections and statements
+    already tagged [citation needed] (CC103 reports those) are skipped; so are list items
+    under a cited introduction ending with ":" and introductions whose list items are cited.
+    """
+    statements = doc.statements
+    for i, stmt in enumerate(statements):
+        if stmt.kind == "heading" or _skipped_section(stmt.section):
+            continue
+        if any(tag.kind == "citation-needed" for tag in stmt.tags):
+            continue
+        claims = find_numeric_claims(stmt.text)
+        if not claims:
+            continue
+        hard = [c for c in claims if c.kind != "vague"]
+        targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
+        if not targets:
+            continue
+        uncovered = [c for c in targets if not _cited_after(stmt, c)]
+        if not uncovered:
+            continue
+        if _covered_by_list_context(statements, i):
+            continue
+        earlier = stmt.citations[-1] if stmt.citations else None
+        nearest, distance = _nearest_later(statements, i)
+        yield Coverage(stmt, uncovered, not hard, nearest, distance, earlier)
+
+
+def describe_figures(claims: Sequence[NumericClaim], limit: int = 3) -> str:
+    """ "5,800 private properties, 520 private vehicles and 1 more": the figures, as found."""
+    shown = [f"{c.raw} {c.noun}".strip() if c.noun and c.kind in ("count", "vague") else c.raw for c in claims[:limit]]
+    quoted = [f"'{s}'" for s in shown]
+    rest = len(claims) - limit
+    if rest > 0:
+        return ", ".join(quoted) + f" and {rest} more"
+    if len(quoted) == 1:
+        return quoted[0]
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def claims_span(stmt: Statement, claims: Sequence[NumericClaim]) -> Span:
+    """Source span from the first to the last of ``claims`` in ``stmt``."""
+    first = stmt.text_span(claims[0].start, claims[0].end)
+    last = stmt.text_span(claims[-1].start, claims[-1].end)
+    return Span(first.start, max(first.start, last.end))
+
+
+def figure_evidence(claims: Sequence[NumericClaim]) -> dict[str, object]:
+    return {
+        "figures": [c.raw for c in claims],
+        "values": [c.value for c in claims],
+        "kinds": [c.kind for c in claims],
+        "nouns": [c.noun for c in claims],
+    }
+
+
+def _skipped_section(section: tuple[str, ...]) -> bool:
+    return any(part.strip().lower() in SKIPPED_SECTIONS for part in section)
+
+
+def _cited_after(stmt: Statement, claim: NumericClaim) -> bool:
+    last_char = stmt.source_offset(max(claim.start, claim.end - 1))
+    return any(c.span.start > last_char for c in stmt.citations)
+
+
+def _nearest_later(statements: Sequence[Statement], i: int) -> tuple[Citation | None, int]:
+    stmt = statements[i]
+    for j in range(i + 1, len(statements)):
+        other = statements[j]
+        if other.paragraph != stmt.paragraph or other.kind != stmt.kind:
+            break
+        if other.citations:
+            return other.citations[0], j - i
+    return None, 0
+
+
+def _introduces_list(stmt: Statement) -> bool:
+    return stmt.text.rstrip().endswith(":")
+
+
+def _covered_by_list_context(statements: Sequence[Statement], i: int) -> bool:
+    """An introduction ending ":" is supported by its cited list items, and a list item by
+    its cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks")."""
+    stmt = statements[i]
+    if _introduces_list(stmt):
+        j = i + 1
+        while j < len(statements) and statements[j].kind == "list":
+            if statements[j].citations:
+                return True
+            j += 1
+        return False
+    if stmt.kind != "list":
+        return False
+    j = i - 1
+    while j >= 0 and statements[j].kind == "list":
+        j -= 1
+    return j >= 0 and _introduces_list(statements[j]) and statements[j].cited
+
+
+class UncitedNumericClaim(Rule):
+    """A figure with no citation anywhere after it in its paragraph.
+
+    Flags a statement (prose sentence, list item, infobox row, table cell or caption, not a
+    heading) that states a quantity as fact — "1,166 servicemen", "22.8%", "US$2 billion",
+    "six hundred", "a dozen" — when no citation marker follows the figure anywhere in its
+    paragraph. Dates, years, times, ordinals ("4th Army Corps"), model designations (T-72,
+    S-300, 9K33, COVID-19), page, section and list numbers are not figures. A figure whose
+    only citation is in a later sentence of the paragraph is CC102 instead.
+
+    Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
+    ``vague`` is set; they are then reported at info severity, and only for statements with
+    no precise figure. Statements already tagged [citation needed] are left to CC103. A list
+    item under a cited introduction ending with ":" counts as cited, and so does an
+    introduction whose list items are cited.
+
+    Why: figures are what readers quote and what propaganda inflates; an uncited figure
+    cannot be checked against its source.
+
+    What to do: cite the source of the figure right after the sentence (or the clause)
+    that states it, or attribute and remove the figure.
+    """
+
+    code = "CC101"
+    name = "uncited-numeric-claim"
+    severity = Severity.ERROR
+    options = (
+        Option("vague", False, "Also report statements whose only figures are vague (hundreds, dozens), at info severity."),
+    )
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        for cov in numeric_coverage(doc, vague=bool(ctx.options.get("vague", False))):
+            if cov.nearest is not None:
+                continue  # CC102
+            figures = describe_figures(cov.uncovered)
+            plural = "s" if len(cov.uncovered) > 1 else ""
+            if cov.earlier is not None:
+                where = f"the statement's citation {cov.earlier.label} comes before it and nothing in the paragraph cites it after"
+            else:
+                where = "no citation follows it in its paragraph"
+            yield self.finding(
+                ctx,
+                f"uncited figure{plural} {figures}: {where}",
+                claims_span(cov.statement, cov.uncovered),
+                statement=cov.statement,
+                evidence=figure_evidence(cov.uncovered),
+                severity=Severity.INFO if cov.vague_only else None,
+            )

@@ -1,0 +1,65 @@
+"""CC102: a figure whose nearest citation belongs to a later statement of the paragraph."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from citecheck.model import Document, Finding, Severity
+from citecheck.rules.base import Option, Rule, RuleContext
+from citecheck.rules.cc101_uncited_numeric_claim import (
+    claims_span,
+    describe_figures,
+    figure_evidence,
+    numeric_coverage,
+)
+
+_ORDINAL_PLACES = {1: "in the next sentence", 2: "in the sentence after next"}
+
+
+class IndirectlyCitedNumericClaim(Rule):
+    """A figure cited only by a citation in a later statement of its paragraph.
+
+    Flags a statement with a figure ("5,800 private properties", "22.8%") that carries no
+    citation after the figure, when a later sentence (or list item) of the same paragraph
+    does. The message names the nearest such citation and how far away it is. Editors often
+    cite a whole paragraph at its end, so the figure may well be in that source; but the
+    reader cannot tell, and when sentences are moved or the paragraph is split the figure
+    silently loses its support. What counts as a figure is as for CC101; vague quantities
+    count only with the option ``vague`` (at info severity).
+
+    Why: the citation that seems to support the figure may be about the next sentence only
+    (a different source, a different party's claim).
+
+    What to do: check that the later citation supports the figure and, if so, repeat it
+    right after the statement; otherwise find a source for the figure.
+    """
+
+    code = "CC102"
+    name = "indirectly-cited-numeric-claim"
+    severity = Severity.WARNING
+    options = (
+        Option("vague", False, "Also report statements whose only figures are vague (hundreds, dozens), at info severity."),
+    )
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        for cov in numeric_coverage(doc, vague=bool(ctx.options.get("vague", False))):
+            if cov.nearest is None:
+                continue  # CC101
+            unit = "item" if cov.statement.kind in ("list", "infobox", "table") else "sentence"
+            if unit == "sentence":
+                place = _ORDINAL_PLACES.get(cov.distance, f"{cov.distance} sentences later")
+            else:
+                place = "in the next item" if cov.distance == 1 else f"{cov.distance} items later"
+            plural = "s" if len(cov.uncovered) > 1 else ""
+            evidence = figure_evidence(cov.uncovered)
+            evidence.update({"nearest": cov.nearest.key, "distance": cov.distance})
+            yield self.finding(
+                ctx,
+                f"figure{plural} {describe_figures(cov.uncovered)} not cited directly: "
+                f"nearest citation {cov.nearest.label} is {place}",
+                claims_span(cov.statement, cov.uncovered),
+                statement=cov.statement,
+                refs=[cov.nearest.key],
+                evidence=evidence,
+                severity=Severity.INFO if cov.vague_only else None,
+            )

@@ -1,0 +1,155 @@
+"""CC501: citations to references the list does not define, grouped into ranges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from citecheck.model import Citation, Document, Finding, Reference, Severity
+from citecheck.rules.base import Rule, RuleContext
+
+
+def all_citations(doc: Document) -> list[Citation]:
+    """Every citation of the document: ``doc.citations``, else those of the statements."""
+    if doc.citations:
+        return list(doc.citations)
+    return [c for stmt in doc.statements for c in stmt.citations]
+
+
+def entry_label(ref: Reference) -> str:
+    """The entry as the article's markers show it: [12], [d], or [note 3] for numbered notes."""
+    return _label(ref.group, ref.key)
+
+
+def _ordinal(key: str) -> int | None:
+    """Position of a key in its list: "12" -> 12, note "c" -> 3; None for names."""
+    if key.isdigit():
+        return int(key)
+    if 1 <= len(key) <= 2 and key.isalpha() and key.islower() and key.isascii():
+        value = 0
+        for ch in key:  # bijective base 26, as the note lists count: a … z, aa, ab …
+            value = value * 26 + ord(ch) - ord("a") + 1
+        return value
+    return None
+
+
+@dataclass
+class _Run:
+    keys: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+class UndefinedReference(Rule):
+    """A citation to a reference that the reference list does not define.
+
+    Flags citation markers ([12], [a], ``<ref name="x"/>``) whose reference is missing
+    from the list. Consecutive undefined numbers are grouped into one finding per range
+    ("[63]–[526]: 464 numbers, 1,093 citations"), so a truncated copy gives one finding,
+    not hundreds. The message says when the list looks truncated: the parser noticed it,
+    or the undefined numbers continue contiguously from the last defined entry.
+
+    Why: a claim whose citation points nowhere is effectively uncited, and every rule that
+    checks sources (dates, dead links, party sources) is blind for it.
+
+    What to do: in a copied page, copy the whole reference list; in wikitext, define the
+    named reference (or fix the misspelt name), or restore the deleted ``<ref>`` body.
+    """
+
+    code = "CC501"
+    name = "undefined-reference"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        undefined: dict[tuple[str, str], list[Citation]] = {}
+        for cit in all_citations(doc):
+            if cit.reference is None and doc.reference(cit.key, cit.group) is None:
+                undefined.setdefault((cit.group, cit.key), []).append(cit)
+        if not undefined:
+            return
+        truncated = any(d.kind == "truncated-references" for d in doc.diagnostics)
+        for group in sorted({g for g, _ in undefined}):
+            defined = sorted(
+                o for ref in doc.references if ref.group == group and (o := _ordinal(ref.key)) is not None
+            )
+            keyed = {k: cits for (g, k), cits in undefined.items() if g == group}
+            numbered = sorted((k for k in keyed if _ordinal(k) is not None), key=_ordinal)
+            for run in _runs(numbered, keyed, defined):
+                yield self._range_finding(ctx, group, run, defined, truncated)
+            for key in sorted(k for k in keyed if _ordinal(k) is None):
+                cits = sorted(keyed[key], key=lambda c: c.span.start)
+                label = cits[0].label
+                yield self.finding(
+                    ctx,
+                    f"named reference {label} is used {_times(len(cits))} but never defined",
+                    cits[0].span,
+                    refs=[key],
+                    evidence={"keys": [key], "citations": len(cits), "group": group},
+                )
+
+    def _range_finding(self, ctx: RuleContext, group: str, run: _Run, defined: list[int],
+                       truncated: bool) -> Finding:
+        cits = sorted(run.citations, key=lambda c: c.span.start)
+        first, last = run.keys[0], run.keys[-1]
+        what = "note" if group else "reference"
+        label_first, label_last = _label(group, first), _label(group, last)
+        if first == last:
+            message = f"{what} {label_first} is cited {_times(len(cits))} but the list does not define it"
+        else:
+            message = (f"{what}s {label_first}–{label_last} are cited but not defined: "
+                       f"{len(run.keys):,} {what} {'letters' if group else 'numbers'}, {len(cits):,} citations")
+        last_defined = defined[-1] if defined else 0
+        continues = _ordinal(first) is not None and _ordinal(first) <= last_defined + 3 and _dense(run)
+        if not defined:
+            message += f"; this copy has no {what} list at all"
+        elif truncated or continues:
+            message += f"; the list ends at {_label(group, _key_of(group, last_defined, first))} and looks truncated"
+        return self.finding(
+            ctx,
+            message,
+            cits[0].span,
+            refs=run.keys,
+            evidence={"keys": run.keys, "first": first, "last": last, "citations": len(cits),
+                      "group": group, "truncated": bool(defined) and (truncated or continues)},
+        )
+
+
+def _runs(numbered: list[str], keyed: dict[str, list[Citation]], defined: list[int]) -> list[_Run]:
+    """Undefined keys split wherever a defined entry lies between two of them."""
+    runs: list[_Run] = []
+    previous: int | None = None
+    for key in numbered:
+        pos = _ordinal(key)
+        assert pos is not None
+        if previous is None or any(previous < d < pos for d in defined):
+            runs.append(_Run())
+        runs[-1].keys.append(key)
+        runs[-1].citations.extend(keyed[key])
+        previous = pos
+    return runs
+
+
+def _dense(run: _Run) -> bool:
+    """Most numbers of the range are cited: a list cut short, not a few stray markers."""
+    first, last = _ordinal(run.keys[0]), _ordinal(run.keys[-1])
+    assert first is not None and last is not None
+    return len(run.keys) >= 0.5 * (last - first + 1)
+
+
+def _key_of(group: str, ordinal: int, sample: str) -> str:
+    """The key at ``ordinal`` in the style of ``sample`` (letters for lettered notes)."""
+    if not (group and sample.isalpha()):
+        return str(ordinal)
+    letters = ""
+    while ordinal > 0:
+        ordinal, rem = divmod(ordinal - 1, 26)
+        letters = chr(ord("a") + rem) + letters
+    return letters
+
+
+def _label(group: str, key: str) -> str:
+    """How the marker reads in the article: [12], [a], or [note 3] for numbered notes."""
+    return f"[{key}]" if not group or key.isalpha() else f"[{group} {key}]"
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n:,} times"

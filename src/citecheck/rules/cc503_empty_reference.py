@@ -1,0 +1,60 @@
+"""CC503: a reference or note with no content."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from citecheck.model import Document, Finding, Reference, Severity
+from citecheck.rules.base import Rule, RuleContext
+from citecheck.rules.cc501_undefined_reference import entry_label
+
+# What is left of an entry once its backlinks are removed: "^", "^ a b c".
+_BACKLINKS = re.compile(r"^\s*\^(?:\s+[a-z]{1,2}\b)*")
+_CONTENT = re.compile(r"[^\W_]")
+
+
+def is_empty(ref: Reference) -> bool:
+    """True when the entry holds no letter or digit once backlinks are set aside."""
+    if ref.is_empty:
+        return True
+    text = _BACKLINKS.sub("", ref.raw, count=1)
+    letters = text.split()
+    if len(letters) >= 2 and "".join(letters) == "abcdefghijklmnopqrstuvwxyz"[:len(letters)]:
+        return True  # "a b c": the backlinks of an entry whose text is missing
+    return _CONTENT.search(text) is None
+
+
+class EmptyReference(Rule):
+    """A reference or note with no content.
+
+    Flags entries of the reference or notes list that hold nothing but punctuation or
+    backlinks ("4. ^" in a copied page), and ``<ref></ref>`` / ``<ref name="x"> </ref>``
+    definitions with an empty body in wikitext.
+
+    Why: every marker pointing to an empty entry looks cited but supports nothing; an empty
+    note hides whatever explanation the article meant to give.
+
+    What to do: restore the text of the reference or note from the page history, or remove
+    the entry and its markers.
+    """
+
+    code = "CC503"
+    name = "empty-reference"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        for ref in doc.references:
+            if not is_empty(ref):
+                continue
+            what = "note" if ref.group else "reference"
+            uses = sum(1 for c in doc.citations if c.reference is ref)
+            cited = f", yet {uses} marker{'s' if uses != 1 else ''} in the text point{'s' if uses == 1 else ''} to it" if uses else ""
+            yield self.finding(
+                ctx,
+                f"{what} {entry_label(ref)} has no content{cited}",
+                ref.span,
+                reference=ref,
+                refs=[ref.key],
+                evidence={"uses": uses},
+            )

@@ -1,0 +1,100 @@
+"""CC504: two reference entries for the same source."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from citecheck.model import Document, Finding, Reference, Severity
+from citecheck.rules.base import Rule, RuleContext
+
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ocid|cmpid|ref|src|smid|mc_cid|mc_eid)$", re.I)
+_WS = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def normalize_url(url: str) -> str:
+    """A comparison key for a URL: scheme, "www.", fragment, tracking parameters, default
+    ports, a trailing slash and letter case of the host do not make two sources different."""
+    url = url.strip()
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url if "://" in url else "http://" + url.lstrip("/"))
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return url.lower()
+    if host.startswith("www.") or re.match(r"www\d\.", host):
+        host = host.split(".", 1)[1]
+    if host.startswith(("m.", "mobile.")):
+        host = host.split(".", 1)[1]
+    path = re.sub(r"/+", "/", parts.path or "/")
+    path = re.sub(r"/(?:index|default)\.(?:html?|php|aspx?)$", "/", path, flags=re.I).rstrip("/")
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                             if not _TRACKING.match(k)))
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+def _fold(text: str) -> str:
+    return _WS.sub(" ", _PUNCT.sub(" ", text.casefold())).strip()
+
+
+def source_keys(ref: Reference) -> list[tuple[str, str]]:
+    """The identities of the source an entry cites: its URL, and title+work+date."""
+    keys: list[tuple[str, str]] = []
+    url = normalize_url(ref.get("url"))
+    if url and "/" in url:  # a bare host ("bbc.com") names a site, not one source
+        keys.append(("url", url))
+    title = _fold(ref.get("title"))
+    work = _fold(ref.get("work") or ref.get("publisher"))
+    date = _fold(ref.get("date"))
+    if title and (work or date):
+        keys.append(("title", f"{title}\x1f{work}\x1f{date}"))
+    return keys
+
+
+class DuplicateReference(Rule):
+    """Two entries of the reference list for the same source.
+
+    Flags an entry that cites the same source as an earlier one: the same URL once
+    normalised (scheme, "www.", fragment, tracking parameters and trailing slash ignored), or
+    the same title, work (or publisher) and date. The same entry reused through a named
+    reference or repeated markers is not a duplicate; only distinct entries are compared.
+    Notes are not compared.
+
+    Why: duplicate entries split a source's uses, so a correction or an archive link added
+    to one misses the others, and the list looks better sourced than it is.
+
+    What to do: merge the entries into one named reference (``<ref name="...">``) and reuse
+    it.
+    """
+
+    code = "CC504"
+    name = "duplicate-reference"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        first_by_key: dict[tuple[str, str], Reference] = {}
+        for ref in doc.references:
+            if ref.group:
+                continue
+            original = None
+            matched = ""
+            for key in source_keys(ref):
+                earlier = first_by_key.get(key)
+                if earlier is not None and earlier.key != ref.key and original is None:
+                    original, matched = earlier, key[0]
+                first_by_key.setdefault(key, ref)
+            if original is None:
+                continue
+            how = (f"same URL {ref.get('url').strip()}" if matched == "url"
+                   else "same title, work and date")
+            yield self.finding(
+                ctx,
+                f"reference {ref.label} duplicates {original.label} ({how}): merge them into one named reference",
+                ref.span,
+                reference=ref,
+                refs=[original.key, ref.key],
+                evidence={"duplicate_of": original.key, "matched": matched},
+            )
