@@ -26,6 +26,7 @@ from citecheck.rules.cc503_empty_reference import EmptyReference
 from citecheck.rules.cc504_duplicate_reference import DuplicateReference
 from citecheck.rules.cc505_incomplete_reference import IncompleteReference
 from citecheck.rules.cc901_encoding_damage import EncodingDamage
+from citecheck.rules.cc902_unused_suppression import UnusedSuppression
 
 RULES: tuple[type[Rule], ...] = (
     UncitedNumericClaim,
@@ -49,6 +50,7 @@ RULES: tuple[type[Rule], ...] = (
     DuplicateReference,
     IncompleteReference,
     EncodingDamage,
+    UnusedSuppression,
 )
 
 __all__ = ["RULES", "Option", "Rule", "RuleContext", "by_code", "resolve", "select_rules"]
