@@ -210,6 +210,11 @@ def test_fetched_page_end_to_end(api: Any) -> None:
     assert result.path == "https://en.wikipedia.org/w/index.php?title=Example_clashes&oldid=986233144"
     assert doc.metadata["revision_id"] == 986233144
     assert any("1,166" in s.text for s in doc.statements)
+    from citecheck.rules import by_code
+
+    if by_code("CC403") is not None:
+        # The access date (3 November 2020) is later than the API's revision timestamp.
+        assert [f.code for f in result.findings if "(api)" in f.message] == ["CC403"]
 
 
 def test_as_of_overrides_the_api_timestamp(api: Any, plain_parse: list[Any]) -> None:

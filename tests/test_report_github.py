@@ -170,3 +170,24 @@ def test_pre_commit_hook() -> None:
     files = re.compile(hook["files"])
     assert all(files.search(p) for p in ("a.wiki", "dir/b.txt", "c.html", "d.htm"))
     assert not any(files.search(p) for p in ("notes.md", "x.wiki.bak", "page.json"))
+
+
+def test_seed_annotations_point_at_each_finding() -> None:
+    import importlib.util
+
+    from conftest import SEED
+
+    from citecheck.api import lint_path
+
+    if importlib.util.find_spec("citecheck.parsers.text") is None:
+        pytest.skip("the plain-text parser is not installed yet")
+    result = lint_path(SEED)
+    out = io.StringIO()
+    render("github", [result], out)
+    commands = [line for line in out.getvalue().splitlines() if line.startswith("::")]
+    assert len(commands) == len(result.findings) > 0
+    lines = result.document.source.split("\n")
+    for command, finding in zip(commands, result.findings):
+        _, props, _ = parse(command)
+        line, col = int(props["line"]), int(props["col"])
+        assert lines[line - 1][col - 1] == result.document.source[finding.span.start], command

@@ -93,3 +93,30 @@ def test_empty_run_validates() -> None:
     log = sarif([result])
     validate(log)
     assert log["runs"][0]["results"] == []
+
+
+def test_seed_report_validates(seed_result: Result) -> None:
+    log = sarif([seed_result])
+    validate(log)
+    run = log["runs"][0]
+    assert len(run["results"]) == len(seed_result.findings)
+    ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert len(ids) == len(set(ids))
+    from citecheck.rules import RULES
+
+    for rule in RULES:
+        entry = run["tool"]["driver"]["rules"][ids.index(rule.code)]
+        assert entry["help"]["text"] == rule.doc() and entry["shortDescription"]["text"] == rule.summary()
+
+
+@pytest.fixture(scope="module")
+def seed_result() -> Result:
+    import importlib.util
+
+    from conftest import SEED
+
+    from citecheck.api import lint_path
+
+    if importlib.util.find_spec("citecheck.parsers.text") is None:
+        pytest.skip("the plain-text parser is not installed yet")
+    return lint_path(SEED)

@@ -254,7 +254,7 @@ def lint_page(page: WikiPage, settings: "Settings") -> "Result":
     from citecheck.parsers import parse
 
     doc = parse(page.content, "wikitext", path=page.url)
-    doc.title = doc.title or page.title
+    doc.title = page.title  # the parser can only guess it from the path
     doc.revision_date, doc.revision_date_source = page.timestamp.date(), "api"
     doc.metadata.update({"wiki": page.wiki, "revision_id": page.revid,
                          "revision_timestamp": page.timestamp.isoformat()})
