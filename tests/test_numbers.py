@@ -38,6 +38,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Seven journalists have been injured.", ["Seven"]),
         ("the average age is approximately 20 years old", ["20"]),
         ("Windows runs on 1.5 billion devices", ["1.5 billion"]),
+        ("Later 40 soldiers were wounded there.", ["40"]),
         ("the storm had winds of 185 km/h and was 5km wide", ["185", "5"]),
     ],
 )

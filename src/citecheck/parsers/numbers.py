@@ -280,7 +280,7 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # identifiers, timestamps, file names
         if _is_year(text, num_start, end, digits, match.group("num2") if ranged else None):
             return None
-        if not _capital_ok(text, num_start):
+        if not _capital_ok(text, num_start, end):
             return None
     return _finish(text, start, end, match, cur, pct, ranged)
 
@@ -350,17 +350,21 @@ def _counted_noun_follows(text: str, end: int) -> bool:
     )
 
 
-def _capital_ok(text: str, start: int) -> bool:
+def _capital_ok(text: str, start: int, end: int) -> bool:
     """False when a capitalised word precedes the figure: Windows 10, Apollo 11, Category 5.
 
-    Sentence position does not matter ("Windows 10 was released"); the few capitalised words
-    that do introduce a count at a sentence start ("About 200", "Between 700") are listed.
+    The few capitalised words that introduce a count ("About 200", "Between 700") are
+    listed; any other word opening a sentence does too when a counted noun follows the
+    figure ("Later 40 soldiers were wounded", but not "Windows 10 was released").
     """
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     if prev is None or prev.end() != start:
         return True
     word = prev.group(1)
-    return not word[0].isupper() or word.endswith(("'s", "’s", "s'")) or word.rstrip(".") in _CAPITAL_OK
+    if not word[0].isupper() or word.endswith(("'s", "’s", "s'")) or word.rstrip(".") in _CAPITAL_OK:
+        return True
+    opens_sentence = prev.start() == 0 or bool(_SENTENCE_START.search(text, max(0, prev.start() - 4), prev.start()))
+    return opens_sentence and _counted_noun_follows(text, end)
 
 
 def _capitalised_mid_sentence(text: str, start: int) -> bool:
