@@ -139,10 +139,20 @@ def _category(text: str, start: int, end: int, prev_end: int, next_start: int, l
     after = _words(text[end:segment_end])[:_SUFFIX_WORDS]
     if after:
         for match, category in lexicon.finditer(text, end, end + after[-1].end()):
+            if _leads_next_figure(text, match.end(), next_start):
+                break  # "including one volunteer and injuring over 70": the term is 70's
             if not category.needs_person or is_person:
                 return category, match.start(), match.end()
             break
     return None
+
+
+def _leads_next_figure(text: str, term_end: int, next_start: int) -> bool:
+    """A term right before the next figure ("injuring over 70") describes that figure."""
+    if next_start >= len(text):
+        return False
+    between = text[term_end:next_start]
+    return _HARD_BREAK.search(between) is None and len(_words(between)) <= 3
 
 
 def _counted_noun(head: list[str], lexicon: Lexicon, persons: frozenset[str], objects: frozenset[str]) -> str:

@@ -10,7 +10,9 @@ from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.rules.cc201_single_party_casualty_figure import Figure, FigureCase, casualty_figures, figure_cases
 
-_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d,])")
+# Digit runs with any grouping a title may use: 1,166 / 1166 / 1 860 000 / 1.860.000 (Polish, German).
+_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:(?P<sep>[,.\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*(?![\d,])"
+                     r"|(?<![\d.,])\d+(?![\d,])")
 _QUALIFIER = re.compile(
     r"(?:\b(?:over|more\s+than|at\s+least|nearly|almost|about|around|approximately|some|up\s+to|"
     r"fewer\s+than|less\s+than|under|roughly|an\s+estimated)\s+)$",
@@ -45,7 +47,7 @@ def figures_in(text: str) -> set[float]:
             if value is not None:
                 values.add(float(value))
     for match in _DIGITS.finditer(text):
-        values.add(float(match.group().replace(",", "")))
+        values.add(float(re.sub(r"[,.\u00a0\u202f ]", "", match.group())))
     return values
 
 
