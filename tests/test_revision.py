@@ -75,3 +75,13 @@ def test_no_evidence_leaves_revision_unknown() -> None:
     resolve_revision_date(doc)
     assert doc.revision_date is None and doc.revision_date_source == ""
     assert infobox_revision_date(None) is None
+
+
+def test_dated_tags_are_evidence_of_a_later_revision() -> None:
+    from citecheck.model import Statement, Tag
+
+    stmt = Statement(text="Claim.", span=Span(0, 6), tags=[Tag(kind="citation-needed", span=Span(6, 7), date="November 2014")])
+    doc = Document(source="", format="wikitext", statements=[stmt],
+                   references=[_ref("1", access_date="18 April 2014")])
+    resolve_revision_date(doc, today=date(2026, 1, 1))
+    assert (doc.revision_date, doc.revision_date_source) == (date(2014, 11, 1), "latest-tag-date")

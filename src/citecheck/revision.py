@@ -4,8 +4,8 @@ A rendered copy or a bare wikitext file rarely says when it was saved, yet "will
 5 October" is only stale if the revision is later than that. The order of trust is: the
 user's ``--as-of``; a timestamp the parser found (dump, API or HTML metadata); an infobox
 duration ("27 September 2020 – present (1 month and 3 days)" was rendered on 30 October
-2020); and last the latest access or archive date among the references, which the
-revision cannot predate.
+2020); and last the latest access or archive date among the references, or dated
+maintenance tag, which the revision cannot predate.
 """
 
 from __future__ import annotations
@@ -103,7 +103,8 @@ def infobox_revision_date(infobox: Any) -> date | None:
 
 
 def latest_reference_date(doc: Document, *, today: date | None = None) -> tuple[date, str] | None:
-    """The latest access or archive date of the references, and which kind it was.
+    """The latest access or archive date of the references (or the first day of the month of
+    the latest dated maintenance tag), and which kind it was.
 
     Dates after ``today`` are typos, not evidence of a later revision, and are ignored
     (CC403 reports them).
@@ -121,6 +122,14 @@ def latest_reference_date(doc: Document, *, today: date | None = None) -> tuple[
             day = parsed.earliest()
             if day <= limit and (best is None or day > best[0]):
                 best = (day, source)
+    # A dated maintenance tag ({{citation needed|date=November 2014}}) was added by then too.
+    for stmt in doc.statements:
+        for tag in stmt.tags:
+            parsed = parse_date(tag.date) if tag.date else None
+            if parsed is not None and not parsed.is_range() and parsed.month is not None:
+                day = parsed.earliest()
+                if day <= limit and (best is None or day > best[0]):
+                    best = (day, "latest-tag-date")
     return best
 
 

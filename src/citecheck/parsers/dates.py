@@ -343,6 +343,17 @@ def date_problem(text: str) -> str | None:
     return f"{cleaned!r} is not a recognised date format"
 
 
+def impossible_date(text: str) -> bool:
+    """True when the text is in a date format but names a day that cannot exist."""
+    cleaned = _clean(text)
+    parts = _SPLIT_RANGE.split(cleaned, maxsplit=1)
+    for candidate in [cleaned] + ([p.strip() for p in parts] if len(parts) == 2 else []):
+        single = _single(candidate)
+        if single is not None and _invalid_reason(*single) is not None:
+            return True
+    return False
+
+
 def _invalid_reason(year: int, month: int | None, day: int | None) -> str | None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         return f"year {year} is not a plausible year"
@@ -446,7 +457,7 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
     """(start, end, reason) for each date in prose that cannot exist.
 
     Flags 31 June, 29 February of non-leap years, ISO month 13, and a day-month followed
-    by a one- to three-digit "year" ("on 1 October 1 and 5 October") when what follows
+    by a one- or two-digit "year" ("on 1 October 1 and 5 October") when what follows
     cannot start a noun phrase (so "On 9 October 12 soldiers" is left alone).
     """
     problems: list[tuple[int, int, str]] = []
@@ -464,7 +475,7 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
         if month is None or (name == "May" and groups["mn2"]):
             continue
         end = match.end()
-        if year_text and len(year_text) < 4:
+        if year_text and len(year_text) <= 2:
             if not _AFTER_SHORT_YEAR.match(text, end) or year_text.startswith("0"):
                 # "On 9 October 12 soldiers ...": a count, not a year. Re-check without it.
                 year_text = None
@@ -476,6 +487,9 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
         if day == 0:
             problems.append((match.start(), end, f"there is no day 0 of {calendar.month_name[month]}"))
             continue
+        if year < 1583:
+            # History ("25 December 800") and Julian-calendar leap years: check the day only.
+            year = 2000
         reason = _invalid_reason(year, month, day)
         if reason:
             problems.append((match.start(), end, reason))

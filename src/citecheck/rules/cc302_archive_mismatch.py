@@ -32,14 +32,15 @@ _BUNDLE_SIGNS = re.compile(r"\bArchived\b|\bRetrieved\b")
 
 def normalize_url(url: str) -> str:
     """A URL reduced to what identifies the page: no scheme, ``www.``, default port,
-    fragment or trailing slash; host lower-cased, percent-escapes decoded."""
+    fragment, tracking parameters or trailing slash; host and path case-folded (servers that
+    tell "Index.aspx" from "index.aspx" are rare), percent-escapes decoded."""
     url = url.strip()
+    if re.match(r"https?%3A", url, re.I):
+        url = unquote(url)
     if "://" not in url[:12]:
         url = "http://" + url.lstrip("/")
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower().rstrip(".")
-    if host.startswith("www."):
-        host = host[4:]
+    host = re.sub(r"^www\d*\.", "", (parts.hostname or "").lower().rstrip("."))
     port = ""
     try:
         if parts.port is not None and str(parts.port) != _DEFAULT_PORTS.get(parts.scheme.lower(), ""):
@@ -47,20 +48,49 @@ def normalize_url(url: str) -> str:
     except ValueError:
         port = ""
     # "+" and "%20" both reach servers as a space in practice.
-    path = unquote(parts.path).replace("+", " ").rstrip("/")
+    path = re.sub(r"/{2,}", "/", unquote(parts.path).replace("+", " ")).rstrip("/").casefold()
     params = [p for p in parts.query.split("&") if p and not _TRACKING.match(p)]
-    query = "?" + unquote("&".join(params)).replace("+", " ") if params else ""
+    query = "?" + unquote("&".join(params)).replace("+", " ").casefold() if params else ""
     return f"{host}{port}{path}{query}"
 
 
 def same_page(url: str, other: str) -> bool:
-    """Whether two URLs name the same page: equal once normalised, or differing only by the
-    readable slug after a numeric ID."""
+    """Whether two URLs name the same page.
+
+    Equal once normalised; or equal but for a query only one of them has; or differing
+    only by the readable slug after a numeric ID; or sharing a distinctive last path
+    segment or article ID (sites that moved: guardian.co.uk to theguardian.com, Reuters'
+    dated paths), which is a moved page rather than the wrong one.
+    """
     a, b = normalize_url(url), normalize_url(other)
     if a == b:
         return True
+    a_path, b_path = a.split("?", 1)[0], b.split("?", 1)[0]
+    if a_path == b_path and ("?" not in a or "?" not in b):
+        return True
     short, long = sorted((a, b), key=len)
-    return bool(long.startswith(short) and short[-1:].isdigit() and _SLUG_TAIL.fullmatch(long[len(short):]))
+    if long.startswith(short) and short[-1:].isdigit() and _SLUG_TAIL.fullmatch(long[len(short):]):
+        return True
+    a_last, b_last = (_last_segment(p) for p in (a_path, b_path))
+    shorter, longer = sorted((a_last, b_last), key=len)
+    if len(shorter) >= 15 and len(re.findall(r"[-_]", shorter)) >= 2 and shorter in longer:
+        return True
+    return bool(_distinctive(a_path) & _distinctive(b_path))
+
+
+def _last_segment(path: str) -> str:
+    return re.sub(r"\.(?:s?html?|php|aspx?|cfm|jsp)$", "", path.rsplit("/", 1)[-1])
+
+
+def _distinctive(path: str) -> set[str]:
+    """Tokens that identify one article: a long slug as the last segment, IDs mixing letters
+    and digits, long numbers."""
+    last = _last_segment(path)
+    tokens = {last} if len(last) >= 20 and last.count("-") + last.count("_") >= 3 else set()
+    for token in re.split(r"[-_./]", last):
+        if len(token) >= 7 and any(c.isdigit() for c in token) and (token.isdigit() or any(c.isalpha() for c in token)):
+            tokens.add(token)
+    return tokens
 
 
 def split_archive_url(url: str) -> tuple[str, str] | None:
@@ -74,6 +104,8 @@ def split_archive_url(url: str) -> tuple[str, str] | None:
         return None
     original = match.group("original")
     # Archives rewrite "http://" to "http:/" in the path; put the second slash back.
+    if re.match(r"https?%3A", original, re.I):
+        original = unquote(original)
     original = re.sub(r"^(https?):/(?!/)", r"\1://", original, flags=re.I)
     return match.group("stamp"), original
 
@@ -157,13 +189,16 @@ def _problems(ref: Reference, archive_url: str, max_apart: int) -> Iterator[tupl
 def _comparable(ref: Reference, url: str) -> bool:
     """Whether ``url`` is surely the page the archive should hold.
 
-    Template parameters say so directly. For rendered references the url is the first
-    link found, so identifier links and bundles of several citations in one footnote
-    (two "Archived"/"Retrieved" phrases) are not compared.
+    Template parameters say so directly, unless the url is itself a template or an
+    identifier link. For rendered references the url is the first link found, so bundles
+    of several citations in one footnote (two "Archived"/"Retrieved" phrases) are not
+    compared.
     """
-    if ref.template:
-        return True
+    if "{{" in url or not re.match(r"(?:https?:)?//|[\w-]+(?:\.[\w-]+)+", url, re.I):
+        return False  # a template or a bare word in the url field: nothing to compare
     host = normalize_url(url).split("/", 1)[0].split(":", 1)[0]
     if _IDENTIFIER_HOSTS.search(host):
         return False
+    if ref.template:
+        return True
     return len(_BUNDLE_SIGNS.findall(ref.raw)) <= 2 and ref.raw.count("Archived") <= 1 and ref.raw.count("Retrieved") <= 1

@@ -14,9 +14,12 @@ from citecheck.rules.base import Option, Rule, RuleContext
 # Plans, schedules and deadlines may legitimately be reported before the day they name.
 _FORWARD = re.compile(
     r"\b(?:will|shall|would|scheduled|rescheduled|planned|plans?|planning|expected|expects?|due|set\s+to|slated"
-    r"|deadline|postponed|until|upcoming|intends?|aims?\s+to|to\s+be\s+held|forecast|projected|announced\s+that)\b",
+    r"|deadline|postponed|until|upcoming|intends?|intended|aim(?:s|ed|ing)?\s+to|to\s+be\s+held|forecast|projected"
+    r"|proposed|announced\s+that)\b",
     re.I,
 )
+# "an election for 25 May", "called for 2022": a date someone set in advance.
+_SET_FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 
 
 class SourcePredatesClaim(Rule):
@@ -27,7 +30,8 @@ class SourcePredatesClaim(Rule):
     section, else the article's period). When every citation of the statement resolves to a
     reference with a publication date, and the statement's latest date begins after all of
     them, the sources cannot report it. Statements about plans, schedules or deadlines
-    ("will", "scheduled", "until") are skipped: a source can announce them in advance.
+    ("will", "scheduled", "until", "aiming to", "an election for 25 May") are skipped: a
+    source can announce them in advance.
 
     Why: usually the sentence was updated with newer facts and the newer source was never
     added, or the date in the sentence is a typo.
@@ -56,6 +60,9 @@ class SourcePredatesClaim(Rule):
             published = _publication_dates(stmt.citations)
             if published is None:
                 continue
+            matches = [m for m in matches if not _SET_FOR.search(stmt.text, max(0, m.start - 20), m.start)]
+            if not matches or len(stmt.text) - max(m.end - m.start for m in matches) < 12:
+                continue  # only dates set in advance, or a bare date with no claim around it
             claim = max(matches, key=lambda m: m.date.earliest())
             newest_ref, newest = max(published, key=lambda pair: pair[1].latest())
             if claim.date.earliest() <= newest.latest() + tolerance:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Severity
-from citecheck.parsers.dates import date_problem, looks_like_date, prose_date_problems
+from citecheck.parsers.dates import date_problem, impossible_date, looks_like_date, prose_date_problems
 from citecheck.rules.base import Rule, RuleContext
 
 _FIELDS = (("date", "date"), ("access_date", "access-date"), ("archive_date", "archive-date"))
@@ -14,10 +14,11 @@ _FIELDS = (("date", "date"), ("access_date", "access-date"), ("archive_date", "a
 class InvalidDate(Rule):
     """A date that cannot exist ("31 June", "29 February 2021") or cannot be parsed.
 
-    Checks the ``date``, ``access-date`` and ``archive-date`` of every reference — accepting
-    the many legitimate forms (dmy, mdy, ISO, "October 2020", "2020", seasons, ranges,
-    "2020a", "n.d.", German and Vietnamese citation dates) — and the dates written in the
-    prose: impossible days, ISO month 13, and a day-month followed by a truncated year such
+    Checks the ``date``, ``access-date`` and ``archive-date`` of every citation template —
+    accepting the many legitimate forms (dmy, mdy, ISO, "October 2020", "2020", seasons,
+    ranges, "2020a", "n.d.", German and Vietnamese citation dates) — and, in free-text or
+    rendered references, dates that cannot exist ("Retrieved 2010-26-08"). In the prose it
+    flags impossible days, ISO month 13, and a day-month followed by a truncated year such
     as "on 1 October 1 and 5 October" (a following noun, as in "On 9 October 12 soldiers",
     is read as a count).
 
@@ -36,11 +37,12 @@ class InvalidDate(Rule):
             for field, label in _FIELDS:
                 raw = ref.get(field)
                 if not raw.strip() or (not ref.template and not looks_like_date(raw)):
-                    # Without a template the field was read from rendered text, where a
-                    # non-date-shaped value is the reader's mistake rather than the editor's.
                     continue
                 problem = date_problem(raw)
-                if problem is None:
+                if problem is None or (not ref.template and not impossible_date(raw)):
+                    # Without a template the value was read out of free or rendered text
+                    # ("Heathcote (1980, 2003)"), so only a date that cannot exist is the
+                    # editor's mistake rather than the reader's.
                     continue
                 yield self.finding(
                     ctx,
