@@ -58,7 +58,6 @@ details { margin: .2rem 0 .4rem; } details p { margin: .3rem 0; white-space: pre
 @media print {
   .controls { display: none; }
   .claim, .refentry, .other { border-color: #999; }
-  details { display: block; } details > * { display: block; }
   a { color: inherit; }
 }
 """
@@ -108,6 +107,13 @@ SCRIPT = """
     shown.textContent = count + ' of ' + findings.length + ' findings shown';
     empty.classList.toggle('hidden', count > 0);
   }
+  // A printed report shows every explanation; the screen keeps them folded.
+  var folded = [];
+  window.addEventListener('beforeprint', function () {
+    folded = Array.prototype.filter.call(document.querySelectorAll('details'), function (d) { return !d.open; });
+    folded.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener('afterprint', function () { folded.forEach(function (d) { d.open = false; }); });
   search.addEventListener('input', apply);
   rule.addEventListener('change', apply);
   boxes.forEach(function (box) { box.addEventListener('change', apply); });
