@@ -319,6 +319,8 @@ def attribution(statement: Statement, figure_start: int, conflict: Conflict | No
             source = _clause_before(text, match.start())
             if not _names_a_source(text, match.start(), source, conflict, cues):
                 continue  # "as a result of reported shelling": nobody is reporting
+            found.append((match.start(), Attribution(match.group(), _party_named(source, conflict, last=True))))
+            continue
         found.append((match.start(), Attribution(match.group(), _party_named(source, conflict))))
     before = [a for pos, a in found if pos < figure_start]
     if before:
@@ -356,15 +358,18 @@ def _names_a_source(text: str, cue_start: int, subject: str, conflict: Conflict 
     return False
 
 
-def _party_named(source: str, conflict: Conflict | None) -> Party | None:
+def _party_named(source: str, conflict: Conflict | None, *, last: bool = False) -> Party | None:
+    """The party an alias in ``source`` names: the first one, or with ``last`` the one nearest
+    the end (the reporting verb: "the Azerbaijani MoD denied an Armenian MoD report")."""
     if conflict is None or not source:
         return None
     best: tuple[int, Party] | None = None
     for party in conflict.parties:
         for alias in party.aliases:
-            match = re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", source)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), party)
+            for match in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", source):
+                key = -match.start() if last else match.start()
+                if best is None or key < best[0]:
+                    best = (key, party)
     return best[1] if best else None
 
 

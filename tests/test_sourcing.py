@@ -1,0 +1,173 @@
+"""The sourcing rules CC201-CC203: the seed's acceptance facts, the casualty-figure analysis, and
+silence on real articles of conflicts no shipped definition covers."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck import lint_path, lint_text
+from citecheck.config import Settings
+from citecheck.data import find_conflict, load_lexicons
+from citecheck.model import Span, Statement
+from citecheck.rules.cc201_single_party_casualty_figure import (
+    attribution,
+    casualty_figures,
+    citations_after,
+    sourcing,
+)
+
+from conftest import SEED, corpus_or_skip
+
+LEXICONS = load_lexicons()
+CASUALTY = LEXICONS["casualty-terms"]
+CUES = LEXICONS["attribution-cues"]
+NK = find_conflict("nagorno-karabakh-2020")
+
+
+@pytest.fixture(scope="module")
+def seed_findings():
+    return lint_path(SEED, settings=Settings(select=["CC2"])).findings
+
+
+def of(findings, code: str) -> list:
+    return [f for f in findings if f.code == code]
+
+
+def test_seed_civilian_toll_row_is_single_party(seed_findings) -> None:
+    (finding,) = of(seed_findings, "CC201")  # the only figure stated as fact on one side's word
+    assert finding.excerpt == "92 Azerbaijani and 40 Armenian civilians killed"
+    assert finding.refs == ["45", "46"]
+    assert finding.evidence["party"] == "azerbaijan" and finding.evidence["figure"] == "92"
+    assert "Azerbaijan" in finding.message and "[45] AzerNews" in finding.message
+
+
+def test_seed_figure_per_russia_is_not_flagged(seed_findings) -> None:
+    assert not [f for f in seed_findings if f.code in ("CC201", "CC202") and "5,000" in f.excerpt]
+
+
+def test_seed_attributed_figures_are_info(seed_findings) -> None:
+    attributed = {(f.evidence["figure"], f.evidence["party"]) for f in of(seed_findings, "CC202")}
+    assert ("40", "armenia") in attributed        # "Armenian authorities reported 40 ...[48]" (Armenpress)
+    assert ("91", "azerbaijan") in attributed     # "the Prosecutor General's Office ... stated ... 91 ...[45]"
+    assert all(str(f.severity) == "info" for f in of(seed_findings, "CC202"))
+
+
+def test_seed_infobox_217_against_title_over_215(seed_findings) -> None:
+    hits = [f for f in of(seed_findings, "CC203") if f.evidence["figure"] == "217"]
+    assert len(hits) == 1 and "'over 215 killed'" in hits[0].message and hits[0].refs == ["41"]
+
+
+def test_seed_figure_found_in_title_is_not_flagged(seed_findings) -> None:
+    # "1,166 servicemen killed[42]": the BBC Russian title reads "... 1166 ...".
+    assert not [f for f in of(seed_findings, "CC203") if f.evidence["figure"] == "1,166"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("92 Azerbaijani and 40 Armenian civilians killed", [("92", "killed"), ("40", "killed")]),
+    ("2 Armenian, 1 Azerbaijani, 2 French and 3 Russian journalists injured",
+     [("2", "wounded"), ("1", "wounded"), ("2", "wounded"), ("3", "wounded")]),
+    ("The war resulted in the displacement of 750,000 Azerbaijanis and 353,000 Armenians.",
+     [("750,000", "displaced"), ("353,000", "displaced")]),
+    ("There were 4 separate attacks, killing 26 civilians and injuring 125.",
+     [("26", "killed"), ("125", "wounded")]),
+    ("The strike caused the deaths of 21 civilians, including one Red Cross volunteer and injuring over 70.",
+     [("21", "killed"), ("70", "wounded")]),
+    ("17 servicemen captured", [("17", "captured")]),
+    ("Azerbaijan held 17 prisoners of war.", [("17", "captured")]),
+    ("Artsakh reported 1,166 deaths.", [("1,166", "killed")]),
+    ("Nearly 5,000 dead in conflict, Putin says", [("5,000", "killed")]),
+    ("More than 2,300 Armenian servicemen were killed or wounded.", [("2,300", "casualties")]),
+    ("approximately a dozen injured in Stepanakert", [("a dozen", "wounded")]),
+    ("Azerbaijan announced the capture of 4 villages.", []),
+    ("2,050 Syrian fighters", []),
+    ("The average age of Armenian casualties is estimated to be approximately 20 years old.", []),
+    ("The shells killed soldiers 5 kilometres from Shusha.", []),
+    ("Both sides lost 36 tanks on the first day.", []),
+    ("Three tanks went missing.", []),
+    ("Hundreds were killed.", []),
+])
+def test_casualty_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.raw, f.category.key) for f in casualty_figures(text, CASUALTY)] == expected
+
+
+ARTICLE = """Casualties
+
+  • 92 Azerbaijani[1][2] and 40 Armenian civilians killed[3][4]
+  • 2 Armenian,[5] 1 Azerbaijani[6] journalists injured
+
+References
+
+  1. ^ "Civilian death toll in Armenian attacks reaches 91". azernews.az. 28 October 2020.
+  2. ^ "Another civilian killed in Armenian missile attack". azernews.az. 29 October 2020.
+  3. ^ "Civilians killed". BBC News. 27 October 2020.
+  4. ^ "8 civilians died in Artsakh following ceasefire agreement". Armenpress. 17 October 2020.
+  5. ^ "Journalists injured". Armenpress. 1 October 2020.
+  6. ^ "Journalist wounded". APA.az. 19 October 2020.
+"""
+
+
+def test_each_figure_takes_the_citation_group_after_it() -> None:
+    doc = lint_text(ARTICLE, "text", settings=Settings(select=["CC201"], conflict="nagorno-karabakh-2020")).document
+    rows = [s for s in doc.statements if s.citations]
+    groups = []
+    for statement in rows:
+        for figure in casualty_figures(statement.text, CASUALTY):
+            groups.append((figure.raw, [c.key for c in citations_after(statement, figure.end)]))
+    assert groups == [("92", ["1", "2"]), ("40", ["3", "4"]), ("2", ["5"]), ("1", ["6"])]
+    verdicts = [sourcing(citations_after(rows[0], f.end), NK) for f in casualty_figures(rows[0].text, CASUALTY)]
+    assert [(v.status, v.party.key if v.party else None) for v in verdicts] == [("single", "azerbaijan"), ("mixed", None)]
+
+
+def test_undefined_reference_makes_sourcing_unknown() -> None:
+    text = 'The shelling killed 13 civilians.[1][9]\n\nReferences\n\n  1. ^ "Ganja shelled". Trend News Agency. 11 October 2020.\n'
+    doc = lint_text(text, "text", settings=Settings(select=["CC201"])).document
+    (statement,) = [s for s in doc.statements if s.citations]
+    assert sourcing(statement.citations, NK).status == "unknown"
+
+
+def statement(text: str, section: tuple[str, ...] = ()) -> Statement:
+    return Statement(text=text, span=Span(0, len(text)), section=section)
+
+
+@pytest.mark.parametrize(("text", "section", "cue", "party"), [
+    ("1,166 servicemen killed", ("Infobox", "Casualties and losses", "Per Armenia:"), "Per Armenia:", "armenia"),
+    ("217 Syrian mercenaries killed (SOHR)", ("Infobox", "Per other sources:"), "Per other sources:", None),
+    ("90,000 people displaced in Artsakh (per Armenia)", (), "per", "armenia"),
+    ("According to Azerbaijani sources, 91 civilians were killed.", (), "According to", "azerbaijan"),
+    ("On 6 October, the Azerbaijani MoD denied an Armenian MoD reports of 200 deaths.", (), "reports", "armenia"),
+    ("The Syrian Observatory for Human Rights documented the deaths of 188 fighters.", (), "documented", None),
+    ("Up to 30 soldiers per day were killed.", (), None, None),
+    ("As a result of reported shelling, 12 civilians were killed.", (), None, None),
+    ("Azerbaijani shelling killed 12 civilians.", (), None, None),
+])
+def test_attribution(text: str, section: tuple[str, ...], cue: str | None, party: str | None) -> None:
+    stmt = statement(text, section)
+    figure = casualty_figures(text, CASUALTY)[0]
+    found = attribution(stmt, figure.start, NK, CUES)
+    if cue is None:
+        assert found is None
+    else:
+        assert found is not None and found.cue == cue
+        assert (found.party.key if found.party else None) == party
+
+
+CONFLICT_ARTICLES = [
+    "gensim/extracted/American_Revolutionary_War.wiki",
+    "gensim/extracted/Afghanistan.wiki",
+    "gensim/extracted/Algeria.wiki",
+    "infoboxer/ukraine.wiki",
+    "wikitablequestions/page/204-page/149.html",  # World War II casualties of Poland
+]
+
+
+@pytest.mark.parametrize("name", CONFLICT_ARTICLES)
+def test_party_rules_are_silent_without_a_matching_conflict(name: str) -> None:
+    path = corpus_or_skip() / name
+    result = lint_path(path, settings=Settings(select=["CC201", "CC202"]))
+    assert result.findings == []
+
+
+def test_party_rules_need_party_outlets_even_with_a_conflict_forced() -> None:
+    path = corpus_or_skip() / "wikitablequestions/page/204-page/149.html"
+    result = lint_path(path, settings=Settings(select=["CC201", "CC202"], conflict="nagorno-karabakh-2020"))
+    assert result.findings == []
