@@ -38,7 +38,7 @@ _DATE_PART = re.compile(
 )
 _ARCHIVED = re.compile(
     r"Archived(?:\s*\((?:PDF|\w+)\))?\s+from\s+the[ _]original(?:\s*\([^)]*\))?"
-    r"(?:\s+on\s+(?P<date>[^.]*?\d{4}(?:-\d{2}-\d{2})?))?\s*(?:\.|$)",
+    r"(?:\s+on\s+(?P<date>[^.]*?\d{4}(?:-\d{2}-\d{2})?)|\s+on)?\s*(?:\.|$)",
     re.I,
 )
 _RETRIEVED = re.compile(r"Retrieved\s+(?:on\s+)?(?P<date>[^.]*?\d{4}(?:-\d{2}-\d{2})?)(?=\s*(?:[.–—-]|$))", re.I)
@@ -312,7 +312,7 @@ def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, st
                 elif kind in ("last", "surname", "nachname", "nom", "apellido", "apellidos"):
                     slot["last"] = text
                 else:
-                    slot["full"] = text
+                    slot.setdefault("full", text)
             continue
         if target in FIELDS:
             fields.setdefault(target, text)

@@ -162,7 +162,7 @@ def _attach(par: Paragraph, spans: Sequence[tuple[int, int]], statements: list[S
 
 def _clause_before(text: str) -> str:
     """The clause a mid-sentence marker follows: text after the last clause break."""
-    stripped = text.rstrip().rstrip(",;:–— ")
+    stripped = text.rstrip().rstrip(",;:.–— ")
     cut = 0
     for match in _CLAUSE_BREAK.finditer(stripped):
         if match.end() < len(stripped):

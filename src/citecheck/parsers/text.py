@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Statement, Tag
 from citecheck.parsers.citations import domain_of, parse_reference_text
@@ -65,6 +66,7 @@ _BULLET = re.compile(r"^(\s*)([•·▪◦‣∙]|[*o#+-](?=\s))\s*")
 _ENTRY = re.compile(r"^(\s*)(\d{1,4})\.(?:\s+|(?=\^))")
 _IMAGE_NAME = re.compile(r"^\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\S*$", re.I)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*(?:\s*\[[^\]]{1,40}\])*\s*$""")
+_MEDIA = re.compile(r"^(?:File|Image|Media):|\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\b", re.I)
 _ENDS_WITH_MARKER = re.compile(r"\[\d{1,4}\]\s*$")
 
 # Section names whose content is not prose: reference lists and navigation.
@@ -158,6 +160,7 @@ class _Builder:
     wrapped: bool
     notes: frozenset[str] = frozenset()
     numbered_notes: bool = False
+    underscores: bool = True  # text dumps write link text with underscores for spaces
     text: list[str] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
     markers: list[tuple[int, Citation]] = field(default_factory=list)
@@ -191,7 +194,7 @@ class _Builder:
 
     def _copy(self, seg: str, a: int, b: int, base: int) -> None:
         chunk = seg[a:b]
-        if self.wrapped:
+        if self.wrapped and self.underscores:
             chunk = chunk.replace("_", " ")
         self.text.extend(chunk)
         self.offsets.extend(range(base + a, base + b))
@@ -361,12 +364,14 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             kind = "entry" if entry else "item"
             block = _Block(kind, [_content(source, s + match.end(), e)], i, i, level=indent,
                            number=entry.group(2) if entry else "", text=text)
+            column = match.end()  # continuation lines are indented to the content column
             j = i + 1
             while j < n:
                 ns, ne = lines[j]
                 nraw = source[ns:ne]
-                if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or _indent(nraw) <= indent
-                        or _ENTRY.match(nraw) or _BULLET.match(nraw)):
+                nindent = _indent(nraw)
+                if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or nindent <= indent
+                        or (nindent < column and (_ENTRY.match(nraw) or _BULLET.match(nraw)))):
                     break
                 block.segs.append(_content(source, ns, ne))
                 block.last_line = j
@@ -419,16 +424,44 @@ def parse(text: str, path: str = "<string>") -> Document:
     if not wrapped:
         _classify_plain(blocks)
     _Parser(doc, blocks, wrapped).run()
+    _page_footer(doc)
     return doc
+
+
+_LAST_EDITED = re.compile(
+    r"This[ _]page[ _]was[ _]last[ _](?:edited|modified)[ _]on[ _](\d{1,2}[ _]\w+[ _]\d{4})"
+    r"(?:,[ _]at[ _](\d{1,2}:\d{2}))?"
+)
+_OLDID = re.compile(r"[?&]oldid=(\d+)")
+
+
+def _page_footer(doc: Document) -> None:
+    """The revision a copy shows in its footer ("This page was last edited on 3 August 2019")."""
+    tail = doc.source[-20000:]
+    edited = _LAST_EDITED.search(tail)
+    if edited:
+        stamp = edited.group(1).replace("_", " ")
+        doc.metadata["last_edited"] = stamp + (f" {edited.group(2)}" if edited.group(2) else "")
+        try:
+            doc.revision_date = datetime.strptime(stamp, "%d %B %Y").date()
+            doc.revision_date_source = "metadata"
+        except ValueError:
+            pass
+    oldid = _OLDID.search(tail)
+    if oldid:
+        doc.metadata["revision_id"] = oldid.group(1)
 
 
 def _classify_plain(blocks: list[_Block]) -> None:
     """Turn the plain layout's bare lines into headings, paragraphs and captions."""
-    for block in blocks:
+    for k, block in enumerate(blocks):
         if block.kind != "line":
             continue
         alone = block.blank_before and block.blank_after
-        if alone and _heading_like(block.text):
+        prev = blocks[k - 1] if k else None
+        if prev is not None and prev.kind == "chrome" and _MEDIA.match(prev.text) and not block.blank_before:
+            block.kind = "caption"  # "File:Clip.webmPlay media" then its caption
+        elif alone and _heading_like(block.text):
             block.kind = "heading"
         elif block.group > 1 and len(block.text) < 300 and not _heading_like(block.text):
             block.kind = "caption"  # several short lines in one group: an image gallery
@@ -439,7 +472,7 @@ def _classify_plain(blocks: list[_Block]) -> None:
             continue
         prev = blocks[k - 1] if k else None
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        after_media = prev is not None and prev.kind == "chrome" and prev.text.lower().startswith("file:")
+        after_media = prev is not None and prev.kind == "chrome" and bool(_MEDIA.match(prev.text))
         if after_media:
             block.kind = "caption"
             continue
@@ -482,6 +515,7 @@ class _Parser:
     def run(self) -> None:
         blocks = self.blocks
         title_at = self._title()
+        self._drop_repeated_copy(title_at)
         start = title_at + 1
         end = self._body_end(start)
         self._reference_lists(end)
@@ -513,6 +547,23 @@ class _Parser:
                 return k
             return -1
         return -1
+
+    def _drop_repeated_copy(self, title_at: int) -> None:
+        """Dumps sometimes hold the page twice (two fetches appended): keep the first copy."""
+        if title_at < 0 or not self.wrapped:
+            return
+        for k in range(title_at + 1, len(self.blocks)):
+            block = self.blocks[k]
+            if block.kind == "heading" and block.level == 0 and block.text.strip() == self.doc.title:
+                start = block.segs[0][0]
+                line = self.source.count("\n", 0, start) + 1
+                self.doc.diagnostics.append(Diagnostic(
+                    kind="repeated-copy",
+                    message=f"the page is copied twice; the second copy (from line {line}) is ignored",
+                    span=Span(start, len(self.source)),
+                ))
+                del self.blocks[k:]
+                return
 
     def _body_end(self, start: int) -> int:
         for k in range(max(start, 0), len(self.blocks)):
@@ -718,7 +769,7 @@ class _Parser:
         first_line_start = block.segs[0][0]
         line_start = source.rfind("\n", 0, first_line_start) + 1
         span = Span(line_start + _indent(source[line_start:first_line_start]), block.segs[-1][1])
-        plain = _Builder(source, False)
+        plain = _Builder(source, self.wrapped, underscores=False)
         for s, e in block.segs:
             plain.add(s, e, scan=False)
         joined = plain.result()

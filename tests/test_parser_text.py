@@ -1,0 +1,478 @@
+"""The plain-text parser on the seed article, on text dumps of the corpus, and the shared
+reference-text parser (citations.py) on rendered CS1 entries and template parameters."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from citecheck.model import Document, Statement
+from citecheck.parsers.citations import (
+    FIELDS,
+    domain_of,
+    normalize_template_params,
+    parse_reference_text,
+)
+from citecheck.parsers.text import parse
+
+from conftest import SEED, corpus_or_skip
+
+
+@pytest.fixture(scope="module")
+def seed() -> Document:
+    return parse(SEED.read_text(encoding="utf-8"), path=str(SEED))
+
+
+def statement_with(doc: Document, fragment: str) -> Statement:
+    found = [s for s in doc.statements if fragment in s.text]
+    assert len(found) == 1, f"{fragment!r} is in {len(found)} statements"
+    return found[0]
+
+
+def labels(stmt: Statement) -> list[str]:
+    return [c.label for c in stmt.citations]
+
+
+# --- the seed: page structure --------------------------------------------------------------
+
+
+def test_title_and_chrome(seed: Document) -> None:
+    assert seed.format == "text"
+    assert seed.title == "2020 Nagorno-Karabakh conflict"
+    texts = " ".join(s.text for s in seed.statements)
+    for chrome in ("Page extended-protected", "From Wikipedia", "Jump to navigation", "QarabaghWarMap"):
+        assert chrome not in texts
+
+
+def test_infobox_rows_are_infobox_statements(seed: Document) -> None:
+    killed = statement_with(seed, "1,166 servicemen killed")
+    assert killed.kind == "infobox"
+    assert killed.section == ("Infobox", "Casualties and losses", "Per Armenia:")
+    assert labels(killed) == ["[42]"]
+    sohr = statement_with(seed, "217 Syrian mercenaries killed (SOHR)")
+    assert sohr.section[-1] == "Per other sources:"
+    # "See Casualties for details" closes the column: the Russian figure is not "per Armenia".
+    overall = statement_with(seed, "5,000 killed overall")
+    assert overall.kind == "infobox" and "Per Armenia:" not in overall.section
+    fighters = statement_with(seed, "2,050 Syrian fighters")
+    assert fighters.section == ("Infobox", "Strength")
+    assert labels(fighters) == ["[note a]", "[32]"]
+    infobox = [s for s in seed.statements if s.kind == "infobox"]
+    assert len(infobox) == 22
+    assert all(s.section[0] == "Infobox" for s in infobox)
+    # The infobox ends where the lead begins.
+    lead = statement_with(seed, "is an ongoing armed conflict between Azerbaijan")
+    assert lead.kind == "prose" and lead.section == ()
+    assert labels(lead) == ["[note d]"]
+
+
+def test_infobox_metadata(seed: Document) -> None:
+    infobox = seed.metadata["infobox"]
+    assert re.sub(r"\s", " ", infobox["Date"]) == "27 September 2020 (2020-09-27) 每 present (1 month and 3 days)"
+    assert infobox["Status"] == "Ongoing"
+    assert infobox["Territorial changes"].startswith("Azerbaijan states they have control of 4 cities")
+
+
+def test_headings_give_section_paths(seed: Document) -> None:
+    internet = statement_with(seed, "restricted internet access shortly after")
+    assert internet.section == ("Azerbaijan",)
+    civilians = statement_with(seed, "two civilians were killed by Azerbaijani shelling in Martuni")
+    assert civilians.section == ("Casualties", "Civilians")
+    equipment = statement_with(seed, "Azerbaijan reported to have destroyed about 250 tanks")
+    assert equipment.section[-1] == "Equipment losses"
+
+
+def test_captions(seed: Document) -> None:
+    for caption in ("A map of the Azerbaijani SSR in 1928",
+                    "Rescue teams in Ganja, second-largest city",
+                    "Stepanakert, the capital city of the Republic of Artsakh, has been heavily damaged",
+                    "Video of Azerbaijan's use of cluster munitions on Stepanakert",
+                    "Armenian volunteers in Yerevan heading to Artsakh"):
+        assert statement_with(seed, caption).kind == "caption", caption
+    # A one-sentence paragraph between a heading and another heading is prose, not a caption.
+    israel = statement_with(seed, "Israel, a major trading partner and weapons supplier")
+    assert israel.kind == "prose"
+    assert statement_with(seed, "As of 23 October, the Armenian authorities has stated").kind == "prose"
+
+
+# --- the seed: sentences and citations --------------------------------------------------------
+
+
+def test_obrien_sentence_is_one_statement(seed: Document) -> None:
+    stmt = statement_with(seed, "Robert C. O'Brien")
+    assert stmt.text.startswith("On 25 October, US National Security Advisor Robert C. O'Brien announced")
+    assert stmt.text.endswith('"pushing them to do so".')
+    assert labels(stmt) == ["[390]"]
+
+
+def test_uncited_statement_before_a_cited_one(seed: Document) -> None:
+    claim = statement_with(seed, "5,800 private properties destroyed")
+    assert claim.citations == []
+    following = seed.statements[claim.index + 1]
+    assert following.text.startswith("As of 24 October, the Prosecutor General's Office")
+    assert labels(following) == ["[49]"]
+    assert following.paragraph == claim.paragraph
+
+
+def test_markers_after_punctuation_and_spaces(seed: Document) -> None:
+    stmt = statement_with(seed, "introduced martial law and total mobilization")
+    assert labels(stmt) == ["[64]", "[65]", "[66]", "[67]"]
+    clauses = {c.key: c.clause for c in stmt.citations}
+    assert clauses["64"] == "Armenia and Artsakh introduced martial law and total mobilization"
+    assert clauses["66"] == "while Azerbaijan introduced martial law and a curfew"
+    assert "  " not in stmt.text  # " [66] " leaves a single space
+    countries = statement_with(seed, "Representatives of countries, including Argentina,")
+    assert labels(countries)[:3] == ["[413]", "[414]", "[415]"]
+    assert countries.citations[0].clause == "Representatives of countries, including Argentina".split(", ")[-1]
+
+
+def test_statement_text_maps_to_source(seed: Document) -> None:
+    source = seed.source
+    for stmt in seed.statements:
+        assert 0 <= stmt.span.start <= stmt.span.end <= len(source)
+        assert len(stmt.offsets) == len(stmt.text)
+        for i, ch in enumerate(stmt.text):
+            assert source[stmt.offsets[i]] == ch or (ch == " " and source[stmt.offsets[i]].isspace())
+        for citation in stmt.citations:
+            assert stmt.span.contains(citation.span)
+
+
+def test_citation_spans_are_the_markers(seed: Document) -> None:
+    assert len(seed.citations) == 577
+    positions = [c.span.start for c in seed.citations]
+    assert positions == sorted(positions)
+    for citation in seed.citations:
+        marker = seed.source[citation.span.start:citation.span.end]
+        assert marker == f"[{citation.key}]"
+
+
+# --- the seed: reference and note lists -------------------------------------------------------
+
+
+def test_reference_list(seed: Document) -> None:
+    refs = [r for r in seed.references if not r.group]
+    assert [r.key for r in refs] == [str(n) for n in range(1, 63)]
+    assert seed.reference("1").backlinks == 2
+    assert seed.reference("2").backlinks == 1
+    assert seed.reference("4").backlinks == 3
+    assert seed.reference("4").get("author") == "Carley, Patricia"
+    for ref in refs:
+        assert ref.raw and not ref.raw.startswith(("^", "a b"))
+        assert seed.source[ref.span.start:ref.span.end].lstrip().startswith(f"{ref.key}. ^")
+
+
+def test_every_reference_has_its_dates(seed: Document) -> None:
+    refs = [r for r in seed.references if not r.group]
+    for ref in refs:
+        retrieved = re.search(r"Retrieved (\d{1,2} \w+ \d{4})", ref.raw)
+        archived = re.search(r"Archived from the original (?:\(\w+\) )?on (\d{1,2} \w+ \d{4})", ref.raw)
+        assert ref.get("access_date") == (retrieved.group(1) if retrieved else ""), ref.key
+        assert ref.get("archive_date") == (archived.group(1) if archived else ""), ref.key
+    undated = sorted((r.key for r in refs if not r.get("date")), key=int)
+    # These entries print no publication date at all.
+    assert undated == ["2", "29", "37", "38", "41", "44"]
+    assert seed.reference("4").get("date") == "29 September 2020"
+    assert seed.reference("22").get("date") == "27 October 2020"
+
+
+def test_reference_fields(seed: Document) -> None:
+    bbc = seed.reference("3")
+    assert bbc.get("via") == "www.bbc.com" and bbc.domain == "bbc.com"
+    video = seed.reference("19")
+    assert video.get("archive_date") == "30 September 2020"
+    assert video.get("work") == "azernews.az" and video.get("publisher") == "AzerNews"
+    assert video.domain == "azernews.az"
+    assert seed.reference("16").domain == "apa.az"
+    assert seed.reference("7").get("work") == "The Guardian" and seed.reference("7").domain == ""
+    assert seed.reference("13").get("title").endswith("[By direct flight to Yerevan, ready to go to the front line]")
+    assert seed.reference("13").get("language") == "Armenian"
+    assert seed.reference("32").get("quote").startswith("Commander among 18 Turkish-backed")
+    # A continuation line belongs to the entry above it.
+    ref48 = seed.reference("48")
+    assert ref48.raw.endswith("Azerbaijani targeting of civilians has claimed lives of 31 in Artsakh")
+    assert ref48.get("quote") == "Azerbaijani targeting of civilians has claimed lives of 31 in Artsakh"
+    assert seed.reference("49").raw.startswith('"')
+
+
+def test_notes(seed: Document) -> None:
+    notes = seed.notes()
+    assert [(n.key, n.group) for n in notes] == [("a", "note"), ("b", "note"), ("c", "note"), ("d", "note")]
+    assert seed.reference("d", "note").is_empty
+    assert seed.reference("d", "note").raw == ""
+    assert "Denied by Azerbaijan" in seed.reference("a", "note").raw
+    # Citations inside notes are uses of the references they name.
+    from_notes = [c for c in seed.citations if notes[0].span.contains(c.span)]
+    assert [c.key for c in from_notes] == ["1", "2", "3", "4", "5", "6", "7", "8", "4"]
+    assert all(c.reference is not None for c in from_notes)
+
+
+def test_undefined_references_and_truncation(seed: Document) -> None:
+    numbered = [c for c in seed.citations if not c.group]
+    for citation in numbered:
+        defined = int(citation.key) <= 62
+        assert (citation.reference is not None) == defined, citation.key
+    assert all(c.reference is not None for c in seed.citations if c.group == "note")
+    undefined = {int(c.key) for c in numbered if c.reference is None}
+    assert min(undefined) > 62 and max(undefined) == 526
+    truncated = [d for d in seed.diagnostics if d.kind == "truncated-references"]
+    assert len(truncated) == 1
+    assert truncated[0].examples == ["62", "526"]
+    assert "[62]" in truncated[0].message and "[526]" in truncated[0].message
+    assert truncated[0].count == len(undefined)
+
+
+# --- small inputs -------------------------------------------------------------------------------
+
+
+def test_single_sentence_is_prose_not_title() -> None:
+    doc = parse("The attack killed 12 people.")
+    assert doc.title == ""
+    assert [(s.kind, s.text) for s in doc.statements] == [("prose", "The attack killed 12 people.")]
+
+
+def test_inline_tags() -> None:
+    text = ("Title\n\nThe war killed 300 people.[citation needed] It ended in 1994.[1][dead link]\n\n"
+            "References\n\n  1. ^ \"Title\". Work. 2020.")
+    doc = parse(text)
+    first, second = doc.statements
+    assert first.text == "The war killed 300 people."
+    assert [t.kind for t in first.tags] == ["citation-needed"]
+    assert doc.source[first.tags[0].span.start:first.tags[0].span.end] == "[citation needed]"
+    assert [t.kind for t in second.tags] == ["dead-link"]
+    assert second.citations[0].reference is doc.reference("1")
+    assert doc.reference("1").dead_link
+
+
+def test_editorial_brackets_are_not_note_markers() -> None:
+    doc = parse('He said they "support[s] the Republic" and left.[2]')
+    (stmt,) = doc.statements
+    assert "support[s]" in stmt.text
+    assert labels(stmt) == ["[2]"]
+    assert stmt.citations[0].reference is None
+
+
+def test_empty_and_bare_reference_entries() -> None:
+    text = "Title\n\nA claim.[1][2]\n\nReferences\n\n  1. ^\n  2. ^ a b c Some text.\n"
+    doc = parse(text)
+    assert doc.reference("1").is_empty and doc.reference("1").backlinks == 1
+    assert doc.reference("2").raw == "Some text." and doc.reference("2").backlinks == 3
+    assert not doc.diagnostics
+
+
+# --- text dumps (hard-wrapped, asterisk headings) ---------------------------------------------
+
+
+def dump(name: str) -> Document:
+    path = corpus_or_skip() / "fet-plaintext" / name / "wiki.md"
+    return parse(path.read_bytes().decode("utf-8", "replace"), path=str(path))
+
+
+def test_dump_windows() -> None:
+    doc = dump("windows")
+    assert doc.title == "Microsoft Windows"
+    assert [r.key for r in doc.references] == [str(n) for n in range(1, 89)]
+    assert all(c.reference is not None for c in doc.citations)
+    assert doc.metadata["infobox"]["Developer"] == "Microsoft"
+    lead = statement_with(doc, "is a group of several graphical operating system families")
+    assert lead.kind == "prose" and lead.text.startswith("Microsoft Windows is a group")
+    # Link text keeps its words: underscores become spaces.
+    assert "operating_system" not in lead.text
+    ref9 = doc.reference("9")
+    assert ref9.backlinks == 2
+    assert ref9.get("title") == "The 25 Worst Tech Products of All Time"
+    assert ref9.get("archive_date") == "February 15, 2012"
+    assert ref9.get("access_date") == "February 10, 2012"
+    # The page's style sheet was printed in place of reference 2: its text is lost.
+    assert doc.reference("2").raw == ""
+    assert [d.kind for d in doc.diagnostics] == ["parser-fallback"]
+    # The footer dates the copy.
+    assert str(doc.revision_date) == "2019-08-03" and doc.revision_date_source == "metadata"
+    assert doc.metadata["revision_id"] == "909103179"
+
+
+def test_dump_rocket_propulsion() -> None:
+    doc = dump("Rocket_propulsion")
+    assert doc.title == "Spacecraft propulsion"
+    # This dump holds the page twice; the second copy is reported and skipped.
+    assert sorted(d.kind for d in doc.diagnostics) == ["parser-fallback", "repeated-copy"]
+    assert len({(r.group, r.key) for r in doc.references}) == len(doc.references)
+    tags = [t.kind for s in doc.statements for t in s.tags]
+    # Five in the article; the other five "[citation_needed]" of the file are in a navigation copy.
+    assert tags.count("citation-needed") == 5
+    assert "full-citation-needed" in tags and "original-research" in tags
+    dead = [r.key for r in doc.references if r.dead_link]
+    assert len(dead) == 3 and all(doc.reference(k).get("url_status") == "dead" for k in dead)
+    assert doc.notes() and doc.notes()[0].key == "a"
+    ref1 = doc.reference("1")
+    assert ref1.get("author") == "Hess, M.; Martin, K. K.; Rachul, L. J"
+    assert ref1.get("date") == "February 7, 2002"
+    assert ref1.get("archive_date") == "2007-12-06"
+    sections = {s.section[0] for s in doc.statements if s.section and s.section[0] != "Infobox"}
+    assert {"Requirements", "Effectiveness", "Methods"} <= sections
+    assert not any("Navigation menu" in s.section for s in doc.statements)
+
+
+def test_dump_tropical_cyclone() -> None:
+    doc = dump("Tropical_meteorology")
+    assert doc.title == "Tropical cyclone"
+    lead = statement_with(doc, "is a rapidly rotating storm system")
+    assert lead.kind == "prose" and lead.section == ()
+    assert len(doc.references) > 200
+    assert sum(1 for c in doc.citations if c.reference is None) == 0
+
+
+def test_dump_paragraphs_are_reflowed() -> None:
+    doc = dump("Rocket_propulsion")
+    stmt = statement_with(doc, "Spacecraft propulsion is any method used to accelerate")
+    assert stmt.text == "Spacecraft propulsion is any method used to accelerate spacecraft and artificial satellites."
+    nxt = doc.statements[stmt.index + 1]
+    assert nxt.paragraph == stmt.paragraph
+
+
+# --- citations.py: rendered reference text ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ('"France accuses Turkey". Reuters. 1 October 2020. Archived from the original on 4 October 2020. '
+         "Retrieved 1 October 2020. We now have information",
+         {"title": "France accuses Turkey", "work": "Reuters", "date": "1 October 2020",
+          "archive_date": "4 October 2020", "access_date": "1 October 2020", "quote": "We now have information"}),
+        ('Carley, Patricia (29 September 2020). "Turkey recruiting Syrians". Middle East Eye. '
+         "Archived from the original on 2 October 2020. Retrieved 11 October 2020.",
+         {"author": "Carley, Patricia", "date": "29 September 2020", "title": "Turkey recruiting Syrians",
+          "work": "Middle East Eye", "archive_date": "2 October 2020", "access_date": "11 October 2020"}),
+        ('"Armenia conflict". 30 September 2020. Archived from the original on 1 October 2020. '
+         "Retrieved 11 October 2020 – via www.bbc.com.",
+         {"title": "Armenia conflict", "date": "30 September 2020", "archive_date": "1 October 2020",
+          "access_date": "11 October 2020", "via": "www.bbc.com"}),
+        ('"Военные" [Soldiers]. azatutyun.am (in Armenian). RFE/RL. Archived from the original on 6 October 2020.',
+         {"title": "Военные [Soldiers]", "work": "azatutyun.am", "publisher": "RFE/RL", "language": "Armenian",
+          "archive_date": "6 October 2020"}),
+        ('"Military supplies" (Video). azernews.az. AzerNews. 30 September 2020. '
+         "Archived from the original (Video) on 30 September 2020.",
+         {"title": "Military supplies", "work": "azernews.az", "publisher": "AzerNews",
+          "date": "30 September 2020", "archive_date": "30 September 2020"}),
+        ('"Civilian death toll reaches 91". azernews.az. 28 October 2020. Ninety-one civilians have been killed.',
+         {"title": "Civilian death toll reaches 91", "work": "azernews.az", "date": "28 October 2020",
+          "quote": "Ninety-one civilians have been killed"}),
+        ('"Son dakika... S?HA vurdu, bir drone..." Milliyet (in Turkish). 1 October 2020.',
+         {"title": "Son dakika... S?HA vurdu, bir drone...", "work": "Milliyet", "language": "Turkish",
+          "date": "1 October 2020"}),
+        ('"Listing of language packs". Msdn.microsoft.com. Archived from the original on |archive-url= '
+         "requires |archive-date= (help). Retrieved April 5, 2014.",
+         {"title": "Listing of language packs", "work": "Msdn.microsoft.com", "access_date": "April 5, 2014"}),
+        ('"The Apple vs. Microsoft GUI Lawsuit". 2006. Archived from the_original on March 4, 2008.',
+         {"title": "The Apple vs. Microsoft GUI Lawsuit", "date": "2006", "archive_date": "March 4, 2008",
+          "url_status": "dead"}),
+        ('"Title". U.S. News. 2020. Retrieved 1 May 2020. [dead link]',
+         {"title": "Title", "work": "U.S. News", "date": "2020", "access_date": "1 May 2020", "url_status": "dead"}),
+        ("Turkish-backed mercenaries in Azerbaijan | Struggle to recruit fighters", {}),
+        ("", {}),
+    ],
+)
+def test_parse_reference_text(raw: str, expected: dict[str, str]) -> None:
+    fields = parse_reference_text(raw)
+    assert fields == expected
+    assert set(fields) <= set(FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("value", "domain"),
+    [
+        ("https://www.bbc.com/news/world-europe-54324772", "bbc.com"),
+        ("www.bbc.com", "bbc.com"),
+        ("APA.az", "apa.az"),
+        ("azernews.az", "azernews.az"),
+        ("mfa.gov.ir", "mfa.gov.ir"),
+        ("http://news.bbc.co.uk/2/hi/europe.stm", "bbc.co.uk"),
+        ("https://en.armradio.am/2020/10/22/x/", "armradio.am"),
+        ("//web.archive.org/web/2020/http://x.am", "archive.org"),
+        ("Msdn.microsoft.com", "microsoft.com"),
+        ("Reuters", ""),
+        ("Soft32.com News", ""),
+        ("", ""),
+        ("http://[::1", ""),
+    ],
+)
+def test_domain_of(value: str, domain: str) -> None:
+    assert domain_of(value) == domain
+
+
+# --- citations.py: template parameters -----------------------------------------------------
+
+
+def test_cs1_aliases() -> None:
+    fields = normalize_template_params("cite web", {
+        "url": "https://armenpress.am/eng/news/1031035.html", "title": "Title", "website": "[[Armenpress]]",
+        "accessdate": "11 October 2020", "archiveurl": "https://web.archive.org/web/20201011/x",
+        "archivedate": "11 October 2020", "deadurl": "yes", "date": "29 September 2020",
+        "last1": "Ghazanchyan", "first1": "Siranush", "last2": "Doe", "first2": "J.", "lang": "hy",
+        "quote": "a ''quoted'' line", "via": "Gale", "unknown-param": "x", "ref": "harv",
+    })
+    assert fields == {
+        "url": "https://armenpress.am/eng/news/1031035.html", "title": "Title", "work": "Armenpress",
+        "access_date": "11 October 2020", "archive_url": "https://web.archive.org/web/20201011/x",
+        "archive_date": "11 October 2020", "url_status": "dead", "date": "29 September 2020",
+        "author": "Ghazanchyan, Siranush; Doe, J.", "language": "hy", "quote": "a quoted line", "via": "Gale",
+    }
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"url-status": "live"}, {"url_status": "live"}),
+        ({"url-status": "Dead"}, {"url_status": "dead"}),
+        ({"dead-url": "no"}, {"url_status": "live"}),
+        ({"deadurl": "unfit"}, {"url_status": "unfit"}),
+        ({"newspaper": "The Guardian", "year": "2019"}, {"work": "The Guardian", "date": "2019"}),
+        ({"journal": "Nature", "date": "2001", "year": "2000"}, {"work": "Nature", "date": "2001"}),
+        ({"magazine": "Time"}, {"work": "Time"}),
+        ({"periodical": "Izvestia", "agency": "TASS"}, {"work": "Izvestia", "publisher": "TASS"}),
+        ({"title": "Военные", "trans-title": "Soldiers"}, {"title": "Военные [Soldiers]"}),
+        ({"access-date": "1 May 2020", "archive-url": "https://a", "archive-date": "2 May 2020"},
+         {"access_date": "1 May 2020", "archive_url": "https://a", "archive_date": "2 May 2020"}),
+        ({"author": "Reuters Staff", "authors": "ignored"}, {"author": "Reuters Staff"}),
+        ({"title": "<!-- hidden -->Shown", "publisher": "[[Reuters|Reuters UK]]"},
+         {"title": "Shown", "publisher": "Reuters UK"}),
+        ({"title": "", "url": "  "}, {}),
+    ],
+)
+def test_template_param_variants(params: dict[str, str], expected: dict[str, str]) -> None:
+    assert normalize_template_params("cite news", params) == expected
+
+
+def test_internetquelle() -> None:
+    fields = normalize_template_params("Internetquelle", {
+        "url": "https://www.berlin.de/x", "titel": "Einwohner", "werk": "berlin.de", "hrsg": "Senat",
+        "datum": "2021-01-05", "abruf": "2021-09-01", "archiv-url": "https://web.archive.org/web/2021/x",
+        "archiv-datum": "2021-02-01", "sprache": "de", "offline": "1", "autor": "Amt für Statistik",
+        "zitat": "Berlin hat 3,6 Millionen Einwohner",
+    })
+    assert fields == {
+        "url": "https://www.berlin.de/x", "title": "Einwohner", "work": "berlin.de", "publisher": "Senat",
+        "date": "2021-01-05", "access_date": "2021-09-01", "archive_url": "https://web.archive.org/web/2021/x",
+        "archive_date": "2021-02-01", "language": "de", "url_status": "dead", "author": "Amt für Statistik",
+        "quote": "Berlin hat 3,6 Millionen Einwohner",
+    }
+    assert "url_status" not in normalize_template_params("Internetquelle", {"url": "https://x.de", "offline": "nein"})
+
+
+def test_localized_template_with_english_names() -> None:
+    fields = normalize_template_params("chú thích web", {
+        "url": "https://vnexpress.net/a", "tiêu đề": "ignored", "title": "Tin", "work": "VnExpress",
+        "access-date": "1 tháng 8 năm 2023", "url-status": "dead", "archive-url": "https://web.archive.org/x",
+        "archive-date": "2 tháng 8 năm 2023", "ngôn ngữ": "vi",
+    })
+    assert fields == {
+        "url": "https://vnexpress.net/a", "title": "Tin", "work": "VnExpress",
+        "access_date": "1 tháng 8 năm 2023", "url_status": "dead", "archive_url": "https://web.archive.org/x",
+        "archive_date": "2 tháng 8 năm 2023",
+    }
+
+
+def test_seed_fixture_exists() -> None:
+    assert Path(SEED).is_file()
