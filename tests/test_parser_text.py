@@ -303,7 +303,9 @@ def test_dump_rocket_propulsion() -> None:
     assert tags.count("citation-needed") == 5
     assert "full-citation-needed" in tags and "original-research" in tags
     dead = [r.key for r in doc.references if r.dead_link]
-    assert len(dead) == 3 and all(doc.reference(k).get("url_status") == "dead" for k in dead)
+    assert dead == ["29", "38"] and all(doc.reference(k).get("url_status") == "dead" for k in dead)
+    rd701 = doc.reference("31")
+    assert rd701.has_webarchive and rd701.get("archive_date") == "2010-02-10"
     assert doc.notes() and doc.notes()[0].key == "a"
     ref1 = doc.reference("1")
     assert ref1.get("author") == "Hess, M.; Martin, K. K.; Rachul, L. J"

@@ -41,6 +41,12 @@ _ARCHIVED = re.compile(
     r"(?:\s+on\s+(?P<date>[^.]*?\d{4}(?:-\d{2}-\d{2})?)|\s+on)?\s*(?:\.|$)",
     re.I,
 )
+# {{webarchive}} output: "Archived 2010-02-10 at the Wayback Machine".
+WEBARCHIVE = re.compile(
+    r"Archived\s+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})\s+at\s+the[ _]"
+    r"(?:Wayback[ _]Machine|archive\.today|Archive-It|WebCite|Library[ _]of[ _]Congress[ _]Web[ _]Archives)",
+    re.I,
+)
 _RETRIEVED = re.compile(r"Retrieved\s+(?:on\s+)?(?P<date>[^.]*?\d{4}(?:-\d{2}-\d{2})?)(?=\s*(?:[.–—-]|$))", re.I)
 _VIA = re.compile(r"\s*[–—-]\s*via\s+(?P<via>.+?)\.?(?=\s+[A-Z\"“]|\s*$)", re.I)
 _VIA_DOMAIN = re.compile(r"\s*[–—-]\s*via\s+(?P<via>(?:[\w-]+\.)+[a-z]{2,})\.?(?=\s|$)", re.I)
@@ -97,13 +103,18 @@ def parse_reference_text(raw: str) -> dict[str, str]:
         text = (text[: lang.start()].rstrip() + text[lang.end():]).strip()
         text = re.sub(r"\s+([.,])", r"\1", text)
 
+    webarchive = WEBARCHIVE.search(text)
+    if webarchive:
+        fields["archive_date"] = webarchive.group("date")
+        text = (text[: webarchive.start()].rstrip(" .") + ". " + text[webarchive.end():].lstrip(" .")).strip()
+
     # Split off the archive / retrieval tail: everything before it is citation body.
     tail_start = len(text)
     archived = _ARCHIVED.search(text)
     if archived:
         tail_start = min(tail_start, archived.start())
         if archived.group("date"):
-            fields["archive_date"] = archived.group("date").strip(" ,")
+            fields.setdefault("archive_date", archived.group("date").strip(" ,"))
         fields["url_status"] = "dead" if "the_original" in archived.group() else "live"
     retrieved = _RETRIEVED.search(text, archived.end() if archived else 0)
     if retrieved:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Statement, Tag
-from citecheck.parsers.citations import domain_of, parse_reference_text
+from citecheck.parsers.citations import WEBARCHIVE, domain_of, parse_reference_text
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
 
 # --- line classification -------------------------------------------------------------------
@@ -792,6 +792,8 @@ class _Parser:
             fields.get("work", "")) or domain_of(fields.get("publisher", ""))
         if re.search(r"\[(?:permanent[ _])?dead[ _]link\]", joined, re.I):
             ref.dead_link = True
+        if WEBARCHIVE.search(joined):
+            ref.has_webarchive = True
         self.doc.references.append(ref)
         if group == "note":
             # Notes cite references too ("Denied by Azerbaijan,[6][7] ..."): those are uses.
