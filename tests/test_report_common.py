@@ -158,3 +158,18 @@ def test_rule_documentation_comes_from_the_docstring(monkeypatch: pytest.MonkeyP
     assert summary == "Casualty figure sourced only to one party of the conflict."
     assert body.startswith("A figure stated") and body.endswith("independent source.")
     assert rule_doc("CC999") == ("", "")
+
+
+def test_text_evidence_is_found_as_a_whole_figure() -> None:
+    text = "In 1992, 92 people and 1,166 soldiers died; 11.5 tonnes; 5"
+    statement = Statement(text=text, span=Span(0, len(text)))
+
+    def marked(evidence: dict[str, object]) -> list[tuple[int, int]]:
+        f = Finding("X", "x", Severity.INFO, "m", statement.span, statement=statement, evidence=evidence)
+        return highlights(statement, [f])
+
+    assert marked({"figure": "92"}) == [(9, 11)], "the figure, not the end of 1992"
+    assert [text[s:e] for s, e in marked({"figures": ["1,166", "5"]})] == ["1,166", "5"]
+    assert marked({"figure": "166"}) == [], "not inside 1,166"
+    assert marked({"value": "11"}) == [], "not the integer part of 11.5"
+    assert [text[s:e] for s, e in marked({"phrase": "people and"})] == ["people and"]

@@ -5,8 +5,9 @@ by reference, the summary table) that the HTML report renders too, so both say t
 
 Rule authors can point the report at the exact figure or date a finding is about with
 ``evidence["highlight"]``: a ``[start, end]`` pair, or a list of such pairs, of character offsets
-into ``Statement.text``. Without it the report highlights the first occurrence in the statement
-of ``evidence["figure"]`` or ``evidence["date"]`` (a string or a list of strings). A party label
+into ``Statement.text``. Without it the report highlights the first whole-word occurrence in the
+statement of each string in ``evidence["figure"]``, ``["figures"]``, ``["phrase"]``,
+``["date"]`` or ``["value"]`` (a string or a list of strings). A party label
 for the cited sources comes from ``evidence["party"]``: one label for all of the finding's
 references, or a mapping from reference key to label.
 """
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from citecheck.api import Result
 
 LEAD_SECTION = "Lead"
+# Evidence keys whose values are pieces of the statement text, tried when there is no "highlight".
+TEXT_EVIDENCE_KEYS = ("figure", "figures", "phrase", "date", "value")
 SECTION_SEPARATOR = " › "
 # Reference fields shown for a cited source, in reading order, with their labels.
 REFERENCE_FIELDS = (
@@ -176,11 +179,11 @@ def highlights(statement: Statement, findings: Iterable[Finding]) -> list[tuple[
         if explicit:
             ranges.extend((s, e) for s, e in explicit if 0 <= s < e <= len(text))
             continue
-        for key in ("figure", "date"):
+        for key in TEXT_EVIDENCE_KEYS:
             for needle in _strings(f.evidence.get(key)):
-                pos = text.find(needle)
-                if pos >= 0:
-                    ranges.append((pos, pos + len(needle)))
+                found = _find_whole(text, needle)
+                if found is not None:
+                    ranges.append(found)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):
         if merged and start <= merged[-1][1]:
@@ -188,6 +191,14 @@ def highlights(statement: Statement, findings: Iterable[Finding]) -> list[tuple[
         else:
             merged.append((start, end))
     return merged
+
+
+def _find_whole(text: str, needle: str) -> tuple[int, int] | None:
+    """First occurrence of ``needle`` not inside a longer word or number ("92" is not in "1992")."""
+    match = re.search(rf"(?<![\w.,]){re.escape(needle)}(?![\w]|[.,]\d)", text)
+    if match is None:
+        return None
+    return match.start(), match.end()
 
 
 def _pairs(value: Any) -> list[tuple[int, int]]:
