@@ -332,19 +332,30 @@ def _mtime(path: Path) -> int:
         return -1
 
 
+def _open(path: Path, schema: str, keys: tuple[str, ...]) -> tuple[_Checker, dict[str, Any]]:
+    """Read a data file and check its schema line and top-level keys."""
+    check = _Checker(path)
+    data = check.table(_read_toml(path), "")
+    check.schema(data, schema)
+    check.known_keys(data, keys, "")
+    return check, data
+
+
+def _cached(loader: Any, path: str | Path) -> Any:
+    """Call an lru-cached loader keyed on the resolved path and its mtime, so edits are seen."""
+    path = Path(path)
+    return loader(str(path.resolve()), _mtime(path))
+
+
 def load_conflict(path: str | Path) -> Conflict:
     """Load and validate one conflict file (cached until the file changes)."""
-    path = Path(path)
-    return _load_conflict(str(path.resolve()), _mtime(path))
+    return _cached(_load_conflict, path)
 
 
 @functools.lru_cache(maxsize=64)
 def _load_conflict(path_str: str, _mtime_ns: int) -> Conflict:
     path = Path(path_str)
-    check = _Checker(path)
-    data = check.table(_read_toml(path), "")
-    check.schema(data, CONFLICT_SCHEMA)
-    check.known_keys(data, ("schema", "name", "match", "notes", "parties"), "")
+    check, data = _open(path, CONFLICT_SCHEMA, ("schema", "name", "match", "notes", "parties"))
     name = check.string(data, "name", "")
     match = check.strings(data, "match", "", required=True)
     notes = check.string(data, "notes", "", required=False)
@@ -409,17 +420,13 @@ def _outlet(check: _Checker, entry: Any, where: str) -> Outlet:
 
 def load_lexicon(path: str | Path) -> Lexicon:
     """Load and validate one lexicon file (cached until the file changes)."""
-    path = Path(path)
-    return _load_lexicon(str(path.resolve()), _mtime(path))
+    return _cached(_load_lexicon, path)
 
 
 @functools.lru_cache(maxsize=64)
 def _load_lexicon(path_str: str, _mtime_ns: int) -> Lexicon:
     path = Path(path_str)
-    check = _Checker(path)
-    data = check.table(_read_toml(path), "")
-    check.schema(data, LEXICON_SCHEMA)
-    check.known_keys(data, ("schema", "name", "description", "categories", "lists"), "")
+    check, data = _open(path, LEXICON_SCHEMA, ("schema", "name", "description", "categories", "lists"))
     name = check.string(data, "name", "")
     if name != path.stem:
         raise check.error("name", f"{name!r} must match the file name {path.stem!r}")
@@ -475,14 +482,19 @@ def find_conflict(name_or_path: str, search_paths: Iterable[str] = ()) -> Confli
     raise ConfigError(f"conflict: unknown conflict {name_or_path!r} (available: {known})")
 
 
-def lead_text(doc: Document, limit: int = 3000) -> str:
-    """The article's opening prose (before the first section), where its subject is named."""
+def lead_text(doc: Document, limit: int = 1500) -> str:
+    """The article's opening prose (before the first section), where its subject is named.
+
+    Infobox rows are skipped: a country's infobox lists every war it fought, its lead does not.
+    """
     parts: list[str] = []
     size = 0
     for statement in doc.statements:
-        if statement.section and statement.kind != "infobox":
+        if statement.kind in ("infobox", "caption"):
+            continue
+        if statement.section:
             break
-        if statement.kind in ("prose", "infobox"):
+        if statement.kind == "prose":
             parts.append(statement.text)
             size += len(statement.text)
             if size >= limit:
