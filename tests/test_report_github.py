@@ -16,7 +16,7 @@ from test_report_common import sample_result
 
 from citecheck.model import Finding, Severity, Span
 from citecheck.report import render
-from citecheck.report.github import annotation, escape_data, escape_property
+from citecheck.report.github import annotation, escape_data, escape_property, ordered
 
 COMMAND = re.compile(r"^::(error|warning|notice) (?P<props>[^:]*)::(?P<message>.*)$")
 
@@ -35,7 +35,8 @@ def test_one_annotation_per_finding_on_its_line() -> None:
     lines = out.getvalue().splitlines()
     commands = [line for line in lines if line.startswith("::")]
     assert len(commands) == len(result.findings)
-    for line, finding in zip(commands, result.findings):
+    assert [c.split(" ", 1)[0] for c in commands] == ["::error"] * 2 + ["::warning"] * 2 + ["::notice"]
+    for line, finding in zip(commands, ordered([result])):
         level, props, message = parse(line)
         assert level == {"error": "error", "warning": "warning", "info": "notice"}[str(finding.severity)]
         assert props["file"] == "fixtures/sample.txt"
@@ -187,7 +188,7 @@ def test_seed_annotations_point_at_each_finding() -> None:
     commands = [line for line in out.getvalue().splitlines() if line.startswith("::")]
     assert len(commands) == len(result.findings) > 0
     lines = result.document.source.split("\n")
-    for command, finding in zip(commands, result.findings):
+    for command, finding in zip(commands, ordered([result])):
         _, props, _ = parse(command)
         line, col = int(props["line"]), int(props["col"])
         assert lines[line - 1][col - 1] == result.document.source[finding.span.start], command

@@ -45,8 +45,14 @@ def annotation(f: Finding) -> str:
     return f"::{COMMANDS[f.severity]} {rendered}::{escape_data(message)}"
 
 
+def ordered(results: Sequence["Result"]) -> list[Finding]:
+    """Every finding, errors first: GitHub shows only the first ten annotations of each kind per
+    step (fifty per job), so the most serious must come first; the rest stay in the log."""
+    findings = [f for result in results for f in result.findings]
+    return sorted(findings, key=lambda f: -f.severity)
+
+
 def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
-    for result in results:
-        for f in result.findings:
-            out.write(annotation(f) + "\n")
+    for f in ordered(results):
+        out.write(annotation(f) + "\n")
     out.write(summary_line(results) + "\n")
