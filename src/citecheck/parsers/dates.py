@@ -445,12 +445,13 @@ def find_dates(text: str, *, default_year: int | None = None, years: bool = Fals
 
 
 _BAD_PROSE = re.compile(
-    r"(?<![\w/.-])(?:(?P<d>[0-3]?\d)\s+(?P<mn>" + _P_MONTH + r")(?:,?\s+(?P<y>\d{1,4}))?"
-    r"|(?P<mn2>" + _P_MONTH + r")\s+(?P<d2>[0-3]?\d),?(?:\s+(?P<y2>\d{1,4}))?"
+    r"(?<![\w/.-])(?:(?P<d>[0-3]?\d)\s+(?P<mn>" + _P_MONTH + r")(?:,?[ \u00a0](?P<y>\d{1,4}))?"
+    r"|(?P<mn2>" + _P_MONTH + r")\s+(?P<d2>[0-3]?\d),?(?:[ \u00a0](?P<y2>\d{1,4}))?"
     r"|(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w-])"
 )
 # What may follow a truncated year such as "1 October 1" for it still to read as a date.
-_AFTER_SHORT_YEAR = re.compile(r"\s*(?:$|[,.;:)\]]|and\b|or\b|to\b|–|-)")
+# A decimal ("November 30 12.1" in a table) or a column gap is not that.
+_AFTER_SHORT_YEAR = re.compile(r"(?![.,]\d)(?:$|[,.;:)\]]|[ \u00a0](?:and|or|to)\b|[ \u00a0]?[–-](?!\d))")
 
 
 def prose_date_problems(text: str) -> list[tuple[int, int, str]]:

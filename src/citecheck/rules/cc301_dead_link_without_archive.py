@@ -22,7 +22,9 @@ def dead_reason(ref: Reference) -> str:
 
 def has_archive(ref: Reference) -> bool:
     """True when the reference records an archive copy (archive URL, archive date or {{webarchive}})."""
-    return bool(ref.get("archive_url").strip() or ref.get("archive_date").strip() or ref.has_webarchive)
+    return bool(ref.get("archive_url").strip() or ref.get("archive_date").strip() or ref.has_webarchive
+                # A rendered copy may say so even when the archive date is missing (a CS1 error).
+                or "Archived from the original" in ref.raw)
 
 
 class DeadLinkWithoutArchive(Rule):

@@ -12,7 +12,8 @@ from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_arc
 STABLE_HOSTS = (
     "doi.org", "dx.doi.org", "hdl.handle.net", "archive.org", "web.archive.org", "archive.today",
     "archive.is", "archive.ph", "books.google.com", "jstor.org", "worldcat.org", "pubmed.ncbi.nlm.nih.gov",
-    "ncbi.nlm.nih.gov", "arxiv.org", "webcitation.org", "wikisource.org",
+    "ncbi.nlm.nih.gov", "europepmc.org", "arxiv.org", "adsabs.harvard.edu", "semanticscholar.org",
+    "webcitation.org", "wikisource.org",
 )
 
 
