@@ -89,6 +89,16 @@ _GLUED_UNITS = frozenset(
     "km kg mm cm m mi ft lb lbs kW MW GW kWh MWh GWh TWh Hz kHz MHz GHz GB MB KB TB kB Gb Mb "
     "kt mph kmh kph ha nm µm ms kn kbit Mbit Gbit kbps Mbps Gbps".split()
 )
+_COLLECTIVE_NOUNS = frozenset(
+    "people men women children personnel staff police troops aircraft infantry cattle sheep "
+    "livestock units".split()
+)
+# Verbs that follow a designation ("Windows 10 includes") and end like plural nouns.
+_VERBS_IN_S = frozenset(
+    "does has was goes uses runs allows includes remains seems becomes comes makes takes gives "
+    "supports requires features contains provides offers adds introduces replaces brings marks "
+    "needs lets gets shows uses sells ships lacks powers performs enables".split()
+)
 _NOUN_STOP = frozenset(
     "and or in on of at to the a an by from for with as was were is are be been had has have "
     "that which who than per while but when during into after before since until including "
@@ -165,11 +175,18 @@ _KEYWORD_BEFORE = re.compile(
     r"""\b(?:pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|article|para|fig|figure
          |table|part|episode|season|issue|series|version|ver|category|level|class|grade|type
          |phase|stage|step|track|route|highway|interstate|flight|resolution|isbn|issn|doi|oclc
-         |pmid|no|nos|aged?|age\s+of|ages)\b\.?\s*\#?\s*(?:over|under|between)?\s*$""",
+         |pmid|no|nos|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
+         |build|release)\b\.?\s*\#?\s*(?:over|under|between)?\s*$""",
     re.X | re.I,
 )
 _HAS_DIGIT = re.compile(r"\d")
-_LIST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}[.)](?=\s)")
+# A figure continuing a list of designations: "Windows 8, 8.1 and RT", "Windows 95, 98 or 2000".
+_DESIGNATION_LIST = re.compile(
+    r"\b(?!(?:About|Over|Nearly|Approximately|Around|Some|Almost|Only|All|Roughly|Per|Of|Between|"
+    r"From|In|On|By|After|Before|During|Since|For|With|And|Or|The|At|To)\b)[A-Z][\w\-]*\s+\d[\d.]*"
+    r"(?:\s*,\s*\d[\d.]*)*(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$"
+)
+_LIST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}[.):](?=\s)")
 _NEXT_WORDS = re.compile(r"[\s)]*(?:of\s+)?([A-Za-z][\w'’\-]*)(?:\s+([A-Za-z][\w'’\-]*))?")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.\-]*)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*(\[\"“‘]|\n)\s*$")
@@ -280,8 +297,10 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # identifiers, timestamps, file names
         if _is_year(text, num_start, end, digits, match.group("num2") if ranged else None):
             return None
-        if not _capital_ok(text, num_start, end):
+        if not _capital_ok(text, num_start, end) or _DESIGNATION_LIST.search(text, max(0, start - 60), start):
             return None
+        if digits.isdigit() and len(digits) >= 4 and not ranged and not _counted_noun_follows(text, end):
+            return None  # "the virtual 8086 mode": counts this large are written 8,086
     return _finish(text, start, end, match, cur, pct, ranged)
 
 
@@ -334,6 +353,8 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
         return False
     if upper is not None and (len(upper) not in (2, 4) or not upper.isdigit()):
         return False
+    if upper is not None and len(upper) == 4 and 1000 <= int(upper) <= 2199:
+        return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
     if _PREPOSITION_YEAR.search(before) or before.rstrip().endswith(("(", "[")):
         return True
@@ -341,13 +362,15 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
 
 
 def _counted_noun_follows(text: str, end: int) -> bool:
-    m = re.match(r"\s+(?:more\s+|other\s+)?([a-z][a-z'\-]*)", text[end:end + 40])
+    """A plural noun or a unit follows the figure: "1500 soldiers", "15000 m/s"."""
+    m = re.match(r"[\s\u00a0]+(?:more\s+|other\s+)?([A-Za-z][a-z'\-]*)", text[end:end + 40])
     if not m:
         return False
     word = m.group(1)
-    return word in ("people", "men", "women", "children", "personnel", "staff", "police") or (
-        word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _NOUN_STOP
-    )
+    if word in _GLUED_UNITS or word in _COLLECTIVE_NOUNS:
+        return True
+    return (word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+            and word not in _NOUN_STOP and word not in _VERBS_IN_S)
 
 
 def _capital_ok(text: str, start: int, end: int) -> bool:
@@ -364,7 +387,7 @@ def _capital_ok(text: str, start: int, end: int) -> bool:
     if not word[0].isupper() or word.endswith(("'s", "’s", "s'")) or word.rstrip(".") in _CAPITAL_OK:
         return True
     opens_sentence = prev.start() == 0 or bool(_SENTENCE_START.search(text, max(0, prev.start() - 4), prev.start()))
-    return opens_sentence and _counted_noun_follows(text, end)
+    return opens_sentence and "." not in text[start:end] and _counted_noun_follows(text, end)
 
 
 def _capitalised_mid_sentence(text: str, start: int) -> bool:
@@ -412,9 +435,17 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None
     if lowered == "one" and not _lone_one_is_count(text, end, prev_word, start):
         return None
-    if lowered in ("zero",) and prev_word == "":
-        return None
+    if lowered == "zero":
+        return None  # "zero speed", "zero tolerance": almost never a count worth a source
     noun = _noun_after(text, end)
+    if _value_small(lowered) and noun.split(" ")[0].lower() in _CLASSIFYING_NOUNS:
+        return None  # "two different types", "three components": a classification, not a count
+    if lowered == "one" and re.match(r"(?:\s+\w+){1,3}\s+(?:to|or|and)\s+another\b", text[end:end + 60]):
+        return None  # "from one basin to another"
+    if not noun and prev_word in ("or", "and"):
+        return None  # "a day or two": an idiom, not a count
+    if start >= 2 and text[start - 1] in _DASH and text[start - 2].isalpha():
+        return None  # "all-in-one", "twenty-first" tails
     if _is_relative_time(text, start, end, noun):
         return None
     value = _words_value(raw)
@@ -424,8 +455,23 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     return NumericClaim(start, end, raw, value, kind, noun)
 
 
+_CLASSIFYING_NOUNS = frozenset(
+    "type types kind kinds sort sorts form forms part parts component components factor factors "
+    "source sources way ways category categories class classes stage stages phase phases step "
+    "steps method methods aspect aspects element elements dimension dimensions reason reasons "
+    "option options mode modes level levels version versions edition editions variant variants "
+    "different distinct separate main major basic primary principal key general broad common "
+    "possible ways approaches".split()
+)
+
+
+def _value_small(word: str) -> bool:
+    """A number word up to ten: the range where "two types" classifies rather than counts."""
+    return _UNITS.get(word, 99) <= 10
+
+
 _ONE_PRONOUN_AFTER = re.compile(
-    r"\s*(?:of\b|another\b|side\b|day\b|time\b|point\b|way\b|hand\b|thing\b|such\b|or\b|and\b|"
+    r"\s*(?:of\b|another\b|side\b|day\b|time\b|point\b|way\b|hand\b|thing\b|such\b|or\b|and\b|to\b|"
     r"is\b|was\b|would\b|could\b|can\b|may\b|must\b|should\b|who\b|that\b|which\b|by\b|'s|’s|"
     r"[,.;:!?)]|$)",
     re.I,

@@ -6,6 +6,7 @@ with figures it finds which figures no citation follows, and the nearest later c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -50,7 +51,7 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
     for i, stmt in enumerate(statements):
         if stmt.kind == "heading" or _skipped_section(stmt.section):
             continue
-        if any(tag.kind == "citation-needed" for tag in stmt.tags):
+        if any(tag.kind == "citation-needed" for tag in stmt.tags) or not judgeable(stmt.text):
             continue
         claims = find_numeric_claims(stmt.text)
         if not claims:
@@ -65,8 +66,29 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
         if _covered_by_list_context(statements, i):
             continue
         earlier = stmt.citations[-1] if stmt.citations else None
-        nearest, distance = _nearest_later(statements, i)
+        nearest, distance = _nearest_later(statements, i, doc.source)
         yield Coverage(stmt, uncovered, not hard, nearest, distance, earlier)
+
+
+_FORMULA = re.compile(r"\\(?:displaystyle|frac|mathrm|text|left|right|scriptstyle)\b|&#x[0-9A-Fa-f]+;|[\^_]\{")
+_LAYOUT_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+_WIDE_GAP = re.compile(r"\S {5,}\S")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def judgeable(text: str) -> bool:
+    """Whether a statement reads as prose a figure can be judged in.
+
+    Formulas (TeX that leaked into a copy), table rows laid out with runs of spaces or
+    pipes in text-mode dumps, list entries ("^ ...") that leaked into prose and fragments
+    of fewer than two words are not: their numbers are exponents, column values or the
+    tail of a broken line.
+    """
+    if _FORMULA.search(text) or text.count("|") >= 2 or text.lstrip().startswith("^"):
+        return False  # a formula, a pipe table, a note or reference entry that leaked into prose
+    if len(_LAYOUT_GAP.findall(text)) >= 2 or _WIDE_GAP.search(text):
+        return False
+    return len(_WORD.findall(text)) >= 2
 
 
 def describe_figures(claims: Sequence[NumericClaim], limit: int = 3) -> str:
@@ -106,15 +128,32 @@ def _cited_after(stmt: Statement, claim: NumericClaim) -> bool:
     return any(c.span.start > last_char for c in stmt.citations)
 
 
-def _nearest_later(statements: Sequence[Statement], i: int) -> tuple[Citation | None, int]:
+def _nearest_later(statements: Sequence[Statement], i: int, source: str) -> tuple[Citation | None, int]:
+    """The first citation after statement ``i`` in its paragraph, and how many statements on.
+
+    Captions and table rows that a copy split into one paragraph per line still belong
+    together while no blank line separates them: a table cited on its last row
+    ("Over 8 degrees of latitude  Very large[20]") covers its other rows.
+    """
     stmt = statements[i]
+    rows = stmt.kind in ("caption", "table")
+    previous = stmt
     for j in range(i + 1, len(statements)):
         other = statements[j]
         if other.paragraph != stmt.paragraph or other.kind != stmt.kind:
-            break
+            if not (rows and _adjacent(source, previous, other)):
+                break
         if other.citations:
             return other.citations[0], j - i
+        if other.paragraph != stmt.paragraph and other.kind not in ("caption", "table"):
+            break
+        previous = other
     return None, 0
+
+
+def _adjacent(source: str, first: Statement, second: Statement) -> bool:
+    gap = source[first.span.end:second.span.start]
+    return gap.count("\n") <= 1 and not gap.strip()
 
 
 def _introduces_list(stmt: Statement) -> bool:

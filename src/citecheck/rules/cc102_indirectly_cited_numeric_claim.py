@@ -45,7 +45,7 @@ class IndirectlyCitedNumericClaim(Rule):
         for cov in numeric_coverage(doc, vague=bool(ctx.options.get("vague", False))):
             if cov.nearest is None:
                 continue  # CC101
-            unit = "item" if cov.statement.kind in ("list", "infobox", "table") else "sentence"
+            unit = "item" if cov.statement.kind in ("list", "infobox", "table", "caption") else "sentence"
             if unit == "sentence":
                 place = _ORDINAL_PLACES.get(cov.distance, f"{cov.distance} sentences later")
             else:
