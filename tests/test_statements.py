@@ -1,0 +1,150 @@
+"""Sentence segmentation and citation attachment (parsers/statements.py), shared by every parser."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from citecheck.model import Citation, Span, Tag
+from citecheck.parsers.statements import Paragraph, split_sentences, statements_from_paragraph
+
+from conftest import SEED
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 25 October, US National Security Advisor Robert C. O'Brien announced a ceasefire. Later it held.",
+         ["On 25 October, US National Security Advisor Robert C. O'Brien announced a ceasefire.", "Later it held."]),
+        ("He urged the U.S. Secretary of State to act. Then he left.",
+         ["He urged the U.S. Secretary of State to act.", "Then he left."]),
+        ("Martin Luther King Jr. spoke. Gen. Smith listened.", ["Martin Luther King Jr. spoke.", "Gen. Smith listened."]),
+        ("Its share rose to 22.8% in 2020. It fell later.", ["Its share rose to 22.8% in 2020.", "It fell later."]),
+        ("Support ended with Windows 3.1. Support for Windows 95 ended.",
+         ["Support ended with Windows 3.1.", "Support for Windows 95 ended."]),
+        ('He said "stop." Then he left.', ['He said "stop."', "Then he left."]),
+        ('He called it "another Syria in the Caucasus". The next day he left.',
+         ['He called it "another Syria in the Caucasus".', "The next day he left."]),
+        ('"Where are you?" he asked. Nobody answered.', ['"Where are you?" he asked.', "Nobody answered."]),
+        ("It was quiet... The end came.", ["It was quiet...", "The end came."]),
+        ("The presence ... demonstrate[s] involvement.", ["The presence ... demonstrate[s] involvement."]),
+        ("Wait… what? Nothing!", ["Wait… what?", "Nothing!"]),
+        ("See e.g. the report. It says so.", ["See e.g. the report.", "It says so."]),
+        ("Roe v. Wade was decided. Everyone knew.", ["Roe v. Wade was decided.", "Everyone knew."]),
+        ("The answer was no. It reached No. 1 in the chart.", ["The answer was no.", "It reached No. 1 in the chart."]),
+        ("It is on pp. 25–30 of the report.", ["It is on pp. 25–30 of the report."]),
+        ("The Nagorno-Karabakh War (1988–1994) ended. (See below.) It resumed.",
+         ["The Nagorno-Karabakh War (1988–1994) ended.", "(See below.)", "It resumed."]),
+        ("The ceasefire failed. 1,166 servicemen were killed.",
+         ["The ceasefire failed.", "1,166 servicemen were killed."]),
+        ("Fighting resumed in the early a.m. hours and was reported widely.",
+         ["Fighting resumed in the early a.m. hours and was reported widely."]),
+        ("Talks were held in Washington, D.C. on Friday.", ["Talks were held in Washington, D.C. on Friday."]),
+        ("He lives in St. Petersburg. She does not.", ["He lives in St. Petersburg.", "She does not."]),
+        ("A sentence without an end", ["A sentence without an end"]),
+        ("   padded.   ", ["padded."]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def paragraph(marked: str, kind: str = "prose") -> Paragraph:
+    """A Paragraph from text with inline ``[n]`` markers, as a parser would build it."""
+    text: list[str] = []
+    offsets: list[int] = []
+    markers: list[tuple[int, Citation]] = []
+    tags: list[tuple[int, Tag]] = []
+    pos = 0
+    for match in re.finditer(r"\[(\d+|[a-z])\]|\[(citation needed)\]", marked):
+        text.extend(marked[pos:match.start()])
+        offsets.extend(range(pos, match.start()))
+        span = Span(match.start(), match.end())
+        if match.group(2):
+            tags.append((len(text), Tag(kind="citation-needed", span=span)))
+        else:
+            key = match.group(1)
+            markers.append((len(text), Citation(key=key, span=span, group="" if key.isdigit() else "note")))
+        pos = match.end()
+    text.extend(marked[pos:])
+    offsets.extend(range(pos, len(marked)))
+    return Paragraph(text="".join(text), offsets=offsets, markers=markers, tags=tags, kind=kind,
+                     section=("History",), index=3)
+
+
+def test_citation_clusters_after_punctuation() -> None:
+    source = "Clashes began on 27 September.[45][46] Azerbaijan declared a curfew,[413] later mobilizing. [66] Talks failed."
+    stmts = statements_from_paragraph(paragraph(source))
+    assert [s.text for s in stmts] == [
+        "Clashes began on 27 September.",
+        "Azerbaijan declared a curfew, later mobilizing.",
+        "Talks failed.",
+    ]
+    assert [[c.key for c in s.citations] for s in stmts] == [["45", "46"], ["413", "66"], []]
+    assert all(s.section == ("History",) and s.paragraph == 3 and s.kind == "prose" for s in stmts)
+    # A statement's span covers the markers that belong to it.
+    assert source[stmts[0].span.start:stmts[0].span.end] == "Clashes began on 27 September.[45][46]"
+    assert source[stmts[1].span.start:stmts[1].span.end].endswith("later mobilizing. [66]")
+    for stmt in stmts:
+        for i, ch in enumerate(stmt.text):
+            assert source[stmt.offsets[i]] == ch
+
+
+def test_clause_of_a_mid_sentence_marker() -> None:
+    source = ("In response, Armenia introduced martial law and total mobilization,[64][65] while Azerbaijan "
+              "introduced a curfew,[66] later declaring partial mobilization.[67]")
+    (stmt,) = statements_from_paragraph(paragraph(source))
+    clauses = [(c.key, c.clause) for c in stmt.citations]
+    assert clauses == [
+        ("64", "Armenia introduced martial law and total mobilization"),
+        ("65", "Armenia introduced martial law and total mobilization"),
+        ("66", "while Azerbaijan introduced a curfew"),
+        ("67", "later declaring partial mobilization"),
+    ]
+
+
+def test_note_markers_and_tags_attach_like_citations() -> None:
+    source = "The conflict[a] is ongoing. It killed 300 people.[citation needed] It ended.[2]"
+    stmts = statements_from_paragraph(paragraph(source))
+    assert [[c.label for c in s.citations] for s in stmts] == [["[note a]"], [], ["[2]"]]
+    assert [[t.kind for t in s.tags] for s in stmts] == [[], ["citation-needed"], []]
+    assert source[stmts[1].span.start:stmts[1].span.end] == "It killed 300 people.[citation needed]"
+
+
+def test_unsplit_paragraph_is_one_statement() -> None:
+    source = "Per Armenia: 1,166 servicemen killed. 17 captured.[42]"
+    stmts = statements_from_paragraph(paragraph(source, kind="infobox"), split=False)
+    assert len(stmts) == 1
+    assert stmts[0].kind == "infobox" and [c.key for c in stmts[0].citations] == ["42"]
+    assert statements_from_paragraph(paragraph("   "), split=False) == []
+    assert statements_from_paragraph(paragraph("[1]")) == []
+
+
+def test_marker_before_any_text_goes_to_the_first_sentence() -> None:
+    stmts = statements_from_paragraph(paragraph("[1] Denied by Azerbaijan. Turkey denied it.[8]"))
+    assert [[c.key for c in s.citations] for s in stmts] == [["1"], ["8"]]
+
+
+def test_segmentation_budget() -> None:
+    """Segmentation must stay cheap: the budget is 10 ms per 100 KB of prose (typically ~2 ms)."""
+    from citecheck.parsers.text import parse
+
+    doc = parse(SEED.read_text(encoding="utf-8"))
+    prose = " ".join(s.text for s in doc.statements if s.kind == "prose")
+    text = (prose * (100_000 // len(prose) + 1))[:100_000]
+    best = min(_timed(split_sentences, text) for _ in range(5))
+    # Generous margin over the budget: the machine is shared while tests run.
+    assert best < 0.030, f"segmentation took {best * 1000:.1f} ms per 100 KB"
+
+
+def _timed(func, arg) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    func(arg)
+    return time.perf_counter() - start
