@@ -87,3 +87,13 @@ def test_rule_explanation_beside_each_finding(monkeypatch: pytest.MonkeyPatch) -
     html = page()
     assert "<details><summary>Casualty figure sourced only to one party of the conflict.</summary>" in html
     assert "<p>Attribute the figure in the text or add an independent source.</p>" in html
+
+
+def test_input_notes_are_listed_escaped() -> None:
+    from citecheck.model import Diagnostic
+
+    result = sample_result()
+    result.document.diagnostics.append(Diagnostic("truncated-references", "list ends at <b>[63]</b>"))
+    out = io.StringIO()
+    render("html", [result], out)
+    assert '<ul class="notes meta"><li>list ends at &lt;b&gt;[63]&lt;/b&gt;</li></ul>' in out.getvalue()

@@ -55,3 +55,16 @@ def test_rule_explanations_from_docstrings(monkeypatch: pytest.MonkeyPatch) -> N
     assert "Attribute the figure in the text or add an independent source." in text
     assert "_Casualty figure sourced only to one party of the conflict._" in text
     assert "### CC102 indirectly-cited-numeric-claim\n\nNo documentation" in text
+
+
+def test_input_notes_and_statement_kind() -> None:
+    from citecheck.model import Diagnostic
+
+    result = sample_result()
+    result.document.diagnostics.append(Diagnostic("encoding-damage", "2 replacement characters <x>"))
+    result.document.statements[0].kind = "infobox"
+    out = io.StringIO()
+    render("markdown", [result], out)
+    text = out.getvalue()
+    assert "Input notes:\n\n- 2 replacement characters &lt;x&gt;\n" in text
+    assert "> The ministry said **1,166** servicemen were killed. _\\(infobox\\)_" in text

@@ -179,6 +179,8 @@ def _file(view: FileView) -> str:
     if view.revision_date:
         facts.append(f"revision date {e(view.revision_date)} ({e(view.revision_date_source or 'unknown source')})")
     out.append(f'<p class="meta">{" · ".join(facts)}</p>')
+    if view.notes:
+        out.append('<ul class="notes meta">' + "".join(f"<li>{e(note)}</li>" for note in view.notes) + "</ul>")
     if view.sections:
         out.append("<h3>Flagged claims</h3>")
     for label, claims in view.sections:

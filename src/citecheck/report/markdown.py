@@ -78,6 +78,7 @@ class FileView:
     references: list[ReferenceEntry] = field(default_factory=list)
     other: list[Finding] = field(default_factory=list)
     count: int = 0
+    notes: list[str] = field(default_factory=list)  # what the parser said about the input itself
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def build_view(result: "Result") -> FileView:
         path=result.path, title=doc.title,
         revision_date=doc.revision_date.isoformat() if doc.revision_date else "",
         revision_date_source=doc.revision_date_source, count=len(result.findings),
+        notes=[d.message for d in doc.diagnostics if d.message],
     )
     by_statement: dict[int, list[Finding]] = {}
     statements: dict[int, Statement] = {}
@@ -356,7 +358,8 @@ def _md_finding(f: Finding) -> str:
 def _md_statement(claim: Claim) -> str:
     pieces = split_highlights(claim.statement.text, claim.highlights)
     body = "".join(f"**{md_escape(p)}**" if hot and p.strip() else md_escape(p) for p, hot in pieces)
-    return f"> {body}"
+    kind = "" if claim.statement.kind == "prose" else f" _\\({claim.statement.kind}\\)_"
+    return f"> {body}{kind}"
 
 
 def render_file(view: FileView, out: TextIO) -> None:
@@ -366,6 +369,8 @@ def render_file(view: FileView, out: TextIO) -> None:
     if view.revision_date:
         facts.append(f"revision date {view.revision_date} ({view.revision_date_source or 'unknown source'})")
     out.write(" · ".join(facts) + "\n\n")
+    if view.notes:
+        out.write("Input notes:\n\n" + "".join(f"- {md_escape(note)}\n" for note in view.notes) + "\n")
     if view.sections:
         out.write("### Flagged claims\n\n")
     for label, claims in view.sections:
