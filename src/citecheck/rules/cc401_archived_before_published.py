@@ -41,7 +41,7 @@ class ArchivedBeforePublished(Rule):
             yield self.finding(
                 ctx,
                 f"{ref.label} was archived on {archived.human()} ({source}), before its publication "
-                f"date {published.human()}: one of the dates is wrong",
+                f"date {published.human()}: one of the dates is wrong, or the archive holds an older version",
                 ref.span,
                 reference=ref,
                 refs=[ref.key],
