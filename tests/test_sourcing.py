@@ -85,6 +85,10 @@ def test_seed_figure_found_in_title_is_not_flagged(seed_findings) -> None:
     ("Both sides lost 36 tanks on the first day.", []),
     ("Three tanks went missing.", []),
     ("Hundreds were killed.", []),
+    ("The death rate is 15.2 deaths/1,000 population.", []),
+    ("Infant mortality dropped from 10.4 deaths to 8.3 per 1,000 children.", []),
+    ("There were 5 deaths per 100,000 people.", []),
+    ("It left over 1.5 million people dead.", [("1.5 million", "killed")]),
 ])
 def test_casualty_figures(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.raw, f.category.key) for f in casualty_figures(text, CASUALTY)] == expected

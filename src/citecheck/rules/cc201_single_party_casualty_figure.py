@@ -79,7 +79,8 @@ def casualty_figures(text: str, lexicon: Lexicon) -> list[Figure]:
     """The numbers of ``text`` that count people killed, wounded, captured, missing or displaced."""
     from citecheck.parsers.numbers import find_numeric_claims
 
-    claims = [c for c in find_numeric_claims(text) if c.kind == "count" and c.value is not None]
+    claims = [c for c in find_numeric_claims(text)
+              if c.kind == "count" and c.value is not None and not _is_rate(text, c.start, c.end, c.value)]
     if not claims:
         return []
     persons = lexicon.word_list("person_nouns")
@@ -94,6 +95,17 @@ def casualty_figures(text: str, lexicon: Lexicon) -> list[Figure]:
         Figure(c.start, c.end, c.raw, float(c.value), cat[0], c.noun, cat[1], cat[2])
         for c, cat in zip(claims, categories) if cat is not None
     ]
+
+
+_RATE = re.compile(r"(?:\s+[^\W\d_][\w-]*){0,2}\s*(?:/|\bper\s+(?:\d|capita\b|cent\b|hundred\b|thousand\b|million\b))",
+                   re.I)
+
+
+def _is_rate(text: str, start: int, end: int, value: float) -> bool:
+    """A rate is no head count: "15.2 deaths/1,000 population", "5 deaths per 100,000 people"."""
+    if value != int(value) or _RATE.match(text, end) is not None:
+        return True
+    return re.search(r"(?:\bper|/)\s*$", text[max(0, start - 6) : start], re.I) is not None
 
 
 def _words(text: str) -> list[re.Match[str]]:
