@@ -312,6 +312,12 @@ def _plain_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
         next_line = blocks[k + 1].first_line if k + 1 < len(blocks) else n + 1
         block.blank_before = not _adjacent(source, lines, prev_line, block.first_line)
         block.blank_after = not _adjacent(source, lines, block.last_line, next_line)
+    blank_lines = sum(1 for s, e in lines if not source[s:e].strip())
+    if blank_lines < 0.1 * len(blocks):
+        # A copy with no blank lines between paragraphs: every line stands alone.
+        for block in blocks:
+            block.blank_before = block.blank_after = True
+        return blocks
     group_start = 0
     for k in range(1, len(blocks) + 1):
         if k == len(blocks) or blocks[k].blank_before:
@@ -463,7 +469,7 @@ def _classify_plain(blocks: list[_Block]) -> None:
             block.kind = "caption"  # "File:Clip.webmPlay media" then its caption
         elif alone and _heading_like(block.text):
             block.kind = "heading"
-        elif block.group > 1 and len(block.text) < 300 and not _heading_like(block.text):
+        elif 1 < block.group <= 3 and len(block.text) < 300 and not _heading_like(block.text):
             block.kind = "caption"  # several short lines in one group: an image gallery
         else:
             block.kind = "para"
