@@ -157,3 +157,36 @@ def test_wayback_timestamps() -> None:
 def test_human_and_iso_rendering() -> None:
     parsed = parse_date("11 October 2020")
     assert parsed is not None and parsed.human() == "11 October 2020" and str(parsed) == "2020-10-11"
+
+
+# ---- properties ---------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
+
+
+@given(st.dates(min_value=date(1000, 1, 1), max_value=date(2999, 12, 31)))
+def test_every_real_day_round_trips_in_each_format(day: date) -> None:
+    name = _MONTH_NAMES[day.month - 1]
+    for text in (f"{day.day} {name} {day.year}", f"{name} {day.day}, {day.year}", day.isoformat(),
+                 f"{day.day}. {name} {day.year}", f"{day.day:02d}.{day.month:02d}.{day.year}"):
+        parsed = parse_date(text)
+        assert parsed is not None and parsed.earliest() == parsed.latest() == day, text
+        assert date_problem(text) is None
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=60))
+def test_parsers_never_raise_and_bounds_are_ordered(text: str) -> None:
+    parsed = parse_date(text)
+    if parsed is not None:
+        assert parsed.earliest() <= parsed.latest()
+    date_problem(text)
+    for match in find_dates(text, default_year=2020, years=True):
+        assert 0 <= match.start < match.end <= len(text)
+        assert match.date.earliest() <= match.date.latest()
+    for start, end, reason in prose_date_problems(text):
+        assert 0 <= start < end <= len(text) and reason

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator
@@ -271,6 +272,7 @@ _YEARLESS_FORMS = (
 )
 
 
+@lru_cache(maxsize=8192)  # reference lists repeat the same access and archive dates
 def parse_date(text: str, *, default_year: int | None = None) -> PartialDate | None:
     """Parse a whole citation date string; None when it is not a valid date.
 
