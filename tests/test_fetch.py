@@ -172,8 +172,12 @@ def test_revision_pair() -> None:
     assert revision_pair("5", "https://de.wikipedia.org/wiki/X") == (
         "https://de.wikipedia.org/w/index.php?oldid=5", "https://de.wikipedia.org/wiki/X")
     assert revision_pair("a.wiki", "b.wiki") == ("a.wiki", "b.wiki")
-    with pytest.raises(FetchError, match="need the wiki"):
+    assert revision_pair("1", "2", "de.wikipedia.org") == (
+        "https://de.wikipedia.org/w/index.php?oldid=1", "https://de.wikipedia.org/w/index.php?oldid=2")
+    with pytest.raises(FetchError, match="needs its wiki"):
         revision_pair("1", "2")
+    with pytest.raises(FetchError, match="needs its wiki"):
+        revision_pair("1", "b.wiki")
 
 
 @pytest.fixture
@@ -240,13 +244,16 @@ def test_cli_fetches_and_lints(api: Any, plain_parse: list[Any], args: list[str]
     assert report["files"][0]["format"] == "wikitext"
 
 
-def test_cli_diff_of_two_revision_ids(api: Any, plain_parse: list[Any]) -> None:
+@pytest.mark.parametrize("args", [
+    ["https://en.wikipedia.org/w/index.php?oldid=986230001", "986233144"],
+    ["--wiki", "en.wikipedia.org", "986230001", "986233144"],
+])
+def test_cli_diff_of_two_revision_ids(api: Any, plain_parse: list[Any], args: list[str]) -> None:
     api.get(API, json=answer("revision-old"), match=[matchers.query_param_matcher(
         {"revids": "986230001"}, strict_match=False)])
     api.get(API, json=answer("revision"), match=[matchers.query_param_matcher(
         {"revids": "986233144"}, strict_match=False)])
-    run = CliRunner().invoke(main, ["diff", "https://en.wikipedia.org/w/index.php?oldid=986230001",
-                                    "986233144", "--format", "json", "--fail-on", "never"])
+    run = CliRunner().invoke(main, ["diff", *args, "--format", "json", "--fail-on", "never"])
     assert run.exit_code == 0, run.output
     report = json.loads(run.output)
     assert [f["revision_date"] for f in report["files"]] == ["2020-10-29", "2020-10-30"]
@@ -259,4 +266,4 @@ def test_cli_refuses_plain_http_and_bad_arguments() -> None:
     run = runner.invoke(main, ["fetch", "--title", "X"])
     assert run.exit_code == 2 and "--wiki" in run.output
     run = runner.invoke(main, ["diff", "1", "2"])
-    assert run.exit_code == 2 and "need the wiki" in run.output
+    assert run.exit_code == 2 and "needs its wiki" in run.output

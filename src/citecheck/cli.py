@@ -198,8 +198,10 @@ def check(paths: tuple[str, ...], **opts: Any) -> None:
 @main.command()
 @click.argument("old")
 @click.argument("new")
+@click.option("--wiki", metavar="HOST", default=None,
+              help="The wiki of OLD and NEW given as bare revision ids, e.g. en.wikipedia.org.")
 @lint_options
-def diff(old: str, new: str, **opts: Any) -> None:
+def diff(old: str, new: str, wiki: str | None, **opts: Any) -> None:
     """Findings introduced and resolved between two revisions of an article (any formats).
 
     Exits 1 only when an introduced finding is at or above --fail-on.
@@ -208,7 +210,7 @@ def diff(old: str, new: str, **opts: Any) -> None:
     from citecheck.fetch import FetchError, revision_pair
 
     try:
-        old, new = revision_pair(old, new)
+        old, new = revision_pair(old, new, wiki)
     except FetchError as exc:
         fail(str(exc))
     settings = build_settings(opts, new)

@@ -261,26 +261,33 @@ def lint_page(page: WikiPage, settings: "Settings") -> "Result":
     return Result(path=page.url, document=doc, findings=run_rules(doc, settings))
 
 
-def revision_pair(old: str, new: str) -> tuple[str, str]:
-    """``citecheck diff`` arguments with a bare revision id made into a URL on the other side's wiki.
+def revision_pair(old: str, new: str, wiki: str | None = None) -> tuple[str, str]:
+    """``citecheck diff`` arguments with bare revision ids made into URLs of their wiki.
 
-    ``citecheck diff https://en.wikipedia.org/w/index.php?oldid=100 101`` compares revisions
-    100 and 101 of that wiki; an existing file named like a number stays a file.
+    The wiki is ``wiki`` when given, else the one of the other argument's page URL:
+    ``diff https://en.wikipedia.org/w/index.php?oldid=100 101`` and
+    ``diff --wiki en.wikipedia.org 100 101`` compare revisions 100 and 101. An existing file
+    named like a number stays a file.
     """
     import os
 
     def bare_id(value: str) -> bool:
         return value.strip().isdigit() and not os.path.exists(value)
 
-    if bare_id(old) and bare_id(new):
-        raise FetchError("two revision ids need the wiki: give the first as a page URL "
-                         "(https://en.wikipedia.org/w/index.php?oldid=ID)")
-    for bare, other in ((old, new), (new, old)):
-        if bare_id(bare) and is_page_url(other):
-            wiki = parse_page_url(other)[0]
-            url = f"https://{wiki}/w/index.php?oldid={int(bare)}"
-            return (url, new) if bare is old else (old, url)
-    return old, new
+    def home(other: str) -> str | None:
+        if wiki:
+            return normalise_wiki(wiki)
+        return parse_page_url(other)[0] if is_page_url(other) else None
+
+    pair = [old, new]
+    for i, value in enumerate(pair):
+        if bare_id(value):
+            host = home(pair[1 - i])
+            if host is None:
+                raise FetchError("a bare revision id needs its wiki: give --wiki, or the other "
+                                 "revision as a page URL (https://en.wikipedia.org/w/index.php?oldid=ID)")
+            pair[i] = f"https://{host}/w/index.php?oldid={int(value)}"
+    return pair[0], pair[1]
 
 
 def lint_url(url: str, settings: "Settings", client: WikiClient | None = None) -> "Result":
