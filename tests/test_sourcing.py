@@ -89,6 +89,10 @@ def test_seed_figure_found_in_title_is_not_flagged(seed_findings) -> None:
     ("Infant mortality dropped from 10.4 deaths to 8.3 per 1,000 children.", []),
     ("There were 5 deaths per 100,000 people.", []),
     ("It left over 1.5 million people dead.", [("1.5 million", "killed")]),
+    ("The earthquakes, in which over 150 people were killed and over 1,000 injured.",
+     [("150", "killed"), ("1,000", "wounded")]),
+    ("The IPN puts total Jewish dead at 2.7 to 2.9 million.", [("2.7 to 2.9 million", "killed")]),
+    ("The IPN put the war dead in 1944/45 at 183,000.", [("183,000", "killed")]),
 ])
 def test_casualty_figures(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.raw, f.category.key) for f in casualty_figures(text, CASUALTY)] == expected

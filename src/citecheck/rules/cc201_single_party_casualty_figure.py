@@ -25,7 +25,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
 # Where a figure's context stops: sentence and clause punctuation, brackets, dashes.
 _HARD_BREAK = re.compile(r"[.;:!?()\[\]\n–—]|,")
 _CONNECTORS = frozenset({"and", "or", "as", "well", "plus", "nor"})
-_PREFIX_WORDS = 4
+_PREFIX_WORDS = 5
 _SUFFIX_WORDS = 6
 _HEAD_WORDS = 3
 
@@ -80,7 +80,8 @@ def casualty_figures(text: str, lexicon: Lexicon) -> list[Figure]:
     from citecheck.parsers.numbers import find_numeric_claims
 
     claims = [c for c in find_numeric_claims(text)
-              if c.kind == "count" and c.value is not None and not _is_rate(text, c.start, c.end, c.value)]
+              if c.kind == "count" and c.value is not None
+              and not _is_rate(text, c.start, c.end, c.high if c.high is not None else c.value)]
     if not claims:
         return []
     persons = lexicon.word_list("person_nouns")
@@ -151,7 +152,7 @@ def _category(text: str, start: int, end: int, prev_end: int, next_start: int, l
     after = _words(text[end:segment_end])[:_SUFFIX_WORDS]
     if after:
         for match, category in lexicon.finditer(text, end, end + after[-1].end()):
-            if _leads_next_figure(text, match.end(), next_start):
+            if _leads_next_figure(text, match, next_start):
                 break  # "including one volunteer and injuring over 70": the term is 70's
             if not category.needs_person or is_person:
                 return category, match.start(), match.end()
@@ -159,11 +160,12 @@ def _category(text: str, start: int, end: int, prev_end: int, next_start: int, l
     return None
 
 
-def _leads_next_figure(text: str, term_end: int, next_start: int) -> bool:
-    """A term right before the next figure ("injuring over 70") describes that figure."""
-    if next_start >= len(text):
+def _leads_next_figure(text: str, term: re.Match[str], next_start: int) -> bool:
+    """A verb right before the next figure ("... and injuring over 70") describes that figure;
+    a participle after this one ("150 people were killed and over 1,000 injured") does not."""
+    if next_start >= len(text) or not term.group().lower().endswith("ing"):
         return False
-    between = text[term_end:next_start]
+    between = text[term.end():next_start]
     return _HARD_BREAK.search(between) is None and len(_words(between)) <= 3
 
 
