@@ -67,6 +67,8 @@ _ENTRY = re.compile(r"^(\s*)(\d{1,4})\.(?:\s+|(?=\^))")
 _IMAGE_NAME = re.compile(r"^\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\S*$", re.I)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*(?:\s*\[[^\]]{1,40}\])*\s*$""")
 _MEDIA = re.compile(r"^(?:File|Image|Media):|\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\b", re.I)
+_TABLE_ROW = re.compile(r"\S {3,}\S.*\S {3,}\S")
+_CELL_GAP = re.compile(r"\S {3,}\S")
 _ENDS_WITH_MARKER = re.compile(r"\[\d{1,4}\]\s*$")
 
 # Section names whose content is not prose: reference lists and navigation.
@@ -343,12 +345,14 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
         mode = counts.most_common(1)[0][1]
         width = max(length for length, count in counts.items() if count >= 0.1 * mode)
     blocks: list[_Block] = []
+    in_table = False
     i = 0
     n = len(lines)
     while i < n:
         s, e = lines[i]
         raw = source[s:e]
         if not raw.strip():
+            in_table = False
             i += 1
             continue
         cs, ce = _content(source, s, e)
@@ -385,6 +389,15 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             blocks.append(block)
             i = j
             continue
+        # Table rows: cells separated by wide gaps; short or gapped lines continue the table.
+        math = "\\displaystyle" in raw or "&#x" in raw  # formulas are spaced out too, but are prose
+        if not math and (_TABLE_ROW.search(raw) or (in_table and (_CELL_GAP.search(raw.strip())
+                                                                  or len(raw.strip()) < 40))):
+            blocks.append(_Block("table", [(cs, ce)], i, i, level=indent, text=text))
+            in_table = True
+            i += 1
+            continue
+        in_table = False
         # A paragraph: unindented (or box-indented) lines until a break the wrap explains not.
         block = _Block("para", [(cs, ce)], i, i, level=indent, text=text)
         j = i + 1
@@ -733,14 +746,15 @@ class _Parser:
             prev_heading = False
             if skipping or block.kind == "chrome" or _BOX_WORDS.search(block.text):
                 continue
-            kind = {"para": "prose", "item": "list", "entry": "list", "caption": "caption"}.get(block.kind, "prose")
+            kind = {"para": "prose", "item": "list", "entry": "list", "caption": "caption",
+                    "table": "table"}.get(block.kind, "prose")
             if kind == "prose" and self.wrapped and _looks_like_caption(block.text):
                 kind = "caption"
             builder = self.builder()
             for s, e in block.segs:
                 builder.add(s, e)
             par = builder.paragraph(kind, tuple(stack), self._next_paragraph())
-            statements = statements_from_paragraph(par, split=True)
+            statements = statements_from_paragraph(par, split=kind != "table")
             self.doc.statements.extend(statements)
             for stmt in statements:
                 self.doc.citations.extend(stmt.citations)
