@@ -7,6 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citecheck.api import lint_text
 from citecheck.parsers import detect_format
 from citecheck.parsers.html import build_tree, parse
 
@@ -214,6 +215,21 @@ def test_entities_and_attribute_angle_brackets() -> None:
 def test_unclosed_and_stray_tags_do_not_lose_text() -> None:
     doc = parse("<div><p>One. <b>Two</i> three.</div></span><p>Four < five.")
     assert [s.text for s in doc.statements] == ["One.", "Two three.", "Four < five."]
+
+
+def test_suppression_comments() -> None:
+    source = ('<p>The raid killed 40 people.</p><!-- citecheck: ignore=CC101 reason="in the infobox" -->'
+              '<p>The siege killed 70 people.</p>'
+              '<p>Nothing numeric here.</p><!-- citecheck: ignore=CC101 -->')
+    doc = parse(source)
+    [first, second] = doc.suppressions
+    assert first.codes == ("CC101",) and first.reason == "in the infobox"
+    assert source[first.applies_to.start :].startswith("The raid killed 40")
+    result = lint_text(source, format="html", select=["CC101", "CC902"])
+    flagged = {(f.code, f.excerpt) for f in result.findings}
+    assert ("CC101", "The raid killed 40 people.") not in flagged
+    assert ("CC101", "The siege killed 70 people.") in flagged
+    assert any(code == "CC902" for code, _ in flagged)
 
 
 @settings(max_examples=200, deadline=None)

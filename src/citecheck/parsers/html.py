@@ -841,7 +841,7 @@ def _content_root(root: Element, landmarks: dict[str, Element]) -> Element:
 def parse(text: str, path: str = "<string>") -> Document:
     """Parse rendered MediaWiki HTML into a Document whose spans point into ``text``."""
     doc = Document(source=text, format="html", path=path)
-    root, _comments, landmarks = build_tree(text)
+    root, comments, landmarks = build_tree(text)
     _metadata(landmarks, doc)
     walker = _Walker()
     content = _content_root(root, landmarks)
@@ -894,4 +894,8 @@ def parse(text: str, path: str = "<string>") -> Document:
     doc.statements = walker.statements
     doc.references = references
     doc.citations = citations
+    if any("citecheck" in body for _, _, body in comments):
+        from citecheck import suppress
+
+        doc.suppressions = suppress.collect(doc, ((Span(a, b), body) for a, b, body in comments))
     return doc
