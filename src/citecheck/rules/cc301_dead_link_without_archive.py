@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from citecheck.model import Citation, Document, Finding, Reference, Severity, Span, Statement
@@ -20,11 +21,21 @@ def dead_reason(ref: Reference) -> str:
     return ""
 
 
+# An archive link anywhere in the reference: localised templates ("url lưu trữ=") whose
+# parameters were not mapped to archive_url still carry one.
+_ARCHIVE_LINK = re.compile(
+    r"(?:web\.archive\.org|wayback\.archive\.org|archive\.(?:today|is|ph|li|fo|md|vn)/|webcitation\.org"
+    r"|arquivo\.pt/wayback|webarchive\.(?:loc\.gov|nationalarchives\.gov\.uk|org\.uk))",
+    re.I,
+)
+
+
 def has_archive(ref: Reference) -> bool:
     """True when the reference records an archive copy (archive URL, archive date or {{webarchive}})."""
     return bool(ref.get("archive_url").strip() or ref.get("archive_date").strip() or ref.has_webarchive
                 # A rendered copy may say so even when the archive date is missing (a CS1 error).
-                or "Archived from the original" in ref.raw)
+                or "Archived from the original" in ref.raw
+                or _ARCHIVE_LINK.search(ref.raw))
 
 
 class DeadLinkWithoutArchive(Rule):
