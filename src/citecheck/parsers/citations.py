@@ -69,6 +69,7 @@ _TITLE = re.compile(
 )
 _TRANS = re.compile(r"^\s*\[(?P<trans>[^\]]+)\]")
 _AUTHOR_DATE = re.compile(r"^(?P<author>.+?)\s*\((?P<date>[^()]*?(?:\d{4}|n\.d\.)[^()]*)\)\.?\s*$")
+_VOLUME = re.compile(r"^\d+\s*(?:\([^)]*\)?)?\s*(?::|$)")
 _NO_SPLIT_AFTER = frozenset(
     "pp p vol no nos ed eds jr sr st inc co ltd corp dr mr mrs ms prof gen col lt vs v ch sec fig "
     "trans repr rev dept univ assn bros et al".split()
@@ -162,8 +163,8 @@ def parse_reference_text(raw: str) -> dict[str, str]:
     trailing: list[str] = []
     for part in rest_parts:
         part = part.strip(" ,;").rstrip(".")
-        if not part or _SKIP_PART.match(part):
-            continue
+        if not part or _SKIP_PART.match(part) or _VOLUME.match(part) or sum(ch.isalpha() for ch in part) < 2:
+            continue  # identifiers, "86 (52): 159–170", page ranges
         if _DATE_PART.match(part) and not date_seen:
             fields.setdefault("date", part)
             date_seen = True

@@ -879,7 +879,8 @@ def _strip_page_css(text: str) -> tuple[str, bool]:
     return cleaned, bool(count)
 
 
-_BACKLINK_LETTER = re.compile(r"([a-z]{1,2})(?:\s+|(?=[\"“'‘\[(]))")
+# Backlink letters; text dumps glue the last one to the entry ("^ a bDorst, Neal").
+_BACKLINK_LETTER = re.compile(r"([a-z]{1,2})(?:\s+|(?=[A-Z\"“'‘\[(]))")
 
 
 def _backlinks(text: str) -> tuple[int, int]:
