@@ -163,12 +163,14 @@ def parse_reference_text(raw: str) -> dict[str, str]:
     trailing: list[str] = []
     for part in rest_parts:
         part = part.strip(" ,;").rstrip(".")
-        if not part or _SKIP_PART.match(part) or _VOLUME.match(part) or sum(ch.isalpha() for ch in part) < 2:
-            continue  # identifiers, "86 (52): 159–170", page ranges
+        if not part or _SKIP_PART.match(part):
+            continue
         if _DATE_PART.match(part) and not date_seen:
             fields.setdefault("date", part)
             date_seen = True
             continue
+        if _VOLUME.match(part) or sum(ch.isalpha() for ch in part) < 2:
+            continue  # "86 (52): 159–170", page ranges
         if date_seen:
             trailing.append(part)  # free text after the date: CS1 renders quotes there
             continue
