@@ -478,3 +478,29 @@ def test_localized_template_with_english_names() -> None:
 
 def test_seed_fixture_exists() -> None:
     assert Path(SEED).is_file()
+
+
+def test_copied_table_of_contents_is_skipped() -> None:
+    text = ("Some war\n\nSome war is a conflict that began in 2020 between two countries and is still going on now.[1]\n\n"
+            "Contents\n\n1 Background\n2 Course\n2.1 Timeline\n\nBackground\n\nIt began in 2020.[1]\n\n"
+            "References\n\n  1. ^ \"Title\". Work. 2020.\n")
+    doc = parse(text)
+    assert [s.text for s in doc.statements] == [
+        "Some war is a conflict that began in 2020 between two countries and is still going on now.",
+        "It began in 2020.",
+    ]
+    assert doc.statements[1].section == ("Background",)
+
+
+def test_lone_notes_list_with_letter_markers() -> None:
+    doc = parse("Title\n\nA claim.[a] Another.[b]\n\nNotes\n\n  1. ^ First note.\n  2. ^ Second note.\n")
+    assert [(r.key, r.group) for r in doc.references] == [("a", "note"), ("b", "note")]
+    assert all(c.reference is not None for c in doc.citations)
+
+
+def test_dump_entry_details() -> None:
+    doc = dump("Tropical_meteorology")
+    glued = [r for r in doc.references if re.match(r"^[a-z]{1,2}[A-Z]", r.raw)]
+    assert glued == []  # "^ a bDorst, Neal": the last backlink letter is not part of the text
+    journals = [r for r in doc.references if r.get("work") == "Journal of Geophysical Research"]
+    assert journals and all(not r.get("publisher") for r in journals)

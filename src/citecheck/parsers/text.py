@@ -473,6 +473,15 @@ def _page_footer(doc: Document) -> None:
 
 def _classify_plain(blocks: list[_Block]) -> None:
     """Turn the plain layout's bare lines into headings, paragraphs and captions."""
+    in_toc = False
+    for block in blocks:
+        # A copied table of contents: "Contents" then "1 Background", "2.1 Timeline", ...
+        if re.fullmatch(r"Contents(?:\s*\[?(?:hide|show)\]?)?", block.text.strip(), re.I):
+            block.kind, in_toc = "chrome", True
+        elif in_toc and re.match(r"^\d+(?:\.\d+)*\s+\S", block.text.strip()) and len(block.text) <= 100:
+            block.kind = "chrome"
+        elif block.kind != "chrome":
+            in_toc = False
     for k, block in enumerate(blocks):
         if block.kind != "line":
             continue
@@ -775,8 +784,10 @@ class _Parser:
                 current.append(block)
         lists = [(name, entries) for name, entries in lists if entries]
         several = len(lists) > 1
+        # A lone "Notes" list holds notes when the text uses letter markers and no numbers.
+        letters_only = bool(re.search(r"\[[a-z]\]", self.source)) and not re.search(r"\[\d{1,4}\]", self.source)
         for name, entries in lists:
-            group = "note" if several and name in _NOTE_LISTS else ""
+            group = "note" if (several or letters_only) and name in _NOTE_LISTS else ""
             for position, block in enumerate(entries):
                 key = block.number
                 if group == "note" and not self.numbered_notes:
