@@ -307,6 +307,18 @@ class Attribution:
 _SECTION_CUE = re.compile(r"^\s*(?:per|according\s+to)\s+(.+?)\s*:?\s*$", re.I)
 _SUBJECT_WORDS = 7
 _SOURCE_WORDS = 5
+# "Per other sources:", "according to independent estimates": a claim of independence, which a
+# party-only citation contradicts; such a label does not excuse the figure from CC201.
+_INDEPENDENT = re.compile(r"\b(?:other|independent|third[- ]part(?:y|ies)|neutral|international)\b", re.I)
+
+
+def independence_label(statement: Statement) -> str:
+    """The section label that claims independent sourcing ("Per other sources:"), if any."""
+    for element in reversed(statement.section):
+        match = _SECTION_CUE.match(element)
+        if match and _INDEPENDENT.search(match.group(1)):
+            return element.strip()
+    return ""
 
 
 def attribution(statement: Statement, figure_start: int, conflict: Conflict | None,
@@ -319,6 +331,8 @@ def attribution(statement: Statement, figure_start: int, conflict: Conflict | No
     for element in reversed(statement.section):
         match = _SECTION_CUE.match(element)
         if match:
+            if _INDEPENDENT.search(match.group(1)):
+                return None
             return Attribution(element.strip(), _party_named(match.group(1), conflict))
     if cues is None:
         return None
@@ -329,6 +343,8 @@ def attribution(statement: Statement, figure_start: int, conflict: Conflict | No
             source = _clause_after(text, match.end())
             if match.group().lower() == "per" and not source[:1].isupper():
                 continue  # "per day", "per cent": not an attribution
+            if _INDEPENDENT.search(source):
+                continue
         else:
             source = _clause_before(text, match.start())
             if not _names_a_source(text, match.start(), source, conflict, cues):
@@ -470,9 +486,11 @@ class SinglePartyCasualtyFigure(Rule):
             if attributed is not None:
                 continue  # the text names the figure's source: CC202, or the editor's own call
             assert verdict.party is not None
+            label = independence_label(case.statement)
+            voice = f"is listed under {label!r}" if label else "is stated as fact"
             yield self.finding(
                 ctx,
-                f"casualty figure {case.figure.raw!r} ({case.figure.category.label}) is stated as fact "
+                f"casualty figure {case.figure.raw!r} ({case.figure.category.label}) {voice} "
                 f"but sourced only to {verdict.party.label}: {verdict.describe()}; cite an independent "
                 f"source or attribute the figure in the text",
                 case.statement.text_span(case.figure.start, case.figure.end),
