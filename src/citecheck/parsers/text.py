@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Statement, Tag
+from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Tag
 from citecheck.parsers.citations import WEBARCHIVE, domain_of, parse_reference_text
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
 
@@ -541,7 +541,6 @@ class _Parser:
         return _Builder(self.source, self.wrapped, self.notes, self.numbered_notes)
 
     def run(self) -> None:
-        blocks = self.blocks
         title_at = self._title()
         self._drop_repeated_copy(title_at)
         start = title_at + 1
@@ -555,7 +554,6 @@ class _Parser:
         self._link()
         for i, stmt in enumerate(self.doc.statements):
             stmt.index = i
-        del blocks
 
     # title, lead, body end -------------------------------------------------------------
 
@@ -788,7 +786,7 @@ class _Parser:
         letters_only = bool(re.search(r"\[[a-z]\]", self.source)) and not re.search(r"\[\d{1,4}\]", self.source)
         for name, entries in lists:
             group = "note" if (several or letters_only) and name in _NOTE_LISTS else ""
-            for position, block in enumerate(entries):
+            for block in entries:
                 key = block.number
                 if group == "note" and not self.numbered_notes:
                     key = _note_key(int(block.number) - 1) if block.number.isdigit() else block.number
@@ -804,7 +802,6 @@ class _Parser:
         for s, e in block.segs:
             plain.add(s, e, scan=False)
         joined = plain.result()
-        offsets = plain.offsets
         joined_clean, removed = _strip_page_css(joined)
         content_at, backlinks = _backlinks(joined_clean)
         raw_text = joined_clean[content_at:].strip()
@@ -835,7 +832,6 @@ class _Parser:
                 if citation.group == "":
                     citation.clause = scanner.result()[max(0, pos - 80):pos].strip()
                     self.doc.citations.append(citation)
-        del offsets
 
     # linking -------------------------------------------------------------------------------
 
