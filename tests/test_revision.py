@@ -85,3 +85,15 @@ def test_dated_tags_are_evidence_of_a_later_revision() -> None:
                    references=[_ref("1", access_date="18 April 2014")])
     resolve_revision_date(doc, today=date(2026, 1, 1))
     assert (doc.revision_date, doc.revision_date_source) == (date(2014, 11, 1), "latest-tag-date")
+
+
+def test_seed_revision_date_through_the_api() -> None:
+    from pathlib import Path
+
+    from citecheck import lint_path
+
+    seed = Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "2020-nagorno-karabakh-conflict.txt"
+    result = lint_path(seed, select=["CC401"])
+    assert (result.document.revision_date, result.document.revision_date_source) == (date(2020, 10, 30), "infobox-duration")
+    assert [f.refs for f in result.findings] == [["62"]]  # published 11 October, archived 10 October
+    assert lint_path(seed, select=["CC401"], as_of=date(2020, 11, 5)).document.revision_date_source == "as-of"

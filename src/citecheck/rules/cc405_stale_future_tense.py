@@ -28,6 +28,7 @@ _REPORTING = re.compile(
 )
 # A date after these words is a point of comparison, not when the future event happens.
 _NOT_TARGET = re.compile(r"\b(?:since|than)\s+(?:in\s+|on\s+|at\s+least\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+_FRAME = re.compile(r"\s*(?:In|By|From|Starting in|Beginning in|At the (?:start|end|beginning) of(?: the)?)\s+")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]")
 
 
@@ -36,7 +37,9 @@ class StaleFutureTense(Rule):
 
     Flags a statement where a future-tense phrase ("will be held", "is scheduled to", "are
     expected to", "upcoming") is followed, within ``max_distance`` characters of the same
-    sentence, by a date (or a bare year) that ended before the revision date. Phrases inside
+    sentence, by a date (or a bare year) that ended before the revision date, or where the
+    sentence opens with such a date as its time frame ("At the start of the 2007 term, the
+    council will have ..."). Phrases inside
     quotations and after a reporting verb ("said the war will end on ...") are skipped: they
     report someone's words. Year-less dates take their year from the nearest full date
     before them in the section, else the article's period.
@@ -73,9 +76,12 @@ class StaleFutureTense(Rule):
                 after = [m for m in matches if 0 <= m.start - phrase.end() <= max_distance
                          and "." not in masked[phrase.end():m.start]
                          and not _NOT_TARGET.search(masked, max(0, m.start - 24), m.start)]
-                if not after:
+                # Or the sentence opens with its time frame: "At the start of the 2007 term, the
+                # council will have ...", "In 2013 the province will be declared ...".
+                framing = [m for m in matches[:1] if m.end <= phrase.start() and _FRAME.fullmatch(masked[:m.start])]
+                if not after and not framing:
                     continue
-                date = after[0]
+                date = after[0] if after else framing[0]
                 if date.date.latest() >= cutoff:
                     continue
                 yield self.finding(
