@@ -199,3 +199,10 @@ def test_check_refuses_dumps_with_a_pointer() -> None:
         code, _, err = run("check", str(path))
         assert code == 2
         assert "citecheck dump" in err
+
+
+def test_cli_parallel_output_matches_sequential(tmp_path: Path) -> None:
+    _, sequential, _ = run("dump", str(PEAR_03), "--all-revisions", "--fail-on", "never")
+    code, parallel, err = run("dump", str(PEAR_03), "--all-revisions", "--fail-on", "never", "--jobs", "2")
+    assert code == 0, err
+    assert parallel == sequential and len(parallel.splitlines()) == 4

@@ -309,6 +309,8 @@ def explain_rule(code: str) -> None:
 @click.option("--include-redirects", is_flag=True, help="Lint redirect pages too.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Stop after this many pages.")
 @click.option("--output", "-o", metavar="FILE", default=None, help="Write the JSON Lines here [default: stdout].")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1,
+              help="Lint pages in this many processes (output order is kept) [default: 1].")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
@@ -316,7 +318,7 @@ def explain_rule(code: str) -> None:
 @click.option("--conflict", metavar="NAME|PATH", default=None, help="Conflict definition for the sourcing rules.")
 @click.option("--config", "config_path", metavar="FILE", default=None, help="Config file.")
 def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_redirects: bool,
-         limit: int | None, output: str | None, **opts: Any) -> None:
+         limit: int | None, output: str | None, jobs: int, **opts: Any) -> None:
     """Lint a MediaWiki XML dump (.xml, .bz2, .gz, .xz, .lzma): one JSON Lines record per page."""
     import os
 
@@ -339,7 +341,7 @@ def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_re
         if sys.stderr.isatty():
             bar = click.progressbar(length=os.path.getsize(path), file=sys.stderr, label="pages")
         worst = write_jsonl(path, settings, out, stats=stats, progress=bar.update if bar else None,
-                            all_revisions=all_revisions, namespaces=wanted,
+                            jobs=jobs, all_revisions=all_revisions, namespaces=wanted,
                             include_redirects=include_redirects, limit=limit)
     except (DumpError, OSError) as exc:
         fail(str(exc))

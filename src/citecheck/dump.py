@@ -228,6 +228,26 @@ def page_record(rev: Revision, result: "Result | None", error: str = "") -> dict
     }
 
 
+def _wanted_revisions(path: str | Path, stats: DumpStats, progress: Callable[[int], None] | None,
+                      limit: int | None, **options: Any) -> Iterator[Revision]:
+    """The revisions to lint, reporting file progress and stopping after ``limit``."""
+    stream, raw = open_dump(path)
+    done = 0
+    try:
+        for rev in iter_revisions(stream, stats=stats, **options):
+            stats.linted += 1
+            if progress is not None:
+                position = raw.tell()
+                progress(position - done)
+                done = position
+            yield rev
+            if limit is not None and stats.linted >= limit:
+                break
+    finally:
+        stream.close()
+        raw.close()
+
+
 def lint_dump(path: str | Path, settings: "Settings", *, all_revisions: bool = False,
               namespaces: frozenset[int] | None = frozenset({ARTICLE_NAMESPACE}),
               include_redirects: bool = False, limit: int | None = None,
@@ -238,45 +258,73 @@ def lint_dump(path: str | Path, settings: "Settings", *, all_revisions: bool = F
     A page whose linting raises is yielded with ``None`` and its error kept in
     ``stats.errors``, so one bad page does not end a run over millions.
     """
-    from citecheck.api import Result
     stats = stats if stats is not None else DumpStats()
-    stream, raw = open_dump(path)
-    done = 0
+    for rev in _wanted_revisions(path, stats, progress, limit, all_revisions=all_revisions,
+                                 namespaces=namespaces, include_redirects=include_redirects):
+        try:
+            result = lint_revision(rev, settings, source=str(path))
+        except Exception as exc:  # noqa: BLE001 - one bad page must not end a long run
+            stats.errors.append(_error(rev, exc))
+            yield rev, None
+            continue
+        yield rev, result
+
+
+def _error(rev: Revision, exc: Exception) -> str:
+    return f"{rev.title} (revision {rev.revision_id}): {type(exc).__name__}: {exc}"
+
+
+def _record_line(rev: Revision, settings: "Settings", source: str) -> tuple[str, int, str]:
+    """(JSON line, worst severity as an int or 0, error) for one revision; runs in workers."""
+    import json
+
     try:
-        revisions = iter_revisions(stream, all_revisions=all_revisions, namespaces=namespaces,
-                                   include_redirects=include_redirects, stats=stats)
-        for rev in revisions:
-            try:
-                result: Result | None = lint_revision(rev, settings, source=str(path))
-            except Exception as exc:  # noqa: BLE001 - one bad page must not end a long run
-                stats.errors.append(f"{rev.title} (revision {rev.revision_id}): {type(exc).__name__}: {exc}")
-                result = None
-            stats.linted += 1
-            if progress is not None:
-                position = raw.tell()
-                progress(position - done)
-                done = position
-            yield rev, result
-            if limit is not None and stats.linted >= limit:
-                break
-    finally:
-        stream.close()
-        raw.close()
+        result = lint_revision(rev, settings, source=source)
+    except Exception as exc:  # noqa: BLE001 - reported in the record and on stderr
+        error = _error(rev, exc)
+        return json.dumps(page_record(rev, None, error), ensure_ascii=False), 0, error
+    worst = max((int(f.severity) for f in result.findings), default=0)
+    return json.dumps(page_record(rev, result), ensure_ascii=False, default=str), worst, ""
 
 
 def write_jsonl(path: str | Path, settings: "Settings", out: IO[str], *, stats: DumpStats,
-                progress: Callable[[int], None] | None = None, **options: Any) -> "Severity | None":
+                progress: Callable[[int], None] | None = None, jobs: int = 1,
+                limit: int | None = None, **options: Any) -> "Severity | None":
     """Lint a dump into JSON Lines on ``out``; the most severe finding seen (for the exit code).
 
-    ``options`` are lint_dump's keywords (all_revisions, namespaces, include_redirects, limit).
+    ``options`` are iter_revisions' keywords (all_revisions, namespaces, include_redirects).
+    With ``jobs`` > 1, pages are linted in that many worker processes; the output keeps the
+    file's order and at most a few pages per worker are in flight, so memory stays bounded.
     """
-    import json
+    from citecheck.model import Severity
 
-    worst = None
-    for rev, result in lint_dump(path, settings, stats=stats, progress=progress, **options):
-        error = stats.errors[-1] if result is None else ""
-        out.write(json.dumps(page_record(rev, result, error), ensure_ascii=False, default=str) + "\n")
-        for finding in result.findings if result is not None else ():
-            if worst is None or finding.severity > worst:
-                worst = finding.severity
-    return worst
+    revisions = _wanted_revisions(path, stats, progress, limit, **options)
+    source = str(path)
+    if jobs <= 1:
+        lines = (_record_line(rev, settings, source) for rev in revisions)
+        return _write(lines, out, stats, Severity)
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    def parallel() -> Iterator[tuple[str, int, str]]:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            window: deque[Any] = deque()
+            for rev in revisions:
+                window.append(pool.submit(_record_line, rev, settings, source))
+                if len(window) >= 4 * jobs:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+
+    return _write(parallel(), out, stats, Severity)
+
+
+def _write(lines: Iterator[tuple[str, int, str]], out: IO[str], stats: DumpStats,
+           severity: type["Severity"]) -> "Severity | None":
+    worst = 0
+    for line, level, error in lines:
+        out.write(line + "\n")
+        worst = max(worst, level)
+        if error:
+            stats.errors.append(error)
+    return severity(worst) if worst else None
