@@ -137,9 +137,14 @@ def _category(text: str, start: int, end: int, prev_end: int, next_start: int, l
             return first[1], first[0].start(), first[0].end()
     # A term just before it: "killing 26 civilians", "the deaths of 188 fighters".
     window_start = max(prev_end, _last_break(text, start))
-    before = _words(text[window_start:start])[-_PREFIX_WORDS:]
+    words_before = _words(text[window_start:start])
+    before = words_before[-_PREFIX_WORDS:]
     if before:
-        found = list(lexicon.finditer(text, window_start + before[0].start(), start))
+        # Search from two words earlier so that a phrase ending in the window is read whole
+        # ("death toll ... reaches 91", not "toll ... reaches 91").
+        search_from = window_start + words_before[-_PREFIX_WORDS - 2 :][0].start()
+        window = window_start + before[0].start()
+        found = [hit for hit in lexicon.finditer(text, search_from, start) if hit[0].end() > window]
         if found:
             match, category = found[-1]
             if not category.needs_person or is_person:

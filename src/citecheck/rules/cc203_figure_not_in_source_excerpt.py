@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import combinations
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
@@ -62,7 +63,9 @@ class FigureNotInSourceExcerpt(Rule):
 
     The usual causes are an updated count copied without updating the source, a sum of several
     sources, or a typo. Check the source: cite the one that gives the article's figure, or
-    correct the figure. References without a title or quote are not compared (a hand-typed
+    correct the figure. A figure that is the sum of two or three figures of the same kind in
+    the cited excerpts ("322 injured ... about 70 more injured" for 392) is taken as supported.
+    References without a title or quote are not compared (a hand-typed
     reference with no recognisable fields is read whole); figures far apart (see
     ``max_difference``) are taken to count different things, not to disagree; and figures that
     share one group of citations ("392 Azerbaijani and 100 Armenian civilians injured[45][49]")
@@ -89,6 +92,7 @@ class FigureNotInSourceExcerpt(Rule):
             if shared[_support_key(case)] > 1:
                 continue  # "392 Azerbaijani and 100 Armenian civilians injured[45][49]": which ref gives which?
             compared: list[tuple[str, str, Figure]] = []
+            same_kind: list[float] = []
             shown = False
             for citation in case.citations:
                 ref = citation.reference
@@ -99,11 +103,14 @@ class FigureNotInSourceExcerpt(Rule):
                         shown = True
                         break
                     for other in casualty_figures(text, lexicon):
-                        if other.category.key == case.figure.category.key and _close(case.figure.value, other.value, limit):
+                        if other.category.key != case.figure.category.key:
+                            continue
+                        same_kind.append(other.value)
+                        if _close(case.figure.value, other.value, limit):
                             compared.append((citation.label, _stated(text, other), other))
                 if shown:
                     break
-            if shown or not compared:
+            if shown or not compared or _is_sum(case.figure.value, same_kind):
                 continue
             label, stated, _ = compared[0]
             yield self.finding(
@@ -126,6 +133,12 @@ class FigureNotInSourceExcerpt(Rule):
 def _support_key(case: FigureCase) -> tuple[int, str, tuple[int, ...]]:
     """Figures of one statement and kind that share one citation group share this key."""
     return (case.statement.index, case.figure.category.key, tuple(id(c) for c in case.citations))
+
+
+def _is_sum(value: float, parts: list[float]) -> bool:
+    """The article added the sources' figures up: "322 injured ... about 70 more injured" = 392."""
+    parts = parts[:12]  # titles and quotes hold a handful of figures; bound the search anyway
+    return any(sum(combo) == value for size in (2, 3) for combo in combinations(parts, size))
 
 
 def _close(a: float, b: float, limit: float) -> bool:
