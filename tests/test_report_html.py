@@ -53,7 +53,7 @@ def test_article_text_is_escaped() -> None:
     collector = parsed()
     assert len([t for t, _ in collector.tags if t == "script"]) == 1, "only the report's own script"
     hrefs = [a.get("href") or "" for t, a in collector.tags if t == "a"]
-    assert hrefs and all(h.startswith(("https://", "http://")) for h in hrefs), hrefs
+    assert hrefs and all(h.startswith(("https://", "http://", "#f0-")) for h in hrefs), hrefs
     assert HOSTILE_TITLE not in html
 
 
@@ -97,3 +97,12 @@ def test_input_notes_are_listed_escaped() -> None:
     out = io.StringIO()
     render("html", [result], out)
     assert '<ul class="notes meta"><li>list ends at &lt;b&gt;[63]&lt;/b&gt;</li></ul>' in out.getvalue()
+
+
+def test_contents_link_to_every_group() -> None:
+    collector = parsed()
+    ids = {a["id"] for _, a in collector.tags if a.get("id")}
+    targets = [a["href"][1:] for t, a in collector.tags if t == "a" and (a.get("href") or "").startswith("#")]
+    assert targets == ["f0-s0", "f0-s1", "f0-refs", "f0-other"]
+    assert set(targets) <= ids
+    assert "Casualties › Civilians</a> <span class=\"muted\">(1)</span>" in page()

@@ -53,6 +53,8 @@ ul.sources li { color: #3c4043; }
 .meta, .muted { color: var(--muted); font-size: .9rem; }
 .party { font-weight: 600; color: #6a1b9a; }
 details { margin: .2rem 0 .4rem; } details p { margin: .3rem 0; white-space: pre-wrap; }
+.toc ul { columns: 2; margin: .3rem 0; } .toc li { break-inside: avoid; }
+.group { scroll-margin-top: 4.5rem; }
 .hidden { display: none !important; }
 #empty { color: var(--muted); font-style: italic; }
 @media print {
@@ -173,7 +175,20 @@ def _claim(claim: Claim) -> str:
             f"{sources}{_findings(claim.findings)}</article>")
 
 
-def _file(view: FileView) -> str:
+def _contents(view: FileView, prefix: str) -> str:
+    """Links to the file's section groups, with their finding counts, for long articles."""
+    items = [(f"{prefix}-s{i}", label, sum(len(c.findings) for c in claims))
+             for i, (label, claims) in enumerate(view.sections)]
+    if view.references:
+        items.append((f"{prefix}-refs", "Reference findings", sum(len(r.findings) for r in view.references)))
+    if view.other:
+        items.append((f"{prefix}-other", "Other findings", len(view.other)))
+    links = "".join(f'<li><a href="#{anchor}">{e(label)}</a> <span class="muted">({n})</span></li>'
+                    for anchor, label, n in items)
+    return f'<details class="toc"><summary>Contents</summary><ul>{links}</ul></details>' if items else ""
+
+
+def _file(view: FileView, prefix: str) -> str:
     out = [f"<section class=\"file\"><h2>{e(view.title or view.path)}</h2>"]
     facts = [f"File: <code>{e(view.path)}</code>", f"{view.count} finding{'s' * (view.count != 1)}"]
     if view.revision_date:
@@ -181,19 +196,21 @@ def _file(view: FileView) -> str:
     out.append(f'<p class="meta">{" · ".join(facts)}</p>')
     if view.notes:
         out.append('<ul class="notes meta">' + "".join(f"<li>{e(note)}</li>" for note in view.notes) + "</ul>")
+    out.append(_contents(view, prefix))
     if view.sections:
         out.append("<h3>Flagged claims</h3>")
-    for label, claims in view.sections:
-        out.append(f'<div class="group"><h4>{e(label)}</h4>{"".join(_claim(c) for c in claims)}</div>')
+    for i, (label, claims) in enumerate(view.sections):
+        out.append(f'<div class="group" id="{prefix}-s{i}"><h4>{e(label)}</h4>'
+                   f'{"".join(_claim(c) for c in claims)}</div>')
     if view.references:
-        out.append('<div class="group"><h3>Reference findings</h3>')
+        out.append(f'<div class="group" id="{prefix}-refs"><h3>Reference findings</h3>')
         for entry in view.references:
             source = _source(CitedSource(entry.reference.label, entry.reference))
             out.append(f'<article class="card refentry"><ul class="sources">{source}</ul>'
                        f"{_findings(entry.findings)}</article>")
         out.append("</div>")
     if view.other:
-        out.append(f'<div class="group"><h3>Other findings</h3><article class="card other">'
+        out.append(f'<div class="group" id="{prefix}-other"><h3>Other findings</h3><article class="card other">'
                    f"{_findings(view.other)}</article></div>")
     out.append("</section>")
     return "".join(out)
@@ -229,6 +246,6 @@ def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> 
         out.write(f'<option value="{e(code)}">{e(code)} {e(name)}</option>')
     out.write('</select></label><span id="shown" class="muted" aria-live="polite"></span></div>\n<main>\n')
     out.write('<p id="empty" class="hidden">No finding matches the filters.</p>\n')
-    for result in results:
-        out.write(_file(build_view(result)) + "\n")
+    for index, result in enumerate(results):
+        out.write(_file(build_view(result), f"f{index}") + "\n")
     out.write(f"</main>\n<script>{SCRIPT}</script>\n</body></html>\n")
