@@ -189,6 +189,14 @@ def test_parsoid_document() -> None:
     assert doc.statements[0].citations[0].reference is refs["[1]"]
 
 
+def test_render_comment_gives_the_revision() -> None:
+    doc = parse("<!-- http%3A//en.wikipedia.org/wiki%3Faction%3Drender%26curid%3D1%26oldid%3D586249396 "
+                "2014-06-10-23-04-50 -->\n<p>Text.</p>")
+    assert doc.metadata["revision_id"] == "586249396"
+    assert doc.revision_date is None  # the save time is not the revision's date
+    assert parse(DESKTOP).metadata.get("revision_id") is None
+
+
 def test_fragment_without_body() -> None:
     """action=render output is a bare fragment: the whole document is content."""
     doc = parse('<p>Alpha beta 12 units.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup></p>'

@@ -812,7 +812,9 @@ def _metadata(landmarks: dict[str, Element], doc: Document) -> None:
     if html_el is not None and "/revision/" in html_el.attrs.get("about", ""):
         doc.metadata["revision_id"] = html_el.attrs["about"].rsplit("/", 1)[-1]
     else:
-        found = re.search(r'"wgRevisionId":\s*(\d+)', doc.source[:200_000])
+        # Desktop pages carry it in their JS config; action=render saves in a leading comment.
+        found = re.search(r'"wgRevisionId":\s*(\d+)', doc.source[:200_000]) \
+            or re.search(r"oldid(?:=|%3D)(\d+)", doc.source[:1000])
         if found:
             doc.metadata["revision_id"] = found.group(1)
 
