@@ -17,8 +17,10 @@ def all_citations(doc: Document) -> list[Citation]:
 
 
 def entry_label(ref: Reference) -> str:
-    """The entry as the article's markers show it: [12], [d], or [note 3] for numbered notes."""
-    return _label(ref.group, ref.key)
+    """The entry as the article's markers show it: [12], [d], or [note 3] for numbered notes;
+    a long generated key is shortened."""
+    key = ref.key if len(ref.key) <= 40 else ref.key[:37] + "…"
+    return _label(ref.group, key)
 
 
 def _ordinal(key: str) -> int | None:

@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.rules.base import Rule, RuleContext
+from citecheck.rules.cc501_undefined_reference import entry_label
 
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ocid|cmpid|ref|src|smid|mc_cid|mc_eid)$", re.I)
 _WS = re.compile(r"\s+")
@@ -36,6 +37,25 @@ def normalize_url(url: str) -> str:
     return f"{host}{path}" + (f"?{query}" if query else "")
 
 
+_PAGE_PARAM = re.compile(
+    r"\|\s*(?:p|pp|page|pages|at|loc|location|seite|seiten|chapter|section|volume|issue)\s*=\s*([^|}]+)", re.I
+)
+_PAGE_TEXT = re.compile(r"(?:\b(?:pp?|pg|S|Seite|page|pages)\.?\s*|#page=)(\d[\d\s,–—-]*)", re.I)
+_SHORT_CITE = re.compile(r"\{\{\s*(?:sfn|harv|rp\b)", re.I)
+
+
+def page_key(ref: Reference) -> str:
+    """The pages an entry points to ("p. 73", "|pages=80–85", "#page=37"), normalised."""
+    found = [m.group(1) for m in _PAGE_PARAM.finditer(ref.raw)]
+    found.extend(m.group(1) for m in _PAGE_TEXT.finditer(ref.raw))
+    return " ".join(sorted({_fold(f) for f in found if f.strip()}))
+
+
+def _different_urls(a: Reference, b: Reference) -> bool:
+    url_a, url_b = normalize_url(a.get("url")), normalize_url(b.get("url"))
+    return bool(url_a and url_b and url_a != url_b)
+
+
 def _fold(text: str) -> str:
     return _WS.sub(" ", _PUNCT.sub(" ", text.casefold())).strip()
 
@@ -59,9 +79,10 @@ class DuplicateReference(Rule):
 
     Flags an entry that cites the same source as an earlier one: the same URL once
     normalised (scheme, "www.", fragment, tracking parameters and trailing slash ignored), or
-    the same title, work (or publisher) and date. The same entry reused through a named
-    reference or repeated markers is not a duplicate; only distinct entries are compared.
-    Notes are not compared.
+    the same title, work (or publisher) and date, pointing to the same pages. The same entry
+    reused through a named reference or repeated markers is not a duplicate, nor are two
+    citations of one book or PDF at different pages; short citations (``{{sfn}}``,
+    ``{{harvnb}}``) and notes are not compared.
 
     Why: duplicate entries split a source's uses, so a correction or an archive link added
     to one misses the others, and the list looks better sourced than it is.
@@ -77,12 +98,15 @@ class DuplicateReference(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         first_by_key: dict[tuple[str, str], Reference] = {}
         for ref in doc.references:
-            if ref.group:
-                continue
+            if ref.group or _SHORT_CITE.search(ref.raw) or ref.template.lower().startswith(("sfn", "harv")):
+                continue  # short citations point into a bibliography; their pages tell them apart
             original = None
             matched = ""
             for key in source_keys(ref):
+                key = (key[0], key[1] + "\x1f" + page_key(ref))
                 earlier = first_by_key.get(key)
+                if earlier is not None and key[0] == "title" and _different_urls(earlier, ref):
+                    earlier = None  # "The World Factbook" at two different pages of the site
                 if earlier is not None and earlier.key != ref.key and original is None:
                     original, matched = earlier, key[0]
                 first_by_key.setdefault(key, ref)
@@ -92,7 +116,7 @@ class DuplicateReference(Rule):
                    else "same title, work and date")
             yield self.finding(
                 ctx,
-                f"reference {ref.label} duplicates {original.label} ({how}): merge them into one named reference",
+                f"reference {entry_label(ref)} duplicates {entry_label(original)} ({how}): merge them into one named reference",
                 ref.span,
                 reference=ref,
                 refs=[original.key, ref.key],

@@ -7,35 +7,81 @@ from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.rules.base import Rule, RuleContext
+from citecheck.rules.cc501_undefined_reference import entry_label
 from citecheck.rules.cc503_empty_reference import is_empty
 
-_BARE_URL = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", re.I)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_BACKLINKS = re.compile(r"^\s*\^(?:\s+[a-z]{1,2}\b)*\s*")
 # A short citation pointing to a full entry elsewhere: "Smith & Jones 2010, pp. 4–5."
 _SHORT_CITE = re.compile(
-    r"^[^\d\"“”]{2,80}?\s\(?(?:c\.\s*)?\d{4}[a-z]?\)?(?:\s*[,:]\s*(?:pp?\.|pages?|ch\.|chapter)?\s*[\dxivlc–—\-, ]+)?\.?$"
+    r"^[^\d\"“”]{2,80}?\s\(?(?:c\.\s*)?\d{4}[a-z]?\)?"
+    r"(?:\s*[,:]\s*(?:pp?\.|pages?|ch\.|chapter)?\s*[\dxivlc–—\-, ]+)?\.?$"
 )
-_SHORT_TEMPLATES = frozenset({"sfn", "sfnp", "harvnb", "harv", "harvp", "harvtxt", "sfnm", "rp"})
+# "Sparks, 1:408.", "Ferling, 117": an author and a (volume and) page.
+_SHORT_PAGE_CITE = re.compile(r"^[^\d\"“”]{2,40},?\s+(?:\d+:)?\d+(?:[–-]\d+)?\.?$")
+_SHORT_TEMPLATES = frozenset({"sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcoltxt", "rp"})
+# Retrieval and archive phrases, whose dates say nothing about the source itself.
+_ACCESS_PHRASE = re.compile(
+    r"(?:Retrieved|Accessed|Archived|abgerufen|consulté|archiviert)[^.;]*?\d{4}", re.I
+)
+_YEAR = re.compile(r"\b(?:1[4-9]|20)\d{2}\b")
+_LINK_LABEL = re.compile(r"\[(?:https?:)?//\S+\s+[^\]\s][^\]]*\]|''[^']{3,}''|[\"“][^\"”]{3,}[\"”]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORK_WORD = re.compile(r"[^\W\d_]{3,}")
+_TITLE_PARAM = re.compile(r"\|\s*(?:article|entry|chapter|contribution|script-title|trans-title|titel)\s*=\s*[^|}\s]", re.I)
+_CITE_TEMPLATE = re.compile(r"\{\{\s*(?:cite|citation|internetquelle|literatur|cita|chú thích)", re.I)
 
 
-def missing_parts(ref: Reference) -> list[str]:
-    """What the entry lacks among title, work/publisher and date ([] when complete enough)."""
+def _plain(raw: str) -> str:
+    text = _TEMPLATE.sub(" ", raw).replace("&nbsp;", " ").replace("\u00a0", " ")
+    return _BACKLINKS.sub("", text).strip()
+
+
+def missing_parts(ref: Reference, strict: bool) -> list[str]:
+    """What the entry lacks: "title", "work/publisher and date" ([] when complete enough).
+
+    With ``strict`` (a wikitext citation template) the parameters decide. Free text and
+    rendered copies are judged leniently, because their fields were read back from prose: a link label, italics or
+    quotes count as a title, and any year outside "Retrieved …"/"Archived …" as a date.
+    """
+    title = ref.get("title").strip()
+    work = ref.get("work").strip() or ref.get("publisher").strip() or ref.get("via").strip()
+    dated = bool(ref.get("date").strip())
+    if strict:
+        title = title or ("param" if _TITLE_PARAM.search(ref.raw) else "")
+    else:
+        text = _plain(ref.raw)
+        label = _LINK_LABEL.search(text)
+        title = title or ("label" if label else "")
+        outside = _ACCESS_PHRASE.sub(" ", _URL.sub(" ", text))
+        if title and title != "label":
+            outside = outside.replace(title, " ")  # "World Economic Outlook, April 2015" dates nothing
+        dated = dated or bool(_YEAR.search(outside))
+        if not title and dated:
+            return []  # an unquoted title with a date ("McLintock (2009). Surface Patterns. …")
+        rest = _LINK_LABEL.sub(" ", outside) if label else outside
+        work = work or ("rest" if title and _WORK_WORD.search(rest) else "")
     missing = []
-    if not ref.get("title").strip():
+    if not title:
         missing.append("title")
-    if not (ref.get("work").strip() or ref.get("publisher").strip() or ref.get("via").strip()) \
-            and not ref.get("date").strip():
-        missing.append("neither a work/publisher nor a date")
+    if not work and not dated:
+        missing.append("work/publisher and date")
     return missing
 
 
 class IncompleteReference(Rule):
     """A reference without a title, or without both a work/publisher and a date.
 
-    Flags citation entries (not explanatory notes, not empty entries: CC503) that a reader
-    could not identify or date: bare URLs, entries that are only a number or a phrase, and
-    titled entries that name neither the work or publisher nor a publication date. A shared
-    short citation ("Smith 2010, p. 4") that points to a full entry has no title by nature
-    and is still reported, at info, so a reviewer can check the full entry exists.
+    Flags citation entries that a reader could not identify or date: bare URLs, entries
+    that are a number, a site name or a phrase, and titled entries that name neither the
+    work or publisher nor a publication date ("Retrieved …" is not a publication date).
+    Wikitext citation templates are judged on their parameters; free text and rendered
+    copies leniently (a link label or a quoted or italic phrase counts as a title, words
+    beside it as the work, any year outside the retrieval and archive phrases as a date).
+    Explanatory notes (also prose footnotes with no link and no year that sit in the
+    reference list), empty entries (CC503) and short citations pointing into a bibliography
+    ("Smith 2010, p. 4", ``{{sfn}}``) are not reported.
 
     Why: an incomplete reference is hard to verify and impossible to recover once its URL
     dies; rules that compare dates or sources have nothing to work with.
@@ -51,16 +97,26 @@ class IncompleteReference(Rule):
         for ref in doc.references:
             if ref.group or is_empty(ref) or _is_short_citation(ref):
                 continue
-            missing = missing_parts(ref)
-            if not missing:
+            strict = doc.format == "wikitext" and bool(ref.template or _CITE_TEMPLATE.search(ref.raw))
+            missing = missing_parts(ref, strict)
+            text = _plain(ref.raw)
+            bare = not strict and (_URL.fullmatch(text.strip(" .,;[]<>")) is not None
+                                   or (_URL.search(text) is not None and not _WORD.search(_URL.sub(" ", text))))
+            if not missing and not bare:
                 continue
-            if _BARE_URL.match(ref.raw.strip().lstrip("^").strip()):
+            if not strict and (_is_explanation(text) or (not text and "{{" in ref.raw)):
+                continue  # a note, or a template we cannot read ({{OEtymD|algeria}} renders a full citation)
+            if bare:
                 detail = "is a bare URL"
+            elif missing == ["title"]:
+                detail = "has no title"
+            elif missing == ["work/publisher and date"]:
+                detail = "has neither a work/publisher nor a publication date"
             else:
-                detail = "has " + ", and ".join("no title" if m == "title" else m for m in missing)
+                detail = "has no title, and neither a work/publisher nor a publication date"
             yield self.finding(
                 ctx,
-                f"reference {ref.label} {detail}: readers cannot identify or date the source",
+                f"reference {entry_label(ref)} {detail}: readers cannot identify or date the source",
                 ref.span,
                 reference=ref,
                 refs=[ref.key],
@@ -68,8 +124,13 @@ class IncompleteReference(Rule):
             )
 
 
+def _is_explanation(text: str) -> bool:
+    """A footnote that explains rather than cites: long prose, no link, no year."""
+    return not _URL.search(text) and not _YEAR.search(text) and len(_WORD.findall(text)) >= 12
+
+
 def _is_short_citation(ref: Reference) -> bool:
     if ref.template.strip().lower() in _SHORT_TEMPLATES:
         return True
-    text = re.sub(r"^\s*\^(?:\s+[a-z]{1,2}\b)*\s*", "", ref.raw).strip()
-    return bool(_SHORT_CITE.match(text))
+    text = _plain(ref.raw)
+    return bool(_SHORT_CITE.match(text) or _SHORT_PAGE_CITE.match(text))
