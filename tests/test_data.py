@@ -209,3 +209,17 @@ def test_bad_lexicon_file_names_file_and_key(tmp_path: Path, change: tuple[str, 
     with pytest.raises(ConfigError, match=message) as info:
         load_lexicon(path)
     assert str(path) in str(info.value)
+
+
+def test_installed_package_data_is_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a wheel the data is the package citecheck.ruledata; its folder is found through the import system."""
+    import importlib.machinery
+    import importlib.util
+
+    (tmp_path / "conflicts").mkdir()
+    spec = importlib.machinery.ModuleSpec("citecheck.ruledata", None, is_package=True)
+    spec.submodule_search_locations = [str(tmp_path)]
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: spec if name == "citecheck.ruledata" else real(name, *a))
+    assert data_root() == tmp_path
