@@ -180,3 +180,12 @@ def test_party_rules_need_party_outlets_even_with_a_conflict_forced() -> None:
     path = corpus_or_skip() / "wikitablequestions/page/204-page/149.html"
     result = lint_path(path, settings=Settings(select=["CC201", "CC202"], conflict="nagorno-karabakh-2020"))
     assert result.findings == []
+
+
+def test_seed_reference_list_outlets() -> None:
+    """Every party outlet of the seed's references 1-62 resolves, and nothing else does."""
+    doc = lint_path(SEED, settings=Settings(select=["CC201"])).document
+    parties = {ref.key: hit[0].key for ref in doc.references if not ref.group and (hit := NK.outlet_of(ref))}
+    azerbaijan = {"16", "18", "19", "22", "23", "24", "25", "26", "45", "46", "61"}
+    armenia = {"28", "30", "48", "50", "57", "58", "59", "60"}
+    assert parties == {**{k: "azerbaijan" for k in azerbaijan}, **{k: "armenia" for k in armenia}}
