@@ -28,6 +28,8 @@ from citecheck.parsers.wikitext_scan import Prescan, prescan
 DEFAULT_CPU_BUDGET = 2.0
 
 _QUOTES = re.compile(r"'{2,}|\n")
+# Templates worth walking for citations although they render no prose.
+_MAY_CITE = re.compile(r"<ref|\{\{\s*(?:sfn|harv|r\s*\||efn|#tag|refn|cn\b|cit|fact\b|dead ?link)", re.I)
 
 
 def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_BUDGET) -> Document:
@@ -137,12 +139,20 @@ class _Builder:
         self.refs = _RefState()
         self.last_ref: Reference | None = None
         self.infobox_seen = False
+        self.held: list[tuple[list[tuple[int, Citation]], list[tuple[int, Tag]]]] = []
+        # Citation, archive, dead-link and citation-needed templates met, by template key
+        # (compared with independent regex counts in the tests).
+        self.counts: dict[str, int] = doc.metadata.setdefault("template_counts", {})
 
     # ----- paragraphs -------------------------------------------------------------------
 
     def flush(self) -> None:
         """Turn the collected paragraph into statements and start an empty one."""
         buf = self.buf
+        if buf.kind == "silent":
+            self.held.append((buf.markers, buf.tags))
+            self.buf = _Buffer("silent", buf.section, False)
+            return
         if buf.parts and buf.length:
             text = "".join(buf.parts)
             if text.strip() and not self._in_source_section(buf.section):
@@ -170,11 +180,14 @@ class _Builder:
             self.newlines = 0
 
     def emit_rendered(self, text: str, start: int, end: int) -> None:
-        """Append text that a template renders: its characters map onto ``[start, end)``."""
+        """Append text that markup renders: its characters map onto the markup at ``[start, end)``,
+        the first ones to its start and the last to its end, so any slice spans the markup."""
         if not text:
             return
-        last = max(start, end - 1)
-        self.buf.add(text, [min(start + i, last) for i in range(len(text))])
+        if len(text) == 1 or end - start <= 1:
+            self.buf.add(text, [start] * len(text))
+        else:
+            self.buf.add(text, [start] * (len(text) - 1) + [end - 1])
         if not text.isspace():
             self.newlines = 0
 
@@ -439,19 +452,25 @@ class _Builder:
         key = R.template_key(name)
         end = pos + len(raw)
         if ":" in key:
-            self.parser_function(node, key, pos, end)
+            if key.replace(" ", "").startswith("#tag:ref"):
+                self.note(node, "#tag:ref", raw, pos)
+            else:
+                self.parser_function(node, key, pos, end)
             return
         if key in R.CITATION_NEEDED:
+            self.counts[key] = self.counts.get(key, 0) + 1
             if key in R.SPAN_TAGS:
                 self.render_param(node, pos, ("1", "text"))
             self.add_tag("citation-needed", Span(pos, end), _param_text(node, "date"))
             return
         if key in R.DEAD_LINK:
+            self.counts[key] = self.counts.get(key, 0) + 1
             self.add_tag("dead-link", Span(pos, end), _param_text(node, "date"))
             if self.last_ref is not None:
                 self.last_ref.dead_link = True
             return
         if key in R.WEBARCHIVE:
+            self.counts[key] = self.counts.get(key, 0) + 1
             if self.last_ref is not None:
                 from citecheck.parsers.wikitext_refs import apply_webarchive
 
@@ -468,7 +487,7 @@ class _Builder:
             return
         if key in R.REFLISTS:
             for param, value_pos in _params(node, pos):
-                if str(param.name).strip().lower() == "refs":
+                if "<ref" in str(param.value).lower():
                     self.list_defined(param.value, value_pos)
             return
         if R.is_infobox(key):
@@ -478,8 +497,36 @@ class _Builder:
             from citecheck.parsers.wikitext_refs import bibliography_entry
 
             bibliography_entry(self.refs.bibliography, node, key)
+            if self._in_source_section(self.section):
+                self.counts[key] = self.counts.get(key, 0) + 1
+            else:
+                # A full citation written in the text (a table row, a list item) cites in place.
+                from mwparserfromhell.wikicode import Wikicode
+
+                reference = self.make_reference("", "", Wikicode([node]), pos, Span(pos, end), inline=True)
+                self.cite("", "", Span(pos, end), reference)
             return
-        self.inline_template(node, key, pos, end)
+        if not self.inline_template(node, key, pos, end) and _MAY_CITE.search(raw):
+            self.silent(node, pos)
+
+    def silent(self, node: Any, pos: int) -> None:
+        """A template that renders no prose may still hold citations (a ref in a caption of
+        {{multiple image}}, in a {{vunblist}} item): walk it without emitting text and put
+        its markers and tags where the template stands."""
+        self.silent_params(_params(node, pos))
+
+    def silent_params(self, params: list[tuple[Any, int]]) -> None:
+        saved = self.buf
+        self.held = []
+        self.buf = _Buffer("silent", self.section, False)
+        for param, value_pos in params:
+            self.walk_code(param.value, value_pos)
+        held = self.held + [(self.buf.markers, self.buf.tags)]
+        self.held = []
+        self.buf = saved
+        for markers, tags in held:
+            saved.markers.extend((saved.length, citation) for _, citation in markers)
+            saved.tags.extend((saved.length, tag) for _, tag in tags)
 
     def parser_function(self, node: Any, key: str, pos: int, end: int) -> None:
         if key.startswith("formatnum:"):
@@ -488,19 +535,26 @@ class _Builder:
             self.emit_rendered(name[colon + 1:].strip(), pos + 2 + colon + 1, end)
 
     def render_param(self, node: Any, pos: int, names: tuple[str, ...]) -> bool:
-        for param, value_pos in _params(node, pos):
-            if str(param.name).strip().lower() in names:
-                self.walk_code(param.value, value_pos)
-                return True
-        return False
+        """Render the first parameter named in ``names``; citations in the others still count."""
+        params = _params(node, pos)
+        chosen = next((item for item in params if str(item[0].name).strip().lower() in names), None)
+        if chosen is not None:
+            self.walk_code(chosen[0].value, chosen[1])
+        others = [item for item in params if item is not chosen and _MAY_CITE.search(str(item[0].value))]
+        if others:
+            self.silent_params(others)
+        return chosen is not None
 
-    def inline_template(self, node: Any, key: str, pos: int, end: int) -> None:
-        """Formatting templates that render text in prose; everything else renders nothing."""
+    def inline_template(self, node: Any, key: str, pos: int, end: int) -> bool:
+        """Formatting templates that render text in prose; False for those rendering nothing."""
         if key in R.CONSTANTS:
             self.emit_rendered(R.CONSTANTS[key], pos, end)
         elif key in R.LISTS:
             first = True
-            for param, value_pos in _params(node, pos):
+            params = _params(node, pos)
+            # A {{collapsible list|title=…<ref>…</ref>}} title renders, but not as an item.
+            self.silent_params([(p, vp) for p, vp in params if p.showkey and _MAY_CITE.search(str(p.value))])
+            for param, value_pos in params:
                 if param.showkey:
                     continue
                 if not first:
@@ -544,6 +598,9 @@ class _Builder:
             unit = _param_text(node, "u") or _param_text(node, "ul")
             if values:
                 self.emit_rendered(values[0] + (f" {unit}" if unit else ""), pos, end)
+        else:
+            return False
+        return True
 
     def convert(self, node: Any, pos: int) -> None:
         """{{convert|25|km}} -> "25 km"; {{convert|2|to|3|km}} -> "2 to 3 km"."""
@@ -554,15 +611,21 @@ class _Builder:
         self.walk_code(first.value, first_pos)
         index = 1
         while index + 1 < len(positional) and str(positional[index][0].value).strip() in R.RANGE_WORDS:
-            word = str(positional[index][0].value).strip()
-            self.emit_rendered(f" {word} ", positional[index][1], positional[index][1] + len(word))
+            word_param, word_pos = positional[index]
+            raw_word = str(word_param.value)
+            word = raw_word.strip()
+            self.emit_rendered(" ", word_pos, word_pos)
+            self.emit(word, word_pos + raw_word.index(word))
+            self.emit_rendered(" ", word_pos + len(raw_word), word_pos + len(raw_word))
             value, value_pos = positional[index + 1]
             self.walk_code(value.value, value_pos)
             index += 2
         if index < len(positional):
             unit, unit_pos = positional[index]
-            text = str(unit.value).strip()
-            self.emit_rendered(" " + text, unit_pos, unit_pos + len(str(unit.value)))
+            raw_unit = str(unit.value)
+            text = raw_unit.strip()
+            self.emit_rendered(" ", unit_pos, unit_pos)
+            self.emit(text, unit_pos + raw_unit.index(text))
 
     def as_of(self, node: Any, pos: int, end: int) -> None:
         """{{As of|2020|10}} -> "As of October 2020"."""
@@ -606,7 +669,7 @@ class _Builder:
         """{{efn}} and friends: an explanatory note with its own content, cited in place."""
         span = Span(pos, pos + len(raw))
         name = _param_text(node, "name")
-        group = _param_text(node, "group") if key == "refn" else "note"
+        group = _param_text(node, "group") if key in ("refn", "#tag:ref") else "note"
         content = None
         content_pos = pos
         for param, value_pos in _params(node, pos):

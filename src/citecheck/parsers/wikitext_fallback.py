@@ -137,6 +137,10 @@ def _reference(builder: Any, text: str, ref: tuple[int, int, str, str], content_
     span = Span(start, max(end, content_start))
     raw = text[content_start:content_end]
     reference = builder.refs.named.get((group, name)) if name else None
+    for match in re.finditer(r"\{\{\s*([^|{}]+?)\s*[|}]", raw):
+        key = R.template_key(match.group(1))
+        if R.is_cite_template(key) or key in R.DEAD_LINK or key in R.WEBARCHIVE:
+            builder.counts[key] = builder.counts.get(key, 0) + 1
     if reference is None:
         reference = reference_from_raw(name, group, raw, span)
         if name:

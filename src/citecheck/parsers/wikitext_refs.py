@@ -55,7 +55,10 @@ def describe(reference: Reference, content: Any, builder: Any) -> None:
             builder.refs.pending_links.append((reference, anchor))
             break
     reference.fields = fields
+    counts = builder.counts
     for node, key in zip(templates, keys):
+        if R.is_cite_template(key) or key in R.DEAD_LINK or key in R.WEBARCHIVE:
+            counts[key] = counts.get(key, 0) + 1
         if key in R.DEAD_LINK:
             reference.dead_link = True
         elif key in R.WEBARCHIVE:

@@ -95,7 +95,9 @@ FIRST_PARAM = frozenset("""nowrap|nobr|nobreak|no break|small|smaller|big|larger
 FIRST_PARAM = frozenset(k.strip() for k in FIRST_PARAM)
 # Templates listing several items, joined with "; ".
 LISTS = frozenset({"ubl", "ublist", "unbulleted list", "hlist", "bulleted list", "flatlist",
-                   "plainlist", "plain list", "collapsible list", "flat list", "indented plainlist"})
+                   "plainlist", "plain list", "collapsible list", "flat list", "indented plainlist",
+                   "vunblist", "vertical unbulleted list", "ordered list", "unordered list",
+                   "unbulleted list citebundle", "cslist", "csv list", "enum"})
 # Templates whose visible text is their second positional parameter.
 SECOND_PARAM = frozenset({"lang", "langx", "script", "native name", "transl", "transliteration",
                           "resize", "audio", "coloured text", "tt"})
