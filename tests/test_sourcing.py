@@ -189,3 +189,27 @@ def test_seed_reference_list_outlets() -> None:
     azerbaijan = {"16", "18", "19", "22", "23", "24", "25", "26", "45", "46", "61"}
     armenia = {"28", "30", "48", "50", "57", "58", "59", "60"}
     assert parties == {**{k: "azerbaijan" for k in azerbaijan}, **{k: "armenia" for k in armenia}}
+
+
+SAMPLE_VALLEY = """
+schema = "citecheck.conflict/1"
+name = "Sample Valley conflict"
+match = ["Sample Valley"]
+[parties.north]
+label = "North"
+aliases = ["North", "Northern"]
+outlets = [{ name = "Ministry of Defence of North", domains = ["mod.north.example"], kind = "ministry", evidence = "belligerent's ministry" }]
+[parties.south]
+label = "South"
+aliases = ["South", "Southern"]
+outlets = [{ name = "Ministry of Defence of South", domains = ["mod.south.example"], kind = "ministry", evidence = "belligerent's ministry" }]
+"""
+
+
+@pytest.mark.parametrize("name", ["sample-valley-conflict.wiki", "sample-valley-conflict.html"])
+def test_formats_agree_with_a_conflict_from_conflict_paths(tmp_path, name: str) -> None:
+    """Each side's own ministry alone for its losses is CC201; both ministries together are mixed."""
+    (tmp_path / "sample-valley.toml").write_text(SAMPLE_VALLEY, encoding="utf-8")
+    result = lint_path(SEED.parent / name, settings=Settings(select=["CC2"], conflict_paths=[str(tmp_path)]))
+    found = sorted((f.code, f.evidence["figure"], f.evidence["party"]) for f in result.findings)
+    assert found == [("CC201", "2,425", "north"), ("CC201", "2,783", "south")]
