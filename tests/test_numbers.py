@@ -88,6 +88,15 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "For three decades, violations occurred; in the last 25 years too.",
         "Date27 September 2020 (2020-09-27) 每 present (1 month and 3 days)",
         "banned men aged over 18 from leaving",
+        # eras, ratios, addresses, labels, versions
+        "Alexander arrived in 330 BCE; the Normans in AD 1066.",
+        "This gave Britain a 4.5:1 manpower advantage.",
+        "The club moved to 201 E. Ontario Street.",
+        "Zlatich, Marko. General Washington's Army (2)",
+        "a version number of 3.11 was released; all editions of Windows 8, 8.1 and RT",
+        "the seasons of 1900 to 2005 were studied",
+        "the virtual 8086 mode of the processor",
+        "it consists of two school types and three components",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:

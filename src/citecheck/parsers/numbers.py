@@ -149,7 +149,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped. Each
 # pattern opens with a cheap lookahead so the engine skips most positions at once.
 _MASKS = re.compile(
-    rf"""(?=[\d\[§])(?:
+    rf"""(?=[\d\[§(])(?:
       \b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b                               # ISO date
     | \b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b                             # 27/09/2020
     | \b{_DAY}(?:\s*(?:[{_DASH}]|and|to|or|&)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?
@@ -159,6 +159,11 @@ _MASKS = re.compile(
     | \b\d+(?:\.\d+){{2,}}\b                                        # section 3.2.1, versions
     | \d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:\.\d+)?[″"]\s*)?)?[NSEW]\b  # coordinates
     | \[\d+\]                                                       # a stray citation marker
+    | \(\d{{1,3}}\)(?!\s*[%$€£])                                      # "(2)": a volume or item label
+    | \d{{1,4}}\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])            # 330 BCE
+    | \d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)                          # ratios 4.5:1, scores 3:2
+    | \d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?
+        |Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)\b              # 201 E. Ontario Street
     | §\s*\d[\d.]*
     )""",
     re.X,
@@ -438,7 +443,9 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     if lowered == "zero":
         return None  # "zero speed", "zero tolerance": almost never a count worth a source
     noun = _noun_after(text, end)
-    if _value_small(lowered) and noun.split(" ")[0].lower() in _CLASSIFYING_NOUNS:
+    following = re.match(r"\s+([^\W\d_]+)(?:[\s\-]+([^\W\d_]+))?", text[end:end + 50])
+    if _value_small(lowered) and following and any(
+            (w or "").lower() in _CLASSIFYING_NOUNS for w in following.groups()):
         return None  # "two different types", "three components": a classification, not a count
     if lowered == "one" and re.match(r"(?:\s+\w+){1,3}\s+(?:to|or|and)\s+another\b", text[end:end + 60]):
         return None  # "from one basin to another"
