@@ -141,6 +141,7 @@ def statement(text: str, section: tuple[str, ...] = ()) -> Statement:
     ("1,166 servicemen killed", ("Infobox", "Casualties and losses", "Per Armenia:"), "Per Armenia:", "armenia"),
     ("217 Syrian mercenaries killed (SOHR)", ("Infobox", "Per other sources:"), None, None),
     ("According to independent estimates, 300 soldiers died.", (), None, None),
+    ("According to other Armenian sources, 300 soldiers died.", (), "According to", "armenia"),
     ("90,000 people displaced in Artsakh (per Armenia)", (), "per", "armenia"),
     ("According to Azerbaijani sources, 91 civilians were killed.", (), "According to", "azerbaijan"),
     ("On 6 October, the Azerbaijani MoD denied an Armenian MoD reports of 200 deaths.", (), "reports", "armenia"),

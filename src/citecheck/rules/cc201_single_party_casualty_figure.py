@@ -336,9 +336,10 @@ def attribution(statement: Statement, figure_start: int, conflict: Conflict | No
     for element in reversed(statement.section):
         match = _SECTION_CUE.match(element)
         if match:
-            if _INDEPENDENT.search(match.group(1)):
+            party = _party_named(match.group(1), conflict)
+            if party is None and _INDEPENDENT.search(match.group(1)):
                 return None
-            return Attribution(element.strip(), _party_named(match.group(1), conflict))
+            return Attribution(element.strip(), party)
     if cues is None:
         return None
     text = statement.text
@@ -348,8 +349,8 @@ def attribution(statement: Statement, figure_start: int, conflict: Conflict | No
             source = _clause_after(text, match.end())
             if match.group().lower() == "per" and not source[:1].isupper():
                 continue  # "per day", "per cent": not an attribution
-            if _INDEPENDENT.search(source):
-                continue
+            if _INDEPENDENT.search(source) and _party_named(source, conflict) is None:
+                continue  # "according to independent estimates" vouches for nobody's side
         else:
             source = _clause_before(text, match.start())
             if not _names_a_source(text, match.start(), source, conflict, cues):
