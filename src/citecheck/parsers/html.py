@@ -263,6 +263,7 @@ _SKIP_CLASSES = frozenset(
     shortdescription Z3988 noexcerpt-hide mw-cite-backlink refbegin magnify sidebar
     navigation-not-searchable mw-indicators mw-hidden-catlinks succession-box mf-section-toc
     noviewer plainlinks-print side-box-right reference-accessdate-hidden mw-references-wrap-edit
+    legend
     """.split()
 )
 _SKIP_IDS = frozenset(
