@@ -349,15 +349,15 @@ def attribution(statement: Statement, figure_start: int, conflict: Conflict | No
             source = _clause_after(text, match.end())
             if match.group().lower() == "per" and not source[:1].isupper():
                 continue  # "per day", "per cent": not an attribution
-            if _INDEPENDENT.search(source) and _party_named(source, conflict) is None:
+            party = _party_named(source, conflict)
+            if party is None and _INDEPENDENT.search(source):
                 continue  # "according to independent estimates" vouches for nobody's side
         else:
             source = _clause_before(text, match.start())
             if not _names_a_source(text, match.start(), source, conflict, cues):
                 continue  # "as a result of reported shelling": nobody is reporting
-            found.append((match.start(), Attribution(match.group(), _party_named(source, conflict, last=True))))
-            continue
-        found.append((match.start(), Attribution(match.group(), _party_named(source, conflict))))
+            party = _party_named(source, conflict, last=True)
+        found.append((match.start(), Attribution(match.group(), party)))
     before = [a for pos, a in found if pos < figure_start]
     if before:
         return before[-1]
