@@ -147,6 +147,8 @@ def statement(text: str, section: tuple[str, ...] = ()) -> Statement:
     ("On 6 October, the Azerbaijani MoD denied an Armenian MoD reports of 200 deaths.", (), "reports", "armenia"),
     ("The Syrian Observatory for Human Rights documented the deaths of 188 fighters.", (), "documented", None),
     ("Up to 30 soldiers per day were killed.", (), None, None),
+    ("A video showed two captured Armenians being executed; Artsakh authorities identified one.", (), None, None),
+    ("Twelve soldiers were killed, the Armenian MoD said.", (), "said", "armenia"),
     ("As a result of reported shelling, 12 civilians were killed.", (), None, None),
     ("Azerbaijani shelling killed 12 civilians.", (), None, None),
 ])

@@ -312,6 +312,7 @@ class Attribution:
 _SECTION_CUE = re.compile(r"^\s*(?:per|according\s+to)\s+(.+?)\s*:?\s*$", re.I)
 _SUBJECT_WORDS = 7
 _SOURCE_WORDS = 5
+_AFTER_WORDS = 12
 # "Per other sources:", "according to independent estimates": a claim of independence, which a
 # party-only citation contradicts; such a label does not excuse the figure from CC201.
 _INDEPENDENT = re.compile(r"\b(?:other|independent|third[- ]part(?:y|ies)|neutral|international)\b", re.I)
@@ -361,7 +362,10 @@ def attribution(statement: Statement, figure_start: int, conflict: Conflict | No
     before = [a for pos, a in found if pos < figure_start]
     if before:
         return before[-1]
-    after = [a for pos, a in found if pos >= figure_start]
+    # After the figure only within its clause: "... killed, Armenia said", "... (per Armenia)",
+    # not "two captured Armenians were executed; Artsakh authorities identified one".
+    after = [a for pos, a in found if pos >= figure_start
+             and not re.search(r"[;:]", text[figure_start:pos]) and len(_words(text[figure_start:pos])) <= _AFTER_WORDS]
     return after[0] if after else None
 
 
