@@ -23,11 +23,19 @@ def entry_label(ref: Reference) -> str:
     return _label(ref.group, key)
 
 
-def _ordinal(key: str) -> int | None:
-    """Position of a key in its list: "12" -> 12, note "c" -> 3; None for names."""
+def _label_template(doc: Document, cit: Citation) -> bool:
+    """An old-style ``{{ref label}}`` / ``{{ref}}`` footnote, paired with a ``{{note label}}``
+    that the list of references does not hold: not a citation this rule can judge."""
+    head = doc.source[cit.span.start:cit.span.start + 14].lower()
+    return head.startswith(("{{ref label", "{{ref|", "{{ref |", "{{note label"))
+
+
+def _ordinal(key: str, group: str = "") -> int | None:
+    """Position of a key in its list: "12" -> 12, note "c" -> 3; None for names (and for
+    letters outside a notes group, where "a" is just a short ref name)."""
     if key.isdigit():
         return int(key)
-    if 1 <= len(key) <= 2 and key.isalpha() and key.islower() and key.isascii():
+    if group and 1 <= len(key) <= 2 and key.isalpha() and key.islower() and key.isascii():
         value = 0
         for ch in key:  # bijective base 26, as the note lists count: a … z, aa, ab …
             value = value * 26 + ord(ch) - ord("a") + 1
@@ -64,20 +72,20 @@ class UndefinedReference(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         undefined: dict[tuple[str, str], list[Citation]] = {}
         for cit in all_citations(doc):
-            if cit.reference is None and doc.reference(cit.key, cit.group) is None:
+            if cit.reference is None and doc.reference(cit.key, cit.group) is None and not _label_template(doc, cit):
                 undefined.setdefault((cit.group, cit.key), []).append(cit)
         if not undefined:
             return
         truncated = any(d.kind == "truncated-references" for d in doc.diagnostics)
         for group in sorted({g for g, _ in undefined}):
-            defined = sorted(
-                o for ref in doc.references if ref.group == group and (o := _ordinal(ref.key)) is not None
-            )
+            in_group = [ref for ref in doc.references if ref.group == group]
+            defined = sorted(o for ref in in_group if (o := _ordinal(ref.key, group)) is not None)
             keyed = {k: cits for (g, k), cits in undefined.items() if g == group}
-            numbered = sorted((k for k in keyed if _ordinal(k) is not None), key=_ordinal)
-            for run in _runs(numbered, keyed, defined):
-                yield self._range_finding(ctx, group, run, defined, truncated)
-            for key in sorted(k for k in keyed if _ordinal(k) is None):
+            numbered = sorted((k for k in keyed if _ordinal(k, group) is not None),
+                              key=lambda k: _ordinal(k, group) or 0)
+            for run in _runs(numbered, keyed, defined, group):
+                yield self._range_finding(ctx, group, run, defined, truncated, bool(in_group))
+            for key in sorted(k for k in keyed if _ordinal(k, group) is None):
                 cits = sorted(keyed[key], key=lambda c: c.span.start)
                 label = cits[0].label
                 yield self.finding(
@@ -89,7 +97,7 @@ class UndefinedReference(Rule):
                 )
 
     def _range_finding(self, ctx: RuleContext, group: str, run: _Run, defined: list[int],
-                       truncated: bool) -> Finding:
+                       truncated: bool, has_list: bool) -> Finding:
         cits = sorted(run.citations, key=lambda c: c.span.start)
         first, last = run.keys[0], run.keys[-1]
         what = "note" if group else "reference"
@@ -98,29 +106,33 @@ class UndefinedReference(Rule):
             message = f"{what} {label_first} is cited {_times(len(cits))} but the list does not define it"
         else:
             message = (f"{what}s {label_first}–{label_last} are cited but not defined: "
-                       f"{len(run.keys):,} {what} {'letters' if group else 'numbers'}, {len(cits):,} citations")
+                       f"{len(run.keys):,} {what} {'letters' if first.isalpha() else 'numbers'}, {len(cits):,} citations")
         last_defined = defined[-1] if defined else 0
-        continues = _ordinal(first) is not None and _ordinal(first) <= last_defined + 3 and _dense(run)
-        if not defined:
+        start = _ordinal(first, group)
+        continues = bool(defined) and start is not None and start <= last_defined + 3 and _dense(run, group)
+        if not has_list:
             message += f"; this copy has no {what} list at all"
-        elif truncated or continues:
+        elif continues or (truncated and defined):
             message += f"; the list ends at {_label(group, _key_of(group, last_defined, first))} and looks truncated"
+        elif truncated:
+            message += "; the list looks truncated"
         return self.finding(
             ctx,
             message,
             cits[0].span,
             refs=run.keys,
             evidence={"keys": run.keys, "first": first, "last": last, "citations": len(cits),
-                      "group": group, "truncated": bool(defined) and (truncated or continues)},
+                      "group": group, "truncated": truncated or continues},
         )
 
 
-def _runs(numbered: list[str], keyed: dict[str, list[Citation]], defined: list[int]) -> list[_Run]:
+def _runs(numbered: list[str], keyed: dict[str, list[Citation]], defined: list[int],
+          group: str) -> list[_Run]:
     """Undefined keys split wherever a defined entry lies between two of them."""
     runs: list[_Run] = []
     previous: int | None = None
     for key in numbered:
-        pos = _ordinal(key)
+        pos = _ordinal(key, group)
         assert pos is not None
         if previous is None or any(previous < d < pos for d in defined):
             runs.append(_Run())
@@ -130,9 +142,9 @@ def _runs(numbered: list[str], keyed: dict[str, list[Citation]], defined: list[i
     return runs
 
 
-def _dense(run: _Run) -> bool:
+def _dense(run: _Run, group: str) -> bool:
     """Most numbers of the range are cited: a list cut short, not a few stray markers."""
-    first, last = _ordinal(run.keys[0]), _ordinal(run.keys[-1])
+    first, last = _ordinal(run.keys[0], group), _ordinal(run.keys[-1], group)
     assert first is not None and last is not None
     return len(run.keys) >= 0.5 * (last - first + 1)
 
