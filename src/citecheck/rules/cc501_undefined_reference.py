@@ -30,6 +30,16 @@ def _label_template(doc: Document, cit: Citation) -> bool:
     return head.startswith(("{{ref label", "{{ref|", "{{ref |", "{{note label"))
 
 
+def _fold_name(name: str) -> str:
+    return " ".join(name.replace("_", " ").casefold().split())
+
+
+def _near_name(key: str, refs: list[Reference]) -> str:
+    """A defined name that differs only in case, spaces or underscores: "Sedgh_2007"."""
+    folded = _fold_name(key)
+    return next((ref.key for ref in refs if ref.key != key and _fold_name(ref.key) == folded), "")
+
+
 def _ordinal(key: str, group: str = "") -> int | None:
     """Position of a key in its list: "12" -> 12, note "c" -> 3; None for names (and for
     letters outside a notes group, where "a" is just a short ref name)."""
@@ -88,9 +98,11 @@ class UndefinedReference(Rule):
             for key in sorted(k for k in keyed if _ordinal(k, group) is None):
                 cits = sorted(keyed[key], key=lambda c: c.span.start)
                 label = cits[0].label
+                near = _near_name(key, in_group)
+                hint = f" (did you mean {near!r}?)" if near else ""
                 yield self.finding(
                     ctx,
-                    f"named reference {label} is used {_times(len(cits))} but never defined",
+                    f"named reference {label} is used {_times(len(cits))} but never defined{hint}",
                     cits[0].span,
                     refs=[key],
                     evidence={"keys": [key], "citations": len(cits), "group": group},
