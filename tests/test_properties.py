@@ -97,3 +97,25 @@ def test_reference_fields_never_raise(raw: str) -> None:
 def test_template_params_never_raise(params: dict[str, str]) -> None:
     fields = normalize_template_params("cite web", params)
     assert all(isinstance(v, str) and v for v in fields.values())
+
+
+def test_adversarial_inputs_stay_linear() -> None:
+    """Inputs built to make regular expressions backtrack: each parses in well under a second."""
+    import time
+
+    entry = "T\n\nA.[1]\n\nReferences\n\n  1. ^ "
+    cases = [
+        "Title\n\n" + "a.[1] " * 20000,
+        "Title\n\nText [" + "a_" * 20000 + "b] end.",
+        entry + '"x' * 20000,
+        entry + "Retrieved 1 " * 10000,
+        entry + "Archived from the original on 1 " * 5000,
+        entry + " – via x" * 10000,
+        entry + "(in English, French, " * 5000,
+        "****** T ******\n" + "a   b " * 20000,
+        "Title\n\n" + "[" * 50000 + "]" * 50000,
+    ]
+    for text in cases:
+        start = time.perf_counter()
+        check_spans(parse(text))
+        assert time.perf_counter() - start < 3.0, text[:60]

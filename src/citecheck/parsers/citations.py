@@ -38,7 +38,7 @@ _DATE_PART = re.compile(
 )
 _ARCHIVED = re.compile(
     r"Archived(?:\s*\((?:PDF|\w+)\))?\s+from\s+the[ _]original(?:\s*\([^)]*\))?"
-    r"(?:\s+on\s+(?P<date>[^.]*?\d{4}(?:-\d{2}-\d{2})?)|\s+on)?\s*(?:\.|$)",
+    r"(?:\s+on\s+(?P<date>[^.]{0,40}?\d{4}(?:-\d{2}-\d{2})?)|\s+on)?\s*(?:\.|$)",
     re.I,
 )
 # {{webarchive}} output: "Archived 2010-02-10 at the Wayback Machine".
@@ -47,8 +47,8 @@ WEBARCHIVE = re.compile(
     r"(?:Wayback[ _]Machine|archive\.today|Archive-It|WebCite|Library[ _]of[ _]Congress[ _]Web[ _]Archives)",
     re.I,
 )
-_RETRIEVED = re.compile(r"Retrieved\s+(?:on\s+)?(?P<date>[^.]*?\d{4}(?:-\d{2}-\d{2})?)(?=\s*(?:[.–—-]|$))", re.I)
-_VIA = re.compile(r"\s*[–—-]\s*via\s+(?P<via>.+?)\.?(?=\s+[A-Z\"“]|\s*$)", re.I)
+_RETRIEVED = re.compile(r"Retrieved\s+(?:on\s+)?(?P<date>[^.]{0,40}?\d{4}(?:-\d{2}-\d{2})?)(?=\s*(?:[.–—-]|$))", re.I)
+_VIA = re.compile(r"\s*[–—-]\s*via\s+(?P<via>.{1,80}?)\.?(?=\s+[A-Z\"“]|\s*$)", re.I)
 _VIA_DOMAIN = re.compile(r"\s*[–—-]\s*via\s+(?P<via>(?:[\w-]+\.)+[a-z]{2,})\.?(?=\s|$)", re.I)
 _LANGUAGE = re.compile(r"\(in\s+(?P<lang>[A-Z][\w-]+(?:(?:,\s*|\s+and\s+)[A-Z][\w-]+)*)\)")
 _FORMAT_NOTE = re.compile(
@@ -64,9 +64,22 @@ _CS1_ERRORS = re.compile(
     re.I,
 )
 _DEAD_MARK = re.compile(r"\s*\[(?:permanent[ _])?dead[ _]link\]", re.I)
-_TITLE = re.compile(
-    r"""["“](?P<title>.+?)(?:["”](?=\s*(?:[.,;:\[(]|$))|(?<=[.!?…])["”](?=\s))""",
-)
+_CLOSE_QUOTE = re.compile(r"""["”](?=\s*(?:[.,;:\[(]|$))|(?<=[.!?…])["”](?=\s)""")
+
+
+def _find_title(body: str) -> tuple[int, int, str] | None:
+    """The quoted title: from the first opening quote to the first quote that closes it
+    (one followed by ". , ; : [ (" or the end, or one after closing punctuation).
+
+    Inner quotes ("Barkhudarov: "We will fight"") stay inside. Linear in the text length.
+    """
+    opening = re.search(r"[\"“]", body)
+    if opening is None:
+        return None
+    closing = _CLOSE_QUOTE.search(body, opening.end() + 1)
+    if closing is None:
+        return None
+    return opening.start(), closing.end(), body[opening.end():closing.start()]
 _TRANS = re.compile(r"^\s*\[(?P<trans>[^\]]+)\]")
 _AUTHOR_DATE = re.compile(r"^(?P<author>.+?)\s*\((?P<date>[^()]*?(?:\d{4}|n\.d\.)[^()]*)\)\.?\s*$")
 _VOLUME = re.compile(r"^\d+\s*(?:\([^)]*\)?)?\s*(?::|$)")
@@ -136,13 +149,14 @@ def parse_reference_text(raw: str) -> dict[str, str]:
     quote = re.sub(r"^\s*\.(?!\.)", "", text[max(ends):]).strip() if ends else ""
     quote = re.sub(r"^\s*[–—-]\s*via\s+\S+\s*", "", quote).strip()
 
-    title = _TITLE.search(body)
+    title = _find_title(body)
     rest_parts: list[str]
     if title:
-        before = body[: title.start()].strip()
+        title_start, title_end, title_text = title
+        before = body[:title_start].strip()
         _author_and_date(before, fields)
-        fields["title"] = title.group("title").strip().rstrip(",")
-        after = body[title.end():].lstrip(".,; ")
+        fields["title"] = title_text.strip().rstrip(",")
+        after = body[title_end:].lstrip(".,; ")
         trans = _TRANS.match(after)
         if trans:
             fields["title"] += f" [{trans.group('trans').strip()}]"
@@ -191,7 +205,7 @@ def parse_reference_text(raw: str) -> dict[str, str]:
 
 def _author_and_date(before: str, fields: dict[str, str]) -> None:
     """Authors and date from the "Carley, Patricia (29 September 2020)." prefix."""
-    if not before:
+    if not before or len(before) > 1000:
         return
     match = _AUTHOR_DATE.match(before)
     if match:
@@ -206,7 +220,7 @@ def _split_parts(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for match in re.finditer(r"\.\s+|\.$", text):
-        word = re.search(r"([\w]+)$", text[start:match.start()])
+        word = re.search(r"(\w+)$", text[max(start, match.start() - 40):match.start()])
         token = word.group(1) if word else ""
         if len(token) == 1 and token.isupper():
             continue  # an initial or "U.S."

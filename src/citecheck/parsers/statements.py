@@ -8,6 +8,7 @@ follow its last word or closing punctuation (DESIGN.md §3), so the three format
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -131,30 +132,35 @@ def statements_from_paragraph(par: Paragraph, *, split: bool = True) -> list[Sta
     return statements
 
 
-def _owner(par_text: str, spans: Sequence[tuple[int, int]], pos: int) -> int:
-    """Index of the sentence a marker at ``pos`` belongs to."""
+def _owner(par_text: str, spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> int:
+    """Index of the sentence a marker at ``pos`` belongs to (``starts``: the sentence starts).
+
+    The owner holds the last non-space character before the marker; a marker before any
+    sentence (or in a gap) goes to the sentence before it, or to the first one.
+    """
     probe = pos
     while probe > 0 and par_text[probe - 1].isspace():
         probe -= 1
-    for i, (start, end) in enumerate(spans):
-        if start < probe <= end:
-            return i
-        if probe <= start:
-            return max(0, i - 1) if probe < start and i > 0 else i
+    i = bisect.bisect_left(starts, probe)  # first sentence starting at or after the probe
+    if i > 0 and probe <= spans[i - 1][1]:
+        return i - 1
+    if i < len(spans):
+        return i if probe == starts[i] or i == 0 else i - 1
     return len(spans) - 1
 
 
 def _attach(par: Paragraph, spans: Sequence[tuple[int, int]], statements: list[Statement]) -> None:
+    starts = [start for start, _ in spans]
     for pos, citation in par.markers:
-        i = _owner(par.text, spans, pos)
+        i = _owner(par.text, spans, starts, pos)
         stmt = statements[i]
         start = spans[i][0]
-        citation.clause = _clause_before(par.text[start:pos])
+        citation.clause = _clause_before(par.text[max(start, pos - 400):pos])
         stmt.citations.append(citation)
         if citation.span.end > stmt.span.end:
             stmt.span = Span(stmt.span.start, citation.span.end)
     for pos, tag in par.tags:
-        stmt = statements[_owner(par.text, spans, pos)]
+        stmt = statements[_owner(par.text, spans, starts, pos)]
         stmt.tags.append(tag)
         if tag.span.end > stmt.span.end:
             stmt.span = Span(stmt.span.start, tag.span.end)

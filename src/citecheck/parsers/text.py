@@ -67,7 +67,6 @@ _ENTRY = re.compile(r"^(\s*)(\d{1,4})\.(?:\s+|(?=\^))")
 _IMAGE_NAME = re.compile(r"^\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\S*$", re.I)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*(?:\s*\[[^\]]{1,40}\])*\s*$""")
 _MEDIA = re.compile(r"^(?:File|Image|Media):|\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\b", re.I)
-_TABLE_ROW = re.compile(r"\S {3,}\S.*\S {3,}\S")
 _CELL_GAP = re.compile(r"\S {3,}\S")
 _ENDS_WITH_MARKER = re.compile(r"\[\d{1,4}\]\s*$")
 
@@ -115,7 +114,7 @@ _SUBHEADER = re.compile(r"^\s*(?:Per [^:]{1,40}|Supported by|[A-Z][\w' -]{0,40})
 # --- markers ---------------------------------------------------------------------------------
 
 _TAG_WORDS = (
-    r"(?:[\w'’-]+[ _]){0,4}(?:needed|required)"
+    r"(?:[^\W_]+(?:['’-][^\W_]+)*[ _]){0,4}(?:needed|required)"
     r"|(?:permanent[ _])?dead[ _]link"
     r"|[A-Za-z][\w'’ _-]{0,30}\?"
     r"|failed[ _]verification|not[ _]in[ _]citation[ _]given|not[ _]verified[ _]in[ _]body"
@@ -161,7 +160,6 @@ class _Builder:
     source: str
     wrapped: bool
     notes: frozenset[str] = frozenset()
-    numbered_notes: bool = False
     underscores: bool = True  # text dumps write link text with underscores for spaces
     text: list[str] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
@@ -391,7 +389,7 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             continue
         # Table rows: cells separated by wide gaps; short or gapped lines continue the table.
         math = "\\displaystyle" in raw or "&#x" in raw  # formulas are spaced out too, but are prose
-        if not math and (_TABLE_ROW.search(raw) or (in_table and (_CELL_GAP.search(raw.strip())
+        if not math and (len(_CELL_GAP.findall(raw.strip())) >= 2 or (in_table and (_CELL_GAP.search(raw.strip())
                                                                   or len(raw.strip()) < 40))):
             blocks.append(_Block("table", [(cs, ce)], i, i, level=indent, text=text))
             in_table = True
@@ -538,7 +536,7 @@ class _Parser:
         self.numbered_notes = bool(re.search(r"\[(?:note|nb|n|Note|NB|N)[ _]\d{1,3}\]", doc.source))
 
     def builder(self) -> _Builder:
-        return _Builder(self.source, self.wrapped, self.notes, self.numbered_notes)
+        return _Builder(self.source, self.wrapped, self.notes)
 
     def run(self) -> None:
         title_at = self._title()
@@ -825,7 +823,7 @@ class _Parser:
         self.doc.references.append(ref)
         if group == "note":
             # Notes cite references too ("Denied by Azerbaijan,[6][7] ..."): those are uses.
-            scanner = _Builder(source, self.wrapped, frozenset(), self.numbered_notes)
+            scanner = _Builder(source, self.wrapped, frozenset())
             for s, e in block.segs:
                 scanner.add(s, e)
             for pos, citation in scanner.markers:
