@@ -692,28 +692,20 @@ def _is_archive(url: str) -> bool:
     return any(host in lowered for host in _ARCHIVE_HOSTS)
 
 
-def _external_links(el: Element) -> list[str]:
-    links: list[str] = []
-    for a in el.iter():
-        if a.tag != "a":
-            continue
-        href = a.attrs.get("href", "")
-        classes = a.classes
-        external = "external" in classes or a.attrs.get("rel", "") in ("nofollow", "mw:ExtLink")
-        if href.startswith("//"):
-            href = "https:" + href
-        if external and href.startswith(("http://", "https://")) and not href.startswith("https://en.wikipedia.org/wiki/"):
-            links.append(href)
-    return links
+def _external_link(a: Element) -> str:
+    """The target of an external link (CS1 title, "Archived", bare URL), or ""."""
+    href = a.attrs.get("href", "")
+    if not ("external" in a.classes or a.attrs.get("rel", "") in ("nofollow", "mw:ExtLink")):
+        return ""
+    if href.startswith("//"):
+        href = "https:" + href
+    if href.startswith(("http://", "https://")) and not href.startswith("https://en.wikipedia.org/wiki/"):
+        return href
+    return ""
 
 
-
-
-def _coins(el: Element) -> dict[str, str]:
+def _coins(span: Element) -> dict[str, str]:
     """Fields from the COinS span (class Z3988) that CS1 templates emit beside each citation."""
-    span = el.find(lambda e: "Z3988" in e.classes)
-    if span is None:
-        return {}
     from urllib.parse import parse_qs
 
     query = parse_qs(span.attrs.get("title", ""))
@@ -722,62 +714,73 @@ def _coins(el: Element) -> dict[str, str]:
     return {name: query[key][0] for name, keys in pick.items() for key in keys if query.get(key)}
 
 
-def _reference(item: Element, index: int, list_group: str) -> Reference:
-    """A Reference from one ``li`` of a references list."""
-    body = item.find(lambda e: e.classes & {"reference-text", "mw-reference-text"}) or item
-    text_builder = _Builder("prose", ())
-    dead = False
+_BODY_CLASSES = frozenset({"reference-text", "mw-reference-text"})
 
-    def visit(node: Element) -> None:
-        nonlocal dead
+
+class _ItemReader:
+    """One pass over a reference-list item: its text, links, backlinks, COinS, dead marker."""
+
+    def __init__(self) -> None:
+        self.body = _Builder("prose", ())  # text of the .reference-text part
+        self.outer = _Builder("prose", ())  # text outside it (used when there is no such part)
+        self.found_body = False
+        self.links: list[str] = []
+        self.backlinks = 0
+        self.coins: Element | None = None
+        self.dead = False
+
+    def visit(self, node: Element, in_body: bool, text_on: bool) -> None:
         for child in node.children:
             if isinstance(child, Text):
-                text_builder.add(child)
+                if text_on:
+                    (self.body if in_body else self.outer).add(child)
+                continue
+            tag, classes = child.tag, child.classes
+            if tag == "a":
+                if not in_body and "#cite_ref" in child.attrs.get("href", ""):
+                    self.backlinks += 1
+                elif link := _external_link(child):
+                    self.links.append(link)
             elif _is_ref_marker(child):
                 continue  # a citation inside a note: counted in parse(), not reference text
             elif _is_inline_tag(child) and _tag_kind(child.text()) == "dead-link":
-                dead = True
-            elif not _skipped(child) and child.tag not in ("style", "script"):
-                if child.tag == "br":
-                    text_builder.space()
-                visit(child)
+                self.dead = True
+                continue
+            if "Z3988" in classes:
+                self.coins = self.coins or child
+                continue
+            child_in_body = in_body or bool(classes & _BODY_CLASSES)
+            self.found_body = self.found_body or child_in_body
+            child_text_on = text_on and not _skipped(child)
+            if tag == "br" and child_text_on:
+                (self.body if child_in_body else self.outer).space()
+            self.visit(child, child_in_body, child_text_on)
 
-    visit(body)
-    raw = "".join(text_builder.parts)
-    links = _external_links(body)
-    archives = [u for u in links if _is_archive(u)]
-    originals = [u for u in links if not _is_archive(u)]
+
+def _reference(item: Element, index: int, list_group: str) -> Reference:
+    """A Reference from one ``li`` of a references list."""
+    reader = _ItemReader()
+    reader.visit(item, False, True)
+    raw = "".join((reader.body if reader.found_body else reader.outer).parts)
+    archives = [u for u in reader.links if _is_archive(u)]
+    originals = [u for u in reader.links if not _is_archive(u)]
     fields = {k: v for k, v in parse_reference_text(raw).items() if v} if raw.strip() else {}
-    for name, value in _coins(body).items():
-        fields.setdefault(name, value)
+    if reader.coins is not None and not all(fields.get(k) for k in ("title", "date")):
+        for name, value in _coins(reader.coins).items():
+            fields.setdefault(name, value)
     if originals:
         fields.setdefault("url", originals[0])
     if archives:
         fields.setdefault("archive_url", archives[0])
-    if dead:
+    if reader.dead:
         fields.setdefault("url_status", "dead")
-    backlinks = sum(
-        1 for a in item.iter()
-        if a.tag == "a" and "#cite_ref" in a.attrs.get("href", "")
-        and not (body is not item and _inside(a, body))
-    )
     start, end = item.start, item.end
-    ref = Reference(
+    return Reference(
         key=str(index), span=Span(start, max(start, end)), raw=raw, group=list_group,
         fields=fields, domain=domain_of(fields.get("url") or fields.get("via") or fields.get("work", "")),
-        dead_link=dead,
-        has_webarchive=bool(archives) or bool(fields.get("archive_url")), backlinks=backlinks,
+        dead_link=reader.dead, has_webarchive=bool(archives) or bool(fields.get("archive_url")),
+        backlinks=reader.backlinks,
     )
-    return ref
-
-
-def _inside(el: Element, ancestor: Element) -> bool:
-    node = el.parent
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.parent
-    return False
 
 
 # --- metadata ----------------------------------------------------------------------------
