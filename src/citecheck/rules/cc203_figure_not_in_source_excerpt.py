@@ -7,6 +7,7 @@ from collections import Counter
 from itertools import combinations
 from typing import Iterator
 
+from citecheck.data import Lexicon
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.rules.cc201_single_party_casualty_figure import Figure, FigureCase, casualty_figures, figure_cases
@@ -64,7 +65,8 @@ class FigureNotInSourceExcerpt(Rule):
     The usual causes are an updated count copied without updating the source, a sum of several
     sources, or a typo. Check the source: cite the one that gives the article's figure, or
     correct the figure. A figure that is the sum of two or three figures of the same kind in
-    the cited excerpts ("322 injured ... about 70 more injured" for 392) is taken as supported.
+    the cited excerpts ("322 injured ... about 70 more injured" for 392; "91 killed" and
+    "Another civilian killed" for 92) is taken as supported.
     References without a title or quote are not compared (a hand-typed
     reference with no recognisable fields is read whole); figures far apart (see
     ``max_difference``) are taken to count different things, not to disagree; and figures that
@@ -102,6 +104,7 @@ class FigureNotInSourceExcerpt(Rule):
                     if case.figure.value in figures_in(text):
                         shown = True
                         break
+                    same_kind.extend(_one_more(text, lexicon, case.figure.category.key))
                     for other in casualty_figures(text, lexicon):
                         if other.category.key != case.figure.category.key:
                             continue
@@ -133,6 +136,19 @@ class FigureNotInSourceExcerpt(Rule):
 def _support_key(case: FigureCase) -> tuple[int, str, tuple[int, ...]]:
     """Figures of one statement and kind that share one citation group share this key."""
     return (case.statement.index, case.figure.category.key, tuple(id(c) for c in case.citations))
+
+
+_ANOTHER = re.compile(r"\b(?:another|one\s+more)\s+(?:[^\W\d_][\w-]*\s+){0,2}", re.I)
+
+
+def _one_more(text: str, lexicon: Lexicon, category: str) -> list[float]:
+    """ "Another civilian killed" adds one to a running count: a 1 for the sum check."""
+    ones = []
+    for match in _ANOTHER.finditer(text):
+        first = next(iter(lexicon.finditer(text, match.start(), match.end() + 20)), None)
+        if first is not None and first[1].key == category:
+            ones.append(1.0)
+    return ones
 
 
 def _is_sum(value: float, parts: list[float]) -> bool:
