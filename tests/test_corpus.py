@@ -96,3 +96,11 @@ def test_html_counts_match_the_source(path: str) -> None:
     assert all(c.reference is not None for c in doc.citations)
     for stmt in doc.statements:
         assert 0 <= stmt.span.start < stmt.span.end <= len(source)
+    # Every rendered [citation needed] is a tag, and every [dead link] a tag or a dead reference.
+    tags = [(t.kind, t.span) for stmt in doc.statements for t in stmt.tags]
+    dead_refs = [r.span for r in doc.references if r.dead_link]
+    for match in re.finditer(">citation needed<", source):
+        assert any(kind == "citation-needed" and span.start <= match.start() < span.end for kind, span in tags)
+    for match in re.finditer(">dead link<", source):
+        assert any(kind == "dead-link" and span.start <= match.start() < span.end for kind, span in tags) \
+            or any(span.start <= match.start() < span.end for span in dead_refs)
