@@ -216,3 +216,16 @@ def test_formats_agree_with_a_conflict_from_conflict_paths(tmp_path, name: str) 
     result = lint_path(SEED.parent / name, settings=Settings(select=["CC2"], conflict_paths=[str(tmp_path)]))
     found = sorted((f.code, f.evidence["figure"], f.evidence["party"]) for f in result.findings)
     assert found == [("CC201", "2,425", "north"), ("CC201", "2,783", "south")]
+
+
+def test_equal_figures_of_one_statement_have_distinct_fingerprints() -> None:
+    text = """2 Armenian[1] and 2 Azerbaijani soldiers were killed.[2]
+
+References
+
+  1. ^ "Soldiers killed". Armenpress. 1 October 2020.
+  2. ^ "Soldiers killed". APA.az. 1 October 2020.
+"""
+    result = lint_text(text, "text", settings=Settings(select=["CC201"], conflict="nagorno-karabakh-2020"))
+    assert [f.evidence["party"] for f in result.findings] == ["armenia", "azerbaijan"]
+    assert len({f.fingerprint for f in result.findings}) == 2

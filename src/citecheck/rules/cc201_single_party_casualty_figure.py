@@ -456,13 +456,20 @@ def party_sourced_cases(doc: Document, ctx: RuleContext) -> Iterator[tuple[Figur
         yield case, verdict, attribution(case.statement, case.figure.start, ctx.conflict, cues)
 
 
+def figure_key(case: FigureCase) -> str:
+    """Tells apart findings on one statement ("2 Armenian, ..., 2 French"), without positions."""
+    figure = case.figure
+    nth = case.statement.text.count(figure.raw, 0, figure.start)
+    return f"{figure.raw}|{figure.category.key}|{nth}"
+
+
 def figure_evidence(case: FigureCase, verdict: Sourcing) -> dict[str, object]:
     return {
         "figure": case.figure.raw,
         "category": case.figure.category.key,
         "party": verdict.party.key if verdict.party else "",
         "outlets": [o.name if o else "" for o in verdict.outlets],
-        "fingerprint_key": f"{case.figure.raw}|{case.figure.category.key}",
+        "fingerprint_key": figure_key(case),
     }
 
 

@@ -10,7 +10,13 @@ from typing import Iterator
 from citecheck.data import Lexicon
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.rules.base import Option, Rule, RuleContext
-from citecheck.rules.cc201_single_party_casualty_figure import Figure, FigureCase, casualty_figures, figure_cases
+from citecheck.rules.cc201_single_party_casualty_figure import (
+    Figure,
+    FigureCase,
+    casualty_figures,
+    figure_cases,
+    figure_key,
+)
 
 # Digit runs with any grouping a title may use: 1,166 / 1166 / 1 860 000 / 1.860.000 (Polish, German).
 _DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:(?P<sep>[,.\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*(?![\d,])"
@@ -128,7 +134,7 @@ class FigureNotInSourceExcerpt(Rule):
                     "figure": case.figure.raw,
                     "category": case.figure.category.key,
                     "source_figures": [{"ref": lab, "figure": f.raw, "stated": s} for lab, s, f in compared],
-                    "fingerprint_key": f"{case.figure.raw}|{case.figure.category.key}",
+                    "fingerprint_key": figure_key(case),
                 },
             )
 
