@@ -16,7 +16,7 @@ import html as _html
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import unquote
 
 from citecheck.model import Citation, Document, Reference, Span, Statement, Tag
@@ -94,7 +94,8 @@ class Element:
             yield node
             stack.extend(reversed([c for c in node.children if isinstance(c, Element)]))
 
-    def find(self, predicate) -> "Element | None":  # type: ignore[no-untyped-def]
+    def find(self, predicate: Callable[["Element"], object]) -> "Element | None":
+        """The first element (this one or below, in document order) matching ``predicate``."""
         return next((el for el in self.iter() if predicate(el)), None)
 
     def text(self) -> str:
@@ -323,7 +324,7 @@ def _is_inline_tag(el: Element) -> bool:
     if el.tag not in ("sup", "span"):
         return False
     classes = el.classes
-    return "Inline-Template" in classes or "Template-Fact" in classes or "noprint" in classes and el.tag == "sup"
+    return "Inline-Template" in classes or "Template-Fact" in classes or ("noprint" in classes and el.tag == "sup")
 
 
 def _clean_label(text: str) -> str:
