@@ -185,6 +185,12 @@ _KEYWORD_BEFORE = re.compile(
     re.X | re.I,
 )
 _HAS_DIGIT = re.compile(r"\d")
+# Cheap gates: the word regexes run only on texts holding one of these words.
+_LETTERS = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES])
+_VAGUE_WORDS = frozenset(
+    "several tens hundreds thousands dozens millions billions scores hundred thousand dozen million billion".split()
+)
 # A figure continuing a list of designations: "Windows 8, 8.1 and RT", "Windows 95, 98 or 2000".
 _DESIGNATION_LIST = re.compile(
     r"\b(?!(?:About|Over|Nearly|Approximately|Around|Some|Almost|Only|All|Roughly|Per|Of|Between|"
@@ -230,9 +236,11 @@ def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
 
 
 def _find(text: str) -> list[NumericClaim]:
-    masks = _masked_spans(text) if _HAS_DIGIT.search(text) else []
+    first_digit = _HAS_DIGIT.search(text)
+    masks = _masked_spans(text) if first_digit else []
     candidates: list[NumericClaim] = []
-    pos = 0
+    # Currency symbols sit at most a few characters before the first digit.
+    pos = max(0, first_digit.start() - 8) if first_digit else len(text)
     while (match := _DIGIT_CLAIM.search(text, pos)) is not None:
         claim = _digit_claim(text, match, masks)
         if claim is not None:
@@ -241,11 +249,12 @@ def _find(text: str) -> list[NumericClaim]:
         else:
             # Rejected ("S-300 and 25"): the second figure of a would-be range gets its own try.
             pos = match.end("num")
-    for match in _WORD_CLAIM.finditer(text):
+    words = set(_LETTERS.findall(text.lower()))
+    for match in (_WORD_CLAIM.finditer(text) if not words.isdisjoint(_NUMBER_WORDS) else ()):
         claim = _word_claim(text, match)
         if claim is not None:
             candidates.append(claim)
-    for match in _VAGUE_CLAIM.finditer(text):
+    for match in (_VAGUE_CLAIM.finditer(text) if not words.isdisjoint(_VAGUE_WORDS) else ()):
         if not _capitalised_mid_sentence(text, match.start()):
             candidates.append(NumericClaim(match.start(), match.end(), match.group(), None, "vague",
                                            _noun_after(text, match.end())))
