@@ -307,7 +307,8 @@ def explain_rule(code: str) -> None:
 @click.option("--namespace", "namespaces", multiple=True, metavar="N",
               help="Namespace numbers to lint, or 'all' [default: 0, articles].")
 @click.option("--include-redirects", is_flag=True, help="Lint redirect pages too.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Stop after this many pages.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Stop after this many records (pages, or revisions with --all-revisions).")
 @click.option("--output", "-o", metavar="FILE", default=None, help="Write the JSON Lines here [default: stdout].")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1,
               help="Lint pages in this many processes (output order is kept) [default: 1].")
