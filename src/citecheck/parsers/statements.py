@@ -68,14 +68,34 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
+    quotes = _quoted(text) if '"' in text or "“" in text else []
+    q = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         if text[match.start()] == "." and _is_abbreviation(text, match.start(), end):
             continue
+        while q < len(quotes) and quotes[q][1] < match.start():
+            q += 1
+        if q < len(quotes) and quotes[q][0] < match.start() and end <= quotes[q][1]:
+            continue  # inside a quotation: "We are talking. We have relations."
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))
     return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """(open, close) positions of double-quoted passages, in order.
+
+    Straight quotes pair up only when they balance in the paragraph, so one stray quote
+    does not swallow the rest; passages longer than a long paragraph are not quotations.
+    """
+    intervals = [(m.start(), m.end() - 1) for m in re.finditer(r"“[^“”]{1,800}”", text)]
+    straight = [i for i, ch in enumerate(text) if ch == '"']
+    if straight and len(straight) % 2 == 0:
+        intervals.extend((a, b) for a, b in zip(straight[::2], straight[1::2]) if b - a <= 800)
+    intervals.sort()
+    return intervals
 
 
 def _is_abbreviation(text: str, period: int, after: int) -> bool:
