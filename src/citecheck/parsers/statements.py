@@ -36,6 +36,7 @@ _BOUNDARY = re.compile(
 )
 _NEXT_CHAR = re.compile(r"\s*[\"'“‘«(\[]?(\S)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_STRAIGHT_QUOTE = re.compile('"')
 _CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\s[–—]\s|\(\s*")
 
 
@@ -91,7 +92,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     does not swallow the rest; passages longer than a long paragraph are not quotations.
     """
     intervals = [(m.start(), m.end() - 1) for m in re.finditer(r"“[^“”]{1,800}”", text)]
-    straight = [i for i, ch in enumerate(text) if ch == '"']
+    straight = [m.start() for m in _STRAIGHT_QUOTE.finditer(text)]
     if straight and len(straight) % 2 == 0:
         intervals.extend((a, b) for a, b in zip(straight[::2], straight[1::2]) if b - a <= 800)
     intervals.sort()
