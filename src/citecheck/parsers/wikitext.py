@@ -19,24 +19,31 @@ import time
 from pathlib import PurePath
 from typing import Any, Iterable
 
+import mwparserfromhell
+from mwparserfromhell import nodes as N
+from mwparserfromhell.wikicode import Wikicode
+
+from citecheck import suppress
 from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Tag
+from citecheck.parsers import wikitext_fallback
 from citecheck.parsers import wikitext_render as R
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
+from citecheck.parsers.wikitext_refs import (apply_webarchive, bibliography_entry, describe,
+                                             link_short_citation, short_citation_key)
 from citecheck.parsers.wikitext_scan import Prescan, prescan
 
 # Per-document CPU budget for mwparserfromhell before the rest goes to the fallback.
 DEFAULT_CPU_BUDGET = 2.0
 
 _QUOTES = re.compile(r"'{2,}|\n")
+# Citations a reference's own content may hold (a <ref> inside an {{efn}}).
+_NESTED = re.compile(r"<ref|\{\{\s*(?:sfn|r\s*[|}])", re.I)
 # Templates worth walking for citations although they render no prose.
 _MAY_CITE = re.compile(r"<ref|\{\{\s*(?:sfn|harv|r\s*\||efn|#tag|refn|cn\b|cit|fact\b|dead ?link)", re.I)
 
 
 def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_BUDGET) -> Document:
     """Parse wikitext into a Document with statements, citations, references and suppressions."""
-    from citecheck.parsers import wikitext_fallback
-    from citecheck import suppress
-
     doc = Document(source=text, format="wikitext", path=path, title=_title_from_path(path))
     # mwparserfromhell stops at a NUL; a same-length stand-in keeps every offset exact.
     parsed_text = text.replace("\x00", "\ufffd") if "\x00" in text else text
@@ -44,8 +51,6 @@ def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_
     builder = _Builder(doc)
     fallback_from: int | None = 0 if scan.hostile else None
     if fallback_from is None:
-        import mwparserfromhell
-
         started = time.process_time()
         for start, end in scan.chunks:
             if time.process_time() - started > cpu_budget:
@@ -245,8 +250,6 @@ class _Builder:
 
     def walk(self, nodes: Iterable[Any], pos: int) -> int:
         """Walk sibling nodes starting at source offset ``pos``; returns the end offset."""
-        from mwparserfromhell import nodes as N
-
         for node in nodes:
             if isinstance(node, str):
                 self.text(node, pos)
@@ -341,12 +344,11 @@ class _Builder:
 
     @staticmethod
     def _contents_pos(node: Any, raw: str, pos: int) -> int:
-        """Source offset of a tag's contents: its end minus the closing markup and contents."""
+        """Source offset of a tag's contents: the tag's start plus its opening markup."""
+        opening = sum(len(str(attr)) for attr in node.attributes) + len(node.padding or "")
         if node.wiki_markup:
-            close = node.closing_wiki_markup or ""
-        else:
-            close = "</" + str(node.closing_tag) + ">"
-        return pos + len(raw) - len(close) - len(str(node.contents))
+            return pos + len(node.wiki_markup) + opening + len(node.wiki_style_separator or "")
+        return pos + len(str(node.tag)) + opening + 2
 
     @staticmethod
     def _attr(node: Any, name: str) -> str:
@@ -361,15 +363,15 @@ class _Builder:
         group = self._attr(node, "group")
         span = Span(pos, pos + len(raw))
         content = None if node.self_closing or node.contents is None else node.contents
-        has_content = content is not None and str(content).strip() != ""
+        content_raw = "" if content is None else str(content)
         reference: Reference | None = None
-        if has_content:
+        if content_raw.strip():
             existing = self.refs.named.get((group, name)) if name else None
             if existing is not None:
                 reference = existing
             else:
                 reference = self.make_reference(name, group, content, self._contents_pos(node, raw, pos),
-                                                span, inline=True)
+                                                span, inline=True, raw=content_raw)
         elif name:
             # None when defined later (inline or list-defined) or never: linked in finish().
             reference = self.refs.named.get((group, name))
@@ -405,8 +407,6 @@ class _Builder:
 
     def list_defined(self, contents: Any, pos: int) -> None:
         """<references>…</references> or {{reflist|refs=…}}: named definitions, no citations."""
-        from mwparserfromhell import nodes as N
-
         for node in contents.nodes:
             raw = str(node)
             if isinstance(node, N.Tag) and str(node.tag).strip().lower() == "ref" and not node.self_closing:
@@ -418,23 +418,21 @@ class _Builder:
             pos += len(raw)
 
     def make_reference(self, name: str, group: str, content: Any, content_pos: int, span: Span,
-                       *, inline: bool) -> Reference:
+                       *, inline: bool, raw: str | None = None) -> Reference:
         """Build a Reference from a ref's content (templates normalised, free text parsed)."""
-        from citecheck.parsers.wikitext_refs import describe
-
-        raw = str(content) if content is not None else ""
+        if raw is None:
+            raw = str(content) if content is not None else ""
         reference = Reference(key=name, span=span, raw=raw, group=group, defined_inline=inline)
         if content is not None:
             describe(reference, content, self)
-            self.scan_nested(content, content_pos)
+            if _NESTED.search(raw):
+                self.scan_nested(content, content_pos)
         if name:
             self.refs.named.setdefault((group, name), reference)
         return reference
 
     def scan_nested(self, content: Any, pos: int) -> None:
         """Citations nested in a note's content (a <ref> inside an {{efn}}), unattached."""
-        from mwparserfromhell import nodes as N
-
         for node in content.nodes:
             raw = str(node)
             if isinstance(node, N.Tag) and str(node.tag).strip().lower() == "ref":
@@ -472,8 +470,6 @@ class _Builder:
         if key in R.WEBARCHIVE:
             self.counts[key] = self.counts.get(key, 0) + 1
             if self.last_ref is not None:
-                from citecheck.parsers.wikitext_refs import apply_webarchive
-
                 apply_webarchive(self.last_ref, node, key)
             return
         if key in R.OTHER_TAGS:
@@ -494,15 +490,11 @@ class _Builder:
             self.infobox(node, key, pos)
             return
         if R.is_cite_template(key):
-            from citecheck.parsers.wikitext_refs import bibliography_entry
-
             bibliography_entry(self.refs.bibliography, node, key)
             if self._in_source_section(self.section):
                 self.counts[key] = self.counts.get(key, 0) + 1
             else:
                 # A full citation written in the text (a table row, a list item) cites in place.
-                from mwparserfromhell.wikicode import Wikicode
-
                 reference = self.make_reference("", "", Wikicode([node]), pos, Span(pos, end), inline=True)
                 self.cite("", "", Span(pos, end), reference)
             return
@@ -655,8 +647,6 @@ class _Builder:
                 if value:
                     self.cite(value, group, span, self.refs.named.get((group, value)), attach=attach)
             return
-        from citecheck.parsers.wikitext_refs import short_citation_key
-
         anchor, footnote = short_citation_key(node, key)
         reference = self.refs.named.get(("", footnote))
         if reference is None:
@@ -729,8 +719,6 @@ class _Builder:
 
     def file_caption(self, text: Any, pos: int) -> None:
         """The caption of [[File:…|thumb|…|Caption]]: the last segment that is not an option."""
-        from mwparserfromhell import nodes as N
-
         segments: list[list[Any]] = [[]]
         offset = pos
         starts = [pos]
@@ -769,8 +757,6 @@ class _Builder:
 
     def finish(self) -> None:
         """Link reuses to definitions found later, resolve short citations, order references."""
-        from citecheck.parsers.wikitext_refs import link_short_citation
-
         refs = self.refs
         for citation in refs.uses:
             if citation.reference is None:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from citecheck.model import Reference
+from citecheck.parsers.citations import domain_of, normalize_template_params, parse_reference_text
 from citecheck.parsers import wikitext_render as R
 
 _KEY = re.compile(r"[\W_]+")
@@ -39,8 +40,6 @@ def template_params(node: Any) -> dict[str, str]:
 
 def describe(reference: Reference, content: Any, builder: Any) -> None:
     """Fill a Reference's template, fields, domain and flags from its wikitext content."""
-    from citecheck.parsers.citations import domain_of, normalize_template_params, parse_reference_text
-
     templates = content.filter_templates(recursive=False)
     keys = [R.template_key(str(t.name)) for t in templates]
     fields: dict[str, str] = {}
@@ -129,8 +128,6 @@ def short_citation_key(node: Any, key: str) -> tuple[str, str]:
 def bibliography_entry(bibliography: dict[str, tuple[str, dict[str, str], str]], node: Any,
                        key: str) -> None:
     """Record a full citation outside any <ref> under the anchor short citations use."""
-    from citecheck.parsers.citations import normalize_template_params
-
     params = {name.lower(): value for name, value in template_params(node).items()}
     anchor = ""
     ref_param = params.get("ref", "").strip()
@@ -171,8 +168,6 @@ def _names(params: dict[str, str], patterns: tuple[str, ...]) -> list[str]:
 def link_short_citation(reference: Reference, anchor: str,
                         bibliography: dict[str, tuple[str, dict[str, str], str]]) -> None:
     """Give a short citation the fields of the full source it points at, when there is one."""
-    from citecheck.parsers.citations import domain_of
-
     entry = bibliography.get(anchor)
     if entry is None:
         return
