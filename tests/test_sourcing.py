@@ -139,8 +139,9 @@ def statement(text: str, section: tuple[str, ...] = ()) -> Statement:
 
 @pytest.mark.parametrize(("text", "section", "cue", "party"), [
     ("1,166 servicemen killed", ("Infobox", "Casualties and losses", "Per Armenia:"), "Per Armenia:", "armenia"),
-    ("217 Syrian mercenaries killed (SOHR)", ("Infobox", "Per other sources:"), None, None),
-    ("According to independent estimates, 300 soldiers died.", (), None, None),
+    ("217 Syrian mercenaries killed (SOHR)", ("Infobox", "Per other sources:"), "Per other sources:", None),
+    ("According to independent estimates, 300 soldiers died.", (), "According to independent estimates", None),
+    ("Per Azerbaijan: 2,783 killed Per other sources: 3,000 killed", (), "Per other sources", None),
     ("According to other Armenian sources, 300 soldiers died.", (), "According to", "armenia"),
     ("90,000 people displaced in Artsakh (per Armenia)", (), "per", "armenia"),
     ("According to Azerbaijani sources, 91 civilians were killed.", (), "According to", "azerbaijan"),
@@ -154,12 +155,12 @@ def statement(text: str, section: tuple[str, ...] = ()) -> Statement:
 ])
 def test_attribution(text: str, section: tuple[str, ...], cue: str | None, party: str | None) -> None:
     stmt = statement(text, section)
-    figure = casualty_figures(text, CASUALTY)[0]
+    figure = casualty_figures(text, CASUALTY)[-1]
     found = attribution(stmt, figure.start, NK, CUES)
     if cue is None:
         assert found is None
     else:
-        assert found is not None and found.cue == cue
+        assert found is not None and cue in found.cue
         assert (found.party.key if found.party else None) == party
 
 

@@ -303,28 +303,24 @@ def sourcing(citations: list[Citation], conflict: Conflict | None) -> Sourcing:
 
 @dataclass
 class Attribution:
-    """The text names a source for the figure; ``party`` is set when that source is a party."""
+    """The text names a source for the figure; ``party`` is set when that source is a party.
+
+    ``independent`` marks a label that claims independent sourcing ("Per other sources:"):
+    it attributes the figure to nobody's side, so party-only sourcing under it is CC201.
+    """
 
     cue: str
     party: Party | None
+    independent: bool = False
 
 
 _SECTION_CUE = re.compile(r"^\s*(?:per|according\s+to)\s+(.+?)\s*:?\s*$", re.I)
-_SUBJECT_WORDS = 7
+_SUBJECT_WORDS = 9
 _SOURCE_WORDS = 5
 _AFTER_WORDS = 12
 # "Per other sources:", "according to independent estimates": a claim of independence, which a
 # party-only citation contradicts; such a label does not excuse the figure from CC201.
 _INDEPENDENT = re.compile(r"\b(?:other|independent|third[- ]part(?:y|ies)|neutral|international)\b", re.I)
-
-
-def independence_label(statement: Statement) -> str:
-    """The section label that claims independent sourcing ("Per other sources:"), if any."""
-    for element in reversed(statement.section):
-        match = _SECTION_CUE.match(element)
-        if match and _INDEPENDENT.search(match.group(1)):
-            return element.strip()
-    return ""
 
 
 def attribution(statement: Statement, figure_start: int, conflict: Conflict | None,
@@ -338,9 +334,8 @@ def attribution(statement: Statement, figure_start: int, conflict: Conflict | No
         match = _SECTION_CUE.match(element)
         if match:
             party = _party_named(match.group(1), conflict)
-            if party is None and _INDEPENDENT.search(match.group(1)):
-                return None
-            return Attribution(element.strip(), party)
+            independent = party is None and _INDEPENDENT.search(match.group(1)) is not None
+            return Attribution(element.strip(), party, independent)
     if cues is None:
         return None
     text = statement.text
@@ -348,17 +343,21 @@ def attribution(statement: Statement, figure_start: int, conflict: Conflict | No
     for match, category in cues.finditer(text):
         if category.key == "preposition":
             source = _clause_after(text, match.end())
-            if match.group().lower() == "per" and not source[:1].isupper():
+            if match.group().lower() == "per" and not source[:1].isupper() and not _INDEPENDENT.match(source):
                 continue  # "per day", "per cent": not an attribution
             party = _party_named(source, conflict)
+            cue = f"{match.group()} {source}".strip()
             if party is None and _INDEPENDENT.search(source):
-                continue  # "according to independent estimates" vouches for nobody's side
+                # "Per other sources:", "according to independent estimates": nobody's side.
+                found.append((match.start(), Attribution(cue, None, True)))
+                continue
         else:
             source = _clause_before(text, match.start())
             if not _names_a_source(text, match.start(), source, conflict, cues):
                 continue  # "as a result of reported shelling": nobody is reporting
             party = _party_named(source, conflict, last=True)
-        found.append((match.start(), Attribution(match.group(), party)))
+            cue = f"{source} {match.group()}".strip()
+        found.append((match.start(), Attribution(cue, party)))
     before = [a for pos, a in found if pos < figure_start]
     if before:
         return before[-1]
@@ -500,11 +499,10 @@ class SinglePartyCasualtyFigure(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         for case, verdict, attributed in party_sourced_cases(doc, ctx):
-            if attributed is not None:
+            if attributed is not None and not attributed.independent:
                 continue  # the text names the figure's source: CC202, or the editor's own call
             assert verdict.party is not None
-            label = independence_label(case.statement)
-            voice = f"is listed under {label!r}" if label else "is stated as fact"
+            voice = f"is listed under {attributed.cue!r}" if attributed is not None else "is stated as fact"
             yield self.finding(
                 ctx,
                 f"casualty figure {case.figure.raw!r} ({case.figure.category.label}) {voice} "
