@@ -485,8 +485,10 @@ class SinglePartyCasualtyFigure(Rule):
     Each figure is judged by the citations that follow it, so "92 Azerbaijani[45][46] and 40
     Armenian civilians killed[47][48]" judges 92 by [45][46] only. Mixed or independent
     sourcing is not flagged, nor is a figure with an undefined or empty reference (its
-    sourcing is unknown). Without a conflict definition (``--conflict``, or one matched on
-    the article's title) the rule is silent.
+    sourcing is unknown), nor one the text attributes to a source ("according to ...", "the
+    MoD stated"). A label that claims independence ("Per other sources:") attributes nothing:
+    a figure under it with one side's sources alone is flagged. Without a conflict definition
+    (``--conflict``, or one matched on the article's title or opening) the rule is silent.
 
     Fix: cite an independent source for the figure, or attribute it in the text ("according
     to the Azerbaijani Prosecutor General's Office, 92 civilians were killed"), which turns
