@@ -39,6 +39,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("the average age is approximately 20 years old", ["20"]),
         ("Windows runs on 1.5 billion devices", ["1.5 billion"]),
         ("Later 40 soldiers were wounded there.", ["40"]),
+        ("Sales saw a rise of +5% in 2010.", ["5%"]),
         ("the storm had winds of 185 km/h and was 5km wide", ["185", "5"]),
     ],
 )
@@ -97,6 +98,9 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "the seasons of 1900 to 2005 were studied",
         "the virtual 8086 mode of the processor",
         "it consists of two school types and three components",
+        "Greek colonies (750-550 BC); abortions per 1000 women; Guadeloupe +590",
+        "A vacuum aspiration. 1: Amniotic sac 2: Embryo",
+        "Aussicht auf die Straße des 17. Juni, abgerufen am 2. August 2013",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:

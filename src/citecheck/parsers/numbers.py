@@ -56,7 +56,8 @@ _SCALES = {
 _ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    "Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember"  # German, for "17. Juni 1953"
 )
 _DASH = "\u2013\u2014\u2212\u2010\u2011\u6bcf-"  # en/em dash, minus, hyphens; 每 is a mojibake dash
 _CURRENCY = (
@@ -145,7 +146,7 @@ _VAGUE_CLAIM = re.compile(
 )
 
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped.
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped. Each
 # pattern opens with a cheap lookahead so the engine skips most positions at once.
 _MASKS = re.compile(
@@ -160,7 +161,8 @@ _MASKS = re.compile(
     | \d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:\.\d+)?[″"]\s*)?)?[NSEW]\b  # coordinates
     | \[\d+\]                                                       # a stray citation marker
     | \(\d{{1,3}}\)(?!\s*[%$€£])                                      # "(2)": a volume or item label
-    | \d{{1,4}}\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])            # 330 BCE
+    | \d{{1,4}}(?:\s*[{_DASH}]\s*\d{{1,4}})?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])  # 330 BCE
+    | \d{{1,2}}:(?=\s+[A-Z])                                          # "1: Amniotic sac 2: Embryo"
     | \d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)                          # ratios 4.5:1, scores 3:2
     | \d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?
         |Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)\b              # 201 E. Ontario Street
@@ -185,6 +187,7 @@ _KEYWORD_BEFORE = re.compile(
     re.X | re.I,
 )
 _HAS_DIGIT = re.compile(r"\d")
+_RATE_BEFORE = re.compile(r"(?:\bper\s+|(?<![\w)])\+)$", re.I)
 # Cheap gates: the word regexes run only on texts holding one of these words.
 _LETTERS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES])
@@ -291,6 +294,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
     num_start, num_end = match.span("num")
     if _overlaps(masks, num_start, num_end) or _KEYWORD_BEFORE.search(text, max(0, start - 30), start):
         return None
+    if _RATE_BEFORE.search(text, max(0, start - 12), start) and not match.group("pct"):
+        return None  # "per 1000 women", "+590": a rate's base or a calling code
     if match.group("range") is not None:
         conn = match.group("conn")
         if (_overlaps(masks, *match.span("num2"))
@@ -489,7 +494,7 @@ def _value_small(word: str) -> bool:
 _ONE_PRONOUN_AFTER = re.compile(
     r"\s*(?:of\b|another\b|side\b|day\b|time\b|point\b|way\b|hand\b|thing\b|such\b|or\b|and\b|to\b|"
     r"is\b|was\b|would\b|could\b|can\b|may\b|must\b|should\b|who\b|that\b|which\b|by\b|'s|’s|"
-    r"[,.;:!?)]|$)",
+    r"[,.;:!?)\"'”’]|$)",
     re.I,
 )
 

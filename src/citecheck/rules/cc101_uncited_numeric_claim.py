@@ -14,12 +14,13 @@ from citecheck.model import Citation, Document, Finding, Severity, Span, Stateme
 from citecheck.parsers.numbers import NumericClaim, find_numeric_claims
 from citecheck.rules.base import Option, Rule, RuleContext
 
-# Sections whose lines are not claims of the article (reference lists, navigation).
-SKIPPED_SECTIONS = frozenset({
-    "references", "notes", "footnotes", "citations", "sources", "bibliography", "see also",
-    "further reading", "external links", "works cited", "notes and references",
-    "explanatory notes",
-})
+# Sections whose lines are not claims of the article: reference lists, reading lists,
+# navigation (English and German headings; matched anywhere in the heading).
+SKIPPED_SECTIONS = re.compile(
+    r"reference|bibliograph|further reading|external link|see also|literat|works cited|"
+    r"footnote|citation|sources|notes|einzelnachweis|anmerkung|weblink|siehe auch",
+    re.I,
+)
 
 
 @dataclass
@@ -84,8 +85,8 @@ def judgeable(text: str) -> bool:
     of fewer than two words are not: their numbers are exponents, column values or the
     tail of a broken line.
     """
-    if _FORMULA.search(text) or text.count("|") >= 2 or text.lstrip().startswith("^"):
-        return False  # a formula, a pipe table, a note or reference entry that leaked into prose
+    if _FORMULA.search(text) or text.count("|") >= 2 or text.lstrip().startswith("^") or "ISBN" in text:
+        return False  # a formula, a pipe table, a note, reference or book entry outside its list
     if len(_LAYOUT_GAP.findall(text)) >= 2 or _WIDE_GAP.search(text):
         return False
     return len(_WORD.findall(text)) >= 2
@@ -120,7 +121,7 @@ def figure_evidence(claims: Sequence[NumericClaim]) -> dict[str, object]:
 
 
 def _skipped_section(section: tuple[str, ...]) -> bool:
-    return any(part.strip().lower() in SKIPPED_SECTIONS for part in section)
+    return any(SKIPPED_SECTIONS.search(part) for part in section)
 
 
 def _cited_after(stmt: Statement, claim: NumericClaim) -> bool:
