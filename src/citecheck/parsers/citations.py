@@ -82,6 +82,8 @@ def _find_title(body: str) -> tuple[int, int, str] | None:
     return opening.start(), closing.end(), body[opening.end():closing.start()]
 _TRANS = re.compile(r"^\s*\[(?P<trans>[^\]]+)\]")
 _AUTHOR_DATE = re.compile(r"^(?P<author>.+?)\s*\((?P<date>[^()]*?(?:\d{4}|n\.d\.)[^()]*)\)\.?\s*$")
+_PART_END = re.compile(r"\.\s+|\.$")
+_LAST_WORD = re.compile(r"(\w+)$")
 _VOLUME = re.compile(r"^\d+\s*(?:\([^)]*\)?)?\s*(?::|$)")
 _NO_SPLIT_AFTER = frozenset(
     "pp p vol no nos ed eds jr sr st inc co ltd corp dr mr mrs ms prof gen col lt vs v ch sec fig "
@@ -219,8 +221,8 @@ def _split_parts(text: str) -> list[str]:
     """Split rendered citation text at ". " boundaries, not after initials or abbreviations."""
     parts: list[str] = []
     start = 0
-    for match in re.finditer(r"\.\s+|\.$", text):
-        word = re.search(r"(\w+)$", text[max(start, match.start() - 40):match.start()])
+    for match in _PART_END.finditer(text):
+        word = _LAST_WORD.search(text, max(start, match.start() - 40), match.start())
         token = word.group(1) if word else ""
         if len(token) == 1 and token.isupper():
             continue  # an initial or "U.S."

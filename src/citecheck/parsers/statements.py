@@ -37,7 +37,6 @@ _BOUNDARY = re.compile(
 _NEXT_CHAR = re.compile(r"\s*[\"'“‘«(\[]?(\S)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _STRAIGHT_QUOTE = re.compile('"')
-_CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\s[–—]\s|\(\s*")
 
 
 @dataclass
@@ -188,10 +187,12 @@ def _attach(par: Paragraph, spans: Sequence[tuple[int, int]], statements: list[S
 
 
 def _clause_before(text: str) -> str:
-    """The clause a mid-sentence marker follows: text after the last clause break."""
+    """The clause a mid-sentence marker follows: text after the last clause break
+    (", ", "; ", ": ", a dash or an opening parenthesis)."""
     stripped = text.rstrip().rstrip(",;:.–— ")
-    cut = 0
-    for match in _CLAUSE_BREAK.finditer(stripped):
-        if match.end() < len(stripped):
-            cut = match.end()
+    cut = stripped.rfind("(") + 1
+    for sep in (", ", "; ", ": ", "– ", "— ", ",\u00a0"):
+        found = stripped.rfind(sep)
+        if found >= 0:
+            cut = max(cut, found + len(sep))
     return stripped[cut:].strip()
