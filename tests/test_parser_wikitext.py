@@ -135,6 +135,7 @@ def test_maintenance_tags_dead_links_and_archives() -> None:
     src = ("Alpha is big.{{citation needed|date=October 2020}} Beta is bigger.{{cn}} Gamma.{{Fact|date=May 2019}}\n\n"
            "Delta.<ref>{{cite web|url=http://dead.example.org|title=D}} {{dead link|date=June 2021}}</ref> "
            "Eps.<ref>{{cite web|url=http://e.example.org|title=E}}</ref>{{dead link}} "
+           "Eta.<ref>{{cite web|url=http://h.example.org|title=H}}</ref> more words.{{dead link}} "
            "Zeta.<ref>{{cite web|url=http://z.example.org|title=Z}} {{webarchive|url=https://web.archive.org/web/20200101000000/http://z.example.org|date=1 January 2020}}{{cbignore}}</ref>\n")
     doc = parse(src)
     tag = stmt(doc, "Alpha").tags[0]
@@ -145,6 +146,8 @@ def test_maintenance_tags_dead_links_and_archives() -> None:
     assert stmt(doc, "Delta").citations[0].reference.dead_link
     eps = stmt(doc, "Eps")
     assert eps.citations[0].reference.dead_link and eps.tags[0].kind == "dead-link"
+    assert stmt(doc, "Eta").tags[0].kind == "dead-link"
+    assert not stmt(doc, "Eta").citations[0].reference.dead_link  # the tag follows text, not the ref
     zeta = stmt(doc, "Zeta").citations[0].reference
     assert zeta.has_webarchive and not zeta.dead_link
     assert zeta.get("archive_url").startswith("https://web.archive.org/web/20200101")

@@ -35,7 +35,8 @@ from citecheck.parsers.wikitext_scan import Prescan, prescan
 # Per-document CPU budget for mwparserfromhell before the rest goes to the fallback.
 DEFAULT_CPU_BUDGET = 2.0
 
-_QUOTES = re.compile(r"'{2,}|\n")
+# Bold/italic quotes, newlines, and HTML tags mwparserfromhell left as text (unbalanced ones).
+_QUOTES = re.compile(r"'{2,}|\n|</?[a-zA-Z][\w-]*(?:\s[^<>\n]{0,300})?/?>")
 # Citations a reference's own content may hold (a <ref> inside an {{efn}}).
 _NESTED = re.compile(r"<ref|\{\{\s*(?:sfn|r\s*[|}])", re.I)
 # Templates worth walking for citations although they render no prose.
@@ -183,6 +184,7 @@ class _Builder:
         self.buf.add(text, range(pos, pos + len(text)))
         if not text.isspace():
             self.newlines = 0
+            self.last_ref = None  # {{dead link}} / {{webarchive}} apply only right after a ref
 
     def emit_rendered(self, text: str, start: int, end: int) -> None:
         """Append text that markup renders: its characters map onto the markup at ``[start, end)``,
@@ -195,10 +197,11 @@ class _Builder:
             self.buf.add(text, [start] * (len(text) - 1) + [end - 1])
         if not text.isspace():
             self.newlines = 0
+            self.last_ref = None
 
     def text(self, value: str, pos: int) -> None:
         """Plain text: drop bold/italic quotes; newlines end list items and paragraphs."""
-        if "\n" not in value and "''" not in value:
+        if "\n" not in value and "''" not in value and "<" not in value:
             self.emit(value, pos)
             return
         last = 0
