@@ -40,6 +40,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Windows runs on 1.5 billion devices", ["1.5 billion"]),
         ("Later 40 soldiers were wounded there.", ["40"]),
         ("Sales saw a rise of +5% in 2010.", ["5%"]),
+        ("Manufacturing sales totaled $79.4 Billion.", ["$79.4 Billion"]),
         ("the storm had winds of 185 km/h and was 5km wide", ["185", "5"]),
     ],
 )
@@ -100,6 +101,8 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "it consists of two school types and three components",
         "Greek colonies (750-550 BC); abortions per 1000 women; Guadeloupe +590",
         "A vacuum aspiration. 1: Amniotic sac 2: Embryo",
+        "It spread between 15,000 and 10,000 BC; from 1980 through 2008 males voted.",
+        "compulsory for any child above 4 years of age; two commonly used methods",
         "Aussicht auf die Straße des 17. Juni, abgerufen am 2. August 2013",
     ],
 )

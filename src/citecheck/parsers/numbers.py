@@ -114,7 +114,7 @@ _ADJECTIVE_NOUN_HEAD = frozenset(
 # --- regexes --------------------------------------------------------------------------------
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_SCALE_WORD = r"(?:thousand|million|billion|trillion)\b"
+_SCALE_WORD = r"(?i:thousand|million|billion|trillion)\b"
 _PCT = r"(?:\s?%|\s+(?:percent|per\s?cent)\b|\s+percentage\s+points?\b)"
 _DIGIT_CLAIM = re.compile(
     rf"""
@@ -161,7 +161,7 @@ _MASKS = re.compile(
     | \d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:\.\d+)?[″"]\s*)?)?[NSEW]\b  # coordinates
     | \[\d+\]                                                       # a stray citation marker
     | \(\d{{1,3}}\)(?!\s*[%$€£])                                      # "(2)": a volume or item label
-    | \d{{1,4}}(?:\s*[{_DASH}]\s*\d{{1,4}})?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])  # 330 BCE
+    | \d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])  # 330 BCE
     | \d{{1,2}}:(?=\s+[A-Z])                                          # "1: Amniotic sac 2: Embryo"
     | \d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)                          # ratios 4.5:1, scores 3:2
     | \d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?
@@ -205,7 +205,7 @@ _NEXT_WORDS = re.compile(r"[\s)]*(?:of\s+)?([A-Za-z][\w'’\-]*)(?:\s+([A-Za-z][
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.\-]*)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*(\[\"“‘]|\n)\s*$")
 _PREPOSITION_YEAR = re.compile(
-    r"\b(?:in|since|of|by|from|until|till|to|during|the|before|after|early|late|mid|circa|c\.|"
+    r"\b(?:in|since|of|by|from|until|till|to|through|during|the|before|after|early|late|mid|circa|c\.|"
     r"between|around|and|or|year|spring|summer|autumn|fall|winter)\s*$",
     re.I,
 )
@@ -457,7 +457,7 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     if lowered == "zero":
         return None  # "zero speed", "zero tolerance": almost never a count worth a source
     noun = _noun_after(text, end)
-    following = re.match(r"\s+([^\W\d_]+)(?:[\s\-]+([^\W\d_]+))?", text[end:end + 50])
+    following = re.match(r"\s+([^\W\d_]+)(?:[\s\-]+([^\W\d_]+))?(?:[\s\-]+([^\W\d_]+))?", text[end:end + 60])
     if _value_small(lowered) and following and any(
             (w or "").lower() in _CLASSIFYING_NOUNS for w in following.groups()):
         return None  # "two different types", "three components": a classification, not a count
@@ -556,9 +556,11 @@ def _is_relative_time(text: str, start: int, end: int, noun: str) -> bool:
     """ "Three days later", "the first five days", "for three decades", "(1 month and 3 days)"."""
     if not noun or noun.split(" ")[0].lower() not in _TIME_UNITS:
         return False
-    follow = re.match(r"\s*[A-Za-z]+\s+([A-Za-z]+)", text[end:end + 40])
+    follow = re.match(r"\s*[A-Za-z]+\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[end:end + 40])
     if follow and follow.group(1).lower() in _RELATIVE_AFTER:
         return True
+    if follow and follow.group(1).lower() == "of" and (follow.group(2) or "").lower() == "age":
+        return True  # "children above 4 years of age": an age criterion
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     if prev and prev.end() == start and prev.group(1).lower() in _RELATIVE_BEFORE:
         return True
