@@ -36,15 +36,17 @@ class EncodingDamage(Rule):
         parts = []
         examples: list[str] = []
         for diag in found:
-            parts.append(diag.message)
-            examples.extend(e for e in diag.examples if e not in examples)
-        shown = ", ".join(repr(e) for e in examples[:5])
-        message = "; ".join(parts)
-        if shown:
-            message += f" (e.g. {shown})"
-        message += ": names, dates and quotes may be wrong"
+            shown = list(dict.fromkeys(e for e in diag.examples if e not in examples))[:5]
+            examples.extend(shown)
+            if not shown:
+                parts.append(diag.message)
+            elif diag.kind == "invalid-encoding":
+                parts.append(f"{diag.message} (bytes {', '.join(shown)})")
+            else:
+                parts.append(f"{diag.message} (e.g. {', '.join(repr(e) for e in shown)})")
+        message = "; ".join(parts) + ": names, dates and quotes may be wrong"
         spans = [d.span for d in found if d.span is not None]
-        span = min(spans, key=lambda s: s.start) if spans else Span(0, min(1, len(doc.source)))
+        span = _word_span(doc.source, min(spans, key=lambda s: s.start)) if spans else Span(0, min(1, len(doc.source)))
         yield self.finding(
             ctx,
             message,
@@ -55,3 +57,13 @@ class EncodingDamage(Rule):
                 "examples": examples[:10],
             },
         )
+
+
+def _word_span(source: str, span: Span) -> Span:
+    """The whitespace-delimited word around the first damaged place, so the excerpt shows it."""
+    start, end = span.start, max(span.end, span.start + 1)
+    while start > 0 and span.start - start < 30 and not source[start - 1].isspace():
+        start -= 1
+    while end < len(source) and end - span.end < 30 and not source[end].isspace():
+        end += 1
+    return Span(start, min(end, len(source)))
