@@ -77,7 +77,10 @@ def test_infobox_metadata(seed: Document) -> None:
 
 def test_headings_give_section_paths(seed: Document) -> None:
     internet = statement_with(seed, "restricted internet access shortly after")
-    assert internet.section == ("Azerbaijan",)
+    # "Azerbaijan" names part of the heading before it, so it is taken as its subsection.
+    assert internet.section == ("Non-military actions taken by Armenia and Azerbaijan", "Azerbaijan")
+    # After prose the depth of a heading is unknown: it is not filed under the previous section.
+    assert statement_with(seed, "Hackers from Armenia and Azerbaijan").section == ("Cyberwarfare",)
     civilians = statement_with(seed, "two civilians were killed by Azerbaijani shelling in Martuni")
     assert civilians.section == ("Casualties", "Civilians")
     equipment = statement_with(seed, "Azerbaijan reported to have destroyed about 250 tanks")

@@ -742,9 +742,11 @@ class _Parser:
                     # A heading right under another: the first is the parent. Levels are
                     # not in the copy, so paths keep at most a parent and a child.
                     stack = [stack[-1], label]
-                elif stack:
-                    stack[-1] = label
+                elif stack and _names_part_of(label, stack[0]):
+                    stack = [stack[0], label]  # "Armenia" under "Actions taken by Armenia and ..."
                 else:
+                    # After prose the level is unknown: a heading without a parent is
+                    # better than one filed under the wrong section.
                     stack = [label]
                 prev_heading = True
                 continue
@@ -862,6 +864,12 @@ class _Parser:
             ))
             doc.metadata["references_last"] = last
             doc.metadata["references_highest_cited"] = highest
+
+
+def _names_part_of(child: str, parent: str) -> bool:
+    """Whether every word of heading ``child`` occurs in heading ``parent``."""
+    words = re.findall(r"\w+", child.casefold())
+    return bool(words) and set(words) <= set(re.findall(r"\w+", parent.casefold())) and child != parent
 
 
 def _section_name(text: str) -> str:
