@@ -493,7 +493,8 @@ def _value_small(word: str) -> bool:
 
 _ONE_PRONOUN_AFTER = re.compile(
     r"\s*(?:of\b|another\b|side\b|day\b|time\b|point\b|way\b|hand\b|thing\b|such\b|or\b|and\b|to\b|"
-    r"is\b|was\b|would\b|could\b|can\b|may\b|must\b|should\b|who\b|that\b|which\b|by\b|'s|’s|"
+    r"is\b|was\b|would\b|could\b|can\b|may\b|must\b|should\b|who\b|whom\b|whose\b|that\b|which\b|"
+    r"by\b|as\b|between\b|'s|’s|"
     r"[,.;:!?)\"'”’]|$)",
     re.I,
 )
