@@ -223,3 +223,16 @@ def test_installed_package_data_is_preferred(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(importlib.util, "find_spec",
                         lambda name, *a: spec if name == "citecheck.ruledata" else real(name, *a))
     assert data_root() == tmp_path
+
+
+def test_check_settings_fails_before_any_input(tmp_path: Path) -> None:
+    from citecheck.data import check_settings
+
+    check_settings(Settings())
+    check_settings(Settings(conflict="none"))
+    check_settings(Settings(conflict="nagorno-karabakh-2020"))
+    with pytest.raises(ConfigError, match="unknown conflict 'nope'"):
+        check_settings(Settings(conflict="nope"))
+    write(tmp_path, GOOD_CONFLICT.replace('name = "Test war"\n', ""), "broken.toml")
+    with pytest.raises(ConfigError, match="broken.toml: name: missing"):
+        check_settings(Settings(conflict_paths=[str(tmp_path)]))

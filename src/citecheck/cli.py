@@ -123,6 +123,9 @@ def build_settings(opts: dict[str, Any], first_path: str | None = None) -> Any:
         from citecheck.rules import select_rules
 
         select_rules(settings.select, settings.ignore)  # reject unknown selectors early
+        from citecheck.data import check_settings
+
+        check_settings(settings)  # a missing conflict or a bad rule-data file, before any input
     except (ConfigError, ValueError, OSError) as exc:
         fail(str(exc))
     return settings

@@ -513,6 +513,15 @@ def match_conflict(doc: Document, search_paths: Iterable[str] = ()) -> Conflict 
     return best[1] if best else None
 
 
+def check_settings(settings: Settings) -> None:
+    """Fail early, before any input is read, on a named conflict that does not exist, a missing
+    conflict folder, or a rule-data file that does not validate."""
+    load_lexicons()
+    available_conflicts(settings.conflict_paths)  # loads, and so validates, every conflict file
+    if settings.conflict and settings.conflict.strip().casefold() != NO_CONFLICT:
+        find_conflict(settings.conflict, settings.conflict_paths)
+
+
 def rule_data(doc: Document, settings: Settings) -> tuple[Conflict | None, dict[str, Lexicon]]:
     """The conflict and lexicons for one run: ``--conflict``, else matched on title and lead."""
     lexicons = load_lexicons()
