@@ -124,6 +124,17 @@ def test_infobox_rows_and_group_labels() -> None:
         (("Casualties and losses",), "2,783 killed"),
     ]
     assert [c.label for c in infobox[1].citations] == ["[1]"]
+    assert doc.metadata["infobox"] == {"Date": "27 September 2020",
+                                       "Casualties and losses": "2,425 killed; 2,783 killed"}
+
+
+def test_infobox_duration_gives_the_revision_date() -> None:
+    """A render without metadata: "– present (1 month and 3 days)" dates the revision."""
+    doc = parse('<table class="infobox"><tr><th>Date</th><td>27 September 2020 – present '
+                '(1 month and 3 days)</td></tr></table><p>Fighting continues.</p>')
+    result = lint_text(doc.source, format="html", select=["CC1"])
+    assert result.document.revision_date == date(2020, 10, 30)
+    assert result.document.revision_date_source == "infobox-duration"
 
 
 def test_captions_lists_tables_and_sections() -> None:

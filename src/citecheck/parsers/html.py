@@ -440,6 +440,7 @@ class _Walker:
         self.cell_label: tuple[str, ...] = ()
         self.collecting = False
         self.pending: _Builder | None = None  # markers waiting for the next block's text
+        self.infobox_rows: dict[str, list[str]] = {}
 
     # section paths
     def path(self) -> tuple[str, ...]:
@@ -648,7 +649,12 @@ class _Walker:
             label = _clean_label("".join(lead.parts)) if lead is not None else group
             for index, cell in enumerate(values):
                 self.cell_label = (label,) if label else ()
+                first = len(self.statements)
                 self.block(cell, "infobox", lead=lead if index == 0 else None)
+                value = " ".join(stmt.text for stmt in self.statements[first:])
+                if value:
+                    # Label -> value, as the other parsers record it for revision-date inference.
+                    self.infobox_rows.setdefault(label or "", []).append(value)
         self.cell_label = saved_label
 
     def table(self, table: Element) -> None:
@@ -898,6 +904,8 @@ def parse(text: str, path: str = "<string>") -> Document:
 
     for index, stmt in enumerate(walker.statements):
         stmt.index = index
+    if walker.infobox_rows:
+        doc.metadata["infobox"] = {label: "; ".join(values) for label, values in walker.infobox_rows.items()}
     doc.statements = walker.statements
     doc.references = references
     doc.citations = citations
