@@ -79,6 +79,8 @@ def test_every_shipped_outlet_table_carries_evidence(nk) -> None:
     ({"work": "Artsakh Press"}, "armenia"),
     ({"work": "[[Armenpress]]"}, "armenia"),
     ({"domain": "mil.am"}, "armenia"),
+    ({"archive_url": "https://web.archive.org/web/20201011000000/https://armenpress.am/eng/news/1.html"}, "armenia"),
+    ({"url": "http://archive.today/2020.10.11/https://www.azertag.az/en/xeber/1"}, "azerbaijan"),
 ])
 def test_party_outlets_resolve(nk, fields: dict[str, str], party: str) -> None:
     hit = nk.outlet_of(ref(**fields))
@@ -95,6 +97,7 @@ def test_party_outlets_resolve(nk, fields: dict[str, str], party: str) -> None:
     {"url": "https://www.bbc.com/news/world-europe-54324772"},
     {"url": "https://notarmenpress.am.example.org/x"},
     {"work": "Armenpress readers' letters"},  # names match exactly, not by substring
+    {"archive_url": "https://web.archive.org/web/20201011000000/https://www.reuters.com/x"},
     {},
 ])
 def test_independent_and_unknown_outlets_belong_to_no_party(nk, fields: dict[str, str]) -> None:

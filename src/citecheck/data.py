@@ -199,12 +199,18 @@ def host_of(value: str) -> str:
     return value if _DOMAIN_LIKE.match(value) else ""
 
 
+# An archive copy names its original inside its own URL: web.archive.org/web/2020.../https://armenpress.am/...
+_ARCHIVED_ORIGINAL = re.compile(r"^https?://(?:web\.)?archive\.(?:org|today|ph|is|li|md)/\S*?(https?://\S+)", re.I)
+
+
 def _reference_hosts(ref: Reference) -> list[str]:
     hosts = [host_of(ref.domain)] if ref.domain else []
-    for key in ("url", "work", "publisher", "via"):
+    for key in ("url", "archive_url", "work", "publisher", "via"):
         value = ref.get(key)
-        if value:
-            hosts.append(host_of(value))
+        if not value:
+            continue
+        original = _ARCHIVED_ORIGINAL.match(value.strip())
+        hosts.append(host_of(original.group(1) if original else value))
     return [h for h in dict.fromkeys(hosts) if h]
 
 
