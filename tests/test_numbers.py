@@ -41,6 +41,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Later 40 soldiers were wounded there.", ["40"]),
         ("Sales saw a rise of +5% in 2010.", ["5%"]),
         ("Manufacturing sales totaled $79.4 Billion.", ["$79.4 Billion"]),
+        ("up to 1300 Syrian militants and a 5,000-strong community", ["1300", "5,000"]),
         ("the storm had winds of 185 km/h and was 5km wide", ["185", "5"]),
     ],
 )
@@ -65,7 +66,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "the Nagorno-Karabakh War (1988每1994).",
         "the 2020每21 UEFA Nations League C home matches",
         "Ethnic violence began in the late 1980s, in the 21st century.",
-        "the 2016 Nagorno-Karabakh clashes",
+        "the 2016 Nagorno-Karabakh clashes; the 2016 clashes; in 1994 troops left",
         "Hurricane Isabel (2003) as seen from orbit",
         # ordinals and designations
         "in the 4th Army Corps and the 1st Brigade",

@@ -187,6 +187,8 @@ _KEYWORD_BEFORE = re.compile(
     re.X | re.I,
 )
 _HAS_DIGIT = re.compile(r"\d")
+# Compounds that still count people or things: "a 5,000-strong community", "a 100,000-person march".
+_COUNTING_COMPOUND = re.compile(r"(?:strong|person|people|man|member|seat|bed|vehicle)\b", re.I)
 _RATE_BEFORE = re.compile(r"(?:\bper\s+|(?<![\w)])\+)$", re.I)
 # Cheap gates: the word regexes run only on texts holding one of these words.
 _LETTERS = re.compile(r"[a-z]+")
@@ -204,9 +206,10 @@ _LIST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}[.):](?=\s)")
 _NEXT_WORDS = re.compile(r"[\s)]*(?:of\s+)?([A-Za-z][\w'’\-]*)(?:\s+([A-Za-z][\w'’\-]*))?")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.\-]*)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*(\[\"“‘]|\n)\s*$")
-_PREPOSITION_YEAR = re.compile(
-    r"\b(?:in|since|of|by|from|until|till|to|through|during|the|before|after|early|late|mid|circa|c\.|"
-    r"between|around|and|or|year|spring|summer|autumn|fall|winter)\s*$",
+# Words after which a bare 1000–2199 is a year whatever follows ("in 1994 troops left").
+_STRONG_YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|during|until|till|through|before|after|early|late|mid|circa|c\.|year|the|"
+    r"spring|summer|autumn|fall|winter)\s*$",
     re.I,
 )
 
@@ -357,7 +360,7 @@ def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> 
         follow = text[pos + len(unit): pos + len(unit) + 1]
         return not (unit in _GLUED_UNITS and not (follow.isalnum() or follow == "_"))
     if after in _DASH and pos + 1 < len(text) and text[pos + 1].isalpha():
-        return True  # 30-day, 32-bit
+        return not _COUNTING_COMPOUND.match(text, pos + 1)  # 30-day, 32-bit; but "5,000-strong"
     if after in "._/" and pos + 1 < len(text) and (text[pos + 1].isalpha() or text[pos + 1] == "_"):
         return True  # 202248937.webm, 12_abc
     if after in "′″'" and pos + 1 < len(text) and text[pos + 1].isdigit():
@@ -375,14 +378,15 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
     if upper is not None and len(upper) == 4 and 1000 <= int(upper) <= 2199:
         return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
-    if _PREPOSITION_YEAR.search(before) or before.rstrip().endswith(("(", "[")):
+    if _STRONG_YEAR_BEFORE.search(before) or before.rstrip().endswith(("(", "[")):
         return True
     return not _counted_noun_follows(text, end)
 
 
 def _counted_noun_follows(text: str, end: int) -> bool:
-    """A plural noun or a unit follows the figure: "1500 soldiers", "15000 m/s"."""
-    m = re.match(r"[\s\u00a0]+(?:more\s+|other\s+)?([A-Za-z][a-z'\-]*)", text[end:end + 40])
+    """A plural noun or a unit follows the figure: "1500 soldiers", "1300 Syrian militants",
+    "15000 m/s"."""
+    m = re.match(r"[\s\u00a0]+(?:more\s+|other\s+|[A-Z][a-z]+\s+(?=[a-z]))?([A-Za-z][a-z'\-]*)", text[end:end + 50])
     if not m:
         return False
     word = m.group(1)
