@@ -14,6 +14,10 @@ A case file names its rule and lists cases:
     [[cases]]
     name = "a year is not a numeric claim"
     pass_str = "The war ended in 1994.[1]\n\nReferences\n\n  1. ^ \"Title\". Work. 2020."
+
+Network rules run online against recorded answers, never the network: ``configs =
+{ http_fixture = "fixtures/http/dead.json" }`` (a path from the repository root; format in
+citecheck/net/replay.py) turns ``online`` on and hands the rule a link checker that replays it.
 """
 
 from __future__ import annotations
@@ -55,6 +59,11 @@ def settings_for(code: str, configs: dict[str, Any]) -> Settings:
         settings.rule_options = {code: dict(configs["options"])}
     if "conflict" in configs:
         settings.conflict = configs["conflict"]
+    if "http_fixture" in configs:
+        from citecheck.net.linkcheck import LinkChecker
+
+        settings.online = True
+        settings.link_checker = LinkChecker.from_fixture(str(CASES_DIR.parents[1] / configs["http_fixture"]))
     return settings
 
 

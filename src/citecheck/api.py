@@ -72,6 +72,11 @@ def run_rules(doc: Document, settings: Settings) -> list[Finding]:
     rules = select_rules(settings.select, settings.ignore, online=settings.online)
     resolve_revision_date(doc, settings.as_of)
     conflict, lexicons = rule_data(doc, settings)  # loaded once per document, cached per file
+    http = None
+    if settings.online and any(rule.network for rule in rules):
+        from citecheck.net.linkcheck import prepare_checker  # requests only when online
+
+        http = prepare_checker(doc, settings, [rule.code for rule in rules if rule.network])
     findings: list[Finding] = []
     # Rules that report on suppressions (CC902) run after the others' findings are filtered.
     for rule_class in sorted(rules, key=lambda rule: getattr(rule, "after_suppressions", False)):
@@ -85,6 +90,7 @@ def run_rules(doc: Document, settings: Settings) -> list[Finding]:
             severity=settings.severity.get(rule_class.code),
             conflict=conflict,
             lexicons=lexicons,
+            http=http if rule_class.network else None,
         )
         findings.extend(rule_class().check(doc, ctx))
     findings = apply_suppressions(doc, findings, rules)

@@ -69,6 +69,8 @@ def lint_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Revision date of the article (YYYY-MM-DD) for the date rules."),
         click.option("--online", is_flag=True, help="Check links over the network (off by default)."),
         click.option("--cache", metavar="PATH", default=None, help="Link-check cache file."),
+        click.option("--no-cache", is_flag=True, help="Do not read or write the link-check cache."),
+        click.option("--refresh", is_flag=True, help="Re-check links even when the cache has a fresh answer."),
         click.option("--baseline", metavar="FILE", default=None,
                      help="Report only findings not recorded in this baseline."),
         click.option("--write-baseline", metavar="FILE", default=None,
@@ -112,6 +114,10 @@ def build_settings(opts: dict[str, Any], first_path: str | None = None) -> Any:
             settings.conflict = opts["conflict"]
         if opts.get("cache"):
             settings.cache = opts["cache"]
+        if opts.get("no_cache"):
+            settings.no_cache = True
+        if opts.get("refresh"):
+            settings.refresh = True
         if opts.get("input_format"):
             settings.input_format = opts["input_format"]
         if opts.get("max_bytes"):

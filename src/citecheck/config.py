@@ -39,6 +39,11 @@ class Settings:
     as_of: date | None = None
     online: bool = False
     cache: str | None = None
+    no_cache: bool = False  # --no-cache: keep link-check results for this run only
+    refresh: bool = False  # --refresh: re-check links even when the cache has a fresh answer
+    # The shared link checker (citecheck.net.linkcheck.LinkChecker); built on first use when
+    # online, or given by a caller (tests point it at recorded responses).
+    link_checker: Any = None
     input_format: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     # Fingerprint -> how many findings with it the baseline accepts.

@@ -1,0 +1,164 @@
+"""The link-check cache: every observation of every URL, in one small SQLite file.
+
+Observations are kept, not overwritten, because a link is called confirmed-dead only after
+several dead observations spread over days. A fresh observation (7 days for alive, 1 day
+for anything else) answers a check without any request, so a second run over the same
+article is silent on the network. A cache that cannot be opened or written (corrupt file,
+locked database, read-only disk) is reported once and then bypassed: never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+ALIVE_TTL = 7 * 86400.0
+FAILURE_TTL = 1 * 86400.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS observations (
+    url TEXT NOT NULL,
+    checked_at REAL NOT NULL,
+    verdict TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS observations_url ON observations (url, checked_at);
+CREATE TABLE IF NOT EXISTS snapshots (
+    url TEXT NOT NULL,
+    wanted TEXT NOT NULL,
+    checked_at REAL NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (url, wanted)
+);
+"""
+
+
+def default_cache_path() -> Path:
+    """$XDG_CACHE_HOME/citecheck/links.sqlite (~/.cache/... when unset)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "citecheck" / "links.sqlite"
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One check of one URL: when, what verdict, and the evidence (status chain, error...)."""
+
+    checked_at: float
+    verdict: str
+    data: dict[str, Any]
+
+
+class LinkCache:
+    """Thread-safe SQLite store of observations and Wayback answers.
+
+    ``path=None`` keeps everything in memory (``--no-cache``: history within the run only).
+    ``warn`` receives a one-line message the first time the file misbehaves.
+    """
+
+    def __init__(self, path: str | Path | None, *, warn: Callable[[str], None] | None = None,
+                 clock: Callable[[], float] = time.time, alive_ttl: float = ALIVE_TTL,
+                 failure_ttl: float = FAILURE_TTL) -> None:
+        self.path = str(path) if path is not None else ":memory:"
+        self.clock = clock
+        self.alive_ttl = alive_ttl
+        self.failure_ttl = failure_ttl
+        self._warn = warn or (lambda message: None)
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self.disabled_reason = ""
+        self._open()
+
+    def _open(self) -> None:
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=2.0, check_same_thread=False)
+            db.executescript(_SCHEMA)
+            db.execute("SELECT count(*) FROM observations").fetchone()
+            db.commit()
+            self._db = db
+        except (sqlite3.Error, OSError) as exc:
+            self._disable(exc)
+
+    def _disable(self, exc: BaseException) -> None:
+        if not self.disabled_reason:
+            self.disabled_reason = f"link cache {self.path} unusable ({exc}); continuing without it"
+            self._warn(self.disabled_reason)
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = None
+
+    @property
+    def usable(self) -> bool:
+        return self._db is not None
+
+    def _run(self, sql: str, params: tuple[Any, ...], *, write: bool = False) -> list[tuple[Any, ...]]:
+        with self._lock:
+            if self._db is None:
+                return []
+            try:
+                rows = self._db.execute(sql, params).fetchall()
+                if write:
+                    self._db.commit()
+                return rows
+            except sqlite3.Error as exc:
+                self._disable(exc)
+                return []
+
+    def history(self, url: str) -> list[Observation]:
+        """All observations of ``url``, oldest first."""
+        rows = self._run("SELECT checked_at, verdict, data FROM observations WHERE url = ? ORDER BY checked_at",
+                         (url,))
+        return [Observation(at, verdict, _loads(data)) for at, verdict, data in rows]
+
+    def fresh(self, url: str) -> Observation | None:
+        """The latest observation if it has not expired, else None."""
+        rows = self._run("SELECT checked_at, verdict, data FROM observations WHERE url = ? "
+                         "ORDER BY checked_at DESC LIMIT 1", (url,))
+        if not rows:
+            return None
+        at, verdict, data = rows[0]
+        ttl = self.alive_ttl if verdict == "alive" else self.failure_ttl
+        return Observation(at, verdict, _loads(data)) if self.clock() - at < ttl else None
+
+    def record(self, url: str, verdict: str, data: dict[str, Any], at: float | None = None) -> None:
+        self._run("INSERT INTO observations (url, checked_at, verdict, data) VALUES (?, ?, ?, ?)",
+                  (url, self.clock() if at is None else at, verdict, json.dumps(data, sort_keys=True)),
+                  write=True)
+
+    def snapshot(self, url: str, wanted: str) -> dict[str, Any] | None:
+        """A cached Wayback answer for (url, wanted date), if fresh; ``{}`` means "none found"."""
+        rows = self._run("SELECT checked_at, data FROM snapshots WHERE url = ? AND wanted = ?", (url, wanted))
+        if not rows:
+            return None
+        at, data = rows[0]
+        answer = _loads(data)
+        ttl = self.alive_ttl if answer else self.failure_ttl
+        return answer if self.clock() - at < ttl else None
+
+    def record_snapshot(self, url: str, wanted: str, answer: dict[str, Any]) -> None:
+        self._run("INSERT OR REPLACE INTO snapshots (url, wanted, checked_at, data) VALUES (?, ?, ?, ?)",
+                  (url, wanted, self.clock(), json.dumps(answer, sort_keys=True)), write=True)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
+def _loads(data: str) -> dict[str, Any]:
+    try:
+        value = json.loads(data)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}

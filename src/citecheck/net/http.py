@@ -1,0 +1,394 @@
+"""The polite, safe HTTP client every online check goes through.
+
+One ``requests.Session`` per run, no cookies, an honest User-Agent, connect/read timeouts
+and a per-URL budget, redirects followed by hand so that every hop is re-validated by the
+address guard and connected to the exact address that was validated, retries with backoff
+that honour Retry-After, per-host concurrency and spacing, and response bodies read only up
+to a cap counted in *decoded* bytes (a small gzip body must not inflate to gigabytes).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import ssl
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, NamedTuple
+from urllib.parse import urljoin
+
+import requests
+from requests.adapters import HTTPAdapter
+from requests.cookies import cookiejar_from_dict
+from urllib3.exceptions import HTTPError as Urllib3Error
+from urllib3.util import parse_url
+
+from citecheck import __version__
+from citecheck.net.guard import AddressGuard, BlockedAddress, NameNotFound, ResolutionFailed, Target
+
+CONTACT_URL = "https://github.com/citecheck/citecheck"
+USER_AGENT = f"citecheck/{__version__} (link checker; +{CONTACT_URL})"
+
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 15.0
+URL_BUDGET = 30.0  # seconds of network time per URL, all hops and attempts together
+MAX_REDIRECTS = 5
+ATTEMPTS = 3
+BACKOFF = (1.0, 2.0)
+MAX_RETRY_AFTER = 60.0
+BODY_CAP = 64 * 1024
+SOFT404_BODY_CAP = 1024 * 1024
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
+
+
+@dataclass
+class Hop:
+    """One request of a redirect chain."""
+
+    url: str
+    status: int
+    location: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "status": self.status, **({"location": self.location} if self.location else {})}
+
+
+@dataclass
+class FetchResult:
+    """What one fetch (with its redirects and retries) found.
+
+    ``error`` is empty on an HTTP answer, else one of: nxdomain, resolve, blocked, timeout,
+    refused, connection, tls, redirects, rate-limited, budget, invalid.
+    """
+
+    url: str
+    method: str
+    status: int | None = None
+    final_url: str = ""
+    chain: list[Hop] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    truncated: bool = False
+    error: str = ""
+    detail: str = ""
+    attempts: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
+
+    def evidence(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"method": self.method, "chain": [hop.as_dict() for hop in self.chain]}
+        if self.status is not None:
+            data["status"] = self.status
+        if self.final_url and self.final_url != self.url:
+            data["final_url"] = self.final_url
+        if self.error:
+            data["error"] = self.error
+            data["detail"] = self.detail
+        return data
+
+
+class _Failure(NamedTuple):
+    """A request that got no HTTP answer."""
+
+    kind: str
+    detail: str
+    retryable: bool
+
+
+class HostLimiter:
+    """Per-host politeness: at most ``per_host`` requests in flight and ``interval`` seconds
+    between the starts of two requests to one host. ``intervals`` overrides the spacing for
+    named hosts (archive.org's APIs want far fewer requests than an ordinary site)."""
+
+    def __init__(self, per_host: int = 2, interval: float = 1.0, intervals: dict[str, float] | None = None,
+                 clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.per_host = per_host
+        self.interval = interval
+        self.intervals = dict(intervals or {})
+        self.clock = clock
+        self.sleep = sleep
+        self._lock = threading.Lock()
+        self._next: dict[str, float] = {}
+        self._slots: dict[str, threading.Semaphore] = {}
+        self._paused: dict[str, float] = {}
+
+    def interval_for(self, host: str) -> float:
+        return self.intervals.get(host, self.interval)
+
+    def ready_at(self, host: str) -> float:
+        """When the next request to ``host`` may start (a clock value)."""
+        with self._lock:
+            return max(self._next.get(host, 0.0), self._paused.get(host, 0.0))
+
+    def pause(self, host: str, seconds: float) -> None:
+        """Hold every request to ``host`` for ``seconds`` (a 429 with Retry-After)."""
+        with self._lock:
+            self._paused[host] = max(self._paused.get(host, 0.0), self.clock() + seconds)
+
+    @contextmanager
+    def slot(self, host: str) -> Iterator[float]:
+        """Wait for a turn at ``host``; yields how long the wait was."""
+        with self._lock:
+            semaphore = self._slots.setdefault(host, threading.Semaphore(self.per_host))
+        semaphore.acquire()
+        try:
+            with self._lock:
+                now = self.clock()
+                start = max(now, self._next.get(host, 0.0), self._paused.get(host, 0.0))
+                self._next[host] = start + self.interval_for(host)
+            wait = start - now
+            if wait > 0:
+                self.sleep(wait)
+            yield wait
+        finally:
+            semaphore.release()
+
+
+class PinnedAdapter(HTTPAdapter):
+    """Connects to the address the guard validated, never to a fresh DNS answer.
+
+    The request carries ``citecheck_address``; the connection pool is keyed on that address
+    while TLS still uses the real host name for SNI and certificate checking. A request
+    without a validated address is refused, so nothing bypasses the guard.
+    """
+
+    def get_connection_with_tls_context(self, request: requests.PreparedRequest, verify: Any,
+                                        proxies: dict[str, str] | None = None, cert: Any = None) -> Any:
+        address = getattr(request, "citecheck_address", None)
+        if not address:
+            raise requests.exceptions.InvalidURL("request was not validated by the address guard")
+        host_params, pool_kwargs = self.build_connection_pool_key_attributes(request, verify, cert)
+        hostname = host_params["host"]
+        host_params = dict(host_params, host=address)
+        if host_params["scheme"] == "https":
+            pool_kwargs = dict(pool_kwargs, server_hostname=hostname, assert_hostname=hostname)
+        return self.poolmanager.connection_from_host(**host_params, pool_kwargs=pool_kwargs)
+
+
+class _NoCookies(requests.cookies.RequestsCookieJar):
+    """A cookie jar that keeps nothing: a link checker has no session to remember."""
+
+    def set_cookie(self, cookie: Any, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def make_session(pool_size: int = 32) -> requests.Session:
+    """A Session with the pinned adapter, no cookies, no proxies from the environment."""
+    session = requests.Session()
+    session.trust_env = False  # a proxy would resolve names itself, defeating the guard
+    session.cookies = _NoCookies()
+    session.cookies.update(cookiejar_from_dict({}))
+    adapter = PinnedAdapter(pool_connections=pool_size, pool_maxsize=pool_size, max_retries=0)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers.update({
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+        "Accept-Encoding": "gzip, deflate",
+    })
+    return session
+
+
+def retry_after_seconds(value: str | None, now: float) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+def _classify(exc: BaseException) -> tuple[str, bool]:
+    """(error kind, retryable) for an exception raised while sending or reading."""
+    if isinstance(exc, requests.exceptions.SSLError):
+        return "tls", False
+    if isinstance(exc, (requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout)):
+        return "timeout", True
+    if isinstance(exc, requests.exceptions.Timeout):
+        return "timeout", True
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
+                        requests.exceptions.MissingSchema, requests.exceptions.InvalidHeader)):
+        return "invalid", False
+    cause: BaseException | None = exc
+    for _ in range(12):  # walk the wrapped causes: requests -> urllib3 -> socket
+        if cause is None:
+            break
+        if isinstance(cause, ConnectionRefusedError):
+            return "refused", False
+        if isinstance(cause, (ssl.SSLError, ssl.CertificateError)):
+            return "tls", False
+        nested = cause.args[0] if cause.args and isinstance(cause.args[0], BaseException) else None
+        cause = cause.__cause__ or cause.__context__ or nested or getattr(cause, "reason", None)
+    if "refused" in str(exc).lower():
+        return "refused", False
+    return "connection", True
+
+
+class HttpClient:
+    """Fetches URLs politely and safely; thread-safe, one instance per run."""
+
+    def __init__(self, guard: AddressGuard | None = None, *, session: requests.Session | None = None,
+                 limiter: HostLimiter | None = None, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep, jitter: Callable[[], float] = random.random,
+                 pool_size: int = 32, connect_timeout: float = CONNECT_TIMEOUT,
+                 read_timeout: float = READ_TIMEOUT, budget: float = URL_BUDGET,
+                 max_redirects: int = MAX_REDIRECTS, attempts: int = ATTEMPTS) -> None:
+        self.guard = guard or AddressGuard()
+        self.session = session or make_session(pool_size)
+        self.clock = clock
+        self.sleep = sleep
+        self.limiter = limiter or HostLimiter(clock=clock, sleep=sleep)
+        self.jitter = jitter
+        self.connect_timeout = connect_timeout
+        self.read_timeout = read_timeout
+        self.budget = budget
+        self.max_redirects = max_redirects
+        self.attempts = attempts
+        self.requests_sent = 0
+        self._count_lock = threading.Lock()
+
+    def fetch(self, url: str, method: str = "GET", *, body_cap: int = BODY_CAP,
+              data: dict[str, str] | str | None = None, headers: dict[str, str] | None = None,
+              follow: bool = True) -> FetchResult:
+        """Request ``url`` following up to ``max_redirects`` redirects, each hop re-validated.
+
+        Never raises for network trouble: the result's ``error`` says what went wrong.
+        """
+        result = FetchResult(url=url, method=method)
+        spent = [0.0]  # network seconds used, against the per-URL budget
+        current = url
+        for _ in range(self.max_redirects + 1):
+            hop = self._fetch_hop(current, method, body_cap, data, headers, result, spent)
+            if hop is None:
+                return result
+            location = hop.location
+            if not (follow and location and result.status in (301, 302, 303, 307, 308)):
+                result.final_url = current
+                return result
+            current = urljoin(current, location)
+            if result.status == 303 or (result.status in (301, 302) and method == "POST"):
+                method, data = "GET", None
+        result.error, result.detail = "redirects", f"more than {self.max_redirects} redirects"
+        result.final_url = current
+        return result
+
+    def _fetch_hop(self, url: str, method: str, body_cap: int, data: Any, headers: dict[str, str] | None,
+                   result: FetchResult, spent: list[float]) -> Hop | None:
+        """One URL of the chain, with retries. Returns the hop, or None after an error."""
+        try:
+            target = self.guard.resolve(url)
+        except BlockedAddress as exc:
+            result.error, result.detail = "blocked", str(exc)
+            return None
+        except NameNotFound as exc:
+            result.error, result.detail = "nxdomain", str(exc)
+            return None
+        except ResolutionFailed as exc:
+            result.error, result.detail = "resolve", str(exc)
+            return None
+        for attempt in range(1, self.attempts + 1):
+            result.attempts += 1
+            remaining = self.budget - spent[0]
+            if remaining <= 0:
+                result.error, result.detail = "budget", f"over {self.budget:.0f} s for this URL"
+                return None
+            with self.limiter.slot(target.host):
+                started = self.clock()
+                outcome = self._send(target, method, body_cap, data, headers, remaining)
+                spent[0] += self.clock() - started
+            if isinstance(outcome, _Failure):
+                kind, detail, retryable = outcome
+                if retryable and attempt < self.attempts:
+                    self._backoff(attempt)
+                    continue
+                result.error, result.detail = kind, detail
+                return None
+            status, answer, body, truncated = outcome
+            if status in RETRY_STATUSES:
+                wait = retry_after_seconds(answer.get("retry-after"), time.time()) if status in (429, 503) else None
+                if wait is not None and wait > MAX_RETRY_AFTER:
+                    self.limiter.pause(target.host, MAX_RETRY_AFTER)
+                    result.status, result.headers = status, answer
+                    result.chain.append(Hop(url, status))
+                    result.error, result.detail = "rate-limited", f"Retry-After {wait:.0f} s"
+                    return None
+                if attempt < self.attempts:
+                    if wait is not None:
+                        self.limiter.pause(target.host, wait)  # the next slot() waits it out
+                    else:
+                        self._backoff(attempt)
+                    continue
+                if status == 429:
+                    result.error, result.detail = "rate-limited", "429 after retries"
+            hop = Hop(url, status, answer.get("location", "") if 300 <= status < 400 else "")
+            result.chain.append(hop)
+            result.status, result.headers, result.body, result.truncated = status, answer, body, truncated
+            return hop if not result.error else None
+        return None  # pragma: no cover - the loop always returns
+
+    def _backoff(self, attempt: int) -> None:
+        base = BACKOFF[min(attempt - 1, len(BACKOFF) - 1)]
+        self.sleep(base * (1.0 + 0.5 * self.jitter()))
+
+    def _send(self, target: Target, method: str, body_cap: int, data: Any, extra_headers: dict[str, str] | None,
+              remaining: float) -> tuple[int, dict[str, str], bytes, bool] | "_Failure":
+        """One request on the wire. Returns (status, headers, body, truncated) or (error, detail, retryable)."""
+        request = requests.Request(method, target.url, data=data, headers=extra_headers)
+        prepared = self.session.prepare_request(request)
+        parsed = parse_url(target.url)
+        default_port = 443 if target.scheme == "https" else 80
+        prepared.headers["Host"] = target.host if parsed.port in (None, default_port) else f"{target.host}:{parsed.port}"
+        prepared.citecheck_address = target.address  # type: ignore[attr-defined]
+        timeout = (min(self.connect_timeout, remaining), min(self.read_timeout, remaining))
+        with self._count_lock:
+            self.requests_sent += 1
+        try:
+            response = self.session.send(prepared, stream=True, timeout=timeout, allow_redirects=False)
+        except requests.exceptions.RequestException as exc:
+            kind, retryable = _classify(exc)
+            return _Failure(kind, f"{type(exc).__name__}: {exc}", retryable)
+        try:
+            headers = {key.lower(): value for key, value in response.headers.items()}
+            if method == "HEAD" or body_cap <= 0:
+                return response.status_code, headers, b"", False
+            deadline = self.clock() + remaining
+            body, truncated = read_capped(response, body_cap, lambda: self.clock() > deadline)
+            return response.status_code, headers, body, truncated
+        except (requests.exceptions.RequestException, Urllib3Error, OSError) as exc:
+            kind, retryable = _classify(exc)
+            return _Failure(kind, f"{type(exc).__name__}: {exc}", retryable)
+        finally:
+            response.close()
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def read_capped(response: requests.Response, cap: int, expired: Callable[[], bool] = lambda: False,
+                chunk: int = 16384) -> tuple[bytes, bool]:
+    """Up to ``cap`` decoded bytes of the body; (body, truncated).
+
+    Reads the raw stream with decode_content so that decompression is driven by how much
+    output we accept, not by ``.content`` inflating everything first.
+    """
+    parts: list[bytes] = []
+    size = 0
+    for piece in response.raw.stream(chunk, decode_content=True):
+        parts.append(piece)
+        size += len(piece)
+        if size >= cap:
+            return b"".join(parts)[:cap], True
+        if expired():
+            return b"".join(parts), True
+    return b"".join(parts), False
