@@ -289,7 +289,10 @@ def test_dump_windows() -> None:
     assert ref9.get("access_date") == "February 10, 2012"
     # The page's style sheet was printed in place of reference 2: its text is lost.
     assert doc.reference("2").raw == ""
-    assert [d.kind for d in doc.diagnostics] == ["parser-fallback"]
+    assert [d.kind for d in doc.diagnostics] == ["parser-fallback", "tables-skipped"]
+    # Cells of the release table wrap across lines: no statement claims a garbled row.
+    assert not any(s.kind == "table" for s in doc.statements)
+    assert "[53]" in [c.label for c in doc.citations]
     # The footer dates the copy.
     assert str(doc.revision_date) == "2019-08-03" and doc.revision_date_source == "metadata"
     assert doc.metadata["revision_id"] == "909103179"
@@ -299,11 +302,13 @@ def test_dump_rocket_propulsion() -> None:
     doc = dump("Rocket_propulsion")
     assert doc.title == "Spacecraft propulsion"
     # This dump holds the page twice; the second copy is reported and skipped.
-    assert sorted(d.kind for d in doc.diagnostics) == ["parser-fallback", "repeated-copy"]
+    assert sorted(d.kind for d in doc.diagnostics) == ["parser-fallback", "repeated-copy", "tables-skipped"]
     assert len({(r.group, r.key) for r in doc.references}) == len(doc.references)
     tags = [t.kind for s in doc.statements for t in s.tags]
-    # Five in the article; the other five "[citation_needed]" of the file are in a navigation copy.
+    # Five in the article's table of methods (the other five are in the second copy): table
+    # lines are kept as statements only when they carry a tag.
     assert tags.count("citation-needed") == 5
+    assert {s.kind for s in doc.statements if any(t.kind == "citation-needed" for t in s.tags)} == {"table"}
     assert "full-citation-needed" in tags and "original-research" in tags
     dead = [r.key for r in doc.references if r.dead_link]
     assert dead == ["29", "38"] and all(doc.reference(k).get("url_status") == "dead" for k in dead)

@@ -729,6 +729,7 @@ class _Parser:
         stack: list[str] = []
         prev_heading = False
         skipping = False
+        table_rows = 0
         for k in range(max(start, 0), end):
             block = self.blocks[k]
             if block.kind == "heading":
@@ -760,11 +761,25 @@ class _Parser:
             builder = self.builder()
             for s, e in block.segs:
                 builder.add(s, e)
+            if kind == "table" and not builder.tags:
+                # A dump wraps table cells across lines, so a line is not a row: keep the
+                # markers (they are uses of references) but claim no statement from it. A
+                # line with a maintenance tag stays, so that the tag is still seen.
+                self.doc.citations.extend(citation for _, citation in builder.markers)
+                table_rows += 1
+                continue
             par = builder.paragraph(kind, tuple(stack), self._next_paragraph())
             statements = statements_from_paragraph(par, split=kind != "table")
             self.doc.statements.extend(statements)
             for stmt in statements:
                 self.doc.citations.extend(stmt.citations)
+        if table_rows:
+            self.doc.diagnostics.append(Diagnostic(
+                kind="tables-skipped",
+                message=(f"{table_rows} table lines of this text dump were not read as statements: "
+                         "their cells wrap across lines, so rows cannot be rebuilt"),
+                count=table_rows,
+            ))
 
     # reference lists -----------------------------------------------------------------------
 
