@@ -261,3 +261,22 @@ def test_tree_text_points_into_source(source: str) -> None:
             if not hasattr(child, "tag") and child.raw:
                 assert source[child.start : child.start + len(child.text)] == child.text
     parse(source)  # never raises
+
+
+def test_cli_reads_html_by_extension_content_and_flag(tmp_path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from citecheck.cli import main
+
+    saved = tmp_path / "saved-page.txt"  # an HTML save with the wrong extension
+    saved.write_text(DESKTOP, encoding="utf-8")
+    fragment = tmp_path / "fragment.txt"  # action=render output: starts with a comment and a table
+    fragment.write_text("<!-- saved -->\n" + DESKTOP[DESKTOP.index('<table class="infobox'):], encoding="utf-8")
+    forced = tmp_path / "forced.txt"
+    forced.write_text("<b>Bold</b> text with 12 units.", encoding="utf-8")
+    for path, extra in ((saved, []), (fragment, []), (forced, ["--input-format", "html"])):
+        result = CliRunner().invoke(main, ["check", str(path), "--format", "json", *extra])
+        assert result.exit_code in (0, 1), result.stderr
+        assert json.loads(result.stdout)["files"][0]["format"] == "html"
