@@ -66,9 +66,8 @@ def _message(doc: Document, ref: Reference) -> str:
         return f"{what} {entry_label(ref)} is defined but never cited: cite it or remove it"
     claimed = ""
     if ref.backlinks > 1:
-        claimed = f"; the list shows {ref.backlinks} uses ('^ a b…') that this copy has lost"
+        claimed = f" (the list shows {ref.backlinks} uses, '^ a b…')"
     elif ref.backlinks == 1:
-        claimed = "; the list shows one use ('^') that this copy has lost"
-    return (f"{what} {entry_label(ref)} is not cited anywhere in this copy{claimed}: expected when only "
-            "the infobox, a caption or a note cited it and its markers were lost in copying; "
-            "check the original page")
+        claimed = " (the list shows one use, '^')"
+    return (f"{what} {entry_label(ref)} is not cited anywhere in this copy{claimed}: expected when "
+            "only the infobox, a caption or a note cited it and the copy lost those markers")
