@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from citecheck.model import Document, Finding, Severity
+from citecheck.model import Citation, Document, Finding, Severity
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.rules.cc101_uncited_numeric_claim import (
     claims_span,
@@ -14,6 +14,19 @@ from citecheck.rules.cc101_uncited_numeric_claim import (
 )
 
 _ORDINAL_PLACES = {1: "in the next sentence", 2: "in the sentence after next"}
+
+
+def _describe(cit: Citation) -> str:
+    """The citation as a reader finds it: its marker, plus the source's title when the key
+    is a generated name ("ref-105") rather than what the page shows."""
+    ref = cit.reference
+    if ref is None or cit.key.isdigit() or (len(cit.key) <= 2 and cit.key.isalpha()):
+        return cit.label
+    title = ref.get("title").strip() or ref.get("work").strip()
+    if not title:
+        return cit.label
+    short = title if len(title) <= 50 else title[:47] + "…"
+    return f"{cit.label} (“{short}”)"
 
 
 class IndirectlyCitedNumericClaim(Rule):
@@ -56,7 +69,7 @@ class IndirectlyCitedNumericClaim(Rule):
             yield self.finding(
                 ctx,
                 f"figure{plural} {describe_figures(cov.uncovered)} not cited directly: "
-                f"nearest citation {cov.nearest.label} is {place}",
+                f"nearest citation {_describe(cov.nearest)} is {place}",
                 claims_span(cov.statement, cov.uncovered),
                 statement=cov.statement,
                 refs=[cov.nearest.key],
