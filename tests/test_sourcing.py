@@ -37,7 +37,9 @@ def test_seed_civilian_toll_row_is_single_party(seed_findings) -> None:
     (finding,) = of(seed_findings, "CC201")  # the only figure stated as fact on one side's word
     assert finding.excerpt == "92 Azerbaijani and 40 Armenian civilians killed"
     assert finding.refs == ["45", "46"]
-    assert finding.evidence["party"] == "azerbaijan" and finding.evidence["figure"] == "92"
+    assert finding.evidence["party_key"] == "azerbaijan" and finding.evidence["figure"] == "92"
+    assert finding.evidence["party"] == "Azerbaijan"  # the label reports print beside the sources
+    assert finding.evidence["highlight"] == [0, 2]
     assert "Azerbaijan" in finding.message and "[45] AzerNews" in finding.message
 
 
@@ -46,7 +48,7 @@ def test_seed_figure_per_russia_is_not_flagged(seed_findings) -> None:
 
 
 def test_seed_attributed_figures_are_info(seed_findings) -> None:
-    attributed = {(f.evidence["figure"], f.evidence["party"]) for f in of(seed_findings, "CC202")}
+    attributed = {(f.evidence["figure"], f.evidence["party_key"]) for f in of(seed_findings, "CC202")}
     assert ("40", "armenia") in attributed        # "Armenian authorities reported 40 ...[48]" (Armenpress)
     assert ("91", "azerbaijan") in attributed     # "the Prosecutor General's Office ... stated ... 91 ...[45]"
     assert all(str(f.severity) == "info" for f in of(seed_findings, "CC202"))
@@ -215,7 +217,7 @@ def test_formats_agree_with_a_conflict_from_conflict_paths(tmp_path, name: str) 
     """Each side's own ministry alone for its losses is CC201; both ministries together are mixed."""
     (tmp_path / "sample-valley.toml").write_text(SAMPLE_VALLEY, encoding="utf-8")
     result = lint_path(SEED.parent / name, settings=Settings(select=["CC2"], conflict_paths=[str(tmp_path)]))
-    found = sorted((f.code, f.evidence["figure"], f.evidence["party"]) for f in result.findings)
+    found = sorted((f.code, f.evidence["figure"], f.evidence["party_key"]) for f in result.findings)
     assert found == [("CC201", "2,425", "north"), ("CC201", "2,783", "south")]
 
 
@@ -228,5 +230,6 @@ References
   2. ^ "Soldiers killed". APA.az. 1 October 2020.
 """
     result = lint_text(text, "text", settings=Settings(select=["CC201"], conflict="nagorno-karabakh-2020"))
-    assert [f.evidence["party"] for f in result.findings] == ["armenia", "azerbaijan"]
+    assert [f.evidence["party_key"] for f in result.findings] == ["armenia", "azerbaijan"]
+    assert [f.evidence["highlight"] for f in result.findings] == [[0, 1], [15, 16]]
     assert len({f.fingerprint for f in result.findings}) == 2

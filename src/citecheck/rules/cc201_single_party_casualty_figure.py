@@ -462,14 +462,18 @@ def figure_key(case: FigureCase) -> str:
     return f"{figure.raw}|{figure.category.key}|{nth}"
 
 
-def figure_evidence(case: FigureCase, verdict: Sourcing) -> dict[str, object]:
-    return {
+def figure_evidence(case: FigureCase, verdict: Sourcing | None = None) -> dict[str, object]:
+    """Evidence for a finding on a figure; ``party`` is the label reports show beside the sources."""
+    evidence: dict[str, object] = {
         "figure": case.figure.raw,
         "category": case.figure.category.key,
-        "party": verdict.party.key if verdict.party else "",
-        "outlets": [o.name if o else "" for o in verdict.outlets],
+        "highlight": [case.figure.start, case.figure.end],
         "fingerprint_key": figure_key(case),
     }
+    if verdict is not None and verdict.party is not None:
+        evidence.update(party=verdict.party.label, party_key=verdict.party.key,
+                        outlets=[o.name if o else "" for o in verdict.outlets])
+    return evidence
 
 
 class SinglePartyCasualtyFigure(Rule):

@@ -15,7 +15,7 @@ from citecheck.rules.cc201_single_party_casualty_figure import (
     FigureCase,
     casualty_figures,
     figure_cases,
-    figure_key,
+    figure_evidence,
 )
 
 # Digit runs with any grouping a title may use: 1,166 / 1166 / 1 860 000 / 1.860.000 (Polish, German).
@@ -131,10 +131,8 @@ class FigureNotInSourceExcerpt(Rule):
                 statement=case.statement,
                 refs=[c.key for c in case.citations],
                 evidence={
-                    "figure": case.figure.raw,
-                    "category": case.figure.category.key,
+                    **figure_evidence(case),
                     "source_figures": [{"ref": lab, "figure": f.raw, "stated": s} for lab, s, f in compared],
-                    "fingerprint_key": figure_key(case),
                 },
             )
 
