@@ -406,7 +406,7 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or _indent(nraw) != indent
                     or _CHROME.match(nraw.strip()) or _ENTRY.match(nraw) or _BULLET.match(nraw)):
                 break
-            first_word = nraw.split(None, 1)[0]
+            first_word = nraw.lstrip(" ").split(" ", 1)[0]  # a no-break space joins words
             if prev_len + 1 + len(first_word) <= width:
                 break  # the previous line ended early: a paragraph (or caption) ended there
             block.segs.append(_content(source, ns, ne))
