@@ -174,7 +174,7 @@ def emit(results: list[Any], opts: dict[str, Any]) -> None:
     color = opts.get("color")
     if color is None:
         color = sys.stdout.isatty() and fmt in ("full", "concise")
-    render(fmt, results, click.get_text_stream("stdout"), color=bool(color))
+    render(fmt, results, sys.stdout, color=bool(color))
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -236,7 +236,7 @@ def emit_diff(old_result: Any, new_result: Any, introduced: list[Any], resolved:
     from dataclasses import replace
 
     fmt = opts.get("output_format") or "concise"
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         import json
 
