@@ -277,7 +277,10 @@ def test_dump_windows() -> None:
     assert doc.title == "Microsoft Windows"
     assert [r.key for r in doc.references] == [str(n) for n in range(1, 89)]
     assert all(c.reference is not None for c in doc.citations)
-    assert doc.metadata["infobox"]["Developer"] == "Microsoft"
+    infobox = doc.metadata["infobox"]
+    assert infobox["Developer"] == "Microsoft"
+    assert infobox["Marketing target"] == "Personal computing"  # a label wrapped onto two lines
+    assert infobox["Available in"] == "138 languages"
     lead = statement_with(doc, "is a group of several graphical operating system families")
     assert lead.kind == "prose" and lead.text.startswith("Microsoft Windows is a group")
     # Link text keeps its words: underscores become spaces.

@@ -683,6 +683,13 @@ class _Parser:
     def _wrapped_infobox_block(self, block: _Block, rows: list[_Row], section: tuple[str, ...]) -> None:
         """Text-dump infobox: "Label      value" lines with indented continuations."""
         first = self.source[block.segs[0][0]:block.segs[0][1]]
+        if (len(block.segs) == 1 and not block.level and rows and rows[-1].label
+                and re.fullmatch(r"[a-z][\w-]*(?: [a-z][\w-]*)?", first)):
+            # "Marketing       Personal computing" / "target": the label's second line.
+            row = rows[-1]
+            row.label = f"{row.label} {first}"
+            row.section = row.section[:-1] + (row.label,)
+            return
         if not (_LABEL_COLUMNS.match(first) or _SPACED_LABEL.match(first)) and not block.level:
             kind = "caption" if len(block.text) >= 40 else "infobox"
             rows.append(_Row(section, list(block.segs), kind=kind, label=section[-1] if len(section) > 1 else ""))
