@@ -128,6 +128,15 @@ def test_each_figure_takes_the_citation_group_after_it() -> None:
     assert [(v.status, v.party.key if v.party else None) for v in verdicts] == [("single", "azerbaijan"), ("mixed", None)]
 
 
+def test_reference_naming_no_source_makes_sourcing_unknown() -> None:
+    text = ('The shelling killed 13 civilians.[1][2]\n\nReferences\n\n'
+            '  1. ^ "Ganja shelled". Trend News Agency. 11 October 2020.\n'
+            '  2. ^ "Azerbaijan holds 17 Armenians as prisoners of war". 27 October 2020.\n')
+    doc = lint_text(text, "text", settings=Settings(select=["CC201"])).document
+    (statement,) = [s for s in doc.statements if s.citations]
+    assert sourcing(statement.citations, NK).status == "unknown"
+
+
 def test_undefined_reference_makes_sourcing_unknown() -> None:
     text = 'The shelling killed 13 civilians.[1][9]\n\nReferences\n\n  1. ^ "Ganja shelled". Trend News Agency. 11 October 2020.\n'
     doc = lint_text(text, "text", settings=Settings(select=["CC201"])).document

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from citecheck.data import Category, Conflict, Lexicon, Outlet, Party
-from citecheck.model import Citation, Document, Finding, Severity, Statement
+from citecheck.model import Citation, Document, Finding, Reference, Severity, Statement
 from citecheck.rules.base import Rule, RuleContext
 
 # Statement kinds in which the article speaks in its own voice.
@@ -55,8 +55,8 @@ class Sourcing:
     """Who the citations of a figure belong to.
 
     ``status`` is "single" (every cited reference is an outlet of ``party``), "mixed"
-    (independent sources, or both parties), "unknown" (an undefined or empty reference) or
-    "none" (no citation follows the figure).
+    (independent sources, or both parties), "unknown" (an undefined or empty reference, or one
+    that names no work, publisher, author or URL) or "none" (no citation follows the figure).
     """
 
     status: str
@@ -285,7 +285,9 @@ def sourcing(citations: list[Citation], conflict: Conflict | None) -> Sourcing:
             continue
         hit = conflict.outlet_of(ref) if conflict is not None else None
         outlets.append(hit[1] if hit else None)
-        if hit is None:
+        if hit is None and not _names_its_source(ref):
+            unknown = True  # "Title". 27 October 2020. -- whose it is cannot be told
+        elif hit is None:
             parties.add("")
         else:
             parties.add(hit[0].key)
@@ -295,6 +297,10 @@ def sourcing(citations: list[Citation], conflict: Conflict | None) -> Sourcing:
     if len(parties) == 1 and "" not in parties:
         return Sourcing("single", party, sources, outlets)
     return Sourcing("mixed", None, sources, outlets)
+
+
+def _names_its_source(ref: Reference) -> bool:
+    return bool(ref.domain) or any(ref.get(key) for key in ("url", "archive_url", "work", "publisher", "via", "author"))
 
 
 # ---------------------------------------------------------------------------------------------
