@@ -363,6 +363,8 @@ def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> 
         return not _COUNTING_COMPOUND.match(text, pos + 1)  # 30-day, 32-bit; but "5,000-strong"
     if after in "._/" and pos + 1 < len(text) and (text[pos + 1].isalpha() or text[pos + 1] == "_"):
         return True  # 202248937.webm, 12_abc
+    if after == "/" and pos + 1 < len(text) and text[pos + 1].isdigit():
+        return True  # 9/11, 24/7, 1/3: a date, a slogan or a fraction
     if after in "′″'" and pos + 1 < len(text) and text[pos + 1].isdigit():
         return True
     return False

@@ -157,14 +157,30 @@ def _adjacent(source: str, first: Statement, second: Statement) -> bool:
     return gap.count("\n") <= 1 and not gap.strip()
 
 
+def _row_cited(statements: Sequence[Statement], i: int) -> bool:
+    """An infobox row split into several values ("By race:[6]", "76.5% White", "13.4% Black")
+    is cited once for all of them: any cited value of the same row covers the others."""
+    stmt = statements[i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(statements) and statements[j].kind == "infobox" and statements[j].section == stmt.section:
+            if statements[j].citations:
+                return True
+            j += step
+    return False
+
+
 def _introduces_list(stmt: Statement) -> bool:
     return stmt.text.rstrip().endswith(":")
 
 
 def _covered_by_list_context(statements: Sequence[Statement], i: int) -> bool:
-    """An introduction ending ":" is supported by its cited list items, and a list item by
-    its cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks")."""
+    """An introduction ending ":" is supported by its cited list items, a list item by its
+    cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks"), and an
+    infobox value by a citation elsewhere in the same infobox row."""
     stmt = statements[i]
+    if stmt.kind == "infobox" and stmt.section and _row_cited(statements, i):
+        return True
     if _introduces_list(stmt):
         j = i + 1
         while j < len(statements) and statements[j].kind == "list":
@@ -194,7 +210,8 @@ class UncitedNumericClaim(Rule):
     ``vague`` is set; they are then reported at info severity, and only for statements with
     no precise figure. Statements already tagged [citation needed] are left to CC103. A list
     item under a cited introduction ending with ":" counts as cited, and so does an
-    introduction whose list items are cited.
+    introduction whose list items are cited, and an infobox value whose row carries a
+    citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …").
 
     Why: figures are what readers quote and what propaganda inflates; an uncited figure
     cannot be checked against its source.
