@@ -17,7 +17,7 @@ from citecheck.net.linkcheck import LinkChecker, normalize_url, probe_url
 from citecheck.net.wayback import AVAILABILITY_URL, CDX_URL, WaybackClient
 
 PUBLIC = "93.184.216.34"
-DNS = {"example.org": PUBLIC, "news.example.com": "198.51.100.1", "archive.org": "207.241.224.2",
+DNS = {"example.org": PUBLIC, "news.example.com": "93.184.216.40", "archive.org": "207.241.224.2",
        "web.archive.org": "207.241.237.3", "evil.example": "10.1.2.3", "meta.example": "169.254.169.254"}
 
 

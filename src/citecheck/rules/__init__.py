@@ -14,6 +14,9 @@ from citecheck.rules.cc203_figure_not_in_source_excerpt import FigureNotInSource
 from citecheck.rules.cc301_dead_link_without_archive import DeadLinkWithoutArchive
 from citecheck.rules.cc302_archive_mismatch import ArchiveMismatch
 from citecheck.rules.cc303_unarchived_link import UnarchivedLink
+from citecheck.rules.cc311_dead_link import DeadLink
+from citecheck.rules.cc312_broken_archive import BrokenArchive
+from citecheck.rules.cc313_archive_available import ArchiveAvailable
 from citecheck.rules.cc401_archived_before_published import ArchivedBeforePublished
 from citecheck.rules.cc402_accessed_before_published import AccessedBeforePublished
 from citecheck.rules.cc403_date_after_revision import DateAfterRevision
@@ -38,6 +41,9 @@ RULES: tuple[type[Rule], ...] = (
     DeadLinkWithoutArchive,
     ArchiveMismatch,
     UnarchivedLink,
+    DeadLink,
+    BrokenArchive,
+    ArchiveAvailable,
     ArchivedBeforePublished,
     AccessedBeforePublished,
     DateAfterRevision,
@@ -53,7 +59,7 @@ RULES: tuple[type[Rule], ...] = (
     UnusedSuppression,
 )
 
-__all__ = ["RULES", "Option", "Rule", "RuleContext", "by_code", "resolve", "select_rules"]
+__all__ = ["RULES", "Option", "Rule", "RuleContext", "by_code", "markdown_table", "resolve", "select_rules"]
 
 
 def by_code(code_or_name: str) -> type[Rule] | None:
@@ -101,3 +107,12 @@ def select_rules(
         for rule in resolve(selector):
             chosen.pop(rule.code, None)
     return [rule for rule in RULES if rule.code in chosen and (online or not rule.network)]
+
+
+def markdown_table() -> str:
+    """The rule table of README.md, generated from the rules themselves."""
+    lines = ["| code | name | default | what it flags |", "|---|---|---|---|"]
+    for rule in RULES:
+        online = " (with `--online`)" if rule.network else ""
+        lines.append(f"| {rule.code} | {rule.name} | {rule.severity} | {rule.summary()}{online} |")
+    return "\n".join(lines) + "\n"
