@@ -150,3 +150,11 @@ def test_seed_runs_end_to_end_as_a_process() -> None:
                           capture_output=True, text=True)
     assert proc.returncode in (0, 1), proc.stderr
     assert json.loads(proc.stdout)["files"][0]["format"] == "text"
+
+
+def test_readme_rule_table_is_current() -> None:
+    from citecheck.rules import markdown_table
+
+    readme = (SEED.parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- rules:start -->\n", 1)[1].split("<!-- rules:end -->", 1)[0]
+    assert table == markdown_table(), "regenerate it with: citecheck rules --markdown"

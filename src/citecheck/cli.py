@@ -284,10 +284,14 @@ def fetch(ctx: click.Context, url: str | None, wiki: str | None, title: str | No
 
 
 @main.command(name="rules")
-def list_rules() -> None:
+@click.option("--markdown", is_flag=True, help="Print the rule table as Markdown (as in README.md).")
+def list_rules(markdown: bool) -> None:
     """List every rule: code, name, default severity and what it flags."""
-    from citecheck.rules import RULES
+    from citecheck.rules import RULES, markdown_table
 
+    if markdown:
+        click.echo(markdown_table(), nl=False)
+        return
     for rule in RULES:
         network = " (online)" if rule.network else ""
         click.echo(f"{rule.code}  {rule.name:<34} {str(rule.severity):<8} {rule.summary()}{network}")
