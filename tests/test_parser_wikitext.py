@@ -412,3 +412,17 @@ def test_corpus_parses_with_exact_spans_and_no_fallback() -> None:
         assert not [d for d in doc.diagnostics if d.kind == "parser-fallback"], path.name
         assert doc.statements and doc.references
         assert_spans_exact(doc)
+
+
+def test_fallback_on_the_corpus_keeps_most_citations() -> None:
+    """Forced onto real articles, the linear fallback stays linear and finds most citations."""
+    for path in _corpus_wikitext():
+        src = path.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        fallback = parse(src, path=str(path), cpu_budget=-1)
+        elapsed = time.perf_counter() - start
+        full = parse(src, path=str(path))
+        assert fallback.diagnostics[0].kind == "parser-fallback"
+        assert elapsed < 1.0, (path.name, elapsed)
+        assert len(fallback.citations) >= 0.85 * len(full.citations), (path.name, len(fallback.citations))
+        assert_spans_exact(fallback, closed=False)

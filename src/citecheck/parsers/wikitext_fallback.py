@@ -52,7 +52,14 @@ def extract(builder: Any, text: str, start: int) -> None:
                 ref, pos, plain_from = None, found, found
             continue
         if depth:
-            if token == "{{":
+            if lowered.startswith("<ref"):
+                # A ref inside a template (an infobox row) still cites where the template stands.
+                name, group = _attrs(token)
+                if token.endswith("/>"):
+                    builder.cite(name, group, Span(found, pos), builder.refs.named.get((group, name)))
+                else:
+                    ref = (found, pos, name, group)
+            elif token == "{{":
                 depth += 1
             elif token == "}}":
                 depth -= 1

@@ -53,6 +53,10 @@ def describe(reference: Reference, content: Any, builder: Any) -> None:
             anchor, _ = short_citation_key(node, key)
             builder.refs.pending_links.append((reference, anchor))
             break
+    for name in ("url", "archive_url"):
+        # A URL built by a template ({{Allmusic|…|pure_url=yes}}) is unknown, not a URL.
+        if name in fields and "//" not in fields[name]:
+            del fields[name]
     reference.fields = fields
     counts = builder.counts
     for node, key in zip(templates, keys):
