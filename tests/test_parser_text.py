@@ -515,3 +515,19 @@ def test_dump_entry_details() -> None:
     assert glued == []  # "^ a bDorst, Neal": the last backlink letter is not part of the text
     journals = [r for r in doc.references if r.get("work") == "Journal of Geophysical Research"]
     assert journals and all(not r.get("publisher") for r in journals)
+
+
+def test_french_and_spanish_templates() -> None:
+    assert normalize_template_params("lien web", {
+        "titre": "Titre", "titre traduit": "Title", "site": "Le Monde", "consulté le": "3 octobre 2020",
+        "éditeur": "Groupe", "auteur1": "Dupont", "langue": "fr",
+    }) == {"title": "Titre [Title]", "work": "Le Monde", "access_date": "3 octobre 2020", "publisher": "Groupe",
+           "author": "Dupont", "language": "fr"}
+    assert normalize_template_params("cita web", {
+        "título": "T", "obra": "El País", "fechaacceso": "2 de mayo de 2020", "urlarchivo": "https://web.archive.org/x",
+        "fechaarchivo": "1 de mayo de 2020", "apellido": "García", "nombre": "Ana",
+    }) == {"title": "T", "work": "El País", "access_date": "2 de mayo de 2020",
+           "archive_url": "https://web.archive.org/x", "archive_date": "1 de mayo de 2020", "author": "García, Ana"}
+    # Underscored and spaced spellings of English names are the same parameter.
+    assert normalize_template_params("cite web", {"access_date": "1 May 2020", "archive date": "2 May 2020"}) == {
+        "access_date": "1 May 2020", "archive_date": "2 May 2020"}

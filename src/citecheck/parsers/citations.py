@@ -280,7 +280,7 @@ def domain_of(url_or_name: str) -> str:
 _PARAM_FIELDS: dict[str, str] = {}
 for _field, _names in {
     "title": "title titel titre título titulo",
-    "trans_title": "trans-title trans_title transtitle trans-titel titre traduit título-trad",
+    "trans_title": "trans-title trans_title transtitle trans-titel titre_traduit título-trad",
     "script_title": "script-title",
     "work": "website work newspaper journal magazine periodical encyclopedia encyclopaedia "
             "dictionary werk sammelwerk site périodique journal-title obra publicación periódico",
@@ -291,8 +291,8 @@ for _field, _names in {
                    "archive-url-fr",
     "archive_date": "archive-date archivedate archive_date archiv-datum archivdatum fechaarchivo "
                     "fecha-archivo",
-    "access_date": "access-date accessdate access_date abruf consulté le consulte le "
-                   "consulté fechaacceso fecha-acceso",
+    "access_date": "access-date accessdate access_date abruf consulté_le consulte_le "
+                   "fechaacceso fecha-acceso",
     "date": "date datum publication-date publicationdate fecha",
     "year": "year jahr année año",
     "url_status": "url-status urlstatus",
@@ -303,9 +303,7 @@ for _field, _names in {
     "via": "via",
 }.items():
     for _name in _names.split():
-        _PARAM_FIELDS[_name] = _field
-for _name in ("consulté le",):
-    _PARAM_FIELDS[_name] = "access_date"
+        _PARAM_FIELDS[_name.replace("_", " ")] = _field  # "consulté_le" stands for "consulté le"
 
 _AUTHOR_PARAM = re.compile(
     r"^(?:(?P<kind>author|authors|autor|auteur|autor(?:in)?|last|surname|nachname|nom|apellidos?|"
@@ -327,11 +325,12 @@ def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, st
     extra: dict[str, str] = {}
     authors: dict[str, dict[str, str]] = {}
     for key, value in params.items():
-        pname = key.strip().lower().replace("_", "-") if key.strip().lower() not in _PARAM_FIELDS else key.strip().lower()
+        pname = re.sub(r"\s+", " ", key.strip().lower())
         text = clean_value(value)
         if not text:
             continue
-        target = _PARAM_FIELDS.get(pname) or _PARAM_FIELDS.get(pname.replace("-", ""))
+        target = (_PARAM_FIELDS.get(pname) or _PARAM_FIELDS.get(pname.replace("_", "-"))
+                  or _PARAM_FIELDS.get(pname.replace("-", "")))
         if target is None:
             author = _AUTHOR_PARAM.match(pname)
             if author:
