@@ -177,15 +177,19 @@ _MOJIBAKE_PATTERNS = (
     # CJK wedged inside a Latin word: "F邦zuli", "Lib谷ration"
     re.compile(rf"[{_LATIN}][{_CJK}]+[{_LATIN}]*|[{_CJK}]+[a-z\u00e0-\u024f]+"),
     # A lone CJK character used as a dash between digits: "1988每1994"
-    re.compile(rf"(?<=\d)[{_CJK}](?=\d)"),
-    # "?" standing in for a letter inside or at the start of a word: "Mesut ?zil", "Ak??l"
-    re.compile(rf"(?<=[{_LATIN}])\?+[{_LATIN}]|(?<=\s)\?+[a-z\u00e0-\u024f]{{2,}}"),
+    re.compile(rf"\d[{_CJK}]\d"),
+    # "?" standing in for a letter inside or at the start of a word: "Mesut ?zil", "Ak??l".
+    # It starts with the literal so the scan is fast; the letter before is checked in code.
+    re.compile(rf"\?+(?=[{_LATIN}])"),
     # UTF-8 read as Windows-1252/Latin-1: "Ã©", "â€™"
     re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e]"
                "|\u00e2\u20ac[\u0099\u009c\u009d\u201c\u201d\u2122\u201e\u02dc\u00a6\u0093\u0094]"),
 )
 _REPLACEMENT = re.compile("\ufffd+")
 _QUESTION_MARKS = _MOJIBAKE_PATTERNS[2]
+_LATIN1_LEADS = ("\u00c2", "\u00c3", "\u00e2\u20ac")
+_LETTER = re.compile(r"[^\W\d_]")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 _SPACED_CJK = re.compile(rf"(?<=\s)[{_CJK}](?=\s)")
 _URLISH = re.compile(r"[/=&.:|]")
 
@@ -196,17 +200,24 @@ def detect_mojibake(text: str) -> Diagnostic | None:
     CJK heuristics apply only where CJK is rare, so genuine Chinese or Japanese text
     (where Latin words beside CJK are normal) is not called damaged.
     """
-    letters = sum(1 for ch in text[:200_000] if ch.isalpha()) or 1
-    cjk = len(re.findall(f"[{_CJK}]", text[:200_000]))
-    patterns = _MOJIBAKE_PATTERNS if cjk / letters < 0.05 else _MOJIBAKE_PATTERNS[2:]
+    sample = text[:200_000]
+    cjk = _CJK_CHAR.subn("", sample)[1] if _CJK_CHAR.search(sample) else 0
+    cjk_is_rare = cjk > 0 and cjk / (_LETTER.subn("", sample)[1] or 1) < 0.05
+    patterns = [_QUESTION_MARKS]
+    if cjk_is_rare:
+        patterns[:0] = _MOJIBAKE_PATTERNS[:2]
+    if any(lead in text for lead in _LATIN1_LEADS):
+        patterns.append(_MOJIBAKE_PATTERNS[3])
     hits: dict[int, str] = {}
-    for pattern in (*patterns, _REPLACEMENT):
+    if "\ufffd" in text:
+        patterns.append(_REPLACEMENT)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             word = _word_around(text, match.start(), match.end())
-            if pattern is _QUESTION_MARKS and _URLISH.search(_word_around(text, match.start(), match.end(), 300)):
-                continue  # a query string ("index.php?title=…"), not a lost letter
+            if pattern is _QUESTION_MARKS and not _lost_letter(text, match.start(), match.end()):
+                continue
             hits.setdefault(match.start(), word)
-    if patterns is _MOJIBAKE_PATTERNS:
+    if cjk_is_rare:
         # A CJK character standing alone between spaces is damage only when it recurs as a
         # systematic substitute (a dash written " 每 " throughout), not a one-off quoted glyph.
         lone = [m for m in _SPACED_CJK.finditer(text)]
@@ -232,6 +243,19 @@ def detect_mojibake(text: str) -> Diagnostic | None:
         examples=examples,
         count=len(hits),
     )
+
+
+def _lost_letter(text: str, start: int, end: int) -> bool:
+    """Whether the "?" run at start..end replaces a letter, rather than ending a question or a URL path."""
+    before = text[start - 1] if start else " "
+    if before.isspace():
+        following = text[end : end + 2]
+        if not (len(following) == 2 and following.isalpha() and following.islower()):
+            return False
+    elif not (before.isascii() and before.isalpha() or "\u00c0" <= before <= "\u024f"):
+        return False
+    # A query string ("index.php?title=…") is not a lost letter.
+    return not _URLISH.search(_word_around(text, start, end, 300))
 
 
 def _word_around(text: str, start: int, end: int, reach: int = 20) -> str:
