@@ -223,11 +223,13 @@ outlets = [{ name = "Ministry of Defence of South", domains = ["mod.south.exampl
 
 @pytest.mark.parametrize("name", ["sample-valley-conflict.wiki", "sample-valley-conflict.html"])
 def test_formats_agree_with_a_conflict_from_conflict_paths(tmp_path, name: str) -> None:
-    """Each side's own ministry alone for its losses is CC201; both ministries together are mixed."""
+    """Each side's own ministry alone for its losses is CC201 (infobox rows and the bare numbers of
+    the casualty table); both ministries together, in the prose, are mixed."""
     (tmp_path / "sample-valley.toml").write_text(SAMPLE_VALLEY, encoding="utf-8")
     result = lint_path(SEED.parent / name, settings=Settings(select=["CC2"], conflict_paths=[str(tmp_path)]))
-    found = sorted((f.code, f.evidence["figure"], f.evidence["party_key"]) for f in result.findings)
-    assert found == [("CC201", "2,425", "north"), ("CC201", "2,783", "south")]
+    found = sorted((f.code, f.evidence["figure"], f.statement.kind, f.evidence["party_key"]) for f in result.findings)
+    assert found == [("CC201", "2,425", "infobox", "north"), ("CC201", "2,425", "table", "north"),
+                     ("CC201", "2,783", "infobox", "south"), ("CC201", "2,783", "table", "south")]
 
 
 def test_equal_figures_of_one_statement_have_distinct_fingerprints() -> None:
@@ -242,3 +244,20 @@ References
     assert [f.evidence["party_key"] for f in result.findings] == ["armenia", "azerbaijan"]
     assert [f.evidence["highlight"] for f in result.findings] == [[0, 1], [15, 16]]
     assert len({f.fingerprint for f in result.findings}) == 2
+
+
+@pytest.mark.parametrize(("kind", "section", "text", "expected"), [
+    ("infobox", ("casualties2",), "3,000+", [("3,000", "casualties")]),
+    ("infobox", ("Infobox", "Casualties and losses", "Per Armenia:"), "1,166 servicemen", [("1,166", "casualties")]),
+    ("table", ("Casualties",), "2,425", [("2,425", "casualties")]),
+    ("infobox", ("Infobox", "Casualties and losses"), "36 tanks destroyed", []),
+    ("infobox", ("Infobox", "Strength"), "2,050 Syrian fighters", []),
+    ("table", ("Results",), "2,425", []),
+    ("prose", ("Casualties",), "There were 2,425 in all.", []),
+])
+def test_casualty_headings_give_bare_counts_their_category(kind, section, text, expected) -> None:
+    from citecheck.rules.cc201_single_party_casualty_figure import context_category
+
+    stmt = Statement(text=text, span=Span(0, len(text)), kind=kind, section=section)
+    figures = casualty_figures(text, CASUALTY, context_category(stmt, CASUALTY))
+    assert [(f.raw, f.category.key) for f in figures] == expected

@@ -75,8 +75,12 @@ class Sourcing:
 # Casualty figures
 
 
-def casualty_figures(text: str, lexicon: Lexicon) -> list[Figure]:
-    """The numbers of ``text`` that count people killed, wounded, captured, missing or displaced."""
+def casualty_figures(text: str, lexicon: Lexicon, context: Category | None = None) -> list[Figure]:
+    """The numbers of ``text`` that count people killed, wounded, captured, missing or displaced.
+
+    ``context`` is the category a heading gives a bare count: the infobox row "3,000+" under
+    "Casualties and losses", the table cell "2,425" in a "Casualties" section.
+    """
     from citecheck.parsers.numbers import find_numeric_claims
 
     claims = [c for c in find_numeric_claims(text)
@@ -92,6 +96,10 @@ def casualty_figures(text: str, lexicon: Lexicon) -> list[Figure]:
         next_start = claims[i + 1].start if i + 1 < len(claims) else len(text)
         categories.append(_category(text, claim.start, claim.end, prev_end, next_start, lexicon, persons, objects))
     _share_across_coordination(text, claims, categories, persons, objects)
+    if context is not None:
+        for i, claim in enumerate(claims):
+            if categories[i] is None and _is_bare_count(text, claim.start, claim.end, lexicon, persons, objects):
+                categories[i] = (context, -1, -1)
     return [
         Figure(c.start, c.end, c.raw, float(c.value), cat[0], c.noun, cat[1], cat[2])
         for c, cat in zip(claims, categories) if cat is not None
@@ -100,6 +108,29 @@ def casualty_figures(text: str, lexicon: Lexicon) -> list[Figure]:
 
 _RATE = re.compile(r"(?:\s+[^\W\d_][\w-]*){0,2}\s*(?:/|\bper\s+(?:\d|capita\b|cent\b|hundred\b|thousand\b|million\b))",
                    re.I)
+
+
+def _is_bare_count(text: str, start: int, end: int, lexicon: Lexicon, persons: frozenset[str],
+                   objects: frozenset[str]) -> bool:
+    """A count with at most a person noun beside it: "3,000+", "2,425", "1,166 servicemen"."""
+    head = _head(text, end, len(text))
+    if _counted_noun(head, lexicon, persons, objects) == "object":
+        return False
+    rest = (text[:start] + " " + text[end:]).strip(" +~–—-()[],.:;\n")
+    words = [w.group() for w in _words(rest)]
+    return len(words) <= 2 and all(w.casefold() in persons or w[:1].isupper() for w in words)
+
+
+def context_category(statement: Statement, lexicon: Lexicon) -> Category | None:
+    """The casualty category an infobox label or a table's section gives its bare numbers."""
+    if statement.kind not in ("infobox", "table"):
+        return None
+    for element in reversed(statement.section):
+        label = re.sub(r"[_\d]+", " ", element)  # infobox parameters: "casualties2"
+        hit = next(iter(lexicon.finditer(label)), None)
+        if hit is not None:
+            return hit[1]
+    return None
 
 
 def _is_rate(text: str, start: int, end: int, value: float) -> bool:
@@ -439,7 +470,7 @@ def figure_cases(doc: Document, ctx: RuleContext, kinds: tuple[str, ...] = OWN_V
     for statement in doc.statements:
         if statement.kind not in kinds or not statement.citations:
             continue
-        figures = casualty_figures(statement.text, lexicon)
+        figures = casualty_figures(statement.text, lexicon, context_category(statement, lexicon))
         if not figures:
             continue
         positions = marker_positions(statement)
