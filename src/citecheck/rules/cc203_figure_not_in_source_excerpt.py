@@ -70,14 +70,15 @@ class FigureNotInSourceExcerpt(Rule):
 
     The usual causes are an updated count copied without updating the source, a sum of several
     sources, or a typo. Check the source: cite the one that gives the article's figure, or
-    correct the figure. A figure that is the sum of two or three figures of the same kind in
-    the cited excerpts ("322 injured ... about 70 more injured" for 392; "91 killed" and
-    "Another civilian killed" for 92) is taken as supported.
-    References without a title or quote are not compared (a hand-typed
-    reference with no recognisable fields is read whole); figures far apart (see
-    ``max_difference``) are taken to count different things, not to disagree; and figures that
-    share one group of citations ("392 Azerbaijani and 100 Armenian civilians injured[45][49]")
-    are not compared, since nothing says which source gives which.
+    correct the figure.
+
+    Not flagged: a figure that is the sum of two or three figures of the same kind in the cited
+    excerpts ("322 injured ... about 70 more injured" for 392; "91 killed" and "Another
+    civilian killed" for 92); figures far apart (see ``max_difference``), which are taken to
+    count different things rather than to disagree; figures that share one group of citations
+    ("392 Azerbaijani and 100 Armenian civilians injured[45][49]"), since nothing says which
+    source gives which; and references without a title or quote (a hand-typed reference with
+    no recognisable fields is read whole).
     """
 
     code = "CC203"
@@ -139,7 +140,7 @@ class FigureNotInSourceExcerpt(Rule):
 
 def _support_key(case: FigureCase) -> tuple[int, str, tuple[int, ...]]:
     """Figures of one statement and kind that share one citation group share this key."""
-    return (case.statement.index, case.figure.category.key, tuple(id(c) for c in case.citations))
+    return (id(case.statement), case.figure.category.key, tuple(id(c) for c in case.citations))
 
 
 _ANOTHER = re.compile(r"\b(?:another|one\s+more)\s+(?:[^\W\d_][\w-]*\s+){0,2}", re.I)
@@ -169,7 +170,6 @@ def _close(a: float, b: float, limit: float) -> bool:
 
 def _stated(text: str, figure: Figure) -> str:
     """The source's figure as it reads there, qualifier included ("over 215 killed")."""
-    phrase = figure.phrase(text)
-    start = text.find(phrase)
-    qualifier = _QUALIFIER.search(text, max(0, start - 20), start) if start >= 0 else None
-    return (qualifier.group() if qualifier else "") + phrase
+    start = min(figure.start, figure.term_start) if figure.term_start >= 0 else figure.start
+    qualifier = _QUALIFIER.search(text, max(0, start - 20), start)
+    return (qualifier.group() if qualifier else "") + figure.phrase(text)
