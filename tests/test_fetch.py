@@ -22,7 +22,7 @@ from citecheck.cli import main
 from citecheck.config import Settings
 from citecheck.model import Document
 from citecheck.fetch import FetchError, WikiClient, page_url, parse_page_url, revision_pair
-from citecheck.net.guard import AddressGuard
+from citecheck.net.guard import AddressGuard, NameNotFound
 
 HTTP = Path(__file__).resolve().parents[1] / "fixtures" / "http"
 API = "https://en.wikipedia.org/w/api.php"
@@ -97,6 +97,7 @@ def test_fetch_sends_the_documented_query(api: Any) -> None:
     assert page.content.startswith("'''Example clashes'''")
     assert page.url == "https://en.wikipedia.org/w/index.php?title=Example_clashes&oldid=986233144"
     request = api.calls[0].request
+    assert request.citecheck_address == PUBLIC, "the connection is pinned to the vetted address"
     assert request.headers["User-Agent"].startswith("citecheck/")
     assert "pypi.org/project/citecheck" in request.headers["User-Agent"]
 
@@ -156,6 +157,15 @@ def test_private_addresses_are_refused_before_any_request(api: Any) -> None:
         wiki = WikiClient(guard=guard(address), sleep=lambda s: None)
         with pytest.raises(FetchError, match="refusing"):
             wiki.fetch("wiki.internal.example", "X")
+    assert len(api.calls) == 0
+
+
+def test_unknown_host(api: Any) -> None:
+    def nxdomain(host: str, port: int) -> list[str]:
+        raise NameNotFound(f"{host}: Name or service not known")
+
+    with pytest.raises(FetchError, match="cannot reach no-such-wiki.example"):
+        WikiClient(guard=AddressGuard(resolver=nxdomain)).fetch("no-such-wiki.example", "X")
     assert len(api.calls) == 0
 
 

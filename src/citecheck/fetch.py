@@ -140,9 +140,10 @@ class WikiClient:
     def __init__(self, session: "requests.Session | None" = None, *, guard: Any = None,
                  sleep: Callable[[float], None] = time.sleep, max_attempts: int = MAX_ATTEMPTS,
                  max_bytes: int | None = None) -> None:
-        import requests
+        from citecheck.net.http import make_session
 
-        self.session = session or requests.Session()
+        # The pinned session connects to the address the guard vetted, never to a fresh DNS answer.
+        self.session = session or make_session(pool_size=2)
         self.session.headers["User-Agent"] = USER_AGENT
         self.session.headers["Accept"] = "application/json"
         self.guard = guard or default_guard()
@@ -173,14 +174,18 @@ class WikiClient:
         from citecheck.net.guard import BlockedAddress, NameNotFound, ResolutionFailed
 
         url = f"https://{wiki}{API_PATH}"
-        try:
-            self.guard.resolve(url)
-        except (BlockedAddress, NameNotFound, ResolutionFailed) as exc:
-            raise FetchError(f"refusing to fetch from {wiki}: {exc}") from None
         last = ""
         for attempt in range(1, self.max_attempts + 1):
             try:
-                response = self.session.get(url, params=params, timeout=TIMEOUT, allow_redirects=False)
+                target = self.guard.resolve(url)
+            except BlockedAddress as exc:
+                raise FetchError(f"refusing to fetch from {wiki}: {exc}") from None
+            except (NameNotFound, ResolutionFailed) as exc:
+                raise FetchError(f"cannot reach {wiki}: {exc}") from None
+            request = self.session.prepare_request(requests.Request("GET", url, params=params))
+            request.citecheck_address = target.address  # type: ignore[attr-defined]
+            try:
+                response = self.session.send(request, timeout=TIMEOUT, allow_redirects=False)
             except requests.RequestException as exc:
                 last = f"{type(exc).__name__}: {exc}"
                 if attempt < self.max_attempts:
