@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -12,10 +13,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def clean_copy(dest: Path) -> Path:
+    """The project's sources without build leftovers (a stale build/ folder leaks into wheels)."""
+    ignore = shutil.ignore_patterns(".git", ".venv", "venv", "build", "dist", "*.egg-info", "__pycache__",
+                                    ".pytest_cache", ".hypothesis")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
+
+
 @pytest.fixture(scope="module")
 def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     out = tmp_path_factory.mktemp("wheel")
-    proc = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+    source = clean_copy(tmp_path_factory.mktemp("src") / "citecheck")
+    proc = subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(source)],
                           capture_output=True, text=True)
     if proc.returncode != 0 and "No module named build" in proc.stderr:
         pytest.skip("the 'build' package is not installed")
