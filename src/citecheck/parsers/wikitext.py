@@ -263,10 +263,11 @@ class _Builder:
                 self.text(value, pos)
                 pos += len(value)
                 continue
-            raw = str(node)
             if isinstance(node, N.Tag):
-                self.tag(node, raw, pos)
-            elif isinstance(node, N.Template):
+                pos = self.tag(node, pos)
+                continue
+            raw = str(node)
+            if isinstance(node, N.Template):
                 self.template(node, raw, pos)
             elif isinstance(node, N.Wikilink):
                 self.wikilink(node, raw, pos)
@@ -298,55 +299,63 @@ class _Builder:
 
     # ----- tags -----------------------------------------------------------------------------
 
-    def tag(self, node: Any, raw: str, pos: int) -> None:
-        markup = node.wiki_markup
+    def tag(self, node: Any, pos: int) -> int:
+        """Handle a tag at ``pos`` and return its end offset.
+
+        The length comes from walking the contents, so a table is not stringified once per
+        nesting level (table, row, cell) just to learn where it ends.
+        """
+        contents = node.contents
         name = str(node.tag).strip().lower()
-        if markup:
-            if name in ("li", "dt", "dd"):
+        if node.self_closing or contents is None or node.invalid or name == "ref":
+            raw = str(node)
+            if name == "ref":
+                self.ref(node, raw, pos)
+            elif name in ("li", "dt", "dd") and node.wiki_markup:
                 self.start_list(pos)
-                return
+            elif name == "hr":
+                self.flush()
+            elif name == "br":
+                self.emit(" ", pos)
+            return pos + len(raw)
+        start = self._contents_pos(node, pos)
+        close = len(node.closing_wiki_markup or "") if node.wiki_markup else len(str(node.closing_tag)) + 3
+        return self._tag_contents(node, name, contents, start) + close
+
+    def _tag_contents(self, node: Any, name: str, contents: Any, start: int) -> int:
+        """Walk (or skip) a tag's contents at ``start``; returns where the contents end."""
+        if node.wiki_markup:
             if name == "table":
                 self.flush()
-                self.walk_code(node.contents, self._contents_pos(node, raw, pos))
+                end = self.walk(contents.nodes, start)
                 self.flush()
-                return
+                return end
             if name in ("td", "th", "caption"):
                 saved = self.start_block("table")
-                self.walk_code(node.contents, self._contents_pos(node, raw, pos))
+                end = self.walk(contents.nodes, start)
                 self.end_block(saved)
-                return
-            if name == "hr":
-                self.flush()
-                return
-            if node.contents is not None and not node.self_closing:
-                self.walk_code(node.contents, self._contents_pos(node, raw, pos))
-            return
-        if name == "ref":
-            self.ref(node, raw, pos)
-            return
+                return end
+            if name in ("li", "dt", "dd"):
+                self.start_list(start)
+            return self.walk(contents.nodes, start)
         if name == "references":
-            if node.contents is not None and not node.self_closing:
-                self.list_defined(node.contents, self._contents_pos(node, raw, pos))
-            return
-        if name == "br":
-            self.emit(" ", pos)
-            return
+            self.list_defined(contents, start)
+            return start + len(str(contents))
         if name == "nowiki":
-            if node.contents is not None and not node.self_closing:
-                contents = str(node.contents)
-                self.emit(contents, self._contents_pos(node, raw, pos))
-            return
-        if name in R.SKIP_TAGS or node.self_closing or node.contents is None:
-            return
+            text = str(contents)
+            self.emit(text, start)
+            return start + len(text)
+        if name in R.SKIP_TAGS:
+            return start + len(str(contents))
         if name in ("p", "div", "blockquote", "center", "poem") and self.buf.split:
             self.flush()
-            self.walk_code(node.contents, self._contents_pos(node, raw, pos))
+            end = self.walk(contents.nodes, start)
             self.flush()
-            return
-        self.walk_code(node.contents, self._contents_pos(node, raw, pos))
+            return end
+        return self.walk(contents.nodes, start)
 
     @staticmethod
-    def _contents_pos(node: Any, raw: str, pos: int) -> int:
+    def _contents_pos(node: Any, pos: int) -> int:
         """Source offset of a tag's contents: the tag's start plus its opening markup."""
         opening = sum(len(str(attr)) for attr in node.attributes) + len(node.padding or "")
         if node.wiki_markup:
@@ -373,7 +382,7 @@ class _Builder:
             if existing is not None:
                 reference = existing
             else:
-                reference = self.make_reference(name, group, content, self._contents_pos(node, raw, pos),
+                reference = self.make_reference(name, group, content, self._contents_pos(node, pos),
                                                 span, inline=True, raw=content_raw)
         elif name:
             # None when defined later (inline or list-defined) or never: linked in finish().
@@ -416,7 +425,7 @@ class _Builder:
                 name = self._attr(node, "name")
                 group = self._attr(node, "group")
                 if node.contents is not None and (group, name) not in self.refs.named:
-                    self.make_reference(name, group, node.contents, self._contents_pos(node, raw, pos),
+                    self.make_reference(name, group, node.contents, self._contents_pos(node, pos),
                                         Span(pos, pos + len(raw)), inline=False)
             pos += len(raw)
 
