@@ -124,9 +124,13 @@ class IncompleteReference(Rule):
             )
 
 
+_PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|means|refers)\b")
+
+
 def _is_explanation(text: str) -> bool:
-    """A footnote that explains rather than cites: long prose, no link, no year."""
-    return not _URL.search(text) and not _YEAR.search(text) and len(_WORD.findall(text)) >= 12
+    """A footnote that explains rather than cites: a long sentence, no link, no year."""
+    return (not _URL.search(text) and not _YEAR.search(text) and len(_WORD.findall(text)) >= 12
+            and _PROSE_VERB.search(text) is not None)
 
 
 def _is_short_citation(ref: Reference) -> bool:
