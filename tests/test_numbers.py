@@ -103,6 +103,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Greek colonies (750-550 BC); abortions per 1000 women; Guadeloupe +590",
         "A vacuum aspiration. 1: Amniotic sac 2: Embryo",
         "In the aftermath of the 9/11 attacks, open 24/7.",
+        "die geographische Lage: 52° 31′ 7″ nördliche Breite; Die A 111 führt nach Hamburg",
         "It spread between 15,000 and 10,000 BC; from 1980 through 2008 males voted.",
         "compulsory for any child above 4 years of age; two commonly used methods",
         "Aussicht auf die Straße des 17. Juni, abgerufen am 2. August 2013",

@@ -82,7 +82,7 @@ _DETERMINERS = frozenset(
 # Capitalised words that may precede a figure mid-sentence without naming a model or series.
 _CAPITAL_OK = frozenset(
     "About Over Nearly Approximately Around Some Almost Only All Roughly Per Of Estimated Total "
-    "Approx Circa Up To At Least More Than Fewer Less Under Below Above Exactly Another A An "
+    "Approx Circa Up To At Least More Than Fewer Less Under Below Above Exactly Another "
     "The And Or But With Without In On By From Between After Before During Within Since Among "
     "For Only Just Another Nearly Almost Some Perhaps Possibly Reportedly Killing Including".split()
 )
@@ -158,7 +158,8 @@ _MASKS = re.compile(
     | \b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\.                         # 3 p.m.
     | \b\d{{1,2}}\s+o'clock\b
     | \b\d+(?:\.\d+){{2,}}\b                                        # section 3.2.1, versions
-    | \d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:\.\d+)?[″"]\s*)?)?[NSEW]\b  # coordinates
+    | \d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b  # coordinates
+    | \d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?                       # 52° 31′ 7″
     | \[\d+\]                                                       # a stray citation marker
     | \(\d{{1,3}}\)(?!\s*[%$€£])                                      # "(2)": a volume or item label
     | \d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])  # 330 BCE
