@@ -92,9 +92,17 @@ def judgeable(text: str) -> bool:
     return len(_WORD.findall(text)) >= 2
 
 
-def describe_figures(claims: Sequence[NumericClaim], limit: int = 3) -> str:
-    """ "5,800 private properties, 520 private vehicles and 1 more": the figures, as found."""
-    shown = [f"{c.raw} {c.noun}".strip() if c.noun and c.kind in ("count", "vague") else c.raw for c in claims[:limit]]
+def describe_figures(claims: Sequence[NumericClaim], text: str = "", limit: int = 3) -> str:
+    """ "'5,800 private properties', '520 private vehicles' and 1 more": the figures as found,
+    with the noun they count ("dozens of vehicles" when ``text`` shows the "of")."""
+    shown = []
+    for c in claims[:limit]:
+        if not c.noun or c.kind not in ("count", "vague"):
+            shown.append(c.raw)
+        elif text[c.end:c.end + 4].lstrip().startswith("of "):
+            shown.append(f"{c.raw} of {c.noun}")
+        else:
+            shown.append(f"{c.raw} {c.noun}")
     quoted = [f"'{s}'" for s in shown]
     rest = len(claims) - limit
     if rest > 0:
@@ -231,7 +239,7 @@ class UncitedNumericClaim(Rule):
         for cov in numeric_coverage(doc, vague=bool(ctx.options.get("vague", False))):
             if cov.nearest is not None:
                 continue  # CC102
-            figures = describe_figures(cov.uncovered)
+            figures = describe_figures(cov.uncovered, cov.statement.text)
             plural = "s" if len(cov.uncovered) > 1 else ""
             if cov.earlier is not None:
                 where = f"the statement's citation {cov.earlier.label} comes before it and nothing in the paragraph cites it after"

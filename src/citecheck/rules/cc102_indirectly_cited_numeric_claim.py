@@ -68,7 +68,7 @@ class IndirectlyCitedNumericClaim(Rule):
             evidence.update({"nearest": cov.nearest.key, "distance": cov.distance})
             yield self.finding(
                 ctx,
-                f"figure{plural} {describe_figures(cov.uncovered)} not cited directly: "
+                f"figure{plural} {describe_figures(cov.uncovered, cov.statement.text)} not cited directly: "
                 f"nearest citation {_describe(cov.nearest)} is {place}",
                 claims_span(cov.statement, cov.uncovered),
                 statement=cov.statement,
