@@ -221,6 +221,8 @@ def test_lists_tables_captions_and_sections() -> None:
     assert ("table", "1,200") in kinds and ("table", "Year") in kinds
     assert stmt(doc, "First item").section == ("History", "Early")
     assert stmt(doc, "1,200").citations[0].key == "ref-2"
+    cells = {s.text: s.paragraph for s in doc.statements if s.kind == "table"}
+    assert cells["1990"] == cells["1,200"] != cells["Year"]
     assert not any("Category" in s.text or "thumb" in s.text for s in doc.statements)
     assert_spans_exact(doc)
 

@@ -145,6 +145,7 @@ class _Builder:
         self.refs = _RefState()
         self.last_ref: Reference | None = None
         self.infobox_seen = False
+        self.row_index: int | None = None  # paragraph index of the table row being walked
         self.held: list[tuple[list[tuple[int, Citation]], list[tuple[int, Tag]]]] = []
         # Citation, archive, dead-link and citation-needed templates met, by template key
         # (compared with independent regex counts in the tests).
@@ -162,14 +163,17 @@ class _Builder:
         if buf.parts and buf.length:
             text = "".join(buf.parts)
             if text.strip() and not self._in_source_section(buf.section):
+                # The cells of a table row are one paragraph: a ref in the last cell supports the row.
+                in_row = buf.kind == "table" and self.row_index is not None
+                index = self.row_index if in_row else self.paragraph_index
                 par = Paragraph(text=text, offsets=buf.offsets, markers=buf.markers, tags=buf.tags,
-                                kind=buf.kind, section=buf.section, index=self.paragraph_index)
+                                kind=buf.kind, section=buf.section, index=index)
                 statements = statements_from_paragraph(par, split=buf.split)
-                if statements:
+                if statements and not in_row:
                     self.paragraph_index += 1
-                    for stmt in statements:
-                        stmt.index = len(self.doc.statements)
-                        self.doc.statements.append(stmt)
+                for stmt in statements:
+                    stmt.index = len(self.doc.statements)
+                    self.doc.statements.append(stmt)
         self.buf = _Buffer("prose", self.section, True)
         self.newlines = 0
 
@@ -334,6 +338,12 @@ class _Builder:
                 saved = self.start_block("table")
                 end = self.walk(contents.nodes, start)
                 self.end_block(saved)
+                return end
+            if name == "tr":
+                saved_row, self.row_index = self.row_index, self.paragraph_index
+                self.paragraph_index += 1
+                end = self.walk(contents.nodes, start)
+                self.row_index = saved_row
                 return end
             if name in ("li", "dt", "dd"):
                 self.start_list(start)

@@ -91,7 +91,8 @@ FIRST_PARAM = frozenset("""nowrap|nobr|nobreak|no break|small|smaller|big|larger
     quotation|bq|quote frame|pull quote|centered pull quote|rquote|poem quote|citation needed span|
     cn span|fact span|cn-span|text|plain text|lts|ts|centre|center|right|left|ubl|ublist|
     unbulleted list|plainlist|plain list|flatlist|hlist|bulleted list|endplainlist|
-    startplainlist""".replace("\n", "").split("|"))
+    startplainlist|flag|flagcountry|flagu|flag country|flagg|flaglink|country|army|navy|
+    air force|plural|nowrap|bcd|nts|ntsh|sortname|hs|anchor text""".replace("\n", "").split("|"))
 FIRST_PARAM = frozenset(k.strip() for k in FIRST_PARAM)
 # Templates listing several items, joined with "; ".
 LISTS = frozenset({"ubl", "ublist", "unbulleted list", "hlist", "bulleted list", "flatlist",
