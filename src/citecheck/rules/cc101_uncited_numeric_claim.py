@@ -23,6 +23,11 @@ SKIPPED_SECTIONS = re.compile(
 )
 
 
+VAGUE_OPTION = Option(
+    "vague", False, "Also report statements whose only figures are vague (hundreds, dozens), at info severity."
+)
+
+
 @dataclass
 class Coverage:
     """A statement whose figures ``uncovered`` have no citation after them in the statement.
@@ -231,9 +236,7 @@ class UncitedNumericClaim(Rule):
     code = "CC101"
     name = "uncited-numeric-claim"
     severity = Severity.ERROR
-    options = (
-        Option("vague", False, "Also report statements whose only figures are vague (hundreds, dozens), at info severity."),
-    )
+    options = (VAGUE_OPTION,)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         for cov in numeric_coverage(doc, vague=bool(ctx.options.get("vague", False))):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from citecheck.model import Citation, Document, Finding, Severity
-from citecheck.rules.base import Option, Rule, RuleContext
+from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc101_uncited_numeric_claim import (
+    VAGUE_OPTION,
     claims_span,
     describe_figures,
     figure_evidence,
@@ -50,9 +51,7 @@ class IndirectlyCitedNumericClaim(Rule):
     code = "CC102"
     name = "indirectly-cited-numeric-claim"
     severity = Severity.WARNING
-    options = (
-        Option("vague", False, "Also report statements whose only figures are vague (hundreds, dozens), at info severity."),
-    )
+    options = (VAGUE_OPTION,)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         for cov in numeric_coverage(doc, vague=bool(ctx.options.get("vague", False))):

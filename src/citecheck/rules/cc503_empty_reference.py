@@ -14,11 +14,16 @@ _BACKLINKS = re.compile(r"^\s*\^(?:\s+[a-z]{1,2}\b)*")
 _CONTENT = re.compile(r"[^\W_]")
 
 
+def strip_backlinks(raw: str) -> str:
+    """The entry without its leading backlinks ("^ a b")."""
+    return _BACKLINKS.sub("", raw, count=1).strip()
+
+
 def is_empty(ref: Reference) -> bool:
     """True when the entry holds no letter or digit once backlinks are set aside."""
     if ref.is_empty:
         return True
-    text = _BACKLINKS.sub("", ref.raw, count=1)
+    text = strip_backlinks(ref.raw)
     letters = text.split()
     if len(letters) >= 2 and "".join(letters) == "abcdefghijklmnopqrstuvwxyz"[:len(letters)]:
         return True  # "a b c": the backlinks of an entry whose text is missing

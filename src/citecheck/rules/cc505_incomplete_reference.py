@@ -8,11 +8,10 @@ from typing import Iterator
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
-from citecheck.rules.cc503_empty_reference import is_empty
+from citecheck.rules.cc503_empty_reference import is_empty, strip_backlinks
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
-_BACKLINKS = re.compile(r"^\s*\^(?:\s+[a-z]{1,2}\b)*\s*")
 # A short citation pointing to a full entry elsewhere: "Smith & Jones 2010, pp. 4–5."
 _SHORT_CITE = re.compile(
     r"^[^\d\"“”]{2,80}?\s\(?(?:c\.\s*)?\d{4}[a-z]?\)?"
@@ -35,7 +34,7 @@ _CITE_TEMPLATE = re.compile(r"\{\{\s*(?:cite|citation|internetquelle|literatur|c
 
 def _plain(raw: str) -> str:
     text = _TEMPLATE.sub(" ", raw).replace("&nbsp;", " ").replace("\u00a0", " ")
-    return _BACKLINKS.sub("", text).strip()
+    return strip_backlinks(text)
 
 
 def missing_parts(ref: Reference, strict: bool) -> list[str]:
