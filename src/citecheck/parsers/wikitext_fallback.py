@@ -54,11 +54,7 @@ def extract(builder: Any, text: str, start: int) -> None:
         if depth:
             if lowered.startswith("<ref"):
                 # A ref inside a template (an infobox row) still cites where the template stands.
-                name, group = _attrs(token)
-                if token.endswith("/>"):
-                    builder.cite(name, group, Span(found, pos), builder.refs.named.get((group, name)))
-                else:
-                    ref = (found, pos, name, group)
+                ref = _open_ref(builder, token, found, pos)
             elif token == "{{":
                 depth += 1
             elif token == "}}":
@@ -77,11 +73,7 @@ def extract(builder: Any, text: str, start: int) -> None:
         elif token == "{{":
             depth, template_start = 1, found
         elif lowered.startswith("<ref"):
-            name, group = _attrs(token)
-            if token.endswith("/>"):
-                builder.cite(name, group, Span(found, pos), builder.refs.named.get((group, name)))
-            else:
-                ref = (found, pos, name, group)
+            ref = _open_ref(builder, token, found, pos)
         elif token == "\n":
             builder.newline(found)
             pos = plain_from = _line_start(builder, text, pos)
@@ -89,6 +81,15 @@ def extract(builder: Any, text: str, start: int) -> None:
         _reference(builder, text, ref, len(text), len(text))
     elif depth == 0:
         _plain(builder, text, plain_from, len(text))
+
+
+def _open_ref(builder: Any, token: str, start: int, end: int) -> tuple[int, int, str, str] | None:
+    """A ``<ref …/>`` reuse is cited at once; a ``<ref …>`` opener starts a body (returned)."""
+    name, group = _attrs(token)
+    if token.endswith("/>"):
+        builder.cite(name, group, Span(start, end), builder.refs.named.get((group, name)))
+        return None
+    return (start, end, name, group)
 
 
 def _line_start(builder: Any, text: str, pos: int) -> int:
