@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -146,7 +147,7 @@ def _runs(numbered: list[str], keyed: dict[str, list[Citation]], defined: list[i
     for key in numbered:
         pos = _ordinal(key, group)
         assert pos is not None
-        if previous is None or any(previous < d < pos for d in defined):
+        if previous is None or bisect.bisect_right(defined, previous) < bisect.bisect_left(defined, pos):
             runs.append(_Run())
         runs[-1].keys.append(key)
         runs[-1].citations.extend(keyed[key])
