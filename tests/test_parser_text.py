@@ -531,3 +531,10 @@ def test_french_and_spanish_templates() -> None:
     # Underscored and spaced spellings of English names are the same parameter.
     assert normalize_template_params("cite web", {"access_date": "1 May 2020", "archive date": "2 May 2020"}) == {
         "access_date": "1 May 2020", "archive_date": "2 May 2020"}
+
+
+def test_edit_links_leave_headings() -> None:
+    doc = parse("Title\n\nThe lead names Title and says what it is about in one sentence.[1]\n\n"
+                "History[edit]\n\nIt began in 1990.[1]\n\nReferences[edit]\n\n  1. ^ \"T\". W. 2020.\n")
+    assert doc.statements[-1].section == ("History",)
+    assert doc.reference("1") is not None

@@ -742,7 +742,7 @@ class _Parser:
             if block.kind == "heading":
                 name = _section_name(block.text)
                 skipping = name == "contents"
-                label = block.text.replace("_", " ").strip()
+                label = _EDIT_LINK.sub("", block.text.replace("_", " ")).strip()
                 if self.wrapped:
                     depth = max(block.level, 1)
                     stack = stack[: depth - 1] + [label]
@@ -894,8 +894,11 @@ def _names_part_of(child: str, parent: str) -> bool:
     return bool(words) and set(words) <= set(re.findall(r"\w+", parent.casefold())) and child != parent
 
 
+_EDIT_LINK = re.compile(r"\[\s*edit(?:[ _|]+edit[ _]source|[ _]source)?\s*\]", re.I)
+
+
 def _section_name(text: str) -> str:
-    name = re.sub(r"\[edit\]", "", text.replace("_", " "))
+    name = _EDIT_LINK.sub("", text.replace("_", " "))
     name = re.sub(r"^\d+(?:\.\d+)*\s+", "", name)
     return re.sub(r"\s+", " ", name).strip().casefold()
 
