@@ -139,7 +139,7 @@ def link(text: str, url: str) -> str:
 
 
 HTML = Markup(
-    text=e, strong=lambda t: f'<span class="label">{e(t)}</span>', link=link,
+    strong=lambda t: f'<span class="label">{e(t)}</span>', link=link,
     field=lambda label, value: f'<span class="muted">{e(label)}:</span> {e(value)}',
     party=lambda t: f'<span class="party">{e(t)}</span>', note=lambda t: f'<em class="muted">{e(t)}</em>',
 )

@@ -280,7 +280,6 @@ def reference_details(ref: Reference) -> list[tuple[str, str]]:
 class Markup:
     """How one output format writes the pieces of a cited source (each function escapes)."""
 
-    text: Callable[[str], str]
     strong: Callable[[str], str]
     link: Callable[[str, str], str]  # (text, url); plain text when the URL is not http(s)
     field: Callable[[str, str], str]  # (label, value)
@@ -336,7 +335,7 @@ def md_anchor(code: str) -> str:
 
 
 MARKDOWN = Markup(
-    text=md_escape, strong=lambda t: f"**{md_escape(t)}**", link=md_link,
+    strong=lambda t: f"**{md_escape(t)}**", link=md_link,
     field=lambda label, value: f"{label}: {md_escape(value)}",
     party=lambda t: f"**{md_escape(t)}**", note=lambda t: f"_{md_escape(t)}_",
 )
