@@ -72,3 +72,19 @@ def test_every_golden_file_belongs_to_a_case() -> None:
     expected = {f"{name}.{SUFFIX[r]}" for name, _, _, _, reports in ARTICLES for r in reports}
     present = {p.name for p in GOLDEN.iterdir()} if GOLDEN.is_dir() else set()
     assert present <= expected | {"README.md"}
+
+
+@pytest.mark.parametrize(("report", "start"), [
+    ("markdown", "# citecheck: flagged claims\n"), ("html", "<!DOCTYPE html>\n"),
+    ("sarif", "{\n"), ("github", "::"),
+])
+def test_command_line_writes_each_format(report: str, start: str) -> None:
+    if importlib.util.find_spec("citecheck.parsers.text") is None:
+        pytest.skip("the text parser is not installed yet")
+    from click.testing import CliRunner
+
+    from citecheck.cli import main
+
+    run = CliRunner().invoke(main, [str(SEED), "--format", report, "--fail-on", "never"])
+    assert run.exit_code == 0, run.output
+    assert run.output.startswith(start)
