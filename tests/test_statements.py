@@ -51,6 +51,8 @@ def sentences(text: str) -> list[str]:
          ['Trump said; "We are talking. We have good relations. They are great people".', "Then he left."]),
         ("He stated, “We won. They lost.” Nobody agreed.", ["He stated, “We won. They lost.”", "Nobody agreed."]),
         ('A stray " quote. Then another sentence.', ['A stray " quote.', "Then another sentence."]),
+        ("Он пришёл. Затем ушёл. и всё", ["Он пришёл.", "Затем ушёл. и всё"]),
+        ("Il est venu. élu ensuite.", ["Il est venu. élu ensuite."]),
         ("A sentence without an end", ["A sentence without an end"]),
         ("   padded.   ", ["padded."]),
         ("", []),

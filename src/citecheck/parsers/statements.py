@@ -30,7 +30,7 @@ NUMERIC_ABBREVIATIONS = frozenset("no nos nr art ch sec para pt pts fig figs vol
 _BOUNDARY = re.compile(
     r"""[.!?…]                        # terminal punctuation (the last point of an ellipsis)
         [\"'”’»)\]]*                  # closing quotes or brackets after it
-        (?=\s+[\"'“‘«(\[]?[^\W_a-z])  # whitespace, then something that can start a sentence
+        (?=\s+[\"'“‘«(\[]?([^\W_]))   # whitespace, then a letter or digit (not lower-case)
     """,
     re.X,
 )
@@ -72,6 +72,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     q = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
+        if text[match.start(1)].islower():
+            continue  # "é", "ж": lower case in any script continues the sentence
         if text[match.start()] == "." and _is_abbreviation(text, match.start(), end):
             continue
         while q < len(quotes) and quotes[q][1] < match.start():
