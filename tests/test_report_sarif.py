@@ -73,6 +73,8 @@ def test_results_carry_regions_levels_and_fingerprints() -> None:
         finding.line, finding.column, finding.end_line, finding.end_column)
     line = result.document.source.splitlines()[finding.line - 1]
     assert line[region["startColumn"] - 1:region["endColumn"] - 1] == "[9]"
+    assert region["snippet"] == {"text": "[9]"}
+    assert by_code["CC501"]["properties"]["excerpt"] == "Some 90,000 people were displaced."
     assert by_code["CC501"]["partialFingerprints"] == {FINGERPRINT_KEY: finding.fingerprint}
     assert by_code["CC303"]["level"] == "note"
     assert by_code["CC102"]["level"] == "warning"

@@ -57,7 +57,8 @@ def rule_entry(code: str, name: str, severity: Severity | None) -> dict[str, Any
     return entry
 
 
-def result_entry(f: Finding, rule_index: int) -> dict[str, Any]:
+def result_entry(f: Finding, rule_index: int, source: str = "") -> dict[str, Any]:
+    """One result; ``source`` is the document text, for the region's snippet."""
     region: dict[str, Any] = {
         "startLine": max(f.line, 1), "startColumn": max(f.column, 1),
         "endLine": max(f.end_line, f.line, 1),
@@ -65,8 +66,9 @@ def result_entry(f: Finding, rule_index: int) -> dict[str, Any]:
     }
     if region["endLine"] == region["startLine"] and region["endColumn"] < region["startColumn"]:
         region["endColumn"] = region["startColumn"]
-    if f.excerpt:
-        region["snippet"] = {"text": f.excerpt}
+    snippet = source[f.span.start:f.span.end]
+    if snippet.strip():
+        region["snippet"] = {"text": snippet}
     entry: dict[str, Any] = {
         "ruleId": f.code, "ruleIndex": rule_index, "level": LEVELS[f.severity],
         "message": {"text": f.message},
@@ -76,6 +78,8 @@ def result_entry(f: Finding, rule_index: int) -> dict[str, Any]:
     }
     evidence = {k: v for k, v in f.evidence.items() if k != "fingerprint_key"}
     properties: dict[str, Any] = {}
+    if f.excerpt and f.excerpt != snippet:
+        properties["excerpt"] = f.excerpt  # the whole statement or reference the finding is about
     if f.refs:
         properties["refs"] = list(f.refs)
     if evidence:
@@ -104,7 +108,7 @@ def document(results: Sequence["Result"]) -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "artifacts": [{"location": {"uri": artifact_uri(r.path)}, "sourceLanguage": r.document.format}
                       for r in results],
-        "results": [result_entry(f, index[f.code]) for r in results for f in r.findings],
+        "results": [result_entry(f, index[f.code], r.document.source) for r in results for f in r.findings],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
