@@ -538,3 +538,12 @@ def test_edit_links_leave_headings() -> None:
                 "History[edit]\n\nIt began in 1990.[1]\n\nReferences[edit]\n\n  1. ^ \"T\". W. 2020.\n")
     assert doc.statements[-1].section == ("History",)
     assert doc.reference("1") is not None
+
+
+def test_short_prose_after_a_heading_is_not_a_caption() -> None:
+    text = ("Title\n\nTitle is a conflict that began in 2020 between two countries and goes on.[1]\n\n"
+            "Ceasefire\n\nOn 9 October, both sides agreed to a ceasefire. It broke down within hours.[1]\n\n"
+            "Fighting resumed on 10 October along the whole line of contact.[1]\n\n"
+            "References\n\n  1. ^ \"T\". W. 2020.\n")
+    doc = parse(text)
+    assert statement_with(doc, "both sides agreed to a ceasefire").kind == "prose"

@@ -508,9 +508,11 @@ def _classify_plain(blocks: list[_Block]) -> None:
                 and len(re.findall(r"[.!?](?:\s|$)", block.text)) <= 2):
             block.kind = "caption"
         elif (prev is not None and prev.kind == "heading" and nxt is not None and nxt.kind == "para"
-              and len(block.text) <= 300 and len(re.findall(r"\.\s", block.text)) >= 1
-              and len(block.text.split(". ")[0]) < 60):
-            block.kind = "caption"  # "Cathedral in Shusha. The cathedral ... was struck.[191]"
+              and len(block.text) <= 300 and ". " in block.text
+              and len(block.text.split(". ")[0].split()) <= 6 and "[" not in block.text.split(". ")[0]):
+            # "Ghazanchetsots Cathedral in Shusha. The cathedral ... was struck.[191]": a
+            # caption names its picture in a few words before describing it.
+            block.kind = "caption"
 
 
 @dataclass
