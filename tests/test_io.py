@@ -80,6 +80,7 @@ def test_mojibake_is_detected(garbled: str) -> None:
     "Was it? Yes. Why? Because.",
     "東京 is the capital of Japan; 東京都 has 14 million people.",
     "tiếng Hán gọi là 市 thị",
+    "The phrase {{lang|ja|X気がする}} is Japanese.",
 ])
 def test_clean_text_is_not_called_mojibake(clean: str) -> None:
     assert detect_mojibake(clean) is None

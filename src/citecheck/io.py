@@ -175,7 +175,8 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LATIN = "A-Za-z\u00c0-\u024f"
 _MOJIBAKE_PATTERNS = (
     # CJK wedged inside a Latin word: "F邦zuli", "Lib谷ration"
-    re.compile(rf"[{_LATIN}][{_CJK}]+[{_LATIN}]*|[{_CJK}]+[a-z\u00e0-\u024f]+"),
+    # (a run followed by kana is genuine Japanese: "X気がする").
+    re.compile(rf"[{_LATIN}][{_CJK}]+(?![\u3040-\u30ff])[{_LATIN}]*|[{_CJK}]+[a-z\u00e0-\u024f]+"),
     # A lone CJK character used as a dash between digits: "1988每1994"
     re.compile(rf"\d[{_CJK}]\d"),
     # "?" standing in for a letter inside or at the start of a word: "Mesut ?zil", "Ak??l".
