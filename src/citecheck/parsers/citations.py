@@ -131,7 +131,10 @@ def parse_reference_text(raw: str) -> dict[str, str]:
         tail_start = min(tail_start, archived.start())
         if archived.group("date"):
             fields.setdefault("archive_date", archived.group("date").strip(" ,"))
-        fields["url_status"] = "dead" if "the_original" in archived.group() else "live"
+        if "the_original" in archived.group():
+            # Text dumps write link text with underscores: "the original" is a link only
+            # when CS1 renders a dead original (the title then links to the archive).
+            fields["url_status"] = "dead"
     retrieved = _RETRIEVED.search(text, archived.end() if archived else 0)
     if retrieved:
         tail_start = min(tail_start, retrieved.start())
@@ -140,9 +143,6 @@ def parse_reference_text(raw: str) -> dict[str, str]:
     if via:
         fields["via"] = via.group("via").strip()
         tail_start = min(tail_start, via.start())
-    if "_original" not in text and "url_status" in fields and not re.search(r"\[(?:permanent )?dead", raw):
-        # Plain copies cannot tell a live from a dead original: say nothing.
-        fields.pop("url_status")
     if _DEAD_MARK.search(raw):
         fields["url_status"] = "dead"
 
