@@ -201,7 +201,7 @@ class Document:
     path: str = "<string>"
     title: str = ""
     revision_date: date | None = None
-    revision_date_source: str = ""  # see citecheck.revision: "as-of", "metadata", "dump", "infobox-duration", "latest-access-date", ...
+    revision_date_source: str = ""  # "as-of", "metadata", "dump", "infobox-duration", ... (revision.py)
     statements: list[Statement] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
