@@ -242,6 +242,8 @@ def test_rendered_templates_and_ignored_ones() -> None:
 def test_comments_and_markup_do_not_leak_into_text() -> None:
     doc = parse("Alpha <!-- hidden 99 --> has '''bold''' and <small>small</small> text&nbsp;here.<br/>\n")
     assert [s.text for s in doc.statements] == ["Alpha  has bold and small text here."]
+    doc = parse("The [[Straße des 17.&nbsp;Juni|Straße]] by [[Rock&nbsp;Island]] is wide. {{As of|2011|alt=In [[Census 2011|2011]]}}, it was.\n")
+    assert [s.text for s in doc.statements] == ["The Straße by Rock Island is wide.", "In 2011, it was."]
 
 
 def test_blank_line_separates_paragraphs() -> None:

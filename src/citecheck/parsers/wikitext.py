@@ -643,9 +643,8 @@ class _Builder:
 
     def as_of(self, node: Any, pos: int, end: int) -> None:
         """{{As of|2020|10}} -> "As of October 2020"."""
-        alt = _param_text(node, "alt")
-        if alt:
-            self.emit_rendered(alt, pos, end)
+        if _param_text(node, "alt"):
+            self.render_param(node, pos, ("alt",))
             return
         values = _positional(node)
         if not values:
@@ -732,6 +731,8 @@ class _Builder:
             return
         if node.text is not None:
             self.walk_code(node.text, pos + 2 + len(title) + 1)
+        elif "&" in title or "{" in title:
+            self.walk_code(node.title, pos + 2)  # entities or templates in the title render
         else:
             offset = len(title) - len(title.lstrip())
             shown = title.strip()
