@@ -96,3 +96,21 @@ def test_pinned_adapter_connects_to_the_validated_address_with_the_real_name() -
 def test_session_ignores_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HTTPS_PROXY", "http://10.0.0.1:3128")
     assert make_session().trust_env is False
+
+
+def test_name_not_found_counts_only_when_dns_works() -> None:
+    def broken(host: str, port: int) -> list[str]:
+        raise NameNotFound(f"{host}: Name or service not known")
+
+    from citecheck.net.guard import ResolutionFailed
+
+    with pytest.raises(ResolutionFailed, match="DNS is not working"):
+        AddressGuard(broken, canary="www.wikipedia.org").resolve("https://gone.example/")
+
+    def working(host: str, port: int) -> list[str]:
+        if host == "www.wikipedia.org":
+            return ["208.80.154.224"]
+        raise NameNotFound(f"{host}: Name or service not known")
+
+    with pytest.raises(NameNotFound):
+        AddressGuard(working, canary="www.wikipedia.org").resolve("https://gone.example/")

@@ -429,3 +429,40 @@ def test_prefetch_checks_urls_and_archives_and_suggests(mock, fake) -> None:
     assert checker.snapshot(gone, "20180305").timestamp == "20180101000000"
     assert all("kept.html" not in c.request.url for c in mock.calls)
     assert json.dumps(checker.verdict(gone).as_evidence())
+
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("https://web.archive.org/web/20151217003632/http://cso.gov.af/en", "wayback"),
+    ("http://archive.org/web/20100101000000/http://x.org/", "wayback"),
+    ("https://archive.ph/AbCd1", "archive.today"),
+    ("http://archive.is/20120101/http://x.org/", "archive.today"),
+    ("http://www.webcitation.org/5yQ0bG7Xa", "webcitation"),
+    ("https://ghostarchive.org/archive/abc12", "ghostarchive"),
+    ("https://www.webarchive.org.uk/wayback/archive/20100602000217/http://www.x.uk/", "ukwa"),
+    ("http://webarchive.nationalarchives.gov.uk/20080727101330/http://www.x.gov.uk/", "ukwa"),
+    ("https://webarchive.loc.gov/all/20111111000000/http://x.org/", "loc"),
+    ("https://wayback.archive-it.org/all/20080816140547/http://portal.unesco.org/x", "archive-it"),
+    ("https://www.example.org/archive/2019/story.html", None),
+    ("https://archive.org/details/someBook", None),
+])
+def test_archive_kind(url: str, kind: str | None) -> None:
+    from citecheck.net.wayback import archive_kind
+
+    assert archive_kind(url) == kind
+
+
+def test_wayback_parts() -> None:
+    from citecheck.net.wayback import wayback_parts
+
+    assert wayback_parts("https://web.archive.org/web/2015id_/example.com/page") == ("2015", "http://example.com/page")
+    assert wayback_parts("https://wayback.archive-it.org/all/20080816140547/http://u.org/x") == (
+        "20080816140547", "http://u.org/x")
+    assert wayback_parts("https://archive.ph/AbCd1") is None
+
+
+def test_unrecognised_archive_url_is_not_fetched_as_a_snapshot() -> None:
+    from citecheck.net.linkcheck import link_targets
+
+    refs = [Reference(key="1", span=Span(0, 1), raw="r", fields={
+        "url": "http://cso.gov.af/en/page", "archive_url": "http://cso.gov.af/en"})]
+    assert link_targets(refs) == ([], [])

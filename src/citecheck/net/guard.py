@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -19,6 +20,7 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], list[str]]
 
 ALLOWED_SCHEMES = ("http", "https")
+CANARY_HOST = "www.wikipedia.org"
 
 # Networks is_private/is_reserved do not cover, or that matter enough to name explicitly.
 _EXTRA_BLOCKED = tuple(
@@ -137,10 +139,30 @@ class AddressGuard:
 
     resolver: Resolver = system_resolver
     allow: Iterable[str] = ()
+    # A name that certainly exists: "name not found" counts only if this one resolves, so a
+    # machine without working DNS does not report every link dead. "auto": on with the
+    # system resolver, off with a resolver given by a test.
+    canary: str | None = "auto"
     _allowed: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = field(init=False, repr=False)
+    _dns_works: bool | None = field(default=None, init=False, repr=False)
+    _canary_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._allowed = [ipaddress.ip_network(item, strict=False) for item in self.allow]
+        if self.canary == "auto":
+            self.canary = CANARY_HOST if self.resolver is system_resolver else None
+
+    def dns_works(self) -> bool:
+        """Whether the resolver can find a name that certainly exists (asked once)."""
+        if self.canary is None:
+            return True
+        with self._canary_lock:
+            if self._dns_works is None:
+                try:
+                    self._dns_works = bool(self.resolver(self.canary, 443))
+                except (NameNotFound, ResolutionFailed):
+                    self._dns_works = False
+            return self._dns_works
 
     def check_url(self, url: str) -> tuple[str, str, int]:
         """(scheme, host, port) of an acceptable URL; raises BlockedAddress otherwise."""
@@ -181,9 +203,14 @@ class AddressGuard:
             literal = ipaddress.ip_address(host)
         except ValueError:
             literal = None
-        addresses = [str(literal)] if literal is not None else self.resolver(host, port)
-        if not addresses:
-            raise NameNotFound(f"{host}: no addresses")
+        try:
+            addresses = [str(literal)] if literal is not None else self.resolver(host, port)
+            if not addresses:
+                raise NameNotFound(f"{host}: no addresses")
+        except NameNotFound as exc:
+            if not self.dns_works():
+                raise ResolutionFailed(f"{exc} (but {self.canary} does not resolve either: DNS is not working)") from None
+            raise
         for address in addresses:
             reason = self.address_ok(address)
             if reason:

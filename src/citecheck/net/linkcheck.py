@@ -506,7 +506,9 @@ def link_targets(references: Iterable[Reference]) -> tuple[list[str], list[str]]
         elif is_checkable(url) and not (ref.get("archive_url").strip() or ref.has_webarchive or marked_dead(ref)):
             live.append(url)
         archive = ref.get("archive_url").strip()
-        if is_checkable(archive):
+        # An archive-url that is no known archive is CC302's business (offline); fetching it
+        # would judge some other page as if it were the snapshot.
+        if is_checkable(archive) and archive_kind(archive):
             archives.append(archive)
     return list(dict.fromkeys(live)), list(dict.fromkeys(archives))
 

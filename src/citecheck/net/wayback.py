@@ -39,8 +39,14 @@ _ARCHIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ukwa", re.compile(r"^https?://webarchive\.nationalarchives\.gov\.uk/", re.I)),
     ("loc", re.compile(r"^https?://(?:webarchive|www\.webarchive)\.loc\.gov/", re.I)),
     ("arquivo.pt", re.compile(r"^https?://arquivo\.pt/wayback/", re.I)),
+    ("archive-it", re.compile(r"^https?://wayback\.archive-it\.org/", re.I)),
+    ("wikiwix", re.compile(r"^https?://archive\.wikiwix\.com/cache/", re.I)),
+    ("perma.cc", re.compile(r"^https?://perma\.cc/", re.I)),
 )
-_WAYBACK_PARTS = re.compile(r"^https?://[^/]+/(?:web/)?(?P<ts>\d{4,14})(?:[a-z]{2}_|\*)?/(?P<url>.+)$", re.I)
+# Wayback-style replay URLs: host, optional collection path (web/, all/, wayback/archive/),
+# a timestamp, an optional replay flag (id_, im_), then the original URL.
+_WAYBACK_PARTS = re.compile(
+    r"^https?://[^/]+/(?:[^/]+/){0,3}?(?P<ts>\d{4,14})(?:[a-z]{2}_|\*)?/(?P<url>(?:https?:/+)?[^/\s]+\.[^\s]+)$", re.I)
 
 
 def archive_kind(url: str) -> str | None:
