@@ -54,6 +54,8 @@ from citecheck.parsers.dates import (
         ("20201010123456", date(2020, 10, 10), date(2020, 10, 10)),
         ("12 May 2014 <!--DASHBot-->", date(2014, 5, 12), date(2014, 5, 12)),
         ("12&nbsp;May 2014", date(2014, 5, 12), date(2014, 5, 12)),
+        ("Wed March 10, 2010", date(2010, 3, 10), date(2010, 3, 10)),
+        ("Friday, 3 January 2014", date(2014, 1, 3), date(2014, 1, 3)),
     ],
 )
 def test_parse_date_bounds(text: str, earliest: date, latest: date) -> None:

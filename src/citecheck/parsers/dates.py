@@ -163,9 +163,12 @@ _PRESENT = re.compile(r"(?:present|heute|now|ongoing|nay|hiện\s+tại)", re.I)
 _CLEAN = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>|\{\{\s*(?:snd|sndash|spaced ndash|ndash)\s*\}\}|&nbsp;|\u200e|\u200f", re.S | re.I)
 
 
+_WEEKDAY = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+", re.I)
+
+
 def _clean(text: str) -> str:
     text = _CLEAN.sub(lambda m: "–" if "nd" in m.group().lower() and "{" in m.group() else " ", text)
-    return " ".join(text.replace("\u00a0", " ").split()).strip(" .,;–—-")
+    return _WEEKDAY.sub("", " ".join(text.replace("\u00a0", " ").split()).strip(" .,;–—-"))
 
 
 def _build(match: re.Match[str]) -> tuple[int, int | None, int | None] | None:
