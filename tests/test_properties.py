@@ -74,8 +74,18 @@ def test_parse_page_like_text(parts: list[str], sep: str) -> None:
             assert (citation.reference.group, citation.reference.key) == (citation.group, citation.key)
 
 
+# The characters the parser treats specially, densely mixed.
+special_text = st.text(alphabet=st.sampled_from(list(' \n.[]^ab1*"“”_\t:-•o#?!…')), max_size=200)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(special_text)
+def test_parse_dense_special_characters(text: str) -> None:
+    check_spans(parse(text))
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text())
+@given(st.one_of(st.text(), special_text))
 def test_sentences_are_ordered_trimmed_and_inside(text: str) -> None:
     previous_end = 0
     for start, end in split_sentences(text):
