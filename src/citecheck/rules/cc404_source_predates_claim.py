@@ -15,7 +15,7 @@ from citecheck.rules.base import Option, Rule, RuleContext
 _FORWARD = re.compile(
     r"\b(?:will|shall|would|scheduled|rescheduled|planned|plans?|planning|expected|expects?|due|set\s+to|slated"
     r"|deadline|postponed|until|upcoming|intends?|intended|aim(?:s|ed|ing)?\s+to|to\s+be\s+held|forecast|projected"
-    r"|proposed|announced\s+that)\b",
+    r"|proposed|announced\s+that|previously\s+announced|to\s+take\s+(?:office|effect|place))\b",
     re.I,
 )
 # "an election for 25 May", "called for 2022": a date someone set in advance.
