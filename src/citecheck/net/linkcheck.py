@@ -146,15 +146,21 @@ class RunStats:
     cached: int = 0
     requests: int = 0
     seconds: float = 0.0
+    unknown_reasons: dict[str, int] = field(default_factory=dict)
 
     def add(self, verdict: Verdict) -> None:
         setattr(self, verdict.verdict, getattr(self, verdict.verdict) + 1)
         self.cached += verdict.cached
+        if verdict.verdict == UNKNOWN:
+            self.unknown_reasons[verdict.reason] = self.unknown_reasons.get(verdict.reason, 0) + 1
 
     def line(self) -> str:
+        """The run summary; unknown verdicts are counted by reason (they never become findings)."""
         total = self.alive + self.dead + self.unknown
-        return (f"citecheck: links: {total} checked: {self.alive} alive, {self.dead} dead, {self.unknown} unknown; "
-                f"{self.cached} from cache, {self.requests} requests in {self.seconds:.1f} s")
+        why = ", ".join(f"{n} {reason}" for reason, n in sorted(self.unknown_reasons.items(), key=lambda kv: -kv[1]))
+        return (f"citecheck: links: {total} checked: {self.alive} alive, {self.dead} dead, {self.unknown} unknown"
+                f"{f' ({why})' if why else ''}; {self.cached} from cache, {self.requests} requests"
+                f" in {self.seconds:.1f} s")
 
 
 class LinkChecker:
