@@ -547,3 +547,11 @@ def test_short_prose_after_a_heading_is_not_a_caption() -> None:
             "References\n\n  1. ^ \"T\". W. 2020.\n")
     doc = parse(text)
     assert statement_with(doc, "both sides agreed to a ceasefire").kind == "prose"
+
+
+def test_reference_list_copied_without_numbers() -> None:
+    text = ("Title\n\nTitle began in 2020 and is described here in a single sentence.[1][2]\n\n"
+            "References\n\n^ a b \"First\". Reuters. 1 October 2020.\n^ \"Second\". BBC. 2 October 2020.\n")
+    doc = parse(text)
+    assert [(r.key, r.backlinks, r.get("title")) for r in doc.references] == [("1", 2, "First"), ("2", 1, "Second")]
+    assert all(c.reference is not None for c in doc.citations)

@@ -285,13 +285,17 @@ def _plain_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             blocks.append(_Block("chrome", [(cs, ce)], i, i, text=text))
             i += 1
             continue
-        if entry and (entry.group(1) or "^" in raw[entry.end():entry.end() + 2]):
-            block = _Block("entry", [_content(source, s + entry.end(), e)], i, i, number=entry.group(2), text=text)
+        caret = not entry and text.startswith("^")  # some browsers copy no list numbers
+        if caret or (entry and (entry.group(1) or "^" in raw[entry.end():entry.end() + 2])):
+            content_at = s + entry.end() if entry else cs
+            block = _Block("entry", [_content(source, content_at, e)], i, i,
+                           number=entry.group(2) if entry else "", text=text)
             j = i + 1
             while j < n:
                 ns, ne = lines[j]
                 nraw = source[ns:ne]
-                if not nraw.strip() or _ENTRY.match(nraw) or _BULLET.match(nraw) or _indent(nraw) < 3:
+                if (not nraw.strip() or _ENTRY.match(nraw) or _BULLET.match(nraw) or _indent(nraw) < 3
+                        or nraw.lstrip().startswith("^")):
                     break
                 block.segs.append(_content(source, ns, ne))
                 block.last_line = j
@@ -810,10 +814,10 @@ class _Parser:
         letters_only = bool(re.search(r"\[[a-z]\]", self.source)) and not re.search(r"\[\d{1,4}\]", self.source)
         for name, entries in lists:
             group = "note" if (several or letters_only) and name in _NOTE_LISTS else ""
-            for block in entries:
-                key = block.number
+            for position, block in enumerate(entries, start=1):
+                key = block.number or str(position)  # unnumbered "^ ..." lines count in order
                 if group == "note" and not self.numbered_notes:
-                    key = _note_key(int(block.number) - 1) if block.number.isdigit() else block.number
+                    key = _note_key(int(key) - 1) if key.isdigit() else key
                 self._reference(block, key, group)
         self.notes = frozenset(ref.key for ref in self.doc.references if ref.group == "note")
 
