@@ -430,3 +430,16 @@ def test_fallback_on_the_corpus_keeps_most_citations() -> None:
         assert elapsed < 1.0, (path.name, elapsed)
         assert len(fallback.citations) >= 0.85 * len(full.citations), (path.name, len(fallback.citations))
         assert_spans_exact(fallback, closed=False)
+
+
+def test_table_closed_by_a_template_is_still_read_as_a_table() -> None:
+    """{{Fb cs footer}} emits the closing |}, so the parser leaves the table as text."""
+    src = ("== Results ==\n{|class=\"wikitable\"\n|-\n! Player !! Sets\n|-\n|align=\"left\"| [[Ann Smith]]\n| 25<ref>r</ref>\n"
+           "|-\n| Bo Lee || 23\n{{Fb cs footer|u=13 January 2011}}\n\n== Next ==\nProse follows.\n")
+    doc = parse(src)
+    cells = [(s.kind, s.text, s.paragraph) for s in doc.statements]
+    assert [c[1] for c in cells] == ["Player", "Sets", "Ann Smith", "25", "Bo Lee", "23", "Prose follows."]
+    assert {c[0] for c in cells[:-1]} == {"table"} and cells[-1][0] == "prose"
+    assert cells[2][2] == cells[3][2] != cells[4][2]
+    assert stmt(doc, "25").citations[0].key == "ref-1"
+    assert_spans_exact(doc)

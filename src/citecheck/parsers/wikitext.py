@@ -37,6 +37,10 @@ DEFAULT_CPU_BUDGET = 2.0
 
 # Bold/italic quotes, newlines, and HTML tags mwparserfromhell left as text (unbalanced ones).
 _QUOTES = re.compile(r"'{2,}|\n|</?[a-zA-Z][\w-]*(?:\s[^<>\n]{0,300})?/?>")
+# A table start the parser left as text, and the parts of raw table lines.
+_RAW_TABLE = re.compile(r"(?:^|(?<=\n))\{\|", re.M)
+_CELL_ATTRIBUTES = re.compile(r"[^|\[\]{}\n]*=[^|\[\]{}\n]*\|(?!\|)")
+_CELL_SPLIT = re.compile(r"\|\||!!")
 # Citations a reference's own content may hold (a <ref> inside an {{efn}}).
 _NESTED = re.compile(r"<ref|\{\{\s*(?:sfn|r\s*[|}])", re.I)
 # Templates worth walking for citations although they render no prose.
@@ -146,6 +150,8 @@ class _Builder:
         self.last_ref: Reference | None = None
         self.infobox_seen = False
         self.row_index: int | None = None  # paragraph index of the table row being walked
+        self.raw_table = False  # inside table markup the parser left as text
+        self.skip_line = False  # the rest of this line is markup ("{|…", "|-")
         self.held: list[tuple[list[tuple[int, Citation]], list[tuple[int, Tag]]]] = []
         # Citation, archive, dead-link and citation-needed templates met, by template key
         # (compared with independent regex counts in the tests).
@@ -183,7 +189,7 @@ class _Builder:
 
     def emit(self, text: str, pos: int) -> None:
         """Append verbatim source text starting at ``pos``."""
-        if not text:
+        if not text or self.skip_line:
             return
         self.buf.add(text, range(pos, pos + len(text)))
         if not text.isspace():
@@ -193,7 +199,7 @@ class _Builder:
     def emit_rendered(self, text: str, start: int, end: int) -> None:
         """Append text that markup renders: its characters map onto the markup at ``[start, end)``,
         the first ones to its start and the last to its end, so any slice spans the markup."""
-        if not text:
+        if not text or self.skip_line:
             return
         if len(text) == 1 or end - start <= 1:
             self.buf.add(text, [start] * len(text))
@@ -205,6 +211,12 @@ class _Builder:
 
     def text(self, value: str, pos: int) -> None:
         """Plain text: drop bold/italic quotes; newlines end list items and paragraphs."""
+        if self.raw_table or ("{|" in value and _RAW_TABLE.search(self.source, pos, pos + len(value))):
+            self.raw_table_text(value, pos)
+            return
+        self.inline_text(value, pos)
+
+    def inline_text(self, value: str, pos: int) -> None:
         if "\n" not in value and "''" not in value and "<" not in value:
             self.emit(value, pos)
             return
@@ -217,6 +229,51 @@ class _Builder:
             last = match.end()
         if last < len(value):
             self.emit(value[last:], pos + last)
+
+    def raw_table_text(self, value: str, pos: int) -> None:
+        """Table markup mwparserfromhell left as text (a table closed by a template such as
+        {{Fb cs footer}}): read it line by line so rows and cells still become table statements."""
+        index = 0
+        while index < len(value):
+            newline = value.find("\n", index)
+            end = len(value) if newline < 0 else newline
+            line = value[index:end]
+            at_line_start = pos + index == 0 or self.source[pos + index - 1] == "\n"
+            if at_line_start and line.startswith("{|"):
+                self.flush()
+                self.raw_table, self.skip_line = True, True
+                self.row_index, self.paragraph_index = self.paragraph_index, self.paragraph_index + 1
+            elif not self.raw_table:
+                self.inline_text(line, pos + index)
+            elif at_line_start and line.startswith("|}"):
+                self.flush()
+                self.raw_table, self.skip_line, self.row_index = False, True, None
+            elif at_line_start and line.startswith("|-"):
+                self.flush()
+                self.skip_line = True
+                self.row_index, self.paragraph_index = self.paragraph_index, self.paragraph_index + 1
+            elif at_line_start and line[:1] in ("|", "!"):
+                body = 2 if line.startswith("|+") else 1
+                attributes = _CELL_ATTRIBUTES.match(line, body)
+                self.raw_cells(line, pos + index, attributes.end() if attributes else body, new_cell=True)
+            else:
+                self.raw_cells(line, pos + index, 0, new_cell=False)
+            if newline >= 0:
+                self.skip_line = False
+                self.emit(" ", pos + newline)
+            index = end + 1
+
+    def raw_cells(self, line: str, pos: int, start: int, *, new_cell: bool) -> None:
+        """Cells of one line of raw table markup, split at "||" / "!!"."""
+        for number, match in enumerate(_CELL_SPLIT.finditer(line + "||", start)):
+            if new_cell or number:
+                self.flush()
+                self.buf = _Buffer("table", self.section, False)
+            cell = line[start:match.start()]
+            self.inline_text(cell, pos + start)
+            start = match.end()
+            if start >= len(line):
+                break
 
     def newline(self, pos: int) -> None:
         """A newline ends a list item; a blank line ends a paragraph; in a block it is a space."""
@@ -254,6 +311,9 @@ class _Builder:
 
     def walk_top(self, code: Any, pos: int) -> None:
         self.walk(code.nodes, pos)
+        if self.raw_table:
+            self.flush()
+            self.raw_table, self.skip_line, self.row_index = False, False, None
 
     def walk(self, nodes: Iterable[Any], pos: int) -> int:
         """Walk sibling nodes starting at source offset ``pos``; returns the end offset."""
@@ -292,6 +352,7 @@ class _Builder:
 
     def heading(self, node: Any) -> None:
         self.flush()
+        self.raw_table, self.skip_line, self.row_index = False, False, None
         title = " ".join(node.title.strip_code().split())
         level = node.level
         self.headings = [(lvl, t) for lvl, t in self.headings if lvl < level] + [(level, title)]
