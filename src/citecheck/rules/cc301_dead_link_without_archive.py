@@ -29,13 +29,16 @@ _ARCHIVE_LINK = re.compile(
     re.I,
 )
 
+_CITATION_TEMPLATE = re.compile(r"\{\{\s*(?!dead[ _]link|webarchive|cbignore|!)[^|{}]+\|", re.I)
+
 
 def has_archive(ref: Reference) -> bool:
     """True when the reference records an archive copy (archive URL, archive date or {{webarchive}})."""
     return bool(ref.get("archive_url").strip() or ref.get("archive_date").strip() or ref.has_webarchive
                 # A rendered copy may say so even when the archive date is missing (a CS1 error).
                 or "Archived from the original" in ref.raw
-                or _ARCHIVE_LINK.search(ref.raw))
+                # In a bundle of several citations the archive may belong to another one.
+                or (len(_CITATION_TEMPLATE.findall(ref.raw)) <= 1 and _ARCHIVE_LINK.search(ref.raw)))
 
 
 class DeadLinkWithoutArchive(Rule):
