@@ -555,3 +555,14 @@ def test_reference_list_copied_without_numbers() -> None:
     doc = parse(text)
     assert [(r.key, r.backlinks, r.get("title")) for r in doc.references] == [("1", 2, "First"), ("2", 1, "Second")]
     assert all(c.reference is not None for c in doc.citations)
+
+
+def test_tab_separated_copies() -> None:
+    text = ("Battle of X\n\nBattle of X\nDate\t5 May 1990\nCommander\tJohn Smith[1]\n\n"
+            "The Battle of X was fought in 1990 between two armies over a river crossing.[1]\n\n"
+            "Losses\n\nYear\tKilled\tSource\n1990\t1,200\tArmy report[1]\n\n"
+            "References\n\n  1. ^ \"T\". W. 2020.\n")
+    doc = parse(text)
+    assert doc.metadata["infobox"] == {"Date": "5 May 1990", "Commander": "John Smith"}
+    row = statement_with(doc, "1,200")
+    assert row.kind == "table" and row.section == ("Losses",) and labels(row) == ["[1]"]

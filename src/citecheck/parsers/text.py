@@ -491,6 +491,8 @@ def _classify_plain(blocks: list[_Block]) -> None:
         prev = blocks[k - 1] if k else None
         if prev is not None and prev.kind == "chrome" and _MEDIA.match(prev.text) and not block.blank_before:
             block.kind = "caption"  # "File:Clip.webmPlay media" then its caption
+        elif "\t" in block.text:
+            block.kind = "table"  # browsers copy table cells separated by tabs
         elif alone and _heading_like(block.text):
             block.kind = "heading"
         elif 1 < block.group <= 3 and len(block.text) < 300 and not _heading_like(block.text):
@@ -673,6 +675,12 @@ class _Parser:
                 sub = text
                 continue
             s, e = block.segs[0]
+            tabbed = re.match(r"([^\t]{1,40})\t+(?=\S)", text)
+            if tabbed and len(tabbed.group(1).split()) <= 5:
+                label, sub = tabbed.group(1).strip(), ""  # "Commander\tIlham Aliyev"
+                value_at = s + tabbed.end()
+                rows.append(_Row(("Infobox", label), [(value_at, e)], label=label))
+                continue
             glued = _GLUED_LABEL.match(text) or _SPACED_LABEL.match(text)
             if glued:
                 label, sub = glued.group(1), ""
@@ -774,7 +782,7 @@ class _Parser:
             builder = self.builder()
             for s, e in block.segs:
                 builder.add(s, e)
-            if kind == "table" and not builder.tags:
+            if kind == "table" and self.wrapped and not builder.tags:
                 # A dump wraps table cells across lines, so a line is not a row: keep the
                 # markers (they are uses of references) but claim no statement from it. A
                 # line with a maintenance tag stays, so that the tag is still seen.
