@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from citecheck.model import Reference, Statement
@@ -44,7 +44,7 @@ for _number, _names in enumerate(
     for _name in _names.split():
         _MONTHS[_name] = _number
 
-# Seasons as (first month, last month, whether the season ends in the next year).
+# Seasons and parts of a year as (first month, last month); winter runs into the next year.
 _SEASONS = {
     "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
     "early": (1, 4), "mid": (5, 8), "late": (9, 12),
