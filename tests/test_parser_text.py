@@ -4,7 +4,6 @@ reference-text parser (citations.py) on rendered CS1 entries and template parame
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -485,10 +484,6 @@ def test_localized_template_with_english_names() -> None:
         "access_date": "1 tháng 8 năm 2023", "url_status": "dead", "archive_url": "https://web.archive.org/x",
         "archive_date": "2 tháng 8 năm 2023",
     }
-
-
-def test_seed_fixture_exists() -> None:
-    assert Path(SEED).is_file()
 
 
 def test_copied_table_of_contents_is_skipped() -> None:
