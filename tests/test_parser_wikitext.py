@@ -434,7 +434,7 @@ def test_fallback_on_the_corpus_keeps_most_citations() -> None:
 
 def test_table_closed_by_a_template_is_still_read_as_a_table() -> None:
     """{{Fb cs footer}} emits the closing |}, so the parser leaves the table as text."""
-    src = ("== Results ==\n{|class=\"wikitable\"\n|-\n! Player !! Sets\n|-\n|align=\"left\"| [[Ann Smith]]\n| 25<ref>r</ref>\n"
+    src = ("== Results ==\n:{|class=\"wikitable\"\n|-\n! Player !! Sets\n|-\n|align=\"left\"| [[Ann Smith]]\n| 25<ref>r</ref>\n"
            "|-\n| Bo Lee || 23\n{{Fb cs footer|u=13 January 2011}}\n\n== Next ==\nProse follows.\n")
     doc = parse(src)
     cells = [(s.kind, s.text, s.paragraph) for s in doc.statements]

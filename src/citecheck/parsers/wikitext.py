@@ -37,8 +37,7 @@ DEFAULT_CPU_BUDGET = 2.0
 
 # Bold/italic quotes, newlines, and HTML tags mwparserfromhell left as text (unbalanced ones).
 _QUOTES = re.compile(r"'{2,}|\n|</?[a-zA-Z][\w-]*(?:\s[^<>\n]{0,300})?/?>")
-# A table start the parser left as text, and the parts of raw table lines.
-_RAW_TABLE = re.compile(r"(?:^|(?<=\n))\{\|", re.M)
+# The parts of table lines the parser left as text.
 _CELL_ATTRIBUTES = re.compile(r"[^|\[\]{}\n]*=[^|\[\]{}\n]*\|(?!\|)")
 _CELL_SPLIT = re.compile(r"\|\||!!")
 # Citations a reference's own content may hold (a <ref> inside an {{efn}}).
@@ -211,7 +210,7 @@ class _Builder:
 
     def text(self, value: str, pos: int) -> None:
         """Plain text: drop bold/italic quotes; newlines end list items and paragraphs."""
-        if self.raw_table or ("{|" in value and _RAW_TABLE.search(self.source, pos, pos + len(value))):
+        if self.raw_table or ("{|" in value and self._raw_table_starts(value, pos)):
             self.raw_table_text(value, pos)
             return
         self.inline_text(value, pos)
@@ -230,6 +229,20 @@ class _Builder:
         if last < len(value):
             self.emit(value[last:], pos + last)
 
+    def _at_line_start(self, offset: int) -> bool:
+        """Whether only a line break (and ":" indentation) precedes ``offset`` on its line."""
+        while offset > 0 and self.source[offset - 1] == ":":
+            offset -= 1
+        return offset == 0 or self.source[offset - 1] == "\n"
+
+    def _raw_table_starts(self, value: str, pos: int) -> bool:
+        index = value.find("{|")
+        while index >= 0:
+            if self._at_line_start(pos + index):
+                return True
+            index = value.find("{|", index + 2)
+        return False
+
     def raw_table_text(self, value: str, pos: int) -> None:
         """Table markup mwparserfromhell left as text (a table closed by a template such as
         {{Fb cs footer}}): read it line by line so rows and cells still become table statements."""
@@ -238,7 +251,7 @@ class _Builder:
             newline = value.find("\n", index)
             end = len(value) if newline < 0 else newline
             line = value[index:end]
-            at_line_start = pos + index == 0 or self.source[pos + index - 1] == "\n"
+            at_line_start = self._at_line_start(pos + index)
             if at_line_start and line.startswith("{|"):
                 self.flush()
                 self.raw_table, self.skip_line = True, True
