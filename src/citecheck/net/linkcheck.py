@@ -305,6 +305,10 @@ class LinkChecker:
         changed = threading.Condition()
         free = threading.Semaphore(self.workers)
         bar = self._progress_bar(len(pending))
+        dispatched: dict[str, float] = {}
+
+        def ready(host: str) -> float:
+            return max(limiter.ready_at(host), dispatched.get(host, 0.0))
 
         def run(host: str, key: str, url: str, is_archive: bool) -> None:
             try:
@@ -330,10 +334,14 @@ class LinkChecker:
                     if not open_hosts:
                         changed.wait(0.05)
                         continue
-                    host = min(open_hosts, key=limiter.ready_at)
-                    delay = limiter.ready_at(host) - limiter.clock()
+                    host = min(open_hosts, key=ready)
+                    now = limiter.clock()
+                    delay = ready(host) - now
                     if delay <= 0:
                         in_flight[host] += 1
+                        # The job has not reached the limiter yet: hold the host for one
+                        # interval so the next job for it is not dispatched only to sleep.
+                        dispatched[host] = now + limiter.interval_for(host)
                         job = queues[host].popleft()
                 if delay > 0:
                     limiter.sleep(min(delay, 0.02))  # the limiter's own clock: tests run it fast
