@@ -142,9 +142,10 @@ def statements_from_paragraph(par: Paragraph, *, split: bool = True) -> list[Sta
         return []
     statements: list[Statement] = []
     for start, end in spans:
+        first, last = par.offsets[start], par.offsets[end - 1] + 1
         statements.append(Statement(
             text=par.text[start:end],
-            span=Span(par.offsets[start], par.offsets[end - 1] + 1),
+            span=Span(first, max(first, last)),  # offsets may step back where a parser joined text
             kind=par.kind,
             section=par.section,
             paragraph=par.index,
