@@ -155,7 +155,7 @@ def test_cli_writes_one_record_per_page() -> None:
     assert record["title"] == "Pear" and record["namespace"] == 0
     assert record["revision_id"] and record["page_id"]
     assert record["timestamp"] == "2014-12-17T21:09:18Z"
-    assert record["revision_date"] == "2014-12-17"
+    assert record["revision_date"] == "2014-12-17" and record["revision_date_source"] == "dump"
     assert record["references"] >= 20
     assert set(record["counts"]) == {"error", "warning", "info"}
     assert sum(record["counts"].values()) == len(record["findings"])

@@ -223,6 +223,7 @@ def page_record(rev: Revision, result: "Result | None", error: str = "") -> dict
         **page,
         "statements": file_info["statements"], "references": file_info["references"],
         "citations": file_info["citations"], "revision_date": file_info["revision_date"],
+        "revision_date_source": file_info["revision_date_source"],
         "counts": summary_counts([result]),
         "findings": [json_report.finding_record(f) for f in result.findings],
     }
