@@ -48,6 +48,18 @@ WEBARCHIVE = re.compile(
     re.I,
 )
 _RETRIEVED = re.compile(r"Retrieved\s+(?:on\s+)?(?P<date>[^.]{0,40}?\d{4}(?:-\d{2}-\d{2})?)(?=\s*(?:[.–—-]|$))", re.I)
+# Other wikis' renderings of "Retrieved ..." and "Archived from the original on ...".
+_RETRIEVED_LOCAL = re.compile(
+    r"(?:abgerufen\s+am|consulté\s+le|consultado\s+el|consultato\s+il|проверено|truy\s+cập\s+ngày)"
+    r"\s+(?P<date>[^;()\n]{0,30}?\d{4})",
+    re.I,
+)
+_ARCHIVED_LOCAL = re.compile(
+    r"(?:archiviert\s+vom\s+Original\s+am|archivé\s+de\s+l[’']original\s+le|"
+    r"archivado\s+desde\s+el\s+original\s+el|archiviato\s+dall[’']url\s+originale\s+il)"
+    r"\s+(?P<date>[^;()\n]{0,30}?\d{4})",
+    re.I,
+)
 _VIA = re.compile(r"\s*[–—-]\s*via\s+(?P<via>.{1,80}?)\.?(?=\s+[A-Z\"“]|\s*$)", re.I)
 _VIA_DOMAIN = re.compile(r"\s*[–—-]\s*via\s+(?P<via>(?:[\w-]+\.)+[a-z]{2,})\.?(?=\s|$)", re.I)
 _LANGUAGE = re.compile(r"\(in\s+(?P<lang>[A-Z][\w-]+(?:(?:,\s*|\s+and\s+)[A-Z][\w-]+)*)\)")
@@ -64,7 +76,10 @@ _CS1_ERRORS = re.compile(
     re.I,
 )
 _DEAD_MARK = re.compile(r"\s*\[(?:permanent[ _])?dead[ _]link\]", re.I)
-_CLOSE_QUOTE = re.compile(r"""["”](?=\s*(?:[.,;:\[(]|$))|(?<=[.!?…])["”](?=\s)""")
+_CLOSE_QUOTE = {
+    opening: re.compile(rf"""[{closing}](?=\s*(?:[.,;:\[(]|$))|(?<=[.!?…])[{closing}](?=\s)""")
+    for opening, closing in (('"', '"”'), ("“", '"”'), ("«", "»"), ("„", "“”"))
+}
 
 
 def _find_title(body: str) -> tuple[int, int, str] | None:
@@ -73,13 +88,13 @@ def _find_title(body: str) -> tuple[int, int, str] | None:
 
     Inner quotes ("Barkhudarov: "We will fight"") stay inside. Linear in the text length.
     """
-    opening = re.search(r"[\"“]", body)
+    opening = re.search(r"[\"“«„]", body)
     if opening is None:
         return None
-    closing = _CLOSE_QUOTE.search(body, opening.end() + 1)
+    closing = _CLOSE_QUOTE[opening.group()].search(body, opening.end() + 1)
     if closing is None:
         return None
-    return opening.start(), closing.end(), body[opening.end():closing.start()]
+    return opening.start(), closing.end(), body[opening.end():closing.start()].strip()
 _TRANS = re.compile(r"^\s*\[(?P<trans>[^\]]+)\]")
 _AUTHOR_DATE = re.compile(r"^(?P<author>.+?)\s*\((?P<date>[^()]*?(?:\d{4}|n\.d\.)[^()]*)\)\.?\s*$")
 _PART_END = re.compile(r"\.\s+|\.$")
@@ -135,7 +150,13 @@ def parse_reference_text(raw: str) -> dict[str, str]:
             # Text dumps write link text with underscores: "the original" is a link only
             # when CS1 renders a dead original (the title then links to the archive).
             fields["url_status"] = "dead"
-    retrieved = _RETRIEVED.search(text, archived.end() if archived else 0)
+    if archived is None:
+        archived = _ARCHIVED_LOCAL.search(text)
+        if archived:
+            tail_start = min(tail_start, archived.start())
+            fields.setdefault("archive_date", archived.group("date").strip(" ,."))
+    retrieved = (_RETRIEVED.search(text, archived.end() if archived else 0)
+                 or _RETRIEVED_LOCAL.search(text, archived.end() if archived else 0))
     if retrieved:
         tail_start = min(tail_start, retrieved.start())
         fields["access_date"] = retrieved.group("date").strip(" ,")
