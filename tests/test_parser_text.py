@@ -567,3 +567,10 @@ def test_tab_separated_copies() -> None:
     assert doc.metadata["infobox"] == {"Date": "5 May 1990", "Commander": "John Smith"}
     row = statement_with(doc, "1,200")
     assert row.kind == "table" and row.section == ("Losses",) and labels(row) == ["[1]"]
+
+
+def test_reference_list_under_a_localized_heading() -> None:
+    doc = parse("Berlin\n\nBerlin ist die Hauptstadt Deutschlands und hat 3,6 Millionen Einwohner.[1]\n\n"
+                "Einzelnachweise\n\n  1. ^ „Einwohner“. berlin.de. Abgerufen am 1. September 2021.\n")
+    assert doc.reference("1").get("access_date") == "1. September 2021"
+    assert doc.citations[0].reference is doc.reference("1")

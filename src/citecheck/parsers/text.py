@@ -76,11 +76,19 @@ _END_SECTIONS = {
     "further reading", "external links", "works cited", "notes and references",
     "explanatory notes", "reference notes", "general references", "navigation menu",
     "literature", "reference", "note",
+    # other wikis
+    "einzelnachweise", "anmerkungen", "siehe auch", "weblinks", "literatur", "références",
+    "notes et références", "voir aussi", "liens externes", "bibliographie", "referencias", "notas",
+    "véase también", "enlaces externos", "bibliografía", "примечания", "литература", "ссылки",
+    "см. также", "tham khảo", "chú thích", "xem thêm", "liên kết ngoài", "note e riferimenti",
+    "voci correlate", "collegamenti esterni",
 }
 _REF_LISTS = {"references", "citations", "footnotes", "sources", "notes and references",
               "reference", "general references", "works cited", "notes", "explanatory notes",
-              "reference notes", "note"}
-_NOTE_LISTS = {"notes", "explanatory notes", "note", "notes and explanations"}
+              "reference notes", "note", "einzelnachweise", "anmerkungen", "références",
+              "notes et références", "referencias", "notas", "примечания", "tham khảo", "chú thích",
+              "note e riferimenti"}
+_NOTE_LISTS = {"notes", "explanatory notes", "note", "notes and explanations", "anmerkungen"}
 
 # Infobox row labels seen in rendered infoboxes (military conflict, country, storm, software,
 # person, organisation). A label may be glued to its value in a copy ("Date27 September").
