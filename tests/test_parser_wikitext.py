@@ -109,7 +109,10 @@ def test_notes_efn_and_group_refs() -> None:
 
 def test_sfn_links_to_bibliography() -> None:
     src = ("Alpha.{{sfn|Smith|Jones|2001|p=5}} Beta.{{sfn|Smith|Jones|2001|p=5}} Gamma.{{sfnp|Doe|1999}}\n"
-           "Delta.<ref>{{harvnb|Roe|2010|p=3}}</ref> Eps.{{sfn|Nobody|1900}}\n\n== Sources ==\n"
+           "Delta.<ref>{{harvnb|Roe|2010|p=3}}</ref> Eps.{{sfn|Nobody|1900}} Zeta.{{sfn|Ray|1960–1961}}"
+           " Eta.<ref name=doan>{{cite book|last=Doan|first=Alesha|date=May 2007|title=Opposition}}</ref>"
+           " Theta.{{sfn|Doan|2007|p=57}}\n\n== Sources ==\n"
+           "* {{cite book |last=Ray |year=1960–1961 |title=Ranges}}\n"
            "* {{cite book |last=Smith |last2=Jones |year=2001 |title=The Book |publisher=P |url=http://books.example.com/b}}\n"
            "* {{cite journal |author=Doe |date=March 1999 |title=Paper |journal=J}}\n"
            "* {{citation |last=Roe |first=R. |date=2010 |title=Roe's Study |ref={{sfnref|Roe|2010}}}}\n")
@@ -120,6 +123,8 @@ def test_sfn_links_to_bibliography() -> None:
     assert stmt(doc, "Gamma").citations[0].reference.get("title") == "Paper"
     assert stmt(doc, "Delta").citations[0].reference.get("title") == "Roe's Study"
     assert stmt(doc, "Delta").citations[0].reference.template == "harvnb"
+    assert stmt(doc, "Zeta").citations[0].reference.get("title") == "Ranges"
+    assert stmt(doc, "Theta").citations[0].reference.get("title") == "Opposition"
     unresolved = stmt(doc, "Eps").citations[0].reference
     assert unresolved is not None and not unresolved.get("title")
     assert not [s for s in doc.statements if s.section == ("Sources",)]

@@ -17,7 +17,7 @@ from citecheck.parsers.citations import domain_of, normalize_template_params, pa
 from citecheck.parsers import wikitext_render as R
 
 _KEY = re.compile(r"[\W_]+")
-_YEAR = re.compile(r"\b(\d{3,4})(?:[a-z])?\b")
+_YEAR_IN_DATE = re.compile(r"\b(\d{3,4}[a-z]?)\b")
 _URL = re.compile(r"https?://[^\s\]|<>\"{}]+", re.I)
 _TIMESTAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})")
 _NAME_PARAMS = ("last{n}", "surname{n}", "author{n}-last", "author-last{n}", "author{n}",
@@ -47,6 +47,8 @@ def describe(reference: Reference, content: Any, builder: Any) -> None:
         if R.is_cite_template(key):
             reference.template = key
             fields = normalize_template_params(key, template_params(node))
+            # A full citation inside a <ref> is also a target of short citations elsewhere.
+            bibliography_entry(builder.refs.bibliography, node, key)
             break
         if key in R.SHORT_CITES:
             reference.template = key
@@ -144,12 +146,15 @@ def bibliography_entry(bibliography: dict[str, tuple[str, dict[str, str], str]],
             anchor = anchor_key(ref_param[7:])
     if not anchor:
         names = _names(params, _NAME_PARAMS) or _names(params, _EDITOR_PARAMS)
-        year_text = params.get("year", "") or params.get("date", "") or params.get("datum", "")
-        year = _YEAR.search(year_text)
+        year_param = params.get("year", "").strip()
+        if year_param:
+            year = year_param  # the anchor uses the year as written: "1960–1961", "2001a"
+        else:
+            found = _YEAR_IN_DATE.search(params.get("date", "") or params.get("datum", ""))
+            year = found.group(1) if found else ""
         if not names or not year:
             return
-        suffix = re.search(r"\d{4}([a-z])\b", year_text)
-        anchor = anchor_key("".join(names) + year.group(1) + (suffix.group(1) if suffix else ""))
+        anchor = anchor_key("".join(names) + year)
     fields = normalize_template_params(key, template_params(node))
     bibliography.setdefault(anchor, (key, fields, str(node)))
 
