@@ -466,3 +466,26 @@ def test_unrecognised_archive_url_is_not_fetched_as_a_snapshot() -> None:
     refs = [Reference(key="1", span=Span(0, 1), raw="r", fields={
         "url": "http://cso.gov.af/en/page", "archive_url": "http://cso.gov.af/en"})]
     assert link_targets(refs) == ([], [])
+
+
+def test_soft_404_probe_asks_the_host_that_served_the_page(mock, checker) -> None:
+    doi = "https://doi.org/10.1000/xyz"
+    landing = "https://publisher.example/articles/xyz"
+    mock.head(doi, status=302, headers={"Location": landing})
+    mock.head(landing, status=200)
+    mock.get(landing, status=200, body=NOT_FOUND_PAGE.format(path="/articles/xyz"))
+    mock.get("https://publisher.example/articles/citecheck-probe", status=200,
+             body=NOT_FOUND_PAGE.format(path="/articles/citecheck-probe"))
+    verdict = checker.check_url(doi)
+    assert (verdict.verdict, verdict.reason) == ("dead", "soft-404")
+    assert verdict.evidence["probe"]["url"] == "https://publisher.example/articles/citecheck-probe"
+
+
+def test_redirect_to_where_nonexistent_pages_go_is_a_soft_404(mock, checker) -> None:
+    landing = "https://example.org/search/"
+    mock.head(URL, status=302, headers={"Location": landing})
+    mock.head(landing, status=200)
+    mock.get(landing, status=200, body="<title>Search</title><form></form>")
+    mock.get(PROBE, status=302, headers={"Location": landing})
+    verdict = checker.check_url(URL)
+    assert (verdict.verdict, verdict.reason) == ("dead", "soft-404")

@@ -422,7 +422,17 @@ class LinkChecker:
     def _soft404(self, url: str, result: FetchResult, head: FetchResult | None = None) -> Verdict:
         """Alive, unless the page is what this host serves for pages that do not exist."""
         evidence = _evidence(result, head)
-        probe = self._probe(url)
+        final = result.final_url or url
+        if len(result.chain) > 1:
+            # Redirected: does a nonexistent sibling of the cited URL land on the same page?
+            origin = self._probe(url)
+            if origin is not None and origin.ok and len(origin.chain) > 1 and \
+                    normalize_url(origin.final_url) == normalize_url(final):
+                evidence["probe"] = {"url": origin.url, "status": origin.status, "final_url": origin.final_url}
+                return Verdict(url, DEAD, "soft-404", dict(evidence, soft404="redirects where a nonexistent page does"))
+        # The host that served the page is the one whose "not found" page it might be
+        # (a doi.org link ends on the publisher's site).
+        probe = self._probe(final)
         if probe is None or not probe.ok:
             # The host answers nonsense URLs honestly (404) or not at all: trust the 2xx.
             if probe is not None and probe.status is not None:
@@ -430,13 +440,9 @@ class LinkChecker:
             return Verdict(url, ALIVE, str(result.status), evidence)
         evidence["probe"] = {"url": probe.url, "status": probe.status, "final_url": probe.final_url}
         page = result if result.method == "GET" and not result.truncated else \
-            self.client.fetch(url, "GET", body_cap=SOFT404_BODY_CAP)
+            self.client.fetch(result.final_url or url, "GET", body_cap=SOFT404_BODY_CAP)
         if not page.ok:
             return Verdict(url, ALIVE, str(result.status), evidence)
-        page_final = normalize_url(page.final_url or url)
-        probe_final = normalize_url(probe.final_url or probe.url)
-        if len(page.chain) > 1 and len(probe.chain) > 1 and page_final == probe_final:
-            return Verdict(url, DEAD, "soft-404", dict(evidence, soft404="redirects where a nonexistent page does"))
         echo = [url, probe.url, urlsplit(url).path, urlsplit(probe.url).path]
         score = similarity(page_words(page.body, echo), page_words(probe.body, echo))
         evidence["similarity"] = round(score, 3)
