@@ -184,7 +184,8 @@ class _Builder:
 
     @staticmethod
     def _in_source_section(section: tuple[str, ...]) -> bool:
-        return bool(section) and section[0].strip().lower() in R.SOURCE_SECTIONS
+        """Reference lists, bibliographies, link lists: their lines list sources, not claims."""
+        return bool(section) and R.is_source_section(section[0])
 
     def emit(self, text: str, pos: int) -> None:
         """Append verbatim source text starting at ``pos``."""

@@ -147,6 +147,17 @@ SOURCE_SECTIONS = frozenset({
     "einzelnachweise", "weblinks", "literatur", "anmerkungen", "siehe auch", "quellen",
     "tham khảo", "liên kết ngoài", "chú thích", "đọc thêm", "xem thêm",
 })
+_SOURCE_WORDS = re.compile(
+    r"\b(?:references|bibliography|sources|further reading|external links|works cited|cited works|"
+    r"notes|footnotes|citations|literature cited|see also)\b", re.I)
+
+
+def is_source_section(title: str) -> bool:
+    """Whether a top-level section lists sources ("Selected bibliography", "Notes and references")."""
+    lowered = title.strip().lower()
+    return lowered in SOURCE_SECTIONS or bool(_SOURCE_WORDS.search(lowered))
+
+
 # Tags whose content never renders as prose.
 SKIP_TAGS = frozenset({"math", "chem", "ce", "code", "pre", "syntaxhighlight", "source", "gallery",
                        "timeline", "imagemap", "mapframe", "maplink", "graph", "score",
