@@ -35,6 +35,11 @@ _BOUNDARY = re.compile(
     re.X,
 )
 _NEXT_CHAR = re.compile(r"\s*[\"'“‘«(\[]?(\S)")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "januar jänner februar märz mai juni juli oktober dezember".split()
+)
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _STRAIGHT_QUOTE = re.compile('"')
 
@@ -108,6 +113,10 @@ def _is_abbreviation(text: str, period: int, after: int) -> bool:
     start = max(text.rfind(" ", window, period), text.rfind("\u00a0", window, period),
                 text.rfind("(", window, period), window - 1) + 1
     token = text[start:period].lstrip("\"'“‘’-")
+    if token.isdigit() and len(token) <= 2:
+        # German-style dates: "am 1. September 2021" (a day number, then a month).
+        following = _NEXT_WORD.match(text, after)
+        return bool(following and following.group(1).lower() in _MONTH_NAMES)
     if not token or any(ch.isdigit() for ch in token):
         return False  # "Windows 3.1." or "in 1994." end sentences
     if len(token) == 1 and token.isupper():
