@@ -489,3 +489,13 @@ def test_redirect_to_where_nonexistent_pages_go_is_a_soft_404(mock, checker) -> 
     mock.get(PROBE, status=302, headers={"Location": landing})
     verdict = checker.check_url(URL)
     assert (verdict.verdict, verdict.reason) == ("dead", "soft-404")
+
+
+def test_unreachable_archive_org_stops_lookups_instead_of_asking_per_url(mock, fake) -> None:
+    checker = make_checker(fake)
+    wayback = WaybackClient(checker.client, checker.cache)
+    mock.post(AVAILABILITY_URL, body=requests.exceptions.ConnectTimeout("timed out"))
+    answers = wayback.lookup_many([(URL, ""), ("https://example.org/b", "")], cdx_for=[URL])
+    assert set(answers.values()) == {None}
+    assert "unreachable" in wayback.blocked
+    assert len(mock.calls) == 3  # the POST and its two retries, nothing per URL

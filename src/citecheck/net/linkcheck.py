@@ -23,6 +23,7 @@ import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 from urllib.parse import urlsplit, urlunsplit
 
@@ -198,7 +199,7 @@ class LinkChecker:
         if getattr(settings, "no_cache", False):
             cache = LinkCache(None)
         else:
-            cache = LinkCache(settings.cache or default_cache_path(), warn=warn)
+            cache = LinkCache(Path(settings.cache).expanduser() if settings.cache else default_cache_path(), warn=warn)
         client = HttpClient(AddressGuard())
         return cls(client, cache, refresh=bool(getattr(settings, "refresh", False)), stream=err)
 

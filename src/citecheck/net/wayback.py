@@ -144,6 +144,12 @@ class WaybackClient:
             with self._lock:
                 self.blocked = f"archive.org rate limit ({result.detail or result.status})"
             return None
+        if result.error:
+            # Unreachable (DNS, timeouts after retries, refused): asking again per URL would
+            # only multiply the wait, so lookups stop for this run.
+            with self._lock:
+                self.blocked = f"archive.org unreachable ({result.error}: {result.detail})"
+            return None
         if not result.ok:
             return None
         try:
