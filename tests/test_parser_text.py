@@ -574,3 +574,10 @@ def test_reference_list_under_a_localized_heading() -> None:
                 "Einzelnachweise\n\n  1. ^ „Einwohner“. berlin.de. Abgerufen am 1. September 2021.\n")
     assert doc.reference("1").get("access_date") == "1. September 2021"
     assert doc.citations[0].reference is doc.reference("1")
+
+
+def test_a_line_of_markers_still_cites() -> None:
+    doc = parse("Title\n\nA claim about the subject of this article made in the lead.\n\n[1][2]\n\n"
+                "References\n\n  1. ^ \"T\". W. 2020.\n  2. ^ \"U\". W. 2020.\n")
+    assert [c.key for c in doc.citations] == ["1", "2"]
+    assert all(c.reference is not None for c in doc.citations)

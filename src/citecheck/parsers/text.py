@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Tag
+from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Statement, Tag
 from citecheck.parsers.citations import WEBARCHIVE, domain_of, parse_reference_text
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
 
@@ -683,13 +683,14 @@ class _Parser:
                 sub = text
                 continue
             s, e = block.segs[0]
-            tabbed = re.match(r"([^\t]{1,40})\t+(?=\S)", text)
+            line = self.source[s:e]  # match on the source line so that offsets line up
+            tabbed = re.match(r"([^\t]{1,40})\t+(?=\S)", line)
             if tabbed and len(tabbed.group(1).split()) <= 5:
                 label, sub = tabbed.group(1).strip(), ""  # "Commander\tIlham Aliyev"
                 value_at = s + tabbed.end()
                 rows.append(_Row(("Infobox", label), [(value_at, e)], label=label))
                 continue
-            glued = _GLUED_LABEL.match(text) or _SPACED_LABEL.match(text)
+            glued = _GLUED_LABEL.match(line) or _SPACED_LABEL.match(line)
             if glued:
                 label, sub = glued.group(1), ""
                 rows.append(_Row(("Infobox", label), [(s + glued.end(), e)], label=label))
@@ -739,13 +740,22 @@ class _Parser:
                 builder.add(s, e)
             par = builder.paragraph(row.kind, row.section, self._next_paragraph())
             statements = statements_from_paragraph(par, split=False)
-            self.doc.statements.extend(statements)
+            self._keep(statements, par)
             for stmt in statements:
-                self.doc.citations.extend(stmt.citations)
                 if row.label:
                     values.setdefault(row.label, []).append(stmt.text)
         if values:
             self.doc.metadata["infobox"] = {label: "; ".join(v) for label, v in values.items()}
+
+    def _keep(self, statements: list[Statement], par: Paragraph) -> None:
+        """Add a paragraph's statements and citations; markers with no text around them
+        (a line holding only "[12]") still count as uses of their references."""
+        self.doc.statements.extend(statements)
+        if statements:
+            for stmt in statements:
+                self.doc.citations.extend(stmt.citations)
+        else:
+            self.doc.citations.extend(citation for _, citation in par.markers)
 
     def _next_paragraph(self) -> int:
         index = self.paragraph_index
@@ -798,10 +808,7 @@ class _Parser:
                 table_rows += 1
                 continue
             par = builder.paragraph(kind, tuple(stack), self._next_paragraph())
-            statements = statements_from_paragraph(par, split=kind != "table")
-            self.doc.statements.extend(statements)
-            for stmt in statements:
-                self.doc.citations.extend(stmt.citations)
+            self._keep(statements_from_paragraph(par, split=kind != "table"), par)
         if table_rows:
             self.doc.diagnostics.append(Diagnostic(
                 kind="tables-skipped",
