@@ -847,7 +847,7 @@ class _Parser:
     def _reference(self, block: _Block, key: str, group: str) -> None:
         source = self.source
         first_line_start = block.segs[0][0]
-        line_start = source.rfind("\n", 0, first_line_start) + 1
+        line_start = max(source.rfind("\n", 0, first_line_start), source.rfind("\r", 0, first_line_start)) + 1
         span = Span(line_start + _indent(source[line_start:first_line_start]), block.segs[-1][1])
         plain = _Builder(source, self.wrapped, underscores=False)
         for s, e in block.segs:
