@@ -300,6 +300,17 @@ def test_nul_bytes_keep_offsets() -> None:
     assert stmt(doc, "Beta").section == ("H",)
 
 
+def test_long_sections_are_cut_at_blank_lines() -> None:
+    src = ("Paragraph with 3 facts.<ref>{{cite web|url=http://a.example.org|title=A}}</ref>\n\n" * 3000
+           + "{{Infobox x\n|a=1\n\n|b=2}}\n\nEnd.\n")
+    scan = prescan(src)
+    assert len(scan.chunks) > 3 and all(b - a < 70_000 for a, b in scan.chunks)
+    assert all(src[a - 1:a + 1] == "\n\n" for a, _ in scan.chunks[1:])
+    doc = parse(src)
+    assert len(doc.statements) == 3003 and len(doc.citations) == 3000  # + infobox rows a, b and "End."
+    assert {s.paragraph for s in doc.statements[:3000]} == set(range(3000))
+
+
 def test_cpu_budget_sends_the_rest_to_the_fallback() -> None:
     section = "== S{} ==\n" + ("Sentence with 7 words and a ref.<ref>Source.</ref> " * 60) + "\n\n"
     src = "".join(section.format(i) for i in range(20))

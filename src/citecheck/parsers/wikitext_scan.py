@@ -4,8 +4,9 @@ mwparserfromhell backtracks over the rest of its input for every ``<ref>`` or te
 cannot close, so a file with thousands of unterminated openers takes minutes. One regex
 pass counts those openers and estimates the re-scanning they cause (the characters after
 each unclosed opener, templates weighted by their measured extra cost); past a limit the
-document goes to the linear fallback instead. The same pass finds the headings at which no
-template, table, comment or ``<ref>`` is open: the document is parsed in those sections.
+document goes to the linear fallback instead. The same pass finds the headings (and, in long
+sections, blank lines) at which no template, table, comment or ``<ref>`` is open: the
+document is parsed in those pieces.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ TEMPLATE_WEIGHT = 6
 DEPTH_LIMIT = 60
 # Sections shorter than this are merged with the next one (fewer parser calls).
 MIN_CHUNK = 4096
+# A section longer than this is also cut at a blank line (a paragraph break at depth 0), so
+# the CPU budget is checked often even in a long document without headings.
+MAX_CHUNK = 65536
 
 _TOKEN = re.compile(
     r"<!--|-->|\{\{|\}\}|\[\[|\]\]"
     r"|<ref\b[^>\n]{0,400}?/>|<ref\b[^>\n]{0,400}?>|</ref\s*>"
     r"|<(?P<raw>nowiki|pre|math|syntaxhighlight|source|score|timeline|chem)\b[^>\n]{0,200}?(?<!/)>"
-    r"|^\{\||^\|\}|^(?==)",
+    r"|^\{\||^\|\}|^(?==)|^(?=\n)",
     re.I | re.M,
 )
 _HEADING_LINE = re.compile(r"=+[^\n]*=[ \t]*(?:<!--[^\n]*-->)?[ \t]*$", re.M)
@@ -98,7 +102,10 @@ def prescan(text: str) -> Prescan:
         elif token == "":
             pos = start + 1
             if not templates and ref_open is None and tables == 0 and start > 0:
-                if _HEADING_LINE.match(text, start) and start - cuts[-1] >= MIN_CHUNK:
+                if text[start] == "\n":  # a blank line
+                    if start - cuts[-1] >= MAX_CHUNK:
+                        cuts.append(start)
+                elif _HEADING_LINE.match(text, start) and start - cuts[-1] >= MIN_CHUNK:
                     cuts.append(start)
         elif token != "-->":
             lowered = token.lower()
