@@ -292,6 +292,25 @@ def test_unterminated_templates_fall_back() -> None:
     assert doc.diagnostics[0].kind == "parser-fallback"
 
 
+@pytest.mark.parametrize("unit", ["text <div> more ", "text <span style=x> more ", "\n{| class=x\n| cell ",
+                                  "text [http://x.org more ", "text <nowiki> more ", "{{a|b=", "{{x|[[a ",
+                                  "<!-- x <ref>y ", "<ref>=" + " " * 60])
+def test_other_unclosed_markup_falls_back(unit: str) -> None:
+    """Unclosed HTML tags, tables, external links and raw tags are quadratic for the parser too."""
+    src = unit * (80_000 // len(unit))
+    start = time.perf_counter()
+    doc = parse(src)
+    assert time.perf_counter() - start < 2.0
+    assert [d.kind for d in doc.diagnostics] == ["parser-fallback"]
+
+
+def test_pathological_heading_lines_stay_linear() -> None:
+    for line in ("=" + " " * 200_000 + "x", "=" + "=<!--" * 40_000, "== a ==" + "=" * 100_000):
+        start = time.perf_counter()
+        parse("Intro.\n" + line + "\nText.\n")
+        assert time.perf_counter() - start < 2.0
+
+
 def test_nul_bytes_keep_offsets() -> None:
     src = "Alpha\x00 has 3.<ref>x\x00y</ref>\n\n== H ==\nBeta has 4.<ref>z</ref>\n"
     doc = parse(src)

@@ -76,7 +76,8 @@ def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_
 def _fallback_diagnostic(scan: Prescan, start: int, budget: float) -> Diagnostic:
     if scan.hostile:
         reason = (f"{scan.unclosed_refs} unterminated <ref>, {scan.unclosed_templates} unterminated "
-                  f"templates, nesting depth {scan.max_depth}")
+                  f"templates, {scan.unclosed_tags} unclosed tags, tables or links, "
+                  f"nesting depth {scan.max_depth}")
         where = "the whole document"
     else:
         reason = f"parsing exceeded the {budget:g} s CPU budget"
@@ -86,7 +87,7 @@ def _fallback_diagnostic(scan: Prescan, start: int, budget: float) -> Diagnostic
         message=(f"wikitext parsed by the linear fallback extractor for {where} ({reason}); "
                  "statements and citations there are approximate"),
         span=Span(start, start),
-        count=scan.unclosed_refs + scan.unclosed_templates,
+        count=scan.unclosed_refs + scan.unclosed_templates + scan.unclosed_tags,
     )
 
 

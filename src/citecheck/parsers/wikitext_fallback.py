@@ -15,14 +15,14 @@ from typing import Any
 
 from citecheck.model import Reference, Span
 from citecheck.parsers import wikitext_render as R
+from citecheck.parsers.wikitext_scan import heading_at
 
 _TOKEN = re.compile(r"<!--|\{\{|\}\}|<ref\b[^>\n]{0,400}?/>|<ref\b[^>\n]{0,400}?>|</ref\s*>|\n", re.I)
-_HEADING = re.compile(r"(={1,6})[ \t]*([^\n]*?)[ \t]*\1[ \t]*$", re.M)
 _LIST = re.compile(r"[*#:;]+")
 _ATTR = re.compile(r"""\b(name|group)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s/>"']+))""", re.I)
 _INLINE = re.compile(
-    r"\[\[(?P<target>[^\[\]|\n]*)(?:\|(?P<label>[^\[\]\n]*))?\]\]"
-    r"|\[(?P<url>https?://[^\s\]]+)(?:\s+(?P<title>[^\]\n]*))?\]"
+    r"\[\[(?P<target>[^\[\]|\n]{0,500})(?:\|(?P<label>[^\[\]\n]{0,500}))?\]\]"
+    r"|\[(?P<url>https?://[^\s\]]{1,2000})(?:\s+(?P<title>[^\]\n]{0,500}))?\]"
     r"|</?[a-zA-Z][^>\n]{0,200}>|&nbsp;",
 )
 
@@ -94,16 +94,15 @@ def _open_ref(builder: Any, token: str, start: int, end: int) -> tuple[int, int,
 
 def _line_start(builder: Any, text: str, pos: int) -> int:
     """Headings and list markers at the start of a line; returns where the text resumes."""
-    heading = _HEADING.match(text, pos)
+    heading = heading_at(text, pos)
     if heading:
         builder.flush()
-        level = len(heading.group(1))
-        title = " ".join(_INLINE.sub(lambda m: m.group("label") or m.group("target") or "",
-                                     heading.group(2)).split())
+        level, raw_title, end = heading
+        title = " ".join(_INLINE.sub(lambda m: m.group("label") or m.group("target") or "", raw_title).split())
         builder.headings = [(lvl, t) for lvl, t in builder.headings if lvl < level] + [(level, title)]
         builder.section = tuple(t for _, t in builder.headings)
         builder.section_at_fallback()
-        return heading.end()
+        return end
     marker = _LIST.match(text, pos)
     if marker:
         builder.start_list(pos)

@@ -16,12 +16,14 @@ import re
 from dataclasses import dataclass, field
 
 # Estimated characters mwparserfromhell re-scans before giving up. Measured: 84 M of
-# unterminated-<ref> work takes ~1.4 s, an unterminated template costs ~6x a <ref>. The real
-# corpus sits far below: 0 for every .wiki/.wikitext/wtf_wikipedia file and at most 7,215 over
-# the 277 pages of the corpus dumps (two unterminated <ref>s in an Anarchism revision), with
-# nesting depth at most 7. 20 M is about 0.3 s of extra parsing.
+# unterminated-<ref> work takes ~1.4 s; per re-scanned character an unterminated template
+# costs ~6x a <ref>, a table ~2x, an HTML tag or external link about the same. The real corpus
+# sits far below: over its 25 wikitext files and the 277 pages of its dumps the highest score is
+# 273,574 (greece.wiki, 28 <span>s its authors never closed), then 23,318, 11,111 and 8,150;
+# nesting depth is at most 7. 20 M is about 0.3 s of extra parsing.
 WORK_LIMIT = 20_000_000
 TEMPLATE_WEIGHT = 6
+TABLE_WEIGHT = 2
 # Templates nested deeper than this are not written by people.
 DEPTH_LIMIT = 60
 # Sections shorter than this are merged with the next one (fewer parser calls).
@@ -31,13 +33,37 @@ MIN_CHUNK = 4096
 MAX_CHUNK = 65536
 
 _TOKEN = re.compile(
-    r"<!--|-->|\{\{|\}\}|\[\[|\]\]"
-    r"|<ref\b[^>\n]{0,400}?/>|<ref\b[^>\n]{0,400}?>|</ref\s*>"
-    r"|<(?P<raw>nowiki|pre|math|syntaxhighlight|source|score|timeline|chem)\b[^>\n]{0,200}?(?<!/)>"
+    r"<!--|\{\{|\}\}|\[\[|\]\]|\[(?:https?:)?//"
+    r"|<ref\b[^<>\n]{0,400}?/>|<ref\b[^<>\n]{0,400}?>"
+    r"|<(?P<open>[a-z][a-z0-9]{0,19})\b[^<>\n]{0,400}?>|</(?P<close>[a-z][a-z0-9]{0,19})\s*>"
     r"|^\{\||^\|\}|^(?==)|^(?=\n)",
     re.I | re.M,
 )
-_HEADING_LINE = re.compile(r"=+[^\n]*=[ \t]*(?:<!--[^\n]*-->)?[ \t]*$", re.M)
+# Tags whose content is not parsed: a closed one is skipped whole.
+_RAW_TAGS = frozenset({"nowiki", "pre", "math", "syntaxhighlight", "source", "score", "timeline",
+                       "chem", "ce", "graph", "templatedata"})
+# Tags that need no closing tag (HTML void elements, and those the parser closes implicitly).
+_UNPAIRED_TAGS = frozenset({"br", "wbr", "hr", "img", "meta", "link", "input", "col", "area",
+                            "base", "li", "dt", "dd", "td", "th", "tr", "p", "references", "ref"})
+
+
+def heading_at(text: str, pos: int) -> tuple[int, str, int] | None:
+    """(level, title, end of line) when a heading line starts at ``pos``, else None.
+
+    String operations rather than a regex with backtracking, so a hostile line of "=" and
+    spaces costs its length once.
+    """
+    if not text.startswith("=", pos):
+        return None
+    newline = text.find("\n", pos)
+    end = len(text) if newline < 0 else newline
+    line = text[pos:end].rstrip()
+    if line.endswith("-->") and "<!--" in line:
+        line = line[:line.rfind("<!--")].rstrip()
+    level = min(len(line) - len(line.lstrip("=")), len(line) - len(line.rstrip("=")), 6)
+    if level == 0 or len(line) <= 2 * level:
+        return None
+    return level, line[level:-level].strip(), end
 
 
 @dataclass
@@ -48,6 +74,7 @@ class Prescan:
     unclosed_refs: int = 0
     unclosed_templates: int = 0
     unclosed_links: int = 0
+    unclosed_tags: int = 0  # HTML tags, tables and external links
     max_depth: int = 0
     work: int = 0
     chunks: list[tuple[int, int]] = field(default_factory=list)
@@ -57,17 +84,35 @@ class Prescan:
         return self.work > WORK_LIMIT or self.max_depth > DEPTH_LIMIT
 
 
+class _Closers:
+    """Positions of closing markers, found once, so each opener's closer is a binary search."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, list[tuple[int, int]]] = {}
+
+    def after(self, pattern: str, pos: int) -> tuple[int, int] | None:
+        """(start, end) of the first match of ``pattern`` at or after ``pos``."""
+        spans = self.found.get(pattern)
+        if spans is None:
+            spans = self.found[pattern] = [m.span() for m in re.finditer(pattern, self.text, re.I)]
+        index = bisect.bisect_left(spans, (pos, -1))
+        return spans[index] if index < len(spans) else None
+
+
 def prescan(text: str) -> Prescan:
     """One pass over ``text``: unclosed openers, nesting depth, estimated work, safe cuts."""
     result = Prescan(length=len(text))
+    closers = _Closers(text)
     templates: list[int] = []
     links: list[int] = []
+    tables: list[int] = []
+    tags: dict[str, list[int]] = {}
     ref_open: int | None = None
-    unclosed_refs: list[int] = []
-    tables = 0
+    unclosed: list[tuple[int, int]] = []  # (position, weight) of openers never closed
+    unclosed_refs = 0
     cuts = [0]
     pos = 0
-    length = len(text)
     while True:
         match = _TOKEN.search(text, pos)
         if match is None:
@@ -75,15 +120,29 @@ def prescan(text: str) -> Prescan:
         token = match.group()
         start = match.start()
         pos = match.end()
+        opened = (match.group("open") or "").lower()
         if token == "<!--":
-            close = text.find("-->", pos)
-            pos = length if close < 0 else close + 3
-            continue
-        if match.group("raw"):
-            close = re.compile(r"</" + match.group("raw") + r"\s*>", re.I).search(text, pos)
-            pos = length if close is None else close.end()
-            continue
-        if token == "{{":
+            close = closers.after("-->", pos)
+            if close is not None:
+                pos = close[1]
+            else:  # an unterminated comment is text to the parser, which backtracks over it
+                unclosed.append((start, 1))
+        elif opened in _RAW_TAGS and not token.endswith("/>"):
+            close = closers.after(rf"</{opened}\s*>", pos)
+            if close is not None:
+                pos = close[1]
+            else:
+                unclosed.append((start, 1))
+        elif opened:
+            if opened not in _UNPAIRED_TAGS and not token.endswith("/>"):
+                tags.setdefault(opened, []).append(start)
+        elif match.group("close"):
+            closed = match.group("close").lower()
+            if closed == "ref":
+                ref_open = None
+            elif tags.get(closed):
+                tags[closed].pop()
+        elif token == "{{":
             templates.append(start)
             if len(templates) > result.max_depth:
                 result.max_depth = len(templates)
@@ -95,38 +154,44 @@ def prescan(text: str) -> Prescan:
         elif token == "]]":
             if links:
                 links.pop()
+        elif token.startswith("["):
+            close = closers.after(r"[\]\n]", pos)
+            if close is None or text[close[0]] != "]":
+                unclosed.append((start, 1))
         elif token == "{|":
-            tables += 1
+            tables.append(start)
         elif token == "|}":
-            tables = max(0, tables - 1)
+            if tables:
+                tables.pop()
         elif token == "":
             pos = start + 1
-            if not templates and ref_open is None and tables == 0 and start > 0:
+            if not templates and ref_open is None and not tables and start > 0:
                 if text[start] == "\n":  # a blank line
                     if start - cuts[-1] >= MAX_CHUNK:
                         cuts.append(start)
-                elif _HEADING_LINE.match(text, start) and start - cuts[-1] >= MIN_CHUNK:
+                elif start - cuts[-1] >= MIN_CHUNK and heading_at(text, start):
                     cuts.append(start)
-        elif token != "-->":
-            lowered = token.lower()
-            if lowered.startswith("</ref"):
-                ref_open = None
-            elif not lowered.endswith("/>"):
-                if ref_open is not None:
-                    unclosed_refs.append(ref_open)
-                ref_open = start
+        elif not token.endswith("/>"):  # a <ref …> opener; refs do not nest
+            if ref_open is not None:
+                unclosed.append((ref_open, 1))
+                unclosed_refs += 1
+            ref_open = start
     if ref_open is not None:
-        unclosed_refs.append(ref_open)
-    cuts.append(length)
+        unclosed.append((ref_open, 1))
+        unclosed_refs += 1
+    cuts.append(len(text))
     result.chunks = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
     ends = [b for _, b in result.chunks]
 
     def remaining(opener: int) -> int:
         return ends[min(bisect.bisect_right(ends, opener), len(ends) - 1)] - opener
 
-    result.unclosed_refs = len(unclosed_refs)
+    open_tags = [p for stack in tags.values() for p in stack]
+    unclosed += [(p, TEMPLATE_WEIGHT) for p in templates] + [(p, TABLE_WEIGHT) for p in tables]
+    unclosed += [(p, 1) for p in open_tags]
+    result.unclosed_refs = unclosed_refs
     result.unclosed_templates = len(templates)
     result.unclosed_links = len(links)
-    result.work = sum(remaining(p) for p in unclosed_refs) + TEMPLATE_WEIGHT * sum(
-        remaining(p) for p in templates)
+    result.unclosed_tags = len(unclosed) - unclosed_refs - len(templates)
+    result.work = sum(weight * remaining(p) for p, weight in unclosed)
     return result
