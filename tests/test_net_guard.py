@@ -114,3 +114,31 @@ def test_name_not_found_counts_only_when_dns_works() -> None:
 
     with pytest.raises(NameNotFound):
         AddressGuard(working, canary="www.wikipedia.org").resolve("https://gone.example/")
+
+
+def test_each_host_is_resolved_once_per_run() -> None:
+    asked: list[str] = []
+
+    def counting(host: str, port: int) -> list[str]:
+        asked.append(host)
+        if host == "gone.example":
+            raise NameNotFound("gone.example: Name or service not known")
+        return ["93.184.216.34"]
+
+    guard = AddressGuard(counting)
+    for i in range(5):
+        guard.resolve(f"https://example.org/{i}")
+        with pytest.raises(NameNotFound):
+            guard.resolve(f"https://gone.example/{i}")
+    assert asked == ["example.org", "gone.example"]
+
+
+def test_cdx_api_is_throttled_apart_from_snapshot_pages() -> None:
+    from citecheck.net.guard import Target
+    from citecheck.net.http import limiter_key
+
+    def target(url: str) -> Target:
+        return Target(url, "https", "web.archive.org", 443, "207.241.237.3")
+
+    assert limiter_key(target("https://web.archive.org/cdx/search/cdx?url=x")) == "web.archive.org/cdx"
+    assert limiter_key(target("https://web.archive.org/web/2019/http://x.org/")) == "web.archive.org"

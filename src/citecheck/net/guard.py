@@ -146,11 +146,29 @@ class AddressGuard:
     _allowed: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = field(init=False, repr=False)
     _dns_works: bool | None = field(default=None, init=False, repr=False)
     _canary_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _answers: dict[tuple[str, int], list[str] | Exception] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._allowed = [ipaddress.ip_network(item, strict=False) for item in self.allow]
         if self.canary == "auto":
             self.canary = CANARY_HOST if self.resolver is system_resolver else None
+
+    def _lookup(self, host: str, port: int) -> list[str]:
+        """The resolver's answer, asked once per host and run: forty links to one site (or
+        to one dead domain) cost one lookup. Connections still go to the checked answer."""
+        key = (host, port)
+        with self._canary_lock:
+            known = self._answers.get(key)
+        if known is None:
+            try:
+                known = list(self.resolver(host, port))
+            except (NameNotFound, ResolutionFailed) as exc:
+                known = exc
+            with self._canary_lock:
+                self._answers[key] = known
+        if isinstance(known, Exception):
+            raise type(known)(*known.args)
+        return list(known)
 
     def dns_works(self) -> bool:
         """Whether the resolver can find a name that certainly exists (asked once)."""
@@ -204,7 +222,7 @@ class AddressGuard:
         except ValueError:
             literal = None
         try:
-            addresses = [str(literal)] if literal is not None else self.resolver(host, port)
+            addresses = [str(literal)] if literal is not None else self._lookup(host, port)
             if not addresses:
                 raise NameNotFound(f"{host}: no addresses")
         except NameNotFound as exc:

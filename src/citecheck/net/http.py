@@ -148,6 +148,14 @@ class HostLimiter:
             semaphore.release()
 
 
+def limiter_key(target: Target) -> str:
+    """What politeness is counted against: the host, except that archive.org's CDX API is
+    throttled on its own (about 24-30 requests a minute) apart from its snapshot pages."""
+    if target.host == "web.archive.org" and parse_url(target.url).path.startswith("/cdx/"):
+        return "web.archive.org/cdx"
+    return target.host
+
+
 class PinnedAdapter(HTTPAdapter):
     """Connects to the address the guard validated, never to a fresh DNS answer.
 
@@ -303,7 +311,8 @@ class HttpClient:
             if remaining <= 0:
                 result.error, result.detail = "budget", f"over {self.budget:.0f} s for this URL"
                 return None
-            with self.limiter.slot(target.host):
+            key = limiter_key(target)
+            with self.limiter.slot(key):
                 started = self.clock()
                 outcome = self._send(target, method, body_cap, data, headers, remaining)
                 spent[0] += self.clock() - started
@@ -318,14 +327,14 @@ class HttpClient:
             if status in RETRY_STATUSES:
                 wait = retry_after_seconds(answer.get("retry-after"), time.time()) if status in (429, 503) else None
                 if wait is not None and wait > MAX_RETRY_AFTER:
-                    self.limiter.pause(target.host, MAX_RETRY_AFTER)
+                    self.limiter.pause(key, MAX_RETRY_AFTER)
                     result.status, result.headers = status, answer
                     result.chain.append(Hop(url, status))
                     result.error, result.detail = "rate-limited", f"Retry-After {wait:.0f} s"
                     return None
                 if attempt < self.attempts:
                     if wait is not None:
-                        self.limiter.pause(target.host, wait)  # the next slot() waits it out
+                        self.limiter.pause(key, wait)  # the next slot() waits it out
                     else:
                         self._backoff(attempt)
                     continue

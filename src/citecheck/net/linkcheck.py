@@ -311,7 +311,7 @@ class LinkChecker:
         def ready(host: str) -> float:
             return max(limiter.ready_at(host), dispatched.get(host, 0.0))
 
-        def run(host: str, key: str, url: str, is_archive: bool) -> None:
+        def run(hold: float, host: str, key: str, url: str, is_archive: bool) -> None:
             try:
                 verdict = self.check_archive(url) if is_archive else self.check_url(url)
             except Exception as exc:  # a checker bug must not lose the whole batch
@@ -324,6 +324,10 @@ class LinkChecker:
                 bar.update(1)
             with changed:
                 in_flight[host] -= 1
+                if dispatched.get(host) == hold:
+                    # Done: any request it made is in the limiter now, and one it never
+                    # made (a DNS failure) should not delay the host's next URL.
+                    dispatched[host] = 0.0
                 changed.notify_all()
             free.release()
 
@@ -342,13 +346,13 @@ class LinkChecker:
                         in_flight[host] += 1
                         # The job has not reached the limiter yet: hold the host for one
                         # interval so the next job for it is not dispatched only to sleep.
-                        dispatched[host] = now + limiter.interval_for(host)
+                        dispatched[host] = hold = now + limiter.interval_for(host)
                         job = queues[host].popleft()
                 if delay > 0:
                     limiter.sleep(min(delay, 0.02))  # the limiter's own clock: tests run it fast
                     continue
                 free.acquire()
-                futures.append(pool.submit(run, host, *job))
+                futures.append(pool.submit(run, hold, host, *job))
             for future in futures:
                 future.result()
         if bar is not None:

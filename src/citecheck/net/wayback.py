@@ -25,7 +25,7 @@ CDX_URL = "https://web.archive.org/cdx/search/cdx"
 SNAPSHOT_URL = "https://web.archive.org/web/{timestamp}/{url}"
 BATCH_SIZE = 50
 # Seconds between requests: CDX allows about 24-30 a minute, availability is more generous.
-HOST_INTERVALS = {"web.archive.org": 2.5, "archive.org": 1.0}
+HOST_INTERVALS = {"web.archive.org/cdx": 2.5, "archive.org": 1.0}
 
 # Archives a reference may point at, recognised by host (and path for the shared hosts).
 _ARCHIVES: tuple[tuple[str, re.Pattern[str]], ...] = (
