@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -107,6 +106,8 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "It spread between 15,000 and 10,000 BC; from 1980 through 2008 males voted.",
         "compulsory for any child above 4 years of age; two commonly used methods",
         "Aussicht auf die Straße des 17. Juni, abgerufen am 2. August 2013",
+        "Powell was formerly the 100 m world record holder and ran the 4 x 100 m relay.",
+        "He won silver in the 4×100 m and bronze in the 200 m final.",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:
@@ -156,13 +157,3 @@ def test_never_raises_and_spans_are_inside(text: str) -> None:
     for claim in find_numeric_claims(text):
         assert 0 <= claim.start < claim.end <= len(text)
         assert text[claim.start:claim.end] == claim.raw
-
-
-def test_fast_enough_for_every_statement() -> None:
-    sentence = ("By 7 October, Azerbaijan reported to have destroyed about 250 tanks; 150 other "
-                "military vehicles; 60 anti-aircraft systems, including 4 S-300 and 25 9K33 Osas. ")
-    text = sentence * 50  # about 8 KB
-    began = time.perf_counter()
-    for _ in range(10):
-        find_numeric_claims(text)
-    assert (time.perf_counter() - began) / 10 < 0.05

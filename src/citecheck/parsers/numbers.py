@@ -168,8 +168,16 @@ _MASKS = re.compile(
     | \d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?
         |Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)\b              # 201 E. Ontario Street
     | §\s*\d[\d.]*
+    | \d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b                       # 4×100 m relay
+    | \d{{2,5}}\s?(?:m|metres|meters|km|yards)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke
+        |breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?
+        |title|world|record|champion|gold|silver|bronze|run|walk|specialist)\b)  # the 100 m final
     )""",
     re.X,
+)
+# A standard racing distance after "the" names the event ("won the 100 m"), it is not a measure.
+_EVENT_DISTANCE = re.compile(
+    r"\bthe\s+(?:men's\s+|women's\s+)?((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s?(?:m|metres|meters))\b"
 )
 _MONTH_MASKS = re.compile(
     rf"""(?=[JFMASOND])(?:
@@ -219,6 +227,7 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _MASKS.finditer(text)]
     spans.extend(m.span() for m in _MONTH_MASKS.finditer(text))
     spans.extend(m.span() for m in _LIST_NUMBER.finditer(text))
+    spans.extend(m.span(1) for m in _EVENT_DISTANCE.finditer(text))
     return spans
 
 
