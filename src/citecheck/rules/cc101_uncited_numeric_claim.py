@@ -244,10 +244,12 @@ class UncitedNumericClaim(Rule):
                 continue  # CC102
             figures = describe_figures(cov.uncovered, cov.statement.text)
             plural = "s" if len(cov.uncovered) > 1 else ""
+            them = "them" if plural else "it"
             if cov.earlier is not None:
-                where = f"the statement's citation {cov.earlier.label} comes before it and nothing in the paragraph cites it after"
+                where = (f"the statement's citation {cov.earlier.label} comes before {them} and nothing "
+                         f"in the paragraph cites {them} after")
             else:
-                where = "no citation follows it in its paragraph"
+                where = f"no citation follows {them} in its paragraph"
             yield self.finding(
                 ctx,
                 f"uncited figure{plural} {figures}: {where}",
