@@ -44,7 +44,7 @@ _RAW_TAGS = frozenset({"nowiki", "pre", "math", "syntaxhighlight", "source", "sc
                        "chem", "ce", "graph", "templatedata"})
 # Tags that need no closing tag (HTML void elements, and those the parser closes implicitly).
 _UNPAIRED_TAGS = frozenset({"br", "wbr", "hr", "img", "meta", "link", "input", "col", "area",
-                            "base", "li", "dt", "dd", "td", "th", "tr", "p", "references", "ref"})
+                            "base", "li", "dt", "dd", "td", "th", "tr"})
 
 
 def heading_at(text: str, pos: int) -> tuple[int, str, int] | None:
@@ -188,10 +188,10 @@ def prescan(text: str) -> Prescan:
 
     open_tags = [p for stack in tags.values() for p in stack]
     unclosed += [(p, TEMPLATE_WEIGHT) for p in templates] + [(p, TABLE_WEIGHT) for p in tables]
-    unclosed += [(p, 1) for p in open_tags]
+    unclosed += [(p, 1) for p in open_tags] + [(p, 1) for p in links]
     result.unclosed_refs = unclosed_refs
     result.unclosed_templates = len(templates)
     result.unclosed_links = len(links)
-    result.unclosed_tags = len(unclosed) - unclosed_refs - len(templates)
+    result.unclosed_tags = len(unclosed) - unclosed_refs - len(templates) - len(links)
     result.work = sum(weight * remaining(p) for p, weight in unclosed)
     return result
