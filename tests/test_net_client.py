@@ -70,13 +70,14 @@ def test_refresh_checks_again_and_adds_to_the_history(mock, tmp_path) -> None:
     fake = FakeTime()
     mock.head(URL, status=404)
     mock.get(URL, status=404)
+    mock.get(PROBE, status=404)
     path = tmp_path / "c.sqlite"
     make_checker(fake, LinkCache(path, clock=lambda: fake.now)).prefetch(doc(URL), ["CC311"])
     fake.now += 3600
     again = make_checker(fake, LinkCache(path, clock=lambda: fake.now))
     again.refresh = True
     stats = again.prefetch(doc(URL), ["CC311"])
-    assert stats.requests == 2 and stats.cached == 0
+    assert stats.requests == 3 and stats.cached == 0  # the host's soft-404 probe, HEAD, GET
     assert again.dead_streak(URL)[0] == 2
 
 

@@ -295,12 +295,17 @@ class LinkChecker:
 
         A worker that picked a URL whose host is still in its politeness pause would sleep
         while other hosts are ready; dispatching by readiness keeps the pool busy instead.
+        For the same reason each host's soft-404 probe is a job of its own, dispatched
+        before the host's first cited URL rather than made to wait inside that URL's check.
         """
         if not pending:
             return
-        queues: dict[str, deque[tuple[str, str, bool]]] = {}
-        for job in pending:
-            queues.setdefault(_host(job[1]), deque()).append(job)
+        queues: dict[str, deque[tuple[str, str, str]]] = {}  # host -> (kind, key, url)
+        for key, url, is_archive in pending:
+            queue = queues.setdefault(_host(url), deque())
+            if not is_archive and not any(kind == "probe" for kind, _, _ in queue):
+                queue.appendleft(("probe", "", url))
+            queue.append(("archive" if is_archive else "live", key, url))
         limiter: HostLimiter = self.client.limiter
         in_flight: dict[str, int] = {host: 0 for host in queues}
         changed = threading.Condition()
@@ -311,25 +316,23 @@ class LinkChecker:
         def ready(host: str) -> float:
             return max(limiter.ready_at(host), dispatched.get(host, 0.0))
 
-        def run(hold: float, host: str, key: str, url: str, is_archive: bool) -> None:
+        def run(hold: float, host: str, kind: str, key: str, url: str) -> None:
             try:
-                verdict = self.check_archive(url) if is_archive else self.check_url(url)
-            except Exception as exc:  # a checker bug must not lose the whole batch
-                verdict = Verdict(url, UNKNOWN, "internal-error", {"error": f"{type(exc).__name__}: {exc}"})
-            verdict.checked_at = self.wall_clock()
-            self._verdicts[key] = verdict
-            self.cache.record(key, verdict.verdict, {"reason": verdict.reason, "evidence": verdict.evidence},
-                              verdict.checked_at)
-            if bar is not None:
-                bar.update(1)
-            with changed:
-                in_flight[host] -= 1
-                if dispatched.get(host) == hold:
-                    # Done: any request it made is in the limiter now, and one it never
-                    # made (a DNS failure) should not delay the host's next URL.
-                    dispatched[host] = 0.0
-                changed.notify_all()
-            free.release()
+                if kind == "probe":
+                    self._probe(url)
+                else:
+                    self._check_and_record(kind, key, url)
+                    if bar is not None:
+                        bar.update(1)
+            finally:
+                with changed:
+                    in_flight[host] -= 1
+                    if dispatched.get(host) == hold:
+                        # Done: any request it made is in the limiter now, and one it never
+                        # made (a DNS failure) should not delay the host's next URL.
+                        dispatched[host] = 0.0
+                    changed.notify_all()
+                free.release()
 
         with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="citecheck-link") as pool:
             futures = []
@@ -357,6 +360,16 @@ class LinkChecker:
                 future.result()
         if bar is not None:
             bar.close()
+
+    def _check_and_record(self, kind: str, key: str, url: str) -> None:
+        try:
+            verdict = self.check_archive(url) if kind == "archive" else self.check_url(url)
+        except Exception as exc:  # a checker bug must not lose the whole batch
+            verdict = Verdict(url, UNKNOWN, "internal-error", {"error": f"{type(exc).__name__}: {exc}"})
+        verdict.checked_at = self.wall_clock()
+        self._verdicts[key] = verdict
+        self.cache.record(key, verdict.verdict, {"reason": verdict.reason, "evidence": verdict.evidence},
+                          verdict.checked_at)
 
     def _progress_bar(self, total: int) -> Any:
         stream = self.stream
