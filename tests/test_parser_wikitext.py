@@ -295,7 +295,7 @@ def test_unterminated_templates_fall_back() -> None:
 @pytest.mark.parametrize("unit", ["text <div> more ", "text <span style=x> more ", "\n{| class=x\n| cell ",
                                   "text [http://x.org more ", "text <nowiki> more ", "{{a|b=", "{{x|[[a ",
                                   "<!-- x <ref>y ", "<ref>=" + " " * 60, "<p>\n* ", "<references>\n* ",
-                                  "[[File:x.jpg|thumb|\n* "])
+                                  "[[File:x.jpg|thumb|\n* ", "*#"])
 def test_other_unclosed_markup_falls_back(unit: str) -> None:
     """Unclosed HTML tags, tables, external links and raw tags are quadratic for the parser too."""
     src = unit * (80_000 // len(unit))

@@ -36,7 +36,7 @@ _TOKEN = re.compile(
     r"<!--|\{\{|\}\}|\[\[|\]\]|\[(?:https?:)?//"
     r"|<ref\b[^<>\n]{0,400}?/>|<ref\b[^<>\n]{0,400}?>"
     r"|<(?P<open>[a-z][a-z0-9]{0,19})\b[^<>\n]{0,400}?>|</(?P<close>[a-z][a-z0-9]{0,19})\s*>"
-    r"|^\{\||^\|\}|^(?==)|^(?=\n)",
+    r"|^\{\||^\|\}|^(?==)|^(?=\n)|^(?P<list>[*#:;]{16,})",
     re.I | re.M,
 )
 # Tags whose content is not parsed: a closed one is skipped whole.
@@ -121,7 +121,10 @@ def prescan(text: str) -> Prescan:
         start = match.start()
         pos = match.end()
         opened = (match.group("open") or "").lower()
-        if token == "<!--":
+        if match.group("list"):
+            # "*#*#*#…": every marker is one more list level (and one more parser node).
+            result.max_depth = max(result.max_depth, len(token))
+        elif token == "<!--":
             close = closers.after("-->", pos)
             if close is not None:
                 pos = close[1]
