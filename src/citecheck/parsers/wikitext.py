@@ -127,7 +127,7 @@ class _RefState:
         self.order: list[Reference] = []
         self.seen: set[int] = set()
         self.pending_links: list[tuple[Reference, str]] = []
-        self.bibliography: dict[str, tuple[str, dict[str, str], str]] = {}
+        self.bibliography: dict[str, tuple[str, dict[str, str]]] = {}
         self.uses: list[Citation] = []
 
     def number(self, group: str) -> int:

@@ -48,7 +48,7 @@ def describe(reference: Reference, content: Any, builder: Any) -> None:
             reference.template = key
             fields = normalize_template_params(key, template_params(node))
             # A full citation inside a <ref> is also a target of short citations elsewhere.
-            bibliography_entry(builder.refs.bibliography, node, key)
+            bibliography_entry(builder.refs.bibliography, node, key, fields)
             break
         if key in R.SHORT_CITES:
             reference.template = key
@@ -131,8 +131,8 @@ def short_citation_key(node: Any, key: str) -> tuple[str, str]:
     return anchor, "FOOTNOTE" + "".join(names) + year + pages
 
 
-def bibliography_entry(bibliography: dict[str, tuple[str, dict[str, str], str]], node: Any,
-                       key: str) -> None:
+def bibliography_entry(bibliography: dict[str, tuple[str, dict[str, str]]], node: Any,
+                       key: str, fields: dict[str, str] | None = None) -> None:
     """Record a full citation outside any <ref> under the anchor short citations use."""
     params = {name.lower(): value for name, value in template_params(node).items()}
     anchor = ""
@@ -155,8 +155,10 @@ def bibliography_entry(bibliography: dict[str, tuple[str, dict[str, str], str]],
         if not names or not year:
             return
         anchor = anchor_key("".join(names) + year)
-    fields = normalize_template_params(key, template_params(node))
-    bibliography.setdefault(anchor, (key, fields, str(node)))
+    if anchor not in bibliography:
+        if fields is None:
+            fields = normalize_template_params(key, template_params(node))
+        bibliography[anchor] = (key, fields)
 
 
 def _names(params: dict[str, str], patterns: tuple[str, ...]) -> list[str]:
@@ -175,12 +177,12 @@ def _names(params: dict[str, str], patterns: tuple[str, ...]) -> list[str]:
 
 
 def link_short_citation(reference: Reference, anchor: str,
-                        bibliography: dict[str, tuple[str, dict[str, str], str]]) -> None:
+                        bibliography: dict[str, tuple[str, dict[str, str]]]) -> None:
     """Give a short citation the fields of the full source it points at, when there is one."""
     entry = bibliography.get(anchor)
     if entry is None:
         return
-    _, fields, _ = entry
+    _, fields = entry
     for name, value in fields.items():
         reference.fields.setdefault(name, value)
     reference.domain = reference.domain or domain_of(reference.fields.get("url", "")) or domain_of(
