@@ -142,3 +142,19 @@ def test_cdx_api_is_throttled_apart_from_snapshot_pages() -> None:
 
     assert limiter_key(target("https://web.archive.org/cdx/search/cdx?url=x")) == "web.archive.org/cdx"
     assert limiter_key(target("https://web.archive.org/web/2019/http://x.org/")) == "web.archive.org"
+
+
+def test_once_dns_is_known_broken_no_more_lookups_are_made() -> None:
+    from citecheck.net.guard import ResolutionFailed
+
+    asked: list[str] = []
+
+    def broken(host: str, port: int) -> list[str]:
+        asked.append(host)
+        raise ResolutionFailed(f"{host}: Temporary failure in name resolution")
+
+    guard = AddressGuard(broken, canary="www.wikipedia.org")
+    for host in ("a.example", "b.example", "c.example"):
+        with pytest.raises(ResolutionFailed):
+            guard.resolve(f"https://{host}/")
+    assert asked == ["a.example", "www.wikipedia.org"]

@@ -159,11 +159,16 @@ class AddressGuard:
         key = (host, port)
         with self._canary_lock:
             known = self._answers.get(key)
+            if known is None and self._dns_works is False:
+                # DNS is down for this run: do not wait out a resolver timeout per host.
+                known = ResolutionFailed(f"{host}: not resolved ({self.canary} does not resolve: DNS is not working)")
         if known is None:
             try:
                 known = list(self.resolver(host, port))
             except (NameNotFound, ResolutionFailed) as exc:
                 known = exc
+                if isinstance(exc, ResolutionFailed):
+                    self.dns_works()  # learn early whether every lookup will fail
             with self._canary_lock:
                 self._answers[key] = known
         if isinstance(known, Exception):
