@@ -158,3 +158,16 @@ def test_once_dns_is_known_broken_no_more_lookups_are_made() -> None:
         with pytest.raises(ResolutionFailed):
             guard.resolve(f"https://{host}/")
     assert asked == ["a.example", "www.wikipedia.org"]
+
+
+def test_international_host_names_are_resolved_in_their_ascii_form() -> None:
+    asked: list[str] = []
+
+    def record(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return ["93.184.216.34"]
+
+    target = AddressGuard(record).resolve("https://Bücher.example/straße")
+    assert asked == ["xn--bcher-kva.example"] and target.host == "xn--bcher-kva.example"
+    with pytest.raises(BlockedAddress):  # not a valid IDNA name: never fetched, never "dead"
+        AddressGuard(record).resolve("https://a\u200d\u200db.example/")

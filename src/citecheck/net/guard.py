@@ -109,7 +109,7 @@ def system_resolver(host: str, port: int) -> list[str]:
             raise NameNotFound(f"{host}: {exc.strerror}") from None
         raise ResolutionFailed(f"{host}: {exc.strerror}") from None
     except UnicodeError as exc:
-        raise NameNotFound(f"{host}: invalid host name ({exc})") from None
+        raise ResolutionFailed(f"{host}: cannot be looked up ({exc})") from None
     seen: list[str] = []
     for info in infos:
         address = str(info[4][0]).split("%", 1)[0]
@@ -201,6 +201,13 @@ class AddressGuard:
         host = (parsed.host or "").strip("[]").rstrip(".").lower()
         if not host:
             raise BlockedAddress("URL has no host")
+        if not host.isascii():
+            import idna  # installed with requests; IDNA 2008 with UTS 46 mapping, as browsers do
+
+            try:
+                host = idna.encode(host, uts46=True).decode("ascii")
+            except idna.IDNAError as exc:
+                raise BlockedAddress(f"invalid host name {host!r}: {exc}") from None
         port = parsed.port or (443 if scheme == "https" else 80)
         return scheme, host, port
 

@@ -319,7 +319,10 @@ class LinkChecker:
         def run(hold: float, host: str, kind: str, key: str, url: str) -> None:
             try:
                 if kind == "probe":
-                    self._probe(url)
+                    try:
+                        self._probe(url)
+                    except Exception:  # noqa: BLE001 - the host's first URL job probes again
+                        pass
                 else:
                     self._check_and_record(kind, key, url)
                     if bar is not None:
