@@ -96,3 +96,16 @@ def test_suppressions_from_html_style_sources() -> None:
     [(span, body)] = list(scan_comments(html))
     directive = parse_directive(body, span)
     assert directive.codes == ("CC503",) and html[span.start:span.end].startswith("<!--")
+
+
+def test_many_directives_stay_fast_and_are_bounded() -> None:
+    import time
+
+    src = "".join(f"Raid {i} killed 40 people. <!-- citecheck: ignore=CC101 -->\n\n" for i in range(6000))
+    start = time.perf_counter()
+    result = lint_text(src, "wikitext", settings=Settings(select=["CC101", "CC902"]))
+    assert time.perf_counter() - start < 20
+    doc = result.document
+    assert len(doc.suppressions) == 5000
+    assert [d.kind for d in doc.diagnostics] == ["suppressions-truncated"]
+    assert sorted({f.line for f in result.findings}) == [2 * i + 1 for i in range(5000, 6000)]

@@ -14,11 +14,12 @@ but only when every rule they name actually ran, so ``--select`` never produces 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
-from citecheck.model import Document, Finding, Span, Suppression
+from citecheck.model import Diagnostic, Document, Finding, Span, Suppression
 
 _DIRECTIVE = re.compile(
     r"^\s*citecheck\s*:\s*(?P<action>ignore|disable|enable)\s*=\s*(?P<codes>[\w\s,-]+?)"
@@ -26,6 +27,8 @@ _DIRECTIVE = re.compile(
     re.I | re.S,
 )
 _CODE = re.compile(r"^(?:CC\d{0,3}|[a-z][a-z0-9-]*)$", re.I)
+# More directives than any article needs: the rest are reported, not read (bounded work).
+MAX_DIRECTIVES = 5000
 # Where the list of codes that ran is left for CC902.
 RULES_RUN_KEY = "rules_run"
 
@@ -83,12 +86,19 @@ def collect(doc: Document, comments: Iterable[tuple[Span, str]]) -> list[Suppres
     directives = [d for span, body in comments if (d := parse_directive(body, span)) is not None]
     if not directives:
         return []
+    if len(directives) > MAX_DIRECTIVES:
+        doc.diagnostics.append(Diagnostic(
+            kind="suppressions-truncated",
+            message=(f"{len(directives)} citecheck comments; only the first {MAX_DIRECTIVES} are read"),
+            span=directives[MAX_DIRECTIVES].span, count=len(directives) - MAX_DIRECTIVES))
+        directives = directives[:MAX_DIRECTIVES]
+    targets = _Targets(doc)
     suppressions: list[Suppression] = []
     open_ranges: list[Directive] = []
     end_of_doc = len(doc.source)
     for directive in directives:
         if directive.action == "ignore":
-            target = _target(doc, directive.span)
+            target = targets.target(directive.span)
             if target is not None:
                 suppressions.append(Suppression(codes=directive.codes, span=directive.span,
                                                 applies_to=target, reason=directive.reason))
@@ -118,23 +128,36 @@ def _matches(code: str, selector: str) -> bool:
     return code.upper().startswith(selector.upper()) if selector[:2].upper() == "CC" else code == selector
 
 
-def _target(doc: Document, comment: Span) -> Span | None:
-    """The statement or reference an ``ignore`` comment belongs to."""
-    inner: Span | None = None
-    for ref in doc.references:
-        if ref.span.start <= comment.start and comment.end <= ref.span.end:
-            if inner is None or len(ref.span) < len(inner):
-                inner = ref.span
-    if inner is not None:
-        return inner
-    before: Span | None = None
-    for stmt in doc.statements:
-        span = stmt.span
-        if span.start <= comment.start < span.end:
-            return span
-        if span.end <= comment.start and (before is None or span.end >= before.end):
-            before = span
-    return before
+class _Targets:
+    """Statements and references by start offset, to find what a comment follows in log time."""
+
+    # Statements barely nest, so the answer is among the last few starting before the comment.
+    WINDOW = 8
+
+    def __init__(self, doc: Document) -> None:
+        self.statements = sorted((s.span for s in doc.statements), key=lambda span: span.start)
+        self.statement_starts = [span.start for span in self.statements]
+        self.references = sorted((r.span for r in doc.references), key=lambda span: span.start)
+        self.reference_starts = [span.start for span in self.references]
+
+    def target(self, comment: Span) -> Span | None:
+        """The innermost reference containing the comment, the statement containing it, or the
+        last statement ending before it."""
+        index = bisect.bisect_right(self.reference_starts, comment.start)
+        inner: Span | None = None
+        for span in self.references[max(0, index - self.WINDOW):index]:
+            if comment.end <= span.end and (inner is None or len(span) < len(inner)):
+                inner = span
+        if inner is not None:
+            return inner
+        index = bisect.bisect_right(self.statement_starts, comment.start)
+        before: Span | None = None
+        for span in reversed(self.statements[max(0, index - self.WINDOW):index]):
+            if comment.start < span.end:
+                return span
+            if before is None or span.end > before.end:
+                before = span
+        return before
 
 
 def covers(suppression: Suppression, finding: Finding) -> bool:
@@ -163,16 +186,18 @@ def apply(doc: Document, findings: Sequence[Finding], rules_run: Iterable[object
         (getattr(rule, "code", ""), getattr(rule, "name", "")) for rule in rules_run)
     if not doc.suppressions:
         return list(findings)
-    kept: list[Finding] = []
-    for finding in findings:
-        silenced = False
-        for suppression in doc.suppressions:
-            if covers(suppression, finding):
+    order = sorted(range(len(findings)), key=lambda i: findings[i].span.start)
+    starts = [findings[i].span.start for i in order]
+    silenced: set[int] = set()
+    for suppression in doc.suppressions:
+        scope = suppression.applies_to
+        low = bisect.bisect_left(starts, scope.start)
+        high = bisect.bisect_left(starts, max(scope.end, scope.start + 1))
+        for k in range(low, high):
+            if covers(suppression, findings[order[k]]):
                 suppression.used = True
-                silenced = True
-        if not silenced:
-            kept.append(finding)
-    return kept
+                silenced.add(order[k])
+    return [finding for i, finding in enumerate(findings) if i not in silenced]
 
 
 def unused(doc: Document) -> list[tuple[Suppression, str]]:
