@@ -159,6 +159,15 @@ def test_maintenance_tags_dead_links_and_archives() -> None:
     assert zeta.get("archive_date") == "1 January 2020"
 
 
+def test_citation_needed_span_renders_its_text() -> None:
+    doc = parse("The dam {{citation needed span|holds 3 million cubic metres|date=May 2021}}. "
+                "It opened in 1990.{{efn-ua|An upper-alpha note.}}\n")
+    held = stmt(doc, "holds")
+    assert held.text == "The dam holds 3 million cubic metres."
+    assert [(t.kind, t.date) for t in held.tags] == [("citation-needed", "May 2021")]
+    assert stmt(doc, "opened").citations[0].group == "note"
+
+
 def test_cs1_aliases_normalised() -> None:
     doc = parse("Alpha.<ref>{{Cite_news |accessdate=2 May 2020 |archiveurl=http://archive.example/x "
                 "|deadurl=yes |newspaper=The Paper |title=T |url=http://x.example.com/a}}</ref>\n")
