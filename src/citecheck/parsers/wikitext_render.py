@@ -57,7 +57,7 @@ OTHER_TAGS = {
     "full citation needed": "full-citation-needed", "unreliable source?": "unreliable-source",
 }
 INFOBOX_PREFIXES = ("infobox", "geobox", "taxobox", "speciesbox", "automatic taxobox", "chembox",
-                    "drugbox", "military conflict", "campaignbox")
+                    "drugbox")
 _CS1_OTHERS = frozenset({"citation", "cite", "vcite web", "vcite journal", "vcite book",
                          "internetquelle", "literatur", "cite web2", "harvard reference",
                          "cita web", "cita libro", "cita noticia", "cita publicación",
@@ -92,7 +92,7 @@ FIRST_PARAM = frozenset("""nowrap|nobr|nobreak|no break|small|smaller|big|larger
     cn span|fact span|cn-span|text|plain text|lts|ts|centre|center|right|left|ubl|ublist|
     unbulleted list|plainlist|plain list|flatlist|hlist|bulleted list|endplainlist|
     startplainlist|flag|flagcountry|flagu|flag country|flagg|flaglink|country|army|navy|
-    air force|plural|nowrap|bcd|nts|ntsh|sortname|hs|anchor text""".replace("\n", "").split("|"))
+    air force|plural|nowrap|bcd|nts|ntsh|sortname|hs|anchor text|quote box|quotebox""".replace("\n", "").split("|"))
 FIRST_PARAM = frozenset(k.strip() for k in FIRST_PARAM)
 # Templates listing several items, joined with "; ".
 LISTS = frozenset({"ubl", "ublist", "unbulleted list", "hlist", "bulleted list", "flatlist",
