@@ -131,3 +131,28 @@ def test_offline_run_builds_no_checker() -> None:
     settings = Settings(select=["CC311"])
     lint_text("Text.<ref>{{cite web |url=https://example.org/a |title=A}}</ref>\n", "wikitext", settings=settings)
     assert settings.link_checker is None
+
+
+def test_json_report_carries_the_suggested_snapshot() -> None:
+    import json
+    from pathlib import Path
+
+    from citecheck import lint_text
+    from citecheck.config import Settings
+    from citecheck.net.linkcheck import LinkChecker
+    from citecheck.report import render
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "http" / "links.json"
+    settings = Settings(select=["CC311", "CC313"], online=True, link_checker=LinkChecker.from_fixture(str(fixture)))
+    text = ("The dam opened in 2019.<ref>{{cite web |url=https://news.example.org/2019/dam-closes.html "
+            "|title=Dam |access-date=1 June 2019}}</ref>\n\n==References==\n{{reflist}}\n")
+    result = lint_text(text, "wikitext", settings=settings)
+    out = io.StringIO()
+    render("json", [result], out, color=False)
+    findings = {f["code"]: f for f in json.loads(out.getvalue())["findings"]}
+    assert findings["CC311"]["severity"] == "warning"
+    assert findings["CC311"]["evidence"]["reason"] == "404"
+    snapshot = findings["CC313"]["evidence"]
+    assert snapshot["archive_url"] == ("https://web.archive.org/web/20190505121314/"
+                                       "https://news.example.org/2019/dam-closes.html")
+    assert snapshot["archive_timestamp"] == "20190505121314" and snapshot["source"] == "cdx"
