@@ -121,7 +121,7 @@ def test_verdicts_over_real_sockets(server: int, tmp_path: Path) -> None:
     checker = checker_for(tmp_path, read_timeout=0.3)
     base = f"http://site.test:{server}"
     got = {path: checker.check_url(base + path) for path in
-           ("/alive", "/dead", "/no-head", "/moved", "/to-root", "/busy", "/throttled", "/slow")}
+           ("/alive", "/dead", "/no-head", "/moved", "/to-root", "/busy", "/slow", "/throttled")}
     assert {p: (v.verdict, v.reason) for p, v in got.items()} == {
         "/alive": ("alive", "200"),
         "/dead": ("dead", "404"),
@@ -134,6 +134,9 @@ def test_verdicts_over_real_sockets(server: int, tmp_path: Path) -> None:
     }
     # Connected to 127.0.0.1 while telling the server which site was meant.
     assert {host for _, host, _ in Handler.seen} == {f"site.test:{server}"}
+    # The host asked for a day's rest: nothing more is sent to it in this run.
+    sent = len(Handler.seen)
+    assert checker.check_url(base + "/alive").reason == "rate-limited" and len(Handler.seen) == sent
 
 
 def test_redirect_to_metadata_address_is_never_followed(server: int, tmp_path: Path) -> None:

@@ -499,3 +499,12 @@ def test_unreachable_archive_org_stops_lookups_instead_of_asking_per_url(mock, f
     assert set(answers.values()) == {None}
     assert "unreachable" in wayback.blocked
     assert len(mock.calls) == 3  # the POST and its two retries, nothing per URL
+
+
+def test_a_host_that_says_come_back_much_later_is_left_alone_for_the_run(mock, checker, fake) -> None:
+    mock.head(URL, status=429, headers={"Retry-After": "3600"})
+    start = fake.now
+    first = checker.check_url(URL)
+    second = checker.check_url("https://example.org/news/other.html")
+    assert first.reason == second.reason == "rate-limited"
+    assert len(mock.calls) == 1 and fake.now - start < 60

@@ -265,6 +265,7 @@ class HttpClient:
         self.attempts = attempts
         self.requests_sent = 0
         self._count_lock = threading.Lock()
+        self._rate_limited: dict[str, str] = {}  # limiter key -> why it is left alone this run
 
     def fetch(self, url: str, method: str = "GET", *, body_cap: int = BODY_CAP,
               data: dict[str, str] | str | None = None, headers: dict[str, str] | None = None,
@@ -305,13 +306,18 @@ class HttpClient:
         except ResolutionFailed as exc:
             result.error, result.detail = "resolve", str(exc)
             return None
+        key = limiter_key(target)
         for attempt in range(1, self.attempts + 1):
+            refused = self._rate_limited.get(key)
+            if refused:
+                # The host asked us to stay away longer than we wait: leave it alone this run.
+                result.error, result.detail = "rate-limited", f"{key} {refused} earlier in this run"
+                return None
             result.attempts += 1
             remaining = self.budget - spent[0]
             if remaining <= 0:
                 result.error, result.detail = "budget", f"over {self.budget:.0f} s for this URL"
                 return None
-            key = limiter_key(target)
             with self.limiter.slot(key):
                 started = self.clock()
                 outcome = self._send(target, method, body_cap, data, headers, remaining)
@@ -327,7 +333,7 @@ class HttpClient:
             if status in RETRY_STATUSES:
                 wait = retry_after_seconds(answer.get("retry-after"), time.time()) if status in (429, 503) else None
                 if wait is not None and wait > MAX_RETRY_AFTER:
-                    self.limiter.pause(key, MAX_RETRY_AFTER)
+                    self._rate_limited[key] = f"asked for Retry-After {wait:.0f} s"
                     result.status, result.headers = status, answer
                     result.chain.append(Hop(url, status))
                     result.error, result.detail = "rate-limited", f"Retry-After {wait:.0f} s"
@@ -339,6 +345,7 @@ class HttpClient:
                         self._backoff(attempt)
                     continue
                 if status == 429:
+                    self._rate_limited[key] = f"answered 429 {self.attempts} times"
                     result.error, result.detail = "rate-limited", "429 after retries"
             hop = Hop(url, status, answer.get("location", "") if 300 <= status < 400 else "")
             result.chain.append(hop)
