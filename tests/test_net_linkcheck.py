@@ -508,3 +508,16 @@ def test_a_host_that_says_come_back_much_later_is_left_alone_for_the_run(mock, c
     second = checker.check_url("https://example.org/news/other.html")
     assert first.reason == second.reason == "rate-limited"
     assert len(mock.calls) == 1 and fake.now - start < 60
+
+
+def test_batch_not_understood_falls_back_to_one_lookup_per_url(mock, fake) -> None:
+    checker = make_checker(fake)
+    wayback = WaybackClient(checker.client, checker.cache, batch_size=2)
+    mock.post(AVAILABILITY_URL, json={"archived_snapshots": {}})
+    mock.get(AVAILABILITY_URL, json={"archived_snapshots": {"closest": {
+        "available": True, "status": "200", "timestamp": "20100101000000",
+        "url": "http://web.archive.org/web/20100101000000/https://example.org/x"}}})
+    items = [(f"https://example.org/{i}", "") for i in range(4)]
+    answers = wayback.lookup_many(items)
+    assert all(snap is not None for snap in answers.values())
+    assert [c.request.method for c in mock.calls] == ["POST"] + ["GET"] * 4

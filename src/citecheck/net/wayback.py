@@ -96,6 +96,7 @@ class WaybackClient:
         self.refresh = refresh
         self.batch_size = batch_size
         self.blocked = ""  # set after archive.org refused us: no more lookups this run
+        self._batch_ok = True  # whether the batch POST form of the availability API is understood
         self._lock = threading.Lock()
         for host, interval in HOST_INTERVALS.items():
             client.limiter.intervals.setdefault(host, interval)
@@ -160,7 +161,7 @@ class WaybackClient:
     def _availability(self, batch: list[tuple[str, str]]) -> dict[tuple[str, str], Snapshot | None]:
         """Availability answers for a batch: one POST, or GETs when the POST is not understood."""
         answers: dict[tuple[str, str], Snapshot | None] = {}
-        if len(batch) > 1:
+        if len(batch) > 1 and self._batch_ok:
             lines = [urlencode({"url": url, "timestamp": _pad(ts), "closest": "before", "statuscodes": "200",
                                 "tag": str(i)}) for i, (url, ts) in enumerate(batch)]
             data = self._get_json(AVAILABILITY_URL, "\n".join(lines))
@@ -175,6 +176,9 @@ class WaybackClient:
                 for item in batch:
                     answers.setdefault(item, None)
                 return answers
+            if self.blocked:
+                return {item: None for item in batch}
+            self._batch_ok = False  # not understood: one URL per request from now on
         for url, ts in batch:
             query = urlencode({"url": url, **({"timestamp": _pad(ts)} if ts else {})})
             data = self._get_json(f"{AVAILABILITY_URL}?{query}")
