@@ -521,3 +521,27 @@ def test_batch_not_understood_falls_back_to_one_lookup_per_url(mock, fake) -> No
     answers = wayback.lookup_many(items)
     assert all(snap is not None for snap in answers.values())
     assert [c.request.method for c in mock.calls] == ["POST"] + ["GET"] * 4
+
+
+@pytest.mark.parametrize(("url", "root"), [
+    ("https://example.org/", True), ("https://example.org", True), ("https://example.org/index.html", True),
+    ("https://example.org/en/", True), ("https://example.org/de-at/home.php", True),
+    ("https://example.org/?page=2", False), ("https://example.org/news/", False),
+    ("https://example.org/english/", False),
+])
+def test_is_site_root(url: str, root: bool) -> None:
+    from citecheck.net.linkcheck import is_site_root
+
+    assert is_site_root(url) is root
+
+
+@pytest.mark.parametrize(("url", "error_page"), [
+    ("https://example.org/404.html", True), ("https://example.org/errors/404", True),
+    ("https://example.org/page-not-found/", True), ("https://example.org/en/error.aspx?aspxerrorpath=/x", True),
+    ("https://example.org/search?error=404", True), ("https://example.org/login?code=401", False),
+    ("https://example.org/error-correction-codes", False), ("https://example.org/news/404-days", False),
+])
+def test_looks_not_found(url: str, error_page: bool) -> None:
+    from citecheck.net.linkcheck import looks_not_found
+
+    assert looks_not_found(url) is error_page

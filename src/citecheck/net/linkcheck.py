@@ -37,13 +37,14 @@ ALIVE, DEAD, UNKNOWN = "alive", "dead", "unknown"
 WORKERS = 32
 SOFT404_SIMILARITY = 0.9
 
-_ROOT_PATHS = re.compile(r"^/?(?:(?:index|default|home)\.(?:html?|php|aspx?|jsp))?$", re.I)
+# A site's front page, optionally under a language prefix ("/", "/index.html", "/en/", "/de-at/home.php").
+_ROOT_PATHS = re.compile(r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home)\.(?:html?|php|aspx?|jsp))?$", re.I)
 _NOT_FOUND_PATH = re.compile(
     r"(?:^|/)(?:404|410|not[-_]?found|page[-_]?not[-_]?found|error[-_]?404|404[-_]?error|errors?/404|"
     r"error|errorpage)(?:\.[a-z]{2,5})?/?$",
     re.I,
 )
-_NOT_FOUND_QUERY = re.compile(r"(?:^|&)(?:error|status|code)=40[14]\b|(?:^|&)404(?:;|&|$)", re.I)
+_NOT_FOUND_QUERY = re.compile(r"(?:^|&)(?:error|status|code)=(?:404|410)\b|(?:^|&)404(?:;|&|$)", re.I)
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
 _NOT_FOUND_TITLE = re.compile(
     r"^\W*(?:error\W*)?(?:404|410)\b|\b(?:page|file|document|article|resource|url)\s+(?:was\s+)?not\s+found\b"
