@@ -171,3 +171,15 @@ def test_international_host_names_are_resolved_in_their_ascii_form() -> None:
     assert asked == ["xn--bcher-kva.example"] and target.host == "xn--bcher-kva.example"
     with pytest.raises(BlockedAddress):  # not a valid IDNA name: never fetched, never "dead"
         AddressGuard(record).resolve("https://a\u200d\u200db.example/")
+
+
+def test_ipv6_literal_keeps_brackets_in_the_host_header() -> None:
+    import responses as responses_lib
+
+    from citecheck.net.http import HttpClient
+
+    with responses_lib.RequestsMock() as mock:
+        mock.head("http://[2606:4700::1111]:8080/x", status=200)
+        result = HttpClient(AddressGuard(lambda host, port: [])).fetch("http://[2606:4700::1111]:8080/x", "HEAD")
+        assert result.status == 200
+        assert mock.calls[0].request.headers["Host"] == "[2606:4700::1111]:8080"

@@ -364,7 +364,8 @@ class HttpClient:
         prepared = self.session.prepare_request(request)
         parsed = parse_url(target.url)
         default_port = 443 if target.scheme == "https" else 80
-        prepared.headers["Host"] = target.host if parsed.port in (None, default_port) else f"{target.host}:{parsed.port}"
+        name = f"[{target.host}]" if ":" in target.host else target.host  # an IPv6 literal keeps its brackets
+        prepared.headers["Host"] = name if parsed.port in (None, default_port) else f"{name}:{parsed.port}"
         prepared.citecheck_address = target.address  # type: ignore[attr-defined]
         timeout = (min(self.connect_timeout, remaining), min(self.read_timeout, remaining))
         with self._count_lock:
