@@ -109,7 +109,9 @@ def test_head_405_falls_back_to_get(mock, checker) -> None:
     assert verdict.evidence["head"]["status"] == 405
 
 
-NOT_FOUND_PAGE = "<html><title>Example News</title><body>Sorry, we could not find {path}. Try the search.</body></html>"
+NOT_FOUND_PAGE = ("<html><title>Example News</title><body><nav>Home World Politics Business Science Sport Culture"
+                  " Opinion Weather</nav><p>Sorry, we could not find {path}. Try the search.</p>"
+                  "<footer>About us Contact Careers Privacy Terms Advertise</footer></body></html>")
 
 
 def test_soft_404_is_dead(mock, checker) -> None:
@@ -545,3 +547,23 @@ def test_looks_not_found(url: str, error_page: bool) -> None:
     from citecheck.net.linkcheck import looks_not_found
 
     assert looks_not_found(url) is error_page
+
+
+SHELL = ('<html><head><title>App</title><script src="/main.js"></script></head>'
+         '<body><div id="root"></div><noscript>Enable JavaScript.</noscript></body></html>')
+
+
+def test_script_rendered_shell_is_not_called_a_soft_404(mock, checker) -> None:
+    mock.head(URL, status=200)
+    mock.get(URL, status=200, body=SHELL)
+    mock.get(PROBE, status=200, body=SHELL)
+    verdict = checker.check_url(URL)
+    assert verdict.verdict == "alive" and "inconclusive" in verdict.evidence["soft404"]
+
+
+def test_short_page_titled_not_found_like_the_probe_is_a_soft_404(mock, checker) -> None:
+    page = "<html><title>Page not found</title><body>Sorry.</body></html>"
+    mock.head(URL, status=200)
+    mock.get(URL, status=200, body=page)
+    mock.get(PROBE, status=200, body=page)
+    assert checker.check_url(URL).reason == "soft-404"

@@ -36,6 +36,7 @@ from citecheck.net.wayback import Snapshot, WaybackClient, archive_kind, wayback
 ALIVE, DEAD, UNKNOWN = "alive", "dead", "unknown"
 WORKERS = 32
 SOFT404_SIMILARITY = 0.9
+MIN_SOFT404_WORDS = 15  # visible words a page needs before its likeness to a "not found" page means anything
 
 # A site's front page, optionally under a language prefix ("/", "/index.html", "/en/", "/de-at/home.php").
 _ROOT_PATHS = re.compile(r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home)\.(?:html?|php|aspx?|jsp))?$", re.I)
@@ -466,12 +467,17 @@ class LinkChecker:
         if not page.ok:
             return Verdict(url, ALIVE, str(result.status), evidence)
         echo = [url, probe.url, urlsplit(url).path, urlsplit(probe.url).path]
-        score = similarity(page_words(page.body, echo), page_words(probe.body, echo))
+        words, probe_words = page_words(page.body, echo), page_words(probe.body, echo)
+        score = similarity(words, probe_words)
         evidence["similarity"] = round(score, 3)
         title = page_title(page.body)
         if score >= SOFT404_SIMILARITY and title == page_title(probe.body):
-            return Verdict(url, DEAD, "soft-404", dict(evidence, title=title,
-                                                       soft404="same page as a nonexistent URL on this host"))
+            # A script-rendered site serves the same near-empty shell for every path, real or
+            # not: with that little text, only a title that says "not found" settles it.
+            if min(len(words), len(probe_words)) >= MIN_SOFT404_WORDS or _NOT_FOUND_TITLE.search(title):
+                return Verdict(url, DEAD, "soft-404", dict(evidence, title=title,
+                                                           soft404="same page as a nonexistent URL on this host"))
+            evidence["soft404"] = "inconclusive: the page has too little text to compare"
         return Verdict(url, ALIVE, str(page.status), evidence)
 
     def check_archive(self, url: str) -> Verdict:
