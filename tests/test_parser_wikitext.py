@@ -488,3 +488,12 @@ def test_table_closed_by_a_template_is_still_read_as_a_table() -> None:
     assert cells[2][2] == cells[3][2] != cells[4][2]
     assert stmt(doc, "25").citations[0].key == "ref-1"
     assert_spans_exact(doc)
+
+
+def test_wayback_template_names_the_original_and_a_timestamp() -> None:
+    doc = parse('Mines.<ref>"[http://news.example/x China]". Daily Finance. 14 June 2010 '
+                "{{Wayback|url=http://news.example/x|date =20131231001630}}</ref>\n")
+    (ref,) = doc.references
+    assert ref.fields["url"] == "http://news.example/x" and ref.has_webarchive
+    assert ref.fields["archive_url"] == "https://web.archive.org/web/20131231001630/http://news.example/x"
+    assert ref.fields["archive_date"] == "2013-12-31"

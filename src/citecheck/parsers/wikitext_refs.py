@@ -86,14 +86,18 @@ def describe(reference: Reference, content: Any, builder: Any) -> None:
 
 
 def apply_webarchive(reference: Reference, node: Any, key: str) -> None:
-    """{{webarchive|url=…|date=…}} (or German {{Webarchiv|url=…|wayback=…}}) beside a reference."""
+    """{{webarchive|url=…|date=…}}, {{wayback|url=…|date=…}} or German {{Webarchiv|url=…|wayback=…}} beside a reference."""
     params = {name.lower(): value.strip() for name, value in template_params(node).items()}
     reference.has_webarchive = True
     archive = params.get("archive-url") or params.get("archiv-url") or ""
     date = params.get("date") or params.get("archiv-datum") or ""
-    if key == "webarchiv":
+    if key in ("webarchiv", "wayback"):
+        # Both name the original page and a Wayback timestamp, not the archive URL itself:
+        # {{Webarchiv|url=…|wayback=20150101…}}, {{wayback|url=…|date=20151217003632}}.
         original = params.get("url", "")
-        stamp = params.get("wayback", "")
+        stamp = params.get("wayback", "") if key == "webarchiv" else params.get("date", "")
+        if key == "wayback":
+            date = ""
         if not archive and stamp and original:
             archive = f"https://web.archive.org/web/{stamp}/{original}"
         if not date and (m := _TIMESTAMP.match(stamp)):
