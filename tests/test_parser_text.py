@@ -581,3 +581,16 @@ def test_a_line_of_markers_still_cites() -> None:
                 "References\n\n  1. ^ \"T\". W. 2020.\n  2. ^ \"U\". W. 2020.\n")
     assert [c.key for c in doc.citations] == ["1", "2"]
     assert all(c.reference is not None for c in doc.citations)
+
+
+def test_vietnamese_parameter_names_map_to_fields() -> None:
+    fields = normalize_template_params("chú thích web", {
+        "url": "http://x.vn/a", "tiêu đề": "Tựa", "nhà xuất bản": "Báo", "ngày tháng": "2019-05-01",
+        "ngày truy cập": "2020-02-01", "url lưu trữ": "https://web.archive.org/web/20200101/http://x.vn/a",
+        "ngày lưu trữ": "2020-01-01", "ngôn ngữ": "vi",
+    })
+    assert fields == {
+        "url": "http://x.vn/a", "title": "Tựa", "publisher": "Báo", "date": "2019-05-01",
+        "access_date": "2020-02-01", "archive_url": "https://web.archive.org/web/20200101/http://x.vn/a",
+        "archive_date": "2020-01-01", "language": "vi",
+    }

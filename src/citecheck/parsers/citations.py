@@ -297,29 +297,29 @@ def domain_of(url_or_name: str) -> str:
 
 # Parameter name (lower-case) -> field. English CS1/CS2 names with their aliases, plus the
 # German (Internetquelle, Literatur), French (lien web, article) and Spanish (cita web)
-# names. Localised English-named templates (Vietnamese "chú thích web", ...) need nothing.
+# names, and the Vietnamese names ("chú thích web" accepts both English and Vietnamese ones).
 _PARAM_FIELDS: dict[str, str] = {}
 for _field, _names in {
-    "title": "title titel titre título titulo",
-    "trans_title": "trans-title trans_title transtitle trans-titel titre_traduit título-trad",
+    "title": "title titel titre título titulo tiêu_đề tựa_đề tên_bài",
+    "trans_title": "trans-title trans_title transtitle trans-titel titre_traduit título-trad dịch_tiêu_đề",
     "script_title": "script-title",
     "work": "website work newspaper journal magazine periodical encyclopedia encyclopaedia "
             "dictionary werk sammelwerk site périodique journal-title obra publicación periódico",
-    "publisher": "publisher hrsg verlag éditeur editeur editorial",
+    "publisher": "publisher hrsg verlag éditeur editeur editorial nhà_xuất_bản",
     "agency": "agency",
-    "url": "url titel-url chapter-url chapterurl lien url-chapter",
+    "url": "url titel-url chapter-url chapterurl lien url-chapter địa_chỉ",
     "archive_url": "archive-url archiveurl archive_url archiv-url archivurl urlarchivo url-archivo "
-                   "archive-url-fr",
+                   "archive-url-fr url_lưu_trữ",
     "archive_date": "archive-date archivedate archive_date archiv-datum archivdatum fechaarchivo "
-                    "fecha-archivo",
+                    "fecha-archivo ngày_lưu_trữ",
     "access_date": "access-date accessdate access_date abruf consulté_le consulte_le "
-                   "fechaacceso fecha-acceso",
-    "date": "date datum publication-date publicationdate fecha",
-    "year": "year jahr année año",
+                   "fechaacceso fecha-acceso ngày_truy_cập",
+    "date": "date datum publication-date publicationdate fecha ngày_tháng ngày",
+    "year": "year jahr année año năm",
     "url_status": "url-status urlstatus",
     "dead_url": "dead-url deadurl dead_url",
     "offline": "offline",
-    "language": "language lang sprache langue idioma",
+    "language": "language lang sprache langue idioma ngôn_ngữ",
     "quote": "quote quotation zitat citation cita",
     "via": "via",
 }.items():
