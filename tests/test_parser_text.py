@@ -479,7 +479,7 @@ def test_internetquelle() -> None:
     assert "url_status" not in normalize_template_params("Internetquelle", {"url": "https://x.de", "offline": "nein"})
 
 
-def test_localized_template_with_english_names() -> None:
+def test_localized_template_prefers_english_names() -> None:
     fields = normalize_template_params("chú thích web", {
         "url": "https://vnexpress.net/a", "tiêu đề": "ignored", "title": "Tin", "work": "VnExpress",
         "access-date": "1 tháng 8 năm 2023", "url-status": "dead", "archive-url": "https://web.archive.org/x",
@@ -488,7 +488,7 @@ def test_localized_template_with_english_names() -> None:
     assert fields == {
         "url": "https://vnexpress.net/a", "title": "Tin", "work": "VnExpress",
         "access_date": "1 tháng 8 năm 2023", "url_status": "dead", "archive_url": "https://web.archive.org/x",
-        "archive_date": "2 tháng 8 năm 2023",
+        "archive_date": "2 tháng 8 năm 2023", "language": "vi",
     }
 
 

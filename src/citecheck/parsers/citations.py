@@ -345,7 +345,8 @@ def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, st
     fields: dict[str, str] = {}
     extra: dict[str, str] = {}
     authors: dict[str, dict[str, str]] = {}
-    for key, value in params.items():
+    # English names first: where a localised alias repeats one, the canonical name wins.
+    for key, value in sorted(params.items(), key=lambda item: not item[0].isascii()):
         pname = re.sub(r"\s+", " ", key.strip().lower())
         text = clean_value(value)
         if not text:
