@@ -127,6 +127,7 @@ class Lexicon:
     description: str = ""
     _by_term: dict[str, Category] = field(default_factory=dict, repr=False, compare=False)
     _pattern: list[re.Pattern[str]] = field(default_factory=list, repr=False, compare=False)
+    _folded_lists: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         alternatives = []
@@ -156,8 +157,11 @@ class Lexicon:
                 yield match, category
 
     def word_list(self, name: str) -> frozenset[str]:
-        """A named list, case-folded, for membership tests."""
-        return frozenset(w.casefold() for w in self.lists.get(name, ()))
+        """A named list, case-folded, for membership tests (built once: rules ask per statement)."""
+        folded = self._folded_lists.get(name)
+        if folded is None:
+            folded = self._folded_lists[name] = frozenset(w.casefold() for w in self.lists.get(name, ()))
+        return folded
 
 
 def _term_key(term: str) -> str:

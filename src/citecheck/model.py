@@ -210,6 +210,7 @@ class Document:
     # Free-form facts a parser found (e.g. {"infobox_period": "27 September 2020 – present"}).
     metadata: dict[str, Any] = field(default_factory=dict)
     _lines: LineIndex | None = field(default=None, repr=False)
+    _references_by_key: tuple[dict[tuple[str, str], Reference], int] | None = field(default=None, repr=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         if self._lines is None:
@@ -217,10 +218,14 @@ class Document:
         return self._lines.position(offset)
 
     def reference(self, key: str, group: str = "") -> Reference | None:
-        for ref in self.references:
-            if ref.key == key and ref.group == group:
-                return ref
-        return None
+        """The first reference with this key in this group (an index, built on first use)."""
+        # Rebuilt when the list has grown: parsers may look references up while adding them.
+        if self._references_by_key is None or self._references_by_key[1] != len(self.references):
+            index: dict[tuple[str, str], Reference] = {}
+            for ref in self.references:
+                index.setdefault((ref.key, ref.group), ref)
+            self._references_by_key = (index, len(self.references))
+        return self._references_by_key[0].get((key, group))
 
     def notes(self) -> list[Reference]:
         return [ref for ref in self.references if ref.group]

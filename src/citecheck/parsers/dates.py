@@ -400,6 +400,11 @@ def find_dates(text: str, *, default_year: int | None = None, years: bool = Fals
     ``text``, else ``default_year``; without either they are left out. Bare years are
     included only with ``years=True``. Impossible dates are left out (see prose_date_problems).
     """
+    return list(_find_dates(text, default_year, years))
+
+
+@lru_cache(maxsize=8192)  # several rules ask about the same statements
+def _find_dates(text: str, default_year: int | None, years: bool) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     context_year = default_year
     for match in _PROSE.finditer(text):
@@ -448,7 +453,7 @@ def find_dates(text: str, *, default_year: int | None = None, years: bool = Fals
         found.append(DateMatch(match.start(), match.end(), parsed, match.group(), yearless=yearless))
         if not yearless:
             context_year = year
-    return found
+    return tuple(found)
 
 
 _BAD_PROSE = re.compile(
