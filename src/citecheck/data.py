@@ -128,6 +128,8 @@ class Lexicon:
     _by_term: dict[str, Category] = field(default_factory=dict, repr=False, compare=False)
     _pattern: list[re.Pattern[str]] = field(default_factory=list, repr=False, compare=False)
     _folded_lists: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    # Answers that rules derive from this lexicon and share (keyed by what they depend on).
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         alternatives = []

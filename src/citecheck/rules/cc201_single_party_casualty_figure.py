@@ -79,8 +79,19 @@ def casualty_figures(text: str, lexicon: Lexicon, context: Category | None = Non
     """The numbers of ``text`` that count people killed, wounded, captured, missing or displaced.
 
     ``context`` is the category a heading gives a bare count: the infobox row "3,000+" under
-    "Casualties and losses", the table cell "2,425" in a "Casualties" section.
+    "Casualties and losses", the table cell "2,425" in a "Casualties" section. Answers are
+    kept on the lexicon: CC201, CC202 and CC203 each ask about the same statements.
     """
+    key = (text, context)
+    cached = lexicon.memo.get(key)
+    if cached is None:
+        if len(lexicon.memo) > 50_000:  # a dump run lints many articles with one lexicon
+            lexicon.memo.clear()
+        cached = lexicon.memo[key] = tuple(_casualty_figures(text, lexicon, context))
+    return list(cached)
+
+
+def _casualty_figures(text: str, lexicon: Lexicon, context: Category | None) -> list[Figure]:
     from citecheck.parsers.numbers import find_numeric_claims
 
     claims = [c for c in find_numeric_claims(text)
