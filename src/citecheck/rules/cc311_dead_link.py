@@ -31,7 +31,7 @@ class DeadLink(Rule):
 
     One dead observation is a warning ("dead on 1 check; confirm later"): sites go down for
     a day. Once the cache holds enough dead observations spread over enough days (3 over 3
-    days by default, as InternetArchiveBot does) the finding becomes an error, so a CI job
+    days by default) the finding becomes an error, so a CI job
     failing on errors fails only on confirmed rot.
 
     Fix: add an archive copy (``archive-url``/``archive-date``, ``url-status=dead``; CC313
