@@ -31,8 +31,8 @@ class DeadLink(Rule):
 
     One dead observation is a warning ("dead on 1 check; confirm later"): sites go down for
     a day. Once the cache holds enough dead observations spread over enough days (3 over 3
-    days by default) the finding becomes an error, so a CI job
-    failing on errors fails only on confirmed rot.
+    days by default) the finding becomes an error, so a CI job failing on errors fails only
+    on confirmed rot.
 
     Fix: add an archive copy (``archive-url``/``archive-date``, ``url-status=dead``; CC313
     suggests a Wayback snapshot), or replace the source. References already marked dead
