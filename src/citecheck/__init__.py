@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+# Where people whose servers citecheck contacts can find out what it is (sent in User-Agent).
+PROJECT_URL = "https://pypi.org/project/citecheck/"
 
 __all__ = ["Document", "Finding", "Result", "Settings", "__version__", "lint_path", "lint_text"]
 

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
-from citecheck import __version__
+from citecheck import PROJECT_URL, __version__
 
 if TYPE_CHECKING:
     import requests
@@ -26,8 +26,7 @@ if TYPE_CHECKING:
     from citecheck.config import Settings
 
 API_PATH = "/w/api.php"
-USER_AGENT = (f"citecheck/{__version__} (citation-integrity linter; https://pypi.org/project/citecheck/) "
-              "python-requests")
+USER_AGENT = f"citecheck/{__version__} (citation-integrity linter; +{PROJECT_URL}) python-requests"
 TIMEOUT = (5.0, 30.0)  # connect, read (seconds)
 MAX_ATTEMPTS = 4
 MAX_WAIT = 30.0  # never sleep longer than this on one Retry-After

@@ -25,11 +25,10 @@ from requests.cookies import cookiejar_from_dict
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.util import parse_url
 
-from citecheck import __version__
+from citecheck import PROJECT_URL, __version__
 from citecheck.net.guard import AddressGuard, BlockedAddress, NameNotFound, ResolutionFailed, Target
 
-CONTACT_URL = "https://github.com/citecheck/citecheck"
-USER_AGENT = f"citecheck/{__version__} (link checker; +{CONTACT_URL})"
+USER_AGENT = f"citecheck/{__version__} (link checker; +{PROJECT_URL})"
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 15.0
