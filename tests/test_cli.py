@@ -158,3 +158,13 @@ def test_readme_rule_table_is_current() -> None:
     readme = (SEED.parents[2] / "README.md").read_text(encoding="utf-8")
     table = readme.split("<!-- rules:start -->\n", 1)[1].split("<!-- rules:end -->", 1)[0]
     assert table == markdown_table(), "regenerate it with: citecheck rules --markdown"
+
+
+def test_diff_in_ci_formats_reports_only_introduced_findings(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(ARTICLE, encoding="utf-8")
+    new.write_text(UNCITED, encoding="utf-8")
+    code, out, _ = run("diff", "--select", "CC101", "--format", "github", str(old), str(new))
+    assert code == 1 and out.count("::error ") == 1 and "CC101" in out
+    code, out, _ = run("diff", "--select", "CC101", "--format", "sarif", str(new), str(old))
+    assert code == 0 and json.loads(out)["runs"][0]["results"] == []

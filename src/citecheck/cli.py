@@ -251,7 +251,9 @@ def emit_diff(old_result: Any, new_result: Any, introduced: list[Any], resolved:
     from citecheck.report import render
 
     if fmt not in ("full", "concise"):
-        fail("diff supports --format full, concise or json")
+        # CI annotations and editor reports show what the new revision introduced.
+        render(fmt, [replace(new_result, findings=introduced)], out, color=False)
+        return
     out.write(f"Introduced in {new_result.path} ({len(introduced)}):\n")
     render(fmt, [replace(new_result, findings=introduced)], out, color=False)
     out.write(f"\nResolved since {old_result.path} ({len(resolved)}):\n")
