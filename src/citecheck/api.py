@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from citecheck.config import ConfigError, Settings
 from citecheck.data import rule_data
 from citecheck.io import decode, read_path
 from citecheck.model import Diagnostic, Document, Finding
-from citecheck.parsers import detect_format, parse
+from citecheck import parsers
 from citecheck.revision import resolve_revision_date
 from citecheck.rules import RuleContext, select_rules
 from citecheck.suppress import apply as apply_suppressions
@@ -27,8 +27,13 @@ class Result:
 
 
 def lint_text(text: str, format: str | None = None, *, path: str = "<string>",
-              settings: Settings | None = None, **options: Any) -> Result:
-    """Lint article text. ``options`` are Settings fields (select=["CC1"], as_of=date(...), ...)."""
+              settings: Settings | None = None,
+              before_rules: Callable[[Document], None] | None = None, **options: Any) -> Result:
+    """Lint article text. ``options`` are Settings fields (select=["CC1"], as_of=date(...), ...).
+
+    ``before_rules`` lets a caller that knows more than the parser (a dump's revision
+    timestamp, a fetched page's title) complete the Document before the rules see it.
+    """
     settings = _settings(settings, options)
     decoded_diagnostics: list[Diagnostic] = []
     if "\x00" in text:
@@ -40,7 +45,7 @@ def lint_text(text: str, format: str | None = None, *, path: str = "<string>",
 
         damage = detect_mojibake(text)
         decoded_diagnostics = [damage] if damage else []
-    return _lint(text, path, settings, format, decoded_diagnostics, "utf-8")
+    return _lint(text, path, settings, format, decoded_diagnostics, "utf-8", before_rules)
 
 
 def lint_path(path: str | Path, format: str | None = None, *,
@@ -60,10 +65,13 @@ def _settings(settings: Settings | None, options: dict[str, Any]) -> Settings:
 
 
 def _lint(text: str, path: str, settings: Settings, format: str | None,
-          diagnostics: list[Diagnostic], encoding: str) -> Result:
-    fmt = format or settings.input_format or detect_format(path, text)
-    doc = parse(text, fmt, path=path)
+          diagnostics: list[Diagnostic], encoding: str,
+          before_rules: Callable[[Document], None] | None = None) -> Result:
+    fmt = format or settings.input_format or parsers.detect_format(path, text)
+    doc = parsers.parse(text, fmt, path=path)
     doc.diagnostics[:0] = diagnostics
+    if before_rules is not None:
+        before_rules(doc)
     return Result(path=path, document=doc, findings=run_rules(doc, settings), encoding=encoding)
 
 

@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Iterator
 if TYPE_CHECKING:
     from citecheck.api import Result
     from citecheck.config import Settings
-    from citecheck.model import Severity
+    from citecheck.model import Document, Severity
 
 ARTICLE_NAMESPACE = 0
 # A page whose text starts like this is a redirect in any language ("#REDIRECT", "#WEITERLEITUNG").
@@ -192,21 +192,17 @@ def _wanted(rev: Revision, namespaces: frozenset[int] | None, include_redirects:
 
 def lint_revision(rev: Revision, settings: "Settings", source: str = "") -> "Result":
     """Lint one revision as wikitext, its timestamp being the article's revision date."""
-    from citecheck.api import Result, run_rules
-    from citecheck.io import detect_mojibake
-    from citecheck.parsers import parse
+    from citecheck.api import lint_text
 
-    doc = parse(rev.text, "wikitext", path=rev.title)
-    damage = detect_mojibake(rev.text)
-    if damage is not None:
-        doc.diagnostics.insert(0, damage)
-    if not doc.title:
-        doc.title = rev.title
-    doc.metadata.update(page_id=rev.page_id, revision_id=rev.revision_id, dump=source)
-    when = rev.revision_date
-    if when is not None:
-        doc.revision_date, doc.revision_date_source = when, "dump"
-    return Result(path=rev.title, document=doc, findings=run_rules(doc, settings))
+    def from_dump(doc: "Document") -> None:
+        if not doc.title:
+            doc.title = rev.title
+        doc.metadata.update(page_id=rev.page_id, revision_id=rev.revision_id, dump=source)
+        when = rev.revision_date
+        if when is not None:
+            doc.revision_date, doc.revision_date_source = when, "dump"
+
+    return lint_text(rev.text, "wikitext", path=rev.title, settings=settings, before_rules=from_dump)
 
 
 def page_record(rev: Revision, result: "Result | None", error: str = "") -> dict[str, Any]:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from citecheck.api import Result
     from citecheck.config import Settings
+    from citecheck.model import Document
 
 API_PATH = "/w/api.php"
 USER_AGENT = f"citecheck/{__version__} (citation-integrity linter; +{PROJECT_URL}) python-requests"
@@ -254,15 +255,15 @@ class WikiClient:
 
 def lint_page(page: WikiPage, settings: "Settings") -> "Result":
     """Lint a fetched revision as wikitext, its API timestamp being the revision date."""
-    from citecheck.api import Result, run_rules
-    from citecheck.parsers import parse
+    from citecheck.api import lint_text
 
-    doc = parse(page.content, "wikitext", path=page.url)
-    doc.title = page.title  # the parser can only guess it from the path
-    doc.revision_date, doc.revision_date_source = page.timestamp.date(), "api"
-    doc.metadata.update({"wiki": page.wiki, "revision_id": page.revid,
-                         "revision_timestamp": page.timestamp.isoformat()})
-    return Result(path=page.url, document=doc, findings=run_rules(doc, settings))
+    def from_api(doc: "Document") -> None:
+        doc.title = page.title  # the parser can only guess it from the path
+        doc.revision_date, doc.revision_date_source = page.timestamp.date(), "api"
+        doc.metadata.update({"wiki": page.wiki, "revision_id": page.revid,
+                             "revision_timestamp": page.timestamp.isoformat()})
+
+    return lint_text(page.content, "wikitext", path=page.url, settings=settings, before_rules=from_api)
 
 
 def revision_pair(old: str, new: str, wiki: str | None = None) -> tuple[str, str]:
