@@ -87,9 +87,22 @@ def lint_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def _flag_settings() -> dict[str, Callable[[Any], Any]]:
+    from citecheck.config import parse_fail_on
+
+    def keep(value: Any) -> Any:
+        return value
+
+    return {
+        "select": split_codes, "ignore": split_codes, "fail_on": parse_fail_on, "as_of": parse_date,
+        "online": bool, "conflict": keep, "cache": keep, "no_cache": bool, "refresh": bool,
+        "input_format": keep, "max_bytes": keep,
+    }
+
+
 def build_settings(opts: dict[str, Any], first_path: str | None = None) -> Any:
     """Settings from the defaults, then the config file, then the flags (flags win)."""
-    from citecheck.config import ConfigError, Settings, find_config, load_config, parse_fail_on
+    from citecheck.config import ConfigError, Settings, find_config, load_config
 
     settings = Settings()
     try:
@@ -100,28 +113,10 @@ def build_settings(opts: dict[str, Any], first_path: str | None = None) -> Any:
             config = find_config(".")
         if config is not None:
             settings = load_config(config, settings)
-        if opts.get("select"):
-            settings.select = split_codes(opts["select"])
-        if opts.get("ignore"):
-            settings.ignore = split_codes(opts["ignore"])
-        if opts.get("fail_on"):
-            settings.fail_on = parse_fail_on(opts["fail_on"])
-        if opts.get("as_of"):
-            settings.as_of = parse_date(opts["as_of"])
-        if opts.get("online"):
-            settings.online = True
-        if opts.get("conflict"):
-            settings.conflict = opts["conflict"]
-        if opts.get("cache"):
-            settings.cache = opts["cache"]
-        if opts.get("no_cache"):
-            settings.no_cache = True
-        if opts.get("refresh"):
-            settings.refresh = True
-        if opts.get("input_format"):
-            settings.input_format = opts["input_format"]
-        if opts.get("max_bytes"):
-            settings.max_bytes = opts["max_bytes"]
+        # Each flag given on the command line replaces the config file's value, converted.
+        for flag, convert in _flag_settings().items():
+            if opts.get(flag):
+                setattr(settings, flag, convert(opts[flag]))
         if opts.get("baseline"):
             from citecheck.baseline import load_baseline
 
