@@ -48,7 +48,6 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     # Fingerprint -> how many findings with it the baseline accepts.
     baseline: dict[str, int] = field(default_factory=dict)
-    config_path: str | None = None  # the file these settings were read from, if any
 
 
 def parse_fail_on(value: str) -> Severity | None:
@@ -82,7 +81,6 @@ def load_config(path: str | Path, settings: Settings | None = None) -> Settings:
     prefix = "tool.citecheck." if path.name == "pyproject.toml" else ""
     settings = settings or Settings()
     apply_table(settings, table, path, prefix)
-    settings.config_path = str(path)
     return settings
 
 

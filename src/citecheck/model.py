@@ -125,9 +125,6 @@ class Tag:
     date: str = ""  # the tag's own date parameter ("October 2020"), if any
 
 
-STATEMENT_KINDS = ("prose", "infobox", "list", "table", "caption", "heading")
-
-
 @dataclass(slots=True)
 class Statement:
     """One claim unit: a sentence of prose, an infobox row, a list item, a table cell, a caption.

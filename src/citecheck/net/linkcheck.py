@@ -182,7 +182,6 @@ class LinkChecker:
         self.token = token
         self.stream = stream
         self.progress = progress
-        self.last_stats = RunStats()
         self._verdicts: dict[str, Verdict] = {}
         self._snapshots: dict[tuple[str, str], Snapshot | None] = {}
         self._probes: dict[tuple[str, str], FetchResult | None] = {}
@@ -267,7 +266,6 @@ class LinkChecker:
             self._suggest(doc.references)
         stats.requests = self.client.requests_sent - sent_before
         stats.seconds = time.monotonic() - started
-        self.last_stats = stats
         if self.stream is not None and jobs:
             print(stats.line(), file=self.stream)
             if self.wayback.blocked:

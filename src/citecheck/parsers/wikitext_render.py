@@ -36,7 +36,6 @@ DEAD_LINK = frozenset({"dead link", "deadlink", "dead-link", "dl", "dead", "404"
                        "link broken", "dead url", "deadurl", "toter link", "lien mort"})
 WEBARCHIVE = frozenset({"webarchive", "web archive", "wayback", "webcite", "archive.is",
                         "webarchiv", "cite archive"})
-CBIGNORE = frozenset({"cbignore", "cbignore bot", "bot ignore"})
 # Short citations that link to a full source in the bibliography.
 SHORT_CITES = frozenset({"sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcoltxt",
                          "harvcolnb", "harvcol", "harvard citation no brackets", "harvard citation",
