@@ -63,19 +63,21 @@ _BOX_WORDS = re.compile(
 )
 _WRAPPED_HEADING = re.compile(r"^(\*{3,6}) (.*?)(?:\[edit\])? \*{3,6}\s*$")
 _BULLET = re.compile(r"^(\s*)([•·▪◦‣∙]|[*o#+-](?=\s))\s*")
-_ENTRY = re.compile(r"^(\s*)(\d{1,4})\.(?:\s+|(?=\^))")
+_ENTRY = re.compile(r"^(\s*)(\d{1,4})\.(?:\s+|(?=\^)|$)")
 _IMAGE_NAME = re.compile(r"^\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\S*$", re.I)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*(?:\s*\[[^\]]{1,40}\])*\s*$""")
 _MEDIA = re.compile(r"^(?:File|Image|Media):|\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\b", re.I)
 _CELL_GAP = re.compile(r"\S {3,}\S")
 _ENDS_WITH_MARKER = re.compile(r"\[\d{1,4}\]\s*$")
+_CITED_PROSE = re.compile(r"[a-z]{3}[.,;:]?\[\d{1,4}\]")
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 
 # Section names whose content is not prose: reference lists and navigation.
 _END_SECTIONS = {
     "see also", "notes", "references", "footnotes", "citations", "sources", "bibliography",
     "further reading", "external links", "works cited", "notes and references",
     "explanatory notes", "reference notes", "general references", "navigation menu",
-    "literature", "reference", "note",
+    "literature", "reference", "note", "references and notes", "notes and sources",
     # other wikis
     "einzelnachweise", "anmerkungen", "siehe auch", "weblinks", "literatur", "références",
     "notes et références", "voir aussi", "liens externes", "bibliographie", "referencias", "notas",
@@ -85,7 +87,7 @@ _END_SECTIONS = {
 }
 _REF_LISTS = {"references", "citations", "footnotes", "sources", "notes and references",
               "reference", "general references", "works cited", "notes", "explanatory notes",
-              "reference notes", "note", "einzelnachweise", "anmerkungen", "références",
+              "reference notes", "note", "references and notes", "notes and sources", "einzelnachweise", "anmerkungen", "références",
               "notes et références", "referencias", "notas", "примечания", "tham khảo", "chú thích",
               "note e riferimenti"}
 _NOTE_LISTS = {"notes", "explanatory notes", "note", "notes and explanations", "anmerkungen"}
@@ -133,9 +135,10 @@ _TAG_WORDS = (
     r"|non-primary[ _]source[ _]needed|sic"
 )
 _MARKER = re.compile(
-    r"\[(?:(?P<num>\d{1,4})|(?P<note>[a-z]{1,2})|(?:note|nb|n|N|Note|NB)[ _](?P<nnum>\d{1,3})"
+    r"\[(?:(?P<num>\d{1,4})|(?P<note>[a-z]{1,2}|[A-Z])|(?:note|nb|n|N|Note|NB)[ _](?P<nnum>\d{1,3})"
     rf"|(?P<tag>(?i:{_TAG_WORDS})))\]"
 )
+_FORMULA_END = re.compile(r"\}\s{2,}$")
 _TAG_KIND = {
     "citation needed": "citation-needed",
     "permanent dead link": "dead-link",
@@ -210,9 +213,11 @@ class _Builder:
     def _marker(self, match: re.Match[str], seg: str, base: int) -> Citation | Tag | None:
         span = Span(base + match.start(), base + match.end())
         if match.group("num"):
+            if _FORMULA_END.search(seg, 0, match.start()):
+                return None  # "{\displaystyle 1}  [1]": a formula's image text, not a citation
             return Citation(key=match.group("num"), span=span)
         if match.group("note"):
-            key = match.group("note")
+            key = match.group("note").lower()  # upper-alpha notes ("[A]") are listed as 1, 2, ...
             cluster = (match.start() > 0 and seg[match.start() - 1] == "]") or seg.startswith("[", match.end())
             if key not in self.notes and not cluster:
                 return None  # "support[s]": an editorial bracket, not a note marker
@@ -550,6 +555,8 @@ class _Parser:
         self.paragraph_index = 0
         self.notes: frozenset[str] = frozenset()
         self.numbered_notes = bool(re.search(r"\[(?:note|nb|n|Note|NB|N)[ _]\d{1,3}\]", doc.source))
+        self.printed_keys: dict[int, str] = {}  # id(reference) -> the number the copy printed
+        self.cite_errors: list[tuple[str, str, _Block]] = []  # rendered "Cite error" entries
 
     def builder(self) -> _Builder:
         return _Builder(self.source, self.wrapped, self.notes)
@@ -606,11 +613,39 @@ class _Parser:
                 return
 
     def _body_end(self, start: int) -> int:
+        """The first end section ("References", "See also", ...) that really ends the body.
+
+        A sub-heading named like a list section inside a section ("**** Sources ****" under
+        "History", followed by prose) is part of the body: a text dump's sub-heading ends the
+        body only under a top-level end section, and any heading whose section holds cited
+        prose is body whatever its name.
+        """
+        top = min((b.level for b in self.blocks if b.kind == "heading" and b.level > 0), default=1)
+        parent_ends = False
         for k in range(max(start, 0), len(self.blocks)):
             block = self.blocks[k]
-            if block.kind == "heading" and _section_name(block.text) in _END_SECTIONS:
+            if block.kind != "heading":
+                continue
+            ends = _section_name(block.text) in _END_SECTIONS
+            if self.wrapped and block.level > top:
+                ends = ends and parent_ends
+            else:
+                parent_ends = ends
+            if ends and not self._holds_prose(k):
                 return k
         return len(self.blocks)
+
+    def _holds_prose(self, heading: int) -> bool:
+        """Whether the section under a heading (its sub-sections included) reads as article
+        prose: a paragraph of several sentences, or one with citation markers."""
+        level = self.blocks[heading].level
+        for block in self.blocks[heading + 1:]:
+            if block.kind == "heading" and (not self.wrapped or block.level <= level):
+                return False
+            if block.kind == "para" and len(block.text) >= 200 and (
+                    _CITED_PROSE.search(block.text) or len(_SENTENCE_BREAK.findall(block.text)) >= 2):
+                return True
+        return False
 
     def _lead(self, start: int, end: int) -> int | None:
         """Index of the lead's first paragraph when an infobox-like block precedes it.
@@ -820,31 +855,44 @@ class _Parser:
     # reference lists -----------------------------------------------------------------------
 
     def _reference_lists(self, start: int) -> None:
+        """Read every reference or notes list after the body.
+
+        A list counts when its heading has a familiar name or when most of its entries carry
+        backlinks ("^ a b"): the numbered list with backlinks is the reference list, whatever
+        its heading says ("References and notes"). Entries are then rebuilt as the page had
+        them (see ``_list_entries``): a text dump numbers the stray pieces it splits off an
+        entry as entries of their own, which shifts the printed numbers.
+        """
         lists: list[tuple[str, list[_Block]]] = []
         current: list[_Block] | None = None
         for block in self.blocks[max(start, 0):]:
             if block.kind == "heading":
-                name = _section_name(block.text)
-                current = [] if name in _REF_LISTS else None
-                if current is not None:
-                    lists.append((name, current))
+                current = []
+                lists.append((_section_name(block.text), current))
                 continue
             if current is not None and block.kind == "entry":
                 current.append(block)
-        lists = [(name, entries) for name, entries in lists if entries]
+        lists = [(name, entries) for name, entries in lists
+                 if entries and (name in _REF_LISTS or _backlinked(self.source, entries))]
         several = len(lists) > 1
         # A lone "Notes" list holds notes when the text uses letter markers and no numbers.
         letters_only = bool(re.search(r"\[[a-z]\]", self.source)) and not re.search(r"\[\d{1,4}\]", self.source)
-        for name, entries in lists:
+        for name, blocks in lists:
             group = "note" if (several or letters_only) and name in _NOTE_LISTS else ""
-            for position, block in enumerate(entries, start=1):
-                key = block.number or str(position)  # unnumbered "^ ..." lines count in order
+            for entry, number in _list_entries(self.source, blocks):
+                key = str(number)
                 if group == "note" and not self.numbered_notes:
-                    key = _note_key(int(key) - 1) if key.isdigit() else key
-                self._reference(block, key, group)
+                    key = _note_key(number - 1)
+                printed = entry.number or str(number)
+                if group == "note" and not self.numbered_notes and printed.isdigit():
+                    printed = _note_key(int(printed) - 1)
+                if _CITE_ERROR.match(_entry_text(self.source, entry)):
+                    self.cite_errors.append((group, key, entry))
+                    continue
+                self._reference(entry, key, group, printed)
         self.notes = frozenset(ref.key for ref in self.doc.references if ref.group == "note")
 
-    def _reference(self, block: _Block, key: str, group: str) -> None:
+    def _reference(self, block: _Block, key: str, group: str, printed: str) -> None:
         source = self.source
         first_line_start = block.segs[0][0]
         line_start = max(source.rfind("\n", 0, first_line_start), source.rfind("\r", 0, first_line_start)) + 1
@@ -867,6 +915,7 @@ class _Parser:
             fields = {k: v.replace("_", " ") for k, v in fields.items()}
             raw_text = raw_text.replace("_", " ")
         ref = Reference(key=key, span=span, raw=raw_text, group=group, fields=fields, backlinks=backlinks)
+        self.printed_keys[id(ref)] = printed
         ref.domain = domain_of(fields.get("url", "")) or domain_of(fields.get("via", "")) or domain_of(
             fields.get("work", "")) or domain_of(fields.get("publisher", ""))
         if re.search(r"\[(?:permanent[ _])?dead[ _]link\]", joined, re.I):
@@ -888,10 +937,9 @@ class _Parser:
 
     def _link(self) -> None:
         doc = self.doc
-        table = {(ref.group, ref.key): ref for ref in doc.references}
         doc.citations.sort(key=lambda c: c.span.start)
-        for citation in doc.citations:
-            citation.reference = table.get((citation.group, citation.key))
+        self._resolve()
+        self._check_map()
         for stmt in doc.statements:
             for tag in stmt.tags:
                 if tag.kind != "dead-link":
@@ -917,6 +965,63 @@ class _Parser:
             doc.metadata["references_highest_cited"] = highest
 
 
+    def _resolve(self) -> None:
+        table = {(ref.group, ref.key): ref for ref in self.doc.references}
+        for citation in self.doc.citations:
+            citation.reference = table.get((citation.group, citation.key))
+
+    def _check_map(self) -> None:
+        """Prove the marker-to-entry map with the backlinks the copy prints.
+
+        An entry printed "^ a b" was cited twice, so exactly two markers must resolve to it.
+        Entries are numbered without the pieces a dump split off them (see ``_list_entries``);
+        when the numbers the copy printed explain the backlinks better, they win. Fewer markers than backlinks is
+        common (infobox cells and captions lose theirs in a copy); more markers than
+        backlinks means a marker resolves to the wrong entry. When that happens too often
+        to be chance, the map is reported unverified (CC903) and the findings that rest on
+        it are withheld.
+        """
+        doc = self.doc
+        evidenced = [ref for ref in doc.references if ref.backlinks]
+        if not evidenced:
+            return
+        counts = Counter((c.group, c.key) for c in doc.citations)
+
+        def score(key_of: dict[int, str]) -> int:
+            agree = over = 0
+            for ref in evidenced:
+                used = counts[(ref.group, key_of.get(id(ref), ref.key))]
+                agree += used == ref.backlinks
+                over += used > ref.backlinks
+            return agree - 2 * over
+
+        positions = {id(ref): ref.key for ref in doc.references}
+        if self.printed_keys != positions and score(self.printed_keys) > score(positions):
+            for ref in doc.references:
+                ref.key = self.printed_keys[id(ref)]
+            self._resolve()
+            doc.metadata["reference_numbers"] = "printed"
+        for ref in evidenced:
+            glued = _GLUED_BACKLINK.match(ref.raw)
+            if glued and glued.group(1) == _note_key(ref.backlinks) and counts[(ref.group, ref.key)] == ref.backlinks + 1:
+                ref.backlinks += 1  # "^ a bdela Torre": the last letter glued to a lower-case name
+        agreeing = sum(1 for ref in evidenced if counts[(ref.group, ref.key)] == ref.backlinks)
+        over = [ref for ref in evidenced if counts[(ref.group, ref.key)] > ref.backlinks]
+        verified = len(over) <= max(2, 0.05 * len(evidenced))
+        doc.metadata["mapping_check"] = {
+            "checked": len(evidenced), "agreeing": agreeing, "over_cited": len(over), "verified": verified,
+        }
+        if not verified:
+            doc.diagnostics.append(Diagnostic(
+                kind="reference-map-unverified",
+                message=(f"{len(over)} of {len(evidenced)} reference entries are cited more often than "
+                         "their backlinks allow, so markers may resolve to the wrong entries"),
+                span=over[0].span,
+                examples=[ref.key for ref in over[:10]],
+                count=len(over),
+            ))
+
+
 def _names_part_of(child: str, parent: str) -> bool:
     """Whether every word of heading ``child`` occurs in heading ``parent``."""
     words = re.findall(r"\w+", child.casefold())
@@ -935,6 +1040,62 @@ def _section_name(text: str) -> str:
 def _looks_like_caption(text: str) -> bool:
     """Text-dump captions: a short block that does not end like a sentence."""
     return len(text) < 300 and not _SENTENCE_END.search(text) and not _ENDS_WITH_MARKER.search(text)
+
+
+def _entry_text(source: str, block: _Block) -> str:
+    return " ".join(source[a:b] for a, b in block.segs).strip()
+
+
+def _backlinked(source: str, blocks: list[_Block]) -> bool:
+    """Whether most entries of a list open with a backlink caret, as reference lists do."""
+    carets = sum(1 for block in blocks if _entry_text(source, block).startswith("^"))
+    return carets >= 0.5 * len(blocks)
+
+
+# What a text dump splits off an entry and numbers as an entry of its own: the access icons,
+# maintenance tags and the citation style sheet printed inside a citation.
+_STRAY = re.compile(
+    r"(?:\[(?:open|closed|free|limited)[ _]access\]|\((?:subscription|registration)[ _]required\)"
+    r"|\[[^\]]{0,40}(?:needed|dead[ _]link)\]|[.,;:\s])*",
+    re.I,
+)
+_GLUED_BACKLINK = re.compile(r"([a-z])[a-z]")
+_CITE_ERROR = re.compile(r"\^?\s*(?:[a-z]{1,2}\s+)*Cite[ _]error\b", re.I)
+
+
+def _is_stray(text: str) -> bool:
+    return bool(_STRAY.fullmatch(_strip_page_css(text)[0]))
+
+
+def _list_entries(source: str, blocks: list[_Block]) -> list[tuple[_Block, int]]:
+    """A reference list's entries as the page had them, each with its number.
+
+    Text dumps number every block they meet inside a list item: the text after an ISBN link
+    ("58. ISBN 9971-69-259-7. p. 15."), a quotation, an access icon ("6. [closed_access]"),
+    a "[dead link]" tag, the citation style sheet. In a list whose entries open with
+    backlinks, an entry without one is such a piece and joins the entry before it; pieces
+    with no words of their own join it in any list. An entry's number is the one printed
+    less the pieces numbered before it (its position where the copy printed none); the
+    printed number stays on the block, for ``_Parser._check_map`` to weigh.
+    """
+    caret_style = _backlinked(source, blocks)
+    entries: list[tuple[_Block, int]] = []
+    pieces = 0
+    for block in blocks:
+        text = _entry_text(source, block)
+        piece = (caret_style and not text.startswith("^")) or _is_stray(text)
+        if piece and entries:
+            head, number = entries[-1]
+            merged = _Block(head.kind, head.segs + block.segs, head.first_line, block.last_line,
+                            number=head.number, text=head.text)
+            entries[-1] = (merged, number)
+            pieces += 1
+        elif piece and _is_stray(text):
+            pieces += 1
+        else:
+            printed = int(block.number) if block.number else len(entries) + 1 + pieces
+            entries.append((block, printed - pieces))
+    return entries
 
 
 _PAGE_CSS = re.compile(r"(?:\.mw-parser-output[^{}]*\{[^{}]*\}\s*)+")
