@@ -10,7 +10,7 @@ same fields. Rules then read one vocabulary, whatever the input format was.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 FIELDS = (
     "title", "work", "publisher", "url", "archive_url", "archive_date",
@@ -38,13 +38,15 @@ _DATE_PART = re.compile(
 )
 _ARCHIVED = re.compile(
     r"Archived(?:\s*\((?:PDF|\w+)\))?\s+from\s+the[ _]original(?:\s*\([^)]*\))?"
-    r"(?:\s+on\s+(?P<date>[^.]{0,40}?\d{4}(?:-\d{2}-\d{2})?)|\s+on)?\s*(?:\.|$)",
+    r"(?:\s+on\s+(?P<date>[^.]{0,40}?\d{4}(?:-\d{2}-\d{2})?)|\s+on)?\s*(?:[.,]|$)",  # "," in CS2
     re.I,
 )
-# {{webarchive}} output: "Archived 2010-02-10 at the Wayback Machine".
+# {{webarchive}} output: "Archived 2010-02-10 at the Wayback Machine", "Archived October 30, 2008,
+# at the Wayback Machine" (a US date keeps its comma), "Archived 2013-01-12 at archive.today".
 WEBARCHIVE = re.compile(
-    r"Archived\s+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})\s+at\s+the[ _]"
-    r"(?:Wayback[ _]Machine|archive\.today|Archive-It|WebCite|Library[ _]of[ _]Congress[ _]Web[ _]Archives)",
+    r"Archived\s+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}),?\s+at\s+(?:the[ _])?"
+    r"(?:Wayback[ _]Machine|archive\.(?:today|is|ph)|Archive-It|WebCite|Library[ _]of[ _]Congress[ _]Web[ _]Archives"
+    r"|UK[ _]Government[ _]Web[ _]Archive|Portuguese[ _]Web[ _]Archive|Ghostarchive)",
     re.I,
 )
 _RETRIEVED = re.compile(r"Retrieved\s+(?:on\s+)?(?P<date>[^.]{0,40}?\d{4}(?:-\d{2}-\d{2})?)(?=\s*(?:[.–—-]|$))", re.I)
@@ -135,9 +137,12 @@ def parse_reference_text(raw: str) -> dict[str, str]:
         text = re.sub(r"\s+([.,])", r"\1", text)
 
     webarchive = WEBARCHIVE.search(text)
+    link_label = ""  # {{webarchive}} follows a link: the text just before it is the link's label
     if webarchive:
         fields["archive_date"] = webarchive.group("date")
-        text = (text[: webarchive.start()].rstrip(" .") + ". " + text[webarchive.end():].lstrip(" .")).strip()
+        before_archive = text[: webarchive.start()].rstrip(" .")
+        link_label = (_split_parts(before_archive) or [""])[-1]
+        text = (before_archive + ". " + text[webarchive.end():].lstrip(" .")).strip()
 
     # Split off the archive / retrieval tail: everything before it is citation body.
     tail_start = len(text)
@@ -193,6 +198,8 @@ def parse_reference_text(raw: str) -> dict[str, str]:
             if parts:
                 fields["title"] = parts[0]
                 parts = parts[1:]
+        else:
+            parts = _unquoted_title(parts, link_label, fields)
         rest_parts = parts if "title" in fields or "date" in fields else []
 
     date_seen = False  # a date among the parts after the title
@@ -224,6 +231,27 @@ def parse_reference_text(raw: str) -> dict[str, str]:
     if quote:
         fields["quote"] = quote
     return {k: v for k, v in fields.items() if v}
+
+
+def _unquoted_title(parts: list[str], link_label: str, fields: dict[str, str]) -> list[str]:
+    """The title of free text that does not quote it, where something marks it; the parts after it.
+
+    A link label (the text {{webarchive}} follows: "Wool History Archived … at the Wayback
+    Machine. Tricountyfarm.org.") is the title; so is the part before a site named by its
+    domain ("Metabolic syndrome. Ncbi.nlm.nih.gov. Retrieved …", "About us. Sea.org."), with a
+    single part before that taken as the authors. Anything else stays untitled.
+    """
+    if link_label in parts and not _DOMAIN.match(link_label):
+        at = parts.index(link_label)
+        fields["title"] = link_label
+        return parts[at + 1:]
+    site = next((i for i, part in enumerate(parts) if i and _DOMAIN.match(part.rstrip("."))), 0)
+    if not site:
+        return parts
+    fields["title"] = parts[site - 1]
+    if site == 2:
+        fields["author"] = parts[0]
+    return parts[site:]
 
 
 def _author_and_date(before: str, fields: dict[str, str]) -> None:
@@ -291,6 +319,57 @@ def domain_of(url_or_name: str) -> str:
         return ".".join(labels)
     keep = 3 if len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
     return ".".join(labels[-keep:])
+
+
+# --- URL identity -----------------------------------------------------------------------
+
+# Query parameters that only record how a reader arrived; any other parameter ("id=2",
+# "src=bkmk", "ref=…") may name a different page, so it stays.
+_TRACKING_PARAM = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|gclsrc|dclid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_hsenc|_hsmi|ocid|cmpid|smid)$",
+    re.I,
+)
+# Catalogue and identifier links that name a journal, a book as a whole, a search or a DOI
+# registrant: the same link serves every article of a journal or chapter of a book.
+_IDENTIFIER_LINK = re.compile(
+    r"^(?:worldcat\.org/(?:issn|oclc|isbn|search)\b|portal\.issn\.org/|isbnsearch\.org/|openlibrary\.org/search\b"
+    r"|[a-z-]+\.wikipedia\.org/wiki/special:booksources\b|(?:dx\.)?doi\.org/10\.\d{4,9}(?:/\(issn\)[^/]*)?$"
+    r"|books\.google\.[a-z.]+/books\?(?:[^/]*&)?vid=(?:isbn|issn|lccn|oclc))",
+    re.I,
+)
+
+
+def url_key(url: str) -> str:
+    """A comparison key for a URL: scheme, "www."/"m.", fragment, tracking parameters, default
+    pages ("index.html"), a trailing slash and the letter case of the host do not make two
+    links different pages; any other query parameter does."""
+    url = url.strip()
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url if "://" in url else "http://" + url.lstrip("/"))
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return url.lower()
+    if host.startswith("www.") or re.match(r"www\d\.", host):
+        host = host.split(".", 1)[1]
+    if host.startswith(("m.", "mobile.")):
+        host = host.split(".", 1)[1]
+    path = re.sub(r"/+", "/", parts.path or "/")
+    path = re.sub(r"/(?:index|default)\.(?:html?|php|aspx?)$", "/", path, flags=re.I).rstrip("/")
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                             if not _TRACKING_PARAM.match(k)))
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+def source_url_key(url: str) -> str:
+    """``url_key`` of a link that stands for one cited source, else "": a bare host names a
+    site, and a catalogue or identifier link (an ISSN, OCLC or ISBN record, a DOI prefix) a
+    journal or a whole book."""
+    key = url_key(url)
+    if "/" not in key or _IDENTIFIER_LINK.match(key):
+        return ""
+    return key
 
 
 # --- template parameters ------------------------------------------------------------------

@@ -4,55 +4,35 @@ from __future__ import annotations
 
 import re
 from typing import Iterator
-from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
+from citecheck.parsers.citations import source_url_key
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
 
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ocid|cmpid|ref|src|smid|mc_cid|mc_eid)$", re.I)
 _WS = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s]")
-
-
-def normalize_url(url: str) -> str:
-    """A comparison key for a URL: scheme, "www.", fragment, tracking parameters, default
-    ports, a trailing slash and letter case of the host do not make two sources different."""
-    url = url.strip()
-    if not url:
-        return ""
-    try:
-        parts = urlsplit(url if "://" in url else "http://" + url.lstrip("/"))
-        host = (parts.hostname or "").lower()
-    except ValueError:
-        return url.lower()
-    if host.startswith("www.") or re.match(r"www\d\.", host):
-        host = host.split(".", 1)[1]
-    if host.startswith(("m.", "mobile.")):
-        host = host.split(".", 1)[1]
-    path = re.sub(r"/+", "/", parts.path or "/")
-    path = re.sub(r"/(?:index|default)\.(?:html?|php|aspx?)$", "/", path, flags=re.I).rstrip("/")
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                             if not _TRACKING.match(k)))
-    return f"{host}{path}" + (f"?{query}" if query else "")
-
-
 _PAGE_PARAM = re.compile(
     r"\|\s*(?:p|pp|page|pages|at|loc|location|seite|seiten|chapter|section|volume|issue)\s*=\s*([^|}]+)", re.I
 )
-_PAGE_TEXT = re.compile(r"(?:\b(?:pp?|pg|S|Seite|page|pages)\.?\s*|#page=)(\d[\d\s,–—-]*)", re.I)
+# Pages, and the numbered parts a page stands for in a statute or a reference work:
+# "p. 73", "S. 15", "Art. 11", "§ 4", "#page=37".
+_PAGE_TEXT = re.compile(
+    r"(?:\b(?:pp?|pg|S|Seite|page|pages|Art|Article|sec|section|para)\.?\s*|§\s*|#page=)(\d[\d\s,–—-]*)", re.I
+)
+_NBSP = re.compile(r"&nbsp;|&#160;|\u00a0")
 _SHORT_CITE = re.compile(r"\{\{\s*(?:sfn|harv|rp\b)", re.I)
 
 
 def page_key(ref: Reference) -> str:
     """The pages an entry points to ("p. 73", "|pages=80–85", "#page=37"), normalised."""
     found = [m.group(1) for m in _PAGE_PARAM.finditer(ref.raw)]
-    found.extend(m.group(1) for m in _PAGE_TEXT.finditer(ref.raw))
+    found.extend(m.group(1) for m in _PAGE_TEXT.finditer(_NBSP.sub(" ", ref.raw)))
     return " ".join(sorted({_fold(f) for f in found if f.strip()}))
 
 
 def _different_urls(a: Reference, b: Reference) -> bool:
-    url_a, url_b = normalize_url(a.get("url")), normalize_url(b.get("url"))
+    url_a, url_b = source_url_key(a.get("url")), source_url_key(b.get("url"))
     return bool(url_a and url_b and url_a != url_b)
 
 
@@ -63,8 +43,8 @@ def _fold(text: str) -> str:
 def source_keys(ref: Reference) -> list[tuple[str, str]]:
     """The identities of the source an entry cites: its URL, and title+work+date."""
     keys: list[tuple[str, str]] = []
-    url = normalize_url(ref.get("url"))
-    if url and "/" in url:  # a bare host ("bbc.com") names a site, not one source
+    url = source_url_key(ref.get("url"))
+    if url:
         keys.append(("url", url))
     title = _fold(ref.get("title"))
     work = _fold(ref.get("work") or ref.get("publisher"))
@@ -78,11 +58,14 @@ class DuplicateReference(Rule):
     """Two entries of the reference list for the same source.
 
     Flags an entry that cites the same source as an earlier one: the same URL once
-    normalised (scheme, "www.", fragment, tracking parameters and trailing slash ignored), or
-    the same title, work (or publisher) and date, pointing to the same pages. The same entry
-    reused through a named reference or repeated markers is not a duplicate, nor are two
-    citations of one book or PDF at different pages; short citations (``{{sfn}}``,
-    ``{{harvnb}}``) and notes are not compared.
+    normalised (scheme, "www.", fragment, tracking parameters such as ``utm_source`` and a
+    trailing slash ignored; any other query parameter makes another page), or the same
+    title, work (or publisher) and date, pointing to the same pages. The same entry reused
+    through a named reference or repeated markers is not a duplicate, nor are two citations
+    of one book or PDF at different pages (or articles of one statute). A catalogue or
+    identifier link (an ISSN or OCLC record, an ISBN search, a DOI prefix) names a journal or
+    a whole book, not the article cited, so it is no URL to compare. Short citations
+    (``{{sfn}}``, ``{{harvnb}}``, "Smith 2001, p. 5") and notes are not compared.
 
     Why: duplicate entries split a source's uses, so a correction or an archive link added
     to one misses the others, and the list looks better sourced than it is.
