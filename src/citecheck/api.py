@@ -78,6 +78,9 @@ def _lint(text: str, path: str, settings: Settings, format: str | None,
 def run_rules(doc: Document, settings: Settings) -> list[Finding]:
     """Run the selected rules over a parsed document; findings located, filtered and sorted."""
     rules = select_rules(settings.select, settings.ignore, online=settings.online)
+    if doc.metadata.get("mapping_check", {}).get("verified") is False:
+        doc.metadata["withheld_rules"] = [rule.code for rule in rules if rule.uses_reference_map]
+        rules = [rule for rule in rules if not rule.uses_reference_map]
     resolve_revision_date(doc, settings.as_of)
     conflict, lexicons = rule_data(doc, settings)  # loaded once per document, cached per file
     http = None

@@ -138,7 +138,9 @@ _MARKER = re.compile(
     r"\[(?:(?P<num>\d{1,4})|(?P<note>[a-z]{1,2}|[A-Z])|(?:note|nb|n|N|Note|NB)[ _](?P<nnum>\d{1,3})"
     rf"|(?P<tag>(?i:{_TAG_WORDS})))\]"
 )
-_FORMULA_END = re.compile(r"\}\s{2,}$")
+# What precedes bracketed text that is no citation: a formula's image text after its TeX
+# source, and the edit link of a taxonomy box.
+_NOT_A_MARKER = re.compile(r"(?:\}\s{2,}|[Cc]lassification\s*)$")
 _TAG_KIND = {
     "citation needed": "citation-needed",
     "permanent dead link": "dead-link",
@@ -212,9 +214,9 @@ class _Builder:
 
     def _marker(self, match: re.Match[str], seg: str, base: int) -> Citation | Tag | None:
         span = Span(base + match.start(), base + match.end())
+        if (match.group("num") or match.group("note")) and _NOT_A_MARKER.search(seg, 0, match.start()):
+            return None  # "{\displaystyle 1}  [1]", "Scientific classification [e]": page furniture
         if match.group("num"):
-            if _FORMULA_END.search(seg, 0, match.start()):
-                return None  # "{\displaystyle 1}  [1]": a formula's image text, not a citation
             return Citation(key=match.group("num"), span=span)
         if match.group("note"):
             key = match.group("note").lower()  # upper-alpha notes ("[A]") are listed as 1, 2, ...
@@ -615,7 +617,8 @@ class _Parser:
     def _body_end(self, start: int) -> int:
         """The first end section ("References", "See also", ...) that really ends the body.
 
-        A sub-heading named like a list section inside a section ("**** Sources ****" under
+        A heading over a numbered list with backlinks ends it whatever its name. A
+        sub-heading named like a list section inside a section ("**** Sources ****" under
         "History", followed by prose) is part of the body: a text dump's sub-heading ends the
         body only under a top-level end section, and any heading whose section holds cited
         prose is body whatever its name.
@@ -626,7 +629,7 @@ class _Parser:
             block = self.blocks[k]
             if block.kind != "heading":
                 continue
-            ends = _section_name(block.text) in _END_SECTIONS
+            ends = _section_name(block.text) in _END_SECTIONS or self._holds_reference_list(k)
             if self.wrapped and block.level > top:
                 ends = ends and parent_ends
             else:
@@ -634,6 +637,16 @@ class _Parser:
             if ends and not self._holds_prose(k):
                 return k
         return len(self.blocks)
+
+    def _holds_reference_list(self, heading: int) -> bool:
+        """Whether a heading's section is a numbered list with backlinks, whatever its name."""
+        entries = []
+        for block in self.blocks[heading + 1:]:
+            if block.kind == "heading":
+                break
+            if block.kind == "entry":
+                entries.append(block)
+        return len(entries) >= 2 and _backlinked(self.source, entries)
 
     def _holds_prose(self, heading: int) -> bool:
         """Whether the section under a heading (its sub-sections included) reads as article
@@ -1001,10 +1014,6 @@ class _Parser:
                 ref.key = self.printed_keys[id(ref)]
             self._resolve()
             doc.metadata["reference_numbers"] = "printed"
-        for ref in evidenced:
-            glued = _GLUED_BACKLINK.match(ref.raw)
-            if glued and glued.group(1) == _note_key(ref.backlinks) and counts[(ref.group, ref.key)] == ref.backlinks + 1:
-                ref.backlinks += 1  # "^ a bdela Torre": the last letter glued to a lower-case name
         agreeing = sum(1 for ref in evidenced if counts[(ref.group, ref.key)] == ref.backlinks)
         over = [ref for ref in evidenced if counts[(ref.group, ref.key)] > ref.backlinks]
         verified = len(over) <= max(2, 0.05 * len(evidenced))
@@ -1059,7 +1068,6 @@ _STRAY = re.compile(
     r"|\[[^\]]{0,40}(?:needed|dead[ _]link)\]|[.,;:\s])*",
     re.I,
 )
-_GLUED_BACKLINK = re.compile(r"([a-z])[a-z]")
 _CITE_ERROR = re.compile(r"\^?\s*(?:[a-z]{1,2}\s+)*Cite[ _]error\b", re.I)
 
 
@@ -1109,6 +1117,8 @@ def _strip_page_css(text: str) -> tuple[str, bool]:
 
 # Backlink letters; text dumps glue the last one to the entry ("^ a bDorst, Neal").
 _BACKLINK_LETTER = re.compile(r"([a-z]{1,2})(?:\s+|(?=[A-Z\"“'‘\[(]))")
+# A backlink letter glued to a name that opens in lower case ("^ a bdela Torre R").
+_BACKLINK_GLUED = re.compile(r"([a-z])(?=(?:de|da|di|du|van|von|ten|ter|le|la|al|el|bin|ibn)[a-z]*\s)")
 
 
 def _backlinks(text: str) -> tuple[int, int]:
@@ -1124,6 +1134,11 @@ def _backlinks(text: str) -> tuple[int, int]:
             break
         letters += 1
         pos = match.end()
+    if letters >= 1:
+        glued = _BACKLINK_GLUED.match(text, pos)
+        if glued and glued.group(1) == _note_key(letters):
+            letters += 1
+            pos = glued.end()
     if letters >= 2:
         return pos, letters
     return caret.end(), 1

@@ -33,6 +33,8 @@ def file_record(result: "Result") -> dict[str, Any]:
         "citations": len(doc.citations),
         "revision_date": doc.revision_date.isoformat() if doc.revision_date else None,
         "revision_date_source": doc.revision_date_source or None,
+        # Plain text: how many entries' backlinks were checked against the markers (CC903).
+        "mapping_check": doc.metadata.get("mapping_check"),
     }
 
 

@@ -30,6 +30,7 @@ from citecheck.rules.cc504_duplicate_reference import DuplicateReference
 from citecheck.rules.cc505_incomplete_reference import IncompleteReference
 from citecheck.rules.cc901_encoding_damage import EncodingDamage
 from citecheck.rules.cc902_unused_suppression import UnusedSuppression
+from citecheck.rules.cc903_reference_map_unverified import ReferenceMapUnverified
 
 RULES: tuple[type[Rule], ...] = (
     UncitedNumericClaim,
@@ -57,6 +58,7 @@ RULES: tuple[type[Rule], ...] = (
     IncompleteReference,
     EncodingDamage,
     UnusedSuppression,
+    ReferenceMapUnverified,
 )
 
 __all__ = ["RULES", "Option", "Rule", "RuleContext", "by_code", "markdown_table", "resolve", "select_rules"]

@@ -58,6 +58,9 @@ class Rule:
     severity: ClassVar[Severity]
     options: ClassVar[tuple[Option, ...]] = ()
     network: ClassVar[bool] = False
+    # Rules that read which reference a citation resolves to: withheld on a plain-text copy
+    # whose marker map its backlinks do not confirm (CC903).
+    uses_reference_map: ClassVar[bool] = False
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError

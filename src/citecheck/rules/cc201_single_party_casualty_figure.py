@@ -550,6 +550,7 @@ class SinglePartyCasualtyFigure(Rule):
     code = "CC201"
     name = "single-party-casualty-figure"
     severity = Severity.ERROR
+    uses_reference_map = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         for case, verdict, attributed in party_sourced_cases(doc, ctx):

@@ -27,6 +27,7 @@ class AttributedSinglePartyFigure(Rule):
     code = "CC202"
     name = "attributed-single-party-figure"
     severity = Severity.INFO
+    uses_reference_map = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         for case, verdict, attributed in party_sourced_cases(doc, ctx):

@@ -79,6 +79,7 @@ class UndefinedReference(Rule):
     code = "CC501"
     name = "undefined-reference"
     severity = Severity.ERROR
+    uses_reference_map = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         undefined: dict[tuple[str, str], list[Citation]] = {}

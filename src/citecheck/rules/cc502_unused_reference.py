@@ -48,6 +48,7 @@ class UnusedReference(Rule):
     code = "CC502"
     name = "unused-reference"
     severity = Severity.INFO
+    uses_reference_map = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if not doc.references:

@@ -1,0 +1,160 @@
+"""The plain-text reference map proves itself: every marker resolves to the entry whose
+backlinks ("^ a b") account for it, on every real copy in the corpus and on the seed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from citecheck.api import lint_text
+from citecheck.model import Document
+from citecheck.parsers.text import parse
+
+from conftest import CORPUS, SEED
+
+# Copies whose own text disagrees with their backlinks, read by hand: a marker printed twice
+# where the list claims one use (the page, not the map, is inconsistent).
+INCONSISTENT_COPIES = {
+    "fet-plaintext-more/Smart_city.txt": {("", "4")},  # [4] in a list item and in the lead
+    "fet-plaintext/Rocket_propulsion/wiki.md": {("", "1")},  # "in space [1]" inside a table cell
+    "seed": {("note", "a")},  # two infobox cells carry [a]; the notes list prints one "^"
+}
+
+
+def plain_text_copies() -> list[str]:
+    if not CORPUS.is_dir():
+        return ["seed"]
+    found = sorted(CORPUS.glob("fet-plaintext/*/wiki.md")) + sorted(CORPUS.glob("fet-plaintext-more/*.txt"))
+    return ["seed"] + [str(p.relative_to(CORPUS)) for p in found]
+
+
+def over_cited(doc: Document) -> set[tuple[str, str]]:
+    uses = Counter((c.group, c.key) for c in doc.citations)
+    return {(r.group, r.key) for r in doc.references if r.backlinks and uses[(r.group, r.key)] > r.backlinks}
+
+
+@pytest.mark.parametrize("name", plain_text_copies())
+def test_every_marker_resolves_to_the_entry_its_backlinks_claim(name: str) -> None:
+    path = SEED if name == "seed" else CORPUS / name
+    doc = parse(Path(path).read_bytes().decode("utf-8", "replace"), path=str(path))
+    check = doc.metadata["mapping_check"]
+    assert check["verified"]
+    assert over_cited(doc) <= INCONSISTENT_COPIES.get(name, set())
+    # Every number up to the last entry resolves; numbers past it mean a truncated copy.
+    last = max(int(r.key) for r in doc.references if not r.group and r.key.isdigit())
+    numbered = [c for c in doc.citations if not c.group and c.key.isdigit() and int(c.key) <= last]
+    assert all(c.reference is not None for c in numbered)
+    # Entries with one use and entries with many agree alike: most are cited exactly as often
+    # as their backlinks say (copies lose markers in infobox cells and captions, never gain).
+    assert check["agreeing"] >= 0.55 * check["checked"]
+
+
+DUMP_WITH_STYLE_SHEET = """\
+****** Battle ******
+***** Events *****
+Fighting began near the town.[1] Troops advanced along the road.[2] Villages fell.[2]
+The army moved north.[3] Roads were cut.[3] Towns emptied.[3]
+Aid arrived.[4] Talks began.[5]
+***** References *****
+   1. ^"Fighting". Reuters. 1 October 2020.
+   2. .mw-parser-output cite.citation{font-style:inherit}.mw-parser-output
+      .citation q{font-style:inherit}
+   3. ^ a b"Advance". Reuters. 2 October 2020.
+   4. ^ a b c"Roads". Reuters. 3 October 2020.
+   5. ^"Aid". Reuters. 4 October 2020. ISBN
+   6. 978-0-19-000000-1. p. 15.
+   7. [closed_access]
+   8. ^ Talks. Reuters. 5 October 2020.
+   9. [permanent_dead_link]
+"""
+
+
+def test_pieces_a_dump_numbers_as_entries_join_the_entry_before_them() -> None:
+    doc = parse(DUMP_WITH_STYLE_SHEET)
+    assert [r.key for r in doc.references] == ["1", "2", "3", "4", "5"]
+    assert doc.reference("2").get("title") == "Advance" and doc.reference("2").backlinks == 2
+    assert doc.reference("3").backlinks == 3
+    assert "p. 15" in doc.reference("4").raw and "mw-parser-output" not in doc.reference("1").raw
+    assert doc.reference("5").dead_link  # its "[permanent dead link]" was printed as entry 9
+    assert doc.metadata["mapping_check"] == {"checked": 5, "agreeing": 5, "over_cited": 0, "verified": True}
+
+
+def test_an_entry_number_alone_on_its_line_is_a_piece_too() -> None:
+    text = DUMP_WITH_STYLE_SHEET.replace("   7. [closed_access]\n", "   7.\n      Second part of the same note.\n")
+    doc = parse(text)
+    assert [r.key for r in doc.references] == ["1", "2", "3", "4", "5"]
+    assert "Second part of the same note." in doc.reference("4").raw
+
+
+def test_printed_numbers_win_when_the_backlinks_say_so() -> None:
+    # A browser copy numbers real entries only: an entry without a backlink is an entry.
+    text = """Intro.[1] Fighting.[2][2] More.[3] Last.[4][4][4]
+
+References
+
+  1. ^ "One". Reuters. 1 October 2020.
+  2. ^ a b "Two". Reuters. 2 October 2020.
+  3. A note printed without its backlink.
+  4. ^ a b c "Four". Reuters. 4 October 2020.
+"""
+    doc = parse(text)
+    assert doc.reference("4").get("title") == "Four"
+    assert doc.metadata["reference_numbers"] == "printed"
+    assert doc.metadata["mapping_check"]["over_cited"] == 0
+
+
+def test_a_list_under_any_heading_is_the_reference_list_when_its_entries_carry_backlinks() -> None:
+    text = DUMP_WITH_STYLE_SHEET.replace("***** References *****", "***** References and sources *****")
+    assert len(parse(text).references) == 5
+
+
+def test_a_sources_sub_heading_inside_a_section_is_not_the_end_of_the_article() -> None:
+    text = DUMP_WITH_STYLE_SHEET.replace(
+        "***** References *****",
+        "**** Sources ****\n"
+        "Natural sources of the material include decay of isotopes in rock. Such rock is found on\n"
+        "every continent. Artificial sources include reactors and accelerators of many kinds.[1]\n"
+        "***** References *****",
+    )
+    doc = parse(text)
+    assert any("Artificial sources include reactors" in s.text for s in doc.statements)
+
+
+def test_a_rendered_cite_error_is_no_reference_and_its_markers_are_undefined() -> None:
+    text = """The battle began.[1] The town fell.[2]
+
+References
+
+  1. ^ "One". Reuters. 1 October 2020.
+  2. ^ Cite error: The named reference town was invoked but never defined (see the help page).
+"""
+    result = lint_text(text, "text")
+    assert [r.key for r in result.document.references] == ["1"]
+    assert [f.refs for f in result.findings if f.code == "CC501"] == [["2"]]
+
+
+def test_formula_image_text_and_taxobox_edit_links_are_not_citations() -> None:
+    text = """The force is   F   {\\displaystyle F}  [1] as stated.[2]
+
+Scientific classification [e]
+
+References
+
+  1. ^ "One". Reuters. 1 October 2020.
+  2. ^ "Two". Reuters. 2 October 2020.
+"""
+    doc = parse(text)
+    assert [c.key for c in doc.citations] == ["2"]
+
+
+def test_an_unverified_map_withholds_the_findings_that_rest_on_it() -> None:
+    cited_thrice = " ".join(f"Claim {n}a.[{n}] Claim {n}b.[{n}] Claim {n}c.[{n}]" for n in (1, 2, 3))
+    text = cited_thrice + " Stray.[9]\n\nReferences\n\n" + "".join(
+        f'  {n}. ^ "Title {n}". Reuters. {n} October 2020.\n' for n in (1, 2, 3, 4))
+    result = lint_text(text, "text")
+    codes = {f.code for f in result.findings}
+    assert "CC903" in codes and not codes & {"CC501", "CC502"}
+    [cc903] = [f for f in result.findings if f.code == "CC903"]
+    assert "CC501" in cc903.message and "CC502" in cc903.message
