@@ -74,17 +74,19 @@ _TIME_UNITS = frozenset(
 )
 _RELATIVE_AFTER = frozenset("later earlier ago after before into prior apart afterwards on".split())
 _RELATIVE_BEFORE = frozenset("first next last past following previous preceding for".split())
-# Words before a number-word that make it refer back to a known set ("the two sides").
+# Words before a number-word that make it refer back to a known set ("the two sides", "the
+# latter two") or speak of any members of a set ("any two vectors", "if two species").
+# Possessives are not among them: "his four terms" counts.
 _DETERMINERS = frozenset(
-    "the these those its their his her our my your all both each every first last next other "
-    "another".split()
+    "the these those all both each every first last next other another latter former any if "
+    "consider following whenever".split()
 )
 # Capitalised words that may precede a figure mid-sentence without naming a model or series.
 _CAPITAL_OK = frozenset(
     "About Over Nearly Approximately Around Some Almost Only All Roughly Per Of Estimated Total "
     "Approx Circa Up To At Least More Than Fewer Less Under Below Above Exactly Another "
     "The And Or But With Without In On By From Between After Before During Within Since Among "
-    "For Only Just Another Nearly Almost Some Perhaps Possibly Reportedly Killing Including".split()
+    "For Only Just Another Nearly Almost Some Perhaps Possibly Reportedly Killing Including Mach".split()
 )
 _GLUED_UNITS = frozenset(
     "km kg mm cm m mi ft lb lbs kW MW GW kWh MWh GWh TWh Hz kHz MHz GHz GB MB KB TB kB Gb Mb "
@@ -105,6 +107,11 @@ _NOUN_STOP = frozenset(
     "that which who than per while but when during into after before since until including "
     "among against between".split()
 )
+# German function words, which never end the noun a figure counts: "16 Bundesländer mit".
+_GERMAN_STOP = frozenset(
+    "mit und oder im von vom zu zum zur der das des dem den ein eine einer sind ist waren wurde "
+    "wurden auf aus bei für nach über unter als wie sowie je gegen ohne um bis seit".split()
+)
 _NOUN_SKIP = frozenset("more other additional further".split())
 _ADJECTIVE_NOUN_HEAD = frozenset(
     "private civilian military regular foreign new former "
@@ -116,19 +123,42 @@ _ADJECTIVE_NOUN_HEAD = frozenset(
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion)\b"
 _PCT = r"(?:\s?%|\s+(?:percent|per\s?cent)\b|\s+percentage\s+points?\b)"
-_DIGIT_CLAIM = re.compile(
-    rf"""
-    (?=[\d$€£¥₹₽₺₼]|[A-Z]{{1,3}}\$|U\.S\.|[A-Z]{{3}}\s?\d)
-    (?P<cur>{_CURRENCY})?
-    (?P<num>{_NUM})
-    (?P<scale>\s*{_SCALE_WORD}|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
-    (?P<pct>{_PCT})?
-    (?P<range>\s*(?P<conn>[{_DASH}]|\bto\b|\band\b)\s*
-        (?P<cur2>{_CURRENCY})?(?P<num2>{_NUM})
-        (?P<scale2>\s*{_SCALE_WORD}|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
-        (?P<pct2>{_PCT})?)?
-    """,
-    re.X,
+# German writes 22.000 for 22,000 and 9,5 for 9.5.
+_GERMAN_NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
+_GERMAN_SCALES = {"tausend": 1e3, "mio.": 1e6, "million": 1e6, "millionen": 1e6, "mrd.": 1e9,
+                  "milliarde": 1e9, "milliarden": 1e9}
+_GERMAN_SCALE_WORD = r"(?i:tausend|millionen|million|milliarden|milliarde)\b|(?i:mio|mrd)\."
+_GERMAN_PCT = r"(?:\s?%|\s+Prozent\b)"
+
+
+def _digit_claim_regex(number: str, scale_word: str, percent: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"""
+        (?=[\d$€£¥₹₽₺₼]|[A-Z]{{1,3}}\$|U\.S\.|[A-Z]{{3}}\s?\d)
+        (?P<cur>{_CURRENCY})?
+        (?P<num>{number})
+        (?P<scale>\s*(?:{scale_word})|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
+        (?P<pct>{percent})?
+        (?P<range>\s*(?P<conn>[{_DASH}]|\bto\b|\band\b|\bbis\b)\s*
+            (?P<cur2>{_CURRENCY})?(?P<num2>{number})
+            (?P<scale2>\s*(?:{scale_word})|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
+            (?P<pct2>{percent})?)?
+        """,
+        re.X,
+    )
+
+
+_DIGIT_CLAIM = _digit_claim_regex(_NUM, _SCALE_WORD, _PCT)
+_GERMAN_DIGIT_CLAIM = _digit_claim_regex(_GERMAN_NUM, _GERMAN_SCALE_WORD, _GERMAN_PCT)
+# Function words frequent in German and rare in English: two of them mark a German text.
+_GERMAN_WORDS = re.compile(
+    r"\b(?:und|der|des|dem|den|das|ist|sind|wird|werden|wurde|wurden|mit|für|auf|eine|einer|einem|"
+    r"über|nicht|auch|sich|oder|als|im|vom|zum|zur|bei|nach|beträgt|rund|etwa|Jahr|Jahre)\b"
+)
+# A German ordinal: "am 20.", "im 19. und 20. Jahrhundert", "Rang: 14. als Land".
+_GERMAN_ORDINAL = re.compile(
+    r"(?:\b(?:am|im|vom|zum|beim|der|die|das|dem|den|des|bis|und|ab|seit)\s+\d{1,3}\.(?!\d)"
+    r"|\b\d{1,3}\.(?=\s+[a-zäöüß]|\s*$|\s+(?:Jahrhundert|Jh)))"
 )
 _WORD_TOKEN = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _WORD_CLAIM = re.compile(
@@ -145,12 +175,32 @@ _VAGUE_CLAIM = re.compile(
     re.X | re.I,
 )
 
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+_FRACTION_CLAIM = re.compile(
+    rf"""(?=[aohtfsenAOHTFSEN])\b(?:(?P<count>an?|{'|'.join(list(_UNITS)[1:11])})[\s\-]+
+         (?P<part>{'|'.join(sorted(_DENOMINATORS, key=len, reverse=True))})|(?P<half>half))\b(?![\-\u2010\u2011])""",
+    re.X | re.I,
+)
+# Words before a bare "half" that make it a share: "around half", "by half".
+_HALF_QUANTIFIERS = frozenset(
+    "around about nearly almost over than roughly approximately some just by under least only".split()
+)
+# Words after a plural fraction that show it stands alone ("two-thirds of", "two-thirds were")
+# rather than qualifying a noun ("a two-thirds majority").
+_AFTER_STANDALONE = frozenset(
+    "of were are was is have had will would could can may might must did do does voted".split()
+)
+
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped.
 _DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped. Each
 # pattern opens with a cheap lookahead so the engine skips most positions at once.
 _MASKS = re.compile(
-    rf"""(?=[\d\[§(])(?:
+    rf"""(?=[\d\[§(:"”'’])(?:
       \b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b                               # ISO date
     | \b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b                             # 27/09/2020
     | \b{_DAY}(?:\s*(?:[{_DASH}]|and|to|or|&)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?
@@ -168,6 +218,13 @@ _MASKS = re.compile(
     | \d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?
         |Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)\b              # 201 E. Ontario Street
     | §\s*\d[\d.]*
+    | (?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?![\d,.]\d)               # a page cite: "minutes.:16", "(1994):5"
+    | ["”]\s?:\s?\d+(?:[{_DASH}]\d+)?                               # "...in nature.": 612
+    | (?<![\w'’])['’]\d{{2}}\b(?![\w'’])                              # Class of '94
+    | \d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)      # 29 U.S.C. § 654, 410 U.S. 113
+    | \b\d+(?:\([a-z0-9]{{1,3}}\))+                                   # subsection 5(a), 12(b)(2)
+    | \b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])                     # locants: 1,3-butadiene, 2,4-D
+    | (?<=[:;]\s)\d{{1,2}}\.(?=\s)                                     # "from left to right: 1. Band-e Amir; 2. Salang"
     | \d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b                       # 4×100 m relay
     | \d{{2,5}}\s?(?:m|metres|meters|km|yards)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke
         |breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?
@@ -197,11 +254,13 @@ _KEYWORD_BEFORE = re.compile(
 )
 _HAS_DIGIT = re.compile(r"\d")
 # Compounds that still count people or things: "a 5,000-strong community", "a 100,000-person march".
-_COUNTING_COMPOUND = re.compile(r"(?:strong|person|people|man|member|seat|bed|vehicle)\b", re.I)
+# So do terms and times served or won: "a six-term incumbent", "a five-time champion".
+_COUNTING_COMPOUND = re.compile(r"(?:strong|person|people|man|member|seat|bed|vehicle|term|time)\b", re.I)
 _RATE_BEFORE = re.compile(r"(?:\bper\s+|(?<![\w)])\+)$", re.I)
 # Cheap gates: the word regexes run only on texts holding one of these words.
 _LETTERS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES])
+_FRACTION_WORDS = frozenset(_DENOMINATORS)
 _VAGUE_WORDS = frozenset(
     "several tens hundreds thousands dozens millions billions scores hundred thousand dozen million billion".split()
 )
@@ -218,9 +277,19 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*(\[\"“‘]|\n)\s*$")
 # Words after which a bare 1000–2199 is a year whatever follows ("in 1994 troops left").
 _STRONG_YEAR_BEFORE = re.compile(
     r"\b(?:in|since|during|until|till|through|before|after|early|late|mid|circa|c\.|year|the|"
-    r"spring|summer|autumn|fall|winter)\s*$",
+    r"spring|summer|autumn|fall|winter|its|their|his|her|our|whose|by|from|pre|post|note,)\s*$",
     re.I,
 )
+# Plural nouns a year qualifies ("2001 statistics", "1937 borders", "2010 dollars").
+_YEAR_NOUNS = frozenset(
+    "statistics figures data estimates census borders boundaries frontiers elections polls "
+    "levels prices dollars euros values rates standards rules regulations guidelines reforms "
+    "amendments games olympics championships playoffs finals riots protests floods attacks "
+    "talks accords agreements negotiations budgets rankings results revisions editions models "
+    "protocols events celebrations".split()
+)
+# Before a bare three-digit number with no noun after it, a year: "divided in 843.".
+_OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|circa|c\.|around|about|by|from)\s+$", re.I)
 
 
 def _masked_spans(text: str) -> list[tuple[int, int]]:
@@ -254,10 +323,14 @@ def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
 def _find(text: str) -> list[NumericClaim]:
     first_digit = _HAS_DIGIT.search(text)
     masks = _masked_spans(text) if first_digit else []
+    german = bool(first_digit) and len(set(_GERMAN_WORDS.findall(text))) >= 2
+    if german:
+        masks.extend(m.span() for m in _GERMAN_ORDINAL.finditer(text))
+    digit_claim = _GERMAN_DIGIT_CLAIM if german else _DIGIT_CLAIM
     candidates: list[NumericClaim] = []
     # Currency symbols sit at most a few characters before the first digit.
     pos = max(0, first_digit.start() - 8) if first_digit else len(text)
-    while (match := _DIGIT_CLAIM.search(text, pos)) is not None:
+    while (match := digit_claim.search(text, pos)) is not None:
         claim = _digit_claim(text, match, masks)
         if claim is not None:
             candidates.append(claim)
@@ -268,6 +341,10 @@ def _find(text: str) -> list[NumericClaim]:
     words = set(_LETTERS.findall(text.lower()))
     for match in (_WORD_CLAIM.finditer(text) if not words.isdisjoint(_NUMBER_WORDS) else ()):
         claim = _word_claim(text, match)
+        if claim is not None:
+            candidates.append(claim)
+    for match in (_FRACTION_CLAIM.finditer(text) if not words.isdisjoint(_FRACTION_WORDS) else ()):
+        claim = _fraction_claim(text, match)
         if claim is not None:
             candidates.append(claim)
     for match in (_VAGUE_CLAIM.finditer(text) if not words.isdisjoint(_VAGUE_WORDS) else ()):
@@ -313,13 +390,16 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
         conn = match.group("conn")
         if (_overlaps(masks, *match.span("num2"))
                 or (conn == "and" and not re.search(r"\bbetween\s+\S*$", text[max(0, start - 30):start], re.I))
-                or _is_glued_after(text, match.end("num2"), match.group("scale2"), match.group("pct2"))):
+                or _is_glued_after(text, match.end("num2"), match.group("scale2"), match.group("pct2"))
+                or _year_then_figure(text, start, match)):
             end = _first_part_end(match)
     ranged = match.group("range") is not None and end == match.end()
     cur, scale, pct = match.group("cur"), match.group("scale") or "", match.group("pct")
     if scale and not scale[0].isspace() and not cur:
         return None  # "5m", "3k": a unit or a designation, not a scaled count
     if not cur and _is_glued_before(text, num_start):
+        return None
+    if not cur and not pct and (_in_formula(text, start, end) or _closes_list_label(text, match.end("num"))):
         return None
     if not ranged and _is_glued_after(text, end, scale, pct):
         return None
@@ -331,9 +411,27 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None
         if not _capital_ok(text, num_start, end) or _DESIGNATION_LIST.search(text, max(0, start - 60), start):
             return None
+        if _names_a_group(text, start, end):
+            return None
         if digits.isdigit() and len(digits) >= 4 and not ranged and not _counted_noun_follows(text, end):
             return None  # "the virtual 8086 mode": counts this large are written 8,086
     return _finish(text, start, end, match, cur, pct, ranged)
+
+
+def _year_then_figure(text: str, start: int, match: re.Match[str]) -> bool:
+    """ "from 8.9 in 1981 to 9.6": a year, then the next figure, not a range."""
+    digits, upper = match.group("num"), match.group("num2")
+    return (len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) <= 2199
+            and not (upper.isdigit() and len(upper) in (2, 4))
+            and _STRONG_YEAR_BEFORE.search(text, max(0, start - 12), start) is not None)
+
+
+def _value(number: str, scale: str | None) -> float | None:
+    """The value of a figure as the regex split it, in English or German notation."""
+    scale = (scale or "").strip().lower()
+    if scale in _GERMAN_SCALES or re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d{1,2}", number):
+        return float(number.replace(".", "").replace(",", ".")) * _GERMAN_SCALES.get(scale, 1.0)
+    return parse_number(f"{number} {scale}")
 
 
 def _first_part_end(match: re.Match[str]) -> int:
@@ -344,17 +442,67 @@ def _first_part_end(match: re.Match[str]) -> int:
 
 
 def _is_glued_before(text: str, pos: int) -> bool:
-    """A digit run stuck to a letter or code punctuation is a designation: T-72, TB2, Mi-24."""
+    """A digit run stuck to a letter or code punctuation is a designation: T-72, TB2, Mi-24,
+    or a subscript or exponent: λ1, K−1."""
     if pos == 0:
         return False
-    before = text[pos - 1]
+    before, at = _char_before(text, pos)
     if before.isalpha() or before in "_/#@=\\&":
         return True
-    if before == "." and pos >= 2 and (text[pos - 2].isalnum()):
+    if before == "." and at >= 1 and (text[at - 1].isalnum()):
         return True  # "v.2", "3.1.4" tail
-    if before in _DASH and pos >= 2 and (text[pos - 2].isalnum() or text[pos - 2] in "_/"):
+    if before in _DASH and at >= 1 and (text[at - 1].isalnum() or text[at - 1] in "_/"):
         return True  # T-72, COVID-19, 2020-21 tail
     return False
+
+
+# A character of a UTF-8 text that was decoded once more as Latin-1: "λ" reads "Î»", "–" "â\x80\x93".
+_MOJIBAKE = re.compile(r"[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}")
+
+
+def _char_before(text: str, pos: int) -> tuple[str, int]:
+    """The character before ``pos`` as its writer typed it, and the index where it starts:
+    in a copy decoded twice, the digit after "Î»" follows a "λ"."""
+    before = text[pos - 1]
+    if "\x80" <= before <= "\xbf":
+        for width in (2, 3):
+            if pos >= width and (m := _MOJIBAKE.fullmatch(text, pos - width, pos)):
+                return _demojibake(m), pos - width
+    return before, pos - 1
+
+
+def _demojibake(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return match.group()
+
+
+def _readable(window: str) -> str:
+    """``window`` with characters decoded twice restored, for the checks that read context."""
+    if not _C1_OR_LATIN1.search(window):
+        return window
+    return _MOJIBAKE.sub(_demojibake, window)
+
+
+_C1_OR_LATIN1 = re.compile(r"[\u0080-\u00bf]")
+# An operand of a formula: "x = 0", "λ1 = 1", "t > 0", "(n − 1)", "f(x) = 0"; "1 − λ3".
+_OPERATOR = r"(?:[=<>≤≥≠≡]|[−+×*/^](?!\d))"
+_FORMULA_BEFORE = re.compile(rf"(?:(?<![\w.])[^\W\d_]{{1,2}}\d*|\))\s*{_OPERATOR}\s*$")
+_FORMULA_AFTER = re.compile(rf"\s*{_OPERATOR}\s*[^\W\d_]{{1,2}}(?![^\W\d_])")
+
+
+def _in_formula(text: str, start: int, end: int) -> bool:
+    return bool(_FORMULA_BEFORE.search(_readable(text[max(0, start - 12):start]))
+                or _FORMULA_AFTER.match(_readable(text[end:end + 12])))
+
+
+def _closes_list_label(text: str, end: int) -> bool:
+    """ "1) root cause, 2) immediate antecedent": a number closing a parenthesis never opened."""
+    if text[end:end + 1] != ")":
+        return False
+    line_start = max(text.rfind("\n", 0, end), text.rfind(")", 0, end - 1)) + 1
+    return "(" not in text[line_start:end]
 
 
 def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> bool:
@@ -383,7 +531,14 @@ def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> 
 def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) -> bool:
     """A bare four-digit number 1000–2199 is a year (or a year range: 1988–1994, 2020–21)
     unless a counted noun follows it ("1500 soldiers")."""
-    if len(digits) != 4 or not digits.isdigit() or not 1000 <= int(digits) <= 2199:
+    if not digits.isdigit():
+        return False
+    if len(digits) == 3 and upper is not None and len(upper) == 4 and int(digits) < int(upper) <= 2199:
+        return not _counted_noun_follows(text, end)  # the reign (980–1015)
+    if len(digits) == 3:
+        return (upper is None and _OLD_YEAR_BEFORE.search(text, max(0, start - 8), start) is not None
+                and not _counted_noun_follows(text, end) and not _noun_after(text, end))
+    if len(digits) != 4 or not 1000 <= int(digits) <= 2199:
         return False
     if upper is not None and (len(upper) not in (2, 4) or not upper.isdigit()):
         return False
@@ -391,6 +546,9 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
         return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
     if _STRONG_YEAR_BEFORE.search(before) or before.rstrip().endswith(("(", "[")):
+        return True
+    noun = _NEXT_WORDS.match(text, end)
+    if noun and noun.group(1).lower() in _YEAR_NOUNS:
         return True
     return not _counted_noun_follows(text, end)
 
@@ -425,6 +583,17 @@ def _capital_ok(text: str, start: int, end: int) -> bool:
     return opens_sentence and "." not in text[start:end] and _counted_noun_follows(text, end)
 
 
+_GROUP_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+$")
+
+
+def _names_a_group(text: str, start: int, end: int) -> bool:
+    """ "the Gang of 10", "the Group of 77": a name, unless a counted noun follows."""
+    m = _GROUP_NAME_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or m.group(1) in _CAPITAL_OK or _counted_noun_follows(text, end):
+        return False
+    return not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
+
+
 def _capitalised_mid_sentence(text: str, start: int) -> bool:
     """A capitalised number word inside a sentence belongs to a name: the Big Three."""
     if not text[start].isupper() or start == 0:
@@ -434,14 +603,14 @@ def _capitalised_mid_sentence(text: str, start: int) -> bool:
 
 def _finish(text: str, start: int, end: int, match: re.Match[str], cur: str | None,
             pct: str | None, ranged: bool) -> NumericClaim | None:
-    value = parse_number(match.group("num") + (match.group("scale") or ""))
+    value = _value(match.group("num"), match.group("scale"))
     high = None
     if ranged:
-        high = parse_number(match.group("num2") + (match.group("scale2") or ""))
+        high = _value(match.group("num2"), match.group("scale2"))
         pct = pct or match.group("pct2")
         cur = cur or match.group("cur2")
     noun = _noun_after(text, end)
-    if _is_relative_time(text, start, end, noun):
+    if _is_relative_time(text, start, end, noun, value):
         return None
     if pct:
         kind = "percent"
@@ -459,15 +628,21 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     start, end = match.span()
     raw = match.group()
     lowered = raw.lower()
-    if _capitalised_mid_sentence(text, start):
-        return None
+    if _capitalised_mid_sentence(text, start) or lowered in _SCALES:
+        return None  # "the Big Three"; "(billion US$)": a unit in a table header
     after = text[end:end + 2]
-    if after[:1] in _DASH and after[1:2].isalpha():
+    if after[:1] in _DASH and after[1:2].isalpha() and (
+            lowered == "one" or not _COUNTING_COMPOUND.match(text, end + 1)):
         return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     prev_word = prev.group(1).lower() if prev and prev.end() == start else ""
     if prev_word in _DETERMINERS:
         return None
+    if raw[0].isupper() and start and text[start - 1] in "\"“‘'" and re.match(r"[\s\-]+[A-Z]", text[end:end + 3]):
+        return None  # the "Three Friends of Winter": a name
+    if _value_small(lowered) and (re.match(r"\s+or\s+(?:more|fewer|less)\b", text[end:end + 14])
+                                  or (prev_word == "between" and not re.match(r"\s+and\b", text[end:end + 5]))):
+        return None  # "two or more species", "between two points": any members of a kind
     if lowered == "one" and not _lone_one_is_count(text, end, prev_word, start):
         return None
     if lowered == "zero":
@@ -483,13 +658,38 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # "a day or two": an idiom, not a count
     if start >= 2 and text[start - 1] in _DASH and text[start - 2].isalpha():
         return None  # "all-in-one", "twenty-first" tails
-    if _is_relative_time(text, start, end, noun):
-        return None
     value = _words_value(raw)
-    if value is None:
+    if value is None or _is_relative_time(text, start, end, noun, value):
         return None
     kind = "money" if noun.split(" ")[-1].lower() in _MONEY_NOUNS else "count"
     return NumericClaim(start, end, raw, value, kind, noun)
+
+
+def _fraction_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
+    """A share in words, as a percentage: "three-quarters of" (75), "by two-thirds", "around
+    half"; not "a third time", "a two-thirds majority" or "the first half"."""
+    start, end = match.span()
+    following = re.match(r"[\s,;:.)]*([^\W\d_]+)?", text[end:end + 20])
+    next_word = (following.group(1) or "").lower() if following else ""
+    if match.group("half"):
+        prev = _PREV_WORD.search(text, max(0, start - 20), start)
+        if not (prev and prev.end() == start and prev.group(1).lower() in _HALF_QUANTIFIERS):
+            return None
+        share = 0.5
+    else:
+        count = match.group("count").lower()
+        denominator = _DENOMINATORS[match.group("part").lower()]
+        if count.startswith("a") or count == "one":
+            if next_word != "of":
+                return None  # "a third time", "a quarter century"
+            share = 1 / denominator
+        elif next_word and next_word not in _AFTER_STANDALONE and next_word not in _NOUN_STOP and not next_word.endswith("ed"):
+            return None  # "a two-thirds majority"
+        else:
+            share = _UNITS[count] / denominator
+        if _capitalised_mid_sentence(text, start):
+            return None
+    return NumericClaim(start, end, match.group(), round(share * 100, 2), "percent", _noun_after(text, end))
 
 
 _CLASSIFYING_NOUNS = frozenset(
@@ -516,14 +716,29 @@ _ONE_PRONOUN_AFTER = re.compile(
 )
 
 
+# Words after which "one" reports a quantity: "destroyed one launcher", "at least one dog".
+_ONE_COUNTED_AFTER = frozenset(
+    "least about around approximately nearly roughly exactly just by and has had have lost won "
+    "shot built took kept held got made sold bought hit fired owns operates".split()
+)
+# Words after "one" that make it a pronoun or an adverb's subject: "one has", "one often sees".
+_ONE_PRONOUN_VERBS = frozenset(
+    "has had have does did do can cannot could might must should will would may need needs "
+    "often also usually then only not still first never always sees finds gets obtains "
+    "wants speaks uses says thinks knows looks puts writes represents concludes".split()
+)
+
+
 def _lone_one_is_count(text: str, end: int, prev_word: str, start: int) -> bool:
-    """ "one" is a count only as "destroyed one launcher", not "one of", "no one", "One analyst"."""
-    if prev_word in ("no", "any", "every", "each", "some", "this", "that", "which", "any", "as",
-                     "in", "at", "only", "someone", "anyone"):
+    """ "one" is a count only where a quantity is reported ("destroyed one launcher", "at
+    least one dog"), not as a pronoun ("one of", "one has"), an article ("with one end
+    sharpened", "one nucleotide at a time") or a sentence's opening ("One analyst")."""
+    if start == 0 or prev_word not in _ONE_COUNTED_AFTER and not (prev_word.endswith("ed") and prev_word.islower()):
         return False
     if _ONE_PRONOUN_AFTER.match(text, end):
         return False
-    return not (text[start].isupper() and _SENTENCE_START.search(text, max(0, start - 4), start)) and start != 0
+    following = re.match(r"\s+([^\W\d_][\w\-]*)(\s+at\s+a\s+time\b)?", text[end:end + 40])
+    return bool(following) and not following.group(2) and following.group(1).lower() not in _ONE_PRONOUN_VERBS
 
 
 def _words_value(text: str) -> float | None:
@@ -559,9 +774,9 @@ def _noun_after(text: str, end: int) -> str:
     if not m:
         return ""
     first, second = m.group(1), m.group(2)
-    if first.lower() in _NOUN_STOP:
+    if first.lower() in _NOUN_STOP or first in _GERMAN_STOP:
         return ""
-    if second and second.lower() not in _NOUN_STOP and not second[0].isupper() and (
+    if second and second.lower() not in _NOUN_STOP and second not in _GERMAN_STOP and not second[0].isupper() and (
         first[0].isupper() or first.lower() in _ADJECTIVE_NOUN_HEAD
         or first.lower().endswith(("ian", "ese", "ish", "ani", "ist"))
     ):
@@ -569,9 +784,10 @@ def _noun_after(text: str, end: int) -> str:
     return first
 
 
-def _is_relative_time(text: str, start: int, end: int, noun: str) -> bool:
-    """ "Three days later", "the first five days", "for three decades", "(1 month and 3 days)"."""
-    if not noun or noun.split(" ")[0].lower() not in _TIME_UNITS:
+def _is_relative_time(text: str, start: int, end: int, noun: str, value: float | None) -> bool:
+    """ "Three days later", "the first five days", "for three decades", "(1 month and 3 days)";
+    but "8 million years ago" dates an event."""
+    if not noun or noun.split(" ")[0].lower() not in _TIME_UNITS or (value or 0) >= 1000:
         return False
     follow = re.match(r"\s*[A-Za-z]+\s+([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[end:end + 40])
     if follow and follow.group(1).lower() in _RELATIVE_AFTER:
