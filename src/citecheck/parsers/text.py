@@ -140,6 +140,8 @@ _MARKER = re.compile(
 )
 # What precedes bracketed text that is no citation: a formula's image text after its TeX
 # source, and the edit link of a taxonomy box.
+# Pages after a marker, as {{rp}} prints them: "[26]:745", "[8]:76–80", "[3]: 12, 14".
+_IN_SOURCE_PAGES = re.compile(r":\s?(?:p{1,2}\.\s?)?\d+(?:[–-]\d+)?(?:,\s?\d+(?:[–-]\d+)?)*")
 _NOT_A_MARKER = re.compile(r"(?:\}\s{2,}|[Cc]lassification\s*)$")
 _TAG_KIND = {
     "citation needed": "citation-needed",
@@ -197,6 +199,11 @@ class _Builder:
                     continue
                 self._copy(seg, pos, match.start(), start)
                 pos = match.end()
+                if not isinstance(item, Tag):
+                    pages = _IN_SOURCE_PAGES.match(seg, pos)
+                    if pages:  # "[26]:745": the page of the source, no figure of the text
+                        item.span = Span(item.span.start, start + pages.end())
+                        pos = pages.end()
                 if self.text and self.text[-1] == " " and seg[pos:pos + 1] == " ":
                     pos += 1  # "curfew, [66] later": keep one space where the marker was
                 if isinstance(item, Tag):
@@ -355,8 +362,10 @@ def _adjacent(source: str, lines: list[tuple[int, int]], a: int, b: int) -> bool
 
 def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
     # The wrap width: the commonest long-line length, widened to the longest length that
-    # is still common (tables and pasted URLs make a few much longer lines).
-    counts = Counter(e - s for s, e in lines if 60 <= e - s <= 100 and source[s] not in " \t")
+    # is still common (pasted URLs make a few much longer lines).
+    # Table rows (cells apart by runs of spaces) can be wider than the wrap: they do not count.
+    counts = Counter(e - s for s, e in lines
+                     if 60 <= e - s <= 100 and source[s] not in " \t" and not _CELL_GAP.search(source, s, e))
     width = 80
     if counts:
         mode = counts.most_common(1)[0][1]
