@@ -6,6 +6,11 @@ https only, hosts that resolve to private, loopback or link-local addresses refu
 descriptive User-Agent, timeouts, bounded retries that honour ``Retry-After``, and
 ``maxlag=5`` as Wikimedia asks of automated clients (a lagged server answers with a
 ``maxlag`` error, and the request is retried after the delay it names).
+
+A fetch has one deadline for all its attempts and waits, enforced on the socket (a server
+sending a byte at a time cannot hold it), and the answer is read only up to a size cap
+counted after decompression. An answer that is not the JSON shape of the API is a
+FetchError, never a traceback.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
 API_PATH = "/w/api.php"
 USER_AGENT = f"citecheck/{__version__} (citation-integrity linter; +{PROJECT_URL}) python-requests"
 TIMEOUT = (5.0, 30.0)  # connect, read (seconds)
+FETCH_BUDGET = 90.0  # seconds for one fetch: every attempt, answer and wait together
 MAX_ATTEMPTS = 4
 MAX_WAIT = 30.0  # never sleep longer than this on one Retry-After
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -118,13 +124,20 @@ def page_url(url: str | None = None, wiki: str | None = None, title: str | None 
     return f"https://{wiki}/w/index.php?{urlencode(query)}"
 
 
-def _retry_after(response: "requests.Response", attempt: int) -> float:
-    value = response.headers.get("Retry-After", "")
-    try:
-        seconds = float(value)
-    except ValueError:
+def _retry_after(headers: dict[str, str], attempt: int) -> float:
+    from citecheck.net.http import retry_after_seconds
+
+    seconds = retry_after_seconds(headers.get("retry-after"), time.time())
+    if seconds is None:
         seconds = 2.0 ** attempt
     return min(max(seconds, 1.0), MAX_WAIT)
+
+
+def _expect(value: Any, kind: type, what: str, wiki: str) -> Any:
+    """``value`` when it has the JSON type the API documents; a FetchError otherwise."""
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise FetchError(f"{wiki} answered with JSON of an unexpected shape ({what} is {type(value).__name__})")
+    return value
 
 
 def default_guard() -> Any:
@@ -139,7 +152,8 @@ class WikiClient:
 
     def __init__(self, session: "requests.Session | None" = None, *, guard: Any = None,
                  sleep: Callable[[float], None] = time.sleep, max_attempts: int = MAX_ATTEMPTS,
-                 max_bytes: int | None = None) -> None:
+                 max_bytes: int | None = None, budget: float = FETCH_BUDGET,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         from citecheck.net.http import make_session
 
         # The pinned session connects to the address the guard vetted, never to a fresh DNS answer.
@@ -150,6 +164,16 @@ class WikiClient:
         self.sleep = sleep
         self.max_attempts = max_attempts
         self.max_bytes = max_bytes
+        self.budget = budget
+        self.clock = clock
+
+    @property
+    def answer_cap(self) -> int:
+        """Bytes of API answer read at most: the revision limit, with room for JSON escaping
+        (a non-ASCII character of 2 bytes is written as a 6-byte \\uXXXX escape)."""
+        from citecheck.io import DEFAULT_MAX_BYTES
+
+        return 3 * (self.max_bytes or DEFAULT_MAX_BYTES) + 65536
 
     def fetch(self, wiki: str, title: str | None = None, revision: int | None = None) -> WikiPage:
         """The latest revision of ``title``, or revision ``revision`` (which wins when both are given)."""
@@ -169,11 +193,17 @@ class WikiClient:
         return self._page(wiki, data, title, revision)
 
     def _get(self, wiki: str, params: dict[str, str]) -> dict[str, Any]:
+        import json
+
         import requests
+        from urllib3.exceptions import HTTPError as Urllib3Error
 
         from citecheck.net.guard import BlockedAddress, NameNotFound, ResolutionFailed
+        from citecheck.net.http import Deadline, DeadlineExceeded, send_within
 
         url = f"https://{wiki}{API_PATH}"
+        deadline = Deadline(self.budget, self.clock)
+        too_slow = f"{wiki} did not answer within {self.budget:.0f} s"
         last = ""
         for attempt in range(1, self.max_attempts + 1):
             try:
@@ -182,73 +212,88 @@ class WikiClient:
                 raise FetchError(f"refusing to fetch from {wiki}: {exc}") from None
             except (NameNotFound, ResolutionFailed) as exc:
                 raise FetchError(f"cannot reach {wiki}: {exc}") from None
+            remaining = deadline.remaining()
+            if remaining <= 0:
+                raise FetchError(f"{too_slow} ({last})")
             request = self.session.prepare_request(requests.Request("GET", url, params=params))
             request.citecheck_address = target.address  # type: ignore[attr-defined]
             try:
-                response = self.session.send(request, timeout=TIMEOUT, allow_redirects=False)
-            except requests.RequestException as exc:
+                answer = send_within(self.session, request, remaining, body_cap=self.answer_cap,
+                                     connect_timeout=TIMEOUT[0], read_timeout=TIMEOUT[1])
+            except DeadlineExceeded:
+                raise FetchError(f"{too_slow} (the answer came too slowly)") from None
+            except (requests.RequestException, Urllib3Error, OSError) as exc:
                 last = f"{type(exc).__name__}: {exc}"
                 if attempt < self.max_attempts:
-                    self.sleep(min(2.0 ** attempt, MAX_WAIT))
+                    self._wait(min(2.0 ** attempt, MAX_WAIT), deadline, too_slow, last)
                 continue
-            if response.status_code in RETRY_STATUSES:
-                last = f"HTTP {response.status_code}"
+            if answer.status in RETRY_STATUSES:
+                last = f"HTTP {answer.status}"
                 if attempt < self.max_attempts:
-                    self.sleep(_retry_after(response, attempt))
+                    self._wait(_retry_after(answer.headers, attempt), deadline, too_slow, last)
                 continue
-            if response.status_code != 200:
-                raise FetchError(f"{wiki} answered HTTP {response.status_code} (is it a MediaWiki site?)")
-            if self.max_bytes is not None and len(response.content) > self.max_bytes * 2:
-                raise FetchError(f"the API answer is larger than {self.max_bytes * 2} bytes")
+            if answer.status != 200:
+                raise FetchError(f"{wiki} answered HTTP {answer.status} (is it a MediaWiki site?)")
+            if answer.truncated:
+                raise FetchError(f"the API answer is larger than {self.answer_cap} bytes")
             try:
-                data = response.json()
-            except ValueError:
+                data = json.loads(answer.body)
+            except (ValueError, RecursionError):
                 raise FetchError(f"{wiki} did not answer with JSON (is {API_PATH} its API?)") from None
             error = data.get("error") if isinstance(data, dict) else None
             if isinstance(error, dict) and error.get("code") == "maxlag":
                 last = f"server lagged: {error.get('info', '')}".strip()
                 if attempt < self.max_attempts:
-                    self.sleep(_retry_after(response, attempt))
+                    self._wait(_retry_after(answer.headers, attempt), deadline, too_slow, last)
                 continue
             if isinstance(error, dict):
                 raise FetchError(f"{wiki} API error {error.get('code')}: {error.get('info', '')}")
-            if not isinstance(data, dict):
-                raise FetchError(f"{wiki} answered with unexpected JSON")
-            return data
+            return _expect(data, dict, "the answer", wiki)
         raise FetchError(f"{wiki} did not answer after {self.max_attempts} attempts ({last})")
 
+    def _wait(self, seconds: float, deadline: Any, too_slow: str, last: str) -> None:
+        """Sleep before a retry; a wait that would end past the deadline ends the fetch now."""
+        if seconds >= deadline.remaining():
+            raise FetchError(f"{too_slow} ({last}; asked to wait {seconds:.0f} s more)")
+        self.sleep(seconds)
+
     def _page(self, wiki: str, data: dict[str, Any], title: str | None, revision: int | None) -> WikiPage:
-        query = data.get("query") or {}
+        def expect(value: Any, kind: type, what: str) -> Any:
+            return _expect(value, kind, what, wiki)
+
+        query = expect(data.get("query") or {}, dict, "query")
         if query.get("badrevids"):
             raise FetchError(f"no revision {revision} on {wiki}")
         pages = query.get("pages") or []
         if isinstance(pages, dict):  # formatversion=1 shape, should a server ignore the parameter
             pages = list(pages.values())
-        if not pages:
+        if not expect(pages, list, "query.pages"):
             raise FetchError(f"{wiki} returned no page for {title or revision}")
-        page = pages[0]
-        name = page.get("title") or title or ""
+        page = expect(pages[0], dict, "the page")
+        name = expect(page.get("title") or title or "", str, "the page title")
         if page.get("invalid"):
             raise FetchError(f"invalid title {name!r}: {page.get('invalidreason', '')}".rstrip(": "))
         if page.get("missing"):
             raise FetchError(f"no page {name!r} on {wiki}")
-        revisions = page.get("revisions") or []
+        revisions = expect(page.get("revisions") or [], list, "the page's revisions")
         if not revisions:
             raise FetchError(f"page {name!r} on {wiki} has no readable revision")
-        rev = revisions[0]
-        slot = (rev.get("slots") or {}).get("main") or {}
+        rev = expect(revisions[0], dict, "the revision")
+        slot = expect(expect(rev.get("slots") or {}, dict, "the revision's slots").get("main") or {}, dict,
+                      "the main slot")
         content = slot.get("content", rev.get("content"))
         if content is None or slot.get("texthidden") or rev.get("texthidden"):
             raise FetchError(f"the text of revision {rev.get('revid')} of {name!r} is hidden or missing")
+        content = expect(content, str, "the revision's content")
         model = slot.get("contentmodel", "wikitext")
         if model != "wikitext":
             raise FetchError(f"page {name!r} is {model}, not wikitext")
-        if self.max_bytes is not None and len(content.encode("utf-8")) > self.max_bytes:
+        if self.max_bytes is not None and len(content.encode("utf-8", "surrogatepass")) > self.max_bytes:
             raise FetchError(f"revision {rev.get('revid')} of {name!r} is larger than {self.max_bytes} bytes")
         try:
             stamp = datetime.fromisoformat(str(rev["timestamp"]).replace("Z", "+00:00"))
             revid = int(rev["revid"])
-        except (KeyError, ValueError, TypeError):
+        except (KeyError, ValueError, TypeError, OverflowError):
             raise FetchError(f"revision of {name!r} lacks a timestamp or id") from None
         return WikiPage(wiki=wiki, title=name, revid=revid, timestamp=stamp, content=content)
 

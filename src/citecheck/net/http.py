@@ -5,15 +5,21 @@ and a per-URL budget, redirects followed by hand so that every hop is re-validat
 address guard and connected to the exact address that was validated, retries with backoff
 that honour Retry-After, per-host concurrency and spacing, and response bodies read only up
 to a cap counted in *decoded* bytes (a small gzip body must not inflate to gigabytes).
+
+Socket timeouts bound each read, not a request: a server that sends one byte every few
+seconds never trips them. So every request also runs under a ``Watchdog`` that shuts its
+socket down at the deadline, whatever phase (TLS handshake, headers, body) it is in.
 """
 
 from __future__ import annotations
 
 import email.utils
 import random
+import socket
 import ssl
 import threading
 import time
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, NamedTuple
@@ -22,6 +28,8 @@ from urllib.parse import urljoin
 import requests
 from requests.adapters import HTTPAdapter
 from requests.cookies import cookiejar_from_dict
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.util import parse_url
 
@@ -98,6 +106,158 @@ class _Failure(NamedTuple):
     retryable: bool
 
 
+class Deadline:
+    """The time one URL (or one fetch) may take: network time and the waits a server asks
+    for (Retry-After) count; the spacing we keep between requests to a host does not."""
+
+    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.seconds = seconds
+        self.clock = clock
+        self.at = clock() + seconds
+
+    def remaining(self) -> float:
+        return self.at - self.clock()
+
+    def exclude(self, seconds: float) -> None:
+        """Do not count ``seconds`` just spent waiting on our own politeness."""
+        self.at += max(0.0, seconds)
+
+
+class DeadlineExceeded(Exception):
+    """The watchdog ended a request at its deadline; whatever was read is incomplete."""
+
+
+_watching = threading.local()  # the Watchdog of the request this thread is sending, if any
+
+
+class Watchdog:
+    """Shuts a request's sockets down when its time is up.
+
+    Connections opened (or reused) by this thread while the watchdog is active register
+    their socket; at the deadline a timer thread shuts them down, which ends any blocked
+    read at once (the reader sees end of file). The watchdog keeps a duplicate of each
+    socket's descriptor, so it still reaches the connection after TLS wraps the socket.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._timer = threading.Timer(max(0.0, seconds), self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> "Watchdog":
+        _watching.current = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _watching.current = None
+        with self._lock:
+            for sock in self._sockets:
+                sock.close()
+            self._sockets.clear()
+
+    def watch(self, sock: socket.socket) -> None:
+        try:
+            duplicate = socket.fromfd(sock.fileno(), sock.family, sock.type)
+        except OSError:
+            return
+        with self._lock:
+            self._sockets.append(duplicate)
+            if self.fired:
+                _shut(duplicate)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed by the other side
+
+
+class _WatchedConnection:
+    """Registers the connection's socket with the sending thread's Watchdog."""
+
+    sock: Any
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()  # type: ignore[misc]
+        _register(sock)
+        return sock
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        if self.sock is not None:  # a kept-alive connection: no new socket to register
+            _register(self.sock)
+        super().request(*args, **kwargs)  # type: ignore[misc]
+
+
+def _register(sock: socket.socket) -> None:
+    watchdog = getattr(_watching, "current", None)
+    if watchdog is not None:
+        watchdog.watch(sock)
+
+
+class _WatchedHTTPConnection(_WatchedConnection, HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_WatchedConnection, HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class Answer(NamedTuple):
+    """An HTTP answer: status, headers (lower-case names) and the body up to its cap."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    truncated: bool
+
+
+def send_within(session: requests.Session, prepared: requests.PreparedRequest, seconds: float, *,
+                body_cap: int, connect_timeout: float = CONNECT_TIMEOUT,
+                read_timeout: float = READ_TIMEOUT) -> Answer:
+    """Send ``prepared`` and read its body, all within ``seconds`` of wall-clock time.
+
+    Raises DeadlineExceeded when the time runs out (in connect, headers or body), and the
+    requests/urllib3 exceptions of the transport otherwise.
+    """
+    timeout = (min(connect_timeout, seconds), min(read_timeout, seconds))
+    with Watchdog(seconds) as watchdog:
+        try:
+            response = session.send(prepared, stream=True, timeout=timeout, allow_redirects=False)
+            try:
+                headers = {key.lower(): value for key, value in response.headers.items()}
+                body, truncated = b"", False
+                if prepared.method != "HEAD" and body_cap > 0:
+                    body, truncated = read_capped(response, body_cap, lambda: watchdog.fired)
+            finally:
+                response.close()
+        except Exception:
+            if watchdog.fired:
+                raise DeadlineExceeded(f"no complete answer within {seconds:.1f} s") from None
+            raise
+        if watchdog.fired:  # a read cut short by the watchdog looks like a short answer
+            raise DeadlineExceeded(f"no complete answer within {seconds:.1f} s")
+    return Answer(response.status_code, headers, body, truncated)
+
+
 class HostLimiter:
     """Per-host politeness: at most ``per_host`` requests in flight and ``interval`` seconds
     between the starts of two requests to one host. ``intervals`` overrides the spacing for
@@ -130,19 +290,22 @@ class HostLimiter:
 
     @contextmanager
     def slot(self, host: str) -> Iterator[float]:
-        """Wait for a turn at ``host``; yields how long the wait was."""
+        """Wait for a turn at ``host``; yields how much of the wait was our own spacing
+        (the rest was a pause the host asked for)."""
         with self._lock:
             semaphore = self._slots.setdefault(host, threading.Semaphore(self.per_host))
+        started = self.clock()
         semaphore.acquire()
         try:
             with self._lock:
                 now = self.clock()
-                start = max(now, self._next.get(host, 0.0), self._paused.get(host, 0.0))
+                spacing = max(now, self._next.get(host, 0.0))
+                start = max(spacing, self._paused.get(host, 0.0))
                 self._next[host] = start + self.interval_for(host)
             wait = start - now
             if wait > 0:
                 self.sleep(wait)
-            yield wait
+            yield spacing - started
         finally:
             semaphore.release()
 
@@ -162,6 +325,10 @@ class PinnedAdapter(HTTPAdapter):
     while TLS still uses the real host name for SNI and certificate checking. A request
     without a validated address is refused, so nothing bypasses the guard.
     """
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
 
     def get_connection_with_tls_context(self, request: requests.PreparedRequest, verify: Any,
                                         proxies: dict[str, str] | None = None, cert: Any = None) -> Any:
@@ -266,18 +433,23 @@ class HttpClient:
         self._count_lock = threading.Lock()
         self._rate_limited: dict[str, str] = {}  # limiter key -> why it is left alone this run
 
+    def deadline(self) -> Deadline:
+        """A fresh per-URL budget, to share between the requests made for one URL."""
+        return Deadline(self.budget, self.clock)
+
     def fetch(self, url: str, method: str = "GET", *, body_cap: int = BODY_CAP,
               data: dict[str, str] | str | None = None, headers: dict[str, str] | None = None,
-              follow: bool = True) -> FetchResult:
+              follow: bool = True, deadline: Deadline | None = None) -> FetchResult:
         """Request ``url`` following up to ``max_redirects`` redirects, each hop re-validated.
 
+        All hops and attempts share ``deadline`` (a fresh per-URL budget when not given).
         Never raises for network trouble: the result's ``error`` says what went wrong.
         """
         result = FetchResult(url=url, method=method)
-        spent = [0.0]  # network seconds used, against the per-URL budget
+        deadline = deadline or self.deadline()
         current = url
         for _ in range(self.max_redirects + 1):
-            hop = self._fetch_hop(current, method, body_cap, data, headers, result, spent)
+            hop = self._fetch_hop(current, method, body_cap, data, headers, result, deadline)
             if hop is None:
                 return result
             location = hop.location
@@ -292,7 +464,7 @@ class HttpClient:
         return result
 
     def _fetch_hop(self, url: str, method: str, body_cap: int, data: Any, headers: dict[str, str] | None,
-                   result: FetchResult, spent: list[float]) -> Hop | None:
+                   result: FetchResult, deadline: Deadline) -> Hop | None:
         """One URL of the chain, with retries. Returns the hop, or None after an error."""
         try:
             target = self.guard.resolve(url)
@@ -306,6 +478,7 @@ class HttpClient:
             result.error, result.detail = "resolve", str(exc)
             return None
         key = limiter_key(target)
+        over_budget = f"over {self.budget:.0f} s for this URL"
         for attempt in range(1, self.attempts + 1):
             refused = self._rate_limited.get(key)
             if refused:
@@ -313,52 +486,58 @@ class HttpClient:
                 result.error, result.detail = "rate-limited", f"{key} {refused} earlier in this run"
                 return None
             result.attempts += 1
-            remaining = self.budget - spent[0]
-            if remaining <= 0:
-                result.error, result.detail = "budget", f"over {self.budget:.0f} s for this URL"
+            if deadline.remaining() <= 0:
+                result.error, result.detail = "budget", over_budget
                 return None
-            with self.limiter.slot(key):
-                started = self.clock()
-                outcome = self._send(target, method, body_cap, data, headers, remaining)
-                spent[0] += self.clock() - started
+            with self.limiter.slot(key) as own_wait:
+                deadline.exclude(own_wait)
+                remaining = deadline.remaining()
+                outcome = self._send(target, method, body_cap, data, headers, remaining) if remaining > 0 else \
+                    _Failure("budget", over_budget, False)
             if isinstance(outcome, _Failure):
                 kind, detail, retryable = outcome
                 if retryable and attempt < self.attempts:
-                    self._backoff(attempt)
+                    self._backoff(attempt, deadline)
                     continue
                 result.error, result.detail = kind, detail
                 return None
             status, answer, body, truncated = outcome
             if status in RETRY_STATUSES:
-                wait = retry_after_seconds(answer.get("retry-after"), time.time()) if status in (429, 503) else None
-                if wait is not None and wait > MAX_RETRY_AFTER:
-                    self._rate_limited[key] = f"asked for Retry-After {wait:.0f} s"
+                # A 429 or a server error that says when to come back: the host is busy,
+                # not this URL. Waiting counts against the budget; a wait longer than we
+                # would ever give one URL leaves the host alone for the rest of the run.
+                wait = retry_after_seconds(answer.get("retry-after"), time.time()) \
+                    if status == 429 or status >= 500 else None
+                if wait is not None and wait > min(MAX_RETRY_AFTER, self.budget):
+                    self._rate_limited[key] = f"answered {status} with Retry-After {wait:.0f} s"
                     result.status, result.headers = status, answer
                     result.chain.append(Hop(url, status))
-                    result.error, result.detail = "rate-limited", f"Retry-After {wait:.0f} s"
+                    result.error, result.detail = "rate-limited", f"{status} with Retry-After {wait:.0f} s"
                     return None
                 if attempt < self.attempts:
-                    if wait is not None:
+                    if wait is None:
+                        self._backoff(attempt, deadline)
+                        continue
+                    if wait < deadline.remaining():
                         self.limiter.pause(key, wait)  # the next slot() waits it out
-                    else:
-                        self._backoff(attempt)
-                    continue
-                if status == 429:
-                    self._rate_limited[key] = f"answered 429 {self.attempts} times"
-                    result.error, result.detail = "rate-limited", "429 after retries"
+                        continue
+                    result.error, result.detail = "budget", f"{status} with Retry-After {wait:.0f} s; {over_budget}"
+                elif status == 429 or wait is not None:
+                    self._rate_limited[key] = f"answered {status} {self.attempts} times"
+                    result.error, result.detail = "rate-limited", f"{status} after retries"
             hop = Hop(url, status, answer.get("location", "") if 300 <= status < 400 else "")
             result.chain.append(hop)
             result.status, result.headers, result.body, result.truncated = status, answer, body, truncated
             return hop if not result.error else None
         return None  # pragma: no cover - the loop always returns
 
-    def _backoff(self, attempt: int) -> None:
+    def _backoff(self, attempt: int, deadline: Deadline) -> None:
         base = BACKOFF[min(attempt - 1, len(BACKOFF) - 1)]
-        self.sleep(base * (1.0 + 0.5 * self.jitter()))
+        self.sleep(max(0.0, min(base * (1.0 + 0.5 * self.jitter()), deadline.remaining())))
 
     def _send(self, target: Target, method: str, body_cap: int, data: Any, extra_headers: dict[str, str] | None,
-              remaining: float) -> tuple[int, dict[str, str], bytes, bool] | "_Failure":
-        """One request on the wire. Returns (status, headers, body, truncated) or (error, detail, retryable)."""
+              remaining: float) -> Answer | _Failure:
+        """One request on the wire, finished (body included) within ``remaining`` seconds."""
         request = requests.Request(method, target.url, data=data, headers=extra_headers)
         prepared = self.session.prepare_request(request)
         parsed = parse_url(target.url)
@@ -366,26 +545,16 @@ class HttpClient:
         name = f"[{target.host}]" if ":" in target.host else target.host  # an IPv6 literal keeps its brackets
         prepared.headers["Host"] = name if parsed.port in (None, default_port) else f"{name}:{parsed.port}"
         prepared.citecheck_address = target.address  # type: ignore[attr-defined]
-        timeout = (min(self.connect_timeout, remaining), min(self.read_timeout, remaining))
         with self._count_lock:
             self.requests_sent += 1
         try:
-            response = self.session.send(prepared, stream=True, timeout=timeout, allow_redirects=False)
-        except requests.exceptions.RequestException as exc:
-            kind, retryable = _classify(exc)
-            return _Failure(kind, f"{type(exc).__name__}: {exc}", retryable)
-        try:
-            headers = {key.lower(): value for key, value in response.headers.items()}
-            if method == "HEAD" or body_cap <= 0:
-                return response.status_code, headers, b"", False
-            deadline = self.clock() + remaining
-            body, truncated = read_capped(response, body_cap, lambda: self.clock() > deadline)
-            return response.status_code, headers, body, truncated
+            return send_within(self.session, prepared, remaining, body_cap=body_cap,
+                               connect_timeout=self.connect_timeout, read_timeout=self.read_timeout)
+        except DeadlineExceeded as exc:
+            return _Failure("budget", f"over {self.budget:.0f} s for this URL ({exc})", False)
         except (requests.exceptions.RequestException, Urllib3Error, OSError) as exc:
             kind, retryable = _classify(exc)
             return _Failure(kind, f"{type(exc).__name__}: {exc}", retryable)
-        finally:
-            response.close()
 
     def close(self) -> None:
         self.session.close()
@@ -395,16 +564,73 @@ def read_capped(response: requests.Response, cap: int, expired: Callable[[], boo
                 chunk: int = 16384) -> tuple[bytes, bool]:
     """Up to ``cap`` decoded bytes of the body; (body, truncated).
 
-    Reads the raw stream with decode_content so that decompression is driven by how much
-    output we accept, not by ``.content`` inflating everything first.
+    Reads the raw, still compressed stream and inflates it here, asking the decompressor
+    for no more than the bytes still wanted: a small gzip body never inflates past ``cap``
+    in memory, whatever urllib3 would do with it.
     """
+    inflater = Inflater(response.headers.get("content-encoding", ""))
     parts: list[bytes] = []
     size = 0
-    for piece in response.raw.stream(chunk, decode_content=True):
+    while not expired():
+        raw = response.raw.read(chunk, decode_content=False)
+        if not raw:
+            return b"".join(parts), inflater.broken
+        piece = inflater.feed(raw, cap + 1 - size)
         parts.append(piece)
         size += len(piece)
-        if size >= cap:
+        if size > cap or inflater.broken:
             return b"".join(parts)[:cap], True
-        if expired():
-            return b"".join(parts), True
-    return b"".join(parts), False
+    return b"".join(parts), True
+
+
+class Inflater:
+    """Decodes a body sent with Content-Encoding gzip or deflate, bounded by the caller.
+
+    ``feed`` returns at most ``limit`` bytes however much the input would inflate to.
+    Encodings we never ask for (br, zstd, chains) are passed through undecoded; corrupt
+    compressed data stops the decoding and sets ``broken``.
+    """
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding.strip().lower()
+        self.broken = False
+        self._gzip = self.encoding in ("gzip", "x-gzip")
+        self._raw_deflate = False  # "deflate" sent without its zlib header, as some servers do
+        self._started = False
+        self._members = 0  # complete gzip members decoded
+        self._finished = False  # the rest of the input is not part of the body
+        self._decompressor = self._new() if self._gzip or self.encoding == "deflate" else None
+
+    def _new(self) -> Any:
+        wbits = 16 + zlib.MAX_WBITS if self._gzip else (-zlib.MAX_WBITS if self._raw_deflate else zlib.MAX_WBITS)
+        return zlib.decompressobj(wbits)
+
+    def feed(self, data: bytes, limit: int) -> bytes:
+        if self._decompressor is None:
+            return data[:limit]
+        out: list[bytes] = []
+        while data and limit > 0 and not self._finished:
+            if self._decompressor.eof:
+                if not self._gzip:
+                    break  # bytes after a deflate stream are not part of the body
+                self._decompressor = self._new()  # the next member of a multi-member gzip
+            try:
+                piece = self._decompressor.decompress(data, limit)
+            except zlib.error:
+                if self.encoding == "deflate" and not self._started and not self._raw_deflate:
+                    self._raw_deflate = True
+                    self._decompressor = self._new()
+                    continue
+                # Garbage after a complete gzip member ends the body, as in browsers.
+                self.broken = not (self._gzip and self._members)
+                self._finished = True
+                break
+            self._started = True
+            out.append(piece)
+            limit -= len(piece)
+            if self._decompressor.eof:
+                self._members += 1
+                data = self._decompressor.unused_data
+            else:
+                data = self._decompressor.unconsumed_tail
+        return b"".join(out)
