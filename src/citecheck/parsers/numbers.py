@@ -218,13 +218,13 @@ _MASKS = re.compile(
     | \d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?
         |Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)\b              # 201 E. Ontario Street
     | §\s*\d[\d.]*
-    | (?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?![\d,.]\d)               # a page cite: "minutes.:16", "(1994):5"
+    | (?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?::\d+)*(?![\d,.]\d)       # a page cite: "minutes.:16", "(1994):5"
     | ["”]\s?:\s?\d+(?:[{_DASH}]\d+)?                               # "...in nature.": 612
     | (?<![\w'’])['’]\d{{2}}\b(?![\w'’])                              # Class of '94
     | \d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)      # 29 U.S.C. § 654, 410 U.S. 113
     | \b\d+(?:\([a-z0-9]{{1,3}}\))+                                   # subsection 5(a), 12(b)(2)
     | \b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])                     # locants: 1,3-butadiene, 2,4-D
-    | (?<=[:;]\s)\d{{1,2}}\.(?=\s)                                     # "from left to right: 1. Band-e Amir; 2. Salang"
+    | (?<=[:;]\s)\d{{1,2}}\.(?=\s|$)                                   # "from left to right: 1. Band-e Amir; 2. Salang"
     | \d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b                       # 4×100 m relay
     | \d{{2,5}}\s?(?:m|metres|meters|km|yards)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke
         |breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?
@@ -249,7 +249,7 @@ _KEYWORD_BEFORE = re.compile(
          |table|part|episode|season|issue|series|version|ver|category|level|class|grade|type
          |phase|stage|step|track|route|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |pmid|no|nos|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
-         |build|release)\b\.?\s*\#?\s*(?:over|under|between)?\s*$""",
+         |build|release|zone|columns?|rows?|criterion|status|code|error)\b\.?\s*\#?\s*(?:over|under|between)?\s*$""",
     re.X | re.I,
 )
 _HAS_DIGIT = re.compile(r"\d")
@@ -351,6 +351,10 @@ def _find(text: str) -> list[NumericClaim]:
         if not _capitalised_mid_sentence(text, match.start()):
             candidates.append(NumericClaim(match.start(), match.end(), match.group(), None, "vague",
                                            _noun_after(text, match.end())))
+    if candidates and _speaks_in_general(text):
+        candidates = [c for c in candidates if not _small_count(c)]
+    if candidates and _EQUATION.search(text):
+        candidates = [c for c in candidates if not _STOICHIOMETRY_AFTER.match(text, c.end)]
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
     claims: list[NumericClaim] = []
     for claim in candidates:
@@ -358,6 +362,30 @@ def _find(text: str) -> list[NumericClaim]:
             continue
         claims.append(claim)
     return claims
+
+
+# Mathematics: terms, Greek letters (also as decoded twice, "Î»"), relations between variables.
+_MATH_CONTEXT = re.compile(
+    r"\b(?:eigen\w+|matri(?:x|ces)|polynomials?|integrals?|derivatives?|vectors?|scalars?|equations?|"
+    r"theorems?|lemmas?|multiplicit(?:y|ies)|integers?|modulo|variables?|coefficients?|functions?|"
+    r"roots?|degree|denoted?|axioms?|subsets?|dimensional)\b|[α-ωΑ-Ω∑∫√∈≤≥≠]|[ÎÏ][\u0080-\u00bf]"
+    r"|\b[a-zA-Z]\s*[=<>]\s*[\w(−-]"
+)
+_HYPOTHESIS = re.compile(r"\s*(?:If|Suppose|Consider|Let|Assume|Imagine|Given)\b")
+_EQUATION = re.compile(r" \+ .*(?: \+ |→|=|â\u0086\u0092)")
+# A coefficient of a chemical equation: "2 H2O + 2 NADP+ → ...".
+_STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)]|$)")
+
+
+def _speaks_in_general(text: str) -> bool:
+    """A statement of mathematics or a hypothesis ("If A were a triangle"), whose small
+    numbers describe any case ("its eigenvalue is 1", "two vectors") rather than report one."""
+    return bool(_HYPOTHESIS.match(text) or _MATH_CONTEXT.search(text))
+
+
+def _small_count(claim: NumericClaim) -> bool:
+    return (claim.kind == "count" and claim.high is None and claim.value is not None
+            and claim.value <= 10 and claim.noun.split(" ")[0] not in _GLUED_UNITS)
 
 
 def parse_number(text: str) -> float | None:
@@ -404,6 +432,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
     if not ranged and _is_glued_after(text, end, scale, pct):
         return None
     digits = match.group("num")
+    if digits[0] == "0" and digits[1:2].isdigit():
+        return None  # "03", "007": a label, not a count
     if not cur and not pct and not scale:
         if "," not in digits and "." not in digits and len(digits) >= 7:
             return None  # identifiers, timestamps, file names
@@ -525,7 +555,12 @@ def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> 
         return True  # 9/11, 24/7, 1/3: a date, a slogan or a fraction
     if after in "′″'" and pos + 1 < len(text) and text[pos + 1].isdigit():
         return True
+    if after in "′'" and _STRAND_END.match(text, pos + 1):
+        return True  # the 5′ end of a DNA strand
     return False
+
+
+_STRAND_END = re.compile(r"[\s\-](?:ends?|termin\w+|cap|blocker|overhang|untranslated|UTR|OH|phosphate|hydroxyl)\b")
 
 
 def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) -> bool:
