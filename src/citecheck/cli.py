@@ -328,6 +328,8 @@ def explain_rule(code: str) -> None:
               help="Exit 1 when a finding is at or above this [default: error].")
 @click.option("--conflict", metavar="NAME|PATH", default=None, help="Conflict definition for the sourcing rules.")
 @click.option("--config", "config_path", metavar="FILE", default=None, help="Config file.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Skip (and report) revisions larger than this [default: 5000000].")
 def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_redirects: bool,
          limit: int | None, output: str | None, jobs: int, **opts: Any) -> None:
     """Lint a MediaWiki XML dump (.xml, .bz2, .gz, .xz, .lzma): one JSON Lines record per page."""
