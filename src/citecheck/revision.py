@@ -6,6 +6,17 @@ user's ``--as-of``; a timestamp the parser found (dump, API or HTML metadata); a
 duration ("27 September 2020 – present (1 month and 3 days)" was rendered on 30 October
 2020); and last the latest access or archive date among the references, or dated
 maintenance tag, which the revision cannot predate.
+
+``Document.revision_date_source`` says which it was (the JSON report's files[] entry carries
+it): "as-of" (the option), "dump" (the dump's revision timestamp), "api" (the fetched
+revision's timestamp), "metadata" (the page's own "last edited" footer or metadata), or an
+inference: "infobox-duration", "latest-access-date", "latest-archive-date", "latest-tag-date".
+Only the first four state the revision date; an inferred date is a guess. The latest
+reference date is no more than a day the revision cannot precede, and an infobox duration
+can be hand-typed and stale. So rules ask for the bound they need: ``revision_floor`` (a day
+the revision is certainly no earlier than: enough to call a past date's future tense stale)
+and ``revision_ceiling`` (a day it is certainly no later than: needed to call a source date
+"after the revision"); without a stated revision date the ceiling is the day of the run.
 """
 
 from __future__ import annotations
@@ -22,6 +33,16 @@ _DURATION = re.compile(
     r"\(\s*(?P<parts>(?:\d+\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)?)+)\)", re.I)
 _PART = re.compile(r"(\d+)\s+(year|month|week|day)", re.I)
 _PRESENT = re.compile(r"\bpresent\b|\bongoing\b", re.I)
+
+# Where a revision date may come from when it is stated rather than inferred.
+STATED_SOURCES = frozenset({"as-of", "dump", "api", "metadata"})
+_SOURCE_WORDS = {
+    "as-of": "the --as-of date", "dump": "the dump's revision timestamp", "api": "the revision's timestamp",
+    "metadata": "the page's last-edited date", "infobox-duration": "inferred from an infobox duration",
+    "latest-access-date": "the latest access date among the references",
+    "latest-archive-date": "the latest archive date among the references",
+    "latest-tag-date": "the latest dated maintenance tag", "today": "the day of this run",
+}
 
 
 def resolve_revision_date(doc: Document, as_of: date | None = None, *,
@@ -43,13 +64,54 @@ def resolve_revision_date(doc: Document, as_of: date | None = None, *,
         doc.revision_date, doc.revision_date_source = latest
 
 
+def stated_revision_date(doc: Document) -> date | None:
+    """The document's revision date when it was given or recorded, None when inferred or unknown."""
+    return doc.revision_date if doc.revision_date_source in STATED_SOURCES else None
+
+
+def describe_source(source: str) -> str:
+    """Words for a revision-date source in a message ("the latest access date among the references")."""
+    return _SOURCE_WORDS.get(source, source or "an unknown source")
+
+
+def revision_floor(doc: Document, *, today: date | None = None) -> tuple[date, str] | None:
+    """A day the revision is certainly no earlier than, and its source; None if there is none.
+
+    The stated revision date itself, else the latest access, archive or tag date (an inferred
+    infobox date may be stale, so it is no floor).
+    """
+    stated = stated_revision_date(doc)
+    if stated is not None:
+        return stated, doc.revision_date_source
+    return latest_reference_date(doc, today=today)
+
+
+def revision_ceiling(doc: Document, *, today: date | None = None) -> tuple[date, str]:
+    """A day the revision is certainly no later than, and its source: the stated revision
+    date, else the day of the run (nothing inferred from the page is an upper bound)."""
+    stated = stated_revision_date(doc)
+    if stated is not None:
+        return stated, doc.revision_date_source
+    return today or date.today(), "today"
+
+
+def shift(day: date, days: int) -> date:
+    """``day`` moved by ``days``, clamped to the calendar's ends (a year-9999 date stays valid)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def add_duration(start: date, years: int = 0, months: int = 0, days: int = 0) -> date:
     """``start`` plus a calendar duration, clamping the day as {{age}} templates do."""
     month_index = start.month - 1 + months
     year = start.year + years + month_index // 12
+    if year > date.max.year:
+        return date.max
     month = month_index % 12 + 1
     day = min(start.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day) + timedelta(days=days)
+    return shift(date(year, month, day), days)
 
 
 def duration_end(value: str) -> date | None:

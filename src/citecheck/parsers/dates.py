@@ -24,20 +24,29 @@ MIN_YEAR = 100  # citation dates before this are typos ("1 October 1"), not hist
 MAX_YEAR = 2999
 
 _MONTHS: dict[str, int] = {}
+# English, German, French, Spanish, Italian, Portuguese, Dutch, Swedish, Polish and Czech
+# (genitive), Turkish, Bulgarian, Russian (both cases) and Ukrainian (genitive): the month
+# names citation dates are written with on other wikis and in copied references.
 for _number, _names in enumerate(
     (
-        "january jan jänner januar janvier enero gennaio",
-        "february feb febr februar février fevrier febrero febbraio",
-        "march mar märz maerz mars marzo",
-        "april apr avril abril aprile",
-        "may mai mayo maggio",
-        "june jun juni juin junio giugno",
-        "july jul juli juillet julio luglio",
-        "august aug août aout agosto",
-        "september sep sept septembre septiembre settembre",
-        "october oct oktober octobre octubre ottobre okt",
-        "november nov novembre noviembre",
-        "december dec dezember décembre decembre diciembre dicembre dez",
+        "january jan jänner januar janvier enero gennaio janeiro januari stycznia ledna ocak"
+        " януари январь января січня",
+        "february feb febr februar février fevrier febrero febbraio fevereiro februari lutego února"
+        " şubat subat февруари февраль февраля лютого",
+        "march mar märz maerz mars marzo março marco maart marca března mart март марта березня",
+        "april apr avril abril aprile kwietnia dubna nisan април апрель апреля квітня",
+        "may mai mayo maggio maio mei maj maja května mayıs mayis май мая травня",
+        "june jun juni juin junio giugno junho czerwca června haziran юни июнь июня червня",
+        "july jul juli juillet julio luglio julho lipca července temmuz юли июль июля липня",
+        "august aug août aout agosto augustus augusti sierpnia srpna ağustos agustos август августа серпня",
+        "september sep sept septembre septiembre settembre setembro września wrzesnia září eylül eylul"
+        " септември сентябрь сентября вересня",
+        "october oct oktober octobre octubre ottobre okt outubro października pazdziernika října ekim"
+        " октомври октябрь октября жовтня",
+        "november nov novembre noviembre novembro listopada listopadu kasım kasim ноември ноябрь ноября"
+        " листопада",
+        "december dec dezember décembre decembre diciembre dicembre dez dezembro grudnia prosince aralık"
+        " aralik декември декабрь декабря грудня",
     ),
     start=1,
 ):
@@ -137,14 +146,15 @@ def _month(name: str) -> int | None:
 
 
 # Whole-string forms. Each pattern's named groups feed _build.
-_Y = r"(?P<y>\d{1,4})[a-z]?"
+# "2020a" (a second work that year); "2010 г." and "2010 r." (Bulgarian, Russian, Polish: "year").
+_Y = r"(?P<y>\d{1,4})(?:\s*(?:г|r)\.?|[a-z])?"
 _FORMS: list[re.Pattern[str]] = [
     re.compile(p, re.I)
     for p in (
         r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?",  # ISO
         r"(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)(?:\d{6})?",  # 20201010 and Wayback 20201010123456
         r"(?P<y>\d{4})-(?P<m>\d{1,2})",  # 2020-09 (not CS1, but seen)
-        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mn>" + _MONTH_RE + r"),?\s+" + _Y,  # dmy, de
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?P<mn>" + _MONTH_RE + r"),?\s+(?:de\s+)?" + _Y,  # dmy
         r"(?P<mn>" + _MONTH_RE + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _Y,  # mdy
         r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})",  # German numeric 27.09.2020
         r"(?:ngày\s+)?(?P<d>\d{1,2})\s+(?:tháng|thg)\s+(?P<m>\d{1,2}),?\s+(?:năm\s+)?(?P<y>\d{4})",  # vi
@@ -321,11 +331,17 @@ def looks_like_date(text: str) -> bool:
     return bool(cleaned) and bool(_DATE_SHAPED.fullmatch(_DATE_WORDS.sub(" ", cleaned).strip() or "x"))
 
 
+# A letter outside the Latin alphabets: a date written in a language whose words we do not
+# know ("15 януари 2010 г."), which is no evidence of a mistake.
+_FOREIGN_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
 def date_problem(text: str) -> str | None:
     """Why a date-like string cannot be a real date, or None when it is fine (or is no date).
 
     Explains impossible days ("31 June"), non-leap 29 February, month 13, implausible years
-    ("1 October 1") and strings in no recognised date format.
+    ("1 October 1") and strings in no recognised date format. A string in a non-Latin script
+    that is not in a known form gets None: not understood is not wrong.
     """
     cleaned = _clean(text)
     if is_no_date(text) or parse_date(cleaned) is not None:
@@ -345,6 +361,8 @@ def date_problem(text: str) -> str | None:
             return reason
     if _DMY_RANGE.fullmatch(cleaned) or _MDY_RANGE.fullmatch(cleaned):
         return f"{cleaned!r} is a range whose days are out of order or out of the month"
+    if _FOREIGN_SCRIPT.search(cleaned):
+        return None
     return f"{cleaned!r} is not a recognised date format"
 
 
@@ -388,6 +406,9 @@ _PROSE = re.compile(
     + r"|(?P<mdy>(?P<mn2>" + _P_MONTH + r")\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
     + r"(?:\s*[-–]\s*(?P<d3>[0-3]?\d))?(?:,?\s+(?P<y2>\d{4})(?!\d))?)(?![\w])"
     + r"|(?P<my>(?P<mn3>" + _P_MONTH + r"),?\s+(?P<y3>\d{4})(?!\d))"
+    # "2013–2023", "2019-20", "from 2013 to 2023", "between 2013 and 2023": one period.
+    + r"|(?P<yrange>(?P<ry1>1[5-9]\d\d|20\d\d)(?:\s*[–-]\s*|\s+(?:to|through|until)\s+|(?<=\bbetween\s\d{4})\s+and\s+)"
+    + r"(?P<ry2>1[5-9]\d\d|20\d\d|\d\d)(?![\d,.%]\d|[\w%-]))"
     + r"|(?P<yr>(?<![$€£¥#])(?P<y4>1[5-9]\d\d|20\d\d)(?![\d,.%]\d|\s*(?:%|per\s*cent|percent)))"
     + r")",
 )
@@ -414,6 +435,15 @@ def _find_dates(text: str, default_year: int | None, years: bool) -> tuple[DateM
             if parsed:
                 found.append(DateMatch(match.start(), match.end(), parsed, match.group()))
                 context_year = parsed.year
+            continue
+        if groups["yrange"]:
+            first, last = int(groups["ry1"]), groups["ry2"]
+            end_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+            if years and end_year > first:
+                found.append(DateMatch(match.start(), match.end(), PartialDate(first, end=PartialDate(end_year)),
+                                       match.group()))
+            if _YEAR_ADVERBIAL.search(text, max(0, match.start() - 24), match.start()):
+                context_year = first
             continue
         if groups["yr"]:
             if years:
@@ -462,8 +492,9 @@ _BAD_PROSE = re.compile(
     r"|(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w-])"
 )
 # What may follow a truncated year such as "1 October 1" for it still to read as a date.
-# A decimal ("November 30 12.1" in a table) or a column gap is not that.
-_AFTER_SHORT_YEAR = re.compile(r"(?![.,]\d)(?:$|[,.;:)\]]|[ \u00a0](?:and|or|to)\b|[ \u00a0]?[–-](?!\d))")
+# A decimal ("November 30 12.1" in a table), a time ("Dec 27, 15:37", "August 24, 4:30AM")
+# or a column gap is not that.
+_AFTER_SHORT_YEAR = re.compile(r"(?![.,:]\d)(?:$|[,.;:)\]]|[ \u00a0](?:and|or|to)\b|[ \u00a0]?[–-](?!\d))")
 
 
 def prose_date_problems(text: str) -> list[tuple[int, int, str]]:

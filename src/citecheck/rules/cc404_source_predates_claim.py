@@ -15,11 +15,18 @@ from citecheck.rules.base import Option, Rule, RuleContext
 _FORWARD = re.compile(
     r"\b(?:will|shall|would|scheduled|rescheduled|planned|plans?|planning|expected|expects?|due|set\s+to|slated"
     r"|deadline|postponed|until|upcoming|intends?|intended|aim(?:s|ed|ing)?\s+to|to\s+be\s+held|forecast|projected"
-    r"|proposed|announced\s+that|previously\s+announced|to\s+take\s+(?:office|effect|place))\b",
+    r"|proposed|announced\s+that|previously\s+announced|to\s+take\s+(?:office|effect|place)"
+    r"|consider(?:s|ed|ing)?|must|required|deadline)\b",
     re.I,
 )
-# "an election for 25 May", "called for 2022": a date someone set in advance.
-_SET_FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+# "an election for 25 May", "called for 2022", "(next time 23 April 2015)", "the next
+# meeting on 5 May": a date someone set in advance.
+_SET_FOR = re.compile(r"\b(?:for|next(?:\s+[a-z]+)?(?:\s+(?:on|in))?)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+# "signatures by 22 November": a deadline. But "By 5 May, 300 had died" and "had risen to
+# 300 by 5 May" say what was true on the day, so they stay claims.
+_BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
+_OPENING_BY = re.compile(r"\s*By\s+(?:the\s+end\s+of\s+)?")
+_PAST_PERFECT = re.compile(r"\bhad\s+(?!to\b)[a-z]+", re.I)
 
 
 class SourcePredatesClaim(Rule):
@@ -30,8 +37,11 @@ class SourcePredatesClaim(Rule):
     section, else the article's period). When every citation of the statement resolves to a
     reference with a publication date, and the statement's latest date begins after all of
     them, the sources cannot report it. Statements about plans, schedules or deadlines
-    ("will", "scheduled", "until", "aiming to", "an election for 25 May") are skipped: a
-    source can announce them in advance.
+    ("will", "scheduled", "until", "aiming to", "considering", "must") are skipped, and so are
+    dates set in advance ("an election for 25 May", "(next time 23 April 2015)", "collect
+    signatures by 22 November"): a source can announce them. A "by" date still counts when it
+    opens the sentence or the sentence says what had happened by then ("By 5 May, 300 had
+    died").
 
     Why: usually the sentence was updated with newer facts and the newer source was never
     added, or the date in the sentence is a typo.
@@ -60,7 +70,7 @@ class SourcePredatesClaim(Rule):
             published = _publication_dates(stmt.citations)
             if published is None:
                 continue
-            matches = [m for m in matches if not _SET_FOR.search(stmt.text, max(0, m.start - 20), m.start)]
+            matches = [m for m in matches if not _set_in_advance(stmt.text, m.start)]
             if not matches or len(stmt.text) - max(m.end - m.start for m in matches) < 12:
                 continue  # only dates set in advance, or a bare date with no claim around it
             claim = max(matches, key=lambda m: m.date.earliest())
@@ -78,6 +88,16 @@ class SourcePredatesClaim(Rule):
                 evidence={"claim_date": str(claim.date), "newest_source": str(newest),
                           "yearless": claim.yearless, "sources": labels},
             )
+
+
+def _set_in_advance(text: str, start: int) -> bool:
+    """True when the date at ``start`` is one set beforehand: a date an event is set for, the
+    next occurrence, or a deadline ("by 22 November") in a sentence that states no result."""
+    before = text[max(0, start - 24):start]
+    if _SET_FOR.search(before):
+        return True
+    return (bool(_BY.search(before)) and not _OPENING_BY.fullmatch(text, 0, start)
+            and not _PAST_PERFECT.search(text))
 
 
 def _publication_dates(citations: list[Citation]) -> list[tuple[Reference, PartialDate]] | None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Severity
-from citecheck.parsers.dates import statement_dates
-from citecheck.revision import context_year
+from citecheck.parsers.dates import DateMatch, statement_dates
+from citecheck.revision import STATED_SOURCES, context_year, describe_source, revision_floor, shift
 from citecheck.rules.base import Option, Rule, RuleContext
 
 _FUTURE = re.compile(
@@ -20,16 +19,31 @@ _FUTURE = re.compile(
 )
 # "the will of the people", "free will": the noun, not the auxiliary.
 _NOUN_WILL = re.compile(r"\b(?:the|a|his|her|its|their|our|my|free|good|ill|own|political|popular|last|living)\s+$", re.I)
+# "whose purpose is to improve", "the aim is to": what something is for, not a future event.
+_PURPOSE_IS = re.compile(
+    r"\b(?:purpose|aim|goal|mission|objective|task|job|role|function|duty|intention|idea|point)s?\s+$", re.I)
+# "will often emit", "will usually be": habit or general truth, not a prediction.
+_HABITUAL = re.compile(
+    r"\bwill\s+(?:not\s+)?(?:often|usually|generally|normally|typically|commonly|sometimes|always|never|rarely"
+    r"|seldom|frequently|occasionally|tend)\b", re.I)
 # Reported speech keeps the speaker's tense ("Aliyev said the war will end ..."): not stale prose.
 _REPORTING = re.compile(
     r"\b(?:said|says|stated|states|announced|announces|claimed|claims|warned|promised|pledged|vowed|declared"
-    r"|threatened|predicted|told|added|insisted|argued|reported|according\s+to)\b",
+    r"|threatened|predicted|told|added|insisted|argued|reported|confirmed|wrote|writes|advis(?:ed|ing)"
+    r"|inform(?:ed|ing)|notif(?:ied|ying)|decided|agreed|according\s+to)\b",
     re.I,
 )
-# A date after these words is a point of comparison, not when the future event happens.
-_NOT_TARGET = re.compile(r"\b(?:since|than)\s+(?:in\s+|on\s+|at\s+least\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
-_FRAME = re.compile(r"\s*(?:In|By|From|Starting in|Beginning in|At the (?:start|end|beginning) of(?: the)?)\s+")
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]")
+# A date after these words is a point of comparison ("the highest since 1979", "the second
+# under the 2009 constitution"), not when the future event happens.
+_NOT_TARGET = re.compile(
+    r"\b(?:since|than|under|following)\s+(?:the\s+)?(?:in\s+|on\s+|at\s+least\s+)?(?:early\s+|late\s+|mid-?)?$",
+    re.I)
+_FRAME = re.compile(r"\s*(?:In|On|By|From|Starting in|Beginning in|At the (?:start|end|beginning) of(?: the)?)\s+")
+# A finite past verb between a framing date and the future phrase ("In September 2014, the
+# institute was created, and it will ...") makes the date that clause's, not the future's.
+_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bthe )(?<!\bnewly )\b[a-z]{3,}ed\b")
+# A quotation left open runs to the end of the statement (the sentence split at its full stop).
+_QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
 
 
 class StaleFutureTense(Rule):
@@ -60,37 +74,64 @@ class StaleFutureTense(Rule):
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        if ctx.revision_date is None:
+        floor = revision_floor(doc)
+        if floor is None:
             return
+        now, source = floor
+        stated = source in STATED_SOURCES
         max_distance = ctx.options.get("max_distance", 80)
-        cutoff = ctx.revision_date - timedelta(days=ctx.options.get("tolerance_days", 0))
+        cutoff = shift(now, -ctx.options.get("tolerance_days", 0))
+        passed_by = (f"the revision date {now} ({describe_source(source)})" if stated
+                     else f"{now}, {describe_source(source)} (the revision is no earlier; its own date is not stated)")
         for stmt, matches in statement_dates(doc.statements, context_year(doc), years=True):
             if not matches:
                 continue
             masked = _QUOTED.sub(lambda m: " " * len(m.group()), stmt.text)
             for phrase in _FUTURE.finditer(masked):
-                if _NOUN_WILL.search(masked, max(0, phrase.start() - 12), phrase.start()):
+                if _not_future(masked, phrase):
                     continue
                 if _REPORTING.search(masked, 0, phrase.start()):
                     break
-                after = [m for m in matches if 0 <= m.start - phrase.end() <= max_distance
-                         and "." not in masked[phrase.end():m.start]
-                         and not _NOT_TARGET.search(masked, max(0, m.start - 24), m.start)]
-                # Or the sentence opens with its time frame: "At the start of the 2007 term, the
-                # council will have ...", "In 2013 the province will be declared ...".
-                framing = [m for m in matches[:1] if m.end <= phrase.start() and _FRAME.fullmatch(masked[:m.start])]
-                if not after and not framing:
+                date = _target_date(masked, phrase, matches, max_distance)
+                if date is None:
                     continue
-                date = after[0] if after else framing[0]
                 if date.date.latest() >= cutoff:
                     continue
-                yield self.finding(
+                finding = self.finding(
                     ctx,
                     f"future tense ({phrase.group()!r}) about {date.date.human()}, which had passed by "
-                    f"the revision date {ctx.revision_date}: update the statement",
-                    stmt.text_span(phrase.start(), date.end),
+                    f"{passed_by}: update the statement",
+                    stmt.text_span(min(phrase.start(), date.start), max(phrase.end(), date.end)),
                     statement=stmt,
                     evidence={"phrase": phrase.group(), "date": str(date.date),
-                              "revision_date": str(ctx.revision_date)},
+                              "revision_date": str(now), "revision_date_source": source},
                 )
+                if not stated:
+                    # An inferred "now" never makes an error, whatever the configured severity.
+                    finding.severity = min(finding.severity, Severity.WARNING)
+                yield finding
                 break
+
+
+def _not_future(text: str, phrase: re.Match[str]) -> bool:
+    """The noun "will", "purpose is to", or a habitual "will often": not a future event."""
+    before = text[max(0, phrase.start() - 12):phrase.start()]
+    if phrase.group().startswith("will"):
+        return bool(_NOUN_WILL.search(before) or _HABITUAL.match(text, phrase.start()))
+    return phrase.group()[:2] in ("is", "ar") and bool(_PURPOSE_IS.search(before))
+
+
+def _target_date(text: str, phrase: re.Match[str], matches: list[DateMatch], max_distance: int) -> DateMatch | None:
+    """The date the future phrase is about: the sentence's opening time frame ("At the start
+    of the 2007 term, the council will have ...", "On 5 May 2015, a vote will be held") unless
+    a past clause comes between, else the first date after the phrase in the same sentence."""
+    opening = matches[0]
+    if (opening.end <= phrase.start() and _FRAME.fullmatch(text[:opening.start])
+            and not _PAST_CLAUSE.search(text, opening.end, phrase.start())
+            and not re.search(r"\bthat\b", text[opening.end:phrase.start()])):
+        return opening
+    for match in matches:
+        if (0 <= match.start - phrase.end() <= max_distance and "." not in text[phrase.end():match.start]
+                and not _NOT_TARGET.search(text, max(0, match.start - 24), match.start)):
+            return match
+    return None
