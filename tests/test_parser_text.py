@@ -599,3 +599,23 @@ def test_vietnamese_parameter_names_map_to_fields() -> None:
         "access_date": "2020-02-01", "archive_url": "https://web.archive.org/web/20200101/http://x.vn/a",
         "archive_date": "2020-01-01", "language": "vi",
     }
+
+
+def test_a_dump_keeps_the_paragraph_right_after_a_hatnote() -> None:
+    text = """****** Heat ******
+***** In nature *****
+Further information: Counter-current_exchange_in_biological_systems
+"Countercurrent" heat exchangers occur naturally in the circulation system of
+fish, whales and other marine mammals.[1]
+Main articles: Heat_transfer, Thermal_conduction, Convection_(heat_transfer) and
+Radiation
+Whales lose little heat in cold water.[1]
+***** References *****
+   1. ^ a b "Whales". Science. 1997.
+"""
+    doc = parse(text)
+    assert [s.text for s in doc.statements] == [
+        '"Countercurrent" heat exchangers occur naturally in the circulation system of fish, '
+        "whales and other marine mammals.",
+        "Whales lose little heat in cold water.",
+    ]

@@ -69,6 +69,8 @@ _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*(?:\s*\[[^\]]{1,40}\])*\s*$
 _MEDIA = re.compile(r"^(?:File|Image|Media):|\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\b", re.I)
 _CELL_GAP = re.compile(r"\S {3,}\S")
 _ENDS_WITH_MARKER = re.compile(r"\[\d{1,4}\]\s*$")
+# A hatnote line that goes on to the next: it ends inside its list of article names.
+_LIST_GOES_ON = re.compile(r"(?:,|;|\band|\bor|&)\s*$")
 _CITED_PROSE = re.compile(r"[a-z]{3}[.,;:]?\[\d{1,4}\]")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 
@@ -426,6 +428,7 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
         in_table = False
         # A paragraph: unindented (or box-indented) lines until a break the wrap explains not.
         block = _Block("para", [(cs, ce)], i, i, level=indent, text=text)
+        hatnote = bool(_CHROME.match(text))
         j = i + 1
         prev_len = e - s
         while j < n:
@@ -437,6 +440,8 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             first_word = nraw.lstrip(" ").split(" ", 1)[0]  # a no-break space joins words
             if prev_len + 1 + len(first_word) <= width:
                 break  # the previous line ended early: a paragraph (or caption) ended there
+            if hatnote and not _LIST_GOES_ON.search(source, block.segs[-1][0], block.segs[-1][1]):
+                break  # a hatnote names articles; the paragraph after it is prose
             block.segs.append(_content(source, ns, ne))
             block.last_line = j
             prev_len = ne - ns
