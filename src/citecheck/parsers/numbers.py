@@ -224,7 +224,7 @@ _MASKS = re.compile(
     | \d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)      # 29 U.S.C. § 654, 410 U.S. 113
     | \b\d+(?:\([a-z0-9]{{1,3}}\))+                                   # subsection 5(a), 12(b)(2)
     | \b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])                     # locants: 1,3-butadiene, 2,4-D
-    | (?<=[:;]\s)\d{{1,2}}\.(?=\s|$)                                   # "from left to right: 1. Band-e Amir; 2. Salang"
+    | (?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)                 # "from left to right: 1. Band-e Amir; 2. Salang"
     | \d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b                       # 4×100 m relay
     | \d{{2,5}}\s?(?:m|metres|meters|km|yards)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke
         |breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?
@@ -245,7 +245,7 @@ _MONTH_MASKS = re.compile(
 )
 # A word before the figure that makes it a page, section, series or age: "p. 12", "aged 18".
 _KEYWORD_BEFORE = re.compile(
-    r"""\b(?:pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|article|para|fig|figure
+    r"""\b(?:pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
          |table|part|episode|season|issue|series|version|ver|category|level|class|grade|type
          |phase|stage|step|track|route|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |pmid|no|nos|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
@@ -256,6 +256,7 @@ _HAS_DIGIT = re.compile(r"\d")
 # Compounds that still count people or things: "a 5,000-strong community", "a 100,000-person march".
 # So do terms and times served or won: "a six-term incumbent", "a five-time champion".
 _COUNTING_COMPOUND = re.compile(r"(?:strong|person|people|man|member|seat|bed|vehicle|term|time)\b", re.I)
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _RATE_BEFORE = re.compile(r"(?:\bper\s+|(?<![\w)])\+)$", re.I)
 # Cheap gates: the word regexes run only on texts holding one of these words.
 _LETTERS = re.compile(r"[a-z]+")
@@ -416,6 +417,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
         return None  # "per 1000 women", "+590": a rate's base or a calling code
     if match.group("range") is not None:
         conn = match.group("conn")
+        if _ORDINAL_SUFFIX.match(text, match.end("num2")):
+            return None  # "the 5–6th year"
         if (_overlaps(masks, *match.span("num2"))
                 or (conn == "and" and not re.search(r"\bbetween\s+\S*$", text[max(0, start - 30):start], re.I))
                 or _is_glued_after(text, match.end("num2"), match.group("scale2"), match.group("pct2"))
@@ -673,8 +676,10 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     prev_word = prev.group(1).lower() if prev and prev.end() == start else ""
     if prev_word in _DETERMINERS:
         return None
-    if raw[0].isupper() and start and text[start - 1] in "\"“‘'" and re.match(r"[\s\-]+[A-Z]", text[end:end + 3]):
-        return None  # the "Three Friends of Winter": a name
+    if re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
+            raw[0].isupper() and start and text[start - 1] in "\"“‘'"
+            or prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):
+        return None  # the "Three Friends of Winter", Joey ten Berge: a name
     if _value_small(lowered) and (re.match(r"\s+or\s+(?:more|fewer|less)\b", text[end:end + 14])
                                   or (prev_word == "between" and not re.match(r"\s+and\b", text[end:end + 5]))):
         return None  # "two or more species", "between two points": any members of a kind
