@@ -206,3 +206,53 @@ def test_cli_parallel_output_matches_sequential(tmp_path: Path) -> None:
     code, parallel, err = run("dump", str(PEAR_03), "--all-revisions", "--fail-on", "never", "--jobs", "2")
     assert code == 0, err
     assert parallel == sequential and len(parallel.splitlines()) == 4
+
+
+def big_revision_dump(path: Path, text_bytes: int) -> Path:
+    """A dump whose first page has one revision of ``text_bytes`` of text, then a normal page."""
+    line = b"The dam killed 12 people in 2019 and the river flooded the valley below it.\n"
+    with path.open("wb") as out:
+        out.write(b'<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10">\n'
+                  b"<page><title>Huge</title><ns>0</ns><id>1</id><revision><id>10</id>"
+                  b"<timestamp>2020-10-01T00:00:00Z</timestamp><text>")
+        for _ in range(text_bytes // len(line) + 1):
+            out.write(line)
+        out.write(b"</text></revision></page>\n<page><title>Small</title><ns>0</ns><id>2</id><revision>"
+                  b"<id>20</id><timestamp>2020-10-02T00:00:00Z</timestamp><text>Small text.</text>"
+                  b"</revision></page>\n</mediawiki>\n")
+    return path
+
+
+def test_a_revision_over_the_limit_is_skipped_with_its_error(tmp_path: Path) -> None:
+    path = big_revision_dump(tmp_path / "huge.xml", 12 * 1024 * 1024)
+    out = tmp_path / "out.jsonl"
+    run = CliRunner().invoke(main, ["dump", str(path), "--output", str(out), "--fail-on", "never",
+                                    "--max-bytes", "1000000"])
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["title"] for r in records] == ["Huge", "Small"]
+    assert "over the limit of 1,000,000" in records[0]["error"] and "findings" not in records[0]
+    assert "error" not in records[1], "the pages after it are linted"
+    assert run.exit_code == 2 and "Huge (revision 10)" in run.output, "the run says a page was not linted"
+
+
+def test_the_revision_limit_defaults_to_the_input_limit(tmp_path: Path) -> None:
+    path = big_revision_dump(tmp_path / "huge.xml", 6 * 1024 * 1024)
+    stats = DumpStats()
+    pairs = list(lint_dump(path, Settings(), stats=stats))
+    assert [(rev.title, result is None) for rev, result in pairs] == [("Huge", True), ("Small", False)]
+    assert pairs[0][0].too_large > 6_000_000 and pairs[0][0].text == "", "the text is dropped once measured"
+    assert "5,000,000" in stats.errors[0]
+    revisions, _ = read(path, max_revision_bytes=7 * 1024 * 1024)
+    assert [rev.too_large for rev in revisions] == [0, 0]
+
+
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    fifo = tmp_path / "dump.xml"
+    os.mkfifo(fifo)
+    run = CliRunner().invoke(main, ["dump", str(fifo)])
+    assert run.exit_code == 2 and "not a regular file" in run.output
+    assert dump_hint(fifo) == ""

@@ -84,3 +84,30 @@ def test_mojibake_is_detected(garbled: str) -> None:
 ])
 def test_clean_text_is_not_called_mojibake(clean: str) -> None:
     assert detect_mojibake(clean) is None
+
+
+def test_a_named_pipe_is_refused_without_blocking(tmp_path) -> None:
+    import os
+
+    from click.testing import CliRunner
+
+    from citecheck.cli import main
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_path(fifo)
+    run = CliRunner().invoke(main, ["check", str(fifo)])
+    assert run.exit_code == 2 and "not a regular file" in run.output and "- for standard input" in run.output
+
+
+def test_a_device_is_refused_but_standard_input_is_read(monkeypatch) -> None:
+    import io
+    import sys
+
+    with pytest.raises(InputError, match="not a regular file"):
+        read_path("/dev/zero")  # would never end
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("The war killed 12 people.".encode())))
+    assert read_path("-").text == "The war killed 12 people."

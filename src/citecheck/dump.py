@@ -7,6 +7,9 @@ every export schema version (0.3 has no ``<ns>`` and marks redirects only in the
 the file's magic bytes, UTF-16 files (libxml2 reads the byte-order mark), and truncated
 files: the complete pages are linted and the truncation is reported.
 
+A revision whose text is larger than the input limit (``--max-bytes``, as for a file) is
+not linted: its record carries the error, and its text is dropped as soon as it is read.
+
 mwxml was considered: it reads the same files but adds mwtypes, jsonschema and para as
 dependencies for what is, here, one iterparse loop.
 """
@@ -47,6 +50,7 @@ class Revision:
     timestamp: str
     text: str
     redirect: bool = False
+    too_large: int = 0  # the text's size in bytes when it is over the limit (the text is then dropped)
 
     @property
     def revision_date(self) -> date | None:
@@ -67,7 +71,7 @@ class DumpStats:
     skipped_namespaces: int = 0
     truncated: str = ""  # the parser's message when the file ends before </mediawiki>
     namespaces: dict[str, int] = field(default_factory=dict)  # prefix -> key, from <siteinfo>
-    errors: list[str] = field(default_factory=list)  # pages that could not be linted
+    errors: list[str] = field(default_factory=list)  # pages that could not be linted, too large ones included
 
 
 def open_dump(path: str | Path) -> tuple[IO[bytes], IO[bytes]]:
@@ -75,8 +79,10 @@ def open_dump(path: str | Path) -> tuple[IO[bytes], IO[bytes]]:
 
     The raw file is returned so a progress bar can follow ``raw.tell()``.
     """
+    from citecheck.io import open_regular
+
     try:
-        raw = open(path, "rb")  # noqa: SIM115 - closed by the caller
+        raw = open_regular(path)  # a named pipe is refused, not waited on
     except OSError as exc:
         raise DumpError(f"{path}: cannot read ({exc.strerror or exc})") from None
     magic = raw.read(6)
@@ -118,12 +124,13 @@ def _child_text(el: Any, name: str) -> str:
 
 def iter_revisions(stream: IO[bytes], *, all_revisions: bool = False,
                    namespaces: frozenset[int] | None = frozenset({ARTICLE_NAMESPACE}),
-                   include_redirects: bool = False,
+                   include_redirects: bool = False, max_revision_bytes: int | None = None,
                    stats: DumpStats | None = None) -> Iterator[Revision]:
     """Revisions to lint: each page's latest one (or all), in file order.
 
     ``namespaces=None`` keeps every namespace. Malformed or truncated XML ends the
     iteration and is recorded in ``stats.truncated``; pages completed before it are yielded.
+    A revision over ``max_revision_bytes`` comes without its text and with ``too_large`` set.
     """
     from lxml import etree
 
@@ -137,7 +144,7 @@ def iter_revisions(stream: IO[bytes], *, all_revisions: bool = False,
                 stats.namespaces[(el.text or "").strip()] = int(el.get("key", "0"))
             elif name == "revision":
                 page = el.getparent()
-                rev = _revision(page, el, stats)
+                rev = _revision(page, el, stats, max_revision_bytes)
                 stats.revisions += 1
                 el.clear()
                 page.remove(el)  # keeps a many-revision page small in memory
@@ -162,7 +169,15 @@ def iter_revisions(stream: IO[bytes], *, all_revisions: bool = False,
         stats.truncated = f"compressed stream ends early ({exc})"
 
 
-def _revision(page: Any, el: Any, stats: DumpStats) -> Revision:
+def _utf8_size_over(text: str, limit: int) -> int:
+    """The UTF-8 size of ``text`` when it is over ``limit`` bytes, else 0 (encodes only when unsure)."""
+    if len(text) * 4 <= limit:
+        return 0
+    size = len(text.encode("utf-8", "surrogatepass")) if len(text) <= limit else len(text)
+    return size if size > limit else 0
+
+
+def _revision(page: Any, el: Any, stats: DumpStats, max_bytes: int | None = None) -> Revision:
     title = _child_text(page, "title")
     ns_text = _child_text(page, "ns")
     if ns_text.strip().lstrip("-").isdigit():
@@ -172,10 +187,11 @@ def _revision(page: Any, el: Any, stats: DumpStats) -> Revision:
         namespace = stats.namespaces.get(prefix, ARTICLE_NAMESPACE) if prefix else ARTICLE_NAMESPACE
     text = _child_text(el, "text")
     redirect = any(_local(child.tag) == "redirect" for child in page) or bool(_REDIRECT_TEXT.match(text))
+    too_large = _utf8_size_over(text, max_bytes) if max_bytes is not None else 0
     return Revision(
         title=title, page_id=_child_text(page, "id"), namespace=namespace,
         revision_id=_child_text(el, "id"), timestamp=_child_text(el, "timestamp"),
-        text=text, redirect=redirect,
+        text="" if too_large else text, redirect=redirect, too_large=too_large,
     )
 
 
@@ -190,9 +206,17 @@ def _wanted(rev: Revision, namespaces: frozenset[int] | None, include_redirects:
     return True
 
 
+class RevisionTooLarge(Exception):
+    """The revision's text is over the input limit; it is reported, not linted."""
+
+
 def lint_revision(rev: Revision, settings: "Settings", source: str = "") -> "Result":
     """Lint one revision as wikitext, its timestamp being the article's revision date."""
     from citecheck.api import lint_text
+
+    if rev.too_large:
+        raise RevisionTooLarge(f"{rev.too_large:,} bytes of text, over the limit of {settings.max_bytes:,} "
+                               "(raise it with --max-bytes); not linted")
 
     def from_dump(doc: "Document") -> None:
         if not doc.title:
@@ -225,13 +249,15 @@ def page_record(rev: Revision, result: "Result | None", error: str = "") -> dict
     }
 
 
-def _wanted_revisions(path: str | Path, stats: DumpStats, progress: Callable[[int], None] | None,
-                      limit: int | None, **options: Any) -> Iterator[Revision]:
-    """The revisions to lint, reporting file progress and stopping after ``limit``."""
+def _wanted_revisions(path: str | Path, settings: "Settings", stats: DumpStats,
+                      progress: Callable[[int], None] | None, limit: int | None,
+                      **options: Any) -> Iterator[Revision]:
+    """The revisions to lint (too large ones without their text), reporting file progress
+    and stopping after ``limit``."""
     stream, raw = open_dump(path)
     done = 0
     try:
-        for rev in iter_revisions(stream, stats=stats, **options):
+        for rev in iter_revisions(stream, stats=stats, max_revision_bytes=settings.max_bytes, **options):
             stats.linted += 1
             if progress is not None:
                 position = raw.tell()
@@ -256,7 +282,7 @@ def lint_dump(path: str | Path, settings: "Settings", *, all_revisions: bool = F
     ``stats.errors``, so one bad page does not end a run over millions.
     """
     stats = stats if stats is not None else DumpStats()
-    for rev in _wanted_revisions(path, stats, progress, limit, all_revisions=all_revisions,
+    for rev in _wanted_revisions(path, settings, stats, progress, limit, all_revisions=all_revisions,
                                  namespaces=namespaces, include_redirects=include_redirects):
         try:
             result = lint_revision(rev, settings, source=str(path))
@@ -295,7 +321,7 @@ def write_jsonl(path: str | Path, settings: "Settings", out: IO[str], *, stats: 
     """
     from citecheck.model import Severity
 
-    revisions = _wanted_revisions(path, stats, progress, limit, **options)
+    revisions = _wanted_revisions(path, settings, stats, progress, limit, **options)
     source = str(path)
     if jobs <= 1:
         lines = (_record_line(rev, settings, source) for rev in revisions)

@@ -8,10 +8,14 @@ input that cannot be an article at all (binary, empty, too large) is refused wit
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from citecheck.model import Diagnostic, Span
 
@@ -44,15 +48,16 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
         if name == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
-            p = Path(name)
-            if p.is_dir():
+            if Path(name).is_dir():
                 raise InputError(f"{name}: is a directory")
-            with p.open("rb") as handle:
+            with open_regular(name) as handle:
                 data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
+    except NotRegularFile as exc:
+        raise InputError(f"{name}: {exc.strerror}") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
@@ -61,6 +66,32 @@ def read_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
             "(raise it with --max-bytes)"
         )
     return decode(data, name)
+
+
+class NotRegularFile(OSError):
+    """A named pipe, socket or device where a file was expected."""
+
+
+def open_regular(path: str | Path) -> IO[bytes]:
+    """Open a regular file for reading; refuse anything else without blocking on it.
+
+    Opening a named pipe for reading waits until a writer appears, so the file is opened
+    non-blocking and checked before anything is read (a directory raises IsADirectoryError).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file (a named pipe, socket or device); "
+                                 "give a file, or - for standard input")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def decode(data: bytes, name: str = "<input>") -> Decoded:
