@@ -158,3 +158,21 @@ def test_an_unverified_map_withholds_the_findings_that_rest_on_it() -> None:
     assert "CC903" in codes and not codes & {"CC501", "CC502"}
     [cc903] = [f for f in result.findings if f.code == "CC903"]
     assert "CC501" in cc903.message and "CC502" in cc903.message
+
+
+def test_footnotes_under_a_table_define_the_notes_its_cells_cite() -> None:
+    text = """****** Viscosity ******
+***** Examples *****
+Fluids are compared by their viscosity at room temperature, in the table below.[1]
+Honey[1]                20
+Ketchup[a][1]           25
+Peanut_butter[a][1]     250
+   1. ^ a b These materials are highly non-Newtonian.
+***** References *****
+   1. ^ a b c d Symon, Keith (1971). Mechanics. Addison-Wesley.
+"""
+    result = lint_text(text, "text")
+    note = result.document.reference("a", group="note")
+    assert note is not None and note.raw == "These materials are highly non-Newtonian."
+    assert not [f for f in result.findings if f.code in ("CC501", "CC502")]
+    assert not any("non-Newtonian" in s.text for s in result.document.statements)

@@ -583,6 +583,7 @@ class _Parser:
         start = title_at + 1
         end = self._body_end(start)
         self._reference_lists(end)
+        self._local_notes(start, end)
         lead = self._lead(start, end)
         if lead is not None and lead > start:
             self._infobox(start, lead)
@@ -917,6 +918,25 @@ class _Parser:
                     self.cite_errors.append((group, key, entry))
                     continue
                 self._reference(entry, key, group, printed)
+        self.notes = frozenset(ref.key for ref in self.doc.references if ref.group == "note")
+
+    def _local_notes(self, start: int, end: int) -> None:
+        """Footnotes printed right under a table ("1. ^ a b These materials are ..."), cited
+        from its cells as [a], [b]: a small notes list of their own inside the body."""
+        if not re.search(r"\[[a-z]\]", self.source):
+            return
+        run: list[_Block] = []
+        for block in self.blocks[max(start, 0):end] + [_Block("heading", [], 0, 0)]:
+            if block.kind == "entry" and _entry_text(self.source, block).startswith("^"):
+                run.append(block)
+                continue
+            for entry, number in _list_entries(self.source, run):
+                key = _note_key(number - 1)
+                if key not in self.notes:
+                    self._reference(entry, key, "note", key)
+            for entry in run:
+                entry.kind = "chrome"  # read as notes, not as list items of the text
+            run = []
         self.notes = frozenset(ref.key for ref in self.doc.references if ref.group == "note")
 
     def _reference(self, block: _Block, key: str, group: str, printed: str) -> None:
