@@ -156,3 +156,52 @@ def test_json_report_carries_the_suggested_snapshot() -> None:
     assert snapshot["archive_url"] == ("https://web.archive.org/web/20190505121314/"
                                        "https://news.example.org/2019/dam-closes.html")
     assert snapshot["archive_timestamp"] == "20190505121314" and snapshot["source"] == "cdx"
+
+
+def test_malformed_cache_rows_are_absent_and_reported_once(tmp_path) -> None:
+    from citecheck.net.linkcheck import LinkChecker, normalize_url
+    from citecheck.net.wayback import WaybackClient
+
+    path = tmp_path / "links.sqlite"
+    db = sqlite3.connect(path)  # the cache's tables, without their NOT NULL constraints
+    db.executescript("CREATE TABLE observations (url, checked_at, verdict, data);"
+                     "CREATE TABLE snapshots (url, wanted, checked_at, data, PRIMARY KEY (url, wanted));")
+    key = normalize_url(URL)
+    now = time.time()
+    db.executemany("INSERT INTO observations VALUES (?, ?, ?, ?)", [
+        (key, now - 86400 * 3, "dead", '{"reason": "404"}'),  # a good row among the bad
+        (key, None, "dead", "{}"),
+        (key, "yesterday", "dead", "{}"),
+        (key, now, 7, "{}"),
+        (key, now, "dead", "[1, 2]"),
+        (key, now, "dead", "not json"),
+        (key, now, "dead", b"\x00\x01"),
+        (key, now, "dead", "[" * 100_000),
+        (key, float("nan"), "alive", "{}"),
+        (key, now - 10, "dead", '{"reason": 5, "evidence": [1, 2]}'),
+    ])
+    db.executemany("INSERT INTO snapshots VALUES (?, ?, ?, ?)", [
+        ("https://a.example/", "20200101", None, "{}"),
+        ("https://b.example/", "20200101", now, '{"url": 5, "timestamp": []}'),
+        ("https://c.example/", "20200101", now, "garbage"),
+    ])
+    db.commit()
+    db.close()
+    messages: list[str] = []
+    cache = LinkCache(path, warn=messages.append)
+    history = cache.history(key)
+    assert [obs.verdict for obs in history] == ["dead", "dead"]
+    fresh = cache.fresh(key)
+    assert fresh is not None and fresh.data["evidence"] == [1, 2]
+    for url in ("https://a.example/", "https://c.example/"):
+        assert cache.snapshot(url, "20200101") is None
+    assert cache.usable and len(messages) == 1 and "malformed rows" in messages[0]
+    # What reads the cache copes with odd values inside a well-formed row.
+    checker = LinkChecker(cache=cache)
+    checker.prefetch(doc(URL), ["CC311"])
+    verdict = checker.verdict(URL)
+    assert verdict.cached and verdict.reason == "5" and verdict.evidence == {}
+    assert checker.dead_streak(URL)[0] >= 1
+    wayback = WaybackClient(checker.client, cache)
+    wayback.blocked = "no network in tests"
+    assert wayback.lookup_many([("https://b.example/", "20200101")]) == {("https://b.example/", "20200101"): None}

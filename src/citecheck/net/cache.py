@@ -4,12 +4,15 @@ Observations are kept, not overwritten, because a link is called confirmed-dead 
 several dead observations spread over days. A fresh observation (7 days for alive, 1 day
 for anything else) answers a check without any request, so a second run over the same
 article is silent on the network. A cache that cannot be opened or written (corrupt file,
-locked database, read-only disk) is reported once and then bypassed: never fatal.
+locked database, read-only disk) is reported once and then bypassed: never fatal. So are
+rows another program wrote with the wrong types (a NULL date, a number for a verdict,
+JSON that is not an object): such a row is treated as absent, and reported once.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 import threading
@@ -20,6 +23,7 @@ from typing import Any, Callable
 
 ALIVE_TTL = 7 * 86400.0
 FAILURE_TTL = 1 * 86400.0
+VERDICTS = ("alive", "dead", "unknown")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS observations (
@@ -72,6 +76,7 @@ class LinkCache:
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self.disabled_reason = ""
+        self.malformed_reported = False
         self._open()
 
     def _open(self) -> None:
@@ -115,20 +120,33 @@ class LinkCache:
                 return []
 
     def history(self, url: str) -> list[Observation]:
-        """All observations of ``url``, oldest first."""
+        """All well-formed observations of ``url``, oldest first."""
         rows = self._run("SELECT checked_at, verdict, data FROM observations WHERE url = ? ORDER BY checked_at",
                          (url,))
-        return [Observation(at, verdict, _loads(data)) for at, verdict, data in rows]
+        found = [self._observation(row) for row in rows]
+        return [obs for obs in found if obs is not None]
 
     def fresh(self, url: str) -> Observation | None:
         """The latest observation if it has not expired, else None."""
-        rows = self._run("SELECT checked_at, verdict, data FROM observations WHERE url = ? "
-                         "ORDER BY checked_at DESC LIMIT 1", (url,))
-        if not rows:
+        history = self.history(url)
+        if not history:
             return None
-        at, verdict, data = rows[0]
-        ttl = self.alive_ttl if verdict == "alive" else self.failure_ttl
-        return Observation(at, verdict, _loads(data)) if self.clock() - at < ttl else None
+        latest = history[-1]
+        ttl = self.alive_ttl if latest.verdict == "alive" else self.failure_ttl
+        return latest if self.clock() - latest.checked_at < ttl else None
+
+    def _observation(self, row: tuple[Any, ...]) -> Observation | None:
+        at, verdict, data = row
+        answer = _loads(data)
+        if not _is_time(at) or verdict not in VERDICTS or answer is None:
+            self._malformed()
+            return None
+        return Observation(float(at), verdict, answer)
+
+    def _malformed(self) -> None:
+        if not self.malformed_reported:
+            self.malformed_reported = True
+            self._warn(f"link cache {self.path} has malformed rows; they are ignored")
 
     def record(self, url: str, verdict: str, data: dict[str, Any], at: float | None = None) -> None:
         self._run("INSERT INTO observations (url, checked_at, verdict, data) VALUES (?, ?, ?, ?)",
@@ -142,6 +160,9 @@ class LinkCache:
             return None
         at, data = rows[0]
         answer = _loads(data)
+        if not _is_time(at) or answer is None:
+            self._malformed()
+            return None
         ttl = self.alive_ttl if answer else self.failure_ttl
         return answer if self.clock() - at < ttl else None
 
@@ -156,9 +177,16 @@ class LinkCache:
                 self._db = None
 
 
-def _loads(data: str) -> dict[str, Any]:
+def _loads(data: Any) -> dict[str, Any] | None:
+    """The JSON object stored in ``data``; None when it is anything else."""
+    if not isinstance(data, str):
+        return None
     try:
         value = json.loads(data)
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
+    except (ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _is_time(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)

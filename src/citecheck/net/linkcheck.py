@@ -255,8 +255,10 @@ class LinkChecker:
                 continue
             cached = None if self.refresh else self.cache.fresh(key)
             if cached is not None:
+                evidence = cached.data.get("evidence")
                 self._verdicts[key] = Verdict(url, cached.verdict, str(cached.data.get("reason", "")),
-                                              dict(cached.data.get("evidence", {})), True, cached.checked_at)
+                                              dict(evidence) if isinstance(evidence, dict) else {}, True,
+                                              cached.checked_at)
             else:
                 pending.append((key, url, is_archive))
         self._run(pending)

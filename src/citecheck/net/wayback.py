@@ -213,6 +213,7 @@ def _closest(data: dict[str, Any]) -> Snapshot | None:
 
 
 def _from_dict(data: dict[str, Any]) -> Snapshot | None:
-    if not data.get("url") or not data.get("timestamp"):
-        return None
-    return Snapshot(data["url"], data["timestamp"], data.get("status", "200"), data.get("source", "availability"))
+    fields = (data.get("url"), data.get("timestamp"), data.get("status", "200"), data.get("source", "availability"))
+    if not all(isinstance(value, str) and value for value in fields):
+        return None  # "none found", or a cached answer in some other shape
+    return Snapshot(*fields)
