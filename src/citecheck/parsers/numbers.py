@@ -151,9 +151,9 @@ def _digit_claim_regex(number: str, scale_word: str, percent: str) -> re.Pattern
 _DIGIT_CLAIM = _digit_claim_regex(_NUM, _SCALE_WORD, _PCT)
 _GERMAN_DIGIT_CLAIM = _digit_claim_regex(_GERMAN_NUM, _GERMAN_SCALE_WORD, _GERMAN_PCT)
 # Function words frequent in German and rare in English: two of them mark a German text.
-_GERMAN_WORDS = re.compile(
-    r"\b(?:und|der|des|dem|den|das|ist|sind|wird|werden|wurde|wurden|mit|für|auf|eine|einer|einem|"
-    r"über|nicht|auch|sich|oder|als|im|vom|zum|zur|bei|nach|beträgt|rund|etwa|Jahr|Jahre)\b"
+_GERMAN_WORDS = frozenset(
+    "und der des dem den das ist sind wird werden wurde wurden mit auf eine einer einem nicht "
+    "auch sich oder als im vom zum zur bei nach rund etwa jahr jahre".split()
 )
 # A German ordinal: "am 20.", "im 19. und 20. Jahrhundert", "Rang: 14. als Land".
 _GERMAN_ORDINAL = re.compile(
@@ -324,7 +324,8 @@ def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
 def _find(text: str) -> list[NumericClaim]:
     first_digit = _HAS_DIGIT.search(text)
     masks = _masked_spans(text) if first_digit else []
-    german = bool(first_digit) and len(set(_GERMAN_WORDS.findall(text))) >= 2
+    words = set(_LETTERS.findall(text.lower()))
+    german = bool(first_digit) and len(words & _GERMAN_WORDS) >= 2
     if german:
         masks.extend(m.span() for m in _GERMAN_ORDINAL.finditer(text))
     digit_claim = _GERMAN_DIGIT_CLAIM if german else _DIGIT_CLAIM
@@ -339,7 +340,6 @@ def _find(text: str) -> list[NumericClaim]:
         else:
             # Rejected ("S-300 and 25"): the second figure of a would-be range gets its own try.
             pos = match.end("num")
-    words = set(_LETTERS.findall(text.lower()))
     for match in (_WORD_CLAIM.finditer(text) if not words.isdisjoint(_NUMBER_WORDS) else ()):
         claim = _word_claim(text, match)
         if claim is not None:
@@ -352,7 +352,7 @@ def _find(text: str) -> list[NumericClaim]:
         if not _capitalised_mid_sentence(text, match.start()):
             candidates.append(NumericClaim(match.start(), match.end(), match.group(), None, "vague",
                                            _noun_after(text, match.end())))
-    if candidates and _speaks_in_general(text):
+    if candidates and _speaks_in_general(text, words):
         candidates = [c for c in candidates if not _small_count(c)]
     if candidates and _EQUATION.search(text):
         candidates = [c for c in candidates if not _STOICHIOMETRY_AFTER.match(text, c.end)]
@@ -365,23 +365,25 @@ def _find(text: str) -> list[NumericClaim]:
     return claims
 
 
-# Mathematics: terms, Greek letters (also as decoded twice, "Î»"), relations between variables.
-_MATH_CONTEXT = re.compile(
-    r"\b(?:eigen\w+|matri(?:x|ces)|polynomials?|integrals?|derivatives?|vectors?|scalars?|equations?|"
-    r"theorems?|lemmas?|multiplicit(?:y|ies)|integers?|modulo|variables?|coefficients?|functions?|"
-    r"roots?|degree|denoted?|axioms?|subsets?|dimensional)\b|[α-ωΑ-Ω∑∫√∈≤≥≠]|[ÎÏ][\u0080-\u00bf]"
-    r"|\b[a-zA-Z]\s*[=<>]\s*[\w(−-]"
+# Mathematics: its terms, Greek letters (also as decoded twice, "Î»"), relations of variables.
+_MATH_WORDS = frozenset(
+    "eigenvalue eigenvalues eigenvector eigenvectors eigenfunction eigenfunctions eigenstate "
+    "eigenstates matrix matrices polynomial polynomials integral integrals derivative derivatives "
+    "vector vectors scalar scalars equation equations theorem theorems lemma lemmas multiplicity "
+    "multiplicities integer integers modulo variable variables coefficient coefficients function "
+    "functions root roots degree denote denoted axiom axioms subset subsets dimensional".split()
 )
+_MATH_SIGNS = re.compile(r"[α-ωΑ-Ω∑∫√∈≤≥≠]|[ÎÏ][\u0080-\u00bf]|\b[a-zA-Z]\s*[=<>]\s*[\w(−-]")
 _HYPOTHESIS = re.compile(r"\s*(?:If|Suppose|Consider|Let|Assume|Imagine|Given)\b")
 _EQUATION = re.compile(r" \+ .*(?: \+ |→|=|â\u0086\u0092)")
 # A coefficient of a chemical equation: "2 H2O + 2 NADP+ → ...".
 _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)]|$)")
 
 
-def _speaks_in_general(text: str) -> bool:
+def _speaks_in_general(text: str, words: set[str]) -> bool:
     """A statement of mathematics or a hypothesis ("If A were a triangle"), whose small
     numbers describe any case ("its eigenvalue is 1", "two vectors") rather than report one."""
-    return bool(_HYPOTHESIS.match(text) or _MATH_CONTEXT.search(text))
+    return bool(_HYPOTHESIS.match(text) or not words.isdisjoint(_MATH_WORDS) or _MATH_SIGNS.search(text))
 
 
 def _small_count(claim: NumericClaim) -> bool:
@@ -459,10 +461,13 @@ def _year_then_figure(text: str, start: int, match: re.Match[str]) -> bool:
             and _STRONG_YEAR_BEFORE.search(text, max(0, start - 12), start) is not None)
 
 
+_GERMAN_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d{1,2}")
+
+
 def _value(number: str, scale: str | None) -> float | None:
     """The value of a figure as the regex split it, in English or German notation."""
     scale = (scale or "").strip().lower()
-    if scale in _GERMAN_SCALES or re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d{1,2}", number):
+    if scale in _GERMAN_SCALES or _GERMAN_FIGURE.fullmatch(number):
         return float(number.replace(".", "").replace(",", ".")) * _GERMAN_SCALES.get(scale, 1.0)
     return parse_number(f"{number} {scale}")
 
