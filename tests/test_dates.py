@@ -192,3 +192,50 @@ def test_parsers_never_raise_and_bounds_are_ordered(text: str) -> None:
         assert match.date.earliest() <= match.date.latest()
     for start, end, reason in prose_date_problems(text):
         assert 0 <= start < end <= len(text) and reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15 януари 2010", date(2010, 1, 15)),  # Bulgarian
+        ("21 септември 2010 г.", date(2010, 9, 21)),  # with the Bulgarian "year" abbreviation
+        ("3 марта 2011", date(2011, 3, 3)),  # Russian genitive
+        ("7 жовтня 2014", date(2014, 10, 7)),  # Ukrainian
+        ("1 maja 2019 r.", date(2019, 5, 1)),  # Polish, with "r."
+        ("12 de julho de 2010", date(2010, 7, 12)),  # Portuguese
+        ("3 maart 2015", date(2015, 3, 3)),  # Dutch
+        ("5. března 2010", date(2010, 3, 5)),  # Czech
+        ("9 Ekim 2012", date(2012, 10, 9)),  # Turkish
+    ],
+)
+def test_month_names_of_other_languages(text: str, expected: date) -> None:
+    parsed = parse_date(text)
+    assert parsed is not None and parsed.earliest() == parsed.latest() == expected
+    assert date_problem(text) is None
+
+
+def test_date_problem_in_an_unread_script_is_silent_but_an_impossible_day_is_not() -> None:
+    assert date_problem("15 Ιανουαρίου 2010") is None  # Greek: not understood is not wrong
+    assert date_problem("31 юни 2010") == "June has 30 days, so there is no 31 June"
+    assert date_problem("15 Janury 2010") == "'15 Janury 2010' is not a recognised date format"
+
+
+def test_prose_times_are_not_truncated_years() -> None:
+    assert prose_date_problems("landfall at 2013, August 24, 4:30AM local time") == []
+    assert prose_date_problems("Dec 27, 15:37 (6d02h46m): Reentry") == []
+    assert prose_date_problems("as did the OSCE on 1 October 1 and 5 October") == [
+        (19, 30, "year 1 is not a plausible year")]
+
+
+def test_year_periods_in_prose() -> None:
+    def periods(text: str) -> list[tuple[str, str]]:
+        return [(m.text, str(m.date)) for m in find_dates(text, years=True)]
+
+    assert periods("expected to rise between 2013 and 2023") == [("2013 and 2023", "2013/2023")]
+    assert periods("from 2013 to 2023") == [("2013 to 2023", "2013/2023")]
+    assert periods("the 2019–20 season") == [("2019–20", "2019/2020")]
+    assert periods("in 2012 and 2014") == [("2012", "2012"), ("2014", "2014")]  # two years, no period
+    assert periods("2015–2010") == []  # backwards: no period
+    assert find_dates("the 2019–20 season") == []  # bare years only when asked for
+    # An adverbial period gives year-less dates their year.
+    assert [str(m.date) for m in find_dates("In 2013–14, on 3 May it rained")] == ["2013-05-03"]

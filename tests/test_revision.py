@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from citecheck.model import Document, Reference, Span
-from citecheck.revision import add_duration, context_year, duration_end, infobox_revision_date, resolve_revision_date
+from citecheck.model import Document, Reference, Severity, Span
+from citecheck.revision import (
+    add_duration,
+    context_year,
+    describe_source,
+    duration_end,
+    infobox_revision_date,
+    resolve_revision_date,
+    revision_ceiling,
+    revision_floor,
+    shift,
+    stated_revision_date,
+)
 
 
 def _ref(key: str, **fields: str) -> Reference:
@@ -97,3 +108,86 @@ def test_seed_revision_date_through_the_api() -> None:
     assert (result.document.revision_date, result.document.revision_date_source) == (date(2020, 10, 30), "infobox-duration")
     assert [f.refs for f in result.findings] == [["62"]]  # published 11 October, archived 10 October
     assert lint_path(seed, select=["CC401"], as_of=date(2020, 11, 5)).document.revision_date_source == "as-of"
+
+
+def test_stated_sources_give_both_bounds() -> None:
+    for source in ("as-of", "dump", "api", "metadata"):
+        doc = Document(source="", format="text", revision_date=date(2019, 8, 7), revision_date_source=source)
+        assert stated_revision_date(doc) == date(2019, 8, 7)
+        assert revision_floor(doc) == revision_ceiling(doc) == (date(2019, 8, 7), source)
+
+
+def test_inferred_dates_are_a_floor_at_most_and_never_a_ceiling() -> None:
+    doc = Document(source="", format="text", references=[_ref("1", access_date="2 February 2014")])
+    resolve_revision_date(doc, today=date(2026, 1, 1))
+    assert doc.revision_date_source == "latest-access-date" and stated_revision_date(doc) is None
+    assert revision_floor(doc, today=date(2026, 1, 1)) == (date(2014, 2, 2), "latest-access-date")
+    assert revision_ceiling(doc, today=date(2026, 1, 1)) == (date(2026, 1, 1), "today")
+    # A hand-typed infobox duration can be stale: neither a floor nor a ceiling.
+    doc = Document(source="", format="text",
+                   metadata={"infobox": {"Date": "27 September 2020 – present (1 month and 3 days)"}})
+    resolve_revision_date(doc)
+    assert doc.revision_date_source == "infobox-duration"
+    assert revision_floor(doc) is None
+    assert revision_ceiling(doc, today=date(2026, 1, 1)) == (date(2026, 1, 1), "today")
+
+
+def test_source_descriptions() -> None:
+    assert describe_source("metadata") == "the page's last-edited date"
+    assert describe_source("latest-access-date") == "the latest access date among the references"
+    assert describe_source("") == "an unknown source"
+
+
+def test_year_9999_dates_do_not_overflow() -> None:
+    assert shift(date(9999, 12, 31), 1) == date.max
+    assert shift(date(1, 1, 1), -1) == date.min
+    assert shift(date(2020, 10, 30), -1) == date(2020, 10, 29)
+    assert add_duration(date(9999, 12, 1), months=1) == date.max
+    assert add_duration(date(9999, 12, 30), days=5) == date.max
+    assert duration_end("1 December 9999 – present (2 months)") is None  # year 9999 is no date we read
+
+
+def test_year_9999_revision_dates_lint() -> None:
+    from citecheck import lint_text
+
+    text = "The election will be held on 5 October 2014.[1]\n\nReferences\n\n  1. ^ \"Date set\". Reuters. 1 September 2014. Retrieved 17 November 2014.\n"
+    result = lint_text(text, "text", select=["CC4"], as_of=date(9999, 12, 31))
+    assert [f.code for f in result.findings] == ["CC405"]
+
+    def far_future(doc: Document) -> None:
+        doc.revision_date, doc.revision_date_source = date(9999, 12, 31), "dump"
+
+    result = lint_text(text, "text", select=["CC4"], before_rules=far_future)
+    assert [f.code for f in result.findings] == ["CC405"]
+
+
+def test_an_inferred_now_never_makes_an_error() -> None:
+    from citecheck import lint_text
+    from citecheck.config import Settings
+
+    text = ("The election will be held on 5 October 2014.[1]\n\nReferences\n\n"
+            "  1. ^ \"Date set\". Reuters. 1 September 2014. Retrieved 1 January 2016.\n")
+    settings = Settings(select=["CC405"], severity={"CC405": Severity.ERROR})
+    inferred = lint_text(text, "text", settings=settings).findings
+    assert [(f.code, f.severity) for f in inferred] == [("CC405", Severity.WARNING)]
+    settings.as_of = date(2016, 1, 1)
+    stated = lint_text(text, "text", settings=settings).findings
+    assert [(f.code, f.severity) for f in stated] == [("CC405", Severity.ERROR)]
+
+
+def test_json_files_entry_says_where_the_revision_date_came_from() -> None:
+    import io
+    import json
+
+    from citecheck import lint_text
+    from citecheck.report import json as json_report
+
+    footer = "Claim.[1]\n\nReferences\n\n  1. ^ \"T\". W. Retrieved 2 February 2014.\n\nThis page was last edited on 7 August 2019, at 10:00 (UTC).\n"
+    no_footer = footer.split("\n\nThis page")[0] + "\n"
+    sources = []
+    for text in (footer, no_footer, "Claim.\n"):
+        out = io.StringIO()
+        json_report.render([lint_text(text, "text", select=["CC403"])], out)
+        entry = json.loads(out.getvalue())["files"][0]
+        sources.append((entry["revision_date"], entry["revision_date_source"]))
+    assert sources == [("2019-08-07", "metadata"), ("2014-02-02", "latest-access-date"), (None, None)]

@@ -41,7 +41,7 @@ _NOT_TARGET = re.compile(
 _FRAME = re.compile(r"\s*(?:In|On|By|From|Starting in|Beginning in|At the (?:start|end|beginning) of(?: the)?)\s+")
 # A finite past verb between a framing date and the future phrase ("In September 2014, the
 # institute was created, and it will ...") makes the date that clause's, not the future's.
-_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bthe )(?<!\bnewly )\b[a-z]{3,}ed\b")
+_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bthe )(?<!\bnewly )(?<!-)\b[a-z]{3,}ed\b")
 # A quotation left open runs to the end of the statement (the sentence split at its full stop).
 _QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
 

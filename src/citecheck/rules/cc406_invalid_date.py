@@ -16,11 +16,13 @@ class InvalidDate(Rule):
 
     Checks the ``date``, ``access-date`` and ``archive-date`` of every citation template —
     accepting the many legitimate forms (dmy, mdy, ISO, "October 2020", "2020", seasons,
-    ranges, "2020a", "n.d.", German and Vietnamese citation dates) — and, in free-text or
-    rendered references, dates that cannot exist ("Retrieved 2010-26-08"). In the prose it
-    flags impossible days, ISO month 13, and a day-month followed by a truncated year such
-    as "on 1 October 1 and 5 October" (a following noun, as in "On 9 October 12 soldiers",
-    is read as a count).
+    ranges, "2020a", "n.d.", month names of other languages such as "15 януари 2010 г." or
+    "12 de julho de 2010", German numeric and Vietnamese dates) — and, in free-text or
+    rendered references, dates that cannot exist ("Retrieved 2010-26-08"). A value in a
+    script other than Latin that is in no known form is left alone: not understood is not
+    wrong. In the prose it flags impossible days, ISO month 13, and a day-month followed by
+    a truncated year such as "on 1 October 1 and 5 October" (a following noun, as in "On 9
+    October 12 soldiers", is read as a count, and a time, as in "Dec 27, 15:37", as a time).
 
     Why: an impossible date is a typo that hides the real one; readers and tools (CC401-CC405)
     cannot order events or sources by it.
