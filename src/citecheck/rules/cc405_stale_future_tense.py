@@ -53,10 +53,24 @@ class StaleFutureTense(Rule):
     expected to", "upcoming") is followed, within ``max_distance`` characters of the same
     sentence, by a date (or a bare year) that ended before the revision date, or where the
     sentence opens with such a date as its time frame ("At the start of the 2007 term, the
-    council will have ..."). Phrases inside
-    quotations and after a reporting verb ("said the war will end on ...") are skipped: they
-    report someone's words. Year-less dates take their year from the nearest full date
-    before them in the section, else the article's period.
+    council will have ...", "On 12 May 2015, a referendum will be held") and no past clause
+    comes between ("In 2014, the institute was created, and it will ..."). A period counts
+    by its end ("between 2013 and 2023"); a date after "since", "than", "under" or
+    "following" is a point of comparison, not the event's. Phrases inside quotations (also
+    one left open at the statement's end) and after a reporting verb ("said the war will
+    end on ...", "advising members that ...") report someone's words; a habitual "will
+    often", "will usually" and a purpose ("whose aim is to") are no predictions. Year-less
+    dates take their year from the nearest full date before them in the section, else the
+    article's period. A date is past when its last day is before the revision date minus
+    ``tolerance_days``.
+
+    The revision date must be one the revision is certainly no earlier than: the stated date
+    (``--as-of``, a dump or API timestamp, the page's "last edited" date), else the latest
+    access, archive or maintenance-tag date of the references, which the revision cannot
+    precede, and the message says so. An infobox duration is no such floor (it may be hand-
+    typed and stale); with nothing else the rule is silent. A finding that rests on an
+    inferred date is never an error, whatever severity is configured: the inference is
+    sound, but the date it rests on was typed by an editor.
 
     Why: the event has happened (or not) by the time of the revision, so the sentence
     misleads readers about the current state of affairs.
