@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
+from citecheck.parsers.citations import WEBARCHIVE
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
 from citecheck.rules.cc503_empty_reference import is_empty, strip_backlinks
@@ -19,6 +20,22 @@ _SHORT_CITE = re.compile(
 )
 # "Sparks, 1:408.", "Ferling, 117": an author and a (volume and) page.
 _SHORT_PAGE_CITE = re.compile(r"^[^\d\"“”]{2,40},?\s+(?:\d+:)?\d+(?:[–-]\d+)?\.?$")
+# Authors (perhaps a short title or year) and where in the work: "Clifford & Wilson, p. 55",
+# "Winchester, pp. 198, 216", "Dicke and Wittke, Introduction to Quantum Mechanics, p. 10f.",
+# "Gniazdowski Page 107 -108", "Stein & Weiss, Theorem 1.18". Letters after the locator's
+# number end the match, so "p. 5. Oxford University Press" stays a full reference.
+_LOCATED_CITE = re.compile(
+    r"^[^\"“”«»\d]{2,90}?(?:\(?\d{4}[a-z]?\)?)?[,.:]?\s*"
+    r"(?:(?:pp?|pg|pages?|S|ch|chapters?|vol|book|art|§|sec|section|para|table|fig|figure|theorem|lemma)"
+    r"\.?\s*[\dxivlc]+(?:f{1,2}\b)?(?:[^A-Za-z\n]|\band\b)*)+$",
+    re.I,
+)
+# A short citation followed by a remark or a quotation from the page: "Materski and Szarota
+# page 9 Łączne straty …", "Gross Pages 92-93 (Gross cites Polish sources …)".
+_LEADING_LOCATED_CITE = re.compile(r"^(?P<who>[^\"“”«»\d]{2,60}?),?\s+(?:pp?\.|pg\.?|pages?)\s*\d+", re.I)
+_LEADING_CITE_WORDS = 6
+_ARCHIVE_NOTE = re.compile(rf"{WEBARCHIVE.pattern}\.?|Archived\s+from\s+the[ _]original[^.]*\.?", re.I)
+_SHORT_CITE_WORDS = 14  # "Dicke and Wittke, Introduction to Quantum Mechanics, p. 12" has 9
 _SHORT_TEMPLATES = frozenset({"sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcoltxt", "rp"})
 # Retrieval and archive phrases, whose dates say nothing about the source itself.
 _ACCESS_PHRASE = re.compile(
@@ -29,7 +46,7 @@ _LINK_LABEL = re.compile(r"\[(?:https?:)?//\S+\s+[^\]\s][^\]]*\]|''[^']{3,}''|[\
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _WORK_WORD = re.compile(r"[^\W\d_]{3,}")
 _TITLE_PARAM = re.compile(r"\|\s*(?:article|entry|chapter|contribution|script-title|trans-title|titel)\s*=\s*[^|}\s]", re.I)
-_CITE_TEMPLATE = re.compile(r"\{\{\s*(?:cite|citation|internetquelle|literatur|cita|chú thích)", re.I)
+_CITE_TEMPLATE = re.compile(r"\{\{\s*(?:cite[\s_]|citation\b|internetquelle\b|literatur\b|cita\b|chú thích)", re.I)
 
 
 def _plain(raw: str) -> str:
@@ -103,7 +120,7 @@ class IncompleteReference(Rule):
                                    or (_URL.search(text) is not None and not _WORD.search(_URL.sub(" ", text))))
             if not missing and not bare:
                 continue
-            if not strict and (_is_explanation(text) or (not text and "{{" in ref.raw)):
+            if not strict and (_is_explanation(text, linked=bool(ref.get("url"))) or (not text and "{{" in ref.raw)):
                 continue  # a note, or a template we cannot read ({{OEtymD|algeria}} renders a full citation)
             if bare:
                 detail = "is a bare URL"
@@ -123,17 +140,45 @@ class IncompleteReference(Rule):
             )
 
 
-_PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|be|been|means|refers)\b")
+_PROSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|be|been|means|refers|comes|came|follows|draws|uses|used|gives|gave|"
+    r"shows|says|said|notes|states|stated|argues|includes|included|became|does|did|can|could|may|might|"
+    r"would|should|will|must|not)\b"
+)
+_LONG_NOTE_WORDS = 16
+_OPENING_QUOTES = ('"', "“", "«", "„", "'")
 
 
-def _is_explanation(text: str) -> bool:
-    """A footnote that explains rather than cites: a long sentence, no link, no year."""
-    return (not _URL.search(text) and not _YEAR.search(text) and len(_WORD.findall(text)) >= 12
-            and _PROSE_VERB.search(text) is not None)
+def _is_explanation(text: str, linked: bool = False) -> bool:
+    """A footnote that explains rather than cites: a sentence and no link.
+
+    A sentence has a verb, or reads in lower case like prose ("For example, ruminants such as
+    cows obtain …"); its only years are in retrieval or archive phrases unless it is long
+    ("American dead and wounded: Shy, pp. 249–50. The lower figure … comes from Chambers,
+    p. 849."). A linked headline ("Asafa drops out, could run today") is a title, so an entry
+    with a link must be long to count as prose.
+    """
+    if _URL.search(text) or text.startswith(_OPENING_QUOTES) or " | " in text:
+        return False  # a quoted headline ("Nearly 5,000 dead …, Putin says") or "Page | Site" is a title
+    words = _WORD.findall(text)
+    lower = sum(word[0].islower() for word in words)
+    reads_as_prose = len(words) >= 10 and lower >= 0.6 * len(words) and text.endswith(".")
+    if _PROSE_VERB.search(text) is None and not reads_as_prose:
+        return False
+    dated = _YEAR.search(_ARCHIVE_NOTE.sub(" ", _ACCESS_PHRASE.sub(" ", text))) is not None
+    return len(words) >= _LONG_NOTE_WORDS or (len(words) >= 8 and not dated and not linked)
 
 
 def _is_short_citation(ref: Reference) -> bool:
+    """An entry that points into a full citation elsewhere: author (year), page."""
     if ref.template.strip().lower() in _SHORT_TEMPLATES:
         return True
-    text = _plain(ref.raw)
-    return bool(_SHORT_CITE.match(text) or _SHORT_PAGE_CITE.match(text))
+    text = _ARCHIVE_NOTE.sub(" ", _plain(ref.raw)).strip(" ;")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()  # "(Kirby, pp. 102,103)"
+    if _URL.search(text):
+        return False
+    leading = _LEADING_LOCATED_CITE.match(text)
+    return bool(_SHORT_CITE.match(text) or _SHORT_PAGE_CITE.match(text)
+                or (len(text.split()) <= _SHORT_CITE_WORDS and _LOCATED_CITE.match(text))
+                or (leading and len(leading.group("who").split()) <= _LEADING_CITE_WORDS))
