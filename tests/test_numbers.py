@@ -42,6 +42,18 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Manufacturing sales totaled $79.4 Billion.", ["$79.4 Billion"]),
         ("up to 1300 Syrian militants and a 5,000-strong community", ["1300", "5,000"]),
         ("the storm had winds of 185 km/h and was 5km wide", ["185", "5"]),
+        # shares in words
+        ("about three-quarters of the population and two-fifths of the votes", ["three-quarters", "two-fifths"]),
+        ("a third of the votes; around half were killed; cut by two-thirds.", ["a third", "half", "two-thirds"]),
+        # terms served, possessives, units, dated spans
+        ("He is a six-term incumbent who served during his four terms.", ["six", "four"]),
+        ("It flew at Mach 0.75 and emitted 316.9 Mt of CO2, 100–180 Mt per year.", ["0.75", "316.9", "100–180"]),
+        ("The lineages split around 8 million years ago.", ["8 million"]),
+        ("at least one dog, and destroyed one launcher", ["one", "one"]),
+        ("the 980 ships and 1,200 men", ["980", "1,200"]),
+        # German notation
+        ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
+        ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
     ],
 )
 def test_figures_are_found(text: str, expected: list[str]) -> None:
@@ -108,6 +120,44 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Aussicht auf die Straße des 17. Juni, abgerufen am 2. August 2013",
         "Powell was formerly the 100 m world record holder and ran the 4 x 100 m relay.",
         "He won silver in the 4×100 m and bronze in the 200 m final.",
+        # years and identifiers
+        "Note, 2001 statistics do not include the north.",
+        "Germany within its 1937 borders; in 2010 dollars",
+        "He was in the Class of '94 at the school.",
+        "Exposure to 1,3-butadiene and 2,4-D is regulated.",
+        "Employers must comply with 29 U.S.C. § 654, 5(a) and 410 U.S. 113.",
+        "The Gang of 10 met in Paris.",
+        "The empire was divided in 843. Vladimir the Great (980–1015) ruled.",
+        "Air France flight 447 crashed; HTTP status 404 came back.",
+        # page cites and list labels glued to prose
+        "The crew landed after the storm.:16",
+        "Noss & Carpenter (1994):5; the post-tensioning.:26:10",
+        '"in the system properties.": 612',
+        "It has the: 1) root cause, 2) immediate antecedent, 3) object support",
+        "From left to right: 1. Band-e Amir; 2. Salang Pass; and 4. Kajaki Dam",
+        "Bamboo seeds bunch 03",
+        # names
+        'the "Three Friends of Winter" and "Four Gentlemen"; Joey ten Berge',
+        # definitions and mathematics
+        "the formula n = 3 and x2 + y2, where t > 0 and (n − 1)-dimensional",
+        "Its characteristic polynomial is 1 − λ3, whose roots are λ1 = 1.",
+        "The numbers Î»1, Î»2 are the eigenvalues.",
+        "its eigenvalue is 1 and the eigenvectors are n by 1 matrices",
+        "If A were a triangle, then A would have three sides.",
+        "2 H2O + 2 NADP+ + 3 ADP + 3 Pi + light → 2 NADPH + 2 H+ + 3 ATP + O2",
+        "labelling at the 5' end and the 3′ blocker",
+        # pronoun one, generic counts, the latter two
+        "one cannot say; if one wants it, one often sees it",
+        "the chains grow one nucleotide at a time; a staff with one end sharpened",
+        "two or more species; the distance between two points; any two leads",
+        "Consider the following two statements; the latter two were",
+        # headers, fractions that qualify a noun
+        "Total GDP (nominal) (billion US$)",
+        "a third time, a two-thirds majority, the first half of the century, a half-brother",
+        # German ordinals
+        "Sie wurde am 20. gegründet, im 19. und 20. Jahrhundert.",
+        "km² (Rang: 14. als Land, 1. als Gemeinde) und die Stadt",
+        "It lies between latitudes 44° and 53° N (articles 154–159), the 5–6th year.",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:
@@ -126,6 +176,19 @@ def test_kinds_values_and_nouns() -> None:
     assert claims[1].noun == "Armenian civilians"
     assert claims[4].value == 700 and claims[4].high == 1000
     assert claims[5].value is None and claims[5].noun == "Syrian fighters"
+
+
+def test_shares_are_percentages_and_german_figures_are_normalised() -> None:
+    claims = find_numeric_claims("about three-quarters of the votes and a third of the seats")
+    assert [(c.kind, c.value) for c in claims] == [("percent", 75.0), ("percent", pytest.approx(33.33))]
+    german = find_numeric_claims("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.")
+    assert [c.value for c in german] == [22000, 1.9e6]
+    assert german[0].noun == "Einwohner"
+
+
+def test_german_nouns_stop_at_function_words() -> None:
+    (claim,) = find_numeric_claims("Es gibt 16 Bundesländer mit eigener Verfassung.")
+    assert claim.noun == "Bundesländer"
 
 
 def test_spans_index_the_text() -> None:

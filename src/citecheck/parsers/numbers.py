@@ -153,7 +153,7 @@ _GERMAN_DIGIT_CLAIM = _digit_claim_regex(_GERMAN_NUM, _GERMAN_SCALE_WORD, _GERMA
 # Function words frequent in German and rare in English: two of them mark a German text.
 _GERMAN_WORDS = frozenset(
     "und der des dem den das ist sind wird werden wurde wurden mit auf eine einer einem nicht "
-    "auch sich oder als im vom zum zur bei nach rund etwa jahr jahre".split()
+    "auch sich oder als im vom zum zur bei nach rund etwa jahr jahre die hat ein zu von".split()
 )
 # A German ordinal: "am 20.", "im 19. und 20. Jahrhundert", "Rang: 14. als Land".
 _GERMAN_ORDINAL = re.compile(
