@@ -325,6 +325,28 @@ def test_dead_streak_counts_observations_since_last_alive(fake) -> None:
     assert count == 3 and span == pytest.approx(5.0)
 
 
+def test_one_run_and_one_short_outage_count_once(fake) -> None:
+    checker = make_checker(fake)
+    day = 86400
+    for at in (-3 * day, -3 * day + 60, -3 * day + 5 * 3600, -1 * day, -1 * day + 1, 0):
+        checker.cache.record(normalize_url(URL), "dead", {}, fake.now + at)
+    count, span = checker.dead_streak(URL)
+    assert count == 3 and span == pytest.approx(3.0)
+
+
+def test_a_script_rendered_shell_with_a_noscript_footer_is_not_a_soft_404(mock, checker) -> None:
+    shell = ('<html><head><title>Example News</title><script src="/app.js"></script></head><body>'
+             '<div id="root"></div><noscript>You need to enable JavaScript to run this app. Example News Ltd. '
+             'About us, Contact, Privacy policy, Cookie policy, Terms of use, Careers, Advertise.</noscript>'
+             '</body></html>')
+    mock.head(URL, status=200)
+    mock.get(URL, status=200, body=shell)
+    mock.get(PROBE, status=200, body=shell)
+    verdict = checker.check_url(URL)
+    assert (verdict.verdict, verdict.reason) == ("alive", "200")
+    assert "inconclusive" in verdict.evidence["soft404"]
+
+
 def test_normalize_url() -> None:
     assert normalize_url("HTTPS://Example.ORG:443/a?b=1#frag") == "https://example.org/a?b=1"
     assert normalize_url("http://example.org") == "http://example.org/"

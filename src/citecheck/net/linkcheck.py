@@ -36,6 +36,9 @@ from citecheck.net.wayback import Snapshot, WaybackClient, archive_kind, wayback
 ALIVE, DEAD, UNKNOWN = "alive", "dead", "unknown"
 WORKERS = 32
 SOFT404_SIMILARITY = 0.9
+# Dead observations closer together than this are one observation: a site that is down for an
+# afternoon is seen dead by every run of that afternoon, and that is still one outage.
+OBSERVATION_WINDOW = 86400.0
 MIN_SOFT404_WORDS = 15  # visible words a page needs before its likeness to a "not found" page means anything
 
 # A site's front page, optionally under a language prefix ("/", "/index.html", "/en/", "/de-at/home.php").
@@ -53,7 +56,9 @@ _NOT_FOUND_TITLE = re.compile(
     r"|\bpage (?:does not|doesn't|no longer) exists?\b|\bpage cannot be found\b",
     re.I,
 )
-_TAGS = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]+>", re.I | re.S)
+# Markup a browser running scripts does not show: scripts, styles, <noscript> fallbacks
+# (a script-rendered shell's "enable JavaScript" footer is the same on every path) and templates.
+_TAGS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<[^>]+>", re.I | re.S)
 _WORDS = re.compile(r"\w+")
 
 
@@ -221,7 +226,11 @@ class LinkChecker:
         return self.cache.history(normalize_url(url))
 
     def dead_streak(self, url: str) -> tuple[int, float]:
-        """(number of dead observations since the last alive one, days they span)."""
+        """(dead observations since the last alive one, days they span).
+
+        Observations within OBSERVATION_WINDOW of the first of their group count once, so
+        neither one run (HEAD and GET, a refresh) nor one short outage looks like several.
+        """
         streak: list[Observation] = []
         for obs in self.history(url):
             if obs.verdict == ALIVE:
@@ -230,7 +239,11 @@ class LinkChecker:
                 streak.append(obs)
         if not streak:
             return 0, 0.0
-        return len(streak), (streak[-1].checked_at - streak[0].checked_at) / 86400.0
+        count, window_start = 1, streak[0].checked_at
+        for obs in streak[1:]:
+            if obs.checked_at - window_start >= OBSERVATION_WINDOW:
+                count, window_start = count + 1, obs.checked_at
+        return count, (streak[-1].checked_at - streak[0].checked_at) / 86400.0
 
     def snapshot(self, url: str, wanted: str = "") -> Snapshot | None:
         return self._snapshots.get((url.strip(), wanted))

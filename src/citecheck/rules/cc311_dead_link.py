@@ -29,10 +29,13 @@ class DeadLink(Rule):
     "soft 404" — a page the host serves identically for a deliberately nonexistent URL.
     Timeouts, 401/403/429, server errors and TLS failures are never reported here.
 
-    One dead observation is a warning ("dead on 1 check; confirm later"): sites go down for
-    a day. Once the cache holds enough dead observations spread over enough days (3 over 3
-    days by default) the finding becomes an error, so a CI job failing on errors fails only
-    on confirmed rot.
+    Sites go down for a day, so one run never calls a link dead: observations less than a
+    day apart count as one (a HEAD and a GET, a rerun with ``--refresh``, every run during
+    one outage), and a link seen failing in one such window is reported at info as not yet
+    confirmed. Seen dead again on a later day, it is a warning ("dead on 2 checks"); once
+    the cache holds enough dead observations spread over enough days (3 over 3 days by
+    default) the finding becomes an error, so a CI job failing on errors fails only on
+    confirmed rot.
 
     Fix: add an archive copy (``archive-url``/``archive-date``, ``url-status=dead``; CC313
     suggests a Wayback snapshot), or replace the source. References already marked dead
@@ -65,20 +68,26 @@ class DeadLink(Rule):
             count, span = checker.dead_streak(url)
             count = max(count, 1)
             confirmed = count >= ctx.options["confirm_checks"] and span >= ctx.options["confirm_days"]
-            checks = f"{count} check{'s' if count != 1 else ''}"
-            if confirmed:
-                status = f"confirmed dead on {checks} over {span:.0f} days"
+            why = _describe(verdict.reason)
+            if count == 1:
+                message = (f"{ref.label} link failed ({why}) on one check: {url} — not confirmed yet, "
+                           "check again on a later day; no archive copy recorded")
+                severity = Severity.INFO
             else:
-                status = f"dead on {checks}; confirm later"
+                days = f"{span:.0f} day{'s' if round(span) != 1 else ''}"
+                status = f"confirmed dead on {count} checks over {days}" if confirmed else \
+                    f"dead on {count} checks over {days}; confirm later"
+                message = f"{ref.label} link is dead ({why}): {url} — {status}; no archive copy recorded"
+                severity = Severity.ERROR if confirmed else Severity.WARNING
             yield self.finding(
                 ctx,
-                f"{ref.label} link is dead ({_describe(verdict.reason)}): {url} — {status}; no archive copy recorded",
+                message,
                 ref.span,
                 reference=ref,
                 refs=[ref.key],
                 evidence=dict(verdict.as_evidence(), dead_checks=count, dead_days=round(span, 2),
                               confirmed=confirmed, fingerprint_key=url),
-                severity=Severity.ERROR if confirmed else Severity.WARNING,
+                severity=severity,
             )
 
 
