@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from citecheck.model import Citation, Document, Finding, Reference, Severity, Span, Statement
+from citecheck.parsers.citations import WEBARCHIVE, url_key
 from citecheck.rules.base import Rule, RuleContext
 
 DEAD_STATUSES = frozenset({"dead", "unfit", "usurped", "deviated"})
@@ -29,6 +30,12 @@ _ARCHIVE_LINK = re.compile(
     re.I,
 )
 
+# A Wayback-style address that names the page it copies: ".../web/20190407183217/https://x/y".
+_ARCHIVED_LINK = re.compile(r"(?:web\.archive\.org|webarchive\.[\w.]+)/(?:web/)?\d{4,14}\w*/(?P<original>[^\s|\]}<]+)", re.I)
+# Rendered archive phrases: "Archived from the original", CS2's "archived from the original",
+# {{webarchive}}'s "Archived … at the Wayback Machine" (whatever its date order).
+_ARCHIVED_PHRASE = re.compile(rf"Archived[ _]from[ _]the[ _]original|{WEBARCHIVE.pattern}", re.I)
+
 _CITATION_TEMPLATE = re.compile(r"\{\{\s*(?!dead[ _]link|webarchive|cbignore|!)[^|{}]+\|", re.I)
 
 
@@ -36,9 +43,22 @@ def has_archive(ref: Reference) -> bool:
     """True when the reference records an archive copy (archive URL, archive date or {{webarchive}})."""
     return bool(ref.get("archive_url").strip() or ref.get("archive_date").strip() or ref.has_webarchive
                 # A rendered copy may say so even when the archive date is missing (a CS1 error).
-                or "Archived from the original" in ref.raw
-                # In a bundle of several citations the archive may belong to another one.
-                or (len(_CITATION_TEMPLATE.findall(ref.raw)) <= 1 and _ARCHIVE_LINK.search(ref.raw)))
+                or _ARCHIVED_PHRASE.search(ref.raw)
+                # In a bundle of several citations the archive may belong to another one,
+                # unless it is a copy of this reference's own URL.
+                or (len(_CITATION_TEMPLATE.findall(ref.raw)) <= 1 and _ARCHIVE_LINK.search(ref.raw))
+                or _archives_own_url(ref))
+
+
+def _archives_own_url(ref: Reference) -> bool:
+    """An archive link in the entry whose address embeds the reference's URL ("…/web/2019…/https://x/y")."""
+    own = url_key(ref.get("url"))
+    if not own:
+        return False
+    for link in _ARCHIVED_LINK.finditer(ref.raw):
+        if url_key(link.group("original")) == own:
+            return True
+    return False
 
 
 class DeadLinkWithoutArchive(Rule):
