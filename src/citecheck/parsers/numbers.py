@@ -79,7 +79,7 @@ _RELATIVE_BEFORE = frozenset("first next last past following previous preceding 
 # Possessives are not among them: "his four terms" counts.
 _DETERMINERS = frozenset(
     "the these those all both each every first last next other another latter former any if "
-    "consider following whenever".split()
+    "consider following whenever whether".split()
 )
 # Capitalised words that may precede a figure mid-sentence without naming a model or series.
 _CAPITAL_OK = frozenset(
@@ -153,7 +153,8 @@ _GERMAN_DIGIT_CLAIM = _digit_claim_regex(_GERMAN_NUM, _GERMAN_SCALE_WORD, _GERMA
 # Function words frequent in German and rare in English: two of them mark a German text.
 _GERMAN_WORDS = frozenset(
     "und der des dem den das ist sind wird werden wurde wurden mit auf eine einer einem nicht "
-    "auch sich oder als im vom zum zur bei nach rund etwa jahr jahre die hat ein zu von".split()
+    "auch sich oder als im vom zum zur bei nach rund etwa jahr jahre die hat ein zu von über für "
+    "während beträgt".split()
 )
 # A German ordinal: "am 20.", "im 19. und 20. Jahrhundert", "Rang: 14. als Land".
 _GERMAN_ORDINAL = re.compile(
@@ -259,7 +260,7 @@ _COUNTING_COMPOUND = re.compile(r"(?:strong|person|people|man|member|seat|bed|ve
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _RATE_BEFORE = re.compile(r"(?:\bper\s+|(?<![\w)])\+)$", re.I)
 # Cheap gates: the word regexes run only on texts holding one of these words.
-_LETTERS = re.compile(r"[a-z]+")
+_LETTERS = re.compile(r"[a-zäöüß]+")
 _NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES])
 _FRACTION_WORDS = frozenset(_DENOMINATORS)
 _VAGUE_WORDS = frozenset(
@@ -526,8 +527,11 @@ def _readable(window: str) -> str:
 _C1_OR_LATIN1 = re.compile(r"[\u0080-\u00bf]")
 # An operand of a formula: "x = 0", "λ1 = 1", "t > 0", "(n − 1)", "f(x) = 0"; "1 − λ3".
 _OPERATOR = r"(?:[=<>≤≥≠≡]|[−+×*/^](?!\d))"
-_FORMULA_BEFORE = re.compile(rf"(?:(?<![\w.])[^\W\d_]{{1,2}}\d*|\))\s*{_OPERATOR}\s*$")
-_FORMULA_AFTER = re.compile(rf"\s*{_OPERATOR}\s*[^\W\d_]{{1,2}}(?![^\W\d_])")
+_FORMULA_BEFORE = re.compile(rf"(?:(?<![\w.])[^\W\d_]{{1,2}}\d*[′']?|\))\s*{_OPERATOR}\s*$")
+# An en dash stands for minus only before a term that goes on: "(1 – N/K)".
+_FORMULA_AFTER = re.compile(
+    rf"\s*{_OPERATOR}\s*[^\W\d_]{{1,2}}(?![^\W\d_])|\s*–\s*[^\W\d_]{{1,2}}\d*[/)^=+*]"
+)
 
 
 def _in_formula(text: str, start: int, end: int) -> bool:

@@ -76,7 +76,7 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
         yield Coverage(stmt, uncovered, not hard, nearest, distance, earlier)
 
 
-_FORMULA = re.compile(r"\\(?:displaystyle|frac|mathrm|text|left|right|scriptstyle)\b|&#x[0-9A-Fa-f]+;|[\^_]\{")
+_FORMULA = re.compile(r"\\[a-zA-Z]{3,}\b|&#x[0-9A-Fa-f]+;|[\^_]\{")
 _LAYOUT_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 _WIDE_GAP = re.compile(r"\S {5,}\S")
 _WORD = re.compile(r"[^\W\d_]{3,}")
