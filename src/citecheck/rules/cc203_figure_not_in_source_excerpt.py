@@ -77,8 +77,11 @@ class FigureNotInSourceExcerpt(Rule):
     civilian killed" for 92); figures far apart (see ``max_difference``), which are taken to
     count different things rather than to disagree; figures that share one group of citations
     ("392 Azerbaijani and 100 Armenian civilians injured[45][49]"), since nothing says which
-    source gives which; and references without a title or quote (a hand-typed reference with
-    no recognisable fields is read whole).
+    source gives which; a source's figure tied to one event the statement does not name ("8
+    civilians died following ceasefire agreement" against "40 killed in the conflict"); excerpts
+    that give several counts of the kind (a total and a later or partial count), since the
+    article may have updated either; and references without a title or quote (a hand-typed
+    reference with no recognisable fields is read whole).
     """
 
     code = "CC203"
@@ -116,12 +119,15 @@ class FigureNotInSourceExcerpt(Rule):
                         if other.category.key != case.figure.category.key:
                             continue
                         same_kind.append(other.value)
-                        if _close(case.figure.value, other.value, limit):
+                        if (_close(case.figure.value, other.value, limit)
+                                and not _about_another_event(text, other, case.statement.text)):
                             compared.append((citation.label, _stated(text, other), other))
                 if shown:
                     break
             if shown or not compared or _is_sum(case.figure.value, same_kind):
                 continue
+            if len(set(same_kind)) > 1:
+                continue  # a total and a partial count ("8 died after the ceasefire"; "lives of 31"): which one is updated?
             label, stated, _ = compared[0]
             yield self.finding(
                 ctx,
@@ -154,6 +160,25 @@ def _one_more(text: str, lexicon: Lexicon, category: str) -> list[float]:
         if first is not None and first[1].key == category:
             ones.append(1.0)
     return ones
+
+
+# One event a source's figure may be tied to: "killed in a missile strike", "died following the
+# ceasefire agreement". A plural ("in artillery attacks") is a campaign, not one event.
+_INCIDENT = re.compile(
+    r"[^.;]{0,60}?\b(?:in|during|after|following|from|by)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?P<event>attack|strike|shelling|bombing|explosion|blast|raid|ambush|crash|incident|clash|offensive|"
+    r"battle|ceasefire|cease-fire|truce|earthquake|flood|fire|storm|massacre|riot|collapse)\b",
+    re.I,
+)
+_STEM = 5  # "shelling" in the source, "shelled" in the statement
+
+
+def _about_another_event(text: str, figure: Figure, statement: str) -> bool:
+    """The source's figure counts one event the statement does not name: the title "8 civilians
+    died in Artsakh following ceasefire agreement" against "40 civilians were killed in the
+    conflict"."""
+    incident = _INCIDENT.match(text, max(figure.end, figure.term_end))
+    return incident is not None and incident.group("event")[:_STEM].lower() not in statement.lower()
 
 
 def _is_sum(value: float, parts: list[float]) -> bool:
