@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from typing import Iterator
 
 from citecheck.model import Citation, Document, Finding, Reference, Severity
 from citecheck.parsers.dates import PartialDate, reference_date, statement_dates
-from citecheck.revision import context_year
+from citecheck.revision import context_year, shift
 from citecheck.rules.base import Option, Rule, RuleContext
 
 # Plans, schedules and deadlines may legitimately be reported before the day they name.
@@ -22,6 +21,8 @@ _FORWARD = re.compile(
 # "an election for 25 May", "called for 2022", "(next time 23 April 2015)", "the next
 # meeting on 5 May": a date someone set in advance.
 _SET_FOR = re.compile(r"\b(?:for|next(?:\s+[a-z]+)?(?:\s+(?:on|in))?)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+# "at the spot rate as of 19 August 2011": the day an editor converted a figure, not its date.
+_CONVERSION = re.compile(r"\b(?:exchange|spot|conversion|currency)\s+rates?\b[^.;]{0,40}$", re.I)
 # "signatures by 22 November": a deadline. But "By 5 May, 300 had died" and "had risen to
 # 300 by 5 May" say what was true on the day, so they stay claims.
 _BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)
@@ -39,7 +40,8 @@ class SourcePredatesClaim(Rule):
     them, the sources cannot report it. Statements about plans, schedules or deadlines
     ("will", "scheduled", "until", "aiming to", "considering", "must") are skipped, and so are
     dates set in advance ("an election for 25 May", "(next time 23 April 2015)", "collect
-    signatures by 22 November"): a source can announce them. A "by" date still counts when it
+    signatures by 22 November"): a source can announce them. The day of a currency
+    conversion ("at the spot rate as of 19 August 2011") is the editor's, not the claim's. A "by" date still counts when it
     opens the sentence or the sentence says what had happened by then ("By 5 May, 300 had
     died").
 
@@ -49,7 +51,8 @@ class SourcePredatesClaim(Rule):
     What to do: cite a source published on or after the date in the statement, or correct
     the date.
 
-    Options: ``tolerance_days`` (slack for time zones); ``include_years`` also compares bare
+    Options: ``tolerance_days`` (default 1: a source dated the day before may be from an
+    earlier time zone, or an evening edition reporting the next day's event); ``include_years`` also compares bare
     years ("In 2021"), off by default because years often name events ("the 2024 Olympics").
     """
 
@@ -57,12 +60,12 @@ class SourcePredatesClaim(Rule):
     name = "source-predates-claim"
     severity = Severity.WARNING
     options = (
-        Option("tolerance_days", 0, "Days of slack between the claim's date and the newest source."),
+        Option("tolerance_days", 1, "Days of slack between the claim's date and the newest source."),
         Option("include_years", False, "Also use bare years in the statement, not only dates with a month."),
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        tolerance = timedelta(days=ctx.options.get("tolerance_days", 0))
+        tolerance = ctx.options.get("tolerance_days", 1)
         include_years = ctx.options.get("include_years", False)
         for stmt, matches in statement_dates(doc.statements, context_year(doc), years=include_years):
             if not matches or not stmt.citations or _FORWARD.search(stmt.text):
@@ -75,7 +78,7 @@ class SourcePredatesClaim(Rule):
                 continue  # only dates set in advance, or a bare date with no claim around it
             claim = max(matches, key=lambda m: m.date.earliest())
             newest_ref, newest = max(published, key=lambda pair: pair[1].latest())
-            if claim.date.earliest() <= newest.latest() + tolerance:
+            if claim.date.earliest() <= shift(newest.latest(), tolerance):
                 continue
             labels = sorted({ref.label for ref, _ in published}, key=_label_order)
             yield self.finding(
@@ -91,10 +94,11 @@ class SourcePredatesClaim(Rule):
 
 
 def _set_in_advance(text: str, start: int) -> bool:
-    """True when the date at ``start`` is one set beforehand: a date an event is set for, the
-    next occurrence, or a deadline ("by 22 November") in a sentence that states no result."""
+    """True when the date at ``start`` is not when the claim happened: a date an event is set
+    for, the next occurrence, a deadline ("by 22 November") in a sentence that states no
+    result, or the day of a currency conversion."""
     before = text[max(0, start - 24):start]
-    if _SET_FOR.search(before):
+    if _SET_FOR.search(before) or _CONVERSION.search(text, max(0, start - 60), start):
         return True
     return (bool(_BY.search(before)) and not _OPENING_BY.fullmatch(text, 0, start)
             and not _PAST_PERFECT.search(text))
