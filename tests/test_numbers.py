@@ -51,6 +51,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("The lineages split around 8 million years ago.", ["8 million"]),
         ("at least one dog, and destroyed one launcher", ["one", "one"]),
         ("the 980 ships and 1,200 men", ["980", "1,200"]),
+        ("more than 105 000 lonely people and 8\u00a0000 adults", ["105 000", "8\u00a0000"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
@@ -154,6 +155,17 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # headers, fractions that qualify a noun
         "Total GDP (nominal) (billion US$)",
         "a third time, a two-thirds majority, the first half of the century, a half-brother",
+        "Suppose a 10,000 kg space probe is sent to Mars.",
+        "The roots of the characteristic polynomial are 2, 1, and 11.",
+        "a distribution with compact support (the support being {0})",
+        "The values of z are 10/1 = 10 and 15/3 = 5 respectively.",
+        # figure numbers, page ranges, verses, selections
+        "Tumblers (1, 12), Fantails (13), and Pouters (14) by selective breeding.",
+        "2, stabilizing selection: intermediate favoured over extremes.",
+        "Studia Demograficzne, No. 1/87, 1987. 103-36 pp. Warsaw; nr 1-2, s.",
+        "the causation theory from Sutra I.2.I,2 in the Vaisheshika philosophy",
+        "for bar tendons).\u201384 A T-shaped section",
+        "New Zealand's six largest cities and the 500 largest companies",
         # German ordinals
         "Sie wurde am 20. gegründet, im 19. und 20. Jahrhundert.",
         "km² (Rang: 14. als Land, 1. als Gemeinde) und die Stadt",
@@ -183,6 +195,7 @@ def test_shares_are_percentages_and_german_figures_are_normalised() -> None:
     assert [(c.kind, c.value) for c in claims] == [("percent", 75.0), ("percent", pytest.approx(33.33))]
     german = find_numeric_claims("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.")
     assert [c.value for c in german] == [22000, 1.9e6]
+    assert [c.value for c in find_numeric_claims("more than 105 000 lonely people")] == [105000]
     assert german[0].noun == "Einwohner"
 
 

@@ -120,7 +120,7 @@ _ADJECTIVE_NOUN_HEAD = frozenset(
 
 # --- regexes --------------------------------------------------------------------------------
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+)(?:\.\d+)?"
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion)\b"
 _PCT = r"(?:\s?%|\s+(?:percent|per\s?cent)\b|\s+percentage\s+points?\b)"
 # German writes 22.000 for 22,000 and 9,5 for 9.5.
@@ -201,7 +201,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped. Each
 # pattern opens with a cheap lookahead so the engine skips most positions at once.
 _MASKS = re.compile(
-    rf"""(?=[\d\[§(:"”'’])(?:
+    rf"""(?=[\d\[§(:"”'’{{])(?:
       \b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b                               # ISO date
     | \b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b                             # 27/09/2020
     | \b{_DAY}(?:\s*(?:[{_DASH}]|and|to|or|&)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?
@@ -212,6 +212,10 @@ _MASKS = re.compile(
     | \d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b  # coordinates
     | \d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?                       # 52° 31′ 7″
     | \[\d+\]                                                       # a stray citation marker
+    | \d+(?:[{_DASH}]\d+)?\s?pp?\.                                       # "103-36 pp.": pages
+    | \{{\d+\}}                                                       # the set {{0}}
+    | \(\d{{1,3}}(?:,\s?\d{{1,3}})+\)                                     # "Tumblers (1, 12)": figure numbers
+    | ^\s*\d{{1,2}},(?=\s+[a-z])                                         # "2, stabilizing selection": a label
     | \(\d{{1,3}}\)(?!\s*[%$€£])                                      # "(2)": a volume or item label
     | \d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])  # 330 BCE
     | \d{{1,2}}:(?=\s+[A-Z])                                          # "1: Amniotic sac 2: Embryo"
@@ -249,7 +253,7 @@ _KEYWORD_BEFORE = re.compile(
     r"""\b(?:pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
          |table|part|episode|season|issue|series|version|ver|category|level|class|grade|type
          |phase|stage|step|track|route|highway|interstate|flight|resolution|isbn|issn|doi|oclc
-         |pmid|no|nos|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
+         |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
          |build|release|zone|columns?|rows?|criterion|status|code|error)\b\.?\s*\#?\s*(?:over|under|between)?\s*$""",
     re.X | re.I,
 )
@@ -353,8 +357,12 @@ def _find(text: str) -> list[NumericClaim]:
         if not _capitalised_mid_sentence(text, match.start()):
             candidates.append(NumericClaim(match.start(), match.end(), match.group(), None, "vague",
                                            _noun_after(text, match.end())))
-    if candidates and _speaks_in_general(text, words):
-        candidates = [c for c in candidates if not _small_count(c)]
+    if candidates and _HYPOTHESIS.match(text):
+        return []  # "Suppose a 10,000 kg probe is sent": an example, not a report
+    if candidates and _speaks_in_mathematics(text, words):
+        candidates = [c for c in candidates if not _generic_count(c)]
+    if candidates and not words.isdisjoint(_SELECTING_WORDS):
+        candidates = [c for c in candidates if not _SELECTION_AFTER.match(text, c.end)]
     if candidates and _EQUATION.search(text):
         candidates = [c for c in candidates if not _STOICHIOMETRY_AFTER.match(text, c.end)]
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -381,15 +389,28 @@ _EQUATION = re.compile(r" \+ .*(?: \+ |→|=|â\u0086\u0092)")
 _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)]|$)")
 
 
-def _speaks_in_general(text: str, words: set[str]) -> bool:
-    """A statement of mathematics or a hypothesis ("If A were a triangle"), whose small
-    numbers describe any case ("its eigenvalue is 1", "two vectors") rather than report one."""
-    return bool(_HYPOTHESIS.match(text) or not words.isdisjoint(_MATH_WORDS) or _MATH_SIGNS.search(text))
+def _speaks_in_mathematics(text: str, words: set[str]) -> bool:
+    """A statement of mathematics, whose bare and small numbers describe any case ("its
+    eigenvalue is 1", "the roots are 2, 1 and 11", "two vectors") rather than report one."""
+    return not words.isdisjoint(_MATH_WORDS) or bool(_MATH_SIGNS.search(text))
 
 
-def _small_count(claim: NumericClaim) -> bool:
-    return (claim.kind == "count" and claim.high is None and claim.value is not None
-            and claim.value <= 10 and claim.noun.split(" ")[0] not in _GLUED_UNITS)
+def _generic_count(claim: NumericClaim) -> bool:
+    if claim.kind != "count" or claim.value is None:
+        return False
+    return not claim.noun or (claim.high is None and claim.value <= 10
+                              and claim.noun.split(" ")[0] not in _GLUED_UNITS)
+
+
+# A number before a superlative picks members of a ranking: "the six largest cities".
+_SELECTION_AFTER = re.compile(r"\s+(?:[a-z]+est|most|least|top)\b")
+_SELECTING_WORDS = frozenset(
+    "largest biggest smallest highest lowest longest shortest oldest newest busiest richest "
+    "poorest tallest deepest most least top best worst".split()
+)
+
+
+_GROUPING = re.compile(r"[,\s\u00a0\u202f]")
 
 
 def parse_number(text: str) -> float | None:
@@ -400,7 +421,7 @@ def parse_number(text: str) -> float | None:
         return None
     match = re.search(rf"({_NUM})\s*({_SCALE_WORD}|bn|mn|mln|tn|[mkb]\b|dozen)?", text, re.I)
     if match:
-        value = float(match.group(1).replace(",", ""))
+        value = float(_GROUPING.sub("", match.group(1)))
         scale = (match.group(2) or "").lower()
         if scale:
             value *= _SCALES.get(scale) or _ABBREVIATED_SCALES.get(scale, 1.0)
@@ -441,7 +462,7 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
     if digits[0] == "0" and digits[1:2].isdigit():
         return None  # "03", "007": a label, not a count
     if not cur and not pct and not scale:
-        if "," not in digits and "." not in digits and len(digits) >= 7:
+        if digits.isdigit() and len(digits) >= 7:
             return None  # identifiers, timestamps, file names
         if _is_year(text, num_start, end, digits, match.group("num2") if ranged else None):
             return None
@@ -490,8 +511,10 @@ def _is_glued_before(text: str, pos: int) -> bool:
         return True
     if before == "." and at >= 1 and (text[at - 1].isalnum()):
         return True  # "v.2", "3.1.4" tail
-    if before in _DASH and at >= 1 and (text[at - 1].isalnum() or text[at - 1] in "_/"):
-        return True  # T-72, COVID-19, 2020-21 tail
+    if before in _DASH and at >= 1 and (text[at - 1].isalnum() or text[at - 1] in "_/.:"):
+        return True  # T-72, COVID-19, 2020-21 tail; "tendons).–84": a page range's tail
+    if before == "," and at >= 1 and text[at - 1].isalpha():
+        return True  # "Sutra I.2.I,2": a verse
     return False
 
 
@@ -527,7 +550,7 @@ def _readable(window: str) -> str:
 _C1_OR_LATIN1 = re.compile(r"[\u0080-\u00bf]")
 # An operand of a formula: "x = 0", "λ1 = 1", "t > 0", "(n − 1)", "f(x) = 0"; "1 − λ3".
 _OPERATOR = r"(?:[=<>≤≥≠≡]|[−+×*/^](?!\d))"
-_FORMULA_BEFORE = re.compile(rf"(?:(?<![\w.])[^\W\d_]{{1,2}}\d*[′']?|\))\s*{_OPERATOR}\s*$")
+_FORMULA_BEFORE = re.compile(rf"(?:(?<![\w.])[^\W\d_]{{1,2}}\d*[′']?|\))\s*{_OPERATOR}\s*$|\d\s*=\s*$")
 # An en dash stands for minus only before a term that goes on: "(1 – N/K)".
 _FORMULA_AFTER = re.compile(
     rf"\s*{_OPERATOR}\s*[^\W\d_]{{1,2}}(?![^\W\d_])|\s*–\s*[^\W\d_]{{1,2}}\d*[/)^=+*]"
