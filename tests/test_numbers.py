@@ -166,6 +166,8 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "the causation theory from Sutra I.2.I,2 in the Vaisheshika philosophy",
         "for bar tendons).\u201384 A T-shaped section",
         "New Zealand's six largest cities and the 500 largest companies",
+        'The waste hierarchy refers to the "3 Rs": reduce, reuse and recycle.',
+        "Selection can overcome drift when s is greater than 1; take all r so that arc > 0.",
         # German ordinals
         "Sie wurde am 20. gegründet, im 19. und 20. Jahrhundert.",
         "km² (Rang: 14. als Land, 1. als Gemeinde) und die Stadt",

@@ -382,7 +382,10 @@ _MATH_WORDS = frozenset(
     "multiplicities integer integers modulo variable variables coefficient coefficients function "
     "functions root roots degree denote denoted axiom axioms subset subsets dimensional".split()
 )
-_MATH_SIGNS = re.compile(r"[α-ωΑ-Ω∑∫√∈≤≥≠]|[ÎÏ][\u0080-\u00bf]|\b[a-zA-Z]\s*[=<>]\s*[\w(−-]")
+_MATH_SIGNS = re.compile(
+    r"[α-ωΑ-Ω∑∫√∈≤≥≠]|[ÎÏ][\u0080-\u00bf]|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]"
+    r"|(?<![\w'’.\-/])[b-z](?![\w'’.\-/])"  # a variable named by one letter: "when s is greater than 1"
+)
 _HYPOTHESIS = re.compile(r"\s*(?:If|Suppose|Consider|Let|Assume|Imagine|Given)\b")
 _EQUATION = re.compile(r" \+ .*(?: \+ |→|=|â\u0086\u0092)")
 # A coefficient of a chemical equation: "2 H2O + 2 NADP+ → ...".
@@ -468,7 +471,7 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None
         if not _capital_ok(text, num_start, end) or _DESIGNATION_LIST.search(text, max(0, start - 60), start):
             return None
-        if _names_a_group(text, start, end):
+        if _names_a_group(text, start, end) or _quoted_name(text, start, end):
             return None
         if digits.isdigit() and len(digits) >= 4 and not ranged and not _counted_noun_follows(text, end):
             return None  # "the virtual 8086 mode": counts this large are written 8,086
@@ -656,6 +659,11 @@ def _capital_ok(text: str, start: int, end: int) -> bool:
 _GROUP_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+$")
 
 
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """ 'the "3 Rs"', the "Three Friends of Winter": a name opening a quotation."""
+    return start > 0 and text[start - 1] in "\"“‘'" and re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) is not None
+
+
 def _names_a_group(text: str, start: int, end: int) -> bool:
     """ "the Gang of 10", "the Group of 77": a name, unless a counted noun follows."""
     m = _GROUP_NAME_BEFORE.search(text, max(0, start - 30), start)
@@ -708,9 +716,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     prev_word = prev.group(1).lower() if prev and prev.end() == start else ""
     if prev_word in _DETERMINERS:
         return None
-    if re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
-            raw[0].isupper() and start and text[start - 1] in "\"“‘'"
-            or prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):
+    if (raw[0].isupper() and _quoted_name(text, start, end)) or re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
+            prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):
         return None  # the "Three Friends of Winter", Joey ten Berge: a name
     if _value_small(lowered) and (re.match(r"\s+or\s+(?:more|fewer|less)\b", text[end:end + 14])
                                   or (prev_word == "between" and not re.match(r"\s+and\b", text[end:end + 5]))):
