@@ -15,7 +15,8 @@ _FORWARD = re.compile(
     r"\b(?:will|shall|would|scheduled|rescheduled|planned|plans?|planning|expected|expects?|due|set\s+to|slated"
     r"|deadline|postponed|until|upcoming|intends?|intended|aim(?:s|ed|ing)?\s+to|to\s+be\s+held|forecast|projected"
     r"|proposed|announced\s+that|previously\s+announced|to\s+take\s+(?:office|effect|place)"
-    r"|consider(?:s|ed|ing)?|must|required|deadline)\b",
+    r"|consider(?:s|ed|ing)?|must|required|deadline"
+    r"|to\s+be\s+[a-z]+(?:ed|en)\b)\b",  # "chosen to be converted", "is to be held"
     re.I,
 )
 # "an election for 25 May", "called for 2022", "(next time 23 April 2015)", "the next
@@ -38,7 +39,8 @@ class SourcePredatesClaim(Rule):
     section, else the article's period). When every citation of the statement resolves to a
     reference with a publication date, and the statement's latest date begins after all of
     them, the sources cannot report it. Statements about plans, schedules or deadlines
-    ("will", "scheduled", "until", "aiming to", "considering", "must") are skipped, and so are
+    ("will", "scheduled", "until", "aiming to", "considering", "must", "chosen to be
+    converted") are skipped, and so are
     dates set in advance ("an election for 25 May", "(next time 23 April 2015)", "collect
     signatures by 22 November"): a source can announce them. The day of a currency
     conversion ("at the spot rate as of 19 August 2011") is the editor's, not the claim's. A "by" date still counts when it
