@@ -46,6 +46,18 @@ _LINK_LABEL = re.compile(r"\[(?:https?:)?//\S+\s+[^\]\s][^\]]*\]|''[^']{3,}''|[\
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _WORK_WORD = re.compile(r"[^\W\d_]{3,}")
 _TITLE_PARAM = re.compile(r"\|\s*(?:article|entry|chapter|contribution|script-title|trans-title|titel)\s*=\s*[^|}\s]", re.I)
+# Persistent identifiers, and the designations of standards and statutes: each names one source.
+_IDENTIFIER = re.compile(
+    r"\b(?:ISBN|ISSN|OCLC|doi|PMID|PMC|arXiv|JSTOR|Bibcode|LCCN)\b\W{0,3}[\dX]"
+    r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?[A-Z]?\d|\bU\.\s?S\.\s?C\.|\bC\.?F\.?R\.?\s|§"
+)
+# The general CS1/CS2 templates take title, work and date as parameters; other "cite …"
+# templates ({{Cite Merriam-Webster}}, {{Cite EB1911}}) wrap one source and fill them in.
+_GENERAL_CITES = frozenset({
+    "web", "news", "book", "journal", "magazine", "encyclopedia", "report", "press release", "conference",
+    "thesis", "av media", "episode", "map", "interview", "speech", "tweet", "arxiv", "podcast", "sign",
+    "mailing list", "newsgroup", "serial", "techreport", "document", "court", "letter", "video game",
+})
 _CITE_TEMPLATE = re.compile(r"\{\{\s*(?:cite[\s_]|citation\b|internetquelle\b|literatur\b|cita\b|chú thích)", re.I)
 
 
@@ -95,9 +107,10 @@ class IncompleteReference(Rule):
     Wikitext citation templates are judged on their parameters; free text and rendered
     copies leniently (a link label or a quoted or italic phrase counts as a title, words
     beside it as the work, any year outside the retrieval and archive phrases as a date).
-    Explanatory notes (also prose footnotes with no link and no year that sit in the
-    reference list), empty entries (CC503) and short citations pointing into a bibliography
-    ("Smith 2010, p. 4", ``{{sfn}}``) are not reported.
+    Not reported: explanatory notes (note groups, and prose footnotes in the reference list),
+    empty entries (CC503), short citations pointing into a bibliography ("Smith 2010, p. 4",
+    "Clifford & Wilson, p. 55", ``{{sfn}}``), free text that names its source by an ISBN, DOI,
+    standard or statute number, and templates made for one source (``{{Cite Merriam-Webster}}``).
 
     Why: an incomplete reference is hard to verify and impossible to recover once its URL
     dies; rules that compare dates or sources have nothing to work with.
@@ -113,9 +126,13 @@ class IncompleteReference(Rule):
         for ref in doc.references:
             if ref.group or is_empty(ref) or _is_short_citation(ref):
                 continue
+            if _is_source_wrapper(ref.template):
+                continue  # {{Cite Merriam-Webster|Merkel}} renders title and dictionary from its own data
             strict = doc.format == "wikitext" and bool(ref.template or _CITE_TEMPLATE.search(ref.raw))
-            missing = missing_parts(ref, strict)
             text = _plain(ref.raw)
+            if not strict and _IDENTIFIER.search(text):
+                continue  # an ISBN, DOI or standard number identifies the source whatever the prose around it
+            missing = missing_parts(ref, strict)
             bare = not strict and (_URL.fullmatch(text.strip(" .,;[]<>")) is not None
                                    or (_URL.search(text) is not None and not _WORD.search(_URL.sub(" ", text))))
             if not missing and not bare:
@@ -162,11 +179,17 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
         return False  # a quoted headline ("Nearly 5,000 dead …, Putin says") or "Page | Site" is a title
     words = _WORD.findall(text)
     lower = sum(word[0].islower() for word in words)
-    reads_as_prose = len(words) >= 10 and lower >= 0.6 * len(words) and text.endswith(".")
+    reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
     if _PROSE_VERB.search(text) is None and not reads_as_prose:
         return False
     dated = _YEAR.search(_ARCHIVE_NOTE.sub(" ", _ACCESS_PHRASE.sub(" ", text))) is not None
-    return len(words) >= _LONG_NOTE_WORDS or (len(words) >= 8 and not dated and not linked)
+    return len(words) >= _LONG_NOTE_WORDS or ((len(words) >= 8 or reads_as_prose) and not dated and not linked)
+
+
+def _is_source_wrapper(template: str) -> bool:
+    """A "cite …" template made for one source, which supplies its own title and work."""
+    key = template.strip().lower().replace("_", " ")
+    return key.startswith("cite ") and key[5:].strip() not in _GENERAL_CITES
 
 
 def _is_short_citation(ref: Reference) -> bool:
