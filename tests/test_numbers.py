@@ -166,6 +166,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "the causation theory from Sutra I.2.I,2 in the Vaisheshika philosophy",
         "for bar tendons).\u201384 A T-shaped section",
         "New Zealand's six largest cities and the 500 largest companies",
+        "4 . War Emigration; the owner of 620 N. Michigan; no two electrons may share a state",
         'The waste hierarchy refers to the "3 Rs": reduce, reuse and recycle.',
         "Selection can overcome drift when s is greater than 1; take all r so that arc > 0.",
         # German ordinals

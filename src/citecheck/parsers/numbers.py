@@ -79,7 +79,7 @@ _RELATIVE_BEFORE = frozenset("first next last past following previous preceding 
 # Possessives are not among them: "his four terms" counts.
 _DETERMINERS = frozenset(
     "the these those all both each every first last next other another latter former any if "
-    "consider following whenever whether".split()
+    "consider following whenever whether no".split()
 )
 # Capitalised words that may precede a figure mid-sentence without naming a model or series.
 _CAPITAL_OK = frozenset(
@@ -220,6 +220,7 @@ _MASKS = re.compile(
     | \d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])  # 330 BCE
     | \d{{1,2}}:(?=\s+[A-Z])                                          # "1: Amniotic sac 2: Embryo"
     | \d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)                          # ratios 4.5:1, scores 3:2
+    | \d{{1,5}}\s+[NSEW]\.\s+[A-Z]                                     # 620 N. Michigan
     | \d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?
         |Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)\b              # 201 E. Ontario Street
     | §\s*\d[\d.]*
@@ -276,7 +277,7 @@ _DESIGNATION_LIST = re.compile(
     r"From|In|On|By|After|Before|During|Since|For|With|And|Or|The|At|To)\b)[A-Z][\w\-]*\s+\d[\d.]*"
     r"(?:\s*,\s*\d[\d.]*)*(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$"
 )
-_LIST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}[.):](?=\s)")
+_LIST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3} ?[.):](?=\s)")
 _NEXT_WORDS = re.compile(r"[\s)]*(?:of\s+)?([A-Za-z][\w'’\-]*)(?:\s+([A-Za-z][\w'’\-]*))?")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.\-]*)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*(\[\"“‘]|\n)\s*$")

@@ -6,6 +6,7 @@ with figures it finds which figures no citation follows, and the nearest later c
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterator, Sequence
@@ -54,6 +55,7 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
     under a cited introduction ending with ":" and introductions whose list items are cited.
     """
     statements = doc.statements
+    citation_starts: list[int] | None = None
     for i, stmt in enumerate(statements):
         if stmt.kind == "heading" or _skipped_section(stmt.section):
             continue
@@ -67,6 +69,11 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
         if not targets:
             continue
         uncovered = [c for c in targets if not _cited_after(stmt, c)]
+        if uncovered and stmt.kind == "table":
+            if citation_starts is None:
+                citation_starts = sorted(c.span.start for c in doc.citations)
+            row_end = _row_end(statements, i, len(doc.source))
+            uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
         if not uncovered:
             continue
         if _covered_by_list_context(statements, i):
@@ -140,6 +147,22 @@ def _skipped_section(section: tuple[str, ...]) -> bool:
 def _cited_after(stmt: Statement, claim: NumericClaim) -> bool:
     last_char = stmt.source_offset(max(claim.start, claim.end - 1))
     return any(c.span.start > last_char for c in stmt.citations)
+
+
+def _row_end(statements: Sequence[Statement], i: int, default: int) -> int:
+    """Where the table row of cell ``i`` ends: at the first statement of another paragraph."""
+    for other in statements[i + 1:]:
+        if other.paragraph != statements[i].paragraph:
+            return other.span.start
+    return default
+
+
+def _cited_in_row(stmt: Statement, claim: NumericClaim, citation_starts: list[int], row_end: int) -> bool:
+    """A table cell's figure is cited by a citation later in its row, even one that sits
+    alone in the last cell ("| Followed by a 6.4 earthquake || <ref name=NRC/>")."""
+    after = stmt.source_offset(max(claim.start, claim.end - 1)) + 1
+    k = bisect.bisect_left(citation_starts, after)
+    return k < len(citation_starts) and citation_starts[k] < row_end
 
 
 def _nearest_later(statements: Sequence[Statement], i: int, source: str) -> tuple[Citation | None, int]:
@@ -223,8 +246,9 @@ class UncitedNumericClaim(Rule):
     ``vague`` is set; they are then reported at info severity, and only for statements with
     no precise figure. Statements already tagged [citation needed] are left to CC103. A list
     item under a cited introduction ending with ":" counts as cited, and so does an
-    introduction whose list items are cited, and an infobox value whose row carries a
-    citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …").
+    introduction whose list items are cited, an infobox value whose row carries a
+    citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
+    table cell whose row is cited in a later cell.
 
     Why: figures are what readers quote and what propaganda inflates; an uncited figure
     cannot be checked against its source.
