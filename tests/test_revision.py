@@ -191,3 +191,16 @@ def test_json_files_entry_says_where_the_revision_date_came_from() -> None:
         entry = json.loads(out.getvalue())["files"][0]
         sources.append((entry["revision_date"], entry["revision_date_source"]))
     assert sources == [("2019-08-07", "metadata"), ("2014-02-02", "latest-access-date"), (None, None)]
+
+
+def test_cc403_finding_names_its_reference_and_revision_date_source() -> None:
+    from citecheck import lint_text
+
+    text = ("The ministry reported the figures.[1]\n\nReferences\n\n"
+            "  1. ^ \"Figures released\". Armenpress. 17 October 2020. Retrieved 17 November 2020.\n")
+    [finding] = lint_text(text, "text", select=["CC403"], as_of=date(2020, 10, 30)).findings
+    assert finding.refs == ["1"] and finding.reference is not None and finding.reference.key == "1"
+    assert finding.evidence == {"field": "access date", "date": "2020-11-17", "revision_date": "2020-10-30",
+                                "revision_date_source": "as-of", "fingerprint_key": "access date"}
+    assert finding.message == ("[1] access date 17 November 2020 is after the article's revision date "
+                               "2020-10-30 (the --as-of date)")

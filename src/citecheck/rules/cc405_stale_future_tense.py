@@ -129,10 +129,10 @@ class StaleFutureTense(Rule):
 
 def _not_future(text: str, phrase: re.Match[str]) -> bool:
     """The noun "will", "purpose is to", or a habitual "will often": not a future event."""
-    before = text[max(0, phrase.start() - 12):phrase.start()]
+    window = (max(0, phrase.start() - 12), phrase.start())
     if phrase.group().startswith("will"):
-        return bool(_NOUN_WILL.search(before) or _HABITUAL.match(text, phrase.start()))
-    return phrase.group()[:2] in ("is", "ar") and bool(_PURPOSE_IS.search(before))
+        return bool(_NOUN_WILL.search(text, *window) or _HABITUAL.match(text, phrase.start()))
+    return phrase.group()[:2] in ("is", "ar") and bool(_PURPOSE_IS.search(text, *window))
 
 
 def _target_date(text: str, phrase: re.Match[str], matches: list[DateMatch], max_distance: int) -> DateMatch | None:
