@@ -37,6 +37,7 @@ _LEADING_CITE_WORDS = 6
 _ARCHIVE_NOTE = re.compile(rf"{WEBARCHIVE.pattern}\.?|Archived\s+from\s+the[ _]original[^.]*\.?", re.I)
 _SHORT_CITE_WORDS = 14  # "Dicke and Wittke, Introduction to Quantum Mechanics, p. 12" has 9
 _SHORT_TEMPLATES = frozenset({"sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcoltxt", "rp"})
+_SHORT_TEMPLATE_CALL = re.compile(r"^\s*\{\{\s*(?:sfn|harv)\w*\s*\|", re.I)  # {{harvs|nb|author=…}} too
 # Retrieval and archive phrases, whose dates say nothing about the source itself.
 _ACCESS_PHRASE = re.compile(
     r"(?:Retrieved|Accessed|Archived|abgerufen|consulté|archiviert)[^.;]*?\d{4}", re.I
@@ -88,6 +89,8 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
         dated = dated or bool(_YEAR.search(outside))
         if not title and dated:
             return []  # an unquoted title with a date ("McLintock (2009). Surface Patterns. …")
+        if not title and _titled_and_named(outside):
+            return []  # an unquoted title and a publisher ("100 Metres All Time. IAAF.")
         rest = _LINK_LABEL.sub(" ", outside) if label else outside
         work = work or ("rest" if title and _WORK_WORD.search(rest) else "")
     missing = []
@@ -186,6 +189,20 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
     return len(words) >= _LONG_NOTE_WORDS or ((len(words) >= 8 or reads_as_prose) and not dated and not linked)
 
 
+_PART_BREAK = re.compile(r"\.\s+|,\s+|;\s+")
+
+
+def _titled_and_named(text: str) -> bool:
+    """Free text in two or more parts: a phrase of two or more words, then a name that starts
+    with a capital ("Canada's Food Guide. Health Canada", "The situation in the Partner
+    Countries, NATO Science Programme"). A single phrase or a lone name is not enough."""
+    parts = [p.strip(" .()[]") for p in _PART_BREAK.split(text.strip())]
+    parts = [p for p in parts if _WORD.search(p)]
+    if len(parts) < 2 or len(_WORD.findall(parts[0])) < 2:
+        return False
+    return any(p[:1].isupper() and not _YEAR.search(p) for p in parts[1:])
+
+
 def _is_source_wrapper(template: str) -> bool:
     """A "cite …" template made for one source, which supplies its own title and work."""
     key = template.strip().lower().replace("_", " ")
@@ -194,7 +211,7 @@ def _is_source_wrapper(template: str) -> bool:
 
 def _is_short_citation(ref: Reference) -> bool:
     """An entry that points into a full citation elsewhere: author (year), page."""
-    if ref.template.strip().lower() in _SHORT_TEMPLATES:
+    if ref.template.strip().lower() in _SHORT_TEMPLATES or _SHORT_TEMPLATE_CALL.match(ref.raw):
         return True
     text = _ARCHIVE_NOTE.sub(" ", _plain(ref.raw)).strip(" ;")
     if text.startswith("(") and text.endswith(")"):
