@@ -256,3 +256,20 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
     run = CliRunner().invoke(main, ["dump", str(fifo)])
     assert run.exit_code == 2 and "not a regular file" in run.output
     assert dump_hint(fifo) == ""
+
+
+def test_the_revision_limit_counts_utf8_bytes_as_the_text_streams(tmp_path: Path) -> None:
+    path = tmp_path / "accents.xml"
+    path.write_text(SMALL_DUMP.replace("Alpha killed 12 people.", "é" * 300_000 + " &amp; " + "é" * 10), encoding="utf-8")
+    revisions, _ = read(path, all_revisions=True, max_revision_bytes=500_000)
+    assert revisions[0].too_large == 600_023 and revisions[0].text == ""
+    assert revisions[1].too_large == 0 and "Alpha killed 14" in revisions[1].text
+    revisions, _ = read(path, all_revisions=True, max_revision_bytes=600_023)
+    assert revisions[0].too_large == 0 and len(revisions[0].text) == 300_013
+
+
+def test_damage_mid_file_keeps_the_pages_read_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.xml"
+    path.write_text(SMALL_DUMP.replace("<page><title>Talk:Alpha", "<page><<title>Talk:Alpha"), encoding="utf-8")
+    revisions, stats = read(path, include_redirects=True)
+    assert [rev.title for rev in revisions] == ["Alpha", "Beta"] and stats.truncated
