@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
@@ -63,8 +64,11 @@ _CITE_TEMPLATE = re.compile(r"\{\{\s*(?:cite[\s_]|citation\b|internetquelle\b|li
 
 
 def _plain(raw: str) -> str:
-    text = _TEMPLATE.sub(" ", raw).replace("&nbsp;", " ").replace("\u00a0", " ")
-    return strip_backlinks(text)
+    """The entry's text outside templates (nested ones too: "{{cite web |title=A {{!}} B}}")."""
+    text, count = _TEMPLATE.subn(" ", raw)
+    while count and "{{" in text:
+        text, count = _TEMPLATE.subn(" ", text)
+    return strip_backlinks(text.replace("&nbsp;", " ").replace("\u00a0", " "))
 
 
 def missing_parts(ref: Reference, strict: bool) -> list[str]:
@@ -79,6 +83,11 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
     dated = bool(ref.get("date").strip())
     if strict:
         title = title or ("param" if _TITLE_PARAM.search(ref.raw) else "")
+        # Text written around the template: "Oppenheimer, Stephen (October 2006).{{cite web …}}",
+        # "{{cite web …}}, photius.com".
+        beside = _ACCESS_PHRASE.sub(" ", _plain(ref.raw))
+        dated = dated or bool(_YEAR.search(beside))
+        work = work or ("beside" if _WORK_WORD.search(beside) else "")
     else:
         text = _plain(ref.raw)
         label = _LINK_LABEL.search(text)
@@ -126,8 +135,9 @@ class IncompleteReference(Rule):
     severity = Severity.INFO
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        leading_words = Counter(_first_word(_plain(ref.raw)) for ref in doc.references)
         for ref in doc.references:
-            if ref.group or is_empty(ref) or _is_short_citation(ref):
+            if ref.group or is_empty(ref) or _is_short_citation(ref) or _names_an_author(ref, leading_words):
                 continue
             if _is_source_wrapper(ref.template):
                 continue  # {{Cite Merriam-Webster|Merkel}} renders title and dictionary from its own data
@@ -204,9 +214,31 @@ def _titled_and_named(text: str) -> bool:
 
 
 def _is_source_wrapper(template: str) -> bool:
-    """A "cite …" template made for one source, which supplies its own title and work."""
+    """A "cite…" template made for one source, which supplies its own title and work
+    ({{Cite Merriam-Webster}}), or one this rule cannot read ({{citekill}})."""
     key = template.strip().lower().replace("_", " ")
-    return key.startswith("cite ") and key[5:].strip() not in _GENERAL_CITES
+    if not key.startswith("cite") or key == "citation" or key.startswith("citation/"):
+        return False
+    return not key.startswith("cite ") or key[5:].strip() not in _GENERAL_CITES
+
+
+_NAME_ONLY = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){0,3}(?P<surname>[A-ZÀ-Þ][\w'’-]+)\.?$")
+
+
+def _first_word(text: str) -> str:
+    words = _WORD.findall(text)
+    return words[0] if words else ""
+
+
+def _names_an_author(ref: Reference, leading_words: Counter[str]) -> bool:
+    """A bare author name that another entry of the list starts with ("Franciszek Jozef Proch"
+    beside "Proch, Poland's Way of the Cross, New York 1987"): a short citation."""
+    text = _plain(ref.raw)
+    name = _NAME_ONLY.match(text)
+    if name is None:
+        return False
+    surname = name.group("surname")
+    return leading_words[surname] - (_first_word(text) == surname) > 0
 
 
 def _is_short_citation(ref: Reference) -> bool:
