@@ -327,3 +327,17 @@ def test_watchdog_closes_its_descriptors() -> None:
     client.close()
     listener.close()
     assert len(os.listdir("/proc/self/fd")) <= before
+
+
+def test_odd_archive_answers_are_no_snapshot(mock_http) -> None:
+    from citecheck.net.wayback import AVAILABILITY_URL, CDX_URL, WaybackClient
+
+    checker = make_checker(FakeTime())
+    wayback = WaybackClient(checker.client, checker.cache)
+    other = "https://news.example.com/a"
+    mock_http.post(AVAILABILITY_URL, json={"results": [
+        {"tag": "0", "archived_snapshots": [1, 2]}, "not an entry",
+        {"tag": "1", "archived_snapshots": {"closest": {"url": {"a": 1}, "timestamp": [], "status": "200"}}}]})
+    mock_http.get(CDX_URL, body="[" * 200_000)
+    answers = wayback.lookup_many([(URL, "20200101"), (other, "")], cdx_for=[URL])
+    assert answers == {(URL, "20200101"): None, (other, ""): None}

@@ -155,7 +155,7 @@ class WaybackClient:
             return None
         try:
             return json.loads(result.body.decode("utf-8", "replace"))
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than any real answer
             return None
 
     def _availability(self, batch: list[tuple[str, str]]) -> dict[tuple[str, str], Snapshot | None]:
@@ -202,12 +202,14 @@ def _pad(ts: str) -> str:
     return (ts + "00000000000000")[:14] if ts else "99991231235959"
 
 
-def _closest(data: dict[str, Any]) -> Snapshot | None:
-    closest = (data.get("archived_snapshots") or {}).get("closest") if isinstance(data, dict) else None
+def _closest(data: Any) -> Snapshot | None:
+    snapshots = data.get("archived_snapshots") if isinstance(data, dict) else None
+    closest = snapshots.get("closest") if isinstance(snapshots, dict) else None
     if not isinstance(closest, dict) or not closest.get("available", True):
         return None
     status, url, timestamp = str(closest.get("status", "200")), closest.get("url"), closest.get("timestamp")
-    if status != "200" or not url or not timestamp:
+    if status != "200" or not isinstance(url, str) or not url or not isinstance(timestamp, (str, int)) \
+            or not timestamp:
         return None
     return Snapshot(str(url).replace("http://web.archive.org/", "https://web.archive.org/"), str(timestamp))
 
