@@ -218,6 +218,7 @@ _MASKS = re.compile(
     | ^\s*\d{{1,2}},(?=\s+[a-z])                                         # "2, stabilizing selection": a label
     | \(\d{{1,3}}\)(?!\s*[%$€£])                                      # "(2)": a volume or item label
     | \d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])  # 330 BCE
+    | \d+(?:\s*[{_DASH}]\s*(?:حوالي\s*)?\d+)?\s*(?:قبل\sالميلاد|ق\.\s?م)          # حوالي 570 - حوالي 495 قبل الميلاد
     | \d{{1,2}}:(?=\s+[A-Z])                                          # "1: Amniotic sac 2: Embryo"
     | \d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)                          # ratios 4.5:1, scores 3:2
     | \d{{1,5}}\s+[NSEW]\.\s+[A-Z]                                     # 620 N. Michigan
@@ -262,6 +263,7 @@ _HAS_DIGIT = re.compile(r"\d")
 # Compounds that still count people or things: "a 5,000-strong community", "a 100,000-person march".
 # So do terms and times served or won: "a six-term incumbent", "a five-time champion".
 _COUNTING_COMPOUND = re.compile(r"(?:strong|person|people|man|member|seat|bed|vehicle|term|time)\b", re.I)
+_QUANTILE_BEFORE = re.compile(r"\b(?:top|bottom)\s+$", re.I)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _RATE_BEFORE = re.compile(r"(?:\bper\s+|(?<![\w)])\+)$", re.I)
 # Cheap gates: the word regexes run only on texts holding one of these words.
@@ -387,7 +389,9 @@ _MATH_SIGNS = re.compile(
     r"[α-ωΑ-Ω∑∫√∈≤≥≠]|[ÎÏ][\u0080-\u00bf]|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]"
     r"|(?<![\w'’.\-/])[b-z](?![\w'’.\-/])"  # a variable named by one letter: "when s is greater than 1"
 )
-_HYPOTHESIS = re.compile(r"\s*(?:If|Suppose|Consider|Let|Assume|Imagine|Given)\b")
+_HYPOTHESIS = re.compile(
+    r"\s*(?:If|Suppose|Consider|Let|Assume|Imagine|Given)\b|[^.;]*,\s+(?:consider|suppose|assume|imagine)\s"
+)
 _EQUATION = re.compile(r" \+ .*(?: \+ |→|=|â\u0086\u0092)")
 # A coefficient of a chemical equation: "2 H2O + 2 NADP+ → ...".
 _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)]|$)")
@@ -443,6 +447,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
         return None
     if _RATE_BEFORE.search(text, max(0, start - 12), start) and not match.group("pct"):
         return None  # "per 1000 women", "+590": a rate's base or a calling code
+    if match.group("pct") and _QUANTILE_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "the top 1%", "Bottom 20% of incomes": a group's name
     if match.group("range") is not None:
         conn = match.group("conn")
         if _ORDINAL_SUFFIX.match(text, match.end("num2")):
