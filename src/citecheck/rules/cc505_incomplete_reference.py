@@ -14,6 +14,7 @@ from citecheck.rules.cc503_empty_reference import is_empty, strip_backlinks
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]|]*)\]\]")
 # A short citation pointing to a full entry elsewhere: "Smith & Jones 2010, pp. 4–5."
 _SHORT_CITE = re.compile(
     r"^[^\d\"“”]{2,80}?\s\(?(?:c\.\s*)?\d{4}[a-z]?\)?"
@@ -52,6 +53,7 @@ _TITLE_PARAM = re.compile(r"\|\s*(?:article|entry|chapter|contribution|script-ti
 _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|doi|PMID|PMC|arXiv|JSTOR|Bibcode|LCCN)\b\W{0,3}[\dX]"
     r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?[A-Z]?\d|\bU\.\s?S\.\s?C\.|\bC\.?F\.?R\.?\s|§"
+    r"|\bPatent\s+(?:No\.?\s*)?[\d,]{5,}"
 )
 # The general CS1/CS2 templates take title, work and date as parameters; other "cite …"
 # templates ({{Cite Merriam-Webster}}, {{Cite EB1911}}) wrap one source and fill them in.
@@ -68,6 +70,7 @@ def _plain(raw: str) -> str:
     text, count = _TEMPLATE.subn(" ", raw)
     while count and "{{" in text:
         text, count = _TEMPLATE.subn(" ", text)
+    text = _WIKILINK.sub(r"\1", text)  # "[[#refOHBEv3|Porter]], p. 332." reads "Porter, p. 332."
     return strip_backlinks(text.replace("&nbsp;", " ").replace("\u00a0", " "))
 
 
@@ -100,7 +103,7 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
             return []  # an unquoted title with a date ("McLintock (2009). Surface Patterns. …")
         if not title and _titled_and_named(outside):
             return []  # an unquoted title and a publisher ("100 Metres All Time. IAAF.")
-        rest = _LINK_LABEL.sub(" ", outside) if label else outside
+        rest = _LINK_LABEL.sub(" ", outside, count=1) if label else outside  # the title, not an italic work
         work = work or ("rest" if title and _WORK_WORD.search(rest) else "")
     missing = []
     if not title:
@@ -208,9 +211,11 @@ def _titled_and_named(text: str) -> bool:
     Countries, NATO Science Programme"). A single phrase or a lone name is not enough."""
     parts = [p.strip(" .()[]") for p in _PART_BREAK.split(text.strip())]
     parts = [p for p in parts if _WORD.search(p)]
-    if len(parts) < 2 or len(_WORD.findall(parts[0])) < 2:
+    if len(parts) < 2:
         return False
-    return any(p[:1].isupper() and not _YEAR.search(p) for p in parts[1:])
+    phrase = len(_WORD.findall(parts[0])) >= 2  # "EKG. Oxford Online Dictionaries": a longer name will do
+    return any(p[:1].isupper() and not _YEAR.search(p) and (phrase or len(_WORD.findall(p)) >= 2)
+               for p in parts[1:])
 
 
 def _is_source_wrapper(template: str) -> bool:
