@@ -1151,7 +1151,7 @@ def _strip_page_css(text: str) -> tuple[str, bool]:
 
 # Backlink letters; text dumps glue the last one to the entry ("^ a bDorst, Neal").
 _BACKLINK_LETTER = re.compile(r"([a-z]{1,2})(?:\s+|(?=[A-Z\"“'‘\[(]))")
-# A backlink letter glued to a name that opens in lower case ("^ a bdela Torre R").
+# A backlink letter glued to a name that opens in lower case ("^ a b cdela Torre R").
 _BACKLINK_GLUED = re.compile(r"([a-z])(?=(?:de|da|di|du|van|von|ten|ter|le|la|al|el|bin|ibn)[a-z]*\s)")
 
 
@@ -1168,7 +1168,9 @@ def _backlinks(text: str) -> tuple[int, int]:
             break
         letters += 1
         pos = match.end()
-    if letters >= 1:
+    if letters == 1 and text.startswith("b", pos):
+        letters, pos = 2, pos + 1  # a lone "a" means a "b" follows, glued to the text: "^ a beditor"
+    elif letters >= 2:
         glued = _BACKLINK_GLUED.match(text, pos)
         if glued and glued.group(1) == _note_key(letters):
             letters += 1
