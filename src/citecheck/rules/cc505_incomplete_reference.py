@@ -101,7 +101,7 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
         dated = dated or bool(_YEAR.search(outside))
         if not title and dated:
             return []  # an unquoted title with a date ("McLintock (2009). Surface Patterns. …")
-        if not title and _titled_and_named(outside):
+        if not title and _titled_and_named(_ACCESS_PHRASE.sub(" ", _ARCHIVE_NOTE.sub(" ", _URL.sub(" ", text)))):
             return []  # an unquoted title and a publisher ("100 Metres All Time. IAAF.")
         rest = _LINK_LABEL.sub(" ", outside, count=1) if label else outside  # the title, not an italic work
         work = work or ("rest" if title and _WORK_WORD.search(rest) else "")
@@ -191,17 +191,22 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
     p. 849."). A linked headline ("Asafa drops out, could run today") is a title, so an entry
     with a link must be long to count as prose.
     """
-    if _URL.search(text) or text.startswith(_OPENING_QUOTES) or " | " in text:
+    if text.startswith(_OPENING_QUOTES) or " | " in text:
         return False  # a quoted headline ("Nearly 5,000 dead …, Putin says") or "Page | Site" is a title
-    words = _WORD.findall(text)
+    linked = linked or _URL.search(text) is not None
+    words = _WORD.findall(_URL.sub(" ", text))
     lower = sum(word[0].islower() for word in words)
     reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
     if _PROSE_VERB.search(text) is None and not reads_as_prose:
         return False
     dated = _YEAR.search(_ARCHIVE_NOTE.sub(" ", _ACCESS_PHRASE.sub(" ", text))) is not None
-    return len(words) >= _LONG_NOTE_WORDS or ((len(words) >= 8 or reads_as_prose) and not dated and not linked)
+    if len(words) >= _LONG_NOTE_WORDS:
+        return True  # "Among others, in her speech on the occasion of …, see http://…"
+    return (len(words) >= 8 or reads_as_prose) and not dated and not linked
 
 
+_SITE_NAME = re.compile(r"(?<![\w./-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})(?![\w/.-])", re.I)
+_LANGUAGE_NOTE = re.compile(r"\(in\s+[A-Z][a-z]+\)")  # "(in French)"
 _PART_BREAK = re.compile(r"\.\s+|,\s+|;\s+")
 
 
@@ -209,6 +214,10 @@ def _titled_and_named(text: str) -> bool:
     """Free text in two or more parts: a phrase of two or more words, then a name that starts
     with a capital ("Canada's Food Guide. Health Canada", "The situation in the Partner
     Countries, NATO Science Programme"). A single phrase or a lone name is not enough."""
+    text = _LANGUAGE_NOTE.sub(" ", text)
+    site = _SITE_NAME.search(text)
+    if site and len(_WORD.findall(text[:site.start()] + text[site.end():])) >= 2:
+        return True  # "A history of Windows (at microsoft.com)"
     parts = [p.strip(" .()[]") for p in _PART_BREAK.split(text.strip())]
     parts = [p for p in parts if _WORD.search(p)]
     if len(parts) < 2:
