@@ -176,7 +176,7 @@ class IncompleteReference(Rule):
 _PROSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|be|been|means|refers|comes|came|follows|draws|uses|used|gives|gave|"
     r"shows|says|said|notes|states|stated|argues|includes|included|became|does|did|can|could|may|might|"
-    r"would|should|will|must|not)\b"
+    r"would|should|will|must|not|see)\b"
 )
 _LONG_NOTE_WORDS = 16
 _OPENING_QUOTES = ('"', "“", "«", "„", "'")
