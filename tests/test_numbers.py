@@ -52,6 +52,12 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("at least one dog, and destroyed one launcher", ["one", "one"]),
         ("the 980 ships and 1,200 men", ["980", "1,200"]),
         ("more than 105 000 lonely people and 8\u00a0000 adults", ["105 000", "8\u00a0000"]),
+        # units, Greek prefixes and conditions do not make a statement mathematics
+        ("Powell won the 100 m in 9.84 seconds, then 9.95 s.", ["9.84", "9.95"]),
+        ("Below pH 2.2 the α-amino group is charged; cracks start at 10 μm.", ["2.2", "10"]),
+        ("If hydrocarbons are excluded, growth has been estimated at 4.8%.", ["4.8%"]),
+        ("a range doubled every 2\u00e2\u0080\u00933 years", ["2\u00e2\u0080\u00933"]),
+        ("which have around hundred national monuments", ["hundred"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
@@ -156,6 +162,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Total GDP (nominal) (billion US$)",
         "a third time, a two-thirds majority, the first half of the century, a half-brother",
         "Suppose a 10,000 kg space probe is sent to Mars.",
+        "If, for example, a project estimate was $1,252,000 for a scope.",
         "The roots of the characteristic polynomial are 2, 1, and 11.",
         "a distribution with compact support (the support being {0})",
         "The values of z are 10/1 = 10 and 15/3 = 5 respectively.",

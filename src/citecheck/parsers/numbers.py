@@ -139,7 +139,7 @@ def _digit_claim_regex(number: str, scale_word: str, percent: str) -> re.Pattern
         (?P<num>{number})
         (?P<scale>\s*(?:{scale_word})|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
         (?P<pct>{percent})?
-        (?P<range>\s*(?P<conn>[{_DASH}]|\bto\b|\band\b|\bbis\b)\s*
+        (?P<range>\s*(?P<conn>[{_DASH}]|\bto\b|\band\b|\bbis\b|â\u0080[\u0093\u0094])\s*
             (?P<cur2>{_CURRENCY})?(?P<num2>{number})
             (?P<scale2>\s*(?:{scale_word})|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
             (?P<pct2>{percent})?)?
@@ -362,7 +362,9 @@ def _find(text: str) -> list[NumericClaim]:
                                            _noun_after(text, match.end())))
     if candidates and _HYPOTHESIS.match(text):
         return []  # "Suppose a 10,000 kg probe is sent": an example, not a report
-    if candidates and _speaks_in_mathematics(text, words):
+    if candidates:
+        candidates = [c for c in candidates if not _bare_unit(c)]
+    if candidates and (_CONDITION.match(text) or _speaks_in_mathematics(text, words)):
         candidates = [c for c in candidates if not _generic_count(c)]
     if candidates and not words.isdisjoint(_SELECTING_WORDS):
         candidates = [c for c in candidates if not _SELECTION_AFTER.match(text, c.end)]
@@ -385,13 +387,19 @@ _MATH_WORDS = frozenset(
     "multiplicities integer integers modulo variable variables coefficient coefficients function "
     "functions root roots degree denote denoted axiom axioms subset subsets dimensional".split()
 )
+# Greek letters name variables only beside a subscript or a relation ("λ1", "μ = 0"); alone
+# they are prefixes and names ("10 μm", "α-helix"). A lone lowercase letter is a variable
+# ("when s is greater than 1") unless it is the unit of a figure ("9.95 s", "100 m").
 _MATH_SIGNS = re.compile(
-    r"[α-ωΑ-Ω∑∫√∈≤≥≠]|[ÎÏ][\u0080-\u00bf]|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]"
-    r"|(?<![\w'’.\-/])[b-z](?![\w'’.\-/])"  # a variable named by one letter: "when s is greater than 1"
+    r"[∑∫√∈≤≥≠]|(?:[α-ωΑ-Ω]|[ÎÏ][\u0080-\u00bf])(?=\d|\s*[=<>])|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]"
+    r"|(?<![\w'’.\-/])(?<!\d )(?<!\d\u00a0)[b-z](?![\w'’.\-/])"
 )
+# A made-up case ("Suppose a 10,000 kg probe", "If, for example, an estimate was $1,252,000"),
+# and a condition ("If A were a triangle"), whose small counts are any case's.
 _HYPOTHESIS = re.compile(
-    r"\s*(?:If|Suppose|Consider|Let|Assume|Imagine|Given)\b|[^.;]*,\s+(?:consider|suppose|assume|imagine)\s"
+    r"\s*(?:Suppose|Consider|Let|Assume|Imagine|If,?\s+for\s+example)\b|[^.;]*,\s+(?:consider|suppose|assume|imagine)\s"
 )
+_CONDITION = re.compile(r"\s*(?:If|Given)\b")
 _EQUATION = re.compile(r" \+ .*(?: \+ |→|=|â\u0086\u0092)")
 # A coefficient of a chemical equation: "2 H2O + 2 NADP+ → ...".
 _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)]|$)")
@@ -408,6 +416,12 @@ def _generic_count(claim: NumericClaim) -> bool:
         return False
     return not claim.noun or (claim.high is None and claim.value <= 10
                               and claim.noun.split(" ")[0] not in _GLUED_UNITS)
+
+
+def _bare_unit(claim: NumericClaim) -> bool:
+    """A bare 0 or 1 counts nothing: "when the power factor is 1", "a reflectivity of 1"."""
+    return (claim.kind == "count" and claim.high is None and not claim.noun
+            and claim.raw in ("0", "1", "1.0", "0.0"))
 
 
 # A number before a superlative picks members of a ranking: "the six largest cities".
@@ -713,8 +727,9 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     start, end = match.span()
     raw = match.group()
     lowered = raw.lower()
-    if _capitalised_mid_sentence(text, start) or lowered in _SCALES:
-        return None  # "the Big Three"; "(billion US$)": a unit in a table header
+    if _capitalised_mid_sentence(text, start) or lowered in _SCALES and not _APPROXIMATELY_BEFORE.search(
+            text, max(0, start - 16), start):
+        return None  # "the Big Three"; "(billion US$)": a unit in a table header; but "around hundred"
     after = text[end:end + 2]
     if after[:1] in _DASH and after[1:2].isalpha() and (
             lowered == "one" or not _COUNTING_COMPOUND.match(text, end + 1)):
@@ -778,6 +793,7 @@ def _fraction_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     return NumericClaim(start, end, match.group(), round(share * 100, 2), "percent", _noun_after(text, end))
 
 
+_APPROXIMATELY_BEFORE = re.compile(r"\b(?:around|about|over|nearly|some|almost|approximately)\s+$", re.I)
 _CLASSIFYING_NOUNS = frozenset(
     "type types kind kinds sort sorts form forms part parts component components factor factors "
     "source sources way ways category categories class classes stage stages phase phases step "
