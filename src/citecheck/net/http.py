@@ -14,6 +14,8 @@ socket down at the deadline, whatever phase (TLS handshake, headers, body) it is
 from __future__ import annotations
 
 import email.utils
+import heapq
+import itertools
 import random
 import socket
 import ssl
@@ -134,27 +136,27 @@ class Watchdog:
     """Shuts a request's sockets down when its time is up.
 
     Connections opened (or reused) by this thread while the watchdog is active register
-    their socket; at the deadline a timer thread shuts them down, which ends any blocked
+    their socket; at the deadline the alarm thread shuts them down, which ends any blocked
     read at once (the reader sees end of file). The watchdog keeps a duplicate of each
     socket's descriptor, so it still reaches the connection after TLS wraps the socket.
     """
 
     def __init__(self, seconds: float) -> None:
+        self.seconds = max(0.0, seconds)
         self.fired = False
+        self._over = False
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
-        self._timer = threading.Timer(max(0.0, seconds), self._fire)
-        self._timer.daemon = True
 
     def __enter__(self) -> "Watchdog":
         _watching.current = self
-        self._timer.start()
+        _ALARMS.add(time.monotonic() + self.seconds, self)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
         _watching.current = None
         with self._lock:
+            self._over = True
             for sock in self._sockets:
                 sock.close()
             self._sockets.clear()
@@ -169,11 +171,48 @@ class Watchdog:
             if self.fired:
                 _shut(duplicate)
 
-    def _fire(self) -> None:
+    def fire(self) -> None:
         with self._lock:
+            if self._over:
+                return
             self.fired = True
             for sock in self._sockets:
                 _shut(sock)
+
+
+class _Alarms:
+    """One daemon thread that fires each Watchdog at its time (a thread per request would
+    cost a thread start on every request, and delay it under load)."""
+
+    def __init__(self) -> None:
+        self._wake = threading.Condition()
+        self._due: list[tuple[float, int, Watchdog]] = []
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def add(self, at: float, watchdog: Watchdog) -> None:
+        with self._wake:
+            heapq.heappush(self._due, (at, next(self._order), watchdog))
+            if self._thread is None or not self._thread.is_alive():  # first use, or after a fork
+                self._thread = threading.Thread(target=self._run, name="citecheck-watchdog", daemon=True)
+                self._thread.start()
+            self._wake.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while not self._due:
+                    self._wake.wait()
+                at, _, watchdog = self._due[0]
+                delay = at - time.monotonic()
+                if delay > 0:
+                    self._wake.wait(delay)
+                    continue
+                heapq.heappop(self._due)
+            watchdog.fire()
+
+
+_ALARMS = _Alarms()
 
 
 def _shut(sock: socket.socket) -> None:
