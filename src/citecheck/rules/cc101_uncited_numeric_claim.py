@@ -64,7 +64,7 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
         claims = find_numeric_claims(stmt.text)
         if not claims:
             continue
-        if stmt.kind == "caption":
+        if stmt.kind == "caption" and not _FINITE_VERB.search(stmt.text):
             claims = [c for c in claims if not _shows_the_picture(c)]
         hard = [c for c in claims if c.kind != "vague"]
         targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
@@ -142,12 +142,14 @@ def figure_evidence(claims: Sequence[NumericClaim]) -> dict[str, object]:
     }
 
 
+# A caption that asserts something has a finite verb: "Schumacher has won seven titles".
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|won|became)\b")
 _TIME_NOUNS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years".split())
 
 
 def _shows_the_picture(claim: NumericClaim) -> bool:
-    """A caption's small count in words says what its picture shows: "a dog nursing her four
-    puppies", "Four of the most important silk moths"; a measure ("eight weeks") is a claim."""
+    """A caption without a verb names what its picture shows: "a dog nursing her four puppies",
+    "Four of the most important silk moths"; a measure ("at eight weeks") is still a claim."""
     return (claim.kind == "count" and not claim.raw[0].isdigit() and (claim.value or 0) <= 10
             and claim.noun.split(" ")[0].lower() not in _TIME_NOUNS)
 
@@ -252,8 +254,9 @@ class UncitedNumericClaim(Rule):
     "six hundred", "a dozen" — when no citation marker follows the figure anywhere in its
     paragraph. Dates, years, times, ordinals ("4th Army Corps"), model designations (T-72,
     S-300, 9K33, COVID-19), page, section and list numbers are not figures, and neither is a
-    caption's small count in words of what its picture shows ("nursing her four puppies",
-    while "at eight weeks" is a figure). A figure whose
+    small count in words in a caption without a verb, which names what its picture shows
+    ("a dog nursing her four puppies"; but "at eight weeks" and "Schumacher has won seven
+    titles" are figures). A figure whose
     only citation is in a later sentence of the paragraph is CC102 instead.
 
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
