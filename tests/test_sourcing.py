@@ -9,7 +9,7 @@ from citecheck import lint_path, lint_text
 from citecheck.config import Settings
 from citecheck.data import find_conflict, load_lexicons
 from citecheck.model import Span, Statement
-from citecheck.rules.cc201_single_party_casualty_figure import (
+from citecheck.sourcing import (
     attribution,
     casualty_figures,
     citations_after,
@@ -256,7 +256,7 @@ References
     ("prose", ("Casualties",), "There were 2,425 in all.", []),
 ])
 def test_casualty_headings_give_bare_counts_their_category(kind, section, text, expected) -> None:
-    from citecheck.rules.cc201_single_party_casualty_figure import context_category
+    from citecheck.sourcing import context_category
 
     stmt = Statement(text=text, span=Span(0, len(text)), kind=kind, section=section)
     figures = casualty_figures(text, CASUALTY, context_category(stmt, CASUALTY))

@@ -1,4 +1,4 @@
-"""Load and validate the rule data of the top-level ``rules/`` folder: conflicts and lexicons.
+"""Load and validate the rule data of the top-level ``rules/`` folder: conflicts, outlets, lexicons.
 
 The data is TOML an editor can extend without Python (DESIGN.md §5). Loading is strict: a
 wrong schema, a missing or mistyped key, or an unknown key is a ConfigError naming the file and
@@ -12,7 +12,7 @@ import functools
 import importlib.util
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -21,10 +21,14 @@ from citecheck.model import Document, Reference
 
 CONFLICT_SCHEMA = "citecheck.conflict/1"
 LEXICON_SCHEMA = "citecheck.lexicon/1"
+REGISTRY_SCHEMA = "citecheck.outlets/1"
 OUTLET_KINDS = (
-    "state news agency", "public broadcaster", "state broadcaster", "ministry", "government",
-    "head of state", "armed forces", "state body", "government-aligned", "party media",
+    "state news agency", "public broadcaster", "state broadcaster", "state media", "ministry",
+    "armed forces", "government", "head of state", "state body", "health ministry",
+    "government-aligned", "party media", "armed group media",
 )
+ACTOR_KINDS = ("state", "de facto state", "armed organisation", "authority")
+_ACTOR_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Settings.conflict value that turns automatic conflict matching off.
 NO_CONFLICT = "none"
 
@@ -56,6 +60,8 @@ class Party:
     label: str
     aliases: tuple[str, ...]
     outlets: tuple[Outlet, ...]
+    # Registry ids (rules/outlets/) whose aliases and outlets this party takes on.
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,19 +86,7 @@ class Conflict:
 
     def outlet_of(self, ref: Reference) -> tuple[Party, Outlet] | None:
         """The party and outlet a reference comes from, or None when it is no party's."""
-        for host in _reference_hosts(ref):
-            labels = host.split(".")
-            for i in range(len(labels) - 1):  # the host itself, then each parent domain
-                hit = self._domains.get(".".join(labels[i:]))
-                if hit is not None:
-                    return hit
-        for key in ("work", "publisher", "via", "agency"):
-            value = ref.get(key)
-            if value:
-                hit = self._names.get(normalize_name(value))
-                if hit is not None:
-                    return hit
-        return None
+        return _reference_owner(ref, self._domains, self._names)
 
     def party(self, key: str) -> Party | None:
         return next((p for p in self.parties if p.key == key), None)
@@ -104,6 +98,75 @@ class Conflict:
         if any(_contains_phrase(lead, term) for term in self.match):
             return 1
         return 0
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A state or armed organisation of the outlet registry, with the outlets it speaks through."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    outlets: tuple[Outlet, ...]
+    path: str
+    notes: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, eq=False)
+class Registry:
+    """Every actor of ``rules/outlets/``: who owns which outlet, and how articles name each actor.
+
+    An outlet is nobody's party by itself: it becomes a party's outlet only in a conflict its
+    actor fights (a conflict file's ``members``, or the article's infobox belligerents).
+    """
+
+    actors: tuple[Actor, ...] = ()
+    _by_id: dict[str, Actor] = field(default_factory=dict, repr=False)
+    _by_name: dict[str, Actor | None] = field(default_factory=dict, repr=False)
+    _domains: dict[str, tuple[Actor, Outlet]] = field(default_factory=dict, repr=False)
+    _outlet_names: dict[str, tuple[Actor, Outlet]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for actor in self.actors:
+            self._by_id[actor.id] = actor
+            for name in actor.names:
+                key = normalize_name(name)
+                known = self._by_name.get(key, actor)
+                # A name two actors share ("Palestinian") names neither: None marks it ambiguous.
+                self._by_name[key] = actor if known is actor else None
+            for outlet in actor.outlets:
+                for domain in outlet.domains:
+                    self._domains[domain] = (actor, outlet)
+                for name in outlet.names:
+                    self._outlet_names[normalize_name(name)] = (actor, outlet)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self._by_id.get(actor_id)
+
+    def actor_named(self, name: str) -> Actor | None:
+        """The actor an article's name for it denotes ("Russian Federation", "[[Hamas]]"), if one."""
+        return self._by_name.get(normalize_name(name)) if name.strip() else None
+
+    def outlet_of(self, ref: Reference) -> tuple[Actor, Outlet] | None:
+        """The actor and outlet a reference comes from, by its URL's domain or its work's name."""
+        return _reference_owner(ref, self._domains, self._outlet_names)
+
+    def lookup(self, query: str) -> list[tuple[Actor, Outlet, str]]:
+        """Outlets a domain, URL or name denotes, each with how it matched."""
+        host = host_of(query) if " " not in query.strip() else ""
+        if host:
+            hit = _domain_hit(host, self._domains)
+            if hit is not None:
+                return [(*hit, f"the domain {host} is listed for {hit[1].name}")]
+        hit = self._outlet_names.get(normalize_name(query))
+        if hit is not None:
+            return [(*hit, f"{query!r} is a name of {hit[1].name}")]
+        return []
 
 
 @dataclass(frozen=True)
@@ -209,6 +272,31 @@ def host_of(value: str) -> str:
 _ARCHIVED_ORIGINAL = re.compile(r"^https?://(?:web\.)?archive\.(?:org|today|ph|is|li|md)/\S*?(https?://\S+)", re.I)
 
 
+def _domain_hit(host: str, domains: dict[str, Any]) -> Any:
+    """The entry for a host or, failing that, for its nearest listed parent domain."""
+    labels = host.split(".")
+    for i in range(len(labels) - 1):  # the host itself, then each parent domain
+        hit = domains.get(".".join(labels[i:]))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _reference_owner(ref: Reference, domains: dict[str, Any], names: dict[str, Any]) -> Any:
+    """Whose outlet a reference is: by the domain of its URL, else by its work or publisher name."""
+    for host in _reference_hosts(ref):
+        hit = _domain_hit(host, domains)
+        if hit is not None:
+            return hit
+    for key in ("work", "publisher", "via", "agency"):
+        value = ref.get(key)
+        if value:
+            hit = names.get(normalize_name(value))
+            if hit is not None:
+                return hit
+    return None
+
+
 def _reference_hosts(ref: Reference) -> list[str]:
     hosts = [host_of(ref.domain)] if ref.domain else []
     for key in ("url", "archive_url", "work", "publisher", "via"):
@@ -245,6 +333,11 @@ def data_root() -> Path:
         return checkout / "rules"
     raise ConfigError("citecheck rule data not found: the package citecheck.ruledata is missing "
                       "(reinstall citecheck)")
+
+
+def registry_dir() -> Path:
+    """The outlet registry folder: one file per state or armed organisation."""
+    return data_root() / "outlets"
 
 
 def conflict_dirs(extra: Iterable[str] = ()) -> list[Path]:
@@ -359,9 +452,53 @@ def _cached(loader: Any, path: str | Path) -> Any:
     return loader(str(path.resolve()), _mtime(path))
 
 
-def load_conflict(path: str | Path) -> Conflict:
-    """Load and validate one conflict file (cached until the file changes)."""
-    return _cached(_load_conflict, path)
+def load_conflict(path: str | Path, registry: Registry | None = None) -> Conflict:
+    """Load and validate one conflict file (cached until the file changes).
+
+    A party's ``members`` are resolved against the outlet registry (the shipped one unless
+    ``registry`` is given): their aliases and outlets join the party's own.
+    """
+    conflict = _cached(_load_conflict, path)
+    if not any(party.members for party in conflict.parties):
+        return conflict
+    registry = load_registry() if registry is None else registry
+    key = (id(conflict), id(registry))
+    cached = _RESOLVED.get(key)
+    if cached is None or cached[0] is not conflict or cached[1] is not registry:
+        if len(_RESOLVED) > 128:
+            _RESOLVED.clear()
+        cached = _RESOLVED[key] = (conflict, registry, _with_members(conflict, registry))
+    return cached[2]
+
+
+# (file-level conflict, registry) -> the conflict with its members' outlets; both kept alive.
+_RESOLVED: dict[tuple[int, int], tuple[Conflict, Registry, Conflict]] = {}
+
+
+def _with_members(conflict: Conflict, registry: Registry) -> Conflict:
+    """The conflict with each party's registry members merged in; a member id must exist, and
+    no domain may end up on two sides."""
+    check = _Checker(Path(conflict.path))
+    parties = []
+    owner_of_domain: dict[str, str] = {}
+    for party in conflict.parties:
+        aliases = list(party.aliases)
+        outlets = list(party.outlets)
+        for member in party.members:
+            actor = registry.actor(member)
+            if actor is None:
+                known = ", ".join(sorted(a.id for a in registry.actors)) or "none"
+                raise check.error(f"parties.{party.key}.members",
+                                  f"unknown registry id {member!r} (rules/outlets/ has: {known})")
+            aliases.extend(actor.names)
+            outlets.extend(actor.outlets)
+        for outlet in outlets:
+            for domain in outlet.domains:
+                other = owner_of_domain.setdefault(domain, party.key)
+                if other != party.key:
+                    raise check.error(f"parties.{party.key}.members", f"{domain} is already an outlet of {other}")
+        parties.append(replace(party, aliases=tuple(dict.fromkeys(aliases)), outlets=tuple(dict.fromkeys(outlets))))
+    return replace(conflict, parties=tuple(parties), _names={}, _domains={})
 
 
 @functools.lru_cache(maxsize=64)
@@ -382,16 +519,17 @@ def _load_conflict(path_str: str, _mtime_ns: int) -> Conflict:
     for key, raw in parties_table.items():
         where = f"parties.{key}"
         table = check.table(raw, where)
-        check.known_keys(table, ("label", "aliases", "outlets", "notes"), where)
+        check.known_keys(table, ("label", "aliases", "outlets", "members", "notes"), where)
         label = check.string(table, "label", where)
-        aliases = check.strings(table, "aliases", where, required=True)
+        members = check.strings(table, "members", where)
+        aliases = check.strings(table, "aliases", where, required=not members)
         check.string(table, "notes", where, required=False)
-        if "outlets" not in table:
-            raise check.error(f"{where}.outlets", "missing")
-        if not isinstance(table["outlets"], list):
+        if "outlets" not in table and not members:
+            raise check.error(f"{where}.outlets", "missing (or name the registry's members)")
+        if not isinstance(table.get("outlets", []), list):
             raise check.error(f"{where}.outlets", "expected a list of outlet names, domains or tables")
         outlets = []
-        for i, entry in enumerate(table["outlets"]):
+        for i, entry in enumerate(table.get("outlets", [])):
             outlet = _outlet(check, entry, f"{where}.outlets[{i}]")
             for domain in outlet.domains:
                 other = seen_domains.setdefault(domain, key)
@@ -402,12 +540,15 @@ def _load_conflict(path_str: str, _mtime_ns: int) -> Conflict:
                 if other != key:
                     raise check.error(f"{where}.outlets[{i}]", f"{outlet_name!r} is already an outlet of {other}")
             outlets.append(outlet)
-        parties.append(Party(key=key, label=label, aliases=aliases, outlets=tuple(outlets)))
+        parties.append(Party(key=key, label=label, aliases=aliases, outlets=tuple(outlets), members=members))
     return Conflict(name=name, path=str(path), match=match, parties=tuple(parties), notes=notes)
 
 
-def _outlet(check: _Checker, entry: Any, where: str) -> Outlet:
-    """An outlet from a plain string (a domain or a name) or a table with its evidence."""
+def _outlet(check: _Checker, entry: Any, where: str, *, in_registry: bool = False) -> Outlet:
+    """An outlet from a plain string (a domain or a name) or a table with its evidence.
+
+    Registry outlets must say what they are (``kind``) and be findable (domains or aliases).
+    """
     if isinstance(entry, str):
         if not entry.strip():
             raise check.error(where, "empty outlet")
@@ -423,11 +564,72 @@ def _outlet(check: _Checker, entry: Any, where: str) -> Outlet:
         if not host:
             raise check.error(f"{where}.domains", f"{domain!r} is not a domain name")
         domains.append(host)
-    kind = check.string(table, "kind", where, required=False)
+    kind = check.string(table, "kind", where, required=in_registry)
     if kind and kind not in OUTLET_KINDS:
         raise check.error(f"{where}.kind", f"unknown kind {kind!r} (known: {', '.join(OUTLET_KINDS)})")
     evidence = check.string(table, "evidence", where)
+    if in_registry and not domains and not aliases:
+        raise check.error(where, "needs domains or aliases: the name alone rarely matches a citation")
     return Outlet(name=name, aliases=aliases, domains=tuple(domains), kind=kind, evidence=evidence)
+
+
+def load_registry(folder: str | Path | None = None) -> Registry:
+    """Every actor file of the outlet registry (``rules/outlets/`` by default), validated together.
+
+    Cached until a file is added, removed or changed. A missing folder is an empty registry.
+    """
+    folder = Path(folder) if folder is not None else registry_dir()
+    paths = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    return _load_registry(tuple((str(path.resolve()), _mtime(path)) for path in paths))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_registry(files: tuple[tuple[str, int], ...]) -> Registry:
+    actors = [_load_actor(Path(path)) for path, _mtime_ns in files]
+    owner_of: dict[str, Actor] = {}  # domain or folded outlet name -> its owner
+    for actor in actors:
+        check = _Checker(Path(actor.path))
+        for i, outlet in enumerate(actor.outlets):
+            keys = [(f"domain {d}", d) for d in outlet.domains]
+            keys += [(f"outlet name {n!r}", normalize_name(n)) for n in outlet.names]
+            for what, key in keys:
+                other = owner_of.setdefault(key, actor)
+                if other is not actor:
+                    raise check.error(f"outlets[{i}]", f"{what} is already listed in {other.path} "
+                                      f"(an outlet has one owner)")
+    return Registry(actors=tuple(actors))
+
+
+def _load_actor(path: Path) -> Actor:
+    check, data = _open(path, REGISTRY_SCHEMA, ("schema", "id", "name", "kind", "aliases", "notes", "outlets"))
+    actor_id = check.string(data, "id", "")
+    if actor_id != path.stem:
+        raise check.error("id", f"{actor_id!r} must equal the file name {path.stem!r}")
+    if not _ACTOR_ID.match(actor_id):
+        raise check.error("id", f"{actor_id!r}: use lower-case letters, digits and hyphens")
+    name = check.string(data, "name", "")
+    kind = check.string(data, "kind", "")
+    if kind not in ACTOR_KINDS:
+        raise check.error("kind", f"unknown kind {kind!r} (known: {', '.join(ACTOR_KINDS)})")
+    aliases = check.strings(data, "aliases", "")
+    notes = check.string(data, "notes", "", required=False)
+    entries = data.get("outlets", [])
+    if not isinstance(entries, list):
+        raise check.error("outlets", "expected [[outlets]] tables")
+    outlets = []
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        where = f"outlets[{i}]"
+        if not isinstance(entry, dict):
+            raise check.error(where, f"expected an [[outlets]] table, got {_type_name(entry)}")
+        outlet = _outlet(check, entry, where, in_registry=True)
+        for domain in outlet.domains:
+            first = seen.setdefault(domain, i)
+            if first != i:
+                raise check.error(f"{where}.domains", f"{domain} is already listed in outlets[{first}]")
+        outlets.append(outlet)
+    return Actor(id=actor_id, name=name, kind=kind, aliases=aliases, outlets=tuple(outlets),
+                 path=str(path), notes=notes)
 
 
 def load_lexicon(path: str | Path) -> Lexicon:
@@ -529,16 +731,23 @@ def check_settings(settings: Settings) -> None:
     """Fail early, before any input is read, on a named conflict that does not exist, a missing
     conflict folder, or a rule-data file that does not validate."""
     load_lexicons()
+    load_registry()
     available_conflicts(settings.conflict_paths)  # loads, and so validates, every conflict file
     if settings.conflict and settings.conflict.strip().casefold() != NO_CONFLICT:
         find_conflict(settings.conflict, settings.conflict_paths)
 
 
 def rule_data(doc: Document, settings: Settings) -> tuple[Conflict | None, dict[str, Lexicon]]:
-    """The conflict and lexicons for one run: ``--conflict``, else matched on title and lead."""
+    """The conflict and lexicons for one run: ``--conflict``, else a conflict file matched on
+    title and lead, else the parties the article's infobox names as belligerents."""
     lexicons = load_lexicons()
     if settings.conflict and settings.conflict.strip().casefold() == NO_CONFLICT:
         return None, lexicons
     if settings.conflict:
         return find_conflict(settings.conflict, settings.conflict_paths), lexicons
-    return match_conflict(doc, settings.conflict_paths), lexicons
+    conflict = match_conflict(doc, settings.conflict_paths)
+    if conflict is None:
+        from citecheck.sourcing import article_conflict  # sourcing reads documents; data does not
+
+        conflict = article_conflict(doc, load_registry())
+    return conflict, lexicons

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from citecheck.model import Document, Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
-from citecheck.rules.cc201_single_party_casualty_figure import figure_evidence, party_sourced_cases
+from citecheck.sourcing import figure_evidence, party_sourced_cases, why_single_party
 
 
 class AttributedSinglePartyFigure(Rule):
@@ -15,7 +15,9 @@ class AttributedSinglePartyFigure(Rule):
     Reports a number of killed, wounded, captured, missing or displaced people that the text
     attributes to one side of the conflict ("according to Armenian sources", "the Azerbaijani
     MoD stated", "(per Armenia)", or an infobox block headed "Per Armenia:") when every
-    reference cited for it is an outlet of that same side (``rules/conflicts/``).
+    reference cited for it is an outlet of that same side. The sides come from a conflict file
+    (``rules/conflicts/``) or, without one, from the article's infobox belligerents mapped to
+    the outlet registry (``rules/outlets/``), as for CC201.
 
     The attribution is honest, so this is information, not an error: the reader knows whose
     claim it is. It is worth a look when the figure carries weight (an infobox total, the lead)
@@ -37,7 +39,8 @@ class AttributedSinglePartyFigure(Rule):
                 ctx,
                 f"casualty figure {case.figure.raw!r} ({case.figure.category.label}) is attributed to "
                 f"{verdict.party.label} ({attributed.cue!r}) and sourced only to its outlets: "
-                f"{verdict.describe()}",
+                f"{verdict.describe()}. {why_single_party(ctx.conflict, verdict)}. "
+                "For balance, cite an independent count beside it if one exists",
                 case.statement.text_span(case.figure.start, case.figure.end),
                 statement=case.statement,
                 refs=[c.key for c in verdict.citations],

@@ -10,7 +10,7 @@ from typing import Iterator
 from citecheck.data import Lexicon
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.rules.base import Option, Rule, RuleContext
-from citecheck.rules.cc201_single_party_casualty_figure import (
+from citecheck.sourcing import (
     Figure,
     FigureCase,
     casualty_figures,
