@@ -256,7 +256,8 @@ _KEYWORD_BEFORE = re.compile(
          |table|part|episode|season|issue|series|version|ver|category|level|class|grade|type
          |phase|stage|step|track|route|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
-         |build|release|zone|columns?|rows?|criterion|status|code|error)\b\.?\s*\#?\s*(?:over|under|between)?\s*$""",
+         |build|release|zone|columns?|rows?|criterion|status|code|error|round|assuming)\b\.?,?\s*\#?\s*
+         (?:over|under|between|an?)?\s*$""",
     re.X | re.I,
 )
 _HAS_DIGIT = re.compile(r"\d")
@@ -399,7 +400,7 @@ _MATH_SIGNS = re.compile(
 _HYPOTHESIS = re.compile(
     r"\s*(?:Suppose|Consider|Let|Assume|Imagine|If,?\s+for\s+example)\b|[^.;]*,\s+(?:consider|suppose|assume|imagine)\s"
 )
-_CONDITION = re.compile(r"\s*(?:If|Given)\b")
+_CONDITION = re.compile(r"\s*(?:(?:For\s+(?:example|instance),\s*)(?:if|when)|If|Given)\b")
 _EQUATION = re.compile(r" \+ .*(?: \+ |→|=|â\u0086\u0092)")
 # A coefficient of a chemical equation: "2 H2O + 2 NADP+ → ...".
 _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)]|$)")
@@ -681,8 +682,15 @@ _GROUP_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+$")
 
 
 def _quoted_name(text: str, start: int, end: int) -> bool:
-    """ 'the "3 Rs"', the "Three Friends of Winter": a name opening a quotation."""
-    return start > 0 and text[start - 1] in "\"“‘'" and re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) is not None
+    """ 'the "3 Rs"', the "Three Friends of Winter", Aristotle's "four cause" theory, meaning
+    "three stars": a name or a term opening a quotation."""
+    if start == 0 or text[start - 1] not in "\"“‘'":
+        return False
+    return (re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) is not None
+            or _SHORT_QUOTE_END.match(text, end) is not None)
+
+
+_SHORT_QUOTE_END = re.compile(r"(?:[\s\-]+[^\W\d_]+){0,2}[\"”’']")
 
 
 def _names_a_group(text: str, start: int, end: int) -> bool:
@@ -736,9 +744,9 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     prev_word = prev.group(1).lower() if prev and prev.end() == start else ""
-    if prev_word in _DETERMINERS:
-        return None
-    if (raw[0].isupper() and _quoted_name(text, start, end)) or re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
+    if prev_word in _DETERMINERS or _KEYWORD_BEFORE.search(text, max(0, start - 30), start):
+        return None  # "the two sides", "round two matches"
+    if _quoted_name(text, start, end) or re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
             prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):
         return None  # the "Three Friends of Winter", Joey ten Berge: a name
     if _value_small(lowered) and (re.match(r"\s+or\s+(?:more|fewer|less)\b", text[end:end + 14])
