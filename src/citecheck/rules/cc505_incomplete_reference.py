@@ -45,7 +45,10 @@ _ACCESS_PHRASE = re.compile(
     r"(?:Retrieved|Accessed|Archived|abgerufen|consulté|archiviert)[^.;]*?\d{4}", re.I
 )
 _YEAR = re.compile(r"\b(?:1[4-9]|20)\d{2}\b")
-_LINK_LABEL = re.compile(r"\[(?:https?:)?//\S+\s+[^\]\s][^\]]*\]|''[^']{3,}''|[\"“][^\"”]{3,}[\"”]")
+_LINK_LABEL = re.compile(
+    r"\[(?:https?:)?//\S+\s+[^\]\s][^\]]*\]|''[^']{3,}''|[\"“][^\"”]{3,}[\"”]"
+    r"|^'[^'\n]{3,}'(?=[\s.,;:]|$)"  # a title in single quotes opening the entry: "'The action of causing' OED"
+)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _WORK_WORD = re.compile(r"[^\W\d_]{3,}")
 _TITLE_PARAM = re.compile(r"\|\s*(?:article|entry|chapter|contribution|script-title|trans-title|titel)\s*=\s*[^|}\s]", re.I)
@@ -101,7 +104,8 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
         dated = dated or bool(_YEAR.search(outside))
         if not title and dated:
             return []  # an unquoted title with a date ("McLintock (2009). Surface Patterns. …")
-        if not title and _titled_and_named(_ACCESS_PHRASE.sub(" ", _ARCHIVE_NOTE.sub(" ", _URL.sub(" ", text)))):
+        if (not title and not _CS1_NO_TITLE.search(text)
+                and _titled_and_named(_ACCESS_PHRASE.sub(" ", _ARCHIVE_NOTE.sub(" ", _URL.sub(" ", text))))):
             return []  # an unquoted title and a publisher ("100 Metres All Time. IAAF.")
         rest = _LINK_LABEL.sub(" ", outside, count=1) if label else outside  # the title, not an italic work
         work = work or ("rest" if title and _WORK_WORD.search(rest) else "")
@@ -206,6 +210,8 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
 
 
 _SITE_NAME = re.compile(r"(?<![\w./-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})(?![\w/.-])", re.I)
+_TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?[.\s]*$")
+_CS1_NO_TITLE = re.compile(r"Missing or empty \|title=")  # the rendered page says so itself
 _LANGUAGE_NOTE = re.compile(r"\(in\s+[A-Z][a-z]+\)")  # "(in French)"
 _PART_BREAK = re.compile(r"\.\s+|,\s+|;\s+")
 
@@ -215,6 +221,9 @@ def _titled_and_named(text: str) -> bool:
     with a capital ("Canada's Food Guide. Health Canada", "The situation in the Partner
     Countries, NATO Science Programme"). A single phrase or a lone name is not enough."""
     text = _LANGUAGE_NOTE.sub(" ", text)
+    acronym = _TRAILING_ACRONYM.search(text)
+    if acronym and len(_WORD.findall(text[:acronym.start()])) >= 2:
+        return True  # "Elections in Cyprus IFES", "Accident number by year (ACRO)"
     site = _SITE_NAME.search(text)
     if site and len(_WORD.findall(text[:site.start()] + text[site.end():])) >= 2:
         return True  # "A history of Windows (at microsoft.com)"
