@@ -11,6 +11,7 @@ from citecheck.revision import (
     describe_source,
     duration_end,
     infobox_revision_date,
+    latest_reference_date,
     resolve_revision_date,
     revision_ceiling,
     revision_floor,
@@ -204,3 +205,53 @@ def test_cc403_finding_names_its_reference_and_revision_date_source() -> None:
                                 "revision_date_source": "as-of", "fingerprint_key": "access date"}
     assert finding.message == ("[1] access date 17 November 2020 is after the article's revision date "
                                "2020-10-30 (the --as-of date)")
+
+
+def test_cc405_and_cc404_findings_carry_their_evidence() -> None:
+    from citecheck import lint_text
+
+    refs = "\n\nReferences\n\n  1. ^ \"Dam\". The Guardian. 3 March 2030.\n  2. ^ \"Poll\". BBC News. 1 March 2030.\n"
+    [stale] = lint_text("The election will be held on 5 October 2030.[2]" + refs, "text", select=["CC405"],
+                        as_of=date(2031, 8, 1)).findings
+    assert stale.statement is not None and stale.statement.text == "The election will be held on 5 October 2030."
+    assert stale.evidence == {"phrase": "will be held", "date": "2030-10-05", "revision_date": "2031-08-01",
+                              "revision_date_source": "as-of"}
+    [predates] = lint_text("On 3 July 2031 the dam was opened to traffic.[2][1][2]" + refs, "text",
+                           select=["CC404"]).findings
+    assert predates.statement is not None and predates.refs == ["2", "1"]  # each reference once
+    assert predates.evidence == {"claim_date": "2031-07-03", "newest_source": "2030-03-03", "yearless": False,
+                                 "sources": ["[1]", "[2]"]}
+
+
+def test_revision_floor_ignores_reference_dates_after_today() -> None:
+    doc = Document(source="", format="text", references=[_ref("1", access_date="2 February 2014")])
+    assert revision_floor(doc, today=date(2010, 1, 1)) is None
+    assert revision_floor(doc, today=date(2014, 2, 2)) == (date(2014, 2, 2), "latest-access-date")
+
+
+def test_latest_reference_date_ties_and_tags() -> None:
+    from citecheck.model import Statement, Tag
+
+    same_day = Document(source="", format="text", references=[
+        _ref("1", access_date="2 February 2014", archive_date="2 February 2014")])
+    assert latest_reference_date(same_day, today=date(2026, 1, 1)) == (date(2014, 2, 2), "latest-access-date")
+
+    def tagged(when: str) -> Document:
+        stmt = Statement(text="Claim.", span=Span(0, 6), tags=[Tag(kind="citation-needed", span=Span(6, 7), date=when)])
+        return Document(source="", format="text", statements=[stmt])
+
+    assert latest_reference_date(tagged("November 2014"), today=date(2014, 11, 1)) == (date(2014, 11, 1), "latest-tag-date")
+    assert latest_reference_date(tagged("November 2030"), today=date(2026, 1, 1)) is None
+    assert latest_reference_date(tagged(""), today=date(2026, 1, 1)) is None
+
+
+def test_infobox_forms() -> None:
+    row = "27 September 2020 – present (1 month and 3 days)"
+    assert infobox_revision_date([("Date", row)]) == date(2020, 10, 30)
+    assert infobox_revision_date([row]) == date(2020, 10, 30)
+    assert infobox_revision_date(row) == date(2020, 10, 30)
+    assert infobox_revision_date([("Date", "27 September 2020")]) is None
+
+
+def test_add_duration_within_year_9999() -> None:
+    assert add_duration(date(9999, 1, 31), months=1) == date(9999, 2, 28)

@@ -19,7 +19,8 @@ _FUTURE = re.compile(
 )
 # "the will of the people", "free will": the noun, not the auxiliary.
 _NOUN_WILL = re.compile(r"\b(?:the|a|his|her|its|their|our|my|free|good|ill|own|political|popular|last|living)\s+$", re.I)
-# "whose purpose is to improve", "the aim is to": what something is for, not a future event.
+# "whose purpose is to improve": what something is for, which the sentence's opening date
+# does not time ("In 2015, ArCHspec went live, from a society whose purpose is to ...").
 _PURPOSE_IS = re.compile(
     r"\b(?:purpose|aim|goal|mission|objective|task|job|role|function|duty|intention|idea|point)s?\s+$", re.I)
 # "will often emit", "will usually be": habit or general truth, not a prediction.
@@ -42,6 +43,7 @@ _FRAME = re.compile(r"\s*(?:In|On|By|From|Starting in|Beginning in|At the (?:sta
 # A finite past verb between a framing date and the future phrase ("In September 2014, the
 # institute was created, and it will ...") makes the date that clause's, not the future's.
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bthe )(?<!\bnewly )(?<!-)\b[a-z]{3,}ed\b")
+_THAT = re.compile(r"\bthat\b")
 # A quotation left open runs to the end of the statement (the sentence split at its full stop).
 _QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
 
@@ -53,13 +55,14 @@ class StaleFutureTense(Rule):
     expected to", "upcoming") is followed, within ``max_distance`` characters of the same
     sentence, by a date (or a bare year) that ended before the revision date, or where the
     sentence opens with such a date as its time frame ("At the start of the 2007 term, the
-    council will have ...", "On 12 May 2015, a referendum will be held") and no past clause
-    comes between ("In 2014, the institute was created, and it will ..."). A period counts
+    council will have ...", "On 12 May 2015, a referendum will be held") and no past clause,
+    that-clause or purpose comes between ("In 2014, the institute was created, and it will
+    ...", "In 2015, X went live, from a society whose purpose is to ..."). A period counts
     by its end ("between 2013 and 2023"); a date after "since", "than", "under" or
     "following" is a point of comparison, not the event's. Phrases inside quotations (also
     one left open at the statement's end) and after a reporting verb ("said the war will
     end on ...", "advising members that ...") report someone's words; a habitual "will
-    often", "will usually" and a purpose ("whose aim is to") are no predictions. Year-less
+    often", "will usually" is no prediction. Year-less
     dates take their year from the nearest full date before them in the section, else the
     article's period. A date is past when its last day is before the revision date minus
     ``tolerance_days``.
@@ -128,21 +131,21 @@ class StaleFutureTense(Rule):
 
 
 def _not_future(text: str, phrase: re.Match[str]) -> bool:
-    """The noun "will", "purpose is to", or a habitual "will often": not a future event."""
-    window = (max(0, phrase.start() - 12), phrase.start())
-    if phrase.group().startswith("will"):
-        return bool(_NOUN_WILL.search(text, *window) or _HABITUAL.match(text, phrase.start()))
-    return phrase.group()[:2] in ("is", "ar") and bool(_PURPOSE_IS.search(text, *window))
+    """The noun "will" or a habitual "will often": no prediction at all."""
+    return bool(_NOUN_WILL.search(text, max(0, phrase.start() - 12), phrase.start())
+                or _HABITUAL.match(text, phrase.start()))
 
 
 def _target_date(text: str, phrase: re.Match[str], matches: list[DateMatch], max_distance: int) -> DateMatch | None:
     """The date the future phrase is about: the sentence's opening time frame ("At the start
     of the 2007 term, the council will have ...", "On 5 May 2015, a vote will be held") unless
-    a past clause comes between, else the first date after the phrase in the same sentence."""
+    a past clause, a that-clause or a purpose ("whose aim is to") comes between, else the
+    first date after the phrase in the same sentence."""
     opening = matches[0]
     if (opening.end <= phrase.start() and _FRAME.fullmatch(text[:opening.start])
             and not _PAST_CLAUSE.search(text, opening.end, phrase.start())
-            and not re.search(r"\bthat\b", text[opening.end:phrase.start()])):
+            and not _THAT.search(text, opening.end, phrase.start())
+            and not _PURPOSE_IS.search(text, max(0, phrase.start() - 12), phrase.start())):
         return opening
     for match in matches:
         if (0 <= match.start - phrase.end() <= max_distance and "." not in text[phrase.end():match.start]
