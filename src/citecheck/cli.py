@@ -311,6 +311,27 @@ def explain_rule(code: str) -> None:
             click.echo(f"  {opt.name} (default: {opt.default!r}): {opt.help}")
 
 
+@main.command(name="outlets")
+@click.argument("query", metavar="DOMAIN|NAME")
+@click.option("--config", "config_path", metavar="FILE", default=None,
+              help="Config file whose conflict-paths are searched too.")
+def explain_outlet(query: str, config_path: str | None) -> None:
+    """What the outlet registry and the conflict files know about an outlet, and why; exit 1 when nothing."""
+    from citecheck.config import ConfigError
+    from citecheck.data import describe_outlet
+
+    settings = build_settings({"config_path": config_path})
+    try:
+        lines = describe_outlet(query, settings.conflict_paths)
+    except ConfigError as exc:
+        fail(str(exc))
+    if not lines:
+        click.echo(f"{query}: not in the outlet registry (rules/outlets/) nor in any conflict file; "
+                   "citations of it count as independent")
+        sys.exit(EXIT_FINDINGS)
+    click.echo("\n".join(lines))
+
+
 @main.command()
 @click.argument("path")
 @click.option("--all-revisions", is_flag=True, help="Lint every revision, not only each page's latest.")
