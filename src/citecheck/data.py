@@ -91,6 +91,10 @@ class Conflict:
     def party(self, key: str) -> Party | None:
         return next((p for p in self.parties if p.key == key), None)
 
+    def lookup(self, query: str) -> tuple[Party, Outlet, str] | None:
+        """The outlet a domain, URL or name denotes, its party, and how the query matched it."""
+        return _lookup(query, self._domains, self._names)
+
     def matches(self, title: str, lead: str) -> int:
         """How strongly the article is about this conflict: 2 title match, 1 lead match, 0 none."""
         if any(_contains_phrase(title, term) for term in self.match):
@@ -156,17 +160,9 @@ class Registry:
         """The actor and outlet a reference comes from, by its URL's domain or its work's name."""
         return _reference_owner(ref, self._domains, self._outlet_names)
 
-    def lookup(self, query: str) -> list[tuple[Actor, Outlet, str]]:
-        """Outlets a domain, URL or name denotes, each with how it matched."""
-        host = host_of(query) if " " not in query.strip() else ""
-        if host:
-            hit = _domain_hit(host, self._domains)
-            if hit is not None:
-                return [(*hit, f"the domain {host} is listed for {hit[1].name}")]
-        hit = self._outlet_names.get(normalize_name(query))
-        if hit is not None:
-            return [(*hit, f"{query!r} is a name of {hit[1].name}")]
-        return []
+    def lookup(self, query: str) -> tuple[Actor, Outlet, str] | None:
+        """The outlet a domain, URL or name denotes, its owner, and how the query matched it."""
+        return _lookup(query, self._domains, self._outlet_names)
 
 
 @dataclass(frozen=True)
@@ -279,6 +275,18 @@ def _domain_hit(host: str, domains: dict[str, Any]) -> Any:
         hit = domains.get(".".join(labels[i:]))
         if hit is not None:
             return hit
+    return None
+
+
+def _lookup(query: str, domains: dict[str, Any], names: dict[str, Any]) -> Any:
+    """(owner, outlet, how it matched) for a domain, URL or outlet name typed by a user."""
+    host = host_of(query) if " " not in query.strip() else ""
+    hit = _domain_hit(host, domains) if host else None
+    if hit is not None:
+        return (*hit, f"the domain {host} is listed for {hit[1].name}")
+    hit = names.get(normalize_name(query))
+    if hit is not None:
+        return (*hit, f"{query!r} is a name of {hit[1].name}")
     return None
 
 
@@ -725,6 +733,42 @@ def match_conflict(doc: Document, search_paths: Iterable[str] = ()) -> Conflict 
         if score and (best is None or score > best[0]):
             best = (score, conflict)
     return best[1] if best else None
+
+
+def describe_outlet(query: str, search_paths: Iterable[str] = ()) -> list[str]:
+    """What the data says about an outlet (a domain, URL or name) and why; no lines when unknown.
+
+    The registry gives its owner, kind, domains, aliases and evidence; every conflict file that
+    lists it (inline or through a party's ``members``) is named with the party it is counted for.
+    """
+    registry = load_registry()
+    lines: list[str] = []
+    hit = registry.lookup(query)
+    if hit is not None:
+        actor, outlet, how = hit
+        lines += [
+            f"{outlet.name}: an outlet of {actor.name} ({actor.kind}), {Path(actor.path).name}",
+            f"  matched: {how}",
+            f"  kind: {outlet.kind}",
+            f"  domains: {', '.join(outlet.domains) or '-'}",
+            f"  aliases: {', '.join(outlet.aliases) or '-'}",
+            f"  evidence: {outlet.evidence}",
+            f"  counts as a party's outlet only where {actor.name} is a belligerent: a conflict file with "
+            f"{actor.id!r} in a party's members, or an article whose infobox lists {actor.name} as a belligerent",
+        ]
+    listed = []
+    for conflict in available_conflicts(search_paths):
+        found = conflict.lookup(query)
+        if found is not None:
+            party, outlet, how = found
+            listed.append(f"    {Path(conflict.path).name}: {party.label} ({conflict.name}); {how}")
+            if hit is None and not lines:
+                lines += [f"{outlet.name}: not in the outlet registry (rules/outlets/)",
+                          f"  kind: {outlet.kind or '-'}", f"  evidence: {outlet.evidence or '-'}"]
+    if lines:
+        lines.append("  conflict files that list it:" + ("" if listed else " none"))
+        lines += listed
+    return lines
 
 
 def check_settings(settings: Settings) -> None:
