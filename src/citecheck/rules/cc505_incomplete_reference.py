@@ -51,6 +51,7 @@ _LINK_LABEL = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _WORK_WORD = re.compile(r"[^\W\d_]{3,}")
+_PART_PARAM = re.compile(r"\|\s*(?:article|entry|chapter|contribution)\s*=\s*[^|}\s]", re.I)
 _TITLE_PARAM = re.compile(r"\|\s*(?:article|entry|chapter|contribution|script-title|trans-title|titel)\s*=\s*[^|}\s]", re.I)
 # Persistent identifiers, and the designations of standards and statutes: each names one source.
 _IDENTIFIER = re.compile(
@@ -88,6 +89,9 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
     work = ref.get("work").strip() or ref.get("publisher").strip() or ref.get("via").strip()
     dated = bool(ref.get("date").strip())
     if strict:
+        if _PART_PARAM.search(ref.raw):
+            # {{Citation |contribution=Greek history |title=Encyclopædia Britannica}}: the title is the work.
+            work = work or ref.get("title").strip()
         title = title or ("param" if _TITLE_PARAM.search(ref.raw) else "")
         # Text written around the template: "Oppenheimer, Stephen (October 2006).{{cite web …}}",
         # "{{cite web …}}, photius.com".
@@ -180,7 +184,7 @@ class IncompleteReference(Rule):
 _PROSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|be|been|means|refers|comes|came|follows|draws|uses|used|gives|gave|"
     r"shows|says|said|notes|states|stated|argues|includes|included|became|does|did|can|could|may|might|"
-    r"would|should|will|must|not|see)\b"
+    r"would|should|will|must|not|see)\b|^See\b"  # "See Date and time notation in the United States."
 )
 _LONG_NOTE_WORDS = 16
 _OPENING_QUOTES = ('"', "“", "«", "„", "'")
@@ -210,7 +214,8 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
 
 
 _SITE_NAME = re.compile(r"(?<![\w./-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})(?![\w/.-])", re.I)
-_TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?[.\s]*$")
+# "Elections in Cyprus IFES", "Accident number by year (ACRO)", "… Developments by INB, p.73"
+_TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?(?:,?\s*(?:pp?|pages?)\.?\s*[\d–-]+)?[.\s]*$")
 _CS1_NO_TITLE = re.compile(r"Missing or empty \|title=")  # the rendered page says so itself
 _LANGUAGE_NOTE = re.compile(r"\(in\s+[A-Z][a-z]+\)")  # "(in French)"
 _PART_BREAK = re.compile(r"\.\s+|,\s+|;\s+")
