@@ -50,6 +50,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("It flew at Mach 0.75 and emitted 316.9 Mt of CO2, 100–180 Mt per year.", ["0.75", "316.9", "100–180"]),
         ("The lineages split around 8 million years ago.", ["8 million"]),
         ("at least one dog, and destroyed one launcher", ["one", "one"]),
+        ("Two soldiers were killed and two civilians may have died.", ["Two", "two"]),
         ("the 980 ships and 1,200 men", ["980", "1,200"]),
         ("more than 105 000 lonely people and 8\u00a0000 adults", ["105 000", "8\u00a0000"]),
         # units, Greek prefixes and conditions do not make a statement mathematics
@@ -158,6 +159,8 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "the chains grow one nucleotide at a time; a staff with one end sharpened",
         "two or more species; the distance between two points; any two leads",
         "Consider the following two statements; the latter two were",
+        "The principle states that two species cannot coexist indefinitely.",
+        "heat exchangers can be destroyed by just one freeze",
         # headers, fractions that qualify a noun
         "Total GDP (nominal) (billion US$)",
         "a third time, a two-thirds majority, the first half of the century, a half-brother",

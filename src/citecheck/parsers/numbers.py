@@ -749,6 +749,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     if _quoted_name(text, start, end) or re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
             prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):
         return None  # the "Three Friends of Winter", Joey ten Berge: a name
+    if lowered in ("two", "three") and _GENERAL_RULE_AFTER.match(text, end):
+        return None  # "two species cannot coexist": a rule for any two
     if _value_small(lowered) and (re.match(r"\s+or\s+(?:more|fewer|less)\b", text[end:end + 14])
                                   or (prev_word == "between" and not re.match(r"\s+and\b", text[end:end + 5]))):
         return None  # "two or more species", "between two points": any members of a kind
@@ -801,6 +803,7 @@ def _fraction_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     return NumericClaim(start, end, match.group(), round(share * 100, 2), "percent", _noun_after(text, end))
 
 
+_GENERAL_RULE_AFTER = re.compile(r"(?:\s+[a-z]+){1,4}\s+(?:cannot|can't|can|may|must|always|never)\b(?!\s+have\b)")
 _APPROXIMATELY_BEFORE = re.compile(r"\b(?:around|about|over|nearly|some|almost|approximately)\s+$", re.I)
 _CLASSIFYING_NOUNS = frozenset(
     "type types kind kinds sort sorts form forms part parts component components factor factors "
@@ -828,7 +831,7 @@ _ONE_PRONOUN_AFTER = re.compile(
 
 # Words after which "one" reports a quantity: "destroyed one launcher", "at least one dog".
 _ONE_COUNTED_AFTER = frozenset(
-    "least about around approximately nearly roughly exactly just by and has had have lost won "
+    "least about around approximately nearly roughly exactly by and has had have lost won "
     "shot built took kept held got made sold bought hit fired owns operates".split()
 )
 # Words after "one" that make it a pronoun or an adverb's subject: "one has", "one often sees".
