@@ -161,6 +161,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Consider the following two statements; the latter two were",
         "The principle states that two species cannot coexist indefinitely.",
         "heat exchangers can be destroyed by just one freeze",
+        "reduce the intensity of the gamma rays by one half (the half value layer)",
         # headers, fractions that qualify a noun
         "Total GDP (nominal) (billion US$)",
         "a third time, a two-thirds majority, the first half of the century, a half-brother",
@@ -222,6 +223,8 @@ def test_shares_are_percentages_and_german_figures_are_normalised() -> None:
 def test_german_nouns_stop_at_function_words() -> None:
     (claim,) = find_numeric_claims("Es gibt 16 Bundesländer mit eigener Verfassung.")
     assert claim.noun == "Bundesländer"
+    (claim,) = find_numeric_claims("Der Stab ist mit rund 3.700 Mitarbeitern besetzt und zuständig.")
+    assert claim.noun == "Mitarbeitern"
 
 
 def test_spans_index_the_text() -> None:

@@ -10,6 +10,7 @@ of the characters and words around each match: it runs on every statement.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -371,6 +372,8 @@ def _find(text: str) -> list[NumericClaim]:
         candidates = [c for c in candidates if not _SELECTION_AFTER.match(text, c.end)]
     if candidates and _EQUATION.search(text):
         candidates = [c for c in candidates if not _STOICHIOMETRY_AFTER.match(text, c.end)]
+    if german:  # German capitalises nouns: "16 Bundesländer", not "16 Bundesländer besetzt"
+        candidates = [dataclasses.replace(c, noun=c.noun.split(" ")[0]) for c in candidates]
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
     claims: list[NumericClaim] = []
     for claim in candidates:
@@ -822,6 +825,7 @@ def _value_small(word: str) -> bool:
 
 _ONE_PRONOUN_AFTER = re.compile(
     r"\s*(?:of\b|another\b|side\b|day\b|time\b|point\b|way\b|hand\b|thing\b|such\b|or\b|and\b|to\b|"
+    r"half\b|third\b|quarter\b|"
     r"is\b|was\b|would\b|could\b|can\b|may\b|must\b|should\b|who\b|whom\b|whose\b|that\b|which\b|"
     r"by\b|as\b|between\b|'s|’s|"
     r"[,.;:!?)\"'”’]|$)",
