@@ -30,7 +30,7 @@ from urllib.parse import urlsplit, urlunsplit
 from citecheck.model import Document, Reference
 from citecheck.net.cache import LinkCache, Observation
 from citecheck.net.guard import AddressGuard
-from citecheck.net.http import BODY_CAP, SOFT404_BODY_CAP, FetchResult, HttpClient, HostLimiter
+from citecheck.net.http import BODY_CAP, SOFT404_BODY_CAP, Deadline, FetchResult, HttpClient, HostLimiter
 from citecheck.net.wayback import Snapshot, WaybackClient, archive_kind, wayback_parts
 
 ALIVE, DEAD, UNKNOWN = "alive", "dead", "unknown"
@@ -403,19 +403,23 @@ class LinkChecker:
     # -- one URL ------------------------------------------------------------------------------
 
     def check_url(self, url: str) -> Verdict:
-        """Check a cited (live) URL: HEAD, then GET when HEAD is refused or inconclusive."""
-        head = self.client.fetch(url, "HEAD")
+        """Check a cited (live) URL: HEAD, then GET when HEAD is refused or inconclusive.
+
+        Every request made for the URL shares one budget (the host's soft-404 probe has its own).
+        """
+        deadline = self.client.deadline()
+        head = self.client.fetch(url, "HEAD", deadline=deadline)
         conclusion = self._conclude(url, head)
         if conclusion is not None:
             return conclusion
         if head.ok:
-            return self._soft404(url, head)
-        get = self.client.fetch(url, "GET", body_cap=BODY_CAP)
+            return self._soft404(url, head, deadline=deadline)
+        get = self.client.fetch(url, "GET", body_cap=BODY_CAP, deadline=deadline)
         conclusion = self._conclude(url, get, head)
         if conclusion is not None:
             return conclusion
         if get.ok:
-            return self._soft404(url, get, head)
+            return self._soft404(url, get, head, deadline)
         return _unknown_for(url, get, head)
 
     def _conclude(self, url: str, result: FetchResult, head: FetchResult | None = None) -> Verdict | None:
@@ -455,7 +459,8 @@ class LinkChecker:
                                                       body_cap=SOFT404_BODY_CAP)
             return self._probes[key]
 
-    def _soft404(self, url: str, result: FetchResult, head: FetchResult | None = None) -> Verdict:
+    def _soft404(self, url: str, result: FetchResult, head: FetchResult | None = None,
+                 deadline: Deadline | None = None) -> Verdict:
         """Alive, unless the page is what this host serves for pages that do not exist."""
         evidence = _evidence(result, head)
         final = result.final_url or url
@@ -476,7 +481,7 @@ class LinkChecker:
             return Verdict(url, ALIVE, str(result.status), evidence)
         evidence["probe"] = {"url": probe.url, "status": probe.status, "final_url": probe.final_url}
         page = result if result.method == "GET" and not result.truncated else \
-            self.client.fetch(result.final_url or url, "GET", body_cap=SOFT404_BODY_CAP)
+            self.client.fetch(result.final_url or url, "GET", body_cap=SOFT404_BODY_CAP, deadline=deadline)
         if not page.ok:
             return Verdict(url, ALIVE, str(result.status), evidence)
         echo = [url, probe.url, urlsplit(url).path, urlsplit(probe.url).path]
