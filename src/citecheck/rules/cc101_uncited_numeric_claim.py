@@ -86,6 +86,7 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
 
 
 _FORMULA = re.compile(r"\\[a-zA-Z]{3,}\b|&#x[0-9A-Fa-f]+;|[\^_]\{")
+_LEAKED_ENTRY = re.compile(r"\s*(?:\^|\[[^\W\d_])")
 _LAYOUT_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 _WIDE_GAP = re.compile(r"\S {5,}\S")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -95,12 +96,13 @@ def judgeable(text: str) -> bool:
     """Whether a statement reads as prose a figure can be judged in.
 
     Formulas (TeX that leaked into a copy), table rows laid out with runs of spaces or
-    pipes in text-mode dumps, list entries ("^ ...") that leaked into prose and fragments
-    of fewer than two words are not: their numbers are exponents, column values or the
-    tail of a broken line.
+    pipes in text-mode dumps, list entries ("^ ...") and images' alt texts ("[six figures
+    showing forces]") that leaked into prose and fragments of fewer than two words are not:
+    their numbers are exponents, column values, descriptions of a picture or the tail of a
+    broken line.
     """
-    if _FORMULA.search(text) or text.count("|") >= 2 or text.lstrip().startswith("^") or "ISBN" in text:
-        return False  # a formula, a pipe table, a note, reference or book entry outside its list
+    if _FORMULA.search(text) or text.count("|") >= 2 or _LEAKED_ENTRY.match(text) or "ISBN" in text:
+        return False  # a formula, a pipe table, a note, an alt text, a reference or book entry
     if len(_LAYOUT_GAP.findall(text)) >= 2 or _WIDE_GAP.search(text):
         return False
     return len(_WORD.findall(text)) >= 2
