@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -280,3 +281,33 @@ def test_cli_reads_html_by_extension_content_and_flag(tmp_path) -> None:
         result = CliRunner().invoke(main, ["check", str(path), "--format", "json", *extra])
         assert result.exit_code in (0, 1), result.stderr
         assert json.loads(result.stdout)["files"][0]["format"] == "html"
+
+
+@pytest.mark.parametrize("tags", ["div", "span", "li", "ul", "td", "sup", "a", "p", "blockquote",
+                                  "table><tr><td", "ol><li", "dl><dd"])
+def test_nesting_deeper_than_any_page_keeps_the_text(tags: str) -> None:
+    """329 nested <div>s overflowed Python's stack in the recursive walks; elements past the
+    depth limit are dropped and their text is kept by the deepest kept ancestor."""
+    depth = 2000
+    opener = f"<{tags}>"
+    closer = "".join(f"</{tag}>" for tag in reversed(tags.split("><")))
+    text = ('<html><body><div class="mw-parser-output"><p>Before.</p>' + opener * depth
+            + "The raid killed 12 people." + closer * depth + "<p>After 3 days.</p></div></body></html>")
+    doc = parse(text)
+    statements = [s.text for s in doc.statements]
+    assert any("After 3 days" in s for s in statements), statements
+    if not tags.startswith("table"):  # text left directly in a <table> or <tr> is not read
+        assert any("raid killed 12" in s for s in statements), statements
+    for statement in doc.statements:
+        assert text[statement.span.start:statement.span.end].count("<") < 2 * depth + 10
+
+
+def test_end_tags_of_dropped_elements_close_nothing_else() -> None:
+    """The end tags of elements dropped for depth are matched to them, not to outer elements."""
+    depth = 400
+    text = ("<html><body><section><p>Inside 1 section.</p>" + "<div>" * depth + "deep" + "</div>" * depth
+            + "<p>Still inside 2 sections.</p></section><p>Outside.</p></body></html>")
+    root, _, _ = build_tree(text)
+    section = root.find(lambda el: el.tag == "section")
+    assert section is not None and text[section.start:section.end].endswith("</section>")
+    assert "Still inside" in section.text() and "Outside" not in section.text()

@@ -321,6 +321,53 @@ def test_pathological_heading_lines_stay_linear() -> None:
         assert time.perf_counter() - start < 2.0
 
 
+@pytest.mark.parametrize("unit", ["<li>item, 12\n", "<td>cell 12\n", "<dd>term 12\n", "<tr>row 12\n"])
+@pytest.mark.parametrize("container", ["<div>", "<ref>", "<span>"])
+def test_unclosed_list_and_table_tags_inside_a_tag_fall_back(container: str, unit: str) -> None:
+    """The parser looks for each unclosed <li> or <td>'s end tag through the rest of the tag it
+    sits in: 20,000 of them took minutes. The pre-scan counts them and the fallback takes over."""
+    closer = "</" + container[1:]
+    src = "Intro.\n\n" + container + unit * 2000 + closer + "\n"
+    assert prescan(src).hostile
+    doc = parse(src)
+    assert [d.kind for d in doc.diagnostics] == ["parser-fallback"]
+
+
+def test_nested_tags_deeper_than_the_parser_goes_fall_back() -> None:
+    """Past its own depth limit the parser backtracks at every level: nesting counts as hostile."""
+    src = "Intro. " + "<ul><li>" * 3000 + "x 12 killed." + "</li></ul>" * 3000 + "\n"
+    assert prescan(src).max_depth > 60
+    doc = parse(src)
+    assert [d.kind for d in doc.diagnostics] == ["parser-fallback"]
+    assert any("12 killed" in s.text for s in doc.statements)
+
+
+def test_a_few_unclosed_list_items_stay_with_the_parser() -> None:
+    src = "Intro.\n\n<ul>\n<li>One, 1990.\n<li>Two, 1991.<ref>Source.</ref>\n</ul>\n\nMore text.\n"
+    doc = parse(src)
+    assert not doc.diagnostics
+    assert [c.key for c in doc.citations] == ["ref-1"]
+
+
+@pytest.mark.parametrize("reference", ["&#xD800;", "&#XDFFF;", "&#55296;", "&#x000dbff;", "&#0057343;"])
+def test_surrogate_character_references_become_replacement_characters(reference: str) -> None:
+    """A reference to a UTF-16 surrogate names no character: it reads as U+FFFD, offsets intact."""
+    src = (f"The raid{reference} killed 12 people.<ref>{{{{cite web|title=A{reference}|url=http://a.org/"
+           f"{reference}}}}}</ref> [[Page{reference}|link{reference}]]\n\n== H{reference} ==\nB.<ref>z</ref>\n")
+    doc = parse(src)
+    texts = [s.text for s in doc.statements] + [" ".join(s.section) for s in doc.statements]
+    texts += [r.raw for r in doc.references] + [v for r in doc.references for v in r.fields.values()]
+    " ".join(texts).encode("utf-8")  # a lone surrogate cannot be encoded
+    assert "\ufffd" in stmt(doc, "raid").text
+    assert src[doc.citations[1].span.start:doc.citations[1].span.end] == "<ref>z</ref>"
+    assert_spans_exact(doc)
+
+
+def test_character_references_near_surrogates_are_kept() -> None:
+    doc = parse("Alpha &#xD7FF; beta &#xE000; gamma &#65; delta &#99999999999999999999; 12 cats.\n")
+    assert "\ud7ff" in doc.statements[0].text and "\ue000" in doc.statements[0].text and " A " in doc.statements[0].text
+
+
 def test_nul_bytes_keep_offsets() -> None:
     src = "Alpha\x00 has 3.<ref>x\x00y</ref>\n\n== H ==\nBeta has 4.<ref>z</ref>\n"
     doc = parse(src)

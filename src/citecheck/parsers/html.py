@@ -36,6 +36,10 @@ _TOKEN = re.compile(
 )
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+# Elements nested deeper than this are dropped, their text given to the deepest element kept.
+# Real pages nest at most 53 deep (a mobile-apps page of the corpus); each level costs the
+# recursive walkers a few stack frames.
+MAX_DEPTH = 150
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _RAW = frozenset(("script", "style", "textarea", "title", "xmp", "noscript"))
 # An opening tag of the key closes an open element of these kinds (up to a boundary).
@@ -121,6 +125,7 @@ def build_tree(source: str) -> tuple[Element, list[tuple[int, int, str]], dict[s
     landmarks: dict[str, Element] = {}
     stack = [root]
     comments: list[tuple[int, int, str]] = []
+    flattened: dict[str, int] = {}  # tag -> elements dropped for depth, not yet ended
     pos, n = 0, len(source)
     match_at = _TOKEN.match
     while pos < n:
@@ -141,11 +146,17 @@ def build_tree(source: str) -> tuple[Element, list[tuple[int, int, str]], dict[s
             tag = tag.lower()
             attrs = _parse_attrs(match.group("attrs"))
             _imply_end(stack, tag, lt)
+            opens = tag not in _VOID and not match.group("attrs").rstrip().endswith("/")
+            if len(stack) > MAX_DEPTH and opens and tag not in _RAW:
+                # Deeper than any real page: the element is dropped and its text kept by its
+                # ancestor, so the recursive walks below stay within Python's stack.
+                flattened[tag] = flattened.get(tag, 0) + 1
+                continue
             el = Element(tag, attrs, lt, pos, parent=stack[-1])
             stack[-1].children.append(el)
             if tag in _LANDMARK_TAGS or "id" in attrs or "property" in attrs or "class" in attrs:
                 _note_landmark(landmarks, el)
-            if tag in _VOID or match.group("attrs").rstrip().endswith("/"):
+            if not opens:
                 continue
             if tag in _RAW:
                 close = re.compile(rf"</{tag}\s*>", re.I).search(source, pos)
@@ -160,6 +171,9 @@ def build_tree(source: str) -> tuple[Element, list[tuple[int, int, str]], dict[s
         end_tag = match.group("end")
         if end_tag is not None:
             end_tag = end_tag.lower()
+            if flattened.get(end_tag):
+                flattened[end_tag] -= 1  # the end of a dropped element
+                continue
             for depth in range(len(stack) - 1, 0, -1):
                 if stack[depth].tag == end_tag:
                     for closed in stack[depth:]:

@@ -49,8 +49,7 @@ _MAY_CITE = re.compile(r"<ref|\{\{\s*(?:sfn|harv|r\s*\||efn|#tag|refn|cn\b|cit|f
 def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_BUDGET) -> Document:
     """Parse wikitext into a Document with statements, citations, references and suppressions."""
     doc = Document(source=text, format="wikitext", path=path, title=_title_from_path(path))
-    # mwparserfromhell stops at a NUL; a same-length stand-in keeps every offset exact.
-    parsed_text = text.replace("\x00", "\ufffd") if "\x00" in text else text
+    parsed_text = _parser_safe(text)
     scan = prescan(parsed_text)
     builder = _Builder(doc)
     fallback_from: int | None = 0 if scan.hostile else None
@@ -71,6 +70,33 @@ def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_
     builder.finish()
     doc.suppressions = suppress.collect(doc, suppress.scan_comments(text))
     return doc
+
+
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX](?P<hex>[0-9a-fA-F]+)|(?P<dec>[0-9]+));")
+
+
+def _parser_safe(text: str) -> str:
+    """``text`` with what mwparserfromhell mishandles replaced by same-length stand-ins.
+
+    It stops at a NUL, and decodes a reference to a UTF-16 surrogate (``&#xD800;``) into a
+    lone surrogate that no encoder accepts. U+FFFD, and a reference to it with as many
+    digits, keep every offset exact.
+    """
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    if "&#" in text:
+        text = _NUMERIC_REFERENCE.sub(_without_surrogate, text)
+    return text
+
+
+def _without_surrogate(match: re.Match[str]) -> str:
+    digits, base, replacement = ((match["hex"], 16, "FFFD") if match["hex"]
+                                 else (match["dec"], 10, "65533"))
+    significant = digits.lstrip("0")
+    if len(significant) > 5 or not 0xD800 <= int(significant or "0", base) <= 0xDFFF:
+        return match.group()
+    # A surrogate needs at least four hex or five decimal digits: the replacement fits.
+    return match.group()[: -len(digits) - 1] + replacement.rjust(len(digits), "0") + ";"
 
 
 def _fallback_diagnostic(scan: Prescan, start: int, budget: float) -> Diagnostic:
