@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Iterator
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.dates import parse_date, timestamp_date
@@ -39,7 +39,9 @@ def normalize_url(url: str) -> str:
         url = unquote(url)
     if "://" not in url[:12]:
         url = "http://" + url.lstrip("/")
-    parts = urlsplit(url)
+    parts = _split(url)
+    if parts is None:  # an unparsable host ("[::1", "[zz::1]"): compare the text itself
+        return url.split("://", 1)[1].casefold()
     host = re.sub(r"^www\d*\.", "", (parts.hostname or "").lower().rstrip("."))
     port = ""
     try:
@@ -52,6 +54,14 @@ def normalize_url(url: str) -> str:
     params = [p for p in parts.query.split("&") if p and not _TRACKING.match(p)]
     query = "?" + unquote("&".join(params)).replace("+", " ").casefold() if params else ""
     return f"{host}{port}{path}{query}"
+
+
+def _split(url: str) -> SplitResult | None:
+    """``urlsplit(url)``, or None for a URL whose bracketed host is not an IPv6 address."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
 
 
 def same_page(url: str, other: str) -> bool:
@@ -95,8 +105,8 @@ def _distinctive(path: str) -> set[str]:
 
 def split_archive_url(url: str) -> tuple[str, str] | None:
     """(timestamp part, archived URL) of a Wayback-style archive URL, or None for other archives."""
-    parts = urlsplit(url.strip())
-    if not _WAYBACK_HOSTS.match(parts.hostname or "") or parts.hostname is None:
+    parts = _split(url.strip())
+    if parts is None or not _WAYBACK_HOSTS.match(parts.hostname or ""):
         return None
     rest = url.strip()[url.strip().find(parts.netloc) + len(parts.netloc):]
     match = _SNAPSHOT.match(rest)
