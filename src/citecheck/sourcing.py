@@ -457,17 +457,27 @@ def _names_a_source(text: str, cue_start: int, subject: str, conflict: Conflict 
 
 def _party_named(source: str, conflict: Conflict | None, *, last: bool = False) -> Party | None:
     """The party an alias in ``source`` names: the first one, or with ``last`` the one nearest
-    the end (the reporting verb: "the Azerbaijani MoD denied an Armenian MoD report")."""
+    the end (the reporting verb: "the Azerbaijani MoD denied an Armenian MoD report").
+
+    An outlet's name names its party too: "according to the Gaza Health Ministry" is Hamas's word.
+    """
     if conflict is None or not source:
         return None
     best: tuple[int, Party] | None = None
     for party in conflict.parties:
-        for alias in party.aliases:
+        outlet_names = (name for outlet in party.outlets for name in outlet.names if _is_distinctive(name))
+        for alias in dict.fromkeys((*party.aliases, *outlet_names)):
             for match in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", source):
                 key = -match.start() if last else match.start()
                 if best is None or key < best[0]:
                     best = (key, party)
     return best[1] if best else None
+
+
+def _is_distinctive(name: str) -> bool:
+    """An outlet name that cannot be an ordinary word: several words ("Gaza Health Ministry") or
+    an acronym ("TASS", "IRNA"); not a one-word brand ("Trend", "Kan")."""
+    return " " in name.strip() or (len(name) >= 3 and name.isupper() and name.isalpha())
 
 
 # ---------------------------------------------------------------------------------------------
