@@ -81,7 +81,7 @@ class DuplicateReference(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         first_by_key: dict[tuple[str, str], Reference] = {}
         for ref in doc.references:
-            if ref.group or _SHORT_CITE.search(ref.raw) or ref.template.lower().startswith(("sfn", "harv")):
+            if ref.group or _SHORT_CITE.search(ref.raw):
                 continue  # short citations point into a bibliography; their pages tell them apart
             original = None
             matched = ""
