@@ -103,14 +103,16 @@ def render_text(table: Row, out: Any) -> None:
               file=out)
     if table["unlabelled_rules"]:
         print(f"rules with no labels: {', '.join(table['unlabelled_rules'])}", file=out)
-    problems = {"stale": "match no current finding (not counted)",
+    problems = {"stale": "match no current finding (not counted; a stale fp is usually a fixed one, "
+                         "a stale tp a lost finding or a changed excerpt)",
                 "ambiguous": "match several findings (counted once)",
                 "duplicate": "label a finding another label already took (not counted)"}
     for problem, meaning in problems.items():
         if table[problem]:
             print(f"\n{len(table[problem])} labels {meaning}:", file=out)
             for label in table[problem]:
-                print(f"  {label['source']}  {label['file']} {label['code']} {label['anchor']!r}", file=out)
+                print(f"  {label['source']}  {label['label']}  {label['file']} {label['code']} {label['anchor']!r}",
+                      file=out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import sys
 from pathlib import Path
@@ -83,6 +84,9 @@ def test_comparison_totals_examples_and_changed_files() -> None:
     assert result["totals"] == {"before": 2, "after": 1, "removed": 2, "added": 1}
     assert result["rules"]["CC101"]["removed_count"] == 2 and len(result["rules"]["CC101"]["removed"]) == 1
     assert result["files"] == {"a": {"mapping_check": [None, "ok"], "statements": [3, 4]}}
+    out = io.StringIO()
+    ecosystem.render_text(result, out)
+    assert "CC101 removed (2):" in out.getvalue() and "a: mapping_check None -> ok" in out.getvalue()
 
 
 def test_precision_counts_labels_and_reports_stale_ones(tmp_path: Path) -> None:
@@ -105,6 +109,9 @@ def test_precision_counts_labels_and_reports_stale_ones(tmp_path: Path) -> None:
     assert [label["anchor"] for label in table["stale"]] == ["no such text"]
     assert table["stale"][0]["source"] == "x.jsonl:13"
     assert table["overall"]["labelled"] == 12 and table["overall"]["tp"] == 11
+    out = io.StringIO()
+    precision.render_text(table, out)
+    assert "< 95%" in out.getvalue() and "x.jsonl:13  tp  a CC103 'no such text'" in out.getvalue()
 
 
 def test_precision_reports_ambiguous_and_duplicate_labels() -> None:
