@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -257,22 +258,59 @@ class Finding:
         end = max(self.span.start, self.span.end - 1)
         self.end_line, end_col = doc.position(end)
         self.end_column = end_col + (1 if self.span.end > self.span.start else 0)
-        if not self.excerpt:
+        text, focus = self.excerpt, 0
+        if not text:
             if self.statement is not None:
-                self.excerpt = self.statement.text
+                text, focus = self.statement.text, _text_position(self.statement, self.span.start)
             elif self.reference is not None:
-                self.excerpt = self.reference.raw.strip()
+                text = self.reference.raw.strip()
             else:
-                self.excerpt = doc.source[self.span.start : self.span.end]
-        self.fingerprint = fingerprint(self.code, self.excerpt, self.evidence.get("fingerprint_key", ""))
+                text = doc.source[self.span.start : self.span.end]
+        # The identity is the whole text; the excerpt shown is a window of it.
+        self.fingerprint = fingerprint(self.code, text, self.evidence.get("fingerprint_key", ""))
+        self.excerpt = bounded_excerpt(text, focus)
         return self
+
+
+EXCERPT_LIMIT = 300
+_CONTEXT_SLACK = 30  # how far a window's edge may move to end on a word boundary
+
+
+def bounded_excerpt(text: str, focus: int = 0, limit: int = EXCERPT_LIMIT) -> str:
+    """``text`` cut to about ``limit`` characters around position ``focus``, marked with "…".
+
+    A finding copies the text it is about into every report; a one-sentence file of 100 KB
+    with a thousand findings would otherwise repeat the whole sentence a thousand times.
+    """
+    if len(text) <= limit:
+        return text
+    start = min(max(0, focus - limit // 3), len(text) - limit)
+    end = start + limit
+    if start > 0:
+        space = text.find(" ", start, start + _CONTEXT_SLACK)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", end - _CONTEXT_SLACK, end)
+        end = space if space > start else end
+    return ("…" if start > 0 else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def _text_position(statement: Statement, offset: int) -> int:
+    """The position in ``statement.text`` of source offset ``offset`` (the inverse of source_offset)."""
+    if statement.offsets:
+        return bisect.bisect_left(statement.offsets, offset)
+    return max(0, offset - statement.span.start)
 
 
 _WS = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=256)
 def normalize_for_fingerprint(text: str) -> str:
-    """Whitespace- and case-folded text, with citation markers removed, for stable hashes."""
+    """Whitespace- and case-folded text, with citation markers removed, for stable hashes.
+
+    Cached: a long statement with many findings is normalised once, not once per finding.
+    """
     text = re.sub(r"\[\d+\]|\[[a-z]\]", "", text)
     return _WS.sub(" ", text).strip().casefold()
 

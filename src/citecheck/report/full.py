@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Sequence, TextIO
 
-from citecheck.report import summary_counts
+from citecheck.report import printable, summary_counts
 
 if TYPE_CHECKING:
     from citecheck.api import Result
@@ -33,16 +33,20 @@ def summary_line(results: Sequence["Result"]) -> str:
 
 def excerpt(finding: "Finding", width: int = EXCERPT_WIDTH) -> str:
     """The statement or reference text, shortened around nothing: a reader wants its start."""
-    text = " ".join(finding.excerpt.split())
+    text = " ".join(printable(finding.excerpt).split())
     return textwrap.shorten(text, width, placeholder=" …") if len(text) > width else text
+
+
+def location(f: "Finding", color: bool) -> str:
+    """``path:line:col:``, the path made printable (file and page names come from outside)."""
+    return paint(f"{printable(f.path)}:{f.line}:{f.column}:", "bold", color)
 
 
 def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
     for result in results:
         for f in result.findings:
-            where = paint(f"{f.path}:{f.line}:{f.column}:", "bold", color)
-            out.write(f"{where} {paint(f.code, str(f.severity), color)} "
-                      f"{paint(f'[{f.severity}]', str(f.severity), color)} {f.message}\n")
+            out.write(f"{location(f, color)} {paint(f.code, str(f.severity), color)} "
+                      f"{paint(f'[{f.severity}]', str(f.severity), color)} {printable(f.message)}\n")
             if f.excerpt:
                 out.write(paint(f"    | {excerpt(f)}", "dim", color) + "\n")
             out.write("\n")

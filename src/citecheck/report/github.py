@@ -11,6 +11,7 @@ import textwrap
 from typing import TYPE_CHECKING, Sequence, TextIO
 
 from citecheck.model import Finding, Severity
+from citecheck.report import printable
 from citecheck.report.full import summary_line
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ EXCERPT_WIDTH = 200
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escaped for the runner; other control characters shown as escapes, as the log is a terminal."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Sequence, TextIO
 
 from citecheck import __version__
 from citecheck.model import Finding
+from citecheck.report import printable
 from citecheck.report.markdown import (
     CitedSource, Claim, FileView, Markup, build_view, rule_doc, safe_url, source_parts,
     split_highlights, summary_rows,
@@ -128,7 +129,7 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline
 
 
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(printable(str(text), keep_newlines=True), quote=True)
 
 
 def link(text: str, url: str) -> str:

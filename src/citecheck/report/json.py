@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 from citecheck import __version__
-from citecheck.report import summary_counts
+from citecheck.report import summary_counts, write_json
 
 if TYPE_CHECKING:
     from citecheck.api import Result
@@ -52,5 +51,4 @@ def document(results: Sequence["Result"]) -> dict[str, Any]:
 
 
 def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
-    json.dump(document(results), out, ensure_ascii=False, indent=2, default=str)
-    out.write("\n")
+    write_json(document(results), out)

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TextIO
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from citecheck.model import Finding, Reference, Severity, Statement
+from citecheck.report import CONTROL_CHARACTERS, printable
 
 if TYPE_CHECKING:
     from citecheck.api import Result
@@ -255,7 +256,7 @@ def safe_url(url: str) -> str:
         return ""
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return ""
-    return url
+    return CONTROL_CHARACTERS.sub(lambda match: quote(match.group()), url)
 
 
 def reference_title(ref: Reference | None) -> str:
@@ -315,11 +316,24 @@ _WS = re.compile(r"\s+")
 
 def md_escape(text: str) -> str:
     """Article text made inert in Markdown: specials backslashed, HTML characters as entities."""
-    text = _WS.sub(" ", text)
+    text = printable(_WS.sub(" ", text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # A leading "-", "=" or "12." would start a list or a heading underline.
     return _MD_LINE_START.sub(r"\1\\\2", text)
+
+
+def md_code(text: str) -> str:
+    """``text`` as an inline code span, whatever it holds (a file name with backticks or a newline).
+
+    The fence is one backtick longer than the longest run inside, so no backtick of ``text`` can
+    end the span early; a space pads each side when ``text`` starts or ends with a backtick or
+    with spaces (CommonMark removes one from each side), and newlines become spaces.
+    """
+    text = printable(text)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def md_link(text: str, url: str) -> str:
@@ -364,7 +378,7 @@ def _md_statement(claim: Claim) -> str:
 def render_file(view: FileView, out: TextIO) -> None:
     heading = view.title or view.path
     out.write(f"## {md_escape(heading)}\n\n")
-    facts = [f"File: `{view.path.replace('`', '')}`", f"{view.count} finding{'s' * (view.count != 1)}"]
+    facts = [f"File: {md_code(view.path)}", f"{view.count} finding{'s' * (view.count != 1)}"]
     if view.revision_date:
         facts.append(f"revision date {view.revision_date} ({view.revision_date_source or 'unknown source'})")
     out.write(" · ".join(facts) + "\n\n")

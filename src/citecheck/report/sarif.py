@@ -8,13 +8,14 @@ dashboard keeps tracking a finding when the text around it moves.
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import PurePath, PureWindowsPath
 from typing import TYPE_CHECKING, Any, Sequence, TextIO
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from citecheck import __version__
-from citecheck.model import Finding, Severity
+from citecheck.model import EXCERPT_LIMIT, Finding, Severity
+from citecheck.report import write_json
 
 if TYPE_CHECKING:
     from citecheck.api import Result
@@ -22,13 +23,14 @@ if TYPE_CHECKING:
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "citecheckFingerprint/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_URL = re.compile(r"(?:https?|file):", re.I)
 
 
 def artifact_uri(path: str) -> str:
     """A URI reference for ``path``: URLs as they are, relative paths percent-encoded, stdin named."""
     if path in ("-", "<string>", ""):
         return "stdin"
-    if urlsplit(path).scheme in ("http", "https", "file"):
+    if _URL.match(path):
         return path
     if PureWindowsPath(path).drive:
         path = PureWindowsPath(path).as_posix()
@@ -67,7 +69,8 @@ def result_entry(f: Finding, rule_index: int, source: str = "") -> dict[str, Any
     if region["endLine"] == region["startLine"] and region["endColumn"] < region["startColumn"]:
         region["endColumn"] = region["startColumn"]
     snippet = source[f.span.start:f.span.end]
-    if snippet.strip():
+    # A region as long as a whole long statement goes without its snippet, as excerpts are cut.
+    if snippet.strip() and len(snippet) <= EXCERPT_LIMIT:
         region["snippet"] = {"text": snippet}
     entry: dict[str, Any] = {
         "ruleId": f.code, "ruleIndex": rule_index, "level": LEVELS[f.severity],
@@ -114,5 +117,4 @@ def document(results: Sequence["Result"]) -> dict[str, Any]:
 
 
 def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
-    json.dump(document(results), out, ensure_ascii=False, indent=2, default=str)
-    out.write("\n")
+    write_json(document(results), out)

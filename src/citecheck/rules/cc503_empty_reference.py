@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
@@ -49,11 +50,14 @@ class EmptyReference(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        uses_of: Counter[int] | None = None
         for ref in doc.references:
             if not is_empty(ref) or _source_has_content(doc, ref):
                 continue
+            if uses_of is None:  # one pass over the citations, not one per empty reference
+                uses_of = Counter(id(c.reference) for c in doc.citations if c.reference is not None)
             what = "note" if ref.group else "reference"
-            uses = sum(1 for c in doc.citations if c.reference is ref)
+            uses = uses_of[id(ref)]
             cited = f", yet {uses} marker{'s' if uses != 1 else ''} in the text point{'s' if uses == 1 else ''} to it" if uses else ""
             yield self.finding(
                 ctx,

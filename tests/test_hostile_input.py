@@ -1,0 +1,104 @@
+"""Hostile articles: what once crashed a run or made it quadratic stays an ordinary input.
+
+Inputs are sized to run well under a second each; the sizes that once took minutes are timed
+by bench/bench_hostile.py, not here.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from citecheck.api import lint_text
+from citecheck.model import EXCERPT_LIMIT, Document, Finding, Severity, Span, Statement, bounded_excerpt, fingerprint
+from citecheck.report import FORMATS, render
+
+
+def render_all(result: object) -> dict[str, str]:
+    outputs = {}
+    for fmt in FORMATS:
+        out = io.StringIO()
+        render(fmt, [result], out)
+        outputs[fmt] = out.getvalue()
+        outputs[fmt].encode("utf-8")  # a lone surrogate anywhere would fail here
+    return outputs
+
+
+# ----- CC503: one pass over the citations -------------------------------------------------
+
+def test_empty_references_count_their_markers_without_rescanning_the_citations() -> None:
+    """Each empty reference once counted its markers over every citation (50,000 refs: minutes)."""
+    refs = 1500
+    text = ("Title\n\n" + "".join(f"Fact {i}.[{i}] Again {i}.[{i}]\n\n" for i in range(1, refs + 1))
+            + "References\n\n" + "".join(f"  {i}. ^ a b\n" for i in range(1, refs + 1)))
+    result = lint_text(text, "text", select=["CC503"])
+    assert len(result.findings) == refs
+    assert {f.evidence["uses"] for f in result.findings} == {2}
+    assert all("2 markers in the text point to it" in f.message for f in result.findings)
+
+
+# ----- excerpts ----------------------------------------------------------------------------
+
+def test_every_finding_of_a_long_statement_gets_a_window_of_it() -> None:
+    """A 123 KB one-sentence article once gave 198 MB of JSON: the sentence copied per finding."""
+    parts = [f"the raid on village {i} killed people in the valley{{{{citation needed|date=May 2020}}}} and"
+             for i in range(400)]
+    text = "Intro " + " ".join(parts) + " the end.\n"
+    result = lint_text(text, "wikitext", select=["CC103"])
+    assert len(result.findings) == 400
+    statement = result.findings[0].statement
+    assert statement is not None and len(statement.text) > 20_000
+    for index in (0, 199, 399):
+        finding = result.findings[index]
+        assert len(finding.excerpt) <= EXCERPT_LIMIT + 2  # the "…" on each side
+        assert f"village {index} killed" in finding.excerpt
+        # The identity is still the whole statement's: baselines written before keep matching.
+        assert finding.fingerprint == fingerprint("CC103", statement.text)
+    report = io.StringIO()
+    render("json", [result], report)
+    assert len(report.getvalue()) < 400 * 4 * EXCERPT_LIMIT  # not 400 copies of the statement
+    assert len(json.loads(report.getvalue())["findings"]) == 400
+
+
+def test_bounded_excerpt_keeps_short_text_and_marks_cuts() -> None:
+    assert bounded_excerpt("Short text.", 3) == "Short text."
+    words = " ".join(f"w{i}" for i in range(1000))
+    start = bounded_excerpt(words, 0)
+    assert start.startswith("w0 w1") and start.endswith("…") and len(start) <= EXCERPT_LIMIT + 1
+    middle = bounded_excerpt(words, words.index("w500"))
+    assert middle.startswith("…") and middle.endswith("…") and "w500" in middle
+    assert middle[1:].split(" ", 1)[0].startswith("w")  # cut at a word boundary
+    end = bounded_excerpt(words, len(words))
+    assert end.startswith("…") and end.endswith("w999")
+
+
+def test_reference_and_source_excerpts_are_bounded_too() -> None:
+    doc = Document(source="x" * 5000, format="text")
+    statement = Statement(text="y" * 5000, span=Span(0, 5000))
+    for finding in (Finding("CC101", "n", Severity.INFO, "m", Span(10, 4000)),
+                    Finding("CC101", "n", Severity.INFO, "m", Span(4000, 4001), statement=statement)):
+        finding.locate(doc)
+        assert len(finding.excerpt) <= EXCERPT_LIMIT + 2
+
+
+# ----- crashes -----------------------------------------------------------------------------
+
+HOSTILE = [
+    ("wikitext", "The raid&#xD800; killed 12.<ref>{{cite web|title=&#xDFFF;|url=http://a.org/&#55296;}}</ref>\n"),
+    ("wikitext", "Text.<ref>{{cite web |url=http://[::1/ |archive-url=https://web.archive.org/web/"
+                 "20200101000000/http://[zz::1]/ |title=T}}</ref>\n"),
+    ("html", "<html><body>" + "<div>" * 329 + "<p>The raid killed 12 people.</p>" + "</div>" * 329
+             + "</body></html>"),
+    ("wikitext", "Intro.\n\n<div>" + "<li>item, 12\n" * 2000 + "</div>\n"),
+    ("text", "Title\n\nThe \x1b[2J raid\x1b]8;;http://evil\x07 killed 12 \u202e people.\n"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "text"), HOSTILE, ids=["surrogates", "ipv6", "deep-divs", "unclosed-li", "escapes"])
+def test_hostile_inputs_lint_and_render_in_every_format(fmt: str, text: str) -> None:
+    result = lint_text(text, fmt)
+    outputs = render_all(result)
+    json.loads(outputs["json"])
+    json.loads(outputs["sarif"])
