@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from citecheck.baseline import compare, load_baseline, new_findings, write_baseline
+from citecheck.baseline import compare, load_baseline, new_findings, read_baseline, write_baseline
 from citecheck.config import ConfigError
 from citecheck.model import Finding, Severity, Span, fingerprint
 
@@ -62,3 +63,38 @@ def test_baseline_file_is_readable_json(tmp_path: Path) -> None:
     write_baseline([finding("CC101", "x 12 killed")], path)
     data = json.loads(path.read_text())
     assert data["tool"] == "citecheck" and data["findings"][0]["code"] == "CC101"
+
+
+def test_writing_keeps_the_accepted_entries_and_adds_the_new_ones(tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    write_baseline([finding("CC101", "It killed 12 people."), finding("CC501", "[63]")], path)
+    accepted = read_baseline(path)
+    assert write_baseline([finding("CC101", "It killed 12 people.")], path, accepted) == 3
+    assert load_baseline(path) == {fingerprint("CC101", "It killed 12 people."): 2,
+                                   fingerprint("CC501", "[63]"): 1}
+
+
+def test_a_write_that_fails_midway_leaves_the_old_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    write_baseline([finding("CC101", "It killed 12 people.")], path)
+    path.chmod(0o640)
+    before = path.read_bytes()
+
+    def half_then_interrupted(document: object, out: Any, **kwargs: Any) -> None:
+        out.write('{"tool": "citecheck", "findings": [')
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("citecheck.baseline.json.dump", half_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_baseline([finding("CC501", "[63]")], path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["b.json"]
+    monkeypatch.undo()
+    write_baseline([finding("CC501", "[63]")], path)
+    assert path.stat().st_mode & 0o777 == 0o640, "a rewrite keeps the file's permissions"
+
+
+def test_writing_into_a_missing_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no such directory"):
+        write_baseline([], tmp_path / "missing" / "b.json")
+    assert not (tmp_path / "missing").exists()

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from citecheck.cli import main
 
-from conftest import SEED
+from conftest import ARTICLES, SEED
 
 ARTICLE = """Test article
 
@@ -168,3 +170,167 @@ def test_diff_in_ci_formats_reports_only_introduced_findings(tmp_path: Path) -> 
     assert code == 1 and out.count("::error ") == 1 and "CC101" in out
     code, out, _ = run("diff", "--select", "CC101", "--format", "sarif", str(new), str(old))
     assert code == 0 and json.loads(out)["runs"][0]["results"] == []
+
+
+# ----- exit codes for what goes wrong ------------------------------------------------------
+
+def raiser(exc: BaseException) -> Any:
+    def raise_it(*args: Any, **kwargs: Any) -> Any:
+        raise exc
+    return raise_it
+
+
+# (arguments, the function each command calls that is made to fail)
+COMMANDS = [
+    (["check", "{article}"], "citecheck.api.lint_path"),
+    (["{article}"], "citecheck.api.lint_path"),
+    (["diff", "{article}", "{article}"], "citecheck.baseline.compare"),
+    (["dump", "{article}"], "citecheck.dump.write_jsonl"),
+    (["fetch", "https://en.wikipedia.org/wiki/Example"], "citecheck.fetch.page_url"),
+    (["rules", "--markdown"], "citecheck.rules.markdown_table"),
+    (["rule", "CC101"], "citecheck.rules.by_code"),
+]
+COMMAND_IDS = ["check", "default", "diff", "dump", "fetch", "rules", "rule"]
+
+
+def command_args(args: list[str], article: Path) -> list[str]:
+    return [arg.format(article=article) for arg in args]
+
+
+@pytest.mark.parametrize(("args", "target"), COMMANDS, ids=COMMAND_IDS)
+def test_a_bug_exits_three_with_one_line(monkeypatch: pytest.MonkeyPatch, article: Path,
+                                         args: list[str], target: str) -> None:
+    """A crash must not look like "findings found" (1) to CI: 3, one line, no traceback."""
+    monkeypatch.delenv("CITECHECK_DEBUG", raising=False)
+    monkeypatch.setattr(target, raiser(ZeroDivisionError("division by zero")))
+    code, out, err = run(*command_args(args, article))
+    assert code == 3
+    assert err.count("\n") == 1 and "internal error: ZeroDivisionError: division by zero" in err
+    assert "report" in err and "CITECHECK_DEBUG" in err and "Traceback" not in err + out
+
+
+def test_debug_variable_shows_the_traceback(monkeypatch: pytest.MonkeyPatch, article: Path) -> None:
+    monkeypatch.setenv("CITECHECK_DEBUG", "1")
+    monkeypatch.setattr("citecheck.api.lint_path", raiser(RecursionError("maximum recursion depth exceeded")))
+    code, _, err = run(str(article))
+    assert code == 3 and "Traceback" in err and "internal error: RecursionError" in err
+
+
+@pytest.mark.parametrize(("args", "target"), COMMANDS, ids=COMMAND_IDS)
+def test_ctrl_c_exits_130_with_a_short_line(monkeypatch: pytest.MonkeyPatch, article: Path,
+                                            args: list[str], target: str) -> None:
+    monkeypatch.setattr(target, raiser(KeyboardInterrupt()))
+    code, out, err = run(*command_args(args, article))
+    assert code == 130 and err.strip() == "citecheck: interrupted" and "Aborted" not in out + err
+
+
+def test_sigint_in_a_real_process_exits_130(article: Path) -> None:
+    script = ("import os, signal, sys\n"
+              "import citecheck.api\n"
+              "citecheck.api.lint_path = lambda *a, **k: os.kill(os.getpid(), signal.SIGINT)\n"
+              "from citecheck.cli import main\n"
+              "sys.argv = ['citecheck', sys.argv[1]]\n"
+              "main()\n")
+    proc = subprocess.run([sys.executable, "-c", script, str(article)], capture_output=True, text=True)
+    assert proc.returncode == 130 and proc.stderr.strip() == "citecheck: interrupted"
+
+
+def test_a_reader_closing_the_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    """``citecheck a.txt | head -1``: no traceback, and no internal-error exit code."""
+    path = tmp_path / "uncited.txt"
+    path.write_text(UNCITED, encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "citecheck", str(path)], stdout=write_end,
+                              stderr=subprocess.PIPE, text=True)
+    finally:
+        os.close(write_end)
+    assert proc.returncode == 141 and proc.stderr == ""
+
+
+@pytest.mark.parametrize("value", ["-5", "0", "9223372036854775807", "99999999999999999999999"])
+def test_max_bytes_out_of_range_is_a_usage_error(article: Path, value: str) -> None:
+    code, _, err = run(f"--max-bytes={value}", str(article))
+    assert code == 2 and "--max-bytes" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["-5", "0", "9223372036854775807"])
+def test_max_bytes_out_of_range_in_config_is_a_config_error(tmp_path: Path, article: Path, value: str) -> None:
+    (tmp_path / "citecheck.toml").write_text(f"max-bytes = {value}\n")
+    code, _, err = run(str(article))
+    assert code == 2 and "citecheck.toml: max-bytes: expected 1 to" in err
+
+
+def test_symlink_loop_is_an_input_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    code, out, err = run(str(tmp_path / "a.txt"))
+    assert code == 2 and "a.txt: cannot read" in err and "Traceback" not in out + err
+
+
+# ----- writing files -----------------------------------------------------------------------
+
+def test_baseline_into_a_missing_folder_is_refused(tmp_path: Path, article: Path) -> None:
+    """The folder is not created: a mistyped path should not grow a directory tree."""
+    target = tmp_path / "missing" / "baseline.json"
+    code, _, err = run("--write-baseline", str(target), str(article))
+    assert code == 2 and "cannot write the baseline" in err and "missing" in err
+    assert not target.parent.exists()
+
+
+def test_rewriting_the_baseline_in_use_keeps_what_it_accepted(tmp_path: Path) -> None:
+    """``--baseline b.json --write-baseline b.json`` once kept only the new findings."""
+    path = tmp_path / "a.txt"
+    path.write_text(UNCITED, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert run("--select", "CC101", "--write-baseline", str(baseline), str(path))[0] == 0
+    accepted = json.loads(baseline.read_text())["findings"]
+    assert accepted
+    grown = UNCITED.replace("founded in 1994.", "founded in 1994. Later 40 soldiers were wounded there.")
+    path.write_text(grown, encoding="utf-8")
+    code, _, err = run("--select", "CC101", "--baseline", str(baseline), "--write-baseline", str(baseline), str(path))
+    assert code == 0 and f"recorded {len(accepted) + 1} finding(s)" in err
+    merged = json.loads(baseline.read_text())["findings"]
+    assert all(entry in merged for entry in accepted) and len(merged) == len(accepted) + 1
+    assert run("--select", "CC101", "--baseline", str(baseline), str(path))[0] == 0
+    # Reverting the article fails on nothing: the accepted findings are still accepted.
+    path.write_text(UNCITED, encoding="utf-8")
+    assert run("--select", "CC101", "--baseline", str(baseline), str(path))[0] == 0
+
+
+def test_baseline_write_that_fails_midway_keeps_the_old_file(monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(UNCITED, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert run("--select", "CC101", "--write-baseline", str(baseline), str(path))[0] == 0
+    before = baseline.read_bytes()
+
+    def half_then_fail(document: Any, out: Any, **kwargs: Any) -> None:
+        out.write(json.dumps(document)[:20])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("citecheck.baseline.json.dump", half_then_fail)
+    code, _, err = run("--write-baseline", str(baseline), str(path))
+    assert code == 2 and "No space left on device" in err
+    assert baseline.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "baseline.json"]  # no temporary left
+
+
+def test_dump_output_is_replaced_only_when_the_dump_is_through(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    from citecheck.dump import DumpError
+
+    output = tmp_path / "out.jsonl"
+    output.write_text("previous run\n")
+
+    def half_then_fail(path: Any, settings: Any, out: Any, **kwargs: Any) -> None:
+        out.write('{"title": "A"}\n')
+        raise DumpError("the dump is not valid XML")
+
+    monkeypatch.setattr("citecheck.dump.write_jsonl", half_then_fail)
+    code, _, err = run("dump", str(ARTICLES / "pear-export-0.3.xml"), "-o", str(output))
+    assert code == 2 and "not valid XML" in err
+    assert output.read_text() == "previous run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]

@@ -73,6 +73,10 @@ def test_fail_on_never(tmp_path: Path) -> None:
     ('as-of = "yesterday"\n', "as-of: expected a date"),
     ("[rules.CC999]\nseverity = 'info'\n", "rules.CC999: no such rule"),
     ("select = [\n", "invalid TOML"),
+    ("max-bytes = -5\n", "max-bytes: expected 1 to 1073741824 bytes, got -5"),
+    ("max-bytes = 9223372036854775807\n", "max-bytes: expected 1 to"),
+    ("select = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+    ("x = " + "{a = " * 2000 + "1" + "}" * 2000 + "\n", "nested too deeply"),
 ])
 def test_bad_config_names_file_and_key(tmp_path: Path, text: str, message: str) -> None:
     config = write(tmp_path / "citecheck.toml", text)
@@ -85,3 +89,19 @@ def test_pyproject_keys_are_reported_with_their_table(tmp_path: Path) -> None:
     config = write(tmp_path / "pyproject.toml", "[tool.citecheck]\nbogus = 1\n")
     with pytest.raises(ConfigError, match=r"tool\.citecheck\.bogus: unknown key"):
         load_config(config)
+
+
+@pytest.mark.parametrize("text", ["tool = 5\n", 'tool = "citecheck"\n', "[tool]\ncitecheck = 5\n",
+                                  "[[tool.citecheck]]\nselect = []\n"])
+def test_pyproject_whose_tool_or_table_is_not_a_table_names_the_file(tmp_path: Path, text: str) -> None:
+    config = write(tmp_path / "pyproject.toml", text)
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: tool(\.citecheck)?: expected a table"):
+        find_config(tmp_path / "article.txt")
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: tool(\.citecheck)?: expected a table"):
+        load_config(config)
+
+
+def test_config_is_found_beside_a_symlink_loop(tmp_path: Path) -> None:
+    config = write(tmp_path / "citecheck.toml", 'fail-on = "info"\n')
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    assert find_config(tmp_path / "loop") == config

@@ -2,20 +2,27 @@
 
 Heavy modules (parsers, requests, BeautifulSoup) are imported inside the commands that need
 them, so ``citecheck --help`` stays instant. Every expected failure becomes a message on
-stderr and exit code 2; a traceback is a bug.
+stderr and exit code 2. Anything else is a bug: every command reports it in one line and
+exits 3 (CITECHECK_DEBUG=1 shows the traceback), so CI never mistakes a crash for findings.
+Ctrl-C exits 130; a reader that stops reading early (``| head``) ends the run quietly.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from typing import Any, Callable, NoReturn
 
 import click
 
-from citecheck import __version__
+from citecheck import PROJECT_URL, __version__
+from citecheck.config import MAX_BYTES_CEILING
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+# What a shell reports for a process that SIGPIPE ended: the reader closed the pipe.
+EXIT_BROKEN_PIPE = 141
+DEBUG_VARIABLE = "CITECHECK_DEBUG"
 OUTPUT_FORMATS = ("full", "concise", "json", "sarif", "github", "markdown", "html")
 INPUT_FORMATS = ("text", "wikitext", "html")
 
@@ -32,10 +39,52 @@ class DefaultGroup(click.Group):
             args = [self.default_command]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; an interruption or an unexpected exception gets its own exit code."""
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a closed pipe fails here, not in Python's flush at exit
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("\ncitecheck: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # Later writes to the closed pipe (Python's flush at exit) must not complain either.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_BROKEN_PIPE)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, reported as one
+            internal_error(exc)
+
+
+def internal_error(exc: BaseException) -> NoReturn:
+    """One line naming the exception and where to report it; the traceback only on request."""
+    if os.environ.get(DEBUG_VARIABLE):
+        import traceback
+
+        traceback.print_exception(exc)
+    from citecheck.report import printable
+
+    detail = " ".join(printable(str(exc)).split())[:300]
+    click.echo(f"citecheck: internal error: {type(exc).__name__}{': ' + detail if detail else ''} "
+               f"(a bug: please report it with the input, see {PROJECT_URL}; "
+               f"{DEBUG_VARIABLE}=1 shows the traceback)", err=True)
+    sys.exit(EXIT_INTERNAL)
+
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"citecheck: error: {message}", err=True)
+    from citecheck.report import printable  # messages quote file names and page titles
+
+    click.echo(f"citecheck: error: {printable(message)}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def os_error_reason(exc: OSError, path: str) -> str:
+    """Why writing ``path`` failed, naming the file at fault when it is another (its folder)."""
+    reason = exc.strerror or str(exc)
+    return f"{reason}: {exc.filename}" if exc.filename and str(exc.filename) != path else reason
 
 
 def parse_date(value: str | None) -> date | None:
@@ -77,7 +126,7 @@ def lint_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Record the current findings as the baseline and exit 0."),
         click.option("--config", "config_path", metavar="FILE", default=None,
                      help="Config file [default: citecheck.toml or pyproject.toml found upward]."),
-        click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+        click.option("--max-bytes", type=click.IntRange(min=1, max=MAX_BYTES_CEILING), default=None,
                      help="Refuse inputs larger than this [default: 5000000]."),
         click.option("--quiet", "-q", is_flag=True, help="Print nothing; the exit code tells."),
         click.option("--color/--no-color", default=None, help="Colour the report [default: on a terminal]."),
@@ -189,14 +238,31 @@ def check(paths: tuple[str, ...], **opts: Any) -> None:
     settings = build_settings(opts, paths[0])
     results = lint_all(paths, settings)
     if opts.get("write_baseline"):
-        from citecheck.baseline import write_baseline
-
-        count = write_baseline([f for r in results for f in r.findings], opts["write_baseline"])
-        if not opts.get("quiet"):
-            click.echo(f"citecheck: recorded {count} finding(s) in {opts['write_baseline']}", err=True)
+        record_baseline(results, opts)
         sys.exit(EXIT_CLEAN)
     emit(results, opts)
     sys.exit(exit_code(results, settings.fail_on))
+
+
+def record_baseline(results: list[Any], opts: dict[str, Any]) -> None:
+    """Write --write-baseline: what --baseline accepted plus the findings it did not account for.
+
+    With --baseline the findings are only the new ones, so writing them alone would drop every
+    accepted finding; the baseline given is kept whole and the new findings are added.
+    """
+    from citecheck.baseline import read_baseline, write_baseline
+    from citecheck.config import ConfigError
+
+    target = opts["write_baseline"]
+    try:
+        accepted = read_baseline(opts["baseline"]) if opts.get("baseline") else []
+        count = write_baseline([f for r in results for f in r.findings], target, accepted)
+    except ConfigError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{target}: cannot write the baseline ({os_error_reason(exc, target)})")
+    if not opts.get("quiet"):
+        click.echo(f"citecheck: recorded {count} finding(s) in {target}", err=True)
 
 
 @main.command()
@@ -233,25 +299,23 @@ def emit_diff(old_result: Any, new_result: Any, introduced: list[Any], resolved:
     fmt = opts.get("output_format") or "concise"
     out = sys.stdout
     if fmt == "json":
-        import json
-
+        from citecheck.report import write_json
         from citecheck.report.json import document, finding_record
 
         doc = document([replace(new_result, findings=introduced)])
         doc["files"].insert(0, document([old_result])["files"][0])
         doc["resolved"] = [finding_record(f) for f in resolved]
-        json.dump(doc, out, ensure_ascii=False, indent=2, default=str)
-        out.write("\n")
+        write_json(doc, out)
         return
-    from citecheck.report import render
+    from citecheck.report import printable, render
 
     if fmt not in ("full", "concise"):
         # CI annotations and editor reports show what the new revision introduced.
         render(fmt, [replace(new_result, findings=introduced)], out, color=False)
         return
-    out.write(f"Introduced in {new_result.path} ({len(introduced)}):\n")
+    out.write(f"Introduced in {printable(new_result.path)} ({len(introduced)}):\n")
     render(fmt, [replace(new_result, findings=introduced)], out, color=False)
-    out.write(f"\nResolved since {old_result.path} ({len(resolved)}):\n")
+    out.write(f"\nResolved since {printable(old_result.path)} ({len(resolved)}):\n")
     render(fmt, [replace(old_result, findings=resolved)], out, color=False)
 
 
@@ -354,8 +418,9 @@ def explain_outlet(query: str, config_path: str | None) -> None:
 def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_redirects: bool,
          limit: int | None, output: str | None, jobs: int, **opts: Any) -> None:
     """Lint a MediaWiki XML dump (.xml, .bz2, .gz, .xz, .lzma): one JSON Lines record per page."""
-    import os
+    import contextlib
 
+    from citecheck.atomic import atomic_write
     from citecheck.dump import DumpError, DumpStats, write_jsonl
 
     settings = build_settings(opts, path)
@@ -367,23 +432,23 @@ def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_re
             fail(f"--namespace expects numbers or 'all', got {', '.join(namespaces)}")
     stats = DumpStats()
     bar = None
-    try:
-        out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    except OSError as exc:
-        fail(f"{output}: cannot write ({exc.strerror or exc})")
-    try:
-        if sys.stderr.isatty():
-            bar = click.progressbar(length=os.path.getsize(path), file=sys.stderr, label="pages")
-        worst = write_jsonl(path, settings, out, stats=stats, progress=bar.update if bar else None,
-                            jobs=jobs, all_revisions=all_revisions, namespaces=wanted,
-                            include_redirects=include_redirects, limit=limit)
-    except (DumpError, OSError) as exc:
-        fail(str(exc))
-    finally:
-        if bar is not None:
-            bar.render_finish()
-        if output:
-            out.close()
+    # The output file is replaced only once the dump is through: a failure keeps the old one.
+    with contextlib.ExitStack() as stack:
+        try:
+            out = stack.enter_context(atomic_write(output)) if output else sys.stdout
+        except OSError as exc:
+            fail(f"{output}: cannot write ({os_error_reason(exc, output)})")
+        try:
+            if sys.stderr.isatty():
+                bar = click.progressbar(length=os.path.getsize(path), file=sys.stderr, label="pages")
+            worst = write_jsonl(path, settings, out, stats=stats, progress=bar.update if bar else None,
+                                jobs=jobs, all_revisions=all_revisions, namespaces=wanted,
+                                include_redirects=include_redirects, limit=limit)
+        except (DumpError, OSError) as exc:
+            fail(str(exc))
+        finally:
+            if bar is not None:
+                bar.render_finish()
     if stats.truncated:
         click.echo(f"citecheck: warning: {path}: the dump ends early after {stats.pages} complete "
                    f"page(s): {stats.truncated}", err=True)

@@ -18,6 +18,9 @@ from citecheck.io import DEFAULT_MAX_BYTES
 from citecheck.model import Severity
 
 CONFIG_NAMES = ("citecheck.toml", "pyproject.toml")
+# The largest input size limit accepted: an article is never near it, and reading allocates
+# up to the limit at once.
+MAX_BYTES_CEILING = 1 << 30
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
 
@@ -60,7 +63,10 @@ def parse_fail_on(value: str) -> Severity | None:
 
 def find_config(start: str | Path) -> Path | None:
     """The nearest citecheck.toml, or pyproject.toml with a [tool.citecheck] table, upward from ``start``."""
-    here = Path(start).resolve()
+    try:
+        here = Path(start).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: its own folder is where to look
+        here = Path(start).absolute()
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
@@ -68,7 +74,7 @@ def find_config(start: str | Path) -> Path | None:
             candidate = folder / name
             if not candidate.is_file():
                 continue
-            if name == "citecheck.toml" or "citecheck" in _read_toml(candidate).get("tool", {}):
+            if name == "citecheck.toml" or _pyproject_table(candidate) is not None:
                 return candidate
     return None
 
@@ -76,12 +82,25 @@ def find_config(start: str | Path) -> Path | None:
 def load_config(path: str | Path, settings: Settings | None = None) -> Settings:
     """Apply the config file at ``path`` to ``settings`` (a fresh Settings by default)."""
     path = Path(path)
-    data = _read_toml(path)
-    table = data.get("tool", {}).get("citecheck", {}) if path.name == "pyproject.toml" else data
-    prefix = "tool.citecheck." if path.name == "pyproject.toml" else ""
+    if path.name == "pyproject.toml":
+        table, prefix = _pyproject_table(path) or {}, "tool.citecheck."
+    else:
+        table, prefix = _read_toml(path), ""
     settings = settings or Settings()
     apply_table(settings, table, path, prefix)
     return settings
+
+
+def _pyproject_table(path: Path) -> dict[str, Any] | None:
+    """The [tool.citecheck] table of a pyproject.toml, None when it has none."""
+    tool = _table(_read_toml(path).get("tool", {}), f"{path}: tool")
+    return _table(tool["citecheck"], f"{path}: tool.citecheck") if "citecheck" in tool else None
+
+
+def _table(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a table, got {type(value).__name__}")
+    return value
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -89,6 +108,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
 
@@ -146,6 +167,8 @@ def apply_table(settings: Settings, table: dict[str, Any], path: Path, prefix: s
             settings.input_format = fmt
         elif key == "max-bytes":
             settings.max_bytes = _expect(value, int, where(key))
+            if not 1 <= settings.max_bytes <= MAX_BYTES_CEILING:
+                raise ConfigError(f"{where(key)}: expected 1 to {MAX_BYTES_CEILING} bytes, got {value}")
         elif key == "as-of":
             settings.as_of = _as_date(value, where(key))
         elif key == "rules":
