@@ -273,3 +273,14 @@ def test_damage_mid_file_keeps_the_pages_read_before_it(tmp_path: Path) -> None:
     path.write_text(SMALL_DUMP.replace("<page><title>Talk:Alpha", "<page><<title>Talk:Alpha"), encoding="utf-8")
     revisions, stats = read(path, include_redirects=True)
     assert [rev.title for rev in revisions] == ["Alpha", "Beta"] and stats.truncated
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_line_breaks_survive_any_piece_size(encoding: str) -> None:
+    import io
+
+    whole = bz2.open(BGWIKI).read().decode("utf-16").encode(encoding)
+    lengths = {chunk: [len(rev.text) for rev in iter_revisions(io.BytesIO(whole), chunk=chunk, all_revisions=True,
+                                                                namespaces=None, include_redirects=True)]
+               for chunk in (1 << 16, 4096, 7)}
+    assert lengths[7] == lengths[4096] == lengths[1 << 16] == [13790, 5362, 212723]

@@ -19,6 +19,7 @@ dependencies for what is, here, one small parser target.
 from __future__ import annotations
 
 import bz2
+import codecs
 import gzip
 import lzma
 import math
@@ -236,6 +237,35 @@ def _utf8_len(text: str) -> int:
 _PAGE_END = Revision(title="", page_id="", namespace=-1, revision_id="", timestamp="", text="")  # marker
 
 
+def _reader(stream: IO[bytes], chunk: int) -> tuple[Callable[[], bytes], str | None]:
+    """(a function returning the next piece of ``stream``, b"" at the end; the encoding
+    the parser must assume, None to read the file's own declaration).
+
+    A UTF-16 file is decoded here and handed on as UTF-8: libxml2's push parser turns a
+    line break split between two pieces of UTF-16 input into two line breaks.
+    """
+    head = stream.read(max(chunk, 2))
+    encoding = {b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16", b"<\x00": "utf-16-le",
+                b"\x00<": "utf-16-be"}.get(head[:2])
+    pending = [head]
+
+    def next_piece() -> bytes:
+        return pending.pop() if pending else stream.read(chunk)
+
+    if encoding is None:
+        return next_piece, None
+    decoder = codecs.getincrementaldecoder(encoding)()
+
+    def utf8_piece() -> bytes:
+        while True:
+            data = next_piece()
+            text = decoder.decode(data, final=not data)
+            if text or not data:
+                return text.encode("utf-8", "surrogatepass")
+
+    return utf8_piece, "utf-8"
+
+
 def iter_revisions(stream: IO[bytes], *, all_revisions: bool = False,
                    namespaces: frozenset[int] | None = frozenset({ARTICLE_NAMESPACE}),
                    include_redirects: bool = False, max_revision_bytes: int | None = None,
@@ -251,8 +281,9 @@ def iter_revisions(stream: IO[bytes], *, all_revisions: bool = False,
     stats = stats if stats is not None else DumpStats()
     reader = _DumpReader(stats, max_revision_bytes)
     # huge_tree lifts libxml2's 10 MB text-node limit: the reader applies its own, per revision.
+    read, encoding = _reader(stream, chunk)
     parser = etree.XMLParser(target=reader, huge_tree=True, resolve_entities=False, no_network=True,
-                             load_dtd=False)
+                             load_dtd=False, encoding=encoding)
     latest: Revision | None = None
 
     def completed() -> Iterator[Revision]:
@@ -275,7 +306,7 @@ def iter_revisions(stream: IO[bytes], *, all_revisions: bool = False,
 
     try:
         while True:
-            data = stream.read(chunk)
+            data = read()
             if data:
                 parser.feed(data)
             else:
@@ -287,6 +318,8 @@ def iter_revisions(stream: IO[bytes], *, all_revisions: bool = False,
         stats.truncated = str(exc)
     except (EOFError, OSError, lzma.LZMAError) as exc:
         stats.truncated = f"compressed stream ends early ({exc})"
+    except UnicodeDecodeError as exc:
+        stats.truncated = f"invalid UTF-16 ({exc})"
     yield from completed()  # the pages completed before the damage
 
 
