@@ -59,6 +59,8 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("If hydrocarbons are excluded, growth has been estimated at 4.8%.", ["4.8%"]),
         ("a range doubled every 2\u00e2\u0080\u00933 years", ["2\u00e2\u0080\u00933"]),
         ("which have around hundred national monuments", ["hundred"]),
+        ("B\u00e1\u00bb\u00a5t gave to him four magic words", ["four"]),
+        ("Two ganglia at the head end function similar to a simple brain.", ["Two"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),

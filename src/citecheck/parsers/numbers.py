@@ -388,14 +388,15 @@ _MATH_WORDS = frozenset(
     "eigenvalue eigenvalues eigenvector eigenvectors eigenfunction eigenfunctions eigenstate "
     "eigenstates matrix matrices polynomial polynomials integral integrals derivative derivatives "
     "vector vectors scalar scalars equation equations theorem theorems lemma lemmas multiplicity "
-    "multiplicities integer integers modulo variable variables coefficient coefficients function "
-    "functions root roots degree denote denoted axiom axioms subset subsets dimensional".split()
+    "multiplicities integer integers modulo coefficient coefficients axiom axioms subset subsets "
+    "dimensional".split()
 )
+# Read with double-decoded characters restored ("Î»1" is "λ1", "Bá»¥t" has no lone "t").
 # Greek letters name variables only beside a subscript or a relation ("λ1", "μ = 0"); alone
 # they are prefixes and names ("10 μm", "α-helix"). A lone lowercase letter is a variable
 # ("when s is greater than 1") unless it is the unit of a figure ("9.95 s", "100 m").
 _MATH_SIGNS = re.compile(
-    r"[∑∫√∈≤≥≠]|(?:[α-ωΑ-Ω]|[ÎÏ][\u0080-\u00bf])(?=\d|\s*[=<>])|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]"
+    r"[∑∫√∈≤≥≠]|[α-ωΑ-Ω](?=\d|\s*[=<>])|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]"
     r"|(?<![\w'’.\-/])(?<!\d )(?<!\d\u00a0)[b-z](?![\w'’.\-/])"
 )
 # A made-up case ("Suppose a 10,000 kg probe", "If, for example, an estimate was $1,252,000"),
@@ -412,7 +413,7 @@ _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)
 def _speaks_in_mathematics(text: str, words: set[str]) -> bool:
     """A statement of mathematics, whose bare and small numbers describe any case ("its
     eigenvalue is 1", "the roots are 2, 1 and 11", "two vectors") rather than report one."""
-    return not words.isdisjoint(_MATH_WORDS) or bool(_MATH_SIGNS.search(text))
+    return not words.isdisjoint(_MATH_WORDS) or bool(_MATH_SIGNS.search(_readable(text)))
 
 
 def _generic_count(claim: NumericClaim) -> bool:
