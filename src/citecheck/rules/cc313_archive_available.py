@@ -41,7 +41,10 @@ class ArchiveAvailable(Rule):
             if snapshot is None:
                 continue
             verdict = checker.verdict(url)
-            state = "dead link" if verdict is not None and verdict.dead else "unarchived link"
+            state = "unarchived link"
+            if verdict is not None and verdict.dead:
+                # As in CC311: one run's failure is not yet a dead link.
+                state = "dead link" if checker.dead_streak(url)[0] > 1 else "link that failed on one check"
             yield self.finding(
                 ctx,
                 f"{ref.label} {state} has a Wayback snapshot from {snapshot.date}: "
