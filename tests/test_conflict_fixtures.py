@@ -114,7 +114,7 @@ def test_message_names_party_outlets_evidence_and_the_fix(test_registry: None) -
     (tass,) = [f for f in findings if f.evidence["figure"] == "600"]
     assert tass.evidence["party_key"] == "russia+donetsk-peoples-republic"
     assert "sourced only to Russia / Donetsk People's Republic: [tass-kramatorsk] TASS" in tass.message
-    assert "is a belligerent in the article's infobox" in tass.message
+    assert "Russia / Donetsk People's Republic: a side among the belligerents in the article's infobox" in tass.message
     assert "TASS (state news agency): Russia's state news agency" in tass.message
     assert tass.message.endswith("Add an independent source or attribute the figure in the text")
 
@@ -131,7 +131,7 @@ def test_conflict_option_still_overrides_the_infobox(test_registry: None) -> Non
     assert not lint_path(path, settings=Settings(select=["CC2"], conflict="none")).findings
     findings = lint_path(path, settings=Settings(select=["CC201"], conflict="war-in-donbas-2014")).findings
     assert {f.evidence["party"] for f in findings} == {"Russia / DPR", "Ukraine"}
-    assert "is a party in War in Donbas (2014–2022) (war-in-donbas-2014.toml)" in findings[0].message
+    assert ": a side of War in Donbas (2014–2022) (war-in-donbas-2014.toml)" in findings[0].message
 
 
 def test_a_matching_conflict_file_wins(test_registry: None, tmp_path: Path) -> None:

@@ -563,8 +563,8 @@ def outlet_evidence(verdict: Sourcing) -> str:
 def party_basis(conflict: Conflict, party: Party) -> str:
     """Where the party comes from: a conflict file, or the article's infobox."""
     if not conflict.path:
-        return f"{party.label} is a belligerent in the article's infobox"
-    return f"{party.label} is a party in {conflict.name} ({Path(conflict.path).name})"
+        return f"{party.label}: a side among the belligerents in the article's infobox"
+    return f"{party.label}: a side of {conflict.name} ({Path(conflict.path).name})"
 
 
 def why_single_party(conflict: Conflict, verdict: Sourcing) -> str:
