@@ -223,7 +223,7 @@ class _Builder:
 
     def _marker(self, match: re.Match[str], seg: str, base: int) -> Citation | Tag | None:
         span = Span(base + match.start(), base + match.end())
-        if (match.group("num") or match.group("note")) and _NOT_A_MARKER.search(seg, 0, match.start()):
+        if (match.group("num") or match.group("note")) and _NOT_A_MARKER.search(seg, max(0, match.start() - 40), match.start()):
             return None  # "{\displaystyle 1}  [1]", "Scientific classification [e]": page furniture
         if match.group("num"):
             return Citation(key=match.group("num"), span=span)
