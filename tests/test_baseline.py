@@ -70,7 +70,7 @@ def test_writing_keeps_the_accepted_entries_and_adds_the_new_ones(tmp_path: Path
     write_baseline([finding("CC101", "It killed 12 people."), finding("CC501", "[63]")], path)
     accepted = read_baseline(path)
     assert write_baseline([finding("CC101", "It killed 12 people.")], path, accepted) == 3
-    assert load_baseline(path) == {fingerprint("CC101", "It killed 12 people."): 2,
+    assert load_baseline(path).fingerprints == {fingerprint("CC101", "It killed 12 people."): 2,
                                    fingerprint("CC501", "[63]"): 1}
 
 
@@ -98,3 +98,52 @@ def test_writing_into_a_missing_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no such directory"):
         write_baseline([], tmp_path / "missing" / "b.json")
     assert not (tmp_path / "missing").exists()
+
+
+def at(path: str, code: str, text: str) -> Finding:
+    found = finding(code, text)
+    found.path = path
+    return found
+
+
+def test_a_baseline_hides_findings_only_in_the_file_it_was_written_for(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "art.wiki").write_text("x")
+    (tmp_path / "other.wiki").write_text("x")
+    write_baseline([at("art.wiki", "CC101", "It killed 12 people.")], "b.json")
+    baseline = load_baseline("b.json")
+    assert new_findings([at("./art.wiki", "CC101", "It killed 12 people.")], baseline) == []
+    other = at("other.wiki", "CC101", "It killed 12 people.")
+    assert new_findings([other], baseline) == [other]
+
+
+def test_a_renamed_file_keeps_its_accepted_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    texts = ["It killed 12 people.", "It wounded 40.", "Then 3 more."]
+    write_baseline([at("old-name.wiki", "CC101", text) for text in texts], "b.json")
+    (tmp_path / "new-name.wiki").write_text("x")  # old-name.wiki is gone: renamed
+    added = at("new-name.wiki", "CC101", "A new uncited 99.")
+    renamed = [at("new-name.wiki", "CC101", text) for text in texts[:2]] + [added]
+    assert new_findings(renamed, load_baseline("b.json")) == [added]
+
+
+def test_a_file_sharing_few_findings_with_a_gone_one_is_not_a_rename(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    texts = ["It killed 12 people.", "It wounded 40.", "Then 3 more."]
+    write_baseline([at("gone.wiki", "CC101", text) for text in texts], "b.json")
+    unrelated = [at("fresh.wiki", "CC101", texts[0]), at("fresh.wiki", "CC101", "Other 7.")]
+    assert new_findings(unrelated, load_baseline("b.json")) == unrelated
+
+
+def test_a_baseline_from_before_paths_mattered_still_loads(tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps({"tool": "citecheck", "version": "0.1.0", "schema": 1, "findings": [
+        {"fingerprint": fingerprint("CC101", "It killed 12 people."), "code": "CC101", "excerpt": "x"},
+        {"fingerprint": fingerprint("CC501", "[63]"), "code": "CC501", "path": "a.txt", "excerpt": "y"},
+    ]}))
+    baseline = load_baseline(path)
+    anywhere = at("z.txt", "CC101", "It killed 12 people.")
+    assert new_findings([anywhere], baseline) == []  # an entry without a path applies everywhere
+    assert new_findings([at("a.txt", "CC501", "[63]")], baseline) == []
