@@ -260,6 +260,12 @@ def test_plain_text_belligerents_stand_alone_and_stop_at_a_sub_label() -> None:
     assert [(b.name, b.column) for b in infobox_belligerents(doc)] == [("Russia", 0), ("Donetsk PR", 0)]
 
 
+def test_plain_text_supporters_named_on_their_label_line_are_no_belligerents() -> None:
+    text = (TEST_REGISTRY.parent / "russian-invasion-of-ukraine.txt").read_text(encoding="utf-8")
+    text = text.replace("Supported by:\n Belarus", "Supported by: Belarus\n Iran")
+    assert [b.name for b in infobox_belligerents(lint_text(text, "text").document)] == ["Russia", "Donetsk PR"]
+
+
 def test_articles_without_belligerents_have_no_parties() -> None:
     assert parties("The '''Test''' is a town.<ref>{{cite web |url=https://tass.com/1 |title=x}}</ref>\n") is None
     assert parties(infobox(combatant1="{{flag|Russia}}"), "wikitext") == [("russia",)]

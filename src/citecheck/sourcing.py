@@ -26,6 +26,8 @@ from citecheck.data import Actor, Category, Conflict, Lexicon, Outlet, Party, Re
 from citecheck.model import Citation, Document, Reference, Statement
 
 if TYPE_CHECKING:  # the rules package imports this module: no import back at run time
+    from mwparserfromhell.wikicode import Wikicode
+
     from citecheck.rules.base import RuleContext
 
 # Statement kinds in which the article speaks in its own voice.
@@ -653,16 +655,22 @@ def infobox_belligerents(doc: Document) -> list[Belligerent]:
 
 
 def _text_belligerents(doc: Document) -> list[Belligerent]:
-    """Plain-text copies: one line per belligerent under "Belligerents", before any sub-label.
+    """Plain-text copies: one line per belligerent under "Belligerents", up to any sub-label or a
+    line that starts the supporters ("Supported by: Belarus").
 
     A copy runs the columns together, so the side of each name is unknown (column 0).
     """
     found = []
+    supporters_from: tuple[str, ...] | None = None  # the label whose remaining lines are supporters
     for statement in doc.statements:
         if statement.kind != "infobox" or not statement.section:
             continue
-        if statement.section[-1].strip().casefold() in _BELLIGERENT_LABELS:
-            found.extend(Belligerent(name, 0) for name in _names_in_line(statement.text))
+        if statement.section[-1].strip().casefold() not in _BELLIGERENT_LABELS or statement.section == supporters_from:
+            continue
+        if _SUPPORTERS.search(statement.text):
+            supporters_from = statement.section
+            continue
+        found.extend(Belligerent(name, 0) for name in _names_in_line(statement.text))
     return found
 
 
@@ -695,7 +703,7 @@ def _wikitext_belligerents(doc: Document) -> list[Belligerent]:
         lines: list[list[str]] = [[]]
         _walk_wikicode(mwparserfromhell.parse(raw), lines)
         for names in lines:
-            if names and names[0] is _STOP:
+            if names[:1] == [_STOP]:
                 break
             found.extend(Belligerent(name, column) for name in dict.fromkeys(names))
     return found
@@ -704,11 +712,11 @@ def _wikitext_belligerents(doc: Document) -> list[Belligerent]:
 _STOP = "\x00supporters"  # a line that starts the supporters: every later line is left out
 
 
-def _walk_wikicode(code: object, lines: list[list[str]]) -> None:
+def _walk_wikicode(code: Wikicode, lines: list[list[str]]) -> None:
     """Collect names line by line: flag-template countries, link targets and labels, plain text."""
     from mwparserfromhell import nodes as N
 
-    for node in code.nodes:  # type: ignore[attr-defined]
+    for node in code.nodes:
         if lines and lines[-1][:1] == [_STOP]:
             return
         if isinstance(node, N.Text):
@@ -806,7 +814,7 @@ def _value_end(source: str, start: int) -> int:
 def _html_belligerents(source: str) -> list[Belligerent]:
     """Rendered infoboxes: the cells of the rows under a "Belligerents" header, one column each."""
     match = re.search(r"<th\b[^>]*>\s*(?:<[^>]+>\s*)*(?:Belligerents|Combatants)\s*(?:<[^>]+>\s*)*</th>", source, re.I)
-    if match is None or "infobox" not in source[: match.start()]:
+    if match is None or source.rfind("infobox", 0, match.start()) < 0:
         return []
     reader = _BelligerentRows()
     reader.feed(source[match.end() : match.end() + 200_000])
