@@ -395,10 +395,11 @@ _MATH_WORDS = frozenset(
 # Greek letters name variables only beside a subscript or a relation ("λ1", "μ = 0"); alone
 # they are prefixes and names ("10 μm", "α-helix"). A lone lowercase letter is a variable
 # ("when s is greater than 1") unless it is the unit of a figure ("9.95 s", "100 m").
-_MATH_SIGNS = re.compile(
-    r"[∑∫√∈≤≥≠]|[α-ωΑ-Ω](?=\d|\s*[=<>])|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]"
-    r"|(?<![\w'’.\-/])(?<!\d )(?<!\d\u00a0)[b-z](?![\w'’.\-/])"
-)
+_MATH_SIGNS = re.compile(r"[∑∫√∈≤≥≠]|[α-ωΑ-Ω](?=\d|\s*[=<>])|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]")
+_MATH_SIGN_CHARS = re.compile(r"[∑∫√∈≤≥≠=<>α-ωΑ-Ω]")
+_LONE_LETTER = re.compile(r"(?<![\w'’.\-/])(?<!\d )(?<!\d\u00a0)[b-z](?![\w'’.\-/])")
+# Lowercase letters that stand alone in prose without naming a variable: "Merkel's", "don't".
+_LETTERS_OF_CONTRACTIONS = frozenset("s t d m".split())
 # A made-up case ("Suppose a 10,000 kg probe", "If, for example, an estimate was $1,252,000"),
 # and a condition ("If A were a triangle"), whose small counts are any case's.
 _HYPOTHESIS = re.compile(
@@ -413,7 +414,13 @@ _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)
 def _speaks_in_mathematics(text: str, words: set[str]) -> bool:
     """A statement of mathematics, whose bare and small numbers describe any case ("its
     eigenvalue is 1", "the roots are 2, 1 and 11", "two vectors") rather than report one."""
-    return not words.isdisjoint(_MATH_WORDS) or bool(_MATH_SIGNS.search(_readable(text)))
+    if not words.isdisjoint(_MATH_WORDS):
+        return True
+    readable = _readable(text)
+    if _MATH_SIGN_CHARS.search(readable) and _MATH_SIGNS.search(readable):
+        return True
+    lone = {w for w in words if len(w) == 1} - _LETTERS_OF_CONTRACTIONS - {"a", "i"}
+    return bool(lone) and _LONE_LETTER.search(readable) is not None
 
 
 def _generic_count(claim: NumericClaim) -> bool:
@@ -438,6 +445,7 @@ _SELECTING_WORDS = frozenset(
 
 
 _GROUPING = re.compile(r"[,\s\u00a0\u202f]")
+_NUMBER_AND_SCALE = re.compile(rf"({_NUM})\s*({_SCALE_WORD}|bn|mn|mln|tn|[mkb]\b|dozen)?", re.I)
 
 
 def parse_number(text: str) -> float | None:
@@ -446,7 +454,7 @@ def parse_number(text: str) -> float | None:
     text = text.strip()
     if not text:
         return None
-    match = re.search(rf"({_NUM})\s*({_SCALE_WORD}|bn|mn|mln|tn|[mkb]\b|dozen)?", text, re.I)
+    match = _NUMBER_AND_SCALE.search(text)
     if match:
         value = float(_GROUPING.sub("", match.group(1)))
         scale = (match.group(2) or "").lower()
