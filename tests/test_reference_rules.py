@@ -21,3 +21,24 @@ def test_duplicate_reference_names_both_entries() -> None:
     assert finding.reference is second
     assert finding.refs == ["1", "2"]
     assert finding.evidence == {"duplicate_of": "1", "matched": "title"}
+
+
+def test_dead_link_finding_carries_its_reason_and_url() -> None:
+    text = """The dam opened in 1990.<ref>{{cite web |url=http://example.com/dam |title=Dam |url-status=dead}}</ref>
+
+==References==
+{{reflist}}
+"""
+    result = lint_text(text, "wikitext", settings=Settings(select=["CC301"]))
+    [finding] = result.findings
+    assert finding.reference is result.document.references[0]
+    assert finding.refs == ["ref-1"]
+    assert finding.evidence == {"reason": "url-status=dead", "url": "http://example.com/dam"}
+
+
+def test_dead_link_in_the_text_points_at_its_statement() -> None:
+    text = "The council published [http://example.com/minutes its minutes]{{dead link|date=May 2015}}.\n"
+    result = lint_text(text, "wikitext", settings=Settings(select=["CC301"]))
+    [finding] = result.findings
+    assert finding.statement is not None and "its minutes" in finding.statement.text
+    assert finding.evidence == {"reason": "marked [dead link]"}

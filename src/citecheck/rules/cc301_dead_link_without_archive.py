@@ -81,13 +81,11 @@ class DeadLinkWithoutArchive(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        reported: set[int] = set()
         tagged = _tagged_in_prose(doc)
         for ref in doc.references:
             reason = dead_reason(ref) or tagged.get(id(ref), ("", None))[0]
             if not reason or has_archive(ref):
                 continue
-            reported.add(id(ref))
             yield self.finding(
                 ctx,
                 f"{ref.label} links to a dead page ({reason}) and no archive copy is recorded: "
