@@ -229,6 +229,10 @@ def infobox(**params: str) -> str:
      [("hamas",), ("israel",)]),
     ({"combatant1": "{{flag|Israel}}", "combatant2": "[[Hamas]]{{collapsible list|title=Supported by|{{flag|Iran}}}}"},
      [("israel",), ("hamas",)]),
+    # a flag icon beside a link is decoration: the Houthis fly Yemen's flag
+    ({"combatant1": "{{flagicon|Israel}} [[Israel]]\n----\n{{Collapsible list |title = ''Supported by:'' |{{flag|Iran}}}}",
+      "combatant2": "{{ubl|{{flagicon image|Flag of Hamas.svg}} [[Hamas]]|{{flagicon|Yemen}} [[Houthis|Ansar Allah]]}}"},
+     [("israel",), ("hamas", "houthis")]),
     # an actor named on both sides belongs to neither; a name the registry lacks adds nothing
     ({"combatant1": "{{flag|Sudan}}<br />[[Wagner Group]]", "combatant2": "[[Rapid Support Forces]]<br />[[Wagner Group]]<br />{{flag|Sudan}}"},
      [("rapid-support-forces",)]),

@@ -599,8 +599,10 @@ _SUPPORTERS = re.compile(
     re.I)
 _FLAG_TEMPLATES = frozenset({"flag", "flagcountry", "flagicon", "flagdeco", "flagu", "flag country",
                              "flagcc", "flagbig", "flag icon"})
+# Flag templates that print the country's name beside the flag; the others print an icon only.
+_FLAG_NAMES = frozenset({"flag", "flagcountry", "flagu", "flag country", "flagcc", "flagbig"})
 # Markup that ends a line of the list, and markup whose content names nobody (notes, struck names).
-_LINE_TAGS = frozenset({"br", "li", "dd", "dt", "p", "div"})
+_LINE_TAGS = frozenset({"br", "hr", "li", "dd", "dt", "p", "div"})
 _SKIPPED_TAGS = frozenset({"ref", "references", "s", "del", "sup", "math"})
 _LIST_TEMPLATES = frozenset({"plainlist", "plain list", "ubl", "unbulleted list", "ublist", "flatlist",
                              "hlist", "collapsible list", "bulleted list", "nowrap", "small", "tree list",
@@ -705,11 +707,14 @@ def _wikitext_belligerents(doc: Document) -> list[Belligerent]:
         for names in lines:
             if names[:1] == [_STOP]:
                 break
-            found.extend(Belligerent(name, column) for name in dict.fromkeys(names))
+            # A flag icon beside a name is decoration ({{flagicon|Yemen}} [[Houthis]]); alone it names.
+            named = [n for n in names if not n.startswith(_ICON)] or [n[len(_ICON):] for n in names]
+            found.extend(Belligerent(name, column) for name in dict.fromkeys(named))
     return found
 
 
 _STOP = "\x00supporters"  # a line that starts the supporters: every later line is left out
+_ICON = "\x00icon:"  # marks a name known only from a flag icon
 
 
 def _walk_wikicode(code: Wikicode, lines: list[list[str]]) -> None:
@@ -736,7 +741,8 @@ def _walk_wikicode(code: Wikicode, lines: list[list[str]]) -> None:
         elif isinstance(node, N.Template):
             name = str(node.name).strip().casefold().replace("_", " ")
             if name in _FLAG_TEMPLATES and node.has(1):
-                lines[-1].append(node.get(1).value.strip_code().strip())  # {{flag|Russia|1991}}: 2 is a variant
+                country = node.get(1).value.strip_code().strip()  # {{flag|Russia|1991}}: 2 is a variant
+                lines[-1].append(country if name in _FLAG_NAMES else _ICON + country)
             elif name in _LIST_TEMPLATES:
                 for param in node.params:
                     if str(param.name).strip() == "title" and _SUPPORTERS.search(str(param.value)):
