@@ -252,7 +252,7 @@ def test_html_belligerent_columns_and_supporters() -> None:
 <div class="mw-parser-output"><table class="infobox"><tbody>
 <tr><th colspan="2">Belligerents</th></tr>
 <tr><td><a href="/wiki/Yemen" title="Yemen">Government of Yemen</a><br/><a href="/wiki/Saudi_Arabia" title="Saudi Arabia">Saudi Arabia</a><sup class="reference"><a href="#cite_note-1">[1]</a></sup></td>
-<td><a href="/wiki/Houthis" title="Houthis">Ansar Allah</a><br/><b>Supported by:</b><br/><a href="/wiki/Iran" title="Iran">Iran</a></td></tr>
+<td><a href="/wiki/File:Flag_of_Yemen.svg" class="image" title="Yemen"><img alt="" src="f.svg"/></a>&#160;<a href="/wiki/Houthis" title="Houthis">Ansar Allah</a><br/><b>Supported by:</b><br/><a href="/wiki/Iran" title="Iran">Iran</a></td></tr>
 <tr><th colspan="2">Commanders and leaders</th></tr>
 <tr><td><a href="/wiki/China" title="China">China</a></td><td></td></tr>
 </tbody></table><p>The Test was a war.</p></div></body></html>"""

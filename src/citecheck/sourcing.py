@@ -868,7 +868,10 @@ class _BelligerentRows(HTMLParser):
         elif self.cell is not None and tag in self._BREAKS:
             self.cell.append([])
         elif self.cell is not None and tag == "a" and not self.skip:
-            title = dict(attrs).get("title") or ""
+            link = dict(attrs)
+            if "File:" in (link.get("href") or "") or "image" in (link.get("class") or ""):
+                return  # a flag picture's link names the flag, not the belligerent
+            title = (link.get("title") or "").removesuffix(" (page does not exist)")
             if title and not self._stopped():
                 self.cell[-1].append(title)
 
