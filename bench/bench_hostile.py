@@ -1,0 +1,107 @@
+"""Hostile inputs at the sizes that once took minutes or crashed: each must end within 5 s.
+
+Runs the real command line (``python -m citecheck --format json``) on generated files and prints,
+per case, the exit code, wall time, output size and whether it met the 5 s target. Exit codes
+are those of DESIGN.md §6: 0 or 1 for a report, 2 for refused input, never 3 (a bug).
+
+    .venv/bin/python bench/bench_hostile.py [--only NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+TARGET_SECONDS = 5.0
+
+
+def empty_references() -> str:
+    """25,000 empty <ref></ref>s, each a reference and a citation (275 KB)."""
+    return "Intro." + "<ref></ref>" * 25_000 + "\n"
+
+
+def unclosed_list_items() -> str:
+    """20,000 unclosed <li> inside a <div> (460 KB): the parser re-scanned the div for each."""
+    return "Intro.\n\n<div>" + "<li>item text here, 12\n" * 20_000 + "</div>\n"
+
+
+def unclosed_cells_in_a_ref() -> str:
+    return "Intro.<ref>" + "<td>cell text here 1234\n" * 20_000 + "</ref>\n"
+
+
+def nested_lists() -> str:
+    """3,000 nested <ul><li>: past the parser's own depth limit it backtracks at every level."""
+    return "Intro. " + "<ul><li>" * 3_000 + "x 12 killed." + "</li></ul>" * 3_000 + "\n"
+
+
+def one_long_sentence() -> str:
+    """A ~180 KB sentence with 1,600 findings: the JSON once copied the sentence per finding."""
+    parts = [f"the attack on village number {i} killed many people in the region of the valley"
+             "{{citation needed|date=May 2020}} and" for i in range(1_600)]
+    return "Intro " + " ".join(parts) + " the end.\n"
+
+
+def deep_divs() -> str:
+    return "<html><body>" + "<div>" * 50_000 + "<p>The raid killed 12 people.</p>" + "</div>" * 50_000 + "</body></html>"
+
+
+def surrogates() -> str:
+    return "The raid&#xD800; killed 12.<ref>{{cite web|title=A&#55296;|url=http://a.org/&#xDFFF;}}</ref>\n" * 2_000
+
+
+def ipv6_archives() -> str:
+    ref = ("Claim {0}.<ref>{{{{cite web |url=http://example.com/{0} |title=T |archive-url=https://web.archive.org/"
+           "web/20200101000000/http://[zz::{0}]/ |archive-date=1 January 2020}}}}</ref>\n")
+    return "".join(ref.format(i) for i in range(2_000))
+
+
+CASES: dict[str, tuple[str, Callable[[], str]]] = {
+    "cc503-empty-references": ("wiki", empty_references),
+    "unclosed-li-in-div": ("wiki", unclosed_list_items),
+    "unclosed-td-in-ref": ("wiki", unclosed_cells_in_a_ref),
+    "nested-ul-li": ("wiki", nested_lists),
+    "one-long-sentence": ("wiki", one_long_sentence),
+    "50000-nested-divs": ("html", deep_divs),
+    "surrogate-references": ("wiki", surrogates),
+    "ipv6-archive-hosts": ("wiki", ipv6_archives),
+}
+
+
+def run(path: Path) -> tuple[int, float, int, str]:
+    """(exit code, seconds, bytes of JSON written, last line of stderr) for one input."""
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "citecheck", "--format", "json", str(path)],
+                          capture_output=True, text=True, env={**os.environ, "CITECHECK_DEBUG": ""})
+    elapsed = time.perf_counter() - start
+    last = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+    return proc.returncode, elapsed, len(proc.stdout.encode("utf-8")), last
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="run only the case of this name")
+    args = parser.parse_args(argv)
+    failures = 0
+    with tempfile.TemporaryDirectory() as folder:
+        print(f"{'case':26}{'input':>10}{'exit':>6}{'seconds':>9}{'output':>12}")
+        for name, (suffix, make) in CASES.items():
+            if args.only and name != args.only:
+                continue
+            path = Path(folder) / f"{name}.{suffix}"
+            path.write_text(make(), encoding="utf-8")
+            code, elapsed, size, last = run(path)
+            ok = elapsed <= TARGET_SECONDS and code in (0, 1)
+            failures += not ok
+            print(f"{name:26}{path.stat().st_size:>10,}{code:>6}{elapsed:>9.2f}{size:>12,}"
+                  f"{'' if ok else '  FAIL ' + last}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
