@@ -239,3 +239,24 @@ def test_year_periods_in_prose() -> None:
     assert find_dates("the 2019–20 season") == []  # bare years only when asked for
     # An adverbial period gives year-less dates their year.
     assert [str(m.date) for m in find_dates("In 2013–14, on 3 May it rained")] == ["2013-05-03"]
+
+
+def test_date_problem_in_ranges() -> None:
+    assert date_problem("1 June 2020 – 31 June 2020") == "June has 30 days, so there is no 31 June"
+    assert date_problem("31 June 2020 – 5 July 2020") == "June has 30 days, so there is no 31 June"
+    assert date_problem("5–3 October 2020") == "'5–3 October 2020' is a range whose days are out of order or out of the month"
+    assert date_problem("October 5–3, 2020") == "'October 5–3, 2020' is a range whose days are out of order or out of the month"
+
+
+def test_cc406_findings_carry_their_evidence() -> None:
+    from citecheck import lint_text
+
+    text = ("The treaty was signed on 31 June 2019.<ref>{{cite web |url=http://example.com/a |title=A "
+            "|access-date=2010-26-08}}</ref>\n\n==References==\n{{reflist}}\n")
+    findings = lint_text(text, "wikitext", select=["CC406"]).findings
+    by_kind = {("reference" if f.reference is not None else "prose"): f for f in findings}
+    reference, prose = by_kind["reference"], by_kind["prose"]
+    assert reference.refs == [reference.reference.key] and reference.statement is None
+    assert reference.evidence == {"field": "access-date", "value": "2010-26-08", "fingerprint_key": "access-date"}
+    assert prose.statement is not None and prose.refs == []
+    assert prose.evidence == {"value": "31 June 2019", "fingerprint_key": "31 June 2019"}

@@ -37,7 +37,7 @@ _PRESENT = re.compile(r"\bpresent\b|\bongoing\b", re.I)
 # Where a revision date may come from when it is stated rather than inferred.
 STATED_SOURCES = frozenset({"as-of", "dump", "api", "metadata"})
 _SOURCE_WORDS = {
-    "as-of": "the --as-of date", "dump": "the dump's revision timestamp", "api": "the revision's timestamp",
+    "as-of": "the date given with --as-of", "dump": "the dump's revision timestamp", "api": "the revision's timestamp",
     "metadata": "the page's last-edited date", "infobox-duration": "inferred from an infobox duration",
     "latest-access-date": "the latest access date among the references",
     "latest-archive-date": "the latest archive date among the references",
@@ -70,7 +70,7 @@ def stated_revision_date(doc: Document) -> date | None:
 
 
 def describe_source(source: str) -> str:
-    """Words for a revision-date source in a message ("the latest access date among the references")."""
+    """What a revision-date source means, for messages ("the latest access date among the references")."""
     return _SOURCE_WORDS.get(source, source or "an unknown source")
 
 

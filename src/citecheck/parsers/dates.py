@@ -348,6 +348,9 @@ def date_problem(text: str) -> str | None:
         return None
     if any(form.fullmatch(cleaned) for form in _YEARLESS_FORMS):
         return f"{cleaned!r} has no year"
+    if _DMY_RANGE.fullmatch(cleaned) or _MDY_RANGE.fullmatch(cleaned):
+        # "5–3 October 2020": split at the dash, its left side would read as the year 5.
+        return f"{cleaned!r} is a range whose days are out of order or out of the month"
     parts = _SPLIT_RANGE.split(cleaned, maxsplit=1)
     candidates = [cleaned] + ([p.strip() for p in parts] if len(parts) == 2 else [])
     for candidate in candidates:
@@ -359,8 +362,6 @@ def date_problem(text: str) -> str | None:
         reason = _invalid_reason(*single)
         if reason:
             return reason
-    if _DMY_RANGE.fullmatch(cleaned) or _MDY_RANGE.fullmatch(cleaned):
-        return f"{cleaned!r} is a range whose days are out of order or out of the month"
     if _FOREIGN_SCRIPT.search(cleaned):
         return None
     return f"{cleaned!r} is not a recognised date format"

@@ -22,17 +22,18 @@ class ArchivedBeforePublished(Rule):
 
     What to do: check the source and correct ``date`` or ``archive-date``/``archive-url``.
 
-    Options: ``tolerance_days`` allows that many days of slack (time zones, midnight
-    publication).
+    Options: ``tolerance_days`` (default 1) allows that many days of slack: archive
+    timestamps are in UTC and publication dates in the publisher's time zone, so a copy
+    made at 22:50 UTC on 8 September can be of a page dated 9 September in Germany.
     """
 
     code = "CC401"
     name = "archived-before-published"
     severity = Severity.WARNING
-    options = (Option("tolerance_days", 0, "Days of slack before an earlier archive date is flagged."),)
+    options = (Option("tolerance_days", 1, "Days of slack before an earlier archive date is flagged (time zones)."),)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        tolerance = ctx.options.get("tolerance_days", 0)
+        tolerance = ctx.options.get("tolerance_days", 1)
         for ref in doc.references:
             published = reference_date(ref, "date")
             archived, source = archive_date(ref)

@@ -22,16 +22,18 @@ class AccessedBeforePublished(Rule):
     What to do: check the source; correct ``date`` or ``access-date``, or re-verify the claim
     against the current page and update ``access-date``.
 
-    Options: ``tolerance_days`` allows that many days of slack (time zones).
+    Options: ``tolerance_days`` (default 1) allows that many days of slack: the editor's
+    day and the publisher's can differ by one (a Kabul-dated story of 17 August read on
+    16 August in America).
     """
 
     code = "CC402"
     name = "accessed-before-published"
     severity = Severity.WARNING
-    options = (Option("tolerance_days", 0, "Days of slack before an earlier access date is flagged."),)
+    options = (Option("tolerance_days", 1, "Days of slack before an earlier access date is flagged (time zones)."),)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        tolerance = ctx.options.get("tolerance_days", 0)
+        tolerance = ctx.options.get("tolerance_days", 1)
         for ref in doc.references:
             published = reference_date(ref, "date")
             accessed = reference_date(ref, "access_date")

@@ -45,7 +45,7 @@ class DateAfterRevision(Rule):
         ceiling, source = revision_ceiling(doc)
         limit = shift(ceiling, ctx.options.get("tolerance_days", 1))
         issue_limit = shift(limit, _ISSUE_DATE_LEAD_DAYS)
-        against = f"the article's revision date {ceiling} ({describe_source(source)})" if source != "today" else (
+        against = f"the article's revision date {ceiling} ({source}), {describe_source(source)}" if source != "today" else (
             f"today, {ceiling}, so after any revision (the revision date itself is not stated)")
         for ref in doc.references:
             archived, archive_source = archive_date(ref)

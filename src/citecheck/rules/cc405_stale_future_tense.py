@@ -27,7 +27,8 @@ _PURPOSE_IS = re.compile(
 _HABITUAL = re.compile(
     r"\bwill\s+(?:not\s+)?(?:often|usually|generally|normally|typically|commonly|sometimes|always|never|rarely"
     r"|seldom|frequently|occasionally|tend)\b", re.I)
-# Reported speech keeps the speaker's tense ("Aliyev said the war will end ..."): not stale prose.
+# Reported speech keeps the speaker's tense ("Aliyev said the war will end ...", "the war will
+# end by Friday, officials said"): not stale prose.
 _REPORTING = re.compile(
     r"\b(?:said|says|stated|states|announced|announces|claimed|claims|warned|promised|pledged|vowed|declared"
     r"|threatened|predicted|told|added|insisted|argued|reported|confirmed|wrote|writes|advis(?:ed|ing)"
@@ -60,12 +61,12 @@ class StaleFutureTense(Rule):
     ...", "In 2015, X went live, from a society whose purpose is to ..."). A period counts
     by its end ("between 2013 and 2023"); a date after "since", "than", "under" or
     "following" is a point of comparison, not the event's. Phrases inside quotations (also
-    one left open at the statement's end) and after a reporting verb ("said the war will
-    end on ...", "advising members that ...") report someone's words; a habitual "will
-    often", "will usually" is no prediction. Year-less
-    dates take their year from the nearest full date before them in the section, else the
-    article's period. A date is past when its last day is before the revision date minus
-    ``tolerance_days``.
+    one left open at the statement's end) and in a statement with a reporting verb ("said the
+    war will end on ...", "... will end on 5 May, officials said", "advising members that
+    ...") report someone's words; a habitual "will often", "will usually" is no prediction.
+    Year-less dates take their year from the nearest full date before them in the section,
+    else the article's period. A date is past when its last day is before the revision date
+    minus ``tolerance_days``. One finding per statement.
 
     The revision date must be one the revision is certainly no earlier than: the stated date
     (``--as-of``, a dump or API timestamp, the page's "last edited" date), else the latest
@@ -98,17 +99,18 @@ class StaleFutureTense(Rule):
         stated = source in STATED_SOURCES
         max_distance = ctx.options.get("max_distance", 80)
         cutoff = shift(now, -ctx.options.get("tolerance_days", 0))
-        passed_by = (f"the revision date {now} ({describe_source(source)})" if stated
-                     else f"{now}, {describe_source(source)} (the revision is no earlier; its own date is not stated)")
+        passed_by = (f"the revision date {now} ({source}), {describe_source(source)}" if stated
+                     else f"{now} ({source}), {describe_source(source)}; the revision is no earlier, its own "
+                     "date is not stated")
         for stmt, matches in statement_dates(doc.statements, context_year(doc), years=True):
             if not matches:
                 continue
             masked = _QUOTED.sub(lambda m: " " * len(m.group()), stmt.text)
+            if _REPORTING.search(masked):
+                continue
             for phrase in _FUTURE.finditer(masked):
                 if _not_future(masked, phrase):
                     continue
-                if _REPORTING.search(masked, 0, phrase.start()):
-                    break
                 date = _target_date(masked, phrase, matches, max_distance)
                 if date is None:
                     continue
