@@ -75,12 +75,12 @@ def test_unusable_input_exits_two_with_reason(tmp_path: Path, content: bytes, re
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     code, out, err = run(str(path))
-    assert code == 2 and reason in err and "Traceback" not in err + out
+    assert code == 2 and reason in out and "Traceback" not in err + out
 
 
 def test_missing_file_exits_two(tmp_path: Path) -> None:
-    code, _, err = run(str(tmp_path / "nope.txt"))
-    assert code == 2 and "no such file" in err
+    code, out, _ = run(str(tmp_path / "nope.txt"))
+    assert code == 2 and "no such file" in out
 
 
 def test_unknown_rule_selector_exits_two(article: Path) -> None:
@@ -266,7 +266,7 @@ def test_symlink_loop_is_an_input_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
     (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
     code, out, err = run(str(tmp_path / "a.txt"))
-    assert code == 2 and "a.txt: cannot read" in err and "Traceback" not in out + err
+    assert code == 2 and "a.txt: error: cannot read" in out and "Traceback" not in out + err
 
 
 # ----- writing files -----------------------------------------------------------------------

@@ -37,6 +37,7 @@ def test_nearest_config_wins(tmp_path: Path) -> None:
 
 
 def test_all_keys_are_applied(tmp_path: Path) -> None:
+    (tmp_path / "more").mkdir()
     config = write(tmp_path / "citecheck.toml", """
 select = ["CC1", "CC5"]
 ignore = "CC505"
@@ -48,8 +49,12 @@ cache = "cache.sqlite"
 input-format = "wikitext"
 max-bytes = 1000
 as-of = 2020-10-30
+include = ["*.wiki", "*.txt"]
+exclude = "drafts, *.tmp.txt"
 """)
     settings = load_config(config)
+    assert settings.include == ["*.wiki", "*.txt"] and settings.exclude == ["drafts", "*.tmp.txt"]
+    assert settings.config_path == str(config)
     assert settings.select == ["CC1", "CC5"] and settings.ignore == ["CC505"]
     assert settings.fail_on is Severity.WARNING
     assert settings.conflict == str(tmp_path / "conflicts/mine.toml")
@@ -105,3 +110,9 @@ def test_config_is_found_beside_a_symlink_loop(tmp_path: Path) -> None:
     config = write(tmp_path / "citecheck.toml", 'fail-on = "info"\n')
     (tmp_path / "loop").symlink_to(tmp_path / "loop")
     assert find_config(tmp_path / "loop") == config
+
+
+def test_a_missing_conflict_folder_names_the_config_file_and_key(tmp_path: Path) -> None:
+    config = write(tmp_path / "pyproject.toml", '[tool.citecheck]\nconflict-paths = ["conflicts"]\n')
+    with pytest.raises(ConfigError, match=r"pyproject.toml: tool.citecheck.conflict-paths: .*conflicts: not a folder"):
+        load_config(config)

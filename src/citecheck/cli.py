@@ -12,12 +12,13 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from typing import Any, Callable, NoReturn
+from typing import Any, Callable, NoReturn, Sequence
 
 import click
 
 from citecheck import PROJECT_URL, __version__
 from citecheck.config import MAX_BYTES_CEILING
+from citecheck.inputs import DEFAULT_INCLUDE
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 # What a shell reports for a process that SIGPIPE ended: the reader closed the pipe.
@@ -97,12 +98,19 @@ def parse_date(value: str | None) -> date | None:
 
 
 def split_codes(values: tuple[str, ...]) -> list[str]:
+    """Comma-separated values of a repeatable option (rule codes, patterns), in one list."""
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
+def apply_options(options: list[Callable[..., Any]], func: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 def lint_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The options shared by every command that lints (check, diff, dump, fetch)."""
-    options = [
+    """The options shared by every command that lints articles (check, diff, fetch)."""
+    return apply_options([
         click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS),
                      default=None, help="Report format [default: full on a terminal, concise otherwise]."),
         click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=None,
@@ -120,20 +128,41 @@ def lint_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--cache", metavar="PATH", default=None, help="Link-check cache file."),
         click.option("--no-cache", is_flag=True, help="Do not read or write the link-check cache."),
         click.option("--refresh", is_flag=True, help="Re-check links even when the cache has a fresh answer."),
-        click.option("--baseline", metavar="FILE", default=None,
-                     help="Report only findings not recorded in this baseline."),
-        click.option("--write-baseline", metavar="FILE", default=None,
-                     help="Record the current findings as the baseline and exit 0."),
         click.option("--config", "config_path", metavar="FILE", default=None,
                      help="Config file [default: citecheck.toml or pyproject.toml found upward]."),
         click.option("--max-bytes", type=click.IntRange(min=1, max=MAX_BYTES_CEILING), default=None,
                      help="Refuse inputs larger than this [default: 5000000]."),
-        click.option("--quiet", "-q", is_flag=True, help="Print nothing; the exit code tells."),
-        click.option("--color/--no-color", default=None, help="Colour the report [default: on a terminal]."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+        click.option("--show", metavar="SEVERITIES", default=None,
+                     help="Print only these severities in the full and concise formats, e.g. "
+                          "error,warning (the exit code still counts every finding)."),
+        click.option("--fold/--no-fold", default=True,
+                     help="Print the info findings of one rule in one file as one line (full and "
+                          "concise formats) [default: fold]."),
+        click.option("--quiet", "-q", is_flag=True,
+                     help="Print the findings or the report only: no summary line, no notes on stderr."),
+        click.option("--color/--no-color", default=None,
+                     help="Colour the report [default: on a terminal, unless NO_COLOR or TERM=dumb; "
+                          "FORCE_COLOR forces it]."),
+    ], func)
+
+
+def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of the commands that lint files, folders and globs (check, fetch)."""
+    return apply_options([
+        click.option("--include", multiple=True, metavar="PATTERNS",
+                     help="File patterns searched for in folders, comma-separated [default: "
+                          + ",".join(DEFAULT_INCLUDE) + "]."),
+        click.option("--exclude", multiple=True, metavar="PATTERNS",
+                     help="File or folder patterns never linted, comma-separated (e.g. drafts,*.tmp.txt)."),
+        click.option("--baseline", metavar="FILE", default=None,
+                     help="Report only findings not recorded in this baseline."),
+        click.option("--write-baseline", metavar="FILE", default=None,
+                     help="Record the current findings as the baseline and exit 0."),
+        click.option("--statistics", is_flag=True,
+                     help="Print the number of findings per rule instead of the findings."),
+        click.option("--show-settings", is_flag=True,
+                     help="Print the settings in effect (config file, rules, fail-on, patterns) and exit."),
+    ], func)
 
 
 def _flag_settings() -> dict[str, Callable[[Any], Any]]:
@@ -145,7 +174,7 @@ def _flag_settings() -> dict[str, Callable[[Any], Any]]:
     return {
         "select": split_codes, "ignore": split_codes, "fail_on": parse_fail_on, "as_of": parse_date,
         "online": bool, "conflict": keep, "cache": keep, "no_cache": bool, "refresh": bool,
-        "input_format": keep, "max_bytes": keep,
+        "input_format": keep, "max_bytes": keep, "include": split_codes, "exclude": split_codes,
     }
 
 
@@ -173,32 +202,50 @@ def build_settings(opts: dict[str, Any], first_path: str | None = None) -> Any:
         from citecheck.rules import select_rules
 
         select_rules(settings.select, settings.ignore)  # reject unknown selectors early
-        from citecheck.data import check_settings
-
-        check_settings(settings)  # a missing conflict or a bad rule-data file, before any input
     except (ConfigError, ValueError, OSError) as exc:
         fail(str(exc))
+    from citecheck.data import check_settings
+
+    try:
+        check_settings(settings)  # a missing conflict or a bad rule-data file, before any input
+    except (ConfigError, ValueError, OSError) as exc:
+        # A conflict the config file names is the config file's error: say which file.
+        from_config = settings.config_path and settings.conflict and not opts.get("conflict")
+        fail(f"{settings.config_path}: {exc}" if from_config else str(exc))
     return settings
 
 
-def lint_all(paths: tuple[str, ...], settings: Any) -> list[Any]:
-    """Lint every path; an unusable input stops the run with exit code 2 and its reason."""
+def lint_inputs(arguments: tuple[str, ...], settings: Any) -> tuple[list[Any], list[Any]]:
+    """(results, failures) for files, folders, globs, URLs and ``-``: an input that cannot be
+    linted is reported with the others' findings, never a reason to drop them."""
     from citecheck.api import lint_path
     from citecheck.config import ConfigError
+    from citecheck.dump import dump_hint
     from citecheck.fetch import FetchError, is_page_url, lint_url
+    from citecheck.inputs import InputFailure, expand
     from citecheck.io import InputError
 
+    paths, failures = expand(arguments, settings.include, settings.exclude, is_url=is_page_url)
     results = []
     for path in paths:
         try:
-            if is_page_url(path):
-                results.append(lint_url(path, settings))
-            else:
-                results.append(lint_path(path, settings=settings))
-        except (InputError, ConfigError, FetchError) as exc:
-            from citecheck.dump import dump_hint
+            results.append(lint_url(path, settings) if is_page_url(path) else lint_path(path, settings=settings))
+        except (InputError, FetchError) as exc:
+            message = dump_hint(path) or str(exc)
+            failures.append(InputFailure(path, message.removeprefix(f"{path}: ")))
+        except ConfigError as exc:
+            fail(str(exc))
+    return results, failures
 
-            fail(dump_hint(path) or str(exc))
+
+def lint_each(paths: tuple[str, ...], settings: Any) -> list[Any]:
+    """Lint every path; one that cannot be linted stops the run (diff needs both revisions)."""
+    results = []
+    for path in paths:  # one by one: the two revisions may be the same file
+        found, failures = lint_inputs((path,), settings)
+        if failures:
+            fail(f"{failures[0].path}: {failures[0].message}")
+        results.extend(found)
     return results
 
 
@@ -209,16 +256,54 @@ def exit_code(results: list[Any], fail_on: Any) -> int:
     return EXIT_FINDINGS if worst is not None and worst >= fail_on else EXIT_CLEAN
 
 
-def emit(results: list[Any], opts: dict[str, Any]) -> None:
+def output_format(opts: dict[str, Any], default: str | None = None) -> str:
+    return opts.get("output_format") or default or ("full" if sys.stdout.isatty() else "concise")
+
+
+def color_wanted(flag: bool | None, fmt: str) -> bool:
+    """Whether to colour: --color/--no-color, else NO_COLOR (any value) turns it off,
+    FORCE_COLOR (any value) on, TERM=dumb off, else colour on a terminal only."""
+    if flag is not None:
+        return flag
+    if fmt not in ("full", "concise") or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return os.environ.get("TERM") != "dumb" and sys.stdout.isatty()
+
+
+def report_view(opts: dict[str, Any]) -> Any:
+    """What the terminal formats print: --show, --fold, and the summary unless --quiet."""
+    from citecheck.model import Severity
+    from citecheck.report import View
+
+    show = None
+    if opts.get("show"):
+        try:
+            show = frozenset(Severity.parse(name) for name in split_codes((opts["show"],)))
+        except ValueError:
+            fail(f"--show expects severities (error, warning, info), comma-separated, got {opts['show']!r}")
+    return View(show=show, fold=bool(opts.get("fold", True)), summary=not opts.get("quiet"))
+
+
+def emit(results: list[Any], opts: dict[str, Any], failures: Sequence[Any] = ()) -> None:
     from citecheck.report import render
 
-    if opts.get("quiet"):
+    fmt = output_format(opts)
+    view = report_view(opts)
+    if failures and fmt in ("json", "sarif", "markdown", "html"):
+        # The report goes to a file; the job's log names the inputs that failed too.
+        for failure in failures:
+            click.echo(f"citecheck: error: {failure.path}: {failure.message}", err=True)
+    if opts.get("statistics"):
+        from citecheck.report.statistics import render as render_statistics
+
+        render_statistics(results, sys.stdout, as_json=fmt == "json")
+        if fmt != "json":
+            for failure in failures:
+                click.echo(f"citecheck: error: {failure.path}: {failure.message}", err=True)
         return
-    fmt = opts.get("output_format") or ("full" if sys.stdout.isatty() else "concise")
-    color = opts.get("color")
-    if color is None:
-        color = sys.stdout.isatty() and fmt in ("full", "concise")
-    render(fmt, results, sys.stdout, color=bool(color))
+    render(fmt, results, sys.stdout, color=color_wanted(opts.get("color"), fmt), errors=failures, view=view)
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -231,17 +316,32 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @lint_options
+@input_options
 def check(paths: tuple[str, ...], **opts: Any) -> None:
-    """Lint articles (plain text, wikitext or HTML; - reads stdin)."""
-    settings = build_settings(opts, paths[0])
-    results = lint_all(paths, settings)
+    """Lint articles: files, folders (searched for article files), globs; - reads stdin.
+
+    An input that cannot be linted is reported in the report with the findings of the others,
+    and the run then exits 2.
+    """
+    settings = build_settings(opts, paths[0] if paths else None)
+    if opts.get("show_settings"):
+        from citecheck.config import describe_settings
+
+        click.echo("\n".join(describe_settings(settings)))
+        sys.exit(EXIT_CLEAN)
+    if not paths:
+        fail("no input given: name article files, folders or globs, or - for standard input")
+    results, failures = lint_inputs(paths, settings)
+    if not results and not failures and not opts.get("quiet"):
+        click.echo(f"citecheck: warning: no article files found in {', '.join(paths)} "
+                   f"(searched for {', '.join(settings.include or DEFAULT_INCLUDE)})", err=True)
     if opts.get("write_baseline"):
         record_baseline(results, opts)
-        sys.exit(EXIT_CLEAN)
-    emit(results, opts)
-    sys.exit(exit_code(results, settings.fail_on))
+        sys.exit(EXIT_USAGE if failures else EXIT_CLEAN)
+    emit(results, opts, failures)
+    sys.exit(EXIT_USAGE if failures else exit_code(results, settings.fail_on))
 
 
 def record_baseline(results: list[Any], opts: dict[str, Any]) -> None:
@@ -284,10 +384,9 @@ def diff(old: str, new: str, wiki: str | None, **opts: Any) -> None:
     except FetchError as exc:
         fail(str(exc))
     settings = build_settings(opts, new)
-    old_result, new_result = lint_all((old, new), settings)
+    old_result, new_result = lint_each((old, new), settings)
     introduced, resolved = compare(old_result.findings, new_result.findings)
-    if not opts.get("quiet"):
-        emit_diff(old_result, new_result, introduced, resolved, opts)
+    emit_diff(old_result, new_result, introduced, resolved, opts)
     fails = settings.fail_on is not None and any(f.severity >= settings.fail_on for f in introduced)
     sys.exit(EXIT_FINDINGS if fails else EXIT_CLEAN)
 
@@ -296,7 +395,7 @@ def emit_diff(old_result: Any, new_result: Any, introduced: list[Any], resolved:
               opts: dict[str, Any]) -> None:
     from dataclasses import replace
 
-    fmt = opts.get("output_format") or "concise"
+    fmt = output_format(opts, "concise")
     out = sys.stdout
     if fmt == "json":
         from citecheck.report import write_json
@@ -307,16 +406,33 @@ def emit_diff(old_result: Any, new_result: Any, introduced: list[Any], resolved:
         doc["resolved"] = [finding_record(f) for f in resolved]
         write_json(doc, out)
         return
-    from citecheck.report import printable, render
+    from citecheck.report import View, printable, render
 
+    view = report_view(opts)
     if fmt not in ("full", "concise"):
         # CI annotations and editor reports show what the new revision introduced.
-        render(fmt, [replace(new_result, findings=introduced)], out, color=False)
+        render(fmt, [replace(new_result, findings=introduced)], out, view=view)
         return
-    out.write(f"Introduced in {printable(new_result.path)} ({len(introduced)}):\n")
-    render(fmt, [replace(new_result, findings=introduced)], out, color=False)
-    out.write(f"\nResolved since {printable(old_result.path)} ({len(resolved)}):\n")
-    render(fmt, [replace(old_result, findings=resolved)], out, color=False)
+    color = color_wanted(opts.get("color"), fmt)
+    sections = View(show=view.show, fold=view.fold, summary=False)
+    for heading, result, findings in ((f"Introduced in {printable(new_result.path)}", new_result, introduced),
+                                      (f"Resolved since {printable(old_result.path)}", old_result, resolved)):
+        if findings:
+            out.write(f"{heading} ({len(findings)}):\n")
+            render(fmt, [replace(result, findings=findings)], out, color=color, view=sections)
+            out.write("\n" if fmt == "concise" else "")
+    if view.summary:
+        out.write(diff_summary(len(introduced), len(resolved), old_result.path, new_result.path) + "\n")
+
+
+def diff_summary(introduced: int, resolved: int, old: str, new: str) -> str:
+    """The one closing line of ``citecheck diff``."""
+    from citecheck.report import printable
+
+    between = f"between {printable(old)} and {printable(new)}"
+    if not introduced and not resolved:
+        return f"No finding introduced or resolved {between}."
+    return (f"{introduced} finding{'s' * (introduced != 1)} introduced, {resolved} resolved {between}.")
 
 
 @main.command()
@@ -326,6 +442,7 @@ def emit_diff(old_result: Any, new_result: Any, introduced: list[Any], resolved:
 @click.option("--revision", type=int, metavar="ID", default=None,
               help="Revision id [default: the latest, or the URL's oldid].")
 @lint_options
+@input_options
 @click.pass_context
 def fetch(ctx: click.Context, url: str | None, wiki: str | None, title: str | None,
           revision: int | None, **opts: Any) -> None:

@@ -22,6 +22,8 @@ CONFIG_NAMES = ("citecheck.toml", "pyproject.toml")
 # up to the limit at once.
 MAX_BYTES_CEILING = 1 << 30
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+KNOWN_KEYS = ("select", "ignore", "fail-on", "conflict", "conflict-paths", "network", "cache",
+              "input-format", "max-bytes", "as-of", "include", "exclude", "rules")
 
 
 class ConfigError(Exception):
@@ -49,8 +51,11 @@ class Settings:
     link_checker: Any = None
     input_format: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
-    # Fingerprint -> how many findings with it the baseline accepts.
-    baseline: dict[str, int] = field(default_factory=dict)
+    # The accepted findings of a baseline (citecheck.baseline.Baseline), None without one.
+    baseline: Any = None
+    include: list[str] = field(default_factory=list)  # file patterns searched for in folders
+    exclude: list[str] = field(default_factory=list)  # file and folder patterns never linted
+    config_path: str | None = None  # the config file these settings came from, if any
 
 
 def parse_fail_on(value: str) -> Severity | None:
@@ -88,6 +93,7 @@ def load_config(path: str | Path, settings: Settings | None = None) -> Settings:
         table, prefix = _read_toml(path), ""
     settings = settings or Settings()
     apply_table(settings, table, path, prefix)
+    settings.config_path = str(path)
     return settings
 
 
@@ -156,6 +162,14 @@ def apply_table(settings: Settings, table: dict[str, Any], path: Path, prefix: s
             settings.conflict = str(base / name) if name.endswith(".toml") else name
         elif key == "conflict-paths":
             settings.conflict_paths = [str(base / p) for p in _string_list(value, where(key))]
+            for folder in settings.conflict_paths:
+                if not Path(folder).is_dir():
+                    raise ConfigError(f"{where(key)}: {folder}: not a folder")
+        elif key in ("include", "exclude"):
+            patterns = _string_list(value, where(key))
+            if any(not pattern.strip() for pattern in patterns):
+                raise ConfigError(f"{where(key)}: empty pattern")
+            setattr(settings, key, patterns)
         elif key == "network":
             settings.online = _expect(value, bool, where(key))
         elif key == "cache":
@@ -179,8 +193,7 @@ def apply_table(settings: Settings, table: dict[str, Any], path: Path, prefix: s
                 _apply_rule_table(settings, rule, _expect(options, dict, where(f"rules.{code}")),
                                   where(f"rules.{code}"))
         else:
-            raise ConfigError(f"{where(key)}: unknown key (known: select, ignore, fail-on, conflict, "
-                              "conflict-paths, network, cache, input-format, max-bytes, as-of, rules)")
+            raise ConfigError(f"{where(key)}: unknown key (known: {', '.join(KNOWN_KEYS)})")
 
 
 def _as_date(value: Any, where: str) -> date:
@@ -208,3 +221,31 @@ def _apply_rule_table(settings: Settings, rule: Any, table: dict[str, Any], wher
         else:
             names = ", ".join(["severity", *known]) or "severity"
             raise ConfigError(f"{where}.{key}: unknown option for {rule.code} (known: {names})")
+
+
+def describe_settings(settings: Settings) -> list[str]:
+    """``--show-settings``: where the settings came from and what the run will do."""
+    from citecheck.inputs import DEFAULT_INCLUDE
+    from citecheck.rules import select_rules
+
+    fail_on = "never" if settings.fail_on is None else str(settings.fail_on)
+    lines = [
+        f"config file: {settings.config_path or 'none (defaults and flags only)'}",
+        f"fail-on: {fail_on}",
+        f"include: {', '.join(settings.include) if settings.include else ', '.join(DEFAULT_INCLUDE) + ' (default)'}",
+        f"exclude: {', '.join(settings.exclude) or 'nothing'}",
+        f"conflict: {settings.conflict or 'matched on each article'}",
+        f"conflict-paths: {', '.join(settings.conflict_paths) or 'none'}",
+        f"network: {'on' if settings.online else 'off'}",
+        f"as-of: {settings.as_of.isoformat() if settings.as_of else 'from each article'}",
+        f"input-format: {settings.input_format or 'detected per file'}",
+        f"max-bytes: {settings.max_bytes}",
+        "rules:",
+    ]
+    for rule in select_rules(settings.select, settings.ignore, online=settings.online):
+        severity = settings.severity.get(rule.code, rule.severity)
+        changed = " (set in config)" if rule.code in settings.severity else ""
+        options = {**rule.option_defaults(), **settings.rule_options.get(rule.code, {})}
+        shown = "; ".join(f"{name}={value!r}" for name, value in options.items())
+        lines.append(f"  {rule.code} {rule.name:<34} {str(severity):<7}{changed}{'  ' + shown if shown else ''}".rstrip())
+    return lines

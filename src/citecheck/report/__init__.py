@@ -5,20 +5,40 @@ from __future__ import annotations
 import importlib
 import json as jsonlib  # "json" would be shadowed by the citecheck.report.json module
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 if TYPE_CHECKING:
     from citecheck.api import Result
+    from citecheck.inputs import InputFailure
+    from citecheck.model import Severity
 
 FORMATS = ("full", "concise", "json", "sarif", "github", "markdown", "html")
 
 
-def render(fmt: str, results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
-    """Write ``results`` to ``out`` in format ``fmt``; reporter modules load on demand."""
+@dataclass(frozen=True)
+class View:
+    """What the terminal formats (full, concise) print; the other formats carry everything.
+
+    None of it changes the exit code, which always follows every finding.
+    """
+
+    show: "frozenset[Severity] | None" = None  # the severities printed; None prints all
+    fold: bool = False  # info findings of one rule in one file printed as one line
+    summary: bool = True  # the closing "Found N findings" line (github too)
+
+
+def render(fmt: str, results: Sequence["Result"], out: TextIO, *, color: bool = False,
+           errors: Sequence["InputFailure"] = (), view: View = View()) -> None:
+    """Write ``results`` to ``out`` in format ``fmt``; reporter modules load on demand.
+
+    ``errors`` are the inputs that could not be linted: every format reports them with the
+    findings of the others.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown output format {fmt!r} (choose {', '.join(FORMATS)})")
     module = importlib.import_module(f"citecheck.report.{fmt}")
-    module.render(results, out, color=color)
+    module.render(results, out, color=color, errors=errors, view=view)
 
 
 def summary_counts(results: Sequence["Result"]) -> dict[str, int]:

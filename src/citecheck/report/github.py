@@ -11,11 +11,12 @@ import textwrap
 from typing import TYPE_CHECKING, Sequence, TextIO
 
 from citecheck.model import Finding, Severity
-from citecheck.report import printable
+from citecheck.report import View, printable
 from citecheck.report.full import summary_line
 
 if TYPE_CHECKING:
     from citecheck.api import Result
+    from citecheck.inputs import InputFailure
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 EXCERPT_WIDTH = 200
@@ -54,7 +55,13 @@ def ordered(results: Sequence["Result"]) -> list[Finding]:
     return sorted(findings, key=lambda f: -f.severity)
 
 
-def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
+def render(results: Sequence["Result"], out: TextIO, *, color: bool = False,
+           errors: Sequence["InputFailure"] = (), view: View = View()) -> None:
+    """Annotations, errors first; an input that could not be linted is an error on that file."""
+    for failure in errors:
+        out.write(f"::error file={escape_property(failure.path)},title=citecheck could not lint this "
+                  f"file::{escape_data(failure.message)}\n")
     for f in ordered(results):
         out.write(annotation(f) + "\n")
-    out.write(summary_line(results) + "\n")
+    if view.summary:
+        out.write(summary_line(results, errors) + "\n")

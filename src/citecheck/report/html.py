@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Sequence, TextIO
 
 from citecheck import __version__
 from citecheck.model import Finding
-from citecheck.report import printable
+from citecheck.report import View, printable
 from citecheck.report.markdown import (
     CitedSource, Claim, FileView, Markup, build_view, rule_doc, safe_url, source_parts,
     split_highlights, summary_rows,
@@ -20,6 +20,7 @@ from citecheck.report.markdown import (
 
 if TYPE_CHECKING:
     from citecheck.api import Result
+    from citecheck.inputs import InputFailure
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -217,7 +218,16 @@ def _file(view: FileView, prefix: str) -> str:
     return "".join(out)
 
 
-def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
+def _errors(errors: Sequence["InputFailure"]) -> str:
+    """The inputs that could not be linted, above the findings of the others."""
+    if not errors:
+        return ""
+    items = "".join(f"<li><code>{e(failure.path)}</code>: {e(failure.message)}</li>" for failure in errors)
+    return f'<section class="errors"><h2>Inputs that could not be linted</h2><ul>{items}</ul></section>\n'
+
+
+def render(results: Sequence["Result"], out: TextIO, *, color: bool = False,
+           errors: Sequence["InputFailure"] = (), view: View = View()) -> None:
     """Write the report page; ``color`` is ignored (the page has its own colours)."""
     rows = summary_rows(results)
     total = sum(row.count for row in rows)
@@ -246,6 +256,7 @@ def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> 
     for code, name in sorted({(row.code, row.name) for row in rows}):
         out.write(f'<option value="{e(code)}">{e(code)} {e(name)}</option>')
     out.write('</select></label><span id="shown" class="muted" aria-live="polite"></span></div>\n<main>\n')
+    out.write(_errors(errors))
     out.write('<p id="empty" class="hidden">No finding matches the filters.</p>\n')
     for index, result in enumerate(results):
         out.write(_file(build_view(result), f"f{index}") + "\n")

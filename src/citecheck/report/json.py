@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Sequence, TextIO
 
 from citecheck import __version__
-from citecheck.report import summary_counts, write_json
+from citecheck.report import View, summary_counts, write_json
 
 if TYPE_CHECKING:
     from citecheck.api import Result
+    from citecheck.inputs import InputFailure
     from citecheck.model import Finding
 
 SCHEMA_VERSION = 1
@@ -37,7 +38,7 @@ def file_record(result: "Result") -> dict[str, Any]:
     }
 
 
-def document(results: Sequence["Result"]) -> dict[str, Any]:
+def document(results: Sequence["Result"], errors: Sequence["InputFailure"] = ()) -> dict[str, Any]:
     by_code: dict[str, int] = {}
     for result in results:
         for f in result.findings:
@@ -47,8 +48,10 @@ def document(results: Sequence["Result"]) -> dict[str, Any]:
         "files": [file_record(r) for r in results],
         "findings": [finding_record(f) for r in results for f in r.findings],
         "summary": {**summary_counts(results), "by_code": dict(sorted(by_code.items()))},
+        "errors": [{"path": failure.path, "message": failure.message} for failure in errors],
     }
 
 
-def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
-    write_json(document(results), out)
+def render(results: Sequence["Result"], out: TextIO, *, color: bool = False,
+           errors: Sequence["InputFailure"] = (), view: View = View()) -> None:
+    write_json(document(results, errors), out)

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence, TextIO
 from urllib.parse import quote, urlsplit
 
 from citecheck.model import Finding, Reference, Severity, Statement
-from citecheck.report import CONTROL_CHARACTERS, printable
+from citecheck.report import CONTROL_CHARACTERS, View, printable
 
 if TYPE_CHECKING:
     from citecheck.api import Result
+    from citecheck.inputs import InputFailure
 
 LEAD_SECTION = "Lead"
 # Evidence keys whose values are pieces of the statement text, tried when there is no "highlight".
@@ -405,12 +406,17 @@ def render_file(view: FileView, out: TextIO) -> None:
         out.write("\n".join(_md_finding(f) for f in view.other) + "\n\n")
 
 
-def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
+def render(results: Sequence["Result"], out: TextIO, *, color: bool = False,
+           errors: Sequence["InputFailure"] = (), view: View = View()) -> None:
     """Write the claims report; ``color`` is ignored (Markdown has its own emphasis)."""
     rows = summary_rows(results)
     out.write("# citecheck: flagged claims\n\n")
     total = sum(row.count for row in rows)
     out.write(f"{total} finding{'s' * (total != 1)} in {len(results)} file{'s' * (len(results) != 1)}.\n\n")
+    if errors:
+        out.write("## Inputs that could not be linted\n\n")
+        out.write("".join(f"- {md_code(failure.path)}: {md_escape(failure.message)}\n" for failure in errors))
+        out.write("\n")
     if rows:
         out.write("| Rule | Name | Severity | Findings |\n|---|---|---|---:|\n")
         for row in rows:

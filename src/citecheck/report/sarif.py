@@ -15,10 +15,11 @@ from urllib.parse import quote
 
 from citecheck import __version__
 from citecheck.model import EXCERPT_LIMIT, Finding, Severity
-from citecheck.report import write_json
+from citecheck.report import View, write_json
 
 if TYPE_CHECKING:
     from citecheck.api import Result
+    from citecheck.inputs import InputFailure
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "citecheckFingerprint/v1"
@@ -92,7 +93,19 @@ def result_entry(f: Finding, rule_index: int, source: str = "") -> dict[str, Any
     return entry
 
 
-def document(results: Sequence["Result"]) -> dict[str, Any]:
+def invocation(errors: Sequence["InputFailure"]) -> dict[str, Any]:
+    """The run's invocation: each input that could not be linted is an error notification."""
+    return {
+        "executionSuccessful": not errors,
+        "toolExecutionNotifications": [
+            {"level": "error", "message": {"text": failure.message},
+             "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(failure.path)}}}]}
+            for failure in errors
+        ],
+    }
+
+
+def document(results: Sequence["Result"], errors: Sequence["InputFailure"] = ()) -> dict[str, Any]:
     """The SARIF log as a JSON-ready dict."""
     from citecheck.rules import RULES
 
@@ -108,6 +121,7 @@ def document(results: Sequence["Result"]) -> dict[str, Any]:
             "name": "citecheck", "version": __version__, "semanticVersion": __version__,
             "rules": [rules[code] for code in codes],
         }},
+        "invocations": [invocation(errors)],
         "columnKind": "unicodeCodePoints",
         "artifacts": [{"location": {"uri": artifact_uri(r.path)}, "sourceLanguage": r.document.format}
                       for r in results],
@@ -116,5 +130,6 @@ def document(results: Sequence["Result"]) -> dict[str, Any]:
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def render(results: Sequence["Result"], out: TextIO, *, color: bool = False) -> None:
-    write_json(document(results), out)
+def render(results: Sequence["Result"], out: TextIO, *, color: bool = False,
+           errors: Sequence["InputFailure"] = (), view: View = View()) -> None:
+    write_json(document(results, errors), out)
