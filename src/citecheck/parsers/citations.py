@@ -10,6 +10,7 @@ same fields. Rules then read one vocabulary, whatever the input format was.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 FIELDS = (
@@ -339,6 +340,7 @@ _IDENTIFIER_LINK = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def url_key(url: str) -> str:
     """A comparison key for a URL: scheme, "www."/"m.", fragment, tracking parameters, default
     pages ("index.html"), a trailing slash and the letter case of the host do not make two

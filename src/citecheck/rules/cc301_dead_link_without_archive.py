@@ -43,7 +43,7 @@ def has_archive(ref: Reference) -> bool:
     """True when the reference records an archive copy (archive URL, archive date or {{webarchive}})."""
     return bool(ref.get("archive_url").strip() or ref.get("archive_date").strip() or ref.has_webarchive
                 # A rendered copy may say so even when the archive date is missing (a CS1 error).
-                or _ARCHIVED_PHRASE.search(ref.raw)
+                or ("rchived" in ref.raw.lower() and _ARCHIVED_PHRASE.search(ref.raw))
                 # In a bundle of several citations the archive may belong to another one,
                 # unless it is a copy of this reference's own URL.
                 or (len(_CITATION_TEMPLATE.findall(ref.raw)) <= 1 and _ARCHIVE_LINK.search(ref.raw))
@@ -52,13 +52,11 @@ def has_archive(ref: Reference) -> bool:
 
 def _archives_own_url(ref: Reference) -> bool:
     """An archive link in the entry whose address embeds the reference's URL ("…/web/2019…/https://x/y")."""
-    own = url_key(ref.get("url"))
-    if not own:
+    originals = [link.group("original") for link in _ARCHIVED_LINK.finditer(ref.raw)]
+    if not originals or not ref.get("url"):
         return False
-    for link in _ARCHIVED_LINK.finditer(ref.raw):
-        if url_key(link.group("original")) == own:
-            return True
-    return False
+    own = url_key(ref.get("url"))
+    return any(url_key(original) == own for original in originals)
 
 
 class DeadLinkWithoutArchive(Rule):

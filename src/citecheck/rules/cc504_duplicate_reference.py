@@ -85,8 +85,9 @@ class DuplicateReference(Rule):
                 continue  # short citations point into a bibliography; their pages tell them apart
             original = None
             matched = ""
+            pages = page_key(ref)
             for key in source_keys(ref):
-                key = (key[0], key[1] + "\x1f" + page_key(ref))
+                key = (key[0], key[1] + "\x1f" + pages)
                 earlier = first_by_key.get(key)
                 if earlier is not None and key[0] == "title" and _different_urls(earlier, ref):
                     earlier = None  # "The World Factbook" at two different pages of the site

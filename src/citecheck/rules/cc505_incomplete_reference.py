@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
@@ -69,6 +70,7 @@ _GENERAL_CITES = frozenset({
 _CITE_TEMPLATE = re.compile(r"\{\{\s*(?:cite[\s_]|citation\b|internetquelle\b|literatur\b|cita\b|chú thích)", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _plain(raw: str) -> str:
     """The entry's text outside templates (nested ones too: "{{cite web |title=A {{!}} B}}")."""
     text, count = _TEMPLATE.subn(" ", raw)
@@ -146,21 +148,26 @@ class IncompleteReference(Rule):
     severity = Severity.INFO
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        leading_words = Counter(_first_word(_plain(ref.raw)) for ref in doc.references)
+        leading_words: Counter[str] | None = None
         for ref in doc.references:
-            if ref.group or is_empty(ref) or _is_short_citation(ref) or _names_an_author(ref, leading_words):
+            if ref.group or is_empty(ref):
                 continue
-            if _is_source_wrapper(ref.template):
-                continue  # {{Cite Merriam-Webster|Merkel}} renders title and dictionary from its own data
             strict = doc.format == "wikitext" and bool(ref.template or _CITE_TEMPLATE.search(ref.raw))
-            text = _plain(ref.raw)
-            if not strict and _IDENTIFIER.search(text):
-                continue  # an ISBN, DOI or standard number identifies the source whatever the prose around it
             missing = missing_parts(ref, strict)
+            text = _plain(ref.raw)
             bare = not strict and (_URL.fullmatch(text.strip(" .,;[]<>")) is not None
                                    or (_URL.search(text) is not None and not _WORD.search(_URL.sub(" ", text))))
             if not missing and not bare:
                 continue
+            # The costlier readings run only for the few entries that look incomplete.
+            if _is_short_citation(ref) or _is_source_wrapper(ref.template):
+                continue  # {{Cite Merriam-Webster|Merkel}} renders title and dictionary from its own data
+            if leading_words is None:
+                leading_words = Counter(_first_word(_plain(other.raw)) for other in doc.references)
+            if _names_an_author(ref, leading_words):
+                continue
+            if not strict and _IDENTIFIER.search(text):
+                continue  # an ISBN, DOI or standard number identifies the source whatever the prose around it
             if not strict and (_is_explanation(text, linked=bool(ref.get("url"))) or (not text and "{{" in ref.raw)):
                 continue  # a note, or a template we cannot read ({{OEtymD|algeria}} renders a full citation)
             if bare:
@@ -254,8 +261,8 @@ _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){0,3}(?P<surname>[A-ZÀ-�
 
 
 def _first_word(text: str) -> str:
-    words = _WORD.findall(text)
-    return words[0] if words else ""
+    word = _WORD.search(text)
+    return word.group() if word else ""
 
 
 def _names_an_author(ref: Reference, leading_words: Counter[str]) -> bool:
