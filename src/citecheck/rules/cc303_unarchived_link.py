@@ -48,7 +48,7 @@ class UnarchivedLink(Rule):
             hosts = {h.lower() for h in (ref.domain, _host(url)) if h}
             if any(host == h or host.endswith("." + h) for host in hosts for h in ignore):
                 continue
-            where = url or (f"{ref.domain} " if ref.domain else "") + "a web page"
+            where = url or (f"a web page on {ref.domain}" if ref.domain else "a web page")
             yield self.finding(
                 ctx,
                 f"{ref.label} cites {where} with no archive copy: archive it while it is live",
