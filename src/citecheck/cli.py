@@ -465,6 +465,7 @@ def fetch(ctx: click.Context, url: str | None, wiki: str | None, title: str | No
 @click.option("--markdown", is_flag=True, help="Print the rule table as Markdown (as in README.md).")
 def list_rules(markdown: bool) -> None:
     """List every rule: code, name, default severity and what it flags."""
+    from citecheck.report import plain_text
     from citecheck.rules import RULES, markdown_table
 
     if markdown:
@@ -472,20 +473,21 @@ def list_rules(markdown: bool) -> None:
         return
     for rule in RULES:
         network = " (online)" if rule.network else ""
-        click.echo(f"{rule.code}  {rule.name:<34} {str(rule.severity):<8} {rule.summary()}{network}")
+        click.echo(f"{rule.code}  {rule.name:<34} {str(rule.severity):<8} {plain_text(rule.summary())}{network}")
 
 
 @main.command(name="rule")
 @click.argument("code")
 def explain_rule(code: str) -> None:
     """Explain one rule (by code or name): what it flags, why, and its options."""
+    from citecheck.report import plain_text
     from citecheck.rules import by_code
 
     rule = by_code(code)
     if rule is None:
         fail(f"no rule {code!r} (see 'citecheck rules')")
     click.echo(f"{rule.code} {rule.name} (default severity: {rule.severity})\n")
-    click.echo(rule.doc())
+    click.echo(plain_text(rule.doc()))
     if rule.options:
         click.echo("\nOptions:")
         for opt in rule.options:

@@ -41,6 +41,14 @@ def render(fmt: str, results: Sequence["Result"], out: TextIO, *, color: bool = 
     module.render(results, out, color=color, errors=errors, view=view)
 
 
+_LITERAL = re.compile(r"``(.+?)``", re.S)
+
+
+def plain_text(doc: str) -> str:
+    """A rule docstring (reStructuredText) for a terminal: ````code```` shows as code."""
+    return _LITERAL.sub(r"\1", doc)
+
+
 def summary_counts(results: Sequence["Result"]) -> dict[str, int]:
     """Findings per severity name, every severity present (zeros included)."""
     counts = {"error": 0, "warning": 0, "info": 0}

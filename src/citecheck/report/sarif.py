@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from citecheck import __version__
 from citecheck.model import EXCERPT_LIMIT, Finding, Severity
-from citecheck.report import View, write_json
+from citecheck.report import View, plain_text, write_json
 
 if TYPE_CHECKING:
     from citecheck.api import Result
@@ -48,11 +48,11 @@ def rule_entry(code: str, name: str, severity: Severity | None) -> dict[str, Any
     entry: dict[str, Any] = {"id": code, "name": name}
     if rule is not None:
         doc = rule.doc()
-        summary, _, body = doc.partition("\n")
+        summary, _, body = plain_text(doc).partition("\n")
         entry["shortDescription"] = {"text": summary.strip()}
         if body.strip():
             entry["fullDescription"] = {"text": body.strip()}
-        entry["help"] = {"text": doc, "markdown": f"**{code} {name}**\n\n{doc}"}
+        entry["help"] = {"text": plain_text(doc), "markdown": f"**{code} {name}**\n\n{doc}"}
         severity = rule.severity
         entry["properties"] = {"tags": [code[:3], "online" if rule.network else "offline"]}
     if severity is not None:
