@@ -142,7 +142,9 @@ def test_action_lints_only_changed_matching_files(repo: tuple[Path, str]) -> Non
     assert done.returncode == 0, done.stderr
     assert args is not None
     assert args[:5] == ["check", "--format", "github", "--fail-on", "error"]
-    assert args[args.index("--") + 1:] == ["a.wiki", "b.txt", "dir/c d.html"]
+    assert args[args.index("--") + 1:] == ["a.wiki"]  # wikitext by default: no requirements.txt
+    done, args = run_action(*repo, paths="*.wiki *.txt *.html")  # plain text and HTML opted in
+    assert args is not None and args[args.index("--") + 1:] == ["a.wiki", "b.txt", "dir/c d.html"]
 
 
 def test_action_passes_baseline_and_extra_args_without_running_them(repo: tuple[Path, str]) -> None:
@@ -169,8 +171,10 @@ def test_pre_commit_hook() -> None:
     hook = next(h for h in hooks if h["id"] == "citecheck")
     assert hook["entry"].split()[0] == "citecheck" and hook["language"] == "python"
     files = re.compile(hook["files"])
-    assert all(files.search(p) for p in ("a.wiki", "dir/b.txt", "c.html", "d.htm"))
-    assert not any(files.search(p) for p in ("notes.md", "x.wiki.bak", "page.json"))
+    assert all(files.search(p) for p in ("a.wiki", "dir/b.wikitext", "c.mediawiki"))
+    # Plain text and HTML are opted in by the user's files: pattern, never by default.
+    assert not any(files.search(p) for p in ("notes.md", "x.wiki.bak", "page.json", "requirements.txt",
+                                             "c.html", "d.htm"))
 
 
 def test_seed_annotations_point_at_each_finding() -> None:
