@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import citecheck.data as data
 from citecheck import lint_text
 from citecheck.cli import main
 from citecheck.config import ConfigError
@@ -137,6 +138,14 @@ def test_a_bad_actor_file_names_file_and_key(tmp_path: Path, change: tuple[str, 
     with pytest.raises(ConfigError) as error:
         load_registry(tmp_path)
     assert str(error.value).startswith(f"{path}: {key}: ") and problem in str(error.value)
+
+
+def test_a_bad_registry_file_stops_the_run_with_exit_code_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path / "outlets", ACTOR.replace('kind = "state"', 'kind = "country"', 1))
+    monkeypatch.setattr(data, "registry_dir", lambda: tmp_path / "outlets")
+    article = write(tmp_path, "The war killed 5 people.\n", "article.txt")
+    result = CliRunner().invoke(main, [str(article)])
+    assert result.exit_code == 2 and f"{path}: kind: unknown kind 'country'" in result.output
 
 
 def test_a_domain_has_one_owner_across_the_registry(tmp_path: Path) -> None:
