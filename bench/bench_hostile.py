@@ -36,8 +36,8 @@ def unclosed_cells_in_a_ref() -> str:
 
 
 def nested_lists() -> str:
-    """3,000 nested <ul><li>: past the parser's own depth limit it backtracks at every level."""
-    return "Intro. " + "<ul><li>" * 3_000 + "x 12 killed." + "</li></ul>" * 3_000 + "\n"
+    """8,000 nested <ul><li>: past the parser's own depth limit it backtracks at every level."""
+    return "Intro. " + "<ul><li>" * 8_000 + "x 12 killed." + "</li></ul>" * 8_000 + "\n"
 
 
 def one_long_sentence() -> str:
@@ -52,7 +52,8 @@ def deep_divs() -> str:
 
 
 def surrogates() -> str:
-    return "The raid&#xD800; killed 12.<ref>{{cite web|title=A&#55296;|url=http://a.org/&#xDFFF;}}</ref>\n" * 2_000
+    return ("The raid&#xD800; killed 12 people.\n\nIt ended.<ref>{{cite web|title=A&#55296;|url=http://a.org/&#xDFFF;}}"
+            "</ref>\n\n") * 2_000
 
 
 def ipv6_archives() -> str:
