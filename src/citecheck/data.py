@@ -75,8 +75,12 @@ class Conflict:
     notes: str = ""
     _names: dict[str, tuple[Party, Outlet]] = field(default_factory=dict, repr=False, compare=False)
     _domains: dict[str, tuple[Party, Outlet]] = field(default_factory=dict, repr=False, compare=False)
+    _match_pattern: list[re.Pattern[str]] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        # All match terms in one pattern: every article is tested against every conflict file.
+        terms = "|".join(re.escape(term) for term in sorted(self.match, key=len, reverse=True) if term)
+        self._match_pattern.append(re.compile(r"(?<!\w)(?:" + terms + r")(?!\w)", re.I) if terms else re.compile(r"(?!)"))
         for party in self.parties:
             for outlet in party.outlets:
                 for name in outlet.names:
@@ -97,9 +101,9 @@ class Conflict:
 
     def matches(self, title: str, lead: str) -> int:
         """How strongly the article is about this conflict: 2 title match, 1 lead match, 0 none."""
-        if any(_contains_phrase(title, term) for term in self.match):
+        if title and self._match_pattern[0].search(title):
             return 2
-        if any(_contains_phrase(lead, term) for term in self.match):
+        if lead and self._match_pattern[0].search(lead):
             return 1
         return 0
 
@@ -316,12 +320,6 @@ def _reference_hosts(ref: Reference) -> list[str]:
     return [h for h in dict.fromkeys(hosts) if h]
 
 
-def _contains_phrase(text: str, phrase: str) -> bool:
-    if not text or not phrase:
-        return False
-    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text, re.I) is not None
-
-
 # ---------------------------------------------------------------------------------------------
 # Locating the data
 
@@ -506,7 +504,7 @@ def _with_members(conflict: Conflict, registry: Registry) -> Conflict:
                 if other != party.key:
                     raise check.error(f"parties.{party.key}.members", f"{domain} is already an outlet of {other}")
         parties.append(replace(party, aliases=tuple(dict.fromkeys(aliases)), outlets=tuple(dict.fromkeys(outlets))))
-    return replace(conflict, parties=tuple(parties), _names={}, _domains={})
+    return replace(conflict, parties=tuple(parties), _names={}, _domains={}, _match_pattern=[])
 
 
 @functools.lru_cache(maxsize=64)
@@ -586,9 +584,9 @@ def load_registry(folder: str | Path | None = None) -> Registry:
 
     Cached until a file is added, removed or changed. A missing folder is an empty registry.
     """
-    folder = Path(folder) if folder is not None else registry_dir()
+    folder = (Path(folder) if folder is not None else registry_dir()).resolve()
     paths = sorted(folder.glob("*.toml")) if folder.is_dir() else []
-    return _load_registry(tuple((str(path.resolve()), _mtime(path)) for path in paths))
+    return _load_registry(tuple((str(path), _mtime(path)) for path in paths))
 
 
 @functools.lru_cache(maxsize=8)
@@ -682,9 +680,10 @@ def load_lexicons(folder: str | Path | None = None) -> dict[str, Lexicon]:
 def available_conflicts(search_paths: Iterable[str] = ()) -> list[Conflict]:
     """Every conflict definition in the configured folders and the shipped one."""
     conflicts: dict[str, Conflict] = {}
+    registry = load_registry()  # once for every file's members
     for folder in conflict_dirs(search_paths):
         for path in sorted(folder.glob("*.toml")):
-            conflicts.setdefault(path.stem, load_conflict(path))
+            conflicts.setdefault(path.stem, load_conflict(path, registry))
     return list(conflicts.values())
 
 

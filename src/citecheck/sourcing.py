@@ -783,7 +783,7 @@ def _param_source(doc: Document, param: str) -> str | None:
         return None
     source = doc.source
     opening = None
-    for opening in re.finditer(r"\|\s*" + re.escape(param) + r"\s*=", source[: statement.span.start]):
+    for opening in re.compile(r"\|\s*" + re.escape(param) + r"\s*=").finditer(source, 0, statement.span.start):
         pass
     if opening is None:
         return None
