@@ -196,9 +196,9 @@ def test_cli_exit_codes(tmp_path: Path, small_dump: Path) -> None:
 
 def test_check_refuses_dumps_with_a_pointer() -> None:
     for path in (PEAR_010, BGWIKI):
-        code, _, err = run("check", str(path))
+        code, out, _ = run("check", str(path))
         assert code == 2
-        assert "citecheck dump" in err
+        assert "citecheck dump" in out
 
 
 def test_cli_parallel_output_matches_sequential(tmp_path: Path) -> None:

@@ -524,6 +524,9 @@ def explain_outlet(query: str, config_path: str | None) -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Stop after this many records (pages, or revisions with --all-revisions).")
 @click.option("--output", "-o", metavar="FILE", default=None, help="Write the JSON Lines here [default: stdout].")
+@click.option("--resume", is_flag=True,
+              help="Continue the interrupted output of -o FILE: its records are kept and linting "
+                   "goes on after them.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1,
               help="Lint pages in this many processes (output order is kept) [default: 1].")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules.")
@@ -534,13 +537,21 @@ def explain_outlet(query: str, config_path: str | None) -> None:
 @click.option("--config", "config_path", metavar="FILE", default=None, help="Config file.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
               help="Skip (and report) revisions larger than this [default: 5000000].")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on stderr [default: when stderr is a terminal].")
 def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_redirects: bool,
-         limit: int | None, output: str | None, jobs: int, **opts: Any) -> None:
-    """Lint a MediaWiki XML dump (.xml, .bz2, .gz, .xz, .lzma): one JSON Lines record per page."""
+         limit: int | None, output: str | None, resume: bool, jobs: int, progress: bool | None,
+         **opts: Any) -> None:
+    """Lint a MediaWiki XML dump (.xml, .bz2, .gz, .xz, .lzma; - reads stdin): one JSON Lines
+    record per page.
+
+    Ctrl-C keeps the records written so far in -o FILE; --resume continues from there.
+    """
     import contextlib
+    import time
 
     from citecheck.atomic import atomic_write
-    from citecheck.dump import DumpError, DumpStats, write_jsonl
+    from citecheck.dump import DumpError, DumpStats, read_resume, write_jsonl
 
     settings = build_settings(opts, path)
     wanted: frozenset[int] | None = frozenset({0})
@@ -549,25 +560,39 @@ def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_re
             wanted = None if "all" in namespaces else frozenset(int(n) for n in split_codes(namespaces))
         except ValueError:
             fail(f"--namespace expects numbers or 'all', got {', '.join(namespaces)}")
+    if resume and not output:
+        fail("--resume continues the output file of -o FILE; give it")
+    try:
+        earlier = read_resume(output) if resume and output else []
+    except DumpError as exc:
+        fail(str(exc))
+    unit = "revision" if all_revisions else "page"
     stats = DumpStats()
-    bar = None
-    # The output file is replaced only once the dump is through: a failure keeps the old one.
+    started = time.monotonic()
+    interrupted = False
+    # The output file is replaced only once the dump is through, or stopped by Ctrl-C with the
+    # complete records so far (for --resume): a failure keeps the old one.
     with contextlib.ExitStack() as stack:
         try:
             out = stack.enter_context(atomic_write(output)) if output else sys.stdout
         except OSError as exc:
             fail(f"{output}: cannot write ({os_error_reason(exc, output)})")
+        bar = stack.enter_context(progress_bar(path, stats, unit, progress))
         try:
-            if sys.stderr.isatty():
-                bar = click.progressbar(length=os.path.getsize(path), file=sys.stderr, label="pages")
-            worst = write_jsonl(path, settings, out, stats=stats, progress=bar.update if bar else None,
-                                jobs=jobs, all_revisions=all_revisions, namespaces=wanted,
+            worst = write_jsonl(path, settings, out, stats=stats, progress=bar, jobs=jobs, resume=earlier,
+                                all_revisions=all_revisions, namespaces=wanted,
                                 include_redirects=include_redirects, limit=limit)
+        except KeyboardInterrupt:
+            interrupted = True
         except (DumpError, OSError) as exc:
             fail(str(exc))
-        finally:
-            if bar is not None:
-                bar.render_finish()
+    if interrupted:
+        where = f"after {stats.last}" if stats.last else "before the first record"
+        more = f"; continue with: citecheck dump {path} -o {output} --resume" if output else ""
+        click.echo(f"\ncitecheck: interrupted: stopped {where}, {plural(stats.written, unit)} "
+                   f"written{more}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    click.echo(dump_summary(stats, unit, time.monotonic() - started), err=True)
     if stats.truncated:
         click.echo(f"citecheck: warning: {path}: the dump ends early after {stats.pages} complete "
                    f"page(s): {stats.truncated}", err=True)
@@ -577,3 +602,40 @@ def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_re
         fail(f"{len(stats.errors)} page(s) could not be linted, first: {stats.errors[0]}")
     failing = settings.fail_on is not None and worst is not None and worst >= settings.fail_on
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def progress_bar(path: str, stats: Any, unit: str, wanted: bool | None) -> Any:
+    """A context giving the dump reader's progress callback: a bar of bytes read (the ETA
+    follows the file, compressed or not) that also counts the records; None without a bar."""
+    import contextlib
+
+    if not (wanted if wanted is not None else sys.stderr.isatty()):
+        return contextlib.nullcontext(None)
+    from tqdm import tqdm
+
+    @contextlib.contextmanager
+    def bar() -> Any:
+        size = None if path == "-" else os.path.getsize(path) if os.path.isfile(path) else None
+        with tqdm(total=size, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr,
+                  desc="stdin" if path == "-" else os.path.basename(path), leave=True,
+                  disable=None if wanted is None else False) as shown:
+            def advance(read: int) -> None:
+                shown.set_postfix_str(plural(stats.linted, unit), refresh=False)
+                shown.update(read)
+
+            yield advance
+
+    return bar()
+
+
+def dump_summary(stats: Any, unit: str, seconds: float) -> str:
+    """The closing line of ``citecheck dump`` on stderr."""
+    counts = ", ".join(f"{n} {name}" for name, n in stats.findings.items())
+    resumed = f" ({stats.resumed} kept from the interrupted run)" if stats.resumed else ""
+    return (f"citecheck: {plural(stats.linted, unit)} linted{resumed} of {plural(stats.pages, 'page')} read "
+            f"({plural(stats.revisions, 'revision')}); findings: {counts}; {len(stats.errors)} could not be "
+            f"linted; {seconds:.1f} s")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"

@@ -21,9 +21,12 @@ from __future__ import annotations
 import bz2
 import codecs
 import gzip
+import io
+import json
 import lzma
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -76,28 +79,62 @@ class DumpStats:
     truncated: str = ""  # the parser's message when the file ends before </mediawiki>
     namespaces: dict[str, int] = field(default_factory=dict)  # prefix -> key, from <siteinfo>
     errors: list[str] = field(default_factory=list)  # pages that could not be linted, too large ones included
+    findings: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    written: int = 0  # records written, those kept by --resume included
+    last: str = ""  # the page (and revision) of the last record written
+    resumed: int = 0  # records kept from an earlier, interrupted run
+
+
+class _CountingReader(io.RawIOBase):
+    """Standard input counting the bytes read, as a pipe cannot tell() where a progress bar is."""
+
+    def __init__(self, source: IO[bytes]) -> None:
+        super().__init__()
+        self.source = source
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = getattr(self.source, "read1", self.source.read)(len(buffer))
+        buffer[:len(data)] = data
+        self.count += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.count
 
 
 def open_dump(path: str | Path) -> tuple[IO[bytes], IO[bytes]]:
     """(decompressed stream, raw file) for a dump; compression is sniffed from magic bytes.
 
-    The raw file is returned so a progress bar can follow ``raw.tell()``.
+    The raw file is returned so a progress bar can follow ``raw.tell()``. ``-`` is standard
+    input, compressed or not.
     """
     from citecheck.io import open_regular
 
+    if str(path) == "-":
+        counter = _CountingReader(sys.stdin.buffer)
+        stdin = io.BufferedReader(counter)
+        return _decompressed(stdin, stdin.peek(6)[:6]), counter
     try:
         raw = open_regular(path)  # a named pipe is refused, not waited on
     except OSError as exc:
         raise DumpError(f"{path}: cannot read ({exc.strerror or exc})") from None
     magic = raw.read(6)
     raw.seek(0)
+    return _decompressed(raw, magic), raw
+
+
+def _decompressed(raw: IO[bytes], magic: bytes) -> IO[bytes]:
     if magic.startswith(b"BZh"):
-        return bz2.open(raw), raw
+        return bz2.open(raw)
     if magic.startswith(b"\x1f\x8b"):
-        return gzip.open(raw), raw
+        return gzip.open(raw)
     if magic.startswith(b"\xfd7zXZ") or magic[:3] == b"\x5d\x00\x00":
-        return lzma.open(raw), raw
-    return raw, raw
+        return lzma.open(raw)
+    return raw
 
 
 def dump_hint(path: str | Path) -> str:
@@ -425,39 +462,96 @@ def _error(rev: Revision, exc: Exception) -> str:
     return f"{rev.title} (revision {rev.revision_id}): {type(exc).__name__}: {exc}"
 
 
-def _record_line(rev: Revision, settings: "Settings", source: str) -> tuple[str, int, str]:
-    """(JSON line, worst severity as an int or 0, error) for one revision; runs in workers."""
-    import json
+class ResumeError(DumpError):
+    """The output to resume is not this dump's output with these options."""
+
+
+def read_resume(path: str | Path) -> list[str]:
+    """The complete records of an interrupted JSON Lines output, [] when there is none yet.
+
+    A last line cut short (the run was killed mid-write) is dropped: it is written again.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ResumeError(f"{path}: cannot resume from it ({exc})") from None
+    lines = text.split("\n")
+    complete = lines[:-1]  # what follows the last newline is incomplete (or empty)
+    for number, line in enumerate(complete, 1):
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            record = None
+        if not isinstance(record, dict) or "title" not in record or "revision_id" not in record:
+            raise ResumeError(f"{path}: line {number} is not a citecheck dump record; cannot resume from it")
+    return complete
+
+
+Record = tuple[str, dict[str, int], str, str]  # JSON line, findings per severity, error, page label
+
+
+def _label(rev: Revision) -> str:
+    return f"{rev.title} (revision {rev.revision_id})"
+
+
+def _record_line(rev: Revision, settings: "Settings", source: str) -> Record:
+    """The JSON line, findings per severity and error of one revision; runs in workers."""
+    from citecheck.report import summary_counts
 
     try:
         result = lint_revision(rev, settings, source=source)
     except Exception as exc:  # noqa: BLE001 - reported in the record and on stderr
         error = _error(rev, exc)
-        return json.dumps(page_record(rev, None, error), ensure_ascii=False), 0, error
-    worst = max((int(f.severity) for f in result.findings), default=0)
-    return json.dumps(page_record(rev, result), ensure_ascii=False, default=str), worst, ""
+        return json.dumps(page_record(rev, None, error), ensure_ascii=False), {}, error, _label(rev)
+    line = json.dumps(page_record(rev, result), ensure_ascii=False, default=str)
+    return line, summary_counts([result]), "", _label(rev)
+
+
+def _resumed(revisions: Iterator[Revision], done: list[str], source: str) -> Iterator[Record]:
+    """The records of an earlier run, each checked against the revision it stands for."""
+    matched = 0
+    for line, rev in zip(done, revisions):
+        matched += 1
+        record = json.loads(line)
+        if record["title"] != rev.title or str(record["revision_id"]) != rev.revision_id:
+            raise ResumeError(f"the output's record for {record['title']!r} (revision {record['revision_id']}) "
+                              f"is {_label(rev)!r} in {source}: it was written from another dump or with "
+                              "other options, so it cannot be resumed")
+        yield line, record.get("counts", {}), record.get("error", ""), _label(rev)
+    if matched < len(done):
+        raise ResumeError(f"the output has {len(done)} records but {source} has only {matched} to lint "
+                          "with these options: it was written from another dump, so it cannot be resumed")
 
 
 def write_jsonl(path: str | Path, settings: "Settings", out: IO[str], *, stats: DumpStats,
                 progress: Callable[[int], None] | None = None, jobs: int = 1,
-                limit: int | None = None, **options: Any) -> "Severity | None":
+                limit: int | None = None, resume: list[str] | None = None, **options: Any) -> "Severity | None":
     """Lint a dump into JSON Lines on ``out``; the most severe finding seen (for the exit code).
 
     ``options`` are iter_revisions' keywords (all_revisions, namespaces, include_redirects).
     With ``jobs`` > 1, pages are linted in that many worker processes; the output keeps the
     file's order and at most a few pages per worker are in flight, so memory stays bounded.
+    ``resume`` are the records an interrupted run wrote: they are written again unchanged, for
+    the same revisions, and linting goes on after them, so the output is that of one run.
     """
+    import itertools
+
     from citecheck.model import Severity
 
     revisions = _wanted_revisions(path, settings, stats, progress, limit, **options)
     source = str(path)
+    done = resume or []
+    earlier = _resumed(itertools.islice(revisions, len(done)), done, source)
+    stats.resumed = len(done)
     if jobs <= 1:
         lines = (_record_line(rev, settings, source) for rev in revisions)
-        return _write(lines, out, stats, Severity)
+        return _write(itertools.chain(earlier, lines), out, stats, Severity)
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    def parallel() -> Iterator[tuple[str, int, str]]:
+    def parallel() -> Iterator[Record]:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             window: deque[Any] = deque()
             for rev in revisions:
@@ -467,15 +561,18 @@ def write_jsonl(path: str | Path, settings: "Settings", out: IO[str], *, stats: 
             while window:
                 yield window.popleft().result()
 
-    return _write(parallel(), out, stats, Severity)
+    return _write(itertools.chain(earlier, parallel()), out, stats, Severity)
 
 
-def _write(lines: Iterator[tuple[str, int, str]], out: IO[str], stats: DumpStats,
+def _write(records: Iterator[Record], out: IO[str], stats: DumpStats,
            severity: type["Severity"]) -> "Severity | None":
-    worst = 0
-    for line, level, error in lines:
+    for line, counts, error, label in records:
         out.write(line + "\n")
-        worst = max(worst, level)
+        stats.written += 1
+        stats.last = label
+        for name, count in counts.items():
+            stats.findings[name] = stats.findings.get(name, 0) + count
         if error:
             stats.errors.append(error)
-    return severity(worst) if worst else None
+    worst = [name for name in ("error", "warning", "info") if stats.findings.get(name)]
+    return severity.parse(worst[0]) if worst else None
