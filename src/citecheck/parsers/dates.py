@@ -318,9 +318,21 @@ def is_no_date(text: str) -> bool:
     return not _clean(text) or bool(_NO_DATE.fullmatch(_clean(text)))
 
 
-_DATE_WORDS = re.compile(
-    _MONTH_RE + r"|\b(?:" + _SEASON_WORD + r"|of|c|ca|circa|present|ngày|tháng|thg|năm)\b|(?<=\d)(?:st|nd|rd|th)\b", re.I)
+# Words a date may be made of besides month names. One pass over the words with a set lookup
+# is much cheaper than trying every month name at every character.
+_WORD = re.compile(r"[^\W\d_]+")
+_DATE_WORD_SET = frozenset(
+    "spring summer autumn fall winter early mid late q of c ca circa present ngày tháng thg năm".split())
+_ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 _DATE_SHAPED = re.compile(r"[\d\s.,/–—−‒-]*\d[\d\s.,/–—−‒-]*")
+
+
+def _blank_date_word(match: re.Match[str]) -> str:
+    word = match.group().lower()
+    after_digit = match.start() > 0 and match.string[match.start() - 1].isdigit()
+    if word in _MONTHS or word in _DATE_WORD_SET or (after_digit and word in _ORDINAL_SUFFIXES):
+        return " "
+    return match.group()
 
 
 def looks_like_date(text: str) -> bool:
@@ -328,7 +340,7 @@ def looks_like_date(text: str) -> bool:
     separators. "CRC Press, 2012" or "2003:175" are not dates that went wrong but text a
     reference parser mistook for a date."""
     cleaned = _clean(text)
-    return bool(cleaned) and bool(_DATE_SHAPED.fullmatch(_DATE_WORDS.sub(" ", cleaned).strip() or "x"))
+    return bool(cleaned) and bool(_DATE_SHAPED.fullmatch(_WORD.sub(_blank_date_word, cleaned).strip() or "x"))
 
 
 # A letter outside the Latin alphabets: a date written in a language whose words we do not

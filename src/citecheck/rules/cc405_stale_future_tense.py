@@ -106,11 +106,10 @@ class StaleFutureTense(Rule):
             if not matches:
                 continue
             masked = _QUOTED.sub(lambda m: " " * len(m.group()), stmt.text)
-            if _REPORTING.search(masked):
+            phrases = [phrase for phrase in _FUTURE.finditer(masked) if not _not_future(masked, phrase)]
+            if not phrases or _REPORTING.search(masked):
                 continue
-            for phrase in _FUTURE.finditer(masked):
-                if _not_future(masked, phrase):
-                    continue
+            for phrase in phrases:
                 date = _target_date(masked, phrase, matches, max_distance)
                 if date is None:
                     continue
