@@ -1,0 +1,72 @@
+"""What CC101 and CC102 report about a figure: its description, evidence and the citation named."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck import lint_text
+from citecheck.config import Settings
+from citecheck.model import Finding
+
+REFERENCES = """
+
+References
+
+  3. ^ "Losses". Reuters. 1 October 2020.
+"""
+NAMED_REFERENCE = """The army lost 36 tanks. The ministry confirmed it.<ref name="{key}">{{{{cite news |title={title} |work={work} |date=1 October 2020}}}}</ref>
+
+== References ==
+{{{{reflist}}}}
+"""
+
+
+def findings(text: str, code: str, fmt: str = "text", **options: object) -> list[Finding]:
+    settings = Settings(select=[code], rule_options={code: dict(options)} if options else {})
+    return [f for f in lint_text(text, fmt, settings=settings).findings if f.code == code]
+
+
+def test_figures_are_listed_with_their_nouns_up_to_three() -> None:
+    (finding,) = findings("The army lost 36 tanks, 27 drones, 5 ships and 4 jets. It retreated.[3]" + REFERENCES, "CC102")
+    assert finding.message.startswith("figures '36 tanks', '27 drones', '5 ships' and 1 more not cited directly")
+    assert finding.evidence == {
+        "figures": ["36", "27", "5", "4"], "values": [36.0, 27.0, 5.0, 4.0], "kinds": ["count"] * 4,
+        "nouns": ["tanks", "drones", "ships", "jets"], "nearest": "3", "distance": 1,
+    }
+    assert finding.refs == ["3"]
+    assert finding.statement is not None and finding.statement.text.startswith("The army lost 36 tanks")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "described"),
+    [
+        ("The army lost 36 tanks and 27 drones.", "figures '36 tanks' and '27 drones'"),
+        ("The army lost 36 tanks, 27 drones and 5 ships.", "figures '36 tanks', '27 drones' and '5 ships'"),
+        ("Turnout was 22.8% of voters.", "figure '22.8%'"),
+    ],
+)
+def test_how_figures_are_described(sentence: str, described: str) -> None:
+    (finding,) = findings(sentence + "\n\nCited paragraph.[3]" + REFERENCES, "CC101")
+    assert finding.message.startswith(f"uncited {described}: no citation follows")
+
+
+def test_vague_quantities_keep_their_of() -> None:
+    (finding,) = findings("Dozens of vehicles burned.\n\nCited paragraph.[3]" + REFERENCES, "CC101", vague=True)
+    assert "'Dozens of vehicles'" in finding.message
+    assert finding.evidence["kinds"] == ["vague"]
+
+
+@pytest.mark.parametrize(
+    ("key", "title", "work", "shown"),
+    [
+        ("ab", "Tank losses", "Reuters", "[ab] is"),  # a short key is the reader's marker
+        ("losses", "T" * 50, "Reuters", "[losses] (“" + "T" * 50 + "”)"),
+        ("losses", "T" * 51, "Reuters", "[losses] (“" + "T" * 47 + "…”)"),
+        ("losses", "", "Reuters", "[losses] (“Reuters”)"),
+        ("losses", "", "", "[losses] is"),
+    ],
+)
+def test_a_named_citation_is_shown_with_its_source(key: str, title: str, work: str, shown: str) -> None:
+    (finding,) = findings(NAMED_REFERENCE.format(key=key, title=title, work=work), "CC102", "wikitext")
+    assert f"nearest citation {shown}" in finding.message
+    assert finding.refs == [key]
