@@ -163,7 +163,7 @@ class IncompleteReference(Rule):
             if _is_short_citation(ref) or _is_source_wrapper(ref.template):
                 continue  # {{Cite Merriam-Webster|Merkel}} renders title and dictionary from its own data
             if leading_words is None:
-                leading_words = Counter(_first_word(_plain(other.raw)) for other in doc.references)
+                leading_words = Counter(word for other in doc.references for word in _opening_words(_plain(other.raw)))
             if _names_an_author(ref, leading_words):
                 continue
             if not strict and _IDENTIFIER.search(text):
@@ -260,20 +260,20 @@ def _is_source_wrapper(template: str) -> bool:
 _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){0,3}(?P<surname>[A-ZÀ-Þ][\w'’-]+)\.?$")
 
 
-def _first_word(text: str) -> str:
-    word = _WORD.search(text)
-    return word.group() if word else ""
+def _opening_words(text: str) -> set[str]:
+    """The words an entry starts with, where an author's name stands: "Franciszek Proch, …"."""
+    return {match.group() for _, match in zip(range(3), _WORD.finditer(text))}
 
 
 def _names_an_author(ref: Reference, leading_words: Counter[str]) -> bool:
-    """A bare author name that another entry of the list starts with ("Franciszek Jozef Proch"
-    beside "Proch, Poland's Way of the Cross, New York 1987"): a short citation."""
+    """A bare author name whose surname opens another entry of the list ("Franciszek Jozef Proch"
+    beside "Franciszek Proch, Poland's Way of the Cross, New York 1987"): a short citation."""
     text = _plain(ref.raw)
     name = _NAME_ONLY.match(text)
     if name is None:
         return False
     surname = name.group("surname")
-    return leading_words[surname] - (_first_word(text) == surname) > 0
+    return leading_words[surname] - (surname in _opening_words(text)) > 0
 
 
 def _is_short_citation(ref: Reference) -> bool:
