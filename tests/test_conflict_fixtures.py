@@ -112,7 +112,7 @@ def test_parties_from_the_infobox(test_registry: None, name: str, fmt: str) -> N
 def test_message_names_party_outlets_evidence_and_the_fix(test_registry: None) -> None:
     findings = lint_path(CONFLICTS / "russian-invasion-of-ukraine.wiki", settings=Settings(select=["CC201"])).findings
     (tass,) = [f for f in findings if f.evidence["figure"] == "600"]
-    assert tass.evidence["party_key"] == "russia+donetsk-peoples-republic"
+    assert tass.evidence["party_key"] == "russia+donetsk-peoples-republic" and tass.evidence["parties_from"] == "infobox"
     assert "sourced only to Russia / Donetsk People's Republic: [tass-kramatorsk] TASS" in tass.message
     assert "Russia / Donetsk People's Republic: a side among the belligerents in the article's infobox" in tass.message
     assert "TASS (state news agency): Russia's state news agency" in tass.message

@@ -39,6 +39,7 @@ def test_seed_civilian_toll_row_is_single_party(seed_findings) -> None:
     assert finding.refs == ["45", "46"]
     assert finding.evidence["party_key"] == "azerbaijan" and finding.evidence["figure"] == "92"
     assert finding.evidence["party"] == "Azerbaijan"  # the label reports print beside the sources
+    assert finding.evidence["parties_from"] == "nagorno-karabakh-2020.toml"
     assert finding.evidence["highlight"] == [0, 2]
     assert "Azerbaijan" in finding.message and "[45] AzerNews" in finding.message
 

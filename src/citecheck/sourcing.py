@@ -532,8 +532,10 @@ def figure_key(case: FigureCase) -> str:
     return f"{figure.raw}|{figure.category.key}|{nth}"
 
 
-def figure_evidence(case: FigureCase, verdict: Sourcing | None = None) -> dict[str, object]:
-    """Evidence for a finding on a figure; ``party`` is the label reports show beside the sources."""
+def figure_evidence(case: FigureCase, verdict: Sourcing | None = None,
+                    conflict: Conflict | None = None) -> dict[str, object]:
+    """Evidence for a finding on a figure; ``party`` is the label reports show beside the sources,
+    ``parties_from`` the conflict file that named the parties, or "infobox"."""
     evidence: dict[str, object] = {
         "figure": case.figure.raw,
         "category": case.figure.category.key,
@@ -543,9 +545,9 @@ def figure_evidence(case: FigureCase, verdict: Sourcing | None = None) -> dict[s
     if verdict is not None and verdict.party is not None:
         evidence.update(party=verdict.party.label, party_key=verdict.party.key,
                         outlets=[o.name if o else "" for o in verdict.outlets])
+        if conflict is not None:
+            evidence["parties_from"] = Path(conflict.path).name if conflict.path else "infobox"
     return evidence
-
-
 
 
 # ---------------------------------------------------------------------------------------------

@@ -63,5 +63,5 @@ class SinglePartyCasualtyFigure(Rule):
                 case.statement.text_span(case.figure.start, case.figure.end),
                 statement=case.statement,
                 refs=[c.key for c in verdict.citations],
-                evidence=figure_evidence(case, verdict),
+                evidence=figure_evidence(case, verdict, ctx.conflict),
             )

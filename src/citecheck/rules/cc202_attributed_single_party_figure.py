@@ -44,5 +44,5 @@ class AttributedSinglePartyFigure(Rule):
                 case.statement.text_span(case.figure.start, case.figure.end),
                 statement=case.statement,
                 refs=[c.key for c in verdict.citations],
-                evidence={**figure_evidence(case, verdict), "attribution": attributed.cue},
+                evidence={**figure_evidence(case, verdict, ctx.conflict), "attribution": attributed.cue},
             )
