@@ -53,7 +53,7 @@ def test_article_text_is_escaped() -> None:
     collector = parsed()
     assert len([t for t, _ in collector.tags if t == "script"]) == 1, "only the report's own script"
     hrefs = [a.get("href") or "" for t, a in collector.tags if t == "a"]
-    assert hrefs and all(h.startswith(("https://", "http://", "#f0-")) for h in hrefs), hrefs
+    assert hrefs and all(re.match(r"https?://|#(f0-|n\d+$|rule-CC\d{3}$)", h) for h in hrefs), hrefs
     assert HOSTILE_TITLE not in html
 
 
@@ -82,11 +82,39 @@ def test_findings_carry_filter_attributes_and_highlights() -> None:
     assert '<span class="party">party: Armenia / Artsakh</span>' in html
 
 
-def test_rule_explanation_beside_each_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_rule_is_explained_once_and_every_finding_links_there(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("citecheck.rules.RULES", (DemoCasualtyRule,))
     html = page()
-    assert "<details><summary>Casualty figure sourced only to one party of the conflict.</summary>" in html
-    assert "<p>Attribute the figure in the text or add an independent source.</p>" in html
+    assert html.count("Casualty figure sourced only to one party of the conflict.") == 1
+    assert html.count("<p>Attribute the figure in the text or add an independent source.</p>") == 1
+    collector = parsed()
+    ids = {a["id"] for _, a in collector.tags if a.get("id")}
+    findings = [a for t, a in collector.tags if t == "li" and a.get("class") == "finding"]
+    whys = [a["href"] for t, a in collector.tags if t == "a" and a.get("class") == "why"]
+    assert whys == [f"#rule-{a['data-code']}" for a in findings]
+    assert {w[1:] for w in whys} <= ids
+
+
+def test_summary_rows_link_to_the_first_finding_they_count() -> None:
+    collector = parsed()
+    by_id = {a["id"]: a for t, a in collector.tags if t == "li" and a.get("id")}
+    rows = [a for t, a in collector.tags if t == "a" and a.get("data-rule")]
+    assert len(rows) == 2 * 5  # the code and the count of each row
+    for row in rows:
+        assert by_id[row["href"][1:]]["data-code"] == row["data-rule"]
+
+
+def test_a_long_report_starts_folded_by_section_and_prints_in_colour() -> None:
+    from citecheck.report.html import FOLD_ABOVE
+
+    result = sample_result()
+    result.findings = result.findings * (FOLD_ABOVE // len(result.findings) + 1)
+    out = io.StringIO()
+    render("html", [result], out)
+    long_page = out.getvalue()
+    assert '<details class="group" id="f0-s0"><summary>' in long_page
+    assert '<details class="group" id="f0-s0" open><summary>' in page()
+    assert "print-color-adjust: exact" in long_page
 
 
 def test_input_notes_are_listed_escaped() -> None:
@@ -102,7 +130,7 @@ def test_input_notes_are_listed_escaped() -> None:
 def test_contents_link_to_every_group() -> None:
     collector = parsed()
     ids = {a["id"] for _, a in collector.tags if a.get("id")}
-    targets = [a["href"][1:] for t, a in collector.tags if t == "a" and (a.get("href") or "").startswith("#")]
+    targets = [a["href"][1:] for t, a in collector.tags if t == "a" and (a.get("href") or "").startswith("#f0-")]
     assert targets == ["f0-s0", "f0-s1", "f0-refs", "f0-other"]
     assert set(targets) <= ids
     assert "Casualties › Civilians</a> <span class=\"muted\">(1)</span>" in page()
