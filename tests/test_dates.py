@@ -260,3 +260,25 @@ def test_cc406_findings_carry_their_evidence() -> None:
     assert reference.evidence == {"field": "access-date", "value": "2010-26-08", "fingerprint_key": "access-date"}
     assert prose.statement is not None and prose.refs == []
     assert prose.evidence == {"value": "31 June 2019", "fingerprint_key": "31 June 2019"}
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("November–February 2020", date(2020, 11, 1), date(2021, 2, 28)),  # runs into the next year
+        ("Autumn–Winter 2019", date(2019, 9, 1), date(2020, 2, 29)),
+        ("2019–2019", date(2019, 1, 1), date(2019, 12, 31)),
+        ("März 2019 – heute", date(2019, 3, 1), date.max),
+        ("2019 – ongoing", date(2019, 1, 1), date.max),
+        ("tháng 9 năm 2020 – nay", date(2020, 9, 1), date.max),
+    ],
+)
+def test_range_forms(text: str, earliest: date, latest: date) -> None:
+    parsed = parse_date(text)
+    assert parsed is not None, text
+    assert (parsed.earliest(), parsed.latest()) == (earliest, latest)
+
+
+@pytest.mark.parametrize("text", ["Winter 2020–19", "3 October 2020 – 27 September 2020", "2020–2019", "28–27 September 2020"])
+def test_backwards_ranges_are_no_dates(text: str) -> None:
+    assert parse_date(text) is None

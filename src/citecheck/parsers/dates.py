@@ -214,8 +214,9 @@ def _season(text: str) -> PartialDate | None:
     last = (_QUARTERS.get(last_name) or _SEASONS[last_name])[1]
     if name == "winter" and match.group("y2"):
         first = 12  # "Winter 2019–20": December to February
-    elif name == "winter" or first > last:
-        # "Winter 2004" may mean the start or the end of 2004: keep both readings possible.
+    elif name == "winter" or (first > last and last_name != "winter"):
+        # "Winter 2004" may mean the start or the end of 2004: keep both readings possible;
+        # likewise a backwards pair within one year. "Autumn–Winter 2019" runs into 2020.
         first = 1
     start = _make(year, first)
     if start is None:
