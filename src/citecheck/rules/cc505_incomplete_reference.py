@@ -129,13 +129,16 @@ class IncompleteReference(Rule):
     Flags citation entries that a reader could not identify or date: bare URLs, entries
     that are a number, a site name or a phrase, and titled entries that name neither the
     work or publisher nor a publication date ("Retrieved …" is not a publication date).
-    Wikitext citation templates are judged on their parameters; free text and rendered
-    copies leniently (a link label or a quoted or italic phrase counts as a title, words
-    beside it as the work, any year outside the retrieval and archive phrases as a date).
-    Not reported: explanatory notes (note groups, and prose footnotes in the reference list),
-    empty entries (CC503), short citations pointing into a bibliography ("Smith 2010, p. 4",
-    "Clifford & Wilson, p. 55", ``{{sfn}}``), free text that names its source by an ISBN, DOI,
-    standard or statute number, and templates made for one source (``{{Cite Merriam-Webster}}``).
+    Wikitext citation templates are judged on their parameters and the text written beside
+    them; free text and rendered copies leniently (a link label or a quoted or italic phrase
+    counts as a title, words beside it as the work, any year outside the retrieval and
+    archive phrases as a date; an unquoted title followed by a publisher's name, acronym or
+    domain is complete enough). Not reported: explanatory notes (note groups, and prose
+    footnotes in the reference list), empty entries (CC503), short citations pointing into a
+    bibliography ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", ``{{sfn}}``, an author's
+    name alone when a fuller entry opens with it), free text that names its source by an
+    ISBN, DOI, patent, standard or statute number, and templates made for one source
+    (``{{Cite Merriam-Webster}}``).
 
     Why: an incomplete reference is hard to verify and impossible to recover once its URL
     dies; rules that compare dates or sources have nothing to work with.
