@@ -825,7 +825,10 @@ def _html_belligerents(source: str) -> list[Belligerent]:
     if match is None or source.rfind("infobox", 0, match.start()) < 0:
         return []
     reader = _BelligerentRows()
-    reader.feed(source[match.end() : match.end() + 200_000])
+    for start in range(match.end(), len(source), 4096):  # a few rows; the reader stops at the next header
+        reader.feed(source[start : start + 4096])
+        if reader.done:
+            break
     found = []
     for cells in reader.rows:
         for column, lines in enumerate(cells, start=1):
