@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from citecheck.data import Actor, Category, Conflict, Lexicon, Outlet, Party, Registry, normalize_name
+from citecheck.data import Actor, Category, Conflict, Lexicon, Outlet, Party, Registry
 from citecheck.model import Citation, Document, Reference, Statement
 
 if TYPE_CHECKING:  # the rules package imports this module: no import back at run time
