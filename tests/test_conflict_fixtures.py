@@ -17,7 +17,8 @@ from conftest import FIXTURES
 import citecheck.data as data
 from citecheck import lint_path
 from citecheck.config import Settings
-from citecheck.data import load_registry, rule_data
+from citecheck.data import Conflict, load_registry, rule_data
+from citecheck.model import Reference
 from citecheck.sourcing import article_conflict
 
 CONFLICTS = FIXTURES / "conflicts"
@@ -142,9 +143,9 @@ def test_a_matching_conflict_file_wins(test_registry: None, tmp_path: Path) -> N
     assert findings and {f.evidence["party_key"] for f in findings} <= {"russia", "ukraine"}
 
 
-def owners(conflict: object, ref: object) -> frozenset[str]:
+def owners(conflict: Conflict | None, ref: Reference) -> frozenset[str]:
     """The registry actors (or the conflict file's party) a reference speaks for, if any."""
-    hit = conflict.outlet_of(ref) if conflict is not None else None  # type: ignore[attr-defined]
+    hit = conflict.outlet_of(ref) if conflict is not None else None
     return frozenset(hit[0].members or (hit[0].key,)) if hit else frozenset()
 
 
