@@ -1,5 +1,8 @@
 """The link-check cache: every observation of every URL, in one small SQLite file.
 
+It also keeps what the source checks read (CC314): the main text of each cited page or
+snapshot, by URL and archive timestamp, so a rerun reads no source twice.
+
 Observations are kept, not overwritten, because a link is called confirmed-dead only after
 several dead observations spread over days. A fresh observation (7 days for alive, 1 day
 for anything else) answers a check without any request, so a second run over the same
@@ -39,6 +42,13 @@ CREATE TABLE IF NOT EXISTS snapshots (
     checked_at REAL NOT NULL,
     data TEXT NOT NULL,
     PRIMARY KEY (url, wanted)
+);
+CREATE TABLE IF NOT EXISTS source_texts (
+    url TEXT NOT NULL,
+    archived TEXT NOT NULL,
+    checked_at REAL NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (url, archived)
 );
 """
 
@@ -155,7 +165,16 @@ class LinkCache:
 
     def snapshot(self, url: str, wanted: str) -> dict[str, Any] | None:
         """A cached Wayback answer for (url, wanted date), if fresh; ``{}`` means "none found"."""
-        rows = self._run("SELECT checked_at, data FROM snapshots WHERE url = ? AND wanted = ?", (url, wanted))
+        row = self._stored("SELECT checked_at, data FROM snapshots WHERE url = ? AND wanted = ?", (url, wanted))
+        if row is None:
+            return None
+        at, answer = row
+        ttl = self.alive_ttl if answer else self.failure_ttl
+        return answer if self.clock() - at < ttl else None
+
+    def _stored(self, sql: str, params: tuple[Any, ...]) -> tuple[float, dict[str, Any]] | None:
+        """(when, JSON object) of the one row ``sql`` selects; None when absent or malformed."""
+        rows = self._run(sql, params)
         if not rows:
             return None
         at, data = rows[0]
@@ -163,12 +182,31 @@ class LinkCache:
         if not _is_time(at) or answer is None:
             self._malformed()
             return None
-        ttl = self.alive_ttl if answer else self.failure_ttl
-        return answer if self.clock() - at < ttl else None
+        return float(at), answer
 
     def record_snapshot(self, url: str, wanted: str, answer: dict[str, Any]) -> None:
         self._run("INSERT OR REPLACE INTO snapshots (url, wanted, checked_at, data) VALUES (?, ?, ?, ?)",
                   (url, wanted, self.clock(), json.dumps(answer, sort_keys=True)), write=True)
+
+    def source_text(self, url: str, archived: str) -> dict[str, Any] | None:
+        """The cached reading of a cited source (its main text, or why it could not be read).
+
+        ``archived`` is the snapshot timestamp ("" for the live page). A snapshot never
+        changes, so its text is kept for good; a live page's text for as long as an alive
+        verdict, a failed reading for as long as a failure.
+        """
+        row = self._stored("SELECT checked_at, data FROM source_texts WHERE url = ? AND archived = ?", (url, archived))
+        if row is None:
+            return None
+        at, answer = row
+        if answer.get("state") == "read" and archived:
+            return answer
+        ttl = self.alive_ttl if answer.get("state") == "read" else self.failure_ttl
+        return answer if self.clock() - at < ttl else None
+
+    def record_source_text(self, url: str, archived: str, answer: dict[str, Any]) -> None:
+        self._run("INSERT OR REPLACE INTO source_texts (url, archived, checked_at, data) VALUES (?, ?, ?, ?)",
+                  (url, archived, self.clock(), json.dumps(answer, sort_keys=True)), write=True)
 
     def close(self) -> None:
         with self._lock:

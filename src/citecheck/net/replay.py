@@ -9,9 +9,11 @@ A fixture is a JSON file::
 
 ``dns`` maps host names to the address the resolver returns (``null``: the name does not
 exist); ``responses`` are matched on method and exact URL (method "*" matches any);
-``history`` pre-fills the observation cache with (days from now, verdict) pairs. Probe URLs
-for soft-404 checks use the fixed token "probe". Everything else goes through the real
-client: the address guard, redirects, retries (without sleeping) and body caps.
+``history`` pre-fills the observation cache with (days from now, verdict) pairs; a response
+may give ``body_file`` (a path relative to the fixture) instead of ``body``, for recorded
+pages and PDFs. Probe URLs for soft-404 checks use the fixed token "probe". Everything else
+goes through the real client: the address guard, redirects, retries (without sleeping) and
+body caps.
 """
 
 from __future__ import annotations
@@ -68,8 +70,10 @@ def fixture_resolver(dns: dict[str, str | None]) -> Any:
 def load_fixture(cls: Any, path: str | Path, stream: TextIO | None = None) -> Any:
     """A LinkChecker (``cls``) wired to the recorded answers in ``path``."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
+    responses = [dict(entry, body=(Path(path).parent / entry["body_file"]).read_bytes()) if "body_file" in entry
+                 else entry for entry in data.get("responses", [])]
     session = make_session()
-    adapter = ReplayAdapter(list(data.get("responses", [])))
+    adapter = ReplayAdapter(responses)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     ticks = [0.0]

@@ -17,6 +17,7 @@ from citecheck.rules.cc303_unarchived_link import UnarchivedLink
 from citecheck.rules.cc311_dead_link import DeadLink
 from citecheck.rules.cc312_broken_archive import BrokenArchive
 from citecheck.rules.cc313_archive_available import ArchiveAvailable
+from citecheck.rules.cc314_figure_not_in_source import FigureNotInSource
 from citecheck.rules.cc401_archived_before_published import ArchivedBeforePublished
 from citecheck.rules.cc402_accessed_before_published import AccessedBeforePublished
 from citecheck.rules.cc403_date_after_revision import DateAfterRevision
@@ -45,6 +46,7 @@ RULES: tuple[type[Rule], ...] = (
     DeadLink,
     BrokenArchive,
     ArchiveAvailable,
+    FigureNotInSource,
     ArchivedBeforePublished,
     AccessedBeforePublished,
     DateAfterRevision,
