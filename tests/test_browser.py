@@ -7,6 +7,7 @@ Uses Debian's chromium driven by Playwright; skips with the reason when either i
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import time
 from pathlib import Path
@@ -66,7 +67,9 @@ class Page:
 
 
 def check_cc201_filter(page: Page, expected: int) -> None:
-    assert len(page.visible_codes()) == len(page.page.query_selector_all(".finding"))
+    """Every finding passes the filters at first (a long report keeps them in folded sections);
+    choosing a rule shows its findings, unfolded."""
+    assert len(page.page.query_selector_all(".finding:not(.hidden)")) == len(page.page.query_selector_all(".finding"))
     page.page.select_option("#rule", "CC201")
     codes = page.visible_codes()
     assert codes and set(codes) == {"CC201"} and len(codes) == expected
@@ -117,5 +120,77 @@ def test_seed_report_in_chromium(browser: Any, tmp_path: Path) -> None:
         check_cc201_filter(page, expected)
         page.page.screenshot(path=str(tmp_path / "seed-report.png"), full_page=False)
         assert page.console == [] and page.dialogs == []
+    finally:
+        page.close()
+
+
+def seed_page(browser: Any, tmp_path: Path) -> tuple[Page, Result]:
+    from citecheck.api import lint_path
+
+    result = lint_path(SEED)
+    return Page(browser, [result], tmp_path), result
+
+
+def test_seed_report_folds_links_and_highlights(browser: Any, tmp_path: Path) -> None:
+    """A long report opens folded; a summary row leads to its findings; search hits are marked."""
+    from citecheck.report.html import FOLD_ABOVE
+
+    page, result = seed_page(browser, tmp_path)
+    p = page.page
+    try:
+        assert len(result.findings) > FOLD_ABOVE
+        assert p.eval_on_selector_all("details.group", "gs => gs.every(g => !g.open)"), "starts folded"
+        assert p.is_visible("table.summary") and not any(
+            el.is_visible() for el in p.query_selector_all(".finding"))
+        p.screenshot(path=str(tmp_path / "1-folded.png"))
+
+        # A summary row: the rule's findings only, its section unfolded, the first one in view.
+        row = p.query_selector('table.summary a[data-rule="CC303"]')
+        target = row.get_attribute("href")[1:]
+        row.click()
+        assert set(page.visible_codes()) == {"CC303"} and p.input_value("#rule") == "CC303"
+        assert p.is_visible(f"#{target}") and p.eval_on_selector(
+            f"#{target}", "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+        p.screenshot(path=str(tmp_path / "2-summary-link.png"))
+
+        # "why?" leads to the one explanation of the rule.
+        p.click(f"#{target} a.why")
+        assert p.is_visible("#rule-CC303") and p.eval_on_selector(
+            "#rule-CC303", "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+        assert p.eval_on_selector_all(".rule", "rs => rs.length") == len({f.code for f in result.findings})
+        p.screenshot(path=str(tmp_path / "3-rule-explained.png"))
+
+        # A search marks its hits in the cards it keeps, and unfolds their sections.
+        p.select_option("#rule", "")
+        p.fill("#search", "azernews")
+        hits = p.query_selector_all("mark.hit")
+        assert hits and all(h.inner_text().lower() == "azernews" for h in hits)
+        assert all(h.is_visible() for h in hits)
+        p.fill("#search", "")
+        assert p.query_selector_all("mark.hit") == [], "clearing the search clears the marks"
+        p.fill("#search", "azernews")
+        p.query_selector("mark.hit").scroll_into_view_if_needed()
+        p.screenshot(path=str(tmp_path / "4-search-hits.png"))
+        assert page.console == [] and page.dialogs == []
+    finally:
+        page.close()
+
+
+def test_seed_report_prints_compactly_in_colour(browser: Any, tmp_path: Path) -> None:
+    """About a page per 8 findings, every section unfolded, the severity badges still coloured."""
+    page, result = seed_page(browser, tmp_path)
+    p = page.page
+    try:
+        p.emulate_media(media="print")
+        assert p.eval_on_selector(".sev-error", "el => getComputedStyle(el).backgroundColor") == "rgb(179, 38, 30)"
+        assert p.eval_on_selector(".sev-error", "el => getComputedStyle(el).printColorAdjust") == "exact"
+        assert not p.is_visible(".controls")
+        p.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        assert p.eval_on_selector_all("details.group", "gs => gs.every(g => g.open)")
+        p.screenshot(path=str(tmp_path / "5-print.png"), full_page=False)
+        pdf = p.pdf(format="A4", print_background=True)
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        (tmp_path / "report.pdf").write_bytes(pdf)
+        assert 1 <= pages <= len(result.findings) / 8 + 2, pages
     finally:
         page.close()

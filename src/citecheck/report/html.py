@@ -71,14 +71,17 @@ details.group { margin: .8rem 0; scroll-margin-top: 4.5rem; }
 details.group > summary { cursor: pointer; padding: .15rem 0; }
 details.group > summary h3 { display: inline; }
 .finding:target, .rule:target { outline: 2px solid #3d8fd1; outline-offset: 2px; }
-.rule { scroll-margin-top: 4.5rem; } .rule p { margin: .3rem 0; white-space: pre-wrap; }
+.finding, .rule { scroll-margin-top: 4.5rem; } .rule p { margin: .3rem 0; }
 .errors { border: 1px solid var(--error); border-radius: 6px; padding: 0 .9rem; margin: 1rem 0; }
 .hidden { display: none !important; }
 #empty { color: var(--muted); font-style: italic; }
 @media print {
   @page { margin: 12mm; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { font-size: 9pt; line-height: 1.3; }
+  html { font-size: 8.5pt; }
+  body { font-size: 1rem; line-height: 1.25; }
+  p { margin: 1pt 0; }
+  .meta, .muted { font-size: 1em; }
   header.top, main { max-width: none; padding: 0; }
   h1 { font-size: 13pt; margin: 0 0 2pt; }
   h2 { font-size: 11.5pt; margin: 8pt 0 3pt; }
@@ -327,7 +330,8 @@ def _rules(codes: Sequence[tuple[str, str]]) -> str:
     out = ['<section class="rules"><h2>Rules</h2>']
     for code, name in codes:
         summary, body = rule_doc(code)
-        paragraphs = "".join(f"<p>{doc_html(p.strip())}</p>" for p in body.split("\n\n") if p.strip())
+        # Docstring paragraphs are reflowed: their line breaks are the source's, not the page's.
+        paragraphs = "".join(f"<p>{doc_html(' '.join(p.split()))}</p>" for p in body.split("\n\n") if p.strip())
         out.append(f'<div class="rule" id="rule-{e(code)}"><h3><span class="code">{e(code)}</span> {e(name)}</h3>'
                    f"<p><strong>{doc_html(summary) or 'No documentation: the rule is not installed.'}</strong></p>"
                    f"{paragraphs}</div>")
