@@ -160,3 +160,28 @@ def test_diff_offers_no_options_that_make_no_sense_for_it() -> None:
     for option in ("--write-baseline", "--baseline", "--include", "--statistics", "--show-settings"):
         assert option not in helptext
     assert run("diff", "--write-baseline", "b.json", str(SEED), str(SEED))[0] == 2
+
+
+def test_a_conflict_the_config_names_is_the_config_files_error(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "citecheck.toml").write_text('conflict = "no-such-war"\n')
+    (tmp_path / "a.wiki").write_text("The dam opened in 1990.\n")
+    code, _, err = run("a.wiki")
+    assert code == 2 and f"{tmp_path / 'citecheck.toml'}: conflict: unknown conflict 'no-such-war'" in err
+    code, _, err = run("--conflict", "nope", "a.wiki")  # a flag's mistake is not the file's
+    assert code == 2 and "citecheck.toml" not in err and "'nope'" in err
+
+
+def test_a_baseline_for_one_article_hides_nothing_in_another(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = "In 2019, 40 people were hurt there.\n\nLater 12 left.\n"
+    Path("art.wiki").write_text(text)
+    Path("other.wiki").write_text(text)
+    assert run("--select", "CC101", "--write-baseline", "b.json", "art.wiki")[0] == 0
+    code, out, _ = run("--select", "CC101", "--format", "json", "--baseline", "b.json", "art.wiki", "other.wiki")
+    paths = {f["path"] for f in json.loads(out)["findings"]}
+    assert code == 1 and paths == {"other.wiki"}
+    Path("art.wiki").rename("renamed.wiki")  # a rename keeps what was accepted
+    assert run("--select", "CC101", "--baseline", "b.json", "renamed.wiki")[0] == 0
