@@ -135,3 +135,17 @@ def test_bad_patterns_in_the_config_are_config_errors(articles: Path, content: s
     (articles.parent / "citecheck.toml").write_text(content)
     code, _, err = run("articles")
     assert code == 2 and "citecheck.toml" in err and "clude" in err
+
+
+def test_statistics_name_the_bad_inputs_once_on_stderr(articles: Path) -> None:
+    code, out, err = run("--statistics", "--format", "sarif", "articles")
+    assert code == 2 and "CC" in out
+    assert err.count("articles/image.html") == 1 and err.count("articles/empty.txt") == 1
+
+
+def test_a_folder_without_articles_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "notes.md").write_text("x")
+    code, out, err = run("docs")
+    assert code == 0 and "no article files found in docs" in err and "No findings in 0 files." in out

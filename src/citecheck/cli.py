@@ -291,17 +291,14 @@ def emit(results: list[Any], opts: dict[str, Any], failures: Sequence[Any] = ())
 
     fmt = output_format(opts)
     view = report_view(opts)
-    if failures and fmt in ("json", "sarif", "markdown", "html"):
-        # The report goes to a file; the job's log names the inputs that failed too.
+    if fmt in ("json", "sarif", "markdown", "html") or opts.get("statistics"):
+        # The report goes to a file or has no place for them: the job's log names them.
         for failure in failures:
             click.echo(f"citecheck: error: {failure.path}: {failure.message}", err=True)
     if opts.get("statistics"):
         from citecheck.report.statistics import render as render_statistics
 
         render_statistics(results, sys.stdout, as_json=fmt == "json")
-        if fmt != "json":
-            for failure in failures:
-                click.echo(f"citecheck: error: {failure.path}: {failure.message}", err=True)
         return
     render(fmt, results, sys.stdout, color=color_wanted(opts.get("color"), fmt), errors=failures, view=view)
 
