@@ -151,7 +151,7 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return apply_options([
         click.option("--include", multiple=True, metavar="PATTERNS",
                      help="File patterns searched for in folders, comma-separated [default: "
-                          + ",".join(DEFAULT_INCLUDE) + "]."),
+                          + " ".join(DEFAULT_INCLUDE) + "]."),
         click.option("--exclude", multiple=True, metavar="PATTERNS",
                      help="File or folder patterns never linted, comma-separated (e.g. drafts,*.tmp.txt)."),
         click.option("--baseline", metavar="FILE", default=None,
