@@ -147,3 +147,13 @@ def test_a_baseline_from_before_paths_mattered_still_loads(tmp_path: Path) -> No
     anywhere = at("z.txt", "CC101", "It killed 12 people.")
     assert new_findings([anywhere], baseline) == []  # an entry without a path applies everywhere
     assert new_findings([at("a.txt", "CC501", "[63]")], baseline) == []
+
+
+def test_fingerprint_counts_given_through_the_api_apply_everywhere() -> None:
+    from citecheck.api import lint_text
+
+    text = "In 2019, 40 people were hurt there.\n"
+    found = lint_text(text, "wikitext", select=["CC101"]).findings
+    assert found
+    counts = {f.fingerprint: 1 for f in found}
+    assert lint_text(text, "wikitext", select=["CC101"], baseline=counts).findings == []

@@ -17,7 +17,7 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from citecheck import __version__
 from citecheck.atomic import atomic_write
@@ -127,9 +127,12 @@ def load_baseline(path: str | Path) -> Baseline:
     return Baseline.from_entries(read_baseline(path))
 
 
-def new_findings(findings: Sequence[Finding], baseline: Baseline) -> list[Finding]:
+def new_findings(findings: Sequence[Finding], baseline: Baseline | Mapping[str, int]) -> list[Finding]:
     """The findings the baseline does not account for (each baseline entry absorbs one finding
-    of its own file)."""
+    of its own file). Fingerprint counts without paths (``Settings(baseline={...})``) apply to
+    every file."""
+    if not isinstance(baseline, Baseline):
+        baseline = Baseline(anywhere=Counter(baseline))
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_path[finding.path].append(finding)
