@@ -316,6 +316,11 @@ def main() -> None:
 @click.argument("paths", nargs=-1)
 @lint_options
 @input_options
+@click.option("--fix", is_flag=True,
+              help="Apply the certain fixes to wikitext files in place (CC302, CC504, CC406; CC301/CC311/CC313 "
+                   "with --online); plain text and HTML are read-only copies.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes --fix would make as a unified diff instead of applying them.")
 def check(paths: tuple[str, ...], **opts: Any) -> None:
     """Lint articles: files, folders (searched for article files), globs; - reads stdin.
 
@@ -337,6 +342,14 @@ def check(paths: tuple[str, ...], **opts: Any) -> None:
     if opts.get("write_baseline"):
         record_baseline(results, opts)
         sys.exit(EXIT_USAGE if failures else EXIT_CLEAN)
+    if opts.get("fix") or opts.get("show_diff"):
+        from citecheck.fix import fix_results, unfixed
+
+        fix_results(results, write=not opts.get("show_diff"), out=sys.stdout, err=sys.stderr)
+        if opts.get("show_diff"):
+            sys.exit(EXIT_USAGE if failures else EXIT_CLEAN)
+        emit(results, opts, failures)
+        sys.exit(EXIT_USAGE if failures else exit_code(unfixed(results), settings.fail_on))
     emit(results, opts, failures)
     sys.exit(EXIT_USAGE if failures else exit_code(results, settings.fail_on))
 

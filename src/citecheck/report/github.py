@@ -44,6 +44,9 @@ def annotation(f: Finding) -> str:
     excerpt = " ".join(f.excerpt.split())
     if excerpt:
         message += "\n" + textwrap.shorten(excerpt, EXCERPT_WIDTH, placeholder=" …")
+    if "fix" in f.evidence:
+        # Workflow commands cannot carry a suggested change; the annotation names the fix.
+        message += "\nFix (citecheck --fix): " + f.evidence["fix"]["description"]
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
     return f"::{COMMANDS[f.severity]} {rendered}::{escape_data(message)}"
 

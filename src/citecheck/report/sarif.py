@@ -80,7 +80,9 @@ def result_entry(f: Finding, rule_index: int, source: str = "") -> dict[str, Any
             "artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
     }
-    evidence = {k: v for k, v in f.evidence.items() if k != "fingerprint_key"}
+    if "fix" in f.evidence:
+        entry["fixes"] = [sarif_fix(f)]
+    evidence = {k: v for k, v in f.evidence.items() if k not in ("fingerprint_key", "fix")}
     properties: dict[str, Any] = {}
     if f.excerpt and f.excerpt != snippet:
         properties["excerpt"] = f.excerpt  # the whole statement or reference the finding is about
@@ -91,6 +93,22 @@ def result_entry(f: Finding, rule_index: int, source: str = "") -> dict[str, Any
     if properties:
         entry["properties"] = properties
     return entry
+
+
+def sarif_fix(f: Finding) -> dict[str, Any]:
+    """The finding's fix (``--fix``/``--diff``) as SARIF replacements of regions of its file."""
+    fix = f.evidence["fix"]
+    return {
+        "description": {"text": fix["description"]},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": artifact_uri(f.path)},
+            "replacements": [{
+                "deletedRegion": {"startLine": r["line"], "startColumn": r["column"],
+                                  "endLine": r["end_line"], "endColumn": r["end_column"]},
+                "insertedContent": {"text": r["text"]},
+            } for r in fix["replacements"]],
+        }],
+    }
 
 
 def invocation(errors: Sequence["InputFailure"]) -> dict[str, Any]:
