@@ -12,7 +12,7 @@ import pytest
 from test_report_common import DemoCasualtyRule, sample_result
 
 from citecheck.api import Result
-from citecheck.report import render
+from citecheck.report import plain_text, render
 from citecheck.report.sarif import FINGERPRINT_KEY, artifact_uri
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text("utf-8"))
@@ -108,7 +108,10 @@ def test_seed_report_validates(seed_result: Result) -> None:
 
     for rule in RULES:
         entry = run["tool"]["driver"]["rules"][ids.index(rule.code)]
-        assert entry["help"]["text"] == rule.doc() and entry["shortDescription"]["text"] == rule.summary()
+        # Plain text shows reStructuredText literals as they are; the Markdown help keeps them.
+        assert entry["help"]["text"] == plain_text(rule.doc())
+        assert entry["shortDescription"]["text"] == plain_text(rule.summary())
+        assert rule.doc() in entry["help"]["markdown"]
 
 
 @pytest.fixture(scope="module")
