@@ -282,3 +282,16 @@ def test_range_forms(text: str, earliest: date, latest: date) -> None:
 @pytest.mark.parametrize("text", ["Winter 2020–19", "3 October 2020 – 27 September 2020", "2020–2019", "28–27 September 2020"])
 def test_backwards_ranges_are_no_dates(text: str) -> None:
     assert parse_date(text) is None
+
+
+def test_cc401_and_cc402_findings_carry_their_evidence() -> None:
+    from citecheck import lint_text
+
+    text = ("The ceasefire was agreed.[1]\n\nReferences\n\n  1. ^ \"Ceasefire\". Reuters. 20 October 2020. "
+            "Archived from the original on 12 October 2020. Retrieved 10 October 2020.\n")
+    findings = {f.code: f for f in lint_text(text, "text", select=["CC401", "CC402"]).findings}
+    for finding in findings.values():
+        assert finding.refs == ["1"] and finding.reference is not None and finding.reference.key == "1"
+    assert findings["CC401"].evidence == {"published": "2020-10-20", "archived": "2020-10-12",
+                                          "archive_source": "archive-date"}
+    assert findings["CC402"].evidence == {"published": "2020-10-20", "accessed": "2020-10-10"}

@@ -270,3 +270,14 @@ def test_cc404_sources_in_label_order_and_cc405_span_after_a_quotation() -> None
     [stale] = lint_text(statement + "[1]\n\nReferences\n\n" + entries, "text", select=["CC405"],
                         as_of=date(2015, 1, 1)).findings
     assert stale.column == statement.index("will open") + 1 and stale.excerpt.startswith("Under the motto")
+
+
+def test_resolution_passes_today_on_and_ties_go_to_references() -> None:
+    from citecheck.model import Statement, Tag
+
+    doc = Document(source="", format="text", references=[_ref("1", access_date="2 February 2014")])
+    resolve_revision_date(doc, today=date(2010, 1, 1))
+    assert doc.revision_date is None  # the only date is after "today": a typo, no evidence
+    stmt = Statement(text="Claim.", span=Span(0, 6), tags=[Tag(kind="citation-needed", span=Span(6, 7), date="November 2014")])
+    doc = Document(source="", format="text", statements=[stmt], references=[_ref("1", access_date="1 November 2014")])
+    assert latest_reference_date(doc, today=date(2026, 1, 1)) == (date(2014, 11, 1), "latest-access-date")
