@@ -157,3 +157,12 @@ def test_fingerprint_counts_given_through_the_api_apply_everywhere() -> None:
     assert found
     counts = {f.fingerprint: 1 for f in found}
     assert lint_text(text, "wikitext", select=["CC101"], baseline=counts).findings == []
+
+
+def test_a_baseline_behind_a_symlink_is_written_through_it(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    write_baseline([], real)
+    link = tmp_path / "b.json"
+    link.symlink_to(real)
+    write_baseline([finding("CC101", "It killed 12 people.")], link)
+    assert link.is_symlink() and len(read_baseline(real)) == 1

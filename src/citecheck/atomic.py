@@ -18,7 +18,7 @@ def atomic_write(path: str | Path) -> Iterator[IO[str]]:
     system). A missing folder is an error, not created: a mistyped path should not grow a
     directory tree. Raises OSError when the folder cannot be written.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))  # through a symlink: the link stays a link
     folder = target.parent
     if not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, "no such directory", str(folder))
