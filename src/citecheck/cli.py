@@ -157,7 +157,8 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--baseline", metavar="FILE", default=None,
                      help="Report only findings not recorded in this baseline."),
         click.option("--write-baseline", metavar="FILE", default=None,
-                     help="Record the current findings as the baseline and exit 0."),
+                     help="Record the current findings as the baseline and exit 0 (with --baseline: "
+                          "what it accepted plus the new findings)."),
         click.option("--statistics", is_flag=True,
                      help="Print the number of findings per rule instead of the findings."),
         click.option("--show-settings", is_flag=True,
