@@ -9,6 +9,7 @@ Ctrl-C exits 130; a reader that stops reading early (``| head``) ends the run qu
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from datetime import date
@@ -54,7 +55,8 @@ class DefaultGroup(click.Group):
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # Later writes to the closed pipe (Python's flush at exit) must not complain either.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            with contextlib.suppress(OSError, ValueError):  # an output without a file descriptor
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_BROKEN_PIPE)
         except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, reported as one
             internal_error(exc)
@@ -558,7 +560,6 @@ def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_re
 
     Ctrl-C keeps the records written so far in -o FILE; --resume continues from there.
     """
-    import contextlib
     import time
 
     from citecheck.atomic import atomic_write
@@ -618,8 +619,6 @@ def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_re
 def progress_bar(path: str, stats: Any, unit: str, wanted: bool | None) -> Any:
     """A context giving the dump reader's progress callback: a bar of bytes read (the ETA
     follows the file, compressed or not) that also counts the records; None without a bar."""
-    import contextlib
-
     if not (wanted if wanted is not None else sys.stderr.isatty()):
         return contextlib.nullcontext(None)
     from tqdm import tqdm
