@@ -60,6 +60,11 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("a range doubled every 2\u00e2\u0080\u00933 years", ["2\u00e2\u0080\u00933"]),
         ("which have around hundred national monuments", ["hundred"]),
         ("B\u00e1\u00bb\u00a5t gave to him four magic words", ["four"]),
+        # a year is not the first figure of a range; bare 0 and 1 count nothing; in mathematics
+        # only counts of more than ten with their noun are figures
+        ("from 8.9 per 1,000 inhabitants in 1981 to 9.6 per 1,000 in 2003.", ["8.9", "9.6"]),
+        ("The rate was 1.0 and the score was 0.0 but 1.5 liters.", ["1.5"]),
+        ("Each matrix here has 10 rows and another has 11 rows; its eigenvalue is 12.", ["11"]),
         ("Two ganglia at the head end function similar to a simple brain.", ["Two"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
