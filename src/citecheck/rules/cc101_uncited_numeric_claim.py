@@ -255,11 +255,12 @@ class UncitedNumericClaim(Rule):
     heading) that states a quantity as fact — "1,166 servicemen", "22.8%", "US$2 billion",
     "six hundred", "a dozen" — when no citation marker follows the figure anywhere in its
     paragraph. Dates, years, times, ordinals ("4th Army Corps"), model designations (T-72,
-    S-300, 9K33, COVID-19), page, section and list numbers are not figures, and neither is a
-    small count in words in a caption without a verb, which names what its picture shows
-    ("a dog nursing her four puppies"; but "at eight weeks" and "Schumacher has won seven
-    titles" are figures). A figure whose
-    only citation is in a later sentence of the paragraph is CC102 instead.
+    S-300, 9K33, COVID-19), page, section and list numbers are not figures (what is a
+    figure is decided in ``citecheck.parsers.numbers``), and neither is a small count in
+    words in a caption without a verb, which names what its picture shows ("a dog nursing
+    her four puppies"; but "at eight weeks" and "Schumacher has won seven titles" are
+    figures). A figure whose only citation is in a later sentence of the paragraph is CC102
+    instead.
 
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
     ``vague`` is set; they are then reported at info severity, and only for statements with
