@@ -190,6 +190,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "New Zealand's six largest cities and the 500 largest companies",
         "As another example, consider a distribution which returns exactly the value 3.5.",
         "Bottom 20% of incomes; the top 1% of earners",
+        "Abortion percentage: number of abortions out of 100 known pregnancies",
         "فيثاغورس (حوالي 570 - حوالي 495 قبل الميلاد)",
         "4 . War Emigration; the owner of 620 N. Michigan; no two electrons may share a state",
         'The waste hierarchy refers to the "3 Rs": reduce, reuse and recycle.',

@@ -265,6 +265,8 @@ _HAS_DIGIT = re.compile(r"\d")
 # Compounds that still count people or things: "a 5,000-strong community", "a 100,000-person march".
 # So do terms and times served or won: "a six-term incumbent", "a five-time champion".
 _COUNTING_COMPOUND = re.compile(r"(?:strong|person|people|man|member|seat|bed|vehicle|term|time)\b", re.I)
+_OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$")
+_ROUND_BASE = re.compile(r"10|100|1,?000|10,?000|100,?000")
 _QUANTILE_BEFORE = re.compile(r"\b(?:top|bottom)\s+$", re.I)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _RATE_BEFORE = re.compile(r"(?:\bper\s+|(?<![\w)])\+)$", re.I)
@@ -474,6 +476,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
         return None
     if _RATE_BEFORE.search(text, max(0, start - 12), start) and not match.group("pct"):
         return None  # "per 1000 women", "+590": a rate's base or a calling code
+    if _ROUND_BASE.fullmatch(match.group()) and _OUT_OF_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "abortions out of 100 known pregnancies": the base of a rate
     if match.group("pct") and _QUANTILE_BEFORE.search(text, max(0, start - 8), start):
         return None  # "the top 1%", "Bottom 20% of incomes": a group's name
     if match.group("range") is not None:
