@@ -133,3 +133,35 @@ def test_a_dump_on_standard_input(tmp_path: Path) -> None:
     from_file = run("dump", str(dump), "--fail-on", "never")[1]
     assert run("dump", "-", "--fail-on", "never", input=dump.read_bytes())[1] == from_file
     assert run("dump", "-", "--fail-on", "never", input=bz2.compress(dump.read_bytes()))[1] == from_file
+
+
+def test_a_real_ctrl_c_then_resume_equals_one_run(tmp_path: Path) -> None:
+    """SIGINT to a running process, as a terminal sends it, then --resume."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    dump = make_dump(tmp_path, pages=9)
+    dump.write_text(dump.read_text(encoding="utf-8").replace("</mediawiki>", "") + "".join(
+        PAGE.format(n=n, day=1, later=2) for n in range(10, 400)) + "</mediawiki>\n", encoding="utf-8")
+    whole, resumed = tmp_path / "whole.jsonl", tmp_path / "resumed.jsonl"
+    command = [sys.executable, "-m", "citecheck", "dump", str(dump), "--fail-on", "never", "-o"]
+    subprocess.run([*command, str(whole)], check=True, capture_output=True, timeout=300)
+    proc = subprocess.Popen([*command, str(resumed)], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until some records are written
+        partial = [p for p in tmp_path.glob(".resumed.jsonl.*.tmp") if p.stat().st_size > 0]
+        if partial:
+            break
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the run ended before the interrupt arrived")
+    assert proc.returncode == 130 and "stopped after Page " in err, err
+    kept = resumed.read_text(encoding="utf-8")
+    assert kept and whole.read_text(encoding="utf-8").startswith(kept)
+    subprocess.run([*command, str(resumed), "--resume"], check=True, capture_output=True, timeout=300)
+    assert resumed.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
