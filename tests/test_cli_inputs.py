@@ -149,3 +149,13 @@ def test_a_folder_without_articles_says_so(tmp_path: Path, monkeypatch: pytest.M
     (tmp_path / "docs" / "notes.md").write_text("x")
     code, out, err = run("docs")
     assert code == 0 and "no article files found in docs" in err and "No findings in 0 files." in out
+
+
+def test_bad_inputs_are_named_in_the_order_given_and_each_file_is_linted_once(articles: Path) -> None:
+    code, out, _ = run("--format", "json", "articles/missing.txt", "articles/image.html", "articles",
+                       "articles/antique-band.wiki")
+    report = json.loads(out)
+    assert [e["path"] for e in report["errors"]] == [
+        "articles/missing.txt", "articles/image.html", "articles/blank.wiki", "articles/empty.txt"]
+    paths = [f["path"] for f in report["files"]]
+    assert len(paths) == len(set(paths)) == len(VALID) + 1

@@ -228,16 +228,22 @@ def lint_inputs(arguments: tuple[str, ...], settings: Any) -> tuple[list[Any], l
     from citecheck.inputs import InputFailure, expand
     from citecheck.io import InputError
 
-    paths, failures = expand(arguments, settings.include, settings.exclude, is_url=is_page_url)
-    results = []
-    for path in paths:
-        try:
-            results.append(lint_url(path, settings) if is_page_url(path) else lint_path(path, settings=settings))
-        except (InputError, FetchError) as exc:
-            message = dump_hint(path) or str(exc)
-            failures.append(InputFailure(path, message.removeprefix(f"{path}: ")))
-        except ConfigError as exc:
-            fail(str(exc))
+    results, failures = [], []
+    linted: set[str] = set()
+    for argument in arguments:  # failures are reported in the order of the arguments
+        paths, unmatched = expand((argument,), settings.include, settings.exclude, is_url=is_page_url)
+        failures.extend(unmatched)
+        for path in paths:
+            if path in linted:
+                continue
+            linted.add(path)
+            try:
+                results.append(lint_url(path, settings) if is_page_url(path) else lint_path(path, settings=settings))
+            except (InputError, FetchError) as exc:
+                message = dump_hint(path) or str(exc)
+                failures.append(InputFailure(path, message.removeprefix(f"{path}: ")))
+            except ConfigError as exc:
+                fail(str(exc))
     return results, failures
 
 
