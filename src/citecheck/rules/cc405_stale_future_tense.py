@@ -54,7 +54,7 @@ class StaleFutureTense(Rule):
 
     Flags a statement where a future-tense phrase ("will be held", "is scheduled to", "are
     expected to", "upcoming") is followed, within ``max_distance`` characters of the same
-    sentence, by a date (or a bare year) that ended before the revision date, or where the
+    sentence, by dates (or bare years) that all ended before the revision date, or where the
     sentence opens with such a date as its time frame ("At the start of the 2007 term, the
     council will have ...", "On 12 May 2015, a referendum will be held") and no past clause,
     that-clause or purpose comes between ("In 2014, the institute was created, and it will
@@ -110,11 +110,12 @@ class StaleFutureTense(Rule):
             if not phrases or _REPORTING.search(masked):
                 continue
             for phrase in phrases:
-                date = _target_date(masked, phrase, matches, max_distance)
-                if date is None:
+                targets = _target_dates(masked, phrase, matches, max_distance)
+                # Stale only when every date the phrase may be about has passed ("expected to
+                # rise from 5 million in 2013 to 8 million in 2023" still looks ahead).
+                if not targets or max(target.date.latest() for target in targets) >= cutoff:
                     continue
-                if date.date.latest() >= cutoff:
-                    continue
+                date = targets[0]
                 finding = self.finding(
                     ctx,
                     f"future tense ({phrase.group()!r}) about {date.date.human()}, which had passed by "
@@ -137,19 +138,17 @@ def _not_future(text: str, phrase: re.Match[str]) -> bool:
                 or _HABITUAL.match(text, phrase.start()))
 
 
-def _target_date(text: str, phrase: re.Match[str], matches: list[DateMatch], max_distance: int) -> DateMatch | None:
-    """The date the future phrase is about: the sentence's opening time frame ("At the start
-    of the 2007 term, the council will have ...", "On 5 May 2015, a vote will be held") unless
-    a past clause, a that-clause or a purpose ("whose aim is to") comes between, else the
-    first date after the phrase in the same sentence."""
+def _target_dates(text: str, phrase: re.Match[str], matches: list[DateMatch], max_distance: int) -> list[DateMatch]:
+    """The dates the future phrase may be about: the sentence's opening time frame ("At the
+    start of the 2007 term, the council will have ...", "On 5 May 2015, a vote will be held")
+    unless a past clause, a that-clause or a purpose ("whose aim is to") comes between, else
+    the dates after the phrase in the same sentence, nearest first."""
     opening = matches[0]
     if (opening.end <= phrase.start() and _FRAME.fullmatch(text[:opening.start])
             and not _PAST_CLAUSE.search(text, opening.end, phrase.start())
             and not _THAT.search(text, opening.end, phrase.start())
             and not _PURPOSE_IS.search(text, max(0, phrase.start() - 12), phrase.start())):
-        return opening
-    for match in matches:
-        if (0 <= match.start - phrase.end() <= max_distance and "." not in text[phrase.end():match.start]
-                and not _NOT_TARGET.search(text, max(0, match.start - 24), match.start)):
-            return match
-    return None
+        return [opening]
+    return [match for match in matches
+            if 0 <= match.start - phrase.end() <= max_distance and "." not in text[phrase.end():match.start]
+            and not _NOT_TARGET.search(text, max(0, match.start - 24), match.start)]
