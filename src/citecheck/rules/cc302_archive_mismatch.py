@@ -130,7 +130,14 @@ class ArchiveMismatch(Rule):
       timestamp that is not 14 digits, or one that is not a real date and time;
     - a timestamp more than ``max_days_apart`` days from the ``archive-date`` field;
     - a snapshot of a different page than ``url`` (compared after normalising scheme,
-      ``www.``, default ports, trailing slashes and percent-escapes).
+      ``www.``, default ports, trailing slashes and percent-escapes). A snapshot of any other
+      link the reference gives (``chapter-url``, the second source of a bundled footnote), of
+      the page a short link on the same site leads to (``?p=64654``, ``/smarterplanet/grid``),
+      of the same file on another host of the site, or at an address that spells the cited
+      title is the cited page; a site's front page never stands in for a deep link, and a
+      snapshot that drops the query naming the page is another page. Pages that moved to an
+      unrelated address cannot be told from wrong snapshots offline, so an archived address
+      on another site is still reported: check it before acting.
 
     Why: readers and bots follow the archive link when the original dies; a wrong or
     malformed one silently breaks verification.
@@ -191,9 +198,69 @@ def _problems(ref: Reference, archive_url: str, max_apart: int) -> Iterator[tupl
                    f"({snapshot.human()})", {"problem": "date", "timestamp": stamp,
                                              "archive_date": ref.get("archive_date")})
     url = ref.get("url").strip()
-    if url and original and _comparable(ref, url) and not same_page(url, original):
+    if url and original and _comparable(ref, url) and not _archives_a_cited_page(ref, url, original):
         yield (f"archive-url is a snapshot of {original} but the cited url is {url}",
                {"problem": "url", "archived": original, "url": url})
+
+
+def _archives_a_cited_page(ref: Reference, url: str, original: str) -> bool:
+    """Whether the archived URL is one the reference cites, or could be the cited page.
+
+    A reference may give several links (``chapter-url`` beside ``url``, two sources bundled
+    in one footnote): the archive may hold any of them. A short link on the archived page's
+    own site (``?p=64654``, ``/grid`` that redirected to ``/smart_grid/ideas``) and a
+    snapshot whose address spells the cited title are the cited page too; only the site's
+    front page is never a stand-in for a deep link.
+    """
+    cited = [url, *_LINK.findall(_ARCHIVE_LINK.sub(" ", ref.raw))]
+    if any(same_page(u, original) for u in cited):
+        return True
+    return _short_link_of(url, original) or _spells_title(original, ref.get("title"))
+
+
+_LINK = re.compile(r"https?://[^\s|\]}<>\"']+", re.I)
+# Archive links, with the original URL inside them, are no cited page of their own.
+_ARCHIVE_LINK = re.compile(
+    r"\S*(?:archive\.org|archive\.(?:today|is|ph|li|vn|fo|md)|webcitation\.org|arquivo\.pt|webarchive\.[\w.]+)/\S*",
+    re.I,
+)
+
+
+def _site(host: str) -> str:
+    """The registrable part of a host: "einestages.spiegel.de" -> "spiegel.de", "x.co.uk" -> "x.co.uk"."""
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+_SECOND_LEVEL = frozenset("co com org net gov ac edu or ne go govt mil nic".split())
+
+
+def _short_link_of(url: str, original: str) -> bool:
+    """A short address on the archived page's own site: a query-only link ("?p=64654"), a
+    readable path that redirected deeper ("/smarterplanet/grid" to ".../smart_grid/..."), or
+    the same file moved to another host of the site ("ticdata.treasury.gov/Publish/mfh.txt")."""
+    cited, archived = normalize_url(url), normalize_url(original)
+    cited_host, _, cited_path = cited.split("?", 1)[0].partition("/")
+    archived_host, _, archived_path = archived.split("?", 1)[0].partition("/")
+    if _site(cited_host.split(":", 1)[0]) != _site(archived_host.split(":", 1)[0]):
+        return False
+    if not cited_path:
+        return "?" in cited  # "site/?p=64654" is a short link; the bare front page is not
+    segments, archived_segments = cited_path.split("/"), archived_path.split("/")
+    last = segments[-1]
+    if "." in last:
+        same_query = cited.partition("?")[2] == archived.partition("?")[2]
+        return same_query and len(last) >= 7 and last == archived_segments[-1]
+    return ("?" not in cited and len(last) <= 24 and last in archived_path
+            and archived_segments[:len(segments) - 1] == segments[:-1])
+
+
+def _spells_title(original: str, title: str) -> bool:
+    words = {w for w in re.findall(r"[a-z0-9]+", title.casefold()) if len(w) >= 3}
+    path = normalize_url(original).split("?", 1)[0].partition("/")[2]
+    slug = set(re.findall(r"[a-z0-9]+", path))
+    return len(words) >= 3 and len(words & slug) >= max(3, 0.6 * len(words))
 
 
 def _comparable(ref: Reference, url: str) -> bool:
