@@ -114,6 +114,7 @@ def test_a_baseline_hides_findings_only_in_the_file_it_was_written_for(tmp_path:
     write_baseline([at("art.wiki", "CC101", "It killed 12 people.")], "b.json")
     baseline = load_baseline("b.json")
     assert new_findings([at("./art.wiki", "CC101", "It killed 12 people.")], baseline) == []
+    assert new_findings([at(str(tmp_path / "art.wiki"), "CC101", "It killed 12 people.")], baseline) == []
     other = at("other.wiki", "CC101", "It killed 12 people.")
     assert new_findings([other], baseline) == [other]
 

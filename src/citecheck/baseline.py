@@ -67,8 +67,14 @@ def read_baseline(path: str | Path) -> list[Entry]:
 
 
 def path_key(path: str) -> str:
-    """A path as baselines compare it: ``./a/../b.wiki`` and ``b.wiki`` are one file."""
-    return os.path.normpath(path).replace(os.sep, "/") if path else ""
+    """A path as baselines compare it: ``./a/../b.wiki``, ``b.wiki`` and its absolute path
+    (under the current folder) are one file."""
+    if not path:
+        return ""
+    if os.path.isabs(path):
+        relative = os.path.relpath(path)
+        path = path if relative.startswith("..") else relative
+    return os.path.normpath(path).replace(os.sep, "/")
 
 
 @dataclass
