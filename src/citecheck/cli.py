@@ -238,7 +238,8 @@ def lint_inputs(arguments: tuple[str, ...], settings: Any) -> tuple[list[Any], l
                 continue
             linted.add(path)
             try:
-                results.append(lint_url(path, settings) if is_page_url(path) else lint_path(path, settings=settings))
+                linted_input = lint_url(path, settings) if is_page_url(path) else lint_path(path, settings=settings)
+                results.append(linted_input)
             except (InputError, FetchError) as exc:
                 message = dump_hint(path) or str(exc)
                 failures.append(InputFailure(path, message.removeprefix(f"{path}: ")))

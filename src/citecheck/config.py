@@ -232,7 +232,7 @@ def describe_settings(settings: Settings) -> list[str]:
     lines = [
         f"config file: {settings.config_path or 'none (defaults and flags only)'}",
         f"fail-on: {fail_on}",
-        f"include: {', '.join(settings.include) if settings.include else ', '.join(DEFAULT_INCLUDE) + ' (default)'}",
+        f"include: {', '.join(settings.include or DEFAULT_INCLUDE)}{'' if settings.include else ' (default)'}",
         f"exclude: {', '.join(settings.exclude) or 'nothing'}",
         f"conflict: {settings.conflict or 'matched on each article'}",
         f"conflict-paths: {', '.join(settings.conflict_paths) or 'none'}",
@@ -247,5 +247,6 @@ def describe_settings(settings: Settings) -> list[str]:
         changed = " (set in config)" if rule.code in settings.severity else ""
         options = {**rule.option_defaults(), **settings.rule_options.get(rule.code, {})}
         shown = "; ".join(f"{name}={value!r}" for name, value in options.items())
-        lines.append(f"  {rule.code} {rule.name:<34} {str(severity):<7}{changed}{'  ' + shown if shown else ''}".rstrip())
+        line = f"  {rule.code} {rule.name:<34} {str(severity):<7}{changed}{'  ' + shown if shown else ''}"
+        lines.append(line.rstrip())
     return lines
