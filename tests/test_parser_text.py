@@ -619,3 +619,35 @@ Whales lose little heat in cold water.[1]
         "whales and other marine mammals.",
         "Whales lose little heat in cold water.",
     ]
+
+
+DUMP_LAYOUT = """****** Plants ******
+***** Carbon fixation *****
+Photomicrograph of two leaf cells in a test pattern. Probe pads for two gates and
+three stomata (left) are labeled.
+Oxaloacetic acid or malate synthesized by this process is then translocated to
+specialized bundle_sheath cells where the enzyme RuBisCO and other Calvin cycle
+enzymes are located, and where CO
+2 released by decarboxylation of the four-carbon acids is then fixed.[1] The
+equilibrium proportions are reached within 1-
+2 generations of random mating.[1]
+[A_dozen_parallel_cables_are_individually_anchored_to_an_assembly.]
+Post-tensioned tendon anchorage wedges are visible holding each strand.
+950 mya                                                 Nematoda and allies
+                             680 mya                    Rotifera and allies
+The tendons are anchored by wedges.[1]:79â\x80\x9384
+***** References *****
+   1. ^ a b c "Carbon". Nature. 2001.
+"""
+
+
+def test_a_dump_joins_subscripts_and_broken_ranges_and_drops_alt_text_and_diagrams() -> None:
+    doc = parse(DUMP_LAYOUT)
+    texts = {s.text: s.kind for s in doc.statements}
+    assert texts["Photomicrograph of two leaf cells in a test pattern."] == "caption"  # under its heading
+    assert texts["Probe pads for two gates and three stomata (left) are labeled."] == "caption"
+    assert any("where CO2 released by decarboxylation" in t for t in texts)
+    assert "The equilibrium proportions are reached within 1-2 generations of random mating." in texts
+    assert not any("A dozen parallel cables" in t or "mya" in t for t in texts)
+    assert texts["Post-tensioned tendon anchorage wedges are visible holding each strand."] == "prose"
+    assert "The tendons are anchored by wedges." in texts  # the cited pages "79–84" go with the marker

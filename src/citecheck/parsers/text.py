@@ -143,7 +143,8 @@ _MARKER = re.compile(
 # What precedes bracketed text that is no citation: a formula's image text after its TeX
 # source, and the edit link of a taxonomy box.
 # Pages after a marker, as {{rp}} prints them: "[26]:745", "[8]:76–80", "[3]: 12, 14".
-_IN_SOURCE_PAGES = re.compile(r":\s?(?:p{1,2}\.\s?)?\d+(?:[–-]\d+)?(?:,\s?\d+(?:[–-]\d+)?)*")
+_IN_SOURCE_PAGES = re.compile(
+    r":\s?(?:p{1,2}\.\s?)?\d+(?:(?:[–-]|â\x80\x93)\d+)?(?:,\s?\d+(?:(?:[–-]|â\x80\x93)\d+)?)*")
 _NOT_A_MARKER = re.compile(r"(?:\}\s{2,}|[Cc]lassification\s*)$")
 _TAG_KIND = {
     "citation needed": "citation-needed",
@@ -186,13 +187,13 @@ class _Builder:
     def add(self, start: int, end: int, *, scan: bool = True) -> None:
         if start >= end:
             return
+        seg = self.source[start:end]
         if self.text:
             last = self.text[-1]
-            if not (self.wrapped and last == "-" and len(self.text) > 1 and self.text[-2].isalnum()):
-                if not last.isspace():
-                    self.text.append(" ")
-                    self.offsets.append(max(0, start - 1))
-        seg = self.source[start:end]
+            hyphen = last == "-" and len(self.text) > 1 and self.text[-2].isalnum()
+            if not (self.wrapped and (hyphen or self._subscript(seg))) and not last.isspace():
+                self.text.append(" ")
+                self.offsets.append(max(0, start - 1))
         pos = 0
         if scan:
             for match in _MARKER.finditer(seg):
@@ -213,6 +214,11 @@ class _Builder:
                 else:
                     self.markers.append((len(self.text), item))
         self._copy(seg, pos, len(seg), start)
+
+    def _subscript(self, seg: str) -> bool:
+        """A dump sets a formula's subscript on a line of its own: "CO" then "2 released"."""
+        tail = "".join(self.text[-6:])
+        return bool(_SUBSCRIPT_DIGITS.match(seg) and _FORMULA_TAIL.search(tail))
 
     def _copy(self, seg: str, a: int, b: int, base: int) -> None:
         chunk = seg[a:b]
@@ -419,8 +425,9 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             continue
         # Table rows: cells separated by wide gaps; short or gapped lines continue the table.
         math = "\\displaystyle" in raw or "&#x" in raw  # formulas are spaced out too, but are prose
-        if not math and (len(_CELL_GAP.findall(raw.strip())) >= 2 or (in_table and (_CELL_GAP.search(raw.strip())
-                                                                  or len(raw.strip()) < 40))):
+        diagram = _DIAGRAM_GAP.search(raw.strip()) is not None or indent >= 16  # cladograms, laid-out cells
+        if not math and (diagram or len(_CELL_GAP.findall(raw.strip())) >= 2
+                         or (in_table and (_CELL_GAP.search(raw.strip()) or len(raw.strip()) < 40))):
             blocks.append(_Block("table", [(cs, ce)], i, i, level=indent, text=text))
             in_table = True
             i += 1
@@ -438,20 +445,42 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
                     or _CHROME.match(nraw.strip()) or _ENTRY.match(nraw) or _BULLET.match(nraw)):
                 break
             first_word = nraw.lstrip(" ").split(" ", 1)[0]  # a no-break space joins words
-            if prev_len + 1 + len(first_word) <= width:
+            if prev_len + 1 + len(first_word) <= width and not _runs_on(source, block.segs[-1][1], ns, ne):
                 break  # the previous line ended early: a paragraph (or caption) ended there
             if hatnote and not _LIST_GOES_ON.search(source, block.segs[-1][0], block.segs[-1][1]):
                 break  # a hatnote names articles; the paragraph after it is prose
+            if _ALT_TEXT.fullmatch(source, *block.segs[-1]) or _ALT_TEXT.fullmatch(nraw.strip()):
+                break  # an image's alt text stands on its own line
             block.segs.append(_content(source, ns, ne))
             block.last_line = j
             prev_len = ne - ns
             j += 1
         block.text = " ".join(source[a:b] for a, b in block.segs)
-        if _CHROME.match(text):
-            block.kind = "chrome"  # a hatnote or notice, with its wrapped continuation
+        if _CHROME.match(text) or (_ALT_TEXT.fullmatch(block.text) and not _MARKER.fullmatch(block.text)):
+            block.kind = "chrome"  # a hatnote or notice, or an image's alt text in brackets
         blocks.append(block)
         i = j
     return blocks
+
+
+_SUBSCRIPT_DIGITS = re.compile(r"\d{1,2}(?![\d,.]\d)(?=[\s,.;:)]|$)")
+_FORMULA_TAIL = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]?\d*){1,4}$")
+_PICTURE_WORDS = re.compile(
+    r"\b(?:pictured|photo(?:graph|micrograph)?s?|micrographs?|shown here|image|illustration|diagram"
+    r"|schematic|drawing|painting|map of)\b|\((?:left|right|top|bottom|center|centre)[^)]{0,12}\)", re.I)
+# A run of ten spaces inside a line: a diagram or a laid-out table, never wrapped prose.
+_DIAGRAM_GAP = re.compile(r"\S {10,}\S")
+# An image's alt text, printed in brackets with underscores: "[A_dozen_parallel_cables.]".
+_ALT_TEXT = re.compile(r"\[[^\[\]\s]*_[^\[\]\s]*\]")
+
+
+def _runs_on(source: str, prev_end: int, start: int, end: int) -> bool:
+    """Whether a line continues the one before although that one looks short: a range or
+    word broken at a hyphen ("within 1-" / "2 generations") or a subscript set on its own
+    line ("where CO" / "2 released")."""
+    before = source[max(0, prev_end - 12):prev_end]
+    after = source[start:end].lstrip(" ")
+    return bool(re.search(r"[\w)]-$", before) or (_FORMULA_TAIL.search(before) and _SUBSCRIPT_DIGITS.match(after)))
 
 
 def _heading_like(text: str) -> bool:
@@ -858,7 +887,7 @@ class _Parser:
                 continue
             kind = {"para": "prose", "item": "list", "entry": "list", "caption": "caption",
                     "table": "table"}.get(block.kind, "prose")
-            if kind == "prose" and self.wrapped and _looks_like_caption(block.text):
+            if kind == "prose" and self.wrapped and (_looks_like_caption(block.text) or self._opens_with_picture(k)):
                 kind = "caption"
             builder = self.builder()
             for s, e in block.segs:
@@ -879,6 +908,16 @@ class _Parser:
                          "their cells wrap across lines, so rows cannot be rebuilt"),
                 count=table_rows,
             ))
+
+    def _opens_with_picture(self, k: int) -> bool:
+        """A dump prints a section's image caption right under its heading, before the prose:
+        a short unreferenced block that speaks of a picture ("Photomicrograph of ...",
+        "The weakest (left) shows ...")."""
+        before = [b for b in self.blocks[max(0, k - 3):k] if b.kind != "chrome"]
+        after = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
+        text = self.blocks[k].text
+        return (bool(before) and before[-1].kind == "heading" and after is not None and after.kind == "para"
+                and len(text) <= 400 and "[" not in text and _PICTURE_WORDS.search(text) is not None)
 
     # reference lists -----------------------------------------------------------------------
 
