@@ -559,9 +559,16 @@ def explain_outlet(query: str, config_path: str | None) -> None:
               help="Skip (and report) revisions larger than this [default: 5000000].")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr [default: when stderr is a terminal].")
+@click.option("--shards", "shard_dir", metavar="DIR", default=None,
+              help="Write one JSON Lines shard per task and a manifest into DIR; tasks are byte ranges "
+                   "of a multistream .bz2 (or batches of pages); a rerun skips the shards written.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+              help="Run the --shards tasks in a local process pool or on dask.distributed [default: local].")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="dask scheduler for --engine dask, e.g. tcp://host:8786 [default: a LocalCluster of --jobs workers].")
 def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_redirects: bool,
          limit: int | None, output: str | None, resume: bool, jobs: int, progress: bool | None,
-         **opts: Any) -> None:
+         shard_dir: str | None, engine: str | None, scheduler: str | None, **opts: Any) -> None:
     """Lint a MediaWiki XML dump (.xml, .bz2, .gz, .xz, .lzma; - reads stdin): one JSON Lines
     record per page.
 
@@ -586,6 +593,9 @@ def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_re
     except DumpError as exc:
         fail(str(exc))
     unit = "revision" if all_revisions else "page"
+    if shard_dir or engine or scheduler:
+        dump_shards(path, settings, shard_dir, engine or "local", scheduler, jobs, unit,
+                    all_revisions=all_revisions, namespaces=wanted, include_redirects=include_redirects)
     stats = DumpStats()
     started = time.monotonic()
     interrupted = False
@@ -620,6 +630,29 @@ def dump(path: str, all_revisions: bool, namespaces: tuple[str, ...], include_re
     if stats.errors:
         fail(f"{len(stats.errors)} page(s) could not be linted, first: {stats.errors[0]}")
     failing = settings.fail_on is not None and worst is not None and worst >= settings.fail_on
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def dump_shards(path: str, settings: Any, shard_dir: str | None, engine: str, scheduler: str | None,
+                jobs: int, unit: str, **options: Any) -> NoReturn:
+    """``citecheck dump --shards DIR``: tasks run locally or on a dask cluster; exits."""
+    from citecheck import shards
+    from citecheck.model import Severity
+
+    if not shard_dir:
+        fail("--engine and --scheduler write shards: give --shards DIR")
+    if scheduler and engine != "dask":
+        fail("--scheduler is the address of a dask scheduler: give --engine dask too")
+    try:
+        manifest = shards.run(path, settings, shard_dir, engine=engine, jobs=jobs, scheduler=scheduler, **options)
+    except (RuntimeError, OSError) as exc:
+        fail(str(exc))
+    click.echo(f"citecheck: {plural(manifest['records'], unit)} in {plural(len(manifest['shards']), 'shard')} "
+               f"({manifest['split']}) under {shard_dir}", err=True)
+    if manifest["errors"]:
+        fail(f"{manifest['errors']} {unit}(s) could not be linted (see their records' error)")
+    worst = shards.worst_severity(manifest)
+    failing = settings.fail_on is not None and worst is not None and Severity.parse(worst) >= settings.fail_on
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 

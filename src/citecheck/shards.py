@@ -275,3 +275,8 @@ def _engine(name: str, jobs: int, scheduler: str | None) -> tuple[Callable[..., 
 
     pool = ProcessPoolExecutor(max_workers=max(1, jobs))
     return pool.submit, pool.shutdown
+
+
+def worst_severity(manifest: dict[str, Any]) -> str | None:
+    """The most severe finding level of a run ("error", "warning", "info"), None if none."""
+    return next((name for name in ("error", "warning", "info") if manifest["counts"].get(name)), None)
