@@ -509,6 +509,16 @@ def _record_line(rev: Revision, settings: "Settings", source: str) -> Record:
     return line, summary_counts([result]), "", _label(rev)
 
 
+# Pages handed to a worker at once: sending them one by one costs the main process about as
+# much as a worker's linting once there are a few workers.
+PAGES_PER_TASK = 32
+
+
+def _record_lines(revisions: list[Revision], settings: "Settings", source: str) -> list[Record]:
+    """The records of a batch of revisions, in order; runs in workers."""
+    return [_record_line(rev, settings, source) for rev in revisions]
+
+
 def _resumed(revisions: Iterator[Revision], done: list[str], source: str) -> Iterator[Record]:
     """The records of an earlier run, each checked against the revision it stands for."""
     matched = 0
@@ -531,8 +541,9 @@ def write_jsonl(path: str | Path, settings: "Settings", out: IO[str], *, stats: 
     """Lint a dump into JSON Lines on ``out``; the most severe finding seen (for the exit code).
 
     ``options`` are iter_revisions' keywords (all_revisions, namespaces, include_redirects).
-    With ``jobs`` > 1, pages are linted in that many worker processes; the output keeps the
-    file's order and at most a few pages per worker are in flight, so memory stays bounded.
+    With ``jobs`` > 1, pages are linted in that many worker processes, in batches of
+    PAGES_PER_TASK; the output keeps the file's order and at most two batches per worker are
+    in flight, so memory stays bounded.
     ``resume`` are the records an interrupted run wrote: they are written again unchanged, for
     the same revisions, and linting goes on after them, so the output is that of one run.
     """
@@ -554,12 +565,12 @@ def write_jsonl(path: str | Path, settings: "Settings", out: IO[str], *, stats: 
     def parallel() -> Iterator[Record]:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             window: deque[Any] = deque()
-            for rev in revisions:
-                window.append(pool.submit(_record_line, rev, settings, source))
-                if len(window) >= 4 * jobs:
-                    yield window.popleft().result()
+            while batch := list(itertools.islice(revisions, PAGES_PER_TASK)):
+                window.append(pool.submit(_record_lines, batch, settings, source))
+                if len(window) >= 2 * jobs:
+                    yield from window.popleft().result()
             while window:
-                yield window.popleft().result()
+                yield from window.popleft().result()
 
     return _write(itertools.chain(earlier, parallel()), out, stats, Severity)
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from citecheck.atomic import atomic_write
-from citecheck.dump import DumpStats, Revision, _record_line, iter_revisions, open_dump
+from citecheck.dump import PAGES_PER_TASK, DumpStats, Revision, _record_line, iter_revisions, open_dump
 
 if TYPE_CHECKING:
     from citecheck.config import Settings
@@ -39,7 +39,6 @@ _MEDIAWIKI_OPEN = re.compile(rb"<mediawiki\b[^>]*>")
 _SITEINFO = re.compile(rb"<siteinfo>.*?</siteinfo>", re.S)
 _BASE = re.compile(rb"<base>([^<]*)</base>")
 STREAMS_PER_TASK = 10  # about 1,000 pages: a few MB decompressed per task
-PAGES_PER_BATCH = 64  # fallback tasks: enough pages that handing them out costs little
 MANIFEST = "manifest.json"
 
 
@@ -185,7 +184,7 @@ def _batches(path: str | Path, settings: "Settings", options: dict[str, Any]) ->
     stream, raw = open_dump(path)
     with raw, stream:
         revisions = iter_revisions(stream, max_revision_bytes=settings.max_bytes, **options)
-        while batch := list(itertools.islice(revisions, PAGES_PER_BATCH)):
+        while batch := list(itertools.islice(revisions, PAGES_PER_TASK)):
             yield batch
 
 
