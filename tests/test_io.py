@@ -111,3 +111,18 @@ def test_a_device_is_refused_but_standard_input_is_read(monkeypatch) -> None:
         read_path("/dev/zero")  # would never end
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("The war killed 12 people.".encode())))
     assert read_path("-").text == "The war killed 12 people."
+
+
+@pytest.mark.parametrize("text", [
+    "The anime premiered on 15 April (4月15日はアニメ『らんま1/2』の放送開始日) in Japan, as the article says.",
+    "Plates of Beijing read 京 A12345, 京 B, 京 C and 京 D; Guangdong's read 粤E牌 since 1 February.",
+    "Alabama ranks last: 'Worst schools in the world?Truth Rating' was the headline of the review.",
+])
+def test_genuine_cjk_and_a_glued_question_mark_are_not_encoding_damage(text: str) -> None:
+    assert detect_mojibake(text) is None
+
+
+def test_one_cjk_character_inside_a_latin_word_or_as_a_dash_is_damage() -> None:
+    prose = "The regional press covered the conflict at length in several languages. " * 3
+    found = detect_mojibake(prose + "St谷phanie Harounyan wrote from 1988 每 1994, 2001 每 2005 and 2010 每 2012 on F邦zuli.")
+    assert found is not None and {"St谷phanie", "F邦zuli."} <= set(found.examples)

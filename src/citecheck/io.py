@@ -205,11 +205,13 @@ def _nul_diagnostics(text: str) -> list[Diagnostic]:
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LATIN = "A-Za-z\u00c0-\u024f"
 _MOJIBAKE_PATTERNS = (
-    # CJK wedged inside a Latin word: "F邦zuli", "Lib谷ration"
-    # (a run followed by kana is genuine Japanese: "X気がする").
-    re.compile(rf"[{_LATIN}][{_CJK}]+(?![\u3040-\u30ff])[{_LATIN}]*|[{_CJK}]+[a-z\u00e0-\u024f]+"),
+    # One CJK character wedged inside a Latin word: "F邦zuli", "Lib谷ration", "St谷phanie". A run
+    # of CJK, or one beside kana, is genuine text ("粤E牌", "らんま1/2』の放送開始日").
+    re.compile(rf"(?<![{_CJK}])[{_LATIN}][{_CJK}](?![{_CJK}\u3040-\u30ff])[{_LATIN}]"
+               rf"|(?<![{_CJK}\w])[{_CJK}][a-z\u00e0-\u024f]{{2,}}"),
     # A lone CJK character used as a dash between digits: "1988每1994"
-    re.compile(rf"\d[{_CJK}]\d"),
+    # (not the date characters of genuine text: "4月15日")
+    re.compile(rf"\d(?![年月日号時分秒])[{_CJK}]\d(?!\d*[{_CJK}])"),
     # "?" standing in for a letter inside or at the start of a word: "Mesut ?zil", "Ak??l".
     # It starts with the literal so the scan is fast; the letter before is checked in code.
     re.compile(rf"\?+(?=[{_LATIN}])"),
@@ -222,7 +224,9 @@ _QUESTION_MARKS = _MOJIBAKE_PATTERNS[2]
 _LATIN1_LEADS = ("\u00c2", "\u00c3", "\u00e2\u20ac")
 _LETTER = re.compile(r"[^\W\d_]")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_SPACED_CJK = re.compile(rf"(?<=\s)[{_CJK}](?=\s)")
+# A lone CJK character between words or figures: "1988 每 1994", "Kars 每 a city" (a plate code
+# "京 A" or a table of CJK cells is not).
+_SPACED_CJK = re.compile(rf"(?<=[a-z0-9,.;)\u00df-\u024f] )[{_CJK}](?= [a-z0-9(\u00df-\u024f])")
 _URLISH = re.compile(r"[/=&.:|]")
 
 
@@ -280,6 +284,9 @@ def detect_mojibake(text: str) -> Diagnostic | None:
 def _lost_letter(text: str, start: int, end: int) -> bool:
     """Whether the "?" run at start..end replaces a letter, rather than ending a question or a URL path."""
     before = text[start - 1] if start else " "
+    after = text[end:end + 2]
+    if before.islower() and end - start == 1 and len(after) == 2 and after[0].isupper() and after[1].islower():
+        return False  # "in the world?Truth Rating": a question ends and the next title starts
     if before.isspace():
         following = text[end : end + 2]
         if not (len(following) == 2 and following.isalpha() and following.islower()):
