@@ -651,3 +651,13 @@ def test_a_dump_joins_subscripts_and_broken_ranges_and_drops_alt_text_and_diagra
     assert not any("A dozen parallel cables" in t or "mya" in t for t in texts)
     assert texts["Post-tensioned tendon anchorage wedges are visible holding each strand."] == "prose"
     assert "The tendons are anchored by wedges." in texts  # the cited pages "79–84" go with the marker
+
+
+@pytest.mark.parametrize(("footer", "day"), [
+    ("This page was last edited on 7 August 2019, at 18:59 (UTC).", "2019-08-07"),
+    ("This page was last edited on August 7, 2019, at 18:59 (UTC).", "2019-08-07"),
+    ("Last edited on 3 August 2019", "2019-08-03"),
+])
+def test_the_footer_dates_the_copy(footer: str, day: str) -> None:
+    doc = parse(f"Title\n\nSome text of the page.\n\n{footer}\n")
+    assert (str(doc.revision_date), doc.revision_date_source) == (day, "metadata")

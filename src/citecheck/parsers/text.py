@@ -508,8 +508,8 @@ def parse(text: str, path: str = "<string>") -> Document:
 
 
 _LAST_EDITED = re.compile(
-    r"This[ _]page[ _]was[ _]last[ _](?:edited|modified)[ _]on[ _](\d{1,2}[ _]\w+[ _]\d{4})"
-    r"(?:,[ _]at[ _](\d{1,2}:\d{2}))?"
+    r"(?:This[ _]page[ _]was[ _])?[Ll]ast[ _](?:edited|modified)[ _]on[ _]"
+    r"(\d{1,2}[ _]\w+[ _]\d{4}|\w+[ _]\d{1,2},[ _]\d{4})(?:,?[ _]at[ _](\d{1,2}:\d{2}))?"
 )
 _OLDID = re.compile(r"[?&]oldid=(\d+)")
 
@@ -521,11 +521,13 @@ def _page_footer(doc: Document) -> None:
     if edited:
         stamp = edited.group(1).replace("_", " ")
         doc.metadata["last_edited"] = stamp + (f" {edited.group(2)}" if edited.group(2) else "")
-        try:
-            doc.revision_date = datetime.strptime(stamp, "%d %B %Y").date()
+        for form in ("%d %B %Y", "%B %d, %Y"):  # "3 August 2019", "August 3, 2019"
+            try:
+                doc.revision_date = datetime.strptime(stamp, form).date()
+            except ValueError:
+                continue
             doc.revision_date_source = "metadata"
-        except ValueError:
-            pass
+            break
     oldid = _OLDID.search(tail)
     if oldid:
         doc.metadata["revision_id"] = oldid.group(1)
