@@ -102,3 +102,17 @@ def test_hostile_inputs_lint_and_render_in_every_format(fmt: str, text: str) -> 
     outputs = render_all(result)
     json.loads(outputs["json"])
     json.loads(outputs["sarif"])
+
+
+def test_a_lone_surrogate_in_text_given_to_the_api_is_replaced_in_place() -> None:
+    import io
+
+    from citecheck.api import lint_text
+    from citecheck.report import render
+
+    result = lint_text("The town had 5,000 people.\ud800 More text follows here.", "text")
+    assert result.document.source[26] == "\ufffd" and len(result.document.source) == 50
+    for fmt in ("json", "sarif", "full"):
+        out = io.StringIO()
+        render(fmt, [result], out)
+        out.getvalue().encode("utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
@@ -26,16 +28,25 @@ class Result:
     encoding: str = "utf-8"
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def lint_text(text: str, format: str | None = None, *, path: str = "<string>",
               settings: Settings | None = None,
-              before_rules: Callable[[Document], None] | None = None, **options: Any) -> Result:
+              before_rules: Callable[[Document], None] | None = None,
+              parse: Callable[[str, str, str], Document] | None = None, **options: Any) -> Result:
     """Lint article text. ``options`` are Settings fields (select=["CC1"], as_of=date(...), ...).
 
     ``before_rules`` lets a caller that knows more than the parser (a dump's revision
-    timestamp, a fetched page's title) complete the Document before the rules see it.
+    timestamp, a fetched page's title) complete the Document before the rules see it;
+    ``parse(text, format, path)`` replaces ``parsers.parse`` (a history reusing the Document
+    of a text it has seen).
     """
     settings = _settings(settings, options)
     decoded_diagnostics: list[Diagnostic] = []
+    # A lone surrogate (from a caller's own decoding) cannot be written out as UTF-8:
+    # replace it in place, so every offset stays what it was.
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     if "\x00" in text:
         # Same treatment as bytes input: NULs would silently truncate wikitext parsing.
         decoded = decode(text.encode("utf-8", "surrogatepass"), path)
@@ -45,7 +56,7 @@ def lint_text(text: str, format: str | None = None, *, path: str = "<string>",
 
         damage = detect_mojibake(text)
         decoded_diagnostics = [damage] if damage else []
-    return _lint(text, path, settings, format, decoded_diagnostics, "utf-8", before_rules)
+    return _lint(text, path, settings, format, decoded_diagnostics, "utf-8", before_rules, parse)
 
 
 def lint_path(path: str | Path, format: str | None = None, *,
@@ -66,9 +77,10 @@ def _settings(settings: Settings | None, options: dict[str, Any]) -> Settings:
 
 def _lint(text: str, path: str, settings: Settings, format: str | None,
           diagnostics: list[Diagnostic], encoding: str,
-          before_rules: Callable[[Document], None] | None = None) -> Result:
+          before_rules: Callable[[Document], None] | None = None,
+          parse: Callable[[str, str, str], Document] | None = None) -> Result:
     fmt = format or settings.input_format or parsers.detect_format(path, text)
-    doc = parsers.parse(text, fmt, path=path)
+    doc = parse(text, fmt, path) if parse is not None else parsers.parse(text, fmt, path=path)
     doc.diagnostics[:0] = diagnostics
     if before_rules is not None:
         before_rules(doc)
