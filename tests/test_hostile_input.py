@@ -110,8 +110,9 @@ def test_a_lone_surrogate_in_text_given_to_the_api_is_replaced_in_place() -> Non
     from citecheck.api import lint_text
     from citecheck.report import render
 
-    result = lint_text("The town had 5,000 people.\ud800 More text follows here.", "text")
-    assert result.document.source[26] == "\ufffd" and len(result.document.source) == 50
+    text = "The town had 5,000 people.\ud800 More text follows here."
+    result = lint_text(text, "text")
+    assert result.document.source == text.replace("\ud800", "\ufffd")
     for fmt in ("json", "sarif", "full"):
         out = io.StringIO()
         render(fmt, [result], out)
