@@ -35,6 +35,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Iterator
 if TYPE_CHECKING:
     from citecheck.api import Result
     from citecheck.config import Settings
+    from citecheck.history import RevisionCache
     from citecheck.model import Document, Severity
 
 ARTICLE_NAMESPACE = 0
@@ -375,8 +376,10 @@ class RevisionTooLarge(Exception):
     """The revision's text is over the input limit; it is reported, not linted."""
 
 
-def lint_revision(rev: Revision, settings: "Settings", source: str = "") -> "Result":
-    """Lint one revision as wikitext, its timestamp being the article's revision date."""
+def lint_revision(rev: Revision, settings: "Settings", source: str = "",
+                  parse: Callable[[str, str, str], "Document"] | None = None) -> "Result":
+    """Lint one revision as wikitext, its timestamp being the article's revision date
+    (``parse`` as for ``lint_text``)."""
     from citecheck.api import lint_text
 
     if rev.too_large:
@@ -391,21 +394,31 @@ def lint_revision(rev: Revision, settings: "Settings", source: str = "") -> "Res
         if when is not None:
             doc.revision_date, doc.revision_date_source = when, "dump"
 
-    return lint_text(rev.text, "wikitext", path=rev.title, settings=settings, before_rules=from_dump)
+    return lint_text(rev.text, "wikitext", path=rev.title, settings=settings, before_rules=from_dump,
+                     parse=parse)
 
 
 def page_record(rev: Revision, result: "Result | None", error: str = "") -> dict[str, Any]:
     """One JSON Lines record: the page, its revision, counts, and findings as in the JSON report."""
+    page = page_fields(rev)
+    if result is None:
+        return {**page, "error": error or "could not be linted"}
+    return {**page, **result_fields(result)}
+
+
+def page_fields(rev: Revision) -> dict[str, Any]:
+    """The part of a page record that names the page and its revision."""
+    return {"title": rev.title, "page_id": rev.page_id, "namespace": rev.namespace,
+            "revision_id": rev.revision_id, "timestamp": rev.timestamp}
+
+
+def result_fields(result: "Result") -> dict[str, Any]:
+    """The part of a page record that comes from linting its text."""
     from citecheck.report import json as json_report
     from citecheck.report import summary_counts
 
-    page = {"title": rev.title, "page_id": rev.page_id, "namespace": rev.namespace,
-            "revision_id": rev.revision_id, "timestamp": rev.timestamp}
-    if result is None:
-        return {**page, "error": error or "could not be linted"}
     file_info = json_report.file_record(result)
     return {
-        **page,
         "statements": file_info["statements"], "references": file_info["references"],
         "citations": file_info["citations"], "revision_date": file_info["revision_date"],
         "revision_date_source": file_info["revision_date_source"],
@@ -496,17 +509,25 @@ def _label(rev: Revision) -> str:
     return f"{rev.title} (revision {rev.revision_id})"
 
 
-def _record_line(rev: Revision, settings: "Settings", source: str) -> Record:
-    """The JSON line, findings per severity and error of one revision; runs in workers."""
-    from citecheck.report import summary_counts
+def _record_line(rev: Revision, settings: "Settings", source: str, cache: "RevisionCache | None" = None) -> Record:
+    """The JSON line, findings per severity and error of one revision; runs in workers.
+
+    With a ``cache`` (full histories), a text seen before is not parsed or linted again.
+    """
+    def lint() -> dict[str, Any]:
+        if cache is None or rev.too_large:
+            return result_fields(lint_revision(rev, settings, source=source))
+        digest = cache.digest(rev.text)
+        return cache.record(digest, rev.title, rev.revision_date, lambda: result_fields(
+            lint_revision(rev, settings, source=source, parse=cache.parser(digest))))
 
     try:
-        result = lint_revision(rev, settings, source=source)
+        fields = lint()
     except Exception as exc:  # noqa: BLE001 - reported in the record and on stderr
         error = _error(rev, exc)
         return json.dumps(page_record(rev, None, error), ensure_ascii=False), {}, error, _label(rev)
-    line = json.dumps(page_record(rev, result), ensure_ascii=False, default=str)
-    return line, summary_counts([result]), "", _label(rev)
+    line = json.dumps({**page_fields(rev), **fields}, ensure_ascii=False, default=str)
+    return line, fields["counts"], "", _label(rev)
 
 
 # Pages handed to a worker at once: sending them one by one costs the main process about as
@@ -514,9 +535,17 @@ def _record_line(rev: Revision, settings: "Settings", source: str) -> Record:
 PAGES_PER_TASK = 32
 
 
-def _record_lines(revisions: list[Revision], settings: "Settings", source: str) -> list[Record]:
+def _record_lines(revisions: list[Revision], settings: "Settings", source: str, history: bool) -> list[Record]:
     """The records of a batch of revisions, in order; runs in workers."""
-    return [_record_line(rev, settings, source) for rev in revisions]
+    cache = revision_cache(history)
+    return [_record_line(rev, settings, source, cache) for rev in revisions]
+
+
+def revision_cache(history: bool) -> "RevisionCache | None":
+    """A cache of texts seen, for full histories (where reverts repeat texts), else None."""
+    from citecheck.history import RevisionCache
+
+    return RevisionCache() if history else None
 
 
 def _resumed(revisions: Iterator[Revision], done: list[str], source: str) -> Iterator[Record]:
@@ -556,8 +585,10 @@ def write_jsonl(path: str | Path, settings: "Settings", out: IO[str], *, stats: 
     done = resume or []
     earlier = _resumed(itertools.islice(revisions, len(done)), done, source)
     stats.resumed = len(done)
+    history = bool(options.get("all_revisions"))
     if jobs <= 1:
-        lines = (_record_line(rev, settings, source) for rev in revisions)
+        cache = revision_cache(history)
+        lines = (_record_line(rev, settings, source, cache) for rev in revisions)
         return _write(itertools.chain(earlier, lines), out, stats, Severity)
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
@@ -566,7 +597,7 @@ def write_jsonl(path: str | Path, settings: "Settings", out: IO[str], *, stats: 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             window: deque[Any] = deque()
             while batch := list(itertools.islice(revisions, PAGES_PER_TASK)):
-                window.append(pool.submit(_record_lines, batch, settings, source))
+                window.append(pool.submit(_record_lines, batch, settings, source, history))
                 if len(window) >= 2 * jobs:
                     yield from window.popleft().result()
             while window:

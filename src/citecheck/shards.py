@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from citecheck.atomic import atomic_write
-from citecheck.dump import PAGES_PER_TASK, DumpStats, Revision, _record_line, iter_revisions, open_dump
+from citecheck.dump import (PAGES_PER_TASK, DumpStats, Revision, _record_line, iter_revisions, open_dump,
+                            revision_cache)
 
 if TYPE_CHECKING:
     from citecheck.config import Settings
@@ -148,22 +149,25 @@ def lint_range(path: str, task: Task, settings: "Settings", out_dir: str, option
         stats = DumpStats()
         revisions = iter_revisions(io.BytesIO(_range_xml(path, task)), stats=stats,
                                    max_revision_bytes=settings.max_bytes, **options)
-        _write_shard(target, revisions, settings, path)
+        _write_shard(target, revisions, settings, path, bool(options.get("all_revisions")))
     return shard_entry(target)
 
 
-def lint_batch(path: str, number: int, revisions: list[Revision], settings: "Settings", out_dir: str) -> dict[str, Any]:
+def lint_batch(path: str, number: int, revisions: list[Revision], settings: "Settings", out_dir: str,
+               history: bool) -> dict[str, Any]:
     """Lint a batch of pages the main process read into shard ``number``."""
     target = Path(out_dir) / Task(number, 0, None).shard
     if not target.exists():
-        _write_shard(target, revisions, settings, path)
+        _write_shard(target, revisions, settings, path, history)
     return shard_entry(target)
 
 
-def _write_shard(target: Path, revisions: Iterable[Revision], settings: "Settings", source: str) -> None:
+def _write_shard(target: Path, revisions: Iterable[Revision], settings: "Settings", source: str,
+                 history: bool) -> None:
+    cache = revision_cache(history)
     with atomic_write(target) as out:
         for rev in revisions:
-            out.write(_record_line(rev, settings, source)[0] + "\n")
+            out.write(_record_line(rev, settings, source, cache)[0] + "\n")
 
 
 def shard_entry(target: Path) -> dict[str, Any]:
@@ -203,7 +207,7 @@ def run(path: str | Path, settings: "Settings", out_dir: str | Path, *, engine: 
     if tasks:
         calls: Iterable[tuple[Any, ...]] = ((lint_range, source, task, settings, folder, options) for task in tasks)
     else:
-        calls = ((lint_batch, source, number, batch, settings, folder)
+        calls = ((lint_batch, source, number, batch, settings, folder, bool(options.get("all_revisions")))
                  for number, batch in enumerate(_batches(path, settings, options)))
     try:
         entries = _completed(submit, calls, window=4 * max(1, jobs))
