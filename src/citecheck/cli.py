@@ -656,6 +656,34 @@ def dump_shards(path: str, settings: Any, shard_dir: str | None, engine: str, sc
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
+@main.command()
+@click.argument("runs", nargs=-1, required=True, metavar="SHARDS...")
+@click.option("--format", "-f", "fmt", type=click.Choice(["markdown", "html", "json"]), default="markdown",
+              help="Report format [default: markdown].")
+@click.option("--top", type=click.IntRange(min=1), default=50, help="Entries per ranked list [default: 50].")
+@click.option("--output", "-o", metavar="FILE", default=None, help="Write the report here [default: stdout].")
+def summarize(runs: tuple[str, ...], fmt: str, top: int, output: str | None) -> None:
+    """A wiki-wide worklist from dump output (JSON Lines files, shards, or a --shards folder):
+    findings per rule, articles ranked by errors, dead-link domains, sole sources of casualty
+    figures (CC201), CS1 date errors (CC406), each linking to its article."""
+    from citecheck.atomic import atomic_write
+    from citecheck.summarize import records, render, run_files, summarize as summarize_run
+
+    try:
+        files, base = run_files(runs)
+        report = render(summarize_run(records(files), base, top), fmt)
+    except (OSError, ValueError, KeyError) as exc:
+        fail(f"cannot summarize: {exc}")
+    if output is None:
+        click.echo(report, nl=False)
+        return
+    try:
+        with atomic_write(output) as out:
+            out.write(report)
+    except OSError as exc:
+        fail(f"{output}: cannot write ({os_error_reason(exc, output)})")
+
+
 def progress_bar(path: str, stats: Any, unit: str, wanted: bool | None) -> Any:
     """A context giving the dump reader's progress callback: a bar of bytes read (the ETA
     follows the file, compressed or not) that also counts the records; None without a bar."""
