@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from mwparserfromhell.nodes import Template
+
 from citecheck.model import Reference
 from citecheck.parsers.citations import domain_of, normalize_template_params, parse_reference_text
 from citecheck.parsers import wikitext_render as R
@@ -40,7 +42,9 @@ def template_params(node: Any) -> dict[str, str]:
 
 def describe(reference: Reference, content: Any, builder: Any) -> None:
     """Fill a Reference's template, fields, domain and flags from its wikitext content."""
-    templates = content.filter_templates(recursive=False)
+    # The top-level templates, as filter_templates(recursive=False) gives them, without its
+    # per-node bookkeeping (a reference list has hundreds of these).
+    templates = [node for node in content.nodes if isinstance(node, Template)]
     keys = [R.template_key(str(t.name)) for t in templates]
     fields: dict[str, str] = {}
     for node, key in zip(templates, keys):
