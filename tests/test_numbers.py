@@ -59,13 +59,13 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("If hydrocarbons are excluded, growth has been estimated at 4.8%.", ["4.8%"]),
         ("a range doubled every 2\u00e2\u0080\u00933 years", ["2\u00e2\u0080\u00933"]),
         ("which have around hundred national monuments", ["hundred"]),
-        ("B\u00e1\u00bb\u00a5t gave to him four magic words", ["four"]),
+        ("B\u00e1\u00bb\u00a5t gave to him forty magic words", ["forty"]),
         # a year is not the first figure of a range; bare 0 and 1 count nothing; in mathematics
         # only counts of more than ten with their noun are figures
         ("from 8.9 per 1,000 inhabitants in 1981 to 9.6 per 1,000 in 2003.", ["8.9", "9.6"]),
         ("The rate was 1.0 and the score was 0.0 but 1.5 liters.", ["1.5"]),
         ("Each matrix here has 10 rows and another has 11 rows; its eigenvalue is 12.", ["11"]),
-        ("Two ganglia at the head end function similar to a simple brain.", ["Two"]),
+        ("Two ganglia at the head end were removed from 40 specimens.", ["40"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),

@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "KINDS"]
+__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "opens_worked_example", "speaks_in_mathematics", "KINDS"]
 
 KINDS = ("count", "percent", "money", "vague")
 
@@ -257,7 +257,7 @@ _KEYWORD_BEFORE = re.compile(
          |table|part|episode|season|issue|series|version|ver|category|level|class|grade|type
          |phase|stage|step|track|route|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
-         |build|release|zone|columns?|rows?|criterion|status|code|error|round|assuming)\b\.?,?\s*\#?\s*
+         |build|release|zone|columns?|rows?|criterion|status|code|error|round|assuming|base)\b\.?,?\s*\#?\s*
          (?:over|under|between|an?)?\s*$""",
     re.X | re.I,
 )
@@ -310,7 +310,13 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _MONTH_MASKS.finditer(text))
     spans.extend(m.span() for m in _LIST_NUMBER.finditer(text))
     spans.extend(m.span(1) for m in _EVENT_DISTANCE.finditer(text))
+    if "(" in text:
+        spans.extend(m.span() for m in _CODE_CALL.finditer(text))
     return spans
+
+
+# A call in program code: binom.test(8, 10, alternative="two.sided"), t_test(x, 5).
+_CODE_CALL = re.compile(r"\b[A-Za-z_]\w*(?:[._]\w+)+\([^()\n]*\)")
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -413,6 +419,31 @@ _EQUATION = re.compile(r" \+ .*(?: \+ |→|=|â\u0086\u0092)")
 _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)]|$)")
 
 
+# A worked example named as such ("In this example", "for this example column 4 is selected",
+# "As an example, we will calculate"), or any example ("For example", "e.g.") in mathematics.
+_WORKED_EXAMPLE = re.compile(
+    r"\b(?:in|for)\s+(?:this|the|our)\s+example\b|\bthe\s+example\s+above\b|\bas\s+an\s+example\b"
+    r"|\bexample\s*:|\bwhat\s+happens\s+if\b|\ban?\s+example\b[^.]*?\b(?:might|would|could)\s+be\b",
+    re.I,
+)
+_ANY_EXAMPLE = re.compile(r"\b(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
+
+
+def opens_worked_example(text: str, in_mathematics: bool) -> bool:
+    """Whether a statement starts an illustration whose figures are made up or computed, so
+    that it and the rest of its paragraph report nothing: "As an example, we will calculate
+    the median of 1, 6, 2"; "For example" only when the paragraph is mathematics
+    (``in_mathematics``), since elsewhere an example is often a real case ("For example, in
+    2004 the mine produced 24.9 million tons")."""
+    return _WORKED_EXAMPLE.search(text) is not None or (in_mathematics and _ANY_EXAMPLE.search(text) is not None)
+
+
+def speaks_in_mathematics(text: str) -> bool:
+    """Whether ``text`` is a statement of mathematics (see ``_speaks_in_mathematics``)."""
+    return (_speaks_in_mathematics(text, set(_LETTERS.findall(text.lower())))
+            or "=" in text or "≈" in _readable(text))
+
+
 def _speaks_in_mathematics(text: str, words: set[str]) -> bool:
     """A statement of mathematics, whose bare and small numbers describe any case ("its
     eigenvalue is 1", "the roots are 2, 1 and 11", "two vectors") rather than report one."""
@@ -509,8 +540,9 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None
         if not _capital_ok(text, num_start, end) or _DESIGNATION_LIST.search(text, max(0, start - 60), start):
             return None
-        if _names_a_group(text, start, end) or _quoted_name(text, start, end):
-            return None
+        if (_names_a_group(text, start, end) or _quoted_name(text, start, end)
+                or _MEANING_BEFORE.search(text, max(0, start - 12), start)):
+            return None  # also "Quinquagesima (meaning 50)": the meaning of a word
         if digits.isdigit() and len(digits) >= 4 and not ranged and not _counted_noun_follows(text, end):
             return None  # "the virtual 8086 mode": counts this large are written 8,086
     return _finish(text, start, end, match, cur, pct, ranged)
@@ -755,6 +787,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
             text, max(0, start - 16), start):
         return None  # "the Big Three"; "(billion US$)": a unit in a table header; but "around hundred"
     after = text[end:end + 2]
+    if after[:1] in "._" and after[1:2].isalpha() or _MEANING_BEFORE.search(text, max(0, start - 12), start):
+        return None  # alternative="two.sided": code; the nones (meaning "nine"): a word's meaning
     if after[:1] in _DASH and after[1:2].isalpha() and (
             lowered == "one" or not _COUNTING_COMPOUND.match(text, end + 1)):
         return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction
@@ -779,6 +813,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     if _value_small(lowered) and following and any(
             (w or "").lower() in _CLASSIFYING_NOUNS for w in following.groups()):
         return None  # "two different types", "three components": a classification, not a count
+    if _value_small(lowered) and not _small_count_is_claim(text, start, end, prev_word, following):
+        return None  # "DNA is found in two cellular locations": a generic count, not a statistic
     if lowered == "one" and re.match(r"(?:\s+\w+){1,3}\s+(?:to|or|and)\s+another\b", text[end:end + 60]):
         return None  # "from one basin to another"
     if not noun and prev_word in ("or", "and"):
@@ -829,6 +865,66 @@ _CLASSIFYING_NOUNS = frozenset(
     "different distinct separate main major basic primary principal key general broad common "
     "possible ways approaches".split()
 )
+
+
+# A small count in words is a statistic an editor must source only when it counts people,
+# casualties or events, measures something (a unit, a time, money), is estimated ("at least
+# four") or belongs to a dated report ("in 2018 ... ten mines"). Otherwise it describes a kind
+# ("DNA is found in two cellular locations", "splits into two peaks", "any two bodies").
+_EVENT_NOUNS = frozenset(
+    "attacks attack wars war battles battle elections election titles title medals medal "
+    "championships championship wins victories defeats matches games races goals terms term "
+    "seasons strikes strike earthquakes eruptions outbreaks epidemics pandemics visits trips "
+    "expeditions missions flights launches albums films books novels awards prizes nominations "
+    "times occasions incidents accidents crashes explosions fires floods storms hurricanes "
+    "cyclones coups invasions raids offensives sieges campaigns tours editions records".split()
+)
+_MEASURE_NOUNS = frozenset(
+    "litres liters litre liter gallons tons tonnes ton tonne kilograms grams pounds ounces metres "
+    "meters metre meter kilometres kilometers miles mile feet foot inches inch hectares acres "
+    "degrees percent cents calories watts volts amperes bytes bits".split()
+) | _TIME_UNITS | _MONEY_NOUNS | _GLUED_UNITS
+_ESTIMATE_BEFORE = re.compile(
+    r"\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|over|about|around|nearly"
+    r"|almost|approximately|roughly|up\s+to|some|estimated|reportedly)\s+$",
+    re.I,
+)
+# Verbs that report what was done with a number of things ("sold two", "won three"); not
+# "has" or "have", which describe a kind ("a triangle has three sides").
+_REPORTED_ACTS = frozenset("lost won shot built took kept held got made sold bought hit fired owns operates".split())
+_WORD_RANGE_AFTER = re.compile(rf"\s*(?:to|[{_DASH}])\s*(?:{_WORD_TOKEN})\b", re.I)
+_YEAR_IN_TEXT = re.compile(r"\b(?:1[0-9]|20|21)\d\d\b")
+_PROPER_NAME_INSIDE = re.compile(r"(?<![.!?:;\"“(\[\n])\s(?!(?:I|The|A|An)\b)[A-Z][a-z]{2,}")
+_MEANING_BEFORE = re.compile(r"\bmeaning\s*[\"“‘'(]?\s*$", re.I)
+
+
+@functools.cache
+def _counted_beings() -> frozenset[str]:
+    """Person nouns and casualty terms (one word each) from the casualty lexicon."""
+    from citecheck.data import data_root, load_lexicon
+
+    lexicon = load_lexicon(data_root() / "lexicons" / "casualty-terms.toml")
+    words = {term.lower() for category in lexicon.categories for term in category.terms if " " not in term}
+    words.update(noun.lower() for noun in lexicon.word_list("person_nouns"))
+    return frozenset(words)
+
+
+def _small_count_is_claim(text: str, start: int, end: int, prev_word: str,
+                          following: re.Match[str] | None) -> bool:
+    """Whether a number word up to ten reports a statistic (see ``_EVENT_NOUNS``)."""
+    beings = _counted_beings()
+    if prev_word in beings or _ESTIMATE_BEFORE.search(text, max(0, start - 16), start):
+        return True  # "killing three", "at least four layers"
+    if prev_word in _REPORTED_ACTS or prev_word.endswith("ed") and prev_word.isalpha():
+        return True  # "destroyed one launcher", "sold two": a reported act
+    if _WORD_RANGE_AFTER.match(text, end) or text[end:end + 1] in _DASH:
+        return True  # "six to seven hours"; "a six-term incumbent" (other compounds are gone by now)
+    nouns = [(w or "").lower() for w in following.groups()] if following else []
+    if any(w in beings or w in _EVENT_NOUNS or w in _MEASURE_NOUNS for w in nouns):
+        return True  # "two civilians", "seven world titles", "three hours"
+    # A report about a particular place, body or time: "Radio France runs five stations", "in
+    # 2018 ... to close ten mines"; a generic statement names none ("DNA is found in two").
+    return _YEAR_IN_TEXT.search(text) is not None or _PROPER_NAME_INSIDE.search(text) is not None
 
 
 def _value_small(word: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from citecheck.model import Citation, Document, Finding, Severity, Span, Statement
-from citecheck.parsers.numbers import NumericClaim, find_numeric_claims
+from citecheck.parsers.numbers import NumericClaim, find_numeric_claims, opens_worked_example, speaks_in_mathematics
 from citecheck.rules.base import Option, Rule, RuleContext
 
 # Sections whose lines are not claims of the article: reference lists, reading lists,
@@ -56,11 +56,14 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
     """
     statements = doc.statements
     citation_starts: list[int] | None = None
+    examples = _worked_examples(statements)
     for i, stmt in enumerate(statements):
-        if stmt.kind == "heading" or _skipped_section(stmt.section):
+        if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
         if any(tag.kind == "citation-needed" for tag in stmt.tags) or not judgeable(stmt.text):
             continue
+        if stmt.text.rstrip().endswith("?"):
+            continue  # a question asserts nothing: "What is the probability of 7 in 10?"
         claims = find_numeric_claims(stmt.text)
         if not claims:
             continue
@@ -83,6 +86,22 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
         earlier = stmt.citations[-1] if stmt.citations else None
         nearest, distance = _nearest_later(statements, i, doc.source)
         yield Coverage(stmt, uncovered, not hard, nearest, distance, earlier)
+
+
+def _worked_examples(statements: Sequence[Statement]) -> set[int]:
+    """The statements of worked examples: from a statement that opens one to the end of its
+    paragraph ("As an example, we will calculate …", "Start by sorting the values: 1, 2, 2")."""
+    inside: set[int] = set()
+    paragraphs: dict[int, list[int]] = {}
+    for i, stmt in enumerate(statements):
+        paragraphs.setdefault(stmt.paragraph, []).append(i)
+    for members in paragraphs.values():
+        mathematics = any(speaks_in_mathematics(statements[i].text) for i in members)
+        for k, i in enumerate(members):
+            if statements[i].kind != "heading" and opens_worked_example(statements[i].text, mathematics):
+                inside.update(members[k:])
+                break
+    return inside
 
 
 _FORMULA = re.compile(r"\\[a-zA-Z]{3,}\b|&#x[0-9A-Fa-f]+;|[\^_]\{")
