@@ -1,6 +1,6 @@
 """Benchmark a full-history run with and without reusing the work on texts seen before.
 
-Run: python bench/bench_history.py [--limit N] [FILE]. Lints the first N revisions of the
+Run: python bench/bench_history.py [--start S] [--limit N] [FILE]. Lints N revisions of the
 Anarchism history (wikiwho/large.xml.lzma) twice in this process, every revision from scratch
 and through a RevisionCache, and prints CPU seconds (time.process_time: the machine is shared,
 so wall time is noisy), revisions per CPU second, the share of reverted texts and the speed-up.
@@ -24,11 +24,12 @@ HISTORY = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikiwho" 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", default=str(HISTORY))
+    parser.add_argument("--start", type=int, default=0, help="revisions to skip first [default: 0]")
     parser.add_argument("--limit", type=int, default=1500, help="revisions to lint [default: 1500]")
     args = parser.parse_args()
     stream, raw = open_dump(args.file)
     with raw, stream:
-        revisions = list(itertools.islice(iter_revisions(stream, all_revisions=True), args.limit))
+        revisions = list(itertools.islice(iter_revisions(stream, all_revisions=True), args.start, args.start + args.limit))
     seen: set[str] = set()
     repeats = sum(rev.text in seen or seen.add(rev.text) is not None for rev in revisions)
     settings = Settings()

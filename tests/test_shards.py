@@ -23,12 +23,13 @@ def source_xml() -> bytes:
     return bz2.decompress(CORPUS_DUMP.read_bytes()) if CORPUS_DUMP.exists() else FIXTURE_DUMP.read_bytes()
 
 
-def build_multistream(folder: Path, pages: int = 5, per_stream: int = 1) -> Path:
+def build_multistream(folder: Path, pages: int = 5, per_stream: int = 1, xml: bytes | None = None,
+                      name: str = "testwiki") -> Path:
     """A multistream dump as Wikimedia publishes it: a header stream, page streams, a closing stream, an index."""
-    xml = source_xml()
+    xml = xml if xml is not None else source_xml()
     found = list(PAGE.finditer(xml))[:pages]
     header, footer = xml[:found[0].start()], b"</mediawiki>\n"
-    path = folder / "testwiki-multistream.xml.bz2"
+    path = folder / f"{name}-multistream.xml.bz2"
     index_lines = []
     with open(path, "wb") as out:
         out.write(bz2.compress(header))
@@ -41,7 +42,7 @@ def build_multistream(folder: Path, pages: int = 5, per_stream: int = 1) -> Path
                 index_lines.append(f"{offset}:{page_id}:{title}\n")
             out.write(bz2.compress(b"\n".join(p.group() for p in group) + b"\n"))
         out.write(bz2.compress(footer))
-    (folder / "testwiki-multistream-index.txt.bz2").write_bytes(bz2.compress("".join(index_lines).encode()))
+    (folder / f"{name}-multistream-index.txt.bz2").write_bytes(bz2.compress("".join(index_lines).encode()))
     return path
 
 

@@ -1,0 +1,122 @@
+"""Benchmark dump linting: per-KB cost, the projected time for English Wikipedia, parallel efficiency.
+
+Run: python bench/bench_dump.py [--pages N]. The machine is shared, so costs are CPU seconds
+(time.process_time, resource.getrusage), not wall time; wall-time efficiency is printed too.
+
+1. Lints the corpus dumps' articles one by one and fits the CPU cost per KB of wikitext
+   by size band; projects one core's time for English Wikipedia from that cost and the size
+   distribution below.
+2. Builds a multistream file (with its index) from the same pages and runs ``shards.run`` with
+   one and with two local workers: parallel efficiency, the main process's share of all CPU
+   time, and the peak resident memory of a worker. Targets: ≥ 90 %, ≤ 5 %, ≤ 200 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from citecheck.config import Settings  # noqa: E402
+from citecheck.dump import iter_revisions, lint_revision, open_dump  # noqa: E402
+from citecheck import shards  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+DUMPS = [CORPUS / "dbpedia-minidumps" / "en" / "wiki.xml.bz2",
+         CORPUS / "gensim" / "enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"]
+ENWIKI_ARTICLES = 6_900_000
+# Assumed size distribution of English Wikipedia articles' wikitext (share of articles per band,
+# typical size in KB). An assumption to state with the projection, not a measurement: stubs and
+# short articles dominate; the median is near 3.5 KB.
+SIZE_BANDS = [(0.30, 1.5), (0.30, 3.5), (0.22, 9.0), (0.13, 28.0), (0.045, 80.0), (0.005, 200.0)]
+BAND_EDGES = [0, 2.5, 6, 15, 50, 150, float("inf")]
+
+
+def pages(limit: int) -> list:
+    found = []
+    for path in DUMPS:
+        stream, raw = open_dump(path)
+        with raw, stream:
+            found.extend(rev for rev in iter_revisions(stream) if rev.text)
+    return sorted(found, key=lambda rev: len(rev.text))[:: max(1, len(found) // limit)]
+
+
+def cost_per_kb(revisions: list, settings: Settings) -> dict[int, float]:
+    """Median CPU ms per KB for each size band."""
+    per_band: dict[int, list[float]] = {}
+    for rev in revisions:
+        size = len(rev.text.encode("utf-8")) / 1000
+        lint_revision(rev, settings)  # warm
+        started = time.process_time()
+        lint_revision(rev, settings)
+        spent = (time.process_time() - started) * 1000
+        band = next(i for i in range(len(SIZE_BANDS)) if size < BAND_EDGES[i + 1])
+        per_band.setdefault(band, []).append(spent / size)
+    return {band: statistics.median(values) for band, values in sorted(per_band.items())}
+
+
+def projected_hours(per_kb: dict[int, float]) -> float:
+    known = sorted(per_kb)
+    total_ms = 0.0
+    for band, (share, size) in enumerate(SIZE_BANDS):
+        nearest = min(known, key=lambda b: abs(b - band))
+        total_ms += share * size * per_kb[nearest]
+    return ENWIKI_ARTICLES * total_ms / 1000 / 3600
+
+
+def parallel(folder: Path, settings: Settings, jobs: int) -> tuple[float, float, float, float]:
+    """Wall seconds, main-process CPU, workers' CPU and a worker's peak RSS (MB) of one run."""
+    path = folder / "benchwiki-multistream.xml.bz2"
+    out = folder / f"out-{jobs}"
+    before_self, before_children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    shards.run(path, settings, out, jobs=jobs, streams_per_task=2)
+    wall = time.perf_counter() - started
+    after_self, after_children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    main_cpu = (after_self.ru_utime + after_self.ru_stime) - (before_self.ru_utime + before_self.ru_stime)
+    worker_cpu = (after_children.ru_utime + after_children.ru_stime) - (before_children.ru_utime + before_children.ru_stime)
+    return wall, main_cpu, worker_cpu, after_children.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=150, help="pages sampled for the per-KB cost [default: 150]")
+    parser.add_argument("--parallel-pages", type=int, default=600,
+                        help="pages in the multistream file of the parallel run [default: 600]")
+    args = parser.parse_args()
+    settings = Settings()
+    sample = pages(args.pages)
+    per_kb = cost_per_kb(sample, settings)
+    print("CPU ms per KB by size band (KB):")
+    for band, value in per_kb.items():
+        print(f"  {BAND_EDGES[band]:>5g}–{BAND_EDGES[band + 1]:<5g} {value:6.2f} ms/KB")
+    print(f"a 3.5 KB article: {3.5 * per_kb[min(per_kb, key=lambda b: abs(b - 1))]:.1f} ms (target ≤ 4 ms)")
+    print(f"English Wikipedia ({ENWIKI_ARTICLES:,} articles, assumed size bands {SIZE_BANDS}): "
+          f"{projected_hours(per_kb):.1f} hours on one core (target ≤ 8)")
+
+    from test_shards import build_multistream
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        xml = b"".join(bz2.decompress(path.read_bytes()) for path in DUMPS[1:])
+        build_multistream(folder, pages=args.parallel_pages, per_stream=10, xml=xml, name="benchwiki")
+        one = parallel(folder, settings, 1)
+        two = parallel(folder, settings, 2)
+    for jobs, (wall, main_cpu, worker_cpu, rss) in ((1, one), (2, two)):
+        print(f"jobs={jobs}: wall {wall:6.1f} s, workers' CPU {worker_cpu:6.1f} s, main process CPU {main_cpu:5.2f} s "
+              f"({main_cpu / (main_cpu + worker_cpu):.1%} of all; target ≤ 5 %), peak worker RSS {rss:.0f} MB (target ≤ 200)")
+    print(f"parallel efficiency on 2 workers: wall {one[0] / (2 * two[0]):.0%}; "
+          f"CPU (work done / CPU spent) {one[2] / (two[2] + two[1] - one[1]):.0%} (target ≥ 90 %; wall time is noisy "
+          "on a shared machine)")
+
+
+if __name__ == "__main__":
+    main()
