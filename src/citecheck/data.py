@@ -326,8 +326,15 @@ def _reference_hosts(ref: Reference) -> list[str]:
 
 def data_root() -> Path:
     """The rule-data folder: the installed ``citecheck.ruledata`` package, else the checkout's rules/."""
+    return _data_root(importlib.util.find_spec)
+
+
+@functools.lru_cache(maxsize=4)
+def _data_root(find_spec: Any) -> Path:
+    """data_root, looked up once per import system: every document's rules ask for it (an
+    import-system search costs a short article's lint 9 %)."""
     try:
-        spec = importlib.util.find_spec("citecheck.ruledata")
+        spec = find_spec("citecheck.ruledata")
     except (ImportError, ValueError):
         spec = None
     for location in (spec.submodule_search_locations or []) if spec is not None else []:
