@@ -1,0 +1,50 @@
+"""Benchmark wikitext linting against a bare mwparserfromhell.parse on the corpus's largest articles.
+
+Run: python bench/bench_wikitext.py [--repeat N]. Prints, per article, the median CPU time
+(time.process_time: the machine is shared, so wall time is noisy) of a full lint and of
+``mwparserfromhell.parse`` on the same text, and their ratio. Target: median ratio ≤ 1.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+from typing import Callable
+
+import mwparserfromhell
+
+from citecheck.api import lint_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+LARGEST = ["wtf_wikipedia/United-Kingdom.txt", "infoboxer/ukraine.wiki", "dbpedia-minidumps/extracted/de/Berlin.wiki",
+           "infoboxer/greece.wiki", "dbpedia-minidumps/extracted/en/Angela_Merkel.wiki"]
+
+
+def cpu_ms(func: Callable[[], object], repeat: int) -> float:
+    func()
+    times = []
+    for _ in range(repeat):
+        started = time.process_time()
+        func()
+        times.append((time.process_time() - started) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    ratios = []
+    for name in LARGEST:
+        text = (CORPUS / name).read_text(encoding="utf-8")
+        lint = cpu_ms(lambda: lint_text(text, "wikitext", path=Path(name).stem + ".wiki"), args.repeat)
+        bare = cpu_ms(lambda: mwparserfromhell.parse(text), args.repeat)
+        ratios.append(lint / bare)
+        print(f"{name:48} {len(text) // 1000:4d} KB  lint {lint:6.0f} ms  parse {bare:6.0f} ms  {lint / bare:4.2f}x")
+    print(f"median ratio {statistics.median(ratios):.2f}x (target ≤ 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
