@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.parsers.numbers import find_numeric_claims, parse_number
+from citecheck.parsers.numbers import find_numeric_claims, opens_worked_example, parse_number
 
 
 def raws(text: str, *, vague: bool = False) -> list[str]:
@@ -66,6 +66,14 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("The rate was 1.0 and the score was 0.0 but 1.5 liters.", ["1.5"]),
         ("Each matrix here has 10 rows and another has 11 rows; its eigenvalue is 12.", ["11"]),
         ("Two ganglia at the head end were removed from 40 specimens.", ["40"]),
+        # a small count in words is a figure for people, casualties, events, measures,
+        # estimates, ranges and dated or named reports
+        ("The attack killed two civilians and wounded three.", ["two", "three"]),
+        ("Schumacher won seven world titles.", ["seven"]),
+        ("The wall has at least four layers; the trip takes three hours.", ["four", "three"]),
+        ("A processor detects traffic from one to eight cameras.", ["eight"]),
+        ("In 2018 the government agreed to close ten coal mines.", ["ten"]),
+        ("Radio France runs five national radio stations.", ["five"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
@@ -199,6 +207,13 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Sie wurde am 20. gegründet, im 19. und 20. Jahrhundert.",
         "km² (Rang: 14. als Land, 1. als Gemeinde) und die Stadt",
         "It lies between latitudes 44° and 53° N (articles 154–159), the 5–6th year.",
+        # generic small counts in words, code, numeral bases, meanings of words
+        "In human cells, DNA is found in two cellular locations.",
+        "A triangle has three sides; the peak splits into two peaks.",
+        "A rooted bifurcating tree has exactly two descendants at each node.",
+        'It is run as binom.test(8, 10, alternative="two.sided"), a two sided test.',
+        "Tallying is base 1 counting; normal counting is done in base 10.",
+        'The nones (meaning "nine") and Quinquagesima (meaning 50).',
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:
@@ -264,3 +279,18 @@ def test_never_raises_and_spans_are_inside(text: str) -> None:
     for claim in find_numeric_claims(text):
         assert 0 <= claim.start < claim.end <= len(text)
         assert text[claim.start:claim.end] == claim.raw
+
+
+@pytest.mark.parametrize(
+    ("text", "in_mathematics", "opens"),
+    [
+        ("As an example, we will calculate the median of 1, 6, 2.", False, True),
+        ("In the example above we assumed 50% power.", False, True),
+        ("An example for a definitive estimate might be a 90% confidence.", False, True),
+        ("For example, with 14 values the index is 7.5.", True, True),
+        ("For example, in 2004 the mine produced 24.9 million tons.", False, False),
+        ("Models now run at 1 km (e.g. at the DWD).", True, False),
+    ],
+)
+def test_worked_example_openings(text: str, in_mathematics: bool, opens: bool) -> None:
+    assert opens_worked_example(text, in_mathematics) is opens

@@ -3,6 +3,13 @@
 A numeric claim is a quantity stated as fact: "1,166 servicemen", "22.8%", "US$2 billion",
 "six hundred", "a dozen", "700–1,000 militants". Dates, years, times, ordinals, model
 designations (T-72, 9K33, COVID-19), list numbering, page and section numbers are not claims.
+Neither is a small count in words (one to ten) of a generic thing, which describes a kind
+rather than reports a statistic ("DNA is found in two cellular locations", "splits into two
+peaks"): it is a claim when it counts people, casualties or events, comes with a unit, a time
+or money, is an estimate ("at least four") or a range, or belongs to a dated or named report
+("in 2018 … to close ten mines"). Code ("two.sided"), numeral bases ("base 10") and the
+meanings of words ("meaning 50") are not claims either. Whether a statement belongs to a
+worked example (``opens_worked_example``) is for the rules to ask, paragraph by paragraph.
 Every rule that requires or compares sources for figures goes through this module, so they
 all agree on what a figure is. Detection is a handful of compiled regexes plus cheap checks
 of the characters and words around each match: it runs on every statement.
@@ -426,7 +433,7 @@ _WORKED_EXAMPLE = re.compile(
     r"|\bexample\s*:|\bwhat\s+happens\s+if\b|\ban?\s+example\b[^.]*?\b(?:might|would|could)\s+be\b",
     re.I,
 )
-_ANY_EXAMPLE = re.compile(r"\b(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
+_ANY_EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
 
 
 def opens_worked_example(text: str, in_mathematics: bool) -> bool:
@@ -435,7 +442,7 @@ def opens_worked_example(text: str, in_mathematics: bool) -> bool:
     the median of 1, 6, 2"; "For example" only when the paragraph is mathematics
     (``in_mathematics``), since elsewhere an example is often a real case ("For example, in
     2004 the mine produced 24.9 million tons")."""
-    return _WORKED_EXAMPLE.search(text) is not None or (in_mathematics and _ANY_EXAMPLE.search(text) is not None)
+    return _WORKED_EXAMPLE.search(text) is not None or (in_mathematics and _ANY_EXAMPLE.match(text) is not None)
 
 
 def speaks_in_mathematics(text: str) -> bool:
@@ -877,7 +884,13 @@ _EVENT_NOUNS = frozenset(
     "seasons strikes strike earthquakes eruptions outbreaks epidemics pandemics visits trips "
     "expeditions missions flights launches albums films books novels awards prizes nominations "
     "times occasions incidents accidents crashes explosions fires floods storms hurricanes "
-    "cyclones coups invasions raids offensives sieges campaigns tours editions records".split()
+    "cyclones coups invasions raids offensives sieges campaigns tours editions records draws "
+    "defeats losses debates meetings sessions".split()
+)
+# People a count of whom is reported, beyond the casualty lexicon's person nouns.
+_ROLE_NOUNS = frozenset(
+    "members players delegates candidates councillors councilors senators deputies ministers "
+    "judges astronauts employees athletes authors leaders".split()
 )
 _MEASURE_NOUNS = frozenset(
     "litres liters litre liter gallons tons tonnes ton tonne kilograms grams pounds ounces metres "
@@ -893,7 +906,9 @@ _ESTIMATE_BEFORE = re.compile(
 # "has" or "have", which describe a kind ("a triangle has three sides").
 _REPORTED_ACTS = frozenset("lost won shot built took kept held got made sold bought hit fired owns operates".split())
 _WORD_RANGE_AFTER = re.compile(rf"\s*(?:to|[{_DASH}])\s*(?:{_WORD_TOKEN})\b", re.I)
-_YEAR_IN_TEXT = re.compile(r"\b(?:1[0-9]|20|21)\d\d\b")
+_WORD_RANGE_BEFORE = re.compile(rf"\b(?:{_WORD_TOKEN}|\d+)\s*(?:to|[{_DASH}])\s*$", re.I)
+_YEAR_IN_TEXT = re.compile(r"\b(?:1[0-9]|20|21)\d\ds?\b")
+_HALF_AFTER = re.compile(r"\s+and\s+a\s+half\s+[a-z]+")
 _PROPER_NAME_INSIDE = re.compile(r"(?<![.!?:;\"“(\[\n])\s(?!(?:I|The|A|An)\b)[A-Z][a-z]{2,}")
 _MEANING_BEFORE = re.compile(r"\bmeaning\s*[\"“‘'(]?\s*$", re.I)
 
@@ -917,11 +932,15 @@ def _small_count_is_claim(text: str, start: int, end: int, prev_word: str,
         return True  # "killing three", "at least four layers"
     if prev_word in _REPORTED_ACTS or prev_word.endswith("ed") and prev_word.isalpha():
         return True  # "destroyed one launcher", "sold two": a reported act
-    if _WORD_RANGE_AFTER.match(text, end) or text[end:end + 1] in _DASH:
-        return True  # "six to seven hours"; "a six-term incumbent" (other compounds are gone by now)
+    if (_WORD_RANGE_AFTER.match(text, end) or _WORD_RANGE_BEFORE.search(text, max(0, start - 16), start)
+            or text[end:end + 1] in _DASH):
+        return True  # "six to seven hours", "one to eight cameras"; "a six-term incumbent"
     nouns = [(w or "").lower() for w in following.groups()] if following else []
-    if any(w in beings or w in _EVENT_NOUNS or w in _MEASURE_NOUNS for w in nouns):
-        return True  # "two civilians", "seven world titles", "three hours"
+    if any(w in beings or w in _ROLE_NOUNS or w in _EVENT_NOUNS or w in _MEASURE_NOUNS
+           or w.endswith(("ists", "ians")) for w in nouns):
+        return True  # "two civilians", "eight anarchists", "seven world titles", "three hours"
+    if _HALF_AFTER.match(text, end):
+        return True  # "three and a half hours"
     # A report about a particular place, body or time: "Radio France runs five stations", "in
     # 2018 ... to close ten mines"; a generic statement names none ("DNA is found in two").
     return _YEAR_IN_TEXT.search(text) is not None or _PROPER_NAME_INSIDE.search(text) is not None

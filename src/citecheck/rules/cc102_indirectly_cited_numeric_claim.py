@@ -38,8 +38,9 @@ class IndirectlyCitedNumericClaim(Rule):
     does. The message names the nearest such citation and how far away it is. Editors often
     cite a whole paragraph at its end, so the figure may well be in that source; but the
     reader cannot tell, and when sentences are moved or the paragraph is split the figure
-    silently loses its support. What counts as a figure is as for CC101; vague quantities
-    count only with the option ``vague`` (at info severity).
+    silently loses its support. What counts as a figure is as for CC101 (small generic
+    counts in words, worked examples and questions are not flagged); vague quantities count
+    only with the option ``vague`` (at info severity).
 
     Why: the citation that seems to support the figure may be about the next sentence only
     (a different source, a different party's claim).
