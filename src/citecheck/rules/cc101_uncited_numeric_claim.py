@@ -90,18 +90,28 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
 
 def _worked_examples(statements: Sequence[Statement]) -> set[int]:
     """The statements of worked examples: from a statement that opens one to the end of its
-    paragraph ("As an example, we will calculate …", "Start by sorting the values: 1, 2, 2")."""
+    paragraph ("As an example, we will calculate …", "Start by sorting the values: 1, 2, 2"),
+    and whole sections of mathematics headed as examples ("Example of two-sided sign test")."""
     inside: set[int] = set()
     paragraphs: dict[int, list[int]] = {}
+    sections: dict[tuple[str, ...], list[int]] = {}
     for i, stmt in enumerate(statements):
         paragraphs.setdefault(stmt.paragraph, []).append(i)
+        if any(_EXAMPLE_HEADING.match(heading) for heading in stmt.section):
+            sections.setdefault(stmt.section, []).append(i)
     for members in paragraphs.values():
         mathematics = any(speaks_in_mathematics(statements[i].text) for i in members)
         for k, i in enumerate(members):
             if statements[i].kind != "heading" and opens_worked_example(statements[i].text, mathematics):
                 inside.update(members[k:])
                 break
+    for members in sections.values():
+        if any(speaks_in_mathematics(statements[i].text) for i in members):
+            inside.update(members)
     return inside
+
+
+_EXAMPLE_HEADING = re.compile(r"\s*(?:worked\s+|numerical\s+)?examples?\b", re.I)
 
 
 _FORMULA = re.compile(r"\\[a-zA-Z]{3,}\b|&#x[0-9A-Fa-f]+;|[\^_]\{")
