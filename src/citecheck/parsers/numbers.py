@@ -9,7 +9,7 @@ peaks"): it is a claim when it counts people, casualties or events, comes with a
 or money, is an estimate ("at least four") or a range, or belongs to a dated or named report
 ("in 2018 … to close ten mines"). Code ("two.sided"), numeral bases ("base 10") and the
 meanings of words ("meaning 50") are not claims either. Whether a statement belongs to a
-worked example (``opens_worked_example``) is for the rules to ask, paragraph by paragraph.
+worked example (``names_worked_example``, ``opens_example``) is for the rules to ask, paragraph by paragraph.
 Every rule that requires or compares sources for figures goes through this module, so they
 all agree on what a figure is. Detection is a handful of compiled regexes plus cheap checks
 of the characters and words around each match: it runs on every statement.
@@ -22,7 +22,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "opens_worked_example", "speaks_in_mathematics", "KINDS"]
+__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "opens_example", "speaks_in_mathematics", "KINDS"]
 
 KINDS = ("count", "percent", "money", "vague")
 
@@ -436,13 +436,16 @@ _WORKED_EXAMPLE = re.compile(
 _ANY_EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
 
 
-def opens_worked_example(text: str, in_mathematics: bool) -> bool:
-    """Whether a statement starts an illustration whose figures are made up or computed, so
-    that it and the rest of its paragraph report nothing: "As an example, we will calculate
-    the median of 1, 6, 2"; "For example" only when the paragraph is mathematics
-    (``in_mathematics``), since elsewhere an example is often a real case ("For example, in
-    2004 the mine produced 24.9 million tons")."""
-    return _WORKED_EXAMPLE.search(text) is not None or (in_mathematics and _ANY_EXAMPLE.match(text) is not None)
+def names_worked_example(text: str) -> bool:
+    """Whether a statement opens an illustration named as such, whose figures are made up or
+    computed: "As an example, we will calculate the median of 1, 6, 2", "In this example"."""
+    return ("xample" in text or "appens" in text) and _WORKED_EXAMPLE.search(text) is not None
+
+
+def opens_example(text: str) -> bool:
+    """Whether a statement opens with "For example" or "e.g.": an illustration in mathematics,
+    but often a real case elsewhere ("For example, in 2004 the mine produced 24.9 million tons")."""
+    return text.lstrip()[:1] in "FfEe" and _ANY_EXAMPLE.match(text) is not None
 
 
 def speaks_in_mathematics(text: str) -> bool:

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from citecheck.model import Citation, Document, Finding, Severity, Span, Statement
-from citecheck.parsers.numbers import NumericClaim, find_numeric_claims, opens_worked_example, speaks_in_mathematics
+from citecheck.parsers.numbers import (
+    NumericClaim,
+    find_numeric_claims,
+    names_worked_example,
+    opens_example,
+    speaks_in_mathematics,
+)
 from citecheck.rules.base import Option, Rule, RuleContext
 
 # Sections whose lines are not claims of the article: reference lists, reading lists,
@@ -95,14 +101,19 @@ def _worked_examples(statements: Sequence[Statement]) -> set[int]:
     inside: set[int] = set()
     paragraphs: dict[int, list[int]] = {}
     sections: dict[tuple[str, ...], list[int]] = {}
+    headed_as_example: dict[tuple[str, ...], bool] = {}
     for i, stmt in enumerate(statements):
         paragraphs.setdefault(stmt.paragraph, []).append(i)
-        if any(_EXAMPLE_HEADING.match(heading) for heading in stmt.section):
+        example = headed_as_example.get(stmt.section)
+        if example is None:
+            example = headed_as_example[stmt.section] = any(_EXAMPLE_HEADING.match(h) for h in stmt.section)
+        if example:
             sections.setdefault(stmt.section, []).append(i)
     for members in paragraphs.values():
-        mathematics = any(speaks_in_mathematics(statements[i].text) for i in members)
         for k, i in enumerate(members):
-            if statements[i].kind != "heading" and opens_worked_example(statements[i].text, mathematics):
+            text = statements[i].text
+            if statements[i].kind != "heading" and (names_worked_example(text) or opens_example(text) and any(
+                    speaks_in_mathematics(statements[j].text) for j in members)):
                 inside.update(members[k:])
                 break
     for members in sections.values():
