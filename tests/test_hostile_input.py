@@ -117,3 +117,16 @@ def test_a_lone_surrogate_in_text_given_to_the_api_is_replaced_in_place() -> Non
         out = io.StringIO()
         render(fmt, [result], out)
         out.getvalue().encode("utf-8")
+
+
+def test_list_items_find_their_introduction_without_walking_back_per_item() -> None:
+    from citecheck.api import lint_text
+    from citecheck.rules.cc101_uncited_numeric_claim import _list_run_starts
+
+    text = "Title\n\nLosses reported by the ministry:[1]\n\n" + "".join(
+        f"  • {n} tanks destroyed\n" for n in range(2, 7)) + "\nReferences\n\n  1. ^ a Ministry. 2020.\n"
+    doc = lint_text(text, "text").document
+    starts = _list_run_starts(doc.statements)
+    items = [i for i, s in enumerate(doc.statements) if s.kind == "list"]
+    assert len(items) == 5 and {starts[i] for i in items} == {items[0]}
+    assert not [f for f in lint_text(text, "text").findings if f.code == "CC101"]

@@ -63,6 +63,7 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
     statements = doc.statements
     citation_starts: list[int] | None = None
     examples = _worked_examples(statements)
+    run_starts = _list_run_starts(statements)
     for i, stmt in enumerate(statements):
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
@@ -87,7 +88,7 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
         if not uncovered:
             continue
-        if _covered_by_list_context(statements, i):
+        if _covered_by_list_context(statements, i, run_starts):
             continue
         earlier = stmt.citations[-1] if stmt.citations else None
         nearest, distance = _nearest_later(statements, i, doc.source)
@@ -266,7 +267,17 @@ def _introduces_list(stmt: Statement) -> bool:
     return stmt.text.rstrip().endswith(":")
 
 
-def _covered_by_list_context(statements: Sequence[Statement], i: int) -> bool:
+def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
+    """For each statement, where the run of list items it belongs to starts (itself when it
+    is no list item): found once, so a long list costs no walk back per item."""
+    starts: list[int] = []
+    for i, stmt in enumerate(statements):
+        in_run = stmt.kind == "list" and i > 0 and statements[i - 1].kind == "list"
+        starts.append(starts[i - 1] if in_run else i)
+    return starts
+
+
+def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts: list[int]) -> bool:
     """An introduction ending ":" is supported by its cited list items, a list item by its
     cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks"), and an
     infobox value by a citation elsewhere in the same infobox row."""
@@ -282,9 +293,7 @@ def _covered_by_list_context(statements: Sequence[Statement], i: int) -> bool:
         return False
     if stmt.kind != "list":
         return False
-    j = i - 1
-    while j >= 0 and statements[j].kind == "list":
-        j -= 1
+    j = run_starts[i] - 1
     return j >= 0 and _introduces_list(statements[j]) and statements[j].cited
 
 
