@@ -284,3 +284,11 @@ def test_utf16_line_breaks_survive_any_piece_size(encoding: str) -> None:
                                                                 namespaces=None, include_redirects=True)]
                for chunk in (1 << 16, 4096, 7)}
     assert lengths[7] == lengths[4096] == lengths[1 << 16] == [13790, 5362, 212723]
+
+
+def test_json_lines_escape_the_controls_a_terminal_would_obey() -> None:
+    from citecheck.report import json_line
+
+    line = json_line({"title": "a\u0085b\u202ec\x7f"})
+    assert "\u0085" not in line and "\u202e" not in line and "\x7f" not in line
+    assert json.loads(line) == {"title": "a\u0085b\u202ec\x7f"}

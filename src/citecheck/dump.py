@@ -514,6 +514,8 @@ def _record_line(rev: Revision, settings: "Settings", source: str, cache: "Revis
 
     With a ``cache`` (full histories), a text seen before is not parsed or linted again.
     """
+    from citecheck.report import json_line
+
     def lint() -> dict[str, Any]:
         if cache is None or rev.too_large:
             return result_fields(lint_revision(rev, settings, source=source))
@@ -525,8 +527,8 @@ def _record_line(rev: Revision, settings: "Settings", source: str, cache: "Revis
         fields = lint()
     except Exception as exc:  # noqa: BLE001 - reported in the record and on stderr
         error = _error(rev, exc)
-        return json.dumps(page_record(rev, None, error), ensure_ascii=False), {}, error, _label(rev)
-    line = json.dumps({**page_fields(rev), **fields}, ensure_ascii=False, default=str)
+        return json_line(page_record(rev, None, error)), {}, error, _label(rev)
+    line = json_line({**page_fields(rev), **fields})
     return line, fields["counts"], "", _label(rev)
 
 

@@ -82,6 +82,12 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
     return (_CONTROLS_BUT_NEWLINES if keep_newlines else CONTROL_CHARACTERS).sub(_visible, text)
 
 
+def json_line(data: Any) -> str:
+    """``data`` as one line of JSON, controls escaped as ``write_json`` does (JSON Lines)."""
+    encoded = jsonlib.dumps(data, ensure_ascii=False, default=str)
+    return _JSON_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
+
+
 def write_json(data: Any, out: TextIO) -> None:
     """``data`` as indented JSON, with the controls ``json`` leaves raw (C1, DEL, bidirectional)
     escaped as ``\\uXXXX``: the parsed document is the same, and a report printed on a terminal
