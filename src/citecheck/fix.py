@@ -403,16 +403,20 @@ def fix_results(results: list["Result"], *, write: bool, out: TextIO, err: TextI
         if why_not:
             print(f"citecheck: {result.path}: not fixed: {why_not}; use --diff", file=err)
             continue
-        attach(doc, applied)
         fixed = apply_edits(doc.source, applied)
-        total += len(applied)
         if write:
             from citecheck.atomic import atomic_write
 
-            with atomic_write(result.path) as handle:
-                handle.write(fixed)
+            try:
+                with atomic_write(result.path) as handle:
+                    handle.write(fixed)
+            except OSError as exc:
+                print(f"citecheck: {result.path}: not fixed: cannot write it ({exc.strerror or exc})", file=err)
+                continue
         else:
             out.write(unified_diff(result.path, doc.source, fixed))
+        attach(doc, applied)
+        total += len(applied)
         later = f" ({len(left)} more on the next run: their edits overlap)" if left else ""
         verb = "fixed" if write else "would fix"
         print(f"citecheck: {result.path}: {verb} {len(applied)} finding{'s' if len(applied) != 1 else ''}{later}",

@@ -164,7 +164,8 @@ class FigureNotInSource(Rule):
                 "sources": [{"ref": c.key, "url": s.url, "read_url": s.read_url, "archived": s.archived}
                             for c, s in read],
                 "source_figures": [{"ref": label, "stated": stated} for _, label, stated in nearest[:NEAREST_SHOWN]],
-                "fingerprint_key": f"{claim.raw}|{claim.category}|{claim.start}",
+                # Which occurrence, not where: the identity survives edits elsewhere in the statement.
+                "fingerprint_key": f"{claim.raw}|{claim.category}|{claim.statement.text.count(claim.raw, 0, claim.start)}",
             },
         )
 
