@@ -307,26 +307,30 @@ def test_watchdog_closes_its_descriptors() -> None:
     """Each watched request duplicates a descriptor; none may outlive the request."""
     import os
 
-    before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
-    if before is None:
+    if not os.path.isdir("/proc/self/fd"):
         pytest.skip("no /proc")
     listener = socket.create_server(("127.0.0.1", 0))
     port = listener.getsockname()[1]
 
     def answer() -> None:
-        for _ in range(5):
+        for _ in range(6):
             conn, _ = listener.accept()
             conn.recv(4096)
-            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
             conn.close()
 
-    threading.Thread(target=answer, daemon=True).start()
+    server = threading.Thread(target=answer, daemon=True)
+    server.start()
     client = local_client()
+    # One request first: what the client keeps for the whole run (its alarm thread) exists from here on.
+    assert client.fetch(f"http://site.test:{port}/x", "GET").status == 200
+    before = len(os.listdir("/proc/self/fd"))
     for _ in range(5):
         assert client.fetch(f"http://site.test:{port}/x", "GET").status == 200
+    server.join(timeout=5)
     client.close()
-    listener.close()
     assert len(os.listdir("/proc/self/fd")) <= before
+    listener.close()
 
 
 def test_odd_archive_answers_are_no_snapshot(mock_http) -> None:
