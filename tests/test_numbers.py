@@ -293,3 +293,8 @@ def test_never_raises_and_spans_are_inside(text: str) -> None:
 )
 def test_worked_example_openings(text: str, named: bool, opens: bool) -> None:
     assert (names_worked_example(text), opens_example(text)) == (named, opens)
+
+
+def test_a_decimal_before_million_keeps_its_point() -> None:
+    [claim] = find_numeric_claims("About 2.4 million people were displaced by the floods.")
+    assert claim.value == 2_400_000

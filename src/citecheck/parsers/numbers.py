@@ -574,7 +574,8 @@ _GERMAN_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d{1,2}")
 def _value(number: str, scale: str | None) -> float | None:
     """The value of a figure as the regex split it, in English or German notation."""
     scale = (scale or "").strip().lower()
-    if scale in _GERMAN_SCALES or _GERMAN_FIGURE.fullmatch(number):
+    # "million" is English too: "2.4 million" keeps its decimal point.
+    if (scale in _GERMAN_SCALES and scale != "million") or _GERMAN_FIGURE.fullmatch(number):
         return float(number.replace(".", "").replace(",", ".")) * _GERMAN_SCALES.get(scale, 1.0)
     return parse_number(f"{number} {scale}")
 
