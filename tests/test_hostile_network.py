@@ -28,6 +28,7 @@ from citecheck.net.cache import LinkCache
 from citecheck.net.guard import AddressGuard
 from citecheck.net.http import HostLimiter, HttpClient, Inflater, make_session
 from citecheck.net.linkcheck import LinkChecker
+from local_server import AnsweringHandler
 from test_net_linkcheck import URL, FakeTime, make_checker
 
 BUDGET = 2.0
@@ -35,14 +36,10 @@ SLACK = 1.0
 DRIP = 0.25  # seconds between two trickled bytes
 
 
-class Hostile(BaseHTTPRequestHandler):
+class Hostile(AnsweringHandler):
     """Paths that misbehave on purpose; every other path is an honest 404."""
 
-    protocol_version = "HTTP/1.1"
     requests: list[str] = []
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
 
     def _drip(self, data: bytes) -> None:
         """Send ``data`` one byte at a time until the client goes away (or 60 bytes)."""
@@ -65,7 +62,7 @@ class Hostile(BaseHTTPRequestHandler):
             self._drip(b"X-Padding: " + b"a" * 200 + b"\r\n\r\n")
         elif path == "/trickle-body":
             if self.command == "HEAD":
-                self._answer(405)
+                self.answer(405)
                 return
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -73,20 +70,12 @@ class Hostile(BaseHTTPRequestHandler):
             self.end_headers()
             self._drip(b"<title>slow</title>" + b"x" * 981)
         elif path.startswith("/overloaded"):
-            self._answer(503, headers={"Retry-After": "60"})
+            self.answer(503, headers={"Retry-After": "60"})
         elif path == "/gzip-bomb":
-            self._answer(200, gzip.compress(b"\0" * (16 * 1024 * 1024)), {"Content-Encoding": "gzip"})
+            self.answer(200, gzip.compress(b"\0" * (16 * 1024 * 1024)), {"Content-Encoding": "gzip"})
         else:
-            self._answer(404, b"<title>Not found</title>")
+            self.answer(404, b"<title>Not found</title>")
 
-    def _answer(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        for key, value in (headers or {}).items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
 
 def serve(httpd: ThreadingHTTPServer) -> Iterator[int]:

@@ -13,7 +13,7 @@ import ssl
 import subprocess
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
 
@@ -25,25 +25,14 @@ from citecheck.net.guard import AddressGuard
 from citecheck.net.http import HostLimiter, HttpClient, make_session
 from citecheck.net.linkcheck import LinkChecker
 
+from local_server import AnsweringHandler
 
-class Handler(BaseHTTPRequestHandler):
+
+class Handler(AnsweringHandler):
     """Serves the behaviours a link checker meets in the wild."""
 
-    protocol_version = "HTTP/1.1"
     seen: list[tuple[str, str, str]] = []
     busy_left = {"n": 1}
-
-    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
-        return
-
-    def _send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        for key, value in (headers or {}).items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
     def do_HEAD(self) -> None:
         self.do_GET()
@@ -52,38 +41,38 @@ class Handler(BaseHTTPRequestHandler):
         type(self).seen.append((self.command, self.headers.get("Host", ""), self.path))
         path = self.path.split("?", 1)[0]
         if path == "/alive":
-            self._send(200, b"<title>Alive</title><p>a real page</p>", {"Content-Type": "text/html"})
+            self.answer(200, b"<title>Alive</title><p>a real page</p>", {"Content-Type": "text/html"})
         elif path in ("/dead", "/citecheck-probe") or path.startswith("/citecheck-"):
-            self._send(404, b"<title>Not found</title>")
+            self.answer(404, b"<title>Not found</title>")
         elif path == "/no-head":
             if self.command == "HEAD":
-                self._send(405)
+                self.answer(405)
             else:
-                self._send(200, b"<title>GET only</title>")
+                self.answer(200, b"<title>GET only</title>")
         elif path == "/slow":
             time.sleep(1.0)
-            self._send(200, b"late")
+            self.answer(200, b"late")
         elif path == "/moved":
-            self._send(301, b"", {"Location": "/alive"})
+            self.answer(301, b"", {"Location": "/alive"})
         elif path == "/to-root":
-            self._send(302, b"", {"Location": "/"})
+            self.answer(302, b"", {"Location": "/"})
         elif path == "/":
-            self._send(200, b"<title>Home</title>")
+            self.answer(200, b"<title>Home</title>")
         elif path == "/busy":
             if type(self).busy_left["n"] > 0:
                 type(self).busy_left["n"] -= 1
-                self._send(429, b"", {"Retry-After": "1"})
+                self.answer(429, b"", {"Retry-After": "1"})
             else:
-                self._send(200, b"<title>Busy but fine</title>")
+                self.answer(200, b"<title>Busy but fine</title>")
         elif path == "/throttled":
-            self._send(429, b"", {"Retry-After": "86400"})
+            self.answer(429, b"", {"Retry-After": "86400"})
         elif path == "/bomb":
             body = gzip.compress(b"\0" * (50 * 1024 * 1024))
-            self._send(200, body, {"Content-Encoding": "gzip", "Content-Type": "text/html"})
+            self.answer(200, body, {"Content-Encoding": "gzip", "Content-Type": "text/html"})
         elif path == "/to-metadata":
-            self._send(302, b"", {"Location": "http://169.254.169.254/latest/meta-data/"})
+            self.answer(302, b"", {"Location": "http://169.254.169.254/latest/meta-data/"})
         else:
-            self._send(500)
+            self.answer(500)
 
 
 @pytest.fixture
