@@ -661,3 +661,18 @@ def test_a_dump_joins_subscripts_and_broken_ranges_and_drops_alt_text_and_diagra
 def test_the_footer_dates_the_copy(footer: str, day: str) -> None:
     doc = parse(f"Title\n\nSome text of the page.\n\n{footer}\n")
     assert (str(doc.revision_date), doc.revision_date_source) == (day, "metadata")
+
+
+def test_a_tag_wrapped_across_two_lines_of_a_dump_is_one_tag() -> None:
+    doc = parse("""****** Windows ******
+***** Security *****
+The AOL National Cyber Security Alliance Online Safety Study of October 2004,
+determined that 80% of Windows users were infected by at least one product.[citation
+needed] Much documentation is available describing how to increase the security
+of Microsoft Windows products, such as firewalls and updates of many kinds.[1]
+***** References *****
+   1. ^ a b "Security". Microsoft. 2019.
+""")
+    first, second = doc.statements[:2]
+    assert first.text.endswith("at least one product.") and [t.kind for t in first.tags] == ["citation-needed"]
+    assert second.text.startswith("Much documentation") and not second.tags

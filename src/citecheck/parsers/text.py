@@ -194,9 +194,9 @@ class _Builder:
             if not (self.wrapped and (hyphen or self._subscript(seg))) and not last.isspace():
                 self.text.append(" ")
                 self.offsets.append(max(0, start - 1))
-        pos = 0
+        pos = self._rejoin_wrapped_tag(seg, start) if scan and self.wrapped else 0
         if scan:
-            for match in _MARKER.finditer(seg):
+            for match in _MARKER.finditer(seg, pos):
                 item = self._marker(match, seg, start)
                 if item is None:
                     continue
@@ -214,6 +214,24 @@ class _Builder:
                 else:
                     self.markers.append((len(self.text), item))
         self._copy(seg, pos, len(seg), start)
+
+    def _rejoin_wrapped_tag(self, seg: str, start: int) -> int:
+        """A tag a dump wrapped across two lines ("…product.[citation" / "needed] Much …"):
+        taken out of the text whole, as on one line; returns how much of ``seg`` it used."""
+        tail = "".join(self.text[-48:])
+        opened = _OPEN_TAG_TAIL.search(tail)
+        closed = _CLOSE_TAG_HEAD.match(seg) if opened else None
+        if opened is None or closed is None:
+            return 0
+        words = f"{opened.group(1)} {closed.group(1)}"
+        whole = _MARKER.fullmatch(f"[{words}]")
+        if whole is None or whole.group("tag") is None:
+            return 0
+        cut = len(tail) - opened.start()
+        tag = Tag(kind=_tag_kind(words), span=Span(self.offsets[-cut], start + closed.end()))
+        del self.text[-cut:], self.offsets[-cut:]
+        self.tags.append((len(self.text), tag))
+        return closed.end() + (1 if seg[closed.end():closed.end() + 1] == " " and self.text[-1:] == [" "] else 0)
 
     def _subscript(self, seg: str) -> bool:
         """A dump sets a formula's subscript on a line of its own: "CO" then "2 released"."""
@@ -463,6 +481,9 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
     return blocks
 
 
+# The halves of a tag wrapped across lines: "[citation" at a line's end, "needed]" at the next start.
+_OPEN_TAG_TAIL = re.compile(r"\[([A-Za-z][\w'’ -]{0,30}?) ?$")
+_CLOSE_TAG_HEAD = re.compile(r"([\w'’ -]{1,30}?)\]")
 _SUBSCRIPT_DIGITS = re.compile(r"\d{1,2}(?![\d,.]\d)(?=[\s,.;:)]|$)")
 _FORMULA_TAIL = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]?\d*){1,4}$")
 _PICTURE_WORDS = re.compile(
