@@ -624,7 +624,6 @@ class _Parser:
         self.notes: frozenset[str] = frozenset()
         self.numbered_notes = bool(re.search(r"\[(?:note|nb|n|Note|NB|N)[ _]\d{1,3}\]", doc.source))
         self.printed_keys: dict[int, str] = {}  # id(reference) -> the number the copy printed
-        self.cite_errors: list[tuple[str, str, _Block]] = []  # rendered "Cite error" entries
 
     def builder(self) -> _Builder:
         return _Builder(self.source, self.wrapped, self.notes)
@@ -969,17 +968,15 @@ class _Parser:
         letters_only = bool(re.search(r"\[[a-z]\]", self.source)) and not re.search(r"\[\d{1,4}\]", self.source)
         for name, blocks in lists:
             group = "note" if (several or letters_only) and name in _NOTE_LISTS else ""
+            lettered = group == "note" and not self.numbered_notes
             for entry, number in _list_entries(self.source, blocks):
-                key = str(number)
-                if group == "note" and not self.numbered_notes:
-                    key = _note_key(number - 1)
-                printed = entry.number or str(number)
-                if group == "note" and not self.numbered_notes and printed.isdigit():
-                    printed = _note_key(int(printed) - 1)
                 if _CITE_ERROR.match(_entry_text(self.source, entry)):
-                    self.cite_errors.append((group, key, entry))
-                    continue
-                self._reference(entry, key, group, printed)
+                    continue  # a rendered "Cite error" is no entry: its markers stay undefined (CC501)
+                printed = int(entry.number) if entry.number else number
+                if lettered:
+                    self._reference(entry, _note_key(number - 1), group, _note_key(printed - 1))
+                else:
+                    self._reference(entry, str(number), group, str(printed))
         self.notes = frozenset(ref.key for ref in self.doc.references if ref.group == "note")
 
     def _local_notes(self, start: int, end: int) -> None:
@@ -1187,14 +1184,15 @@ def _list_entries(source: str, blocks: list[_Block]) -> list[tuple[_Block, int]]
     pieces = 0
     for block in blocks:
         text = _entry_text(source, block)
-        piece = (caret_style and not text.startswith("^")) or _is_stray(text)
+        stray = _is_stray(text)
+        piece = stray or (caret_style and not text.startswith("^"))
         if piece and entries:
             head, number = entries[-1]
             merged = _Block(head.kind, head.segs + block.segs, head.first_line, block.last_line,
                             number=head.number, text=head.text)
             entries[-1] = (merged, number)
             pieces += 1
-        elif piece and _is_stray(text):
+        elif stray:
             pieces += 1
         else:
             printed = int(block.number) if block.number else len(entries) + 1 + pieces
