@@ -9,6 +9,7 @@ comes from the dump's ``<siteinfo><base>`` (kept in the manifest), or the title 
 from __future__ import annotations
 
 import html
+import io
 import json
 from collections import Counter
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any, Iterable, Iterator
 from urllib.parse import quote
 
 from citecheck.parsers.citations import domain_of
+from citecheck.report import write_json
 
 TOP = 50  # entries per ranked list
 CASUALTY_RULE = "CC201"
@@ -163,5 +165,7 @@ def render_html(summary: dict[str, Any]) -> str:
 def render(summary: dict[str, Any], fmt: str) -> str:
     """The summary as "markdown", "html" or "json"."""
     if fmt == "json":
-        return json.dumps(summary, ensure_ascii=False, indent=1) + "\n"
+        out = io.StringIO()
+        write_json(summary, out)
+        return out.getvalue()
     return render_html(summary) if fmt == "html" else render_markdown(summary)
