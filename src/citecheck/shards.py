@@ -172,16 +172,14 @@ def _write_shard(target: Path, revisions: Iterable[Revision], settings: "Setting
 
 def shard_entry(target: Path) -> dict[str, Any]:
     """A shard's manifest entry: its name, record count, findings per severity, errors."""
-    records, errors = 0, 0
-    counts: dict[str, int] = {}
+    errors = 0
+    counts: list[dict[str, int]] = []
     with open(target, encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
-            records += 1
             errors += bool(record.get("error"))
-            for name, count in record.get("counts", {}).items():
-                counts[name] = counts.get(name, 0) + count
-    return {"shard": target.name, "records": records, "errors": errors, "counts": counts}
+            counts.append(record.get("counts", {}))
+    return {"shard": target.name, "records": len(counts), "errors": errors, "counts": _summed(counts)}
 
 
 def _batches(path: str | Path, settings: "Settings", options: dict[str, Any]) -> Iterator[list[Revision]]:
