@@ -969,9 +969,8 @@ _ONE_PRONOUN_AFTER = re.compile(
 
 # Words after which "one" reports a quantity: "destroyed one launcher", "at least one dog".
 _ONE_COUNTED_AFTER = frozenset(
-    "least about around approximately nearly roughly exactly by and has had have lost won "
-    "shot built took kept held got made sold bought hit fired owns operates".split()
-)
+    "least about around approximately nearly roughly exactly by and has had have".split()
+) | _REPORTED_ACTS
 # Words after "one" that make it a pronoun or an adverb's subject: "one has", "one often sees".
 _ONE_PRONOUN_VERBS = frozenset(
     "has had have does did do can cannot could might must should will would may need needs "
