@@ -472,7 +472,7 @@ def lint_dump(path: str | Path, settings: "Settings", *, all_revisions: bool = F
 
 
 def _error(rev: Revision, exc: Exception) -> str:
-    return f"{rev.title} (revision {rev.revision_id}): {type(exc).__name__}: {exc}"
+    return f"{_label(rev)}: {type(exc).__name__}: {exc}"
 
 
 class ResumeError(DumpError):
