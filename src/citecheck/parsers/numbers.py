@@ -814,8 +814,9 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # the "Three Friends of Winter", Joey ten Berge: a name
     if lowered in ("two", "three") and _GENERAL_RULE_AFTER.match(text, end):
         return None  # "two species cannot coexist": a rule for any two
-    if _value_small(lowered) and (re.match(r"\s+or\s+(?:more|fewer|less)\b", text[end:end + 14])
-                                  or (prev_word == "between" and not re.match(r"\s+and\b", text[end:end + 5]))):
+    small = _value_small(lowered)
+    if small and (re.match(r"\s+or\s+(?:more|fewer|less)\b", text[end:end + 14])
+                  or (prev_word == "between" and not re.match(r"\s+and\b", text[end:end + 5]))):
         return None  # "two or more species", "between two points": any members of a kind
     if lowered == "one" and not _lone_one_is_count(text, end, prev_word, start):
         return None
@@ -823,10 +824,10 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # "zero speed", "zero tolerance": almost never a count worth a source
     noun = _noun_after(text, end)
     following = re.match(r"\s+([^\W\d_]+)(?:[\s\-]+([^\W\d_]+))?(?:[\s\-]+([^\W\d_]+))?", text[end:end + 60])
-    if _value_small(lowered) and following and any(
+    if small and following and any(
             (w or "").lower() in _CLASSIFYING_NOUNS for w in following.groups()):
         return None  # "two different types", "three components": a classification, not a count
-    if _value_small(lowered) and not _small_count_is_claim(text, start, end, prev_word, following):
+    if small and not _small_count_is_claim(text, start, end, prev_word, following):
         return None  # "DNA is found in two cellular locations": a generic count, not a statistic
     if lowered == "one" and re.match(r"(?:\s+\w+){1,3}\s+(?:to|or|and)\s+another\b", text[end:end + 60]):
         return None  # "from one basin to another"
