@@ -44,6 +44,12 @@ _ARCHIVED = re.compile(
 )
 # {{webarchive}} output: "Archived 2010-02-10 at the Wayback Machine", "Archived October 30, 2008,
 # at the Wayback Machine" (a US date keeps its comma), "Archived 2013-01-12 at archive.today".
+# The hosts of web archives, as an archive link names them ("https://web.archive.org/web/…").
+ARCHIVE_HOST = re.compile(
+    r"(?:web\.archive\.org|wayback\.archive\.org|archive\.(?:today|is|ph|li|fo|md|vn)/|webcitation\.org"
+    r"|arquivo\.pt/wayback|webarchive\.(?:loc\.gov|nationalarchives\.gov\.uk|org\.uk))",
+    re.I,
+)
 WEBARCHIVE = re.compile(
     r"Archived\s+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}),?\s+at\s+(?:the[ _])?"
     r"(?:Wayback[ _]Machine|archive\.(?:today|is|ph)|Archive-It|WebCite|Library[ _]of[ _]Congress[ _]Web[ _]Archives"

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from citecheck.model import Citation, Document, Finding, Reference, Severity, Span, Statement
-from citecheck.parsers.citations import WEBARCHIVE, url_key
+from citecheck.parsers.citations import ARCHIVE_HOST, WEBARCHIVE, url_key
 from citecheck.rules.base import Rule, RuleContext
 
 DEAD_STATUSES = frozenset({"dead", "unfit", "usurped", "deviated"})
@@ -22,13 +22,6 @@ def dead_reason(ref: Reference) -> str:
     return ""
 
 
-# An archive link anywhere in the reference: localised templates ("url lưu trữ=") whose
-# parameters were not mapped to archive_url still carry one.
-_ARCHIVE_LINK = re.compile(
-    r"(?:web\.archive\.org|wayback\.archive\.org|archive\.(?:today|is|ph|li|fo|md|vn)/|webcitation\.org"
-    r"|arquivo\.pt/wayback|webarchive\.(?:loc\.gov|nationalarchives\.gov\.uk|org\.uk))",
-    re.I,
-)
 
 # A Wayback-style address that names the page it copies: ".../web/20190407183217/https://x/y".
 _ARCHIVED_LINK = re.compile(r"(?:web\.archive\.org|webarchive\.[\w.]+)/(?:web/)?\d{4,14}\w*/(?P<original>[^\s|\]}<]+)", re.I)
@@ -44,9 +37,11 @@ def has_archive(ref: Reference) -> bool:
     return bool(ref.get("archive_url").strip() or ref.get("archive_date").strip() or ref.has_webarchive
                 # A rendered copy may say so even when the archive date is missing (a CS1 error).
                 or ("rchived" in ref.raw.lower() and _ARCHIVED_PHRASE.search(ref.raw))
-                # In a bundle of several citations the archive may belong to another one,
-                # unless it is a copy of this reference's own URL.
-                or (len(_CITATION_TEMPLATE.findall(ref.raw)) <= 1 and _ARCHIVE_LINK.search(ref.raw))
+                # An archive link anywhere (localised templates, "url lưu trữ=", whose parameters
+                # were not mapped to archive_url still carry one). In a bundle of several
+                # citations the archive may belong to another one, unless it is a copy of this
+                # reference's own URL.
+                or (len(_CITATION_TEMPLATE.findall(ref.raw)) <= 1 and ARCHIVE_HOST.search(ref.raw))
                 or _archives_own_url(ref))
 
 

@@ -7,6 +7,7 @@ from typing import Iterator
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
+from citecheck.parsers.citations import ARCHIVE_HOST
 from citecheck.parsers.dates import parse_date, timestamp_date
 from citecheck.rules.base import Option, Rule, RuleContext
 
@@ -220,10 +221,7 @@ def _archives_a_cited_page(ref: Reference, url: str, original: str) -> bool:
 
 _LINK = re.compile(r"https?://[^\s|\]}<>\"']+", re.I)
 # Archive links, with the original URL inside them, are no cited page of their own.
-_ARCHIVE_LINK = re.compile(
-    r"\S*(?:archive\.org|archive\.(?:today|is|ph|li|vn|fo|md)|webcitation\.org|arquivo\.pt|webarchive\.[\w.]+)/\S*",
-    re.I,
-)
+_ARCHIVE_LINK = re.compile(rf"\S*{ARCHIVE_HOST.pattern}\S*", re.I)
 
 
 def _site(host: str) -> str:
