@@ -93,7 +93,7 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
     if strict:
         if _PART_PARAM.search(ref.raw):
             # {{Citation |contribution=Greek history |title=Encyclopædia Britannica}}: the title is the work.
-            work = work or ref.get("title").strip()
+            work = work or title
         title = title or ("param" if _TITLE_PARAM.search(ref.raw) else "")
         # Text written around the template: "Oppenheimer, Stephen (October 2006).{{cite web …}}",
         # "{{cite web …}}, photius.com".
