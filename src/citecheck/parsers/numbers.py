@@ -204,7 +204,6 @@ _AFTER_STANDALONE = frozenset(
     "of were are was is have had will would could can may might must did do does voted".split()
 )
 
-# Spans that look numeric but are not claims; any candidate overlapping one is dropped.
 _DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped. Each
 # pattern opens with a cheap lookahead so the engine skips most positions at once.
