@@ -52,8 +52,10 @@ _LINK_LABEL = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _WORK_WORD = re.compile(r"[^\W\d_]{3,}")
-_PART_PARAM = re.compile(r"\|\s*(?:article|entry|chapter|contribution)\s*=\s*[^|}\s]", re.I)
-_TITLE_PARAM = re.compile(r"\|\s*(?:article|entry|chapter|contribution|script-title|trans-title|titel)\s*=\s*[^|}\s]", re.I)
+# The parameters naming a part of a larger work (an article of an encyclopedia, a chapter of a book).
+_PART_NAMES = "article|entry|chapter|contribution"
+_PART_PARAM = re.compile(rf"\|\s*(?:{_PART_NAMES})\s*=\s*[^|}}\s]", re.I)
+_TITLE_PARAM = re.compile(rf"\|\s*(?:{_PART_NAMES}|script-title|trans-title|titel)\s*=\s*[^|}}\s]", re.I)
 # Persistent identifiers, and the designations of standards and statutes: each names one source.
 _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|doi|PMID|PMC|arXiv|JSTOR|Bibcode|LCCN)\b\W{0,3}[\dX]"
