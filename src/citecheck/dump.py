@@ -618,5 +618,10 @@ def _write(records: Iterator[Record], out: IO[str], stats: DumpStats,
             stats.findings[name] = stats.findings.get(name, 0) + count
         if error:
             stats.errors.append(error)
-    worst = [name for name in ("error", "warning", "info") if stats.findings.get(name)]
-    return severity.parse(worst[0]) if worst else None
+    worst = worst_found(stats.findings)
+    return severity.parse(worst) if worst else None
+
+
+def worst_found(counts: dict[str, int]) -> str | None:
+    """The most severe level with findings in ``counts`` ("error", "warning", "info"), None if none."""
+    return next((name for name in ("error", "warning", "info") if counts.get(name)), None)

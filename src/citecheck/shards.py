@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from citecheck.atomic import atomic_write
 from citecheck.dump import (PAGES_PER_TASK, DumpStats, Revision, _record_line, iter_revisions, open_dump,
-                            revision_cache)
+                            revision_cache, worst_found)
 
 if TYPE_CHECKING:
     from citecheck.config import Settings
@@ -280,4 +280,4 @@ def _engine(name: str, jobs: int, scheduler: str | None) -> tuple[Callable[..., 
 
 def worst_severity(manifest: dict[str, Any]) -> str | None:
     """The most severe finding level of a run ("error", "warning", "info"), None if none."""
-    return next((name for name in ("error", "warning", "info") if manifest["counts"].get(name)), None)
+    return worst_found(manifest["counts"])
