@@ -201,8 +201,13 @@ def _skipped_section(section: tuple[str, ...]) -> bool:
     return any(SKIPPED_SECTIONS.search(part) for part in section)
 
 
+def _last_char(stmt: Statement, claim: NumericClaim) -> int:
+    """Where the figure's last character sits in the source: a citation that covers it starts later."""
+    return stmt.source_offset(max(claim.start, claim.end - 1))
+
+
 def _cited_after(stmt: Statement, claim: NumericClaim) -> bool:
-    last_char = stmt.source_offset(max(claim.start, claim.end - 1))
+    last_char = _last_char(stmt, claim)
     return any(c.span.start > last_char for c in stmt.citations)
 
 
@@ -217,8 +222,7 @@ def _row_end(statements: Sequence[Statement], i: int, default: int) -> int:
 def _cited_in_row(stmt: Statement, claim: NumericClaim, citation_starts: list[int], row_end: int) -> bool:
     """A table cell's figure is cited by a citation later in its row, even one that sits
     alone in the last cell ("| Followed by a 6.4 earthquake || <ref name=NRC/>")."""
-    after = stmt.source_offset(max(claim.start, claim.end - 1)) + 1
-    k = bisect.bisect_left(citation_starts, after)
+    k = bisect.bisect_right(citation_starts, _last_char(stmt, claim))
     return k < len(citation_starts) and citation_starts[k] < row_end
 
 
