@@ -141,6 +141,32 @@ def test_rule_data_honours_settings(tmp_path: Path) -> None:
         rule_data(doc, Settings(conflict_paths=[str(tmp_path / "absent")]))
 
 
+def test_a_run_reads_its_rule_data_once_and_the_next_run_sees_edits(tmp_path: Path) -> None:
+    import os
+
+    path = write(tmp_path, GOOD_CONFLICT)
+    doc = Document(source="", format="text", title="Some battle", statements=[
+        Statement(text="The Test war was fought in 1900.", span=Span(0, 10))])
+    settings = Settings(conflict_paths=[str(tmp_path)])
+    assert rule_data(doc, settings)[0].name == "Test war"
+    loaded = settings.rule_data
+    path.write_text(GOOD_CONFLICT.replace('name = "Test war"', 'name = "Renamed war"'), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert rule_data(doc, settings)[0].name == "Test war" and settings.rule_data is loaded
+    assert rule_data(doc, Settings(conflict_paths=[str(tmp_path)]))[0].name == "Renamed war"
+    settings.conflict = "none"  # settings changed within the run: their data is loaded anew
+    assert rule_data(doc, settings)[0] is None
+
+
+def test_rule_data_stays_in_its_process() -> None:
+    import pickle
+
+    settings = Settings()
+    rule_data(Document(source="", format="text"), settings)
+    assert settings.rule_data is not None and pickle.loads(pickle.dumps(settings)).rule_data is None
+
+
 @pytest.mark.parametrize(("change", "message"), [
     (('schema = "citecheck.conflict/1"', 'schema = "citecheck.conflict/9"'), "schema: expected 'citecheck.conflict/1'"),
     (('name = "Test war"\n', ""), "name: missing"),

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from citecheck.config import ConfigError, Settings
 from citecheck.data import rule_data
-from citecheck.io import decode, read_path
+from citecheck.io import decode, detect_mojibake, read_path
 from citecheck.model import Diagnostic, Document, Finding
 from citecheck import parsers
 from citecheck.revision import resolve_revision_date
@@ -52,8 +52,6 @@ def lint_text(text: str, format: str | None = None, *, path: str = "<string>",
         decoded = decode(text.encode("utf-8", "surrogatepass"), path)
         text, decoded_diagnostics = decoded.text, decoded.diagnostics
     else:
-        from citecheck.io import detect_mojibake
-
         damage = detect_mojibake(text)
         decoded_diagnostics = [damage] if damage else []
     return _lint(text, path, settings, format, decoded_diagnostics, "utf-8", before_rules, parse)

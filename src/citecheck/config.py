@@ -56,6 +56,13 @@ class Settings:
     include: list[str] = field(default_factory=list)  # file patterns searched for in folders
     exclude: list[str] = field(default_factory=list)  # file and folder patterns never linted
     config_path: str | None = None  # the config file these settings came from, if any
+    # The rule data (citecheck.data.RuleData) every document of the run reads: loaded with the
+    # first document (or by check_settings), so the data files are read once per run.
+    rule_data: Any = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A worker process loads its own rule data rather than receive a copy with every task.
+        return {**self.__dict__, "rule_data": None}
 
 
 def parse_fail_on(value: str) -> Severity | None:

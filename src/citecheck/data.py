@@ -684,10 +684,11 @@ def load_lexicons(folder: str | Path | None = None) -> dict[str, Lexicon]:
     return {path.stem: load_lexicon(path) for path in sorted(folder.glob("*.toml"))}
 
 
-def available_conflicts(search_paths: Iterable[str] = ()) -> list[Conflict]:
-    """Every conflict definition in the configured folders and the shipped one."""
+def available_conflicts(search_paths: Iterable[str] = (), registry: Registry | None = None) -> list[Conflict]:
+    """Every conflict definition in the configured folders and the shipped one, their parties'
+    members resolved against ``registry`` (the shipped one by default)."""
     conflicts: dict[str, Conflict] = {}
-    registry = load_registry()  # once for every file's members
+    registry = load_registry() if registry is None else registry  # once for every file's members
     for folder in conflict_dirs(search_paths):
         for path in sorted(folder.glob("*.toml")):
             conflicts.setdefault(path.stem, load_conflict(path, registry))
@@ -732,9 +733,13 @@ def lead_text(doc: Document, limit: int = 1500) -> str:
 
 def match_conflict(doc: Document, search_paths: Iterable[str] = ()) -> Conflict | None:
     """The conflict whose ``match`` terms name the article in its title, else in its lead."""
+    return _best_match(doc, available_conflicts(search_paths))
+
+
+def _best_match(doc: Document, conflicts: Iterable[Conflict]) -> Conflict | None:
     lead = lead_text(doc)
     best: tuple[int, Conflict] | None = None
-    for conflict in available_conflicts(search_paths):
+    for conflict in conflicts:
         score = conflict.matches(doc.title, lead)
         if score and (best is None or score > best[0]):
             best = (score, conflict)
@@ -779,25 +784,70 @@ def describe_outlet(query: str, search_paths: Iterable[str] = ()) -> list[str]:
 
 def check_settings(settings: Settings) -> None:
     """Fail early, before any input is read, on a named conflict that does not exist, a missing
-    conflict folder, or a rule-data file that does not validate."""
-    load_lexicons()
+    conflict folder, or a rule-data file that does not validate; the loaded data becomes the
+    run's (``Settings.rule_data``), so no document reads it again."""
     load_registry()
     available_conflicts(settings.conflict_paths)  # loads, and so validates, every conflict file
-    if settings.conflict and settings.conflict.strip().casefold() != NO_CONFLICT:
-        find_conflict(settings.conflict, settings.conflict_paths)
+    settings.rule_data = load_rule_data(settings)
+
+
+@dataclass(frozen=True, eq=False)
+class RuleData:
+    """The rule data one run reads for every document, loaded and validated once.
+
+    Listing the data folders and checking each file for changes costs a short article a
+    quarter of its lint; a run does it once and every later run sees the edits.
+    """
+
+    # The run's conflict settings (``--conflict``, ``conflict-paths``) this data answers.
+    key: tuple[str | None, tuple[str, ...]]
+    lexicons: dict[str, Lexicon]
+    # The conflict every document gets (``--conflict``; None for "none"), when the run names one.
+    named: Conflict | None = None
+    # Otherwise the conflict files matched on each article, and the registry for infobox parties.
+    conflicts: tuple[Conflict, ...] = ()
+    registry: Registry = field(default_factory=Registry)
+
+    @property
+    def names_conflict(self) -> bool:
+        return self.key[0] is not None
+
+
+def _rule_data_key(settings: Settings) -> tuple[str | None, tuple[str, ...]]:
+    return settings.conflict or None, tuple(settings.conflict_paths)
+
+
+def load_rule_data(settings: Settings) -> RuleData:
+    """Read (or take from the per-file caches) the lexicons and the conflict data ``settings`` ask for."""
+    key = _rule_data_key(settings)
+    lexicons = load_lexicons()
+    if settings.conflict and settings.conflict.strip().casefold() == NO_CONFLICT:
+        return RuleData(key, lexicons)
+    if settings.conflict:
+        return RuleData(key, lexicons, named=find_conflict(settings.conflict, settings.conflict_paths))
+    registry = load_registry()
+    return RuleData(key, lexicons, conflicts=tuple(available_conflicts(settings.conflict_paths, registry)),
+                    registry=registry)
+
+
+def run_rule_data(settings: Settings) -> RuleData:
+    """The run's rule data: loaded on the first document linted with these settings, reloaded
+    only when their conflict settings have changed since."""
+    loaded = settings.rule_data
+    if loaded is None or loaded.key != _rule_data_key(settings):
+        loaded = settings.rule_data = load_rule_data(settings)
+    return loaded
 
 
 def rule_data(doc: Document, settings: Settings) -> tuple[Conflict | None, dict[str, Lexicon]]:
-    """The conflict and lexicons for one run: ``--conflict``, else a conflict file matched on
-    title and lead, else the parties the article's infobox names as belligerents."""
-    lexicons = load_lexicons()
-    if settings.conflict and settings.conflict.strip().casefold() == NO_CONFLICT:
-        return None, lexicons
-    if settings.conflict:
-        return find_conflict(settings.conflict, settings.conflict_paths), lexicons
-    conflict = match_conflict(doc, settings.conflict_paths)
+    """The conflict and lexicons for one document: ``--conflict``, else a conflict file matched
+    on title and lead, else the parties the article's infobox names as belligerents."""
+    loaded = run_rule_data(settings)
+    if loaded.names_conflict:
+        return loaded.named, loaded.lexicons
+    conflict = _best_match(doc, loaded.conflicts)
     if conflict is None:
         from citecheck.sourcing import article_conflict  # sourcing reads documents; data does not
 
-        conflict = article_conflict(doc, load_registry())
-    return conflict, lexicons
+        conflict = article_conflict(doc, loaded.registry)
+    return conflict, loaded.lexicons

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable
 
 from citecheck.rules.base import Option, Rule, RuleContext
@@ -102,15 +103,21 @@ def select_rules(
 
     Network rules run only when ``online`` is set, whatever the selection says.
     """
+    return list(_selected(RULES, tuple(select), tuple(ignore), online))
+
+
+@functools.lru_cache(maxsize=64)
+def _selected(table: tuple[type[Rule], ...], select: tuple[str, ...], ignore: tuple[str, ...],
+              online: bool) -> tuple[type[Rule], ...]:
+    """select_rules, worked out once per rule table and selection: every document asks again."""
     chosen: dict[str, type[Rule]] = {}
-    selectors = list(select)
-    for selector in selectors or ["ALL"]:
+    for selector in select or ("ALL",):
         for rule in resolve(selector):
             chosen[rule.code] = rule
     for selector in ignore:
         for rule in resolve(selector):
             chosen.pop(rule.code, None)
-    return [rule for rule in RULES if rule.code in chosen and (online or not rule.network)]
+    return tuple(rule for rule in table if rule.code in chosen and (online or not rule.network))
 
 
 def markdown_table() -> str:
