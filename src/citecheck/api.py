@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from dataclasses import dataclass, field, replace
@@ -14,7 +15,7 @@ from citecheck.io import decode, detect_mojibake, read_path
 from citecheck.model import Diagnostic, Document, Finding
 from citecheck import parsers
 from citecheck.revision import resolve_revision_date
-from citecheck.rules import RuleContext, select_rules
+from citecheck.rules import Rule, RuleContext, select_rules
 from citecheck.suppress import apply as apply_suppressions
 
 
@@ -92,21 +93,18 @@ def run_rules(doc: Document, settings: Settings) -> list[Finding]:
         doc.metadata["withheld_rules"] = [rule.code for rule in rules if rule.uses_reference_map]
         rules = [rule for rule in rules if not rule.uses_reference_map]
     resolve_revision_date(doc, settings.as_of)
-    conflict, lexicons = rule_data(doc, settings)  # loaded once per document, cached per file
+    conflict, lexicons = rule_data(doc, settings)  # the run's data, the conflict chosen for this document
     http = None
     if settings.online and any(rule.network for rule in rules):
         from citecheck.net.linkcheck import prepare_checker  # requests only when online
 
         http = prepare_checker(doc, settings, [rule.code for rule in rules if rule.network])
     findings: list[Finding] = []
-    # Rules that report on suppressions (CC902) run after the others' findings are filtered.
-    for rule_class in sorted(rules, key=lambda rule: getattr(rule, "after_suppressions", False)):
-        if getattr(rule_class, "after_suppressions", False):
+    for rule_class in _in_run_order(tuple(rules)):
+        if _after_suppressions(rule_class):
             findings = apply_suppressions(doc, findings, rules)
-        options = rule_class.option_defaults()
-        options.update(settings.rule_options.get(rule_class.code, {}))
         ctx = RuleContext(
-            options=options,
+            options={**_option_defaults(rule_class), **settings.rule_options.get(rule_class.code, {})},
             revision_date=doc.revision_date,
             severity=settings.severity.get(rule_class.code),
             conflict=conflict,
@@ -123,3 +121,20 @@ def run_rules(doc: Document, settings: Settings) -> list[Finding]:
 
         findings = new_findings(findings, settings.baseline)
     return findings
+
+
+def _after_suppressions(rule: type[Rule]) -> bool:
+    return getattr(rule, "after_suppressions", False)
+
+
+@functools.lru_cache(maxsize=64)
+def _in_run_order(rules: tuple[type[Rule], ...]) -> tuple[type[Rule], ...]:
+    """Rules that report on suppressions (CC902) last, after the others' findings are filtered;
+    worked out once per selection rather than for every document."""
+    return tuple(sorted(rules, key=_after_suppressions))
+
+
+@functools.cache
+def _option_defaults(rule: type[Rule]) -> dict[str, Any]:
+    """A rule's default options, read once: every document's context starts from them."""
+    return rule.option_defaults()
