@@ -519,9 +519,7 @@ def _record_line(rev: Revision, settings: "Settings", source: str, cache: "Revis
     def lint() -> dict[str, Any]:
         if cache is None or rev.too_large:
             return result_fields(lint_revision(rev, settings, source=source))
-        digest = cache.digest(rev.text)
-        return cache.record(digest, rev.title, rev.revision_date, lambda: result_fields(
-            lint_revision(rev, settings, source=source, parse=cache.parser(digest))))
+        return cache.fields(rev, settings, source)
 
     try:
         fields = lint()

@@ -1,24 +1,32 @@
 """Lint a page's history without repeating work on texts seen before.
 
 About a fifth of the revisions in a full-history dump are exact copies of an earlier
-revision (reverts). A revision whose text was seen recently reuses that text's parsed
-Document (kept pickled, so the rules of one revision cannot change another's), and one whose
-text, title and revision date were all seen reuses the whole record: every rule, including
-those that read the revision date (CC103, CC401–CC405), then sees the same input.
+revision (reverts). A revision whose text, title and revision date were all seen reuses the
+whole record. One whose text and title were seen, but on another day, reuses that text's
+parsed Document and the findings of every rule that does not read the revision date; only
+the rules that do (``Rule.uses_revision_date``: CC103, CC403, CC405) run again. The records
+are those of linting every revision from scratch.
+
+A Document is kept as parsed and each lint gets a copy of its top level (diagnostics,
+metadata, suppressions): that is all the driver changes, and rules only read a Document.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
-import pickle
 from collections import OrderedDict
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from citecheck import parsers
+from citecheck.dump import Revision, lint_revision, result_fields
+from citecheck.rules import select_rules
 
 if TYPE_CHECKING:
-    from citecheck.model import Document
+    from citecheck.config import Settings
+    from citecheck.model import Document, Finding
 
 # Reverts go back a few revisions: this many recent texts cover nearly all of them.
 RECENT_TEXTS = 32
@@ -44,41 +52,93 @@ class _Recent(OrderedDict):
             self.popitem(last=False)
 
 
+@dataclass
+class _SeenText:
+    """A text linted before: its Document as parsed, and the findings of the rules that do not
+    read the revision date (None when they cannot be reused, see ``_reusable``)."""
+
+    document: "Document | None" = None
+    undated_findings: list["Finding"] | None = None
+
+    def parse(self, text: str, fmt: str, path: str) -> "Document":
+        """``parsers.parse`` for ``lint_text``, parsing the text once."""
+        if self.document is None:
+            self.document = parsers.parse(text, fmt, path=path)
+        return _working_copy(self.document)
+
+
+def _working_copy(doc: "Document") -> "Document":
+    """A Document sharing ``doc``'s parsed content, with its own copy of what linting changes."""
+    working = copy.copy(doc)
+    working.diagnostics = list(doc.diagnostics)
+    working.metadata = dict(doc.metadata)
+    working.suppressions = [replace(suppression) for suppression in doc.suppressions]
+    return working
+
+
+def _reusable(doc: "Document", settings: "Settings") -> bool:
+    """Whether a rule's findings on this text can stand for another revision's.
+
+    Not with suppressions (CC902 reads every rule's findings before they are silenced), a
+    baseline (it counts fingerprints over all findings) or online checks (CC314 records the
+    figures it verified on the Document).
+    """
+    return not doc.suppressions and not settings.baseline and not settings.online
+
+
+def _order(finding: "Finding") -> tuple[int, str]:
+    """The order of a record's findings, as ``run_rules`` sorts them."""
+    return finding.span.start, finding.code
+
+
 class RevisionCache:
-    """Parsed Documents and record contents of the texts recently linted in one run."""
+    """Parsed Documents, findings and record contents of the texts recently linted in one run."""
 
     def __init__(self, texts: int = RECENT_TEXTS, records: int = RECENT_RECORDS) -> None:
-        self.documents = _Recent(texts)
+        self.texts = _Recent(texts)
         self.records = _Recent(records)
-        self.hits = {"records": 0, "documents": 0}
+        self.hits = {"records": 0, "findings": 0, "documents": 0}
+        self._dated_plan: tuple["Settings", "Settings", frozenset[str]] | None = None
 
     @staticmethod
     def digest(text: str) -> bytes:
         return hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()
 
-    def record(self, digest: bytes, title: str, when: date | None,
-               make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-        """The record contents for this text, title and revision date, made once."""
-        key = (digest, title, when)
-        found = self.records.get_recent(key)
+    def fields(self, rev: Revision, settings: "Settings", source: str) -> dict[str, Any]:
+        """The record contents of a revision (``dump.result_fields``), reusing what its text allows."""
+        text_key = (self.digest(rev.text), rev.title)
+        record_key = (*text_key, rev.revision_date)
+        found = self.records.get_recent(record_key)
         if found is not None:
             self.hits["records"] += 1
             return found
-        made = make()
-        self.records.keep(key, made)
+        seen = self.texts.get_recent(text_key)
+        if seen is not None and seen.undated_findings is not None:
+            self.hits["findings"] += 1
+            dated_settings = self._dated(settings)[0]
+            result = lint_revision(rev, dated_settings, source, parse=seen.parse)
+            result.findings = sorted([*seen.undated_findings, *result.findings], key=_order)
+        else:
+            if seen is not None:
+                self.hits["documents"] += 1
+            else:
+                seen = _SeenText()
+                self.texts.keep(text_key, seen)
+            result = lint_revision(rev, settings, source, parse=seen.parse)
+            if _reusable(result.document, settings):
+                dated_codes = self._dated(settings)[1]
+                seen.undated_findings = [f for f in result.findings if f.code not in dated_codes]
+        made = result_fields(result)
+        self.records.keep(record_key, made)
         return made
 
-    def parser(self, digest: bytes) -> Callable[[str, str, str], "Document"]:
-        """A ``parse(text, format, path)`` that reuses the Document of a text seen before."""
-
-        def parse(text: str, fmt: str, path: str) -> "Document":
-            key = (digest, fmt, path)
-            pickled = self.documents.get_recent(key)
-            if pickled is not None:
-                self.hits["documents"] += 1
-                return pickle.loads(pickled)
-            doc = parsers.parse(text, fmt, path=path)
-            self.documents.keep(key, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
-            return doc
-
-        return parse
+    def _dated(self, settings: "Settings") -> tuple["Settings", frozenset[str]]:
+        """``settings`` selecting only its rules that read the revision date, and their codes
+        (worked out once per settings)."""
+        if self._dated_plan is None or self._dated_plan[0] is not settings:
+            chosen = select_rules(settings.select, settings.ignore, online=settings.online)
+            dated = [rule.code for rule in chosen if rule.uses_revision_date]
+            # With no dated rule selected, ignoring every code ("CC") runs none; an empty select runs all.
+            only_dated = replace(settings, select=dated or ["CC"], ignore=[] if dated else ["CC"])
+            self._dated_plan = settings, only_dated, frozenset(dated)
+        return self._dated_plan[1], self._dated_plan[2]

@@ -61,6 +61,9 @@ class Rule:
     # Rules that read which reference a citation resolves to: withheld on a plain-text copy
     # whose marker map its backlinks do not confirm (CC903).
     uses_reference_map: ClassVar[bool] = False
+    # Rules whose findings depend on the revision date (or the day of the run when there is
+    # none): a full history reuses the other rules' findings on a reverted-to text (history.py).
+    uses_revision_date: ClassVar[bool] = False
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError

@@ -39,6 +39,7 @@ class CitationNeeded(Rule):
     code = "CC103"
     name = "citation-needed"
     severity = Severity.WARNING
+    uses_revision_date = True
     options = (
         Option("min_age_days", 0, "Report only tags at least this old (days) at the revision date; 0 reports all."),
     )

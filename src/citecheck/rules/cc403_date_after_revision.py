@@ -39,6 +39,7 @@ class DateAfterRevision(Rule):
     code = "CC403"
     name = "date-after-revision"
     severity = Severity.ERROR
+    uses_revision_date = True
     options = (Option("tolerance_days", 1, "Days of slack after the revision date (time zones)."),)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:

@@ -86,6 +86,7 @@ class StaleFutureTense(Rule):
     code = "CC405"
     name = "stale-future-tense"
     severity = Severity.WARNING
+    uses_revision_date = True
     options = (
         Option("max_distance", 80, "Most characters between the future-tense phrase and the date."),
         Option("tolerance_days", 0, "Days a date may be past before the tense counts as stale."),
