@@ -28,8 +28,9 @@ from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Tag
 from citecheck.parsers import wikitext_fallback
 from citecheck.parsers import wikitext_render as R
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
-from citecheck.parsers.wikitext_refs import (apply_webarchive, bibliography_entry, describe,
-                                             link_short_citation, short_citation_key)
+from citecheck.parsers.wikitext_lite import PLACEHOLDER, START, MaskedRef, mask_refs, placeholder_index
+from citecheck.parsers.wikitext_refs import (RefContent, apply_webarchive, bibliography_entry, describe,
+                                             link_short_citation, short_citation_key, template_params)
 from citecheck.parsers.wikitext_scan import Prescan, prescan
 
 # Per-document CPU budget for mwparserfromhell before the rest goes to the fallback.
@@ -43,7 +44,7 @@ _CELL_SPLIT = re.compile(r"\|\||!!")
 # Citations a reference's own content may hold (a <ref> inside an {{efn}}).
 _NESTED = re.compile(r"<ref|\{\{\s*(?:sfn|r\s*[|}])", re.I)
 # Templates worth walking for citations although they render no prose.
-_MAY_CITE = re.compile(r"<ref|\{\{\s*(?:sfn|harv|r\s*\||efn|#tag|refn|cn\b|cit|fact\b|dead ?link)", re.I)
+_MAY_CITE = re.compile(START + r"|<ref|\{\{\s*(?:sfn|harv|r\s*\||efn|#tag|refn|cn\b|cit|fact\b|dead ?link)", re.I)
 
 
 def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_BUDGET) -> Document:
@@ -51,7 +52,7 @@ def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_
     doc = Document(source=text, format="wikitext", path=path, title=_title_from_path(path))
     parsed_text = _parser_safe(text)
     scan = prescan(parsed_text)
-    builder = _Builder(doc)
+    builder = _Builder(doc, parsed_text)
     fallback_from: int | None = 0 if scan.hostile else None
     if fallback_from is None:
         started = time.process_time()
@@ -59,9 +60,11 @@ def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_
             if time.process_time() - started > cpu_budget:
                 fallback_from = start
                 break
-            code = mwparserfromhell.parse(parsed_text[start:end], skip_style_tags=True)
+            masked_text, builder.masked = mask_refs(parsed_text[start:end], start)
+            code = mwparserfromhell.parse(masked_text, skip_style_tags=True)
             builder.walk_top(code, start)
     builder.flush()
+    builder.masked = []
     if fallback_from is not None:
         builder.section_at_fallback()
         wikitext_fallback.extract(builder, parsed_text, fallback_from)
@@ -164,9 +167,12 @@ class _RefState:
 class _Builder:
     """Walks mwparserfromhell trees with running offsets and fills a Document."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, parsed_text: str) -> None:
         self.doc = doc
         self.source = doc.source
+        self.parsed_text = parsed_text
+        # The <ref>s of the piece being walked that stand in its parse tree as placeholders.
+        self.masked: list[MaskedRef] = []
         self.headings: list[tuple[int, str]] = []
         self.section: tuple[str, ...] = ()
         self.buf = _Buffer("prose", (), True)
@@ -244,6 +250,13 @@ class _Builder:
         self.inline_text(value, pos)
 
     def inline_text(self, value: str, pos: int) -> None:
+        if self.masked and START in value:
+            last = 0
+            for match in PLACEHOLDER.finditer(value):
+                self.inline_text(value[last:match.start()], pos + last)
+                self.masked_ref(self.masked[placeholder_index(match)])
+                last = match.end()
+            value, pos = value[last:], pos + last
         if "\n" not in value and "''" not in value and "<" not in value:
             self.emit(value, pos)
             return
@@ -394,11 +407,21 @@ class _Builder:
     def heading(self, node: Any) -> None:
         self.flush()
         self.raw_table, self.skip_line, self.row_index = False, False, None
-        title = " ".join(node.title.strip_code().split())
+        title = " ".join(self.heading_title(node.title).split())
         level = node.level
         self.headings = [(lvl, t) for lvl, t in self.headings if lvl < level] + [(level, title)]
         self.section = tuple(t for _, t in self.headings)
         self.buf = _Buffer("prose", self.section, True)
+
+    def heading_title(self, title: Any) -> str:
+        """A heading's text as rendered: a <ref> in it is a marker (cited, attached to nothing),
+        not words of the section's name."""
+        raw = str(title)
+        if not (self.masked and START in raw):
+            return title.strip_code()
+        for match in PLACEHOLDER.finditer(raw):
+            self.masked_ref(self.masked[placeholder_index(match)], attach=False)
+        return mwparserfromhell.parse(PLACEHOLDER.sub("", raw), skip_style_tags=True).strip_code()
 
     def section_at_fallback(self) -> None:
         self.buf = _Buffer("prose", self.section, True)
@@ -482,25 +505,36 @@ class _Builder:
         return ""
 
     def ref(self, node: Any, raw: str, pos: int, *, attach: bool = True) -> None:
-        """A <ref>: definition (with content) or reuse (named, empty); always a citation."""
-        name = self._attr(node, "name")
-        group = self._attr(node, "group")
-        span = Span(pos, pos + len(raw))
+        """A <ref> the parser built a tree for."""
         content = None if node.self_closing or node.contents is None else node.contents
-        content_raw = "" if content is None else str(content)
+        self.cite_ref(self._attr(node, "name"), self._attr(node, "group"), Span(pos, pos + len(raw)),
+                      content, self._contents_pos(node, pos), attach=attach)
+
+    def masked_ref(self, masked: MaskedRef, *, attach: bool = True) -> None:
+        """A <ref> met as its placeholder: read from the source, its content parsed only if need be."""
+        self.cite_ref(masked.name, masked.group, Span(*masked.span), masked.content, masked.content_start,
+                      attach=attach)
+
+    def cite_ref(self, name: str, group: str, span: Span, content: Any, content_pos: int, *,
+                 attach: bool) -> None:
+        """A <ref>: definition (with content) or reuse (named, empty); always a citation.
+
+        ``content`` is the parsed body, its raw text (a masked ref), or None (self-closing).
+        """
+        content_raw = "" if content is None else content if isinstance(content, str) else str(content)
         reference: Reference | None = None
         if content_raw.strip():
             existing = self.refs.named.get((group, name)) if name else None
             if existing is not None:
                 reference = existing
             else:
-                reference = self.make_reference(name, group, content, self._contents_pos(node, pos),
-                                                span, inline=True, raw=content_raw)
+                reference = self.make_reference(name, group, content, content_pos, span, inline=True,
+                                                raw=content_raw)
         elif name:
             # None when defined later (inline or list-defined) or never: linked in finish().
             reference = self.refs.named.get((group, name))
         else:
-            reference = self.make_reference("", group, content, pos, span, inline=True)
+            reference = self.make_reference("", group, content, span.start, span, inline=True)
         self.cite(name, group, span, reference, attach=attach)
 
     def cite(self, name: str, group: str, span: Span, reference: Reference | None, *,
@@ -533,7 +567,13 @@ class _Builder:
         """<references>…</references> or {{reflist|refs=…}}: named definitions, no citations."""
         for node in contents.nodes:
             raw = str(node)
-            if isinstance(node, N.Tag) and str(node.tag).strip().lower() == "ref" and not node.self_closing:
+            if isinstance(node, N.Text) and self.masked and START in raw:
+                for match in PLACEHOLDER.finditer(raw):
+                    masked = self.masked[placeholder_index(match)]
+                    if masked.content is not None and (masked.group, masked.name) not in self.refs.named:
+                        self.make_reference(masked.name, masked.group, masked.content, masked.content_start,
+                                            Span(*masked.span), inline=False)
+            elif isinstance(node, N.Tag) and str(node.tag).strip().lower() == "ref" and not node.self_closing:
                 name = self._attr(node, "name")
                 group = self._attr(node, "group")
                 if node.contents is not None and (group, name) not in self.refs.named:
@@ -543,14 +583,22 @@ class _Builder:
 
     def make_reference(self, name: str, group: str, content: Any, content_pos: int, span: Span,
                        *, inline: bool, raw: str | None = None) -> Reference:
-        """Build a Reference from a ref's content (templates normalised, free text parsed)."""
+        """Build a Reference from a ref's content (templates normalised, free text parsed).
+
+        ``content`` is a parse tree or raw text; a tree holding placeholders (a note's text
+        with <ref>s in it) is read again from its source text.
+        """
         if raw is None:
-            raw = str(content) if content is not None else ""
+            raw = content if isinstance(content, str) else str(content) if content is not None else ""
+        if self.masked and START in raw:
+            raw = self.unmask(raw)
+            content = raw
         reference = Reference(key=name, span=span, raw=raw, group=group, defined_inline=inline)
         if content is not None:
-            describe(reference, content, self)
+            body = RefContent(raw, None if isinstance(content, str) else content)
+            describe(reference, body, self)
             if _NESTED.search(raw):
-                self.scan_nested(content, content_pos)
+                self.scan_nested(body.code(), content_pos)
         if name:
             self.refs.named.setdefault((group, name), reference)
         return reference
@@ -594,7 +642,7 @@ class _Builder:
         if key in R.WEBARCHIVE:
             self.counts[key] = self.counts.get(key, 0) + 1
             if self.last_ref is not None:
-                apply_webarchive(self.last_ref, node, key)
+                apply_webarchive(self.last_ref, template_params(node), key)
             return
         if key in R.OTHER_TAGS:
             self.add_tag(R.OTHER_TAGS[key], Span(pos, end), _param_text(node, "date"))
@@ -607,14 +655,15 @@ class _Builder:
             return
         if key in R.REFLISTS:
             for param, value_pos in _params(node, pos):
-                if "<ref" in str(param.value).lower():
+                value = str(param.value)
+                if "<ref" in value.lower() or (self.masked and START in value):
                     self.list_defined(param.value, value_pos)
             return
         if R.is_infobox(key):
             self.infobox(node, key, pos)
             return
         if R.is_cite_template(key):
-            bibliography_entry(self.refs.bibliography, node, key)
+            bibliography_entry(self.refs.bibliography, template_params(node), key)
             if self._in_source_section(self.section):
                 self.counts[key] = self.counts.get(key, 0) + 1
             else:
@@ -770,7 +819,7 @@ class _Builder:
                 if value:
                     self.cite(value, group, span, self.refs.named.get((group, value)), attach=attach)
             return
-        anchor, footnote = short_citation_key(node, key)
+        anchor, footnote = short_citation_key(template_params(node), key)
         reference = self.refs.named.get(("", footnote))
         if reference is None:
             reference = Reference(key=footnote, span=span, raw=raw, template=key, defined_inline=True)
@@ -872,11 +921,23 @@ class _Builder:
 
     def external_link(self, node: Any, pos: int) -> None:
         url = str(node.url)
-        if node.brackets:
+        if not node.brackets and self.masked and START in url:
+            # A bare URL runs on into a placeholder where it stopped at the "<" of a <ref>.
+            cut = url.index(START)
+            self.emit(url[:cut], pos)
+            self.inline_text(url[cut:], pos + cut)
+        elif node.brackets:
             if node.title is not None:
                 self.walk_code(node.title, pos + 1 + len(url) + (0 if node.suppress_space else 1))
         else:
             self.emit(url, pos)
+
+    def unmask(self, text: str) -> str:
+        """``text`` with the placeholders of masked <ref>s put back to their source text."""
+        def source(match: re.Match[str]) -> str:
+            masked = self.masked[placeholder_index(match)]
+            return self.parsed_text[masked.start:masked.end]
+        return PLACEHOLDER.sub(source, text)
 
     # ----- the end ----------------------------------------------------------------------------
 

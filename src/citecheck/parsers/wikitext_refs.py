@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import mwparserfromhell
 from mwparserfromhell.nodes import Template
 
 from citecheck.model import Reference
 from citecheck.parsers.citations import domain_of, normalize_template_params, parse_reference_text
 from citecheck.parsers import wikitext_render as R
+from citecheck.parsers.wikitext_lite import read_templates
 
 _KEY = re.compile(r"[\W_]+")
 _YEAR_IN_DATE = re.compile(r"\b(\d{3,4}[a-z]?)\b")
@@ -40,23 +42,45 @@ def template_params(node: Any) -> dict[str, str]:
     return params
 
 
-def describe(reference: Reference, content: Any, builder: Any) -> None:
+class RefContent:
+    """A reference's body: its top-level templates read without a parse tree where the strict
+    reader can, and the tree itself built only when something needs it."""
+
+    __slots__ = ("raw", "_code")
+
+    def __init__(self, raw: str, code: Any = None) -> None:
+        self.raw = raw
+        self._code = code
+
+    def code(self) -> Any:
+        if self._code is None:
+            self._code = mwparserfromhell.parse(self.raw, skip_style_tags=True)
+        return self._code
+
+    def templates(self) -> list[tuple[str, dict[str, str]]]:
+        """(key, parameters) of the top-level templates, as filter_templates(recursive=False)
+        would find them."""
+        read = read_templates(self.raw) if self._code is None else None
+        if read is not None:
+            return [(R.template_key(name), params) for name, params in read]
+        return [(R.template_key(str(node.name)), template_params(node))
+                for node in self.code().nodes if isinstance(node, Template)]
+
+
+def describe(reference: Reference, body: RefContent, builder: Any) -> None:
     """Fill a Reference's template, fields, domain and flags from its wikitext content."""
-    # The top-level templates, as filter_templates(recursive=False) gives them, without its
-    # per-node bookkeeping (a reference list has hundreds of these).
-    templates = [node for node in content.nodes if isinstance(node, Template)]
-    keys = [R.template_key(str(t.name)) for t in templates]
+    templates = body.templates()
     fields: dict[str, str] = {}
-    for node, key in zip(templates, keys):
+    for key, params in templates:
         if R.is_cite_template(key):
             reference.template = key
-            fields = normalize_template_params(key, template_params(node))
+            fields = normalize_template_params(key, params)
             # A full citation inside a <ref> is also a target of short citations elsewhere.
-            bibliography_entry(builder.refs.bibliography, node, key, fields)
+            bibliography_entry(builder.refs.bibliography, params, key, fields)
             break
         if key in R.SHORT_CITES:
             reference.template = key
-            anchor, _ = short_citation_key(node, key)
+            anchor, _ = short_citation_key(params, key)
             builder.refs.pending_links.append((reference, anchor))
             break
     for name in ("url", "archive_url"):
@@ -65,14 +89,15 @@ def describe(reference: Reference, content: Any, builder: Any) -> None:
             del fields[name]
     reference.fields = fields
     counts = builder.counts
-    for node, key in zip(templates, keys):
+    for key, params in templates:
         if R.is_cite_template(key) or key in R.DEAD_LINK or key in R.WEBARCHIVE:
             counts[key] = counts.get(key, 0) + 1
         if key in R.DEAD_LINK:
             reference.dead_link = True
         elif key in R.WEBARCHIVE:
-            apply_webarchive(reference, node, key)
+            apply_webarchive(reference, params, key)
     if not reference.template:
+        content = body.code()
         plain = " ".join(content.strip_code(normalize=True, collapse=True).split())
         if plain:
             parsed = parse_reference_text(plain)
@@ -89,9 +114,9 @@ def describe(reference: Reference, content: Any, builder: Any) -> None:
     reference.domain = domain_of(reference.fields.get("url", "")) or domain_of(reference.fields.get("work", ""))
 
 
-def apply_webarchive(reference: Reference, node: Any, key: str) -> None:
+def apply_webarchive(reference: Reference, template: dict[str, str], key: str) -> None:
     """{{webarchive|url=…|date=…}}, {{wayback|url=…|date=…}} or German {{Webarchiv|url=…|wayback=…}} beside a reference."""
-    params = {name.lower(): value.strip() for name, value in template_params(node).items()}
+    params = {name.lower(): value.strip() for name, value in template.items()}
     reference.has_webarchive = True
     archive = params.get("archive-url") or params.get("archiv-url") or ""
     date = params.get("date") or params.get("archiv-datum") or ""
@@ -117,13 +142,12 @@ def apply_webarchive(reference: Reference, node: Any, key: str) -> None:
         reference.fields.setdefault("archive_date", date)
 
 
-def short_citation_key(node: Any, key: str) -> tuple[str, str]:
+def short_citation_key(params: dict[str, str], key: str) -> tuple[str, str]:
     """(bibliography anchor, footnote name) of {{sfn|Smith|Jones|2001|p=5}}.
 
     The footnote name follows MediaWiki's: identical short citations (same authors, year
     and pages) are one footnote, so they become one Reference.
     """
-    params = template_params(node)
     if key in ("sfnm", "sfnmp"):
         names = [params[k].strip() for k in ("1a1", "1a2", "1a3", "1a4") if params.get(k, "").strip()]
         year = params.get("1y", "").strip()
@@ -139,10 +163,10 @@ def short_citation_key(node: Any, key: str) -> tuple[str, str]:
     return anchor, "FOOTNOTE" + "".join(names) + year + pages
 
 
-def bibliography_entry(bibliography: dict[str, tuple[str, dict[str, str]]], node: Any,
+def bibliography_entry(bibliography: dict[str, tuple[str, dict[str, str]]], template: dict[str, str],
                        key: str, fields: dict[str, str] | None = None) -> None:
     """Record a full citation outside any <ref> under the anchor short citations use."""
-    params = {name.lower(): value for name, value in template_params(node).items()}
+    params = {name.lower(): value for name, value in template.items()}
     anchor = ""
     ref_param = params.get("ref", "").strip()
     if ref_param and ref_param.lower() not in ("harv", "none"):
@@ -165,7 +189,7 @@ def bibliography_entry(bibliography: dict[str, tuple[str, dict[str, str]]], node
         anchor = anchor_key("".join(names) + year)
     if anchor not in bibliography:
         if fields is None:
-            fields = normalize_template_params(key, template_params(node))
+            fields = normalize_template_params(key, template)
         bibliography[anchor] = (key, fields)
 
 

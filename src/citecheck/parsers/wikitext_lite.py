@@ -1,0 +1,172 @@
+"""Reading ``<ref>``s without building mwparserfromhell trees.
+
+Most of a bare mwparserfromhell parse of a well-referenced article goes into the citation
+templates inside its ``<ref>``s (masking them cuts the parse of the five largest corpus articles
+by 30–70 %). So before parsing, every well-formed ``<ref>`` outside comments and verbatim tags
+is replaced by a placeholder of the same length made of private-use characters, which the
+parser reads as plain text; the walker meets the placeholder where the tag stood and reads the
+ref itself: its attributes by regex, and its content, when that is only templates and plain
+text, by a strict reader that gives up (``None``) wherever its reading could differ from
+mwparserfromhell's (comments and tags, triple braces, lone braces, links left open). Contents it
+gives up on are parsed by mwparserfromhell as before, on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A placeholder: START, two characters numbering the ref, FILL up to the tag's length.
+START, FILL = "\ue000", "\ue001"
+_DIGIT_BASE, _DIGITS = 0xE100, 0xF8FF - 0xE100
+PLACEHOLDER = re.compile(f"{START}(..){FILL}*", re.S)
+# Text already holding private-use characters is not masked: its placeholders would be ambiguous.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# The parser may read a tag's attributes unlike this pattern (``name="a"b``): those stay unmasked.
+_ATTRIBUTES = r"(?:\s+[\w-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>/=]+))?)*\s*"
+_VERBATIM = ("nowiki|pre|math|chem|ce|code|syntaxhighlight|source|score|timeline|graph|hiero|"
+             "templatedata|templatestyles|imagemap|mapframe|maplink|includeonly|noinclude|style|script")
+_MASKABLE = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    rf"|<(?P<verbatim>{_VERBATIM})\b[^>]*>.*?</(?P=verbatim)\s*>"
+    rf"|<ref(?P<attrs>{_ATTRIBUTES})(?:/>|>(?P<content>(?:(?!<ref\b|</ref\s*>).)*)</ref\s*>)",
+    re.I | re.S)
+_ATTRIBUTE = re.compile(r"([\w-]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>/=]+)))?")
+
+
+@dataclass(slots=True)
+class MaskedRef:
+    """A ``<ref>`` replaced by a placeholder: where it stands and what it holds."""
+
+    start: int
+    end: int
+    name: str
+    group: str
+    content_start: int
+    content: str | None  # None for a self-closing reuse
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def mask_refs(text: str, base: int = 0) -> tuple[str, list[MaskedRef]]:
+    """``text`` with its well-formed ``<ref>``s replaced by placeholders, and those refs.
+
+    ``base`` is the source offset of ``text``; the refs' offsets are source offsets.
+    """
+    if "<ref" not in text and "<REF" not in text and "<Ref" not in text or _PRIVATE_USE.search(text):
+        return text, []
+    refs: list[MaskedRef] = []
+    pieces: list[str] = []
+    last = 0
+    for match in _MASKABLE.finditer(text):
+        attrs = match.group("attrs")
+        if attrs is None or len(refs) >= _DIGITS * _DIGITS:
+            continue
+        name, group = _name_and_group(attrs)
+        content = match.group("content")
+        content_start = match.start("content") if content is not None else match.end()
+        refs.append(MaskedRef(base + match.start(), base + match.end(), name, group, base + content_start, content))
+        index = len(refs) - 1
+        pieces.append(text[last:match.start()])
+        pieces.append(START + chr(_DIGIT_BASE + index // _DIGITS) + chr(_DIGIT_BASE + index % _DIGITS)
+                      + FILL * (match.end() - match.start() - 3))
+        last = match.end()
+    if not refs:
+        return text, []
+    pieces.append(text[last:])
+    return "".join(pieces), refs
+
+
+def placeholder_index(match: re.Match[str]) -> int:
+    """Which masked ref a PLACEHOLDER match stands for."""
+    high, low = match.group(1)
+    return (ord(high) - _DIGIT_BASE) * _DIGITS + ord(low) - _DIGIT_BASE
+
+
+def _name_and_group(attrs: str) -> tuple[str, str]:
+    """The first ``name`` and ``group`` attributes, stripped, as the parser reads them."""
+    found: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(attrs):
+        key = match.group(1).lower()
+        if key in ("name", "group") and key not in found:
+            value = next((g for g in match.groups()[1:] if g is not None), "")
+            found[key] = value.strip()
+    return found.get("name", ""), found.get("group", "")
+
+
+_TOKEN = re.compile(r"\{\{\{|\{\{|\}\}|\[\[|\]\]|\[(?=(?:https?:|ftp:|mailto:)?//)|\]|[{}|=<]", re.I)
+
+
+def read_templates(content: str) -> list[tuple[str, dict[str, str]]] | None:
+    """The top-level templates of a ref's content: (name as written, parameter name -> value).
+
+    Parameters are numbered and named as mwparserfromhell numbers them (positional ones
+    "1", "2", … in order; the first occurrence of a name wins). ``None`` when the content holds
+    anything this reader might read differently: a comment or tag, triple or lone braces, a
+    link at the top level, a link or template left open.
+    """
+    templates: list[tuple[str, dict[str, str]]] = []
+    stack: list[str] = []  # "T" template, "L" wikilink, "E" external link
+    cut = 0  # start of the current segment (name or parameter) of the open top-level template
+    segments: list[tuple[str, int]] = []  # (segment text, position of its first "=" or -1)
+    equals = -1
+    for match in _TOKEN.finditer(content):
+        token = match.group()
+        at = match.start()
+        if token == "{{":
+            if not stack:
+                cut, segments, equals = match.end(), [], -1
+            stack.append("T")
+        elif token == "}}":
+            if not stack or stack[-1] != "T":
+                return None
+            stack.pop()
+            if not stack:
+                segments.append((content[cut:at], equals))
+                template = _template(segments)
+                if template is None:
+                    return None
+                templates.append(template)
+        elif not stack:
+            if token in ("[[", "<", "{{{", "{", "}") or token.startswith("["):
+                return None
+        elif token == "[[":
+            stack.append("L")
+        elif token == "]]":
+            if stack[-1] != "L":
+                return None
+            stack.pop()
+        elif token == "]":
+            if stack[-1] == "E":
+                stack.pop()
+        elif token.startswith("["):
+            stack.append("E")
+        elif token in ("{{{", "{", "}", "<"):
+            return None
+        elif len(stack) == 1:
+            if token == "|":
+                segments.append((content[cut:at], equals))
+                cut, equals = match.end(), -1
+            elif equals < 0 and segments:  # "=" in a parameter (the name segment has none)
+                equals = at - cut
+    if stack:
+        return None
+    return templates
+
+
+def _template(segments: list[tuple[str, int]]) -> tuple[str, dict[str, str]] | None:
+    name = segments[0][0]
+    stripped = name.strip()
+    if not stripped or "\n" in stripped or any(c in name for c in "[]{}"):
+        return None
+    params: dict[str, str] = {}
+    position = 1
+    for text, equals in segments[1:]:
+        if equals >= 0:
+            params.setdefault(text[:equals].strip(), text[equals + 1:])
+        else:
+            params.setdefault(str(position), text)
+            position += 1
+    return name, params

@@ -1,0 +1,134 @@
+"""Masked <ref>s and the strict template reader agree with mwparserfromhell wherever they answer."""
+
+from __future__ import annotations
+
+import mwparserfromhell
+import pytest
+from mwparserfromhell.nodes import Tag, Template
+
+from conftest import CORPUS, corpus_or_skip
+from citecheck.parsers import wikitext
+from citecheck.parsers.wikitext_lite import PLACEHOLDER, START, mask_refs, placeholder_index, read_templates
+from citecheck.parsers.wikitext_refs import template_params
+
+
+def tree_templates(content: str) -> list[tuple[str, dict[str, str]]]:
+    code = mwparserfromhell.parse(content, skip_style_tags=True)
+    return [(str(node.name), template_params(node)) for node in code.nodes if isinstance(node, Template)]
+
+
+def tree_ref(raw: str) -> tuple[str, str, str | None]:
+    """(name, group, content) of a lone <ref> as mwparserfromhell reads it."""
+    (tag,) = mwparserfromhell.parse(raw, skip_style_tags=True).nodes
+    assert isinstance(tag, Tag)
+
+    def attr(name: str) -> str:
+        for attribute in tag.attributes:
+            if str(attribute.name).strip().lower() == name:
+                return str(attribute.value).strip() if attribute.value is not None else ""
+        return ""
+    content = None if tag.self_closing or tag.contents is None else str(tag.contents)
+    return attr("name"), attr("group"), content
+
+
+READABLE = [
+    "{{cite web |url=http://a.example/x?a=b |title=T |date=1 May 2020}}",
+    "{{cite news|title=A [[B|c]] d|work={{lang|fr|Le Monde}}|1=x|y|z}}",
+    "{{cite web|url=[http://a.example/ a|b]|title=[http://b.example/?q=1 t]}}",
+    "{{cite book| last = Smith | first = J | title = X = Y }}\n{{dead link|date=May 2020}}",
+    "{{sfn|Smith|2001|p=5}}",
+    "{{cite web|title=x}} Retrieved 2010. {{webarchive|url=https://web.archive.org/web/2010/x}}",
+    "Plain text only, no markup at all.",
+    "{{a|x [b=c] d}}",
+    "{{cite web|title={{!}}|url=http://x.example/}}",
+    "{{cite|a=b|a=c|2=q|r}}",
+]
+UNREADABLE = [
+    "{{cite web|title=<span>x</span>}}",
+    "{{cite web|title=x<!-- | -->}}",
+    "{{cite web|title={{{1}}}}}",
+    "{{cite web|title=x}",
+    "[[Link]] text {{cite web|title=x}}",
+    "[http://a.example/ T] {{cite web|title=x}}",
+    "{{cite web|title=[[x}}",
+    "{{cite web\n x|title=x}}",
+    "{{cite web|title=x}}}",
+]
+
+
+@pytest.mark.parametrize("content", READABLE)
+def test_read_templates_agrees_with_the_parse_tree(content: str) -> None:
+    assert read_templates(content) == tree_templates(content)
+
+
+@pytest.mark.parametrize("content", UNREADABLE)
+def test_read_templates_gives_up_where_it_could_differ(content: str) -> None:
+    assert read_templates(content) is None
+
+
+def test_positional_parameters_are_numbered_past_named_ones() -> None:
+    assert read_templates("{{x|a|k=v|b}}") == [("x", {"1": "a", "k": "v", "2": "b"})]
+
+
+def test_masking_keeps_length_and_skips_comments_and_verbatim_tags() -> None:
+    text = ("A<ref name=\"a b\" group=note>x</ref> B<ref name=c/> <!-- <ref>no</ref> -->"
+            " <nowiki><ref>no</ref></nowiki> <REF Name='q'>z</Ref >")
+    masked, refs = mask_refs(text, base=100)
+    assert len(masked) == len(text)
+    assert [(r.name, r.group, r.content) for r in refs] == [("a b", "note", "x"), ("c", "", None), ("q", "", "z")]
+    assert "<!-- <ref>no</ref> -->" in masked and "<nowiki><ref>no</ref></nowiki>" in masked
+    for match, ref in zip(PLACEHOLDER.finditer(masked), refs):
+        assert refs[placeholder_index(match)] is ref
+        assert (match.start() + 100, match.end() + 100) == ref.span
+        assert tree_ref(text[ref.start - 100:ref.end - 100]) == (ref.name, ref.group, ref.content)
+
+
+def test_text_already_holding_private_use_characters_is_not_masked() -> None:
+    text = f"x{START}<ref>a</ref>"
+    assert mask_refs(text) == (text, [])
+
+
+def test_attributes_the_parser_reads_otherwise_stay_unmasked() -> None:
+    assert mask_refs('<ref name="a"b>c</ref>')[1] == []
+
+
+def cited(text: str) -> list[tuple[str, int, int]]:
+    doc = wikitext.parse(text, "t.wiki")
+    return [(c.key, c.span.start, c.span.end) for c in doc.citations]
+
+
+def test_placeholders_are_cited_wherever_the_ref_stood() -> None:
+    text = ("Seen at http://a.example/<ref name=u>{{cite web|url=http://u.example/|title=U}}</ref> here.\n\n"
+            "== Head<ref name=h>Heading note</ref> ==\n"
+            "Note.{{efn|Explained<ref name=e>{{cite book|title=E}}</ref>}} "
+            "Box {{multiple image|caption1=Cap<ref name=m>M</ref>}}.\n\n"
+            "Uses <ref name=l/> and <nowiki><ref>not one</ref></nowiki>.\n\n"
+            "== Notes ==\n{{reflist|refs=<ref name=l>{{cite web|title=L}}</ref>}}\n")
+    doc = wikitext.parse(text, "t.wiki")
+    spans = {c.key: text[c.span.start:c.span.end] for c in doc.citations}
+    assert spans["u"].startswith("<ref name=u>") and spans["m"] == "<ref name=m>M</ref>"
+    assert spans["l"] == "<ref name=l/>"
+    assert doc.reference("l").get("title") == "L" and doc.reference("e").get("title") == "E"
+    assert doc.reference("u").get("url") == "http://u.example/"
+    assert any("http://a.example/" in s.text for s in doc.statements)
+    assert all(START not in s.text for s in doc.statements)
+    assert [s.section for s in doc.statements if "Note." in s.text] == [("Head",)]
+    assert "<ref>not one</ref>" in " ".join(s.text for s in doc.statements)
+    assert "h" in spans and doc.reference("h").raw == "Heading note"
+
+
+def corpus_ref_contents() -> list[str]:
+    corpus = corpus_or_skip()
+    contents = []
+    for path in sorted(corpus.rglob("*.wiki")):
+        _, refs = mask_refs(path.read_text(encoding="utf-8", errors="replace"))
+        contents.extend(ref.content for ref in refs if ref.content and ref.content.strip())
+    return contents
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
+def test_reader_agrees_with_the_parse_tree_on_every_corpus_ref() -> None:
+    contents = corpus_ref_contents()
+    read = [(content, got) for content in contents if (got := read_templates(content)) is not None]
+    assert len(contents) > 1000 and len(read) > 0.7 * len(contents)
+    assert [content for content, got in read if got != tree_templates(content)] == []
