@@ -14,6 +14,7 @@ from citecheck.parsers.citations import (
     normalize_template_params,
     parse_reference_text,
 )
+from citecheck.parsers.numbers import find_numeric_claims
 from citecheck.parsers.text import parse
 
 from conftest import SEED, corpus_or_skip
@@ -676,3 +677,118 @@ of Microsoft Windows products, such as firewalls and updates of many kinds.[1]
     first, second = doc.statements[:2]
     assert first.text.endswith("at least one product.") and [t.kind for t in first.tags] == ["citation-needed"]
     assert second.text.startswith("Much documentation") and not second.tags
+
+
+# --- layouts of real text dumps, each on an excerpt of the page it was seen on -------------
+
+
+def dump_section(body: str) -> Document:
+    """A text dump of one section, with a reference list so that the body ends."""
+    return parse(f"****** Page ******\n***** Section *****\n{body}***** References *****\n"
+                 '   1. ^ a b "Source". Nature. 2001.\n')
+
+
+def test_numbered_figure_legends_are_captions_in_a_gallery_list_or_alone() -> None:
+    doc = dump_section("""Countercurrent (A) and parallel (B) flows
+    * Fig. 1: Shell_and_tube_heat_exchanger, single pass (1-1 parallel flow)
+    * Fig. 2: Shell and tube heat exchanger, 2-pass tube side (1-2 crossflow)
+Figure 3: The string at 6 consecutive epochs
+There are three primary classifications of heat exchangers according to their
+flow arrangement.[1]
+""")
+    kinds = {s.text: s.kind for s in doc.statements}
+    assert kinds["Fig. 1: Shell and tube heat exchanger, single pass (1-1 parallel flow)"] == "caption"
+    assert kinds["Fig. 2: Shell and tube heat exchanger, 2-pass tube side (1-2 crossflow)"] == "caption"
+    assert kinds["Figure 3: The string at 6 consecutive epochs"] == "caption"
+
+
+def test_a_formula_wrapped_at_its_plus_sign_is_no_list_item() -> None:
+    doc = dump_section("""exerted on the mass m at the location x + h are:
+              F   N e w t o n       = m &#x22C5; a ( t ) = m &#x22C5;
+      =  F  x + 2 h   &#x2212;  F  x   = k  [  u ( x + 2 h , t ) &#x2212; u ( x
+      + h , t )  ]  &#x2212; k [ u ( x + h , t ) &#x2212; u ( x , t ) ]
+where:
+    * f is the source function (driving force),
+""")
+    assert [s.text for s in doc.statements if s.kind == "list"] == ["f is the source function (driving force),"]
+
+
+def test_property_value_lines_are_data_and_the_line_introducing_them_is_prose() -> None:
+    doc = dump_section("""The main raw materials are described as follows:
+  Purified terephthalic acid (PTA) CAS-No.: 100-21-0
+      Synonym: 1,4 benzenedicarboxylic acid,
+      Sum formula: C6H4(COOH)2, mol. weight: 166.13
+To make a polymer of high molecular_weight a catalyst is needed. The most
+common catalyst is antimony_trioxide (or antimony tri-acetate):
+  Antimony trioxide (ATO) CAS-No.: 1309-64-4
+      mol. weight: 291.51,
+      Sum formula: Sb2O3
+In 2008, about 10,000 tonnes Sb2O3 were used to produce around 49 million
+tonnes polyethylene terephthalate.[1]
+""")
+    assert [(s.kind, s.text) for s in doc.statements] == [
+        ("prose", "The main raw materials are described as follows:"),
+        ("prose", "To make a polymer of high molecular weight a catalyst is needed."),
+        ("prose", "The most common catalyst is antimony trioxide (or antimony tri-acetate):"),
+        ("prose", "In 2008, about 10,000 tonnes Sb2O3 were used to produce around 49 million tonnes "
+                  "polyethylene terephthalate."),
+    ]
+
+
+def test_a_fraction_wrapped_after_its_slash_is_one_token() -> None:
+    doc = dump_section("""where |x| is the absolute value.
+A similar relation holds between the median and the mode: they lie within 31/
+2 = 1.732 standard deviations of each other:[1]
+""")
+    assert doc.statements[-1].text == ("A similar relation holds between the median and the mode: "
+                                       "they lie within 31/2 = 1.732 standard deviations of each other:")
+
+
+def test_a_power_of_ten_that_lost_its_superscript_gives_no_figure_of_its_digits() -> None:
+    doc = dump_section("""damage. For example, yttrium ion implantation into sapphire at an ion beam
+energy of 150 keV to a fluence of 5*1016 Y+/cm2 produces an amorphous glassy
+layer approximately 110 nm in thickness, measured from the outer surface.[1]
+""")
+    stmt = statement_with(doc, "fluence")
+    assert "a fluence of 5e16 Y+/cm2 produces" in stmt.text
+    at = stmt.text.index("5e16")
+    assert doc.source[stmt.source_offset(at):stmt.source_offset(at + 3) + 1] == "5*1016"
+    assert [c.value for c in find_numeric_claims(stmt.text)] == [150, 110]
+
+
+def test_a_number_in_a_linked_name_stays_in_the_name() -> None:
+    doc = dump_section("""    * Bioterrorism; e.g. 2001_Anthrax_attacks
+    * Human_herpesvirus_8
+    * Lyme_borreliosis
+The U.S. National_Institute_of_Allergy_and_Infectious_Diseases recognizing the
+following emerging diseases as of 2004, over_90%_market of them.[1]
+""")
+    texts = [s.text for s in doc.statements]
+    assert texts[1:3] == ["Human_herpesvirus_8", "Lyme borreliosis"]
+    assert not find_numeric_claims(texts[1])
+    assert "National Institute of Allergy and Infectious Diseases" in texts[3]
+    assert "over 90% market" in texts[3]  # a linked figure is still a figure
+
+
+def test_an_infobox_sub_header_heads_only_the_rows_right_under_it() -> None:
+    doc = parse("""Border clashes
+
+Part of the border conflict
+Belligerents
+
+Supported by:
+ Turkey[1]
+
+ Armenia
+Strength
+  • 2,050 fighters[1]
+
+Border clashes are a conflict between two countries that began in 2020.[1] The fighting continues to this day.
+
+References
+
+  1. ^ a b c "Clashes". Reuters. 1 October 2020.
+""")
+    sections = {s.text: s.section for s in doc.statements if s.kind == "infobox"}
+    assert sections["Turkey"] == ("Infobox", "Belligerents", "Supported by:")
+    assert sections["Armenia"] == ("Infobox", "Belligerents")

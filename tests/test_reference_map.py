@@ -185,7 +185,40 @@ Peanut_butter[a][1]     250
    1. ^ a b c d Symon, Keith (1971). Mechanics. Addison-Wesley.
 """
     result = lint_text(text, "text")
-    note = result.document.reference("a", group="note")
+    note = result.document.reference("a", group="table")
     assert note is not None and note.raw == "These materials are highly non-Newtonian."
     assert not [f for f in result.findings if f.code in ("CC501", "CC502")]
     assert not any("non-Newtonian" in s.text for s in result.document.statements)
+
+
+def test_a_tables_notes_do_not_take_the_letters_of_the_articles_notes() -> None:
+    # Spacecraft propulsion: the table's "[a]" is its own first note, not the article's note a.
+    text = """****** Spacecraft propulsion ******
+***** Example *****
+Suppose a 10,000 kg space probe will be sent to Mars.[1]
+             Effective Specific                     Specific   Minimum  Power
+             exhaust            Mass,      Energy   energy,    [a]      generator
+Engine       velocity  impulse  propellant required propellant power/
+             (km/s)    (s)      (kg)       (GJ)     (J/kg)     thrust   mass/
+                                                                        thrust[b]
+Solid_rocket 1         100      190,000    95       500x103 0.5 kW/NN/A
+   1. ^ Assuming 100% energetic efficiency; 50% is more typical in practice.
+   2. ^ Assumes a specific power of 1 kW/kg
+Observe that the more fuel-efficient engines can use far less fuel; their mass
+is almost negligible (relative to the mass of the payload and the engine
+itself) for some of the engines. However, note also that these require a large
+total amount of energy. For Earth launch, engines require a thrust to weight
+ratio of more than one.
+***** Energy *****
+The exhaust must stop relative to the initial motion of the rocket.[a][1]
+***** Notes *****
+   1. ^ With things moving around in orbits, stationary relative to what?
+***** References *****
+   1. ^ a b "Propulsion". NASA. 2019.
+"""
+    doc = parse(text)
+    [table_a, article_a] = [c for c in doc.citations if c.key == "a"]
+    assert table_a.reference.raw.startswith("Assuming 100% energetic efficiency")
+    assert article_a.reference.raw.startswith("With things moving around in orbits")
+    assert doc.reference("b", group="table").raw == "Assumes a specific power of 1 kW/kg"
+    assert doc.metadata["mapping_check"] == {"checked": 4, "agreeing": 4, "over_cited": 0, "verified": True}

@@ -161,6 +161,25 @@ def _tag_kind(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", words).strip("-") or "tag"
 
 
+# Link text in a text dump, words joined by underscores ("Human_herpesvirus_8").
+_LINK_TEXT = re.compile(r"[^\s_\[\]]*(?:_+[^\s_\[\]]*)+")
+# Link text that opens with a word and holds a number: the number belongs to the name.
+_NAMED_NUMBER = re.compile(r"[^\W\d_].*\d")
+# A power of ten whose superscript a copy lost: "5*1016", "2.5×1017" (5×10^16, 2.5×10^17).
+_LOST_EXPONENT = re.compile(r"(?<![\w.])(?P<mantissa>\d{1,3}(?:\.\d+)?)(?P<times>[*×])10(?P<exponent>[1-9]\d?)(?![\w.])")
+
+
+def _link_words(link: re.Match[str]) -> str:
+    """A dump's link text with spaces for its underscores, unless a number is part of a
+    linked name ("Human_herpesvirus_8", "Aloha_Airlines_Flight_243", "Windows_10"): that one
+    keeps them, so that the name's number is not read as a figure of the text. A linked
+    figure ("650_million_years_ago", "over_90%_market") is still a figure."""
+    text = link.group()
+    if _NAMED_NUMBER.match(text) and not re.search(r"[%$€£¥]", text):
+        return text
+    return text.replace("_", " ")
+
+
 def _note_key(index: int) -> str:
     """The lower-alpha label of the index-th note (0 -> "a", 26 -> "aa")."""
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -190,7 +209,7 @@ class _Builder:
         seg = self.source[start:end]
         if self.text:
             last = self.text[-1]
-            hyphen = last == "-" and len(self.text) > 1 and self.text[-2].isalnum()
+            hyphen = last in "-/" and len(self.text) > 1 and self.text[-2].isalnum()
             if not (self.wrapped and (hyphen or self._subscript(seg))) and not last.isspace():
                 self.text.append(" ")
                 self.offsets.append(max(0, start - 1))
@@ -241,9 +260,20 @@ class _Builder:
     def _copy(self, seg: str, a: int, b: int, base: int) -> None:
         chunk = seg[a:b]
         if self.wrapped and self.underscores:
-            chunk = chunk.replace("_", " ")
-        self.text.extend(chunk)
-        self.offsets.extend(range(base + a, base + b))
+            chunk = _LINK_TEXT.sub(_link_words, chunk)
+        pos = 0
+        for power in _LOST_EXPONENT.finditer(chunk):
+            # "5*1016": the copy lost the superscript of 5×10^16; written "5e16", so that no
+            # figure "5" (or "1016") is read from it
+            self._extend(chunk[pos:power.end("mantissa")], base + a + pos)
+            self._extend("e", base + a + power.start("times"))
+            self._extend(power.group("exponent"), base + a + power.start("exponent"))
+            pos = power.end()
+        self._extend(chunk[pos:], base + a + pos)
+
+    def _extend(self, text: str, start: int) -> None:
+        self.text.extend(text)
+        self.offsets.extend(range(start, start + len(text)))
 
     def _marker(self, match: re.Match[str], seg: str, base: int) -> Citation | Tag | None:
         span = Span(base + match.start(), base + match.end())
@@ -419,6 +449,8 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             continue
         entry = _ENTRY.match(raw)
         bullet = _BULLET.match(raw) if not entry else None
+        if bullet and bullet.group(2) in "+-" and _MATH.search(raw):
+            bullet = None  # "      + h , t )  ]  &#x2212; k [": a formula wrapped at its plus sign
         indent = _indent(raw)
         if (entry and indent) or (bullet and indent):
             match = entry or bullet
@@ -476,6 +508,8 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
         block.text = " ".join(source[a:b] for a, b in block.segs)
         if _CHROME.match(text) or (_ALT_TEXT.fullmatch(block.text) and not _MARKER.fullmatch(block.text)):
             block.kind = "chrome"  # a hatnote or notice, or an image's alt text in brackets
+        elif indent and all(_is_data_line(source[a:b]) for a, b in block.segs):
+            block.kind = "table"  # "  Dimethylterephthalate (DMT) CAS-No.: 120-61-6": property data
         blocks.append(block)
         i = j
     return blocks
@@ -493,15 +527,26 @@ _PICTURE_WORDS = re.compile(
 _DIAGRAM_GAP = re.compile(r"\S {10,}\S")
 # An image's alt text, printed in brackets with underscores: "[A_dozen_parallel_cables.]".
 _ALT_TEXT = re.compile(r"\[[^\[\]\s]*_[^\[\]\s]*\]")
+# A numbered figure's legend: "Figure 3: The string at 6 consecutive epochs", "Fig. 2b. Tubes".
+_FIGURE_LEGEND = re.compile(r"(?:Figure|Fig\.)\s?\d{1,3}[a-z]?[:.]\s")
+# A line of a formula: its TeX source or the entities of its rendering.
+_MATH = re.compile(r"\\displaystyle|&#x[0-9A-Fa-f]+;|\\[a-zA-Z]+\b")
+# A "property: value" line of a data block ("Sum formula: C2H6O2 , mol. weight: 62.07").
+_DATA_LINE = re.compile(r"[^\s:][^:]{0,60}:\s+\S.*")
+
+
+def _is_data_line(line: str) -> bool:
+    """A property and its value, with no sentence in it: data, not prose."""
+    return bool(_DATA_LINE.fullmatch(line)) and not _SENTENCE_END.search(line) and not _SENTENCE_BREAK.search(line)
 
 
 def _runs_on(source: str, prev_end: int, start: int, end: int) -> bool:
     """Whether a line continues the one before although that one looks short: a range or
-    word broken at a hyphen ("within 1-" / "2 generations") or a subscript set on its own
-    line ("where CO" / "2 released")."""
+    word broken at a hyphen ("within 1-" / "2 generations") or a slash ("31/" / "2", "G2/"
+    / "M"), or a subscript set on its own line ("where CO" / "2 released")."""
     before = source[max(0, prev_end - 12):prev_end]
     after = source[start:end].lstrip(" ")
-    return bool(re.search(r"[\w)]-$", before) or (_FORMULA_TAIL.search(before) and _SUBSCRIPT_DIGITS.match(after)))
+    return bool(re.search(r"[\w)][-/]$", before) or (_FORMULA_TAIL.search(before) and _SUBSCRIPT_DIGITS.match(after)))
 
 
 def _heading_like(text: str) -> bool:
@@ -624,6 +669,8 @@ class _Parser:
         self.notes: frozenset[str] = frozenset()
         self.numbered_notes = bool(re.search(r"\[(?:note|nb|n|Note|NB|N)[ _]\d{1,3}\]", doc.source))
         self.printed_keys: dict[int, str] = {}  # id(reference) -> the number the copy printed
+        # Notes lists under tables: (section start, list start, group, keys), in page order.
+        self.table_notes: list[tuple[int, int, str, frozenset[str]]] = []
 
     def builder(self) -> _Builder:
         return _Builder(self.source, self.wrapped, self.notes)
@@ -774,6 +821,10 @@ class _Parser:
                 if re.match(r"See[ _]\w+", text):
                     sub = ""  # "See Casualties for details" closes a column of the infobox
                 continue
+            if sub and block.blank_before and rows and rows[-1].section[-1:] == (sub,):
+                # "Supported by:" heads the rows right under it in its column; after a blank
+                # line the next column's values follow, which it does not head.
+                sub = ""
             section = tuple(x for x in ("Infobox", label, sub) if x)
             if block.kind in ("item", "entry"):
                 rows.append(_Row(section, list(block.segs), label=label))
@@ -914,6 +965,8 @@ class _Parser:
             builder = self.builder()
             for s, e in block.segs:
                 builder.add(s, e)
+            if _FIGURE_LEGEND.match(builder.result()):
+                kind = "caption"  # "Fig. 2: Shell and tube heat exchanger", in a gallery's list or alone
             if kind == "table" and self.wrapped and not builder.tags:
                 # A dump wraps table cells across lines, so a line is not a row: keep the
                 # markers (they are uses of references) but claim no statement from it. A
@@ -981,22 +1034,39 @@ class _Parser:
 
     def _local_notes(self, start: int, end: int) -> None:
         """Footnotes printed right under a table ("1. ^ a b These materials are ..."), cited
-        from its cells as [a], [b]: a small notes list of their own inside the body."""
+        from its cells as [a], [b]: a small notes list of their own inside the body, in a
+        group of its own ("table", "table 2", ...), since its letters start again at "a"
+        whatever the article's notes use. The markers of its section before it are its uses
+        (see ``_cite_table_notes``)."""
         if not re.search(r"\[[a-z]\]", self.source):
             return
         run: list[_Block] = []
+        section_start = 0
         for block in self.blocks[max(start, 0):end] + [_Block("heading", [], 0, 0)]:
             if block.kind == "entry" and _entry_text(self.source, block).startswith("^"):
                 run.append(block)
                 continue
-            for entry, number in _list_entries(self.source, run):
-                key = _note_key(number - 1)
-                if key not in self.notes:
-                    self._reference(entry, key, "note", key)
-            for entry in run:
-                entry.kind = "chrome"  # read as notes, not as list items of the text
-            run = []
-        self.notes = frozenset(ref.key for ref in self.doc.references if ref.group == "note")
+            if run:
+                group = "table" if not self.table_notes else f"table {len(self.table_notes) + 1}"
+                keys = set()
+                for entry, number in _list_entries(self.source, run):
+                    key = _note_key(number - 1)
+                    self._reference(entry, key, group, key)
+                    keys.add(key)
+                self.table_notes.append((section_start, run[0].segs[0][0], group, frozenset(keys)))
+                for entry in run:
+                    entry.kind = "chrome"  # read as notes, not as list items of the text
+                run = []
+            if block.kind == "heading" and block.segs:
+                section_start = block.segs[-1][1]
+        self.notes = frozenset(ref.key for ref in self.doc.references if ref.group)
+
+    def _cite_table_notes(self) -> None:
+        """A letter marker of a section with a table's notes, before that list, cites them."""
+        for citation in self.doc.citations:
+            for start, end, group, keys in self.table_notes:
+                if citation.group == "note" and start <= citation.span.start < end and citation.key in keys:
+                    citation.group = group
 
     def _reference(self, block: _Block, key: str, group: str, printed: str) -> None:
         source = self.source
@@ -1044,6 +1114,7 @@ class _Parser:
     def _link(self) -> None:
         doc = self.doc
         doc.citations.sort(key=lambda c: c.span.start)
+        self._cite_table_notes()
         self._resolve()
         self._check_map()
         for stmt in doc.statements:
@@ -1140,8 +1211,10 @@ def _section_name(text: str) -> str:
 
 
 def _looks_like_caption(text: str) -> bool:
-    """Text-dump captions: a short block that does not end like a sentence."""
-    return len(text) < 300 and not _SENTENCE_END.search(text) and not _ENDS_WITH_MARKER.search(text)
+    """Text-dump captions: a short block that does not end like a sentence, nor introduce
+    what follows ("The main raw materials are described as follows:" is prose)."""
+    return (len(text) < 300 and not _SENTENCE_END.search(text) and not _ENDS_WITH_MARKER.search(text)
+            and not text.rstrip().endswith(":"))
 
 
 def _entry_text(source: str, block: _Block) -> str:
