@@ -1,24 +1,34 @@
-"""Benchmark the link checker against a local server with fixed latency and a per-host rate limit.
+"""Benchmark the link checker against the per-host politeness limit, on a local server.
 
-Run: python bench/bench_linkcheck.py [--quick]. One threaded server on 127.0.0.1 plays many
-sites: each host name (h0.test, h1.test, ...) resolves to it, every answer takes --latency
-seconds, and two requests for one host closer than 1 s apart are answered 429 and counted
-as politeness violations. The checker runs with its defaults (32 workers, 2 in flight and
-1 s between requests per host) and must stay within 1.5x the ideal time the per-host limit
-allows; a warm-cache rerun must take under 1 s. Then it reports how throughput scales with
-workers and with the number of hosts. Not a test: timings vary with the machine's load.
+Run: python bench/bench_linkcheck.py [--quick]. One threaded server on 127.0.0.1, in a process
+of its own (its work is not the checker's, and must not compete with it for the interpreter),
+plays many sites: each host name (h0.test, h1.test, ...) resolves to it, every answer takes
+--latency seconds, and two requests for one host closer than 1 s apart are answered 429 and
+counted as politeness violations. The checker runs with its defaults (32 workers, 2 in flight
+and 1 s between requests per host).
+
+The yardstick is the true minimum the limit allows: a host with n cited URLs needs at least
+(n - 1) x spacing + latency, and a run the maximum of that over its hosts. Everything else the
+checker sends (its soft-404 probe, one per host; a GET after a HEAD) is counted against it,
+not hidden in it. Targets: within 1.5x of the true minimum, no violations, a warm-cache rerun
+under 1 s. With 250 hosts of 2 URLs each, the probe alone puts the floor at 3 requests per
+host, 2 s + latency: the "probe floor" column shows it. Not a test: timings vary with load.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import multiprocessing
 import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+import urllib.request
+from collections import Counter, defaultdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -30,6 +40,8 @@ from citecheck.net.http import HostLimiter, HttpClient  # noqa: E402
 from citecheck.net.linkcheck import LinkChecker  # noqa: E402
 
 INTERVAL = 1.0
+TARGET_RATIO = 1.5
+CONTROL_HOST = "control.test"  # asks the server for its counts, or to reset them; never counted
 
 
 class SiteServer(ThreadingHTTPServer):
@@ -44,11 +56,14 @@ class SiteServer(ThreadingHTTPServer):
         self.requests: dict[str, int] = defaultdict(int)
         self.violations = 0
 
-    def reset(self) -> None:
+    def counts(self, reset: bool) -> dict[str, Any]:
         with self.lock:
-            self.last.clear()
-            self.requests.clear()
-            self.violations = 0
+            counts = {"requests": dict(self.requests), "violations": self.violations}
+            if reset:
+                self.last.clear()
+                self.requests.clear()
+                self.violations = 0
+        return counts
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -63,6 +78,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         host = self.headers.get("Host", "").split(":")[0]
+        if host == CONTROL_HOST:
+            self.answer(200, json.dumps(self.server.counts(reset=self.path == "/reset")).encode())
+            return
         now = time.monotonic()
         with self.server.lock:
             too_soon = host in self.server.last and now - self.server.last[host] < INTERVAL * 0.95
@@ -71,19 +89,29 @@ class Handler(BaseHTTPRequestHandler):
             if too_soon:
                 self.server.violations += 1
         time.sleep(self.server.latency)
-        if too_soon:
-            status = 429
-        elif "/citecheck-" in self.path:
-            status = 404
-        else:
-            status = 200
-        body = b"" if self.command == "HEAD" else b"<title>page</title>"
+        status = 429 if too_soon else 404 if "/citecheck-" in self.path else 200
+        self.answer(status, b"" if self.command == "HEAD" else b"<title>page</title>")
+
+    def answer(self, status: int, body: bytes) -> None:
         self.send_response(status)
         self.send_header("Content-Length", str(len(body)))
         if status == 429:
             self.send_header("Retry-After", "1")
         self.end_headers()
         self.wfile.write(body)
+
+
+def serve(latency: float, port: Any) -> None:
+    """The server process: tell the parent the port, then serve until killed."""
+    server = SiteServer(latency)
+    port.send(server.server_address[1])
+    server.serve_forever()
+
+
+def control(port: int, path: str) -> dict[str, Any]:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": CONTROL_HOST})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
 
 
 def make_doc(port: int, hosts: int, per_host: int) -> Document:
@@ -93,63 +121,80 @@ def make_doc(port: int, hosts: int, per_host: int) -> Document:
     return Document(source="x", format="wikitext", references=refs)
 
 
+def true_minimum(doc: Document, latency: float) -> float:
+    """The shortest run the per-host limit allows: the busiest host's URLs, one per interval."""
+    urls_per_host = Counter(ref.get("url").split("/")[2] for ref in doc.references)
+    return max((count - 1) * INTERVAL + latency for count in urls_per_host.values())
+
+
 def make_checker(cache_path: Path, workers: int) -> LinkChecker:
     guard = AddressGuard(lambda host, port: ["127.0.0.1"], allow=["127.0.0.1/32"])
     client = HttpClient(guard, limiter=HostLimiter(interval=INTERVAL), pool_size=workers)
     return LinkChecker(client, LinkCache(cache_path), workers=workers)
 
 
-def run(server: SiteServer, hosts: int, per_host: int, workers: int) -> dict[str, float]:
-    server.reset()
+def run(port: int, latency: float, hosts: int, per_host: int, workers: int) -> dict[str, float]:
+    control(port, "/reset")
+    doc = make_doc(port, hosts, per_host)
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "links.sqlite"
-        doc = make_doc(server.server_address[1], hosts, per_host)
         checker = make_checker(cache, workers)
         start = time.monotonic()
         stats = checker.prefetch(doc, ["CC311"])
         cold = time.monotonic() - start
         checker.close()
-        per_host_requests = max(server.requests.values())
-        ideal = (per_host_requests - 1) * INTERVAL + server.latency
+        served = control(port, "/reset")
         rerun = make_checker(cache, workers)
         start = time.monotonic()
         warm_stats = rerun.prefetch(doc, ["CC311"])
         warm = time.monotonic() - start
         rerun.close()
-    return {"urls": hosts * per_host, "hosts": hosts, "workers": workers, "cold": cold, "ideal": ideal,
-            "ratio": cold / ideal, "urls_per_s": hosts * per_host / cold, "warm": warm,
-            "warm_requests": warm_stats.requests, "alive": stats.alive, "violations": server.violations}
+    minimum = true_minimum(doc, latency)
+    most = max(served["requests"].values())
+    return {"hosts": hosts, "urls": hosts * per_host, "workers": workers, "requests": sum(served["requests"].values()),
+            "minimum": minimum, "probe_floor": per_host * INTERVAL + latency, "cold": cold,
+            "ratio": cold / minimum, "most": most, "violations": served["violations"], "warm": warm,
+            "warm_requests": warm_stats.requests, "alive": stats.alive}
 
 
 def show(row: dict[str, float]) -> None:
-    print(f"{row['urls']:>5} URLs {row['hosts']:>4} hosts {row['workers']:>3} workers: "
-          f"{row['cold']:6.2f} s cold ({row['urls_per_s']:6.1f} URLs/s, ideal {row['ideal']:5.2f} s, "
-          f"x{row['ratio']:.2f}), warm rerun {row['warm'] * 1000:6.1f} ms / {row['warm_requests']:.0f} requests, "
-          f"alive {row['alive']:.0f}, politeness violations {row['violations']:.0f}")
+    print(f"{row['hosts']:>5} {row['urls']:>5} {row['workers']:>7} {row['requests']:>8} {row['most']:>5} "
+          f"{row['minimum']:>8.2f} {row['probe_floor']:>6.2f} {row['cold']:>8.2f} {row['ratio']:>6.2f} "
+          f"{row['violations']:>10} {row['warm'] * 1000:>8.1f} {row['alive']:>5}")
+
+
+HEADER = (f"{'hosts':>5} {'URLs':>5} {'workers':>7} {'requests':>8} {'most':>5} {'true min':>8} {'probe':>6} "
+          f"{'measured':>8} {'ratio':>6} {'violations':>10} {'warm ms':>8} {'alive':>5}\n"
+          f"{'':>5} {'':>5} {'':>7} {'':>8} {'/host':>5} {'s':>8} {'floor':>6} {'s':>8} {'':>6} {'(429s)':>10}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--latency", type=float, default=0.05)
-    parser.add_argument("--quick", action="store_true", help="only the default configuration")
+    parser.add_argument("--quick", action="store_true", help="only 50 and 250 hosts with the default workers")
     args = parser.parse_args()
-    server = SiteServer(args.latency)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    parent, child = multiprocessing.Pipe()
+    server = multiprocessing.Process(target=serve, args=(args.latency, child), daemon=True)
+    server.start()
+    port = parent.recv()
     try:
-        print("defaults (target: cold <= 1.5x ideal, warm rerun < 1 s, no violations):")
-        row = run(server, 50, 10, 32)
-        show(row)
-        ok = row["ratio"] <= 1.5 and row["warm"] < 1.0 and row["violations"] == 0 and row["alive"] == 500
+        print(f"defaults, 500 URLs (targets: <= {TARGET_RATIO}x the true minimum, no violations, warm rerun < 1 s):")
+        print(HEADER)
+        rows = [run(port, args.latency, hosts, per_host, 32) for hosts, per_host in ((50, 10), (250, 2))]
+        for row in rows:
+            show(row)
+        ok = all(row["ratio"] <= TARGET_RATIO and row["warm"] < 1.0 and row["violations"] == 0
+                 and row["alive"] == row["urls"] for row in rows)
         print("PASS" if ok else "FAIL")
         if not args.quick:
-            print("\nscaling with workers (50 hosts x 10 URLs):")
+            print("\nscaling with workers (50 hosts x 10 URLs) and hosts (500 URLs):")
+            print(HEADER)
             for workers in (4, 8, 16, 64):
-                show(run(server, 50, 10, workers))
-            print("\nscaling with hosts (500 URLs, 32 workers):")
-            for hosts, per_host in ((25, 20), (100, 5), (250, 2)):
-                show(run(server, hosts, per_host, 32))
+                show(run(port, args.latency, 50, 10, workers))
+            for hosts, per_host in ((25, 20), (100, 5)):
+                show(run(port, args.latency, hosts, per_host, 32))
     finally:
-        server.shutdown()
+        server.terminate()
     return 0 if ok else 1
 
 

@@ -116,12 +116,15 @@ class LinkCache:
     def usable(self) -> bool:
         return self._db is not None
 
-    def _run(self, sql: str, params: tuple[Any, ...], *, write: bool = False) -> list[tuple[Any, ...]]:
+    def _run(self, sql: str, params: tuple[Any, ...] | list[tuple[Any, ...]], *, write: bool = False,
+             many: bool = False) -> list[tuple[Any, ...]]:
+        """``sql`` with ``params`` (``many``: once per tuple of the list), in one transaction."""
         with self._lock:
             if self._db is None:
                 return []
             try:
-                rows = self._db.execute(sql, params).fetchall()
+                cursor = self._db.executemany(sql, params) if many else self._db.execute(sql, params)
+                rows = cursor.fetchall()
                 if write:
                     self._db.commit()
                 return rows
@@ -159,9 +162,14 @@ class LinkCache:
             self._warn(f"link cache {self.path} has malformed rows; they are ignored")
 
     def record(self, url: str, verdict: str, data: dict[str, Any], at: float | None = None) -> None:
+        self.record_many([(url, verdict, data, self.clock() if at is None else at)])
+
+    def record_many(self, observations: list[tuple[str, str, dict[str, Any], float]]) -> None:
+        """(url, verdict, data, checked_at) observations in one commit: a commit waits for the
+        disk, too long to wait once for every URL of a run."""
         self._run("INSERT INTO observations (url, checked_at, verdict, data) VALUES (?, ?, ?, ?)",
-                  (url, self.clock() if at is None else at, verdict, json.dumps(data, sort_keys=True)),
-                  write=True)
+                  [(url, at, verdict, json.dumps(data, sort_keys=True)) for url, verdict, data, at in observations],
+                  write=True, many=True)
 
     def snapshot(self, url: str, wanted: str) -> dict[str, Any] | None:
         """A cached Wayback answer for (url, wanted date), if fresh; ``{}`` means "none found"."""

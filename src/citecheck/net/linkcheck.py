@@ -14,17 +14,19 @@ The checker works in batches: ``prefetch`` checks every URL of a document concur
 from __future__ import annotations
 
 import difflib
+import heapq
 import html
+import itertools
 import re
 import secrets
 import sys
 import threading
 import time
-from collections import deque
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, TextIO
+from typing import Any, Callable, Generator, Iterable, NamedTuple, TextIO
 from urllib.parse import urlsplit, urlunsplit
 
 from citecheck.model import Document, Reference
@@ -80,6 +82,27 @@ class Verdict:
     def as_evidence(self) -> dict[str, Any]:
         return {"url": self.url, "verdict": self.verdict, "reason": self.reason, "cached": self.cached,
                 **self.evidence}
+
+
+class _Fetch(NamedTuple):
+    """A request a check needs; when it is sent is the caller's business (see _HostScheduler)."""
+
+    url: str
+    method: str
+    body_cap: int = BODY_CAP
+    deadline: Deadline | None = None
+
+
+class _Probe(NamedTuple):
+    """A check needs the soft-404 probe of ``url``'s host, asked once per scheme and host per run."""
+
+    url: str
+
+
+# A check is a generator of the requests it needs: it is sent each answer (a FetchResult, or
+# for a probe FetchResult | None) and returns its verdict. Who makes the requests, and when,
+# is up to the caller: one after another (check_url), or scheduled by host (prefetch).
+Steps = Generator[_Fetch | _Probe, Any, Verdict]
 
 
 def normalize_url(url: str) -> str:
@@ -306,88 +329,17 @@ class LinkChecker:
             self._snapshots.update(self.wayback.lookup_many(items, cdx_for=cdx_for))
 
     def _run(self, pending: list[tuple[str, str, bool]]) -> None:
-        """Check ``pending`` URLs on a bounded pool, always starting the host that is ready first.
-
-        A worker that picked a URL whose host is still in its politeness pause would sleep
-        while other hosts are ready; dispatching by readiness keeps the pool busy instead.
-        For the same reason each host's soft-404 probe is a job of its own, dispatched
-        before the host's first cited URL rather than made to wait inside that URL's check.
-        """
+        """Check ``pending`` (key, url, is_archive) with every request scheduled by host."""
         if not pending:
             return
-        queues: dict[str, deque[tuple[str, str, str]]] = {}  # host -> (kind, key, url)
-        for key, url, is_archive in pending:
-            queue = queues.setdefault(_host(url), deque())
-            if not is_archive and not any(kind == "probe" for kind, _, _ in queue):
-                queue.appendleft(("probe", "", url))
-            queue.append(("archive" if is_archive else "live", key, url))
-        limiter: HostLimiter = self.client.limiter
-        in_flight: dict[str, int] = {host: 0 for host in queues}
-        changed = threading.Condition()
-        free = threading.Semaphore(self.workers)
         bar = self._progress_bar(len(pending))
-        dispatched: dict[str, float] = {}
-
-        def ready(host: str) -> float:
-            return max(limiter.ready_at(host), dispatched.get(host, 0.0))
-
-        def run(hold: float, host: str, kind: str, key: str, url: str) -> None:
-            try:
-                if kind == "probe":
-                    try:
-                        self._probe(url)
-                    except Exception:  # noqa: BLE001 - the host's first URL job probes again
-                        pass
-                else:
-                    self._check_and_record(kind, key, url)
-                    if bar is not None:
-                        bar.update(1)
-            finally:
-                with changed:
-                    in_flight[host] -= 1
-                    if dispatched.get(host) == hold:
-                        # Done: any request it made is in the limiter now, and one it never
-                        # made (a DNS failure) should not delay the host's next URL.
-                        dispatched[host] = 0.0
-                    changed.notify_all()
-                free.release()
-
-        with ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="citecheck-link") as pool:
-            futures = []
-            while any(queues.values()):
-                with changed:
-                    open_hosts = [h for h, q in queues.items() if q and in_flight[h] < limiter.per_host]
-                    if not open_hosts:
-                        changed.wait(0.05)
-                        continue
-                    host = min(open_hosts, key=ready)
-                    now = limiter.clock()
-                    delay = ready(host) - now
-                    if delay <= 0:
-                        in_flight[host] += 1
-                        # The job has not reached the limiter yet: hold the host for one
-                        # interval so the next job for it is not dispatched only to sleep.
-                        dispatched[host] = hold = now + limiter.interval_for(host)
-                        job = queues[host].popleft()
-                if delay > 0:
-                    limiter.sleep(min(delay, 0.02))  # the limiter's own clock: tests run it fast
-                    continue
-                free.acquire()
-                futures.append(pool.submit(run, hold, host, *job))
-            for future in futures:
-                future.result()
+        _HostScheduler(self, bar).run(pending)
         if bar is not None:
             bar.close()
 
-    def _check_and_record(self, kind: str, key: str, url: str) -> None:
-        try:
-            verdict = self.check_archive(url) if kind == "archive" else self.check_url(url)
-        except Exception as exc:  # a checker bug must not lose the whole batch
-            verdict = Verdict(url, UNKNOWN, "internal-error", {"error": f"{type(exc).__name__}: {exc}"})
-        verdict.checked_at = self.wall_clock()
-        self._verdicts[key] = verdict
-        self.cache.record(key, verdict.verdict, {"reason": verdict.reason, "evidence": verdict.evidence},
-                          verdict.checked_at)
+    def _save(self, verdicts: list[tuple[str, Verdict]]) -> None:
+        self.cache.record_many([(key, verdict.verdict, {"reason": verdict.reason, "evidence": verdict.evidence},
+                                 verdict.checked_at) for key, verdict in verdicts])
 
     def _progress_bar(self, total: int) -> Any:
         stream = self.stream
@@ -403,24 +355,41 @@ class LinkChecker:
     # -- one URL ------------------------------------------------------------------------------
 
     def check_url(self, url: str) -> Verdict:
-        """Check a cited (live) URL: HEAD, then GET when HEAD is refused or inconclusive.
+        """Check a cited (live) URL: HEAD, then GET when HEAD is refused or inconclusive."""
+        return self._drive(self._url_steps(url))
+
+    def _url_steps(self, url: str) -> Steps:
+        """The requests that check a cited URL, as they become needed.
 
         Every request made for the URL shares one budget (the host's soft-404 probe has its own).
         """
         deadline = self.client.deadline()
-        head = self.client.fetch(url, "HEAD", deadline=deadline)
+        head = yield _Fetch(url, "HEAD", deadline=deadline)
         conclusion = self._conclude(url, head)
         if conclusion is not None:
             return conclusion
         if head.ok:
-            return self._soft404(url, head, deadline=deadline)
-        get = self.client.fetch(url, "GET", body_cap=BODY_CAP, deadline=deadline)
+            return (yield from self._soft404_steps(url, head, deadline=deadline))
+        get = yield _Fetch(url, "GET", BODY_CAP, deadline)
         conclusion = self._conclude(url, get, head)
         if conclusion is not None:
             return conclusion
         if get.ok:
-            return self._soft404(url, get, head, deadline)
+            return (yield from self._soft404_steps(url, get, head, deadline))
         return _unknown_for(url, get, head)
+
+    def _drive(self, steps: Steps) -> Verdict:
+        """Make a check's requests one after another in this thread; the limiter spaces them."""
+        answer: FetchResult | None = None
+        try:
+            while True:
+                need = steps.send(answer)
+                answer = self._probe(need.url) if isinstance(need, _Probe) else self._fetch(need)
+        except StopIteration as done:
+            return done.value
+
+    def _fetch(self, need: _Fetch) -> FetchResult:
+        return self.client.fetch(need.url, need.method, body_cap=need.body_cap, deadline=need.deadline)
 
     def _conclude(self, url: str, result: FetchResult, head: FetchResult | None = None) -> Verdict | None:
         """A verdict when ``result`` alone settles it; None when more looking is needed."""
@@ -449,31 +418,32 @@ class LinkChecker:
 
     def _probe(self, url: str) -> FetchResult | None:
         """The host's answer for a nonexistent sibling URL, asked once per host per run."""
-        parts = urlsplit(url)
-        key = (parts.scheme.lower(), (parts.hostname or "").lower())
+        key = _probe_key(url)
         with self._lock:
             lock = self._probe_locks.setdefault(key, threading.Lock())
         with lock:
             if key not in self._probes:
-                self._probes[key] = self.client.fetch(probe_url(url, self.token()), "GET",
-                                                      body_cap=SOFT404_BODY_CAP)
+                self._probes[key] = self._fetch(self._probe_request(url))
             return self._probes[key]
 
-    def _soft404(self, url: str, result: FetchResult, head: FetchResult | None = None,
-                 deadline: Deadline | None = None) -> Verdict:
+    def _probe_request(self, url: str) -> _Fetch:
+        return _Fetch(probe_url(url, self.token()), "GET", SOFT404_BODY_CAP)
+
+    def _soft404_steps(self, url: str, result: FetchResult, head: FetchResult | None = None,
+                       deadline: Deadline | None = None) -> Steps:
         """Alive, unless the page is what this host serves for pages that do not exist."""
         evidence = _evidence(result, head)
         final = result.final_url or url
         if len(result.chain) > 1:
             # Redirected: does a nonexistent sibling of the cited URL land on the same page?
-            origin = self._probe(url)
+            origin = yield _Probe(url)
             if origin is not None and origin.ok and len(origin.chain) > 1 and \
                     normalize_url(origin.final_url) == normalize_url(final):
                 evidence["probe"] = {"url": origin.url, "status": origin.status, "final_url": origin.final_url}
                 return Verdict(url, DEAD, "soft-404", dict(evidence, soft404="redirects where a nonexistent page does"))
         # The host that served the page is the one whose "not found" page it might be
         # (a doi.org link ends on the publisher's site).
-        probe = self._probe(final)
+        probe = yield _Probe(final)
         if probe is None or not probe.ok:
             # The host answers nonsense URLs honestly (404) or not at all: trust the 2xx.
             if probe is not None and probe.status is not None:
@@ -481,7 +451,7 @@ class LinkChecker:
             return Verdict(url, ALIVE, str(result.status), evidence)
         evidence["probe"] = {"url": probe.url, "status": probe.status, "final_url": probe.final_url}
         page = result if result.method == "GET" and not result.truncated else \
-            self.client.fetch(result.final_url or url, "GET", body_cap=SOFT404_BODY_CAP, deadline=deadline)
+            (yield _Fetch(result.final_url or url, "GET", SOFT404_BODY_CAP, deadline))
         if not page.ok:
             return Verdict(url, ALIVE, str(result.status), evidence)
         echo = [url, probe.url, urlsplit(url).path, urlsplit(probe.url).path]
@@ -500,7 +470,10 @@ class LinkChecker:
 
     def check_archive(self, url: str) -> Verdict:
         """Check a recorded archive copy: does it load, and is it more than an error page?"""
-        result = self.client.fetch(url, "GET", body_cap=BODY_CAP)
+        return self._drive(self._archive_steps(url))
+
+    def _archive_steps(self, url: str) -> Steps:
+        result = yield _Fetch(url, "GET", BODY_CAP)
         evidence = _evidence(result)
         evidence["archive"] = archive_kind(url) or "unrecognised"
         if result.error == "nxdomain":
@@ -526,6 +499,242 @@ class LinkChecker:
     def close(self) -> None:
         self.client.close()
         self.cache.close()
+
+
+@dataclass
+class _Check:
+    """One URL under check by the scheduler."""
+
+    key: str
+    url: str
+    steps: Steps
+    under_way: bool = False  # has sent a request
+
+
+@dataclass(order=True)
+class _Request:
+    """A request waiting for its host's turn; a host sends its requests in this order."""
+
+    rank: int  # 0: the host's probe, which every 2xx answer needs; 1: a check under way; 2: a new check
+    seq: int
+    need: _Fetch = field(compare=False)
+    check: _Check | None = field(compare=False)  # None: a probe, answered to every check waiting for it
+    queued_at: float = field(compare=False)  # on the client's clock
+    hold: float = field(default=0.0, compare=False)
+
+
+class _HostScheduler:
+    """Sends the requests of many checks from a bounded pool, always for the host whose turn is first.
+
+    Checks never make their requests themselves: each request waits in its host's queue and
+    a free worker takes the next request of the host whose slot under the HostLimiter comes
+    earliest. So no worker sleeps on one host's spacing while another host has a request
+    ready, and requests a check makes after its first (GET after HEAD, the page after the
+    probe), each host's soft-404 probe and archive checks are scheduled like any other. A
+    check waiting for a probe is parked, not holding a worker, and resumed by the worker
+    that receives the probe's answer. The limiter still enforces spacing for every request
+    (and for the redirect hops and retries inside one, which stay with their request).
+    """
+
+    POLL = 0.01  # longest sleep while no host's turn has come, so new work is seen promptly
+    SAVE_EVERY = 1.0  # seconds between writes of new verdicts to the cache (one commit each)
+
+    def __init__(self, checker: LinkChecker, bar: Any = None) -> None:
+        self.checker = checker
+        self.limiter: HostLimiter = checker.client.limiter
+        self.bar = bar
+        self.changed = threading.Condition()
+        self.queues: dict[str, list[_Request]] = defaultdict(list)  # host -> heap of its requests
+        self.in_flight: dict[str, int] = defaultdict(int)
+        # A dispatched request is not in the limiter yet: hold its host for one interval meanwhile,
+        # so the host's next request is not dispatched only to sleep in the limiter.
+        self.held: dict[str, float] = {}
+        self.turns: list[tuple[float, int, str]] = []  # (ready at, seq, host): hosts that may send
+        self.turn_at: dict[str, float] = {}  # the valid entry of each host in ``turns``
+        self.parked: dict[tuple[str, str], list[_Check]] = {}  # probe key -> checks waiting for it
+        self.unfinished = 0
+        self.flying = 0
+        self.failure: BaseException | None = None
+        self.order = itertools.count()
+        self.unsaved: list[tuple[str, Verdict]] = []
+        self.saved_at = self.limiter.clock()
+
+    def run(self, pending: list[tuple[str, str, bool]]) -> None:
+        """Check every pending (key, url, is_archive); each host's probe is asked first."""
+        first_cited: dict[str, str] = {}  # host -> its first cited (live) URL
+        for _, url, is_archive in pending:
+            if not is_archive:
+                first_cited.setdefault(_host(url), url)
+        with self.changed:
+            for url in first_cited.values():
+                self._ask_probe(url)
+        self.unfinished = len(pending)
+        for key, url, is_archive in pending:
+            steps = self.checker._archive_steps(url) if is_archive else self.checker._url_steps(url)
+            self._advance(_Check(key, url, steps), None, None)
+        free = threading.Semaphore(self.checker.workers)
+        try:
+            with ThreadPoolExecutor(max_workers=self.checker.workers, thread_name_prefix="citecheck-link") as pool:
+                while True:
+                    free.acquire()
+                    request = self._next_request()
+                    if request is None:
+                        break
+                    pool.submit(self._send, request, free)
+        finally:
+            self._save(every=0.0)
+        if self.failure is not None:
+            raise self.failure
+
+    def _next_request(self) -> _Request | None:
+        """The next request whose host's turn has come, waiting for one; None when all is done."""
+        while True:
+            self._save(every=self.SAVE_EVERY)
+            with self.changed:
+                if self.failure is not None or not (self.unfinished or self.flying):
+                    return None
+                request, delay = self._take(self.limiter.clock())
+                if request is not None:
+                    return request
+                if delay is None:  # everything left is in flight: its end will notify
+                    self.changed.wait(0.05)
+                    continue
+            self.limiter.sleep(min(delay, self.POLL))  # the limiter's own clock: tests run it fast
+
+    def _take(self, now: float) -> tuple[_Request | None, float | None]:
+        """The first request of the host whose turn came first, else how long until a turn comes."""
+        while self.turns:
+            at, _, host = self.turns[0]
+            if self.turn_at.get(host) != at:  # superseded by a later offer
+                heapq.heappop(self.turns)
+                continue
+            ready = self._ready_at(host)
+            if ready > at:  # the host was used or paused since it was offered
+                heapq.heappop(self.turns)
+                self._push_turn(host, ready)
+                continue
+            if at > now:
+                return None, at - now
+            heapq.heappop(self.turns)
+            del self.turn_at[host]
+            request = heapq.heappop(self.queues[host])
+            self.in_flight[host] += 1
+            self.flying += 1
+            request.hold = self.held[host] = now + self.limiter.interval_for(host)
+            self._offer(host)
+            return request, None
+        return None, None
+
+    def _save(self, every: float) -> None:
+        """Write the verdicts found since the last write to the cache, if ``every`` seconds have passed."""
+        now = self.limiter.clock()
+        with self.changed:
+            if not self.unsaved or now - self.saved_at < every:
+                return
+            verdicts, self.unsaved, self.saved_at = self.unsaved, [], now
+        self.checker._save(verdicts)
+
+    def _ready_at(self, host: str) -> float:
+        return max(self.limiter.ready_at(host), self.held.get(host, 0.0))
+
+    def _offer(self, host: str) -> None:
+        """Give ``host`` a turn if it has a request waiting and room for one more in flight."""
+        if self.queues[host] and self.in_flight[host] < self.limiter.per_host:
+            ready = self._ready_at(host)
+            if self.turn_at.get(host) != ready:
+                self._push_turn(host, ready)
+
+    def _push_turn(self, host: str, at: float) -> None:
+        self.turn_at[host] = at
+        heapq.heappush(self.turns, (at, next(self.order), host))
+
+    def _enqueue(self, rank: int, need: _Fetch, check: _Check | None) -> None:
+        host = _host(need.url)
+        heapq.heappush(self.queues[host], _Request(rank, next(self.order), need, check,
+                                                   self.checker.client.clock()))
+        self._offer(host)
+        self.changed.notify_all()
+
+    def _ask_probe(self, url: str) -> None:
+        """Queue the soft-404 probe of ``url``'s host unless it is answered or already asked."""
+        key = _probe_key(url)
+        if key not in self.checker._probes and key not in self.parked:
+            self.parked[key] = []
+            self._enqueue(0, self.checker._probe_request(url), None)
+
+    def _send(self, request: _Request, free: threading.Semaphore) -> None:
+        """Make one request (on a worker), then hand its answer on."""
+        need = request.need
+        try:
+            if need.deadline is not None:  # time spent queueing is ours, not the URL's
+                need.deadline.exclude(self.checker.client.clock() - request.queued_at)
+            try:
+                answer, error = self.checker._fetch(need), None
+            except Exception as exc:  # noqa: BLE001 - a checker bug is the waiting checks' verdict
+                answer, error = None, exc
+            host = _host(need.url)
+            with self.changed:
+                self.in_flight[host] -= 1
+                self.flying -= 1
+                if self.held.get(host) == request.hold:
+                    # Any request it made is in the limiter now, and one it never made (a
+                    # DNS failure) should not delay the host's next request.
+                    del self.held[host]
+                self._offer(host)
+                self.changed.notify_all()
+            if request.check is not None:
+                self._advance(request.check, answer, error)
+                return
+            key = _probe_key(need.url)
+            with self.changed:
+                if error is None:
+                    self.checker._probes[key] = answer
+                waiting = self.parked.pop(key, [])
+            for check in waiting:
+                self._advance(check, answer, error)
+        except BaseException as exc:  # noqa: BLE001 - stop the run instead of waiting forever
+            with self.changed:
+                self.failure = exc
+                self.changed.notify_all()
+        finally:
+            free.release()
+
+    def _advance(self, check: _Check, answer: FetchResult | None, error: Exception | None) -> None:
+        """Resume ``check`` with an answer until it needs a request or a probe, or has its verdict."""
+        while True:
+            try:
+                need = check.steps.throw(error) if error is not None else check.steps.send(answer)
+            except StopIteration as done:
+                verdict = done.value
+                break
+            except Exception as exc:  # a checker bug must not lose the whole batch
+                verdict = Verdict(check.url, UNKNOWN, "internal-error", {"error": f"{type(exc).__name__}: {exc}"})
+                break
+            with self.changed:
+                if isinstance(need, _Fetch):
+                    self._enqueue(1 if check.under_way else 2, need, check)
+                    check.under_way = True
+                    return
+                key = _probe_key(need.url)
+                if key not in self.checker._probes:
+                    self._ask_probe(need.url)
+                    self.parked[key].append(check)
+                    return
+                answer, error = self.checker._probes[key], None
+        verdict.checked_at = self.checker.wall_clock()
+        self.checker._verdicts[check.key] = verdict
+        if self.bar is not None:
+            self.bar.update(1)
+        with self.changed:
+            self.unsaved.append((check.key, verdict))
+            self.unfinished -= 1
+            self.changed.notify_all()
+
+
+def _probe_key(url: str) -> tuple[str, str]:
+    """Whose soft-404 probe answers for ``url``: one per scheme and host."""
+    parts = urlsplit(url)
+    return parts.scheme.lower(), (parts.hostname or "").lower()
 
 
 def _host(url: str) -> str:
