@@ -589,3 +589,20 @@ def test_short_page_titled_not_found_like_the_probe_is_a_soft_404(mock, checker)
     mock.get(URL, status=200, body=page)
     mock.get(PROBE, status=200, body=page)
     assert checker.check_url(URL).reason == "soft-404"
+
+
+def test_a_probe_that_fails_inside_the_checker_makes_its_waiting_checks_unknown(mock, fake, monkeypatch) -> None:
+    checker = make_checker(fake)
+    mock.head(URL, status=200)
+    mock.head("https://example.org/news/other.html", status=200)
+    fetch = checker._fetch
+
+    def broken_probe(need):
+        if "citecheck-" in need.url:
+            raise RuntimeError("probe bug")
+        return fetch(need)
+
+    monkeypatch.setattr(checker, "_fetch", broken_probe)
+    stats = checker.prefetch(doc_with({"url": URL}, {"url": "https://example.org/news/other.html"}), ["CC311"])
+    assert (stats.unknown, stats.unknown_reasons) == (2, {"internal-error": 2})
+    assert "probe bug" in checker.verdict(URL).evidence["error"]
