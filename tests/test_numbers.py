@@ -7,7 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.parsers.numbers import find_numeric_claims, names_worked_example, opens_example, parse_number
+from citecheck.parsers.numbers import (
+    continues_example,
+    find_numeric_claims,
+    names_worked_example,
+    opens_example,
+    parse_number,
+)
 
 
 def raws(text: str, *, vague: bool = False) -> list[str]:
@@ -73,6 +79,9 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("The wall has at least four layers; the trip takes three hours.", ["four", "three"]),
         ("A processor detects traffic from one to eight cameras.", ["eight"]),
         ("In 2018 the government agreed to close ten coal mines.", ["ten"]),
+        ("The attack killed two civilians, a man and a woman.", ["two"]),
+        ("Rebels fired more than three rockets.", ["three"]),
+        ("Several massacres (e.g. one in 1992 that killed 613 civilians) occurred.", ["613"]),
         ("Radio France runs five national radio stations.", ["five"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
@@ -214,6 +223,25 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         'It is run as binom.test(8, 10, alternative="two.sided"), a two sided test.',
         "Tallying is base 1 counting; normal counting is done in base 10.",
         'The nones (meaning "nine") and Quinquagesima (meaning 50).',
+        # identifiers and data of chemistry: registry numbers, locants, subscripts, molecular weights
+        "Mono-ethylene glycol (MEG) CAS No.: 107-21-1",
+        "Synonym: 1,2 ethanediol, sum formula: C6H4(COOH)2, mol. weight: 166.13",
+        # values quoted in passing: made up, typical of a kind, a physical constant
+        "Cells of, say, 100 km of width and 100 m of height.",
+        "Above the domestic AC mains supply (e.g. 50 Hz or 60 Hz), faster thyristors are needed.",
+        "Fields propagate at the speed of light, approximately 300 thousand kilometers (or 186 thousand miles) a second.",
+        # a keyword covers its whole range; the years of a life or a dynasty
+        "All subjects were male postal truck drivers aged 40 to 59.",
+        "Al-Khalil (717–786) wrote it during the Tang Dynasty (618–907).",
+        # a small count that lists its members, a threshold between kinds
+        "This phylum has been divided into two subphyla - Haploviricotina and Polyploviricotina.",
+        "All deposits occurred in three Miocene formations, which are the Upper, the Middle and the Lower Coal Measures.",
+        "Two notable examples of salt lakes are the Aral Sea and the Great Salt Lake.",
+        "For ordinal variables with more than two values, there are the ordered logit and probit models.",
+        # arithmetic and equations
+        "the sum of the rest mass of the individual nuclei = 6.015 + 2.014 = 8.029 u;",
+        "so 1 u c² = 931.49 MeV.",
+        "= 931.49 MeV,",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:
@@ -289,10 +317,29 @@ def test_never_raises_and_spans_are_inside(text: str) -> None:
         ("An example for a definitive estimate might be a 90% confidence.", True, False),
         ("For example, with 14 values the index is 7.5.", False, True),
         ("Models now run at 1 km (e.g. at the DWD).", False, False),
+        ("Consider the multiset { 1, 2, 2, 2, 3, 14 }.", True, False),
+        ("If, say, 22% of the observations are of value 2 or below, the median is 3.", True, False),
+        ("This can be calculated by reference to a table of masses, as follows:", True, False),
     ],
 )
 def test_worked_example_openings(text: str, named: bool, opens: bool) -> None:
     assert (names_worked_example(text), opens_example(text)) == (named, opens)
+
+
+@pytest.mark.parametrize(
+    ("text", "continues"),
+    [
+        ("Start by sorting the values: 1, 2, 5, 7, 8.", True),
+        ("In this case, the median is 5 since it is the middle observation.", True),
+        ("Therefore, the median is 4.", True),
+        ("Comparison of common averages of values { 1, 2, 2, 3, 4, 7, 9 }", True),
+        ("u), the deuterium has 2.014 u, and the helium-4 nucleus has 4.0026 u.", True),
+        ("The median household income was $41,000 in 2010.", False),
+        ("In 2004 the mine produced 24.9 million tons.", False),
+    ],
+)
+def test_statements_that_carry_an_example_on(text: str, continues: bool) -> None:
+    assert continues_example(text) is continues
 
 
 def test_a_decimal_before_million_keeps_its_point() -> None:

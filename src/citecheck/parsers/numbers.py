@@ -22,7 +22,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "opens_example", "speaks_in_mathematics", "KINDS"]
+__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "continues_example", "opens_example", "speaks_in_mathematics", "KINDS"]
 
 KINDS = ("count", "percent", "money", "vague")
 
@@ -238,6 +238,8 @@ _MASKS = re.compile(
     | \d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)      # 29 U.S.C. § 654, 410 U.S. 113
     | \b\d+(?:\([a-z0-9]{{1,3}}\))+                                   # subsection 5(a), 12(b)(2)
     | \b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])                     # locants: 1,3-butadiene, 2,4-D
+    | \b\d{{1,2}}(?:,\d{{1,2}})+\s(?=(?!(?:million|billion|thousand|percent)\b)[a-z]{{5,}})  # 1,4 benzenedicarboxylic acid
+    | \b\d{{2,7}}-\d{{2}}-\d\b                                         # a CAS registry number: 107-21-1
     | (?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)                 # "from left to right: 1. Band-e Amir; 2. Salang"
     | \d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b                       # 4×100 m relay
     | \d{{2,5}}\s?(?:m|metres|meters|km|yards)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke
@@ -266,6 +268,7 @@ _KEYWORD_BEFORE = re.compile(
          |build|release|zone|columns?|rows?|criterion|status|code|error|round|assuming)\b\.?,?\s*\#?\s*
          (?:over|under|between|an?)?\s*$
        | (?-i:\bbase)\s+$                                            # a numeral base (base 10), not Air Base, 50
+       | \b(?:mol\.|molecular|molar)\s+(?:weight|mass)\s*:?\s*$          # computed from the formula
     """,
     re.X | re.I,
 )
@@ -363,6 +366,8 @@ def _find(text: str) -> list[NumericClaim]:
         if claim is not None:
             candidates.append(claim)
             pos = claim.end
+        elif match.group("range") is not None and _KEYWORD_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            pos = match.end()  # "aged 40 to 59", "pages 12–15": the keyword names the whole range
         else:
             # Rejected ("S-300 and 25"): the second figure of a would-be range gets its own try.
             pos = match.end("num")
@@ -380,6 +385,14 @@ def _find(text: str) -> list[NumericClaim]:
                                            _noun_after(text, match.end())))
     if candidates and _HYPOTHESIS.match(text):
         return []  # "Suppose a 10,000 kg probe is sent": an example, not a report
+    if candidates and "=" in text and _CALCULATION.search(_readable(text)):
+        return []  # "6.015 + 2.014 = 8.029 u": arithmetic, whose figures are computed, not reported
+    if candidates and (made_up := _MADE_UP_VALUES.search(text)):
+        candidates = [c for c in candidates if c.start < made_up.start()]
+    for gate, passing in _QUOTED_IN_PASSING:
+        if candidates and not words.isdisjoint(gate):
+            spans = [m.span() for m in passing.finditer(text)]
+            candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if candidates:
         candidates = [c for c in candidates if not _bare_unit(c)]
     if candidates and (_CONDITION.match(text) or _speaks_in_mathematics(text, words)):
@@ -419,8 +432,32 @@ _LETTERS_OF_CONTRACTIONS = frozenset("s t d m".split())
 # A made-up case ("Suppose a 10,000 kg probe", "If, for example, an estimate was $1,252,000"),
 # and a condition ("If A were a triangle"), whose small counts are any case's.
 _HYPOTHESIS = re.compile(
-    r"\s*(?:Suppose|Consider|Let|Assume|Imagine|If,?\s+for\s+example)\b|[^.;]*,\s+(?:consider|suppose|assume|imagine)\s"
+    r"\s*(?:Suppose|Consider|Let|Assume|Imagine|If,?\s+(?:for\s+example|say)\b)\b|[^.;]*,\s+(?:consider|suppose|assume|imagine)\s"
 )
+# An aside that only lists typical values of a kind: "the mains supply (e.g. 50 Hz or 60 Hz)";
+# not one that reports a case: "(e.g. one in 1992 that killed 613 civilians)".
+_TYPICAL_VALUE = r"\d[\d.,]*\s?[^\W\d_]{0,5}"
+_ILLUSTRATION_ASIDE = re.compile(
+    rf"\((?:e\.\s?g\.,?|for\s+(?:example|instance),|such\s+as)\s*{_TYPICAL_VALUE}"
+    rf"(?:\s*(?:,|or|and|to|[{_DASH}])\s*{_TYPICAL_VALUE})*\s*\)",
+    re.I,
+)
+_ILLUSTRATING_WORDS = frozenset("e g example instance such".split())
+# A physical constant quoted in passing, with the rest of its clause: "at the speed of light,
+# approximately 300 thousand kilometers (or 186 thousand miles) a second".
+_CONSTANT_QUOTED = re.compile(r"\b(?:speed|velocity)\s+of\s+(?:light|sound)\b[^.;]{0,80}", re.I)
+_CONSTANT_WORDS = frozenset(["light", "sound"])
+# Values quoted in passing, each with the words that must be present for it to be looked for.
+_QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_CONSTANT_WORDS, _CONSTANT_QUOTED))
+# An equation on figures: arithmetic next to an equals sign ("(2 + 6)/2 = 4", "0.0238 × 931 MeV
+# = 22.2 MeV"), a quantity set equal to a figure ("1 u c² = 931.49 MeV"), or a result carried
+# over to a line of its own ("= 931.49 MeV,").
+_CALCULATION = re.compile(
+    r"\d\)?\s*[+×*/−]\s*\(?\d[^=;]{0,40}=|=\s*\(?\d[\d.]*\s*[+×*/−]\s*\(?\d"
+    r"|\d(?:\s*[^\W\d_]{1,2}[²³]?(?![^\W\d_]))*\s*=\s*[(−]?\d|^\s*=\s*[(−]?\d"
+)
+# ", say, 100 km": the values that follow are made up for the illustration.
+_MADE_UP_VALUES = re.compile(r",\s*say,\s")
 _CONDITION = re.compile(r"\s*(?:(?:For\s+(?:example|instance),\s*)(?:if|when)|If|Given)\b")
 _EQUATION = re.compile(r" \+ .*(?: \+ |→|=|â\u0086\u0092)")
 # A coefficient of a chemical equation: "2 H2O + 2 NADP+ → ...".
@@ -431,7 +468,8 @@ _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)
 # "As an example, we will calculate"), or any example ("For example", "e.g.") in mathematics.
 _WORKED_EXAMPLE = re.compile(
     r"\b(?:in|for)\s+(?:this|the|our)\s+example\b|\bthe\s+example\s+above\b|\bas\s+an\s+example\b"
-    r"|\bexample\s*:|\bwhat\s+happens\s+if\b|\ban?\s+example\b[^.]*?\b(?:might|would|could)\s+be\b",
+    r"|\bexample\s*:|\bwhat\s+happens\s+if\b|\ban?\s+example\b[^.]*?\b(?:might|would|could)\s+be\b"
+    r"|\bcalculated\b[^.]*?\bas\s+follows\b",
     re.I,
 )
 _ANY_EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
@@ -439,8 +477,30 @@ _ANY_EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
 
 def names_worked_example(text: str) -> bool:
     """Whether a statement opens an illustration named as such, whose figures are made up or
-    computed: "As an example, we will calculate the median of 1, 6, 2", "In this example"."""
-    return ("xample" in text or "appens" in text) and _WORKED_EXAMPLE.search(text) is not None
+    computed: "As an example, we will calculate the median of 1, 6, 2", "In this example", or a
+    made-up case: "Consider the multiset { 1, 2, 2, 2, 3, 14 }", "If, say, 22% of the observations"."""
+    return (("xample" in text or "appens" in text or "follows" in text) and _WORKED_EXAMPLE.search(text) is not None
+            or _HYPOTHESIS.match(text) is not None)
+
+
+def continues_example(text: str) -> bool:
+    """Whether a statement carries on the illustration before it, as its next step or with its
+    data: "Start by sorting the values: 1, 2, 5, 7, 8.", "In this case, the median is 5",
+    "Therefore, the median is 4", "Using these data ..."."""
+    return (_NEXT_STEP.match(text) is not None or _DATA_SET.search(text) is not None
+            or text.lstrip()[:1] in _BROKEN_LINE_STARTS or text.lstrip()[:1].islower())
+
+
+_NEXT_STEP = re.compile(
+    r"\s*(?:Start|Then|Therefore|Thus|Hence|So|Next|Finally|Now|In\s+this\s+case|Using\s+(?:these|this|the\s+above))\b",
+    re.I,
+)
+# How a line that carries on a sentence broken by a copy's layout starts: "u), the deuterium has 2.014 u".
+_BROKEN_LINE_STARTS = frozenset(")]=,;")
+# The data of an illustration: a set "{1, 3, 3, 6}" or a run of at least four small values "1, 2, 2, 6, 7".
+_DATA_SET = re.compile(
+    r"\{\s*-?\d[\d.]*(?:\s*,\s*-?\d[\d.]*){2,}\s*\}|(?<![\d,.])\d{1,3}(?:\.\d+)?(?:,\s\d{1,3}(?:\.\d+)?){3,}(?![\d,])"
+)
 
 
 def opens_example(text: str) -> bool:
@@ -452,7 +512,7 @@ def opens_example(text: str) -> bool:
 def speaks_in_mathematics(text: str) -> bool:
     """Whether ``text`` is a statement of mathematics (see ``_speaks_in_mathematics``)."""
     return (_speaks_in_mathematics(text, set(_LETTERS.findall(text.lower())))
-            or "=" in text or "≈" in _readable(text))
+            or "=" in text or "≈" in _readable(text) or _DATA_SET.search(text) is not None)
 
 
 def _speaks_in_mathematics(text: str, words: set[str]) -> bool:
@@ -600,6 +660,8 @@ def _is_glued_before(text: str, pos: int) -> bool:
         return True  # T-72, COVID-19, 2020-21 tail; "tendons).–84": a page range's tail
     if before == "," and at >= 1 and text[at - 1].isalpha():
         return True  # "Sutra I.2.I,2": a verse
+    if before == ")" and at >= 1 and text[at - 1].isalnum():
+        return True  # "C6H4(COOH)2": a subscript of a formula
     return False
 
 
@@ -690,6 +752,8 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
         return False
     if len(digits) == 3 and upper is not None and len(upper) == 4 and int(digits) < int(upper) <= 2199:
         return not _counted_noun_follows(text, end)  # the reign (980–1015)
+    if len(digits) == 3 and upper is not None and len(upper) == 3 and upper.isdigit() and int(digits) < int(upper):
+        return _NAME_THEN_BRACKET.search(text, max(0, start - 40), start) is not None and text[end:end + 1] == ")"
     if len(digits) == 3:
         return (upper is None and _OLD_YEAR_BEFORE.search(text, max(0, start - 8), start) is not None
                 and not _counted_noun_follows(text, end) and not _noun_after(text, end))
@@ -706,6 +770,10 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
     if noun and noun.group(1).lower() in _YEAR_NOUNS:
         return True
     return not _counted_noun_follows(text, end)
+
+
+# A name right before a bracketed range of years: "Al-Khalil (717–786)", "the Tang Dynasty (618–907)".
+_NAME_THEN_BRACKET = re.compile(r"\b[A-Z][\w\-]*\s\($")
 
 
 def _counted_noun_follows(text: str, end: int) -> bool:
@@ -908,6 +976,8 @@ _ESTIMATE_BEFORE = re.compile(
     r"|almost|approximately|roughly|up\s+to|some|estimated|reportedly)\s+$",
     re.I,
 )
+# A comparison with one, two or three draws a line between kinds: "variables with more than two values".
+_THRESHOLD = re.compile(r"(?:more|fewer|less)\b", re.I)
 # Verbs that report what was done with a number of things ("sold two", "won three"); not
 # "has" or "have", which describe a kind ("a triangle has three sides").
 _REPORTED_ACTS = frozenset("lost won shot built took kept held got made sold bought hit fired owns operates".split())
@@ -934,7 +1004,8 @@ def _small_count_is_claim(text: str, start: int, end: int, prev_word: str,
                           following: re.Match[str] | None) -> bool:
     """Whether a number word up to ten reports a statistic (see ``_EVENT_NOUNS``)."""
     beings = _counted_beings()
-    if prev_word in beings or _ESTIMATE_BEFORE.search(text, max(0, start - 16), start):
+    estimate = _ESTIMATE_BEFORE.search(text, max(0, start - 16), start)
+    if prev_word in beings or estimate and not _sets_threshold(text, estimate, _UNITS[text[start:end].lower()]):
         return True  # "killing three", "at least four layers"
     if prev_word in _REPORTED_ACTS or prev_word.endswith("ed") and prev_word.isalpha():
         return True  # "destroyed one launcher", "sold two": a reported act
@@ -948,8 +1019,54 @@ def _small_count_is_claim(text: str, start: int, end: int, prev_word: str,
     if _HALF_AFTER.match(text, end):
         return True  # "three and a half hours"
     # A report about a particular place, body or time: "Radio France runs five stations", "in
-    # 2018 ... to close ten mines"; a generic statement names none ("DNA is found in two").
+    # 2018 ... to close ten mines"; a generic statement names none ("DNA is found in two"), and
+    # the names of the members the count lists are not such a report ("divided into two
+    # subphyla - Haploviricotina and Polyploviricotina").
+    members_end = _listed_members_end(text, end, _UNITS.get(text[start:end].lower(), 0))
+    if members_end is not None:
+        text = text[:start] + text[members_end:]
     return _YEAR_IN_TEXT.search(text) is not None or _PROPER_NAME_INSIDE.search(text) is not None
+
+
+_DASHES = r"(?:[–—]|â\x80[\x93\x94])"
+# What opens the list of a count's members: "two subphyla - A and B", "three formations, which
+# are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B".
+_MEMBERS_OPEN = re.compile(
+    rf"[^.;:!?()\d]{{0,90}}?(?P<colon>:\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s|,\s+(?:which\s+are\s+|namely\s+)?"
+    rf"|\s(?:are|were)\s+))(?=\S)"
+)
+_MEMBERS_CLOSE = re.compile(rf"\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|$")
+_MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")
+
+
+def _listed_members_end(text: str, end: int, count: int) -> int | None:
+    """Where the list of the ``count`` members a count names ends, when the words after it
+    list exactly that many: "two life domains, Archaea and Eukaryota", "two labs, one at … and
+    the other at …"; None when they do not."""
+    opened = _MEMBERS_OPEN.match(text, end)
+    if opened is not None:
+        if opened.group("colon") and ";" in text[opened.end():]:
+            close = re.compile(r"\.(?:\s|$)|$").search(text, opened.end())
+            members = text[opened.end():close.start()].split(";")
+        else:
+            close = _MEMBERS_CLOSE.search(text, opened.end())
+            members = _MEMBER_SEPARATOR.split(text[opened.end():close.start()])
+        if len([m for m in members if m.strip()]) == count:
+            return close.start()
+    if count == 2 and (pair := _ONE_AND_THE_OTHER.match(text, end)) is not None:
+        return pair.end()
+    return None
+
+
+def _sets_threshold(text: str, estimate: re.Match[str], value: int) -> bool:
+    """Whether "more than two" draws a line between kinds ("variables with more than two
+    values") rather than estimates what was done ("fired more than three rockets")."""
+    if value > 3 or not _THRESHOLD.match(estimate.group()):
+        return False
+    before = _PREV_WORD.search(text, max(0, estimate.start() - 30), estimate.start())
+    verb = before.group(1).lower() if before and before.end() == estimate.start() else ""
+    return not (verb in _REPORTED_ACTS or verb.endswith("ed"))
 
 
 def _value_small(word: str) -> bool:

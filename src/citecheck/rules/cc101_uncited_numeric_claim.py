@@ -15,6 +15,7 @@ from citecheck.model import Citation, Document, Finding, Severity, Span, Stateme
 from citecheck.parsers.numbers import (
     NumericClaim,
     find_numeric_claims,
+    continues_example,
     names_worked_example,
     opens_example,
     speaks_in_mathematics,
@@ -98,7 +99,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
 def _worked_examples(statements: Sequence[Statement]) -> set[int]:
     """The statements of worked examples: from a statement that opens one to the end of its
     paragraph ("As an example, we will calculate …", "Start by sorting the values: 1, 2, 2"),
-    and whole sections of mathematics headed as examples ("Example of two-sided sign test")."""
+    whole sections of mathematics headed as examples ("Example of two-sided sign test"), and the
+    paragraphs that carry an example on ("Start by sorting the values: 1, 2, 5, 7, 8.")."""
     inside: set[int] = set()
     paragraphs: dict[int, list[int]] = {}
     sections: dict[tuple[str, ...], list[int]] = {}
@@ -119,6 +121,17 @@ def _worked_examples(statements: Sequence[Statement]) -> set[int]:
                 break
     for members in sections.values():
         if any(speaks_in_mathematics(statements[i].text) for i in members):
+            inside.update(members)
+    # A copy that lays out each step on a line of its own splits an example into paragraphs:
+    # a paragraph whose opening statement continues the example before it belongs to it, and
+    # so does one without figures ("3Li", a symbol the copy set apart), which nothing flags.
+    for members in paragraphs.values():
+        first = members[0]
+        previous = first - 1
+        if (previous in inside and first not in inside and statements[first].kind != "heading"
+                and statements[previous].section == statements[first].section
+                and (continues_example(statements[first].text)
+                     or not any(find_numeric_claims(statements[i].text) for i in members))):
             inside.update(members)
     return inside
 
