@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections import defaultdict
+from typing import Iterable, Iterator
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import ARCHIVE_HOST
-from citecheck.parsers.dates import parse_date, timestamp_date
+from citecheck.parsers.dates import PartialDate, parse_date, timestamp_date
 from citecheck.rules.base import Option, Rule, RuleContext
 
 # Wayback-style archives: https://web.archive.org/web/20201010123456/http://example.com/page
@@ -28,7 +29,9 @@ _IDENTIFIER_HOSTS = re.compile(
 _TRACKING = re.compile(r"(?:utm_[a-z]+|fbclid|gclid|emc|nl|nlid|smid|smtyp|cmp|ocid|ns_[a-z_]+|mc_[a-z]+|ito|via)=", re.I)
 # "publication/266753114" and "publication/266753114_Felid_form": an ID with or without its slug.
 _SLUG_TAIL = re.compile(r"[_-][^/]*")
-_BUNDLE_SIGNS = re.compile(r"\bArchived\b|\bRetrieved\b")
+# The number of one item on its site (topic3311, story5576, articleID=263): three digits or
+# more, not a year (NST-EST2008-04 is a yearly table, not an item).
+_ITEM_NUMBER = re.compile(r"(?<![0-9])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{3,}")
 
 
 def normalize_url(url: str) -> str:
@@ -134,11 +137,18 @@ class ArchiveMismatch(Rule):
       ``www.``, default ports, trailing slashes and percent-escapes). A snapshot of any other
       link the reference gives (``chapter-url``, the second source of a bundled footnote), of
       the page a short link on the same site leads to (``?p=64654``, ``/smarterplanet/grid``),
-      of the same file on another host of the site, or at an address that spells the cited
-      title is the cited page; a site's front page never stands in for a deep link, and a
-      snapshot that drops the query naming the page is another page. Pages that moved to an
-      unrelated address cannot be told from wrong snapshots offline, so an archived address
-      on another site is still reported: check it before acting.
+      of the same file on another host of the site, at an address that spells the cited
+      title, or of a numbered item of the cited publisher (``topic3311.htm``,
+      ``story5576.asp``, ``article?articleID=263``) on the same site or on one whose name
+      the other address spells (``emedicine.com`` for ``emedicine.medscape.com``,
+      ``archives.tcm.ie/businesspost/`` for ``businesspost.ie``), taken no earlier than the
+      cited work's date, is the cited page; a site's front page never stands in for a deep
+      link, and a snapshot that drops the query naming the page is another page. Other pages
+      that moved to an unrelated address cannot be told from wrong snapshots offline, so they
+      are still reported: check them before acting. One archive-url given to several
+      references that cite different urls is reported once, at the first of them. In a
+      rendered footnote bundling several citations, an archive link is compared only when
+      it surely belongs to the first one.
 
     Why: readers and bots follow the archive link when the original dies; a wrong or
     malformed one silently breaks verification.
@@ -156,13 +166,34 @@ class ArchiveMismatch(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         max_apart = ctx.options.get("max_days_apart", 1)
-        for ref in doc.references:
-            archive_url = ref.get("archive_url").strip()
-            if not archive_url:
-                continue
-            for problem, evidence in _problems(ref, archive_url, max_apart):
-                yield self.finding(ctx, f"{ref.label} {problem}", ref.span, reference=ref, refs=[ref.key],
+        checked = [(ref, archive_url, list(_problems(ref, archive_url, max_apart)))
+                   for ref in doc.references if (archive_url := ref.get("archive_url").strip())]
+        copies = _copied_archives((ref, archive_url) for ref, archive_url, problems in checked
+                                  if any(evidence["problem"] == "url" for _, evidence in problems))
+        for ref, archive_url, problems in checked:
+            for problem, evidence in problems:
+                sharing = copies.get(archive_url, []) if evidence["problem"] == "url" else []
+                if sharing and ref is not sharing[0]:
+                    continue  # reported once, with the first reference that has this archive-url
+                if sharing:
+                    others = ", ".join(other.label for other in sharing[1:])
+                    problem += f" (the same archive-url is given for {others}, citing other urls)"
+                yield self.finding(ctx, f"{ref.label} {problem}", ref.span, reference=ref,
+                                   refs=[other.key for other in sharing] or [ref.key],
                                    evidence={"archive_url": archive_url, **evidence})
+
+
+def _copied_archives(mismatched: Iterable[tuple[Reference, str]]) -> dict[str, list[Reference]]:
+    """Archive URLs of another page given to several references that cite different urls.
+
+    One archive copied into several citations is one mistake, and the archive can be a copy
+    of one of them at most: it is reported once rather than once per copy.
+    """
+    by_archive: dict[str, list[Reference]] = defaultdict(list)
+    for ref, archive_url in mismatched:
+        by_archive[archive_url].append(ref)
+    return {archive_url: refs for archive_url, refs in by_archive.items()
+            if len({normalize_url(ref.get("url")) for ref in refs}) > 1}
 
 
 def _problems(ref: Reference, archive_url: str, max_apart: int) -> Iterator[tuple[str, dict[str, str]]]:
@@ -199,24 +230,26 @@ def _problems(ref: Reference, archive_url: str, max_apart: int) -> Iterator[tupl
                    f"({snapshot.human()})", {"problem": "date", "timestamp": stamp,
                                              "archive_date": ref.get("archive_date")})
     url = ref.get("url").strip()
-    if url and original and _comparable(ref, url) and not _archives_a_cited_page(ref, url, original):
+    if url and original and _comparable(ref, url) and not _archives_a_cited_page(ref, url, original, snapshot):
         yield (f"archive-url is a snapshot of {original} but the cited url is {url}",
                {"problem": "url", "archived": original, "url": url})
 
 
-def _archives_a_cited_page(ref: Reference, url: str, original: str) -> bool:
+def _archives_a_cited_page(ref: Reference, url: str, original: str, snapshot: PartialDate) -> bool:
     """Whether the archived URL is one the reference cites, or could be the cited page.
 
     A reference may give several links (``chapter-url`` beside ``url``, two sources bundled
     in one footnote): the archive may hold any of them. A short link on the archived page's
-    own site (``?p=64654``, ``/grid`` that redirected to ``/smart_grid/ideas``) and a
-    snapshot whose address spells the cited title are the cited page too; only the site's
-    front page is never a stand-in for a deep link.
+    own site (``?p=64654``, ``/grid`` that redirected to ``/smart_grid/ideas``), a
+    snapshot whose address spells the cited title and a numbered item of the cited
+    publisher are the cited page too; only the site's front page is never a stand-in for a
+    deep link.
     """
     cited = [url, *_LINK.findall(_ARCHIVE_LINK.sub(" ", ref.raw))]
     if any(same_page(u, original) for u in cited):
         return True
-    return _short_link_of(url, original) or _spells_title(original, ref.get("title"))
+    return (_short_link_of(url, original) or _spells_title(original, ref.get("title"))
+            or _moved_item(url, original, parse_date(ref.get("date")), snapshot))
 
 
 _LINK = re.compile(r"https?://[^\s|\]}<>\"']+", re.I)
@@ -231,7 +264,7 @@ def _site(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
-_SECOND_LEVEL = frozenset("co com org net gov ac edu or ne go govt mil nic".split())
+_SECOND_LEVEL = frozenset("co com org net gov gc ac edu or ne go govt mil nic".split())
 
 
 def _short_link_of(url: str, original: str) -> bool:
@@ -254,6 +287,55 @@ def _short_link_of(url: str, original: str) -> bool:
             and archived_segments[:len(segments) - 1] == segments[:-1])
 
 
+def _moved_item(url: str, original: str, published: PartialDate | None, snapshot: PartialDate) -> bool:
+    """A numbered item page of the cited publisher (``MED/topic3311.htm``, ``story5576.asp``,
+    ``article?articleID=263``), snapshotted no earlier than the cited work's date, for a deep
+    link: the cited page before the publisher renumbered it or moved to another domain."""
+    cited, archived = normalize_url(url), normalize_url(original)
+    cited_path = cited.split("?", 1)[0].partition("/")[2]
+    if not cited_path or not _item_number(archived):
+        return False
+    if published is not None and published.earliest() > snapshot.latest():
+        return False  # a snapshot older than the work cannot hold it
+    return _same_publisher(cited, archived)
+
+
+def _item_number(address: str) -> bool:
+    """Whether a normalised address ends in an item number: in its last path segment or a query value."""
+    address, _, query = address.partition("?")
+    last = address.partition("/")[2].rsplit("/", 1)[-1]
+    return any(_ITEM_NUMBER.search(part) for part in [last, *(param.partition("=")[2] for param in query.split("&"))])
+
+
+def _same_publisher(cited: str, archived: str) -> bool:
+    """Whether two normalised addresses are of one publisher: the same site, or one site's
+    name is a host label or path segment of the other address (a publisher that moved:
+    ``emedicine.com`` to ``emedicine.medscape.com``, ``archives.tcm.ie/businesspost`` to
+    ``businesspost.ie``)."""
+    cited_site, archived_site = (_site(_host(address)) for address in (cited, archived))
+    if cited_site == archived_site:
+        return True
+    return (_site_name(cited_site) in _address_words(archived)
+            or _site_name(archived_site) in _address_words(cited))
+
+
+def _host(address: str) -> str:
+    """The host of a normalised address, without its port."""
+    return address.split("?", 1)[0].split("/", 1)[0].split(":", 1)[0]
+
+
+def _site_name(site: str) -> str:
+    """"businesspost" for "businesspost.ie"; "" for names too short to tell a publisher by."""
+    name = site.split(".", 1)[0]
+    return name if len(name) >= 4 else ""
+
+
+def _address_words(address: str) -> set[str]:
+    """The labels of an address's host and the segments of its path (not its query)."""
+    host, _, path = address.split("?", 1)[0].partition("/")
+    return set(host.split(".")) | set(path.split("/"))
+
+
 def _spells_title(original: str, title: str) -> bool:
     words = {w for w in re.findall(r"[a-z0-9]+", title.casefold()) if len(w) >= 3}
     path = normalize_url(original).split("?", 1)[0].partition("/")[2]
@@ -266,14 +348,18 @@ def _comparable(ref: Reference, url: str) -> bool:
 
     Template parameters say so directly, unless the url is itself a template or an
     identifier link. For rendered references the url is the first link found, so bundles
-    of several citations in one footnote (two "Archived"/"Retrieved" phrases) are not
-    compared.
+    of several citations in one footnote (two "Archived"/"Retrieved" phrases, or an
+    archive phrase after "Retrieved") are not compared.
     """
     if "{{" in url or not re.match(r"(?:https?:)?//|[\w-]+(?:\.[\w-]+)+", url, re.I):
         return False  # a template or a bare word in the url field: nothing to compare
-    host = normalize_url(url).split("/", 1)[0].split(":", 1)[0]
-    if _IDENTIFIER_HOSTS.search(host):
+    if _IDENTIFIER_HOSTS.search(_host(normalize_url(url))):
         return False
     if ref.template:
         return True
-    return len(_BUNDLE_SIGNS.findall(ref.raw)) <= 2 and ref.raw.count("Archived") <= 1 and ref.raw.count("Retrieved") <= 1
+    raw = ref.raw
+    if raw.count("Archived") > 1 or raw.count("Retrieved") > 1:
+        return False
+    # A citation renders "Archived from the original on ... Retrieved ...": an archive
+    # phrase after "Retrieved" is that of a later citation bundled in the footnote.
+    return not 0 <= raw.find("Retrieved") < raw.find("Archived from the original")
