@@ -122,3 +122,11 @@ def test_only_the_rules_that_say_so_read_the_revision_date(tmp_path: Path) -> No
                           metadata=dict(parsed.metadata), diagnostics=list(parsed.diagnostics))
             found.append([finding_record(f) for f in run_rules(doc, settings)])
         assert found[0] == found[1] == found[2], rule.code
+
+
+def test_a_cache_linting_with_other_settings_starts_afresh(tmp_path: Path) -> None:
+    path = history_with_reverts(tmp_path)
+    cache = RevisionCache()
+    records(path, Settings(), cache)
+    only_dated = Settings(select=["CC4"])
+    assert records(path, only_dated, cache) == records(path, only_dated, None)

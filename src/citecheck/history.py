@@ -92,13 +92,14 @@ def _order(finding: "Finding") -> tuple[int, str]:
 
 
 class RevisionCache:
-    """Parsed Documents, findings and record contents of the texts recently linted in one run."""
+    """Parsed Documents, findings and record contents of the texts recently linted in one run
+    (one Settings: linting with others starts the cache afresh)."""
 
     def __init__(self, texts: int = RECENT_TEXTS, records: int = RECENT_RECORDS) -> None:
         self.texts = _Recent(texts)
         self.records = _Recent(records)
         self.hits = {"records": 0, "findings": 0, "documents": 0}
-        self._dated_plan: tuple["Settings", "Settings", frozenset[str]] | None = None
+        self._plan: _DatedPlan | None = None
 
     @staticmethod
     def digest(text: str) -> bytes:
@@ -106,6 +107,7 @@ class RevisionCache:
 
     def fields(self, rev: Revision, settings: "Settings", source: str) -> dict[str, Any]:
         """The record contents of a revision (``dump.result_fields``), reusing what its text allows."""
+        plan = self._plan_for(settings)
         text_key = (self.digest(rev.text), rev.title)
         record_key = (*text_key, rev.revision_date)
         found = self.records.get_recent(record_key)
@@ -115,8 +117,7 @@ class RevisionCache:
         seen = self.texts.get_recent(text_key)
         if seen is not None and seen.undated_findings is not None:
             self.hits["findings"] += 1
-            dated_settings = self._dated(settings)[0]
-            result = lint_revision(rev, dated_settings, source, parse=seen.parse)
+            result = lint_revision(rev, plan.dated_settings, source, parse=seen.parse)
             result.findings = sorted([*seen.undated_findings, *result.findings], key=_order)
         else:
             if seen is not None:
@@ -126,19 +127,32 @@ class RevisionCache:
                 self.texts.keep(text_key, seen)
             result = lint_revision(rev, settings, source, parse=seen.parse)
             if _reusable(result.document, settings):
-                dated_codes = self._dated(settings)[1]
-                seen.undated_findings = [f for f in result.findings if f.code not in dated_codes]
+                seen.undated_findings = [f for f in result.findings if f.code not in plan.dated_codes]
         made = result_fields(result)
         self.records.keep(record_key, made)
         return made
 
-    def _dated(self, settings: "Settings") -> tuple["Settings", frozenset[str]]:
-        """``settings`` selecting only its rules that read the revision date, and their codes
-        (worked out once per settings)."""
-        if self._dated_plan is None or self._dated_plan[0] is not settings:
-            chosen = select_rules(settings.select, settings.ignore, online=settings.online)
-            dated = [rule.code for rule in chosen if rule.uses_revision_date]
-            # With no dated rule selected, ignoring every code ("CC") runs none; an empty select runs all.
-            only_dated = replace(settings, select=dated or ["CC"], ignore=[] if dated else ["CC"])
-            self._dated_plan = settings, only_dated, frozenset(dated)
-        return self._dated_plan[1], self._dated_plan[2]
+    def _plan_for(self, settings: "Settings") -> "_DatedPlan":
+        if self._plan is None or self._plan.settings is not settings:
+            self.texts.clear()
+            self.records.clear()
+            self._plan = _DatedPlan.of(settings)
+        return self._plan
+
+
+@dataclass(frozen=True)
+class _DatedPlan:
+    """For one run's settings: the codes of its rules that read the revision date, and settings
+    selecting only those."""
+
+    settings: "Settings"
+    dated_codes: frozenset[str]
+    dated_settings: "Settings"
+
+    @classmethod
+    def of(cls, settings: "Settings") -> "_DatedPlan":
+        chosen = select_rules(settings.select, settings.ignore, online=settings.online)
+        dated = [rule.code for rule in chosen if rule.uses_revision_date]
+        # With no dated rule selected, ignoring every code ("CC") runs none; an empty select runs all.
+        only_dated = replace(settings, select=dated or ["CC"], ignore=[] if dated else ["CC"])
+        return cls(settings, frozenset(dated), only_dated)
