@@ -17,7 +17,6 @@ import copy
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from citecheck import parsers
