@@ -135,6 +135,7 @@ def test_rule_data_honours_settings(tmp_path: Path) -> None:
     assert rule_data(doc, Settings(conflict="none"))[0] is None
     path = write(tmp_path, GOOD_CONFLICT)
     assert rule_data(doc, Settings(conflict=str(path)))[0].name == "Test war"
+    assert rule_data(doc, Settings(conflict="test-war", conflict_paths=[str(tmp_path)]))[0].name == "Test war"
     with pytest.raises(ConfigError, match="unknown conflict 'nope'.*nagorno-karabakh-2020"):
         rule_data(doc, Settings(conflict="nope"))
     with pytest.raises(ConfigError, match="conflict-paths"):
