@@ -595,14 +595,14 @@ def test_a_probe_that_fails_inside_the_checker_makes_its_waiting_checks_unknown(
     checker = make_checker(fake)
     mock.head(URL, status=200)
     mock.head("https://example.org/news/other.html", status=200)
-    fetch = checker._fetch
+    fetch_hops = checker.client.fetch_hops
 
-    def broken_probe(need):
-        if "citecheck-" in need.url:
+    def broken_probe(url, *args, **kwargs):
+        if "citecheck-" in url:
             raise RuntimeError("probe bug")
-        return fetch(need)
+        return fetch_hops(url, *args, **kwargs)
 
-    monkeypatch.setattr(checker, "_fetch", broken_probe)
+    monkeypatch.setattr(checker.client, "fetch_hops", broken_probe)
     stats = checker.prefetch(doc_with({"url": URL}, {"url": "https://example.org/news/other.html"}), ["CC311"])
     assert (stats.unknown, stats.unknown_reasons) == (2, {"internal-error": 2})
     assert "probe bug" in checker.verdict(URL).evidence["error"]

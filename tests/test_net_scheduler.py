@@ -24,7 +24,7 @@ from local_server import AnsweringHandler
 
 
 class Sites(AnsweringHandler):
-    """Any host name; /no-head refuses HEAD; probes (/citecheck-...) are 404, and on a host in
+    """Any host name; /no-head refuses HEAD; /moved redirects to /page; probes (/citecheck-...) are 404, and on a host in
     ``held_probes`` are answered only once ``release`` is set."""
 
     seen: list[tuple[float, str, str, str]] = []  # (arrival, host, method, path)
@@ -44,6 +44,8 @@ class Sites(AnsweringHandler):
             self.answer(404, b"<title>Not found</title>")
         elif self.path.startswith("/no-head") and self.command == "HEAD":
             self.answer(405)
+        elif self.path == "/moved":
+            self.answer(301, b"", {"Location": "/page"})
         else:
             self.answer(200, b"<title>A page</title><p>Some text of a real page.</p>")
 
@@ -104,6 +106,13 @@ def test_a_worker_takes_another_hosts_request_instead_of_waiting_for_its_hosts_t
     checker(0.5, workers=1).prefetch(doc(a, b), ["CC311"])
     order = [(host, method, path) for _, host, method, path in Sites.seen if "/citecheck-" not in path]
     assert order == [("a.test", "HEAD", "/no-head"), ("b.test", "HEAD", "/page"), ("a.test", "GET", "/no-head")]
+
+
+def test_a_redirect_on_the_same_host_waits_for_its_turn_in_the_queue_not_in_a_worker(port: int) -> None:
+    a, b = f"http://a.test:{port}/moved", f"http://b.test:{port}/page"
+    checker(0.5, workers=1).prefetch(doc(a, b), ["CC311"])
+    order = [(host, path) for _, host, _, path in Sites.seen if "/citecheck-" not in path]
+    assert order == [("a.test", "/moved"), ("b.test", "/page"), ("a.test", "/page")]
 
 
 def test_a_check_waiting_for_its_hosts_probe_holds_no_worker(port: int) -> None:

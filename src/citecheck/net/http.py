@@ -24,7 +24,7 @@ import time
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, Callable, Generator, Iterator, NamedTuple
 from urllib.parse import urljoin
 
 import requests
@@ -484,10 +484,28 @@ class HttpClient:
         All hops and attempts share ``deadline`` (a fresh per-URL budget when not given).
         Never raises for network trouble: the result's ``error`` says what went wrong.
         """
+        hops = self.fetch_hops(url, method, body_cap=body_cap, data=data, headers=headers, follow=follow,
+                               deadline=deadline)
+        while True:
+            try:
+                next(hops)
+            except StopIteration as done:
+                return done.value
+
+    def fetch_hops(self, url: str, method: str = "GET", *, body_cap: int = BODY_CAP,
+                   data: dict[str, str] | str | None = None, headers: dict[str, str] | None = None,
+                   follow: bool = True, deadline: Deadline | None = None) -> Generator[str, None, FetchResult]:
+        """``fetch``, pausing before each redirect hop: yields the hop's URL and returns the result.
+
+        A caller that schedules requests by host sends the next hop when its host's turn comes,
+        instead of waiting for that turn in the limiter.
+        """
         result = FetchResult(url=url, method=method)
         deadline = deadline or self.deadline()
         current = url
-        for _ in range(self.max_redirects + 1):
+        for hop_number in range(self.max_redirects + 1):
+            if hop_number:
+                yield current
             hop = self._fetch_hop(current, method, body_cap, data, headers, result, deadline)
             if hop is None:
                 return result

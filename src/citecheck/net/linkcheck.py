@@ -513,13 +513,16 @@ class _Check:
 
 @dataclass(order=True)
 class _Request:
-    """A request waiting for its host's turn; a host sends its requests in this order."""
+    """A request (or its next redirect hop) waiting for its host's turn; a host sends its
+    requests in this order."""
 
     rank: int  # 0: the host's probe, which every 2xx answer needs; 1: a check under way; 2: a new check
     seq: int
+    host: str = field(compare=False)
     need: _Fetch = field(compare=False)
     check: _Check | None = field(compare=False)  # None: a probe, answered to every check waiting for it
     queued_at: float = field(compare=False)  # on the client's clock
+    hops: Generator[str, None, FetchResult] | None = field(default=None, compare=False)  # a fetch under way
     hold: float = field(default=0.0, compare=False)
 
 
@@ -529,11 +532,11 @@ class _HostScheduler:
     Checks never make their requests themselves: each request waits in its host's queue and
     a free worker takes the next request of the host whose slot under the HostLimiter comes
     earliest. So no worker sleeps on one host's spacing while another host has a request
-    ready, and requests a check makes after its first (GET after HEAD, the page after the
-    probe), each host's soft-404 probe and archive checks are scheduled like any other. A
-    check waiting for a probe is parked, not holding a worker, and resumed by the worker
-    that receives the probe's answer. The limiter still enforces spacing for every request
-    (and for the redirect hops and retries inside one, which stay with their request).
+    ready. Requests a check makes after its first (GET after HEAD, the page after the
+    probe), redirect hops, each host's soft-404 probe and archive checks are scheduled like
+    any other. A check waiting for a probe is parked, not holding a worker, and resumed by
+    the worker that receives the probe's answer. The limiter still enforces spacing for
+    every request; retries (a server's Retry-After, backoff after a failure) stay with theirs.
     """
 
     POLL = 0.01  # longest sleep while no host's turn has come, so new work is seen promptly
@@ -648,10 +651,14 @@ class _HostScheduler:
         self.turn_at[host] = at
         heapq.heappush(self.turns, (at, next(self.order), host))
 
-    def _enqueue(self, rank: int, need: _Fetch, check: _Check | None) -> None:
-        host = _host(need.url)
-        heapq.heappush(self.queues[host], _Request(rank, next(self.order), need, check,
-                                                   self.checker.client.clock()))
+    def _enqueue(self, rank: int, need: _Fetch, check: _Check | None, *, next_hop: str = "",
+                 hops: Generator[str, None, FetchResult] | None = None) -> None:
+        """Queue ``need`` (or, with ``hops``, its redirect to ``next_hop``) on its host."""
+        client = self.checker.client
+        if need.deadline is None:  # the scheduler takes its own queueing out of the budget
+            need = need._replace(deadline=client.deadline())
+        host = _host(next_hop or need.url)
+        heapq.heappush(self.queues[host], _Request(rank, next(self.order), host, need, check, client.clock(), hops))
         self._offer(host)
         self.changed.notify_all()
 
@@ -663,24 +670,32 @@ class _HostScheduler:
             self._enqueue(0, self.checker._probe_request(url), None)
 
     def _send(self, request: _Request, free: threading.Semaphore) -> None:
-        """Make one request (on a worker), then hand its answer on."""
+        """Make one request (on a worker); queue its redirect's next hop, or hand its answer on."""
         need = request.need
+        client = self.checker.client
         try:
-            if need.deadline is not None:  # time spent queueing is ours, not the URL's
-                need.deadline.exclude(self.checker.client.clock() - request.queued_at)
+            assert need.deadline is not None  # set by _enqueue
+            need.deadline.exclude(client.clock() - request.queued_at)  # time spent queueing is ours
+            answer, error, next_hop = None, None, ""
             try:
-                answer, error = self.checker._fetch(need), None
+                hops = request.hops or client.fetch_hops(need.url, need.method, body_cap=need.body_cap,
+                                                         deadline=need.deadline)
+                next_hop = next(hops)
+            except StopIteration as done:
+                answer = done.value
             except Exception as exc:  # noqa: BLE001 - a checker bug is the waiting checks' verdict
-                answer, error = None, exc
-            host = _host(need.url)
+                error = exc
             with self.changed:
-                self.in_flight[host] -= 1
+                self.in_flight[request.host] -= 1
                 self.flying -= 1
-                if self.held.get(host) == request.hold:
+                if self.held.get(request.host) == request.hold:
                     # Any request it made is in the limiter now, and one it never made (a
                     # DNS failure) should not delay the host's next request.
-                    del self.held[host]
-                self._offer(host)
+                    del self.held[request.host]
+                self._offer(request.host)
+                if next_hop:
+                    self._enqueue(min(request.rank, 1), need, request.check, next_hop=next_hop, hops=hops)
+                    return
                 self.changed.notify_all()
             if request.check is not None:
                 self._advance(request.check, answer, error)
