@@ -566,7 +566,7 @@ class _HostScheduler:
         """Check every pending (key, url, is_archive); each host's probe is asked first."""
         first_cited: dict[str, str] = {}  # host -> its first cited (live) URL
         for _, url, is_archive in pending:
-            if not is_archive:
+            if not is_archive and _host(url):  # a URL with no host we can read gets no probe
                 first_cited.setdefault(_host(url), url)
         with self.changed:
             for url in first_cited.values():
@@ -748,8 +748,7 @@ class _HostScheduler:
 
 def _probe_key(url: str) -> tuple[str, str]:
     """Whose soft-404 probe answers for ``url``: one per scheme and host."""
-    parts = urlsplit(url)
-    return parts.scheme.lower(), (parts.hostname or "").lower()
+    return url.split(":", 1)[0].lower(), _host(url)
 
 
 def _host(url: str) -> str:
