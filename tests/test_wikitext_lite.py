@@ -8,7 +8,7 @@ from mwparserfromhell.nodes import Tag, Template
 
 from conftest import CORPUS, corpus_or_skip
 from citecheck.parsers import wikitext
-from citecheck.parsers.wikitext_lite import PLACEHOLDER, START, mask_refs, placeholder_index, read_templates
+from citecheck.parsers.wikitext_lite import PLACEHOLDER, REF_START, MaskedRef, mask, placeholder_index, read_templates
 from citecheck.parsers.wikitext_refs import template_params
 
 
@@ -73,8 +73,8 @@ def test_positional_parameters_are_numbered_past_named_ones() -> None:
 def test_masking_keeps_length_and_skips_comments_and_verbatim_tags() -> None:
     text = ("A<ref name=\"a b\" group=note>x</ref> B<ref name=c/> <!-- <ref>no</ref> -->"
             " <nowiki><ref>no</ref></nowiki> <REF Name='q'>z</Ref >")
-    masked, refs = mask_refs(text, base=100)
-    assert len(masked) == len(text)
+    masked, refs = mask(text, base=100)
+    assert len(masked) == len(text) and all(isinstance(ref, MaskedRef) for ref in refs)
     assert [(r.name, r.group, r.content) for r in refs] == [("a b", "note", "x"), ("c", "", None), ("q", "", "z")]
     assert "<!-- <ref>no</ref> -->" in masked and "<nowiki><ref>no</ref></nowiki>" in masked
     for match, ref in zip(PLACEHOLDER.finditer(masked), refs):
@@ -84,12 +84,12 @@ def test_masking_keeps_length_and_skips_comments_and_verbatim_tags() -> None:
 
 
 def test_text_already_holding_private_use_characters_is_not_masked() -> None:
-    text = f"x{START}<ref>a</ref>"
-    assert mask_refs(text) == (text, [])
+    text = f"x{REF_START}<ref>a</ref>"
+    assert mask(text) == (text, [])
 
 
 def test_attributes_the_parser_reads_otherwise_stay_unmasked() -> None:
-    assert mask_refs('<ref name="a"b>c</ref>')[1] == []
+    assert mask('<ref name="a"b>c</ref>')[1] == []
 
 
 def cited(text: str) -> list[tuple[str, int, int]]:
@@ -111,7 +111,7 @@ def test_placeholders_are_cited_wherever_the_ref_stood() -> None:
     assert doc.reference("l").get("title") == "L" and doc.reference("e").get("title") == "E"
     assert doc.reference("u").get("url") == "http://u.example/"
     assert any("http://a.example/" in s.text for s in doc.statements)
-    assert all(START not in s.text for s in doc.statements)
+    assert all(REF_START not in s.text for s in doc.statements)
     assert [s.section for s in doc.statements if "Note." in s.text] == [("Head",)]
     assert "<ref>not one</ref>" in " ".join(s.text for s in doc.statements)
     assert "h" in spans and doc.reference("h").raw == "Heading note"
@@ -121,8 +121,8 @@ def corpus_ref_contents() -> list[str]:
     corpus = corpus_or_skip()
     contents = []
     for path in sorted(corpus.rglob("*.wiki")):
-        _, refs = mask_refs(path.read_text(encoding="utf-8", errors="replace"))
-        contents.extend(ref.content for ref in refs if ref.content and ref.content.strip())
+        _, refs = mask(path.read_text(encoding="utf-8", errors="replace"))
+        contents.extend(ref.content for ref in refs if isinstance(ref, MaskedRef) and ref.content and ref.content.strip())
     return contents
 
 
@@ -132,3 +132,30 @@ def test_reader_agrees_with_the_parse_tree_on_every_corpus_ref() -> None:
     read = [(content, got) for content in contents if (got := read_templates(content)) is not None]
     assert len(contents) > 1000 and len(read) > 0.7 * len(contents)
     assert [content for content, got in read if got != tree_templates(content)] == []
+
+
+def test_plain_links_are_masked_and_others_left_to_the_parser() -> None:
+    text = ("[[Paris]] [[Lyon|the city]] [[ Nice ]] [[File:x.jpg|thumb|cap]] [[Category:C]] [[fr:Paris]]"
+            " [[a|b &amp; c]] [[[a]]] {{lang|fr|[[Metz]]}} [[a|http://x.example/]] [[a|]]")
+    masked, items = mask(text)
+    assert len(masked) == len(text)
+    assert [(m.target, m.text) for m in items] == [("Paris", None), ("Lyon", "the city"), (" Nice ", None),
+                                                 ("a", "")]
+    for kept in ("[[File:x.jpg|thumb|cap]]", "[[Category:C]]", "[[fr:Paris]]", "[[a|b &amp; c]]", "[[[a]]]",
+                 "{{lang|fr|[[Metz]]}}", "[[a|http://x.example/]]"):
+        assert kept in masked
+
+
+def test_masked_links_render_as_the_parser_would() -> None:
+    text = ("== The [[Loire|river]] basin ==\nIt flows through [[Orléans]] and [[Tours|the city of Tours]]"
+            " for [[ 1,000 ]] km.<ref>{{cite book|title=Rivers|publisher=[[Oxford University Press|OUP]]}}</ref>\n\n"
+            "== Sources ==\n* {{cite book|last=Roe|year=2001|title=T|publisher=[[Penguin Books|Penguin]]|"
+            "series={{lang|fr|x}}}}\n")
+    doc = wikitext.parse(text, "t.wiki")
+    (statement,) = doc.statements
+    assert statement.text == "It flows through Orléans and the city of Tours for 1,000 km."
+    assert statement.section == ("The river basin",)
+    position = statement.text.index("Tours for")
+    assert text[statement.source_offset(position):].startswith("Tours]]")
+    assert doc.references[0].get("publisher") == "OUP"
+    assert doc.metadata["template_counts"]["cite book"] == 2

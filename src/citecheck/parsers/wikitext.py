@@ -28,7 +28,8 @@ from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Tag
 from citecheck.parsers import wikitext_fallback
 from citecheck.parsers import wikitext_render as R
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
-from citecheck.parsers.wikitext_lite import PLACEHOLDER, START, MaskedRef, mask_refs, placeholder_index
+from citecheck.parsers.wikitext_lite import (PLACEHOLDER, REF_START, Masked, MaskedLink, MaskedRef,
+                                             has_placeholder, mask, placeholder_index)
 from citecheck.parsers.wikitext_refs import (RefContent, apply_webarchive, bibliography_entry, describe,
                                              link_short_citation, short_citation_key, template_params)
 from citecheck.parsers.wikitext_scan import Prescan, prescan
@@ -44,7 +45,7 @@ _CELL_SPLIT = re.compile(r"\|\||!!")
 # Citations a reference's own content may hold (a <ref> inside an {{efn}}).
 _NESTED = re.compile(r"<ref|\{\{\s*(?:sfn|r\s*[|}])", re.I)
 # Templates worth walking for citations although they render no prose.
-_MAY_CITE = re.compile(START + r"|<ref|\{\{\s*(?:sfn|harv|r\s*\||efn|#tag|refn|cn\b|cit|fact\b|dead ?link)", re.I)
+_MAY_CITE = re.compile(REF_START + r"|<ref|\{\{\s*(?:sfn|harv|r\s*\||efn|#tag|refn|cn\b|cit|fact\b|dead ?link)", re.I)
 
 
 def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_BUDGET) -> Document:
@@ -60,7 +61,7 @@ def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_
             if time.process_time() - started > cpu_budget:
                 fallback_from = start
                 break
-            masked_text, builder.masked = mask_refs(parsed_text[start:end], start)
+            masked_text, builder.masked = mask(parsed_text[start:end], start)
             code = mwparserfromhell.parse(masked_text, skip_style_tags=True)
             builder.walk_top(code, start)
     builder.flush()
@@ -171,8 +172,8 @@ class _Builder:
         self.doc = doc
         self.source = doc.source
         self.parsed_text = parsed_text
-        # The <ref>s of the piece being walked that stand in its parse tree as placeholders.
-        self.masked: list[MaskedRef] = []
+        # The <ref>s and links of the piece being walked that stand in its parse tree as placeholders.
+        self.masked: list[Masked] = []
         self.headings: list[tuple[int, str]] = []
         self.section: tuple[str, ...] = ()
         self.buf = _Buffer("prose", (), True)
@@ -250,11 +251,15 @@ class _Builder:
         self.inline_text(value, pos)
 
     def inline_text(self, value: str, pos: int) -> None:
-        if self.masked and START in value:
+        if self.masked and has_placeholder(value):
             last = 0
             for match in PLACEHOLDER.finditer(value):
                 self.inline_text(value[last:match.start()], pos + last)
-                self.masked_ref(self.masked[placeholder_index(match)])
+                masked = self.masked[placeholder_index(match)]
+                if isinstance(masked, MaskedRef):
+                    self.masked_ref(masked)
+                else:
+                    self.masked_link(masked)
                 last = match.end()
             value, pos = value[last:], pos + last
         if "\n" not in value and "''" not in value and "<" not in value:
@@ -417,11 +422,16 @@ class _Builder:
         """A heading's text as rendered: a <ref> in it is a marker (cited, attached to nothing),
         not words of the section's name."""
         raw = str(title)
-        if not (self.masked and START in raw):
+        if not (self.masked and has_placeholder(raw)):
             return title.strip_code()
-        for match in PLACEHOLDER.finditer(raw):
-            self.masked_ref(self.masked[placeholder_index(match)], attach=False)
-        return mwparserfromhell.parse(PLACEHOLDER.sub("", raw), skip_style_tags=True).strip_code()
+
+        def rendered(match: re.Match[str]) -> str:
+            masked = self.masked[placeholder_index(match)]
+            if isinstance(masked, MaskedLink):
+                return self.parsed_text[masked.start:masked.end]
+            self.masked_ref(masked, attach=False)
+            return ""
+        return mwparserfromhell.parse(PLACEHOLDER.sub(rendered, raw), skip_style_tags=True).strip_code()
 
     def section_at_fallback(self) -> None:
         self.buf = _Buffer("prose", self.section, True)
@@ -567,10 +577,10 @@ class _Builder:
         """<references>…</references> or {{reflist|refs=…}}: named definitions, no citations."""
         for node in contents.nodes:
             raw = str(node)
-            if isinstance(node, N.Text) and self.masked and START in raw:
+            if isinstance(node, N.Text) and self.masked and REF_START in raw:
                 for match in PLACEHOLDER.finditer(raw):
                     masked = self.masked[placeholder_index(match)]
-                    if masked.content is not None and (masked.group, masked.name) not in self.refs.named:
+                    if isinstance(masked, MaskedRef) and masked.content is not None and (masked.group, masked.name) not in self.refs.named:
                         self.make_reference(masked.name, masked.group, masked.content, masked.content_start,
                                             Span(*masked.span), inline=False)
             elif isinstance(node, N.Tag) and str(node.tag).strip().lower() == "ref" and not node.self_closing:
@@ -590,7 +600,7 @@ class _Builder:
         """
         if raw is None:
             raw = content if isinstance(content, str) else str(content) if content is not None else ""
-        if self.masked and START in raw:
+        if self.masked and has_placeholder(raw):
             raw = self.unmask(raw)
             content = raw
         reference = Reference(key=name, span=span, raw=raw, group=group, defined_inline=inline)
@@ -642,7 +652,7 @@ class _Builder:
         if key in R.WEBARCHIVE:
             self.counts[key] = self.counts.get(key, 0) + 1
             if self.last_ref is not None:
-                apply_webarchive(self.last_ref, template_params(node), key)
+                apply_webarchive(self.last_ref, self.params_of(node), key)
             return
         if key in R.OTHER_TAGS:
             self.add_tag(R.OTHER_TAGS[key], Span(pos, end), _param_text(node, "date"))
@@ -656,14 +666,14 @@ class _Builder:
         if key in R.REFLISTS:
             for param, value_pos in _params(node, pos):
                 value = str(param.value)
-                if "<ref" in value.lower() or (self.masked and START in value):
+                if "<ref" in value.lower() or (self.masked and REF_START in value):
                     self.list_defined(param.value, value_pos)
             return
         if R.is_infobox(key):
             self.infobox(node, key, pos)
             return
         if R.is_cite_template(key):
-            bibliography_entry(self.refs.bibliography, template_params(node), key)
+            bibliography_entry(self.refs.bibliography, self.params_of(node), key)
             if self._in_source_section(self.section):
                 self.counts[key] = self.counts.get(key, 0) + 1
             else:
@@ -819,7 +829,7 @@ class _Builder:
                 if value:
                     self.cite(value, group, span, self.refs.named.get((group, value)), attach=attach)
             return
-        anchor, footnote = short_citation_key(template_params(node), key)
+        anchor, footnote = short_citation_key(self.params_of(node), key)
         reference = self.refs.named.get(("", footnote))
         if reference is None:
             reference = Reference(key=footnote, span=span, raw=raw, template=key, defined_inline=True)
@@ -891,6 +901,14 @@ class _Builder:
                 shown, offset = shown[1:], offset + 1
             self.emit(shown, pos + 2 + offset)
 
+    def masked_link(self, link: MaskedLink) -> None:
+        """A plain link met as its placeholder: its text, or its target as written."""
+        if link.text is not None:
+            self.inline_text(link.text, link.text_start)
+        else:
+            target = link.target
+            self.emit(target.strip(), link.text_start + len(target) - len(target.lstrip()))
+
     def file_caption(self, text: Any, pos: int) -> None:
         """The caption of [[File:…|thumb|…|Caption]]: the last segment that is not an option."""
         segments: list[list[Any]] = [[]]
@@ -921,9 +939,9 @@ class _Builder:
 
     def external_link(self, node: Any, pos: int) -> None:
         url = str(node.url)
-        if not node.brackets and self.masked and START in url:
+        if not node.brackets and self.masked and has_placeholder(url):
             # A bare URL runs on into a placeholder where it stopped at the "<" of a <ref>.
-            cut = url.index(START)
+            cut = PLACEHOLDER.search(url).start()
             self.emit(url[:cut], pos)
             self.inline_text(url[cut:], pos + cut)
         elif node.brackets:
@@ -932,8 +950,17 @@ class _Builder:
         else:
             self.emit(url, pos)
 
+    def params_of(self, node: Any) -> dict[str, str]:
+        """A template's parameters as written in the source (placeholders put back)."""
+        params = template_params(node)
+        if self.masked:
+            for name, value in params.items():
+                if has_placeholder(value):
+                    params[name] = self.unmask(value)
+        return params
+
     def unmask(self, text: str) -> str:
-        """``text`` with the placeholders of masked <ref>s put back to their source text."""
+        """``text`` with the placeholders of masked <ref>s and links put back to their source text."""
         def source(match: re.Match[str]) -> str:
             masked = self.masked[placeholder_index(match)]
             return self.parsed_text[masked.start:masked.end]
