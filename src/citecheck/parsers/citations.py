@@ -434,7 +434,7 @@ def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, st
     authors: dict[str, dict[str, str]] = {}
     # English names first: where a localised alias repeats one, the canonical name wins.
     for key, value in sorted(params.items(), key=lambda item: not item[0].isascii()):
-        pname = re.sub(r"\s+", " ", key.strip().lower())
+        pname = " ".join(key.lower().split())
         text = clean_value(value)
         if not text:
             continue
@@ -495,10 +495,13 @@ _TAGS = re.compile(r"</?(?:span|small|i|b|em|strong|abbr|nowiki|bdi)\b[^>]*>", r
 
 def clean_value(value: str) -> str:
     """Readable text of a template parameter value: links, comments and quotes markup removed."""
-    text = _COMMENT.sub("", str(value))
-    text = _LINK.sub(r"\1", text)
-    text = _EXT_LINK.sub(r"\1", text)
-    text = _TAGS.sub("", text)
-    text = text.replace("'''", "").replace("''", "")
-    text = text.replace("&nbsp;", " ").replace("&ndash;", "–").replace("&mdash;", "—")
-    return re.sub(r"\s+", " ", text).strip()
+    text = str(value)
+    if "<" in text:
+        text = _TAGS.sub("", _COMMENT.sub("", text))
+    if "[" in text:
+        text = _EXT_LINK.sub(r"\1", _LINK.sub(r"\1", text))
+    if "''" in text:
+        text = text.replace("'''", "").replace("''", "")
+    if "&" in text:
+        text = text.replace("&nbsp;", " ").replace("&ndash;", "–").replace("&mdash;", "—")
+    return " ".join(text.split())

@@ -29,6 +29,7 @@ _ATTRIBUTES = r"(?:\s+[\w-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>/=]+))?
 _VERBATIM = ("nowiki|pre|math|chem|ce|code|syntaxhighlight|source|score|timeline|graph|hiero|"
              "templatedata|templatestyles|imagemap|mapframe|maplink|includeonly|noinclude|style|script")
 _MASKABLE = re.compile(
+    r"(?=[<{\[])(?:"  # every alternative starts with one of these: other positions fail fast
     r"<!--.*?(?:-->|\Z)"
     rf"|<(?P<verbatim>{_VERBATIM})\b[^>]*>.*?</(?P=verbatim)\s*>"
     r"|\{\{[^{}]*\}\}"
@@ -36,7 +37,7 @@ _MASKABLE = re.compile(
     # A link to an article: no namespace, file or interwiki prefix, nothing in it that renders
     # otherwise than as written (entities, templates, tags, nested links, bare URLs).
     r"|(?<!\[)\[\[(?P<target>[^\[\]{}|<>\n&:]*[^\s\[\]{}|<>&:][^\[\]{}|<>\n&:]*)"
-    r"(?:\|(?P<text>(?:[^\[\]{}|<>\n&/]|/(?!/))*))?\]\](?!\])",
+    r"(?:\|(?P<text>(?:[^\[\]{}|<>\n&/]|/(?!/))*))?\]\](?!\]))",
     re.I | re.S)
 _ATTRIBUTE = re.compile(r"([\w-]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>/=]+)))?")
 
