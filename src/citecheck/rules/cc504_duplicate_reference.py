@@ -79,21 +79,28 @@ class DuplicateReference(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        first_by_key: dict[tuple[str, str], Reference] = {}
+        # Entries by source key; pages are read only where two entries share a key (rarely).
+        by_key: dict[tuple[str, str], list[Reference]] = {}
+        pages: dict[int, str] = {}
+
+        def pages_of(ref: Reference) -> str:
+            if id(ref) not in pages:
+                pages[id(ref)] = page_key(ref)
+            return pages[id(ref)]
+
         for ref in doc.references:
             if ref.group or _SHORT_CITE.search(ref.raw):
                 continue  # short citations point into a bibliography; their pages tell them apart
             original = None
             matched = ""
-            pages = page_key(ref)
             for key in source_keys(ref):
-                key = (key[0], key[1] + "\x1f" + pages)
-                earlier = first_by_key.get(key)
+                sharing = by_key.setdefault(key, [])
+                earlier = next((other for other in sharing if pages_of(other) == pages_of(ref)), None)
                 if earlier is not None and key[0] == "title" and _different_urls(earlier, ref):
                     earlier = None  # "The World Factbook" at two different pages of the site
                 if earlier is not None and earlier.key != ref.key and original is None:
                     original, matched = earlier, key[0]
-                first_by_key.setdefault(key, ref)
+                sharing.append(ref)
             if original is None:
                 continue
             how = (f"same URL {ref.get('url').strip()}" if matched == "url"
