@@ -302,17 +302,18 @@ def _text_position(statement: Statement, offset: int) -> int:
     return max(0, offset - statement.span.start)
 
 
-_WS = re.compile(r"\s+")
+_MARKER = re.compile(r"\[\d+\]|\[[a-z]\]")
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4096)
 def normalize_for_fingerprint(text: str) -> str:
     """Whitespace- and case-folded text, with citation markers removed, for stable hashes.
 
     Cached: a long statement with many findings is normalised once, not once per finding.
     """
-    text = re.sub(r"\[\d+\]|\[[a-z]\]", "", text)
-    return _WS.sub(" ", text).strip().casefold()
+    if "[" in text:
+        text = _MARKER.sub("", text)
+    return " ".join(text.split()).casefold()
 
 
 def fingerprint(code: str, text: str, extra: str = "") -> str:
