@@ -254,7 +254,8 @@ def _archives_a_cited_page(ref: Reference, url: str, original: str, snapshot: Pa
 
 _LINK = re.compile(r"https?://[^\s|\]}<>\"']+", re.I)
 # Archive links, with the original URL inside them, are no cited page of their own.
-_ARCHIVE_LINK = re.compile(rf"\S*{ARCHIVE_HOST.pattern}\S*", re.I)
+# Anchored at a word's start: a leading \S* tried at every character is quadratic in long words.
+_ARCHIVE_LINK = re.compile(rf"(?<!\S)\S*?{ARCHIVE_HOST.pattern}\S*", re.I)
 
 
 def _site(host: str) -> str:
