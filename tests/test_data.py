@@ -160,6 +160,21 @@ def test_a_run_reads_its_rule_data_once_and_the_next_run_sees_edits(tmp_path: Pa
     assert rule_data(doc, settings)[0] is None
 
 
+def test_the_phrase_pattern_matches_what_a_plain_alternation_does() -> None:
+    import re
+
+    from citecheck.data import phrases_pattern
+
+    terms = [term for conflict in available_conflicts() for term in conflict.match]
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, terms)) + r")(?!\w)", re.I)
+    trie = phrases_pattern(terms)
+    texts = [variant for term in terms for variant in (
+        term, term.upper(), term.lower(), f"The {term}, fought", f"x{term}", f"{term}s", term[:-1], f"{term} (2023)")]
+    assert [bool(trie.search(text)) for text in texts] == [bool(plain.search(text)) for text in texts]
+    assert sum(bool(trie.search(text)) for text in texts) > len(terms) * 4
+    assert phrases_pattern(["", ""]).search("anything") is None
+
+
 def test_rule_data_stays_in_its_process() -> None:
     import pickle
 

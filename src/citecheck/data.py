@@ -79,8 +79,7 @@ class Conflict:
 
     def __post_init__(self) -> None:
         # All match terms in one pattern: every article is tested against every conflict file.
-        terms = "|".join(re.escape(term) for term in sorted(self.match, key=len, reverse=True) if term)
-        self._match_pattern.append(re.compile(r"(?<!\w)(?:" + terms + r")(?!\w)", re.I) if terms else re.compile(r"(?!)"))
+        self._match_pattern.append(phrases_pattern(self.match))
         for party in self.parties:
             for outlet in party.outlets:
                 for name in outlet.names:
@@ -237,6 +236,33 @@ def _term_key(term: str) -> str:
 def _is_cased(term: str) -> bool:
     """Acronyms (POW, MIA, IDPs) match case-sensitively so "pow" or "mia" in prose do not."""
     return sum(ch.isupper() for ch in term) >= 2
+
+
+def phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of the phrases as a whole word or phrase, case-insensitively; nothing when there are none.
+
+    Phrases that begin alike share one branch (a trie): a plain alternation is tried phrase by
+    phrase at every position of the text, which made matching an article's lead against the
+    conflict files a tenth of a short article's lint.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        if phrase:
+            node = trie
+            for char in phrase:
+                node = node.setdefault(char, {})
+            node[""] = {}  # a phrase ends here
+    if not trie:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)" + _trie_pattern(trie) + r"(?!\w)", re.I)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 or "" in node else branches[0]
+    return body + "?" if "" in node else body
 
 
 # ---------------------------------------------------------------------------------------------
@@ -733,11 +759,20 @@ def lead_text(doc: Document, limit: int = 1500) -> str:
 
 def match_conflict(doc: Document, search_paths: Iterable[str] = ()) -> Conflict | None:
     """The conflict whose ``match`` terms name the article in its title, else in its lead."""
-    return _best_match(doc, available_conflicts(search_paths))
+    conflicts = available_conflicts(search_paths)
+    return _best_match(doc, conflicts, _any_match_term(conflicts))
 
 
-def _best_match(doc: Document, conflicts: Iterable[Conflict]) -> Conflict | None:
+def _any_match_term(conflicts: Iterable[Conflict]) -> re.Pattern[str]:
+    """Every conflict's match terms in one pattern: most articles name none, and one search
+    tells so."""
+    return phrases_pattern(term for conflict in conflicts for term in conflict.match)
+
+
+def _best_match(doc: Document, conflicts: Iterable[Conflict], any_term: re.Pattern[str]) -> Conflict | None:
     lead = lead_text(doc)
+    if not any_term.search(doc.title) and not any_term.search(lead):
+        return None
     best: tuple[int, Conflict] | None = None
     for conflict in conflicts:
         score = conflict.matches(doc.title, lead)
@@ -807,6 +842,7 @@ class RuleData:
     # Otherwise the conflict files matched on each article, and the registry for infobox parties.
     conflicts: tuple[Conflict, ...] = ()
     registry: Registry = field(default_factory=Registry)
+    any_match_term: re.Pattern[str] = field(default_factory=lambda: phrases_pattern(()))
 
     @property
     def names_conflict(self) -> bool:
@@ -826,8 +862,8 @@ def load_rule_data(settings: Settings) -> RuleData:
     if settings.conflict:
         return RuleData(key, lexicons, named=find_conflict(settings.conflict, settings.conflict_paths))
     registry = load_registry()
-    return RuleData(key, lexicons, conflicts=tuple(available_conflicts(settings.conflict_paths, registry)),
-                    registry=registry)
+    conflicts = tuple(available_conflicts(settings.conflict_paths, registry))
+    return RuleData(key, lexicons, conflicts=conflicts, registry=registry, any_match_term=_any_match_term(conflicts))
 
 
 def run_rule_data(settings: Settings) -> RuleData:
@@ -845,7 +881,7 @@ def rule_data(doc: Document, settings: Settings) -> tuple[Conflict | None, dict[
     loaded = run_rule_data(settings)
     if loaded.names_conflict:
         return loaded.named, loaded.lexicons
-    conflict = _best_match(doc, loaded.conflicts)
+    conflict = _best_match(doc, loaded.conflicts, loaded.any_match_term)
     if conflict is None:
         from citecheck.sourcing import article_conflict  # sourcing reads documents; data does not
 
