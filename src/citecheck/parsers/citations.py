@@ -298,6 +298,7 @@ _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$"
 _SECOND_LEVEL = frozenset("co com org net gov edu ac mil or ne go gob nic info biz int".split())
 
 
+@lru_cache(maxsize=8192)
 def domain_of(url_or_name: str) -> str:
     """The registrable-ish domain of a URL, a host, or a work name that is a domain.
 
