@@ -605,4 +605,12 @@ def test_a_probe_that_fails_inside_the_checker_makes_its_waiting_checks_unknown(
     monkeypatch.setattr(checker.client, "fetch_hops", broken_probe)
     stats = checker.prefetch(doc_with({"url": URL}, {"url": "https://example.org/news/other.html"}), ["CC311"])
     assert (stats.unknown, stats.unknown_reasons) == (2, {"internal-error": 2})
-    assert "probe bug" in checker.verdict(URL).evidence["error"]
+    verdict = checker.verdict(URL)
+    assert verdict.url == URL and "probe bug" in verdict.evidence["error"]
+
+
+def test_a_host_with_only_archive_copies_to_check_is_not_probed(mock, fake) -> None:
+    checker = make_checker(fake)
+    mock.get(SNAP, status=200, body="<title>ok</title>")
+    stats = checker.prefetch(doc_with({"url": URL, "archive_url": SNAP}), ["CC312"])
+    assert stats.alive == 1 and [call.request.url for call in mock.calls] == [SNAP]
