@@ -81,6 +81,10 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("In 2018 the government agreed to close ten coal mines.", ["ten"]),
         ("The attack killed two civilians, a man and a woman.", ["two"]),
         ("Rebels fired more than three rockets.", ["three"]),
+        ("Two of the largest producers in North America are located in central and north-central Alberta.", ["Two"]),
+        ("Five of Canada's fourteen UNESCO sites lie in the province: Banff, Jasper, Yoho, Kootenay and Waterton.",
+         ["Five"]),
+        ("Three more episodes, already in production, were released directly to DVD in 2006.", ["Three"]),
         ("Several massacres (e.g. one in 1992 that killed 613 civilians) occurred.", ["613"]),
         ("Radio France runs five national radio stations.", ["five"]),
         # German notation
@@ -235,7 +239,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Al-Khalil (717–786) wrote it during the Tang Dynasty (618–907).",
         # a small count that lists its members, a threshold between kinds
         "This phylum has been divided into two subphyla - Haploviricotina and Polyploviricotina.",
-        "All deposits occurred in three Miocene formations, which are the Upper, the Middle and the Lower Coal Measures.",
+        "The deposits occur in three formations, which are the Upper, the Middle and the Lower Coal Measures.",
         "Two notable examples of salt lakes are the Aral Sea and the Great Salt Lake.",
         "For ordinal variables with more than two values, there are the ordered logit and probit models.",
         # arithmetic and equations

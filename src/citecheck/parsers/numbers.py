@@ -113,7 +113,7 @@ _VERBS_IN_S = frozenset(
 _NOUN_STOP = frozenset(
     "and or in on of at to the a an by from for with as was were is are be been had has have "
     "that which who than per while but when during into after before since until including "
-    "among against between".split()
+    "among against between may can will must might should could would shall".split()
 )
 # German function words, which never end the noun a figure counts: "16 Bundesländer mit".
 _GERMAN_STOP = frozenset(
@@ -238,8 +238,11 @@ _MASKS = re.compile(
     | \d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)      # 29 U.S.C. § 654, 410 U.S. 113
     | \b\d+(?:\([a-z0-9]{{1,3}}\))+                                   # subsection 5(a), 12(b)(2)
     | \b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])                     # locants: 1,3-butadiene, 2,4-D
-    | \b\d{{1,2}}(?:,\d{{1,2}})+\s(?=(?!(?:million|billion|thousand|percent)\b)[a-z]{{5,}})  # 1,4 benzenedicarboxylic acid
+    | \b\d{{1,2}}(?:,\d{{1,2}})+\s(?=[a-z]{{3,}}(?:ic|yl|ol|ene|ane|ine|ide|ate|one)\b)  # 1,4 benzenedicarboxylic acid
     | \b\d{{2,7}}-\d{{2}}-\d\b                                         # a CAS registry number: 107-21-1
+    | \d+(?:,\s?\d+)+,\s?(?:\.\.\.|…)                                  # a sequence: 1, 2, 3, ...
+    | \b1\s?(?:in|-in-)\s?\d+[\s\-]year\b                                 # a 1 in 100 year storm: a return period
+    | \d+\s?(?:cc|kg)\b(?=\s+(?:class|title|category|Grand\s+Prix|championship)\b)  # the 50 cc class: a name
     | (?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)                 # "from left to right: 1. Band-e Amir; 2. Salang"
     | \d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b                       # 4×100 m relay
     | \d{{2,5}}\s?(?:m|metres|meters|km|yards)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke
@@ -385,6 +388,8 @@ def _find(text: str) -> list[NumericClaim]:
                                            _noun_after(text, match.end())))
     if candidates and _HYPOTHESIS.match(text):
         return []  # "Suppose a 10,000 kg probe is sent": an example, not a report
+    if candidates and _DEFINES_A_TERM.match(text):
+        return []  # "The term 1 in 10 year storm describes ...": what a term means
     if candidates and "=" in text and _CALCULATION.search(_readable(text)):
         return []  # "6.015 + 2.014 = 8.029 u": arithmetic, whose figures are computed, not reported
     if candidates and (made_up := _MADE_UP_VALUES.search(text)):
@@ -418,7 +423,7 @@ _MATH_WORDS = frozenset(
     "eigenstates matrix matrices polynomial polynomials integral integrals derivative derivatives "
     "vector vectors scalar scalars equation equations theorem theorems lemma lemmas multiplicity "
     "multiplicities integer integers modulo coefficient coefficients axiom axioms subset subsets "
-    "dimensional".split()
+    "dimensional integrable convolution transform transforms".split()
 )
 # Read with double-decoded characters restored ("Î»1" is "λ1", "Bá»¥t" has no lone "t").
 # Greek letters name variables only beside a subscript or a relation ("λ1", "μ = 0"); alone
@@ -449,6 +454,8 @@ _CONSTANT_QUOTED = re.compile(r"\b(?:speed|velocity)\s+of\s+(?:light|sound)\b[^.
 _CONSTANT_WORDS = frozenset(["light", "sound"])
 # Values quoted in passing, each with the words that must be present for it to be looked for.
 _QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_CONSTANT_WORDS, _CONSTANT_QUOTED))
+# A statement of what a term means: "The term 1 in 100 year storm describes a rainfall event ...".
+_DEFINES_A_TERM = re.compile(r"\s*(?:The\s+)?term\s+[^.;]{1,60}?\s+(?:describes|means|refers\s+to|denotes|stands\s+for)\b", re.I)
 # An equation on figures: arithmetic next to an equals sign ("(2 + 6)/2 = 4", "0.0238 × 931 MeV
 # = 22.2 MeV"), a quantity set equal to a figure ("1 u c² = 931.49 MeV"), or a result carried
 # over to a line of its own ("= 931.49 MeV,").
@@ -469,7 +476,7 @@ _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)
 _WORKED_EXAMPLE = re.compile(
     r"\b(?:in|for)\s+(?:this|the|our)\s+example\b|\bthe\s+example\s+above\b|\bas\s+an\s+example\b"
     r"|\bexample\s*:|\bwhat\s+happens\s+if\b|\ban?\s+example\b[^.]*?\b(?:might|would|could)\s+be\b"
-    r"|\bcalculated\b[^.]*?\bas\s+follows\b",
+    r"|\bcalculated\b[^.]*?\bas\s+follows\b|\ban\s+example\s+is\s+(?:given|shown)\b",
     re.I,
 )
 _ANY_EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
@@ -492,7 +499,8 @@ def continues_example(text: str) -> bool:
 
 
 _NEXT_STEP = re.compile(
-    r"\s*(?:Start|Then|Therefore|Thus|Hence|So|Next|Finally|Now|In\s+this\s+case|Using\s+(?:these|this|the\s+above))\b",
+    r"\s*(?:Start|Then|Therefore|Thus|Hence|So|Next|Finally|Now|In\s+this\s+case|Using\s+(?:these|this|the\s+above)"
+    r"|Th(?:is|ese)\s+(?:list|set|data|sample|values|numbers|observations))\b",
     re.I,
 )
 # How a line that carries on a sentence broken by a copy's layout starts: "u), the deuterium has 2.014 u".
@@ -1022,9 +1030,9 @@ def _small_count_is_claim(text: str, start: int, end: int, prev_word: str,
     # 2018 ... to close ten mines"; a generic statement names none ("DNA is found in two"), and
     # the names of the members the count lists are not such a report ("divided into two
     # subphyla - Haploviricotina and Polyploviricotina").
-    members_end = _listed_members_end(text, end, _UNITS.get(text[start:end].lower(), 0))
-    if members_end is not None:
-        text = text[:start] + text[members_end:]
+    members = _listed_members(text, end, _UNITS.get(text[start:end].lower(), 0))
+    if members is not None:
+        text = text[:members[0]] + text[members[1]:]
     return _YEAR_IN_TEXT.search(text) is not None or _PROPER_NAME_INSIDE.search(text) is not None
 
 
@@ -1037,13 +1045,14 @@ _MEMBERS_OPEN = re.compile(
 )
 _MEMBERS_CLOSE = re.compile(rf"\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[A-Z]")
 _ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")
 
 
-def _listed_members_end(text: str, end: int, count: int) -> int | None:
-    """Where the list of the ``count`` members a count names ends, when the words after it
-    list exactly that many: "two life domains, Archaea and Eukaryota", "two labs, one at … and
-    the other at …"; None when they do not."""
+def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
+    """Where the names of the ``count`` members a count lists start and end, when the words
+    after it name exactly that many: "two life domains, Archaea and Eukaryota", "two labs, one
+    at … and the other at …"; None when they do not."""
     opened = _MEMBERS_OPEN.match(text, end)
     if opened is not None:
         if opened.group("colon") and ";" in text[opened.end():]:
@@ -1052,10 +1061,11 @@ def _listed_members_end(text: str, end: int, count: int) -> int | None:
         else:
             close = _MEMBERS_CLOSE.search(text, opened.end())
             members = _MEMBER_SEPARATOR.split(text[opened.end():close.start()])
-        if len([m for m in members if m.strip()]) == count:
-            return close.start()
+        named = [m for m in members if m.strip()]
+        if len(named) == count and all(_NAMED_MEMBER.match(m) for m in named):
+            return opened.end(), close.start()
     if count == 2 and (pair := _ONE_AND_THE_OTHER.match(text, end)) is not None:
-        return pair.end()
+        return end, pair.end()
     return None
 
 

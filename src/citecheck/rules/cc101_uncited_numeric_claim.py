@@ -76,7 +76,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
         if not claims:
             continue
         if stmt.kind == "caption" and not _FINITE_VERB.search(stmt.text):
-            claims = [c for c in claims if not _shows_the_picture(c)]
+            legend = _NUMBERED_LEGEND.match(stmt.text) is not None
+            claims = [c for c in claims if not _shows_the_picture(c, legend)]
         hard = [c for c in claims if c.kind != "vague"]
         targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
         if not targets:
@@ -124,14 +125,15 @@ def _worked_examples(statements: Sequence[Statement]) -> set[int]:
             inside.update(members)
     # A copy that lays out each step on a line of its own splits an example into paragraphs:
     # a paragraph whose opening statement continues the example before it belongs to it, and
-    # so does one without figures ("3Li", a symbol the copy set apart), which nothing flags.
+    # so does one without figures to judge ("3Li", a symbol the copy set apart; a table row).
     for members in paragraphs.values():
         first = members[0]
         previous = first - 1
         if (previous in inside and first not in inside and statements[first].kind != "heading"
                 and statements[previous].section == statements[first].section
                 and (continues_example(statements[first].text)
-                     or not any(find_numeric_claims(statements[i].text) for i in members))):
+                     or not any(judgeable(statements[i].text) and find_numeric_claims(statements[i].text)
+                                for i in members))):
             inside.update(members)
     return inside
 
@@ -203,11 +205,16 @@ _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|cou
 _TIME_NOUNS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years".split())
 
 
-def _shows_the_picture(claim: NumericClaim) -> bool:
+def _shows_the_picture(claim: NumericClaim, numbered_legend: bool) -> bool:
     """A caption without a verb names what its picture shows: "a dog nursing her four puppies",
-    "Four of the most important silk moths"; a measure ("at eight weeks") is still a claim."""
-    return (claim.kind == "count" and not claim.raw[0].isdigit() and (claim.value or 0) <= 10
+    "Four of the most important silk moths", and the legend of a numbered figure does so with
+    any count ("Figure 2: The string at 6 consecutive epochs"); a measure in another caption
+    ("a tuning fork at eigenfrequency 440.09 Hz") and a time ("at eight weeks") are still claims."""
+    return (claim.kind == "count" and (numbered_legend or not claim.raw[0].isdigit() and (claim.value or 0) <= 10)
             and claim.noun.split(" ")[0].lower() not in _TIME_NOUNS)
+
+
+_NUMBERED_LEGEND = re.compile(r"\s*(?:Figure|Fig\.)\s*\d+[a-z]?\s*[:.]")
 
 
 def _skipped_section(section: tuple[str, ...]) -> bool:
