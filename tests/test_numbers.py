@@ -336,6 +336,7 @@ def test_worked_example_openings(text: str, named: bool, opens: bool) -> None:
         ("Start by sorting the values: 1, 2, 5, 7, 8.", True),
         ("In this case, the median is 5 since it is the middle observation.", True),
         ("Therefore, the median is 4.", True),
+        ("Expressed differently: the mass is reduced by 0.3%.", True),
         ("Comparison of common averages of values { 1, 2, 2, 3, 4, 7, 9 }", True),
         ("u), the deuterium has 2.014 u, and the helium-4 nucleus has 4.0026 u.", True),
         ("The median household income was $41,000 in 2010.", False),

@@ -198,6 +198,7 @@ _FRACTION_CLAIM = re.compile(
 _HALF_QUANTIFIERS = frozenset(
     "around about nearly almost over than roughly approximately some just by under least only".split()
 )
+_HALF_THRESHOLD = re.compile(r"\b(?:more|less|fewer)\s+than\s+$", re.I)
 # Words after a plural fraction that show it stands alone ("two-thirds of", "two-thirds were")
 # rather than qualifying a noun ("a two-thirds majority").
 _AFTER_STANDALONE = frozenset(
@@ -389,7 +390,7 @@ def _find(text: str) -> list[NumericClaim]:
     if candidates and _HYPOTHESIS.match(text):
         return []  # "Suppose a 10,000 kg probe is sent": an example, not a report
     if candidates and _DEFINES_A_TERM.match(text):
-        return []  # "The term 1 in 10 year storm describes ...": what a term means
+        return []  # "The term 1 in 10 year storm describes ...", "the unit of inductance is the henry": definitions
     if candidates and "=" in text and _CALCULATION.search(_readable(text)):
         return []  # "6.015 + 2.014 = 8.029 u": arithmetic, whose figures are computed, not reported
     if candidates and (made_up := _MADE_UP_VALUES.search(text)):
@@ -450,12 +451,21 @@ _ILLUSTRATION_ASIDE = re.compile(
 _ILLUSTRATING_WORDS = frozenset("e g example instance such".split())
 # A physical constant quoted in passing, with the rest of its clause: "at the speed of light,
 # approximately 300 thousand kilometers (or 186 thousand miles) a second".
-_CONSTANT_QUOTED = re.compile(r"\b(?:speed|velocity)\s+of\s+(?:light|sound)\b[^.;]{0,80}", re.I)
-_CONSTANT_WORDS = frozenset(["light", "sound"])
+_CONSTANT_QUOTED = re.compile(
+    r"\b(?:(?:speed|velocity)\s+of\s+(?:light|sound)|visible\s+light|the\s+visible(?=\s*\(|\s+(?:spectrum|range|band)))\b"
+    r"(?:[^.;]|\.\d){0,80}",
+    re.I,
+)
+_CONSTANT_WORDS = frozenset(["light", "sound", "visible"])
 # Values quoted in passing, each with the words that must be present for it to be looked for.
 _QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_CONSTANT_WORDS, _CONSTANT_QUOTED))
-# A statement of what a term means: "The term 1 in 100 year storm describes a rainfall event ...".
-_DEFINES_A_TERM = re.compile(r"\s*(?:The\s+)?term\s+[^.;]{1,60}?\s+(?:describes|means|refers\s+to|denotes|stands\s+for)\b", re.I)
+# A statement of what a term or a unit means: "The term 1 in 100 year storm describes a rainfall
+# event ...", "the unit of inductance is the henry (H), which is ... 1 volt".
+_DEFINES_A_TERM = re.compile(
+    r"\s*(?:The\s+)?term\s+[^.;]{1,60}?\s+(?:describes|means|refers\s+to|denotes|stands\s+for)\b"
+    r"|[^.;]*\bthe\s+(?:SI\s+)?unit\s+of\s+[a-z]+\s+is\s+the\s+[a-z]+\b",
+    re.I,
+)
 # An equation on figures: arithmetic next to an equals sign ("(2 + 6)/2 = 4", "0.0238 × 931 MeV
 # = 22.2 MeV"), a quantity set equal to a figure ("1 u c² = 931.49 MeV"), or a result carried
 # over to a line of its own ("= 931.49 MeV,").
@@ -500,7 +510,7 @@ def continues_example(text: str) -> bool:
 
 _NEXT_STEP = re.compile(
     r"\s*(?:Start|Then|Therefore|Thus|Hence|So|Next|Finally|Now|In\s+this\s+case|Using\s+(?:these|this|the\s+above)"
-    r"|Th(?:is|ese)\s+(?:list|set|data|sample|values|numbers|observations))\b",
+    r"|Th(?:is|ese)\s+(?:list|set|data|sample|values|numbers|observations)|In\s+other\s+words|Expressed\s+differently)\b",
     re.I,
 )
 # How a line that carries on a sentence broken by a copy's layout starts: "u), the deuterium has 2.014 u".
@@ -927,6 +937,9 @@ def _fraction_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         prev = _PREV_WORD.search(text, max(0, start - 20), start)
         if not (prev and prev.end() == start and prev.group(1).lower() in _HALF_QUANTIFIERS):
             return None
+        if _HALF_THRESHOLD.search(text, max(0, start - 12), start) and not (
+                _YEAR_IN_TEXT.search(text) or _PROPER_NAME_INSIDE.search(text)):
+            return None  # "so long as no more than half the data are contaminated": a line drawn, no share found
         share = 0.5
     else:
         count = match.group("count").lower()
