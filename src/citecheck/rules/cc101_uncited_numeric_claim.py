@@ -7,6 +7,7 @@ with figures it finds which figures no citation follows, and the nearest later c
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Iterator, Sequence
@@ -159,9 +160,14 @@ def judgeable(text: str) -> bool:
     """
     if _FORMULA.search(text) or text.count("|") >= 2 or _LEAKED_ENTRY.match(text) or "ISBN" in text:
         return False  # a formula, a pipe table, a note, an alt text, a reference or book entry
-    if len(_LAYOUT_GAP.findall(text)) >= 2 or _WIDE_GAP.search(text):
+    if _at_least_two(_LAYOUT_GAP, text) or _WIDE_GAP.search(text):
         return False
-    return len(_WORD.findall(text)) >= 2
+    return _at_least_two(_WORD, text)
+
+
+def _at_least_two(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` matches twice in ``text``, without finding every match of a long text."""
+    return len(list(itertools.islice(pattern.finditer(text), 2))) == 2
 
 
 def describe_figures(claims: Sequence[NumericClaim], text: str = "", limit: int = 3) -> str:
