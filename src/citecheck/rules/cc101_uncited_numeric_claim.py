@@ -73,6 +73,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
             continue
         if stmt.text.rstrip().endswith("?"):
             continue  # a question asserts nothing: "What is the probability of 7 in 10?"
+        if _cited_at_end(stmt):
+            continue  # every figure in it has a citation after it, whatever the figures are
         claims = find_numeric_claims(stmt.text)
         if not claims:
             continue
@@ -230,6 +232,12 @@ def _skipped_section(section: tuple[str, ...]) -> bool:
 def _last_char(stmt: Statement, claim: NumericClaim) -> int:
     """Where the figure's last character sits in the source: a citation that covers it starts later."""
     return stmt.source_offset(max(claim.start, claim.end - 1))
+
+
+def _cited_at_end(stmt: Statement) -> bool:
+    """Whether a citation follows the statement's last character, and so every figure in it."""
+    return bool(stmt.citations and stmt.text) and (
+        max(c.span.start for c in stmt.citations) > stmt.source_offset(len(stmt.text) - 1))
 
 
 def _cited_after(stmt: Statement, claim: NumericClaim) -> bool:
