@@ -438,8 +438,13 @@ def find_dates(text: str, *, default_year: int | None = None, years: bool = Fals
     return list(_find_dates(text, default_year, years))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=8192)  # several rules ask about the same statements
 def _find_dates(text: str, default_year: int | None, years: bool) -> tuple[DateMatch, ...]:
+    if not _DIGIT.search(text):
+        return ()  # every form of date the pattern knows has a digit
     found: list[DateMatch] = []
     context_year = default_year
     for match in _PROSE.finditer(text):
