@@ -106,6 +106,8 @@ def casualty_figures(text: str, lexicon: Lexicon, context: Category | None = Non
 def _casualty_figures(text: str, lexicon: Lexicon, context: Category | None) -> list[Figure]:
     from citecheck.parsers.numbers import find_numeric_claims
 
+    if context is None and lexicon.pattern.search(text) is None:
+        return []  # no casualty term to give a figure its category: most statements, found fast
     claims = [c for c in find_numeric_claims(text)
               if c.kind == "count" and c.value is not None
               and not _is_rate(text, c.start, c.end, c.high if c.high is not None else c.value)]
