@@ -243,6 +243,7 @@ _MASKS = re.compile(
     | \b\d{{2,7}}-\d{{2}}-\d\b                                         # a CAS registry number: 107-21-1
     | \d+(?:,\s?\d+)+,\s?(?:\.\.\.|…)                                  # a sequence: 1, 2, 3, ...
     | \b1\s?(?:in|-in-)\s?\d+[\s\-]year\b                                 # a 1 in 100 year storm: a return period
+    | \(\s*\d+\s*$                                                 # "lithium-6 (6": a notation the copy broke off
     | \d+\s?(?:cc|kg)\b(?=\s+(?:class|title|category|Grand\s+Prix|championship)\b)  # the 50 cc class: a name
     | (?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)                 # "from left to right: 1. Band-e Amir; 2. Salang"
     | \d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b                       # 4×100 m relay
@@ -1046,10 +1047,15 @@ def _small_count_is_claim(text: str, start: int, end: int, prev_word: str,
     members = _listed_members(text, end, _UNITS.get(text[start:end].lower(), 0))
     if members is not None:
         text = text[:members[0]] + text[members[1]:]
+    if (entry := _GLOSSARY_ENTRY.match(text)) is not None and entry.end() <= start:
+        text = text[entry.end():]  # "TRIAC – Triode for Alternating Current – A device containing two ..."
     return _YEAR_IN_TEXT.search(text) is not None or _PROPER_NAME_INSIDE.search(text) is not None
 
 
 _DASHES = r"(?:[–—]|â\x80[\x93\x94])"
+# A glossary entry: a term and its expansion before the definition ("BCT – Bidirectional Control
+# Thyristor – A bidirectional switching device ..."); the expansion names the term, not a case.
+_GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^.;:–—â]{{2,60}}?\s+{_DASHES}\s+")
 # What opens the list of a count's members: "two subphyla - A and B", "three formations, which
 # are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B".
 _MEMBERS_OPEN = re.compile(
