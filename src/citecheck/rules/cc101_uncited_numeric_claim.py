@@ -7,6 +7,7 @@ with figures it finds which figures no citation follows, and the nearest later c
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -69,12 +70,12 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
     for i, stmt in enumerate(statements):
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
+        if _cited_at_end(stmt):
+            continue  # every figure in it has a citation after it, whatever the figures are
         if any(tag.kind == "citation-needed" for tag in stmt.tags) or not judgeable(stmt.text):
             continue
         if stmt.text.rstrip().endswith("?"):
             continue  # a question asserts nothing: "What is the probability of 7 in 10?"
-        if _cited_at_end(stmt):
-            continue  # every figure in it has a citation after it, whatever the figures are
         claims = find_numeric_claims(stmt.text)
         if not claims:
             continue
@@ -225,6 +226,7 @@ def _shows_the_picture(claim: NumericClaim, numbered_legend: bool) -> bool:
 _NUMBERED_LEGEND = re.compile(r"\s*(?:Figure|Fig\.)\s*\d+[a-z]?\s*[:.]")
 
 
+@functools.lru_cache(maxsize=1024)  # asked for every statement; an article has a few dozen sections
 def _skipped_section(section: tuple[str, ...]) -> bool:
     return any(SKIPPED_SECTIONS.search(part) for part in section)
 
