@@ -247,6 +247,9 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "the sum of the rest mass of the individual nuclei = 6.015 + 2.014 = 8.029 u;",
         "so 1 u c² = 931.49 MeV.",
         "= 931.49 MeV,",
+        # the bounds of a scale from 0 to 1; the cases 1, 2, 3 and 4
+        "Measurements are converted to values between 0 and 1 by seeing where they fall on a triangle.",
+        "An approximation of a square wave by taking the first 1, 2, 3 and 4 terms of its Fourier series.",
         # a glossary entry's definition; a notation broken off by a copy's layout
         "MCT – MOSFET Controlled Thyristor – It contains two additional FET structures for on/off control.",
         "In this symbolic representing of a nuclear reaction, lithium-6 (6",

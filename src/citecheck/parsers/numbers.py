@@ -242,6 +242,7 @@ _MASKS = re.compile(
     | \b\d{{1,2}}(?:,\d{{1,2}})+\s(?=[a-z]{{3,}}(?:ic|yl|ol|ene|ane|ine|ide|ate|one)\b)  # 1,4 benzenedicarboxylic acid
     | \b\d{{2,7}}-\d{{2}}-\d\b                                         # a CAS registry number: 107-21-1
     | \d+(?:,\s?\d+)+,\s?(?:\.\.\.|…)                                  # a sequence: 1, 2, 3, ...
+    | \b1,\s?2,\s?3(?:,\s?\d+)*(?:,?\s(?:and|or)\s\d+)?\b                     # the cases 1, 2, 3 and 4
     | \b1\s?(?:in|-in-)\s?\d+[\s\-]year\b                                 # a 1 in 100 year storm: a return period
     | \(\s*\d+\s*$                                                 # "lithium-6 (6": a notation the copy broke off
     | \d+\s?(?:cc|kg)\b(?=\s+(?:class|title|category|Grand\s+Prix|championship)\b)  # the 50 cc class: a name
@@ -554,9 +555,11 @@ def _generic_count(claim: NumericClaim) -> bool:
 
 
 def _bare_unit(claim: NumericClaim) -> bool:
-    """A bare 0 or 1 counts nothing: "when the power factor is 1", "a reflectivity of 1"."""
-    return (claim.kind == "count" and claim.high is None and not claim.noun
-            and claim.raw in ("0", "1", "1.0", "0.0"))
+    """A bare 0 or 1 counts nothing: "when the power factor is 1", "a reflectivity of 1", nor do
+    the bounds of a scale from 0 to 1: "converted to values between 0 and 1"."""
+    if claim.kind != "count" or claim.noun:
+        return False
+    return claim.raw in ("0", "1", "1.0", "0.0") if claim.high is None else (claim.value, claim.high) == (0, 1)
 
 
 # A number before a superlative picks members of a ranking: "the six largest cities".
