@@ -34,15 +34,19 @@ _CITATION_TEMPLATE = re.compile(r"\{\{\s*(?!dead[ _]link|webarchive|cbignore|!)[
 
 def has_archive(ref: Reference) -> bool:
     """True when the reference records an archive copy (archive URL, archive date or {{webarchive}})."""
-    return bool(ref.get("archive_url").strip() or ref.get("archive_date").strip() or ref.has_webarchive
-                # A rendered copy may say so even when the archive date is missing (a CS1 error).
-                or ("rchived" in ref.raw.lower() and _ARCHIVED_PHRASE.search(ref.raw))
-                # An archive link anywhere (localised templates, "url lưu trữ=", whose parameters
-                # were not mapped to archive_url still carry one). In a bundle of several
-                # citations the archive may belong to another one, unless it is a copy of this
-                # reference's own URL.
-                or (len(_CITATION_TEMPLATE.findall(ref.raw)) <= 1 and ARCHIVE_HOST.search(ref.raw))
-                or _archives_own_url(ref))
+    if ref.get("archive_url").strip() or ref.get("archive_date").strip() or ref.has_webarchive:
+        return True
+    lowered = ref.raw.lower()
+    # Every archive phrase and archive host the patterns below know names an "archiv…" or WebCite.
+    if "archiv" not in lowered and "webcitation" not in lowered and "arquivo" not in lowered:
+        return False
+    # A rendered copy may say so even when the archive date is missing (a CS1 error).
+    if "rchived" in lowered and _ARCHIVED_PHRASE.search(ref.raw):
+        return True
+    # An archive link anywhere (localised templates, "url lưu trữ=", whose parameters were not
+    # mapped to archive_url still carry one). In a bundle of several citations the archive may
+    # belong to another one, unless it is a copy of this reference's own URL.
+    return bool(len(_CITATION_TEMPLATE.findall(ref.raw)) <= 1 and ARCHIVE_HOST.search(ref.raw)) or _archives_own_url(ref)
 
 
 def _archives_own_url(ref: Reference) -> bool:
