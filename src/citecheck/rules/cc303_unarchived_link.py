@@ -40,13 +40,13 @@ class UnarchivedLink(Rule):
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        ignore = tuple(h.lower() for h in ctx.options.get("ignore_hosts", STABLE_HOSTS))
+        ignore = frozenset(h.lower() for h in ctx.options.get("ignore_hosts", STABLE_HOSTS))
         for ref in doc.references:
             url = ref.get("url").strip()
             if not (url or ref.get("access_date").strip()) or has_archive(ref) or dead_reason(ref):
                 continue
             hosts = {h.lower() for h in (ref.domain, _host(url)) if h}
-            if any(host == h or host.endswith("." + h) for host in hosts for h in ignore):
+            if any(_within(host, ignore) for host in hosts):
                 continue
             where = url or (f"a web page on {ref.domain}" if ref.domain else "a web page")
             yield self.finding(
@@ -57,6 +57,12 @@ class UnarchivedLink(Rule):
                 refs=[ref.key],
                 evidence={"url": url},
             )
+
+
+def _within(host: str, hosts: frozenset[str]) -> bool:
+    """Whether ``host`` is one of ``hosts`` or a subdomain of one."""
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in hosts for i in range(len(labels)))
 
 
 def _host(url: str) -> str:

@@ -10,7 +10,6 @@ from citecheck.parsers.citations import source_url_key
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
 
-_WS = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s]")
 _PAGE_PARAM = re.compile(
     r"\|\s*(?:p|pp|page|pages|at|loc|location|seite|seiten|chapter|section|volume|issue)\s*=\s*([^|}]+)", re.I
@@ -37,7 +36,7 @@ def _different_urls(a: Reference, b: Reference) -> bool:
 
 
 def _fold(text: str) -> str:
-    return _WS.sub(" ", _PUNCT.sub(" ", text.casefold())).strip()
+    return " ".join(_PUNCT.sub(" ", text.casefold()).split())
 
 
 def source_keys(ref: Reference) -> list[tuple[str, str]]:
