@@ -298,10 +298,9 @@ def _lost_letter(text: str, start: int, end: int) -> bool:
 
 
 def _word_around(text: str, start: int, end: int, reach: int = 20) -> str:
-    left = start
-    while left > 0 and start - left < reach and not text[left - 1].isspace():
-        left -= 1
-    right = end
-    while right < len(text) and right - end < reach and not text[right].isspace():
-        right += 1
-    return text[left:right]
+    """``text[start:end]`` with the non-space characters around it, at most ``reach`` each side."""
+    before = text[max(0, start - reach):start]
+    after = text[end:end + reach]
+    left = "" if not before or before[-1].isspace() else before.split()[-1]
+    right = "" if not after or after[0].isspace() else after.split()[0]
+    return left + text[start:end] + right
