@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from citecheck.api import lint_text
-from citecheck.model import Document
+from citecheck.model import Diagnostic, Document, Span
 from citecheck.parsers.text import parse
+from citecheck.rules import RuleContext, select_rules
+from citecheck.rules.cc903_reference_map_unverified import ReferenceMapUnverified
 
 from conftest import CORPUS, ROOT, SEED
 
@@ -222,3 +224,173 @@ The exhaust must stop relative to the initial motion of the rocket.[a][1]
     assert article_a.reference.raw.startswith("With things moving around in orbits")
     assert doc.reference("b", group="table").raw == "Assumes a specific power of 1 kW/kg"
     assert doc.metadata["mapping_check"] == {"checked": 4, "agreeing": 4, "over_cited": 0, "verified": True}
+
+
+def over_cited_copy(entries: int) -> str:
+    """A copy whose every entry is cited twice but prints one backlink."""
+    body = " ".join(f"Claim {n}a.[{n}] Claim {n}b.[{n}]" for n in range(1, entries + 1))
+    return body + "\n\nReferences\n\n" + "".join(
+        f'  {n}. ^ "Title {n}". Reuters. {n} October 2020.\n' for n in range(1, entries + 1))
+
+
+def test_cc903_names_five_entries_the_withheld_rules_and_gives_the_whole_check() -> None:
+    result = lint_text(over_cited_copy(6), "text")
+    [cc903] = [f for f in result.findings if f.code == "CC903"]
+    withheld = [rule.code for rule in select_rules() if rule.uses_reference_map]
+    assert cc903.message == (
+        "6 of 6 reference entries are cited more often than their backlinks allow, so markers may "
+        "resolve to the wrong entries (e.g. [1], [2], [3], [4], [5]); findings withheld for this "
+        f"file: {', '.join(withheld)}")
+    assert cc903.evidence == {"over_cited": 6, "examples": ["1", "2", "3", "4", "5", "6"],
+                              "checked": 6, "agreeing": 0, "verified": False}
+    assert (cc903.line, cc903.excerpt) == (5, '1. ^ "Title 1". Reuters. 1 October 2020.')  # the first entry cited too often
+    assert result.document.metadata["withheld_rules"] == withheld
+
+
+def test_cc903_reads_only_its_own_diagnostic_and_says_when_nothing_was_withheld() -> None:
+    doc = Document(source="Fighting began.", format="text")
+    doc.diagnostics = [
+        Diagnostic(kind="tables-skipped", message="2 table lines", count=2),
+        Diagnostic(kind="reference-map-unverified", message="3 of 4 entries", examples=["1", "2", "3"], count=3),
+    ]
+    [finding] = ReferenceMapUnverified().check(doc, RuleContext())
+    assert finding.message == "3 of 4 entries (e.g. [1], [2], [3]); findings withheld for this file: none"
+    assert finding.span == Span(0, 1)
+    assert finding.evidence == {"over_cited": 3, "examples": ["1", "2", "3"]}
+
+
+def test_a_verified_map_or_another_format_withholds_nothing() -> None:
+    verified = lint_text(over_cited_copy(2), "text")
+    assert "withheld_rules" not in verified.document.metadata
+    assert [f.code for f in verified.findings if f.code == "CC903"] == []
+    wikitext = lint_text("Fighting began.<ref>Reuters, 1 October 2020.</ref>\n\n== References ==\n{{reflist}}\n",
+                         "wikitext")
+    assert "withheld_rules" not in wikitext.document.metadata
+
+
+@pytest.mark.parametrize(("entry", "backlinks", "raw"), [
+    ('"Fighting". Reuters. 2020.', 0, '"Fighting". Reuters. 2020.'),  # no caret: nothing to count
+    ("^ bell hooks (1984). Feminist Theory.", 1, "bell hooks (1984). Feminist Theory."),
+    ("^ a bvon Neumann, J. (1945). First Draft.", 2, "von Neumann, J. (1945). First Draft."),
+    ("^ a b cdela Torre, R. (2001). Islands.", 3, "dela Torre, R. (2001). Islands."),
+    ("^ a b c d e f g h i j k l m n o p q r s t u v w x y z aa ab Smith, J. (2001). Islands.", 28,
+     "Smith, J. (2001). Islands."),
+])
+def test_backlink_letters_are_counted_and_kept_out_of_the_entry(entry: str, backlinks: int, raw: str) -> None:
+    doc = parse(f"Fighting began.[1]\n\nReferences\n\n  1. {entry}\n")
+    [reference] = doc.references
+    assert (reference.backlinks, reference.raw) == (backlinks, raw)
+
+
+def test_a_list_is_a_reference_list_by_its_backlinks_only_when_most_entries_have_them() -> None:
+    text = """****** Page ******
+***** Battle *****
+Fighting began.[1]
+***** Further accounts *****
+   1. ^ "Fighting". Reuters. 1 October 2020.
+   2. Second account of the battle.
+   3. Third account of the battle.
+"""
+    assert parse(text).references == []
+    assert len(parse(text.replace("   3. Third", "   3. ^ Third")).references) == 2
+
+
+def test_a_copy_of_the_reference_list_alone_is_read() -> None:
+    doc = parse('***** References *****\n   1. ^ a b "Fighting". Reuters. 1 October 2020.\n')
+    assert [(r.key, r.backlinks) for r in doc.references] == [("1", 2)]
+
+
+def test_a_style_sheet_printed_before_the_first_entry_takes_no_number() -> None:
+    doc = parse("""Fighting began.[1] Villages fell.[1] Talks began.[2]
+
+References
+
+  1. .mw-parser-output cite.citation{font-style:inherit}
+  2. ^ a b "Fighting". Reuters. 1 October 2020.
+^ "Talks". Reuters. 2 October 2020.
+""")
+    assert [(r.key, r.get("title")) for r in doc.references] == [("1", "Fighting"), ("2", "Talks")]
+
+
+def test_an_entry_keeps_its_printed_number_through_the_pieces_joined_to_it() -> None:
+    # A browser copy numbers real entries only: the printed numbers explain the backlinks.
+    doc = parse("""Intro.[1] Fighting.[3] Again.[3]
+
+References
+
+  1. ^ "One". Reuters. 1 October 2020.
+  2. A piece printed without its backlink.
+  3. ^ a b "Three". Reuters. 3 October 2020.
+  4. Another piece.
+""")
+    assert doc.reference("3").get("title") == "Three"
+    assert doc.metadata["mapping_check"] == {"checked": 2, "agreeing": 2, "over_cited": 0, "verified": True}
+
+
+def browser_copy(body: str, entries: list[str]) -> str:
+    """A browser copy whose second printed entry is a piece without a backlink, so that the
+    printed numbers run one ahead of the entries' positions from the third on."""
+    listed = [entries[0], "A piece printed without its backlink.", *entries[1:]]
+    return body + "\n\nReferences\n\n" + "".join(f"  {n}. {entry}\n" for n, entry in enumerate(listed, 1))
+
+
+def test_printed_numbers_win_only_when_they_explain_more_than_the_positions() -> None:
+    # Printed, B..E are [3] [4] [5] [6]: three agree, E is cited once too often; as positions
+    # ([2] to [5]) none agrees. Three agreements outweigh one over-citation, counted double.
+    body = "A.[1] " + " ".join(f"C{n}.[{k}]" for k, uses in ((3, 2), (4, 3), (5, 4), (6, 6)) for n in range(uses))
+    doc = parse(browser_copy(body, ['^ "A". Reuters.', '^ a b "B". Reuters.', '^ a b c "C". Reuters.',
+                                    '^ a b c d "D". Reuters.', '^ a b c d e "E". Reuters.']))
+    assert doc.metadata["reference_numbers"] == "printed"
+    assert [doc.reference(k).get("title") for k in ("3", "4", "5", "6")] == ["B", "C", "D", "E"]
+
+
+def test_printed_numbers_that_explain_one_entry_more_but_over_cite_one_do_not_win() -> None:
+    doc = parse(browser_copy("A.[1] B.[3] C.[4] C.[4] C.[4]",
+                             ['^ "A". Reuters.', '^ "B". Reuters.', '^ a b "C". Reuters.']))
+    assert "reference_numbers" not in doc.metadata
+    assert [doc.reference(k).get("title") for k in ("2", "3")] == ["B", "C"]
+
+
+def test_on_a_tie_the_positions_stay() -> None:
+    doc = parse(browser_copy("A.[1] B.[2] C.[3]", ['^ "A". Reuters.', '^ "B". Reuters.']))
+    assert "reference_numbers" not in doc.metadata
+    assert doc.reference("2").get("title") == "B"
+
+
+def test_a_few_over_cited_entries_in_a_long_list_are_chance() -> None:
+    # Three entries of eighty cited beyond their backlinks: under 5 %, the map stands.
+    body = " ".join(f"Claim {n}.[{n}]" + (f" Again.[{n}]" if n <= 3 else "") for n in range(1, 81))
+    text = body + "\n\nReferences\n\n" + "".join(f'  {n}. ^ "T{n}". Reuters.\n' for n in range(1, 81))
+    doc = parse(text)
+    assert doc.metadata["mapping_check"] == {"checked": 80, "agreeing": 77, "over_cited": 3, "verified": True}
+    four = parse(text.replace("Claim 4.[4]", "Claim 4.[4] Again.[4]"))
+    assert four.metadata["mapping_check"]["verified"] is True
+    assert parse(text[:text.index("Claim 41.")] + "\n\nReferences\n\n" + "".join(
+        f'  {n}. ^ "T{n}". Reuters.\n' for n in range(1, 41))).metadata["mapping_check"]["verified"] is False
+
+
+def test_entries_after_a_rendered_cite_error_are_still_read() -> None:
+    doc = parse("""The battle began.[1] The town fell.[2] Talks began.[3]
+
+References
+
+  1. ^ "One". Reuters. 1 October 2020.
+  2. ^ Cite error: The named reference town was invoked but never defined (see the help page).
+  3. ^ "Three". Reuters. 3 October 2020.
+""")
+    assert [r.key for r in doc.references] == ["1", "3"]
+
+
+def test_an_upper_case_note_marker_cites_the_notes_list() -> None:
+    doc = parse("""The battle began.[A] The town fell.[1]
+
+Notes
+
+  1. ^ Denied by both sides.
+
+References
+
+  1. ^ "One". Reuters. 1 October 2020.
+""")
+    [note] = [c for c in doc.citations if c.group == "note"]
+    assert note.reference is not None and note.reference.raw == "Denied by both sides."
