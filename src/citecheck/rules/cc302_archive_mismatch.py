@@ -97,14 +97,11 @@ def _last_segment(path: str) -> str:
 
 
 def _distinctive(path: str) -> set[str]:
-    """Tokens that identify one article: a long slug as the last segment, IDs mixing letters
-    and digits, long numbers."""
-    last = _last_segment(path)
-    tokens = {last} if len(last) >= 20 and last.count("-") + last.count("_") >= 3 else set()
-    for token in re.split(r"[-_./]", last):
-        if len(token) >= 7 and any(c.isdigit() for c in token) and (token.isdigit() or any(c.isalpha() for c in token)):
-            tokens.add(token)
-    return tokens
+    """Tokens of the last path segment that identify one article: IDs mixing letters and
+    digits, long numbers. (A long slug shared whole is a shared last segment, above.)"""
+    tokens = re.split(r"[-_./]", _last_segment(path))
+    return {token for token in tokens
+            if len(token) >= 7 and any(c.isdigit() for c in token) and (token.isdigit() or any(c.isalpha() for c in token))}
 
 
 def split_archive_url(url: str) -> tuple[str, str] | None:
@@ -165,7 +162,7 @@ class ArchiveMismatch(Rule):
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        max_apart = ctx.options.get("max_days_apart", 1)
+        max_apart = ctx.options["max_days_apart"]
         checked = [(ref, archive_url, list(_problems(ref, archive_url, max_apart)))
                    for ref in doc.references if (archive_url := ref.get("archive_url").strip())]
         copies = _copied_archives((ref, archive_url) for ref, archive_url, problems in checked
@@ -293,8 +290,7 @@ def _moved_item(url: str, original: str, published: PartialDate | None, snapshot
     ``article?articleID=263``), snapshotted no earlier than the cited work's date, for a deep
     link: the cited page before the publisher renumbered it or moved to another domain."""
     cited, archived = normalize_url(url), normalize_url(original)
-    cited_path = cited.split("?", 1)[0].partition("/")[2]
-    if not cited_path or not _item_number(archived):
+    if not _address_parts(cited)[1] or not _item_number(archived):
         return False
     if published is not None and published.earliest() > snapshot.latest():
         return False  # a snapshot older than the work cannot hold it
@@ -303,9 +299,9 @@ def _moved_item(url: str, original: str, published: PartialDate | None, snapshot
 
 def _item_number(address: str) -> bool:
     """Whether a normalised address ends in an item number: in its last path segment or a query value."""
-    address, _, query = address.partition("?")
-    last = address.partition("/")[2].rsplit("/", 1)[-1]
-    return any(_ITEM_NUMBER.search(part) for part in [last, *(param.partition("=")[2] for param in query.split("&"))])
+    _, path, query = _address_parts(address)
+    values = [param.partition("=")[2] for param in query.split("&")]
+    return any(_ITEM_NUMBER.search(part) for part in [path.rpartition("/")[2], *values])
 
 
 def _same_publisher(cited: str, archived: str) -> bool:
@@ -313,27 +309,33 @@ def _same_publisher(cited: str, archived: str) -> bool:
     name is a host label or path segment of the other address (a publisher that moved:
     ``emedicine.com`` to ``emedicine.medscape.com``, ``archives.tcm.ie/businesspost`` to
     ``businesspost.ie``)."""
-    cited_site, archived_site = (_site(_host(address)) for address in (cited, archived))
+    cited_site, archived_site = (_site(_address_parts(address)[0]) for address in (cited, archived))
     if cited_site == archived_site:
         return True
     return (_site_name(cited_site) in _address_words(archived)
             or _site_name(archived_site) in _address_words(cited))
 
 
-def _host(address: str) -> str:
-    """The host of a normalised address, without its port."""
-    return address.split("?", 1)[0].split("/", 1)[0].split(":", 1)[0]
+# A normalised address: host, port, path, query.
+_ADDRESS = re.compile(r"(?P<host>[^/?:]*)(?::[^/?]*)?/?(?P<path>[^?]*)\??(?P<query>.*)", re.S)
+
+
+def _address_parts(address: str) -> tuple[str, str, str]:
+    """(host without its port, path, query) of a normalised address."""
+    parts = _ADDRESS.fullmatch(address)
+    assert parts is not None  # every part of the pattern may be empty
+    return parts["host"], parts["path"], parts["query"]
 
 
 def _site_name(site: str) -> str:
     """"businesspost" for "businesspost.ie"; "" for names too short to tell a publisher by."""
-    name = site.split(".", 1)[0]
+    name = site.partition(".")[0]
     return name if len(name) >= 4 else ""
 
 
 def _address_words(address: str) -> set[str]:
     """The labels of an address's host and the segments of its path (not its query)."""
-    host, _, path = address.split("?", 1)[0].partition("/")
+    host, path, _ = _address_parts(address)
     return set(host.split(".")) | set(path.split("/"))
 
 
@@ -354,7 +356,7 @@ def _comparable(ref: Reference, url: str) -> bool:
     """
     if "{{" in url or not re.match(r"(?:https?:)?//|[\w-]+(?:\.[\w-]+)+", url, re.I):
         return False  # a template or a bare word in the url field: nothing to compare
-    if _IDENTIFIER_HOSTS.search(_host(normalize_url(url))):
+    if _IDENTIFIER_HOSTS.search(_address_parts(normalize_url(url))[0]):
         return False
     if ref.template:
         return True
