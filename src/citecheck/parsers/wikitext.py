@@ -158,6 +158,9 @@ class _RefState:
         self.seen: set[int] = set()
         self.pending_links: list[tuple[Reference, str]] = []
         self.bibliography: dict[str, tuple[str, dict[str, str]]] = {}
+        # Full citations (parameters, template key, fields if read): the bibliography that short
+        # citations point into, built at the end and only when there are short citations.
+        self.full_citations: list[tuple[dict[str, str], str, dict[str, str] | None]] = []
         self.uses: list[Citation] = []
 
     def number(self, group: str) -> int:
@@ -673,7 +676,7 @@ class _Builder:
             self.infobox(node, key, pos)
             return
         if R.is_cite_template(key):
-            bibliography_entry(self.refs.bibliography, self.params_of(node), key)
+            self.refs.full_citations.append((self.params_of(node), key, None))
             if self._in_source_section(self.section):
                 self.counts[key] = self.counts.get(key, 0) + 1
             else:
@@ -977,6 +980,9 @@ class _Builder:
                 if reference is not None:
                     citation.reference = reference
                     self._number(reference)
+        if refs.pending_links:
+            for params, key, fields in refs.full_citations:
+                bibliography_entry(refs.bibliography, params, key, fields)
         for reference, anchor in refs.pending_links:
             link_short_citation(reference, anchor, refs.bibliography)
         uncited = [ref for key, ref in refs.named.items() if id(ref) not in refs.seen]

@@ -76,7 +76,7 @@ def describe(reference: Reference, body: RefContent, builder: Any) -> None:
             reference.template = key
             fields = normalize_template_params(key, params)
             # A full citation inside a <ref> is also a target of short citations elsewhere.
-            bibliography_entry(builder.refs.bibliography, params, key, fields)
+            builder.refs.full_citations.append((params, key, fields))
             break
         if key in R.SHORT_CITES:
             reference.template = key
