@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from citecheck.api import lint_text
-from citecheck.model import Diagnostic, Document, Span
+from citecheck.model import Diagnostic, Document, Severity, Span
 from citecheck.parsers.text import parse
 from citecheck.rules import RuleContext, select_rules
 from citecheck.rules.cc903_reference_map_unverified import ReferenceMapUnverified
@@ -234,15 +234,17 @@ def over_cited_copy(entries: int) -> str:
 
 
 def test_cc903_names_five_entries_the_withheld_rules_and_gives_the_whole_check() -> None:
-    result = lint_text(over_cited_copy(6), "text")
+    result = lint_text(over_cited_copy(12), "text")
     [cc903] = [f for f in result.findings if f.code == "CC903"]
     withheld = [rule.code for rule in select_rules() if rule.uses_reference_map]
     assert cc903.message == (
-        "6 of 6 reference entries are cited more often than their backlinks allow, so markers may "
+        "12 of 12 reference entries are cited more often than their backlinks allow, so markers may "
         "resolve to the wrong entries (e.g. [1], [2], [3], [4], [5]); findings withheld for this "
         f"file: {', '.join(withheld)}")
-    assert cc903.evidence == {"over_cited": 6, "examples": ["1", "2", "3", "4", "5", "6"],
-                              "checked": 6, "agreeing": 0, "verified": False}
+    first_ten = [str(n) for n in range(1, 11)]
+    assert cc903.evidence == {"over_cited": 12, "examples": first_ten, "checked": 12, "agreeing": 0, "verified": False}
+    [diagnostic] = [d for d in result.document.diagnostics if d.kind == "reference-map-unverified"]
+    assert (diagnostic.count, diagnostic.examples) == (12, first_ten)
     assert (cc903.line, cc903.excerpt) == (5, '1. ^ "Title 1". Reuters. 1 October 2020.')  # the first entry cited too often
     assert result.document.metadata["withheld_rules"] == withheld
 
@@ -300,13 +302,14 @@ def test_a_copy_of_the_reference_list_alone_is_read() -> None:
     assert [(r.key, r.backlinks) for r in doc.references] == [("1", 2)]
 
 
-def test_a_style_sheet_printed_before_the_first_entry_takes_no_number() -> None:
+def test_pieces_printed_before_the_first_entry_take_no_number() -> None:
     doc = parse("""Fighting began.[1] Villages fell.[1] Talks began.[2]
 
 References
 
   1. .mw-parser-output cite.citation{font-style:inherit}
-  2. ^ a b "Fighting". Reuters. 1 October 2020.
+  2. [closed access]
+  3. ^ a b "Fighting". Reuters. 1 October 2020.
 ^ "Talks". Reuters. 2 October 2020.
 """)
     assert [(r.key, r.get("title")) for r in doc.references] == [("1", "Fighting"), ("2", "Talks")]
@@ -349,6 +352,32 @@ def test_printed_numbers_that_explain_one_entry_more_but_over_cite_one_do_not_wi
                              ['^ "A". Reuters.', '^ "B". Reuters.', '^ a b "C". Reuters.']))
     assert "reference_numbers" not in doc.metadata
     assert [doc.reference(k).get("title") for k in ("2", "3")] == ["B", "C"]
+
+
+def test_over_cited_entries_anywhere_in_the_list_count_against_a_numbering() -> None:
+    # Printed, B and C are over-cited and D, E, F agree; as positions C is over-cited and D agrees.
+    body = "A.[1] " + " ".join(f"C{n}.[{k}]" for k, uses in ((3, 2), (4, 2), (5, 2), (6, 3), (7, 4)) for n in range(uses))
+    doc = parse(browser_copy(body, ['^ "A". Reuters.', '^ "B". Reuters.', '^ "C". Reuters.', '^ a b "D". Reuters.',
+                                    '^ a b c "E". Reuters.', '^ a b c d "F". Reuters.']))
+    assert "reference_numbers" not in doc.metadata
+
+
+def test_a_lettered_notes_list_takes_its_printed_letters_when_printed_numbers_win() -> None:
+    doc = parse("""The battle began.[a] The town fell.[c][1] Talks began.[1]
+
+Notes
+
+  1. ^ Note one.
+  2. A note printed without its backlink.
+  3. ^ Note three.
+
+References
+
+  1. ^ a b "One". Reuters. 1 October 2020.
+""")
+    assert doc.metadata["reference_numbers"] == "printed"
+    [third] = [c for c in doc.citations if c.key == "c"]
+    assert third.reference is not None and third.reference.raw == "Note three."
 
 
 def test_on_a_tie_the_positions_stay() -> None:
@@ -394,3 +423,10 @@ References
 """)
     [note] = [c for c in doc.citations if c.group == "note"]
     assert note.reference is not None and note.reference.raw == "Denied by both sides."
+
+
+def test_cc903_can_be_ignored_or_given_another_severity() -> None:
+    assert not [f for f in lint_text(over_cited_copy(3), "text", ignore=["CC903"]).findings if f.code == "CC903"]
+    [cc903] = [f for f in lint_text(over_cited_copy(3), "text", severity={"CC903": Severity.ERROR}).findings
+               if f.code == "CC903"]
+    assert cc903.severity == Severity.ERROR
