@@ -23,6 +23,11 @@ from citecheck.rules.cc302_archive_mismatch import normalize_url, same_page, spl
     ("http://example.com/a%20b+c?Q=x+y%21&utm_source=feed&fbclid=1&", "example.com/a b c?q=x y!"),
     ("http://example.com/a?utm_source=feed", "example.com/a"),
     ("http://[zz::1]/A", "[zz::1]/a"),
+    ("http://[zz::1]/a?u=http://b", "[zz::1]/a?u=http://b"),
+    ("XYZ.com/a", "xyz.com/a"),
+    ("http:///a", "/a"),
+    ("http://example.com/TAX/", "example.com/tax"),
+    ("http://example.com/a?b=1&c=2", "example.com/a?b=1&c=2"),
 ])
 def test_normalize_url_keeps_what_identifies_the_page(url: str, normalized: str) -> None:
     assert normalize_url(url) == normalized
@@ -37,6 +42,9 @@ def test_normalize_url_keeps_what_identifies_the_page(url: str, normalized: str)
     ("http://x.com/publication/felid", "http://x.com/publication/felid_form", False),
     ("http://x.com/publication/26675311", "http://x.com/publication/266753114", False),
     ("http://x.com/a/266753114_Felid_form", "http://x.com/a/266753114", True),
+    ("http://x.com/a/12345", "http://x.com/a/12345-some-slug", True),
+    ("http://x.com/p/5", "http://x.com/p/5-slug", True),
+    ("http://a.com/x/abcde-fghij-klm", "http://b.com/y/aaa-abcde-fghij-klm", True),
     ("http://a.com/x/abcde-fghij-klm", "http://b.com/y/abcde-fghij-klm-nop", True),
     ("http://a.com/x/abcde-fghij-kl", "http://b.com/y/abcde-fghij-kl-nop", False),
     ("http://a.com/x/abcdefgh-ijklmnop", "http://b.com/y/abcdefgh-ijklmnop-q", False),
@@ -73,6 +81,7 @@ def test_split_archive_url(archive_url: str, split: tuple[str, str] | None) -> N
 @pytest.mark.parametrize(("archive_url", "evidence"), [
     ("https://web.archive.org/save/http://example.com/a", {"problem": "save"}),
     ("https://web.archive.org/web/http://example.com/a", {"problem": "timestamp"}),
+    ("https://web.archive.org/web/example.com/a", {"problem": "timestamp"}),
     ("https://web.archive.org/web/*/http://example.com/a", {"problem": "calendar"}),
     ("https://web.archive.org/web/2010/http://example.com/a", {"problem": "timestamp", "timestamp": "2010"}),
     ("https://web.archive.org/web/20101305120000/http://example.com/a",
@@ -97,3 +106,11 @@ def test_an_archive_url_copied_into_several_references_is_one_finding_naming_the
     assert finding.reference is not None and finding.reference.key == "oil"
     assert finding.evidence == {"archive_url": archive_url, "problem": "url", "archived": "http://example.gov/overview",
                                 "url": "http://example.gov/oil"}
+
+
+def test_a_misdated_archive_names_both_dates() -> None:
+    text = ("Output rose.<ref name=\"a\">{{cite web |url=http://example.com/a |title=A |archive-date=25 August 2008 "
+            "|archive-url=https://web.archive.org/web/20070311000000/http://example.com/a}}</ref>\n")
+    [finding] = lint_text(text, "wikitext", select=["CC302"]).findings
+    assert finding.evidence == {"archive_url": "https://web.archive.org/web/20070311000000/http://example.com/a",
+                                "problem": "date", "timestamp": "20070311000000", "archive_date": "25 August 2008"}
