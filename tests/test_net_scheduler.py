@@ -24,7 +24,8 @@ from local_server import AnsweringHandler
 
 
 class Sites(AnsweringHandler):
-    """Any host name; /no-head refuses HEAD; /moved redirects to /page; probes (/citecheck-...) are 404, and on a host in
+    """Any host name; /no-head refuses HEAD (/slow-no-head too, and takes 0.3 s for each answer);
+    /moved redirects to /page; probes (/citecheck-...) are 404, and on a host in
     ``held_probes`` are answered only once ``release`` is set."""
 
     seen: list[tuple[float, str, str, str]] = []  # (arrival, host, method, path)
@@ -44,6 +45,9 @@ class Sites(AnsweringHandler):
             self.answer(404, b"<title>Not found</title>")
         elif self.path.startswith("/no-head") and self.command == "HEAD":
             self.answer(405)
+        elif self.path == "/slow-no-head":
+            time.sleep(0.3)
+            self.answer(405 if self.command == "HEAD" else 200, b"<title>Slow</title>")
         elif self.path == "/moved":
             self.answer(301, b"", {"Location": "/page"})
         else:
@@ -143,3 +147,10 @@ def test_time_waiting_for_the_hosts_turn_is_not_spent_from_a_urls_budget(port: i
     stats = checker(0.25, workers=4, budget=0.5).prefetch(doc(*urls), ["CC311"])
     assert (stats.alive, stats.unknown) == (3, 0)
     assert len(Sites.seen) == 7
+
+
+def test_the_requests_of_one_url_share_its_budget_when_scheduled(port: int) -> None:
+    # HEAD takes 0.3 s of the URL's 0.5 s, so its GET, which would take 0.3 s more, runs out.
+    verdict_for = checker(0.05, workers=2, budget=0.5)
+    stats = verdict_for.prefetch(doc(f"http://one.test:{port}/slow-no-head"), ["CC311"])
+    assert (stats.unknown, stats.unknown_reasons) == (1, {"budget": 1})
