@@ -16,7 +16,7 @@ from citecheck import parsers
 from citecheck.api import run_rules
 from citecheck.config import Settings
 from citecheck.dump import DumpStats, _record_line, iter_revisions, open_dump, write_jsonl
-from citecheck.history import RevisionCache
+from citecheck.history import RevisionCache, _Recent
 from citecheck.report.json import finding_record
 from citecheck.rules import RULES
 
@@ -130,3 +130,16 @@ def test_a_cache_linting_with_other_settings_starts_afresh(tmp_path: Path) -> No
     records(path, Settings(), cache)
     only_dated = Settings(select=["CC4"])
     assert records(path, only_dated, cache) == records(path, only_dated, None)
+
+
+def test_recent_entries_keep_the_latest_used() -> None:
+    recent = _Recent(2)
+    recent.keep("a", 1)
+    recent.keep("b", 2)
+    assert recent.get_recent("a") == 1  # "b" is now the least recently used
+    recent.keep("c", 3)
+    assert list(recent) == ["a", "c"]
+
+
+def test_a_text_with_a_lone_surrogate_has_a_digest() -> None:
+    assert RevisionCache.digest("caf\udce9") != RevisionCache.digest("caf\u00e9")
