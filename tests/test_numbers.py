@@ -81,6 +81,8 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("In 2018 the government agreed to close ten coal mines.", ["ten"]),
         ("The attack killed two civilians, a man and a woman.", ["two"]),
         ("Rebels fired more than three rockets.", ["three"]),
+        ("As a consequence, more than half the population is now living in the cities.", ["half"]),
+        ("Albedos in visible light range from up to 0.9 for fresh snow to about 0.04 for charcoal.", ["0.9", "0.04"]),
         ("BCT – Bidirectional Control Thyristor – In 2004 it killed two soldiers.", ["two"]),
         ("Two of the largest producers in North America are located in central and north-central Alberta.", ["Two"]),
         ("Five of Canada's fourteen UNESCO sites lie in the province: Banff, Jasper, Yoho, Kootenay and Waterton.",

@@ -199,6 +199,7 @@ _HALF_QUANTIFIERS = frozenset(
     "around about nearly almost over than roughly approximately some just by under least only".split()
 )
 _HALF_THRESHOLD = re.compile(r"\b(?:more|less|fewer)\s+than\s+$", re.I)
+_CONDITION_OPENS = re.compile(r"\b(?:if|unless|so\s+long\s+as|as\s+long\s+as)\b[^,;.]*$", re.I)
 # Words after a plural fraction that show it stands alone ("two-thirds of", "two-thirds were")
 # rather than qualifying a noun ("a two-thirds majority").
 _AFTER_STANDALONE = frozenset(
@@ -454,7 +455,7 @@ _ILLUSTRATING_WORDS = frozenset("e g example instance such".split())
 # A physical constant quoted in passing, with the rest of its clause: "at the speed of light,
 # approximately 300 thousand kilometers (or 186 thousand miles) a second".
 _CONSTANT_QUOTED = re.compile(
-    r"\b(?:(?:speed|velocity)\s+of\s+(?:light|sound)|visible\s+light|the\s+visible(?=\s*\(|\s+(?:spectrum|range|band)))\b"
+    r"\b(?:(?:speed|velocity)\s+of\s+(?:light|sound)|(?:visible\s+light|the\s+visible)(?=\s*\()|the\s+visible(?=\s+(?:spectrum|range|band)))\b"
     r"(?:[^.;]|\.\d){0,80}",
     re.I,
 )
@@ -941,9 +942,9 @@ def _fraction_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         prev = _PREV_WORD.search(text, max(0, start - 20), start)
         if not (prev and prev.end() == start and prev.group(1).lower() in _HALF_QUANTIFIERS):
             return None
-        if _HALF_THRESHOLD.search(text, max(0, start - 12), start) and not (
+        if _HALF_THRESHOLD.search(text, max(0, start - 12), start) and _CONDITION_OPENS.search(text, 0, start) and not (
                 _YEAR_IN_TEXT.search(text) or _PROPER_NAME_INSIDE.search(text)):
-            return None  # "so long as no more than half the data are contaminated": a line drawn, no share found
+            return None  # "if each group contains less than half the population": a condition, no share found
         share = 0.5
     else:
         count = match.group("count").lower()
