@@ -7,9 +7,14 @@ Neither is a small count in words (one to ten) of a generic thing, which describ
 rather than reports a statistic ("DNA is found in two cellular locations", "splits into two
 peaks"): it is a claim when it counts people, casualties or events, comes with a unit, a time
 or money, is an estimate ("at least four") or a range, or belongs to a dated or named report
-("in 2018 … to close ten mines"). Code ("two.sided"), numeral bases ("base 10") and the
-meanings of words ("meaning 50") are not claims either. Whether a statement belongs to a
-worked example (``names_worked_example``, ``opens_example``) is for the rules to ask, paragraph by paragraph.
+("in 2018 … to close ten mines"); the names of the members it lists ("two subphyla -
+Haploviricotina and Polyploviricotina") make no such report. Code ("two.sided"), numeral bases
+("base 10"), the meanings of words ("meaning 50"), identifiers (CAS numbers, locants, formula
+subscripts), equations ("6.015 + 2.014 = 8.029 u"), sequences ("1, 2, 3, ..."), definitions of
+terms and units, and values quoted in passing (", say, 100 km", "(e.g. 50 Hz or 60 Hz)", the
+speed of light) are not claims either. Whether a statement belongs to a worked example
+(``names_worked_example``, ``opens_example``, ``continues_example``) is for the rules to ask,
+paragraph by paragraph.
 Every rule that requires or compares sources for figures goes through this module, so they
 all agree on what a figure is. Detection is a handful of compiled regexes plus cheap checks
 of the characters and words around each match: it runs on every statement.

@@ -103,9 +103,10 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
 
 def _worked_examples(statements: Sequence[Statement]) -> set[int]:
     """The statements of worked examples: from a statement that opens one to the end of its
-    paragraph ("As an example, we will calculate …", "Start by sorting the values: 1, 2, 2"),
-    whole sections of mathematics headed as examples ("Example of two-sided sign test"), and the
-    paragraphs that carry an example on ("Start by sorting the values: 1, 2, 5, 7, 8.")."""
+    paragraph ("As an example, we will calculate …", "Consider the multiset { 1, 2, 2 }"), whole
+    sections of mathematics headed as examples ("Example of two-sided sign test"), and the
+    paragraphs after an example that carry it on ("Start by sorting the values: 1, 2, 5, 7, 8.",
+    "Therefore, the median is 4")."""
     inside: set[int] = set()
     paragraphs: dict[int, list[int]] = {}
     sections: dict[tuple[str, ...], list[int]] = {}
