@@ -270,7 +270,8 @@ def test_html_belligerent_columns_and_supporters() -> None:
 
 def test_plain_text_belligerents_stand_alone_and_stop_at_a_sub_label() -> None:
     doc = lint_text((TEST_REGISTRY.parent / "russian-invasion-of-ukraine.txt").read_text(encoding="utf-8"), "text").document
-    assert [(b.name, b.column) for b in infobox_belligerents(doc)] == [("Russia", 0), ("Donetsk PR", 0)]
+    # "Supported by:" heads Belarus only: Ukraine, after the blank line, is the next column.
+    assert [(b.name, b.column) for b in infobox_belligerents(doc)] == [("Russia", 0), ("Donetsk PR", 0), ("Ukraine", 0)]
 
 
 def test_plain_text_supporters_named_on_their_label_line_are_no_belligerents() -> None:
