@@ -360,15 +360,24 @@ def url_key(url: str) -> str:
         host = (parts.hostname or "").lower()
     except ValueError:
         return url.lower()
-    if host.startswith("www.") or re.match(r"www\d\.", host):
+    if host.startswith("www") and (host.startswith("www.") or _NUMBERED_WWW.match(host)):
         host = host.split(".", 1)[1]
     if host.startswith(("m.", "mobile.")):
         host = host.split(".", 1)[1]
-    path = re.sub(r"/+", "/", parts.path or "/")
-    path = re.sub(r"/(?:index|default)\.(?:html?|php|aspx?)$", "/", path, flags=re.I).rstrip("/")
+    path = parts.path or "/"
+    if "//" in path:
+        path = _SLASHES.sub("/", path)
+    path = _DEFAULT_PAGE.sub("/", path).rstrip("/")
+    if not parts.query:
+        return f"{host}{path}"
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                              if not _TRACKING_PARAM.match(k)))
     return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+_NUMBERED_WWW = re.compile(r"www\d\.")
+_SLASHES = re.compile(r"/+")
+_DEFAULT_PAGE = re.compile(r"/(?:index|default)\.(?:html?|php|aspx?)$", re.I)
 
 
 def source_url_key(url: str) -> str:
