@@ -154,3 +154,12 @@ def test_the_requests_of_one_url_share_its_budget_when_scheduled(port: int) -> N
     verdict_for = checker(0.05, workers=2, budget=0.5)
     stats = verdict_for.prefetch(doc(f"http://one.test:{port}/slow-no-head"), ["CC311"])
     assert (stats.unknown, stats.unknown_reasons) == (1, {"budget": 1})
+
+
+def test_a_url_under_way_goes_before_the_hosts_next_url(port: int) -> None:
+    # Its GET waits for the host's next turn ahead of the next URL's HEAD, so a check, once
+    # begun, ends soon and its verdict is not held up by every other URL on the host.
+    urls = [f"http://one.test:{port}/no-head-{i}" for i in range(2)]
+    checker(0.05, workers=4).prefetch(doc(*urls), ["CC311"])
+    order = [(method, path) for _, _, method, path in Sites.seen if "/citecheck-" not in path]
+    assert order == [("HEAD", "/no-head-0"), ("GET", "/no-head-0"), ("HEAD", "/no-head-1"), ("GET", "/no-head-1")]
