@@ -79,7 +79,7 @@ def same_page(url: str, other: str) -> bool:
     a, b = normalize_url(url), normalize_url(other)
     if a == b:
         return True
-    a_path, b_path = a.split("?", 1)[0], b.split("?", 1)[0]
+    a_path, b_path = a.partition("?")[0], b.partition("?")[0]
     if a_path == b_path and ("?" not in a or "?" not in b):
         return True
     short, long = sorted((a, b), key=len)
@@ -269,19 +269,17 @@ def _short_link_of(url: str, original: str) -> bool:
     """A short address on the archived page's own site: a query-only link ("?p=64654"), a
     readable path that redirected deeper ("/smarterplanet/grid" to ".../smart_grid/..."), or
     the same file moved to another host of the site ("ticdata.treasury.gov/Publish/mfh.txt")."""
-    cited, archived = normalize_url(url), normalize_url(original)
-    cited_host, _, cited_path = cited.split("?", 1)[0].partition("/")
-    archived_host, _, archived_path = archived.split("?", 1)[0].partition("/")
-    if _site(cited_host.split(":", 1)[0]) != _site(archived_host.split(":", 1)[0]):
+    cited_host, cited_path, cited_query = _address_parts(normalize_url(url))
+    archived_host, archived_path, archived_query = _address_parts(normalize_url(original))
+    if _site(cited_host) != _site(archived_host):
         return False
     if not cited_path:
-        return "?" in cited  # "site/?p=64654" is a short link; the bare front page is not
+        return bool(cited_query)  # "site/?p=64654" is a short link; the bare front page is not
     segments, archived_segments = cited_path.split("/"), archived_path.split("/")
     last = segments[-1]
     if "." in last:
-        same_query = cited.partition("?")[2] == archived.partition("?")[2]
-        return same_query and len(last) >= 7 and last == archived_segments[-1]
-    return ("?" not in cited and len(last) <= 24 and last in archived_path
+        return cited_query == archived_query and len(last) >= 7 and last == archived_segments[-1]
+    return (not cited_query and len(last) <= 24 and last in archived_path
             and archived_segments[:len(segments) - 1] == segments[:-1])
 
 
@@ -341,8 +339,7 @@ def _address_words(address: str) -> set[str]:
 
 def _spells_title(original: str, title: str) -> bool:
     words = {w for w in re.findall(r"[a-z0-9]+", title.casefold()) if len(w) >= 3}
-    path = normalize_url(original).split("?", 1)[0].partition("/")[2]
-    slug = set(re.findall(r"[a-z0-9]+", path))
+    slug = set(re.findall(r"[a-z0-9]+", _address_parts(normalize_url(original))[1]))
     return len(words) >= 3 and len(words & slug) >= max(3, 0.6 * len(words))
 
 
