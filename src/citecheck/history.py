@@ -19,8 +19,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from citecheck import parsers
-from citecheck.dump import Revision, lint_revision, result_fields
+from citecheck import dump, parsers
 from citecheck.rules import select_rules
 
 if TYPE_CHECKING:
@@ -28,10 +27,10 @@ if TYPE_CHECKING:
     from citecheck.model import Document, Finding
 
 # Reverts go back a few revisions: over the 15,180 revisions of the Anarchism history these
-# many recent texts and records get 98 % of the reuse that keeping everything would. Keeping
+# many recent texts and records get 97 % of the reuse that keeping everything would. Keeping
 # more costs more than it saves: the garbage collector walks every kept object again and again.
-RECENT_TEXTS = 16
-RECENT_RECORDS = 32
+RECENT_TEXTS = 8
+RECENT_RECORDS = 16
 
 
 class _Recent(OrderedDict):
@@ -106,7 +105,7 @@ class RevisionCache:
     def digest(text: str) -> bytes:
         return hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()
 
-    def fields(self, rev: Revision, settings: "Settings", source: str) -> dict[str, Any]:
+    def fields(self, rev: "dump.Revision", settings: "Settings", source: str) -> dict[str, Any]:
         """The record contents of a revision (``dump.result_fields``), reusing what its text allows."""
         plan = self._plan_for(settings)
         text_key = (self.digest(rev.text), rev.title)
@@ -118,7 +117,7 @@ class RevisionCache:
         seen = self.texts.get_recent(text_key)
         if seen is not None and seen.undated_findings is not None:
             self.hits["findings"] += 1
-            result = lint_revision(rev, plan.dated_settings, source, parse=seen.parse)
+            result = dump.lint_revision(rev, plan.dated_settings, source, parse=seen.parse)
             result.findings = sorted([*seen.undated_findings, *result.findings], key=_order)
         else:
             if seen is not None:
@@ -126,10 +125,10 @@ class RevisionCache:
             else:
                 seen = _SeenText()
                 self.texts.keep(text_key, seen)
-            result = lint_revision(rev, settings, source, parse=seen.parse)
+            result = dump.lint_revision(rev, settings, source, parse=seen.parse)
             if _reusable(result.document, settings):
                 seen.undated_findings = [f for f in result.findings if f.code not in plan.dated_codes]
-        made = result_fields(result)
+        made = dump.result_fields(result)
         self.records.keep(record_key, made)
         return made
 
