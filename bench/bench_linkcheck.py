@@ -5,7 +5,9 @@ of its own (its work is not the checker's, and must not compete with it for the 
 plays many sites: each host name (h0.test, h1.test, ...) resolves to it, every answer takes
 --latency seconds, and two requests for one host closer than 1 s apart are answered 429 and
 counted as politeness violations. The checker runs with its defaults (32 workers, 2 in flight
-and 1 s between requests per host).
+and 1 s between requests per host). The mixed runs add URLs that need a second request on
+their host (a GET after a refused HEAD, a redirect within the host): it must wait for the
+host's next turn without keeping a worker from other hosts.
 
 The yardstick is the true minimum the limit allows: a host with n cited URLs needs at least
 (n - 1) x spacing + latency, and a run the maximum of that over its hosts. Everything else the
@@ -89,14 +91,22 @@ class Handler(BaseHTTPRequestHandler):
             if too_soon:
                 self.server.violations += 1
         time.sleep(self.server.latency)
-        status = 429 if too_soon else 404 if "/citecheck-" in self.path else 200
-        self.answer(status, b"" if self.command == "HEAD" else b"<title>page</title>")
+        if too_soon:
+            self.answer(429, b"", {"Retry-After": "1"})
+        elif "/citecheck-" in self.path:
+            self.answer(404, b"<title>Not found</title>")
+        elif "/moved-" in self.path:
+            self.answer(301, b"", {"Location": self.path.replace("/moved-", "/story-")})
+        elif "/no-head-" in self.path and self.command == "HEAD":
+            self.answer(405, b"")
+        else:
+            self.answer(200, b"" if self.command == "HEAD" else b"<title>page</title>")
 
-    def answer(self, status: int, body: bytes) -> None:
+    def answer(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Length", str(len(body)))
-        if status == 429:
-            self.send_header("Retry-After", "1")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
@@ -114,9 +124,12 @@ def control(port: int, path: str) -> dict[str, Any]:
         return json.loads(response.read())
 
 
-def make_doc(port: int, hosts: int, per_host: int) -> Document:
+def make_doc(port: int, hosts: int, per_host: int, mixed: bool = False) -> Document:
+    """``per_host`` URLs on each host; ``mixed``: of every five, one refuses HEAD (so a GET
+    follows) and one redirects within its host (so a second hop follows)."""
+    kinds = ("story", "no-head", "moved", "story", "story") if mixed else ("story",)
     refs = [Reference(key=str(i), span=Span(0, 1), raw="r",
-                      fields={"url": f"http://h{h}.test:{port}/news/story-{i}.html"})
+                      fields={"url": f"http://h{h}.test:{port}/news/{kinds[i % len(kinds)]}-{i}.html"})
             for i in range(per_host) for h in range(hosts)]
     return Document(source="x", format="wikitext", references=refs)
 
@@ -133,9 +146,9 @@ def make_checker(cache_path: Path, workers: int) -> LinkChecker:
     return LinkChecker(client, LinkCache(cache_path), workers=workers)
 
 
-def run(port: int, latency: float, hosts: int, per_host: int, workers: int) -> dict[str, float]:
+def run(port: int, latency: float, hosts: int, per_host: int, workers: int, mixed: bool = False) -> dict[str, float]:
     control(port, "/reset")
-    doc = make_doc(port, hosts, per_host)
+    doc = make_doc(port, hosts, per_host, mixed)
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "links.sqlite"
         checker = make_checker(cache, workers)
@@ -193,6 +206,10 @@ def main() -> int:
                 show(run(port, args.latency, 50, 10, workers))
             for hosts, per_host in ((25, 20), (100, 5)):
                 show(run(port, args.latency, hosts, per_host, 32))
+            print("\nmixed (of every 5 URLs on a host, one needs a GET after its HEAD, one a redirect hop):")
+            print(HEADER)
+            for hosts, per_host in ((50, 10), (100, 5)):
+                show(run(port, args.latency, hosts, per_host, 32, mixed=True))
     finally:
         server.terminate()
     return 0 if ok else 1
