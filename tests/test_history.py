@@ -17,9 +17,11 @@ from citecheck.api import run_rules
 from citecheck.config import Settings
 from citecheck.dump import DumpStats, _record_line, iter_revisions, open_dump, write_jsonl
 from citecheck.history import RevisionCache, _Recent
+from citecheck.model import Document
 from citecheck.report.json import finding_record
 from citecheck.rules import RULES
 
+PARSE = parsers.parse
 HISTORY = Path("/work/shared/corpus/wikiwho/derived/Anarchism-history-revisions-15172-15179.xml")
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "pear-export-0.10.xml"
 REVISION = re.compile(r"<revision>.*?</revision>", re.S)
@@ -55,13 +57,22 @@ def records(path: Path, settings: Settings, cache: RevisionCache | None) -> list
         return [_record_line(rev, settings, str(path), cache)[0] for rev in iter_revisions(stream, all_revisions=True)]
 
 
-def test_cached_history_gives_the_records_of_linting_every_revision(tmp_path: Path) -> None:
+def test_cached_history_gives_the_records_of_linting_every_revision(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     path = history_with_reverts(tmp_path)
     settings = Settings()
     plain = records(path, settings, None)
     assert len(plain) == 6
     cache = RevisionCache()
+    parsed = []
+
+    def counted_parse(text: str, fmt: str, path: str = "<string>") -> Document:
+        parsed.append(text)
+        return PARSE(text, fmt, path=path)
+
+    monkeypatch.setattr(parsers, "parse", counted_parse)
     assert records(path, settings, cache) == plain
+    assert len(parsed) == 2  # each text once
     # Same day: the whole record again; another day: only the dated rules run again.
     assert cache.hits == {"records": 2, "findings": 2, "documents": 0}
     out = io.StringIO()
