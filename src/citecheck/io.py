@@ -238,7 +238,7 @@ def detect_mojibake(text: str) -> Diagnostic | None:
     """
     sample = text[:200_000]
     cjk = _CJK_CHAR.subn("", sample)[1] if _CJK_CHAR.search(sample) else 0
-    cjk_is_rare = cjk > 0 and cjk / (_LETTER.subn("", sample)[1] or 1) < 0.05
+    cjk_is_rare = cjk > 0 and _more_letters_than(sample, 20 * cjk)  # CJK under 5 % of the letters
     patterns = [_QUESTION_MARKS]
     if cjk_is_rare:
         patterns[:0] = _MOJIBAKE_PATTERNS[:2]
@@ -279,6 +279,17 @@ def detect_mojibake(text: str) -> Diagnostic | None:
         examples=examples,
         count=len(hits),
     )
+
+
+def _more_letters_than(text: str, limit: int) -> bool:
+    """Whether ``text`` holds more than ``limit`` letters, counted a slice at a time so that a
+    long text stops being counted once it is past the limit."""
+    count = 0
+    for start in range(0, len(text), 8192):
+        count += _LETTER.subn("", text[start:start + 8192])[1]
+        if count > limit:
+            return True
+    return False
 
 
 def _lost_letter(text: str, start: int, end: int) -> bool:
