@@ -90,6 +90,13 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Three more episodes, already in production, were released directly to DVD in 2006.", ["Three"]),
         ("Several massacres (e.g. one in 1992 that killed 613 civilians) occurred.", ["613"]),
         ("Radio France runs five national radio stations.", ["five"]),
+        # a bare 0 or 1 is no figure, but a 1 with a noun counts; a line drawn in a dated condition
+        ("The shelling killed 1 civilian.", ["1"]),
+        ("In 2019, if less than half the members attended, the vote failed.", ["half"]),
+        # a small count of people named by their occupation, or with a half
+        ("The club has two violinists.", ["two"]),
+        ("The band has two comedians.", ["two"]),
+        ("The recipe needs three and a half cups of flour.", ["three"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
@@ -244,12 +251,17 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "This phylum has been divided into two subphyla - Haploviricotina and Polyploviricotina.",
         "The deposits occur in three formations, which are the Upper, the Middle and the Lower Coal Measures.",
         "Two notable examples of salt lakes are the Aral Sea and the Great Salt Lake.",
+        "The park is divided into three zones: the North Shore; the Central Valley; and the East Ridge.",
+        "The phylum (as revised) has two subphyla, Haploviricotina and Polyploviricotina.",
+        "After a long and careful search lasting many years and many trials, the society set up two labs, "
+        "one at Oxford and the other at Cambridge.",
         "For ordinal variables with more than two values, there are the ordered logit and probit models.",
         # arithmetic and equations
         "the sum of the rest mass of the individual nuclei = 6.015 + 2.014 = 8.029 u;",
         "so 1 u c² = 931.49 MeV.",
         "= 931.49 MeV,",
         # the bounds of a scale from 0 to 1; the cases 1, 2, 3 and 4
+        "The transfer is loss-free when the power factor is 1; the other side then reads 0.",
         "Measurements are converted to values between 0 and 1 by seeing where they fall on a triangle.",
         "An approximation of a square wave by taking the first 1, 2, 3 and 4 terms of its Fourier series.",
         # a glossary entry's definition; a notation broken off by a copy's layout
@@ -278,6 +290,7 @@ def test_kinds_values_and_nouns() -> None:
 def test_shares_are_percentages_and_german_figures_are_normalised() -> None:
     claims = find_numeric_claims("about three-quarters of the votes and a third of the seats")
     assert [(c.kind, c.value) for c in claims] == [("percent", 75.0), ("percent", pytest.approx(33.33))]
+    assert [(c.kind, c.value) for c in find_numeric_claims("Around half of the voters stayed home.")] == [("percent", 50.0)]
     german = find_numeric_claims("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.")
     assert [c.value for c in german] == [22000, 1.9e6]
     assert [c.value for c in find_numeric_claims("more than 105 000 lonely people")] == [105000]

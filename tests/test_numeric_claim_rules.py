@@ -7,6 +7,7 @@ import pytest
 from citecheck import lint_text
 from citecheck.config import Settings
 from citecheck.model import Finding
+from citecheck.rules.cc101_uncited_numeric_claim import judgeable
 
 REFERENCES = """
 
@@ -70,3 +71,21 @@ def test_a_named_citation_is_shown_with_its_source(key: str, title: str, work: s
     (finding,) = findings(NAMED_REFERENCE.format(key=key, title=title, work=work), "CC102", "wikitext")
     assert f"nearest citation {shown}" in finding.message
     assert finding.refs == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("The army lost 36 tanks.", True),
+        ("The army lost   36 tanks.", True),  # one gap is a typing slip, not a layout
+        (r"The area is \frac{1}{2} of 36 tanks.", False),
+        ("Year | Tanks | Losses 36", False),
+        ("^ Smith wrote of 36 tanks.", False),
+        ("Smith, John. The Tank War. ISBN 978-0-00-000000-0", False),
+        ("Armenia   2,000   3,000 tanks", False),
+        ("Armenia      2,000 tanks", False),
+        ("Tanks 36", False),
+    ],
+)
+def test_prose_is_told_from_formulas_tables_entries_and_fragments(text: str, prose: bool) -> None:
+    assert judgeable(text) is prose
