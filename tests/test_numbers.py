@@ -97,6 +97,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("The club has two violinists.", ["two"]),
         ("The band has two comedians.", ["two"]),
         ("The recipe needs three and a half cups of flour.", ["three"]),
+        ("Two-thirds approved the plan.", ["Two-thirds"]),  # a verb after a share shows it stands alone
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
@@ -253,6 +254,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Two notable examples of salt lakes are the Aral Sea and the Great Salt Lake.",
         "The park is divided into three zones: the North Shore; the Central Valley; and the East Ridge.",
         "The phylum (as revised) has two subphyla, Haploviricotina and Polyploviricotina.",
+        "The phylum has two subphyla, Haploviricotina and Polyploviricotina; both infect plants.",
         "After a long and careful search lasting many years and many trials, the society set up two labs, "
         "one at Oxford and the other at Cambridge.",
         "For ordinal variables with more than two values, there are the ordered logit and probit models.",
