@@ -252,7 +252,8 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "This phylum has been divided into two subphyla - Haploviricotina and Polyploviricotina.",
         "The deposits occur in three formations, which are the Upper, the Middle and the Lower Coal Measures.",
         "Two notable examples of salt lakes are the Aral Sea and the Great Salt Lake.",
-        "The park is divided into three zones: the North Shore; the Central Valley; and the East Ridge.",
+        "Visitors like it. The park is divided into three zones: the North Shore; the Central Valley; "
+        "and the East Ridge.",
         "The phylum (as revised) has two subphyla, Haploviricotina and Polyploviricotina.",
         "The phylum has two subphyla, Haploviricotina and Polyploviricotina; both infect plants.",
         "After a long and careful search lasting many years and many trials, the society set up two labs, "
@@ -292,7 +293,8 @@ def test_kinds_values_and_nouns() -> None:
 def test_shares_are_percentages_and_german_figures_are_normalised() -> None:
     claims = find_numeric_claims("about three-quarters of the votes and a third of the seats")
     assert [(c.kind, c.value) for c in claims] == [("percent", 75.0), ("percent", pytest.approx(33.33))]
-    assert [(c.kind, c.value) for c in find_numeric_claims("Around half of the voters stayed home.")] == [("percent", 50.0)]
+    (half,) = find_numeric_claims("Around half of the voters stayed home.")
+    assert (half.kind, half.value) == ("percent", 50.0)
     german = find_numeric_claims("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.")
     assert [c.value for c in german] == [22000, 1.9e6]
     assert [c.value for c in find_numeric_claims("more than 105 000 lonely people")] == [105000]
