@@ -14,7 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 
 class Severity(enum.IntEnum):
@@ -209,6 +209,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     _lines: LineIndex | None = field(default=None, repr=False)
     _references_by_key: tuple[dict[tuple[str, str], Reference], int] | None = field(default=None, repr=False)
+    _derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         if self._lines is None:
@@ -224,6 +225,13 @@ class Document:
                 index.setdefault((ref.key, ref.group), ref)
             self._references_by_key = (index, len(self.references))
         return self._references_by_key[0].get((key, group))
+
+    def derived(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """A result several rules read from this document (CC101's and CC102's numeric
+        coverage), computed by the first that asks."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def notes(self) -> list[Reference]:
         return [ref for ref in self.references if ref.group]

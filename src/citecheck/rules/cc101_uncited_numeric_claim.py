@@ -62,7 +62,12 @@ def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage
     statements with no precise figure. Headings, reference-list sections and statements
     already tagged [citation needed] (CC103 reports those) are skipped; so are list items
     under a cited introduction ending with ":" and introductions whose list items are cited.
+    Worked out once per document: CC101 and CC102 both read it.
     """
+    return iter(doc.derived(("numeric_coverage", vague), lambda: tuple(_numeric_coverage(doc, vague))))
+
+
+def _numeric_coverage(doc: Document, vague: bool) -> Iterator[Coverage]:
     statements = doc.statements
     citation_starts: list[int] | None = None
     examples = _worked_examples(statements)
