@@ -16,10 +16,10 @@ from typing import Any
 from citecheck.model import Reference, Span
 from citecheck.parsers import wikitext_render as R
 from citecheck.parsers.wikitext_scan import heading_at
+from citecheck.parsers.wikitext_lite import ref_name_and_group
 
 _TOKEN = re.compile(r"<!--|\{\{|\}\}|<ref\b[^>\n]{0,400}?/>|<ref\b[^>\n]{0,400}?>|</ref\s*>|\n", re.I)
 _LIST = re.compile(r"[*#:;]+")
-_ATTR = re.compile(r"""\b(name|group)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s/>"']+))""", re.I)
 _INLINE = re.compile(
     r"\[\[(?P<target>[^\[\]|\n]{0,500})(?:\|(?P<label>[^\[\]\n]{0,500}))?\]\]"
     r"|\[(?P<url>https?://[^\s\]]{1,2000})(?:\s+(?P<title>[^\]\n]{0,500}))?\]"
@@ -85,7 +85,7 @@ def extract(builder: Any, text: str, start: int) -> None:
 
 def _open_ref(builder: Any, token: str, start: int, end: int) -> tuple[int, int, str, str] | None:
     """A ``<ref …/>`` reuse is cited at once; a ``<ref …>`` opener starts a body (returned)."""
-    name, group = _attrs(token)
+    name, group = ref_name_and_group(token)
     if token.endswith("/>"):
         builder.cite(name, group, Span(start, end), builder.refs.named.get((group, name)))
         return None
@@ -132,11 +132,6 @@ def _plain(builder: Any, text: str, start: int, end: int) -> None:
             builder.emit_rendered(" ", match.start(), match.end())
     if last < end:
         builder.text(text[last:end], last)
-
-
-def _attrs(tag: str) -> tuple[str, str]:
-    found = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _ATTR.finditer(tag)}
-    return found.get("name", "").strip(), found.get("group", "").strip()
 
 
 def _reference(builder: Any, text: str, ref: tuple[int, int, str, str], content_end: int, end: int) -> None:

@@ -93,7 +93,7 @@ def mask(text: str, base: int = 0) -> tuple[str, list[Masked]]:
             text_start = match.start("text") if shown is not None else match.start("target")
             refs.append(MaskedLink(base + match.start(), base + match.end(), target, base + text_start, shown))
         else:
-            name, group = _name_and_group(attrs)
+            name, group = ref_name_and_group(attrs)
             content = match.group("content")
             content_start = match.start("content") if content is not None else match.end()
             refs.append(MaskedRef(base + match.start(), base + match.end(), name, group, base + content_start,
@@ -119,8 +119,9 @@ def placeholder_index(match: re.Match[str]) -> int:
     return (ord(high) - _DIGIT_BASE) * _DIGITS + ord(low) - _DIGIT_BASE
 
 
-def _name_and_group(attrs: str) -> tuple[str, str]:
-    """The first ``name`` and ``group`` attributes, stripped, as the parser reads them."""
+def ref_name_and_group(attrs: str) -> tuple[str, str]:
+    """The first ``name`` and ``group`` attributes of a ``<ref>`` (its attributes, or the whole
+    opening tag), stripped, as mwparserfromhell reads them."""
     found: dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(attrs):
         key = match.group(1).lower()
