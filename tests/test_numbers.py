@@ -301,6 +301,13 @@ def test_shares_are_percentages_and_german_figures_are_normalised() -> None:
     assert german[0].noun == "Einwohner"
 
 
+def test_a_decimal_point_is_read_as_such_outside_german_texts() -> None:
+    assert [c.value for c in find_numeric_claims("They lie within 1.732 standard deviations.")] == [1.732]
+    assert [c.value for c in find_numeric_claims("The efficiency is 0.637 and costs rose to 2.400 million.")] == [
+        0.637, 2.4e6]
+    assert [c.value for c in find_numeric_claims("Die Stadt hat 1.732 Einwohner.")] == [1732]
+
+
 def test_german_nouns_stop_at_function_words() -> None:
     (claim,) = find_numeric_claims("Es gibt 16 Bundesländer mit eigener Verfassung.")
     assert claim.noun == "Bundesländer"

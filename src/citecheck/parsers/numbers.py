@@ -658,11 +658,12 @@ def _year_then_figure(text: str, start: int, match: re.Match[str]) -> bool:
 _GERMAN_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d{1,2}")
 
 
-def _value(number: str, scale: str | None) -> float | None:
-    """The value of a figure as the regex split it, in English or German notation."""
+def _value(number: str, scale: str | None, german: bool) -> float | None:
+    """The value of a figure as the regex split it, in German notation when the German reader
+    found it: "1.732" is 1732 in a German text and 1.732 in an English one."""
     scale = (scale or "").strip().lower()
     # "million" is English too: "2.4 million" keeps its decimal point.
-    if (scale in _GERMAN_SCALES and scale != "million") or _GERMAN_FIGURE.fullmatch(number):
+    if german and ((scale in _GERMAN_SCALES and scale != "million") or _GERMAN_FIGURE.fullmatch(number)):
         return float(number.replace(".", "").replace(",", ".")) * _GERMAN_SCALES.get(scale, 1.0)
     return parse_number(f"{number} {scale}")
 
@@ -866,10 +867,11 @@ def _capitalised_mid_sentence(text: str, start: int) -> bool:
 
 def _finish(text: str, start: int, end: int, match: re.Match[str], cur: str | None,
             pct: str | None, ranged: bool) -> NumericClaim | None:
-    value = _value(match.group("num"), match.group("scale"))
+    german = match.re is _GERMAN_DIGIT_CLAIM
+    value = _value(match.group("num"), match.group("scale"), german)
     high = None
     if ranged:
-        high = _value(match.group("num2"), match.group("scale2"))
+        high = _value(match.group("num2"), match.group("scale2"), german)
         pct = pct or match.group("pct2")
         cur = cur or match.group("cur2")
     noun = _noun_after(text, end)
