@@ -180,6 +180,12 @@ def _link_words(link: re.Match[str]) -> str:
     return text.replace("_", " ")
 
 
+def _bracketed_year(number: int, last_entry: int) -> bool:
+    """A year in brackets ("[1936]") where the reference list ends far below it: no list
+    that short is cut off a thousand entries early, so the number is the text's own."""
+    return 1000 <= number <= 2100 and 0 < last_entry and number > 2 * last_entry
+
+
 def _note_key(index: int) -> str:
     """The lower-alpha label of the index-th note (0 -> "a", 26 -> "aa")."""
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -198,6 +204,7 @@ class _Builder:
     wrapped: bool
     notes: frozenset[str] = frozenset()
     underscores: bool = True  # text dumps write link text with underscores for spaces
+    last_entry: int = 0  # the highest number of the reference list, 0 when there is none
     text: list[str] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
     markers: list[tuple[int, Citation]] = field(default_factory=list)
@@ -207,13 +214,18 @@ class _Builder:
         if start >= end:
             return
         seg = self.source[start:end]
+        nuclide = self._nuclide(seg)
         if self.text:
             last = self.text[-1]
             hyphen = last in "-/" and len(self.text) > 1 and self.text[-2].isalnum()
-            if not (self.wrapped and (hyphen or self._subscript(seg))) and not last.isspace():
+            if not (self.wrapped and (hyphen or self._subscript(seg))) and not nuclide and not last.isspace():
                 self.text.append(" ")
                 self.offsets.append(max(0, start - 1))
         pos = self._rejoin_wrapped_tag(seg, start) if scan and self.wrapped else 0
+        if nuclide:
+            self.text[-len(nuclide[0]):] = nuclide[0].translate(_SUPERSCRIPTS)
+            self._extend(nuclide[1].translate(_SUBSCRIPTS), start)
+            pos = len(nuclide[1])
         if scan:
             for match in _MARKER.finditer(seg, pos):
                 item = self._marker(match, seg, start)
@@ -252,6 +264,14 @@ class _Builder:
         self.tags.append((len(self.text), tag))
         return closed.end() + (1 if seg[closed.end():closed.end() + 1] == " " and self.text[-1:] == [" "] else 0)
 
+    def _nuclide(self, seg: str) -> tuple[str, str] | None:
+        """A dump breaks nuclide notation across lines ("lithium-6 (6" / "3Li"): the mass number
+        ending the text and the atomic number opening ``seg``, to be set as ⁶₃Li so that
+        neither reads as a figure."""
+        head = _NUCLIDE_HEAD.match(seg) if self.wrapped else None
+        mass = _NUCLIDE_TAIL.search("".join(self.text[-8:])) if head else None
+        return (mass.group(), head.group(1)) if head and mass else None
+
     def _subscript(self, seg: str) -> bool:
         """A dump sets a formula's subscript on a line of its own: "CO" then "2 released"."""
         tail = "".join(self.text[-6:])
@@ -280,6 +300,8 @@ class _Builder:
         if (match.group("num") or match.group("note")) and _NOT_A_MARKER.search(seg, max(0, match.start() - 40), match.start()):
             return None  # "{\displaystyle 1}  [1]", "Scientific classification [e]": page furniture
         if match.group("num"):
+            if _bracketed_year(int(match.group("num")), self.last_entry):
+                return None  # "the Eckart–Young theorem [1936]": a year, no marker
             return Citation(key=match.group("num"), span=span)
         if match.group("note"):
             key = match.group("note").lower()  # upper-alpha notes ("[A]") are listed as 1, 2, ...
@@ -427,18 +449,19 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
         mode = counts.most_common(1)[0][1]
         width = max(length for length, count in counts.items() if count >= 0.1 * mode)
     blocks: list[_Block] = []
-    in_table = False
+    in_table = after_scale = False
     i = 0
     n = len(lines)
     while i < n:
         s, e = lines[i]
         raw = source[s:e]
         if not raw.strip():
-            in_table = False
+            in_table = after_scale = False
             i += 1
             continue
         cs, ce = _content(source, s, e)
         text = source[cs:ce]
+        labels_scale, after_scale = after_scale and _is_data_line(text), bool(_SCALE_ROW.fullmatch(text))
         heading = _WRAPPED_HEADING.match(raw)
         if heading:
             name_start = s + raw.index(heading.group(2)) if heading.group(2) else cs
@@ -464,8 +487,9 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
                 ns, ne = lines[j]
                 nraw = source[ns:ne]
                 nindent = _indent(nraw)
+                nested = kind == "item" and nindent > column  # "    * 1751, Glasse" / "          o It will"
                 if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or nindent <= indent
-                        or (nindent < column and (_ENTRY.match(nraw) or _BULLET.match(nraw)))):
+                        or ((nindent < column or nested) and (_ENTRY.match(nraw) or _BULLET.match(nraw)))):
                     break
                 block.segs.append(_content(source, ns, ne))
                 block.last_line = j
@@ -476,7 +500,7 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
         # Table rows: cells separated by wide gaps; short or gapped lines continue the table.
         math = "\\displaystyle" in raw or "&#x" in raw  # formulas are spaced out too, but are prose
         diagram = _DIAGRAM_GAP.search(raw.strip()) is not None or indent >= 16  # cladograms, laid-out cells
-        if not math and (diagram or len(_CELL_GAP.findall(raw.strip())) >= 2
+        if not math and (diagram or after_scale or labels_scale or len(_CELL_GAP.findall(raw.strip())) >= 2
                          or (in_table and (_CELL_GAP.search(raw.strip()) or len(raw.strip()) < 40))):
             blocks.append(_Block("table", [(cs, ce)], i, i, level=indent, text=text))
             in_table = True
@@ -491,11 +515,14 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
         while j < n:
             ns, ne = lines[j]
             nraw = source[ns:ne]
-            if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or _indent(nraw) != indent
-                    or _CHROME.match(nraw.strip()) or _ENTRY.match(nraw) or _BULLET.match(nraw)):
+            nuclide = _splits_nuclide(source, block.segs[-1], ns, ne)
+            if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or (_indent(nraw) != indent and not nuclide)
+                    or _CHROME.match(nraw.strip()) or _SCALE_ROW.fullmatch(nraw.strip())):
                 break
+            if indent and (_ENTRY.match(nraw) or _BULLET.match(nraw)):
+                break  # an indented box's own list; unindented, "2015. The court ..." is a wrapped year
             first_word = nraw.lstrip(" ").split(" ", 1)[0]  # a no-break space joins words
-            if prev_len + 1 + len(first_word) <= width and not _runs_on(source, block.segs[-1][1], ns, ne):
+            if prev_len + 1 + len(first_word) <= width and not nuclide and not _runs_on(source, block.segs[-1][1], ns, ne):
                 break  # the previous line ended early: a paragraph (or caption) ended there
             if hatnote and not _LIST_GOES_ON.search(source, block.segs[-1][0], block.segs[-1][1]):
                 break  # a hatnote names articles; the paragraph after it is prose
@@ -523,6 +550,9 @@ _FORMULA_TAIL = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]?\d*){1,4}$")
 _PICTURE_WORDS = re.compile(
     r"\b(?:pictured|photo(?:graph|micrograph)?s?|micrographs?|shown here|image|illustration|diagram"
     r"|schematic|drawing|painting|map of)\b|\((?:left|right|top|bottom|center|centre)[^)]{0,12}\)", re.I)
+# The scale of an index laid out as a row of numbers ("1 2 3 4 5 6 7 8 9 10 +"); the line
+# right after it that labels its bands ("Risk: Low (1-3) Moderate (4-6) ...") is part of it.
+_SCALE_ROW = re.compile(r"(?:\d{1,3} ){3,}\d{1,3}(?: ?\+)?")
 # A run of ten spaces inside a line: a diagram or a laid-out table, never wrapped prose.
 _DIAGRAM_GAP = re.compile(r"\S {10,}\S")
 # An image's alt text, printed in brackets with underscores: "[A_dozen_parallel_cables.]".
@@ -538,6 +568,22 @@ _DATA_LINE = re.compile(r"[^\s:][^:]{0,60}:\s+\S.*")
 def _is_data_line(line: str) -> bool:
     """A property and its value, with no sentence in it: data, not prose."""
     return bool(_DATA_LINE.fullmatch(line)) and not _SENTENCE_END.search(line) and not _SENTENCE_BREAK.search(line)
+
+
+# Nuclide notation a dump sets over three lines: "lithium-6 (6" / "3Li" / ") and ...".
+_NUCLIDE_TAIL = re.compile(r"(?<![\w.,])\d{1,3}$")  # the mass number ending a line
+_NUCLIDE_HEAD = re.compile(r"(\d{1,3})[A-Z][a-z]?(?![\w-])")  # the atomic number, glued to the symbol
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def _splits_nuclide(source: str, prev: tuple[int, int], start: int, end: int) -> bool:
+    """Whether a line break falls inside nuclide notation: before the atomic number and
+    symbol ("(6" / "3Li"), or after them, where the sentence resumes (maybe after a space)."""
+    prev_line = source[prev[0]:prev[1]]
+    line = source[start:end].lstrip(" ")
+    return bool(_NUCLIDE_TAIL.search(prev_line) and _NUCLIDE_HEAD.fullmatch(line)
+                or _NUCLIDE_HEAD.fullmatch(prev_line) and _NUCLIDE_TAIL.search(source, max(0, prev[0] - 8), prev[0] - 1))
 
 
 def _runs_on(source: str, prev_end: int, start: int, end: int) -> bool:
@@ -667,13 +713,14 @@ class _Parser:
         self.wrapped = wrapped
         self.paragraph_index = 0
         self.notes: frozenset[str] = frozenset()
+        self.last_entry = 0  # the reference list's highest number, once the list is read
         self.numbered_notes = bool(re.search(r"\[(?:note|nb|n|Note|NB|N)[ _]\d{1,3}\]", doc.source))
         self.printed_keys: dict[int, str] = {}  # id(reference) -> the number the copy printed
         # Notes lists under tables: (section start, list start, group, keys), in page order.
         self.table_notes: list[tuple[int, int, str, frozenset[str]]] = []
 
     def builder(self) -> _Builder:
-        return _Builder(self.source, self.wrapped, self.notes)
+        return _Builder(self.source, self.wrapped, self.notes, last_entry=self.last_entry)
 
     def run(self) -> None:
         title_at = self._title()
@@ -681,6 +728,7 @@ class _Parser:
         start = title_at + 1
         end = self._body_end(start)
         self._reference_lists(end)
+        self.last_entry = max((int(r.key) for r in self.doc.references if not r.group and r.key.isdigit()), default=0)
         self._local_notes(start, end)
         lead = self._lead(start, end)
         if lead is not None and lead > start:

@@ -1,0 +1,111 @@
+"""Layouts of text dumps that used to break a statement apart or glue two together, each on
+an excerpt of the page it was seen on."""
+
+from __future__ import annotations
+
+from citecheck.model import Document
+from citecheck.parsers.numbers import find_numeric_claims
+from citecheck.parsers.text import parse
+
+
+def section(body: str, entries: int = 1) -> Document:
+    """A dump of one section, with a reference list of ``entries`` entries so that the body ends."""
+    listed = "".join(f'   {n}. ^ "Source {n}". Nature. 2001.\n' for n in range(1, entries + 1))
+    return parse(f"****** Page ******\n***** Section *****\n{body}***** References *****\n{listed}")
+
+
+def texts(doc: Document) -> list[str]:
+    return [s.text for s in doc.statements]
+
+
+def test_a_year_opening_a_wrapped_line_continues_the_paragraph() -> None:
+    doc = section("""Volkswagen held a 19.9% non-controlling shareholding in Suzuki between 2009 and
+2015. An international arbitration court ordered Volkswagen to sell the stake
+back to Suzuki.[1] Suzuki paid $3.8bn to complete the stock buy-back in September
+2015.[1]
+""")
+    assert texts(doc) == [
+        "Volkswagen held a 19.9% non-controlling shareholding in Suzuki between 2009 and 2015.",
+        "An international arbitration court ordered Volkswagen to sell the stake back to Suzuki.",
+        "Suzuki paid $3.8bn to complete the stock buy-back in September 2015.",
+    ]
+    assert len({s.paragraph for s in doc.statements}) == 1
+
+
+def test_a_numbered_line_after_a_short_line_still_starts_a_block() -> None:
+    doc = section("""Comparison of non-prestressed beam (top) and prestressed concrete beam (bottom)
+under load:
+1. Non-prestressed beam without load
+2. Non-prestressed beam with load
+Prestressed concrete is a form of concrete used in construction.[1]
+""")
+    paragraphs = [s.paragraph for s in doc.statements]
+    assert len(set(paragraphs)) == len(paragraphs) - 2  # "1." and "2." each open a block of their own
+
+
+def test_a_nested_list_item_is_an_item_of_its_own() -> None:
+    doc = section("""Early quotations of the word:
+    * 1751, Mrs. Hannah Glasse, Cookery Bk. 309
+          o It will taste like foreign Catchup.
+    * 1987: Aggregate car exports from Japan reach 2 million units. Annual
+      global sales of automobiles reach 1 million units.[1]
+          o Cultus/Swift production began in Colombia.[citation_needed]
+          o Suzuki reaches an agreement with Mazda Motor Corp. for cooperation
+            in production of micro-mini vehicles.[1]
+""")
+    lists = [s.text for s in doc.statements if s.kind == "list"]
+    assert lists == [
+        "1751, Mrs. Hannah Glasse, Cookery Bk.", "309",
+        "It will taste like foreign Catchup.",
+        "1987: Aggregate car exports from Japan reach 2 million units.",
+        "Annual global sales of automobiles reach 1 million units.",
+        "Cultus/Swift production began in Colombia.",
+        "Suzuki reaches an agreement with Mazda Motor Corp. for cooperation in production of micro-mini vehicles.",
+    ]
+    tagged = [s for s in doc.statements if s.tags]
+    assert [s.text for s in tagged] == ["Cultus/Swift production began in Colombia."]
+
+
+def test_a_bracketed_year_far_past_the_reference_list_is_no_marker() -> None:
+    doc = section("""The matrix of rank L closest to X in the Frobenius_norm, a result known as the
+Eckart-Young theorem [1936]. It is used widely.[2]
+""", entries=2)
+    assert texts(doc)[0] == "The matrix of rank L closest to X in the Frobenius norm, a result known as the Eckart-Young theorem [1936]."
+    assert [c.key for c in doc.citations] == ["2"]
+    assert "references_highest_cited" not in doc.metadata
+
+
+def test_a_truncated_list_still_has_its_markers() -> None:
+    doc = section("The army advanced.[1] Villages fell.[75] Roads were cut.[1900]\n", entries=1000)
+    assert [c.key for c in doc.citations] == ["1", "75", "1900"]
+
+
+def test_nuclide_notation_broken_across_lines_is_one_symbol() -> None:
+    doc = section("""In this symbolic representing of a nuclear reaction, lithium-6 (6
+3Li
+) and deuterium (2
+1H
+) react to form the highly excited intermediate nucleus 8
+4Be
+ which then decays immediately into two alpha_particles of helium-4 (4
+2He
+). Protons are symbolically represented by red spheres.[1]
+""")
+    first = texts(doc)[0]
+    assert first.startswith("In this symbolic representing of a nuclear reaction, lithium-6 (⁶₃Li )")
+    assert "nucleus ⁸₄Be which then decays" in first and "helium-4 (⁴₂He )." in first
+    assert not find_numeric_claims(first)
+    at = first.index("⁸₄Be")
+    assert doc.source[doc.statements[0].source_offset(at)] == "8"
+    assert doc.source[doc.statements[0].source_offset(at + 1)] == "4"
+
+
+def test_an_index_scale_and_the_line_labelling_its_bands_are_a_table() -> None:
+    doc = section("""The AQHI provides a number from 1 to 10+ to indicate the level of health risk.[1]
+1 2 3 4 5 6 7 8 9 10 +
+Risk: Low (1-3)Moderate (4-6)High (7-10)Very high (above 10)
+As it is now known that even low levels of air pollution can trigger discomfort
+for 12 million people, the index has been developed as a continuum.
+""")
+    assert not any("Risk" in text or "1 2 3" in text for text in texts(doc))
+    assert any(text.startswith("As it is now known") for text in texts(doc))
