@@ -13,7 +13,7 @@ from citecheck.model import Document, Reference, Span
 from citecheck.net.cache import LinkCache
 from citecheck.net.guard import AddressGuard, NameNotFound, ResolutionFailed
 from citecheck.net.http import BODY_CAP, HostLimiter, HttpClient
-from citecheck.net.linkcheck import LinkChecker, normalize_url, probe_url
+from citecheck.net.linkcheck import LinkChecker, normalize_url, probe_url, shows_cited_title
 from citecheck.net.wayback import AVAILABILITY_URL, CDX_URL, WaybackClient
 
 PUBLIC = "93.184.216.34"
@@ -140,6 +140,68 @@ def test_probe_is_asked_once_per_host(mock, checker) -> None:
     checker.check_url(URL)
     checker.check_url(other)
     assert sum(1 for c in mock.calls if "citecheck-probe" in c.request.url) == 1
+
+
+STORY_PAGE = "<html><title>Floods close the valley road | Example News</title><p>The road was shut.</p></html>"
+
+
+def test_a_page_that_shows_its_cited_title_is_alive_without_a_probe(mock, checker) -> None:
+    mock.get(URL, status=200, body=STORY_PAGE)
+    verdict = checker.check_url(URL, ["Floods close the valley road"])
+    assert (verdict.verdict, verdict.evidence["title"]) == ("alive", "Floods close the valley road | Example News")
+    assert [(c.request.method, c.request.url) for c in mock.calls] == [("GET", URL)]  # no HEAD, no probe
+
+
+def test_a_page_that_does_not_show_its_cited_title_is_compared_with_the_probe(mock, checker) -> None:
+    mock.get(URL, status=200, body=NOT_FOUND_PAGE.format(path="/news/story.html"))
+    mock.get(PROBE, status=200, body=NOT_FOUND_PAGE.format(path="/news/citecheck-probe.html"))
+    verdict = checker.check_url(URL, ["Floods close the valley road"])
+    assert (verdict.verdict, verdict.reason) == ("dead", "soft-404")
+
+
+@pytest.mark.parametrize("title", ["Search results for floods close the valley road",
+                                   "Floods close the valley road - page not found"])
+def test_a_search_or_not_found_title_proves_nothing(mock, checker, title: str) -> None:
+    mock.get(URL, status=200, body=f"<title>{title}</title>")
+    honest_probe(mock)
+    assert checker.check_url(URL, ["Floods close the valley road"]).verdict == "alive"
+    assert any("citecheck-probe" in c.request.url for c in mock.calls)
+
+
+def test_a_cited_title_of_one_word_cannot_prove_a_page(mock, checker) -> None:
+    mock.head(URL, status=200)
+    honest_probe(mock)
+    assert checker.check_url(URL, ["Floods"]).verdict == "alive"
+    assert [c.request.method for c in mock.calls] == ["HEAD", "GET"]  # the usual HEAD, then the probe
+
+
+def test_a_dead_page_with_a_cited_title_is_dead_on_its_get(mock, checker) -> None:
+    mock.get(URL, status=404)
+    verdict = checker.check_url(URL, ["Floods close the valley road"])
+    assert (verdict.verdict, verdict.reason) == ("dead", "404")
+
+
+@pytest.mark.parametrize(("shown", "cited", "proves"), [
+    ("Floods close the valley road | Example News", "Floods close the valley road", True),
+    ("Floods close valley | Example News", "Floods close the valley road", True),  # 3 of 4 words
+    ("Floods | Example News", "Floods close the valley road", False),  # 1 of 4
+    ("The Example News", "The Example of the News of the Day", False),  # stop words are not evidence
+    ("Census 2011 results", "Census 2011", False),  # "results": a search page may echo the words
+])
+def test_shows_cited_title(shown: str, cited: str, proves: bool) -> None:
+    assert bool(shows_cited_title(f"<title>{shown}</title>".encode(), [cited])) is proves
+
+
+def test_prefetch_asks_no_probe_of_a_host_whose_pages_show_their_cited_titles(mock, fake) -> None:
+    other = "https://example.org/news/other.html"
+    mock.get(URL, status=200, body=STORY_PAGE)
+    mock.get(other, status=200, body="<title>Valley road opens again - Example News</title>")
+    honest_probe(mock)
+    doc = doc_with({"url": URL, "title": "Floods close the valley road"},
+                   {"url": other, "title": "Valley road opens again"})
+    stats = make_checker(fake).prefetch(doc, ["CC311"])
+    assert stats.alive == 2
+    assert sorted(c.request.url for c in mock.calls) == sorted([URL, other])
 
 
 def test_redirect_to_site_root_is_dead(mock, checker) -> None:

@@ -4,7 +4,9 @@
 source. So a URL is dead only on conclusive evidence: 404 or 410, a host name that does not
 exist, a redirect to a site's front page or to a /404-style page, or a soft 404 — a page
 indistinguishable from what the same host serves for a deliberately nonexistent sibling
-URL. Everything else that fails (timeouts, 401/403/429, 5xx after retries, TLS trouble,
+URL. That sibling (the host's probe) costs a request under the host's politeness limit, so
+it is asked only when a page is in doubt: a page whose title shows the title the reference
+cites is that work, not a "not found" page. Everything else that fails (timeouts, 401/403/429, 5xx after retries, TLS trouble,
 refused connections, addresses the guard will not touch) is "unknown".
 
 The checker works in batches: ``prefetch`` checks every URL of a document concurrently
@@ -36,12 +38,14 @@ from citecheck.net.http import BODY_CAP, SOFT404_BODY_CAP, Deadline, FetchResult
 from citecheck.net.wayback import Snapshot, WaybackClient, archive_kind, wayback_parts
 
 ALIVE, DEAD, UNKNOWN = "alive", "dead", "unknown"
-WORKERS = 32
+WORKERS = 64
 SOFT404_SIMILARITY = 0.9
 # Dead observations closer together than this are one observation: a site that is down for an
 # afternoon is seen dead by every run of that afternoon, and that is still one outage.
 OBSERVATION_WINDOW = 86400.0
 MIN_SOFT404_WORDS = 15  # visible words a page needs before its likeness to a "not found" page means anything
+MIN_TITLE_WORDS = 2  # words a cited title needs before a page showing them proves anything
+TITLE_SHARE = 0.75  # share of the cited title's words the page's title must show
 
 # A site's front page, optionally under a language prefix ("/", "/index.html", "/en/", "/de-at/home.php").
 _ROOT_PATHS = re.compile(r"^/?(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home)\.(?:html?|php|aspx?|jsp))?$", re.I)
@@ -60,6 +64,10 @@ _NOT_FOUND_TITLE = re.compile(
 )
 # Markup a browser running scripts does not show: scripts, styles, <noscript> fallbacks
 # (a script-rendered shell's "enable JavaScript" footer is the same on every path) and templates.
+# Pages whose title proves nothing about the work: some sites echo the requested words there.
+_SEARCH_TITLE = re.compile(r"\bsearch\b|\bresults?\b", re.I)
+_TITLE_STOP = frozenset("the and for with from that this are was were its his her has have not but into "
+                        "over after about".split())
 _TAGS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<[^>]+>", re.I | re.S)
 _WORDS = re.compile(r"\w+")
 
@@ -149,6 +157,29 @@ def page_words(body: bytes, drop: Iterable[str] = ()) -> list[str]:
     return [w for w in (m.lower() for m in _WORDS.findall(html.unescape(text))) if w not in dropped][:4000]
 
 
+def title_words(text: str) -> set[str]:
+    """The words that identify a title: numbers and words of three letters or more, lower-cased."""
+    return {w for w in (m.lower() for m in _WORDS.findall(text))
+            if (len(w) >= 3 or w.isdigit()) and w not in _TITLE_STOP}
+
+
+def shows_cited_title(body: bytes, titles: Iterable[str]) -> str:
+    """The page's title when it shows one of the cited titles, else "".
+
+    It shows a title when it carries at least TITLE_SHARE of that title's words. A title
+    that says "not found" or names a search proves nothing.
+    """
+    shown = page_title(body)
+    if not shown or _NOT_FOUND_TITLE.search(shown) or _SEARCH_TITLE.search(shown):
+        return ""
+    have = title_words(shown)
+    for title in titles:
+        wanted = title_words(title)
+        if len(wanted) >= MIN_TITLE_WORDS and len(wanted & have) >= TITLE_SHARE * len(wanted):
+            return shown
+    return ""
+
+
 def similarity(a: list[str], b: list[str]) -> float:
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < SOFT404_SIMILARITY or matcher.quick_ratio() < SOFT404_SIMILARITY:
@@ -214,6 +245,7 @@ class LinkChecker:
         self._snapshots: dict[tuple[str, str], Snapshot | None] = {}
         self._probes: dict[tuple[str, str], FetchResult | None] = {}
         self._probe_locks: dict[tuple[str, str], threading.Lock] = {}
+        self._titles: dict[str, list[str]] = {}  # URL key -> the titles its references cite
         self._lock = threading.Lock()
 
     # -- construction -------------------------------------------------------------------
@@ -279,6 +311,9 @@ class LinkChecker:
         started = time.monotonic()
         sent_before = self.client.requests_sent
         live, archives = link_targets(doc.references)
+        for key, titles in cited_titles(doc.references).items():
+            known = self._titles.setdefault(key, [])
+            known += [title for title in titles if title not in known]
         jobs: list[tuple[str, str, bool]] = []  # (key, url, is_archive)
         if wanted & {"CC311", "CC313"}:
             jobs += [(normalize_url(url), url, False) for url in live]
@@ -354,16 +389,31 @@ class LinkChecker:
 
     # -- one URL ------------------------------------------------------------------------------
 
-    def check_url(self, url: str) -> Verdict:
-        """Check a cited (live) URL: HEAD, then GET when HEAD is refused or inconclusive."""
-        return self._drive(self._url_steps(url))
+    def check_url(self, url: str, titles: Iterable[str] = ()) -> Verdict:
+        """Check a cited (live) URL: HEAD, then GET when HEAD is refused or inconclusive.
 
-    def _url_steps(self, url: str) -> Steps:
+        With a cited title worth comparing, GET at once: a page that shows it needs no probe.
+        """
+        return self._drive(self._url_steps(url, list(titles)))
+
+    def _url_steps(self, url: str, titles: list[str]) -> Steps:
         """The requests that check a cited URL, as they become needed.
 
         Every request made for the URL shares one budget (the host's soft-404 probe has its own).
         """
         deadline = self.client.deadline()
+        if needs_no_probe_if_shown(titles):
+            get = yield _Fetch(url, "GET", BODY_CAP, deadline)
+            conclusion = self._conclude(url, get)
+            if conclusion is not None:
+                return conclusion
+            if not get.ok:
+                return _unknown_for(url, get)
+            shown = shows_cited_title(get.body, titles)
+            if shown:
+                return Verdict(url, ALIVE, str(get.status), dict(_evidence(get), title=shown,
+                                                                  soft404="the page shows the cited title"))
+            return (yield from self._soft404_steps(url, get, deadline=deadline))
         head = yield _Fetch(url, "HEAD", deadline=deadline)
         conclusion = self._conclude(url, head)
         if conclusion is not None:
@@ -516,7 +566,7 @@ class _Request:
     """A request (or its next redirect hop) waiting for its host's turn; a host sends its
     requests in this order."""
 
-    rank: int  # 0: the host's probe, which every 2xx answer needs; 1: a check under way; 2: a new check
+    rank: int  # 0: the host's probe, which a page in doubt needs; 1: a check under way; 2: a new check
     seq: int
     host: str = field(compare=False)
     need: _Fetch = field(compare=False)
@@ -563,17 +613,25 @@ class _HostScheduler:
         self.saved_at = self.limiter.clock()
 
     def run(self, pending: list[tuple[str, str, bool]]) -> None:
-        """Check every pending (key, url, is_archive); each host's probe is asked first."""
-        first_cited: dict[str, str] = {}  # host -> its first cited (live) URL
-        for _, url, is_archive in pending:
-            if not is_archive and _host(url):  # a URL with no host we can read gets no probe
+        """Check every pending (key, url, is_archive).
+
+        A host with a cited URL whose page cannot prove itself by its title has its probe asked
+        first, since every 2xx answer of that URL needs it; other hosts are probed only if a
+        page turns out to be in doubt.
+        """
+        titles = self.checker._titles
+        first_cited: dict[str, str] = {}  # host -> its first cited (live) URL that needs the probe
+        for key, url, is_archive in pending:
+            # A URL with no host we can read gets no probe.
+            if not is_archive and _host(url) and not needs_no_probe_if_shown(titles.get(key, ())):
                 first_cited.setdefault(_host(url), url)
         with self.changed:
             for url in first_cited.values():
                 self._ask_probe(url)
         self.unfinished = len(pending)
         for key, url, is_archive in pending:
-            steps = self.checker._archive_steps(url) if is_archive else self.checker._url_steps(url)
+            steps = self.checker._archive_steps(url) if is_archive else \
+                self.checker._url_steps(url, titles.get(key, []))
             self._advance(_Check(key, url, steps), None, None)
         free = threading.Semaphore(self.checker.workers)
         try:
@@ -765,8 +823,8 @@ def _evidence(result: FetchResult, head: FetchResult | None = None) -> dict[str,
     return evidence
 
 
-def _unknown_for(url: str, get: FetchResult, head: FetchResult) -> Verdict:
-    status = get.status if get.status is not None else head.status
+def _unknown_for(url: str, get: FetchResult, head: FetchResult | None = None) -> Verdict:
+    status = get.status if get.status is not None or head is None else head.status
     reason = get.error or (f"{status}" if status is not None else "no-answer")
     return Verdict(url, UNKNOWN, reason, _evidence(get, head))
 
@@ -800,6 +858,23 @@ def link_targets(references: Iterable[Reference]) -> tuple[list[str], list[str]]
         if is_checkable(archive) and archive_kind(archive):
             archives.append(archive)
     return list(dict.fromkeys(live)), list(dict.fromkeys(archives))
+
+
+def cited_titles(references: Iterable[Reference]) -> dict[str, list[str]]:
+    """The titles each cited URL's references give it, by URL key."""
+    titles: dict[str, list[str]] = {}
+    for ref in references:
+        url, title = ref.get("url").strip(), ref.get("title").strip()
+        if title and is_checkable(url):
+            known = titles.setdefault(normalize_url(url), [])
+            if title not in known:
+                known.append(title)
+    return titles
+
+
+def needs_no_probe_if_shown(titles: Iterable[str]) -> bool:
+    """Whether a cited title has words enough that a page showing them proves itself."""
+    return any(len(title_words(title)) >= MIN_TITLE_WORDS for title in titles)
 
 
 def wanted_timestamp(ref: Reference) -> str:
