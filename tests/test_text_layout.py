@@ -109,3 +109,20 @@ for 12 million people, the index has been developed as a continuum.
 """)
     assert not any("Risk" in text or "1 2 3" in text for text in texts(doc))
     assert any(text.startswith("As it is now known") for text in texts(doc))
+
+
+def test_a_legend_of_indented_key_and_dash_lines_is_a_table() -> None:
+    doc = section("""Algebraic expression notation:
+  1 – power (exponent)
+  2 – coefficient
+  3 – term
+  5 – constant term
+  x y c – variables/constants
+Elementary algebra is the most basic form of algebra.[1]
+  2 – only two lines
+  3 – are no legend
+""")
+    kinds = {s.text: s.kind for s in doc.statements}
+    assert not any("constant term" in text or "coefficient" in text for text in kinds)
+    assert kinds["Elementary algebra is the most basic form of algebra."] == "prose"
+    assert "2 – only two lines" in kinds

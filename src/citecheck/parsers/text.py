@@ -539,7 +539,30 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             block.kind = "table"  # "  Dimethylterephthalate (DMT) CAS-No.: 120-61-6": property data
         blocks.append(block)
         i = j
+    _mark_legends(blocks)
     return blocks
+
+
+# A line of a picture's legend: a short key, a dash, what it stands for ("5 – constant term").
+_LEGEND_LINE = re.compile(r"[^\s:]{1,6}(?: [^\s:]{1,6}){0,2} (?:[–—-]|â\x80[\x93\x94]) [^\s.][^.]{0,40}")
+
+
+def _mark_legends(blocks: list[_Block]) -> None:
+    """A picture's legend set out as indented one-line blocks ("1 – power (exponent)",
+    "2 – coefficient", "5 – constant term"), three or more in a row: a table, not prose."""
+    runs: list[list[_Block]] = []
+    previous: _Block | None = None
+    for block in blocks:
+        if block.kind == "para" and block.level and len(block.segs) == 1 and _LEGEND_LINE.fullmatch(block.text):
+            if runs and runs[-1][-1] is previous and previous.level == block.level:
+                runs[-1].append(block)
+            else:
+                runs.append([block])
+        previous = block
+    for run in runs:
+        if len(run) >= 3:
+            for member in run:
+                member.kind = "table"
 
 
 # The halves of a tag wrapped across lines: "[citation" at a line's end, "needed]" at the next start.
