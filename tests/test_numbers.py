@@ -98,6 +98,16 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("The band has two comedians.", ["two"]),
         ("The recipe needs three and a half cups of flour.", ["three"]),
         ("Two-thirds approved the plan.", ["Two-thirds"]),  # a verb after a share shows it stands alone
+        # a number after a verb or a rank; a count of people; a class named apart from the model;
+        # a definition's measures and larger thresholds; a division in the past of a dated report
+        ("Vehicles certified to carry 20 passengers; it went on to reach 800 career wins.", ["20", "800"]),
+        ("It peaked at number 6; the army lost 12 tanks and the police 5.", ["6", "12", "5"]),
+        ("The GSX-R250 was made as a road legal 250 cc racing bike.", ["250"]),
+        ("A tropical savanna is a grassland biome with rainfall between 750 and 1,270 mm a year.", ["750 and 1,270"]),
+        ("A heart rate less than normal is called bradycardia (<60 in adults).", ["60"]),
+        ("Every year, 5 climbers die; an aardwolf pair may have up to ten dens.", ["5", "ten"]),
+        ("Following Lee's death in 1987, Samsung was separated into five business groups.", ["five"]),
+        ("Albania is home to two World Heritage Sites (Berat and Gjirokastër are listed together).", ["two"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
@@ -270,6 +280,36 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # a glossary entry's definition; a notation broken off by a copy's layout
         "MCT – MOSFET Controlled Thyristor – It contains two additional FET structures for on/off control.",
         "In this symbolic representing of a nuclear reaction, lithium-6 (6",
+        # a number after a noun names one of its kind; a figure repeating a model's name; a
+        # book's section; the first half of a suspended compound
+        "N2 is the number of turns in coil 2, induced by the current in coil 1.",
+        "No side is preferred as medium 1 and no side as medium 2.",
+        "These ligands include Toll-like receptors 9 and 7 (which can bind DNA).",
+        "Monday will be day 1, Tuesday day 2.",
+        "A couple of years later the 250 cc GSX-R250 was released.",
+        "The basis for the rule (Atkins and de Paula, justification 6.1) is an equilibrium.",
+        "Matching enables the hybrid coil (2- to 4-wire conversion) to operate.",
+        # statements about every member of a kind, definitions, mathematics
+        "Every homogeneous system has at least one solution.",
+        "Any probability distribution on R has at least one median.",
+        "A field is a ring with the property that all the elements excluding 0 form a group.",
+        "Other sources define thyristors as devices that incorporate at least four layers.",
+        "In contrast, a rooted multifurcating tree may have more than two children at some nodes.",
+        "The root is a node of degree 2 (where \"degree\" refers to the number of edges).",
+        "The median of an exponential distribution with rate parameter λ is the logarithm of 2 divided by it: λ−1 ln 2.",
+        "They lie within 31/2 ≈ 1.732 standard deviations of each other.",
+        "0–1 integer programming is the case of integer programming with binary variables.",
+        "Landau diamagnetic susceptibility is equal to minus one third of Pauli's.",
+        # the parts a division makes, counts that name their members, conditions, instances
+        "Cytokines have been divided into two groups: Helper T-cells type 1 or type 2.",
+        "Checkpoint Proteins can be separated into four groups: PI3K, PCNA, two serine kinases and adaptors.",
+        "During allopatric speciation, a population splits into two geographically isolated populations.",
+        "In 1932 they used protons against lithium-7, to split the nucleus into two alpha particles.",
+        "The dsRNA viruses belong to one additional order (Totiviridae).",
+        "Two proteins control the transport of calcium: the InsP3-receptor that binds it; and the ryanodine receptor.",
+        'They deduce "If a body A is in equilibrium with two bodies B and C, then B and C are in equilibrium".',
+        "These work orders have estimates such as 2 electricians for 8 hours.",
+        "Bioterrorism; e.g. 2001 Anthrax attacks",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:

@@ -203,6 +203,7 @@ _FRACTION_CLAIM = re.compile(
 _HALF_QUANTIFIERS = frozenset(
     "around about nearly almost over than roughly approximately some just by under least only".split()
 )
+_MINUS_BEFORE = re.compile(r"\bminus\s+$", re.I)
 _HALF_THRESHOLD = re.compile(r"\b(?:more|less|fewer)\s+than\s+$", re.I)
 _CONDITION_OPENS = re.compile(r"\b(?:if|unless|so\s+long\s+as|as\s+long\s+as)\b[^,;.]*$", re.I)
 # Words after a plural fraction that show it stands alone ("two-thirds of", "two-thirds were")
@@ -411,6 +412,8 @@ def _find(text: str) -> list[NumericClaim]:
         candidates = [c for c in candidates if not _bare_unit(c)]
     if candidates and (_CONDITION.match(text) or _speaks_in_mathematics(text, words)):
         candidates = [c for c in candidates if not _generic_count(c)]
+    if candidates and _states_a_definition(text, words):
+        candidates = [c for c in candidates if not (_generic_count(c) and (c.value or 0) <= 10)]
     if candidates and not words.isdisjoint(_SELECTING_WORDS):
         candidates = [c for c in candidates if not _SELECTION_AFTER.match(text, c.end)]
     if candidates and _EQUATION.search(text):
@@ -432,14 +435,14 @@ _MATH_WORDS = frozenset(
     "eigenstates matrix matrices polynomial polynomials integral integrals derivative derivatives "
     "vector vectors scalar scalars equation equations theorem theorems lemma lemmas multiplicity "
     "multiplicities integer integers modulo coefficient coefficients axiom axioms subset subsets "
-    "dimensional integrable convolution transform transforms".split()
+    "dimensional integrable convolution transform transforms logarithm logarithms vertex vertices".split()
 )
 # Read with double-decoded characters restored ("Î»1" is "λ1", "Bá»¥t" has no lone "t").
 # Greek letters name variables only beside a subscript or a relation ("λ1", "μ = 0"); alone
 # they are prefixes and names ("10 μm", "α-helix"). A lone lowercase letter is a variable
 # ("when s is greater than 1") unless it is the unit of a figure ("9.95 s", "100 m").
-_MATH_SIGNS = re.compile(r"[∑∫√∈≤≥≠]|[α-ωΑ-Ω](?=\d|\s*[=<>])|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]")
-_MATH_SIGN_CHARS = re.compile(r"[∑∫√∈≤≥≠=<>α-ωΑ-Ω]")
+_MATH_SIGNS = re.compile(r"[∑∫√∈≤≥≠≈]|[α-ωΑ-Ω](?=\d|\s*[=<>]|−)|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]")
+_MATH_SIGN_CHARS = re.compile(r"[∑∫√∈≤≥≠≈=<>α-ωΑ-Ω]")
 _LONE_LETTER = re.compile(r"(?<![\w'’.\-/])(?<!\d )(?<!\d\u00a0)[b-z](?![\w'’.\-/])")
 # Lowercase letters that stand alone in prose without naming a variable: "Merkel's", "don't".
 _LETTERS_OF_CONTRACTIONS = frozenset("s t d m".split())
@@ -456,6 +459,9 @@ _ILLUSTRATION_ASIDE = re.compile(
     rf"(?:\s*(?:,|or|and|to|[{_DASH}])\s*{_TYPICAL_VALUE})*\s*\)",
     re.I,
 )
+# Values given as an instance of a kind in the run of a sentence: "estimates such as 2
+# electricians for 8 hours", "Bioterrorism; e.g. 2001 Anthrax attacks".
+_INSTANCE_VALUES = re.compile(r"\b(?:such\s+as|e\.\s?g\.,?)\s+(?=\d)(?:[^.;()]|\.\d)*", re.I)
 _ILLUSTRATING_WORDS = frozenset("e g example instance such".split())
 # A physical constant quoted in passing, with the rest of its clause: "at the speed of light,
 # approximately 300 thousand kilometers (or 186 thousand miles) a second".
@@ -466,7 +472,8 @@ _CONSTANT_QUOTED = re.compile(
 )
 _CONSTANT_WORDS = frozenset(["light", "sound", "visible"])
 # Values quoted in passing, each with the words that must be present for it to be looked for.
-_QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_CONSTANT_WORDS, _CONSTANT_QUOTED))
+_QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_ILLUSTRATING_WORDS, _INSTANCE_VALUES),
+                      (_CONSTANT_WORDS, _CONSTANT_QUOTED))
 # A statement of what a term or a unit means: "The term 1 in 100 year storm describes a rainfall
 # event ...", "the unit of inductance is the henry (H), which is ... 1 volt".
 _DEFINES_A_TERM = re.compile(
@@ -553,6 +560,30 @@ def _speaks_in_mathematics(text: str, words: set[str]) -> bool:
     return bool(lone) and _LONE_LETTER.search(readable) is not None
 
 
+# A statement about every member of a kind ("Every homogeneous system has at least one
+# solution", "Any probability distribution has …", the line "a rooted tree may have more than
+# two children" draws) or what a kind is ("A field is a ring with …",
+# "Other sources define thyristors as devices with at least four layers", "where "degree" refers to
+# …"): its small counts and bare numbers describe the kind. Its measures stay figures ("a tropical
+# savanna is a grassland biome … with rainfall between 750 and 1,270 mm"), and so do its larger
+# bare numbers, thresholds of the definition ("is called bradycardia (<60 in adults)").
+_DEFINITION = re.compile(
+    r"\s*(?:Every|Any)\s+(?!(?:year|day|week|month|time|season|decade|night)\b)[a-z][^.;,]{0,60}?"
+    r"\b(?:has|have|is|are|can|must|contains?)\b"
+    r"|\s*(?:(?:In\s+contrast|Similarly|Conversely|Likewise),\s+)?[Aa]n?\s+[a-z\-]+(?:\s+[a-z\-]+){0,2}\s+"
+    r"(?:is\s+an?\s+[a-z\-]+(?:\s+[a-z\-]+){0,2}\s+(?:with|that|which|whose|in\s+which)|(?:may|can|must)\s+have\s+(?:more|fewer|less)\s+than)\b"
+)
+_DEFINING_VERB = re.compile(r"\b(?:defines?|defined)\s+[^.;]{0,40}?\bas\b|\brefers?\s+to\b|\bis\s+called\b")
+_DEFINITION_OPENERS = frozenset("every any a an in similarly conversely likewise".split())
+_DEFINING_WORDS = frozenset("define defines defined refers refer called".split())
+
+
+def _states_a_definition(text: str, words: set[str]) -> bool:
+    opener = text.lstrip()[:14].split(" ", 1)[0].rstrip(",").lower()
+    return (opener in _DEFINITION_OPENERS and _DEFINITION.match(text) is not None
+            or not words.isdisjoint(_DEFINING_WORDS) and _DEFINING_VERB.search(text) is not None)
+
+
 def _generic_count(claim: NumericClaim) -> bool:
     if claim.kind != "count" or claim.value is None:
         return False
@@ -562,10 +593,13 @@ def _generic_count(claim: NumericClaim) -> bool:
 
 def _bare_unit(claim: NumericClaim) -> bool:
     """A bare 0 or 1 counts nothing: "when the power factor is 1", "a reflectivity of 1", nor do
-    the bounds of a scale from 0 to 1: "converted to values between 0 and 1"."""
-    if claim.kind != "count" or claim.noun:
+    the bounds of a scale from 0 to 1, whatever they qualify: "converted to values between 0 and
+    1", "0–1 integer programming"."""
+    if claim.kind != "count":
         return False
-    return claim.raw in ("0", "1", "1.0", "0.0") if claim.high is None else (claim.value, claim.high) == (0, 1)
+    if claim.high is not None:
+        return (claim.value, claim.high) == (0, 1)
+    return not claim.noun and claim.raw in ("0", "1", "1.0", "0.0")
 
 
 # A number before a superlative picks members of a ranking: "the six largest cities".
@@ -642,8 +676,14 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
         if (_names_a_group(text, start, end) or _quoted_name(text, start, end)
                 or _MEANING_BEFORE.search(text, max(0, start - 12), start)):
             return None  # also "Quinquagesima (meaning 50)": the meaning of a word
+        if digits.isdigit() and not ranged and _labels_a_thing(text, start, end):
+            return None  # "in coil 2", "is medium 1", "Toll-like receptors 9 and 7": names, not counts
+        if text[end:end + 1] == ")" and _LOCATOR_BEFORE.search(text, max(0, start - 60), start):
+            return None  # "(Atkins and de Paula, justification 6.1)": where in a work, not a figure
         if digits.isdigit() and len(digits) >= 4 and not ranged and not _counted_noun_follows(text, end):
             return None  # "the virtual 8086 mode": counts this large are written 8,086
+    if not pct and text[end:end + 1].isspace() and _restates_designation(text, end, digits):
+        return None  # "the 250 cc GSX-R250": the figure repeats the model's name
     return _finish(text, start, end, match, cur, pct, ranged)
 
 
@@ -760,6 +800,8 @@ def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> 
         return not (unit in _GLUED_UNITS and not (follow.isalnum() or follow == "_"))
     if after in _DASH and pos + 1 < len(text) and text[pos + 1].isalpha():
         return not _COUNTING_COMPOUND.match(text, pos + 1)  # 30-day, 32-bit; but "5,000-strong"
+    if after in _DASH and _SUSPENDED_COMPOUND.match(text, pos + 1):
+        return True  # "2- to 4-wire conversion": the first half of two compounds
     if after in "._/" and pos + 1 < len(text) and (text[pos + 1].isalpha() or text[pos + 1] == "_"):
         return True  # 202248937.webm, 12_abc
     if after == "/" and pos + 1 < len(text) and text[pos + 1].isdigit():
@@ -771,6 +813,7 @@ def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> 
     return False
 
 
+_SUSPENDED_COMPOUND = re.compile(rf"\s+(?:to|or|and)\s+\d+[{_DASH}][^\W\d_]")
 _STRAND_END = re.compile(r"[\s\-](?:ends?|termin\w+|cap|blocker|overhang|untranslated|UTR|OH|phosphate|hydroxyl)\b")
 
 
@@ -833,6 +876,61 @@ def _capital_ok(text: str, start: int, end: int) -> bool:
         return True
     opens_sentence = prev.start() == 0 or bool(_SENTENCE_START.search(text, max(0, prev.start() - 4), prev.start()))
     return opens_sentence and "." not in text[start:end] and _counted_noun_follows(text, end)
+
+
+# A number after a noun names one of its kind ("in coil 2", "which side is medium 1", "day 1,
+# Tuesday day 2", "receptors 9 and 7"); a count comes before its noun. The noun follows a
+# preposition or a copula (not "to", whose verbs take counts: "to carry 20"), or the number is
+# one of a pair, or the noun is numbered twice in the statement. A rank ("at number 6") is a figure.
+_LABELLED_NOUN_BEFORE = re.compile(
+    r"(?:\b(?P<lead>in|on|at|is|are|was|were|be|been|from|into|with|by|for)\s+)?"
+    r"(?<![\w\-'’])(?P<noun>[a-z][a-z\-]{2,})\s+(?P<pair>\d+\s+(?:and|or)\s+)?$"
+)
+_PAIR_AFTER = re.compile(r"\s+(?:and|or)\s+\d+(?![\d.,]*\s*(?:[^\W\d_]|%))")
+# Words that stand before a number without naming what it labels: "is about 5", "is still 5".
+_NOT_LABELLED_NOUNS = frozenset(
+    "about around over nearly approximately roughly some only just almost under below above exactly "
+    "than least most up down now still also even already often usually sometimes always never then "
+    "thus hence therefore worth total top average per plus minus times number".split()
+)
+
+
+def _labels_a_thing(text: str, start: int, end: int) -> bool:
+    """Whether a bare number right after a noun names a member of its kind rather than counts:
+    "in coil 2", "which side is medium 2", "Toll-like receptors 9 and 7"."""
+    before = _LABELLED_NOUN_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or _counted_noun_follows(text, end) or _unit_follows(text, end):
+        return False
+    noun = before.group("noun")
+    if (noun in _NOUN_STOP or noun in _DETERMINERS or noun in _NOT_LABELLED_NOUNS or noun in _VERBS_IN_S
+            or noun.endswith(("ed", "ing", "ly")) or noun in _counted_beings()):
+        return False
+    return bool(before.group("lead") or before.group("pair") or _PAIR_AFTER.match(text, end)
+                or len(re.findall(rf"\b{re.escape(noun)}\s+\d", text)) >= 2)
+
+
+# A parenthesised reference to a part of a work: its authors, a comma, the part's name.
+_LOCATOR_BEFORE = re.compile(
+    r"\([A-Z][^()]{0,40}?[A-Za-z],\s+(?!(?:about|around|over|nearly|some|approximately|roughly|circa|up|at)\b|[a-z]+ed\b)"
+    r"[a-z]{3,}\.?\s+$"
+)
+_WORD_AFTER = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
+
+
+def _unit_follows(text: str, end: int) -> bool:
+    """A unit follows the figure: "2 mA", "1 H", "5 metres"."""
+    word = _WORD_AFTER.match(text, end)
+    return word is not None and (not word.group(1).islower() or word.group(1) in _MEASURE_NOUNS)
+
+
+_DESIGNATION_AFTER = re.compile(r"\s+[A-Z][\w\-]*?(\d+)\b")
+
+
+def _restates_designation(text: str, end: int, digits: str) -> bool:
+    """ "the 250 cc GSX-R250": a figure (with its unit) right before a name holding the same digits."""
+    unit = re.compile(r"\s?[^\W\d_]{1,3}\b").match(text, end)
+    designation = _DESIGNATION_AFTER.match(text, unit.end() if unit else end)
+    return designation is not None and designation.group(1) == digits
 
 
 _GROUP_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+$")
@@ -924,6 +1022,11 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     if small and following and any(
             (w or "").lower() in _CLASSIFYING_NOUNS for w in following.groups()):
         return None  # "two different types", "three components": a classification, not a count
+    if small and _classifies(text, start):
+        return None  # "divided into two groups", "to split the nucleus into two alpha particles"
+    if small and _CONDITION_OPENS.search(text, max(0, start - 80), start) and not (
+            _YEAR_IN_TEXT.search(text) or _PROPER_NAME_INSIDE.search(text)):
+        return None  # "if a body A is in equilibrium with two bodies B and C": any case's count
     if small and not _small_count_is_claim(text, start, end, prev_word, following):
         return None  # "DNA is found in two cellular locations": a generic count, not a statistic
     if lowered == "one" and re.match(r"(?:\s+\w+){1,3}\s+(?:to|or|and)\s+another\b", text[end:end + 60]):
@@ -966,6 +1069,8 @@ def _fraction_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
             share = _UNITS[count] / denominator
         if _capitalised_mid_sentence(text, start):
             return None
+    if _MINUS_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "equal to minus one third of Pauli's": a coefficient, no share is negative
     return NumericClaim(start, end, match.group(), round(share * 100, 2), "percent", _noun_after(text, end))
 
 
@@ -1055,15 +1160,28 @@ def _small_count_is_claim(text: str, start: int, end: int, prev_word: str,
     # 2018 ... to close ten mines"; a generic statement names none ("DNA is found in two"), and
     # the names of the members the count lists are not such a report ("divided into two
     # subphyla - Haploviricotina and Polyploviricotina").
-    members = _listed_members(text, end, _UNITS.get(text[start:end].lower(), 0))
-    if members is not None:
-        text = text[:members[0]] + text[members[1]:]
+    text = _without_listed_members(text, start, end)
     if (entry := _GLOSSARY_ENTRY.match(text)) is not None and entry.end() <= start:
         text = text[entry.end():]  # "TRIAC – Triode for Alternating Current – A device containing two ..."
     return _YEAR_IN_TEXT.search(text) is not None or _PROPER_NAME_INSIDE.search(text) is not None
 
 
 _DASHES = r"(?:[–—]|â\x80[\x93\x94])"
+# Dividing into parts makes the count a classification, and so do the members of a list that
+# follows such a count: "divided into two groups", "splits into two populations", "separated
+# into four groups: A, B, two kinases and their adaptors".
+# A division told in the present, as a rule or a possibility: "divides", "is divided", "can be
+# separated", "to split".
+_TIMELESS_DIVISION = re.compile(
+    r"\b(?:(?:is|are|be|been|being|to)\s+(?:[a-z]+ly\s+)?(?:divid|separat|split|classifi|subdivid|partition|categori[sz])"
+    r"|(?:divides|splits|separates|classifies|subdivides|partitions|categori[sz]es)\b)",
+    re.I,
+)
+_CLASSIFICATION_BEFORE = re.compile(
+    r"\b(?:divid|separat|split|classifi|subdivid|partition|categori[sz])\w*\s+(?:[^\s,;.:]+\s+){0,3}?into\s+"
+    rf"(?:(?:{_WORD_TOKEN})\s+[^.;:]*:[^.;]*?)?$",
+    re.I,
+)
 # A glossary entry: a term and its expansion before the definition ("BCT – Bidirectional Control
 # Thyristor – A bidirectional switching device ..."); the expansion names the term, not a case.
 _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^.;:–—â]{{2,60}}?\s+{_DASHES}\s+")
@@ -1071,12 +1189,49 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B".
 _MEMBERS_OPEN = re.compile(
     rf"[^.;:!?()\d]{{0,90}}?(?P<colon>:\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s|,\s+(?:which\s+are\s+|namely\s+)?"
-    rf"|\s(?:are|were)\s+))(?=\S)"
+    rf"|\s(?:are|were)\s+|\s\())(?=\S)"
 )
 _MEMBERS_CLOSE = re.compile(rf"\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[A-Z]")
+# A member described at length, one to a clause between semicolons, by a definite noun phrase.
+_DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 _ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")
+
+
+def _classifies(text: str, start: int) -> bool:
+    """Whether the count at ``start`` gives the parts a division makes ("can be separated into
+    four groups", "a population splits into two", "to split the nucleus into two"); a division
+    told in the past of a dated report is an event, whose count is reported ("Following Lee's
+    death in 1987, Samsung was separated into five business groups")."""
+    division = _CLASSIFICATION_BEFORE.search(text, max(0, start - 200), start)
+    if division is None:
+        return False
+    return not _YEAR_IN_TEXT.search(text) or _TIMELESS_DIVISION.search(
+        text, max(0, division.start() - 30), division.start() + 12) is not None
+
+
+def _without_listed_members(text: str, start: int, end: int) -> str:
+    """``text`` without the counts that list their members by name, each from the count to its
+    last member ("three Miocene formations, which are the Upper, the Middle and the Lower Coal
+    Measures"): only the rest can show a report. A possessive names whose members they are, and
+    stays ("Five of Canada's fourteen UNESCO sites lie in the province: Banff, …"). The count at
+    ``start``-``end`` goes first; the others of its statement follow."""
+    spans = []
+    for count_start, count_end in [(start, end), *((m.start(), m.end()) for m in _WORD_CLAIM.finditer(text)
+                                                   if m.start() != start)]:
+        members = _listed_members(text, count_end, _UNITS.get(text[count_start:count_end].lower(), 0))
+        if members is not None:
+            owned = _POSSESSIVE.search(text, count_end, members[0]) is not None
+            spans.append((members[0] if owned else count_start, members[1]))
+        elif count_start == start:
+            return text
+    for span_start, span_end in sorted(spans, reverse=True):
+        text = text[:span_start] + " " * (span_end - span_start) + text[span_end:]
+    return text
+
+
+_POSSESSIVE = re.compile(r"\w['’]s?\b")
 
 
 def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
@@ -1085,14 +1240,18 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     at … and the other at …"; None when they do not."""
     opened = _MEMBERS_OPEN.match(text, end)
     if opened is not None:
+        named_member = _NAMED_MEMBER
         if opened.group("colon") and ";" in text[opened.end():]:
             close = re.compile(r"\.(?:\s|$)|$").search(text, opened.end())
             members = text[opened.end():close.start()].split(";")
+            named_member = _DESCRIBED_MEMBER  # "calcium: the InsP3-receptor that …; and the ryanodine receptor …"
         else:
             close = _MEMBERS_CLOSE.search(text, opened.end())
             members = _MEMBER_SEPARATOR.split(text[opened.end():close.start()])
         named = [m for m in members if m.strip()]
-        if len(named) == count and all(_NAMED_MEMBER.match(m) for m in named):
+        if opened.group().endswith("(") and any(len(m.split()) > 3 for m in named):
+            named = []  # "(Berat and Gjirokastër are listed together)": a remark, not the members' names
+        if len(named) == count and all(named_member.match(m) for m in named):
             return opened.end(), close.start()
     if count == 2 and (pair := _ONE_AND_THE_OTHER.match(text, end)) is not None:
         return end, pair.end()
