@@ -310,6 +310,12 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         'They deduce "If a body A is in equilibrium with two bodies B and C, then B and C are in equilibrium".',
         "These work orders have estimates such as 2 electricians for 8 hours.",
         "Bioterrorism; e.g. 2001 Anthrax attacks",
+        # a made-up case, a condition in mathematics, set notation, a term abbreviated, a vague range
+        '(For instance, "If you sell x tickets, then your profit will be 3x − 10 dollars".)',
+        "If the string is approximated with 100 discrete mass points one gets 100 coupled differential equations.",
+        "There are 4 possible pairs: {0,0}, {0,1}, {1,0}, and {1,1}.",
+        "The 1930s saw the introduction of automatic 3-term (PID) controllers.",
+        "You will know anywhere from a couple of terms to a hundred terms.",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:

@@ -410,7 +410,11 @@ def _find(text: str) -> list[NumericClaim]:
             candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if candidates:
         candidates = [c for c in candidates if not _bare_unit(c)]
-    if candidates and (_CONDITION.match(text) or _speaks_in_mathematics(text, words)):
+    condition = candidates and _CONDITION.match(text) is not None
+    mathematics = candidates and _speaks_in_mathematics(text, words)
+    if condition and mathematics:
+        candidates = [c for c in candidates if c.kind != "count"]  # "If the string is approximated with 100 mass points"
+    elif condition or mathematics:
         candidates = [c for c in candidates if not _generic_count(c)]
     if candidates and _states_a_definition(text, words):
         candidates = [c for c in candidates if not (_generic_count(c) and (c.value or 0) <= 10)]
@@ -441,15 +445,16 @@ _MATH_WORDS = frozenset(
 # Greek letters name variables only beside a subscript or a relation ("λ1", "μ = 0"); alone
 # they are prefixes and names ("10 μm", "α-helix"). A lone lowercase letter is a variable
 # ("when s is greater than 1") unless it is the unit of a figure ("9.95 s", "100 m").
-_MATH_SIGNS = re.compile(r"[∑∫√∈≤≥≠≈]|[α-ωΑ-Ω](?=\d|\s*[=<>]|−)|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]")
-_MATH_SIGN_CHARS = re.compile(r"[∑∫√∈≤≥≠≈=<>α-ωΑ-Ω]")
+_MATH_SIGNS = re.compile(r"[∑∫√∈≤≥≠≈]|\{\s*-?\d[\d.]*\s*,|[α-ωΑ-Ω](?=\d|\s*[=<>]|−)|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]")
+_MATH_SIGN_CHARS = re.compile(r"[∑∫√∈≤≥≠≈=<>α-ωΑ-Ω{]")
 _LONE_LETTER = re.compile(r"(?<![\w'’.\-/])(?<!\d )(?<!\d\u00a0)[b-z](?![\w'’.\-/])")
 # Lowercase letters that stand alone in prose without naming a variable: "Merkel's", "don't".
 _LETTERS_OF_CONTRACTIONS = frozenset("s t d m".split())
 # A made-up case ("Suppose a 10,000 kg probe", "If, for example, an estimate was $1,252,000"),
 # and a condition ("If A were a triangle"), whose small counts are any case's.
 _HYPOTHESIS = re.compile(
-    r"\s*(?:Suppose|Consider|Let|Assume|Imagine|If,?\s+(?:for\s+example|say)\b)\b|[^.;]*,\s+(?:consider|suppose|assume|imagine)\s"
+    r"\s*(?:Suppose|Consider|Let|Assume|Imagine|If,?\s+(?:for\s+example|say)\b)\b"
+    r"|\s*\(?(?:For\s+(?:example|instance),\s*)[\"“]If\b|[^.;]*,\s+(?:consider|suppose|assume|imagine)\s"
 )
 # An aside that only lists typical values of a kind: "the mains supply (e.g. 50 Hz or 60 Hz)";
 # not one that reports a case: "(e.g. one in 1992 that killed 613 civilians)".
@@ -799,7 +804,8 @@ def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> 
         follow = text[pos + len(unit): pos + len(unit) + 1]
         return not (unit in _GLUED_UNITS and not (follow.isalnum() or follow == "_"))
     if after in _DASH and pos + 1 < len(text) and text[pos + 1].isalpha():
-        return not _COUNTING_COMPOUND.match(text, pos + 1)  # 30-day, 32-bit; but "5,000-strong"
+        compound = _COUNTING_COMPOUND.match(text, pos + 1)  # 30-day, 32-bit; but "5,000-strong"
+        return compound is None or _ACRONYM_AFTER.match(text, compound.end()) is not None  # "3-term (PID)": a name
     if after in _DASH and _SUSPENDED_COMPOUND.match(text, pos + 1):
         return True  # "2- to 4-wire conversion": the first half of two compounds
     if after in "._/" and pos + 1 < len(text) and (text[pos + 1].isalpha() or text[pos + 1] == "_"):
@@ -813,6 +819,7 @@ def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> 
     return False
 
 
+_ACRONYM_AFTER = re.compile(r"\s+\([A-Z]{2,}\)")
 _SUSPENDED_COMPOUND = re.compile(rf"\s+(?:to|or|and)\s+\d+[{_DASH}][^\W\d_]")
 _STRAND_END = re.compile(r"[\s\-](?:ends?|termin\w+|cap|blocker|overhang|untranslated|UTR|OH|phosphate|hydroxyl)\b")
 
@@ -994,6 +1001,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     if _capitalised_mid_sentence(text, start) or lowered in _SCALES and not _APPROXIMATELY_BEFORE.search(
             text, max(0, start - 16), start):
         return None  # "the Big Three"; "(billion US$)": a unit in a table header; but "around hundred"
+    if _VAGUE_RANGE_BEFORE.search(text, max(0, start - 60), start):
+        return NumericClaim(start, end, raw, None, "vague", _noun_after(text, end))  # "from a couple of terms to a hundred"
     after = text[end:end + 2]
     if after[:1] in "._" and after[1:2].isalpha() or _MEANING_BEFORE.search(text, max(0, start - 12), start):
         return None  # alternative="two.sided": code; the nones (meaning "nine"): a word's meaning
@@ -1075,6 +1084,8 @@ def _fraction_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
 
 
 _GENERAL_RULE_AFTER = re.compile(r"(?:\s+[a-z]+){1,4}\s+(?:cannot|can't|can|may|must|always|never)\b(?!\s+have\b)")
+# A range from a vague amount is vague as a whole: "anywhere from a couple of terms to a hundred terms".
+_VAGUE_RANGE_BEFORE = re.compile(r"\bfrom\s+(?:a\s+couple|a\s+few|several)\b[^.;\d]{0,30}?\bto\s+$", re.I)
 _APPROXIMATELY_BEFORE = re.compile(r"\b(?:around|about|over|nearly|some|almost|approximately)\s+$", re.I)
 _CLASSIFYING_NOUNS = frozenset(
     "type types kind kinds sort sorts form forms part parts component components factor factors "
