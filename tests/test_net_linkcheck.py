@@ -187,6 +187,7 @@ def test_a_dead_page_with_a_cited_title_is_dead_on_its_get(mock, checker) -> Non
     ("Floods | Example News", "Floods close the valley road", False),  # 1 of 4
     ("The Example News", "The Example of the News of the Day", False),  # stop words are not evidence
     ("Census 2011 results", "Census 2011", False),  # "results": a search page may echo the words
+    ("Census 2011 - Office for National Statistics", "Census 2011", True),  # two words are enough
 ])
 def test_shows_cited_title(shown: str, cited: str, proves: bool) -> None:
     assert bool(shows_cited_title(f"<title>{shown}</title>".encode(), [cited])) is proves
