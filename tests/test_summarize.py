@@ -55,3 +55,13 @@ def test_without_a_site_base_articles_are_named_by_title(tmp_path: Path) -> None
     path.write_text(json.dumps({"title": "A [b]", "findings": [finding("CC101", "error")]}) + "\n", encoding="utf-8")
     summary = summarize(records(run_files([path])[0]))
     assert article_url("", "A") == "" and "| A \\[b\\] | 1 | 1 |" in render(summary, "markdown")
+
+
+def test_markdown_cells_keep_pipes_backticks_and_line_breaks_inside_their_cell(tmp_path: Path) -> None:
+    path = tmp_path / "run.jsonl"
+    rows = {"title": "A", "findings": [finding("CC201", outlets=["Press | Agency"]),
+                                       finding("CC406", "error", field="date", value="May `20`|21\n2020")]}
+    path.write_text(json.dumps(rows) + "\n", encoding="utf-8")
+    markdown = render(summarize(records(run_files([path])[0])), "markdown")
+    assert "| Press \\| Agency | 1 | 1 |" in markdown
+    assert "| A | 3 | date | `` May `20`\\|21 2020 `` |" in markdown

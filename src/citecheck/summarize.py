@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -110,8 +111,20 @@ def summarize(rows: Iterable[dict[str, Any]], base: str = "", top: int = TOP) ->
     }
 
 
+def _cell(text: str) -> str:
+    """Text safe in a Markdown table cell: a "|" would end the cell, a line break the row."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _code_cell(text: str) -> str:
+    """A code span in a table cell, fenced with more backticks than the value holds."""
+    value = _cell(text)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", value)), default=0) + 1)
+    return f"{fence} {value} {fence}" if fence != "`" else f"`{value}`"
+
+
 def _link_md(title: str, url: str) -> str:
-    label = title.replace("[", "\\[").replace("]", "\\]") or "(untitled)"
+    label = _cell(title).replace("[", "\\[").replace("]", "\\]") or "(untitled)"
     return f"[{label}]({url})" if url else label
 
 
@@ -120,16 +133,16 @@ def render_markdown(summary: dict[str, Any]) -> str:
     if summary["not_linted"]:
         lines += [f"{summary['not_linted']:,} pages could not be linted.", ""]
     lines += ["## Findings per rule", "", "| Rule | Findings |", "|---|---:|"]
-    lines += [f"| {code} | {count:,} |" for code, count in summary["by_rule"].items()]
+    lines += [f"| {_cell(code)} | {count:,} |" for code, count in summary["by_rule"].items()]
     lines += ["", "## Articles with the most errors", "", "| Article | Errors | Findings |", "|---|---:|---:|"]
     lines += [f"| {_link_md(a['title'], a['url'])} | {a['errors']:,} | {a['findings']:,} |" for a in summary["articles"]]
     lines += ["", "## Most cited dead-link domains", "", "| Domain | Dead links |", "|---|---:|"]
-    lines += [f"| {d['domain']} | {d['findings']:,} |" for d in summary["dead_link_domains"]]
+    lines += [f"| {_cell(d['domain'])} | {d['findings']:,} |" for d in summary["dead_link_domains"]]
     lines += ["", f"## Outlets most often sole source of casualty figures ({CASUALTY_RULE})", "",
               "| Outlet | Figures | Articles |", "|---|---:|---:|"]
-    lines += [f"| {o['outlet']} | {o['findings']:,} | {o['articles']:,} |" for o in summary["sole_casualty_sources"]]
+    lines += [f"| {_cell(o['outlet'])} | {o['findings']:,} | {o['articles']:,} |" for o in summary["sole_casualty_sources"]]
     lines += ["", f"## CS1 date errors ({DATE_ERROR_RULE})", "", "| Article | Line | Field | Value |", "|---|---:|---|---|"]
-    lines += [f"| {_link_md(e['title'], e['url'])} | {e['line'] or ''} | {e['field']} | `{e['value']}` |"
+    lines += [f"| {_link_md(e['title'], e['url'])} | {e['line'] or ''} | {_cell(e['field'])} | {_code_cell(e['value'])} |"
               for e in summary["date_errors"]]
     return "\n".join(lines) + "\n"
 
