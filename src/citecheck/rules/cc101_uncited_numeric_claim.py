@@ -97,6 +97,7 @@ def _numeric_coverage(doc: Document, vague: bool) -> Iterator[Coverage]:
                 citation_starts = sorted(c.span.start for c in doc.citations)
             row_end = _row_end(statements, i, len(doc.source))
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
+        uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
         if not uncovered:
             continue
         if _covered_by_list_context(statements, i, run_starts):
@@ -104,6 +105,24 @@ def _numeric_coverage(doc: Document, vague: bool) -> Iterator[Coverage]:
         earlier = stmt.citations[-1] if stmt.citations else None
         nearest, distance = _nearest_later(statements, i, doc.source)
         yield Coverage(stmt, uncovered, not hard, nearest, distance, earlier)
+
+
+def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
+    """Whether an earlier statement of the paragraph gives the same sum of money with a citation
+    after it: "Air pollution costs the world economy $5 trillion per year …[95]" makes "the actual
+    costs are far higher than $5 trillion" a figure already cited. Counts and shares coincide too
+    often to be matched by value ("higher than 14,000 feet" of two mountain ranges)."""
+    if claim.kind != "money" or claim.value is None:
+        return False
+    for j in range(i - 1, -1, -1):
+        earlier = statements[j]
+        if earlier.paragraph != statements[i].paragraph:
+            return False
+        if earlier.citations and any(
+                c.kind == "money" and c.raw == claim.raw and _cited_after(earlier, c)
+                for c in find_numeric_claims(earlier.text)):
+            return True
+    return False
 
 
 def _worked_examples(statements: Sequence[Statement]) -> set[int]:
