@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.parsers.citations import parse_reference_text, source_url_key, url_key
+from citecheck.parsers.citations import item_identifier, parse_reference_text, source_url_key, url_key
 
 
 @pytest.mark.parametrize(
@@ -32,10 +32,54 @@ from citecheck.parsers.citations import parse_reference_text, source_url_key, ur
         ("appert-aina.com Archived 7 February 2009 at the Wayback Machine", {"archive_date": "7 February 2009"}),
         # Nothing marks a title: no guess.
         ("Wilson and Loomis, Botany, Holt, Rinehart and Winston", {}),
+        # A linked page's title as browsers show it, "Page - Site".
+        ("[1] Victor Horta - Encyclopaedia Britannica", {"title": "Victor Horta", "work": "Encyclopaedia Britannica"}),
+        ("Thistle_-_Art_Nouveau_World", {"title": "Thistle", "work": "Art_Nouveau_World"}),
+        ("[12] Chronology - Official website of Casa Milà", {"title": "Chronology", "work": "Official website of Casa Milà"}),
+        ("[7] Subotica Synagogue - Culture Monuments of Serbia (in Serbian)",
+         {"title": "Subotica Synagogue", "work": "Culture Monuments of Serbia", "language": "Serbian"}),
+        # Unlinked, or no name after the dash, or several separators: a title with a dash in it.
+        ("Second Chance – The Success Story of Asafa Powell", {}),
+        ("[3] ESA Portal - ESA and ANU make space propulsion breakthrough", {}),
+        ("[10] The Gödöllő Artists’ Colony - article by David A. Hill", {}),
+        ("[4] Chapman & Cowling, pp. 235 - 237", {}),
+        ("NASA's_Nanosail-D_Orbits_the Earth_|_Inhabitat_-_Green_Design_Will_Save_the_World", {}),
+        ("equation 19-1 Rocket propulsion elements 7th edition- Sutton", {}),
+        # A dump's link text, then its publisher; a single word after it is the link's own, wrapped.
+        ("College_Board_Tests_>_AP:_Subjects_>_Statistics The College Board (relates to USA students)",
+         {"title": "College_Board_Tests_>_AP:_Subjects_>_Statistics", "work": "The College Board"}),
+        ("Mathematics_of_a_Lady_Tasting Tea", {}),
+        ("Minimum_Courses_in_Engineering_Mathematics, S. Epsteen.", {}),
     ],
 )
 def test_free_text_fields(raw: str, expected: dict[str, str]) -> None:
     assert parse_reference_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "identifier"),
+    [
+        ("Martin Harwit (1998). Astrophysical concepts. Springer. ISBN 978-0-387-94943-7. Retrieved 24 November 2011.",
+         "ISBN 9"),
+        ('Stolz, Michael (2002), "The History", Synthese, 133 (1): 43–57, doi:10.1023/A:1020823608217, retrieved 2009',
+         "doi:1"),
+        ("Usher, A. P. (1929). A History of Mechanical Inventions. OCLC 514178.", "OCLC 5"),
+        ("Hall (2004). Physiol. 287 (5): R1009. PMID 15475497.", "PMID 1"),
+        ("Smith (2010). Title. Journal. PMC3159421.", "PMC3"),
+        ("{{cite book |title=Balance of Power |year=2005 |isbn=0791464016 |url=https://www.google.com/books?id=9j}}",
+         "isbn=0"),
+        # A journal's ISSN names no article; a link's query names a shop's page.
+        ('"Hafen". Die Tageszeitung. ISSN 0931-9085. Retrieved 2019.', ""),
+        ("{{cite web |url=http://skygarden.shogakukan.co.jp/owa/solc_dtl?isbn=4091265383 |title=Ranma}}", ""),
+        ("{{cite web |url=https://doi.org/x |title=Page}}", ""),
+        # Only the first citation of a bundle counts.
+        ('Dale (2000). "Did Clinton Do It". The New York Times. Retrieved March 6, 2013. Mankiw (2008). '
+         "Macroeconomics. ISBN 978-0-618-97866-6.", ""),
+        ("{{cite web |url=http://a.example/x |title=A}} {{cite book |title=B |isbn=0791464016}}", ""),
+    ],
+)
+def test_item_identifier(raw: str, identifier: str) -> None:
+    assert item_identifier(raw) == identifier
 
 
 @pytest.mark.parametrize(

@@ -252,6 +252,10 @@ def _unquoted_title(parts: list[str], link_label: str, fields: dict[str, str]) -
         at = parts.index(link_label)
         fields["title"] = link_label
         return parts[at + 1:]
+    page = (_page_and_site(parts[0]) or _label_and_name(parts[0])) if len(parts) == 1 else None
+    if page:
+        fields["title"] = page[0]
+        return [page[1]]
     site = next((i for i, part in enumerate(parts) if i and _DOMAIN.match(part.rstrip("."))), 0)
     if not site:
         return parts
@@ -259,6 +263,55 @@ def _unquoted_title(parts: list[str], link_label: str, fields: dict[str, str]) -
     if site == 2:
         fields["author"] = parts[0]
     return parts[site:]
+
+
+# A linked page's title as browsers show it, "Page - Site": after a numbered link ("[1] Victor
+# Horta - Encyclopaedia Britannica"), or as a dump's link text ("Thistle_-_Art_Nouveau_World").
+_PAGE_AND_SITE = re.compile(
+    r"^(?P<link>\[\d{1,3}\][\s_]*)?(?P<page>[^\W_].*?)[\s_]+[-–—][\s_]+(?P<site>[^\W\d_].*)$"
+)
+_SEPARATOR = re.compile(r"[\s_][-–—|][\s_]")
+# The small words a name may hold in lower case: "Official website of Casa Milà", "Museums of EU".
+_NAME_JOINERS = frozenset("of the and for in on at de du des la le van von der den y et di da do dos das".split())
+
+
+# A dump's link text (words joined by underscores) followed by more words, a remark aside:
+# "College_Board_Tests_>_AP:_Subjects_>_Statistics The College Board (relates to USA students)".
+_LABEL_THEN_WORDS = re.compile(r"^(?P<label>[^\s_]+(?:_+[^\s_]+){2,})(?<![,;:.])\s+(?P<rest>[^\s_]+\s.*?)(?:\s*\([^()]*\))?$")
+
+
+def _label_and_name(text: str) -> tuple[str, str] | None:
+    """Title and publisher of free text that is a link followed by a name of two words or
+    more ("…_>_Statistics The College Board"). A line break inside
+    the link leaves one word of it without underscores, so a single word after it is no name."""
+    match = _LABEL_THEN_WORDS.match(text)
+    if match is None or not _reads_as_name(match.group("rest")):
+        return None
+    return match.group("label"), match.group("rest")
+
+
+def _reads_as_name(text: str) -> bool:
+    """A name: starts with a capital, holds no figure, eight words at most, and most of its
+    words capitalised ("Official website of Casa Milà", "Museums of EU")."""
+    words = [w for w in re.split(r"[\s_]+", text.strip(" _.")) if w.lower() not in _NAME_JOINERS]
+    if not words or len(words) > 8 or not text[:1].isupper() or any(ch.isdigit() for ch in text):
+        return False
+    return 3 * sum(w[:1].isupper() for w in words) >= 2 * len(words)
+
+
+def _page_and_site(text: str) -> tuple[str, str] | None:
+    """Page title and site of a link that is only "Page - Site" ("[1] Victor Horta -
+    Encyclopaedia Britannica"), when the part after the dash reads as a name.
+
+    Unlinked, "Second Chance – The Success Story of Asafa Powell" is a book's subtitle, and
+    "Emuge, Punch Tap - The new thread technology" a title with a dash in it; an entry with
+    more separators ("Page | Site - Slogan", "Alta - Space Propulsion - Field Emission") is left
+    unread, since which part is the site is a guess."""
+    match = _PAGE_AND_SITE.match(text)
+    if (match is None or not (match.group("link") or "_" in text) or len(_SEPARATOR.findall(text)) > 1
+            or not _reads_as_name(match.group("site"))):
+        return None
+    return match.group("page").strip(" _,"), match.group("site").strip(" _.")
 
 
 def _author_and_date(before: str, fields: dict[str, str]) -> None:
@@ -289,6 +342,27 @@ def _split_parts(text: str) -> list[str]:
     if start < len(text):
         parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
+
+
+# A persistent identifier of the cited item itself (an ISSN names a whole journal or paper), not
+# a link's query ("solc_dtl?isbn=4091265383" is a shop's page).
+_ITEM_IDENTIFIER = re.compile(
+    r"(?<![?&/.#])\b(?:ISBN|OCLC|LCCN|doi|PMID|PMC|arXiv|JSTOR|Bibcode|hdl)(?:\s*[:=]\s*|\s+|(?<=PMC))[\dX]", re.I
+)
+# Where the first citation of an entry ends: its template closes, or CS1 renders its retrieval date.
+_FIRST_CITATION_END = re.compile(r"\}\}|\bRetrieved\b", re.I)
+
+
+def item_identifier(raw: str) -> str:
+    """The DOI, ISBN, OCLC, PMID, arXiv … that an entry's first citation gives its work, or "".
+
+    A work with one stays findable whatever happens to the link beside it. Only the first
+    citation counts: another work bundled into the entry after it may own the identifier
+    ("… The New York Times. Retrieved March 6, 2013. Mankiw (2008). Macroeconomics. ISBN …").
+    """
+    end = _FIRST_CITATION_END.search(raw)
+    found = _ITEM_IDENTIFIER.search(raw, 0, end.start() if end else len(raw))
+    return found.group() if found else ""
 
 
 # --- domains ---------------------------------------------------------------------------

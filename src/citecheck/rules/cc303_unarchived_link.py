@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Severity
+from citecheck.parsers.citations import item_identifier
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive
 
@@ -23,7 +24,9 @@ class UnarchivedLink(Rule):
     Flags references that point at the web — a ``url``, or an access date, which CS1 only
     shows for web sources ("Retrieved ..." in rendered copies) — and record no archive URL,
     archive date or ``{{webarchive}}``. Links already marked dead are CC301 instead; links to
-    persistent identifiers and archives (``ignore_hosts``) are left alone.
+    persistent identifiers and archives (``ignore_hosts``) are left alone, and so are links of
+    works that carry such an identifier themselves (a book's ISBN or OCLC number, an article's
+    DOI, PMID or arXiv id; not a journal's ISSN): their link is a convenience copy.
 
     Why: most web citations die within a decade; archiving them while they are live keeps
     the claims verifiable.
@@ -45,6 +48,9 @@ class UnarchivedLink(Rule):
             url = ref.get("url").strip()
             if not (url or ref.get("access_date").strip()) or has_archive(ref) or dead_reason(ref):
                 continue
+            identifier = item_identifier(ref.raw)
+            if identifier and identifier not in ref.get("title"):
+                continue  # a book or article with an ISBN or DOI stays findable: its link is a convenience
             hosts = {h.lower() for h in (ref.domain, _host(url)) if h}
             if any(_within(host, ignore) for host in hosts):
                 continue

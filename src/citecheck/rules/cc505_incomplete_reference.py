@@ -37,6 +37,8 @@ _LOCATED_CITE = re.compile(
 # page 9 Łączne straty …", "Gross Pages 92-93 (Gross cites Polish sources …)".
 _LEADING_LOCATED_CITE = re.compile(r"^(?P<who>[^\"“”«»\d]{2,60}?),?\s+(?:pp?\.|pg\.?|pages?)\s*\d+", re.I)
 _LEADING_CITE_WORDS = 6
+# Latin pointers to a work cited in full elsewhere: "World Bank, op.cit., Table 2.3", "Ibid., p. 4".
+_POINTER_CITE = re.compile(r"\b(?:op|loc)\.?\s*cit\b|\bibid\b|\bibidem\b", re.I)
 _ARCHIVE_NOTE = re.compile(rf"{WEBARCHIVE.pattern}\.?|Archived\s+from\s+the[ _]original[^.]*\.?", re.I)
 _SHORT_CITE_WORDS = 14  # "Dicke and Wittke, Introduction to Quantum Mechanics, p. 12" has 9
 _SHORT_TEMPLATES = frozenset({"sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcoltxt", "rp"})
@@ -61,6 +63,8 @@ _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|doi|PMID|PMC|arXiv|JSTOR|Bibcode|LCCN)\b\W{0,3}[\dX]"
     r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?[A-Z]?\d|\bU\.\s?S\.\s?C\.|\bC\.?F\.?R\.?\s|§"
     r"|\bPatent\s+(?:No\.?\s*)?[\d,]{5,}"
+    # an Act by its regnal year and chapter: "(15 & 16 Vict. c. 84)", "1 & 2 Geo. 5. c. 12"
+    r"|\b\d{1,2}\s*(?:&\s*\d{1,2}\s*)?(?:Vict|Geo|Will|Edw|Eliz|Car|Ann|Jac|Hen)\.?\s*(?:[IVX\d]+\.?\s*)?[cC](?:ap)?\.\s*\d"
 )
 # The general CS1/CS2 templates take title, work and date as parameters; other "cite …"
 # templates ({{Cite Merriam-Webster}}, {{Cite EB1911}}) wrap one source and fill them in.
@@ -135,10 +139,10 @@ class IncompleteReference(Rule):
     them; free text and rendered copies leniently (a link label or a quoted or italic phrase
     counts as a title, words beside it as the work, any year outside the retrieval and
     archive phrases as a date; an unquoted title followed by a publisher's name, acronym or
-    domain is complete enough). Not reported: explanatory notes (note groups, and prose
+    domain, and a linked page's "Title - Site", are complete enough). Not reported: explanatory notes (note groups, and prose
     footnotes in the reference list), empty entries (CC503), short citations pointing into a
-    bibliography ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", ``{{sfn}}``, an author's
-    name alone when a fuller entry opens with it), free text that names its source by an
+    bibliography ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
+    an author's name alone when a fuller entry opens with it), free text that names its source by an
     ISBN, DOI, patent, standard or statute number, and templates made for one source
     (``{{Cite Merriam-Webster}}``).
 
@@ -291,6 +295,6 @@ def _is_short_citation(ref: Reference) -> bool:
     if _URL.search(text):
         return False
     leading = _LEADING_LOCATED_CITE.match(text)
-    return bool(_SHORT_CITE.match(text) or _SHORT_PAGE_CITE.match(text)
+    return bool(_SHORT_CITE.match(text) or _POINTER_CITE.search(text) or _SHORT_PAGE_CITE.match(text)
                 or (len(text.split()) <= _SHORT_CITE_WORDS and _LOCATED_CITE.match(text))
                 or (leading and len(leading.group("who").split()) <= _LEADING_CITE_WORDS))
