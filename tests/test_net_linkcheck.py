@@ -13,7 +13,7 @@ from citecheck.model import Document, Reference, Span
 from citecheck.net.cache import LinkCache
 from citecheck.net.guard import AddressGuard, NameNotFound, ResolutionFailed
 from citecheck.net.http import BODY_CAP, HostLimiter, HttpClient
-from citecheck.net.linkcheck import LinkChecker, normalize_url, probe_url, shows_cited_title
+from citecheck.net.linkcheck import LinkChecker, cited_titles, normalize_url, probe_url, shows_cited_title
 from citecheck.net.wayback import AVAILABILITY_URL, CDX_URL, WaybackClient
 
 PUBLIC = "93.184.216.34"
@@ -148,8 +148,17 @@ STORY_PAGE = "<html><title>Floods close the valley road | Example News</title><p
 def test_a_page_that_shows_its_cited_title_is_alive_without_a_probe(mock, checker) -> None:
     mock.get(URL, status=200, body=STORY_PAGE)
     verdict = checker.check_url(URL, ["Floods close the valley road"])
-    assert (verdict.verdict, verdict.evidence["title"]) == ("alive", "Floods close the valley road | Example News")
+    assert (verdict.url, verdict.verdict, verdict.reason) == (URL, "alive", "200")
+    assert verdict.evidence["title"] == "Floods close the valley road | Example News"
+    assert (verdict.evidence["method"], verdict.evidence["soft404"]) == ("GET", "the page shows the cited title")
     assert [(c.request.method, c.request.url) for c in mock.calls] == [("GET", URL)]  # no HEAD, no probe
+
+
+def test_a_refused_get_for_a_url_with_a_cited_title_is_unknown(mock, checker) -> None:
+    mock.get(URL, status=403)
+    verdict = checker.check_url(URL, ["Census 2011"])  # two words: enough to ask for the page at once
+    assert (verdict.url, verdict.verdict, verdict.reason, verdict.evidence["status"]) == (URL, "unknown", "403", 403)
+    assert [c.request.method for c in mock.calls] == ["GET"]
 
 
 def test_a_page_that_does_not_show_its_cited_title_is_compared_with_the_probe(mock, checker) -> None:
@@ -178,7 +187,7 @@ def test_a_cited_title_of_one_word_cannot_prove_a_page(mock, checker) -> None:
 def test_a_dead_page_with_a_cited_title_is_dead_on_its_get(mock, checker) -> None:
     mock.get(URL, status=404)
     verdict = checker.check_url(URL, ["Floods close the valley road"])
-    assert (verdict.verdict, verdict.reason) == ("dead", "404")
+    assert (verdict.url, verdict.verdict, verdict.reason) == (URL, "dead", "404")
 
 
 @pytest.mark.parametrize(("shown", "cited", "proves"), [
@@ -191,6 +200,13 @@ def test_a_dead_page_with_a_cited_title_is_dead_on_its_get(mock, checker) -> Non
 ])
 def test_shows_cited_title(shown: str, cited: str, proves: bool) -> None:
     assert bool(shows_cited_title(f"<title>{shown}</title>".encode(), [cited])) is proves
+
+
+def test_cited_titles_are_gathered_by_url_for_checkable_urls_only() -> None:
+    refs = doc_with({"url": URL, "title": "Floods"}, {"url": URL + "#top", "title": "Valley road"},
+                    {"url": URL, "title": "Floods"}, {"url": "", "title": "No link"},
+                    {"url": "ftp://example.org/x", "title": "Not the web"}, {"url": URL}).references
+    assert cited_titles(refs) == {normalize_url(URL): ["Floods", "Valley road"]}
 
 
 def test_prefetch_asks_no_probe_of_a_host_whose_pages_show_their_cited_titles(mock, fake) -> None:
