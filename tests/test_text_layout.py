@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from citecheck.model import Document
 from citecheck.parsers.numbers import find_numeric_claims
-from citecheck.parsers.text import parse
+from citecheck.parsers.text import _bracketed_year, parse
 
 
 def section(body: str, entries: int = 1) -> Document:
@@ -126,3 +126,43 @@ Elementary algebra is the most basic form of algebra.[1]
     assert not any("constant term" in text or "coefficient" in text for text in kinds)
     assert kinds["Elementary algebra is the most basic form of algebra."] == "prose"
     assert "2 – only two lines" in kinds
+
+
+def test_a_legend_is_three_indented_key_and_dash_lines_in_a_row() -> None:
+    doc = section("""Unindented lines of that shape are prose:
+1 – power (exponent)
+2 – coefficient
+3 – term
+  An indented note before two lines of that shape.
+  4 – operator
+  5 – constant term
+  A note between them.
+  6 – variables
+""")
+    prose = [s.text for s in doc.statements if s.kind != "table"]
+    assert prose[1:4] == ["1 – power (exponent)", "2 – coefficient", "3 – term"]
+    assert "5 – constant term" in prose and "6 – variables" in prose
+
+
+def test_only_a_number_and_a_symbol_alone_on_the_next_line_are_nuclide_notation() -> None:
+    doc = section("""The technique of additive manufacturing has been called printing since around
+3D printers became cheap enough for homes in the decade after the year 1932
+was over.
+A new paragraph starts here, after the short line.
+Printers of this kind are known as
+3D
+A paragraph after the lone symbol.
+The count reached 10
+A paragraph after a line that ended with a number.
+""")
+    assert "around 3D printers became" in doc.statements[0].text  # no nuclide: the word goes on
+    assert [s.text for s in doc.statements[1:]] == [
+        "A new paragraph starts here, after the short line.", "Printers of this kind are known as", "3D",
+        "A paragraph after the lone symbol.", "The count reached 10",
+        "A paragraph after a line that ended with a number.",
+    ]
+
+
+def test_a_bracketed_number_is_a_year_only_from_1000_to_2100_and_past_twice_the_list() -> None:
+    assert [_bracketed_year(n, 10) for n in (999, 1000, 2100, 2101)] == [False, True, True, False]
+    assert [_bracketed_year(1500, last) for last in (0, 749, 750)] == [False, True, False]

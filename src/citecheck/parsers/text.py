@@ -604,8 +604,7 @@ def _splits_nuclide(source: str, prev: tuple[int, int], start: int, end: int) ->
     """Whether a line break falls inside nuclide notation: before the atomic number and
     symbol ("(6" / "3Li"), or after them, where the sentence resumes (maybe after a space)."""
     prev_line = source[prev[0]:prev[1]]
-    line = source[start:end].lstrip(" ")
-    return bool(_NUCLIDE_TAIL.search(prev_line) and _NUCLIDE_HEAD.fullmatch(line)
+    return bool(_NUCLIDE_TAIL.search(prev_line) and _NUCLIDE_HEAD.fullmatch(source, start, end)
                 or _NUCLIDE_HEAD.fullmatch(prev_line) and _NUCLIDE_TAIL.search(source, max(0, prev[0] - 8), prev[0] - 1))
 
 
