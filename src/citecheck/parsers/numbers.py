@@ -410,8 +410,8 @@ def _find(text: str) -> list[NumericClaim]:
             candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if candidates:
         candidates = [c for c in candidates if not _bare_unit(c)]
-    condition = candidates and _CONDITION.match(text) is not None
-    mathematics = candidates and _speaks_in_mathematics(text, words)
+    condition = bool(candidates) and _CONDITION.match(text) is not None
+    mathematics = bool(candidates) and _speaks_in_mathematics(text, words)
     if condition and mathematics:
         candidates = [c for c in candidates if c.kind != "count"]  # "If the string is approximated with 100 mass points"
     elif condition or mathematics:
@@ -566,12 +566,12 @@ def _speaks_in_mathematics(text: str, words: set[str]) -> bool:
 
 
 # A statement about every member of a kind ("Every homogeneous system has at least one
-# solution", "Any probability distribution has …", the line "a rooted tree may have more than
-# two children" draws) or what a kind is ("A field is a ring with …",
-# "Other sources define thyristors as devices with at least four layers", "where "degree" refers to
-# …"): its small counts and bare numbers describe the kind. Its measures stay figures ("a tropical
-# savanna is a grassland biome … with rainfall between 750 and 1,270 mm"), and so do its larger
-# bare numbers, thresholds of the definition ("is called bradycardia (<60 in adults)").
+# solution", "Any probability distribution has …"), a line between kinds ("a rooted tree may
+# have more than two children") or what a kind is ("A field is a ring with …", "Other sources
+# define thyristors as devices with at least four layers", "where "degree" refers to …"): its
+# small counts and bare numbers up to ten describe the kind. Its measures stay figures ("a
+# tropical savanna is a grassland biome … with rainfall between 750 and 1,270 mm"), and so do
+# its larger bare numbers, thresholds of the definition ("is called bradycardia (<60 in adults)").
 _DEFINITION = re.compile(
     r"\s*(?:Every|Any)\s+(?!(?:year|day|week|month|time|season|decade|night)\b)[a-z][^.;,]{0,60}?"
     r"\b(?:has|have|is|are|can|must|contains?)\b"
@@ -584,6 +584,7 @@ _DEFINING_WORDS = frozenset("define defines defined refers refer called".split()
 
 
 def _states_a_definition(text: str, words: set[str]) -> bool:
+    """Whether ``text`` defines a kind or speaks of every member of one (see ``_DEFINITION``)."""
     opener = text.lstrip()[:14].split(" ", 1)[0].rstrip(",").lower()
     return (opener in _DEFINITION_OPENERS and _DEFINITION.match(text) is not None
             or not words.isdisjoint(_DEFINING_WORDS) and _DEFINING_VERB.search(text) is not None)
@@ -930,12 +931,13 @@ def _unit_follows(text: str, end: int) -> bool:
     return word is not None and (not word.group(1).islower() or word.group(1) in _MEASURE_NOUNS)
 
 
+_SHORT_UNIT = re.compile(r"\s?[^\W\d_]{1,3}\b")
 _DESIGNATION_AFTER = re.compile(r"\s+[A-Z][\w\-]*?(\d+)\b")
 
 
 def _restates_designation(text: str, end: int, digits: str) -> bool:
     """ "the 250 cc GSX-R250": a figure (with its unit) right before a name holding the same digits."""
-    unit = re.compile(r"\s?[^\W\d_]{1,3}\b").match(text, end)
+    unit = _SHORT_UNIT.match(text, end)
     designation = _DESIGNATION_AFTER.match(text, unit.end() if unit else end)
     return designation is not None and designation.group(1) == digits
 
@@ -1181,16 +1183,16 @@ _DASHES = r"(?:[–—]|â\x80[\x93\x94])"
 # Dividing into parts makes the count a classification, and so do the members of a list that
 # follows such a count: "divided into two groups", "splits into two populations", "separated
 # into four groups: A, B, two kinases and their adaptors".
+_CLASSIFICATION_BEFORE = re.compile(
+    r"\b(?:divid|separat|split|classifi|subdivid|partition|categori[sz])\w*\s+(?:[^\s,;.:]+\s+){0,3}?into\s+"
+    rf"(?:(?:{_WORD_TOKEN})\s+[^.;:]*:[^.;]*?)?$",
+    re.I,
+)
 # A division told in the present, as a rule or a possibility: "divides", "is divided", "can be
 # separated", "to split".
 _TIMELESS_DIVISION = re.compile(
     r"\b(?:(?:is|are|be|been|being|to)\s+(?:[a-z]+ly\s+)?(?:divid|separat|split|classifi|subdivid|partition|categori[sz])"
     r"|(?:divides|splits|separates|classifies|subdivides|partitions|categori[sz]es)\b)",
-    re.I,
-)
-_CLASSIFICATION_BEFORE = re.compile(
-    r"\b(?:divid|separat|split|classifi|subdivid|partition|categori[sz])\w*\s+(?:[^\s,;.:]+\s+){0,3}?into\s+"
-    rf"(?:(?:{_WORD_TOKEN})\s+[^.;:]*:[^.;]*?)?$",
     re.I,
 )
 # A glossary entry: a term and its expansion before the definition ("BCT – Bidirectional Control
