@@ -130,7 +130,8 @@ def _worked_examples(statements: Sequence[Statement]) -> set[int]:
     paragraph ("As an example, we will calculate …", "Consider the multiset { 1, 2, 2 }"), whole
     sections of mathematics headed as examples ("Example of two-sided sign test"), and the
     paragraphs after an example that carry it on ("Start by sorting the values: 1, 2, 5, 7, 8.",
-    "Therefore, the median is 4")."""
+    "Therefore, the median is 4"), and the paragraphs after one that reuse its figures ("John
+    Doe buys a house for $100,000" … "Subtracting the purchase price of the house ($100,000)")."""
     inside: set[int] = set()
     paragraphs: dict[int, list[int]] = {}
     sections: dict[tuple[str, ...], list[int]] = {}
@@ -164,7 +165,58 @@ def _worked_examples(statements: Sequence[Statement]) -> set[int]:
                      or not any(judgeable(statements[i].text) and find_numeric_claims(statements[i].text)
                                 for i in members))):
             inside.update(members)
+    _reusing_figures(statements, list(paragraphs.values()), inside)
     return inside
+
+
+def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]], inside: set[int]) -> None:
+    """Add to ``inside`` the later paragraphs of an example's section that reuse one of its
+    distinctive figures or name one of its made-up actors ("John Doe buys a house for
+    $100,000" … "At the time John Doe buys the house"). An example that announces what follows
+    ("consider the following example.", "For example:") takes the next paragraph with figures
+    as its data."""
+    figures: set[float] = set()
+    names: set[str] = set()
+    seen_names: set[str] = set()  # names the article used before the example
+    running = awaiting_data = False
+    section: tuple[str, ...] | None = None
+    for members in paragraphs:
+        first = statements[members[0]]
+        if first.section != section or first.kind == "heading":
+            running, awaiting_data, figures, names, section = False, False, set(), set(), first.section
+        opened = [i for i in members if i in inside]  # an example opened in this paragraph: from there on
+        own = opened or members
+        seen_names |= {word for i in members[:members.index(own[0])] for word in _NAME_IN_TEXT.findall(statements[i].text)}
+        texts = [statements[i].text for i in own]
+        claims = [c for text in texts if judgeable(text) for c in find_numeric_claims(text)]
+        values = {c.value for c in claims if _distinctive(c)}
+        capitalised = {word for text in texts for word in _NAME_IN_TEXT.findall(text)}
+        data = running and awaiting_data and bool(claims) and first.kind == "prose"
+        if opened or data or running and (figures & values or names & capitalised):
+            if opened or data:  # the actors are those of the example and of its data
+                names |= capitalised - seen_names
+            inside.update(own)
+            announces = bool(_ANNOUNCES.search(texts[-1]))
+            awaiting_data = not claims and (awaiting_data and running or announces)
+            running = True
+            figures |= values
+        else:
+            seen_names |= capitalised
+
+
+_ANNOUNCES = re.compile(r"\b(?:following|as\s+follows)\b|:\s*$", re.I)  # "consider the following example."
+_NAME_IN_TEXT = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
+
+
+def _distinctive(claim: NumericClaim) -> bool:
+    """A figure whose reuse says "the same case": a sum of money, a share, or a number of 100 or
+    more that is not a year; never a small count ("three years")."""
+    value = claim.value
+    if value is None:
+        return False
+    if claim.kind in ("money", "percent"):
+        return True
+    return value >= 100 and not (1000 <= value <= 2100 and value.is_integer())
 
 
 _EXAMPLE_HEADING = re.compile(r"\s*(?:worked\s+|numerical\s+)?examples?\b", re.I)
