@@ -165,7 +165,8 @@ def _worked_examples(statements: Sequence[Statement]) -> set[int]:
                      or not any(judgeable(statements[i].text) and find_numeric_claims(statements[i].text)
                                 for i in members))):
             inside.update(members)
-    _reusing_figures(statements, list(paragraphs.values()), inside)
+    if inside:
+        _reusing_figures(statements, list(paragraphs.values()), inside)
     return inside
 
 
