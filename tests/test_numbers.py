@@ -102,6 +102,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         # a definition's measures and larger thresholds; a division in the past of a dated report
         ("Vehicles certified to carry 20 passengers; it went on to reach 800 career wins.", ["20", "800"]),
         ("It peaked at number 6; the army lost 12 tanks and the police 5.", ["6", "12", "5"]),
+        ("Of the 300 men of Sparta, the 500 people in the town and the 6 states shown.", ["300", "500", "6"]),
         ("The GSX-R250 was made as a road legal 250 cc racing bike.", ["250"]),
         ("A tropical savanna is a grassland biome with rainfall between 750 and 1,270 mm a year.", ["750 and 1,270"]),
         ("A heart rate less than normal is called bradycardia (<60 in adults).", ["60"]),
@@ -316,6 +317,9 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "There are 4 possible pairs: {0,0}, {0,1}, {1,0}, and {1,1}.",
         "The 1930s saw the introduction of automatic 3-term (PID) controllers.",
         "You will know anywhere from a couple of terms to a hundred terms.",
+        # a number naming one thing
+        "With a Heinz ketchup glass bottle, one taps the 57 circle on the neck.",
+        "The club was located behind the 620 building which was home to art dealers.",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:

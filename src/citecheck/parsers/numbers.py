@@ -412,8 +412,8 @@ def _find(text: str) -> list[NumericClaim]:
         candidates = [c for c in candidates if not _bare_unit(c)]
     condition = bool(candidates) and _CONDITION.match(text) is not None
     mathematics = bool(candidates) and _speaks_in_mathematics(text, words)
-    if condition and mathematics:
-        candidates = [c for c in candidates if c.kind != "count"]  # "If the string is approximated with 100 mass points"
+    if condition and mathematics:  # "If the string is approximated with 100 mass points": a model's setup
+        candidates = [c for c in candidates if c.kind != "count"]
     elif condition or mathematics:
         candidates = [c for c in candidates if not _generic_count(c)]
     if candidates and _states_a_definition(text, words):
@@ -445,7 +445,9 @@ _MATH_WORDS = frozenset(
 # Greek letters name variables only beside a subscript or a relation ("λ1", "μ = 0"); alone
 # they are prefixes and names ("10 μm", "α-helix"). A lone lowercase letter is a variable
 # ("when s is greater than 1") unless it is the unit of a figure ("9.95 s", "100 m").
-_MATH_SIGNS = re.compile(r"[∑∫√∈≤≥≠≈]|\{\s*-?\d[\d.]*\s*,|[α-ωΑ-Ω](?=\d|\s*[=<>]|−)|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]")
+_MATH_SIGNS = re.compile(
+    r"[∑∫√∈≤≥≠≈]|\{\s*-?\d[\d.]*\s*,|[α-ωΑ-Ω](?=\d|\s*[=<>]|−)|\b[a-zA-Z]{1,3}\s*[=<>]\s*[\w(−-]"
+)
 _MATH_SIGN_CHARS = re.compile(r"[∑∫√∈≤≥≠≈=<>α-ωΑ-Ω{]")
 _LONE_LETTER = re.compile(r"(?<![\w'’.\-/])(?<!\d )(?<!\d\u00a0)[b-z](?![\w'’.\-/])")
 # Lowercase letters that stand alone in prose without naming a variable: "Merkel's", "don't".
@@ -576,7 +578,8 @@ _DEFINITION = re.compile(
     r"\s*(?:Every|Any)\s+(?!(?:year|day|week|month|time|season|decade|night)\b)[a-z][^.;,]{0,60}?"
     r"\b(?:has|have|is|are|can|must|contains?)\b"
     r"|\s*(?:(?:In\s+contrast|Similarly|Conversely|Likewise),\s+)?[Aa]n?\s+[a-z\-]+(?:\s+[a-z\-]+){0,2}\s+"
-    r"(?:is\s+an?\s+[a-z\-]+(?:\s+[a-z\-]+){0,2}\s+(?:with|that|which|whose|in\s+which)|(?:may|can|must)\s+have\s+(?:more|fewer|less)\s+than)\b"
+    r"(?:is\s+an?\s+[a-z\-]+(?:\s+[a-z\-]+){0,2}\s+(?:with|that|which|whose|in\s+which)"
+    r"|(?:may|can|must)\s+have\s+(?:more|fewer|less)\s+than)\b"
 )
 _DEFINING_VERB = re.compile(r"\b(?:defines?|defined)\s+[^.;]{0,40}?\bas\b|\brefers?\s+to\b|\bis\s+called\b")
 _DEFINITION_OPENERS = frozenset("every any a an in similarly conversely likewise".split())
@@ -684,6 +687,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # also "Quinquagesima (meaning 50)": the meaning of a word
         if digits.isdigit() and not ranged and _labels_a_thing(text, start, end):
             return None  # "in coil 2", "is medium 1", "Toll-like receptors 9 and 7": names, not counts
+        if digits.isdigit() and not ranged and _names_one(text, start, end):
+            return None  # "one taps the 57 circle on the neck": a number naming one thing
         if text[end:end + 1] == ")" and _LOCATOR_BEFORE.search(text, max(0, start - 60), start):
             return None  # "(Atkins and de Paula, justification 6.1)": where in a work, not a figure
         if digits.isdigit() and len(digits) >= 4 and not ranged and not _counted_noun_follows(text, end):
@@ -919,7 +924,8 @@ def _labels_a_thing(text: str, start: int, end: int) -> bool:
 
 # A parenthesised reference to a part of a work: its authors, a comma, the part's name.
 _LOCATOR_BEFORE = re.compile(
-    r"\([A-Z][^()]{0,40}?[A-Za-z],\s+(?!(?:about|around|over|nearly|some|approximately|roughly|circa|up|at)\b|[a-z]+ed\b)"
+    r"\([A-Z][^()]{0,40}?[A-Za-z],\s+"
+    r"(?!(?:about|around|over|nearly|some|approximately|roughly|circa|up|at)\b|[a-z]+ed\b)"
     r"[a-z]{3,}\.?\s+$"
 )
 _WORD_AFTER = re.compile(r"[\s\u00a0]*([^\W\d_]+)")
@@ -929,6 +935,21 @@ def _unit_follows(text: str, end: int) -> bool:
     """A unit follows the figure: "2 mA", "1 H", "5 metres"."""
     word = _WORD_AFTER.match(text, end)
     return word is not None and (not word.group(1).islower() or word.group(1) in _MEASURE_NOUNS)
+
+
+_THE_NUMBERED = re.compile(r"\bthe\s+$")
+_ONE_THING_AFTER = re.compile(r"\s([a-z]{3,})\s+(?:on|of|in|at|with|was|is|that|which)\b")
+
+
+def _names_one(text: str, start: int, end: int) -> bool:
+    """ "the 57 circle on", "the 620 building which": a singular noun between "the" and the end of
+    its phrase, so the number names the one thing rather than counts."""
+    after = _ONE_THING_AFTER.match(text, end)
+    if after is None or not _THE_NUMBERED.search(text, max(0, start - 5), start):
+        return False
+    noun = after.group(1)
+    return not noun.endswith(("s", "a", "i")) and noun not in _MEASURE_NOUNS and noun not in _COLLECTIVE_NOUNS and (
+        noun not in _counted_beings() and noun not in _NOUN_STOP)
 
 
 _SHORT_UNIT = re.compile(r"\s?[^\W\d_]{1,3}\b")
@@ -1004,7 +1025,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
             text, max(0, start - 16), start):
         return None  # "the Big Three"; "(billion US$)": a unit in a table header; but "around hundred"
     if _VAGUE_RANGE_BEFORE.search(text, max(0, start - 60), start):
-        return NumericClaim(start, end, raw, None, "vague", _noun_after(text, end))  # "from a couple of terms to a hundred"
+        # "anywhere from a couple of terms to a hundred terms": an order of magnitude
+        return NumericClaim(start, end, raw, None, "vague", _noun_after(text, end))
     after = text[end:end + 2]
     if after[:1] in "._" and after[1:2].isalpha() or _MEANING_BEFORE.search(text, max(0, start - 12), start):
         return None  # alternative="two.sided": code; the nones (meaning "nine"): a word's meaning
@@ -1191,7 +1213,8 @@ _CLASSIFICATION_BEFORE = re.compile(
 # A division told in the present, as a rule or a possibility: "divides", "is divided", "can be
 # separated", "to split".
 _TIMELESS_DIVISION = re.compile(
-    r"\b(?:(?:is|are|be|been|being|to)\s+(?:[a-z]+ly\s+)?(?:divid|separat|split|classifi|subdivid|partition|categori[sz])"
+    r"\b(?:(?:is|are|be|been|being|to)\s+(?:[a-z]+ly\s+)?"
+    r"(?:divid|separat|split|classifi|subdivid|partition|categori[sz])"
     r"|(?:divides|splits|separates|classifies|subdivides|partitions|categori[sz]es)\b)",
     re.I,
 )
