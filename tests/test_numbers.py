@@ -103,6 +103,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Vehicles certified to carry 20 passengers; it went on to reach 800 career wins.", ["20", "800"]),
         ("It peaked at number 6; the army lost 12 tanks and the police 5.", ["6", "12", "5"]),
         ("Of the 300 men of Sparta, the 500 people in the town and the 6 states shown.", ["300", "500", "6"]),
+        ("He moved to a 40 acre ranch with a 300 horsepower engine and a 12 member crew.", ["40", "300", "12"]),
         ("The GSX-R250 was made as a road legal 250 cc racing bike.", ["250"]),
         ("A tropical savanna is a grassland biome with rainfall between 750 and 1,270 mm a year.", ["750 and 1,270"]),
         ("A heart rate less than normal is called bradycardia (<60 in adults).", ["60"]),
@@ -320,6 +321,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # a number naming one thing
         "With a Heinz ketchup glass bottle, one taps the 57 circle on the neck.",
         "The club was located behind the 620 building which was home to art dealers.",
+        "The OH group is reacted with an isocyanate in a 2 component system producing coatings.",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:

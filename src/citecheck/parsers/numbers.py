@@ -937,19 +937,37 @@ def _unit_follows(text: str, end: int) -> bool:
     return word is not None and (not word.group(1).islower() or word.group(1) in _MEASURE_NOUNS)
 
 
-_THE_NUMBERED = re.compile(r"\bthe\s+$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:(?P<the>the)|an?)\s+$")
 _ONE_THING_AFTER = re.compile(r"\s([a-z]{3,})\s+(?:on|of|in|at|with|was|is|that|which)\b")
+# After "a" the noun qualifies another, as in the hyphenated "a 2-component system".
+_COMPOUND_AFTER = re.compile(r"\s([a-z]{3,})\s+([a-z]{3,})\b")
+_UNIT_ENDINGS = ("meter", "metre", "gram", "watt", "volt", "byte", "hertz", "second", "liter", "litre", "power")
+_SINGULAR_UNITS = frozenset(
+    "acre hectare gallon barrel pound ounce carat calorie ampere amp ohm joule bit degree cent dollar euro knot "
+    "mph rpm psi bar".split()
+)
 
 
 def _names_one(text: str, start: int, end: int) -> bool:
     """ "the 57 circle on", "the 620 building which": a singular noun between "the" and the end of
-    its phrase, so the number names the one thing rather than counts."""
-    after = _ONE_THING_AFTER.match(text, end)
-    if after is None or not _THE_NUMBERED.search(text, max(0, start - 5), start):
+    its phrase, so the number names the one thing rather than counts; "a 2 component system":
+    a compound modifier written without its hyphen, no figure either ("a 2-component system")."""
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    if article is None:
+        return False
+    if article.group("the"):
+        after = _ONE_THING_AFTER.match(text, end)
+    else:
+        after = _COMPOUND_AFTER.match(text, end)
+        if after is not None and (after.group(2) in _NOUN_STOP or after.group(2).endswith(("ed", "ing", "ly"))):
+            return False
+    if after is None:
         return False
     noun = after.group(1)
-    return not noun.endswith(("s", "a", "i")) and noun not in _MEASURE_NOUNS and noun not in _COLLECTIVE_NOUNS and (
-        noun not in _counted_beings() and noun not in _NOUN_STOP)
+    if noun.endswith(("s", "a", "i") + _UNIT_ENDINGS) or _COUNTING_COMPOUND.fullmatch(noun):
+        return False  # a plural ("the 300 men"), a unit ("a 45 nanometer node"), "a 12 member council"
+    return not any(noun in words for words in (_MEASURE_NOUNS, _SINGULAR_UNITS, _COLLECTIVE_NOUNS, _NOUN_STOP,
+                                              _counted_beings()))
 
 
 _SHORT_UNIT = re.compile(r"\s?[^\W\d_]{1,3}\b")
