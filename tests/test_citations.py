@@ -45,6 +45,15 @@ from citecheck.parsers.citations import item_identifier, parse_reference_text, s
         ("[4] Chapman & Cowling, pp. 235 - 237", {}),
         ("NASA's_Nanosail-D_Orbits_the Earth_|_Inhabitat_-_Green_Design_Will_Save_the_World", {}),
         ("equation 19-1 Rocket propulsion elements 7th edition- Sutton", {}),
+        # What reads as a name: eight words at most, no figure, a capital first, two thirds capitalised.
+        ("[5] Report - Alpha Beta Gamma Delta Epsilon Zeta Eta Theta",
+         {"title": "Report", "work": "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta"}),
+        ("[5] Report - Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota", {}),
+        ("[6] Report - Bar Baz 2", {}),
+        ("[7] Memoirs - de Gaulle Foundation", {}),
+        ("[8] Page - The", {}),
+        ("[9] Page - Official website Britannica", {"title": "Page", "work": "Official website Britannica"}),
+        ("[10] Page - Museum website", {}),
         # A dump's link text, then its publisher; a single word after it is the link's own, wrapped.
         ("College_Board_Tests_>_AP:_Subjects_>_Statistics The College Board (relates to USA students)",
          {"title": "College_Board_Tests_>_AP:_Subjects_>_Statistics", "work": "The College Board"}),
@@ -64,6 +73,7 @@ def test_free_text_fields(raw: str, expected: dict[str, str]) -> None:
         ('Stolz, Michael (2002), "The History", Synthese, 133 (1): 43–57, doi:10.1023/A:1020823608217, retrieved 2009',
          "doi:1"),
         ("Usher, A. P. (1929). A History of Mechanical Inventions. OCLC 514178.", "OCLC 5"),
+        ("ISBN 978-0-415-96690-0. Retrieved 2012-11-25.", "ISBN 9"),
         ("Hall (2004). Physiol. 287 (5): R1009. PMID 15475497.", "PMID 1"),
         ("Smith (2010). Title. Journal. PMC3159421.", "PMC3"),
         ("{{cite book |title=Balance of Power |year=2005 |isbn=0791464016 |url=https://www.google.com/books?id=9j}}",

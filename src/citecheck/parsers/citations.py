@@ -293,7 +293,7 @@ def _label_and_name(text: str) -> tuple[str, str] | None:
 def _reads_as_name(text: str) -> bool:
     """A name: starts with a capital, holds no figure, eight words at most, and most of its
     words capitalised ("Official website of Casa Milà", "Museums of EU")."""
-    words = [w for w in re.split(r"[\s_]+", text.strip(" _.")) if w.lower() not in _NAME_JOINERS]
+    words = [w for w in re.split(r"[\s_]+", text) if w.lower() not in _NAME_JOINERS]
     if not words or len(words) > 8 or not text[:1].isupper() or any(ch.isdigit() for ch in text):
         return False
     return 3 * sum(w[:1].isupper() for w in words) >= 2 * len(words)
@@ -311,7 +311,7 @@ def _page_and_site(text: str) -> tuple[str, str] | None:
     if (match is None or not (match.group("link") or "_" in text) or len(_SEPARATOR.findall(text)) > 1
             or not _reads_as_name(match.group("site"))):
         return None
-    return match.group("page").strip(" _,"), match.group("site").strip(" _.")
+    return match.group("page"), match.group("site")
 
 
 def _author_and_date(before: str, fields: dict[str, str]) -> None:
