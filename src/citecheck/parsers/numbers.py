@@ -1280,7 +1280,7 @@ def _without_listed_members(text: str, start: int, end: int) -> str:
             spans.append((members[0] if owned else count_start, members[1]))
         elif count_start == start:
             return text
-    for span_start, span_end in sorted(spans, reverse=True):
+    for span_start, span_end in spans:  # blanked out, so that the other spans keep their places
         text = text[:span_start] + " " * (span_end - span_start) + text[span_end:]
     return text
 
