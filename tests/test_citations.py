@@ -74,6 +74,10 @@ def test_free_text_fields(raw: str, expected: dict[str, str]) -> None:
          "doi:1"),
         ("Usher, A. P. (1929). A History of Mechanical Inventions. OCLC 514178.", "OCLC 5"),
         ("ISBN 978-0-415-96690-0. Retrieved 2012-11-25.", "ISBN 9"),
+        # A DOI marked inactive no longer finds the work; another identifier still may.
+        ('Gąsiorowski (2006). "Docga" (PDF). 111: 275–284. doi:10.1515/IDGF.2006.015 (inactive 2018-05-22). '
+         "Retrieved 18 June 2017.", ""),
+        ("{{cite journal |title=Docga |doi=10.1515/IDGF.2006.015 |doi-broken-date=2018-05-22 |pmid=123}}", "pmid=1"),
         ("Hall (2004). Physiol. 287 (5): R1009. PMID 15475497.", "PMID 1"),
         ("Smith (2010). Title. Journal. PMC3159421.", "PMC3"),
         ("{{cite book |title=Balance of Power |year=2005 |isbn=0791464016 |url=https://www.google.com/books?id=9j}}",

@@ -351,18 +351,23 @@ _ITEM_IDENTIFIER = re.compile(
 )
 # Where the first citation of an entry ends: its template closes, or CS1 renders its retrieval date.
 _FIRST_CITATION_END = re.compile(r"\}\}|\bRetrieved\b", re.I)
+# A DOI that no longer resolves: "doi:10.1515/IDGF.2006.015 (inactive 2018-05-22)", "|doi-broken-date=".
+_DEAD_DOI = re.compile(r"\(inactive\b|\bdoi-(?:broken|inactive)-date\s*=\s*[^|}\s]", re.I)
 
 
 def item_identifier(raw: str) -> str:
     """The DOI, ISBN, OCLC, PMID, arXiv … that an entry's first citation gives its work, or "".
 
-    A work with one stays findable whatever happens to the link beside it. Only the first
-    citation counts: another work bundled into the entry after it may own the identifier
-    ("… The New York Times. Retrieved March 6, 2013. Mankiw (2008). Macroeconomics. ISBN …").
+    A work with one stays findable whatever happens to the link beside it (a DOI marked
+    inactive does not count). Only the first citation counts: another work bundled into the
+    entry after it may own the identifier ("… The New York Times. Retrieved March 6, 2013.
+    Mankiw (2008). Macroeconomics. ISBN …").
     """
     end = _FIRST_CITATION_END.search(raw)
-    found = _ITEM_IDENTIFIER.search(raw, 0, end.start() if end else len(raw))
-    return found.group() if found else ""
+    body = raw[:end.start()] if end else raw
+    dead_doi = _DEAD_DOI.search(body) is not None
+    return next((found.group() for found in _ITEM_IDENTIFIER.finditer(body)
+                 if not (dead_doi and found.group()[:3].lower() == "doi")), "")
 
 
 # --- domains ---------------------------------------------------------------------------
