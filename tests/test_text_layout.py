@@ -142,6 +142,8 @@ def test_a_legend_is_three_indented_key_and_dash_lines_in_a_row() -> None:
     prose = [s.text for s in doc.statements if s.kind != "table"]
     assert prose[1:4] == ["1 – power (exponent)", "2 – coefficient", "3 – term"]
     assert "5 – constant term" in prose and "6 – variables" in prose
+    three = section("  1 – power (exponent)\n  2 – coefficient\n  3 – term\nA sentence after them.\n")
+    assert texts(three) == ["A sentence after them."]
 
 
 def test_only_a_number_and_a_symbol_alone_on_the_next_line_are_nuclide_notation() -> None:
@@ -165,4 +167,38 @@ A paragraph after a line that ended with a number.
 
 def test_a_bracketed_number_is_a_year_only_from_1000_to_2100_and_past_twice_the_list() -> None:
     assert [_bracketed_year(n, 10) for n in (999, 1000, 2100, 2101)] == [False, True, True, False]
-    assert [_bracketed_year(1500, last) for last in (0, 749, 750)] == [False, True, False]
+    assert [_bracketed_year(1500, last) for last in (0, 1, 749, 750)] == [False, True, True, False]
+
+
+def test_a_wrapped_line_at_an_items_column_goes_on_whatever_it_starts_with() -> None:
+    doc = section("""Signals:
+    * A transmitter produces an output signal in the form of a current signal
+      - a standard range that most instruments share.
+    * A box of text follows.
+      Another line of the same item.
+  An indented box of text that is no list at all, set well apart from its prose.
+  * with an item under it.
+Prose after the box, written out to the full width of the lines of the one dump.
+  An indented quotation after the prose.
+""")
+    assert [(s.kind, s.text) for s in doc.statements] == [
+        ("prose", "Signals:"),
+        ("list", "A transmitter produces an output signal in the form of a current signal - a standard range "
+                 "that most instruments share."),
+        ("list", "A box of text follows."),
+        ("list", "Another line of the same item."),
+        ("prose", "An indented box of text that is no list at all, set well apart from its prose."),
+        ("list", "with an item under it."),
+        ("prose", "Prose after the box, written out to the full width of the lines of the one dump."),
+        ("prose", "An indented quotation after the prose."),
+    ]
+    assert doc.statements[-1].paragraph != doc.statements[-2].paragraph
+
+
+def test_the_line_after_an_index_scale_and_a_blank_line_is_prose_again() -> None:
+    doc = section("""The index describes the level of health risk of the air of a city each hour.[1]
+1 2 3 4 5 6 7 8 9 10 +
+
+Risk: low up to 3, very high above 10
+""")
+    assert texts(doc)[-1] == "Risk: low up to 3, very high above 10"
