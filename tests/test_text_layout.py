@@ -202,3 +202,26 @@ def test_the_line_after_an_index_scale_and_a_blank_line_is_prose_again() -> None
 Risk: low up to 3, very high above 10
 """)
     assert texts(doc)[-1] == "Risk: low up to 3, very high above 10"
+
+
+def test_a_short_block_between_a_heading_and_the_sections_hatnote_is_a_caption() -> None:
+    doc = parse("""****** Combinatorics ******
+***** Enumerative combinatorics *****
+Five binary_trees on three vertices, an example of Catalan_numbers.
+Main article: Enumerative_combinatorics
+Enumerative combinatorics is the most classical area of combinatorics.[1]
+***** Graph theory *****
+Graph theory studies graphs, which are made of vertices joined by edges.
+Main article: Graph_theory
+Graphs are basic objects in combinatorics.[1]
+***** Partition theory *****
+A plane_partition, as cited.[1]
+Main article: Partition_theory
+***** References *****
+   1. ^ a b c "Source". Nature. 2001.
+""")
+    kinds = {s.text: s.kind for s in doc.statements}
+    assert kinds["Five binary trees on three vertices, an example of Catalan numbers."] == "caption"
+    assert kinds["Graph theory studies graphs, which are made of vertices joined by edges."] == "caption"
+    assert kinds["A plane partition, as cited."] == "prose"  # a cited block is prose
+    assert kinds["Enumerative combinatorics is the most classical area of combinatorics."] == "prose"

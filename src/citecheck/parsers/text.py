@@ -576,6 +576,8 @@ _PICTURE_WORDS = re.compile(
 # The scale of an index laid out as a row of numbers ("1 2 3 4 5 6 7 8 9 10 +"); the line
 # right after it that labels its bands ("Risk: Low (1-3) Moderate (4-6) ...") is part of it.
 _SCALE_ROW = re.compile(r"(?:\d{1,3} ){3,}\d{1,3}(?: ?\+)?")
+# The hatnote that opens a section's prose ("Main article: Graph_theory").
+_HATNOTE = re.compile(r"(?:Main[ _]articles?|Further[ _]information|See[ _]also):")
 # A run of ten spaces inside a line: a diagram or a laid-out table, never wrapped prose.
 _DIAGRAM_GAP = re.compile(r"\S {10,}\S")
 # An image's alt text, printed in brackets with underscores: "[A_dozen_parallel_cables.]".
@@ -1057,12 +1059,17 @@ class _Parser:
     def _opens_with_picture(self, k: int) -> bool:
         """A dump prints a section's image caption right under its heading, before the prose:
         a short unreferenced block that speaks of a picture ("Photomicrograph of ...",
-        "The weakest (left) shows ...")."""
+        "The weakest (left) shows ..."), or any short unreferenced block between the heading
+        and the section's hatnote ("Five binary trees on three vertices." then "Main article:
+        ..."), which the section's prose never comes before."""
         before = [b for b in self.blocks[max(0, k - 3):k] if b.kind != "chrome"]
         after = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
         text = self.blocks[k].text
-        return (bool(before) and before[-1].kind == "heading" and after is not None and after.kind == "para"
-                and len(text) <= 400 and "[" not in text and _PICTURE_WORDS.search(text) is not None)
+        if not before or before[-1].kind != "heading" or after is None or len(text) > 400 or "[" in text:
+            return False
+        if after.kind == "chrome":
+            return self.blocks[k - 1] is before[-1] and _HATNOTE.match(after.text) is not None and len(text) <= 300
+        return after.kind == "para" and _PICTURE_WORDS.search(text) is not None
 
     # reference lists -----------------------------------------------------------------------
 
