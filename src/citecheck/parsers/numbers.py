@@ -713,8 +713,7 @@ def _value(number: str, scale: str | None, german: bool) -> float | None:
     """The value of a figure as the regex split it, in German notation when the German reader
     found it: "1.732" is 1732 in a German text and 1.732 in an English one."""
     scale = (scale or "").strip().lower()
-    # "million" is English too: "2.4 million" keeps its decimal point.
-    if german and ((scale in _GERMAN_SCALES and scale != "million") or _GERMAN_FIGURE.fullmatch(number)):
+    if german and (scale in _GERMAN_SCALES or _GERMAN_FIGURE.fullmatch(number)):
         return float(number.replace(".", "").replace(",", ".")) * _GERMAN_SCALES.get(scale, 1.0)
     return parse_number(f"{number} {scale}")
 
@@ -959,8 +958,8 @@ def _names_one(text: str, start: int, end: int) -> bool:
         after = _ONE_THING_AFTER.match(text, end)
     else:
         after = _COMPOUND_AFTER.match(text, end)
-        if after is not None and (after.group(2) in _NOUN_STOP or after.group(2).endswith(("ed", "ing", "ly"))):
-            return False
+        if after is not None and after.group(2) in _NOUN_STOP:
+            return False  # a function word next: the noun heads its phrase and qualifies none
     if after is None:
         return False
     noun = after.group(1)
