@@ -910,6 +910,8 @@ _NOT_LABELLED_NOUNS = frozenset(
 def _labels_a_thing(text: str, start: int, end: int) -> bool:
     """Whether a bare number right after a noun names a member of its kind rather than counts:
     "in coil 2", "which side is medium 2", "Toll-like receptors 9 and 7"."""
+    if start < 4 or not (text[start - 1] == " " and text[start - 2].isalpha()):
+        return False  # no word right before: the cheap test first, this runs for every bare number
     before = _LABELLED_NOUN_BEFORE.search(text, max(0, start - 40), start)
     if before is None or _counted_noun_follows(text, end) or _unit_follows(text, end):
         return False
@@ -937,6 +939,7 @@ def _unit_follows(text: str, end: int) -> bool:
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:(?P<the>the)|an?)\s+$")
+_ARTICLE_ENDS = ("e ", "a ", "n ")
 _ONE_THING_AFTER = re.compile(r"\s([a-z]{3,})\s+(?:on|of|in|at|with|was|is|that|which)\b")
 # After "a" the noun qualifies another, as in the hyphenated "a 2-component system".
 _COMPOUND_AFTER = re.compile(r"\s([a-z]{3,})\s+([a-z]{3,})\b")
@@ -951,6 +954,8 @@ def _names_one(text: str, start: int, end: int) -> bool:
     """ "the 57 circle on", "the 620 building which": a singular noun between "the" and the end of
     its phrase, so the number names the one thing rather than counts; "a 2 component system":
     a compound modifier written without its hyphen, no figure either ("a 2-component system")."""
+    if text[start - 2:start] not in _ARTICLE_ENDS:
+        return False
     article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
     if article is None:
         return False
