@@ -104,6 +104,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("It peaked at number 6; the army lost 12 tanks and the police 5.", ["6", "12", "5"]),
         ("Of the 300 men of Sparta, the 500 people in the town and the 6 states shown.", ["300", "500", "6"]),
         ("He moved to a 40 acre ranch with a 300 horsepower engine and a 12 member crew.", ["40", "300", "12"]),
+        ("Cho wanted a 30 share of the firm.", ["30"]),
         # after a preposition or a copula: a verb, an adverb, a counted noun or a unit that follows
         ("Casualties were reported 200; the toll is nearing 300 and is reportedly 310.", ["200", "300", "310"]),
         ("A sample from which 30 were drawn; among them, the 300 died later.", ["30", "300"]),
