@@ -121,6 +121,9 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Every year, 5 climbers die; an aardwolf pair may have up to ten dens.", ["5", "ten"]),
         ("Following Lee's death in 1987, Samsung was separated into five business groups.", ["five"]),
         ("Albania is home to two World Heritage Sites (Berat and Gjirokastër are listed together).", ["two"]),
+        # "either", "both" and "between" before a pair of numbers label nothing
+        ("Lunar calendars appeared, with years of either 12 or 13 lunar months (either 354 or 384 days).",
+         ["12", "13", "354"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),

@@ -903,7 +903,7 @@ _PAIR_AFTER = re.compile(r"\s+(?:and|or)\s+\d+(?![\d.,]*\s*(?:[^\W\d_]|%))")
 _NOT_LABELLED_NOUNS = frozenset(
     "about around over nearly approximately roughly some only just almost under below above exactly "
     "than least most up down now still also even already often usually sometimes always never then "
-    "thus hence therefore worth total top average per plus minus times number".split()
+    "thus hence therefore worth total top average per plus minus times number either neither both between".split()
 )
 
 
