@@ -121,6 +121,8 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Every year, 5 climbers die; an aardwolf pair may have up to ten dens.", ["5", "ten"]),
         ("Following Lee's death in 1987, Samsung was separated into five business groups.", ["five"]),
         ("Albania is home to two World Heritage Sites (Berat and Gjirokastër are listed together).", ["two"]),
+        # an address's street word after a figure that is no house number
+        ("He finished 22 places ahead; the town has 300 streets and a 40 km avenue of trees.", ["22", "300", "40"]),
         # "either", "both" and "between" before a pair of numbers label nothing
         ("Lunar calendars appeared, with years of either 12 or 13 lunar months (either 354 or 384 days).",
          ["12", "13", "354"]),
@@ -179,6 +181,10 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Alexander arrived in 330 BCE; the Normans in AD 1066.",
         "This gave Britain a 4.5:1 manpower advantage.",
         "The club moved to 201 E. Ontario Street.",
+        "Bing opened a new gallery at 22 rue de Provence; the house at 29 avenue Rapp followed.",
+        "Doorway at 24 place Etienne Pernet, Paris",
+        "300, Takatsuka-cho, Minami-ku, Hamamatsu City",
+        "1–2, Utari, Shiratori-cho, Toyokawa-shi, Aichi.",
         "Zlatich, Marko. General Washington's Army (2)",
         "a version number of 3.11 was released; all editions of Windows 8, 8.1 and RT",
         "the seasons of 1900 to 2005 were studied",

@@ -239,6 +239,9 @@ _MASKS = re.compile(
     | \d{{1,5}}\s+[NSEW]\.\s+[A-Z]                                     # 620 N. Michigan
     | \d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?
         |Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)\b              # 201 E. Ontario Street
+    | \d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)
+        \s+(?:(?:de|du|des|de\s+la|della|del|di)\s+)?[A-Z]                      # 29 avenue Rapp, 22 rue de Provence
+    | \d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b  # 300, Takatsuka-cho
     | §\s*\d[\d.]*
     | (?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?::\d+)*(?![\d,.]\d)       # a page cite: "minutes.:16", "(1994):5"
     | ["”]\s?:\s?\d+(?:[{_DASH}]\d+)?                               # "...in nature.": 612
