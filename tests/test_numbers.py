@@ -120,6 +120,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("A heart rate less than normal is called bradycardia (<60 in adults).", ["60"]),
         ("Every year, 5 climbers die; an aardwolf pair may have up to ten dens.", ["5", "ten"]),
         ("Following Lee's death in 1987, Samsung was separated into five business groups.", ["five"]),
+        ("The victorious powers divided the city into four sectors, like the zones Germany was divided into.", ["four"]),
         ("Albania is home to two World Heritage Sites (Berat and Gjirokastër are listed together).", ["two"]),
         # an address's street word after a figure that is no house number
         ("He finished 22 places ahead; the town has 300 streets and a 40 km avenue of trees.", ["22", "300", "40"]),

@@ -1266,10 +1266,14 @@ def _classifies(text: str, start: int) -> bool:
     told in the past of a dated report is an event, whose count is reported ("Following Lee's
     death in 1987, Samsung was separated into five business groups")."""
     division = _CLASSIFICATION_BEFORE.search(text, max(0, start - 200), start)
-    if division is None:
-        return False
+    if division is None or _DONE_TO_SOMETHING.match(text, division.start()):
+        return False  # "The victorious powers divided the city into four sectors": an act someone did
     return not _YEAR_IN_TEXT.search(text) or _TIMELESS_DIVISION.search(
         text, max(0, division.start() - 30), division.start() + 12) is not None
+
+
+# A division someone made of a thing named after the verb, told in the past.
+_DONE_TO_SOMETHING = re.compile(r"(?:divided|separated|partitioned|subdivided)\s+(?:the|its|their|his|her)\s", re.I)
 
 
 def _without_listed_members(text: str, start: int, end: int) -> str:
