@@ -183,7 +183,7 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
     section: tuple[str, ...] | None = None
     for members in paragraphs:
         first = statements[members[0]]
-        if first.section != section or first.kind == "heading":
+        if first.section != section:
             running, awaiting_data, figures, names, section = False, False, set(), set(), first.section
         opened = [i for i in members if i in inside]  # an example opened in this paragraph: from there on
         own = opened or members
@@ -211,13 +211,10 @@ _NAME_IN_TEXT = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
 
 def _distinctive(claim: NumericClaim) -> bool:
     """A figure whose reuse says "the same case": a sum of money, a share, or a number of 100 or
-    more that is not a year; never a small count ("three years")."""
-    value = claim.value
-    if value is None:
+    more; never a small count ("three years") or a vague amount (years are no figures at all)."""
+    if claim.value is None:
         return False
-    if claim.kind in ("money", "percent"):
-        return True
-    return value >= 100 and not (1000 <= value <= 2100 and value.is_integer())
+    return claim.kind in ("money", "percent") or claim.value >= 100
 
 
 _EXAMPLE_HEADING = re.compile(r"\s*(?:worked\s+|numerical\s+)?examples?\b", re.I)
