@@ -178,11 +178,14 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
     as its data."""
     figures: set[float] = set()
     names: set[str] = set()
-    seen_names: set[str] = set()  # names the article used before the example
+    seen_names: set[str] = set()  # names the section used before the example
     running = awaiting_data = False
     section: tuple[str, ...] | None = None
+    with_example = {statements[i].section for i in inside}
     for members in paragraphs:
         first = statements[members[0]]
+        if first.section not in with_example:
+            continue  # nothing to carry on, and no names to see before one
         if first.section != section:
             running, awaiting_data, figures, names, section = False, False, set(), set(), first.section
         opened = [i for i in members if i in inside]  # an example opened in this paragraph: from there on
