@@ -349,6 +349,7 @@ def _split_parts(text: str) -> list[str]:
 _ITEM_IDENTIFIER = re.compile(
     r"(?<![?&/.#])\b(?:ISBN|OCLC|LCCN|doi|PMID|PMC|arXiv|JSTOR|Bibcode|hdl)(?:\s*[:=]\s*|\s+|(?<=PMC))[\dX]", re.I
 )
+_IDENTIFIER_WORD = re.compile(r"isbn|oclc|lccn|doi|pmid|pmc|arxiv|jstor|bibcode|hdl")
 # Where the first citation of an entry ends: its template closes, or CS1 renders its retrieval date.
 _FIRST_CITATION_END = re.compile(r"\}\}|\bRetrieved\b", re.I)
 # A DOI that no longer resolves: "doi:10.1515/IDGF.2006.015 (inactive 2018-05-22)", "|doi-broken-date=".
@@ -363,11 +364,14 @@ def item_identifier(raw: str) -> str:
     entry after it may own the identifier ("… The New York Times. Retrieved March 6, 2013.
     Mankiw (2008). Macroeconomics. ISBN …").
     """
+    if _IDENTIFIER_WORD.search(raw.lower()) is None:
+        return ""  # the cheap test first: most entries name no identifier at all
     end = _FIRST_CITATION_END.search(raw)
     body = raw[:end.start()] if end else raw
-    dead_doi = _DEAD_DOI.search(body) is not None
-    return next((found.group() for found in _ITEM_IDENTIFIER.finditer(body)
-                 if not (dead_doi and found.group()[:3].lower() == "doi")), "")
+    found = [match.group() for match in _ITEM_IDENTIFIER.finditer(body)]
+    if found and _DEAD_DOI.search(body) is not None:
+        found = [identifier for identifier in found if identifier[:3].lower() != "doi"]
+    return found[0] if found else ""
 
 
 # --- domains ---------------------------------------------------------------------------
