@@ -225,3 +225,16 @@ Main article: Partition_theory
     assert kinds["Graph theory studies graphs, which are made of vertices joined by edges."] == "caption"
     assert kinds["A plane partition, as cited."] == "prose"  # a cited block is prose
     assert kinds["Enumerative combinatorics is the most classical area of combinatorics."] == "prose"
+
+
+def test_a_tag_the_wrap_moved_onto_a_line_of_its_own_tags_the_statement_before_it() -> None:
+    doc = section("""Some countries have a Ministry of Water, such as Jordan and Bolivia, others a
+Ministry of Energy. Often several Ministries share responsibilities for water.
+[citation_needed]
+In the European Union, important policy functions have been entrusted to the
+supranational level.[1]
+""")
+    tagged = [s for s in doc.statements if s.tags]
+    assert [s.text for s in tagged] == ["Often several Ministries share responsibilities for water."]
+    assert tagged[0].tags[0].kind == "citation-needed"
+    assert texts(doc)[-1].startswith("In the European Union")

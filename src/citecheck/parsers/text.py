@@ -526,8 +526,9 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
                 break  # the previous line ended early: a paragraph (or caption) ended there
             if hatnote and not _LIST_GOES_ON.search(source, block.segs[-1][0], block.segs[-1][1]):
                 break  # a hatnote names articles; the paragraph after it is prose
-            if _ALT_TEXT.fullmatch(source, *block.segs[-1]) or _ALT_TEXT.fullmatch(nraw.strip()):
-                break  # an image's alt text stands on its own line
+            if (_ALT_TEXT.fullmatch(source, *block.segs[-1]) or _ALT_TEXT.fullmatch(nraw.strip())) \
+                    and not _MARKER.fullmatch(nraw.strip()):
+                break  # an image's alt text stands on its own line; a tag the wrap moved there does not
             block.segs.append(_content(source, ns, ne))
             block.last_line = j
             prev_len = ne - ns
