@@ -238,3 +238,32 @@ supranational level.[1]
     assert [s.text for s in tagged] == ["Often several Ministries share responsibilities for water."]
     assert tagged[0].tags[0].kind == "citation-needed"
     assert texts(doc)[-1].startswith("In the European Union")
+
+
+def test_notes_cited_in_roman_numerals_are_the_notes_list_in_order() -> None:
+    doc = parse("""****** Rank ******
+***** Properties *****
+The rank of a product is at most the rank of either factor.[i] It obeys the Frobenius
+inequality.[ii] Sylvester proved it in 1889.[1]
+***** Notes *****
+   1. ^ Proof: Apply the rank-nullity theorem to the inequality.
+   2. ^ Proof: The map is well defined.
+***** References *****
+   1. ^ "Source". Nature. 2001.
+""")
+    notes = {(c.key, c.reference.raw[:12] if c.reference else None) for c in doc.citations if c.group == "note"}
+    assert notes == {("i", "Proof: Apply"), ("ii", "Proof: The m")}
+    assert doc.metadata["mapping_check"]["agreeing"] == doc.metadata["mapping_check"]["checked"]
+
+
+def test_letter_notes_keep_their_letters_even_where_a_letter_reads_as_a_roman_numeral() -> None:
+    doc = parse("""****** Page ******
+***** History *****
+The town was founded twice.[a] Its walls stand.[b] A gate remains.[c] It was rebuilt.[i] Cited.[1]
+***** Notes *****
+""" + "".join(f"   {n}. ^ Note number {n}.\n" for n in range(1, 10)) + """***** References *****
+   1. ^ "Source". Nature. 2001.
+""")
+    assert {c.key: c.reference is not None for c in doc.citations if c.group == "note"} == {
+        "a": True, "b": True, "c": True, "i": True}
+    assert next(c for c in doc.citations if c.key == "i").reference.raw.startswith("Note number 9")

@@ -194,6 +194,19 @@ def _note_key(index: int) -> str:
     return letters[index // 26 - 1] + letters[index % 26]
 
 
+def _roman_key(index: int) -> str:
+    """The lower-roman label of the index-th note (0 -> "i", 3 -> "iv"), as notes in roman
+    numerals print their markers; a text copy numbers the list itself 1, 2, …"""
+    number, label = index + 1, ""
+    for value, numeral in ((40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, number = divmod(number, value)
+        label += numeral * count
+    return label
+
+
+_ROMAN_KEYS = frozenset(_roman_key(index) for index in range(60))
+
+
 # --- text building ---------------------------------------------------------------------------
 
 @dataclass
@@ -1097,6 +1110,10 @@ class _Parser:
         several = len(lists) > 1
         # A lone "Notes" list holds notes when the text uses letter markers and no numbers.
         letters_only = bool(re.search(r"\[[a-z]\]", self.source)) and not re.search(r"\[\d{1,4}\]", self.source)
+        # Note markers all in roman numerals ("[i]", "[ii]"), one of them past a single letter.
+        marks = {m.group(1) for m in re.finditer(r"\[([a-z]{1,2})\]", self.source)
+                 if not _NOT_A_MARKER.search(self.source, max(0, m.start() - 40), m.start())}
+        label = _roman_key if marks <= _ROMAN_KEYS and any(len(key) > 1 for key in marks) else _note_key
         for name, blocks in lists:
             group = "note" if (several or letters_only) and name in _NOTE_LISTS else ""
             lettered = group == "note" and not self.numbered_notes
@@ -1105,7 +1122,7 @@ class _Parser:
                     continue  # a rendered "Cite error" is no entry: its markers stay undefined (CC501)
                 printed = int(entry.number) if entry.number else number
                 if lettered:
-                    self._reference(entry, _note_key(number - 1), group, _note_key(printed - 1))
+                    self._reference(entry, label(number - 1), group, label(printed - 1))
                 else:
                     self._reference(entry, str(number), group, str(printed))
         self.notes = frozenset(ref.key for ref in self.doc.references if ref.group == "note")
