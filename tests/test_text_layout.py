@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from citecheck.model import Document
 from citecheck.parsers.numbers import find_numeric_claims
-from citecheck.parsers.text import _bracketed_year, parse
+from citecheck.parsers.text import _bracketed_year, _roman_key, parse
 
 
 def section(body: str, entries: int = 1) -> Document:
@@ -267,3 +267,8 @@ The town was founded twice.[a] Its walls stand.[b] A gate remains.[c] It was reb
     assert {c.key: c.reference is not None for c in doc.citations if c.group == "note"} == {
         "a": True, "b": True, "c": True, "i": True}
     assert next(c for c in doc.citations if c.key == "i").reference.raw.startswith("Note number 9")
+
+
+def test_roman_note_labels() -> None:
+    assert [_roman_key(i) for i in (0, 1, 2, 3, 4, 5, 8, 9, 13, 38, 39, 48)] == [
+        "i", "ii", "iii", "iv", "v", "vi", "ix", "x", "xiv", "xxxix", "xl", "xlix"]
