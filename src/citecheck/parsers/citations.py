@@ -346,10 +346,11 @@ def _split_parts(text: str) -> list[str]:
 
 # A persistent identifier of the cited item itself (an ISSN names a whole journal or paper), not
 # a link's query ("solc_dtl?isbn=4091265383" is a shop's page).
+_ITEM_IDENTIFIER_NAMES = "isbn|oclc|lccn|doi|pmid|pmc|arxiv|jstor|bibcode|hdl"
 _ITEM_IDENTIFIER = re.compile(
-    r"(?<![?&/.#])\b(?:ISBN|OCLC|LCCN|doi|PMID|PMC|arXiv|JSTOR|Bibcode|hdl)(?:\s*[:=]\s*|\s+|(?<=PMC))[\dX]", re.I
+    rf"(?<![?&/.#])\b(?:{_ITEM_IDENTIFIER_NAMES})(?:\s*[:=]\s*|\s+|(?<=PMC))[\dX]", re.I
 )
-_IDENTIFIER_WORD = re.compile(r"isbn|oclc|lccn|doi|pmid|pmc|arxiv|jstor|bibcode|hdl")
+_IDENTIFIER_WORD = re.compile(_ITEM_IDENTIFIER_NAMES)  # the cheap test, on lower-cased text
 # Where the first citation of an entry ends: its template closes, or CS1 renders its retrieval date.
 _FIRST_CITATION_END = re.compile(r"\}\}|\bRetrieved\b", re.I)
 # A DOI that no longer resolves: "doi:10.1515/IDGF.2006.015 (inactive 2018-05-22)", "|doi-broken-date=".
