@@ -1111,8 +1111,8 @@ class _Parser:
         # A lone "Notes" list holds notes when the text uses letter markers and no numbers.
         letters_only = bool(re.search(r"\[[a-z]\]", self.source)) and not re.search(r"\[\d{1,4}\]", self.source)
         # Note markers all in roman numerals ("[i]", "[ii]"), one of them past a single letter.
-        marks = {m.group(1) for m in re.finditer(r"\[([a-z]{1,2})\]", self.source)
-                 if not _NOT_A_MARKER.search(self.source, max(0, m.start() - 40), m.start())}
+        marks = {note for m in _MARKER.finditer(self.source) if (note := m.group("note")) and note.islower()
+                 and not _NOT_A_MARKER.search(self.source, max(0, m.start() - 40), m.start())}
         label = _roman_key if marks <= _ROMAN_KEYS and any(len(key) > 1 for key in marks) else _note_key
         for name, blocks in lists:
             group = "note" if (several or letters_only) and name in _NOTE_LISTS else ""
