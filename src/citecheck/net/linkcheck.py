@@ -6,8 +6,9 @@ exist, a redirect to a site's front page or to a /404-style page, or a soft 404 
 indistinguishable from what the same host serves for a deliberately nonexistent sibling
 URL. That sibling (the host's probe) costs a request under the host's politeness limit, so
 it is asked only when a page is in doubt: a page whose title shows the title the reference
-cites is that work, not a "not found" page. Everything else that fails (timeouts, 401/403/429, 5xx after retries, TLS trouble,
-refused connections, addresses the guard will not touch) is "unknown".
+cites is that work, not a "not found" page. Everything else that fails (timeouts,
+401/403/429, 5xx after retries, TLS trouble, refused connections, addresses the guard will
+not touch) is "unknown".
 
 The checker works in batches: ``prefetch`` checks every URL of a document concurrently
 (bounded pool, per-host politeness, fresh cache answers reused), then rules read verdicts.

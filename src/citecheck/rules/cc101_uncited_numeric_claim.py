@@ -178,7 +178,7 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
     as its data."""
     figures: set[float] = set()
     names: set[str] = set()
-    seen_names: set[str] = set()  # names the section used before the example
+    seen_names: set[str] = set()  # names used outside an example, before it, in sections that have one
     running = awaiting_data = False
     section: tuple[str, ...] | None = None
     with_example = {statements[i].section for i in inside}
