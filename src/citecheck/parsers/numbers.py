@@ -485,10 +485,12 @@ _CONSTANT_WORDS = frozenset(["light", "sound", "visible"])
 _QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_ILLUSTRATING_WORDS, _INSTANCE_VALUES),
                       (_CONSTANT_WORDS, _CONSTANT_QUOTED))
 # A statement of what a term or a unit means: "The term 1 in 100 year storm describes a rainfall
-# event ...", "the unit of inductance is the henry (H), which is ... 1 volt".
+# event ...", "the unit of inductance is the henry (H), which is ... 1 volt", "Ice caps have an
+# area less than 50,000 km2 by definition".
 _DEFINES_A_TERM = re.compile(
     r"\s*(?:The\s+)?term\s+[^.;]{1,60}?\s+(?:describes|means|refers\s+to|denotes|stands\s+for)\b"
-    r"|[^.;]*\bthe\s+(?:SI\s+)?unit\s+of\s+[a-z]+\s+is\s+the\s+[a-z]+\b",
+    r"|[^.;]*\bthe\s+(?:SI\s+)?unit\s+of\s+[a-z]+\s+is\s+the\s+[a-z]+\b"
+    r"|[^.;]*\bby\s+definition\b",
     re.I,
 )
 # An equation on figures: arithmetic next to an equals sign ("(2 + 6)/2 = 4", "0.0238 × 931 MeV
@@ -573,7 +575,8 @@ def _speaks_in_mathematics(text: str, words: set[str]) -> bool:
 # A statement about every member of a kind ("Every homogeneous system has at least one
 # solution", "Any probability distribution has …"), a line between kinds ("a rooted tree may
 # have more than two children") or what a kind is ("A field is a ring with …", "Other sources
-# define thyristors as devices with at least four layers", "where "degree" refers to …"): its
+# define thyristors as devices with at least four layers", "where "degree" refers to …", "Two
+# rigid bodies are said to be different if …", "groups defined by 1 to 3 mirror planes"): its
 # small counts and bare numbers up to ten describe the kind. Its measures stay figures ("a
 # tropical savanna is a grassland biome … with rainfall between 750 and 1,270 mm"), and so do
 # its larger bare numbers, thresholds of the definition ("is called bradycardia (<60 in adults)").
@@ -584,9 +587,10 @@ _DEFINITION = re.compile(
     r"(?:is\s+an?\s+[a-z\-]+(?:\s+[a-z\-]+){0,2}\s+(?:with|that|which|whose|in\s+which)"
     r"|(?:may|can|must)\s+have\s+(?:more|fewer|less)\s+than)\b"
 )
-_DEFINING_VERB = re.compile(r"\b(?:defines?|defined)\s+[^.;]{0,40}?\bas\b|\brefers?\s+to\b|\bis\s+called\b")
+_DEFINING_VERB = re.compile(r"\b(?:defines?|defined)\s+[^.;]{0,40}?\bas\b|\brefers?\s+to\b|\bis\s+called\b"
+                            r"|\bdefined\s+by\b|\b(?:is|are)\s+said\s+to\s+be\b")
 _DEFINITION_OPENERS = frozenset("every any a an in similarly conversely likewise".split())
-_DEFINING_WORDS = frozenset("define defines defined refers refer called".split())
+_DEFINING_WORDS = frozenset("define defines defined refers refer called said".split())
 
 
 def _states_a_definition(text: str, words: set[str]) -> bool:
@@ -692,6 +696,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # "in coil 2", "is medium 1", "Toll-like receptors 9 and 7": names, not counts
         if digits.isdigit() and not ranged and _names_one(text, start, end):
             return None  # "one taps the 57 circle on the neck": a number naming one thing
+        if digits.isdigit() and not ranged and int(digits) <= 12 and _names_its_members(text, start, end, int(digits)):
+            return None  # "3 companies …: Mimaki, Roland, and Mutoh": the names it lists are the count
         if text[end:end + 1] == ")" and _LOCATOR_BEFORE.search(text, max(0, start - 60), start):
             return None  # "(Atkins and de Paula, justification 6.1)": where in a work, not a figure
         if digits.isdigit() and len(digits) >= 4 and not ranged and not _counted_noun_follows(text, end):
@@ -833,8 +839,8 @@ _STRAND_END = re.compile(r"[\s\-](?:ends?|termin\w+|cap|blocker|overhang|untrans
 
 
 def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) -> bool:
-    """A bare four-digit number 1000–2199 is a year (or a year range: 1988–1994, 2020–21)
-    unless a counted noun follows it ("1500 soldiers")."""
+    """A bare four-digit number 1000–2199 is a year (or a year range: 1988–1994, 2020–21,
+    1892–3) unless a counted noun follows it ("1500 soldiers")."""
     if not digits.isdigit():
         return False
     if len(digits) == 3 and upper is not None and len(upper) == 4 and int(digits) < int(upper) <= 2199:
@@ -846,8 +852,9 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
                 and not _counted_noun_follows(text, end) and not _noun_after(text, end))
     if len(digits) != 4 or not 1000 <= int(digits) <= 2199:
         return False
-    if upper is not None and (len(upper) not in (2, 4) or not upper.isdigit()):
-        return False
+    if upper is not None and (len(upper) not in (1, 2, 4) or not upper.isdigit()
+                              or len(upper) == 1 and upper <= digits[-1]):
+        return False  # "1892–3" shortens the later year; "1890-3" is no range of years
     if upper is not None and len(upper) == 4 and 1000 <= int(upper) <= 2199:
         return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
@@ -1207,6 +1214,8 @@ def _small_count_is_claim(text: str, start: int, end: int, prev_word: str,
         return True  # "killing three", "at least four layers"
     if prev_word in _REPORTED_ACTS or prev_word.endswith("ed") and prev_word.isalpha():
         return True  # "destroyed one launcher", "sold two": a reported act
+    if _names_its_members(text, start, end, _UNITS[text[start:end].lower()]):
+        return False  # "founded by three students, A, B and C": the names it lists are the count
     if (_WORD_RANGE_AFTER.match(text, end) or _WORD_RANGE_BEFORE.search(text, max(0, start - 16), start)
             or text[end:end + 1] in _DASH):
         return True  # "six to seven hours", "one to eight cameras"; "a six-term incumbent"
@@ -1252,9 +1261,11 @@ _MEMBERS_OPEN = re.compile(
     rf"[^.;:!?()\d]{{0,90}}?(?P<colon>:\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s|,\s+(?:which\s+are\s+|namely\s+)?"
     rf"|\s(?:are|were)\s+|\s\())(?=\S)"
 )
-_MEMBERS_CLOSE = re.compile(rf"\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|$")
+_MEMBERS_CLOSE = re.compile(rf"\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where)\b|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[A-Z]")
+_TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
+_BRACKETED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?[^\W\d_]")  # "(cumulative, exponential, Gaussian)"
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 _ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")
@@ -1299,6 +1310,21 @@ def _without_listed_members(text: str, start: int, end: int) -> str:
 _POSSESSIVE = re.compile(r"\w['’]s?\b")
 
 
+def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
+    """Whether the words after a count name its members by name, so that the names, not the
+    count, are what a reader would check ("founded by three students, A, B and C", "3 kinds of
+    means (cumulative, exponential, Gaussian)"). A possessive keeps the count a report ("Five of
+    Canada's fourteen UNESCO sites lie in the province: Banff, …"), and so does a division
+    someone made ("was separated into five groups – A, …") or a pair told apart by place ("two
+    labs, one at A and the other at B")."""
+    if count < 2 or _CLASSIFICATION_BEFORE.search(text, max(0, start - 200), start):
+        return False
+    members = _listed_members(text, end, count)
+    if members is None or members[0] == end:
+        return False  # "one at A and the other at B" places the pair; it names no members
+    return _POSSESSIVE.search(text, end, members[0]) is None
+
+
 def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     """Where the names of the ``count`` members a count lists start and end, when the words
     after it name exactly that many: "two life domains, Archaea and Eukaryota", "two labs, one
@@ -1314,8 +1340,12 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             close = _MEMBERS_CLOSE.search(text, opened.end())
             members = _MEMBER_SEPARATOR.split(text[opened.end():close.start()])
         named = [m for m in members if m.strip()]
-        if opened.group().endswith("(") and any(len(m.split()) > 3 for m in named):
-            named = []  # "(Berat and Gjirokastër are listed together)": a remark, not the members' names
+        while named and _TRAILING_ADVERBIAL.match(named[-1]):
+            named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member
+        if opened.group().endswith("("):
+            if any(len(m.split()) > 3 for m in named):
+                named = []  # "(Berat and Gjirokastër are listed together)": a remark, not the members' names
+            named_member = _BRACKETED_MEMBER
         if len(named) == count and all(named_member.match(m) for m in named):
             return opened.end(), close.start()
     if count == 2 and (pair := _ONE_AND_THE_OTHER.match(text, end)) is not None:
