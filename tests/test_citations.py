@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.parsers.citations import item_identifier, parse_reference_text, source_url_key, url_key
+from citecheck.parsers.citations import (
+    item_identifier,
+    name_shared_sites,
+    parse_reference_text,
+    source_url_key,
+    url_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,10 +65,58 @@ from citecheck.parsers.citations import item_identifier, parse_reference_text, s
          {"title": "College_Board_Tests_>_AP:_Subjects_>_Statistics", "work": "The College Board"}),
         ("Mathematics_of_a_Lady_Tasting Tea", {}),
         ("Minimum_Courses_in_Engineering_Mathematics, S. Epsteen.", {}),
+        # A dash glued to the title after a numbered link; a bar sets off a site, linked or not.
+        ("[20] List of buildings in Aarhus- Art Nouveau World",
+         {"title": "List of buildings in Aarhus", "work": "Art Nouveau World"}),
+        ("Shaping a Smart Shanghai | Arup Foresight", {"title": "Shaping a Smart Shanghai", "work": "Arup Foresight"}),
+        ("Turkish-backed mercenaries in Azerbaijan | Struggle to recruit fighters", {}),
+        # The site after a dash and "from", the dash garbled by a wrong code page.
+        ("Spencer's_15-Point_Moving_Average_\u00e2\u0080\u0094_from_Wolfram_MathWorld",
+         {"title": "Spencer's_15-Point_Moving_Average", "work": "Wolfram_MathWorld"}),
+        # The source named after the title: via a name; in, at, from a named kind of work or body.
+        ("NYMEX_Coffee_Futures_Contract_Overview_via_Wikinvest",
+         {"title": "NYMEX_Coffee_Futures_Contract_Overview", "work": "Wikinvest"}),
+        ("Coffee,_brewed_from grounds,_prepared_with_tap_water, in the USDA nutrient database",
+         {"title": "Coffee,_brewed_from grounds,_prepared_with_tap_water", "work": "USDA nutrient database"}),
+        ("θάλπος in A_Greek–English_Lexicon.", {"title": "θάλπος", "work": "Greek–English_Lexicon"}),
+        ("Definition at National Cancer Institute", {"title": "Definition", "work": "National Cancer Institute"}),
+        ("History_of_coffee_in_the_Ottoman_Empire", {}),
+        ("Elections_in_Cyprus", {}),
+        ("Coffee_exports_via_the port", {}),
+        ("Tea in the National Institute of 1900", {}),
+        # A quoted title names its site only by a publisher's acronym, or a reference work before the entry.
+        ('"Definition_&_Facts_for_Kidney_Stones_|_NIDDK".', {"title": "Definition_&_Facts_for_Kidney_Stones", "work": "NIDDK"}),
+        ('"CityBridge_–_LinkNYC".', {"title": "CityBridge_–_LinkNYC"}),
+        ('"Apollo – NASA".', {"title": "Apollo – NASA"}),
+        ('"IUPAC_Gold_Book._Enthalpy,_H". Retrieved 2018-02-19.',
+         {"title": "Enthalpy,_H", "work": "IUPAC_Gold_Book", "access_date": "2018-02-19"}),
+        ('"Coffee._A_history_of_the_bean".', {"title": "Coffee._A_history_of_the_bean"}),
+        ('"Gold Book. The history of the gold standard in seven chapters".',
+         {"title": "Gold Book. The history of the gold standard in seven chapters"}),
     ],
 )
 def test_free_text_fields(raw: str, expected: dict[str, str]) -> None:
     assert parse_reference_text(raw) == expected
+
+
+def test_name_shared_sites() -> None:
+    """A name that ends several titles of the list is their site's; one that ends a single title,
+    or a title whose entry names its work, stays in the title."""
+    entries = [
+        {"title": "Philosophy of Time – Exactly What Is Time?"},
+        {"title": "Ancient Philosophy – Exactly What Is Time?", "access_date": "28 March 2019"},
+        {"title": "CityBridge – LinkNYC"},
+        {"title": "Alpha – Beta Gamma", "work": "Delta"},
+        {"title": "Epsilon – Beta Gamma"},
+    ]
+    name_shared_sites(entries)
+    assert entries == [
+        {"title": "Philosophy of Time", "work": "Exactly What Is Time?"},
+        {"title": "Ancient Philosophy", "work": "Exactly What Is Time?", "access_date": "28 March 2019"},
+        {"title": "CityBridge – LinkNYC"},
+        {"title": "Alpha – Beta Gamma", "work": "Delta"},
+        {"title": "Epsilon – Beta Gamma"},
+    ]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ same fields. Rules then read one vocabulary, whatever the input format was.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -233,6 +234,11 @@ def parse_reference_text(raw: str) -> dict[str, str]:
             if ":" in publisher:  # "Seattle, Washington: AIAA" -> place: publisher
                 publisher = publisher.split(":", 1)[1].strip()
             fields["publisher"] = publisher
+    elif title:
+        # Nothing after the quoted title: it may name the site itself, as a page's title does.
+        page = _page_and_site(fields["title"], quoted=True) or _entry_of_work(fields["title"])
+        if page:
+            fields["title"], fields["work"] = page
     if trailing and not quote:
         quote = ". ".join(trailing)
     if quote:
@@ -246,13 +252,16 @@ def _unquoted_title(parts: list[str], link_label: str, fields: dict[str, str]) -
     A link label (the text {{webarchive}} follows: "Wool History Archived … at the Wayback
     Machine. Tricountyfarm.org.") is the title; so is the part before a site named by its
     domain ("Metabolic syndrome. Ncbi.nlm.nih.gov. Retrieved …", "About us. Sea.org."), with a
-    single part before that taken as the authors. Anything else stays untitled.
+    single part before that taken as the authors; so is a whole entry that names its source after
+    it ("Page - Site", "Overview via Wikinvest", "θάλπος in A Greek–English Lexicon"). Anything
+    else stays untitled.
     """
     if link_label in parts and not _DOMAIN.match(link_label):
         at = parts.index(link_label)
         fields["title"] = link_label
         return parts[at + 1:]
-    page = (_page_and_site(parts[0]) or _label_and_name(parts[0])) if len(parts) == 1 else None
+    page = (_page_and_site(parts[0]) or _title_and_source(parts[0]) or _label_and_name(parts[0])
+            if len(parts) == 1 else None)
     if page:
         fields["title"] = page[0]
         return [page[1]]
@@ -265,12 +274,18 @@ def _unquoted_title(parts: list[str], link_label: str, fields: dict[str, str]) -
     return parts[site:]
 
 
+# The dashes and the bar that part a page from its site; a copy decoded with the wrong code page
+# turns an en or em dash into "â\x80\x93" or "â\x80\x94".
+_SITE_SEPARATOR = r"(?:[-–—|]|â\x80[\x93\x94])"
 # A linked page's title as browsers show it, "Page - Site": after a numbered link ("[1] Victor
-# Horta - Encyclopaedia Britannica"), or as a dump's link text ("Thistle_-_Art_Nouveau_World").
+# Horta - Encyclopaedia Britannica", "[20] List of buildings in Aarhus- Art Nouveau World"), or as a
+# dump's link text ("Thistle_-_Art_Nouveau_World").
 _PAGE_AND_SITE = re.compile(
-    r"^(?P<link>\[\d{1,3}\][\s_]*)?(?P<page>[^\W_].*?)[\s_]+[-–—][\s_]+(?P<site>[^\W\d_].*)$"
+    rf"^(?P<link>\[\d{{1,3}}\][\s_]*)?(?P<page>[^\W_].*?)[\s_]*(?P<separator>{_SITE_SEPARATOR})[\s_]+"
+    r"(?:(?:from|at|on|via)[\s_]+)?(?P<site>[^\W\d_].*)$"  # "Average — from Wolfram MathWorld"
 )
-_SEPARATOR = re.compile(r"[\s_][-–—|][\s_]")
+_SEPARATOR = re.compile(rf"[\s_]{_SITE_SEPARATOR}[\s_]")
+_NAME_WORDS = 8
 # The small words a name may hold in lower case: "Official website of Casa Milà", "Museums of EU".
 _NAME_JOINERS = frozenset("of the and for in on at de du des la le van von der den y et di da do dos das".split())
 
@@ -294,24 +309,114 @@ def _reads_as_name(text: str) -> bool:
     """A name: starts with a capital, holds no figure, eight words at most, and most of its
     words capitalised ("Official website of Casa Milà", "Museums of EU")."""
     words = [w for w in re.split(r"[\s_]+", text) if w.lower() not in _NAME_JOINERS]
-    if not words or len(words) > 8 or not text[:1].isupper() or any(ch.isdigit() for ch in text):
+    if not words or len(words) > _NAME_WORDS or not text[:1].isupper() or any(ch.isdigit() for ch in text):
         return False
     return 3 * sum(w[:1].isupper() for w in words) >= 2 * len(words)
 
 
-def _page_and_site(text: str) -> tuple[str, str] | None:
+def _page_and_site(text: str, quoted: bool = False) -> tuple[str, str] | None:
     """Page title and site of a link that is only "Page - Site" ("[1] Victor Horta -
-    Encyclopaedia Britannica"), when the part after the dash reads as a name.
+    Encyclopaedia Britannica", "Spencer's_Average_—_from_Wolfram_MathWorld"), or of any entry
+    "Page | Site".
 
     Unlinked, "Second Chance – The Success Story of Asafa Powell" is a book's subtitle, and
-    "Emuge, Punch Tap - The new thread technology" a title with a dash in it; an entry with
+    "Emuge, Punch Tap - The new thread technology" a title with a dash in it; no book sets its
+    subtitle off with a bar. In a ``quoted`` title, which the citation gives as the page's own,
+    only a publisher's acronym after the separator is surely a site ("Definition & Facts for
+    Kidney Stones | NIDDK"): "CityBridge – LinkNYC" may be a page's name and its subtitle, unless
+    other titles of the list end with the same name (see ``name_shared_sites``).
+    """
+    match = _site_match(text)
+    if match is None:
+        return None
+    linked = bool(match.group("link")) or "_" in text
+    if not (linked or match.group("separator") == "|") or (quoted and not _ACRONYM.fullmatch(match.group("site"))):
+        return None
+    return match.group("page"), match.group("site")
+
+
+def _site_match(text: str) -> re.Match[str] | None:
+    """"Page - Site" with one separator, where the part after it reads as a name. An entry with
     more separators ("Page | Site - Slogan", "Alta - Space Propulsion - Field Emission") is left
     unread, since which part is the site is a guess."""
     match = _PAGE_AND_SITE.match(text)
-    if (match is None or not (match.group("link") or "_" in text) or len(_SEPARATOR.findall(text)) > 1
-            or not _reads_as_name(match.group("site"))):
+    if match is None or len(_SEPARATOR.findall(text)) > 1 or not _reads_as_name(match.group("site")):
         return None
-    return match.group("page"), match.group("site")
+    return match
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_SHARED_SITE_TITLES = 2
+
+
+def name_shared_sites(entries: list[dict[str, str]]) -> None:
+    """Read the site's name off the titles of one reference list that end with the same name
+    ("Ancient Philosophy – Exactly What Is Time?", "Modern Philosophy – Exactly What Is Time?"):
+    a name that several pages share is their site's, not a subtitle. Only entries that name no
+    work or publisher otherwise change; ``entries`` are their fields, updated in place."""
+    pages: list[tuple[dict[str, str], str, str]] = []
+    for fields in entries:
+        title = fields.get("title", "")
+        if title and not (fields.get("work") or fields.get("publisher")):
+            match = _site_match(title)
+            if match is not None:
+                pages.append((fields, match.group("page"), match.group("site")))
+    titles_per_site = Counter(site for _, _, site in pages)
+    for fields, page, site in pages:
+        if titles_per_site[site] >= _SHARED_SITE_TITLES:
+            fields["title"], fields["work"] = page, site
+
+
+# A title that opens with the work it is an entry of: "IUPAC_Gold_Book._Enthalpy,_H".
+_WORK_THEN_ENTRY = re.compile(r"^(?P<work>[^.]+)\.[\s_]+(?P<entry>[^.]+)$")
+_ENTRY_WORDS = 6
+
+
+def _entry_of_work(title: str) -> tuple[str, str] | None:
+    """Entry and work of a title "Work. Entry" whose first part names a kind of reference work
+    or body ("IUPAC Gold Book. Enthalpy, H"); a title's own sentences ("Coffee. A history") name none."""
+    match = _WORK_THEN_ENTRY.match(title)
+    if (match is None or _SOURCE_KIND.search(match.group("work")) is None or not _reads_as_name(match.group("work"))
+            or len(re.split(r"[\s_]+", match.group("entry"))) > _ENTRY_WORDS):
+        return None
+    return match.group("entry"), match.group("work")
+
+
+# An entry naming its source after the title: "Overview_via_Wikinvest", "Enthalpy in A Greek–English
+# Lexicon", "Smoothing at the National_Institute_of_Standards_and_Technology". The last such word
+# counts ("Coffee, brewed from grounds, … in the USDA nutrient database").
+_SOURCE_AFTER = re.compile(r"[\s_,]+(?P<word>via|in|at|from)[\s_]+(?:(?:the|an?)[\s_]+)?(?=\S)", re.I)
+# The kinds of work and body a source is named by: a "… database" or "… Institute" is one, where
+# "Elections in Cyprus" or "History of coffee in the Ottoman Empire" names a subject.
+_SOURCE_KIND = re.compile(
+    r"(?<![^\W_])(?:e-)?(?:database|dictionary|lexicon|encyclop(?:a|ae|æ)?edia|handbook|glossary|thesaurus|almanac"
+    r"|atlas|yearbook|gazetteer|factbook|book|catalog(?:ue)?|archives?|library|museum|institute|university"
+    r"|academy|society|agency|ministry|bureau|commission|survey)(?![^\W_])",
+    re.I,
+)
+
+
+def _title_and_source(text: str) -> tuple[str, str] | None:
+    """Title and source of an entry that names the source after the title: "via" a name, or "in",
+    "at", "from" a named kind of work or body ("in the USDA nutrient database"); a lone name
+    after "in" is the title's subject ("Elections in Cyprus")."""
+    matches = list(_SOURCE_AFTER.finditer(text))
+    if not matches:
+        return None
+    title, source = text[:matches[-1].start()].strip(" ,_"), text[matches[-1].end():].strip(" ._")
+    named = _reads_as_name(source) if matches[-1].group("word").lower() == "via" else _names_a_body(source)
+    return (title, source) if named and _LETTER.search(title) else None
+
+
+def _names_a_body(text: str) -> bool:
+    """A name of a kind of work or body: a capitalised word, a word such as "database" or
+    "Institute", no figure, eight words at most ("USDA nutrient database")."""
+    words = re.split(r"[\s_]+", text)
+    return (_SOURCE_KIND.search(text) is not None and any(word[:1].isupper() for word in words)
+            and len(words) <= _NAME_WORDS and not any(ch.isdigit() for ch in text))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _author_and_date(before: str, fields: dict[str, str]) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Statement, Tag
-from citecheck.parsers.citations import WEBARCHIVE, domain_of, parse_reference_text
+from citecheck.parsers.citations import WEBARCHIVE, domain_of, name_shared_sites, parse_reference_text
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
 
 # --- line classification -------------------------------------------------------------------
@@ -1125,6 +1125,7 @@ class _Parser:
                     self._reference(entry, label(number - 1), group, label(printed - 1))
                 else:
                     self._reference(entry, str(number), group, str(printed))
+        name_shared_sites([ref.fields for ref in self.doc.references])
         self.notes = frozenset(ref.key for ref in self.doc.references if ref.group == "note")
 
     def _local_notes(self, start: int, end: int) -> None:

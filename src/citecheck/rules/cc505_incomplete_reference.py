@@ -203,11 +203,13 @@ _PROSE_VERB = re.compile(
     r"would|should|will|must|not|see)\b|^See\b"  # "See Date and time notation in the United States."
 )
 _LONG_NOTE_WORDS = 16
+_EQUATION = re.compile(r"[\w)]\s*=\s*\S")
+_CALCULATION_WORDS = 3
 _OPENING_QUOTES = ('"', "“", "«", "„", "'")
 
 
 def _is_explanation(text: str, linked: bool = False) -> bool:
-    """A footnote that explains rather than cites: a sentence and no link.
+    """A footnote that explains rather than cites: a sentence and no link, or a calculation.
 
     A sentence has a verb, or reads in lower case like prose ("For example, ruminants such as
     cows obtain …"); its only years are in retrieval or archive phrases unless it is long
@@ -219,6 +221,8 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
         return False  # a quoted headline ("Nearly 5,000 dead …, Putin says") or "Page | Site" is a title
     linked = linked or _URL.search(text) is not None
     words = _WORD.findall(_URL.sub(" ", text))
+    if _EQUATION.search(text) and len(words) <= _CALCULATION_WORDS and not linked:
+        return True  # a calculation ("loge(0.001) / 2 = −3.45") explains a figure of the text
     lower = sum(word[0].islower() for word in words)
     reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
     if _PROSE_VERB.search(text) is None and not reads_as_prose:
