@@ -27,7 +27,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "continues_example", "opens_example", "speaks_in_mathematics", "KINDS"]
+__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "continues_example", "opens_example", "speaks_in_mathematics", "reports_the_world", "KINDS"]
 
 KINDS = ("count", "percent", "money", "vague")
 
@@ -552,6 +552,21 @@ def opens_example(text: str) -> bool:
     """Whether a statement opens with "For example" or "e.g.": an illustration in mathematics,
     but often a real case elsewhere ("For example, in 2004 the mine produced 24.9 million tons")."""
     return text.lstrip()[:1] in "FfEe" and _ANY_EXAMPLE.match(text) is not None
+
+
+# A year of modern record (1500-2049): what a dated report names.
+_RECORD_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20[0-4]\d)s?\b")
+
+
+def reports_the_world(claim: NumericClaim, paragraph: str) -> bool:
+    """Whether a figure reads as a report about the world even in a text that teaches: a share
+    or a sum of money, a count in the thousands, a count of people, or any figure of a paragraph
+    that names a year ("In 2015 the Congo supplied 60%"). Other figures of such a text are its
+    textbook material: conditions, typical values, examples ("at 25 °C and 1 bar", "50 ohms")."""
+    if claim.kind in ("percent", "money") or (claim.value or 0) >= 1000:
+        return True
+    noun = claim.noun.split(" ", 1)[0].lower()
+    return noun in _counted_beings() or noun in _ROLE_NOUNS or _RECORD_YEAR.search(paragraph) is not None
 
 
 def speaks_in_mathematics(text: str) -> bool:

@@ -20,6 +20,7 @@ from citecheck.parsers.numbers import (
     continues_example,
     names_worked_example,
     opens_example,
+    reports_the_world,
     speaks_in_mathematics,
 )
 from citecheck.rules.base import Option, Rule, RuleContext
@@ -35,6 +36,11 @@ SKIPPED_SECTIONS = re.compile(
 
 VAGUE_OPTION = Option(
     "vague", False, "Also report statements whose only figures are vague (hundreds, dozens), at info severity."
+)
+TEXTBOOK_OPTION = Option(
+    "textbook", True,
+    "In an article that teaches mathematics or science, leave out figures that report nothing about the "
+    "world (undated conditions, typical values, examples); set false to report them too.",
 )
 
 
@@ -55,23 +61,26 @@ class Coverage:
     earlier: Citation | None = None
 
 
-def numeric_coverage(doc: Document, *, vague: bool = False) -> Iterator[Coverage]:
+def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = True) -> Iterator[Coverage]:
     """Statements with figures that no citation in the statement follows.
 
     Vague quantities ("hundreds") count only when ``vague`` is set, and then only for
-    statements with no precise figure. Headings, reference-list sections and statements
+    statements with no precise figure. With ``textbook``, an article that teaches (``_teaches``)
+    keeps only its figures that report the world. Headings, reference-list sections and statements
     already tagged [citation needed] (CC103 reports those) are skipped; so are list items
     under a cited introduction ending with ":" and introductions whose list items are cited.
     Worked out once per document: CC101 and CC102 both read it.
     """
-    return iter(doc.derived(("numeric_coverage", vague), lambda: tuple(_numeric_coverage(doc, vague))))
+    return iter(doc.derived(("numeric_coverage", vague, textbook),
+                            lambda: tuple(_numeric_coverage(doc, vague, textbook))))
 
 
-def _numeric_coverage(doc: Document, vague: bool) -> Iterator[Coverage]:
+def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Coverage]:
     statements = doc.statements
     citation_starts: list[int] | None = None
     examples = _worked_examples(statements)
     run_starts = _list_run_starts(statements)
+    teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     for i, stmt in enumerate(statements):
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
@@ -98,6 +107,9 @@ def _numeric_coverage(doc: Document, vague: bool) -> Iterator[Coverage]:
             row_end = _row_end(statements, i, len(doc.source))
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
+        if uncovered and (teaching := _teaches(statements) if teaching is None else teaching):
+            paragraph = _paragraph_text(statements, i)
+            uncovered = [c for c in uncovered if reports_the_world(c, paragraph)]
         if not uncovered:
             continue
         if _covered_by_list_context(statements, i, run_starts):
@@ -105,6 +117,32 @@ def _numeric_coverage(doc: Document, vague: bool) -> Iterator[Coverage]:
         earlier = stmt.citations[-1] if stmt.citations else None
         nearest, distance = _nearest_later(statements, i, doc.source)
         yield Coverage(stmt, uncovered, not hard, nearest, distance, earlier)
+
+
+# How much of an article must speak in mathematics for it to be a text that teaches.
+_TEACHING_SHARE = 0.05
+_TEACHING_MINIMUM = 3
+
+
+def _teaches(statements: Sequence[Statement]) -> bool:
+    """Whether the article is a text of mathematics or science that teaches: one prose or list
+    statement in twenty (and three at least) speaks in mathematics. Its figures that do not
+    report the world (``reports_the_world``) are textbook material, as editors of such
+    articles cite them: once for a paragraph, not for every value."""
+    prose = [s for s in statements if s.kind in ("prose", "list")]
+    mathematical = sum(1 for s in prose if speaks_in_mathematics(s.text))
+    return mathematical >= max(_TEACHING_MINIMUM, _TEACHING_SHARE * len(prose))
+
+
+def _paragraph_text(statements: Sequence[Statement], i: int) -> str:
+    """The text of statement ``i``'s paragraph."""
+    paragraph = statements[i].paragraph
+    start = end = i
+    while start > 0 and statements[start - 1].paragraph == paragraph:
+        start -= 1
+    while end + 1 < len(statements) and statements[end + 1].paragraph == paragraph:
+        end += 1
+    return " ".join(s.text for s in statements[start:end + 1])
 
 
 def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
@@ -437,6 +475,13 @@ class UncitedNumericClaim(Rule):
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
     table cell whose row is cited in a later cell.
 
+    An article that teaches mathematics or science (one prose statement in twenty speaks in
+    formulas, variables or mathematical terms) cites its textbook material by paragraph, not
+    by value: there only figures that report the world are flagged — shares, money, counts in
+    the thousands, counts of people, and any figure of a paragraph that names a year ("In
+    2015 the Congo supplied 60%"), not "at 25 °C and 1 bar" or "a common value is 50 ohms".
+    The option ``textbook = false`` flags all of them.
+
     Why: figures are what readers quote and what propaganda inflates; an uncited figure
     cannot be checked against its source.
 
@@ -447,10 +492,11 @@ class UncitedNumericClaim(Rule):
     code = "CC101"
     name = "uncited-numeric-claim"
     severity = Severity.ERROR
-    options = (VAGUE_OPTION,)
+    options = (VAGUE_OPTION, TEXTBOOK_OPTION)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        for cov in numeric_coverage(doc, vague=bool(ctx.options.get("vague", False))):
+        for cov in numeric_coverage(doc, vague=bool(ctx.options.get("vague", False)),
+                                    textbook=bool(ctx.options.get("textbook", True))):
             if cov.nearest is not None:
                 continue  # CC102
             figures = describe_figures(cov.uncovered, cov.statement.text)

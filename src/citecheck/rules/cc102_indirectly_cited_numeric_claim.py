@@ -7,6 +7,7 @@ from typing import Iterator
 from citecheck.model import Citation, Document, Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc101_uncited_numeric_claim import (
+    TEXTBOOK_OPTION,
     VAGUE_OPTION,
     claims_span,
     describe_figures,
@@ -39,8 +40,9 @@ class IndirectlyCitedNumericClaim(Rule):
     cite a whole paragraph at its end, so the figure may well be in that source; but the
     reader cannot tell, and when sentences are moved or the paragraph is split the figure
     silently loses its support. What counts as a figure is as for CC101 (small generic
-    counts in words, worked examples and questions are not flagged); vague quantities count
-    only with the option ``vague`` (at info severity).
+    counts in words, worked examples, questions and, in an article that teaches, figures that
+    report nothing about the world are not flagged; option ``textbook``); vague quantities
+    count only with the option ``vague`` (at info severity).
 
     Why: the citation that seems to support the figure may be about the next sentence only
     (a different source, a different party's claim).
@@ -52,10 +54,11 @@ class IndirectlyCitedNumericClaim(Rule):
     code = "CC102"
     name = "indirectly-cited-numeric-claim"
     severity = Severity.WARNING
-    options = (VAGUE_OPTION,)
+    options = (VAGUE_OPTION, TEXTBOOK_OPTION)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        for cov in numeric_coverage(doc, vague=bool(ctx.options.get("vague", False))):
+        for cov in numeric_coverage(doc, vague=bool(ctx.options.get("vague", False)),
+                                    textbook=bool(ctx.options.get("textbook", True))):
             if cov.nearest is None:
                 continue  # CC101
             unit = "item" if cov.statement.kind in ("list", "infobox", "table", "caption") else "sentence"
