@@ -281,7 +281,8 @@ _KEYWORD_BEFORE = re.compile(
          |table|part|episode|season|issue|series|version|ver|category|level|class|grade|type
          |phase|stage|step|track|route|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
-         |build|release|zone|columns?|rows?|criterion|status|code|error|round|assuming)\b\.?,?\s*\#?\s*
+         |build|release|zone|columns?|rows?|criterion|status|code|error|round|assuming|patents?
+         |the\s+numbers?)\b\.?,?\s*\#?\s*
          (?:over|under|between|an?)?\s*$
        | (?-i:\bbase)\s+$                                            # a numeral base (base 10), not Air Base, 50
        | \b(?:mol\.|molecular|molar)\s+(?:weight|mass)\s*:?\s*$          # computed from the formula
