@@ -485,13 +485,22 @@ _CONSTANT_WORDS = frozenset(["light", "sound", "visible"])
 # Values quoted in passing, each with the words that must be present for it to be looked for.
 _QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_ILLUSTRATING_WORDS, _INSTANCE_VALUES),
                       (_CONSTANT_WORDS, _CONSTANT_QUOTED))
+# Units that a statement may define by another: "A day is 24 hours or 86,400 seconds in length".
+_DEFINED_UNITS = (
+    "second|minute|hour|day|week|fortnight|year|metre|meter|kilometre|kilometer|mile|foot|inch|yard|"
+    "gram|kilogram|pound|ounce|ton|tonne|litre|liter|gallon|byte|kilobyte|megabyte|calorie|joule|"
+    "electronvolt|watt|volt|ampere|mole|atmosphere|bar|knot|light-year|parsec|hectare|acre"
+)
 # A statement of what a term or a unit means: "The term 1 in 100 year storm describes a rainfall
 # event ...", "the unit of inductance is the henry (H), which is ... 1 volt", "Ice caps have an
-# area less than 50,000 km2 by definition".
+# area less than 50,000 km2 by definition", "A minute (min) is 60 seconds", "SI defines the second as …".
 _DEFINES_A_TERM = re.compile(
     r"\s*(?:The\s+)?term\s+[^.;]{1,60}?\s+(?:describes|means|refers\s+to|denotes|stands\s+for)\b"
     r"|[^.;]*\bthe\s+(?:SI\s+)?unit\s+of\s+[a-z]+\s+is\s+the\s+[a-z]+\b"
-    r"|[^.;]*\bby\s+definition\b",
+    r"|[^.;]*\bby\s+definition\b"
+    rf"|[^.;]*\b(?:an?|one)\s+(?:{_DEFINED_UNITS})\s+(?:\([^()]{{1,12}}\)\s+)?(?:is|equals)\s+(?:exactly\s+)?\d"
+    rf"|[^.;]*\bthe\s+(?:SI\s+)?(?:{_DEFINED_UNITS})\s+(?:is|was)\s+(?:now\s+)?defined\s+as\b"
+    rf"|[^.;]*\bdefines?\s+the\s+(?:{_DEFINED_UNITS})\s+as\b",
     re.I,
 )
 # An equation on figures: arithmetic next to an equals sign ("(2 + 6)/2 = 4", "0.0238 × 931 MeV
@@ -910,8 +919,9 @@ def _capital_ok(text: str, start: int, end: int) -> bool:
     if prev is None or prev.end() != start:
         return True
     word = prev.group(1)
-    if not word[0].isupper() or word.endswith(("'s", "’s", "s'")) or word.rstrip(".") in _CAPITAL_OK:
-        return True
+    if not word[0].isupper() and (word[1:].islower() or len(word) < 3) or word.endswith(("'s", "’s", "s'")) \
+            or word.rstrip(".") in _CAPITAL_OK:
+        return True  # but a name with a capital inside ("macOS 10.13", "iPhone 4") is a name; "pH 2.2" is not
     opens_sentence = prev.start() == 0 or bool(_SENTENCE_START.search(text, max(0, prev.start() - 4), prev.start()))
     return opens_sentence and "." not in text[start:end] and _counted_noun_follows(text, end)
 
