@@ -107,9 +107,11 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             row_end = _row_end(statements, i, len(doc.source))
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
-        if uncovered and (teaching := _teaches(statements) if teaching is None else teaching):
+        if uncovered and teaching is not False:
             paragraph = _paragraph_text(statements, i)
-            uncovered = [c for c in uncovered if reports_the_world(c, paragraph)]
+            textbook_only = [c for c in uncovered if not reports_the_world(c, paragraph)]
+            if textbook_only and (teaching := _teaches(statements) if teaching is None else teaching):
+                uncovered = [c for c in uncovered if c not in textbook_only]
         if not uncovered:
             continue
         if _covered_by_list_context(statements, i, run_starts):
