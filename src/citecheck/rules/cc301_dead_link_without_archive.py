@@ -27,7 +27,7 @@ def dead_reason(ref: Reference) -> str:
 _ARCHIVED_LINK = re.compile(r"(?:web\.archive\.org|webarchive\.[\w.]+)/(?:web/)?\d{4,14}\w*/(?P<original>[^\s|\]}<]+)", re.I)
 # Rendered archive phrases: "Archived from the original", CS2's "archived from the original",
 # {{webarchive}}'s "Archived … at the Wayback Machine" (whatever its date order).
-_ARCHIVED_PHRASE = re.compile(rf"Archived[ _]from[ _]the[ _]original|{WEBARCHIVE.pattern}", re.I)
+_ARCHIVED_PHRASE = re.compile(rf"Archived[ _]from[ _]the[ _]original|retrieved\s+and\s+archived\b|{WEBARCHIVE.pattern}", re.I)
 
 _CITATION_TEMPLATE = re.compile(r"\{\{\s*(?!dead[ _]link|webarchive|cbignore|!)[^|{}]+\|", re.I)
 

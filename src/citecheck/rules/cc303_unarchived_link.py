@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from citecheck.model import Document, Finding, Severity
+from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import item_identifier
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive
@@ -14,8 +14,14 @@ STABLE_HOSTS = (
     "doi.org", "dx.doi.org", "hdl.handle.net", "archive.org", "web.archive.org", "archive.today",
     "archive.is", "archive.ph", "books.google.com", "jstor.org", "worldcat.org", "pubmed.ncbi.nlm.nih.gov",
     "ncbi.nlm.nih.gov", "europepmc.org", "arxiv.org", "adsabs.harvard.edu", "semanticscholar.org",
-    "webcitation.org", "wikisource.org",
+    "webcitation.org", "wikisource.org", "wikipedia.org",
 )
+# Sites a rendered copy names without their address: the names of the hosts above.
+_STABLE_SITE_NAMES = {
+    "wikipedia": "wikipedia.org", "internet archive": "archive.org", "wayback machine": "archive.org",
+    "google books": "books.google.com", "jstor": "jstor.org", "worldcat": "worldcat.org",
+    "pubmed": "pubmed.ncbi.nlm.nih.gov", "arxiv": "arxiv.org", "wikisource": "wikisource.org",
+}
 
 
 class UnarchivedLink(Rule):
@@ -23,8 +29,10 @@ class UnarchivedLink(Rule):
 
     Flags references that point at the web — a ``url``, or an access date, which CS1 only
     shows for web sources ("Retrieved ..." in rendered copies) — and record no archive URL,
-    archive date or ``{{webarchive}}``. Links already marked dead are CC301 instead; links to
-    persistent identifiers and archives (``ignore_hosts``) are left alone, and so are links of
+    archive date or ``{{webarchive}}`` (a rendered copy's "Archived …" or "retrieved and archived
+    …" counts). Links already marked dead are CC301 instead; links to persistent identifiers,
+    archives and Wikipedia, which keeps every revision (``ignore_hosts``; a copy that names such
+    a site without its address, "Wikipedia, 2019-03-25", counts), are left alone, and so are links of
     works that carry such an identifier themselves (a book's ISBN or OCLC number, an article's
     DOI, PMID or arXiv id; not a journal's ISSN): their link is a convenience copy.
 
@@ -51,7 +59,7 @@ class UnarchivedLink(Rule):
             identifier = item_identifier(ref.raw)
             if identifier and identifier not in ref.get("title"):
                 continue  # a book or article with an ISBN or DOI stays findable: its link is a convenience
-            hosts = {h.lower() for h in (ref.domain, _host(url)) if h}
+            hosts = {h.lower() for h in (ref.domain, _host(url), *_named_hosts(ref)) if h}
             if any(_within(host, ignore) for host in hosts):
                 continue
             where = url or (f"a web page on {ref.domain}" if ref.domain else "a web page")
@@ -63,6 +71,12 @@ class UnarchivedLink(Rule):
                 refs=[ref.key],
                 evidence={"url": url},
             )
+
+
+def _named_hosts(ref: Reference) -> list[str]:
+    """The hosts of the sites a reference names as its work, publisher or "via" ("Wikipedia")."""
+    names = (ref.get(field).strip().lower() for field in ("work", "publisher", "via"))
+    return [_STABLE_SITE_NAMES.get(name.split(",", 1)[0].strip(), "") for name in names if name]
 
 
 def _within(host: str, hosts: frozenset[str]) -> bool:
