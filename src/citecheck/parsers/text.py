@@ -93,6 +93,9 @@ _REF_LISTS = {"references", "citations", "footnotes", "sources", "notes and refe
               "notes et références", "referencias", "notas", "примечания", "tham khảo", "chú thích",
               "note e riferimenti"}
 _NOTE_LISTS = {"notes", "explanatory notes", "note", "notes and explanations", "anmerkungen"}
+# Lists that hold the notes when the text cites notes by number ("[note 1]"), and are often
+# the citations otherwise.
+_NOTE_LISTS_WHEN_CITED = {"footnotes", "remarks"}
 
 # Infobox row labels seen in rendered infoboxes (military conflict, country, storm, software,
 # person, organisation). A label may be glued to its value in a copy ("Date27 September").
@@ -1115,7 +1118,8 @@ class _Parser:
                  and not _NOT_A_MARKER.search(self.source, max(0, m.start() - 40), m.start())}
         label = _roman_key if marks <= _ROMAN_KEYS and any(len(key) > 1 for key in marks) else _note_key
         for name, blocks in lists:
-            group = "note" if (several or letters_only) and name in _NOTE_LISTS else ""
+            notes = name in _NOTE_LISTS or self.numbered_notes and name in _NOTE_LISTS_WHEN_CITED
+            group = "note" if (several or letters_only) and notes else ""
             lettered = group == "note" and not self.numbered_notes
             for entry, number in _list_entries(self.source, blocks):
                 if _CITE_ERROR.match(_entry_text(self.source, entry)):
