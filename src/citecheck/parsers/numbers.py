@@ -222,6 +222,7 @@ _MASKS = re.compile(
     | \b{_DAY}(?:\s*(?:[{_DASH}]|and|to|or|&)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?
     | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?           # 04:00, 3:15 pm
     | \b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\.                         # 3 p.m.
+    | \b\d{{1,2}}\s?(?:am|pm|AM|PM)\b                                # 9 am-5 pm
     | \b\d{{1,2}}\s+o'clock\b
     | \b\d+(?:\.\d+){{2,}}\b                                        # section 3.2.1, versions
     | \d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b  # coordinates
