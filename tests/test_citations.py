@@ -84,12 +84,17 @@ from citecheck.parsers.citations import (
         ("Elections_in_Cyprus", {}),
         ("Coffee_exports_via_the port", {}),
         ("Tea in the National Institute of 1900", {}),
+        ("Tea at the Royal Botanic Gardens Kew Economic Botany Library Archives",
+         {"title": "Tea", "work": "Royal Botanic Gardens Kew Economic Botany Library Archives"}),
+        ("Tea at the Royal Botanic Gardens Kew Economic Botany Library Archives Annex", {}),
         # A quoted title names its site only by a publisher's acronym, or a reference work before the entry.
         ('"Definition_&_Facts_for_Kidney_Stones_|_NIDDK".', {"title": "Definition_&_Facts_for_Kidney_Stones", "work": "NIDDK"}),
         ('"CityBridge_–_LinkNYC".', {"title": "CityBridge_–_LinkNYC"}),
         ('"Apollo – NASA".', {"title": "Apollo – NASA"}),
         ('"IUPAC_Gold_Book._Enthalpy,_H". Retrieved 2018-02-19.',
          {"title": "Enthalpy,_H", "work": "IUPAC_Gold_Book", "access_date": "2018-02-19"}),
+        ('"IUPAC_Gold_Book._Standard_enthalpy_of_formation_of_water".',
+         {"title": "Standard_enthalpy_of_formation_of_water", "work": "IUPAC_Gold_Book"}),
         ('"Coffee._A_history_of_the_bean".', {"title": "Coffee._A_history_of_the_bean"}),
         ('"Gold Book. The history of the gold standard in seven chapters".',
          {"title": "Gold Book. The history of the gold standard in seven chapters"}),
@@ -107,7 +112,9 @@ def test_name_shared_sites() -> None:
         {"title": "Ancient Philosophy – Exactly What Is Time?", "access_date": "28 March 2019"},
         {"title": "CityBridge – LinkNYC"},
         {"title": "Alpha – Beta Gamma", "work": "Delta"},
+        {"title": "Zeta – Beta Gamma", "publisher": "Eta"},
         {"title": "Epsilon – Beta Gamma"},
+        {"author": "Theta"},
     ]
     name_shared_sites(entries)
     assert entries == [
@@ -115,7 +122,9 @@ def test_name_shared_sites() -> None:
         {"title": "Ancient Philosophy", "work": "Exactly What Is Time?", "access_date": "28 March 2019"},
         {"title": "CityBridge – LinkNYC"},
         {"title": "Alpha – Beta Gamma", "work": "Delta"},
+        {"title": "Zeta – Beta Gamma", "publisher": "Eta"},
         {"title": "Epsilon – Beta Gamma"},
+        {"author": "Theta"},
     ]
 
 

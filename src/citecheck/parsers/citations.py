@@ -350,13 +350,13 @@ _SHARED_SITE_TITLES = 2
 
 
 def name_shared_sites(entries: list[dict[str, str]]) -> None:
-    """Read the site's name off the titles of one reference list that end with the same name
+    """Read the site's name off the titles of one page's references that end with the same name
     ("Ancient Philosophy – Exactly What Is Time?", "Modern Philosophy – Exactly What Is Time?"):
     a name that several pages share is their site's, not a subtitle. Only entries that name no
     work or publisher otherwise change; ``entries`` are their fields, updated in place."""
     pages: list[tuple[dict[str, str], str, str]] = []
     for fields in entries:
-        title = fields.get("title", "")
+        title = fields.get("title")
         if title and not (fields.get("work") or fields.get("publisher")):
             match = _site_match(title)
             if match is not None:
@@ -403,7 +403,7 @@ def _title_and_source(text: str) -> tuple[str, str] | None:
     matches = list(_SOURCE_AFTER.finditer(text))
     if not matches:
         return None
-    title, source = text[:matches[-1].start()].strip(" ,_"), text[matches[-1].end():].strip(" ._")
+    title, source = text[:matches[-1].start()], text[matches[-1].end():]
     named = _reads_as_name(source) if matches[-1].group("word").lower() == "via" else _names_a_body(source)
     return (title, source) if named and _LETTER.search(title) else None
 
