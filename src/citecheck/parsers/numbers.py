@@ -724,6 +724,9 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # "one taps the 57 circle on the neck": a number naming one thing
         if digits.isdigit() and not ranged and int(digits) <= 12 and _names_its_members(text, start, end, int(digits)):
             return None  # "3 companies …: Mimaki, Roland, and Mutoh": the names it lists are the count
+        if (digits.isdigit() and not ranged and int(digits) <= 10 and _classifying(_FOLLOWING_WORDS.match(text, end))
+                and not _YEAR_IN_TEXT.search(text)):
+            return None  # "There are 2 types of ER": a classification; but a dated one is reported
         if text[end:end + 1] == ")" and _LOCATOR_BEFORE.search(text, max(0, start - 60), start):
             return None  # "(Atkins and de Paula, justification 6.1)": where in a work, not a figure
         if digits.isdigit() and len(digits) >= 4 and not ranged and not _counted_noun_follows(text, end):
@@ -1110,9 +1113,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     if lowered == "zero":
         return None  # "zero speed", "zero tolerance": almost never a count worth a source
     noun = _noun_after(text, end)
-    following = re.match(r"\s+([^\W\d_]+)(?:[\s\-]+([^\W\d_]+))?(?:[\s\-]+([^\W\d_]+))?", text[end:end + 60])
-    if small and following and any(
-            (w or "").lower() in _CLASSIFYING_NOUNS for w in following.groups()):
+    following = _FOLLOWING_WORDS.match(text[end:end + 60])
+    if small and _classifying(following):
         return None  # "two different types", "three components": a classification, not a count
     if small and _classifies(text, start):
         return None  # "divided into two groups", "to split the nucleus into two alpha particles"
@@ -1170,6 +1172,14 @@ _GENERAL_RULE_AFTER = re.compile(r"(?:\s+[a-z]+){1,4}\s+(?:cannot|can't|can|may|
 # A range from a vague amount is vague as a whole: "anywhere from a couple of terms to a hundred terms".
 _VAGUE_RANGE_BEFORE = re.compile(r"\bfrom\s+(?:a\s+couple|a\s+few|several)\b[^.;\d]{0,30}?\bto\s+$", re.I)
 _APPROXIMATELY_BEFORE = re.compile(r"\b(?:around|about|over|nearly|some|almost|approximately)\s+$", re.I)
+_FOLLOWING_WORDS = re.compile(r"\s+([^\W\d_]+)(?:[\s\-]+([^\W\d_]+))?(?:[\s\-]+([^\W\d_]+))?")
+
+
+def _classifying(following: re.Match[str] | None) -> bool:
+    """Whether the words after a small count sort things into kinds ("two different types")."""
+    return following is not None and any((w or "").lower() in _CLASSIFYING_NOUNS for w in following.groups())
+
+
 _CLASSIFYING_NOUNS = frozenset(
     "type types kind kinds sort sorts form forms part parts component components factor factors "
     "source sources way ways category categories class classes stage stages phase phases step "
