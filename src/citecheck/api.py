@@ -100,11 +100,12 @@ def run_rules(doc: Document, settings: Settings) -> list[Finding]:
 
         http = prepare_checker(doc, settings, [rule.code for rule in rules if rule.network])
     findings: list[Finding] = []
-    for rule_class in _in_run_order(tuple(rules)):
-        if _after_suppressions(rule_class):
+    for rule_class, after_suppressions, defaults in _run_plan(tuple(rules)):
+        if after_suppressions:
             findings = apply_suppressions(doc, findings, rules)
+        overrides = settings.rule_options.get(rule_class.code)
         ctx = RuleContext(
-            options={**_option_defaults(rule_class), **settings.rule_options.get(rule_class.code, {})},
+            options={**defaults, **overrides} if overrides else dict(defaults),
             revision_date=doc.revision_date,
             severity=settings.severity.get(rule_class.code),
             conflict=conflict,
@@ -128,13 +129,10 @@ def _after_suppressions(rule: type[Rule]) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def _in_run_order(rules: tuple[type[Rule], ...]) -> tuple[type[Rule], ...]:
-    """Rules that report on suppressions (CC902) last, after the others' findings are filtered;
-    worked out once per selection rather than for every document."""
-    return tuple(sorted(rules, key=_after_suppressions))
-
-
-@functools.cache
-def _option_defaults(rule: type[Rule]) -> dict[str, Any]:
-    """A rule's default options, read once: every document's context starts from them."""
-    return rule.option_defaults()
+def _run_plan(rules: tuple[type[Rule], ...]) -> tuple[tuple[type[Rule], bool, dict[str, Any]], ...]:
+    """Each rule in run order, with whether it reports on suppressions and its default options
+    (every document's context starts from them). Rules that report on suppressions (CC902)
+    run last, after the others' findings are filtered. Worked out once per selection rather
+    than for every document."""
+    return tuple((rule, _after_suppressions(rule), rule.option_defaults())
+                 for rule in sorted(rules, key=_after_suppressions))

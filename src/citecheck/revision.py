@@ -26,8 +26,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from citecheck.model import Document
-from citecheck.parsers.dates import PartialDate, archive_date, parse_date, reference_date
+from citecheck.model import Document, Statement
+from citecheck.parsers.dates import DateMatch, PartialDate, archive_date, parse_date, reference_date, statement_dates
 
 _DURATION = re.compile(
     r"\(\s*(?P<parts>(?:\d+\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)?)+)\)", re.I)
@@ -211,3 +211,11 @@ def context_year(doc: Document) -> int | None:
             if start is not None:
                 return start.year
     return None
+
+
+def dated_statements(doc: Document) -> list[tuple[Statement, list[DateMatch]]]:
+    """statement_dates over the article with its context year, bare years included: worked out
+    once per document, as CC404 and CC405 both read every statement's dates."""
+    year = context_year(doc)
+    return doc.derived(("dated_statements", year),
+                       lambda: list(statement_dates(doc.statements, year, years=True)))

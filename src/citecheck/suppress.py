@@ -15,6 +15,7 @@ but only when every rule they name actually ran, so ``--select`` never produces 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
@@ -182,8 +183,7 @@ def apply(doc: Document, findings: Sequence[Finding], rules_run: Iterable[object
     ``rules_run`` (rule classes) is recorded on the document so that CC902 can tell an
     unused suppression from one whose rules were not selected.
     """
-    doc.metadata[RULES_RUN_KEY] = tuple(
-        (getattr(rule, "code", ""), getattr(rule, "name", "")) for rule in rules_run)
+    doc.metadata[RULES_RUN_KEY] = _codes_and_names(tuple(rules_run))
     if not doc.suppressions:
         return list(findings)
     order = sorted(range(len(findings)), key=lambda i: findings[i].span.start)
@@ -198,6 +198,12 @@ def apply(doc: Document, findings: Sequence[Finding], rules_run: Iterable[object
                 suppression.used = True
                 silenced.add(order[k])
     return [finding for i, finding in enumerate(findings) if i not in silenced]
+
+
+@functools.lru_cache(maxsize=64)
+def _codes_and_names(rules_run: tuple[object, ...]) -> tuple[tuple[str, str], ...]:
+    """(code, name) of each rule run, worked out once per selection: asked twice per document."""
+    return tuple((getattr(rule, "code", ""), getattr(rule, "name", "")) for rule in rules_run)
 
 
 def unused(doc: Document) -> list[tuple[Suppression, str]]:

@@ -316,7 +316,11 @@ _NO_DATE = re.compile(r"(?:n\.?\s?d\.?|no date|undated|o\.\s?j\.|s\.\s?f\.|unkno
 
 def is_no_date(text: str) -> bool:
     """True for the placeholders editors write when a source has no date ("n.d.")."""
-    return not _clean(text) or bool(_NO_DATE.fullmatch(_clean(text)))
+    return _is_no_date_cleaned(_clean(text))
+
+
+def _is_no_date_cleaned(cleaned: str) -> bool:
+    return not cleaned or bool(_NO_DATE.fullmatch(cleaned))
 
 
 # Words a date may be made of besides month names. One pass over the words with a set lookup
@@ -349,6 +353,7 @@ def looks_like_date(text: str) -> bool:
 _FOREIGN_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
+@lru_cache(maxsize=4096)  # reference lists repeat the same access and archive dates
 def date_problem(text: str) -> str | None:
     """Why a date-like string cannot be a real date, or None when it is fine (or is no date).
 
@@ -357,7 +362,7 @@ def date_problem(text: str) -> str | None:
     that is not in a known form gets None: not understood is not wrong.
     """
     cleaned = _clean(text)
-    if is_no_date(text) or parse_date(cleaned) is not None:
+    if _is_no_date_cleaned(cleaned) or parse_date(cleaned) is not None:
         return None
     if any(form.fullmatch(cleaned) for form in _YEARLESS_FORMS):
         return f"{cleaned!r} has no year"
@@ -410,10 +415,16 @@ def _invalid_reason(year: int, month: int | None, day: int | None) -> str | None
 
 _P_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
             r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+# Every name _P_MONTH knows begins with one of these: prose with none of them (and no
+# four-digit year) holds no date, and a search for them spares most statements the full pattern.
+_MONTH_START = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _P_YEAR = r"(?P<y>\d{4})(?!\d)"
 _P_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+# Every form below begins with a digit or a month's capital: the lookahead lets the matcher
+# pass over other characters without trying each form there.
+_DATE_START = r"(?=[\dJFMASOND])"
 _PROSE = re.compile(
-    r"(?<![\w/.-])(?:"
+    _DATE_START + r"(?<![\w/.-])(?:"
     + r"(?P<iso>(?P<iy>\d{4})-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?![\d-])"
     + r"|(?P<dmy>(?:(?P<d0>[0-3]?\d)(?:\s*[-–]\s*|\s+(?:to|and)\s+))?"
     + _P_DAY + r"\s+(?P<mn>" + _P_MONTH + r")(?:,?\s+" + _P_YEAR + r")?)(?![\w])"
@@ -439,12 +450,13 @@ def find_dates(text: str, *, default_year: int | None = None, years: bool = Fals
 
 
 _DIGIT = re.compile(r"\d")
+_MAY_HOLD_DATE = re.compile(r"\d{4}|" + _MONTH_START)  # a year, an ISO date, or a month name
 
 
 @lru_cache(maxsize=8192)  # several rules ask about the same statements
 def _find_dates(text: str, default_year: int | None, years: bool) -> tuple[DateMatch, ...]:
-    if not _DIGIT.search(text):
-        return ()  # every form of date the pattern knows has a digit
+    if not _DIGIT.search(text) or not _MAY_HOLD_DATE.search(text):
+        return ()  # every form of date the pattern knows has a digit, and a year or a month
     found: list[DateMatch] = []
     context_year = default_year
     for match in _PROSE.finditer(text):
@@ -506,10 +518,11 @@ def _find_dates(text: str, default_year: int | None, years: bool) -> tuple[DateM
 
 
 _BAD_PROSE = re.compile(
-    r"(?<![\w/.-])(?:(?P<d>[0-3]?\d)\s+(?P<mn>" + _P_MONTH + r")(?:,?[ \u00a0](?P<y>\d{1,4}))?"
+    _DATE_START + r"(?<![\w/.-])(?:(?P<d>[0-3]?\d)\s+(?P<mn>" + _P_MONTH + r")(?:,?[ \u00a0](?P<y>\d{1,4}))?"
     r"|(?P<mn2>" + _P_MONTH + r")\s+(?P<d2>[0-3]?\d),?(?:[ \u00a0](?P<y2>\d{1,4}))?"
     r"|(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w-])"
 )
+_MAY_HOLD_BAD_DATE = re.compile(r"\d-\d|" + _MONTH_START)
 # What may follow a truncated year such as "1 October 1" for it still to read as a date.
 # A decimal ("November 30 12.1" in a table), a time ("Dec 27, 15:37", "August 24, 4:30AM")
 # or a column gap is not that.
@@ -524,6 +537,8 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
     cannot start a noun phrase (so "On 9 October 12 soldiers" is left alone).
     """
     problems: list[tuple[int, int, str]] = []
+    if not _DIGIT.search(text) or not _MAY_HOLD_BAD_DATE.search(text):
+        return problems  # each form has a digit, and a month name or an ISO date's hyphens
     for match in _BAD_PROSE.finditer(text):
         groups = match.groupdict()
         if groups["iy"]:
@@ -624,10 +639,15 @@ def statement_dates(statements: Iterable[Statement], default_year: int | None = 
         if year is None:
             year = default_year
         matches = find_dates(stmt.text, default_year=year, years=True)
-        last_year = _last_year_mentioned(stmt.text, matches)
+        last_year = _last_year_mentioned(stmt.text, matches) if matches else None
         if last_year is not None:
             context[stmt.section] = last_year
-        yield stmt, matches if years else [m for m in matches if m.date.precision != "year" or m.date.month]
+        yield stmt, matches if years else without_bare_years(matches)
+
+
+def without_bare_years(matches: list[DateMatch]) -> list[DateMatch]:
+    """The dates that name a month ("June 2021", "5 May"), not a bare year or range of years."""
+    return [m for m in matches if m.date.precision != "year" or m.date.month]
 
 
 _ANY_YEAR = re.compile(r"(?<![\w$€£¥#.,-])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
@@ -648,6 +668,7 @@ def _last_year_mentioned(text: str, matches: list[DateMatch]) -> int | None:
     return last[1] if last else None
 
 
+@lru_cache(maxsize=1024)  # asked for each statement of a section until one names a year
 def _section_year(section: tuple[str, ...]) -> int | None:
     for title in reversed(section):
         years = _ANY_YEAR.findall(title)

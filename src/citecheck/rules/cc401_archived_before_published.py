@@ -36,8 +36,10 @@ class ArchivedBeforePublished(Rule):
         tolerance = ctx.options.get("tolerance_days", 1)
         for ref in doc.references:
             published = reference_date(ref, "date")
+            if published is None:
+                continue
             archived, source = archive_date(ref)
-            if published is None or archived is None or not archived.before(published, tolerance_days=tolerance):
+            if archived is None or not archived.before(published, tolerance_days=tolerance):
                 continue
             yield self.finding(
                 ctx,

@@ -6,8 +6,8 @@ import re
 from typing import Iterator
 
 from citecheck.model import Citation, Document, Finding, Reference, Severity
-from citecheck.parsers.dates import PartialDate, reference_date, statement_dates
-from citecheck.revision import context_year, shift
+from citecheck.parsers.dates import PartialDate, reference_date, without_bare_years
+from citecheck.revision import dated_statements, shift
 from citecheck.rules.base import Option, Rule, RuleContext
 
 # Plans, schedules and deadlines may legitimately be reported before the day they name.
@@ -69,7 +69,9 @@ class SourcePredatesClaim(Rule):
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         tolerance = ctx.options.get("tolerance_days", 1)
         include_years = ctx.options.get("include_years", False)
-        for stmt, matches in statement_dates(doc.statements, context_year(doc), years=include_years):
+        for stmt, matches in dated_statements(doc):
+            if matches and not include_years:
+                matches = without_bare_years(matches)
             if not matches or not stmt.citations or _FORWARD.search(stmt.text):
                 continue
             published = _publication_dates(stmt.citations)

@@ -6,8 +6,8 @@ import re
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Severity
-from citecheck.parsers.dates import DateMatch, statement_dates
-from citecheck.revision import STATED_SOURCES, context_year, describe_source, revision_floor, shift
+from citecheck.parsers.dates import DateMatch
+from citecheck.revision import STATED_SOURCES, dated_statements, describe_source, revision_floor, shift
 from citecheck.rules.base import Option, Rule, RuleContext
 
 _FUTURE = re.compile(
@@ -103,7 +103,7 @@ class StaleFutureTense(Rule):
         passed_by = (f"the revision date {now} ({source}), {describe_source(source)}" if stated
                      else f"{now} ({source}), {describe_source(source)}; the revision is no earlier, its own "
                      "date is not stated")
-        for stmt, matches in statement_dates(doc.statements, context_year(doc), years=True):
+        for stmt, matches in dated_statements(doc):
             if not matches:
                 continue
             masked = _QUOTED.sub(lambda m: " " * len(m.group()), stmt.text)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from typing import Iterator
+from functools import cache, lru_cache
+from typing import Callable, Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import WEBARCHIVE
@@ -97,15 +97,16 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
     work = ref.get("work").strip() or ref.get("publisher").strip() or ref.get("via").strip()
     dated = bool(ref.get("date").strip())
     if strict:
-        if _PART_PARAM.search(ref.raw):
+        if not work and _PART_PARAM.search(ref.raw):
             # {{Citation |contribution=Greek history |title=Encyclopædia Britannica}}: the title is the work.
-            work = work or title
+            work = title
         title = title or ("param" if _TITLE_PARAM.search(ref.raw) else "")
-        # Text written around the template: "Oppenheimer, Stephen (October 2006).{{cite web …}}",
-        # "{{cite web …}}, photius.com".
-        beside = _ACCESS_PHRASE.sub(" ", _plain(ref.raw))
-        dated = dated or bool(_YEAR.search(beside))
-        work = work or ("beside" if _WORK_WORD.search(beside) else "")
+        if not work and not dated:
+            # Text written around the template: "Oppenheimer, Stephen (October 2006).{{cite web …}}",
+            # "{{cite web …}}, photius.com". (Either a work or a date is enough.)
+            beside = _ACCESS_PHRASE.sub(" ", _plain(ref.raw))
+            dated = bool(_YEAR.search(beside))
+            work = "beside" if _WORK_WORD.search(beside) else ""
     else:
         text = _plain(ref.raw)
         label = _LINK_LABEL.search(text)
@@ -157,12 +158,18 @@ class IncompleteReference(Rule):
     severity = Severity.INFO
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        leading_words: Counter[str] | None = None
+        # The words entries open with, counted on first need: only an entry that is a bare name reads them.
+        leading_words = cache(lambda: Counter(word for other in doc.references
+                                              for word in _opening_words(_plain(other.raw))))
         for ref in doc.references:
-            if ref.group or is_empty(ref):
+            if ref.group:
                 continue
             strict = doc.format == "wikitext" and bool(ref.template or _CITE_TEMPLATE.search(ref.raw))
             missing = missing_parts(ref, strict)
+            if strict and not missing:
+                continue  # a template is judged on its parameters: never a bare URL
+            if is_empty(ref):
+                continue  # CC503's
             text = _plain(ref.raw)
             bare = not strict and (_URL.fullmatch(text.strip(" .,;[]<>")) is not None
                                    or (_URL.search(text) is not None and not _WORD.search(_URL.sub(" ", text))))
@@ -171,8 +178,6 @@ class IncompleteReference(Rule):
             # The costlier readings run only for the few entries that look incomplete.
             if _is_short_citation(ref) or _is_source_wrapper(ref.template):
                 continue  # {{Cite Merriam-Webster|Merkel}} renders title and dictionary from its own data
-            if leading_words is None:
-                leading_words = Counter(word for other in doc.references for word in _opening_words(_plain(other.raw)))
             if _names_an_author(ref, leading_words):
                 continue
             if not strict and _IDENTIFIER.search(text):
@@ -278,7 +283,7 @@ def _opening_words(text: str) -> set[str]:
     return {match.group() for _, match in zip(range(3), _WORD.finditer(text))}
 
 
-def _names_an_author(ref: Reference, leading_words: Counter[str]) -> bool:
+def _names_an_author(ref: Reference, leading_words: Callable[[], Counter[str]]) -> bool:
     """A bare author name whose surname opens another entry of the list ("Franciszek Jozef Proch"
     beside "Franciszek Proch, Poland's Way of the Cross, New York 1987"): a short citation."""
     text = _plain(ref.raw)
@@ -286,7 +291,7 @@ def _names_an_author(ref: Reference, leading_words: Counter[str]) -> bool:
     if name is None:
         return False
     surname = name.group("surname")
-    return leading_words[surname] - (surname in _opening_words(text)) > 0
+    return leading_words()[surname] - (surname in _opening_words(text)) > 0
 
 
 def _is_short_citation(ref: Reference) -> bool:
