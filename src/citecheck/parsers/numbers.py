@@ -228,6 +228,8 @@ _MASKS = re.compile(
     | \d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b  # coordinates
     | \d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?                       # 52° 31′ 7″
     | \[\d+\]                                                       # a stray citation marker
+    | (?<![\w.,]\.)(?<=\.)\d{{2,3}}(?=\s+[A-Za-z])(?!\s+per\s?cent)        # a calibre: .44 percussion, .45 Colt
+    | (?<=\#)\d+                                                     # a rank: #70
     | \d+(?:[{_DASH}]\d+)?\s?pp?\.                                       # "103-36 pp.": pages
     | \{{\d+\}}                                                       # the set {{0}}
     | \(\d{{1,3}}(?:,\s?\d{{1,3}})+\)                                     # "Tumblers (1, 12)": figure numbers
@@ -238,7 +240,7 @@ _MASKS = re.compile(
     | \d{{1,2}}:(?=\s+[A-Z])                                          # "1: Amniotic sac 2: Embryo"
     | \d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)                          # ratios 4.5:1, scores 3:2
     | \d{{1,5}}\s+[NSEW]\.\s+[A-Z]                                     # 620 N. Michigan
-    | \d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?
+    | \d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?
         |Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)\b              # 201 E. Ontario Street
     | \d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)
         \s+(?:(?:de|du|des|de\s+la|della|del|di)\s+)?[A-Z]                      # 29 avenue Rapp, 22 rue de Provence
@@ -697,6 +699,9 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             end = _first_part_end(match)
     ranged = match.group("range") is not None and end == match.end()
     cur, scale, pct = match.group("cur"), match.group("scale") or "", match.group("pct")
+    if (ranged and not (cur or scale or pct) and match.group("conn") in _DASH
+            and _is_score(text, start, end, match.group("num"), match.group("num2"))):
+        return None  # "won 1–0", "a 1–2 record": a score or a record, not a range of values
     if scale and not scale[0].isspace() and not cur:
         return None  # "5m", "3k": a unit or a designation, not a scaled count
     if not cur and _is_glued_before(text, num_start):
@@ -722,6 +727,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # "in coil 2", "is medium 1", "Toll-like receptors 9 and 7": names, not counts
         if digits.isdigit() and not ranged and _names_one(text, start, end):
             return None  # "one taps the 57 circle on the neck": a number naming one thing
+        if digits.isdigit() and not ranged and _in_a_title(text, end):
+            return None  # "the 100 Greatest Finns", "110 Grant Apartments", "the 110 Super Sport": names
         if digits.isdigit() and not ranged and int(digits) <= 12 and _names_its_members(text, start, end, int(digits)):
             return None  # "3 companies …: Mimaki, Roland, and Mutoh": the names it lists are the count
         if (digits.isdigit() and not ranged and int(digits) <= 10 and _classifying(_FOLLOWING_WORDS.match(text, end))
@@ -734,6 +741,55 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
     if not pct and text[end:end + 1].isspace() and _restates_designation(text, end, digits):
         return None  # "the 250 cc GSX-R250": the figure repeats the model's name
     return _finish(text, start, end, match, cur, pct, ranged)
+
+
+# Words that make a pair of numbers a result: "won 35–31", "a 1–2 record", "4–1 on aggregate".
+_RESULT_BEFORE = re.compile(r"\b(?:won|lost|beat|beaten|defeated|drew|drawn|trailed|led|leading|trailing)\s+(?:by\s+)?$", re.I)
+_RESULT_AFTER = re.compile(
+    r"\s+(?:on\s+)?(?:record|loss|losses|win|wins|victory|victories|defeat|defeats|draw|aggregate|lead|deficit"
+    r"|score|scoreline|final|down|up|overall|conference|home|away|road)\b",
+    re.I,
+)
+
+
+_DESCENDING_UNIT = re.compile(r"\s*(?:Ma|Ga|ka|kya|mya|Mya|BP|BC|BCE|B\.C\.|million|thousand|years?)\b")
+
+
+def _is_score(text: str, start: int, end: int, low: str, high: str | None) -> bool:
+    """Whether a pair of whole numbers joined by a dash is a score or a record: the first is
+    larger ("1–0", "35–31": a range never runs down), or a result's word stands beside it and
+    no counted noun follows ("won 2–3", "a 1–2 record"; but "lost 3–4 tanks")."""
+    if not (low.isdigit() and high and high.isdigit()):
+        return False
+    if int(high) < int(low):
+        return _DESCENDING_UNIT.match(text, end) is None  # but "133–130 Ma", "8–7 kya": ages, counted down
+    if _counted_noun_follows(text, end):
+        return False  # "lost 3–4 tanks a day": a range of a count
+    return _RESULT_BEFORE.search(text, max(0, start - 24), start) is not None or _RESULT_AFTER.match(text, end) is not None
+
+
+_TITLE_RUN = re.compile(r"(?:\s(?:[A-Z][\w'’\-]*)){2,}(?=(\s+[a-z][\w'’\-]*)?)")
+
+
+def _in_a_title(text: str, end: int) -> bool:
+    """Whether the figure opens a run of two or more capitalised words that names a ranking or a
+    building ("the 100 Greatest Finns poll", "110 Grant Apartments") rather than counts them;
+    other runs are counted kinds ("300 Royal Navy sailors", "12 US Army Rangers", "7 Fortune
+    Global 500 companies"), and so is a run a plural noun follows."""
+    run = _TITLE_RUN.match(text, end)
+    if run is None:
+        return False
+    words = run.group().lower().split()
+    if words[0] not in _RANKING_WORDS and words[-1] not in _PLACE_NAME_ENDS:
+        return False  # "13 World Wide Fund for Nature projects", "75 BM-21 Grad launchers": counts
+    return not (run.group(1) and _counted_noun_follows(text, run.end()))
+
+
+# What makes a capitalised run after a number a name: a ranking ("the 100 Greatest Finns") or a
+# building ("110 Grant Apartments", "the 225 South Sixth Tower").
+_RANKING_WORDS = frozenset("greatest best top most worst".split())
+_PLACE_NAME_ENDS = frozenset(
+    "apartments tower towers building buildings plaza centre center place gardens heights suites lofts".split())
 
 
 def _year_then_figure(text: str, start: int, match: re.Match[str]) -> bool:

@@ -66,7 +66,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
 
     Vague quantities ("hundreds") count only when ``vague`` is set, and then only for
     statements with no precise figure. With ``textbook``, an article that teaches (``_teaches``)
-    keeps only its figures that report the world. Headings, reference-list sections and statements
+    keeps only its figures that report the world. Headings, reference-list sections, a retold
+    plot (whose source is the work itself) and statements
     already tagged [citation needed] (CC103 reports those) are skipped; so are list items
     under a cited introduction ending with ":" and introductions whose list items are cited.
     Worked out once per document: CC101 and CC102 both read it.
@@ -344,9 +345,13 @@ def _shows_the_picture(claim: NumericClaim, numbered_legend: bool) -> bool:
 _NUMBERED_LEGEND = re.compile(r"\s*(?:Figure|Fig\.)\s*\d+[a-z]?\s*[:.]")
 
 
+# Sections that retell a work (a film's or a book's plot), whose source is the work itself.
+RETOLD_SECTIONS = re.compile(r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsis|storyline|premise)\s*$", re.I)
+
+
 @functools.lru_cache(maxsize=1024)  # asked for every statement; an article has a few dozen sections
 def _skipped_section(section: tuple[str, ...]) -> bool:
-    return any(SKIPPED_SECTIONS.search(part) for part in section)
+    return any(SKIPPED_SECTIONS.search(part) or RETOLD_SECTIONS.match(part) for part in section)
 
 
 def _last_char(stmt: Statement, claim: NumericClaim) -> int:
@@ -471,7 +476,8 @@ class UncitedNumericClaim(Rule):
 
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
     ``vague`` is set; they are then reported at info severity, and only for statements with
-    no precise figure. Statements already tagged [citation needed] are left to CC103. A list
+    no precise figure. Statements already tagged [citation needed] are left to CC103, and a
+    plot or synopsis section, which the work it retells sources, is not read. A list
     item under a cited introduction ending with ":" counts as cited, and so does an
     introduction whose list items are cited, an infobox value whose row carries a
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
