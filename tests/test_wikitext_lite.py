@@ -8,8 +8,9 @@ from mwparserfromhell.nodes import Tag, Template
 
 from conftest import CORPUS, corpus_or_skip
 from citecheck.parsers import wikitext
-from citecheck.parsers.wikitext_lite import PLACEHOLDER, REF_START, MaskedRef, mask, placeholder_index, read_templates
-from citecheck.parsers.wikitext_refs import template_params
+from citecheck.parsers.wikitext_lite import (LIST_MARK, PLACEHOLDER, REF_START, MaskedRef, mask, placeholder_index,
+                                             read_templates, unmark)
+from citecheck.parsers.wikitext_refs import RefContent, template_params
 
 
 def tree_templates(content: str) -> list[tuple[str, dict[str, str]]]:
@@ -159,3 +160,61 @@ def test_masked_links_render_as_the_parser_would() -> None:
     assert text[statement.source_offset(position):].startswith("Tours]]")
     assert doc.references[0].get("publisher") == "OUP"
     assert doc.metadata["template_counts"]["cite book"] == 2
+
+
+def test_list_markers_at_line_starts_are_masked_one_mark_each() -> None:
+    text = "* a\n** b\n#: c\n; term : d\n*; e\nx * f\n:g"
+    masked, items = mask(text)
+    assert len(masked) == len(text) and unmark(masked) == text and items == []
+    lines = masked.split("\n")
+    assert [LIST_MARK.sub("M", line)[:3] for line in lines] == ["M a", "MM ", "MM ", "; t", "*; ", "x *", "Mg"]
+
+
+def document(text: str) -> str:
+    doc = wikitext.parse(text, "t.wiki")
+    return repr((doc.statements, doc.references, doc.citations, doc.metadata))
+
+
+MASKED_NODES = [
+    "* One<ref>a</ref>\n** Two [[Link|text]]\n#: Three\n;Term: def\n\nPara.\n",
+    "{{Infobox person|name=A|spouse=\n* B\n* C<ref>s</ref>}}\nText.\n",
+    "== References ==\n* {{cite book|last=Roe|year=2001|title=T}}\n* {{Cite web|url=http://a.example|title=A}}\n"
+    "\n== Text ==\nA claim.{{sfn|Roe|2001|p=3}}\n",
+    "{|\n|-\n| Row {{cite web|url=http://b.example|title=B}}\n|}\nText {{cite news|title=N|date=2001}} more.\n",
+    "{{Use dmy dates|date=May 2020}}\n{{main|Other}}\nText {{ipa|/a/}} here.[[File:x.jpg|thumb|A {{main|Y}} cap]]\n"
+    "{{Authority control}}\n",
+    "== Plain heading ==\nText.\n=== Sub heading ===\n* item\n==Notes==\n{{reflist}}\n== With [[link]] ==\nx\n",
+    "See http://a.example/x{{main|Y}} now, [[{{cite web|title=x}}]] and <nowiki>{{cite web|title=y}}</nowiki>.\n",
+    "{{efn|A note {{cite web|title=Z}} with x=y}} and {{lang|fr|{{cite book|title=Q}}}}.\n",
+]
+
+
+@pytest.mark.parametrize("text", MASKED_NODES)
+def test_masked_nodes_read_as_the_parser_reads_them(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    masked = document(text)
+    monkeypatch.setattr(wikitext, "mask", lambda text, base=0, template_kind=None: (text, []))
+    assert masked == document(text)
+
+
+def test_citation_and_inert_templates_and_headings_are_masked_outside_templates_only() -> None:
+    text = ("== Notes ==\n{{cite web|title=A}} {{main|B}} {{convert|1|km}} {{lang|fr|{{cite book|title=C}}}}\n"
+            "== a = b ==\n=== Sub ===  \n")
+    masked, items = mask(text, 0, wikitext._template_kind)
+    assert [(type(item).__name__, text[item.start:item.end]) for item in items] == [
+        ("MaskedHeading", "== Notes =="), ("MaskedTemplate", "{{cite web|title=A}}"),
+        ("MaskedTemplate", "{{main|B}}")]
+    assert [item.cites for item in items[1:]] == [True, False]
+    assert items[0].level == 2 and items[0].title == " Notes "
+
+
+@pytest.mark.parametrize(("body", "plain"), [
+    ("Smith, J. (2001). ''Title''. Oxford: OUP, p. 5.", True),
+    ("Roe 2001, pp. 3-4", True),
+    ("See [[Link]].", False), ("[http://a.example A]", False), ("mailto:a@b.example", False),
+    ("Reuters news:x", False), ("* listed", False), ("a &amp; b", False), ("line\nbreak", False),
+])
+def test_plain_ref_bodies_are_told_from_those_the_parser_builds_nodes_for(body: str, plain: bool) -> None:
+    assert RefContent(body).is_plain() is plain
+    if plain:
+        code = mwparserfromhell.parse(body, skip_style_tags=True)
+        assert code.strip_code(normalize=True, collapse=True) == body and not code.filter_external_links()

@@ -14,6 +14,7 @@ unterminated ``<ref>``s or templates) go to the linear fallback in ``wikitext_fa
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from pathlib import PurePath
@@ -28,8 +29,9 @@ from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Tag
 from citecheck.parsers import wikitext_fallback
 from citecheck.parsers import wikitext_render as R
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
-from citecheck.parsers.wikitext_lite import (PLACEHOLDER, REF_START, Masked, MaskedLink, MaskedRef,
-                                             has_placeholder, mask, placeholder_index)
+from citecheck.parsers.wikitext_lite import (HEADING_START, LIST_MARK, PLACEHOLDER, REF_START, Masked, MaskedHeading,
+                                             MaskedLink, MaskedRef, MaskedTemplate, has_placeholder, mask,
+                                             placeholder_index, unmark)
 from citecheck.parsers.wikitext_refs import (RefContent, apply_webarchive, bibliography_entry, describe,
                                              link_short_citation, short_citation_key, template_params)
 from citecheck.parsers.wikitext_scan import Prescan, prescan
@@ -39,6 +41,9 @@ DEFAULT_CPU_BUDGET = 2.0
 
 # Bold/italic quotes, newlines, and HTML tags mwparserfromhell left as text (unbalanced ones).
 _QUOTES = re.compile(r"'{2,}|\n|</?[a-zA-Z][\w-]*(?:\s[^<>\n]{0,300})?/?>")
+# The same or a placeholder (group 1 its number): a tag does not run across a placeholder.
+_QUOTES_OR_PLACEHOLDER = re.compile(
+    PLACEHOLDER.pattern + r"|'{2,}|\n|</?[a-zA-Z][\w-]*(?:\s[^<>\n\ue000-\uf8ff]{0,300})?/?>", re.S)
 # The parts of table lines the parser left as text.
 _CELL_ATTRIBUTES = re.compile(r"[^|\[\]{}\n]*=[^|\[\]{}\n]*\|(?!\|)")
 _CELL_SPLIT = re.compile(r"\|\||!!")
@@ -61,11 +66,13 @@ def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_
             if time.process_time() - started > cpu_budget:
                 fallback_from = start
                 break
-            masked_text, builder.masked = mask(parsed_text[start:end], start)
+            piece = parsed_text[start:end]
+            masked_text, builder.masked = mask(piece, start, _template_kind)
+            builder.marked = masked_text is not piece and LIST_MARK.search(masked_text) is not None
             code = mwparserfromhell.parse(masked_text, skip_style_tags=True)
             builder.walk_top(code, start)
     builder.flush()
-    builder.masked = []
+    builder.masked, builder.marked = [], False
     if fallback_from is not None:
         builder.section_at_fallback()
         wikitext_fallback.extract(builder, parsed_text, fallback_from)
@@ -177,6 +184,7 @@ class _Builder:
         self.parsed_text = parsed_text
         # The <ref>s and links of the piece being walked that stand in its parse tree as placeholders.
         self.masked: list[Masked] = []
+        self.marked = False  # whether the piece being walked has list markers masked
         self.headings: list[tuple[int, str]] = []
         self.section: tuple[str, ...] = ()
         self.buf = _Buffer("prose", (), True)
@@ -216,13 +224,16 @@ class _Builder:
                 for stmt in statements:
                     stmt.index = len(self.doc.statements)
                     self.doc.statements.append(stmt)
+        elif buf.kind == "prose" and not buf.markers and not buf.tags and buf.section == self.section:
+            self.newlines = 0  # already the empty paragraph a flush starts
+            return
         self.buf = _Buffer("prose", self.section, True)
         self.newlines = 0
 
     @staticmethod
     def _in_source_section(section: tuple[str, ...]) -> bool:
         """Reference lists, bibliographies, link lists: their lines list sources, not claims."""
-        return bool(section) and R.is_source_section(section[0])
+        return bool(section) and _is_source_section(section[0])
 
     def emit(self, text: str, pos: int) -> None:
         """Append verbatim source text starting at ``pos``."""
@@ -255,25 +266,27 @@ class _Builder:
 
     def inline_text(self, value: str, pos: int) -> None:
         if self.masked and has_placeholder(value):
-            last = 0
-            for match in PLACEHOLDER.finditer(value):
-                self.inline_text(value[last:match.start()], pos + last)
+            pattern = _QUOTES_OR_PLACEHOLDER
+        elif "\n" not in value and "''" not in value and "<" not in value:
+            self.emit(value, pos)
+            return
+        else:
+            pattern = _QUOTES
+        last = 0
+        for match in pattern.finditer(value):
+            start = match.start()
+            if start > last:
+                self.emit(value[last:start], pos + last)
+            if match.lastindex:  # a placeholder
                 masked = self.masked[placeholder_index(match)]
                 if isinstance(masked, MaskedRef):
                     self.masked_ref(masked)
-                else:
+                elif isinstance(masked, MaskedLink):
                     self.masked_link(masked)
-                last = match.end()
-            value, pos = value[last:], pos + last
-        if "\n" not in value and "''" not in value and "<" not in value:
-            self.emit(value, pos)
-            return
-        last = 0
-        for match in _QUOTES.finditer(value):
-            if match.start() > last:
-                self.emit(value[last:match.start()], pos + last)
-            if match.group() == "\n":
-                self.newline(pos + match.start())
+                else:
+                    self.masked_template(masked)
+            elif match.group() == "\n":
+                self.newline(pos + start)
             last = match.end()
         if last < len(value):
             self.emit(value[last:], pos + last)
@@ -380,13 +393,13 @@ class _Builder:
     def walk(self, nodes: Iterable[Any], pos: int) -> int:
         """Walk sibling nodes starting at source offset ``pos``; returns the end offset."""
         for node in nodes:
-            if isinstance(node, str):
-                self.text(node, pos)
-                pos += len(node)
-                continue
-            if isinstance(node, N.Text):
-                value = node.value
-                self.text(value, pos)
+            if isinstance(node, N.Text) or isinstance(node, str):
+                value = node.value if isinstance(node, N.Text) else node
+                if (self.marked and LIST_MARK.search(value)
+                        or self.masked and (REF_START in value or HEADING_START in value)):
+                    self.node_text(value, pos)
+                else:
+                    self.text(value, pos)
                 pos += len(value)
                 continue
             if isinstance(node, N.Tag):
@@ -408,11 +421,34 @@ class _Builder:
             pos += len(raw)
         return pos
 
+    def node_text(self, value: str, pos: int) -> None:
+        """Text holding masked list markers, templates or headings: read as the parser's text,
+        list-item, template and heading nodes would be, the text between them on its own."""
+        last = 0
+        for match in _NODE_MASK.finditer(value):
+            node = None
+            if match.group(1) is not None:  # a placeholder: a ref's or a link's stands in text
+                node = self.masked[placeholder_index(match)]
+                if not isinstance(node, (MaskedTemplate, MaskedHeading)):
+                    continue
+            if match.start() > last:
+                self.text(value[last:match.start()], pos + last)
+            if node is None:
+                self.start_list(pos + match.start())
+            elif isinstance(node, MaskedTemplate):
+                self.masked_template(node)
+            else:
+                self.heading(node)
+            last = match.end()
+        if last < len(value):
+            self.text(value[last:], pos + last)
+
     def walk_code(self, code: Any, pos: int) -> None:
         if code is not None:
             self.walk(code.nodes, pos)
 
     def heading(self, node: Any) -> None:
+        """A heading node, or a masked heading (its title plain text)."""
         self.flush()
         self.raw_table, self.skip_line, self.row_index = False, False, None
         title = " ".join(self.heading_title(node.title).split())
@@ -424,13 +460,16 @@ class _Builder:
     def heading_title(self, title: Any) -> str:
         """A heading's text as rendered: a <ref> in it is a marker (cited, attached to nothing),
         not words of the section's name."""
+        if isinstance(title, str):
+            return title
         raw = str(title)
         if not (self.masked and has_placeholder(raw)):
-            return title.strip_code()
+            # A list marker in it was a tag node, which renders nothing.
+            return LIST_MARK.sub("", title.strip_code()) if self.marked else title.strip_code()
 
         def rendered(match: re.Match[str]) -> str:
             masked = self.masked[placeholder_index(match)]
-            if isinstance(masked, MaskedLink):
+            if not isinstance(masked, MaskedRef):
                 return self.parsed_text[masked.start:masked.end]
             self.masked_ref(masked, attach=False)
             return ""
@@ -490,7 +529,7 @@ class _Builder:
             self.list_defined(contents, start)
             return start + len(str(contents))
         if name == "nowiki":
-            text = str(contents)
+            text = self.as_parsed(str(contents))
             self.emit(text, start)
             return start + len(text)
         if name in R.SKIP_TAGS:
@@ -603,7 +642,7 @@ class _Builder:
         """
         if raw is None:
             raw = content if isinstance(content, str) else str(content) if content is not None else ""
-        if self.masked and has_placeholder(raw):
+        if self.masked and has_placeholder(raw) or self.marked and LIST_MARK.search(raw):
             raw = self.unmask(raw)
             content = raw
         reference = Reference(key=name, span=span, raw=raw, group=group, defined_inline=inline)
@@ -634,6 +673,10 @@ class _Builder:
         name = str(node.name)
         key = R.template_key(name)
         end = pos + len(raw)
+        if not _is_read(key):
+            if _MAY_CITE.search(raw):
+                self.silent(node, pos)
+            return
         if ":" in key:
             if key.replace(" ", "").startswith("#tag:ref"):
                 self.note(node, "#tag:ref", raw, pos)
@@ -676,16 +719,26 @@ class _Builder:
             self.infobox(node, key, pos)
             return
         if R.is_cite_template(key):
-            self.refs.full_citations.append((self.params_of(node), key, None))
-            if self._in_source_section(self.section):
-                self.counts[key] = self.counts.get(key, 0) + 1
-            else:
-                # A full citation written in the text (a table row, a list item) cites in place.
-                reference = self.make_reference("", "", Wikicode([node]), pos, Span(pos, end), inline=True)
-                self.cite("", "", Span(pos, end), reference)
+            self.full_citation(self.params_of(node), key, Wikicode([node]), pos, end)
             return
         if not self.inline_template(node, key, pos, end) and _MAY_CITE.search(raw):
             self.silent(node, pos)
+
+    def masked_template(self, masked: MaskedTemplate) -> None:
+        """A masked template: a full citation, or one the walker has nothing to read in."""
+        if masked.cites:
+            self.full_citation(masked.params, R.template_key(masked.name),
+                               self.parsed_text[masked.start:masked.end], masked.start, masked.end)
+
+    def full_citation(self, params: dict[str, str], key: str, content: Any, pos: int, end: int) -> None:
+        """A full citation template outside any <ref> (its tree, or its source when masked)."""
+        self.refs.full_citations.append((params, key, None))
+        if self._in_source_section(self.section):
+            self.counts[key] = self.counts.get(key, 0) + 1
+        else:
+            # A full citation written in the text (a table row, a list item) cites in place.
+            reference = self.make_reference("", "", content, pos, Span(pos, end), inline=True)
+            self.cite("", "", Span(pos, end), reference)
 
     def silent(self, node: Any, pos: int) -> None:
         """A template that renders no prose may still hold citations (a ref in a caption of
@@ -760,10 +813,10 @@ class _Builder:
                 self.emit_rendered(R.render_date(values[0], *(values[1:3]), mdy=mdy), pos, end)
             elif years:
                 self.emit_rendered(years[0], pos, end)
-        elif key == "circa" or key == "c.":
+        elif key in _CIRCA:
             self.emit_rendered("c. ", pos, pos + 2 + len(str(node.name)))
             self.render_param(node, pos, ("1",))
-        elif key == "frac" or key == "fraction":
+        elif key in _FRACTIONS:
             values = _positional(node)
             if len(values) == 3:
                 self.emit_rendered(f"{values[0]} {values[1]}/{values[2]}", pos, end)
@@ -771,7 +824,7 @@ class _Builder:
                 self.emit_rendered(f"{values[0]}/{values[1]}", pos, end)
             elif len(values) == 1:
                 self.emit_rendered(f"1/{values[0]}", pos, end)
-        elif key == "val":
+        elif key in _VALUES:
             values = _positional(node)
             unit = _param_text(node, "u") or _param_text(node, "ul")
             if values:
@@ -835,7 +888,8 @@ class _Builder:
         anchor, footnote = short_citation_key(self.params_of(node), key)
         reference = self.refs.named.get(("", footnote))
         if reference is None:
-            reference = Reference(key=footnote, span=span, raw=raw, template=key, defined_inline=True)
+            reference = Reference(key=footnote, span=span, raw=unmark(raw) if self.marked else raw, template=key,
+                                  defined_inline=True)
             self.refs.named[("", footnote)] = reference
             self.refs.pending_links.append((reference, anchor))
         self.cite(footnote, "", span, reference, attach=attach)
@@ -862,7 +916,7 @@ class _Builder:
         for param, value_pos in _params(node, pos):
             if not param.showkey:
                 continue
-            pname = str(param.name).strip()
+            pname = self.as_parsed(str(param.name)).strip()
             if not pname or R.INFOBOX_SKIP.match(pname):
                 continue
             kind = "caption" if "caption" in pname.lower() else "infobox"
@@ -883,7 +937,7 @@ class _Builder:
     # ----- links ----------------------------------------------------------------------------
 
     def wikilink(self, node: Any, raw: str, pos: int) -> None:
-        title = str(node.title)
+        title = self.as_parsed(str(node.title))  # a template in it is walked below
         lowered = title.strip().lower()
         if lowered.startswith(R.FILE_PREFIXES):
             if node.text is not None:
@@ -941,9 +995,9 @@ class _Builder:
                 return
 
     def external_link(self, node: Any, pos: int) -> None:
-        url = str(node.url)
+        url = self.as_parsed(str(node.url))  # a bare URL takes in the templates written after it
         if not node.brackets and self.masked and has_placeholder(url):
-            # A bare URL runs on into a placeholder where it stopped at the "<" of a <ref>.
+            # It runs on into a placeholder where it stopped at the "<" of a <ref>.
             cut = PLACEHOLDER.search(url).start()
             self.emit(url[:cut], pos)
             self.inline_text(url[cut:], pos + cut)
@@ -956,18 +1010,32 @@ class _Builder:
     def params_of(self, node: Any) -> dict[str, str]:
         """A template's parameters as written in the source (placeholders put back)."""
         params = template_params(node)
-        if self.masked:
+        if self.masked or self.marked:
             for name, value in params.items():
-                if has_placeholder(value):
+                if has_placeholder(value) or LIST_MARK.search(value):
                     params[name] = self.unmask(value)
         return params
 
+    def as_parsed(self, text: str) -> str:
+        """``text`` with masked templates, headings and list markers put back, as the parser saw them: as
+        text where it built no nodes (a bare URL, <nowiki>), as the nodes' source otherwise."""
+        if self.masked and (REF_START in text or HEADING_START in text):
+            text = PLACEHOLDER.sub(self._node_source, text)
+        return unmark(text) if self.marked else text
+
+    def _node_source(self, match: re.Match[str]) -> str:
+        masked = self.masked[placeholder_index(match)]
+        if isinstance(masked, (MaskedTemplate, MaskedHeading)):
+            return self.parsed_text[masked.start:masked.end]
+        return match.group()
+
     def unmask(self, text: str) -> str:
-        """``text`` with the placeholders of masked <ref>s and links put back to their source text."""
+        """``text`` with the placeholders of masked <ref>s and links, and masked list markers, put
+        back to their source text."""
         def source(match: re.Match[str]) -> str:
             masked = self.masked[placeholder_index(match)]
             return self.parsed_text[masked.start:masked.end]
-        return PLACEHOLDER.sub(source, text)
+        return unmark(PLACEHOLDER.sub(source, text)) if self.marked else PLACEHOLDER.sub(source, text)
 
     # ----- the end ----------------------------------------------------------------------------
 
@@ -988,6 +1056,47 @@ class _Builder:
         uncited = [ref for key, ref in refs.named.items() if id(ref) not in refs.seen]
         self.doc.references = refs.order + uncited
         self.doc.citations.sort(key=lambda c: c.span.start)
+
+
+_CIRCA = frozenset({"circa", "c."})
+_FRACTIONS = frozenset({"frac", "fraction"})
+_VALUES = frozenset({"val"})
+# The template() branches taken before the one for full citations, by key.
+_BEFORE_FULL_CITATIONS = (R.CITATION_NEEDED | R.DEAD_LINK | R.WEBARCHIVE | frozenset(R.OTHER_TAGS) | R.SHORT_CITES
+                          | R.NAMED_REUSE | R.NOTE_TEMPLATES | R.REFLISTS)
+# Keys template() and inline_template() read (beside parser functions, infoboxes, citations and
+# the lang- templates); with any other key a template is only looked into for citations.
+_READ_KEYS = (_BEFORE_FULL_CITATIONS | frozenset(R.CONSTANTS) | frozenset(R.LISTS) | R.FIRST_PARAM
+              | R.SECOND_PARAM | R.CONVERT | R.AS_OF | frozenset(R.CURRENCIES) | R.DATE_TEMPLATES | _CIRCA
+              | _FRACTIONS | _VALUES)
+
+
+def _is_read(key: str) -> bool:
+    """Whether template() does anything with a template of this key besides looking into it for
+    citations."""
+    return (":" in key or key in _READ_KEYS or key.startswith(("lang-", "langx")) or R.is_infobox(key)
+            or R.is_cite_template(key))
+# A masked list marker or a placeholder (group 1 its number).
+_NODE_MASK = re.compile(f"{LIST_MARK.pattern}|{PLACEHOLDER.pattern}", re.S)
+_CITE_START = re.compile(r"\{\{\s*cit", re.I)
+
+
+def _template_kind(source: str) -> bool | None:
+    """How a template may be masked: True for one template() reads as a full citation (and
+    _MAY_CITE finds as it finds its placeholder), False for one it does nothing with, None else."""
+    key = R.template_key(source[2:-2].split("|", 1)[0])
+    if not _is_read(key):
+        return None if _MAY_CITE.search(source) else False
+    if (_CITE_START.match(source) and R.is_cite_template(key) and ":" not in key
+            and key not in _BEFORE_FULL_CITATIONS and not R.is_infobox(key)):
+        return True
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_source_section(title: str) -> bool:
+    """R.is_source_section, asked once per section title rather than once per paragraph."""
+    return R.is_source_section(title)
 
 
 def _params(node: Any, pos: int) -> list[tuple[Any, int]]:

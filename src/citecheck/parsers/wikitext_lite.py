@@ -10,18 +10,34 @@ the placeholder where the markup stood and reads it itself: a ref's attributes b
 content, when that is only templates and plain text, by a strict reader that gives up (``None``)
 wherever its reading could differ from mwparserfromhell's (comments and tags, triple or lone
 braces, links left open); contents it gives up on are parsed by mwparserfromhell on their own.
+
+List markers at the start of a line (``*``, ``#``, ``:``) are masked too, each by one private-use
+character: mwparserfromhell builds a tag node for every one of them (a quarter of its tree
+building on a list-heavy article), and all the walker does with one is start a list item.
+A run that a ``;`` follows or holds stays: it changes how the parser reads the rest of the line.
+So are some nodes the walker would read only for a little: innermost templates outside other
+templates that are full citations (read by the strict reader) or that the walker does nothing
+with, and headings of plain words. The walker reads the text around such a placeholder as the
+parser's text nodes on either side of the node, so the reading is the same as with the node.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 # A placeholder: a first character telling a ref from a link, two characters numbering it,
 # FILL up to the markup's length.
 REF_START, LINK_START, FILL = "\ue000", "\ue002", "\ue001"
+HEADING_START = "\ue006"
+# One character for each list marker at a line start, put back by ``unmark``.
+_LIST_MARKERS = {"*": "\ue003", "#": "\ue004", ":": "\ue005"}
+LIST_MARK = re.compile("[\ue003-\ue005]")
+_TO_MARKS = str.maketrans(_LIST_MARKERS)
+_FROM_MARKS = str.maketrans({mark: marker for marker, mark in _LIST_MARKERS.items()})
 _DIGIT_BASE, _DIGITS = 0xE100, 0xF8FF - 0xE100
-PLACEHOLDER = re.compile(f"[{REF_START}{LINK_START}](..){FILL}*", re.S)
+PLACEHOLDER = re.compile(f"[{REF_START}{LINK_START}{HEADING_START}](..){FILL}*", re.S)
 # Text already holding private-use characters is not masked: its placeholders would be ambiguous.
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # The parser may read a tag's attributes unlike this pattern (``name="a"b``): those stay unmasked.
@@ -29,16 +45,21 @@ _ATTRIBUTES = r"(?:\s+[\w-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>/=]+))?
 _VERBATIM = ("nowiki|pre|math|chem|ce|code|syntaxhighlight|source|score|timeline|graph|hiero|"
              "templatedata|templatestyles|imagemap|mapframe|maplink|includeonly|noinclude|style|script")
 _MASKABLE = re.compile(
-    r"(?=[<{\[])(?:"  # every alternative starts with one of these: other positions fail fast
+    r"(?=[<{}\[*#:=])(?:"  # every alternative starts with one of these: other positions fail fast
     r"<!--.*?(?:-->|\Z)"
     rf"|<(?P<verbatim>{_VERBATIM})\b[^>]*>.*?</(?P=verbatim)\s*>"
-    r"|\{\{[^{}]*\}\}"
-    rf"|<ref(?P<attrs>{_ATTRIBUTES})(?:/>|>(?P<content>(?:(?!<ref\b|</ref\s*>).)*)</ref\s*>)"
+    r"|(?P<template>\{\{[^{}]*\}\})|(?P<open>\{\{(?!\{)|\{(?=\{\{))|(?P<close>\}\})"  # the others counted
+    rf"|<ref(?P<attrs>{_ATTRIBUTES})(?:/>|>(?P<content>[^<]*(?:<(?!ref\b|/ref\s*>)[^<]*)*)</ref\s*>)"
     # A link to an article: no namespace, file or interwiki prefix, nothing in it that renders
     # otherwise than as written (entities, templates, tags, nested links, bare URLs).
     r"|(?<!\[)\[\[(?P<target>[^\[\]{}|<>\n&:]*[^\s\[\]{}|<>&:][^\[\]{}|<>\n&:]*)"
-    r"(?:\|(?P<text>(?:[^\[\]{}|<>\n&/]|/(?!/))*))?\]\](?!\]))",
-    re.I | re.S)
+    r"(?:\|(?P<text>(?:[^\[\]{}|<>\n&/]|/(?!/))*))?\]\](?!\])"
+    r"|^(?P<list>[*#:]+)(?![*#:;])"
+    # A heading of plain words, its line ending at its closing "=": nothing in its title that
+    # the parser reads otherwise than as text.
+    r"|^(?P<level>={1,6})(?P<title>[^=\n{}\[\]<>&|!:]*[^\s=\n{}\[\]<>&|!:][^=\n{}\[\]<>&|!:]*)(?P=level)$)",
+    re.I | re.S | re.M)
+_LINE_START = re.compile(r"^[*#:=]", re.M)  # a list marker or a heading
 _ATTRIBUTE = re.compile(r"([\w-]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>/=]+)))?")
 
 
@@ -69,48 +90,123 @@ class MaskedRef:
         return self.start, self.end
 
 
-Masked = MaskedRef | MaskedLink
+@dataclass(slots=True)
+class MaskedTemplate:
+    """A template with nothing nested in it that the walker reads as a full citation, or does
+    nothing with, replaced by a placeholder: its parameters as the strict reader read them."""
+
+    start: int
+    end: int
+    name: str
+    params: dict[str, str]
+    cites: bool  # a full citation, else a template the walker does nothing with
 
 
-def mask(text: str, base: int = 0) -> tuple[str, list[Masked]]:
-    """``text`` with its well-formed ``<ref>``s and plain links replaced by placeholders, and those.
+@dataclass(slots=True)
+class MaskedHeading:
+    """A heading of plain text replaced by a placeholder."""
+
+    start: int
+    end: int
+    level: int
+    title: str
+
+
+Masked = MaskedRef | MaskedLink | MaskedTemplate | MaskedHeading
+
+
+def mask(text: str, base: int = 0,
+         template_kind: Callable[[str], bool | None] | None = None) -> tuple[str, list[Masked]]:
+    """``text`` with its well-formed ``<ref>``s and plain links replaced by placeholders, and those;
+    its list markers at line starts are replaced by marks.
 
     ``base`` is the source offset of ``text``; the masked items' offsets are source offsets.
+    Templates with nothing nested in them for which ``template_kind`` (given the template's
+    source) answers True (a citation) or False (nothing to read) are masked too when the strict
+    reader reads them, unless they stand inside another template or on a heading's line (where
+    the parser reads an ``=`` after a template unlike one after text); their placeholders start
+    like a ref's.
     """
-    if "<ref" not in text and "<REF" not in text and "<Ref" not in text and "[[" not in text:
+    if ("<ref" not in text and "<REF" not in text and "<Ref" not in text and "[[" not in text
+            and not _LINE_START.search(text)):
         return text, []
     if _PRIVATE_USE.search(text):
         return text, []
     refs: list[Masked] = []
     pieces: list[str] = []
     last = 0
+    depth = 0  # templates open (an estimate: their braces outside the matches counted)
     for match in _MASKABLE.finditer(text):
-        attrs, target = match.group("attrs"), match.group("target")
-        if attrs is None and target is None or len(refs) >= _DIGITS * _DIGITS:
+        kind = match.lastgroup
+        start, end = match.span()
+        if kind == "list":
+            pieces.append(text[last:start])
+            pieces.append(match.group().translate(_TO_MARKS))
+            last = end
             continue
-        if target is not None:
+        if kind == "open":
+            depth += 1
+            continue
+        if kind == "close":
+            depth -= depth > 0
+            continue
+        if kind is None or kind == "verbatim" or len(refs) >= _DIGITS * _DIGITS:
+            continue
+        first = REF_START
+        if kind == "template":
+            cites = None if depth or template_kind is None else template_kind(match.group())
+            read = None if cites is None else _lone_template(text, match)
+            if read is None:
+                continue
+            refs.append(MaskedTemplate(base + start, base + end, *read, cites=bool(cites)))
+        elif kind == "title":
+            if depth:
+                continue
+            first = HEADING_START
+            level, title = match.group("level", "title")
+            refs.append(MaskedHeading(base + start, base + end, len(level), title))
+        elif kind == "target" or kind == "text":
+            first = LINK_START
             shown = match.group("text")
             text_start = match.start("text") if shown is not None else match.start("target")
-            refs.append(MaskedLink(base + match.start(), base + match.end(), target, base + text_start, shown))
+            refs.append(MaskedLink(base + start, base + end, match.group("target"), base + text_start, shown))
         else:
-            name, group = ref_name_and_group(attrs)
+            name, group = ref_name_and_group(match.group("attrs"))
             content = match.group("content")
-            content_start = match.start("content") if content is not None else match.end()
-            refs.append(MaskedRef(base + match.start(), base + match.end(), name, group, base + content_start,
-                                  content))
+            content_start = match.start("content") if content is not None else end
+            refs.append(MaskedRef(base + start, base + end, name, group, base + content_start, content))
         index = len(refs) - 1
-        pieces.append(text[last:match.start()])
-        pieces.append((LINK_START if target is not None else REF_START) + chr(_DIGIT_BASE + index // _DIGITS) + chr(_DIGIT_BASE + index % _DIGITS)
-                      + FILL * (match.end() - match.start() - 3))
-        last = match.end()
-    if not refs:
+        pieces.append(text[last:start])
+        pieces.append(first + chr(_DIGIT_BASE + index // _DIGITS) + chr(_DIGIT_BASE + index % _DIGITS)
+                      + FILL * (end - start - 3))
+        last = end
+    if not pieces:
         return text, []
     pieces.append(text[last:])
     return "".join(pieces), refs
 
 
+def _lone_template(text: str, match: re.Match[str]) -> tuple[str, dict[str, str]] | None:
+    """(name, parameters) of a template the strict reader reads, not inside ``{{{…}}}`` nor on a
+    heading's line, and with a name the parser takes."""
+    start, end = match.span()
+    if text[start - 1:start] == "{" or text[end:end + 1] == "}":
+        return None
+    if text.startswith("=", text.rfind("\n", 0, start) + 1):
+        return None
+    read = read_templates(match.group())
+    if read is None or len(read) != 1 or "<" in read[0][0] or ">" in read[0][0]:
+        return None
+    return read[0]
+
+
 def has_placeholder(text: str) -> bool:
-    return REF_START in text or LINK_START in text
+    return REF_START in text or LINK_START in text or HEADING_START in text
+
+
+def unmark(text: str) -> str:
+    """``text`` with its masked list markers put back."""
+    return text.translate(_FROM_MARKS)
 
 
 def placeholder_index(match: re.Match[str]) -> int:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 import mwparserfromhell
+from mwparserfromhell.definitions import URI_SCHEMES
 from mwparserfromhell.nodes import Template
 
 from citecheck.model import Reference
@@ -27,6 +28,11 @@ _TIMESTAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})")
 _NAME_PARAMS = ("last{n}", "surname{n}", "author{n}-last", "author-last{n}", "author{n}",
                 "nachname{n}")
 _EDITOR_PARAMS = ("editor{n}-last", "editor-last{n}", "editor{n}", "editor-surname{n}")
+# Text the parser makes a single text node of: no brackets, braces, tags, entities or line
+# breaks, nothing at its start that opens a list, heading or rule.
+_MARKUP = re.compile(r"[{}\[\]<>&\n]|^[=#*;:-]")
+# The word before a colon, which the parser would take for a free link's scheme if it is one.
+_SCHEME_COLON = re.compile(r"(\w*):")
 
 
 def anchor_key(text: str) -> str:
@@ -56,6 +62,12 @@ class RefContent:
         if self._code is None:
             self._code = mwparserfromhell.parse(self.raw, skip_style_tags=True)
         return self._code
+
+    def is_plain(self) -> bool:
+        """Whether the body is one text node to the parser: its text is then its raw text, with no
+        links, and no tree is built to learn that."""
+        return (self._code is None and not _MARKUP.search(self.raw)
+                and not any(m.group(1).lower() in URI_SCHEMES for m in _SCHEME_COLON.finditer(self.raw)))
 
     def templates(self) -> list[tuple[str, dict[str, str]]]:
         """(key, parameters) of the top-level templates, as filter_templates(recursive=False)
@@ -97,17 +109,18 @@ def describe(reference: Reference, body: RefContent, builder: Any) -> None:
         elif key in R.WEBARCHIVE:
             apply_webarchive(reference, params, key)
     if not reference.template:
-        content = body.code()
-        plain = " ".join(content.strip_code(normalize=True, collapse=True).split())
+        is_plain = body.is_plain()
+        content = None if is_plain else body.code()
+        plain = " ".join((body.raw if is_plain else content.strip_code(normalize=True, collapse=True)).split())
         if plain:
             parsed = parse_reference_text(plain)
             for name, value in parsed.items():
                 reference.fields.setdefault(name, value)
         if "url" not in reference.fields:
-            links = content.filter_external_links(recursive=True)
+            links = [] if content is None else content.filter_external_links(recursive=True)
             url = str(links[0].url) if links else ""
             if not url:
-                match = _URL.search(str(content))
+                match = _URL.search(body.raw if content is None else str(content))
                 url = match.group() if match else ""
             if url:
                 reference.fields["url"] = url

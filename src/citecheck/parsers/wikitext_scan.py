@@ -126,6 +126,22 @@ def prescan(text: str) -> Prescan:
         token = match.group()
         start = match.start()
         pos = match.end()
+        # The commonest tokens first, before the groups are looked at.
+        if token == "[[":
+            links.append(start)
+            continue
+        if token == "]]":
+            if links:
+                links.pop()
+            continue
+        if token == "{{":
+            templates.append(start)
+            result.max_depth = max(result.max_depth, len(templates) + open_tags)
+            continue
+        if token == "}}":
+            if templates:
+                templates.pop()
+            continue
         opened = (match.group("open") or "").lower()
         if match.group("list"):
             # "*#*#*#…": every marker is one more list level (and one more parser node).
@@ -154,17 +170,6 @@ def prescan(text: str) -> Prescan:
             elif tags.get(closed):
                 tags[closed].pop()
                 open_tags -= 1
-        elif token == "{{":
-            templates.append(start)
-            result.max_depth = max(result.max_depth, len(templates) + open_tags)
-        elif token == "}}":
-            if templates:
-                templates.pop()
-        elif token == "[[":
-            links.append(start)
-        elif token == "]]":
-            if links:
-                links.pop()
         elif token.startswith("["):
             close = closers.after(r"[\]\n]", pos)
             if close is None or text[close[0]] != "]":
