@@ -311,3 +311,23 @@ def test_end_tags_of_dropped_elements_close_nothing_else() -> None:
     section = root.find(lambda el: el.tag == "section")
     assert section is not None and text[section.start:section.end].endswith("</section>")
     assert "Still inside" in section.text() and "Outside" not in section.text()
+
+
+def test_the_cells_of_a_table_row_make_one_paragraph() -> None:
+    doc = parse('<table class="wikitable"><tr><th>Model</th><th>Made<sup class="reference">'
+                '<a href="#cite_note-1">[1]</a></sup></th></tr><tr><td>Army</td><td>1,900</td></tr>'
+                '<tr><td>Navy <table><tr><td>inner</td></tr></table></td><td>2,000</td></tr></table>'
+                '<p>After.</p><ol class="references"><li id="cite_note-1">Book.</li></ol>')
+    cells = {s.text: s.paragraph for s in doc.statements}
+    assert cells["Model"] == cells["Made"] != cells["Army"] == cells["1,900"]
+    assert len({cells["Army"], cells["Navy"], cells["inner"], cells["After."]}) == 4
+    assert cells["Navy"] == cells["2,000"]
+
+
+def test_a_table_cited_in_its_header_row_covers_its_cells() -> None:
+    page = ('<p>The models:</p><table class="wikitable"><tr><th>Model</th><th>Made{}</th></tr>'
+            '<tr><td>Army</td><td>about 1,900 revolvers made</td></tr></table><p>Cited.{}</p>'
+            '<ol class="references"><li id="cite_note-1">Book.</li></ol>')
+    marker = '<sup class="reference"><a href="#cite_note-1">[1]</a></sup>'
+    assert not lint_text(page.format(marker, ""), "html", select=["CC101"]).findings
+    assert len(lint_text(page.format("", marker), "html", select=["CC101"]).findings) == 1

@@ -672,15 +672,21 @@ class _Walker:
         self.cell_label = saved_label
 
     def table(self, table: Element) -> None:
+        """A table's caption, then its cells: the cells of a row make one paragraph, as a
+        wikitext row does, so that a citation anywhere in the row is the row's."""
         for child in table.children:
             if isinstance(child, Element) and child.tag == "caption" and not _skipped(child):
                 self.block(child, "caption")
         for row in self.rows(table):
             if _skipped(row):
                 continue
+            row_paragraph = reached = self.paragraph_index
             for cell in row.children:
                 if isinstance(cell, Element) and cell.tag in ("td", "th") and not _skipped(cell):
+                    self.paragraph_index = row_paragraph
                     self.block(cell, "table")
+                    reached = max(reached, self.paragraph_index)
+            self.paragraph_index = reached
 
 
 # --- reference lists ---------------------------------------------------------------------

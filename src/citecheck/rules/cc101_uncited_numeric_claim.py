@@ -426,27 +426,46 @@ def _row_cited(statements: Sequence[Statement], i: int) -> bool:
     return False
 
 
+def _table_cited(statements: Sequence[Statement], start: int) -> bool:
+    """Whether the table whose first cell is ``start`` is cited as a whole: in a cell of its
+    first row (the header: "Height[9]"), in its caption, or at the end of the statement that
+    introduces it with ":"."""
+    header = statements[start].paragraph
+    for cell in itertools.takewhile(lambda s: s.kind == "table" and s.paragraph == header, statements[start:]):
+        if cell.cited:
+            return True
+    before = start - 1
+    if before >= 0 and statements[before].kind == "caption":
+        if statements[before].cited:
+            return True
+        before -= 1
+    return before >= 0 and _introduces_list(statements[before]) and _cited_at_end(statements[before])
+
+
 def _introduces_list(stmt: Statement) -> bool:
     return stmt.text.rstrip().endswith(":")
 
 
 def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
-    """For each statement, where the run of list items it belongs to starts (itself when it
-    is no list item): found once, so a long list costs no walk back per item."""
+    """For each statement, where the run of list items or table cells it belongs to starts
+    (itself when it is neither): found once, so a long list costs no walk back per item."""
     starts: list[int] = []
     for i, stmt in enumerate(statements):
-        in_run = stmt.kind == "list" and i > 0 and statements[i - 1].kind == "list"
+        in_run = stmt.kind in ("list", "table") and i > 0 and statements[i - 1].kind == stmt.kind
         starts.append(starts[i - 1] if in_run else i)
     return starts
 
 
 def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts: list[int]) -> bool:
     """An introduction ending ":" is supported by its cited list items, a list item by its
-    cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks"), and an
-    infobox value by a citation elsewhere in the same infobox row."""
+    cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks"), an
+    infobox value by a citation elsewhere in the same infobox row, and a table cell by a
+    citation of the table's header row, of its caption or of its introduction ending ":"."""
     stmt = statements[i]
     if stmt.kind == "infobox" and stmt.section and _row_cited(statements, i):
         return True
+    if stmt.kind == "table":
+        return _table_cited(statements, run_starts[i])
     if _introduces_list(stmt):
         j = i + 1
         while j < len(statements) and statements[j].kind == "list":
@@ -481,7 +500,8 @@ class UncitedNumericClaim(Rule):
     item under a cited introduction ending with ":" counts as cited, and so does an
     introduction whose list items are cited, an infobox value whose row carries a
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
-    table cell whose row is cited in a later cell.
+    table cell whose row is cited in a later cell or whose table is cited as a whole (in its
+    header row, its caption, or the introduction ending ":" before it).
 
     An article that teaches mathematics or science (one prose statement in twenty speaks in
     formulas, variables or mathematical terms) cites its textbook material by paragraph, not
