@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from citecheck.model import Span, Statement
 from citecheck.parsers.dates import (
     PartialDate,
     date_problem,
@@ -13,8 +14,10 @@ from citecheck.parsers.dates import (
     is_no_date,
     parse_date,
     prose_date_problems,
+    statement_dates,
     timestamp_date,
     wayback_timestamp,
+    without_bare_years,
 )
 
 
@@ -295,3 +298,28 @@ def test_cc401_and_cc402_findings_carry_their_evidence() -> None:
     assert findings["CC401"].evidence == {"published": "2020-10-20", "archived": "2020-10-12",
                                           "archive_source": "archive-date"}
     assert findings["CC402"].evidence == {"published": "2020-10-20", "accessed": "2020-10-10"}
+
+
+def _dated(texts_and_sections: list[tuple[str, tuple[str, ...]]], default_year: int | None) -> list[list[str]]:
+    statements = [Statement(text, Span(0, len(text)), section=section) for text, section in texts_and_sections]
+    return [[str(m.date) for m in matches] for _, matches in statement_dates(statements, default_year)]
+
+
+def test_statement_dates_take_the_year_of_the_nearest_context() -> None:
+    assert _dated([
+        ("On 12 June the club won the cup.", ("2009 season",)),  # the section's title
+        ("In 2004, the company moved.", ("History",)),  # an adverbial year ...
+        ("On 12 June it opened a plant.", ("History",)),  # ... completes the next statement's date
+        ("On 3 May it closed.", ("Later",)),  # another section: the article's period
+    ], 1990) == [["2009-06-12"], ["2004"], ["2004-06-12"], ["1990-05-03"]]
+
+
+def test_statement_dates_leave_out_a_year_less_date_without_context() -> None:
+    # A year used as an adjective sets no time frame.
+    assert _dated([("The 2008 post-election unrest case was heard.", ()), ("On 5 May it ended.", ())],
+                  None) == [["2008"], []]
+
+
+def test_without_bare_years_keeps_the_dates_that_name_a_month() -> None:
+    matches = find_dates("In 2004, and again on 12 June 2005 and in 2006–2007", years=True)
+    assert [str(m.date) for m in without_bare_years(matches)] == ["2005-06-12"]

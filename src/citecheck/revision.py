@@ -214,8 +214,8 @@ def context_year(doc: Document) -> int | None:
 
 
 def dated_statements(doc: Document) -> list[tuple[Statement, list[DateMatch]]]:
-    """statement_dates over the article with its context year, bare years included: worked out
-    once per document, as CC404 and CC405 both read every statement's dates."""
+    """statement_dates over the article with its context year: worked out once per document,
+    as CC404 and CC405 both read every statement's dates."""
     year = context_year(doc)
     return doc.derived(("dated_statements", year),
-                       lambda: list(statement_dates(doc.statements, year, years=True)))
+                       lambda: list(statement_dates(doc.statements, year)))

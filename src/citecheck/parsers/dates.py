@@ -621,9 +621,10 @@ def archive_date(ref: Reference) -> tuple[PartialDate | None, str]:
     return parsed, ("archive-date" if parsed else "")
 
 
-def statement_dates(statements: Iterable[Statement], default_year: int | None = None, *,
-                    years: bool = False) -> Iterator[tuple[Statement, list[DateMatch]]]:
-    """Each statement with the dates in its text, year-less ones completed from context.
+def statement_dates(statements: Iterable[Statement],
+                    default_year: int | None = None) -> Iterator[tuple[Statement, list[DateMatch]]]:
+    """Each statement with the dates in its text, bare years included (``without_bare_years``
+    sets them aside), year-less ones completed from context.
 
     The context year is the nearest year mentioned before the date: earlier in the same
     statement, in an earlier statement of the same section (a full date or a bare year:
@@ -642,7 +643,7 @@ def statement_dates(statements: Iterable[Statement], default_year: int | None = 
         last_year = _last_year_mentioned(stmt.text, matches) if matches else None
         if last_year is not None:
             context[stmt.section] = last_year
-        yield stmt, matches if years else without_bare_years(matches)
+        yield stmt, matches
 
 
 def without_bare_years(matches: list[DateMatch]) -> list[DateMatch]:
