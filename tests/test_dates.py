@@ -314,6 +314,16 @@ def test_statement_dates_take_the_year_of_the_nearest_context() -> None:
     ], 1990) == [["2009-06-12"], ["2004"], ["2004-06-12"], ["1990-05-03"]]
 
 
+def test_statement_dates_take_the_last_full_date_or_adverbial_year_of_a_statement() -> None:
+    assert _dated([
+        ("In 2003, it began.", ()),
+        ("On 12 June it grew, and in 2005 it moved.", ()),  # after a year-less date
+        ("On 1 May it closed.", ()),
+        ("The 2008 budget passed, and in 2009 it grew.", ()),  # after an adjective year
+        ("On 2 May it reopened.", ()),
+    ], None) == [["2003"], ["2003-06-12", "2005"], ["2005-05-01"], ["2008", "2009"], ["2009-05-02"]]
+
+
 def test_statement_dates_leave_out_a_year_less_date_without_context() -> None:
     # A year used as an adjective sets no time frame.
     assert _dated([("The 2008 post-election unrest case was heard.", ()), ("On 5 May it ended.", ())],
@@ -323,3 +333,35 @@ def test_statement_dates_leave_out_a_year_less_date_without_context() -> None:
 def test_without_bare_years_keeps_the_dates_that_name_a_month() -> None:
     matches = find_dates("In 2004, and again on 12 June 2005 and in 2006–2007", years=True)
     assert [str(m.date) for m in without_bare_years(matches)] == ["2005-06-12"]
+
+
+def _problems(text: str) -> list[tuple[str, str]]:
+    return [(text[start:end], reason) for start, end, reason in prose_date_problems(text)]
+
+
+def test_prose_date_problems_find_every_impossible_date_of_a_text() -> None:
+    assert _problems("released 2021-02-30 in Oslo and 2020-13-01 in Bergen, then 0 October and 31 June") == [
+        ("2021-02-30", "February has 28 days, so there is no 30 February"),
+        ("2020-13-01", "there is no month 13"),
+        ("0 October", "there is no day 0 of October"),
+        ("31 June", "June has 30 days, so there is no 31 June"),
+    ]
+
+
+def test_prose_date_problems_read_a_number_after_a_date_as_a_count_or_a_truncated_year() -> None:
+    assert _problems("On 31 June 12 soldiers died.") == [("31 June", "June has 30 days, so there is no 31 June")]
+    assert _problems("On 31 June, 12 soldiers died.") == [("31 June", "June has 30 days, so there is no 31 June")]
+    assert _problems("as did the OSCE on 1 October 12, and later") == [
+        ("1 October 12", "year 12 is not a plausible year")]
+    assert _problems("as did the OSCE on 1 October 05, and later") == []  # a leading zero: no year
+
+
+def test_prose_date_problems_month_first() -> None:
+    assert _problems("on June 31 the talks") == [("June 31", "June has 30 days, so there is no 31 June")]
+    assert _problems("they May 32 times refuse") == []  # "May" before a number is the verb
+
+
+def test_prose_date_problems_gregorian_leap_years() -> None:
+    assert _problems("on 29 February 1583 the talks") == [
+        ("29 February 1583", "1583 is not a leap year, so it has no 29 February")]
+    assert _problems("on 29 February 1500 the talks") == []  # Julian calendar: a leap year
