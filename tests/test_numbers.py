@@ -460,3 +460,103 @@ def test_statements_that_carry_an_example_on(text: str, continues: bool) -> None
 def test_a_decimal_before_million_keeps_its_point() -> None:
     [claim] = find_numeric_claims("About 2.4 million people were displaced by the floods.")
     assert claim.value == 2_400_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name with a capital inside is a name, whatever its length; a short lowercase unit is not
+        ("The iPhone 4 was released in June.", []),
+        ("The iOS 14 update was released in June.", []),
+        # a possessive before a figure: straight, curly and plural
+        ("He visited Canada's 14 UNESCO sites.", ["14"]),
+        ("He visited Canada’s 14 UNESCO sites.", ["14"]),
+        ("He sold the Smiths' 3 cars.", ["3"]),
+        # a word that introduces a count, with its abbreviating point
+        ("Approx. 200 were killed.", ["200"]),
+        # a capitalised word opens a sentence after a full stop or a bracket, not in its middle
+        ("The war ended. Later 40 soldiers were wounded there.", ["40"]),
+        ("(Later 40 soldiers were wounded.)", ["40"]),
+        ("He bought Windows 10 licenses for the office.", []),
+        ("Windows 8.1 devices were sold.", []),
+    ],
+)
+def test_a_capitalised_word_before_a_figure(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range that runs down to a three-digit number is no range of years: ages before an age unit
+        ("The rocks formed 1200–800 Ma ago.", ["1200–800"]),
+        # a range of years up to 2199 stays years even before a plural noun
+        ("Many 1914–1918 veterans joined the party.", []),
+        ("Many 2100–2199 veterans joined the party.", []),
+        ("Many 2100–2200 veterans joined the party.", ["2100–2200"]),
+        # a bracketed range of three-digit years needs a name before it and the bracket closed after
+        ("Attendance ranged widely (450–600).", ["450–600"]),
+        ("Tang (618–907) ruled China.", []),
+        ("Charlemagne (742–814) was crowned emperor.", []),
+        ("In 843 the empire was divided.", []),
+        # the years run from 1000 to 2199
+        ("In 1000 pilgrims travelled to Rome.", []),
+        ("Its 2200 soldiers surrendered.", ["2200"]),
+        # a noun that dates its data makes the number before it a year
+        ("Official 2011 statistics show a rise.", []),
+    ],
+)
+def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words after a count name its members, before an adverbial of time or place
+        *((f"The firm was founded by three college students, Jerry Baldwin, Gordon Bowker, and Zev Siegl, {word} 1971.",
+           []) for word in "in on at from during after before until since".split()),
+        ("The firm was founded by three college students, Jerry Baldwin, Gordon Bowker, and Zev Siegl, inside Seattle.",
+         ["three"]),
+        # members in brackets may be common nouns, but not figures, nor remarks of more than three words
+        ("The company operates 3 plants (cement, steel and glass).", []),
+        ("The company operates 3 plants (cement, steel, or glass).", []),
+        ("The company operates 3 plants (cement, steel, 2nd glass).", ["3"]),
+        ("The company operates 2 plants (Leeds and North East Lincolnshire).", []),
+        # a possessive counts only between the count and its members
+        ("The firm was founded by 3 college students, Jerry Baldwin, Gordon Bowker and Zev Siegl, in the city's market.",
+         []),
+        ("The band recorded 2 albums there, Revolver and Sgt Pepper's Lonely Hearts Club Band.", []),
+        # members one to a clause after a colon, in a statement with an abbreviation before the count
+        ("In St. Louis the lab studies 3 pathways: the InsP3 receptor that releases calcium; the ryanodine receptor "
+         "in muscle; and the NAADP channel.", []),
+    ],
+)
+def test_a_count_that_names_its_members(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit defined by another: "a(n)/one <unit> (<symbol>) is/equals (exactly) <figure>"
+        ("A minute (min) is 60 seconds in length.", []),
+        ("An hour is 60 minutes.", []),
+        ("One mile equals 1,609 metres.", []),
+        ("A foot equals exactly 0.3048 metres.", []),
+        ("A week is 7 days, and a fortnight is 14 days.", []),
+        ("A light-year is 9,460,730,472,580.8 km.", []),
+        ("A kilobyte is 1,024 bytes.", []),
+        # "the (SI) <unit> is/was (now) defined as", "defines the <unit> as"
+        ("The second is defined as the duration of 9,192,631,770 periods.", []),
+        ("The SI metre was defined as 1,650,763.73 wavelengths in 1960.", []),
+        ("The kilogram is now defined as 1,000 grams of something.", []),
+        ("SI defines the second as 9,192,631,770 cycles.", []),
+        ("The acre is defined as 4,840 square yards.", []),
+        # a length of one particular day, and a unit that is no subject, still measure
+        ("The day is 12 hours long in March.", ["12"]),
+        ("A day trip is 40 km long.", ["40"]),
+    ],
+)
+def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
