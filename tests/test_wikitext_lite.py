@@ -8,8 +8,8 @@ from mwparserfromhell.nodes import Tag, Template
 
 from conftest import CORPUS, corpus_or_skip
 from citecheck.parsers import wikitext
-from citecheck.parsers.wikitext_lite import (LIST_MARK, PLACEHOLDER, REF_START, MaskedRef, mask, placeholder_index,
-                                             read_templates, unmark)
+from citecheck.parsers.wikitext_lite import (LIST_MARK, PLACEHOLDER, REF_START, MaskedRef, MaskedTemplate, mask,
+                                             placeholder_index, read_templates, unmark)
 from citecheck.parsers.wikitext_refs import RefContent, template_params
 
 
@@ -218,3 +218,13 @@ def test_plain_ref_bodies_are_told_from_those_the_parser_builds_nodes_for(body: 
     if plain:
         code = mwparserfromhell.parse(body, skip_style_tags=True)
         assert code.strip_code(normalize=True, collapse=True) == body and not code.filter_external_links()
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    ("{{main|x}}}", []), ("{{{cite web|title=x}}}", []), ("== {{cite web|title=H}} ==", []), ("{{main>b|x}}", []),
+    ("{{main|a|{{cite web|title=x}}}}", []), ("{{a|{{b|{{c}}}} {{main|x}}}}", []),
+    ("{{cite web|title=x}}", ["{{cite web|title=x}}"]), ("{{a|{{c}}}} {{main|x}}", ["{{main|x}}"]),
+])
+def test_templates_are_masked_only_where_the_parser_reads_them_as_template_nodes(text: str, masked: list[str]) -> None:
+    items = mask(text + "\n* item", 0, wikitext._template_kind)[1]
+    assert [text[item.start:item.end] for item in items if isinstance(item, MaskedTemplate)] == masked

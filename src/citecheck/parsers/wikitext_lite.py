@@ -187,10 +187,10 @@ def mask(text: str, base: int = 0,
 
 
 def _lone_template(text: str, match: re.Match[str]) -> tuple[str, dict[str, str]] | None:
-    """(name, parameters) of a template the strict reader reads, not inside ``{{{…}}}`` nor on a
-    heading's line, and with a name the parser takes."""
+    """(name, parameters) of a template the strict reader reads, not before a lone brace nor on a
+    heading's line, and with a name the parser takes (a brace before it opened a template)."""
     start, end = match.span()
-    if text[start - 1:start] == "{" or text[end:end + 1] == "}":
+    if text[end:end + 1] == "}":
         return None
     if text.startswith("=", text.rfind("\n", 0, start) + 1):
         return None
