@@ -501,7 +501,7 @@ _DEFINES_A_TERM = re.compile(
     r"\s*(?:The\s+)?term\s+[^.;]{1,60}?\s+(?:describes|means|refers\s+to|denotes|stands\s+for)\b"
     r"|[^.;]*\bthe\s+(?:SI\s+)?unit\s+of\s+[a-z]+\s+is\s+the\s+[a-z]+\b"
     r"|[^.;]*\bby\s+definition\b"
-    rf"|[^.;]*\b(?:an?|one)\s+(?:{_DEFINED_UNITS})\s+(?:\([^()]{{1,12}}\)\s+)?(?:is|equals)\s+(?:exactly\s+)?\d"
+    rf"|\s*(?:An?|One)\s+(?:{_DEFINED_UNITS})\s+(?:\([^()]{{1,12}}\)\s+)?(?:is|equals)\s+(?:exactly\s+)?\d"
     rf"|[^.;]*\bthe\s+(?:SI\s+)?(?:{_DEFINED_UNITS})\s+(?:is|was)\s+(?:now\s+)?defined\s+as\b"
     rf"|[^.;]*\bdefines?\s+the\s+(?:{_DEFINED_UNITS})\s+as\b",
     re.I,
@@ -759,8 +759,8 @@ def _is_score(text: str, start: int, end: int, low: str, high: str | None) -> bo
     """Whether a pair of whole numbers joined by a dash is a score or a record: the first is
     larger ("1–0", "35–31": a range never runs down), or a result's word stands beside it and
     no counted noun follows ("won 2–3", "a 1–2 record"; but "lost 3–4 tanks")."""
-    if not (low.isdigit() and high and high.isdigit()):
-        return False
+    if not (low.isdigit() and high and high.isdigit()) or len(low) == 4 and len(high) < 4:
+        return False  # "1892–3" shortens a year (see ``_is_year``)
     if int(high) < int(low):
         return _DESCENDING_UNIT.match(text, end) is None  # but "133–130 Ma", "8–7 kya": ages, counted down
     if _counted_noun_follows(text, end):
@@ -939,12 +939,14 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
         return False
     if upper is not None and (len(upper) not in (1, 2, 4) or not upper.isdigit()
                               or len(upper) == 1 and upper <= digits[-1]):
-        return False  # "1892–3" shortens the later year; "1890-3" is no range of years
+        return False  # "1892–3" shortens the later year; "1893–1" is no range of years
     if upper is not None and len(upper) == 4 and 1000 <= int(upper) <= 2199:
         return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
-    if _STRONG_YEAR_BEFORE.search(before) or before.rstrip().endswith(("(", "[")):
+    if _STRONG_YEAR_BEFORE.search(before):
         return True
+    if before.rstrip().endswith(("(", "[")):
+        return not _counted_noun_follows(text, end)  # "(1994)", but "(1500 soldiers)"
     noun = _NEXT_WORDS.match(text, end)
     if noun and noun.group(1).lower() in _YEAR_NOUNS:
         return True
@@ -1400,7 +1402,7 @@ def _without_listed_members(text: str, start: int, end: int) -> str:
     return text
 
 
-_POSSESSIVE = re.compile(r"\w['’]s?\b")
+_POSSESSIVE = re.compile(r"\w['’]s?(?!\w)")  # "Canada's", "Jones'"; not "O'Hara"
 
 
 def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
