@@ -229,7 +229,6 @@ _MASKS = re.compile(
     | \d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?                       # 52° 31′ 7″
     | \[\d+\]                                                       # a stray citation marker
     | (?<![\w.,]\.)(?<=\.)\d{{2,3}}(?=\s+[A-Za-z])(?!\s+per\s?cent)        # a calibre: .44 percussion, .45 Colt
-    | (?<=\#)\d+                                                     # a rank: #70
     | \d+(?:[{_DASH}]\d+)?\s?pp?\.                                       # "103-36 pp.": pages
     | \{{\d+\}}                                                       # the set {{0}}
     | \(\d{{1,3}}(?:,\s?\d{{1,3}})+\)                                     # "Tumblers (1, 12)": figure numbers
