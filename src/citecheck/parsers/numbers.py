@@ -260,7 +260,7 @@ _MASKS = re.compile(
     | \d+\s?(?:cc|kg)\b(?=\s+(?:class|title|category|Grand\s+Prix|championship)\b)  # the 50 cc class: a name
     | (?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)                 # "from left to right: 1. Band-e Amir; 2. Salang"
     | \d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b                       # 4×100 m relay
-    | \d{{2,5}}\s?(?:m|metres|meters|km|yards)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke
+    | \d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke
         |breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?
         |title|world|record|champion|gold|silver|bronze|run|walk|specialist)\b)  # the 100 m final
     )""",
