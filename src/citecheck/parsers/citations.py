@@ -106,7 +106,8 @@ def _find_title(body: str) -> tuple[int, int, str] | None:
         return None
     return opening.start(), closing.end(), body[opening.end():closing.start()].strip()
 _TRANS = re.compile(r"^\s*\[(?P<trans>[^\]]+)\]")
-_AUTHOR_DATE = re.compile(r"^(?P<author>.+?)\s*\((?P<date>[^()]*?(?:\d{4}|n\.d\.)[^()]*)\)\.?\s*$")
+# The date in brackets names a year of record: "(52-3417)" is a product number, not a date.
+_AUTHOR_DATE = re.compile(r"^(?P<author>.+?)\s*\((?P<date>[^()]*?(?:(?<!\d)(?:1\d|20)\d\d(?!\d)|n\.d\.)[^()]*)\)\.?\s*$")
 _PART_END = re.compile(r"\.\s+|\.$")
 _LAST_WORD = re.compile(r"(\w+)$")
 _VOLUME = re.compile(r"^\d+\s*(?:\([^)]*\)?)?\s*(?::|$)")

@@ -529,6 +529,11 @@ _MAY_HOLD_BAD_DATE = re.compile(r"\d-\d|" + _MONTH_START)
 _AFTER_SHORT_YEAR = re.compile(r"(?![.,:]\d)(?:$|[,.;:)\]]|[ \u00a0](?:and|or|to)\b|[ \u00a0]?[–-](?!\d))")
 
 
+# More days of the month after "February 3, 4": "and 5", ", 5 and 6" (a list of days, not a year).
+_MORE_DAYS = re.compile(r"\s*(?:,|and|or|&)\s*\d{1,2}\b")
+_YEAR_BEFORE = re.compile(r"\b\d{4}[ \u00a0]$")
+
+
 def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
     """(start, end, reason) for each date in prose that cannot exist.
 
@@ -554,7 +559,8 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
             continue
         end = match.end()
         if year_text and len(year_text) <= 2:
-            if not _AFTER_SHORT_YEAR.match(text, end) or year_text.startswith("0"):
+            if (not _AFTER_SHORT_YEAR.match(text, end) or year_text.startswith("0")
+                    or groups["mn2"] and _MORE_DAYS.match(text, end)):
                 # "On 9 October 12 soldiers ...": a count, not a year. Re-check without it.
                 year_text = None
                 end = match.start() + match.group().rstrip("0123456789").rstrip(", ").__len__()
@@ -563,8 +569,9 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
                 continue
         year = int(year_text) if year_text else 2000  # a leap year: year-less 29 February is fine
         if day == 0:
-            problems.append((match.start(), end, f"there is no day 0 of {calendar.month_name[month]}"))
-            continue
+            if not _YEAR_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+                problems.append((match.start(), end, f"there is no day 0 of {calendar.month_name[month]}"))
+            continue  # "1900 January 0": astronomers' notation for the last day of the year before
         if year < 1583:
             # History ("25 December 800") and Julian-calendar leap years: check the day only.
             year = 2000

@@ -22,7 +22,9 @@ class InvalidDate(Rule):
     script other than Latin that is in no known form is left alone: not understood is not
     wrong. In the prose it flags impossible days, ISO month 13, and a day-month followed by
     a truncated year such as "on 1 October 1 and 5 October" (a following noun, as in "On 9
-    October 12 soldiers", is read as a count, and a time, as in "Dec 27, 15:37", as a time).
+    October 12 soldiers", is read as a count, a time, as in "Dec 27, 15:37", as a time, and
+    more days, as in "February 3, 4 and 5", as a list of days). Day 0 after a year ("1900
+    January 0") is the astronomers' notation for the last day of the year before.
 
     Why: an impossible date is a typo that hides the real one; readers and tools (CC401-CC405)
     cannot order events or sources by it.
