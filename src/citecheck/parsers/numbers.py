@@ -726,13 +726,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # "in coil 2", "is medium 1", "Toll-like receptors 9 and 7": names, not counts
         if digits.isdigit() and not ranged and _names_one(text, start, end):
             return None  # "one taps the 57 circle on the neck": a number naming one thing
-        if digits.isdigit() and not ranged and _in_a_title(text, end):
-            return None  # "the 100 Greatest Finns", "110 Grant Apartments", "the 110 Super Sport": names
-        if digits.isdigit() and not ranged and int(digits) <= 12 and _names_its_members(text, start, end, int(digits)):
-            return None  # "3 companies …: Mimaki, Roland, and Mutoh": the names it lists are the count
-        if (digits.isdigit() and not ranged and int(digits) <= 10 and _classifying(_FOLLOWING_WORDS.match(text, end))
-                and not _YEAR_IN_TEXT.search(text)):
-            return None  # "There are 2 types of ER": a classification; but a dated one is reported
+        if digits.isdigit() and not ranged and _count_names_rather_than_counts(text, start, end, int(digits)):
+            return None  # "110 Grant Apartments", "3 companies: Mimaki, Roland, and Mutoh", "2 types of ER"
         if text[end:end + 1] == ")" and _LOCATOR_BEFORE.search(text, max(0, start - 60), start):
             return None  # "(Atkins and de Paula, justification 6.1)": where in a work, not a figure
         if digits.isdigit() and len(digits) >= 4 and not ranged and not _counted_noun_follows(text, end):
@@ -749,8 +744,6 @@ _RESULT_AFTER = re.compile(
     r"|score|scoreline|final|down|up|overall|conference|home|away|road)\b",
     re.I,
 )
-
-
 _DESCENDING_UNIT = re.compile(r"\s*(?:Ma|Ga|ka|kya|mya|Mya|BP|BC|BCE|B\.C\.|million|thousand|years?)\b")
 
 
@@ -767,7 +760,17 @@ def _is_score(text: str, start: int, end: int, low: str, high: str | None) -> bo
     return _RESULT_BEFORE.search(text, max(0, start - 24), start) is not None or _RESULT_AFTER.match(text, end) is not None
 
 
-_TITLE_RUN = re.compile(r"(?:\s(?:[A-Z][\w'’\-]*)){2,}(?=(\s+[a-z][\w'’\-]*)?)")
+def _count_names_rather_than_counts(text: str, start: int, end: int, value: int) -> bool:
+    """Whether a bare whole number belongs to a name or to what the sentence names: the title of
+    a ranking or a building ("the 100 Greatest Finns", "110 Grant Apartments"), a small count
+    whose members follow ("3 companies …: Mimaki, Roland, and Mutoh"), or a small count of kinds
+    in an undated sentence ("There are 2 types of ER"; but "in 1952 it had 3 types")."""
+    return (_in_a_title(text, end)
+            or value <= 12 and _names_its_members(text, start, end, value)
+            or value <= 10 and _classifying(_FOLLOWING_WORDS.match(text, end)) and not _YEAR_IN_TEXT.search(text))
+
+
+_TITLE_RUN = re.compile(r"(?:\s[A-Z][\w'’\-]*){2,}")  # greedy: what follows is no capitalised word
 
 
 def _in_a_title(text: str, end: int) -> bool:
@@ -781,7 +784,7 @@ def _in_a_title(text: str, end: int) -> bool:
     words = run.group().lower().split()
     if words[0] not in _RANKING_WORDS and words[-1] not in _PLACE_NAME_ENDS:
         return False  # "13 World Wide Fund for Nature projects", "75 BM-21 Grad launchers": counts
-    return not (run.group(1) and _counted_noun_follows(text, run.end()))
+    return not _counted_noun_follows(text, run.end())
 
 
 # What makes a capitalised run after a number a name: a ranking ("the 100 Greatest Finns") or a
@@ -1359,7 +1362,7 @@ _MEMBERS_CLOSE = re.compile(rf"\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|w
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[A-Z]")
 _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
-_BRACKETED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?[^\W\d_]")  # "(cumulative, exponential, Gaussian)"
+_BRACKETED_MEMBER = re.compile(r"\s*[^\W\d_]")  # "(cumulative, exponential, Gaussian)": any word
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 _ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")

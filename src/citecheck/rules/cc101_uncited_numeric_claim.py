@@ -82,6 +82,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     examples = _worked_examples(statements)
     run_starts = _list_run_starts(statements)
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
+    paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
     for i, stmt in enumerate(statements):
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
@@ -109,7 +110,9 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
         if uncovered and teaching is not False:
-            paragraph = _paragraph_text(statements, i)
+            paragraph = paragraph_texts.get(stmt.paragraph)
+            if paragraph is None:
+                paragraph = paragraph_texts[stmt.paragraph] = _paragraph_text(statements, i)
             textbook_only = [c for c in uncovered if not reports_the_world(c, paragraph)]
             if textbook_only and (teaching := _teaches(statements) if teaching is None else teaching):
                 uncovered = [c for c in uncovered if c not in textbook_only]
