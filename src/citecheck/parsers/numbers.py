@@ -1309,10 +1309,10 @@ def _small_count_is_claim(text: str, start: int, end: int, prev_word: str,
     estimate = _ESTIMATE_BEFORE.search(text, max(0, start - 16), start)
     if prev_word in beings or estimate and not _sets_threshold(text, estimate, _UNITS[text[start:end].lower()]):
         return True  # "killing three", "at least four layers"
-    if prev_word in _REPORTED_ACTS or prev_word.endswith("ed") and prev_word.isalpha():
-        return True  # "destroyed one launcher", "sold two": a reported act
     if _names_its_members(text, start, end, _UNITS[text[start:end].lower()]):
         return False  # "founded by three students, A, B and C": the names it lists are the count
+    if prev_word in _REPORTED_ACTS or prev_word.endswith("ed") and prev_word.isalpha():
+        return True  # "destroyed one launcher", "sold two": a reported act
     if (_WORD_RANGE_AFTER.match(text, end) or _WORD_RANGE_BEFORE.search(text, max(0, start - 16), start)
             or text[end:end + 1] in _DASH):
         return True  # "six to seven hours", "one to eight cameras"; "a six-term incumbent"
@@ -1355,7 +1355,7 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # What opens the list of a count's members: "two subphyla - A and B", "three formations, which
 # are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B".
 _MEMBERS_OPEN = re.compile(
-    rf"[^.;:!?()\d]{{0,90}}?(?P<colon>:\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s|,\s+(?:which\s+are\s+|namely\s+)?"
+    rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s|,\s+(?:which\s+are\s+|namely\s+)?"
     rf"|\s(?:are|were)\s+|\s\())(?=\S)"
 )
 _MEMBERS_CLOSE = re.compile(rf"\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where)\b|$")
@@ -1424,8 +1424,11 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
 
 def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     """Where the names of the ``count`` members a count lists start and end, when the words
-    after it name exactly that many: "two life domains, Archaea and Eukaryota", "two labs, one
-    at … and the other at …"; None when they do not."""
+    after it name exactly that many: "two life domains, Archaea and Eukaryota", "two awards;
+    Manager and Player of the Month", "two scientists Gorter and Grendel", "two goals: reducing
+    costs and improving service", "two labs, one at … and the other at …"; None when they do not."""
+    if "(" in text:  # "(V)", "(1925)": an abbreviation or a year inside a member closes nothing
+        text = _SHORT_ASIDE.sub(lambda aside: " " * len(aside.group()), text)
     opened = _MEMBERS_OPEN.match(text, end)
     if opened is not None:
         named_member = _NAMED_MEMBER
@@ -1445,9 +1448,37 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             named_member = _BRACKETED_MEMBER
         if len(named) == count and all(named_member.match(m) for m in named):
             return opened.end(), close.start()
+        if ((opened.group("colon") or "").startswith(":") and len(named) == count and _counted_word(text, end) not in _counted_beings()
+                and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
+            return opened.end(), close.start()  # "two goals: reducing costs … and improving client service"
+    if (direct := _NAMES_AFTER_NOUN.match(text, end)) is not None and _counted_word(text, end) not in _MEASURE_NOUNS:
+        names = _NAME_SEPARATOR.split(direct.group("names"))
+        if len(names) == count:
+            return direct.start("names"), direct.end("names")
     if count == 2 and (pair := _ONE_AND_THE_OTHER.match(text, end)) is not None:
         return end, pair.end()
     return None
+
+
+def _counted_word(text: str, end: int) -> str:
+    """The first word after a count, lowercased: "three colleagues John …" counts colleagues."""
+    word = _FIRST_WORD.match(text, end)
+    return word.group(1).lower() if word else ""
+
+
+_SHORT_ASIDE = re.compile(r"\s\((?:[A-Z][A-Za-z]{0,4}|\d{4})\)")
+# A member after a colon described in a few words, as a phrase, not a clause of its own.
+_LONGEST_DESCRIBED_MEMBER = 8
+_FIRST_WORD = re.compile(r"\s+([^\W\d_]+)")
+# Names straight after the counted noun: "two scientists Gorter and Grendel", "two Puccini operas
+# Gianni Schicchi and Turandot", "his three colleagues John Minor Wisdom, John Brown, and Richard Rives".
+_NAME = r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’.\-]*(?:\s+(?:(?:de|van|von|der|del|da|di|la|le|of|the)\s+)*[A-Z][\w'’.\-]*)*"
+_NAMES_AFTER_NOUN = re.compile(
+    rf"(?:\s+[A-Z][\w'’\-]*)?(?:\s+(?!(?:in|of|at|on|from|for|by|with|to|as|and|or|after|before|during)\b)[a-z][\w'’\-]*){{1,3}}?"
+    rf"\s+(?P<names>{_NAME}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_NAME})+)"
+    r"(?=\s+[a-z(]|\s*[.,;:)]|\s*$)"
+)
+_NAME_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 def _sets_threshold(text: str, estimate: re.Match[str], value: int) -> bool:
