@@ -97,7 +97,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue
         if stmt.kind == "caption" and not _FINITE_VERB.search(stmt.text):
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
-            claims = [c for c in claims if not _shows_the_picture(c, legend)]
+            claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
         hard = [c for c in claims if c.kind != "vague"]
         targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
         if not targets:
@@ -490,10 +490,13 @@ class UncitedNumericClaim(Rule):
     "six hundred", "a dozen" — when no citation marker follows the figure anywhere in its
     paragraph. Dates, years, times, ordinals ("4th Army Corps"), model designations (T-72,
     S-300, 9K33, COVID-19), page, section and list numbers are not figures (what is a
-    figure is decided in ``citecheck.parsers.numbers``), and neither is a small count in
-    words in a caption without a verb, which names what its picture shows ("a dog nursing
-    her four puppies"; but "at eight weeks" and "Schumacher has won seven titles" are
-    figures). A figure whose only citation is in a later sentence of the paragraph is CC102
+    figure is decided in ``citecheck.parsers.numbers``). A caption without a verb describes its
+    picture: only its figures that report the world count there (shares, money, counts in the
+    thousands, counts of people, any figure of a caption that names a year: "Over 1 million
+    visitors at the Taste of the Danforth", not "A hailstone about 6 centimetres in diameter"),
+    and not a small count in words, which names what the picture shows ("a dog nursing her
+    four puppies"); a caption that asserts ("Schumacher has won seven titles") is read as
+    prose. A figure whose only citation is in a later sentence of the paragraph is CC102
     instead.
 
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
