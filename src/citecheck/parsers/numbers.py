@@ -404,6 +404,8 @@ def _find(text: str) -> list[NumericClaim]:
                                            _noun_after(text, match.end())))
     if candidates and _HYPOTHESIS.match(text):
         return []  # "Suppose a 10,000 kg probe is sent": an example, not a report
+    if candidates and _sets_up_a_case(text):  # "If the reading is 0.10 mm, …": but people it counts are reported
+        candidates = [c for c in candidates if c.noun.split(" ", 1)[0].lower() in _counted_beings()]
     if candidates and _DEFINES_A_TERM.match(text):
         return []  # "The term 1 in 10 year storm describes ...", "the unit of inductance is the henry": definitions
     if candidates and "=" in text and _CALCULATION.search(_readable(text)):
@@ -514,6 +516,28 @@ _CALCULATION = re.compile(
 )
 # ", say, 100 km": the values that follow are made up for the illustration.
 _MADE_UP_VALUES = re.compile(r",\s*say,\s")
+# A case set up to reason about, in its opening clause: "If the reading is 0.10 mm, …",
+# "Optimization: Say lemonade is sold at $1", "When a metal complex has 18 valence electrons";
+# not a time ("When the war began"), a name's case ("If the Hale-Bopp comet had hit") or what
+# a count leaves out ("If hydrocarbons are excluded, growth has been estimated at 4.8%").
+_CASE_OPENS = re.compile(
+    r"\s*(?:[A-Z][a-z]+:\s+)?(?:If|Say|When\s+(?:(?:a|an|the|both|each|one)\s+)?(?:[\w\-]+\s+){0,3}?(?:is|are|has|have)\b)"
+    r"(?![^,]*\b(?:excluded|included|excluding|including|counted|taken\s+into\s+account)\b)"
+)
+
+
+def _sets_up_a_case(text: str) -> bool:
+    """Whether a sentence reasons about a made-up or general case, whose figures (but for
+    counts of people) describe the case rather than report the world: it opens with a condition
+    that names no one, in a sentence with no year."""
+    opened = _CASE_OPENS.match(text)
+    if opened is None or _YEAR_IN_TEXT.search(text):
+        return False
+    condition_end = text.find(",", opened.end())
+    condition = text[:condition_end if condition_end > 0 else len(text)]
+    return _PROPER_NAME_INSIDE.search(condition) is None
+
+
 _CONDITION = re.compile(r"\s*(?:(?:For\s+(?:example|instance),\s*)(?:if|when)|If|Given)\b")
 _EQUATION = re.compile(r" \+ .*(?: \+ |→|=|â\u0086\u0092)")
 # A coefficient of a chemical equation: "2 H2O + 2 NADP+ → ...".
