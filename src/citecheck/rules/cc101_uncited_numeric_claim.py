@@ -83,7 +83,15 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     run_starts = _list_run_starts(statements)
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
+    census_section: tuple[str, ...] | None = None  # the section a cited census fills, while it does
     for i, stmt in enumerate(statements):
+        census = _census_source(stmt)
+        if census is None and census_section is not None and (stmt.section != census_section or stmt.citations):
+            census_section = None  # the data block ends with its section, or where a statement cites a source of its own
+        if census is not None:
+            census_section = stmt.section
+        elif census_section is not None and stmt.kind in ("prose", "list"):
+            continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
         if _cited_at_end(stmt):
@@ -102,7 +110,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
         if not targets:
             continue
-        uncovered = [c for c in targets if not _cited_after(stmt, c)]
+        uncovered = [c for c in targets if not _cited_after(stmt, c)
+                     and not (census is not None and _last_char(stmt, c) > census.span.start)]
         if uncovered and stmt.kind == "table":
             if citation_starts is None:
                 citation_starts = sorted(c.span.start for c in doc.citations)
@@ -123,6 +132,21 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         earlier = stmt.citations[-1] if stmt.citations else None
         nearest, distance = _nearest_later(statements, i, doc.source)
         yield Coverage(stmt, uncovered, not hard, nearest, distance, earlier)
+
+
+# A census named, and cited, as the source of what follows: "As of the census[8] of 2000, there
+# were 1,392,931 people", the opening of the data block a census fills, paragraph after
+# paragraph, in the article of a place.
+_CENSUS_ATTRIBUTION = re.compile(
+    r"\s*(?:As\s+of|According\s+to|At|In)\s+the\s+(?:\d{4}\s+)?(?:[A-Z][\w.]*\s+){0,3}census\s*$", re.I
+)
+
+
+def _census_source(stmt: Statement) -> Citation | None:
+    """The citation of the census a statement opens by naming as its source, if it does."""
+    if stmt.kind != "prose":
+        return None
+    return next((c for c in stmt.citations if _CENSUS_ATTRIBUTION.match(c.clause)), None)
 
 
 # How much of an article must speak in mathematics for it to be a text that teaches.
@@ -507,7 +531,10 @@ class UncitedNumericClaim(Rule):
     introduction whose list items are cited, an infobox value whose row carries a
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
     table cell whose row is cited in a later cell or whose table is cited as a whole (in its
-    header row, its caption, or the introduction ending ":" before it).
+    header row, its caption, or the introduction ending ":" before it). A census cited as the
+    source a statement opens with ("As of the census[8] of 2000, there were …") covers the
+    figures after it and the data block that follows in its section, up to a statement that
+    cites a source of its own.
 
     An article that teaches mathematics or science (one prose statement in twenty speaks in
     formulas, variables or mathematical terms) cites its textbook material by paragraph, not
