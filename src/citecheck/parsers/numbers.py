@@ -245,6 +245,7 @@ _MASKS = re.compile(
         \s+(?:(?:de|du|des|de\s+la|della|del|di)\s+)?[A-Z]                      # 29 avenue Rapp, 22 rue de Provence
     | \d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b  # 300, Takatsuka-cho
     | §\s*\d[\d.]*
+    | (?<=(?:UTC|GMT)[+−\-–])\d{{1,2}}(?::\d{{2}})?                       # a time zone: UTC+8, GMT−3:30
     | (?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?::\d+)*(?![\d,.]\d)       # a page cite: "minutes.:16", "(1994):5"
     | ["”]\s?:\s?\d+(?:[{_DASH}]\d+)?                               # "...in nature.": 612
     | (?<![\w'’])['’]\d{{2}}\b(?![\w'’])                              # Class of '94
@@ -773,7 +774,7 @@ _DESCENDING_UNIT = re.compile(r"\s*(?:Ma|Ga|ka|kya|mya|Mya|BP|BC|BCE|B\.C\.|mill
 
 def _is_score(text: str, start: int, end: int, low: str, high: str | None) -> bool:
     """Whether a pair of whole numbers joined by a dash is a score or a record: the first is
-    larger ("1–0", "35–31": a range never runs down), or a result's word stands beside it and
+    larger or the two are equal ("1–0", "35–31", "0–0": a range never runs down), or a result's word stands beside it and
     no counted noun follows ("won 2–3", "a 1–2 record"; but "lost 3–4 tanks")."""
     if not (low.isdigit() and high and high.isdigit()) or len(low) == 4 and len(high) < 4:
         return False  # "1892–3" shortens a year (see ``_is_year``)
@@ -781,7 +782,7 @@ def _is_score(text: str, start: int, end: int, low: str, high: str | None) -> bo
         return _DESCENDING_UNIT.match(text, end) is None  # but "133–130 Ma", "8–7 kya": ages, counted down
     if _counted_noun_follows(text, end):
         return False  # "lost 3–4 tanks a day": a range of a count
-    return _RESULT_BEFORE.search(text, max(0, start - 24), start) is not None or _RESULT_AFTER.match(text, end) is not None
+    return int(high) == int(low) or _RESULT_BEFORE.search(text, max(0, start - 24), start) is not None or _RESULT_AFTER.match(text, end) is not None
 
 
 def _count_names_rather_than_counts(text: str, start: int, end: int, value: int) -> bool:
