@@ -606,6 +606,22 @@ def reports_the_world(claim: NumericClaim, paragraph: str) -> bool:
     return noun in _counted_beings() or noun in _ROLE_NOUNS or _RECORD_YEAR.search(paragraph) is not None
 
 
+def quoted_words(claim: NumericClaim, text: str) -> bool:
+    """Whether a figure is inside a quotation of ``text``: someone's words, a title or a nickname
+    ("Irwin Allen could have made three pictures out of it!", "the "10 billion yen actress""),
+    whose source is the quotation's, not a figure the article states. A count of people is still
+    a report, quoted or not ("the ministry said "at least 50 civilians were killed"")."""
+    if '"' not in text and "“" not in text:
+        return False
+    if claim.noun.split(" ", 1)[0].lower() in _counted_beings():
+        return False
+    return any(start <= claim.start and claim.end <= end for start, end in
+               (match.span(1) for match in _QUOTATION.finditer(text)))
+
+
+_QUOTATION = re.compile(r"[\"“]([^\"“”\n]{3,400})[\"”]")
+
+
 def speaks_in_mathematics(text: str) -> bool:
     """Whether ``text`` is a statement of mathematics (see ``_speaks_in_mathematics``)."""
     return (_speaks_in_mathematics(text, set(_LETTERS.findall(text.lower())))

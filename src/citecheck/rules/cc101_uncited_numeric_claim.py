@@ -20,6 +20,7 @@ from citecheck.parsers.numbers import (
     continues_example,
     names_worked_example,
     opens_example,
+    quoted_words,
     reports_the_world,
     speaks_in_mathematics,
 )
@@ -106,6 +107,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if stmt.kind == "caption" and not _FINITE_VERB.search(stmt.text):
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
+        claims = [c for c in claims if not quoted_words(c, stmt.text)]
         hard = [c for c in claims if c.kind != "vague"]
         targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
         if not targets:
@@ -520,7 +522,8 @@ class UncitedNumericClaim(Rule):
     visitors at the Taste of the Danforth", not "A hailstone about 6 centimetres in diameter"),
     and not a small count in words, which names what the picture shows ("a dog nursing her
     four puppies"); a caption that asserts ("Schumacher has won seven titles") is read as
-    prose. A figure whose only citation is in a later sentence of the paragraph is CC102
+    prose. Nor is a figure inside a quotation (someone's words, a title, a nickname) unless it
+    counts people: the quotation's source is what it needs. A figure whose only citation is in a later sentence of the paragraph is CC102
     instead.
 
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
