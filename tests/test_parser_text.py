@@ -679,6 +679,22 @@ of Microsoft Windows products, such as firewalls and updates of many kinds.[1]
     assert second.text.startswith("Much documentation") and not second.tags
 
 
+def test_pages_a_dump_wrapped_after_the_markers_colon_belong_to_the_marker() -> None:
+    doc = parse("""****** Eclecticism ******
+***** Middle Platonism *****
+It considered the main theories of the post-Platonic schools of philosophy, such
+as the Aristotelian logic and the Stoic ethics (theory of goods and emotions).[1]:
+306 On the one hand the Middle Platonists were engaged like the later
+Peripatetics in scholarly activities such as the exposition of Plato.[1]:306
+***** References *****
+   1. ^ a b "Eclecticism". Britannica. 1911.
+""")
+    first, second = doc.statements[:2]
+    assert first.text.endswith("(theory of goods and emotions).") and [c.key for c in first.citations] == ["1"]
+    assert second.text.startswith("On the one hand") and "306" not in second.text
+    assert doc.source[first.citations[0].span.start:first.citations[0].span.end] == "[1]:\n306"
+
+
 # --- layouts of real text dumps, each on an excerpt of the page it was seen on -------------
 
 

@@ -146,8 +146,9 @@ _MARKER = re.compile(
 # What precedes bracketed text that is no citation: a formula's image text after its TeX
 # source, and the edit link of a taxonomy box.
 # Pages after a marker, as {{rp}} prints them: "[26]:745", "[8]:76–80", "[3]: 12, 14".
-_IN_SOURCE_PAGES = re.compile(
-    r":\s?(?:p{1,2}\.\s?)?\d+(?:(?:[–-]|â\x80\x93)\d+)?(?:,\s?\d+(?:(?:[–-]|â\x80\x93)\d+)?)*")
+_PAGES = r"(?:p{1,2}\.\s?)?\d+(?:(?:[–-]|â\x80\x93)\d+)?(?:,\s?\d+(?:(?:[–-]|â\x80\x93)\d+)?)*"
+_IN_SOURCE_PAGES = re.compile(r":\s?" + _PAGES)
+_WRAPPED_PAGES = re.compile(_PAGES + r"(?=\s|$)")  # "306" opening the line after "[9]:"
 _NOT_A_MARKER = re.compile(r"(?:\}\s{2,}|[Cc]lassification\s*)$")
 _TAG_KIND = {
     "citation needed": "citation-needed",
@@ -225,6 +226,7 @@ class _Builder:
     offsets: list[int] = field(default_factory=list)
     markers: list[tuple[int, Citation]] = field(default_factory=list)
     tags: list[tuple[int, Tag]] = field(default_factory=list)
+    pages_after: Citation | None = None  # a marker whose ":" ended a wrapped line: its pages open the next
 
     def add(self, start: int, end: int, *, scan: bool = True) -> None:
         if start >= end:
@@ -238,6 +240,8 @@ class _Builder:
                 self.text.append(" ")
                 self.offsets.append(max(0, start - 1))
         pos = self._rejoin_wrapped_tag(seg, start) if scan and self.wrapped else 0
+        if self.pages_after is not None:
+            pos = self._wrapped_pages(seg, start, pos)
         if nuclide:
             self.text[-len(nuclide[0]):] = nuclide[0].translate(_SUPERSCRIPTS)
             self._extend(nuclide[1].translate(_SUBSCRIPTS), start)
@@ -254,6 +258,9 @@ class _Builder:
                     if pages:  # "[26]:745": the page of the source, no figure of the text
                         item.span = Span(item.span.start, start + pages.end())
                         pos = pages.end()
+                    elif self.wrapped and seg[pos:].strip() == ":":
+                        item.span = Span(item.span.start, end)
+                        pos, self.pages_after = len(seg), item  # "…ethics.[9]:" / "306 On the one hand …"
                 if self.text and self.text[-1] == " " and seg[pos:pos + 1] == " ":
                     pos += 1  # "curfew, [66] later": keep one space where the marker was
                 if isinstance(item, Tag):
@@ -279,6 +286,16 @@ class _Builder:
         del self.text[-cut:], self.offsets[-cut:]
         self.tags.append((len(self.text), tag))
         return closed.end() + (1 if seg[closed.end():closed.end() + 1] == " " and self.text[-1:] == [" "] else 0)
+
+    def _wrapped_pages(self, seg: str, start: int, pos: int) -> int:
+        """The pages of a marker that a dump wrapped after its ":" ("[9]:" / "306 On the one
+        hand"), taken out of the text with the marker; returns how much of ``seg`` they used."""
+        cited, self.pages_after = self.pages_after, None
+        pages = _WRAPPED_PAGES.match(seg, pos)
+        if cited is None or pages is None:
+            return pos
+        cited.span = Span(cited.span.start, start + pages.end())
+        return pages.end() + (1 if seg[pages.end():pages.end() + 1] == " " and self.text[-1:] == [" "] else 0)
 
     def _nuclide(self, seg: str) -> tuple[str, str] | None:
         """A dump breaks nuclide notation across lines ("lithium-6 (6" / "3Li"): the mass number
