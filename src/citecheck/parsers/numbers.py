@@ -341,11 +341,14 @@ def _masked_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _MONTH_MASKS.finditer(text))
     spans.extend(m.span() for m in _LIST_NUMBER.finditer(text))
     spans.extend(m.span(1) for m in _EVENT_DISTANCE.finditer(text))
+    spans.extend(m.span(1) for m in _IDENTITY_NUMBER.finditer(text))
     if "(" in text:
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
     return spans
 
 
+# A number that says which element or nuclide a thing is: "atomic number 27", "mass number 59".
+_IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|is\s+|=\s*)?(\d{1,3})\b", re.I)
 # A call in program code: binom.test(8, 10, alternative="two.sided"), t_test(x, 5).
 _CODE_CALL = re.compile(r"\b[A-Za-z_]\w*(?:[._]\w+)+\([^()\n]*\)")
 
