@@ -75,6 +75,16 @@ def test_mojibake_is_detected(garbled: str) -> None:
     assert detect_mojibake(f"Some ordinary text. {garbled} and more text.") is not None
 
 
+@pytest.mark.parametrize("text, damaged", [
+    ("谷ration opened the text of this article.", ["谷ration"]),  # at the first character
+    ("F邦zuli, then 谷ration and Lib谷ration were named in a long article about the history of the region and its "
+     "many towns.", ["F邦zuli,", "谷ration", "Lib谷ration"]),
+])
+def test_a_cjk_character_in_a_latin_word_is_found_wherever_the_word_stands(text: str, damaged: list[str]) -> None:
+    found = detect_mojibake(text)
+    assert found is not None and found.examples == damaged
+
+
 @pytest.mark.parametrize("clean", [
     "See https://example.org/index.php?title=Cat&action=edit for details.",
     "Was it? Yes. Why? Because.",

@@ -45,9 +45,7 @@ def lint_text(text: str, format: str | None = None, *, path: str = "<string>",
     """
     settings = _settings(settings, options)
     decoded_diagnostics: list[Diagnostic] = []
-    # A lone surrogate (from a caller's own decoding) cannot be written out as UTF-8:
-    # replace it in place, so every offset stays what it was.
-    text = _LONE_SURROGATE.sub("\ufffd", text)
+    text = _without_lone_surrogates(text)
     if "\x00" in text:
         # Same treatment as bytes input: NULs would silently truncate wikitext parsing.
         decoded = decode(text.encode("utf-8", "surrogatepass"), path)
@@ -56,6 +54,17 @@ def lint_text(text: str, format: str | None = None, *, path: str = "<string>",
         damage = detect_mojibake(text)
         decoded_diagnostics = [damage] if damage else []
     return _lint(text, path, settings, format, decoded_diagnostics, "utf-8", before_rules, parse)
+
+
+def _without_lone_surrogates(text: str) -> str:
+    """A lone surrogate (from a caller's own decoding) cannot be written out as UTF-8: each is
+    replaced in place, so every offset stays what it was. Only a text holding one fails to
+    encode, a test several times cheaper than scanning every text for them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def lint_path(path: str | Path, format: str | None = None, *,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -476,9 +477,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
-def _mtime(path: Path) -> int:
+def _mtime(path: str | Path) -> int:
     try:
-        return path.stat().st_mtime_ns
+        return os.stat(path).st_mtime_ns
     except OSError:
         return -1
 
@@ -493,9 +494,12 @@ def _open(path: Path, schema: str, keys: tuple[str, ...]) -> tuple[_Checker, dic
 
 
 def _cached(loader: Any, path: str | Path) -> Any:
-    """Call an lru-cached loader keyed on the resolved path and its mtime, so edits are seen."""
-    path = Path(path)
-    return loader(str(path.resolve()), _mtime(path))
+    """Call an lru-cached loader keyed on the resolved path and its mtime, so edits are seen.
+
+    Resolved with os.path.realpath, as Path.resolve does but without building Path objects: the
+    number parser asks for its lexicon once per document."""
+    resolved = os.path.realpath(path)
+    return loader(resolved, _mtime(resolved))
 
 
 def load_conflict(path: str | Path, registry: Registry | None = None) -> Conflict:

@@ -27,7 +27,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from citecheck.model import Document, Statement
-from citecheck.parsers.dates import DateMatch, PartialDate, archive_date, parse_date, reference_date, statement_dates
+from citecheck.parsers.dates import (DateMatch, PartialDate, archive_date, parse_date, reference_date, statement_dates,
+                                     statements_with_digits)
 
 _DURATION = re.compile(
     r"\(\s*(?P<parts>(?:\d+\s+(?:years?|months?|weeks?|days?)(?:\s*,\s*|\s+and\s+|\s+)?)+)\)", re.I)
@@ -214,8 +215,9 @@ def context_year(doc: Document) -> int | None:
 
 
 def dated_statements(doc: Document) -> list[tuple[Statement, list[DateMatch]]]:
-    """statement_dates over the article with its context year: worked out once per document,
-    as CC404 and CC405 both read every statement's dates."""
+    """statement_dates over the article's statements that hold a digit (no other holds a date, or
+    a year for the ones after it), with its context year: worked out once per document, as
+    CC404 and CC405 both read every statement's dates."""
     year = context_year(doc)
     return doc.derived(("dated_statements", year),
-                       lambda: list(statement_dates(doc.statements, year)))
+                       lambda: list(statement_dates(statements_with_digits(doc), year)))

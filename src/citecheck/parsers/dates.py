@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from citecheck.model import Reference, Statement
+from citecheck.model import Document, Reference, Statement
 
 MIN_YEAR = 100  # citation dates before this are typos ("1 October 1"), not history
 MAX_YEAR = 2999
@@ -450,54 +450,63 @@ def find_dates(text: str, *, default_year: int | None = None, years: bool = Fals
 
 
 _DIGIT = re.compile(r"\d")
-_MAY_HOLD_DATE = re.compile(r"\d{4}|" + _MONTH_START)  # a year, an ISO date, or a month name
+# Each test starts with what the regex engine scans for quickly (a digit; a month's first
+# letter): an alternation that opens with a repeat, "\d{4}|Jan|...", is tried at every position.
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")  # a year or an ISO date
+_MONTH_NAME = re.compile(_MONTH_START)
+
+
+def _may_hold_date(text: str) -> bool:
+    """Whether ``text`` holds a digit, and a year or a month name: every form of date has them."""
+    return bool(_DIGIT.search(text) and (_FOUR_DIGITS.search(text) or _MONTH_NAME.search(text)))
 
 
 @lru_cache(maxsize=8192)  # several rules ask about the same statements
 def _find_dates(text: str, default_year: int | None, years: bool) -> tuple[DateMatch, ...]:
-    if not _DIGIT.search(text) or not _MAY_HOLD_DATE.search(text):
-        return ()  # every form of date the pattern knows has a digit, and a year or a month
+    if not _may_hold_date(text):
+        return ()
     found: list[DateMatch] = []
     context_year = default_year
     for match in _PROSE.finditer(text):
-        groups = match.groupdict()
-        if groups["iso"]:
-            parsed = _make(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
+        # The form that matched is the last group closed (each form is one named group round
+        # its own); reading the few groups it needs beats building a dict of all of them.
+        form, group, (start, end) = match.lastgroup, match.group, match.span()
+        if form == "iso":
+            parsed = _make(int(group("iy")), int(group("im")), int(group("id")))
             if parsed:
-                found.append(DateMatch(match.start(), match.end(), parsed, match.group()))
+                found.append(DateMatch(start, end, parsed, group()))
                 context_year = parsed.year
             continue
-        if groups["yrange"]:
-            first, last = int(groups["ry1"]), groups["ry2"]
+        if form == "yrange":
+            first, last = int(group("ry1")), group("ry2")
             end_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
             if years and end_year > first:
-                found.append(DateMatch(match.start(), match.end(), PartialDate(first, end=PartialDate(end_year)),
-                                       match.group()))
-            if _YEAR_ADVERBIAL.search(text, max(0, match.start() - 24), match.start()):
+                found.append(DateMatch(start, end, PartialDate(first, end=PartialDate(end_year)), group()))
+            if _YEAR_ADVERBIAL.search(text, max(0, start - 24), start):
                 context_year = first
             continue
-        if groups["yr"]:
+        if form == "yr":
             if years:
-                found.append(DateMatch(match.start(), match.end(), PartialDate(int(groups["y4"])), match.group()))
-            if _YEAR_ADVERBIAL.search(text, max(0, match.start() - 24), match.start()):
-                context_year = int(groups["y4"])
+                found.append(DateMatch(start, end, PartialDate(int(group("y4"))), group()))
+            if _YEAR_ADVERBIAL.search(text, max(0, start - 24), start):
+                context_year = int(group("y4"))
             continue
-        if groups["my"]:
-            parsed = _make(int(groups["y3"]), _month(groups["mn3"]))
+        if form == "my":
+            parsed = _make(int(group("y3")), _month(group("mn3")))
             if parsed:
-                found.append(DateMatch(match.start(), match.end(), parsed, match.group()))
+                found.append(DateMatch(start, end, parsed, group()))
                 context_year = parsed.year
             continue
-        if groups["dmy"]:
-            day, month_name, year_text, first = groups["d"], groups["mn"], groups["y"], groups["d0"]
+        if form == "dmy":
+            day, month_name, year_text, first = group("d"), group("mn"), group("y"), group("d0")
         else:
-            day, month_name, year_text, first = groups["d2"], groups["mn2"], groups["y2"], None
-            if groups["d3"]:
-                first, day = day, groups["d3"]
+            day, month_name, year_text, first = group("d2"), group("mn2"), group("y2"), None
+            if group("d3"):
+                first, day = day, group("d3")
         month = _month(month_name)
         if month is None:
             continue
-        if not year_text and month_name == "May" and groups["mdy"]:
+        if not year_text and month_name == "May" and form == "mdy":
             continue  # "May 5" without a year is too often the modal verb before a number
         yearless = not year_text
         year = int(year_text) if year_text else context_year
@@ -507,11 +516,11 @@ def _find_dates(text: str, default_year: int | None, years: bool) -> tuple[DateM
         if parsed is None:
             continue
         if first is not None:
-            start = _make(year, month, int(first))
-            if start is None or start.day is None or start.day > int(day):
+            first_day = _make(year, month, int(first))
+            if first_day is None or first_day.day is None or first_day.day > int(day):
                 continue
-            parsed = PartialDate(year, month, start.day, end=parsed)
-        found.append(DateMatch(match.start(), match.end(), parsed, match.group(), yearless=yearless))
+            parsed = PartialDate(year, month, first_day.day, end=parsed)
+        found.append(DateMatch(start, end, parsed, group(), yearless=yearless))
         if not yearless:
             context_year = year
     return tuple(found)
@@ -522,7 +531,7 @@ _BAD_PROSE = re.compile(
     r"|(?P<mn2>" + _P_MONTH + r")\s+(?P<d2>[0-3]?\d),?(?:[ \u00a0](?P<y2>\d{1,4}))?"
     r"|(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w-])"
 )
-_MAY_HOLD_BAD_DATE = re.compile(r"\d-\d|" + _MONTH_START)
+_DIGIT_HYPHEN_DIGIT = re.compile(r"\d-\d")
 # What may follow a truncated year such as "1 October 1" for it still to read as a date.
 # A decimal ("November 30 12.1" in a table), a time ("Dec 27, 15:37", "August 24, 4:30AM")
 # or a column gap is not that.
@@ -542,7 +551,7 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
     cannot start a noun phrase (so "On 9 October 12 soldiers" is left alone).
     """
     problems: list[tuple[int, int, str]] = []
-    if not _DIGIT.search(text) or not _MAY_HOLD_BAD_DATE.search(text):
+    if not _DIGIT.search(text) or not (_MONTH_NAME.search(text) or _DIGIT_HYPHEN_DIGIT.search(text)):
         return problems  # each form has a digit, and a month name or an ISO date's hyphens
     for match in _BAD_PROSE.finditer(text):
         groups = match.groupdict()
@@ -641,6 +650,9 @@ def statement_dates(statements: Iterable[Statement],
     """
     context: dict[tuple[str, ...], int] = {}
     for stmt in statements:
+        if not _may_hold_date(stmt.text):
+            yield stmt, []  # most statements: no date, and no year for the ones after them
+            continue
         year = context.get(stmt.section)
         if year is None:
             year = _section_year(stmt.section)
@@ -651,6 +663,12 @@ def statement_dates(statements: Iterable[Statement],
         if last_year is not None:
             context[stmt.section] = last_year
         yield stmt, matches
+
+
+def statements_with_digits(doc: Document) -> list[Statement]:
+    """The article's statements that hold a digit, picked once per document: every date has
+    one, and the date rules would each scan the many others for nothing."""
+    return doc.derived("statements with a digit", lambda: [stmt for stmt in doc.statements if _DIGIT.search(stmt.text)])
 
 
 def without_bare_years(matches: list[DateMatch]) -> list[DateMatch]:

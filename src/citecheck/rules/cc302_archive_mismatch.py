@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable, Iterator
 from urllib.parse import SplitResult, unquote, urlsplit
 
@@ -34,19 +35,25 @@ _SLUG_TAIL = re.compile(r"[_-][^/]*")
 _ITEM_NUMBER = re.compile(r"(?<![0-9])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]{3,}")
 
 
+_ESCAPED_SCHEME = re.compile(r"https?%3A", re.I)
+_WWW = re.compile(r"^www\d*\.")
+_SLASH_RUN = re.compile(r"/{2,}")
+
+
+@lru_cache(maxsize=4096)  # the cited and the archived URL are each compared several ways
 def normalize_url(url: str) -> str:
     """A URL reduced to what identifies the page: no scheme, ``www.``, default port,
     fragment, tracking parameters or trailing slash; host and path case-folded (servers that
     tell "Index.aspx" from "index.aspx" are rare), percent-escapes decoded."""
     url = url.strip()
-    if re.match(r"https?%3A", url, re.I):
+    if _ESCAPED_SCHEME.match(url):
         url = unquote(url)
     if "://" not in url[:12]:
         url = "http://" + url.lstrip("/")
     parts = _split(url)
     if parts is None:  # an unparsable host ("[::1", "[zz::1]"): compare the text itself
         return url.split("://", 1)[1].casefold()
-    host = re.sub(r"^www\d*\.", "", (parts.hostname or "").lower().rstrip("."))
+    host = _WWW.sub("", (parts.hostname or "").lower().rstrip("."))
     port = ""
     try:
         if parts.port is not None and str(parts.port) != _DEFAULT_PORTS.get(parts.scheme.lower(), ""):
@@ -54,7 +61,7 @@ def normalize_url(url: str) -> str:
     except ValueError:
         port = ""
     # "+" and "%20" both reach servers as a space in practice.
-    path = re.sub(r"/{2,}", "/", unquote(parts.path).replace("+", " ")).rstrip("/").casefold()
+    path = _SLASH_RUN.sub("/", unquote(parts.path).replace("+", " ")).rstrip("/").casefold()
     params = [p for p in parts.query.split("&") if p and not _TRACKING.match(p)]
     query = "?" + unquote("&".join(params)).replace("+", " ").casefold() if params else ""
     return f"{host}{port}{path}{query}"
@@ -115,7 +122,7 @@ def split_archive_url(url: str) -> tuple[str, str] | None:
         return None
     original = match.group("original")
     # Archives rewrite "http://" to "http:/" in the path; put the second slash back.
-    if re.match(r"https?%3A", original, re.I):
+    if _ESCAPED_SCHEME.match(original):
         original = unquote(original)
     original = re.sub(r"^(https?):/(?!/)", r"\1://", original, flags=re.I)
     return match.group("stamp"), original

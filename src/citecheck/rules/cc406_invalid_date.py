@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Severity
-from citecheck.parsers.dates import date_problem, impossible_date, looks_like_date, prose_date_problems
+from citecheck.parsers.dates import (date_problem, impossible_date, looks_like_date, prose_date_problems,
+                                     statements_with_digits)
 from citecheck.rules.base import Rule, RuleContext
 
 _FIELDS = (("date", "date"), ("access_date", "access-date"), ("archive_date", "archive-date"))
@@ -56,7 +57,7 @@ class InvalidDate(Rule):
                     refs=[ref.key],
                     evidence={"field": label, "value": raw, "fingerprint_key": label},
                 )
-        for stmt in doc.statements:
+        for stmt in statements_with_digits(doc):
             for start, end, problem in prose_date_problems(stmt.text):
                 yield self.finding(
                     ctx,

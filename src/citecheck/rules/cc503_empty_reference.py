@@ -25,9 +25,10 @@ def is_empty(ref: Reference) -> bool:
     if ref.is_empty:
         return True
     text = strip_backlinks(ref.raw)
-    letters = text.split()
-    if len(letters) >= 2 and "".join(letters) == "abcdefghijklmnopqrstuvwxyz"[:len(letters)]:
-        return True  # "a b c": the backlinks of an entry whose text is missing
+    if text.startswith("a"):  # split only what may be "a b c", not every entry
+        letters = text.split()
+        if len(letters) >= 2 and "".join(letters) == "abcdefghijklmnopqrstuvwxyz"[:len(letters)]:
+            return True  # "a b c": the backlinks of an entry whose text is missing
     return _CONTENT.search(text) is None
 
 
