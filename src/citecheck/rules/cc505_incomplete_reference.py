@@ -122,12 +122,49 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
             return []  # an unquoted title and a publisher ("100 Metres All Time. IAAF.")
         rest = _LINK_LABEL.sub(" ", outside, count=1) if label else outside  # the title, not an italic work
         work = work or ("rest" if title and _WORK_WORD.search(rest) else "")
+    if not (strict or work) and (named := _names_its_site(ref.get("title") or _plain(ref.raw), ref.get("url"))):
+        work, title = named, title or named  # "NCBI: CBLAST" at ncbi.nlm.nih.gov: site and page
     missing = []
     if not title:
         missing.append("title")
     if not work and not dated:
         missing.append("work/publisher and date")
     return missing
+
+
+# What parts a site's name from a page's title: "NCBI: CBLAST", "Kidwelly History : Kidwelly
+# Priory", "Page – Site", "Page | Site".
+_TITLE_PARTS = re.compile(r"\s*(?::|\|)\s+|\s+(?:[-–—]|â\x80[\x93\x94])\s+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_SITE_NAME_CHARS = 4  # "NCBI"
+_NAME_IN_ADDRESS_CHARS = 8  # "bardneyvillagehistory", the folder a site is kept in
+
+
+def _names_its_site(text: str, url: str) -> str:
+    """The part of a two-part title that names the site its address is on ("NCBI" of "NCBI:
+    CBLAST" at www.ncbi.nlm.nih.gov, "Biology Workbench" at workbench.sdsc.edu, "Bardney
+    Village History" at community.lincolnshire.gov.uk/bardneyvillagehistory/…): the other part
+    is then the page's title. A page's own name in the address is no site's ("Germany: Urban
+    Areas" at …/germany/urbanareas/).
+    "" when no part does: "Coffee: A History" names no site."""
+    parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
+    if len(parts) < 2 or not url:
+        return ""
+    host, _, path = url.lower().split("://", 1)[-1].partition("/")
+    labels = [label for label in host.split(".") if len(label) >= 3 and label not in _GENERIC_LABELS]
+    site_folder = _NOT_ALNUM.sub("", path.split("/", 1)[0])  # a site kept in a folder of a host
+    for part in parts:
+        name = _NOT_ALNUM.sub("", part.lower())
+        if len(name) < _SITE_NAME_CHARS:
+            continue
+        if (any(name in label or label in name for label in labels)
+                or len(name) >= _NAME_IN_ADDRESS_CHARS and name == site_folder):
+            return part.strip()
+    return ""
+
+
+# Labels of a host name that name no site: "www", and the endings of domains.
+_GENERIC_LABELS = frozenset("www com org net edu gov mil int info biz".split())
 
 
 class IncompleteReference(Rule):
@@ -140,7 +177,8 @@ class IncompleteReference(Rule):
     them; free text and rendered copies leniently (a link label or a quoted or italic phrase
     counts as a title, words beside it as the work, any year outside the retrieval and
     archive phrases as a date; an unquoted title followed by a publisher's name, acronym or
-    domain, and a linked page's "Title - Site", are complete enough). Not reported: explanatory notes (note groups, and prose
+    domain, a linked page's "Title - Site", and a two-part title one part of which names the
+    site its address is on ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov) are complete enough). Not reported: explanatory notes (note groups, and prose
     footnotes in the reference list), empty entries (CC503), short citations pointing into a
     bibliography ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
     an author's name alone when a fuller entry opens with it), free text that names its source by an
