@@ -9,7 +9,7 @@ from mwparserfromhell.nodes import Tag, Template
 from conftest import CORPUS, corpus_or_skip
 from citecheck.parsers import wikitext
 from citecheck.parsers.wikitext_lite import (LIST_MARK, PLACEHOLDER, REF_START, MaskedRef, MaskedTemplate, mask,
-                                             placeholder_index, read_templates, unmark)
+                                             placeholder_index, read_reference_text, read_templates, unmark)
 from citecheck.parsers.wikitext_refs import RefContent, template_params
 
 
@@ -186,6 +186,7 @@ MASKED_NODES = [
     "== Plain heading ==\nText.\n=== Sub heading ===\n* item\n==Notes==\n{{reflist}}\n== With [[link]] ==\nx\n",
     "See http://a.example/x{{main|Y}} now, [[{{cite web|title=x}}]] and <nowiki>{{cite web|title=y}}</nowiki>.\n",
     "{{efn|A note {{cite web|title=Z}} with x=y}} and {{lang|fr|{{cite book|title=Q}}}}.\n",
+    "See [[//a.example/x]] and [[ //b.example]] here.<ref>[[//c.example/ C]] d</ref>\n",
 ]
 
 
@@ -207,17 +208,38 @@ def test_citation_and_inert_templates_and_headings_are_masked_outside_templates_
     assert items[0].level == 2 and items[0].title == " Notes "
 
 
-@pytest.mark.parametrize(("body", "plain"), [
-    ("Smith, J. (2001). ''Title''. Oxford: OUP, p. 5.", True),
-    ("Roe 2001, pp. 3-4", True),
-    ("See [[Link]].", False), ("[http://a.example A]", False), ("mailto:a@b.example", False),
-    ("Reuters news:x", False), ("* listed", False), ("a &amp; b", False), ("line\nbreak", False),
+def tree_text_and_link(body: str) -> tuple[str, str]:
+    code = mwparserfromhell.parse(body, skip_style_tags=True)
+    links = code.filter_external_links(recursive=True)
+    return code.strip_code(normalize=True, collapse=True), str(links[0].url) if links else ""
+
+
+@pytest.mark.parametrize("body", [
+    "Smith, J. (2001). ''Title''. Oxford: OUP, p. 5.", "Roe 2001, pp. 3-4", "See [[Link]] and [[a|the b]].",
+    "[http://a.example/x?y=1 A ''title'']. Retrieved 2010.", "[https://a.example/] and [//b.example/ B]",
+    "p.&nbsp;235 &ndash; &AElig;", "x [[ Nice ]] [[a|]]", "[http://a.example/ x] of a.example: y",
+    "Smith & Roe, a &bogus; b &amp c &AMP; d &", "[http://a.example/?a=1&b=2&amp;c=3&#38;d Title]",
 ])
-def test_plain_ref_bodies_are_told_from_those_the_parser_builds_nodes_for(body: str, plain: bool) -> None:
-    assert RefContent(body).is_plain() is plain
-    if plain:
-        code = mwparserfromhell.parse(body, skip_style_tags=True)
-        assert code.strip_code(normalize=True, collapse=True) == body and not code.filter_external_links()
+def test_reference_text_is_read_as_the_parse_tree_gives_it(body: str) -> None:
+    assert read_reference_text(body) == tree_text_and_link(body)
+
+
+@pytest.mark.parametrize("body", [
+    "mailto:a@b.example", "Reuters news:x", "see http://a.example/", "* listed", "a &#65; b",
+    "line\nbreak", "{{cite web|title=T}}", "a <br> b", "[[File:x.jpg]]", "[[//a.example/]]", "[mailto:a@b c]",
+    "[http://a.example/'x' t]", "[http://a.example/ t [b]]", "[http://a.example/ a &amp; b]",
+    "[http://a.example/ x] http://a.example/ again",
+])
+def test_reference_text_the_reader_might_read_otherwise_is_left_to_the_parser(body: str) -> None:
+    assert read_reference_text(body) is None
+    assert RefContent(body).text_and_link() == tree_text_and_link(body)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is absent")
+def test_reference_text_reader_agrees_with_the_parse_tree_on_every_corpus_ref() -> None:
+    read = [(body, got) for body in corpus_ref_contents() if (got := read_reference_text(body)) is not None]
+    assert len(read) > 300
+    assert [body for body, got in read if got != tree_text_and_link(body)] == []
 
 
 @pytest.mark.parametrize(("text", "masked"), [

@@ -29,9 +29,9 @@ from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Tag
 from citecheck.parsers import wikitext_fallback
 from citecheck.parsers import wikitext_render as R
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
-from citecheck.parsers.wikitext_lite import (HEADING_START, LIST_MARK, PLACEHOLDER, REF_START, Masked, MaskedHeading,
-                                             MaskedLink, MaskedRef, MaskedTemplate, has_placeholder, mask,
-                                             placeholder_index, unmark)
+from citecheck.parsers.wikitext_lite import (FILL, HEADING_START, LINK_START, LIST_MARK, PLACEHOLDER, REF_START, Masked,
+                                             MaskedHeading, MaskedLink, MaskedRef, MaskedTemplate, has_placeholder,
+                                             mask, placeholder_index, unmark)
 from citecheck.parsers.wikitext_refs import (RefContent, apply_webarchive, bibliography_entry, describe,
                                              link_short_citation, short_citation_key, template_params)
 from citecheck.parsers.wikitext_scan import Prescan, prescan
@@ -40,10 +40,13 @@ from citecheck.parsers.wikitext_scan import Prescan, prescan
 DEFAULT_CPU_BUDGET = 2.0
 
 # Bold/italic quotes, newlines, and HTML tags mwparserfromhell left as text (unbalanced ones).
-_QUOTES = re.compile(r"'{2,}|\n|</?[a-zA-Z][\w-]*(?:\s[^<>\n]{0,300})?/?>")
-# The same or a placeholder (group 1 its number): a tag does not run across a placeholder.
+# Each alternative starts with a literal, so the engine skips other text by a fast scan.
+_QUOTES = re.compile(r"''+|\n|</?[a-zA-Z][\w-]*(?:\s[^<>\n]{0,300})?/?>")
+# The same or a placeholder (group 1 its number): a tag does not run across a placeholder. One
+# leading character class takes every alternative's first character, for the same fast scan.
 _QUOTES_OR_PLACEHOLDER = re.compile(
-    PLACEHOLDER.pattern + r"|'{2,}|\n|</?[a-zA-Z][\w-]*(?:\s[^<>\n\ue000-\uf8ff]{0,300})?/?>", re.S)
+    f"[{REF_START}{LINK_START}{HEADING_START}'\n<](?:(?<=[{REF_START}{LINK_START}{HEADING_START}])(..){FILL}*"
+    r"|(?<=')'+|(?<=\n)|(?<=<)/?[a-zA-Z][\w-]*(?:\s[^<>\n\ue000-\uf8ff]{0,300})?/?>)", re.S)
 # The parts of table lines the parser left as text.
 _CELL_ATTRIBUTES = re.compile(r"[^|\[\]{}\n]*=[^|\[\]{}\n]*\|(?!\|)")
 _CELL_SPLIT = re.compile(r"\|\||!!")
@@ -59,6 +62,7 @@ def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_
     parsed_text = _parser_safe(text)
     scan = prescan(parsed_text)
     builder = _Builder(doc, parsed_text)
+    _share_offsets(len(text))
     fallback_from: int | None = 0 if scan.hostile else None
     if fallback_from is None:
         started = time.process_time()
@@ -81,6 +85,20 @@ def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_
     builder.finish()
     doc.suppressions = suppress.collect(doc, suppress.scan_comments(text))
     return doc
+
+
+# Source offsets below this come from one list of ints made once per process: a paragraph's
+# per-character offsets are then copied, not created int by int (creating them was the walker's
+# costliest line). The list grows with the longest document seen, to at most 9 MB.
+_SHARED_OFFSETS_LIMIT = 1 << 18
+_SHARED_OFFSETS: list[int] = []
+
+
+def _share_offsets(length: int) -> None:
+    """Grow the shared offsets to cover a document of ``length`` characters (up to the limit)."""
+    wanted = min(length, _SHARED_OFFSETS_LIMIT)
+    if len(_SHARED_OFFSETS) < wanted:
+        _SHARED_OFFSETS.extend(range(len(_SHARED_OFFSETS), wanted))
 
 
 _NUMERIC_REFERENCE = re.compile(r"&#(?:[xX](?P<hex>[0-9a-fA-F]+)|(?P<dec>[0-9]+));")
@@ -239,7 +257,8 @@ class _Builder:
         """Append verbatim source text starting at ``pos``."""
         if not text or self.skip_line:
             return
-        self.buf.add(text, range(pos, pos + len(text)))
+        end = pos + len(text)
+        self.buf.add(text, _SHARED_OFFSETS[pos:end] if end <= len(_SHARED_OFFSETS) else range(pos, end))
         if not text.isspace():
             self.newlines = 0
             self.last_ref = None  # {{dead link}} / {{webarchive}} apply only right after a ref
@@ -961,7 +980,11 @@ class _Builder:
     def masked_link(self, link: MaskedLink) -> None:
         """A plain link met as its placeholder: its text, or its target as written."""
         if link.text is not None:
-            self.inline_text(link.text, link.text_start)
+            # Its text holds no placeholder, line break or tag: only quotes may need dropping.
+            if "''" in link.text:
+                self.inline_text(link.text, link.text_start)
+            else:
+                self.emit(link.text, link.text_start)
         else:
             target = link.target
             self.emit(target.strip(), link.text_start + len(target) - len(target.lstrip()))
@@ -1076,8 +1099,10 @@ def _is_read(key: str) -> bool:
     citations."""
     return (":" in key or key in _READ_KEYS or key.startswith(("lang-", "langx")) or R.is_infobox(key)
             or R.is_cite_template(key))
-# A masked list marker or a placeholder (group 1 its number).
-_NODE_MASK = re.compile(f"{LIST_MARK.pattern}|{PLACEHOLDER.pattern}", re.S)
+# A masked list marker or the placeholder of a masked template, ref or heading (group 1 its number):
+# a link's stands in text. One leading character class, for the engine's fast scan.
+_NODE_MASK = re.compile(f"[{REF_START}{HEADING_START}{LIST_MARK.pattern[1:-1]}]"
+                        f"(?:(?<=[{REF_START}{HEADING_START}])(..){FILL}*|(?<={LIST_MARK.pattern}))", re.S)
 _CITE_START = re.compile(r"\{\{\s*cit", re.I)
 
 

@@ -25,7 +25,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.entities import name2codepoint
 from typing import Callable
+
+from mwparserfromhell.definitions import URI_SCHEMES
 
 # A placeholder: a first character telling a ref from a link, two characters numbering it,
 # FILL up to the markup's length.
@@ -44,22 +47,39 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _ATTRIBUTES = r"(?:\s+[\w-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>/=]+))?)*\s*"
 _VERBATIM = ("nowiki|pre|math|chem|ce|code|syntaxhighlight|source|score|timeline|graph|hiero|"
              "templatedata|templatestyles|imagemap|mapframe|maplink|includeonly|noinclude|style|script")
+# A plain link after its first "[": no namespace, file or interwiki prefix, nothing in it that
+# renders otherwise than as written (entities, templates, tags, nested links, bare URLs), and no
+# "//" first, which makes "[[//host]]" a bracket and a link to a web address.
+_PLAIN_LINK = (r"\[(?!//)(?P<target>[^\[\]{}|<>\n&:]*[^\s\[\]{}|<>&:][^\[\]{}|<>\n&:]*)"
+               r"(?:\|(?P<text>(?:[^\[\]{}|<>\n&/]|/(?!/))*))?\]\](?!\])")
+# One leading character class takes every alternative's first character (a lookbehind then
+# tells the alternatives apart), so the engine skips plain text by a fast scan for that class
+# instead of trying each alternative at every position.
 _MASKABLE = re.compile(
-    r"(?=[<{}\[*#:=])(?:"  # every alternative starts with one of these: other positions fail fast
-    r"<!--.*?(?:-->|\Z)"
-    rf"|<(?P<verbatim>{_VERBATIM})\b[^>]*>.*?</(?P=verbatim)\s*>"
-    r"|(?P<template>\{\{[^{}]*\}\})|(?P<open>\{\{(?!\{)|\{(?=\{\{))|(?P<close>\}\})"  # the others counted
-    rf"|<ref(?P<attrs>{_ATTRIBUTES})(?:/>|>(?P<content>[^<]*(?:<(?!ref\b|/ref\s*>)[^<]*)*)</ref\s*>)"
-    # A link to an article: no namespace, file or interwiki prefix, nothing in it that renders
-    # otherwise than as written (entities, templates, tags, nested links, bare URLs).
-    r"|(?<!\[)\[\[(?P<target>[^\[\]{}|<>\n&:]*[^\s\[\]{}|<>&:][^\[\]{}|<>\n&:]*)"
-    r"(?:\|(?P<text>(?:[^\[\]{}|<>\n&/]|/(?!/))*))?\]\](?!\])"
-    r"|^(?P<list>[*#:]+)(?![*#:;])"
+    r"[<{}\[*#:=](?:"
+    r"(?<=<)!--.*?(?:-->|\Z)"
+    rf"|(?<=<)(?P<verbatim>{_VERBATIM})\b[^>]*>.*?</(?P=verbatim)\s*>"
+    r"|(?<=\{)(?P<template>\{[^{}]*\}\})|(?<=\{)(?P<open>\{(?!\{)|(?=\{\{))|(?<=\})(?P<close>\})"  # the others counted
+    rf"|(?<=<)ref(?P<attrs>{_ATTRIBUTES})(?:/>|>(?P<content>[^<]*(?:<(?!ref\b|/ref\s*>)[^<]*)*)</ref\s*>)"
+    # A link to an article.
+    rf"|(?<=\[)(?<!\[\[){_PLAIN_LINK}"
+    r"|(?<=^[*#:])(?P<list>[*#:]*)(?![*#:;])"
     # A heading of plain words, its line ending at its closing "=": nothing in its title that
-    # the parser reads otherwise than as text.
-    r"|^(?P<level>={1,6})(?P<title>[^=\n{}\[\]<>&|!:]*[^\s=\n{}\[\]<>&|!:][^=\n{}\[\]<>&|!:]*)(?P=level)$)",
+    # the parser reads otherwise than as text. The group holds the "=" after the first.
+    r"|(?<=^=)(?P<level>={0,5})(?P<title>[^=\n{}\[\]<>&|!:]*[^\s=\n{}\[\]<>&|!:][^=\n{}\[\]<>&|!:]*)=(?P=level)$)",
     re.I | re.S | re.M)
 _LINE_START = re.compile(r"^[*#:=]", re.M)  # a list marker or a heading
+# The pieces of a reference body the strict text reader reads: text, a named entity or an "&" that
+# starts none (group "entity": the name and ";", or nothing), a plain link, a link to a web address
+# in brackets with its title (nothing in it that renders otherwise).
+_REF_TEXT_PIECE = re.compile(
+    r"(?P<plain>[^\[\]{}<>&\n]+)|&(?P<entity>[a-zA-Z0-9]+;|(?!#))"
+    rf"|\[{_PLAIN_LINK}"
+    r"|\[(?P<url>(?:https?:|ftp:)?//[^\s\[\]<>\"{}']+)(?: (?P<title>[^\[\]{}<>&\n]*))?\]")
+# What the parser reads as a list, a definition, a heading or a rule at the start of a body.
+_BODY_START_MARKUP = re.compile(r"[=#*;:-]")
+# The word before a colon, which the parser would take for a bare link's scheme if it is one.
+_SCHEME_COLON = re.compile(r"(\w*):")
 _ATTRIBUTE = re.compile(r"([\w-]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>/=]+)))?")
 
 
@@ -163,8 +183,7 @@ def mask(text: str, base: int = 0,
             if depth:
                 continue
             first = HEADING_START
-            level, title = match.group("level", "title")
-            refs.append(MaskedHeading(base + start, base + end, len(level), title))
+            refs.append(MaskedHeading(base + start, base + end, match.start("title") - start, match.group("title")))
         elif kind == "target" or kind == "text":
             first = LINK_START
             shown = match.group("text")
@@ -225,6 +244,42 @@ def ref_name_and_group(attrs: str) -> tuple[str, str]:
             value = next((g for g in match.groups()[1:] if g is not None), "")
             found[key] = value.strip()
     return found.get("name", ""), found.get("group", "")
+
+
+def read_reference_text(body: str) -> tuple[str, str] | None:
+    """(text, first web address or "") of a reference body as mwparserfromhell's strip_code
+    (normalized) and filter_external_links give them, read without a tree.
+
+    ``None`` when the body holds anything this reader might read differently: templates, tags,
+    numeric or unknown entities, other links, a bare address, markup at its start.
+    """
+    if _BODY_START_MARKUP.match(body):
+        return None
+    pieces: list[str] = []
+    addresses: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(body):
+        match = _REF_TEXT_PIECE.match(body, pos)
+        if match is None:
+            return None
+        kind = match.lastgroup
+        if kind == "plain":
+            pieces.append(match.group())
+        elif kind == "entity":
+            name = match.group("entity")[:-1]
+            pieces.append(chr(name2codepoint[name]) if name in name2codepoint else match.group())
+        elif kind == "url" or kind == "title":
+            addresses.append(match.span("url"))
+            pieces.append(match.group("title") or "")
+        else:
+            shown = match.group("text")
+            pieces.append(match.group("target") if shown is None else shown)
+        pos = match.end()
+    for scheme in _SCHEME_COLON.finditer(body) if ":" in body else ():
+        if (scheme.group(1).lower() in URI_SCHEMES
+                and not any(start <= scheme.start() < end for start, end in addresses)):
+            return None
+    return "".join(pieces), body[addresses[0][0]:addresses[0][1]] if addresses else ""
 
 
 _TOKEN = re.compile(r"\{\{\{|\{\{|\}\}|\[\[|\]\]|\[(?=(?:https?:|ftp:|mailto:)?//)|\]|[{}|=<]", re.I)

@@ -13,13 +13,12 @@ import re
 from typing import Any
 
 import mwparserfromhell
-from mwparserfromhell.definitions import URI_SCHEMES
 from mwparserfromhell.nodes import Template
 
 from citecheck.model import Reference
 from citecheck.parsers.citations import domain_of, normalize_template_params, parse_reference_text
 from citecheck.parsers import wikitext_render as R
-from citecheck.parsers.wikitext_lite import read_templates
+from citecheck.parsers.wikitext_lite import read_reference_text, read_templates
 
 _KEY = re.compile(r"[\W_]+")
 _YEAR_IN_DATE = re.compile(r"\b(\d{3,4}[a-z]?)\b")
@@ -28,11 +27,6 @@ _TIMESTAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})")
 _NAME_PARAMS = ("last{n}", "surname{n}", "author{n}-last", "author-last{n}", "author{n}",
                 "nachname{n}")
 _EDITOR_PARAMS = ("editor{n}-last", "editor-last{n}", "editor{n}", "editor-surname{n}")
-# Text the parser makes a single text node of: no brackets, braces, tags, entities or line
-# breaks, nothing at its start that opens a list, heading or rule.
-_MARKUP = re.compile(r"[{}\[\]<>&\n]|^[=#*;:-]")
-# The word before a colon, which the parser would take for a free link's scheme if it is one.
-_SCHEME_COLON = re.compile(r"(\w*):")
 
 
 def anchor_key(text: str) -> str:
@@ -63,15 +57,21 @@ class RefContent:
             self._code = mwparserfromhell.parse(self.raw, skip_style_tags=True)
         return self._code
 
-    def is_plain(self) -> bool:
-        """Whether the body is one text node to the parser: its text is then its raw text, with no
-        links, and no tree is built to learn that."""
-        return (self._code is None and not _MARKUP.search(self.raw)
-                and not any(m.group(1).lower() in URI_SCHEMES for m in _SCHEME_COLON.finditer(self.raw)))
+    def text_and_link(self) -> tuple[str, str]:
+        """The body's text as strip_code gives it and the address of its first external link
+        ("" for none): read without a tree where the strict text reader can."""
+        read = read_reference_text(self.raw) if self._code is None else None
+        if read is not None:
+            return read
+        code = self.code()
+        links = code.filter_external_links(recursive=True)
+        return code.strip_code(normalize=True, collapse=True), str(links[0].url) if links else ""
 
     def templates(self) -> list[tuple[str, dict[str, str]]]:
         """(key, parameters) of the top-level templates, as filter_templates(recursive=False)
         would find them."""
+        if self._code is None and "{{" not in self.raw:
+            return []
         read = read_templates(self.raw) if self._code is None else None
         if read is not None:
             return [(R.template_key(name), params) for name, params in read]
@@ -109,18 +109,15 @@ def describe(reference: Reference, body: RefContent, builder: Any) -> None:
         elif key in R.WEBARCHIVE:
             apply_webarchive(reference, params, key)
     if not reference.template:
-        is_plain = body.is_plain()
-        content = None if is_plain else body.code()
-        plain = " ".join((body.raw if is_plain else content.strip_code(normalize=True, collapse=True)).split())
+        text, url = body.text_and_link()
+        plain = " ".join(text.split())
         if plain:
             parsed = parse_reference_text(plain)
             for name, value in parsed.items():
                 reference.fields.setdefault(name, value)
         if "url" not in reference.fields:
-            links = [] if content is None else content.filter_external_links(recursive=True)
-            url = str(links[0].url) if links else ""
             if not url:
-                match = _URL.search(body.raw if content is None else str(content))
+                match = _URL.search(body.raw)
                 url = match.group() if match else ""
             if url:
                 reference.fields["url"] = url

@@ -35,12 +35,16 @@ MIN_CHUNK = 4096
 MAX_CHUNK = 65536
 
 _TOKEN = re.compile(
-    # The lookahead lets the engine skip plain text fast: every token starts with one of these.
-    r"(?=[<{}\[\]\n|=*#:;])(?:"
-    r"<!--|\{\{|\}\}|\[\[|\]\]|\[(?:https?:)?//"
-    r"|<ref\b[^<>\n]{0,400}?/>|<ref\b[^<>\n]{0,400}?>"
-    r"|<(?P<open>[a-z][a-z0-9]{0,19})\b[^<>\n]{0,400}?>|</(?P<close>[a-z][a-z0-9]{0,19})\s*>"
-    r"|^\{\||^\|\}|^(?==)|^(?=\n)|^(?P<list>[*#:;]{16,}))",
+    # One leading character class takes every token's first character (a lookbehind then tells the
+    # tokens apart), so the engine skips plain text by a fast scan for that class. A heading line
+    # and a blank line are the "=" or line break they start with.
+    r"[<{}\[\]\n|=*#:;](?:"
+    # A link or a template with no other token inside is one token, not two.
+    r"(?<=\[)\[[^\[\]{}<\n]*\]\]|(?<=\{)\{[^\[\]{}<\n]*\}\}"
+    r"|(?<=<)!--|(?<=\{)\{|(?<=\})\}|(?<=\[)\[|(?<=\])\]|(?<=\[)(?:https?:)?//"
+    r"|(?<=<)ref\b[^<>\n]{0,400}?/>|(?<=<)ref\b[^<>\n]{0,400}?>"
+    r"|(?<=<)(?P<open>[a-z][a-z0-9]{0,19})\b[^<>\n]{0,400}?>|(?<=<)/(?P<close>[a-z][a-z0-9]{0,19})\s*>"
+    r"|(?<=^\{)\||(?<=^\|)\}|(?<=^=)|(?<=^\n)|(?<=^[*#:;])(?P<list>[*#:;]{15,}))",
     re.I | re.M,
 )
 # Tags whose content is not parsed: a closed one is skipped whole.
@@ -90,19 +94,26 @@ class Prescan:
 
 
 class _Closers:
-    """Positions of closing markers, found once, so each opener's closer is a binary search."""
+    """The closing marker after an opener, searched for from the opener on and remembered: the
+    pre-scan asks at rising positions, so a search is only repeated past the last match found and
+    the text is read at most once per pattern, however many openers go unclosed."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.found: dict[str, list[tuple[int, int]]] = {}
+        # Per pattern: the position searched from and the first match found there (None: none).
+        self.found: dict[str, tuple[int, tuple[int, int] | None]] = {}
 
     def after(self, pattern: str, pos: int) -> tuple[int, int] | None:
         """(start, end) of the first match of ``pattern`` at or after ``pos``."""
-        spans = self.found.get(pattern)
-        if spans is None:
-            spans = self.found[pattern] = [m.span() for m in re.finditer(pattern, self.text, re.I)]
-        index = bisect.bisect_left(spans, (pos, -1))
-        return spans[index] if index < len(spans) else None
+        searched = self.found.get(pattern)
+        if searched is not None:
+            start, span = searched
+            if start <= pos and (span is None or span[0] >= pos):
+                return span
+        match = re.compile(pattern, re.I).search(self.text, pos)
+        span = match.span() if match else None
+        self.found[pattern] = (pos, span)
+        return span
 
 
 def prescan(text: str) -> Prescan:
@@ -142,6 +153,11 @@ def prescan(text: str) -> Prescan:
             if templates:
                 templates.pop()
             continue
+        if token.endswith("]]"):  # a whole link: opened and closed
+            continue
+        if token.endswith("}}"):  # a whole template: one level deeper while it lasts
+            result.max_depth = max(result.max_depth, len(templates) + 1 + open_tags)
+            continue
         opened = (match.group("open") or "").lower()
         if match.group("list"):
             # "*#*#*#…": every marker is one more list level (and one more parser node).
@@ -179,8 +195,7 @@ def prescan(text: str) -> Prescan:
         elif token == "|}":
             if tables:
                 tables.pop()
-        elif token == "":
-            pos = start + 1
+        elif token == "=" or token == "\n":
             if not templates and ref_open is None and not tables and start > 0:
                 if text[start] == "\n":  # a blank line
                     if start - cuts[-1] >= MAX_CHUNK:
