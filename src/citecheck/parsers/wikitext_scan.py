@@ -35,18 +35,19 @@ MIN_CHUNK = 4096
 MAX_CHUNK = 65536
 
 _TOKEN = re.compile(
-    # One leading character class takes every token's first character (a lookbehind then tells the
-    # tokens apart), so the engine skips plain text by a fast scan for that class. A heading line
-    # and a blank line are the "=" or line break they start with.
-    r"[<{}\[\]\n|=*#:;](?:"
-    # A link or a template with no other token inside is one token, not two.
-    r"(?<=\[)\[[^\[\]{}<\n]*\]\]|(?<=\{)\{[^\[\]{}<\n]*\}\}"
-    r"|(?<=<)!--|(?<=\{)\{|(?<=\})\}|(?<=\[)\[|(?<=\])\]|(?<=\[)(?:https?:)?//"
-    r"|(?<=<)ref\b[^<>\n]{0,400}?/>|(?<=<)ref\b[^<>\n]{0,400}?>"
-    r"|(?<=<)(?P<open>[a-z][a-z0-9]{0,19})\b[^<>\n]{0,400}?>|(?<=<)/(?P<close>[a-z][a-z0-9]{0,19})\s*>"
-    r"|(?<=^\{)\||(?<=^\|)\}|(?<=^=)|(?<=^\n)|(?<=^[*#:;])(?P<list>[*#:;]{15,}))",
+    # Every alternative starts with a literal character, so the engine skips plain text by a fast
+    # scan for those characters and tries at each candidate only the alternatives starting with it.
+    # A link or a template with no other token inside is one token, not two. A heading line, a
+    # blank line and a long run of list markers are found by their first character at a line start.
+    r"\[(?:\[[^\[\]{}<\n]*\]\]|\[|(?:https?:)?//)|\{(?:\{[^\[\]{}<\n]*\}\}|\{)"
+    r"|<(?:!--|ref\b[^<>\n]{0,400}?/>|ref\b[^<>\n]{0,400}?>"
+    r"|(?P<open>[a-z][a-z0-9]{0,19})\b[^<>\n]{0,400}?>|/(?P<close>[a-z][a-z0-9]{0,19})\s*>)"
+    r"|\}\}|\]\]"
+    r"|\{(?<=^\{)\||\|(?<=^\|)\}|=(?<=^=)|\n(?<=^\n)"
+    r"|\*(?<=^\*)[*#:;]{15,}|#(?<=^#)[*#:;]{15,}|:(?<=^:)[*#:;]{15,}|;(?<=^;)[*#:;]{15,}",
     re.I | re.M,
 )
+_LIST_MARKERS = "*#:;"  # what a run of list markers is made of
 # Tags whose content is not parsed: a closed one is skipped whole.
 _RAW_TAGS = frozenset({"nowiki", "pre", "math", "syntaxhighlight", "source", "score", "timeline",
                        "chem", "ce", "graph", "templatedata"})
@@ -159,7 +160,7 @@ def prescan(text: str) -> Prescan:
             result.max_depth = max(result.max_depth, len(templates) + 1 + open_tags)
             continue
         opened = (match.group("open") or "").lower()
-        if match.group("list"):
+        if token[0] in _LIST_MARKERS:
             # "*#*#*#…": every marker is one more list level (and one more parser node).
             result.max_depth = max(result.max_depth, len(token))
         elif token == "<!--":
