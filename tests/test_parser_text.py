@@ -718,6 +718,29 @@ flow arrangement.[1]
     assert kinds["Figure 3: The string at 6 consecutive epochs"] == "caption"
 
 
+def test_a_phrase_with_no_verb_under_a_heading_or_the_pages_chrome_is_a_caption() -> None:
+    doc = parse("""****** Grid dip oscillator ******
+From Wikipedia, the free encyclopedia
+Jump_to_navigation Jump_to_search
+For other uses, see Dip_meter_(disambiguation).
+A pseudocolor image of two meters taken in infrared light.
+A grid dip oscillator measures the resonant frequency of unmounted circuits.[1]
+***** Operation[edit] *****
+Two Heathkit Grid Dip Meters with a set of tuning coils.
+The heart of the instrument is a tunable LC circuit whose exposed coil couples
+to the measured circuit.[1]
+***** History *****
+Smith designed the first meter.
+The heart of the instrument is a tunable LC circuit.[1]
+***** References *****
+   1. ^ a b c "Dip meters". ARRL. 1998.
+""")
+    kinds = {s.text: s.kind for s in doc.statements}
+    assert kinds["A pseudocolor image of two meters taken in infrared light."] == "caption"
+    assert kinds["Two Heathkit Grid Dip Meters with a set of tuning coils."] == "caption"
+    assert kinds["Smith designed the first meter."] == "prose"
+
+
 def test_a_formula_wrapped_at_its_plus_sign_is_no_list_item() -> None:
     doc = dump_section("""exerted on the mass m at the location x + h are:
               F   N e w t o n       = m &#x22C5; a ( t ) = m &#x22C5;

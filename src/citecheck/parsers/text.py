@@ -1096,14 +1096,14 @@ class _Parser:
         "The weakest (left) shows ..."), or any short unreferenced block between the heading
         and the section's hatnote ("Five binary trees on three vertices." then "Main article:
         ..."), which the section's prose never comes before."""
-        before = [b for b in self.blocks[max(0, k - 3):k] if b.kind != "chrome"]
+        before = [b for b in self.blocks[max(0, k - 6):k] if b.kind != "chrome"][-1:]  # over the page's chrome
         after = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
         text = self.blocks[k].text
         if not before or before[-1].kind != "heading" or after is None or len(text) > 400 or "[" in text:
             return False
         if after.kind == "chrome":
             return self.blocks[k - 1] is before[-1] and _HATNOTE.match(after.text) is not None and len(text) <= 300
-        return after.kind == "para" and _PICTURE_WORDS.search(text) is not None
+        return after.kind == "para" and (_PICTURE_WORDS.search(text) is not None or _names_a_picture(text))
 
     # reference lists -----------------------------------------------------------------------
 
@@ -1325,6 +1325,27 @@ def _section_name(text: str) -> str:
     name = _EDIT_LINK.sub("", text.replace("_", " "))
     name = re.sub(r"^\d+(?:\.\d+)*\s+", "", name)
     return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def _names_a_picture(text: str) -> bool:
+    """A short phrase with no verb, as a caption names what its picture shows ("Two Heathkit
+    Grid Dip Meters with a set of tuning coils."); a section's prose opens with a sentence."""
+    words = text.split()
+    return (len(words) <= _PICTURE_NAME_WORDS and len(_SENTENCE_STOP.findall(text)) <= 1
+            and not any(word.lower().strip(",;:()") in _VERBS or _PAST_FORM.fullmatch(word.strip(",;:().")) for word in words))
+
+
+_PICTURE_NAME_WORDS = 15
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+# Words that make a sentence of a phrase: the forms of be, have and do, the modals, and the
+# verbs a section's opening sentence most often turns on.
+_VERBS = frozenset(
+    "is are was were be been being am has have had do does did will would shall should can could may might must "
+    "became becomes become began begins led leads made makes took takes gave gives came comes went goes "
+    "holds held uses used includes consists contains refers means remains lies lay stands stood runs ran "
+    "shows show describes allows provides requires".split()
+)
+_PAST_FORM = re.compile(r"[a-z]{3,}ed")
 
 
 def _looks_like_caption(text: str) -> bool:
