@@ -695,6 +695,39 @@ Peripatetics in scholarly activities such as the exposition of Plato.[1]:306
     assert doc.source[first.citations[0].span.start:first.citations[0].span.end] == "[1]:\n306"
 
 
+def test_a_wrapped_style_sheet_and_split_off_isbn_lines_join_the_entries_before_them() -> None:
+    doc = parse("""****** Motion economy ******
+The principles can be classified into four groups.[1][2]
+***** References[edit] *****
+   1. ^ Kanawaty, G. (1992). Introduction to work study, International Labour
+      Office,
+   2. .mw-parser-output cite.citation{font-style:inherit}.mw-parser-output
+      .citation .cs1-lock-
+      free a{background:url("//upload.wikimedia.org/lock.png")}.mw-
+      parser-output .cs1-kern-right{padding-right:0.2em}
+   3. ISBN 978-92-2-107108-2
+   4. ^ Meyers, F. E. (2002). Motion and time study, Prentice Hall,
+   5. ISBN 978-0-13-031670-7
+""")
+    assert [(r.key, r.raw.split(".")[0]) for r in doc.references] == [("1", "Kanawaty, G"), ("2", "Meyers, F")]
+    assert "ISBN 978-92-2-107108-2" in doc.references[0].raw
+
+
+def test_beside_a_remarks_list_of_numbered_notes_a_notes_list_holds_the_citations() -> None:
+    doc = parse("""****** Theorem ******
+The theorem holds for quaternionic matrices.[1][nb_1] It was proved in 1878.[2]
+***** See also[edit] *****
+    * Companion_matrix
+***** Remarks[edit] *****
+   1. ^ Care is needed with the determinant of quaternions.
+***** Notes[edit] *****
+   1. ^ Crilly_1998
+   2. ^ Frobenius_1878
+""")
+    assert sorted((r.group, r.key) for r in doc.references) == [("", "1"), ("", "2"), ("note", "1")]
+    assert all(c.reference is not None for c in doc.citations)
+
+
 # --- layouts of real text dumps, each on an excerpt of the page it was seen on -------------
 
 

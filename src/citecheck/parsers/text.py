@@ -1134,8 +1134,11 @@ class _Parser:
         marks = {note for m in _MARKER.finditer(self.source) if (note := m.group("note")) and note.islower()
                  and not _NOT_A_MARKER.search(self.source, max(0, m.start() - 40), m.start())}
         label = _roman_key if marks <= _ROMAN_KEYS and any(len(key) > 1 for key in marks) else _note_key
+        # Notes cited by number in a "Remarks" or "Footnotes" list: a "Notes" list beside it holds
+        # the short citations the plain markers point to ("Remarks" [nb 1]…, "Notes" [1] Crilly 1998).
+        remarks_hold_notes = self.numbered_notes and any(name in _NOTE_LISTS_WHEN_CITED for name, _ in lists)
         for name, blocks in lists:
-            notes = name in _NOTE_LISTS or self.numbered_notes and name in _NOTE_LISTS_WHEN_CITED
+            notes = name in _NOTE_LISTS_WHEN_CITED if remarks_hold_notes else name in _NOTE_LISTS
             group = "note" if (several or letters_only) and notes else ""
             lettered = group == "note" and not self.numbered_notes
             for entry, number in _list_entries(self.source, blocks):
@@ -1390,7 +1393,9 @@ def _list_entries(source: str, blocks: list[_Block]) -> list[tuple[_Block, int]]
     less the pieces numbered before it (its position where the copy printed none); the
     printed number stays on the block, for ``_Parser._check_map`` to weigh.
     """
-    caret_style = _backlinked(source, blocks)
+    # The style sheet and the access icons count neither way: "1. ^ Kanawaty …", "2. .mw-parser-output
+    # …", "3. ISBN 978-92-2-107108-2", "4. ^ Meyers …" is a list of two entries with backlinks.
+    caret_style = _backlinked(source, [block for block in blocks if not _is_stray(_entry_text(source, block))])
     entries: list[tuple[_Block, int]] = []
     pieces = 0
     for block in blocks:
@@ -1411,7 +1416,8 @@ def _list_entries(source: str, blocks: list[_Block]) -> list[tuple[_Block, int]]
     return entries
 
 
-_PAGE_CSS = re.compile(r"(?:\.mw-parser-output[^{}]*\{[^{}]*\}\s*)+")
+# A dump that wraps the sheet may break a name at its hyphen: ".mw-" / "parser-output".
+_PAGE_CSS = re.compile(r"(?:\.mw-\s?parser-\s?output[^{}]*\{[^{}]*\}\s*)+")
 
 
 def _strip_page_css(text: str) -> tuple[str, bool]:
