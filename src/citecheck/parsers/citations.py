@@ -573,11 +573,17 @@ _DEFAULT_PAGE = re.compile(r"/(?:index|default)\.(?:html?|php|aspx?)$", re.I)
 def source_url_key(url: str) -> str:
     """``url_key`` of a link that stands for one cited source, else "": a bare host names a
     site, and a catalogue or identifier link (an ISSN, OCLC or ISBN record, a DOI prefix) a
-    journal or a whole book."""
+    journal or a whole book. A fragment that picks what the page shows ("#d=1287",
+    "#!/artist/12") stays: it tells two pages apart, where an anchor ("#History") does not."""
     key = url_key(url)
+    if routed := _ROUTING_FRAGMENT.search(url):
+        key = f"{key}#{routed.group(1)}"
     if "/" not in key or _IDENTIFIER_LINK.match(key):
         return ""
     return key
+
+
+_ROUTING_FRAGMENT = re.compile(r"#((?:[!/]|[^#\s]*=)[^#\s]*)\s*$")
 
 
 # --- template parameters ------------------------------------------------------------------
