@@ -271,6 +271,8 @@ _MASKS = re.compile(
 _EVENT_DISTANCE = re.compile(
     r"\bthe\s+(?:men's\s+|women's\s+)?((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s?(?:m|metres|meters))\b"
 )
+_EVENT_DISTANCE_UNITS = frozenset(["m", "metres", "meters"])
+_MONTH_WORDS = frozenset(_MONTHS.lower().split("|"))
 _MONTH_MASKS = re.compile(
     rf"""(?=[JFMASOND])(?:
       \b(?:{_MONTHS})\b\.?\s+{_DAY}(?!\d)(?:\s*(?:[{_DASH}]|and|to)\s*{_DAY}(?!\d))?(?:,?\s+\d{{4}}\b)?
@@ -279,19 +281,46 @@ _MONTH_MASKS = re.compile(
     re.X,
 )
 # A word before the figure that makes it a page, section, series or age: "p. 12", "aged 18".
-_KEYWORD_BEFORE = re.compile(
-    r"""\b(?:pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
+_KEYWORDS = r"""pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
          |table|part|episode|season|issue|series|version|ver|category|level|class|grade|type
          |phase|stage|step|track|route|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
          |build|release|zone|columns?|rows?|criterion|status|code|error|round|assuming|patents?
-         |the\s+numbers?)\b\.?,?\s*\#?\s*
+         |the\s+numbers?"""
+_KEYWORD_BEFORE = re.compile(
+    rf"""\b(?:{_KEYWORDS})\b\.?,?\s*\#?\s*
          (?:over|under|between|an?)?\s*$
        | (?-i:\bbase)\s+$                                            # a numeral base (base 10), not Air Base, 50
        | \b(?:mol\.|molecular|molar)\s+(?:weight|mass)\s*:?\s*$          # computed from the formula
     """,
     re.X | re.I,
 )
+# The last word of any ``_KEYWORD_BEFORE`` match: a keyword (or the last word of one), a word
+# that may follow one, or the word of a numeral base or a molecular weight.
+_KEYWORD_BEFORE_LAST_WORD = re.compile(
+    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass)", re.X | re.I
+)
+_KEYWORD_WINDOW = 30
+
+
+def _keyword_before(text: str, start: int) -> bool:
+    """Whether ``_KEYWORD_BEFORE`` matches in the ``_KEYWORD_WINDOW`` characters before ``start``.
+
+    Every match ends with a word, then only spaces and ".,#:": a window whose last word is no
+    word a match can end with is answered without the search, which tries some seventy
+    keywords at each of its characters."""
+    low = max(0, start - _KEYWORD_WINDOW)
+    end = start
+    while end > low and (text[end - 1].isspace() or text[end - 1] in ".,#:"):
+        end -= 1
+    word_start = end
+    while word_start > low and text[word_start - 1].isalpha():
+        word_start -= 1
+    if _KEYWORD_BEFORE_LAST_WORD.fullmatch(text, word_start, end) is None:
+        return False
+    return _KEYWORD_BEFORE.search(text, low, start) is not None
+
+
 _HAS_DIGIT = re.compile(r"\d")
 # Compounds that still count people or things: "a 5,000-strong community", "a 100,000-person march".
 # So do terms and times served or won: "a six-term incumbent", "a five-time champion".
@@ -336,12 +365,17 @@ _YEAR_NOUNS = frozenset(
 _OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|circa|c\.|around|about|by|from)\s+$", re.I)
 
 
-def _masked_spans(text: str) -> list[tuple[int, int]]:
+def _masked_spans(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """The spans of ``text`` (whose words are ``words``) that hold no figure."""
     spans = [m.span() for m in _MASKS.finditer(text)]
-    spans.extend(m.span() for m in _MONTH_MASKS.finditer(text))
+    # The masks below are looked for only in texts with the words each of their matches has.
+    if not words.isdisjoint(_MONTH_WORDS):
+        spans.extend(m.span() for m in _MONTH_MASKS.finditer(text))
     spans.extend(m.span() for m in _LIST_NUMBER.finditer(text))
-    spans.extend(m.span(1) for m in _EVENT_DISTANCE.finditer(text))
-    spans.extend(m.span(1) for m in _IDENTITY_NUMBER.finditer(text))
+    if "the" in words and not words.isdisjoint(_EVENT_DISTANCE_UNITS):
+        spans.extend(m.span(1) for m in _EVENT_DISTANCE.finditer(text))
+    if "number" in words or "numbers" in words:
+        spans.extend(m.span(1) for m in _IDENTITY_NUMBER.finditer(text))
     if "(" in text:
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
     return spans
@@ -375,8 +409,8 @@ def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
 
 def _find(text: str) -> list[NumericClaim]:
     first_digit = _HAS_DIGIT.search(text)
-    masks = _masked_spans(text) if first_digit else []
     words = set(_LETTERS.findall(text.lower()))
+    masks = _masked_spans(text, words) if first_digit else []
     german = bool(first_digit) and len(words & _GERMAN_WORDS) >= 2
     if german:
         masks.extend(m.span() for m in _GERMAN_ORDINAL.finditer(text))
@@ -389,7 +423,7 @@ def _find(text: str) -> list[NumericClaim]:
         if claim is not None:
             candidates.append(claim)
             pos = claim.end
-        elif match.group("range") is not None and _KEYWORD_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        elif match.group("range") is not None and _keyword_before(text, match.start()):
             pos = match.end()  # "aged 40 to 59", "pages 12–15": the keyword names the whole range
         else:
             # Rejected ("S-300 and 25"): the second figure of a would-be range gets its own try.
@@ -406,11 +440,13 @@ def _find(text: str) -> list[NumericClaim]:
         if not _capitalised_mid_sentence(text, match.start()):
             candidates.append(NumericClaim(match.start(), match.end(), match.group(), None, "vague",
                                            _noun_after(text, match.end())))
-    if candidates and _HYPOTHESIS.match(text):
+    if not candidates:
+        return candidates  # what follows only drops candidates
+    if _HYPOTHESIS.match(text):
         return []  # "Suppose a 10,000 kg probe is sent": an example, not a report
-    if candidates and _sets_up_a_case(text):  # "If the reading is 0.10 mm, …": but people it counts are reported
+    if _sets_up_a_case(text):  # "If the reading is 0.10 mm, …": but people it counts are reported
         candidates = [c for c in candidates if c.noun.split(" ", 1)[0].lower() in _counted_beings()]
-    if candidates and _DEFINES_A_TERM.match(text):
+    if candidates and _defines_a_term(text, words):
         return []  # "The term 1 in 10 year storm describes ...", "the unit of inductance is the henry": definitions
     if candidates and "=" in text and _CALCULATION.search(_readable(text)):
         return []  # "6.015 + 2.014 = 8.029 u": arithmetic, whose figures are computed, not reported
@@ -464,6 +500,9 @@ _MATH_SIGN_CHARS = re.compile(r"[∑∫√∈≤≥≠≈=<>α-ωΑ-Ω{]")
 _LONE_LETTER = re.compile(r"(?<![\w'’.\-/])(?<!\d )(?<!\d\u00a0)[b-z](?![\w'’.\-/])")
 # Lowercase letters that stand alone in prose without naming a variable: "Merkel's", "don't".
 _LETTERS_OF_CONTRACTIONS = frozenset("s t d m".split())
+# The one-letter words (as ``_LETTERS`` reads them) that may name a variable: not an article,
+# "I" or the tail of a contraction.
+_LONE_LETTER_WORDS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß") - _LETTERS_OF_CONTRACTIONS - {"a", "i"}
 # A made-up case ("Suppose a 10,000 kg probe", "If, for example, an estimate was $1,252,000"),
 # and a condition ("If A were a triangle"), whose small counts are any case's.
 _HYPOTHESIS = re.compile(
@@ -511,6 +550,24 @@ _DEFINES_A_TERM = re.compile(
     rf"|[^.;]*\bdefines?\s+the\s+(?:{_DEFINED_UNITS})\s+as\b",
     re.I,
 )
+# A word that every ``_DEFINES_A_TERM`` match has, but one that opens with "a", "an" or "one".
+_DEFINING_TERMS = frozenset("term unit definition defined define defines".split())
+_UNIT_DEFINITION_OPENERS = ("a", "an", "one")
+# Characters that match an ASCII letter case-insensitively ("ſ" an "s", "ı" an "i") and so may
+# spell a word of a case-insensitive pattern that ``_LETTERS`` does not read as that word.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
+
+
+def _defines_a_term(text: str, words: set[str]) -> bool:
+    """Whether ``_DEFINES_A_TERM`` matches ``text`` (whose words are ``words``); searched only
+    in a text that has a word every match needs, or opens with a word a unit's definition does."""
+    opener = text.split(None, 1)[:1]
+    if (words.isdisjoint(_DEFINING_TERMS) and not (opener and opener[0].lower() in _UNIT_DEFINITION_OPENERS)
+            and _FOLDS_TO_ASCII.search(text) is None):
+        return False
+    return _DEFINES_A_TERM.match(text) is not None
+
+
 # An equation on figures: arithmetic next to an equals sign ("(2 + 6)/2 = 4", "0.0238 × 931 MeV
 # = 22.2 MeV"), a quantity set equal to a figure ("1 u c² = 931.49 MeV"), or a result carried
 # over to a line of its own ("= 931.49 MeV,").
@@ -571,7 +628,7 @@ def continues_example(text: str) -> bool:
     """Whether a statement carries on the illustration before it, as its next step or with its
     data: "Start by sorting the values: 1, 2, 5, 7, 8.", "In this case, the median is 5",
     "Therefore, the median is 4", "Using these data ..."."""
-    return (_NEXT_STEP.match(text) is not None or _DATA_SET.search(text) is not None
+    return (_NEXT_STEP.match(text) is not None or _holds_data_set(text)
             or text.lstrip()[:1] in _BROKEN_LINE_STARTS or text.lstrip()[:1].islower())
 
 
@@ -627,8 +684,26 @@ _QUOTATION = re.compile(r"[\"“]([^\"“”\n]{3,400})[\"”]")
 
 def speaks_in_mathematics(text: str) -> bool:
     """Whether ``text`` is a statement of mathematics (see ``_speaks_in_mathematics``)."""
-    return (_speaks_in_mathematics(text, set(_LETTERS.findall(text.lower())))
-            or "=" in text or "≈" in _readable(text) or _DATA_SET.search(text) is not None)
+    return ("=" in text or _speaks_in_mathematics(text, set(_LETTERS.findall(text.lower())))
+            or _holds_approximation(text) or _holds_data_set(text))
+
+
+def _holds_approximation(text: str) -> bool:
+    """Whether ``text`` read with double-decoded characters restored holds "≈": only "≈" itself
+    or its double-decoded form restores to one, so a text with neither needs no restoring."""
+    return ("≈" in text or _APPROXIMATION_DECODED_TWICE in text) and "≈" in _readable(text)
+
+
+_APPROXIMATION_DECODED_TWICE = "≈".encode("utf-8").decode("latin-1")
+
+
+def _holds_data_set(text: str) -> bool:
+    """Whether ``text`` holds the data of an illustration (``_DATA_SET``); every match has a "{"
+    or a comma, a space and a digit, which most texts lack and a plain search finds faster."""
+    return ("{" in text or _COMMA_THEN_DIGIT.search(text) is not None) and _DATA_SET.search(text) is not None
+
+
+_COMMA_THEN_DIGIT = re.compile(r",\s\d")
 
 
 def _speaks_in_mathematics(text: str, words: set[str]) -> bool:
@@ -639,8 +714,7 @@ def _speaks_in_mathematics(text: str, words: set[str]) -> bool:
     readable = _readable(text)
     if _MATH_SIGN_CHARS.search(readable) and _MATH_SIGNS.search(readable):
         return True
-    lone = {w for w in words if len(w) == 1} - _LETTERS_OF_CONTRACTIONS - {"a", "i"}
-    return bool(lone) and _LONE_LETTER.search(readable) is not None
+    return not words.isdisjoint(_LONE_LETTER_WORDS) and _LONE_LETTER.search(readable) is not None
 
 
 # A statement about every member of a kind ("Every homogeneous system has at least one
@@ -723,7 +797,7 @@ def parse_number(text: str) -> float | None:
 def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) -> NumericClaim | None:
     start, end = match.start(), match.end()
     num_start, num_end = match.span("num")
-    if _overlaps(masks, num_start, num_end) or _KEYWORD_BEFORE.search(text, max(0, start - 30), start):
+    if _overlaps(masks, num_start, num_end) or _keyword_before(text, start):
         return None
     if _RATE_BEFORE.search(text, max(0, start - 12), start) and not match.group("pct"):
         return None  # "per 1000 women", "+590": a rate's base or a calling code
@@ -1201,7 +1275,7 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     prev_word = prev.group(1).lower() if prev and prev.end() == start else ""
-    if prev_word in _DETERMINERS or _KEYWORD_BEFORE.search(text, max(0, start - 30), start):
+    if prev_word in _DETERMINERS or _keyword_before(text, start):
         return None  # "the two sides", "round two matches"
     if _quoted_name(text, start, end) or re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
             prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):

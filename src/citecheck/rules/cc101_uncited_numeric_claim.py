@@ -146,7 +146,7 @@ _CENSUS_ATTRIBUTION = re.compile(
 
 def _census_source(stmt: Statement) -> Citation | None:
     """The citation of the census a statement opens by naming as its source, if it does."""
-    if stmt.kind != "prose":
+    if stmt.kind != "prose" or not stmt.citations:
         return None
     return next((c for c in stmt.citations if _CENSUS_ATTRIBUTION.match(c.clause)), None)
 
@@ -162,8 +162,16 @@ def _teaches(statements: Sequence[Statement]) -> bool:
     report the world (``reports_the_world``) are textbook material, as editors of such
     articles cite them: once for a paragraph, not for every value."""
     prose = [s for s in statements if s.kind in ("prose", "list")]
-    mathematical = sum(1 for s in prose if speaks_in_mathematics(s.text))
-    return mathematical >= max(_TEACHING_MINIMUM, _TEACHING_SHARE * len(prose))
+    needed = max(_TEACHING_MINIMUM, _TEACHING_SHARE * len(prose))
+    mathematical = 0
+    for read, stmt in enumerate(prose):
+        if mathematical + len(prose) - read < needed:
+            return False  # the statements left could not reach the share
+        if speaks_in_mathematics(stmt.text):
+            mathematical += 1
+            if mathematical >= needed:
+                return True
+    return mathematical >= needed
 
 
 def _paragraph_text(statements: Sequence[Statement], i: int) -> str:
@@ -297,7 +305,9 @@ _FORMULA = re.compile(r"\\[a-zA-Z]{3,}\b|&#x[0-9A-Fa-f]+;|[\^_]\{")
 _LEAKED_ENTRY = re.compile(r"\s*(?:\^|\[[^\W\d_])")
 _LAYOUT_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 _WIDE_GAP = re.compile(r"\S {5,}\S")
-_WORD = re.compile(r"[^\W\d_]{3,}")
+# Two words of three letters or more: the first taken whole (from its first letter, so that a
+# text with one such word is read once), then any later one.
+_TWO_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}+[\s\S]*?[^\W\d_]{3}")
 
 
 def judgeable(text: str) -> bool:
@@ -309,11 +319,14 @@ def judgeable(text: str) -> bool:
     their numbers are exponents, column values, descriptions of a picture or the tail of a
     broken line.
     """
-    if _FORMULA.search(text) or text.count("|") >= 2 or _LEAKED_ENTRY.match(text) or "ISBN" in text:
+    # Substring tests first: each pattern needs characters most statements lack ("\\", "&#x" or
+    # "{" for a formula; three spaces or a tab for a gap), and a test costs a fraction of a search.
+    if ("\\" in text or "&#x" in text or "{" in text) and _FORMULA.search(text) or text.count("|") >= 2 \
+            or _LEAKED_ENTRY.match(text) or "ISBN" in text:
         return False  # a formula, a pipe table, a note, an alt text, a reference or book entry
-    if _at_least_two(_LAYOUT_GAP, text) or _WIDE_GAP.search(text):
+    if ("   " in text or "\t" in text) and (_at_least_two(_LAYOUT_GAP, text) or _WIDE_GAP.search(text)):
         return False
-    return _at_least_two(_WORD, text)
+    return _TWO_WORDS.search(text) is not None
 
 
 def _at_least_two(pattern: re.Pattern[str], text: str) -> bool:
