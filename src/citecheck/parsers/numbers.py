@@ -590,13 +590,17 @@ _CASE_OPENS = re.compile(
 def _sets_up_a_case(text: str) -> bool:
     """Whether a sentence reasons about a made-up or general case, whose figures (but for
     counts of people) describe the case rather than report the world: it opens with a condition
-    that names no one, in a sentence with no year."""
+    that names no one and sets up a case of its own, in a sentence with no year. "If successful,
+    it would be the first return in over 40 years" conditions a real plan: no case is set up."""
     opened = _CASE_OPENS.match(text)
     if opened is None or _YEAR_IN_TEXT.search(text):
         return False
     condition_end = text.find(",", opened.end())
     condition = text[:condition_end if condition_end > 0 else len(text)]
-    return _PROPER_NAME_INSIDE.search(condition) is None
+    return len(condition.split()) >= _CASE_WORDS and _PROPER_NAME_INSIDE.search(condition) is None
+
+
+_CASE_WORDS = 4  # "If the reading is 0.10 mm"; not "If successful", "If so", "If elected president"
 
 
 _CONDITION = re.compile(r"\s*(?:(?:For\s+(?:example|instance),\s*)(?:if|when)|If|Given)\b")
