@@ -844,6 +844,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
         if (_names_a_group(text, start, end) or _quoted_name(text, start, end)
                 or _MEANING_BEFORE.search(text, max(0, start - 12), start)):
             return None  # also "Quinquagesima (meaning 50)": the meaning of a word
+        if digits.isdigit() and not ranged and _names_a_model(text, start, end):
+            return None  # "the 916 model family", "the 851 and 888 models": a model's number, not a count
         if digits.isdigit() and not ranged and _labels_a_thing(text, start, end):
             return None  # "in coil 2", "is medium 1", "Toll-like receptors 9 and 7": names, not counts
         if digits.isdigit() and not ranged and _names_one(text, start, end):
@@ -1127,6 +1129,25 @@ _NOT_LABELLED_NOUNS = frozenset(
     "than least most up down now still also even already often usually sometimes always never then "
     "thus hence therefore worth total top average per plus minus times number either neither both between".split()
 )
+
+
+# The nouns a model's number stands before ("the 916 model family", "the 916 line"), also
+# after a second number ("the 851 and 888 models").
+def _names_a_model(text: str, start: int, end: int) -> bool:
+    """Whether "the" and a model's noun frame a number as the model's name: "the 916 model
+    family", "the 916 line", "the 851 and 888 models"; "12 models" counts them."""
+    before = _THE_BEFORE.search(text, max(0, start - 20), start)
+    if before is None:
+        return False
+    return _MODEL_NOUN_AFTER.match(text, end) is not None or bool(
+        (before.group("first") or _PAIR_THEN_MODELS.match(text, end)) and _MODELS_AFTER.match(text, end))
+
+
+_MODEL_NOUNS = r"(?:model|series|family|line|range|variant|version)"
+_MODEL_NOUN_AFTER = re.compile(rf"\s+{_MODEL_NOUNS}\b(?!\s+of\b)")
+_MODELS_AFTER = re.compile(r"(?:\s+(?:and|or)\s+\d+)?\s+(?:models|series|families|lines|ranges|variants|versions)\b(?!\s+of\b)")
+_PAIR_THEN_MODELS = re.compile(r"\s+(?:and|or)\s+\d+\s")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<first>\d+\s+(?:and|or)\s+)?$")
 
 
 def _labels_a_thing(text: str, start: int, end: int) -> bool:
