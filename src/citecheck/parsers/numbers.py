@@ -846,6 +846,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # also "Quinquagesima (meaning 50)": the meaning of a word
         if digits.isdigit() and not ranged and _names_a_model(text, start, end):
             return None  # "the 916 model family", "the 851 and 888 models": a model's number, not a count
+        if not ranged and _VERSION_NUMBER.fullmatch(digits) and _RELEASE_NOUN_AFTER.match(text, end):
+            return None  # "the Linux kernel 2.6 series": a release's number
         if digits.isdigit() and not ranged and _labels_a_thing(text, start, end):
             return None  # "in coil 2", "is medium 1", "Toll-like receptors 9 and 7": names, not counts
         if digits.isdigit() and not ranged and _names_one(text, start, end):
@@ -1143,6 +1145,8 @@ def _names_a_model(text: str, start: int, end: int) -> bool:
         (before.group("first") or _PAIR_THEN_MODELS.match(text, end)) and _MODELS_AFTER.match(text, end))
 
 
+_VERSION_NUMBER = re.compile(r"\d{1,3}\.\d{1,3}")
+_RELEASE_NOUN_AFTER = re.compile(r"\s+(?:series|branch|release|releases|line)\b")
 _MODEL_NOUNS = r"(?:model|series|family|line|range|variant|version)"
 _MODEL_NOUN_AFTER = re.compile(rf"\s+{_MODEL_NOUNS}\b(?!\s+of\b)")
 _MODELS_AFTER = re.compile(r"(?:\s+(?:and|or)\s+\d+)?\s+(?:models|series|families|lines|ranges|variants|versions)\b(?!\s+of\b)")
