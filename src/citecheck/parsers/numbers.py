@@ -888,15 +888,36 @@ def _is_score(text: str, start: int, end: int, low: str, high: str | None) -> bo
 
 def _count_names_rather_than_counts(text: str, start: int, end: int, value: int) -> bool:
     """Whether a bare whole number belongs to a name or to what the sentence names: the title of
-    a ranking or a building ("the 100 Greatest Finns", "110 Grant Apartments"), a small count
+    a ranking, a building or a work ("the 100 Greatest Finns", "110 Grant Apartments", "101
+    Dalmatians"), a small count
     whose members follow ("3 companies …: Mimaki, Roland, and Mutoh"), or a small count of kinds
     in an undated sentence ("There are 2 types of ER"; but "in 1952 it had 3 types")."""
-    return (_in_a_title(text, end)
+    return (_in_a_title(text, end) or _title_case_follows(text, end)
             or value <= 12 and _names_its_members(text, start, end, value)
             or value <= 10 and _classifying(_FOLLOWING_WORDS.match(text, end)) and not _YEAR_IN_TEXT.search(text))
 
 
 _TITLE_RUN = re.compile(r"(?:\s[A-Z][\w'’\-]*){2,}")  # greedy: what follows is no capitalised word
+
+
+def _title_case_follows(text: str, end: int) -> bool:
+    """Whether the word after a number is a common noun set in title case ("Five Weeks in a
+    Balloon", "101 Dalmatians", "Seven Years in Tibet"): the number opens a title. A name after
+    a count keeps its capital in any case ("Five Canadian soldiers", "300 Royal Navy sailors"),
+    and people counted in title case are still counted ("Two Soldiers Wounded")."""
+    word = _CAPITALISED_WORD_AFTER.match(text, end)
+    if word is None:
+        return False
+    return word.group(1).lower() in _TITLE_NOUNS
+
+
+_CAPITALISED_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
+# Common nouns a title after a number often holds: "Five Weeks", "101 Dalmatians", "Seven
+# Samurai", "Three Kingdoms".
+_TITLE_NOUNS = frozenset(
+    "years days weeks months hours minutes seconds nights times ways steps lives faces rooms doors roads "
+    "dalmatians samurai kingdoms brothers sisters sons daughters wives friends kings queens knights".split()
+)
 
 
 def _in_a_title(text: str, end: int) -> bool:
@@ -1309,6 +1330,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     if _quoted_name(text, start, end) or re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
             prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):
         return None  # the "Three Friends of Winter", Joey ten Berge: a name
+    if _title_case_follows(text, end) or " " in raw and raw.split()[-1][:1].isupper():
+        return None  # "Five Weeks in a Balloon", "Sixty Nine": a title, set in title case
     if lowered in ("two", "three") and _GENERAL_RULE_AFTER.match(text, end):
         return None  # "two species cannot coexist": a rule for any two
     small = _value_small(lowered)
