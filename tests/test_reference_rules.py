@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from citecheck import lint_text
 from citecheck.config import Settings
+from citecheck.rules.cc505_incomplete_reference import _names_its_site
 
 DUPLICATES = """Fighting began.[1] Troops advanced.[2]
 
@@ -42,3 +45,25 @@ def test_dead_link_in_the_text_points_at_its_statement() -> None:
     [finding] = result.findings
     assert finding.statement is not None and "its minutes" in finding.statement.text
     assert finding.evidence == {"reason": "marked [dead link]"}
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "site"),
+    [
+        ("NCBI: CBLAST", "https://www.ncbi.nlm.nih.gov/BLAST/", "NCBI"),  # a four-letter name is enough
+        ("NCBI: CBLAST", "www.ncbi.nlm.nih.gov/BLAST/", "NCBI"),  # an address without its scheme
+        ("BBC News: Talks collapse", "https://www.bbc.co.uk/news/1", "BBC News"),  # a three-letter label
+        ("Map | Kidwelly History", "http://www.kidwellyhistory.co.uk/map.htm", "Kidwelly History"),
+        ("Bardney Village History: The church", "https://community.lincolnshire.gov.uk/bardney-village-history/places/church.htm",
+         "Bardney Village History"),  # a site kept in a folder of its host
+        ("Heritage: The mill", "https://www.council.gov.uk/heritage/mill.htm", "Heritage"),  # eight letters name a folder
+        ("Coffee: A Complete History", "https://www.example.com/coffee", ""),  # "com" is no site's name
+        ("Info: Opening hours", "http://www.example.info/hours", ""),  # nor is a domain's ending
+        ("NCBI", "https://www.ncbi.nlm.nih.gov/", ""),  # one part: the title is the page's
+        ("NCBI | https://www.ncbi.nlm.nih.gov/blast", "https://www.ncbi.nlm.nih.gov/blast", ""),  # an address is no part
+        ("NCBI: CBLAST", "https://web.archive.org/web/2010/http://www.ncbi.nlm.nih.gov/", ""),  # the archive's host
+        ("NCBI: CBLAST", "", ""),
+    ],
+)
+def test_a_two_part_title_names_the_site_its_address_is_on(title: str, url: str, site: str) -> None:
+    assert _names_its_site(title, url) == site
