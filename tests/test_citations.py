@@ -7,6 +7,7 @@ import pytest
 from citecheck.parsers.citations import (
     item_identifier,
     name_shared_sites,
+    normalize_template_params,
     parse_reference_text,
     source_url_key,
     url_key,
@@ -153,6 +154,9 @@ def test_name_shared_sites() -> None:
         ('Dale (2000). "Did Clinton Do It". The New York Times. Retrieved March 6, 2013. Mankiw (2008). '
          "Macroeconomics. ISBN 978-0-618-97866-6.", ""),
         ("{{cite web |url=http://a.example/x |title=A}} {{cite book |title=B |isbn=0791464016}}", ""),
+        # An inactive DOI before another identifier leaves that one; a live DOI before it wins.
+        ("Ames (2001). Title. doi:10.1/x (inactive 2019-01-01). ISBN 978-0-1. Retrieved 2 May 2019.", "ISBN 9"),
+        ("Ames (2001). Title. doi:10.1/x. ISBN 978-0-1.", "doi:1"),
     ],
 )
 def test_item_identifier(raw: str, identifier: str) -> None:
@@ -191,3 +195,29 @@ def test_url_key(a: str, b: str, same: bool) -> None:
 )
 def test_source_url_key(url: str, key: str) -> None:
     assert source_url_key(url) == key
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # The phrases are found in any letter case, and with a dotless "ı" where "i" stands.
+        ('Kim, J. "A title". NEWS DAILY. RETRIEVED 3 MAY 2020.',
+         {"access_date": "3 MAY 2020", "author": "Kim, J", "title": "A title", "work": "NEWS DAILY"}),
+        ("Tıtle page. Site.com. Archıved from the original on 2 May 2020. Retrıeved 3 May 2020.",
+         {"archive_date": "2 May 2020", "access_date": "3 May 2020", "title": "Tıtle page", "work": "Site.com"}),
+        ('"Title" (in German). Site — VIA ProQuest.',
+         {"language": "German", "via": "ProQuest", "title": "Title", "work": "Site"}),
+        # Other wikis' retrieval phrases, a CS1 message and a dead-link mark.
+        ("Seite. Verlag. Abgerufen am 3. Mai 2020", {"access_date": "3. Mai 2020"}),
+        ('"Title". Work. Проверено 3 мая 2020', {"access_date": "3 мая 2020", "title": "Title", "work": "Work"}),
+        ('"Title". Work. |access-date= requires |url= (help)', {"title": "Title", "work": "Work"}),
+        ("Title. Work. Retrieved 3 May 2020.[dead link]", {"access_date": "3 May 2020", "url_status": "dead"}),
+    ],
+)
+def test_tail_phrases(raw: str, expected: dict[str, str]) -> None:
+    assert parse_reference_text(raw) == expected
+
+
+def test_template_parameters_no_field_reads_are_ignored() -> None:
+    params = {"title": "T", "pages": "<b>1</b>", "isbn": "978", "last": "Kim", "first": " ", "werk": "W"}
+    assert normalize_template_params("cite web", params) == {"title": "T", "work": "W", "author": "Kim"}

@@ -86,6 +86,19 @@ _CS1_ERRORS = re.compile(
     re.I,
 )
 _DEAD_MARK = re.compile(r"\s*\[(?:permanent[ _])?dead[ _]link\]", re.I)
+_DASH_VIA = re.compile(r"[–—-]\s*via", re.I)  # without it neither _VIA nor _VIA_DOMAIN matches
+
+
+def _may_hold_cs1_message(lowered: str) -> bool:
+    """Whether lower-cased text holds a word every _CS1_ERRORS match needs."""
+    return "help" in lowered or "1 ma" in lowered or "deprecated" in lowered
+
+
+def _may_hold_local_retrieval(lowered: str) -> bool:
+    """Whether lower-cased text holds a word every _RETRIEVED_LOCAL match needs."""
+    return "abgerufen" in lowered or "ult" in lowered or "пр" in lowered or "truy" in lowered
+
+
 _CLOSE_QUOTE = {
     opening: re.compile(rf"""[{closing}](?=\s*(?:[.,;:\[(]|$))|(?<=[.!?…])[{closing}](?=\s)""")
     for opening, closing in (('"', '"”'), ("“", '"”'), ("«", "»"), ("„", "“”"))
@@ -132,30 +145,38 @@ def parse_reference_text(raw: str) -> dict[str, str]:
     no fields rather than guesses.
     """
     fields: dict[str, str] = {}
-    text = _DEAD_MARK.sub("", raw)
-    text = _CS1_ERRORS.sub("", text)
-    text = _FORMAT_NOTE.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    # Each pattern runs only where the words it needs occur: most entries hold no archive
+    # phrase, no "via", no CS1 message. The words looked for in lower case avoid the letters
+    # whose case-insensitive matches lower() does not produce ("i": "ı", "s": "ſ", "в", "о").
+    dead_mark = _DEAD_MARK.search(raw) if "[" in raw else None
+    text = _DEAD_MARK.sub("", raw) if dead_mark else raw
+    if _may_hold_cs1_message(text.lower()):
+        text = _CS1_ERRORS.sub("", text)
+    if "(" in text:
+        text = _FORMAT_NOTE.sub("", text)
+    text = " ".join(text.split())  # runs of white space as one space, trimmed
     if not text:
         return fields
 
-    lang = _LANGUAGE.search(text)
+    lang = _LANGUAGE.search(text) if "(in" in text else None
     if lang:
         fields["language"] = lang.group("lang")
         text = (text[: lang.start()].rstrip() + text[lang.end():]).strip()
         text = re.sub(r"\s+([.,])", r"\1", text)
 
-    webarchive = WEBARCHIVE.search(text)
+    lowered = text.lower()
+    webarchive = WEBARCHIVE.search(text) if "arch" in lowered else None
     link_label = ""  # {{webarchive}} follows a link: the text just before it is the link's label
     if webarchive:
         fields["archive_date"] = webarchive.group("date")
         before_archive = text[: webarchive.start()].rstrip(" .")
         link_label = (_split_parts(before_archive) or [""])[-1]
         text = (before_archive + ". " + text[webarchive.end():].lstrip(" .")).strip()
+        lowered = text.lower()
 
     # Split off the archive / retrieval tail: everything before it is citation body.
     tail_start = len(text)
-    archived = _ARCHIVED.search(text)
+    archived = _ARCHIVED.search(text) if "arch" in lowered else None
     if archived:
         tail_start = min(tail_start, archived.start())
         if archived.group("date"):
@@ -164,27 +185,29 @@ def parse_reference_text(raw: str) -> dict[str, str]:
             # Text dumps write link text with underscores: "the original" is a link only
             # when CS1 renders a dead original (the title then links to the archive).
             fields["url_status"] = "dead"
-    if archived is None:
+    if archived is None and "arch" in lowered:
         archived = _ARCHIVED_LOCAL.search(text)
         if archived:
             tail_start = min(tail_start, archived.start())
             fields.setdefault("archive_date", archived.group("date").strip(" ,."))
-    retrieved = (_RETRIEVED.search(text, archived.end() if archived else 0)
-                 or _RETRIEVED_LOCAL.search(text, archived.end() if archived else 0))
+    after_archive = archived.end() if archived else 0
+    retrieved = ((_RETRIEVED.search(text, after_archive) if "retr" in lowered else None)
+                 or (_RETRIEVED_LOCAL.search(text, after_archive) if _may_hold_local_retrieval(lowered) else None))
     if retrieved:
         tail_start = min(tail_start, retrieved.start())
         fields["access_date"] = retrieved.group("date").strip(" ,")
-    via = _VIA_DOMAIN.search(text) or _VIA.search(text)
+    via = (_VIA_DOMAIN.search(text) or _VIA.search(text)) if _DASH_VIA.search(text) else None
     if via:
         fields["via"] = via.group("via").strip()
         tail_start = min(tail_start, via.start())
-    if _DEAD_MARK.search(raw):
+    if dead_mark:
         fields["url_status"] = "dead"
 
     body = text[:tail_start].strip()
     ends = [m.end() for m in (archived, retrieved, via) if m]
     quote = re.sub(r"^\s*\.(?!\.)", "", text[max(ends):]).strip() if ends else ""
-    quote = re.sub(r"^\s*[–—-]\s*via\s+\S+\s*", "", quote).strip()
+    if quote:
+        quote = re.sub(r"^\s*[–—-]\s*via\s+\S+\s*", "", quote).strip()
 
     title = _find_title(body)
     rest_parts: list[str]
@@ -222,7 +245,7 @@ def parse_reference_text(raw: str) -> dict[str, str]:
             fields.setdefault("date", part)
             date_seen = True
             continue
-        if _VOLUME.match(part) or sum(ch.isalpha() for ch in part) < 2:
+        if _VOLUME.match(part) or not _has_two_letters(part):
             continue  # "86 (52): 159–170", page ranges
         if date_seen:
             trailing.append(part)  # free text after the date: CS1 renders quotes there
@@ -245,6 +268,17 @@ def parse_reference_text(raw: str) -> dict[str, str]:
     if quote:
         fields["quote"] = quote
     return {k: v for k, v in fields.items() if v}
+
+
+def _has_two_letters(text: str) -> bool:
+    """Whether ``text`` holds two letters or more; stops at the second."""
+    found = 0
+    for ch in text:
+        if ch.isalpha():
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def _unquoted_title(parts: list[str], link_label: str, fields: dict[str, str]) -> list[str]:
@@ -475,10 +509,16 @@ def item_identifier(raw: str) -> str:
         return ""  # the cheap test first: most entries name no identifier at all
     end = _FIRST_CITATION_END.search(raw)
     body = raw[:end.start()] if end else raw
-    found = [match.group() for match in _ITEM_IDENTIFIER.finditer(body)]
-    if found and _DEAD_DOI.search(body) is not None:
-        found = [identifier for identifier in found if identifier[:3].lower() != "doi"]
-    return found[0] if found else ""
+    doi_dead: bool | None = None  # looked up at the first DOI only
+    for match in _ITEM_IDENTIFIER.finditer(body):
+        identifier = match.group()
+        if identifier[:3].lower() != "doi":
+            return identifier
+        if doi_dead is None:
+            doi_dead = _DEAD_DOI.search(body) is not None
+        if not doi_dead:
+            return identifier
+    return ""
 
 
 # --- domains ---------------------------------------------------------------------------
@@ -639,24 +679,30 @@ def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, st
     extra: dict[str, str] = {}
     authors: dict[str, dict[str, str]] = {}
     # English names first: where a localised alias repeats one, the canonical name wins.
-    for key, value in sorted(params.items(), key=lambda item: not item[0].isascii()):
+    items = (params.items() if "".join(params).isascii()
+             else sorted(params.items(), key=lambda item: not item[0].isascii()))
+    for key, value in items:
         pname = " ".join(key.lower().split())
+        target = _PARAM_FIELDS.get(pname)
+        if target is None and "_" in pname:
+            target = _PARAM_FIELDS.get(pname.replace("_", "-"))
+        if target is None and "-" in pname:
+            target = _PARAM_FIELDS.get(pname.replace("-", ""))
+        author = _AUTHOR_PARAM.match(pname) if target is None else None
+        if target is None and author is None:
+            continue  # a parameter no field reads ("pages", "isbn"): its value is not cleaned
         text = clean_value(value)
         if not text:
             continue
-        target = (_PARAM_FIELDS.get(pname) or _PARAM_FIELDS.get(pname.replace("_", "-"))
-                  or _PARAM_FIELDS.get(pname.replace("-", "")))
-        if target is None:
-            author = _AUTHOR_PARAM.match(pname)
-            if author:
-                kind = author.group("kind")
-                slot = authors.setdefault(author.group("n") or "1", {})
-                if kind in ("first", "given", "vorname", "prénom", "prenom", "nombre"):
-                    slot["first"] = text
-                elif kind in ("last", "surname", "nachname", "nom", "apellido", "apellidos"):
-                    slot["last"] = text
-                else:
-                    slot.setdefault("full", text)
+        if author is not None:
+            kind = author.group("kind")
+            slot = authors.setdefault(author.group("n") or "1", {})
+            if kind in ("first", "given", "vorname", "prénom", "prenom", "nombre"):
+                slot["first"] = text
+            elif kind in ("last", "surname", "nachname", "nom", "apellido", "apellidos"):
+                slot["last"] = text
+            else:
+                slot.setdefault("full", text)
             continue
         if target in FIELDS:
             fields.setdefault(target, text)

@@ -42,6 +42,7 @@ _MONTH_NAMES = frozenset(
 )
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _STRAIGHT_QUOTE = re.compile('"')
+_CURLY_QUOTED = re.compile(r"“[^“”]{1,800}”")
 
 
 @dataclass
@@ -97,7 +98,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     Straight quotes pair up only when they balance in the paragraph, so one stray quote
     does not swallow the rest; passages longer than a long paragraph are not quotations.
     """
-    intervals = [(m.start(), m.end() - 1) for m in re.finditer(r"“[^“”]{1,800}”", text)]
+    intervals = [(m.start(), m.end() - 1) for m in _CURLY_QUOTED.finditer(text)]
     straight = [m.start() for m in _STRAIGHT_QUOTE.finditer(text)]
     if straight and len(straight) % 2 == 0:
         intervals.extend((a, b) for a, b in zip(straight[::2], straight[1::2]) if b - a <= 800)
@@ -117,7 +118,7 @@ def _is_abbreviation(text: str, period: int, after: int) -> bool:
         # German-style dates: "am 1. September 2021" (a day number, then a month).
         following = _NEXT_WORD.match(text, after)
         return bool(following and following.group(1).lower() in _MONTH_NAMES)
-    if not token or any(ch.isdigit() for ch in token):
+    if not token or (not token.isalpha() and any(ch.isdigit() for ch in token)):
         return False  # "Windows 3.1." or "in 1994." end sentences
     if len(token) == 1 and token.isupper():
         return True  # an initial: "Robert C. O'Brien"
@@ -145,20 +146,24 @@ def statements_from_paragraph(par: Paragraph, *, split: bool = True) -> list[Sta
     With ``split=False`` the whole paragraph is one statement (an infobox row, a table cell).
     A marker belongs to the sentence that contains the last non-space character before it.
     """
-    spans = split_sentences(par.text) if split else ([_trim(par.text, 0, len(par.text))] if par.text.strip() else [])
-    spans = [s for s in spans if s is not None]
+    text, offsets = par.text, par.offsets
+    if split:
+        spans = split_sentences(text)
+    else:
+        whole = _trim(text, 0, len(text))
+        spans = [whole] if whole else []
     if not spans:
         return []
     statements: list[Statement] = []
     for start, end in spans:
-        first, last = par.offsets[start], par.offsets[end - 1] + 1
+        first, last = offsets[start], offsets[end - 1] + 1
         statements.append(Statement(
-            text=par.text[start:end],
+            text=text[start:end],
             span=Span(first, max(first, last)),  # offsets may step back where a parser joined text
             kind=par.kind,
             section=par.section,
             paragraph=par.index,
-            offsets=par.offsets[start:end],
+            offsets=offsets[start:end],
         ))
     _attach(par, spans, statements)
     return statements
@@ -182,6 +187,8 @@ def _owner(par_text: str, spans: Sequence[tuple[int, int]], starts: Sequence[int
 
 
 def _attach(par: Paragraph, spans: Sequence[tuple[int, int]], statements: list[Statement]) -> None:
+    if not par.markers and not par.tags:
+        return  # most paragraphs (infobox rows, table cells, uncited prose) carry neither
     starts = [start for start, _ in spans]
     for pos, citation in par.markers:
         i = _owner(par.text, spans, starts, pos)
