@@ -13,6 +13,7 @@ from citecheck.parsers.numbers import (
     names_worked_example,
     opens_example,
     parse_number,
+    quoted_words,
 )
 
 
@@ -560,3 +561,44 @@ def test_a_count_that_names_its_members(text: str, expected: list[str]) -> None:
 )
 def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
     assert raws(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # members after a colon straight after the count, and a year or an abbreviation inside a member
+        ("The course taught two: reading and writing.", []),
+        ("He wrote two novels, Alpha (1925) and Beta (1931).", []),
+        ("The town has two parks, Alpha (V) and Beta.", []),
+        # members described after a colon: a phrase of up to eight words, each opening with a word
+        ("The plan set two goals: reducing the running costs of the whole firm and improving service.", []),
+        ("The plan set two goals: 5 mills and improving service.", ["two", "5"]),
+        # a score: equal numbers, a result's word before it (also opening the text); a count of things
+        ("The unit lost 4–4 tanks.", ["4–4"]),
+        ("Armenia lost 1–2 to Spain.", []),
+        ("won 1–2", []),
+        # a model's number after "the", also opening the text
+        ("The 916 model family sold well.", []),
+        # an identity number after "numbers", and a month's day range
+        ("The isotopes with mass numbers of 59 are stable.", []),
+        ("The talks ran from May 5 to 7 in Geneva.", []),
+        # a case set up in a condition of four words; a name after its first comma is no part of it
+        ("If it costs $5, a buyer of two pays $10.", []),
+        ("If the reading is 0.10 mm, the Smith gauge reads 5 mm, and so on.", []),
+    ],
+)
+def test_lists_scores_model_names_masks_and_set_up_cases(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('He said the price was "over $5 million".', True),  # a figure with no noun, ending the quotation
+        ("The deal was worth \u201cover $5 million\u201d to him.", True),  # curly quotation marks
+        ("The deal was worth over $5 million to him.", False),
+    ],
+)
+def test_a_figure_inside_a_quotation(text: str, quoted: bool) -> None:
+    [claim] = find_numeric_claims(text)
+    assert quoted_words(claim, text) is quoted
