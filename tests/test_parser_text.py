@@ -15,7 +15,7 @@ from citecheck.parsers.citations import (
     parse_reference_text,
 )
 from citecheck.parsers.numbers import find_numeric_claims
-from citecheck.parsers.text import parse
+from citecheck.parsers.text import _names_a_picture, parse
 
 from conftest import SEED, corpus_or_skip
 
@@ -864,3 +864,46 @@ References
     sections = {s.text: s.section for s in doc.statements if s.kind == "infobox"}
     assert sections["Turkey"] == ("Infobox", "Belligerents", "Supported by:")
     assert sections["Armenia"] == ("Infobox", "Belligerents")
+
+
+def test_a_phrase_with_no_verb_under_the_first_line_heading_is_a_caption() -> None:
+    doc = parse("""***** Operation *****
+Two Heathkit Grid Dip Meters with a set of tuning coils.
+The heart of the instrument is a tunable LC circuit whose exposed coil couples
+to the measured circuit.[1]
+***** References *****
+   1. ^ a b c "Dip meters". ARRL. 1998.
+""")
+    kinds = {s.text: s.kind for s in doc.statements}
+    assert kinds["Two Heathkit Grid Dip Meters with a set of tuning coils."] == "caption"
+
+
+@pytest.mark.parametrize(
+    ("text", "names_a_picture"),
+    [
+        ("Two Heathkit Grid Dip Meters with a set of tuning coils.", True),
+        ("A view of the old harbour with its fishing boats and the church behind it", True),  # fifteen words
+        ("A view of the old harbour with its fishing boats and the church behind it today", False),
+        ("Tanks in the square. Soldiers nearby.", False),  # two sentences
+        ("The bridge that was, at the time, the longest", False),  # a verb before a comma
+        ("Houses destroyed, in the old town", False),  # a past form before a comma
+    ],
+)
+def test_a_short_phrase_with_no_verb_names_a_picture(text: str, names_a_picture: bool) -> None:
+    assert _names_a_picture(text) is names_a_picture
+
+
+def test_a_markers_colon_ending_a_wrapped_line_with_no_pages_after_it() -> None:
+    source = """****** Eclecticism ******
+***** Middle Platonism *****
+It considered the main theories of the post-Platonic schools of philosophy, such
+as the Aristotelian logic and the Stoic ethics (theory of goods and emotions).[1]:
+On the one hand the Middle Platonists were engaged like the later
+Peripatetics in scholarly activities such as the exposition of Plato.[1]:306
+***** References *****
+   1. ^ a b "Eclecticism". Britannica. 1911.
+"""
+    doc = parse(source)
+    first, second = doc.statements[:2]
+    assert second.text.startswith("On the one hand")
+    assert source[first.citations[0].span.start:first.citations[0].span.end] == "[1]:"
