@@ -907,3 +907,15 @@ Peripatetics in scholarly activities such as the exposition of Plato.[1]:306
     first, second = doc.statements[:2]
     assert second.text.startswith("On the one hand")
     assert source[first.citations[0].span.start:first.citations[0].span.end] == "[1]:"
+
+
+def test_a_notes_list_of_numbered_notes_beside_the_references_holds_the_notes() -> None:
+    doc = parse("""****** Theorem ******
+The theorem holds for quaternionic matrices.[1][nb_1] It was proved in 1878.[2]
+***** Notes[edit] *****
+   1. ^ Care is needed with the determinant of quaternions.
+***** References[edit] *****
+   1. ^ Crilly_1998
+   2. ^ Frobenius_1878
+""")
+    assert sorted((r.group, r.key) for r in doc.references) == [("", "1"), ("", "2"), ("note", "1")]
