@@ -579,9 +579,13 @@ def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
         ("won 1–2", []),
         # a model's number after "the", also opening the text
         ("The 916 model family sold well.", []),
-        # an identity number after "numbers", and a month's day range
+        # an identity number after "numbers", of three digits or opening the text; a month's day range;
+        # a time zone after GMT
         ("The isotopes with mass numbers of 59 are stable.", []),
         ("The talks ran from May 5 to 7 in Geneva.", []),
+        ("Its most common isotope has mass number 238.", []),
+        ("Atomic number 27 makes it cobalt.", []),
+        ("The city keeps GMT+2 in summer.", []),
         # a case set up in a condition of four words; a name after its first comma is no part of it
         ("If it costs $5, a buyer of two pays $10.", []),
         ("If the reading is 0.10 mm, the Smith gauge reads 5 mm, and so on.", []),
