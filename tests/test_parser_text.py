@@ -919,3 +919,18 @@ The theorem holds for quaternionic matrices.[1][nb_1] It was proved in 1878.[2]
    2. ^ Frobenius_1878
 """)
     assert sorted((r.group, r.key) for r in doc.references) == [("", "1"), ("", "2"), ("note", "1")]
+
+
+def test_a_phrase_with_no_verb_after_a_sections_hatnote_is_a_caption() -> None:
+    doc = parse("""****** Grid dip oscillator ******
+A grid dip oscillator measures the resonant frequency of unmounted circuits.[1]
+***** Operation *****
+Further information: Dip_meter
+Two Heathkit Grid Dip Meters with a set of tuning coils.
+The heart of the instrument is a tunable LC circuit whose exposed coil couples
+to the measured circuit.[1]
+***** References *****
+   1. ^ a b c "Dip meters". ARRL. 1998.
+""")
+    kinds = {s.text: s.kind for s in doc.statements}
+    assert kinds["Two Heathkit Grid Dip Meters with a set of tuning coils."] == "caption"
