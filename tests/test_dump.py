@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bz2
+import gc
 import gzip
+import io
 import json
 import lzma
 from pathlib import Path
@@ -11,9 +13,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from citecheck import dump as dump_module
+from citecheck.api import lint_path, lint_text
 from citecheck.cli import main
 from citecheck.config import Settings
-from citecheck.dump import DumpStats, dump_hint, iter_revisions, lint_dump, open_dump
+from citecheck.dump import (DUMP_GC_THRESHOLD, DumpStats, collector_for_dumps, dump_hint, iter_revisions, lint_dump,
+                            open_dump, write_jsonl)
 from citecheck.io import InputError
 from citecheck.parsers import detect_format
 
@@ -292,3 +297,36 @@ def test_json_lines_escape_the_controls_a_terminal_would_obey() -> None:
     line = json_line({"title": "a\u0085b\u202ec\x7f"})
     assert "\u0085" not in line and "\u202e" not in line and "\x7f" not in line
     assert json.loads(line) == {"title": "a\u0085b\u202ec\x7f"}
+
+
+def test_a_dump_run_lints_under_the_raised_collector_threshold_and_restores_the_callers(
+        small_dump: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    lint = dump_module.lint_revision
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append(gc.get_threshold()[0])
+        return lint(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dump_module, "lint_revision", recording)
+    before = gc.get_threshold()
+    write_jsonl(small_dump, Settings(), io.StringIO(), stats=DumpStats())
+    assert seen and set(seen) == {DUMP_GC_THRESHOLD}
+    assert gc.get_threshold() == before
+
+
+def test_the_collector_threshold_is_restored_when_linting_raises() -> None:
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), collector_for_dumps():
+        raise RuntimeError("stop")
+    assert gc.get_threshold() == before
+
+
+def test_the_library_api_leaves_the_callers_collector_alone(tmp_path: Path) -> None:
+    article = tmp_path / "article.wiki"
+    article.write_text("Alpha killed 14 people.<ref>{{cite web |url=https://a.example/x |title=X}}</ref>",
+                       encoding="utf-8")
+    before = gc.get_threshold()
+    lint_text(article.read_text(encoding="utf-8"), "wikitext")
+    lint_path(article)
+    assert gc.get_threshold() == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bz2
+import gc
 import io
 import json
 import re
@@ -10,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from citecheck import shards
 from citecheck.config import Settings
-from citecheck.dump import DumpStats, write_jsonl
+from citecheck.dump import DUMP_GC_THRESHOLD, DumpStats, Revision, write_jsonl
 from citecheck.shards import plan, read_index, run, scan_streams
 
 CORPUS_DUMP = Path("/work/shared/corpus/dbpedia-minidumps/en/wiki.xml.bz2")
@@ -97,3 +99,21 @@ def test_dask_engine_gives_the_records_of_one_run(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run(path, Settings(), out, engine="dask", jobs=2, streams_per_task=1)
     assert sorted(map(key, shard_records(out))) == sorted(map(key, plain_records(path)))
+
+
+def test_a_shard_task_lints_under_the_raised_collector_threshold_and_restores_the_workers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    record_line = shards._record_line
+
+    def recording(*args: object) -> tuple:
+        seen.append(gc.get_threshold()[0])
+        return record_line(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shards, "_record_line", recording)
+    page = Revision(title="Alpha", page_id="1", namespace=0, revision_id="10", timestamp="2020-10-01T00:00:00Z",
+                    text="Alpha killed 12 people.")
+    before = gc.get_threshold()
+    shards.lint_batch("test.xml", 0, [page], Settings(), str(tmp_path), history=False)
+    assert seen == [DUMP_GC_THRESHOLD]
+    assert gc.get_threshold() == before

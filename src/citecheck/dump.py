@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import bz2
 import codecs
+import contextlib
+import gc
 import gzip
 import io
 import json
@@ -504,6 +506,29 @@ def read_resume(path: str | Path) -> list[str]:
 
 Record = tuple[str, dict[str, int], str, str]  # JSON line, findings per severity, error, page label
 
+# Allocations between two young-generation collections while dump pages are linted (Python's default: 700).
+DUMP_GC_THRESHOLD = 10_000
+
+
+@contextlib.contextmanager
+def collector_for_dumps() -> Iterator[None]:
+    """Collect the young generation every DUMP_GC_THRESHOLD allocations instead of 700, then restore.
+
+    Linting a page allocates many short-lived containers that reference counting frees; at
+    the default threshold the collector runs every few hundred of them and finds no cycles,
+    which took 5 % of a dump run's CPU time (0.5 % raised). Cyclic garbage still
+    waits for at most that many allocations, and the older generations are collected as
+    before, so memory stays bounded. gc.freeze() of the loaded rule data gained nothing
+    measurable, so nothing is frozen. Only a dump run and each worker task set this, for their
+    duration: the library API and a shared dask worker keep their own settings.
+    """
+    saved = gc.get_threshold()
+    gc.set_threshold(DUMP_GC_THRESHOLD, *saved[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
+
 
 def _label(rev: Revision) -> str:
     return f"{rev.title} (revision {rev.revision_id})"
@@ -538,7 +563,8 @@ PAGES_PER_TASK = 32
 def _record_lines(revisions: list[Revision], settings: "Settings", source: str, history: bool) -> list[Record]:
     """The records of a batch of revisions, in order; runs in workers."""
     cache = revision_cache(history)
-    return [_record_line(rev, settings, source, cache) for rev in revisions]
+    with collector_for_dumps():
+        return [_record_line(rev, settings, source, cache) for rev in revisions]
 
 
 def revision_cache(history: bool) -> "RevisionCache | None":
@@ -589,7 +615,8 @@ def write_jsonl(path: str | Path, settings: "Settings", out: IO[str], *, stats: 
     if jobs <= 1:
         cache = revision_cache(history)
         lines = (_record_line(rev, settings, source, cache) for rev in revisions)
-        return _write(itertools.chain(earlier, lines), out, stats, Severity)
+        with collector_for_dumps():
+            return _write(itertools.chain(earlier, lines), out, stats, Severity)
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
