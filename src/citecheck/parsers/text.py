@@ -1334,8 +1334,10 @@ def _names_a_picture(text: str) -> bool:
     """A short phrase with no verb, as a caption names what its picture shows ("Two Heathkit
     Grid Dip Meters with a set of tuning coils."); a section's prose opens with a sentence."""
     words = text.split()
-    return (len(words) <= _PICTURE_NAME_WORDS and len(_SENTENCE_STOP.findall(text)) <= 1
-            and not any(word.lower().strip(",;:()") in _VERBS or _PAST_FORM.fullmatch(word.strip(",;:().")) for word in words))
+    if len(words) > _PICTURE_NAME_WORDS or len(_SENTENCE_STOP.findall(text)) > 1:
+        return False
+    return not any(word.lower().strip(",;:()") in _VERBS or _PAST_FORM.fullmatch(word.strip(",;:()."))
+                   for word in words)
 
 
 _PICTURE_NAME_WORDS = 15

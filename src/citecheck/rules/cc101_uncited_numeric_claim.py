@@ -70,7 +70,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     keeps only its figures that report the world. Headings, reference-list sections, a retold
     plot (whose source is the work itself) and statements
     already tagged [citation needed] (CC103 reports those) are skipped; so are list items
-    under a cited introduction ending with ":" and introductions whose list items are cited.
+    under a cited introduction ending with ":", introductions whose list items are cited, the
+    data block a cited census opens (``_census_source``) and figures inside a quotation.
     Worked out once per document: CC101 and CC102 both read it.
     """
     return iter(doc.derived(("numeric_coverage", vague, textbook),
@@ -536,8 +537,8 @@ class UncitedNumericClaim(Rule):
     and not a small count in words, which names what the picture shows ("a dog nursing her
     four puppies"); a caption that asserts ("Schumacher has won seven titles") is read as
     prose. Nor is a figure inside a quotation (someone's words, a title, a nickname) unless it
-    counts people: the quotation's source is what it needs. A figure whose only citation is in a later sentence of the paragraph is CC102
-    instead.
+    counts people: the quotation's source is what it needs. A figure whose only citation is in a
+    later sentence of the paragraph is CC102 instead.
 
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
     ``vague`` is set; they are then reported at info severity, and only for statements with
