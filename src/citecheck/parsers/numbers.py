@@ -875,15 +875,17 @@ _DESCENDING_UNIT = re.compile(r"\s*(?:Ma|Ga|ka|kya|mya|Mya|BP|BC|BCE|B\.C\.|mill
 
 def _is_score(text: str, start: int, end: int, low: str, high: str | None) -> bool:
     """Whether a pair of whole numbers joined by a dash is a score or a record: the first is
-    larger or the two are equal ("1–0", "35–31", "0–0": a range never runs down), or a result's word stands beside it and
-    no counted noun follows ("won 2–3", "a 1–2 record"; but "lost 3–4 tanks")."""
+    larger or the two are equal ("1–0", "35–31", "0–0": a range never runs down), or a result's
+    word stands beside it and no counted noun follows ("won 2–3", "a 1–2 record"; but "lost 3–4
+    tanks")."""
     if not (low.isdigit() and high and high.isdigit()) or len(low) == 4 and len(high) < 4:
         return False  # "1892–3" shortens a year (see ``_is_year``)
     if int(high) < int(low):
         return _DESCENDING_UNIT.match(text, end) is None  # but "133–130 Ma", "8–7 kya": ages, counted down
     if _counted_noun_follows(text, end):
         return False  # "lost 3–4 tanks a day": a range of a count
-    return int(high) == int(low) or _RESULT_BEFORE.search(text, max(0, start - 24), start) is not None or _RESULT_AFTER.match(text, end) is not None
+    return (int(high) == int(low) or _RESULT_BEFORE.search(text, max(0, start - 24), start) is not None
+            or _RESULT_AFTER.match(text, end) is not None)
 
 
 def _count_names_rather_than_counts(text: str, start: int, end: int, value: int) -> bool:
@@ -1618,7 +1620,8 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             named_member = _BRACKETED_MEMBER
         if len(named) == count and all(named_member.match(m) for m in named):
             return opened.end(), close.start()
-        if ((opened.group("colon") or "").startswith(":") and len(named) == count and _counted_word(text, end) not in _counted_beings()
+        if ((opened.group("colon") or "").startswith(":") and len(named) == count
+                and _counted_word(text, end) not in _counted_beings()
                 and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
             return opened.end(), close.start()  # "two goals: reducing costs … and improving client service"
     if (direct := _NAMES_AFTER_NOUN.match(text, end)) is not None and _counted_word(text, end) not in _MEASURE_NOUNS:
