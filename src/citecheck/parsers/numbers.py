@@ -445,7 +445,7 @@ def _find(text: str) -> list[NumericClaim]:
     if _HYPOTHESIS.match(text):
         return []  # "Suppose a 10,000 kg probe is sent": an example, not a report
     if _sets_up_a_case(text):  # "If the reading is 0.10 mm, …": but people it counts are reported
-        candidates = [c for c in candidates if c.noun.split(" ", 1)[0].lower() in _counted_beings()]
+        candidates = [c for c in candidates if _counts_people(c)]
     if candidates and _defines_a_term(text, words):
         return []  # "The term 1 in 10 year storm describes ...", "the unit of inductance is the henry": definitions
     if candidates and "=" in text and _CALCULATION.search(_readable(text)):
@@ -666,8 +666,13 @@ def reports_the_world(claim: NumericClaim, paragraph: str) -> bool:
     textbook material: conditions, typical values, examples ("at 25 °C and 1 bar", "50 ohms")."""
     if claim.kind in ("percent", "money") or (claim.value or 0) >= 1000:
         return True
-    noun = claim.noun.split(" ", 1)[0].lower()
-    return noun in _counted_beings() or noun in _ROLE_NOUNS or _RECORD_YEAR.search(paragraph) is not None
+    return (_counts_people(claim) or claim.noun.split(" ", 1)[0].lower() in _ROLE_NOUNS
+            or _RECORD_YEAR.search(paragraph) is not None)
+
+
+def _counts_people(claim: NumericClaim) -> bool:
+    """Whether the noun a figure counts is a person or a casualty ("50 civilians", "3 soldiers")."""
+    return claim.noun.split(" ", 1)[0].lower() in _counted_beings()
 
 
 def quoted_words(claim: NumericClaim, text: str) -> bool:
@@ -677,7 +682,7 @@ def quoted_words(claim: NumericClaim, text: str) -> bool:
     a report, quoted or not ("the ministry said "at least 50 civilians were killed"")."""
     if '"' not in text and "“" not in text:
         return False
-    if claim.noun.split(" ", 1)[0].lower() in _counted_beings():
+    if _counts_people(claim):
         return False
     return any(start <= claim.start and claim.end <= end for start, end in
                (match.span(1) for match in _QUOTATION.finditer(text)))
