@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 from typing import Callable, Iterator
+from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import WEBARCHIVE
@@ -150,9 +151,13 @@ def _names_its_site(text: str, url: str) -> str:
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
     if len(parts) < 2 or not url:
         return ""
-    host, _, path = url.lower().split("://", 1)[-1].partition("/")
+    try:
+        address = urlsplit(url if "://" in url else "http://" + url)
+        host, path = (address.hostname or "").lower(), address.path.lower()
+    except ValueError:
+        return ""
     labels = [label for label in host.split(".") if len(label) >= 3 and label not in _GENERIC_LABELS]
-    site_folder = _NOT_ALNUM.sub("", path.split("/", 1)[0])  # a site kept in a folder of a host
+    site_folder = _NOT_ALNUM.sub("", path.lstrip("/").split("/", 1)[0])  # a site kept in a folder of a host
     for part in parts:
         name = _NOT_ALNUM.sub("", part.lower())
         if len(name) < _SITE_NAME_CHARS:
