@@ -1169,16 +1169,16 @@ def _names_a_model(text: str, start: int, end: int) -> bool:
     before = _THE_BEFORE.search(text, max(0, start - 20), start)
     if before is None:
         return False
-    return _MODEL_NOUN_AFTER.match(text, end) is not None or bool(
-        (before.group("first") or _PAIR_THEN_MODELS.match(text, end)) and _MODELS_AFTER.match(text, end))
+    plural = _MODELS_AFTER if before.group("first") else _PAIR_THEN_MODELS  # "851 and 888 models"
+    return _MODEL_NOUN_AFTER.match(text, end) is not None or plural.match(text, end) is not None
 
 
 _VERSION_NUMBER = re.compile(r"\d{1,3}\.\d{1,3}")
 _RELEASE_NOUN_AFTER = re.compile(r"\s+(?:series|branch|release|releases|line)\b")
-_MODEL_NOUNS = r"(?:model|series|family|line|range|variant|version)"
-_MODEL_NOUN_AFTER = re.compile(rf"\s+{_MODEL_NOUNS}\b(?!\s+of\b)")
-_MODELS_AFTER = re.compile(r"(?:\s+(?:and|or)\s+\d+)?\s+(?:models|series|families|lines|ranges|variants|versions)\b(?!\s+of\b)")
-_PAIR_THEN_MODELS = re.compile(r"\s+(?:and|or)\s+\d+\s")
+_MODEL_NOUN_AFTER = re.compile(r"\s+(?:model|series|family|line|range|variant|version)\b(?!\s+of\b)")
+_PLURAL_MODELS = r"\s+(?:models|series|families|lines|ranges|variants|versions)\b(?!\s+of\b)"
+_MODELS_AFTER = re.compile(rf"(?:\s+(?:and|or)\s+\d+)?{_PLURAL_MODELS}")
+_PAIR_THEN_MODELS = re.compile(rf"\s+(?:and|or)\s+\d+{_PLURAL_MODELS}")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<first>\d+\s+(?:and|or)\s+)?$")
 
 
