@@ -684,8 +684,12 @@ def quoted_words(claim: NumericClaim, text: str) -> bool:
         return False
     if _counts_people(claim):
         return False
-    return any(start <= claim.start and claim.end <= end for start, end in
-               (match.span(1) for match in _QUOTATION.finditer(text)))
+    return any(start <= claim.start and claim.end <= end for start, end in _quotations(text))
+
+
+@functools.lru_cache(maxsize=256)  # asked once for each figure of a statement
+def _quotations(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(match.span(1) for match in _QUOTATION.finditer(text))
 
 
 _QUOTATION = re.compile(r"[\"“]([^\"“”\n]{3,400})[\"”]")
