@@ -528,6 +528,11 @@ _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$"
 _SECOND_LEVEL = frozenset("co com org net gov edu ac mil or ne go gob nic info biz int".split())
 
 
+def is_domain(text: str) -> bool:
+    """Whether ``text`` is a host name ("pubchem.ncbi.nlm.nih.gov"), as a copy prints a website."""
+    return _DOMAIN.match(text) is not None
+
+
 @lru_cache(maxsize=8192)
 def domain_of(url_or_name: str) -> str:
     """The registrable-ish domain of a URL, a host, or a work name that is a domain.

@@ -78,9 +78,9 @@ class DeadLinkWithoutArchive(Rule):
     severity = Severity.ERROR
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        tagged = _tagged_in_prose(doc)
+        tagged = tagged_in_prose(doc)
         for ref in doc.references:
-            reason = dead_reason(ref) or tagged.get(id(ref), ("", None))[0]
+            reason = dead_reason(ref) or ("marked [dead link]" if id(ref) in tagged else "")
             if not reason or has_archive(ref):
                 continue
             yield self.finding(
@@ -103,17 +103,19 @@ class DeadLinkWithoutArchive(Rule):
             )
 
 
-def _tagged_in_prose(doc: Document) -> dict[int, tuple[str, Reference]]:
-    """References whose citation is directly followed by a dead-link tag in the prose."""
-    tagged: dict[int, tuple[str, Reference]] = {}
+def tagged_in_prose(doc: Document) -> frozenset[int]:
+    """The ids of references whose citation is directly followed by a dead-link tag in the prose."""
+    return doc.derived("tagged_dead_in_prose", lambda: frozenset(_tagged_in_prose(doc)))
+
+
+def _tagged_in_prose(doc: Document) -> Iterator[int]:
     for stmt in doc.statements:
         for tag in stmt.tags:
             if tag.kind != "dead-link":
                 continue
             before = _citation_before(stmt, tag.span)
             if before is not None and before.reference is not None:
-                tagged[id(before.reference)] = ("marked [dead link]", before.reference)
-    return tagged
+                yield id(before.reference)
 
 
 def _orphan_tags(doc: Document) -> Iterator[tuple[Statement, Span]]:

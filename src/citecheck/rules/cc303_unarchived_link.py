@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 from typing import Iterator
+from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import item_identifier
 from citecheck.rules.base import Option, Rule, RuleContext
-from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive
+from citecheck.parsers.citations import is_domain
+from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive, tagged_in_prose
 
-# Persistent identifiers and archives themselves: links there do not rot like news pages.
+# Persistent identifiers, archives and digital libraries of scanned print: links there do not rot
+# like news pages. An entry with a path ("news.google.com/newspapers") covers only that part of
+# its host: Google's archive of newspaper scans, not its news aggregator.
 STABLE_HOSTS = (
     "doi.org", "dx.doi.org", "hdl.handle.net", "archive.org", "web.archive.org", "archive.today",
-    "archive.is", "archive.ph", "books.google.com", "jstor.org", "worldcat.org", "pubmed.ncbi.nlm.nih.gov",
-    "ncbi.nlm.nih.gov", "europepmc.org", "arxiv.org", "adsabs.harvard.edu", "semanticscholar.org",
-    "webcitation.org", "wikisource.org", "wikipedia.org",
+    "archive.is", "archive.ph", "books.google.com", "news.google.com/newspapers", "hathitrust.org",
+    "jstor.org", "worldcat.org", "pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov", "europepmc.org",
+    "arxiv.org", "adsabs.harvard.edu", "semanticscholar.org", "webcitation.org", "wikisource.org",
+    "wikipedia.org",
 )
 # Sites a rendered copy names without their address: the names of the hosts above.
 _STABLE_SITE_NAMES = {
     "wikipedia": "wikipedia.org", "internet archive": "archive.org", "wayback machine": "archive.org",
     "google books": "books.google.com", "jstor": "jstor.org", "worldcat": "worldcat.org",
     "pubmed": "pubmed.ncbi.nlm.nih.gov", "arxiv": "arxiv.org", "wikisource": "wikisource.org",
+    "hathitrust": "hathitrust.org", "hathitrust digital library": "hathitrust.org",
 }
 
 
@@ -30,11 +36,13 @@ class UnarchivedLink(Rule):
     Flags references that point at the web — a ``url``, or an access date, which CS1 only
     shows for web sources ("Retrieved ..." in rendered copies) — and record no archive URL,
     archive date or ``{{webarchive}}`` (a rendered copy's "Archived …" or "retrieved and archived
-    …" counts). Links already marked dead are CC301 instead; links to persistent identifiers,
-    archives and Wikipedia, which keeps every revision (``ignore_hosts``; a copy that names such
-    a site without its address, "Wikipedia, 2019-03-25", counts), are left alone, and so are links of
-    works that carry such an identifier themselves (a book's ISBN or OCLC number, an article's
-    DOI, PMID or arXiv id; not a journal's ISSN): their link is a convenience copy.
+    …" counts). Links already marked dead, in the reference or by a tag after its citation in the
+    text, are CC301 instead. Links to persistent identifiers, archives, digital libraries of
+    scanned print (HathiTrust, Google's newspaper archive) and Wikipedia, which keeps every
+    revision (``ignore_hosts``; a copy that names such a site without its address, "Wikipedia,
+    2019-03-25" or "pubchem.ncbi.nlm.nih.gov", counts), are left alone, and so are links of works
+    that carry such an identifier themselves (a book's ISBN or OCLC number, an article's DOI, PMID
+    or arXiv id; not a journal's ISSN): their link is a convenience copy.
 
     Why: most web citations die within a decade; archiving them while they are live keeps
     the claims verifiable.
@@ -47,20 +55,24 @@ class UnarchivedLink(Rule):
     name = "unarchived-link"
     severity = Severity.INFO
     options = (
-        Option("ignore_hosts", list(STABLE_HOSTS), "Hosts (and their subdomains) whose links need no archive."),
+        Option("ignore_hosts", list(STABLE_HOSTS),
+               "Hosts (and their subdomains), or a host with a path prefix, whose links need no archive."),
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         ignore = frozenset(h.lower() for h in ctx.options.get("ignore_hosts", STABLE_HOSTS))
+        tagged_dead = tagged_in_prose(doc)
         for ref in doc.references:
             url = ref.get("url").strip()
             if not (url or ref.get("access_date").strip()) or has_archive(ref) or dead_reason(ref):
                 continue
+            if id(ref) in tagged_dead:
+                continue  # CC301 reports it
             identifier = item_identifier(ref.raw)
             if identifier and identifier not in ref.get("title"):
                 continue  # a book or article with an ISBN or DOI stays findable: its link is a convenience
             hosts = {h.lower() for h in (ref.domain, _host(url), *_named_hosts(ref)) if h}
-            if any(_within(host, ignore) for host in hosts):
+            if any(_within(host, ignore) for host in hosts) or _under_stable_path(url, ignore):
                 continue
             where = url or (f"a web page on {ref.domain}" if ref.domain else "a web page")
             yield self.finding(
@@ -74,9 +86,26 @@ class UnarchivedLink(Rule):
 
 
 def _named_hosts(ref: Reference) -> list[str]:
-    """The hosts of the sites a reference names as its work, publisher or "via" ("Wikipedia")."""
+    """The hosts of the sites a reference names as its work, publisher or "via": by name
+    ("Wikipedia") or by address, as rendered copies print a website ("pubchem.ncbi.nlm.nih.gov")."""
     names = (ref.get(field).strip().lower() for field in ("work", "publisher", "via"))
-    return [_STABLE_SITE_NAMES.get(name.split(",", 1)[0].strip(), "") for name in names if name]
+    hosts = []
+    for name in names:
+        site = name.split(",", 1)[0].strip().removesuffix(".")
+        hosts.append(site.removeprefix("www.") if is_domain(site) else _STABLE_SITE_NAMES.get(site, ""))
+    return hosts
+
+
+def _under_stable_path(url: str, ignore: frozenset[str]) -> bool:
+    """Whether ``url`` lies under one of the host-and-path entries of ``ignore``."""
+    if not url:
+        return False
+    host, path = _host(url).lower(), urlsplit(url).path
+    for entry in ignore:
+        stable_host, slash, prefix = entry.partition("/")
+        if slash and _within(host, frozenset((stable_host,))) and path.startswith("/" + prefix):
+            return True
+    return False
 
 
 def _within(host: str, hosts: frozenset[str]) -> bool:
