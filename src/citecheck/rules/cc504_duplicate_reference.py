@@ -15,9 +15,12 @@ _PAGE_PARAM = re.compile(
     r"\|\s*(?:p|pp|page|pages|at|loc|location|seite|seiten|chapter|section|volume|issue)\s*=\s*([^|}]+)", re.I
 )
 # Pages, and the numbered parts a page stands for in a statute or a reference work:
-# "p. 73", "S. 15", "Art. 11", "§ 4", "#page=37".
+# "p. 73", "S. 15", "Art. 11", "§ 4", "#page=37"; a folio's side and line stay part of it
+# ("page 67b3", "p. 12a"), but not a word ("p. 12th").
+_PAGE_NUMBER = r"\d+(?:[a-z]\d*(?![a-z]))?"
 _PAGE_TEXT = re.compile(
-    r"(?:\b(?:pp?|pg|S|Seite|page|pages|Art|Article|sec|section|para)\.?\s*|§\s*|#page=)(\d[\d\s,–—-]*)", re.I
+    r"(?:\b(?:pp?|pg|S|Seite|page|pages|Art|Article|sec|section|para)\.?\s*|§\s*|#page=)"
+    rf"({_PAGE_NUMBER}(?:[\s,–—-]+{_PAGE_NUMBER})*)", re.I
 )
 _NBSP = re.compile(r"&nbsp;|&#160;|\u00a0")
 _SHORT_CITE = re.compile(r"\{\{\s*(?:sfn|harv|rp\b)", re.I)
@@ -61,7 +64,8 @@ class DuplicateReference(Rule):
     trailing slash ignored; any other query parameter makes another page), or the same
     title, work (or publisher) and date, pointing to the same pages. The same entry reused
     through a named reference or repeated markers is not a duplicate, nor are two citations
-    of one book or PDF at different pages (or articles of one statute). A catalogue or
+    of one book or PDF at different pages (or folios: "67b2", "67b3"; or articles of one
+    statute). A catalogue or
     identifier link (an ISSN or OCLC record, an ISBN search, a DOI prefix) names a journal or
     a whole book, not the article cited, so it is no URL to compare. Short citations
     (``{{sfn}}``, ``{{harvnb}}``, "Smith 2001, p. 5") and notes are not compared.
