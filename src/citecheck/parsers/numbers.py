@@ -275,15 +275,15 @@ _EVENT_DISTANCE_UNITS = frozenset(["m", "metres", "meters"])
 _MONTH_WORDS = frozenset(_MONTHS.lower().split("|"))
 _MONTH_MASKS = re.compile(
     rf"""(?=[JFMASOND])(?:
-      \b(?:{_MONTHS})\b\.?\s+{_DAY}(?!\d)(?:\s*(?:[{_DASH}]|and|to)\s*{_DAY}(?!\d))?(?:,?\s+\d{{4}}\b)?
+      \b(?:{_MONTHS})\b\.?\s+{_DAY}(?!\d)(?:\s*(?:[{_DASH}]|and|to)\s*{_DAY}(?!\d))?(?:,\s*\d{{4}}\b|\s+\d{{4}}\b)?
     | \b(?:{_MONTHS})\b\.?,?\s+\d{{4}}\b                            # September 2020
-    )""",
+    )""",  # a year after the day's comma with no space, too: "August 5,2013"
     re.X,
 )
 # A word before the figure that makes it a page, section, series or age: "p. 12", "aged 18".
 _KEYWORDS = r"""pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
-         |table|part|episode|season|issue|series|version|ver|category|level|class|grade|type
-         |phase|stage|step|track|route|highway|interstate|flight|resolution|isbn|issn|doi|oclc
+         |table|part|episodes?|seasons?|issue|series|version|ver|category|level|class|grade|type
+         |phase|stage|step|tracks?|routes?|games?|side|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
          |build|release|zone|columns?|rows?|criterion|status|code|error|round|assuming|patents?
          |the\s+numbers?"""
@@ -321,7 +321,42 @@ def _keyword_before(text: str, start: int) -> bool:
     return _KEYWORD_BEFORE.search(text, low, start) is not None
 
 
+def _labelled(text: str, start: int, end: int) -> bool:
+    """Whether a keyword makes the figure a label ("p. 12", "game three"), alone or in a series."""
+    return _keyword_before(text, start) or _labelled_in_series(text, start, end)
+
+
+# "N times" counts occurrences whatever word precedes it: "the games three times".
+_TIMES_AFTER = re.compile(r"\s+times\b")
+
+
+def _labelled_in_series(text: str, start: int, end: int) -> bool:
+    """Whether the figure closes a series of numbers that a keyword labels ("Season two and
+    three", "games 3 and 4", "episodes 5, 6 and 7"); not when a counted noun follows it ("game
+    7 and 3 players")."""
+    earlier = _LAST_IN_SERIES.search(text, max(0, start - _KEYWORD_WINDOW), start)
+    if earlier is None and _MORE_IN_SERIES.match(text, end):
+        earlier = _IN_SERIES.search(text, max(0, start - _KEYWORD_WINDOW), start)  # "6" of "5, 6 and 7"
+    if earlier is None or _counted_noun_follows(text, end):
+        return False
+    for _ in range(_SERIES_LENGTH):
+        start = earlier.start()
+        if _keyword_before(text, start):
+            return True
+        earlier = _IN_SERIES.search(text, max(0, start - _KEYWORD_WINDOW), start)
+        if earlier is None:
+            return False
+    return False
+
+
 _HAS_DIGIT = re.compile(r"\d")
+# The number before a figure in a series of them: "two and " of "Season two and three", "5, " of
+# "5, 6 and 7"; the last figure of a series follows "and", "or", "to" or a dash.
+_SERIES_NUMBER = rf"(?<![\w.,])(?:\d+|{'|'.join(sorted([*_UNITS, *_TENS], key=len, reverse=True))})"
+_LAST_IN_SERIES = re.compile(rf"{_SERIES_NUMBER}(?:,?\s+(?:and|or|to)\s+|\s*[–-]\s*)$", re.I)
+_IN_SERIES = re.compile(rf"{_SERIES_NUMBER}\s*,\s*$", re.I)
+_MORE_IN_SERIES = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_SERIES_NUMBER}", re.I)
+_SERIES_LENGTH = 4
 # Compounds that still count people or things: "a 5,000-strong community", "a 100,000-person march".
 # So do terms and times served or won: "a six-term incumbent", "a five-time champion".
 _COUNTING_COMPOUND = re.compile(r"(?:strong|person|people|man|member|seat|bed|vehicle|term|time)\b", re.I)
@@ -810,7 +845,7 @@ def parse_number(text: str) -> float | None:
 def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) -> NumericClaim | None:
     start, end = match.start(), match.end()
     num_start, num_end = match.span("num")
-    if _overlaps(masks, num_start, num_end) or _keyword_before(text, start):
+    if _overlaps(masks, num_start, num_end) or (_labelled(text, start, num_end) and not _TIMES_AFTER.match(text, end)):
         return None
     if _RATE_BEFORE.search(text, max(0, start - 12), start) and not match.group("pct"):
         return None  # "per 1000 women", "+590": a rate's base or a calling code
@@ -1336,8 +1371,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     prev_word = prev.group(1).lower() if prev and prev.end() == start else ""
-    if prev_word in _DETERMINERS or _keyword_before(text, start):
-        return None  # "the two sides", "round two matches"
+    if prev_word in _DETERMINERS or (_labelled(text, start, end) and not _TIMES_AFTER.match(text, end)):
+        return None  # "the two sides", "round two matches"; but "to host the games three times"
     if _quoted_name(text, start, end) or re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
             prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):
         return None  # the "Three Friends of Winter", Joey ten Berge: a name
