@@ -96,6 +96,14 @@ _NOTE_LISTS = {"notes", "explanatory notes", "note", "notes and explanations", "
 # Lists that hold the notes when the text cites notes by number ("[note 1]"), and are often
 # the citations otherwise.
 _NOTE_LISTS_WHEN_CITED = {"footnotes", "remarks"}
+_NUMBERED_NOTE = re.compile(r"\[(?:note|nb|n|Note|NB|N)[ _](\d{1,3})\]")
+
+
+def _fits_better(entries: list, lists: list[tuple[str, list]], notes: int) -> bool:
+    """Whether a "Notes" list beside ``entries`` comes nearer than they do to holding ``notes``
+    entries, the count of notes the text cites by number: it, not they, holds the notes."""
+    return any(name in _NOTE_LISTS and abs(len(other) - notes) < abs(len(entries) - notes)
+               for name, other in lists)
 
 # Infobox row labels seen in rendered infoboxes (military conflict, country, storm, software,
 # person, organisation). A label may be glued to its value in a copy ("Date27 September").
@@ -772,7 +780,8 @@ class _Parser:
         self.paragraph_index = 0
         self.notes: frozenset[str] = frozenset()
         self.last_entry = 0  # the reference list's highest number, once the list is read
-        self.numbered_notes = bool(re.search(r"\[(?:note|nb|n|Note|NB|N)[ _]\d{1,3}\]", doc.source))
+        # The numbers of the notes the text cites by number ("[note 1]", "[Note_1]", "[nb 2]").
+        self.numbered_notes = frozenset(_NUMBERED_NOTE.findall(doc.source))
         self.printed_keys: dict[int, str] = {}  # id(reference) -> the number the copy printed
         # Notes lists under tables: (section start, list start, group, keys), in page order.
         self.table_notes: list[tuple[int, int, str, frozenset[str]]] = []
@@ -1136,7 +1145,11 @@ class _Parser:
         label = _roman_key if marks <= _ROMAN_KEYS and any(len(key) > 1 for key in marks) else _note_key
         # Notes cited by number in a "Remarks" or "Footnotes" list: a "Notes" list beside it holds
         # the short citations the plain markers point to ("Remarks" [nb 1]…, "Notes" [1] Crilly 1998).
-        remarks_hold_notes = self.numbered_notes and any(name in _NOTE_LISTS_WHEN_CITED for name, _ in lists)
+        # Unless that list is the one whose length fits the plain markers and the "Notes" list the
+        # one that fits the numbered notes ("Footnotes" 1–20 for [1]–[18], "Notes" 1 for [Note_1]).
+        remarks_hold_notes = self.numbered_notes and any(
+            name in _NOTE_LISTS_WHEN_CITED and not _fits_better(entries, lists, len(self.numbered_notes))
+            for name, entries in lists)
         for name, blocks in lists:
             notes = name in _NOTE_LISTS_WHEN_CITED if remarks_hold_notes else name in _NOTE_LISTS
             group = "note" if (several or letters_only) and notes else ""
