@@ -27,6 +27,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from citecheck.parsers import scripture
+
 __all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "continues_example", "opens_example", "speaks_in_mathematics", "reports_the_world", "KINDS"]
 
 KINDS = ("count", "percent", "money", "vague")
@@ -413,6 +415,8 @@ def _masked_spans(text: str, words: set[str]) -> list[tuple[int, int]]:
         spans.extend(m.span(1) for m in _IDENTITY_NUMBER.finditer(text))
     if "(" in text:
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
+    if ":" in text and not words.isdisjoint(scripture.BOOK_WORDS):
+        spans.extend(scripture.verse_spans(text))  # "1 Samuel 3:14", "Exodus 10:1, 20, 27"
     return spans
 
 

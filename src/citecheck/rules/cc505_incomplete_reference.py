@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import WEBARCHIVE
+from citecheck.parsers.scripture import cites_verses_only
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
 from citecheck.rules.cc503_empty_reference import is_empty, strip_backlinks
@@ -187,7 +188,8 @@ class IncompleteReference(Rule):
     footnotes in the reference list), empty entries (CC503), short citations pointing into a
     bibliography ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
     an author's name alone when a fuller entry opens with it), free text that names its source by an
-    ISBN, DOI, patent, standard or statute number, and templates made for one source
+    ISBN, DOI, patent, standard or statute number, chapter-and-verse citations of scripture ("1
+    Samuel 4:13", "Exodus 7:4; Ezekiel 28:26"), and templates made for one source
     (``{{Cite Merriam-Webster}}``).
 
     Why: an incomplete reference is hard to verify and impossible to recover once its URL
@@ -223,8 +225,8 @@ class IncompleteReference(Rule):
                 continue  # {{Cite Merriam-Webster|Merkel}} renders title and dictionary from its own data
             if _names_an_author(ref, leading_words):
                 continue
-            if not strict and _IDENTIFIER.search(text):
-                continue  # an ISBN, DOI or standard number identifies the source whatever the prose around it
+            if not strict and (_IDENTIFIER.search(text) or cites_verses_only(text)):
+                continue  # an ISBN, DOI, standard number or verse identifies the source whatever the prose around it
             if not strict and (_is_explanation(text, linked=bool(ref.get("url"))) or (not text and "{{" in ref.raw)):
                 continue  # a note, or a template we cannot read ({{OEtymD|algeria}} renders a full citation)
             if bare:
