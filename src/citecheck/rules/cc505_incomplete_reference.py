@@ -330,13 +330,42 @@ def _opening_words(text: str) -> set[str]:
 
 def _names_an_author(ref: Reference, leading_words: Callable[[], Counter[str]]) -> bool:
     """A bare author name whose surname opens another entry of the list ("Franciszek Jozef Proch"
-    beside "Franciszek Proch, Poland's Way of the Cross, New York 1987"): a short citation."""
+    beside "Franciszek Proch, Poland's Way of the Cross, New York 1987"), or authors' names and
+    where in their work ("p19 Hill", "Needham, Volume 4, Part 2, 33, 110", "Miller, 186–187;
+    Harris, T., 269–272") when one of them opens another entry: a short citation."""
     text = _plain(ref.raw)
     name = _NAME_ONLY.match(text)
-    if name is None:
+    if name is not None:
+        surname = name.group("surname")
+        return leading_words()[surname] - (surname in _opening_words(text)) > 0
+    return _located_names(text, leading_words)
+
+
+# Words that say where in a work a short citation points: "p19", "Volume 4, Part 2", "pp. 5–7".
+_LOCATOR_WORDS = frozenset(
+    "p pp pg page pages vol vols volume volumes part parts ch chap chapter chapters no nos fig figure "
+    "sec section ff f and see cf also in".split()
+)
+_LOCATED_NAMES_WORDS = 12
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _located_names(text: str, leading_words: Callable[[], Counter[str]]) -> bool:
+    """Whether ``text`` is surnames (and initials) and locators only, with a page number, and
+    every surname opens another entry of the list: "ACRO Presentation. Retrieved 12 May 2012"
+    is a title, not a short citation."""
+    if (not any(ch.isdigit() for ch in text) or text[:1].isdigit() or _URL.search(text)
+            or any(q in text for q in _OPENING_QUOTES)):
+        return False  # "7.0 Release Notes": a title with a number
+    tokens = _NAME_TOKEN.findall(re.sub(r"\b(?:pp?|pg)(?=\d)", " ", text))
+    if not tokens or len(tokens) > _LOCATED_NAMES_WORDS:
         return False
-    surname = name.group("surname")
-    return leading_words()[surname] - (surname in _opening_words(text)) > 0
+    surnames = [token for token in tokens if token.lower() not in _LOCATOR_WORDS and len(token) > 1]
+    if not surnames or not all(name[0].isupper() and name[1:].islower() for name in surnames):
+        return False  # "Event 25 Men 400 metre results", "Red Flag 4 server": a title's words
+    own = _opening_words(text)
+    counts = leading_words()
+    return all(counts[name] - (name in own) > 0 for name in surnames)
 
 
 def _is_short_citation(ref: Reference) -> bool:
