@@ -1,0 +1,53 @@
+"""The parse trees the wikitext parser walks are the ones mwparserfromhell builds on its own."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import mwparserfromhell
+import pytest
+from mwparserfromhell import utils
+from mwparserfromhell.wikicode import Wikicode
+
+import citecheck.parsers.wikitext  # noqa: F401  (it gives the node classes the pass-through)
+
+NODE_MODULES = [module for name, module in sorted(sys.modules.items())
+                if name.startswith("mwparserfromhell.nodes.") and hasattr(module, "parse_anything")]
+
+SAMPLES = [
+    "Plain text with no markup at all.",
+    "{{Infobox war|name=X|date=1 May 2020<ref name=a>{{cite web|url=http://a.org|title=T}}</ref>}}",
+    '{| class="wikitable" style="x"\n|+ Caption\n! H1 !! H2\n|-\n| a || b [[L|t]]\n|}',
+    "== Head{{efn|n}} ==\n* item <ref group=note>x</ref>\n# [http://e.org title] &nbsp; {{{arg|def}}}",
+    "<div align=center>[[File:A.jpg|thumb|Cap {{convert|2|km}}]]</div><!-- c --><br/>",
+    "{{a|{{b|{{c|1=x}}|k=v}}}} <span title='q'>s</span> ''i'' '''b'''",
+]
+
+
+def shape(node: Any) -> Any:
+    """A node's class, its source, and its children's shapes, for comparing two trees."""
+    if isinstance(node, Wikicode):
+        return [shape(child) for child in node.nodes]
+    children = [shape(child) for child in node.__children__()] if hasattr(node, "__children__") else []
+    return type(node).__name__, str(node), children
+
+
+def test_node_modules_take_a_tree_as_it_is() -> None:
+    assert {module.__name__.rsplit(".", 1)[1] for module in NODE_MODULES} >= {"tag", "template", "parameter"}
+    code = mwparserfromhell.parse("x{{y}}")
+    for module in NODE_MODULES:
+        assert module.parse_anything is not utils.parse_anything
+        assert module.parse_anything(code) is code
+        assert str(module.parse_anything("a [[b]]")) == "a [[b]]"
+        assert module.parse_anything(None).nodes == []
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_trees_are_the_library_own(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    ours = mwparserfromhell.parse(text, skip_style_tags=True)
+    for module in NODE_MODULES:
+        monkeypatch.setattr(module, "parse_anything", utils.parse_anything)
+    library = mwparserfromhell.parse(text, skip_style_tags=True)
+    assert shape(ours) == shape(library)
+    assert str(ours) == text
