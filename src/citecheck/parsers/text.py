@@ -96,7 +96,7 @@ _NOTE_LISTS = {"notes", "explanatory notes", "note", "notes and explanations", "
 # Lists that hold the notes when the text cites notes by number ("[note 1]"), and are often
 # the citations otherwise.
 _NOTE_LISTS_WHEN_CITED = {"footnotes", "remarks"}
-_NUMBERED_NOTE = re.compile(r"\[(?:note|nb|n|Note|NB|N)[ _](\d{1,3})\]")
+_NUMBERED_NOTE = re.compile(r"\[(?:notes|note|nb|n|Notes|Note|NB|N)[ _](\d{1,3})\]")
 
 
 def _fits_better(entries: list, lists: list[tuple[str, list]], notes: int) -> bool:
@@ -148,7 +148,7 @@ _TAG_WORDS = (
     r"|non-primary[ _]source[ _]needed|sic"
 )
 _MARKER = re.compile(
-    r"\[(?:(?P<num>\d{1,4})|(?P<note>[a-z]{1,2}|[A-Z])|(?:note|nb|n|N|Note|NB)[ _](?P<nnum>\d{1,3})"
+    r"\[(?:(?P<num>\d{1,4})|(?P<note>[a-z]{1,2}|[A-Z])|(?:notes|note|nb|n|N|Notes|Note|NB)[ _](?P<nnum>\d{1,3})"
     rf"|(?P<tag>(?i:{_TAG_WORDS})))\]"
 )
 # What precedes bracketed text that is no citation: a formula's image text after its TeX
