@@ -65,6 +65,10 @@ _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|doi|PMID|PMC|arXiv|JSTOR|Bibcode|LCCN)\b\W{0,3}[\dX]"
     r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?[A-Z]?\d|\bU\.\s?S\.\s?C\.|\bC\.?F\.?R\.?\s|§"
     r"|\bPatent\s+(?:No\.?\s*)?[\d,]{5,}"
+    # EU legislation by its number ("Council Directive 2001/113/EC", "Regulation (EC) No 1234/2007"),
+    # a constitution by article and section ("Constitution of Indiana, 5-10(b)")
+    r"|\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}(?:/(?:EC|EU|EEC|EURATOM))?\b"
+    r"|\bConstitution\s+of\s+(?:the\s+)?[A-Z][\w ]{2,40}?,\s*(?:Art(?:icle)?\.?\s*)?[\dIVXL]+(?:[-–.]\d+)*(?:\([a-z\d]\))?"
     # an Act by its regnal year and chapter: "(15 & 16 Vict. c. 84)", "1 & 2 Geo. 5. c. 12"
     r"|\b\d{1,2}\s*(?:&\s*\d{1,2}\s*)?(?:Vict|Geo|Will|Edw|Eliz|Car|Ann|Jac|Hen)\.?\s*(?:[IVX\d]+\.?\s*)?[cC](?:ap)?\.\s*\d"
 )
@@ -188,9 +192,9 @@ class IncompleteReference(Rule):
     footnotes in the reference list), empty entries (CC503), short citations pointing into a
     bibliography ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
     an author's name alone when a fuller entry opens with it), free text that names its source by an
-    ISBN, DOI, patent, standard or statute number, chapter-and-verse citations of scripture ("1
-    Samuel 4:13", "Exodus 7:4; Ezekiel 28:26"), and templates made for one source
-    (``{{Cite Merriam-Webster}}``).
+    ISBN, DOI, patent, standard or statute number (EU legislation by its number, a constitution
+    by article), chapter-and-verse citations of scripture ("1 Samuel 4:13", "Exodus 7:4;
+    Ezekiel 28:26"), and templates made for one source (``{{Cite Merriam-Webster}}``).
 
     Why: an incomplete reference is hard to verify and impossible to recover once its URL
     dies; rules that compare dates or sources have nothing to work with.
