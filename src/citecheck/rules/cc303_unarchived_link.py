@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import item_identifier
+from citecheck.parsers.citations import is_domain, item_identifier
 from citecheck.rules.base import Option, Rule, RuleContext
-from citecheck.parsers.citations import is_domain
 from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive, tagged_in_prose
 
 # Persistent identifiers, archives and digital libraries of scanned print: links there do not rot
@@ -87,13 +87,21 @@ class UnarchivedLink(Rule):
 
 def _named_hosts(ref: Reference) -> list[str]:
     """The hosts of the sites a reference names as its work, publisher or "via": by name
-    ("Wikipedia") or by address, as rendered copies print a website ("pubchem.ncbi.nlm.nih.gov")."""
-    names = (ref.get(field).strip().lower() for field in ("work", "publisher", "via"))
+    ("Wikipedia") or by address, as rendered copies print a website ("pubchem.ncbi.nlm.nih.gov");
+    and the site a page's title ends with ("… : Free Download & Streaming : Internet Archive")."""
+    names = [ref.get(field).strip().lower() for field in ("work", "publisher", "via")]
+    title_end = _TITLE_END.search(ref.get("title"))
+    if title_end:
+        names.append(title_end.group(1).lower())
     hosts = []
     for name in names:
         site = name.split(",", 1)[0].strip().removesuffix(".")
         hosts.append(site.removeprefix("www.") if is_domain(site) else _STABLE_SITE_NAMES.get(site, ""))
     return hosts
+
+
+# The last part of a page's title, where sites put their name: "… : Internet Archive", "… - Wikipedia".
+_TITLE_END = re.compile(r"\s(?::|\||-|–|—)\s+([^:|]+?)\s*$")
 
 
 def _under_stable_path(url: str, ignore: frozenset[str]) -> bool:
