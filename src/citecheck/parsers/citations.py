@@ -615,11 +615,11 @@ _SLASHES = re.compile(r"/+")
 _DEFAULT_PAGE = re.compile(r"/(?:index|default)\.(?:html?|php|aspx?)$", re.I)
 
 
-def source_url_key(url: str) -> str:
-    """``url_key`` of a link that stands for one cited source, else "": a bare host names a
-    site, and a catalogue or identifier link (an ISSN, OCLC or ISBN record, a DOI prefix) a
-    journal or a whole book. A fragment that picks what the page shows ("#d=1287",
-    "#!/artist/12") stays: it tells two pages apart, where an anchor ("#History") does not."""
+def page_url_key(url: str) -> str:
+    """``url_key`` of a link to one page, else "": a bare host names a site, and a catalogue or
+    identifier link (an ISSN, OCLC or ISBN record, a DOI prefix) a journal or a whole book. A
+    fragment that picks what the page shows ("#d=1287", "#!/artist/12") stays: it tells two
+    pages apart, where an anchor ("#History") does not."""
     key = url_key(url)
     if routed := _ROUTING_FRAGMENT.search(url):
         key = f"{key}#{routed.group(1)}"
@@ -628,6 +628,17 @@ def source_url_key(url: str) -> str:
     return key
 
 
+def source_url_key(url: str) -> str:
+    """``page_url_key`` of a link that stands for one cited source, else "": a search page
+    stands for whatever it finds."""
+    key = page_url_key(url)
+    return "" if key and _SEARCH_PAGE.search(key, key.index("/")) else key
+
+
+# A search page: a path segment ("/search?q=…", "/websearch/") or a query value
+# ("index.cfm?PgNm=TCESearch&Params=A1") that names a search; two entries reaching different
+# articles through one would otherwise share it. "/research/" and a parameter's name do not.
+_SEARCH_PAGE = re.compile(r"/[^/?#]*(?<!re)search[^/?#]*(?:[/?#]|$)|=[^&#]*(?<!re)search", re.I)
 _ROUTING_FRAGMENT = re.compile(r"#((?:[!/]|[^#\s]*=)[^#\s]*)\s*$")
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import source_url_key
+from citecheck.parsers.citations import page_url_key, source_url_key
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
 
@@ -34,7 +34,8 @@ def page_key(ref: Reference) -> str:
 
 
 def _different_urls(a: Reference, b: Reference) -> bool:
-    url_a, url_b = source_url_key(a.get("url")), source_url_key(b.get("url"))
+    """Whether the two entries link different pages (two searches count as two pages)."""
+    url_a, url_b = page_url_key(a.get("url")), page_url_key(b.get("url"))
     return bool(url_a and url_b and url_a != url_b)
 
 
