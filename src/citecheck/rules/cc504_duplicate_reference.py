@@ -68,7 +68,8 @@ class DuplicateReference(Rule):
     of one book or PDF at different pages (or folios: "67b2", "67b3"; or articles of one
     statute). A catalogue or
     identifier link (an ISSN or OCLC record, an ISBN search, a DOI prefix) names a journal or
-    a whole book, not the article cited, so it is no URL to compare. Short citations
+    a whole book, not the article cited, and a search page whatever it finds, so neither is a
+    URL to compare. Short citations
     (``{{sfn}}``, ``{{harvnb}}``, "Smith 2001, p. 5") and notes are not compared.
 
     Why: duplicate entries split a source's uses, so a correction or an archive link added
