@@ -270,10 +270,16 @@ _MASKS = re.compile(
     re.X,
 )
 # A standard racing distance after "the" names the event ("won the 100 m"), it is not a measure.
+# A race named by its distance: "the 100 m", "The 60 metres was an Olympic event", "100 metres
+# runners", "60 metres is a sprint event"; and a yacht class, its unit capitalised ("a 12 Metre").
 _EVENT_DISTANCE = re.compile(
-    r"\bthe\s+(?:men's\s+|women's\s+)?((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s?(?:m|metres|meters))\b"
+    r"\b[Tt]he\s+(?:men's\s+|women's\s+)?((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s?(?:m|metres|meters))\b"
+    r"|\b((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s(?:metres|meters))"
+    r"(?=\s+(?:is|was|event|events|race|races|runners?|sprint|sprinters?|hurdles|final|dash|record|champion|title)\b)"
+    r"|\b(?:an?|the|legal)\s(\d{1,2}\s(?:Metre|Meter))\b(?!\s+\w+e[nrs]?\b)"  # not German "25 Meter hohe"
+    r"|\b(\d{1,2}\s(?:Metre|Meter))(?=\s+(?:class|yachts?|boats?|rule)\b)"
 )
-_EVENT_DISTANCE_UNITS = frozenset(["m", "metres", "meters"])
+_EVENT_DISTANCE_UNITS = frozenset(["m", "metres", "meters", "metre", "meter"])
 _MONTH_WORDS = frozenset(_MONTHS.lower().split("|"))
 _MONTH_MASKS = re.compile(
     rf"""(?=[JFMASOND])(?:
@@ -409,8 +415,8 @@ def _masked_spans(text: str, words: set[str]) -> list[tuple[int, int]]:
     if not words.isdisjoint(_MONTH_WORDS):
         spans.extend(m.span() for m in _MONTH_MASKS.finditer(text))
     spans.extend(m.span() for m in _LIST_NUMBER.finditer(text))
-    if "the" in words and not words.isdisjoint(_EVENT_DISTANCE_UNITS):
-        spans.extend(m.span(1) for m in _EVENT_DISTANCE.finditer(text))
+    if not words.isdisjoint(_EVENT_DISTANCE_UNITS):
+        spans.extend(m.span(m.lastindex) for m in _EVENT_DISTANCE.finditer(text))
     if "number" in words or "numbers" in words:
         spans.extend(m.span(1) for m in _IDENTITY_NUMBER.finditer(text))
     if "(" in text:
