@@ -117,3 +117,29 @@ def test_a_shard_task_lints_under_the_raised_collector_threshold_and_restores_th
     shards.lint_batch("test.xml", 0, [page], Settings(), str(tmp_path), history=False)
     assert seen == [DUMP_GC_THRESHOLD]
     assert gc.get_threshold() == before
+
+
+def test_the_largest_ranges_go_first_and_the_manifest_keeps_task_order(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    path = build_multistream(tmp_path, pages=6)
+    tasks = plan(path, streams_per_task=1)
+    submitted: list[shards.Task] = []
+
+    class Done:
+        def __init__(self, value: object) -> None:
+            self.value = value
+
+        def result(self) -> object:
+            return self.value
+
+    def submit(func, *args):  # type: ignore[no-untyped-def]
+        submitted.append(args[1])
+        return Done(func(*args))
+
+    monkeypatch.setattr(shards, "_engine", lambda *args: (submit, lambda: None))
+    manifest = run(path, Settings(), tmp_path / "out", streams_per_task=1)
+    size = path.stat().st_size
+    sizes = [(task.end or size) - task.start for task in submitted]
+    assert sorted(submitted, key=lambda t: t.number) == tasks and sizes == sorted(sizes, reverse=True)
+    assert sizes != [(task.end or size) - task.start for task in tasks]  # the pages differ in size
+    assert [entry["shard"] for entry in manifest["shards"]] == [task.shard for task in tasks]

@@ -20,6 +20,7 @@ import hashlib
 import itertools
 import io
 import json
+import os
 import re
 from collections import deque
 from dataclasses import dataclass
@@ -203,12 +204,17 @@ def run(path: str | Path, settings: "Settings", out_dir: str | Path, *, engine: 
     tasks = plan(path, streams_per_task)
     submit, close = _engine(engine, jobs, scheduler)
     if tasks:
-        calls: Iterable[tuple[Any, ...]] = ((lint_range, source, task, settings, folder, options) for task in tasks)
+        # Largest ranges first: the tasks left at the end are small ones, so no worker idles long
+        # while another finishes (entries are put back in task order below).
+        size = os.path.getsize(path)
+        largest_first = sorted(tasks, key=lambda task: (task.end or size) - task.start, reverse=True)
+        calls: Iterable[tuple[Any, ...]] = ((lint_range, source, task, settings, folder, options)
+                                            for task in largest_first)
     else:
         calls = ((lint_batch, source, number, batch, settings, folder, bool(options.get("all_revisions")))
                  for number, batch in enumerate(_batches(path, settings, options)))
     try:
-        entries = _completed(submit, calls, window=4 * max(1, jobs))
+        entries = sorted(_completed(submit, calls, window=4 * max(1, jobs)), key=lambda entry: entry["shard"])
     finally:
         close()
     manifest = {
