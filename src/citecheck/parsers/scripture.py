@@ -23,8 +23,10 @@ BOOK_WORDS = frozenset(word.lower().split("'")[0] for word in BOOKS) | {"song", 
 
 _BOOK = rf"(?:[1-4]\s?)?(?:{'|'.join(re.escape(book) for book in BOOKS)}|Song\s+of\s+(?:Songs|Solomon))"
 _VERSES = r"\d{1,3}:\d{1,3}(?:\s*[–-]\s*\d{1,3}(?::\d{1,3})?)?"
-# More verses of the book ("…, 20, 27", "…; 11:10"), unless a noun makes the number a count ("…, 20 men").
-_MORE_VERSES = rf"(?:(?:;\s*{_VERSES}|,\s*(?:{_VERSES}|\d{{1,3}}(?:\s*[–-]\s*\d{{1,3}})?))(?![\d,.]*\s*[^\W\d_]))*"
+# More verses of the book ("…, 20, 27", "…; 11:10"); a bare number only when no word but "and"
+# or "or" follows it, which would make it a count ("…, 20 men").
+_MORE_VERSES = (rf"(?:[;,]\s*{_VERSES}"
+                rf"|,\s*\d{{1,3}}(?:\s*[–-]\s*\d{{1,3}})?(?![\d,.]*\s*(?!(?:and|or)\b)[^\W\d_]))*")
 VERSE_REFERENCE = re.compile(rf"\b{_BOOK}\.?\s+{_VERSES}{_MORE_VERSES}")
 # An entry made of verse references only: "1 Samuel 4:13.", "Exodus 7:4; Ezekiel 28:26".
 _ONLY_VERSES = re.compile(rf"\s*(?:See\s+)?{VERSE_REFERENCE.pattern}(?:\s*[;,]\s*(?:and\s+)?{VERSE_REFERENCE.pattern})*\s*\.?\s*")
