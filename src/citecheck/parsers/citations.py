@@ -526,6 +526,9 @@ def item_identifier(raw: str) -> str:
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$", re.I)
 # Second-level labels under which country codes register names ("bbc.co.uk", "mfa.gov.ir").
 _SECOND_LEVEL = frozenset("co com org net gov edu ac mil or ne go gob nic info biz int".split())
+# An address whose host is plain letters, digits, dots and hyphens, with no user or port: its
+# host is the one urlsplit gives, read without it (most links; urlsplit is most of domain_of).
+_PLAIN_HOST_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://([A-Za-z0-9.-]+)(?=[/?#]|\Z)")
 
 
 def is_domain(text: str) -> bool:
@@ -544,10 +547,15 @@ def domain_of(url_or_name: str) -> str:
     if not value:
         return ""
     if "://" in value or value.startswith("//"):
-        try:
-            host = urlsplit(value if "://" in value else "http:" + value).hostname or ""
-        except ValueError:
-            return ""
+        url = value if "://" in value else "http:" + value
+        plain = _PLAIN_HOST_URL.match(url)
+        if plain is not None:
+            host = plain.group(1)
+        else:
+            try:
+                host = urlsplit(url).hostname or ""
+            except ValueError:
+                return ""
     else:
         host = value.split("/", 1)[0]
         if not _DOMAIN.match(host):
@@ -683,6 +691,29 @@ _YES = frozenset("yes y true 1 ja oui sí si".split())
 _NO = frozenset("no n false 0 nein non".split())
 
 
+@lru_cache(maxsize=1024)
+def _param_reader(key: str) -> tuple[str | None, tuple[str, str] | None]:
+    """What a template parameter's name feeds: a field, or an author's (number, part), part
+    being "first", "last" or "full". Worked out once per name: an article's citations repeat
+    the same few names."""
+    pname = " ".join(key.lower().split())
+    target = _PARAM_FIELDS.get(pname)
+    if target is None and "_" in pname:
+        target = _PARAM_FIELDS.get(pname.replace("_", "-"))
+    if target is None and "-" in pname:
+        target = _PARAM_FIELDS.get(pname.replace("-", ""))
+    if target is not None:
+        return target, None
+    author = _AUTHOR_PARAM.match(pname)
+    if author is None:
+        return None, None
+    kind = author.group("kind")
+    part = ("first" if kind in ("first", "given", "vorname", "prénom", "prenom", "nombre")
+            else "last" if kind in ("last", "surname", "nachname", "nom", "apellido", "apellidos")
+            else "full")
+    return None, (author.group("n") or "1", part)
+
+
 def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, str]:
     """Fields of one citation template call, from its parameters and their aliases.
 
@@ -698,27 +729,19 @@ def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, st
     items = (params.items() if "".join(params).isascii()
              else sorted(params.items(), key=lambda item: not item[0].isascii()))
     for key, value in items:
-        pname = " ".join(key.lower().split())
-        target = _PARAM_FIELDS.get(pname)
-        if target is None and "_" in pname:
-            target = _PARAM_FIELDS.get(pname.replace("_", "-"))
-        if target is None and "-" in pname:
-            target = _PARAM_FIELDS.get(pname.replace("-", ""))
-        author = _AUTHOR_PARAM.match(pname) if target is None else None
+        target, author = _param_reader(key)
         if target is None and author is None:
             continue  # a parameter no field reads ("pages", "isbn"): its value is not cleaned
         text = clean_value(value)
         if not text:
             continue
         if author is not None:
-            kind = author.group("kind")
-            slot = authors.setdefault(author.group("n") or "1", {})
-            if kind in ("first", "given", "vorname", "prénom", "prenom", "nombre"):
-                slot["first"] = text
-            elif kind in ("last", "surname", "nachname", "nom", "apellido", "apellidos"):
-                slot["last"] = text
-            else:
+            number, part = author
+            slot = authors.setdefault(number, {})
+            if part == "full":
                 slot.setdefault("full", text)
+            else:
+                slot[part] = text
             continue
         if target in FIELDS:
             fields.setdefault(target, text)

@@ -154,18 +154,20 @@ def statements_from_paragraph(par: Paragraph, *, split: bool = True) -> list[Sta
         spans = [whole] if whole else []
     if not spans:
         return []
+    kind, section, paragraph = par.kind, par.section, par.index
     statements: list[Statement] = []
     for start, end in spans:
         first, last = offsets[start], offsets[end - 1] + 1
         statements.append(Statement(
             text=text[start:end],
-            span=Span(first, max(first, last)),  # offsets may step back where a parser joined text
-            kind=par.kind,
-            section=par.section,
-            paragraph=par.index,
+            span=Span(first, last if last > first else first),  # offsets may step back where a parser joined text
+            kind=kind,
+            section=section,
+            paragraph=paragraph,
             offsets=offsets[start:end],
         ))
-    _attach(par, spans, statements)
+    if par.markers or par.tags:  # most paragraphs (infobox rows, table cells, uncited prose) carry neither
+        _attach(par, spans, statements)
     return statements
 
 
@@ -187,8 +189,6 @@ def _owner(par_text: str, spans: Sequence[tuple[int, int]], starts: Sequence[int
 
 
 def _attach(par: Paragraph, spans: Sequence[tuple[int, int]], statements: list[Statement]) -> None:
-    if not par.markers and not par.tags:
-        return  # most paragraphs (infobox rows, table cells, uncited prose) carry neither
     starts = [start for start, _ in spans]
     for pos, citation in par.markers:
         i = _owner(par.text, spans, starts, pos)

@@ -213,8 +213,11 @@ def _lone_template(text: str, match: re.Match[str]) -> tuple[str, dict[str, str]
         return None
     if text.startswith("=", text.rfind("\n", 0, start) + 1):
         return None
-    read = read_templates(match.group())
-    if read is None or len(read) != 1 or "<" in read[0][0] or ">" in read[0][0]:
+    source = match.group()
+    if "<" in source:  # a comment or a tag, which the walker reads from the tree
+        return None
+    read = read_templates(source)
+    if read is None or len(read) != 1 or ">" in read[0][0]:
         return None
     return read[0]
 
@@ -282,16 +285,18 @@ def read_reference_text(body: str) -> tuple[str, str] | None:
     return "".join(pieces), body[addresses[0][0]:addresses[0][1]] if addresses else ""
 
 
-_TOKEN = re.compile(r"\{\{\{|\{\{|\}\}|\[\[|\]\]|\[(?=(?:https?:|ftp:|mailto:)?//)|\]|[{}|=<]", re.I)
+_NESTING = re.compile(r"[{}\[\]<]")  # what nests in a template or starts a tag
+_TOKEN = re.compile(r"<!--.*?-->|\{\{\{|\{\{|\}\}|\[\[|\]\]|\[(?=(?:https?:|ftp:|mailto:)?//)|\]|[{}|=<]", re.I | re.S)
 
 
 def read_templates(content: str) -> list[tuple[str, dict[str, str]]] | None:
     """The top-level templates of a ref's content: (name as written, parameter name -> value).
 
     Parameters are numbered and named as mwparserfromhell numbers them (positional ones
-    "1", "2", … in order; the first occurrence of a name wins). ``None`` when the content holds
-    anything this reader might read differently: a comment or tag, triple or lone braces, a
-    link at the top level, a link or template left open.
+    "1", "2", … in order; the first occurrence of a name wins); a comment stays in the value
+    it stands in, as in the tree's. ``None`` when the content holds anything this reader might
+    read differently: a tag, a comment in a template's name, triple or lone braces, a template
+    in a link at the top level, a link or template left open.
     """
     simple = _simple_template(content)
     if simple is not None:
@@ -304,9 +309,15 @@ def read_templates(content: str) -> list[tuple[str, dict[str, str]]] | None:
     for match in _TOKEN.finditer(content):
         token = match.group()
         at = match.start()
+        if token.startswith("<!--"):
+            if len(stack) == 1 and not segments:
+                return None
+            continue  # the parser reads no markup inside a comment
         if token == "{{":
             if not stack:
                 cut, segments, equals = match.end(), [], -1
+            elif stack[0] != "T":
+                return None  # in a link at the top level, which the parser may or may not close
             stack.append("T")
         elif token == "}}":
             if not stack or stack[-1] != "T":
@@ -318,11 +329,14 @@ def read_templates(content: str) -> list[tuple[str, dict[str, str]]] | None:
                 if template is None:
                     return None
                 templates.append(template)
-        elif not stack:
-            if token in ("[[", "<", "{{{", "{", "}") or token.startswith("["):
-                return None
+        elif not stack and token in ("<", "{{{", "{", "}"):
+            return None
         elif token == "[[":
             stack.append("L")
+        elif token == "[":
+            stack.append("E")
+        elif not stack:
+            continue  # text between the top-level templates and links
         elif token == "]]":
             if stack[-1] != "L":
                 return None
@@ -330,11 +344,9 @@ def read_templates(content: str) -> list[tuple[str, dict[str, str]]] | None:
         elif token == "]":
             if stack[-1] == "E":
                 stack.pop()
-        elif token.startswith("["):
-            stack.append("E")
         elif token in ("{{{", "{", "}", "<"):
             return None
-        elif len(stack) == 1:
+        elif len(stack) == 1 and stack[0] == "T":
             if token == "|":
                 segments.append((content[cut:at], equals))
                 cut, equals = match.end(), -1
@@ -352,7 +364,7 @@ def _simple_template(content: str) -> tuple[str, dict[str, str]] | None:
     if not (body.startswith("{{") and body.endswith("}}")):
         return None
     inner = body[2:-2]
-    if any(mark in inner for mark in "{}[]<"):
+    if _NESTING.search(inner):
         return None
     name, *parts = inner.split("|")
     return _template([(name, -1)] + [(part, part.find("=")) for part in parts])

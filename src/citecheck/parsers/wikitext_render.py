@@ -9,10 +9,12 @@ hatnotes, maintenance banners) but are kept verbatim in a reference's raw text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SPACES = re.compile(r"[\s_]+")
 
 
+@lru_cache(maxsize=4096)  # an article repeats a few template names many times
 def template_key(name: str) -> str:
     """Canonical lookup key of a template name: lowercased, "_" as space, no namespace."""
     key = _SPACES.sub(" ", name).strip().lower()

@@ -130,6 +130,7 @@ def prescan(text: str) -> Prescan:
     unclosed: list[tuple[int, int]] = []  # (position, weight) of openers never closed
     unclosed_refs = 0
     cuts = [0]
+    max_depth = 0  # kept in a local while scanning: the commonest tokens update it
     pos = 0
     while True:
         match = _TOKEN.search(text, pos)
@@ -148,7 +149,8 @@ def prescan(text: str) -> Prescan:
             continue
         if token == "{{":
             templates.append(start)
-            result.max_depth = max(result.max_depth, len(templates) + open_tags)
+            if len(templates) + open_tags > max_depth:
+                max_depth = len(templates) + open_tags
             continue
         if token == "}}":
             if templates:
@@ -157,12 +159,13 @@ def prescan(text: str) -> Prescan:
         if token.endswith("]]"):  # a whole link: opened and closed
             continue
         if token.endswith("}}"):  # a whole template: one level deeper while it lasts
-            result.max_depth = max(result.max_depth, len(templates) + 1 + open_tags)
+            if len(templates) + 1 + open_tags > max_depth:
+                max_depth = len(templates) + 1 + open_tags
             continue
         opened = (match.group("open") or "").lower()
         if token[0] in _LIST_MARKERS:
             # "*#*#*#…": every marker is one more list level (and one more parser node).
-            result.max_depth = max(result.max_depth, len(token))
+            max_depth = max(max_depth, len(token))
         elif token == "<!--":
             close = closers.after("-->", pos)
             if close is not None:
@@ -179,7 +182,7 @@ def prescan(text: str) -> Prescan:
             if opened not in _UNPAIRED_TAGS and not token.endswith("/>"):
                 tags.setdefault(opened, []).append(start)
                 open_tags += 1
-                result.max_depth = max(result.max_depth, len(templates) + open_tags)
+                max_depth = max(max_depth, len(templates) + open_tags)
         elif match.group("close"):
             closed = match.group("close").lower()
             if closed == "ref":
@@ -211,6 +214,7 @@ def prescan(text: str) -> Prescan:
     if ref_open is not None:
         unclosed.append((ref_open, 1))
         unclosed_refs += 1
+    result.max_depth = max_depth
     cuts.append(len(text))
     result.chunks = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
     ends = [b for _, b in result.chunks]
