@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citecheck.parsers.citations import (
+    domain_of,
     item_identifier,
     name_shared_sites,
     normalize_template_params,
@@ -221,3 +222,21 @@ def test_tail_phrases(raw: str, expected: dict[str, str]) -> None:
 def test_template_parameters_no_field_reads_are_ignored() -> None:
     params = {"title": "T", "pages": "<b>1</b>", "isbn": "978", "last": "Kim", "first": " ", "werk": "W"}
     assert normalize_template_params("cite web", params) == {"title": "T", "work": "W", "author": "Kim"}
+
+
+@pytest.mark.parametrize(
+    ("address", "domain"),
+    [
+        ("https://www.bbc.com/news?x#y", "bbc.com"),
+        ("//news.bbc.co.uk/x", "bbc.co.uk"),
+        ("HTTP://www.Example.COM:8080/x", "example.com"),
+        # Hosts only urlsplit reads: after a user, with a tab it drops, in brackets.
+        ("http://user@host.com/", "host.com"),
+        ("http://a:b@c.com/x", "c.com"),
+        ("http://ex\tample.com/", "example.com"),
+        ("http://[::1]/", ""),
+        ("web.archive.org/web/2020/http://x.com", ""),
+    ],
+)
+def test_domain_of_an_address_is_its_hosts_registrable_part(address: str, domain: str) -> None:
+    assert domain_of(address) == domain
