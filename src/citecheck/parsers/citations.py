@@ -640,7 +640,7 @@ def source_url_key(url: str) -> str:
     """``page_url_key`` of a link that stands for one cited source, else "": a search page
     stands for whatever it finds."""
     key = page_url_key(url)
-    return "" if key and _SEARCH_PAGE.search(key, key.index("/")) else key
+    return "" if _SEARCH_PAGE.search(key) else key
 
 
 # A search page: a path segment ("/search?q=…", "/websearch/") or a query value

@@ -93,11 +93,8 @@ def _named_hosts(ref: Reference) -> list[str]:
     title_end = _TITLE_END.search(ref.get("title"))
     if title_end:
         names.append(title_end.group(1).lower())
-    hosts = []
-    for name in names:
-        site = name.split(",", 1)[0].strip().removesuffix(".")
-        hosts.append(site.removeprefix("www.") if is_domain(site) else _STABLE_SITE_NAMES.get(site, ""))
-    return hosts
+    sites = (name.split(",", 1)[0].strip() for name in names)
+    return [site if is_domain(site) else _STABLE_SITE_NAMES.get(site, "") for site in sites]
 
 
 # The last part of a page's title, where sites put their name: "… : Internet Archive", "… - Wikipedia".

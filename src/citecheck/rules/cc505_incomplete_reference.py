@@ -358,11 +358,10 @@ def _located_names(text: str, leading_words: Callable[[], Counter[str]]) -> bool
     """Whether ``text`` is surnames (and initials) and locators only, with a page number, and
     every surname opens another entry of the list: "ACRO Presentation. Retrieved 12 May 2012"
     is a title, not a short citation."""
-    if (not any(ch.isdigit() for ch in text) or text[:1].isdigit() or _URL.search(text)
-            or any(q in text for q in _OPENING_QUOTES)):
-        return False  # "7.0 Release Notes": a title with a number
+    if not any(ch.isdigit() for ch in text) or text[:1].isdigit() or any(q in text for q in _OPENING_QUOTES):
+        return False  # "7.0 Release Notes", '"Hill" 4': a title with a number
     tokens = _NAME_TOKEN.findall(re.sub(r"\b(?:pp?|pg)(?=\d)", " ", text))
-    if not tokens or len(tokens) > _LOCATED_NAMES_WORDS:
+    if len(tokens) > _LOCATED_NAMES_WORDS:
         return False
     surnames = [token for token in tokens if token.lower() not in _LOCATOR_WORDS and len(token) > 1]
     if not surnames or not all(name[0].isupper() and name[1:].islower() for name in surnames):
