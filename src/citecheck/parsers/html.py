@@ -755,6 +755,8 @@ class _ItemReader:
         self.backlinks = 0
         self.coins: Element | None = None
         self.dead = False
+        self.opening_label = ""  # the text of an external link the entry opens with
+        self.italic = ""  # the first italic text after that link: the site or work it names
 
     def visit(self, node: Element, in_body: bool, text_on: bool) -> None:
         for child in node.children:
@@ -767,6 +769,8 @@ class _ItemReader:
                 if not in_body and "#cite_ref" in child.attrs.get("href", ""):
                     self.backlinks += 1
                 elif link := _external_link(child):
+                    if in_body and not self.links and self.body.length == 0:
+                        self.opening_label = child.text().strip()
                     self.links.append(link)
             elif _is_ref_marker(child):
                 continue  # a citation inside a note: counted in parse(), not reference text
@@ -776,6 +780,10 @@ class _ItemReader:
             if "Z3988" in classes:
                 self.coins = self.coins or child
                 continue
+            if tag == "i" and in_body and self.opening_label and not self.italic:
+                italic = child.text().strip()
+                if italic not in self.opening_label:  # not the link's own title set in italics
+                    self.italic = italic
             child_in_body = in_body or bool(classes & _BODY_CLASSES)
             self.found_body = self.found_body or child_in_body
             child_text_on = text_on and not _skipped(child)
@@ -792,6 +800,10 @@ def _reference(item: Element, index: int, list_group: str) -> Reference:
     archives = [u for u in reader.links if _is_archive(u)]
     originals = [u for u in reader.links if not _is_archive(u)]
     fields = {k: v for k, v in parse_reference_text(raw).items() if v} if raw.strip() else {}
+    if reader.opening_label and reader.italic and not (fields.get("title") or fields.get("work")):
+        # A linked page and the site it is on, in italics: "<a>Australia II</a> <i>America's Cup
+        # Official Site</i>", as editors write a reference without a template.
+        fields.update(title=reader.opening_label, work=reader.italic)
     if reader.coins is not None and not all(fields.get(k) for k in ("title", "date")):
         for name, value in _coins(reader.coins).items():
             fields.setdefault(name, value)
