@@ -606,3 +606,36 @@ def test_lists_scores_model_names_masks_and_set_up_cases(text: str, expected: li
 def test_a_figure_inside_a_quotation(text: str, quoted: bool) -> None:
     [claim] = find_numeric_claims(text)
     assert quoted_words(claim, text) is quoted
+
+
+def _mask_spans(text: str, groups: tuple[str, ...]) -> list[tuple[int, int]]:
+    from citecheck.parsers import numbers
+
+    return [match.span() for match in numbers._masks_for(groups).finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It began at 3 p.m. and ended at 9 pm on the 50 cc class day.",  # a clock, an engine class
+        "The summit, 52° 31′ 7″ N, is cited at 103-36 pp. of the survey.",  # coordinates, pages
+        "the 4×100 m relay and the 100 m final",  # distances that name races
+        "Founded in 330 BCE, under 29 U.S.C. § 654, at UTC+8.",  # an era, a law, a time zone
+        "at 620 N. Michigan and 201 E. Ontario Street, 22 rue de Provence, 300, Takatsuka-cho",  # addresses
+    ],
+)
+def test_the_masks_of_a_text_are_found_with_the_groups_its_words_allow(text: str) -> None:
+    from citecheck.parsers import numbers
+
+    groups = numbers._mask_groups(text, numbers._words(text))
+    assert groups and _mask_spans(text, groups) == _mask_spans(text, numbers._MASK_GROUPS)
+    assert _mask_spans(text, ()) != _mask_spans(text, numbers._MASK_GROUPS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789 .,:-–°′″'\"NSEWBCADUTGMpmkcxa×StreuvKgrdlhoy", max_size=40))
+def test_a_text_s_mask_groups_leave_out_only_alternatives_that_cannot_match_in_it(text: str) -> None:
+    from citecheck.parsers import numbers
+
+    groups = numbers._mask_groups(text, numbers._words(text))
+    assert _mask_spans(text, groups) == _mask_spans(text, numbers._MASK_GROUPS)

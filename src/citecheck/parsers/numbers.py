@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -216,59 +217,93 @@ _AFTER_STANDALONE = frozenset(
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped. Each
-# pattern opens with a cheap lookahead so the engine skips most positions at once.
-_MASKS = re.compile(
-    rf"""(?=[\d\[§(:"”'’{{])(?:
-      \b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b                               # ISO date
-    | \b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b                             # 27/09/2020
-    | \b{_DAY}(?:\s*(?:[{_DASH}]|and|to|or|&)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?
-    | \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?           # 04:00, 3:15 pm
-    | \b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\.                         # 3 p.m.
-    | \b\d{{1,2}}\s?(?:am|pm|AM|PM)\b                                # 9 am-5 pm
-    | \b\d{{1,2}}\s+o'clock\b
-    | \b\d+(?:\.\d+){{2,}}\b                                        # section 3.2.1, versions
-    | \d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b  # coordinates
-    | \d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?                       # 52° 31′ 7″
-    | \[\d+\]                                                       # a stray citation marker
-    | (?<![\w.,]\.)(?<=\.)\d{{2,3}}(?=\s+[A-Za-z])(?!\s+per\s?cent)        # a calibre: .44 percussion, .45 Colt
-    | \d+(?:[{_DASH}]\d+)?\s?pp?\.                                       # "103-36 pp.": pages
-    | \{{\d+\}}                                                       # the set {{0}}
-    | \(\d{{1,3}}(?:,\s?\d{{1,3}})+\)                                     # "Tumblers (1, 12)": figure numbers
-    | ^\s*\d{{1,2}},(?=\s+[a-z])                                         # "2, stabilizing selection": a label
-    | \(\d{{1,3}}\)(?!\s*[%$€£])                                      # "(2)": a volume or item label
-    | \d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])  # 330 BCE
-    | \d+(?:\s*[{_DASH}]\s*(?:حوالي\s*)?\d+)?\s*(?:قبل\sالميلاد|ق\.\s?م)          # حوالي 570 - حوالي 495 قبل الميلاد
-    | \d{{1,2}}:(?=\s+[A-Z])                                          # "1: Amniotic sac 2: Embryo"
-    | \d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)                          # ratios 4.5:1, scores 3:2
-    | \d{{1,5}}\s+[NSEW]\.\s+[A-Z]                                     # 620 N. Michigan
-    | \d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?
-        |Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)\b              # 201 E. Ontario Street
-    | \d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)
-        \s+(?:(?:de|du|des|de\s+la|della|del|di)\s+)?[A-Z]                      # 29 avenue Rapp, 22 rue de Provence
-    | \d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b  # 300, Takatsuka-cho
-    | §\s*\d[\d.]*
-    | (?<=(?:UTC|GMT)[+−\-–])\d{{1,2}}(?::\d{{2}})?                       # a time zone: UTC+8, GMT−3:30
-    | (?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?::\d+)*(?![\d,.]\d)       # a page cite: "minutes.:16", "(1994):5"
-    | ["”]\s?:\s?\d+(?:[{_DASH}]\d+)?                               # "...in nature.": 612
-    | (?<![\w'’])['’]\d{{2}}\b(?![\w'’])                              # Class of '94
-    | \d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)      # 29 U.S.C. § 654, 410 U.S. 113
-    | \b\d+(?:\([a-z0-9]{{1,3}}\))+                                   # subsection 5(a), 12(b)(2)
-    | \b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])                     # locants: 1,3-butadiene, 2,4-D
-    | \b\d{{1,2}}(?:,\d{{1,2}})+\s(?=[a-z]{{3,}}(?:ic|yl|ol|ene|ane|ine|ide|ate|one)\b)  # 1,4 benzenedicarboxylic acid
-    | \b\d{{2,7}}-\d{{2}}-\d\b                                         # a CAS registry number: 107-21-1
-    | \d+(?:,\s?\d+)+,\s?(?:\.\.\.|…)                                  # a sequence: 1, 2, 3, ...
-    | \b1,\s?2,\s?3(?:,\s?\d+)*(?:,?\s(?:and|or)\s\d+)?\b                     # the cases 1, 2, 3 and 4
-    | \b1\s?(?:in|-in-)\s?\d+[\s\-]year\b                                 # a 1 in 100 year storm: a return period
-    | \(\s*\d+\s*$                                                 # "lithium-6 (6": a notation the copy broke off
-    | \d+\s?(?:cc|kg)\b(?=\s+(?:class|title|category|Grand\s+Prix|championship)\b)  # the 50 cc class: a name
-    | (?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)                 # "from left to right: 1. Band-e Amir; 2. Salang"
-    | \d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b                       # 4×100 m relay
-    | \d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke
-        |breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?
-        |title|world|record|champion|gold|silver|bronze|run|walk|specialist)\b)  # the 100 m final
-    )""",
-    re.X,
+# alternative, tried in this order at a position, comes with the group whose words or characters
+# every match of it holds ("" for none): a text without them is searched without the group's
+# alternatives, which can match nowhere in it, and so finds the same spans sooner.
+_MASK_ALTERNATIVES = (
+    ("", rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"),  # ISO date
+    ("", rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"),  # 27/09/2020
+    ("", rf"\b{_DAY}(?:\s*(?:[{_DASH}]|and|to|or|&)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?"),
+    ("", rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?"),  # 04:00, 3:15 pm
+    ("units", rf"\b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\."),  # 3 p.m.
+    ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
+    ("", rf"\b\d{{1,2}}\s+o'clock\b"),
+    ("", rf"\b\d+(?:\.\d+){{2,}}\b"),  # section 3.2.1, versions
+    ("units", rf"""\d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b"""),  # coordinates
+    ("units", rf"""\d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?"""),  # 52° 31′ 7″
+    ("", rf"\[\d+\]"),  # a stray citation marker
+    ("", rf"(?<![\w.,]\.)(?<=\.)\d{{2,3}}(?=\s+[A-Za-z])(?!\s+per\s?cent)"),  # a calibre: .44 percussion, .45 Colt
+    ("units", rf"\d+(?:[{_DASH}]\d+)?\s?pp?\."),  # "103-36 pp.": pages
+    ("", rf"\{{\d+\}}"),  # the set {0}
+    ("", rf"\(\d{{1,3}}(?:,\s?\d{{1,3}})+\)"),  # "Tumblers (1, 12)": figure numbers
+    ("", rf"^\s*\d{{1,2}},(?=\s+[a-z])"),  # "2, stabilizing selection": a label
+    ("", rf"\(\d{{1,3}}\)(?!\s*[%$€£])"),  # "(2)": a volume or item label
+    ("records", rf"\d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])"),  # 330 BCE
+    ("records", rf"\d+(?:\s*[{_DASH}]\s*(?:حوالي\s*)?\d+)?\s*(?:قبل\sالميلاد|ق\.\s?م)"),  # حوالي 570 - حوالي 495 قبل الميلاد
+    ("", rf"\d{{1,2}}:(?=\s+[A-Z])"),  # "1: Amniotic sac 2: Embryo"
+    ("", rf"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)"),  # ratios 4.5:1, scores 3:2
+    ("addresses", rf"\d{{1,5}}\s+[NSEW]\.\s+[A-Z]"),  # 620 N. Michigan
+    ("addresses", rf"\d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?"
+        rf"|Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)\b"),  # 201 E. Ontario Street
+    ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)"
+        rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+)?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence
+    ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
+    ("", rf"§\s*\d[\d.]*"),
+    ("records", rf"(?<=(?:UTC|GMT)[+−\-–])\d{{1,2}}(?::\d{{2}})?"),  # a time zone: UTC+8, GMT−3:30
+    ("", rf"(?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?::\d+)*(?![\d,.]\d)"),  # a page cite: "minutes.:16", "(1994):5"
+    ("", rf"""["”]\s?:\s?\d+(?:[{_DASH}]\d+)?"""),  # "...in nature.": 612
+    ("", rf"(?<![\w'’])['’]\d{{2}}\b(?![\w'’])"),  # Class of '94
+    ("records", rf"\d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)"),  # 29 U.S.C. § 654, 410 U.S. 113
+    ("", rf"\b\d+(?:\([a-z0-9]{{1,3}}\))+"),  # subsection 5(a), 12(b)(2)
+    ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])"),  # locants: 1,3-butadiene, 2,4-D
+    ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+\s(?=[a-z]{{3,}}(?:ic|yl|ol|ene|ane|ine|ide|ate|one)\b)"),  # 1,4 benzenedicarboxylic acid
+    ("", rf"\b\d{{2,7}}-\d{{2}}-\d\b"),  # a CAS registry number: 107-21-1
+    ("", rf"\d+(?:,\s?\d+)+,\s?(?:\.\.\.|…)"),  # a sequence: 1, 2, 3, ...
+    ("", rf"\b1,\s?2,\s?3(?:,\s?\d+)*(?:,?\s(?:and|or)\s\d+)?\b"),  # the cases 1, 2, 3 and 4
+    ("", rf"\b1\s?(?:in|-in-)\s?\d+[\s\-]year\b"),  # a 1 in 100 year storm: a return period
+    ("", rf"\(\s*\d+\s*$"),  # "lithium-6 (6": a notation the copy broke off
+    ("units", rf"\d+\s?(?:cc|kg)\b(?=\s+(?:class|title|category|Grand\s+Prix|championship)\b)"),  # the 50 cc class: a name
+    ("", rf"(?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)"),  # "from left to right: 1. Band-e Amir; 2. Salang"
+    ("units", rf"\d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b"),  # 4×100 m relay
+    ("units", rf"\d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
+        rf"|breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?"
+        rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist)\b)"),  # the 100 m final
 )
+# What every match of a group's alternatives holds: a unit's or a clock's word or a degree sign;
+# an era, a time zone or a law's abbreviation (or Arabic "before Christ"); a street's word.
+_UNIT_MASK_WORDS = frozenset("m am pm p pp cc kg metre metres meter meters km yard yards mile miles".split())
+_RECORD_MASK_MARKS = re.compile(r"BC|CE|AD|B\.C\.|A\.D\.|ق|UTC|GMT|U\.S\.|C\.F\.R\.|Stat\.|Ct\.")
+_ADDRESS_MASK_MARKS = re.compile(r"[NSEW]\.")
+_ADDRESS_MASK_WORDS = frozenset(
+    "street st avenue ave road rd boulevard blvd lane drive place square way court parkway "
+    "rue quai via viale calle piazza plaza cho machi chome ku shi gun".split()
+)
+_MASK_GROUPS = ("units", "records", "addresses")
+# The groups to search with, by whether each of ``_MASK_GROUPS`` may match.
+_MASK_GROUPS_BY_FLAGS = {
+    flags: tuple(group for group, may in zip(_MASK_GROUPS, flags) if may)
+    for flags in itertools.product((False, True), repeat=len(_MASK_GROUPS))
+}
+_MASK_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}  # compiled once for each set of groups
+
+
+def _masks_for(groups: tuple[str, ...]) -> re.Pattern[str]:
+    """The masks' search with the alternatives of no group and those of ``groups``, in order;
+    the pattern opens with a cheap lookahead so the engine skips most positions at once."""
+    pattern = _MASK_PATTERNS.get(groups)
+    if pattern is None:
+        alternatives = "\n| ".join(alternative for group, alternative in _MASK_ALTERNATIVES
+                                   if not group or group in groups)
+        pattern = _MASK_PATTERNS[groups] = re.compile(rf"""(?=[\d\[§(:"”'’{{])(?:{alternatives})""", re.X)
+    return pattern
+
+
+def _mask_groups(text: str, words: frozenset[str]) -> tuple[str, ...]:
+    """The groups of ``_MASK_ALTERNATIVES`` that may match in ``text`` (whose words are ``words``)."""
+    units = "°" in text or not words.isdisjoint(_UNIT_MASK_WORDS)
+    records = _RECORD_MASK_MARKS.search(text) is not None
+    addresses = not words.isdisjoint(_ADDRESS_MASK_WORDS) or _ADDRESS_MASK_MARKS.search(text) is not None
+    return _MASK_GROUPS_BY_FLAGS[units, records, addresses]
 # A standard racing distance after "the" names the event ("won the 100 m"), it is not a measure.
 # A race named by its distance: "the 100 m", "The 60 metres was an Olympic event", "100 metres
 # runners", "60 metres is a sprint event"; and a yacht class, its unit capitalised ("a 12 Metre").
@@ -342,9 +377,11 @@ def _labelled_in_series(text: str, start: int, end: int) -> bool:
     """Whether the figure closes a series of numbers that a keyword labels ("Season two and
     three", "games 3 and 4", "episodes 5, 6 and 7"); not when a counted noun follows it ("game
     7 and 3 players")."""
-    earlier = _LAST_IN_SERIES.search(text, max(0, start - _KEYWORD_WINDOW), start)
-    if earlier is None and _MORE_IN_SERIES.match(text, end):
-        earlier = _IN_SERIES.search(text, max(0, start - _KEYWORD_WINDOW), start)  # "6" of "5, 6 and 7"
+    low = max(0, start - _KEYWORD_WINDOW)
+    mark = _last_mark(text, low, start)
+    earlier = _LAST_IN_SERIES.search(text, low, start) if mark in _SERIES_LINK_ENDS else None
+    if earlier is None and mark == "," and _MORE_IN_SERIES.match(text, end):
+        earlier = _IN_SERIES.search(text, low, start)  # "6" of "5, 6 and 7"
     if earlier is None or _counted_noun_follows(text, end):
         return False
     for _ in range(_SERIES_LENGTH):
@@ -365,6 +402,19 @@ _LAST_IN_SERIES = re.compile(rf"{_SERIES_NUMBER}(?:,?\s+(?:and|or|to)\s+|\s*[–
 _IN_SERIES = re.compile(rf"{_SERIES_NUMBER}\s*,\s*$", re.I)
 _MORE_IN_SERIES = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_SERIES_NUMBER}", re.I)
 _SERIES_LENGTH = 4
+# The last characters other than spaces that a match of ``_LAST_IN_SERIES`` can have: of "and",
+# "or", "to" or a dash; a match of ``_IN_SERIES`` has a comma there.
+_SERIES_LINK_ENDS = frozenset("dDrRoO–-")
+
+
+def _last_mark(text: str, low: int, end: int) -> str:
+    """The last character of ``text[low:end]`` that is no space ("" if there is none): a search
+    for a series before a figure needs one of few characters there, and most figures have none."""
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > low else ""
+
+
 # Compounds that still count people or things: "a 5,000-strong community", "a 100,000-person march".
 # So do terms and times served or won: "a six-term incumbent", "a five-time champion".
 _COUNTING_COMPOUND = re.compile(r"(?:strong|person|people|man|member|seat|bed|vehicle|term|time)\b", re.I)
@@ -408,9 +458,9 @@ _YEAR_NOUNS = frozenset(
 _OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|circa|c\.|around|about|by|from)\s+$", re.I)
 
 
-def _masked_spans(text: str, words: set[str]) -> list[tuple[int, int]]:
+def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """The spans of ``text`` (whose words are ``words``) that hold no figure."""
-    spans = [m.span() for m in _MASKS.finditer(text)]
+    spans = [m.span() for m in _masks_for(_mask_groups(text, words)).finditer(text)]
     # The masks below are looked for only in texts with the words each of their matches has.
     if not words.isdisjoint(_MONTH_WORDS):
         spans.extend(m.span() for m in _MONTH_MASKS.finditer(text))
@@ -452,9 +502,16 @@ def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
     return tuple(_find(text))
 
 
+@functools.lru_cache(maxsize=8192)
+def _words(text: str) -> frozenset[str]:
+    """The lower-cased words of ``text`` (as ``_LETTERS`` reads them): asked of a statement by
+    the figures' search and by ``speaks_in_mathematics``, and read once."""
+    return frozenset(_LETTERS.findall(text.lower()))
+
+
 def _find(text: str) -> list[NumericClaim]:
     first_digit = _HAS_DIGIT.search(text)
-    words = set(_LETTERS.findall(text.lower()))
+    words = _words(text)
     masks = _masked_spans(text, words) if first_digit else []
     german = bool(first_digit) and len(words & _GERMAN_WORDS) >= 2
     if german:
@@ -603,12 +660,12 @@ _UNIT_DEFINITION_OPENERS = ("a", "an", "one")
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
 
 
-def _defines_a_term(text: str, words: set[str]) -> bool:
+def _defines_a_term(text: str, words: frozenset[str]) -> bool:
     """Whether ``_DEFINES_A_TERM`` matches ``text`` (whose words are ``words``); searched only
     in a text that has a word every match needs, or opens with a word a unit's definition does."""
     opener = text.split(None, 1)[:1]
     if (words.isdisjoint(_DEFINING_TERMS) and not (opener and opener[0].lower() in _UNIT_DEFINITION_OPENERS)
-            and _FOLDS_TO_ASCII.search(text) is None):
+            and (text.isascii() or _FOLDS_TO_ASCII.search(text) is None)):
         return False
     return _DEFINES_A_TERM.match(text) is not None
 
@@ -742,14 +799,15 @@ _QUOTATION = re.compile(r"[\"“]([^\"“”\n]{3,400})[\"”]")
 
 def speaks_in_mathematics(text: str) -> bool:
     """Whether ``text`` is a statement of mathematics (see ``_speaks_in_mathematics``)."""
-    return ("=" in text or _speaks_in_mathematics(text, set(_LETTERS.findall(text.lower())))
+    return ("=" in text or _speaks_in_mathematics(text, _words(text))
             or _holds_approximation(text) or _holds_data_set(text))
 
 
 def _holds_approximation(text: str) -> bool:
     """Whether ``text`` read with double-decoded characters restored holds "≈": only "≈" itself
-    or its double-decoded form restores to one, so a text with neither needs no restoring."""
-    return ("≈" in text or _APPROXIMATION_DECODED_TWICE in text) and "≈" in _readable(text)
+    or its double-decoded form restores to one, so a text with neither (an ASCII text has neither)
+    needs no restoring."""
+    return not text.isascii() and ("≈" in text or _APPROXIMATION_DECODED_TWICE in text) and "≈" in _readable(text)
 
 
 _APPROXIMATION_DECODED_TWICE = "≈".encode("utf-8").decode("latin-1")
@@ -764,7 +822,7 @@ def _holds_data_set(text: str) -> bool:
 _COMMA_THEN_DIGIT = re.compile(r",\s\d")
 
 
-def _speaks_in_mathematics(text: str, words: set[str]) -> bool:
+def _speaks_in_mathematics(text: str, words: frozenset[str]) -> bool:
     """A statement of mathematics, whose bare and small numbers describe any case ("its
     eigenvalue is 1", "the roots are 2, 1 and 11", "two vectors") rather than report one."""
     if not words.isdisjoint(_MATH_WORDS):
@@ -796,7 +854,7 @@ _DEFINITION_OPENERS = frozenset("every any a an in similarly conversely likewise
 _DEFINING_WORDS = frozenset("define defines defined refers refer called said".split())
 
 
-def _states_a_definition(text: str, words: set[str]) -> bool:
+def _states_a_definition(text: str, words: frozenset[str]) -> bool:
     """Whether ``text`` defines a kind or speaks of every member of one (see ``_DEFINITION``)."""
     opener = text.lstrip()[:14].split(" ", 1)[0].rstrip(",").lower()
     return (opener in _DEFINITION_OPENERS and _DEFINITION.match(text) is not None
@@ -1066,8 +1124,9 @@ def _demojibake(match: re.Match[str]) -> str:
 
 
 def _readable(window: str) -> str:
-    """``window`` with characters decoded twice restored, for the checks that read context."""
-    if not _C1_OR_LATIN1.search(window):
+    """``window`` with characters decoded twice restored, for the checks that read context (a
+    text all ASCII, as Python knows without reading it, has none)."""
+    if window.isascii() or not _C1_OR_LATIN1.search(window):
         return window
     return _MOJIBAKE.sub(_demojibake, window)
 
