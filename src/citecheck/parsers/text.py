@@ -96,7 +96,9 @@ _NOTE_LISTS = {"notes", "explanatory notes", "note", "notes and explanations", "
 # Lists that hold the notes when the text cites notes by number ("[note 1]"), and are often
 # the citations otherwise.
 _NOTE_LISTS_WHEN_CITED = {"footnotes", "remarks"}
-_NUMBERED_NOTE = re.compile(r"\[(?:notes|note|nb|n|Notes|Note|NB|N)[ _](\d{1,3})\]")
+# The words a numbered note's marker opens with: "[note 1]", "[Note_1]", "[nb 2]", "[notes_1]".
+_NOTE_WORDS = "notes|note|nb|n|Notes|Note|NB|N"
+_NUMBERED_NOTE = re.compile(rf"\[(?:{_NOTE_WORDS})[ _](\d{{1,3}})\]")
 
 
 def _fits_better(entries: list, lists: list[tuple[str, list]], notes: int) -> bool:
@@ -148,7 +150,7 @@ _TAG_WORDS = (
     r"|non-primary[ _]source[ _]needed|sic"
 )
 _MARKER = re.compile(
-    r"\[(?:(?P<num>\d{1,4})|(?P<note>[a-z]{1,2}|[A-Z])|(?:notes|note|nb|n|N|Notes|Note|NB)[ _](?P<nnum>\d{1,3})"
+    rf"\[(?:(?P<num>\d{{1,4}})|(?P<note>[a-z]{{1,2}}|[A-Z])|(?:{_NOTE_WORDS})[ _](?P<nnum>\d{{1,3}})"
     rf"|(?P<tag>(?i:{_TAG_WORDS})))\]"
 )
 # What precedes bracketed text that is no citation: a formula's image text after its TeX
@@ -1379,8 +1381,11 @@ def _entry_text(source: str, block: _Block) -> str:
 
 def _backlinked(source: str, blocks: list[_Block]) -> bool:
     """Whether most entries of a list open with a backlink caret, as reference lists do."""
-    carets = sum(1 for block in blocks if _entry_text(source, block).startswith("^"))
-    return carets >= 0.5 * len(blocks)
+    return _mostly_carets([_entry_text(source, block) for block in blocks])
+
+
+def _mostly_carets(texts: list[str]) -> bool:
+    return sum(text.startswith("^") for text in texts) >= 0.5 * len(texts)
 
 
 # What a text dump splits off an entry and numbers as an entry of its own: the access icons,
@@ -1410,12 +1415,12 @@ def _list_entries(source: str, blocks: list[_Block]) -> list[tuple[_Block, int]]
     """
     # The style sheet and the access icons count neither way: "1. ^ Kanawaty …", "2. .mw-parser-output
     # …", "3. ISBN 978-92-2-107108-2", "4. ^ Meyers …" is a list of two entries with backlinks.
-    caret_style = _backlinked(source, [block for block in blocks if not _is_stray(_entry_text(source, block))])
+    texts = [_entry_text(source, block) for block in blocks]
+    strays = [_is_stray(text) for text in texts]
+    caret_style = _mostly_carets([text for text, stray in zip(texts, strays) if not stray])
     entries: list[tuple[_Block, int]] = []
     pieces = 0
-    for block in blocks:
-        text = _entry_text(source, block)
-        stray = _is_stray(text)
+    for block, text, stray in zip(blocks, texts, strays):
         piece = stray or (caret_style and not text.startswith("^"))
         if piece and entries:
             head, number = entries[-1]

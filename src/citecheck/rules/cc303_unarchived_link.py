@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from typing import Iterator
-from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import is_domain, item_identifier
@@ -60,7 +59,9 @@ class UnarchivedLink(Rule):
     )
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        ignore = frozenset(h.lower() for h in ctx.options.get("ignore_hosts", STABLE_HOSTS))
+        entries = [entry.lower() for entry in ctx.options.get("ignore_hosts", STABLE_HOSTS)]
+        ignore = frozenset(entry for entry in entries if "/" not in entry)
+        ignore_paths = [(host, "/" + prefix) for host, _, prefix in (e.partition("/") for e in entries if "/" in e)]
         tagged_dead = tagged_in_prose(doc)
         for ref in doc.references:
             url = ref.get("url").strip()
@@ -72,7 +73,7 @@ class UnarchivedLink(Rule):
             if identifier and identifier not in ref.get("title"):
                 continue  # a book or article with an ISBN or DOI stays findable: its link is a convenience
             hosts = {h.lower() for h in (ref.domain, _host(url), *_named_hosts(ref)) if h}
-            if any(_within(host, ignore) for host in hosts) or _under_stable_path(url, ignore):
+            if any(_within(host, ignore) for host in hosts) or _under_stable_path(url, ignore_paths):
                 continue
             where = url or (f"a web page on {ref.domain}" if ref.domain else "a web page")
             yield self.finding(
@@ -101,16 +102,16 @@ def _named_hosts(ref: Reference) -> list[str]:
 _TITLE_END = re.compile(r"\s(?::|\||-|–|—)\s+([^:|]+?)\s*$")
 
 
-def _under_stable_path(url: str, ignore: frozenset[str]) -> bool:
-    """Whether ``url`` lies under one of the host-and-path entries of ``ignore``."""
-    if not url:
+def _under_stable_path(url: str, stable_paths: list[tuple[str, str]]) -> bool:
+    """Whether ``url`` lies under one of the (host, path prefix) pairs: "news.google.com",
+    "/newspapers"."""
+    if not url or not stable_paths:
         return False
-    host, path = _host(url).lower(), urlsplit(url).path
-    for entry in ignore:
-        stable_host, slash, prefix = entry.partition("/")
-        if slash and _within(host, frozenset((stable_host,))) and path.startswith("/" + prefix):
-            return True
-    return False
+    host = _host(url).lower()
+    rest = url.split("://", 1)[-1]
+    path = rest[rest.find("/"):] if "/" in rest else ""
+    return any((host == stable_host or host.endswith("." + stable_host)) and path.startswith(prefix)
+               for stable_host, prefix in stable_paths)
 
 
 def _within(host: str, hosts: frozenset[str]) -> bool:
