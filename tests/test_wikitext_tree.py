@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import mwparserfromhell
@@ -10,10 +9,7 @@ import pytest
 from mwparserfromhell import utils
 from mwparserfromhell.wikicode import Wikicode
 
-import citecheck.parsers.wikitext  # noqa: F401  (it gives the node classes the pass-through)
-
-NODE_MODULES = [module for name, module in sorted(sys.modules.items())
-                if name.startswith("mwparserfromhell.nodes.") and hasattr(module, "parse_anything")]
+from citecheck.parsers.mwparser import NODE_MODULES
 
 SAMPLES = [
     "Plain text with no markup at all.",

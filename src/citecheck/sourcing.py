@@ -697,7 +697,7 @@ def _wikitext_belligerents(doc: Document) -> list[Belligerent]:
     params = [name for name in rows if _BELLIGERENT_PARAM.match(name.strip())]
     if not params:
         return []
-    import mwparserfromhell  # only for articles whose infobox has belligerents
+    from citecheck.parsers.mwparser import mwparserfromhell  # only for articles whose infobox has belligerents
 
     found: list[Belligerent] = []
     for param in params:

@@ -16,19 +16,17 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import time
 from pathlib import PurePath
 from typing import Any, Iterable
 
-import mwparserfromhell
 from mwparserfromhell import nodes as N
-from mwparserfromhell import utils as mwparser_utils
 from mwparserfromhell.wikicode import Wikicode
 
 from citecheck import suppress
 from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Tag
 from citecheck.parsers import wikitext_fallback
+from citecheck.parsers.mwparser import mwparserfromhell
 from citecheck.parsers import wikitext_render as R
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
 from citecheck.parsers.wikitext_lite import (FILL, HEADING_START, LINK_START, LIST_MARK, PLACEHOLDER, REF_START, Masked,
@@ -56,32 +54,6 @@ _CELL_SPLIT = re.compile(r"\|\||!!")
 _NESTED = re.compile(r"<ref|\{\{\s*(?:sfn|r\s*[|}])", re.I)
 # Templates worth walking for citations although they render no prose.
 _MAY_CITE = re.compile(REF_START + r"|<ref|\{\{\s*(?:sfn|harv|r\s*\||efn|#tag|refn|cn\b|cit|fact\b|dead ?link)", re.I)
-
-
-def _wikicode_passes_through(modules: Iterable[Any]) -> None:
-    """Let the parser's node classes take a finished child tree without running the library's
-    function-level imports.
-
-    Every node the tree builder makes passes each of its children (a tag's name and contents, a
-    parameter's name and value) through ``utils.parse_anything``, which runs four ``from … import``
-    statements before it returns a ``Wikicode`` unchanged: 40 % of building a tree. The node
-    modules get a version that returns a ``Wikicode`` at once, as the original does, and hands
-    anything else to the original, so every tree is the one the library builds.
-    """
-    original = mwparser_utils.parse_anything
-
-    def parse_anything(value: Any, context: int = 0, *, skip_style_tags: bool = False) -> Wikicode:
-        if isinstance(value, Wikicode):
-            return value
-        return original(value, context, skip_style_tags=skip_style_tags)
-
-    for module in modules:
-        if getattr(module, "parse_anything", None) is original:
-            module.parse_anything = parse_anything
-
-
-_wikicode_passes_through(module for name, module in list(sys.modules.items())
-                         if name.startswith("mwparserfromhell.nodes."))
 
 
 def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_BUDGET) -> Document:
@@ -1008,11 +980,7 @@ class _Builder:
     def masked_link(self, link: MaskedLink) -> None:
         """A plain link met as its placeholder: its text, or its target as written."""
         if link.text is not None:
-            # Its text holds no placeholder, line break or tag: only quotes may need dropping.
-            if "''" in link.text:
-                self.inline_text(link.text, link.text_start)
-            else:
-                self.emit(link.text, link.text_start)
+            self.inline_text(link.text, link.text_start)
         else:
             target = link.target
             self.emit(target.strip(), link.text_start + len(target) - len(target.lstrip()))

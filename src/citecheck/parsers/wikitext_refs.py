@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import mwparserfromhell
 from mwparserfromhell.nodes import Template
 
 from citecheck.model import Reference
 from citecheck.parsers.citations import domain_of, normalize_template_params, parse_reference_text
+from citecheck.parsers.mwparser import mwparserfromhell
 from citecheck.parsers import wikitext_render as R
 from citecheck.parsers.wikitext_lite import read_reference_text, read_templates
 
