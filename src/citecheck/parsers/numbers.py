@@ -364,9 +364,12 @@ def _keyword_before(text: str, start: int) -> bool:
     return _KEYWORD_BEFORE.search(text, low, start) is not None
 
 
-def _labelled(text: str, start: int, end: int) -> bool:
-    """Whether a keyword makes the figure a label ("p. 12", "game three"), alone or in a series."""
-    return _keyword_before(text, start) or _labelled_in_series(text, start, end)
+def _labelled(text: str, start: int, end: int, number_end: int) -> bool:
+    """Whether a keyword makes the figure (``start``–``end``; its number ends at ``number_end``)
+    a label ("p. 12", "game three"), alone or in a series; "N times" stays a count."""
+    if _TIMES_AFTER.match(text, end):
+        return False
+    return _keyword_before(text, start) or _labelled_in_series(text, start, number_end)
 
 
 # "N times" counts occurrences whatever word precedes it: "the games three times".
@@ -471,7 +474,7 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span(1) for m in _IDENTITY_NUMBER.finditer(text))
     if "(" in text:
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
-    if ":" in text and not words.isdisjoint(scripture.BOOK_WORDS):
+    if not words.isdisjoint(scripture.BOOK_WORDS):
         spans.extend(scripture.verse_spans(text))  # "1 Samuel 3:14", "Exodus 10:1, 20, 27"
     return spans
 
@@ -913,7 +916,7 @@ def parse_number(text: str) -> float | None:
 def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) -> NumericClaim | None:
     start, end = match.start(), match.end()
     num_start, num_end = match.span("num")
-    if _overlaps(masks, num_start, num_end) or (_labelled(text, start, num_end) and not _TIMES_AFTER.match(text, end)):
+    if _overlaps(masks, num_start, num_end) or _labelled(text, start, end, num_end):
         return None
     if _RATE_BEFORE.search(text, max(0, start - 12), start) and not match.group("pct"):
         return None  # "per 1000 women", "+590": a rate's base or a calling code
@@ -1440,7 +1443,7 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     prev_word = prev.group(1).lower() if prev and prev.end() == start else ""
-    if prev_word in _DETERMINERS or (_labelled(text, start, end) and not _TIMES_AFTER.match(text, end)):
+    if prev_word in _DETERMINERS or _labelled(text, start, end, end):
         return None  # "the two sides", "round two matches"; but "to host the games three times"
     if _quoted_name(text, start, end) or re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
             prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):

@@ -34,7 +34,7 @@ _ONLY_VERSES = re.compile(rf"\s*(?:See\s+)?{VERSE_REFERENCE.pattern}(?:\s*[;,]\s
 
 def verse_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the verse references in ``text``."""
-    return [match.span() for match in VERSE_REFERENCE.finditer(text)]
+    return [match.span() for match in VERSE_REFERENCE.finditer(text)] if ":" in text else []
 
 
 def cites_verses_only(text: str) -> bool:

@@ -87,13 +87,16 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
     census_section: tuple[str, ...] | None = None  # the section a cited census fills, while it does
     for i, stmt in enumerate(statements):
-        census = _census_source(stmt)
-        if census is None and census_section is not None and (stmt.section != census_section or stmt.citations):
-            census_section = None  # the data block ends with its section, or where a statement cites a source of its own
-        if census is not None:
+        if _census_source(stmt) is not None:
+            # Its figures are cited, before the census by the statement's own citations, after it
+            # by the census; and it opens a data block.
             census_section = stmt.section
-        elif census_section is not None and stmt.kind in ("prose", "list"):
-            continue  # "The median income for a household was $38,328": the census block goes on
+            continue
+        if census_section is not None:
+            if stmt.section != census_section or stmt.citations:
+                census_section = None  # the data block ends with its section, or where a statement cites a source of its own
+            elif stmt.kind in ("prose", "list"):
+                continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
         if _cited_at_end(stmt):
@@ -113,8 +116,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
         if not targets:
             continue
-        uncovered = [c for c in targets if not _cited_after(stmt, c)
-                     and not (census is not None and _last_char(stmt, c) > census.span.start)]
+        uncovered = [c for c in targets if not _cited_after(stmt, c)]
         if uncovered and stmt.kind == "table":
             if citation_starts is None:
                 citation_starts = sorted(c.span.start for c in doc.citations)
@@ -172,7 +174,7 @@ def _teaches(statements: Sequence[Statement]) -> bool:
             mathematical += 1
             if mathematical >= needed:
                 return True
-    return mathematical >= needed
+    return False  # the loop returns as soon as the share is reached
 
 
 def _paragraph_text(statements: Sequence[Statement], i: int) -> str:
