@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -279,23 +278,15 @@ _ADDRESS_MASK_WORDS = frozenset(
     "rue quai via viale calle piazza plaza cho machi chome ku shi gun".split()
 )
 _MASK_GROUPS = ("units", "records", "addresses")
-# The groups to search with, by whether each of ``_MASK_GROUPS`` may match.
-_MASK_GROUPS_BY_FLAGS = {
-    flags: tuple(group for group, may in zip(_MASK_GROUPS, flags) if may)
-    for flags in itertools.product((False, True), repeat=len(_MASK_GROUPS))
-}
-_MASK_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}  # compiled once for each set of groups
 
 
+@functools.cache  # compiled once for each set of groups
 def _masks_for(groups: tuple[str, ...]) -> re.Pattern[str]:
     """The masks' search with the alternatives of no group and those of ``groups``, in order;
     the pattern opens with a cheap lookahead so the engine skips most positions at once."""
-    pattern = _MASK_PATTERNS.get(groups)
-    if pattern is None:
-        alternatives = "\n| ".join(alternative for group, alternative in _MASK_ALTERNATIVES
-                                   if not group or group in groups)
-        pattern = _MASK_PATTERNS[groups] = re.compile(rf"""(?=[\d\[§(:"”'’{{])(?:{alternatives})""", re.X)
-    return pattern
+    alternatives = "\n| ".join(alternative for group, alternative in _MASK_ALTERNATIVES
+                               if not group or group in groups)
+    return re.compile(rf"""(?=[\d\[§(:"”'’{{])(?:{alternatives})""", re.X)
 
 
 def _mask_groups(text: str, words: frozenset[str]) -> tuple[str, ...]:
@@ -303,8 +294,9 @@ def _mask_groups(text: str, words: frozenset[str]) -> tuple[str, ...]:
     units = "°" in text or not words.isdisjoint(_UNIT_MASK_WORDS)
     records = _RECORD_MASK_MARKS.search(text) is not None
     addresses = not words.isdisjoint(_ADDRESS_MASK_WORDS) or _ADDRESS_MASK_MARKS.search(text) is not None
-    return _MASK_GROUPS_BY_FLAGS[units, records, addresses]
-# A standard racing distance after "the" names the event ("won the 100 m"), it is not a measure.
+    return tuple(group for group, may in zip(_MASK_GROUPS, (units, records, addresses)) if may)
+
+
 # A race named by its distance: "the 100 m", "The 60 metres was an Olympic event", "100 metres
 # runners", "60 metres is a sprint event"; and a yacht class, its unit capitalised ("a 12 Metre").
 _EVENT_DISTANCE = re.compile(
@@ -1710,6 +1702,7 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
     return _POSSESSIVE.search(text, end, members[0]) is None
 
 
+@functools.lru_cache(maxsize=256)  # asked for each count of a statement, and again for the others'
 def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     """Where the names of the ``count`` members a count lists start and end, when the words
     after it name exactly that many: "two life domains, Archaea and Eukaryota", "two awards;
@@ -1751,23 +1744,23 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
 
 def _counted_word(text: str, end: int) -> str:
     """The first word after a count, lowercased: "three colleagues John …" counts colleagues."""
-    word = _FIRST_WORD.match(text, end)
+    word = _FOLLOWING_WORDS.match(text, end)
     return word.group(1).lower() if word else ""
 
 
 _SHORT_ASIDE = re.compile(r"\s\((?:[A-Z][A-Za-z]{0,4}|\d{4})\)")
 # A member after a colon described in a few words, as a phrase, not a clause of its own.
 _LONGEST_DESCRIBED_MEMBER = 8
-_FIRST_WORD = re.compile(r"\s+([^\W\d_]+)")
+_BETWEEN_NAMES = r",\s*(?:and\s+)?|\s+and\s+"
 # Names straight after the counted noun: "two scientists Gorter and Grendel", "two Puccini operas
 # Gianni Schicchi and Turandot", "his three colleagues John Minor Wisdom, John Brown, and Richard Rives".
 _NAME = r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’.\-]*(?:\s+(?:(?:de|van|von|der|del|da|di|la|le|of|the)\s+)*[A-Z][\w'’.\-]*)*"
 _NAMES_AFTER_NOUN = re.compile(
     rf"(?:\s+[A-Z][\w'’\-]*)?(?:\s+(?!(?:in|of|at|on|from|for|by|with|to|as|and|or|after|before|during)\b)[a-z][\w'’\-]*){{1,3}}?"
-    rf"\s+(?P<names>{_NAME}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_NAME})+)"
+    rf"\s+(?P<names>{_NAME}(?:(?:{_BETWEEN_NAMES}){_NAME})+)"
     r"(?=\s+[a-z(]|\s*[.,;:)]|\s*$)"
 )
-_NAME_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_NAME_SEPARATOR = re.compile(_BETWEEN_NAMES)
 
 
 def _sets_threshold(text: str, estimate: re.Match[str], value: int) -> bool:
