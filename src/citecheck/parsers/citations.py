@@ -311,15 +311,16 @@ def _unquoted_title(parts: list[str], link_label: str, fields: dict[str, str]) -
 
 # The dashes and the bar that part a page from its site; a copy decoded with the wrong code page
 # turns an en or em dash into "â\x80\x93" or "â\x80\x94".
-_SITE_SEPARATOR = r"(?:[-–—|]|â\x80[\x93\x94])"
+# What separates a page from its site in a title: "Page - Site", "Page | Site" (and a dash decoded twice).
+SITE_SEPARATOR = r"(?:[-–—|]|â\x80[\x93\x94])"
 # A linked page's title as browsers show it, "Page - Site": after a numbered link ("[1] Victor
 # Horta - Encyclopaedia Britannica", "[20] List of buildings in Aarhus- Art Nouveau World"), or as a
 # dump's link text ("Thistle_-_Art_Nouveau_World").
 _PAGE_AND_SITE = re.compile(
-    rf"^(?P<link>\[\d{{1,3}}\][\s_]*)?(?P<page>[^\W_].*?)[\s_]*(?P<separator>{_SITE_SEPARATOR})[\s_]+"
+    rf"^(?P<link>\[\d{{1,3}}\][\s_]*)?(?P<page>[^\W_].*?)[\s_]*(?P<separator>{SITE_SEPARATOR})[\s_]+"
     r"(?:(?:from|at|on|via)[\s_]+)?(?P<site>[^\W\d_].*)$"  # "Average — from Wolfram MathWorld"
 )
-_SEPARATOR = re.compile(rf"[\s_]{_SITE_SEPARATOR}[\s_]")
+_SEPARATOR = re.compile(rf"[\s_]{SITE_SEPARATOR}[\s_]")
 _NAME_WORDS = 8
 # The small words a name may hold in lower case: "Official website of Casa Milà", "Museums of EU".
 _NAME_JOINERS = frozenset("of the and for in on at de du des la le van von der den y et di da do dos das".split())

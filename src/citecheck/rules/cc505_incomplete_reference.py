@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import WEBARCHIVE
+from citecheck.parsers.citations import SITE_SEPARATOR, WEBARCHIVE
 from citecheck.parsers.scripture import cites_verses_only
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
@@ -128,7 +128,8 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
             return []  # an unquoted title and a publisher ("100 Metres All Time. IAAF.")
         rest = _LINK_LABEL.sub(" ", outside, count=1) if label else outside  # the title, not an italic work
         work = work or ("rest" if title and _WORK_WORD.search(rest) else "")
-    if not (strict or work) and (named := _names_its_site(ref.get("title") or _plain(ref.raw), ref.get("url"))):
+    if not (strict or work or (title and dated)) and ref.get("url") and (
+            named := _names_its_site(ref.get("title") or _plain(ref.raw), ref.get("url"))):
         work, title = named, title or named  # "NCBI: CBLAST" at ncbi.nlm.nih.gov: site and page
     missing = []
     if not title:
@@ -140,7 +141,7 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
 
 # What parts a site's name from a page's title: "NCBI: CBLAST", "Kidwelly History : Kidwelly
 # Priory", "Page – Site", "Page | Site".
-_TITLE_PARTS = re.compile(r"\s*(?::|\|)\s+|\s+(?:[-–—]|â\x80[\x93\x94])\s+")
+_TITLE_PARTS = re.compile(rf"\s*[:|]\s+|\s+{SITE_SEPARATOR}\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SITE_NAME_CHARS = 4  # "NCBI"
 _NAME_IN_ADDRESS_CHARS = 8  # "bardneyvillagehistory", the folder a site is kept in
@@ -154,7 +155,7 @@ def _names_its_site(text: str, url: str) -> str:
     Areas" at …/germany/urbanareas/).
     "" when no part does: "Coffee: A History" names no site."""
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
-    if len(parts) < 2 or not url:
+    if len(parts) < 2:
         return ""
     try:
         address = urlsplit(url if "://" in url else "http://" + url)
