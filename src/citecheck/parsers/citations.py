@@ -311,7 +311,6 @@ def _unquoted_title(parts: list[str], link_label: str, fields: dict[str, str]) -
 
 # The dashes and the bar that part a page from its site; a copy decoded with the wrong code page
 # turns an en or em dash into "â\x80\x93" or "â\x80\x94".
-# What separates a page from its site in a title: "Page - Site", "Page | Site" (and a dash decoded twice).
 SITE_SEPARATOR = r"(?:[-–—|]|â\x80[\x93\x94])"
 # A linked page's title as browsers show it, "Page - Site": after a numbered link ("[1] Victor
 # Horta - Encyclopaedia Britannica", "[20] List of buildings in Aarhus- Art Nouveau World"), or as a
