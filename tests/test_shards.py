@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from citecheck import shards
+from citecheck import dump, shards
 from citecheck.config import Settings
 from citecheck.dump import DUMP_GC_THRESHOLD, DumpStats, Revision, write_jsonl
 from citecheck.shards import plan, read_index, run, scan_streams
@@ -104,13 +104,13 @@ def test_dask_engine_gives_the_records_of_one_run(tmp_path: Path) -> None:
 def test_a_shard_task_lints_under_the_raised_collector_threshold_and_restores_the_workers(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
-    record_line = shards._record_line
+    record_line = dump._record_line
 
     def recording(*args: object) -> tuple:
         seen.append(gc.get_threshold()[0])
         return record_line(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(shards, "_record_line", recording)
+    monkeypatch.setattr(dump, "_record_line", recording)
     page = Revision(title="Alpha", page_id="1", namespace=0, revision_id="10", timestamp="2020-10-01T00:00:00Z",
                     text="Alpha killed 12 people.")
     before = gc.get_threshold()

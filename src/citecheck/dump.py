@@ -32,7 +32,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Callable, Iterator
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
     from citecheck.api import Result
@@ -560,11 +560,18 @@ def _record_line(rev: Revision, settings: "Settings", source: str, cache: "Revis
 PAGES_PER_TASK = 32
 
 
-def _record_lines(revisions: list[Revision], settings: "Settings", source: str, history: bool) -> list[Record]:
-    """The records of a batch of revisions, in order; runs in workers."""
+def records(revisions: Iterable[Revision], settings: "Settings", source: str, history: bool) -> Iterator[Record]:
+    """The records of ``revisions``, in order, linted under the collector settings of a dump run
+    and, for a full history, with a cache of the texts seen."""
     cache = revision_cache(history)
     with collector_for_dumps():
-        return [_record_line(rev, settings, source, cache) for rev in revisions]
+        for rev in revisions:
+            yield _record_line(rev, settings, source, cache)
+
+
+def _record_lines(revisions: list[Revision], settings: "Settings", source: str, history: bool) -> list[Record]:
+    """The records of a batch of revisions, in order; runs in workers."""
+    return list(records(revisions, settings, source, history))
 
 
 def revision_cache(history: bool) -> "RevisionCache | None":
@@ -613,10 +620,7 @@ def write_jsonl(path: str | Path, settings: "Settings", out: IO[str], *, stats: 
     stats.resumed = len(done)
     history = bool(options.get("all_revisions"))
     if jobs <= 1:
-        cache = revision_cache(history)
-        lines = (_record_line(rev, settings, source, cache) for rev in revisions)
-        with collector_for_dumps():
-            return _write(itertools.chain(earlier, lines), out, stats, Severity)
+        return _write(itertools.chain(earlier, records(revisions, settings, source, history)), out, stats, Severity)
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 

@@ -28,8 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from citecheck.atomic import atomic_write
-from citecheck.dump import (PAGES_PER_TASK, DumpStats, Revision, _record_line, collector_for_dumps, iter_revisions,
-                            open_dump, revision_cache, worst_found)
+from citecheck.dump import PAGES_PER_TASK, DumpStats, Revision, iter_revisions, open_dump, records, worst_found
 
 if TYPE_CHECKING:
     from citecheck.config import Settings
@@ -165,10 +164,9 @@ def lint_batch(path: str, number: int, revisions: list[Revision], settings: "Set
 
 def _write_shard(target: Path, revisions: Iterable[Revision], settings: "Settings", source: str,
                  history: bool) -> None:
-    cache = revision_cache(history)
-    with atomic_write(target) as out, collector_for_dumps():
-        for rev in revisions:
-            out.write(_record_line(rev, settings, source, cache)[0] + "\n")
+    with atomic_write(target) as out:
+        for line, *_ in records(revisions, settings, source, history):
+            out.write(line + "\n")
 
 
 def shard_entry(target: Path) -> dict[str, Any]:
