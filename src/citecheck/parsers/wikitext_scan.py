@@ -12,6 +12,7 @@ document is parsed in those pieces.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -44,7 +45,7 @@ _TOKEN = re.compile(
     r"|(?P<open>[a-z][a-z0-9]{0,19})\b[^<>\n]{0,400}?>|/(?P<close>[a-z][a-z0-9]{0,19})\s*>)"
     r"|\}\}|\]\]"
     r"|\{(?<=^\{)\||\|(?<=^\|)\}|=(?<=^=)|\n(?<=^\n)"
-    r"|\*(?<=^\*)[*#:;]{15,}|#(?<=^#)[*#:;]{15,}|:(?<=^:)[*#:;]{15,}|;(?<=^;)[*#:;]{15,}",
+    r"|[*#:;](?<=^[*#:;])[*#:;]{15,}",
     re.I | re.M,
 )
 _LIST_MARKERS = "*#:;"  # what a run of list markers is made of
@@ -94,6 +95,11 @@ class Prescan:
         return self.work > WORK_LIMIT or self.max_depth > DEPTH_LIMIT
 
 
+@functools.lru_cache(maxsize=256)  # a closer's pattern names its opener's tag: a few per article
+def _closer(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
 class _Closers:
     """The closing marker after an opener, searched for from the opener on and remembered: the
     pre-scan asks at rising positions, so a search is only repeated past the last match found and
@@ -111,7 +117,7 @@ class _Closers:
             start, span = searched
             if start <= pos and (span is None or span[0] >= pos):
                 return span
-        match = re.compile(pattern, re.I).search(self.text, pos)
+        match = _closer(pattern).search(self.text, pos)
         span = match.span() if match else None
         self.found[pattern] = (pos, span)
         return span
