@@ -728,6 +728,46 @@ The theorem holds for quaternionic matrices.[1][nb_1] It was proved in 1878.[2]
     assert all(c.reference is not None for c in doc.citations)
 
 
+def test_a_lone_remarks_list_holds_the_notes_when_the_text_cites_only_numbered_notes() -> None:
+    doc = parse("""****** Bracket ******
+In canonical coordinates,[Note_1] the bracket takes the form below.
+***** See also[edit] *****
+    * Lagrange_bracket
+***** Remarks[edit] *****
+   1. ^ f(p, q, t) means a function of the momenta, positions and time.
+***** Notes[edit] *****
+
+***** References[edit] *****
+    * Arnold, Vladimir I. (1989). Mathematical Methods of Classical Mechanics.
+    * Hazewinkel, Michiel, ed. (2001) [1994], "Poisson brackets", Encyclopedia of Mathematics
+""")
+    assert [(r.group, r.key) for r in doc.references] == [("note", "1")]
+    assert [(c.group, c.key, c.reference is not None) for c in doc.citations] == [("note", "1", True)]
+
+
+def test_a_tex_commands_optional_argument_is_no_marker() -> None:
+    doc = parse(r"""****** Complex number ******
+***** History *****
+   1. Cardano's formula solves the depressed cubic.[1] Setting     u = q  /  2 +
+      q/2 + \sqrt{(q/2)^2-(p/3)^3}] and     v = q  /  2 &#x2212;   ( q  /  2  )
+      2   &#x2212; ( p  /  3  )  3       {\displaystyle v=q/2-{\sqrt {(q/2)^
+      {2}-(p/3)^{3}}}}  [v = q/2 - \sqrt{(q/2)^2-(p/3)^3}], respectively.
+      Therefore,     x =    q  /  2 +   ( q  /  2  )  2   &#x2212; ( p  /  3  )
+      3       3    +    q  /  2 &#x2212;   ( q  /  2  )  2   &#x2212; ( p  /  3
+      )  3       3      {\displaystyle x={\sqrt[{3}]{q/2+{\sqrt {(q/2)^{2}-(p/
+      3)^{3}}}}}+{\sqrt[{3}]{q/2-{\sqrt {(q/2)^{2}-(p/3)^{3}}}}}}  [x = \sqrt
+      [3]{q/2 + \sqrt{(q/2)^2-(p/3)^3}} + \sqrt[3]{q/2 - \sqrt{(q/2)^2-(p/
+      3)^3}}]. When     ( q  /  2  )  2   &#x2212; ( p  /  3  )  3
+      {\displaystyle (q/2)^{2}-(p/3)^{3}}  [(q/2)^2-(p/3)^3] is negative (casus
+      irreducibilis), the second cube root should be regarded as the complex
+      conjugate of the first one.
+***** References[edit] *****
+***** References *****
+   1. ^ Cardano, Gerolamo (1545). Ars Magna.
+""")
+    assert [c.key for c in doc.citations] == ["1"]
+
+
 # --- layouts of real text dumps, each on an excerpt of the page it was seen on -------------
 
 

@@ -72,7 +72,7 @@ def test_every_marker_resolves_to_the_entry_its_backlinks_claim(name: str) -> No
     assert check["verified"]
     assert over_cited(doc) <= INCONSISTENT_COPIES.get(name, set())
     # Every number up to the last entry resolves; numbers past it mean a truncated copy.
-    last = max(int(r.key) for r in doc.references if not r.group and r.key.isdigit())
+    last = max((int(r.key) for r in doc.references if not r.group and r.key.isdigit()), default=0)
     numbered = [c for c in doc.citations if not c.group and c.key.isdigit() and int(c.key) <= last]
     assert all(c.reference is not None for c in numbered)
     # Entries with one use and entries with many agree alike: most are cited exactly as often

@@ -154,12 +154,14 @@ _MARKER = re.compile(
     rf"|(?P<tag>(?i:{_TAG_WORDS})))\]"
 )
 # What precedes bracketed text that is no citation: a formula's image text after its TeX
-# source, and the edit link of a taxonomy box.
+# source, a TeX command's optional argument ("\sqrt[3]{u}", a root's index also where the line
+# wraps before it; "{\displaystyle  [13]" is a marker after a garbled formula), and the edit link
+# of a taxonomy box.
 # Pages after a marker, as {{rp}} prints them: "[26]:745", "[8]:76–80", "[3]: 12, 14".
 _PAGES = r"(?:p{1,2}\.\s?)?\d+(?:(?:[–-]|â\x80\x93)\d+)?(?:,\s?\d+(?:(?:[–-]|â\x80\x93)\d+)?)*"
 _IN_SOURCE_PAGES = re.compile(r":\s?" + _PAGES)
 _WRAPPED_PAGES = re.compile(_PAGES + r"(?=\s|$)")  # "306" opening the line after "[9]:"
-_NOT_A_MARKER = re.compile(r"(?:\}\s{2,}|[Cc]lassification\s*)$")
+_NOT_A_MARKER = re.compile(r"(?:\}\s{2,}|[Cc]lassification\s*|\\[A-Za-z]+|\\sqrt\s*)$")
 _TAG_KIND = {
     "citation needed": "citation-needed",
     "permanent dead link": "dead-link",
@@ -340,7 +342,10 @@ class _Builder:
 
     def _marker(self, match: re.Match[str], seg: str, base: int) -> Citation | Tag | None:
         span = Span(base + match.start(), base + match.end())
-        if (match.group("num") or match.group("note")) and _NOT_A_MARKER.search(seg, max(0, match.start() - 40), match.start()):
+        before = seg[max(0, match.start() - 40):match.start()]
+        if not before.strip():  # a marker opening a wrapped line follows the line before
+            before = "".join(self.text[-40:]) + before
+        if (match.group("num") or match.group("note")) and _NOT_A_MARKER.search(before):
             return None  # "{\displaystyle 1}  [1]", "Scientific classification [e]": page furniture
         if match.group("num"):
             if _bracketed_year(int(match.group("num")), self.last_entry):
@@ -1152,9 +1157,13 @@ class _Parser:
         remarks_hold_notes = self.numbered_notes and any(
             name in _NOTE_LISTS_WHEN_CITED and not _fits_better(entries, lists, len(self.numbered_notes))
             for name, entries in lists)
+        # A lone notes list holds notes too when the text cites only numbered notes ("Remarks"
+        # 1 for [Note_1], the references printed as a bibliography without numbers; "[1994]" is
+        # an original date, no marker).
+        notes_only = bool(self.numbered_notes) and not re.search(r"\[\d{1,3}\]", self.source)
         for name, blocks in lists:
             notes = name in _NOTE_LISTS_WHEN_CITED if remarks_hold_notes else name in _NOTE_LISTS
-            group = "note" if (several or letters_only) and notes else ""
+            group = "note" if (several or letters_only or notes_only) and notes else ""
             lettered = group == "note" and not self.numbered_notes
             for entry, number in _list_entries(self.source, blocks):
                 if _CITE_ERROR.match(_entry_text(self.source, entry)):
