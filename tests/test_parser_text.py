@@ -728,6 +728,35 @@ The theorem holds for quaternionic matrices.[1][nb_1] It was proved in 1878.[2]
     assert all(c.reference is not None for c in doc.citations)
 
 
+def test_an_indented_block_quotation_wraps_narrower_and_is_one_paragraph() -> None:
+    doc = parse("""****** Pierre-Simon Laplace ******
+***** Early years *****
+would seem that from a pupil he became an usher in the school at Beaumont; but,
+having procured a letter of introduction to d'Alembert, he went to Paris to
+advance his fortune. However, Karl_Pearson[1] is scathing about the
+inaccuracies in Rouse Ball's account and states:
+     Indeed Caen was probably in Laplace's day the most intellectually
+     active of all the towns of Normandy. It was here that Laplace was
+     educated and was provisionally a professor. It was here he wrote his
+     first paper published in the MÃ©langes of the Royal Society of Turin,
+     Tome iv. 1766â1769, at least two years before he went at 22 or 23
+     to Paris in 1771. Thus before he was 20 he was in touch with Lagrange
+     in Turin. He did not go to Paris a raw self-taught country lad with
+     only a peasant background! In 1765 at the age of sixteen Laplace left
+     the "School of the Duke of Orleans" in Beaumont and went to the
+     University_of_Caen, where he appears to have studied for five years
+     and was a member of the Sphinx. The 'Ãcole_Militaire' of Beaumont
+     did not replace the old school until 1776.
+***** References *****
+   1. ^ Pearson, Karl (1929). "Laplace". Biometrika. 21: 202-216.
+   2. ^ Gillispie, Charles (1997). Pierre-Simon Laplace. Princeton.
+""")
+    quoted = [s for s in doc.statements if "Caen" in s.text or "Turin" in s.text or "22 or 23" in s.text]
+    assert {s.kind for s in quoted} == {"prose"}
+    assert len({s.paragraph for s in quoted}) == 1
+    assert any(s.text.endswith("went at 22 or 23 to Paris in 1771.") for s in quoted)
+
+
 def test_a_lone_remarks_list_holds_the_notes_when_the_text_cites_only_numbered_notes() -> None:
     doc = parse("""****** Bracket ******
 In canonical coordinates,[Note_1] the bracket takes the form below.
