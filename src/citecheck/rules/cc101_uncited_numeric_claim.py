@@ -70,7 +70,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     keeps only its figures that report the world. Headings, reference-list sections, a retold
     plot (whose source is the work itself) and statements
     already tagged [citation needed] (CC103 reports those) are skipped; so are list items
-    under a cited introduction ending with ":", introductions whose list items are cited, the
+    and a block quotation under a cited introduction ending with ":", introductions whose
+    list items are cited, the
     data block a cited census opens (``_census_source``) and figures inside a quotation.
     Worked out once per document: CC101 and CC102 both read it.
     """
@@ -132,7 +133,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 uncovered = [c for c in uncovered if c not in textbook_only]
         if not uncovered:
             continue
-        if _covered_by_list_context(statements, i, run_starts):
+        if _covered_by_list_context(statements, i, run_starts, doc.source):
             continue
         earlier = stmt.citations[-1] if stmt.citations else None
         nearest, distance = _nearest_later(statements, i, doc.source)
@@ -501,11 +502,13 @@ def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
     return starts
 
 
-def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts: list[int]) -> bool:
+def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts: list[int], source: str) -> bool:
     """An introduction ending ":" is supported by its cited list items, a list item by its
     cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks"), an
     infobox value by a citation elsewhere in the same infobox row, and a table cell by a
-    citation of the table's header row, of its caption or of its introduction ending ":"."""
+    citation of the table's header row, of its caption or of its introduction ending ":";
+    and a paragraph right after a cited statement ending ":" (a block quotation) by its
+    introduction's citation."""
     stmt = statements[i]
     if stmt.kind == "infobox" and stmt.section and _row_cited(statements, i):
         return True
@@ -518,10 +521,33 @@ def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts
                 return True
             j += 1
         return False
+    if stmt.kind == "prose":
+        return _quoted_after_cited_introduction(statements, i, source)
     if stmt.kind != "list":
         return False
     j = run_starts[i] - 1
     return j >= 0 and _introduces_list(statements[j]) and statements[j].cited
+
+
+_MARKUP = re.compile(r"<[^>]*>")
+
+
+def _quoted_after_cited_introduction(statements: Sequence[Statement], i: int, source: str) -> bool:
+    """Whether the paragraph of statement ``i`` follows right after a cited statement of its
+    section that ends ":" ("Karl Pearson[4] … states:" and the block quotation under it): the
+    citation introduces what follows as the source's, as it does a list. A table or anything
+    else between them is what the introduction introduced."""
+    paragraph = statements[i].paragraph
+    first = i
+    while first > 0 and statements[first - 1].paragraph == paragraph:
+        first -= 1
+    if first == 0:
+        return False
+    before = statements[first - 1]
+    if not (before.kind == "prose" and before.section == statements[i].section and _introduces_list(before) and before.cited):
+        return False
+    between = source[before.span.end:statements[first].span.start]
+    return len(between) < 300 and not _MARKUP.sub("", between).strip()
 
 
 class UncitedNumericClaim(Rule):
@@ -546,7 +572,8 @@ class UncitedNumericClaim(Rule):
     ``vague`` is set; they are then reported at info severity, and only for statements with
     no precise figure. Statements already tagged [citation needed] are left to CC103, and a
     plot or synopsis section, which the work it retells sources, is not read. A list
-    item under a cited introduction ending with ":" counts as cited, and so does an
+    item under a cited introduction ending with ":" counts as cited, and so does the
+    paragraph right under one (a block quotation: "Pearson[4] … states:"), an
     introduction whose list items are cited, an infobox value whose row carries a
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
     table cell whose row is cited in a later cell or whose table is cited as a whole (in its
