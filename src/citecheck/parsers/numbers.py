@@ -1640,7 +1640,7 @@ _MEMBERS_OPEN = re.compile(
 )
 _MEMBERS_CLOSE = re.compile(rf"\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where)\b|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-_NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[A-Z]")
+_NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[\"“‘]?[A-Z]")  # a title in quotes too
 _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
 _BRACKETED_MEMBER = re.compile(r"\s*[^\W\d_]")  # "(cumulative, exponential, Gaussian)": any word
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
@@ -1707,8 +1707,9 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     """Where the names of the ``count`` members a count lists start and end, when the words
     after it name exactly that many: "two life domains, Archaea and Eukaryota", "two awards;
     Manager and Player of the Month", "two scientists Gorter and Grendel", "two goals: reducing
-    costs and improving service", "two labs, one at … and the other at …"; None when they do not."""
-    if "(" in text:  # "(V)", "(1925)": an abbreviation or a year inside a member closes nothing
+    costs and improving service", "two duets – "When A Child Is Born" … and "The Lord's
+    Prayer"", "two labs, one at … and the other at …"; None when they do not."""
+    if "(" in text:
         text = _SHORT_ASIDE.sub(lambda aside: " " * len(aside.group()), text)
     opened = _MEMBERS_OPEN.match(text, end)
     if opened is not None:
@@ -1748,7 +1749,9 @@ def _counted_word(text: str, end: int) -> str:
     return word.group(1).lower() if word else ""
 
 
-_SHORT_ASIDE = re.compile(r"\s\((?:[A-Z][A-Za-z]{0,4}|\d{4})\)")
+# An aside inside a member that closes nothing: an abbreviation or a year ("(V)", "(1925)"), or
+# a remark on a quoted title ('"When A Child Is Born" (previously a hit for Mathis) and …').
+_SHORT_ASIDE = re.compile(r"\s\((?:[A-Z][A-Za-z]{0,4}|\d{4})\)|(?<=[\"”])\s\([^()]{1,60}\)")
 # A member after a colon described in a few words, as a phrase, not a clause of its own.
 _LONGEST_DESCRIBED_MEMBER = 8
 _BETWEEN_NAMES = r",\s*(?:and\s+)?|\s+and\s+"
