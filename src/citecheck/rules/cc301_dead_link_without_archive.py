@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from citecheck.model import Citation, Document, Finding, Reference, Severity, Span, Statement
-from citecheck.parsers.citations import ARCHIVE_HOST, WEBARCHIVE, url_key
+from citecheck.parsers.citations import ARCHIVE_HOST, WEBARCHIVE, item_identifier, url_key
 from citecheck.rules.base import Rule, RuleContext
 
 DEAD_STATUSES = frozenset({"dead", "unfit", "usurped", "deviated"})
@@ -65,7 +65,11 @@ class DeadLinkWithoutArchive(Rule):
     ``deadurl=yes``), or which carry a ``{{dead link}}`` tag ("[dead link]" in rendered
     copies), when the reference has no ``archive-url``, no archive date and no
     ``{{webarchive}}``. A dead-link tag placed in the prose right after a citation counts
-    for that citation's reference. Works offline: it trusts what the article says.
+    for that citation's reference; one on a link of its own counts too, except in an
+    infobox (an official website) or a section of links to read further (External links,
+    Further reading, See also), where no claim rests on the link. A reference whose work
+    has an identifier of its own (an article's DOI, a book's ISBN, a PMID) stays checkable
+    without its link and is not reported. Works offline: it trusts what the article says.
 
     Why: a dead link with no archive means nobody can check the claim any more.
 
@@ -83,6 +87,9 @@ class DeadLinkWithoutArchive(Rule):
             reason = dead_reason(ref) or ("marked [dead link]" if id(ref) in tagged else "")
             if not reason or has_archive(ref):
                 continue
+            identifier = item_identifier(ref.raw)
+            if identifier and identifier not in ref.get("title"):
+                continue  # an article with a DOI, a book with an ISBN: still findable without the link
             yield self.finding(
                 ctx,
                 f"{ref.label} links to a dead page ({reason}) and no archive copy is recorded: "
@@ -118,8 +125,14 @@ def _tagged_in_prose(doc: Document) -> Iterator[int]:
                 yield id(before.reference)
 
 
+# Sections that list links to read further, which support no claim of the article.
+_LINK_SECTIONS = frozenset({"external links", "further reading", "see also", "links", "external link"})
+
+
 def _orphan_tags(doc: Document) -> Iterator[tuple[Statement, Span]]:
     for stmt in doc.statements:
+        if stmt.kind == "infobox" or (stmt.section and stmt.section[-1].strip().lower() in _LINK_SECTIONS):
+            continue  # an official website, an external link: a new address fixes it, not an archive
         for tag in stmt.tags:
             if tag.kind == "dead-link" and _citation_before(stmt, tag.span) is None:
                 yield stmt, tag.span
