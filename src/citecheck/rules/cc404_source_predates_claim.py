@@ -22,6 +22,17 @@ _FORWARD = re.compile(
 # "an election for 25 May", "called for 2022", "(next time 23 April 2015)", "the next
 # meeting on 5 May": a date someone set in advance.
 _SET_FOR = re.compile(r"\b(?:for|next(?:\s+[a-z]+)?(?:\s+(?:on|in))?)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+# An event fixed and announced in advance, named right before its date: "performances starting
+# on 17 June 2008", "began airing in October 2010", "put into effect on 20 May 2019", "the tour
+# commenced … on 1 May 2011". Not a release or an opening: whether it came when announced is
+# what a later source reports.
+_SCHEDULED_EVENT = re.compile(
+    r"\b(?:premiered|premiere|began\s+airing|aired|airs|broadcast|screened|screenings?"
+    r"|performances?|previews|shows\s+(?:beginning|starting)|tour|tours|toured|festival|concerts?"
+    r"|(?:took|takes|came\s+into|went\s+into|put\s+into|comes\s+into|enter(?:ed|s)\s+into)\s+(?:force|effect)"
+    r"|effective|commenced|returning|returned\s+to)\b[^.;:]{0,60}$",
+    re.I,
+)
 # "at the spot rate as of 19 August 2011": the day an editor converted a figure, not its date.
 _CONVERSION = re.compile(r"\b(?:exchange|spot|conversion|currency)\s+rates?\b[^.;]{0,40}$", re.I)
 # "signatures by 22 November": a deadline. But "By 5 May, 300 had died" and "had risen to
@@ -42,7 +53,12 @@ class SourcePredatesClaim(Rule):
     ("will", "scheduled", "until", "aiming to", "considering", "must", "chosen to be
     converted") are skipped, and so are
     dates set in advance ("an election for 25 May", "(next time 23 April 2015)", "collect
-    signatures by 22 November"): a source can announce them. The day of a currency
+    signatures by 22 November") and the dates of events fixed and announced in advance,
+    named before the date: a performance run, a tour, a festival, a broadcast, a screening,
+    a law taking effect ("performances starting on 17 June 2008", "began airing in October
+    2010", "put into effect on 20 May 2019"): a source can announce them. A release or an
+    opening still counts: whether it came when announced is what a later source reports.
+    The day of a currency
     conversion ("at the spot rate as of 19 August 2011") is the editor's, not the claim's. A "by" date still counts when it
     opens the sentence or the sentence says what had happened by then ("By 5 May, 300 had
     died").
@@ -102,7 +118,8 @@ def _set_in_advance(text: str, start: int) -> bool:
     for, the next occurrence, a deadline ("by 22 November") in a sentence that states no
     result, or the day of a currency conversion."""
     before = text[max(0, start - 24):start]
-    if _SET_FOR.search(before) or _CONVERSION.search(text, max(0, start - 60), start):
+    if (_SET_FOR.search(before) or _CONVERSION.search(text, max(0, start - 60), start)
+            or _SCHEDULED_EVENT.search(text, max(0, start - 90), start)):
         return True
     return (bool(_BY.search(before)) and not _OPENING_BY.fullmatch(text, 0, start)
             and not _PAST_PERFECT.search(text))
