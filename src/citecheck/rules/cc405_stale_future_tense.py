@@ -13,7 +13,11 @@ from citecheck.rules.base import Option, Rule, RuleContext
 _FUTURE = re.compile(
     r"\b(?:will(?:\s+(?:not|also|now|then|likely|probably|soon|again|be))*\s+[a-z]+"
     r"|shall\s+(?:be\s+)?[a-z]+"
-    r"|(?:is|are)\s+(?:now\s+|also\s+)?(?:scheduled|expected|planned|set|due|slated|going|poised)\s+(?:to|for)"
+    r"|(?:is|are)\s+(?:now\s+|also\s+)?(?:scheduled|expected|planned|set|slated|going|poised)\s+(?:to|for)"
+    # "is due to open", but not a cause or an attribution: "is due to Hankel (1867)", "is due
+    # to the fact", "is due to rising costs"
+    r"|(?:is|are)\s+(?:now\s+|also\s+)?due\s+(?:for|to(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those"
+    r"|our|my|both|one|two|[A-Z\d]|[a-z]+ing\b|[a-z]*[^s\W]s\b)))"
     r"|(?:is|are)\s+to\s+(?:be\s+)?[a-z]+"
     r"|[Uu]pcoming|[Ff]orthcoming)\b(?!\s+of\b)",
 )
@@ -63,7 +67,9 @@ class StaleFutureTense(Rule):
     "following" is a point of comparison, not the event's. Phrases inside quotations (also
     one left open at the statement's end) and in a statement with a reporting verb ("said the
     war will end on ...", "... will end on 5 May, officials said", "advising members that
-    ...") report someone's words; a habitual "will often", "will usually" is no prediction.
+    ...") report someone's words; a habitual "will often", "will usually" is no prediction,
+    and "is due to" a cause or an author ("is due to Hankel (1867)", "is due to rising
+    costs") is no future.
     Year-less dates take their year from the nearest full date before them in the section,
     else the article's period. A date is past when its last day is before the revision date
     minus ``tolerance_days``. One finding per statement.
