@@ -757,6 +757,33 @@ inaccuracies in Rouse Ball's account and states:
     assert any(s.text.endswith("went at 22 or 23 to Paris in 1771.") for s in quoted)
 
 
+def test_a_formulas_image_text_wrapped_onto_a_line_of_its_own_is_no_marker() -> None:
+    doc = parse(r"""****** Quotient group ******
+***** Definition *****
+G. Because we started with a group and normal subgroup, the final quotient
+contains more information than just the number of cosets (which is what regular
+division yields), but instead has a group structure itself.
+***** Examples[edit] *****
+**** Even and odd integers[edit] ****
+Consider the group of integers Z (under addition) and the subgroup 2Z
+consisting of all even integers. This is a normal subgroup, because Z is
+abelian. There are only two cosets: the set of even integers and the set of odd
+integers, and therefore the quotient group Z/2Z is the cyclic group with two
+elements. This quotient group is isomorphic with the set {0,1} with addition
+modulo 2; informally, it is sometimes said that Z/2Z equals the set {0,1} with
+addition modulo 2.
+Example further explained...
+Let     &#x03B3; ( m ) =   {\displaystyle \gamma (m)=}  [{\displaystyle \gamma
+(m)=}] remainders of     m &#x2208;  Z    {\displaystyle m\in \mathbb {Z} }  [
+{\displaystyle m\in \mathbb {Z} }] when dividing by     2   {\displaystyle 2}
+[2].
+Then the quotient group is cyclic.[1]
+***** References *****
+   1. ^ Herstein, I. N. (1975). Topics in Algebra. Wiley.
+""")
+    assert [c.key for c in doc.citations] == ["1"]
+
+
 def test_a_lone_remarks_list_holds_the_notes_when_the_text_cites_only_numbered_notes() -> None:
     doc = parse("""****** Bracket ******
 In canonical coordinates,[Note_1] the bracket takes the form below.

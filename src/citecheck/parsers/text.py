@@ -154,7 +154,8 @@ _MARKER = re.compile(
     rf"|(?P<tag>(?i:{_TAG_WORDS})))\]"
 )
 # What precedes bracketed text that is no citation: a formula's image text after its TeX
-# source, a TeX command's optional argument ("\sqrt[3]{u}", a root's index also where the line
+# source (also where the line wraps between them: "{\displaystyle 2}" then "[2]." on the next
+# line), a TeX command's optional argument ("\sqrt[3]{u}", a root's index also where the line
 # wraps before it; "{\displaystyle  [13]" is a marker after a garbled formula), and the edit link
 # of a taxonomy box.
 # Pages after a marker, as {{rp}} prints them: "[26]:745", "[8]:76–80", "[3]: 12, 14".
@@ -343,8 +344,8 @@ class _Builder:
     def _marker(self, match: re.Match[str], seg: str, base: int) -> Citation | Tag | None:
         span = Span(base + match.start(), base + match.end())
         before = seg[max(0, match.start() - 40):match.start()]
-        if not before.strip():  # a marker opening a wrapped line follows the line before
-            before = "".join(self.text[-40:]) + before
+        if not before.strip():  # a marker opening a wrapped line follows the line before, the break a gap
+            before = "".join(self.text[-40:]).rstrip() + "  " + before
         if (match.group("num") or match.group("note")) and _NOT_A_MARKER.search(before):
             return None  # "{\displaystyle 1}  [1]", "Scientific classification [e]": page furniture
         if match.group("num"):
