@@ -9,7 +9,7 @@ import pytest
 from mwparserfromhell import utils
 from mwparserfromhell.wikicode import Wikicode
 
-from citecheck.parsers.mwparser import NODE_MODULES
+from citecheck.parsers.mwparser import BUILDER_PATCHES, NODE_MODULES
 
 SAMPLES = [
     "Plain text with no markup at all.",
@@ -18,6 +18,8 @@ SAMPLES = [
     "== Head{{efn|n}} ==\n* item <ref group=note>x</ref>\n# [http://e.org title] &nbsp; {{{arg|def}}}",
     "<div align=center>[[File:A.jpg|thumb|Cap {{convert|2|km}}]]</div><!-- c --><br/>",
     "{{a|{{b|{{c|1=x}}|k=v}}}} <span title='q'>s</span> ''i'' '''b'''",
+    "{{t|one|k=v|two|k=w|=e|3=x}} <ref name=\"a\" group=g/> <br> <p >x</p > <b>unclosed",
+    "{| class=x\n|- style=\"y\"\n| s=1 | a\n! b !! c\n|}\n; term : def\n----\n:: deep",
 ]
 
 
@@ -39,11 +41,22 @@ def test_node_modules_take_a_tree_as_it_is() -> None:
         assert module.parse_anything(None).nodes == []
 
 
+def test_builder_runs_the_faster_loops() -> None:
+    for owner, name, library_version, ours in BUILDER_PATCHES:
+        current = owner[name] if isinstance(owner, dict) else getattr(owner, name)
+        assert current is ours and ours is not library_version
+
+
 @pytest.mark.parametrize("text", SAMPLES)
 def test_trees_are_the_library_own(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     ours = mwparserfromhell.parse(text, skip_style_tags=True)
     for module in NODE_MODULES:
         monkeypatch.setattr(module, "parse_anything", utils.parse_anything)
+    for owner, name, library_version, _ in BUILDER_PATCHES:
+        if isinstance(owner, dict):
+            monkeypatch.setitem(owner, name, library_version)
+        else:
+            monkeypatch.setattr(owner, name, library_version)
     library = mwparserfromhell.parse(text, skip_style_tags=True)
     assert shape(ours) == shape(library)
     assert str(ours) == text
