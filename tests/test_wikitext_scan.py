@@ -23,3 +23,20 @@ def test_markup_inside_a_closed_comment_or_verbatim_tag_is_skipped() -> None:
     assert scan.work == 0
     unclosed = prescan("<!-- {{ text")
     assert unclosed.unclosed_templates == 1 and unclosed.unclosed_tags == 1
+
+
+def test_a_long_run_of_list_markers_at_a_line_start_is_one_list_level_each() -> None:
+    run = "*#" * 10
+    assert prescan(run + " item").max_depth == 20  # at the start of the text
+    assert prescan("text\n" + run + " item").max_depth == 20
+    assert prescan("text\n\n" + run + "\n" + "#:" * 12).max_depth == 24  # after a blank line too
+    assert prescan("text\n" + "*" * 15 + " item").max_depth == 0  # a shorter run is an ordinary list
+    assert prescan("text " + run + " item; a: b").max_depth == 0  # not at a line start
+    assert prescan(("\n" + "#" * 70) * 3).hostile
+
+
+def test_a_long_section_is_cut_at_a_blank_line_only() -> None:
+    long_paragraph = "word " * 15000  # 75,000 characters, longer than MAX_CHUNK
+    text = long_paragraph + "\n" + long_paragraph + "\n\n" + "* item\n" + long_paragraph
+    cut = 2 * len(long_paragraph) + 2  # the second newline of the blank line
+    assert prescan(text).chunks == [(0, cut), (cut, len(text))]

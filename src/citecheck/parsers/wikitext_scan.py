@@ -38,17 +38,18 @@ MAX_CHUNK = 65536
 _TOKEN = re.compile(
     # Every alternative starts with a literal character, so the engine skips plain text by a fast
     # scan for those characters and tries at each candidate only the alternatives starting with it.
-    # A link or a template with no other token inside is one token, not two. A heading line, a
-    # blank line and a long run of list markers are found by their first character at a line start.
+    # A link or a template with no other token inside is one token, not two. A heading line and a
+    # blank line are found by their first character at a line start; a line that opens with a long
+    # run of list markers by the newline before it (list markers, common in text, are no candidates).
     r"\[(?:\[[^\[\]{}<\n]*\]\]|\[|(?:https?:)?//)|\{(?:\{[^\[\]{}<\n]*\}\}|\{)"
     r"|<(?:!--|ref\b[^<>\n]{0,400}?/>|ref\b[^<>\n]{0,400}?>"
     r"|(?P<open>[a-z][a-z0-9]{0,19})\b[^<>\n]{0,400}?>|/(?P<close>[a-z][a-z0-9]{0,19})\s*>)"
     r"|\}\}|\]\]"
-    r"|\{(?<=^\{)\||\|(?<=^\|)\}|=(?<=^=)|\n(?<=^\n)"
-    r"|[*#:;](?<=^[*#:;])[*#:;]{15,}",
+    r"|\{(?<=^\{)\||\|(?<=^\|)\}|=(?<=^=)|\n(?:(?<=^\n)|(?=[*#:;]{16}))",
     re.I | re.M,
 )
-_LIST_MARKERS = "*#:;"  # what a run of list markers is made of
+# A long run of list markers: "*#*#*#…" is one more list level (and one more parser node) per marker.
+_LIST_RUN = re.compile(r"[*#:;]{16,}")
 # Tags whose content is not parsed: a closed one is skipped whole.
 _RAW_TAGS = frozenset({"nowiki", "pre", "math", "syntaxhighlight", "source", "score", "timeline",
                        "chem", "ce", "graph", "templatedata"})
@@ -136,7 +137,8 @@ def prescan(text: str) -> Prescan:
     unclosed: list[tuple[int, int]] = []  # (position, weight) of openers never closed
     unclosed_refs = 0
     cuts = [0]
-    max_depth = 0  # kept in a local while scanning: the commonest tokens update it
+    run = _LIST_RUN.match(text)
+    max_depth = len(run.group()) if run else 0  # kept in a local while scanning: the commonest tokens update it
     pos = 0
     while True:
         match = _TOKEN.search(text, pos)
@@ -169,10 +171,7 @@ def prescan(text: str) -> Prescan:
                 max_depth = len(templates) + 1 + open_tags
             continue
         opened = (match.group("open") or "").lower()
-        if token[0] in _LIST_MARKERS:
-            # "*#*#*#…": every marker is one more list level (and one more parser node).
-            max_depth = max(max_depth, len(token))
-        elif token == "<!--":
+        if token == "<!--":
             close = closers.after("-->", pos)
             if close is not None:
                 pos = close[1]
@@ -205,13 +204,17 @@ def prescan(text: str) -> Prescan:
         elif token == "|}":
             if tables:
                 tables.pop()
-        elif token == "=" or token == "\n":
-            if not templates and ref_open is None and not tables and start > 0:
-                if text[start] == "\n":  # a blank line
-                    if start - cuts[-1] >= MAX_CHUNK:
-                        cuts.append(start)
-                elif start - cuts[-1] >= MIN_CHUNK and heading_at(text, start):
-                    cuts.append(start)
+        elif token == "\n":
+            run = _LIST_RUN.match(text, pos)
+            if run:
+                max_depth = max(max_depth, len(run.group()))
+            if (start > 0 and text[start - 1] == "\n" and not templates and ref_open is None and not tables
+                    and start - cuts[-1] >= MAX_CHUNK):  # a blank line
+                cuts.append(start)
+        elif token == "=":
+            if (not templates and ref_open is None and not tables and start > 0
+                    and start - cuts[-1] >= MIN_CHUNK and heading_at(text, start)):
+                cuts.append(start)
         elif not token.endswith("/>"):  # a <ref …> opener; refs do not nest
             if ref_open is not None:
                 unclosed.append((ref_open, 1))
