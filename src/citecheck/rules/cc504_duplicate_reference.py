@@ -43,6 +43,32 @@ def _fold(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text.casefold()).split())
 
 
+_LINKING_WORDS = frozenset("a an the of and or in on at to for by with from".split())
+
+
+def _title_words(*texts: str) -> frozenset[str]:
+    return frozenset(word for text in texts for word in _fold(text).split() if word not in _LINKING_WORDS)
+
+
+def _different_works(a: Reference, b: Reference) -> bool:
+    """Whether two entries that share a link are different works: published on different
+    days, under titles with less than half their words in common, neither within the other's
+    title and site (two Times articles of May and September 1992 behind one archive link).
+    One link serves one of them by mistake: that is no second entry for the same source. A
+    page described twice has one date, or none ("Adlershof in Brief" and "Adlershof in
+    Numbers" at one address)."""
+    date_a, date_b = _fold(a.get("date")), _fold(b.get("date"))
+    if not date_a or not date_b or date_a == date_b:
+        return False
+    title_a, title_b = _title_words(a.get("title")), _title_words(b.get("title"))
+    if not title_a or not title_b:
+        return False
+    if (title_a <= title_b | _title_words(b.get("work"), b.get("publisher"))
+            or title_b <= title_a | _title_words(a.get("work"), a.get("publisher"))):
+        return False
+    return 2 * len(title_a & title_b) <= len(title_a | title_b)
+
+
 def source_keys(ref: Reference) -> list[tuple[str, str]]:
     """The identities of the source an entry cites: its URL, and title+work+date."""
     keys: list[tuple[str, str]] = []
@@ -63,7 +89,9 @@ class DuplicateReference(Rule):
     Flags an entry that cites the same source as an earlier one: the same URL once
     normalised (scheme, "www.", fragment, tracking parameters such as ``utm_source`` and a
     trailing slash ignored; any other query parameter makes another page), or the same
-    title, work (or publisher) and date, pointing to the same pages. The same entry reused
+    title, work (or publisher) and date, pointing to the same pages. Two works published on
+    different days under different titles that share one link are not one source (the link
+    was copied to the wrong one); one page described under two titles is. The same entry reused
     through a named reference or repeated markers is not a duplicate, nor are two citations
     of one book or PDF at different pages (or folios: "67b2", "67b3"; or articles of one
     statute). A catalogue or
@@ -103,6 +131,8 @@ class DuplicateReference(Rule):
                 earlier = next((other for other in sharing if pages_of(other) == pages_of(ref)), None)
                 if earlier is not None and key[0] == "title" and _different_urls(earlier, ref):
                     earlier = None  # "The World Factbook" at two different pages of the site
+                if earlier is not None and key[0] == "url" and _different_works(earlier, ref):
+                    earlier = None  # two works, one link copied to the wrong one
                 if earlier is not None and earlier.key != ref.key and original is None:
                     original, matched = earlier, key[0]
                 sharing.append(ref)
