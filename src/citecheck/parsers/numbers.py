@@ -226,7 +226,9 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?"),  # 04:00, 3:15 pm
     ("units", rf"\b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\."),  # 3 p.m.
     ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
-    ("", rf"\b\d{{1,2}}\s+o'clock\b"),
+    ("", rf"\b\d{{1,2}}\s+o['’]clock\b"),
+    ("", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*(?=(?:vinyl|single|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl: a format
+    ("", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
     ("", rf"\b\d+(?:\.\d+){{2,}}\b"),  # section 3.2.1, versions
     ("units", rf"""\d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b"""),  # coordinates
     ("units", rf"""\d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?"""),  # 52° 31′ 7″
@@ -318,7 +320,7 @@ _MONTH_MASKS = re.compile(
 # A word before the figure that makes it a page, section, series or age: "p. 12", "aged 18".
 _KEYWORDS = r"""pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
          |table|part|episodes?|seasons?|issue|series|version|ver|category|level|class|grade|type
-         |phase|stage|step|tracks?|routes?|games?|side|highway|interstate|flight|resolution|isbn|issn|doi|oclc
+         |phase|stage|step|tracks?|routes?|channels?|games?|side|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
          |build|release|zone|columns?|rows?|criterion|status|code|error|round|assuming|patents?
          |the\s+numbers?"""
@@ -1417,6 +1419,9 @@ def _finish(text: str, start: int, end: int, match: re.Match[str], cur: str | No
 # --- number words ---------------------------------------------------------------------------
 
 
+_OCLOCK = re.compile(r"\s+o['’]clock\b")
+
+
 def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     start, end = match.span()
     raw = match.group()
@@ -1430,6 +1435,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     after = text[end:end + 2]
     if after[:1] in "._" and after[1:2].isalpha() or _MEANING_BEFORE.search(text, max(0, start - 12), start):
         return None  # alternative="two.sided": code; the nones (meaning "nine"): a word's meaning
+    if _OCLOCK.match(text, end):
+        return None  # "four o'clock": a time, or a plant's name
     if after[:1] in _DASH and after[1:2].isalpha() and (
             lowered == "one" or not _COUNTING_COMPOUND.match(text, end + 1)):
         return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction
