@@ -94,8 +94,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             census_section = stmt.section
             continue
         if census_section is not None:
-            if stmt.section != census_section or stmt.citations:
-                census_section = None  # the data block ends with its section, or where a statement cites a source of its own
+            if stmt.section != census_section or _cited_at_end(stmt):
+                # The data block ends with its section, or where a statement cites a source of its
+                # own; a citation inside a statement is for one figure ("(58.3% Non-Hispanic White),[81]").
+                census_section = None
             elif stmt.kind in ("prose", "list"):
                 continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
@@ -580,7 +582,7 @@ class UncitedNumericClaim(Rule):
     header row, its caption, or the introduction ending ":" before it). A census cited as the
     source a statement opens with ("As of the census[8] of 2000, there were …") covers the
     figures after it and the data block that follows in its section, up to a statement that
-    cites a source of its own.
+    cites a source of its own at its end (a citation inside one is for a figure of it).
 
     An article that teaches mathematics or science (one prose statement in twenty speaks in
     formulas, variables or mathematical terms) cites its textbook material by paragraph, not
