@@ -102,6 +102,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
+        if stmt.kind == "table" and _header_cell(doc, stmt):
+            continue  # a header cell names its column or row ("45 °C (e.g. heated screed floor)")
         if _cited_at_end(stmt):
             continue  # every figure in it has a citation after it, whatever the figures are
         if any(tag.kind == "citation-needed" for tag in stmt.tags) or not judgeable(stmt.text):
@@ -407,6 +409,21 @@ def _last_char(stmt: Statement, claim: NumericClaim) -> int:
     return stmt.source_offset(max(claim.start, claim.end - 1))
 
 
+_CELL_OPENING = re.compile(r"<t[dh]\b", re.I)
+
+
+def _header_cell(doc: Document, stmt: Statement) -> bool:
+    """Whether a table cell is a header cell (<th>, a wikitext line opening with "!"); a text
+    copy does not tell."""
+    before = doc.source[max(0, stmt.span.start - 400):stmt.span.start]
+    if doc.format == "html":
+        openings = _CELL_OPENING.findall(before)
+        return bool(openings) and openings[-1].lower() == "<th"
+    if doc.format == "wikitext":
+        return before.rpartition("\n")[2].lstrip().startswith("!")
+    return False
+
+
 def _cited_at_end(stmt: Statement) -> bool:
     """Whether a citation follows the statement's last character, and so every figure in it."""
     return bool(stmt.citations and stmt.text) and (
@@ -556,7 +573,7 @@ class UncitedNumericClaim(Rule):
     """A figure with no citation anywhere after it in its paragraph.
 
     Flags a statement (prose sentence, list item, infobox row, table cell or caption, not a
-    heading) that states a quantity as fact — "1,166 servicemen", "22.8%", "US$2 billion",
+    heading, nor a table's header cell, which names a column or a row) that states a quantity as fact — "1,166 servicemen", "22.8%", "US$2 billion",
     "six hundred", "a dozen" — when no citation marker follows the figure anywhere in its
     paragraph. Dates, years, times, ordinals ("4th Army Corps"), model designations (T-72,
     S-300, 9K33, COVID-19), page, section and list numbers are not figures (what is a
