@@ -102,8 +102,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
-        if stmt.kind == "table" and _header_cell(doc, stmt):
-            continue  # a header cell names its column or row ("45 °C (e.g. heated screed floor)")
+        if stmt.kind == "table" and (_header_cell(doc, stmt) or any(WORKS_SECTIONS.match(part) for part in stmt.section)):
+            continue  # a header cell names its column or row ("45 °C (e.g. heated screed floor)"); a filmography's cells
         if _cited_at_end(stmt):
             continue  # every figure in it has a citation after it, whatever the figures are
         if any(tag.kind == "citation-needed" for tag in stmt.tags) or not judgeable(stmt.text):
@@ -397,6 +397,10 @@ _NUMBERED_LEGEND = re.compile(r"\s*(?:Figure|Fig\.)\s*\d+[a-z]?\s*[:.]")
 
 # Sections that retell a work (a film's or a book's plot), whose source is the work itself.
 RETOLD_SECTIONS = re.compile(r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsis|storyline|premise)\s*$", re.I)
+# Sections that list someone's works, whose tables hold titles, roles and episode credits the
+# works themselves show ("7 Dwarves", "Little girl 2", "1 episode").
+WORKS_SECTIONS = re.compile(
+    r"\s*(?:(?:selected\s+)?(?:filmography|discography|videography|works)|guest\s+appearances|credits)\s*$", re.I)
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every statement; an article has a few dozen sections
@@ -590,7 +594,9 @@ class UncitedNumericClaim(Rule):
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
     ``vague`` is set; they are then reported at info severity, and only for statements with
     no precise figure. Statements already tagged [citation needed] are left to CC103, and a
-    plot or synopsis section, which the work it retells sources, is not read. A list
+    plot or synopsis section, which the work it retells sources, is not read, nor is a table
+    of someone's works (Filmography, Discography, Credits), whose titles, roles and episode
+    credits the works show. A list
     item under a cited introduction ending with ":" counts as cited, and so does the
     paragraph right under one (a block quotation: "Pearson[4] … states:"), an
     introduction whose list items are cited, an infobox value whose row carries a
