@@ -1647,7 +1647,12 @@ _MEMBERS_OPEN = re.compile(
 )
 _MEMBERS_CLOSE = re.compile(rf"\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where)\b|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
-_NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[\"“‘]?[A-Z]")  # a title in quotes too
+# A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
+_NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
+# A relative clause about one member, between two of them: "Dark Honeymoon, which had been
+# completed, and the thriller Iron Cross".
+_CLAUSE_GOES_ON = re.compile(r",\s+(?:and|but)\s+[a-z]")
+_INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,60}(?=,\s+(?:and|or)\s)")
 _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
 _BRACKETED_MEMBER = re.compile(r"\s*[^\W\d_]")  # "(cumulative, exponential, Gaussian)": any word
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
@@ -1715,9 +1720,13 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     after it name exactly that many: "two life domains, Archaea and Eukaryota", "two awards;
     Manager and Player of the Month", "two scientists Gorter and Grendel", "two goals: reducing
     costs and improving service", "two duets – "When A Child Is Born" … and "The Lord's
-    Prayer"", "two labs, one at … and the other at …"; None when they do not."""
+    Prayer"", "two movies: Dark Honeymoon, which had been completed, and the thriller Iron
+    Cross", "two soap operas, Love of Life and The Secret Storm, and also played …", "two
+    labs, one at … and the other at …"; None when they do not."""
     if "(" in text:
         text = _SHORT_ASIDE.sub(lambda aside: " " * len(aside.group()), text)
+    if ", wh" in text:
+        text = _INNER_RELATIVE.sub(lambda clause: " " * len(clause.group()), text)
     opened = _MEMBERS_OPEN.match(text, end)
     if opened is not None:
         named_member = _NAMED_MEMBER
@@ -1737,6 +1746,14 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             named_member = _BRACKETED_MEMBER
         if len(named) == count and all(named_member.match(m) for m in named):
             return opened.end(), close.start()
+        if (len(named) > count and named_member is _NAMED_MEMBER and all(_NAMED_MEMBER.match(m) for m in named[:count])
+                and not _NAMED_MEMBER.match(named[count]) and _counted_word(text, end) not in _counted_beings()):
+            # "two CBS soap operas, Love of Life and The Secret Storm, and also played …": the
+            # members' names, then ", and" goes on with the sentence
+            last = named[count - 1].strip()
+            stop = text.find(last, opened.end()) + len(last)
+            if _CLAUSE_GOES_ON.match(text, stop):
+                return opened.end(), stop
         if ((opened.group("colon") or "").startswith(":") and len(named) == count
                 and _counted_word(text, end) not in _counted_beings()
                 and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
