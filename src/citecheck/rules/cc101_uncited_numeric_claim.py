@@ -128,6 +128,9 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             row_end = _row_end(statements, i, len(doc.source))
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
+        if uncovered and _introduces_list(stmt):
+            items = _items_after(statements, i)
+            uncovered = [c for c in uncovered if not (c.kind == "count" and c.value == items)]
         if uncovered and teaching is not False:
             paragraph = paragraph_texts.get(stmt.paragraph)
             if paragraph is None:
@@ -515,6 +518,15 @@ def _introduces_list(stmt: Statement) -> bool:
     return stmt.text.rstrip().endswith(":")
 
 
+def _items_after(statements: Sequence[Statement], i: int) -> int:
+    """How many list items follow statement ``i`` (an introduction ending ":"): a count of as
+    many ("four adjacent unincorporated areas:" and four items) is spelled out by them."""
+    j = i + 1
+    while j < len(statements) and statements[j].kind == "list" and statements[j].section == statements[i].section:
+        j += 1
+    return j - i - 1
+
+
 def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
     """For each statement, where the run of list items or table cells it belongs to starts
     (itself when it is neither): found once, so a long list costs no walk back per item."""
@@ -598,7 +610,9 @@ class UncitedNumericClaim(Rule):
     of someone's works (Filmography, Discography, Credits), whose titles, roles and episode
     credits the works show. A list
     item under a cited introduction ending with ":" counts as cited, and so does the
-    paragraph right under one (a block quotation: "Pearson[4] … states:"), an
+    paragraph right under one (a block quotation: "Pearson[4] … states:"); a count in an
+    introduction ending ":" that as many list items under it spell out is checked by them
+    ("four adjacent unincorporated areas:" and four items); an
     introduction whose list items are cited, an infobox value whose row carries a
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
     table cell whose row is cited in a later cell or whose table is cited as a whole (in its
