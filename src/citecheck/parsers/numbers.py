@@ -1533,7 +1533,7 @@ _CLASSIFYING_NOUNS = frozenset(
     "steps method methods aspect aspects element elements dimension dimensions reason reasons "
     "option options mode modes level levels version versions edition editions variant variants "
     "different distinct separate main major basic primary principal key general broad common "
-    "possible ways approaches".split()
+    "possible ways approaches freedom axes".split()  # "two degrees of freedom", "three axes": of a mechanism
 )
 
 
