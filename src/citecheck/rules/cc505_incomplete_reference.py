@@ -128,7 +128,7 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
             return []  # an unquoted title and a publisher ("100 Metres All Time. IAAF.")
         rest = _LINK_LABEL.sub(" ", outside, count=1) if label else outside  # the title, not an italic work
         work = work or ("rest" if title and _WORK_WORD.search(rest) else "")
-    if not (strict or work or (title and dated)) and ref.get("url") and (
+    if not (strict or work or (title and dated)) and (
             named := _names_its_site(ref.get("title") or _plain(ref.raw), ref.get("url"))):
         work, title = named, title or named  # "NCBI: CBLAST" at ncbi.nlm.nih.gov: site and page
     missing = []
@@ -140,8 +140,11 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
 
 
 # What parts a site's name from a page's title: "NCBI: CBLAST", "Kidwelly History : Kidwelly
-# Priory", "Page – Site", "Page | Site".
-_TITLE_PARTS = re.compile(rf"\s*[:|]\s+|\s+{SITE_SEPARATOR}\s+")
+# Priory", "Page – Site", "Page | Site", "Site » Blog Archive » Page".
+_TITLE_PARTS = re.compile(rf"\s*[:|»]\s+|\s+{SITE_SEPARATOR}\s+")
+# A part that names a reference work, whose entry the other part is: "Encyclopedia of Laser
+# Physics and Technology - Q factor".
+_REFERENCE_WORK = re.compile(r"\s*(?:The\s+)?(?:[A-Z][\w.'’]*\s+){0,3}(?:Encyclop(?:e|ae|æ)dia|Dictionary|Handbook|Glossary)\b")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SITE_NAME_CHARS = 4  # "NCBI"
 _NAME_IN_ADDRESS_CHARS = 8  # "bardneyvillagehistory", the folder a site is kept in
@@ -151,8 +154,9 @@ def _names_its_site(text: str, url: str) -> str:
     """The part of a two-part title that names the site its address is on ("NCBI" of "NCBI:
     CBLAST" at www.ncbi.nlm.nih.gov, "Biology Workbench" at workbench.sdsc.edu, "Bardney
     Village History" at community.lincolnshire.gov.uk/bardneyvillagehistory/…): the other part
-    is then the page's title. A page's own name in the address is no site's ("Germany: Urban
-    Areas" at …/germany/urbanareas/).
+    is then the page's title; a part that names a reference work ("Encyclopedia of Laser
+    Physics and Technology - Q factor") does so whatever the address, or without one. A page's
+    own name in the address is no site's ("Germany: Urban Areas" at …/germany/urbanareas/).
     "" when no part does: "Coffee: A History" names no site."""
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
     if len(parts) < 2:
@@ -165,6 +169,8 @@ def _names_its_site(text: str, url: str) -> str:
     labels = [label for label in host.split(".") if len(label) >= 3 and label not in _GENERIC_LABELS]
     site_folder = _NOT_ALNUM.sub("", path.lstrip("/").split("/", 1)[0])  # a site kept in a folder of a host
     for part in parts:
+        if _REFERENCE_WORK.match(part):
+            return part.strip()
         name = _NOT_ALNUM.sub("", part.lower())
         if len(name) < _SITE_NAME_CHARS:
             continue
@@ -189,7 +195,9 @@ class IncompleteReference(Rule):
     counts as a title, words beside it as the work, any year outside the retrieval and
     archive phrases as a date; an unquoted title followed by a publisher's name, acronym or
     domain, a linked page's "Title - Site", and a two-part title one part of which names the
-    site its address is on ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov) are complete enough). Not reported: explanatory notes (note groups, and prose
+    site its address is on ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Site » Blog Archive »
+    Page") or a reference work ("Encyclopedia of Laser Physics and Technology - Q factor")
+    are complete enough). Not reported: explanatory notes (note groups, and prose
     footnotes in the reference list), empty entries (CC503), short citations pointing into a
     bibliography ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
     an author's name alone when a fuller entry opens with it), free text that names its source by an
