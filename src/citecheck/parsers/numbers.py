@@ -227,8 +227,8 @@ _MASK_ALTERNATIVES = (
     ("units", rf"\b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\."),  # 3 p.m.
     ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
     ("", rf"\b\d{{1,2}}\s+o['’]clock\b"),
-    ("", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*(?=(?:vinyl|single|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl: a format
-    ("", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
+    ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*(?=(?:vinyl|single|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl: a format
+    ("media", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
     ("", rf"\b\d+(?:\.\d+){{2,}}\b"),  # section 3.2.1, versions
     ("units", rf"""\d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b"""),  # coordinates
     ("units", rf"""\d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?"""),  # 52° 31′ 7″
@@ -271,7 +271,8 @@ _MASK_ALTERNATIVES = (
         rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist)\b)"),  # the 100 m final
 )
 # What every match of a group's alternatives holds: a unit's or a clock's word or a degree sign;
-# an era, a time zone or a law's abbreviation (or Arabic "before Christ"); a street's word.
+# an era, a time zone or a law's abbreviation (or Arabic "before Christ"); a street's word; a
+# record's or a programme's word.
 _UNIT_MASK_WORDS = frozenset("m am pm p pp cc kg metre metres meter meters km yard yards mile miles".split())
 _RECORD_MASK_MARKS = re.compile(r"BC|CE|AD|B\.C\.|A\.D\.|ق|UTC|GMT|U\.S\.|C\.F\.R\.|Stat\.|Ct\.")
 _ADDRESS_MASK_MARKS = re.compile(r"[NSEW]\.")
@@ -279,7 +280,8 @@ _ADDRESS_MASK_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd lane drive place square way court parkway "
     "rue quai via viale calle piazza plaza cho machi chome ku shi gun".split()
 )
-_MASK_GROUPS = ("units", "records", "addresses")
+_MEDIA_MASK_WORDS = frozenset("vinyl single singles record records lp ep disc episode episodes".split())
+_MASK_GROUPS = ("units", "records", "addresses", "media")
 
 
 @functools.cache  # compiled once for each set of groups
@@ -296,7 +298,8 @@ def _mask_groups(text: str, words: frozenset[str]) -> tuple[str, ...]:
     units = "°" in text or not words.isdisjoint(_UNIT_MASK_WORDS)
     records = _RECORD_MASK_MARKS.search(text) is not None
     addresses = not words.isdisjoint(_ADDRESS_MASK_WORDS) or _ADDRESS_MASK_MARKS.search(text) is not None
-    return tuple(group for group, may in zip(_MASK_GROUPS, (units, records, addresses)) if may)
+    media = not words.isdisjoint(_MEDIA_MASK_WORDS)
+    return tuple(group for group, may in zip(_MASK_GROUPS, (units, records, addresses, media)) if may)
 
 
 # A race named by its distance: "the 100 m", "The 60 metres was an Olympic event", "100 metres
