@@ -50,11 +50,15 @@ for _module in NODE_MODULES:
 _new = object.__new__
 
 
-def _text(_builder: Any, token: Any) -> Text:
-    """Text(token.text): the setter stores the string it is given."""
+def _text_node(value: str) -> Text:
+    """Text(value): the setter stores the string it is given."""
     node = _new(Text)
-    node._value = token["text"]
+    node._value = value
     return node
+
+
+def _text(_builder: Any, token: Any) -> Text:
+    return _text_node(token["text"])
 
 
 def _node_list(nodes: list[Any]) -> Wikicode:
@@ -107,7 +111,7 @@ def _handle_parameter(self: Any, default: int) -> Parameter:
             self._tokens.append(token)
             value = self._pop()
             if key is None:
-                key = _node_list([_text(self, {"text": str(default)})])
+                key = _node_list([_text_node(str(default))])
             return _parameter(key, value, showkey)
     raise ParserError("_handle_parameter() missed a close token")
 
