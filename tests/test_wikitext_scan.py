@@ -40,3 +40,21 @@ def test_a_long_section_is_cut_at_a_blank_line_only() -> None:
     text = long_paragraph + "\n" + long_paragraph + "\n\n" + "* item\n" + long_paragraph
     cut = 2 * len(long_paragraph) + 2  # the second newline of the blank line
     assert prescan(text).chunks == [(0, cut), (cut, len(text))]
+
+
+def test_a_section_is_cut_at_a_heading_only_when_long_enough_and_outside_markup() -> None:
+    words = "word " * 1000  # 5,000 characters, longer than MIN_CHUNK
+    text = words + "\n== A ==\n" + "short\n== B ==\n" + words + "\n=not a heading\n" + words
+    first, second = text.index("== A"), text.index("== B")
+    assert second - first < 4096
+    assert prescan(text).chunks == [(0, first), (first, len(text))]
+    inside = "{{quote|" + words + "\n== C ==\n}}" + words
+    assert prescan(inside).chunks == [(0, len(inside))]
+
+
+def test_a_long_section_is_not_cut_at_a_blank_line_inside_a_ref_or_table() -> None:
+    long_paragraph = "word " * 15000
+    for opener, closer in (("<ref>", "</ref>"), ("\n{|\n", "\n|}\n")):
+        text = long_paragraph + opener + "\n\n" + closer + long_paragraph + "\n\n" + "x\n\nx"
+        cut = text.index("\n\nx") + 1
+        assert prescan(text).chunks == [(0, cut), (cut, len(text))]
