@@ -89,3 +89,50 @@ def test_a_named_citation_is_shown_with_its_source(key: str, title: str, work: s
 )
 def test_prose_is_told_from_formulas_tables_entries_and_fragments(text: str, prose: bool) -> None:
     assert judgeable(text) is prose
+
+
+QUOTED = """== Early years ==
+He was born in Beaumont.<ref>{{cite book |title=Life |last=Ball |year=1908}}</ref> Pearson is scathing about the account and states:<ref>{{cite journal |title=Laplace |last=Pearson |year=1929}}</ref>
+<blockquote>Indeed Caen was the most active of the towns. It was here he wrote his first paper, two years before he went at 22 to Paris. He studied there for five years.</blockquote>
+
+== References ==
+{{reflist}}
+"""
+
+
+def test_every_statement_of_a_block_quotation_is_covered_by_its_introduction() -> None:
+    assert findings(QUOTED, "CC101", "wikitext") == []
+    uncited = QUOTED.replace("states:<ref>{{cite journal |title=Laplace |last=Pearson |year=1929}}</ref>", "states:")
+    assert findings(uncited, "CC101", "wikitext")
+
+
+LISTED = """The county is growing.<ref>{{cite web |title=Growth |publisher=Census Bureau}}</ref>
+
+The Census Bureau identifies {count} unincorporated areas:
+* West Laurel
+* North Laurel
+* South Laurel
+
+== References ==
+{{reflist}}
+"""
+
+
+@pytest.mark.parametrize(("count", "flagged"), [("three", False), ("two", True), ("four", True)])
+def test_a_count_under_a_colon_is_spelled_out_only_by_as_many_items(count: str, flagged: bool) -> None:
+    assert bool(findings(LISTED.format(count=count), "CC101", "wikitext")) == flagged
+
+
+def test_a_data_cell_under_a_wikitext_header_row_still_reports() -> None:
+    text = """{| class="wikitable"
+ ! Pump type !! 35 °C (heated screed floor)
+|-
+| Ground source || 1,200 homes heated
+|}
+
+The pump is efficient.<ref>{{cite web |title=Heat pumps |publisher=Energy Saving Trust}}</ref>
+
+== References ==
+{{reflist}}
+"""
+    assert [f.message.split("'")[1] for f in findings(text, "CC101", "wikitext")] == ["1,200 homes"]

@@ -67,3 +67,30 @@ def test_dead_link_in_the_text_points_at_its_statement() -> None:
 )
 def test_a_two_part_title_names_the_site_its_address_is_on(title: str, url: str, site: str) -> None:
     assert _names_its_site(title, url) == site
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "duplicate"),
+    [
+        # different days and titles: two works behind one link
+        ("|title=BSkyB wins the rights |date=19 May 1992", "|title=Clubs ask Parry to resolve a dispute |date=18 September 1992", False),
+        # one day, or one date missing: one page described twice
+        ("|title=BSkyB wins the rights |date=19 May 1992", "|title=Clubs ask Parry to resolve a dispute |date=19 May 1992", True),
+        ("|title=BSkyB wins the rights", "|title=Clubs ask Parry to resolve a dispute |date=18 September 1992", True),
+        ("|title=BSkyB wins the rights |date=19 May 1992", "|title=Clubs ask Parry to resolve a dispute", True),
+        # a title within the other's title and work or publisher, either way round
+        ("|title=CIA World Factbook |date=1 May 2010", "|title=Saint Helena |work=CIA World Factbook |date=2 May 2010", True),
+        ("|title=Saint Helena |work=CIA World Factbook |date=2 May 2010", "|title=CIA World Factbook |date=1 May 2010", True),
+        ("|title=Times Online |date=1 May 2010", "|title=Clubs dispute |publisher=Times Online |date=2 May 2010", True),
+        ("|title=Clubs dispute |publisher=Times Online |date=2 May 2010", "|title=Times Online |date=1 May 2010", True),
+        # half the words in common or fewer: different titles; more: the same one reworded
+        ("|title=Alpha Beta Gamma |date=1 May 2010", "|title=Alpha Beta Delta |date=2 May 2010", False),
+        ("|title=Alpha Beta Gamma |date=1 May 2010", "|title=Alpha Beta Delta Epsilon |date=2 May 2010", False),
+        ("|title=Alpha Beta Gamma Delta |date=1 May 2010", "|title=Alpha Beta Gamma Epsilon |date=2 May 2010", True),
+    ],
+)
+def test_entries_sharing_a_link_are_one_source_unless_they_are_different_works(first: str, second: str, duplicate: bool) -> None:
+    text = (f"It began.<ref>{{{{cite news |url=http://example.com/a {first}}}}}</ref> "
+            f"It went on.<ref>{{{{cite news |url=http://example.com/a {second}}}}}</ref>\n\n== References ==\n{{{{reflist}}}}\n")
+    result = lint_text(text, "wikitext", settings=Settings(select=["CC504"]))
+    assert bool([f for f in result.findings if f.code == "CC504"]) == duplicate
