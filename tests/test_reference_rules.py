@@ -78,6 +78,7 @@ def test_a_two_part_title_names_the_site_its_address_is_on(title: str, url: str,
         ("|title=BSkyB wins the rights |date=19 May 1992", "|title=Clubs ask Parry to resolve a dispute |date=19 May 1992", True),
         ("|title=BSkyB wins the rights", "|title=Clubs ask Parry to resolve a dispute |date=18 September 1992", True),
         ("|title=BSkyB wins the rights |date=19 May 1992", "|title=Clubs ask Parry to resolve a dispute", True),
+        ("|date=19 May 1992", "|title=Clubs ask Parry to resolve a dispute |date=18 September 1992", True),
         # a title within the other's title and work or publisher, either way round
         ("|title=CIA World Factbook |date=1 May 2010", "|title=Saint Helena |work=CIA World Factbook |date=2 May 2010", True),
         ("|title=Saint Helena |work=CIA World Factbook |date=2 May 2010", "|title=CIA World Factbook |date=1 May 2010", True),
