@@ -1526,8 +1526,16 @@ _FOLLOWING_WORDS = re.compile(r"\s+([^\W\d_]+)(?:[\s\-]+([^\W\d_]+))?(?:[\s\-]+(
 
 
 def _classifying(following: re.Match[str] | None) -> bool:
-    """Whether the words after a small count sort things into kinds ("two different types")."""
-    return following is not None and any((w or "").lower() in _CLASSIFYING_NOUNS for w in following.groups())
+    """Whether the words after a small count sort things into kinds ("two different types"), or
+    name a mechanism's degrees of freedom ("three degrees of rotational freedom")."""
+    if following is None:
+        return False
+    words = [(w or "").lower() for w in following.groups()]
+    return (any(w in _CLASSIFYING_NOUNS for w in words)
+            or words[0] in ("degree", "degrees") and words[1] == "of" and words[2] in _FREEDOM_WORDS)
+
+
+_FREEDOM_WORDS = frozenset("freedom rotational translational angular".split())
 
 
 _CLASSIFYING_NOUNS = frozenset(
@@ -1536,7 +1544,7 @@ _CLASSIFYING_NOUNS = frozenset(
     "steps method methods aspect aspects element elements dimension dimensions reason reasons "
     "option options mode modes level levels version versions edition editions variant variants "
     "different distinct separate main major basic primary principal key general broad common "
-    "possible ways approaches freedom axes".split()  # "two degrees of freedom", "three axes": of a mechanism
+    "possible ways approaches axes".split()  # "three axes": a mechanism's
 )
 
 
