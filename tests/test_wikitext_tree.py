@@ -9,7 +9,7 @@ import pytest
 from mwparserfromhell import utils
 from mwparserfromhell.wikicode import Wikicode
 
-from citecheck.parsers.mwparser import BUILDER_PATCHES, NODE_MODULES
+from citecheck.parsers.mwparser import BUILDER_PATCHES, CHECKED_VERSIONS, NODE_MODULES
 
 SAMPLES = [
     "Plain text with no markup at all.",
@@ -42,6 +42,7 @@ def test_node_modules_take_a_tree_as_it_is() -> None:
 
 
 def test_builder_runs_the_faster_loops() -> None:
+    assert bool(BUILDER_PATCHES) == mwparserfromhell.__version__.startswith(CHECKED_VERSIONS)
     for owner, name, library_version, ours in BUILDER_PATCHES:
         current = owner[name] if isinstance(owner, dict) else getattr(owner, name)
         assert current is ours and ours is not library_version

@@ -29,7 +29,7 @@ from mwparserfromhell.parser.errors import ParserError
 from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
-__all__ = ["mwparserfromhell", "NODE_MODULES", "BUILDER_PATCHES"]
+__all__ = ["mwparserfromhell", "NODE_MODULES", "BUILDER_PATCHES", "CHECKED_VERSIONS"]
 
 _original = utils.parse_anything
 
@@ -170,6 +170,10 @@ def _handle_tag(self: Any, token: Any) -> Tag:
     raise ParserError("_handle_tag() missed a close token")
 
 
+# The library versions whose builder internals these loops were checked against: under any
+# other the library's own builder runs (the same trees, built more slowly).
+CHECKED_VERSIONS = ("0.7.",)
+
 # (owner, attribute name, the library's original, ours): what this module replaces in the builder.
 BUILDER_PATCHES: tuple[tuple[Any, Any, Any, Any], ...] = (
     (builder._HANDLERS, tokens.Text, builder._HANDLERS[tokens.Text], _text),
@@ -177,7 +181,7 @@ BUILDER_PATCHES: tuple[tuple[Any, Any, Any, Any], ...] = (
     (builder._HANDLERS, tokens.TagOpenOpen, builder._HANDLERS[tokens.TagOpenOpen], _handle_tag),
     (builder.Builder, "_pop", builder.Builder._pop, _pop),
     (builder.Builder, "_handle_parameter", builder.Builder._handle_parameter, _handle_parameter),
-)
+) if mwparserfromhell.__version__.startswith(CHECKED_VERSIONS) else ()
 for _owner, _name, _, _ours in BUILDER_PATCHES:
     if isinstance(_owner, dict):
         _owner[_name] = _ours
