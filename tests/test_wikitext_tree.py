@@ -9,7 +9,7 @@ import pytest
 from mwparserfromhell import utils
 from mwparserfromhell.wikicode import Wikicode
 
-from citecheck.parsers.mwparser import BUILDER_PATCHES, CHECKED_VERSIONS, NODE_MODULES
+from citecheck.parsers.mwparser import BUILDER_PATCHES, CHECKED_VERSIONS, NODE_MODULES, library_as_installed
 
 SAMPLES = [
     "Plain text with no markup at all.",
@@ -49,15 +49,20 @@ def test_builder_runs_the_faster_loops() -> None:
 
 
 @pytest.mark.parametrize("text", SAMPLES)
-def test_trees_are_the_library_own(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_trees_are_the_library_own(text: str) -> None:
     ours = mwparserfromhell.parse(text, skip_style_tags=True)
-    for module in NODE_MODULES:
-        monkeypatch.setattr(module, "parse_anything", utils.parse_anything)
-    for owner, name, library_version, _ in BUILDER_PATCHES:
-        if isinstance(owner, dict):
-            monkeypatch.setitem(owner, name, library_version)
-        else:
-            monkeypatch.setattr(owner, name, library_version)
-    library = mwparserfromhell.parse(text, skip_style_tags=True)
+    with library_as_installed():
+        library = mwparserfromhell.parse(text, skip_style_tags=True)
     assert shape(ours) == shape(library)
     assert str(ours) == text
+
+
+def test_the_library_as_installed_holds_only_for_the_block() -> None:
+    def current(owner: object, name: object) -> object:
+        return owner[name] if isinstance(owner, dict) else getattr(owner, name)
+
+    with library_as_installed():
+        assert all(current(owner, name) is original for owner, name, original, _ in BUILDER_PATCHES)
+        assert all(module.parse_anything is utils.parse_anything for module in NODE_MODULES)
+    assert all(current(owner, name) is ours for owner, name, _, ours in BUILDER_PATCHES)
+    assert all(module.parse_anything is not utils.parse_anything for module in NODE_MODULES)

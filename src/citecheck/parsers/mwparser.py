@@ -17,6 +17,7 @@ of this package that build trees import the library from here.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import Any, Iterator
 
@@ -29,7 +30,7 @@ from mwparserfromhell.parser.errors import ParserError
 from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
-__all__ = ["mwparserfromhell", "NODE_MODULES", "BUILDER_PATCHES", "CHECKED_VERSIONS"]
+__all__ = ["mwparserfromhell", "NODE_MODULES", "BUILDER_PATCHES", "CHECKED_VERSIONS", "library_as_installed"]
 
 _original = utils.parse_anything
 
@@ -182,8 +183,27 @@ BUILDER_PATCHES: tuple[tuple[Any, Any, Any, Any], ...] = (
     (builder.Builder, "_pop", builder.Builder._pop, _pop),
     (builder.Builder, "_handle_parameter", builder.Builder._handle_parameter, _handle_parameter),
 ) if mwparserfromhell.__version__.startswith(CHECKED_VERSIONS) else ()
-for _owner, _name, _, _ours in BUILDER_PATCHES:
-    if isinstance(_owner, dict):
-        _owner[_name] = _ours
-    else:
-        setattr(_owner, _name, _ours)
+
+
+def _install(patches: Iterator[tuple[Any, Any, Any]]) -> None:
+    for owner, name, value in patches:
+        if isinstance(owner, dict):
+            owner[name] = value
+        else:
+            setattr(owner, name, value)
+
+
+_install((owner, name, ours) for owner, name, _, ours in BUILDER_PATCHES)
+
+
+@contextlib.contextmanager
+def library_as_installed() -> Iterator[None]:
+    """The library's own parse_anything and builder for the time of the block: what a bare
+    ``mwparserfromhell.parse`` costs and builds without this module (benchmarks, tests)."""
+    _install((module, "parse_anything", _original) for module in NODE_MODULES)
+    _install((owner, name, original) for owner, name, original, _ in BUILDER_PATCHES)
+    try:
+        yield
+    finally:
+        _install((module, "parse_anything", _parse_anything) for module in NODE_MODULES)
+        _install((owner, name, ours) for owner, name, _, ours in BUILDER_PATCHES)
