@@ -571,7 +571,9 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             if indent and (_ENTRY.match(nraw) or _BULLET.match(nraw)):
                 break  # an indented box's own list; unindented, "2015. The court ..." is a wrapped year
             first_word = nraw.lstrip(" ").split(" ", 1)[0]  # a no-break space joins words
-            if prev_len + 1 + len(first_word) <= width - indent and not nuclide and not _runs_on(source, block.segs[-1][1], ns, ne):
+            # An indented paragraph (a block quotation) wraps narrower by its indent.
+            if (prev_len + 1 + len(first_word) <= width - indent and not nuclide
+                    and not _runs_on(source, block.segs[-1][1], ns, ne)):
                 break  # the previous line ended early: a paragraph (or caption) ended there
             if hatnote and not _LIST_GOES_ON.search(source, block.segs[-1][0], block.segs[-1][1]):
                 break  # a hatnote names articles; the paragraph after it is prose

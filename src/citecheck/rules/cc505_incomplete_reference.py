@@ -144,7 +144,8 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
 _TITLE_PARTS = re.compile(rf"\s*[:|»]\s+|\s+{SITE_SEPARATOR}\s+")
 # A part that names a reference work, whose entry the other part is: "Encyclopedia of Laser
 # Physics and Technology - Q factor".
-_REFERENCE_WORK = re.compile(r"\s*(?:The\s+)?(?:[A-Z][\w.'’]*\s+){0,3}(?:Encyclop(?:e|ae|æ)dia|Dictionary|Handbook|Glossary)\b")
+_REFERENCE_WORK = re.compile(
+    r"\s*(?:The\s+)?(?:[A-Z][\w.'’]*\s+){0,3}(?:Encyclop(?:e|ae|æ)dia|Dictionary|Handbook|Glossary)\b")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SITE_NAME_CHARS = 4  # "NCBI"
 _NAME_IN_ADDRESS_CHARS = 8  # "bardneyvillagehistory", the folder a site is kept in
