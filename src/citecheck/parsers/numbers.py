@@ -513,16 +513,21 @@ def _words(text: str) -> frozenset[str]:
 def _find(text: str) -> list[NumericClaim]:
     first_digit = _HAS_DIGIT.search(text)
     words = _words(text)
-    masks = _masked_spans(text, words) if first_digit else []
+    masks: list[tuple[int, int]] | None = None  # found when a figure first needs them: a text of years never does
     german = bool(first_digit) and len(words & _GERMAN_WORDS) >= 2
-    if german:
-        masks.extend(m.span() for m in _GERMAN_ORDINAL.finditer(text))
     digit_claim = _GERMAN_DIGIT_CLAIM if german else _DIGIT_CLAIM
     candidates: list[NumericClaim] = []
     # Currency symbols sit at most a few characters before the first digit.
     pos = max(0, first_digit.start() - 8) if first_digit else len(text)
     while (match := digit_claim.search(text, pos)) is not None:
-        claim = _digit_claim(text, match, masks)
+        if _bare_year(text, match):
+            claim = None
+        else:
+            if masks is None:
+                masks = _masked_spans(text, words)
+                if german:
+                    masks.extend(m.span() for m in _GERMAN_ORDINAL.finditer(text))
+            claim = _digit_claim(text, match, masks)
         if claim is not None:
             candidates.append(claim)
             pos = claim.end
@@ -909,6 +914,15 @@ def parse_number(text: str) -> float | None:
 
 
 # --- digits ---------------------------------------------------------------------------------
+
+
+def _bare_year(text: str, match: re.Match[str]) -> bool:
+    """Whether a match is a lone number with no currency, scale, share or range that
+    ``_is_year`` takes for a year: ``_digit_claim`` would drop it whatever else it found, so it
+    is dropped before the masks are looked for ("In 1995 he moved to Paris")."""
+    if match.group("range") is not None or match.group("cur") or match.group("scale") or match.group("pct"):
+        return False
+    return _is_year(text, match.start("num"), match.end(), match.group("num"), None)
 
 
 def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) -> NumericClaim | None:
