@@ -102,8 +102,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
-        if stmt.kind == "table" and (_header_cell(doc, stmt) or any(WORKS_SECTIONS.match(part) for part in stmt.section)):
-            continue  # a header cell names its column or row ("45 °C (e.g. heated screed floor)"); a filmography's cells
+        if stmt.kind == "table" and (_header_cell(doc, stmt) or any(WORKS_SECTIONS.match(p) for p in stmt.section)):
+            continue  # a header cell names its column or row ("45 °C (e.g. …)"); a filmography's cells its works
         if _cited_at_end(stmt):
             continue  # every figure in it has a citation after it, whatever the figures are
         if any(tag.kind == "citation-needed" for tag in stmt.tags) or not judgeable(stmt.text):
@@ -579,7 +579,8 @@ def _quoted_after_cited_introduction(statements: Sequence[Statement], i: int, so
     if first == 0:
         return False
     before = statements[first - 1]
-    if not (before.kind == "prose" and before.section == statements[i].section and _introduces_list(before) and before.cited):
+    if not (before.kind == "prose" and before.section == statements[i].section
+            and _introduces_list(before) and before.cited):
         return False
     between = source[before.span.end:statements[first].span.start]
     return len(between) < 300 and not _MARKUP.sub("", between).strip()
@@ -588,12 +589,13 @@ def _quoted_after_cited_introduction(statements: Sequence[Statement], i: int, so
 class UncitedNumericClaim(Rule):
     """A figure with no citation anywhere after it in its paragraph.
 
-    Flags a statement (prose sentence, list item, infobox row, table cell or caption, not a
-    heading, nor a table's header cell, which names a column or a row) that states a quantity as fact — "1,166 servicemen", "22.8%", "US$2 billion",
-    "six hundred", "a dozen" — when no citation marker follows the figure anywhere in its
-    paragraph. Dates, years, times, ordinals ("4th Army Corps"), model designations (T-72,
-    S-300, 9K33, COVID-19), page, section and list numbers are not figures (what is a
-    figure is decided in ``citecheck.parsers.numbers``). A caption without a verb describes its
+    Flags a statement (prose sentence, list item, infobox row, table cell or caption; not a
+    heading, nor a table's header cell, which names a column or a row) that states a quantity
+    as fact — "1,166 servicemen", "22.8%", "US$2 billion", "six hundred", "a dozen" — when no
+    citation marker follows the figure anywhere in its paragraph. Dates, years, times,
+    ordinals ("4th Army Corps"), model designations (T-72, S-300, 9K33, COVID-19), page,
+    section and list numbers are not figures (what is a figure is decided in
+    ``citecheck.parsers.numbers``). A caption without a verb describes its
     picture: only its figures that report the world count there (shares, money, counts in the
     thousands, counts of people, any figure of a caption that names a year: "Over 1 million
     visitors at the Taste of the Danforth", not "A hailstone about 6 centimetres in diameter"),
