@@ -521,6 +521,13 @@ def item_identifier(raw: str) -> str:
     return ""
 
 
+def findable_without_link(raw: str, title: str) -> bool:
+    """Whether an entry's work has an identifier of its own (``item_identifier``) that is not
+    merely its title, so that it stays findable whatever happens to its link."""
+    identifier = item_identifier(raw)
+    return bool(identifier) and identifier not in title
+
+
 # --- domains ---------------------------------------------------------------------------
 
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$", re.I)

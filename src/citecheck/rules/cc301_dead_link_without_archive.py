@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from citecheck.model import Citation, Document, Finding, Reference, Severity, Span, Statement
-from citecheck.parsers.citations import ARCHIVE_HOST, WEBARCHIVE, item_identifier, url_key
+from citecheck.parsers.citations import ARCHIVE_HOST, WEBARCHIVE, findable_without_link, url_key
 from citecheck.rules.base import Rule, RuleContext
 
 DEAD_STATUSES = frozenset({"dead", "unfit", "usurped", "deviated"})
@@ -87,8 +87,7 @@ class DeadLinkWithoutArchive(Rule):
             reason = dead_reason(ref) or ("marked [dead link]" if id(ref) in tagged else "")
             if not reason or has_archive(ref):
                 continue
-            identifier = item_identifier(ref.raw)
-            if identifier and identifier not in ref.get("title"):
+            if findable_without_link(ref.raw, ref.get("title")):
                 continue  # an article with a DOI, a book with an ISBN: still findable without the link
             yield self.finding(
                 ctx,

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import is_domain, item_identifier
+from citecheck.parsers.citations import findable_without_link, is_domain
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive, tagged_in_prose
 
@@ -69,8 +69,7 @@ class UnarchivedLink(Rule):
                 continue
             if id(ref) in tagged_dead:
                 continue  # CC301 reports it
-            identifier = item_identifier(ref.raw)
-            if identifier and identifier not in ref.get("title"):
+            if findable_without_link(ref.raw, ref.get("title")):
                 continue  # a book or article with an ISBN or DOI stays findable: its link is a convenience
             hosts = {h.lower() for h in (ref.domain, _host(url), *_named_hosts(ref)) if h}
             if any(_within(host, ignore) for host in hosts) or _under_stable_path(url, ignore_paths):
