@@ -185,15 +185,22 @@ def _teaches(statements: Sequence[Statement]) -> bool:
     return False  # the loop returns as soon as the share is reached
 
 
+def _paragraph_start(statements: Sequence[Statement], i: int) -> int:
+    """The index of the first statement of statement ``i``'s paragraph."""
+    paragraph = statements[i].paragraph
+    start = i
+    while start > 0 and statements[start - 1].paragraph == paragraph:
+        start -= 1
+    return start
+
+
 def _paragraph_text(statements: Sequence[Statement], i: int) -> str:
     """The text of statement ``i``'s paragraph."""
     paragraph = statements[i].paragraph
-    start = end = i
-    while start > 0 and statements[start - 1].paragraph == paragraph:
-        start -= 1
+    end = i
     while end + 1 < len(statements) and statements[end + 1].paragraph == paragraph:
         end += 1
-    return " ".join(s.text for s in statements[start:end + 1])
+    return " ".join(s.text for s in statements[_paragraph_start(statements, i):end + 1])
 
 
 def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
@@ -550,12 +557,7 @@ def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts
     if stmt.kind == "table":
         return _table_cited(statements, run_starts[i])
     if _introduces_list(stmt):
-        j = i + 1
-        while j < len(statements) and statements[j].kind == "list":
-            if statements[j].citations:
-                return True
-            j += 1
-        return False
+        return any(item.citations for item in statements[i + 1:i + 1 + _items_after(statements, i)])
     if stmt.kind == "prose":
         return _quoted_after_cited_introduction(statements, i, source)
     if stmt.kind != "list":
@@ -572,10 +574,7 @@ def _quoted_after_cited_introduction(statements: Sequence[Statement], i: int, so
     section that ends ":" ("Karl Pearson[4] … states:" and the block quotation under it): the
     citation introduces what follows as the source's, as it does a list. A table or anything
     else between them is what the introduction introduced."""
-    paragraph = statements[i].paragraph
-    first = i
-    while first > 0 and statements[first - 1].paragraph == paragraph:
-        first -= 1
+    first = _paragraph_start(statements, i)
     if first == 0:
         return False
     before = statements[first - 1]
