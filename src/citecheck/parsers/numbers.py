@@ -1676,9 +1676,10 @@ _MEMBERS_CLOSE = re.compile(rf"\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|w
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
+# The sentence going on after the members' names: ", and also played …".
+_CLAUSE_GOES_ON = re.compile(r",\s+(?:and|but)\s+[a-z]")
 # A relative clause about one member, between two of them: "Dark Honeymoon, which had been
 # completed, and the thriller Iron Cross".
-_CLAUSE_GOES_ON = re.compile(r",\s+(?:and|but)\s+[a-z]")
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,60}(?=,\s+(?:and|or)\s)")
 _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
 _BRACKETED_MEMBER = re.compile(r"\s*[^\W\d_]")  # "(cumulative, exponential, Gaussian)": any word
@@ -1773,8 +1774,8 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             named_member = _BRACKETED_MEMBER
         if len(named) == count and all(named_member.match(m) for m in named):
             return opened.end(), close.start()
-        if (len(named) > count and named_member is _NAMED_MEMBER and all(_NAMED_MEMBER.match(m) for m in named[:count])
-                and not _NAMED_MEMBER.match(named[count]) and _counted_word(text, end) not in _counted_beings()):
+        if (len(named) > count and named_member is _NAMED_MEMBER and all(named_member.match(m) for m in named[:count])
+                and not named_member.match(named[count]) and _counted_word(text, end) not in _counted_beings()):
             # "two CBS soap operas, Love of Life and The Secret Storm, and also played …": the
             # members' names, then ", and" goes on with the sentence
             last = named[count - 1].strip()
