@@ -162,6 +162,11 @@ def _names_its_site(text: str, url: str) -> str:
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
     if len(parts) < 2:
         return ""
+    work = next((part for part in parts if _REFERENCE_WORK.match(part)), None)
+    if work is not None:
+        return work.strip()
+    if not url:
+        return ""
     try:
         address = urlsplit(url if "://" in url else "http://" + url)
         host, path = (address.hostname or "").lower(), address.path.lower()
@@ -170,8 +175,6 @@ def _names_its_site(text: str, url: str) -> str:
     labels = [label for label in host.split(".") if len(label) >= 3 and label not in _GENERIC_LABELS]
     site_folder = _NOT_ALNUM.sub("", path.lstrip("/").split("/", 1)[0])  # a site kept in a folder of a host
     for part in parts:
-        if _REFERENCE_WORK.match(part):
-            return part.strip()
         name = _NOT_ALNUM.sub("", part.lower())
         if len(name) < _SITE_NAME_CHARS:
             continue
