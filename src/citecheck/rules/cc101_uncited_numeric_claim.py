@@ -72,7 +72,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     already tagged [citation needed] (CC103 reports those) are skipped; so are list items
     and a block quotation under a cited introduction ending with ":", introductions whose
     list items are cited, the
-    data block a cited census opens (``_census_source``) and figures inside a quotation.
+    data block a cited census opens (``_census_source``), figures inside a quotation and
+    figures of a summary (lead, infobox, caption) that the body cites (``_cited_elsewhere``).
     Worked out once per document: CC101 and CC102 both read it.
     """
     return iter(doc.derived(("numeric_coverage", vague, textbook),
@@ -128,6 +129,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             row_end = _row_end(statements, i, len(doc.source))
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
+        if uncovered and _summarises(stmt):
+            uncovered = [c for c in uncovered if not (_distinctive(c) and _cited_elsewhere(statements, c))]
         if uncovered and _introduces_list(stmt):
             items = _items_after(statements, i)
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value == items)]
@@ -219,6 +222,34 @@ def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: Numer
                 for c in find_numeric_claims(earlier.text)):
             return True
     return False
+
+
+def _summarises(stmt: Statement) -> bool:
+    """Whether the statement sums up what the article says in full elsewhere: the lead (by
+    the manual of style, cited in the body), an infobox row, a picture's caption."""
+    return stmt.kind in ("infobox", "caption") or (not stmt.section and stmt.kind == "prose")
+
+
+def _cited_elsewhere(statements: Sequence[Statement], claim: NumericClaim) -> bool:
+    """Whether a statement of the article's body states the same figure, written the same way,
+    with a citation after it: the infobox's "2,373 (January 25 vs. Chicago Mustangs)" restates
+    the schedule's cited "2,373", a caption's "sold more than nine million copies" the body's.
+    Where both name what they count, it must be the same thing: the lead's "600 smaller islands"
+    is not the history's "over 600 battles"."""
+    for other in statements:
+        if other.citations and claim.raw in other.text and not _summarises(other) and any(
+                c.raw == claim.raw and _same_thing(c, claim) and _cited_after(other, c)
+                for c in find_numeric_claims(other.text)):
+            return True
+    return False
+
+
+def _same_thing(figure: NumericClaim, other: NumericClaim) -> bool:
+    """Whether two equal figures may count the same thing: their nouns begin alike, or one names
+    nothing; a share must name what it is of, as shares coincide often ("Cyprus (80%)")."""
+    if not figure.noun or not other.noun:
+        return figure.kind != "percent"
+    return figure.noun.split()[0].lower() == other.noun.split()[0].lower()
 
 
 def _worked_examples(statements: Sequence[Statement]) -> set[int]:
@@ -621,6 +652,11 @@ class UncitedNumericClaim(Rule):
     source a statement opens with ("As of the census[8] of 2000, there were …") covers the
     figures after it and the data block that follows in its section, up to a statement that
     cites a source of its own at its end (a citation inside one is for a figure of it).
+    The lead, an infobox row and a caption sum up the body, which carries the citations: their
+    sum of money, share or count of 100 or more is covered when a statement of the body gives
+    it written the same way, of the same thing, with a citation after it ("2,373" in the
+    infobox and "2,373[75]" in the schedule; not "600 islands" against "600 battles", nor a
+    share that names nothing it is of).
 
     An article that teaches mathematics or science (one prose statement in twenty speaks in
     formulas, variables or mathematical terms) cites its textbook material by paragraph, not
