@@ -418,9 +418,21 @@ def _entry_of_work(title: str) -> tuple[str, str] | None:
 
 
 # An entry naming its source after the title: "Overview_via_Wikinvest", "Enthalpy in A Greek–English
-# Lexicon", "Smoothing at the National_Institute_of_Standards_and_Technology". The last such word
-# counts ("Coffee, brewed from grounds, … in the USDA nutrient database").
-_SOURCE_AFTER = re.compile(r"[\s_,]+(?P<word>via|in|at|from)[\s_]+(?:(?:the|an?)[\s_]+)?(?=\S)", re.I)
+# Lexicon", "Smoothing at the National_Institute_of_Standards_and_Technology", "… on YouTube". The
+# last such word counts ("Coffee, brewed from grounds, … in the USDA nutrient database").
+_SOURCE_AFTER = re.compile(r"[\s_,]+(?P<word>via|in|at|on|from)[\s_]+(?:(?:the|an?)[\s_]+)?(?=\S)", re.I)
+# A site's own name, as external-link templates print it after "at" or "on": a brand written in
+# one word with a capital inside ("ColourLex", "YouTube", "IMDb", "AllMusic") or an address
+# ("glbtq.com"). Ordinary words after "at" name a place of the title ("Murder at the Vicarage").
+_BRAND = re.compile(r"[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Za-z]+[a-z][A-Z][A-Za-z]*")
+# Link texts that say what kind of page it is but name none: "Quote at Wheregirlskissgirls.com",
+# "Profile at Queertheory.com" and "Official Biography at CFRB.com" have no title.
+_NO_TITLE = frozenset({
+    "here", "link", "quote", "quotes", "source", "website", "web site", "official website", "official site",
+    "homepage", "home page", "page", "article", "online", "profile", "biography", "official biography", "bio",
+})
+# An abbreviation the name ends with: "Medical Subject Headings (MeSH)".
+_NAME_ABBREVIATION = re.compile(r"\s*\([A-Za-z]{2,8}\)$")
 # The kinds of work and body a source is named by: a "… database" or "… Institute" is one, where
 # "Elections in Cyprus" or "History of coffee in the Ottoman Empire" names a subject.
 _SOURCE_KIND = re.compile(
@@ -432,15 +444,25 @@ _SOURCE_KIND = re.compile(
 
 
 def _title_and_source(text: str) -> tuple[str, str] | None:
-    """Title and source of an entry that names the source after the title: "via" a name, or "in",
-    "at", "from" a named kind of work or body ("in the USDA nutrient database"); a lone name
-    after "in" is the title's subject ("Elections in Cyprus")."""
+    """Title and source of an entry that names the source after the title: "via" a name, "in",
+    "at", "on" or "from" a named kind of work or body ("in the USDA nutrient database"), "at" or
+    "on" a site by its brand or address ("… at ColourLex", "… on YouTube"); a lone name after
+    "in" is the title's subject ("Elections in Cyprus"), and a link text such as "Quote" no title."""
     matches = list(_SOURCE_AFTER.finditer(text))
     if not matches:
         return None
+    word = matches[-1].group("word").lower()
     title, source = text[:matches[-1].start()], text[matches[-1].end():]
-    named = _reads_as_name(source) if matches[-1].group("word").lower() == "via" else _names_a_body(source)
-    return (title, source) if named and _LETTER.search(title) else None
+    if word == "via":
+        named = _reads_as_name(source)
+    else:
+        named = _names_a_body(_NAME_ABBREVIATION.sub("", source)) or (word in ("at", "on") and _names_a_site(source))
+    return (title, source) if named and _LETTER.search(title) and title.strip().lower() not in _NO_TITLE else None
+
+
+def _names_a_site(text: str) -> bool:
+    """A site named by its brand ("ColourLex", "YouTube") or its address ("glbtq.com")."""
+    return _BRAND.fullmatch(text) is not None or _DOMAIN.match(text) is not None
 
 
 def _names_a_body(text: str) -> bool:
