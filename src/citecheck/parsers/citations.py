@@ -14,6 +14,8 @@ from collections import Counter
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from citecheck.parsers.scripture import cites_verses_only
+
 FIELDS = (
     "title", "work", "publisher", "url", "archive_url", "archive_date",
     "access_date", "date", "url_status", "language", "quote", "author", "via",
@@ -543,11 +545,26 @@ def item_identifier(raw: str) -> str:
     return ""
 
 
+# A document published under a number of its own, which its title may give: a patent ("United
+# States Patent 3137937"), EU legislation ("Council Directive 80/181/EEC").
+_NUMBERED_DOCUMENT = re.compile(
+    r"\bPatent\s+(?:No\.?\s*)?[\d,]{5,}"
+    r"|\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|EURATOM)\b"
+)
+
+
 def findable_without_link(raw: str, title: str) -> bool:
-    """Whether an entry's work has an identifier of its own (``item_identifier``) that is not
-    merely its title, so that it stays findable whatever happens to its link."""
+    """Whether an entry's work stays findable whatever happens to its link: it has an identifier
+    of its own (``item_identifier``) that is not merely its title, it is a numbered patent or
+    piece of legislation, or it is chapter and verse of scripture ("Exodus 7:1–2.")."""
     identifier = item_identifier(raw)
-    return bool(identifier) and identifier not in title
+    if identifier and identifier not in title:
+        return True
+    return _NUMBERED_DOCUMENT.search(raw) is not None or cites_verses_only(_BRACKETED_LINK.sub(r"\1", raw))
+
+
+# A wikitext link in brackets, whose label is what a reader sees: "[http://… Exodus 7:1–2]".
+_BRACKETED_LINK = re.compile(r"\[(?:https?:)?//\S+\s*([^\]]*)\]")
 
 
 # --- domains ---------------------------------------------------------------------------

@@ -68,8 +68,9 @@ class DeadLinkWithoutArchive(Rule):
     for that citation's reference; one on a link of its own counts too, except in an
     infobox (an official website) or a section of links to read further (External links,
     Further reading, See also), where no claim rests on the link. A reference whose work
-    has an identifier of its own (an article's DOI, a book's ISBN, a PMID) stays checkable
-    without its link and is not reported. Works offline: it trusts what the article says.
+    has an identifier of its own (an article's DOI, a book's ISBN, a PMID), a numbered patent or
+    piece of EU legislation, or chapter and verse of scripture stays checkable without its link
+    and is not reported. Works offline: it trusts what the article says.
 
     Why: a dead link with no archive means nobody can check the claim any more.
 

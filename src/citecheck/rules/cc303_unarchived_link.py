@@ -41,7 +41,9 @@ class UnarchivedLink(Rule):
     revision (``ignore_hosts``; a copy that names such a site without its address, "Wikipedia,
     2019-03-25" or "pubchem.ncbi.nlm.nih.gov", counts), are left alone, and so are links of works
     that carry such an identifier themselves (a book's ISBN or OCLC number, an article's DOI, PMID
-    or arXiv id; not a journal's ISSN): their link is a convenience copy.
+    or arXiv id; not a journal's ISSN), of numbered patents and EU legislation ("United States
+    Patent 3137937", "Council Directive 80/181/EEC") and of chapter and verse of scripture
+    ("Exodus 7:1–2"): their link is a convenience copy.
 
     Why: most web citations die within a decade; archiving them while they are live keeps
     the claims verifiable.
