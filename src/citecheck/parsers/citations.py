@@ -433,6 +433,8 @@ _NO_TITLE = frozenset({
     "here", "link", "quote", "quotes", "source", "website", "web site", "official website", "official site",
     "homepage", "home page", "page", "article", "online", "profile", "biography", "official biography", "bio",
 })
+# A link text that says it is a page of something: "Dickie Noles page at Baseball Reference".
+_PAGE_KIND_END = re.compile(r"\S\s+(?:page|profile|entry|biography|statistics|stats)$", re.I)
 # An abbreviation the name ends with: "Medical Subject Headings (MeSH)".
 _NAME_ABBREVIATION = re.compile(r"\s*\([A-Za-z]{2,8}\)$")
 # The kinds of work and body a source is named by: a "… database" or "… Institute" is one, where
@@ -448,15 +450,16 @@ _SOURCE_KIND = re.compile(
 def _title_and_source(text: str) -> tuple[str, str] | None:
     """Title and source of an entry that names the source after the title: "via" a name, "in",
     "at", "on" or "from" a named kind of work or body ("in the USDA nutrient database"), "at" or
-    "on" a site by its brand or address ("… at ColourLex", "… on YouTube"); a lone name after
+    "on" a site by its brand or address ("… at ColourLex", "… on YouTube") or, after a page of
+    something, by any name ("Dickie Noles page at Baseball Reference"); a lone name after
     "in" is the title's subject ("Elections in Cyprus"), and a link text such as "Quote" no title."""
     matches = list(_SOURCE_AFTER.finditer(text))
     if not matches:
         return None
     word = matches[-1].group("word").lower()
     title, source = text[:matches[-1].start()], text[matches[-1].end():]
-    if word == "via":
-        named = _reads_as_name(source)
+    if word == "via" or word in ("at", "on") and _PAGE_KIND_END.search(title):
+        named = _reads_as_name(source)  # "Dickie Noles page at Baseball Reference": a page of a site
     else:
         named = _names_a_body(_NAME_ABBREVIATION.sub("", source)) or (word in ("at", "on") and _names_a_site(source))
     return (title, source) if named and _LETTER.search(title) and title.strip().lower() not in _NO_TITLE else None
