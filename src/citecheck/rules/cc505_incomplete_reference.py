@@ -199,8 +199,8 @@ class IncompleteReference(Rule):
     counts as a title, words beside it as the work, any year outside the retrieval and
     archive phrases as a date; an unquoted title followed by a publisher's name, acronym or
     domain, a linked page's "Title - Site" or "Title at Site" (a brand such as ColourLex, an
-    address, or a named body: not "Murder at the Vicarage", nor a link text such as "Profile" that
-    names no page), and a two-part title one part of which names the
+    address, a named body, any name after "… page" or "… profile": not "Murder at the
+    Vicarage", nor a link text such as "Profile" that names no page), and a two-part title one part of which names the
     site its address is on ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Site » Blog Archive »
     Page") or a reference work ("Encyclopedia of Laser Physics and Technology - Q factor")
     are complete enough). Not reported: explanatory notes (note groups, and prose
