@@ -215,6 +215,8 @@ _AFTER_STANDALONE = frozenset(
 )
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
+# What a film gauge names: "35 mm film", "a 16 mm spring-wound Bolex camera", "35 mm lenses".
+_FILM_WORDS = "films?|cameras?|lens(?:es)?|prints?|formats?|frames?|stock|gauge|projectors?|movies?|negatives?|reels?|cinema"
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped. Each
 # alternative, tried in this order at a position, comes with the group whose words or characters
 # every match of it holds ("" for none): a text without them is searched without the group's
@@ -230,6 +232,7 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{1,3}}(?:\+\d{{1,2}})?['′](?=\s*(?:\(|[A-Z]|,|$))"),  # "26' Mamadou Diallo", "90+1'": a goal's minute
     ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*(?=(?:vinyl|single|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl: a format
     ("media", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
+    ("media", rf"\b(?:8|9\.5|16|35|65|70)\s?mm(?=(?:[\s\-]+[\w\-]+){{0,2}}[\s\-]+(?:{_FILM_WORDS})\b)"),  # 35 mm film: a gauge
     ("", rf"\b\d+(?:\.\d+){{2,}}\b"),  # section 3.2.1, versions
     ("units", rf"""\d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b"""),  # coordinates
     ("units", rf"""\d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?"""),  # 52° 31′ 7″
@@ -281,7 +284,10 @@ _ADDRESS_MASK_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd lane drive place square way court parkway "
     "rue quai via viale calle piazza plaza cho machi chome ku shi gun".split()
 )
-_MEDIA_MASK_WORDS = frozenset("vinyl single singles record records lp ep disc episode episodes".split())
+_MEDIA_MASK_WORDS = frozenset(
+    "vinyl single singles record records lp ep disc episode episodes film films camera cameras lens lenses print prints "
+    "format formats frame frames stock gauge projector projectors movie movies negative negatives reel reels cinema".split()
+)
 _MASK_GROUPS = ("units", "records", "addresses", "media")
 
 
