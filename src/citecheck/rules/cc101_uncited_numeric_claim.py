@@ -536,6 +536,20 @@ def _row_cited(statements: Sequence[Statement], i: int) -> bool:
     return False
 
 
+def _group_cited(statements: Sequence[Statement], i: int) -> bool:
+    """An infobox's rows under a sub-heading row are cited by a citation on that heading
+    ("Population (2014)[3]" over "Urban 4,530" and "Metro 363"), as a table by its header row."""
+    j = i - 1
+    while j >= 0 and statements[j].kind == "infobox" and statements[j].section:
+        j -= 1
+    heading = statements[j] if j >= 0 else None
+    return (heading is not None and heading.kind == "infobox" and heading.cited
+            and len(heading.text.split()) <= _SUBHEADING_WORDS)
+
+
+_SUBHEADING_WORDS = 8  # "Population (2014 (city, settlements))"; a picture's caption says more
+
+
 def _table_cited(statements: Sequence[Statement], start: int) -> bool:
     """Whether the table whose first cell is ``start`` is cited as a whole: in a cell of its
     first row (the header: "Height[9]"), in its caption, or at the end of the statement that
@@ -578,12 +592,13 @@ def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
 def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts: list[int], source: str) -> bool:
     """An introduction ending ":" is supported by its cited list items, a list item by its
     cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks"), an
-    infobox value by a citation elsewhere in the same infobox row, and a table cell by a
+    infobox value by a citation elsewhere in the same infobox row or on the sub-heading row
+    its group stands under, and a table cell by a
     citation of the table's header row, of its caption or of its introduction ending ":";
     and a paragraph right after a cited statement ending ":" (a block quotation) by its
     introduction's citation."""
     stmt = statements[i]
-    if stmt.kind == "infobox" and stmt.section and _row_cited(statements, i):
+    if stmt.kind == "infobox" and stmt.section and (_row_cited(statements, i) or _group_cited(statements, i)):
         return True
     if stmt.kind == "table":
         return _table_cited(statements, run_starts[i])
