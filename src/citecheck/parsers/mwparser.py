@@ -81,6 +81,32 @@ def _parameter(name: Wikicode, value: Wikicode, showkey: bool) -> Parameter:
     return param
 
 
+def _template_node(name: Wikicode, params: list[Parameter]) -> Template:
+    """Template(name, params): the name setter stores the node list it is given."""
+    node = _new(Template)
+    node._name, node._params = name, params
+    return node
+
+
+def _tag_node(tag: Wikicode, contents: Wikicode | None, attrs: list[Any], wiki_markup: str | None,
+              self_closing: bool, invalid: bool, implicit: bool, padding: str, closing_tag: Wikicode | None,
+              wiki_style_separator: str | None, closing_wiki_markup: str | None) -> Tag:
+    """Tag(…) with the builder's arguments: the setters store node lists as given (no contents as
+    an empty list), flags as bools, empty markup as None, and the closing tag and its markup the
+    opening ones unless given (the tokenizer's padding is white space, which the setter accepts)."""
+    node = _new(Tag)
+    node._tag = tag
+    node._closing_tag = tag if closing_tag is None else closing_tag
+    node._contents = _node_list([]) if contents is None else contents
+    node._attrs = attrs
+    node._wiki_markup = wiki_markup or None
+    node._closing_wiki_markup = node._wiki_markup if closing_wiki_markup is None else closing_wiki_markup or None
+    node._self_closing, node._invalid, node._implicit = bool(self_closing), bool(invalid), bool(implicit)
+    node._padding = padding or ""
+    node._wiki_style_separator = wiki_style_separator or None
+    return node
+
+
 def _marks(self: Any, kinds: frozenset[type]) -> Iterator[Any]:
     """The next tokens of ``kinds`` (the separators and closers the caller acts on); every other
     token is built into its node and added to the open node list, as the library's loops do."""
@@ -126,7 +152,7 @@ def _handle_template(self: Any, token: Any) -> Template:
         if not params:
             name = self._pop()
         if type(token) is tokens.TemplateClose:
-            return Template(name, params)
+            return _template_node(name, params)
         param = self._handle_parameter(default)
         params.append(param)
         if not param.showkey:
@@ -166,8 +192,8 @@ def _handle_tag(self: Any, token: Any) -> Tag:
                 closing_tag = self._pop()
             assert tag is not None
             assert padding is not None
-            return Tag(tag, contents, attrs, wiki_markup, self_closing, invalid, implicit, padding,
-                       closing_tag, wiki_style_separator, closing_wiki_markup)
+            return _tag_node(tag, contents, attrs, wiki_markup, self_closing, invalid, implicit, padding,
+                             closing_tag, wiki_style_separator, closing_wiki_markup)
     raise ParserError("_handle_tag() missed a close token")
 
 
