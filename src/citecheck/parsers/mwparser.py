@@ -24,7 +24,7 @@ from typing import Any, Iterator
 import mwparserfromhell
 from mwparserfromhell import utils
 from mwparserfromhell.nodes import Tag, Template, Text
-from mwparserfromhell.nodes.extras import Parameter
+from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.parser import builder, tokens
 from mwparserfromhell.parser.errors import ParserError
 from mwparserfromhell.smart_list import SmartList
@@ -107,6 +107,19 @@ def _tag_node(tag: Wikicode, contents: Wikicode | None, attrs: list[Any], wiki_m
     return node
 
 
+def _attribute(name: Wikicode, value: Wikicode | None, quotes: str | None, pad_first: str | None,
+               pad_before_eq: str | None, pad_after_eq: str | None) -> Attribute:
+    """Attribute(…) with the builder's arguments: the setters store the node lists as given, the
+    quotes as given (an unquoted value is checked as the quotes setter checks it) and the
+    tokenizer's paddings, white space, with "" for none."""
+    if not quotes and value is not None and Attribute._value_needs_quotes(value):
+        raise ValueError("attribute value requires quotes")
+    attr = _new(Attribute)
+    attr._name, attr._value, attr._quotes = name, value, quotes or None
+    attr._pad_first, attr._pad_before_eq, attr._pad_after_eq = pad_first or "", pad_before_eq or "", pad_after_eq or ""
+    return attr
+
+
 def _marks(self: Any, kinds: frozenset[type]) -> Iterator[Any]:
     """The next tokens of ``kinds`` (the separators and closers the caller acts on); every other
     token is built into its node and added to the open node list, as the library's loops do."""
@@ -119,6 +132,8 @@ def _marks(self: Any, kinds: frozenset[type]) -> Iterator[Any]:
             self._stacks[-1].append(self._handle_token(token))
 
 
+_ATTRIBUTE_MARKS = frozenset({tokens.TagAttrEquals, tokens.TagAttrQuote, tokens.TagAttrStart, tokens.TagCloseOpen,
+                              tokens.TagCloseSelfclose})
 _PARAMETER_MARKS = frozenset({tokens.TemplateParamEquals, tokens.TemplateParamSeparator, tokens.TemplateClose})
 _TEMPLATE_MARKS = frozenset({tokens.TemplateParamSeparator, tokens.TemplateClose})
 _TAG_MARKS = frozenset({tokens.TagAttrStart, tokens.TagCloseOpen, tokens.TagOpenClose, tokens.TagCloseSelfclose,
@@ -158,6 +173,27 @@ def _handle_template(self: Any, token: Any) -> Template:
         if not param.showkey:
             default += 1
     raise ParserError("_handle_template() missed a close token")
+
+
+def _handle_attribute(self: Any, start: Any) -> Attribute:
+    name = quotes = None
+    self._push()
+    for token in _marks(self, _ATTRIBUTE_MARKS):
+        kind = type(token)
+        if kind is tokens.TagAttrEquals:
+            name = self._pop()
+            self._push()
+        elif kind is tokens.TagAttrQuote:
+            quotes = token.get("char")
+        else:
+            self._tokens.append(token)
+            if name:
+                value = self._pop()
+            else:
+                name, value = self._pop(), None
+            return _attribute(name, value, quotes, start.get("pad_first"), start.get("pad_before_eq"),
+                              start.get("pad_after_eq"))
+    raise ParserError("_handle_attribute() missed a close token")
 
 
 def _handle_tag(self: Any, token: Any) -> Tag:
@@ -208,6 +244,7 @@ BUILDER_PATCHES: tuple[tuple[Any, Any, Any, Any], ...] = (
     (builder._HANDLERS, tokens.TagOpenOpen, builder._HANDLERS[tokens.TagOpenOpen], _handle_tag),
     (builder.Builder, "_pop", builder.Builder._pop, _pop),
     (builder.Builder, "_handle_parameter", builder.Builder._handle_parameter, _handle_parameter),
+    (builder.Builder, "_handle_attribute", builder.Builder._handle_attribute, _handle_attribute),
 ) if mwparserfromhell.__version__.startswith(CHECKED_VERSIONS) else ()
 
 
