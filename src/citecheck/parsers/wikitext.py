@@ -677,11 +677,13 @@ class _Builder:
         """Build a Reference from a ref's content (templates normalised, free text parsed).
 
         ``content`` is a parse tree or raw text; a tree holding placeholders (a note's text
-        with <ref>s in it) is read again from its source text.
+        with <ref>s in it) is read again from its source text. Raw text is source text, which
+        holds none (the masking leaves text with private-use characters as it is).
         """
         if raw is None:
             raw = content if isinstance(content, str) else str(content) if content is not None else ""
-        if self.masked and has_placeholder(raw) or self.marked and LIST_MARK.search(raw):
+        if (content is not None and not isinstance(content, str)
+                and (self.masked and has_placeholder(raw) or self.marked and LIST_MARK.search(raw))):
             raw = self.unmask(raw)
             content = raw
         reference = Reference(key=name, span=span, raw=raw, group=group, defined_inline=inline)
