@@ -34,7 +34,8 @@ def shape(node: Any) -> Any:
 def stored(value: Any) -> Any:
     """What a node stores (its attributes, its children's), for comparing how two trees were built."""
     if isinstance(value, Wikicode):
-        return [stored(child) for child in value.nodes]
+        nodes = value.nodes
+        return type(nodes).__name__, [stored(child) for child in nodes], getattr(nodes, "_children", None)
     if isinstance(value, list):
         return [stored(item) for item in value]
     if hasattr(value, "__dict__"):

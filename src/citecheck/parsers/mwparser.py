@@ -49,6 +49,7 @@ for _module in NODE_MODULES:
     _module.parse_anything = _parse_anything
 
 _new = object.__new__
+_new_list, _fill_list = list.__new__, list.__init__
 
 
 def _text_node(value: str) -> Text:
@@ -63,9 +64,13 @@ def _text(_builder: Any, token: Any) -> Text:
 
 
 def _node_list(nodes: list[Any]) -> Wikicode:
-    """Wikicode(SmartList(nodes)): the constructor stores the list."""
+    """Wikicode(SmartList(nodes)): the constructor stores the list, and SmartList's own __new__
+    only gives the list no slice children."""
+    items = _new_list(SmartList)
+    items._children = {}
+    _fill_list(items, nodes)
     code = _new(Wikicode)
-    code._nodes = SmartList(nodes)
+    code._nodes = items
     return code
 
 

@@ -29,9 +29,9 @@ from citecheck.parsers import wikitext_fallback
 from citecheck.parsers.mwparser import mwparserfromhell
 from citecheck.parsers import wikitext_render as R
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
-from citecheck.parsers.wikitext_lite import (FILL, HEADING_START, LINK_START, LIST_MARK, LIST_MARKS, PLACEHOLDER, REF_START, Masked,
-                                             MaskedHeading, MaskedLink, MaskedRef, MaskedTemplate, has_placeholder,
-                                             mask, placeholder_index, unmark)
+from citecheck.parsers.wikitext_lite import (FILL, HEADING_START, LINK_START, LIST_MARK, LIST_MARKS, PLACEHOLDER,
+                                             REF_START, Masked, MaskedHeading, MaskedLink, MaskedRef, MaskedTemplate,
+                                             has_placeholder, mask, placeholder_index, unmark)
 from citecheck.parsers.wikitext_refs import (RefContent, apply_webarchive, bibliography_entry, describe,
                                              link_short_citation, short_citation_key, template_params)
 from citecheck.parsers.wikitext_scan import Prescan, prescan
