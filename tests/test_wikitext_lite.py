@@ -80,7 +80,7 @@ def test_positional_parameters_are_numbered_past_named_ones() -> None:
 def test_masking_keeps_length_and_skips_comments_and_verbatim_tags() -> None:
     text = ("A<ref name=\"a b\" group=note>x</ref> B<ref name=c/> <!-- <ref>no</ref> -->"
             " <nowiki><ref>no</ref></nowiki> <REF Name='q'>z</Ref >")
-    masked, refs = mask(text, base=100)
+    masked, refs, _ = mask(text, base=100)
     assert len(masked) == len(text) and all(isinstance(ref, MaskedRef) for ref in refs)
     assert [(r.name, r.group, r.content) for r in refs] == [("a b", "note", "x"), ("c", "", None), ("q", "", "z")]
     assert "<!-- <ref>no</ref> -->" in masked and "<nowiki><ref>no</ref></nowiki>" in masked
@@ -92,7 +92,7 @@ def test_masking_keeps_length_and_skips_comments_and_verbatim_tags() -> None:
 
 def test_text_already_holding_private_use_characters_is_not_masked() -> None:
     text = f"x{REF_START}<ref>a</ref>"
-    assert mask(text) == (text, [])
+    assert mask(text) == (text, [], False)
 
 
 def test_attributes_the_parser_reads_otherwise_stay_unmasked() -> None:
@@ -128,7 +128,7 @@ def corpus_ref_contents() -> list[str]:
     corpus = corpus_or_skip()
     contents = []
     for path in sorted(corpus.rglob("*.wiki")):
-        _, refs = mask(path.read_text(encoding="utf-8", errors="replace"))
+        _, refs, _ = mask(path.read_text(encoding="utf-8", errors="replace"))
         contents.extend(ref.content for ref in refs if isinstance(ref, MaskedRef) and ref.content and ref.content.strip())
     return contents
 
@@ -144,7 +144,7 @@ def test_reader_agrees_with_the_parse_tree_on_every_corpus_ref() -> None:
 def test_plain_links_are_masked_and_others_left_to_the_parser() -> None:
     text = ("[[Paris]] [[Lyon|the city]] [[ Nice ]] [[File:x.jpg|thumb|cap]] [[Category:C]] [[fr:Paris]]"
             " [[a|b &amp; c]] [[[a]]] {{lang|fr|[[Metz]]}} [[a|http://x.example/]] [[a|]]")
-    masked, items = mask(text)
+    masked, items, _ = mask(text)
     assert len(masked) == len(text)
     assert [(m.target, m.text) for m in items] == [("Paris", None), ("Lyon", "the city"), (" Nice ", None),
                                                  ("a", "")]
@@ -170,8 +170,9 @@ def test_masked_links_render_as_the_parser_would() -> None:
 
 def test_list_markers_at_line_starts_are_masked_one_mark_each() -> None:
     text = "* a\n** b\n#: c\n; term : d\n*; e\nx * f\n:g"
-    masked, items = mask(text)
-    assert len(masked) == len(text) and unmark(masked) == text and items == []
+    masked, items, marked = mask(text)
+    assert len(masked) == len(text) and unmark(masked) == text and items == [] and marked
+    assert not mask("; term : d\nx * f\n*; e")[2]
     lines = masked.split("\n")
     assert [LIST_MARK.sub("M", line)[:3] for line in lines] == ["M a", "MM ", "MM ", "; t", "*; ", "x *", "Mg"]
 
@@ -199,14 +200,14 @@ MASKED_NODES = [
 @pytest.mark.parametrize("text", MASKED_NODES)
 def test_masked_nodes_read_as_the_parser_reads_them(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     masked = document(text)
-    monkeypatch.setattr(wikitext, "mask", lambda text, base=0, template_kind=None: (text, []))
+    monkeypatch.setattr(wikitext, "mask", lambda text, base=0, template_kind=None: (text, [], False))
     assert masked == document(text)
 
 
 def test_citation_and_inert_templates_and_headings_are_masked_outside_templates_only() -> None:
     text = ("== Notes ==\n{{cite web|title=A}} {{main|B}} {{convert|1|km}} {{lang|fr|{{cite book|title=C}}}}\n"
             "== a = b ==\n=== Sub ===  \n")
-    masked, items = mask(text, 0, wikitext._template_kind)
+    masked, items, _ = mask(text, 0, wikitext._template_kind)
     assert [(type(item).__name__, text[item.start:item.end]) for item in items] == [
         ("MaskedHeading", "== Notes =="), ("MaskedTemplate", "{{cite web|title=A}}"),
         ("MaskedTemplate", "{{main|B}}")]

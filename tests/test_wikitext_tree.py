@@ -31,6 +31,18 @@ def shape(node: Any) -> Any:
     return type(node).__name__, str(node), children
 
 
+def stored(value: Any) -> Any:
+    """What a node stores (its attributes, its children's), for comparing how two trees were built."""
+    if isinstance(value, Wikicode):
+        nodes = value.nodes
+        return type(nodes).__name__, [stored(child) for child in nodes], getattr(nodes, "_children", None)
+    if isinstance(value, list):
+        return [stored(item) for item in value]
+    if hasattr(value, "__dict__"):
+        return type(value).__name__, {name: stored(item) for name, item in sorted(vars(value).items())}
+    return value
+
+
 def test_node_modules_take_a_tree_as_it_is() -> None:
     assert {module.__name__.rsplit(".", 1)[1] for module in NODE_MODULES} >= {"tag", "template", "parameter"}
     code = mwparserfromhell.parse("x{{y}}")
@@ -54,6 +66,7 @@ def test_trees_are_the_library_own(text: str) -> None:
     with library_as_installed():
         library = mwparserfromhell.parse(text, skip_style_tags=True)
     assert shape(ours) == shape(library)
+    assert stored(ours) == stored(library)
     assert str(ours) == text
 
 

@@ -24,7 +24,7 @@ from typing import Any, Iterator
 import mwparserfromhell
 from mwparserfromhell import utils
 from mwparserfromhell.nodes import Tag, Template, Text
-from mwparserfromhell.nodes.extras import Parameter
+from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.parser import builder, tokens
 from mwparserfromhell.parser.errors import ParserError
 from mwparserfromhell.smart_list import SmartList
@@ -49,6 +49,7 @@ for _module in NODE_MODULES:
     _module.parse_anything = _parse_anything
 
 _new = object.__new__
+_new_list, _fill_list = list.__new__, list.__init__
 
 
 def _text_node(value: str) -> Text:
@@ -63,9 +64,13 @@ def _text(_builder: Any, token: Any) -> Text:
 
 
 def _node_list(nodes: list[Any]) -> Wikicode:
-    """Wikicode(SmartList(nodes)): the constructor stores the list."""
+    """Wikicode(SmartList(nodes)): the constructor stores the list, and SmartList's own __new__
+    only gives the list no slice children."""
+    items = _new_list(SmartList)
+    items._children = {}
+    _fill_list(items, nodes)
     code = _new(Wikicode)
-    code._nodes = SmartList(nodes)
+    code._nodes = items
     return code
 
 
@@ -81,6 +86,45 @@ def _parameter(name: Wikicode, value: Wikicode, showkey: bool) -> Parameter:
     return param
 
 
+def _template_node(name: Wikicode, params: list[Parameter]) -> Template:
+    """Template(name, params): the name setter stores the node list it is given."""
+    node = _new(Template)
+    node._name, node._params = name, params
+    return node
+
+
+def _tag_node(tag: Wikicode, contents: Wikicode | None, attrs: list[Any], wiki_markup: str | None,
+              self_closing: bool, invalid: bool, implicit: bool, padding: str, closing_tag: Wikicode | None,
+              wiki_style_separator: str | None, closing_wiki_markup: str | None) -> Tag:
+    """Tag(…) with the builder's arguments: the setters store node lists as given (no contents as
+    an empty list), flags as bools, empty markup as None, and the closing tag and its markup the
+    opening ones unless given (the tokenizer's padding is white space, which the setter accepts)."""
+    node = _new(Tag)
+    node._tag = tag
+    node._closing_tag = tag if closing_tag is None else closing_tag
+    node._contents = _node_list([]) if contents is None else contents
+    node._attrs = attrs
+    node._wiki_markup = wiki_markup or None
+    node._closing_wiki_markup = node._wiki_markup if closing_wiki_markup is None else closing_wiki_markup or None
+    node._self_closing, node._invalid, node._implicit = bool(self_closing), bool(invalid), bool(implicit)
+    node._padding = padding or ""
+    node._wiki_style_separator = wiki_style_separator or None
+    return node
+
+
+def _attribute(name: Wikicode, value: Wikicode | None, quotes: str | None, pad_first: str | None,
+               pad_before_eq: str | None, pad_after_eq: str | None) -> Attribute:
+    """Attribute(…) with the builder's arguments: the setters store the node lists as given, the
+    quotes as given (an unquoted value is checked as the quotes setter checks it) and the
+    tokenizer's paddings, white space, with "" for none."""
+    if not quotes and value is not None and Attribute._value_needs_quotes(value):
+        raise ValueError("attribute value requires quotes")
+    attr = _new(Attribute)
+    attr._name, attr._value, attr._quotes = name, value, quotes or None
+    attr._pad_first, attr._pad_before_eq, attr._pad_after_eq = pad_first or "", pad_before_eq or "", pad_after_eq or ""
+    return attr
+
+
 def _marks(self: Any, kinds: frozenset[type]) -> Iterator[Any]:
     """The next tokens of ``kinds`` (the separators and closers the caller acts on); every other
     token is built into its node and added to the open node list, as the library's loops do."""
@@ -93,6 +137,8 @@ def _marks(self: Any, kinds: frozenset[type]) -> Iterator[Any]:
             self._stacks[-1].append(self._handle_token(token))
 
 
+_ATTRIBUTE_MARKS = frozenset({tokens.TagAttrEquals, tokens.TagAttrQuote, tokens.TagAttrStart, tokens.TagCloseOpen,
+                              tokens.TagCloseSelfclose})
 _PARAMETER_MARKS = frozenset({tokens.TemplateParamEquals, tokens.TemplateParamSeparator, tokens.TemplateClose})
 _TEMPLATE_MARKS = frozenset({tokens.TemplateParamSeparator, tokens.TemplateClose})
 _TAG_MARKS = frozenset({tokens.TagAttrStart, tokens.TagCloseOpen, tokens.TagOpenClose, tokens.TagCloseSelfclose,
@@ -126,12 +172,33 @@ def _handle_template(self: Any, token: Any) -> Template:
         if not params:
             name = self._pop()
         if type(token) is tokens.TemplateClose:
-            return Template(name, params)
+            return _template_node(name, params)
         param = self._handle_parameter(default)
         params.append(param)
         if not param.showkey:
             default += 1
     raise ParserError("_handle_template() missed a close token")
+
+
+def _handle_attribute(self: Any, start: Any) -> Attribute:
+    name = quotes = None
+    self._push()
+    for token in _marks(self, _ATTRIBUTE_MARKS):
+        kind = type(token)
+        if kind is tokens.TagAttrEquals:
+            name = self._pop()
+            self._push()
+        elif kind is tokens.TagAttrQuote:
+            quotes = token.get("char")
+        else:
+            self._tokens.append(token)
+            if name:
+                value = self._pop()
+            else:
+                name, value = self._pop(), None
+            return _attribute(name, value, quotes, start.get("pad_first"), start.get("pad_before_eq"),
+                              start.get("pad_after_eq"))
+    raise ParserError("_handle_attribute() missed a close token")
 
 
 def _handle_tag(self: Any, token: Any) -> Tag:
@@ -166,8 +233,8 @@ def _handle_tag(self: Any, token: Any) -> Tag:
                 closing_tag = self._pop()
             assert tag is not None
             assert padding is not None
-            return Tag(tag, contents, attrs, wiki_markup, self_closing, invalid, implicit, padding,
-                       closing_tag, wiki_style_separator, closing_wiki_markup)
+            return _tag_node(tag, contents, attrs, wiki_markup, self_closing, invalid, implicit, padding,
+                             closing_tag, wiki_style_separator, closing_wiki_markup)
     raise ParserError("_handle_tag() missed a close token")
 
 
@@ -182,6 +249,7 @@ BUILDER_PATCHES: tuple[tuple[Any, Any, Any, Any], ...] = (
     (builder._HANDLERS, tokens.TagOpenOpen, builder._HANDLERS[tokens.TagOpenOpen], _handle_tag),
     (builder.Builder, "_pop", builder.Builder._pop, _pop),
     (builder.Builder, "_handle_parameter", builder.Builder._handle_parameter, _handle_parameter),
+    (builder.Builder, "_handle_attribute", builder.Builder._handle_attribute, _handle_attribute),
 ) if mwparserfromhell.__version__.startswith(CHECKED_VERSIONS) else ()
 
 

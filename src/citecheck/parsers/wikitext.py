@@ -29,9 +29,9 @@ from citecheck.parsers import wikitext_fallback
 from citecheck.parsers.mwparser import mwparserfromhell
 from citecheck.parsers import wikitext_render as R
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
-from citecheck.parsers.wikitext_lite import (FILL, HEADING_START, LINK_START, LIST_MARK, PLACEHOLDER, REF_START, Masked,
-                                             MaskedHeading, MaskedLink, MaskedRef, MaskedTemplate, has_placeholder,
-                                             mask, placeholder_index, unmark)
+from citecheck.parsers.wikitext_lite import (FILL, HEADING_START, LINK_START, LIST_MARK, LIST_MARKS, PLACEHOLDER,
+                                             REF_START, Masked, MaskedHeading, MaskedLink, MaskedRef, MaskedTemplate,
+                                             has_placeholder, mask, placeholder_index, unmark)
 from citecheck.parsers.wikitext_refs import (RefContent, apply_webarchive, bibliography_entry, describe,
                                              link_short_citation, short_citation_key, template_params)
 from citecheck.parsers.wikitext_scan import Prescan, prescan
@@ -42,11 +42,21 @@ DEFAULT_CPU_BUDGET = 2.0
 # Bold/italic quotes, newlines, and HTML tags mwparserfromhell left as text (unbalanced ones).
 # Each alternative starts with a literal, so the engine skips other text by a fast scan.
 _QUOTES = re.compile(r"''+|\n|</?[a-zA-Z][\w-]*(?:\s[^<>\n]{0,300})?/?>")
-# The same or a placeholder (group 1 its number): a tag does not run across a placeholder. One
-# leading character class takes every alternative's first character, for the same fast scan.
-_QUOTES_OR_PLACEHOLDER = re.compile(
-    f"[{REF_START}{LINK_START}{HEADING_START}'\n<](?:(?<=[{REF_START}{LINK_START}{HEADING_START}])(..){FILL}*"
-    r"|(?<=')'+|(?<=\n)|(?<=<)/?[a-zA-Z][\w-]*(?:\s[^<>\n\ue000-\uf8ff]{0,300})?/?>)", re.S)
+
+
+def _inline_markup(marks: str = "") -> re.Pattern[str]:
+    """The same, or a placeholder (group 1 its number), or one of ``marks`` (masked list markers):
+    a tag does not run across a placeholder. One leading character class takes every
+    alternative's first character, for the same fast scan."""
+    starts = f"{REF_START}{LINK_START}{HEADING_START}"
+    return re.compile(
+        f"[{starts}{marks}'\n<](?:(?<=[{starts}])(..){FILL}*" + (f"|(?<=[{marks}])" if marks else "")
+        + r"|(?<=')'+|(?<=\n)|(?<=<)/?[a-zA-Z][\w-]*(?:\s[^<>\n\ue000-\uf8ff]{0,300})?/?>)", re.S)
+
+
+_QUOTES_OR_PLACEHOLDER = _inline_markup()
+# Text holding masked list markers and templates or headings is read in the same pass.
+_INLINE_OR_NODE = _inline_markup(LIST_MARKS)
 # The parts of table lines the parser left as text.
 _CELL_ATTRIBUTES = re.compile(r"[^|\[\]{}\n]*=[^|\[\]{}\n]*\|(?!\|)")
 _CELL_SPLIT = re.compile(r"\|\||!!")
@@ -71,8 +81,7 @@ def parse(text: str, path: str = "<string>", *, cpu_budget: float = DEFAULT_CPU_
                 fallback_from = start
                 break
             piece = parsed_text[start:end]
-            masked_text, builder.masked = mask(piece, start, _template_kind)
-            builder.marked = masked_text is not piece and LIST_MARK.search(masked_text) is not None
+            masked_text, builder.masked, builder.marked = mask(piece, start, _template_kind)
             code = mwparserfromhell.parse(masked_text, skip_style_tags=True)
             builder.walk_top(code, start)
     builder.flush()
@@ -283,14 +292,17 @@ class _Builder:
             return
         self.inline_text(value, pos)
 
-    def inline_text(self, value: str, pos: int) -> None:
-        if self.masked and has_placeholder(value):
-            pattern = _QUOTES_OR_PLACEHOLDER
-        elif "\n" not in value and "''" not in value and "<" not in value:
-            self.emit(value, pos)
-            return
-        else:
-            pattern = _QUOTES
+    def inline_text(self, value: str, pos: int, pattern: re.Pattern[str] | None = None) -> None:
+        """Text outside table markup: its placeholders read, quotes dropped, newlines handled;
+        with ``_INLINE_OR_NODE`` for ``pattern`` its list markers too."""
+        if pattern is None:
+            if self.masked and has_placeholder(value):
+                pattern = _QUOTES_OR_PLACEHOLDER
+            elif "\n" not in value and "''" not in value and "<" not in value:
+                self.emit(value, pos)
+                return
+            else:
+                pattern = _QUOTES
         last = 0
         for match in pattern.finditer(value):
             start = match.start()
@@ -302,10 +314,14 @@ class _Builder:
                     self.masked_ref(masked)
                 elif isinstance(masked, MaskedLink):
                     self.masked_link(masked)
-                else:
+                elif isinstance(masked, MaskedTemplate):
                     self.masked_template(masked)
-            elif match.group() == "\n":
+                else:
+                    self.heading(masked)
+            elif value[start] == "\n":
                 self.newline(pos + start)
+            elif value[start] in LIST_MARKS:
+                self.start_list(pos + start)
             last = match.end()
         if last < len(value):
             self.emit(value[last:], pos + last)
@@ -443,6 +459,10 @@ class _Builder:
     def node_text(self, value: str, pos: int) -> None:
         """Text holding masked list markers, templates or headings: read as the parser's text,
         list-item, template and heading nodes would be, the text between them on its own."""
+        if not self.raw_table and "{|" not in value:
+            # No table markup starts in it: one pass reads its nodes and inline markup alike.
+            self.inline_text(value, pos, _INLINE_OR_NODE)
+            return
         last = 0
         for match in _NODE_MASK.finditer(value):
             node = None
@@ -657,11 +677,13 @@ class _Builder:
         """Build a Reference from a ref's content (templates normalised, free text parsed).
 
         ``content`` is a parse tree or raw text; a tree holding placeholders (a note's text
-        with <ref>s in it) is read again from its source text.
+        with <ref>s in it) is read again from its source text. Raw text is source text, which
+        holds none (the masking leaves text with private-use characters as it is).
         """
         if raw is None:
             raw = content if isinstance(content, str) else str(content) if content is not None else ""
-        if self.masked and has_placeholder(raw) or self.marked and LIST_MARK.search(raw):
+        if (content is not None and not isinstance(content, str)
+                and (self.masked and has_placeholder(raw) or self.marked and LIST_MARK.search(raw))):
             raw = self.unmask(raw)
             content = raw
         reference = Reference(key=name, span=span, raw=raw, group=group, defined_inline=inline)

@@ -36,7 +36,8 @@ REF_START, LINK_START, FILL = "\ue000", "\ue002", "\ue001"
 HEADING_START = "\ue006"
 # One character for each list marker at a line start, put back by ``unmark``.
 _LIST_MARKERS = {"*": "\ue003", "#": "\ue004", ":": "\ue005"}
-LIST_MARK = re.compile("[\ue003-\ue005]")
+LIST_MARKS = "".join(_LIST_MARKERS.values())
+LIST_MARK = re.compile(f"[{LIST_MARKS}]")
 _TO_MARKS = str.maketrans(_LIST_MARKERS)
 _FROM_MARKS = str.maketrans({mark: marker for marker, mark in _LIST_MARKERS.items()})
 _DIGIT_BASE, _DIGITS = 0xE100, 0xF8FF - 0xE100
@@ -136,9 +137,9 @@ Masked = MaskedRef | MaskedLink | MaskedTemplate | MaskedHeading
 
 
 def mask(text: str, base: int = 0,
-         template_kind: Callable[[str], bool | None] | None = None) -> tuple[str, list[Masked]]:
-    """``text`` with its well-formed ``<ref>``s and plain links replaced by placeholders, and those;
-    its list markers at line starts are replaced by marks.
+         template_kind: Callable[[str], bool | None] | None = None) -> tuple[str, list[Masked], bool]:
+    """``text`` with its well-formed ``<ref>``s and plain links replaced by placeholders, those, and
+    whether it has list markers at line starts replaced by marks (which it does).
 
     ``base`` is the source offset of ``text``; the masked items' offsets are source offsets.
     Templates with nothing nested in them for which ``template_kind`` (given the template's
@@ -149,11 +150,12 @@ def mask(text: str, base: int = 0,
     """
     if ("<ref" not in text and "<REF" not in text and "<Ref" not in text and "[[" not in text
             and not _LINE_START.search(text)):
-        return text, []
+        return text, [], False
     if _PRIVATE_USE.search(text):
-        return text, []
+        return text, [], False
     refs: list[Masked] = []
     pieces: list[str] = []
+    marked = False
     last = 0
     depth = 0  # templates open (an estimate: their braces outside the matches counted)
     for match in _MASKABLE.finditer(text):
@@ -163,6 +165,7 @@ def mask(text: str, base: int = 0,
             pieces.append(text[last:start])
             pieces.append(match.group().translate(_TO_MARKS))
             last = end
+            marked = True
             continue
         if kind == "open":
             depth += 1
@@ -200,9 +203,9 @@ def mask(text: str, base: int = 0,
                       + FILL * (end - start - 3))
         last = end
     if not pieces:
-        return text, []
+        return text, [], False
     pieces.append(text[last:])
-    return "".join(pieces), refs
+    return "".join(pieces), refs, marked
 
 
 def _lone_template(text: str, match: re.Match[str]) -> tuple[str, dict[str, str]] | None:
