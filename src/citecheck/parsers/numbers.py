@@ -1840,7 +1840,8 @@ def _value_small(word: str) -> bool:
 
 
 _ONE_PRONOUN_AFTER = re.compile(
-    r"\s*(?:of\b|another\b|side\b|day\b|time\b|point\b|way\b|hand\b|thing\b|such\b|or\b|and\b|to\b|"
+    r"\s*(?:(?:after|on\s+top\s+of|above|below|behind|beside|inside|next\s+to)\s+(?:the\s+)?(?:other|another)\b|"  # one after the other
+    r"of\b|another\b|side\b|day\b|time\b|point\b|way\b|hand\b|thing\b|such\b|or\b|and\b|to\b|"
     r"half\b|third\b|quarter\b|"
     r"is\b|was\b|would\b|could\b|can\b|may\b|must\b|should\b|who\b|whom\b|whose\b|that\b|which\b|"
     r"by\b|as\b|between\b|'s|’s|"
