@@ -507,8 +507,16 @@ def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
 @functools.lru_cache(maxsize=8192)
 def _words(text: str) -> frozenset[str]:
     """The lower-cased words of ``text`` (as ``_LETTERS`` reads them): asked of a statement by
-    the figures' search and by ``speaks_in_mathematics``, and read once."""
+    the figures' search and by ``speaks_in_mathematics``, and read once. Most statements are
+    ASCII, whose words are split out of their bytes with every other character made a space,
+    in under half the time a search for them takes."""
+    if text.isascii():
+        return frozenset(text.lower().encode().translate(_ASCII_LETTERS_ONLY).decode().split())
     return frozenset(_LETTERS.findall(text.lower()))
+
+
+# Each byte that is not a lower-case ASCII letter becomes a space.
+_ASCII_LETTERS_ONLY = bytes(byte if ord("a") <= byte <= ord("z") else ord(" ") for byte in range(256))
 
 
 def _find(text: str) -> list[NumericClaim]:
