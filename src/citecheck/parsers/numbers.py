@@ -529,9 +529,15 @@ def _find(text: str) -> list[NumericClaim]:
     german = bool(first_digit) and len(words & _GERMAN_WORDS) >= 2
     digit_claim = _GERMAN_DIGIT_CLAIM if german else _DIGIT_CLAIM
     candidates: list[NumericClaim] = []
-    # Currency symbols sit at most a few characters before the first digit.
-    pos = max(0, first_digit.start() - 8) if first_digit else len(text)
-    while (match := digit_claim.search(text, pos)) is not None:
+    pos = 0
+    next_digit = first_digit
+    # A figure's currency sits at most a few characters before its first digit, so each search
+    # starts there: a plain search for the next digit passes over the words between figures
+    # many times faster than the figures' pattern.
+    while next_digit is not None:
+        match = digit_claim.search(text, max(pos, next_digit.start() - 8))
+        if match is None:
+            break
         if _bare_year(text, match):
             claim = None
         else:
@@ -548,6 +554,7 @@ def _find(text: str) -> list[NumericClaim]:
         else:
             # Rejected ("S-300 and 25"): the second figure of a would-be range gets its own try.
             pos = match.end("num")
+        next_digit = _HAS_DIGIT.search(text, pos)
     for match in (_WORD_CLAIM.finditer(text) if not words.isdisjoint(_NUMBER_WORDS) else ()):
         claim = _word_claim(text, match)
         if claim is not None:
