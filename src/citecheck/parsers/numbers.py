@@ -432,6 +432,7 @@ _FRACTION_WORDS = frozenset(_DENOMINATORS)
 _VAGUE_WORDS = frozenset(
     "several tens hundreds thousands dozens millions billions scores hundred thousand dozen million billion".split()
 )
+_CLAIM_WORDS = _NUMBER_WORDS | _FRACTION_WORDS | _VAGUE_WORDS
 # A figure continuing a list of designations: "Windows 8, 8.1 and RT", "Windows 95, 98 or 2000".
 _DESIGNATION_LIST = re.compile(
     r"\b(?!(?:About|Over|Nearly|Approximately|Around|Some|Almost|Only|All|Roughly|Per|Of|Between|"
@@ -525,6 +526,8 @@ _ASCII_LETTERS_ONLY = bytes(byte if ord("a") <= byte <= ord("z") else ord(" ") f
 def _find(text: str) -> list[NumericClaim]:
     first_digit = _HAS_DIGIT.search(text)
     words = _words(text)
+    if first_digit is None and words.isdisjoint(_CLAIM_WORDS):
+        return []  # most statements: no digit, and none of the words a figure in words has
     masks: list[tuple[int, int]] | None = None  # found when a figure first needs them: a text of years never does
     german = bool(first_digit) and len(words & _GERMAN_WORDS) >= 2
     digit_claim = _GERMAN_DIGIT_CLAIM if german else _DIGIT_CLAIM
