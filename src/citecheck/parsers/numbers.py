@@ -438,6 +438,7 @@ _FRACTION_WORDS = frozenset(_DENOMINATORS)
 _VAGUE_WORDS = frozenset(
     "several tens hundreds thousands dozens millions billions scores hundred thousand dozen million billion".split()
 )
+_CLAIM_WORDS = _NUMBER_WORDS | _FRACTION_WORDS | _VAGUE_WORDS
 # A figure continuing a list of designations: "Windows 8, 8.1 and RT", "Windows 95, 98 or 2000".
 _DESIGNATION_LIST = re.compile(
     r"\b(?!(?:About|Over|Nearly|Approximately|Around|Some|Almost|Only|All|Roughly|Per|Of|Between|"
@@ -477,7 +478,7 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span(m.lastindex) for m in _EVENT_DISTANCE.finditer(text))
     if "number" in words or "numbers" in words:
         spans.extend(m.span(1) for m in _IDENTITY_NUMBER.finditer(text))
-    if "(" in text:
+    if _CALL_OPENS.search(text):
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
     if not words.isdisjoint(scripture.BOOK_WORDS):
         spans.extend(scripture.verse_spans(text))  # "1 Samuel 3:14", "Exodus 10:1, 20, 27"
@@ -488,6 +489,9 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
 _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|is\s+|=\s*)?(\d{1,3})\b", re.I)
 # A call in program code: binom.test(8, 10, alternative="two.sided"), t_test(x, 5).
 _CODE_CALL = re.compile(r"\b[A-Za-z_]\w*(?:[._]\w+)+\([^()\n]*\)")
+# What every call has and prose rarely: a bracket right after a word. Looked for from each
+# bracket, which the engine finds at once, where the call's pattern is tried at every word.
+_CALL_OPENS = re.compile(r"\((?<=\w\()")
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -513,20 +517,36 @@ def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
 @functools.lru_cache(maxsize=8192)
 def _words(text: str) -> frozenset[str]:
     """The lower-cased words of ``text`` (as ``_LETTERS`` reads them): asked of a statement by
-    the figures' search and by ``speaks_in_mathematics``, and read once."""
+    the figures' search and by ``speaks_in_mathematics``, and read once. Most statements are
+    ASCII, whose words are split out of their bytes with every other character made a space,
+    in under half the time a search for them takes."""
+    if text.isascii():
+        return frozenset(text.lower().encode().translate(_ASCII_LETTERS_ONLY).decode().split())
     return frozenset(_LETTERS.findall(text.lower()))
+
+
+# Each byte that is not a lower-case ASCII letter becomes a space.
+_ASCII_LETTERS_ONLY = bytes(byte if ord("a") <= byte <= ord("z") else ord(" ") for byte in range(256))
 
 
 def _find(text: str) -> list[NumericClaim]:
     first_digit = _HAS_DIGIT.search(text)
     words = _words(text)
+    if first_digit is None and words.isdisjoint(_CLAIM_WORDS):
+        return []  # most statements: no digit, and none of the words a figure in words has
     masks: list[tuple[int, int]] | None = None  # found when a figure first needs them: a text of years never does
     german = bool(first_digit) and len(words & _GERMAN_WORDS) >= 2
     digit_claim = _GERMAN_DIGIT_CLAIM if german else _DIGIT_CLAIM
     candidates: list[NumericClaim] = []
-    # Currency symbols sit at most a few characters before the first digit.
-    pos = max(0, first_digit.start() - 8) if first_digit else len(text)
-    while (match := digit_claim.search(text, pos)) is not None:
+    pos = 0
+    next_digit = first_digit
+    # A figure's currency sits at most a few characters before its first digit, so each search
+    # starts there: a plain search for the next digit passes over the words between figures
+    # many times faster than the figures' pattern.
+    while next_digit is not None:
+        match = digit_claim.search(text, max(pos, next_digit.start() - 8))
+        if match is None:
+            break
         if _bare_year(text, match):
             claim = None
         else:
@@ -543,6 +563,7 @@ def _find(text: str) -> list[NumericClaim]:
         else:
             # Rejected ("S-300 and 25"): the second figure of a would-be range gets its own try.
             pos = match.end("num")
+        next_digit = _HAS_DIGIT.search(text, pos)
     for match in (_WORD_CLAIM.finditer(text) if not words.isdisjoint(_NUMBER_WORDS) else ()):
         claim = _word_claim(text, match)
         if claim is not None:

@@ -103,7 +103,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
-        if stmt.kind == "table" and (_header_cell(doc, stmt) or any(WORKS_SECTIONS.match(p) for p in stmt.section)):
+        if stmt.kind == "table" and (_works_section(stmt.section) or _header_cell(doc, stmt)):
             continue  # a header cell names its column or row ("45 °C (e.g. …)"); a filmography's cells its works
         if _cited_at_end(stmt):
             continue  # every figure in it has a citation after it, whatever the figures are
@@ -447,6 +447,11 @@ WORKS_SECTIONS = re.compile(
 @functools.lru_cache(maxsize=1024)  # asked for every statement; an article has a few dozen sections
 def _skipped_section(section: tuple[str, ...]) -> bool:
     return any(SKIPPED_SECTIONS.search(part) or RETOLD_SECTIONS.match(part) for part in section)
+
+
+@functools.lru_cache(maxsize=1024)  # asked for every table cell; a filmography has hundreds
+def _works_section(section: tuple[str, ...]) -> bool:
+    return any(WORKS_SECTIONS.match(part) for part in section)
 
 
 def _last_char(stmt: Statement, claim: NumericClaim) -> int:

@@ -249,8 +249,9 @@ def _archives_a_cited_page(ref: Reference, url: str, original: str, snapshot: Pa
     publisher are the cited page too; only the site's front page is never a stand-in for a
     deep link.
     """
-    cited = [url, *_LINK.findall(_ARCHIVE_LINK.sub(" ", ref.raw))]
-    if any(same_page(u, original) for u in cited):
+    if same_page(url, original):
+        return True  # the usual case: the entry's other links are read only when its url is not the page
+    if any(same_page(link, original) for link in _LINK.findall(_ARCHIVE_LINK.sub(" ", ref.raw))):
         return True
     return (_short_link_of(url, original) or _spells_title(original, ref.get("title"))
             or _moved_item(url, original, parse_date(ref.get("date")), snapshot))
