@@ -310,6 +310,8 @@ def _skipped(el: Element) -> bool:
         return True
     if el.attrs.get("role") == "navigation":
         return True
+    if el.tag == "a" and "new" in el.classes and el.attrs.get("title", "").startswith("Template:"):
+        return True  # a template the page calls but the wiki lacks: MediaWiki prints its name, no content
     style = el.attrs.get("style")
     return bool(style) and "display:none" in style.replace(" ", "").lower()
 
