@@ -1069,11 +1069,12 @@ def _title_case_follows(text: str, end: int) -> bool:
 
 
 _CAPITALISED_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
-# Common nouns a title after a number often holds: "Five Weeks", "101 Dalmatians", "Seven
-# Samurai", "Three Kingdoms".
+# Common nouns a title or a company's name after a number often holds: "Five Weeks", "101
+# Dalmatians", "Seven Samurai", "10 Million Miles", "222 Records", "20th Century Studios".
 _TITLE_NOUNS = frozenset(
-    "years days weeks months hours minutes seconds nights times ways steps lives faces rooms doors roads "
-    "dalmatians samurai kingdoms brothers sisters sons daughters wives friends kings queens knights".split()
+    "years days weeks months hours minutes seconds nights times ways steps lives faces rooms doors roads miles "
+    "dalmatians samurai kingdoms brothers sisters sons daughters wives friends kings queens knights "
+    "records recordings studios productions pictures films entertainment publishing".split()
 )
 
 
