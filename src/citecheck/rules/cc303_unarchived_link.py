@@ -37,7 +37,7 @@ class UnarchivedLink(Rule):
     archive date or ``{{webarchive}}`` (a rendered copy's "Archived …" or "retrieved and archived
     …" counts). Links already marked dead, in the reference or by a tag after its citation in the
     text, are CC301 instead. Links to persistent identifiers, archives, digital libraries of
-    scanned print (HathiTrust, Google's newspaper archive) and Wikipedia, which keeps every
+    scanned print (HathiTrust, Google Books and Google's newspaper archive, on any of Google's country sites) and Wikipedia, which keeps every
     revision (``ignore_hosts``; a copy that names such a site without its address, "Wikipedia,
     2019-03-25" or "pubchem.ncbi.nlm.nih.gov", counts), are left alone, and so are links of works
     that carry such an identifier themselves (a book's ISBN or OCLC number, an article's DOI, PMID
@@ -122,6 +122,12 @@ def _within(host: str, hosts: frozenset[str]) -> bool:
 
 
 def _host(url: str) -> str:
+    """The host of ``url`` without "www.", Google's country sites read as google.com
+    ("books.google.co.uk", "books.google.com.hk": the same Google Books)."""
     rest = url.split("://", 1)[-1]
     host = rest.split("/", 1)[0].split("?", 1)[0].split(":", 1)[0]
-    return host[4:] if host.startswith("www.") else host
+    host = host[4:] if host.startswith("www.") else host
+    return _GOOGLE_COUNTRY_SITE.sub(r"\1.com", host)
+
+
+_GOOGLE_COUNTRY_SITE = re.compile(r"^((?:[\w-]+\.)*google)\.(?:com?\.)?[a-z]{2}$", re.I)
