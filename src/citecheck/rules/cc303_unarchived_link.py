@@ -37,9 +37,10 @@ class UnarchivedLink(Rule):
     archive date or ``{{webarchive}}`` (a rendered copy's "Archived …" or "retrieved and archived
     …" counts). Links already marked dead, in the reference or by a tag after its citation in the
     text, are CC301 instead. Links to persistent identifiers, archives, digital libraries of
-    scanned print (HathiTrust, Google Books and Google's newspaper archive, on any of Google's country sites) and Wikipedia, which keeps every
-    revision (``ignore_hosts``; a copy that names such a site without its address, "Wikipedia,
-    2019-03-25" or "pubchem.ncbi.nlm.nih.gov", counts), are left alone, and so are links of works
+    scanned print (HathiTrust, Google Books and Google's newspaper archive, on any of Google's
+    country sites) and Wikipedia, which keeps every revision (``ignore_hosts``; a copy that
+    names such a site without its address, "Wikipedia, 2019-03-25" or
+    "pubchem.ncbi.nlm.nih.gov", counts), are left alone, and so are links of works
     that carry such an identifier themselves (a book's ISBN or OCLC number, an article's DOI, PMID
     or arXiv id; not a journal's ISSN), of numbered patents and EU legislation ("United States
     Patent 3137937", "Council Directive 80/181/EEC") and of chapter and verse of scripture
