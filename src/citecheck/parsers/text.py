@@ -93,6 +93,9 @@ _REF_LISTS = {"references", "citations", "footnotes", "sources", "notes and refe
               "notes et références", "referencias", "notas", "примечания", "tham khảo", "chú thích",
               "note e riferimenti"}
 _NOTE_LISTS = {"notes", "explanatory notes", "note", "notes and explanations", "anmerkungen"}
+# Sections that list the works short citations point to ("Brittain" for "Brittain, J.E. (1990) …").
+_BIBLIOGRAPHIES = {"bibliography", "sources", "works cited", "literature", "general references",
+                   "bibliographie", "literatur", "bibliografía", "литература"}
 # Lists that hold the notes when the text cites notes by number ("[note 1]"), and are often
 # the citations otherwise.
 _NOTE_LISTS_WHEN_CITED = {"footnotes", "remarks"}
@@ -1137,13 +1140,22 @@ class _Parser:
         """
         lists: list[tuple[str, list[_Block]]] = []
         current: list[_Block] | None = None
+        bibliography: list[str] = []  # the works a bibliography lists without numbers
+        name = ""
         for block in self.blocks[max(start, 0):]:
             if block.kind == "heading":
                 current = []
-                lists.append((_section_name(block.text), current))
+                name = _section_name(block.text)
+                lists.append((name, current))
                 continue
             if current is not None and block.kind == "entry":
                 current.append(block)
+            elif name in _BIBLIOGRAPHIES and block.kind in ("item", "para", "line"):
+                # each line, as an entry may open on a line of a block the dump did not break
+                bibliography.extend(line for start_, end_ in block.segs
+                                    if (line := self.source[start_:end_].strip().lstrip("*• ")))
+        if bibliography:
+            self.doc.metadata["bibliography"] = bibliography
         lists = [(name, entries) for name, entries in lists
                  if entries and (name in _REF_LISTS or _backlinked(self.source, entries))]
         several = len(lists) > 1

@@ -206,7 +206,8 @@ class IncompleteReference(Rule):
     are complete enough). Not reported: explanatory notes (note groups, and prose
     footnotes in the reference list), empty entries (CC503), short citations pointing into a
     bibliography ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
-    an author's name alone when a fuller entry opens with it), free text that names its source by an
+    an author's name alone, or with "et al.", when a fuller entry opens with it, in the list or in a
+    bibliography listed without numbers), free text that names its source by an
     ISBN, DOI, patent, standard or statute number (EU legislation by its number, a constitution
     by article), chapter-and-verse citations of scripture ("1 Samuel 4:13", "Exodus 7:4;
     Ezekiel 28:26"), and templates made for one source (``{{Cite Merriam-Webster}}``).
@@ -223,8 +224,10 @@ class IncompleteReference(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         # The words entries open with, counted on first need: only an entry that is a bare name reads them.
-        leading_words = cache(lambda: Counter(word for other in doc.references
-                                              for word in _opening_words(_plain(other.raw))))
+        # A bibliography listed without numbers counts too: "Brittain" points to "Brittain, J.E. (1990) …".
+        leading_words = cache(lambda: Counter(word for text in (*(_plain(other.raw) for other in doc.references),
+                                                                *doc.metadata.get("bibliography", ()))
+                                              for word in _opening_words(text)))
         for ref in doc.references:
             if ref.group:
                 continue
@@ -339,7 +342,7 @@ def _is_source_wrapper(template: str) -> bool:
     return not key.startswith("cite ") or key[5:].strip() not in _GENERAL_CITES
 
 
-_NAME_ONLY = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){0,3}(?P<surname>[A-ZÀ-Þ][\w'’-]+)\.?$")
+_NAME_ONLY = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){0,3}(?P<surname>[A-ZÀ-Þ][\w'’-]+)(?:\s+et\s+al)?\.?$")
 
 
 def _opening_words(text: str) -> set[str]:
