@@ -550,8 +550,9 @@ def item_identifier(raw: str) -> str:
 
 # A document published under a number of its own, which its title may give: a patent ("United
 # States Patent 3137937"), EU legislation ("Council Directive 80/181/EEC").
+PATENT_NUMBER = r"\bPatent\s+(?:No\.?\s*)?[\d,]{5,}"
 _NUMBERED_DOCUMENT = re.compile(
-    r"\bPatent\s+(?:No\.?\s*)?[\d,]{5,}"
+    rf"{PATENT_NUMBER}"
     r"|\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|EURATOM)\b"
 )
 
