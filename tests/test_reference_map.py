@@ -37,6 +37,9 @@ INCONSISTENT_COPIES = {
     "fet-holdout-3/Point_group.txt": {("", "2")},  # Coxeter notation "[2]" in the symmetry tables
     "fet-holdout-8/Intergranular_corrosion.txt": {("", "1"), ("", "2")},  # "sequestered as niobium carbide. [1]"
     "fet-holdout-8/Drift_current.txt": {("", "1")},  # two [1] in the text, one "^" on its entry
+    # The table's "[97]" and "[145]": the mass numbers of technetium's and promethium's most
+    # stable isotopes, printed in brackets after the atomic weights.
+    "fet-holdout-12/Periodic_table.txt": {("", "97"), ("", "145")},
     # Not the page but the reader: three note groups ([Note_1], [n_1], [nb_1]) read as one.
     "fet-holdout-6/International_System_of_Units.txt": {("note", "1"), ("note", "2"), ("note", "3")},
 }
