@@ -571,8 +571,14 @@ def _table_cited(statements: Sequence[Statement], start: int) -> bool:
     return before >= 0 and _introduces_list(statements[before]) and _cited_at_end(statements[before])
 
 
+# A statement that says the list after it is what it cites: "The largest communities are listed
+# below (all figures are 2007 estimates by the IOM).[13]".
+_LIST_BELOW = re.compile(r"\b(?:listed|shown|given|set\s+out|named|ranked)\s+below\b", re.I)
+
+
 def _introduces_list(stmt: Statement) -> bool:
-    return stmt.text.rstrip().endswith(":")
+    text = stmt.text.rstrip()
+    return text.endswith(":") or _LIST_BELOW.search(text) is not None
 
 
 def _items_after(statements: Sequence[Statement], i: int) -> int:
@@ -610,10 +616,13 @@ def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts
     if _introduces_list(stmt):
         return any(item.citations for item in statements[i + 1:i + 1 + _items_after(statements, i)])
     if stmt.kind == "prose":
-        return _quoted_after_cited_introduction(statements, i, source)
+        return (_quoted_after_cited_introduction(statements, i, source)
+                or _quoted_before_cited_attribution(statements, i, source))
     if stmt.kind != "list":
         return False
     j = run_starts[i] - 1
+    if j >= 0 and statements[j].kind == "table" and (k := run_starts[j] - 1) >= 0 and _LIST_BELOW.search(statements[k].text):
+        j = k  # a table set beside the text between "… listed below.[13]" and its list
     return j >= 0 and _introduces_list(statements[j]) and statements[j].cited
 
 
@@ -630,9 +639,41 @@ def _quoted_after_cited_introduction(statements: Sequence[Statement], i: int, so
         return False
     before = statements[first - 1]
     if not (before.kind == "prose" and before.section == statements[i].section
-            and _introduces_list(before) and before.cited):
+            and before.text.rstrip().endswith(":") and before.cited):
         return False
     between = source[before.span.end:statements[first].span.start]
+    return len(between) < 300 and not _MARKUP.sub("", between).strip()
+
+
+# The line under a quotation that names whose words they are: "— Kurz et al.[88]" (the dash
+# also as a copy's mojibake), or a quotation box's source on a line of its own ("WWF Living
+# Planet Report[94]").
+_ATTRIBUTION_DASH = re.compile("\\s*(?:[\u2014\u2013\u2015~-]|\u00e2\u0080[\u0093\u0094\u0095])")
+_ATTRIBUTION_NAME = re.compile(r"(?:[A-Z][\w'’&.-]*|of|the|and|for|on|in|et|al\.)(?:\s+(?:[A-Z][\w'’&.-]*|of|the|and|for|on|in|et|al\.)){0,7}")
+
+
+def _quoted_before_cited_attribution(statements: Sequence[Statement], i: int, source: str) -> bool:
+    """Whether the paragraph of statement ``i``, with no citation of its own, stands right above
+    a cited line that attributes it: a block quotation and its "— Kurz et al.[88]", a quotation
+    box and its source's name. The citation on the attribution is the quotation's."""
+    first = _paragraph_start(statements, i)
+    end = i
+    while end + 1 < len(statements) and statements[end + 1].paragraph == statements[i].paragraph:
+        end += 1
+    if end + 1 >= len(statements) or any(s.citations for s in statements[first:end + 1]):
+        return False
+    after = statements[end + 1]
+    if not (after.kind == "prose" and after.section == statements[i].section and after.citations
+            and _cited_at_end(after) and (end + 2 >= len(statements) or statements[end + 2].paragraph != after.paragraph)):
+        return False
+    text = after.text.strip()
+    dashed = _ATTRIBUTION_DASH.match(text)
+    named = text[dashed.end():].strip() if dashed else text
+    # Without a dash, a name ends without a full stop: "Cited paragraph." is a sentence.
+    name_only = _ATTRIBUTION_NAME.fullmatch(named) and not (named.endswith(".") and not named.endswith("al."))
+    if not (dashed or name_only) or len(named.split()) > 8 or find_numeric_claims(named):
+        return False
+    between = source[statements[end].span.end:after.span.start]
     return len(between) < 300 and not _MARKUP.sub("", between).strip()
 
 
@@ -661,8 +702,11 @@ class UncitedNumericClaim(Rule):
     plot or synopsis section, which the work it retells sources, is not read, nor is a table
     of someone's works (Filmography, Discography, Credits), whose titles, roles and episode
     credits the works show. A list
-    item under a cited introduction ending with ":" counts as cited, and so does the
-    paragraph right under one (a block quotation: "Pearson[4] … states:"); a count in an
+    item under a cited introduction ending with ":" or saying the list is "listed below" counts
+    as cited (also past a table set beside the text), and so does the paragraph right under an
+    introduction ending ":" (a block quotation: "Pearson[4] … states:") or right above a cited
+    line that attributes it ("— Kurz et al.[88]", a quotation box's "WWF Living Planet
+    Report[94]"), when it has no citation of its own; a count in an
     introduction ending ":" that as many list items under it spell out is checked by them
     ("four adjacent unincorporated areas:" and four items); an
     introduction whose list items are cited, an infobox value whose row carries a
