@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import page_url_key, source_url_key
+from citecheck.parsers.citations import page_url_key, source_url_key, url_key
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
 
@@ -34,9 +34,13 @@ def page_key(ref: Reference) -> str:
 
 
 def _different_urls(a: Reference, b: Reference) -> bool:
-    """Whether the two entries link different pages (two searches count as two pages)."""
+    """Whether the two entries link different pages (two searches count as two pages), or
+    different sites (two parishes' home pages under one generic title)."""
     url_a, url_b = page_url_key(a.get("url")), page_url_key(b.get("url"))
-    return bool(url_a and url_b and url_a != url_b)
+    if url_a and url_b:
+        return url_a != url_b
+    site_a, site_b = (url_key(ref.get("url")).partition("/")[0] for ref in (a, b))
+    return bool(site_a and site_b and site_a != site_b)
 
 
 def _fold(text: str) -> str:
@@ -89,7 +93,8 @@ class DuplicateReference(Rule):
     Flags an entry that cites the same source as an earlier one: the same URL once
     normalised (scheme, "www.", fragment, tracking parameters such as ``utm_source`` and a
     trailing slash ignored; any other query parameter makes another page), or the same
-    title, work (or publisher) and date, pointing to the same pages. Two works published on
+    title, work (or publisher) and date, pointing to the same pages of the same site (two
+    parishes' home pages under the title "St Mary's Parish" are two sources). Two works published on
     different days under different titles that share one link are not one source (the link
     was copied to the wrong one); one page described under two titles is. The same entry reused
     through a named reference or repeated markers is not a duplicate, nor are two citations
