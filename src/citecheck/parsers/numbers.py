@@ -11,7 +11,8 @@ or money, is an estimate ("at least four") or a range, or belongs to a dated or 
 Haploviricotina and Polyploviricotina") make no such report. Code ("two.sided"), numeral bases
 ("base 10"), the meanings of words ("meaning 50"), identifiers (CAS numbers, locants, formula
 subscripts), equations ("6.015 + 2.014 = 8.029 u"), sequences ("1, 2, 3, ..."), definitions of
-terms and units, and values quoted in passing (", say, 100 km", "(e.g. 50 Hz or 60 Hz)", the
+terms and units, one unit stated in another ("1 mile = 5280 feet", "one g/cm3 is equal to one
+thousand kg/m3"), and values quoted in passing (", say, 100 km", "(e.g. 50 Hz or 60 Hz)", the
 speed of light) are not claims either. Whether a statement belongs to a worked example
 (``names_worked_example``, ``opens_example``, ``continues_example``) is for the rules to ask,
 paragraph by paragraph.
@@ -591,9 +592,13 @@ def _find(text: str) -> list[NumericClaim]:
     if candidates and (made_up := _MADE_UP_VALUES.search(text)):
         candidates = [c for c in candidates if c.start < made_up.start()]
     for gate, passing in _QUOTED_IN_PASSING:
-        if candidates and not words.isdisjoint(gate):
-            spans = [m.span() for m in passing.finditer(text)]
-            candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
+        if passing is _UNIT_CONVERSION:
+            if not candidates or not (words & gate or "=" in text or "≈" in text) or _DATED.search(text):
+                continue  # "in 1860 … one "libbra" = 339.54 grams": a unit of its time, reported
+        elif not candidates or words.isdisjoint(gate):
+            continue
+        spans = [m.span() for m in passing.finditer(text)]
+        candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if candidates:
         candidates = [c for c in candidates if not _bare_unit(c)]
     condition = bool(candidates) and _CONDITION.match(text) is not None
@@ -667,9 +672,21 @@ _CONSTANT_QUOTED = re.compile(
     re.I,
 )
 _CONSTANT_WORDS = frozenset(["light", "sound", "visible"])
+# One unit stated in another, a conversion factor: "1 mile = 5280 feet", "One g/cm3 is equal to
+# one thousand kg/m3", "A "point" is equivalent to 0.001 inch", "(1 g/cm3 ≈ 1685.5549 lb/cu yd)".
+_UNIT_CONVERSION = re.compile(
+    r"\b(?:1|one|an?)\s+(?:[\"“][^\"”]{1,20}[\"”]|[^\W\d_][\w/·.]*(?:\s(?:per\s)?[^\W\d_][\w/·]*)?)\s*"
+    r"(?:\([^()]{1,12}\)\s*)?"
+    r"(?:=|≈|≅|is\s+(?:exactly\s+|about\s+|approximately\s+|roughly\s+)?(?:equal|equivalent)\s+to|equals)\s*"
+    r"(?:exactly\s+|about\s+|approximately\s+|roughly\s+)?"
+    r"(?:\d[\d.,]*(?:\s?[×x]\s?10\S*)?|(?:one|a)\s+(?:hundred|thousand|million|billion))",
+    re.I,
+)
+_CONVERSION_WORDS = frozenset("equal equivalent equals".split())
+_DATED = re.compile(r"\b(?:in|of|since|from|by|until|before|after)\s+(?:1[0-9]|20)\d\d\b")
 # Values quoted in passing, each with the words that must be present for it to be looked for.
 _QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_ILLUSTRATING_WORDS, _INSTANCE_VALUES),
-                      (_CONSTANT_WORDS, _CONSTANT_QUOTED))
+                      (_CONSTANT_WORDS, _CONSTANT_QUOTED), (_CONVERSION_WORDS, _UNIT_CONVERSION))
 # Units that a statement may define by another: "A day is 24 hours or 86,400 seconds in length".
 _DEFINED_UNITS = (
     "second|minute|hour|day|week|fortnight|year|metre|meter|kilometre|kilometer|mile|foot|inch|yard|"
