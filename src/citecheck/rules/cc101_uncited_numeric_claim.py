@@ -103,8 +103,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
-        if stmt.kind == "table" and (_works_section(stmt.section) or _header_cell(doc, stmt)):
-            continue  # a header cell names its column or row ("45 °C (e.g. …)"); a filmography's cells its works
+        if stmt.kind == "table" and _header_cell(doc, stmt):
+            continue  # a header cell names its column or row ("45 °C (e.g. …)")
+        if stmt.kind in ("table", "list") and _works_section(stmt.section):
+            continue  # a filmography's cells and items name its works: "3×3 Eyes (Pai)"
         if _cited_at_end(stmt):
             continue  # every figure in it has a citation after it, whatever the figures are
         if any(tag.kind == "citation-needed" for tag in stmt.tags) or not judgeable(stmt.text):
@@ -441,7 +443,8 @@ RETOLD_SECTIONS = re.compile(r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsi
 # Sections that list someone's works, whose tables hold titles, roles and episode credits the
 # works themselves show ("7 Dwarves", "Little girl 2", "1 episode").
 WORKS_SECTIONS = re.compile(
-    r"\s*(?:(?:selected\s+)?(?:filmography|discography|videography|works)|guest\s+appearances|credits)\s*$", re.I)
+    r"\s*(?:(?:selected\s+)?(?:filmography|discography|videography|works)|guest\s+appearances|credits"
+    r"|(?:selected\s+|voice\s+|dubbing\s+|film\s+|television\s+|stage\s+)?roles)\s*$", re.I)
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every statement; an article has a few dozen sections
@@ -700,8 +703,8 @@ class UncitedNumericClaim(Rule):
     ``vague`` is set; they are then reported at info severity, and only for statements with
     no precise figure. Statements already tagged [citation needed] are left to CC103, and a
     plot or synopsis section, which the work it retells sources, is not read, nor is a table
-    of someone's works (Filmography, Discography, Credits), whose titles, roles and episode
-    credits the works show. A list
+    or list of someone's works (Filmography, Discography, Credits, Roles), whose titles, roles
+    and episode credits the works show ("3×3 Eyes (Pai)"); its prose is. A list
     item under a cited introduction ending with ":" or saying the list is "listed below" counts
     as cited (also past a table set beside the text), and so does the paragraph right under an
     introduction ending ":" (a block quotation: "Pearson[4] … states:") or right above a cited
