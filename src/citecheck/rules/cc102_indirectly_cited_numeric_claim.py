@@ -31,12 +31,27 @@ def _describe(cit: Citation) -> str:
     return f"{cit.label} (“{short}”)"
 
 
+def _sources_cited_before(doc: Document) -> dict[int, set[tuple[str, str]]]:
+    """For each statement (by id), the sources its paragraph cites up to and within it."""
+    before: dict[int, set[tuple[str, str]]] = {}
+    paragraph, seen = None, set()
+    for stmt in doc.statements:
+        if stmt.paragraph != paragraph:
+            paragraph, seen = stmt.paragraph, set()
+        if stmt.citations:
+            seen = seen | {(c.group, c.key) for c in stmt.citations}
+        before[id(stmt)] = seen
+    return before
+
+
 class IndirectlyCitedNumericClaim(Rule):
     """A figure cited only by a citation in a later statement of its paragraph.
 
     Flags a statement with a figure ("5,800 private properties", "22.8%") that carries no
     citation after the figure, when a later sentence (or list item) of the same paragraph
-    does. The message names the nearest such citation and how far away it is. Editors often
+    does, unless the paragraph cites that same source before the figure too (in the statement
+    or an earlier one): a figure between two citations of one source is covered by it.
+    The message names the nearest such citation and how far away it is. Editors often
     cite a whole paragraph at its end, so the figure may well be in that source; but the
     reader cannot tell, and when sentences are moved or the paragraph is split the figure
     silently loses its support. What counts as a figure is as for CC101 (small generic
@@ -57,10 +72,15 @@ class IndirectlyCitedNumericClaim(Rule):
     options = (VAGUE_OPTION, TEXTBOOK_OPTION)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        cited_before: dict[int, set[tuple[str, str]]] | None = None
         for cov in numeric_coverage(doc, vague=bool(ctx.options.get("vague", False)),
                                     textbook=bool(ctx.options.get("textbook", True))):
             if cov.nearest is None:
                 continue  # CC101
+            if cited_before is None:
+                cited_before = _sources_cited_before(doc)
+            if (cov.nearest.group, cov.nearest.key) in cited_before[id(cov.statement)]:
+                continue  # the same source on both sides of the figure covers it
             unit = "item" if cov.statement.kind in ("list", "infobox", "table", "caption") else "sentence"
             if unit == "sentence":
                 place = _ORDINAL_PLACES.get(cov.distance, f"{cov.distance} sentences later")
