@@ -101,7 +101,8 @@ _BIBLIOGRAPHIES = {"bibliography", "sources", "works cited", "literature", "gene
 _NOTE_LISTS_WHEN_CITED = {"footnotes", "remarks"}
 # The words a numbered note's marker opens with: "[note 1]", "[Note_1]", "[nb 2]", "[notes_1]".
 _NOTE_WORDS = "notes|note|nb|n|Notes|Note|NB|N"
-_NUMBERED_NOTE = re.compile(rf"\[(?:{_NOTE_WORDS})[ _](\d{{1,3}})\]")
+# A dump may wrap the marker at its space ("[n" / "13]").
+_NUMBERED_NOTE = re.compile(rf"\[(?:{_NOTE_WORDS})(?:[ _]|\r?\n[ \t]*)(\d{{1,3}})\]")
 
 
 def _fits_better(entries: list, lists: list[tuple[str, list]], notes: int) -> bool:
@@ -286,21 +287,22 @@ class _Builder:
         self._copy(seg, pos, len(seg), start)
 
     def _rejoin_wrapped_tag(self, seg: str, start: int) -> int:
-        """A tag a dump wrapped across two lines ("…product.[citation" / "needed] Much …"):
-        taken out of the text whole, as on one line; returns how much of ``seg`` it used."""
+        """A tag or numbered note marker a dump wrapped across two lines ("…product.[citation"
+        / "needed] Much …", "…members.[n" / "13] Early …"): taken out of the text whole, as on
+        one line; returns how much of ``seg`` it used."""
         tail = "".join(self.text[-48:])
-        opened = _OPEN_TAG_TAIL.search(tail)
-        closed = _CLOSE_TAG_HEAD.match(seg) if opened else None
-        if opened is None or closed is None:
+        broken = _broken_marker(tail, seg)
+        if broken is None:
             return 0
+        opened, closed, whole = broken
         words = f"{opened.group(1)} {closed.group(1)}"
-        whole = _MARKER.fullmatch(f"[{words}]")
-        if whole is None or whole.group("tag") is None:
-            return 0
         cut = len(tail) - opened.start()
-        tag = Tag(kind=_tag_kind(words), span=Span(self.offsets[-cut], start + closed.end()))
+        span = Span(self.offsets[-cut], start + closed.end())
         del self.text[-cut:], self.offsets[-cut:]
-        self.tags.append((len(self.text), tag))
+        if whole.group("nnum"):
+            self.markers.append((len(self.text), Citation(key=whole.group("nnum"), span=span, group="note")))
+        else:
+            self.tags.append((len(self.text), Tag(kind=_tag_kind(words), span=span)))
         return closed.end() + (1 if seg[closed.end():closed.end() + 1] == " " and self.text[-1:] == [" "] else 0)
 
     def _wrapped_pages(self, seg: str, start: int, pos: int) -> int:
@@ -623,6 +625,21 @@ def _mark_legends(blocks: list[_Block]) -> None:
 # The halves of a tag wrapped across lines: "[citation" at a line's end, "needed]" at the next start.
 _OPEN_TAG_TAIL = re.compile(r"\[([A-Za-z][\w'’ -]{0,30}?) ?$")
 _CLOSE_TAG_HEAD = re.compile(r"([\w'’ -]{1,30}?)\]")
+
+
+def _broken_marker(before: str, after: str) -> tuple[re.Match[str], re.Match[str], re.Match[str]] | None:
+    """The halves of a tag or numbered note marker broken at a line's end ("[citation" /
+    "needed]", "[n" / "13]"), and the marker they make together."""
+    opened = _OPEN_TAG_TAIL.search(before)
+    closed = _CLOSE_TAG_HEAD.match(after) if opened else None
+    if opened is None or closed is None:
+        return None
+    whole = _MARKER.fullmatch(f"[{opened.group(1)} {closed.group(1)}]")
+    if whole is None or not (whole.group("tag") or whole.group("nnum")):
+        return None
+    return opened, closed, whole
+
+
 _SUBSCRIPT_DIGITS = re.compile(r"\d{1,2}(?![\d,.]\d)(?=[\s,.;:)]|$)")
 _FORMULA_TAIL = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]?\d*){1,4}$")
 _PICTURE_WORDS = re.compile(
@@ -668,10 +685,12 @@ def _splits_nuclide(source: str, prev: tuple[int, int], start: int, end: int) ->
 def _runs_on(source: str, prev_end: int, start: int, end: int) -> bool:
     """Whether a line continues the one before although that one looks short: a range or
     word broken at a hyphen ("within 1-" / "2 generations") or a slash ("31/" / "2", "G2/"
-    / "M"), or a subscript set on its own line ("where CO" / "2 released")."""
-    before = source[max(0, prev_end - 12):prev_end]
+    / "M"), a subscript set on its own line ("where CO" / "2 released"), or a tag or marker
+    broken inside its brackets ("xk.[note" / "1] A few")."""
+    before = source[max(0, prev_end - 40):prev_end]
     after = source[start:end].lstrip(" ")
-    return bool(re.search(r"[\w)][-/]$", before) or (_FORMULA_TAIL.search(before) and _SUBSCRIPT_DIGITS.match(after)))
+    return bool(re.search(r"[\w)][-/]$", before) or (_FORMULA_TAIL.search(before) and _SUBSCRIPT_DIGITS.match(after))
+                or _broken_marker(before, after) is not None)
 
 
 def _heading_like(text: str) -> bool:
