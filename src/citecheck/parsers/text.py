@@ -182,6 +182,10 @@ def _tag_kind(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", words).strip("-") or "tag"
 
 
+# A chemical formula in square brackets, a concentration: "[HA]", "[H2A]", "[OH]".
+_CONCENTRATION = re.compile(r"\[(?:[A-Z][a-z]?\d*){2,}\]")
+
+
 # Link text in a text dump, words joined by underscores ("Human_herpesvirus_8").
 _LINK_TEXT = re.compile(r"[^\s_\[\]]*(?:_+[^\s_\[\]]*)+")
 # Link text that opens with a word and holds a number: the number belongs to the name.
@@ -358,6 +362,8 @@ class _Builder:
                 return None  # "the Eckart–Young theorem [1936]": a year, no marker
             return Citation(key=match.group("num"), span=span)
         if match.group("note"):
+            if self._in_formula(seg, match, base):
+                return None  # "\mathrm {[A][H]}", "[HA] = β1[A][H]": concentrations, no notes
             key = match.group("note").lower()  # upper-alpha notes ("[A]") are listed as 1, 2, ...
             cluster = (match.start() > 0 and seg[match.start() - 1] == "]") or seg.startswith("[", match.end())
             if key not in self.notes and not cluster:
@@ -366,6 +372,19 @@ class _Builder:
         if match.group("nnum"):
             return Citation(key=match.group("nnum"), span=span, group="note")
         return Tag(kind=_tag_kind(match.group("tag")), span=span)
+
+    def _in_formula(self, seg: str, match: re.Match[str], base: int) -> bool:
+        r"""Whether a bracketed letter is part of a formula: inside the TeX source a copy prints
+        ("{\displaystyle T_{A}=\mathrm {[A]+[HA]}}"), or a capital on an equation's line that
+        also brackets chemical formulas, which no marker is ("[HA] = β1[A][H], [OH] = …"):
+        square brackets for concentrations."""
+        at = base + match.start()
+        before = self.source[max(0, at - 400):at]  # a formula's lines may stand as blocks of their own
+        tex = before.rfind("\\displaystyle")
+        if tex >= 0 and before.count("{", tex) + 1 > before.count("}", tex):
+            return True
+        near = seg[max(0, match.start() - 80):match.end() + 80]
+        return match.group("note").isupper() and "=" in near and _CONCENTRATION.search(near) is not None
 
     def result(self) -> str:
         return "".join(self.text)
