@@ -153,9 +153,11 @@ _TAG_WORDS = (
     r"|improper[ _]synthesis\??|opinion|contradictory|peacock[ _]term|weasel[ _]words"
     r"|non-primary[ _]source[ _]needed|sic"
 )
+# A numbered note marker may lose its "]" where a table's column cuts its cell short and the
+# next cell's word follows ("Temp. (°C)[note_1Density (kg/m3)").
 _MARKER = re.compile(
-    rf"\[(?:(?P<num>\d{{1,4}})|(?P<note>[a-z]{{1,2}}|[A-Z])|(?:{_NOTE_WORDS})[ _](?P<nnum>\d{{1,3}})"
-    rf"|(?P<tag>(?i:{_TAG_WORDS})))\]"
+    rf"\[(?:(?:(?P<num>\d{{1,4}})|(?P<note>[a-z]{{1,2}}|[A-Z])|(?P<tag>(?i:{_TAG_WORDS})))\]"
+    rf"|(?:{_NOTE_WORDS})[ _](?P<nnum>\d{{1,3}})(?:\]|(?=[A-Z][a-z])))"
 )
 # What precedes bracketed text that is no citation: a formula's image text after its TeX
 # source (also where the line wraps between them: "{\displaystyle 2}" then "[2]." on the next
@@ -1231,11 +1233,11 @@ class _Parser:
 
     def _local_notes(self, start: int, end: int) -> None:
         """Footnotes printed right under a table ("1. ^ a b These materials are ..."), cited
-        from its cells as [a], [b]: a small notes list of their own inside the body, in a
-        group of its own ("table", "table 2", ...), since its letters start again at "a"
-        whatever the article's notes use. The markers of its section before it are its uses
-        (see ``_cite_table_notes``)."""
-        if not re.search(r"\[[a-z]\]", self.source):
+        from its cells as [a], [b] or by number ([note 1], [note_2]): a small notes list of
+        its own inside the body, in a group of its own ("table", "table 2", ...), since its
+        keys start again at "a" or 1 whatever the article's notes use. The markers of its
+        section before it are its uses (see ``_cite_table_notes``)."""
+        if not re.search(r"\[[a-z]\]", self.source) and not self.numbered_notes:
             return
         run: list[_Block] = []
         section_start = 0
@@ -1245,9 +1247,12 @@ class _Parser:
                 continue
             if run:
                 group = "table" if not self.table_notes else f"table {len(self.table_notes) + 1}"
+                cells = self.source[section_start:run[0].segs[0][0]]
+                by_number = (any(m.group("nnum") for m in _MARKER.finditer(cells))
+                             and not re.search(r"\[[a-z]\]", cells))
                 keys = set()
                 for entry, number in _list_entries(self.source, run):
-                    key = _note_key(number - 1)
+                    key = str(number) if by_number else _note_key(number - 1)
                     self._reference(entry, key, group, key)
                     keys.add(key)
                 self.table_notes.append((section_start, run[0].segs[0][0], group, frozenset(keys)))
