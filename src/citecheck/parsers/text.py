@@ -186,6 +186,14 @@ def _tag_kind(text: str) -> str:
 
 # A chemical formula in square brackets, a concentration: "[HA]", "[H2A]", "[OH]".
 _CONCENTRATION = re.compile(r"\[(?:[A-Z][a-z]?\d*){2,}\]")
+# A legend line's key and the dash before what it stands for: "Po: [209] — mass number".
+_LEGEND_KEY = re.compile(r"\s*[^\s:]{1,6}:?\s*")
+_LEGEND_DASH = re.compile(r"\s+(?:[–—-]|â\x80[\x93\x94])\s")
+
+
+def _legend_key(seg: str, match: re.Match[str]) -> bool:
+    """Whether a bracketed number is the key a legend line explains ("Po: [209] — mass number")."""
+    return bool(_LEGEND_KEY.fullmatch(seg, 0, match.start()) and _LEGEND_DASH.match(seg, match.end()))
 
 
 # Link text in a text dump, words joined by underscores ("Human_herpesvirus_8").
@@ -245,6 +253,8 @@ class _Builder:
     notes: frozenset[str] = frozenset()
     underscores: bool = True  # text dumps write link text with underscores for spaces
     last_entry: int = 0  # the highest number of the reference list, 0 when there is none
+    table: bool = False  # the segments are lines of a laid-out table (so is a line with a wide gap)
+    tabulated: list[Citation] = field(default_factory=list)  # numbers in a table or legend, maybe its own
     text: list[str] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
     markers: list[tuple[int, Citation]] = field(default_factory=list)
@@ -270,8 +280,9 @@ class _Builder:
             self._extend(nuclide[1].translate(_SUBSCRIPTS), start)
             pos = len(nuclide[1])
         if scan:
+            laid_out = self.table or _DIAGRAM_GAP.search(seg) is not None
             for match in _MARKER.finditer(seg, pos):
-                item = self._marker(match, seg, start)
+                item = self._marker(match, seg, start, laid_out)
                 if item is None:
                     continue
                 self._copy(seg, pos, match.start(), start)
@@ -352,7 +363,7 @@ class _Builder:
         self.text.extend(text)
         self.offsets.extend(range(start, start + len(text)))
 
-    def _marker(self, match: re.Match[str], seg: str, base: int) -> Citation | Tag | None:
+    def _marker(self, match: re.Match[str], seg: str, base: int, laid_out: bool) -> Citation | Tag | None:
         span = Span(base + match.start(), base + match.end())
         before = seg[max(0, match.start() - 40):match.start()]
         if not before.strip():  # a marker opening a wrapped line follows the line before, the break a gap
@@ -362,7 +373,10 @@ class _Builder:
         if match.group("num"):
             if _bracketed_year(int(match.group("num")), self.last_entry):
                 return None  # "the Eckart–Young theorem [1936]": a year, no marker
-            return Citation(key=match.group("num"), span=span)
+            citation = Citation(key=match.group("num"), span=span)
+            if laid_out or _legend_key(seg, match):
+                self.tabulated.append(citation)
+            return citation
         if match.group("note"):
             if self._in_formula(seg, match, base):
                 return None  # "\mathrm {[A][H]}", "[HA] = β1[A][H]": concentrations, no notes
@@ -836,11 +850,13 @@ class _Parser:
         # The numbers of the notes the text cites by number ("[note 1]", "[Note_1]", "[nb 2]").
         self.numbered_notes = frozenset(_NUMBERED_NOTE.findall(doc.source))
         self.printed_keys: dict[int, str] = {}  # id(reference) -> the number the copy printed
+        # Bracketed numbers in tables and legends, citations or the table's own notation.
+        self.tabulated: list[Citation] = []
         # Notes lists under tables: (section start, list start, group, keys), in page order.
         self.table_notes: list[tuple[int, int, str, frozenset[str]]] = []
 
     def builder(self) -> _Builder:
-        return _Builder(self.source, self.wrapped, self.notes, last_entry=self.last_entry)
+        return _Builder(self.source, self.wrapped, self.notes, last_entry=self.last_entry, tabulated=self.tabulated)
 
     def run(self) -> None:
         title_at = self._title()
@@ -1131,6 +1147,7 @@ class _Parser:
             if kind == "prose" and self.wrapped and (_looks_like_caption(block.text) or self._opens_with_picture(k)):
                 kind = "caption"
             builder = self.builder()
+            builder.table = kind == "table"
             for s, e in block.segs:
                 builder.add(s, e)
             if _FIGURE_LEGEND.match(builder.result()):
@@ -1319,6 +1336,7 @@ class _Parser:
         self._cite_table_notes()
         self._resolve()
         self._check_map()
+        self._drop_tabulated()
         for stmt in doc.statements:
             for tag in stmt.tags:
                 if tag.kind != "dead-link":
@@ -1343,6 +1361,20 @@ class _Parser:
             doc.metadata["references_last"] = last
             doc.metadata["references_highest_cited"] = highest
 
+
+    def _drop_tabulated(self) -> None:
+        """A bracketed number in a laid-out table or as a legend's key past the reference
+        list's last entry is the table's own notation (a mass number "[209]" in the periodic
+        table, a Coxeter group "[3]"), no citation. Below the last entry it cannot be told
+        from one; past it a citation would mean a truncated list, which the prose's markers
+        still show. Done once the list's numbering is settled, which these uses helped weigh."""
+        last = max((int(r.key) for r in self.doc.references if not r.group and r.key.isdigit()), default=0)
+        own = {id(c) for c in self.tabulated if 0 < last < int(c.key)}
+        if not own:
+            return
+        self.doc.citations = [c for c in self.doc.citations if id(c) not in own]
+        for stmt in self.doc.statements:
+            stmt.citations = [c for c in stmt.citations if id(c) not in own]
 
     def _resolve(self) -> None:
         table = {(ref.group, ref.key): ref for ref in self.doc.references}
