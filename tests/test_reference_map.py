@@ -40,8 +40,6 @@ INCONSISTENT_COPIES = {
     # The table's "[97]" and "[145]": the mass numbers of technetium's and promethium's most
     # stable isotopes, printed in brackets after the atomic weights.
     "fet-holdout-12/Periodic_table.txt": {("", "97"), ("", "145")},
-    # Not the page but the reader: three note groups ([Note_1], [n_1], [nb_1]) read as one.
-    "fet-holdout-6/International_System_of_Units.txt": {("note", "1"), ("note", "2"), ("note", "3")},
 }
 
 

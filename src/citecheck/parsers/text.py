@@ -101,7 +101,8 @@ _BIBLIOGRAPHIES = {"bibliography", "sources", "works cited", "literature", "gene
 _NOTE_LISTS_WHEN_CITED = {"footnotes", "remarks"}
 # The words a numbered note's marker opens with: "[note 1]", "[Note_1]", "[nb 2]", "[notes_1]".
 _NOTE_WORDS = "notes|note|nb|n|Notes|Note|NB|N"
-_NUMBERED_NOTE = re.compile(rf"\[(?:{_NOTE_WORDS})[ _](\d{{1,3}})\]")
+# A dump may wrap the marker at its space ("[n" / "13]").
+_NUMBERED_NOTE = re.compile(rf"\[(?:{_NOTE_WORDS})(?:[ _]|\r?\n[ \t]*)(\d{{1,3}})\]")
 
 
 def _fits_better(entries: list, lists: list[tuple[str, list]], notes: int) -> bool:
@@ -152,9 +153,11 @@ _TAG_WORDS = (
     r"|improper[ _]synthesis\??|opinion|contradictory|peacock[ _]term|weasel[ _]words"
     r"|non-primary[ _]source[ _]needed|sic"
 )
+# A numbered note marker may lose its "]" where a table's column cuts its cell short and the
+# next cell's word follows ("Temp. (°C)[note_1Density (kg/m3)").
 _MARKER = re.compile(
-    rf"\[(?:(?P<num>\d{{1,4}})|(?P<note>[a-z]{{1,2}}|[A-Z])|(?:{_NOTE_WORDS})[ _](?P<nnum>\d{{1,3}})"
-    rf"|(?P<tag>(?i:{_TAG_WORDS})))\]"
+    rf"\[(?:(?:(?P<num>\d{{1,4}})|(?P<note>[a-z]{{1,2}}|[A-Z])|(?P<tag>(?i:{_TAG_WORDS})))\]"
+    rf"|(?:{_NOTE_WORDS})[ _](?P<nnum>\d{{1,3}})(?:\]|(?=[A-Z][a-z])))"
 )
 # What precedes bracketed text that is no citation: a formula's image text after its TeX
 # source (also where the line wraps between them: "{\displaystyle 2}" then "[2]." on the next
@@ -179,6 +182,18 @@ def _tag_kind(text: str) -> str:
     if words in _TAG_KIND:
         return _TAG_KIND[words]
     return re.sub(r"[^a-z0-9]+", "-", words).strip("-") or "tag"
+
+
+# A chemical formula in square brackets, a concentration: "[HA]", "[H2A]", "[OH]".
+_CONCENTRATION = re.compile(r"\[(?:[A-Z][a-z]?\d*){2,}\]")
+# A legend line's key and the dash before what it stands for: "Po: [209] — mass number".
+_LEGEND_KEY = re.compile(r"\s*[^\s:]{1,6}:?\s*")
+_LEGEND_DASH = re.compile(r"\s+(?:[–—-]|â\x80[\x93\x94])\s")
+
+
+def _legend_key(seg: str, match: re.Match[str]) -> bool:
+    """Whether a bracketed number is the key a legend line explains ("Po: [209] — mass number")."""
+    return bool(_LEGEND_KEY.fullmatch(seg, 0, match.start()) and _LEGEND_DASH.match(seg, match.end()))
 
 
 # Link text in a text dump, words joined by underscores ("Human_herpesvirus_8").
@@ -238,6 +253,8 @@ class _Builder:
     notes: frozenset[str] = frozenset()
     underscores: bool = True  # text dumps write link text with underscores for spaces
     last_entry: int = 0  # the highest number of the reference list, 0 when there is none
+    table: bool = False  # the segments are lines of a laid-out table (so is a line with a wide gap)
+    tabulated: list[Citation] = field(default_factory=list)  # numbers in a table or legend, maybe its own
     text: list[str] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
     markers: list[tuple[int, Citation]] = field(default_factory=list)
@@ -263,8 +280,9 @@ class _Builder:
             self._extend(nuclide[1].translate(_SUBSCRIPTS), start)
             pos = len(nuclide[1])
         if scan:
+            laid_out = self.table or _DIAGRAM_GAP.search(seg) is not None
             for match in _MARKER.finditer(seg, pos):
-                item = self._marker(match, seg, start)
+                item = self._marker(match, seg, start, laid_out)
                 if item is None:
                     continue
                 self._copy(seg, pos, match.start(), start)
@@ -286,21 +304,22 @@ class _Builder:
         self._copy(seg, pos, len(seg), start)
 
     def _rejoin_wrapped_tag(self, seg: str, start: int) -> int:
-        """A tag a dump wrapped across two lines ("…product.[citation" / "needed] Much …"):
-        taken out of the text whole, as on one line; returns how much of ``seg`` it used."""
+        """A tag or numbered note marker a dump wrapped across two lines ("…product.[citation"
+        / "needed] Much …", "…members.[n" / "13] Early …"): taken out of the text whole, as on
+        one line; returns how much of ``seg`` it used."""
         tail = "".join(self.text[-48:])
-        opened = _OPEN_TAG_TAIL.search(tail)
-        closed = _CLOSE_TAG_HEAD.match(seg) if opened else None
-        if opened is None or closed is None:
+        broken = _broken_marker(tail, seg)
+        if broken is None:
             return 0
+        opened, closed, whole = broken
         words = f"{opened.group(1)} {closed.group(1)}"
-        whole = _MARKER.fullmatch(f"[{words}]")
-        if whole is None or whole.group("tag") is None:
-            return 0
         cut = len(tail) - opened.start()
-        tag = Tag(kind=_tag_kind(words), span=Span(self.offsets[-cut], start + closed.end()))
+        span = Span(self.offsets[-cut], start + closed.end())
         del self.text[-cut:], self.offsets[-cut:]
-        self.tags.append((len(self.text), tag))
+        if whole.group("nnum"):
+            self.markers.append((len(self.text), Citation(key=whole.group("nnum"), span=span, group="note")))
+        else:
+            self.tags.append((len(self.text), Tag(kind=_tag_kind(words), span=span)))
         return closed.end() + (1 if seg[closed.end():closed.end() + 1] == " " and self.text[-1:] == [" "] else 0)
 
     def _wrapped_pages(self, seg: str, start: int, pos: int) -> int:
@@ -344,7 +363,7 @@ class _Builder:
         self.text.extend(text)
         self.offsets.extend(range(start, start + len(text)))
 
-    def _marker(self, match: re.Match[str], seg: str, base: int) -> Citation | Tag | None:
+    def _marker(self, match: re.Match[str], seg: str, base: int, laid_out: bool) -> Citation | Tag | None:
         span = Span(base + match.start(), base + match.end())
         before = seg[max(0, match.start() - 40):match.start()]
         if not before.strip():  # a marker opening a wrapped line follows the line before, the break a gap
@@ -354,8 +373,13 @@ class _Builder:
         if match.group("num"):
             if _bracketed_year(int(match.group("num")), self.last_entry):
                 return None  # "the Eckart–Young theorem [1936]": a year, no marker
-            return Citation(key=match.group("num"), span=span)
+            citation = Citation(key=match.group("num"), span=span)
+            if laid_out or _legend_key(seg, match):
+                self.tabulated.append(citation)
+            return citation
         if match.group("note"):
+            if self._in_formula(seg, match, base):
+                return None  # "\mathrm {[A][H]}", "[HA] = β1[A][H]": concentrations, no notes
             key = match.group("note").lower()  # upper-alpha notes ("[A]") are listed as 1, 2, ...
             cluster = (match.start() > 0 and seg[match.start() - 1] == "]") or seg.startswith("[", match.end())
             if key not in self.notes and not cluster:
@@ -364,6 +388,19 @@ class _Builder:
         if match.group("nnum"):
             return Citation(key=match.group("nnum"), span=span, group="note")
         return Tag(kind=_tag_kind(match.group("tag")), span=span)
+
+    def _in_formula(self, seg: str, match: re.Match[str], base: int) -> bool:
+        r"""Whether a bracketed letter is part of a formula: inside the TeX source a copy prints
+        ("{\displaystyle T_{A}=\mathrm {[A]+[HA]}}"), or a capital on an equation's line that
+        also brackets chemical formulas, which no marker is ("[HA] = β1[A][H], [OH] = …"):
+        square brackets for concentrations."""
+        at = base + match.start()
+        before = self.source[max(0, at - 400):at]  # a formula's lines may stand as blocks of their own
+        tex = before.rfind("\\displaystyle")
+        if tex >= 0 and before.count("{", tex) + 1 > before.count("}", tex):
+            return True
+        near = seg[max(0, match.start() - 80):match.end() + 80]
+        return match.group("note").isupper() and "=" in near and _CONCENTRATION.search(near) is not None
 
     def result(self) -> str:
         return "".join(self.text)
@@ -623,6 +660,21 @@ def _mark_legends(blocks: list[_Block]) -> None:
 # The halves of a tag wrapped across lines: "[citation" at a line's end, "needed]" at the next start.
 _OPEN_TAG_TAIL = re.compile(r"\[([A-Za-z][\w'’ -]{0,30}?) ?$")
 _CLOSE_TAG_HEAD = re.compile(r"([\w'’ -]{1,30}?)\]")
+
+
+def _broken_marker(before: str, after: str) -> tuple[re.Match[str], re.Match[str], re.Match[str]] | None:
+    """The halves of a tag or numbered note marker broken at a line's end ("[citation" /
+    "needed]", "[n" / "13]"), and the marker they make together."""
+    opened = _OPEN_TAG_TAIL.search(before)
+    closed = _CLOSE_TAG_HEAD.match(after) if opened else None
+    if opened is None or closed is None:
+        return None
+    whole = _MARKER.fullmatch(f"[{opened.group(1)} {closed.group(1)}]")
+    if whole is None or not (whole.group("tag") or whole.group("nnum")):
+        return None
+    return opened, closed, whole
+
+
 _SUBSCRIPT_DIGITS = re.compile(r"\d{1,2}(?![\d,.]\d)(?=[\s,.;:)]|$)")
 _FORMULA_TAIL = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]?\d*){1,4}$")
 _PICTURE_WORDS = re.compile(
@@ -668,10 +720,12 @@ def _splits_nuclide(source: str, prev: tuple[int, int], start: int, end: int) ->
 def _runs_on(source: str, prev_end: int, start: int, end: int) -> bool:
     """Whether a line continues the one before although that one looks short: a range or
     word broken at a hyphen ("within 1-" / "2 generations") or a slash ("31/" / "2", "G2/"
-    / "M"), or a subscript set on its own line ("where CO" / "2 released")."""
-    before = source[max(0, prev_end - 12):prev_end]
+    / "M"), a subscript set on its own line ("where CO" / "2 released"), or a tag or marker
+    broken inside its brackets ("xk.[note" / "1] A few")."""
+    before = source[max(0, prev_end - 40):prev_end]
     after = source[start:end].lstrip(" ")
-    return bool(re.search(r"[\w)][-/]$", before) or (_FORMULA_TAIL.search(before) and _SUBSCRIPT_DIGITS.match(after)))
+    return bool(re.search(r"[\w)][-/]$", before) or (_FORMULA_TAIL.search(before) and _SUBSCRIPT_DIGITS.match(after))
+                or _broken_marker(before, after) is not None)
 
 
 def _heading_like(text: str) -> bool:
@@ -796,11 +850,13 @@ class _Parser:
         # The numbers of the notes the text cites by number ("[note 1]", "[Note_1]", "[nb 2]").
         self.numbered_notes = frozenset(_NUMBERED_NOTE.findall(doc.source))
         self.printed_keys: dict[int, str] = {}  # id(reference) -> the number the copy printed
+        # Bracketed numbers in tables and legends, citations or the table's own notation.
+        self.tabulated: list[Citation] = []
         # Notes lists under tables: (section start, list start, group, keys), in page order.
         self.table_notes: list[tuple[int, int, str, frozenset[str]]] = []
 
     def builder(self) -> _Builder:
-        return _Builder(self.source, self.wrapped, self.notes, last_entry=self.last_entry)
+        return _Builder(self.source, self.wrapped, self.notes, last_entry=self.last_entry, tabulated=self.tabulated)
 
     def run(self) -> None:
         title_at = self._title()
@@ -1091,6 +1147,7 @@ class _Parser:
             if kind == "prose" and self.wrapped and (_looks_like_caption(block.text) or self._opens_with_picture(k)):
                 kind = "caption"
             builder = self.builder()
+            builder.table = kind == "table"
             for s, e in block.segs:
                 builder.add(s, e)
             if _FIGURE_LEGEND.match(builder.result()):
@@ -1193,11 +1250,11 @@ class _Parser:
 
     def _local_notes(self, start: int, end: int) -> None:
         """Footnotes printed right under a table ("1. ^ a b These materials are ..."), cited
-        from its cells as [a], [b]: a small notes list of their own inside the body, in a
-        group of its own ("table", "table 2", ...), since its letters start again at "a"
-        whatever the article's notes use. The markers of its section before it are its uses
-        (see ``_cite_table_notes``)."""
-        if not re.search(r"\[[a-z]\]", self.source):
+        from its cells as [a], [b] or by number ([note 1], [note_2]): a small notes list of
+        its own inside the body, in a group of its own ("table", "table 2", ...), since its
+        keys start again at "a" or 1 whatever the article's notes use. The markers of its
+        section before it are its uses (see ``_cite_table_notes``)."""
+        if not re.search(r"\[[a-z]\]", self.source) and not self.numbered_notes:
             return
         run: list[_Block] = []
         section_start = 0
@@ -1207,9 +1264,12 @@ class _Parser:
                 continue
             if run:
                 group = "table" if not self.table_notes else f"table {len(self.table_notes) + 1}"
+                cells = self.source[section_start:run[0].segs[0][0]]
+                by_number = (any(m.group("nnum") for m in _MARKER.finditer(cells))
+                             and not re.search(r"\[[a-z]\]", cells))
                 keys = set()
                 for entry, number in _list_entries(self.source, run):
-                    key = _note_key(number - 1)
+                    key = str(number) if by_number else _note_key(number - 1)
                     self._reference(entry, key, group, key)
                     keys.add(key)
                 self.table_notes.append((section_start, run[0].segs[0][0], group, frozenset(keys)))
@@ -1276,6 +1336,7 @@ class _Parser:
         self._cite_table_notes()
         self._resolve()
         self._check_map()
+        self._drop_tabulated()
         for stmt in doc.statements:
             for tag in stmt.tags:
                 if tag.kind != "dead-link":
@@ -1300,6 +1361,20 @@ class _Parser:
             doc.metadata["references_last"] = last
             doc.metadata["references_highest_cited"] = highest
 
+
+    def _drop_tabulated(self) -> None:
+        """A bracketed number in a laid-out table or as a legend's key past the reference
+        list's last entry is the table's own notation (a mass number "[209]" in the periodic
+        table, a Coxeter group "[3]"), no citation. Below the last entry it cannot be told
+        from one; past it a citation would mean a truncated list, which the prose's markers
+        still show. Done once the list's numbering is settled, which these uses helped weigh."""
+        last = max((int(r.key) for r in self.doc.references if not r.group and r.key.isdigit()), default=0)
+        own = {id(c) for c in self.tabulated if 0 < last < int(c.key)}
+        if not own:
+            return
+        self.doc.citations = [c for c in self.doc.citations if id(c) not in own]
+        for stmt in self.doc.statements:
+            stmt.citations = [c for c in stmt.citations if id(c) not in own]
 
     def _resolve(self) -> None:
         table = {(ref.group, ref.key): ref for ref in self.doc.references}
