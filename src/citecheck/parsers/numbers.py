@@ -266,6 +266,7 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])"),  # locants: 1,3-butadiene, 2,4-D
     ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+\s(?=[a-z]{{3,}}(?:ic|yl|ol|ene|ane|ine|ide|ate|one)\b)"),  # 1,4 benzenedicarboxylic acid
     ("", rf"\b\d{{2,7}}-\d{{2}}-\d\b"),  # a CAS registry number: 107-21-1
+    ("", rf"\[\d{{1,2}}(?:[,+]\d{{1,2}})+\](?=-?\s?[a-z])"),  # a reaction's locants: [1,7]-hydride shift, [4+2] cycloaddition
     ("", rf"\d+(?:,\s?\d+)+,\s?(?:\.\.\.|…)"),  # a sequence: 1, 2, 3, ...
     ("", rf"\b1,\s?2,\s?3(?:,\s?\d+)*(?:,?\s(?:and|or)\s\d+)?\b"),  # the cases 1, 2, 3 and 4
     ("", rf"\b1\s?(?:in|-in-)\s?\d+[\s\-]year\b"),  # a 1 in 100 year storm: a return period
@@ -1719,7 +1720,8 @@ _MEMBERS_OPEN = re.compile(
     rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s|,\s+(?:which\s+are\s+|namely\s+)?"
     rf"|\s(?:are|were)\s+|\s\())(?=\S)"
 )
-_MEMBERS_CLOSE = re.compile(rf"\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where)\b|$")
+# A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre").
+_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where)\b|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
