@@ -270,6 +270,9 @@ _MASK_ALTERNATIVES = (
     ("", rf"\d+(?:,\s?\d+)+,\s?(?:\.\.\.|…)"),  # a sequence: 1, 2, 3, ...
     ("", rf"\b1,\s?2,\s?3(?:,\s?\d+)*(?:,?\s(?:and|or)\s\d+)?\b"),  # the cases 1, 2, 3 and 4
     ("", rf"\b1\s?(?:in|-in-)\s?\d+[\s\-]year\b"),  # a 1 in 100 year storm: a return period
+    # the school grades a school takes: "grades 6-8", "(K-12)"
+    ("", rf"(?:(?<=grade\s)|(?<=grades\s)|(?<=Grade\s)|(?<=Grades\s))\d{{1,2}}(?:\s*(?:[{_DASH}]|to|through)\s*\d{{1,2}})?\b"
+        rf"|\(P?K\s?[{_DASH}]\s?\d{{1,2}}\)"),
     ("", rf"\(\s*\d+\s*$"),  # "lithium-6 (6": a notation the copy broke off
     ("units", rf"\d+\s?(?:cc|kg)\b(?=\s+(?:class|title|category|Grand\s+Prix|championship)\b)"),  # the 50 cc class: a name
     ("", rf"(?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)"),  # "from left to right: 1. Band-e Amir; 2. Salang"
