@@ -69,6 +69,8 @@ def test_dead_link_in_the_text_points_at_its_statement() -> None:
         ("NIGER: Slavery - an unbroken chain", "", ""),  # five capitals: a name in capitals
         ("Heat storage | UTES | Solar recharge", "", ""),  # a keyword further on
         ("Water use efficiency - agriwaterpedia.info", "", "agriwaterpedia.info"),  # a domain ends it
+        ("IMDB Award List", "http://www.imdb.com/name/nm1/awards", "IMDB"),  # the host's initials open it
+        ("BBC Weather Centre", "http://www.bbc.co.uk/weather/", ""),  # a part of the site names no page
     ],
 )
 def test_a_two_part_title_names_the_site_its_address_is_on(title: str, url: str, site: str) -> None:

@@ -63,7 +63,8 @@ _TITLE_PARAM = re.compile(rf"\|\s*(?:{_PART_NAMES}|script-title|trans-title|tite
 # Persistent identifiers, and the designations of standards and statutes: each names one source.
 _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|doi|PMID|PMC|arXiv|JSTOR|Bibcode|LCCN)\b\W{0,3}[\dX]"
-    r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?[A-Z]?\d|\bU\.\s?S\.\s?C\.|\bC\.?F\.?R\.?\s|§"
+    r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?[A-Z]?\d|\bOECD\s+(?:Test\s+Guideline|TG)\s*\d"
+    r"|\bU\.\s?S\.\s?C\.|\bC\.?F\.?R\.?\s|§"
     rf"|{PATENT_NUMBER}"
     # EU legislation by its number ("Council Directive 2001/113/EC", "Regulation (EC) No 1234/2007"),
     # a constitution by article and section ("Constitution of Indiana, 5-10(b)")
@@ -167,7 +168,7 @@ def _names_its_site(text: str, url: str) -> str:
     "" when no part does: "Coffee: A History" names no site."""
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
     if len(parts) < 2:
-        return ""
+        return _initials_of_its_host(parts[0], url) if parts else ""
     work = next((part for part in parts if _REFERENCE_WORK.match(part)), None)
     if work is not None:
         return work.strip()
@@ -175,14 +176,10 @@ def _names_its_site(text: str, url: str) -> str:
         return parts[0].strip()
     if _SITE_ENDING.fullmatch(parts[-1].strip()):
         return parts[-1].strip()
-    if not url:
+    host, path = _host_and_path(url)
+    if not host:
         return ""
-    try:
-        address = urlsplit(url if "://" in url else "http://" + url)
-        host, path = (address.hostname or "").lower(), address.path.lower()
-    except ValueError:
-        return ""
-    labels = [label for label in host.split(".") if len(label) >= 3 and label not in _GENERIC_LABELS]
+    labels = _site_labels(host)
     site_folder = _NOT_ALNUM.sub("", path.lstrip("/").split("/", 1)[0])  # a site kept in a folder of a host
     for part in parts:
         name = _NOT_ALNUM.sub("", part.lower())
@@ -196,6 +193,46 @@ def _names_its_site(text: str, url: str) -> str:
 
 # Labels of a host name that name no site: "www", and the endings of domains.
 _GENERIC_LABELS = frozenset("www com org net edu gov mil int info biz".split())
+# Initials a title opens with, perhaps before a word: "IMDB Award List", "NY Post Interview with …".
+_OPENING_INITIALS = re.compile(r"\s*(?P<initials>[A-Z]{2,5})(?:['’]s)?(?:\s+(?P<next>[A-Z][a-z]+))?")
+_PAGE_WORDS = 2
+_SITE_NOUN = re.compile(r"\b(?:Centre|Center|Portal|Online|Web\s?site|Home\s?page|Home)\W*$", re.I)
+
+
+def _host_and_path(url: str) -> tuple[str, str]:
+    """The host name and path of an address, lower-cased ("", "" when there is none)."""
+    if not url:
+        return "", ""
+    try:
+        address = urlsplit(url if "://" in url else "http://" + url)
+        return (address.hostname or "").lower(), address.path.lower()
+    except ValueError:
+        return "", ""
+
+
+def _site_labels(host: str) -> list[str]:
+    """The labels of a host name that may name its site: "ncbi", "nlm" of www.ncbi.nlm.nih.gov."""
+    return [label for label in host.split(".") if len(label) >= 3 and label not in _GENERIC_LABELS]
+
+
+def _initials_of_its_host(title: str, url: str) -> str:
+    """The initials a one-part title opens with when they, alone or with the next word, are its
+    address's host name ("IMDB Award List" at www.imdb.com, "NY Post Interview with …" at
+    www.nypost.com): the publisher, and the rest the page. A name spelled out ("Slackware Linux
+    for the Alpha" at www.slackware.com) may be the page's subject; "NCBI" alone, or with the
+    name of a part of the site ("BBC Weather Centre"), names no page."""
+    opening = _OPENING_INITIALS.match(title)
+    labels = _site_labels(_host_and_path(url)[0])
+    if opening is None or not labels:
+        return ""
+    if _SITE_NOUN.search(title):
+        return ""  # "BBC Weather Centre", "ESA Portal": the site's name, not a page of it
+    initials = opening["initials"]
+    spelled = ((initials, opening.end("initials")), (initials + (opening["next"] or ""), opening.end()))
+    for name, end in spelled:
+        if name.lower() in labels and len(_WORD.findall(title[end:])) >= _PAGE_WORDS:
+            return title[:end].strip()
+    return ""
 
 
 class IncompleteReference(Rule):
@@ -214,17 +251,19 @@ class IncompleteReference(Rule):
     site its address is on ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Site » Blog Archive »
     Page") or a reference work ("Encyclopedia of Laser Physics and Technology - Q factor"), opens
     with its publisher's initials ("CEA: Industry Sales Data") or ends with its site's domain or
-    name ("Water use efficiency - agriwaterpedia.info", "Timeline - Official … Website")
-    are complete enough). Not reported: explanatory notes (note groups, prose footnotes in the
-    reference list, pointers to another article such as "See Treaty of Utrecht.", names in other
-    languages, how a figure was reckoned), empty entries (CC503), short citations pointing into a
-    bibliography ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
+    name ("Water use efficiency - agriwaterpedia.info", "Timeline - Official … Website"), and a
+    linked title opening with the initials its address's host spells ("IMDB Award List" at
+    www.imdb.com; not "BBC Weather Centre", a part of the site) are complete enough). Not
+    reported: explanatory notes (note groups, prose footnotes in the reference list, pointers
+    to another article such as "See Treaty of Utrecht.", names in other languages, how a
+    figure was reckoned), empty entries (CC503), short citations pointing into a bibliography
+    ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
     an author's name alone, or with "et al.", a page or a short remark ("Smith, Renfrew"), when a
     fuller entry opens with it, in the list or in a bibliography listed without numbers), free
-    text that names its source by an ISBN, DOI, patent, standard or statute number (EU
-    legislation by its number, a constitution by article), chapter-and-verse citations of
-    scripture ("1 Samuel 4:13", "Exodus 7:4; Ezekiel 28:26"), and templates made for one source
-    (``{{Cite Merriam-Webster}}``).
+    text that names its source by an ISBN, DOI, patent, standard (an OECD test guideline) or
+    statute number (EU legislation by its number, a constitution by article), chapter-and-verse
+    citations of scripture ("1 Samuel 4:13", "Exodus 7:4; Ezekiel 28:26"), and templates made
+    for one source (``{{Cite Merriam-Webster}}``).
 
     Why: an incomplete reference is hard to verify and impossible to recover once its URL
     dies; rules that compare dates or sources have nothing to work with.
