@@ -61,8 +61,16 @@ def test_dead_link_in_the_text_points_at_its_statement() -> None:
         ("Info: Opening hours", "http://www.example.info/hours", ""),  # nor is a domain's ending
         ("NCBI", "https://www.ncbi.nlm.nih.gov/", ""),  # one part: the title is the page's
         ("NCBI | https://www.ncbi.nlm.nih.gov/blast", "https://www.ncbi.nlm.nih.gov/blast", ""),  # an address is no part
-        ("NCBI: CBLAST", "https://web.archive.org/web/2010/http://www.ncbi.nlm.nih.gov/", ""),  # the archive's host
-        ("NCBI: CBLAST", "", ""),
+        ("Germany: Urban Areas", "https://web.archive.org/web/2010/http://www.germany.de/", ""),  # the archive's host
+        ("Germany: Urban Areas", "", ""),
+        # a body's initials opening the title name its publisher whatever the address
+        ("NCBI: CBLAST", "https://web.archive.org/web/2010/http://www.ncbi.nlm.nih.gov/", "NCBI"),
+        ("CEA: Industry Sales Data", "", "CEA"),
+        ("NIGER: Slavery - an unbroken chain", "", ""),  # five capitals: a name in capitals
+        ("Heat storage | UTES | Solar recharge", "", ""),  # a keyword further on
+        ("Water use efficiency - agriwaterpedia.info", "", "agriwaterpedia.info"),  # a domain ends it
+        ("IMDB Award List", "http://www.imdb.com/name/nm1/awards", "IMDB"),  # the host's initials open it
+        ("BBC Weather Centre", "http://www.bbc.co.uk/weather/", ""),  # a part of the site names no page
     ],
 )
 def test_a_two_part_title_names_the_site_its_address_is_on(title: str, url: str, site: str) -> None:

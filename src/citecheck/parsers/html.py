@@ -882,6 +882,13 @@ def _content_root(root: Element, landmarks: dict[str, Element]) -> Element:
     return landmarks.get("mw-parser-output") or landmarks.get("body") or root
 
 
+def _bibliography(content: Element) -> list[str]:
+    """The items of the lists a {{refbegin}} block wraps ("Miller, John. James II (2000)"): the
+    works short citations ("Miller, 186–187") point to. The walker skips these blocks."""
+    return [entry for block in content.iter() if "refbegin" in block.classes
+            for item in block.iter() if item.tag == "li" and (entry := item.text().strip())]
+
+
 # --- entry point -------------------------------------------------------------------------
 
 
@@ -938,6 +945,8 @@ def parse(text: str, path: str = "<string>") -> Document:
 
     for index, stmt in enumerate(walker.statements):
         stmt.index = index
+    if bibliography := _bibliography(content):
+        doc.metadata["bibliography"] = bibliography
     if walker.infobox_rows:
         doc.metadata["infobox"] = {label: "; ".join(values) for label, values in walker.infobox_rows.items()}
     doc.statements = walker.statements

@@ -63,7 +63,8 @@ _TITLE_PARAM = re.compile(rf"\|\s*(?:{_PART_NAMES}|script-title|trans-title|tite
 # Persistent identifiers, and the designations of standards and statutes: each names one source.
 _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|doi|PMID|PMC|arXiv|JSTOR|Bibcode|LCCN)\b\W{0,3}[\dX]"
-    r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?[A-Z]?\d|\bU\.\s?S\.\s?C\.|\bC\.?F\.?R\.?\s|§"
+    r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?[A-Z]?\d|\bOECD\s+(?:Test\s+Guideline|TG)\s*\d"
+    r"|\bU\.\s?S\.\s?C\.|\bC\.?F\.?R\.?\s|§"
     rf"|{PATENT_NUMBER}"
     # EU legislation by its number ("Council Directive 2001/113/EC", "Regulation (EC) No 1234/2007"),
     # a constitution by article and section ("Constitution of Indiana, 5-10(b)")
@@ -146,6 +147,12 @@ _TITLE_PARTS = re.compile(rf"\s*[:|»]\s+|\s+{SITE_SEPARATOR}\s+")
 # Physics and Technology - Q factor".
 _REFERENCE_WORK = re.compile(
     r"\s*(?:The\s+)?(?:[A-Z][\w.'’]*\s+){0,3}(?:Encyclop(?:e|ae|æ)dia|Dictionary|Handbook|Glossary)\b")
+# A title's first part that is a body's initials names its publisher ("CEA: Industry Sales Data",
+# "NJ MVC: Information about …"; not "NIGER: Slavery", nor a keyword such as "UTES" further on);
+# a last part that is a domain or a site called so names the site ("Water use efficiency -
+# agriwaterpedia.info", "Timeline - Official Federal Reserve Bank of Kansas City Website").
+_PUBLISHER_INITIALS = re.compile(r"(?:[A-Z]{2,4}\s+){0,2}[A-Z]{2,4}")
+_SITE_ENDING = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})|.*\bweb\s?site", re.I)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SITE_NAME_CHARS = 4  # "NCBI"
 _NAME_IN_ADDRESS_CHARS = 8  # "bardneyvillagehistory", the folder a site is kept in
@@ -161,18 +168,18 @@ def _names_its_site(text: str, url: str) -> str:
     "" when no part does: "Coffee: A History" names no site."""
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
     if len(parts) < 2:
-        return ""
+        return _initials_of_its_host(parts[0], url) if parts else ""
     work = next((part for part in parts if _REFERENCE_WORK.match(part)), None)
     if work is not None:
         return work.strip()
-    if not url:
+    if _PUBLISHER_INITIALS.fullmatch(parts[0].strip()):
+        return parts[0].strip()
+    if _SITE_ENDING.fullmatch(parts[-1].strip()):
+        return parts[-1].strip()
+    host, path = _host_and_path(url)
+    if not host:
         return ""
-    try:
-        address = urlsplit(url if "://" in url else "http://" + url)
-        host, path = (address.hostname or "").lower(), address.path.lower()
-    except ValueError:
-        return ""
-    labels = [label for label in host.split(".") if len(label) >= 3 and label not in _GENERIC_LABELS]
+    labels = _site_labels(host)
     site_folder = _NOT_ALNUM.sub("", path.lstrip("/").split("/", 1)[0])  # a site kept in a folder of a host
     for part in parts:
         name = _NOT_ALNUM.sub("", part.lower())
@@ -186,6 +193,46 @@ def _names_its_site(text: str, url: str) -> str:
 
 # Labels of a host name that name no site: "www", and the endings of domains.
 _GENERIC_LABELS = frozenset("www com org net edu gov mil int info biz".split())
+# Initials a title opens with, perhaps before a word: "IMDB Award List", "NY Post Interview with …".
+_OPENING_INITIALS = re.compile(r"\s*(?P<initials>[A-Z]{2,5})(?:['’]s)?(?:\s+(?P<next>[A-Z][a-z]+))?")
+_PAGE_WORDS = 2
+_SITE_NOUN = re.compile(r"\b(?:Centre|Center|Portal|Online|Web\s?site|Home\s?page|Home)\W*$", re.I)
+
+
+def _host_and_path(url: str) -> tuple[str, str]:
+    """The host name and path of an address, lower-cased ("", "" when there is none)."""
+    if not url:
+        return "", ""
+    try:
+        address = urlsplit(url if "://" in url else "http://" + url)
+        return (address.hostname or "").lower(), address.path.lower()
+    except ValueError:
+        return "", ""
+
+
+def _site_labels(host: str) -> list[str]:
+    """The labels of a host name that may name its site: "ncbi", "nlm" of www.ncbi.nlm.nih.gov."""
+    return [label for label in host.split(".") if len(label) >= 3 and label not in _GENERIC_LABELS]
+
+
+def _initials_of_its_host(title: str, url: str) -> str:
+    """The initials a one-part title opens with when they, alone or with the next word, are its
+    address's host name ("IMDB Award List" at www.imdb.com, "NY Post Interview with …" at
+    www.nypost.com): the publisher, and the rest the page. A name spelled out ("Slackware Linux
+    for the Alpha" at www.slackware.com) may be the page's subject; "NCBI" alone, or with the
+    name of a part of the site ("BBC Weather Centre"), names no page."""
+    opening = _OPENING_INITIALS.match(title)
+    labels = _site_labels(_host_and_path(url)[0])
+    if opening is None or not labels:
+        return ""
+    if _SITE_NOUN.search(title):
+        return ""  # "BBC Weather Centre", "ESA Portal": the site's name, not a page of it
+    initials = opening["initials"]
+    spelled = ((initials, opening.end("initials")), (initials + (opening["next"] or ""), opening.end()))
+    for name, end in spelled:
+        if name.lower() in labels and len(_WORD.findall(title[end:])) >= _PAGE_WORDS:
+            return title[:end].strip()
+    return ""
 
 
 class IncompleteReference(Rule):
@@ -202,15 +249,21 @@ class IncompleteReference(Rule):
     address, a named body, any name after "… page" or "… profile": not "Murder at the
     Vicarage", nor a link text such as "Profile" that names no page), and a two-part title one part of which names the
     site its address is on ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Site » Blog Archive »
-    Page") or a reference work ("Encyclopedia of Laser Physics and Technology - Q factor")
-    are complete enough). Not reported: explanatory notes (note groups, and prose
-    footnotes in the reference list), empty entries (CC503), short citations pointing into a
-    bibliography ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
-    an author's name alone, or with "et al.", when a fuller entry opens with it, in the list or in a
-    bibliography listed without numbers), free text that names its source by an
-    ISBN, DOI, patent, standard or statute number (EU legislation by its number, a constitution
-    by article), chapter-and-verse citations of scripture ("1 Samuel 4:13", "Exodus 7:4;
-    Ezekiel 28:26"), and templates made for one source (``{{Cite Merriam-Webster}}``).
+    Page") or a reference work ("Encyclopedia of Laser Physics and Technology - Q factor"), opens
+    with its publisher's initials ("CEA: Industry Sales Data") or ends with its site's domain or
+    name ("Water use efficiency - agriwaterpedia.info", "Timeline - Official … Website"), and a
+    linked title opening with the initials its address's host spells ("IMDB Award List" at
+    www.imdb.com; not "BBC Weather Centre", a part of the site) are complete enough). Not
+    reported: explanatory notes (note groups, prose footnotes in the reference list, pointers
+    to another article such as "See Treaty of Utrecht.", names in other languages, how a
+    figure was reckoned), empty entries (CC503), short citations pointing into a bibliography
+    ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
+    an author's name alone, or with "et al.", a page or a short remark ("Smith, Renfrew"), when a
+    fuller entry opens with it, in the list or in a bibliography listed without numbers), free
+    text that names its source by an ISBN, DOI, patent, standard (an OECD test guideline) or
+    statute number (EU legislation by its number, a constitution by article), chapter-and-verse
+    citations of scripture ("1 Samuel 4:13", "Exodus 7:4; Ezekiel 28:26"), and templates made
+    for one source (``{{Cite Merriam-Webster}}``).
 
     Why: an incomplete reference is hard to verify and impossible to recover once its URL
     dies; rules that compare dates or sources have nothing to work with.
@@ -275,6 +328,9 @@ _PROSE_VERB = re.compile(
     r"would|should|will|must|not|see)\b|^See\b"  # "See Date and time notation in the United States."
 )
 _LONG_NOTE_WORDS = 16
+# How a note opens that points to another article, glosses a name in other languages or says
+# how a figure was worked out.
+_NOTE_OPENING = re.compile(r"See\s+[A-Z]|In\s+[A-Z][a-z]+:\s|[A-Z][a-z]+ing\s+(?:the|a|an)\s+[a-z]")
 _EQUATION = re.compile(r"[\w)]\s*=\s*\S")
 _CALCULATION_WORDS = 3
 _OPENING_QUOTES = ('"', "“", "«", "„", "'")
@@ -283,11 +339,12 @@ _OPENING_QUOTES = ('"', "“", "«", "„", "'")
 def _is_explanation(text: str, linked: bool = False) -> bool:
     """A footnote that explains rather than cites: a sentence and no link, or a calculation.
 
-    A sentence has a verb, or reads in lower case like prose ("For example, ruminants such as
-    cows obtain …"); its only years are in retrieval or archive phrases unless it is long
-    ("American dead and wounded: Shy, pp. 249–50. The lower figure … comes from Chambers,
-    p. 849."). A linked headline ("Asafa drops out, could run today") is a title, so an entry
-    with a link must be long to count as prose.
+    A sentence has a verb, reads in lower case like prose ("For example, ruminants such as
+    cows obtain …") or opens as a note does ("See …", "In French: …", "Using the …"); its only
+    years are in retrieval or archive phrases unless it is long ("American dead and wounded:
+    Shy, pp. 249–50. The lower figure … comes from Chambers, p. 849."). A linked headline
+    ("Asafa drops out, could run today") is a title, so an entry with a link must be long to
+    count as prose.
     """
     if text.startswith(_OPENING_QUOTES) or " | " in text:
         return False  # a quoted headline ("Nearly 5,000 dead …, Putin says") or "Page | Site" is a title
@@ -297,9 +354,12 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
         return True  # a calculation ("loge(0.001) / 2 = −3.45") explains a figure of the text
     lower = sum(word[0].islower() for word in words)
     reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
-    if _PROSE_VERB.search(text) is None and not reads_as_prose:
+    note = _NOTE_OPENING.match(text) is not None
+    if _PROSE_VERB.search(text) is None and not reads_as_prose and not note:
         return False
     dated = _YEAR.search(_ARCHIVE_NOTE.sub(" ", _ACCESS_PHRASE.sub(" ", text))) is not None
+    if note and not linked and not dated:
+        return True  # "See Treaty of Utrecht.", "In Fula: Fulɓe; …", "Using the thermochemical calorie."
     if len(words) >= _LONG_NOTE_WORDS:
         return True  # "Among others, in her speech on the occasion of …, see http://…"
     return (len(words) >= 8 or reads_as_prose) and not dated and not linked
@@ -342,6 +402,11 @@ def _is_source_wrapper(template: str) -> bool:
     return not key.startswith("cite ") or key[5:].strip() not in _GENERAL_CITES
 
 
+# Authors' surnames and a short remark or title: "Smith, Renfrew", "Greenwood & Earnshaw,
+# throughout the book".
+_NAMES_AND_REMARK = re.compile(r"^(?P<names>[A-Z][\w'’-]+(?:\s*(?:&|and)\s*[A-Z][\w'’-]+)*(?:\s+et\s+al\.?)?),"
+                               r"\s+(?P<remark>[^\d\"“”]+?)\.?$")
+_REMARK_WORDS = 4
 _NAME_ONLY = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){0,3}(?P<surname>[A-ZÀ-Þ][\w'’-]+)(?:\s+et\s+al)?\.?$")
 
 
@@ -354,12 +419,18 @@ def _names_an_author(ref: Reference, leading_words: Callable[[], Counter[str]]) 
     """A bare author name whose surname opens another entry of the list ("Franciszek Jozef Proch"
     beside "Franciszek Proch, Poland's Way of the Cross, New York 1987"), or authors' names and
     where in their work ("p19 Hill", "Needham, Volume 4, Part 2, 33, 110", "Miller, 186–187;
-    Harris, T., 269–272") when one of them opens another entry: a short citation."""
+    Harris, T., 269–272") or a short remark ("Smith, Renfrew") when each opens another entry: a
+    short citation."""
     text = _plain(ref.raw)
     name = _NAME_ONLY.match(text)
     if name is not None:
         surname = name.group("surname")
         return leading_words()[surname] - (surname in _opening_words(text)) > 0
+    remarked = _NAMES_AND_REMARK.match(text.strip())
+    if remarked is not None and len(remarked.group("remark").split()) <= _REMARK_WORDS:
+        own, counts = _opening_words(text), leading_words()
+        return all(counts[surname] - (surname in own) > 0
+                   for surname in _NAME_TOKEN.findall(remarked.group("names")) if surname[0].isupper())
     return _located_names(text, leading_words)
 
 
@@ -370,6 +441,7 @@ _LOCATOR_WORDS = frozenset(
 )
 _LOCATED_NAMES_WORDS = 12
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_PREFIXED_SURNAME = re.compile(r"(?:Mc|Mac)[A-Z][a-z]+$")  # "McGreevy", "MacDonald"
 
 
 def _located_names(text: str, leading_words: Callable[[], Counter[str]]) -> bool:
@@ -382,7 +454,8 @@ def _located_names(text: str, leading_words: Callable[[], Counter[str]]) -> bool
     if len(tokens) > _LOCATED_NAMES_WORDS:
         return False
     surnames = [token for token in tokens if token.lower() not in _LOCATOR_WORDS and len(token) > 1]
-    if not surnames or not all(name[0].isupper() and name[1:].islower() for name in surnames):
+    if not surnames or not all(name[0].isupper() and (name[1:].islower() or _PREFIXED_SURNAME.match(name))
+                               for name in surnames):
         return False  # "Event 25 Men 400 metre results", "Red Flag 4 server": a title's words
     own = _opening_words(text)
     counts = leading_words()
