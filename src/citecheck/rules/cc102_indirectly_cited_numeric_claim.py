@@ -81,7 +81,10 @@ class IndirectlyCitedNumericClaim(Rule):
                 cited_before = _sources_cited_before(doc)
             if (cov.nearest.group, cov.nearest.key) in cited_before[id(cov.statement)]:
                 continue  # the same source on both sides of the figure covers it
-            unit = "item" if cov.statement.kind in ("list", "infobox", "table", "caption") else "sentence"
+            citing = doc.statements[cov.statement.index + cov.distance]
+            # A later sentence of the same list item is a sentence; another row or item an item.
+            unit = ("item" if cov.statement.kind in ("list", "infobox", "table", "caption")
+                    and citing.paragraph != cov.statement.paragraph else "sentence")
             if unit == "sentence":
                 place = _ORDINAL_PLACES.get(cov.distance, f"{cov.distance} sentences later")
             else:
