@@ -485,7 +485,45 @@ def _cited_at_end(stmt: Statement) -> bool:
 
 def _cited_after(stmt: Statement, claim: NumericClaim) -> bool:
     last_char = _last_char(stmt, claim)
-    return any(c.span.start > last_char for c in stmt.citations)
+    return any(c.span.start > last_char for c in stmt.citations) or _reported_by_cited_source(stmt, claim)
+
+
+# A sentence that opens by naming, and citing, the source whose finding it then reports:
+# "According to Trade Me legend,[7] …", "Likewise, in yeast, Kunz et al.[50] found that more
+# than 60% …", "A 2010 study[3] showed …". The citation belongs to the whole report, not to the
+# words before it.
+_ATTRIBUTED_OPENING = re.compile(
+    r"\s*(?:[^,;.:()]{1,40},\s*){0,2}"  # "Likewise, in yeast, Kunz et al.[50] found …"
+    r"(?:According\s+to\s+[^,;.:()]{1,80}?,?"
+    r"|(?:[A-Z][\w'’-]+(?:\s*(?:,|&|and)\s*[A-Z][\w'’-]+){0,3}\s+et\s+al\.?"
+    r"|(?:A|An|One|The)\s+(?:\d{4}\s+)?(?:[a-z-]+\s+){0,2}(?:study|survey|report|paper|analysis|review|poll|trial)"
+    r"(?:\s+(?:by|of|from|in)\s+[^,;.:()]{1,60}?)?))\s*$"
+)
+_REPORTING_VERB = re.compile(
+    r"\s*(?:also\s+)?(?:found|finds|showed|shows|reported|reports|estimated|estimates|concluded|concludes|observed|"
+    r"states|stated|says|said|noted|notes|wrote|writes|claimed|claims|suggested|suggests|demonstrated|determined|"
+    r"measured|calculated|recorded|counted|analy[sz]ed|identified|described|put|gave|gives)\b"
+)
+
+
+def _reported_by_cited_source(stmt: Statement, claim: NumericClaim) -> bool:
+    """Whether the statement opens by naming and citing the source that reports the figure."""
+    first = stmt.citations[0] if stmt.citations else None
+    if first is None or first.span.start > _last_char(stmt, claim):
+        return False
+    at = _text_position(stmt, first.span.start)
+    opening = _ATTRIBUTED_OPENING.fullmatch(stmt.text, 0, at)
+    if opening is None:
+        return False
+    after = _text_position(stmt, first.span.end)
+    return "According" in opening.group() or _REPORTING_VERB.match(stmt.text, after) is not None
+
+
+def _text_position(stmt: Statement, source_pos: int) -> int:
+    """Where in the statement's text a source position falls."""
+    if stmt.offsets:
+        return bisect.bisect_left(stmt.offsets, source_pos)
+    return max(0, min(len(stmt.text), source_pos - stmt.span.start))
 
 
 def _row_end(statements: Sequence[Statement], i: int, default: int) -> int:
@@ -696,7 +734,9 @@ class UncitedNumericClaim(Rule):
     and not a small count in words, which names what the picture shows ("a dog nursing her
     four puppies"); a caption that asserts ("Schumacher has won seven titles") is read as
     prose. Nor is a figure inside a quotation (someone's words, a title, a nickname) unless it
-    counts people: the quotation's source is what it needs. A figure whose only citation is in a
+    counts people: the quotation's source is what it needs. A citation before a figure covers it
+    only where the sentence opens by naming and citing the source it then reports ("According
+    to company legend,[7] …", "Kunz et al.[50] found that more than 60% …"). A figure whose only citation is in a
     later sentence of the paragraph is CC102 instead.
 
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
