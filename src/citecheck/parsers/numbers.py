@@ -266,6 +266,9 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])"),  # locants: 1,3-butadiene, 2,4-D
     ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+\s(?=[a-z]{{3,}}(?:ic|yl|ol|ene|ane|ine|ide|ate|one)\b)"),  # 1,4 benzenedicarboxylic acid
     ("", rf"\b\d{{2,7}}-\d{{2}}-\d\b"),  # a CAS registry number: 107-21-1
+    # a structure's identifier: "InChI=1S/CH4N2O/c2-1(3)4/h(H4,2,3,4)", and the standard
+    # temperature a thermochemical symbol carries: "ΔfH⦵298" (its copy's mojibake "Hâ¦µ298")
+    ("", rf"(?<=InChI=)\S+|(?:(?<=⦵)|(?<=\u00b5))298\b"),
     ("", rf"\[\d{{1,2}}(?:[,+]\d{{1,2}})+\](?=-?\s?[a-z])"),  # a reaction's locants: [1,7]-hydride shift, [4+2] cycloaddition
     ("", rf"\d+(?:,\s?\d+)+,\s?(?:\.\.\.|…)"),  # a sequence: 1, 2, 3, ...
     ("", rf"\b1,\s?2,\s?3(?:,\s?\d+)*(?:,?\s(?:and|or)\s\d+)?\b"),  # the cases 1, 2, 3 and 4
@@ -706,11 +709,12 @@ _DEFINES_A_TERM = re.compile(
     r"|[^.;]*\bby\s+definition\b"
     rf"|\s*(?:An?|One)\s+(?:{_DEFINED_UNITS})\s+(?:\([^()]{{1,12}}\)\s+)?(?:is|equals)\s+(?:exactly\s+)?\d"
     rf"|[^.;]*\bthe\s+(?:SI\s+)?(?:{_DEFINED_UNITS})\s+(?:is|was)\s+(?:now\s+)?defined\s+as\b"
-    rf"|[^.;]*\bdefines?\s+the\s+(?:{_DEFINED_UNITS})\s+as\b",
+    rf"|[^.;]*\bdefines?\s+the\s+(?:{_DEFINED_UNITS})\s+as\b"
+    r"|[^.;]*\bdata\s+are\s+given\s+for\s+materials\s+in\s+their\s+standard\s+state\b",  # a chemical infobox's note
     re.I,
 )
 # A word that every ``_DEFINES_A_TERM`` match has, but one that opens with "a", "an" or "one".
-_DEFINING_TERMS = frozenset("term unit definition defined define defines".split())
+_DEFINING_TERMS = frozenset("term unit definition defined define defines standard".split())
 _UNIT_DEFINITION_OPENERS = ("a", "an", "one")
 # Characters that match an ASCII letter case-insensitively ("ſ" an "s", "ı" an "i") and so may
 # spell a word of a case-insensitive pattern that ``_LETTERS`` does not read as that word.
