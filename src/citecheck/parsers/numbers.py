@@ -269,6 +269,9 @@ _MASK_ALTERNATIVES = (
     # a structure's identifier: "InChI=1S/CH4N2O/c2-1(3)4/h(H4,2,3,4)", and the standard
     # temperature a thermochemical symbol carries: "ΔfH⦵298" (its copy's mojibake "Hâ¦µ298")
     ("", rf"(?<=InChI=)\S+|(?:(?<=⦵)|(?<=\u00b5))298\b"),
+    # a coordination complex's formula, its count and charge after the bracket: "[Co(NH3)6]3+",
+    # "Pd[P(C6H5)3]4", "[FeIII(CN)6]3−"
+    ("", rf"\[(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*|[IVX]+(?![a-z]))+\]\d*(?:[+−-]|â\x88\x92)*"),
     ("", rf"\[\d{{1,2}}(?:[,+]\d{{1,2}})+\](?=-?\s?[a-z])"),  # a reaction's locants: [1,7]-hydride shift, [4+2] cycloaddition
     ("", rf"\d+(?:,\s?\d+)+,\s?(?:\.\.\.|…)"),  # a sequence: 1, 2, 3, ...
     ("", rf"\b1,\s?2,\s?3(?:,\s?\d+)*(?:,?\s(?:and|or)\s\d+)?\b"),  # the cases 1, 2, 3 and 4
