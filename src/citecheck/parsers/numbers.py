@@ -269,6 +269,7 @@ _MASK_ALTERNATIVES = (
     # a structure's identifier: "InChI=1S/CH4N2O/c2-1(3)4/h(H4,2,3,4)", and the standard
     # temperature a thermochemical symbol carries: "ΔfH⦵298" (its copy's mojibake "Hâ¦µ298")
     ("", rf"(?<=InChI=)\S+|(?:(?<=⦵)|(?<=\u00b5))298\b"),
+    ("", rf"\d[\d,.]*\s?[x×](?=\s?magnification\b)"),  # a micrograph's "110,510 x magnification"
     # a coordination complex's formula, its count and charge after the bracket: "[Co(NH3)6]3+",
     # "Pd[P(C6H5)3]4", "[FeIII(CN)6]3−"
     ("", rf"\[(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*|[IVX]+(?![a-z]))+\]\d*(?:[+−-]|â\x88\x92)*"),
@@ -593,6 +594,8 @@ def _find(text: str) -> list[NumericClaim]:
         return candidates  # what follows only drops candidates
     if _HYPOTHESIS.match(text):
         return []  # "Suppose a 10,000 kg probe is sent": an example, not a report
+    if _NUMBERED_KEY.match(text):
+        return []  # "1 Nucleus 2 Nuclear pore 3 Rough ER": a diagram's key, its numbers labels
     if _sets_up_a_case(text):  # "If the reading is 0.10 mm, …": but people it counts are reported
         candidates = [c for c in candidates if _counts_people(c)]
     if candidates and _defines_a_term(text, words):
@@ -662,6 +665,8 @@ _HYPOTHESIS = re.compile(
     r"\s*(?:Suppose|Consider|Let|Assume|Imagine|If,?\s+(?:for\s+example|say)\b)\b"
     r"|\s*\(?(?:For\s+(?:example|instance),\s*)[\"“]If\b|[^.;]*,\s+(?:consider|suppose|assume|imagine)\s"
 )
+# The key of a labelled diagram, its parts numbered from 1: "1 Nucleus 2 Nuclear pore 3 Rough ER".
+_NUMBERED_KEY = re.compile(r"\s*1\s+[A-Z][^\d.;]{1,40}\s2\s+[A-Z][^\d.;]{1,40}\s3\s+[A-Z]")
 # An aside that only lists typical values of a kind: "the mains supply (e.g. 50 Hz or 60 Hz)";
 # not one that reports a case: "(e.g. one in 1992 that killed 613 civilians)".
 _TYPICAL_VALUE = r"\d[\d.,]*\s?[^\W\d_]{0,5}"
