@@ -9,8 +9,9 @@ peaks"): it is a claim when it counts people, casualties or events, comes with a
 or money, is an estimate ("at least four") or a range, or belongs to a dated or named report
 ("in 2018 … to close ten mines"); the names of the members it lists ("two subphyla -
 Haploviricotina and Polyploviricotina") make no such report. Code ("two.sided"), numeral bases
-("base 10"), the meanings of words ("meaning 50"), identifiers (CAS numbers, locants, formula
-subscripts), equations ("6.015 + 2.014 = 8.029 u"), sequences ("1, 2, 3, ..."), definitions of
+("base 10"), the meanings of words ("meaning 50"), identifiers (CAS numbers, InChI strings,
+locants, formula subscripts and charges), labels (school grades, a diagram's numbered key),
+equations ("6.015 + 2.014 = 8.029 u"), sequences ("1, 2, 3, ..."), definitions of
 terms and units, one unit stated in another ("1 mile = 5280 feet", "one g/cm3 is equal to one
 thousand kg/m3"), and values quoted in passing (", say, 100 km", "(e.g. 50 Hz or 60 Hz)", the
 speed of light) are not claims either. Whether a statement belongs to a worked example
