@@ -63,7 +63,7 @@ _TITLE_PARAM = re.compile(rf"\|\s*(?:{_PART_NAMES}|script-title|trans-title|tite
 # Persistent identifiers, and the designations of standards and statutes: each names one source.
 _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|doi|PMID|PMC|arXiv|JSTOR|Bibcode|LCCN)\b\W{0,3}[\dX]"
-    r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?[A-Z]?\d|\bOECD\s+(?:Test\s+Guideline|TG)\s*\d"
+    r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?(?:[Ss]tandard\s+)?[A-Z]?\d|\bOECD\s+(?:Test\s+Guideline|TG)\s*\d"
     r"|\bU\.\s?S\.\s?C\.|\bC\.?F\.?R\.?\s|§"
     rf"|{PATENT_NUMBER}"
     # EU legislation by its number ("Council Directive 2001/113/EC", "Regulation (EC) No 1234/2007"),
