@@ -25,6 +25,7 @@ from citecheck.parsers.numbers import (
     speaks_in_mathematics,
 )
 from citecheck.rules.base import Option, Rule, RuleContext
+from citecheck.sourcing import marker_positions
 
 # Sections whose lines are not claims of the article: reference lists, reading lists,
 # navigation (English and German headings; matched anywhere in the heading).
@@ -199,13 +200,18 @@ def _paragraph_start(statements: Sequence[Statement], i: int) -> int:
     return start
 
 
-def _paragraph_text(statements: Sequence[Statement], i: int) -> str:
-    """The text of statement ``i``'s paragraph."""
+def _paragraph_end(statements: Sequence[Statement], i: int) -> int:
+    """The index of the last statement of statement ``i``'s paragraph."""
     paragraph = statements[i].paragraph
     end = i
     while end + 1 < len(statements) and statements[end + 1].paragraph == paragraph:
         end += 1
-    return " ".join(s.text for s in statements[_paragraph_start(statements, i):end + 1])
+    return end
+
+
+def _paragraph_text(statements: Sequence[Statement], i: int) -> str:
+    """The text of statement ``i``'s paragraph."""
+    return " ".join(s.text for s in statements[_paragraph_start(statements, i):_paragraph_end(statements, i) + 1])
 
 
 def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
@@ -508,22 +514,15 @@ _REPORTING_VERB = re.compile(
 
 def _reported_by_cited_source(stmt: Statement, claim: NumericClaim) -> bool:
     """Whether the statement opens by naming and citing the source that reports the figure."""
-    first = stmt.citations[0] if stmt.citations else None
-    if first is None or first.span.start > _last_char(stmt, claim):
+    if not stmt.citations:
         return False
-    at = _text_position(stmt, first.span.start)
+    at, first = marker_positions(stmt)[0]  # the text holds no markers: the words go on at ``at``
+    if first.span.start > _last_char(stmt, claim):
+        return False
     opening = _ATTRIBUTED_OPENING.fullmatch(stmt.text, 0, at)
     if opening is None:
         return False
-    after = _text_position(stmt, first.span.end)
-    return "According" in opening.group() or _REPORTING_VERB.match(stmt.text, after) is not None
-
-
-def _text_position(stmt: Statement, source_pos: int) -> int:
-    """Where in the statement's text a source position falls."""
-    if stmt.offsets:
-        return bisect.bisect_left(stmt.offsets, source_pos)
-    return max(0, min(len(stmt.text), source_pos - stmt.span.start))
+    return "According" in opening.group() or _REPORTING_VERB.match(stmt.text, at) is not None
 
 
 def _row_end(statements: Sequence[Statement], i: int, default: int) -> int:
@@ -682,7 +681,12 @@ def _quoted_after_cited_introduction(statements: Sequence[Statement], i: int, so
     if not (before.kind == "prose" and before.section == statements[i].section
             and before.text.rstrip().endswith(":") and before.cited):
         return False
-    between = source[before.span.end:statements[first].span.start]
+    return _nothing_between(source, before, statements[first])
+
+
+def _nothing_between(source: str, first: Statement, second: Statement) -> bool:
+    """Whether only markup, and little of it, stands between two statements in the source."""
+    between = source[first.span.end:second.span.start]
     return len(between) < 300 and not _MARKUP.sub("", between).strip()
 
 
@@ -697,10 +701,7 @@ def _quoted_before_cited_attribution(statements: Sequence[Statement], i: int, so
     """Whether the paragraph of statement ``i``, with no citation of its own, stands right above
     a cited line that attributes it: a block quotation and its "— Kurz et al.[88]", a quotation
     box and its source's name. The citation on the attribution is the quotation's."""
-    first = _paragraph_start(statements, i)
-    end = i
-    while end + 1 < len(statements) and statements[end + 1].paragraph == statements[i].paragraph:
-        end += 1
+    first, end = _paragraph_start(statements, i), _paragraph_end(statements, i)
     if end + 1 >= len(statements) or any(s.citations for s in statements[first:end + 1]):
         return False
     after = statements[end + 1]
@@ -714,8 +715,7 @@ def _quoted_before_cited_attribution(statements: Sequence[Statement], i: int, so
     name_only = _ATTRIBUTION_NAME.fullmatch(named) and not (named.endswith(".") and not named.endswith("al."))
     if not (dashed or name_only) or len(named.split()) > 8 or find_numeric_claims(named):
         return False
-    between = source[statements[end].span.end:after.span.start]
-    return len(between) < 300 and not _MARKUP.sub("", between).strip()
+    return _nothing_between(source, statements[end], after)
 
 
 class UncitedNumericClaim(Rule):
