@@ -606,12 +606,12 @@ def _find(text: str) -> list[NumericClaim]:
     if candidates and (made_up := _MADE_UP_VALUES.search(text)):
         candidates = [c for c in candidates if c.start < made_up.start()]
     for gate, passing in _QUOTED_IN_PASSING:
-        if passing is _UNIT_CONVERSION:
-            if not candidates or not (words & gate or "=" in text or "≈" in text) or _DATED.search(text):
-                continue  # "in 1860 … one "libbra" = 339.54 grams": a unit of its time, reported
-        elif not candidates or words.isdisjoint(gate):
-            continue
-        spans = [m.span() for m in passing.finditer(text)]
+        if candidates and not words.isdisjoint(gate):
+            spans = [m.span() for m in passing.finditer(text)]
+            candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
+    if (candidates and (not words.isdisjoint(_CONVERSION_WORDS) or "=" in text or "≈" in text)
+            and not _DATED.search(text)):  # "in 1860 … one "libbra" = 339.54 grams": a unit of its time
+        spans = [m.span() for m in _UNIT_CONVERSION.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if candidates:
         candidates = [c for c in candidates if not _bare_unit(c)]
@@ -702,7 +702,7 @@ _CONVERSION_WORDS = frozenset("equal equivalent equals".split())
 _DATED = re.compile(r"\b(?:in|of|since|from|by|until|before|after)\s+(?:1[0-9]|20)\d\d\b")
 # Values quoted in passing, each with the words that must be present for it to be looked for.
 _QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_ILLUSTRATING_WORDS, _INSTANCE_VALUES),
-                      (_CONSTANT_WORDS, _CONSTANT_QUOTED), (_CONVERSION_WORDS, _UNIT_CONVERSION))
+                      (_CONSTANT_WORDS, _CONSTANT_QUOTED))
 # Units that a statement may define by another: "A day is 24 hours or 86,400 seconds in length".
 _DEFINED_UNITS = (
     "second|minute|hour|day|week|fortnight|year|metre|meter|kilometre|kilometer|mile|foot|inch|yard|"
