@@ -184,6 +184,8 @@ def _tag_kind(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", words).strip("-") or "tag"
 
 
+# A lettered note marker: "[a]".
+_LETTER_MARKER = re.compile(r"\[[a-z]\]")
 # A chemical formula in square brackets, a concentration: "[HA]", "[H2A]", "[OH]".
 _CONCENTRATION = re.compile(r"\[(?:[A-Z][a-z]?\d*){2,}\]")
 # A legend line's key and the dash before what it stands for: "Po: [209] — mass number".
@@ -1217,7 +1219,7 @@ class _Parser:
                  if entries and (name in _REF_LISTS or _backlinked(self.source, entries))]
         several = len(lists) > 1
         # A lone "Notes" list holds notes when the text uses letter markers and no numbers.
-        letters_only = bool(re.search(r"\[[a-z]\]", self.source)) and not re.search(r"\[\d{1,4}\]", self.source)
+        letters_only = bool(_LETTER_MARKER.search(self.source)) and not re.search(r"\[\d{1,4}\]", self.source)
         # Note markers all in roman numerals ("[i]", "[ii]"), one of them past a single letter.
         marks = {note for m in _MARKER.finditer(self.source) if (note := m.group("note")) and note.islower()
                  and not _NOT_A_MARKER.search(self.source, max(0, m.start() - 40), m.start())}
@@ -1254,7 +1256,7 @@ class _Parser:
         its own inside the body, in a group of its own ("table", "table 2", ...), since its
         keys start again at "a" or 1 whatever the article's notes use. The markers of its
         section before it are its uses (see ``_cite_table_notes``)."""
-        if not re.search(r"\[[a-z]\]", self.source) and not self.numbered_notes:
+        if not _LETTER_MARKER.search(self.source) and not self.numbered_notes:
             return
         run: list[_Block] = []
         section_start = 0
@@ -1266,7 +1268,7 @@ class _Parser:
                 group = "table" if not self.table_notes else f"table {len(self.table_notes) + 1}"
                 cells = self.source[section_start:run[0].segs[0][0]]
                 by_number = (any(m.group("nnum") for m in _MARKER.finditer(cells))
-                             and not re.search(r"\[[a-z]\]", cells))
+                             and not _LETTER_MARKER.search(cells))
                 keys = set()
                 for entry, number in _list_entries(self.source, run):
                     key = str(number) if by_number else _note_key(number - 1)
@@ -1336,7 +1338,8 @@ class _Parser:
         self._cite_table_notes()
         self._resolve()
         self._check_map()
-        self._drop_tabulated()
+        numbered = [int(r.key) for r in doc.references if not r.group and r.key.isdigit()]
+        self._drop_tabulated(max(numbered, default=0))
         for stmt in doc.statements:
             for tag in stmt.tags:
                 if tag.kind != "dead-link":
@@ -1344,7 +1347,6 @@ class _Parser:
                 for citation in stmt.citations:
                     if citation.reference is not None and 0 <= tag.span.start - citation.span.end <= 1:
                         citation.reference.dead_link = True
-        numbered = [int(r.key) for r in doc.references if not r.group and r.key.isdigit()]
         cited = [int(c.key) for c in doc.citations if not c.group and c.key.isdigit()]
         if numbered and cited and max(cited) > max(numbered):
             last, highest = max(numbered), max(cited)
@@ -1361,14 +1363,13 @@ class _Parser:
             doc.metadata["references_last"] = last
             doc.metadata["references_highest_cited"] = highest
 
-
-    def _drop_tabulated(self) -> None:
+    def _drop_tabulated(self, last: int) -> None:
         """A bracketed number in a laid-out table or as a legend's key past the reference
         list's last entry is the table's own notation (a mass number "[209]" in the periodic
         table, a Coxeter group "[3]"), no citation. Below the last entry it cannot be told
         from one; past it a citation would mean a truncated list, which the prose's markers
-        still show. Done once the list's numbering is settled, which these uses helped weigh."""
-        last = max((int(r.key) for r in self.doc.references if not r.group and r.key.isdigit()), default=0)
+        still show. Done once the list's numbering (whose last entry is ``last``) is settled, which
+        these uses helped weigh."""
         own = {id(c) for c in self.tabulated if 0 < last < int(c.key)}
         if not own:
             return
