@@ -1413,6 +1413,7 @@ class _Parser:
                 ref.key = self.printed_keys[id(ref)]
             self._resolve()
             doc.metadata["reference_numbers"] = "printed"
+        counts = self._drop_link_numbers(evidenced, Counter((c.group, c.key) for c in doc.citations))
         agreeing = sum(1 for ref in evidenced if counts[(ref.group, ref.key)] == ref.backlinks)
         over = [ref for ref in evidenced if counts[(ref.group, ref.key)] > ref.backlinks]
         verified = len(over) <= max(2, 0.05 * len(evidenced))
@@ -1428,6 +1429,29 @@ class _Parser:
                 examples=[ref.key for ref in over[:10]],
                 count=len(over),
             ))
+
+    def _drop_link_numbers(self, evidenced: list[Reference], counts: Counter) -> Counter:
+        """A bare external link renders as "[1]", "[2]", … after a space ("chapter 4 at [1]",
+        "ISBN 0-7923-7270-0 [1]"), which a text copy prints like a citation; a note marker sits
+        on the word before it (a marker at a line's start says nothing: copies wrap lines before
+        markers too). Where an entry has more markers than its backlinks, the excess is taken
+        from its markers after a space, last first: those are the link numbers. The counts of
+        uses after the drop are returned."""
+        text, dropped = self.doc.source, set()
+        for ref in evidenced:
+            excess = counts[(ref.group, ref.key)] - ref.backlinks
+            if excess <= 0:
+                continue
+            spaced = [c for c in self.doc.citations if c.reference is ref
+                      and c.span.start > 0 and text[c.span.start - 1] in " \t"]
+            for citation in spaced[::-1][:excess]:
+                dropped.add(id(citation))
+                counts[(ref.group, ref.key)] -= 1
+        if dropped:
+            self.doc.citations = [c for c in self.doc.citations if id(c) not in dropped]
+            for stmt in self.doc.statements:
+                stmt.citations = [c for c in stmt.citations if id(c) not in dropped]
+        return counts
 
 
 def _names_part_of(child: str, parent: str) -> bool:
