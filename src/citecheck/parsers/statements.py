@@ -25,7 +25,9 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 # Abbreviations that only stand before a number ("No. 1", "pp. 25"): elsewhere "no." ends a sentence.
-NUMERIC_ABBREVIATIONS = frozenset("no nos nr art ch sec para pt pts fig figs vol vols pp p".split())
+# Abbreviations that stand before a number: "No. 1", "pp. 25–30"; and the dates of a life or a
+# reign, "(b. 1950)", "(d. 537 BC)", "fl. 1200", "r. 1509–1547", "c. 1900".
+NUMERIC_ABBREVIATIONS = frozenset("no nos nr art ch sec para pt pts fig figs vol vols pp p b d fl r c ca".split())
 
 _BOUNDARY = re.compile(
     r"""[.!?…]                        # terminal punctuation (the last point of an ellipsis)
@@ -69,7 +71,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     A boundary is terminal punctuation (with any closing quotes or brackets) followed by
     whitespace and a character that can start a sentence. Periods after abbreviations
     ("Gen.", "U.S.", "Jr."), initials ("Robert C. O'Brien") and numbering abbreviations
-    before a number ("No. 1") do not end a sentence; decimals ("22.8%") never match
+    before a number ("No. 1", "(d. 537 BC)") do not end a sentence; decimals ("22.8%") never match
     because no whitespace follows their point.
     """
     spans: list[tuple[int, int]] = []
