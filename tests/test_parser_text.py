@@ -256,6 +256,12 @@ def test_editorial_brackets_are_not_note_markers() -> None:
     assert stmt.citations[0].reference is None
 
 
+def test_a_link_to_another_languages_article_is_no_note_marker() -> None:
+    doc = parse("Improved bloomeries are the Stückofen [fr][19] and the wolf-furnace.[ab][20]\n")
+    (stmt,) = doc.statements
+    assert labels(stmt) == ["[19]", "[note ab]", "[20]"]
+
+
 def test_empty_and_bare_reference_entries() -> None:
     text = "Title\n\nA claim.[1][2]\n\nReferences\n\n  1. ^\n  2. ^ a b c Some text.\n"
     doc = parse(text)

@@ -384,7 +384,10 @@ class _Builder:
                 return None  # "\mathrm {[A][H]}", "[HA] = β1[A][H]": concentrations, no notes
             key = match.group("note").lower()  # upper-alpha notes ("[A]") are listed as 1, 2, ...
             cluster = (match.start() > 0 and seg[match.start() - 1] == "]") or seg.startswith("[", match.end())
-            if key not in self.notes and not cluster:
+            # A note marker sits on the word before it; two letters after a space name the
+            # language of an article linked beside the word ("Stückofen [fr][19]").
+            language = len(key) == 2 and seg[match.start() - 1:match.start()].isspace()
+            if key not in self.notes and (not cluster or language):
                 return None  # "support[s]": an editorial bracket, not a note marker
             return Citation(key=key, span=span, group="note")
         if match.group("nnum"):
