@@ -152,9 +152,12 @@ def test_a_bare_links_number_after_a_space_is_no_citation_where_the_backlinks_sa
 
 
 def test_a_marker_after_a_space_stays_a_citation_where_the_backlinks_allow_it() -> None:
-    doc = parse(LINK_NUMBERS.replace("  1. ^ \"One\"", "  1. ^ a b \"One\"").replace("^ a b \"Two\"", "^ a b c \"Two\""))
-    assert Counter(c.key for c in doc.citations) == {"1": 2, "2": 3}
+    text = (LINK_NUMBERS.replace("  1. ^ \"One\"", "  1. ^ a b \"One\"").replace("^ a b \"Two\"", "^ a b c \"Two\"")
+            .replace("Repairs take weeks.", "Repairs take weeks. [2]"))
+    doc = parse(text)
+    assert Counter(c.key for c in doc.citations) == {"1": 2, "2": 3}  # of two after a space, the last goes
     assert doc.metadata["mapping_check"]["over_cited"] == 0
+    assert [s.text for s in doc.statements if s.text.startswith("Steam") and s.citations] == ["Steam drives a turbine."]
 
 
 def test_a_list_under_any_heading_is_the_reference_list_when_its_entries_carry_backlinks() -> None:

@@ -1445,8 +1445,8 @@ class _Parser:
             excess = counts[(ref.group, ref.key)] - ref.backlinks
             if excess <= 0:
                 continue
-            spaced = [c for c in self.doc.citations if c.reference is ref
-                      and c.span.start > 0 and text[c.span.start - 1] in " \t"]
+            spaced = [c for c in self.doc.citations
+                      if c.reference is ref and text[c.span.start - 1:c.span.start] in (" ", "\t")]
             for citation in spaced[::-1][:excess]:
                 dropped.add(id(citation))
                 counts[(ref.group, ref.key)] -= 1
