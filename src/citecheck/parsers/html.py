@@ -827,6 +827,12 @@ def _reference(item: Element, index: int, list_group: str) -> Reference:
     )
 
 
+def _chrome_notes(content: Element, listed: dict[str, Reference]) -> set[str]:
+    """The ids of notes the page defines outside its reference lists: a navbox's own notes."""
+    return {note_id for el in content.iter() if el.tag == "li"
+            and (note_id := el.attrs.get("id", "")).startswith("cite_note") and note_id not in listed}
+
+
 # --- metadata ----------------------------------------------------------------------------
 
 _LAST_EDITED = re.compile(r"last (?:edited|modified) on (\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})")
@@ -928,11 +934,14 @@ def parse(text: str, path: str = "<string>") -> Document:
     citations: list[Citation] = []
     labelled: set[int] = set()
     # Markers outside any statement (inside notes, navboxes, skipped chrome) still cite their
-    # reference: without them a reference used only there would look unused.
+    # reference: without them a reference used only there would look unused. Those whose note
+    # stands in skipped chrome too (a navbox's own note list) cite nothing of the article's.
     seen = {m.citation.span.start for m in walker.markers}
+    outside = [el for el in content.iter() if el.tag == "sup" and el.start not in seen and _is_ref_marker(el)]
+    chrome_notes = _chrome_notes(content, by_target) if outside else set()
     markers = walker.markers + [
-        _Marker(Citation("", Span(el.start, el.end)), _note_target(el) or "", el.text())
-        for el in content.iter() if el.tag == "sup" and el.start not in seen and _is_ref_marker(el)
+        _Marker(Citation("", Span(el.start, el.end)), target, el.text())
+        for el in outside if (target := _note_target(el) or "") not in chrome_notes
     ]
     for marker in markers:
         group, key = _split_label(marker.label)
