@@ -240,3 +240,25 @@ def test_template_parameters_no_field_reads_are_ignored() -> None:
 )
 def test_domain_of_an_address_is_its_hosts_registrable_part(address: str, domain: str) -> None:
     assert domain_of(address) == domain
+
+
+@pytest.mark.parametrize(
+    ("raw", "label", "expected"),
+    [
+        # A link's label opening its part, and the name of its site after it.
+        ("Camera Sensor Ratings DxOMark", "Camera Sensor Ratings", {"title": "Camera Sensor Ratings", "work": "DxOMark"}),
+        ("Peter Allen bluedesert.dk. Retrieved December 2, 2008.", "Peter Allen",
+         {"access_date": "December 2, 2008", "title": "Peter Allen", "work": "bluedesert.dk"}),
+        ("Saigon Talks Prodigy YouTube, 01/21/11.", "Saigon Talks Prodigy", {"title": "Saigon Talks Prodigy", "work": "YouTube"}),
+        # No name after the label: a note, an access date, an author; a label that is the whole part,
+        # ends in a dash, or is an identifier or an address; a name before the label.
+        ("Dam official site (Russian)", "Dam official site", {}),
+        ("County datasheet Accessed 9 Aug 2012", "County datasheet", {}),
+        ("Harvard encyclopedia By Stephan Thernstrom", "Harvard encyclopedia", {}),
+        ("Communique de presse - European Parliament", "Communique de presse -", {}),
+        ("Constitution of Venezuela http://www.example.com/c.pdf", "http://www.example.com/c.pdf", {}),
+        ("Tadeusz Piotrowski Poland World War II casualties", "Poland World War II casualties", {}),
+    ],
+)
+def test_linked_label_beside_a_name(raw: str, label: str, expected: dict[str, str]) -> None:
+    assert parse_reference_text(raw, label) == expected

@@ -137,7 +137,7 @@ _SKIP_PART = re.compile(
 )
 
 
-def parse_reference_text(raw: str) -> dict[str, str]:
+def parse_reference_text(raw: str, linked_text: str = "") -> dict[str, str]:
     """Fields of one rendered reference entry (CS1/CS2 output read back).
 
     Understands the parts CS1 renders in a fixed order: authors with the date in
@@ -233,7 +233,7 @@ def parse_reference_text(raw: str) -> dict[str, str]:
                 fields["title"] = parts[0]
                 parts = parts[1:]
         else:
-            parts = _unquoted_title(parts, link_label, fields)
+            parts = _title_beside_link(parts, linked_text, fields) or _unquoted_title(parts, link_label, fields)
         rest_parts = parts if "title" in fields or "date" in fields else []
 
     date_seen = False  # a date among the parts after the title
@@ -281,6 +281,36 @@ def _has_two_letters(text: str) -> bool:
             if found == 2:
                 return True
     return False
+
+
+def _title_beside_link(parts: list[str], label: str, fields: dict[str, str]) -> list[str]:
+    """The parts after the title when a link's label (``label``, where the copy keeps its links)
+    opens a part and a name follows it there: in "<a>Camera Sensor Ratings</a> DxOMark" or
+    "<a>Peter Allen</a> bluedesert.dk" the label is the page's title and the name its site, as a
+    name after a quoted title is. [] when the label is a whole part (``_unquoted_title`` reads
+    that), an address or an identifier ("10.1016/…"), runs into a dash ("<a>Title -</a> Site":
+    a "Page - Site" text cut by its link), or what follows it is no name: a note such as
+    "(Russian)", "Accessed 9 Aug 2012", words in lower case, an author ("By Stephan Thernstrom").
+    A name before the label may be its author's ("Tadeusz Piotrowski <a>Poland …</a>")."""
+    label = " ".join(label.split())
+    if (not _has_two_letters(label) or label[:1].isdigit() or _DOMAIN.match(label) or _URL_START.match(label)
+            or label[-1] in _LINK_SEPARATORS):
+        return []
+    for at, part in enumerate(parts):
+        if part == label:
+            return []
+        if not part.startswith(label):
+            continue
+        name = part[len(label):].strip(_LINK_SEPARATORS).split(", ", 1)[0]  # "<a>…</a> YouTube, 01/21/11"
+        if not (_reads_as_name(name) or _DOMAIN.match(name)) or name.lower().startswith("by "):
+            return []
+        fields["title"] = label
+        return [name, *parts[at + 1:]]
+    return []
+
+
+_URL_START = re.compile(r"(?:https?:)?//|www\.", re.I)
+_LINK_SEPARATORS = " ,;:|-–—"
 
 
 def _unquoted_title(parts: list[str], link_label: str, fields: dict[str, str]) -> list[str]:
@@ -424,9 +454,9 @@ def _entry_of_work(title: str) -> tuple[str, str] | None:
 # last such word counts ("Coffee, brewed from grounds, … in the USDA nutrient database").
 _SOURCE_AFTER = re.compile(r"[\s_,]+(?P<word>via|in|at|on|from)[\s_]+(?:(?:the|an?)[\s_]+)?(?=\S)", re.I)
 # A site's own name, as external-link templates print it after "at" or "on": a brand written in
-# one word with a capital inside ("ColourLex", "YouTube", "IMDb", "AllMusic") or an address
+# one word with a capital inside ("ColourLex", "YouTube", "IMDb", "AllMusic", "eMedicine") or an address
 # ("glbtq.com"). Ordinary words after "at" name a place of the title ("Murder at the Vicarage").
-_BRAND = re.compile(r"[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Za-z]+[a-z][A-Z][A-Za-z]*")
+_BRAND = re.compile(r"[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Za-z]*[a-z][A-Z][A-Za-z]+")
 # Link texts that say what kind of page it is but name none: "Quote at Wheregirlskissgirls.com",
 # "Profile at Queertheory.com" and "Official Biography at CFRB.com" have no title.
 _NO_TITLE = frozenset({
@@ -437,12 +467,12 @@ _NO_TITLE = frozenset({
 _PAGE_KIND_END = re.compile(r"\S\s+(?:page|profile|entry|biography|statistics|stats)$", re.I)
 # An abbreviation the name ends with: "Medical Subject Headings (MeSH)".
 _NAME_ABBREVIATION = re.compile(r"\s*\([A-Za-z]{2,8}\)$")
-# The kinds of work and body a source is named by: a "… database" or "… Institute" is one, where
+# The kinds of work and body a source is named by: a "… database", "… Institute" or "… Project" is one, where
 # "Elections in Cyprus" or "History of coffee in the Ottoman Empire" names a subject.
 _SOURCE_KIND = re.compile(
     r"(?<![^\W_])(?:e-)?(?:database|dictionary|lexicon|encyclop(?:a|ae|æ)?edia|handbook|glossary|thesaurus|almanac"
-    r"|atlas|yearbook|gazetteer|factbook|book|catalog(?:ue)?|archives?|library|museum|institute|university"
-    r"|academy|society|agency|ministry|bureau|commission|survey)(?![^\W_])",
+    r"|atlas|yearbook|gazetteer|factbook|book|catalog(?:ue)?|archives?|collection|library|museum|institute|university"
+    r"|academy|society|agency|ministry|bureau|commission|survey|project)(?![^\W_])",
     re.I,
 )
 
@@ -461,11 +491,11 @@ def _title_and_source(text: str) -> tuple[str, str] | None:
     if word == "via" or word in ("at", "on") and _PAGE_KIND_END.search(title):
         named = _reads_as_name(source)  # "Dickie Noles page at Baseball Reference": a page of a site
     else:
-        named = _names_a_body(_NAME_ABBREVIATION.sub("", source)) or (word in ("at", "on") and _names_a_site(source))
+        named = _names_a_body(_NAME_ABBREVIATION.sub("", source)) or (word in ("at", "on") and names_a_site(source))
     return (title, source) if named and _LETTER.search(title) and title.strip().lower() not in _NO_TITLE else None
 
 
-def _names_a_site(text: str) -> bool:
+def names_a_site(text: str) -> bool:
     """A site named by its brand ("ColourLex", "YouTube") or its address ("glbtq.com")."""
     return _BRAND.fullmatch(text) is not None or _DOMAIN.match(text) is not None
 

@@ -758,6 +758,7 @@ class _ItemReader:
         self.coins: Element | None = None
         self.dead = False
         self.opening_label = ""  # the text of an external link the entry opens with
+        self.first_label = ""  # the text of its first external link, wherever it stands
         self.italic = ""  # the first italic text after that link: the site or work it names
 
     def visit(self, node: Element, in_body: bool, text_on: bool) -> None:
@@ -771,8 +772,10 @@ class _ItemReader:
                 if not in_body and "#cite_ref" in child.attrs.get("href", ""):
                     self.backlinks += 1
                 elif link := _external_link(child):
-                    if in_body and not self.links and self.body.length == 0:
-                        self.opening_label = child.text().strip()
+                    if in_body and not self.links:
+                        self.first_label = child.text().strip()
+                        if self.body.length == 0:
+                            self.opening_label = self.first_label
                     self.links.append(link)
             elif _is_ref_marker(child):
                 continue  # a citation inside a note: counted in parse(), not reference text
@@ -801,7 +804,7 @@ def _reference(item: Element, index: int, list_group: str) -> Reference:
     raw = "".join((reader.body if reader.found_body else reader.outer).parts)
     archives = [u for u in reader.links if _is_archive(u)]
     originals = [u for u in reader.links if not _is_archive(u)]
-    fields = {k: v for k, v in parse_reference_text(raw).items() if v} if raw.strip() else {}
+    fields = {k: v for k, v in parse_reference_text(raw, reader.first_label).items() if v} if raw.strip() else {}
     if reader.opening_label and reader.italic and not (fields.get("title") or fields.get("work")):
         # A linked page and the site it is on, in italics: "<a>Australia II</a> <i>America's Cup
         # Official Site</i>", as editors write a reference without a template.
@@ -822,6 +825,12 @@ def _reference(item: Element, index: int, list_group: str) -> Reference:
         dead_link=reader.dead, has_webarchive=bool(archives) or bool(fields.get("archive_url")),
         backlinks=reader.backlinks,
     )
+
+
+def _chrome_notes(content: Element, listed: dict[str, Reference]) -> set[str]:
+    """The ids of notes the page defines outside its reference lists: a navbox's own notes."""
+    return {note_id for el in content.iter() if el.tag == "li"
+            and (note_id := el.attrs.get("id", "")).startswith("cite_note") and note_id not in listed}
 
 
 # --- metadata ----------------------------------------------------------------------------
@@ -925,11 +934,14 @@ def parse(text: str, path: str = "<string>") -> Document:
     citations: list[Citation] = []
     labelled: set[int] = set()
     # Markers outside any statement (inside notes, navboxes, skipped chrome) still cite their
-    # reference: without them a reference used only there would look unused.
+    # reference: without them a reference used only there would look unused. Those whose note
+    # stands in skipped chrome too (a navbox's own note list) cite nothing of the article's.
     seen = {m.citation.span.start for m in walker.markers}
+    outside = [el for el in content.iter() if el.tag == "sup" and el.start not in seen and _is_ref_marker(el)]
+    chrome_notes = _chrome_notes(content, by_target) if outside else set()
     markers = walker.markers + [
-        _Marker(Citation("", Span(el.start, el.end)), _note_target(el) or "", el.text())
-        for el in content.iter() if el.tag == "sup" and el.start not in seen and _is_ref_marker(el)
+        _Marker(Citation("", Span(el.start, el.end)), target, el.text())
+        for el in outside if (target := _note_target(el) or "") not in chrome_notes
     ]
     for marker in markers:
         group, key = _split_label(marker.label)

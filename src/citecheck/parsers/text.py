@@ -223,12 +223,14 @@ def _bracketed_year(number: int, last_entry: int) -> bool:
     return 1000 <= number <= 2100 and 0 < last_entry and number > 2 * last_entry
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
 def _note_key(index: int) -> str:
     """The lower-alpha label of the index-th note (0 -> "a", 26 -> "aa")."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
     if index < 26:
-        return letters[index]
-    return letters[index // 26 - 1] + letters[index % 26]
+        return _LETTERS[index]
+    return _LETTERS[index // 26 - 1] + _LETTERS[index % 26]
 
 
 def _roman_key(index: int) -> str:
@@ -1223,10 +1225,13 @@ class _Parser:
         several = len(lists) > 1
         # A lone "Notes" list holds notes when the text uses letter markers and no numbers.
         letters_only = bool(_LETTER_MARKER.search(self.source)) and not re.search(r"\[\d{1,4}\]", self.source)
-        # Note markers all in roman numerals ("[i]", "[ii]"), one of them past a single letter.
+        # Note markers all in roman numerals ("[i]", "[ii]"), one of them past a single letter or
+        # past the letters the notes would take ("[i]" for the one note of a list).
         marks = {note for m in _MARKER.finditer(self.source) if (note := m.group("note")) and note.islower()
                  and not _NOT_A_MARKER.search(self.source, max(0, m.start() - 40), m.start())}
-        label = _roman_key if marks <= _ROMAN_KEYS and any(len(key) > 1 for key in marks) else _note_key
+        note_count = sum(len(entries) for name, entries in lists if name in _NOTE_LISTS)
+        roman = marks <= _ROMAN_KEYS and any(len(key) > 1 or _LETTERS.index(key) >= note_count for key in marks)
+        label = _roman_key if roman else _note_key
         # Notes cited by number in a "Remarks" or "Footnotes" list: a "Notes" list beside it holds
         # the short citations the plain markers point to ("Remarks" [nb 1]…, "Notes" [1] Crilly 1998).
         # Unless that list is the one whose length fits the plain markers and the "Notes" list the

@@ -35,7 +35,8 @@ CITATION_NEEDED = frozenset(
 CITATION_NEEDED = frozenset(k.strip() for k in CITATION_NEEDED)
 SPAN_TAGS = frozenset({"citation needed span", "cn span", "cn-span", "fact span"})
 DEAD_LINK = frozenset({"dead link", "deadlink", "dead-link", "dl", "dead", "404", "broken link",
-                       "link broken", "dead url", "deadurl", "toter link", "lien mort"})
+                       "link broken", "dead url", "deadurl", "toter link", "lien mort", "liên kết hỏng",
+                       "enlace roto", "collegamento interrotto", "dode link"})
 WEBARCHIVE = frozenset({"webarchive", "web archive", "wayback", "webcite", "archive.is",
                         "webarchiv", "cite archive"})
 # Short citations that link to a full source in the bibliography.

@@ -14,12 +14,13 @@ _PUNCT = re.compile(r"[^\w\s]")
 _PAGE_PARAM = re.compile(
     r"\|\s*(?:p|pp|page|pages|at|loc|location|seite|seiten|chapter|section|volume|issue)\s*=\s*([^|}]+)", re.I
 )
-# Pages, and the numbered parts a page stands for in a statute or a reference work:
-# "p. 73", "S. 15", "Art. 11", "§ 4", "#page=37"; a folio's side and line stay part of it
-# ("page 67b3", "p. 12a"), but not a word ("p. 12th").
+# Pages, and the numbered parts a page stands for in a statute, a reference work or a paper:
+# "p. 73", "S. 15", "Art. 11", "§ 4", "#page=37", "Section (4.1.1)", "Eq.(39)-(40)"; a folio's
+# side and line stay part of it ("page 67b3", "p. 12a"), but not a word ("p. 12th").
 _PAGE_NUMBER = r"\d+(?:[a-z]\d*(?![a-z]))?"
 _PAGE_TEXT = re.compile(
-    r"(?:\b(?:pp?|pg|S|Seite|page|pages|Art|Article|sec|section|para)\.?\s*|§\s*|#page=)"
+    r"(?:\b(?:pp?|pg|S|Seite|page|pages|Art|Article|sec|section|para|eqs?|equations?)\.?\s*"
+    r"|\b(?:sec|section|eqs?|equations?)\.?\s*\(|§\s*|#page=)"
     rf"({_PAGE_NUMBER}(?:[\s,–—-]+{_PAGE_NUMBER})*)", re.I
 )
 _NBSP = re.compile(r"&nbsp;|&#160;|\u00a0")
@@ -98,8 +99,8 @@ class DuplicateReference(Rule):
     different days under different titles that share one link are not one source (the link
     was copied to the wrong one); one page described under two titles is. The same entry reused
     through a named reference or repeated markers is not a duplicate, nor are two citations
-    of one book or PDF at different pages (or folios: "67b2", "67b3"; or articles of one
-    statute). A catalogue or
+    of one book or PDF at different pages (or folios: "67b2", "67b3"; articles of one
+    statute; sections or equations of one paper: "Section (4.1.1)", "Eq.(39)"). A catalogue or
     identifier link (an ISSN or OCLC record, an ISBN search, a DOI prefix) names a journal or
     a whole book, not the article cited, and a search page whatever it finds, so neither is a
     URL to compare. Short citations

@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import PATENT_NUMBER, SITE_SEPARATOR, WEBARCHIVE
+from citecheck.parsers.citations import PATENT_NUMBER, SITE_SEPARATOR, WEBARCHIVE, names_a_site
 from citecheck.parsers.scripture import cites_verses_only
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
@@ -149,10 +149,14 @@ _REFERENCE_WORK = re.compile(
     r"\s*(?:The\s+)?(?:[A-Z][\w.'’]*\s+){0,3}(?:Encyclop(?:e|ae|æ)dia|Dictionary|Handbook|Glossary)\b")
 # A title's first part that is a body's initials names its publisher ("CEA: Industry Sales Data",
 # "NJ MVC: Information about …"; not "NIGER: Slavery", nor a keyword such as "UTES" further on);
-# a last part that is a domain or a site called so names the site ("Water use efficiency -
-# agriwaterpedia.info", "Timeline - Official Federal Reserve Bank of Kansas City Website").
+# a first or last part that is a domain or a site called so names the site ("Water use efficiency -
+# agriwaterpedia.info", "Glass Online: The History of Glass", "Timeline - Official Federal Reserve
+# Bank of Kansas City Website").
 _PUBLISHER_INITIALS = re.compile(r"(?:[A-Z]{2,4}\s+){0,2}[A-Z]{2,4}")
-_SITE_ENDING = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})|.*\bweb\s?site", re.I)
+# A brand opening a title before a colon, as a database names its entries: "DrugBank: Insulin
+# Regular" (not "CityBridge – LinkNYC", a page's name and subtitle).
+_BRAND_OPENING = re.compile(r"\s*(?P<name>[^\s:]+):\s")
+_SITE_ENDING = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})|.*\b(?:web\s?site|online)", re.I)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SITE_NAME_CHARS = 4  # "NCBI"
 _NAME_IN_ADDRESS_CHARS = 8  # "bardneyvillagehistory", the folder a site is kept in
@@ -172,10 +176,13 @@ def _names_its_site(text: str, url: str) -> str:
     work = next((part for part in parts if _REFERENCE_WORK.match(part)), None)
     if work is not None:
         return work.strip()
-    if _PUBLISHER_INITIALS.fullmatch(parts[0].strip()):
-        return parts[0].strip()
-    if _SITE_ENDING.fullmatch(parts[-1].strip()):
-        return parts[-1].strip()
+    opening, closing = parts[0].strip(), parts[-1].strip()
+    brand = _BRAND_OPENING.match(text)
+    if (_PUBLISHER_INITIALS.fullmatch(opening) or _SITE_ENDING.fullmatch(opening)
+            or brand and names_a_site(brand["name"]) and not brand["name"].isupper()):  # not "CHART: …"
+        return opening
+    if _SITE_ENDING.fullmatch(closing):
+        return closing
     host, path = _host_and_path(url)
     if not host:
         return ""
@@ -245,12 +252,15 @@ class IncompleteReference(Rule):
     them; free text and rendered copies leniently (a link label or a quoted or italic phrase
     counts as a title, words beside it as the work, any year outside the retrieval and
     archive phrases as a date; an unquoted title followed by a publisher's name, acronym or
-    domain, a linked page's "Title - Site" or "Title at Site" (a brand such as ColourLex, an
-    address, a named body, any name after "… page" or "… profile": not "Murder at the
-    Vicarage", nor a link text such as "Profile" that names no page), and a two-part title one part of which names the
-    site its address is on ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Site » Blog Archive »
-    Page") or a reference work ("Encyclopedia of Laser Physics and Technology - Q factor"), opens
-    with its publisher's initials ("CEA: Industry Sales Data") or ends with its site's domain or
+    domain, a linked page's "Title - Site" or "Title at Site" (a brand such as ColourLex or
+    eMedicine, an address, a named body such as the Chinese Text Project, any name after "… page"
+    or "… profile": not "Murder at the Vicarage", nor a link text such as "Profile" that names no
+    page), a linked page followed by its site's name ("Camera Sensor Ratings DxOMark", not an
+    author "By …"), and a two-part title one part of which names the site its address is on
+    ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Site » Blog Archive » Page") or a reference work
+    ("Encyclopedia of Laser Physics and Technology - Q factor"), opens with its publisher's
+    initials ("CEA: Industry Sales Data"), a brand before a colon ("DrugBank: Insulin Regular")
+    or a site called so ("Glass Online: The History of Glass"), or ends with its site's domain or
     name ("Water use efficiency - agriwaterpedia.info", "Timeline - Official … Website"), and a
     linked title opening with the initials its address's host spells ("IMDB Award List" at
     www.imdb.com; not "BBC Weather Centre", a part of the site) are complete enough). Not
