@@ -263,9 +263,12 @@ class IncompleteReference(Rule):
     or a site called so ("Glass Online: The History of Glass"), or ends with its site's domain or
     name ("Water use efficiency - agriwaterpedia.info", "Timeline - Official … Website"), and a
     linked title opening with the initials its address's host spells ("IMDB Award List" at
-    www.imdb.com; not "BBC Weather Centre", a part of the site) are complete enough). Not
+    www.imdb.com; not "BBC Weather Centre", a part of the site), a headword and the dictionary or
+    encyclopedia it is in ("sinter in Encyclopædia Britannica", "βακτηρία in Liddell and Scott")
+    and a title with its editor ("Mechanism of Fertilization, edited by Brian Dale") are
+    complete enough). Not
     reported: explanatory notes (note groups, prose footnotes in the reference list, pointers
-    to another article such as "See Treaty of Utrecht.", names in other languages, how a
+    to another article such as "See Treaty of Utrecht." or "See: Draft (boiler)", names in other languages, how a
     figure was reckoned), empty entries (CC503), short citations pointing into a bibliography
     ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
     an author's name alone, or with "et al.", a page or a short remark ("Smith, Renfrew"), when a
@@ -340,7 +343,7 @@ _PROSE_VERB = re.compile(
 _LONG_NOTE_WORDS = 16
 # How a note opens that points to another article, glosses a name in other languages or says
 # how a figure was worked out.
-_NOTE_OPENING = re.compile(r"See\s+[A-Z]|In\s+[A-Z][a-z]+:\s|[A-Z][a-z]+ing\s+(?:the|a|an)\s+[a-z]")
+_NOTE_OPENING = re.compile(r"See(?:\s+also)?:?\s+[A-Z]|In\s+[A-Z][a-z]+:\s|[A-Z][a-z]+ing\s+(?:the|a|an)\s+[a-z]")
 _EQUATION = re.compile(r"[\w)]\s*=\s*\S")
 _CALCULATION_WORDS = 3
 _OPENING_QUOTES = ('"', "“", "«", "„", "'")
@@ -375,7 +378,14 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
     return (len(words) >= 8 or reads_as_prose) and not dated and not linked
 
 
-_SITE_NAME = re.compile(r"(?<![\w./-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})(?![\w/.-])", re.I)
+_SITE_NAME = re.compile(r"(?<![\w./-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})(?:(?![\w/.-])|(?=\.\s*$))", re.I)
+# An entry of a dictionary or an encyclopedia, as {{LSJ}} and its kin render it: "sinter in
+# Encyclopædia Britannica", "βακτηρία in Liddell and Scott".
+_REFERENCE_WORK_ENTRY = re.compile(
+    r"\S[^.,;:]{0,40}\s+in\s+[^,;:]{0,40}(?:Dictionar|Encyclop|Britannica|Lexicon|Glossary|Thesaurus|Wiktionary"
+    r"|Liddell)[^,;:]{0,40}")
+# An editor named after the title: "Mechanism of Fertilization: Plants to Humans, edited by Brian Dale".
+_EDITED_BY = re.compile(r"(?:edited|ed\.)\s+by\s+[A-Z]")
 # "Elections in Cyprus IFES", "Accident number by year (ACRO)", "… Developments by INB, p.73"
 _TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?(?:,?\s*(?:pp?|pages?)\.?\s*[\d–-]+)?[.\s]*$")
 _CS1_NO_TITLE = re.compile(r"Missing or empty \|title=")  # the rendered page says so itself
@@ -388,6 +398,8 @@ def _titled_and_named(text: str) -> bool:
     with a capital ("Canada's Food Guide. Health Canada", "The situation in the Partner
     Countries, NATO Science Programme"). A single phrase or a lone name is not enough."""
     text = _LANGUAGE_NOTE.sub(" ", text)
+    if _REFERENCE_WORK_ENTRY.fullmatch(text.strip().rstrip(".")):
+        return True  # "sinter in Encyclopædia Britannica": a headword and the work it is in
     acronym = _TRAILING_ACRONYM.search(text)
     if acronym and len(_WORD.findall(text[:acronym.start()])) >= 2:
         return True  # "Elections in Cyprus IFES", "Accident number by year (ACRO)"
@@ -399,7 +411,7 @@ def _titled_and_named(text: str) -> bool:
     if len(parts) < 2:
         return False
     phrase = len(_WORD.findall(parts[0])) >= 2  # "EKG. Oxford Online Dictionaries": a longer name will do
-    return any(p[:1].isupper() and not _YEAR.search(p) and (phrase or len(_WORD.findall(p)) >= 2)
+    return any((p[:1].isupper() or _EDITED_BY.match(p)) and not _YEAR.search(p) and (phrase or len(_WORD.findall(p)) >= 2)
                for p in parts[1:])
 
 
