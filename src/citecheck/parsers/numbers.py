@@ -1741,8 +1741,9 @@ _MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
-# The sentence going on after the members' names: ", and also played …".
-_CLAUSE_GOES_ON = re.compile(r",\s+(?:and|but)\s+[a-z]")
+# The sentence going on after the members' names: ", and also played …", or saying more of them:
+# ", both of the immunoglobulin superfamily", ", the latter with minimal service".
+_CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b)")
 # A relative clause about one member, between two of them: "Dark Honeymoon, which had been
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,60}(?=,\s+(?:and|or)\s)")
