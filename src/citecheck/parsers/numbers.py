@@ -1748,7 +1748,8 @@ _CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|t
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,60}(?=,\s+(?:and|or)\s)")
 _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
-_BRACKETED_MEMBER = re.compile(r"\s*[^\W\d_]")  # "(cumulative, exponential, Gaussian)": any word
+# "(cumulative, exponential, Gaussian)": any word, also a quoted title ('singles: "Dream Goes On", …').
+_BRACKETED_MEMBER = re.compile(r"\s*[\"“‘]?[^\W\d_]")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 _ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")
