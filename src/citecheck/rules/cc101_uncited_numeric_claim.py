@@ -74,7 +74,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     and a block quotation under a cited introduction ending with ":", introductions whose
     list items are cited, the
     data block a cited census opens (``_census_source``), figures inside a quotation and
-    figures of a summary (lead, infobox, caption) that the body cites (``_cited_elsewhere``).
+    figures of a summary (lead, infobox, caption) that the body cites, or for a caption or an
+    infobox row the lead (``_cited_elsewhere``).
     Worked out once per document: CC101 and CC102 both read it.
     """
     return iter(doc.derived(("numeric_coverage", vague, textbook),
@@ -133,7 +134,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
         if uncovered and _summarises(stmt):
-            uncovered = [c for c in uncovered if not (_distinctive(c) and _cited_elsewhere(statements, c))]
+            uncovered = [c for c in uncovered if not (_distinctive(c) and _cited_elsewhere(statements, stmt, c))]
         if uncovered and _introduces_list(stmt):
             items = _items_after(statements, i)
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value == items)]
@@ -238,14 +239,18 @@ def _summarises(stmt: Statement) -> bool:
     return stmt.kind in ("infobox", "caption") or (not stmt.section and stmt.kind == "prose")
 
 
-def _cited_elsewhere(statements: Sequence[Statement], claim: NumericClaim) -> bool:
+def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim: NumericClaim) -> bool:
     """Whether a statement of the article's body states the same figure, written the same way,
     with a citation after it: the infobox's "2,373 (January 25 vs. Chicago Mustangs)" restates
     the schedule's cited "2,373", a caption's "sold more than nine million copies" the body's.
+    A caption or an infobox row may restate the lead's prose too, which carries citations of its
+    own; two statements of the lead do not cover each other ("ranges higher than 14,000 feet").
     Where both name what they count, it must be the same thing: the lead's "600 smaller islands"
     is not the history's "over 600 battles"."""
+    restates_lead = summary.kind in ("infobox", "caption")
     for other in statements:
-        if other.citations and claim.raw in other.text and not _summarises(other) and any(
+        if other.citations and claim.raw in other.text and (
+                not _summarises(other) or restates_lead and other.kind == "prose") and any(
                 c.raw == claim.raw and _same_thing(c, claim) and _cited_after(other, c)
                 for c in find_numeric_claims(other.text)):
             return True
