@@ -1170,6 +1170,8 @@ def _is_glued_before(text: str, pos: int) -> bool:
     before, at = _char_before(text, pos)
     if before.isalpha() or before in "_/#@=\\&":
         return True
+    if before == " " and at >= 1 and text[at - 1] == "#":
+        return True  # "General Hospital # 25", "# 221 Lieutenant-General": a number sign set apart
     if before == "." and at >= 1 and (text[at - 1].isalnum()):
         return True  # "v.2", "3.1.4" tail
     if before in _DASH and at >= 1 and (text[at - 1].isalnum() or text[at - 1] in "_/.:"):
