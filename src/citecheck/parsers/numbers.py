@@ -1076,7 +1076,25 @@ def _is_score(text: str, start: int, end: int, low: str, high: str | None) -> bo
     if _counted_noun_follows(text, end):
         return False  # "lost 3–4 tanks a day": a range of a count
     return (int(high) == int(low) or _RESULT_BEFORE.search(text, max(0, start - 24), start) is not None
-            or _RESULT_AFTER.match(text, end) is not None)
+            or _RESULT_AFTER.match(text, end) is not None or _in_run_of_scores(text, start, end))
+
+
+# A run of pairs of small numbers, one after another: "14–12, 11–13, 14–12, 13–13".
+_PAIR_RUN = re.compile(rf"\d{{1,3}}\s?[{_DASH}]\s?\d{{1,3}}(?:,\s*\d{{1,3}}\s?[{_DASH}]\s?\d{{1,3}})+(?!\d)")
+_PAIR = re.compile(rf"(\d+)\s?[{_DASH}]\s?(\d+)")
+_RUN_REACH = 60
+_SCORES_NAMED = re.compile(r"\bscor(?:es?|ing)\b[^.;\d]{0,20}$", re.I)  # "Scoring by quarter: "
+
+
+def _in_run_of_scores(text: str, start: int, end: int) -> bool:
+    """Whether the pair at ``start``-``end`` stands in a run of pairs that are a match's scores:
+    one of them runs down ("(2–2, 1–2)", "14–12, 11–13"), or the run is named as scores
+    ("Scoring by quarter: 5–11, 6–14")."""
+    for run in _PAIR_RUN.finditer(text, max(0, start - _RUN_REACH), min(len(text), end + _RUN_REACH)):
+        if run.start() <= start and end <= run.end():
+            return (_SCORES_NAMED.search(text, max(0, run.start() - 30), run.start()) is not None
+                    or any(int(high) <= int(low) for low, high in _PAIR.findall(run.group())))
+    return False
 
 
 def _count_names_rather_than_counts(text: str, start: int, end: int, value: int) -> bool:
