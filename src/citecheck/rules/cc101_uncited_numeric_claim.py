@@ -121,7 +121,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if stmt.kind == "caption" and not _FINITE_VERB.search(stmt.text):
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
-        claims = [c for c in claims if not quoted_words(c, stmt.text)]
+        claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt.text)]
         hard = [c for c in claims if c.kind != "vague"]
         targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
         if not targets:
@@ -444,6 +444,15 @@ def _shows_the_picture(claim: NumericClaim, numbered_legend: bool) -> bool:
     ("a tuning fork at eigenfrequency 440.09 Hz") and a time ("at eight weeks") are still claims."""
     return (claim.kind == "count" and (numbered_legend or not claim.raw[0].isdigit() and (claim.value or 0) <= 10)
             and claim.noun.split(" ")[0].lower() not in _TIME_NOUNS)
+
+
+# A picture's scale bar, and what it says: "Scale bars indicate 100 nm", "scale box at left is 0.25 mm".
+_SCALE_MARK = re.compile(r"\bscale\s+(?:bar|box|marker|line)s?\b[^.;\d]{0,30}$", re.I)
+
+
+def _gives_the_scale(claim: NumericClaim, text: str) -> bool:
+    """Whether the figure is the length of a picture's scale bar, which the picture itself shows."""
+    return _SCALE_MARK.search(text, max(0, claim.start - 50), claim.start) is not None
 
 
 _NUMBERED_LEGEND = re.compile(r"\s*(?:Figure|Fig\.)\s*\d+[a-z]?\s*[:.]")
