@@ -109,6 +109,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue  # a header cell names its column or row ("45 °C (e.g. …)")
         if stmt.kind in ("table", "list") and _works_section(stmt.section):
             continue  # a filmography's cells and items name its works: "3×3 Eyes (Pai)"
+        if stmt.kind in ("table", "list") and _in_roster(statements, i):
+            continue  # a squad's shirt numbers: "10 Jerry Colquitt", "7 Brad Ebert (vc)"
         if _cited_at_end(stmt):
             continue  # every figure in it has a citation after it, whatever the figures are
         if any(tag.kind == "citation-needed" for tag in stmt.tags) or not judgeable(stmt.text):
@@ -470,6 +472,38 @@ WORKS_SECTIONS = re.compile(
 @functools.lru_cache(maxsize=1024)  # asked for every statement; an article has a few dozen sections
 def _skipped_section(section: tuple[str, ...]) -> bool:
     return any(SKIPPED_SECTIONS.search(part) or RETOLD_SECTIONS.match(part) for part in section)
+
+
+# A roster's entry: a number, then a person's name, perhaps a position and a remark in brackets.
+_ROSTER_ENTRY = re.compile(
+    r"\s*\d{1,3}\s+[A-Z][a-z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|van|von|de|da|der|di|du|le|la)){1,3}"
+    r"(?:\s*\([^()]{1,20}\))?\s*"
+)
+_ROSTER_REACH = 2
+
+
+def _in_roster(statements: Sequence[Statement], i: int) -> bool:
+    """Whether statement ``i`` is an entry of a roster, numbers and names one to a cell or item:
+    two of its nearest neighbours are entries too, each of another name ("14 Brad Bretz", "10
+    Jerry Colquitt", "16 Steve Pelluer"). Counts of one kind end alike ("12 Grammy Awards", "3
+    Brit Awards") and stay figures."""
+    if _ROSTER_ENTRY.fullmatch(statements[i].text) is None:
+        return False
+    surname = _surname(statements[i].text)
+    neighbours = 0
+    for j in range(max(0, i - _ROSTER_REACH), min(len(statements), i + _ROSTER_REACH + 1)):
+        other = statements[j]
+        if j != i and other.kind == statements[i].kind and _ROSTER_ENTRY.fullmatch(other.text):
+            if _surname(other.text) == surname:
+                return False
+            neighbours += 1
+    return neighbours >= 2
+
+
+def _surname(entry: str) -> str:
+    """The last word of a roster entry's name, past a position ("66 Mike Kerr DE": "Kerr")."""
+    words = [word for word in entry.split("(")[0].split() if not word.isupper()]
+    return words[-1] if words else ""
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every table cell; a filmography has hundreds
