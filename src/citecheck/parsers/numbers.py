@@ -1076,7 +1076,25 @@ def _is_score(text: str, start: int, end: int, low: str, high: str | None) -> bo
     if _counted_noun_follows(text, end):
         return False  # "lost 3–4 tanks a day": a range of a count
     return (int(high) == int(low) or _RESULT_BEFORE.search(text, max(0, start - 24), start) is not None
-            or _RESULT_AFTER.match(text, end) is not None)
+            or _RESULT_AFTER.match(text, end) is not None or _in_run_of_scores(text, start, end))
+
+
+# A run of pairs of small numbers, one after another: "14–12, 11–13, 14–12, 13–13".
+_PAIR_RUN = re.compile(rf"\d{{1,3}}\s?[{_DASH}]\s?\d{{1,3}}(?:,\s*\d{{1,3}}\s?[{_DASH}]\s?\d{{1,3}})+(?!\d)")
+_PAIR = re.compile(rf"(\d+)\s?[{_DASH}]\s?(\d+)")
+_RUN_REACH = 60
+_SCORES_NAMED = re.compile(r"\bscor(?:es?|ing)\b[^.;\d]{0,20}$", re.I)  # "Scoring by quarter: "
+
+
+def _in_run_of_scores(text: str, start: int, end: int) -> bool:
+    """Whether the pair at ``start``-``end`` stands in a run of pairs that are a match's scores:
+    one of them runs down ("(2–2, 1–2)", "14–12, 11–13"), or the run is named as scores
+    ("Scoring by quarter: 5–11, 6–14")."""
+    for run in _PAIR_RUN.finditer(text, max(0, start - _RUN_REACH), min(len(text), end + _RUN_REACH)):
+        if run.start() <= start and end <= run.end():
+            return (_SCORES_NAMED.search(text, max(0, run.start() - 30), run.start()) is not None
+                    or any(int(high) <= int(low) for low, high in _PAIR.findall(run.group())))
+    return False
 
 
 def _count_names_rather_than_counts(text: str, start: int, end: int, value: int) -> bool:
@@ -1170,6 +1188,8 @@ def _is_glued_before(text: str, pos: int) -> bool:
     before, at = _char_before(text, pos)
     if before.isalpha() or before in "_/#@=\\&":
         return True
+    if before == " " and at >= 1 and text[at - 1] == "#":
+        return True  # "General Hospital # 25", "# 221 Lieutenant-General": a number sign set apart
     if before == "." and at >= 1 and (text[at - 1].isalnum()):
         return True  # "v.2", "3.1.4" tail
     if before in _DASH and at >= 1 and (text[at - 1].isalnum() or text[at - 1] in "_/.:"):
@@ -1741,13 +1761,15 @@ _MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
-# The sentence going on after the members' names: ", and also played …".
-_CLAUSE_GOES_ON = re.compile(r",\s+(?:and|but)\s+[a-z]")
+# The sentence going on after the members' names: ", and also played …", or saying more of them:
+# ", both of the immunoglobulin superfamily", ", the latter with minimal service".
+_CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b)")
 # A relative clause about one member, between two of them: "Dark Honeymoon, which had been
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,60}(?=,\s+(?:and|or)\s)")
 _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
-_BRACKETED_MEMBER = re.compile(r"\s*[^\W\d_]")  # "(cumulative, exponential, Gaussian)": any word
+# "(cumulative, exponential, Gaussian)": any word, also a quoted title ('singles: "Dream Goes On", …').
+_BRACKETED_MEMBER = re.compile(r"\s*[\"“‘]?[^\W\d_]")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 _ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")

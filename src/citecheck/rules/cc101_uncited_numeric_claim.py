@@ -74,7 +74,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     and a block quotation under a cited introduction ending with ":", introductions whose
     list items are cited, the
     data block a cited census opens (``_census_source``), figures inside a quotation and
-    figures of a summary (lead, infobox, caption) that the body cites (``_cited_elsewhere``).
+    figures of a summary (lead, infobox, caption) that the body cites, or for a caption or an
+    infobox row the lead (``_cited_elsewhere``).
     Worked out once per document: CC101 and CC102 both read it.
     """
     return iter(doc.derived(("numeric_coverage", vague, textbook),
@@ -108,6 +109,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue  # a header cell names its column or row ("45 °C (e.g. …)")
         if stmt.kind in ("table", "list") and _works_section(stmt.section):
             continue  # a filmography's cells and items name its works: "3×3 Eyes (Pai)"
+        if stmt.kind in ("table", "list") and _in_roster(statements, i):
+            continue  # a squad's shirt numbers: "10 Jerry Colquitt", "7 Brad Ebert (vc)"
         if _cited_at_end(stmt):
             continue  # every figure in it has a citation after it, whatever the figures are
         if any(tag.kind == "citation-needed" for tag in stmt.tags) or not judgeable(stmt.text):
@@ -120,7 +123,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if stmt.kind == "caption" and not _FINITE_VERB.search(stmt.text):
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
-        claims = [c for c in claims if not quoted_words(c, stmt.text)]
+        claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt.text)]
         hard = [c for c in claims if c.kind != "vague"]
         targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
         if not targets:
@@ -133,7 +136,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
         if uncovered and _summarises(stmt):
-            uncovered = [c for c in uncovered if not (_distinctive(c) and _cited_elsewhere(statements, c))]
+            uncovered = [c for c in uncovered if not (_distinctive(c) and _cited_elsewhere(statements, stmt, c))]
         if uncovered and _introduces_list(stmt):
             items = _items_after(statements, i)
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value == items)]
@@ -238,14 +241,18 @@ def _summarises(stmt: Statement) -> bool:
     return stmt.kind in ("infobox", "caption") or (not stmt.section and stmt.kind == "prose")
 
 
-def _cited_elsewhere(statements: Sequence[Statement], claim: NumericClaim) -> bool:
+def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim: NumericClaim) -> bool:
     """Whether a statement of the article's body states the same figure, written the same way,
     with a citation after it: the infobox's "2,373 (January 25 vs. Chicago Mustangs)" restates
     the schedule's cited "2,373", a caption's "sold more than nine million copies" the body's.
+    A caption or an infobox row may restate the lead's prose too, which carries citations of its
+    own; two statements of the lead do not cover each other ("ranges higher than 14,000 feet").
     Where both name what they count, it must be the same thing: the lead's "600 smaller islands"
     is not the history's "over 600 battles"."""
+    restates_lead = summary.kind in ("infobox", "caption")
     for other in statements:
-        if other.citations and claim.raw in other.text and not _summarises(other) and any(
+        if other.citations and claim.raw in other.text and (
+                not _summarises(other) or restates_lead and other.kind == "prose") and any(
                 c.raw == claim.raw and _same_thing(c, claim) and _cited_after(other, c)
                 for c in find_numeric_claims(other.text)):
             return True
@@ -441,6 +448,15 @@ def _shows_the_picture(claim: NumericClaim, numbered_legend: bool) -> bool:
             and claim.noun.split(" ")[0].lower() not in _TIME_NOUNS)
 
 
+# A picture's scale bar, and what it says: "Scale bars indicate 100 nm", "scale box at left is 0.25 mm".
+_SCALE_MARK = re.compile(r"\bscale\s+(?:bar|box|marker|line)s?\b[^.;\d]{0,30}$", re.I)
+
+
+def _gives_the_scale(claim: NumericClaim, text: str) -> bool:
+    """Whether the figure is the length of a picture's scale bar, which the picture itself shows."""
+    return _SCALE_MARK.search(text, max(0, claim.start - 50), claim.start) is not None
+
+
 _NUMBERED_LEGEND = re.compile(r"\s*(?:Figure|Fig\.)\s*\d+[a-z]?\s*[:.]")
 
 
@@ -456,6 +472,38 @@ WORKS_SECTIONS = re.compile(
 @functools.lru_cache(maxsize=1024)  # asked for every statement; an article has a few dozen sections
 def _skipped_section(section: tuple[str, ...]) -> bool:
     return any(SKIPPED_SECTIONS.search(part) or RETOLD_SECTIONS.match(part) for part in section)
+
+
+# A roster's entry: a number, then a person's name, perhaps a position and a remark in brackets.
+_ROSTER_ENTRY = re.compile(
+    r"\s*\d{1,3}\s+[A-Z][a-z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|van|von|de|da|der|di|du|le|la)){1,3}"
+    r"(?:\s*\([^()]{1,20}\))?\s*"
+)
+_ROSTER_REACH = 2
+
+
+def _in_roster(statements: Sequence[Statement], i: int) -> bool:
+    """Whether statement ``i`` is an entry of a roster, numbers and names one to a cell or item:
+    two of its nearest neighbours are entries too, each of another name ("14 Brad Bretz", "10
+    Jerry Colquitt", "16 Steve Pelluer"). Counts of one kind end alike ("12 Grammy Awards", "3
+    Brit Awards") and stay figures."""
+    if _ROSTER_ENTRY.fullmatch(statements[i].text) is None:
+        return False
+    surname = _surname(statements[i].text)
+    neighbours = 0
+    for j in range(max(0, i - _ROSTER_REACH), min(len(statements), i + _ROSTER_REACH + 1)):
+        other = statements[j]
+        if j != i and other.kind == statements[i].kind and _ROSTER_ENTRY.fullmatch(other.text):
+            if _surname(other.text) == surname:
+                return False
+            neighbours += 1
+    return neighbours >= 2
+
+
+def _surname(entry: str) -> str:
+    """The last word of a roster entry's name, past a position ("66 Mike Kerr DE": "Kerr")."""
+    words = [word for word in entry.split("(")[0].split() if not word.isupper()]
+    return words[-1] if words else ""
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every table cell; a filmography has hundreds
