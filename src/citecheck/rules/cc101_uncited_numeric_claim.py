@@ -544,20 +544,25 @@ def _cited_after(stmt: Statement, claim: NumericClaim) -> bool:
 
 # A sentence that opens by naming, and citing, the source whose finding it then reports:
 # "According to Trade Me legend,[7] …", "Likewise, in yeast, Kunz et al.[50] found that more
-# than 60% …", "A 2010 study[3] showed …". The citation belongs to the whole report, not to the
-# words before it.
+# than 60% …", "A 2010 study[3] showed …", "A major Harvard University study[101] in 2010 involving
+# over one million people … found …", "It was shown[112] that …". The citation belongs to the
+# whole report, not to the words before it.
+_REPORTING_VERBS = (
+    r"found|finds|showed|shows|shown|reported|reports|estimated|estimates|concluded|concludes|observed|"
+    r"states|stated|says|said|noted|notes|wrote|writes|claimed|claims|suggested|suggests|demonstrated|determined|"
+    r"measured|calculated|recorded|counted|analy[sz]ed|identified|described|put|gave|gives"
+)
 _ATTRIBUTED_OPENING = re.compile(
     r"\s*(?:[^,;.:()]{1,40},\s*){0,2}"  # "Likewise, in yeast, Kunz et al.[50] found …"
-    r"(?:According\s+to\s+[^,;.:()]{1,80}?,?"
+    r"(?:(?P<according>According\s+to\s+[^,;.:()]{1,80}?,?"
+    r"|It\s+(?:was|has\s+been|had\s+been|is)\s+(?:shown|found|reported|estimated|demonstrated|observed|calculated))"
     r"|(?:[A-Z][\w'’-]+(?:\s*(?:,|&|and)\s*[A-Z][\w'’-]+){0,3}\s+et\s+al\.?"
-    r"|(?:A|An|One|The)\s+(?:\d{4}\s+)?(?:[a-z-]+\s+){0,2}(?:study|survey|report|paper|analysis|review|poll|trial)"
+    r"|(?:A|An|One|The)\s+(?:\d{4}\s+)?(?:[A-Za-z-]+\s+){0,3}(?:study|survey|report|paper|analysis|review|poll|trial)"
     r"(?:\s+(?:by|of|from|in)\s+[^,;.:()]{1,60}?)?))\s*$"
 )
-_REPORTING_VERB = re.compile(
-    r"\s*(?:also\s+)?(?:found|finds|showed|shows|reported|reports|estimated|estimates|concluded|concludes|observed|"
-    r"states|stated|says|said|noted|notes|wrote|writes|claimed|claims|suggested|suggests|demonstrated|determined|"
-    r"measured|calculated|recorded|counted|analy[sz]ed|identified|described|put|gave|gives)\b"
-)
+# The report's verb, right after the citation or past a short account of the study in the same
+# clause ("[101] in 2010 involving over one million people who ate meat found").
+_REPORTING_VERB = re.compile(rf"[^.;:!?]{{0,100}}?\b(?:also\s+)?(?:{_REPORTING_VERBS})\b")
 
 
 def _reported_by_cited_source(stmt: Statement, claim: NumericClaim) -> bool:
@@ -570,7 +575,7 @@ def _reported_by_cited_source(stmt: Statement, claim: NumericClaim) -> bool:
     opening = _ATTRIBUTED_OPENING.fullmatch(stmt.text, 0, at)
     if opening is None:
         return False
-    return "According" in opening.group() or _REPORTING_VERB.match(stmt.text, at) is not None
+    return opening.group("according") is not None or _REPORTING_VERB.match(stmt.text, at) is not None
 
 
 def _row_end(statements: Sequence[Statement], i: int, default: int) -> int:
@@ -784,7 +789,8 @@ class UncitedNumericClaim(Rule):
     prose. Nor is a figure inside a quotation (someone's words, a title, a nickname) unless it
     counts people: the quotation's source is what it needs. A citation before a figure covers it
     only where the sentence opens by naming and citing the source it then reports ("According
-    to company legend,[7] …", "Kunz et al.[50] found that more than 60% …"). A figure whose only citation is in a
+    to company legend,[7] …", "Kunz et al.[50] found that more than 60% …", "A Harvard study[101] in
+    2010 involving over one million people … found", "It was shown[112] that …"). A figure whose only citation is in a
     later sentence of the paragraph is CC102 instead.
 
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
