@@ -331,3 +331,11 @@ def test_a_table_cited_in_its_header_row_covers_its_cells() -> None:
     marker = '<sup class="reference"><a href="#cite_note-1">[1]</a></sup>'
     assert not lint_text(page.format(marker, ""), "html", select=["CC101"]).findings
     assert len(lint_text(page.format("", marker), "html", select=["CC101"]).findings) == 1
+
+
+def test_a_footnotes_mark_opening_its_line_is_no_part_of_its_text() -> None:
+    doc = parse("<html><body><dl><dd><i><sup>1</sup> Non-points paying, exhibition race</i></dd></dl>"
+                "<p>Water boils at 100<sup>2</sup> degrees. <sup>2</sup>H is deuterium.</p></body></html>")
+    texts = [s.text for s in doc.statements]
+    assert texts[0] == "Non-points paying, exhibition race"
+    assert texts[1:] == ["Water boils at 1002 degrees.", "2H is deuterium."]  # inside a line it stays

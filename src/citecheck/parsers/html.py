@@ -301,6 +301,10 @@ _LABEL = re.compile(r"^\[?\s*(?:(?P<group>[^\]\d]*?)\s+)?(?P<key>[^\s\]]+)\s*\]?
 _TAG_DATE = re.compile(r"\(([A-Z][a-z]+ \d{4})\)|since ([A-Z][a-z]+ \d{4})")
 
 
+# The mark a footnote under a table or list opens with: "¹", "*", "†", "a".
+_FOOTNOTE_MARK = re.compile(r"\d{1,2}|[*†‡§a-z]")
+
+
 def _skipped(el: Element) -> bool:
     if el.tag in _SKIP_TAGS:
         return True
@@ -561,6 +565,9 @@ class _Walker:
                 self.builder.space()
             return
         if tag not in _BLOCK:
+            if tag == "sup" and self.builder is not None and self.builder.length == 0 \
+                    and _FOOTNOTE_MARK.fullmatch(el.text().strip()):
+                return  # "<sup>1</sup> Non-points paying, exhibition race": a footnote's mark opens its line
             self.walk(el)
             return
         if outer in ("infobox", "table"):
