@@ -554,7 +554,7 @@ _REPORTING_VERBS = (
 )
 _ATTRIBUTED_OPENING = re.compile(
     r"\s*(?:[^,;.:()]{1,40},\s*){0,2}"  # "Likewise, in yeast, Kunz et al.[50] found …"
-    r"(?:(?P<according>According\s+to\s+[^,;.:()]{1,80}?,?"
+    r"(?:(?P<reports>According\s+to\s+[^,;.:()]{1,80}?,?"
     r"|It\s+(?:was|has\s+been|had\s+been|is)\s+(?:shown|found|reported|estimated|demonstrated|observed|calculated))"
     r"|(?:[A-Z][\w'’-]+(?:\s*(?:,|&|and)\s*[A-Z][\w'’-]+){0,3}\s+et\s+al\.?"
     r"|(?:A|An|One|The)\s+(?:\d{4}\s+)?(?:[A-Za-z-]+\s+){0,3}(?:study|survey|report|paper|analysis|review|poll|trial)"
@@ -575,7 +575,7 @@ def _reported_by_cited_source(stmt: Statement, claim: NumericClaim) -> bool:
     opening = _ATTRIBUTED_OPENING.fullmatch(stmt.text, 0, at)
     if opening is None:
         return False
-    return opening.group("according") is not None or _REPORTING_VERB.match(stmt.text, at) is not None
+    return opening.group("reports") is not None or _REPORTING_VERB.match(stmt.text, at) is not None
 
 
 def _row_end(statements: Sequence[Statement], i: int, default: int) -> int:
@@ -780,7 +780,9 @@ class UncitedNumericClaim(Rule):
     citation marker follows the figure anywhere in its paragraph. Dates, years, times,
     ordinals ("4th Army Corps"), model designations (T-72, S-300, 9K33, COVID-19), page,
     section and list numbers are not figures (what is a figure is decided in
-    ``citecheck.parsers.numbers``). A caption without a verb describes its
+    ``citecheck.parsers.numbers``), nor are a roster's shirt numbers ("10 Jerry Colquitt" beside
+    other numbered names) and the length of a picture's scale bar ("Scale bars indicate 100 nm").
+    A caption without a verb describes its
     picture: only its figures that report the world count there (shares, money, counts in the
     thousands, counts of people, any figure of a caption that names a year: "Over 1 million
     visitors at the Taste of the Danforth", not "A hailstone about 6 centimetres in diameter"),
@@ -817,7 +819,8 @@ class UncitedNumericClaim(Rule):
     sum of money, share or count of 100 or more is covered when a statement of the body gives
     it written the same way, of the same thing, with a citation after it ("2,373" in the
     infobox and "2,373[75]" in the schedule; not "600 islands" against "600 battles", nor a
-    share that names nothing it is of).
+    share that names nothing it is of); a caption or an infobox row is covered so by the lead's
+    cited prose too, but two statements of the lead do not cover each other.
 
     An article that teaches mathematics or science (one prose statement in twenty speaks in
     formulas, variables or mathematical terms) cites its textbook material by paragraph, not
