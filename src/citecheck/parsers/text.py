@@ -15,6 +15,7 @@ taken out of the statement text and become Citations and Tags with exact source 
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -223,7 +224,7 @@ def _bracketed_year(number: int, last_entry: int) -> bool:
     return 1000 <= number <= 2100 and 0 < last_entry and number > 2 * last_entry
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LETTERS = string.ascii_lowercase
 
 
 def _note_key(index: int) -> str:
@@ -1421,7 +1422,7 @@ class _Parser:
                 ref.key = self.printed_keys[id(ref)]
             self._resolve()
             doc.metadata["reference_numbers"] = "printed"
-        counts = self._drop_link_numbers(evidenced, Counter((c.group, c.key) for c in doc.citations))
+        self._drop_link_numbers(evidenced, counts)  # a renumbering changes no marker's key: the counts stand
         agreeing = sum(1 for ref in evidenced if counts[(ref.group, ref.key)] == ref.backlinks)
         over = [ref for ref in evidenced if counts[(ref.group, ref.key)] > ref.backlinks]
         verified = len(over) <= max(2, 0.05 * len(evidenced))
@@ -1438,13 +1439,13 @@ class _Parser:
                 count=len(over),
             ))
 
-    def _drop_link_numbers(self, evidenced: list[Reference], counts: Counter) -> Counter:
+    def _drop_link_numbers(self, evidenced: list[Reference], counts: Counter) -> None:
         """A bare external link renders as "[1]", "[2]", … after a space ("chapter 4 at [1]",
         "ISBN 0-7923-7270-0 [1]"), which a text copy prints like a citation; a note marker sits
         on the word before it (a marker at a line's start says nothing: copies wrap lines before
         markers too). Where an entry has more markers than its backlinks, the excess is taken
-        from its markers after a space, last first: those are the link numbers. The counts of
-        uses after the drop are returned."""
+        from its markers after a space, last first: those are the link numbers. ``counts``, the
+        uses of each key, is kept up to date."""
         text, dropped = self.doc.source, set()
         for ref in evidenced:
             excess = counts[(ref.group, ref.key)] - ref.backlinks
@@ -1459,7 +1460,6 @@ class _Parser:
             self.doc.citations = [c for c in self.doc.citations if id(c) not in dropped]
             for stmt in self.doc.statements:
                 stmt.citations = [c for c in stmt.citations if id(c) not in dropped]
-        return counts
 
 
 def _names_part_of(child: str, parent: str) -> bool:
