@@ -763,6 +763,28 @@ inaccuracies in Rouse Ball's account and states:
     assert any(s.text.endswith("went at 22 or 23 to Paris in 1771.") for s in quoted)
 
 
+def test_a_table_drawn_wider_than_the_wrap_leaves_the_prose_its_width() -> None:
+    # Euro convergence criteria: ruled rows of 91 columns outnumber the 80-column prose lines.
+    row = "|_________|_________|(surplus)|_______|_________|__________________|________|_____________|"
+    prose = """The fiscal criterion has two parts. If the budget deficit exceeds the 3% limit
+but is "close" to this value (the European Commission has deemed 3.5% to be
+close by in the past), then the criteria can still potentially be fulfilled if
+either the deficits in the previous two years are significantly declining
+towards the 3% limit, or if the excessive deficit is the result of exceptional
+circumstances which are temporary in nature.[2] Additionally, if the debt-to-GDP
+ratio exceeds 60% but is "sufficiently diminishing and approaching the reference
+value at a satisfactory pace" it can be deemed to be in compliance.[3]
+"""
+    doc = parse("****** Euro convergence criteria ******\n***** Fulfillment *****\n"
+                + "| Sweden |1.9%     |-1.3%    |40.6%  |No       |-1.8%             |0.7%    |No           |\n"
+                + (row + "\n") * 12 + "\n" + prose
+                + '***** References *****\n   1. ^ "One". ECB.\n   2. ^ "Two". ECB.\n   3. ^ "Three". ECB.\n')
+    said = [s for s in doc.statements if s.kind == "prose"]
+    assert [(s.text[:20], [c.key for c in s.citations]) for s in said] == [
+        ("The fiscal criterion", []), ("If the budget defici", ["2"]), ("Additionally, if the", ["3"])]
+    assert not any("|" in s.text for s in doc.statements)  # ruled rows are a table's, not prose
+
+
 def test_a_formulas_image_text_wrapped_onto_a_line_of_its_own_is_no_marker() -> None:
     doc = parse(r"""****** Quotient group ******
 ***** Definition *****

@@ -31,6 +31,8 @@ INCONSISTENT_COPIES = {
     "held-out/Median.txt": {("", "1")},  # "median(A[1], A[n/2], …)": an array index in code
     "fet-holdout-3/Point_group.txt": {("", "2")},  # Coxeter notation "[2]" in the symmetry tables
     "fet-holdout-8/Drift_current.txt": {("", "1")},  # two [1] in the text, one "^" on its entry
+    # three bare links numbered 1-3: the copy wraps before the first two, the third sits on its word
+    "fet-holdout-15/Embryonic_development.txt": {("", "3")},
 }
 
 
@@ -160,9 +162,98 @@ def test_a_marker_after_a_space_stays_a_citation_where_the_backlinks_allow_it() 
     assert [s.text for s in doc.statements if s.text.startswith("Steam") and s.citations] == ["Steam drives a turbine."]
 
 
+# Embryonic development: three bare links numbered 1, 2 and 3 in page order; the copy wraps
+# before the first two, and the third sits on its word.
+LINKS_IN_PAGE_ORDER = """\
+****** Embryo ******
+***** Cleavage *****
+The zygote divides without growing, and the cluster of cells stays the size of
+the egg.
+[1]
+The morula forms after at least four divisions.[1] Its cells are blastomeres.[2]
+Cleavage is holoblastic in animals with little yolk in the egg, as in mammals.
+[2] The blastula is a hollow ball.[3] The blastocoel fills with fluid.[3]
+Gastrulation follows.[3] The germ layers form.[3]
+***** References *****
+   1. ^ "Fertilization". NCBI.
+   2. ^ "What is a cell?". NCBI.
+   3. ^ a b c "The blastula". Embryology.
+"""
+
+
+def test_entries_one_to_m_cited_once_too_often_are_links_numbered_in_page_order() -> None:
+    doc = parse(LINKS_IN_PAGE_ORDER)
+    # The first marker after a line break goes, each after the previous link's; the third
+    # link's marker cannot be told from its citations, and its excess is excused.
+    assert [(c.key, doc.source[c.span.start - 1]) for c in doc.citations] == [
+        ("1", "."), ("2", "."), ("3", "."), ("3", "."), ("3", "."), ("3", ".")]
+    assert doc.metadata["mapping_check"] == {"checked": 3, "agreeing": 2, "over_cited": 0, "verified": True}
+
+
+NO_LINK_RUN = {
+    # 1 agrees; 2, 3 and 4 over: a run of links starts at 1
+    "not from one": [('1. ^ "Fert', '1. ^ a b "Fert'),
+                     ("layers form.[3]", "layers form.[3] They fold.[4] They grow.[4]"),
+                     ("Embryology.\n", 'Embryology.\n   4. ^ "Layers". Embryology.\n')],
+    "twice too often": [("blastomeres.[2]", "blastomeres.[2][2]")],  # a link's number comes once
+    # the markers sit on their words: citations, not links
+    "on their words": [("the egg.\n[1]", "the egg.[1]"), ("yolk in the egg, as in mammals.\n[2]", "yolk.[2]")],
+}
+
+
+@pytest.mark.parametrize("changes", NO_LINK_RUN.values(), ids=NO_LINK_RUN.keys())
+def test_anything_but_a_run_of_links_leaves_the_map_unverified(changes: list[tuple[str, str]]) -> None:
+    text = LINKS_IN_PAGE_ORDER
+    for change in changes:
+        assert change[0] in text
+        text = text.replace(*change)
+    check = parse(text).metadata["mapping_check"]
+    assert not check["verified"] and check["over_cited"] == 3
+
+
+def test_the_link_run_takes_a_marker_after_a_space_before_one_opening_a_line() -> None:
+    doc = parse(LINKS_IN_PAGE_ORDER.replace("blastomeres.[2]", "blastomeres [2]."))
+    assert Counter(c.key for c in doc.citations) == {"1": 1, "2": 1, "3": 4}
+    assert [s.text for s in doc.statements if s.citations and s.citations[0].key == "2"] == [
+        "Cleavage is holoblastic in animals with little yolk in the egg, as in mammals."]
+
+
 def test_a_list_under_any_heading_is_the_reference_list_when_its_entries_carry_backlinks() -> None:
     text = DUMP_WITH_STYLE_SHEET.replace("***** References *****", "***** References and sources *****")
     assert len(parse(text).references) == 5
+
+
+# Geostatistics: the list with backlinks is headed "Notes", and a numbered "References" list
+# without them follows; the text cites no note.
+NOTES_HOLD_THE_CITATIONS = """\
+****** Geostatistics ******
+Geostatistics began with estimating ore grades in mines.[1] It now serves
+petroleum geology and hydrogeology.[2][3] Kriging interpolates between samples.[3]
+***** Notes *****
+   1. ^ Krige, Danie G. (1951). "A statistical approach to mine valuation".
+   2. ^ Hemakumara (2015). Geo-statistical modeling.
+   3. ^ a b Isaaks, E. H. (1989). An Introduction to Applied Geostatistics.
+***** References *****
+   1. Armstrong, M (1988). A Study on Kriging Small Blocks. CIM Bulletin.
+"""
+
+
+def test_with_no_note_cited_the_one_list_with_backlinks_is_the_reference_list() -> None:
+    doc = parse(NOTES_HOLD_THE_CITATIONS)
+    assert [(r.group, r.key, r.raw[:5]) for r in doc.references] == [("", "1", "Krige"), ("", "2", "Hemak"),
+                                                                    ("", "3", "Isaak")]
+    assert doc.metadata["bibliography"] == ["Armstrong, M (1988). A Study on Kriging Small Blocks. CIM Bulletin."]
+    assert doc.metadata["mapping_check"] == {"checked": 3, "agreeing": 3, "over_cited": 0, "verified": True}
+
+
+@pytest.mark.parametrize("change", [
+    ("between samples.[3]", "between samples.[3][a]"),  # a note is cited: "Notes" holds notes
+    ("   1. Armstrong", "   1. ^ Armstrong"),  # both lists have backlinks
+])
+def test_the_notes_list_stays_notes_when_a_note_is_cited_or_both_lists_have_backlinks(
+        change: tuple[str, str]) -> None:
+    doc = parse(NOTES_HOLD_THE_CITATIONS.replace(*change))
+    assert {r.group for r in doc.references if r.raw.startswith("Krige")} == {"note"}
 
 
 def test_a_sources_sub_heading_inside_a_section_is_not_the_end_of_the_article() -> None:
@@ -231,6 +322,50 @@ Peanut_butter[a][1]     250
     assert note is not None and note.raw == "These materials are highly non-Newtonian."
     assert not [f for f in result.findings if f.code in ("CC501", "CC502")]
     assert not any("non-Newtonian" in s.text for s in result.document.statements)
+
+
+# Euro convergence criteria: the notes list under the second table gathers the first table's
+# notes too, two sections up; the article's own notes start again at 1.
+NOTES_OF_TWO_TABLES = """\
+****** Euro convergence criteria ******
+***** Members *****
+Seven members have not adopted the euro.[1]
+Bulgaria   Lev     1.95583[nb_1]
+Sweden     Krona   Referendum[nb_2]
+***** Criteria *****
+The criteria are checked every two years by the central bank and the commission,
+in reports that assess each member outside the euro area on prices, public
+finances, exchange rates and long-term interest rates, as the treaty requires.[1]
+Inflation[nb_3]   Deficit   Debt
+Max. 1.9%         3.0%      60%
+  Notes
+   1. ^ Bulgaria runs a currency board.
+   2. ^ Sweden chose not to join ERM II.
+   3. ^ The 12-month average HICP.
+***** Outliers *****
+The outlier rule is uncertain.[nb_1]
+***** Notes *****
+   1. ^ A high uncertainty exists for the Polish selection.
+***** References *****
+   1. ^ a b "Convergence Report". ECB. 2018.
+"""
+
+
+def test_a_tables_notes_list_gathers_the_notes_of_sections_above_it() -> None:
+    doc = parse(NOTES_OF_TWO_TABLES)
+    assert [(c.group, c.key) for c in doc.citations if c.key != "1" or c.group] == [
+        ("table", "1"), ("table", "2"), ("table", "3"), ("note", "1")]
+    assert doc.metadata["mapping_check"] == {"checked": 5, "agreeing": 5, "over_cited": 0, "verified": True}
+
+
+@pytest.mark.parametrize("change", [
+    ("Inflation[nb_3]", "Inflation[nb_1][nb_3]"),  # its own section cites note 1 already
+    ("Referendum[nb_2]", "Referendum[nb_4]"),  # a note the list does not have
+])
+def test_a_section_above_whose_notes_the_list_does_not_need_keeps_them(change: tuple[str, str]) -> None:
+    doc = parse(NOTES_OF_TWO_TABLES.replace(*change))
+    above = [c for c in doc.citations if c.span.start < doc.source.index("***** Criteria")]
+    assert {c.group for c in above if c.key != "1" or c.group} == {"note"}
 
 
 def test_a_tables_notes_do_not_take_the_letters_of_the_articles_notes() -> None:

@@ -69,6 +69,9 @@ _IMAGE_NAME = re.compile(r"^\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\S*$", 
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*(?:\s*\[[^\]]{1,40}\])*\s*$""")
 _MEDIA = re.compile(r"^(?:File|Image|Media):|\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\b", re.I)
 _CELL_GAP = re.compile(r"\S {3,}\S")
+# A table drawn with bars: "|Country  |HICP     |Budget   |", "|_________|_________|", and
+# the rule over it.
+_RULED_ROW = re.compile(r"\|.*\||_{10,}")
 _ENDS_WITH_MARKER = re.compile(r"\[\d{1,4}\]\s*$")
 # A hatnote line that goes on to the next: it ends inside its list of article names.
 _LIST_GOES_ON = re.compile(r"(?:,|;|\band|\bor|&)\s*$")
@@ -538,9 +541,11 @@ def _adjacent(source: str, lines: list[tuple[int, int]], a: int, b: int) -> bool
 def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
     # The wrap width: the commonest long-line length, widened to the longest length that
     # is still common (pasted URLs make a few much longer lines).
-    # Table rows (cells apart by runs of spaces) can be wider than the wrap: they do not count.
+    # Table rows (cells apart by runs of spaces, or drawn with bars: "|_____|_____|") can be
+    # wider than the wrap: they do not count.
     counts = Counter(e - s for s, e in lines
-                     if 60 <= e - s <= 100 and source[s] not in " \t" and not _CELL_GAP.search(source, s, e))
+                     if 60 <= e - s <= 100 and source[s] not in " \t|" and not _CELL_GAP.search(source, s, e)
+                     and source.count("|", s, e) < 2)
     width = 80
     if counts:
         mode = counts.most_common(1)[0][1]
@@ -598,6 +603,7 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
         math = "\\displaystyle" in raw or "&#x" in raw  # formulas are spaced out too, but are prose
         diagram = _DIAGRAM_GAP.search(raw.strip()) is not None or indent >= 16  # cladograms, laid-out cells
         if not math and (diagram or after_scale or labels_scale or len(_CELL_GAP.findall(raw.strip())) >= 2
+                         or _RULED_ROW.fullmatch(raw.strip())
                          or (in_table and (_CELL_GAP.search(raw.strip()) or len(raw.strip()) < 40))):
             blocks.append(_Block("table", [(cs, ce)], i, i, level=indent, text=text))
             in_table = True
@@ -860,8 +866,9 @@ class _Parser:
         self.printed_keys: dict[int, str] = {}  # id(reference) -> the number the copy printed
         # Bracketed numbers in tables and legends, citations or the table's own notation.
         self.tabulated: list[Citation] = []
-        # Notes lists under tables: (section start, list start, group, keys), in page order.
-        self.table_notes: list[tuple[int, int, str, frozenset[str]]] = []
+        # Notes lists under tables, in page order: (section start, list start, group, keys, the
+        # starts of the sections before it since the previous such list, nearest first).
+        self.table_notes: list[tuple[int, int, str, frozenset[str], tuple[int, ...]]] = []
 
     def builder(self) -> _Builder:
         return _Builder(self.source, self.wrapped, self.notes, last_entry=self.last_entry, tabulated=self.tabulated)
@@ -1219,17 +1226,24 @@ class _Parser:
                 # each line, as an entry may open on a line of a block the dump did not break
                 bibliography.extend(line for start_, end_ in block.segs
                                     if (line := self.source[start_:end_].strip().lstrip("*• ")))
-        if bibliography:
-            self.doc.metadata["bibliography"] = bibliography
         lists = [(name, entries) for name, entries in lists
                  if entries and (name in _REF_LISTS or _backlinked(self.source, entries))]
-        several = len(lists) > 1
-        # A lone "Notes" list holds notes when the text uses letter markers and no numbers.
-        letters_only = bool(_LETTER_MARKER.search(self.source)) and not re.search(r"\[\d{1,4}\]", self.source)
         # Note markers all in roman numerals ("[i]", "[ii]"), one of them past a single letter or
         # past the letters the notes would take ("[i]" for the one note of a list).
         marks = {note for m in _MARKER.finditer(self.source) if (note := m.group("note")) and note.islower()
                  and not _NOT_A_MARKER.search(self.source, max(0, m.start() - 40), m.start())}
+        backlinked = [(name, entries) for name, entries in lists if _backlinked(self.source, entries)]
+        if len(lists) > 1 and not marks and not self.numbered_notes and len(backlinked) == 1:
+            # Nothing cites a note, so the one list with backlinks is the reference list whatever
+            # its name ("Notes" 1–19 for [1]–[17]); a numbered list without them is a bibliography.
+            bibliography.extend(_entry_text(self.source, entry) for _, entries in lists
+                                if entries is not backlinked[0][1] for entry in entries)
+            lists = backlinked
+        if bibliography:
+            self.doc.metadata["bibliography"] = bibliography
+        several = len(lists) > 1
+        # A lone "Notes" list holds notes when the text uses letter markers and no numbers.
+        letters_only = bool(_LETTER_MARKER.search(self.source)) and not re.search(r"\[\d{1,4}\]", self.source)
         note_count = sum(len(entries) for name, entries in lists if name in _NOTE_LISTS)
         roman = marks <= _ROMAN_KEYS and any(len(key) > 1 or _LETTERS.index(key) >= note_count for key in marks)
         label = _roman_key if roman else _note_key
@@ -1264,11 +1278,13 @@ class _Parser:
         from its cells as [a], [b] or by number ([note 1], [note_2]): a small notes list of
         its own inside the body, in a group of its own ("table", "table 2", ...), since its
         keys start again at "a" or 1 whatever the article's notes use. The markers of its
-        section before it are its uses (see ``_cite_table_notes``)."""
+        section before it are its uses, and those of earlier sections that cite only its keys
+        (see ``_cite_table_notes``)."""
         if not _LETTER_MARKER.search(self.source) and not self.numbered_notes:
             return
         run: list[_Block] = []
         section_start = 0
+        sections = [0]  # the section starts since the previous notes list
         for block in self.blocks[max(start, 0):end] + [_Block("heading", [], 0, 0)]:
             if block.kind == "entry" and _entry_text(self.source, block).startswith("^"):
                 run.append(block)
@@ -1283,19 +1299,33 @@ class _Parser:
                     key = str(number) if by_number else _note_key(number - 1)
                     self._reference(entry, key, group, key)
                     keys.add(key)
-                self.table_notes.append((section_start, run[0].segs[0][0], group, frozenset(keys)))
+                self.table_notes.append((section_start, run[0].segs[0][0], group, frozenset(keys),
+                                         tuple(reversed(sections[:-1]))))
                 for entry in run:
                     entry.kind = "chrome"  # read as notes, not as list items of the text
-                run = []
+                run, sections = [], []
             if block.kind == "heading" and block.segs:
                 section_start = block.segs[-1][1]
+                sections.append(section_start)
         self.notes = frozenset(ref.key for ref in self.doc.references if ref.group)
 
     def _cite_table_notes(self) -> None:
-        """A letter marker of a section with a table's notes, before that list, cites them."""
-        for citation in self.doc.citations:
-            for start, end, group, keys in self.table_notes:
-                if citation.group == "note" and start <= citation.span.start < end and citation.key in keys:
+        """A note marker of a section with a table's notes, before that list, cites them. So do
+        the markers of the sections before it, back to the previous such list, while a section's
+        note markers all name keys of the list that its own section leaves uncited: a notes list
+        gathers every note of its kind above it, as a second table's list gathers the first
+        table's notes ("[nb_1]" two sections up, "[nb_3]" in its own)."""
+        notes = [c for c in self.doc.citations if c.group == "note"]
+        for start, end, group, keys, earlier in self.table_notes:
+            uncited = keys - {c.key for c in notes if start <= c.span.start < end}
+            for section in earlier:
+                above = {c.key for c in notes if section <= c.span.start < start}
+                if above and not above <= uncited:
+                    break
+                if above:
+                    start, uncited = section, uncited - above
+            for citation in notes:
+                if start <= citation.span.start < end and citation.key in keys:
                     citation.group = group
 
     def _reference(self, block: _Block, key: str, group: str, printed: str) -> None:
@@ -1422,9 +1452,11 @@ class _Parser:
                 ref.key = self.printed_keys[id(ref)]
             self._resolve()
             doc.metadata["reference_numbers"] = "printed"
-        self._drop_link_numbers(evidenced, counts)  # a renumbering changes no marker's key: the counts stand
+        # A renumbering changes no marker's key: the counts stand.
+        link_numbers = self._drop_link_numbers(evidenced, counts)
         agreeing = sum(1 for ref in evidenced if counts[(ref.group, ref.key)] == ref.backlinks)
-        over = [ref for ref in evidenced if counts[(ref.group, ref.key)] > ref.backlinks]
+        over = [ref for ref in evidenced
+                if counts[(ref.group, ref.key)] > ref.backlinks and ref.key not in link_numbers]
         verified = len(over) <= max(2, 0.05 * len(evidenced))
         doc.metadata["mapping_check"] = {
             "checked": len(evidenced), "agreeing": agreeing, "over_cited": len(over), "verified": verified,
@@ -1439,27 +1471,53 @@ class _Parser:
                 count=len(over),
             ))
 
-    def _drop_link_numbers(self, evidenced: list[Reference], counts: Counter) -> None:
+    def _drop_link_numbers(self, evidenced: list[Reference], counts: Counter) -> set[str]:
         """A bare external link renders as "[1]", "[2]", … after a space ("chapter 4 at [1]",
         "ISBN 0-7923-7270-0 [1]"), which a text copy prints like a citation; a note marker sits
         on the word before it (a marker at a line's start says nothing: copies wrap lines before
         markers too). Where an entry has more markers than its backlinks, the excess is taken
         from its markers after a space, last first: those are the link numbers. ``counts``, the
-        uses of each key, is kept up to date."""
+        uses of each key, is kept up to date.
+
+        Links are numbered in page order, so when the entries cited once too often are exactly
+        1, 2, … m, each excess is a link's number even where no space tells which marker it
+        is: the first marker after the previous link's that follows a space goes, else the first
+        at a line's start, if there is one. Where that finds no more than half of them, the
+        markers sit on their words and the run is no link's.
+        Returns the keys of such a run, whose excess the map check then excuses."""
         text, dropped = self.doc.source, set()
+        numbered = {ref.key: ref for ref in evidenced if not ref.group}
+        excess = {key: counts[("", key)] - ref.backlinks for key, ref in numbered.items()}
+        run = {key for key, extra in excess.items() if extra > 0}
+        if not (run == {str(n) for n in range(1, len(run) + 1)} and all(excess[key] == 1 for key in run)):
+            run = set()
+        previous, links = 0, []
+        for key in sorted(run, key=int):
+            later = [c for c in self.doc.citations if c.reference is numbered[key] and c.span.start > previous]
+            spaced = ([c for c in later if text[c.span.start - 1:c.span.start] in (" ", "\t")]
+                      or [c for c in later if text[c.span.start - 1:c.span.start] == "\n"])
+            if spaced:
+                links.append(spaced[0])
+                previous = spaced[0].span.start
+        if 2 * len(links) <= len(run):
+            run, links = set(), []  # markers glued to their words: citations, not links
+        for link in links:
+            dropped.add(id(link))
+            counts[("", link.key)] -= 1
         for ref in evidenced:
-            excess = counts[(ref.group, ref.key)] - ref.backlinks
-            if excess <= 0:
+            extra = counts[(ref.group, ref.key)] - ref.backlinks
+            if extra <= 0 or (not ref.group and ref.key in run):
                 continue
             spaced = [c for c in self.doc.citations
                       if c.reference is ref and text[c.span.start - 1:c.span.start] in (" ", "\t")]
-            for citation in spaced[::-1][:excess]:
+            for citation in spaced[::-1][:extra]:
                 dropped.add(id(citation))
                 counts[(ref.group, ref.key)] -= 1
         if dropped:
             self.doc.citations = [c for c in self.doc.citations if id(c) not in dropped]
             for stmt in self.doc.statements:
                 stmt.citations = [c for c in stmt.citations if id(c) not in dropped]
+        return run
 
 
 def _names_part_of(child: str, parent: str) -> bool:
