@@ -24,13 +24,22 @@ _PAGE_TEXT = re.compile(
     rf"({_PAGE_NUMBER}(?:[\s,–—-]+{_PAGE_NUMBER})*)", re.I
 )
 _NBSP = re.compile(r"&nbsp;|&#160;|\u00a0")
+# The part of a book a text copy prints after its ISBN, where the citation linked a chapter or
+# section ("ISBN 0-8153-3218-1. DNA Replication Mechanisms: DNA Topoisomerases …"); not the
+# identifiers, dates and tags that follow an ISBN as well.
+_PART_AFTER_ISBN = re.compile(r"\bISBN:?\s*[\dXx][\dXx\s–-]*[\dXx]\.?\s+(?!(?:Retrieved|Archived|Accessed|OCLC|"
+                              r"doi|PMID|PMC|ISSN|Bibcode|JSTOR|LCCN|S2CID|ISBN)\b)([^\[\s][^\[]{7,}?)\s*(?:\[.*)?$",
+                              re.I | re.S)
 _SHORT_CITE = re.compile(r"\{\{\s*(?:sfn|harv|rp\b)", re.I)
 
 
 def page_key(ref: Reference) -> str:
-    """The pages an entry points to ("p. 73", "|pages=80–85", "#page=37"), normalised."""
+    """The pages or part an entry points to ("p. 73", "|pages=80–85", "#page=37", a chapter
+    printed after the ISBN), normalised."""
+    raw = _NBSP.sub(" ", ref.raw)
     found = [m.group(1) for m in _PAGE_PARAM.finditer(ref.raw)]
-    found.extend(m.group(1) for m in _PAGE_TEXT.finditer(_NBSP.sub(" ", ref.raw)))
+    found.extend(m.group(1) for m in _PAGE_TEXT.finditer(raw))
+    found.extend(m.group(1) for m in _PART_AFTER_ISBN.finditer(raw))
     return " ".join(sorted({_fold(f) for f in found if f.strip()}))
 
 
@@ -100,7 +109,8 @@ class DuplicateReference(Rule):
     was copied to the wrong one); one page described under two titles is. The same entry reused
     through a named reference or repeated markers is not a duplicate, nor are two citations
     of one book or PDF at different pages (or folios: "67b2", "67b3"; articles of one
-    statute; sections or equations of one paper: "Section (4.1.1)", "Eq.(39)"). A catalogue or
+    statute; sections or equations of one paper: "Section (4.1.1)", "Eq.(39)"; chapters of one
+    book, which a text copy prints after its ISBN). A catalogue or
     identifier link (an ISSN or OCLC record, an ISBN search, a DOI prefix) names a journal or
     a whole book, not the article cited, and a search page whatever it finds, so neither is a
     URL to compare. Short citations
