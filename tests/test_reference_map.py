@@ -256,6 +256,24 @@ def test_the_notes_list_stays_notes_when_a_note_is_cited_or_both_lists_have_back
     assert {r.group for r in doc.references if r.raw.startswith("Krige")} == {"note"}
 
 
+def test_a_see_also_entrys_markers_are_uses_and_an_external_links_numbers_are_not() -> None:
+    text = """****** Bacillus ******
+Bacillus subtilis is one of the best understood prokaryotes.[1]
+***** See also *****
+    * Paenibacillus and Virgibacillus, genera formerly included in Bacillus.[2][3]
+***** References *****
+   1. ^ "Bacillus subtilis". NCBI.
+   2. ^ Ash, Carol (1994). "Paenibacillus". Antonie van Leeuwenhoek.
+   3. ^ Heyndrickx, M. (1998). "Virgibacillus". IJSB.
+***** External links *****
+    * [1] A group for exchanging ideas on Bacillus.
+"""
+    result = lint_text(text, "text")
+    assert Counter(c.key for c in result.document.citations) == {"1": 1, "2": 1, "3": 1}
+    assert not [f for f in result.findings if f.code == "CC502"]
+    assert not any("Paenibacillus" in s.text for s in result.document.statements)
+
+
 def test_a_sources_sub_heading_inside_a_section_is_not_the_end_of_the_article() -> None:
     text = DUMP_WITH_STYLE_SHEET.replace(
         "***** References *****",

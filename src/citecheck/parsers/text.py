@@ -79,6 +79,7 @@ _CITED_PROSE = re.compile(r"[a-z]{3}[.,;:]?\[\d{1,4}\]")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 
 # Section names whose content is not prose: reference lists and navigation.
+_SEE_ALSO = {"see also", "siehe auch", "voir aussi", "véase también", "vedi anche"}
 _END_SECTIONS = {
     "see also", "notes", "references", "footnotes", "citations", "sources", "bibliography",
     "further reading", "external links", "works cited", "notes and references",
@@ -886,9 +887,25 @@ class _Parser:
             self._infobox(start, lead)
             start = lead
         self._body(start, end)
+        self._see_also_uses(end)
         self._link()
         for i, stmt in enumerate(self.doc.statements):
             stmt.index = i
+
+    def _see_also_uses(self, end: int) -> None:
+        """A "See also" entry may cite a source ("Paenibacillus, formerly included in
+        Bacillus.[22][23]"): its markers are uses of the references, though it states nothing
+        the rules read."""
+        section = ""
+        for block in self.blocks[max(end, 0):]:
+            if block.kind == "heading":
+                section = _section_name(block.text)
+                continue
+            if section in _SEE_ALSO and block.kind in ("item", "para", "line"):
+                builder = self.builder()
+                for s, e in block.segs:
+                    builder.add(s, e)
+                self.doc.citations.extend(citation for _, citation in builder.markers)
 
     # title, lead, body end -------------------------------------------------------------
 
