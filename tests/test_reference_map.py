@@ -173,11 +173,12 @@ the egg.
 The morula forms after at least four divisions.[1] Its cells are blastomeres.[2]
 Cleavage is holoblastic in animals with little yolk in the egg, as in mammals.
 [2] The blastula is a hollow ball.[3] The blastocoel fills with fluid.[3]
-Gastrulation follows.[3] The germ layers form.[3]
+Gastrulation follows.[3] The germ layers form.[3] They fold.[4]
 ***** References *****
    1. ^ "Fertilization". NCBI.
    2. ^ "What is a cell?". NCBI.
    3. ^ a b c "The blastula". Embryology.
+   4. ^ "Gastrula". Embryology.
 """
 
 
@@ -186,15 +187,59 @@ def test_entries_one_to_m_cited_once_too_often_are_links_numbered_in_page_order(
     # The first marker after a line break goes, each after the previous link's; the third
     # link's marker cannot be told from its citations, and its excess is excused.
     assert [(c.key, doc.source[c.span.start - 1]) for c in doc.citations] == [
-        ("1", "."), ("2", "."), ("3", "."), ("3", "."), ("3", "."), ("3", ".")]
+        ("1", "."), ("2", "."), ("3", "."), ("3", "."), ("3", "."), ("3", "."), ("4", ".")]
+    assert doc.metadata["mapping_check"] == {"checked": 4, "agreeing": 3, "over_cited": 0, "verified": True}
+
+
+def test_an_entry_cited_twice_too_often_gives_up_its_last_two_markers_after_a_space() -> None:
+    text = """Reactors use steam.[1] Steam drives a turbine. [2] Turbines wear.\t[2] Repairs take weeks. [2]
+Crews rotate.[2] Grids balance load.[3] [3] Storage helps. [3]
+
+References
+
+  1. ^ "One". Reuters.
+  2. ^ a b "Two". Reuters.
+  3. ^ a b c d "Three". Reuters.
+"""
+    doc = parse(text)
+    # 2 is cited twice too often: of its three markers after a space or tab, the last two go;
+    # 3, cited less often than its backlinks say, keeps its markers after spaces.
+    kept = [(c.key, doc.source[c.span.start - 1]) for c in doc.citations]
+    assert kept == [("1", "."), ("2", " "), ("2", "."), ("3", "."), ("3", " "), ("3", " ")]
     assert doc.metadata["mapping_check"] == {"checked": 3, "agreeing": 2, "over_cited": 0, "verified": True}
 
 
+def test_links_past_nine_are_taken_in_the_order_of_their_numbers() -> None:
+    lines = [f"Fact {n} is told here, at some length, so that the copy wraps its lines.[{n}]" for n in range(1, 12)]
+    links = [f"Link {n} follows.\n[{n}]" for n in range(1, 12)]
+    entries = "".join(f'   {n}. ^ "Title {n}". Reuters.\n' for n in range(1, 12))
+    doc = parse("\n".join(lines + links) + "\n***** References *****\n" + entries)
+    assert doc.metadata["mapping_check"] == {"checked": 11, "agreeing": 11, "over_cited": 0, "verified": True}
+    assert all(doc.source[c.span.start - 1] == "]" or doc.source[c.span.start - 1] == "." for c in doc.citations)
+
+
+def test_a_run_whose_markers_are_found_for_no_more_than_half_is_no_links() -> None:
+    text = LINKS_IN_PAGE_ORDER.replace("the egg.\n[1]", "the egg.[1]").replace(
+        "The blastula is a hollow ball.[3]", "The blastula is a hollow ball.")
+    # 1 glued, 2 opening a line: two entries over, one link found, which is not more than half
+    assert Counter(c.key for c in parse(text).citations) == {"1": 2, "2": 2, "3": 3, "4": 1}
+
+
+def test_a_run_keeps_a_links_key_markers_before_the_previous_link() -> None:
+    # "[3]" after a space comes before link 2: a link numbered 3 follows link 2, so it stays.
+    text = LINKS_IN_PAGE_ORDER.replace("The morula forms after at least four divisions.[1]",
+                                       "The morula forms after at least four divisions.[1] It grows [3] slowly.")
+    text = text.replace("   3. ^ a b c", "   3. ^ a b c d")
+    doc = parse(text)
+    assert Counter(c.key for c in doc.citations) == {"1": 1, "2": 1, "3": 5, "4": 1}
+    assert any(doc.source[c.span.start - 1] == " " for c in doc.citations if c.key == "3")
+
+
 NO_LINK_RUN = {
-    # 1 agrees; 2, 3 and 4 over: a run of links starts at 1
+    # 1 agrees; 2, 3 and 5 over: a run of links starts at 1
     "not from one": [('1. ^ "Fert', '1. ^ a b "Fert'),
-                     ("layers form.[3]", "layers form.[3] They fold.[4] They grow.[4]"),
-                     ("Embryology.\n", 'Embryology.\n   4. ^ "Layers". Embryology.\n')],
+                     ("They fold.[4]", "They fold.[4] They grow.[5] They curl.[5]"),
+                     ('"Gastrula". Embryology.\n', '"Gastrula". Embryology.\n   5. ^ "Layers". Embryology.\n')],
     "twice too often": [("blastomeres.[2]", "blastomeres.[2][2]")],  # a link's number comes once
     # the markers sit on their words: citations, not links
     "on their words": [("the egg.\n[1]", "the egg.[1]"), ("yolk in the egg, as in mammals.\n[2]", "yolk.[2]")],
@@ -211,9 +256,10 @@ def test_anything_but_a_run_of_links_leaves_the_map_unverified(changes: list[tup
     assert not check["verified"] and check["over_cited"] == 3
 
 
-def test_the_link_run_takes_a_marker_after_a_space_before_one_opening_a_line() -> None:
-    doc = parse(LINKS_IN_PAGE_ORDER.replace("blastomeres.[2]", "blastomeres [2]."))
-    assert Counter(c.key for c in doc.citations) == {"1": 1, "2": 1, "3": 4}
+@pytest.mark.parametrize("space", [" ", "\t"])
+def test_the_link_run_takes_a_marker_after_a_space_before_one_opening_a_line(space: str) -> None:
+    doc = parse(LINKS_IN_PAGE_ORDER.replace("blastomeres.[2]", f"blastomeres{space}[2]."))
+    assert Counter(c.key for c in doc.citations) == {"1": 1, "2": 1, "3": 4, "4": 1}
     assert [s.text for s in doc.statements if s.citations and s.citations[0].key == "2"] == [
         "Cleavage is holoblastic in animals with little yolk in the egg, as in mammals."]
 
@@ -384,6 +430,7 @@ def test_a_section_above_whose_notes_the_list_does_not_need_keeps_them(change: t
     doc = parse(NOTES_OF_TWO_TABLES.replace(*change))
     above = [c for c in doc.citations if c.span.start < doc.source.index("***** Criteria")]
     assert {c.group for c in above if c.key != "1" or c.group} == {"note"}
+    assert ("table", "3") in {(c.group, c.key) for c in doc.citations}  # its own section's stay its own
 
 
 def test_a_tables_notes_do_not_take_the_letters_of_the_articles_notes() -> None:
