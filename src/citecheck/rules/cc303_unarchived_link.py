@@ -43,8 +43,9 @@ class UnarchivedLink(Rule):
     "pubchem.ncbi.nlm.nih.gov", counts), are left alone, and so are links of works
     that carry such an identifier themselves (a book's ISBN or OCLC number, an article's DOI, PMID
     or arXiv id; not a journal's ISSN), of numbered patents and EU legislation ("United States
-    Patent 3137937", "Council Directive 80/181/EEC") and of chapter and verse of scripture
-    ("Exodus 7:1–2"): their link is a convenience copy.
+    Patent 3137937", "Council Directive 80/181/EEC"), of pages of a law gazette
+    ("Reichsgesetzblatt Teil I S. 849") and of chapter and verse of scripture ("Exodus 7:1–2"):
+    their link is a convenience copy.
 
     Why: most web citations die within a decade; archiving them while they are live keeps
     the claims verifiable.
