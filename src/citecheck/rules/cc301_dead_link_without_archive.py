@@ -69,7 +69,8 @@ class DeadLinkWithoutArchive(Rule):
     infobox (an official website) or a section of links to read further (External links,
     Further reading, See also), where no claim rests on the link. A reference whose work
     has an identifier of its own (an article's DOI, a book's ISBN, a PMID), a numbered patent or
-    piece of EU legislation, or chapter and verse of scripture stays checkable without its link
+    piece of EU legislation, a page of a law gazette ("Reichsgesetzblatt Teil I S. 849"), or
+    chapter and verse of scripture stays checkable without its link
     and is not reported. Works offline: it trusts what the article says.
 
     Why: a dead link with no archive means nobody can check the claim any more.

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import findable_without_link, is_domain
+from citecheck.parsers.dates import reference_date
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive, tagged_in_prose
 
@@ -43,8 +44,13 @@ class UnarchivedLink(Rule):
     "pubchem.ncbi.nlm.nih.gov", counts), are left alone, and so are links of works
     that carry such an identifier themselves (a book's ISBN or OCLC number, an article's DOI, PMID
     or arXiv id; not a journal's ISSN), of numbered patents and EU legislation ("United States
-    Patent 3137937", "Council Directive 80/181/EEC") and of chapter and verse of scripture
-    ("Exodus 7:1–2"): their link is a convenience copy.
+    Patent 3137937", "Council Directive 80/181/EEC"), of pages of a law gazette
+    ("Reichsgesetzblatt Teil I S. 849"), of chapter and verse of scripture ("Exodus 7:1–2") and of
+    a page of a printed publication (a newspaper or magazine issue or a report dated, to the
+    month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; a book from a
+    publishing house: "University of California Press. p. 44"; not an article of a learned
+    journal by its volume, "16 (10): 1398", nor an issue cited without its page): their link is
+    a convenience copy.
 
     Why: most web citations die within a decade; archiving them while they are live keeps
     the claims verifiable.
@@ -74,6 +80,8 @@ class UnarchivedLink(Rule):
                 continue  # CC301 reports it
             if findable_without_link(ref.raw, ref.get("title")):
                 continue  # a book or article with an ISBN or DOI stays findable: its link is a convenience
+            if printed_page(ref):
+                continue  # a page of a printed issue or book: the link is a scan or copy of it
             hosts = {h.lower() for h in (ref.domain, _host(url), *_named_hosts(ref)) if h}
             if any(_within(host, ignore) for host in hosts) or _under_stable_path(url, ignore_paths):
                 continue
@@ -86,6 +94,38 @@ class UnarchivedLink(Rule):
                 refs=[ref.key],
                 evidence={"url": url},
             )
+
+
+# The web opened to the public in the early 1990s: an issue dated before 1995 was printed first.
+_WEB_ERA_YEAR = 1995
+# A page of a printed work: "p. 12", "pp. 383–391", "|page=29", or a page after the periodical's
+# name ("Sports Illustrated: 48", "… zu Berlin: 844–847").
+_PRINTED_PAGE = re.compile(r"\bpp?\.\s*\d|\|\s*pages?\s*=\s*\d|[^\W\d]\s*:\s*\d+(?:\s*[–—-]\s*\d+)?(?:\.|\s|$)")
+# A volume, which marks a learned journal: "16 (10): 1398", "70C (4): 262", "vol. 27", "|volume=",
+# or a number standing alone between full stops ("(PDF). 27. Journal of …").
+_VOLUME = re.compile(
+    r"\b\d+[A-Z]?\s*(?:\([^)]*\))?\s*:\s*\d|\bvol(?:ume)?\.?\s*\d|\|\s*volume\s*=|(?:^|(?<!p)[.;]\s)\d{1,4}\.(?:\s|$)",
+    re.I,
+)
+# A publishing house of books: "University of California Press", "Gregg Publishing Company",
+# "Springer Verlag"; not a news agency or a newspaper ("Associated Press", "Detroit Free Press").
+_PUBLISHING_HOUSE = re.compile(
+    r"(?<!Associated )(?<!Canadian )(?<!Free )\bPress\b(?!\s+Association)|\bPublish(?:ing|ers)\b|\bVerlag\b"
+)
+
+
+def printed_page(ref: Reference) -> bool:
+    """Whether an entry cites a page of a printed publication: of a newspaper or magazine issue or
+    a report dated, to the month or day, before the web ("Sports Illustrated. February 23, 1976.
+    p. 12"), or of a book from a publishing house ("University of California Press. p. 44"). The
+    printed page is the source, found by its publication, date and page, and the link only a scan
+    or copy of it. Articles of learned journals, cited by volume, are left to their DOI."""
+    if _PRINTED_PAGE.search(ref.raw) is None or _VOLUME.search(ref.raw) is not None:
+        return False
+    published = reference_date(ref, "date")
+    if published is not None and published.month is not None:
+        return published.year < _WEB_ERA_YEAR  # an issue: after the web came, perhaps online only
+    return any(_PUBLISHING_HOUSE.search(ref.get(field)) for field in ("work", "publisher"))
 
 
 def _named_hosts(ref: Reference) -> list[str]:
