@@ -87,6 +87,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     citation_starts: list[int] | None = None
     examples = _worked_examples(statements)
     run_starts = _list_run_starts(statements)
+    closed_lists: dict[int, bool] = {}  # list starts, and whether the list is cited once at its close
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
     census_section: tuple[str, ...] | None = None  # the section a cited census fills, while it does
@@ -134,6 +135,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 citation_starts = sorted(c.span.start for c in doc.citations)
             row_end = _row_end(statements, i, len(doc.source))
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
+            if uncovered and _row_links_report(doc, statements, i):
+                continue
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
         if uncovered and _summarises(stmt):
             uncovered = [c for c in uncovered if not (_distinctive(c) and _cited_elsewhere(statements, stmt, c))]
@@ -149,7 +152,9 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 uncovered = [c for c in uncovered if c not in textbook_only]
         if not uncovered:
             continue
-        if _covered_by_list_context(statements, i, run_starts, doc.source):
+        if _covered_by_list_context(statements, i, run_starts, doc.source, closed_lists):
+            continue
+        if stmt.kind == "prose" and _account_of_cited_study(statements, i):
             continue
         earlier = stmt.citations[-1] if stmt.citations else None
         nearest, distance = _nearest_later(statements, i, doc.source)
@@ -546,18 +551,26 @@ def _cited_after(stmt: Statement, claim: NumericClaim) -> bool:
 # "According to Trade Me legend,[7] …", "Likewise, in yeast, Kunz et al.[50] found that more
 # than 60% …", "A 2010 study[3] showed …", "A major Harvard University study[101] in 2010 involving
 # over one million people … found …", "It was shown[112] that …". The citation belongs to the
-# whole report, not to the words before it.
+# whole report, not to the words before it. So does a study named as where the figure came
+# from ("In some studies,[7] this has resulted in an RBE approaching 1,000"), a source only
+# counted ("One source[13] says …") and authors named without "et al." ("Ghosh, Mason and
+# Spriggs[8] analysed 53 samples").
 _REPORTING_VERBS = (
     r"found|finds|showed|shows|shown|reported|reports|estimated|estimates|concluded|concludes|observed|"
     r"states|stated|says|said|noted|notes|wrote|writes|claimed|claims|suggested|suggests|demonstrated|determined|"
-    r"measured|calculated|recorded|counted|analy[sz]ed|identified|described|put|gave|gives"
+    r"measured|calculated|recorded|counted|analy[sz]ed|identified|described|put|gave|gives|performed|conducted|"
+    r"examined|tested|surveyed|followed"
 )
+_STUDY = r"(?:stud(?:y|ies)|surveys?|reports?|papers?|analys[ie]s|reviews?|polls?|trials?|experiments?)"
 _ATTRIBUTED_OPENING = re.compile(
     r"\s*(?:[^,;.:()]{1,40},\s*){0,2}"  # "Likewise, in yeast, Kunz et al.[50] found …"
     r"(?:(?P<reports>According\s+to\s+[^,;.:()]{1,80}?,?"
-    r"|It\s+(?:was|has\s+been|had\s+been|is)\s+(?:shown|found|reported|estimated|demonstrated|observed|calculated))"
+    r"|It\s+(?:was|has\s+been|had\s+been|is)\s+(?:shown|found|reported|estimated|demonstrated|observed|calculated)"
+    rf"|In\s+(?:a|an|one|some|several|other|two|three|many|most|recent)\s+(?:[A-Za-z-]+\s+){{0,2}}{_STUDY},?)"
     r"|(?:[A-Z][\w'’-]+(?:\s*(?:,|&|and)\s*[A-Z][\w'’-]+){0,3}\s+et\s+al\.?"
-    r"|(?:A|An|One|The)\s+(?:\d{4}\s+)?(?:[A-Za-z-]+\s+){0,3}(?:study|survey|report|paper|analysis|review|poll|trial)"
+    r"|[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+){0,3}\s+(?:and|&)\s+[A-Z][\w'’-]+"
+    r"|(?:A|An|One|The|Some|Several|Two|Three|Many|Other)\s+(?:\d{4}\s+)?(?:[A-Za-z-]+\s+){0,3}"
+    rf"(?:{_STUDY}|sources?)"
     r"(?:\s+(?:by|of|from|in)\s+[^,;.:()]{1,60}?)?))\s*$"
 )
 # The report's verb, right after the citation or past a short account of the study in the same
@@ -567,15 +580,40 @@ _REPORTING_VERB = re.compile(rf"[^.;:!?]{{0,100}}?\b(?:also\s+)?(?:{_REPORTING_V
 
 def _reported_by_cited_source(stmt: Statement, claim: NumericClaim) -> bool:
     """Whether the statement opens by naming and citing the source that reports the figure."""
+    return bool(stmt.citations) and min(c.span.start for c in stmt.citations) <= _last_char(stmt, claim) \
+        and _opens_by_citing_source(stmt)
+
+
+def _opens_by_citing_source(stmt: Statement) -> bool:
+    """Whether the statement opens by naming and citing a source whose report it then gives."""
     if not stmt.citations:
         return False
-    at, first = marker_positions(stmt)[0]  # the text holds no markers: the words go on at ``at``
-    if first.span.start > _last_char(stmt, claim):
-        return False
+    at, _ = marker_positions(stmt)[0]  # the text holds no markers: the words go on at ``at``
     opening = _ATTRIBUTED_OPENING.fullmatch(stmt.text, 0, at)
     if opening is None:
         return False
     return opening.group("reports") is not None or _REPORTING_VERB.match(stmt.text, at) is not None
+
+
+# A statement that goes back to the study a paragraph opened with: "The study concluded that …",
+# "It was concluded that …".
+_BACK_TO_THE_STUDY = re.compile(
+    rf"\s*(?:(?:The|This|That)\s+(?:{_STUDY}|authors|researchers)\b"
+    r"|It\s+was\s+(?:concluded|found|shown)\b|(?:They|The\s+authors)\s+(?:concluded|found)\b)"
+)
+
+
+def _account_of_cited_study(statements: Sequence[Statement], i: int) -> bool:
+    """Whether statement ``i`` belongs to the account of a study that its paragraph opens by
+    naming and citing ("Ghosh, Mason and Spriggs[8] analysed 53 samples …") and goes back to
+    later ("The study concluded that …"), with no other citation between: its figures are that
+    study's ("Twelve of the forty-one cases … revealed malignant cells")."""
+    start, end = _paragraph_start(statements, i), _paragraph_end(statements, i)
+    opening = next((j for j in range(i - 1, start - 1, -1) if statements[j].citations), None)
+    if opening is None or statements[i].citations or not _opens_by_citing_source(statements[opening]):
+        return False
+    rest = statements[i:end + 1]
+    return not any(s.citations for s in rest) and any(_BACK_TO_THE_STUDY.match(s.text) for s in rest)
 
 
 def _row_end(statements: Sequence[Statement], i: int, default: int) -> int:
@@ -591,6 +629,27 @@ def _cited_in_row(stmt: Statement, claim: NumericClaim, citation_starts: list[in
     alone in the last cell ("| Followed by a 6.4 earthquake || <ref name=NRC/>")."""
     k = bisect.bisect_right(citation_starts, _last_char(stmt, claim))
     return k < len(citation_starts) and citation_starts[k] < row_end
+
+
+# A match box's link to the official report of the game: "Report", "Match report", "Box score".
+_REPORT_LINK_TEXT = re.compile(r"\s*(?:(?:match|game|official)\s+)?report|box\s*score|scorecard\s*", re.I)
+_LAST_LINK_OPENING = re.compile(r"<a\b[^>]*>[^<]*$", re.I)
+
+
+def _row_links_report(doc: Document, statements: Sequence[Statement], i: int) -> bool:
+    """Whether table cell ``i`` stands in a row (a match box of a rendered page) with a cell that
+    is only an outside link named as the game's report ("Report"): the report is the source of
+    the box's score, attendance and scorers, as a citation would be."""
+    if doc.format != "html":
+        return False
+    paragraph = statements[i].paragraph
+    start, end = _paragraph_start(statements, i), _paragraph_end(statements, i)
+    for cell in statements[start:end + 1]:
+        if cell.paragraph == paragraph and _REPORT_LINK_TEXT.fullmatch(cell.text):
+            opening = _LAST_LINK_OPENING.search(doc.source, max(0, cell.span.start - 400), cell.span.start + 1)
+            if opening and ("external" in opening.group() or 'href="http' in opening.group()):
+                return True
+    return False
 
 
 def _nearest_later(statements: Sequence[Statement], i: int, source: str) -> tuple[Citation | None, int]:
@@ -651,7 +710,7 @@ _SUBHEADING_WORDS = 8  # "Population (2014 (city, settlements))"; a picture's ca
 def _table_cited(statements: Sequence[Statement], start: int) -> bool:
     """Whether the table whose first cell is ``start`` is cited as a whole: in a cell of its
     first row (the header: "Height[9]"), in its caption, or at the end of the statement that
-    introduces it with ":"."""
+    introduces it with ":" or of its title line."""
     header = statements[start].paragraph
     for cell in itertools.takewhile(lambda s: s.kind == "table" and s.paragraph == header, statements[start:]):
         if cell.cited:
@@ -661,7 +720,24 @@ def _table_cited(statements: Sequence[Statement], start: int) -> bool:
         if statements[before].cited:
             return True
         before -= 1
-    return before >= 0 and _introduces_list(statements[before]) and _cited_at_end(statements[before])
+    return before >= 0 and _cited_at_end(statements[before]) and (
+        _introduces_list(statements[before]) or _titles_table(statements, before))
+
+
+_PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b")
+_TITLE_WORDS = 20
+
+
+def _titles_table(statements: Sequence[Statement], i: int) -> bool:
+    """Whether statement ``i``, right above a table, is the table's title line: a paragraph of its
+    own that says nothing but names what the table holds ("The various pistols in this series
+    with pertinent data.[9]", "Summary of Results of the Search Service Investigation[5]"), so
+    its citation is the table's. A sentence that reports ("The team finished third.[3]") is not."""
+    stmt = statements[i]
+    alone = (i == 0 or statements[i - 1].paragraph != stmt.paragraph) and (
+        i + 1 == len(statements) or statements[i + 1].paragraph != stmt.paragraph)
+    return (stmt.kind == "prose" and alone and len(stmt.text.split()) <= _TITLE_WORDS
+            and not _FINITE_VERB.search(stmt.text) and not _PAST_TENSE.search(stmt.text))
 
 
 # A statement that says the list after it is what it cites: "The largest communities are listed
@@ -693,9 +769,11 @@ def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
     return starts
 
 
-def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts: list[int], source: str) -> bool:
+def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts: list[int], source: str,
+                             closed_lists: dict[int, bool]) -> bool:
     """An introduction ending ":" is supported by its cited list items, a list item by its
-    cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks"), an
+    cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks") or by the
+    citation that closes its list (``_list_cited_at_close``), an
     infobox value by a citation elsewhere in the same infobox row or on the sub-heading row
     its group stands under, and a table cell by a
     citation of the table's header row, of its caption or of its introduction ending ":";
@@ -713,10 +791,34 @@ def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts
                 or _quoted_before_cited_attribution(statements, i, source))
     if stmt.kind != "list":
         return False
+    start = run_starts[i]
+    if start not in closed_lists:  # judged once per list, not once per item
+        closed_lists[start] = _list_cited_at_close(statements, start)
+    if closed_lists[start]:
+        return True
     j = run_starts[i] - 1
     if j >= 0 and statements[j].kind == "table" and (k := run_starts[j] - 1) >= 0 and _LIST_BELOW.search(statements[k].text):
         j = k  # a table set beside the text between "… listed below.[13]" and its list
     return j >= 0 and _introduces_list(statements[j]) and statements[j].cited
+
+
+def _list_cited_at_close(statements: Sequence[Statement], start: int) -> bool:
+    """Whether the list starting at ``start``, short items of one statement each, is cited once
+    at its close: only its last item carries a citation, at its end ("Each half of a flag depicts
+    5 knots", "Each full flag depicts 10 knots", "Each pennant depicts 50 knots.[22]"). A list
+    whose items cite their own sources leaves an uncited one uncited, and so does a list of
+    dated events ("In 1988, … 20 tonnes", "In 1993, …[25]"): each event has a source of its own."""
+    end = start
+    while end + 1 < len(statements) and statements[end + 1].kind == "list" \
+            and statements[end + 1].section == statements[start].section:
+        end += 1
+    items = statements[start:end + 1]
+    return (len(items) >= 2 and _cited_at_end(items[-1])
+            and not any(item.citations or _YEAR.search(item.text) for item in items[:-1])
+            and len({item.paragraph for item in items}) == len(items))
+
+
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 _MARKUP = re.compile(r"<[^>]*>")
@@ -792,8 +894,12 @@ class UncitedNumericClaim(Rule):
     counts people: the quotation's source is what it needs. A citation before a figure covers it
     only where the sentence opens by naming and citing the source it then reports ("According
     to company legend,[7] …", "Kunz et al.[50] found that more than 60% …", "A Harvard study[101] in
-    2010 involving over one million people … found", "It was shown[112] that …"). A figure whose only citation is in a
-    later sentence of the paragraph is CC102 instead.
+    2010 involving over one million people … found", "It was shown[112] that …", "One source[13] says",
+    "Ghosh, Mason and Spriggs[8] analysed 53 samples", "In some studies,[7] this has resulted in …").
+    The rest of a paragraph that opens so and goes back to that source ("The study concluded
+    that …"), with no other citation, is the source's account and covered by it too ("Twelve of
+    the forty-one cases revealed malignant cells"). A figure whose only citation is in a later
+    sentence of the paragraph is CC102 instead.
 
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
     ``vague`` is set; they are then reported at info severity, and only for statements with
@@ -802,7 +908,8 @@ class UncitedNumericClaim(Rule):
     or list of someone's works (Filmography, Discography, Credits, Roles), whose titles, roles
     and episode credits the works show ("3×3 Eyes (Pai)"); its prose is. A list
     item under a cited introduction ending with ":" or saying the list is "listed below" counts
-    as cited (also past a table set beside the text), and so does the paragraph right under an
+    as cited (also past a table set beside the text), and so does an item of a list of short
+    undated items cited once, at its last item ("Each pennant depicts 50 knots.[22]"), and the paragraph right under an
     introduction ending ":" (a block quotation: "Pearson[4] … states:") or right above a cited
     line that attributes it ("— Kurz et al.[88]", a quotation box's "WWF Living Planet
     Report[94]"), when it has no citation of its own; a count in an
@@ -810,8 +917,10 @@ class UncitedNumericClaim(Rule):
     ("four adjacent unincorporated areas:" and four items); an
     introduction whose list items are cited, an infobox value whose row carries a
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
-    table cell whose row is cited in a later cell or whose table is cited as a whole (in its
-    header row, its caption, or the introduction ending ":" before it). A census cited as the
+    table cell whose row is cited in a later cell, or in a rendered page's match box links the
+    game's report ("Report"), or whose table is cited as a whole (in its header row, its
+    caption, the introduction ending ":" before it, or its title line: "The various pistols in
+    this series with pertinent data.[9]"). A census cited as the
     source a statement opens with ("As of the census[8] of 2000, there were …") covers the
     figures after it and the data block that follows in its section, up to a statement that
     cites a source of its own at its end (a citation inside one is for a figure of it).
