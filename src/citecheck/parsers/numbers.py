@@ -1043,6 +1043,10 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # "in coil 2", "is medium 1", "Toll-like receptors 9 and 7": names, not counts
         if digits.isdigit() and not ranged and _names_one(text, start, end):
             return None  # "one taps the 57 circle on the neck": a number naming one thing
+        if digits.isdigit() and not ranged and _keys_a_part(text, start, end):
+            return None  # "3 Target (substrate).": a diagram key's entry names a part
+        if digits.isdigit() and not ranged and _numbered_subject(text, start, end):
+            return None  # "The 53 was introduced", "31 replaces the old 30": a route's or a model's number
         if digits.isdigit() and not ranged and _count_names_rather_than_counts(text, start, end, int(digits)):
             return None  # "110 Grant Apartments", "3 companies: Mimaki, Roland, and Mutoh", "2 types of ER"
         if text[end:end + 1] == ")" and _LOCATOR_BEFORE.search(text, max(0, start - 60), start):
@@ -1119,7 +1123,16 @@ def _title_case_follows(text: str, end: int) -> bool:
     word = _CAPITALISED_WORD_AFTER.match(text, end)
     if word is None:
         return False
+    if (work := _WORK_NAMED_AFTER.match(text, end)) is not None:
+        last = work.group("last").lower()
+        return not (last in _counted_beings() or last.endswith(("ans", "ese", "is")))  # "40 Palestinians (2014)"
     return word.group(1).lower() in _TITLE_NOUNS
+
+
+# A work named with its year, the way a film or a book is mentioned ("17 Again (2009) was
+# shot"), or a name in the plural that a verb in the singular takes ("Four Christmases was #1").
+_WORK_NAMED_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’\-]*){0,3}\s+(?P<last>[A-Z][\w'’\-]*)(?:\s+\((?:1[89]|20)\d\d\)|\s+(?:is|was|has)\b)")
 
 
 _CAPITALISED_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
@@ -1334,6 +1347,11 @@ def _counted_noun_follows(text: str, end: int) -> bool:
             and word not in _NOUN_STOP and word not in _VERBS_IN_S)
 
 
+# A capitalised name that carries a number or a plus of its own ("OS/2", "HSPA+", "C++"): a
+# number after it numbers a version or a tier of what it names.
+_MARKED_NAME_BEFORE = re.compile(r"(?<![\w/+])[A-Z][A-Za-z]+(?:/\d+|\++)\s+$")
+
+
 def _capital_ok(text: str, start: int, end: int) -> bool:
     """False when a capitalised word precedes the figure: Windows 10, Apollo 11, Category 5.
 
@@ -1341,6 +1359,8 @@ def _capital_ok(text: str, start: int, end: int) -> bool:
     listed; any other word opening a sentence does too when a counted noun follows the
     figure ("Later 40 soldiers were wounded", but not "Windows 10 was released").
     """
+    if _MARKED_NAME_BEFORE.search(text, max(0, start - 20), start):
+        return False  # "OS/2 1.2", "HSPA+ 42": a version or a tier of the name before it
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     if prev is None or prev.end() != start:
         return True
@@ -1455,6 +1475,52 @@ def _names_one(text: str, start: int, end: int) -> bool:
         return False  # a plural ("the 300 men"), a unit ("a 45 nanometer node"), "a 12 member council"
     return not any(noun in words for words in (_MEASURE_NOUNS, _SINGULAR_UNITS, _COLLECTIVE_NOUNS, _NOUN_STOP,
                                               _counted_beings()))
+
+
+# The rest of a statement that is a diagram key's entry: a name in the singular and perhaps a
+# gloss ("1 Flyer (cladding).", "5 Explosive powder.", "2 Resolidified zone (needs to be minimised)").
+_KEY_ENTRY_BEFORE = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+)?\s+)?")  # "Explosion welding 1 Flyer"
+_KEY_ENTRY_AFTER = re.compile(r"\s+(?P<name>[A-Z][a-z]+)(?:\s+(?P<head>[a-z]+))?(?:\s*\([^()]*\))?\s*\.?\s*")
+
+
+def _keys_a_part(text: str, start: int, end: int) -> bool:
+    """Whether a bare number labels the part a diagram's key names: the statement is the entry,
+    perhaps after the caption's title, and ends with one name in the singular, which no count
+    takes ("6 Plasma jet", but "5 Killed", "40 Men", "mit insgesamt 13 Bastionen ausgebaut")."""
+    if not _KEY_ENTRY_BEFORE.fullmatch(text, 0, start):
+        return False
+    entry = _KEY_ENTRY_AFTER.fullmatch(text, end)
+    if entry is None:
+        return False
+    head = (entry.group("head") or entry.group("name")).lower()
+    return not (head.endswith(("s", "ed")) or any(
+        head in words for words in (_MEASURE_NOUNS, _COLLECTIVE_NOUNS, _SINGULAR_UNITS, _TIME_UNITS, _counted_beings())))
+
+
+# A number opening its statement, alone or after "The", as the subject of a verb in the
+# singular: "The 53 was introduced", "31 replaces the old 30", "97 skips DC General".
+_SUBJECT_OPENING = re.compile(r"\s*(?:[Tt]he\s+)?")
+_SINGULAR_VERB_AFTER = re.compile(r"\s+(?P<verb>[a-z]{2,}s)\s+(?P<next>the|an?|its|through|to|from|via|between|[A-Z]\w*)\b")
+
+
+def _numbered_subject(text: str, start: int, end: int) -> bool:
+    """Whether a bare number is the subject of a verb in the singular, so that it names one
+    thing (a bus route, a model, a version) rather than counts: a count takes the plural ("40
+    soldiers were wounded"), and a plural noun is what the count counts ("12 civilians the next day")."""
+    if not _SUBJECT_OPENING.fullmatch(text, 0, start):
+        return False
+    if re.match(r"\s+(?:is|was|has)\b", text[end:end + 5]):
+        return True
+    after = _SINGULAR_VERB_AFTER.match(text, end)
+    if after is None:
+        return False
+    verb = after.group("verb")
+    if verb in _VERBS_IN_S:
+        return True
+    noun = verb[:-1]
+    return not (verb.endswith(("ss", "us", "is")) or any(
+        word in words for word in (verb, noun)
+        for words in (_MEASURE_NOUNS, _COLLECTIVE_NOUNS, _TIME_UNITS, _counted_beings(), _EVENT_NOUNS, _ROLE_NOUNS)))
 
 
 _SHORT_UNIT = re.compile(r"\s?[^\W\d_]{1,3}\b")
