@@ -1823,7 +1823,7 @@ _MEMBERS_OPEN = re.compile(
     rf"|\s(?:are|were)\s+|\s\())(?=\S)"
 )
 # A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre").
-_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where)\b|$")
+_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where|that)\b|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
@@ -1834,8 +1834,9 @@ _CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|t
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,60}(?=,\s+(?:and|or)\s)")
 _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
-# "(cumulative, exponential, Gaussian)": any word, also a quoted title ('singles: "Dream Goes On", …').
-_BRACKETED_MEMBER = re.compile(r"\s*[\"“‘]?[^\W\d_]")
+# "(cumulative, exponential, Gaussian)": any word, also a quoted title ('singles: "Dream Goes On", …'),
+# or the year that tells apart two of a kind ("two French Open titles (1991 and 1992)").
+_BRACKETED_MEMBER = re.compile(r"\s*(?:[\"“‘]?[^\W\d_]|(?:1[5-9]|20)\d\d\s*$)")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 _ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")
@@ -1924,6 +1925,8 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
         if opened.group().endswith("("):
             if any(len(m.split()) > 3 for m in named):
                 named = []  # "(Berat and Gjirokastër are listed together)": a remark, not the members' names
+            elif _counted_word(text, end) in _REPETITION_NOUNS:
+                named = []  # "named player of the year on two occasions (2005, 2007)": when, not which
             named_member = _BRACKETED_MEMBER
         if len(named) == count and all(named_member.match(m) for m in named):
             return opened.end(), close.start()
@@ -1946,6 +1949,44 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     if count == 2 and (pair := _ONE_AND_THE_OTHER.match(text, end)) is not None:
         return end, pair.end()
     return None
+
+
+def names_the_members(claim: NumericClaim, text: str) -> bool:
+    """Whether ``text``, the statement after a count's, is nothing but the names of the count's
+    members, perhaps after an opening that ends ":" ("In 2006, there were 3 support series
+    events." then "The Champ Car Atlantic Championship series, the CASCAR series, and D-Sport
+    Drifting Demo."): the names, not the count, are what a reader would check. People counted
+    stay a report ("3 soldiers were killed." then "Smith, Jones and Brown.")."""
+    count = int(claim.value or 0)
+    if claim.kind != "count" or not 2 <= count <= _LISTED_MEMBERS_MOST or _counts_people(claim):
+        return False
+    names = _MEMBERS_STATEMENT.fullmatch(text)
+    if names is None:
+        return False
+    members = [m for m in _MEMBER_SEPARATOR.split(names.group("names")) if m.strip()]
+    return len(members) == count and all(_NAMED_MEMBER.match(m) and _is_a_name(m) for m in members)
+
+
+def _is_a_name(member: str) -> bool:
+    """Whether a member is a name, capitalised but for a word of kind ("the CASCAR series"),
+    rather than a clause ("There were two deaths Monday", "Smith fled")."""
+    words = member.split()
+    common = [w for w in words if not w[:1].isupper() and w.lower() not in _NAME_PARTICLES]
+    if len(words) > _LONGEST_DESCRIBED_MEMBER or len(common) > 1:
+        return False
+    return not common or words[0].lower() in ("the", "a", "an") or len(words) - len(common) >= 2
+
+
+_NAME_PARTICLES = frozenset("the a an of de du da la le von van der del and for".split())
+# A statement of names only, after an opening that ends ":" or says "these are" ("These are the
+# following: Algeria, …", "These are Seneca College, Humber College, …").
+_MEMBERS_STATEMENT = re.compile(
+    r"\s*(?:[^:.;]{0,40}:\s*|(?:These|They|Those)\s+(?:are|were)\s+)?(?P<names>[^:;()\d]+?)\.?\s*")
+_LISTED_MEMBERS_MOST = 20
+
+
+# Nouns that count how often something happened: the years after them date it, naming no members.
+_REPETITION_NOUNS = frozenset("times occasions".split())
 
 
 def _counted_word(text: str, end: int) -> str:
