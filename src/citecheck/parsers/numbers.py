@@ -1043,6 +1043,10 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # "in coil 2", "is medium 1", "Toll-like receptors 9 and 7": names, not counts
         if digits.isdigit() and not ranged and _names_one(text, start, end):
             return None  # "one taps the 57 circle on the neck": a number naming one thing
+        if digits.isdigit() and not ranged and _keys_a_part(text, start, end):
+            return None  # "3 Target (substrate).": a diagram key's entry names a part
+        if digits.isdigit() and not ranged and _numbered_subject(text, start, end):
+            return None  # "The 53 was introduced", "31 replaces the old 30": a route's or a model's number
         if digits.isdigit() and not ranged and _count_names_rather_than_counts(text, start, end, int(digits)):
             return None  # "110 Grant Apartments", "3 companies: Mimaki, Roland, and Mutoh", "2 types of ER"
         if text[end:end + 1] == ")" and _LOCATOR_BEFORE.search(text, max(0, start - 60), start):
@@ -1119,7 +1123,16 @@ def _title_case_follows(text: str, end: int) -> bool:
     word = _CAPITALISED_WORD_AFTER.match(text, end)
     if word is None:
         return False
+    if (work := _WORK_NAMED_AFTER.match(text, end)) is not None:
+        last = work.group("last").lower()
+        return not (last in _counted_beings() or last.endswith(("ans", "ese", "is")))  # "40 Palestinians (2014)"
     return word.group(1).lower() in _TITLE_NOUNS
+
+
+# A work named with its year, the way a film or a book is mentioned ("17 Again (2009) was
+# shot"), or a name in the plural that a verb in the singular takes ("Four Christmases was #1").
+_WORK_NAMED_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’\-]*){0,3}\s+(?P<last>[A-Z][\w'’\-]*)(?:\s+\((?:1[89]|20)\d\d\)|\s+(?:is|was|has)\b)")
 
 
 _CAPITALISED_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
@@ -1334,6 +1347,11 @@ def _counted_noun_follows(text: str, end: int) -> bool:
             and word not in _NOUN_STOP and word not in _VERBS_IN_S)
 
 
+# A capitalised name that carries a number or a plus of its own ("OS/2", "HSPA+", "C++"): a
+# number after it numbers a version or a tier of what it names.
+_MARKED_NAME_BEFORE = re.compile(r"(?<![\w/+])[A-Z][A-Za-z]+(?:/\d+|\++)\s+$")
+
+
 def _capital_ok(text: str, start: int, end: int) -> bool:
     """False when a capitalised word precedes the figure: Windows 10, Apollo 11, Category 5.
 
@@ -1341,6 +1359,8 @@ def _capital_ok(text: str, start: int, end: int) -> bool:
     listed; any other word opening a sentence does too when a counted noun follows the
     figure ("Later 40 soldiers were wounded", but not "Windows 10 was released").
     """
+    if _MARKED_NAME_BEFORE.search(text, max(0, start - 20), start):
+        return False  # "OS/2 1.2", "HSPA+ 42": a version or a tier of the name before it
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     if prev is None or prev.end() != start:
         return True
@@ -1455,6 +1475,52 @@ def _names_one(text: str, start: int, end: int) -> bool:
         return False  # a plural ("the 300 men"), a unit ("a 45 nanometer node"), "a 12 member council"
     return not any(noun in words for words in (_MEASURE_NOUNS, _SINGULAR_UNITS, _COLLECTIVE_NOUNS, _NOUN_STOP,
                                               _counted_beings()))
+
+
+# The rest of a statement that is a diagram key's entry: a name in the singular and perhaps a
+# gloss ("1 Flyer (cladding).", "5 Explosive powder.", "2 Resolidified zone (needs to be minimised)").
+_KEY_ENTRY_BEFORE = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[a-z]+)?\s+)?")  # "Explosion welding 1 Flyer"
+_KEY_ENTRY_AFTER = re.compile(r"\s+(?P<name>[A-Z][a-z]+)(?:\s+(?P<head>[a-z]+))?(?:\s*\([^()]*\))?\s*\.?\s*")
+
+
+def _keys_a_part(text: str, start: int, end: int) -> bool:
+    """Whether a bare number labels the part a diagram's key names: the statement is the entry,
+    perhaps after the caption's title, and ends with one name in the singular, which no count
+    takes ("6 Plasma jet", but "5 Killed", "40 Men", "mit insgesamt 13 Bastionen ausgebaut")."""
+    if not _KEY_ENTRY_BEFORE.fullmatch(text, 0, start):
+        return False
+    entry = _KEY_ENTRY_AFTER.fullmatch(text, end)
+    if entry is None:
+        return False
+    head = (entry.group("head") or entry.group("name")).lower()
+    return not (head.endswith(("s", "ed")) or any(
+        head in words for words in (_MEASURE_NOUNS, _COLLECTIVE_NOUNS, _SINGULAR_UNITS, _TIME_UNITS, _counted_beings())))
+
+
+# A number opening its statement, alone or after "The", as the subject of a verb in the
+# singular: "The 53 was introduced", "31 replaces the old 30", "97 skips DC General".
+_SUBJECT_OPENING = re.compile(r"\s*(?:[Tt]he\s+)?")
+_SINGULAR_VERB_AFTER = re.compile(r"\s+(?P<verb>[a-z]{2,}s)\s+(?P<next>the|an?|its|through|to|from|via|between|[A-Z]\w*)\b")
+
+
+def _numbered_subject(text: str, start: int, end: int) -> bool:
+    """Whether a bare number is the subject of a verb in the singular, so that it names one
+    thing (a bus route, a model, a version) rather than counts: a count takes the plural ("40
+    soldiers were wounded"), and a plural noun is what the count counts ("12 civilians the next day")."""
+    if not _SUBJECT_OPENING.fullmatch(text, 0, start):
+        return False
+    if re.match(r"\s+(?:is|was|has)\b", text[end:end + 5]):
+        return True
+    after = _SINGULAR_VERB_AFTER.match(text, end)
+    if after is None:
+        return False
+    verb = after.group("verb")
+    if verb in _VERBS_IN_S:
+        return True
+    noun = verb[:-1]
+    return not (verb.endswith(("ss", "us", "is")) or any(
+        word in words for word in (verb, noun)
+        for words in (_MEASURE_NOUNS, _COLLECTIVE_NOUNS, _TIME_UNITS, _counted_beings(), _EVENT_NOUNS, _ROLE_NOUNS)))
 
 
 _SHORT_UNIT = re.compile(r"\s?[^\W\d_]{1,3}\b")
@@ -1757,7 +1823,7 @@ _MEMBERS_OPEN = re.compile(
     rf"|\s(?:are|were)\s+|\s\())(?=\S)"
 )
 # A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre").
-_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where)\b|$")
+_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where|that)\b|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
@@ -1768,8 +1834,9 @@ _CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|t
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,60}(?=,\s+(?:and|or)\s)")
 _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
-# "(cumulative, exponential, Gaussian)": any word, also a quoted title ('singles: "Dream Goes On", …').
-_BRACKETED_MEMBER = re.compile(r"\s*[\"“‘]?[^\W\d_]")
+# "(cumulative, exponential, Gaussian)": any word, also a quoted title ('singles: "Dream Goes On", …'),
+# or the year that tells apart two of a kind ("two French Open titles (1991 and 1992)").
+_BRACKETED_MEMBER = re.compile(r"\s*(?:[\"“‘]?[^\W\d_]|(?:1[5-9]|20)\d\d\s*$)")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 _ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")
@@ -1858,6 +1925,8 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
         if opened.group().endswith("("):
             if any(len(m.split()) > 3 for m in named):
                 named = []  # "(Berat and Gjirokastër are listed together)": a remark, not the members' names
+            elif _counted_word(text, end) in _REPETITION_NOUNS:
+                named = []  # "named player of the year on two occasions (2005, 2007)": when, not which
             named_member = _BRACKETED_MEMBER
         if len(named) == count and all(named_member.match(m) for m in named):
             return opened.end(), close.start()
@@ -1880,6 +1949,44 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     if count == 2 and (pair := _ONE_AND_THE_OTHER.match(text, end)) is not None:
         return end, pair.end()
     return None
+
+
+def names_the_members(claim: NumericClaim, text: str) -> bool:
+    """Whether ``text``, the statement after a count's, is nothing but the names of the count's
+    members, perhaps after an opening that ends ":" ("In 2006, there were 3 support series
+    events." then "The Champ Car Atlantic Championship series, the CASCAR series, and D-Sport
+    Drifting Demo."): the names, not the count, are what a reader would check. People counted
+    stay a report ("3 soldiers were killed." then "Smith, Jones and Brown.")."""
+    count = int(claim.value or 0)
+    if claim.kind != "count" or not 2 <= count <= _LISTED_MEMBERS_MOST or _counts_people(claim):
+        return False
+    names = _MEMBERS_STATEMENT.fullmatch(text)
+    if names is None:
+        return False
+    members = [m for m in _MEMBER_SEPARATOR.split(names.group("names")) if m.strip()]
+    return len(members) == count and all(_NAMED_MEMBER.match(m) and _is_a_name(m) for m in members)
+
+
+def _is_a_name(member: str) -> bool:
+    """Whether a member is a name, capitalised but for a word of kind ("the CASCAR series"),
+    rather than a clause ("There were two deaths Monday", "Smith fled")."""
+    words = member.split()
+    common = [w for w in words if not w[:1].isupper() and w.lower() not in _NAME_PARTICLES]
+    if len(words) > _LONGEST_DESCRIBED_MEMBER or len(common) > 1:
+        return False
+    return not common or words[0].lower() in ("the", "a", "an") or len(words) - len(common) >= 2
+
+
+_NAME_PARTICLES = frozenset("the a an of de du da la le von van der del and for".split())
+# A statement of names only, after an opening that ends ":" or says "these are" ("These are the
+# following: Algeria, …", "These are Seneca College, Humber College, …").
+_MEMBERS_STATEMENT = re.compile(
+    r"\s*(?:[^:.;]{0,40}:\s*|(?:These|They|Those)\s+(?:are|were)\s+)?(?P<names>[^:;()\d]+?)\.?\s*")
+_LISTED_MEMBERS_MOST = 20
+
+
+# Nouns that count how often something happened: the years after them date it, naming no members.
+_REPETITION_NOUNS = frozenset("times occasions".split())
 
 
 def _counted_word(text: str, end: int) -> str:

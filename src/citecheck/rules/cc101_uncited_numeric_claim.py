@@ -18,6 +18,7 @@ from citecheck.parsers.numbers import (
     NumericClaim,
     find_numeric_claims,
     continues_example,
+    names_the_members,
     names_worked_example,
     opens_example,
     quoted_words,
@@ -141,8 +142,13 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if uncovered and _summarises(stmt):
             uncovered = [c for c in uncovered if not (_distinctive(c) and _cited_elsewhere(statements, stmt, c))]
         if uncovered and _introduces_list(stmt):
-            items = _items_after(statements, i)
-            uncovered = [c for c in uncovered if not (c.kind == "count" and c.value == items)]
+            # Counted by statements, or by items where a copy breaks one into sentences
+            # ("Zoomdos You Can Do!" "(2000, ISBN …)"): either way the items name the members.
+            listed = statements[i + 1:i + 1 + _items_after(statements, i)]
+            items = {len(listed), len({item.paragraph for item in listed})}
+            uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items)]
+        if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
+            uncovered = [c for c in uncovered if not names_the_members(c, statements[i + 1].text)]
         if uncovered and teaching is not False:
             paragraph = paragraph_texts.get(stmt.paragraph)
             if paragraph is None:
