@@ -339,3 +339,29 @@ def test_a_footnotes_mark_opening_its_line_is_no_part_of_its_text() -> None:
     texts = [s.text for s in doc.statements]
     assert texts[0] == "Non-points paying, exhibition race"
     assert texts[1:] == ["Water boils at 1002 degrees.", "2H is deuterium."]  # inside a line it stays
+
+
+ARCHIVED_ENTRY = (
+    '<html><body><p>She debuted in 2004.<sup class="reference"><a href="#cite_note-3">[1]</a></sup></p>'
+    '<ol class="references"><li id="cite_note-3"><span class="mw-cite-backlink"><a href="#cite_ref-3">^</a></span> '
+    '<span class="reference-text"><span class="citation web">'
+    '<a rel="nofollow" class="external text" href="http://web.archive.org/web/20100118201715/'
+    'http://homepage3.nifty.com/kurokami/years/years_2004.htm">"2004"</a> (in Japanese). '
+    '<a rel="nofollow" class="external text" href="http://homepage3.nifty.com/kurokami/index.html">AV Research '
+    'Laboratory</a>. Archived from <a rel="nofollow" class="external text" '
+    'href="http://homepage3.nifty.com/kurokami/years/years_2004.htm">{label}</a> on 2010-01-18.</span></span></li></ol>'
+    '</body></html>'
+)
+
+
+def test_an_archived_citations_url_is_the_page_it_calls_the_original() -> None:
+    # The title links to the archive, the publisher to its home page, "the original" to the page.
+    result = lint_text(ARCHIVED_ENTRY.format(label="the original"), "html")
+    [ref] = result.document.references
+    assert ref.get("url") == "http://homepage3.nifty.com/kurokami/years/years_2004.htm"
+    assert not [f for f in result.findings if f.code == "CC302"]
+
+
+def test_without_an_original_link_an_archived_citations_url_is_its_first_other_link() -> None:
+    doc = parse(ARCHIVED_ENTRY.format(label="a copy"))
+    assert doc.references[0].get("url") == "http://homepage3.nifty.com/kurokami/index.html"

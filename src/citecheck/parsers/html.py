@@ -753,6 +753,11 @@ def _coins(span: Element) -> dict[str, str]:
 _BODY_CLASSES = frozenset({"reference-text", "mw-reference-text"})
 
 
+# The words a rendered citation links to the page its archive copies ("Archived from the
+# original on …"); other wikis' renderings say the same.
+_ORIGINAL_LINK_TEXT = re.compile(r"\s*(?:the\s+|l['’]|el\s+)?original[e]?\s*", re.I)
+
+
 class _ItemReader:
     """One pass over a reference-list item: its text, links, backlinks, COinS, dead marker."""
 
@@ -766,6 +771,7 @@ class _ItemReader:
         self.dead = False
         self.opening_label = ""  # the text of an external link the entry opens with
         self.first_label = ""  # the text of its first external link, wherever it stands
+        self.original = ""  # the link of "Archived from the original": the cited page itself
         self.italic = ""  # the first italic text after that link: the site or work it names
 
     def visit(self, node: Element, in_body: bool, text_on: bool) -> None:
@@ -783,6 +789,8 @@ class _ItemReader:
                         self.first_label = child.text().strip()
                         if self.body.length == 0:
                             self.opening_label = self.first_label
+                    if _ORIGINAL_LINK_TEXT.fullmatch(child.text()):
+                        self.original = self.original or link
                     self.links.append(link)
             elif _is_ref_marker(child):
                 continue  # a citation inside a note: counted in parse(), not reference text
@@ -820,7 +828,9 @@ def _reference(item: Element, index: int, list_group: str) -> Reference:
         for name, value in _coins(reader.coins).items():
             fields.setdefault(name, value)
     if originals:
-        fields.setdefault("url", originals[0])
+        # An archived citation links its title to the archive, then perhaps its publisher's
+        # home page, and the cited page as "the original".
+        fields.setdefault("url", reader.original if archives and reader.original else originals[0])
     if archives:
         fields.setdefault("archive_url", archives[0])
     if reader.dead:
