@@ -83,12 +83,21 @@ def _different_works(a: Reference, b: Reference) -> bool:
     return 2 * len(title_a & title_b) <= len(title_a | title_b)
 
 
+# A work's DOI as an entry prints or templates it: "doi:10.2460/javma.231.11.1665", "|doi=10.1038/…";
+# not one a text copy breaks at a space ("doi:10.1002/14356007.a06 173", an underscore lost),
+# whose first part many works share.
+_DOI = re.compile(r"\bdoi\s*[:=]?\s*(10\.\d{4,9}/[^\s|}\]\"]++)(?!\s+\d)", re.I)
+
+
 def source_keys(ref: Reference) -> list[tuple[str, str]]:
-    """The identities of the source an entry cites: its URL, and title+work+date."""
+    """The identities of the source an entry cites: its URL, its DOI, and title+work+date."""
     keys: list[tuple[str, str]] = []
     url = source_url_key(ref.get("url"))
     if url:
         keys.append(("url", url))
+    doi = _DOI.search(ref.raw)
+    if doi:
+        keys.append(("doi", doi.group(1).rstrip(".,;").casefold()))
     title = _fold(ref.get("title"))
     work = _fold(ref.get("work") or ref.get("publisher"))
     date = _fold(ref.get("date"))
@@ -102,7 +111,8 @@ class DuplicateReference(Rule):
 
     Flags an entry that cites the same source as an earlier one: the same URL once
     normalised (scheme, "www.", fragment, tracking parameters such as ``utm_source`` and a
-    trailing slash ignored; any other query parameter makes another page), or the same
+    trailing slash ignored; any other query parameter makes another page), the same DOI
+    (not one a text copy broke at a space), or the same
     title, work (or publisher) and date, pointing to the same pages of the same site (two
     parishes' home pages under the title "St Mary's Parish" are two sources). Two works published on
     different days under different titles that share one link are not one source (the link
@@ -147,15 +157,14 @@ class DuplicateReference(Rule):
                 earlier = next((other for other in sharing if pages_of(other) == pages_of(ref)), None)
                 if earlier is not None and key[0] == "title" and _different_urls(earlier, ref):
                     earlier = None  # "The World Factbook" at two different pages of the site
-                if earlier is not None and key[0] == "url" and _different_works(earlier, ref):
+                if earlier is not None and key[0] in ("url", "doi") and _different_works(earlier, ref):
                     earlier = None  # two works, one link copied to the wrong one
                 if earlier is not None and earlier.key != ref.key and original is None:
                     original, matched = earlier, key[0]
                 sharing.append(ref)
             if original is None:
                 continue
-            how = (f"same URL {ref.get('url').strip()}" if matched == "url"
-                   else "same title, work and date")
+            how = {"url": f"same URL {ref.get('url').strip()}", "doi": "same DOI"}.get(matched, "same title, work and date")
             yield self.finding(
                 ctx,
                 f"reference {entry_label(ref)} duplicates {entry_label(original)} ({how}): merge them into one named reference",
