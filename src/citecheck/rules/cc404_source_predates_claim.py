@@ -33,6 +33,13 @@ _SCHEDULED_EVENT = re.compile(
     r"|effective|commenced|returning|returned\s+to)\b[^.;:]{0,60}$",
     re.I,
 )
+# "decided to delay the introduction of the euro by two years to 1 January 1999", "pushed back to
+# May 2010": the new date an event was moved to.
+_MOVED_TO = re.compile(
+    r"\b(?:delay(?:s|ed|ing)?|postpone[ds]?|postponing|put\s+off|pushed\s+back|moved|brought\s+forward)\b"
+    r"[^.;:]{0,60}\b(?:to|until)\s+(?:the\s+)?$",
+    re.I,
+)
 # "at the spot rate as of 19 August 2011": the day an editor converted a figure, not its date.
 _CONVERSION = re.compile(r"\b(?:exchange|spot|conversion|currency)\s+rates?\b[^.;]{0,40}$", re.I)
 # "signatures by 22 November": a deadline. But "By 5 May, 300 had died" and "had risen to
@@ -53,7 +60,7 @@ class SourcePredatesClaim(Rule):
     ("will", "scheduled", "until", "aiming to", "considering", "must", "chosen to be
     converted") are skipped, and so are
     dates set in advance ("an election for 25 May", "(next time 23 April 2015)", "collect
-    signatures by 22 November") and the dates of events fixed and announced in advance,
+    signatures by 22 November", "decided to delay the introduction … to 1 January 1999") and the dates of events fixed and announced in advance,
     named before the date: a performance run, a tour, a festival, a broadcast, a screening,
     a law taking effect ("performances starting on 17 June 2008", "began airing in October
     2010", "put into effect on 20 May 2019"): a source can announce them. A release or an
@@ -115,11 +122,12 @@ class SourcePredatesClaim(Rule):
 
 def _set_in_advance(text: str, start: int) -> bool:
     """True when the date at ``start`` is not when the claim happened: a date an event is set
-    for, the next occurrence, a deadline ("by 22 November") in a sentence that states no
-    result, or the day of a currency conversion."""
+    for or moved to, the next occurrence, a deadline ("by 22 November") in a sentence that
+    states no result, or the day of a currency conversion."""
     before = text[max(0, start - 24):start]
     if (_SET_FOR.search(before) or _CONVERSION.search(text, max(0, start - 60), start)
-            or _SCHEDULED_EVENT.search(text, max(0, start - 90), start)):
+            or _SCHEDULED_EVENT.search(text, max(0, start - 90), start)
+            or _MOVED_TO.search(text, max(0, start - 90), start)):
         return True
     return (bool(_BY.search(before)) and not _OPENING_BY.fullmatch(text, 0, start)
             and not _PAST_PERFECT.search(text))
