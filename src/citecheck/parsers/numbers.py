@@ -747,8 +747,8 @@ _CALCULATION = re.compile(
     r"\d\)?\s*[+×*/−]\s*\(?\d[^=;]{0,40}=|=\s*\(?\d[\d.]*\s*[+×*/−]\s*\(?\d"
     r"|\d(?:\s*[^\W\d_]{1,2}[²³]?(?![^\W\d_]))*\s*=\s*[(−]?\d|^\s*=\s*[(−]?\d"
 )
-# ", say, 100 km": the values that follow are made up for the illustration.
-_MADE_UP_VALUES = re.compile(r",\s*say,\s")
+# ", say, 100 km", "(say 1–2 bases)": the values that follow are made up for the illustration.
+_MADE_UP_VALUES = re.compile(r",\s*say,\s|\(say,?\s")
 # A case set up to reason about, in its opening clause: "If the reading is 0.10 mm, …",
 # "Optimization: Say lemonade is sold at $1", "When a metal complex has 18 valence electrons";
 # not a time ("When the war began"), a name's case ("If the Hale-Bopp comet had hit") or what
@@ -795,9 +795,33 @@ _ANY_EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
 def names_worked_example(text: str) -> bool:
     """Whether a statement opens an illustration named as such, whose figures are made up or
     computed: "As an example, we will calculate the median of 1, 6, 2", "In this example", or a
-    made-up case: "Consider the multiset { 1, 2, 2, 2, 3, 14 }", "If, say, 22% of the observations"."""
+    made-up case: "Consider the multiset { 1, 2, 2, 2, 3, 14 }", "If, say, 22% of the observations",
+    "For instance, a recording of 843.6 m would imply a margin of 0.05 m"."""
     return (("xample" in text or "appens" in text or "follows" in text) and _WORKED_EXAMPLE.search(text) is not None
-            or _HYPOTHESIS.match(text) is not None)
+            or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text))
+
+
+# An example whose subject is any one of a kind: "For instance, a recording of 843.6 m …",
+# "For example, with a bowl containing just 10 red marbles …"; not "a few", "a study", "a report".
+_EXAMPLE_OF_ANY_CASE = re.compile(
+    r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.),?\s+(?:with\s+)?an?\s+"
+    r"(?!(?:few|number\s+of|study|survey|report|census|poll|record)\b)",
+    re.I,
+)
+# What makes the case supposed: "would imply", "might", "a number like 153,753".
+_SUPPOSED = re.compile(r"\b(?:would|might|could)\b|\blike\s+\d")
+# What a dated report says and a made-up case does not: a verb in the past ("produced", "was").
+_PAST_TENSE = re.compile(r"\b(?:was|were|had|did)\b|\b(?!hundred\b)\w{2,}[^\We]ed\b", re.I)
+
+
+def _illustrates_any_case(text: str) -> bool:
+    """Whether a statement illustrates with a supposed case of a kind, its figures made up: it
+    opens "For example, a …", supposes ("would", "like 153,753"), names no one, no year, and
+    tells of no past. "For example, a mine in the region produced 5,000 tonnes" reports a case,
+    and "For instance, a 20% saline solution has viscosity over 1.5 times that of water" a fact."""
+    opened = _EXAMPLE_OF_ANY_CASE.match(text)
+    return (opened is not None and _SUPPOSED.search(text) is not None and _RECORD_YEAR.search(text) is None
+            and _PAST_TENSE.search(text) is None and _PROPER_NAME_INSIDE.search(text, opened.end() - 1) is None)
 
 
 def continues_example(text: str) -> bool:
