@@ -1071,6 +1071,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # "3 Target (substrate).": a diagram key's entry names a part
         if digits.isdigit() and not ranged and _numbered_subject(text, start, end):
             return None  # "The 53 was introduced", "31 replaces the old 30": a route's or a model's number
+        if digits.isdigit() and not ranged and _named_by_the(text, start, end):
+            return None  # "replacing the 90 & 94", "ran the 500 as the Glasgow Flyer": a route's number
         if digits.isdigit() and not ranged and _count_names_rather_than_counts(text, start, end, int(digits)):
             return None  # "110 Grant Apartments", "3 companies: Mimaki, Roland, and Mutoh", "2 types of ER"
         if text[end:end + 1] == ")" and _LOCATOR_BEFORE.search(text, max(0, start - 60), start):
@@ -1545,6 +1547,25 @@ def _numbered_subject(text: str, start: int, end: int) -> bool:
     return not (verb.endswith(("ss", "us", "is")) or any(
         word in words for word in (verb, noun)
         for words in (_MEASURE_NOUNS, _COLLECTIVE_NOUNS, _TIME_UNITS, _counted_beings(), _EVENT_NOUNS, _ROLE_NOUNS)))
+
+
+# "the old 30", "the 90 & 94": a bare number with the definite article ...
+_DEFINITE_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:(?:old|former|new|original|current|present)\s+)?(?:\d+(?:,\s*\d+)*,?\s*(?:&|and|or)\s+)?$"
+)
+# ... that counts nothing after it: the clause ends, "&" names another, a possessive or a
+# direction or "as" follows ("the 94 north of Anacostia", "ran the 500 as the Glasgow Flyer").
+_NOTHING_COUNTED_AFTER = re.compile(
+    r"\s*(?:$|[.,;:&/]|['’]s\b|\((?=[A-Za-z]))|\s+(?:north|south|east|west|as)\b"
+)
+
+
+def _named_by_the(text: str, start: int, end: int) -> bool:
+    """Whether a bare number after "the" names one thing it was given as a number (a bus route,
+    a line): "replace the old 30", "replacing the 90 & 94". A count after "the" says what it
+    counts ("the 40 passengers"), or points back to one given before ("of the 40, 12 survived")."""
+    return (_DEFINITE_BEFORE.search(text, max(0, start - 20), start) is not None
+            and _NOTHING_COUNTED_AFTER.match(text, end) is not None)
 
 
 _SHORT_UNIT = re.compile(r"\s?[^\W\d_]{1,3}\b")
