@@ -747,8 +747,8 @@ _CALCULATION = re.compile(
     r"\d\)?\s*[+×*/−]\s*\(?\d[^=;]{0,40}=|=\s*\(?\d[\d.]*\s*[+×*/−]\s*\(?\d"
     r"|\d(?:\s*[^\W\d_]{1,2}[²³]?(?![^\W\d_]))*\s*=\s*[(−]?\d|^\s*=\s*[(−]?\d"
 )
-# ", say, 100 km": the values that follow are made up for the illustration.
-_MADE_UP_VALUES = re.compile(r",\s*say,\s")
+# ", say, 100 km", "(say 1–2 bases)": the values that follow are made up for the illustration.
+_MADE_UP_VALUES = re.compile(r",\s*say,\s|\(say,?\s")
 # A case set up to reason about, in its opening clause: "If the reading is 0.10 mm, …",
 # "Optimization: Say lemonade is sold at $1", "When a metal complex has 18 valence electrons";
 # not a time ("When the war began"), a name's case ("If the Hale-Bopp comet had hit") or what
@@ -795,9 +795,33 @@ _ANY_EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
 def names_worked_example(text: str) -> bool:
     """Whether a statement opens an illustration named as such, whose figures are made up or
     computed: "As an example, we will calculate the median of 1, 6, 2", "In this example", or a
-    made-up case: "Consider the multiset { 1, 2, 2, 2, 3, 14 }", "If, say, 22% of the observations"."""
+    made-up case: "Consider the multiset { 1, 2, 2, 2, 3, 14 }", "If, say, 22% of the observations",
+    "For instance, a recording of 843.6 m would imply a margin of 0.05 m"."""
     return (("xample" in text or "appens" in text or "follows" in text) and _WORKED_EXAMPLE.search(text) is not None
-            or _HYPOTHESIS.match(text) is not None)
+            or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text))
+
+
+# An example whose subject is any one of a kind: "For instance, a recording of 843.6 m …",
+# "For example, with a bowl containing just 10 red marbles …"; not "a few", "a study", "a report".
+_EXAMPLE_OF_ANY_CASE = re.compile(
+    r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.),?\s+(?:with\s+)?an?\s+"
+    r"(?!(?:few|number\s+of|study|survey|report|census|poll|record)\b)",
+    re.I,
+)
+# What makes the case supposed: "would imply", "might", "a number like 153,753".
+_SUPPOSED = re.compile(r"\b(?:would|might|could)\b|\blike\s+\d")
+# What a dated report says and a made-up case does not: a verb in the past ("produced", "was").
+_PAST_TENSE = re.compile(r"\b(?:was|were|had|did)\b|\b(?!hundred\b)\w{2,}[^\We]ed\b", re.I)
+
+
+def _illustrates_any_case(text: str) -> bool:
+    """Whether a statement illustrates with a supposed case of a kind, its figures made up: it
+    opens "For example, a …", supposes ("would", "like 153,753"), names no one, no year, and
+    tells of no past. "For example, a mine in the region produced 5,000 tonnes" reports a case,
+    and "For instance, a 20% saline solution has viscosity over 1.5 times that of water" a fact."""
+    opened = _EXAMPLE_OF_ANY_CASE.match(text)
+    return (opened is not None and _SUPPOSED.search(text) is not None and _RECORD_YEAR.search(text) is None
+            and _PAST_TENSE.search(text) is None and _PROPER_NAME_INSIDE.search(text, opened.end() - 1) is None)
 
 
 def continues_example(text: str) -> bool:
@@ -1047,6 +1071,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # "3 Target (substrate).": a diagram key's entry names a part
         if digits.isdigit() and not ranged and _numbered_subject(text, start, end):
             return None  # "The 53 was introduced", "31 replaces the old 30": a route's or a model's number
+        if digits.isdigit() and not ranged and _named_by_the(text, start, end):
+            return None  # "replacing the 90 & 94", "ran the 500 as the Glasgow Flyer": a route's number
         if digits.isdigit() and not ranged and _count_names_rather_than_counts(text, start, end, int(digits)):
             return None  # "110 Grant Apartments", "3 companies: Mimaki, Roland, and Mutoh", "2 types of ER"
         if text[end:end + 1] == ")" and _LOCATOR_BEFORE.search(text, max(0, start - 60), start):
@@ -1521,6 +1547,25 @@ def _numbered_subject(text: str, start: int, end: int) -> bool:
     return not (verb.endswith(("ss", "us", "is")) or any(
         word in words for word in (verb, noun)
         for words in (_MEASURE_NOUNS, _COLLECTIVE_NOUNS, _TIME_UNITS, _counted_beings(), _EVENT_NOUNS, _ROLE_NOUNS)))
+
+
+# "the old 30", "the 90 & 94": a bare number with the definite article ...
+_DEFINITE_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:(?:old|former|new|original|current|present)\s+)?(?:\d+(?:,\s*\d+)*,?\s*(?:&|and|or)\s+)?$"
+)
+# ... that counts nothing after it: the clause ends, "&" names another, a possessive or a
+# direction or "as" follows ("the 94 north of Anacostia", "ran the 500 as the Glasgow Flyer").
+_NOTHING_COUNTED_AFTER = re.compile(
+    r"\s*(?:$|[.,;:&/]|['’]s\b|\((?=[A-Za-z]))|\s+(?:north|south|east|west|as)\b"
+)
+
+
+def _named_by_the(text: str, start: int, end: int) -> bool:
+    """Whether a bare number after "the" names one thing it was given as a number (a bus route,
+    a line): "replace the old 30", "replacing the 90 & 94". A count after "the" says what it
+    counts ("the 40 passengers"), or points back to one given before ("of the 40, 12 survived")."""
+    return (_DEFINITE_BEFORE.search(text, max(0, start - 20), start) is not None
+            and _NOTHING_COUNTED_AFTER.match(text, end) is not None)
 
 
 _SHORT_UNIT = re.compile(r"\s?[^\W\d_]{1,3}\b")
