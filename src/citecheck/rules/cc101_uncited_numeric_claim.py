@@ -160,6 +160,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue
         if _covered_by_list_context(statements, i, run_starts, doc.source, closed_lists):
             continue
+        if stmt.kind == "caption" and _under_cited_title(statements, i, doc.source):
+            continue
         if stmt.kind == "prose" and _account_of_cited_study(statements, i):
             continue
         earlier = stmt.citations[-1] if stmt.citations else None
@@ -254,20 +256,35 @@ def _summarises(stmt: Statement) -> bool:
 
 def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim: NumericClaim) -> bool:
     """Whether a statement of the article's body states the same figure, written the same way,
-    with a citation after it: the infobox's "2,373 (January 25 vs. Chicago Mustangs)" restates
-    the schedule's cited "2,373", a caption's "sold more than nine million copies" the body's.
-    A caption or an infobox row may restate the lead's prose too, which carries citations of its
-    own; two statements of the lead do not cover each other ("ranges higher than 14,000 feet").
+    with a citation after it in its sentence or the next: the infobox's "2,373 (January 25 vs.
+    Chicago Mustangs)" restates the schedule's cited "2,373", a caption's "sold more than nine
+    million copies" the body's, the lead's "the 2,200 seat Equine Arena" the body's "relocate
+    from the 2,200-seat Equine Arena …", whose next sentence is cited.
+    A caption or an infobox row may restate the lead's prose too, where a citation follows the
+    figure in its sentence; two statements of the lead do not cover each other ("ranges higher
+    than 14,000 feet").
     Where both name what they count, it must be the same thing: the lead's "600 smaller islands"
     is not the history's "over 600 battles"."""
     restates_lead = summary.kind in ("infobox", "caption")
-    for other in statements:
-        if other.citations and claim.raw in other.text and (
-                not _summarises(other) or restates_lead and other.kind == "prose") and any(
-                c.raw == claim.raw and _same_thing(c, claim) and _cited_after(other, c)
+    for j, other in enumerate(statements):
+        if claim.raw not in other.text:
+            continue
+        body = not _summarises(other)
+        if (body or restates_lead and other.kind == "prose") and any(
+                c.raw == claim.raw and _same_thing(c, claim)
+                and (_cited_after(other, c) or body and _cited_next(statements, j))
                 for c in find_numeric_claims(other.text)):
             return True
     return False
+
+
+def _cited_next(statements: Sequence[Statement], i: int) -> bool:
+    """Whether the statement after statement ``i``, in its paragraph, carries a citation: the
+    body's sentence and the next one are cited together. A citation further on is the source of
+    something else as often as not; the lead's prose must cite its figure itself, as it sums
+    up too."""
+    return i + 1 < len(statements) and statements[i + 1].paragraph == statements[i].paragraph \
+        and bool(statements[i + 1].citations)
 
 
 def _same_thing(figure: NumericClaim, other: NumericClaim) -> bool:
@@ -730,15 +747,28 @@ def _table_cited(statements: Sequence[Statement], start: int) -> bool:
         _introduces_list(statements[before]) or _titles_table(statements, before))
 
 
+def _under_cited_title(statements: Sequence[Statement], i: int, source: str) -> bool:
+    """Whether caption ``i`` is a line of a chart's legend set right under the chart's cited
+    title line ("Biomass of mammals on Earth[57]" over "Livestock, mostly cattle and pigs (60%)"
+    and "Wild animals (4%)"): the title's citation is the chart's, and so its data's."""
+    j = i
+    while j > 0 and statements[j - 1].kind == "caption" and _adjacent(source, statements[j - 1], statements[j]):
+        j -= 1
+    if j == 0 or not _adjacent(source, statements[j - 1], statements[j]):
+        return False
+    return _cited_at_end(statements[j - 1]) and _titles_table(statements, j - 1)
+
+
 _PAST_TENSE = re.compile(r"\b[a-z]{3,}ed\b")
 _TITLE_WORDS = 20
 
 
 def _titles_table(statements: Sequence[Statement], i: int) -> bool:
-    """Whether statement ``i``, right above a table, is the table's title line: a paragraph of its
-    own that says nothing but names what the table holds ("The various pistols in this series
-    with pertinent data.[9]", "Summary of Results of the Search Service Investigation[5]"), so
-    its citation is the table's. A sentence that reports ("The team finished third.[3]") is not."""
+    """Whether statement ``i``, right above a table or a chart's legend, is its title line: a
+    paragraph of its own that says nothing but names what the table holds ("The various pistols
+    in this series with pertinent data.[9]", "Summary of Results of the Search Service
+    Investigation[5]"), so its citation is the table's. A sentence that reports ("The team
+    finished third.[3]") is not."""
     stmt = statements[i]
     alone = (i == 0 or statements[i - 1].paragraph != stmt.paragraph) and (
         i + 1 == len(statements) or statements[i + 1].paragraph != stmt.paragraph)
@@ -926,13 +956,15 @@ class UncitedNumericClaim(Rule):
     table cell whose row is cited in a later cell, or in a rendered page's match box links the
     game's report ("Report"), or whose table is cited as a whole (in its header row, its
     caption, the introduction ending ":" before it, or its title line: "The various pistols in
-    this series with pertinent data.[9]"). A census cited as the
+    this series with pertinent data.[9]"), and a line of a chart's legend under the chart's cited
+    title ("Biomass of mammals on Earth[57]" over "Wild animals (4%)"). A census cited as the
     source a statement opens with ("As of the census[8] of 2000, there were …") covers the
     figures after it and the data block that follows in its section, up to a statement that
     cites a source of its own at its end (a citation inside one is for a figure of it).
     The lead, an infobox row and a caption sum up the body, which carries the citations: their
     sum of money, share or count of 100 or more is covered when a statement of the body gives
-    it written the same way, of the same thing, with a citation after it ("2,373" in the
+    it written the same way, of the same thing, with a citation after it in its sentence or in
+    the next sentence of its paragraph ("2,373" in the
     infobox and "2,373[75]" in the schedule; not "600 islands" against "600 battles", nor a
     share that names nothing it is of); a caption or an infobox row is covered so by the lead's
     cited prose too, but two statements of the lead do not cover each other.
