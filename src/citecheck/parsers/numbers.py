@@ -1059,20 +1059,10 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
         if (_names_a_group(text, start, end) or _quoted_name(text, start, end)
                 or _MEANING_BEFORE.search(text, max(0, start - 12), start)):
             return None  # also "Quinquagesima (meaning 50)": the meaning of a word
-        if digits.isdigit() and not ranged and _names_a_model(text, start, end):
-            return None  # "the 916 model family", "the 851 and 888 models": a model's number, not a count
         if not ranged and _VERSION_NUMBER.fullmatch(digits) and _RELEASE_NOUN_AFTER.match(text, end):
             return None  # "the Linux kernel 2.6 series": a release's number
-        if digits.isdigit() and not ranged and _labels_a_thing(text, start, end):
-            return None  # "in coil 2", "is medium 1", "Toll-like receptors 9 and 7": names, not counts
-        if digits.isdigit() and not ranged and _names_one(text, start, end):
-            return None  # "one taps the 57 circle on the neck": a number naming one thing
-        if digits.isdigit() and not ranged and _keys_a_part(text, start, end):
-            return None  # "3 Target (substrate).": a diagram key's entry names a part
-        if digits.isdigit() and not ranged and _numbered_subject(text, start, end):
-            return None  # "The 53 was introduced", "31 replaces the old 30": a route's or a model's number
-        if digits.isdigit() and not ranged and _named_by_the(text, start, end):
-            return None  # "replacing the 90 & 94", "ran the 500 as the Glasgow Flyer": a route's number
+        if digits.isdigit() and not ranged and _names_one_thing(text, start, end):
+            return None
         if digits.isdigit() and not ranged and _count_names_rather_than_counts(text, start, end, int(digits)):
             return None  # "110 Grant Apartments", "3 companies: Mimaki, Roland, and Mutoh", "2 types of ER"
         if text[end:end + 1] == ")" and _LOCATOR_BEFORE.search(text, max(0, start - 60), start):
@@ -1477,6 +1467,18 @@ _SINGULAR_UNITS = frozenset(
     "acre hectare gallon barrel pound ounce carat calorie ampere amp ohm joule bit degree cent dollar euro knot "
     "mph rpm psi bar".split()
 )
+
+
+def _names_one_thing(text: str, start: int, end: int) -> bool:
+    """Whether a whole number names one thing rather than counts: a model's number ("the 916
+    model family", "the 851 and 888 models"), a label ("in coil 2", "is medium 1", "Toll-like
+    receptors 9 and 7"), a number qualifying a noun after "the" ("one taps the 57 circle on the
+    neck"), a diagram key's entry ("3 Target (substrate)."), the subject of a verb in the
+    singular ("The 53 was introduced", "31 replaces the old 30"), or a route after "the" that
+    counts nothing ("replacing the 90 & 94", "ran the 500 as the Glasgow Flyer")."""
+    return (_names_a_model(text, start, end) or _labels_a_thing(text, start, end) or _names_one(text, start, end)
+            or _keys_a_part(text, start, end) or _numbered_subject(text, start, end)
+            or _named_by_the(text, start, end))
 
 
 def _names_one(text: str, start: int, end: int) -> bool:
