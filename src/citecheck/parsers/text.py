@@ -1243,13 +1243,13 @@ class _Parser:
                 # each line, as an entry may open on a line of a block the dump did not break
                 bibliography.extend(line for start_, end_ in block.segs
                                     if (line := self.source[start_:end_].strip().lstrip("*• ")))
-        lists = [(name, entries) for name, entries in lists
-                 if entries and (name in _REF_LISTS or _backlinked(self.source, entries))]
+        with_carets = [(name, entries, _backlinked(self.source, entries)) for name, entries in lists if entries]
+        lists = [(name, entries) for name, entries, carets in with_carets if carets or name in _REF_LISTS]
         # Note markers all in roman numerals ("[i]", "[ii]"), one of them past a single letter or
         # past the letters the notes would take ("[i]" for the one note of a list).
         marks = {note for m in _MARKER.finditer(self.source) if (note := m.group("note")) and note.islower()
                  and not _NOT_A_MARKER.search(self.source, max(0, m.start() - 40), m.start())}
-        backlinked = [(name, entries) for name, entries in lists if _backlinked(self.source, entries)]
+        backlinked = [(name, entries) for name, entries, carets in with_carets if carets]
         if len(lists) > 1 and not marks and not self.numbered_notes and len(backlinked) == 1:
             # Nothing cites a note, so the one list with backlinks is the reference list whatever
             # its name ("Notes" 1–19 for [1]–[17]); a numbered list without them is a bibliography.
@@ -1473,7 +1473,7 @@ class _Parser:
         link_numbers = self._drop_link_numbers(evidenced, counts)
         agreeing = sum(1 for ref in evidenced if counts[(ref.group, ref.key)] == ref.backlinks)
         over = [ref for ref in evidenced
-                if counts[(ref.group, ref.key)] > ref.backlinks and ref.key not in link_numbers]
+                if counts[(ref.group, ref.key)] > ref.backlinks and (ref.group, ref.key) not in link_numbers]
         verified = len(over) <= max(2, 0.05 * len(evidenced))
         doc.metadata["mapping_check"] = {
             "checked": len(evidenced), "agreeing": agreeing, "over_cited": len(over), "verified": verified,
@@ -1488,45 +1488,25 @@ class _Parser:
                 count=len(over),
             ))
 
-    def _drop_link_numbers(self, evidenced: list[Reference], counts: Counter) -> set[str]:
+    def _drop_link_numbers(self, evidenced: list[Reference], counts: Counter) -> set[tuple[str, str]]:
         """A bare external link renders as "[1]", "[2]", … after a space ("chapter 4 at [1]",
         "ISBN 0-7923-7270-0 [1]"), which a text copy prints like a citation; a note marker sits
         on the word before it (a marker at a line's start says nothing: copies wrap lines before
         markers too). Where an entry has more markers than its backlinks, the excess is taken
-        from its markers after a space, last first: those are the link numbers. ``counts``, the
-        uses of each key, is kept up to date.
-
-        Links are numbered in page order, so when the entries cited once too often are exactly
-        1, 2, … m, each excess is a link's number even where no space tells which marker it
-        is: the first marker after the previous link's that follows a space goes, else the first
-        at a line's start, if there is one. Where that finds no more than half of them, the
-        markers sit on their words and the run is no link's.
-        Returns the keys of such a run, whose excess the map check then excuses."""
-        text, dropped = self.doc.source, set()
-        numbered = {ref.key: ref for ref in evidenced if not ref.group}
-        excess = {key: counts[("", key)] - ref.backlinks for key, ref in numbered.items()}
-        run = {key for key, extra in excess.items() if extra > 0}
-        if not (run == {str(n) for n in range(1, len(run) + 1)} and all(excess[key] == 1 for key in run)):
-            run = set()
-        previous, links = 0, []
-        for key in sorted(run, key=int):
-            later = [c for c in self.doc.citations if c.reference is numbered[key] and c.span.start > previous]
-            spaced = ([c for c in later if text[c.span.start - 1:c.span.start] in (" ", "\t")]
-                      or [c for c in later if text[c.span.start - 1:c.span.start] == "\n"])
-            if spaced:
-                links.append(spaced[0])
-                previous = spaced[0].span.start
-        if 2 * len(links) <= len(run):
-            run, links = set(), []  # markers glued to their words: citations, not links
+        from its markers after a space, last first: those are the link numbers; a run of them
+        numbered from 1 is found by ``_link_run``. ``counts``, the uses of each key, is kept up
+        to date. Returns the (group, key) of the entries whose excess such a run explains, which
+        the map check then excuses."""
+        text = self.doc.source
+        run, links = self._link_run(evidenced, counts)
+        dropped = {id(link) for link in links}
         for link in links:
-            dropped.add(id(link))
             counts[("", link.key)] -= 1
         for ref in evidenced:
             extra = counts[(ref.group, ref.key)] - ref.backlinks
-            if extra <= 0 or (not ref.group and ref.key in run):
+            if extra <= 0 or (ref.group, ref.key) in run:
                 continue
-            spaced = [c for c in self.doc.citations
-                      if c.reference is ref and text[c.span.start - 1:c.span.start] in (" ", "\t")]
+            spaced = [c for c in self.doc.citations if c.reference is ref and _char_before(text, c) in (" ", "\t")]
             for citation in spaced[::-1][:extra]:
                 dropped.add(id(citation))
                 counts[(ref.group, ref.key)] -= 1
@@ -1536,6 +1516,35 @@ class _Parser:
                 stmt.citations = [c for c in stmt.citations if id(c) not in dropped]
         return run
 
+    def _link_run(self, evidenced: list[Reference], counts: Counter) -> tuple[set[tuple[str, str]], list[Citation]]:
+        """Links are numbered in page order, so when the entries cited once too often are exactly
+        1, 2, … m, each excess is a link's number even where no space tells which marker it
+        is: the first marker after the previous link's that follows a space is the link, else
+        the first at a line's start, if there is one. Where that finds no more than half of
+        them, the markers sit on their words and there is no run. Returns the run's entries as
+        (group, key) and the markers found to be links."""
+        text = self.doc.source
+        numbered = {ref.key: ref for ref in evidenced if not ref.group}
+        excess = {key: counts[("", key)] - ref.backlinks for key, ref in numbered.items()}
+        run = {key for key, extra in excess.items() if extra > 0}
+        if not (run == {str(n) for n in range(1, len(run) + 1)} and all(excess[key] == 1 for key in run)):
+            return set(), []
+        previous, links = 0, []
+        for key in sorted(run, key=int):
+            later = [c for c in self.doc.citations if c.reference is numbered[key] and c.span.start > previous]
+            spaced = ([c for c in later if _char_before(text, c) in (" ", "\t")]
+                      or [c for c in later if _char_before(text, c) == "\n"])
+            if spaced:
+                links.append(spaced[0])
+                previous = spaced[0].span.start
+        if 2 * len(links) <= len(run):
+            return set(), []  # markers glued to their words: citations, not links
+        return {("", key) for key in run}, links
+
+
+def _char_before(text: str, citation: Citation) -> str:
+    """The character before a marker ("" at the text's start)."""
+    return text[citation.span.start - 1:citation.span.start]
 
 def _names_part_of(child: str, parent: str) -> bool:
     """Whether every word of heading ``child`` occurs in heading ``parent``."""
