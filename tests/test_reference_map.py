@@ -320,6 +320,22 @@ Bacillus subtilis is one of the best understood prokaryotes.[1]
     assert not any("Paenibacillus" in s.text for s in result.document.statements)
 
 
+@pytest.mark.parametrize("notice, uses", [
+    ("This article incorporates CC-BY-3.0 text from the reference[2]", 1),
+    ("Some text from the reference[2]", 0),  # a line of the list's own, no notice
+])
+def test_the_attribution_of_a_copied_free_text_is_a_use_of_its_reference(notice: str, uses: int) -> None:
+    text = f"""****** Snail ******
+Snails live on land and in water.[1]
+***** References *****
+{notice}
+   1. ^ "Snails". NCBI.
+   2. ^ Odendaal, L. (2008). "The alien land snail". Zootaxa.
+"""
+    doc = parse(text)
+    assert Counter(c.key for c in doc.citations)["2"] == uses
+
+
 def test_a_sources_sub_heading_inside_a_section_is_not_the_end_of_the_article() -> None:
     text = DUMP_WITH_STYLE_SHEET.replace(
         "***** References *****",
@@ -386,6 +402,62 @@ Peanut_butter[a][1]     250
     assert note is not None and note.raw == "These materials are highly non-Newtonian."
     assert not [f for f in result.findings if f.code in ("CC501", "CC502")]
     assert not any("non-Newtonian" in s.text for s in result.document.statements)
+
+
+# Alkaline earth metal: a table cell wraps its note marker after the word ("[226][n" / "4]").
+CELL_WRAPS_ITS_NOTE = """\
+****** Alkaline earth metal ******
+***** Physical *****
+The table below gives the physical properties of the elements of the group.[1]
+Element   Weight   Melting
+          (u)[n_1] (K)[1]
+Calcium   40.078   1115
+Radium    [226][n  973
+          2]
+***** Notes *****
+   1. ^ Uncertainty in parentheses.
+   2. ^ No stable nuclides.
+***** References *****
+   1. ^ a b "Periodic table". RSC.
+"""
+
+
+@pytest.mark.parametrize("layout", ["spaced", "ruled"])
+def test_a_note_marker_a_table_cell_wraps_is_one_marker(layout: str) -> None:
+    text = CELL_WRAPS_ITS_NOTE
+    if layout == "ruled":
+        text = (text.replace("Radium    [226][n  973", "|Radium    |[226][n  | 973  |")
+                .replace("          2]\n", "|          |   2]    |      |\n"))
+    doc = parse(text)
+    assert [(c.group, c.key) for c in doc.citations if c.group] == [("note", "1"), ("note", "2")]
+    assert doc.metadata["mapping_check"]["agreeing"] == 3
+
+
+@pytest.mark.parametrize("below", [
+    "                   2]",  # in the next cell, not the marker's
+    "          2 kg",  # a number, no marker's end
+])
+def test_a_number_below_another_cell_does_not_close_a_wrapped_note_marker(below: str) -> None:
+    doc = parse(CELL_WRAPS_ITS_NOTE.replace("          2]\n", below + "\n"))
+    assert [(c.group, c.key) for c in doc.citations if c.group] == [("note", "1")]
+
+
+def test_a_lettered_notes_list_printed_at_the_margin_holds_its_notes_and_their_citations() -> None:
+    # Biochemistry: "a. ^ Fructose …" with its lines at the margin, citing reference [2].
+    text = """****** Biochemistry ******
+Fructose is the sugar commonly associated with the sweet taste of fruits.[1][a]
+***** Notes *****
+a. ^ Fructose is not the only sugar found in fruits. Glucose and sucrose are
+also found in varying quantities in various fruits.[2]
+***** References *****
+   1. ^ "Biochemistry". acs.org.
+   2. ^ Whiting, G.C. (1970), p. 5.
+"""
+    result = lint_text(text, "text")
+    note = result.document.reference("a", group="note")
+    assert note is not None and note.raw.endswith("various fruits.[2]")
+    assert Counter(c.key for c in result.document.citations) == {"1": 1, "a": 1, "2": 1}
+    assert not [f for f in result.findings if f.code in ("CC501", "CC502")]
 
 
 # Euro convergence criteria: the notes list under the second table gathers the first table's

@@ -65,6 +65,8 @@ _BOX_WORDS = re.compile(
 _WRAPPED_HEADING = re.compile(r"^(\*{3,6}) (.*?)(?:\[edit\])? \*{3,6}\s*$")
 _BULLET = re.compile(r"^(\s*)([•·▪◦‣∙]|[*o#+-](?=\s))\s*")
 _ENTRY = re.compile(r"^(\s*)(\d{1,4})\.(?:\s+|(?=\^)|$)")
+# A note of a lettered list, printed with its letter ("a. ^ Fructose is not …").
+_LETTERED_ENTRY = re.compile(r"^(\s*)([a-z])\.(?= \^)")
 _IMAGE_NAME = re.compile(r"^\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\S*$", re.I)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)]*(?:\s*\[[^\]]{1,40}\])*\s*$""")
 _MEDIA = re.compile(r"^(?:File|Image|Media):|\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\b", re.I)
@@ -72,12 +74,19 @@ _CELL_GAP = re.compile(r"\S {3,}\S")
 # A table drawn with bars: "|Country  |HICP     |Budget   |", "|_________|_________|", and
 # the rule over it.
 _RULED_ROW = re.compile(r"\|.*\||_{10,}")
+# A note marker a table cell wraps after its word ("[226][n" / "4]"), the cell it opens, and
+# the number closing it on the line below.
+_CELL_NOTE_OPEN = re.compile(r"\[(?:nb|n|note|NB|N|Note)[ _]?(?= {2,}| *\||\s*$)")
+_CELL_START = re.compile(r"\| *| {2,}")
+_CELL_NOTE_CLOSE = re.compile(r" *(\d{1,3})\](?= |\||$)")
 _ENDS_WITH_MARKER = re.compile(r"\[\d{1,4}\]\s*$")
 # A hatnote line that goes on to the next: it ends inside its list of article names.
 _LIST_GOES_ON = re.compile(r"(?:,|;|\band|\bor|&)\s*$")
 _CITED_PROSE = re.compile(r"[a-z]{3}[.,;:]?\[\d{1,4}\]")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 
+# The notice of an article that copies a free text: "This article incorporates text from …".
+_ATTRIBUTION = re.compile(r"This article incorporates\b")
 # Section names whose content is not prose: reference lists and navigation.
 _SEE_ALSO = {"see also", "siehe auch", "voir aussi", "véase también", "vedi anche"}
 _END_SECTIONS = {
@@ -573,26 +582,29 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
                                  text=source[hs:he].replace("_", " ")))
             i += 1
             continue
-        entry = _ENTRY.match(raw)
+        lettered = _LETTERED_ENTRY.match(raw)
+        entry = _ENTRY.match(raw) or lettered
         bullet = _BULLET.match(raw) if not entry else None
         if bullet and bullet.group(2) in "+-" and _MATH.search(raw):
             bullet = None  # "      + h , t )  ]  &#x2212; k [": a formula wrapped at its plus sign
         indent = _indent(raw)
-        if (entry and indent) or (bullet and indent):
+        if (entry and (indent or lettered)) or (bullet and indent):
             match = entry or bullet
             assert match is not None
             kind = "entry" if entry else "item"
             block = _Block(kind, [_content(source, s + match.end(), e)], i, i, level=indent,
-                           number=entry.group(2) if entry else "", text=text)
+                           number=entry.group(2) if entry and not lettered else "", text=text)
             column = match.end()  # continuation lines are indented to the content column
+            flush = lettered is not None and not indent  # "a. ^ Fructose …" and its lines at the margin
             j = i + 1
             while j < n:
                 ns, ne = lines[j]
                 nraw = source[ns:ne]
                 nindent = _indent(nraw)
                 nested = kind == "item" and nindent > column  # "    * 1751, Glasse" / "          o It will"
-                if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or nindent <= indent
-                        or ((nindent < column or nested) and (_ENTRY.match(nraw) or _BULLET.match(nraw)))):
+                if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or (nindent <= indent and not flush)
+                        or ((nindent < column or nested) and (_ENTRY.match(nraw) or _BULLET.match(nraw)))
+                        or _LETTERED_ENTRY.match(nraw)):
                     break
                 block.segs.append(_content(source, ns, ne))
                 block.last_line = j
@@ -894,14 +906,15 @@ class _Parser:
 
     def _see_also_uses(self, end: int) -> None:
         """A "See also" entry may cite a source ("Paenibacillus, formerly included in
-        Bacillus.[22][23]"): its markers are uses of the references, though it states nothing
-        the rules read."""
+        Bacillus.[22][23]"), and so may the attribution of a free text the article copies
+        ("This article incorporates CC-BY-3.0 text from the reference[111]"): their markers
+        are uses of the references, though they state nothing the rules read."""
         section = ""
         for block in self.blocks[max(end, 0):]:
             if block.kind == "heading":
                 section = _section_name(block.text)
                 continue
-            if section in _SEE_ALSO and block.kind in ("item", "para", "line"):
+            if block.kind in ("item", "para", "line") and (section in _SEE_ALSO or _ATTRIBUTION.match(block.text)):
                 builder = self.builder()
                 for s, e in block.segs:
                     builder.add(s, e)
@@ -1189,6 +1202,8 @@ class _Parser:
                 # markers (they are uses of references) but claim no statement from it. A
                 # line with a maintenance tag stays, so that the tag is still seen.
                 self.doc.citations.extend(citation for _, citation in builder.markers)
+                if k + 1 < end and self.blocks[k + 1].kind == "table":
+                    self.doc.citations.extend(self._cell_notes(block, self.blocks[k + 1]))
                 table_rows += 1
                 continue
             par = builder.paragraph(kind, tuple(stack), self._next_paragraph())
@@ -1200,6 +1215,23 @@ class _Parser:
                          "their cells wrap across lines, so rows cannot be rebuilt"),
                 count=table_rows,
             ))
+
+    def _cell_notes(self, line: _Block, below: _Block) -> list[Citation]:
+        """Note markers a table cell wraps onto its next line ("Radium [226][n" over "4]",
+        "|values[nb|" over "|   6]    |"): the number closes the marker when it opens the
+        same cell of the line below, before the marker's own column."""
+        line_start = self.source.rfind("\n", 0, line.segs[0][0]) + 1
+        below_start = self.source.rfind("\n", 0, below.segs[0][0]) + 1
+        text = self.source[line_start:line.segs[-1][1]]
+        under = self.source[below_start:below.segs[-1][1]]
+        found = []
+        for opened in _CELL_NOTE_OPEN.finditer(text):
+            gaps = [m.end() for m in _CELL_START.finditer(text, 0, opened.start())]
+            closed = _CELL_NOTE_CLOSE.match(under, gaps[-1] if gaps else 0)
+            if closed and closed.start(1) < opened.end():
+                span = Span(line_start + opened.start(), below_start + closed.end())
+                found.append(Citation(key=closed.group(1), span=span, group="note"))
+        return found
 
     def _opens_with_picture(self, k: int) -> bool:
         """A dump prints a section's image caption right under its heading, before the prose:
