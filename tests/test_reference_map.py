@@ -33,6 +33,7 @@ INCONSISTENT_COPIES = {
     "fet-holdout-8/Drift_current.txt": {("", "1")},  # two [1] in the text, one "^" on its entry
     # three bare links numbered 1-3: the copy wraps before the first two, the third sits on its word
     "fet-holdout-15/Embryonic_development.txt": {("", "3")},
+    "fet-holdout-16/Invasive_species.txt": {("", "47")},  # two [47] in the text, one "^" on its entry
 }
 
 
