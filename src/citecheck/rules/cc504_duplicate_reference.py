@@ -17,13 +17,21 @@ _PAGE_PARAM = re.compile(
 # Pages, and the numbered parts a page stands for in a statute, a reference work or a paper:
 # "p. 73", "S. 15", "Art. 11", "§ 4", "#page=37", "Section (4.1.1)", "Eq.(39)-(40)"; a folio's
 # side and line stay part of it ("page 67b3", "p. 12a"), but not a word ("p. 12th").
-_PAGE_NUMBER = r"\d+(?:[a-z]\d*(?![a-z]))?"
+# Roman numerals number a book's front matter ("p. viii", "pp. VII–IX").
+_PAGE_NUMBER = r"(?:\d+(?:[a-z]\d*(?![a-z]))?|\b(?:x{0,3}(?:ix|iv|v?i{1,3}|v)|x{1,3})\b)"
+# A range whose end drops the digits it shares with its start: "5446–51" is 5446–5451.
+_SHORT_RANGE = re.compile(r"\b(\d+)([–—-])(\d+)\b")
 _PAGE_TEXT = re.compile(
     r"(?:\b(?:pp?|pg|S|Seite|page|pages|Art|Article|sec|section|para|eqs?|equations?)\.?\s*"
     r"|\b(?:sec|section|eqs?|equations?)\.?\s*\(|§\s*|#page=)"
-    rf"({_PAGE_NUMBER}(?:[\s,–—-]+{_PAGE_NUMBER})*)", re.I
+    rf"({_PAGE_NUMBER}(?:(?:\s(?:and|&)\s|[\s,–—-]+){_PAGE_NUMBER})*)", re.I
 )
+# A journal article's pages after its volume and issue: "Notices of the AMS. 51 (11): 1337.",
+# "Ecological Monographs. 69: 25–46."
+_JOURNAL_PAGES = re.compile(r"(?:^|[.,]\s)\d{1,4}\s?(?:\([^()]{1,15}\))?:\s?(\d+(?:[–—-]\d+)?)(?=[.,;\s]|$)")
 _NBSP = re.compile(r"&nbsp;|&#160;|\u00a0")
+# An en or em dash decoded in the wrong encoding ("1336â\x80\x931347"), as text copies print it.
+_MOJIBAKE_DASH = re.compile("\u00e2\u0080[\u0093\u0094]")
 # The part of a book a text copy prints after its ISBN, where the citation linked a chapter or
 # section ("ISBN 0-8153-3218-1. DNA Replication Mechanisms: DNA Topoisomerases …"); not the
 # identifiers, dates and tags that follow an ISBN as well.
@@ -34,13 +42,21 @@ _SHORT_CITE = re.compile(r"\{\{\s*(?:sfn|harv|rp\b)", re.I)
 
 
 def page_key(ref: Reference) -> str:
-    """The pages or part an entry points to ("p. 73", "|pages=80–85", "#page=37", a chapter
-    printed after the ISBN), normalised."""
-    raw = _NBSP.sub(" ", ref.raw)
+    """The pages or part an entry points to ("p. 73", "p. viii", "|pages=80–85", "#page=37",
+    a journal's "51 (11): 1337", a chapter printed after the ISBN), normalised."""
+    raw = _MOJIBAKE_DASH.sub("–", _NBSP.sub(" ", ref.raw))
     found = [m.group(1) for m in _PAGE_PARAM.finditer(ref.raw)]
     found.extend(m.group(1) for m in _PAGE_TEXT.finditer(raw))
+    found.extend(m.group(1) for m in _JOURNAL_PAGES.finditer(raw))
     found.extend(m.group(1) for m in _PART_AFTER_ISBN.finditer(raw))
-    return " ".join(sorted({_fold(f) for f in found if f.strip()}))
+    return " ".join(sorted({_fold(_SHORT_RANGE.sub(_full_range, f)) for f in found if f.strip()}))
+
+
+def _full_range(match: re.Match[str]) -> str:
+    start, dash, end = match.groups()
+    if len(end) < len(start):
+        end = start[:len(start) - len(end)] + end
+    return f"{start}{dash}{end}"
 
 
 def _different_urls(a: Reference, b: Reference) -> bool:
@@ -120,7 +136,9 @@ class DuplicateReference(Rule):
     through a named reference or repeated markers is not a duplicate, nor are two citations
     of one book or PDF at different pages (or folios: "67b2", "67b3"; articles of one
     statute; sections or equations of one paper: "Section (4.1.1)", "Eq.(39)"; chapters of one
-    book, which a text copy prints after its ISBN). A catalogue or
+    book, which a text copy prints after its ISBN; front matter in roman numerals, "p. viii";
+    a journal article's pages after its volume and issue, "51 (11): 1337"); a range written
+    short is the range in full ("476–9" is "476–479"). A catalogue or
     identifier link (an ISSN or OCLC record, an ISBN search, a DOI prefix) names a journal or
     a whole book, not the article cited, and a search page whatever it finds, so neither is a
     URL to compare. Short citations
