@@ -423,14 +423,18 @@ Radium    [226][n  973
 """
 
 
-@pytest.mark.parametrize("layout", ["spaced", "ruled"])
-def test_a_note_marker_a_table_cell_wraps_is_one_marker(layout: str) -> None:
-    text = CELL_WRAPS_ITS_NOTE
-    if layout == "ruled":
-        text = (text.replace("Radium    [226][n  973", "|Radium    |[226][n  | 973  |")
-                .replace("          2]\n", "|          |   2]    |      |\n"))
-    doc = parse(text)
-    assert [(c.group, c.key) for c in doc.citations if c.group] == [("note", "1"), ("note", "2")]
+@pytest.mark.parametrize("row, below", [
+    ("Radium    [226][n  973", "          2]"),
+    ("|Radium    |[226][n  | 973  |", "|          |   2]    |      |"),  # a ruled table
+    ("Radium[n  [226]    973", "2]"),  # the first cell, at the margin
+    ("|Radium[n |[226]    | 973  |", "|   2]    |         |      |"),  # the first cell of a ruled table
+])
+def test_a_note_marker_a_table_cell_wraps_is_one_marker(row: str, below: str) -> None:
+    doc = parse(CELL_WRAPS_ITS_NOTE.replace("Radium    [226][n  973", row).replace("          2]\n", below + "\n"))
+    notes = [c for c in doc.citations if c.group]
+    assert [(c.group, c.key) for c in notes] == [("note", "1"), ("note", "2")]
+    span = notes[1].span
+    assert doc.source[span.start:span.start + 2] == "[n" and doc.source[:span.end].endswith("\n" + below.split("]")[0] + "]")
     assert doc.metadata["mapping_check"]["agreeing"] == 3
 
 
