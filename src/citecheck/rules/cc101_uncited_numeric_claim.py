@@ -126,6 +126,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
         claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt.text)]
+        if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
+            continue  # an empty line of a combined event's results names its events: "(60 m), (long jump)"
         hard = [c for c in claims if c.kind != "vague"]
         targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
         if not targets:
@@ -136,7 +138,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 citation_starts = sorted(c.span.start for c in doc.citations)
             row_end = _row_end(statements, i, len(doc.source))
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
-            if uncovered and _row_links_report(doc, statements, i):
+            if uncovered and (_row_links_report(doc, statements, i) or _details_of_cited_row(doc, statements, i)):
                 continue
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
         if uncovered and _summarises(stmt):
@@ -652,6 +654,34 @@ def _cited_in_row(stmt: Statement, claim: NumericClaim, citation_starts: list[in
     alone in the last cell ("| Followed by a 6.4 earthquake || <ref name=NRC/>")."""
     k = bisect.bisect_right(citation_starts, _last_char(stmt, claim))
     return k < len(citation_starts) and citation_starts[k] < row_end
+
+
+# A cell of nothing but bracketed names: "(60 m), (long jump), (shot put) / (1000 m)".
+_NAMES_ONLY = re.compile(r"\s*\([^()]*\)(?:[\s,;/]*\([^()]*\))+[\s.,;]*")
+_CELL_TAG = re.compile(r"<t[dh]\b[^>]*>", re.I)
+_SPANS_COLUMNS = re.compile(r"\bcolspan\s*=\s*[\"']?\s*(?:[2-9]|\d\d)", re.I)
+_SPANS_ROWS = re.compile(r"\browspan\s*=\s*[\"']?\s*(?:[2-9]|\d\d)", re.I)
+
+
+def _details_of_cited_row(doc: Document, statements: Sequence[Statement], i: int) -> bool:
+    """Whether table cell ``i`` of a rendered page is a line of details spanning the columns under
+    a cited row whose first cell spans down into it: a combined event's splits ("12.01 (100 m),
+    6.37 m (long jump), …") under its record row ("Decathlon | 5244 pts | … | [1]"). The row's
+    citation is the source of its details, as of its other cells."""
+    if doc.format != "html":
+        return False
+    start = _paragraph_start(statements, i)
+    if start == 0 or statements[start - 1].kind != "table":
+        return False
+    above = _paragraph_start(statements, start - 1)
+    if not any(cell.cited for cell in statements[above:start]):
+        return False
+    opening = list(_CELL_TAG.finditer(doc.source, max(0, statements[i].span.start - 400), statements[i].span.start))
+    if not opening or not _SPANS_COLUMNS.search(opening[-1].group()):
+        return False
+    row_opening = doc.source.rfind("<tr", 0, statements[above].span.start)
+    first_cell = _CELL_TAG.search(doc.source, max(0, row_opening), statements[above].span.start + 1)
+    return first_cell is not None and _SPANS_ROWS.search(first_cell.group()) is not None
 
 
 # A match box's link to the official report of the game: "Report", "Match report", "Box score".
