@@ -166,6 +166,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue
         if stmt.kind == "prose" and _account_of_cited_study(statements, i):
             continue
+        if stmt.kind == "prose" and _noted_under_sourced_table(statements, i):
+            continue
         earlier = stmt.citations[-1] if stmt.citations else None
         nearest, distance = _nearest_later(statements, i, doc.source)
         yield Coverage(stmt, uncovered, not hard, nearest, distance, earlier)
@@ -775,6 +777,19 @@ def _table_cited(statements: Sequence[Statement], start: int) -> bool:
         before -= 1
     return before >= 0 and _cited_at_end(statements[before]) and (
         _introduces_list(statements[before]) or _titles_table(statements, before))
+
+
+# A table's source line: "Source: Southern Football League".
+_SOURCE_LINE = re.compile(r"\s*Sources?\s*:\s*\w")
+
+
+def _noted_under_sourced_table(statements: Sequence[Statement], i: int) -> bool:
+    """Whether prose statement ``i`` is one of the notes right under a table that open with the
+    table's source line ("Source: Southern Football League." over "* Kettering Town deducted 10
+    points"): the source named for the table is the source of its notes."""
+    start = _paragraph_start(statements, i)
+    return (start > 0 and statements[start - 1].kind == "table"
+            and any(_SOURCE_LINE.match(stmt.text) for stmt in statements[start:i + 1]))
 
 
 def _under_cited_title(statements: Sequence[Statement], i: int, source: str) -> bool:
