@@ -2100,13 +2100,18 @@ _ONE_PRONOUN_VERBS = frozenset(
 )
 
 
+# A move of one step on a ladder of leagues: "all leagues below dropped one tier", "were elevated
+# one level": the step follows from the change described, a figure of nothing.
+_ONE_STEP = re.compile(r"\s+(?:tier|level)\b")
+
+
 def _lone_one_is_count(text: str, end: int, prev_word: str, start: int) -> bool:
     """ "one" is a count only where a quantity is reported ("destroyed one launcher", "at
     least one dog"), not as a pronoun ("one of", "one has"), an article ("with one end
     sharpened", "one nucleotide at a time") or a sentence's opening ("One analyst")."""
     if start == 0 or prev_word not in _ONE_COUNTED_AFTER and not (prev_word.endswith("ed") and prev_word.islower()):
         return False
-    if _ONE_PRONOUN_AFTER.match(text, end):
+    if _ONE_PRONOUN_AFTER.match(text, end) or _ONE_STEP.match(text, end):
         return False
     following = re.match(r"\s+([^\W\d_][\w\-]*)(\s+at\s+a\s+time\b)?", text[end:end + 40])
     return bool(following) and not following.group(2) and following.group(1).lower() not in _ONE_PRONOUN_VERBS
