@@ -715,6 +715,8 @@ _DEFINED_UNITS = (
 # A statement of what a term or a unit means: "The term 1 in 100 year storm describes a rainfall
 # event ...", "the unit of inductance is the henry (H), which is ... 1 volt", "Ice caps have an
 # area less than 50,000 km2 by definition", "A minute (min) is 60 seconds", "SI defines the second as …".
+# A threshold a kind is drawn at: "with at least 500 meters", "of more than 8 million".
+_KIND_THRESHOLD = r"(?:with|of|having)\s+(?:at\s+least|more\s+than|over|less\s+than|under|fewer\s+than)\s+\d"
 _DEFINES_A_TERM = re.compile(
     r"\s*(?:The\s+)?term\s+[^.;]{1,60}?\s+(?:describes|means|refers\s+to|denotes|stands\s+for)\b"
     r"|[^.;]*\bthe\s+(?:SI\s+)?unit\s+of\s+[a-z]+\s+is\s+the\s+[a-z]+\b"
@@ -722,7 +724,11 @@ _DEFINES_A_TERM = re.compile(
     rf"|\s*(?:An?|One)\s+(?:{_DEFINED_UNITS})\s+(?:\([^()]{{1,12}}\)\s+)?(?:is|equals)\s+(?:exactly\s+)?\d"
     rf"|[^.;]*\bthe\s+(?:SI\s+)?(?:{_DEFINED_UNITS})\s+(?:is|was)\s+(?:now\s+)?defined\s+as\b"
     rf"|[^.;]*\bdefines?\s+the\s+(?:{_DEFINED_UNITS})\s+as\b"
-    r"|[^.;]*\bdata\s+are\s+given\s+for\s+materials\s+in\s+their\s+standard\s+state\b",  # a chemical infobox's note
+    r"|[^.;]*\bdata\s+are\s+given\s+for\s+materials\s+in\s+their\s+standard\s+state\b"  # a chemical infobox's note
+    # a kind defined by a threshold: "defines a major summit as a summit with at least 500 meters",
+    # "An ultra-prominent summit is a summit with at least 1500 meters"
+    rf"|[^.;]*\bdefines?\s+(?:an?\s+)?(?:[\w\-]+\s+){{0,2}}?[\w\-]+\s+as\s+an?\s+[\w\-]+\s+{_KIND_THRESHOLD}"
+    rf"|\s*An?\s+(?:[\w\-]+\s+){{0,2}}(?P<kind>[a-z]+)\s+is\s+an?\s+(?P=kind)\s+{_KIND_THRESHOLD}",
     re.I,
 )
 # A word that every ``_DEFINES_A_TERM`` match has, but one that opens with "a", "an" or "one".

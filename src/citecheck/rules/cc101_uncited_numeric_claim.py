@@ -126,6 +126,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
         claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt.text)]
+        if _DESCRIBES_ITS_LIST.match(stmt.text):
+            continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
         if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
             continue  # an empty line of a combined event's results names its events: "(60 m), (long jump)"
         hard = [c for c in claims if c.kind != "vague"]
@@ -658,6 +660,12 @@ def _cited_in_row(stmt: Statement, claim: NumericClaim, citation_starts: list[in
     return k < len(citation_starts) and citation_starts[k] < row_end
 
 
+# A list article's line about its own list, and the list it is compared with: "The following
+# sortable table lists …", "Note: Compare this list with the List of California fourteeners …".
+_DESCRIBES_ITS_LIST = re.compile(
+    r"\s*(?:Note:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
+    r"|Compare\s+this\s+list\s+with)\b"
+)
 # A cell of nothing but bracketed names: "(60 m), (long jump), (shot put) / (1000 m)".
 _NAMES_ONLY = re.compile(r"\s*\([^()]*\)(?:[\s,;/]*\([^()]*\))+[\s.,;]*")
 _CELL_TAG = re.compile(r"<t[dh]\b[^>]*>", re.I)
