@@ -834,9 +834,14 @@ def _titles_table(statements: Sequence[Statement], i: int) -> bool:
 _LIST_BELOW = re.compile(r"\b(?:listed|shown|given|set\s+out|named|ranked)\s+below\b", re.I)
 
 
+# A sentence that breaks off at its verb for the list below to finish it: "Major applications of
+# zinc include (numbers are given for the US)".
+_BREAKS_OFF_AT_VERB = re.compile(r"\b(?:include|includes|including)(?:\s*\([^()]*\))?$")
+
+
 def _introduces_list(stmt: Statement) -> bool:
     text = stmt.text.rstrip()
-    return text.endswith(":") or _LIST_BELOW.search(text) is not None
+    return text.endswith(":") or _LIST_BELOW.search(text) is not None or _BREAKS_OFF_AT_VERB.search(text) is not None
 
 
 def _items_after(statements: Sequence[Statement], i: int) -> int:
