@@ -620,6 +620,7 @@ def _mask_spans(text: str, groups: tuple[str, ...]) -> list[tuple[int, int]]:
         "It began at 3 p.m. and ended at 9 pm on the 50 cc class day.",  # a clock, an engine class
         "The summit, 52° 31′ 7″ N, is cited at 103-36 pp. of the survey.",  # coordinates, pages
         "the 4×100 m relay and the 100 m final",  # distances that name races
+        "Greco-Roman — Middleweight <82 kg, Heavyweight (+100 kg)",  # weight classes
         "Founded in 330 BCE, under 29 U.S.C. § 654, at UTC+8.",  # an era, a law, a time zone
         "at 620 N. Michigan and 201 E. Ontario Street, 22 rue de Provence, 300, Takatsuka-cho",  # addresses
     ],

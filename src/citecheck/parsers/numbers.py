@@ -240,6 +240,7 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d+(?:\.\d+){{2,}}\b"),  # section 3.2.1, versions
     ("units", rf"""\d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b"""),  # coordinates
     ("units", rf"""\d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?"""),  # 52° 31′ 7″
+    ("", rf"\b\d{{1,2}}\s\d{{2}}\s[NS](?:,|\s+and)?\s+\d{{1,3}}\s\d{{2}}\s[EW]\b"),  # coordinates without signs: 8 00 N and 38 00 E
     ("", rf"\[\d+\]"),  # a stray citation marker
     ("", rf"(?<![\w.,]\.)(?<=\.)\d{{2,3}}(?=\s+[A-Za-z])(?!\s+per\s?cent)"),  # a calibre: .44 percussion, .45 Colt
     ("units", rf"\d+(?:[{_DASH}]\d+)?\s?pp?\."),  # "103-36 pp.": pages
@@ -283,6 +284,8 @@ _MASK_ALTERNATIVES = (
         rf"|\(P?K\s?[{_DASH}]\s?\d{{1,2}}\)"),
     ("", rf"\(\s*\d+\s*$"),  # "lithium-6 (6": a notation the copy broke off
     ("units", rf"\d+\s?(?:cc|kg)\b(?=\s+(?:class|title|category|Grand\s+Prix|championship)\b)"),  # the 50 cc class: a name
+    # a weight class named by its limit: "Middleweight <82 kg", "Heavyweight (+100 kg)"
+    ("units", rf"(?:(?<=weight\s)|(?<=weight\s[<>≤≥+−\-])|(?<=weight\s\()|(?<=weight\s\([<>≤≥+−\-]))\d{{2,3}}(?:\.\d)?\s?kg\b"),
     ("", rf"(?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)"),  # "from left to right: 1. Band-e Amir; 2. Salang"
     ("units", rf"\d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b"),  # 4×100 m relay
     ("units", rf"\d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
@@ -712,6 +715,8 @@ _DEFINED_UNITS = (
 # A statement of what a term or a unit means: "The term 1 in 100 year storm describes a rainfall
 # event ...", "the unit of inductance is the henry (H), which is ... 1 volt", "Ice caps have an
 # area less than 50,000 km2 by definition", "A minute (min) is 60 seconds", "SI defines the second as …".
+# A threshold a kind is drawn at: "with at least 500 meters", "of more than 8 million".
+_KIND_THRESHOLD = r"(?:with|of|having)\s+(?:at\s+least|more\s+than|over|less\s+than|under|fewer\s+than)\s+\d"
 _DEFINES_A_TERM = re.compile(
     r"\s*(?:The\s+)?term\s+[^.;]{1,60}?\s+(?:describes|means|refers\s+to|denotes|stands\s+for)\b"
     r"|[^.;]*\bthe\s+(?:SI\s+)?unit\s+of\s+[a-z]+\s+is\s+the\s+[a-z]+\b"
@@ -719,7 +724,11 @@ _DEFINES_A_TERM = re.compile(
     rf"|\s*(?:An?|One)\s+(?:{_DEFINED_UNITS})\s+(?:\([^()]{{1,12}}\)\s+)?(?:is|equals)\s+(?:exactly\s+)?\d"
     rf"|[^.;]*\bthe\s+(?:SI\s+)?(?:{_DEFINED_UNITS})\s+(?:is|was)\s+(?:now\s+)?defined\s+as\b"
     rf"|[^.;]*\bdefines?\s+the\s+(?:{_DEFINED_UNITS})\s+as\b"
-    r"|[^.;]*\bdata\s+are\s+given\s+for\s+materials\s+in\s+their\s+standard\s+state\b",  # a chemical infobox's note
+    r"|[^.;]*\bdata\s+are\s+given\s+for\s+materials\s+in\s+their\s+standard\s+state\b"  # a chemical infobox's note
+    # a kind defined by a threshold: "defines a major summit as a summit with at least 500 meters",
+    # "An ultra-prominent summit is a summit with at least 1500 meters"
+    rf"|[^.;]*\bdefines?\s+(?:an?\s+)?(?:[\w\-]+\s+){{0,2}}?[\w\-]+\s+as\s+an?\s+[\w\-]+\s+{_KIND_THRESHOLD}"
+    rf"|\s*An?\s+(?:[\w\-]+\s+){{0,2}}(?P<kind>[a-z]+)\s+is\s+an?\s+(?P=kind)\s+{_KIND_THRESHOLD}",
     re.I,
 )
 # A word that every ``_DEFINES_A_TERM`` match has, but one that opens with "a", "an" or "one".
@@ -2097,13 +2106,18 @@ _ONE_PRONOUN_VERBS = frozenset(
 )
 
 
+# A move of one step on a ladder of leagues: "all leagues below dropped one tier", "were elevated
+# one level": the step follows from the change described, a figure of nothing.
+_ONE_STEP = re.compile(r"\s+(?:tier|level)\b")
+
+
 def _lone_one_is_count(text: str, end: int, prev_word: str, start: int) -> bool:
     """ "one" is a count only where a quantity is reported ("destroyed one launcher", "at
     least one dog"), not as a pronoun ("one of", "one has"), an article ("with one end
     sharpened", "one nucleotide at a time") or a sentence's opening ("One analyst")."""
     if start == 0 or prev_word not in _ONE_COUNTED_AFTER and not (prev_word.endswith("ed") and prev_word.islower()):
         return False
-    if _ONE_PRONOUN_AFTER.match(text, end):
+    if _ONE_PRONOUN_AFTER.match(text, end) or _ONE_STEP.match(text, end):
         return False
     following = re.match(r"\s+([^\W\d_][\w\-]*)(\s+at\s+a\s+time\b)?", text[end:end + 40])
     return bool(following) and not following.group(2) and following.group(1).lower() not in _ONE_PRONOUN_VERBS

@@ -126,6 +126,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
         claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt.text)]
+        if _DESCRIBES_ITS_LIST.match(stmt.text):
+            continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
+        if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
+            continue  # an empty line of a combined event's results names its events: "(60 m), (long jump)"
         hard = [c for c in claims if c.kind != "vague"]
         targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
         if not targets:
@@ -136,7 +140,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 citation_starts = sorted(c.span.start for c in doc.citations)
             row_end = _row_end(statements, i, len(doc.source))
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
-            if uncovered and _row_links_report(doc, statements, i):
+            if uncovered and (_row_links_report(doc, statements, i) or _details_of_cited_row(doc, statements, i)):
                 continue
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
         if uncovered and _summarises(stmt):
@@ -163,6 +167,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if stmt.kind == "caption" and _under_cited_title(statements, i, doc.source):
             continue
         if stmt.kind == "prose" and _account_of_cited_study(statements, i):
+            continue
+        if stmt.kind == "prose" and _noted_under_sourced_table(statements, i):
             continue
         earlier = stmt.citations[-1] if stmt.citations else None
         nearest, distance = _nearest_later(statements, i, doc.source)
@@ -654,6 +660,40 @@ def _cited_in_row(stmt: Statement, claim: NumericClaim, citation_starts: list[in
     return k < len(citation_starts) and citation_starts[k] < row_end
 
 
+# A list article's line about its own list, and the list it is compared with: "The following
+# sortable table lists …", "Note: Compare this list with the List of California fourteeners …".
+_DESCRIBES_ITS_LIST = re.compile(
+    r"\s*(?:Note:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
+    r"|Compare\s+this\s+list\s+with)\b"
+)
+# A cell of nothing but bracketed names: "(60 m), (long jump), (shot put) / (1000 m)".
+_NAMES_ONLY = re.compile(r"\s*\([^()]*\)(?:[\s,;/]*\([^()]*\))+[\s.,;]*")
+_CELL_TAG = re.compile(r"<t[dh]\b[^>]*>", re.I)
+_SPANS_COLUMNS = re.compile(r"\bcolspan\s*=\s*[\"']?\s*(?:[2-9]|\d\d)", re.I)
+_SPANS_ROWS = re.compile(r"\browspan\s*=\s*[\"']?\s*(?:[2-9]|\d\d)", re.I)
+
+
+def _details_of_cited_row(doc: Document, statements: Sequence[Statement], i: int) -> bool:
+    """Whether table cell ``i`` of a rendered page is a line of details spanning the columns under
+    a cited row whose first cell spans down into it: a combined event's splits ("12.01 (100 m),
+    6.37 m (long jump), …") under its record row ("Decathlon | 5244 pts | … | [1]"). The row's
+    citation is the source of its details, as of its other cells."""
+    if doc.format != "html":
+        return False
+    start = _paragraph_start(statements, i)
+    if start == 0 or statements[start - 1].kind != "table":
+        return False
+    above = _paragraph_start(statements, start - 1)
+    if not any(cell.cited for cell in statements[above:start]):
+        return False
+    opening = list(_CELL_TAG.finditer(doc.source, max(0, statements[i].span.start - 400), statements[i].span.start))
+    if not opening or not _SPANS_COLUMNS.search(opening[-1].group()):
+        return False
+    row_opening = doc.source.rfind("<tr", 0, statements[above].span.start)
+    first_cell = _CELL_TAG.search(doc.source, max(0, row_opening), statements[above].span.start + 1)
+    return first_cell is not None and _SPANS_ROWS.search(first_cell.group()) is not None
+
+
 # A match box's link to the official report of the game: "Report", "Match report", "Box score".
 _REPORT_LINK_TEXT = re.compile(r"\s*(?:(?:match|game|official)\s+)?report|box\s*score|scorecard\s*", re.I)
 _LAST_LINK_OPENING = re.compile(r"<a\b[^>]*>[^<]*$", re.I)
@@ -747,6 +787,19 @@ def _table_cited(statements: Sequence[Statement], start: int) -> bool:
         _introduces_list(statements[before]) or _titles_table(statements, before))
 
 
+# A table's source line: "Source: Southern Football League".
+_SOURCE_LINE = re.compile(r"\s*Sources?\s*:\s*\w")
+
+
+def _noted_under_sourced_table(statements: Sequence[Statement], i: int) -> bool:
+    """Whether prose statement ``i`` is one of the notes right under a table that open with the
+    table's source line ("Source: Southern Football League." over "* Kettering Town deducted 10
+    points"): the source named for the table is the source of its notes."""
+    start = _paragraph_start(statements, i)
+    return (start > 0 and statements[start - 1].kind == "table"
+            and any(_SOURCE_LINE.match(stmt.text) for stmt in statements[start:i + 1]))
+
+
 def _under_cited_title(statements: Sequence[Statement], i: int, source: str) -> bool:
     """Whether caption ``i`` is a line of a chart's legend set right under the chart's cited
     title line ("Biomass of mammals on Earth[57]" over "Livestock, mostly cattle and pigs (60%)"
@@ -781,9 +834,14 @@ def _titles_table(statements: Sequence[Statement], i: int) -> bool:
 _LIST_BELOW = re.compile(r"\b(?:listed|shown|given|set\s+out|named|ranked)\s+below\b", re.I)
 
 
+# A sentence that breaks off at its verb for the list below to finish it: "Major applications of
+# zinc include (numbers are given for the US)".
+_BREAKS_OFF_AT_VERB = re.compile(r"\b(?:include|includes|including)(?:\s*\([^()]*\))?$")
+
+
 def _introduces_list(stmt: Statement) -> bool:
     text = stmt.text.rstrip()
-    return text.endswith(":") or _LIST_BELOW.search(text) is not None
+    return text.endswith(":") or _LIST_BELOW.search(text) is not None or _BREAKS_OFF_AT_VERB.search(text) is not None
 
 
 def _items_after(statements: Sequence[Statement], i: int) -> int:
