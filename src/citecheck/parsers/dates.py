@@ -644,7 +644,7 @@ def statement_dates(statements: Iterable[Statement],
 
     The context year is the nearest year mentioned before the date: earlier in the same
     statement, in an earlier statement of the same section (a full date or a bare year:
-    "In 2004 ... On 12 June"), in the section's title ("2009 season"), else
+    "In 2004 ... On 12 June"), in the section's title ("2009 season"; not a span, "2011–2013"), else
     ``default_year`` (the article's period). Without any of these, year-less dates are
     left out rather than guessed.
     """
@@ -694,10 +694,19 @@ def _last_year_mentioned(text: str, matches: list[DateMatch]) -> int | None:
     return last[1] if last else None
 
 
+# A span of years in a title: "Williams (2011–2013)", "2008–09", "1990 to 1995", "2015–present".
+_YEAR_SPAN = re.compile(r"(?:1[5-9]|20)\d\d\s*(?:[-–—]|\bto\b)\s*(?:\d\d|present\b)", re.I)
+
+
 @lru_cache(maxsize=1024)  # asked for each statement of a section until one names a year
 def _section_year(section: tuple[str, ...]) -> int | None:
+    """The year the innermost titled section is about. A title naming a span or several
+    years ("Williams (2011–2013)") does not say which of them a day in it falls in, and an
+    outer title is broader still: no year."""
     for title in reversed(section):
-        years = _ANY_YEAR.findall(title)
+        years = set(_ANY_YEAR.findall(title))
+        if len(years) > 1 or _YEAR_SPAN.search(title):
+            return None
         if years:
-            return int(years[-1])
+            return int(years.pop())
     return None

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Callable, Iterator
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote
 
 from citecheck.model import Citation, Document, Reference, Span, Statement, Tag
 from citecheck.parsers.citations import domain_of, parse_reference_text
@@ -742,12 +742,21 @@ def _external_link(a: Element) -> str:
 
 def _coins(span: Element) -> dict[str, str]:
     """Fields from the COinS span (class Z3988) that CS1 templates emit beside each citation."""
-    from urllib.parse import parse_qs
-
     query = parse_qs(span.attrs.get("title", ""))
     pick = {"title": ("rft.atitle", "rft.btitle", "rft.title"), "work": ("rft.jtitle",),
             "publisher": ("rft.pub",), "date": ("rft.date",)}
     return {name: query[key][0] for name, keys in pick.items() for key in keys if query.get(key)}
+
+
+_MARKUP_LINK = re.compile(r"\[(https?://[^\s\]]+)")
+
+
+def _author_links(span: Element) -> set[str]:
+    """The links of the authors the COinS span names: an author given as an external link keeps
+    its markup there ("[http://www.aena.es Aena]")."""
+    query = parse_qs(span.attrs.get("title", ""))
+    return {link for key in ("rft.au", "rft.aulast", "rft.aufirst") for value in query.get(key, [])
+            for link in _MARKUP_LINK.findall(value)}
 
 
 _BODY_CLASSES = frozenset({"reference-text", "mw-reference-text"})
@@ -829,8 +838,11 @@ def _reference(item: Element, index: int, list_group: str) -> Reference:
             fields.setdefault(name, value)
     if originals:
         # An archived citation links its title to the archive, then perhaps its publisher's
-        # home page, and the cited page as "the original".
-        fields.setdefault("url", reader.original if archives and reader.original else originals[0])
+        # home page, and the cited page as "the original". An author's link comes before the
+        # title's: the COinS span shows it among the authors.
+        author_links = _author_links(reader.coins) if reader.coins is not None else set()
+        cited = next((url for url in originals if url not in author_links), originals[0])
+        fields.setdefault("url", reader.original if archives and reader.original else cited)
     if archives:
         fields.setdefault("archive_url", archives[0])
     if reader.dead:

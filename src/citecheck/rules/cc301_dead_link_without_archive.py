@@ -26,8 +26,9 @@ def dead_reason(ref: Reference) -> str:
 # A Wayback-style address that names the page it copies: ".../web/20190407183217/https://x/y".
 _ARCHIVED_LINK = re.compile(r"(?:web\.archive\.org|webarchive\.[\w.]+)/(?:web/)?\d{4,14}\w*/(?P<original>[^\s|\]}<]+)", re.I)
 # Rendered archive phrases: "Archived from the original", CS2's "archived from the original",
-# {{webarchive}}'s "Archived … at the Wayback Machine" (whatever its date order).
-_ARCHIVED_PHRASE = re.compile(rf"Archived[ _]from[ _]the[ _]original|retrieved\s+and\s+archived\b|{WEBARCHIVE.pattern}", re.I)
+# "Archived (PDF) from the original" for a document, {{webarchive}}'s "Archived … at the
+# Wayback Machine" (whatever its date order).
+_ARCHIVED_PHRASE = re.compile(rf"Archived(?:[ _]\(\w+\))?[ _]from[ _]the[ _]original|retrieved\s+and\s+archived\b|{WEBARCHIVE.pattern}", re.I)
 
 _CITATION_TEMPLATE = re.compile(r"\{\{\s*(?!dead[ _]link|webarchive|cbignore|!)[^|{}]+\|", re.I)
 

@@ -144,9 +144,10 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
 # Priory", "Page – Site", "Page | Site", "Site » Blog Archive » Page".
 _TITLE_PARTS = re.compile(rf"\s*[:|»]\s+|\s+{SITE_SEPARATOR}\s+")
 # A part that names a reference work, whose entry the other part is: "Encyclopedia of Laser
-# Physics and Technology - Q factor".
+# Physics and Technology - Q factor", "Global Compendium of Weeds: Vinca major".
 _REFERENCE_WORK = re.compile(
-    r"\s*(?:The\s+)?(?:[A-Z][\w.'’]*\s+){0,3}(?:Encyclop(?:e|ae|æ)dia|Dictionary|Handbook|Glossary)\b")
+    r"\s*(?:The\s+)?(?:[A-Z][\w.'’]*\s+){0,3}"
+    r"(?:Encyclop(?:e|ae|æ)dia|Dictionary|Handbook|Glossary|Compendium|Gazetteer|Lexicon|Thesaurus)\b")
 # A title's first part that is a body's initials names its publisher ("CEA: Industry Sales Data",
 # "NJ MVC: Information about …"; not "NIGER: Slavery", nor a keyword such as "UTES" further on);
 # a first or last part that is a domain or a site called so names the site ("Water use efficiency -
@@ -258,18 +259,20 @@ class IncompleteReference(Rule):
     page), a linked page followed by its site's name ("Camera Sensor Ratings DxOMark", not an
     author "By …"), and a two-part title one part of which names the site its address is on
     ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Site » Blog Archive » Page") or a reference work
-    ("Encyclopedia of Laser Physics and Technology - Q factor"), opens with its publisher's
+    ("Encyclopedia of Laser Physics and Technology - Q factor", "Global Compendium of Weeds:
+    Vinca major"), opens with its publisher's
     initials ("CEA: Industry Sales Data"), a brand before a colon ("DrugBank: Insulin Regular")
     or a site called so ("Glass Online: The History of Glass"), or ends with its site's domain or
     name ("Water use efficiency - agriwaterpedia.info", "Timeline - Official … Website"), and a
     linked title opening with the initials its address's host spells ("IMDB Award List" at
     www.imdb.com; not "BBC Weather Centre", a part of the site), a headword and the dictionary or
     encyclopedia it is in ("sinter in Encyclopædia Britannica", "βακτηρία in Liddell and Scott")
-    and a title with its editor ("Mechanism of Fertilization, edited by Brian Dale") are
-    complete enough). Not
+    and a title with its editor ("Mechanism of Fertilization, edited by Brian Dale") or the
+    body whose official site it is ("…, official site of Buenos Aires") are complete enough). Not
     reported: explanatory notes (note groups, prose footnotes in the reference list, pointers
-    to another article such as "See Treaty of Utrecht." or "See: Draft (boiler)", names in other languages, how a
-    figure was reckoned), empty entries (CC503), short citations pointing into a bibliography
+    to another article such as "See Treaty of Utrecht." or "See: Draft (boiler)", a sentence
+    sending the reader on to the source it links ("…, see M.A.P.A., in Spanish."), names in other
+    languages, how a figure was reckoned), empty entries (CC503), short citations pointing into a bibliography
     ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
     an author's name alone, or with "et al.", a page or a short remark ("Smith, Renfrew"), when a
     fuller entry opens with it, in the list or in a bibliography listed without numbers), free
@@ -344,6 +347,9 @@ _LONG_NOTE_WORDS = 16
 # How a note opens that points to another article, glosses a name in other languages or says
 # how a figure was worked out.
 _NOTE_OPENING = re.compile(r"See(?:\s+also)?:?\s+[A-Z]|In\s+[A-Z][a-z]+:\s|[A-Z][a-z]+ing\s+(?:the|a|an)\s+[a-z]")
+# A sentence that sends the reader on to a source named by its publisher: "For greater
+# specificity on the Denominaciones de Origen, see M.A.P.A., in Spanish."
+_SEE_SOURCE = re.compile(r"[,;(]\s*see\s+(?:also\s+)?(?:the\s+)?[A-Z]")
 _EQUATION = re.compile(r"[\w)]\s*=\s*\S")
 _CALCULATION_WORDS = 3
 _OPENING_QUOTES = ('"', "“", "«", "„", "'")
@@ -357,7 +363,8 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
     years are in retrieval or archive phrases unless it is long ("American dead and wounded:
     Shy, pp. 249–50. The lower figure … comes from Chambers, p. 849."). A linked headline
     ("Asafa drops out, could run today") is a title, so an entry with a link must be long to
-    count as prose.
+    count as prose, unless the sentence sends the reader on to a named source ("…, see
+    M.A.P.A., in Spanish."), whose link it is.
     """
     if text.startswith(_OPENING_QUOTES) or " | " in text:
         return False  # a quoted headline ("Nearly 5,000 dead …, Putin says") or "Page | Site" is a title
@@ -373,6 +380,8 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
     dated = _YEAR.search(_ARCHIVE_NOTE.sub(" ", _ACCESS_PHRASE.sub(" ", text))) is not None
     if note and not linked and not dated:
         return True  # "See Treaty of Utrecht.", "In Fula: Fulɓe; …", "Using the thermochemical calorie."
+    if reads_as_prose and _SEE_SOURCE.search(text):
+        return True  # a pointer to the linked source, named after "see"
     if len(words) >= _LONG_NOTE_WORDS:
         return True  # "Among others, in her speech on the occasion of …, see http://…"
     return (len(words) >= 8 or reads_as_prose) and not dated and not linked
@@ -386,6 +395,8 @@ _REFERENCE_WORK_ENTRY = re.compile(
     r"|Liddell)[^,;:]{0,40}")
 # An editor named after the title: "Mechanism of Fertilization: Plants to Humans, edited by Brian Dale".
 _EDITED_BY = re.compile(r"(?:edited|ed\.)\s+by\s+[A-Z]")
+# The body whose site it is, named after the title: "…, official site of Buenos Aires".
+_OFFICIAL_SITE_OF = re.compile(r"(?:the\s+)?official\s+(?:web\s?)?site\s+of\s+(?:the\s+)?[A-Z]", re.I)
 # "Elections in Cyprus IFES", "Accident number by year (ACRO)", "… Developments by INB, p.73"
 _TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?(?:,?\s*(?:pp?|pages?)\.?\s*[\d–-]+)?[.\s]*$")
 _CS1_NO_TITLE = re.compile(r"Missing or empty \|title=")  # the rendered page says so itself
@@ -396,7 +407,8 @@ _PART_BREAK = re.compile(r"\.\s+|,\s+|;\s+")
 def _titled_and_named(text: str) -> bool:
     """Free text in two or more parts: a phrase of two or more words, then a name that starts
     with a capital ("Canada's Food Guide. Health Canada", "The situation in the Partner
-    Countries, NATO Science Programme"). A single phrase or a lone name is not enough."""
+    Countries, NATO Science Programme") or says whose official site it is. A single phrase or
+    a lone name is not enough."""
     text = _LANGUAGE_NOTE.sub(" ", text)
     if _REFERENCE_WORK_ENTRY.fullmatch(text.strip().rstrip(".")):
         return True  # "sinter in Encyclopædia Britannica": a headword and the work it is in
@@ -411,8 +423,8 @@ def _titled_and_named(text: str) -> bool:
     if len(parts) < 2:
         return False
     phrase = len(_WORD.findall(parts[0])) >= 2  # "EKG. Oxford Online Dictionaries": a longer name will do
-    return any((p[:1].isupper() or _EDITED_BY.match(p)) and not _YEAR.search(p) and (phrase or len(_WORD.findall(p)) >= 2)
-               for p in parts[1:])
+    return any((p[:1].isupper() or _EDITED_BY.match(p) or _OFFICIAL_SITE_OF.match(p)) and not _YEAR.search(p)
+               and (phrase or len(_WORD.findall(p)) >= 2) for p in parts[1:])
 
 
 def _is_source_wrapper(template: str) -> bool:
