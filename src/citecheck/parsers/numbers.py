@@ -345,7 +345,7 @@ _MONTH_MASKS = re.compile(
 # A word before the figure that makes it a page, section, series or age: "p. 12", "aged 18".
 _KEYWORDS = r"""pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
          |table|part|episodes?|seasons?|issue|series|versions?|ver|category|level|class|grade|type
-         |phase|stage|step|tracks?|routes?|channels?|games?|side|highway|interstate|flight|resolution|isbn|issn|doi|oclc
+         |phase|stage|steps?|tracks?|routes?|channels?|games?|side|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |atomic\s+numbers?|groups?
          |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
          |build|release|zone|columns?|rows?|criterion|status|code|error|round|assuming|patents?
