@@ -1886,6 +1886,34 @@ _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until
 _BRACKETED_MEMBER = re.compile(r"\s*(?:[\"“‘]?[^\W\d_]|(?:1[5-9]|20)\d\d\s*$)")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
+# The opening of members that a colon or a semicolon sets out, and what ends them.
+_DESCRIBED_LIST_OPEN = re.compile(r"[^.;:!?()\d]{0,90}?[:;]\s*(?=\S)")
+_SENTENCE_CLOSE = re.compile(r"\.(?:\s|$)|$")
+_ASIDE = re.compile(r"\s?\([^()]*\)")
+# A member described by a noun phrase, definite or not: "the Leydig's organ within …", "a spiral valve".
+_NOUN_PHRASE_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the|an?)\s+\S")
+_LONGEST_NOUN_PHRASE_MEMBER = 10  # "the Leydig's organ within the walls of their esophagus"
+
+
+def _described_members(text: str, end: int, count: int) -> tuple[int, int] | None:
+    """Where the members a count sets out after a colon or a semicolon start and end, when the
+    rest of the sentence is exactly ``count`` noun phrases, each described in a few words: "three
+    specialized organs that are unique to Chondrichthyes; the epigonal organs (…) that surround the
+    gonads, the Leydig's organ within …, and a spiral valve in their intestine". People counted
+    stay a report; so do a clause after the colon ("three plants; the largest, in Ohio, makes cars")
+    and members with figures of their own."""
+    opened = _DESCRIBED_LIST_OPEN.match(text, end)
+    if opened is None or _counted_word(text, end) in _counted_beings():
+        return None
+    close = _SENTENCE_CLOSE.search(text, opened.end())
+    listed = _ASIDE.sub(lambda aside: " " * len(aside.group()), text[opened.end():close.start()])
+    members = [m for m in _MEMBER_SEPARATOR.split(listed) if m.strip()]
+    if len(members) != count or _HAS_DIGIT.search(listed) or not all(
+            _NOUN_PHRASE_MEMBER.match(m) and len(m.split()) <= _LONGEST_NOUN_PHRASE_MEMBER for m in members):
+        return None
+    return opened.end(), close.start()
+
+
 _ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")
 
 
@@ -1989,6 +2017,8 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
                 and _counted_word(text, end) not in _counted_beings()
                 and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
             return opened.end(), close.start()  # "two goals: reducing costs … and improving client service"
+    if (described := _described_members(text, end, count)) is not None:
+        return described
     if (direct := _NAMES_AFTER_NOUN.match(text, end)) is not None and _counted_word(text, end) not in _MEASURE_NOUNS:
         names = _NAME_SEPARATOR.split(direct.group("names"))
         if len(names) == count:
