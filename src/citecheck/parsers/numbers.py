@@ -660,10 +660,11 @@ _LETTERS_OF_CONTRACTIONS = frozenset("s t d m".split())
 # The one-letter words (as ``_LETTERS`` reads them) that may name a variable: not an article,
 # "I" or the tail of a contraction.
 _LONE_LETTER_WORDS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß") - _LETTERS_OF_CONTRACTIONS - {"a", "i"}
-# A made-up case ("Suppose a 10,000 kg probe", "If, for example, an estimate was $1,252,000"),
+# A made-up case ("Suppose a 10,000 kg probe", "If, for example, an estimate was $1,252,000",
+# "Now, imagine the strong chain is broken"),
 # and a condition ("If A were a triangle"), whose small counts are any case's.
 _HYPOTHESIS = re.compile(
-    r"\s*(?:Suppose|Consider|Let|Assume|Imagine|If,?\s+(?:for\s+example|say)\b)\b"
+    r"\s*(?:Suppose|Consider|Let|Assume|Imagine|Now,?\s+(?:suppose|consider|assume|imagine)|If,?\s+(?:for\s+example|say)\b)\b"
     r"|\s*\(?(?:For\s+(?:example|instance),\s*)[\"“]If\b|[^.;]*,\s+(?:consider|suppose|assume|imagine)\s"
 )
 # The key of a labelled diagram, its parts numbered from 1: "1 Nucleus 2 Nuclear pore 3 Rough ER".
@@ -796,9 +797,10 @@ def names_worked_example(text: str) -> bool:
     """Whether a statement opens an illustration named as such, whose figures are made up or
     computed: "As an example, we will calculate the median of 1, 6, 2", "In this example", or a
     made-up case: "Consider the multiset { 1, 2, 2, 2, 3, 14 }", "If, say, 22% of the observations",
-    "For instance, a recording of 843.6 m would imply a margin of 0.05 m"."""
+    "For instance, a recording of 843.6 m would imply a margin of 0.05 m", "Thus a pond that contained a
+    single species might be said to contain 120 fish"."""
     return (("xample" in text or "appens" in text or "follows" in text) and _WORKED_EXAMPLE.search(text) is not None
-            or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text))
+            or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text) or _illustrates_a_usage(text))
 
 
 # An example whose subject is any one of a kind: "For instance, a recording of 843.6 m …",
@@ -822,6 +824,20 @@ def _illustrates_any_case(text: str) -> bool:
     opened = _EXAMPLE_OF_ANY_CASE.match(text)
     return (opened is not None and _SUPPOSED.search(text) is not None and _RECORD_YEAR.search(text) is None
             and _PAST_TENSE.search(text) is None and _PROPER_NAME_INSIDE.search(text, opened.end() - 1) is None)
+
+
+# A case of any one of a kind told to show how a word is used: "Thus a pond that contained a single
+# species might be said to contain 120 fish".
+_USAGE_OF_ANY_CASE = re.compile(
+    r"\s*(?:(?:Thus|So|Hence|Therefore),?\s+)?an?\s+[a-z][^.;]*?\b(?:would|might|could)\s+be\s+(?:said|called|described|termed)\b"
+)
+
+
+def _illustrates_a_usage(text: str) -> bool:
+    """Whether a statement shows how a word is used on a supposed case of a kind, its figures
+    made up: it names no one and no year."""
+    opened = "be " in text and _USAGE_OF_ANY_CASE.match(text)
+    return bool(opened) and _RECORD_YEAR.search(text) is None and _PROPER_NAME_INSIDE.search(text) is None
 
 
 def continues_example(text: str) -> bool:
