@@ -623,6 +623,8 @@ def _find(text: str) -> list[NumericClaim]:
         candidates = [c for c in candidates if not _generic_count(c)]
     if candidates and _states_a_definition(text, words):
         candidates = [c for c in candidates if not (_generic_count(c) and (c.value or 0) <= 10)]
+    if candidates and "defined" in words and (defined := _DEFINED_AS.search(text)) and not _RECORD_YEAR.search(text):
+        candidates = [c for c in candidates if not _share_of_a_reference(text, c, defined.end())]
     if candidates and not words.isdisjoint(_SELECTING_WORDS):
         candidates = [c for c in candidates if not _SELECTION_AFTER.match(text, c.end)]
     if candidates and _EQUATION.search(text):
@@ -969,6 +971,26 @@ def _states_a_definition(text: str, words: frozenset[str]) -> bool:
     opener = text.lstrip()[:14].split(" ", 1)[0].rstrip(",").lower()
     return (opener in _DEFINITION_OPENERS and _DEFINITION.match(text) is not None
             or not words.isdisjoint(_DEFINING_WORDS) and _DEFINING_VERB.search(text) is not None)
+
+
+# A quantity defined as the point where a variable reaches a share of a reference: "The thickness
+# of the boundary layer is normally defined as the distance … at which the flow velocity is 99% of
+# the freestream velocity".
+_DEFINED_AS = re.compile(r"\b(?:is|are)\s+(?:[a-z]+\s+)?defined\s+as\b")
+_POINT_REACHED = re.compile(r"\b(?:(?:at|after|by|in)\s+which|where|when)\b")
+_OF_A_REFERENCE = re.compile(r"\s+of\s+(?:the|its|their)\b")
+
+
+def _share_of_a_reference(text: str, claim: NumericClaim, definition_start: int) -> bool:
+    """Whether a percentage in the clause "is defined as" opens is the share of a reference at
+    which the defined quantity is read, the convention the definition sets rather than a measure
+    of the world. A threshold set for people stays a figure ("poverty is defined as making less
+    than 60% of the median income"), and so does a figure after a comma, which may be a clause
+    of its own ("…, and 14% of the population were poor")."""
+    between = text[definition_start:claim.start]
+    return (claim.kind == "percent" and claim.start >= definition_start
+            and "," not in between and ";" not in between and _POINT_REACHED.search(between) is not None
+            and _OF_A_REFERENCE.match(text, claim.end) is not None)
 
 
 def _generic_count(claim: NumericClaim) -> bool:
