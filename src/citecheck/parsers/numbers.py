@@ -613,6 +613,9 @@ def _find(text: str) -> list[NumericClaim]:
             and not _DATED.search(text)):  # "in 1860 … one "libbra" = 339.54 grams": a unit of its time
         spans = [m.span() for m in _UNIT_CONVERSION.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
+    if candidates and "/" in text:
+        spans = [m.span() for m in _SYMBOLIC_FRACTION_VALUE.finditer(text)]
+        candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if candidates:
         candidates = [c for c in candidates if not _bare_unit(c)]
     condition = bool(candidates) and _CONDITION.match(text) is not None
@@ -702,6 +705,10 @@ _UNIT_CONVERSION = re.compile(
     re.I,
 )
 _CONVERSION_WORDS = frozenset("equal equivalent equals".split())
+# The value of a fraction over a constant or a variable, glossed as a percentage: "1/e (about 37%)".
+_SYMBOLIC_FRACTION_VALUE = re.compile(
+    r"(?<![\w.])\d+\s?/\s?[A-Za-zπ√][\w√]*\s*\(\s*(?:about|approximately|roughly|around|≈|~)?\s*\d[\d.]*\s?%\s*\)"
+)
 _DATED = re.compile(r"\b(?:in|of|since|from|by|until|before|after)\s+(?:1[0-9]|20)\d\d\b")
 # Values quoted in passing, each with the words that must be present for it to be looked for.
 _QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_ILLUSTRATING_WORDS, _INSTANCE_VALUES),
