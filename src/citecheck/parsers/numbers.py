@@ -348,7 +348,7 @@ _MONTH_MASKS = re.compile(
 # A word before the figure that makes it a page, section, series or age: "p. 12", "aged 18".
 _KEYWORDS = r"""pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
          |table|part|episodes?|seasons?|issue|series|versions?|ver|category|level|class|grade|type
-         |phase|stage|step|tracks?|routes?|channels?|games?|side|highway|interstate|flight|resolution|isbn|issn|doi|oclc
+         |phase|stage|steps?|tracks?|routes?|channels?|games?|side|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |atomic\s+numbers?|groups?
          |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
          |build|release|zone|columns?|rows?|criterion|status|code|error|round|assuming|patents?
@@ -616,6 +616,9 @@ def _find(text: str) -> list[NumericClaim]:
             and not _DATED.search(text)):  # "in 1860 … one "libbra" = 339.54 grams": a unit of its time
         spans = [m.span() for m in _UNIT_CONVERSION.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
+    if candidates and "/" in text:
+        spans = [m.span() for m in _SYMBOLIC_FRACTION_VALUE.finditer(text)]
+        candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if candidates:
         candidates = [c for c in candidates if not _bare_unit(c)]
     condition = bool(candidates) and _CONDITION.match(text) is not None
@@ -626,6 +629,8 @@ def _find(text: str) -> list[NumericClaim]:
         candidates = [c for c in candidates if not _generic_count(c)]
     if candidates and _states_a_definition(text, words):
         candidates = [c for c in candidates if not (_generic_count(c) and (c.value or 0) <= 10)]
+    if candidates and "defined" in words and (defined := _DEFINED_AS.search(text)) and not _RECORD_YEAR.search(text):
+        candidates = [c for c in candidates if not _share_of_a_reference(text, c, defined.end())]
     if candidates and not words.isdisjoint(_SELECTING_WORDS):
         candidates = [c for c in candidates if not _SELECTION_AFTER.match(text, c.end)]
     if candidates and _EQUATION.search(text):
@@ -663,10 +668,11 @@ _LETTERS_OF_CONTRACTIONS = frozenset("s t d m".split())
 # The one-letter words (as ``_LETTERS`` reads them) that may name a variable: not an article,
 # "I" or the tail of a contraction.
 _LONE_LETTER_WORDS = frozenset("abcdefghijklmnopqrstuvwxyzäöüß") - _LETTERS_OF_CONTRACTIONS - {"a", "i"}
-# A made-up case ("Suppose a 10,000 kg probe", "If, for example, an estimate was $1,252,000"),
+# A made-up case ("Suppose a 10,000 kg probe", "If, for example, an estimate was $1,252,000",
+# "Now, imagine the strong chain is broken"),
 # and a condition ("If A were a triangle"), whose small counts are any case's.
 _HYPOTHESIS = re.compile(
-    r"\s*(?:Suppose|Consider|Let|Assume|Imagine|If,?\s+(?:for\s+example|say)\b)\b"
+    r"\s*(?:Suppose|Consider|Let|Assume|Imagine|Now,?\s+(?:suppose|consider|assume|imagine)|If,?\s+(?:for\s+example|say)\b)\b"
     r"|\s*\(?(?:For\s+(?:example|instance),\s*)[\"“]If\b|[^.;]*,\s+(?:consider|suppose|assume|imagine)\s"
 )
 # The key of a labelled diagram, its parts numbered from 1: "1 Nucleus 2 Nuclear pore 3 Rough ER".
@@ -702,6 +708,10 @@ _UNIT_CONVERSION = re.compile(
     re.I,
 )
 _CONVERSION_WORDS = frozenset("equal equivalent equals".split())
+# The value of a fraction over a constant or a variable, glossed as a percentage: "1/e (about 37%)".
+_SYMBOLIC_FRACTION_VALUE = re.compile(
+    r"(?<![\w.])\d+\s?/\s?[A-Za-zπ√][\w√]*\s*\(\s*(?:about|approximately|roughly|around|≈|~)?\s*\d[\d.]*\s?%\s*\)"
+)
 _DATED = re.compile(r"\b(?:in|of|since|from|by|until|before|after)\s+(?:1[0-9]|20)\d\d\b")
 # Values quoted in passing, each with the words that must be present for it to be looked for.
 _QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_ILLUSTRATING_WORDS, _INSTANCE_VALUES),
@@ -805,9 +815,10 @@ def names_worked_example(text: str) -> bool:
     """Whether a statement opens an illustration named as such, whose figures are made up or
     computed: "As an example, we will calculate the median of 1, 6, 2", "In this example", or a
     made-up case: "Consider the multiset { 1, 2, 2, 2, 3, 14 }", "If, say, 22% of the observations",
-    "For instance, a recording of 843.6 m would imply a margin of 0.05 m"."""
+    "For instance, a recording of 843.6 m would imply a margin of 0.05 m", "Thus a pond that contained a
+    single species might be said to contain 120 fish"."""
     return (("xample" in text or "appens" in text or "follows" in text) and _WORKED_EXAMPLE.search(text) is not None
-            or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text))
+            or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text) or _illustrates_a_usage(text))
 
 
 # An example whose subject is any one of a kind: "For instance, a recording of 843.6 m …",
@@ -831,6 +842,20 @@ def _illustrates_any_case(text: str) -> bool:
     opened = _EXAMPLE_OF_ANY_CASE.match(text)
     return (opened is not None and _SUPPOSED.search(text) is not None and _RECORD_YEAR.search(text) is None
             and _PAST_TENSE.search(text) is None and _PROPER_NAME_INSIDE.search(text, opened.end() - 1) is None)
+
+
+# A case of any one of a kind told to show how a word is used: "Thus a pond that contained a single
+# species might be said to contain 120 fish".
+_USAGE_OF_ANY_CASE = re.compile(
+    r"\s*(?:(?:Thus|So|Hence|Therefore),?\s+)?an?\s+[a-z][^.;]*?\b(?:would|might|could)\s+be\s+(?:said|called|described|termed)\b"
+)
+
+
+def _illustrates_a_usage(text: str) -> bool:
+    """Whether a statement shows how a word is used on a supposed case of a kind, its figures
+    made up: it names no one and no year."""
+    opened = "be " in text and _USAGE_OF_ANY_CASE.match(text)
+    return bool(opened) and _RECORD_YEAR.search(text) is None and _PROPER_NAME_INSIDE.search(text) is None
 
 
 def continues_example(text: str) -> bool:
@@ -962,6 +987,26 @@ def _states_a_definition(text: str, words: frozenset[str]) -> bool:
     opener = text.lstrip()[:14].split(" ", 1)[0].rstrip(",").lower()
     return (opener in _DEFINITION_OPENERS and _DEFINITION.match(text) is not None
             or not words.isdisjoint(_DEFINING_WORDS) and _DEFINING_VERB.search(text) is not None)
+
+
+# A quantity defined as the point where a variable reaches a share of a reference: "The thickness
+# of the boundary layer is normally defined as the distance … at which the flow velocity is 99% of
+# the freestream velocity".
+_DEFINED_AS = re.compile(r"\b(?:is|are)\s+(?:[a-z]+\s+)?defined\s+as\b")
+_POINT_REACHED = re.compile(r"\b(?:(?:at|after|by|in)\s+which|where|when)\b")
+_OF_A_REFERENCE = re.compile(r"\s+of\s+(?:the|its|their)\b")
+
+
+def _share_of_a_reference(text: str, claim: NumericClaim, definition_start: int) -> bool:
+    """Whether a percentage in the clause "is defined as" opens is the share of a reference at
+    which the defined quantity is read, the convention the definition sets rather than a measure
+    of the world. A threshold set for people stays a figure ("poverty is defined as making less
+    than 60% of the median income"), and so does a figure after a comma, which may be a clause
+    of its own ("…, and 14% of the population were poor")."""
+    between = text[definition_start:claim.start]
+    return (claim.kind == "percent" and claim.start >= definition_start
+            and "," not in between and ";" not in between and _POINT_REACHED.search(between) is not None
+            and _OF_A_REFERENCE.match(text, claim.end) is not None)
 
 
 def _generic_count(claim: NumericClaim) -> bool:
@@ -1895,6 +1940,34 @@ _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until
 _BRACKETED_MEMBER = re.compile(r"\s*(?:[\"“‘]?[^\W\d_]|(?:1[5-9]|20)\d\d\s*$)")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
+# The opening of members that a colon or a semicolon sets out, and what ends them.
+_DESCRIBED_LIST_OPEN = re.compile(r"[^.;:!?()\d]{0,90}?[:;]\s*(?=\S)")
+_SENTENCE_CLOSE = re.compile(r"\.(?:\s|$)|$")
+_ASIDE = re.compile(r"\s?\([^()]*\)")
+# A member described by a noun phrase, definite or not: "the Leydig's organ within …", "a spiral valve".
+_NOUN_PHRASE_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the|an?)\s+\S")
+_LONGEST_NOUN_PHRASE_MEMBER = 10  # "the Leydig's organ within the walls of their esophagus"
+
+
+def _described_members(text: str, end: int, count: int) -> tuple[int, int] | None:
+    """Where the members a count sets out after a colon or a semicolon start and end, when the
+    rest of the sentence is exactly ``count`` noun phrases, each described in a few words: "three
+    specialized organs that are unique to Chondrichthyes; the epigonal organs (…) that surround the
+    gonads, the Leydig's organ within …, and a spiral valve in their intestine". People counted
+    stay a report; so do a clause after the colon ("three plants; the largest, in Ohio, makes cars")
+    and members with figures of their own."""
+    opened = _DESCRIBED_LIST_OPEN.match(text, end)
+    if opened is None or _counted_word(text, end) in _counted_beings():
+        return None
+    close = _SENTENCE_CLOSE.search(text, opened.end())
+    listed = _ASIDE.sub(lambda aside: " " * len(aside.group()), text[opened.end():close.start()])
+    members = [m for m in _MEMBER_SEPARATOR.split(listed) if m.strip()]
+    if len(members) != count or _HAS_DIGIT.search(listed) or not all(
+            _NOUN_PHRASE_MEMBER.match(m) and len(m.split()) <= _LONGEST_NOUN_PHRASE_MEMBER for m in members):
+        return None
+    return opened.end(), close.start()
+
+
 _ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")
 
 
@@ -1998,6 +2071,8 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
                 and _counted_word(text, end) not in _counted_beings()
                 and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
             return opened.end(), close.start()  # "two goals: reducing costs … and improving client service"
+    if (described := _described_members(text, end, count)) is not None:
+        return described
     if (direct := _NAMES_AFTER_NOUN.match(text, end)) is not None and _counted_word(text, end) not in _MEASURE_NOUNS:
         names = _NAME_SEPARATOR.split(direct.group("names"))
         if len(names) == count:

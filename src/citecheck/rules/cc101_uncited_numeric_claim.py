@@ -332,15 +332,25 @@ def _worked_examples(statements: Sequence[Statement]) -> set[int]:
     # A copy that lays out each step on a line of its own splits an example into paragraphs:
     # a paragraph whose opening statement continues the example before it belongs to it, and
     # so does one without figures to judge ("3Li", a symbol the copy set apart; a table row).
+    # So does each item that an introduction in the example's own paragraph sets out ("At low
+    # speeds:" then "The piston engine will have constant 100% power", an indented line, and the
+    # next); an introduction of a paragraph carried on may open a list of its own.
+    opened = set(inside)
+    listed_kind: str | None = None
     for members in paragraphs.values():
         first = members[0]
         previous = first - 1
         if (previous in inside and first not in inside and statements[first].kind != "heading"
-                and statements[previous].section == statements[first].section
-                and (continues_example(statements[first].text)
-                     or not any(judgeable(statements[i].text) and find_numeric_claims(statements[i].text)
-                                for i in members))):
-            inside.update(members)
+                and statements[previous].section == statements[first].section):
+            if (previous in opened and statements[previous].text.rstrip().endswith(":")
+                    and statements[first].kind in ("list", "caption")):
+                listed_kind = statements[first].kind
+            if (statements[first].kind == listed_kind or continues_example(statements[first].text)
+                    or not any(judgeable(statements[i].text) and find_numeric_claims(statements[i].text)
+                               for i in members)):
+                inside.update(members)
+                continue
+        listed_kind = None
     if inside:
         _reusing_figures(statements, list(paragraphs.values()), inside)
     return inside
