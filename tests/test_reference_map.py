@@ -465,6 +465,39 @@ also found in varying quantities in various fruits.[2]
     assert not [f for f in result.findings if f.code in ("CC501", "CC502")]
 
 
+# Biocompatibility: one "References" section prints two lists, each under a heading of its own
+# printed as a line: "Footnotes" (the note [a] cites) and "Notes" (the references).
+TWO_LISTS_IN_ONE_SECTION = """\
+****** Biocompatibility ******
+The word refers to the host response in a specific application.[1][a] The term is older.[2]
+***** References *****
+  Footnotes
+   1. ^ The more general definition could be adopted by the biomedical field.
+      [2]
+  Notes
+   1. ^ Black, Jonathan (2006). Biological Performance of Materials. CRC Press.
+   2. ^ a b Vert, Michel (2012). "Terminology for biorelated polymers". Pure and Applied Chemistry.
+"""
+
+
+def test_a_list_heading_printed_as_a_line_starts_a_second_list_and_the_one_fitting_the_letters_holds_the_notes(
+) -> None:
+    result = lint_text(TWO_LISTS_IN_ONE_SECTION, "text")
+    doc = result.document
+    assert [(r.group, r.key, r.raw[:5]) for r in doc.references] == [("note", "a", "The m"), ("", "1", "Black"),
+                                                                    ("", "2", "Vert,")]
+    assert doc.metadata["mapping_check"] == {"checked": 3, "agreeing": 3, "over_cited": 0, "verified": True}
+    assert not [f for f in result.findings if f.code in ("CC501", "CC502")]
+
+
+def test_a_list_heading_line_right_under_the_sections_heading_names_no_second_list() -> None:
+    # Return loss: "References" then "  Notes" over the references themselves.
+    text = TWO_LISTS_IN_ONE_SECTION.replace("  Footnotes\n   1. ^ The more general definition could be adopted by "
+                                            "the biomedical field.\n      [2]\n", "").replace("[1][a]", "[1]")
+    doc = parse(text.replace("The term is older.[2]", "The term is older.[2][2]"))
+    assert [(r.group, r.key) for r in doc.references] == [("", "1"), ("", "2")]
+
+
 # Euro convergence criteria: the notes list under the second table gathers the first table's
 # notes too, two sections up; the article's own notes start again at 1.
 NOTES_OF_TWO_TABLES = """\

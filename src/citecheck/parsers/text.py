@@ -113,6 +113,7 @@ _BIBLIOGRAPHIES = {"bibliography", "sources", "works cited", "literature", "gene
 # Lists that hold the notes when the text cites notes by number ("[note 1]"), and are often
 # the citations otherwise.
 _NOTE_LISTS_WHEN_CITED = {"footnotes", "remarks"}
+_LIST_NAMES = _REF_LISTS | _BIBLIOGRAPHIES | {"further reading"}
 # The words a numbered note's marker opens with: "[note 1]", "[Note_1]", "[nb 2]", "[notes_1]".
 _NOTE_WORDS = "notes|note|nb|n|Notes|Note|NB|N"
 # A dump may wrap the marker at its space ("[n" / "13]").
@@ -1269,6 +1270,13 @@ class _Parser:
                 name = _section_name(block.text)
                 lists.append((name, current))
                 continue
+            if current and block.kind in ("line", "para") and _section_name(block.text) in _LIST_NAMES:
+                # the heading of a second list in the section, printed as a line ("  Footnotes" 1
+                # then "  Notes" 1–13, "  Notes" 1–40 then "  Bibliography")
+                current = []
+                name = _section_name(block.text)
+                lists.append((name, current))
+                continue
             if current is not None and block.kind == "entry":
                 current.append(block)
             elif name in _BIBLIOGRAPHIES and block.kind in ("item", "para", "line"):
@@ -1307,8 +1315,15 @@ class _Parser:
         # 1 for [Note_1], the references printed as a bibliography without numbers; "[1994]" is
         # an original date, no marker).
         notes_only = bool(self.numbered_notes) and not re.search(r"\[\d{1,3}\]", self.source)
+        # Of several lists, the one alone as long as the letters the text cites holds the notes
+        # ("Footnotes" 1 for [a], "Notes" 1–13 for [1]–[13]).
+        fitting = [entries for _, entries in lists if len(entries) == len(marks)]
+        letter_notes = fitting[0] if several and marks and not self.numbered_notes and len(fitting) == 1 else None
         for name, blocks in lists:
-            notes = name in _NOTE_LISTS_WHEN_CITED if remarks_hold_notes else name in _NOTE_LISTS
+            if letter_notes is not None:
+                notes = blocks is letter_notes
+            else:
+                notes = name in _NOTE_LISTS_WHEN_CITED if remarks_hold_notes else name in _NOTE_LISTS
             group = "note" if (several or letters_only or notes_only) and notes else ""
             lettered = group == "note" and not self.numbered_notes
             for entry, number in _list_entries(self.source, blocks):
