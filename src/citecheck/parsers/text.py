@@ -1315,15 +1315,23 @@ class _Parser:
         # 1 for [Note_1], the references printed as a bibliography without numbers; "[1994]" is
         # an original date, no marker).
         notes_only = bool(self.numbered_notes) and not re.search(r"\[\d{1,3}\]", self.source)
-        # Of several lists, the one alone as long as the letters the text cites holds the notes
-        # ("Footnotes" 1 for [a], "Notes" 1–13 for [1]–[13]).
-        fitting = [entries for _, entries in lists if len(entries) == len(marks)]
-        letter_notes = fitting[0] if several and marks and not self.numbered_notes and len(fitting) == 1 else None
+
+        def named_notes(name: str) -> bool:
+            return name in _NOTE_LISTS_WHEN_CITED if remarks_hold_notes else name in _NOTE_LISTS
+
+        # When the names tell no notes list, or leave too few entries for the numbers the text
+        # cites, the one list with backlinks as long as the cited letters holds the notes
+        # ("Footnotes" 1 for [a] beside "Notes" 1–13 for [1]–[13]).
+        letter_notes = None
+        if several and marks and not self.numbered_notes:
+            numbered = len(set(re.findall(r"\[(\d{1,3})\]", self.source)))
+            by_name = sum(len(entries) for name, entries in lists if not named_notes(name))
+            fitting = [entries for _, entries in lists
+                       if len(entries) == len(marks) and _backlinked(self.source, entries)]
+            if len(fitting) == 1 and (not any(named_notes(name) for name, _ in lists) or by_name < numbered):
+                letter_notes = fitting[0]
         for name, blocks in lists:
-            if letter_notes is not None:
-                notes = blocks is letter_notes
-            else:
-                notes = name in _NOTE_LISTS_WHEN_CITED if remarks_hold_notes else name in _NOTE_LISTS
+            notes = blocks is letter_notes if letter_notes is not None else named_notes(name)
             group = "note" if (several or letters_only or notes_only) and notes else ""
             lettered = group == "note" and not self.numbered_notes
             for entry, number in _list_entries(self.source, blocks):
