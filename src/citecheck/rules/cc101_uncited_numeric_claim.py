@@ -140,8 +140,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 citation_starts = sorted(c.span.start for c in doc.citations)
             row_end = _row_end(statements, i, len(doc.source))
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
-            if uncovered and (_row_links_report(doc, statements, i) or _details_of_cited_row(doc, statements, i)):
+            if uncovered and _details_of_cited_row(doc, statements, i):
                 continue
+        if uncovered and stmt.kind in ("table", "list") and _in_report_box(doc, stmt):
+            continue
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
         if uncovered and _summarises(stmt):
             uncovered = [c for c in uncovered if not (_distinctive(c) and _cited_elsewhere(statements, stmt, c))]
@@ -704,25 +706,65 @@ def _details_of_cited_row(doc: Document, statements: Sequence[Statement], i: int
     return first_cell is not None and _SPANS_ROWS.search(first_cell.group()) is not None
 
 
-# A match box's link to the official report of the game: "Report", "Match report", "Box score".
-_REPORT_LINK_TEXT = re.compile(r"\s*(?:(?:match|game|official)\s+)?report|box\s*score|scorecard\s*", re.I)
-_LAST_LINK_OPENING = re.compile(r"<a\b[^>]*>[^<]*$", re.I)
+# A match box's link to the official report of the game: "Report", "Match report", "Box score",
+# an American football box's "Recap" and "Game book". Only a link out of the wiki is a source.
+_REPORT_LINK = re.compile(
+    r"<a\b(?P<attributes>[^>]*)>\s*(?P<name>(?:(?:match|game|official)\s+)?report|box\s*score|scorecard|recap"
+    r"|game\s*book)\s*</a>", re.I)
+# The elements a match box is built of (a row, a table, a frame), and the headings it never holds.
+_BOX_TAG = re.compile(r"<(?P<closing>/?)(?P<name>div|table|tr)\b[^>]*>|<h[1-6]\b", re.I)
 
 
-def _row_links_report(doc: Document, statements: Sequence[Statement], i: int) -> bool:
-    """Whether table cell ``i`` stands in a row (a match box of a rendered page) with a cell that
-    is only an outside link named as the game's report ("Report"): the report is the source of
-    the box's score, attendance and scorers, as a citation would be."""
+def _report_boxes(doc: Document) -> list[tuple[int, int]]:
+    """Where in a rendered page's source its match boxes lie that link to their game's report.
+
+    A box is the largest element (a frame, a table, a row) around a report link that holds no
+    heading and no other link of the same name: one game's frame, with its score, attendance and
+    statistics tables ("Recap, Game book" under "Game attendance: 70,744"), and in a table of many
+    games, each with its "Report", the link's own row. The report is the source of the box's
+    figures, as a citation would be."""
+    source = doc.source
+    links = [(m.start(), re.sub(r"\s+", "", m["name"]).lower()) for m in _REPORT_LINK.finditer(source)
+             if "external" in m["attributes"] or 'href="http' in m["attributes"]]
+    if not links:
+        return []
+    elements: list[tuple[int, int]] = []
+    headings: list[int] = []
+    open_tags: list[tuple[str, int]] = []
+    for tag in _BOX_TAG.finditer(source):
+        if tag["name"] is None:
+            headings.append(tag.start())
+        elif not tag["closing"]:
+            open_tags.append((tag["name"].lower(), tag.start()))
+        elif any(name == tag["name"].lower() for name, _ in open_tags):
+            while open_tags:  # close what the page left open inside it
+                name, start = open_tags.pop()
+                if name == tag["name"].lower():
+                    elements.append((start, tag.end()))
+                    break
+    elements.sort(key=lambda element: element[1] - element[0])
+    boxes = []
+    for at, name in links:
+        box = None
+        for start, end in elements:
+            if not start < at < end:
+                continue
+            if bisect.bisect_left(headings, end) > bisect.bisect_right(headings, start) or any(
+                    start < other < end and other != at and other_name == name for other, other_name in links):
+                break
+            box = (start, end)
+        if box is not None:
+            boxes.append(box)
+    return boxes
+
+
+def _in_report_box(doc: Document, stmt: Statement) -> bool:
+    """Whether a table cell or list item of a rendered page stands in a match box that links to
+    the game's report (``_report_boxes``)."""
     if doc.format != "html":
         return False
-    paragraph = statements[i].paragraph
-    start, end = _paragraph_start(statements, i), _paragraph_end(statements, i)
-    for cell in statements[start:end + 1]:
-        if cell.paragraph == paragraph and _REPORT_LINK_TEXT.fullmatch(cell.text):
-            opening = _LAST_LINK_OPENING.search(doc.source, max(0, cell.span.start - 400), cell.span.start + 1)
-            if opening and ("external" in opening.group() or 'href="http' in opening.group()):
-                return True
-    return False
+    boxes = doc.derived("report_boxes", lambda: _report_boxes(doc))
+    return any(start <= stmt.span.start < end for start, end in boxes)
 
 
 def _nearest_later(statements: Sequence[Statement], i: int, source: str) -> tuple[Citation | None, int]:
