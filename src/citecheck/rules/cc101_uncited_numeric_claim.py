@@ -125,7 +125,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if stmt.kind == "caption" and not _FINITE_VERB.search(stmt.text):
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
-        claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt.text)]
+        claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt.text)
+                  and not _titles_an_opus(c, stmt.text)]
         if _DESCRIBES_ITS_LIST.match(stmt.text):
             continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
         if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
@@ -501,6 +502,18 @@ _SCALE_MARK = re.compile(r"\bscale\s+(?:bar|box|marker|line)s?\b[^.;\d]{0,30}$",
 def _gives_the_scale(claim: NumericClaim, text: str) -> bool:
     """Whether the figure is the length of a picture's scale bar, which the picture itself shows."""
     return _SCALE_MARK.search(text, max(0, claim.start - 50), claim.start) is not None
+
+
+# A work named with its opus number, the count part of its title or of its description:
+# "2 Zigeunerpolkas, Op. 5", "Lieder und Gesänge, 9 songs, Op. 98a", "six 4-part men's choruses, Op. 42".
+_OPUS_NUMBER = re.compile(r"(?P<between>[^.;:!?]{0,60}?),?\s+Op(?:us|\.)\s*(?:posth\.\s*)?\d", re.I)
+
+
+def _titles_an_opus(claim: NumericClaim, text: str) -> bool:
+    """Whether the figure belongs to the title of a work whose opus number follows in the same
+    clause, with no verb between to make it a statement about the work."""
+    opus = _OPUS_NUMBER.match(text, claim.end)
+    return opus is not None and _FINITE_VERB.search(opus["between"]) is None
 
 
 _NUMBERED_LEGEND = re.compile(r"\s*(?:Figure|Fig\.)\s*\d+[a-z]?\s*[:.]")
