@@ -115,6 +115,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue  # a squad's shirt numbers: "10 Jerry Colquitt", "7 Brad Ebert (vc)"
         if _cited_at_end(stmt):
             continue  # every figure in it has a citation after it, whatever the figures are
+        if stmt.kind == "table" and _ROSTER_FOOTER.fullmatch(stmt.text):
+            continue  # a roster's closing line counts the entries above it
         if any(tag.kind == "citation-needed" for tag in stmt.tags) or not judgeable(stmt.text):
             continue
         if stmt.text.rstrip().endswith("?"):
@@ -539,6 +541,11 @@ _ROSTER_ENTRY = re.compile(
     r"(?:\s*\([^()]{1,20}\))?\s*"
 )
 _ROSTER_REACH = 2
+# A roster's closing line, counting its entries by status: "Rookies in italics 53 Active, 11 Inactive,
+# 6 Practice squad".
+_ROSTER_FOOTER = re.compile(
+    r"[^\d]*?\d+\s+Active(?:\s*,\s*\d+\s+(?:Inactive|Practice\s+squad|Reserves?|Injured\s+reserve|Suspended))+\s*",
+    re.I)
 
 
 def _in_roster(statements: Sequence[Statement], i: int) -> bool:
