@@ -143,7 +143,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 citation_starts = sorted(c.span.start for c in doc.citations)
             row_end = _row_end(statements, i, len(doc.source))
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
-            if uncovered and _details_of_cited_row(doc, statements, i):
+            if uncovered and (_cited_earlier_in_row(statements, i) or _details_of_cited_row(doc, statements, i)):
                 continue
         if uncovered and stmt.kind in ("table", "list") and _in_report_box(doc, stmt):
             continue
@@ -690,6 +690,15 @@ def _cited_in_row(stmt: Statement, claim: NumericClaim, citation_starts: list[in
     alone in the last cell ("| Followed by a 6.4 earthquake || <ref name=NRC/>")."""
     k = bisect.bisect_right(citation_starts, _last_char(stmt, claim))
     return k < len(citation_starts) and citation_starts[k] < row_end
+
+
+def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
+    """Whether an uncited table cell follows a cited cell of its row: a row cited in its title or
+    name cell ("The Moon & Antarctica (Remastered)[10]" before "Reissue … with 4 new added tracks")
+    names there the source of the row."""
+    start = _paragraph_start(statements, i)
+    return not statements[i].citations and any(
+        cell.cited and cell.paragraph == statements[i].paragraph for cell in statements[start:i])
 
 
 # A list article's line about its own list, and the list it is compared with: "The following
