@@ -701,10 +701,14 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
         cell.cited and cell.paragraph == statements[i].paragraph for cell in statements[start:i])
 
 
-# A list article's line about its own list, and the list it is compared with: "The following
-# sortable table lists …", "Note: Compare this list with the List of California fourteeners …".
+# A list article's line about its own list, its criterion for inclusion, and the list it is
+# compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
+# least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
+# USD", "Note: Compare this list with the List of …".
 _DESCRIBES_ITS_LIST = re.compile(
     r"\s*(?:Note:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
+    r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
+    r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
     r"|Compare\s+this\s+list\s+with)\b"
 )
 # A cell of nothing but bracketed names: "(60 m), (long jump), (shot put) / (1000 m)".
