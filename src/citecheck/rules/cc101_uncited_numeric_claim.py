@@ -115,6 +115,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue  # a squad's shirt numbers: "10 Jerry Colquitt", "7 Brad Ebert (vc)"
         if _cited_at_end(stmt):
             continue  # every figure in it has a citation after it, whatever the figures are
+        if stmt.kind == "table" and _ROSTER_FOOTER.fullmatch(stmt.text):
+            continue  # a roster's closing line counts the entries above it
         if any(tag.kind == "citation-needed" for tag in stmt.tags) or not judgeable(stmt.text):
             continue
         if stmt.text.rstrip().endswith("?"):
@@ -125,7 +127,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if stmt.kind == "caption" and not _FINITE_VERB.search(stmt.text):
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
-        claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt.text)]
+        claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt.text)
+                  and not _titles_an_opus(c, stmt.text)]
         if _DESCRIBES_ITS_LIST.match(stmt.text):
             continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
         if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
@@ -140,8 +143,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 citation_starts = sorted(c.span.start for c in doc.citations)
             row_end = _row_end(statements, i, len(doc.source))
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
-            if uncovered and (_row_links_report(doc, statements, i) or _details_of_cited_row(doc, statements, i)):
+            if uncovered and (_cited_earlier_in_row(statements, i) or _details_of_cited_row(doc, statements, i)):
                 continue
+        if uncovered and stmt.kind in ("table", "list") and _in_report_box(doc, stmt):
+            continue
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
         if uncovered and _summarises(stmt):
             uncovered = [c for c in uncovered if not (_distinctive(c) and _cited_elsewhere(statements, stmt, c))]
@@ -501,6 +506,18 @@ def _gives_the_scale(claim: NumericClaim, text: str) -> bool:
     return _SCALE_MARK.search(text, max(0, claim.start - 50), claim.start) is not None
 
 
+# A work named with its opus number, the count part of its title or of its description:
+# "2 Zigeunerpolkas, Op. 5", "Lieder und Gesänge, 9 songs, Op. 98a", "six 4-part men's choruses, Op. 42".
+_OPUS_NUMBER = re.compile(r"(?P<between>[^.;:!?]{0,60}?),?\s+Op(?:us|\.)\s*(?:posth\.\s*)?\d", re.I)
+
+
+def _titles_an_opus(claim: NumericClaim, text: str) -> bool:
+    """Whether the figure belongs to the title of a work whose opus number follows in the same
+    clause, with no verb between to make it a statement about the work."""
+    opus = _OPUS_NUMBER.match(text, claim.end)
+    return opus is not None and _FINITE_VERB.search(opus["between"]) is None
+
+
 _NUMBERED_LEGEND = re.compile(r"\s*(?:Figure|Fig\.)\s*\d+[a-z]?\s*[:.]")
 
 
@@ -524,6 +541,11 @@ _ROSTER_ENTRY = re.compile(
     r"(?:\s*\([^()]{1,20}\))?\s*"
 )
 _ROSTER_REACH = 2
+# A roster's closing line, counting its entries by status: "Rookies in italics 53 Active, 11 Inactive,
+# 6 Practice squad".
+_ROSTER_FOOTER = re.compile(
+    r"[^\d]*?\d+\s+Active(?:\s*,\s*\d+\s+(?:Inactive|Practice\s+squad|Reserves?|Injured\s+reserve|Suspended))+\s*",
+    re.I)
 
 
 def _in_roster(statements: Sequence[Statement], i: int) -> bool:
@@ -670,10 +692,23 @@ def _cited_in_row(stmt: Statement, claim: NumericClaim, citation_starts: list[in
     return k < len(citation_starts) and citation_starts[k] < row_end
 
 
-# A list article's line about its own list, and the list it is compared with: "The following
-# sortable table lists …", "Note: Compare this list with the List of California fourteeners …".
+def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
+    """Whether an uncited table cell follows a cited cell of its row: a row cited in its title or
+    name cell ("The Moon & Antarctica (Remastered)[10]" before "Reissue … with 4 new added tracks")
+    names there the source of the row."""
+    start = _paragraph_start(statements, i)
+    return not statements[i].citations and any(
+        cell.cited and cell.paragraph == statements[i].paragraph for cell in statements[start:i])
+
+
+# A list article's line about its own list, its criterion for inclusion, and the list it is
+# compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
+# least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
+# USD", "Note: Compare this list with the List of …".
 _DESCRIBES_ITS_LIST = re.compile(
     r"\s*(?:Note:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
+    r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
+    r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
     r"|Compare\s+this\s+list\s+with)\b"
 )
 # A cell of nothing but bracketed names: "(60 m), (long jump), (shot put) / (1000 m)".
@@ -704,25 +739,65 @@ def _details_of_cited_row(doc: Document, statements: Sequence[Statement], i: int
     return first_cell is not None and _SPANS_ROWS.search(first_cell.group()) is not None
 
 
-# A match box's link to the official report of the game: "Report", "Match report", "Box score".
-_REPORT_LINK_TEXT = re.compile(r"\s*(?:(?:match|game|official)\s+)?report|box\s*score|scorecard\s*", re.I)
-_LAST_LINK_OPENING = re.compile(r"<a\b[^>]*>[^<]*$", re.I)
+# A match box's link to the official report of the game: "Report", "Match report", "Box score",
+# an American football box's "Recap" and "Game book". Only a link out of the wiki is a source.
+_REPORT_LINK = re.compile(
+    r"<a\b(?P<attributes>[^>]*)>\s*(?P<name>(?:(?:match|game|official)\s+)?report|box\s*score|scorecard|recap"
+    r"|game\s*book)\s*</a>", re.I)
+# The elements a match box is built of (a row, a table, a frame), and the headings it never holds.
+_BOX_TAG = re.compile(r"<(?P<closing>/?)(?P<name>div|table|tr)\b[^>]*>|<h[1-6]\b", re.I)
 
 
-def _row_links_report(doc: Document, statements: Sequence[Statement], i: int) -> bool:
-    """Whether table cell ``i`` stands in a row (a match box of a rendered page) with a cell that
-    is only an outside link named as the game's report ("Report"): the report is the source of
-    the box's score, attendance and scorers, as a citation would be."""
+def _report_boxes(doc: Document) -> list[tuple[int, int]]:
+    """Where in a rendered page's source its match boxes lie that link to their game's report.
+
+    A box is the largest element (a frame, a table, a row) around a report link that holds no
+    heading and no other link of the same name: one game's frame, with its score, attendance and
+    statistics tables ("Recap, Game book" under "Game attendance: 70,744"), and in a table of many
+    games, each with its "Report", the link's own row. The report is the source of the box's
+    figures, as a citation would be."""
+    source = doc.source
+    links = [(m.start(), re.sub(r"\s+", "", m["name"]).lower()) for m in _REPORT_LINK.finditer(source)
+             if "external" in m["attributes"] or 'href="http' in m["attributes"]]
+    if not links:
+        return []
+    elements: list[tuple[int, int]] = []
+    headings: list[int] = []
+    open_tags: list[tuple[str, int]] = []
+    for tag in _BOX_TAG.finditer(source):
+        if tag["name"] is None:
+            headings.append(tag.start())
+        elif not tag["closing"]:
+            open_tags.append((tag["name"].lower(), tag.start()))
+        elif any(name == tag["name"].lower() for name, _ in open_tags):
+            while open_tags:  # close what the page left open inside it
+                name, start = open_tags.pop()
+                if name == tag["name"].lower():
+                    elements.append((start, tag.end()))
+                    break
+    elements.sort(key=lambda element: element[1] - element[0])
+    boxes = []
+    for at, name in links:
+        box = None
+        for start, end in elements:
+            if not start < at < end:
+                continue
+            if bisect.bisect_left(headings, end) > bisect.bisect_right(headings, start) or any(
+                    start < other < end and other != at and other_name == name for other, other_name in links):
+                break
+            box = (start, end)
+        if box is not None:
+            boxes.append(box)
+    return boxes
+
+
+def _in_report_box(doc: Document, stmt: Statement) -> bool:
+    """Whether a table cell or list item of a rendered page stands in a match box that links to
+    the game's report (``_report_boxes``)."""
     if doc.format != "html":
         return False
-    paragraph = statements[i].paragraph
-    start, end = _paragraph_start(statements, i), _paragraph_end(statements, i)
-    for cell in statements[start:end + 1]:
-        if cell.paragraph == paragraph and _REPORT_LINK_TEXT.fullmatch(cell.text):
-            opening = _LAST_LINK_OPENING.search(doc.source, max(0, cell.span.start - 400), cell.span.start + 1)
-            if opening and ("external" in opening.group() or 'href="http' in opening.group()):
-                return True
-    return False
+    boxes = doc.derived("report_boxes", lambda: _report_boxes(doc))
+    return any(start <= stmt.span.start < end for start, end in boxes)
 
 
 def _nearest_later(statements: Sequence[Statement], i: int, source: str) -> tuple[Citation | None, int]:
