@@ -248,6 +248,7 @@ _MASK_ALTERNATIVES = (
     ("", rf"\(\d{{1,3}}(?:,\s?\d{{1,3}})+\)"),  # "Tumblers (1, 12)": figure numbers
     ("", rf"^\s*\d{{1,2}},(?=\s+[a-z])"),  # "2, stabilizing selection": a label
     ("", rf"\(\d{{1,3}}\)(?!\s*[%$€£])"),  # "(2)": a volume or item label
+    ("", rf"\([IVXL]+,\s?\d{{1,3}}\)"),  # "(XI, 97)": a classical work's book and chapter
     ("records", rf"\d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])"),  # 330 BCE
     ("records", rf"\d+(?:\s*[{_DASH}]\s*(?:حوالي\s*)?\d+)?\s*(?:قبل\sالميلاد|ق\.\s?م)"),  # حوالي 570 - حوالي 495 قبل الميلاد
     ("", rf"\d{{1,2}}:(?=\s+[A-Z])"),  # "1: Amniotic sac 2: Embryo"
@@ -266,6 +267,12 @@ _MASK_ALTERNATIVES = (
     ("records", rf"\d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)"),  # 29 U.S.C. § 654, 410 U.S. 113
     ("", rf"\b\d+(?:\([a-z0-9]{{1,3}}\))+"),  # subsection 5(a), 12(b)(2)
     ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])"),  # locants: 1,3-butadiene, 2,4-D
+    # primed locants of a nucleotide's sugar, also where a copy breaks the line after the
+    # hyphen: "3'-phosphate", "2',3'-cyclic", "5′- triphosphate"
+    ("", rf"\b\d{{1,2}}['′](?:,\d{{1,2}}['′])*-(?=\s?[^\W\d_])"),
+    # a ring's positions: "protonation at the 2 position", "substituents at the 3 and 4 positions";
+    # a single number before "positions" may count them ("moved up the 3 positions")
+    ("", rf"(?<=[Tt]he\s)\d{{1,2}}\s+position\b|(?<=[Tt]he\s)\d{{1,2}}(?:,\s?\d{{1,2}})*,?\s+(?:and|or)\s+\d{{1,2}}\s+positions\b"),
     ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+\s(?=[a-z]{{3,}}(?:ic|yl|ol|ene|ane|ine|ide|ate|one)\b)"),  # 1,4 benzenedicarboxylic acid
     ("", rf"\b\d{{2,7}}-\d{{2}}-\d\b"),  # a CAS registry number: 107-21-1
     # a structure's identifier: "InChI=1S/CH4N2O/c2-1(3)4/h(H4,2,3,4)", and the standard
@@ -275,7 +282,7 @@ _MASK_ALTERNATIVES = (
     # a coordination complex's formula, its count and charge after the bracket: "[Co(NH3)6]3+",
     # "Pd[P(C6H5)3]4", "[FeIII(CN)6]3−"
     ("", rf"\[(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*|[IVX]+(?![a-z]))+\]\d*(?:[+−-]|â\x88\x92)*"),
-    ("", rf"\[\d{{1,2}}(?:[,+]\d{{1,2}})+\](?=-?\s?[a-z])"),  # a reaction's locants: [1,7]-hydride shift, [4+2] cycloaddition
+    ("", rf"\[\d{{1,2}}(?:[,+]\d{{1,2}})+\](?=-?\s?[a-z]|-,?\s)"),  # a reaction's locants: [1,7]-hydride shift, [4+2] cycloaddition, "[4+2]-, [2+2]-, and"
     ("", rf"\d+(?:,\s?\d+)+,\s?(?:\.\.\.|…)"),  # a sequence: 1, 2, 3, ...
     ("", rf"\b1,\s?2,\s?3(?:,\s?\d+)*(?:,?\s(?:and|or)\s\d+)?\b"),  # the cases 1, 2, 3 and 4
     ("", rf"\b1\s?(?:in|-in-)\s?\d+[\s\-]year\b"),  # a 1 in 100 year storm: a return period
