@@ -139,7 +139,8 @@ _ADJECTIVE_NOUN_HEAD = frozenset(
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+)(?:\.\d+)?"
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion)\b"
-_PCT = r"(?:\s?%|\s+(?:percent|per\s?cent)\b|\s+percentage\s+points?\b)"
+# A sign spaced off its number and glued to a word opens a program's comment: "x = 20 %The limit".
+_PCT = r"(?:%|\s%(?![^\W\d_])|\s+(?:percent|per\s?cent)\b|\s+percentage\s+points?\b)"
 # German writes 22.000 for 22,000 and 9,5 for 9.5.
 _GERMAN_NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 _GERMAN_SCALES = {"tausend": 1e3, "mio.": 1e6, "million": 1e6, "millionen": 1e6, "mrd.": 1e9,
@@ -1330,9 +1331,14 @@ _FORMULA_AFTER = re.compile(
     rf"\s*{_OPERATOR}\s*[^\W\d_]{{1,2}}(?![^\W\d_])|\s*–\s*[^\W\d_]{{1,2}}\d*[/)^=+*]"
 )
 
+# A program's variable given its value: "maxIterations = 20", "max_iter = 20" (camel or snake case).
+# A symbol with a subscript ("pKaR = 8.14") is no such name.
+_ASSIGNED_IN_CODE = re.compile(r"(?<![\w.])[a-z]{2,}\d*(?:[A-Z][a-z]{2,}|_[a-z])\w*\s*=\s*$")
+
 
 def _in_formula(text: str, start: int, end: int) -> bool:
     return bool(_FORMULA_BEFORE.search(_readable(text[max(0, start - 12):start]))
+                or _ASSIGNED_IN_CODE.search(text, max(0, start - 40), start)
                 or _FORMULA_AFTER.match(_readable(text[end:end + 12])))
 
 
