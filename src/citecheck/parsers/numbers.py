@@ -1981,6 +1981,11 @@ def _described_members(text: str, end: int, count: int) -> tuple[int, int] | Non
     return opened.end(), close.start()
 
 
+# A pair whose members each side picks: "two rivalling factions, each supporting either Sun He or Sun Ba".
+_EITHER_OF_PAIR = re.compile(
+    r"[^.;]{0,60}?,\s+each\s+[a-z]+\s+(?:[a-z]+\s+)?either\s+"
+    r"(?P<names>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+or\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)"
+)
 _ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")
 
 
@@ -2020,18 +2025,29 @@ def _without_listed_members(text: str, start: int, end: int) -> str:
     return text
 
 
+# The members named as the subject the count describes: "Lean management and Six Sigma are two
+# concepts which share …".
+_MEMBERS_BEFORE = re.compile(
+    r"\s*(?P<names>[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?(?:,\s+[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?)*,?\s+and\s+"
+    r"[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?)\s+(?:are|were)\s+(?:the\s+)?"
+)
 _POSSESSIVE = re.compile(r"\w['’]s?(?!\w)")  # "Canada's", "Jones'"; not "O'Hara"
 
 
 def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
-    """Whether the words after a count name its members by name, so that the names, not the
-    count, are what a reader would check ("founded by three students, A, B and C", "3 kinds of
-    means (cumulative, exponential, Gaussian)"). A possessive keeps the count a report ("Five of
+    """Whether the words after a count name its members by name, or its subject does, so that
+    the names, not the count, are what a reader would check ("founded by three students, A, B
+    and C", "3 kinds of means (cumulative, exponential, Gaussian)", "A and B are two concepts").
+    People counted stay a report there ("Smith and Jones were two soldiers killed"). A possessive keeps the count a report ("Five of
     Canada's fourteen UNESCO sites lie in the province: Banff, …"), and so does a division
     someone made ("was separated into five groups – A, …") or a pair told apart by place ("two
     labs, one at A and the other at B")."""
     if count < 2 or _CLASSIFICATION_BEFORE.search(text, max(0, start - 200), start):
         return False
+    if ((before := _MEMBERS_BEFORE.fullmatch(text, 0, start)) is not None
+            and len(_MEMBER_SEPARATOR.split(before.group("names"))) == count
+            and _counted_word(text, end) not in _counted_beings()):
+        return True  # "Lean management and Six Sigma are two concepts …"
     members = _listed_members(text, end, count)
     if members is None or members[0] == end:
         return False  # "one at A and the other at B" places the pair; it names no members
@@ -2090,6 +2106,9 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
         names = _NAME_SEPARATOR.split(direct.group("names"))
         if len(names) == count:
             return direct.start("names"), direct.end("names")
+    if (count == 2 and (either := _EITHER_OF_PAIR.match(text, end)) is not None
+            and _counted_word(text, end) not in _counted_beings()):
+        return either.start("names"), either.end("names")
     if count == 2 and (pair := _ONE_AND_THE_OTHER.match(text, end)) is not None:
         return end, pair.end()
     return None
