@@ -139,7 +139,8 @@ _ADJECTIVE_NOUN_HEAD = frozenset(
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+)(?:\.\d+)?"
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion)\b"
-_PCT = r"(?:\s?%|\s+(?:percent|per\s?cent)\b|\s+percentage\s+points?\b)"
+# A sign spaced off its number and glued to a word opens a program's comment: "x = 20 %The limit".
+_PCT = r"(?:%|\s%(?![^\W\d_])|\s+(?:percent|per\s?cent)\b|\s+percentage\s+points?\b)"
 # German writes 22.000 for 22,000 and 9,5 for 9.5.
 _GERMAN_NUM = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"
 _GERMAN_SCALES = {"tausend": 1e3, "mio.": 1e6, "million": 1e6, "millionen": 1e6, "mrd.": 1e9,
@@ -248,6 +249,7 @@ _MASK_ALTERNATIVES = (
     ("", rf"\(\d{{1,3}}(?:,\s?\d{{1,3}})+\)"),  # "Tumblers (1, 12)": figure numbers
     ("", rf"^\s*\d{{1,2}},(?=\s+[a-z])"),  # "2, stabilizing selection": a label
     ("", rf"\(\d{{1,3}}\)(?!\s*[%$€£])"),  # "(2)": a volume or item label
+    ("", rf"\([IVXL]+,\s?\d{{1,3}}\)"),  # "(XI, 97)": a classical work's book and chapter
     ("records", rf"\d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])"),  # 330 BCE
     ("records", rf"\d+(?:\s*[{_DASH}]\s*(?:حوالي\s*)?\d+)?\s*(?:قبل\sالميلاد|ق\.\s?م)"),  # حوالي 570 - حوالي 495 قبل الميلاد
     ("", rf"\d{{1,2}}:(?=\s+[A-Z])"),  # "1: Amniotic sac 2: Embryo"
@@ -266,6 +268,12 @@ _MASK_ALTERNATIVES = (
     ("records", rf"\d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)"),  # 29 U.S.C. § 654, 410 U.S. 113
     ("", rf"\b\d+(?:\([a-z0-9]{{1,3}}\))+"),  # subsection 5(a), 12(b)(2)
     ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])"),  # locants: 1,3-butadiene, 2,4-D
+    # primed locants of a nucleotide's sugar, also where a copy breaks the line after the
+    # hyphen: "3'-phosphate", "2',3'-cyclic", "5′- triphosphate"
+    ("", rf"\b\d{{1,2}}['′](?:,\d{{1,2}}['′])*-(?=\s?[^\W\d_])"),
+    # a ring's positions: "protonation at the 2 position", "substituents at the 3 and 4 positions";
+    # a single number before "positions" may count them ("moved up the 3 positions")
+    ("", rf"(?<=[Tt]he\s)\d{{1,2}}\s+position\b|(?<=[Tt]he\s)\d{{1,2}}(?:,\s?\d{{1,2}})*,?\s+(?:and|or)\s+\d{{1,2}}\s+positions\b"),
     ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+\s(?=[a-z]{{3,}}(?:ic|yl|ol|ene|ane|ine|ide|ate|one)\b)"),  # 1,4 benzenedicarboxylic acid
     ("", rf"\b\d{{2,7}}-\d{{2}}-\d\b"),  # a CAS registry number: 107-21-1
     # a structure's identifier: "InChI=1S/CH4N2O/c2-1(3)4/h(H4,2,3,4)", and the standard
@@ -275,7 +283,7 @@ _MASK_ALTERNATIVES = (
     # a coordination complex's formula, its count and charge after the bracket: "[Co(NH3)6]3+",
     # "Pd[P(C6H5)3]4", "[FeIII(CN)6]3−"
     ("", rf"\[(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*|[IVX]+(?![a-z]))+\]\d*(?:[+−-]|â\x88\x92)*"),
-    ("", rf"\[\d{{1,2}}(?:[,+]\d{{1,2}})+\](?=-?\s?[a-z])"),  # a reaction's locants: [1,7]-hydride shift, [4+2] cycloaddition
+    ("", rf"\[\d{{1,2}}(?:[,+]\d{{1,2}})+\](?=-?\s?[a-z]|-,?\s)"),  # a reaction's locants: [1,7]-hydride shift, [4+2] cycloaddition, "[4+2]-, [2+2]-, and"
     ("", rf"\d+(?:,\s?\d+)+,\s?(?:\.\.\.|…)"),  # a sequence: 1, 2, 3, ...
     ("", rf"\b1,\s?2,\s?3(?:,\s?\d+)*(?:,?\s(?:and|or)\s\d+)?\b"),  # the cases 1, 2, 3 and 4
     ("", rf"\b1\s?(?:in|-in-)\s?\d+[\s\-]year\b"),  # a 1 in 100 year storm: a return period
@@ -1323,9 +1331,14 @@ _FORMULA_AFTER = re.compile(
     rf"\s*{_OPERATOR}\s*[^\W\d_]{{1,2}}(?![^\W\d_])|\s*–\s*[^\W\d_]{{1,2}}\d*[/)^=+*]"
 )
 
+# A program's variable given its value: "maxIterations = 20", "max_iter = 20" (camel or snake case).
+# A symbol with a subscript ("pKaR = 8.14") is no such name.
+_ASSIGNED_IN_CODE = re.compile(r"(?<![\w.])[a-z]{2,}\d*(?:[A-Z][a-z]{2,}|_[a-z])\w*\s*=\s*$")
+
 
 def _in_formula(text: str, start: int, end: int) -> bool:
     return bool(_FORMULA_BEFORE.search(_readable(text[max(0, start - 12):start]))
+                or _ASSIGNED_IN_CODE.search(text, max(0, start - 40), start)
                 or _FORMULA_AFTER.match(_readable(text[end:end + 12])))
 
 
@@ -1968,6 +1981,11 @@ def _described_members(text: str, end: int, count: int) -> tuple[int, int] | Non
     return opened.end(), close.start()
 
 
+# A pair whose members each side picks: "two rivalling factions, each supporting either Sun He or Sun Ba".
+_EITHER_OF_PAIR = re.compile(
+    r"[^.;]{0,60}?,\s+each\s+[a-z]+\s+(?:[a-z]+\s+)?either\s+"
+    r"(?P<names>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+or\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)"
+)
 _ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?,?\s+one\s+(?:at|in|for|with|of|on)\b[^.;]*?\b(?:the\s+other|another)\b[^.;]*")
 
 
@@ -2007,18 +2025,29 @@ def _without_listed_members(text: str, start: int, end: int) -> str:
     return text
 
 
+# The members named as the subject the count describes: "Lean management and Six Sigma are two
+# concepts which share …".
+_MEMBERS_BEFORE = re.compile(
+    r"\s*(?P<names>[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?(?:,\s+[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?)*,?\s+and\s+"
+    r"[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?)\s+(?:are|were)\s+(?:the\s+)?"
+)
 _POSSESSIVE = re.compile(r"\w['’]s?(?!\w)")  # "Canada's", "Jones'"; not "O'Hara"
 
 
 def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
-    """Whether the words after a count name its members by name, so that the names, not the
-    count, are what a reader would check ("founded by three students, A, B and C", "3 kinds of
-    means (cumulative, exponential, Gaussian)"). A possessive keeps the count a report ("Five of
+    """Whether the words after a count name its members by name, or its subject does, so that
+    the names, not the count, are what a reader would check ("founded by three students, A, B
+    and C", "3 kinds of means (cumulative, exponential, Gaussian)", "A and B are two concepts").
+    People counted stay a report there ("Smith and Jones were two soldiers killed"). A possessive keeps the count a report ("Five of
     Canada's fourteen UNESCO sites lie in the province: Banff, …"), and so does a division
     someone made ("was separated into five groups – A, …") or a pair told apart by place ("two
     labs, one at A and the other at B")."""
     if count < 2 or _CLASSIFICATION_BEFORE.search(text, max(0, start - 200), start):
         return False
+    if ((before := _MEMBERS_BEFORE.fullmatch(text, 0, start)) is not None
+            and len(_MEMBER_SEPARATOR.split(before.group("names"))) == count
+            and _counted_word(text, end) not in _counted_beings()):
+        return True  # "Lean management and Six Sigma are two concepts …"
     members = _listed_members(text, end, count)
     if members is None or members[0] == end:
         return False  # "one at A and the other at B" places the pair; it names no members
@@ -2077,6 +2106,9 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
         names = _NAME_SEPARATOR.split(direct.group("names"))
         if len(names) == count:
             return direct.start("names"), direct.end("names")
+    if (count == 2 and (either := _EITHER_OF_PAIR.match(text, end)) is not None
+            and _counted_word(text, end) not in _counted_beings()):
+        return either.start("names"), either.end("names")
     if count == 2 and (pair := _ONE_AND_THE_OTHER.match(text, end)) is not None:
         return end, pair.end()
     return None

@@ -128,7 +128,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
         claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt.text)
-                  and not _titles_an_opus(c, stmt.text)]
+                  and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)]
         if _DESCRIBES_ITS_LIST.match(stmt.text):
             continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
         if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
@@ -495,6 +495,23 @@ def _shows_the_picture(claim: NumericClaim, numbered_legend: bool) -> bool:
     ("a tuning fork at eigenfrequency 440.09 Hz") and a time ("at eight weeks") are still claims."""
     return (claim.kind == "count" and (numbered_legend or not claim.raw[0].isdigit() and (claim.value or 0) <= 10)
             and claim.noun.split(" ")[0].lower() not in _TIME_NOUNS)
+
+
+# A number word and the capitalised word after it, as a name opening a statement: "Six Sigma".
+_OPENING_NAME = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+def _name_of_the_document(source: str, text: str, claim: NumericClaim) -> bool:
+    """Whether a capitalised number word opening a statement begins a name that the document
+    writes capitalised inside its sentences too ("Six Sigma doctrine asserts:", where other
+    sentences speak of "applying Six Sigma"): a count ("Two French ships sank") is written
+    in lower case there."""
+    name = _OPENING_NAME.match(text, claim.start)
+    if claim.kind != "count" or name is None or claim.end != claim.start + len(name.group().split()[0]):
+        return False
+    if text[:claim.start].strip(" \t\"“'‘*•-") != "":
+        return False
+    return re.search(rf"(?<=[a-z,] ){re.escape(name.group())}\b", source) is not None
 
 
 # A picture's scale bar, and what it says: "Scale bars indicate 100 nm", "scale box at left is 0.25 mm".
