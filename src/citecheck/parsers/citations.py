@@ -580,19 +580,20 @@ def item_identifier(raw: str) -> str:
 
 # A document published under a number of its own, which its title may give: a patent ("United
 # States Patent 3137937"), EU legislation ("Council Directive 80/181/EEC"), a page of a law
-# gazette ("Reichsgesetzblatt Teil I S. 849", "BGBl. I S. 1234").
+# gazette ("Reichsgesetzblatt Teil I S. 849", "BGBl. I S. 1234"), an RFC ("RFC 3190").
 PATENT_NUMBER = r"\bPatent\s+(?:No\.?\s*)?[\d,]{5,}"
 _NUMBERED_DOCUMENT = re.compile(
     rf"{PATENT_NUMBER}"
     r"|\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|EURATOM)\b"
     r"|\b(?:\w*gesetzblatt|BGBl\.?|RGBl\.?)\s+(?:Teil\s+)?(?:\d{4}\s+)?[IV]{1,3}\s+S\.\s*\d+"
+    r"|\bRFC\s?\d{2,4}\b"  # an Internet standard, published for good under its number ("RFC 3190")
 )
 
 
 def findable_without_link(raw: str, title: str) -> bool:
     """Whether an entry's work stays findable whatever happens to its link: it has an identifier
-    of its own (``item_identifier``) that is not merely its title, it is a numbered patent or
-    piece of legislation or a page of a law gazette, or it is chapter and verse of scripture
+    of its own (``item_identifier``) that is not merely its title, it is a numbered patent,
+    piece of legislation or RFC or a page of a law gazette, or it is chapter and verse of scripture
     ("Exodus 7:1–2.")."""
     identifier = item_identifier(raw)
     if identifier and identifier not in title:

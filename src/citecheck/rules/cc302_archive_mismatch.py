@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -146,7 +147,8 @@ class ArchiveMismatch(Rule):
       ``story5576.asp``, ``article?articleID=263``) on the same site or on one whose name
       the other address spells (``emedicine.com`` for ``emedicine.medscape.com``,
       ``archives.tcm.ie/businesspost/`` for ``businesspost.ie``), taken no earlier than the
-      cited work's date, is the cited page; a site's front page never stands in for a deep
+      cited work's date, or of the same numbered item at the same path on a domain named
+      alike (``nyrangers.com`` for ``newyorkrangers.com``), is the cited page; a site's front page never stands in for a deep
       link, and a snapshot that drops the query naming the page is another page. Other pages
       that moved to an unrelated address cannot be told from wrong snapshots offline, so they
       are still reported: check them before acting. One archive-url given to several
@@ -254,7 +256,7 @@ def _archives_a_cited_page(ref: Reference, url: str, original: str, snapshot: Pa
     if any(same_page(link, original) for link in _LINK.findall(_ARCHIVE_LINK.sub(" ", ref.raw))):
         return True
     return (_short_link_of(url, original) or _spells_title(original, ref.get("title"))
-            or _moved_item(url, original, parse_date(ref.get("date")), snapshot))
+            or _moved_item(url, original, parse_date(ref.get("date")), snapshot) or _same_item_on_alias(url, original))
 
 
 _LINK = re.compile(r"https?://[^\s|\]}<>\"']+", re.I)
@@ -301,6 +303,27 @@ def _moved_item(url: str, original: str, published: PartialDate | None, snapshot
     if published is not None and published.earliest() > snapshot.latest():
         return False  # a snapshot older than the work cannot hold it
     return _same_publisher(cited, archived)
+
+
+# Letters two names of one site share at their start or end: "nyrangers" and "newyorkrangers".
+_ALIAS_AFFIX_CHARS = 5
+
+
+def _same_item_on_alias(url: str, original: str) -> bool:
+    """The same numbered item at the same path and query on a domain named alike
+    (``nyrangers.com/pressbox/pressreleases.asp?id=615`` for ``newyorkrangers.com/…``): one
+    site under two names. Sites that share only a platform have unlike names, and their items
+    differ."""
+    cited_host, cited_path, cited_query = _address_parts(normalize_url(url))
+    archived_host, archived_path, archived_query = _address_parts(normalize_url(original))
+    if (cited_path, cited_query) != (archived_path, archived_query) or not cited_path:
+        return False
+    if not _item_number(normalize_url(original)):
+        return False
+    cited_name, archived_name = (_site(host).partition(".")[0] for host in (cited_host, archived_host))
+    shared_start = len(os.path.commonprefix([cited_name, archived_name]))
+    shared_end = len(os.path.commonprefix([cited_name[::-1], archived_name[::-1]]))
+    return max(shared_start, shared_end) >= _ALIAS_AFFIX_CHARS
 
 
 def _item_number(address: str) -> bool:

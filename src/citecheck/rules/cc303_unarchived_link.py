@@ -43,8 +43,8 @@ class UnarchivedLink(Rule):
     names such a site without its address, "Wikipedia, 2019-03-25" or
     "pubchem.ncbi.nlm.nih.gov", counts), are left alone, and so are links of works
     that carry such an identifier themselves (a book's ISBN or OCLC number, an article's DOI, PMID
-    or arXiv id; not a journal's ISSN), of numbered patents and EU legislation ("United States
-    Patent 3137937", "Council Directive 80/181/EEC"), of pages of a law gazette
+    or arXiv id; not a journal's ISSN), of numbered patents, EU legislation and RFCs ("United
+    States Patent 3137937", "Council Directive 80/181/EEC", "RFC 3190"), of pages of a law gazette
     ("Reichsgesetzblatt Teil I S. 849"), of chapter and verse of scripture ("Exodus 7:1–2") and of
     a page of a printed publication (a newspaper or magazine issue or a report dated, to the
     month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; a book from a

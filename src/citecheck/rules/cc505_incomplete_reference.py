@@ -73,6 +73,9 @@ _IDENTIFIER = re.compile(
     # an Act by its regnal year and chapter: "(15 & 16 Vict. c. 84)", "1 & 2 Geo. 5. c. 12"
     r"|\b\d{1,2}\s*(?:&\s*\d{1,2}\s*)?(?:Vict|Geo|Will|Edw|Eliz|Car|Ann|Jac|Hen)\.?\s*(?:[IVX\d]+\.?\s*)?[cC](?:ap)?\.\s*\d"
 )
+# An address that holds a persistent identifier: "https://doi.org/10.1016/…",
+# "https://arxiv.org/ftp/arxiv/papers/1204/1204.3859.pdf"; with a description beside it, it names one source.
+_IDENTIFIER_ADDRESS = re.compile(r"\bdoi\.org/10\.\d{4,}/|\barxiv\.org/(?:abs/|pdf/|ftp/arxiv/papers/\d{4}/)\d{4}\.\d{4,5}", re.I)
 # The general CS1/CS2 templates take title, work and date as parameters; other "cite …"
 # templates ({{Cite Merriam-Webster}}, {{Cite EB1911}}) wrap one source and fill them in.
 _GENERAL_CITES = frozenset({
@@ -171,6 +174,9 @@ def _names_its_site(text: str, url: str) -> str:
     Physics and Technology - Q factor") does so whatever the address, or without one. A page's
     own name in the address is no site's ("Germany: Urban Areas" at …/germany/urbanareas/).
     "" when no part does: "Coffee: A History" names no site."""
+    site = _site_address_opening(text) or _site_address_after(text, url)
+    if site:
+        return site
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
     if len(parts) < 2:
         return _initials_of_its_host(parts[0], url) if parts else ""
@@ -197,6 +203,34 @@ def _names_its_site(text: str, url: str) -> str:
                 or len(name) >= _NAME_IN_ADDRESS_CHARS and name == site_folder):
             return part.strip()
     return ""
+
+
+# The address of a site's home, written as a link, opening an entry before the page's title:
+# "http://movies.msn.com: Catherine Deneuve Biography", "https://math.stackexchange.com How to
+# reason about …"; not a headline about a site ("mozilla.org Announces …"), nor a remark on the
+# link ("http://www.mackinmfg.com/ shows a picture …").
+_SITE_HOME_OPENING = re.compile(r"\s*(?:https?://|www\.)(?:www\.)?(?P<site>(?:[a-z0-9-]+\.)+[a-z]{2,})/?:?\s+(?P<page>[A-Z].*)")
+# A page "at" or "on" a site by its address, closing a title: "Andy Hebenton's profile at hockeydb.com".
+_AT_ADDRESS = re.compile(r"\S\s+(?:at|on)\s+(?:www\.)?(?P<site>(?:[a-z0-9-]+\.)+[a-z]{2,})\.?\s*$", re.I)
+
+
+def _site_address_opening(text: str) -> str:
+    """The site whose home's address opens the entry, when a page's title of some words follows
+    it ("http://www.smmusd.org/ SMMUSD. Retrieved …" gives only the site's name)."""
+    opening = _SITE_HOME_OPENING.match(text)
+    if opening is None or len(_WORD.findall(_ACCESS_PHRASE.sub(" ", opening["page"]))) < _PAGE_WORDS:
+        return ""
+    return opening["site"]
+
+
+def _site_address_after(text: str, url: str) -> str:
+    """The site a title says it is a page of ("… profile at hockeydb.com") when the link is on it."""
+    at = _AT_ADDRESS.search(text)
+    host = _host_and_path(url)[0]
+    if at is None or not host:
+        return ""
+    site = at["site"].lower()
+    return at["site"] if host == site or host.endswith("." + site) else ""
 
 
 # Labels of a host name that name no site: "www", and the endings of domains.
@@ -265,10 +299,14 @@ class IncompleteReference(Rule):
     or a site called so ("Glass Online: The History of Glass"), or ends with its site's domain or
     name ("Water use efficiency - agriwaterpedia.info", "Timeline - Official … Website"), and a
     linked title opening with the initials its address's host spells ("IMDB Award List" at
-    www.imdb.com; not "BBC Weather Centre", a part of the site), a headword and the dictionary or
-    encyclopedia it is in ("sinter in Encyclopædia Britannica", "βακτηρία in Liddell and Scott")
-    and a title with its editor ("Mechanism of Fertilization, edited by Brian Dale") or the
-    body whose official site it is ("…, official site of Buenos Aires") are complete enough). Not
+    www.imdb.com; not "BBC Weather Centre", a part of the site), a page's title after the linked
+    address of its site's home ("http://movies.msn.com: Catherine Deneuve Biography") or ending
+    "at" the address its link is on ("Andy Hebenton's profile at hockeydb.com"), a headword and
+    the dictionary or encyclopedia it is in ("sinter in Encyclopædia Britannica", "βακτηρία in
+    Liddell and Scott"), a dictionary or encyclopedia named alone ("Dorland's Medical
+    Dictionary") and a title with its author or editor ("… Late Imperial Russia by Sarah
+    Warren, p. 64", "Mechanism of Fertilization, edited by Brian Dale") or the body whose
+    official site it is ("…, official site of Buenos Aires") are complete enough). Not
     reported: explanatory notes (note groups, prose footnotes in the reference list, pointers
     to another article such as "See Treaty of Utrecht." or "See: Draft (boiler)", a sentence
     sending the reader on to the source it links ("…, see M.A.P.A., in Spanish."), names in other
@@ -277,7 +315,9 @@ class IncompleteReference(Rule):
     an author's name alone, or with "et al.", a page or a short remark ("Smith, Renfrew"), when a
     fuller entry opens with it, in the list or in a bibliography listed without numbers), free
     text that names its source by an ISBN, DOI, patent, standard (an OECD test guideline) or
-    statute number (EU legislation by its number, a constitution by article), chapter-and-verse
+    statute number (EU legislation by its number, a constitution by article), or describes a
+    link whose address holds a DOI or arXiv id ("https://arxiv.org/…/1204.3859.pdf - Limits to
+    Poisson's ratio …"), chapter-and-verse
     citations of scripture ("1 Samuel 4:13", "Exodus 7:4; Ezekiel 28:26"), and templates made
     for one source (``{{Cite Merriam-Webster}}``).
 
@@ -316,7 +356,8 @@ class IncompleteReference(Rule):
                 continue  # {{Cite Merriam-Webster|Merkel}} renders title and dictionary from its own data
             if _names_an_author(ref, leading_words):
                 continue
-            if not strict and (_IDENTIFIER.search(text) or cites_verses_only(text)):
+            if not strict and (_IDENTIFIER.search(text) or cites_verses_only(text)
+                               or not bare and _IDENTIFIER_ADDRESS.search(text)):
                 continue  # an ISBN, DOI, standard number or verse identifies the source whatever the prose around it
             if not strict and (_is_explanation(text, linked=bool(ref.get("url"))) or (not text and "{{" in ref.raw)):
                 continue  # a note, or a template we cannot read ({{OEtymD|algeria}} renders a full citation)
@@ -393,6 +434,10 @@ _SITE_NAME = re.compile(r"(?<![\w./-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|in
 _REFERENCE_WORK_ENTRY = re.compile(
     r"\S[^.,;:]{0,40}\s+in\s+[^,;:]{0,40}(?:Dictionar|Encyclop|Britannica|Lexicon|Glossary|Thesaurus|Wiktionary"
     r"|Liddell)[^,;:]{0,40}")
+# An author named after the title, first name and surname, perhaps with a page and the number a
+# copy gives the link: "… by Sarah Warren, p. 64. [1]".
+_BY_AUTHOR = re.compile(r"\s+by\s+(?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+(?:,?\s*pp?\.\s*[\d–-]+)?[.\s]*(?:\[\d+\]\s*)?$")
+_TITLE_BEFORE_AUTHOR_WORDS = 3
 # An editor named after the title: "Mechanism of Fertilization: Plants to Humans, edited by Brian Dale".
 _EDITED_BY = re.compile(r"(?:edited|ed\.)\s+by\s+[A-Z]")
 # The body whose site it is, named after the title: "…, official site of Buenos Aires".
@@ -412,6 +457,11 @@ def _titled_and_named(text: str) -> bool:
     text = _LANGUAGE_NOTE.sub(" ", text)
     if _REFERENCE_WORK_ENTRY.fullmatch(text.strip().rstrip(".")):
         return True  # "sinter in Encyclopædia Britannica": a headword and the work it is in
+    if _REFERENCE_WORK.fullmatch(text.strip().rstrip(".")) and len(_WORD.findall(text)) >= 2:
+        return True  # "Dorland's Medical Dictionary": a reference work, named alone
+    by_author = _BY_AUTHOR.search(text)
+    if by_author and len(_WORD.findall(text[:by_author.start()])) >= _TITLE_BEFORE_AUTHOR_WORDS:
+        return True  # "Mikhail Larionov and the Cultural Politics of Late Imperial Russia by Sarah Warren, p. 64"
     acronym = _TRAILING_ACRONYM.search(text)
     if acronym and len(_WORD.findall(text[:acronym.start()])) >= 2:
         return True  # "Elections in Cyprus IFES", "Accident number by year (ACRO)"
