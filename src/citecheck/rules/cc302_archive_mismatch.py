@@ -148,10 +148,11 @@ class ArchiveMismatch(Rule):
       the other address spells (``emedicine.com`` for ``emedicine.medscape.com``,
       ``archives.tcm.ie/businesspost/`` for ``businesspost.ie``), taken no earlier than the
       cited work's date, or of the same numbered item at the same path on a domain named
-      alike (``nyrangers.com`` for ``newyorkrangers.com``), is the cited page; a site's front page never stands in for a deep
-      link, and a snapshot that drops the query naming the page is another page. Other pages
-      that moved to an unrelated address cannot be told from wrong snapshots offline, so they
-      are still reported: check them before acting. One archive-url given to several
+      alike (``nyrangers.com`` for ``newyorkrangers.com``), is the cited page; a site's front
+      page never stands in for a deep link, and a snapshot that drops the query naming the
+      page is another page. Other pages that moved to an unrelated address cannot be told
+      from wrong snapshots offline, so they are still reported: check them before acting.
+      One archive-url given to several
       references that cite different urls is reported once, at the first of them. In a
       rendered footnote bundling several citations, an archive link is compared only when
       it surely belongs to the first one.
