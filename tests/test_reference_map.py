@@ -335,6 +335,17 @@ Snails live on land and in water.[1]
 """
     doc = parse(text)
     assert Counter(c.key for c in doc.citations)["2"] == uses
+    # a browser's copy, without the dump's headings, prints the notice as a line of its own
+    copied = f"""Snails live on land and in water.[1]
+
+References
+
+{notice}
+
+  1. ^ "Snails". NCBI.
+  2. ^ Odendaal, L. (2008). "The alien land snail". Zootaxa.
+"""
+    assert Counter(c.key for c in parse(copied).citations)["2"] == uses
 
 
 def test_a_sources_sub_heading_inside_a_section_is_not_the_end_of_the_article() -> None:

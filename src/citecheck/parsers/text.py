@@ -1256,8 +1256,9 @@ class _Parser:
 
         A list counts when its heading has a familiar name or when most of its entries carry
         backlinks ("^ a b"): the numbered list with backlinks is the reference list, whatever
-        its heading says ("References and notes"). Entries are then rebuilt as the page had
-        them (see ``_list_entries``): a text dump numbers the stray pieces it splits off an
+        its heading says ("References and notes"). A list's heading may be printed as a line
+        of the section ("  Footnotes", "  Bibliography"). Entries are then rebuilt as the page
+        had them (see ``_list_entries``): a text dump numbers the stray pieces it splits off an
         entry as entries of their own, which shifts the printed numbers.
         """
         lists: list[tuple[str, list[_Block]]] = []
