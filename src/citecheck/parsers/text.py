@@ -74,11 +74,6 @@ _CELL_GAP = re.compile(r"\S {3,}\S")
 # A table drawn with bars: "|Country  |HICP     |Budget   |", "|_________|_________|", and
 # the rule over it.
 _RULED_ROW = re.compile(r"\|.*\||_{10,}")
-# A note marker a table cell wraps after its word ("[226][n" / "4]"), the cell it opens, and
-# the number closing it on the line below.
-_CELL_NOTE_OPEN = re.compile(r"\[(?:nb|n|note|NB|N|Note)[ _]?(?= {2,}| *\||\s*$)")
-_CELL_START = re.compile(r"\| *| {2,}")
-_CELL_NOTE_CLOSE = re.compile(r" *(\d{1,3})\](?= |\||$)")
 _ENDS_WITH_MARKER = re.compile(r"\[\d{1,4}\]\s*$")
 # A hatnote line that goes on to the next: it ends inside its list of article names.
 _LIST_GOES_ON = re.compile(r"(?:,|;|\band|\bor|&)\s*$")
@@ -118,6 +113,11 @@ _LIST_NAMES = _REF_LISTS | _BIBLIOGRAPHIES | {"further reading"}
 _NOTE_WORDS = "notes|note|nb|n|Notes|Note|NB|N"
 # A dump may wrap the marker at its space ("[n" / "13]").
 _NUMBERED_NOTE = re.compile(rf"\[(?:{_NOTE_WORDS})(?:[ _]|\r?\n[ \t]*)(\d{{1,3}})\]")
+# A note marker a table cell wraps after its word ("[226][n" / "4]"), the cell it opens, and
+# the number closing it on the line below.
+_CELL_NOTE_OPEN = re.compile(rf"\[(?:{_NOTE_WORDS})[ _]?(?= {{2,}}| *\||\s*$)")
+_CELL_START = re.compile(r"\| *| {2,}")
+_CELL_NOTE_CLOSE = re.compile(r" *(\d{1,3})\](?= |\||$)")
 
 
 def _fits_better(entries: list, lists: list[tuple[str, list]], notes: int) -> bool:
@@ -1327,8 +1327,8 @@ class _Parser:
         if several and marks and not self.numbered_notes:
             numbered = len(set(re.findall(r"\[(\d{1,3})\]", self.source)))
             by_name = sum(len(entries) for name, entries in lists if not named_notes(name))
-            fitting = [entries for _, entries in lists
-                       if len(entries) == len(marks) and _backlinked(self.source, entries)]
+            with_backlinks = {id(entries) for _, entries in backlinked}
+            fitting = [entries for _, entries in lists if len(entries) == len(marks) and id(entries) in with_backlinks]
             if len(fitting) == 1 and (not any(named_notes(name) for name, _ in lists) or by_name < numbered):
                 letter_notes = fitting[0]
         for name, blocks in lists:
