@@ -848,8 +848,14 @@ def _illustrates_any_case(text: str) -> bool:
     tells of no past. "For example, a mine in the region produced 5,000 tonnes" reports a case,
     and "For instance, a 20% saline solution has viscosity over 1.5 times that of water" a fact."""
     opened = _EXAMPLE_OF_ANY_CASE.match(text)
-    return (opened is not None and _SUPPOSED.search(text) is not None and _RECORD_YEAR.search(text) is None
-            and _PAST_TENSE.search(text) is None and _PROPER_NAME_INSIDE.search(text, opened.end() - 1) is None)
+    return (opened is not None and _SUPPOSED.search(text) is not None and _PAST_TENSE.search(text) is None
+            and _of_no_one_and_no_year(text, opened.end() - 1))
+
+
+def _of_no_one_and_no_year(text: str, names_from: int = 0) -> bool:
+    """Whether a supposed case names no year, and no one from ``names_from`` on: a made-up case
+    is of anyone, at any time."""
+    return _RECORD_YEAR.search(text) is None and _PROPER_NAME_INSIDE.search(text, names_from) is None
 
 
 # A case of any one of a kind told to show how a word is used: "Thus a pond that contained a single
@@ -862,8 +868,7 @@ _USAGE_OF_ANY_CASE = re.compile(
 def _illustrates_a_usage(text: str) -> bool:
     """Whether a statement shows how a word is used on a supposed case of a kind, its figures
     made up: it names no one and no year."""
-    opened = "be " in text and _USAGE_OF_ANY_CASE.match(text)
-    return bool(opened) and _RECORD_YEAR.search(text) is None and _PROPER_NAME_INSIDE.search(text) is None
+    return "be " in text and _USAGE_OF_ANY_CASE.match(text) is not None and _of_no_one_and_no_year(text)
 
 
 def continues_example(text: str) -> bool:
@@ -2038,8 +2043,9 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
     """Whether the words after a count name its members by name, or its subject does, so that
     the names, not the count, are what a reader would check ("founded by three students, A, B
     and C", "3 kinds of means (cumulative, exponential, Gaussian)", "A and B are two concepts").
-    People counted stay a report there ("Smith and Jones were two soldiers killed"). A possessive keeps the count a report ("Five of
-    Canada's fourteen UNESCO sites lie in the province: Banff, …"), and so does a division
+    People counted stay a report there ("Smith and Jones were two soldiers killed"). A
+    possessive keeps the count a report ("Five of Canada's fourteen UNESCO sites lie in the
+    province: Banff, …"), and so does a division
     someone made ("was separated into five groups – A, …") or a pair told apart by place ("two
     labs, one at A and the other at B")."""
     if count < 2 or _CLASSIFICATION_BEFORE.search(text, max(0, start - 200), start):
