@@ -734,6 +734,38 @@ The theorem holds for quaternionic matrices.[1][nb_1] It was proved in 1878.[2]
     assert all(c.reference is not None for c in doc.citations)
 
 
+def test_notes_a_page_groups_as_remarks_are_cited_by_remark_markers() -> None:
+    doc = parse("""****** Transform ******
+The transform extends to vector-valued functions.[remark_1] It was introduced in
+1822.[1] Its inverse was studied later.[2][2]
+***** See also[edit] *****
+    * Laplace_transform
+***** Remarks[edit] *****
+   1. ^ In quantum field theory, operator-valued transforms are in frequent use.
+***** Notes[edit] *****
+   1. ^ Fourier_1822, p. 525.
+   2. ^ a b Fourier_1878, p. 408.
+""")
+    assert sorted((r.group, r.key) for r in doc.references) == [("", "1"), ("", "2"), ("note", "1")]
+    assert [(c.group, c.key) for c in doc.citations] == [("note", "1"), ("", "1"), ("", "2"), ("", "2")]
+    assert doc.metadata["mapping_check"]["verified"]
+
+
+def test_array_indices_on_lines_of_program_code_are_no_markers() -> None:
+    doc = parse("""****** Decomposition ******
+The algorithm runs in cubic time.[1]
+    for (i = 0; i < N; i++) {
+        if ((absA = fabs(A[k][i])) > maxA) {
+            A[j][i] /= A[i][i];
+    double det = A[0][0];
+            x[i] -= A[i][k] * x[k];
+A line a copy wraps, citing its source here,[1] may end in a semicolon;
+***** References *****
+   1. ^ a b Press, W. H. (2007). Numerical Recipes. Cambridge University Press.
+""")
+    assert [(c.group, c.key) for c in doc.citations] == [("", "1"), ("", "1")]
+
+
 def test_an_indented_block_quotation_wraps_narrower_and_is_one_paragraph() -> None:
     doc = parse("""****** Pierre-Simon Laplace ******
 ***** Early years *****

@@ -18,10 +18,12 @@ class ReferenceMapUnverified(Rule):
     citation style sheet, access icons, the text after an ISBN link) and checks every entry
     with backlinks. Fewer markers than backlinks is common and harmless (infobox cells and
     captions lose their markers in a copy); markers beyond the backlinks mean a marker
-    resolves to the wrong entry. When more than two entries, and more than 5 % of those
-    checked, are cited beyond their backlinks, this rule reports the map unverified and the
-    findings that rest on it (which source supports which claim, which entries are unused
-    or undefined) are withheld for the file rather than reported on a wrong map.
+    resolves to the wrong entry. The map is unverified when more than two entries, and more
+    than 5 % of those checked, are cited beyond their backlinks, or when fewer than half the
+    entries of a list of eight or more are cited as often as their backlinks say (the
+    markers were read against the wrong list). Then this rule reports it, and the findings
+    that rest on the map (which source supports which claim, which entries are unused or
+    undefined) are withheld for the file rather than reported on a wrong map.
 
     The JSON report gives the check for every plain-text file as ``mapping_check``
     (``checked``, ``agreeing``, ``over_cited``, ``verified``).
