@@ -34,7 +34,12 @@ INCONSISTENT_COPIES = {
     # three bare links numbered 1-3: the copy wraps before the first two, the third sits on its word
     "fet-holdout-15/Embryonic_development.txt": {("", "3")},
     "fet-holdout-16/Invasive_species.txt": {("", "47")},  # two [47] in the text, one "^" on its entry
+    # [5] and [6] twice and [8] three times in the text, their entries printed "^", "^" and "^ a b"
+    "fet-holdout-18/Spice.txt": {("", "5"), ("", "6"), ("", "8")},
 }
+# Copies that disagree with their backlinks too often to be a slip: the map is reported
+# unverified (CC903) and the findings resting on it are withheld.
+UNVERIFIED_COPIES = {"fet-holdout-18/Spice.txt"}
 
 
 def plain_text_copies() -> list[str]:
@@ -64,7 +69,7 @@ def test_every_marker_resolves_to_the_entry_its_backlinks_claim(name: str) -> No
     path = copy_path(name)
     doc = parse(path.read_bytes().decode("utf-8", "replace"), path=str(path))
     check = doc.metadata["mapping_check"]
-    assert check["verified"]
+    assert check["verified"] == (name not in UNVERIFIED_COPIES)
     assert over_cited(doc) <= INCONSISTENT_COPIES.get(name, set())
     # Every number up to the last entry resolves; numbers past it mean a truncated copy.
     last = max((int(r.key) for r in doc.references if not r.group and r.key.isdigit()), default=0)
