@@ -760,10 +760,12 @@ The algorithm runs in cubic time.[1]
     double det = A[0][0];
             x[i] -= A[i][k] * x[k];
 A line a copy wraps, citing its source here,[1] may end in a semicolon;
+the formula for a coil[2]    L =   r  2   {\\displaystyle L={\\frac {r^{2}}{8r}}
 ***** References *****
    1. ^ a b Press, W. H. (2007). Numerical Recipes. Cambridge University Press.
+   2. ^ Wheeler, H. A. (1928). Simple Inductance Formulas. IRE.
 """)
-    assert [(c.group, c.key) for c in doc.citations] == [("", "1"), ("", "1")]
+    assert [(c.group, c.key) for c in doc.citations] == [("", "1"), ("", "1"), ("", "2")]
 
 
 def test_an_indented_block_quotation_wraps_narrower_and_is_one_paragraph() -> None:

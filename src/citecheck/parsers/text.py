@@ -188,8 +188,9 @@ _NOT_A_MARKER = re.compile(r"(?:\}\s{2,}|[Cc]lassification\s*|\\[A-Za-z]+|\\sqrt
 # A line of program code, whose array indices ("A[j][i] /= A[i][i];", "det = A[0][0];") are no
 # markers: it assigns, steps or calls, and a keyword opens it or a statement's end or a block's
 # brace closes it. A prose line a copy wraps may end in ";" too, so the index must also be glued
-# to a name.
-_CODE_LINE = re.compile(r"^(?=.*(?:=|\+\+|--|\w\())\s*(?:(?:for|while|if|else|return)\b|.*[;{}]\s*$)")
+# to a name; and a formula's line ("coil[32][33]  L = … {\displaystyle L={\frac …}") is no code.
+_CODE_LINE = re.compile(
+    r"^(?!.*(?:\\displaystyle|&#x))(?=.*(?:=|\+\+|--|\w\())\s*(?:(?:for|while|if|else|return)\b|.*[;{}]\s*$)")
 _TAG_KIND = {
     "citation needed": "citation-needed",
     "permanent dead link": "dead-link",
