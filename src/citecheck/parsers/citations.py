@@ -124,7 +124,7 @@ _TRANS = re.compile(r"^\s*\[(?P<trans>[^\]]+)\]")
 # The date in brackets names a year of record: "(52-3417)" is a product number, not a date.
 _AUTHOR_DATE = re.compile(r"^(?P<author>.+?)\s*\((?P<date>[^()]*?(?:(?<!\d)(?:1\d|20)\d\d(?!\d)|n\.d\.)[^()]*)\)\.?\s*$")
 _PART_END = re.compile(r"\.\s+|\.$")
-_LAST_WORD = re.compile(r"(\w+)$")
+_LAST_WORD = re.compile(r"([^\W_]+)$")  # of "Drucker,_Peter_F.", as a text dump joins words: "F"
 _VOLUME = re.compile(r"^\d+\s*(?:\([^)]*\)?)?\s*(?::|$)")
 _NO_SPLIT_AFTER = frozenset(
     "pp p vol no nos ed eds jr sr st inc co ltd corp dr mr mrs ms prof gen col lt vs v ch sec fig "
@@ -580,21 +580,28 @@ def item_identifier(raw: str) -> str:
 
 # A document published under a number of its own, which its title may give: a patent ("United
 # States Patent 3137937"), EU legislation ("Council Directive 80/181/EEC"), a page of a law
-# gazette ("Reichsgesetzblatt Teil I S. 849", "BGBl. I S. 1234"), an RFC ("RFC 3190").
+# gazette ("Reichsgesetzblatt Teil I S. 849", "BGBl. I S. 1234"), an RFC ("RFC 3190"), an
+# international standard cited as the work itself, its designation opening the entry or its title
+# or following its body's name ("ISO 832:1994 Information and documentation", "International
+# Organization for Standardization, Procedure 719"); not a page about one ("ANSI ISO 14000 Press
+# Release", "ISO 9001 certification for …").
 PATENT_NUMBER = r"\bPatent\s+(?:No\.?\s*)?[\d,]{5,}"
+_STANDARD = r"ISO(?:/[A-Z]{2,4})*\s+"  # "ISO 719", "ISO/IEC 9899", "ISO/DIS 11238"
 _NUMBERED_DOCUMENT = re.compile(
     rf"{PATENT_NUMBER}"
     r"|\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|EURATOM)\b"
     r"|\b(?:\w*gesetzblatt|BGBl\.?|RGBl\.?)\s+(?:Teil\s+)?(?:\d{4}\s+)?[IV]{1,3}\s+S\.\s*\d+"
     r"|\bRFC\s?\d{2,4}\b"  # an Internet standard, published for good under its number ("RFC 3190")
+    rf"|(?:(?:^|[\"“]|\|\s*title\s*=\s*){_STANDARD}|Standardi[sz]ation[,.]?\s+(?:{_STANDARD}|(?:Procedure|Standard)\s+))"
+    r"\d{2,5}(?:-\d+)*(?::\d{4})?\b(?!\s*certif)"
 )
 
 
 def findable_without_link(raw: str, title: str) -> bool:
     """Whether an entry's work stays findable whatever happens to its link: it has an identifier
     of its own (``item_identifier``) that is not merely its title, it is a numbered patent,
-    piece of legislation or RFC or a page of a law gazette, or it is chapter and verse of scripture
-    ("Exodus 7:1–2.")."""
+    piece of legislation, RFC or ISO standard or a page of a law gazette, or it is chapter and
+    verse of scripture ("Exodus 7:1–2.")."""
     identifier = item_identifier(raw)
     if identifier and identifier not in title:
         return True

@@ -70,9 +70,9 @@ class DeadLinkWithoutArchive(Rule):
     infobox (an official website) or a section of links to read further (External links,
     Further reading, See also), where no claim rests on the link. A reference whose work
     has an identifier of its own (an article's DOI, a book's ISBN, a PMID), a numbered patent,
-    piece of EU legislation or RFC ("RFC 3190"), a page of a law gazette ("Reichsgesetzblatt
-    Teil I S. 849"), or chapter and verse of scripture stays checkable without its link and is
-    not reported. Works offline: it trusts what the article says.
+    piece of EU legislation, RFC or ISO standard ("RFC 3190", "ISO 832:1994"), a page of a law
+    gazette ("Reichsgesetzblatt Teil I S. 849"), or chapter and verse of scripture stays
+    checkable without its link and is not reported. Works offline: it trusts what the article says.
 
     Why: a dead link with no archive means nobody can check the claim any more.
 

@@ -19,7 +19,7 @@ STABLE_HOSTS = (
     "archive.is", "archive.ph", "books.google.com", "news.google.com/newspapers", "hathitrust.org",
     "jstor.org", "worldcat.org", "pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov", "europepmc.org",
     "arxiv.org", "adsabs.harvard.edu", "semanticscholar.org", "webcitation.org", "wikisource.org",
-    "wikipedia.org",
+    "wikipedia.org", "paperspast.natlib.govt.nz", "trove.nla.gov.au", "gallica.bnf.fr",
 )
 # Sites a rendered copy names without their address: the names of the hosts above.
 _STABLE_SITE_NAMES = {
@@ -39,16 +39,19 @@ class UnarchivedLink(Rule):
     …" counts). Links already marked dead, in the reference or by a tag after its citation in the
     text, are CC301 instead. Links to persistent identifiers, archives, digital libraries of
     scanned print (HathiTrust, Google Books and Google's newspaper archive, on any of Google's
-    country sites) and Wikipedia, which keeps every revision (``ignore_hosts``; a copy that
-    names such a site without its address, "Wikipedia, 2019-03-25" or
-    "pubchem.ncbi.nlm.nih.gov", counts), are left alone, and so are links of works
-    that carry such an identifier themselves (a book's ISBN or OCLC number, an article's DOI, PMID
-    or arXiv id; not a journal's ISSN), of numbered patents, EU legislation and RFCs ("United
-    States Patent 3137937", "Council Directive 80/181/EEC", "RFC 3190"), of pages of a law gazette
+    country sites; the national libraries' Papers Past, Trove and Gallica) and Wikipedia, which
+    keeps every revision (``ignore_hosts``; a copy that names such a site without its address,
+    "Wikipedia, 2019-03-25" or "pubchem.ncbi.nlm.nih.gov", counts), are left alone, and so are
+    links of works that carry such an identifier themselves (a book's ISBN or OCLC number, an
+    article's DOI, PMID or arXiv id; not a journal's ISSN), of numbered patents, EU legislation,
+    RFCs and ISO standards ("United States Patent 3137937", "Council Directive 80/181/EEC", "RFC
+    3190", "ISO 832:1994 …", "International Organization for Standardization, Procedure 719"; not
+    a page about one, "ISO 9001 certification for …"), of pages of a law gazette
     ("Reichsgesetzblatt Teil I S. 849"), of chapter and verse of scripture ("Exodus 7:1–2") and of
-    a page of a printed publication (a newspaper or magazine issue or a report dated, to the
+    a printed publication (a page of a newspaper or magazine issue or a report dated, to the
     month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; a book from a
-    publishing house: "University of California Press. p. 44"; not an article of a learned
+    publishing house, "University of California Press. p. 44", or one printed before the web,
+    with or without its page: "New York: Harper Brothers", 1957; not an article of a learned
     journal by its volume, "16 (10): 1398", nor an issue cited without its page): their link is
     a convenience copy.
 
@@ -108,24 +111,32 @@ _VOLUME = re.compile(
     re.I,
 )
 # A publishing house of books: "University of California Press", "Gregg Publishing Company",
-# "Springer Verlag"; not a news agency or a newspaper ("Associated Press", "Detroit Free Press").
+# "Springer Verlag", "Harper Brothers", "Charles Scribner's Sons"; not a news agency or a newspaper
+# ("Associated Press", "United Press International", "Detroit Free Press").
 _PUBLISHING_HOUSE = re.compile(
-    r"(?<!Associated )(?<!Canadian )(?<!Free )\bPress\b(?!\s+Association)|\bPublish(?:ing|ers)\b|\bVerlag\b"
+    r"(?<!Associated )(?<!Canadian )(?<!United )(?<!Free )\bPress\b(?!\s+Association)|\bPublish(?:ing|ers)\b|\bVerlag\b"
+    r"|\b(?:Brothers|Sons)\b|\bBros\."
 )
 
 
 def printed_page(ref: Reference) -> bool:
-    """Whether an entry cites a page of a printed publication: of a newspaper or magazine issue or
-    a report dated, to the month or day, before the web ("Sports Illustrated. February 23, 1976.
-    p. 12"), or of a book from a publishing house ("University of California Press. p. 44"). The
-    printed page is the source, found by its publication, date and page, and the link only a scan
-    or copy of it. Articles of learned journals, cited by volume, are left to their DOI."""
-    if _PRINTED_PAGE.search(ref.raw) is None or _VOLUME.search(ref.raw) is not None:
+    """Whether an entry cites a printed publication: a page of an issue or report dated, to the
+    month or day, before the web ("Sports Illustrated. February 23, 1976. p. 12"), or a book from
+    a publishing house, a page of it ("University of California Press. p. 44") or, printed before
+    the web, the whole book ("New York: Harper Brothers", 1957). The printed work is the source,
+    found by its publication, date and page, and the link only a scan or copy of it. Articles of
+    learned journals, cited by volume, are left to their DOI."""
+    if _VOLUME.search(ref.raw) is not None:
         return False
     published = reference_date(ref, "date")
+    book = any(_PUBLISHING_HOUSE.search(ref.get(field)) for field in ("work", "publisher"))
+    if book and published is not None and published.year < _WEB_ERA_YEAR:
+        return True  # a book printed before the web, whether or not its page is given
+    if _PRINTED_PAGE.search(ref.raw) is None:
+        return False
     if published is not None and published.month is not None:
         return published.year < _WEB_ERA_YEAR  # an issue: after the web came, perhaps online only
-    return any(_PUBLISHING_HOUSE.search(ref.get(field)) for field in ("work", "publisher"))
+    return book
 
 
 def _named_hosts(ref: Reference) -> list[str]:

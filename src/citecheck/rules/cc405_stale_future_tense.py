@@ -49,6 +49,11 @@ _FRAME = re.compile(r"\s*(?:In|On|By|From|Starting in|Beginning in|At the (?:sta
 # institute was created, and it will ...") makes the date that clause's, not the future's.
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bthe )(?<!\bnewly )(?<!-)\b[a-z]{3,}ed\b")
 _THAT = re.compile(r"\bthat\b")
+# A year in an author-year citation dates its source, not an event: "shall be summarized in the
+# sentences to follow (Pevsner, 2015)", "(Smith et al. 2009; Jones 2011)".
+_CITED_SOURCE_BEFORE = re.compile(
+    r"[(;]\s*(?:see\s+|cf\.\s+)?[A-Z][\w'’-]+(?:\s+(?:et\s+al\.?|and|&)(?:\s+[A-Z][\w'’-]+)?)?,?\s+$")
+_CITED_SOURCE_AFTER = re.compile(r"[a-z]?(?:,\s*pp?\.\s*[\d–-]+)?\s*[);]")
 # A quotation left open runs to the end of the statement (the sentence split at its full stop).
 _QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
 
@@ -64,12 +69,13 @@ class StaleFutureTense(Rule):
     that-clause or purpose comes between ("In 2014, the institute was created, and it will
     ...", "In 2015, X went live, from a society whose purpose is to ..."). A period counts
     by its end ("between 2013 and 2023"); a date after "since", "than", "under" or
-    "following" is a point of comparison, not the event's. Phrases inside quotations (also
-    one left open at the statement's end) and in a statement with a reporting verb ("said the
-    war will end on ...", "... will end on 5 May, officials said", "advising members that
-    ...") report someone's words; a habitual "will often", "will usually" is no prediction,
-    and "is due to" a cause or an author ("is due to Hankel (1867)", "is due to rising
-    costs") is no future.
+    "following" is a point of comparison, not the event's, and the year of an author-year
+    citation ("shall be summarized below (Pevsner, 2015)") dates its source. Phrases inside
+    quotations (also one left open at the statement's end) and in a statement with a reporting
+    verb ("said the war will end on ...", "... will end on 5 May, officials said", "advising
+    members that ...") report someone's words; a habitual "will often", "will usually" is no
+    prediction, and "is due to" a cause or an author ("is due to Hankel (1867)", "is due to
+    rising costs") is no future.
     Year-less dates take their year from the nearest full date before them in the section,
     else the article's period. A date is past when its last day is before the revision date
     minus ``tolerance_days``. One finding per statement.
@@ -158,4 +164,11 @@ def _target_dates(text: str, phrase: re.Match[str], matches: list[DateMatch], ma
         return [opening]
     return [match for match in matches
             if 0 <= match.start - phrase.end() <= max_distance and "." not in text[phrase.end():match.start]
-            and not _NOT_TARGET.search(text, max(0, match.start - 24), match.start)]
+            and not _NOT_TARGET.search(text, max(0, match.start - 24), match.start)
+            and not _dates_a_cited_source(text, match)]
+
+
+def _dates_a_cited_source(text: str, match: DateMatch) -> bool:
+    """Whether the date is the year of an author-year citation: "(Pevsner, 2015)"."""
+    return (_CITED_SOURCE_BEFORE.search(text, max(0, match.start - 40), match.start) is not None
+            and _CITED_SOURCE_AFTER.match(text, match.end) is not None)

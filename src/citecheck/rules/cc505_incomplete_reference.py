@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import PATENT_NUMBER, SITE_SEPARATOR, WEBARCHIVE, names_a_site
+from citecheck.parsers.citations import PATENT_NUMBER, SITE_SEPARATOR, WEBARCHIVE, is_domain, names_a_site
 from citecheck.parsers.scripture import cites_verses_only
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
@@ -199,10 +199,21 @@ def _names_its_site(text: str, url: str) -> str:
         name = _NOT_ALNUM.sub("", part.lower())
         if len(name) < _SITE_NAME_CHARS:
             continue
-        if (any(name in label or label in name for label in labels)
+        if (any(name in label or label in name or _abbreviates(part, label) for label in labels)
                 or len(name) >= _NAME_IN_ADDRESS_CHARS and name == site_folder):
             return part.strip()
     return ""
+
+
+_ABBREVIATED_TAIL_CHARS = 5  # "heritage" of "tbheritage"
+
+
+def _abbreviates(name: str, label: str) -> bool:
+    """Whether a host's label spells a name of two words or more with all but its last word cut
+    short: "tbheritage" for "Thoroughbred Heritage", "nzherald" for "New Zealand Herald"."""
+    words = _WORD.findall(name.lower())
+    return (len(words) >= 2 and len(words[-1]) >= _ABBREVIATED_TAIL_CHARS and len(label) > len(words[-1])
+            and label.endswith(words[-1]) and label.startswith(words[0][0]))
 
 
 # The address of a site's home, written as a link, opening an entry before the page's title:
@@ -292,7 +303,8 @@ class IncompleteReference(Rule):
     or "… profile": not "Murder at the Vicarage", nor a link text such as "Profile" that names no
     page), a linked page followed by its site's name ("Camera Sensor Ratings DxOMark", not an
     author "By …"), and a two-part title one part of which names the site its address is on
-    ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Site » Blog Archive » Page") or a reference work
+    ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Thoroughbred Heritage: Bend Or" at
+    www.tbheritage.com, "Site » Blog Archive » Page") or a reference work
     ("Encyclopedia of Laser Physics and Technology - Q factor", "Global Compendium of Weeds:
     Vinca major"), opens with its publisher's
     initials ("CEA: Industry Sales Data"), a brand before a colon ("DrugBank: Insulin Regular")
@@ -310,7 +322,8 @@ class IncompleteReference(Rule):
     reported: explanatory notes (note groups, prose footnotes in the reference list, pointers
     to another article such as "See Treaty of Utrecht." or "See: Draft (boiler)", a sentence
     sending the reader on to the source it links ("…, see M.A.P.A., in Spanish."), names in other
-    languages, how a figure was reckoned), empty entries (CC503), short citations pointing into a bibliography
+    languages or places ("From Dragon Quest VIII, known as Trode outside Japan"), how a figure was
+    reckoned), empty entries (CC503), short citations pointing into a bibliography
     ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
     an author's name alone, or with "et al.", a page or a short remark ("Smith, Renfrew"), when a
     fuller entry opens with it, in the list or in a bibliography listed without numbers), free
@@ -319,7 +332,8 @@ class IncompleteReference(Rule):
     link whose address holds a DOI or arXiv id ("https://arxiv.org/…/1204.3859.pdf - Limits to
     Poisson's ratio …"), chapter-and-verse
     citations of scripture ("1 Samuel 4:13", "Exodus 7:4; Ezekiel 28:26"), and templates made
-    for one source (``{{Cite Merriam-Webster}}``).
+    for one source (``{{Cite Merriam-Webster}}``). A rendered entry that is only a link's words
+    has those words for its title, and the message says so.
 
     Why: an incomplete reference is hard to verify and impossible to recover once its URL
     dies; rules that compare dates or sources have nothing to work with.
@@ -363,6 +377,8 @@ class IncompleteReference(Rule):
                 continue  # a note, or a template we cannot read ({{OEtymD|algeria}} renders a full citation)
             if bare:
                 detail = "is a bare URL"
+            elif len(missing) == 2 and _linked_words(ref, text):
+                detail = "has no title apart from its link's words, and neither a work/publisher nor a publication date"
             elif missing == ["title"]:
                 detail = "has no title"
             elif missing == ["work/publisher and date"]:
@@ -379,6 +395,15 @@ class IncompleteReference(Rule):
             )
 
 
+def _linked_words(ref: Reference, text: str) -> bool:
+    """Whether a rendered entry's words are the label of its link, which stands as its title
+    ("<a>Developers begin next construction phase …</a>"): it has a link, shows no address and
+    its words are not a site's domain ("skyvuelasvegas.com")."""
+    words = _ACCESS_PHRASE.sub(" ", _ARCHIVE_NOTE.sub(" ", text))
+    beside_domains = " ".join(word for word in words.split() if not is_domain(word.strip(".,;:()")))
+    return bool(ref.get("url")) and _URL.search(words) is None and _WORD.search(beside_domains) is not None
+
+
 _PROSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|be|been|means|refers|comes|came|follows|draws|uses|used|gives|gave|"
     r"shows|says|said|notes|states|stated|argues|includes|included|became|does|did|can|could|may|might|"
@@ -388,6 +413,8 @@ _LONG_NOTE_WORDS = 16
 # How a note opens that points to another article, glosses a name in other languages or says
 # how a figure was worked out.
 _NOTE_OPENING = re.compile(r"See(?:\s+also)?:?\s+[A-Z]|In\s+[A-Z][a-z]+:\s|[A-Z][a-z]+ing\s+(?:the|a|an)\s+[a-z]")
+# A note on what a name is elsewhere: "From Dragon Quest VIII, known as Trode outside Japan".
+_NAME_GLOSS = re.compile(r",\s+(?:also\s+)?(?:known|called)\s+as\s+[A-Z]")
 # A sentence that sends the reader on to a source named by its publisher: "For greater
 # specificity on the Denominaciones de Origen, see M.A.P.A., in Spanish."
 _SEE_SOURCE = re.compile(r"[,;(]\s*see\s+(?:also\s+)?(?:the\s+)?[A-Z]")
@@ -415,7 +442,7 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
         return True  # a calculation ("loge(0.001) / 2 = −3.45") explains a figure of the text
     lower = sum(word[0].islower() for word in words)
     reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
-    note = _NOTE_OPENING.match(text) is not None
+    note = _NOTE_OPENING.match(text) is not None or _NAME_GLOSS.search(text) is not None
     if _PROSE_VERB.search(text) is None and not reads_as_prose and not note:
         return False
     dated = _YEAR.search(_ARCHIVE_NOTE.sub(" ", _ACCESS_PHRASE.sub(" ", text))) is not None
