@@ -253,6 +253,7 @@ _MASK_ALTERNATIVES = (
     ("records", rf"\d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])"),  # 330 BCE
     ("records", rf"\d+(?:\s*[{_DASH}]\s*(?:حوالي\s*)?\d+)?\s*(?:قبل\sالميلاد|ق\.\s?م)"),  # حوالي 570 - حوالي 495 قبل الميلاد
     ("", rf"\d{{1,2}}:(?=\s+[A-Z])"),  # "1: Amniotic sac 2: Embryo"
+    ("", rf"\b\d{{1,2}}(?:\+\d{{1,2}})+:(?=\s+[^\W\d_])"),  # a key naming parts together: "(1+2+3: envelope)"
     ("", rf"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)"),  # ratios 4.5:1, scores 3:2
     ("addresses", rf"\d{{1,5}}\s+[NSEW]\.\s+[A-Z]"),  # 620 N. Michigan
     ("addresses", rf"\d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?"
