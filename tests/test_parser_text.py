@@ -1092,3 +1092,30 @@ to the measured circuit.[1]
 """)
     kinds = {s.text: s.kind for s in doc.statements}
     assert kinds["Two Heathkit Grid Dip Meters with a set of tuning coils."] == "caption"
+
+
+def test_a_list_numbered_at_the_margin_under_its_introduction_is_a_list() -> None:
+    doc = parse("""****** Translation ******
+***** Elongation *****
+Following initiation, the polypeptide chain is extended one amino acid at a
+time. The following steps must occur to ensure the correct addition of amino
+acids:[1]
+1. The binding of the correct tRNA into the A site of the ribosome
+2. The formation of a peptide_bond between the tRNA in the A site and the
+polypeptide chain attached to the tRNA in the P site
+3. Translocation or advancement of the tRNA-mRNA complex by three nucleotides
+Translocation "kicks off" the tRNA at the E site and shifts the tRNA from the A
+site into the P site.
+The district court heard the case for many months and finally ruled in March
+2015. The appeal was heard a year later.
+***** References *****
+   1. ^ "Translation". Nature. 2010.
+""")
+    kinds = {s.text: s.kind for s in doc.statements}
+    assert kinds["The binding of the correct tRNA into the A site of the ribosome"] == "list"
+    assert kinds["The formation of a peptide bond between the tRNA in the A site and the polypeptide chain "
+                 "attached to the tRNA in the P site"] == "list"
+    assert kinds["Translocation or advancement of the tRNA-mRNA complex by three nucleotides"] == "list"
+    assert kinds['Translocation "kicks off" the tRNA at the E site and shifts the tRNA from the A site into the '
+                 'P site.'] == "prose"
+    assert kinds["The district court heard the case for many months and finally ruled in March 2015."] == "prose"

@@ -40,7 +40,8 @@ under load:
 Prestressed concrete is a form of concrete used in construction.[1]
 """)
     paragraphs = [s.paragraph for s in doc.statements]
-    assert len(set(paragraphs)) == len(paragraphs) - 2  # "1." and "2." each open a block of their own
+    assert len(set(paragraphs)) == len(paragraphs) == 4  # "1." and "2." each open a block of their own
+    assert [s.kind for s in doc.statements][1:3] == ["list", "list"]  # the items of the list it introduces
 
 
 def test_a_nested_list_item_is_an_item_of_its_own() -> None:

@@ -253,6 +253,7 @@ _MASK_ALTERNATIVES = (
     ("records", rf"\d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])"),  # 330 BCE
     ("records", rf"\d+(?:\s*[{_DASH}]\s*(?:حوالي\s*)?\d+)?\s*(?:قبل\sالميلاد|ق\.\s?م)"),  # حوالي 570 - حوالي 495 قبل الميلاد
     ("", rf"\d{{1,2}}:(?=\s+[A-Z])"),  # "1: Amniotic sac 2: Embryo"
+    ("", rf"\b\d{{1,2}}(?:\+\d{{1,2}})+:(?=\s+[^\W\d_])"),  # a key naming parts together: "(1+2+3: envelope)"
     ("", rf"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)"),  # ratios 4.5:1, scores 3:2
     ("addresses", rf"\d{{1,5}}\s+[NSEW]\.\s+[A-Z]"),  # 620 N. Michigan
     ("addresses", rf"\d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?"
@@ -267,6 +268,8 @@ _MASK_ALTERNATIVES = (
     ("", rf"(?<![\w'’])['’]\d{{2}}\b(?![\w'’])"),  # Class of '94
     ("records", rf"\d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)"),  # 29 U.S.C. § 654, 410 U.S. 113
     ("", rf"\b\d+(?:\([a-z0-9]{{1,3}}\))+"),  # subsection 5(a), 12(b)(2)
+    # a journal's volume and page after its abbreviated title: "Ann. Chem. Phys. 13, 145, (1908)"
+    ("", rf"(?<=[A-Za-z]\.\s)\d{{1,4}},\s?\d{{1,5}}(?:[{_DASH}]\d{{1,5}})?,?\s?\((?:1[5-9]|20)\d\d\)"),
     ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])"),  # locants: 1,3-butadiene, 2,4-D
     # primed locants of a nucleotide's sugar, also where a copy breaks the line after the
     # hyphen: "3'-phosphate", "2',3'-cyclic", "5′- triphosphate"
@@ -280,6 +283,9 @@ _MASK_ALTERNATIVES = (
     # temperature a thermochemical symbol carries: "ΔfH⦵298" (its copy's mojibake "Hâ¦µ298")
     ("", rf"(?<=InChI=)\S+|(?:(?<=⦵)|(?<=\u00b5))298\b"),
     ("", rf"\d[\d,.]*\s?[x×](?=\s?magnification\b)"),  # a micrograph's "110,510 x magnification"
+    # the level that names an interval: "a 95 percent confidence interval", "the 99% CI"
+    ("", rf"\b\d{{2}}(?:\.\d+)?\s?(?:%|percent|per\s?cent)(?=[\s_\-]+(?:(?:confidence|credible|prediction)[\s_\-]+"
+        rf"(?:intervals?|levels?|limits?|bounds?|bands?|regions?)\b|CI\b))"),
     # a coordination complex's formula, its count and charge after the bracket: "[Co(NH3)6]3+",
     # "Pd[P(C6H5)3]4", "[FeIII(CN)6]3−"
     ("", rf"\[(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*|[IVX]+(?![a-z]))+\]\d*(?:[+−-]|â\x88\x92)*"),
@@ -624,6 +630,8 @@ def _find(text: str) -> list[NumericClaim]:
             and not _DATED.search(text)):  # "in 1860 … one "libbra" = 339.54 grams": a unit of its time
         spans = [m.span() for m in _UNIT_CONVERSION.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
+    if candidates and "deviation" in text and _DEVIATIONS_COUNTED.search(text):
+        candidates = [c for c in candidates if not (c.kind == "percent" and c.value in _NORMAL_SHARES)]
     if candidates and "/" in text:
         spans = [m.span() for m in _SYMBOLIC_FRACTION_VALUE.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
@@ -716,6 +724,11 @@ _UNIT_CONVERSION = re.compile(
     re.I,
 )
 _CONVERSION_WORDS = frozenset("equal equivalent equals".split())
+# The shares of a normal distribution within one, two, three and four standard deviations of its
+# mean (the 68–95–99.7 rule), which a statement counting the deviations gives as mathematics:
+# "Three standard deviations account for 99.7% of the sample population".
+_NORMAL_SHARES = frozenset([68.0, 68.27, 95.0, 95.45, 99.7, 99.73, 99.99, 99.994])
+_DEVIATIONS_COUNTED = re.compile(r"\b(?:one|two|three|four|[1-4])\s+standard[\s_]+deviations?\b", re.I)
 # The value of a fraction over a constant or a variable, glossed as a percentage: "1/e (about 37%)".
 _SYMBOLIC_FRACTION_VALUE = re.compile(
     r"(?<![\w.])\d+\s?/\s?[A-Za-zπ√][\w√]*\s*\(\s*(?:about|approximately|roughly|around|≈|~)?\s*\d[\d.]*\s?%\s*\)"
@@ -737,7 +750,10 @@ _DEFINED_UNITS = (
 _KIND_THRESHOLD = r"(?:with|of|having)\s+(?:at\s+least|more\s+than|over|less\s+than|under|fewer\s+than)\s+\d"
 _DEFINES_A_TERM = re.compile(
     r"\s*(?:The\s+)?term\s+[^.;]{1,60}?\s+(?:describes|means|refers\s+to|denotes|stands\s+for)\b"
-    r"|[^.;]*\bthe\s+(?:SI\s+)?unit\s+of\s+[a-z]+\s+is\s+the\s+[a-z]+\b"
+    r"|[^.;]*\bthe\s+(?:(?-i:[A-Z]{2,5})\s+)?unit\s+of\s+[a-z]+\s+is\s+the\s+[a-z]+\b"
+    # a unit given its symbol and set equal to one of another: "The technical atmosphere (symbol:
+    # at) is 1 kgf/cm2 (98.0665 kPa, or 14.223 psi)"
+    r"|[^.;]*\(symbol:?\s[^()]{1,12}\)\s+(?:is|equals)\s+(?:exactly\s+)?(?:1|one)\s"
     r"|[^.;]*\bby\s+definition\b"
     rf"|\s*(?:An?|One)\s+(?:{_DEFINED_UNITS})\s+(?:\([^()]{{1,12}}\)\s+)?(?:is|equals)\s+(?:exactly\s+)?\d"
     rf"|[^.;]*\bthe\s+(?:SI\s+)?(?:{_DEFINED_UNITS})\s+(?:is|was)\s+(?:now\s+)?defined\s+as\b"
@@ -750,7 +766,7 @@ _DEFINES_A_TERM = re.compile(
     re.I,
 )
 # A word that every ``_DEFINES_A_TERM`` match has, but one that opens with "a", "an" or "one".
-_DEFINING_TERMS = frozenset("term unit definition defined define defines standard".split())
+_DEFINING_TERMS = frozenset("term unit definition defined define defines standard symbol".split())
 _UNIT_DEFINITION_OPENERS = ("a", "an", "one")
 # Characters that match an ASCII letter case-insensitively ("ſ" an "s", "ı" an "i") and so may
 # spell a word of a case-insensitive pattern that ``_LETTERS`` does not read as that word.
@@ -768,10 +784,11 @@ def _defines_a_term(text: str, words: frozenset[str]) -> bool:
 
 
 # An equation on figures: arithmetic next to an equals sign ("(2 + 6)/2 = 4", "0.0238 × 931 MeV
-# = 22.2 MeV"), a quantity set equal to a figure ("1 u c² = 931.49 MeV"), or a result carried
-# over to a line of its own ("= 931.49 MeV,").
+# = 22.2 MeV", "+0.34 V − (−0.76 V) = 1.10 V"), a quantity set equal to a figure ("1 u c² =
+# 931.49 MeV"), or a result carried over to a line of its own ("= 931.49 MeV,").
 _CALCULATION = re.compile(
     r"\d\)?\s*[+×*/−]\s*\(?\d[^=;]{0,40}=|=\s*\(?\d[\d.]*\s*[+×*/−]\s*\(?\d"
+    r"|\d\s?[^\W\d_]{1,3}\)?\s*[+×*/−]\s*\(?−?\d[^=;]{0,40}=\s*[(−]?\d"
     r"|\d(?:\s*[^\W\d_]{1,2}[²³]?(?![^\W\d_]))*\s*=\s*[(−]?\d|^\s*=\s*[(−]?\d"
 )
 # ", say, 100 km", "(say 1–2 bases)": the values that follow are made up for the illustration.
@@ -826,7 +843,15 @@ def names_worked_example(text: str) -> bool:
     "For instance, a recording of 843.6 m would imply a margin of 0.05 m", "Thus a pond that contained a
     single species might be said to contain 120 fish"."""
     return (("xample" in text or "appens" in text or "follows" in text) and _WORKED_EXAMPLE.search(text) is not None
-            or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text) or _illustrates_a_usage(text))
+            or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text) or _illustrates_a_usage(text)
+            or _ASSUMED_CASE.match(text) is not None and _RECORD_YEAR.search(text) is None)
+
+
+# A case worked out from values given before, which its assumption names without a figure of its
+# own: "Assuming the standardized value for g and ignoring air resistance, … increases its velocity
+# by 9.80665 m/s"; not a study's estimate ("Assuming a generation of 12 years, … diverged around
+# 22,000 years ago") nor a dated projection ("… will reach 10 million by 2050").
+_ASSUMED_CASE = re.compile(r"\s*Assuming\s[^\d,;.]+,")
 
 
 # An example whose subject is any one of a kind: "For instance, a recording of 843.6 m …",
@@ -898,8 +923,9 @@ def opens_example(text: str) -> bool:
     return text.lstrip()[:1] in "FfEe" and _ANY_EXAMPLE.match(text) is not None
 
 
-# A year of modern record (1500-2049): what a dated report names.
-_RECORD_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20[0-4]\d)s?\b")
+# A year of modern record (1500-2049): what a dated report names; not the digits of a decimal
+# ("32.1740 ft/s") or of a grouped number.
+_RECORD_YEAR = re.compile(r"(?<![.,])\b(?:1[5-9]\d\d|20[0-4]\d)s?\b(?![.,]\d)")
 
 
 def reports_the_world(claim: NumericClaim, paragraph: str) -> bool:
@@ -1294,7 +1320,13 @@ def _is_glued_before(text: str, pos: int) -> bool:
         return True  # "Sutra I.2.I,2": a verse
     if before == ")" and at >= 1 and text[at - 1].isalnum():
         return True  # "C6H4(COOH)2": a subscript of a formula
+    if before == "+" and _DESIGNATION_BEFORE_SIGN.search(text, 0, at):
+        return True  # "PSR B1913+16", "QSO J0439+1634": a catalogue's coordinates
     return False
+
+
+# A catalogue designation's first coordinate, letters then digits, before a "+": "B1913", "J0439".
+_DESIGNATION_BEFORE_SIGN = re.compile(r"(?<![^\W_]|\.)[A-Z]{1,4}\d{2,}(?:\.\d+)?$")
 
 
 # A character of a UTF-8 text that was decoded once more as Latin-1: "λ" reads "Î»", "–" "â\x80\x93".
@@ -2222,6 +2254,9 @@ _ONE_PRONOUN_VERBS = frozenset(
 # A move of one step on a ladder of leagues: "all leagues below dropped one tier", "were elevated
 # one level": the step follows from the change described, a figure of nothing.
 _ONE_STEP = re.compile(r"\s+(?:tier|level)\b")
+# A part of a whole that has one of it, picked out to say where: "pushed one corner of the road
+# slab off its support", "moved to one side of the room".
+_ONE_PART = re.compile(r"\s+(?:corner|end|side|edge|face|flank|bank|tip)\s+of\b")
 
 
 def _lone_one_is_count(text: str, end: int, prev_word: str, start: int) -> bool:
@@ -2230,7 +2265,7 @@ def _lone_one_is_count(text: str, end: int, prev_word: str, start: int) -> bool:
     sharpened", "one nucleotide at a time") or a sentence's opening ("One analyst")."""
     if start == 0 or prev_word not in _ONE_COUNTED_AFTER and not (prev_word.endswith("ed") and prev_word.islower()):
         return False
-    if _ONE_PRONOUN_AFTER.match(text, end) or _ONE_STEP.match(text, end):
+    if _ONE_PRONOUN_AFTER.match(text, end) or _ONE_STEP.match(text, end) or _ONE_PART.match(text, end):
         return False
     following = re.match(r"\s+([^\W\d_][\w\-]*)(\s+at\s+a\s+time\b)?", text[end:end + 40])
     return bool(following) and not following.group(2) and following.group(1).lower() not in _ONE_PRONOUN_VERBS

@@ -43,6 +43,8 @@ _MONTH_NAMES = frozenset(
     "januar jänner februar märz mai juni juli oktober dezember".split()
 )
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# The rest of an abbreviated journal title up to its volume, page and year: " Phys. 13, 145, (1908)".
+_JOURNAL_TITLE_GOES_ON = re.compile(r"(?:\s+[A-Z][a-z]{0,5}\.)*\s+\d{1,4},\s?\d{1,5}(?:[-–]\d{1,5})?,?\s?\(\d{4}\)")
 _STRAIGHT_QUOTE = re.compile('"')
 _CURLY_QUOTED = re.compile(r"“[^“”]{1,800}”")
 
@@ -130,6 +132,8 @@ def _is_abbreviation(text: str, period: int, after: int) -> bool:
         return bool(following and following.group(1).isdigit())
     if lowered in ABBREVIATIONS:
         return True
+    if token[0].isupper() and len(token) <= 6 and _JOURNAL_TITLE_GOES_ON.match(text, after):
+        return True  # a journal's abbreviated title: "Ann. Chem. Phys. 13, 145, (1908)"
     # Dotted abbreviations: "U.S.", "e.g.", "D.C." (letters separated by periods).
     return "." in token and _DOTTED.fullmatch(token) is not None
 

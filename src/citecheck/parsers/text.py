@@ -576,6 +576,7 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
         mode = counts.most_common(1)[0][1]
         width = max(length for length, count in counts.items() if count >= 0.1 * mode)
     blocks: list[_Block] = []
+    margin_items: dict[int, int] = {}  # the index of each item of a list numbered at the margin: its number
     in_table = after_scale = False
     i = 0
     n = len(lines)
@@ -627,6 +628,18 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             blocks.append(block)
             i = j
             continue
+        if entry and not lettered and int(entry.group(2)) == _next_margin_item(blocks, margin_items):
+            block = _Block("item", [_content(source, s + entry.end(), e)], i, i, text=text)
+            j = i + 1
+            while j < n and _goes_on_margin_item(source[lines[j][0]:lines[j][1]], lines[j - 1][1] - lines[j - 1][0],
+                                                 width, j == i + 1):
+                block.segs.append(_content(source, *lines[j]))
+                block.last_line = j
+                j += 1
+            margin_items[len(blocks)] = int(entry.group(2))
+            blocks.append(block)
+            i = j
+            continue
         # Table rows: cells separated by wide gaps; short or gapped lines continue the table.
         math = "\\displaystyle" in raw or "&#x" in raw  # formulas are spaced out too, but are prose
         diagram = _DIAGRAM_GAP.search(raw.strip()) is not None or indent >= 16  # cladograms, laid-out cells
@@ -675,6 +688,33 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
         i = j
     _mark_legends(blocks)
     return blocks
+
+
+# A paragraph that ends by introducing what follows, maybe with its markers: "… amino acids:[58]".
+_INTRODUCES_ITEMS = re.compile(r":(?:\s*\[[^\[\]\n]{1,20}\])*$")
+
+
+def _next_margin_item(blocks: list[_Block], margin_items: dict[int, int]) -> int:
+    """The number that a list numbered at the margin ("1. The binding of the correct tRNA")
+    would give its next item here: 1 right after a paragraph that introduces it, one more than
+    the item before; 0 elsewhere, where "2015. The court …" is a wrapped year, no item."""
+    if not blocks:
+        return 0
+    if len(blocks) - 1 in margin_items:
+        return margin_items[len(blocks) - 1] + 1
+    return 1 if blocks[-1].kind == "para" and _INTRODUCES_ITEMS.search(blocks[-1].text) else 0
+
+
+def _goes_on_margin_item(raw: str, prev_len: int, width: int, second_line: bool) -> bool:
+    """Whether a line carries on an item numbered at the margin, whose wrap goes on at the
+    margin: the line before was filled to the wrap. An item's first line that is followed by
+    a capital ("3. Translocation … by three nucleotides" / "Translocation "kicks off" …") is a
+    step named in a phrase, and the paragraph after the list opens there."""
+    if not raw.strip() or _indent(raw) or _ENTRY.match(raw) or _WRAPPED_HEADING.match(raw):
+        return False
+    if second_line and raw[:1].isupper():
+        return False
+    return prev_len + 1 + len(raw.split(" ", 1)[0]) > width
 
 
 # A line of a picture's legend: a short key, a dash, what it stands for ("5 – constant term").

@@ -637,8 +637,12 @@ _REPORTING_VERBS = (
     r"found|finds|showed|shows|shown|reported|reports|estimated|estimates|concluded|concludes|observed|"
     r"states|stated|says|said|noted|notes|wrote|writes|claimed|claims|suggested|suggests|demonstrated|determined|"
     r"measured|calculated|recorded|counted|analy[sz]ed|identified|described|put|gave|gives|performed|conducted|"
-    r"examined|tested|surveyed|followed"
+    r"examined|tested|surveyed|followed|describes|specifies|specified|prescribes|prescribed"
 )
+# A standard named by its code, whose text is the source of what it prescribes: "The standard
+# procedure ISO 719[14] describes a test …: 2 g of glass … is kept for 60 min".
+_NAMED_STANDARD = (r"(?:(?:The|A)\s+)?(?:[A-Za-z-]+\s+){0,2}(?:standards?|norms?|procedures?|specifications?)"
+                   r"\s+[A-Z]{2,6}(?:[\s/][A-Z]?\d[\w.:-]*)+")
 _STUDY = r"(?:stud(?:y|ies)|surveys?|reports?|papers?|analys[ie]s|reviews?|polls?|trials?|experiments?)"
 _ATTRIBUTED_OPENING = re.compile(
     r"\s*(?:[^,;.:()]{1,40},\s*){0,2}"  # "Likewise, in yeast, Kunz et al.[50] found …"
@@ -649,7 +653,8 @@ _ATTRIBUTED_OPENING = re.compile(
     r"|[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+){0,3}\s+(?:and|&)\s+[A-Z][\w'’-]+"
     r"|(?:A|An|One|The|Some|Several|Two|Three|Many|Other)\s+(?:\d{4}\s+)?(?:[A-Za-z-]+\s+){0,3}"
     rf"(?:{_STUDY}|sources?)"
-    r"(?:\s+(?:by|of|from|in)\s+[^,;.:()]{1,60}?)?))\s*$"
+    r"(?:\s+(?:by|of|from|in)\s+[^,;.:()]{1,60}?)?"
+    rf"|{_NAMED_STANDARD}))\s*$"
 )
 # The report's verb, right after the citation or past a short account of the study in the same
 # clause ("[101] in 2010 involving over one million people who ate meat found").
