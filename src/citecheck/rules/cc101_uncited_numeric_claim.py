@@ -306,8 +306,11 @@ def _same_figure(figure: NumericClaim, other: NumericClaim) -> bool:
 def _named_in_infobox(summary: Statement, claim: NumericClaim) -> bool:
     """Whether a small count of an infobox row names what it counts ("Spouse(s): Simon Curtis
     (1992–present; 2 children)"): under its row's label it is one fact of the article's subject,
-    which a body sentence of the same count of the same thing states in full."""
-    return summary.kind == "infobox" and bool(summary.section) and claim.kind == "count" and bool(claim.noun)
+    which a body sentence of the same count of the same thing states in full. A sentence in an
+    infobox is a picture's caption ("View of the site, where four reactors have been built"),
+    not a row's value."""
+    return (summary.kind == "infobox" and bool(summary.section) and claim.kind == "count" and bool(claim.noun)
+            and not _FINITE_VERB.search(summary.text))
 
 
 def _cited_next(statements: Sequence[Statement], i: int) -> bool:
