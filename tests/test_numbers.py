@@ -128,6 +128,9 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         # "either", "both" and "between" before a pair of numbers label nothing
         ("Lunar calendars appeared, with years of either 12 or 13 lunar months (either 354 or 384 days).",
          ["12", "13", "354"]),
+        # distances, counts and legs beside what names races, age groups and ties
+        ("The lake lies 800 m and the pass 1500 m above the valley; it spreads over 2000 m.", ["800", "1500", "2000"]),
+        ("Over 35 people died; under 45 Doubles players entered; the dog lost two legs.", ["35", "45", "two"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
@@ -348,6 +351,12 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "With a Heinz ketchup glass bottle, one taps the 57 circle on the neck.",
         "The club was located behind the 620 building which was home to art dealers.",
         "The OH group is reacted with an isocyanate in a 2 component system producing coatings.",
+        # races, an age group's event and a tie's format named with a figure
+        "He broke the world records for the indoor 5000 m, outdoor 5000 m and outdoor 10,000 m.",
+        "5000 metres, 10,000 metres",
+        "Two miles (indoors)",
+        "She won the Legends Under 45 Doubles and the Over 35 Singles.",
+        "Hull qualified from their semi-final against Watford over two legs.",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:

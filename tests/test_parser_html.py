@@ -365,3 +365,15 @@ def test_an_archived_citations_url_is_the_page_it_calls_the_original() -> None:
 def test_without_an_original_link_an_archived_citations_url_is_its_first_other_link() -> None:
     doc = parse(ARCHIVED_ENTRY.format(label="a copy"))
     assert doc.references[0].get("url") == "http://homepage3.nifty.com/kurokami/index.html"
+
+
+def test_text_after_a_paragraph_of_an_infobox_cell_keeps_the_row_label() -> None:
+    page = ('<table class="infobox"><tr><th colspan="2">Service record{}</th></tr>'
+            '<tr><th>Victories:</th><td><p>one warship sunk</p>(1,060 GRT)<br />one ship damaged (5,917 GRT)</td></tr>'
+            '</table><ol class="references"><li id="cite_note-1">Book.</li></ol>')
+    marker = '<sup class="reference"><a href="#cite_note-1">[1]</a></sup>'
+    doc = parse(page.format(marker))
+    values = [(s.section, s.text) for s in doc.statements if s.kind == "infobox" and s.section]
+    assert values == [(("Victories",), "one warship sunk"), (("Victories",), "(1,060 GRT) one ship damaged (5,917 GRT)")]
+    assert not lint_text(page.format(marker), "html", select=["CC101"]).findings  # the cited header covers both
+    assert len(lint_text(page.format(""), "html", select=["CC101"]).findings) == 1

@@ -493,8 +493,12 @@ class _Walker:
             self.paragraph_index += 1
 
     def current(self) -> _Builder:
+        """The open block, or a new one for text outside any block: in a cell, text after a
+        paragraph of it ("<td><p>one warship sunk</p>(1,060 GRT)</td>") stays the cell's,
+        under its row label and unsplit, as the paragraph before it is."""
         if self.builder is None:
-            self.builder = self.new_builder(self.kind_stack[-1], self.path(), True)
+            kind = self.kind_stack[-1]
+            self.builder = self.new_builder(kind, self.path() + self.cell_label, kind not in ("table", "infobox"))
         return self.builder
 
     def new_builder(self, kind: str, section: tuple[str, ...], split: bool) -> _Builder:

@@ -342,9 +342,13 @@ def _mask_groups(text: str, words: frozenset[str]) -> tuple[str, ...]:
 
 
 # A race named by its distance: "the 100 m", "The 60 metres was an Olympic event", "100 metres
-# runners", "60 metres is a sprint event"; and a yacht class, its unit capitalised ("a 12 Metre").
+# runners", "60 metres is a sprint event", "the indoor 5000 m", a list of races ("Event(s): 5000
+# metres, 10,000 metres"); and a yacht class, its unit capitalised ("a 12 Metre").
+_RACE = r"(?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s?(?:m|metres|meters)\b"
 _EVENT_DISTANCE = re.compile(
-    r"\b[Tt]he\s+(?:men's\s+|women's\s+)?((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s?(?:m|metres|meters))\b"
+    rf"\b[Tt]he\s+(?:men's\s+|women's\s+)?({_RACE})"
+    rf"|\b(?:[Ii]ndoor|[Oo]utdoor)\s+({_RACE})"
+    rf"|\b({_RACE}(?:,\s*(?:and\s+)?{_RACE})+)"
     r"|\b((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s(?:metres|meters))"
     r"(?=\s+(?:is|was|event|events|race|races|runners?|sprint|sprinters?|hurdles|final|dash|record|champion|title)\b)"
     r"|\b(?:an?|the|legal)\s(\d{1,2}\s(?:Metre|Meter))\b(?!\s+\w+e[nrs]?\b)"  # not German "25 Meter hohe"
@@ -734,9 +738,18 @@ _SYMBOLIC_FRACTION_VALUE = re.compile(
     r"(?<![\w.])\d+\s?/\s?[A-Za-zπ√][\w√]*\s*\(\s*(?:about|approximately|roughly|around|≈|~)?\s*\d[\d.]*\s?%\s*\)"
 )
 _DATED = re.compile(r"\b(?:in|of|since|from|by|until|before|after)\s+(?:1[0-9]|20)\d\d\b")
-# Values quoted in passing, each with the words that must be present for it to be looked for.
+# Names a figure is part of, in words or digits: a race held indoors ("Two miles (indoors)"), an
+# age group's event ("Legends Under 45 Doubles", "the Over 35 Singles") and a tie's format
+# ("qualified … over two legs").
+_INDOOR_RACE = re.compile(r"\b(?:\d[\d,]*|[Oo]ne|[Tt]wo|[Tt]hree)\s?(?:m|metres|meters|miles?)\s*\((?:in|out)doors?\)")
+_AGE_GROUP = re.compile(
+    r"\b(?:Under|Over)[\s-]\d{1,2}(?=\s+(?:Singles|Doubles|Mixed|Men's|Women's|Boys'?|Girls'?|Team|Cup|World|League|Championships?)\b)")
+_TIE_FORMAT = re.compile(r"\bover\s+(?:two|2)\s+legs\b(?!\s+of\b)")
+# Values quoted in passing, and names with a figure in them, each with the words that must be
+# present for it to be looked for.
 _QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_ILLUSTRATING_WORDS, _INSTANCE_VALUES),
-                      (_CONSTANT_WORDS, _CONSTANT_QUOTED))
+                      (_CONSTANT_WORDS, _CONSTANT_QUOTED), (frozenset(["indoors", "outdoors"]), _INDOOR_RACE),
+                      (frozenset(["under", "over"]), _AGE_GROUP), (frozenset(["legs"]), _TIE_FORMAT))
 # Units that a statement may define by another: "A day is 24 hours or 86,400 seconds in length".
 _DEFINED_UNITS = (
     "second|minute|hour|day|week|fortnight|year|metre|meter|kilometre|kilometer|mile|foot|inch|yard|"

@@ -74,9 +74,10 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     already tagged [citation needed] (CC103 reports those) are skipped; so are list items
     and a block quotation under a cited introduction ending with ":", introductions whose
     list items are cited, the
-    data block a cited census opens (``_census_source``), figures inside a quotation and
+    data block a cited census opens (``_census_source``), figures inside a quotation,
     figures of a summary (lead, infobox, caption) that the body cites, or for a caption or an
-    infobox row the lead (``_cited_elsewhere``).
+    infobox row the lead (``_cited_elsewhere``), and figures a table row cited in its name cell
+    gives for the subject the statement names (``_given_in_cited_row``).
     Worked out once per document: CC101 and CC102 both read it.
     """
     return iter(doc.derived(("numeric_coverage", vague, textbook),
@@ -148,8 +149,12 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if uncovered and stmt.kind in ("table", "list") and _in_report_box(doc, stmt):
             continue
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
+        if uncovered and stmt.kind != "table":
+            uncovered = [c for c in uncovered if not _given_in_cited_row(doc, stmt, c)]
         if uncovered and _summarises(stmt):
-            uncovered = [c for c in uncovered if not (_distinctive(c) and _cited_elsewhere(statements, stmt, c))]
+            uncovered = [c for c in uncovered if not (
+                _distinctive(c) and _cited_elsewhere(statements, stmt, c)
+                or _named_in_infobox(stmt, c) and _cited_elsewhere(statements, stmt, c, named=True))]
         if uncovered and _introduces_list(stmt):
             # Counted by statements, or by items where a copy breaks one into sentences
             # ("Zoomdos You Can Do!" "(2000, ISBN …)"): either way the items name the members.
@@ -265,9 +270,10 @@ def _summarises(stmt: Statement) -> bool:
     return stmt.kind in ("infobox", "caption") or (not stmt.section and stmt.kind == "prose")
 
 
-def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim: NumericClaim) -> bool:
-    """Whether a statement of the article's body states the same figure, written the same way,
-    with a citation after it in its sentence or the next: the infobox's "2,373 (January 25 vs.
+def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim: NumericClaim,
+                     named: bool = False) -> bool:
+    """Whether a statement of the article's body states the same figure, written the same way
+    (``_same_figure``), with a citation after it in its sentence or the next: the infobox's "2,373 (January 25 vs.
     Chicago Mustangs)" restates the schedule's cited "2,373", a caption's "sold more than nine
     million copies" the body's, the lead's "the 2,200 seat Equine Arena" the body's "relocate
     from the 2,200-seat Equine Arena …", whose next sentence is cited.
@@ -275,18 +281,36 @@ def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim:
     figure in its sentence; two statements of the lead do not cover each other ("ranges higher
     than 14,000 feet").
     Where both name what they count, it must be the same thing: the lead's "600 smaller islands"
-    is not the history's "over 600 battles"."""
+    is not the history's "over 600 battles"; with ``named`` (a small count), both must name it."""
     restates_lead = summary.kind in ("infobox", "caption")
+    noun = claim.noun.split()[0] if claim.noun else ""
     for j, other in enumerate(statements):
-        if claim.raw not in other.text:
+        if claim.raw not in other.text and not (noun and noun in other.text):
             continue
         body = not _summarises(other)
         if (body or restates_lead and other.kind == "prose") and any(
-                c.raw == claim.raw and _same_thing(c, claim)
+                _same_figure(c, claim) and _same_thing(c, claim) and (c.noun or not named)
                 and (_cited_after(other, c) or body and _cited_next(statements, j))
                 for c in find_numeric_claims(other.text)):
             return True
     return False
+
+
+def _same_figure(figure: NumericClaim, other: NumericClaim) -> bool:
+    """Whether two figures are written the same way, or are counts of equal value that both name
+    what they count, one in digits and one in words ("2 children" and "two children")."""
+    return figure.raw == other.raw or (figure.kind == other.kind == "count" and figure.value == other.value
+                                       and bool(figure.noun) and bool(other.noun))
+
+
+def _named_in_infobox(summary: Statement, claim: NumericClaim) -> bool:
+    """Whether a small count of an infobox row names what it counts ("Spouse(s): Simon Curtis
+    (1992–present; 2 children)"): under its row's label it is one fact of the article's subject,
+    which a body sentence of the same count of the same thing states in full. A sentence in an
+    infobox is a picture's caption ("View of the site, where four reactors have been built"),
+    not a row's value."""
+    return (summary.kind == "infobox" and bool(summary.section) and claim.kind == "count" and bool(claim.noun)
+            and not _FINITE_VERB.search(summary.text))
 
 
 def _cited_next(statements: Sequence[Statement], i: int) -> bool:
@@ -714,6 +738,43 @@ def _cited_in_row(stmt: Statement, claim: NumericClaim, citation_starts: list[in
     return k < len(citation_starts) and citation_starts[k] < row_end
 
 
+_ROW_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _cited_rows(doc: Document) -> tuple[tuple[re.Pattern[str], frozenset[float]], ...]:
+    """The table rows cited in their name cell ("Singapore Flyer[25]" | "165 (541)" | "2008"),
+    each as a search for its name and the numbers of its cells, conversions included (a place's
+    coordinates left out)."""
+    rows = []
+    for _, row in itertools.groupby((s for s in doc.statements if s.kind == "table"), lambda s: (s.section, s.paragraph)):
+        cells = list(row)
+        names = [c.text.strip() for c in cells if c.cited and not _ROW_NUMBER.search(c.text)]
+        if len(cells) < 2 or not names or len(names[0]) < 4 or not names[0][0].isupper():
+            continue
+        values = frozenset(float(n.replace(",", "")) for c in cells if "°" not in c.text  # not a place's coordinates
+                           for n in _ROW_NUMBER.findall(c.text))
+        rows.append((re.compile(rf"(?<!\w){re.escape(names[0])}(?!\w)"), values))
+    return tuple(rows)
+
+
+# The figure a conversion in brackets converts: "a 90-metre (" before "300 ft)".
+_CONVERTED = re.compile(r"(\d[\d,]*(?:\.\d+)?)[\s\-]?[^\W\d_]+\.?\s*\(\s*$")
+
+
+def _given_in_cited_row(doc: Document, stmt: Statement, claim: NumericClaim) -> bool:
+    """Whether a table row cited in its name cell gives the figure of a statement that names the
+    row's subject: "Singapore Flyer: 165 m (541 ft) tall" restates the row "Singapore Flyer[25]" |
+    "165 (541)" of the table of tallest wheels, whose citation is the figure's. A conversion in
+    brackets is the figure it converts ("Eurowheel, a 90-metre (300 ft) tall wheel" and the row's
+    "90 (295)", rounded otherwise)."""
+    if claim.value is None:
+        return False
+    rows = doc.derived("cited_table_rows", lambda: _cited_rows(doc))
+    converted = _CONVERTED.search(stmt.text, 0, claim.start)
+    value = float(converted.group(1).replace(",", "")) if converted else claim.value
+    return any(value in values and name.search(stmt.text) for name, values in rows)
+
+
 def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
     """Whether an uncited table cell follows a cited cell of its row: a row cited in its title or
     name cell ("The Moon & Antarctica (Remastered)[10]" before "Reissue … with 4 new added tracks")
@@ -1082,7 +1143,8 @@ class UncitedNumericClaim(Rule):
     as fact — "1,166 servicemen", "22.8%", "US$2 billion", "six hundred", "a dozen" — when no
     citation marker follows the figure anywhere in its paragraph. Dates, years, times,
     ordinals ("4th Army Corps"), model designations (T-72, S-300, 9K33, COVID-19), page,
-    section and list numbers are not figures (what is a figure is decided in
+    section and list numbers, and the figure in a name ("the indoor 5000 m", "Legends Under 45
+    Doubles", a tie played "over two legs") are not figures (what is a figure is decided in
     ``citecheck.parsers.numbers``), nor are a roster's shirt numbers ("10 Jerry Colquitt" beside
     other numbered names) and the length of a picture's scale bar ("Scale bars indicate 100 nm").
     A caption without a verb describes its
@@ -1128,11 +1190,16 @@ class UncitedNumericClaim(Rule):
     cites a source of its own at its end (a citation inside one is for a figure of it).
     The lead, an infobox row and a caption sum up the body, which carries the citations: their
     sum of money, share or count of 100 or more is covered when a statement of the body gives
-    it written the same way, of the same thing, with a citation after it in its sentence or in
-    the next sentence of its paragraph ("2,373" in the
+    it written the same way (a count that names what it counts, in digits or words), of the
+    same thing, with a citation after it in its sentence or in the next sentence of its
+    paragraph ("2,373" in the
     infobox and "2,373[75]" in the schedule; not "600 islands" against "600 battles", nor a
-    share that names nothing it is of); a caption or an infobox row is covered so by the lead's
-    cited prose too, but two statements of the lead do not cover each other.
+    share that names nothing it is of); so is an infobox row's smaller count that names what it
+    counts ("2 children" and "the couple have two children.[10]"); a caption or an infobox row is covered so by the lead's
+    cited prose too, but two statements of the lead do not cover each other. A figure of a
+    statement that names the subject of a table row cited in its name cell, and that the row
+    gives, is the row's ("Singapore Flyer: 165 m (541 ft) tall" and the row "Singapore
+    Flyer[25]" | "165 (541)"); a conversion in brackets counts as the figure it converts.
 
     An article that teaches mathematics or science (one prose statement in twenty speaks in
     formulas, variables or mathematical terms) cites its textbook material by paragraph, not
