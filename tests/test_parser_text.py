@@ -751,6 +751,26 @@ The transform extends to vector-valued functions.[remark_1] It was introduced in
     assert doc.metadata["mapping_check"]["verified"]
 
 
+def test_a_lone_note_under_a_picture_with_the_style_sheet_numbered_after_it_does_not_end_the_body() -> None:
+    doc = parse("""****** Cycle ******
+***** Overview[edit] *****
+The cycle was discovered in 1937.[1]
+***** Interactive pathway map[edit] *****
+TCA Cycle edit
+   1. ^ The interactive pathway map can be edited at WikiPathways:
+      "TCACycle_WP78".
+   2. .mw-parser-output cite.citation{font-style:inherit}.mw-parser-output
+      .citation .cs1-lock-free a{background-position:right .1em center}
+***** Evolution[edit] *****
+The cycle itself may have evolved more than once.[2]
+***** References[edit] *****
+   1. ^Krebs HA (1937). "The role of citric acid". Enzymologia. 4: 148-156.
+   2. ^Gest H (1987). "Evolutionary roots of the citric acid cycle". Biochem Soc Symp.
+""")
+    assert any("evolved more than once" in s.text for s in doc.statements)
+    assert [(c.key, c.reference is not None) for c in doc.citations if not c.group] == [("1", True), ("2", True)]
+
+
 def test_array_indices_on_lines_of_program_code_are_no_markers() -> None:
     doc = parse("""****** Decomposition ******
 The algorithm runs in cubic time.[1]

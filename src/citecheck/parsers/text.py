@@ -1036,14 +1036,17 @@ class _Parser:
         return len(self.blocks)
 
     def _holds_reference_list(self, heading: int) -> bool:
-        """Whether a heading's section is a numbered list with backlinks, whatever its name."""
+        """Whether a heading's section is a numbered list with backlinks, whatever its name: of
+        two entries or more as the page had them, so a lone note under a picture whose style
+        sheet a dump numbers after it ("1. ^ The interactive pathway map can be edited …",
+        "2. .mw-parser-output …") is no list that ends the body."""
         entries = []
         for block in self.blocks[heading + 1:]:
             if block.kind == "heading":
                 break
             if block.kind == "entry":
                 entries.append(block)
-        return len(entries) >= 2 and _backlinked(self.source, entries)
+        return len(_list_entries(self.source, entries)) >= 2 and _backlinked(self.source, entries)
 
     def _holds_prose(self, heading: int) -> bool:
         """Whether the section under a heading (its sub-sections included) reads as article
