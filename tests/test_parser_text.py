@@ -15,7 +15,7 @@ from citecheck.parsers.citations import (
     parse_reference_text,
 )
 from citecheck.parsers.numbers import find_numeric_claims
-from citecheck.parsers.text import _names_a_picture, parse
+from citecheck.parsers.text import _indexes_a_name, _names_a_picture, parse
 
 from conftest import SEED, corpus_or_skip
 
@@ -749,6 +749,16 @@ The transform extends to vector-valued functions.[remark_1] It was introduced in
     assert sorted((r.group, r.key) for r in doc.references) == [("", "1"), ("", "2"), ("note", "1")]
     assert [(c.group, c.key) for c in doc.citations] == [("note", "1"), ("", "1"), ("", "2"), ("", "2")]
     assert doc.metadata["mapping_check"]["verified"]
+
+
+@pytest.mark.parametrize(("line", "marker", "indexes"), [
+    ("            x[i] -= A[i][k] * x[k];", "[k]", True),
+    ("    double det = A[0][0];", "[0]", True),
+    ("[3] sets the value x = 1 for the loop;", "[3]", False),  # a marker opening a wrapped line
+    ("the update x = x + 1 is shown.[3] For each k;", "[3]", False),  # after punctuation
+])
+def test_only_an_index_glued_to_a_name_on_a_line_of_code_is_no_marker(line: str, marker: str, indexes: bool) -> None:
+    assert _indexes_a_name(line, line.index(marker)) is indexes
 
 
 def test_a_lone_note_under_a_picture_with_the_style_sheet_numbered_after_it_does_not_end_the_body() -> None:
