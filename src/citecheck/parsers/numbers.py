@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from citecheck.parsers import scripture
 
-__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "continues_example", "opens_example", "speaks_in_mathematics", "reports_the_world", "KINDS"]
+__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "continues_example", "opens_example", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
 
 KINDS = ("count", "percent", "money", "vague")
 
@@ -469,12 +469,12 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _RATE_BEFORE = re.compile(r"(?:\bper\s+|(?<![\w)])\+)$", re.I)
 # Cheap gates: the word regexes run only on texts holding one of these words.
 _LETTERS = re.compile(r"[a-zäöüß]+")
-_NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES])
+NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES])  # also what a text copy's linked title may open with
 _FRACTION_WORDS = frozenset(_DENOMINATORS)
 _VAGUE_WORDS = frozenset(
     "several tens hundreds thousands dozens millions billions scores hundred thousand dozen million billion".split()
 )
-_CLAIM_WORDS = _NUMBER_WORDS | _FRACTION_WORDS | _VAGUE_WORDS
+_CLAIM_WORDS = NUMBER_WORDS | _FRACTION_WORDS | _VAGUE_WORDS
 # A figure continuing a list of designations: "Windows 8, 8.1 and RT", "Windows 95, 98 or 2000".
 _DESIGNATION_LIST = re.compile(
     r"\b(?!(?:About|Over|Nearly|Approximately|Around|Some|Almost|Only|All|Roughly|Per|Of|Between|"
@@ -600,7 +600,7 @@ def _find(text: str) -> list[NumericClaim]:
             # Rejected ("S-300 and 25"): the second figure of a would-be range gets its own try.
             pos = match.end("num")
         next_digit = _HAS_DIGIT.search(text, pos)
-    for match in (_WORD_CLAIM.finditer(text) if not words.isdisjoint(_NUMBER_WORDS) else ()):
+    for match in (_WORD_CLAIM.finditer(text) if not words.isdisjoint(NUMBER_WORDS) else ()):
         claim = _word_claim(text, match)
         if claim is not None:
             candidates.append(claim)

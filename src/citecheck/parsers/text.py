@@ -22,6 +22,7 @@ from datetime import datetime
 
 from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Statement, Tag
 from citecheck.parsers.citations import WEBARCHIVE, domain_of, name_shared_sites, parse_reference_text
+from citecheck.parsers.numbers import NUMBER_WORDS
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
 
 # --- line classification -------------------------------------------------------------------
@@ -231,12 +232,22 @@ _LOST_EXPONENT = re.compile(r"(?<![\w.])(?P<mantissa>\d{1,3}(?:\.\d+)?)(?P<times
 def _link_words(link: re.Match[str]) -> str:
     """A dump's link text with spaces for its underscores, unless a number is part of a
     linked name ("Human_herpesvirus_8", "Aloha_Airlines_Flight_243", "Windows_10"): that one
-    keeps them, so that the name's number is not read as a figure of the text. A linked
-    figure ("650_million_years_ago", "over_90%_market") is still a figure."""
+    keeps them, so that the name's number is not read as a figure of the text, and so does
+    a title opening with a number word ("Six_Sigma"). A linked figure ("650_million_years_ago",
+    "over_90%_market") is still a figure."""
     text = link.group()
-    if _NAMED_NUMBER.match(text) and not re.search(r"[%$€£¥]", text):
+    if _NAMED_NUMBER.match(text) and not re.search(r"[%$€£¥]", text) or _opens_with_number_word(text):
         return text
     return text.replace("_", " ")
+
+
+def _opens_with_number_word(link: str) -> bool:
+    """Whether a linked title opens with a capitalised number word and goes on capitalised
+    ("Six_Sigma", "Seven_Years'_War", "Three_Mile_Island"): the number word is part of the
+    name, not a count ("two_bodies" in a sentence stays a count)."""
+    words = link.split("_")
+    return (len(words) > 1 and words[0].istitle() and words[0].casefold() in NUMBER_WORDS
+            and words[1][:1].isupper())
 
 
 def _indexes_a_name(line: str, at: int) -> bool:

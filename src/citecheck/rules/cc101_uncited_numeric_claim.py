@@ -128,8 +128,14 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if stmt.kind == "caption" and not _FINITE_VERB.search(stmt.text):
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
-        claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt.text)
+        claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt)
                   and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)]
+        if any(_BARE_NUMBER.fullmatch(c.raw) for c in claims):
+            paragraph = paragraph_texts.get(stmt.paragraph)
+            if paragraph is None:
+                paragraph = paragraph_texts[stmt.paragraph] = _paragraph_text(statements, i)
+            if _LETTERED_LABELS.search(paragraph):
+                claims = [c for c in claims if not _names_a_structure(c)]
         if _DESCRIBES_ITS_LIST.match(stmt.text):
             continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
         if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
@@ -540,11 +546,34 @@ def _name_of_the_document(source: str, text: str, claim: NumericClaim) -> bool:
 
 # A picture's scale bar, and what it says: "Scale bars indicate 100 nm", "scale box at left is 0.25 mm".
 _SCALE_MARK = re.compile(r"\bscale\s+(?:bar|box|marker|line)s?\b[^.;\d]{0,30}$", re.I)
+# The spacing of the grid a thing is photographed on, perhaps converted: "on a 1 cm (0.39 in) grid".
+_GRID_AFTER = re.compile(r"\s*(?:[^\W\d_]{1,3}\.?\s*)?(?:\([^()]{1,20}\)\s*|\)\s*)?grid\b", re.I)
+_GRID_BEFORE = re.compile(r"\bon\s+an?\s+(?:\S+\s+){0,3}\(?$", re.I)
 
 
-def _gives_the_scale(claim: NumericClaim, text: str) -> bool:
-    """Whether the figure is the length of a picture's scale bar, which the picture itself shows."""
-    return _SCALE_MARK.search(text, max(0, claim.start - 50), claim.start) is not None
+def _gives_the_scale(claim: NumericClaim, stmt: Statement) -> bool:
+    """Whether the figure is the length of a picture's scale bar, or the spacing of the grid that
+    a caption, a statement with no verb, shows its thing on: the picture itself shows it."""
+    text = stmt.text
+    if _SCALE_MARK.search(text, max(0, claim.start - 50), claim.start) is not None:
+        return True
+    return (_GRID_AFTER.match(text, claim.end) is not None and not _FINITE_VERB.search(text)
+            and _GRID_BEFORE.search(text, max(0, claim.start - 40), claim.start) is not None)
+
+
+# Structures a paragraph numbers, told apart by letters under one number: "Structures 2a to 2c",
+# "3a and 3b"; a paragraph that does so names its compounds (or a figure's parts) by number.
+_LETTERED_LABELS = re.compile(r"(?<![\w.,])(\d{1,2})([a-z])\s*(?:,|and|or|to|[–-])\s*\1(?!\2)[a-z](?![\w'’])")
+# A number standing alone, or two as a step from one to the other: "carbanion 2", "4 to 5".
+_BARE_NUMBER = re.compile(r"\d{1,2}(?:\s*(?:to|[–-])\s*\d{1,2})?")
+
+
+def _names_a_structure(claim: NumericClaim) -> bool:
+    """Whether a bare number in a paragraph that numbers its structures is one of those labels
+    ("leads to carbanion 2 stabilized by …", "to form 4", "by the enolate 4 to 5"): no plural
+    noun follows it to make it a count ("3 equivalents")."""
+    return (_BARE_NUMBER.fullmatch(claim.raw) is not None and claim.kind == "count"
+            and not claim.noun.split(" ")[0].endswith("s"))
 
 
 # A work named with its opus number, the count part of its title or of its description:
