@@ -302,9 +302,11 @@ _MASK_ALTERNATIVES = (
     ("units", rf"(?:(?<=weight\s)|(?<=weight\s[<>≤≥+−\-])|(?<=weight\s\()|(?<=weight\s\([<>≤≥+−\-]))\d{{2,3}}(?:\.\d)?\s?kg\b"),
     ("", rf"(?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)"),  # "from left to right: 1. Band-e Amir; 2. Salang"
     ("units", rf"\d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b"),  # 4×100 m relay
+    # the 100 m final; an event's name, capitalised: "20km Race Walk", "400 m Hurdles"
     ("units", rf"\d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
         rf"|breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?"
-        rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist)\b)"),  # the 100 m final
+        rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist"
+        rf"|Relay|Hurdles|Steeplechase|Freestyle|Backstroke|Breaststroke|Butterfly|Medley|Race|Run|Walk)\b)"),
 )
 # What every match of a group's alternatives holds: a unit's or a clock's word or a degree sign;
 # an era, a time zone or a law's abbreviation (or Arabic "before Christ"); a street's word; a
