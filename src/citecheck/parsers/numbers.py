@@ -1999,6 +1999,9 @@ _CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|t
 # A relative clause about one member, between two of them: "Dark Honeymoon, which had been
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,60}(?=,\s+(?:and|or)\s)")
+# A few words saying what one member is, between two of them: "Tahj Mowry, an actor, and Tavior
+# Mowry"; blanked with its commas, so that "and" joins the names.
+_INNER_APPOSITIVE = re.compile(r"(?<=[a-z]),\s+(?:an?|the)\s+[a-z][a-z\s\-]{0,30},(?=\s+(?:and|or)\s+[A-Z])")
 _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
 # "(cumulative, exponential, Gaussian)": any word, also a quoted title ('singles: "Dream Goes On", …'),
 # or the year that tells apart two of a kind ("two French Open titles (1991 and 1992)").
@@ -2115,11 +2118,14 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     costs and improving service", "two duets – "When A Child Is Born" … and "The Lord's
     Prayer"", "two movies: Dark Honeymoon, which had been completed, and the thriller Iron
     Cross", "two soap operas, Love of Life and The Secret Storm, and also played …", "two
-    labs, one at … and the other at …"; None when they do not."""
+    labs, one at … and the other at …", "two younger brothers named Tahj Mowry, an actor, and
+    Tavior Mowry"; None when they do not."""
     if "(" in text:
         text = _SHORT_ASIDE.sub(lambda aside: " " * len(aside.group()), text)
     if ", wh" in text:
         text = _INNER_RELATIVE.sub(lambda clause: " " * len(clause.group()), text)
+    if ", a" in text or ", the " in text:
+        text = _INNER_APPOSITIVE.sub(lambda phrase: " " * len(phrase.group()), text)
     opened = _MEMBERS_OPEN.match(text, end)
     if opened is not None:
         named_member = _NAMED_MEMBER
