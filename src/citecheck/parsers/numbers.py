@@ -302,9 +302,11 @@ _MASK_ALTERNATIVES = (
     ("units", rf"(?:(?<=weight\s)|(?<=weight\s[<>≤≥+−\-])|(?<=weight\s\()|(?<=weight\s\([<>≤≥+−\-]))\d{{2,3}}(?:\.\d)?\s?kg\b"),
     ("", rf"(?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)"),  # "from left to right: 1. Band-e Amir; 2. Salang"
     ("units", rf"\d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b"),  # 4×100 m relay
+    # the 100 m final; an event's name, capitalised: "20km Race Walk", "400 m Hurdles"
     ("units", rf"\d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
         rf"|breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?"
-        rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist)\b)"),  # the 100 m final
+        rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist"
+        rf"|Relay|Hurdles|Steeplechase|Freestyle|Backstroke|Breaststroke|Butterfly|Medley|Race|Run|Walk)\b)"),
 )
 # What every match of a group's alternatives holds: a unit's or a clock's word or a degree sign;
 # an era, a time zone or a law's abbreviation (or Arabic "before Christ"); a street's word; a
@@ -1997,6 +1999,9 @@ _CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|t
 # A relative clause about one member, between two of them: "Dark Honeymoon, which had been
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,60}(?=,\s+(?:and|or)\s)")
+# A few words saying what one member is, between two of them: "Tahj Mowry, an actor, and Tavior
+# Mowry"; blanked with its commas, so that "and" joins the names.
+_INNER_APPOSITIVE = re.compile(r"(?<=[a-z]),\s+(?:an?|the)\s+[a-z][a-z\s\-]{0,30},(?=\s+(?:and|or)\s+[A-Z])")
 _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
 # "(cumulative, exponential, Gaussian)": any word, also a quoted title ('singles: "Dream Goes On", …'),
 # or the year that tells apart two of a kind ("two French Open titles (1991 and 1992)").
@@ -2113,11 +2118,14 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     costs and improving service", "two duets – "When A Child Is Born" … and "The Lord's
     Prayer"", "two movies: Dark Honeymoon, which had been completed, and the thriller Iron
     Cross", "two soap operas, Love of Life and The Secret Storm, and also played …", "two
-    labs, one at … and the other at …"; None when they do not."""
+    labs, one at … and the other at …", "two younger brothers named Tahj Mowry, an actor, and
+    Tavior Mowry"; None when they do not."""
     if "(" in text:
         text = _SHORT_ASIDE.sub(lambda aside: " " * len(aside.group()), text)
     if ", wh" in text:
         text = _INNER_RELATIVE.sub(lambda clause: " " * len(clause.group()), text)
+    if ", a" in text or ", the " in text:
+        text = _INNER_APPOSITIVE.sub(lambda phrase: " " * len(phrase.group()), text)
     opened = _MEMBERS_OPEN.match(text, end)
     if opened is not None:
         named_member = _NAMED_MEMBER

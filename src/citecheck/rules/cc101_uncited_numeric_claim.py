@@ -605,35 +605,47 @@ def _skipped_section(section: tuple[str, ...]) -> bool:
     return any(SKIPPED_SECTIONS.search(part) or RETOLD_SECTIONS.match(part) for part in section)
 
 
-# A roster's entry: a number, then a person's name, perhaps a position and a remark in brackets.
+# A roster's entry: a number, or a dash where none is given yet, then a person's name (perhaps
+# with initials: "58 D. J. Williams"), perhaps a position, one or two ("G/T", "MLB/OLB"), and a
+# remark in brackets.
 _ROSTER_ENTRY = re.compile(
-    r"\s*\d{1,3}\s+[A-Z][a-z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|van|von|de|da|der|di|du|le|la)){1,3}"
+    r"\s*(?:\d{1,3}|-{1,2}|[–—])\s+(?:[A-Z][a-z][\w'’.\-]*|[A-Z]\.)"
+    r"(?:\s+(?:[A-Z][\w'’.\-]*(?:/[A-Z]+)?|van|von|de|da|der|di|du|le|la)){1,4}"
     r"(?:\s*\([^()]{1,20}\))?\s*"
 )
 _ROSTER_REACH = 2
+# A roster's group label between its entries: "Quarterbacks", "Offensive linemen", "Practice squad".
+_ROSTER_GROUP = re.compile(r"\s*[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)?\s*")
 # A roster's closing line, counting its entries by status: "Rookies in italics 53 Active, 11 Inactive,
-# 6 Practice squad".
+# 6 Practice squad", "56 Total, 6 Drafted, 9 Signed, 41 Unsigned".
 _ROSTER_FOOTER = re.compile(
-    r"[^\d]*?\d+\s+Active(?:\s*,\s*\d+\s+(?:Inactive|Practice\s+squad|Reserves?|Injured\s+reserve|Suspended))+\s*",
+    r"[^\d]*?\d+\s+(?:Active|Total)(?:\s*,\s*\d+\s+(?:Inactive|Practice\s+squad|Reserves?|Injured\s+reserve"
+    r"|Suspended|Drafted|Undrafted|Signed|Unsigned))+\s*",
     re.I)
 
 
 def _in_roster(statements: Sequence[Statement], i: int) -> bool:
     """Whether statement ``i`` is an entry of a roster, numbers and names one to a cell or item:
-    two of its nearest neighbours are entries too, each of another name ("14 Brad Bretz", "10
-    Jerry Colquitt", "16 Steve Pelluer"). Counts of one kind end alike ("12 Grammy Awards", "3
-    Brit Awards") and stay figures."""
+    two of its nearest neighbours of other names, past the labels of the roster's groups, are
+    entries too ("14 Brad Bretz", "10 Jerry Colquitt", "16 Steve Pelluer"), and fewer of its own.
+    Counts of one kind end alike ("12 Grammy Awards", "3 Brit Awards") and stay figures."""
     if _ROSTER_ENTRY.fullmatch(statements[i].text) is None:
         return False
     surname = _surname(statements[i].text)
-    neighbours = 0
-    for j in range(max(0, i - _ROSTER_REACH), min(len(statements), i + _ROSTER_REACH + 1)):
-        other = statements[j]
-        if j != i and other.kind == statements[i].kind and _ROSTER_ENTRY.fullmatch(other.text):
-            if _surname(other.text) == surname:
-                return False
-            neighbours += 1
-    return neighbours >= 2
+    kind = statements[i].kind
+    others = alike = 0
+    for step in (-1, 1):
+        j, taken = i + step, 0
+        while (0 <= j < len(statements) and taken < _ROSTER_REACH and statements[j].kind == kind
+               and alike <= 2 * _ROSTER_REACH):  # past that many alike, the others can no longer outnumber them
+            text = statements[j].text
+            if _ROSTER_ENTRY.fullmatch(text) and _surname(text) == surname:
+                alike += 1  # a brother in the squad ("76 Joe Long", "75 Kyle Long"), or awards of one kind
+            elif not _ROSTER_GROUP.fullmatch(text):  # "4 Matt Blanchard" under "Quarterbacks"
+                others += _ROSTER_ENTRY.fullmatch(text) is not None
+                taken += 1
+            j += step
+    return others >= 2 and others > alike
 
 
 def _surname(entry: str) -> str:
