@@ -644,7 +644,8 @@ def statement_dates(statements: Iterable[Statement],
 
     The context year is the nearest year mentioned before the date: earlier in the same
     statement, in an earlier statement of the same section (a full date or a bare year:
-    "In 2004 ... On 12 June"), in the section's title ("2009 season"; not a span, "2011–2013"), else
+    "In 2004 ... On 12 June"; not a year an event was planned for: "rescheduled for UFC 108 in early
+    2010"), in the section's title ("2009 season"; not a span, "2011–2013"), else
     ``default_year`` (the article's period). Without any of these, year-less dates are
     left out rather than guessed.
     """
@@ -680,15 +681,21 @@ _ANY_YEAR = re.compile(r"(?<![\w$€£¥#.,-])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d
 # A bare year sets the time frame only as an adverbial ("In 2004, ...", "during 2009"), not as
 # an adjective ("the 2008 post-election unrest case").
 _YEAR_ADVERBIAL = re.compile(r"\b(?:in|during|by|since|until|throughout|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+# A year something was set for or moved to ("rescheduled for UFC 108 in early 2010", "is
+# expected to open in 2012") is the plan's, not the time the narrative has reached.
+_PLANNED_FOR = re.compile(r"\b(?:(?:re)?scheduled|planned|postponed|delayed|slated|expected|due|set\s+to|will|would)\b"
+                          r"[^.;:]{0,60}$", re.I)
 
 
 def _last_year_mentioned(text: str, matches: list[DateMatch]) -> int | None:
-    """The year of the last full date or adverbial year among the dates found in ``text``."""
+    """The year of the last full date or adverbial year among the dates found in ``text``; not a
+    bare year an event was planned for or moved to."""
     last: tuple[int, int] | None = None
     for match in matches:
         if match.yearless:
             continue
-        if match.date.month is None and not _YEAR_ADVERBIAL.search(text, max(0, match.start - 24), match.start):
+        if match.date.month is None and (not _YEAR_ADVERBIAL.search(text, max(0, match.start - 24), match.start)
+                                         or _PLANNED_FOR.search(text, max(0, match.start - 80), match.start)):
             continue
         last = (match.start, match.date.year)
     return last[1] if last else None

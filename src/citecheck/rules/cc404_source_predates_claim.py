@@ -21,7 +21,16 @@ _FORWARD = re.compile(
 )
 # "an election for 25 May", "called for 2022", "(next time 23 April 2015)", "the next
 # meeting on 5 May": a date someone set in advance.
-_SET_FOR = re.compile(r"\b(?:for|next(?:\s+[a-z]+)?(?:\s+(?:on|in))?)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+# "(begins 22 April 2014)", "(resumes 1 June)": a service's announced start, as route and
+# schedule lists note it.
+_SET_FOR = re.compile(r"(?:\b(?:for|next(?:\s+[a-z]+)?(?:\s+(?:on|in))?)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
+                      r"|\((?:begins|starts|resumes|commences)\s+(?:on\s+)?)$", re.I)
+# "Lesnar's next opponent was Couture … on November 15", "his next defense was against …
+# on October 23": a bout as booked, which its announcement covers.
+# Not "his next fight was a loss to Smith on 5 May": that is the result.
+_BOOKED = re.compile(r"\bnext\s+(?:opponent\s+(?:was|is|would\s+be)\b"
+                     r"|(?:title\s+)?(?:defen[cs]e|bout|fight|match)\s+(?:was|is|would\s+be)\s+(?:against|versus|vs\.?)\s)"
+                     r"[^.;]{0,110}$", re.I)
 # An event fixed and announced in advance, named right before its date: "performances starting
 # on 17 June 2008", "began airing in October 2010", "put into effect on 20 May 2019", "the tour
 # commenced … on 1 May 2011". Not a release or an opening: whether it came when announced is
@@ -54,13 +63,16 @@ class SourcePredatesClaim(Rule):
 
     Looks at the dates written in the statement ("On 28 June 2021", "As of 21 October";
     year-less dates take their year from the nearest full date before them in the same
-    section, else the article's period). When every citation of the statement resolves to a
+    section, not from a year an event was planned for ("rescheduled for UFC 108 in early 2010"), else
+    the article's period). When every citation of the statement resolves to a
     reference with a publication date, and the statement's latest date begins after all of
     them, the sources cannot report it. Statements about plans, schedules or deadlines
     ("will", "scheduled", "until", "aiming to", "considering", "must", "chosen to be
     converted") are skipped, and so are
     dates set in advance ("an election for 25 May", "(next time 23 April 2015)", "collect
-    signatures by 22 November", "decided to delay the introduction … to 1 January 1999") and the dates of events fixed and announced in advance,
+    signatures by 22 November", "decided to delay the introduction … to 1 January 1999"), a
+    bout as booked ("his next opponent was … on November 15"), a service's announced start
+    ("(begins 22 April 2014)") and the dates of events fixed and announced in advance,
     named before the date: a performance run, a tour, a festival, a broadcast, a screening,
     a law taking effect ("performances starting on 17 June 2008", "began airing in October
     2010", "put into effect on 20 May 2019"): a source can announce them. A release or an
@@ -122,12 +134,13 @@ class SourcePredatesClaim(Rule):
 
 def _set_in_advance(text: str, start: int) -> bool:
     """True when the date at ``start`` is not when the claim happened: a date an event is set
-    for or moved to, the next occurrence, a deadline ("by 22 November") in a sentence that
+    for or moved to, the next occurrence, a bout as booked, a service's announced start, a deadline ("by 22 November") in a sentence that
     states no result, or the day of a currency conversion."""
     before = text[max(0, start - 24):start]
     if (_SET_FOR.search(before) or _CONVERSION.search(text, max(0, start - 60), start)
             or _SCHEDULED_EVENT.search(text, max(0, start - 90), start)
-            or _MOVED_TO.search(text, max(0, start - 90), start)):
+            or _MOVED_TO.search(text, max(0, start - 90), start)
+            or _BOOKED.search(text, max(0, start - 150), start)):
         return True
     return (bool(_BY.search(before)) and not _OPENING_BY.fullmatch(text, 0, start)
             and not _PAST_PERFECT.search(text))

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import page_url_key, source_url_key, url_key
+from citecheck.parsers.dates import find_dates
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
 
@@ -61,12 +62,19 @@ def _full_range(match: re.Match[str]) -> str:
 
 def _different_urls(a: Reference, b: Reference) -> bool:
     """Whether the two entries link different pages (two searches count as two pages), or
-    different sites (two parishes' home pages under one generic title)."""
+    different sites (two parishes' home pages under one generic title), or one a site's home
+    page and the other a page of it, retrieved on different days (a data portal consulted
+    twice for different figures)."""
     url_a, url_b = page_url_key(a.get("url")), page_url_key(b.get("url"))
     if url_a and url_b:
         return url_a != url_b
     site_a, site_b = (url_key(ref.get("url")).partition("/")[0] for ref in (a, b))
-    return bool(site_a and site_b and site_a != site_b)
+    if not site_a or not site_b:
+        return False
+    if site_a != site_b:
+        return True
+    retrieved_a, retrieved_b = _fold(a.get("access_date")), _fold(b.get("access_date"))
+    return bool(url_a or url_b) and bool(retrieved_a and retrieved_b) and retrieved_a != retrieved_b
 
 
 def _fold(text: str) -> str:
@@ -86,8 +94,10 @@ def _different_works(a: Reference, b: Reference) -> bool:
     title and site (two Times articles of May and September 1992 behind one archive link).
     One link serves one of them by mistake: that is no second entry for the same source. A
     page described twice has one date, or none ("Adlershof in Brief" and "Adlershof in
-    Numbers" at one address)."""
-    date_a, date_b = _fold(a.get("date")), _fold(b.get("date"))
+    Numbers" at one address). An undated entry is dated by the days its title names (two
+    archive pages of a site's news, "(December 25, 2005 – January 20, 2006)" and "(February 9 –
+    March 7, 2006)")."""
+    date_a, date_b = _dated(a), _dated(b)
     if not date_a or not date_b or date_a == date_b:
         return False
     title_a, title_b = _title_words(a.get("title")), _title_words(b.get("title"))
@@ -97,6 +107,11 @@ def _different_works(a: Reference, b: Reference) -> bool:
             or title_b <= title_a | _title_words(a.get("work"), a.get("publisher"))):
         return False
     return 2 * len(title_a & title_b) <= len(title_a | title_b)
+
+
+def _dated(ref: Reference) -> str:
+    """The entry's publication date, else the days its title names, folded."""
+    return _fold(ref.get("date")) or " ".join(str(match.date) for match in find_dates(ref.get("title")))
 
 
 # A work's DOI as an entry prints or templates it: "doi:10.2460/javma.231.11.1665", "|doi=10.1038/…";
@@ -130,9 +145,12 @@ class DuplicateReference(Rule):
     trailing slash ignored; any other query parameter makes another page), the same DOI
     (not one a text copy broke at a space), or the same
     title, work (or publisher) and date, pointing to the same pages of the same site (two
-    parishes' home pages under the title "St Mary's Parish" are two sources). Two works published on
+    parishes' home pages under the title "St Mary's Parish" are two sources, and so are a
+    portal's home page and one of its pages retrieved on different days: "American FactFinder"
+    consulted in 2008 and in 2012). Two works published on
     different days under different titles that share one link are not one source (the link
-    was copied to the wrong one); one page described under two titles is. The same entry reused
+    was copied to the wrong one; an undated entry's title may name its days: "NJPW news –
+    (February 9 – March 7, 2006)"); one page described under two titles is. The same entry reused
     through a named reference or repeated markers is not a duplicate, nor are two citations
     of one book or PDF at different pages (or folios: "67b2", "67b3"; articles of one
     statute; sections or equations of one paper: "Section (4.1.1)", "Eq.(39)"; chapters of one

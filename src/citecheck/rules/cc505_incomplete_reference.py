@@ -56,6 +56,10 @@ _LINK_LABEL = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _WORK_WORD = re.compile(r"[^\W\d_]{3,}")
+# A title that ends with the venue and year it was published in or presented at: "Optimal
+# Haplotype Assembly from High-Throughput Mate-Pair Reads, published in ISIT 2015".
+_VENUE_IN_TITLE = re.compile(r",?\s+(?:published|presented)\s+(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z][^,;]{1,60}?)"
+                             r",?\s+(?:1[5-9]|20)\d\d\W*$")
 # The parameters naming a part of a larger work (an article of an encyclopedia, a chapter of a book).
 _PART_NAMES = "article|entry|chapter|contribution"
 _PART_PARAM = re.compile(rf"\|\s*(?:{_PART_NAMES})\s*=\s*[^|}}\s]", re.I)
@@ -132,8 +136,11 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
             return []  # an unquoted title and a publisher ("100 Metres All Time. IAAF.")
         rest = _LINK_LABEL.sub(" ", outside, count=1) if label else outside  # the title, not an italic work
         work = work or ("rest" if title and _WORK_WORD.search(rest) else "")
+    if title and not (work and dated) and (venue := _VENUE_IN_TITLE.search(title)):
+        work, dated = work or venue["venue"], True  # "…, published in ISIT 2015"
     if not (strict or work or (title and dated)) and (
-            named := _names_its_site(ref.get("title") or _plain(ref.raw), ref.get("url"))):
+            named := _names_its_site(ref.get("title") or _plain(ref.raw), ref.get("url"),
+                                     bodies=not ref.get("title"))):
         work, title = named, title or named  # "NCBI: CBLAST" at ncbi.nlm.nih.gov: site and page
     missing = []
     if not title:
@@ -160,18 +167,40 @@ _PUBLISHER_INITIALS = re.compile(r"(?:[A-Z]{2,4}\s+){0,2}[A-Z]{2,4}")
 # A brand opening a title before a colon, as a database names its entries: "DrugBank: Insulin
 # Regular" (not "CityBridge – LinkNYC", a page's name and subtitle).
 _BRAND_OPENING = re.compile(r"\s*(?P<name>[^\s:]+):\s")
+# A part that is the name of a public body, its publisher: "The Clark County Prosecuting
+# Attorney – Karla Faye Tucker", "S.D. Dept. of Game, Fish, and Parks - Lewis and Clark
+# Recreation Area", "Projected population - Statistics Norway" (a statistics office by its
+# country alone: not "AP Statistics Review").
+_BODY_NOUN = re.compile(r"\b(?:Attorney|Prosecutor|Dept\.|Department|Ministry|Agency|Bureau|Commission|Council"
+                        r"|Authority|Administration|Office\s+(?:of|for)|^\s*Statistics\s+[A-Z][a-z]+\W*$)")
+_NAME_LINKING_WORDS = frozenset("of and for the on & de du".split())
+_BODY_NAME_WORDS = 10
+
+
+def _names_a_body(part: str) -> bool:
+    """Whether a title's part is a body's name: capitalised words (and "of", "and" …) with a
+    noun such as "Department", "Attorney" or "Council" among them; not "Projected population"."""
+    name = part.strip(" .")
+    words = name.split()
+    return (0 < len(words) <= _BODY_NAME_WORDS and _BODY_NOUN.search(name) is not None
+            and all(word[0].isupper() or word in _NAME_LINKING_WORDS for word in words))
+
+
 _SITE_ENDING = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})|.*\b(?:web\s?site|online)", re.I)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SITE_NAME_CHARS = 4  # "NCBI"
 _NAME_IN_ADDRESS_CHARS = 8  # "bardneyvillagehistory", the folder a site is kept in
 
 
-def _names_its_site(text: str, url: str) -> str:
+def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
     """The part of a two-part title that names the site its address is on ("NCBI" of "NCBI:
     CBLAST" at www.ncbi.nlm.nih.gov, "Biology Workbench" at workbench.sdsc.edu, "Bardney
     Village History" at community.lincolnshire.gov.uk/bardneyvillagehistory/…): the other part
     is then the page's title; a part that names a reference work ("Encyclopedia of Laser
-    Physics and Technology - Q factor") does so whatever the address, or without one. A page's
+    Physics and Technology - Q factor") does so whatever the address, or without one, and so,
+    with ``bodies``, does a public body's name in a link's words an editor wrote ("The Clark
+    County Prosecuting Attorney – Karla Faye Tucker"); a quoted title is the page's own
+    heading, which names no publisher ("Tickets - Nagoya Transportation Bureau"). A page's
     own name in the address is no site's ("Germany: Urban Areas" at …/germany/urbanareas/).
     "" when no part does: "Coffee: A History" names no site."""
     site = _site_address_opening(text) or _site_address_after(text, url)
@@ -180,7 +209,7 @@ def _names_its_site(text: str, url: str) -> str:
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
     if len(parts) < 2:
         return _initials_of_its_host(parts[0], url) if parts else ""
-    work = next((part for part in parts if _REFERENCE_WORK.match(part)), None)
+    work = next((part for part in parts if _REFERENCE_WORK.match(part) or bodies and _names_a_body(part)), None)
     if work is not None:
         return work.strip()
     opening, closing = parts[0].strip(), parts[-1].strip()
@@ -306,7 +335,9 @@ class IncompleteReference(Rule):
     ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Thoroughbred Heritage: Bend Or" at
     www.tbheritage.com, "Site » Blog Archive » Page") or a reference work
     ("Encyclopedia of Laser Physics and Technology - Q factor", "Global Compendium of Weeds:
-    Vinca major"), opens with its publisher's
+    Vinca major") or, in a link's words, a public body ("The Clark County Prosecuting Attorney
+    – Karla Faye Tucker", "Projected population - Statistics Norway"; not a quoted title, the
+    page's own heading: "Tickets - Nagoya Transportation Bureau"), opens with its publisher's
     initials ("CEA: Industry Sales Data"), a brand before a colon ("DrugBank: Insulin Regular")
     or a site called so ("Glass Online: The History of Glass"), or ends with its site's domain or
     name ("Water use efficiency - agriwaterpedia.info", "Timeline - Official … Website"), and a
@@ -318,7 +349,8 @@ class IncompleteReference(Rule):
     Liddell and Scott"), a dictionary or encyclopedia named alone ("Dorland's Medical
     Dictionary") and a title with its author or editor ("… Late Imperial Russia by Sarah
     Warren, p. 64", "Mechanism of Fertilization, edited by Brian Dale") or the body whose
-    official site it is ("…, official site of Buenos Aires") are complete enough). Not
+    official site it is ("…, official site of Buenos Aires"), and a title ending with the venue
+    and year it was published in ("…, published in ISIT 2015") are complete enough). Not
     reported: explanatory notes (note groups, prose footnotes in the reference list, pointers
     to another article such as "See Treaty of Utrecht." or "See: Draft (boiler)", a sentence
     sending the reader on to the source it links ("…, see M.A.P.A., in Spanish."), names in other
