@@ -761,6 +761,24 @@ def test_only_an_index_glued_to_a_name_on_a_line_of_code_is_no_marker(line: str,
     assert _indexes_a_name(line, line.index(marker)) is indexes
 
 
+def test_an_image_alt_text_wrapped_over_two_lines_with_its_captions_marker_is_dropped() -> None:
+    doc = parse("""****** Botany ******
+***** Anatomy[edit] *****
+Uniquely, streptophyte cells divide by construction of a phragmoplast as a
+template for building a cell_plate late in cell division.[1]
+[A_diagram_of_a_"typical"_eudicot,_the_most_common_type_of_plant_(three-fifths
+of_all_plant_species).[2]_No_plant_actually_looks_exactly_like_this_though.]
+A diagram of a "typical" eudicot, the most common type of plant (three-fifths
+of all plant species).[2] No plant actually looks exactly like this though.
+***** References[edit] *****
+   1. ^ Lewis, L. A. (2004). "Green algae and the origin of land plants". American Journal of Botany.
+   2. ^ Campbell et al. 2008, pp. 630, 738.
+""")
+    assert [c.key for c in doc.citations] == ["1", "2"]
+    assert not any("eudicot,_the" in s.text for s in doc.statements)
+    assert doc.metadata["mapping_check"]["agreeing"] == 2
+
+
 def test_a_lone_note_under_a_picture_with_the_style_sheet_numbered_after_it_does_not_end_the_body() -> None:
     doc = parse("""****** Cycle ******
 ***** Overview[edit] *****

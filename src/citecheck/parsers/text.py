@@ -567,6 +567,10 @@ def _plain_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
     return blocks
 
 
+def _joined(source: str, segs: list[tuple[int, int]]) -> str:
+    return " ".join(source[a:b] for a, b in segs)
+
+
 def _adjacent(source: str, lines: list[tuple[int, int]], a: int, b: int) -> bool:
     """True when no blank line separates line ``a`` from line ``b``."""
     if a < 0 or b >= len(lines):
@@ -683,14 +687,16 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
                 break  # the previous line ended early: a paragraph (or caption) ended there
             if hatnote and not _LIST_GOES_ON.search(source, block.segs[-1][0], block.segs[-1][1]):
                 break  # a hatnote names articles; the paragraph after it is prose
-            if (_ALT_TEXT.fullmatch(source, *block.segs[-1]) or _ALT_TEXT.fullmatch(nraw.strip())) \
+            if (_ALT_TEXT.fullmatch(source, *block.segs[-1]) or _ALT_TEXT.fullmatch(nraw.strip())
+                    or len(nraw.strip()) >= width // 2 and _ALT_TEXT_OPENING.fullmatch(nraw.strip())
+                    or source[block.segs[0][0]] == "[" and _ALT_TEXT.fullmatch(_joined(source, block.segs))) \
                     and not _MARKER.fullmatch(nraw.strip()):
-                break  # an image's alt text stands on its own line; a tag the wrap moved there does not
+                break  # an image's alt text stands on its own lines; a tag the wrap moved there does not
             block.segs.append(_content(source, ns, ne))
             block.last_line = j
             prev_len = ne - ns
             j += 1
-        block.text = " ".join(source[a:b] for a, b in block.segs)
+        block.text = _joined(source, block.segs)
         if _CHROME.match(text) or (_ALT_TEXT.fullmatch(block.text) and not _MARKER.fullmatch(block.text)):
             block.kind = "chrome"  # a hatnote or notice, or an image's alt text in brackets
         elif indent and all(_is_data_line(source[a:b]) for a, b in block.segs):
@@ -780,8 +786,12 @@ _SCALE_ROW = re.compile(r"(?:\d{1,3} ){3,}\d{1,3}(?: ?\+)?")
 _HATNOTE = re.compile(r"(?:Main[ _]articles?|Further[ _]information|See[ _]also):")
 # A run of ten spaces inside a line: a diagram or a laid-out table, never wrapped prose.
 _DIAGRAM_GAP = re.compile(r"\S {10,}\S")
-# An image's alt text, printed in brackets with underscores: "[A_dozen_parallel_cables.]".
-_ALT_TEXT = re.compile(r"\[[^\[\]\s]*_[^\[\]\s]*\]")
+# An image's alt text, printed in brackets with underscores: "[A_dozen_parallel_cables.]"; it may
+# carry a marker of its caption ("….[178]_No_plant…]") and wrap over a few lines.
+_ALT_WORD = r"(?:[^\[\]\s]|\[\d{1,4}\])"
+_ALT_TEXT = re.compile(rf"\[{_ALT_WORD}*_{_ALT_WORD}*(?:\s{_ALT_WORD}+){{0,3}}\]")
+# The first line of alt text the copy wrapped: a full line of words joined by underscores, unclosed.
+_ALT_TEXT_OPENING = re.compile(rf"\[{_ALT_WORD}*_{_ALT_WORD}*")
 # A numbered figure's legend: "Figure 3: The string at 6 consecutive epochs", "Fig. 2b. Tubes".
 _FIGURE_LEGEND = re.compile(r"(?:Figure|Fig\.)\s?\d{1,3}[a-z]?[:.]\s")
 # A line of a formula: its TeX source or the entities of its rendering.
