@@ -758,6 +758,10 @@ _DEFINED_UNITS = (
     "gram|kilogram|pound|ounce|ton|tonne|litre|liter|gallon|byte|kilobyte|megabyte|calorie|joule|"
     "electronvolt|watt|volt|ampere|mole|atmosphere|bar|knot|light-year|parsec|hectare|acre"
 )
+# A unit that a defined unit is given in: its name, plural or prefixed ("grams", "kilometres"), or
+# its symbol ("kg", "cm").
+_UNIT_NAME = rf"(?:(?:kilo|centi|milli|micro|mega|giga)?(?:{_DEFINED_UNITS})(?:s|es)?|feet|[kcmµ]?[gm]|lbs?|oz|ft)\b"
+_DEFINED_UNIT_WORDS = frozenset(_DEFINED_UNITS.split("|"))
 # A statement of what a term or a unit means: "The term 1 in 100 year storm describes a rainfall
 # event ...", "the unit of inductance is the henry (H), which is ... 1 volt", "Ice caps have an
 # area less than 50,000 km2 by definition", "A minute (min) is 60 seconds", "SI defines the second as …".
@@ -771,6 +775,10 @@ _DEFINES_A_TERM = re.compile(
     r"|[^.;]*\(symbol:?\s[^()]{1,12}\)\s+(?:is|equals)\s+(?:exactly\s+)?(?:1|one)\s"
     r"|[^.;]*\bby\s+definition\b"
     rf"|\s*(?:An?|One)\s+(?:{_DEFINED_UNITS})\s+(?:\([^()]{{1,12}}\)\s+)?(?:is|equals)\s+(?:exactly\s+)?\d"
+    # "The kilogram is 1000 grams (g)", "the tonne (t) (or "metric ton") is equal to 1000 kg.": a
+    # unit set equal to a number of another and nothing more, not "The pound is 5% below its peak"
+    rf"|\s*The\s+(?:{_DEFINED_UNITS})\s+(?:\([^()]{{1,20}}\)\s+){{0,2}}(?:is|equals)\s+(?:exactly\s+)?"
+    rf"(?:(?:equal|equivalent)\s+to\s+)?\d[\d,.]*\s?{_UNIT_NAME}(?=\s*(?:[.,;(]|$))"
     rf"|[^.;]*\bthe\s+(?:SI\s+)?(?:{_DEFINED_UNITS})\s+(?:is|was)\s+(?:now\s+)?defined\s+as\b"
     rf"|[^.;]*\bdefines?\s+the\s+(?:{_DEFINED_UNITS})\s+as\b"
     r"|[^.;]*\bdata\s+are\s+given\s+for\s+materials\s+in\s+their\s+standard\s+state\b"  # a chemical infobox's note
@@ -780,7 +788,8 @@ _DEFINES_A_TERM = re.compile(
     rf"|\s*An?\s+(?:[\w\-]+\s+){{0,2}}(?P<kind>[a-z]+)\s+is\s+an?\s+(?P=kind)\s+{_KIND_THRESHOLD}",
     re.I,
 )
-# A word that every ``_DEFINES_A_TERM`` match has, but one that opens with "a", "an" or "one".
+# A word that every ``_DEFINES_A_TERM`` match has, but one that opens with "a", "an" or "one", or
+# with "the" and names a unit.
 _DEFINING_TERMS = frozenset("term unit definition defined define defines standard symbol".split())
 _UNIT_DEFINITION_OPENERS = ("a", "an", "one")
 # Characters that match an ASCII letter case-insensitively ("ſ" an "s", "ı" an "i") and so may
@@ -792,7 +801,9 @@ def _defines_a_term(text: str, words: frozenset[str]) -> bool:
     """Whether ``_DEFINES_A_TERM`` matches ``text`` (whose words are ``words``); searched only
     in a text that has a word every match needs, or opens with a word a unit's definition does."""
     opener = text.split(None, 1)[:1]
-    if (words.isdisjoint(_DEFINING_TERMS) and not (opener and opener[0].lower() in _UNIT_DEFINITION_OPENERS)
+    opens_a_definition = bool(opener) and (opener[0].lower() in _UNIT_DEFINITION_OPENERS
+                                          or opener[0].lower() == "the" and not words.isdisjoint(_DEFINED_UNIT_WORDS))
+    if (words.isdisjoint(_DEFINING_TERMS) and not opens_a_definition
             and (text.isascii() or _FOLDS_TO_ASCII.search(text) is None)):
         return False
     return _DEFINES_A_TERM.match(text) is not None
