@@ -239,6 +239,9 @@ _MASK_ALTERNATIVES = (
     # a railway's gauge: "1,600 mm (5 ft 3 in) broad gauge", "the 1,435 mm standard gauge"
     ("media", rf"\b\d[\d,.]*\s?mm(?:\s*\([^()]{{1,25}}\))?(?=[\s\-]+(?:(?:broad|standard|narrow|metre|meter|cape|irish|russian|iberian)[\s\-]+)?gauge\b)"),
     ("", rf"\b\d+(?:\.\d+){{2,}}\b"),  # section 3.2.1, versions
+    # an IEEE 802 standard, named without its body: "CSMA/CA in 802.11", "802.3ab"; not a measure, "802.11 km"
+    ("", rf"(?<![\d.,$€£¥])\b802\.(?:1\d|2[0-4]|[1-9])[a-z]{{0,3}}\b(?![.,]\d)(?!\s?(?:%|[^\W\d_]{{1,2}}\b(?<!in|is|to|or)"
+        rf"|(?:miles?|metres?|meters?|tons?|tonnes?|acres?|hectares?|square|per|percent|points?|people|votes)\b))"),
     ("units", rf"""\d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b"""),  # coordinates
     ("units", rf"""\d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?"""),  # 52° 31′ 7″
     ("", rf"\b\d{{1,2}}\s\d{{2}}\s[NS](?:,|\s+and)?\s+\d{{1,3}}\s\d{{2}}\s[EW]\b"),  # coordinates without signs: 8 00 N and 38 00 E
