@@ -273,7 +273,8 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d+(?:\([a-z0-9]{{1,3}}\))+"),  # subsection 5(a), 12(b)(2)
     # a journal's volume and page after its abbreviated title: "Ann. Chem. Phys. 13, 145, (1908)"
     ("", rf"(?<=[A-Za-z]\.\s)\d{{1,4}},\s?\d{{1,5}}(?:[{_DASH}]\d{{1,5}})?,?\s?\((?:1[5-9]|20)\d\d\)"),
-    ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+['′]?-(?=[^\W\d_])"),  # locants: 1,3-butadiene, 2,4-D
+    # locants, some of a fused ring's lettered: 1,3-butadiene, 2,4-D, "4,6,6a,7,8,9-hexahydro"
+    ("", rf"\b\d{{1,2}}[a-z]?(?:,\d{{1,2}}[a-z]?)+['′]?-(?=[^\W\d_])"),
     # primed locants of a nucleotide's sugar, also where a copy breaks the line after the
     # hyphen: "3'-phosphate", "2',3'-cyclic", "5′- triphosphate"
     ("", rf"\b\d{{1,2}}['′](?:,\d{{1,2}}['′])*-(?=\s?[^\W\d_])"),
