@@ -93,6 +93,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
     census_section: tuple[str, ...] | None = None  # the section a cited census fills, while it does
+    film_gauges: bool | None = None  # whether the text names a film by its gauge, once a gauge needs it
     for i, stmt in enumerate(statements):
         if _census_source(stmt) is not None:
             # Its figures are cited, before the census by the statement's own citations, after it
@@ -130,6 +131,11 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
         claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt)
                   and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)]
+        if claims and film_gauges is not False and any(_is_film_gauge(c, stmt.text) for c in claims):
+            if film_gauges is None:
+                film_gauges = any(_FILM_NAMED_BY_GAUGE.search(s.text) for s in statements)
+            if film_gauges:
+                claims = [c for c in claims if not (_is_film_gauge(c, stmt.text) or _ROLL_FILM.fullmatch(c.raw))]
         if any(_BARE_NUMBER.fullmatch(c.raw) for c in claims):
             paragraph = paragraph_texts.get(stmt.paragraph)
             if paragraph is None:
@@ -559,6 +565,19 @@ def _gives_the_scale(claim: NumericClaim, stmt: Statement) -> bool:
         return True
     return (_GRID_AFTER.match(text, claim.end) is not None and not _FINITE_VERB.search(text)
             and _GRID_BEFORE.search(text, max(0, claim.start - 40), claim.start) is not None)
+
+
+# A film gauge ("35 mm", "16mm"), and a text that names a film by one ("8 mm film", "35mm movie"):
+# there a gauge standing alone ("Movie film, 16 mm, daylight") names the format, like the roll
+# films listed beside it ("35 mm, 120, 110, 126, 828 and large format", "35 mm and 828").
+_FILM_GAUGE = re.compile(r"(?:8|9\.5|16|35|65|70)\s?mm\b")
+_FILM_NAMED_BY_GAUGE = re.compile(r"\b(?:8|9\.5|16|35|65|70)\s?mm[\s\-]+(?:cine[\s\-]?|motion[\s\-]picture\s+)?(?:film|movie)s?\b", re.I)
+_ROLL_FILM = re.compile(r"110|120|126|127|135|220|620|828")
+
+
+def _is_film_gauge(claim: NumericClaim, text: str) -> bool:
+    """Whether the figure, with the unit after it in ``text``, is one of the film gauges."""
+    return _FILM_GAUGE.match(text, claim.start) is not None
 
 
 # Structures a paragraph numbers, told apart by letters under one number: "Structures 2a to 2c",
