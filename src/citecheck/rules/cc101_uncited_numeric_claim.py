@@ -93,6 +93,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
     census_section: tuple[str, ...] | None = None  # the section a cited census fills, while it does
+    works_page = any(_WORKS_PAGE_LEAD.match(stmt.text) for stmt in statements if stmt.kind == "prose" and not stmt.section)
     film_gauges: bool | None = None  # whether the text names a film by its gauge, once a gauge needs it
     for i, stmt in enumerate(statements):
         if _census_source(stmt) is not None:
@@ -111,8 +112,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue
         if stmt.kind == "table" and _header_cell(doc, stmt):
             continue  # a header cell names its column or row ("45 °C (e.g. …)")
-        if stmt.kind in ("table", "list") and _works_section(stmt.section):
+        if stmt.kind in ("table", "list") and (_works_section(stmt.section) or works_page):
             continue  # a filmography's cells and items name its works: "3×3 Eyes (Pai)"
+        if works_page and _WORKS_PAGE_LEAD.match(stmt.text):
+            continue  # the count of works in the lead is the page's tables' rows: "… consists of three studio albums"
         if stmt.kind in ("table", "list") and _in_roster(statements, i):
             continue  # a squad's shirt numbers: "10 Jerry Colquitt", "7 Brad Ebert (vc)"
         if _cited_at_end(stmt):
@@ -612,6 +615,9 @@ _NUMBERED_LEGEND = re.compile(r"\s*(?:Figure|Fig\.)\s*\d+[a-z]?\s*[:.]")
 
 # Sections that retell a work (a film's or a book's plot), whose source is the work itself.
 RETOLD_SECTIONS = re.compile(r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsis|storyline|premise)\s*$", re.I)
+# The lead of a page that is itself a list of someone's works: "The discography of The Notorious
+# B.I.G., an American rapper, consists of three studio albums …"; all its tables list works.
+_WORKS_PAGE_LEAD = re.compile(r"\s*The\s+(?:discography|filmography|videography|bibliography)\s+of\b", re.I)
 # Sections that list someone's works, whose tables hold titles, roles and episode credits the
 # works themselves show ("7 Dwarves", "Little girl 2", "1 episode").
 WORKS_SECTIONS = re.compile(
