@@ -236,6 +236,7 @@ _MASK_ALTERNATIVES = (
     ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*(?=(?:vinyl|single|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl: a format
     ("media", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
     ("media", rf"\b(?:8|9\.5|16|35|65|70)\s?mm(?=(?:[\s\-]+[\w\-]+){{0,2}}[\s\-]+(?:{_FILM_WORDS})\b)"),  # 35 mm film: a gauge
+    ("media", rf"\b(?:110|120|126|127|135|220|620|828)\s(?=(?:film|format)\b(?!s))"),  # 120 film, 126 format: a roll film's name
     # a railway's gauge: "1,600 mm (5 ft 3 in) broad gauge", "the 1,435 mm standard gauge"
     ("media", rf"\b\d[\d,.]*\s?mm(?:\s*\([^()]{{1,25}}\))?(?=[\s\-]+(?:(?:broad|standard|narrow|metre|meter|cape|irish|russian|iberian)[\s\-]+)?gauge\b)"),
     ("", rf"\b\d+(?:\.\d+){{2,}}\b"),  # section 3.2.1, versions
@@ -252,6 +253,7 @@ _MASK_ALTERNATIVES = (
     ("", rf"\(\d{{1,3}}(?:,\s?\d{{1,3}})+\)"),  # "Tumblers (1, 12)": figure numbers
     ("", rf"^\s*\d{{1,2}},(?=\s+[a-z])"),  # "2, stabilizing selection": a label
     ("", rf"\(\d{{1,3}}\)(?!\s*[%$€£])"),  # "(2)": a volume or item label
+    ("", rf"\(\d{{1,2}}\s+of\s+\d{{1,2}}\)\s*$"),  # a label that closes a row's name: "Kajima Corp. Ltd. (2 of 2)"
     ("", rf"\([IVXL]+,\s?\d{{1,3}}\)"),  # "(XI, 97)": a classical work's book and chapter
     ("records", rf"\d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])"),  # 330 BCE
     ("records", rf"\d+(?:\s*[{_DASH}]\s*(?:حوالي\s*)?\d+)?\s*(?:قبل\sالميلاد|ق\.\s?م)"),  # حوالي 570 - حوالي 495 قبل الميلاد
@@ -306,6 +308,7 @@ _MASK_ALTERNATIVES = (
     ("units", rf"(?:(?<=weight\s)|(?<=weight\s[<>≤≥+−\-])|(?<=weight\s\()|(?<=weight\s\([<>≤≥+−\-]))\d{{2,3}}(?:\.\d)?\s?kg\b"),
     ("", rf"(?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)"),  # "from left to right: 1. Band-e Amir; 2. Salang"
     ("units", rf"\d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b"),  # 4×100 m relay
+    ("units", rf"(?<=\b[CK]-[1-4]\s)\d{{3,5}}\s?(?:m|metres|meters)\b"),  # a canoe or kayak event: "C-1 1000 m", "K-4 500 m"
     # the 100 m final; an event's name, capitalised: "20km Race Walk", "400 m Hurdles"
     ("units", rf"\d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
         rf"|breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?"

@@ -93,6 +93,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
     census_section: tuple[str, ...] | None = None  # the section a cited census fills, while it does
+    works_page = any(_WORKS_PAGE_LEAD.match(stmt.text) for stmt in statements if stmt.kind == "prose" and not stmt.section)
+    film_gauges: bool | None = None  # whether the text names a film by its gauge, once a gauge needs it
     for i, stmt in enumerate(statements):
         if _census_source(stmt) is not None:
             # Its figures are cited, before the census by the statement's own citations, after it
@@ -110,8 +112,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue
         if stmt.kind == "table" and _header_cell(doc, stmt):
             continue  # a header cell names its column or row ("45 °C (e.g. …)")
-        if stmt.kind in ("table", "list") and _works_section(stmt.section):
+        if stmt.kind in ("table", "list") and (_works_section(stmt.section) or works_page):
             continue  # a filmography's cells and items name its works: "3×3 Eyes (Pai)"
+        if works_page and _WORKS_PAGE_LEAD.match(stmt.text):
+            continue  # the count of works in the lead is the page's tables' rows: "… consists of three studio albums"
         if stmt.kind in ("table", "list") and _in_roster(statements, i):
             continue  # a squad's shirt numbers: "10 Jerry Colquitt", "7 Brad Ebert (vc)"
         if _cited_at_end(stmt):
@@ -130,6 +134,11 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
         claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt)
                   and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)]
+        if claims and film_gauges is not False and any(_is_film_gauge(c, stmt.text) for c in claims):
+            if film_gauges is None:
+                film_gauges = any(_FILM_NAMED_BY_GAUGE.search(s.text) for s in statements)
+            if film_gauges:
+                claims = [c for c in claims if not (_is_film_gauge(c, stmt.text) or _ROLL_FILM.fullmatch(c.raw))]
         if any(_BARE_NUMBER.fullmatch(c.raw) for c in claims):
             paragraph = paragraph_texts.get(stmt.paragraph)
             if paragraph is None:
@@ -561,6 +570,19 @@ def _gives_the_scale(claim: NumericClaim, stmt: Statement) -> bool:
             and _GRID_BEFORE.search(text, max(0, claim.start - 40), claim.start) is not None)
 
 
+# A film gauge ("35 mm", "16mm"), and a text that names a film by one ("8 mm film", "35mm movie"):
+# there a gauge standing alone ("Movie film, 16 mm, daylight") names the format, like the roll
+# films listed beside it ("35 mm, 120, 110, 126, 828 and large format", "35 mm and 828").
+_FILM_GAUGE = re.compile(r"(?:8|9\.5|16|35|65|70)\s?mm\b")
+_FILM_NAMED_BY_GAUGE = re.compile(r"\b(?:8|9\.5|16|35|65|70)\s?mm[\s\-]+(?:cine[\s\-]?|motion[\s\-]picture\s+)?(?:film|movie)s?\b", re.I)
+_ROLL_FILM = re.compile(r"110|120|126|127|135|220|620|828")
+
+
+def _is_film_gauge(claim: NumericClaim, text: str) -> bool:
+    """Whether the figure, with the unit after it in ``text``, is one of the film gauges."""
+    return _FILM_GAUGE.match(text, claim.start) is not None
+
+
 # Structures a paragraph numbers, told apart by letters under one number: "Structures 2a to 2c",
 # "3a and 3b"; a paragraph that does so names its compounds (or a figure's parts) by number.
 _LETTERED_LABELS = re.compile(r"(?<![\w.,])(\d{1,2})([a-z])\s*(?:,|and|or|to|[–-])\s*\1(?!\2)[a-z](?![\w'’])")
@@ -593,6 +615,9 @@ _NUMBERED_LEGEND = re.compile(r"\s*(?:Figure|Fig\.)\s*\d+[a-z]?\s*[:.]")
 
 # Sections that retell a work (a film's or a book's plot), whose source is the work itself.
 RETOLD_SECTIONS = re.compile(r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsis|storyline|premise)\s*$", re.I)
+# The lead of a page that is itself a list of someone's works: "The discography of The Notorious
+# B.I.G., an American rapper, consists of three studio albums …"; all its tables list works.
+_WORKS_PAGE_LEAD = re.compile(r"\s*The\s+(?:discography|filmography|videography|bibliography)\s+of\b", re.I)
 # Sections that list someone's works, whose tables hold titles, roles and episode credits the
 # works themselves show ("7 Dwarves", "Little girl 2", "1 episode").
 WORKS_SECTIONS = re.compile(
