@@ -51,7 +51,9 @@ class UnarchivedLink(Rule):
     a printed publication (a page of a newspaper or magazine issue or a report dated, to the
     month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; a book from a
     publishing house, "University of California Press. p. 44", or one printed before the web,
-    with or without its page: "New York: Harper Brothers", 1957; not an article of a learned
+    with or without its page: "New York: Harper Brothers", 1957, or any publisher after an
+    unquoted title dated by its year, "(1924). Electrical Condition. J.S. Phillips." (not a
+    ``{{cite web}}``, ``{{cite news}}`` or journal, a website's copy or a thesis); not an article of a learned
     journal by its volume, "16 (10): 1398", nor an issue cited without its page): their link is
     a convenience copy.
 
@@ -123,20 +125,44 @@ def printed_page(ref: Reference) -> bool:
     """Whether an entry cites a printed publication: a page of an issue or report dated, to the
     month or day, before the web ("Sports Illustrated. February 23, 1976. p. 12"), or a book from
     a publishing house, a page of it ("University of California Press. p. 44") or, printed before
-    the web, the whole book ("New York: Harper Brothers", 1957). The printed work is the source,
+    the web, the whole book ("New York: Harper Brothers", 1957; "(1848). Newton's Principia. D.
+    Adee."). The printed work is the source,
     found by its publication, date and page, and the link only a scan or copy of it. Articles of
     learned journals, cited by volume, are left to their DOI."""
     if _VOLUME.search(ref.raw) is not None:
         return False
     published = reference_date(ref, "date")
     book = any(_PUBLISHING_HOUSE.search(ref.get(field)) for field in ("work", "publisher"))
-    if book and published is not None and published.year < _WEB_ERA_YEAR:
+    if (book or _whole_book(ref)) and published is not None and published.year < _WEB_ERA_YEAR:
         return True  # a book printed before the web, whether or not its page is given
     if _PRINTED_PAGE.search(ref.raw) is None:
         return False
     if published is not None and published.month is not None:
         return published.year < _WEB_ERA_YEAR  # an issue: after the web came, perhaps online only
     return book
+
+
+def _whole_book(ref: Reference) -> bool:
+    """Whether an entry has the shape of a whole book: a title in italics, not quoted as an
+    article's or a page's is, dated by its year alone and followed by its publisher, whatever the
+    publisher is called ("Coxworthy, Franklin (1924). Electrical Condition. J.S. Phillips.")."""
+    title = ref.get("title").strip()
+    names = [ref.get(field).strip() for field in ("publisher", "work")]
+    published = reference_date(ref, "date")
+    if not (title and any(names)) or published is None or published.month is not None:
+        return False
+    if _CITE_WEB.search(ref.raw) or any(is_domain(name) for name in names):
+        return False  # a web page or an item of a periodical, or a website's copy of the work
+    if _THESIS.search(ref.raw):
+        return False  # a thesis is kept in a few copies: the one online is the one to read
+    at = ref.raw.find(title)
+    return at >= 0 and not ref.raw[:at].rstrip().endswith(_QUOTES)
+
+
+_QUOTES = ('"', "\u201c", "'", "\u2018")
+# Templates of pages and periodicals, whose year-dated items are no books.
+_CITE_WEB = re.compile(r"\{\{\s*cite\s+(?:web|news|journal|magazine)\b", re.I)
+_THESIS = re.compile(r"\b(?:thesis|dissertation)\b", re.I)
 
 
 def _named_hosts(ref: Reference) -> list[str]:
