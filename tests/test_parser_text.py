@@ -779,6 +779,24 @@ of all plant species).[2] No plant actually looks exactly like this though.
     assert doc.metadata["mapping_check"]["agreeing"] == 2
 
 
+def test_a_marker_only_an_image_alt_text_carries_is_a_use() -> None:
+    doc = parse("""****** Fish ******
+***** Evolution *****
+Main article: Evolution_of_fish
+[Drawing_of_animal_with_large_mouth,_long_tail,_very_small_dorsal_fins,_and
+pectoral_fins_that_attach_towards_the_bottom_of_the_body,_resembling_lizard
+legs_in_scale_and_development.[1]]
+Dunkleosteus was a gigantic, 10-metre (33 ft) long prehistoric_fish of class
+Placodermi.
+Fish do not represent a monophyletic group.[2]
+***** References *****
+   1. ^ "Monster fish crushed opposition with strongest bite ever". Smh.com.au. 30 November 2006.
+   2. ^ Tree of Life Web Project (1995). "Chordata". Tree of Life.
+""")
+    assert sorted(c.key for c in doc.citations) == ["1", "2"]
+    assert not any("lizard" in s.text for s in doc.statements)
+
+
 def test_a_lone_note_under_a_picture_with_the_style_sheet_numbered_after_it_does_not_end_the_body() -> None:
     doc = parse("""****** Cycle ******
 ***** Overview[edit] *****

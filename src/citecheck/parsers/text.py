@@ -1264,6 +1264,8 @@ class _Parser:
                 prev_heading = True
                 continue
             prev_heading = False
+            if block.kind == "chrome" and not skipping and _ALT_TEXT.fullmatch(block.text):
+                self.doc.citations.extend(self._alt_text_uses(block, k, end))
             if skipping or block.kind == "chrome" or _BOX_WORDS.search(block.text):
                 continue
             kind = {"para": "prose", "item": "list", "entry": "list", "caption": "caption",
@@ -1294,6 +1296,16 @@ class _Parser:
                          "their cells wrap across lines, so rows cannot be rebuilt"),
                 count=table_rows,
             ))
+
+    def _alt_text_uses(self, block: _Block, k: int, end: int) -> list[Citation]:
+        """The markers an image's alt text carries that its caption below does not: a copy may
+        print the caption's only marker there ("…legs_in_scale_and_development.[9]]"), or both
+        (then the caption's marker is the use)."""
+        builder = self.builder()
+        for s, e in block.segs:
+            builder.add(s, e)
+        caption = self.blocks[k + 1].text if k + 1 < end else ""
+        return [citation for _, citation in builder.markers if f"[{citation.key}]" not in caption]
 
     def _cell_notes(self, line: _Block, below: _Block) -> list[Citation]:
         """Note markers a table cell wraps onto its next line ("Radium [226][n" over "4]",
