@@ -1745,7 +1745,7 @@ def _looks_like_caption(text: str) -> bool:
 
 
 def _entry_text(source: str, block: _Block) -> str:
-    return " ".join(source[a:b] for a, b in block.segs).strip()
+    return _joined(source, block.segs).strip()
 
 
 def _backlinked(source: str, blocks: list[_Block]) -> bool:

@@ -177,7 +177,7 @@ _NAME_LINKING_WORDS = frozenset("of and for the on & de du".split())
 _BODY_NAME_WORDS = 10
 
 
-def _names_a_body(part: str) -> bool:
+def _names_a_public_body(part: str) -> bool:
     """Whether a title's part is a body's name: capitalised words (and "of", "and" …) with a
     noun such as "Department", "Attorney" or "Council" among them; not "Projected population"."""
     name = part.strip(" .")
@@ -209,7 +209,7 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
     if len(parts) < 2:
         return _initials_of_its_host(parts[0], url) if parts else ""
-    work = next((part for part in parts if _REFERENCE_WORK.match(part) or bodies and _names_a_body(part)), None)
+    work = next((part for part in parts if _REFERENCE_WORK.match(part) or bodies and _names_a_public_body(part)), None)
     if work is not None:
         return work.strip()
     opening, closing = parts[0].strip(), parts[-1].strip()
