@@ -213,6 +213,8 @@ def test_source_url_key(url: str, key: str) -> None:
         ('"Title". Work. Проверено 3 мая 2020', {"access_date": "3 мая 2020", "title": "Title", "work": "Work"}),
         ('"Title". Work. |access-date= requires |url= (help)', {"title": "Title", "work": "Work"}),
         ("Title. Work. Retrieved 3 May 2020.[dead link]", {"access_date": "3 May 2020", "url_status": "dead"}),
+        # An ISO-like date whose month or day has one digit is one date, not a year and a quote.
+        ("Title. Work. Retrieved 2009-11-6", {"access_date": "2009-11-6"}),
     ],
 )
 def test_tail_phrases(raw: str, expected: dict[str, str]) -> None:

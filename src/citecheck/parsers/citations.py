@@ -42,7 +42,7 @@ _DATE_PART = re.compile(
 )
 _ARCHIVED = re.compile(
     r"Archived(?:\s*\((?:PDF|\w+)\))?\s+from\s+the[ _]original(?:\s*\([^)]*\))?"
-    r"(?:\s+on\s+(?P<date>[^.]{0,40}?\d{4}(?:-\d{2}-\d{2})?)|\s+on)?\s*(?:[.,]|$)",  # "," in CS2
+    r"(?:\s+on\s+(?P<date>[^.]{0,40}?\d{4}(?:-\d{1,2}-\d{1,2})?)|\s+on)?\s*(?:[.,]|$)",  # "," in CS2
     re.I,
 )
 # {{webarchive}} output: "Archived 2010-02-10 at the Wayback Machine", "Archived October 30, 2008,
@@ -59,7 +59,7 @@ WEBARCHIVE = re.compile(
     r"|UK[ _]Government[ _]Web[ _]Archive|Portuguese[ _]Web[ _]Archive|Ghostarchive)",
     re.I,
 )
-_RETRIEVED = re.compile(r"Retrieved\s+(?:on\s+)?(?P<date>[^.]{0,40}?\d{4}(?:-\d{2}-\d{2})?)(?=\s*(?:[.–—-]|$))", re.I)
+_RETRIEVED = re.compile(r"Retrieved\s+(?:on\s+)?(?P<date>[^.]{0,40}?\d{4}(?:-\d{1,2}-\d{1,2})?)(?=\s*(?:[.–—-]|$))", re.I)
 # Other wikis' renderings of "Retrieved ..." and "Archived from the original on ...".
 _RETRIEVED_LOCAL = re.compile(
     r"(?:abgerufen\s+am|consulté\s+le|consultado\s+el|consultato\s+il|проверено|truy\s+cập\s+ngày)"
