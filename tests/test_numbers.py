@@ -186,6 +186,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Alexander arrived in 330 BCE; the Normans in AD 1066.",
         "This gave Britain a 4.5:1 manpower advantage.",
         "The club moved to 201 E. Ontario Street.",
+        "Police Headquarters, located at 805 Bedford St. in Downtown Stamford",
         "Bing opened a new gallery at 22 rue de Provence; the house at 29 avenue Rapp followed.",
         "Doorway at 24 place Etienne Pernet, Paris",
         "300, Takatsuka-cho, Minami-ku, Hamamatsu City",
