@@ -262,11 +262,21 @@ def _paragraph_text(statements: Sequence[Statement], i: int) -> str:
 
 
 def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
-    """Whether an earlier statement of the paragraph gives the same sum of money with a citation
-    after it: "Air pollution costs the world economy $5 trillion per year …[95]" makes "the actual
-    costs are far higher than $5 trillion" a figure already cited. Counts and shares coincide too
-    often to be matched by value ("higher than 14,000 feet" of two mountain ranges)."""
-    if claim.kind != "money" or claim.value is None:
+    """Whether another statement of the paragraph gives the same figure with a citation after it.
+
+    A sum of money may be restated anywhere earlier in the paragraph: "Air pollution costs the
+    world economy $5 trillion per year …[95]" makes "the actual costs are far higher than $5
+    trillion" a figure already cited. A count must be restated in the sentence just before or
+    after, of the same thing ("in only eight events" after "He played in eight events …[6]",
+    "146 yards in his debut" before "Royal's 146 receiving yards were the most …[3]"): counts
+    coincide too often to be matched by value further away ("higher than 14,000 feet" of two
+    mountain ranges)."""
+    if claim.value is None:
+        return False
+    if claim.kind == "count" and claim.noun and claim.value > 1:
+        return any(_cites_same_count(statements[j], claim) for j in (i - 1, i + 1)
+                   if 0 <= j < len(statements) and statements[j].paragraph == statements[i].paragraph)
+    if claim.kind != "money":
         return False
     for j in range(i - 1, -1, -1):
         earlier = statements[j]
@@ -277,6 +287,16 @@ def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: Numer
                 for c in find_numeric_claims(earlier.text)):
             return True
     return False
+
+
+def _cites_same_count(other: Statement, claim: NumericClaim) -> bool:
+    """Whether ``other`` states the count ``claim`` of the same thing (its noun among the three
+    words after the figure) and cites it."""
+    counted = claim.noun.split()[0].lower()
+    return bool(other.citations) and any(
+        c.kind == "count" and c.value == claim.value and _cited_after(other, c)
+        and counted in other.text[c.end:].lower().split()[:3]
+        for c in find_numeric_claims(other.text))
 
 
 def _summarises(stmt: Statement) -> bool:
