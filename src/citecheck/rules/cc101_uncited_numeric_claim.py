@@ -273,7 +273,7 @@ def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: Numer
     mountain ranges)."""
     if claim.value is None:
         return False
-    if claim.kind == "count" and claim.noun and claim.value > 1:
+    if claim.kind == "count" and claim.noun:
         return any(_cites_same_count(statements[j], claim) for j in (i - 1, i + 1)
                    if 0 <= j < len(statements) and statements[j].paragraph == statements[i].paragraph)
     if claim.kind != "money":
