@@ -625,7 +625,10 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             kind = "entry" if entry else "item"
             block = _Block(kind, [_content(source, s + match.end(), e)], i, i, level=indent,
                            number=entry.group(2) if entry and not lettered else "", text=text)
-            column = match.end()  # continuation lines are indented to the content column
+            # Continuation lines are indented to the content column: one space past an entry's
+            # number, whatever spaces its first line has there ("18.  The term …" prints an empty
+            # backlink, and "      156." under it is a page number wrapped to that column).
+            column = min(match.end(), entry.end(2) + 2) if entry else match.end()
             flush = lettered is not None and not indent  # "a. ^ Fructose …" and its lines at the margin
             j = i + 1
             while j < n:
