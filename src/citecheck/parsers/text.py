@@ -625,7 +625,10 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             kind = "entry" if entry else "item"
             block = _Block(kind, [_content(source, s + match.end(), e)], i, i, level=indent,
                            number=entry.group(2) if entry and not lettered else "", text=text)
-            column = match.end()  # continuation lines are indented to the content column
+            # Continuation lines are indented to the content column: one space past an entry's
+            # number, whatever spaces its first line has there ("18.  The term …" prints an empty
+            # backlink, and "      156." under it is a page number wrapped to that column).
+            column = min(match.end(), entry.end(2) + 2) if entry else match.end()
             flush = lettered is not None and not indent  # "a. ^ Fructose …" and its lines at the margin
             j = i + 1
             while j < n:
@@ -958,6 +961,8 @@ class _Parser:
         # Notes lists under tables, in page order: (section start, list start, group, keys, the
         # starts of the sections before it since the previous such list, nearest first).
         self.table_notes: list[tuple[int, int, str, frozenset[str], tuple[int, ...]]] = []
+        # The markers in the text of each entry of the reference list, uses of other entries.
+        self.entry_markers: list[tuple[Reference, list[Citation]]] = []
 
     def builder(self) -> _Builder:
         return _Builder(self.source, self.wrapped, self.notes, last_entry=self.last_entry, tabulated=self.tabulated)
@@ -1524,13 +1529,25 @@ class _Parser:
         self.doc.references.append(ref)
         if group == "note":
             # Notes cite references too ("Denied by Azerbaijan,[6][7] ..."): those are uses.
-            scanner = _Builder(source, self.wrapped, frozenset())
-            for s, e in block.segs:
-                scanner.add(s, e)
-            for pos, citation in scanner.markers:
-                if citation.group == "":
-                    citation.clause = scanner.result()[max(0, pos - 80):pos].strip()
-                    self.doc.citations.append(citation)
+            self.doc.citations.extend(self._entry_markers(block))
+        elif not group:
+            # So does an explanatory entry of the reference list itself ("Allen's Astrophysical
+            # Quantities[5] (2000, …)"), where "[1]" may also be a bare link's number: weighed
+            # against the backlinks once the list is numbered (``_cite_between_entries``).
+            self.entry_markers.append((ref, self._entry_markers(block)))
+
+    def _entry_markers(self, block: _Block) -> list[Citation]:
+        """The markers of the reference list's keys in a list entry's text, each with its clause."""
+        scanner = _Builder(self.source, self.wrapped, frozenset())
+        for s, e in block.segs:
+            scanner.add(s, e)
+        text = scanner.result()
+        citations = []
+        for pos, citation in scanner.markers:
+            if citation.group == "":
+                citation.clause = text[max(0, pos - 80):pos].strip()
+                citations.append(citation)
+        return citations
 
     # linking -------------------------------------------------------------------------------
 
@@ -1617,6 +1634,7 @@ class _Parser:
             doc.metadata["reference_numbers"] = "printed"
         # A renumbering changes no marker's key: the counts stand.
         link_numbers = self._drop_link_numbers(evidenced, counts)
+        self._cite_between_entries(counts)
         agreeing = sum(1 for ref in evidenced if counts[(ref.group, ref.key)] == ref.backlinks)
         over = [ref for ref in evidenced
                 if counts[(ref.group, ref.key)] > ref.backlinks and (ref.group, ref.key) not in link_numbers]
@@ -1640,6 +1658,23 @@ class _Parser:
                 examples=[ref.key for ref in wrong[:10]],
                 count=len(wrong),
             ))
+
+    def _cite_between_entries(self, counts: Counter) -> None:
+        """A marker in the text of a reference-list entry that names another entry is a use of
+        it where that entry's backlinks claim a use the other markers leave unaccounted for
+        ("U.S. Standard Atmosphere, 1976[6]" in a note printed among the references, [6]
+        printed "^" and cited nowhere else). Elsewhere it is a bare link's number ("Peter
+        Ward:[1] Out of Thin Air", [1] cited as often as it says). ``counts`` is kept up to date."""
+        table = {ref.key: ref for ref in self.doc.references if not ref.group}
+        for entry, citations in self.entry_markers:
+            for citation in citations:
+                named = table.get(citation.key)
+                if named is None or named is entry or counts[("", citation.key)] >= named.backlinks:
+                    continue
+                citation.reference = named
+                counts[("", citation.key)] += 1
+                self.doc.citations.append(citation)
+        self.doc.citations.sort(key=lambda c: c.span.start)
 
     def _drop_link_numbers(self, evidenced: list[Reference], counts: Counter) -> set[tuple[str, str]]:
         """A bare external link renders as "[1]", "[2]", … after a space ("chapter 4 at [1]",
