@@ -31,7 +31,9 @@ class UnusedReference(Rule):
     """A reference-list entry that nothing in the text cites.
 
     Flags entries of the reference or notes list with no citation marker pointing to them
-    (markers inside notes count as uses). In wikitext this is a list-defined reference that
+    (markers inside notes count as uses; in a plain-text copy so does a marker inside another
+    reference entry, an explanatory note printed among the references, where the named entry's
+    backlinks claim a use no other marker accounts for). In wikitext this is a list-defined reference that
     is never used, which MediaWiki renders as an error. In a plain-text or HTML copy it is
     usually an artefact: references used only by the infobox, an image caption or a note
     lose their markers when a page is copied, so the rule stays at info and says so; when
