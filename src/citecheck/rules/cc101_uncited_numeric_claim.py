@@ -18,6 +18,7 @@ from citecheck.parsers.numbers import (
     NumericClaim,
     find_numeric_claims,
     continues_example,
+    decodes_notation,
     names_the_members,
     names_worked_example,
     opens_example,
@@ -348,7 +349,8 @@ def _same_thing(figure: NumericClaim, other: NumericClaim) -> bool:
 def _worked_examples(statements: Sequence[Statement]) -> set[int]:
     """The statements of worked examples: from a statement that opens one to the end of its
     paragraph ("As an example, we will calculate …", "Consider the multiset { 1, 2, 2 }"), whole
-    sections of mathematics headed as examples ("Example of two-sided sign test"), and the
+    sections of mathematics headed as examples ("Example of two-sided sign test"), a statement
+    that reads out a notation's numbers (``decodes_notation``), and the
     paragraphs after an example that carry it on ("Start by sorting the values: 1, 2, 5, 7, 8.",
     "Therefore, the median is 4"), and the paragraphs after one that reuse its figures ("John
     Doe buys a house for $100,000" … "Subtracting the purchase price of the house ($100,000)")."""
@@ -397,6 +399,9 @@ def _worked_examples(statements: Sequence[Statement]) -> set[int]:
         listed_kind = None
     if inside:
         _reusing_figures(statements, list(paragraphs.values()), inside)
+    # A notation explained by its numbers is an example of that statement alone ("2/10 net 30 - this
+    # means …"): the next one may report the world.
+    inside.update(i for i, stmt in enumerate(statements) if stmt.kind != "heading" and decodes_notation(stmt.text))
     return inside
 
 
