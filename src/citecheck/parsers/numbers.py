@@ -1015,10 +1015,27 @@ def reports_the_world(claim: NumericClaim, paragraph: str) -> bool:
     or a sum of money, a count in the thousands, a count of people, or any figure of a paragraph
     that names a year ("In 2015 the Congo supplied 60%"). Other figures of such a text are its
     textbook material: conditions, typical values, examples ("at 25 °C and 1 bar", "50 ohms")."""
+    if claim.kind == "percent" and _degree_of_a_process(claim, paragraph):
+        return _RECORD_YEAR.search(paragraph) is not None
     if claim.kind in ("percent", "money") or (claim.value or 0) >= 1000:
         return True
     return (_counts_people(claim) or claim.noun.split(" ", 1)[0].lower() in _ROLE_NOUNS
             or _RECORD_YEAR.search(paragraph) is not None)
+
+
+# The name of a process, whose share is how far it has gone: "dissociation", "saturation".
+_PROCESS_NOUN = re.compile(r"[a-z]{3,}(?:ation|ition|ution|sion|ysis)")
+
+
+def _degree_of_a_process(claim: NumericClaim, paragraph: str) -> bool:
+    """Whether a share is the point a process has reached, a condition that a text that teaches
+    sets a value at: "the pD corresponding to 50% dissociation", "the pressure at 90% saturation";
+    not a change ("a 20% reduction") nor a share of something ("40% of the population")."""
+    noun = claim.noun.split(" ", 1)[0]
+    if not _PROCESS_NOUN.fullmatch(noun):
+        return False
+    return re.search(rf"\b(?:at|for|until|upon|corresponding\s+to|up\s+to)\s+(?:about\s+|approximately\s+)?{re.escape(claim.raw)}\s+{noun}\b",
+                     paragraph) is not None
 
 
 def _counts_people(claim: NumericClaim) -> bool:
