@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from citecheck.parsers import scripture
 
-__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "continues_example", "opens_example", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
+__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "decodes_notation", "continues_example", "opens_example", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
 
 KINDS = ("count", "percent", "money", "vague")
 
@@ -890,12 +890,19 @@ _ASSUMED_CASE = re.compile(r"\s*Assuming\s[^\d,;.]+,")
 # An example whose subject is any one of a kind: "For instance, a recording of 843.6 m …",
 # "For example, with a bowl containing just 10 red marbles …"; not "a few", "a study", "a report".
 _EXAMPLE_OF_ANY_CASE = re.compile(
-    r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.),?\s+(?:with\s+)?an?\s+"
+    r"\s*(?:for\s+(?:example|instance)|(?:for\s+)?e\.\s?g\.),?\s+(?:with\s+)?(?:(?:the\s+)?(?:[a-z]+\s+){1,2}of\s+)?an?\s+"
     r"(?!(?:few|number\s+of|study|survey|report|census|poll|record)\b)",
     re.I,
 )
-# What makes the case supposed: "would imply", "might", "a number like 153,753".
-_SUPPOSED = re.compile(r"\b(?:would|might|could)\b|\blike\s+\d")
+# What makes the case supposed: "would imply", "might", "a number like 153,753", or a price given
+# in no currency, which no report of the world gives ("Retail price of a cream is 25 and …").
+_SUPPOSED = re.compile(
+    r"\b(?:would|might|could)\b|\blike\s+\d"
+    r"|\b(?:price|cost)\b[^.;]{0,40}?\bis\s+\d+(?:\.\d+)?(?=\s+(?:and|but)\b|\s*[,.;]|\s*$)"
+)
+# A sentence end inside a statement that a copy left joined to the next ("… or something. for
+# e.g. Retail price …"), after which an example may open.
+_JOINED_SENTENCE_END = re.compile(r"[a-z]\.\s+(?=(?:for\s+|e\.))")
 # What a dated report says and a made-up case does not: a verb in the past ("produced", "was").
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|did)\b|\b(?!hundred\b)\w{2,}[^\We]ed\b", re.I)
 
@@ -905,9 +912,26 @@ def _illustrates_any_case(text: str) -> bool:
     opens "For example, a …", supposes ("would", "like 153,753"), names no one, no year, and
     tells of no past. "For example, a mine in the region produced 5,000 tonnes" reports a case,
     and "For instance, a 20% saline solution has viscosity over 1.5 times that of water" a fact."""
-    opened = _EXAMPLE_OF_ANY_CASE.match(text)
-    return (opened is not None and _SUPPOSED.search(text) is not None and _PAST_TENSE.search(text) is None
+    opened = _example_opening(text)
+    if opened is None:
+        return False
+    case = text[opened.start():]
+    return (_SUPPOSED.search(case) is not None and _PAST_TENSE.search(case) is None
             and _of_no_one_and_no_year(text, opened.end() - 1))
+
+
+def _example_opening(text: str) -> re.Match[str] | None:
+    """The opening of an example of any case (``_EXAMPLE_OF_ANY_CASE``): at the statement's start,
+    or after a sentence the copy joined to it whose words hold no figure ("Trade discount is the
+    discount allowed on retail price. for e.g. Retail price of a cream is 25 …")."""
+    opened = _EXAMPLE_OF_ANY_CASE.match(text)
+    if opened is not None or ("e.g" not in text and "for " not in text):
+        return opened
+    for end in _JOINED_SENTENCE_END.finditer(text):
+        opened = _EXAMPLE_OF_ANY_CASE.match(text, end.end())
+        if opened is not None:
+            return None if find_numeric_claims(text[:end.end()]) else opened
+    return None
 
 
 def _of_no_one_and_no_year(text: str, names_from: int = 0) -> bool:
@@ -927,6 +951,31 @@ def _illustrates_a_usage(text: str) -> bool:
     """Whether a statement shows how a word is used on a supposed case of a kind, its figures
     made up: it names no one and no year."""
     return "be " in text and _USAGE_OF_ANY_CASE.match(text) is not None and _of_no_one_and_no_year(text)
+
+
+# A notation of numbers, and what it means: "2/10 net 30 - this means the buyer must pay within
+# 30 days", "3/7 EOM - this means …", "for example 20/12/5 could indicate a 20% discount …".
+_NOTATION_MEANING = re.compile(
+    r"(?<![\w/.,])(?P<code>\d{1,3}(?:/\d{1,3})+(?:\s+(?:[A-Z]{2,5}|[a-z]{2,8}\s+\d{1,3}))*)"
+    r"\s*(?:[-–—:,]\s*)?(?:(?:this|which|it)\s+)?(?:(?:could|would|might|may|can)\s+)?"
+    r"(?:means?|indicates?|denotes?|stands?\s+for|represents?)\b"
+)
+
+
+def decodes_notation(text: str) -> bool:
+    """Whether a statement explains what a notation of numbers means, and all its figures are the
+    notation's numbers read out: "2/10 net 30 - this means the buyer must pay within 30 days …, but
+    will receive a 2% discount if they pay within 10 days". Its figures follow from the notation,
+    not from the world; a figure the notation does not hold ("a 4/5 rating means 80% of critics
+    approved") is a report."""
+    if "/" not in text:
+        return False
+    meaning = _NOTATION_MEANING.search(text)
+    if meaning is None:
+        return False
+    numbers = {float(n) for n in re.findall(r"\d+", meaning.group("code"))}
+    return all(meaning.start() <= claim.start and claim.end <= meaning.end("code")
+               or claim.start >= meaning.end() and claim.value in numbers for claim in find_numeric_claims(text))
 
 
 def continues_example(text: str) -> bool:
@@ -966,10 +1015,27 @@ def reports_the_world(claim: NumericClaim, paragraph: str) -> bool:
     or a sum of money, a count in the thousands, a count of people, or any figure of a paragraph
     that names a year ("In 2015 the Congo supplied 60%"). Other figures of such a text are its
     textbook material: conditions, typical values, examples ("at 25 °C and 1 bar", "50 ohms")."""
+    if claim.kind == "percent" and _degree_of_a_process(claim, paragraph):
+        return _RECORD_YEAR.search(paragraph) is not None
     if claim.kind in ("percent", "money") or (claim.value or 0) >= 1000:
         return True
     return (_counts_people(claim) or claim.noun.split(" ", 1)[0].lower() in _ROLE_NOUNS
             or _RECORD_YEAR.search(paragraph) is not None)
+
+
+# The name of a process, whose share is how far it has gone: "dissociation", "saturation".
+_PROCESS_NOUN = re.compile(r"[a-z]{3,}(?:ation|ition|ution|sion|ysis)")
+
+
+def _degree_of_a_process(claim: NumericClaim, paragraph: str) -> bool:
+    """Whether a share is the point a process has reached, a condition that a text that teaches
+    sets a value at: "the pD corresponding to 50% dissociation", "the pressure at 90% saturation";
+    not a change ("a 20% reduction") nor a share of something ("40% of the population")."""
+    noun = claim.noun.split(" ", 1)[0]
+    if not _PROCESS_NOUN.fullmatch(noun):
+        return False
+    return re.search(rf"\b(?:at|for|until|upon|corresponding\s+to|up\s+to)\s+(?:about\s+|approximately\s+)?{re.escape(claim.raw)}\s+{noun}\b",
+                     paragraph) is not None
 
 
 def _counts_people(claim: NumericClaim) -> bool:

@@ -18,6 +18,7 @@ from citecheck.parsers.numbers import (
     NumericClaim,
     find_numeric_claims,
     continues_example,
+    decodes_notation,
     names_the_members,
     names_worked_example,
     opens_example,
@@ -76,7 +77,9 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     list items are cited, the
     data block a cited census opens (``_census_source``), figures inside a quotation,
     figures of a summary (lead, infobox, caption) that the body cites, or for a caption or an
-    infobox row the lead (``_cited_elsewhere``), and figures a table row cited in its name cell
+    infobox row the lead (``_cited_elsewhere``), as ordinals (``_ranked_in_cited_body``) or
+    edition by edition (``_editions_cited_in_body``), a row giving a performance the body cites
+    (``_restates_cited_mark``), and figures a table row cited in its name cell
     gives for the subject the statement names (``_given_in_cited_row``).
     Worked out once per document: CC101 and CC102 both read it.
     """
@@ -161,7 +164,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
             if uncovered and (_cited_earlier_in_row(statements, i) or _details_of_cited_row(doc, statements, i)):
                 continue
-        if uncovered and stmt.kind in ("table", "list") and _in_report_box(doc, stmt):
+        if uncovered and stmt.kind in ("table", "list") and (_in_report_box(doc, stmt)
+                                                              or _restates_cited_mark(statements, i)):
             continue
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
         if uncovered and stmt.kind != "table":
@@ -169,7 +173,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if uncovered and _summarises(stmt):
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(statements, stmt, c)
-                or _named_in_infobox(stmt, c) and _cited_elsewhere(statements, stmt, c, named=True))]
+                or _named_in_infobox(stmt, c) and _cited_elsewhere(statements, stmt, c, named=True)
+                or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c))]
         if uncovered and _introduces_list(stmt):
             # Counted by statements, or by items where a copy breaks one into sentences
             # ("Zoomdos You Can Do!" "(2000, ISBN …)"): either way the items name the members.
@@ -348,6 +353,101 @@ def _named_in_infobox(summary: Statement, claim: NumericClaim) -> bool:
             and not _FINITE_VERB.search(summary.text))
 
 
+_ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+_ROW_LABEL = re.compile(r"(?:^|/)\s*(?P<label>[A-Za-z][A-Za-z ]{0,30}?):\s*$")
+
+
+def _ordinal(value: float) -> re.Pattern[str]:
+    """The ordinal of a whole number, in digits or, to twelve, in words: "42nd", "second"."""
+    number = int(value)
+    word = rf"|{_ORDINAL_WORDS[number - 1]}" if 1 <= number <= len(_ORDINAL_WORDS) else ""
+    return re.compile(rf"\b(?:{number}(?:st|nd|rd|th){word})\b", re.I)
+
+
+def _ranked_in_cited_body(statements: Sequence[Statement], summary: Statement, claim: NumericClaim) -> bool:
+    """Whether the bare numbers of an infobox's labelled rows ("NFL Draft: 2008 / Round: 2 / Pick:
+    42") are the ordinals a body sentence gives, with a citation after them in its paragraph:
+    "drafted in the second round (42nd overall) …[2]". The sentence must give the ordinal of every
+    such number of the rows, and one of them with its row's label after it ("second round"): an
+    ordinal alone ("finished second") is as often another rank."""
+    if summary.kind != "infobox" or claim.kind != "count" or claim.noun or claim.value is None:
+        return False
+    rows = [(label.group("label").split()[-1], c) for c in find_numeric_claims(summary.text)
+            if c.kind == "count" and not c.noun and c.value is not None and c.value == int(c.value)
+            and (label := _ROW_LABEL.search(summary.text, 0, c.start))]
+    if not any(c.start == claim.start for _, c in rows):
+        return False
+    ordinals = [_ordinal(c.value) for _, c in rows]
+    for j, other in enumerate(statements):
+        if _summarises(other) or not other.text:
+            continue
+        ranks = [ordinal.search(other.text) for ordinal in ordinals]
+        if all(ranks) and any(re.match(rf"[\s-]+{re.escape(label)}s?\b", other.text[rank.end():], re.I)
+                              for (label, _), rank in zip(rows, ranks)) \
+                and _covered_in_paragraph(statements, j, max(rank.end() for rank in ranks)):
+            return True
+    return False
+
+
+def _covered_in_paragraph(statements: Sequence[Statement], j: int, end: int) -> bool:
+    """Whether a citation follows the text of statement ``j`` before ``end`` in its paragraph: in the
+    statement itself or in a later statement of its paragraph, as a figure of the body is cited."""
+    other = statements[j]
+    if any(c.span.start > other.source_offset(end - 1) for c in other.citations):
+        return True
+    return any(statements[k].citations for k in range(j + 1, _paragraph_end(statements, j) + 1))
+
+
+# A performance's mark, as a box of records gives it and the body tells it: a time to hundredths or
+# in hours ("27:46.52", "2:08:56"), which two performances rarely share.
+_MARK = re.compile(r"(?<![\d:.])(?:\d{1,2}:\d{2}\.\d{1,2}|\d:\d{2}:\d{2})(?![\d:])")
+
+
+def _restates_cited_mark(statements: Sequence[Statement], i: int) -> bool:
+    """Whether a list item or table row gives a performance whose mark the body states in a cited
+    paragraph: "10,000 metres - 27:46.52 minutes (1992)" under personal bests, where the career
+    tells of "a career best time of 27:46.52 minutes" with a citation after it in its paragraph.
+    The row is the body's cited performance, not a figure of its own; a mark the body does not
+    give ("5000 metres - 13:26.11 minutes") is still the row's alone."""
+    marks = set(_MARK.findall(statements[i].text))
+    if not marks:
+        return False
+    for mark in marks:
+        if not any(other.kind == "prose" and not _summarises(other) and mark in other.text
+                   and _covered_in_paragraph(statements, j, other.text.index(mark) + len(mark))
+                   for j, other in enumerate(statements) if j != i):
+            return False
+    return True
+
+
+# An event the lead says the subject took part in, by its name: "competed at the World
+# Championships in Athletics on two occasions".
+_EVENT_NAMED = re.compile(r"\bthe\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:in|of|for|and|the)\s+)*[A-Z][\w'’-]*)*)")
+
+
+def _editions_cited_in_body(statements: Sequence[Statement], summary: Statement, claim: NumericClaim) -> bool:
+    """Whether the lead counts how often the subject took part in an event the body names edition
+    by edition, each cited in its paragraph: "He also competed at the World Championships in
+    Athletics on two occasions" over the body's "the 1993 World Championships in Athletics" and "the
+    1995 World Championships in Athletics …[5]". The body must name as many editions (by year) as
+    the lead counts, no more and no fewer."""
+    if summary.kind != "prose" or summary.section or claim.kind != "count" or claim.value is None \
+            or claim.noun.split(" ", 1)[0] not in ("occasions", "times"):
+        return False
+    for event in _EVENT_NAMED.finditer(summary.text, 0, claim.start):
+        dated = re.compile(rf"\b((?:1[89]|20)\d\d)\s+{re.escape(event.group('name'))}\b")
+        years: dict[str, bool] = {}
+        for j, other in enumerate(statements):
+            if other.kind != "prose" or _summarises(other):
+                continue
+            for edition in dated.finditer(other.text):
+                cited = _covered_in_paragraph(statements, j, edition.end())
+                years[edition.group(1)] = years.get(edition.group(1), False) or cited
+        if len(years) == claim.value and all(years.values()):
+            return True
+    return False
+
+
 def _cited_next(statements: Sequence[Statement], i: int) -> bool:
     """Whether the statement after statement ``i``, in its paragraph, carries a citation: the
     body's sentence and the next one are cited together. A citation further on is the source of
@@ -368,7 +468,8 @@ def _same_thing(figure: NumericClaim, other: NumericClaim) -> bool:
 def _worked_examples(statements: Sequence[Statement]) -> set[int]:
     """The statements of worked examples: from a statement that opens one to the end of its
     paragraph ("As an example, we will calculate …", "Consider the multiset { 1, 2, 2 }"), whole
-    sections of mathematics headed as examples ("Example of two-sided sign test"), and the
+    sections of mathematics headed as examples ("Example of two-sided sign test"), a statement
+    that reads out a notation's numbers (``decodes_notation``), and the
     paragraphs after an example that carry it on ("Start by sorting the values: 1, 2, 5, 7, 8.",
     "Therefore, the median is 4"), and the paragraphs after one that reuse its figures ("John
     Doe buys a house for $100,000" … "Subtracting the purchase price of the house ($100,000)")."""
@@ -417,6 +518,9 @@ def _worked_examples(statements: Sequence[Statement]) -> set[int]:
         listed_kind = None
     if inside:
         _reusing_figures(statements, list(paragraphs.values()), inside)
+    # A notation explained by its numbers is an example of that statement alone ("2/10 net 30 - this
+    # means …"): the next one may report the world.
+    inside.update(i for i, stmt in enumerate(statements) if stmt.kind != "heading" and decodes_notation(stmt.text))
     return inside
 
 
