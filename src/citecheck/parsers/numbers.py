@@ -2226,7 +2226,7 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
         if opened.group().endswith("("):
             if any(len(m.split()) > 3 for m in named):
                 named = []  # "(Berat and Gjirokastër are listed together)": a remark, not the members' names
-            elif _counted_word(text, end) in _REPETITION_NOUNS:
+            elif _counted_word(text, end) in REPETITION_NOUNS:
                 named = []  # "named player of the year on two occasions (2005, 2007)": when, not which
             named_member = _BRACKETED_MEMBER
         if len(named) == count and all(named_member.match(m) for m in named):
@@ -2292,7 +2292,7 @@ _LISTED_MEMBERS_MOST = 20
 
 
 # Nouns that count how often something happened: the years after them date it, naming no members.
-_REPETITION_NOUNS = frozenset("times occasions".split())
+REPETITION_NOUNS = frozenset("times occasions".split())
 
 
 def _counted_word(text: str, end: int) -> str:

@@ -15,6 +15,7 @@ from typing import Iterator, Sequence
 
 from citecheck.model import Citation, Document, Finding, Severity, Span, Statement
 from citecheck.parsers.numbers import (
+    REPETITION_NOUNS,
     NumericClaim,
     find_numeric_claims,
     continues_example,
@@ -432,7 +433,7 @@ def _editions_cited_in_body(statements: Sequence[Statement], summary: Statement,
     1995 World Championships in Athletics …[5]". The body must name as many editions (by year) as
     the lead counts, no more and no fewer."""
     if summary.kind != "prose" or summary.section or claim.kind != "count" or claim.value is None \
-            or claim.noun.split(" ", 1)[0] not in ("occasions", "times"):
+            or claim.noun.split(" ", 1)[0] not in REPETITION_NOUNS:
         return False
     for event in _EVENT_NAMED.finditer(summary.text, 0, claim.start):
         dated = re.compile(rf"\b((?:1[89]|20)\d\d)\s+{re.escape(event.group('name'))}\b")
