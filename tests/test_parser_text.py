@@ -1185,3 +1185,18 @@ The district court heard the case for many months and finally ruled in March
     assert kinds['Translocation "kicks off" the tRNA at the E site and shifts the tRNA from the A site into the '
                  'P site.'] == "prose"
     assert kinds["The district court heard the case for many months and finally ruled in March 2015."] == "prose"
+
+
+def test_a_dump_reads_a_fifth_level_heading_as_a_heading() -> None:
+    doc = parse("""****** Discounts ******
+***** Types[edit] *****
+*** Prompt payment discount [edit] ***
+Trade terms state when an invoice falls due.[1]
+** Examples[edit] **
+2/10 net 30 - this means the buyer must pay within 30 days.[1]
+***** References *****
+   1. ^ a b "Discounts". Investopedia. 2019.
+""")
+    example = next(s for s in doc.statements if s.text.startswith("2/10 net 30"))
+    assert example.section == ("Types", "Prompt payment discount", "Examples")
+    assert not any("Examples" in s.text for s in doc.statements)

@@ -63,7 +63,7 @@ _BOX_WORDS = re.compile(
     r"needs[ _]additional[ _]citations|may[ _]be[ _]challenged[ _]and[ _]removed",
     re.I,
 )
-_WRAPPED_HEADING = re.compile(r"^(\*{3,6}) (.*?)(?:\[edit\])? \*{3,6}\s*$")
+_WRAPPED_HEADING = re.compile(r"^(\*{2,6}) (.*?)(?:\[edit\])? \*{2,6}\s*$")
 _BULLET = re.compile(r"^(\s*)([•·▪◦‣∙]|[*o#+-](?=\s))\s*")
 _ENTRY = re.compile(r"^(\s*)(\d{1,4})\.(?:\s+|(?=\^)|$)")
 # A note of a lettered list, printed with its letter ("a. ^ Fructose is not …").
