@@ -2006,8 +2006,9 @@ _MEMBERS_OPEN = re.compile(
     rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s|,\s+(?:which\s+are\s+|namely\s+)?"
     rf"|\s(?:are|were)\s+|\s\())(?=\S)"
 )
-# A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre").
-_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where|that)\b|$")
+# A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
+# dash does, but not one of a span of years ("the campaigns of 101–102 and 105–106").
+_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where|that)\b|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
@@ -2022,8 +2023,9 @@ _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,60}(?=,\s+(?:and|or)
 _INNER_APPOSITIVE = re.compile(r"(?<=[a-z]),\s+(?:an?|the)\s+[a-z][a-z\s\-]{0,30},(?=\s+(?:and|or)\s+[A-Z])")
 _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
 # "(cumulative, exponential, Gaussian)": any word, also a quoted title ('singles: "Dream Goes On", …'),
-# or the year that tells apart two of a kind ("two French Open titles (1991 and 1992)").
-_BRACKETED_MEMBER = re.compile(r"\s*(?:[\"“‘]?[^\W\d_]|(?:1[5-9]|20)\d\d\s*$)")
+# or the year or span of years that tells apart two of a kind ("two French Open titles (1991 and
+# 1992)", "two wars against the Dacians: the campaigns of 101-102, and 105-106").
+_BRACKETED_MEMBER = re.compile(r"\s*(?:[\"“‘]?[^\W\d_]|(?:1[5-9]|20)\d\d\s*$|\d{2,4}\s?[-–]\s?\d{2,4}\s*$)")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 # The opening of members that a colon or a semicolon sets out, and what ends them.
@@ -2147,14 +2149,15 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     opened = _MEMBERS_OPEN.match(text, end)
     if opened is not None:
         named_member = _NAMED_MEMBER
-        if opened.group("colon") and ";" in text[opened.end():]:
+        close = _MEMBERS_CLOSE.search(text, opened.end())
+        named = _joined_names([m for m in _MEMBER_SEPARATOR.split(text[opened.end():close.start()]) if m.strip()])
+        if (opened.group("colon") and ";" in text[opened.end():]
+                and not (len(named) == count and all(_NAMED_MEMBER.match(m) for m in named))):
+            # "calcium: the InsP3-receptor that …; and the ryanodine receptor …"; but "four
+            # counties: Arad, Timiș, Hunedoara and Caraș-Severin; thus it …" names them before the ";"
             close = re.compile(r"\.(?:\s|$)|$").search(text, opened.end())
-            members = text[opened.end():close.start()].split(";")
-            named_member = _DESCRIBED_MEMBER  # "calcium: the InsP3-receptor that …; and the ryanodine receptor …"
-        else:
-            close = _MEMBERS_CLOSE.search(text, opened.end())
-            members = _MEMBER_SEPARATOR.split(text[opened.end():close.start()])
-        named = [m for m in members if m.strip()]
+            named = [m for m in text[opened.end():close.start()].split(";") if m.strip()]
+            named_member = _DESCRIBED_MEMBER
         while named and _TRAILING_ADVERBIAL.match(named[-1]):
             named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member
         if opened.group().endswith("("):
@@ -2169,9 +2172,9 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
                 and not named_member.match(named[count]) and _counted_word(text, end) not in _counted_beings()):
             # "two CBS soap operas, Love of Life and The Secret Storm, and also played …": the
             # members' names, then ", and" goes on with the sentence
-            last = named[count - 1].strip()
+            last = named[count - 1].strip()  # not found when joined from pieces (``_joined_names``)
             stop = text.find(last, opened.end()) + len(last)
-            if _CLAUSE_GOES_ON.match(text, stop):
+            if stop >= len(last) and _CLAUSE_GOES_ON.match(text, stop):
                 return opened.end(), stop
         if ((opened.group("colon") or "").startswith(":") and len(named) == count
                 and _counted_word(text, end) not in _counted_beings()
@@ -2189,6 +2192,27 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     if count == 2 and (pair := _ONE_AND_THE_OTHER.match(text, end)) is not None:
         return end, pair.end()
     return None
+
+
+# The opening that the names of one kind share: "the Banat of Severin", "the Banat of Temeswar".
+_KIND_OF_NAME = re.compile(r"\s*((?:the|an?)\s+[A-Z][\w\-]*\s+of)\s+[A-Z]")
+
+
+def _joined_names(members: list[str]) -> list[str]:
+    """``members`` with a piece that lacks the opening all the others share joined to the one
+    before it: the "and" inside a name ("the Banat of Severin, the Banat of Lugos and Karansebes
+    and the Banat of Temeswar" names three banates, not four)."""
+    openings = [m.group(1) if (m := _KIND_OF_NAME.match(member)) else None for member in members]
+    shared = {opening for opening in openings if opening}
+    if len(shared) != 1 or openings[0] is None or not 0 < openings.count(None) < len(members) / 2:
+        return members
+    joined: list[str] = []
+    for member, opening in zip(members, openings):
+        if opening is None:
+            joined[-1] = f"{joined[-1]} and {member.strip()}"
+        else:
+            joined.append(member)
+    return joined
 
 
 def names_the_members(claim: NumericClaim, text: str) -> bool:
