@@ -1278,6 +1278,14 @@ _WORK_NAMED_AFTER = re.compile(
 
 
 _CAPITALISED_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
+# Title-case words after a number word that end in a singular where a noun phrase ends (at the
+# end, at a stop, or before a preposition or a verb, not before a common noun: "Three Royal Navy
+# ships"): a count names its kind in the plural, so the number opens a name ("Three Rivers
+# Stadium"). Not after figures, which a name follows in a score or a squad ("7 – 0 Kettering Town").
+_NAME_OPENED_BY_NUMBER_WORD = re.compile(
+    r"(?:\s+[A-Z][a-z][\w'’\-]*){1,3}?\s+[A-Z][a-z]*[a-rt-z]"
+    r"(?=\s*$|\s*[,.;:()]|\s+(?:in|at|on|from|near|by|is|was|has|had)\b)"
+)
 # Common nouns a title or a company's name after a number often holds: "Five Weeks", "101
 # Dalmatians", "Seven Samurai", "10 Million Miles", "222 Records", "20th Century Studios".
 _TITLE_NOUNS = frozenset(
@@ -1773,6 +1781,7 @@ def _finish(text: str, start: int, end: int, match: re.Match[str], cur: str | No
 
 
 _OCLOCK = re.compile(r"\s+o['’]clock\b")
+_STAR_GRADE = re.compile(r"\s+star\b", re.I)
 
 
 def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
@@ -1790,6 +1799,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # alternative="two.sided": code; the nones (meaning "nine"): a word's meaning
     if _OCLOCK.match(text, end):
         return None  # "four o'clock": a time, or a plant's name
+    if _STAR_GRADE.match(text, end):
+        return None  # "a five star hotel", "Five Star Albums": a grade, not a count
     if after[:1] in _DASH and after[1:2].isalpha() and (
             lowered == "one" or not _COUNTING_COMPOUND.match(text, end + 1)):
         return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction
@@ -1800,8 +1811,9 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     if _quoted_name(text, start, end) or re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
             prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):
         return None  # the "Three Friends of Winter", Joey ten Berge: a name
-    if _title_case_follows(text, end) or " " in raw and raw.split()[-1][:1].isupper():
-        return None  # "Five Weeks in a Balloon", "Sixty Nine": a title, set in title case
+    if (_title_case_follows(text, end) or _NAME_OPENED_BY_NUMBER_WORD.match(text, end)
+            or " " in raw and raw.split()[-1][:1].isupper()):
+        return None  # "Five Weeks in a Balloon", "Three Rivers Stadium", "Sixty Nine": a title or a name
     if lowered in ("two", "three") and _GENERAL_RULE_AFTER.match(text, end):
         return None  # "two species cannot coexist": a rule for any two
     small = _value_small(lowered)
