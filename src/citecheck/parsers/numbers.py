@@ -1344,6 +1344,14 @@ _WORK_NAMED_AFTER = re.compile(
 
 
 _CAPITALISED_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
+# Title-case words after a number word that end in a singular where a noun phrase ends (at the
+# end, at a stop, or before a preposition or a verb, not before a common noun: "Three Royal Navy
+# ships"): a count names its kind in the plural, so the number opens a name ("Three Rivers
+# Stadium"). Not after figures, which a name follows in a score or a squad ("7 – 0 Kettering Town").
+_NAME_OPENED_BY_NUMBER_WORD = re.compile(
+    r"(?:\s+[A-Z][a-z][\w'’\-]*){1,3}?\s+[A-Z][a-z]*[a-rt-z]"
+    r"(?=\s*$|\s*[,.;:()]|\s+(?:in|at|on|from|near|by|is|was|has|had)\b)"
+)
 # Common nouns a title or a company's name after a number often holds: "Five Weeks", "101
 # Dalmatians", "Seven Samurai", "10 Million Miles", "222 Records", "20th Century Studios".
 _TITLE_NOUNS = frozenset(
@@ -1839,6 +1847,7 @@ def _finish(text: str, start: int, end: int, match: re.Match[str], cur: str | No
 
 
 _OCLOCK = re.compile(r"\s+o['’]clock\b")
+_STAR_GRADE = re.compile(r"\s+star\b", re.I)
 
 
 def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
@@ -1856,6 +1865,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # alternative="two.sided": code; the nones (meaning "nine"): a word's meaning
     if _OCLOCK.match(text, end):
         return None  # "four o'clock": a time, or a plant's name
+    if _STAR_GRADE.match(text, end):
+        return None  # "a five star hotel", "Five Star Albums": a grade, not a count
     if after[:1] in _DASH and after[1:2].isalpha() and (
             lowered == "one" or not _COUNTING_COMPOUND.match(text, end + 1)):
         return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction
@@ -1866,8 +1877,9 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     if _quoted_name(text, start, end) or re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
             prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):
         return None  # the "Three Friends of Winter", Joey ten Berge: a name
-    if _title_case_follows(text, end) or " " in raw and raw.split()[-1][:1].isupper():
-        return None  # "Five Weeks in a Balloon", "Sixty Nine": a title, set in title case
+    if (_title_case_follows(text, end) or _NAME_OPENED_BY_NUMBER_WORD.match(text, end)
+            or " " in raw and raw.split()[-1][:1].isupper()):
+        return None  # "Five Weeks in a Balloon", "Three Rivers Stadium", "Sixty Nine": a title or a name
     if lowered in ("two", "three") and _GENERAL_RULE_AFTER.match(text, end):
         return None  # "two species cannot coexist": a rule for any two
     small = _value_small(lowered)
@@ -2072,8 +2084,9 @@ _MEMBERS_OPEN = re.compile(
     rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s|,\s+(?:which\s+are\s+|namely\s+)?"
     rf"|\s(?:are|were)\s+|\s\())(?=\S)"
 )
-# A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre").
-_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?{_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where|that)\b|$")
+# A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
+# dash does, but not one of a span of years ("the campaigns of 101–102 and 105–106").
+_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where|that)\b|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
@@ -2088,8 +2101,9 @@ _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,60}(?=,\s+(?:and|or)
 _INNER_APPOSITIVE = re.compile(r"(?<=[a-z]),\s+(?:an?|the)\s+[a-z][a-z\s\-]{0,30},(?=\s+(?:and|or)\s+[A-Z])")
 _TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
 # "(cumulative, exponential, Gaussian)": any word, also a quoted title ('singles: "Dream Goes On", …'),
-# or the year that tells apart two of a kind ("two French Open titles (1991 and 1992)").
-_BRACKETED_MEMBER = re.compile(r"\s*(?:[\"“‘]?[^\W\d_]|(?:1[5-9]|20)\d\d\s*$)")
+# or the year or span of years that tells apart two of a kind ("two French Open titles (1991 and
+# 1992)", "two wars against the Dacians: the campaigns of 101-102, and 105-106").
+_BRACKETED_MEMBER = re.compile(r"\s*(?:[\"“‘]?[^\W\d_]|(?:1[5-9]|20)\d\d\s*$|\d{2,4}\s?[-–]\s?\d{2,4}\s*$)")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 # The opening of members that a colon or a semicolon sets out, and what ends them.
@@ -2213,14 +2227,15 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     opened = _MEMBERS_OPEN.match(text, end)
     if opened is not None:
         named_member = _NAMED_MEMBER
-        if opened.group("colon") and ";" in text[opened.end():]:
+        close = _MEMBERS_CLOSE.search(text, opened.end())
+        named = _joined_names([m for m in _MEMBER_SEPARATOR.split(text[opened.end():close.start()]) if m.strip()])
+        if (opened.group("colon") and ";" in text[opened.end():]
+                and not (len(named) == count and all(_NAMED_MEMBER.match(m) for m in named))):
+            # "calcium: the InsP3-receptor that …; and the ryanodine receptor …"; but "four
+            # counties: Arad, Timiș, Hunedoara and Caraș-Severin; thus it …" names them before the ";"
             close = re.compile(r"\.(?:\s|$)|$").search(text, opened.end())
-            members = text[opened.end():close.start()].split(";")
-            named_member = _DESCRIBED_MEMBER  # "calcium: the InsP3-receptor that …; and the ryanodine receptor …"
-        else:
-            close = _MEMBERS_CLOSE.search(text, opened.end())
-            members = _MEMBER_SEPARATOR.split(text[opened.end():close.start()])
-        named = [m for m in members if m.strip()]
+            named = [m for m in text[opened.end():close.start()].split(";") if m.strip()]
+            named_member = _DESCRIBED_MEMBER
         while named and _TRAILING_ADVERBIAL.match(named[-1]):
             named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member
         if opened.group().endswith("("):
@@ -2235,9 +2250,9 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
                 and not named_member.match(named[count]) and _counted_word(text, end) not in _counted_beings()):
             # "two CBS soap operas, Love of Life and The Secret Storm, and also played …": the
             # members' names, then ", and" goes on with the sentence
-            last = named[count - 1].strip()
+            last = named[count - 1].strip()  # not found when joined from pieces (``_joined_names``)
             stop = text.find(last, opened.end()) + len(last)
-            if _CLAUSE_GOES_ON.match(text, stop):
+            if stop >= len(last) and _CLAUSE_GOES_ON.match(text, stop):
                 return opened.end(), stop
         if ((opened.group("colon") or "").startswith(":") and len(named) == count
                 and _counted_word(text, end) not in _counted_beings()
@@ -2255,6 +2270,27 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     if count == 2 and (pair := _ONE_AND_THE_OTHER.match(text, end)) is not None:
         return end, pair.end()
     return None
+
+
+# The opening that the names of one kind share: "the Banat of Severin", "the Banat of Temeswar".
+_KIND_OF_NAME = re.compile(r"\s*((?:the|an?)\s+[A-Z][\w\-]*\s+of)\s+[A-Z]")
+
+
+def _joined_names(members: list[str]) -> list[str]:
+    """``members`` with a piece that lacks the opening all the others share joined to the one
+    before it: the "and" inside a name ("the Banat of Severin, the Banat of Lugos and Karansebes
+    and the Banat of Temeswar" names three banates, not four)."""
+    openings = [m.group(1) if (m := _KIND_OF_NAME.match(member)) else None for member in members]
+    shared = {opening for opening in openings if opening}
+    if len(shared) != 1 or openings[0] is None or not 0 < openings.count(None) < len(members) / 2:
+        return members
+    joined: list[str] = []
+    for member, opening in zip(members, openings):
+        if opening is None:
+            joined[-1] = f"{joined[-1]} and {member.strip()}"
+        else:
+            joined.append(member)
+    return joined
 
 
 def names_the_members(claim: NumericClaim, text: str) -> bool:

@@ -180,7 +180,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             # Counted by statements, or by items where a copy breaks one into sentences
             # ("Zoomdos You Can Do!" "(2000, ISBN …)"): either way the items name the members.
             listed = statements[i + 1:i + 1 + _items_after(statements, i)]
-            items = {len(listed), len({item.paragraph for item in listed})}
+            items = {len(listed), len({item.paragraph for item in listed})} if listed else _table_rows_after(statements, i)
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items)]
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
             uncovered = [c for c in uncovered if not names_the_members(c, statements[i + 1].text)]
@@ -1210,6 +1210,19 @@ def _items_after(statements: Sequence[Statement], i: int) -> int:
     while j < len(statements) and statements[j].kind == "list" and statements[j].section == statements[i].section:
         j += 1
     return j - i - 1
+
+
+def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
+    """How many rows the table right after statement ``i`` may hold, with its heading row or
+    without: "the following 14 stations:" over a table of a heading and 14 rows counts its
+    rows. A row is a paragraph of two cells or more, not a list set inside one cell."""
+    cells: dict[int, int] = {}
+    for stmt in statements[i + 1:]:
+        if stmt.kind != "table" or stmt.section != statements[i].section:
+            break
+        cells[stmt.paragraph] = cells.get(stmt.paragraph, 0) + 1
+    rows = sum(1 for count in cells.values() if count > 1)
+    return {rows, rows - 1} if rows > 1 else set()
 
 
 def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
