@@ -484,10 +484,11 @@ _VAGUE_WORDS = frozenset(
     "several tens hundreds thousands dozens millions billions scores hundred thousand dozen million billion".split()
 )
 _CLAIM_WORDS = NUMBER_WORDS | _FRACTION_WORDS | _VAGUE_WORDS
-# A figure continuing a list of designations: "Windows 8, 8.1 and RT", "Windows 95, 98 or 2000".
+# A figure continuing a list of designations: "Windows 8, 8.1 and RT", "Windows 95, 98 or 2000",
+# also one a text copy keeps as its link's target ("Fokker_27 and 50").
 _DESIGNATION_LIST = re.compile(
     r"\b(?!(?:About|Over|Nearly|Approximately|Around|Some|Almost|Only|All|Roughly|Per|Of|Between|"
-    r"From|In|On|By|After|Before|During|Since|For|With|And|Or|The|At|To)\b)[A-Z][\w\-]*\s+\d[\d.]*"
+    r"From|In|On|By|After|Before|During|Since|For|With|And|Or|The|At|To)\b)[A-Z][\w\-]*?(?:\s+|_)\d[\d.]*"
     r"(?:\s*,\s*\d[\d.]*)*(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$"
 )
 _LIST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3} ?[.):](?=\s)")
