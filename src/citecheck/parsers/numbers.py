@@ -419,7 +419,32 @@ def _labelled(text: str, start: int, end: int, number_end: int) -> bool:
     a label ("p. 12", "game three"), alone or in a series; "N times" stays a count."""
     if _TIMES_AFTER.match(text, end):
         return False
-    return _keyword_before(text, start) or _labelled_in_series(text, start, number_end)
+    return (_keyword_before(text, start) or _labelled_in_series(text, start, number_end)
+            or _route_number(text, start, end))
+
+
+# A transport service's name and a colon, then the routes listed before the figure: "Metro Local:
+# 204, 206, 209", "Torrance Transit: 8", "Metro Local: 40 Owl, 120" (a timetable's connections).
+_SERVICE_ROUTES_BEFORE = re.compile(
+    r"\b[A-Z][\w.&'’\-]*\s+(?:Transit|Transport|Transportation|Authority|Express|Local|Rapid|Shuttle|Trolley|Bus"
+    r"|Motorcoach|Line|Metro|Link|Connector)"
+    r"\s*:\s*(?:\d{1,4}[A-Z]?(?:\s+[A-Z][a-z]+)?\s*(?:\([^()]*\))?\s*,\s*)*$"
+)
+_ROUTE_NUMBER = re.compile(r"\d{1,4}")
+# What follows a route: another route, a note, the next service's name ("8 (Southbound)",
+# "232 Torrance Transit", "625 LAX Shuttle"), or nothing; not a noun or a unit ("120 buses", "12 km").
+_AFTER_ROUTE = re.compile(r"\s*(?:$|[,;()]|[A-Z][a-z]|[A-Z]{2,}\s+[A-Z])")
+_ROUTE_WINDOW = 200
+
+
+def _route_number(text: str, start: int, end: int) -> bool:
+    """Whether a bare number of a few digits is one of the routes a service's name and colon
+    list ("Metro Local: 204, 206, 209"): a route is named by its number, not counted by it;
+    "Metro Transit: 120 buses" and "Metro Express: 1,200" stay figures."""
+    low = max(0, start - _ROUTE_WINDOW)
+    return (_ROUTE_NUMBER.fullmatch(text, start, end) is not None and text.find(":", low, start) != -1
+            and _AFTER_ROUTE.match(text, end) is not None
+            and _SERVICE_ROUTES_BEFORE.search(text, low, start) is not None)
 
 
 # "N times" counts occurrences whatever word precedes it: "the games three times".
