@@ -2233,6 +2233,28 @@ def names_the_members(claim: NumericClaim, text: str) -> bool:
     return len(members) == count and all(_NAMED_MEMBER.match(m) and _is_a_name(m) for m in members)
 
 
+# A record's line: its label and a dash before the figure ("Most Appearances – 15*; …").
+_RECORD_LABEL = re.compile(r"\s*[A-Z][^\d:;–—]{2,60}?\s[–—-]\s*$")
+# A run of listed years: "1972, 1974, 1975", "1974, 1975 and 1976".
+_LISTED_YEAR = r"\b(?:1[6-9]|20)\d\d\b"
+_YEAR_RUN = re.compile(rf"{_LISTED_YEAR}(?:\s*,\s*(?:and\s+)?{_LISTED_YEAR}|\s+and\s+{_LISTED_YEAR})*")
+_YEAR = re.compile(r"\d{4}")
+
+
+def tallies_listed_years(claim: NumericClaim, text: str) -> bool:
+    """Whether a record's count is the tally of the years its line lists after it, in each of
+    its runs of years ("Most Appearances – 15*; Pittsburgh Steelers (1972, 1974, …, 2010)", a
+    tie listing 3 years for each of two matchups): the years, not the count, are what a reader
+    would check. A figure of another kind stays ("Largest margin – 48 points; January 20, 1991")."""
+    count = int(claim.value or 0)
+    if claim.kind != "count" or claim.noun or not 2 <= count <= _LISTED_MEMBERS_MOST:
+        return False
+    if _RECORD_LABEL.fullmatch(text, 0, claim.start) is None:
+        return False
+    runs = [len(_YEAR.findall(run.group())) for run in _YEAR_RUN.finditer(text, claim.end)]
+    return bool(runs) and all(run == count for run in runs)
+
+
 def _is_a_name(member: str) -> bool:
     """Whether a member is a name, capitalised but for a word of kind ("the CASCAR series"),
     rather than a clause ("There were two deaths Monday", "Smith fled")."""

@@ -24,6 +24,7 @@ from citecheck.parsers.numbers import (
     quoted_words,
     reports_the_world,
     speaks_in_mathematics,
+    tallies_listed_years,
 )
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.sourcing import marker_positions
@@ -178,6 +179,9 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items)]
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
             uncovered = [c for c in uncovered if not names_the_members(c, statements[i + 1].text)]
+        if uncovered and stmt.kind == "list":
+            uncovered = [c for c in uncovered
+                         if not (tallies_listed_years(c, stmt.text) or _streak_under_table(statements, i, c))]
         if uncovered and teaching is not False:
             paragraph = paragraph_texts.get(stmt.paragraph)
             if paragraph is None:
@@ -1137,6 +1141,25 @@ def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
         in_run = stmt.kind in ("list", "table") and i > 0 and statements[i - 1].kind == stmt.kind
         starts.append(starts[i - 1] if in_run else i)
     return starts
+
+
+# A summary line that counts a streak of a table's entries, from the first to the last:
+# "Most consecutive cuts made – 4 (2013 Masters - 2013 PGA, current)".
+_STREAK_LINE = re.compile(
+    r"\s*[A-Z](?:(?!\s[–—-]\s).){2,60}?\s[–—-]\s*(?P<count>\d{1,2})\s*\([^()–—-]+\s[–—-]\s[^()]+\)\s*")
+
+
+def _streak_under_table(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
+    """Whether list item ``i`` is a summary line right under a table that counts a run of the
+    table's entries, named by its first and last ("Longest streak of top-10s – 3 (2010 U.S.
+    Open – 2010 PGA)" under a results timeline): it is read off the table, as the table's cells are."""
+    line = _STREAK_LINE.fullmatch(statements[i].text)
+    if line is None or claim.start != line.start("count") or claim.noun:
+        return False
+    j = i
+    while j > 0 and statements[j - 1].kind == "list" and statements[j - 1].section == statements[i].section:
+        j -= 1
+    return j > 0 and statements[j - 1].kind == "table" and statements[j - 1].section == statements[i].section
 
 
 def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts: list[int], source: str,
