@@ -419,7 +419,32 @@ def _labelled(text: str, start: int, end: int, number_end: int) -> bool:
     a label ("p. 12", "game three"), alone or in a series; "N times" stays a count."""
     if _TIMES_AFTER.match(text, end):
         return False
-    return _keyword_before(text, start) or _labelled_in_series(text, start, number_end)
+    return (_keyword_before(text, start) or _labelled_in_series(text, start, number_end)
+            or _route_number(text, start, end))
+
+
+# A transport service's name and a colon, then the routes listed before the figure: "Metro Local:
+# 204, 206, 209", "Torrance Transit: 8", "Metro Local: 40 Owl, 120" (a timetable's connections).
+_SERVICE_ROUTES_BEFORE = re.compile(
+    r"\b[A-Z][\w.&'’\-]*\s+(?:Transit|Transport|Transportation|Authority|Express|Local|Rapid|Shuttle|Trolley|Bus"
+    r"|Motorcoach|Line|Metro|Link|Connector)"
+    r"\s*:\s*(?:\d{1,4}[A-Z]?(?:\s+[A-Z][a-z]+)?\s*(?:\([^()]*\))?\s*,\s*)*$"
+)
+_ROUTE_NUMBER = re.compile(r"\d{1,4}")
+# What follows a route: another route, a note, the next service's name ("8 (Southbound)",
+# "232 Torrance Transit", "625 LAX Shuttle"), or nothing; not a noun or a unit ("120 buses", "12 km").
+_AFTER_ROUTE = re.compile(r"\s*(?:$|[,;()]|[A-Z][a-z]|[A-Z]{2,}\s+[A-Z])")
+_ROUTE_WINDOW = 200
+
+
+def _route_number(text: str, start: int, end: int) -> bool:
+    """Whether a bare number of a few digits is one of the routes a service's name and colon
+    list ("Metro Local: 204, 206, 209"): a route is named by its number, not counted by it;
+    "Metro Transit: 120 buses" and "Metro Express: 1,200" stay figures."""
+    low = max(0, start - _ROUTE_WINDOW)
+    return (_ROUTE_NUMBER.fullmatch(text, start, end) is not None and text.find(":", low, start) != -1
+            and _AFTER_ROUTE.match(text, end) is not None
+            and _SERVICE_ROUTES_BEFORE.search(text, low, start) is not None)
 
 
 # "N times" counts occurrences whatever word precedes it: "the games three times".
@@ -484,10 +509,11 @@ _VAGUE_WORDS = frozenset(
     "several tens hundreds thousands dozens millions billions scores hundred thousand dozen million billion".split()
 )
 _CLAIM_WORDS = NUMBER_WORDS | _FRACTION_WORDS | _VAGUE_WORDS
-# A figure continuing a list of designations: "Windows 8, 8.1 and RT", "Windows 95, 98 or 2000".
+# A figure continuing a list of designations: "Windows 8, 8.1 and RT", "Windows 95, 98 or 2000",
+# also one a text copy keeps as its link's target ("Fokker_27 and 50").
 _DESIGNATION_LIST = re.compile(
     r"\b(?!(?:About|Over|Nearly|Approximately|Around|Some|Almost|Only|All|Roughly|Per|Of|Between|"
-    r"From|In|On|By|After|Before|During|Since|For|With|And|Or|The|At|To)\b)[A-Z][\w\-]*\s+\d[\d.]*"
+    r"From|In|On|By|After|Before|During|Since|For|With|And|Or|The|At|To)\b)[A-Z][\w\-]*?(?:\s+|_)\d[\d.]*"
     r"(?:\s*,\s*\d[\d.]*)*(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$"
 )
 _LIST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3} ?[.):](?=\s)")
@@ -2307,6 +2333,28 @@ def names_the_members(claim: NumericClaim, text: str) -> bool:
         return False
     members = [m for m in _MEMBER_SEPARATOR.split(names.group("names")) if m.strip()]
     return len(members) == count and all(_NAMED_MEMBER.match(m) and _is_a_name(m) for m in members)
+
+
+# A record's line: its label and a dash before the figure ("Most Appearances – 15*; …").
+_RECORD_LABEL = re.compile(r"\s*[A-Z][^\d:;–—]{2,60}?\s[–—-]\s*$")
+# A run of listed years: "1972, 1974, 1975", "1974, 1975 and 1976".
+_LISTED_YEAR = r"\b(?:1[6-9]|20)\d\d\b"
+_YEAR_RUN = re.compile(rf"{_LISTED_YEAR}(?:\s*,\s*(?:and\s+)?{_LISTED_YEAR}|\s+and\s+{_LISTED_YEAR})*")
+_YEAR = re.compile(r"\d{4}")
+
+
+def tallies_listed_years(claim: NumericClaim, text: str) -> bool:
+    """Whether a record's count is the tally of the years its line lists after it, in each of
+    its runs of years ("Most Appearances – 15*; Pittsburgh Steelers (1972, 1974, …, 2010)", a
+    tie listing 3 years for each of two matchups): the years, not the count, are what a reader
+    would check. A figure of another kind stays ("Largest margin – 48 points; January 20, 1991")."""
+    count = int(claim.value or 0)
+    if claim.kind != "count" or claim.noun or not 2 <= count <= _LISTED_MEMBERS_MOST:
+        return False
+    if _RECORD_LABEL.fullmatch(text, 0, claim.start) is None:
+        return False
+    runs = [len(_YEAR.findall(run.group())) for run in _YEAR_RUN.finditer(text, claim.end)]
+    return bool(runs) and all(run == count for run in runs)
 
 
 def _is_a_name(member: str) -> bool:

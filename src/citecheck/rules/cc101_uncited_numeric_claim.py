@@ -26,6 +26,7 @@ from citecheck.parsers.numbers import (
     quoted_words,
     reports_the_world,
     speaks_in_mathematics,
+    tallies_listed_years,
 )
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.sourcing import marker_positions
@@ -165,8 +166,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
             if uncovered and (_cited_earlier_in_row(statements, i) or _details_of_cited_row(doc, statements, i)):
                 continue
-        if uncovered and stmt.kind in ("table", "list") and (_in_report_box(doc, stmt)
-                                                              or _restates_cited_mark(statements, i)):
+        if uncovered and stmt.kind in ("table", "list") and (
+                _in_report_box(doc, stmt) or _in_titled_box(doc, stmt) or _restates_cited_mark(statements, i)):
             continue
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
         if uncovered and stmt.kind != "table":
@@ -184,6 +185,9 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items)]
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
             uncovered = [c for c in uncovered if not names_the_members(c, statements[i + 1].text)]
+        if uncovered and stmt.kind == "list":
+            uncovered = [c for c in uncovered
+                         if not (tallies_listed_years(c, stmt.text) or _streak_under_table(statements, i, c))]
         if uncovered and teaching is not False:
             paragraph = paragraph_texts.get(stmt.paragraph)
             if paragraph is None:
@@ -1035,6 +1039,25 @@ def _report_boxes(doc: Document) -> list[tuple[int, int]]:
              if "external" in m["attributes"] or 'href="http' in m["attributes"]]
     if not links:
         return []
+    elements, headings = doc.derived("box_elements", lambda: _box_elements(source))
+    boxes = []
+    for at, name in links:
+        box = None
+        for start, end in elements:
+            if not start < at < end:
+                continue
+            if bisect.bisect_left(headings, end) > bisect.bisect_right(headings, start) or any(
+                    start < other < end and other != at and other_name == name for other, other_name in links):
+                break
+            box = (start, end)
+        if box is not None:
+            boxes.append(box)
+    return boxes
+
+
+def _box_elements(source: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The spans of a rendered page's frames, tables and rows, smallest first, and where its
+    headings open."""
     elements: list[tuple[int, int]] = []
     headings: list[int] = []
     open_tags: list[tuple[str, int]] = []
@@ -1050,19 +1073,42 @@ def _report_boxes(doc: Document) -> list[tuple[int, int]]:
                     elements.append((start, tag.end()))
                     break
     elements.sort(key=lambda element: element[1] - element[0])
+    return elements, headings
+
+
+def _titled_boxes(doc: Document) -> list[tuple[int, int]]:
+    """Where in a rendered page's source its boxes lie that open with a cited title line: a
+    game's frame under "Arizona Cardinals 20, Dallas Cowboys 7[4]", with its score table and
+    "Game attendance: 62,969". A box is the largest element around the title that holds a
+    table, no heading and no text before the title; the title's citation is the box's source,
+    as a report link is (``_report_boxes``)."""
+    statements = doc.statements
+    elements, headings = doc.derived("box_elements", lambda: _box_elements(doc.source))
     boxes = []
-    for at, name in links:
+    for i, title in enumerate(statements):
+        if not (title.kind == "prose" and _cited_at_end(title) and len(title.text.split()) <= _SUBHEADING_WORDS
+                and not _FINITE_VERB.search(title.text)):
+            continue
+        opens_after = statements[i - 1].span.end if i else 0  # the text before the title ends here
         box = None
         for start, end in elements:
-            if not start < at < end:
+            if not start < title.span.start < end:
                 continue
-            if bisect.bisect_left(headings, end) > bisect.bisect_right(headings, start) or any(
-                    start < other < end and other != at and other_name == name for other, other_name in links):
+            if start < opens_after or bisect.bisect_left(headings, end) > bisect.bisect_right(headings, start):
                 break
             box = (start, end)
-        if box is not None:
+        if box is not None and "<table" in doc.source[box[0]:box[1]]:
             boxes.append(box)
     return boxes
+
+
+def _in_titled_box(doc: Document, stmt: Statement) -> bool:
+    """Whether a table cell or list item of a rendered page stands in a box under a cited title
+    line (``_titled_boxes``)."""
+    if doc.format != "html":
+        return False
+    boxes = doc.derived("titled_boxes", lambda: _titled_boxes(doc))
+    return any(start <= stmt.span.start < end for start, end in boxes)
 
 
 def _in_report_box(doc: Document, stmt: Statement) -> bool:
@@ -1233,6 +1279,25 @@ def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
         in_run = stmt.kind in ("list", "table") and i > 0 and statements[i - 1].kind == stmt.kind
         starts.append(starts[i - 1] if in_run else i)
     return starts
+
+
+# A summary line that counts a streak of a table's entries, from the first to the last:
+# "Most consecutive cuts made – 4 (2013 Masters - 2013 PGA, current)".
+_STREAK_LINE = re.compile(
+    r"\s*[A-Z](?:(?!\s[–—-]\s).){2,60}?\s[–—-]\s*(?P<count>\d{1,2})\s*\([^()–—-]+\s[–—-]\s[^()]+\)\s*")
+
+
+def _streak_under_table(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
+    """Whether list item ``i`` is a summary line right under a table that counts a run of the
+    table's entries, named by its first and last ("Longest streak of top-10s – 3 (2010 U.S.
+    Open – 2010 PGA)" under a results timeline): it is read off the table, as the table's cells are."""
+    line = _STREAK_LINE.fullmatch(statements[i].text)
+    if line is None or claim.start != line.start("count") or claim.noun:
+        return False
+    j = i
+    while j > 0 and statements[j - 1].kind == "list" and statements[j - 1].section == statements[i].section:
+        j -= 1
+    return j > 0 and statements[j - 1].kind == "table" and statements[j - 1].section == statements[i].section
 
 
 def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts: list[int], source: str,
