@@ -1430,7 +1430,9 @@ class UncitedNumericClaim(Rule):
     "Ghosh, Mason and Spriggs[8] analysed 53 samples", "In some studies,[7] this has resulted in …").
     The rest of a paragraph that opens so and goes back to that source ("The study concluded
     that …"), with no other citation, is the source's account and covered by it too ("Twelve of
-    the forty-one cases revealed malignant cells"). A figure whose only citation is in a later
+    the forty-one cases revealed malignant cells"). A count that the sentence before or after
+    restates, of the same thing, with a citation after it there, is covered ("in only eight
+    events" beside "He played in eight events …[6]"). A figure whose only citation is in a later
     sentence of the paragraph is CC102 instead.
 
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
@@ -1453,7 +1455,10 @@ class UncitedNumericClaim(Rule):
     game's report ("Report"), or whose table is cited as a whole (in its header row, its
     caption, the introduction ending ":" before it, or its title line: "The various pistols in
     this series with pertinent data.[9]"), and a line of a chart's legend under the chart's cited
-    title ("Biomass of mammals on Earth[57]" over "Wild animals (4%)"). A census cited as the
+    title ("Biomass of mammals on Earth[57]" over "Wild animals (4%)"), and a box of a rendered
+    page under its cited title line (a game's score line over its weather and attendance). A
+    record line counting the years it lists ("Most Appearances – 15" and fifteen years), and a
+    streak line right under its results table, are read off the page. A census cited as the
     source a statement opens with ("As of the census[8] of 2000, there were …") covers the
     figures after it and the data block that follows in its section, up to a statement that
     cites a source of its own at its end (a citation inside one is for a figure of it).
@@ -1464,7 +1469,10 @@ class UncitedNumericClaim(Rule):
     paragraph ("2,373" in the
     infobox and "2,373[75]" in the schedule; not "600 islands" against "600 battles", nor a
     share that names nothing it is of); so is an infobox row's smaller count that names what it
-    counts ("2 children" and "the couple have two children.[10]"); a caption or an infobox row is covered so by the lead's
+    counts ("2 children" and "the couple have two children.[10]"), or numbers by their ordinals
+    ("Round: 2 / Pick: 42" and "in the second round (42nd overall)"); the lead's count of the
+    times its subject took part in an event ("on two occasions") is covered by as many dated
+    editions the body names and cites; a caption or an infobox row is covered so by the lead's
     cited prose too, but two statements of the lead do not cover each other. A figure of a
     statement that names the subject of a table row cited in its name cell, and that the row
     gives, is the row's ("Singapore Flyer: 165 m (541 ft) tall" and the row "Singapore
@@ -1475,7 +1483,8 @@ class UncitedNumericClaim(Rule):
     by value: there only figures that report the world are flagged — shares, money, counts in
     the thousands, counts of people, and any figure of a paragraph that names a year ("In
     2015 the Congo supplied 60%"), not "at 25 °C and 1 bar" or "a common value is 50 ohms".
-    The option ``textbook = false`` flags all of them.
+    The option ``textbook = false`` flags all of them. In any article, a statement that reads out
+    a notation with the notation's own numbers ("2/10 net 30 - this means …") is a worked example.
 
     Why: figures are what readers quote and what propaganda inflates; an uncited figure
     cannot be checked against its source.
