@@ -50,13 +50,13 @@ _ARCHIVED = re.compile(
 # The hosts of web archives, as an archive link names them ("https://web.archive.org/web/…").
 ARCHIVE_HOST = re.compile(
     r"(?:web\.archive\.org|wayback\.archive\.org|archive\.(?:today|is|ph|li|fo|md|vn)/|webcitation\.org"
-    r"|arquivo\.pt/wayback|webarchive\.(?:loc\.gov|nationalarchives\.gov\.uk|org\.uk))",
+    r"|arquivo\.pt/wayback|archive\.wikiwix\.com|webarchive\.(?:loc\.gov|nationalarchives\.gov\.uk|org\.uk))",
     re.I,
 )
 WEBARCHIVE = re.compile(
     r"Archived\s+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}),?\s+at\s+(?:the[ _])?"
     r"(?:Wayback[ _]Machine|archive\.(?:today|is|ph)|Archive-It|WebCite|Library[ _]of[ _]Congress[ _]Web[ _]Archives"
-    r"|UK[ _]Government[ _]Web[ _]Archive|Portuguese[ _]Web[ _]Archive|Ghostarchive)",
+    r"|UK[ _]Government[ _]Web[ _]Archive|Portuguese[ _]Web[ _]Archive|Ghostarchive|Wikiwix)",
     re.I,
 )
 _RETRIEVED = re.compile(r"Retrieved\s+(?:on\s+)?(?P<date>[^.]{0,40}?\d{4}(?:-\d{1,2}-\d{1,2})?)(?=\s*(?:[.–—-]|$))", re.I)
@@ -233,7 +233,8 @@ def parse_reference_text(raw: str, linked_text: str = "") -> dict[str, str]:
                 fields["title"] = parts[0]
                 parts = parts[1:]
         else:
-            parts = _title_beside_link(parts, linked_text, fields) or _unquoted_title(parts, link_label, fields)
+            parts = (_title_beside_link(parts, linked_text, fields)
+                     or _unquoted_title(parts, link_label or _opening_link(parts, linked_text), fields))
         rest_parts = parts if "title" in fields or "date" in fields else []
 
     date_seen = False  # a date among the parts after the title
@@ -313,11 +314,23 @@ _URL_START = re.compile(r"(?:https?:)?//|www\.", re.I)
 _LINK_SEPARATORS = " ,;:|-–—"
 
 
+def _opening_link(parts: list[str], label: str) -> str:
+    """The words of the link an entry opens with, when they make its whole first part and more
+    parts follow ("<a>Silva, German</a>. IAAF."): a linked page's title, as a quoted one is; not
+    an address, nor a link numbered as a bare one is ("<a>[1]</a>. CNET.")."""
+    label = " ".join(label.split())
+    if (len(parts) < 2 or parts[0] != label or not _has_two_letters(label) or _DOMAIN.match(label)
+            or _URL_START.match(label)):
+        return ""
+    return label
+
+
 def _unquoted_title(parts: list[str], link_label: str, fields: dict[str, str]) -> list[str]:
     """The title of free text that does not quote it, where something marks it; the parts after it.
 
     A link label (the text {{webarchive}} follows: "Wool History Archived … at the Wayback
-    Machine. Tricountyfarm.org.") is the title; so is the part before a site named by its
+    Machine. Tricountyfarm.org.", or the link the entry opens with: "<a>Silva, German</a>. IAAF.")
+    is the title; so is the part before a site named by its
     domain ("Metabolic syndrome. Ncbi.nlm.nih.gov. Retrieved …", "About us. Sea.org."), with a
     single part before that taken as the authors; so is a whole entry that names its source after
     it ("Page - Site", "Overview via Wikinvest", "θάλπος in A Greek–English Lexicon"). Anything
@@ -584,13 +597,18 @@ def item_identifier(raw: str) -> str:
 # international standard cited as the work itself, its designation opening the entry or its title
 # or following its body's name ("ISO 832:1994 Information and documentation", "International
 # Organization for Standardization, Procedure 719"); not a page about one ("ANSI ISO 14000 Press
-# Release", "ISO 9001 certification for …").
+# Release", "ISO 9001 certification for …"); a numbered report of a government series, by its
+# series code ("PSW RP-264", "PNW-GTR-123", "NASA/TM-2003-212345") or its series' name and
+# number ("Research Paper RM-265", "Open-File Report 2011–1207"), which libraries shelve in print.
 PATENT_NUMBER = r"\bPatent\s+(?:No\.?\s*)?[\d,]{5,}"
 _STANDARD = r"ISO(?:/[A-Z]{2,4})*\s+"  # "ISO 719", "ISO/IEC 9899", "ISO/DIS 11238"
 _NUMBERED_DOCUMENT = re.compile(
     rf"{PATENT_NUMBER}"
     r"|\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|EURATOM)\b"
     r"|\b(?:\w*gesetzblatt|BGBl\.?|RGBl\.?)\s+(?:Teil\s+)?(?:\d{4}\s+)?[IV]{1,3}\s+S\.\s*\d+"
+    r"|\b[A-Z]{2,5}[ /-](?:RP|GTR|RN|TM|TP|CR)-\d{2,6}(?:-\d+)?\b"
+    r"|\b(?:Gen(?:eral)?\.?\s*Tech(?:nical)?\.?\s*Rep(?:ort)?\.?|Research Paper|Open-File Report|Technical Memorandum)"
+    r"\s+(?:No\.?\s*|#)?(?:[A-Z]{1,5}-)?\d+(?:[–-]\d+)?\b"
     r"|\bRFC\s?\d{2,4}\b"  # an Internet standard, published for good under its number ("RFC 3190")
     rf"|(?:(?:^|[\"“]|\|\s*title\s*=\s*){_STANDARD}|Standardi[sz]ation[,.]?\s+(?:{_STANDARD}|(?:Procedure|Standard)\s+))"
     r"\d{2,5}(?:-\d+)*(?::\d{4})?\b(?!\s*certif)"
@@ -600,8 +618,8 @@ _NUMBERED_DOCUMENT = re.compile(
 def findable_without_link(raw: str, title: str) -> bool:
     """Whether an entry's work stays findable whatever happens to its link: it has an identifier
     of its own (``item_identifier``) that is not merely its title, it is a numbered patent,
-    piece of legislation, RFC or ISO standard or a page of a law gazette, or it is chapter and
-    verse of scripture ("Exodus 7:1–2.")."""
+    piece of legislation, RFC, ISO standard or government report or a page of a law gazette, or
+    it is chapter and verse of scripture ("Exodus 7:1–2.")."""
     identifier = item_identifier(raw)
     if identifier and identifier not in title:
         return True

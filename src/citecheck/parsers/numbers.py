@@ -657,7 +657,7 @@ def _find(text: str) -> list[NumericClaim]:
         candidates = [c for c in candidates if _counts_people(c)]
     if candidates and _defines_a_term(text, words):
         return []  # "The term 1 in 10 year storm describes ...", "the unit of inductance is the henry": definitions
-    if candidates and "=" in text and _CALCULATION.search(_readable(text)):
+    if candidates and "=" in text and _CALCULATION.search(undo_double_decoding(text)):
         return []  # "6.015 + 2.014 = 8.029 u": arithmetic, whose figures are computed, not reported
     if candidates and (made_up := _MADE_UP_VALUES.search(text)):
         candidates = [c for c in candidates if c.start < made_up.start()]
@@ -1099,7 +1099,7 @@ def _holds_approximation(text: str) -> bool:
     """Whether ``text`` read with double-decoded characters restored holds "≈": only "≈" itself
     or its double-decoded form restores to one, so a text with neither (an ASCII text has neither)
     needs no restoring."""
-    return not text.isascii() and ("≈" in text or _APPROXIMATION_DECODED_TWICE in text) and "≈" in _readable(text)
+    return not text.isascii() and ("≈" in text or _APPROXIMATION_DECODED_TWICE in text) and "≈" in undo_double_decoding(text)
 
 
 _APPROXIMATION_DECODED_TWICE = "≈".encode("utf-8").decode("latin-1")
@@ -1119,7 +1119,7 @@ def _speaks_in_mathematics(text: str, words: frozenset[str]) -> bool:
     eigenvalue is 1", "the roots are 2, 1 and 11", "two vectors") rather than report one."""
     if not words.isdisjoint(_MATH_WORDS):
         return True
-    readable = _readable(text)
+    readable = undo_double_decoding(text)
     if _MATH_SIGN_CHARS.search(readable) and _MATH_SIGNS.search(readable):
         return True
     return not words.isdisjoint(_LONE_LETTER_WORDS) and _LONE_LETTER.search(readable) is not None
@@ -1484,9 +1484,9 @@ def _demojibake(match: re.Match[str]) -> str:
         return match.group()
 
 
-def _readable(window: str) -> str:
-    """``window`` with characters decoded twice restored, for the checks that read context (a
-    text all ASCII, as Python knows without reading it, has none)."""
+def undo_double_decoding(window: str) -> str:
+    """``window`` with characters decoded twice restored ("EncyclopÃ¦dia" reads "Encyclopædia"),
+    for the checks that read words (a text all ASCII, as Python knows without reading it, has none)."""
     if window.isascii() or not _C1_OR_LATIN1.search(window):
         return window
     return _MOJIBAKE.sub(_demojibake, window)
@@ -1507,9 +1507,9 @@ _ASSIGNED_IN_CODE = re.compile(r"(?<![\w.])[a-z]{2,}\d*(?:[A-Z][a-z]{2,}|_[a-z])
 
 
 def _in_formula(text: str, start: int, end: int) -> bool:
-    return bool(_FORMULA_BEFORE.search(_readable(text[max(0, start - 12):start]))
+    return bool(_FORMULA_BEFORE.search(undo_double_decoding(text[max(0, start - 12):start]))
                 or _ASSIGNED_IN_CODE.search(text, max(0, start - 40), start)
-                or _FORMULA_AFTER.match(_readable(text[end:end + 12])))
+                or _FORMULA_AFTER.match(undo_double_decoding(text[end:end + 12])))
 
 
 def _closes_list_label(text: str, end: int) -> bool:

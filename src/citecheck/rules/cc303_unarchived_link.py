@@ -11,15 +11,18 @@ from citecheck.parsers.dates import reference_date
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive, tagged_in_prose
 
-# Persistent identifiers, archives and digital libraries of scanned print: links there do not rot
-# like news pages. An entry with a path ("news.google.com/newspapers") covers only that part of
-# its host: Google's archive of newspaper scans, not its news aggregator.
+# Persistent identifiers, archives, digital libraries of scanned print and the subscription
+# reference works of a publisher, whose entries are found by their headword and which an archive
+# cannot copy past the login: links there do not rot like news pages. An entry with a path
+# ("news.google.com/newspapers") covers only that part of its host: Google's archive of newspaper
+# scans, not its news aggregator.
 STABLE_HOSTS = (
     "doi.org", "dx.doi.org", "hdl.handle.net", "archive.org", "web.archive.org", "archive.today",
     "archive.is", "archive.ph", "books.google.com", "news.google.com/newspapers", "hathitrust.org",
     "jstor.org", "worldcat.org", "pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov", "europepmc.org",
     "arxiv.org", "adsabs.harvard.edu", "semanticscholar.org", "webcitation.org", "wikisource.org",
     "wikipedia.org", "paperspast.natlib.govt.nz", "trove.nla.gov.au", "gallica.bnf.fr",
+    "oed.com", "oxfordmusiconline.com", "oxforddnb.com", "anb.org",
 )
 # Sites a rendered copy names without their address: the names of the hosts above.
 _STABLE_SITE_NAMES = {
@@ -27,6 +30,9 @@ _STABLE_SITE_NAMES = {
     "google books": "books.google.com", "jstor": "jstor.org", "worldcat": "worldcat.org",
     "pubmed": "pubmed.ncbi.nlm.nih.gov", "arxiv": "arxiv.org", "wikisource": "wikisource.org",
     "hathitrust": "hathitrust.org", "hathitrust digital library": "hathitrust.org",
+    "oxford english dictionary": "oed.com", "grove music online": "oxfordmusiconline.com",
+    "oxford music online": "oxfordmusiconline.com", "oxford dictionary of national biography": "oxforddnb.com",
+    "american national biography": "anb.org",
 }
 
 
@@ -39,14 +45,17 @@ class UnarchivedLink(Rule):
     …" counts). Links already marked dead, in the reference or by a tag after its citation in the
     text, are CC301 instead. Links to persistent identifiers, archives, digital libraries of
     scanned print (HathiTrust, Google Books and Google's newspaper archive, on any of Google's
-    country sites; the national libraries' Papers Past, Trove and Gallica) and Wikipedia, which
-    keeps every revision (``ignore_hosts``; a copy that names such a site without its address,
-    "Wikipedia, 2019-03-25" or "pubchem.ncbi.nlm.nih.gov", counts), are left alone, and so are
-    links of works that carry such an identifier themselves (a book's ISBN or OCLC number, an
-    article's DOI, PMID or arXiv id; not a journal's ISSN), of numbered patents, EU legislation,
-    RFCs and ISO standards ("United States Patent 3137937", "Council Directive 80/181/EEC", "RFC
-    3190", "ISO 832:1994 …", "International Organization for Standardization, Procedure 719"; not
-    a page about one, "ISO 9001 certification for …"), of pages of a law gazette
+    country sites; the national libraries' Papers Past, Trove and Gallica), subscription reference
+    works found by their headword (the Oxford English Dictionary, Grove Music Online, the Oxford
+    and American national biographies) and Wikipedia, which keeps every revision
+    (``ignore_hosts``; a copy that names such a site without its address, "Wikipedia,
+    2019-03-25", "Oxford English Dictionary (Online ed.)" or "pubchem.ncbi.nlm.nih.gov", counts),
+    are left alone, and so are links of works that carry such an identifier themselves (a book's
+    ISBN or OCLC number, an article's DOI, PMID or arXiv id; not a journal's ISSN), of numbered
+    patents, EU legislation, RFCs, ISO standards and reports of a government series ("United
+    States Patent 3137937", "Council Directive 80/181/EEC", "RFC 3190", "ISO 832:1994 …",
+    "International Organization for Standardization, Procedure 719", "USDA Forest Service PSW
+    RP-264"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette
     ("Reichsgesetzblatt Teil I S. 849"), of chapter and verse of scripture ("Exodus 7:1–2") and of
     a printed publication (a page of a newspaper or magazine issue or a report dated, to the
     month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; a book from a
@@ -173,10 +182,12 @@ def _named_hosts(ref: Reference) -> list[str]:
     title_end = _TITLE_END.search(ref.get("title"))
     if title_end:
         names.append(title_end.group(1).lower())
-    sites = (name.split(",", 1)[0].strip() for name in names)
+    sites = (_EDITION.sub("", name.split(",", 1)[0]).strip() for name in names)
     return [site if is_domain(site) else _STABLE_SITE_NAMES.get(site, "") for site in sites]
 
 
+# The edition after a work's name: "Oxford English Dictionary (Online ed.)".
+_EDITION = re.compile(r"\s*\([^)]*\bed(?:\.|ition)\)")
 # The last part of a page's title, where sites put their name: "… : Internet Archive", "… - Wikipedia".
 _TITLE_END = re.compile(r"\s(?::|\||-|–|—)\s+([^:|]+?)\s*$")
 

@@ -49,6 +49,12 @@ _FRAME = re.compile(r"\s*(?:In|On|By|From|Starting in|Beginning in|At the (?:sta
 # institute was created, and it will ...") makes the date that clause's, not the future's.
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bthe )(?<!\bnewly )(?<!-)\b[a-z]{3,}ed\b")
 _THAT = re.compile(r"\bthat\b")
+# A finding reported as a law of nature or fact ("Ørsted discovered that a current will deflect a
+# compass needle"): its "will" states what always happens, and a date in a later clause (", of
+# Sturgeon who, in 1825 invented …") is another event's, not the law's.
+_FINDING_THAT = re.compile(
+    r"\b(?:discovered|found|showed|shown|demonstrated|proved|proven|observed|noticed|reali[sz]ed|established)"
+    r"\b[^.;]{0,80}?\bthat\b[^.;]*$")
 # A year in an author-year citation dates its source, not an event: "shall be summarized in the
 # sentences to follow (Pevsner, 2015)", "(Smith et al. 2009; Jones 2011)".
 _CITED_SOURCE_BEFORE = re.compile(
@@ -75,7 +81,8 @@ class StaleFutureTense(Rule):
     verb ("said the war will end on ...", "... will end on 5 May, officials said", "advising
     members that ...") report someone's words; a habitual "will often", "will usually" is no
     prediction, and "is due to" a cause or an author ("is due to Hankel (1867)", "is due to
-    rising costs") is no future.
+    rising costs") is no future; a finding ("discovered that a current will deflect a compass
+    needle") states what always happens, so only a date in its own clause can time it.
     Year-less dates take their year from the nearest full date before them in the section,
     else the article's period. A date is past when its last day is before the revision date
     minus ``tolerance_days``. One finding per statement.
@@ -155,15 +162,19 @@ def _target_dates(text: str, phrase: re.Match[str], matches: list[DateMatch], ma
     """The dates the future phrase may be about: the sentence's opening time frame ("At the
     start of the 2007 term, the council will have ...", "On 5 May 2015, a vote will be held")
     unless a past clause, a that-clause or a purpose ("whose aim is to") comes between, else
-    the dates after the phrase in the same sentence, nearest first."""
+    the dates after the phrase in the same sentence, nearest first, and within its own clause
+    when the phrase states a finding ("discovered that a current will deflect a needle, of …
+    who, in 1825 …")."""
     opening = matches[0]
     if (opening.end <= phrase.start() and _FRAME.fullmatch(text[:opening.start])
             and not _PAST_CLAUSE.search(text, opening.end, phrase.start())
             and not _THAT.search(text, opening.end, phrase.start())
             and not _PURPOSE_IS.search(text, max(0, phrase.start() - 12), phrase.start())):
         return [opening]
+    clause_ends = ".," if _FINDING_THAT.search(text, max(0, phrase.start() - 160), phrase.start()) else "."
     return [match for match in matches
-            if 0 <= match.start - phrase.end() <= max_distance and "." not in text[phrase.end():match.start]
+            if 0 <= match.start - phrase.end() <= max_distance
+            and not any(end in text[phrase.end():match.start] for end in clause_ends)
             and not _NOT_TARGET.search(text, max(0, match.start - 24), match.start)
             and not _dates_a_cited_source(text, match)]
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import PATENT_NUMBER, SITE_SEPARATOR, WEBARCHIVE, is_domain, names_a_site
+from citecheck.parsers.numbers import undo_double_decoding
 from citecheck.parsers.scripture import cites_verses_only
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
@@ -92,12 +93,13 @@ _CITE_TEMPLATE = re.compile(r"\{\{\s*(?:cite[\s_]|citation\b|internetquelle\b|li
 
 @lru_cache(maxsize=4096)
 def _plain(raw: str) -> str:
-    """The entry's text outside templates (nested ones too: "{{cite web |title=A {{!}} B}}")."""
+    """The entry's text outside templates (nested ones too: "{{cite web |title=A {{!}} B}}"), its
+    characters decoded twice restored, so that "EncyclopÃ¦dia Britannica" still names a work."""
     text, count = _TEMPLATE.subn(" ", raw)
     while count and "{{" in text:
         text, count = _TEMPLATE.subn(" ", text)
     text = _WIKILINK.sub(r"\1", text)  # "[[#refOHBEv3|Porter]], p. 332." reads "Porter, p. 332."
-    return strip_backlinks(text.replace("&nbsp;", " ").replace("\u00a0", " "))
+    return undo_double_decoding(strip_backlinks(text.replace("&nbsp;", " ").replace("\u00a0", " ")))
 
 
 def missing_parts(ref: Reference, strict: bool) -> list[str]:
@@ -127,7 +129,7 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
         title = title or ("label" if label else "")
         outside = _ACCESS_PHRASE.sub(" ", _URL.sub(" ", text))
         if title and title != "label":
-            outside = outside.replace(title, " ")  # "World Economic Outlook, April 2015" dates nothing
+            outside = outside.replace(undo_double_decoding(title), " ")  # "World Economic Outlook, April 2015" dates nothing
         dated = dated or bool(_YEAR.search(outside))
         if not title and dated:
             return []  # an unquoted title with a date ("McLintock (2009). Surface Patterns. …")
@@ -173,6 +175,9 @@ _BRAND_OPENING = re.compile(r"\s*(?P<name>[^\s:]+):\s")
 # country alone: not "AP Statistics Review").
 _BODY_NOUN = re.compile(r"\b(?:Attorney|Prosecutor|Dept\.|Department|Ministry|Agency|Bureau|Commission|Council"
                         r"|Authority|Administration|Office\s+(?:of|for)|^\s*Statistics\s+[A-Z][a-z]+\W*$)")
+# An entry's or a page's title is a few words; a long part is a definition or a quotation from it
+# ("Encyclopædia Britannica – in philosophy and theology, the practice of selecting …").
+_ENTRY_TITLE_WORDS = 12
 _NAME_LINKING_WORDS = frozenset("of and for the on & de du".split())
 _BODY_NAME_WORDS = 10
 
@@ -201,7 +206,8 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
     with ``bodies``, does a public body's name in a link's words an editor wrote ("The Clark
     County Prosecuting Attorney – Karla Faye Tucker"); a quoted title is the page's own
     heading, which names no publisher ("Tickets - Nagoya Transportation Bureau"). A page's
-    own name in the address is no site's ("Germany: Urban Areas" at …/germany/urbanareas/).
+    own name in the address is no site's ("Germany: Urban Areas" at …/germany/urbanareas/), and
+    a long other part is a definition quoted from the work, not its entry's title.
     "" when no part does: "Coffee: A History" names no site."""
     site = _site_address_opening(text) or _site_address_after(text, url)
     if site:
@@ -210,7 +216,7 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
     if len(parts) < 2:
         return _initials_of_its_host(parts[0], url) if parts else ""
     work = next((part for part in parts if _REFERENCE_WORK.match(part) or bodies and _names_a_public_body(part)), None)
-    if work is not None:
+    if work is not None and all(len(_WORD.findall(part)) <= _ENTRY_TITLE_WORDS for part in parts if part is not work):
         return work.strip()
     opening, closing = parts[0].strip(), parts[-1].strip()
     brand = _BRAND_OPENING.match(text)
@@ -346,11 +352,13 @@ class IncompleteReference(Rule):
     address of its site's home ("http://movies.msn.com: Catherine Deneuve Biography") or ending
     "at" the address its link is on ("Andy Hebenton's profile at hockeydb.com"), a headword and
     the dictionary or encyclopedia it is in ("sinter in Encyclopædia Britannica", "βακτηρία in
-    Liddell and Scott"), a dictionary or encyclopedia named alone ("Dorland's Medical
-    Dictionary") and a title with its author or editor ("… Late Imperial Russia by Sarah
-    Warren, p. 64", "Mechanism of Fertilization, edited by Brian Dale") or the body whose
-    official site it is ("…, official site of Buenos Aires"), and a title ending with the venue
-    and year it was published in ("…, published in ISIT 2015") are complete enough). Not
+    Liddell and Scott", even decoded twice: "EncyclopÃ¦dia"), an article on a subject in the
+    work named ("…, article on Common Infrared Optical Materials in the Photonics Handbook"), a
+    dictionary or encyclopedia named alone ("Dorland's Medical Dictionary") and a title with its
+    author or editor ("… Late Imperial Russia by Sarah Warren, p. 64", "Mechanism of
+    Fertilization, edited by Brian Dale") or the body whose official site it is ("…, official
+    site of Buenos Aires"), and a title ending with the venue and year it was published in ("…,
+    published in ISIT 2015") are complete enough). Not
     reported: explanatory notes (note groups, prose footnotes in the reference list, pointers
     to another article such as "See Treaty of Utrecht." or "See: Draft (boiler)", a sentence
     sending the reader on to the source it links ("…, see M.A.P.A., in Spanish."), names in other
@@ -503,6 +511,10 @@ _EDITED_BY = re.compile(r"(?:edited|ed\.)\s+by\s+[A-Z]")
 _OFFICIAL_SITE_OF = re.compile(r"(?:the\s+)?official\s+(?:web\s?)?site\s+of\s+(?:the\s+)?[A-Z]", re.I)
 # "Elections in Cyprus IFES", "Accident number by year (ACRO)", "… Developments by INB, p.73"
 _TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?(?:,?\s*(?:pp?|pages?)\.?\s*[\d–-]+)?[.\s]*$")
+# A part of a larger work, named with the work it is in: "Tosi, Jeffrey L., article on Common
+# Infrared Optical Materials in the Photonics Handbook".
+_PART_IN_WORK = re.compile(r"\b(?:article|entry|chapter|essay)\s+(?:on|about|titled|entitled)\s+\S.{2,80}?\s+in\s+"
+                           r"(?:the\s+)?[A-Z]")
 _CS1_NO_TITLE = re.compile(r"Missing or empty \|title=")  # the rendered page says so itself
 _LANGUAGE_NOTE = re.compile(r"\(in\s+[A-Z][a-z]+\)")  # "(in French)"
 _PART_BREAK = re.compile(r"\.\s+|,\s+|;\s+")
@@ -524,6 +536,8 @@ def _titled_and_named(text: str) -> bool:
     acronym = _TRAILING_ACRONYM.search(text)
     if acronym and len(_WORD.findall(text[:acronym.start()])) >= 2:
         return True  # "Elections in Cyprus IFES", "Accident number by year (ACRO)"
+    if _PART_IN_WORK.search(text):
+        return True  # "…, article on Common Infrared Optical Materials in the Photonics Handbook"
     site = _SITE_NAME.search(text)
     if site and len(_WORD.findall(text[:site.start()] + text[site.end():])) >= 2:
         return True  # "A history of Windows (at microsoft.com)"
