@@ -36,6 +36,7 @@ INCONSISTENT_COPIES = {
     "fet-holdout-16/Invasive_species.txt": {("", "47")},  # two [47] in the text, one "^" on its entry
     # [5] and [6] twice and [8] three times in the text, their entries printed "^", "^" and "^ a b"
     "fet-holdout-18/Spice.txt": {("", "5"), ("", "6"), ("", "8")},
+    "fet-holdout-22/Geomatics.txt": {("", "2")},  # two [2] in the text, one "^" on its entry
 }
 # Copies the reader still gets wrong, kept visible here until it reads them: a quotation's own
 # notes ("[n_1]", listed under its sub-heading "Notes") beside the article's notes ("[note_1]")
