@@ -1379,6 +1379,8 @@ class _Parser:
                 # each line, as an entry may open on a line of a block the dump did not break
                 bibliography.extend(line for start_, end_ in block.segs
                                     if (line := self.source[start_:end_].strip().lstrip("*• ")))
+        if self.numbered_notes:
+            lists = _split_restarted(lists, len(self.numbered_notes))
         with_carets = [(name, entries, _backlinked(self.source, entries)) for name, entries in lists if entries]
         lists = [(name, entries) for name, entries, carets in with_carets if carets or name in _REF_LISTS]
         # Note markers all in roman numerals ("[i]", "[ii]"), one of them past a single letter or
@@ -1804,6 +1806,21 @@ _CITE_ERROR = re.compile(r"\^?\s*(?:[a-z]{1,2}\s+)*Cite[ _]error\b", re.I)
 
 def _is_stray(text: str) -> bool:
     return bool(_STRAY.fullmatch(_strip_page_css(text)[0]))
+
+
+def _split_restarted(lists: list[tuple[str, list[_Block]]], notes: int) -> list[tuple[str, list[_Block]]]:
+    """Split a list whose printed numbers start again at 1 into the two lists a section
+    printed one after the other (the references, then the notes, under one "Notes" heading),
+    when the second comes nearer than the first to the ``notes`` notes the text cites by number."""
+    split: list[tuple[str, list[_Block]]] = []
+    for name, entries in lists:
+        restart = next((i for i in range(1, len(entries)) if entries[i].number == "1"
+                        and entries[i - 1].number.isdigit() and int(entries[i - 1].number) > 1), None)
+        if restart is not None and abs(len(entries) - restart - notes) < abs(restart - notes):
+            split.extend([("references", entries[:restart]), ("notes", entries[restart:])])
+        else:
+            split.append((name, entries))
+    return split
 
 
 def _list_entries(source: str, blocks: list[_Block]) -> list[tuple[_Block, int]]:
