@@ -540,7 +540,15 @@ _AFTER_SHORT_YEAR = re.compile(r"(?![.,:]\d)(?:$|[,.;:)\]]|[ \u00a0](?:and|or|to
 
 # More days of the month after "February 3, 4": "and 5", ", 5 and 6" (a list of days, not a year).
 _MORE_DAYS = re.compile(r"\s*(?:,|and|or|&)\s*\d{1,2}\b")
+# A colon after "August 25, 26" opens what happened on those days (a schedule's "August 25, 26:
+# Kansas City"), when the second number is a later day of that month.
+_DAYS_LABEL = re.compile(r"\s*:(?!\d)")
 _YEAR_BEFORE = re.compile(r"\b\d{4}[ \u00a0]$")
+
+
+def _later_day(month: int, day: int, other: int) -> bool:
+    """Whether ``other`` is a day of ``month`` after ``day`` (in a leap year)."""
+    return day < other <= calendar.monthrange(2000, month)[1]
 
 
 def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
@@ -569,7 +577,8 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
         end = match.end()
         if year_text and len(year_text) <= 2:
             if (not _AFTER_SHORT_YEAR.match(text, end) or year_text.startswith("0")
-                    or groups["mn2"] and _MORE_DAYS.match(text, end)):
+                    or groups["mn2"] and (_MORE_DAYS.match(text, end) or _DAYS_LABEL.match(text, end)
+                                          and _later_day(month, day, int(year_text)))):
                 # "On 9 October 12 soldiers ...": a count, not a year. Re-check without it.
                 year_text = None
                 end = match.start() + match.group().rstrip("0123456789").rstrip(", ").__len__()
