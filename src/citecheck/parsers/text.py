@@ -209,6 +209,9 @@ def _tag_kind(text: str) -> str:
 
 # A lettered note marker: "[a]".
 _LETTER_MARKER = re.compile(r"\[[a-z]\]")
+_CAPITAL_MARKER = re.compile(r"\[[A-Z]\]")
+# A bulleted note under a table, opening with its letter: "* D Effective photosphere ...".
+_LETTERED_ITEM = re.compile(r"[ \t]*(?:[*•][ \t]+)?([A-Z])[ \t]+(?=\S)")
 # A chemical formula in square brackets, a concentration: "[HA]", "[H2A]", "[OH]".
 _CONCENTRATION = re.compile(r"\[(?:[A-Z][a-z]?\d*){2,}\]")
 # A legend line's key and the dash before what it stands for: "Po: [209] — mass number".
@@ -1449,23 +1452,35 @@ class _Parser:
         its own inside the body, in a group of its own ("table", "table 2", ...), since its
         keys start again at "a" or 1 whatever the article's notes use. The markers of its
         section before it are its uses, and those of earlier sections that cite only its keys
-        (see ``_cite_table_notes``)."""
-        if not _LETTER_MARKER.search(self.source) and not self.numbered_notes:
+        (see ``_cite_table_notes``). Notes a table cites in capitals ([A], [B]) may be printed
+        as a bulleted list under it, each opening with its letter ("* D Effective ...")."""
+        if not _LETTER_MARKER.search(self.source) and not self.numbered_notes and not _CAPITAL_MARKER.search(self.source):
             return
         run: list[_Block] = []
+        notes: list[_Block] = []  # the run's entries as notes, a lettered item without its letter
         section_start = 0
         sections = [0]  # the section starts since the previous notes list
+        previous = _Block("heading", [], 0, 0)
         for block in self.blocks[max(start, 0):end] + [_Block("heading", [], 0, 0)]:
+            lettered = None
+            if (previous.kind == "table" and not run) or (run and notes[-1] is not run[-1]):
+                lettered = self._lettered_note(block, len(run), section_start)  # right under the table
+            previous = block
             if block.kind == "entry" and _entry_text(self.source, block).startswith("^"):
                 run.append(block)
+                notes.append(block)
+                continue
+            if lettered is not None:
+                run.append(block)
+                notes.append(lettered)
                 continue
             if run:
                 group = "table" if not self.table_notes else f"table {len(self.table_notes) + 1}"
                 cells = self.source[section_start:run[0].segs[0][0]]
                 by_number = (any(m.group("nnum") for m in _MARKER.finditer(cells))
-                             and not _LETTER_MARKER.search(cells))
+                             and not _LETTER_MARKER.search(cells) and notes[0] is run[0])
                 keys = set()
-                for entry, number in _list_entries(self.source, run):
+                for entry, number in _list_entries(self.source, notes):
                     key = str(number) if by_number else _note_key(number - 1)
                     self._reference(entry, key, group, key)
                     keys.add(key)
@@ -1473,11 +1488,26 @@ class _Parser:
                                          tuple(reversed(sections[:-1]))))
                 for entry in run:
                     entry.kind = "chrome"  # read as notes, not as list items of the text
-                run, sections = [], []
+                run, notes, sections = [], [], []
             if block.kind == "heading" and block.segs:
                 section_start = block.segs[-1][1]
                 sections.append(section_start)
         self.notes = frozenset(ref.key for ref in self.doc.references if ref.group)
+
+    def _lettered_note(self, block: _Block, index: int, section_start: int) -> _Block | None:
+        """The note a bulleted item under a table holds when it opens with the capital letter
+        next in line ("* A For Vienna Standard Mean Ocean Water ...") and the table cites the
+        first one ([A]): the item without its letter, as a notes entry."""
+        if block.kind != "item" or index >= len(string.ascii_uppercase):
+            return None
+        first_start, first_end = block.segs[0]
+        opening = _LETTERED_ITEM.match(self.source, first_start, first_end)
+        letter = string.ascii_uppercase[index]
+        if opening is None or opening.group(1) != letter:
+            return None
+        if "[A]" not in self.source[section_start:first_start]:
+            return None
+        return _Block("entry", [(opening.end(), first_end)] + block.segs[1:], block.first_line, block.last_line)
 
     def _cite_table_notes(self) -> None:
         """A note marker of a section with a table's notes, before that list, cites them. So do
