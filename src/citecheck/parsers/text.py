@@ -258,6 +258,19 @@ def _indexes_a_name(line: str, at: int) -> bool:
     return at > 0 and (line[at - 1].isalnum() or line[at - 1] in "_]") and _CODE_LINE.search(line) is not None
 
 
+# A dump joins the words of a link's text with underscores; a marker is a link of its own, so
+# a bracket joined that way to a word or another bracket is part of a longer link's text. A
+# table's ruling ("|_[41]__|") runs underscores up to a marker, but to no word.
+_LINK_TEXT_AFTER = re.compile(r",?_(?=[^\W_]|\[)")
+_LINK_TEXT_BEFORE = re.compile(r"(?:[^\W_],?|,)_$")
+
+
+def _in_link_text(line: str, match: re.Match[str]) -> bool:
+    """Whether the bracket ``match`` on ``line`` is joined by an underscore to the words of a link."""
+    return (_LINK_TEXT_AFTER.match(line, match.end()) is not None
+            or _LINK_TEXT_BEFORE.search(line, max(0, match.start() - 3), match.start()) is not None)
+
+
 def _bracketed_year(number: int, last_entry: int) -> bool:
     """A year in brackets ("[1936]") where the reference list ends far below it: no list
     that short is cut off a thousand entries early, so the number is the text's own."""
@@ -417,6 +430,8 @@ class _Builder:
             return None  # "{\displaystyle 1}  [1]", "Scientific classification [e]": page furniture
         if (match.group("num") or match.group("note")) and _indexes_a_name(seg, match.start()):
             return None  # "x[i] -= A[i][k] * x[k];": array indices in a program
+        if (match.group("num") or match.group("note")) and _in_link_text(seg, match):
+            return None  # "[100],_[111],_and_[110]": crystal directions a link names
         if match.group("num"):
             if _bracketed_year(int(match.group("num")), self.last_entry):
                 return None  # "the Eckart–Young theorem [1936]": a year, no marker
