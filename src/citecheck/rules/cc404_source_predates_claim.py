@@ -43,12 +43,17 @@ _SCHEDULED_EVENT = re.compile(
     re.I,
 )
 # "decided to delay the introduction of the euro by two years to 1 January 1999", "pushed back to
-# May 2010": the new date an event was moved to.
+# May 2010", "extended its expiry date from April 8, 2012 to January 15, 2013": the date an event
+# or a deadline was moved to, and the one it was moved from, both set in advance.
 _MOVED_TO = re.compile(
-    r"\b(?:delay(?:s|ed|ing)?|postpone[ds]?|postponing|put\s+off|pushed\s+back|moved|brought\s+forward)\b"
-    r"[^.;:]{0,60}\b(?:to|until)\s+(?:the\s+)?$",
+    r"\b(?:delay(?:s|ed|ing)?|postpone[ds]?|postponing|put\s+off|pushed\s+back|moved|brought\s+forward"
+    r"|extend(?:s|ed|ing)?)\b"
+    r"[^.;:]{0,60}\b(?:from|to|until)\s+(?:the\s+)?$",
     re.I,
 )
+# An infobox's support schedule ("Support status: Start date: October 30, 2012", "Mainstream
+# support: Until January 9, 2018"): the dates a vendor's lifecycle policy sets in advance.
+_LIFECYCLE_ROW = re.compile(r"\b(?:support|life\s*cycle|end\s+of\s+life)\b", re.I)
 # "at the spot rate as of 19 August 2011": the day an editor converted a figure, not its date.
 _CONVERSION = re.compile(r"\b(?:exchange|spot|conversion|currency)\s+rates?\b[^.;]{0,40}$", re.I)
 # "signatures by 22 November": a deadline. But "By 5 May, 300 had died" and "had risen to
@@ -70,7 +75,9 @@ class SourcePredatesClaim(Rule):
     ("will", "scheduled", "until", "aiming to", "considering", "must", "chosen to be
     converted") are skipped, and so are
     dates set in advance ("an election for 25 May", "(next time 23 April 2015)", "collect
-    signatures by 22 November", "decided to delay the introduction … to 1 January 1999"), a
+    signatures by 22 November", "decided to delay the introduction … to 1 January 1999",
+    "extended its expiry date … to January 15, 2013"), the dates of a support schedule in an
+    infobox ("Support status: Start date: October 30, 2012"), a
     bout as booked ("his next opponent was … on November 15"), a service's announced start
     ("(begins 22 April 2014)") and the dates of events fixed and announced in advance,
     named before the date: a performance run, a tour, a festival, a broadcast, a screening,
@@ -108,6 +115,8 @@ class SourcePredatesClaim(Rule):
             if matches and not include_years:
                 matches = without_bare_years(matches)
             if not matches or not stmt.citations or _FORWARD.search(stmt.text):
+                continue
+            if stmt.kind == "infobox" and stmt.section and _LIFECYCLE_ROW.search(stmt.section[-1]):
                 continue
             published = _publication_dates(stmt.citations)
             if published is None:
