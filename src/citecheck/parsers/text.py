@@ -209,7 +209,6 @@ def _tag_kind(text: str) -> str:
 
 # A lettered note marker: "[a]".
 _LETTER_MARKER = re.compile(r"\[[a-z]\]")
-_CAPITAL_MARKER = re.compile(r"\[[A-Z]\]")
 # A bulleted note under a table, opening with its letter: "* D Effective photosphere ...".
 _LETTERED_ITEM = re.compile(r"[ \t]*(?:[*•][ \t]+)?([A-Z])[ \t]+(?=\S)")
 # A chemical formula in square brackets, a concentration: "[HA]", "[H2A]", "[OH]".
@@ -1469,7 +1468,8 @@ class _Parser:
         section before it are its uses, and those of earlier sections that cite only its keys
         (see ``_cite_table_notes``). Notes a table cites in capitals ([A], [B]) may be printed
         as a bulleted list under it, each opening with its letter ("* D Effective ...")."""
-        if not _LETTER_MARKER.search(self.source) and not self.numbered_notes and not _CAPITAL_MARKER.search(self.source):
+        caret_notes = bool(_LETTER_MARKER.search(self.source) or self.numbered_notes)
+        if not caret_notes and "[A]" not in self.source:
             return
         run: list[_Block] = []
         notes: list[_Block] = []  # the run's entries as notes, a lettered item without its letter
@@ -1481,7 +1481,7 @@ class _Parser:
             if (previous.kind == "table" and not run) or (run and notes[-1] is not run[-1]):
                 lettered = self._lettered_note(block, len(run), section_start)  # right under the table
             previous = block
-            if block.kind == "entry" and _entry_text(self.source, block).startswith("^"):
+            if caret_notes and block.kind == "entry" and _entry_text(self.source, block).startswith("^"):
                 run.append(block)
                 notes.append(block)
                 continue
