@@ -67,7 +67,7 @@ class UnarchivedLink(Rule):
     meeting's proceedings ("… (PDF). Proc. Solid State Sensors, Actuators and Microsystems
     Workshop"; not by volume and pages, "Proc. of SPIE 5301: 264–275"), of a numbered
     edition of a book ("Cambridge Idioms Dictionary (2nd ed.)", "Handbook of Chemistry and Physics
-    81st edition") and of an encyclopedia printed before the web (the Catholic and Jewish
+    81st edition"; not one cited as a PDF, published as that file) and of an encyclopedia printed before the web (the Catholic and Jewish
     Encyclopedias, the 1911 Britannica): their link is a convenience copy.
 
     Why: most web citations die within a decade; archiving them while they are live keeps
@@ -148,10 +148,19 @@ _PRE_WEB_ENCYCLOPEDIA = re.compile(
 
 def _printed_reference(raw: str) -> bool:
     """Whether an entry cites a printed book by its numbered edition or an encyclopedia printed
-    before the web, whose link is a copy; a ``{{cite web}}``'s edition is the page's own ("Code of
-    Conduct: 3rd Edition – December 2010")."""
-    return (_PRE_WEB_ENCYCLOPEDIA.search(raw) is not None
-            or _NUMBERED_EDITION.search(raw) is not None and _CITE_WEB.search(raw) is None)
+    before the web, whose link is a copy. A ``{{cite web}}``'s edition is the page's own ("Code of
+    Conduct: 3rd Edition – December 2010"), an edition cited as a PDF ('"Control Valve Handbook"
+    (PDF) (5th ed.)') is published as that file, and one named after the retrieval date is a
+    book the page was adapted from."""
+    if _PRE_WEB_ENCYCLOPEDIA.search(raw) is not None:
+        return True
+    cited = _RETRIEVED.split(raw, 1)[0]
+    return (_NUMBERED_EDITION.search(cited) is not None and _CITE_WEB.search(raw) is None
+            and _PDF.search(raw) is None)
+
+
+_RETRIEVED = re.compile(r"\bRetrieved\b", re.I)
+_PDF = re.compile(r"\(PDF\)|\|\s*format\s*=\s*PDF\b", re.I)
 
 
 # A paper's quoted title, then the proceedings it is printed in: '"SEQUEL: …" (PDF). Proceedings
