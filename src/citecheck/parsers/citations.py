@@ -599,7 +599,8 @@ def item_identifier(raw: str) -> str:
 # Organization for Standardization, Procedure 719"); not a page about one ("ANSI ISO 14000 Press
 # Release", "ISO 9001 certification for …"); a numbered report of a government series, by its
 # series code ("PSW RP-264", "PNW-GTR-123", "NASA/TM-2003-212345") or its series' name and
-# number ("Research Paper RM-265", "Open-File Report 2011–1207"), which libraries shelve in print.
+# number ("Research Paper RM-265", "Open-File Report 2011–1207"), which libraries shelve in print,
+# and a regulation of the armed forces by its number ("Army Regulation 5-1").
 PATENT_NUMBER = r"\bPatent\s+(?:No\.?\s*)?[\d,]{5,}"
 _STANDARD = r"ISO(?:/[A-Z]{2,4})*\s+"  # "ISO 719", "ISO/IEC 9899", "ISO/DIS 11238"
 _NUMBERED_DOCUMENT = re.compile(
@@ -609,6 +610,7 @@ _NUMBERED_DOCUMENT = re.compile(
     r"|\b[A-Z]{2,5}[ /-](?:RP|GTR|RN|TM|TP|CR)-\d{2,6}(?:-\d+)?\b"
     r"|\b(?:Gen(?:eral)?\.?\s*Tech(?:nical)?\.?\s*Rep(?:ort)?\.?|Research Paper|Open-File Report|Technical Memorandum)"
     r"\s+(?:No\.?\s*|#)?(?:[A-Z]{1,5}-)?\d+(?:[–-]\d+)?\b"
+    r"|\b(?:Army|Air\s+Force|Navy|Marine\s+Corps)\s+Regulation\s+\d{1,3}(?:[–-]|â\x80\x93)\d{1,4}\b"
     r"|\bRFC\s?\d{2,4}\b"  # an Internet standard, published for good under its number ("RFC 3190")
     rf"|(?:(?:^|[\"“]|\|\s*title\s*=\s*){_STANDARD}|Standardi[sz]ation[,.]?\s+(?:{_STANDARD}|(?:Procedure|Standard)\s+))"
     r"\d{2,5}(?:-\d+)*(?::\d{4})?\b(?!\s*certif)"
@@ -618,7 +620,8 @@ _NUMBERED_DOCUMENT = re.compile(
 def findable_without_link(raw: str, title: str) -> bool:
     """Whether an entry's work stays findable whatever happens to its link: it has an identifier
     of its own (``item_identifier``) that is not merely its title, it is a numbered patent,
-    piece of legislation, RFC, ISO standard or government report or a page of a law gazette, or
+    piece of legislation, RFC, ISO standard, government report or military regulation or a page
+    of a law gazette, or
     it is chapter and verse of scripture ("Exodus 7:1–2.")."""
     identifier = item_identifier(raw)
     if identifier and identifier not in title:

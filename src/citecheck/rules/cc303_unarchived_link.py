@@ -55,7 +55,7 @@ class UnarchivedLink(Rule):
     patents, EU legislation, RFCs, ISO standards and reports of a government series ("United
     States Patent 3137937", "Council Directive 80/181/EEC", "RFC 3190", "ISO 832:1994 …",
     "International Organization for Standardization, Procedure 719", "USDA Forest Service PSW
-    RP-264"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette
+    RP-264", "Army Regulation 5-1"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette
     ("Reichsgesetzblatt Teil I S. 849"), of chapter and verse of scripture ("Exodus 7:1–2") and of
     a printed publication (a page of a newspaper or magazine issue or a report dated, to the
     month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; a book from a
@@ -63,8 +63,12 @@ class UnarchivedLink(Rule):
     with or without its page: "New York: Harper Brothers", 1957, or any publisher after an
     unquoted title dated by its year, "(1924). Electrical Condition. J.S. Phillips." (not a
     ``{{cite web}}``, ``{{cite news}}`` or journal, a website's copy or a thesis); not an article of a learned
-    journal by its volume, "16 (10): 1398", nor an issue cited without its page): their link is
-    a convenience copy.
+    journal by its volume, "16 (10): 1398", nor an issue cited without its page), of a paper in a
+    meeting's proceedings ("… (PDF). Proc. Solid State Sensors, Actuators and Microsystems
+    Workshop"; not by volume and pages, "Proc. of SPIE 5301: 264–275"), of a numbered
+    edition of a book ("Cambridge Idioms Dictionary (2nd ed.)", "Handbook of Chemistry and Physics
+    81st edition"; not one cited as a PDF, published as that file) and of an encyclopedia printed before the web (the Catholic and Jewish
+    Encyclopedias, the 1911 Britannica): their link is a convenience copy.
 
     Why: most web citations die within a decade; archiving them while they are live keeps
     the claims verifiable.
@@ -94,8 +98,8 @@ class UnarchivedLink(Rule):
                 continue  # CC301 reports it
             if findable_without_link(ref.raw, ref.get("title")):
                 continue  # a book or article with an ISBN or DOI stays findable: its link is a convenience
-            if printed_page(ref):
-                continue  # a page of a printed issue or book: the link is a scan or copy of it
+            if printed_page(ref) or _printed_reference(ref.raw):
+                continue  # a page of a printed issue, book or edition: the link is a scan or copy of it
             hosts = {h.lower() for h in (ref.domain, _host(url), *_named_hosts(ref)) if h}
             if any(_within(host, ignore) for host in hosts) or _under_stable_path(url, ignore_paths):
                 continue
@@ -130,16 +134,54 @@ _PUBLISHING_HOUSE = re.compile(
 )
 
 
+# An edition of a book by its number ("Handbook of Chemistry and Physics 81st edition", "Cambridge
+# Idioms Dictionary (2nd ed.)"; not "the 18th edition of" a festival).
+_NUMBERED_EDITION = re.compile(r"\(\d+(?:st|nd|rd|th)\s+ed\.?\)|\b\d+(?:st|nd|rd|th)\s+edition\b(?!\s+of\b)", re.I)
+# An encyclopedia printed before the web, whose entries every site copies: the Catholic and
+# Jewish Encyclopedias, the 1911 Britannica.
+_PRE_WEB_ENCYCLOPEDIA = re.compile(
+    r"\b(?:Catholic|Jewish)\s+Encyclop(?:e|ae|æ)dia\b|\bEncyclop(?:e|ae|æ)dia\s+Britannica\s*\(?(?:1911|11th|Eleventh)\b"
+    r"|\b(?:1911|Eleventh\s+Edition)\s+(?:Encyclop(?:e|ae|æ)dia\s+)?Britannica\b|\bEB1911\b",
+    re.I,
+)
+
+
+def _printed_reference(raw: str) -> bool:
+    """Whether an entry cites a printed book by its numbered edition or an encyclopedia printed
+    before the web, whose link is a copy. A ``{{cite web}}``'s edition is the page's own ("Code of
+    Conduct: 3rd Edition – December 2010"), an edition cited as a PDF ('"Control Valve Handbook"
+    (PDF) (5th ed.)') is published as that file, and one named after the retrieval date is a
+    book the page was adapted from."""
+    if _PRE_WEB_ENCYCLOPEDIA.search(raw) is not None:
+        return True
+    cited = _RETRIEVED.split(raw, 1)[0]
+    return (_NUMBERED_EDITION.search(cited) is not None and _CITE_WEB.search(raw) is None
+            and _PDF.search(raw) is None)
+
+
+_RETRIEVED = re.compile(r"\bRetrieved\b", re.I)
+_PDF = re.compile(r"\(PDF\)|\|\s*format\s*=\s*PDF\b", re.I)
+
+
+# A paper's quoted title, then the proceedings it is printed in: '"SEQUEL: …" (PDF). Proceedings
+# of the 1974 ACM SIGFIDET Workshop', '"Coqui frog research …". Managing Vertebrate Invasive
+# Species: Proceedings of an International Symposium'.
+_PROCEEDINGS_PAPER = re.compile(r"[\"“][^\"”]{10,}[\"”]\s*(?:\(PDF\)\s*)?\.\s*(?:[^.:]{3,80}:\s*)?Proc(?:eedings)?\b")
+
+
 def printed_page(ref: Reference) -> bool:
     """Whether an entry cites a printed publication: a page of an issue or report dated, to the
     month or day, before the web ("Sports Illustrated. February 23, 1976. p. 12"), or a book from
     a publishing house, a page of it ("University of California Press. p. 44") or, printed before
     the web, the whole book ("New York: Harper Brothers", 1957; "(1848). Newton's Principia. D.
-    Adee."). The printed work is the source,
+    Adee."), or a paper of a meeting's proceedings ('"3-D patterned microstructures …" (PDF).
+    Proc. Solid State Sensors, Actuators and Microsystems Workshop'). The printed work is the source,
     found by its publication, date and page, and the link only a scan or copy of it. Articles of
     learned journals, cited by volume, are left to their DOI."""
     if _VOLUME.search(ref.raw) is not None:
         return False
+    if _PROCEEDINGS_PAPER.search(ref.raw) is not None:
+        return True  # a paper in the printed proceedings of a meeting
     published = reference_date(ref, "date")
     book = any(_PUBLISHING_HOUSE.search(ref.get(field)) for field in ("work", "publisher"))
     if (book or _whole_book(ref)) and published is not None and published.year < _WEB_ERA_YEAR:

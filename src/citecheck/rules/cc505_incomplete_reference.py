@@ -28,11 +28,11 @@ _SHORT_CITE = re.compile(
 _SHORT_PAGE_CITE = re.compile(r"^[^\d\"“”]{2,40},?\s+(?:\d+:)?\d+(?:[–-]\d+)?\.?$")
 # Authors (perhaps a short title or year) and where in the work: "Clifford & Wilson, p. 55",
 # "Winchester, pp. 198, 216", "Dicke and Wittke, Introduction to Quantum Mechanics, p. 10f.",
-# "Gniazdowski Page 107 -108", "Stein & Weiss, Theorem 1.18". Letters after the locator's
+# "Gniazdowski Page 107 -108", "Stein & Weiss, Theorem 1.18", "Kittel, Eq. 42 p. 267". Letters after the locator's
 # number end the match, so "p. 5. Oxford University Press" stays a full reference.
 _LOCATED_CITE = re.compile(
     r"^[^\"“”«»\d]{2,90}?(?:\(?\d{4}[a-z]?\)?)?[,.:]?\s*"
-    r"(?:(?:pp?|pg|pages?|S|ch|chapters?|vol|book|art|§|sec|section|para|table|fig|figure|theorem|lemma)"
+    r"(?:(?:pp?|pg|pages?|S|ch|chapters?|vol|book|art|§|sec|section|para|table|fig|figure|theorem|lemma|eqn?|equation)"
     r"\.?\s*[\dxivlc]+(?:f{1,2}\b)?(?:[^A-Za-z\n]|\band\b)*)+$",
     re.I,
 )
@@ -53,7 +53,9 @@ _ACCESS_PHRASE = re.compile(
 _YEAR = re.compile(r"\b(?:1[4-9]|20)\d{2}\b")
 _LINK_LABEL = re.compile(
     r"\[(?:https?:)?//\S+\s+[^\]\s][^\]]*\]|''[^']{3,}''|[\"“][^\"”]{3,}[\"”]"
-    r"|^'[^'\n]{3,}'(?=[\s.,;:]|$)"  # a title in single quotes opening the entry: "'The action of causing' OED"
+    # a title in single quotes opening the entry or after its author: "'The action of causing' OED",
+    # "George McKay, 'Spasticus Autisticus at the Paralympics opening ceremony' http://…"
+    r"|(?:^|(?<=,\s))'[^'\n]{3,}'(?=[\s.,;:]|$)"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _WORK_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -153,8 +155,8 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
 
 
 # What parts a site's name from a page's title: "NCBI: CBLAST", "Kidwelly History : Kidwelly
-# Priory", "Page – Site", "Page | Site", "Site » Blog Archive » Page".
-_TITLE_PARTS = re.compile(rf"\s*[:|»]\s+|\s+{SITE_SEPARATOR}\s+")
+# Priory", "Page – Site", "Page | Site", "Site » Blog Archive » Page", "Page « Site".
+_TITLE_PARTS = re.compile(rf"\s*[:|»]\s+|\s+(?:{SITE_SEPARATOR}|«)\s+")
 # A part that names a reference work, whose entry the other part is: "Encyclopedia of Laser
 # Physics and Technology - Q factor", "Global Compendium of Weeds: Vinca major".
 _REFERENCE_WORK = re.compile(
@@ -202,7 +204,8 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
     CBLAST" at www.ncbi.nlm.nih.gov, "Biology Workbench" at workbench.sdsc.edu, "Bardney
     Village History" at community.lincolnshire.gov.uk/bardneyvillagehistory/…): the other part
     is then the page's title; a part that names a reference work ("Encyclopedia of Laser
-    Physics and Technology - Q factor") does so whatever the address, or without one, and so,
+    Physics and Technology - Q factor", "Polymer on Britannica") does so whatever the address, or
+    without one, and so,
     with ``bodies``, does a public body's name in a link's words an editor wrote ("The Clark
     County Prosecuting Attorney – Karla Faye Tucker"); a quoted title is the page's own
     heading, which names no publisher ("Tickets - Nagoya Transportation Bureau"). A page's
@@ -212,6 +215,9 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
     site = _site_address_opening(text) or _site_address_after(text, url)
     if site:
         return site
+    entry = _REFERENCE_WORK_ENTRY.fullmatch(text.strip().rstrip("."))
+    if entry is not None:
+        return entry["work"]  # "Polymer on Britannica": a headword and the work it is in
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
     if len(parts) < 2:
         return _initials_of_its_host(parts[0], url) if parts else ""
@@ -339,7 +345,7 @@ class IncompleteReference(Rule):
     page), a linked page followed by its site's name ("Camera Sensor Ratings DxOMark", not an
     author "By …"), and a two-part title one part of which names the site its address is on
     ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Thoroughbred Heritage: Bend Or" at
-    www.tbheritage.com, "Site » Blog Archive » Page") or a reference work
+    www.tbheritage.com, "Site » Blog Archive » Page", "Page « Site") or a reference work
     ("Encyclopedia of Laser Physics and Technology - Q factor", "Global Compendium of Weeds:
     Vinca major") or, in a link's words, a public body ("The Clark County Prosecuting Attorney
     – Karla Faye Tucker", "Projected population - Statistics Norway"; not a quoted title, the
@@ -352,19 +358,23 @@ class IncompleteReference(Rule):
     address of its site's home ("http://movies.msn.com: Catherine Deneuve Biography") or ending
     "at" the address its link is on ("Andy Hebenton's profile at hockeydb.com"), a headword and
     the dictionary or encyclopedia it is in ("sinter in Encyclopædia Britannica", "βακτηρία in
-    Liddell and Scott", even decoded twice: "EncyclopÃ¦dia"), an article on a subject in the
+    Liddell and Scott", "Polymer on Britannica", "Definition of Tank by Merriam-Webster", even
+    decoded twice: "EncyclopÃ¦dia"), an article on a subject in the
     work named ("…, article on Common Infrared Optical Materials in the Photonics Handbook"), a
     dictionary or encyclopedia named alone ("Dorland's Medical Dictionary") and a title with its
     author or editor ("… Late Imperial Russia by Sarah Warren, p. 64", "Mechanism of
     Fertilization, edited by Brian Dale") or the body whose official site it is ("…, official
-    site of Buenos Aires"), and a title ending with the venue and year it was published in ("…,
-    published in ISIT 2015") are complete enough). Not
+    site of Buenos Aires") or says it is "from the website of" a body, a title in single quotes
+    after its author ("George McKay, 'Spasticus Autisticus …'"), and a title ending with the
+    venue and year it was published in ("…, published in ISIT 2015") are complete enough). Not
     reported: explanatory notes (note groups, prose footnotes in the reference list, pointers
-    to another article such as "See Treaty of Utrecht." or "See: Draft (boiler)", a sentence
+    to another article such as "See Treaty of Utrecht.", "See: Draft (boiler)" or "see
+    Paraconsistent logic", a remark going on from the text ("according to De Morgan's laws",
+    "In Unicode, the Antijoin symbol is …"), a sentence
     sending the reader on to the source it links ("…, see M.A.P.A., in Spanish."), names in other
     languages or places ("From Dragon Quest VIII, known as Trode outside Japan"), how a figure was
     reckoned), empty entries (CC503), short citations pointing into a bibliography
-    ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "World Bank, op. cit.", ``{{sfn}}``,
+    ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "Kittel, Eq. 42 p. 267", "World Bank, op. cit.", ``{{sfn}}``,
     an author's name alone, or with "et al.", a page or a short remark ("Smith, Renfrew"), when a
     fuller entry opens with it, in the list or in a bibliography listed without numbers), free
     text that names its source by an ISBN, DOI, patent, standard (an OECD test guideline) or
@@ -450,9 +460,14 @@ _PROSE_VERB = re.compile(
     r"would|should|will|must|not|see)\b|^See\b"  # "See Date and time notation in the United States."
 )
 _LONG_NOTE_WORDS = 16
-# How a note opens that points to another article, glosses a name in other languages or says
-# how a figure was worked out.
-_NOTE_OPENING = re.compile(r"See(?:\s+also)?:?\s+[A-Z]|In\s+[A-Z][a-z]+:\s|[A-Z][a-z]+ing\s+(?:the|a|an)\s+[a-z]")
+# How a note opens that points to another article, glosses a name in other languages or a
+# standard ("In Unicode, the … symbol is …") or says how a figure was worked out.
+_NOTE_OPENING = re.compile(r"[Ss]ee(?:\s+also)?:?\s+[A-Z]|In\s+[A-Z][a-z]+[:,]\s|[A-Z][a-z]+ing\s+(?:the|a|an)\s+[a-z]")
+# A note that goes on from the sentence it is attached to, in lower case as no title or name
+# opens: "according to De Morgan's laws", or at a note's length "the common case in many
+# applications …" (not "article on infrared materials", a title written in lower case).
+_GOING_ON_OPENING = re.compile(r"according\s+to\s+\S")
+_LOWER_CASE_OPENING = re.compile(r"[a-z]{2,}\s")
 # A note on what a name is elsewhere: "From Dragon Quest VIII, known as Trode outside Japan".
 _NAME_GLOSS = re.compile(r",\s+(?:also\s+)?(?:known|called)\s+as\s+[A-Z]")
 # A sentence that sends the reader on to a source named by its publisher: "For greater
@@ -467,7 +482,8 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
     """A footnote that explains rather than cites: a sentence and no link, or a calculation.
 
     A sentence has a verb, reads in lower case like prose ("For example, ruminants such as
-    cows obtain …") or opens as a note does ("See …", "In French: …", "Using the …"); its only
+    cows obtain …") or opens as a note does ("See …", "In French: …", "Using the …", or in lower
+    case, going on from the text: "according to De Morgan's laws", or long); its only
     years are in retrieval or archive phrases unless it is long ("American dead and wounded:
     Shy, pp. 249–50. The lower figure … comes from Chambers, p. 849."). A linked headline
     ("Asafa drops out, could run today") is a title, so an entry with a link must be long to
@@ -482,7 +498,9 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
         return True  # a calculation ("loge(0.001) / 2 = −3.45") explains a figure of the text
     lower = sum(word[0].islower() for word in words)
     reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
-    note = _NOTE_OPENING.match(text) is not None or _NAME_GLOSS.search(text) is not None
+    note = (_NOTE_OPENING.match(text) is not None or _NAME_GLOSS.search(text) is not None
+            or _GOING_ON_OPENING.match(text) is not None
+            or _LOWER_CASE_OPENING.match(text) is not None and len(words) >= _LONG_NOTE_WORDS)
     if _PROSE_VERB.search(text) is None and not reads_as_prose and not note:
         return False
     dated = _YEAR.search(_ARCHIVE_NOTE.sub(" ", _ACCESS_PHRASE.sub(" ", text))) is not None
@@ -496,11 +514,12 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
 
 
 _SITE_NAME = re.compile(r"(?<![\w./-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})(?:(?![\w/.-])|(?=\.\s*$))", re.I)
-# An entry of a dictionary or an encyclopedia, as {{LSJ}} and its kin render it: "sinter in
-# Encyclopædia Britannica", "βακτηρία in Liddell and Scott".
+# An entry of a dictionary or an encyclopedia, as {{LSJ}} and its kin render it or a site titles
+# it: "sinter in Encyclopædia Britannica", "βακτηρία in Liddell and Scott", "Polymer on
+# Britannica", "Tank - Definition of Tank by Merriam-Webster".
 _REFERENCE_WORK_ENTRY = re.compile(
-    r"\S[^.,;:]{0,40}\s+in\s+[^,;:]{0,40}(?:Dictionar|Encyclop|Britannica|Lexicon|Glossary|Thesaurus|Wiktionary"
-    r"|Liddell)[^,;:]{0,40}")
+    r"\S[^.,;:]{0,40}\s+(?:in|on|by)\s+(?P<work>[^,;:]{0,40}(?:Dictionar|Encyclop|Britannica|Lexicon|Glossary"
+    r"|Thesaurus|Wiktionary|Liddell|Merriam-Webster)[^,;:]{0,40})")
 # An author named after the title, first name and surname, perhaps with a page and the number a
 # copy gives the link: "… by Sarah Warren, p. 64. [1]".
 _BY_AUTHOR = re.compile(r"\s+by\s+(?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+(?:,?\s*pp?\.\s*[\d–-]+)?[.\s]*(?:\[\d+\]\s*)?$")
@@ -509,6 +528,9 @@ _TITLE_BEFORE_AUTHOR_WORDS = 3
 _EDITED_BY = re.compile(r"(?:edited|ed\.)\s+by\s+[A-Z]")
 # The body whose site it is, named after the title: "…, official site of Buenos Aires".
 _OFFICIAL_SITE_OF = re.compile(r"(?:the\s+)?official\s+(?:web\s?)?site\s+of\s+(?:the\s+)?[A-Z]", re.I)
+# … or said to be where the page is: "U.S. President And Vice President from the website of the
+# Missouri Secretary of State".
+_FROM_SITE_OF = re.compile(r"\s(?:from|on|at)\s+(?:the\s+)?(?:official\s+)?web\s?site\s+of\s+(?:the\s+)?[A-Z]", re.I)
 # "Elections in Cyprus IFES", "Accident number by year (ACRO)", "… Developments by INB, p.73"
 _TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?(?:,?\s*(?:pp?|pages?)\.?\s*[\d–-]+)?[.\s]*$")
 # A part of a larger work, named with the work it is in: "Tosi, Jeffrey L., article on Common
@@ -538,6 +560,9 @@ def _titled_and_named(text: str) -> bool:
         return True  # "Elections in Cyprus IFES", "Accident number by year (ACRO)"
     if _PART_IN_WORK.search(text):
         return True  # "…, article on Common Infrared Optical Materials in the Photonics Handbook"
+    site_of = _FROM_SITE_OF.search(text)
+    if site_of and len(_WORD.findall(text[:site_of.start()])) >= 2:
+        return True  # "U.S. President And Vice President from the website of the Missouri Secretary of State"
     site = _SITE_NAME.search(text)
     if site and len(_WORD.findall(text[:site.start()] + text[site.end():])) >= 2:
         return True  # "A history of Windows (at microsoft.com)"
