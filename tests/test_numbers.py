@@ -370,6 +370,8 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Mémoire sur l'emploi CR Acad. Sci. Paris, t. XVII, 449–458 (1843) credited as originating",
         # idioms: one after another, any two of a kind
         "He published one important mathematical treatise after another.",
+        # a ranking's name, its superlative alone before a mark
+        "100 Prettiest - siblings (with Alex Gonzaga)",
         "All thermometers must agree as to which of two bodies is the hotter.",
     ],
 )
@@ -674,6 +676,7 @@ def test_a_text_s_mask_groups_leave_out_only_alternatives_that_cannot_match_in_i
         ("In turn, 40 soldiers were killed.", ["40"]),
         ("He will turn 18 next year.", ["18"]),
         ("In Band XII, 30 people (1901) signed it.", ["30"]),
+        ("He won 2 Best Actor awards and 2 Best in Show awards.", ["2", "2"]),
     ],
 )
 def test_names_beside_counts_leave_the_counts(text: str, expected: list[str]) -> None:

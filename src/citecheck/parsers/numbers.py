@@ -1396,15 +1396,17 @@ _TITLE_NOUNS = frozenset(
 
 
 def _in_a_title(text: str, end: int) -> bool:
-    """Whether the figure opens a run of two or more capitalised words that names a ranking or a
+    """Whether the figure opens a run of capitalised words that names a ranking or a
     building ("the 100 Greatest Finns poll", "110 Grant Apartments") rather than counts them;
     other runs are counted kinds ("300 Royal Navy sailors", "12 US Army Rangers", "7 Fortune
-    Global 500 companies"), and so is a run a plural noun follows."""
-    run = _TITLE_RUN.match(text, end)
+    Global 500 companies"), and so is a run a plural noun follows. A ranking's word alone names
+    it too ("100 Prettiest - siblings", a magazine's list)."""
+    run = _TITLE_RUN.match(text, end) or _TITLE_WORD.match(text, end)
     if run is None:
         return False
     words = run.group().lower().split()
-    if words[0] not in _RANKING_WORDS and words[-1] not in _PLACE_NAME_ENDS:
+    ranking = words[0] in _RANKING_WORDS or _SUPERLATIVE.fullmatch(words[0]) is not None
+    if not (ranking or len(words) > 1 and words[-1] in _PLACE_NAME_ENDS):
         return False  # "13 World Wide Fund for Nature projects", "75 BM-21 Grad launchers": counts
     return not _counted_noun_follows(text, run.end())
 
@@ -1412,6 +1414,8 @@ def _in_a_title(text: str, end: int) -> bool:
 # What makes a capitalised run after a number a name: a ranking ("the 100 Greatest Finns") or a
 # building ("110 Grant Apartments", "the 225 South Sixth Tower").
 _RANKING_WORDS = frozenset("greatest best top most worst".split())
+_TITLE_WORD = re.compile(r"\s[A-Z][\w'’]*(?=\s*(?:$|[^\w\s]))")  # a word alone, before a mark or the end
+_SUPERLATIVE = re.compile(r"[a-z]{3,}iest")  # "prettiest", "wealthiest"; not "priest"
 _PLACE_NAME_ENDS = frozenset(
     "apartments tower towers building buildings plaza centre center place gardens heights suites lofts".split())
 
