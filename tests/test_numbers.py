@@ -358,6 +358,21 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Two miles (indoors)",
         "She won the Legends Under 45 Doubles and the Over 35 Singles.",
         "Hull qualified from their semi-final against Watford over two legs.",
+        # a regulation, an atomic number, a circuit's corner, the digits named, a bibliographic
+        # volume and pages: identifiers, not figures
+        "a quality system in place as specified under 21 CFR 829 regulation.",
+        "Georges Urbain claimed to have found element 72 in rare-earth residues.",
+        "In 1952, element 100 (fermium) was found in the debris.",
+        "He spun and hit the wall after the chicane at turn nine.",
+        "Massa overtook both through the hairpin at turn ten as his rivals struggled.",
+        "Turn 3 is the slowest corner of the circuit.",
+        "The Arabic numeral glyphs 0-9 are encoded in ASCII.",
+        "Mémoire sur l'emploi CR Acad. Sci. Paris, t. XVII, 449–458 (1843) credited as originating",
+        # idioms: one after another, any two of a kind
+        "He published one important mathematical treatise after another.",
+        # a ranking's name, its superlative alone before a mark
+        "100 Prettiest - siblings (with Alex Gonzaga)",
+        "All thermometers must agree as to which of two bodies is the hotter.",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:
@@ -650,3 +665,19 @@ def test_a_text_s_mask_groups_leave_out_only_alternatives_that_cannot_match_in_i
 
     groups = numbers._mask_groups(text, numbers._words(text))
     assert _mask_spans(text, groups) == _mask_spans(text, numbers._MASK_GROUPS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count beside a regulation's, an element's, a turn's or a volume's words stays a figure
+        ("Some 21 CFR firms were inspected.", ["21"]),
+        ("Of these elements, 90 occur naturally.", ["90"]),
+        ("In turn, 40 soldiers were killed.", ["40"]),
+        ("He will turn 18 next year.", ["18"]),
+        ("In Band XII, 30 people (1901) signed it.", ["30"]),
+        ("He won 2 Best Actor awards and 2 Best in Show awards.", ["2", "2"]),
+    ],
+)
+def test_names_beside_counts_leave_the_counts(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected

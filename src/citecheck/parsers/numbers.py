@@ -220,6 +220,8 @@ _AFTER_STANDALONE = frozenset(
 _DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
 # What a film gauge names: "35 mm film", "a 16 mm spring-wound Bolex camera", "35 mm lenses".
 _FILM_WORDS = "films?|cameras?|lens(?:es)?|prints?|formats?|frames?|stock|gauge|projectors?|movies?|negatives?|reels?|cinema"
+# Just after a volume in Roman numerals and its comma ("XVII, "): lookbehinds are of one width each.
+_AFTER_ROMAN_VOLUME = "|".join(rf"(?<=\b[IVXL]{{{letters}}},\s)" for letters in range(1, 6))
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped. Each
 # alternative, tried in this order at a position, comes with the group whose words or characters
 # every match of it holds ("" for none): a text without them is searched without the group's
@@ -272,9 +274,12 @@ _MASK_ALTERNATIVES = (
     ("", rf"""["”]\s?:\s?\d+(?:[{_DASH}]\d+)?"""),  # "...in nature.": 612
     ("", rf"(?<![\w'’])['’]\d{{2}}\b(?![\w'’])"),  # Class of '94
     ("records", rf"\d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)"),  # 29 U.S.C. § 654, 410 U.S. 113
+    ("records", rf"\b\d+[\s_]+(?:CFR|USC)[\s_]+(?:(?:Part|part|§)[\s_]*)?\d+(?:\.\d+)?\b"),  # a regulation: 21 CFR 820, 21 CFR Part 11
     ("", rf"\b\d+(?:\([a-z0-9]{{1,3}}\))+"),  # subsection 5(a), 12(b)(2)
     # a journal's volume and page after its abbreviated title: "Ann. Chem. Phys. 13, 145, (1908)"
     ("", rf"(?<=[A-Za-z]\.\s)\d{{1,4}},\s?\d{{1,5}}(?:[{_DASH}]\d{{1,5}})?,?\s?\((?:1[5-9]|20)\d\d\)"),
+    # a volume in Roman numerals and its pages, then the year: "t. XVII, 449–458 (1843)"
+    ("", rf"(?:{_AFTER_ROMAN_VOLUME})\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,5}})?(?=,?\s?\((?:1[5-9]|20)\d\d\))"),
     # locants, some of a fused ring's lettered: 1,3-butadiene, 2,4-D, "4,6,6a,7,8,9-hexahydro"
     ("", rf"\b\d{{1,2}}[a-z]?(?:,\d{{1,2}}[a-z]?)+['′]?-(?=[^\W\d_])"),
     # primed locants of a nucleotide's sugar, also where a copy breaks the line after the
@@ -319,7 +324,7 @@ _MASK_ALTERNATIVES = (
 # an era, a time zone or a law's abbreviation (or Arabic "before Christ"); a street's word; a
 # record's or a programme's word.
 _UNIT_MASK_WORDS = frozenset("m am pm p pp cc kg metre metres meter meters km yard yards mile miles".split())
-_RECORD_MASK_MARKS = re.compile(r"BC|CE|AD|B\.C\.|A\.D\.|ق|UTC|GMT|U\.S\.|C\.F\.R\.|Stat\.|Ct\.")
+_RECORD_MASK_MARKS = re.compile(r"BC|CE|AD|B\.C\.|A\.D\.|ق|UTC|GMT|U\.S\.|C\.F\.R\.|CFR|USC|Stat\.|Ct\.")
 _ADDRESS_MASK_MARKS = re.compile(r"[NSEW]\.")
 _ADDRESS_MASK_WORDS = frozenset(
     "street st avenue ave road rd boulevard blvd lane drive place square way court parkway "
@@ -384,6 +389,9 @@ _KEYWORD_BEFORE = re.compile(
     rf"""\b(?:{_KEYWORDS})\b\.?,?\s*\#?\s*
          (?:over|under|between|an?)?\s*$
        | (?-i:\bbase)\s+$                                            # a numeral base (base 10), not Air Base, 50
+       | (?-i:\belement)\s+$                                         # an atomic number: element 72, not "elements, 90"
+       | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching)\s+turn)\s+$  # a circuit's corner
+       | (?-i:\b(?:digits|numerals|glyphs))\s+$                        # the digits named: "the glyphs 0-9"
        | \b(?:mol\.|molecular|molar)\s+(?:weight|mass)\s*:?\s*$          # computed from the formula
     """,
     re.X | re.I,
@@ -391,7 +399,7 @@ _KEYWORD_BEFORE = re.compile(
 # The last word of any ``_KEYWORD_BEFORE`` match: a keyword (or the last word of one), a word
 # that may follow one, or the word of a numeral base or a molecular weight.
 _KEYWORD_BEFORE_LAST_WORD = re.compile(
-    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass)", re.X | re.I
+    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|digits|numerals|glyphs)", re.X | re.I
 )
 _KEYWORD_WINDOW = 30
 
@@ -1388,15 +1396,17 @@ _TITLE_NOUNS = frozenset(
 
 
 def _in_a_title(text: str, end: int) -> bool:
-    """Whether the figure opens a run of two or more capitalised words that names a ranking or a
+    """Whether the figure opens a run of capitalised words that names a ranking or a
     building ("the 100 Greatest Finns poll", "110 Grant Apartments") rather than counts them;
     other runs are counted kinds ("300 Royal Navy sailors", "12 US Army Rangers", "7 Fortune
-    Global 500 companies"), and so is a run a plural noun follows."""
-    run = _TITLE_RUN.match(text, end)
+    Global 500 companies"), and so is a run a plural noun follows. A ranking's word alone names
+    it too ("100 Prettiest - siblings", a magazine's list)."""
+    run = _TITLE_RUN.match(text, end) or _TITLE_WORD.match(text, end)
     if run is None:
         return False
     words = run.group().lower().split()
-    if words[0] not in _RANKING_WORDS and words[-1] not in _PLACE_NAME_ENDS:
+    ranking = words[0] in _RANKING_WORDS or _SUPERLATIVE.fullmatch(words[0]) is not None
+    if not (ranking or len(words) > 1 and words[-1] in _PLACE_NAME_ENDS):
         return False  # "13 World Wide Fund for Nature projects", "75 BM-21 Grad launchers": counts
     return not _counted_noun_follows(text, run.end())
 
@@ -1404,6 +1414,8 @@ def _in_a_title(text: str, end: int) -> bool:
 # What makes a capitalised run after a number a name: a ranking ("the 100 Greatest Finns") or a
 # building ("110 Grant Apartments", "the 225 South Sixth Tower").
 _RANKING_WORDS = frozenset("greatest best top most worst".split())
+_TITLE_WORD = re.compile(r"\s[A-Z][\w'’]*(?=\s*(?:$|[^\w\s]))")  # a word alone, before a mark or the end
+_SUPERLATIVE = re.compile(r"[a-z]{3,}iest")  # "prettiest", "wealthiest"; not "priest"
 _PLACE_NAME_ENDS = frozenset(
     "apartments tower towers building buildings plaza centre center place gardens heights suites lofts".split())
 
@@ -1876,6 +1888,9 @@ _OCLOCK = re.compile(r"\s+o['’]clock\b")
 _STAR_GRADE = re.compile(r"\s+star\b", re.I)
 
 
+_WHICH_OF_BEFORE = re.compile(r"\bwhich(?:ever)?\s+of\s+$", re.I)
+
+
 def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     start, end = match.span()
     raw = match.group()
@@ -1910,8 +1925,9 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # "two species cannot coexist": a rule for any two
     small = _value_small(lowered)
     if small and (re.match(r"\s+or\s+(?:more|fewer|less)\b", text[end:end + 14])
-                  or (prev_word == "between" and not re.match(r"\s+and\b", text[end:end + 5]))):
-        return None  # "two or more species", "between two points": any members of a kind
+                  or (prev_word == "between" and not re.match(r"\s+and\b", text[end:end + 5]))
+                  or (prev_word == "of" and _WHICH_OF_BEFORE.search(text, max(0, start - 20), start))):
+        return None  # "two or more species", "between two points", "which of two bodies": any members of a kind
     if lowered == "one" and not _lone_one_is_count(text, end, prev_word, start):
         return None
     if lowered == "zero":
@@ -1927,8 +1943,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # "if a body A is in equilibrium with two bodies B and C": any case's count
     if small and not _small_count_is_claim(text, start, end, prev_word, following):
         return None  # "DNA is found in two cellular locations": a generic count, not a statistic
-    if lowered == "one" and re.match(r"(?:\s+\w+){1,3}\s+(?:to|or|and)\s+another\b", text[end:end + 60]):
-        return None  # "from one basin to another"
+    if lowered == "one" and re.match(r"(?:\s+\w+){1,3}\s+(?:to|or|and|after)\s+another\b", text[end:end + 60]):
+        return None  # "from one basin to another", "one treatise after another"
     if not noun and prev_word in ("or", "and"):
         return None  # "a day or two": an idiom, not a count
     if start >= 2 and text[start - 1] in _DASH and text[start - 2].isalpha():
