@@ -184,7 +184,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             items = {len(listed), len({item.paragraph for item in listed})} if listed else _table_rows_after(statements, i)
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items)]
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
-            uncovered = [c for c in uncovered if not names_the_members(c, statements[i + 1].text)]
+            following = [s.text for s in statements[i + 1:_paragraph_end(statements, i) + 1]]
+            uncovered = [c for c in uncovered if not names_the_members(c, following)]
         if uncovered and stmt.kind == "list":
             uncovered = [c for c in uncovered
                          if not (tallies_listed_years(c, stmt.text) or _streak_under_table(statements, i, c))]
