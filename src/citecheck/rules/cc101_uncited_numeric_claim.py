@@ -1179,18 +1179,28 @@ _SUBHEADING_WORDS = 8  # "Population (2014 (city, settlements))"; a picture's ca
 def _table_cited(statements: Sequence[Statement], start: int) -> bool:
     """Whether the table whose first cell is ``start`` is cited as a whole: in a cell of its
     first row (the header: "Height[9]"), in its caption, or at the end of the statement that
-    introduces it with ":" or of its title line."""
+    introduces it with ":", of its title line or of a statement that names what its header
+    lists ("… has four editions: Foundation, Essentials, Standard and Datacenter.[47]" above
+    the columns "Foundation", "Essentials", …)."""
     header = statements[start].paragraph
-    for cell in itertools.takewhile(lambda s: s.kind == "table" and s.paragraph == header, statements[start:]):
-        if cell.cited:
-            return True
+    heads = list(itertools.takewhile(lambda s: s.kind == "table" and s.paragraph == header, statements[start:]))
+    if any(cell.cited for cell in heads):
+        return True
     before = start - 1
     if before >= 0 and statements[before].kind == "caption":
         if statements[before].cited:
             return True
         before -= 1
     return before >= 0 and _cited_at_end(statements[before]) and (
-        _introduces_list(statements[before]) or _titles_table(statements, before))
+        _introduces_list(statements[before]) or _titles_table(statements, before)
+        or _names_the_heads(statements[before].text, [cell.text for cell in heads[1:]]))
+
+
+def _names_the_heads(text: str, heads: list[str]) -> bool:
+    """Whether ``text`` names every head of a table's columns (but the corner's), two at least:
+    it speaks of what the table lists, so its citation is the table's."""
+    return len(heads) >= 2 and all(
+        head.strip() and re.search(rf"(?<!\w){re.escape(head.strip())}(?!\w)", text) for head in heads)
 
 
 # A table's source line: "Source: Southern Football League".
