@@ -170,6 +170,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 _in_report_box(doc, stmt) or _in_titled_box(doc, stmt) or _restates_cited_mark(statements, i)):
             continue
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
+        if uncovered and stmt.kind == "table":
+            uncovered = [c for c in uncovered if not _given_in_cited_prose(statements, i, c)]
         if uncovered and stmt.kind != "table":
             uncovered = [c for c in uncovered if not _given_in_cited_row(doc, stmt, c)]
         if uncovered and _summarises(stmt):
@@ -969,6 +971,34 @@ def _given_in_cited_row(doc: Document, stmt: Statement, claim: NumericClaim) -> 
     converted = _CONVERTED.search(stmt.text, 0, claim.start)
     value = float(converted.group(1).replace(",", "")) if converted else claim.value
     return any(value in values and name.search(stmt.text) for name, values in rows)
+
+
+def _given_in_cited_prose(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
+    """Whether a table cell's count restates a count of the same thing in prose whose paragraph
+    names the cell's row and is cited after it: "6 shot deficit" in the row of "PGA
+    Championship" restates "In August 1989 … won … the PGA Championship. … Stewart was six
+    shots behind the leader …[8]"."""
+    if claim.kind != "count" or not claim.noun or claim.value is None:
+        return False
+    stem = claim.noun.split()[0].lower().rstrip("s")
+    row = [s.text.strip() for s in statements if s.kind == "table" and s.paragraph == statements[i].paragraph]
+    keys = [cell for cell in row if len(cell) >= 4 and not _HAS_DIGIT.search(cell)]
+    if not keys:
+        return False
+    for j, other in enumerate(statements):
+        if other.kind != "prose" or stem not in other.text.lower():
+            continue
+        if not any(c.kind == "count" and c.value == claim.value and c.noun
+                   and c.noun.split()[0].lower().rstrip("s") == stem for c in find_numeric_claims(other.text)):
+            continue
+        end = _paragraph_end(statements, j)
+        if any(s.citations for s in statements[j:end + 1]) and any(
+                key in _paragraph_text(statements, j) for key in keys):
+            return True
+    return False
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
