@@ -178,7 +178,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(statements, stmt, c)
                 or _named_in_infobox(stmt, c) and _cited_elsewhere(statements, stmt, c, named=True)
-                or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c))]
+                or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
+                or _given_in_cited_column(statements, stmt, c, run_starts))]
         if uncovered and _introduces_list(stmt):
             # Counted by statements, or by items where a copy breaks one into sentences
             # ("Zoomdos You Can Do!" "(2000, ISBN …)"): either way the items name the members.
@@ -971,6 +972,35 @@ def _given_in_cited_row(doc: Document, stmt: Statement, claim: NumericClaim) -> 
     converted = _CONVERTED.search(stmt.text, 0, claim.start)
     value = float(converted.group(1).replace(",", "")) if converted else claim.value
     return any(value in values and name.search(stmt.text) for name, values in rows)
+
+
+def _given_in_cited_column(statements: Sequence[Statement], summary: Statement, claim: NumericClaim,
+                           run_starts: list[int]) -> bool:
+    """Whether a summary's count is written the same way in a cell of a table cited as a whole,
+    under a column head the summary names: the lead's "Voters chose 11 representatives, or
+    electors to the Electoral College" and the cited results table's "11" under "Electoral
+    votes"."""
+    digits = _LEADING_DIGITS.match(claim.raw)
+    if claim.kind != "count" or digits is None:
+        return False
+    for k, cell in enumerate(statements):
+        if cell.kind != "table" or cell.text.strip() != digits.group():
+            continue
+        row = [s for s in statements[run_starts[k]:] if s.kind == "table" and s.paragraph == cell.paragraph]
+        table = list(itertools.takewhile(lambda s: s.kind == "table", statements[run_starts[k]:]))
+        header = next((r for r in (list(g) for _, g in itertools.groupby(table, lambda s: s.paragraph))
+                       if len(r) == len(row)), None)
+        if header is None or header[0].paragraph == cell.paragraph:
+            continue
+        head = header[row.index(cell)].text
+        if any(re.search(rf"\b{re.escape(word)}\b", summary.text, re.I) for word in _HEAD_WORD.findall(head)) \
+                and _table_cited(statements, run_starts[k]):
+            return True
+    return False
+
+
+_LEADING_DIGITS = re.compile(r"\d[\d,]*")
+_HEAD_WORD = re.compile(r"[A-Za-z]{5,}")
 
 
 def _given_in_cited_prose(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
