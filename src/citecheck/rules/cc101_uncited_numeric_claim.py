@@ -186,6 +186,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             listed = statements[i + 1:i + 1 + _items_after(statements, i)]
             items = {len(listed), len({item.paragraph for item in listed})} if listed else _table_rows_after(statements, i)
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items)]
+        if uncovered and stmt.kind == "prose" and (tally := _tallies_rows_below(statements, i)) is not None:
+            uncovered = [c for c in uncovered if c.start < tally]
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
             following = [s.text for s in statements[i + 1:_paragraph_end(statements, i) + 1]]
             uncovered = [c for c in uncovered if not names_the_members(c, following)]
@@ -1340,6 +1342,24 @@ def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
         cells[stmt.paragraph] = cells.get(stmt.paragraph, 0) + 1
     rows = sum(1 for count in cells.values() if count > 1)
     return {rows, rows - 1} if rows > 1 else set()
+
+
+def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
+    """Where the record that statement ``i``, a table's title line, ends on starts, when it
+    tallies the rows of the table below ("PGA Tour playoff record (3–6)" over nine playoffs,
+    three won and six lost): the rows, not the tally, are what a reader would check."""
+    stmt = statements[i]
+    tally = _RECORD_TALLY.search(stmt.text)
+    alone = (i == 0 or statements[i - 1].paragraph != stmt.paragraph) and (
+        i + 1 == len(statements) or statements[i + 1].paragraph != stmt.paragraph)
+    if tally is None or not alone or len(stmt.text.split()) > _TITLE_WORDS:
+        return None
+    total = sum(int(part) for part in tally.groups() if part)
+    return tally.start() if total >= 2 and total in _table_rows_after(statements, i) else None
+
+
+# A record in brackets closing a title line: wins and losses, and ties: "(3–6)", "(12–4–1)".
+_RECORD_TALLY = re.compile(r"\((\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?\)\s*$")
 
 
 def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
