@@ -28,6 +28,7 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from citecheck.parsers import scripture
 
@@ -2121,14 +2122,17 @@ _TIMELESS_DIVISION = re.compile(
 # Thyristor – A bidirectional switching device ..."); the expansion names the term, not a case.
 _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^.;:–—â]{{2,60}}?\s+{_DASHES}\s+")
 # What opens the list of a count's members: "two subphyla - A and B", "three formations, which
-# are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B".
+# are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B", "two
+# styles, known as lining figures and text figures".
 _MEMBERS_OPEN = re.compile(
-    rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s|,\s+(?:which\s+are\s+|namely\s+)?"
+    rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
+    rf"|,\s+(?:which\s+are\s+|namely\s+|(?P<called>(?:known\s+as|called)\s+))?"
     rf"|\s(?:are|were)\s+|\s\())(?=\S)"
 )
 # A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
 # dash does, but not one of a span of years ("the campaigns of 101–102 and 105–106").
-_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|[;)]|\sbut\s|,\s+(?:who|which|whose|where|that)\b|$")
+# A relative clause ends them, also after a word on the last member (", a publicist who …").
+_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
@@ -2137,7 +2141,7 @@ _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+
 _CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b)")
 # A relative clause about one member, between two of them: "Dark Honeymoon, which had been
 # completed, and the thriller Iron Cross".
-_INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,60}(?=,\s+(?:and|or)\s)")
+_INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,120}(?=,\s+(?:and|or)\s)")
 # A few words saying what one member is, between two of them: "Tahj Mowry, an actor, and Tavior
 # Mowry"; blanked with its commas, so that "and" joins the names.
 _INNER_APPOSITIVE = re.compile(r"(?<=[a-z]),\s+(?:an?|the)\s+[a-z][a-z\s\-]{0,30},(?=\s+(?:and|or)\s+[A-Z])")
@@ -2296,10 +2300,10 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             stop = text.find(last, opened.end()) + len(last)
             if stop >= len(last) and _CLAUSE_GOES_ON.match(text, stop):
                 return opened.end(), stop
-        if ((opened.group("colon") or "").startswith(":") and len(named) == count
+        if (((opened.group("colon") or "").startswith(":") or opened.group("called")) and len(named) == count
                 and _counted_word(text, end) not in _counted_beings()
                 and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
-            return opened.end(), close.start()  # "two goals: reducing costs … and improving client service"
+            return opened.end(), close.start()  # "two goals: reducing costs … and improving client service", "known as …"
     if (described := _described_members(text, end, count)) is not None:
         return described
     if (direct := _NAMES_AFTER_NOUN.match(text, end)) is not None and _counted_word(text, end) not in _MEASURE_NOUNS:
@@ -2335,20 +2339,30 @@ def _joined_names(members: list[str]) -> list[str]:
     return joined
 
 
-def names_the_members(claim: NumericClaim, text: str) -> bool:
-    """Whether ``text``, the statement after a count's, is nothing but the names of the count's
-    members, perhaps after an opening that ends ":" ("In 2006, there were 3 support series
-    events." then "The Champ Car Atlantic Championship series, the CASCAR series, and D-Sport
-    Drifting Demo."): the names, not the count, are what a reader would check. People counted
-    stay a report ("3 soldiers were killed." then "Smith, Jones and Brown.")."""
+def names_the_members(claim: NumericClaim, following: Sequence[str]) -> bool:
+    """Whether ``following``, the statements after a count's in its paragraph, name the count's
+    members: the next one nothing but their names, perhaps after an opening that ends ":" ("In
+    2006, there were 3 support series events." then "The Champ Car Atlantic Championship series,
+    the CASCAR series, and D-Sport Drifting Demo."), or all of them a catalogue of the members,
+    one to a clause between semicolons, each a title with its year ("four serials …" then "Done
+    to Death (1972), a mystery …; Death Can Be Fatal (1975), in which …; …"): the names, not the
+    count, are what a reader would check. People counted stay a report ("3 soldiers were
+    killed." then "Smith, Jones and Brown.")."""
     count = int(claim.value or 0)
-    if claim.kind != "count" or not 2 <= count <= _LISTED_MEMBERS_MOST or _counts_people(claim):
+    if (claim.kind != "count" or not following or not 2 <= count <= _LISTED_MEMBERS_MOST
+            or _counts_people(claim)):
         return False
-    names = _MEMBERS_STATEMENT.fullmatch(text)
-    if names is None:
-        return False
-    members = [m for m in _MEMBER_SEPARATOR.split(names.group("names")) if m.strip()]
-    return len(members) == count and all(_NAMED_MEMBER.match(m) and _is_a_name(m) for m in members)
+    if (names := _MEMBERS_STATEMENT.fullmatch(following[0])) is not None:
+        members = [m for m in _MEMBER_SEPARATOR.split(names.group("names")) if m.strip()]
+        if len(members) == count and all(_NAMED_MEMBER.match(m) and _is_a_name(m) for m in members):
+            return True
+    entries = " ".join(following).split(";")
+    return len(entries) == count and all(_CATALOGUE_ENTRY.match(entry) for entry in entries)
+
+
+# An entry of a catalogue: a title and its year, or its span of years, in brackets ("Done to
+# Death (1972)", "and Band of Slaves (1981–82)").
+_CATALOGUE_ENTRY = re.compile(rf"\s*(?:and\s+)?[\"“‘]?[A-Z][^;()]{{0,80}}?\s\((?:1[5-9]|20)\d\d(?:\s?{_DASHES}\s?\d{{2,4}})?\)")
 
 
 # A record's line: its label and a dash before the figure ("Most Appearances – 15*; …").
@@ -2401,17 +2415,21 @@ def _counted_word(text: str, end: int) -> str:
     return word.group(1).lower() if word else ""
 
 
-# An aside inside a member that closes nothing: an abbreviation or a year ("(V)", "(1925)"), or
+# An aside inside a member that closes nothing: an abbreviation, a year or a life span ("(V)",
+# "(1925)", "(1792–1857)"), or
 # a remark on a quoted title ('"When A Child Is Born" (previously a hit for Mathis) and …').
-_SHORT_ASIDE = re.compile(r"\s\((?:[A-Z][A-Za-z]{0,4}|\d{4})\)|(?<=[\"”])\s\([^()]{1,60}\)")
+_SHORT_ASIDE = re.compile(rf"\s\((?:[A-Z][A-Za-z]{{0,4}}|\d{{4}}(?:\s?{_DASHES}\s?\d{{2,4}})?)\)|(?<=[\"”])\s\([^()]{{1,60}}\)")
 # A member after a colon described in a few words, as a phrase, not a clause of its own.
 _LONGEST_DESCRIBED_MEMBER = 8
 _BETWEEN_NAMES = r",\s*(?:and\s+)?|\s+and\s+"
 # Names straight after the counted noun: "two scientists Gorter and Grendel", "two Puccini operas
-# Gianni Schicchi and Turandot", "his three colleagues John Minor Wisdom, John Brown, and Richard Rives".
+# Gianni Schicchi and Turandot", "his three colleagues John Minor Wisdom, John Brown, and Richard Rives",
+# also after a word that names them and the opening their titles share ("two films labelled The
+# Two Ronnies Present..., By the Sea and The Picnic").
 _NAME = r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’.\-]*(?:\s+(?:(?:de|van|von|der|del|da|di|la|le|of|the)\s+)*[A-Z][\w'’.\-]*)*"
 _NAMES_AFTER_NOUN = re.compile(
     rf"(?:\s+[A-Z][\w'’\-]*)?(?:\s+(?!(?:in|of|at|on|from|for|by|with|to|as|and|or|after|before|during)\b)[a-z][\w'’\-]*){{1,3}}?"
+    rf"(?:\s+(?:labell?ed|called|named|entitled|titled))?(?:\s+{_NAME}(?:\.\.\.|…),)?"
     rf"\s+(?P<names>{_NAME}(?:(?:{_BETWEEN_NAMES}){_NAME})+)"
     r"(?=\s+[a-z(]|\s*[.,;:)]|\s*$)"
 )

@@ -170,21 +170,27 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 _in_report_box(doc, stmt) or _in_titled_box(doc, stmt) or _restates_cited_mark(statements, i)):
             continue
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
+        if uncovered and stmt.kind == "table":
+            uncovered = [c for c in uncovered if not _given_in_cited_prose(statements, i, c)]
         if uncovered and stmt.kind != "table":
             uncovered = [c for c in uncovered if not _given_in_cited_row(doc, stmt, c)]
         if uncovered and _summarises(stmt):
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(statements, stmt, c)
                 or _named_in_infobox(stmt, c) and _cited_elsewhere(statements, stmt, c, named=True)
-                or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c))]
+                or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
+                or _given_in_cited_column(statements, stmt, c, run_starts))]
         if uncovered and _introduces_list(stmt):
             # Counted by statements, or by items where a copy breaks one into sentences
             # ("Zoomdos You Can Do!" "(2000, ISBN …)"): either way the items name the members.
             listed = statements[i + 1:i + 1 + _items_after(statements, i)]
             items = {len(listed), len({item.paragraph for item in listed})} if listed else _table_rows_after(statements, i)
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items)]
+        if uncovered and stmt.kind == "prose" and (tally := _tallies_rows_below(statements, i)) is not None:
+            uncovered = [c for c in uncovered if c.start < tally]
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
-            uncovered = [c for c in uncovered if not names_the_members(c, statements[i + 1].text)]
+            following = [s.text for s in statements[i + 1:_paragraph_end(statements, i) + 1]]
+            uncovered = [c for c in uncovered if not names_the_members(c, following)]
         if uncovered and stmt.kind == "list":
             uncovered = [c for c in uncovered
                          if not (tallies_listed_years(c, stmt.text) or _streak_under_table(statements, i, c))]
@@ -970,6 +976,63 @@ def _given_in_cited_row(doc: Document, stmt: Statement, claim: NumericClaim) -> 
     return any(value in values and name.search(stmt.text) for name, values in rows)
 
 
+def _given_in_cited_column(statements: Sequence[Statement], summary: Statement, claim: NumericClaim,
+                           run_starts: list[int]) -> bool:
+    """Whether a summary's count is written the same way in a cell of a table cited as a whole,
+    under a column head the summary names: the lead's "Voters chose 11 representatives, or
+    electors to the Electoral College" and the cited results table's "11" under "Electoral
+    votes"."""
+    digits = _LEADING_DIGITS.match(claim.raw)
+    if claim.kind != "count" or digits is None:
+        return False
+    for k, cell in enumerate(statements):
+        if cell.kind != "table" or cell.text.strip() != digits.group():
+            continue
+        row = [s for s in statements[run_starts[k]:] if s.kind == "table" and s.paragraph == cell.paragraph]
+        table = list(itertools.takewhile(lambda s: s.kind == "table", statements[run_starts[k]:]))
+        header = next((r for r in (list(g) for _, g in itertools.groupby(table, lambda s: s.paragraph))
+                       if len(r) == len(row)), None)
+        if header is None or header[0].paragraph == cell.paragraph:
+            continue
+        head = header[row.index(cell)].text
+        if any(re.search(rf"\b{re.escape(word)}\b", summary.text, re.I) for word in _HEAD_WORD.findall(head)) \
+                and _table_cited(statements, run_starts[k]):
+            return True
+    return False
+
+
+_LEADING_DIGITS = re.compile(r"\d[\d,]*")
+_HEAD_WORD = re.compile(r"[A-Za-z]{5,}")
+
+
+def _given_in_cited_prose(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
+    """Whether a table cell's count restates a count of the same thing in prose whose paragraph
+    names the cell's row and is cited after it: "6 shot deficit" in the row of "PGA
+    Championship" restates "In August 1989 … won … the PGA Championship. … Stewart was six
+    shots behind the leader …[8]"."""
+    if claim.kind != "count" or not claim.noun or claim.value is None:
+        return False
+    stem = claim.noun.split()[0].lower().rstrip("s")
+    row = [s.text.strip() for s in statements if s.kind == "table" and s.paragraph == statements[i].paragraph]
+    keys = [cell for cell in row if len(cell) >= 4 and not _HAS_DIGIT.search(cell)]
+    if not keys:
+        return False
+    for j, other in enumerate(statements):
+        if other.kind != "prose" or stem not in other.text.lower():
+            continue
+        if not any(c.kind == "count" and c.value == claim.value and c.noun
+                   and c.noun.split()[0].lower().rstrip("s") == stem for c in find_numeric_claims(other.text)):
+            continue
+        end = _paragraph_end(statements, j)
+        if any(s.citations for s in statements[j:end + 1]) and any(
+                key in _paragraph_text(statements, j) for key in keys):
+            return True
+    return False
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
     """Whether an uncited table cell follows a cited cell of its row: a row cited in its title or
     name cell ("The Moon & Antarctica (Remastered)[10]" before "Reissue … with 4 new added tracks")
@@ -1178,18 +1241,28 @@ _SUBHEADING_WORDS = 8  # "Population (2014 (city, settlements))"; a picture's ca
 def _table_cited(statements: Sequence[Statement], start: int) -> bool:
     """Whether the table whose first cell is ``start`` is cited as a whole: in a cell of its
     first row (the header: "Height[9]"), in its caption, or at the end of the statement that
-    introduces it with ":" or of its title line."""
+    introduces it with ":", of its title line or of a statement that names what its header
+    lists ("… has four editions: Foundation, Essentials, Standard and Datacenter.[47]" above
+    the columns "Foundation", "Essentials", …)."""
     header = statements[start].paragraph
-    for cell in itertools.takewhile(lambda s: s.kind == "table" and s.paragraph == header, statements[start:]):
-        if cell.cited:
-            return True
+    heads = list(itertools.takewhile(lambda s: s.kind == "table" and s.paragraph == header, statements[start:]))
+    if any(cell.cited for cell in heads):
+        return True
     before = start - 1
     if before >= 0 and statements[before].kind == "caption":
         if statements[before].cited:
             return True
         before -= 1
     return before >= 0 and _cited_at_end(statements[before]) and (
-        _introduces_list(statements[before]) or _titles_table(statements, before))
+        _introduces_list(statements[before]) or _titles_table(statements, before)
+        or _names_the_heads(statements[before].text, [cell.text for cell in heads[1:]]))
+
+
+def _names_the_heads(text: str, heads: list[str]) -> bool:
+    """Whether ``text`` names every head of a table's columns (but the corner's), two at least:
+    it speaks of what the table lists, so its citation is the table's."""
+    return len(heads) >= 2 and all(
+        head.strip() and re.search(rf"(?<!\w){re.escape(head.strip())}(?!\w)", text) for head in heads)
 
 
 # A table's source line: "Source: Southern Football League".
@@ -1269,6 +1342,24 @@ def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
         cells[stmt.paragraph] = cells.get(stmt.paragraph, 0) + 1
     rows = sum(1 for count in cells.values() if count > 1)
     return {rows, rows - 1} if rows > 1 else set()
+
+
+def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
+    """Where the record that statement ``i``, a table's title line, ends on starts, when it
+    tallies the rows of the table below ("PGA Tour playoff record (3–6)" over nine playoffs,
+    three won and six lost): the rows, not the tally, are what a reader would check."""
+    stmt = statements[i]
+    tally = _RECORD_TALLY.search(stmt.text)
+    alone = (i == 0 or statements[i - 1].paragraph != stmt.paragraph) and (
+        i + 1 == len(statements) or statements[i + 1].paragraph != stmt.paragraph)
+    if tally is None or not alone or len(stmt.text.split()) > _TITLE_WORDS:
+        return None
+    total = sum(int(part) for part in tally.groups() if part)
+    return tally.start() if total >= 2 and total in _table_rows_after(statements, i) else None
+
+
+# A record in brackets closing a title line: wins and losses, and ties: "(3–6)", "(12–4–1)".
+_RECORD_TALLY = re.compile(r"\((\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?\)\s*$")
 
 
 def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
