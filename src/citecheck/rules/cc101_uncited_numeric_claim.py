@@ -1503,8 +1503,9 @@ class UncitedNumericClaim(Rule):
     as fact — "1,166 servicemen", "22.8%", "US$2 billion", "six hundred", "a dozen" — when no
     citation marker follows the figure anywhere in its paragraph. Dates, years, times,
     ordinals ("4th Army Corps"), model designations (T-72, S-300, 9K33, COVID-19), page,
-    section and list numbers, and the figure in a name ("the indoor 5000 m", "Legends Under 45
-    Doubles", a tie played "over two legs") are not figures (what is a figure is decided in
+    section and list numbers, regulations ("21 CFR 829"), atomic numbers ("element 72"), a
+    circuit's turns ("turn nine"), and the figure in a name ("the indoor 5000 m", "Legends Under 45
+    Doubles", a tie played "over two legs", "Three Rivers Stadium") are not figures (what is a figure is decided in
     ``citecheck.parsers.numbers``), nor are a roster's shirt numbers ("10 Jerry Colquitt" beside
     other numbered names) and the length of a picture's scale bar ("Scale bars indicate 100 nm").
     A caption without a verb describes its
@@ -1544,8 +1545,11 @@ class UncitedNumericClaim(Rule):
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
     table cell whose row is cited in a later cell, or in a rendered page's match box links the
     game's report ("Report"), or whose table is cited as a whole (in its header row, its
-    caption, the introduction ending ":" before it, or its title line: "The various pistols in
-    this series with pertinent data.[9]"), and a line of a chart's legend under the chart's cited
+    caption, the introduction ending ":" before it, a cited statement right above it that names
+    its column heads, or its title line: "The various pistols in this series with pertinent
+    data.[9]"), a cell's count that cited prose naming the cell's row gives of the same thing
+    ("6 shot deficit" and "six shots behind …[8]"), a title line's record that tallies the rows
+    below it ("playoff record (3–6)" over nine rows), and a line of a chart's legend under the chart's cited
     title ("Biomass of mammals on Earth[57]" over "Wild animals (4%)"), and a box of a rendered
     page under its cited title line (a game's score line over its weather and attendance). A
     record line counting the years it lists ("Most Appearances – 15" and fifteen years), and a
@@ -1564,7 +1568,10 @@ class UncitedNumericClaim(Rule):
     ("Round: 2 / Pick: 42" and "in the second round (42nd overall)"); the lead's count of the
     times its subject took part in an event ("on two occasions") is covered by as many dated
     editions the body names and cites; a caption or an infobox row is covered so by the lead's
-    cited prose too, but two statements of the lead do not cover each other. A figure of a
+    cited prose too, but two statements of the lead do not cover each other. The lead's count
+    written the same way, alone in a cell of a table cited as a whole, under a column head the
+    lead names ("11 representatives, or electors" and "11" under "Electoral votes"), is the
+    table's. A figure of a
     statement that names the subject of a table row cited in its name cell, and that the row
     gives, is the row's ("Singapore Flyer: 165 m (541 ft) tall" and the row "Singapore
     Flyer[25]" | "165 (541)"); a conversion in brackets counts as the figure it converts.
