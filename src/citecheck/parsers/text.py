@@ -185,7 +185,9 @@ _MARKER = re.compile(
 _PAGES = r"(?:p{1,2}\.\s?)?\d+(?:(?:[–-]|â\x80\x93)\d+)?(?:,\s?\d+(?:(?:[–-]|â\x80\x93)\d+)?)*"
 _IN_SOURCE_PAGES = re.compile(r":\s?" + _PAGES)
 _WRAPPED_PAGES = re.compile(_PAGES + r"(?=\s|$)")  # "306" opening the line after "[9]:"
-_NOT_A_MARKER = re.compile(r"(?:\}\s{2,}|[Cc]lassification\s*|\\[A-Za-z]+|\\sqrt\s*)$")
+# Page furniture before a bracket: a formula's closing brace, a taxobox heading, or a LaTeX command
+# right before it or one space before ("\quad [4]\\": an equation's own tag).
+_NOT_A_MARKER = re.compile(r"(?:\}\s{2,}|[Cc]lassification\s*|\\[A-Za-z]+\s?|\\sqrt\s*)$")
 # A line of program code, whose array indices ("A[j][i] /= A[i][i];", "det = A[0][0];") are no
 # markers: it assigns, steps or calls, and a keyword opens it or a statement's end or a block's
 # brace closes it. A prose line a copy wraps may end in ";" too, so the index must also be glued
