@@ -103,3 +103,19 @@ def test_entries_sharing_a_link_are_one_source_unless_they_are_different_works(f
             f"It went on.<ref>{{{{cite news |url=http://example.com/a {second}}}}}</ref>\n\n== References ==\n{{{{reflist}}}}\n")
     result = lint_text(text, "wikitext", settings=Settings(select=["CC504"]))
     assert bool([f for f in result.findings if f.code == "CC504"]) == duplicate
+
+
+def test_a_number_missing_inside_the_list_is_no_sign_of_a_cut() -> None:
+    text = """Title
+
+The elements were named.[1] Alchemists searched for it.[2] They wrote books.[3]
+
+References
+
+  1. ^ "Elements". Nature. 2001.
+  2. ^ Cite error: The named reference meyerhoff was invoked but never defined (see the help page).
+  3. ^ "Books". Science. 2002.
+"""
+    [finding] = [f for f in lint_text(text, "text", settings=Settings(select=["CC501"])).findings]
+    assert finding.message == "reference [2] is cited once but the list does not define it"
+    assert finding.evidence["truncated"] is False

@@ -123,7 +123,10 @@ class UndefinedReference(Rule):
                        f"{len(run.keys):,} {what} {'letters' if first.isalpha() else 'numbers'}, {len(cits):,} citations")
         last_defined = defined[-1] if defined else 0
         start = _ordinal(first, group)
-        continues = bool(defined) and start is not None and start <= last_defined + 3 and _dense(run, group)
+        # Numbers past the last entry continue it; a gap inside the list (a page's own "Cite error")
+        # is no sign of a cut.
+        continues = (bool(defined) and start is not None and last_defined < start <= last_defined + 3
+                     and _dense(run, group))
         if not has_list:
             message += f"; this copy has no {what} list at all"
         elif continues or (truncated and defined):
