@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from citecheck.model import Citation, Document, Finding, Severity, Span, Statement
 from citecheck.parsers.numbers import (
@@ -167,7 +167,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             if uncovered and (_cited_earlier_in_row(statements, i) or _details_of_cited_row(doc, statements, i)):
                 continue
         if uncovered and stmt.kind in ("table", "list") and (
-                _in_report_box(doc, stmt) or _in_titled_box(doc, stmt) or _restates_cited_mark(statements, i)):
+                _in_cited_box(doc, stmt) or _restates_cited_mark(statements, i)):
             continue
         uncovered = [c for c in uncovered if not _restates_cited_figure(statements, i, c)]
         if uncovered and stmt.kind == "table":
@@ -1013,7 +1013,8 @@ def _given_in_cited_prose(statements: Sequence[Statement], i: int, claim: Numeri
     if claim.kind != "count" or not claim.noun or claim.value is None:
         return False
     stem = claim.noun.split()[0].lower().rstrip("s")
-    row = [s.text.strip() for s in statements if s.kind == "table" and s.paragraph == statements[i].paragraph]
+    row = [s.text.strip() for s in statements[_paragraph_start(statements, i):_paragraph_end(statements, i) + 1]
+           if s.kind == "table"]
     keys = [cell for cell in row if len(cell) >= 4 and not _HAS_DIGIT.search(cell)]
     if not keys:
         return False
@@ -1105,17 +1106,25 @@ def _report_boxes(doc: Document) -> list[tuple[int, int]]:
     elements, headings = doc.derived("box_elements", lambda: _box_elements(source))
     boxes = []
     for at, name in links:
-        box = None
-        for start, end in elements:
-            if not start < at < end:
-                continue
-            if bisect.bisect_left(headings, end) > bisect.bisect_right(headings, start) or any(
-                    start < other < end and other != at and other_name == name for other, other_name in links):
-                break
-            box = (start, end)
+        box = _largest_box(elements, headings, at, lambda start, end: not any(
+            start < other < end and other != at and other_name == name for other, other_name in links))
         if box is not None:
             boxes.append(box)
     return boxes
+
+
+def _largest_box(elements: list[tuple[int, int]], headings: list[int], at: int,
+                 fits: Callable[[int, int], bool]) -> tuple[int, int] | None:
+    """The largest of the elements (smallest first) around source position ``at`` that holds no
+    heading and that ``fits`` accepts, each larger one holding the one before."""
+    box = None
+    for start, end in elements:
+        if not start < at < end:
+            continue
+        if bisect.bisect_left(headings, end) > bisect.bisect_right(headings, start) or not fits(start, end):
+            break
+        box = (start, end)
+    return box
 
 
 def _box_elements(source: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -1153,34 +1162,20 @@ def _titled_boxes(doc: Document) -> list[tuple[int, int]]:
                 and not _FINITE_VERB.search(title.text)):
             continue
         opens_after = statements[i - 1].span.end if i else 0  # the text before the title ends here
-        box = None
-        for start, end in elements:
-            if not start < title.span.start < end:
-                continue
-            if start < opens_after or bisect.bisect_left(headings, end) > bisect.bisect_right(headings, start):
-                break
-            box = (start, end)
+        box = _largest_box(elements, headings, title.span.start, lambda start, end: start >= opens_after)
         if box is not None and "<table" in doc.source[box[0]:box[1]]:
             boxes.append(box)
     return boxes
 
 
-def _in_titled_box(doc: Document, stmt: Statement) -> bool:
-    """Whether a table cell or list item of a rendered page stands in a box under a cited title
-    line (``_titled_boxes``)."""
-    if doc.format != "html":
-        return False
-    boxes = doc.derived("titled_boxes", lambda: _titled_boxes(doc))
-    return any(start <= stmt.span.start < end for start, end in boxes)
-
-
-def _in_report_box(doc: Document, stmt: Statement) -> bool:
+def _in_cited_box(doc: Document, stmt: Statement) -> bool:
     """Whether a table cell or list item of a rendered page stands in a match box that links to
-    the game's report (``_report_boxes``)."""
+    the game's report (``_report_boxes``) or in a box under a cited title line (``_titled_boxes``)."""
     if doc.format != "html":
         return False
-    boxes = doc.derived("report_boxes", lambda: _report_boxes(doc))
-    return any(start <= stmt.span.start < end for start, end in boxes)
+    return any(start <= stmt.span.start < end
+               for name, find in (("report_boxes", _report_boxes), ("titled_boxes", _titled_boxes))
+               for start, end in doc.derived(name, lambda find=find: find(doc)))
 
 
 def _nearest_later(statements: Sequence[Statement], i: int, source: str) -> tuple[Citation | None, int]:
