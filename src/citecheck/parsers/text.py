@@ -427,12 +427,13 @@ class _Builder:
         before = seg[max(0, match.start() - 40):match.start()]
         if not before.strip():  # a marker opening a wrapped line follows the line before, the break a gap
             before = "".join(self.text[-40:]).rstrip() + "  " + before
-        if (match.group("num") or match.group("note")) and _NOT_A_MARKER.search(before):
-            return None  # "{\displaystyle 1}  [1]", "Scientific classification [e]": page furniture
-        if (match.group("num") or match.group("note")) and _indexes_a_name(seg, match.start()):
-            return None  # "x[i] -= A[i][k] * x[k];": array indices in a program
-        if (match.group("num") or match.group("note")) and _in_link_text(seg, match):
-            return None  # "[100],_[111],_and_[110]": crystal directions a link names
+        if match.group("num") or match.group("note"):
+            if _NOT_A_MARKER.search(before):
+                return None  # "{\displaystyle 1}  [1]", "Scientific classification [e]": page furniture
+            if _indexes_a_name(seg, match.start()):
+                return None  # "x[i] -= A[i][k] * x[k];": array indices in a program
+            if _in_link_text(seg, match):
+                return None  # "[100],_[111],_and_[110]": crystal directions a link names
         if match.group("num"):
             if _bracketed_year(int(match.group("num")), self.last_entry):
                 return None  # "the Eckart–Young theorem [1936]": a year, no marker
@@ -980,8 +981,9 @@ class _Parser:
         # Notes lists under tables, in page order: (section start, list start, group, keys, the
         # starts of the sections before it since the previous such list, nearest first).
         self.table_notes: list[tuple[int, int, str, frozenset[str], tuple[int, ...]]] = []
-        # The markers in the text of each entry of the reference list, uses of other entries.
-        self.entry_markers: list[tuple[Reference, list[Citation]]] = []
+        # Each entry of the reference list with its block, whose text may cite other entries;
+        # read only where the backlinks are there to weigh its markers.
+        self.entry_markers: list[tuple[Reference, _Block]] = []
 
     def builder(self) -> _Builder:
         return _Builder(self.source, self.wrapped, self.notes, last_entry=self.last_entry, tabulated=self.tabulated)
@@ -1583,7 +1585,7 @@ class _Parser:
             # So does an explanatory entry of the reference list itself ("Allen's Astrophysical
             # Quantities[5] (2000, …)"), where "[1]" may also be a bare link's number: weighed
             # against the backlinks once the list is numbered (``_cite_between_entries``).
-            self.entry_markers.append((ref, self._entry_markers(block)))
+            self.entry_markers.append((ref, block))
 
     def _entry_markers(self, block: _Block) -> list[Citation]:
         """The markers of the reference list's keys in a list entry's text, each with its clause."""
@@ -1715,8 +1717,8 @@ class _Parser:
         printed "^" and cited nowhere else). Elsewhere it is a bare link's number ("Peter
         Ward:[1] Out of Thin Air", [1] cited as often as it says). ``counts`` is kept up to date."""
         table = {ref.key: ref for ref in self.doc.references if not ref.group}
-        for entry, citations in self.entry_markers:
-            for citation in citations:
+        for entry, block in self.entry_markers:
+            for citation in self._entry_markers(block):
                 named = table.get(citation.key)
                 if named is None or named is entry or counts[("", citation.key)] >= named.backlinks:
                     continue
