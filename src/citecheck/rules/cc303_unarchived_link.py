@@ -7,7 +7,7 @@ from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import findable_without_link, is_domain
-from citecheck.parsers.dates import reference_date
+from citecheck.parsers.dates import PartialDate, reference_date
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive, tagged_in_prose
 
@@ -184,7 +184,7 @@ def printed_page(ref: Reference) -> bool:
         return True  # a paper in the printed proceedings of a meeting
     published = reference_date(ref, "date")
     book = any(_PUBLISHING_HOUSE.search(ref.get(field)) for field in ("work", "publisher"))
-    if (book or _whole_book(ref)) and published is not None and published.year < _WEB_ERA_YEAR:
+    if published is not None and published.year < _WEB_ERA_YEAR and (book or _whole_book(ref, published)):
         return True  # a book printed before the web, whether or not its page is given
     if _PRINTED_PAGE.search(ref.raw) is None:
         return False
@@ -193,14 +193,13 @@ def printed_page(ref: Reference) -> bool:
     return book
 
 
-def _whole_book(ref: Reference) -> bool:
+def _whole_book(ref: Reference, published: PartialDate) -> bool:
     """Whether an entry has the shape of a whole book: a title in italics, not quoted as an
     article's or a page's is, dated by its year alone and followed by its publisher, whatever the
     publisher is called ("Coxworthy, Franklin (1924). Electrical Condition. J.S. Phillips.")."""
     title = ref.get("title").strip()
     names = [ref.get(field).strip() for field in ("publisher", "work")]
-    published = reference_date(ref, "date")
-    if not (title and any(names)) or published is None or published.month is not None:
+    if not (title and any(names)) or published.month is not None:
         return False
     if _CITE_WEB.search(ref.raw) or any(is_domain(name) for name in names):
         return False  # a web page or an item of a periodical, or a website's copy of the work
