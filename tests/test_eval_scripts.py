@@ -123,3 +123,30 @@ def test_precision_reports_ambiguous_and_duplicate_labels() -> None:
     assert table["rules"]["CC301"]["labelled"] == 2
     assert [label["candidates"] for label in table["ambiguous"]] == [2]
     assert len(table["duplicate"]) == 1
+
+
+agreement = load("agreement")
+
+
+def test_agreement_pairs_readings_by_anchor_and_gives_kappa() -> None:
+    def label(anchor: str, verdict: str, code: str = "CC101") -> dict:
+        return {"file": "a", "code": code, "anchor": anchor, "label": verdict, "why": f"{verdict} {anchor}"}
+    first = [label("w", "tp"), label("x", "tp"), label("y", "fp"), label("z", "fp"), label("lone", "tp"),
+             label("u", "tp", "CC303")]
+    second = [label("w", "tp"), label("x", "fp"), label("y", "fp"), label("z", "fp"), label("other", "fp"),
+              label("u", "tp", "CC303")]
+    table = agreement.agreement_table(first, second)
+    cc101 = table["rules"]["CC101"]
+    # 3 of 4 agree; chance agreement from tp rates 1/2 and 1/4 is 1/2, so kappa is (3/4 - 1/2) / (1/2)
+    assert (cc101["read_twice"], cc101["agreed"], cc101["agreement"]) == (4, 3, 0.75)
+    assert cc101["kappa"] == 0.5
+    assert (cc101["first_precision"], cc101["second_precision"]) == (0.5, 0.25)
+    assert table["rules"]["CC303"]["kappa"] is None  # both always tp: chance explains it all
+    assert table["overall"]["read_twice"] == 5
+    assert [row["anchor"] for row in table["disagreements"]] == ["x"]
+    assert [row["anchor"] for row in table["only_first"]] == ["lone"]
+    assert [row["anchor"] for row in table["only_second"]] == ["other"]
+    out = io.StringIO()
+    agreement.render_text(table, out)
+    assert "1st tp: tp x" in out.getvalue() and "2nd fp: fp x" in out.getvalue()
+    assert "1 labels of the first reading have no counterpart" in out.getvalue()
