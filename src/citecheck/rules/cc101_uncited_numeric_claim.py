@@ -765,11 +765,12 @@ def _skipped_section(section: tuple[str, ...]) -> bool:
     return any(SKIPPED_SECTIONS.search(part) or RETOLD_SECTIONS.match(part) for part in section)
 
 
-# A roster's entry: a number, or a dash where none is given yet, then a person's name (perhaps
-# with initials: "58 D. J. Williams"), perhaps a position, one or two ("G/T", "MLB/OLB"), and a
-# remark in brackets.
+# A roster's entry: a number, the numbers a player wore in turn ("31,21 Ken Schrom"), or a dash
+# where none is given yet, then a person's name (perhaps accented, "7 Dámaso García", or with
+# initials: "58 D. J. Williams"), perhaps a position, one or two ("G/T", "MLB/OLB"), and a
+# remark in brackets. Two digits at most after a comma: "1,500 Marines" is a grouped count.
 _ROSTER_ENTRY = re.compile(
-    r"\s*(?:\d{1,3}|-{1,2}|[–—])\s+(?:[A-Z][a-z][\w'’.\-]*|[A-Z]\.)"
+    r"\s*(?:\d{1,3}(?:,\d{1,2}(?!\d))*|-{1,2}|[–—])\s+(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|[A-Z]\.)"
     r"(?:\s+(?:[A-Z][\w'’.\-]*(?:/[A-Z]+)?|van|von|de|da|der|di|du|le|la)){1,4}"
     r"(?:\s*\([^()]{1,20}\))?\s*"
 )
