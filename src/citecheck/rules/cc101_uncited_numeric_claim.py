@@ -24,6 +24,7 @@ from citecheck.parsers.numbers import (
     names_worked_example,
     opens_example,
     quoted_words,
+    reads_out_designation,
     reports_the_world,
     speaks_in_mathematics,
     tallies_listed_years,
@@ -138,7 +139,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
         claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt)
-                  and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)]
+                  and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)
+                  and not reads_out_designation(c, stmt.text)]
         if claims and film_gauges is not False and any(_is_film_gauge(c, stmt.text) for c in claims):
             if film_gauges is None:
                 film_gauges = any(_FILM_NAMED_BY_GAUGE.search(s.text) for s in statements)
