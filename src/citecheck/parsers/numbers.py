@@ -264,8 +264,9 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{1,2}}(?:\+\d{{1,2}})+:(?=\s+[^\W\d_])"),  # a key naming parts together: "(1+2+3: envelope)"
     ("", rf"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)"),  # ratios 4.5:1, scores 3:2
     ("addresses", rf"\d{{1,5}}\s+[NSEW]\.\s+[A-Z]"),  # 620 N. Michigan
-    ("addresses", rf"\d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?"
-        rf"|Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)(?!\w)"),  # 201 E. Ontario Street, 805 Bedford St.
+    # 201 E. Ontario Street, 805 Bedford St., and a range of houses: 86-127 Mansfield Hollow Rd.
+    ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
+        rf"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)(?!\w)"),
     ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)"
         rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+)?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence
     ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
@@ -1013,6 +1014,20 @@ def decodes_notation(text: str) -> bool:
                or claim.start >= meaning.end() and claim.value in numbers for claim in find_numeric_claims(text))
 
 
+# A designation built on a template of numbers, letters then two numbers or more: "BM-8-16",
+# "BM-30-4" (the rocket it fires, then how many rails).
+_TEMPLATED_DESIGNATION = re.compile(r"\b[A-Z]{1,4}(?:-\d{1,3}){2,}\b")
+
+
+def reads_out_designation(claim: NumericClaim, text: str) -> bool:
+    """Whether a figure is a number of a templated designation that its sentence names before it
+    and reads out: "BM-8-16 is a vehicle which fires M-8 missiles and has 16 rails" follows from
+    the template, as a worked example of it."""
+    return claim.kind == "count" and any(
+        claim.raw in designation.group().split("-")[1:]
+        for designation in _TEMPLATED_DESIGNATION.finditer(text, 0, claim.start))
+
+
 def continues_example(text: str) -> bool:
     """Whether a statement carries on the illustration before it, as its next step or with its
     data: "Start by sorting the values: 1, 2, 5, 7, 8.", "In this case, the median is 5",
@@ -1659,7 +1674,10 @@ _NOT_LABELLED_NOUNS = frozenset(
 # after a second number ("the 851 and 888 models").
 def _names_a_model(text: str, start: int, end: int) -> bool:
     """Whether "the" and a model's noun frame a number as the model's name: "the 916 model
-    family", "the 916 line", "the 851 and 888 models"; "12 models" counts them."""
+    family", "the 916 line", "the 851 and 888 models", or "all" and a line's models: "all 7
+    series models"; "12 models" counts them."""
+    if _MODELS_OF_A_LINE.match(text, end) is not None and _ALL_BEFORE.search(text, max(0, start - 5), start):
+        return True  # "standard on all 7 series models": the models of the 7 series
     before = _THE_BEFORE.search(text, max(0, start - 20), start)
     if before is None:
         return False
@@ -1674,6 +1692,9 @@ _PLURAL_MODELS = r"\s+(?:models|series|families|lines|ranges|variants|versions)\
 _MODELS_AFTER = re.compile(rf"(?:\s+(?:and|or)\s+\d+)?{_PLURAL_MODELS}")
 _PAIR_THEN_MODELS = re.compile(rf"\s+(?:and|or)\s+\d+{_PLURAL_MODELS}")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<first>\d+\s+(?:and|or)\s+)?$")
+# A line of models, then its models: "all 7 series models", "all 900 range cars".
+_MODELS_OF_A_LINE = re.compile(r"\s+(?:series|line|range|family)\s+(?:models|cars|vehicles)\b")
+_ALL_BEFORE = re.compile(r"\b[Aa]ll\s+$")
 
 
 def _labels_a_thing(text: str, start: int, end: int) -> bool:

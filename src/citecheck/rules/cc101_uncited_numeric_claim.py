@@ -24,6 +24,7 @@ from citecheck.parsers.numbers import (
     names_worked_example,
     opens_example,
     quoted_words,
+    reads_out_designation,
     reports_the_world,
     speaks_in_mathematics,
     tallies_listed_years,
@@ -138,7 +139,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
         claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt)
-                  and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)]
+                  and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)
+                  and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)]
         if claims and film_gauges is not False and any(_is_film_gauge(c, stmt.text) for c in claims):
             if film_gauges is None:
                 film_gauges = any(_FILM_NAMED_BY_GAUGE.search(s.text) for s in statements)
@@ -186,6 +188,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             listed = statements[i + 1:i + 1 + _items_after(statements, i)]
             items = {len(listed), len({item.paragraph for item in listed})} if listed else _table_rows_after(statements, i)
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items)]
+        if uncovered and stmt.kind == "prose":
+            uncovered = [c for c in uncovered if not _counts_rows_below(statements, i, c)]
         if uncovered and stmt.kind == "prose" and (tally := _tallies_rows_below(statements, i)) is not None:
             uncovered = [c for c in uncovered if c.start < tally]
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
@@ -688,6 +692,19 @@ def _name_of_the_document(source: str, text: str, claim: NumericClaim) -> bool:
     return re.search(rf"(?<=[a-z,] ){re.escape(name.group())}\b", source) is not None
 
 
+# A name or a title that a number word opens, in title case: "Four Corners", "Six Characters in
+# Search of an Author".
+_TITLE_CASED = re.compile(r"[A-Z][a-z]+(?:\s+(?:[A-Z][\w'’\-]*|of|in|on|at|to|for|and|the|an?))*\s+[A-Z][\w'’\-]*")
+
+
+def _title_alone(stmt: Statement, claim: NumericClaim) -> bool:
+    """Whether a list item or a table cell is nothing but a name or a title that the figure, a
+    number word, opens ("Four Corners" among a town's places, "Two Sundays" among a career's
+    plays): a count stated as fact says what it counts in lower case or in digits."""
+    return (stmt.kind in ("list", "table") and not claim.raw[0].isdigit() and not stmt.text[:claim.start].strip()
+            and _TITLE_CASED.fullmatch(stmt.text.strip()) is not None)
+
+
 # A picture's scale bar, and what it says: "Scale bars indicate 100 nm", "scale box at left is 0.25 mm".
 _SCALE_MARK = re.compile(r"\bscale\s+(?:bar|box|marker|line)s?\b[^.;\d]{0,30}$", re.I)
 # The spacing of the grid a thing is photographed on, perhaps converted: "on a 1 cm (0.39 in) grid".
@@ -765,11 +782,12 @@ def _skipped_section(section: tuple[str, ...]) -> bool:
     return any(SKIPPED_SECTIONS.search(part) or RETOLD_SECTIONS.match(part) for part in section)
 
 
-# A roster's entry: a number, or a dash where none is given yet, then a person's name (perhaps
-# with initials: "58 D. J. Williams"), perhaps a position, one or two ("G/T", "MLB/OLB"), and a
-# remark in brackets.
+# A roster's entry: a number, the numbers a player wore in turn ("31,21 Ken Schrom"), or a dash
+# where none is given yet, then a person's name (perhaps accented, "7 Dámaso García", or with
+# initials: "58 D. J. Williams"), perhaps a position, one or two ("G/T", "MLB/OLB"), and a
+# remark in brackets. Two digits at most after a comma: "1,500 Marines" is a grouped count.
 _ROSTER_ENTRY = re.compile(
-    r"\s*(?:\d{1,3}|-{1,2}|[–—])\s+(?:[A-Z][a-z][\w'’.\-]*|[A-Z]\.)"
+    r"\s*(?:\d{1,3}(?:,\d{1,2}(?!\d))*|-{1,2}|[–—])\s+(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|[A-Z]\.)"
     r"(?:\s+(?:[A-Z][\w'’.\-]*(?:/[A-Z]+)?|van|von|de|da|der|di|du|le|la)){1,4}"
     r"(?:\s*\([^()]{1,20}\))?\s*"
 )
@@ -1339,6 +1357,51 @@ def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
     return {rows, rows - 1} if rows > 1 else set()
 
 
+def _counts_rows_below(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
+    """Whether a count of prose statement ``i`` is that of the rows of the table right under its
+    paragraph, or under the next of its section, and names what the rows are, as their first
+    cells or the table's heads do: "In addition, there are five neighboring public school
+    districts …" over a table of the five, each named "… School District" in its first cell.
+    The rows are what a reader would check. A count of other things that happens to match the
+    rows ("two new libraries" over a table of two districts) does not name them, nor does a span
+    of time ("scored after just fifteen seconds")."""
+    if claim.kind != "count" or not claim.noun or claim.noun.split()[0].lower() in _TIME_NOUNS:
+        return False
+    paragraphs = {statements[i].paragraph}
+    j = i
+    while j + 1 < len(statements) and statements[j + 1].kind == "prose" and statements[j + 1].section == statements[i].section:
+        paragraphs.add(statements[j + 1].paragraph)
+        if len(paragraphs) > _PARAGRAPHS_ABOVE_TABLE:
+            return False
+        j += 1
+    if claim.value not in _table_rows_after(statements, j):
+        return False
+    counted = [word.lower().rstrip("s") for word in _COUNTED_PHRASE.match(statements[i].text, claim.end).group().split()]
+    counted = [word for word in counted if len(word) > 2 and word not in _NOT_COUNTED_WORDS]
+    return not _table_heads(statements, j + 1).isdisjoint(counted)
+
+
+_PARAGRAPHS_ABOVE_TABLE = 2
+# The words after a count, up to the first that ends its noun phrase: "neighboring public school
+# districts" (that …); and words that say nothing of what is counted.
+_COUNTED_PHRASE = re.compile(r"(?:\s+(?!(?:of|in|on|at|to|for|from|by|with|that|which|who|and|or|not|per|was|were|are|is)\b)[A-Za-z][\w\-]*){0,4}")
+_NOT_COUNTED_WORDS = frozenset("the other more than new all".split())
+
+
+def _table_heads(statements: Sequence[Statement], start: int) -> set[str]:
+    """The words of the heads of the table whose first cell is statement ``start``, lower-cased
+    and without a plural's "s": of the cells of its first row and the first cell of every row."""
+    heads: set[str] = set()
+    rows: set[int] = set()
+    for stmt in statements[start:]:
+        if stmt.kind != "table" or stmt.section != statements[start].section:
+            break
+        if stmt.paragraph == statements[start].paragraph or stmt.paragraph not in rows:
+            heads.update(word.rstrip("s") for word in re.findall(r"[a-z][\w\-]*", stmt.text.lower()))
+        rows.add(stmt.paragraph)
+    return heads
+
+
 def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
     """Where the record that statement ``i``, a table's title line, ends on starts, when it
     tallies the rows of the table below ("PGA Tour playoff record (3–6)" over nine playoffs,
@@ -1502,7 +1565,9 @@ class UncitedNumericClaim(Rule):
     circuit's turns ("turn nine"), and the figure in a name ("the indoor 5000 m", "Legends Under 45
     Doubles", a tie played "over two legs", "Three Rivers Stadium") are not figures (what is a figure is decided in
     ``citecheck.parsers.numbers``), nor are a roster's shirt numbers ("10 Jerry Colquitt" beside
-    other numbered names) and the length of a picture's scale bar ("Scale bars indicate 100 nm").
+    other numbered names), a list item or a table cell that is nothing but a title a number word
+    opens ("Four Corners", "Six Characters in Search of an Author") and the length of a
+    picture's scale bar ("Scale bars indicate 100 nm").
     A caption without a verb describes its
     picture: only its figures that report the world count there (shares, money, counts in the
     thousands, counts of people, any figure of a caption that names a year: "Over 1 million
@@ -1535,7 +1600,10 @@ class UncitedNumericClaim(Rule):
     line that attributes it ("— Kurz et al.[88]", a quotation box's "WWF Living Planet
     Report[94]"), when it has no citation of its own; a count in an
     introduction ending ":" that as many list items under it spell out is checked by them
-    ("four adjacent unincorporated areas:" and four items); an
+    ("four adjacent unincorporated areas:" and four items), and so is a count that the rows of
+    a table right under its paragraph, or under the next, spell out, where the table's heads
+    name what it counts ("five neighboring public school districts" over a table of five
+    districts); an
     introduction whose list items are cited, an infobox value whose row carries a
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
     table cell whose row is cited in a later cell, or in a rendered page's match box links the
