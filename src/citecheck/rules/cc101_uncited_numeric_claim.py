@@ -941,9 +941,10 @@ def _reads_own_figure(statements: Sequence[Statement], i: int, legends: frozense
     one, it looks at the picture ("In this case we see data points … at speeds of 50%, 71%") or
     takes an example from it ("For example, at 100% RPM …"). A statement beside them that states
     a practice ("Selecting a low efficiency (<60%) is the most common practice") still reports,
-    and so does one that names a year."""
+    and so do one that names a year and a legend, which a copy may have joined to the prose
+    under it ("Figure 2.11: Trends of … Pastoralist population … constitutes about 10%")."""
     text = statements[i].text
-    if not legends or _YEAR.search(text):
+    if not legends or _YEAR.search(text) or _FIGURE_LEGEND.match(text):
         return False
     if _names_own_figure(text, legends) or _IN_THIS_FIGURE.search(text):
         return True
