@@ -621,6 +621,32 @@ def test_lists_scores_model_names_masks_and_set_up_cases(text: str, expected: li
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # signed values in a row (an element's oxidation states), also with a copy's mojibake minus
+        ("\u22124, \u22122, \u22121, +1, +2, +3, +4 (an amphoteric oxide)", []),
+        ("\u00e2\u0088\u00924, \u00e2\u0088\u00922, \u00e2\u0088\u00921, +1, +2 (an oxide)", []),
+        # a pair running down, its dash a copy's mojibake, as the dash itself: no range
+        ("Crack in 90\u00e2\u0080\u009310 Cu\u00e2\u0080\u0093Ni metal plate", []),
+        ("Ranges of 70\u00e2\u0080\u009371% N2 are used.", ["70\u00e2\u0080\u009371%"]),
+        # a fineness named by its nines is a grade; nine fine things are counted
+        ("Silver of three nines fine is used in bullion bars.", []),
+        ("He bought nine fine wines.", ["nine"]),
+        # a share restating its statement's parts of a whole or a per-mille grade; not a figure's share
+        ('For example, an alloy containing 75% gold is denoted as "750".', []),
+        ("An alloy with 75% (18 parts per 24) pure gold by mass.", ["18"]),
+        ("Of 1000 soldiers, 900 (90%) died.", ["1000", "900", "90%"]),
+        # a unit set equal to another, "thus" between; a fraction of a unit glossed in digits
+        ("A newton is thus equal to 100,000 dynes.", []),
+        ('It worked in "tenths" (ten-thousandths of an inch, 0.0001") every day.', []),
+        ("It was cut to tenths of a millimetre, 0.5 mm apart.", ["0.5"]),
+    ],
+)
+def test_notations_that_restate_or_label(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "quoted"),
     [
         ('He said the price was "over $5 million".', True),  # a figure with no noun, ending the quotation

@@ -304,6 +304,8 @@ _MASK_ALTERNATIVES = (
     ("", rf"\[(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*|[IVX]+(?![a-z]))+\]\d*(?:[+−-]|â\x88\x92)*"),
     ("", rf"\[\d{{1,2}}(?:[,+]\d{{1,2}})+\](?=-?\s?[a-z]|-,?\s)"),  # a reaction's locants: [1,7]-hydride shift, [4+2] cycloaddition, "[4+2]-, [2+2]-, and"
     ("", rf"\d+(?:,\s?\d+)+,\s?(?:\.\.\.|…)"),  # a sequence: 1, 2, 3, ...
+    # signed values in a row, such as an element's oxidation states: "−4, −2, −1, +1, +2, +3, +4"
+    ("", rf"(?:(?<=(?<![\w.])[+−-])|(?<=â\x88\x92))\d{{1,2}}(?:,\s?(?:[+−-]|â\x88\x92)\d{{1,2}}){{2,}}(?![\d.])"),
     ("", rf"\b1,\s?2,\s?3(?:,\s?\d+)*(?:,?\s(?:and|or)\s\d+)?\b"),  # the cases 1, 2, 3 and 4
     ("", rf"\b1\s?(?:in|-in-)\s?\d+[\s\-]year\b"),  # a 1 in 100 year storm: a return period
     # the school grades a school takes: "grades 6-8", "(K-12)"
@@ -684,6 +686,9 @@ def _find(text: str) -> list[NumericClaim]:
     if candidates and "/" in text:
         spans = [m.span() for m in _SYMBOLIC_FRACTION_VALUE.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
+    if any(c.kind == "percent" for c in candidates):
+        figures = [(c.start, c.end) for c in candidates]
+        candidates = [c for c in candidates if not _restates_a_proportion(text, c, figures)]
     if candidates:
         candidates = [c for c in candidates if not _bare_unit(c)]
     condition = bool(candidates) and _CONDITION.match(text) is not None
@@ -763,11 +768,12 @@ _CONSTANT_QUOTED = re.compile(
 )
 _CONSTANT_WORDS = frozenset(["light", "sound", "visible"])
 # One unit stated in another, a conversion factor: "1 mile = 5280 feet", "One g/cm3 is equal to
-# one thousand kg/m3", "A "point" is equivalent to 0.001 inch", "(1 g/cm3 ≈ 1685.5549 lb/cu yd)".
+# one thousand kg/m3", "A "point" is equivalent to 0.001 inch", "(1 g/cm3 ≈ 1685.5549 lb/cu yd)",
+# "A newton is thus equal to 100,000 dynes".
 _UNIT_CONVERSION = re.compile(
     r"\b(?:1|one|an?)\s+(?:[\"“][^\"”]{1,20}[\"”]|[^\W\d_][\w/·.]*(?:\s(?:per\s)?[^\W\d_][\w/·]*)?)\s*"
     r"(?:\([^()]{1,12}\)\s*)?"
-    r"(?:=|≈|≅|is\s+(?:exactly\s+|about\s+|approximately\s+|roughly\s+)?(?:equal|equivalent)\s+to|equals)\s*"
+    r"(?:=|≈|≅|is\s+(?:thus\s+|therefore\s+|hence\s+)?(?:exactly\s+|about\s+|approximately\s+|roughly\s+)?(?:equal|equivalent)\s+to|equals)\s*"
     r"(?:exactly\s+|about\s+|approximately\s+|roughly\s+)?"
     r"(?:\d[\d.,]*(?:\s?[×x]\s?10\S*)?|(?:one|a)\s+(?:hundred|thousand|million|billion))",
     re.I,
@@ -782,6 +788,31 @@ _DEVIATIONS_COUNTED = re.compile(r"\b(?:one|two|three|four|[1-4])\s+standard[\s_
 _SYMBOLIC_FRACTION_VALUE = re.compile(
     r"(?<![\w.])\d+\s?/\s?[A-Za-zπ√][\w√]*\s*\(\s*(?:about|approximately|roughly|around|≈|~)?\s*\d[\d.]*\s?%\s*\)"
 )
+# A proportion given as parts of a whole: "18 parts per 24", and a gold's karat, its parts of 24
+# ("18 karat", "18-karat").
+_PARTS_OF_A_WHOLE = re.compile(
+    r"(?<![\d.,])(?:(\d{1,4})\s+parts?\s+(?:per|in|of|out\s+of)\s+(\d{1,4})|(\d{1,2})[\s-]?(?:karat|carat)s?\b)(?![\d.,]\d)", re.I)
+# A number of three digits (perhaps with a tenth), which may give a share per thousand: "750", "999.5".
+_PER_MILLE = re.compile(r"(?<![\d.,])\d{3}(?:\.\d)?(?![\d,]|\.\d)")
+
+
+def _restates_a_proportion(text: str, claim: NumericClaim, figures: list[tuple[int, int]]) -> bool:
+    """Whether a share only restates a proportion its statement gives in another notation: as
+    parts of a whole ("75% (18 parts per 24)", ""18 karat" for an alloy with 75%"), or per
+    thousand in a number that is no figure of its own (of ``figures``): a grade's name or a
+    label ("an alloy containing 75% gold is denoted as "750"", "900: … or 90% silver"; not "900
+    (90%) died")."""
+    if claim.kind != "percent" or claim.value is None or claim.high is not None:
+        return False
+    share = claim.value
+    for parts in _PARTS_OF_A_WHOLE.finditer(text):
+        part, whole = (parts[1], parts[2]) if parts[1] else (parts[3], "24")
+        if int(whole) and abs(100 * int(part) / int(whole) - share) < 0.05:
+            return True
+    return any(abs(float(m.group()) - 10 * share) < 1e-9 for m in _PER_MILLE.finditer(text)
+               if not _overlaps(figures, m.start(), m.end()))
+
+
 _DATED = re.compile(r"\b(?:in|of|since|from|by|until|before|after)\s+(?:1[0-9]|20)\d\d\b")
 # Names a figure is part of, in words or digits: a race held indoors ("Two miles (indoors)"), an
 # age group's event ("Legends Under 45 Doubles", "the Over 35 Singles") and a tie's format
@@ -790,11 +821,16 @@ _INDOOR_RACE = re.compile(r"\b(?:\d[\d,]*|[Oo]ne|[Tt]wo|[Tt]hree)\s?(?:m|metres|
 _AGE_GROUP = re.compile(
     r"\b(?:Under|Over)[\s-]\d{1,2}(?=\s+(?:Singles|Doubles|Mixed|Men's|Women's|Boys'?|Girls'?|Team|Cup|World|League|Championships?)\b)")
 _TIE_FORMAT = re.compile(r"\bover\s+(?:two|2)\s+legs\b(?!\s+of\b)")
-# Values quoted in passing, and names with a figure in them, each with the words that must be
-# present for it to be looked for.
+# A fraction of a unit in words glossed in digits: "(ten-thousandths of an inch, 0.0001")".
+_FRACTION_OF_UNIT_GLOSS = re.compile(
+    r"\b(?:(?:ten|hundred)-)?(?:tenths?|hundredths?|thousandths?|millionths?)\s+of\s+an?\s+[a-z]+\s*[,(]\s*0\.0*1(?!\d)")
+_UNIT_FRACTION_WORDS = frozenset("tenth tenths hundredth hundredths thousandth thousandths millionth millionths".split())
+# Values quoted in passing (a unit's gloss among them), and names with a figure in them, each with
+# the words that must be present for it to be looked for.
 _QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_ILLUSTRATING_WORDS, _INSTANCE_VALUES),
                       (_CONSTANT_WORDS, _CONSTANT_QUOTED), (frozenset(["indoors", "outdoors"]), _INDOOR_RACE),
-                      (frozenset(["under", "over"]), _AGE_GROUP), (frozenset(["legs"]), _TIE_FORMAT))
+                      (frozenset(["under", "over"]), _AGE_GROUP), (frozenset(["legs"]), _TIE_FORMAT),
+                      (_UNIT_FRACTION_WORDS, _FRACTION_OF_UNIT_GLOSS))
 # Units that a statement may define by another: "A day is 24 hours or 86,400 seconds in length".
 _DEFINED_UNITS = (
     "second|minute|hour|day|week|fortnight|year|metre|meter|kilometre|kilometer|mile|foot|inch|yard|"
@@ -1277,7 +1313,7 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             end = _first_part_end(match)
     ranged = match.group("range") is not None and end == match.end()
     cur, scale, pct = match.group("cur"), match.group("scale") or "", match.group("pct")
-    if (ranged and not (cur or scale or pct) and match.group("conn") in _DASH
+    if (ranged and not (cur or scale or pct) and undo_double_decoding(match.group("conn")) in _DASH
             and _is_score(text, start, end, match.group("num"), match.group("num2"))):
         return None  # "won 1–0", "a 1–2 record": a score or a record, not a range of values
     if scale and not scale[0].isspace() and not cur:
@@ -1908,6 +1944,8 @@ def _finish(text: str, start: int, end: int, match: re.Match[str], cur: str | No
 
 _OCLOCK = re.compile(r"\s+o['’]clock\b")
 _STAR_GRADE = re.compile(r"\s+star\b", re.I)
+# A fineness named by its nines, a grade: "three nines fine" (999), "one nine fine" (900).
+_NINES_FINE = re.compile(r"\s+nines\s+fine\b")
 
 
 _WHICH_OF_BEFORE = re.compile(r"\bwhich(?:ever)?\s+of\s+$", re.I)
@@ -1930,6 +1968,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # "four o'clock": a time, or a plant's name
     if _STAR_GRADE.match(text, end):
         return None  # "a five star hotel", "Five Star Albums": a grade, not a count
+    if _NINES_FINE.match(text, end) or lowered.endswith(" nine") and text.startswith(" fine", end):
+        return None  # "three nines fine": a grade of purity
     if after[:1] in _DASH and after[1:2].isalpha() and (
             lowered == "one" or not _COUNTING_COMPOUND.match(text, end + 1)):
         return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction

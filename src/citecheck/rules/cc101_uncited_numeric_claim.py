@@ -215,6 +215,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue
         if stmt.kind == "prose" and _noted_under_sourced_table(statements, i):
             continue
+        if stmt.kind == "prose" and _reads_own_figure(statements, i, doc.derived("figure_legends", lambda: _figure_legends(statements))):
+            continue
         earlier = stmt.citations[-1] if stmt.citations else None
         nearest, distance = _nearest_later(statements, i, doc.source)
         yield Coverage(stmt, uncovered, not hard, nearest, distance, earlier)
@@ -929,6 +931,47 @@ _BACK_TO_THE_STUDY = re.compile(
 )
 
 
+# The legend of one of the article's own numbered figures: "Figure 6. Three amplitude-splitting
+# interferometers" (or "Figure 6." on a line of its own), "Figure 5.2 – Example centrifugal
+# compressor performance map" (the dash also as a copy's mojibake); not a mention in the run of a sentence ("Figure 1.1 represents …").
+_FIGURE_LEGEND = re.compile(
+    r"\s*(?:Figure|Fig\.?)\s*(\d+(?:\.\d+)?[a-z]?)(?=\s*(?:[:.](?:\s|$)|[\u2013\u2014]|\u00e2\u0080[\u0093\u0094]|-\s))")
+# A figure named by its number: "In Fig. 6,", "represented by Figure 5.2".
+_FIGURE_MENTION = re.compile(r"\b(?:Figure|Fig\.?)\s*(\d+(?:\.\d+)?[a-z]?)\b")
+# Looking at the figure in front of the reader: "In this figure we see", "it may be noticed".
+_IN_THIS_FIGURE = re.compile(r"\b(?:in|on)\s+this\s+(?:figure|diagram|graph|chart|map|plot)\b", re.I)
+_LOOKS_AT_IT = re.compile(r"\bwe\s+(?:can\s+)?see\b|\bit\s+(?:may|can)\s+be\s+(?:noticed|seen)\b|\bupon\s+inspection\b", re.I)
+
+
+def _figure_legends(statements: Sequence[Statement]) -> frozenset[str]:
+    """The numbers of the article's own figures, read from their legends."""
+    return frozenset(legend.group(1) for stmt in statements if (legend := _FIGURE_LEGEND.match(stmt.text)))
+
+
+def _names_own_figure(text: str, legends: frozenset[str]) -> bool:
+    return any(mention.group(1) in legends for mention in _FIGURE_MENTION.finditer(text))
+
+
+def _reads_own_figure(statements: Sequence[Statement], i: int, legends: frozenset[str]) -> bool:
+    """Whether a statement describes one of the article's own numbered figures, its values read
+    off the picture: it names the figure ("In Fig. 6, the low-finesse image corresponds to a
+    reflectivity of 0.04", "In this figure we see 11 contours"), or, in a paragraph that names
+    one, it looks at the picture ("In this case we see data points … at speeds of 50%, 71%") or
+    takes an example from it ("For example, at 100% RPM …"). A statement beside them that states
+    a practice ("Selecting a low efficiency (<60%) is the most common practice") still reports,
+    and so do one that names a year and a legend, which a copy may have joined to the prose
+    under it ("Figure 2.11: Trends of … Pastoralist population … constitutes about 10%")."""
+    text = statements[i].text
+    if not legends or _YEAR.search(text) or _FIGURE_LEGEND.match(text):
+        return False
+    if _names_own_figure(text, legends) or _IN_THIS_FIGURE.search(text):
+        return True
+    if not (_LOOKS_AT_IT.search(text) or opens_example(text)):
+        return False
+    paragraph = range(_paragraph_start(statements, i), _paragraph_end(statements, i) + 1)
+    return any(_names_own_figure(statements[j].text, legends) for j in paragraph)
+
+
 def _account_of_cited_study(statements: Sequence[Statement], i: int) -> bool:
     """Whether statement ``i`` belongs to the account of a study that its paragraph opens by
     naming and citing ("Ghosh, Mason and Spriggs[8] analysed 53 samples …") and goes back to
@@ -1326,8 +1369,8 @@ _LIST_BELOW = re.compile(r"\b(?:listed|shown|given|set\s+out|named|ranked)\s+bel
 
 
 # A sentence that breaks off at its verb for the list below to finish it: "Major applications of
-# zinc include (numbers are given for the US)".
-_BREAKS_OFF_AT_VERB = re.compile(r"\b(?:include|includes|including)(?:\s*\([^()]*\))?$")
+# zinc include (numbers are given for the US)", "The commonly used atmospheres are".
+_BREAKS_OFF_AT_VERB = re.compile(r"\b(?:include|includes|including|are|were)(?:\s*\([^()]*\))?$")
 
 
 def _introduces_list(stmt: Statement) -> bool:
@@ -1645,7 +1688,10 @@ class UncitedNumericClaim(Rule):
     the thousands, counts of people, and any figure of a paragraph that names a year ("In
     2015 the Congo supplied 60%"), not "at 25 °C and 1 bar" or "a common value is 50 ohms".
     The option ``textbook = false`` flags all of them. In any article, a statement that reads out
-    a notation with the notation's own numbers ("2/10 net 30 - this means …") is a worked example.
+    a notation with the notation's own numbers ("2/10 net 30 - this means …") is a worked example,
+    and one that reads values off the article's own numbered figure ("In Fig. 6, the low-finesse
+    image corresponds to a reflectivity of 0.04"; "In this case we see … speeds of 50%, 71%" in a
+    paragraph about "the map shown in Figure 5.2") describes the picture.
 
     Why: figures are what readers quote and what propaganda inflates; an uncited figure
     cannot be checked against its source.
