@@ -368,6 +368,10 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Turn 3 is the slowest corner of the circuit.",
         "The Arabic numeral glyphs 0-9 are encoded in ASCII.",
         "Mémoire sur l'emploi CR Acad. Sci. Paris, t. XVII, 449–458 (1843) credited as originating",
+        # an opus number; designations listed with their name left out; a wheel arrangement
+        "Dominant sevenths in Chopin's Mazurka in F Minor (1849), op. 68, no. 4.",
+        "Lead-211, -212, and -214 are present in the decay chains of uranium.",
+        "The launchers were installed on ZiS-6 6×4 trucks.",
         # idioms: one after another, any two of a kind
         "He published one important mathematical treatise after another.",
         # a ranking's name, its superlative alone before a mark
@@ -530,6 +534,7 @@ def test_a_capitalised_word_before_a_figure(text: str, expected: list[str]) -> N
         ("Its 2200 soldiers surrendered.", ["2200"]),
         # a noun that dates its data makes the number before it a year
         ("Official 2011 statistics show a rise.", []),
+        ("Not only were the official 1956 scores withheld.", []),
     ],
 )
 def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:
@@ -611,6 +616,10 @@ def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
         ("Its most common isotope has mass number 238.", []),
         ("Atomic number 27 makes it cobalt.", []),
         ("The city keeps GMT+2 in summer.", []),
+        # designations listed with their name left out are names; numbers after a minus with no
+        # designation before them, and a count after the designations, stay figures
+        ("The Boeing 737-700 and -800 carry 150 passengers.", ["150"]),
+        ("The readings were 3, -5 and -10 degrees.", ["3", "5", "10"]),
         # a case set up in a condition of four words; a name after its first comma is no part of it
         ("If it costs $5, a buyer of two pays $10.", []),
         ("If the reading is 0.10 mm, the Smith gauge reads 5 mm, and so on.", []),

@@ -381,8 +381,9 @@ _MONTH_MASKS = re.compile(
     )""",  # a year after the day's comma with no space, too: "August 5,2013"
     re.X,
 )
-# A word before the figure that makes it a page, section, series or age: "p. 12", "aged 18".
+# A word before the figure that makes it a page, section, series, opus or age: "p. 12", "Op. 68", "aged 18".
 _KEYWORDS = r"""pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
+         |op|opus
          |table|part|episodes?|seasons?|issue|series|versions?|ver|category|level|class|grade|type
          |phase|stage|steps?|tracks?|routes?|channels?|games?|side|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |atomic\s+numbers?|groups?
@@ -543,7 +544,7 @@ _YEAR_NOUNS = frozenset(
     "statistics figures data estimates census borders boundaries frontiers elections polls "
     "levels prices dollars euros values rates standards rules regulations guidelines reforms "
     "amendments games olympics championships playoffs finals riots protests floods attacks "
-    "talks accords agreements negotiations budgets rankings results revisions editions models "
+    "talks accords agreements negotiations budgets rankings results scores revisions editions models "
     "protocols events celebrations".split()
 )
 # Before a bare three-digit number with no noun after it, a year: "divided in 843.".
@@ -1513,6 +1514,10 @@ def _is_glued_before(text: str, pos: int) -> bool:
         return True  # "v.2", "3.1.4" tail
     if before in _DASH and at >= 1 and (text[at - 1].isalnum() or text[at - 1] in "_/.:"):
         return True  # T-72, COVID-19, 2020-21 tail; "tendons).–84": a page range's tail
+    if before in _DASH and _ELIDED_DESIGNATION_BEFORE.search(text, max(0, at - 60), at):
+        return True  # "Lead-211, -212, and -214": the name left out of the later designations
+    if before == "×" and at >= 1 and text[at - 1].isdigit() and not text.startswith("10", pos):
+        return True  # "6×4 trucks", like "4x4": a wheel arrangement or a size, not a count (but "3×108 m/s")
     if before == "," and at >= 1 and text[at - 1].isalpha():
         return True  # "Sutra I.2.I,2": a verse
     if before == ")" and at >= 1 and text[at - 1].isalnum():
@@ -1522,6 +1527,11 @@ def _is_glued_before(text: str, pos: int) -> bool:
     return False
 
 
+# A designation glued to its name, then others listed with the name left out, up to the dash of
+# the next: "Lead-211, " and "Lead-211, -212, and " before "-214", "737-700 and " before "-800".
+_ELIDED_DESIGNATION_BEFORE = re.compile(
+    rf"[^\W_][{_DASH}]\d+[a-z]?(?:,?\s+(?:and\s+|or\s+)?[{_DASH}]\d+[a-z]?)*,?\s+(?:and\s+|or\s+)?$"
+)
 # A catalogue designation's first coordinate, letters then digits, before a "+": "B1913", "J0439".
 _DESIGNATION_BEFORE_SIGN = re.compile(r"(?<![^\W_]|\.)[A-Z]{1,4}\d{2,}(?:\.\d+)?$")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from citecheck.model import Citation, Document, Finding, Severity
@@ -31,6 +32,33 @@ def _describe(cit: Citation) -> str:
     return f"{cit.label} (“{short}”)"
 
 
+# A short citation: a work's author (and year) and its pages, nothing else ("Zaloga, p 154.",
+# "Zaloga, pp 154–55.", "Smith 2001, p. 5"). "Ibid" names no work: it repeats the note before it,
+# whichever that is.
+_SHORT_CITATION = re.compile(
+    r"\s*(?!(?i:ibid|idem|id|op\.?\s*cit)\b)(?P<work>[^\W\d_][^.;:()\d]{0,40}?(?:\s\(?\d{4}[a-z]?\)?)?),?\s+"
+    r"pp?\.?\s*(?P<first>\d+)(?:\s*[–—-]\s*(?P<last>\d+))?\.?\s*"
+)
+_LONGEST_PAGE_RANGE = 50
+
+
+def _sources(cit: Citation) -> set[tuple[str, str]]:
+    """What identifies the source a citation cites: its entry, and each page of a short
+    citation's work, which a note for the same pages shares ("Zaloga, p 154." and "Zaloga, pp
+    154–55."); a note for other pages of the work cites another part of it."""
+    sources = {(cit.group, cit.key)}
+    short = _SHORT_CITATION.fullmatch(cit.reference.raw) if cit.reference is not None else None
+    if short is None:
+        return sources
+    first, last = short["first"], short["last"] or short["first"]
+    if len(last) < len(first):
+        last = first[:len(first) - len(last)] + last  # "154–55" is 154–155
+    if not 0 <= int(last) - int(first) <= _LONGEST_PAGE_RANGE:
+        return sources
+    work = " ".join(short["work"].casefold().split())
+    return sources | {(f"{work}, p.", str(page)) for page in range(int(first), int(last) + 1)}
+
+
 def _sources_cited_before(doc: Document) -> dict[int, set[tuple[str, str]]]:
     """For each statement (by id), the sources its paragraph cites up to and within it."""
     before: dict[int, set[tuple[str, str]]] = {}
@@ -39,7 +67,7 @@ def _sources_cited_before(doc: Document) -> dict[int, set[tuple[str, str]]]:
         if stmt.paragraph != paragraph:
             paragraph, seen = stmt.paragraph, set()
         if stmt.citations:
-            seen = seen | {(c.group, c.key) for c in stmt.citations}
+            seen = seen.union(*(_sources(c) for c in stmt.citations))
         before[id(stmt)] = seen
     return before
 
@@ -50,7 +78,9 @@ class IndirectlyCitedNumericClaim(Rule):
     Flags a statement with a figure ("5,800 private properties", "22.8%") that carries no
     citation after the figure, when a later sentence (or list item) of the same paragraph
     does, unless the paragraph cites that same source before the figure too (in the statement
-    or an earlier one): a figure between two citations of one source is covered by it.
+    or an earlier one): a figure between two citations of one source is covered by it, also
+    where they are two short citations of the same pages of one work ("Zaloga, p 154." and
+    "Zaloga, pp 154–55."; not "p. 218" and "p. 219").
     The message names the nearest such citation and how far away it is. Editors often
     cite a whole paragraph at its end, so the figure may well be in that source; but the
     reader cannot tell, and when sentences are moved or the paragraph is split the figure
@@ -79,7 +109,7 @@ class IndirectlyCitedNumericClaim(Rule):
                 continue  # CC101
             if cited_before is None:
                 cited_before = _sources_cited_before(doc)
-            if (cov.nearest.group, cov.nearest.key) in cited_before[id(cov.statement)]:
+            if not _sources(cov.nearest).isdisjoint(cited_before[id(cov.statement)]):
                 continue  # the same source on both sides of the figure covers it
             citing = doc.statements[cov.statement.index + cov.distance]
             # A later sentence of the same list item is a sentence; another row or item an item.
