@@ -227,9 +227,10 @@ def test_ctrl_c_exits_130_with_a_short_line(monkeypatch: pytest.MonkeyPatch, art
 
 
 def test_sigint_in_a_real_process_exits_130(article: Path) -> None:
-    script = ("import os, signal, sys\n"
+    # The signal may arrive a little after kill() returns (under load): the run waits for it.
+    script = ("import os, signal, sys, time\n"
               "import citecheck.api\n"
-              "citecheck.api.lint_path = lambda *a, **k: os.kill(os.getpid(), signal.SIGINT)\n"
+              "citecheck.api.lint_path = lambda *a, **k: (os.kill(os.getpid(), signal.SIGINT), time.sleep(30))\n"
               "from citecheck.cli import main\n"
               "sys.argv = ['citecheck', sys.argv[1]]\n"
               "main()\n")
