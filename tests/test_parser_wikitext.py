@@ -514,12 +514,12 @@ def test_fallback_on_the_corpus_keeps_most_citations() -> None:
     """Forced onto real articles, the linear fallback stays linear and finds most citations."""
     for path in _corpus_wikitext():
         src = path.read_text(encoding="utf-8")
-        start = time.perf_counter()
+        start = time.process_time()  # CPU, not wall time: a guard against quadratic work, not a speed target
         fallback = parse(src, path=str(path), cpu_budget=-1)
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         full = parse(src, path=str(path))
         assert fallback.diagnostics[0].kind == "parser-fallback"
-        assert elapsed < 1.0, (path.name, elapsed)
+        assert elapsed < 3.0, (path.name, elapsed)
         assert len(fallback.citations) >= 0.85 * len(full.citations), (path.name, len(fallback.citations))
         assert_spans_exact(fallback, closed=False)
 
