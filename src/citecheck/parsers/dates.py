@@ -161,6 +161,9 @@ _FORMS: list[re.Pattern[str]] = [
         r"tháng\s+(?P<m>\d{1,2})\s*(?:/|,|\s+năm)\s*(?P<y>\d{4})",  # vi month-year
         r"(?P<mn>" + _MONTH_RE + r"),?\s+" + _Y,  # Month YYYY
         r"(?P<m>\d{1,2})[-/](?P<y>\d{4})",  # 9-2019 month-year
+        # numeric day and month whose order a day past 12 gives away: 01-16-2015, 16/01/2015
+        r"(?P<m>0?[1-9]|1[0-2])(?P<sep>[-/])(?P<d>1[3-9]|2\d|3[01])(?P=sep)(?P<y>\d{4})",
+        r"(?P<d>1[3-9]|2\d|3[01])(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<y>\d{4})",
         r"(?:c\.\s*|ca\.\s*|circa\s+)?" + _Y,  # YYYY, 2020a, c. 1900
     )
 ]
@@ -235,6 +238,8 @@ _DMY_RANGE = re.compile(r"(?P<d1>\d{1,2})\.?" + _DASH + r"(?P<d2>\d{1,2})\.?\s+(
 _MDY_RANGE = re.compile(r"(?P<mn>" + _MONTH_RE + r")\s+(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2}),?\s+" + _Y, re.I)
 _MONTHS_RANGE = re.compile(r"(?P<m1>" + _MONTH_RE + r")" + _DASH + r"(?P<m2>" + _MONTH_RE + r"),?\s+" + _Y, re.I)
 _YEARS_RANGE = re.compile(r"(?P<y1>\d{4})" + _DASH + r"(?P<y2>\d{2}|\d{4})", re.I)
+# Day and month in numbers, both 12 or less: which is which the date does not say.
+_AMBIGUOUS_NUMERIC = re.compile(r"(?:0?[1-9]|1[0-2])([-/])(?:0?[1-9]|1[0-2])\1\d{4}")
 _SPLIT_RANGE = re.compile(r",?" + _DASH)
 
 
@@ -366,6 +371,9 @@ def date_problem(text: str) -> str | None:
         return None
     if any(form.fullmatch(cleaned) for form in _YEARLESS_FORMS):
         return f"{cleaned!r} has no year"
+    if _AMBIGUOUS_NUMERIC.fullmatch(cleaned):
+        # "07-10-2011": July 10 or 7 October; split at its dashes, it would read as the year 7.
+        return f"{cleaned!r} is ambiguous: its day and month could be either"
     if _DMY_RANGE.fullmatch(cleaned) or _MDY_RANGE.fullmatch(cleaned):
         # "5–3 October 2020": split at the dash, its left side would read as the year 5.
         return f"{cleaned!r} is a range whose days are out of order or out of the month"

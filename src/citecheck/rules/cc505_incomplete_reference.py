@@ -71,7 +71,7 @@ _TITLE_PARAM = re.compile(rf"\|\s*(?:{_PART_NAMES}|script-title|trans-title|tite
 _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|doi|PMID|PMC|arXiv|JSTOR|Bibcode|LCCN)\b\W{0,3}[\dX]"
     r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?(?:[Ss]tandard\s+)?[A-Z]?\d|\bOECD\s+(?:Test\s+Guideline|TG)\s*\d"
-    r"|\bU\.\s?S\.\s?C\.|\bC\.?F\.?R\.?\s|§"
+    r"|\bU\.\s?S\.\s?C\.|\b\d+[\s_]+U\.[\s_]?S\.[\s_]?Code(?![^\W_])|\bC\.?F\.?R\.?\s|§"  # "15 U.S. Code Chapter 8"
     rf"|{PATENT_NUMBER}"
     # EU legislation by its number ("Council Directive 2001/113/EC", "Regulation (EC) No 1234/2007"),
     # a constitution by article and section ("Constitution of Indiana, 5-10(b)")
@@ -376,9 +376,13 @@ class IncompleteReference(Rule):
     reckoned), empty entries (CC503), short citations pointing into a bibliography
     ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "Kittel, Eq. 42 p. 267", "World Bank, op. cit.", ``{{sfn}}``,
     an author's name alone, or with "et al.", a page or a short remark ("Smith, Renfrew"), when a
-    fuller entry opens with it, in the list or in a bibliography listed without numbers), free
+    fuller entry opens with it, in the list or in a bibliography listed without numbers; an
+    unquoted author or title that opens a bibliography entry, "Merriam-Webster." or "Weatherings
+    to Parapets."; names and a year a fuller entry holds together, '"Mechanics, D. Kleppner
+    2010"'), free
     text that names its source by an ISBN, DOI, patent, standard (an OECD test guideline) or
-    statute number (EU legislation by its number, a constitution by article), or describes a
+    statute number (EU legislation by its number, a constitution by article, "15 U.S. Code
+    Chapter 8"), or describes a
     link whose address holds a DOI or arXiv id ("https://arxiv.org/…/1204.3859.pdf - Limits to
     Poisson's ratio …"), chapter-and-verse
     citations of scripture ("1 Samuel 4:13", "Exodus 7:4; Ezekiel 28:26"), and templates made
@@ -401,6 +405,9 @@ class IncompleteReference(Rule):
         leading_words = cache(lambda: Counter(word for text in (*(_plain(other.raw) for other in doc.references),
                                                                 *doc.metadata.get("bibliography", ()))
                                               for word in _opening_words(text)))
+        # The other entries' texts, read as _shortened_from reads them, on first need.
+        entries = cache(lambda: [_comparable(_plain(other.raw)) for other in doc.references])
+        bibliography = cache(lambda: [_comparable(line) for line in doc.metadata.get("bibliography", ())])
         for ref in doc.references:
             if ref.group:
                 continue
@@ -418,7 +425,7 @@ class IncompleteReference(Rule):
             # The costlier readings run only for the few entries that look incomplete.
             if _is_short_citation(ref) or _is_source_wrapper(ref.template):
                 continue  # {{Cite Merriam-Webster|Merkel}} renders title and dictionary from its own data
-            if _names_an_author(ref, leading_words):
+            if _names_an_author(ref, leading_words) or _shortened_from(text, entries, bibliography):
                 continue
             if not strict and (_IDENTIFIER.search(text) or cites_verses_only(text)
                                or not bare and _IDENTIFIER_ADDRESS.search(text)):
@@ -524,6 +531,7 @@ _REFERENCE_WORK_ENTRY = re.compile(
 # copy gives the link: "… by Sarah Warren, p. 64. [1]".
 _BY_AUTHOR = re.compile(r"\s+by\s+(?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+(?:,?\s*pp?\.\s*[\d–-]+)?[.\s]*(?:\[\d+\]\s*)?$")
 _TITLE_BEFORE_AUTHOR_WORDS = 3
+_TITLE_WORD = re.compile(r"[^\W_]{2,}")  # "3D" is one of "MAKE: 3D Printing"'s words
 # An editor named after the title: "Mechanism of Fertilization: Plants to Humans, edited by Brian Dale".
 _EDITED_BY = re.compile(r"(?:edited|ed\.)\s+by\s+[A-Z]")
 # The body whose site it is, named after the title: "…, official site of Buenos Aires".
@@ -553,7 +561,7 @@ def _titled_and_named(text: str) -> bool:
     if _REFERENCE_WORK.fullmatch(text.strip().rstrip(".")) and len(_WORD.findall(text)) >= 2:
         return True  # "Dorland's Medical Dictionary": a reference work, named alone
     by_author = _BY_AUTHOR.search(text)
-    if by_author and len(_WORD.findall(text[:by_author.start()])) >= _TITLE_BEFORE_AUTHOR_WORDS:
+    if by_author and len(_TITLE_WORD.findall(text[:by_author.start()])) >= _TITLE_BEFORE_AUTHOR_WORDS:
         return True  # "Mikhail Larionov and the Cultural Politics of Late Imperial Russia by Sarah Warren, p. 64"
     acronym = _TRAILING_ACRONYM.search(text)
     if acronym and len(_WORD.findall(text[:acronym.start()])) >= 2:
@@ -642,6 +650,46 @@ def _located_names(text: str, leading_words: Callable[[], Counter[str]]) -> bool
     own = _opening_words(text)
     counts = leading_words()
     return all(counts[name] - (name in own) > 0 for name in surnames)
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+_SHORT_FORM_WORDS = 8
+# An author after the title, by initials and surname: "…, D. Kleppner", "…, J.R. Forshaw" (not "U.S. Presidential").
+_AUTHOR_BY_INITIALS = re.compile(r",\s*(?:[A-Z]\.\s?)+[A-Z][a-z]{2,}")
+
+
+def _comparable(text: str) -> str:
+    """An entry's words as a short form and its full entry share them: a dump's underscores as
+    spaces, no quotation marks, white space collapsed."""
+    return " ".join(_QUOTE_MARKS.sub("", text.replace("_", " ")).split())
+
+
+def _shortened_from(text: str, entries: Callable[[], list[str]], bibliography: Callable[[], list[str]]) -> bool:
+    """Whether a few words are the short form of a fuller entry, as a list of short citations
+    gives its sources: the unquoted opening of an entry of the bibliography, which lists a work
+    by its author or, lacking one, its title ("Merriam-Webster." for "Merriam-Webster.
+    "Definition of LEAD". www.merriam-webster.com", "Weatherings to Parapets." for "Weatherings
+    to Parapets and Cornices"; a quoted title, '"United States"', is a page's own), or an
+    author's initials and name, other names and a year that a fuller entry of the list or the
+    bibliography holds together ('"Mechanics, D. Kleppner 2010"' for "An Introduction to
+    Mechanics, D. Kleppner, R.J. Kolenkow, Cambridge University Press, 2010"). A lone name that
+    opens another numbered entry ("BBC." beside "BBC. "Title". 2010.") may be any page of that
+    source, so only the bibliography's openings count."""
+    # A retrieval date dates no work, and an address's words name none: "[http://…/2010/…], CNN Money."
+    short = _comparable(_URL.sub(" ", _ACCESS_PHRASE.sub(" ", text))).rstrip(" .,;:[]")
+    words = short.split()
+    if not 0 < len(words) <= _SHORT_FORM_WORDS or _WORK_WORD.search(short) is None:
+        return False
+    opening = short.casefold()
+    if not _QUOTE_MARKS.search(text) and any(line.casefold().startswith(opening) and not line[len(short):len(short) + 1].isalnum()
+           and len(line.split()) > len(words) for line in bibliography()):
+        return True
+    years = set(_YEAR.findall(short))
+    names = {word for word in _WORK_WORD.findall(short) if word[0].isupper()}
+    if not years or not names or _AUTHOR_BY_INITIALS.search(short) is None:
+        return False  # a page's title with a year ("Hall of Fame, 2009") is no author's work
+    return any(len(full.split()) > len(words) and years <= set(_YEAR.findall(full))
+               and names <= set(_WORK_WORD.findall(full)) for full in (*entries(), *bibliography()))
 
 
 def _is_short_citation(ref: Reference) -> bool:
