@@ -67,8 +67,9 @@ class DeadLinkWithoutArchive(Rule):
     copies), when the reference has no ``archive-url``, no archive date and no
     ``{{webarchive}}``. A dead-link tag placed in the prose right after a citation counts
     for that citation's reference; one on a link of its own counts too, except in an
-    infobox (an official website) or a section of links to read further (External links,
-    Further reading, See also), where no claim rests on the link. A reference whose work
+    infobox (an official website), a section of links to read further (External links,
+    Further reading, See also) or a list entry that is a bare name (a list of journals, each
+    linked), where no claim rests on the link. A reference whose work
     has an identifier of its own (an article's DOI, a book's ISBN, a PMID), a numbered patent,
     piece of EU legislation, RFC or ISO standard ("RFC 3190", "ISO 832:1994"), a page of a law
     gazette ("Reichsgesetzblatt Teil I S. 849"), or chapter and verse of scripture stays
@@ -131,9 +132,22 @@ def _tagged_in_prose(doc: Document) -> Iterator[int]:
 _LINK_SECTIONS = frozenset({"external links", "further reading", "see also", "links", "external link"})
 
 
+# A list entry that is a bare name ("Water Resources Research", "Environmetrics"): a link
+# offered to follow, as in External links, with no claim of its own.
+_BARE_NAME = re.compile(r"[^\W\d][^\d.:;!?]*")
+_BARE_NAME_WORDS = 6
+
+
+def _link_list_entry(stmt: Statement) -> bool:
+    text = stmt.text.strip()
+    return (stmt.kind == "list" and not stmt.citations and _BARE_NAME.fullmatch(text) is not None
+            and len(text.split()) <= _BARE_NAME_WORDS)
+
+
 def _orphan_tags(doc: Document) -> Iterator[tuple[Statement, Span]]:
     for stmt in doc.statements:
-        if stmt.kind == "infobox" or (stmt.section and stmt.section[-1].strip().lower() in _LINK_SECTIONS):
+        if (stmt.kind == "infobox" or (stmt.section and stmt.section[-1].strip().lower() in _LINK_SECTIONS)
+                or _link_list_entry(stmt)):
             continue  # an official website, an external link: a new address fixes it, not an archive
         for tag in stmt.tags:
             if tag.kind == "dead-link" and _citation_before(stmt, tag.span) is None:

@@ -32,10 +32,12 @@ _HABITUAL = re.compile(
     r"\bwill\s+(?:not\s+)?(?:often|usually|generally|normally|typically|commonly|sometimes|always|never|rarely"
     r"|seldom|frequently|occasionally|tend)\b", re.I)
 # Reported speech keeps the speaker's tense ("Aliyev said the war will end ...", "the war will
-# end by Friday, officials said"): not stale prose.
+# end by Friday, officials said", "refused to say when the band will retire, stating in 2007
+# ..."): not stale prose, and its date is when the words were spoken.
 _REPORTING = re.compile(
-    r"\b(?:said|says|stated|states|announced|announces|claimed|claims|warned|promised|pledged|vowed|declared"
-    r"|threatened|predicted|told|added|insisted|argued|reported|confirmed|wrote|writes|advis(?:ed|ing)"
+    r"\b(?:said|says|saying|stated|states|stating|announced|announces|announcing|claimed|claims|claiming"
+    r"|warned|promised|pledged|vowed|declared|declaring|threatened|predicted|predicting|told"
+    r"|added|adding|insisted|insisting|argued|arguing|reported|confirmed|wrote|writes|advis(?:ed|ing)"
     r"|inform(?:ed|ing)|notif(?:ied|ying)|decided|agreed|according\s+to)\b",
     re.I,
 )

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import page_url_key, source_url_key, url_key
-from citecheck.parsers.dates import find_dates
+from citecheck.parsers.dates import find_dates, reference_date
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc501_undefined_reference import entry_label
 
@@ -96,10 +96,14 @@ def _different_works(a: Reference, b: Reference) -> bool:
     page described twice has one date, or none ("Adlershof in Brief" and "Adlershof in
     Numbers" at one address). An undated entry is dated by the days its title names (two
     archive pages of a site's news, "(December 25, 2005 – January 20, 2006)" and "(February 9 –
-    March 7, 2006)")."""
+    March 7, 2006)"). A page published in two periods that do not overlap, each entry archived on its
+    own day, is two versions of it, each cited as it then read (a company's "About Us" of 2000
+    and of 2002; not a report dated 2010 in one entry and November 2010 in the other)."""
     date_a, date_b = _dated(a), _dated(b)
     if not date_a or not date_b or date_a == date_b:
         return False
+    if _versions_of_one_page(a, b):
+        return True
     title_a, title_b = _title_words(a.get("title")), _title_words(b.get("title"))
     if not title_a or not title_b:
         return False
@@ -107,6 +111,17 @@ def _different_works(a: Reference, b: Reference) -> bool:
             or title_b <= title_a | _title_words(a.get("work"), a.get("publisher"))):
         return False
     return 2 * len(title_a & title_b) <= len(title_a | title_b)
+
+
+def _versions_of_one_page(a: Reference, b: Reference) -> bool:
+    """Whether the entries cite a page as it read at two times: each archived on its own day,
+    published in periods that do not overlap (2000 and 2002, not 2010 and November 2010)."""
+    archived_a, archived_b = (" ".join(str(m.date) for m in find_dates(ref.get("archive_date"))) for ref in (a, b))
+    if not archived_a or not archived_b or archived_a == archived_b:
+        return False
+    published_a, published_b = reference_date(a, "date"), reference_date(b, "date")
+    return (published_a is not None and published_b is not None
+            and (published_a.latest() < published_b.earliest() or published_b.latest() < published_a.earliest()))
 
 
 def _dated(ref: Reference) -> str:
@@ -150,7 +165,8 @@ class DuplicateReference(Rule):
     consulted in 2008 and in 2012). Two works published on
     different days under different titles that share one link are not one source (the link
     was copied to the wrong one; an undated entry's title may name its days: "NJPW news –
-    (February 9 – March 7, 2006)"); one page described under two titles is. The same entry reused
+    (February 9 – March 7, 2006)"), nor are two versions of a page, dated in periods that do not
+    overlap and each archived on its own day; one page described under two titles is. The same entry reused
     through a named reference or repeated markers is not a duplicate, nor are two citations
     of one book or PDF at different pages (or folios: "67b2", "67b3"; articles of one
     statute; sections or equations of one paper: "Section (4.1.1)", "Eq.(39)"; chapters of one
