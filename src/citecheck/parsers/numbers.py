@@ -2194,29 +2194,30 @@ _TIMELESS_DIVISION = re.compile(
 _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^.;:–—â]{{2,60}}?\s+{_DASHES}\s+")
 # What opens the list of a count's members: "two subphyla - A and B", "three formations, which
 # are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B", "two
-# styles, known as lining figures and text figures".
+# styles, known as lining figures and text figures", "three products, namely wheat, olive oil and wine".
 _MEMBERS_OPEN = re.compile(
     rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
-    rf"|,\s+(?:which\s+are\s+|namely\s+|(?P<called>(?:known\s+as|called)\s+))?"
+    rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:known\s+as|called|namely)\s+))?"
     rf"|\s(?:are|were)\s+|\s\())(?=\S)"
 )
 # A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
 # dash does, but not one of a span of years ("the campaigns of 101–102 and 105–106").
 # A relative clause ends them, also after a word on the last member (", a publicist who …").
 _MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b|$")
-_MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
 # The sentence going on after the members' names: ", and also played …", or saying more of them:
-# ", both of the immunoglobulin superfamily", ", the latter with minimal service".
-_CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b)")
+# ", both of the immunoglobulin superfamily", ", the latter with minimal service", or adding others
+# of their kind: "A, B, and C as well as several local newspapers".
+_CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b)|\s+as\s+well\s+as\s+[a-z]")
 # A relative clause about one member, between two of them: "Dark Honeymoon, which had been
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,120}(?=,\s+(?:and|or)\s)")
 # A few words saying what one member is, between two of them: "Tahj Mowry, an actor, and Tavior
 # Mowry"; blanked with its commas, so that "and" joins the names.
 _INNER_APPOSITIVE = re.compile(r"(?<=[a-z]),\s+(?:an?|the)\s+[a-z][a-z\s\-]{0,30},(?=\s+(?:and|or)\s+[A-Z])")
-_TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
+_TRAILING_ADVERBIAL = re.compile(r"\s*(?:(?:in|on|at|from|during|after|before|until|since)\s|respectively\s*$)")
 # "(cumulative, exponential, Gaussian)": any word, also a quoted title ('singles: "Dream Goes On", …'),
 # or the year or span of years that tells apart two of a kind ("two French Open titles (1991 and
 # 1992)", "two wars against the Dacians: the campaigns of 101-102, and 105-106").
@@ -2354,7 +2355,7 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             named = [m for m in text[opened.end():close.start()].split(";") if m.strip()]
             named_member = _DESCRIBED_MEMBER
         while named and _TRAILING_ADVERBIAL.match(named[-1]):
-            named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member
+            named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member; nor ", respectively"
         if opened.group().endswith("("):
             if any(len(m.split()) > 3 for m in named):
                 named = []  # "(Berat and Gjirokastër are listed together)": a remark, not the members' names
@@ -2371,10 +2372,10 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             stop = text.find(last, opened.end()) + len(last)
             if stop >= len(last) and _CLAUSE_GOES_ON.match(text, stop):
                 return opened.end(), stop
-        if (((opened.group("colon") or "").startswith(":") or opened.group("called")) and len(named) == count
+        if (((opened.group("colon") or "").startswith(":") or opened.group("naming")) and len(named) == count
                 and _counted_word(text, end) not in _counted_beings()
                 and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
-            return opened.end(), close.start()  # "two goals: reducing costs … and improving client service", "known as …"
+            return opened.end(), close.start()  # "two goals: reducing costs … and improving client service", "known as …", "namely …"
     if (described := _described_members(text, end, count)) is not None:
         return described
     if (direct := _NAMES_AFTER_NOUN.match(text, end)) is not None and _counted_word(text, end) not in _MEASURE_NOUNS:
