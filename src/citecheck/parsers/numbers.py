@@ -223,6 +223,9 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
 _FILM_WORDS = "films?|cameras?|lens(?:es)?|prints?|formats?|frames?|stock|gauge|projectors?|movies?|negatives?|reels?|cinema"
 # Just after a volume in Roman numerals and its comma ("XVII, "): lookbehinds are of one width each.
 _AFTER_ROMAN_VOLUME = "|".join(rf"(?<=\b[IVXL]{{{letters}}},\s)" for letters in range(1, 6))
+# Just after a word for people of an age and its space ("Senior "): lookbehinds are of one width each.
+_AFTER_AGE_CATEGORY = "|".join(rf"(?<=\b[{word[0].upper()}{word[0]}]{word[1:]}\s)"
+                               for word in "senior seniors adult adults youth youths child children junior juniors".split())
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped. Each
 # alternative, tried in this order at a position, comes with the group whose words or characters
 # every match of it holds ("" for none): a text without them is searched without the group's
@@ -236,6 +239,8 @@ _MASK_ALTERNATIVES = (
     ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
     ("", rf"\b\d{{1,2}}\s+o['’]clock\b"),
     ("", rf"\b\d{{1,3}}(?:\+\d{{1,2}})?['′](?=\s*(?:\(|[A-Z]|,|$))"),  # "26' Mamadou Diallo", "90+1'": a goal's minute
+    # a knockout stage, named by the players it has left; not a golfer's "a round of 64"
+    ("", rf"(?<=\b[Tt]he\s[Rr]ound\sof\s)(?:16|32|64|128)\b"),
     ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*(?=(?:vinyl|single|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl: a format
     ("media", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
     ("media", rf"\b(?:8|9\.5|16|35|65|70)\s?mm(?=(?:[\s\-]+[\w\-]+){{0,2}}[\s\-]+(?:{_FILM_WORDS})\b)"),  # 35 mm film: a gauge
@@ -256,11 +261,14 @@ _MASK_ALTERNATIVES = (
     ("", rf"\(\d{{1,3}}(?:,\s?\d{{1,3}})+\)"),  # "Tumblers (1, 12)": figure numbers
     ("", rf"^\s*\d{{1,2}},(?=\s+[a-z])"),  # "2, stabilizing selection": a label
     ("", rf"\(\d{{1,3}}\)(?!\s*[%$€£])"),  # "(2)": a volume or item label
+    # the ages that name a fare's or a ticket's category: "Senior (65+)", "Youth (6–17)"
+    ("", rf"(?:{_AFTER_AGE_CATEGORY})\(\d{{1,2}}(?:\+|\s?[{_DASH}]\s?\d{{1,2}})\)"),
     ("", rf"\(\d{{1,2}}\s+of\s+\d{{1,2}}\)\s*$"),  # a label that closes a row's name: "Kajima Corp. Ltd. (2 of 2)"
     ("", rf"\([IVXL]+,\s?\d{{1,3}}\)"),  # "(XI, 97)": a classical work's book and chapter
     ("records", rf"\d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])"),  # 330 BCE
     ("records", rf"\d+(?:\s*[{_DASH}]\s*(?:حوالي\s*)?\d+)?\s*(?:قبل\sالميلاد|ق\.\s?م)"),  # حوالي 570 - حوالي 495 قبل الميلاد
     ("", rf"\d{{1,2}}:(?=\s+[A-Z])"),  # "1: Amniotic sac 2: Embryo"
+    ("", rf"(?<![\d{_DASH}])\d{{1,2}}[{_DASH}]\d{{1,2}}:(?=\s+[A-Z])"),  # a season's row: "11–12: Denmark Series"; not "12-12-12: The Concert"
     ("", rf"\b\d{{1,2}}(?:\+\d{{1,2}})+:(?=\s+[^\W\d_])"),  # a key naming parts together: "(1+2+3: envelope)"
     ("", rf"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)"),  # ratios 4.5:1, scores 3:2
     ("addresses", rf"\d{{1,5}}\s+[NSEW]\.\s+[A-Z]"),  # 620 N. Michigan
@@ -396,6 +404,7 @@ _KEYWORD_BEFORE = re.compile(
        | (?-i:\bbase)\s+$                                            # a numeral base (base 10), not Air Base, 50
        | (?-i:\belement)\s+$                                         # an atomic number: element 72, not "elements, 90"
        | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching)\s+turn)\s+$  # a circuit's corner
+       | (?-i:\bRace)\s+$                                            # a meeting's race: "Race 2 starts with reverse grid"
        | (?-i:\b(?:digits|numerals|glyphs))\s+$                        # the digits named: "the glyphs 0-9"
        | \b(?:mol\.|molecular|molar)\s+(?:weight|mass)\s*:?\s*$          # computed from the formula
     """,
@@ -404,7 +413,7 @@ _KEYWORD_BEFORE = re.compile(
 # The last word of any ``_KEYWORD_BEFORE`` match: a keyword (or the last word of one), a word
 # that may follow one, or the word of a numeral base or a molecular weight.
 _KEYWORD_BEFORE_LAST_WORD = re.compile(
-    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|digits|numerals|glyphs)", re.X | re.I
+    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|digits|numerals|glyphs)", re.X | re.I
 )
 _KEYWORD_WINDOW = 30
 
