@@ -223,6 +223,9 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
 _FILM_WORDS = "films?|cameras?|lens(?:es)?|prints?|formats?|frames?|stock|gauge|projectors?|movies?|negatives?|reels?|cinema"
 # Just after a volume in Roman numerals and its comma ("XVII, "): lookbehinds are of one width each.
 _AFTER_ROMAN_VOLUME = "|".join(rf"(?<=\b[IVXL]{{{letters}}},\s)" for letters in range(1, 6))
+# Just after a word for people of an age and its space ("Senior "): lookbehinds are of one width each.
+_AFTER_AGE_CATEGORY = "|".join(rf"(?<=\b[{word[0].upper()}{word[0]}]{word[1:]}\s)"
+                               for word in "senior seniors adult adults youth youths child children junior juniors".split())
 # Spans that look numeric but are not claims; any candidate overlapping one is dropped. Each
 # alternative, tried in this order at a position, comes with the group whose words or characters
 # every match of it holds ("" for none): a text without them is searched without the group's
@@ -236,6 +239,8 @@ _MASK_ALTERNATIVES = (
     ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
     ("", rf"\b\d{{1,2}}\s+o['’]clock\b"),
     ("", rf"\b\d{{1,3}}(?:\+\d{{1,2}})?['′](?=\s*(?:\(|[A-Z]|,|$))"),  # "26' Mamadou Diallo", "90+1'": a goal's minute
+    # a knockout stage, named by the players it has left; not a golfer's "a round of 64"
+    ("", rf"(?<=\b[Tt]he\s[Rr]ound\sof\s)(?:16|32|64|128)\b"),
     ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*(?=(?:vinyl|single|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl: a format
     ("media", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
     ("media", rf"\b(?:8|9\.5|16|35|65|70)\s?mm(?=(?:[\s\-]+[\w\-]+){{0,2}}[\s\-]+(?:{_FILM_WORDS})\b)"),  # 35 mm film: a gauge
@@ -256,11 +261,14 @@ _MASK_ALTERNATIVES = (
     ("", rf"\(\d{{1,3}}(?:,\s?\d{{1,3}})+\)"),  # "Tumblers (1, 12)": figure numbers
     ("", rf"^\s*\d{{1,2}},(?=\s+[a-z])"),  # "2, stabilizing selection": a label
     ("", rf"\(\d{{1,3}}\)(?!\s*[%$€£])"),  # "(2)": a volume or item label
+    # the ages that name a fare's or a ticket's category: "Senior (65+)", "Youth (6–17)"
+    ("", rf"(?:{_AFTER_AGE_CATEGORY})\(\d{{1,2}}(?:\+|\s?[{_DASH}]\s?\d{{1,2}})\)"),
     ("", rf"\(\d{{1,2}}\s+of\s+\d{{1,2}}\)\s*$"),  # a label that closes a row's name: "Kajima Corp. Ltd. (2 of 2)"
     ("", rf"\([IVXL]+,\s?\d{{1,3}}\)"),  # "(XI, 97)": a classical work's book and chapter
     ("records", rf"\d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])"),  # 330 BCE
     ("records", rf"\d+(?:\s*[{_DASH}]\s*(?:حوالي\s*)?\d+)?\s*(?:قبل\sالميلاد|ق\.\s?م)"),  # حوالي 570 - حوالي 495 قبل الميلاد
     ("", rf"\d{{1,2}}:(?=\s+[A-Z])"),  # "1: Amniotic sac 2: Embryo"
+    ("", rf"(?<![\d{_DASH}])\d{{1,2}}[{_DASH}]\d{{1,2}}:(?=\s+[A-Z])"),  # a season's row: "11–12: Denmark Series"; not "12-12-12: The Concert"
     ("", rf"\b\d{{1,2}}(?:\+\d{{1,2}})+:(?=\s+[^\W\d_])"),  # a key naming parts together: "(1+2+3: envelope)"
     ("", rf"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)"),  # ratios 4.5:1, scores 3:2
     ("addresses", rf"\d{{1,5}}\s+[NSEW]\.\s+[A-Z]"),  # 620 N. Michigan
@@ -396,6 +404,7 @@ _KEYWORD_BEFORE = re.compile(
        | (?-i:\bbase)\s+$                                            # a numeral base (base 10), not Air Base, 50
        | (?-i:\belement)\s+$                                         # an atomic number: element 72, not "elements, 90"
        | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching)\s+turn)\s+$  # a circuit's corner
+       | (?-i:\bRace)\s+$                                            # a meeting's race: "Race 2 starts with reverse grid"
        | (?-i:\b(?:digits|numerals|glyphs))\s+$                        # the digits named: "the glyphs 0-9"
        | \b(?:mol\.|molecular|molar)\s+(?:weight|mass)\s*:?\s*$          # computed from the formula
     """,
@@ -404,7 +413,7 @@ _KEYWORD_BEFORE = re.compile(
 # The last word of any ``_KEYWORD_BEFORE`` match: a keyword (or the last word of one), a word
 # that may follow one, or the word of a numeral base or a molecular weight.
 _KEYWORD_BEFORE_LAST_WORD = re.compile(
-    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|digits|numerals|glyphs)", re.X | re.I
+    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|digits|numerals|glyphs)", re.X | re.I
 )
 _KEYWORD_WINDOW = 30
 
@@ -2194,29 +2203,30 @@ _TIMELESS_DIVISION = re.compile(
 _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^.;:–—â]{{2,60}}?\s+{_DASHES}\s+")
 # What opens the list of a count's members: "two subphyla - A and B", "three formations, which
 # are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B", "two
-# styles, known as lining figures and text figures".
+# styles, known as lining figures and text figures", "three products, namely wheat, olive oil and wine".
 _MEMBERS_OPEN = re.compile(
     rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
-    rf"|,\s+(?:which\s+are\s+|namely\s+|(?P<called>(?:known\s+as|called)\s+))?"
+    rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:known\s+as|called|namely)\s+))?"
     rf"|\s(?:are|were)\s+|\s\())(?=\S)"
 )
 # A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
 # dash does, but not one of a span of years ("the campaigns of 101–102 and 105–106").
 # A relative clause ends them, also after a word on the last member (", a publicist who …").
 _MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b|$")
-_MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
 # The sentence going on after the members' names: ", and also played …", or saying more of them:
-# ", both of the immunoglobulin superfamily", ", the latter with minimal service".
-_CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b)")
+# ", both of the immunoglobulin superfamily", ", the latter with minimal service", or adding others
+# of their kind: "A, B, and C as well as several local newspapers".
+_CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b)|\s+as\s+well\s+as\s+[a-z]")
 # A relative clause about one member, between two of them: "Dark Honeymoon, which had been
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,120}(?=,\s+(?:and|or)\s)")
 # A few words saying what one member is, between two of them: "Tahj Mowry, an actor, and Tavior
 # Mowry"; blanked with its commas, so that "and" joins the names.
 _INNER_APPOSITIVE = re.compile(r"(?<=[a-z]),\s+(?:an?|the)\s+[a-z][a-z\s\-]{0,30},(?=\s+(?:and|or)\s+[A-Z])")
-_TRAILING_ADVERBIAL = re.compile(r"\s*(?:in|on|at|from|during|after|before|until|since)\s")
+_TRAILING_ADVERBIAL = re.compile(r"\s*(?:(?:in|on|at|from|during|after|before|until|since)\s|respectively\s*$)")
 # "(cumulative, exponential, Gaussian)": any word, also a quoted title ('singles: "Dream Goes On", …'),
 # or the year or span of years that tells apart two of a kind ("two French Open titles (1991 and
 # 1992)", "two wars against the Dacians: the campaigns of 101-102, and 105-106").
@@ -2354,7 +2364,7 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             named = [m for m in text[opened.end():close.start()].split(";") if m.strip()]
             named_member = _DESCRIBED_MEMBER
         while named and _TRAILING_ADVERBIAL.match(named[-1]):
-            named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member
+            named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member; nor ", respectively"
         if opened.group().endswith("("):
             if any(len(m.split()) > 3 for m in named):
                 named = []  # "(Berat and Gjirokastër are listed together)": a remark, not the members' names
@@ -2371,10 +2381,10 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             stop = text.find(last, opened.end()) + len(last)
             if stop >= len(last) and _CLAUSE_GOES_ON.match(text, stop):
                 return opened.end(), stop
-        if (((opened.group("colon") or "").startswith(":") or opened.group("called")) and len(named) == count
+        if (((opened.group("colon") or "").startswith(":") or opened.group("naming")) and len(named) == count
                 and _counted_word(text, end) not in _counted_beings()
                 and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
-            return opened.end(), close.start()  # "two goals: reducing costs … and improving client service", "known as …"
+            return opened.end(), close.start()  # "two goals: reducing costs … and improving client service", "known as …", "namely …"
     if (described := _described_members(text, end, count)) is not None:
         return described
     if (direct := _NAMES_AFTER_NOUN.match(text, end)) is not None and _counted_word(text, end) not in _MEASURE_NOUNS:

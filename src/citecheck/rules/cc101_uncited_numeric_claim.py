@@ -140,6 +140,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
         claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt)
                   and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)
+                  and not _in_italic_title(doc, stmt, c)
                   and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)]
         if claims and film_gauges is not False and any(_is_film_gauge(c, stmt.text) for c in claims):
             if film_gauges is None:
@@ -694,6 +695,23 @@ def _name_of_the_document(source: str, text: str, claim: NumericClaim) -> bool:
     if text[:claim.start].strip(" \t\"“'‘*•-") != "":
         return False
     return re.search(rf"(?<=[a-z,] ){re.escape(name.group())}\b", source) is not None
+
+
+# A rendered page's italic text: the title of a work, a ship's or a film's name.
+_ITALIC = re.compile(r"<i>(?P<text>[^<]{1,120})</i>")
+# A title's words after its figure: "700 Sundays", "The 39 Steps"; not "at least 5 of them".
+_TITLE_WORD_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _in_italic_title(doc: Document, stmt: Statement, claim: NumericClaim) -> bool:
+    """Whether a rendered page sets the figure in italics, inside a title with capitalised words
+    after it ("performing <i>700 Sundays</i>"): the figure names a work, it counts nothing."""
+    if doc.format != "html" or not _TITLE_WORD_AFTER.match(stmt.text, claim.start + len(claim.raw.split()[0])):
+        return False
+    at = stmt.source_offset(claim.start)
+    opening = doc.source.rfind("<i>", stmt.span.start, at + 1)
+    italic = _ITALIC.match(doc.source, opening) if opening >= 0 else None
+    return italic is not None and italic.start("text") <= at < italic.end("text")
 
 
 # A name or a title that a number word opens, in title case: "Four Corners", "Six Characters in
