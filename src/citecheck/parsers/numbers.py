@@ -299,6 +299,8 @@ _MASK_ALTERNATIVES = (
     # a single number before "positions" may count them ("moved up the 3 positions")
     ("", rf"(?<=[Tt]he\s)\d{{1,2}}\s+position\b|(?<=[Tt]he\s)\d{{1,2}}(?:,\s?\d{{1,2}})*,?\s+(?:and|or)\s+\d{{1,2}}\s+positions\b"),
     ("", rf"\b\d{{1,2}}(?:,\d{{1,2}})+\s(?=[a-z]{{3,}}(?:ic|yl|ol|ene|ane|ine|ide|ate|one)\b)"),  # 1,4 benzenedicarboxylic acid
+    # one locant before a bracketed substituent glued to the rest of the name: "6-(hydroxymethyl)oxane"
+    ("", rf"\b\d{{1,2}}[a-z]?['′]?-(?=\([^()\s]{{3,40}}\)[a-z])"),
     ("", rf"\b\d{{2,7}}-\d{{2}}-\d\b"),  # a CAS registry number: 107-21-1
     # a structure's identifier: "InChI=1S/CH4N2O/c2-1(3)4/h(H4,2,3,4)", and the standard
     # temperature a thermochemical symbol carries: "ΔfH⦵298" (its copy's mojibake "Hâ¦µ298")
@@ -406,6 +408,7 @@ _KEYWORD_BEFORE = re.compile(
        | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching)\s+turn)\s+$  # a circuit's corner
        | (?-i:\bRace)\s+$                                            # a meeting's race: "Race 2 starts with reverse grid"
        | (?-i:\b(?:digits|numerals|glyphs))\s+$                        # the digits named: "the glyphs 0-9"
+       | \b(?:sections|chapters)\s+$                                 # "sections 4 to 10", not "129 chapters, 40 of which"
        | \b(?:mol\.|molecular|molar)\s+(?:weight|mass)\s*:?\s*$          # computed from the formula
     """,
     re.X | re.I,
@@ -413,7 +416,7 @@ _KEYWORD_BEFORE = re.compile(
 # The last word of any ``_KEYWORD_BEFORE`` match: a keyword (or the last word of one), a word
 # that may follow one, or the word of a numeral base or a molecular weight.
 _KEYWORD_BEFORE_LAST_WORD = re.compile(
-    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|digits|numerals|glyphs)", re.X | re.I
+    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|digits|numerals|glyphs|sections|chapters)", re.X | re.I
 )
 _KEYWORD_WINDOW = 30
 
@@ -785,10 +788,12 @@ _UNIT_CONVERSION = re.compile(
     r"(?:\([^()]{1,12}\)\s*)?"
     r"(?:=|≈|≅|is\s+(?:thus\s+|therefore\s+|hence\s+)?(?:exactly\s+|about\s+|approximately\s+|roughly\s+)?(?:equal|equivalent)\s+to|equals)\s*"
     r"(?:exactly\s+|about\s+|approximately\s+|roughly\s+)?"
-    r"(?:\d[\d.,]*(?:\s?[×x]\s?10\S*)?|(?:one|a)\s+(?:hundred|thousand|million|billion))",
+    r"(?:\d[\d.,]*(?:\s?[×x]\s?10\S*)?|(?:one|a)\s+(?:hundred|thousand|million|billion))"
+    # the factor of an instruction to convert: "(to convert kPa into mm Hg, multiply by 7.5)"
+    r"|\bconvert\b[^.;()]{0,40}?,\s*(?:multiply|divide)\s+by\s+\d[\d.,]*",
     re.I,
 )
-_CONVERSION_WORDS = frozenset("equal equivalent equals".split())
+_CONVERSION_WORDS = frozenset("equal equivalent equals convert".split())
 # The shares of a normal distribution within one, two, three and four standard deviations of its
 # mean (the 68–95–99.7 rule), which a statement counting the deviations gives as mathematics:
 # "Three standard deviations account for 99.7% of the sample population".
@@ -903,7 +908,7 @@ def _defines_a_term(text: str, words: frozenset[str]) -> bool:
 # 931.49 MeV"), or a result carried over to a line of its own ("= 931.49 MeV,").
 _CALCULATION = re.compile(
     r"\d\)?\s*[+×*/−]\s*\(?\d[^=;]{0,40}=|=\s*\(?\d[\d.]*\s*[+×*/−]\s*\(?\d"
-    r"|\d\s?[^\W\d_]{1,3}\)?\s*[+×*/−]\s*\(?−?\d[^=;]{0,40}=\s*[(−]?\d"
+    r"|\d\s?[^\W\d_]{1,3}\)?\s*(?:[+×*/−]|–(?=\s))\s*\(?−?\d[^=;]{0,40}=\s*[(−]?\d"  # an en dash for minus: "33.7 kPa – 6.3 kPa] = 5.8"
     r"|\d(?:\s*[^\W\d_]{1,2}[²³]?(?![^\W\d_]))*\s*=\s*[(−]?\d|^\s*=\s*[(−]?\d"
 )
 # ", say, 100 km", "(say 1–2 bases)": the values that follow are made up for the illustration.
@@ -1306,6 +1311,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
     num_start, num_end = match.span("num")
     if _overlaps(masks, num_start, num_end) or _labelled(text, start, end, num_end):
         return None
+    if match.group("cur") and _currency_sign_is_mojibake(text, match.end("cur")):
+        return None  # "Î£0": the Σ0 of a formula in a copy decoded twice, not £0
     if _RATE_BEFORE.search(text, max(0, start - 12), start) and not match.group("pct"):
         return None  # "per 1000 women", "+590": a rate's base or a calling code
     if _ROUND_BASE.fullmatch(match.group()) and _OUT_OF_BEFORE.search(text, max(0, start - 8), start):
@@ -1347,8 +1354,9 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
         if (_names_a_group(text, start, end) or _quoted_name(text, start, end)
                 or _MEANING_BEFORE.search(text, max(0, start - 12), start)):
             return None  # also "Quinquagesima (meaning 50)": the meaning of a word
-        if not ranged and _VERSION_NUMBER.fullmatch(digits) and _RELEASE_NOUN_AFTER.match(text, end):
-            return None  # "the Linux kernel 2.6 series": a release's number
+        if not ranged and _VERSION_NUMBER.fullmatch(digits) and (
+                _RELEASE_NOUN_AFTER.match(text, end) or _version_stated(text, start, end)):
+            return None  # "the Linux kernel 2.6 series", "The current versions of … are 5.0.": a release's number
         if digits.isdigit() and not ranged and _names_one_thing(text, start, end):
             return None
         if digits.isdigit() and not ranged and _count_names_rather_than_counts(text, start, end, int(digits)):
@@ -1560,6 +1568,12 @@ def _char_before(text: str, pos: int) -> tuple[str, int]:
     return before, pos - 1
 
 
+def _currency_sign_is_mojibake(text: str, end: int) -> bool:
+    """Whether the currency sign ending at ``end`` is the tail of a letter decoded twice ("Î£" is Σ)."""
+    typed, at = _char_before(text, end)
+    return at < end - 1 and typed.isalpha()
+
+
 def _demojibake(match: re.Match[str]) -> str:
     try:
         return match.group().encode("latin-1").decode("utf-8")
@@ -1742,6 +1756,17 @@ def _names_a_model(text: str, start: int, end: int) -> bool:
 
 _VERSION_NUMBER = re.compile(r"\d{1,3}\.\d{1,3}")
 _RELEASE_NOUN_AFTER = re.compile(r"\s+(?:series|branch|release|releases|line)\b")
+# A version said to be a number, which then ends its clause: "The current versions of the
+# Requirements and Measurements Handbooks are 5.0."
+_VERSION_SUBJECT_BEFORE = re.compile(
+    r"\bversions?\b(?:\s+of\b[^.;:=]{1,60}?)?\s+(?:is|are|was|were|became)\s+(?:now\s+)?$", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[.;,)]|$)")
+
+
+def _version_stated(text: str, start: int, end: int) -> bool:
+    return bool(_VERSION_SUBJECT_BEFORE.search(text, max(0, start - 90), start) and _CLAUSE_END.match(text, end))
+
+
 _MODEL_NOUN_AFTER = re.compile(r"\s+(?:model|series|family|line|range|variant|version)\b(?!\s+of\b)")
 _PLURAL_MODELS = r"\s+(?:models|series|families|lines|ranges|variants|versions)\b(?!\s+of\b)"
 _MODELS_AFTER = re.compile(rf"(?:\s+(?:and|or)\s+\d+)?{_PLURAL_MODELS}")

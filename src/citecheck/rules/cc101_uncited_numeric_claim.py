@@ -295,21 +295,33 @@ def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: Numer
     after, of the same thing ("in only eight events" after "He played in eight events …[6]",
     "146 yards in his debut" before "Royal's 146 receiving yards were the most …[3]"): counts
     coincide too often to be matched by value further away ("higher than 14,000 feet" of two
-    mountain ranges)."""
+    mountain ranges). A measure given to a decimal place ("6.3 kPa") is as distinctive as a sum
+    of money, and may be restated anywhere earlier in the paragraph too."""
     if claim.value is None:
         return False
     if claim.kind == "count" and claim.noun:
+        if _DECIMAL.search(claim.raw) and _cited_earlier_in_paragraph(
+                statements, i, lambda c, other: _same_measure(c, other, claim)):
+            return True
         return any(_cites_same_count(statements[j], claim) for j in (i - 1, i + 1)
                    if 0 <= j < len(statements) and statements[j].paragraph == statements[i].paragraph)
     if claim.kind != "money":
         return False
+    return _cited_earlier_in_paragraph(statements, i, lambda c, _: c.kind == "money" and c.raw == claim.raw)
+
+
+_DECIMAL = re.compile(r"\d\.\d")
+
+
+def _cited_earlier_in_paragraph(statements: Sequence[Statement], i: int,
+                                same: Callable[[NumericClaim, Statement], bool]) -> bool:
+    """Whether a statement before ``i`` in its paragraph cites a figure that is ``same``."""
     for j in range(i - 1, -1, -1):
         earlier = statements[j]
         if earlier.paragraph != statements[i].paragraph:
             return False
-        if earlier.citations and any(
-                c.kind == "money" and c.raw == claim.raw and _cited_after(earlier, c)
-                for c in find_numeric_claims(earlier.text)):
+        if earlier.citations and any(same(c, earlier) and _cited_after(earlier, c)
+                                     for c in find_numeric_claims(earlier.text)):
             return True
     return False
 
@@ -322,6 +334,14 @@ def _cites_same_count(other: Statement, claim: NumericClaim) -> bool:
         c.kind == "count" and c.value == claim.value and _cited_after(other, c)
         and counted in other.text[c.end:].lower().split()[:3]
         for c in find_numeric_claims(other.text))
+
+
+def _same_measure(figure: NumericClaim, other: Statement, claim: NumericClaim) -> bool:
+    """Whether ``figure`` of ``other`` is the measure ``claim``, written alike and in its unit
+    ("33.7 kPa, of which")."""
+    unit = claim.noun.split()[0]
+    return (figure.kind == "count" and figure.raw == claim.raw
+            and other.text[figure.end:].split()[:1] in ([unit], [unit + ","], [unit + "."]))
 
 
 def _summarises(stmt: Statement) -> bool:
