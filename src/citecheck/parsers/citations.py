@@ -87,8 +87,23 @@ _CS1_ERRORS = re.compile(
     r"CS1 maint:[^.]*\.|Cite uses deprecated parameter[^.]*\.|\(help\))",
     re.I,
 )
+# The wiki's own message on a citation date it cannot read, as rendered: "Check date values
+# in: |date=, |access-date=".
+_CHECK_DATES = re.compile(r"Check\s+date\s+values\s+in:((?:[\s,]*(?:and\s+)?\|[\w-]+=)+)", re.I)
+_CHECK_DATE_FIELD = re.compile(r"\|([\w-]+)=")
+_FLAGGED_FIELD_NAMES = {"accessdate": "access_date", "access-date": "access_date",
+                        "archivedate": "archive_date", "archive-date": "archive_date"}
 _DEAD_MARK = re.compile(r"\s*\[(?:permanent[ _])?dead[ _]link\]", re.I)
 _DASH_VIA = re.compile(r"[–—-]\s*via", re.I)  # without it neither _VIA nor _VIA_DOMAIN matches
+
+
+def flagged_date_fields(text: str) -> frozenset[str]:
+    """The fields ("date", "access_date", ...) a rendered "Check date values in:" message names."""
+    if "heck" not in text:
+        return frozenset()
+    return frozenset(
+        _FLAGGED_FIELD_NAMES.get(name.lower(), name.lower())
+        for message in _CHECK_DATES.finditer(text) for name in _CHECK_DATE_FIELD.findall(message.group(1)))
 
 
 def _may_hold_cs1_message(lowered: str) -> bool:
@@ -611,6 +626,8 @@ _NUMBERED_DOCUMENT = re.compile(
     r"|\b(?:Gen(?:eral)?\.?\s*Tech(?:nical)?\.?\s*Rep(?:ort)?\.?|Research Paper|Open-File Report|Technical Memorandum)"
     r"\s+(?:No\.?\s*|#)?(?:[A-Z]{1,5}-)?\d+(?:[–-]\d+)?\b"
     r"|\b(?:Army|Air\s+Force|Navy|Marine\s+Corps)\s+Regulation\s+\d{1,3}(?:[–-]|â\x80\x93)\d{1,4}\b"
+    # a military doctrine publication by its number: "NTRP 1-02", "FM 3-24", "JP 1-02", "AFI 36-2903"
+    r"|\b(?:NTRP|NTTP|NWP|NDP|MCDP|MCWP|AFDD|AFI|AFMAN|JP|FM|ADP|ATP)\s+\d{1,3}-\d{1,4}(?:\.\d+)?\b"
     r"|\bRFC\s?\d{2,4}\b"  # an Internet standard, published for good under its number ("RFC 3190")
     rf"|(?:(?:^|[\"“]|\|\s*title\s*=\s*){_STANDARD}|Standardi[sz]ation[,.]?\s+(?:{_STANDARD}|(?:Procedure|Standard)\s+))"
     r"\d{2,5}(?:-\d+)*(?::\d{4})?\b(?!\s*certif)"
@@ -620,7 +637,8 @@ _NUMBERED_DOCUMENT = re.compile(
 def findable_without_link(raw: str, title: str) -> bool:
     """Whether an entry's work stays findable whatever happens to its link: it has an identifier
     of its own (``item_identifier``) that is not merely its title, it is a numbered patent,
-    piece of legislation, RFC, ISO standard, government report or military regulation or a page
+    piece of legislation, RFC, ISO standard, government report, military regulation or doctrine
+    publication ("NTRP 1-02") or a page
     of a law gazette, or
     it is chapter and verse of scripture ("Exodus 7:1–2.")."""
     identifier = item_identifier(raw)

@@ -393,8 +393,18 @@ def date_problem(text: str) -> str | None:
     return f"{cleaned!r} is not a recognised date format"
 
 
+def ambiguous_date(text: str) -> bool:
+    """True for a numeric date whose day and month could be either: "06-03-2011"."""
+    return _AMBIGUOUS_NUMERIC.fullmatch(_clean(text)) is not None
+
+
 def impossible_date(text: str) -> bool:
-    """True when the text is in a date format but names a day that cannot exist."""
+    """True when the text is in a date format but names a day that cannot exist.
+
+    "06-03-2011" can exist (6 March or 3 June): it is not split at its dashes into the year 6.
+    """
+    if ambiguous_date(text):
+        return False
     cleaned = _clean(text)
     parts = _SPLIT_RANGE.split(cleaned, maxsplit=1)
     for candidate in [cleaned] + ([p.strip() for p in parts] if len(parts) == 2 else []):

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import findable_without_link, is_domain
+from citecheck.parsers.citations import findable_without_link, is_domain, url_key
 from citecheck.parsers.dates import PartialDate, reference_date
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive, tagged_in_prose
@@ -42,8 +42,9 @@ class UnarchivedLink(Rule):
     Flags references that point at the web — a ``url``, or an access date, which CS1 only
     shows for web sources ("Retrieved ..." in rendered copies) — and record no archive URL,
     archive date or ``{{webarchive}}`` (a rendered copy's "Archived …" or "retrieved and archived
-    …" counts). Links already marked dead, in the reference or by a tag after its citation in the
-    text, are CC301 instead. Links to persistent identifiers, archives, digital libraries of
+    …" counts), nor another entry of the list does for the same page (the two want merging).
+    Links already marked dead, in the reference or by a tag after its citation in the text, are
+    CC301 instead. Links to persistent identifiers, archives, digital libraries of
     scanned print (HathiTrust, Google Books and Google's newspaper archive, on any of Google's
     country sites; the national libraries' Papers Past, Trove and Gallica), subscription reference
     works found by their headword (the Oxford English Dictionary, Grove Music Online, the Oxford
@@ -55,11 +56,12 @@ class UnarchivedLink(Rule):
     patents, EU legislation, RFCs, ISO standards and reports of a government series ("United
     States Patent 3137937", "Council Directive 80/181/EEC", "RFC 3190", "ISO 832:1994 …",
     "International Organization for Standardization, Procedure 719", "USDA Forest Service PSW
-    RP-264", "Army Regulation 5-1"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette
+    RP-264", "Army Regulation 5-1", "NTRP 1-02"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette
     ("Reichsgesetzblatt Teil I S. 849"), of chapter and verse of scripture ("Exodus 7:1–2") and of
     a printed publication (a page of a newspaper or magazine issue or a report dated, to the
     month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; a book from a
-    publishing house, "University of California Press. p. 44", or one printed before the web,
+    publishing house, "University of California Press. p. 44" or "Gyldendalske Boghandels
+    Forlag. pp. 614–615", or one printed before the web,
     with or without its page: "New York: Harper Brothers", 1957, or any publisher after an
     unquoted title dated by its year, "(1924). Electrical Condition. J.S. Phillips." (not a
     ``{{cite web}}``, ``{{cite news}}`` or journal, a website's copy or a thesis); not an article of a learned
@@ -90,9 +92,14 @@ class UnarchivedLink(Rule):
         ignore = frozenset(entry for entry in entries if "/" not in entry)
         ignore_paths = [(host, "/" + prefix) for host, _, prefix in (e.partition("/") for e in entries if "/" in e)]
         tagged_dead = tagged_in_prose(doc)
+        # A page another entry of the list already records an archive copy of: that copy serves
+        # this entry too (the entries want merging, not a second archive).
+        archived_elsewhere = {url_key(ref.get("url")) for ref in doc.references if has_archive(ref)} - {""}
         for ref in doc.references:
             url = ref.get("url").strip()
             if not (url or ref.get("access_date").strip()) or has_archive(ref) or dead_reason(ref):
+                continue
+            if url_key(url) in archived_elsewhere:
                 continue
             if id(ref) in tagged_dead:
                 continue  # CC301 reports it
@@ -126,10 +133,12 @@ _VOLUME = re.compile(
     re.I,
 )
 # A publishing house of books: "University of California Press", "Gregg Publishing Company",
-# "Springer Verlag", "Harper Brothers", "Charles Scribner's Sons"; not a news agency or a newspaper
-# ("Associated Press", "United Press International", "Detroit Free Press").
+# "Springer Verlag", "Gyldendalske Boghandels Forlag", "Harper Brothers", "Charles Scribner's
+# Sons"; not a news agency or a newspaper ("Associated Press", "United Press International",
+# "Detroit Free Press").
 _PUBLISHING_HOUSE = re.compile(
-    r"(?<!Associated )(?<!Canadian )(?<!United )(?<!Free )\bPress\b(?!\s+Association)|\bPublish(?:ing|ers)\b|\bVerlag\b"
+    r"(?<!Associated )(?<!Canadian )(?<!United )(?<!Free )\bPress\b(?!\s+Association)|\bPublish(?:ing|ers)\b"
+    r"|\b(?:Verlag|Forlag|Förlag)(?:et)?\b"
     r"|\b(?:Brothers|Sons)\b|\bBros\."
 )
 

@@ -27,6 +27,11 @@ _NOUN_WILL = re.compile(r"\b(?:the|a|his|her|its|their|our|my|free|good|ill|own|
 # does not time ("In 2015, ArCHspec went live, from a society whose purpose is to ...").
 _PURPOSE_IS = re.compile(
     r"\b(?:purpose|aim|goal|mission|objective|task|job|role|function|duty|intention|idea|point)s?\s+$", re.I)
+# "specifies that the organization shall issue": a rule's or a standard's requirement, worded as
+# it is, not a prediction.
+_REQUIRING_THAT = re.compile(
+    r"\b(?:specif(?:y|ies|ied)|requir(?:e|es|ed)|mandat(?:e|es|ed)|stipulat(?:e|es|ed)|prescrib(?:e|es|ed)"
+    r"|provid(?:e|es|ed)|demand(?:s|ed)?|direct(?:s|ed)?|ordain(?:s|ed)?|decree(?:s|d)?)\s+that\b[^.;]{0,80}$", re.I)
 # "will often emit", "will usually be": habit or general truth, not a prediction.
 _HABITUAL = re.compile(
     r"\bwill\s+(?:not\s+)?(?:often|usually|generally|normally|typically|commonly|sometimes|always|never|rarely"
@@ -81,7 +86,8 @@ class StaleFutureTense(Rule):
     citation ("shall be summarized below (Pevsner, 2015)") dates its source. Phrases inside
     quotations (also one left open at the statement's end) and in a statement with a reporting
     verb ("said the war will end on ...", "... will end on 5 May, officials said", "advising
-    members that ...") report someone's words; a habitual "will often", "will usually" is no
+    members that ...") report someone's words; a habitual "will often", "will usually" and a
+    requirement's "shall" ("the standard specifies that the organization shall issue …") are no
     prediction, and "is due to" a cause or an author ("is due to Hankel (1867)", "is due to
     rising costs") is no future; a finding ("discovered that a current will deflect a compass
     needle") states what always happens, so only a date in its own clause can time it.
@@ -155,9 +161,12 @@ class StaleFutureTense(Rule):
 
 
 def _not_future(text: str, phrase: re.Match[str]) -> bool:
-    """The noun "will" or a habitual "will often": no prediction at all."""
+    """The noun "will", a habitual "will often" or a requirement's "shall" ("specifies that the
+    organization shall issue"): no prediction at all."""
     return bool(_NOUN_WILL.search(text, max(0, phrase.start() - 12), phrase.start())
-                or _HABITUAL.match(text, phrase.start()))
+                or _HABITUAL.match(text, phrase.start())
+                or phrase.group().startswith("shall")
+                and _REQUIRING_THAT.search(text, max(0, phrase.start() - 120), phrase.start()))
 
 
 def _target_dates(text: str, phrase: re.Match[str], matches: list[DateMatch], max_distance: int) -> list[DateMatch]:

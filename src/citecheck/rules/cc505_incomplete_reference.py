@@ -72,6 +72,7 @@ _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|doi|PMID|PMC|arXiv|JSTOR|Bibcode|LCCN)\b\W{0,3}[\dX]"
     r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?(?:[Ss]tandard\s+)?[A-Z]?\d|\bOECD\s+(?:Test\s+Guideline|TG)\s*\d"
     r"|\bU\.\s?S\.\s?C\.|\b\d+[\s_]+U\.[\s_]?S\.[\s_]?Code(?![^\W_])|\bC\.?F\.?R\.?\s|§"  # "15 U.S. Code Chapter 8"
+    r"|\b\d{1,3}[\s_]+(?:FR|Fed\.[\s_]?Reg\.)[\s_]+\d{1,6}\b"  # the Federal Register by volume and page: "83 FR 50490"
     rf"|{PATENT_NUMBER}"
     # EU legislation by its number ("Council Directive 2001/113/EC", "Regulation (EC) No 1234/2007"),
     # a constitution by article and section ("Constitution of Indiana, 5-10(b)")
@@ -220,7 +221,7 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
         return entry["work"]  # "Polymer on Britannica": a headword and the work it is in
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
     if len(parts) < 2:
-        return _initials_of_its_host(parts[0], url) if parts else ""
+        return (_initials_of_its_host(parts[0], url) or _spelled_name_of_its_host(parts[0], url)) if parts else ""
     work = next((part for part in parts if _REFERENCE_WORK.match(part) or bodies and _names_a_public_body(part)), None)
     if work is not None and all(len(_WORD.findall(part)) <= _ENTRY_TITLE_WORDS for part in parts if part is not work):
         return work.strip()
@@ -329,6 +330,33 @@ def _initials_of_its_host(title: str, url: str) -> str:
     return ""
 
 
+# A newspaper's name opening a title: "Belfast Telegraph Ulster Rugby Bowl Final 2009 report".
+_OPENING_PAPER = re.compile(
+    r"\s*(?:The\s+)?(?P<name>(?:[A-Z][a-z]+\s+){1,2}(?:Times|Telegraph|Herald|Gazette|Post|Chronicle|Tribune"
+    r"|Guardian|Observer|Courier|Echo|Examiner|Advertiser|Argus|Sentinel|Mercury|Independent))\s+\w")
+# A publication named after the page's own title: "Jon Stewart Interviews Bruce Springsteen for Rolling Stone".
+_CLOSING_PUBLICATION = re.compile(r"\s(?:for|in)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’]*\s+){0,3}[A-Z][\w'’]*)\W*$")
+
+
+def _spelled_name_of_its_host(title: str, url: str) -> str:
+    """A publication's name spelled out in a title on its own site: a newspaper's opening it
+    ("Belfast Telegraph …" at belfasttelegraph.co.uk, "Carrick Times …" at carrickfergustimes.co.uk)
+    or one the piece was written for closing it ("… for Rolling Stone" at rollingstone.com).
+    "Ulster Rugby Bowl Final" at ulsterrugby.com names the page's subject, not its publisher."""
+    labels = _site_labels(_host_and_path(url)[0])
+    if not labels:
+        return ""
+    if (opening := _OPENING_PAPER.match(title)) is not None:
+        words = opening["name"].lower().split()
+        pattern = re.compile(".*".join(map(re.escape, words)))  # "Carrick Times": carrick…times
+        if any(pattern.search(label) for label in labels):
+            return opening["name"]
+    if (closing := _CLOSING_PUBLICATION.search(title)) is not None:
+        if _NOT_ALNUM.sub("", closing["name"]).lower() in labels:
+            return closing["name"]
+    return ""
+
+
 class IncompleteReference(Rule):
     """A reference without a title, or without both a work/publisher and a date.
 
@@ -382,7 +410,7 @@ class IncompleteReference(Rule):
     2010"'), free
     text that names its source by an ISBN, DOI, patent, standard (an OECD test guideline) or
     statute number (EU legislation by its number, a constitution by article, "15 U.S. Code
-    Chapter 8"), or describes a
+    Chapter 8", a Federal Register volume and page, "83 FR 50490"), or describes a
     link whose address holds a DOI or arXiv id ("https://arxiv.org/…/1204.3859.pdf - Limits to
     Poisson's ratio …"), chapter-and-verse
     citations of scripture ("1 Samuel 4:13", "Exodus 7:4; Ezekiel 28:26"), and templates made
