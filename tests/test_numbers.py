@@ -131,6 +131,11 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         # distances, counts and legs beside what names races, age groups and ties
         ("The lake lies 800 m and the pass 1500 m above the valley; it spreads over 2000 m.", ["800", "1500", "2000"]),
         ("Over 35 people died; under 45 Doubles players entered; the dog lost two legs.", ["35", "45", "two"]),
+        # a ratio of three terms, also broken after a colon, is one ratio
+        ("The synthesis uses a 2:1:1 mixture of keto acid, aldehyde and ammonia, or a 2: 1:1 one.", []),
+        # "around" where the verb places the count, not where it estimates it
+        ("The basic premise for concurrent engineering revolves around two concepts.", []),
+        ("In 1990 the firm had around two plants; it sold around two million copies.", ["two", "two million"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
@@ -554,6 +559,8 @@ def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:
         ("The company operates 3 plants (cement, steel, or glass).", []),
         ("The company operates 3 plants (cement, steel, 2nd glass).", ["3"]),
         ("The company operates 2 plants (Leeds and North East Lincolnshire).", []),
+        # a member's other name in one word, in brackets, is part of the member
+        ("Buses operate out of three operating divisions: Emeryville, East Oakland (Seminary), and Hayward.", []),
         # a possessive counts only between the count and its members
         ("The firm was founded by 3 college students, Jerry Baldwin, Gordon Bowker and Zev Siegl, in the city's market.",
          []),

@@ -270,7 +270,7 @@ _MASK_ALTERNATIVES = (
     ("", rf"\d{{1,2}}:(?=\s+[A-Z])"),  # "1: Amniotic sac 2: Embryo"
     ("", rf"(?<![\d{_DASH}])\d{{1,2}}[{_DASH}]\d{{1,2}}:(?=\s+[A-Z])"),  # a season's row: "11–12: Denmark Series"; not "12-12-12: The Concert"
     ("", rf"\b\d{{1,2}}(?:\+\d{{1,2}})+:(?=\s+[^\W\d_])"),  # a key naming parts together: "(1+2+3: envelope)"
-    ("", rf"\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?(?!\d)"),  # ratios 4.5:1, scores 3:2
+    ("", rf"\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)+(?!\d)"),  # ratios 4.5:1, 2:1:1, scores 3:2
     ("addresses", rf"\d{{1,5}}\s+[NSEW]\.\s+[A-Z]"),  # 620 N. Michigan
     # 201 E. Ontario Street, 805 Bedford St., and a range of houses: 86-127 Mansfield Hollow Rd.
     ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
@@ -2147,8 +2147,10 @@ _MEASURE_NOUNS = frozenset(
     "meters metre meter kilometres kilometers miles mile feet foot inches inch hectares acres "
     "degrees percent cents calories watts volts amperes bytes bits".split()
 ) | _TIME_UNITS | _MONEY_NOUNS | _GLUED_UNITS
+# "Around" after a verb it belongs to places, not estimates: "revolves around two concepts".
 _ESTIMATE_BEFORE = re.compile(
-    r"\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|over|about|around|nearly"
+    r"\b(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|over|about|nearly"
+    r"|(?<!\brevolves\s)(?<!\brevolve\s)(?<!\brevolved\s)(?<!\bcentred\s)(?<!\bcentered\s)around"
     r"|almost|approximately|roughly|up\s+to|some|estimated|reportedly)\s+$",
     re.I,
 )
@@ -2256,6 +2258,9 @@ _TRAILING_ADVERBIAL = re.compile(r"\s*(?:(?:in|on|at|from|during|after|before|un
 # or the year or span of years that tells apart two of a kind ("two French Open titles (1991 and
 # 1992)", "two wars against the Dacians: the campaigns of 101-102, and 105-106").
 _BRACKETED_MEMBER = re.compile(r"\s*(?:[\"“‘]?[^\W\d_]|(?:1[5-9]|20)\d\d\s*$|\d{2,4}\s?[-–]\s?\d{2,4}\s*$)")
+# A name's other name in one word, in brackets, inside a member: "East Oakland (Seminary)"; after
+# a common noun the name in brackets is the member ("one order (Totiviridae)").
+_OTHER_NAME_ASIDE = re.compile(r"(?P<name>\b[A-Z][\w'’-]*)\s\([A-Z][a-z]+\)")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 # The opening of members that a colon or a semicolon sets out, and what ends them.
@@ -2372,6 +2377,7 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     Tavior Mowry"; None when they do not."""
     if "(" in text:
         text = _SHORT_ASIDE.sub(lambda aside: " " * len(aside.group()), text)
+        text = _OTHER_NAME_ASIDE.sub(lambda named: named["name"] + " " * (named.end() - named.end("name")), text)
     if ", wh" in text:
         text = _INNER_RELATIVE.sub(lambda clause: " " * len(clause.group()), text)
     if ", a" in text or ", the " in text:

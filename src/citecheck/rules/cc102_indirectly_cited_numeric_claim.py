@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from citecheck.model import Citation, Document, Finding, Severity
+from citecheck.model import Citation, Document, Finding, Severity, Statement
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.cc101_uncited_numeric_claim import (
     TEXTBOOK_OPTION,
@@ -72,6 +72,53 @@ def _sources_cited_before(doc: Document) -> dict[int, set[tuple[str, str]]]:
     return before
 
 
+# The author a note opens with, by surname: "Kamen, op. cit., p. 60.", "Kamen p. 98.", "Gannon
+# (1998) pp. 169-174", "Hadfield 1970, pp. 42–46", "Smith, John (2001)."
+_NOTE_AUTHOR = re.compile(r"\s*(?P<name>[A-Z][a-z][\w'’-]+)(?:,|\s+(?:\(?\d{4}|pp?\.))")
+_REPORTS = (r"estimates?|estimated|states?|stated|writes|wrote|reports?|reported|argues|argued|says|said"
+            r"|puts?|counts?|counted|calculates?|calculated|gives|gave|suggests?|suggested|claims?|claimed"
+            r"|notes|noted|concludes?|concluded|finds|found|records?|recorded")
+
+
+def _names_cited_author(stmt: Statement, cit: Citation) -> bool:
+    """Whether the statement gives its figure as the word of the author the citation cites
+    ("According to Kamen, only about 200 …", "Henry Kamen estimates about 2,000 …", then "Kamen
+    p. 98."): the reader knows the figure's source and finds it cited."""
+    author = _NOTE_AUTHOR.match(cit.reference.raw) if cit.reference is not None else None
+    if author is None:
+        return False
+    name = re.escape(author["name"])
+    return re.search(rf"\baccording\s+to\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}?{name}\b"
+                     rf"|\b{name}(?:['’]s?)?\s+(?:[a-z]+ly\s+)?(?:{_REPORTS})\b", stmt.text, re.I) is not None
+
+
+# What sets a paragraph apart as a quotation, between it and its introduction: a block
+# quotation's or an indented line's markup, or an indent in a plain-text copy.
+_QUOTATION_SET_APART = re.compile(
+    r"<blockquote\b|<dd\b|\{\{\s*(?:[cr]?quote|blockquote|quotation)\b|\n:|\n[ \t]+$", re.I)
+
+
+def _closes_quotation(doc: Document, stmt: Statement, citing: Statement) -> bool:
+    """Whether ``citing`` closes the paragraph of ``stmt`` and that paragraph is a block
+    quotation under an introduction ending ":" ("Stewart defended his assertion:" and the
+    indented quotation under it): the quotation is one passage, cited once at its end. A list
+    under such an introduction is no quotation: its items are claims of their own."""
+    statements = doc.statements
+    if stmt.kind != "prose" or citing.paragraph != stmt.paragraph or (
+            citing.index + 1 < len(statements) and statements[citing.index + 1].paragraph == stmt.paragraph):
+        return False
+    first = stmt.index
+    while first > 0 and statements[first - 1].paragraph == stmt.paragraph:
+        first -= 1
+    if first == 0:
+        return False
+    introduction = statements[first - 1]
+    return (introduction.kind == "prose" and introduction.section == stmt.section
+            and introduction.text.rstrip().endswith(":")
+            and _QUOTATION_SET_APART.search(
+                doc.source, introduction.span.end, statements[first].span.start) is not None)
+
+
 class IndirectlyCitedNumericClaim(Rule):
     """A figure cited only by a citation in a later statement of its paragraph.
 
@@ -80,7 +127,10 @@ class IndirectlyCitedNumericClaim(Rule):
     does, unless the paragraph cites that same source before the figure too (in the statement
     or an earlier one): a figure between two citations of one source is covered by it, also
     where they are two short citations of the same pages of one work ("Zaloga, p 154." and
-    "Zaloga, pp 154–55."; not "p. 218" and "p. 219").
+    "Zaloga, pp 154–55."; not "p. 218" and "p. 219"). Nor is a figure flagged that the
+    statement gives as the word of the author the citation cites ("According to Kamen, only
+    about 200 …" before "Kamen p. 98."), or one inside a block quotation (an indented
+    paragraph under an introduction ending ":") whose citation closes it.
     The message names the nearest such citation and how far away it is. Editors often
     cite a whole paragraph at its end, so the figure may well be in that source; but the
     reader cannot tell, and when sentences are moved or the paragraph is split the figure
@@ -112,6 +162,10 @@ class IndirectlyCitedNumericClaim(Rule):
             if not _sources(cov.nearest).isdisjoint(cited_before[id(cov.statement)]):
                 continue  # the same source on both sides of the figure covers it
             citing = doc.statements[cov.statement.index + cov.distance]
+            if _closes_quotation(doc, cov.statement, citing):
+                continue  # a quotation's citation at its end covers all of it
+            if _names_cited_author(cov.statement, cov.nearest):
+                continue  # the figure is given as the cited author's
             # A later sentence of the same list item is a sentence; another row or item an item.
             unit = ("item" if cov.statement.kind in ("list", "infobox", "table", "caption")
                     and citing.paragraph != cov.statement.paragraph else "sentence")
