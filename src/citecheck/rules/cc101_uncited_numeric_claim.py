@@ -194,7 +194,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if uncovered and stmt.kind == "prose" and (tally := _tallies_rows_below(statements, i)) is not None:
             uncovered = [c for c in uncovered if c.start < tally]
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
-            following = [s.text for s in statements[i + 1:_paragraph_end(statements, i) + 1]]
+            following = [s.text for s in statements[i + 1:paragraph_end(statements, i) + 1]]
             uncovered = [c for c in uncovered if not names_the_members(c, following)]
         if uncovered and stmt.kind == "list":
             uncovered = [c for c in uncovered
@@ -263,7 +263,7 @@ def _teaches(statements: Sequence[Statement]) -> bool:
     return False  # the loop returns as soon as the share is reached
 
 
-def _paragraph_start(statements: Sequence[Statement], i: int) -> int:
+def paragraph_start(statements: Sequence[Statement], i: int) -> int:
     """The index of the first statement of statement ``i``'s paragraph."""
     paragraph = statements[i].paragraph
     start = i
@@ -272,7 +272,7 @@ def _paragraph_start(statements: Sequence[Statement], i: int) -> int:
     return start
 
 
-def _paragraph_end(statements: Sequence[Statement], i: int) -> int:
+def paragraph_end(statements: Sequence[Statement], i: int) -> int:
     """The index of the last statement of statement ``i``'s paragraph."""
     paragraph = statements[i].paragraph
     end = i
@@ -283,7 +283,7 @@ def _paragraph_end(statements: Sequence[Statement], i: int) -> int:
 
 def _paragraph_text(statements: Sequence[Statement], i: int) -> str:
     """The text of statement ``i``'s paragraph."""
-    return " ".join(s.text for s in statements[_paragraph_start(statements, i):_paragraph_end(statements, i) + 1])
+    return " ".join(s.text for s in statements[paragraph_start(statements, i):paragraph_end(statements, i) + 1])
 
 
 def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
@@ -435,7 +435,7 @@ def _covered_in_paragraph(statements: Sequence[Statement], j: int, end: int) -> 
     other = statements[j]
     if any(c.span.start > other.source_offset(end - 1) for c in other.citations):
         return True
-    return any(statements[k].citations for k in range(j + 1, _paragraph_end(statements, j) + 1))
+    return any(statements[k].citations for k in range(j + 1, paragraph_end(statements, j) + 1))
 
 
 # A performance's mark, as a box of records gives it and the body tells it: a time to hundredths or
@@ -1008,7 +1008,7 @@ def _reads_own_figure(statements: Sequence[Statement], i: int, legends: frozense
         return True
     if not (_LOOKS_AT_IT.search(text) or opens_example(text)):
         return False
-    paragraph = range(_paragraph_start(statements, i), _paragraph_end(statements, i) + 1)
+    paragraph = range(paragraph_start(statements, i), paragraph_end(statements, i) + 1)
     return any(_names_own_figure(statements[j].text, legends) for j in paragraph)
 
 
@@ -1017,7 +1017,7 @@ def _account_of_cited_study(statements: Sequence[Statement], i: int) -> bool:
     naming and citing ("Ghosh, Mason and Spriggs[8] analysed 53 samples …") and goes back to
     later ("The study concluded that …"), with no other citation between: its figures are that
     study's ("Twelve of the forty-one cases … revealed malignant cells")."""
-    start, end = _paragraph_start(statements, i), _paragraph_end(statements, i)
+    start, end = paragraph_start(statements, i), paragraph_end(statements, i)
     opening = next((j for j in range(i - 1, start - 1, -1) if statements[j].citations), None)
     if opening is None or statements[i].citations or not _opens_by_citing_source(statements[opening]):
         return False
@@ -1114,9 +1114,9 @@ def _given_in_cited_prose(statements: Sequence[Statement], i: int, claim: Numeri
     if claim.kind != "count" or not claim.noun or claim.value is None:
         return False
     stem = claim.noun.split()[0].lower().rstrip("s")
-    row = [s.text.strip() for s in statements[_paragraph_start(statements, i):_paragraph_end(statements, i) + 1]
+    row = [s.text.strip() for s in statements[paragraph_start(statements, i):paragraph_end(statements, i) + 1]
            if s.kind == "table"]
-    keys = [cell for cell in row if len(cell) >= 4 and not _HAS_DIGIT.search(cell)]
+    keys = [cell for cell in row if len(cell) >= 4 and not _ROW_NUMBER.search(cell)]
     if not keys:
         return False
     for j, other in enumerate(statements):
@@ -1125,21 +1125,18 @@ def _given_in_cited_prose(statements: Sequence[Statement], i: int, claim: Numeri
         if not any(c.kind == "count" and c.value == claim.value and c.noun
                    and c.noun.split()[0].lower().rstrip("s") == stem for c in find_numeric_claims(other.text)):
             continue
-        end = _paragraph_end(statements, j)
+        end = paragraph_end(statements, j)
         if any(s.citations for s in statements[j:end + 1]) and any(
                 key in _paragraph_text(statements, j) for key in keys):
             return True
     return False
 
 
-_HAS_DIGIT = re.compile(r"\d")
-
-
 def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
     """Whether an uncited table cell follows a cited cell of its row: a row cited in its title or
     name cell ("The Moon & Antarctica (Remastered)[10]" before "Reissue … with 4 new added tracks")
     names there the source of the row."""
-    start = _paragraph_start(statements, i)
+    start = paragraph_start(statements, i)
     return not statements[i].citations and any(
         cell.cited and cell.paragraph == statements[i].paragraph for cell in statements[start:i])
 
@@ -1168,10 +1165,10 @@ def _details_of_cited_row(doc: Document, statements: Sequence[Statement], i: int
     citation is the source of its details, as of its other cells."""
     if doc.format != "html":
         return False
-    start = _paragraph_start(statements, i)
+    start = paragraph_start(statements, i)
     if start == 0 or statements[start - 1].kind != "table":
         return False
-    above = _paragraph_start(statements, start - 1)
+    above = paragraph_start(statements, start - 1)
     if not any(cell.cited for cell in statements[above:start]):
         return False
     opening = list(_CELL_TAG.finditer(doc.source, max(0, statements[i].span.start - 400), statements[i].span.start))
@@ -1369,7 +1366,7 @@ def _noted_under_sourced_table(statements: Sequence[Statement], i: int) -> bool:
     """Whether prose statement ``i`` is one of the notes right under a table that open with the
     table's source line ("Source: Southern Football League." over "* Kettering Town deducted 10
     points"): the source named for the table is the source of its notes."""
-    start = _paragraph_start(statements, i)
+    start = paragraph_start(statements, i)
     return (start > 0 and statements[start - 1].kind == "table"
             and any(_SOURCE_LINE.match(stmt.text) for stmt in statements[start:i + 1]))
 
@@ -1397,10 +1394,14 @@ def _titles_table(statements: Sequence[Statement], i: int) -> bool:
     Investigation[5]"), so its citation is the table's. A sentence that reports ("The team
     finished third.[3]") is not."""
     stmt = statements[i]
-    alone = (i == 0 or statements[i - 1].paragraph != stmt.paragraph) and (
-        i + 1 == len(statements) or statements[i + 1].paragraph != stmt.paragraph)
-    return (stmt.kind == "prose" and alone and len(stmt.text.split()) <= _TITLE_WORDS
+    return (stmt.kind == "prose" and _title_line(statements, i)
             and not _FINITE_VERB.search(stmt.text) and not _PAST_TENSE.search(stmt.text))
+
+
+def _title_line(statements: Sequence[Statement], i: int) -> bool:
+    """Whether statement ``i`` is a paragraph of its own, short enough to be a title."""
+    return (paragraph_start(statements, i) == i == paragraph_end(statements, i)
+            and len(statements[i].text.split()) <= _TITLE_WORDS)
 
 
 # A statement that says the list after it is what it cites: "The largest communities are listed
@@ -1491,9 +1492,7 @@ def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
     three won and six lost): the rows, not the tally, are what a reader would check."""
     stmt = statements[i]
     tally = _RECORD_TALLY.search(stmt.text)
-    alone = (i == 0 or statements[i - 1].paragraph != stmt.paragraph) and (
-        i + 1 == len(statements) or statements[i + 1].paragraph != stmt.paragraph)
-    if tally is None or not alone or len(stmt.text.split()) > _TITLE_WORDS:
+    if tally is None or not _title_line(statements, i):
         return None
     total = sum(int(part) for part in tally.groups() if part)
     return tally.start() if total >= 2 and total in _table_rows_after(statements, i) else None
@@ -1592,7 +1591,7 @@ def _quoted_after_cited_introduction(statements: Sequence[Statement], i: int, so
     section that ends ":" ("Karl Pearson[4] … states:" and the block quotation under it): the
     citation introduces what follows as the source's, as it does a list. A table or anything
     else between them is what the introduction introduced."""
-    first = _paragraph_start(statements, i)
+    first = paragraph_start(statements, i)
     if first == 0:
         return False
     before = statements[first - 1]
@@ -1619,7 +1618,7 @@ def _quoted_before_cited_attribution(statements: Sequence[Statement], i: int, so
     """Whether the paragraph of statement ``i``, with no citation of its own, stands right above
     a cited line that attributes it: a block quotation and its "— Kurz et al.[88]", a quotation
     box and its source's name. The citation on the attribution is the quotation's."""
-    first, end = _paragraph_start(statements, i), _paragraph_end(statements, i)
+    first, end = paragraph_start(statements, i), paragraph_end(statements, i)
     if end + 1 >= len(statements) or any(s.citations for s in statements[first:end + 1]):
         return False
     after = statements[end + 1]

@@ -14,6 +14,8 @@ from citecheck.rules.cc101_uncited_numeric_claim import (
     describe_figures,
     figure_evidence,
     numeric_coverage,
+    paragraph_end,
+    paragraph_start,
 )
 
 _ORDINAL_PLACES = {1: "in the next sentence", 2: "in the sentence after next"}
@@ -104,12 +106,10 @@ def _closes_quotation(doc: Document, stmt: Statement, citing: Statement) -> bool
     indented quotation under it): the quotation is one passage, cited once at its end. A list
     under such an introduction is no quotation: its items are claims of their own."""
     statements = doc.statements
-    if stmt.kind != "prose" or citing.paragraph != stmt.paragraph or (
-            citing.index + 1 < len(statements) and statements[citing.index + 1].paragraph == stmt.paragraph):
+    if (stmt.kind != "prose" or citing.paragraph != stmt.paragraph
+            or paragraph_end(statements, citing.index) != citing.index):
         return False
-    first = stmt.index
-    while first > 0 and statements[first - 1].paragraph == stmt.paragraph:
-        first -= 1
+    first = paragraph_start(statements, stmt.index)
     if first == 0:
         return False
     introduction = statements[first - 1]

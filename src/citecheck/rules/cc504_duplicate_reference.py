@@ -116,7 +116,7 @@ def _different_works(a: Reference, b: Reference) -> bool:
 def _versions_of_one_page(a: Reference, b: Reference) -> bool:
     """Whether the entries cite a page as it read at two times: each archived on its own day,
     published in periods that do not overlap (2000 and 2002, not 2010 and November 2010)."""
-    archived_a, archived_b = (" ".join(str(m.date) for m in find_dates(ref.get("archive_date"))) for ref in (a, b))
+    archived_a, archived_b = _days(a.get("archive_date")), _days(b.get("archive_date"))
     if not archived_a or not archived_b or archived_a == archived_b:
         return False
     published_a, published_b = reference_date(a, "date"), reference_date(b, "date")
@@ -126,7 +126,12 @@ def _versions_of_one_page(a: Reference, b: Reference) -> bool:
 
 def _dated(ref: Reference) -> str:
     """The entry's publication date, else the days its title names, folded."""
-    return _fold(ref.get("date")) or " ".join(str(match.date) for match in find_dates(ref.get("title")))
+    return _fold(ref.get("date")) or _days(ref.get("title"))
+
+
+def _days(text: str) -> str:
+    """The days ``text`` names, as one comparable string."""
+    return " ".join(str(match.date) for match in find_dates(text))
 
 
 # A work's DOI as an entry prints or templates it: "doi:10.2460/javma.231.11.1665", "|doi=10.1038/…";
