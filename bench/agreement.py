@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from precision import read_labels  # noqa: E402
+from labels import read_labels  # noqa: E402
 
 Row = dict[str, Any]
 
@@ -75,15 +75,17 @@ def _summary(pairs: list[tuple[str, str]]) -> Row:
             "second_precision": round(sum(second == "tp" for _, second in pairs) / n, 3) if n else None}
 
 
+def _shown(value: float | None, percent: bool = True) -> str:
+    return "-" if value is None else f"{value:.1%}" if percent else f"{value:.2f}"
+
+
 def render_text(table: Row, out: Any) -> None:
     print(f"{'rule':8}{'read twice':>11}{'agreed':>8}{'agreement':>11}{'kappa':>7}"
           f"{'precision 1st':>15}{'2nd':>7}", file=out)
     for code, row in [*table["rules"].items(), ("overall", table["overall"])]:
-        def shown(value: float | None, percent: bool = True) -> str:
-            return "-" if value is None else f"{value:.1%}" if percent else f"{value:.2f}"
-        print(f"{code:8}{row['read_twice']:>11}{row['agreed']:>8}{shown(row['agreement']):>11}"
-              f"{shown(row['kappa'], False):>7}{shown(row['first_precision']):>15}"
-              f"{shown(row['second_precision']):>7}", file=out)
+        print(f"{code:8}{row['read_twice']:>11}{row['agreed']:>8}{_shown(row['agreement']):>11}"
+              f"{_shown(row['kappa'], False):>7}{_shown(row['first_precision']):>15}"
+              f"{_shown(row['second_precision']):>7}", file=out)
     for side in ("only_first", "only_second"):
         if table[side]:
             print(f"{len(table[side])} labels of the {side.split('_')[1]} reading have no counterpart "

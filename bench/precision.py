@@ -20,20 +20,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ecosystem import DEFAULT_CORPUS, PAGE_SEPARATOR, REPO, Row, lint_corpus, read_snapshot  # noqa: E402
+from labels import read_labels  # noqa: E402
 
 DEFAULT_LABELS = REPO / "eval" / "labels"
 FLAG_MIN_LABELS = 10
 FLAG_PRECISION = 0.95
-
-
-def read_labels(folder: Path) -> list[Row]:
-    """Every label in ``folder``/*.jsonl, each with where it was written (for the reports)."""
-    labels = []
-    for path in sorted(folder.glob("*.jsonl")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                labels.append({**json.loads(line), "source": f"{path.name}:{number}"})
-    return labels
 
 
 def labelled_files(labels: list[Row], corpus: Path) -> list[str]:
