@@ -403,9 +403,9 @@ def impossible_date(text: str) -> bool:
 
     "06-03-2011" can exist (6 March or 3 June): it is not split at its dashes into the year 6.
     """
-    if ambiguous_date(text):
-        return False
     cleaned = _clean(text)
+    if _AMBIGUOUS_NUMERIC.fullmatch(cleaned):
+        return False
     parts = _SPLIT_RANGE.split(cleaned, maxsplit=1)
     for candidate in [cleaned] + ([p.strip() for p in parts] if len(parts) == 2 else []):
         single = _single(candidate)

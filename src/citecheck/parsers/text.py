@@ -1525,7 +1525,7 @@ class _Parser:
         letter = string.ascii_uppercase[index]
         if opening is None or opening.group(1) != letter:
             return None
-        if "[A]" not in self.source[section_start:first_start]:
+        if self.source.find("[A]", section_start, first_start) < 0:
             return None
         return _Block("entry", [(opening.end(), first_end)] + block.segs[1:], block.first_line, block.last_line)
 
