@@ -38,6 +38,7 @@ INCONSISTENT_COPIES = {
     # [5] and [6] twice and [8] three times in the text, their entries printed "^", "^" and "^ a b"
     "fet-holdout-18/Spice.txt": {("", "5"), ("", "6"), ("", "8")},
     "fet-holdout-22/Geomatics.txt": {("", "2")},  # two [2] in the text, one "^" on its entry
+    "fet-holdout-25/Forging.txt": {("", "1")},  # five [1] in the text, "^ a b c d" in the list
 }
 # Copies the reader still gets wrong, kept visible here until it reads them: a quotation's own
 # notes ("[n_1]", listed under its sub-heading "Notes") beside the article's notes ("[note_1]")
@@ -380,6 +381,29 @@ def test_a_sources_sub_heading_inside_a_section_is_not_the_end_of_the_article() 
     )
     doc = parse(text)
     assert any("Artificial sources include reactors" in s.text for s in doc.statements)
+
+
+def test_a_top_level_section_named_sources_before_more_cited_prose_is_body() -> None:
+    """Sugar's "Sources" (of sugar) holds a table and two short sentences; the article goes on
+    with "Production" and lists its references under "References"."""
+    text = DUMP_WITH_STYLE_SHEET.replace(
+        "***** References *****",
+        "***** Sources *****\n"
+        "The sugar contents of fruits are given in Table 1.\n"
+        "            Table 1. Sugar content of plant foods (g/100g)[1]\n"
+        "Apple      13.8          10.4\n"
+        "***** Production *****\n"
+        "Production of the crop rose by some 14% over the period, as the reports of the growers'\n"
+        "association show for every year since, and it is still rising in most of the growing regions\n"
+        "today. The largest importers were China and Japan.[5]\n"
+        "***** References *****",
+        1,
+    )
+    doc = parse(text)
+    assert any("The largest importers were China" in s.text for s in doc.statements)
+    # an end section with nothing but a list after it still ends the body
+    assert not any("Apple" in s.text for s in parse(DUMP_WITH_STYLE_SHEET.replace(
+        "***** References *****", "***** See also *****\n   * Apple\n***** References *****", 1)).statements)
 
 
 def test_a_rendered_cite_error_is_no_reference_and_its_markers_are_undefined() -> None:

@@ -1079,9 +1079,24 @@ class _Parser:
                 ends = ends and parent_ends
             else:
                 parent_ends = ends
-            if ends and not self._holds_prose(k):
+            if ends and not self._holds_prose(k) and not self._body_resumes(k):
                 return k
         return len(self.blocks)
+
+    def _body_resumes(self, heading: int) -> bool:
+        """Whether a section of cited prose follows an end-named section before any list of
+        references does: a top-level "Sources" of sugar (a table of plant foods) comes before
+        "Production", and the article's list is under "References" further on."""
+        level = self.blocks[heading].level
+        for k in range(heading + 1, len(self.blocks)):
+            block = self.blocks[k]
+            if block.kind != "heading" or block.level > level:
+                continue
+            if _section_name(block.text) in _END_SECTIONS or self._holds_reference_list(k):
+                return False
+            if self._holds_prose(k):
+                return True
+        return False
 
     def _holds_reference_list(self, heading: int) -> bool:
         """Whether a heading's section is a numbered list with backlinks, whatever its name: of
