@@ -13,6 +13,8 @@ from citecheck.api import lint_text
 from citecheck.model import Diagnostic, Document, Severity, Span
 from citecheck.parsers.text import parse
 from citecheck.rules import RuleContext, select_rules
+from citecheck.rules.cc501_undefined_reference import entry_label
+from citecheck.rules.cc502_unused_reference import uncited_entries
 from citecheck.rules.cc903_reference_map_unverified import ReferenceMapUnverified
 
 from conftest import CORPUS, ROOT, SEED
@@ -875,3 +877,114 @@ def test_a_marker_inside_an_entry_of_the_reference_list_is_a_use_its_backlinks_c
     assert uses == {"1": 1, "2": 2, "3": 1}  # "Ward:[3]" is a bare link's number: [3] claims one use
     assert doc.metadata["mapping_check"] == {"checked": 4, "agreeing": 3, "over_cited": 0, "verified": True}
     assert not [f for f in lint_text(ENTRY_CITING_ENTRIES, "text").findings if f.code == "CC502" and "[3]" in f.message]
+
+
+# How markers are read decides which entries count as cited: notes citing references, markers
+# wrapped or cut short by a table column, lettered and roman notes, an entry's own number. In a
+# copy every entry with backlinks is cited on the page, so these are checked on the map itself.
+UNCITED_ENTRY_CASES = [
+    pytest.param("""Fighting began.[a][1]
+
+Notes
+
+  1. ^ Used note.
+  2. ^ Unused note.
+
+References
+
+  1. ^ "Fighting". Reuters. 1 October 2020.
+""", {"[b]"}, id="an unused note"),
+    pytest.param("""Fighting began.[a][1]
+
+Notes
+
+  1. ^ Denied by Azerbaijan.[2]
+
+References
+
+  1. ^ "Fighting". Reuters. 1 October 2020.
+  2. ^ "Denial". Reuters. 2 October 2020.
+""", set(), id="a reference cited only inside a note is used"),
+    pytest.param("""****** Periodic table ******
+The group has been disputed for a long time by chemists and physicists alike.
+In other tables, lutetium and lawrencium are the remaining group 3 members.[n
+1] Early techniques for separating scandium relied on their ores.[1]
+***** Notes *****
+   1. ^ For examples of the group 3 = Sc, Y, Lu, Lr form, see the tables.
+***** References *****
+   1. ^ "Table". Journal of Chemistry. 1 October 2020.
+""", set(), id="a numbered note marker wrapped across two lines cites its note"),
+    pytest.param("""****** Density ******
+Density is mass per volume.[1]
+           Densities of various materials
+Material          Density (kg/m3)   Notes
+Hydrogen          0.0898
+Aerographite      0.2               [note_2][1]
+Aerogel           1.0               [note_2]
+Air               1.2               At sea level
+Notes:
+   1. ^ Unless otherwise noted, all densities are at standard conditions.
+   2. ^ a b Air contained in material excluded when calculating density
+**** Water ****
+        Density of liquid water at 1 atm pressure
+Temp. (°C)[note_1Density (kg/m3)
+−30            983.854
+4                   999.9720
+Notes:
+   1. ^ Values below 0 °C refer to supercooled water.
+***** References *****
+   1. ^ a b "Density". Journal of Physics. 1 October 2020.
+""", {"[table 1]"}, id="a table's notes cited by numbered markers, one cut short by its column; the uncited one is flagged"),
+    pytest.param("""Peaks fall at these wavelengths.[1]
+Division name     Wavelength     Temperature[i]
+Near-infrared     0.75–1.4 µm    3,864–2,070 K
+
+Notes
+
+  1. ^ Temperatures of black bodies for which spectral peaks fall at the given wavelengths.
+
+References
+
+  1. ^ "Infrared". Reuters. 1 October 2020.
+""", set(), id="the one note of a list cited by a roman marker is used"),
+    pytest.param("""It began.[a][b][c][d][e][f][g][h] It ended.[i][1]
+
+Notes
+
+  1. ^ One.
+  2. ^ Two.
+  3. ^ Three.
+  4. ^ Four.
+  5. ^ Five.
+  6. ^ Six.
+  7. ^ Seven.
+  8. ^ Eight.
+  9. ^ Nine.
+  10. ^ Ten.
+
+References
+
+  1. ^ "Fighting". Reuters. 1 October 2020.
+""", {"[j]"}, id="a marker [i] where nine notes stand is the ninth letter, not the first numeral"),
+    pytest.param("""The air is mostly nitrogen.[1][2]
+
+References
+
+  1. ^ Two sources total more than 100%: Astrophysical Quantities[2] (2000,
+     100.0012%), and fewer than 100%: U.S. Standard Atmosphere, 1976[3].
+  2. ^ a b Cox, Arthur N., ed. (2000), Astrophysical Quantities, AIP Press.
+  3. ^ National Aeronautics and Space Administration (1976), U.S. Standard Atmosphere.
+""", set(), id="a reference cited only inside an explanatory entry of the reference list is used"),
+    pytest.param("""The air is mostly nitrogen.[1]
+
+References
+
+  1. ^ "Air". NASA. 2019.
+  2. ^ Cox, Arthur N., ed. (2000), Astrophysical Quantities[2], AIP Press.
+""", {"[2]"}, id="an entry's own number in its text is no use of it"),
+]
+
+
+@pytest.mark.parametrize(("text", "uncited"), UNCITED_ENTRY_CASES)
+def test_markers_resolve_to_the_entries_they_cite(text: str, uncited: set[str]) -> None:
+    assert {entry_label(ref) for ref in uncited_entries(parse(text))} == uncited

@@ -34,10 +34,13 @@ class UnusedReference(Rule):
     (markers inside notes count as uses; in a plain-text copy so does a marker inside another
     reference entry, an explanatory note printed among the references, where the named entry's
     backlinks claim a use no other marker accounts for). In wikitext this is a list-defined reference that
-    is never used, which MediaWiki renders as an error. In a plain-text or HTML copy it is
-    usually an artefact: references used only by the infobox, an image caption or a note
-    lose their markers when a page is copied, so the rule stays at info and says so; when
-    the entry's backlinks ("^ a b") claim uses the copy no longer shows, the message gives
+    is never used, which MediaWiki renders as an error. A plain-text copy's backlinks ("^",
+    "^ a b") are the page's own record of its uses: an entry that has them is cited on the
+    page, and only the copy lost the marker (in an infobox, a caption or a table cell garbled
+    by the copy), so it is not reported; the map's check counts it among the entries whose
+    uses disagree. An entry printed without backlinks that nothing cites is reported. In an
+    HTML copy a missing marker is usually an artefact too, so the rule stays at info and says
+    so; when the entry's backlinks claim uses the copy no longer shows, the message gives
     that count.
 
     Why: an unused entry is either dead weight or the trace of a claim whose citation was
@@ -53,14 +56,19 @@ class UnusedReference(Rule):
     uses_reference_map = True
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        if not doc.references:
-            return
-        ids, keys = _cited_keys(doc)
-        for ref in doc.references:
-            if id(ref) in ids or (ref.group, ref.key) in keys:
+        for ref in uncited_entries(doc):
+            if doc.format == "text" and ref.backlinks:
                 continue
             yield self.finding(ctx, _message(doc, ref), ref.span, reference=ref, refs=[ref.key],
                                evidence={"backlinks": ref.backlinks, "format": doc.format})
+
+
+def uncited_entries(doc: Document) -> list[Reference]:
+    """The entries of the reference and notes lists that no marker of the document cites."""
+    if not doc.references:
+        return []
+    ids, keys = _cited_keys(doc)
+    return [ref for ref in doc.references if id(ref) not in ids and (ref.group, ref.key) not in keys]
 
 
 def _message(doc: Document, ref: Reference) -> str:
