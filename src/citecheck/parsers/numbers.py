@@ -275,6 +275,8 @@ _MASK_ALTERNATIVES = (
     # 201 E. Ontario Street, 805 Bedford St., and a range of houses: 86-127 Mansfield Hollow Rd.
     ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
         rf"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)(?!\w)"),
+    # a numbered street of a city's quadrant: "36 Street East", "17 Avenue SW"
+    ("addresses", rf"\b\d{{1,3}}\s+(?:Street|Avenue)\s+(?:North|South|East|West|[NS][EW]?|[EW])\b"),
     ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)"
         rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+)?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence
     ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
@@ -394,7 +396,7 @@ _MONTH_MASKS = re.compile(
 # A word before the figure that makes it a page, section, series, opus or age: "p. 12", "Op. 68", "aged 18".
 _KEYWORDS = r"""pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
          |op|opus
-         |table|part|episodes?|seasons?|issue|series|versions?|ver|category|level|class|grade|type
+         |table|part|episodes?|seasons?|issue|series|versions?|ver|category|level|class|grades?|type
          |phase|stage|steps?|tracks?|routes?|channels?|games?|side|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |atomic\s+numbers?|groups?
          |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
@@ -407,6 +409,8 @@ _KEYWORD_BEFORE = re.compile(
        | (?-i:\belement)\s+$                                         # an atomic number: element 72, not "elements, 90"
        | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching)\s+turn)\s+$  # a circuit's corner
        | (?-i:\bRace)\s+$                                            # a meeting's race: "Race 2 starts with reverse grid"
+       | \b(?:of|in|on|during|after|before|since|until)\s+week\s+$     # a season's week: "on Sunday night of week 3"
+       | \bgrades\s+(?:\d{1,2}|[a-z]+)\s+through\s+$                  # a school's last grade: "grades six through twelve"
        | (?-i:\b(?:digits|numerals|glyphs))\s+$                        # the digits named: "the glyphs 0-9"
        | \b(?:sections|chapters)\s+$                                 # "sections 4 to 10", not "129 chapters, 40 of which"
        | \b(?:mol\.|molecular|molar)\s+(?:weight|mass)\s*:?\s*$          # computed from the formula
@@ -416,7 +420,7 @@ _KEYWORD_BEFORE = re.compile(
 # The last word of any ``_KEYWORD_BEFORE`` match: a keyword (or the last word of one), a word
 # that may follow one, or the word of a numeral base or a molecular weight.
 _KEYWORD_BEFORE_LAST_WORD = re.compile(
-    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|digits|numerals|glyphs|sections|chapters)", re.X | re.I
+    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|week|through|digits|numerals|glyphs|sections|chapters)", re.X | re.I
 )
 _KEYWORD_WINDOW = 30
 
@@ -1359,6 +1363,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # "the Linux kernel 2.6 series", "The current versions of … are 5.0.": a release's number
         if digits.isdigit() and not ranged and _names_one_thing(text, start, end):
             return None
+        if ranged and _school_grades(text, start, end):
+            return None  # "Indio Christian Center (1-12)" beside "Grace Academy (K-8)": the grades a school teaches
         if digits.isdigit() and not ranged and _count_names_rather_than_counts(text, start, end, int(digits)):
             return None  # "110 Grant Apartments", "3 companies: Mimaki, Roland, and Mutoh", "2 types of ER"
         if text[end:end + 1] == ")" and _LOCATOR_BEFORE.search(text, max(0, start - 60), start):
@@ -1607,6 +1613,17 @@ def _in_formula(text: str, start: int, end: int) -> bool:
     return bool(_FORMULA_BEFORE.search(undo_double_decoding(text[max(0, start - 12):start]))
                 or _ASSIGNED_IN_CODE.search(text, max(0, start - 40), start)
                 or _FORMULA_AFTER.match(undo_double_decoding(text[end:end + 12])))
+
+
+# A school's grades in brackets after its name, from kindergarten ("(K-8)", "(PK-12)", "(Pre-K–5)").
+_KINDERGARTEN_GRADES = re.compile(r"\((?:P(?:re-?)?K|K)\s?[-–]\s?\d{1,2}\)")
+
+
+def _school_grades(text: str, start: int, end: int) -> bool:
+    """Whether a bracketed span of numbers ("(1-12)") gives a school's grades, as the other
+    schools of the statement have theirs from kindergarten ("Grace Academy (K-8)")."""
+    return (text[start - 1:start] == "(" and text[end:end + 1] == ")"
+            and _KINDERGARTEN_GRADES.search(text) is not None)
 
 
 def _closes_list_label(text: str, end: int) -> bool:
