@@ -1425,9 +1425,38 @@ def _count_names_rather_than_counts(text: str, start: int, end: int, value: int)
     Dalmatians"), a small count
     whose members follow ("3 companies …: Mimaki, Roland, and Mutoh"), or a small count of kinds
     in an undated sentence ("There are 2 types of ER"; but "in 1952 it had 3 types")."""
-    return (_in_a_title(text, end) or _title_case_follows(text, end)
+    return (_in_a_title(text, end) or _title_case_follows(text, end) or _singular_name_after_figure(text, start, end)
             or value <= 12 and _names_its_members(text, start, end, value)
             or value <= 10 and _classifying(_FOLLOWING_WORDS.match(text, end)) and not _YEAR_IN_TEXT.search(text))
+
+
+# One capitalised word in the singular after a figure, where a noun phrase ends: an English count
+# names its kind in the plural, so the figure opens a name ("in 30 Rock as", "Hollie Steel, 2 Grand,
+# Julian Smith"). Medals and people keep the singular when counted ("2 Gold", "40 Swiss"), and so
+# do kinds in a run of counts ("20 Labour, 15 Conservative and 3 Green councillors", "53 Active, 11
+# Inactive, 6 Practice squad players"); German capitalises every noun ("rund 45 Kilometer, in …"),
+# and a side's name follows the figure of a score ("Kettering Town 0 – 7 Bashley").
+_SINGULAR_NAME_AFTER = re.compile(
+    r" (?P<word>[A-Z][a-z]+[a-rt-z])(?=\s*$|\s*[,.;:)]|\s+(?:as|is|was|has|had)\b)")
+_COUNTED_IN_SINGULAR = frozenset("gold silver bronze".split())
+_ENGLISH_WORDS = frozenset("the of and".split())
+_SCORE_BEFORE = re.compile(rf"\d\s*[:{_DASH}]\s*$")
+_FIGURE_LISTED_AFTER = re.compile(r"\s*(?:,|and)\s+\d")
+_FIGURE_LISTED_BEFORE = re.compile(r"\d[^\d,;.]{0,40}(?:,|\band)\s*$")
+
+
+def _singular_name_after_figure(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start``-``end`` of an English text opens a name of one capitalised
+    word in the singular ("30 Rock", "2 Grand"), not a count of people, medals or kinds, nor a score."""
+    named = _SINGULAR_NAME_AFTER.match(text, end)
+    if (named is None or _SCORE_BEFORE.search(text, max(0, start - 8), start)
+            or _FIGURE_LISTED_AFTER.match(text, named.end())
+            or _FIGURE_LISTED_BEFORE.search(text, max(0, start - 50), start)):
+        return False
+    word = named.group("word").lower()
+    words = _words(text)
+    return (not (word in _COUNTED_IN_SINGULAR or word in _counted_beings() or word.endswith(("ese", "ss", "ish", "ch")))
+            and not words.isdisjoint(_ENGLISH_WORDS) and words.isdisjoint(_GERMAN_WORDS))
 
 
 _TITLE_RUN = re.compile(r"(?:\s[A-Z][\w'’\-]*){2,}")  # greedy: what follows is no capitalised word
