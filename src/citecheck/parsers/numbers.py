@@ -2277,11 +2277,13 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # What opens the list of a count's members: "two subphyla - A and B", "three formations, which
 # are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B", "two
 # styles, known as lining figures and text figures", "three products, namely wheat, olive oil and wine".
+# A colon after "are" opens them instead ("Eight word classes are distinguished in English: nouns, …").
 _MEMBERS_OPEN = re.compile(
     rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
     rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:known\s+as|called|namely)\s+))?"
-    rf"|\s(?:are|were)\s+|\s\())(?=\S)"
+    rf"|\s(?:are|were)\s+(?![^.;:!?()\d]*:)|\s\())(?=\S)"
 )
+_COPULA_INSIDE = re.compile(r"\s(?:are|were)\s")
 # A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
 # dash does, but not one of a span of years ("the campaigns of 101–102 and 105–106").
 # A relative clause ends them, also after a word on the last member (", a publicist who …").
@@ -2429,6 +2431,9 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     if ", a" in text or ", the " in text:
         text = _INNER_APPOSITIVE.sub(lambda phrase: " " * len(phrase.group()), text)
     opened = _MEMBERS_OPEN.match(text, end)
+    if (opened is not None and opened.group("colon") and _COPULA_INSIDE.search(opened.group())
+            and _counted_word(text, end) in _counted_beings()):
+        opened = None  # "Three soldiers were killed in the raid: Smith, …": people counted stay a report
     if opened is not None:
         named_member = _NAMED_MEMBER
         close = _MEMBERS_CLOSE.search(text, opened.end())
