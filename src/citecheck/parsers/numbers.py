@@ -275,6 +275,8 @@ _MASK_ALTERNATIVES = (
     # 201 E. Ontario Street, 805 Bedford St., and a range of houses: 86-127 Mansfield Hollow Rd.
     ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
         rf"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)(?!\w)"),
+    # a numbered street of a city's quadrant: "36 Street East", "17 Avenue SW"
+    ("addresses", rf"\b\d{{1,3}}\s+(?:Street|Avenue)\s+(?:North|South|East|West|[NS][EW]?|[EW])\b"),
     ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)"
         rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+)?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence
     ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
@@ -394,7 +396,7 @@ _MONTH_MASKS = re.compile(
 # A word before the figure that makes it a page, section, series, opus or age: "p. 12", "Op. 68", "aged 18".
 _KEYWORDS = r"""pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
          |op|opus
-         |table|part|episodes?|seasons?|issue|series|versions?|ver|category|level|class|grade|type
+         |table|part|episodes?|seasons?|issue|series|versions?|ver|category|level|class|grades?|type
          |phase|stage|steps?|tracks?|routes?|channels?|games?|side|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |atomic\s+numbers?|groups?
          |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
@@ -407,6 +409,8 @@ _KEYWORD_BEFORE = re.compile(
        | (?-i:\belement)\s+$                                         # an atomic number: element 72, not "elements, 90"
        | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching)\s+turn)\s+$  # a circuit's corner
        | (?-i:\bRace)\s+$                                            # a meeting's race: "Race 2 starts with reverse grid"
+       | \b(?:of|in|on|during|after|before|since|until)\s+week\s+$     # a season's week: "on Sunday night of week 3"
+       | \bgrades\s+(?:\d{1,2}|[a-z]+)\s+through\s+$                  # a school's last grade: "grades six through twelve"
        | (?-i:\b(?:digits|numerals|glyphs))\s+$                        # the digits named: "the glyphs 0-9"
        | \b(?:sections|chapters)\s+$                                 # "sections 4 to 10", not "129 chapters, 40 of which"
        | \b(?:mol\.|molecular|molar)\s+(?:weight|mass)\s*:?\s*$          # computed from the formula
@@ -416,7 +420,7 @@ _KEYWORD_BEFORE = re.compile(
 # The last word of any ``_KEYWORD_BEFORE`` match: a keyword (or the last word of one), a word
 # that may follow one, or the word of a numeral base or a molecular weight.
 _KEYWORD_BEFORE_LAST_WORD = re.compile(
-    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|digits|numerals|glyphs|sections|chapters)", re.X | re.I
+    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|week|through|digits|numerals|glyphs|sections|chapters)", re.X | re.I
 )
 _KEYWORD_WINDOW = 30
 
@@ -1359,6 +1363,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
             return None  # "the Linux kernel 2.6 series", "The current versions of … are 5.0.": a release's number
         if digits.isdigit() and not ranged and _names_one_thing(text, start, end):
             return None
+        if ranged and _school_grades(text, start, end):
+            return None  # "Indio Christian Center (1-12)" beside "Grace Academy (K-8)": the grades a school teaches
         if digits.isdigit() and not ranged and _count_names_rather_than_counts(text, start, end, int(digits)):
             return None  # "110 Grant Apartments", "3 companies: Mimaki, Roland, and Mutoh", "2 types of ER"
         if text[end:end + 1] == ")" and _LOCATOR_BEFORE.search(text, max(0, start - 60), start):
@@ -1419,9 +1425,38 @@ def _count_names_rather_than_counts(text: str, start: int, end: int, value: int)
     Dalmatians"), a small count
     whose members follow ("3 companies …: Mimaki, Roland, and Mutoh"), or a small count of kinds
     in an undated sentence ("There are 2 types of ER"; but "in 1952 it had 3 types")."""
-    return (_in_a_title(text, end) or _title_case_follows(text, end)
+    return (_in_a_title(text, end) or _title_case_follows(text, end) or _singular_name_after_figure(text, start, end)
             or value <= 12 and _names_its_members(text, start, end, value)
             or value <= 10 and _classifying(_FOLLOWING_WORDS.match(text, end)) and not _YEAR_IN_TEXT.search(text))
+
+
+# One capitalised word in the singular after a figure, where a noun phrase ends: an English count
+# names its kind in the plural, so the figure opens a name ("in 30 Rock as", "Hollie Steel, 2 Grand,
+# Julian Smith"). Medals and people keep the singular when counted ("2 Gold", "40 Swiss"), and so
+# do kinds in a run of counts ("20 Labour, 15 Conservative and 3 Green councillors", "53 Active, 11
+# Inactive, 6 Practice squad players"); German capitalises every noun ("rund 45 Kilometer, in …"),
+# and a side's name follows the figure of a score ("Kettering Town 0 – 7 Bashley").
+_SINGULAR_NAME_AFTER = re.compile(
+    r" (?P<word>[A-Z][a-z]+[a-rt-z])(?=\s*$|\s*[,.;:)]|\s+(?:as|is|was|has|had)\b)")
+_COUNTED_IN_SINGULAR = frozenset("gold silver bronze".split())
+_ENGLISH_WORDS = frozenset("the of and".split())
+_SCORE_BEFORE = re.compile(rf"\d\s*[:{_DASH}]\s*$")
+_FIGURE_LISTED_AFTER = re.compile(r"\s*(?:,|and)\s+\d")
+_FIGURE_LISTED_BEFORE = re.compile(r"\d[^\d,;.]{0,40}(?:,|\band)\s*$")
+
+
+def _singular_name_after_figure(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start``-``end`` of an English text opens a name of one capitalised
+    word in the singular ("30 Rock", "2 Grand"), not a count of people, medals or kinds, nor a score."""
+    named = _SINGULAR_NAME_AFTER.match(text, end)
+    if (named is None or _SCORE_BEFORE.search(text, max(0, start - 8), start)
+            or _FIGURE_LISTED_AFTER.match(text, named.end())
+            or _FIGURE_LISTED_BEFORE.search(text, max(0, start - 50), start)):
+        return False
+    word = named.group("word").lower()
+    words = _words(text)
+    return (not (word in _COUNTED_IN_SINGULAR or word in _counted_beings() or word.endswith(("ese", "ss", "ish", "ch")))
+            and not words.isdisjoint(_ENGLISH_WORDS) and words.isdisjoint(_GERMAN_WORDS))
 
 
 _TITLE_RUN = re.compile(r"(?:\s[A-Z][\w'’\-]*){2,}")  # greedy: what follows is no capitalised word
@@ -1607,6 +1642,17 @@ def _in_formula(text: str, start: int, end: int) -> bool:
     return bool(_FORMULA_BEFORE.search(undo_double_decoding(text[max(0, start - 12):start]))
                 or _ASSIGNED_IN_CODE.search(text, max(0, start - 40), start)
                 or _FORMULA_AFTER.match(undo_double_decoding(text[end:end + 12])))
+
+
+# A school's grades in brackets after its name, from kindergarten ("(K-8)", "(PK-12)", "(Pre-K–5)").
+_KINDERGARTEN_GRADES = re.compile(r"\((?:P(?:re-?)?K|K)\s?[-–]\s?\d{1,2}\)")
+
+
+def _school_grades(text: str, start: int, end: int) -> bool:
+    """Whether a bracketed span of numbers ("(1-12)") gives a school's grades, as the other
+    schools of the statement have theirs from kindergarten ("Grace Academy (K-8)")."""
+    return (text[start - 1:start] == "(" and text[end:end + 1] == ")"
+            and _KINDERGARTEN_GRADES.search(text) is not None)
 
 
 def _closes_list_label(text: str, end: int) -> bool:
@@ -2231,11 +2277,13 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # What opens the list of a count's members: "two subphyla - A and B", "three formations, which
 # are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B", "two
 # styles, known as lining figures and text figures", "three products, namely wheat, olive oil and wine".
+# A colon after "are" opens them instead ("Eight word classes are distinguished in English: nouns, …").
 _MEMBERS_OPEN = re.compile(
     rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
     rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:known\s+as|called|namely)\s+))?"
-    rf"|\s(?:are|were)\s+|\s\())(?=\S)"
+    rf"|\s(?:are|were)\s+(?![^.;:!?()\d]*:)|\s\())(?=\S)"
 )
+_COPULA_INSIDE = re.compile(r"\s(?:are|were)\s")
 # A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
 # dash does, but not one of a span of years ("the campaigns of 101–102 and 105–106").
 # A relative clause ends them, also after a word on the last member (", a publicist who …").
@@ -2383,6 +2431,9 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     if ", a" in text or ", the " in text:
         text = _INNER_APPOSITIVE.sub(lambda phrase: " " * len(phrase.group()), text)
     opened = _MEMBERS_OPEN.match(text, end)
+    if (opened is not None and opened.group("colon") and _COPULA_INSIDE.search(opened.group())
+            and _counted_word(text, end) in _counted_beings()):
+        opened = None  # "Three soldiers were killed in the raid: Smith, …": people counted stay a report
     if opened is not None:
         named_member = _NAMED_MEMBER
         close = _MEMBERS_CLOSE.search(text, opened.end())
