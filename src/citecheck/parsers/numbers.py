@@ -1115,9 +1115,11 @@ def reports_the_world(claim: NumericClaim, paragraph: str) -> bool:
     """Whether a figure reads as a report about the world even in a text that teaches: a share
     or a sum of money, a count in the thousands, a count of people, or any figure of a paragraph
     that names a year ("In 2015 the Congo supplied 60%"). Other figures of such a text are its
-    textbook material: conditions, typical values, examples ("at 25 °C and 1 bar", "50 ohms")."""
-    if claim.kind == "percent" and _degree_of_a_process(claim, paragraph):
-        return _RECORD_YEAR.search(paragraph) is not None
+    textbook material: conditions, typical values, examples ("at 25 °C and 1 bar", "50 ohms"),
+    and shares that are all, half or none of something ("the time to lose one-half of its
+    activity") unless they are of people."""
+    if claim.kind == "percent" and (_degree_of_a_process(claim, paragraph) or _whole_half_or_none(claim, paragraph)):
+        return _RECORD_YEAR.search(paragraph) is not None or _counts_people(claim)
     if claim.kind in ("percent", "money") or (claim.value or 0) >= 1000:
         return True
     return (_counts_people(claim) or claim.noun.split(" ", 1)[0].lower() in _ROLE_NOUNS
@@ -1137,6 +1139,23 @@ def _degree_of_a_process(claim: NumericClaim, paragraph: str) -> bool:
         return False
     return re.search(rf"\b(?:at|for|until|upon|corresponding\s+to|up\s+to)\s+(?:about\s+|approximately\s+)?{re.escape(claim.raw)}\s+{noun}\b",
                      paragraph) is not None
+
+
+# The shares a definition or a derivation states as the bounds and the middle of a whole: "to
+# lose one-half of its activity", "100% of the kinetic energy is converted", "approach 0%".
+_WHOLE_HALF_NONE = frozenset((0.0, 50.0, 100.0))
+# What makes such a share a change or an estimate, which is measured: "rose by 100%", "a 50% cut",
+# "more than half of the cosmic radiation", "approximately half the weight".
+_MEASURED_SHARE_BEFORE = (r"\b(?:(?:by|an?)\s+(?:[a-z]+\s+)?|(?:more|less|fewer)\s+than\s+|at\s+(?:least|most)\s+"
+                          r"|(?:over|under|about|around|nearly|almost|approximately|roughly|some|up\s+to)\s+)")
+
+
+def _whole_half_or_none(claim: NumericClaim, paragraph: str) -> bool:
+    """Whether a share is all, half or none of something, stated exactly: what a text that
+    teaches derives or defines, not a measured share (a change, an estimate)."""
+    if claim.value not in _WHOLE_HALF_NONE:
+        return False
+    return re.search(_MEASURED_SHARE_BEFORE + re.escape(claim.raw), paragraph, re.I) is None
 
 
 def _counts_people(claim: NumericClaim) -> bool:

@@ -1725,7 +1725,9 @@ class UncitedNumericClaim(Rule):
     formulas, variables or mathematical terms) cites its textbook material by paragraph, not
     by value: there only figures that report the world are flagged — shares, money, counts in
     the thousands, counts of people, and any figure of a paragraph that names a year ("In
-    2015 the Congo supplied 60%"), not "at 25 °C and 1 bar" or "a common value is 50 ohms".
+    2015 the Congo supplied 60%"), not "at 25 °C and 1 bar" or "a common value is 50 ohms", nor
+    a share stated exactly as all, half or none of something ("the time it takes to lose one-half
+    of its activity"; but "more than half of the cosmic radiation", "rose by 100%").
     The option ``textbook = false`` flags all of them. In any article, a statement that reads out
     a notation with the notation's own numbers ("2/10 net 30 - this means …") is a worked example,
     and one that reads values off the article's own numbered figure ("In Fig. 6, the low-finesse
