@@ -2175,6 +2175,10 @@ _ESTIMATE_BEFORE = re.compile(
 )
 # A comparison with one, two or three draws a line between kinds: "variables with more than two values".
 _THRESHOLD = re.compile(r"(?:more|fewer|less)\b", re.I)
+# "At least" and "at most" draw a line only in a timeless statement of what a kind has: "contain
+# at least one phosphate group", "there are at least two computers", "in which at least one".
+_BOUND = re.compile(r"at\s+(?:least|most)\b", re.I)
+_HAS_OF_A_KIND = frozenset("contain contains containing has have having with is are be which where require requires".split())
 # Verbs that report what was done with a number of things ("sold two", "won three"); not
 # "has" or "have", which describe a kind ("a triangle has three sides").
 _REPORTED_ACTS = frozenset("lost won shot built took kept held got made sold bought hit fired owns operates".split())
@@ -2569,11 +2573,15 @@ _NAME_SEPARATOR = re.compile(_BETWEEN_NAMES)
 
 def _sets_threshold(text: str, estimate: re.Match[str], value: int) -> bool:
     """Whether "more than two" draws a line between kinds ("variables with more than two
-    values") rather than estimates what was done ("fired more than three rockets")."""
-    if value > 3 or not _THRESHOLD.match(estimate.group()):
+    values", "each contains at least one phosphate group") rather than estimates what was done
+    ("fired more than three rockets", "at least three bombs exploded")."""
+    bound = _BOUND.match(estimate.group())
+    if value > 3 or not (bound or _THRESHOLD.match(estimate.group())):
         return False
     before = _PREV_WORD.search(text, max(0, estimate.start() - 30), estimate.start())
     verb = before.group(1).lower() if before and before.end() == estimate.start() else ""
+    if bound:
+        return verb in _HAS_OF_A_KIND
     return not (verb in _REPORTED_ACTS or verb.endswith("ed"))
 
 
