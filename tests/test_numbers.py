@@ -83,6 +83,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("The attack killed two civilians, a man and a woman.", ["two"]),
         ("Rebels fired more than three rockets.", ["three"]),
         ("There were at least two attempts on his life, and at least three bombs exploded.", ["two", "three"]),
+        ("Temperatures reached 90 degrees in July; the ship turned 45 degrees to port.", ["90", "45"]),
         ("As a consequence, more than half the population is now living in the cities.", ["half"]),
         ("Albedos in visible light range from up to 0.9 for fresh snow to about 0.04 for charcoal.", ["0.9", "0.04"]),
         ("BCT – Bidirectional Control Thyristor – In 2004 it killed two soldiers.", ["two"]),
@@ -331,6 +332,9 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Because they contain at least one phosphate group, the compounds marked are all nucleotides.",
         "CIM implies that there are at least two computers exchanging information.",
         "It is liquid-state sintering in which at least one but not all elements are in a liquid state.",
+        # a right angle, a half or a full turn, in degrees or in grads
+        "It features a vertical circle which is graduated through the full 360 degrees.",
+        "The angles should read 90° (100 grad) when horizontal, or 270° (300 grad) when transited.",
         "In contrast, a rooted multifurcating tree may have more than two children at some nodes.",
         "Similarly, a rooted tree may have more than two children.",
         "  Every homogeneous system has at least one solution.",

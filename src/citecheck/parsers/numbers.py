@@ -704,6 +704,8 @@ def _find(text: str) -> list[NumericClaim]:
         candidates = [c for c in candidates if not _restates_a_proportion(text, c, figures)]
     if candidates:
         candidates = [c for c in candidates if not _bare_unit(c)]
+    if candidates and ("°" in text or not words.isdisjoint(_ANGLE_WORDS)) and not _WARMTH.search(text):
+        candidates = [c for c in candidates if not _part_of_a_turn(text, c)]
     condition = bool(candidates) and _CONDITION.match(text) is not None
     mathematics = bool(candidates) and _speaks_in_mathematics(text, words)
     if condition and mathematics:  # "If the string is approximated with 100 mass points": a model's setup
@@ -1283,6 +1285,22 @@ def _bare_unit(claim: NumericClaim) -> bool:
     if claim.high is not None:
         return (claim.value, claim.high) == (0, 1)
     return not claim.noun and claim.raw in ("0", "1", "1.0", "0.0")
+
+
+# A quarter, a half, three quarters or the whole of a turn, in degrees or in grads (a copy may
+# decode the degree sign twice, "90Â°"); not a temperature.
+_TURN = re.compile(r"(?:(?:90|180|270|360)\s?(?:Â?°(?!\s?[CFK]\b)|degrees?\b(?!\s+(?:[CFK]\b|Fahrenheit|Celsius|centigrade)))"
+                   r"|(?:100|200|300|400)\s?(?:grads?|gons?|gradians?)\b)")
+_ANGLE_WORDS = frozenset("degree degrees grad grads gon gons gradian gradians".split())
+# Words of a statement about warmth, where "90 degrees" is a temperature.
+_WARMTH = re.compile(r"temperat|\bheat|\bhot(?:ter|test)?\b|\bwarm|\bcold|\bcool|fahrenheit|celsius|\bweather|\bsummer|\bwinter|\boven", re.I)
+
+
+def _part_of_a_turn(text: str, claim: NumericClaim) -> bool:
+    """Whether the figure is a right angle, a half or a full turn ("graduated through the full
+    360 degrees", "less than 180 degrees of the input cycle", "should read 90° (100 grad)"):
+    geometry fixes it, there is nothing to source."""
+    return claim.kind == "count" and claim.high is None and _TURN.match(text, claim.start) is not None
 
 
 # A number before a superlative picks members of a ranking: "the six largest cities".
