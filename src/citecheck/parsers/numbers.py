@@ -1179,10 +1179,13 @@ def quoted_words(claim: NumericClaim, text: str) -> bool:
 
 @functools.lru_cache(maxsize=256)  # asked once for each figure of a statement
 def _quotations(text: str) -> tuple[tuple[int, int], ...]:
+    if (whole := _WHOLE_QUOTATION.fullmatch(text)) is not None:
+        return (whole.span(1),)  # a block quotation, however long: "When my father … I came to understand it."
     return tuple(match.span(1) for match in _QUOTATION.finditer(text))
 
 
 _QUOTATION = re.compile(r"[\"“]([^\"“”\n]{3,400})[\"”]")
+_WHOLE_QUOTATION = re.compile(r"\s*[\"“]([^\"“”\n]{3,})[\"”]\s*")
 
 
 def speaks_in_mathematics(text: str) -> bool:
