@@ -708,6 +708,8 @@ def _find(text: str) -> list[NumericClaim]:
         candidates = [c for c in candidates if not _restates_a_proportion(text, c, figures)]
     if candidates:
         candidates = [c for c in candidates if not _bare_unit(c)]
+    if candidates and ("°" in text or not words.isdisjoint(_ANGLE_WORDS)) and not _WARMTH.search(text):
+        candidates = [c for c in candidates if not _part_of_a_turn(text, c)]
     condition = bool(candidates) and _CONDITION.match(text) is not None
     mathematics = bool(candidates) and _speaks_in_mathematics(text, words)
     if condition and mathematics:  # "If the string is approximated with 100 mass points": a model's setup
@@ -1119,9 +1121,11 @@ def reports_the_world(claim: NumericClaim, paragraph: str) -> bool:
     """Whether a figure reads as a report about the world even in a text that teaches: a share
     or a sum of money, a count in the thousands, a count of people, or any figure of a paragraph
     that names a year ("In 2015 the Congo supplied 60%"). Other figures of such a text are its
-    textbook material: conditions, typical values, examples ("at 25 °C and 1 bar", "50 ohms")."""
-    if claim.kind == "percent" and _degree_of_a_process(claim, paragraph):
-        return _RECORD_YEAR.search(paragraph) is not None
+    textbook material: conditions, typical values, examples ("at 25 °C and 1 bar", "50 ohms"),
+    and shares that are all, half or none of something ("the time to lose one-half of its
+    activity") unless they are of people."""
+    if claim.kind == "percent" and (_degree_of_a_process(claim, paragraph) or _whole_half_or_none(claim, paragraph)):
+        return _RECORD_YEAR.search(paragraph) is not None or _counts_people(claim)
     if claim.kind in ("percent", "money") or (claim.value or 0) >= 1000:
         return True
     return (_counts_people(claim) or claim.noun.split(" ", 1)[0].lower() in _ROLE_NOUNS
@@ -1143,6 +1147,23 @@ def _degree_of_a_process(claim: NumericClaim, paragraph: str) -> bool:
                      paragraph) is not None
 
 
+# The shares a definition or a derivation states as the bounds and the middle of a whole: "to
+# lose one-half of its activity", "100% of the kinetic energy is converted", "approach 0%".
+_WHOLE_HALF_NONE = frozenset((0.0, 50.0, 100.0))
+# What makes such a share a change or an estimate, which is measured: "rose by 100%", "a 50% cut",
+# "more than half of the cosmic radiation", "approximately half the weight".
+_MEASURED_SHARE_BEFORE = (r"\b(?:(?:by|an?)\s+(?:[a-z]+\s+)?|(?:more|less|fewer)\s+than\s+|at\s+(?:least|most)\s+"
+                          r"|(?:over|under|about|around|nearly|almost|approximately|roughly|some|up\s+to)\s+)")
+
+
+def _whole_half_or_none(claim: NumericClaim, paragraph: str) -> bool:
+    """Whether a share is all, half or none of something, stated exactly: what a text that
+    teaches derives or defines, not a measured share (a change, an estimate)."""
+    if claim.value not in _WHOLE_HALF_NONE:
+        return False
+    return re.search(_MEASURED_SHARE_BEFORE + re.escape(claim.raw), paragraph, re.I) is None
+
+
 def _counts_people(claim: NumericClaim) -> bool:
     """Whether the noun a figure counts is a person or a casualty ("50 civilians", "3 soldiers")."""
     return claim.noun.split(" ", 1)[0].lower() in _counted_beings()
@@ -1162,10 +1183,13 @@ def quoted_words(claim: NumericClaim, text: str) -> bool:
 
 @functools.lru_cache(maxsize=256)  # asked once for each figure of a statement
 def _quotations(text: str) -> tuple[tuple[int, int], ...]:
+    if (whole := _WHOLE_QUOTATION.fullmatch(text)) is not None:
+        return (whole.span(1),)  # a block quotation, however long: "When my father … I came to understand it."
     return tuple(match.span(1) for match in _QUOTATION.finditer(text))
 
 
 _QUOTATION = re.compile(r"[\"“]([^\"“”\n]{3,400})[\"”]")
+_WHOLE_QUOTATION = re.compile(r"\s*[\"“]([^\"“”\n]{3,})[\"”]\s*")
 
 
 def speaks_in_mathematics(text: str) -> bool:
@@ -1268,6 +1292,22 @@ def _bare_unit(claim: NumericClaim) -> bool:
     if claim.high is not None:
         return (claim.value, claim.high) == (0, 1)
     return not claim.noun and claim.raw in ("0", "1", "1.0", "0.0")
+
+
+# A quarter, a half, three quarters or the whole of a turn, in degrees or in grads (a copy may
+# decode the degree sign twice, "90Â°"); not a temperature.
+_TURN = re.compile(r"(?:(?:90|180|270|360)\s?(?:Â?°(?!\s?[CFK]\b)|degrees?\b(?!\s+(?:[CFK]\b|Fahrenheit|Celsius|centigrade)))"
+                   r"|(?:100|200|300|400)\s?(?:grads?|gons?|gradians?)\b)")
+_ANGLE_WORDS = frozenset("degree degrees grad grads gon gons gradian gradians".split())
+# Words of a statement about warmth, where "90 degrees" is a temperature.
+_WARMTH = re.compile(r"temperat|\bheat|\bhot(?:ter|test)?\b|\bwarm|\bcold|\bcool|fahrenheit|celsius|\bweather|\bsummer|\bwinter|\boven", re.I)
+
+
+def _part_of_a_turn(text: str, claim: NumericClaim) -> bool:
+    """Whether the figure is a right angle, a half or a full turn ("graduated through the full
+    360 degrees", "less than 180 degrees of the input cycle", "should read 90° (100 grad)"):
+    geometry fixes it, there is nothing to source."""
+    return claim.kind == "count" and claim.high is None and _TURN.match(text, claim.start) is not None
 
 
 # A number before a superlative picks members of a ranking: "the six largest cities".
@@ -2202,6 +2242,10 @@ _ESTIMATE_BEFORE = re.compile(
 )
 # A comparison with one, two or three draws a line between kinds: "variables with more than two values".
 _THRESHOLD = re.compile(r"(?:more|fewer|less)\b", re.I)
+# "At least" and "at most" draw a line only in a timeless statement of what a kind has: "contain
+# at least one phosphate group", "there are at least two computers", "in which at least one".
+_BOUND = re.compile(r"at\s+(?:least|most)\b", re.I)
+_HAS_OF_A_KIND = frozenset("contain contains containing has have having with is are be which where require requires".split())
 # Verbs that report what was done with a number of things ("sold two", "won three"); not
 # "has" or "have", which describe a kind ("a triangle has three sides").
 _REPORTED_ACTS = frozenset("lost won shot built took kept held got made sold bought hit fired owns operates".split())
@@ -2601,11 +2645,15 @@ _NAME_SEPARATOR = re.compile(_BETWEEN_NAMES)
 
 def _sets_threshold(text: str, estimate: re.Match[str], value: int) -> bool:
     """Whether "more than two" draws a line between kinds ("variables with more than two
-    values") rather than estimates what was done ("fired more than three rockets")."""
-    if value > 3 or not _THRESHOLD.match(estimate.group()):
+    values", "each contains at least one phosphate group") rather than estimates what was done
+    ("fired more than three rockets", "at least three bombs exploded")."""
+    bound = _BOUND.match(estimate.group())
+    if value > 3 or not (bound or _THRESHOLD.match(estimate.group())):
         return False
     before = _PREV_WORD.search(text, max(0, estimate.start() - 30), estimate.start())
     verb = before.group(1).lower() if before and before.end() == estimate.start() else ""
+    if bound:
+        return verb in _HAS_OF_A_KIND
     return not (verb in _REPORTED_ACTS or verb.endswith("ed"))
 
 

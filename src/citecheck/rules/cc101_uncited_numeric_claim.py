@@ -1644,7 +1644,8 @@ class UncitedNumericClaim(Rule):
     citation marker follows the figure anywhere in its paragraph. Dates, years, times,
     ordinals ("4th Army Corps"), model designations (T-72, S-300, 9K33, COVID-19), page,
     section and list numbers, regulations ("21 CFR 829"), atomic numbers ("element 72"), a
-    circuit's turns ("turn nine"), and the figure in a name ("the indoor 5000 m", "Legends Under 45
+    circuit's turns ("turn nine"), a right angle, a half or a full turn ("the full 360
+    degrees"), and the figure in a name ("the indoor 5000 m", "Legends Under 45
     Doubles", a tie played "over two legs", "Three Rivers Stadium") are not figures (what is a figure is decided in
     ``citecheck.parsers.numbers``), nor are a roster's shirt numbers ("10 Jerry Colquitt" beside
     other numbered names), a list item or a table cell that is nothing but a title a number word
@@ -1725,7 +1726,9 @@ class UncitedNumericClaim(Rule):
     formulas, variables or mathematical terms) cites its textbook material by paragraph, not
     by value: there only figures that report the world are flagged — shares, money, counts in
     the thousands, counts of people, and any figure of a paragraph that names a year ("In
-    2015 the Congo supplied 60%"), not "at 25 °C and 1 bar" or "a common value is 50 ohms".
+    2015 the Congo supplied 60%"), not "at 25 °C and 1 bar" or "a common value is 50 ohms", nor
+    a share stated exactly as all, half or none of something ("the time it takes to lose one-half
+    of its activity"; but "more than half of the cosmic radiation", "rose by 100%").
     The option ``textbook = false`` flags all of them. In any article, a statement that reads out
     a notation with the notation's own numbers ("2/10 net 30 - this means …") is a worked example,
     and one that reads values off the article's own numbered figure ("In Fig. 6, the low-finesse
