@@ -334,6 +334,13 @@ def test_a_list_or_paragraph_inside_a_cell_stays_in_its_row() -> None:
     assert len(row) == 1 and cells["Next"] not in row and cells["After."] not in row | {cells["Next"]}
 
 
+def test_a_page_locator_after_a_marker_is_no_text() -> None:
+    doc = parse('<p>It differs in several dimensions:<sup class="reference"><a href="#cite_note-1">[1]</a></sup>'
+                '<sup class="reference" style="white-space:nowrap;">:23–24</sup></p>'
+                '<ol class="references"><li id="cite_note-1">Book.</li></ol>')
+    assert [(s.text, len(s.citations)) for s in doc.statements] == [("It differs in several dimensions:", 1)]
+
+
 def test_a_table_cited_in_its_header_row_covers_its_cells() -> None:
     page = ('<p>The models:</p><table class="wikitable"><tr><th>Model</th><th>Made{}</th></tr>'
             '<tr><td>Army</td><td>about 1,900 revolvers made</td></tr></table><p>Cited.{}</p>'

@@ -328,6 +328,17 @@ def _is_ref_marker(el: Element) -> bool:
         and _note_target(el) is not None
 
 
+# The page locator a marker carries after it ("[4]" then ":23–24"), printed in a sup of its own.
+_PAGE_LOCATOR = re.compile(r"\s*:\s*[\w–—\-,.\s]{1,40}")
+
+
+def _is_page_locator(el: Element) -> bool:
+    """Whether ``el`` is the page locator a reference marker carries: part of the citation, not
+    of the sentence ("… along several dimensions:[4]:23–24" ends with its colon)."""
+    return (el.tag == "sup" and "reference" in el.classes and _note_target(el) is None
+            and _PAGE_LOCATOR.fullmatch(el.text()) is not None)
+
+
 def _note_target(el: Element) -> str | None:
     """The list-item id a reference marker points to ("cite_note-NAME-12")."""
     for a in el.iter():
@@ -540,6 +551,8 @@ class _Walker:
         tag = el.tag
         if _is_ref_marker(el):
             self.marker(el)
+            return
+        if _is_page_locator(el):
             return
         if _is_inline_tag(el) and self.inline_tag(el):
             return
