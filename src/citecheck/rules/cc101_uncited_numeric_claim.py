@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
 from citecheck.model import Citation, Document, Finding, Severity, Span, Statement
+from citecheck.parsers.dates import looks_like_date
 from citecheck.parsers.numbers import (
     REPETITION_NOUNS,
     NumericClaim,
@@ -1214,12 +1215,14 @@ def _given_in_cited_prose(statements: Sequence[Statement], i: int, claim: Numeri
 
 
 def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
-    """Whether an uncited table cell follows a cited cell of its row: a row cited in its title or
-    name cell ("The Moon & Antarctica (Remastered)[10]" before "Reissue … with 4 new added tracks")
-    names there the source of the row."""
+    """Whether an uncited table cell follows a cited cell of its row that is written in words: a
+    row cited in its title or name cell ("The Moon & Antarctica (Remastered)[10]" before
+    "Reissue … with 4 new added tracks") names there the source of the row. A cited date or
+    number alone ("November 3, 1947[1]", "63[2]") is cited for itself, not for the notes after it."""
     start = paragraph_start(statements, i)
     return not statements[i].citations and any(
-        cell.cited and cell.paragraph == statements[i].paragraph for cell in statements[start:i])
+        cell.cited and cell.paragraph == statements[i].paragraph and _ROW_WORD.search(cell.text)
+        and not looks_like_date(cell.text) for cell in statements[start:i])
 
 
 # A list article's line about its own list, its criterion for inclusion, and the list it is
