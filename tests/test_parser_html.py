@@ -324,6 +324,23 @@ def test_the_cells_of_a_table_row_make_one_paragraph() -> None:
     assert cells["Navy"] == cells["2,000"]
 
 
+def test_a_list_or_paragraph_inside_a_cell_stays_in_its_row() -> None:
+    doc = parse('<table class="wikitable"><tr><td>Cemetery, Range 29<p>38°52′57″N</p></td>'
+                '<td><ul><li>chose the motto</li><li>organized a curriculum</li></ul></td><td>Marble</td></tr>'
+                '<tr><td>Next</td></tr></table><p>After.</p>')
+    cells = {s.text: s.paragraph for s in doc.statements}
+    row = {cells[text] for text in ("Cemetery, Range 29", "38°52′57″N", "chose the motto",
+                                    "organized a curriculum", "Marble")}
+    assert len(row) == 1 and cells["Next"] not in row and cells["After."] not in row | {cells["Next"]}
+
+
+def test_a_page_locator_after_a_marker_is_no_text() -> None:
+    doc = parse('<p>It differs in several dimensions:<sup class="reference"><a href="#cite_note-1">[1]</a></sup>'
+                '<sup class="reference" style="white-space:nowrap;">:23–24</sup></p>'
+                '<ol class="references"><li id="cite_note-1">Book.</li></ol>')
+    assert [(s.text, len(s.citations)) for s in doc.statements] == [("It differs in several dimensions:", 1)]
+
+
 def test_a_table_cited_in_its_header_row_covers_its_cells() -> None:
     page = ('<p>The models:</p><table class="wikitable"><tr><th>Model</th><th>Made{}</th></tr>'
             '<tr><td>Army</td><td>about 1,900 revolvers made</td></tr></table><p>Cited.{}</p>'

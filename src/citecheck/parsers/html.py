@@ -328,6 +328,17 @@ def _is_ref_marker(el: Element) -> bool:
         and _note_target(el) is not None
 
 
+# The page locator a marker carries after it ("[4]" then ":23–24"), printed in a sup of its own.
+_PAGE_LOCATOR = re.compile(r"\s*:\s*[\w–—\-,.\s]{1,40}")
+
+
+def _is_page_locator(el: Element) -> bool:
+    """Whether ``el`` is the page locator a reference marker carries: part of the citation, not
+    of the sentence ("… along several dimensions:[4]:23–24" ends with its colon)."""
+    return (el.tag == "sup" and "reference" in el.classes and _note_target(el) is None
+            and _PAGE_LOCATOR.fullmatch(el.text()) is not None)
+
+
 def _note_target(el: Element) -> str | None:
     """The list-item id a reference marker points to ("cite_note-NAME-12")."""
     for a in el.iter():
@@ -454,6 +465,8 @@ class _Walker:
         self.lists: list[tuple[Element, str]] = []  # (ol.references, group hint)
         self.section: list[tuple[int, str]] = []
         self.paragraph_index = 0
+        # Inside a table row: the paragraph of the row, shared by every block of its cells.
+        self.row_paragraph: int | None = None
         self.builder: _Builder | None = None
         self.kind_stack: list[str] = ["prose"]
         # Inside an infobox cell: the row label, kept by every statement the cell yields.
@@ -487,10 +500,12 @@ class _Walker:
             if builder.markers or builder.tags:
                 self.orphan_markers(builder)
             return
-        stmts = statements_from_paragraph(builder.paragraph(self.paragraph_index), split=builder.split)
+        index = self.paragraph_index if self.row_paragraph is None else self.row_paragraph
+        stmts = statements_from_paragraph(builder.paragraph(index), split=builder.split)
         if stmts:
             self.statements.extend(stmts)
-            self.paragraph_index += 1
+            if self.row_paragraph is None:
+                self.paragraph_index += 1
 
     def current(self) -> _Builder:
         """The open block, or a new one for text outside any block: in a cell, text after a
@@ -537,6 +552,8 @@ class _Walker:
         if _is_ref_marker(el):
             self.marker(el)
             return
+        if _is_page_locator(el):
+            return
         if _is_inline_tag(el) and self.inline_tag(el):
             return
         if _skipped(el):
@@ -558,11 +575,13 @@ class _Walker:
         outer = self.kind_stack[-1]
         if tag == "table":
             self.flush()
+            saved_row, self.row_paragraph = self.row_paragraph, None  # a table in a cell has rows of its own
             if classes & {"infobox", "infobox_v2", "infobox_v3"} or outer == "infobox":
                 self.infobox(el)
             else:
                 self.table(el)
             self.flush()
+            self.row_paragraph = saved_row
             return
         if tag == "br":
             if self.builder is not None:
@@ -686,20 +705,23 @@ class _Walker:
 
     def table(self, table: Element) -> None:
         """A table's caption, then its cells: the cells of a row make one paragraph, as a
-        wikitext row does, so that a citation anywhere in the row is the row's."""
+        wikitext row does, so that a citation anywhere in the row is the row's. A list or
+        paragraphs inside a cell ("Congressional Cemetery, Range 29" over the place's
+        coordinates, a commandant's achievements item by item) stay in their row's paragraph."""
         for child in table.children:
             if isinstance(child, Element) and child.tag == "caption" and not _skipped(child):
                 self.block(child, "caption")
         for row in self.rows(table):
             if _skipped(row):
                 continue
-            row_paragraph = reached = self.paragraph_index
+            first = len(self.statements)
+            self.row_paragraph, self.paragraph_index = self.paragraph_index, self.paragraph_index + 1
             for cell in row.children:
                 if isinstance(cell, Element) and cell.tag in ("td", "th") and not _skipped(cell):
-                    self.paragraph_index = row_paragraph
                     self.block(cell, "table")
-                    reached = max(reached, self.paragraph_index)
-            self.paragraph_index = reached
+            if len(self.statements) == first:
+                self.paragraph_index = self.row_paragraph  # an empty row takes no paragraph
+            self.row_paragraph = None
 
 
 # --- reference lists ---------------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
 from citecheck.model import Citation, Document, Finding, Severity, Span, Statement
+from citecheck.parsers.dates import looks_like_date
 from citecheck.parsers.numbers import (
     REPETITION_NOUNS,
     NumericClaim,
@@ -177,6 +178,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not _given_in_cited_prose(statements, i, c)]
         if uncovered and stmt.kind != "table":
             uncovered = [c for c in uncovered if not _given_in_cited_row(doc, stmt, c)]
+        if uncovered and stmt.kind == "prose":
+            uncovered = [c for c in uncovered if not _read_off_sourced_table(doc, stmt, c, run_starts)]
         if uncovered and _summarises(stmt):
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(statements, stmt, c)
@@ -214,7 +217,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue
         if stmt.kind == "prose" and _account_of_cited_study(statements, i):
             continue
-        if stmt.kind == "prose" and _noted_under_sourced_table(statements, i):
+        if stmt.kind == "prose" and _noted_under_sourced_table(statements, i, run_starts):
             continue
         if stmt.kind == "prose" and _reads_own_figure(statements, i, doc.derived("figure_legends", lambda: _figure_legends(statements))):
             continue
@@ -1059,8 +1062,15 @@ def _cited_rows(doc: Document) -> tuple[tuple[re.Pattern[str], frozenset[float]]
     return tuple(rows)
 
 
-# The figure a conversion in brackets converts: "a 90-metre (" before "300 ft)".
-_CONVERTED = re.compile(r"(\d[\d,]*(?:\.\d+)?)[\s\-]?[^\W\d_]+\.?\s*\(\s*$")
+# The figure a conversion in brackets converts: "a 90-metre (" before "300 ft)", "111 °F (" before
+# "43.9 °C)".
+_CONVERTED = re.compile(r"(\d[\d,]*(?:\.\d+)?)[\s\-]?°?[^\W\d_]+\.?\s*\(\s*$")
+
+
+def _converted_figure(stmt: Statement, claim: NumericClaim) -> str | None:
+    """For a conversion in brackets, the figure it converts (rounded otherwise), as written."""
+    converted = _CONVERTED.search(stmt.text, 0, claim.start)
+    return converted.group(1) if converted else None
 
 
 def _given_in_cited_row(doc: Document, stmt: Statement, claim: NumericClaim) -> bool:
@@ -1072,9 +1082,81 @@ def _given_in_cited_row(doc: Document, stmt: Statement, claim: NumericClaim) -> 
     if claim.value is None:
         return False
     rows = doc.derived("cited_table_rows", lambda: _cited_rows(doc))
-    converted = _CONVERTED.search(stmt.text, 0, claim.start)
-    value = float(converted.group(1).replace(",", "")) if converted else claim.value
+    converted = _converted_figure(stmt, claim)
+    value = float(converted.replace(",", "")) if converted else claim.value
     return any(value in values and name.search(stmt.text) for name, values in rows)
+
+
+def _sourced_table_figures(statements: Sequence[Statement],
+                           run_starts: list[int]) -> dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]]:
+    """The figures of each section's tables that are sourced as a whole (``_table_sourced``), as
+    written in their cells, each with the words of its row ("Record high °F (°C)": "record",
+    "high")."""
+    figures: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
+    for (_, section), run in itertools.groupby(range(len(statements)),
+                                               lambda k: (run_starts[k], statements[k].section)):
+        cells = [statements[k] for k in run]
+        if cells[0].kind != "table" or not _table_sourced(statements, cells):
+            continue
+        for _, row in itertools.groupby(cells, lambda cell: cell.paragraph):
+            row = list(row)
+            words = tuple({word.lower() for cell in row for word in _ROW_WORD.findall(cell.text)})
+            figures.setdefault(section, []).extend(
+                (number, words) for cell in row for number in _ROW_NUMBER.findall(cell.text))
+    return figures
+
+
+def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> bool:
+    """Whether the table of ``cells`` is sourced as a whole: cited as a whole (``_table_cited``),
+    or by cited source lines closing it or right under it ("Source #1: NOAA[29]" and "Source #2:
+    The Weather Channel[30]" as the last rows of a climate table)."""
+    rows = [list(row) for _, row in itertools.groupby(cells, lambda cell: cell.paragraph)]
+    closing = [line for row in itertools.takewhile(lambda row: _SOURCE_LINE.match(row[0].text), reversed(rows))
+               for line in row]
+    end = cells[-1].index + 1
+    if end < len(statements) and statements[end].kind == "prose" and _SOURCE_LINE.match(statements[end].text):
+        closing.append(statements[end])
+    return any(line.cited for line in closing) or _table_cited(statements, cells[0].index)
+
+
+_ROW_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _read_off_sourced_table(doc: Document, stmt: Statement, claim: NumericClaim, run_starts: list[int]) -> bool:
+    """Whether a figure of prose is read off a table of its section that is sourced as a whole
+    (``_sourced_table_figures``), in a row whose words the statement uses, maybe inflected: "The
+    city's highest temperature was 111 °F (43.9 °C), recorded on …" and the climate table's "Record high °F
+    (°C)" row with "111 (44)", sourced "Source #1: NOAA[29]"; "from Argentina (30.8%)" and the
+    cited table's row "Argentina" with "30.86". The table's source is the figure's. Only a figure
+    written to a decimal place (matched as the cell rounds or cuts it there), or of 100 or more
+    (matched exactly), is told from the many small numbers of a table."""
+    if claim.value is None or not stmt.section:
+        return False
+    figure = _ROW_NUMBER.search(_converted_figure(stmt, claim) or claim.raw)
+    if figure is None:
+        return False
+    text = figure.group().replace(",", "")
+    decimals = len(text.partition(".")[2])
+    value = float(text)
+    if not decimals and value < 100:
+        return False
+    tables = doc.derived("sourced_table_figures", lambda: _sourced_table_figures(doc.statements, run_starts))
+    words = stmt.text.lower()
+    for cell, row_words in tables.get(stmt.section, ()):
+        number = cell.replace(",", "")
+        if decimals:
+            if len(number.partition(".")[2]) < decimals or abs(float(number) - value) >= 10 ** -decimals:
+                continue
+        elif number != text:
+            continue
+        if any(re.search(rf"(?<!\w){re.escape(word)}{_INFLECTION}(?!\w)", words) for word in row_words):
+            return True
+    return False
+
+
+# The endings a row's word may take in the sentence that uses it: "record" in "recorded", "high" in
+# "highest" (not "standard" in "non-standardized").
+_INFLECTION = r"(?:s|es|ed|er|est|ing)?"
 
 
 def _given_in_cited_column(statements: Sequence[Statement], summary: Statement, claim: NumericClaim,
@@ -1133,12 +1215,14 @@ def _given_in_cited_prose(statements: Sequence[Statement], i: int, claim: Numeri
 
 
 def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
-    """Whether an uncited table cell follows a cited cell of its row: a row cited in its title or
-    name cell ("The Moon & Antarctica (Remastered)[10]" before "Reissue … with 4 new added tracks")
-    names there the source of the row."""
+    """Whether an uncited table cell follows a cited cell of its row that is written in words: a
+    row cited in its title or name cell ("The Moon & Antarctica (Remastered)[10]" before
+    "Reissue … with 4 new added tracks") names there the source of the row. A cited date or
+    number alone ("November 3, 1947[1]", "63[2]") is cited for itself, not for the notes after it."""
     start = paragraph_start(statements, i)
     return not statements[i].citations and any(
-        cell.cited and cell.paragraph == statements[i].paragraph for cell in statements[start:i])
+        cell.cited and cell.paragraph == statements[i].paragraph and _ROW_WORD.search(cell.text)
+        and not looks_like_date(cell.text) for cell in statements[start:i])
 
 
 # A list article's line about its own list, its criterion for inclusion, and the list it is
@@ -1358,17 +1442,27 @@ def _names_the_heads(text: str, heads: list[str]) -> bool:
         head.strip() and re.search(rf"(?<!\w){re.escape(head.strip())}(?!\w)", text) for head in heads)
 
 
-# A table's source line: "Source: Southern Football League".
-_SOURCE_LINE = re.compile(r"\s*Sources?\s*:\s*\w")
+# A table's source line: "Source: Southern Football League", "Source #1: NOAA".
+_SOURCE_LINE = re.compile(r"\s*Sources?(?:\s*#\d)?\s*:\s*\w")
 
 
-def _noted_under_sourced_table(statements: Sequence[Statement], i: int) -> bool:
+def _noted_under_sourced_table(statements: Sequence[Statement], i: int, run_starts: list[int]) -> bool:
     """Whether prose statement ``i`` is one of the notes right under a table that open with the
     table's source line ("Source: Southern Football League." over "* Kettering Town deducted 10
-    points"): the source named for the table is the source of its notes."""
+    points"), or that open as its notes ("Notes: …" over "Numbers in columns were derived from …
+    10 trees") under a table sourced as a whole (``_table_sourced``): the source of the table is
+    the source of its notes."""
     start = paragraph_start(statements, i)
-    return (start > 0 and statements[start - 1].kind == "table"
-            and any(_SOURCE_LINE.match(stmt.text) for stmt in statements[start:i + 1]))
+    if start == 0 or statements[start - 1].kind != "table":
+        return False
+    if any(_SOURCE_LINE.match(stmt.text) for stmt in statements[start:i + 1]):
+        return True
+    table = [cell for cell in statements[run_starts[start - 1]:start] if cell.section == statements[start - 1].section]
+    return _NOTES_LINE.match(statements[start].text) is not None and _table_sourced(statements, table)
+
+
+# The line that opens a table's notes: "Notes: Names of taxa …", "Note: …".
+_NOTES_LINE = re.compile(r"\s*Notes?\s*:")
 
 
 def _under_cited_title(statements: Sequence[Statement], i: int, source: str) -> bool:
