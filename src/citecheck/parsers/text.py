@@ -654,12 +654,16 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             # backlink, and "      156." under it is a page number wrapped to that column).
             column = min(match.end(), entry.end(2) + 2) if entry else match.end()
             flush = lettered is not None and not indent  # "a. ^ Fructose …" and its lines at the margin
+            note = source.startswith("^", s + match.end())
             j = i + 1
             while j < n:
                 ns, ne = lines[j]
                 nraw = source[ns:ne]
                 nindent = _indent(nraw)
-                nested = kind == "item" and nindent > column  # "    * 1751, Glasse" / "          o It will"
+                # A list nested deeper: an item's ("    * 1751, Glasse" / "          o It will"), or a
+                # numbered step's own steps ("   2. Check …" / "         1. Select …"); what a note
+                # nests ("   9. ^ Note:" / "          o In 1751, …") is its own text.
+                nested = nindent > column and (kind == "item" or not note and _ENTRY.match(nraw) is not None)
                 if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or (nindent <= indent and not flush)
                         or ((nindent < column or nested) and (_ENTRY.match(nraw) or _BULLET.match(nraw)))
                         or _LETTERED_ENTRY.match(nraw)):
