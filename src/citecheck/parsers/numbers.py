@@ -1614,6 +1614,8 @@ def _is_glued_before(text: str, pos: int) -> bool:
         return True  # "Sutra I.2.I,2": a verse
     if before == ")" and at >= 1 and text[at - 1].isalnum():
         return True  # "C6H4(COOH)2": a subscript of a formula
+    if before == "%" and at >= 1 and not text[at - 1].isspace():
+        return True  # "thermal-growth%26#x20;": a byte of an address, percent-encoded
     if before == "+" and _DESIGNATION_BEFORE_SIGN.search(text, 0, at):
         return True  # "PSR B1913+16", "QSO J0439+1634": a catalogue's coordinates
     return False
@@ -2663,7 +2665,8 @@ def _value_small(word: str) -> bool:
 
 
 _ONE_PRONOUN_AFTER = re.compile(
-    r"\s*(?:(?:after|on\s+top\s+of|above|below|behind|beside|inside|next\s+to)\s+(?:the\s+)?(?:other|another)\b|"  # one after the other
+    r"\s*(?:(?:after|on\s+top\s+of|above|below|behind|beside|in|inside|into|within|on|over|under|against|next\s+to)"
+    r"\s+(?:the\s+)?(?:other|another)\b|"  # one after the other, embedded one in the other
     r"of\b|another\b|side\b|day\b|time\b|point\b|way\b|hand\b|thing\b|such\b|or\b|and\b|to\b|"
     r"half\b|third\b|quarter\b|"
     r"is\b|was\b|would\b|could\b|can\b|may\b|must\b|should\b|who\b|whom\b|whose\b|that\b|which\b|"

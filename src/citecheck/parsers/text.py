@@ -64,6 +64,9 @@ _BOX_WORDS = re.compile(
     r"needs[ _]additional[ _]citations|may[ _]be[ _]challenged[ _]and[ _]removed",
     re.I,
 )
+# The line that closes a maintenance box: what it follows is the box's message, whatever the
+# message says ("This article may be too long … The readable prose size is 76 kilobytes.").
+_BOX_CLOSE = re.compile(r"\s*\(Learn[ _]how[ _]and[ _]when[ _]to[ _]remove", re.I)
 _WRAPPED_HEADING = re.compile(r"^(\*{2,6}) (.*?)(?:\[edit\])? \*{2,6}\s*$")
 _BULLET = re.compile(r"^(\s*)([•·▪◦‣∙]|[*o#+-](?=\s))\s*")
 _ENTRY = re.compile(r"^(\s*)(\d{1,4})\.(?:\s+|(?=\^)|$)")
@@ -651,12 +654,16 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             # backlink, and "      156." under it is a page number wrapped to that column).
             column = min(match.end(), entry.end(2) + 2) if entry else match.end()
             flush = lettered is not None and not indent  # "a. ^ Fructose …" and its lines at the margin
+            note = source.startswith("^", s + match.end())
             j = i + 1
             while j < n:
                 ns, ne = lines[j]
                 nraw = source[ns:ne]
                 nindent = _indent(nraw)
-                nested = kind == "item" and nindent > column  # "    * 1751, Glasse" / "          o It will"
+                # A list nested deeper: an item's ("    * 1751, Glasse" / "          o It will"), or a
+                # numbered step's own steps ("   2. Check …" / "         1. Select …"); what a note
+                # nests ("   9. ^ Note:" / "          o In 1751, …") is its own text.
+                nested = nindent > column and (kind == "item" or not note and _ENTRY.match(nraw) is not None)
                 if (not nraw.strip() or _WRAPPED_HEADING.match(nraw) or (nindent <= indent and not flush)
                         or ((nindent < column or nested) and (_ENTRY.match(nraw) or _BULLET.match(nraw)))
                         or _LETTERED_ENTRY.match(nraw)):
@@ -1165,7 +1172,7 @@ class _Parser:
             block = line_blocks[k]
             k += 1
             text = block.text.strip()
-            if block.kind == "chrome" or _BOX_WORDS.search(text):
+            if block.kind == "chrome" or _BOX_WORDS.search(text) or self._closed_as_box(start + k - 1, end):
                 after_image = bool(_IMAGE_NAME.match(text) or text.lower().startswith("file:")
                                    or text.startswith("["))
                 if re.match(r"See[ _]\w+", text):
@@ -1308,7 +1315,7 @@ class _Parser:
             prev_heading = False
             if block.kind == "chrome" and not skipping and _ALT_TEXT.fullmatch(block.text):
                 self.doc.citations.extend(self._alt_text_uses(block, k, end))
-            if skipping or block.kind == "chrome" or _BOX_WORDS.search(block.text):
+            if skipping or block.kind == "chrome" or _BOX_WORDS.search(block.text) or self._closed_as_box(k, end):
                 continue
             kind = {"para": "prose", "item": "list", "entry": "list", "caption": "caption",
                     "table": "table"}.get(block.kind, "prose")
@@ -1338,6 +1345,10 @@ class _Parser:
                          "their cells wrap across lines, so rows cannot be rebuilt"),
                 count=table_rows,
             ))
+
+    def _closed_as_box(self, k: int, end: int) -> bool:
+        """Whether the block is a maintenance box's message: the box's closing line follows it."""
+        return k + 1 < end and _BOX_CLOSE.match(self.blocks[k + 1].text) is not None
 
     def _alt_text_uses(self, block: _Block, k: int, end: int) -> list[Citation]:
         """The markers an image's alt text carries that its caption below does not: a copy may

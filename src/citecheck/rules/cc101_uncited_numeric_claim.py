@@ -184,6 +184,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(statements, stmt, c)
                 or _named_in_infobox(stmt, c) and _cited_elsewhere(statements, stmt, c, named=True)
+                or _dated_in_box(stmt, c) and _cited_elsewhere(statements, stmt, c, dated=True)
                 or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
                 or _given_in_cited_column(statements, stmt, c, run_starts))]
         if uncovered and _introduces_list(stmt):
@@ -227,12 +228,12 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
 
 
 # A census named, and cited, as the source of what follows: "As of the census[8] of 2000, there
-# were 1,392,931 people", "As of the census of 2010,[24] there were …", "The 2010 United States
-# Census[4] reported that …", the opening of the data block a census fills, paragraph after
-# paragraph, in the article of a place.
+# were 1,392,931 people", "As of the census of 2010,[24] there were …", "As of the U.S. Census
+# in 2000,[10] there were …", "The 2010 United States Census[4] reported that …", the opening
+# of the data block a census fills, paragraph after paragraph, in the article of a place.
 _CENSUS_ATTRIBUTION = re.compile(
     r"\s*(?:(?:As\s+of|According\s+to|At|In)\s+)?the\s+(?:\d{4}\s+)?(?:[A-Z][\w.]*\s+){0,3}census"
-    r"(?:\s+of\s+\d{4})?\s*,?\s*$", re.I
+    r"(?:\s+(?:of|in)\s+\d{4})?\s*,?\s*$", re.I
 )
 
 
@@ -354,7 +355,7 @@ def _summarises(stmt: Statement) -> bool:
 
 
 def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim: NumericClaim,
-                     named: bool = False) -> bool:
+                     named: bool = False, dated: bool = False) -> bool:
     """Whether a statement of the article's body states the same figure, written the same way
     (``_same_figure``), with a citation after it in its sentence or the next: the infobox's "2,373 (January 25 vs.
     Chicago Mustangs)" restates the schedule's cited "2,373", a caption's "sold more than nine
@@ -364,11 +365,15 @@ def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim:
     figure in its sentence; two statements of the lead do not cover each other ("ranges higher
     than 14,000 feet").
     Where both name what they count, it must be the same thing: the lead's "600 smaller islands"
-    is not the history's "over 600 battles"; with ``named`` (a small count), both must name it."""
+    is not the history's "over 600 battles"; with ``named`` (a small count), both must name it;
+    with ``dated`` (a small count), the other must name every year the summary names."""
     restates_lead = summary.kind in ("infobox", "caption")
     noun = claim.noun.split()[0] if claim.noun else ""
+    years = set(_YEAR.findall(summary.text)) if dated else set()
     for j, other in enumerate(statements):
         if claim.raw not in other.text and not (noun and noun in other.text):
+            continue
+        if years and not years <= set(_YEAR.findall(other.text)):
             continue
         body = not _summarises(other)
         if (body or restates_lead and other.kind == "prose") and any(
@@ -394,6 +399,15 @@ def _named_in_infobox(summary: Statement, claim: NumericClaim) -> bool:
     not a row's value."""
     return (summary.kind == "infobox" and bool(summary.section) and claim.kind == "count" and bool(claim.noun)
             and not _FINITE_VERB.search(summary.text))
+
+
+def _dated_in_box(summary: Statement, claim: NumericClaim) -> bool:
+    """Whether a small count of a caption or an infobox is pinned to a period by the years it
+    names ("one of 10 to reach the milestone from 1999 to 2009"): a cited statement with the
+    same count and the same years states the same fact ("10 players joined the club from 1999
+    to 2009.[2]"), where a count alone could be any of many."""
+    return (summary.kind in ("caption", "infobox") and claim.kind == "count"
+            and len(set(_YEAR.findall(summary.text))) >= 2)
 
 
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
