@@ -16,6 +16,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from citecheck.parsers.scripture import cites_verses_only
 
+# The headings of sections that list the works short citations point to ("Brittain" for
+# "Brittain, J.E. (1990) …"), in every reader.
+BIBLIOGRAPHY_SECTIONS = frozenset({"bibliography", "sources", "works cited", "literature", "general references",
+                                   "bibliographie", "literatur", "bibliografía", "литература"})
+
 FIELDS = (
     "title", "work", "publisher", "url", "archive_url", "archive_date",
     "access_date", "date", "url_status", "language", "quote", "author", "via",

@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 from urllib.parse import parse_qs, unquote
 
 from citecheck.model import Citation, Document, Reference, Span, Statement, Tag
-from citecheck.parsers.citations import domain_of, flagged_date_fields, parse_reference_text
+from citecheck.parsers.citations import BIBLIOGRAPHY_SECTIONS, domain_of, flagged_date_fields, parse_reference_text
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
 
 # --- tokenizer and tree ------------------------------------------------------------------
@@ -949,11 +949,32 @@ def _content_root(root: Element, landmarks: dict[str, Element]) -> Element:
     return landmarks.get("mw-parser-output") or landmarks.get("body") or root
 
 
+_EDIT_LABEL = re.compile(r"\[\s*edit\s*\]", re.I)
+
+
 def _bibliography(content: Element) -> list[str]:
-    """The items of the lists a {{refbegin}} block wraps ("Miller, John. James II (2000)"): the
-    works short citations ("Miller, 186–187") point to. The walker skips these blocks."""
-    return [entry for block in content.iter() if "refbegin" in block.classes
-            for item in block.iter() if item.tag == "li" and (entry := item.text().strip())]
+    """The items of the lists a {{refbegin}} block wraps or a section such as "Bibliography"
+    holds ("Miller, John. James II (2000)"): the works short citations ("Miller, 186–187") point
+    to. The walker skips the {{refbegin}} blocks."""
+    entries: dict[str, None] = {}
+    section = ""
+    for element in content.iter():
+        if element.tag in _HEADINGS:
+            section = " ".join(_EDIT_LABEL.sub(" ", element.text()).split()).casefold()
+        elif element.tag == "li" and (element.parent is not None and element.parent.tag == "ul"
+                                      and section in BIBLIOGRAPHY_SECTIONS
+                                      or any("refbegin" in above.classes for above in _ancestors(element))):
+            if entry := element.text().strip():
+                entries[entry] = None
+    return list(entries)
+
+
+def _ancestors(element: Element) -> Iterator[Element]:
+    """The elements ``element`` lies within, nearest first."""
+    above = element.parent
+    while above is not None:
+        yield above
+        above = above.parent
 
 
 # --- entry point -------------------------------------------------------------------------

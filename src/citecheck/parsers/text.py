@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Statement, Tag
-from citecheck.parsers.citations import (WEBARCHIVE, domain_of, flagged_date_fields, name_shared_sites,
-                                         parse_reference_text)
+from citecheck.parsers.citations import (BIBLIOGRAPHY_SECTIONS, WEBARCHIVE, domain_of, flagged_date_fields,
+                                         name_shared_sites, parse_reference_text)
 from citecheck.parsers.numbers import NUMBER_WORDS
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
 
@@ -107,13 +107,10 @@ _REF_LISTS = {"references", "citations", "footnotes", "sources", "notes and refe
               "notes et références", "referencias", "notas", "примечания", "tham khảo", "chú thích",
               "note e riferimenti"}
 _NOTE_LISTS = {"notes", "explanatory notes", "note", "notes and explanations", "anmerkungen"}
-# Sections that list the works short citations point to ("Brittain" for "Brittain, J.E. (1990) …").
-_BIBLIOGRAPHIES = {"bibliography", "sources", "works cited", "literature", "general references",
-                   "bibliographie", "literatur", "bibliografía", "литература"}
 # Lists that hold the notes when the text cites notes by number ("[note 1]"), and are often
 # the citations otherwise.
 _NOTE_LISTS_WHEN_CITED = {"footnotes", "remarks"}
-_LIST_NAMES = _REF_LISTS | _BIBLIOGRAPHIES | {"further reading"}
+_LIST_NAMES = _REF_LISTS | BIBLIOGRAPHY_SECTIONS | {"further reading"}
 # The words a numbered note's marker opens with: "[note 1]", "[Note_1]", "[nb 2]", "[notes_1]",
 # "[remark_1]" (the group a page names its notes by).
 _NOTE_WORDS = "notes|note|nb|n|remark|Notes|Note|NB|N|Remark"
@@ -1423,8 +1420,10 @@ class _Parser:
                 continue
             if current is not None and block.kind == "entry":
                 current.append(block)
-            elif name in _BIBLIOGRAPHIES and block.kind in ("item", "para", "line"):
-                # each line, as an entry may open on a line of a block the dump did not break
+            elif (name in BIBLIOGRAPHY_SECTIONS or name in _REF_LISTS) and block.kind in ("item", "para", "line"):
+                # each line, as an entry may open on a line of a block the dump did not break; a
+                # reference list's unnumbered works are its bibliography ("References" listing
+                # "Graham; Knuth; Patashnik (1994) … Concrete Mathematics" after the numbered notes)
                 bibliography.extend(line for start_, end_ in block.segs
                                     if (line := self.source[start_:end_].strip().lstrip("*• ")))
         if self.numbered_notes:

@@ -69,7 +69,10 @@ class UnarchivedLink(Rule):
     meeting's proceedings ("… (PDF). Proc. Solid State Sensors, Actuators and Microsystems
     Workshop"; not by volume and pages, "Proc. of SPIE 5301: 264–275"), of a numbered
     edition of a book ("Cambridge Idioms Dictionary (2nd ed.)", "Handbook of Chemistry and Physics
-    81st edition"; not one cited as a PDF, published as that file) and of an encyclopedia printed before the web (the Catholic and Jewish
+    81st edition"; not one cited as a PDF, published as that file), of a chapter of an edited book
+    with its pages ("In Porter, Stephen R (ed.). … Jossey-Bass. p. 63–74"), of an entry of a
+    dictionary named with its publishing house and year ("McGraw-Hill Dictionary of Scientific and
+    Technical Terms, McGraw-Hill Companies, Inc., 2003") and of an encyclopedia printed before the web (the Catholic and Jewish
     Encyclopedias, the 1911 Britannica): their link is a convenience copy.
 
     Why: most web citations die within a decade; archiving them while they are live keeps
@@ -155,6 +158,14 @@ _PRE_WEB_ENCYCLOPEDIA = re.compile(
 )
 
 
+# A dictionary or encyclopedia named with its publishing house and year, as a site copying its
+# entries credits it: "McGraw-Hill Dictionary of Scientific and Technical Terms, McGraw-Hill
+# Companies, Inc., 2003" (not an online work run by a research body).
+_PRINTED_REFERENCE_WORK = re.compile(
+    r"\b(?:Dictionary|Encyclop(?:e|ae|æ)dia)\s+of\s+[A-Z][^,.]{2,60},\s*"
+    r"[^,]{0,60}?\b(?:Inc\.?|Press|Publish\w*|Compan(?:y|ies)|Ltd\.?|Verlag|Sons)(?:,\s*Inc\.?)?,\s*(?:1[5-9]|20)\d\d\b")
+
+
 def _printed_reference(raw: str) -> bool:
     """Whether an entry cites a printed book by its numbered edition or an encyclopedia printed
     before the web, whose link is a copy. A ``{{cite web}}``'s edition is the page's own ("Code of
@@ -164,6 +175,8 @@ def _printed_reference(raw: str) -> bool:
     if _PRE_WEB_ENCYCLOPEDIA.search(raw) is not None:
         return True
     cited = _RETRIEVED.split(raw, 1)[0]
+    if _PRINTED_REFERENCE_WORK.search(cited) is not None:
+        return True  # a site's copy of an entry of a printed dictionary, found by its headword
     return (_NUMBERED_EDITION.search(cited) is not None and _CITE_WEB.search(raw) is None
             and _PDF.search(raw) is None)
 
@@ -186,13 +199,15 @@ def printed_page(ref: Reference) -> bool:
     Adee."), or a paper of a meeting's proceedings ('"3-D patterned microstructures …" (PDF).
     Proc. Solid State Sensors, Actuators and Microsystems Workshop'). The printed work is the source,
     found by its publication, date and page, and the link only a scan or copy of it. Articles of
-    learned journals, cited by volume, are left to their DOI."""
+    learned journals, cited by volume, are left to their DOI. A chapter of an edited book ("In
+    Porter, Stephen R (ed.).") is a book's part."""
     if _VOLUME.search(ref.raw) is not None:
         return False
     if _PROCEEDINGS_PAPER.search(ref.raw) is not None:
         return True  # a paper in the printed proceedings of a meeting
     published = reference_date(ref, "date")
-    book = any(_PUBLISHING_HOUSE.search(ref.get(field)) for field in ("work", "publisher"))
+    book = (any(_PUBLISHING_HOUSE.search(ref.get(field)) for field in ("work", "publisher"))
+            or _IN_EDITED_BOOK.search(ref.raw) is not None)
     if published is not None and published.year < _WEB_ERA_YEAR and (book or _whole_book(ref, published)):
         return True  # a book printed before the web, whether or not its page is given
     if _PRINTED_PAGE.search(ref.raw) is None:
@@ -200,6 +215,10 @@ def printed_page(ref: Reference) -> bool:
     if published is not None and published.month is not None:
         return published.year < _WEB_ERA_YEAR  # an issue: after the web came, perhaps online only
     return book
+
+
+# A chapter of an edited book: 'In Porter, Stephen R (ed.). Overcoming survey research problems'.
+_IN_EDITED_BOOK = re.compile(r"\bIn:?\s+[^.\"“”]{2,80}?\((?:eds?|editors?|Hrsg)\.?\)", re.I)
 
 
 def _whole_book(ref: Reference, published: PartialDate) -> bool:

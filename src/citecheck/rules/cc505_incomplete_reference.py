@@ -399,7 +399,8 @@ class IncompleteReference(Rule):
     to another article such as "See Treaty of Utrecht.", "See: Draft (boiler)" or "see
     Paraconsistent logic", a remark going on from the text ("according to De Morgan's laws",
     "In Unicode, the Antijoin symbol is …"), a sentence
-    sending the reader on to the source it links ("…, see M.A.P.A., in Spanish."), names in other
+    sending the reader on to the source it links ("…, see M.A.P.A., in Spanish.", "The examples
+    may be checked with the Finnish morphological analyser."), names in other
     languages or places ("From Dragon Quest VIII, known as Trode outside Japan"), how a figure was
     reckoned), empty entries (CC503), short citations pointing into a bibliography
     ("Smith 2010, p. 4", "Clifford & Wilson, p. 55", "Kittel, Eq. 42 p. 267", "World Bank, op. cit.", ``{{sfn}}``,
@@ -407,7 +408,8 @@ class IncompleteReference(Rule):
     fuller entry opens with it, in the list or in a bibliography listed without numbers; an
     unquoted author or title that opens a bibliography entry, "Merriam-Webster." or "Weatherings
     to Parapets."; names and a year a fuller entry holds together, '"Mechanics, D. Kleppner
-    2010"'), free
+    2010"'; a place in a work, authors and title, or a whole title that an unnumbered entry of
+    the reference list or bibliography gives in full, "Section 8.3 in Concrete Mathematics"), free
     text that names its source by an ISBN, DOI, patent, standard (an OECD test guideline) or
     statute number (EU legislation by its number, a constitution by article, "15 U.S. Code
     Chapter 8", a Federal Register volume and page, "83 FR 50490"), or describes a
@@ -453,7 +455,8 @@ class IncompleteReference(Rule):
             # The costlier readings run only for the few entries that look incomplete.
             if _is_short_citation(ref) or _is_source_wrapper(ref.template):
                 continue  # {{Cite Merriam-Webster|Merkel}} renders title and dictionary from its own data
-            if _names_an_author(ref, leading_words) or _shortened_from(text, entries, bibliography):
+            if (_names_an_author(ref, leading_words) or _shortened_from(text, entries, bibliography)
+                    or _held_by_bibliography(text, bibliography)):
                 continue
             if not strict and (_IDENTIFIER.search(text) or cites_verses_only(text)
                                or not bare and _IDENTIFIER_ADDRESS.search(text)):
@@ -508,6 +511,10 @@ _NAME_GLOSS = re.compile(r",\s+(?:also\s+)?(?:known|called)\s+as\s+[A-Z]")
 # A sentence that sends the reader on to a source named by its publisher: "For greater
 # specificity on the Denominaciones de Origen, see M.A.P.A., in Spanish."
 _SEE_SOURCE = re.compile(r"[,;(]\s*see\s+(?:also\s+)?(?:the\s+)?[A-Z]")
+# A sentence telling the reader where the text may be checked or read further: "The examples may
+# be checked with the Finnish morphological analyser." (a headline reports, it does not direct).
+_CHECK_WITH = re.compile(r"\b(?:may|can|could)\s+be\s+(?:checked|verified|tried|tested|found|seen|consulted|read)"
+                         r"\s+(?:with|at|on|in|using)\b")
 _EQUATION = re.compile(r"[\w)]\s*=\s*\S")
 _CALCULATION_WORDS = 3
 _OPENING_QUOTES = ('"', "“", "«", "„", "'")
@@ -523,7 +530,8 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
     Shy, pp. 249–50. The lower figure … comes from Chambers, p. 849."). A linked headline
     ("Asafa drops out, could run today") is a title, so an entry with a link must be long to
     count as prose, unless the sentence sends the reader on to a named source ("…, see
-    M.A.P.A., in Spanish."), whose link it is.
+    M.A.P.A., in Spanish.") or says the text may be checked with it ("The examples may be checked
+    with the Finnish morphological analyser."), whose link it is.
     """
     if text.startswith(_OPENING_QUOTES) or " | " in text:
         return False  # a quoted headline ("Nearly 5,000 dead …, Putin says") or "Page | Site" is a title
@@ -541,8 +549,8 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
     dated = _YEAR.search(_ARCHIVE_NOTE.sub(" ", _ACCESS_PHRASE.sub(" ", text))) is not None
     if note and not linked and not dated:
         return True  # "See Treaty of Utrecht.", "In Fula: Fulɓe; …", "Using the thermochemical calorie."
-    if reads_as_prose and _SEE_SOURCE.search(text):
-        return True  # a pointer to the linked source, named after "see"
+    if reads_as_prose and (_SEE_SOURCE.search(text) or _CHECK_WITH.search(text)):
+        return True  # a pointer to the linked source, named after "see" or as where to check the text
     if len(words) >= _LONG_NOTE_WORDS:
         return True  # "Among others, in her speech on the occasion of …, see http://…"
     return (len(words) >= 8 or reads_as_prose) and not dated and not linked
@@ -655,7 +663,7 @@ def _names_an_author(ref: Reference, leading_words: Callable[[], Counter[str]]) 
 # Words that say where in a work a short citation points: "p19", "Volume 4, Part 2", "pp. 5–7".
 _LOCATOR_WORDS = frozenset(
     "p pp pg page pages vol vols volume volumes part parts ch chap chapter chapters no nos fig figure "
-    "sec section ff f and see cf also in".split()
+    "sec section ff f and see cf also in quoted cited passim".split()
 )
 _LOCATED_NAMES_WORDS = 12
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
@@ -718,6 +726,44 @@ def _shortened_from(text: str, entries: Callable[[], list[str]], bibliography: C
         return False  # a page's title with a year ("Hall of Fame, 2009") is no author's work
     return any(len(full.split()) > len(words) and years <= set(_YEAR.findall(full))
                and names <= set(_WORK_WORD.findall(full)) for full in (*entries(), *bibliography()))
+
+
+# Where in a work a short citation points, then the work: "Section 8.3 in Concrete Mathematics",
+# "Chapter 2 of The Art of Computer Programming".
+_LOCATED_IN_WORK = re.compile(
+    r"(?:(?:section|chapter|ch\.|§|pages?|pp?\.|table|figure|fig\.|example|exercise|theorem|lemma|eq\.)\s*"
+    r"[\dIVXivx][\w.–-]*,?\s+)+(?:in|of)\s+(?P<work>[A-Z].{2,80}?)\.?", re.I)
+_HELD_WORDS = 16  # a paper's full title: "A quantitative approach to the morphological typology of language"
+_HELD_RUN_WORDS = 4
+
+
+def _held_by_bibliography(text: str, bibliography: Callable[[], list[str]]) -> bool:
+    """Whether an entry names a work the bibliography describes in full: a place in it and its
+    title ("Section 8.3 in Concrete Mathematics"), its authors and title in the full entry's order
+    ("Freedman, David; Pisani, Robert; Purves, Roger. Statistics." for "Freedman, David; Pisani,
+    Robert; Purves, Roger (2007). Statistics (4th ed.). New York: Norton."), or a title of some
+    words the full entry holds ("A quantitative approach to the morphological typology of
+    language" for "Joseph H. Greenberg: A quantitative approach to …, 1960")."""
+    short = _comparable(_URL.sub(" ", _ACCESS_PHRASE.sub(" ", text))).strip(" .,;:[]")
+    if (located := _LOCATED_IN_WORK.fullmatch(short)) is not None:
+        work = located["work"].casefold()
+        return any(work in line.casefold() for line in bibliography())
+    words = [word.casefold() for word in _TITLE_WORD.findall(short)]
+    if not 3 <= len(words) <= _HELD_WORDS:
+        return False
+    # The whole title of the full entry, ended by its punctuation: not the opening of a longer
+    # title, nor a series before its volumes ("Dokumentation der Vertreibung … Vol. 1-5").
+    whole_title = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?=\s*[,.;:(]|\s*$)")
+    for line in bibliography():
+        full = [word.casefold() for word in _TITLE_WORD.findall(line)]
+        if len(full) <= len(words) or full[:len(words)] == words:
+            continue  # an entry's opening is a short form only within _shortened_from's bounds
+        if len(words) >= _HELD_RUN_WORDS and whole_title.search(line.casefold()):
+            return True
+        remaining = iter(full)
+        if full[0] == words[0] and all(word in remaining for word in words):
+            return True
+    return False
 
 
 def _is_short_citation(ref: Reference) -> bool:
