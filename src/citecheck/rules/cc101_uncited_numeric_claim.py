@@ -19,6 +19,7 @@ from citecheck.parsers.numbers import (
     NumericClaim,
     find_numeric_claims,
     continues_example,
+    measures_time,
     decodes_notation,
     names_the_members,
     names_worked_example,
@@ -180,7 +181,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if uncovered and _summarises(stmt):
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(statements, stmt, c)
-                or _named_in_infobox(stmt, c) and _cited_elsewhere(statements, stmt, c, named=True)
+                or _names_what_it_counts(stmt, c) and _cited_elsewhere(statements, stmt, c, named=True)
                 or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
                 or _given_in_cited_column(statements, stmt, c, run_starts))]
         if uncovered and _introduces_list(stmt):
@@ -359,18 +360,24 @@ def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim:
     from the 2,200-seat Equine Arena …", whose next sentence is cited.
     A caption or an infobox row may restate the lead's prose too, where a citation follows the
     figure in its sentence; two statements of the lead do not cover each other ("ranges higher
-    than 14,000 feet").
+    than 14,000 feet"). The lead's prose and a caption may restate an infobox row whose own
+    citation follows the figure ("Athletes participating: 4,302[1]" under the lead's "4,302
+    athletes from 164 National Paralympic Committees").
     Where both name what they count, it must be the same thing: the lead's "600 smaller islands"
-    is not the history's "over 600 battles"; with ``named`` (a small count), both must name it."""
+    is not the history's "over 600 battles"; with ``named`` (a small count), both must name it,
+    and for the lead's small count the body's sentence must cite it itself: small counts of one
+    noun coincide ("three races" of another series, whose next sentence is cited)."""
     restates_lead = summary.kind in ("infobox", "caption")
+    restates_infobox = summary.kind != "infobox" and not named
+    cited_next_counts = not (named and summary.kind == "prose")
     noun = claim.noun.split()[0] if claim.noun else ""
     for j, other in enumerate(statements):
         if claim.raw not in other.text and not (noun and noun in other.text):
             continue
         body = not _summarises(other)
-        if (body or restates_lead and other.kind == "prose") and any(
+        if (body or restates_lead and other.kind == "prose" or restates_infobox and other.kind == "infobox") and any(
                 _same_figure(c, claim) and _same_thing(c, claim) and (c.noun or not named)
-                and (_cited_after(other, c) or body and _cited_next(statements, j))
+                and (_cited_after(other, c) or body and cited_next_counts and _cited_next(statements, j))
                 for c in find_numeric_claims(other.text)):
             return True
     return False
@@ -383,14 +390,19 @@ def _same_figure(figure: NumericClaim, other: NumericClaim) -> bool:
                                        and bool(figure.noun) and bool(other.noun))
 
 
-def _named_in_infobox(summary: Statement, claim: NumericClaim) -> bool:
-    """Whether a small count of an infobox row names what it counts ("Spouse(s): Simon Curtis
-    (1992–present; 2 children)"): under its row's label it is one fact of the article's subject,
-    which a body sentence of the same count of the same thing states in full. A sentence in an
-    infobox is a picture's caption ("View of the site, where four reactors have been built"),
-    not a row's value."""
-    return (summary.kind == "infobox" and bool(summary.section) and claim.kind == "count" and bool(claim.noun)
-            and not _FINITE_VERB.search(summary.text))
+def _names_what_it_counts(summary: Statement, claim: NumericClaim) -> bool:
+    """Whether a small count of a summary names what it counts, as one fact of the article's
+    subject that a body sentence of the same count of the same thing states in full: an infobox
+    row's ("Spouse(s): Simon Curtis (1992–present; 2 children)"), or the lead's ("resulting in his
+    sixteen Emmy Awards" over the body's "has won a total of sixteen Emmys …[8]"). A sentence in
+    an infobox is a picture's caption ("View of the site, where four reactors have been built"),
+    not a row's value; a span of time in the lead ("for three years") names nothing it counts."""
+    if claim.kind != "count" or not claim.noun:
+        return False
+    if summary.kind == "infobox":
+        return bool(summary.section) and not _FINITE_VERB.search(summary.text)
+    return summary.kind == "prose" and not measures_time(claim) \
+        and claim.noun.split(" ", 1)[0] not in REPETITION_NOUNS
 
 
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
@@ -502,7 +514,13 @@ def _same_thing(figure: NumericClaim, other: NumericClaim) -> bool:
     nothing; a share must name what it is of, as shares coincide often ("Cyprus (80%)")."""
     if not figure.noun or not other.noun:
         return figure.kind != "percent"
-    return figure.noun.split()[0].lower() == other.noun.split()[0].lower()
+    return _singular(figure.noun) == _singular(other.noun)
+
+
+def _singular(noun: str) -> str:
+    """The first word of a figure's noun, lowercased and without a plural's "s": "Emmys" and
+    "Emmy Awards" name the same thing."""
+    return noun.split()[0].lower().removesuffix("s")
 
 
 def _worked_examples(statements: Sequence[Statement]) -> set[int]:
