@@ -7,6 +7,7 @@ with figures it finds which figures no citation follows, and the nearest later c
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import re
@@ -181,7 +182,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if uncovered and _summarises(stmt):
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(statements, stmt, c)
-                or _names_what_it_counts(stmt, c) and _cited_elsewhere(statements, stmt, c, named=True)
+                or _small_count_cited_elsewhere(statements, stmt, c)
                 or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
                 or _given_in_cited_column(statements, stmt, c, run_starts))]
         if uncovered and _introduces_list(stmt):
@@ -388,6 +389,28 @@ def _same_figure(figure: NumericClaim, other: NumericClaim) -> bool:
     what they count, one in digits and one in words ("2 children" and "two children")."""
     return figure.raw == other.raw or (figure.kind == other.kind == "count" and figure.value == other.value
                                        and bool(figure.noun) and bool(other.noun))
+
+
+def _small_count_cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim: NumericClaim) -> bool:
+    """Whether a small count of a summary that names what it counts, itself or by its infobox
+    row's label, is stated of the same thing and cited elsewhere (``_cited_elsewhere``)."""
+    counted = _named_by_row_label(summary, claim)
+    return _names_what_it_counts(summary, counted) and _cited_elsewhere(statements, summary, counted, named=True)
+
+
+# The last word of an infobox row's label when it names a plural: "Stages", "Number of lines".
+_PLURAL_LABEL = re.compile(r"(?:^|\s)(?P<noun>[A-Za-z]{3,}s)\s*$")
+
+
+def _named_by_row_label(summary: Statement, claim: NumericClaim) -> NumericClaim:
+    """A bare count that opens an infobox row's value counts what the row's label names: "Stages:
+    22 + prologue" counts stages, as the lead's "The total race distance was 22 stages …[1]" does.
+    Any other figure is returned as it is."""
+    if summary.kind != "infobox" or not summary.section or claim.kind != "count" or claim.noun \
+            or summary.text[:claim.start].strip():
+        return claim
+    label = _PLURAL_LABEL.search(summary.section[-1])
+    return dataclasses.replace(claim, noun=label.group("noun")) if label else claim
 
 
 def _names_what_it_counts(summary: Statement, claim: NumericClaim) -> bool:
