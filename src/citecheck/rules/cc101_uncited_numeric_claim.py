@@ -82,7 +82,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     list items are cited, the
     data block a cited census opens (``_census_source``), figures inside a quotation,
     figures of a summary (lead, infobox, caption) that the body cites, or for a caption or an
-    infobox row the lead (``_cited_elsewhere``), as ordinals (``_ranked_in_cited_body``) or
+    infobox row the lead, for the lead or a caption an infobox row (``_cited_elsewhere``; a small
+    count where it names what it counts, ``_small_count_cited_elsewhere``), as ordinals (``_ranked_in_cited_body``) or
     edition by edition (``_editions_cited_in_body``), a row giving a performance the body cites
     (``_restates_cited_mark``), and figures a table row cited in its name cell
     gives for the subject the statement names (``_given_in_cited_row``).
