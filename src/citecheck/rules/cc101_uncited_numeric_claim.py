@@ -181,9 +181,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if uncovered and stmt.kind != "table":
             uncovered = [c for c in uncovered if not _given_in_cited_row(doc, stmt, c)]
         if uncovered and _summarises(stmt):
+            figures = doc.derived("cited_figures", lambda: _cited_figures(statements))
             uncovered = [c for c in uncovered if not (
-                _distinctive(c) and _cited_elsewhere(statements, stmt, c)
-                or _small_count_cited_elsewhere(statements, stmt, c)
+                _distinctive(c) and _cited_elsewhere(figures, stmt, c)
+                or _small_count_cited_elsewhere(figures, stmt, c)
                 or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
                 or _given_in_cited_column(statements, stmt, c, run_starts))]
         if uncovered and _introduces_list(stmt):
@@ -353,7 +354,7 @@ def _summarises(stmt: Statement) -> bool:
     return stmt.kind in ("infobox", "caption") or (not stmt.section and stmt.kind == "prose")
 
 
-def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim: NumericClaim,
+def _cited_elsewhere(figures: dict[float | None, list[_CitedFigure]], summary: Statement, claim: NumericClaim,
                      named: bool = False) -> bool:
     """Whether a statement of the article's body states the same figure, written the same way
     (``_same_figure``), with a citation after it in its sentence or the next: the infobox's "2,373 (January 25 vs.
@@ -368,21 +369,46 @@ def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim:
     Where both name what they count, it must be the same thing: the lead's "600 smaller islands"
     is not the history's "over 600 battles"; with ``named`` (a small count), both must name it,
     and for the lead's small count the body's sentence must cite it itself: small counts of one
-    noun coincide ("three races" of another series, whose next sentence is cited)."""
+    noun coincide ("three races" of another series, whose next sentence is cited).
+    ``figures`` are the article's cited figures by value (``_cited_figures``)."""
     restates_lead = summary.kind in ("infobox", "caption")
     restates_infobox = summary.kind != "infobox" and not named
     cited_next_counts = not (named and summary.kind == "prose")
-    noun = claim.noun.split()[0] if claim.noun else ""
-    for j, other in enumerate(statements):
-        if claim.raw not in other.text and not (noun and noun in other.text):
+    return any(
+        (figure.place == "body" or restates_lead and figure.place == "lead"
+         or restates_infobox and figure.place == "infobox")
+        and (figure.own or cited_next_counts)
+        and _same_figure(figure.claim, claim) and _same_thing(figure.claim, claim) and (figure.claim.noun or not named)
+        for figure in figures.get(claim.value, ()))
+
+
+@dataclass(frozen=True)
+class _CitedFigure:
+    """A figure of the article that a citation follows: in its own sentence (``own``), or, in the
+    body, in the next sentence of its paragraph. ``place`` is "body", "lead" (the lead's prose) or
+    "infobox"."""
+
+    claim: NumericClaim
+    place: str
+    own: bool
+
+
+def _cited_figures(statements: Sequence[Statement]) -> dict[float | None, list[_CitedFigure]]:
+    """The article's cited figures by value, read once for every summary that may restate one."""
+    figures: dict[float | None, list[_CitedFigure]] = {}
+    for j, stmt in enumerate(statements):
+        place = "lead" if stmt.kind == "prose" else stmt.kind
+        if not _summarises(stmt):
+            place = "body"
+        elif place not in ("lead", "infobox"):
+            continue  # a caption restates; nothing restates it
+        if not stmt.citations and not (place == "body" and _cited_next(statements, j)):
             continue
-        body = not _summarises(other)
-        if (body or restates_lead and other.kind == "prose" or restates_infobox and other.kind == "infobox") and any(
-                _same_figure(c, claim) and _same_thing(c, claim) and (c.noun or not named)
-                and (_cited_after(other, c) or body and cited_next_counts and _cited_next(statements, j))
-                for c in find_numeric_claims(other.text)):
-            return True
-    return False
+        for claim in find_numeric_claims(stmt.text):
+            own = _cited_after(stmt, claim)
+            if own or place == "body" and _cited_next(statements, j):
+                figures.setdefault(claim.value, []).append(_CitedFigure(claim, place, own))
+    return figures
 
 
 def _same_figure(figure: NumericClaim, other: NumericClaim) -> bool:
@@ -392,11 +418,12 @@ def _same_figure(figure: NumericClaim, other: NumericClaim) -> bool:
                                        and bool(figure.noun) and bool(other.noun))
 
 
-def _small_count_cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim: NumericClaim) -> bool:
+def _small_count_cited_elsewhere(figures: dict[float | None, list[_CitedFigure]], summary: Statement,
+                                 claim: NumericClaim) -> bool:
     """Whether a small count of a summary that names what it counts, itself or by its infobox
     row's label, is stated of the same thing and cited elsewhere (``_cited_elsewhere``)."""
     counted = _named_by_row_label(summary, claim)
-    return _names_what_it_counts(summary, counted) and _cited_elsewhere(statements, summary, counted, named=True)
+    return _names_what_it_counts(summary, counted) and _cited_elsewhere(figures, summary, counted, named=True)
 
 
 # The last word of an infobox row's label when it names a plural: "Stages", "Number of lines".
