@@ -2618,6 +2618,12 @@ _LISTED_MEMBERS_MOST = 20
 REPETITION_NOUNS = frozenset("times occasions".split())
 
 
+def measures_time(claim: NumericClaim) -> bool:
+    """Whether the figure is a span of time ("three years", "40 minutes"), which names no thing it
+    counts: two such spans of an article are as often of different things as of the same."""
+    return bool(claim.noun) and claim.noun.split(" ", 1)[0].lower() in _TIME_UNITS
+
+
 def _counted_word(text: str, end: int) -> str:
     """The first word after a count, lowercased: "three colleagues John …" counts colleagues."""
     word = _FOLLOWING_WORDS.match(text, end)

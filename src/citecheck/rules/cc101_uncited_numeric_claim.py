@@ -7,6 +7,7 @@ with figures it finds which figures no citation follows, and the nearest later c
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import re
@@ -20,6 +21,7 @@ from citecheck.parsers.numbers import (
     NumericClaim,
     find_numeric_claims,
     continues_example,
+    measures_time,
     decodes_notation,
     names_the_members,
     names_worked_example,
@@ -81,7 +83,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     list items are cited, the
     data block a cited census opens (``_census_source``), figures inside a quotation,
     figures of a summary (lead, infobox, caption) that the body cites, or for a caption or an
-    infobox row the lead (``_cited_elsewhere``), as ordinals (``_ranked_in_cited_body``) or
+    infobox row the lead, for the lead or a caption an infobox row (``_cited_elsewhere``; a small
+    count where it names what it counts, ``_small_count_cited_elsewhere``), as ordinals (``_ranked_in_cited_body``) or
     edition by edition (``_editions_cited_in_body``), a row giving a performance the body cites
     (``_restates_cited_mark``), and figures a table row cited in its name cell
     gives for the subject the statement names (``_given_in_cited_row``).
@@ -181,10 +184,11 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if uncovered and stmt.kind == "prose":
             uncovered = [c for c in uncovered if not _read_off_sourced_table(doc, stmt, c, run_starts)]
         if uncovered and _summarises(stmt):
+            figures = doc.derived("cited_figures", lambda: _cited_figures(statements))
             uncovered = [c for c in uncovered if not (
-                _distinctive(c) and _cited_elsewhere(statements, stmt, c)
-                or _named_in_infobox(stmt, c) and _cited_elsewhere(statements, stmt, c, named=True)
-                or _dated_in_box(stmt, c) and _cited_elsewhere(statements, stmt, c, dated=True)
+                _distinctive(c) and _cited_elsewhere(figures, stmt, c)
+                or _small_count_cited_elsewhere(figures, stmt, c)
+                or _dated_in_box(stmt, c) and _cited_elsewhere(figures, stmt, c, dated=True)
                 or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
                 or _given_in_cited_column(statements, stmt, c, run_starts))]
         if uncovered and _introduces_list(stmt):
@@ -354,7 +358,7 @@ def _summarises(stmt: Statement) -> bool:
     return stmt.kind in ("infobox", "caption") or (not stmt.section and stmt.kind == "prose")
 
 
-def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim: NumericClaim,
+def _cited_elsewhere(figures: dict[float | None, list[_CitedFigure]], summary: Statement, claim: NumericClaim,
                      named: bool = False, dated: bool = False) -> bool:
     """Whether a statement of the article's body states the same figure, written the same way
     (``_same_figure``), with a citation after it in its sentence or the next: the infobox's "2,373 (January 25 vs.
@@ -363,25 +367,56 @@ def _cited_elsewhere(statements: Sequence[Statement], summary: Statement, claim:
     from the 2,200-seat Equine Arena …", whose next sentence is cited.
     A caption or an infobox row may restate the lead's prose too, where a citation follows the
     figure in its sentence; two statements of the lead do not cover each other ("ranges higher
-    than 14,000 feet").
+    than 14,000 feet"). The lead's prose and a caption may restate an infobox row whose own
+    citation follows the figure ("Athletes participating: 4,302[1]" under the lead's "4,302
+    athletes from 164 National Paralympic Committees").
     Where both name what they count, it must be the same thing: the lead's "600 smaller islands"
-    is not the history's "over 600 battles"; with ``named`` (a small count), both must name it;
-    with ``dated`` (a small count), the other must name every year the summary names."""
+    is not the history's "over 600 battles"; with ``named`` (a small count), both must name it,
+    and for the lead's small count the body's sentence must cite it itself: small counts of one
+    noun coincide ("three races" of another series, whose next sentence is cited); with ``dated``
+    (a small count), the other must name every year the summary names.
+    ``figures`` are the article's cited figures by value (``_cited_figures``)."""
     restates_lead = summary.kind in ("infobox", "caption")
-    noun = claim.noun.split()[0] if claim.noun else ""
-    years = set(_YEAR.findall(summary.text)) if dated else set()
-    for j, other in enumerate(statements):
-        if claim.raw not in other.text and not (noun and noun in other.text):
+    restates_infobox = summary.kind != "infobox" and not named
+    cited_next_counts = not (named and summary.kind == "prose")
+    years = frozenset(_YEAR.findall(summary.text)) if dated else frozenset()
+    return any(
+        (figure.place == "body" or restates_lead and figure.place == "lead"
+         or restates_infobox and figure.place == "infobox")
+        and (figure.own or cited_next_counts) and years <= figure.years
+        and _same_figure(figure.claim, claim) and _same_thing(figure.claim, claim) and (figure.claim.noun or not named)
+        for figure in figures.get(claim.value, ()))
+
+
+@dataclass(frozen=True)
+class _CitedFigure:
+    """A figure of the article that a citation follows: in its own sentence (``own``), or, in the
+    body, in the next sentence of its paragraph. ``place`` is "body", "lead" (the lead's prose) or
+    "infobox"; ``years`` are the years its statement names."""
+
+    claim: NumericClaim
+    place: str
+    own: bool
+    years: frozenset[str]
+
+
+def _cited_figures(statements: Sequence[Statement]) -> dict[float | None, list[_CitedFigure]]:
+    """The article's cited figures by value, read once for every summary that may restate one."""
+    figures: dict[float | None, list[_CitedFigure]] = {}
+    for j, stmt in enumerate(statements):
+        place = "lead" if stmt.kind == "prose" else stmt.kind
+        if not _summarises(stmt):
+            place = "body"
+        elif place not in ("lead", "infobox"):
+            continue  # a caption restates; nothing restates it
+        if not stmt.citations and not (place == "body" and _cited_next(statements, j)):
             continue
-        if years and not years <= set(_YEAR.findall(other.text)):
-            continue
-        body = not _summarises(other)
-        if (body or restates_lead and other.kind == "prose") and any(
-                _same_figure(c, claim) and _same_thing(c, claim) and (c.noun or not named)
-                and (_cited_after(other, c) or body and _cited_next(statements, j))
-                for c in find_numeric_claims(other.text)):
-            return True
-    return False
+        years = frozenset(_YEAR.findall(stmt.text))
+        for claim in find_numeric_claims(stmt.text):
+            own = _cited_after(stmt, claim)
+            if own or place == "body" and _cited_next(statements, j):
+                figures.setdefault(claim.value, []).append(_CitedFigure(claim, place, own, years))
+    return figures
 
 
 def _same_figure(figure: NumericClaim, other: NumericClaim) -> bool:
@@ -391,14 +426,42 @@ def _same_figure(figure: NumericClaim, other: NumericClaim) -> bool:
                                        and bool(figure.noun) and bool(other.noun))
 
 
-def _named_in_infobox(summary: Statement, claim: NumericClaim) -> bool:
-    """Whether a small count of an infobox row names what it counts ("Spouse(s): Simon Curtis
-    (1992–present; 2 children)"): under its row's label it is one fact of the article's subject,
-    which a body sentence of the same count of the same thing states in full. A sentence in an
-    infobox is a picture's caption ("View of the site, where four reactors have been built"),
-    not a row's value."""
-    return (summary.kind == "infobox" and bool(summary.section) and claim.kind == "count" and bool(claim.noun)
-            and not _FINITE_VERB.search(summary.text))
+def _small_count_cited_elsewhere(figures: dict[float | None, list[_CitedFigure]], summary: Statement,
+                                 claim: NumericClaim) -> bool:
+    """Whether a small count of a summary that names what it counts, itself or by its infobox
+    row's label, is stated of the same thing and cited elsewhere (``_cited_elsewhere``)."""
+    counted = _named_by_row_label(summary, claim)
+    return _names_what_it_counts(summary, counted) and _cited_elsewhere(figures, summary, counted, named=True)
+
+
+# The last word of an infobox row's label when it names a plural: "Stages", "Number of lines".
+_PLURAL_LABEL = re.compile(r"(?:^|\s)(?P<noun>[A-Za-z]{3,}s)\s*$")
+
+
+def _named_by_row_label(summary: Statement, claim: NumericClaim) -> NumericClaim:
+    """A bare count that opens an infobox row's value counts what the row's label names: "Stages:
+    22 + prologue" counts stages, as the lead's "The total race distance was 22 stages …[1]" does.
+    Any other figure is returned as it is."""
+    if summary.kind != "infobox" or not summary.section or claim.kind != "count" or claim.noun \
+            or summary.text[:claim.start].strip():
+        return claim
+    label = _PLURAL_LABEL.search(summary.section[-1])
+    return dataclasses.replace(claim, noun=label.group("noun")) if label else claim
+
+
+def _names_what_it_counts(summary: Statement, claim: NumericClaim) -> bool:
+    """Whether a small count of a summary names what it counts, as one fact of the article's
+    subject that a body sentence of the same count of the same thing states in full: an infobox
+    row's ("Spouse(s): Simon Curtis (1992–present; 2 children)"), or the lead's ("resulting in his
+    sixteen Emmy Awards" over the body's "has won a total of sixteen Emmys …[8]"). A sentence in
+    an infobox is a picture's caption ("View of the site, where four reactors have been built"),
+    not a row's value; a span of time in the lead ("for three years") names nothing it counts."""
+    if claim.kind != "count" or not claim.noun:
+        return False
+    if summary.kind == "infobox":
+        return bool(summary.section) and not _FINITE_VERB.search(summary.text)
+    return summary.kind == "prose" and not measures_time(claim) \
+        and claim.noun.split(" ", 1)[0] not in REPETITION_NOUNS
 
 
 def _dated_in_box(summary: Statement, claim: NumericClaim) -> bool:
@@ -519,7 +582,13 @@ def _same_thing(figure: NumericClaim, other: NumericClaim) -> bool:
     nothing; a share must name what it is of, as shares coincide often ("Cyprus (80%)")."""
     if not figure.noun or not other.noun:
         return figure.kind != "percent"
-    return figure.noun.split()[0].lower() == other.noun.split()[0].lower()
+    return _singular(figure.noun) == _singular(other.noun)
+
+
+def _singular(noun: str) -> str:
+    """The first word of a figure's noun, lowercased and without a plural's "s": "Emmys" and
+    "Emmy Awards" name the same thing."""
+    return noun.split()[0].lower().removesuffix("s")
 
 
 def _worked_examples(statements: Sequence[Statement]) -> set[int]:
