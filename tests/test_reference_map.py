@@ -373,23 +373,15 @@ References
     assert Counter(c.key for c in parse(copied).citations)["2"] == uses
 
 
-def test_a_sources_sub_heading_inside_a_section_is_not_the_end_of_the_article() -> None:
-    text = DUMP_WITH_STYLE_SHEET.replace(
-        "***** References *****",
+@pytest.mark.parametrize(("section", "kept"), [
+    pytest.param(
         "**** Sources ****\n"
         "Natural sources of the material include decay of isotopes in rock. Such rock is found on\n"
-        "every continent. Artificial sources include reactors and accelerators of many kinds.[1]\n"
-        "***** References *****",
-    )
-    doc = parse(text)
-    assert any("Artificial sources include reactors" in s.text for s in doc.statements)
-
-
-def test_a_top_level_section_named_sources_before_more_cited_prose_is_body() -> None:
-    """Sugar's "Sources" (of sugar) holds a table and two short sentences; the article goes on
-    with "Production" and lists its references under "References"."""
-    text = DUMP_WITH_STYLE_SHEET.replace(
-        "***** References *****",
+        "every continent. Artificial sources include reactors and accelerators of many kinds.[1]\n",
+        "Artificial sources include reactors", id="a sub-heading inside a section, followed by prose"),
+    # Sugar's "Sources" (of sugar) holds a table and two short sentences; the article goes on with
+    # "Production" and lists its references under "References".
+    pytest.param(
         "***** Sources *****\n"
         "The sugar contents of fruits are given in Table 1.\n"
         "            Table 1. Sugar content of plant foods (g/100g)[1]\n"
@@ -397,15 +389,18 @@ def test_a_top_level_section_named_sources_before_more_cited_prose_is_body() -> 
         "***** Production *****\n"
         "Production of the crop rose by some 14% over the period, as the reports of the growers'\n"
         "association show for every year since, and it is still rising in most of the growing regions\n"
-        "today. The largest importers were China and Japan.[5]\n"
-        "***** References *****",
-        1,
-    )
-    doc = parse(text)
-    assert any("The largest importers were China" in s.text for s in doc.statements)
-    # an end section with nothing but a list after it still ends the body
-    assert not any("Apple" in s.text for s in parse(DUMP_WITH_STYLE_SHEET.replace(
-        "***** References *****", "***** See also *****\n   * Apple\n***** References *****", 1)).statements)
+        "today. The largest importers were China and Japan.[5]\n",
+        "The largest importers were China", id="a top-level section before more cited prose"),
+])
+def test_a_section_named_like_a_list_section_is_body_when_article_prose_goes_on(section: str, kept: str) -> None:
+    doc = parse(DUMP_WITH_STYLE_SHEET.replace("***** References *****", section + "***** References *****", 1))
+    assert any(kept in s.text for s in doc.statements)
+
+
+def test_an_end_section_with_only_a_list_after_it_ends_the_body() -> None:
+    text = DUMP_WITH_STYLE_SHEET.replace("***** References *****",
+                                         "***** See also *****\n   * Apple\n***** References *****", 1)
+    assert not any("Apple" in s.text for s in parse(text).statements)
 
 
 def test_a_rendered_cite_error_is_no_reference_and_its_markers_are_undefined() -> None:
