@@ -394,3 +394,12 @@ def test_text_after_a_paragraph_of_an_infobox_cell_keeps_the_row_label() -> None
     assert values == [(("Victories",), "one warship sunk"), (("Victories",), "(1,060 GRT) one ship damaged (5,917 GRT)")]
     assert not lint_text(page.format(marker), "html", select=["CC101"]).findings  # the cited header covers both
     assert len(lint_text(page.format(""), "html", select=["CC101"]).findings) == 1
+
+
+def test_the_bibliography_holds_the_lists_of_its_sub_headings_until_the_next_section() -> None:
+    page = """<html><body><div class="mw-parser-output"><p>Text.</p>
+<h2>Bibliography</h2><h3>Books</h3><ul><li>Miller, John. James II (2000).</li></ul>
+<h3>Articles</h3><ul><li>Smith, Ann. "The King". History Today (1999).</li></ul>
+<h2>External links</h2><ul><li>Official site</li></ul></div></body></html>"""
+    assert parse(page).metadata["bibliography"] == ["Miller, John. James II (2000).",
+                                                    'Smith, Ann. "The King". History Today (1999).']

@@ -957,12 +957,16 @@ def _bibliography(content: Element) -> list[str]:
     holds ("Miller, John. James II (2000)"): the works short citations ("Miller, 186–187") point
     to. The walker skips the {{refbegin}} blocks."""
     entries: dict[str, None] = {}
-    section = ""
+    bibliography_level: int | None = None  # the level of the bibliography's heading, while under it
     for element in content.iter():
         if element.tag in _HEADINGS:
-            section = " ".join(_EDIT_LABEL.sub(" ", element.text()).split()).casefold()
+            level = _HEADINGS[element.tag]
+            if " ".join(_EDIT_LABEL.sub(" ", element.text()).split()).casefold() in BIBLIOGRAPHY_SECTIONS:
+                bibliography_level = level
+            elif bibliography_level is not None and level <= bibliography_level:
+                bibliography_level = None  # its sub-headings ("Articles") are still the bibliography
         elif element.tag == "li" and (element.parent is not None and element.parent.tag == "ul"
-                                      and section in BIBLIOGRAPHY_SECTIONS
+                                      and bibliography_level is not None
                                       or any("refbegin" in above.classes for above in _ancestors(element))):
             if entry := element.text().strip():
                 entries[entry] = None

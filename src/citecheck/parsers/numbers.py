@@ -1125,11 +1125,17 @@ def reports_the_world(claim: NumericClaim, paragraph: str) -> bool:
     and shares that are all, half or none of something ("the time to lose one-half of its
     activity") unless they are of people."""
     if claim.kind == "percent" and (_degree_of_a_process(claim, paragraph) or _whole_half_or_none(claim, paragraph)):
-        return _RECORD_YEAR.search(paragraph) is not None or _counts_people(claim)
+        return _RECORD_YEAR.search(paragraph) is not None or _share_of_people(claim, paragraph)
     if claim.kind in ("percent", "money") or (claim.value or 0) >= 1000:
         return True
     return (_counts_people(claim) or claim.noun.split(" ", 1)[0].lower() in _ROLE_NOUNS
             or _RECORD_YEAR.search(paragraph) is not None)
+
+
+def _share_of_people(claim: NumericClaim, paragraph: str) -> bool:
+    """Whether a share is of people or casualties: "100% of the civilians were evacuated"."""
+    of = re.search(rf"{re.escape(claim.raw)}\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z]+)", paragraph)
+    return of is not None and of.group(1).lower() in _counted_beings()
 
 
 # The name of a process, whose share is how far it has gone: "dissociation", "saturation".
@@ -1151,8 +1157,9 @@ def _degree_of_a_process(claim: NumericClaim, paragraph: str) -> bool:
 # lose one-half of its activity", "100% of the kinetic energy is converted", "approach 0%".
 _WHOLE_HALF_NONE = frozenset((0.0, 50.0, 100.0))
 # What makes such a share a change or an estimate, which is measured: "rose by 100%", "a 50% cut",
-# "more than half of the cosmic radiation", "approximately half the weight".
+# "fell to 0%", "more than half of the cosmic radiation", "approximately half the weight".
 _MEASURED_SHARE_BEFORE = (r"\b(?:(?:by|an?)\s+(?:[a-z]+\s+)?|(?:more|less|fewer)\s+than\s+|at\s+(?:least|most)\s+"
+                          r"|(?:fell|fallen|rose|risen|dropped|declined|increased|grew|grown|climbed)\s+to\s+"
                           r"|(?:over|under|about|around|nearly|almost|approximately|roughly|some|up\s+to)\s+)")
 
 
@@ -1487,7 +1494,8 @@ _FIGURE_LISTED_BEFORE = re.compile(r"\d[^\d,;.]{0,40}(?:,|\band)\s*$")
 
 def _singular_name_after_figure(text: str, start: int, end: int) -> bool:
     """Whether the figure at ``start``-``end`` of an English text opens a name of one capitalised
-    word in the singular ("30 Rock", "2 Grand"), not a count of people, medals or kinds, nor a score."""
+    word in the singular ("30 Rock", "2 Grand"), not a count of people, medals or kinds, a sum in a
+    currency or a measure in a unit ("100 Yen", "300 Kelvin"), nor a score."""
     named = _SINGULAR_NAME_AFTER.match(text, end)
     if (named is None or _SCORE_BEFORE.search(text, max(0, start - 8), start)
             or _FIGURE_LISTED_AFTER.match(text, named.end())
@@ -1495,7 +1503,8 @@ def _singular_name_after_figure(text: str, start: int, end: int) -> bool:
         return False
     word = named.group("word").lower()
     words = _words(text)
-    return (not (word in _COUNTED_IN_SINGULAR or word in _counted_beings() or word.endswith(("ese", "ss", "ish", "ch")))
+    return (not (word in _COUNTED_IN_SINGULAR or word in _counted_beings() or word.endswith(("ese", "ss", "ish", "ch"))
+                 or word in _MONEY_NOUNS or re.fullmatch(_UNIT_NAME, word))
             and not words.isdisjoint(_ENGLISH_WORDS) and words.isdisjoint(_GERMAN_WORDS))
 
 
@@ -1592,6 +1601,10 @@ def _first_part_end(match: re.Match[str]) -> int:
     return match.end("num")
 
 
+# Two hex digits after "%": a percent-encoded byte of an address ("%26"), not a figure after a share.
+_ENCODED_BYTE = re.compile(r"[0-9A-Fa-f]{2}(?![0-9A-Fa-f])")
+
+
 def _is_glued_before(text: str, pos: int) -> bool:
     """A digit run stuck to a letter or code punctuation is a designation: T-72, TB2, Mi-24,
     or a subscript or exponent: λ1, K−1."""
@@ -1614,7 +1627,7 @@ def _is_glued_before(text: str, pos: int) -> bool:
         return True  # "Sutra I.2.I,2": a verse
     if before == ")" and at >= 1 and text[at - 1].isalnum():
         return True  # "C6H4(COOH)2": a subscript of a formula
-    if before == "%" and at >= 1 and not text[at - 1].isspace():
+    if before == "%" and at >= 1 and not text[at - 1].isspace() and _ENCODED_BYTE.match(text, pos):
         return True  # "thermal-growth%26#x20;": a byte of an address, percent-encoded
     if before == "+" and _DESIGNATION_BEFORE_SIGN.search(text, 0, at):
         return True  # "PSR B1913+16", "QSO J0439+1634": a catalogue's coordinates
@@ -2246,6 +2259,9 @@ _ESTIMATE_BEFORE = re.compile(
 _THRESHOLD = re.compile(r"(?:more|fewer|less)\b", re.I)
 # "At least" and "at most" draw a line only in a timeless statement of what a kind has: "contain
 # at least one phosphate group", "there are at least two computers", "in which at least one".
+# The verb alone decides, so a count of one thing's parts reads so too ("The city has at least
+# three hospitals"): on real pages the kinds far outnumber them ("The winding has at least three
+# taps", "radium have at least one naturally occurring radioisotope").
 _BOUND = re.compile(r"at\s+(?:least|most)\b", re.I)
 _HAS_OF_A_KIND = frozenset("contain contains containing has have having with is are be which where require requires".split())
 # Verbs that report what was done with a number of things ("sold two", "won three"); not

@@ -82,6 +82,7 @@ _RULED_ROW = re.compile(r"\|.*\||_{10,}")
 _ENDS_WITH_MARKER = re.compile(r"\[\d{1,4}\]\s*$")
 # A hatnote line that goes on to the next: it ends inside its list of article names.
 _LIST_GOES_ON = re.compile(r"(?:,|;|\band|\bor|&)\s*$")
+_DATED_WORK = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")  # the year a listed work came out
 _CITED_PROSE = re.compile(r"[a-z]{3}[.,;:]?\[\d{1,4}\]")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 
@@ -1420,10 +1421,12 @@ class _Parser:
                 continue
             if current is not None and block.kind == "entry":
                 current.append(block)
-            elif (name in BIBLIOGRAPHY_SECTIONS or name in _REF_LISTS) and block.kind in ("item", "para", "line"):
+            elif block.kind in ("item", "para", "line") and (
+                    name in BIBLIOGRAPHY_SECTIONS or name in _REF_LISTS and _DATED_WORK.search(block.text)):
                 # each line, as an entry may open on a line of a block the dump did not break; a
                 # reference list's unnumbered works are its bibliography ("References" listing
-                # "Graham; Knuth; Patashnik (1994) … Concrete Mathematics" after the numbered notes)
+                # "Graham; Knuth; Patashnik (1994) … Concrete Mathematics" after the numbered notes),
+                # blocks that date a work, unlike the list's other lines (a cite error)
                 bibliography.extend(line for start_, end_ in block.segs
                                     if (line := self.source[start_:end_].strip().lstrip("*• ")))
         if self.numbered_notes:

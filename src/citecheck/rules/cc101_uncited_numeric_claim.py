@@ -7,11 +7,11 @@ with figures it finds which figures no citation follows, and the nearest later c
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import itertools
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
 from citecheck.model import Citation, Document, Finding, Severity, Span, Statement
@@ -435,7 +435,7 @@ def _small_count_cited_elsewhere(figures: dict[float | None, list[_CitedFigure]]
 
 
 # The last word of an infobox row's label when it names a plural: "Stages", "Number of lines".
-_PLURAL_LABEL = re.compile(r"(?:^|\s)(?P<noun>[A-Za-z]{3,}s)\s*$")
+_PLURAL_LABEL = re.compile(r"(?:^|\s)(?P<noun>[A-Za-z]{2,}(?<![sui])s)\s*$")  # not "Status", "Genus", "Class"
 
 
 def _named_by_row_label(summary: Statement, claim: NumericClaim) -> NumericClaim:
@@ -446,7 +446,7 @@ def _named_by_row_label(summary: Statement, claim: NumericClaim) -> NumericClaim
             or summary.text[:claim.start].strip():
         return claim
     label = _PLURAL_LABEL.search(summary.section[-1])
-    return dataclasses.replace(claim, noun=label.group("noun")) if label else claim
+    return replace(claim, noun=label.group("noun")) if label else claim
 
 
 def _names_what_it_counts(summary: Statement, claim: NumericClaim) -> bool:
@@ -588,7 +588,8 @@ def _same_thing(figure: NumericClaim, other: NumericClaim) -> bool:
 def _singular(noun: str) -> str:
     """The first word of a figure's noun, lowercased and without a plural's "s": "Emmys" and
     "Emmy Awards" name the same thing."""
-    return noun.split()[0].lower().removesuffix("s")
+    word = noun.split()[0].lower()
+    return word if word.endswith(("ss", "us", "is", "ws")) else word.removesuffix("s")  # "class", "bus", "news"
 
 
 def _worked_examples(statements: Sequence[Statement]) -> set[int]:
@@ -1151,7 +1152,7 @@ _CONVERTED = re.compile(r"(\d[\d,]*(?:\.\d+)?)[\s\-]?°?[^\W\d_]+\.?\s*\(\s*$")
 
 
 def _converted_figure(stmt: Statement, claim: NumericClaim) -> str | None:
-    """For a conversion in brackets, the figure it converts (rounded otherwise), as written."""
+    """For a conversion in brackets, the figure it converts, as written; otherwise None."""
     converted = _CONVERTED.search(stmt.text, 0, claim.start)
     return converted.group(1) if converted else None
 
@@ -1174,7 +1175,7 @@ def _sourced_table_figures(statements: Sequence[Statement],
                            run_starts: list[int]) -> dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]]:
     """The figures of each section's tables that are sourced as a whole (``_table_sourced``), as
     written in their cells, each with the words of its row ("Record high °F (°C)": "record",
-    "high")."""
+    "high"), less the words any sentence uses ("from", "with")."""
     figures: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
     for (_, section), run in itertools.groupby(range(len(statements)),
                                                lambda k: (run_starts[k], statements[k].section)):
@@ -1183,7 +1184,7 @@ def _sourced_table_figures(statements: Sequence[Statement],
             continue
         for _, row in itertools.groupby(cells, lambda cell: cell.paragraph):
             row = list(row)
-            words = tuple({word.lower() for cell in row for word in _ROW_WORD.findall(cell.text)})
+            words = tuple({word for cell in row for word in _ROW_WORD.findall(cell.text.lower())} - _COMMON_WORDS)
             figures.setdefault(section, []).extend(
                 (number, words) for cell in row for number in _ROW_NUMBER.findall(cell.text))
     return figures
@@ -1202,7 +1203,10 @@ def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> b
     return any(line.cited for line in closing) or _table_cited(statements, cells[0].index)
 
 
-_ROW_WORD = re.compile(r"[^\W\d_]{4,}")
+_ROW_WORD = re.compile(r"[^\W\d_]{4,}")  # a word of a row that a sentence may use
+_COMMON_WORDS = frozenset("from with that this these those were have been their which other also into "
+                          "more than over under after before about total".split())
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")  # a cell written in words, however short a name ("USA[3]")
 
 
 def _read_off_sourced_table(doc: Document, stmt: Statement, claim: NumericClaim, run_starts: list[int]) -> bool:
@@ -1228,13 +1232,20 @@ def _read_off_sourced_table(doc: Document, stmt: Statement, claim: NumericClaim,
     for cell, row_words in tables.get(stmt.section, ()):
         number = cell.replace(",", "")
         if decimals:
-            if len(number.partition(".")[2]) < decimals or abs(float(number) - value) >= 10 ** -decimals:
+            if len(number.partition(".")[2]) < decimals or not _rounds_or_cuts_to(float(number), value, decimals):
                 continue
         elif number != text:
             continue
         if any(re.search(rf"(?<!\w){re.escape(word)}{_INFLECTION}(?!\w)", words) for word in row_words):
             return True
     return False
+
+
+def _rounds_or_cuts_to(cell: float, value: float, decimals: int) -> bool:
+    """Whether a cell, rounded or cut to ``decimals`` places, is the value: "30.86" is "30.8" cut
+    and "30.9" rounded, "30.71" neither."""
+    scale = 10 ** decimals
+    return math.isclose(round(cell, decimals), value) or math.isclose(math.trunc(cell * scale) / scale, value)
 
 
 # The endings a row's word may take in the sentence that uses it: "record" in "recorded", "high" in
@@ -1304,7 +1315,7 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
     number alone ("November 3, 1947[1]", "63[2]") is cited for itself, not for the notes after it."""
     start = paragraph_start(statements, i)
     return not statements[i].citations and any(
-        cell.cited and cell.paragraph == statements[i].paragraph and _ROW_WORD.search(cell.text)
+        cell.cited and cell.paragraph == statements[i].paragraph and _NAME_WORD.search(cell.text)
         and not looks_like_date(cell.text) for cell in statements[start:i])
 
 
@@ -1540,8 +1551,10 @@ def _noted_under_sourced_table(statements: Sequence[Statement], i: int, run_star
         return False
     if any(_SOURCE_LINE.match(stmt.text) for stmt in statements[start:i + 1]):
         return True
+    if _NOTES_LINE.match(statements[start].text) is None:
+        return False
     table = [cell for cell in statements[run_starts[start - 1]:start] if cell.section == statements[start - 1].section]
-    return _NOTES_LINE.match(statements[start].text) is not None and _table_sourced(statements, table)
+    return _table_sourced(statements, table)
 
 
 # The line that opens a table's notes: "Notes: Names of taxa …", "Note: …".

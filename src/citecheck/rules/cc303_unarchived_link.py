@@ -217,7 +217,8 @@ def printed_page(ref: Reference) -> bool:
     return book
 
 
-# A chapter of an edited book: 'In Porter, Stephen R (ed.). Overcoming survey research problems'.
+# A chapter of an edited book: 'In Porter, Stephen R (ed.). Overcoming survey research problems',
+# "in Nugel, Bernfried (eds.)"; the editors' mark after the names makes it one, in either case.
 _IN_EDITED_BOOK = re.compile(r"\bIn:?\s+[^.\"“”]{2,80}?\((?:eds?|editors?|Hrsg)\.?\)", re.I)
 
 

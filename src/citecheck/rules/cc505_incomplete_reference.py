@@ -732,7 +732,8 @@ def _shortened_from(text: str, entries: Callable[[], list[str]], bibliography: C
 # "Chapter 2 of The Art of Computer Programming".
 _LOCATED_IN_WORK = re.compile(
     r"(?:(?:section|chapter|ch\.|§|pages?|pp?\.|table|figure|fig\.|example|exercise|theorem|lemma|eq\.)\s*"
-    r"[\dIVXivx][\w.–-]*,?\s+)+(?:in|of)\s+(?P<work>[A-Z].{2,80}?)\.?", re.I)
+    r"[\dIVXivx][\w.–-]*,?\s+)+(?:in|of)\s+(?P<work>(?-i:[A-Z]).{2,80}?)\.?", re.I)
+_SHORTEST_WORK_NAME = 6  # "Ulysses", "Genesis"
 _HELD_WORDS = 16  # a paper's full title: "A quantitative approach to the morphological typology of language"
 _HELD_RUN_WORDS = 4
 
@@ -746,8 +747,10 @@ def _held_by_bibliography(text: str, bibliography: Callable[[], list[str]]) -> b
     language" for "Joseph H. Greenberg: A quantitative approach to …, 1960")."""
     short = _comparable(_URL.sub(" ", _ACCESS_PHRASE.sub(" ", text))).strip(" .,;:[]")
     if (located := _LOCATED_IN_WORK.fullmatch(short)) is not None:
-        work = located["work"].casefold()
-        return any(work in line.casefold() for line in bibliography())
+        if len(located["work"]) < _SHORTEST_WORK_NAME:
+            return False  # "Section 2 in The": no work's name
+        work = re.compile(rf"(?<!\w){re.escape(located['work'].casefold())}(?!\w)")
+        return any(work.search(line.casefold()) for line in bibliography())
     words = [word.casefold() for word in _TITLE_WORD.findall(short)]
     if not 3 <= len(words) <= _HELD_WORDS:
         return False
