@@ -449,14 +449,20 @@ def _named_by_row_label(summary: Statement, claim: NumericClaim) -> NumericClaim
     return replace(claim, noun=label.group("noun")) if label else claim
 
 
+def _unit_symbol(word: str) -> bool:
+    """Whether a short word is a unit's symbol, not a noun: "kHz", "GW", "km"."""
+    return len(word) <= 4 and (len(word) <= 2 or any(ch.isupper() for ch in word[1:]))
+
+
 def _names_what_it_counts(summary: Statement, claim: NumericClaim) -> bool:
     """Whether a small count of a summary names what it counts, as one fact of the article's
     subject that a body sentence of the same count of the same thing states in full: an infobox
     row's ("Spouse(s): Simon Curtis (1992–present; 2 children)"), or the lead's ("resulting in his
     sixteen Emmy Awards" over the body's "has won a total of sixteen Emmys …[8]"). A sentence in
     an infobox is a picture's caption ("View of the site, where four reactors have been built"),
-    not a row's value; a span of time in the lead ("for three years") names nothing it counts."""
-    if claim.kind != "count" or not claim.noun:
+    not a row's value; a span of time in the lead ("for three years") names nothing it counts,
+    nor does a unit ("from 20 kHz up to several gigahertz" is a measure, as any "20 kHz" is)."""
+    if claim.kind != "count" or not claim.noun or _unit_symbol(claim.noun.split(" ", 1)[0]):
         return False
     if summary.kind == "infobox":
         return bool(summary.section) and not _FINITE_VERB.search(summary.text)
