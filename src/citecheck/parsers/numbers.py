@@ -952,10 +952,11 @@ _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)
 
 
 # A worked example named as such ("In this example", "for this example column 4 is selected",
-# "As an example, we will calculate"), or any example ("For example", "e.g.") in mathematics.
+# "As an example, we will calculate", "A simple example would be to select every 10th name"), or
+# any example ("For example", "e.g.") in mathematics.
 _WORKED_EXAMPLE = re.compile(
     r"\b(?:in|for)\s+(?:this|the|our)\s+example\b|\bthe\s+example\s+above\b|\bas\s+an\s+example\b"
-    r"|\bexample\s*:|\bwhat\s+happens\s+if\b|\ban?\s+example\b[^.]*?\b(?:might|would|could)\s+be\b"
+    r"|\bexample\s*:|\bwhat\s+happens\s+if\b|\ban?\s+(?:[a-z]+\s+)?example\b[^.]*?\b(?:might|would|could)\s+be\b"
     r"|\bcalculated\b[^.]*?\bas\s+follows\b|\ban\s+example\s+is\s+(?:given|shown)\b",
     re.I,
 )
@@ -981,35 +982,44 @@ _ASSUMED_CASE = re.compile(r"\s*Assuming\s[^\d,;.]+,")
 
 
 # An example whose subject is any one of a kind: "For instance, a recording of 843.6 m …",
-# "For example, with a bowl containing just 10 red marbles …"; not "a few", "a study", "a report".
+# "For example, with a bowl containing just 10 red marbles …"; not "a few", "a study", "a report";
+# or that opens on a condition of its own: "For instance, if surveying households within a city, …".
 _EXAMPLE_OF_ANY_CASE = re.compile(
-    r"\s*(?:for\s+(?:example|instance)|(?:for\s+)?e\.\s?g\.),?\s+(?:with\s+)?(?:(?:the\s+)?(?:[a-z]+\s+){1,2}of\s+)?an?\s+"
-    r"(?!(?:few|number\s+of|study|survey|report|census|poll|record)\b)",
+    r"\s*(?:for\s+(?:example|instance)|(?:for\s+)?e\.\s?g\.),?\s+"
+    r"(?:(?:with\s+)?(?:(?:the\s+)?(?:[a-z]+\s+){1,2}of\s+)?an?\s+"
+    r"(?!(?:few|number\s+of|study|survey|report|census|poll|record)\b)|if\s+)",
     re.I,
 )
-# What makes the case supposed: "would imply", "might", "a number like 153,753", or a price given
-# in no currency, which no report of the world gives ("Retail price of a cream is 25 and …").
+# What makes the case supposed: "would imply", "might", "may be told to", "a number like 153,753",
+# any one of a kind ("from a given country"), or a price given in no currency, which no report of
+# the world gives ("Retail price of a cream is 25 and …").
 _SUPPOSED = re.compile(
-    r"\b(?:would|might|could)\b|\blike\s+\d"
+    r"\b(?:would|might|could)\b|\bmay\s+be\s+(?:told|asked|instructed)\s+to\b|\b(?:a|any)\s+given\s+[a-z]"
+    r"|\blike\s+\d"
     r"|\b(?:price|cost)\b[^.;]{0,40}?\bis\s+\d+(?:\.\d+)?(?=\s+(?:and|but)\b|\s*[,.;]|\s*$)"
 )
 # A sentence end inside a statement that a copy left joined to the next ("… or something. for
 # e.g. Retail price …"), after which an example may open.
 _JOINED_SENTENCE_END = re.compile(r"[a-z]\.\s+(?=(?:for\s+|e\.))")
-# What a dated report says and a made-up case does not: a verb in the past ("produced", "was").
-_PAST_TENSE = re.compile(r"\b(?:was|were|had|did)\b|\b(?!hundred\b)\w{2,}[^\We]ed\b", re.I)
+# What a dated report says and a made-up case does not: a verb in the past ("produced", "was");
+# not a participle an article puts before its noun ("within the selected blocks").
+_PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|did)\b|\b(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?!hundred\b)\w{2,}[^\We]ed\b", re.I
+)
+# A supposition in the subjunctive, which tells of no past: "if it were made available nationwide".
+_SUBJUNCTIVE = re.compile(r"\b(?:if|as\s+though)\s+(?:\w+\s+){1,3}?were\b", re.I)
 
 
 def _illustrates_any_case(text: str) -> bool:
     """Whether a statement illustrates with a supposed case of a kind, its figures made up: it
-    opens "For example, a …", supposes ("would", "like 153,753"), names no one, no year, and
-    tells of no past. "For example, a mine in the region produced 5,000 tonnes" reports a case,
-    and "For instance, a 20% saline solution has viscosity over 1.5 times that of water" a fact."""
+    opens "For example, a …" or "For instance, if …", supposes ("would", "may be told to",
+    "like 153,753"), names no one, no year, and tells of no past. "For example, a mine in the
+    region produced 5,000 tonnes" reports a case, and "For instance, a 20% saline solution has viscosity over 1.5 times that of water" a fact."""
     opened = _example_opening(text)
     if opened is None:
         return False
     case = text[opened.start():]
-    return (_SUPPOSED.search(case) is not None and _PAST_TENSE.search(case) is None
+    return (_SUPPOSED.search(case) is not None and _PAST_TENSE.search(_SUBJUNCTIVE.sub("", case)) is None
             and _of_no_one_and_no_year(text, opened.end() - 1))
 
 
