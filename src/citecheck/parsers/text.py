@@ -1318,6 +1318,8 @@ class _Parser:
                     "table": "table"}.get(block.kind, "prose")
             if kind == "prose" and self.wrapped and (_looks_like_caption(block.text) or self._opens_with_picture(k)):
                 kind = "caption"
+            elif kind == "list" and self.wrapped and block.kind == "item" and self._in_gallery(k):
+                kind = "caption"
             builder = self.builder()
             builder.table = kind == "table"
             for s, e in block.segs:
@@ -1386,8 +1388,32 @@ class _Parser:
         if not before or before[-1].kind != "heading" or after is None or len(text) > 400 or "[" in text:
             return False
         if after.kind == "chrome":
-            return self.blocks[k - 1] is before[-1] and _HATNOTE.match(after.text) is not None and len(text) <= 300
+            # Only the pictures' placeholders may come between the heading and their caption.
+            pictures = self.blocks[self.blocks.index(before[-1]) + 1:k]
+            return (all(_ALT_TEXT.fullmatch(b.text) for b in pictures) and _HATNOTE.match(after.text) is not None
+                    and len(text) <= 300)
         return after.kind == "para" and (_PICTURE_WORDS.search(text) is not None or _names_a_picture(text))
+
+    def _in_gallery(self, k: int) -> bool:
+        """A dump prints an image gallery as a bulleted list of its captions, at an edge of its
+        section: under the heading before the prose, or after the prose before the next
+        heading, where the prose above does not introduce it (no closing colon). Each caption
+        is short and carries no marker, unlike the items of a list the section sets out."""
+        first = last = k
+        while first > 0 and self.blocks[first - 1].kind == "item":
+            first -= 1
+        while last + 1 < len(self.blocks) and self.blocks[last + 1].kind == "item":
+            last += 1
+        captions = [_entry_text(self.source, b) for b in self.blocks[first:last + 1]]
+        if len(captions) < 2 or any(len(text) > _GALLERY_CAPTION_CHARS or _MARKER.search(text) for text in captions):
+            return False
+        before = next((b for b in reversed(self.blocks[:first]) if b.kind != "chrome"), None)
+        after = next((b for b in self.blocks[last + 1:] if b.kind != "chrome"), None)
+        if before is None or after is None:
+            return False
+        if before.kind == "heading":
+            return after.kind == "para"
+        return before.kind == "para" and not before.text.rstrip().endswith(":") and after.kind == "heading"
 
     # reference lists -----------------------------------------------------------------------
 
@@ -1838,6 +1864,7 @@ def _names_a_picture(text: str) -> bool:
 
 
 _PICTURE_NAME_WORDS = 15
+_GALLERY_CAPTION_CHARS = 250
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 # Words that make a sentence of a phrase: the forms of be, have and do, the modals, and the
 # verbs a section's opening sentence most often turns on.
