@@ -713,6 +713,9 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             if (prev_len + 1 + len(first_word) <= width - indent and not nuclide
                     and not _runs_on(source, block.segs[-1][1], ns, ne)):
                 break  # the previous line ended early: a paragraph (or caption) ended there
+            if (j == i + 1 and blocks and _ALT_TEXT.fullmatch(blocks[-1].text) and nraw[:1].isupper()
+                    and _closes_caption(blocks[-1].text, text)):
+                break  # the caption under an image repeats its alt text; the prose starts below
             if hatnote and not _LIST_GOES_ON.search(source, block.segs[-1][0], block.segs[-1][1]):
                 break  # a hatnote names articles; the paragraph after it is prose
             if (_ALT_TEXT.fullmatch(source, *block.segs[-1]) or _ALT_TEXT.fullmatch(nraw.strip())
@@ -857,6 +860,22 @@ def _runs_on(source: str, prev_end: int, start: int, end: int) -> bool:
     after = source[start:end].lstrip(" ")
     return bool(re.search(r"[\w)][-/]$", before) or (_FORMULA_TAIL.search(before) and _SUBSCRIPT_DIGITS.match(after))
                 or _broken_marker(before, after) is not None)
+
+
+def _closes_caption(alt_text: str, line: str) -> bool:
+    """Whether a line under an image's alt text is its whole caption: the alt text repeats
+    the caption's words ("[engraving_of_cork_cells_from_Hooke's_Micrographia,_1665]" over "An
+    engraving of the cells of cork, from Robert_Hooke's Micrographia, 1665"), so a caption
+    that ends with the alt text's last word and holds most of its words ends on that line."""
+    alt_words = _caption_words(alt_text)
+    line_words = _caption_words(line)
+    if len(alt_words) < 3 or not line_words or line_words[-1] != alt_words[-1]:
+        return False
+    return sum(word in line_words for word in alt_words) >= 0.6 * len(alt_words)
+
+
+def _caption_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.replace("_", " ").casefold())
 
 
 def _heading_like(text: str) -> bool:
