@@ -714,6 +714,9 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             if (prev_len + 1 + len(first_word) <= width - indent and not nuclide
                     and not _runs_on(source, block.segs[-1][1], ns, ne)):
                 break  # the previous line ended early: a paragraph (or caption) ended there
+            if (j == i + 1 and blocks and _ALT_TEXT.fullmatch(blocks[-1].text) and nraw[:1].isupper()
+                    and _closes_caption(blocks[-1].text, text)):
+                break  # the caption under an image repeats its alt text; the prose starts below
             if hatnote and not _LIST_GOES_ON.search(source, block.segs[-1][0], block.segs[-1][1]):
                 break  # a hatnote names articles; the paragraph after it is prose
             if (_ALT_TEXT.fullmatch(source, *block.segs[-1]) or _ALT_TEXT.fullmatch(nraw.strip())
@@ -858,6 +861,22 @@ def _runs_on(source: str, prev_end: int, start: int, end: int) -> bool:
     after = source[start:end].lstrip(" ")
     return bool(re.search(r"[\w)][-/]$", before) or (_FORMULA_TAIL.search(before) and _SUBSCRIPT_DIGITS.match(after))
                 or _broken_marker(before, after) is not None)
+
+
+def _closes_caption(alt_text: str, line: str) -> bool:
+    """Whether a line under an image's alt text is its whole caption: the alt text repeats
+    the caption's words ("[engraving_of_cork_cells_from_Hooke's_Micrographia,_1665]" over "An
+    engraving of the cells of cork, from Robert_Hooke's Micrographia, 1665"), so a caption
+    that ends with the alt text's last word and holds most of its words ends on that line."""
+    alt_words = _caption_words(alt_text)
+    line_words = _caption_words(line)
+    if len(alt_words) < 3 or not line_words or line_words[-1] != alt_words[-1]:
+        return False
+    return sum(word in line_words for word in alt_words) >= 0.6 * len(alt_words)
+
+
+def _caption_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.replace("_", " ").casefold())
 
 
 def _heading_like(text: str) -> bool:
@@ -1319,6 +1338,8 @@ class _Parser:
                     "table": "table"}.get(block.kind, "prose")
             if kind == "prose" and self.wrapped and (_looks_like_caption(block.text) or self._opens_with_picture(k)):
                 kind = "caption"
+            elif kind == "list" and self.wrapped and block.kind == "item" and self._in_gallery(k):
+                kind = "caption"
             builder = self.builder()
             builder.table = kind == "table"
             for s, e in block.segs:
@@ -1387,8 +1408,32 @@ class _Parser:
         if not before or before[-1].kind != "heading" or after is None or len(text) > 400 or "[" in text:
             return False
         if after.kind == "chrome":
-            return self.blocks[k - 1] is before[-1] and _HATNOTE.match(after.text) is not None and len(text) <= 300
+            # Only the pictures' placeholders may come between the heading and their caption.
+            pictures = self.blocks[self.blocks.index(before[-1]) + 1:k]
+            return (all(_ALT_TEXT.fullmatch(b.text) for b in pictures) and _HATNOTE.match(after.text) is not None
+                    and len(text) <= 300)
         return after.kind == "para" and (_PICTURE_WORDS.search(text) is not None or _names_a_picture(text))
+
+    def _in_gallery(self, k: int) -> bool:
+        """A dump prints an image gallery as a bulleted list of its captions, at an edge of its
+        section: under the heading before the prose, or after the prose before the next
+        heading, where the prose above does not introduce it (no closing colon). Each caption
+        is short and carries no marker, unlike the items of a list the section sets out."""
+        first = last = k
+        while first > 0 and self.blocks[first - 1].kind == "item":
+            first -= 1
+        while last + 1 < len(self.blocks) and self.blocks[last + 1].kind == "item":
+            last += 1
+        captions = [_entry_text(self.source, b) for b in self.blocks[first:last + 1]]
+        if len(captions) < 2 or any(len(text) > _GALLERY_CAPTION_CHARS or _MARKER.search(text) for text in captions):
+            return False
+        before = next((b for b in reversed(self.blocks[:first]) if b.kind != "chrome"), None)
+        after = next((b for b in self.blocks[last + 1:] if b.kind != "chrome"), None)
+        if before is None or after is None:
+            return False
+        if before.kind == "heading":
+            return after.kind == "para"
+        return before.kind == "para" and not before.text.rstrip().endswith(":") and after.kind == "heading"
 
     # reference lists -----------------------------------------------------------------------
 
@@ -1841,6 +1886,7 @@ def _names_a_picture(text: str) -> bool:
 
 
 _PICTURE_NAME_WORDS = 15
+_GALLERY_CAPTION_CHARS = 250
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 # Words that make a sentence of a phrase: the forms of be, have and do, the modals, and the
 # verbs a section's opening sentence most often turns on.
