@@ -32,6 +32,7 @@ from citecheck.parsers.numbers import (
     speaks_in_mathematics,
     tallies_listed_years,
 )
+from citecheck.parsers.statements import TABLE_SOURCE_LINE
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.sourcing import marker_positions
 
@@ -1194,10 +1195,10 @@ def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> b
     or by cited source lines closing it or right under it ("Source #1: NOAA[29]" and "Source #2:
     The Weather Channel[30]" as the last rows of a climate table)."""
     rows = [list(row) for _, row in itertools.groupby(cells, lambda cell: cell.paragraph)]
-    closing = [line for row in itertools.takewhile(lambda row: _SOURCE_LINE.match(row[0].text), reversed(rows))
+    closing = [line for row in itertools.takewhile(lambda row: TABLE_SOURCE_LINE.match(row[0].text), reversed(rows))
                for line in row]
     end = cells[-1].index + 1
-    if end < len(statements) and statements[end].kind == "prose" and _SOURCE_LINE.match(statements[end].text):
+    if end < len(statements) and statements[end].kind == "prose" and TABLE_SOURCE_LINE.match(statements[end].text):
         closing.append(statements[end])
     return any(line.cited for line in closing) or _table_cited(statements, cells[0].index)
 
@@ -1525,9 +1526,6 @@ def _names_the_heads(text: str, heads: list[str]) -> bool:
         head.strip() and re.search(rf"(?<!\w){re.escape(head.strip())}(?!\w)", text) for head in heads)
 
 
-# A table's source line: "Source: Southern Football League", "Source #1: NOAA".
-_SOURCE_LINE = re.compile(r"\s*Sources?(?:\s*#\d)?\s*:\s*\w")
-
 
 def _noted_under_sourced_table(statements: Sequence[Statement], i: int, run_starts: list[int]) -> bool:
     """Whether prose statement ``i`` is one of the notes right under a table that open with the
@@ -1538,7 +1536,7 @@ def _noted_under_sourced_table(statements: Sequence[Statement], i: int, run_star
     start = paragraph_start(statements, i)
     if start == 0 or statements[start - 1].kind != "table":
         return False
-    if any(_SOURCE_LINE.match(stmt.text) for stmt in statements[start:i + 1]):
+    if any(TABLE_SOURCE_LINE.match(stmt.text) for stmt in statements[start:i + 1]):
         return True
     table = [cell for cell in statements[run_starts[start - 1]:start] if cell.section == statements[start - 1].section]
     return _NOTES_LINE.match(statements[start].text) is not None and _table_sourced(statements, table)
