@@ -1211,3 +1211,26 @@ The equations of uniformly accelerated motion were found by Galileo.[1]
    1. ^ "Motion". Britannica. 2019.
 """)
     assert [c.key for c in doc.citations] == ["1"]
+
+
+def test_a_dumps_sourced_table_is_read_a_line_a_row() -> None:
+    # A table closed by its cited source line, or cited in its header (whose lines are one
+    # row), is read so that its source can cover what prose reads off it; a table with no
+    # source is still skipped.
+    table = """Country                     (millions of tonnes)
+          Russia                            51.4
+           World                              277.2
+"""
+    refs = '***** References *****\n   1. ^ "Production". FAOSTAT.\n   2. ^ "Shale". EIA.\n'
+    doc = parse("****** Sugar ******\n***** Production *****\n" + table
+                + "                 Source: FAOSTAT, United_Nations[1]\n"
+                + "***** Shale *****\n"
+                + "                  Proven natural gas  Date of\n"
+                + "   Country        reserves            Report[2]\n"
+                + "1   China        124                 2013\n"
+                + "***** Unsourced *****\n" + table + "The world grew more.\n" + refs)
+    rows = [(s.text.split()[0], s.paragraph, [c.key for c in s.citations]) for s in doc.statements if s.kind == "table"]
+    first = rows[0][1]
+    assert rows == [("Country", first, []), ("Russia", first + 1, []), ("World", first + 2, []),
+                    ("Source:", first + 3, ["1"]), ("Proven", first + 4, ["2"]), ("1", first + 5, [])]
+    assert [d.kind for d in doc.diagnostics] == ["tables-skipped"]

@@ -14,6 +14,7 @@ taken out of the statement text and become Citations and Tags with exact source 
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections import Counter
@@ -24,7 +25,7 @@ from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Sta
 from citecheck.parsers.citations import (BIBLIOGRAPHY_SECTIONS, WEBARCHIVE, domain_of, flagged_date_fields,
                                          name_shared_sites, parse_reference_text)
 from citecheck.parsers.numbers import NUMBER_WORDS
-from citecheck.parsers.statements import Paragraph, statements_from_paragraph
+from citecheck.parsers.statements import TABLE_SOURCE_LINE, Paragraph, statements_from_paragraph
 
 # --- line classification -------------------------------------------------------------------
 
@@ -80,6 +81,11 @@ _CELL_GAP = re.compile(r"\S {3,}\S")
 # the rule over it.
 _RULED_ROW = re.compile(r"\|.*\||_{10,}")
 _ENDS_WITH_MARKER = re.compile(r"\[\d{1,4}\]\s*$")
+_MARKERS = re.compile(r"\[\d{1,4}\]")
+# A line that ends cited, maybe with a tag after the marker: "Anodic index[19][page needed]".
+_CITED_LINE = re.compile(r"\[\d{1,4}\](?:\[[^\[\]\n]{1,40}\])*\s*$")
+_FIGURE = re.compile(r"\d")
+_HEADER_LINES = 3  # the most lines a dump's table header wraps over
 # A hatnote line that goes on to the next: it ends inside its list of article names.
 _LIST_GOES_ON = re.compile(r"(?:,|;|\band|\bor|&)\s*$")
 _DATED_WORK = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")  # the year a listed work came out
@@ -593,6 +599,34 @@ def _joined(source: str, segs: list[tuple[int, int]]) -> str:
     return " ".join(source[a:b] for a, b in segs)
 
 
+def _last_column(row: str) -> int | None:
+    """Where table row ``row`` has its last cell, if it has cells apart."""
+    gap = list(_CELL_GAP.finditer(row))
+    return gap[-1].end() - 1 if gap else None
+
+
+def _wraps_first_cell(raw: str, row: str, following: str) -> bool:
+    """Whether line ``raw`` is the wrapped end of a long first cell of table row ``row``: it
+    stops short of the row's last column and the table's rows go on under it ("Copper, solid
+    or plated; … silver solder;   −0.35" over "German silvery high copper-nickel alloys" over
+    "Brass and bronzes   −0.40")."""
+    column = _last_column(row)
+    return column is not None and len(raw.rstrip()) < column and _CELL_GAP.search(following.strip()) is not None
+
+
+def _ends_in_last_column(raw: str, row: str) -> bool:
+    """Whether line ``raw`` ends in a figure set in the column where table row ``row`` has its
+    last cell, a figure too: a row whose long first cell runs up to it, one space apart
+    ("Aluminum, wrought alloys other than 2000 series aluminum, cast alloys −0.90" under
+    "Iron, wrought, gray …   −0.85")."""
+    column = _last_column(row)
+    if column is None:
+        return False
+    last, cell = row[column:].rstrip(), raw[column:].rstrip()
+    return (len(raw) > column and raw[column - 1] == " " and " " not in cell and " " not in last
+            and bool(_FIGURE.search(cell)) and bool(_FIGURE.search(last)))
+
+
 def _adjacent(source: str, lines: list[tuple[int, int]], a: int, b: int) -> bool:
     """True when no blank line separates line ``a`` from line ``b``."""
     if a < 0 or b >= len(lines):
@@ -615,6 +649,7 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
     blocks: list[_Block] = []
     margin_items: dict[int, int] = {}  # the index of each item of a list numbered at the margin: its number
     in_table = after_scale = False
+    last_row = ""  # the last line read as a table's
     i = 0
     n = len(lines)
     while i < n:
@@ -687,11 +722,15 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
         # Table rows: cells separated by wide gaps; short or gapped lines continue the table.
         math = "\\displaystyle" in raw or "&#x" in raw  # formulas are spaced out too, but are prose
         diagram = _DIAGRAM_GAP.search(raw.strip()) is not None or indent >= 16  # cladograms, laid-out cells
+        next_line = source[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < n else ""
         if not math and (diagram or after_scale or labels_scale or len(_CELL_GAP.findall(raw.strip())) >= 2
                          or _RULED_ROW.fullmatch(raw.strip())
-                         or (in_table and (_CELL_GAP.search(raw.strip()) or len(raw.strip()) < 40))):
+                         or (in_table and (_CELL_GAP.search(raw.strip()) or len(raw.strip()) < 40
+                                           or _ends_in_last_column(raw, last_row)
+                                           or _wraps_first_cell(raw, last_row, next_line)))):
             blocks.append(_Block("table", [(cs, ce)], i, i, level=indent, text=text))
             in_table = True
+            last_row = raw
             i += 1
             continue
         in_table = False
@@ -1308,6 +1347,8 @@ class _Parser:
         prev_heading = False
         skipping = False
         table_rows = 0
+        sourced_rows = self._sourced_table_rows(start, end) if self.wrapped else {}
+        row_builder = self.builder()
         for k in range(max(start, 0), end):
             block = self.blocks[k]
             if block.kind == "heading":
@@ -1340,12 +1381,21 @@ class _Parser:
                 kind = "caption"
             elif kind == "list" and self.wrapped and block.kind == "item" and self._in_gallery(k):
                 kind = "caption"
-            builder = self.builder()
+            row = sourced_rows.get(k)
+            # The lines of one row (a header's) are read together, so that a marker on a
+            # line of its own ("[23]" under the title) cites the row.
+            builder = row_builder if row is not None and sourced_rows.get(k - 1) == row else self.builder()
             builder.table = kind == "table"
             for s, e in block.segs:
                 builder.add(s, e)
             if _FIGURE_LEGEND.match(builder.result()):
                 kind = "caption"  # "Fig. 2: Shell and tube heat exchanger", in a gallery's list or alone
+            if row is not None:
+                row_builder = builder
+                if sourced_rows.get(k + 1) != row:
+                    par = builder.paragraph("table", tuple(stack), self._next_paragraph())
+                    self._keep(statements_from_paragraph(par, split=False), par)
+                continue
             if kind == "table" and self.wrapped and not builder.tags:
                 # A dump wraps table cells across lines, so a line is not a row: keep the
                 # markers (they are uses of references) but claim no statement from it. A
@@ -1364,6 +1414,33 @@ class _Parser:
                          "their cells wrap across lines, so rows cannot be rebuilt"),
                 count=table_rows,
             ))
+
+    def _sourced_table_rows(self, start: int, end: int) -> dict[int, int]:
+        """The lines of a dump's laid-out tables that are sourced as a whole: closed by a
+        cited source line ("Source: FAOSTAT, United_Nations[60]") or cited in a line of the
+        header ("Date of" over "Report[32]"). Their rows are read, a line a row, so that the
+        table's source covers what prose reads off it; a wrapped row may read as two, which
+        costs nothing where the source covers every row. Each line maps to the first line of
+        its row: the header's lines (those with no figure) are one row. Tables without a
+        source are not read (see ``_body``)."""
+        rows: dict[int, int] = {}
+        k = max(start, 0)
+        while k < end:
+            if self.blocks[k].kind != "table":
+                k += 1
+                continue
+            run = list(itertools.takewhile(lambda j: self.blocks[j].kind == "table", range(k, end)))
+            k = run[-1] + 1
+            # The header: its first lines without a figure, up to the one cited ("Date of" over
+            # "Report[32]"); a table cited only further down is not cited in its header.
+            heads = list(itertools.takewhile(lambda j: not _FIGURE.search(_MARKERS.sub("", self.blocks[j].text)),
+                                             run[:_HEADER_LINES]))
+            cited = next((n for n, j in enumerate(heads) if _CITED_LINE.search(self.blocks[j].text)), None)
+            header = run[:cited + 1] if cited is not None else run[:1]
+            closing = self.blocks[run[-1]].text
+            if cited is not None or TABLE_SOURCE_LINE.match(closing) and _CITED_LINE.search(closing):
+                rows.update((j, run[0] if j in header else j) for j in run)
+        return rows
 
     def _closed_as_box(self, k: int, end: int) -> bool:
         """Whether the block is a maintenance box's message: the box's closing line follows it."""

@@ -32,6 +32,7 @@ from citecheck.parsers.numbers import (
     speaks_in_mathematics,
     tallies_listed_years,
 )
+from citecheck.parsers.statements import TABLE_SOURCE_LINE
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.sourcing import marker_positions
 
@@ -222,7 +223,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue
         if stmt.kind == "prose" and _account_of_cited_study(statements, i):
             continue
-        if stmt.kind == "prose" and _noted_under_sourced_table(statements, i, run_starts):
+        if stmt.kind == "prose" and (_noted_under_sourced_table(statements, i, run_starts)
+                                     or _points_to_sourced_table(statements, i, run_starts)):
             continue
         if stmt.kind == "prose" and _reads_own_figure(statements, i, doc.derived("figure_legends", lambda: _figure_legends(statements))):
             continue
@@ -1201,10 +1203,10 @@ def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> b
     or by cited source lines closing it or right under it ("Source #1: NOAA[29]" and "Source #2:
     The Weather Channel[30]" as the last rows of a climate table)."""
     rows = [list(row) for _, row in itertools.groupby(cells, lambda cell: cell.paragraph)]
-    closing = [line for row in itertools.takewhile(lambda row: _SOURCE_LINE.match(row[0].text), reversed(rows))
+    closing = [line for row in itertools.takewhile(lambda row: TABLE_SOURCE_LINE.match(row[0].text), reversed(rows))
                for line in row]
     end = cells[-1].index + 1
-    if end < len(statements) and statements[end].kind == "prose" and _SOURCE_LINE.match(statements[end].text):
+    if end < len(statements) and statements[end].kind == "prose" and TABLE_SOURCE_LINE.match(statements[end].text):
         closing.append(statements[end])
     return any(line.cited for line in closing) or _table_cited(statements, cells[0].index)
 
@@ -1542,10 +1544,6 @@ def _names_the_heads(text: str, heads: list[str]) -> bool:
         head.strip() and re.search(rf"(?<!\w){re.escape(head.strip())}(?!\w)", text) for head in heads)
 
 
-# A table's source line: "Source: Southern Football League", "Source #1: NOAA".
-_SOURCE_LINE = re.compile(r"\s*Sources?(?:\s*#\d)?\s*:\s*\w")
-
-
 def _noted_under_sourced_table(statements: Sequence[Statement], i: int, run_starts: list[int]) -> bool:
     """Whether prose statement ``i`` is one of the notes right under a table that open with the
     table's source line ("Source: Southern Football League." over "* Kettering Town deducted 10
@@ -1555,7 +1553,7 @@ def _noted_under_sourced_table(statements: Sequence[Statement], i: int, run_star
     start = paragraph_start(statements, i)
     if start == 0 or statements[start - 1].kind != "table":
         return False
-    if any(_SOURCE_LINE.match(stmt.text) for stmt in statements[start:i + 1]):
+    if any(TABLE_SOURCE_LINE.match(stmt.text) for stmt in statements[start:i + 1]):
         return True
     if _NOTES_LINE.match(statements[start].text) is None:
         return False
@@ -1565,6 +1563,26 @@ def _noted_under_sourced_table(statements: Sequence[Statement], i: int, run_star
 
 # The line that opens a table's notes: "Notes: Names of taxa …", "Note: …".
 _NOTES_LINE = re.compile(r"\s*Notes?\s*:")
+
+
+def _points_to_sourced_table(statements: Sequence[Statement], i: int, run_starts: list[int]) -> bool:
+    """Whether prose statement ``i`` says its figures come from the table just above it, with
+    at most one paragraph between, and that table is sourced as a whole (``_table_sourced``):
+    "In 2016, global production of sugar beets was 277 million tonnes, led by Russia with 19% of
+    the world total (table)." under the production table closed by "Source: FAOSTAT[60]". The
+    figures are the table's, rounded or as shares, so its source is theirs."""
+    if not _POINTS_TO_TABLE.search(statements[i].text):
+        return False
+    above = next((k for k in range(i - 1, -1, -1) if statements[k].kind == "table"), None)
+    if above is None or statements[i].paragraph - statements[above].paragraph > 2:
+        return False
+    start = run_starts[above]
+    return _table_sourced(statements, [cell for cell in statements[start:above + 1]
+                                       if cell.section == statements[above].section])
+
+
+# A sentence's pointer to a table: "(table)", "(see table)", "(table above)".
+_POINTS_TO_TABLE = re.compile(r"\((?:see\s+)?(?:the\s+)?table(?:\s+above)?\)", re.I)
 
 
 def _under_cited_title(statements: Sequence[Statement], i: int, source: str) -> bool:
