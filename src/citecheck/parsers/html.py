@@ -958,6 +958,8 @@ def _bibliography(content: Element) -> list[str]:
     to. The walker skips the {{refbegin}} blocks."""
     entries: dict[str, None] = {}
     bibliography_level: int | None = None  # the level of the bibliography's heading, while under it
+    wrapped = {id(item) for block in content.iter() if "refbegin" in block.classes
+               for item in block.iter() if item.tag == "li"}
     for element in content.iter():
         if element.tag in _HEADINGS:
             level = _HEADINGS[element.tag]
@@ -967,18 +969,10 @@ def _bibliography(content: Element) -> list[str]:
                 bibliography_level = None  # its sub-headings ("Articles") are still the bibliography
         elif element.tag == "li" and (element.parent is not None and element.parent.tag == "ul"
                                       and bibliography_level is not None
-                                      or any("refbegin" in above.classes for above in _ancestors(element))):
+                                      or id(element) in wrapped):
             if entry := element.text().strip():
                 entries[entry] = None
     return list(entries)
-
-
-def _ancestors(element: Element) -> Iterator[Element]:
-    """The elements ``element`` lies within, nearest first."""
-    above = element.parent
-    while above is not None:
-        yield above
-        above = above.parent
 
 
 # --- entry point -------------------------------------------------------------------------

@@ -1479,14 +1479,14 @@ class _Parser:
         "The weakest (left) shows ..."), or any short unreferenced block between the heading
         and the section's hatnote ("Five binary trees on three vertices." then "Main article:
         ..."), which the section's prose never comes before."""
-        before = [b for b in self.blocks[max(0, k - 6):k] if b.kind != "chrome"][-1:]  # over the page's chrome
+        before = [j for j in range(max(0, k - 6), k) if self.blocks[j].kind != "chrome"][-1:]  # over the page's chrome
         after = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
         text = self.blocks[k].text
-        if not before or before[-1].kind != "heading" or after is None or len(text) > 400 or "[" in text:
+        if not before or self.blocks[before[-1]].kind != "heading" or after is None or len(text) > 400 or "[" in text:
             return False
         if after.kind == "chrome":
             # Only the pictures' placeholders may come between the heading and their caption.
-            pictures = self.blocks[self.blocks.index(before[-1]) + 1:k]
+            pictures = self.blocks[before[-1] + 1:k]
             return (all(_ALT_TEXT.fullmatch(b.text) for b in pictures) and _HATNOTE.match(after.text) is not None
                     and len(text) <= 300)
         return after.kind == "para" and (_PICTURE_WORDS.search(text) is not None or _names_a_picture(text))

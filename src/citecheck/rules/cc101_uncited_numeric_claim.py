@@ -1557,8 +1557,12 @@ def _noted_under_sourced_table(statements: Sequence[Statement], i: int, run_star
         return True
     if _NOTES_LINE.match(statements[start].text) is None:
         return False
-    table = [cell for cell in statements[run_starts[start - 1]:start] if cell.section == statements[start - 1].section]
-    return _table_sourced(statements, table)
+    return _table_sourced(statements, _table_ending_at(statements, start - 1, run_starts))
+
+
+def _table_ending_at(statements: Sequence[Statement], last: int, run_starts: list[int]) -> list[Statement]:
+    """The cells of the table whose last cell is statement ``last``, within its section."""
+    return [cell for cell in statements[run_starts[last]:last + 1] if cell.section == statements[last].section]
 
 
 # The line that opens a table's notes: "Notes: Names of taxa …", "Note: …".
@@ -1576,9 +1580,7 @@ def _points_to_sourced_table(statements: Sequence[Statement], i: int, run_starts
     above = next((k for k in range(i - 1, -1, -1) if statements[k].kind == "table"), None)
     if above is None or statements[i].paragraph - statements[above].paragraph > 2:
         return False
-    start = run_starts[above]
-    return _table_sourced(statements, [cell for cell in statements[start:above + 1]
-                                       if cell.section == statements[above].section])
+    return _table_sourced(statements, _table_ending_at(statements, above, run_starts))
 
 
 # A sentence's pointer to a table: "(table)", "(see table)", "(table above)".
