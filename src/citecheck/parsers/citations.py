@@ -623,20 +623,35 @@ def item_identifier(raw: str) -> str:
 # and a regulation of the armed forces by its number ("Army Regulation 5-1").
 PATENT_NUMBER = r"\bPatent\s+(?:No\.?\s*)?[\d,]{5,}"
 _STANDARD = r"ISO(?:/[A-Z]{2,4})*\s+"  # "ISO 719", "ISO/IEC 9899", "ISO/DIS 11238"
-_NUMBERED_DOCUMENT = re.compile(
-    rf"{PATENT_NUMBER}"
-    r"|\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|EURATOM)\b"
-    r"|\b(?:\w*gesetzblatt|BGBl\.?|RGBl\.?)\s+(?:Teil\s+)?(?:\d{4}\s+)?[IV]{1,3}\s+S\.\s*\d+"
-    r"|\b[A-Z]{2,5}[ /-](?:RP|GTR|RN|TM|TP|CR)-\d{2,6}(?:-\d+)?\b"
-    r"|\b(?:Gen(?:eral)?\.?\s*Tech(?:nical)?\.?\s*Rep(?:ort)?\.?|Research Paper|Open-File Report|Technical Memorandum)"
-    r"\s+(?:No\.?\s*|#)?(?:[A-Z]{1,5}-)?\d+(?:[–-]\d+)?\b"
-    r"|\b(?:Army|Air\s+Force|Navy|Marine\s+Corps)\s+Regulation\s+\d{1,3}(?:[–-]|â\x80\x93)\d{1,4}\b"
+# Each kind, with the words one of which each of its designations holds: the patterns are tried
+# only on a reference that holds such a word. A search for plain words skips to their letters,
+# many times faster than patterns tried at every position, and few references hold one.
+_NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
+    (("Patent",), PATENT_NUMBER),
+    (("Directive", "Regulation", "Decision"),
+     r"\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|EURATOM)\b"),
+    (("gesetzblatt", "BGBl", "RGBl"), r"\b(?:\w*gesetzblatt|BGBl\.?|RGBl\.?)\s+(?:Teil\s+)?(?:\d{4}\s+)?[IV]{1,3}\s+S\.\s*\d+"),
+    (("RP-", "GTR-", "RN-", "TM-", "TP-", "CR-"), r"\b[A-Z]{2,5}[ /-](?:RP|GTR|RN|TM|TP|CR)-\d{2,6}(?:-\d+)?\b"),
+    (("Gen", "Research Paper", "Open-File Report", "Technical Memorandum"),
+     r"\b(?:Gen(?:eral)?\.?\s*Tech(?:nical)?\.?\s*Rep(?:ort)?\.?|Research Paper|Open-File Report|Technical Memorandum)"
+     r"\s+(?:No\.?\s*|#)?(?:[A-Z]{1,5}-)?\d+(?:[–-]\d+)?\b"),
+    (("Regulation",), r"\b(?:Army|Air\s+Force|Navy|Marine\s+Corps)\s+Regulation\s+\d{1,3}(?:[–-]|â\x80\x93)\d{1,4}\b"),
     # a military doctrine publication by its number: "NTRP 1-02", "FM 3-24", "JP 1-02", "AFI 36-2903"
-    r"|\b(?:NTRP|NTTP|NWP|NDP|MCDP|MCWP|AFDD|AFI|AFMAN|JP|FM|ADP|ATP)\s+\d{1,3}-\d{1,4}(?:\.\d+)?\b"
-    r"|\bRFC\s?\d{2,4}\b"  # an Internet standard, published for good under its number ("RFC 3190")
-    rf"|(?:(?:^|[\"“]|\|\s*title\s*=\s*){_STANDARD}|Standardi[sz]ation[,.]?\s+(?:{_STANDARD}|(?:Procedure|Standard)\s+))"
-    r"\d{2,5}(?:-\d+)*(?::\d{4})?\b(?!\s*certif)"
-)
+    (("NTRP", "NTTP", "NWP", "NDP", "MCDP", "MCWP", "AFDD", "AFI", "AFMAN", "JP", "FM", "ADP", "ATP"),
+     r"\b(?:NTRP|NTTP|NWP|NDP|MCDP|MCWP|AFDD|AFI|AFMAN|JP|FM|ADP|ATP)\s+\d{1,3}-\d{1,4}(?:\.\d+)?\b"),
+    (("RFC",), r"\bRFC\s?\d{2,4}\b"),  # an Internet standard, published for good under its number ("RFC 3190")
+    (("ISO", "Standardi"),
+     rf"(?:(?:^|[\"“]|\|\s*title\s*=\s*){_STANDARD}|Standardi[sz]ation[,.]?\s+(?:{_STANDARD}|(?:Procedure|Standard)\s+))"
+     r"\d{2,5}(?:-\d+)*(?::\d{4})?\b(?!\s*certif)"),
+))
+
+
+_NUMBERED_DOCUMENT_WORDS = re.compile("|".join(re.escape(word) for words, _ in _NUMBERED_DOCUMENTS for word in words))
+
+
+def _numbered_document(raw: str) -> bool:
+    return (_NUMBERED_DOCUMENT_WORDS.search(raw) is not None
+            and any(pattern.search(raw) is not None for _, pattern in _NUMBERED_DOCUMENTS))
 
 
 def findable_without_link(raw: str, title: str) -> bool:
@@ -649,7 +664,7 @@ def findable_without_link(raw: str, title: str) -> bool:
     identifier = item_identifier(raw)
     if identifier and identifier not in title:
         return True
-    return _NUMBERED_DOCUMENT.search(raw) is not None or cites_verses_only(_BRACKETED_LINK.sub(r"\1", raw))
+    return _numbered_document(raw) or cites_verses_only(_BRACKETED_LINK.sub(r"\1", raw))
 
 
 # A wikitext link in brackets, whose label is what a reader sees: "[http://… Exodus 7:1–2]".

@@ -172,13 +172,17 @@ def _printed_reference(raw: str) -> bool:
     Conduct: 3rd Edition – December 2010"), an edition cited as a PDF ('"Control Valve Handbook"
     (PDF) (5th ed.)') is published as that file, and one named after the retrieval date is a
     book the page was adapted from."""
-    if _PRE_WEB_ENCYCLOPEDIA.search(raw) is not None:
+    # A pattern is tried only on an entry with a word it needs, or after the cheaper tests:
+    # most entries are web pages that none of them fits.
+    lowered = raw.lower()
+    if ("encyclop" in lowered or "britannica" in lowered or "eb1911" in lowered) \
+            and _PRE_WEB_ENCYCLOPEDIA.search(raw) is not None:
         return True
     cited = _RETRIEVED.split(raw, 1)[0]
-    if _PRINTED_REFERENCE_WORK.search(cited) is not None:
+    if ("Dictionary" in cited or "Encyclop" in cited) and _PRINTED_REFERENCE_WORK.search(cited) is not None:
         return True  # a site's copy of an entry of a printed dictionary, found by its headword
-    return (_NUMBERED_EDITION.search(cited) is not None and _CITE_WEB.search(raw) is None
-            and _PDF.search(raw) is None)
+    return (_CITE_WEB.search(raw) is None and _PDF.search(raw) is None
+            and _NUMBERED_EDITION.search(cited) is not None)
 
 
 _RETRIEVED = re.compile(r"\bRetrieved\b", re.I)
@@ -201,8 +205,12 @@ def printed_page(ref: Reference) -> bool:
     found by its publication, date and page, and the link only a scan or copy of it. Articles of
     learned journals, cited by volume, are left to their DOI. A chapter of an edited book ("In
     Porter, Stephen R (ed.).") is a book's part."""
-    if _VOLUME.search(ref.raw) is not None:
-        return False
+    # Most entries are web pages that none of the print tests holds, so the journal's volume,
+    # which overrules them all, is looked for last.
+    return _printed(ref) and _VOLUME.search(ref.raw) is None
+
+
+def _printed(ref: Reference) -> bool:
     if _PROCEEDINGS_PAPER.search(ref.raw) is not None:
         return True  # a paper in the printed proceedings of a meeting
     published = reference_date(ref, "date")
