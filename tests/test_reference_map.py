@@ -138,6 +138,28 @@ def test_an_entry_number_alone_on_its_line_is_a_piece_too() -> None:
     assert "Second part of the same note." in doc.reference("4").raw
 
 
+def test_a_notes_further_citations_after_the_style_sheet_join_it() -> None:
+    # The note held three citations; the dump numbered the style sheet after the first, and each
+    # citation after it, which the note ran on with a comma.
+    text = """Missile failures in the press[note 1] raised the pressure.[1]
+
+Notes
+
+   1. ^ For example: "ROCKET SAID TO FAIL TEST". The New York Times. January 1, 1957.
+   2. .mw-parser-output cite.citation{font-style:inherit}
+   3. ,"ATLAS SWITCH FAILED". The New York Times. July 14, 1958.
+   4. ;"A MISSILE FAILURE LAID TO HUMANS". The New York Times. September 5, 1962.
+
+References
+
+   1. ^ Halpin, James F. (1966). Zero Defects. New York City: McGraw-Hill.
+"""
+    doc = parse(text)
+    notes = [r for r in doc.references if r.group]
+    assert len(notes) == 1 and "ATLAS SWITCH FAILED" in notes[0].raw and "LAID TO HUMANS" in notes[0].raw
+    assert not [f for f in lint_text(text, "text").findings if f.code == "CC502"]
+
+
 def test_printed_numbers_win_when_the_backlinks_say_so() -> None:
     # A browser copy numbers real entries only: an entry without a backlink is an entry.
     text = """Intro.[1] Fighting.[2][2] More.[3] Last.[4][4][4]

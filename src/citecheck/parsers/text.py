@@ -2032,7 +2032,10 @@ def _list_entries(source: str, blocks: list[_Block]) -> list[tuple[_Block, int]]
     ("58. ISBN 9971-69-259-7. p. 15."), a quotation, an access icon ("6. [closed_access]"),
     a "[dead link]" tag, the citation style sheet. In a list whose entries open with
     backlinks, an entry without one is such a piece and joins the entry before it; pieces
-    with no words of their own join it in any list. An entry's number is the one printed
+    with no words of their own join it in any list, and so do pieces that open with a comma
+    or semicolon, which no citation does (a note's further citations after the style sheet:
+    "1. ^ For example: "…" The New York Times.", "2. .mw-parser-output …", "3. ,"…" The New
+    York Times."). An entry's number is the one printed
     less the pieces numbered before it (its position where the copy printed none); the
     printed number stays on the block, for ``_Parser._check_map`` to weigh.
     """
@@ -2044,7 +2047,7 @@ def _list_entries(source: str, blocks: list[_Block]) -> list[tuple[_Block, int]]
     entries: list[tuple[_Block, int]] = []
     pieces = 0
     for block, text, stray in zip(blocks, texts, strays):
-        piece = stray or (caret_style and not text.startswith("^"))
+        piece = stray or (caret_style and not text.startswith("^")) or text.startswith((",", ";"))
         if piece and entries:
             head, number = entries[-1]
             merged = _Block(head.kind, head.segs + block.segs, head.first_line, block.last_line,
