@@ -219,6 +219,7 @@ def _tag_kind(text: str) -> str:
 
 # A lettered note marker: "[a]".
 _LETTER_MARKER = re.compile(r"\[[a-z]\]")
+_LETTER_BRACKETS = re.compile(r"(?:\[[A-Za-z]{1,2}\])*")  # the rest of a cluster: "[S]" in "[S][S]"
 # A bulleted note under a table, opening with its letter: "* D Effective photosphere ...".
 _LETTERED_ITEM = re.compile(r"[ \t]*(?:[*•][ \t]+)?([A-Z])[ \t]+(?=\S)")
 # A chemical formula in square brackets, a concentration: "[HA]", "[H2A]", "[OH]".
@@ -466,13 +467,17 @@ class _Builder:
 
     def _in_formula(self, seg: str, match: re.Match[str], base: int) -> bool:
         r"""Whether a bracketed letter is part of a formula: inside the TeX source a copy prints
-        ("{\displaystyle T_{A}=\mathrm {[A]+[HA]}}"), or a capital on an equation's line that
-        also brackets chemical formulas, which no marker is ("[HA] = β1[A][H], [OH] = …"):
-        square brackets for concentrations."""
+        ("{\displaystyle T_{A}=\mathrm {[A]+[HA]}}"), or in the TeX of the formula's image text
+        after it, which a TeX group or command follows at once ("+[S][S]{\textbf {P}}": a
+        matrix; a marker is followed by a space, punctuation or the next marker), or a capital
+        on an equation's line that also brackets chemical formulas, which no marker is
+        ("[HA] = β1[A][H], [OH] = …"): square brackets for concentrations."""
         at = base + match.start()
         before = self.source[max(0, at - 400):at]  # a formula's lines may stand as blocks of their own
         tex = before.rfind("\\displaystyle")
         if tex >= 0 and before.count("{", tex) + 1 > before.count("}", tex):
+            return True
+        if seg.startswith(("{", "\\"), _LETTER_BRACKETS.match(seg, match.end()).end()):
             return True
         near = seg[max(0, match.start() - 80):match.end() + 80]
         return match.group("note").isupper() and "=" in near and _CONCENTRATION.search(near) is not None
