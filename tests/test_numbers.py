@@ -135,6 +135,11 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Over 35 people died; under 45 Doubles players entered; the dog lost two legs.", ["35", "45", "two"]),
         # a ratio of three terms, also broken after a colon, is one ratio
         ("The synthesis uses a 2:1:1 mixture of keto acid, aldehyde and ammonia, or a 2: 1:1 one.", []),
+        # chapter and verses with a spaced dash, as a table of passages gives them; a word after
+        # the dash's number makes it a figure of its own
+        ("Adam to Noah 5:1 - 32", []),
+        ("Shem to Terah 11:10 - 26", []),
+        ("The vote was 5:1 - 32 members stayed away.", ["32"]),
         # "around" where the verb places the count, not where it estimates it
         ("The basic premise for concurrent engineering revolves around two concepts.", []),
         ("In 1990 the firm had around two plants; it sold around two million copies.", ["two", "two million"]),

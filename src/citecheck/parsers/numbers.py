@@ -234,6 +234,10 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"),  # ISO date
     ("", rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"),  # 27/09/2020
     ("", rf"\b{_DAY}(?:\s*(?:[{_DASH}]|and|to|or|&)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?"),
+    # chapter and verses with a spaced dash and no word after, as a table of passages gives them:
+    # "Adam to Noah 5:1 - 32", "11:10 - 26" (tried before a time; with the dash unspaced,
+    # "5:1–32", it is read as a range already)
+    ("", rf"\b\d{{1,3}}:\d{{1,3}}\s[{_DASH}]\s\d{{1,3}}(?![\d:.,]*\d)(?!\s*[^\W\d_])"),
     ("", rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?"),  # 04:00, 3:15 pm
     ("units", rf"\b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\."),  # 3 p.m.
     ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
