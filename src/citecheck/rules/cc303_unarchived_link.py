@@ -30,7 +30,8 @@ _STABLE_SITE_NAMES = {
     "google books": "books.google.com", "jstor": "jstor.org", "worldcat": "worldcat.org",
     "pubmed": "pubmed.ncbi.nlm.nih.gov", "arxiv": "arxiv.org", "wikisource": "wikisource.org",
     "hathitrust": "hathitrust.org", "hathitrust digital library": "hathitrust.org",
-    "oxford english dictionary": "oed.com", "grove music online": "oxfordmusiconline.com",
+    "oxford english dictionary": "oed.com", "oed online": "oed.com", "oed": "oed.com",
+    "grove music online": "oxfordmusiconline.com",
     "oxford music online": "oxfordmusiconline.com", "oxford dictionary of national biography": "oxforddnb.com",
     "american national biography": "anb.org",
 }
@@ -50,7 +51,8 @@ class UnarchivedLink(Rule):
     works found by their headword (the Oxford English Dictionary, Grove Music Online, the Oxford
     and American national biographies) and Wikipedia, which keeps every revision
     (``ignore_hosts``; a copy that names such a site without its address, "Wikipedia,
-    2019-03-25", "Oxford English Dictionary (Online ed.)" or "pubchem.ncbi.nlm.nih.gov", counts),
+    2019-03-25", "Oxford English Dictionary (Online ed.)", "OED Online" or
+    "pubchem.ncbi.nlm.nih.gov", counts),
     are left alone, and so are links of works that carry such an identifier themselves (a book's
     ISBN or OCLC number, an article's DOI, PMID or arXiv id; not a journal's ISSN), of numbered
     patents, EU legislation, RFCs, ISO standards and reports of a government series ("United
