@@ -1703,6 +1703,18 @@ class _Parser:
                 if start <= citation.span.start < end and citation.key in keys:
                     citation.group = group
 
+    def _opening_link(self, raw_text: str, block: _Block) -> str:
+        """The text of the link an entry opens with, where the dump prints it with underscores
+        for its spaces and something follows it on its line ("Agricultural_engineering Britannica
+        Online."); at the line's end the link may go on, its next word wrapped onto the next line
+        ("…_Carbon_Dioxide_on" / "Plants")."""
+        link = _OPENING_LINK.match(raw_text)
+        if link is None:
+            return ""
+        first_line = self.source[block.segs[0][0]:block.segs[0][1]]
+        at = first_line.find(link.group(1))
+        return link.group(1) if at >= 0 and first_line[at + len(link.group(1)):].strip(" .") else ""
+
     def _reference(self, block: _Block, key: str, group: str, printed: str) -> None:
         source = self.source
         first_line_start = block.segs[0][0]
@@ -1721,7 +1733,7 @@ class _Parser:
                 message=f"reference {key}: only page style code survived in this copy; its text is lost",
                 span=span,
             ))
-        fields = parse_reference_text(raw_text)
+        fields = parse_reference_text(raw_text, self._opening_link(raw_text, block) if self.wrapped else "")
         if self.wrapped:
             fields = {k: v.replace("_", " ") for k, v in fields.items()}
             raw_text = raw_text.replace("_", " ")
@@ -2065,6 +2077,11 @@ def _list_entries(source: str, blocks: list[_Block]) -> list[tuple[_Block, int]]
             printed = int(block.number) if block.number else len(entries) + 1 + pieces
             entries.append((block, printed - pieces))
     return entries
+
+
+# The text of a link an entry opens with, which a dump that wraps prints with underscores for
+# its spaces: "Agricultural_engineering Britannica Online." (a title, then its site).
+_OPENING_LINK = re.compile(r"([^\s_]+(?:_[^\s_]+)+?)\.?(?=\s)")
 
 
 # A dump that wraps the sheet may break a name at its hyphen: ".mw-" / "parser-output".
