@@ -84,7 +84,9 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     list items are cited, the
     data block a cited census opens (``_census_source``), figures inside a quotation,
     figures of a summary (lead, infobox, caption) that the body cites, or for a caption or an
-    infobox row the lead, for the lead or a caption an infobox row (``_cited_elsewhere``; a small
+    infobox row the lead, for the lead, a caption or the body an infobox row (``_cited_elsewhere``,
+    ``_gives_cited_box_figure``), all of a summary's figures together where one body sentence
+    gives them (``_restated_together``; a small
     count where it names what it counts, ``_small_count_cited_elsewhere``), as ordinals (``_ranked_in_cited_body``) or
     edition by edition (``_editions_cited_in_body``), a row giving a performance the body cites
     (``_restates_cited_mark``), and figures a table row cited in its name cell
@@ -184,14 +186,20 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not _given_in_cited_row(doc, stmt, c)]
         if uncovered and stmt.kind == "prose":
             uncovered = [c for c in uncovered if not _read_off_sourced_table(doc, stmt, c, run_starts)]
+        if uncovered and _summarises(stmt) and _restated_together(statements, stmt, hard):
+            continue
         if uncovered and _summarises(stmt):
             figures = doc.derived("cited_figures", lambda: _cited_figures(statements))
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(figures, stmt, c)
+                or _measured_to_decimal(c) and _cited_elsewhere(figures, stmt, c, named=True)
                 or _small_count_cited_elsewhere(figures, stmt, c)
                 or _dated_in_box(stmt, c) and _cited_elsewhere(figures, stmt, c, dated=True)
                 or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
                 or _given_in_cited_column(statements, stmt, c, run_starts))]
+        elif uncovered and stmt.kind == "prose":
+            figures = doc.derived("cited_figures", lambda: _cited_figures(statements))
+            uncovered = [c for c in uncovered if not _gives_cited_box_figure(figures, c)]
         if uncovered and _introduces_list(stmt):
             # Counted by statements, or by items where a copy breaks one into sentences
             # ("Zoomdos You Can Do!" "(2000, ISBN …)"): either way the items name the members.
@@ -386,8 +394,18 @@ def _cited_elsewhere(figures: dict[float | None, list[_CitedFigure]], summary: S
         (figure.place == "body" or restates_lead and figure.place == "lead"
          or restates_infobox and figure.place == "infobox")
         and (figure.own or cited_next_counts) and years <= figure.years
-        and _same_figure(figure.claim, claim) and _same_thing(figure.claim, claim) and (figure.claim.noun or not named)
+        and _same_figure(figure.claim, claim) and (_same_thing(figure.claim, claim) or _same_decimal_share(figure, claim))
+        and (figure.claim.noun or not named)
         for figure in figures.get(claim.value, ()))
+
+
+def _same_decimal_share(figure: _CitedFigure, claim: NumericClaim) -> bool:
+    """Whether a share given to a decimal place that one of the two leaves unnamed ("up to 2.14% of
+    its weight", "between 0.002% and 2.14% by weight") is the share a sentence cites itself: unlike
+    a round share ("80%"), it is rarely another's. Cited only in the next sentence, it may not be
+    what the citation is for."""
+    return (figure.own and claim.kind == "percent" and not (figure.claim.noun and claim.noun)
+            and _DECIMAL.search(claim.raw) is not None)
 
 
 @dataclass(frozen=True)
@@ -417,15 +435,85 @@ def _cited_figures(statements: Sequence[Statement]) -> dict[float | None, list[_
         for claim in find_numeric_claims(stmt.text):
             own = _cited_after(stmt, claim)
             if own or place == "body" and _cited_next(statements, j):
-                figures.setdefault(claim.value, []).append(_CitedFigure(claim, place, own, years))
+                for figure in (claim, *_range_bounds(claim)):
+                    figures.setdefault(figure.value, []).append(_CitedFigure(figure, place, own, years))
     return figures
 
 
+_RANGE_CONNECTIVE = re.compile(r"\s*(?:[-‐‑–—]|\bto\b|\band\b|\bbis\b)\s*")
+
+
+def _range_bounds(claim: NumericClaim) -> tuple[NumericClaim, ...]:
+    """The bounds of a range, each as written ("between 0.002% and 2.14%" gives "0.002%" and
+    "2.14%"): a summary restates one ("up to 2.14% of its weight")."""
+    if claim.high is None:
+        return ()
+    connectives = list(_RANGE_CONNECTIVE.finditer(claim.raw))
+    if not connectives:
+        return ()
+    split = connectives[-1]
+    return (replace(claim, raw=claim.raw[:split.start()], high=None),
+            replace(claim, raw=claim.raw[split.end():], value=claim.high, high=None))
+
+
 def _same_figure(figure: NumericClaim, other: NumericClaim) -> bool:
-    """Whether two figures are written the same way, or are counts of equal value that both name
-    what they count, one in digits and one in words ("2 children" and "two children")."""
+    """Whether two figures are written the same way, or are counts of equal value, one in digits
+    and one in words, that both name what they count ("2 children" and "two children") or are
+    too large to coincide ("over a thousand types" and "more than 1,000 by Sandine")."""
     return figure.raw == other.raw or (figure.kind == other.kind == "count" and figure.value == other.value
-                                       and bool(figure.noun) and bool(other.noun))
+                                       and (bool(figure.noun) and bool(other.noun) or _distinctive(figure)))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _restated_together(statements: Sequence[Statement], summary: Statement, claims: Sequence[NumericClaim]) -> bool:
+    """Whether one sentence of the body gives every figure of a summary, written alike, each
+    naming what it counts in a word the summary or its infobox row's label uses, with a citation
+    after them in its paragraph: the infobox's "Events: 24 in 4 sports (8 disciplines)" is the
+    body's "Medals were awarded in 24 events contested in 4 sports (8 disciplines)." of a cited
+    paragraph. Two or more figures restated together are the same facts, where one small count
+    alone could be any of many; a legend's "2 – Point … 3 – Ventricle" is no "2 vs 3"."""
+    if len(claims) < 2:
+        return False
+    label = summary.section[-1:] if summary.kind == "infobox" else ()
+    named = {_singular(word) for word in _WORD.findall(" ".join((summary.text, *label)))}
+    for j, other in enumerate(statements):
+        if _summarises(other) or other.kind not in ("prose", "list"):
+            continue
+        found = find_numeric_claims(other.text)
+        if len(found) < len(claims):
+            continue
+        matched: list[NumericClaim] = []
+        for claim in claims:
+            figure = next((f for f in found if f not in matched and f.noun and _singular(f.noun) in named
+                           and _same_figure(f, claim) and _same_thing(f, claim)), None)
+            if figure is None:
+                break
+            matched.append(figure)
+        else:
+            if _covered_in_paragraph(statements, j, max(f.end for f in matched)):
+                return True
+    return False
+
+
+def _measured_to_decimal(claim: NumericClaim) -> bool:
+    """Whether a figure is a measure given to a decimal place in its unit ("12.89 seconds", "6.3
+    kPa"): as distinctive as a sum of money, however small, where the figure it restates names
+    the same unit ("a 9.72 win" is not a table's bare "9.72" of another race)."""
+    return claim.kind == "count" and bool(claim.noun) and _DECIMAL.search(claim.raw) is not None
+
+
+def _gives_cited_box_figure(figures: dict[float | None, list[_CitedFigure]], claim: NumericClaim) -> bool:
+    """Whether a body sentence's figure is written as an infobox row gives it with its citation:
+    "The film grossed $29,202,884 worldwide" under the box's "Box office: $29,202,884[3]". The
+    box sums up the body; where it carries the source, the body's figure has it too. Only an
+    exact figure, of four significant digits or more: a round one ("30,000 men") is as often
+    another of the box's many ("Strength: 30,000")."""
+    significant = "".join(ch for ch in claim.raw if ch.isdigit()).strip("0")
+    return len(significant) >= 4 and any(
+        figure.place == "infobox" and figure.claim.raw == claim.raw and _same_thing(figure.claim, claim)
+        for figure in figures.get(claim.value, ()))
 
 
 def _small_count_cited_elsewhere(figures: dict[float | None, list[_CitedFigure]], summary: Statement,
