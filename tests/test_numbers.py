@@ -645,6 +645,12 @@ def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
         # a version that bounds the versions spoken of
         ("Under versions of Linux before 2.6, all driver execution was co-operative.", []),
         ("The town grew before 2.6 million people lived there.", ["2.6 million"]),
+        # a sum that names a banknote or a coin; a bill to pay stays a figure; a four-digit
+        # group after a sum is no thousands group ("$10 1915": the note's series year)
+        ("He paid with a $20 bill and two 5 euro notes.", []),
+        ("$10 1915 Kansas City District Federal Reserve Bank Note.", []),
+        ("He faced a £85,000 tax bill and a $300 bill.", ["£85,000", "$300"]),
+        ("It fell from $10 1915 to nothing.", ["$10"]),
         # an identity number after "numbers", of three digits or opening the text; a month's day range;
         # a time zone after GMT
         ("The isotopes with mass numbers of 59 are stable.", []),

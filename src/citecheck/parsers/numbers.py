@@ -138,7 +138,7 @@ _ADJECTIVE_NOUN_HEAD = frozenset(
 
 # --- regexes --------------------------------------------------------------------------------
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+)(?:\.\d+)?"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d|\d)|\d+)(?:\.\d+)?"
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion)\b"
 # A sign spaced off its number and glued to a word opens a program's comment: "x = 20 %The limit".
 _PCT = r"(?:%|\s%(?![^\W\d_])|\s+(?:percent|per\s?cent)\b|\s+percentage\s+points?\b)"
@@ -705,6 +705,8 @@ def _find(text: str) -> list[NumericClaim]:
     if candidates and "/" in text:
         spans = [m.span() for m in _SYMBOLIC_FRACTION_VALUE.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
+    if any(c.kind == "money" for c in candidates):
+        candidates = [c for c in candidates if not _names_a_denomination(text, c)]
     if any(c.kind == "percent" for c in candidates):
         figures = [(c.start, c.end) for c in candidates]
         candidates = [c for c in candidates if not _restates_a_proportion(text, c, figures)]
@@ -735,6 +737,24 @@ def _find(text: str) -> list[NumericClaim]:
             continue
         claims.append(claim)
     return claims
+
+
+# The piece of money a sum names, perhaps with its series' year and its issuer: "a $20 bill", "one
+# and two dollar bills", "the 5 euro note", "$10 1915 Kansas City District Federal Reserve Bank Note";
+# not a bill to pay ("a £85,000 tax bill").
+_DENOMINATION_AFTER = re.compile(
+    r"(?:[\s\-]+(?:dollar|euro|pound|cent|yen|yuan|franc|peso|rupee|ruble|rouble|mark|rand|lira)s?)?"
+    r"(?:\s+(?:1[6-9]|20)\d\d)?(?:\s+[A-Z][\w.&'’]*){0,6}[\s\-]+(?i:bank\s?)?(?i:notes?|bills?|banknotes?|coins?|certificates?)\b"
+)
+_DENOMINATION_DIGITS = re.compile(r"[125]0{0,3}")
+
+
+def _names_a_denomination(text: str, claim: NumericClaim) -> bool:
+    """Whether a sum of money names a banknote or a coin, a kind of money, rather than an amount:
+    its value is a denomination's (1, 2 or 5 times a power of ten, up to 1,000)."""
+    value = claim.value
+    return (value is not None and value <= 1000 and _DENOMINATION_DIGITS.fullmatch(f"{value:g}") is not None
+            and _DENOMINATION_AFTER.match(text, claim.end) is not None)
 
 
 # Mathematics: its terms, Greek letters (also as decoded twice, "Î»"), relations of variables.
