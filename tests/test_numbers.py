@@ -627,8 +627,35 @@ def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
         ("The unit lost 4–4 tanks.", ["4–4"]),
         ("Armenia lost 1–2 to Spain.", []),
         ("won 1–2", []),
-        # a model's number after "the", also opening the text
+        # a race's first two places taken by one team
+        ("It was the team's only win and 1-2 finish.", []),
+        ("Mercedes took a 1–2 finish at Monza.", []),
+        # a model's number after "the", also opening the text, also after a word qualifying the
+        # models; not after a word picking some of a run, which counts
         ("The 916 model family sold well.", []),
+        ("It grew out of the road-going 851 and 888 models.", []),
+        ("The first 3 series were broadcast on the BBC.", ["3"]),
+        # labels in a series after their noun, with no noun or unit after the last; a series that
+        # ends in one counts
+        ("The arterial system arises from aortic arches 3, 4 and 6 (aortic arch 5 regresses).", ["5"]),
+        ("The plants grew 3, 4 and 6 inches.", ["3", "4", "6"]),
+        # an ellipsis joining the parts of a title, not one leaving words out
+        ("AFI's 100 Years…100 Movies - #70", []),
+        ("AFI's 100 Years...100 Thrills - #8", []),
+        ("He waited... 100 people died.", ["100"]),
+        # a legend's step number before a dash and a capital (also as decoded twice); a range stays
+        ("2 – The pupa is now spewing the thread to form cocoon", []),
+        ("3 \u00e2\u0080\u0093 The cocoon is fully formed", []),
+        ("5 - 10 people attended.", ["5 - 10"]),
+        # a version that bounds the versions spoken of
+        ("Under versions of Linux before 2.6, all driver execution was co-operative.", []),
+        ("The town grew before 2.6 million people lived there.", ["2.6 million"]),
+        # a sum that names a banknote or a coin; a bill to pay stays a figure; a four-digit
+        # group after a sum is no thousands group ("$10 1915": the note's series year)
+        ("He paid with a $20 bill and two 5 euro notes.", []),
+        ("$10 1915 Kansas City District Federal Reserve Bank Note.", []),
+        ("He faced a £85,000 tax bill and a $300 bill.", ["£85,000", "$300"]),
+        ("It fell from $10 1915 to nothing.", ["$10"]),
         # an identity number after "numbers", of three digits or opening the text; a month's day range;
         # a time zone after GMT
         ("The isotopes with mass numbers of 59 are stable.", []),

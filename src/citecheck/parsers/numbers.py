@@ -138,7 +138,7 @@ _ADJECTIVE_NOUN_HEAD = frozenset(
 
 # --- regexes --------------------------------------------------------------------------------
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+)(?:\.\d+)?"
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d|\d)|\d+)(?:\.\d+)?"
 _SCALE_WORD = r"(?i:thousand|million|billion|trillion)\b"
 # A sign spaced off its number and glued to a word opens a program's comment: "x = 20 %The limit".
 _PCT = r"(?:%|\s%(?![^\W\d_])|\s+(?:percent|per\s?cent)\b|\s+percentage\s+points?\b)"
@@ -549,7 +549,9 @@ _DESIGNATION_LIST = re.compile(
     r"From|In|On|By|After|Before|During|Since|For|With|And|Or|The|At|To)\b)[A-Z][\w\-]*?(?:\s+|_)\d[\d.]*"
     r"(?:\s*,\s*\d[\d.]*)*(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|,\s+or\s+)$"
 )
-_LIST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3} ?[.):](?=\s)")
+# A line's list or step number: "2. ", "3) ", and before a dash and a capital, as a figure's
+# legend numbers its steps ("2 – The pupa is now spewing the thread"; also as decoded twice).
+_LIST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}(?: ?[.):](?=\s)| (?:[–—-]|â\x80[\x93\x94])(?= [A-Z]))")
 _NEXT_WORDS = re.compile(r"[\s)]*(?:of\s+)?([A-Za-z][\w'’\-]*)(?:\s+([A-Za-z][\w'’\-]*))?")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.\-]*)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*(\[\"“‘]|\n)\s*$")
@@ -707,6 +709,8 @@ def _find(text: str) -> list[NumericClaim]:
     if candidates and "/" in text:
         spans = [m.span() for m in _SYMBOLIC_FRACTION_VALUE.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
+    if any(c.kind == "money" for c in candidates):
+        candidates = [c for c in candidates if not _names_a_denomination(text, c)]
     if any(c.kind == "percent" for c in candidates):
         figures = [(c.start, c.end) for c in candidates]
         candidates = [c for c in candidates if not _restates_a_proportion(text, c, figures)]
@@ -737,6 +741,24 @@ def _find(text: str) -> list[NumericClaim]:
             continue
         claims.append(claim)
     return claims
+
+
+# The piece of money a sum names, perhaps with its series' year and its issuer: "a $20 bill", "one
+# and two dollar bills", "the 5 euro note", "$10 1915 Kansas City District Federal Reserve Bank Note";
+# not a bill to pay ("a £85,000 tax bill").
+_DENOMINATION_AFTER = re.compile(
+    r"(?:[\s\-]+(?:dollar|euro|pound|cent|yen|yuan|franc|peso|rupee|ruble|rouble|mark|rand|lira)s?)?"
+    r"(?:\s+(?:1[6-9]|20)\d\d)?(?:\s+[A-Z][\w.&'’]*){0,6}[\s\-]+(?i:bank\s?)?(?i:notes?|bills?|banknotes?|coins?|certificates?)\b"
+)
+_DENOMINATION_DIGITS = re.compile(r"[125]0{0,3}")
+
+
+def _names_a_denomination(text: str, claim: NumericClaim) -> bool:
+    """Whether a sum of money names a banknote or a coin, a kind of money, rather than an amount:
+    its value is a denomination's (1, 2 or 5 times a power of ten, up to 1,000)."""
+    value = claim.value
+    return (value is not None and value <= 1000 and _DENOMINATION_DIGITS.fullmatch(f"{value:g}") is not None
+            and _DENOMINATION_AFTER.match(text, claim.end) is not None)
 
 
 # Mathematics: its terms, Greek letters (also as decoded twice, "Î»"), relations of variables.
@@ -1437,11 +1459,12 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
     return _finish(text, start, end, match, cur, pct, ranged)
 
 
-# Words that make a pair of numbers a result: "won 35–31", "a 1–2 record", "4–1 on aggregate".
+# Words that make a pair of numbers a result: "won 35–31", "a 1–2 record", "4–1 on aggregate",
+# a race's "1–2 finish" (its first two places, taken by one team).
 _RESULT_BEFORE = re.compile(r"\b(?:won|lost|beat|beaten|defeated|drew|drawn|trailed|led|leading|trailing)\s+(?:by\s+)?$", re.I)
 _RESULT_AFTER = re.compile(
     r"\s+(?:on\s+)?(?:record|loss|losses|win|wins|victory|victories|defeat|defeats|draw|aggregate|lead|deficit"
-    r"|score|scoreline|final|down|up|overall|conference|home|away|road)\b",
+    r"|score|scoreline|final|finish|down|up|overall|conference|home|away|road)\b",
     re.I,
 )
 _DESCENDING_UNIT = re.compile(r"\s*(?:Ma|Ga|ka|kya|mya|Mya|BP|BC|BCE|B\.C\.|million|thousand|years?)\b")
@@ -1631,6 +1654,8 @@ def _is_glued_before(text: str, pos: int) -> bool:
         return True  # "General Hospital # 25", "# 221 Lieutenant-General": a number sign set apart
     if before == "." and at >= 1 and (text[at - 1].isalnum()):
         return True  # "v.2", "3.1.4" tail
+    if _ELLIPSIS_AFTER_WORD.search(text, max(0, at - 4), at + 1):
+        return True  # "AFI's 100 Years…100 Movies": an ellipsis joins a title's parts, no words left out
     if before in _DASH and at >= 1 and (text[at - 1].isalnum() or text[at - 1] in "_/.:"):
         return True  # T-72, COVID-19, 2020-21 tail; "tendons).–84": a page range's tail
     if before in _DASH and _ELIDED_DESIGNATION_BEFORE.search(text, max(0, at - 60), at):
@@ -1659,6 +1684,10 @@ _DESIGNATION_BEFORE_SIGN = re.compile(r"(?<![^\W_]|\.)[A-Z]{1,4}\d{2,}(?:\.\d+)?
 
 # A character of a UTF-8 text that was decoded once more as Latin-1: "λ" reads "Î»", "–" "â\x80\x93".
 _MOJIBAKE = re.compile(r"[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}")
+
+
+# An ellipsis stuck between a word and the digits after it, as titles join their parts.
+_ELLIPSIS_AFTER_WORD = re.compile(r"[^\W\d_](?:…|\.\.\.)$")
 
 
 def _char_before(text: str, pos: int) -> tuple[str, int]:
@@ -1843,9 +1872,13 @@ def _capital_ok(text: str, start: int, end: int) -> bool:
 # one of a pair, or the noun is numbered twice in the statement. A rank ("at number 6") is a figure.
 _LABELLED_NOUN_BEFORE = re.compile(
     r"(?:\b(?P<lead>in|on|at|is|are|was|were|be|been|from|into|with|by|for)\s+)?"
-    r"(?<![\w\-'’])(?P<noun>[a-z][a-z\-]{2,})\s+(?P<pair>\d+\s+(?:and|or)\s+)?$"
+    r"(?<![\w\-'’])(?P<noun>[a-z][a-z\-]{2,})\s+(?P<pair>(?:\d+\s*,\s*)*\d+(?:,?\s+(?:and|or)\s+|\s*,\s*))?$"
 )
-_PAIR_AFTER = re.compile(r"\s+(?:and|or)\s+\d+(?![\d.,]*\s*(?:[^\W\d_]|%))")
+# The rest of a series of labels, a bare number last: " and 7", ", 4 and 6 (aortic arch …)".
+_SERIES_REST = r"(?:\s*,\s*\d+)*(?:,?\s+(?:and|or)\s+\d+)"
+_BARE_END = r"(?![\d.,]*\s*(?:[^\W\d_]|%))"
+_PAIR_AFTER = re.compile(rf"{_SERIES_REST}{_BARE_END}")
+_BARE_REST = re.compile(rf"(?:\s*,\s*\d+|,?\s+(?:and|or)\s+\d+)*+{_BARE_END}")  # the whole rest, or nothing
 # Words that stand before a number without naming what it labels: "is about 5", "is still 5".
 _NOT_LABELLED_NOUNS = frozenset(
     "about around over nearly approximately roughly some only just almost under below above exactly "
@@ -1862,7 +1895,7 @@ def _names_a_model(text: str, start: int, end: int) -> bool:
     series models"; "12 models" counts them."""
     if _MODELS_OF_A_LINE.match(text, end) is not None and _ALL_BEFORE.search(text, max(0, start - 5), start):
         return True  # "standard on all 7 series models": the models of the 7 series
-    before = _THE_BEFORE.search(text, max(0, start - 20), start)
+    before = _THE_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
     plural = _MODELS_AFTER if before.group("first") else _PAIR_THEN_MODELS  # "851 and 888 models"
@@ -1878,15 +1911,25 @@ _VERSION_SUBJECT_BEFORE = re.compile(
 _CLAUSE_END = re.compile(r"\s*(?:[.;,)]|$)")
 
 
+# Versions bounded by a number: "versions of Linux before 2.6", "versions since 3.1".
+_VERSION_BOUND_BEFORE = re.compile(
+    r"\bversions?\b(?:\s+of\b[^.;:=]{1,60}?)?\s+(?:before|after|since|prior\s+to|up\s+to|until|from)\s+$", re.I)
+
+
 def _version_stated(text: str, start: int, end: int) -> bool:
-    return bool(_VERSION_SUBJECT_BEFORE.search(text, max(0, start - 90), start) and _CLAUSE_END.match(text, end))
+    return bool(_VERSION_SUBJECT_BEFORE.search(text, max(0, start - 90), start) and _CLAUSE_END.match(text, end)
+                or _VERSION_BOUND_BEFORE.search(text, max(0, start - 90), start))
 
 
 _MODEL_NOUN_AFTER = re.compile(r"\s+(?:model|series|family|line|range|variant|version)\b(?!\s+of\b)")
 _PLURAL_MODELS = r"\s+(?:models|series|families|lines|ranges|variants|versions)\b(?!\s+of\b)"
 _MODELS_AFTER = re.compile(rf"(?:\s+(?:and|or)\s+\d+)?{_PLURAL_MODELS}")
 _PAIR_THEN_MODELS = re.compile(rf"\s+(?:and|or)\s+\d+{_PLURAL_MODELS}")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?P<first>\d+\s+(?:and|or)\s+)?$")
+# "the" and perhaps a word that qualifies the models ("the road-going 851 and 888 models"); not
+# one that picks some of a run ("the first 3 series" counts a show's series).
+_THE_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:(?!(?:first|last|next|other|following|remaining|previous|final|initial|latest|only|same|top)\b)"
+    r"[a-z][a-z\-]+\s+)?(?P<first>\d+\s+(?:and|or)\s+)?$")
 # A line of models, then its models: "all 7 series models", "all 900 range cars".
 _MODELS_OF_A_LINE = re.compile(r"\s+(?:series|line|range|family)\s+(?:models|cars|vehicles)\b")
 _ALL_BEFORE = re.compile(r"\b[Aa]ll\s+$")
@@ -1894,9 +1937,10 @@ _ALL_BEFORE = re.compile(r"\b[Aa]ll\s+$")
 
 def _labels_a_thing(text: str, start: int, end: int) -> bool:
     """Whether a bare number right after a noun names a member of its kind rather than counts:
-    "in coil 2", "which side is medium 2", "Toll-like receptors 9 and 7"."""
-    if start < 4 or not (text[start - 1] == " " and text[start - 2].isalpha()):
-        return False  # no word right before: the cheap test first, this runs for every bare number
+    "in coil 2", "which side is medium 2", "Toll-like receptors 9 and 7", "aortic arches 3, 4
+    and 6"; not where the series ends in a noun or a unit ("grew 3, 4 and 6 percent")."""
+    if start < 4 or not (text[start - 1] == " " and (text[start - 2].isalpha() or text[start - 2] == ",")):
+        return False  # no word or series right before: the cheap test first, this runs for every bare number
     before = _LABELLED_NOUN_BEFORE.search(text, max(0, start - 40), start)
     if before is None or _counted_noun_follows(text, end) or _unit_follows(text, end):
         return False
@@ -1904,6 +1948,8 @@ def _labels_a_thing(text: str, start: int, end: int) -> bool:
     if (noun in _NOUN_STOP or noun in _DETERMINERS or noun in _NOT_LABELLED_NOUNS or noun in _VERBS_IN_S
             or noun.endswith(("ed", "ing", "ly")) or noun in _counted_beings()):
         return False
+    if "," in (before.group("pair") or "") and not _BARE_REST.match(text, end):
+        return False  # "clubs 3, 4 and 6 times": the series counts
     return bool(before.group("lead") or before.group("pair") or _PAIR_AFTER.match(text, end)
                 or len(re.findall(rf"\b{re.escape(noun)}\s+\d", text)) >= 2)
 

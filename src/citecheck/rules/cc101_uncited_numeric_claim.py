@@ -142,7 +142,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         claims = find_numeric_claims(stmt.text)
         if not claims:
             continue
-        if stmt.kind == "caption" and not _FINITE_VERB.search(stmt.text):
+        if stmt.kind == "caption" and not _asserts(stmt.text):
             legend = _NUMBERED_LEGEND.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
         claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt)
@@ -871,6 +871,17 @@ def figure_evidence(claims: Sequence[NumericClaim]) -> dict[str, object]:
 
 # A caption that asserts something has a finite verb: "Schumacher has won seven titles".
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|won|became)\b")
+# A caption's verb that only points at the picture: "Two Red Ensigns … can be seen upon the wall".
+_SEEN_IN_THE_PICTURE = re.compile(
+    r"\b(?:(?:can|could)\s+(?:also\s+)?be\s+seen|(?:is|are)\s+(?:also\s+)?(?:shown|visible|pictured|depicted|seen))\b")
+
+
+def _asserts(caption: str) -> bool:
+    """Whether a caption asserts something, with a finite verb other than one that points at the
+    picture: what "can be seen" or "is shown" is what the picture shows."""
+    return _FINITE_VERB.search(_SEEN_IN_THE_PICTURE.sub(" ", caption)) is not None
+
+
 _TIME_NOUNS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years".split())
 
 
@@ -930,8 +941,9 @@ def _title_alone(stmt: Statement, claim: NumericClaim) -> bool:
             and _TITLE_CASED.fullmatch(stmt.text.strip()) is not None)
 
 
-# A picture's scale bar, and what it says: "Scale bars indicate 100 nm", "scale box at left is 0.25 mm".
-_SCALE_MARK = re.compile(r"\bscale\s+(?:bar|box|marker|line)s?\b[^.;\d]{0,30}$", re.I)
+# A picture's scale bar, and what it says: "Scale bars indicate 100 nm", "scale box at left is 0.25 mm",
+# and the same length converted in brackets: "The scale bar is 500 μm (0.5 mm)".
+_SCALE_MARK = re.compile(r"\bscale\s+(?:bar|box|marker|line)s?\b[^.;\d]{0,30}(?:\d[\d.,]*\s?\S{1,4}\s*\(\s*)?$", re.I)
 # The spacing of the grid a thing is photographed on, perhaps converted: "on a 1 cm (0.39 in) grid".
 _GRID_AFTER = re.compile(r"\s*(?:[^\W\d_]{1,3}\.?\s*)?(?:\([^()]{1,20}\)\s*|\)\s*)?grid\b", re.I)
 _GRID_BEFORE = re.compile(r"\bon\s+an?\s+(?:\S+\s+){0,3}\(?$", re.I)
@@ -941,7 +953,7 @@ def _gives_the_scale(claim: NumericClaim, stmt: Statement) -> bool:
     """Whether the figure is the length of a picture's scale bar, or the spacing of the grid that
     a caption, a statement with no verb, shows its thing on: the picture itself shows it."""
     text = stmt.text
-    if _SCALE_MARK.search(text, max(0, claim.start - 50), claim.start) is not None:
+    if _SCALE_MARK.search(text, max(0, claim.start - 70), claim.start) is not None:
         return True
     return (_GRID_AFTER.match(text, claim.end) is not None and not _FINITE_VERB.search(text)
             and _GRID_BEFORE.search(text, max(0, claim.start - 40), claim.start) is not None)
@@ -1961,7 +1973,7 @@ class UncitedNumericClaim(Rule):
     visitors at the Taste of the Danforth", not "A hailstone about 6 centimetres in diameter"),
     and not a small count in words, which names what the picture shows ("a dog nursing her
     four puppies"); a caption that asserts ("Schumacher has won seven titles") is read as
-    prose. Nor is a figure inside a quotation (someone's words, a title, a nickname) unless it
+    prose, but not one whose only verb points at the picture ("two flags can be seen"). Nor is a figure inside a quotation (someone's words, a title, a nickname) unless it
     counts people: the quotation's source is what it needs. A citation before a figure covers it
     only where the sentence opens by naming and citing the source it then reports ("According
     to company legend,[7] …", "Kunz et al.[50] found that more than 60% …", "A Harvard study[101] in
