@@ -147,6 +147,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                   and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)
                   and not _in_italic_title(doc, stmt, c)
                   and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)]
+        if claims and stmt.kind == "list" and _ITEM_NUMBER.match(stmt.text):
+            numbered = doc.derived("numbered_lists", lambda: _numbered_lists(statements, run_starts))
+            if run_starts[i] in numbered:
+                claims = [c for c in claims if c.start != _ITEM_NUMBER.match(stmt.text).start(1)]
         if claims and film_gauges is not False and any(_is_film_gauge(c, stmt.text) for c in claims):
             if film_gauges is None:
                 film_gauges = any(_FILM_NAMED_BY_GAUGE.search(s.text) for s in statements)
@@ -199,7 +203,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             items = {len(listed), len({item.paragraph for item in listed})} if listed else _table_rows_after(statements, i)
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items)]
         if uncovered and stmt.kind == "prose":
-            uncovered = [c for c in uncovered if not _counts_rows_below(statements, i, c)]
+            uncovered = [c for c in uncovered
+                         if not (_counts_rows_below(statements, i, c) or _numbers_rows_below(statements, i, c))]
         if uncovered and stmt.kind == "prose" and (tally := _tallies_rows_below(statements, i)) is not None:
             uncovered = [c for c in uncovered if c.start < tally]
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
@@ -812,8 +817,12 @@ def _name_of_the_document(source: str, text: str, claim: NumericClaim) -> bool:
     return re.search(rf"(?<=[a-z,] ){re.escape(name.group())}\b", source) is not None
 
 
-# A rendered page's italic text: the title of a work, a ship's or a film's name.
-_ITALIC = re.compile(r"<i>(?P<text>[^<]{1,120})</i>")
+# A rendered page's italic text: the title of a work, a ship's or a film's name, often a link
+# to its article ("<i><a href=…>8 Women</a></i>").
+_ITALIC = re.compile(r"<i>(?:<a\s[^>]*>)?(?P<text>[^<]{1,120})(?:</a>)?</i>")
+# How far before a statement its italic title may open: a table cell's statement starts at the
+# title's first letter, after "<i>" and the link's opening tag.
+_ITALIC_OPENING_REACH = 400
 # A title's words after its figure: "700 Sundays", "The 39 Steps"; not "at least 5 of them".
 _TITLE_WORD_AFTER = re.compile(r"\s+[A-Z]")
 
@@ -824,7 +833,7 @@ def _in_italic_title(doc: Document, stmt: Statement, claim: NumericClaim) -> boo
     if doc.format != "html" or not _TITLE_WORD_AFTER.match(stmt.text, claim.start + len(claim.raw.split()[0])):
         return False
     at = stmt.source_offset(claim.start)
-    opening = doc.source.rfind("<i>", stmt.span.start, at + 1)
+    opening = doc.source.rfind("<i>", max(0, stmt.span.start - _ITALIC_OPENING_REACH), at + 1)
     italic = _ITALIC.match(doc.source, opening) if opening >= 0 else None
     return italic is not None and italic.start("text") <= at < italic.end("text")
 
@@ -1665,22 +1674,65 @@ def _counts_rows_below(statements: Sequence[Statement], i: int, claim: NumericCl
     The rows are what a reader would check. A count of other things that happens to match the
     rows ("two new libraries" over a table of two districts) does not name them, nor does a span
     of time ("scored after just fifteen seconds")."""
-    if claim.kind != "count" or not claim.noun or claim.noun.split()[0].lower() in _TIME_NOUNS:
+    j = _counted_above_table(statements, i, claim)
+    if j is None or claim.value not in _table_rows_after(statements, j):
         return False
+    return not _table_heads(statements, j + 1).isdisjoint(_counted_words(statements[i], claim))
+
+
+def _counted_above_table(statements: Sequence[Statement], i: int, claim: NumericClaim) -> int | None:
+    """The last statement of the prose that a count of statement ``i`` opens, when a table may
+    follow it (at most ``_PARAGRAPHS_ABOVE_TABLE`` paragraphs on) and the count is of things, not
+    a span of time ("scored after just fifteen seconds")."""
+    if claim.kind != "count" or not claim.noun or claim.noun.split()[0].lower() in _TIME_NOUNS:
+        return None
     paragraphs = {statements[i].paragraph}
     j = i
     while j + 1 < len(statements) and statements[j + 1].kind == "prose" and statements[j + 1].section == statements[i].section:
         paragraphs.add(statements[j + 1].paragraph)
         if len(paragraphs) > _PARAGRAPHS_ABOVE_TABLE:
-            return False
+            return None
         j += 1
-    if claim.value not in _table_rows_after(statements, j):
+    return j
+
+
+def _counted_words(stmt: Statement, claim: NumericClaim) -> list[str]:
+    """The words that say what a count counts, lower-cased and without a plural's "s"."""
+    counted = [word.lower().rstrip("s") for word in _COUNTED_PHRASE.match(stmt.text, claim.end).group().split()]
+    return [word for word in counted if len(word) > 2 and word not in _NOT_COUNTED_WORDS]
+
+
+def _numbers_rows_below(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
+    """Whether a count of prose statement ``i`` is the last number of the rows of the table right
+    under its paragraph, numbered in turn from 1 in their first cells ("Cluxton has played 52
+    senior inter-county league games" over a table whose rows run "1" to "52"), or labelled so by
+    what it counts ("The court has had 29 seats" over rows "Seat 1" to "Seat 29"): the table
+    lists each of them, as a reader would check."""
+    j = _counted_above_table(statements, i, claim)
+    if j is None or claim.value is None or claim.value < _NUMBERED_ITEMS or claim.value != int(claim.value):
         return False
-    counted = [word.lower().rstrip("s") for word in _COUNTED_PHRASE.match(statements[i].text, claim.end).group().split()]
-    counted = [word for word in counted if len(word) > 2 and word not in _NOT_COUNTED_WORDS]
-    return not _table_heads(statements, j + 1).isdisjoint(counted)
+    labels: list[tuple[str, int]] = []
+    rows: set[int] = set()
+    for stmt in statements[j + 1:]:
+        if stmt.kind != "table" or stmt.section != statements[i].section:
+            break
+        if stmt.paragraph in rows:
+            continue  # a row's first cell is its label
+        rows.add(stmt.paragraph)
+        label = _ROW_NUMBERING.fullmatch(stmt.text.strip())
+        labels.append((label["word"].lower().rstrip("s") if label["word"] else "", int(label["number"])) if label else ("", 0))
+    if claim.value > len(labels):
+        return False
+    expected = list(range(1, int(claim.value) + 1))
+    numbered = [label for label in labels if label[1]]
+    if numbered == [("", number) for number in expected] and 2 * len(numbered) > len(labels):
+        return True  # the rows numbered in turn, but for the heads and a row spanning one (a match put off)
+    return any([number for word, number in labels if word == counted] == expected
+               for counted in _counted_words(statements[i], claim))
 
 
+# A row's label by its number, perhaps after a word for what the row is: "52", "Seat 29".
+_ROW_NUMBERING = re.compile(r"(?:(?P<word>[A-Za-z]{3,})\s+)?(?P<number>\d{1,4})")
 _PARAGRAPHS_ABOVE_TABLE = 2
 # The words after a count, up to the first that ends its noun phrase: "neighboring public school
 # districts" (that …); and words that say nothing of what is counted.
@@ -1716,6 +1768,25 @@ def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
 
 # A record in brackets closing a title line: wins and losses, and ties: "(3–6)", "(12–4–1)".
 _RECORD_TALLY = re.compile(r"\((\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?\)\s*$")
+
+
+# The number a list item opens with: "1 Plates did not use the letters D, T, X, or Z …".
+_ITEM_NUMBER = re.compile(r"\s*(\d{1,3})(?![\d.,:/–-])")
+_NUMBERED_ITEMS = 3
+
+
+def _numbered_lists(statements: Sequence[Statement], run_starts: list[int]) -> frozenset[int]:
+    """Where the lists start whose items open with their numbers in turn, 1, 2, 3 … (a table's
+    notes "1 Plates did not use …", "2 Plates did not use …" that its cells point to by number):
+    there each opening number is the item's label, not a count."""
+    openings: dict[int, list[int | None]] = {}
+    for i, stmt in enumerate(statements):
+        if stmt.kind != "list" or (i > run_starts[i] and statements[i - 1].paragraph == stmt.paragraph):
+            continue  # one number per item, at its first statement
+        number = _ITEM_NUMBER.match(stmt.text)
+        openings.setdefault(run_starts[i], []).append(int(number.group(1)) if number else None)
+    return frozenset(start for start, numbers in openings.items()
+                     if len(numbers) >= _NUMBERED_ITEMS and numbers == list(range(1, len(numbers) + 1)))
 
 
 def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
