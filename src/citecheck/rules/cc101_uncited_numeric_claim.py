@@ -1592,8 +1592,11 @@ def _points_to_sourced_table(statements: Sequence[Statement], i: int, run_starts
     return _table_sourced(statements, _table_ending_at(statements, above, run_starts))
 
 
-# A sentence's pointer to a table: "(table)", "(see table)", "(table above)".
-_POINTS_TO_TABLE = re.compile(r"\((?:see\s+)?(?:the\s+)?table(?:\s+above)?\)", re.I)
+# A sentence's pointer to a table: "(table)", "(see table)", "(table above)", "are listed in the
+# accompanying table", "as shown in the table above".
+_POINTS_TO_TABLE = re.compile(
+    r"\((?:see\s+)?(?:the\s+)?table(?:\s+above)?\)"
+    r"|\b(?:listed|shown|given|summari[sz]ed)\s+in\s+the\s+(?:(?:accompanying|adjacent|above)\s+table|table\s+above)\b", re.I)
 
 
 def _under_cited_title(statements: Sequence[Statement], i: int, source: str) -> bool:
@@ -1669,15 +1672,50 @@ def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
 def _counts_rows_below(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
     """Whether a count of prose statement ``i`` is that of the rows of the table right under its
     paragraph, or under the next of its section, and names what the rows are, as their first
-    cells or the table's heads do: "In addition, there are five neighboring public school
-    districts …" over a table of the five, each named "… School District" in its first cell.
-    The rows are what a reader would check. A count of other things that happens to match the
-    rows ("two new libraries" over a table of two districts) does not name them, nor does a span
-    of time ("scored after just fifteen seconds")."""
+    cells or the table's heads do, maybe inflected: "In addition, there are five neighboring
+    public school districts …" over a table of the five, each named "… School District" in its
+    first cell; "eight nominations" over eight rows under "Nominated work". Or it counts the rows
+    that a cell names so: "three wins" and three rows whose result is "Won". The rows are what a
+    reader would check. A count of other things that happens to match the rows ("two new
+    libraries" over a table of two districts) does not name them, nor does a span of time
+    ("scored after just fifteen seconds")."""
     j = _counted_above_table(statements, i, claim)
-    if j is None or claim.value not in _table_rows_after(statements, j):
+    if j is None:
         return False
-    return not _table_heads(statements, j + 1).isdisjoint(_counted_words(statements[i], claim))
+    counted = _counted_words(statements[i], claim)
+    if claim.value in _table_rows_after(statements, j) and any(
+            _same_stem(word, head) for head in _table_heads(statements, j + 1) for word in counted):
+        return True
+    return claim.value == _rows_naming(statements, j + 1, counted)
+
+
+def _same_stem(word: str, other: str) -> bool:
+    """Whether two lower-case words share their stem, all but a few last letters of the shorter
+    and ``_STEM_LETTERS`` at least: "nomination" and "nominated", not "nominee"; a past tense
+    that changes its vowel ("win", "won") is its present's."""
+    if _IRREGULAR_PAST.get(word) == other or _IRREGULAR_PAST.get(other) == word:
+        return True
+    shared = max(_STEM_LETTERS, min(len(word), len(other)) - _ENDING_LETTERS)
+    return word[:shared] == other[:shared] if min(len(word), len(other)) >= shared else word == other
+
+
+_CELL_WORD = re.compile(r"[^\W\d_]+")
+_STEM_LETTERS = 6
+_ENDING_LETTERS = 3  # "-ion" and "-ed", "-ing" and "-s"
+_IRREGULAR_PAST = {"win": "won"}  # an awards table's results: "Won", "Nominated"
+
+
+def _rows_naming(statements: Sequence[Statement], start: int, counted: list[str]) -> int:
+    """How many rows of the table whose first cell is statement ``start`` hold a cell that is
+    one of the ``counted`` words alone ("Won" in a results column), when any does."""
+    rows: set[int] = set()
+    for stmt in statements[start:]:
+        if stmt.kind != "table" or stmt.section != statements[start].section:
+            break
+        cell = stmt.text.strip().lower()
+        if _CELL_WORD.fullmatch(cell) and any(_same_stem(word, cell) for word in counted):
+            rows.add(stmt.paragraph)
+    return len(rows)
 
 
 def _counted_above_table(statements: Sequence[Statement], i: int, claim: NumericClaim) -> int | None:
@@ -1704,33 +1742,33 @@ def _counted_words(stmt: Statement, claim: NumericClaim) -> list[str]:
 
 def _numbers_rows_below(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
     """Whether a count of prose statement ``i`` is the last number of the rows of the table right
-    under its paragraph, numbered in turn from 1 in their first cells ("Cluxton has played 52
-    senior inter-county league games" over a table whose rows run "1" to "52"), or labelled so by
-    what it counts ("The court has had 29 seats" over rows "Seat 1" to "Seat 29"): the table
-    lists each of them, as a reader would check."""
+    under its paragraph, numbered in turn from 1 in their first cells under no head but a mark of
+    numbering ("Cluxton has played 52 senior inter-county league games" over a table whose rows
+    run "1" to "52" under "#"), or labelled so by what it counts ("The court has had 29 seats"
+    over rows "Seat 1" to "Seat 29"): the table lists each of them, as a reader would check.
+    Rows numbered as something else ("Week" 1 to 4) do not count "four turnovers"."""
     j = _counted_above_table(statements, i, claim)
     if j is None or claim.value is None or claim.value < _NUMBERED_ITEMS or claim.value != int(claim.value):
         return False
-    labels: list[tuple[str, int]] = []
-    rows: set[int] = set()
-    for stmt in statements[j + 1:]:
-        if stmt.kind != "table" or stmt.section != statements[i].section:
-            break
-        if stmt.paragraph in rows:
-            continue  # a row's first cell is its label
-        rows.add(stmt.paragraph)
-        label = _ROW_NUMBERING.fullmatch(stmt.text.strip())
-        labels.append((label["word"].lower().rstrip("s") if label["word"] else "", int(label["number"])) if label else ("", 0))
-    if claim.value > len(labels):
+    rows = [[cell.text.strip() for cell in row] for _, row in itertools.groupby(
+        itertools.takewhile(lambda s: s.kind == "table" and s.section == statements[i].section, statements[j + 1:]),
+        lambda cell: cell.paragraph)]
+    if claim.value > len(rows):
         return False
+    labels = [(m["word"].lower().rstrip("s") if m["word"] else "", int(m["number"])) if m else ("", 0)
+              for m in (_ROW_NUMBERING.fullmatch(row[0]) for row in rows)]
     expected = list(range(1, int(claim.value) + 1))
-    numbered = [label for label in labels if label[1]]
-    if numbered == [("", number) for number in expected] and 2 * len(numbered) > len(labels):
-        return True  # the rows numbered in turn, but for the heads and a row spanning one (a match put off)
-    return any([number for word, number in labels if word == counted] == expected
-               for counted in _counted_words(statements[i], claim))
+    counted = _counted_words(statements[i], claim)
+    numbered = [k for k, label in enumerate(labels) if label[1]]
+    if [labels[k] for k in numbered] == [("", number) for number in expected] and 2 * len(numbered) > len(rows):
+        # The rows numbered in turn, but for the heads and a row spanning one (a match put off).
+        head = rows[0][0]
+        return head in _NUMBERING_HEADS or any(_same_stem(word, head.lower().rstrip("s")) for word in counted)
+    return any([number for word, number in labels if word == counted_word] == expected for counted_word in counted)
 
 
+# The head of a column that numbers the rows, and of nothing else.
+_NUMBERING_HEADS = frozenset(("#", "No.", "No", "Nr.", "Number", ""))
 # A row's label by its number, perhaps after a word for what the row is: "52", "Seat 29".
 _ROW_NUMBERING = re.compile(r"(?:(?P<word>[A-Za-z]{3,})\s+)?(?P<number>\d{1,4})")
 _PARAGRAPHS_ABOVE_TABLE = 2
