@@ -147,6 +147,9 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                   and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)
                   and not _in_italic_title(doc, stmt, c)
                   and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)]
+        if claims and stmt.kind == "table":
+            ranges = _row_ranges(statements, i)
+            claims = [c for c in claims if not _in_row_range(c, ranges)]
         if claims and stmt.kind == "list" and _ITEM_NUMBER.match(stmt.text):
             numbered = doc.derived("numbered_lists", lambda: _numbered_lists(statements, run_starts))
             if run_starts[i] in numbered:
@@ -1686,7 +1689,8 @@ def _counts_rows_below(statements: Sequence[Statement], i: int, claim: NumericCl
     if claim.value in _table_rows_after(statements, j) and any(
             _same_stem(word, head) for head in _table_heads(statements, j + 1) for word in counted):
         return True
-    return claim.value == _rows_naming(statements, j + 1, counted)
+    named = _rows_naming(statements, j + 1, counted)
+    return named > 0 and claim.value == named
 
 
 def _same_stem(word: str, other: str) -> bool:
@@ -1806,6 +1810,39 @@ def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
 
 # A record in brackets closing a title line: wins and losses, and ties: "(3–6)", "(12–4–1)".
 _RECORD_TALLY = re.compile(r"\((\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?\)\s*$")
+
+
+def _row_ranges(statements: Sequence[Statement], i: int) -> list[tuple[int, int]]:
+    """The ranges of numbers that other cells of the row of cell ``i`` hold alone: a bus fleet's
+    series ("140-169"), a run of serials."""
+    def in_row(k: int) -> bool:
+        return statements[k].kind == "table" and statements[k].paragraph == statements[i].paragraph
+    first, last = i, i
+    while first > 0 and in_row(first - 1):
+        first -= 1
+    while last + 1 < len(statements) and in_row(last + 1):
+        last += 1
+    ranges = []
+    for k in range(first, last + 1):
+        span = _NUMBER_RANGE.fullmatch(statements[k].text.strip()) if k != i else None
+        low, high = (int(span["low"]), int(span["high"])) if span else (0, 0)
+        if low < high and not (_YEARS[0] <= low and high <= _YEARS[1]):
+            ranges.append((low, high))  # not a span of years ("1891–1919"), which numbers nothing
+    return ranges
+
+
+def _in_row_range(claim: NumericClaim, ranges: list[tuple[int, int]]) -> bool:
+    """Whether a whole number in a cell is one of a range another cell of its row holds alone
+    ("140-143 145-153 155-169 wrap for RT", "365 remains" beside the series "340-366"): the cell
+    names members of the row's series by their numbers, it counts nothing."""
+    if claim.kind != "count" or claim.value is None or claim.value != int(claim.value):
+        return False
+    return any(low <= claim.value <= high for low, high in ranges)
+
+
+_YEARS = (1000, 2100)
+# A cell that holds a range of numbers alone: "140-169", "6302–6338".
+_NUMBER_RANGE = re.compile(r"(?P<low>\d{2,6})\s?[-–]\s?(?P<high>\d{2,6})")
 
 
 # The number a list item opens with: "1 Plates did not use the letters D, T, X, or Z …".
