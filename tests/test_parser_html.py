@@ -358,6 +358,23 @@ def test_a_footnotes_mark_opening_its_line_is_no_part_of_its_text() -> None:
     assert texts[1:] == ["Water boils at 1002 degrees.", "2H is deuterium."]  # inside a line it stays
 
 
+
+def test_a_superscript_of_several_footnote_marks_is_no_part_of_its_text() -> None:
+    doc = parse("<html><body><table><tr><td>AAA-100 to RHZ-999<sup>1, 2, 5</sup></td></tr></table>"
+                "<p>The area is 10<sup>3</sup> km<sup>2</sup>.</p></body></html>")
+    assert [s.text for s in doc.statements] == ["AAA-100 to RHZ-999", "The area is 103 km2."]
+
+
+def test_markers_alone_under_a_heading_source_the_table_after_them() -> None:
+    page = ('<html><body><h2>Coverage</h2><p>It is broadcast live.{}</p><h3>Viewing figures</h3>'
+            '<p><sup class="reference"><a href="#cite_note-7">[7]</a></sup></p>'
+            '<table><tr><th>Year</th><th>Viewers</th></tr><tr><td>2008</td><td>211.000 (compilation)</td></tr></table>'
+            '<ol class="references"><li id="cite_note-7">Ratings.</li><li id="cite_note-6">Sky.</li></ol></body></html>')
+    doc = parse(page.format('<sup class="reference"><a href="#cite_note-6">[6]</a></sup>'))
+    assert [(s.text, len(s.citations)) for s in doc.statements][:3] == [
+        ("It is broadcast live.", 1), ("Year", 1), ("Viewers", 0)]
+    assert not lint_text(page.format(""), "html", select=["CC101"]).findings
+
 ARCHIVED_ENTRY = (
     '<html><body><p>She debuted in 2004.<sup class="reference"><a href="#cite_note-3">[1]</a></sup></p>'
     '<ol class="references"><li id="cite_note-3"><span class="mw-cite-backlink"><a href="#cite_ref-3">^</a></span> '

@@ -303,6 +303,9 @@ _TAG_DATE = re.compile(r"\(([A-Z][a-z]+ \d{4})\)|since ([A-Z][a-z]+ \d{4})")
 
 # The mark a footnote under a table or list opens with: "¹", "*", "†", "a".
 _FOOTNOTE_MARK = re.compile(r"\d{1,2}|[*†‡§a-z]")
+# Several footnote marks in one superscript ("AAA-100 to RHZ-999<sup>1, 2, 5</sup>"): the numbers
+# of a table's notes, never an exponent, which has no commas.
+_FOOTNOTE_MARKS = re.compile(rf"(?:{_FOOTNOTE_MARK.pattern})(?:\s*,\s*(?:{_FOOTNOTE_MARK.pattern}))+")
 
 
 def _skipped(el: Element) -> bool:
@@ -525,12 +528,17 @@ class _Walker:
         return builder
 
     def orphan_markers(self, builder: _Builder) -> None:
-        """Markers of a block without text: an infobox label's go to the value below it,
-        others to the statement they follow."""
+        """Markers of a block without text: an infobox label's go to the value below it, and
+        a paragraph's that opens its section to what follows ("<h3>World Final viewing
+        figures</h3><p>[7]</p><table>…" sources the table, not the last sentence of the section
+        before); others to the statement they follow."""
         if builder.carry or not self.statements:
             self.pending = builder
             return
         last = self.statements[-1]
+        if builder.kind == "prose" and last.section != builder.section:
+            self.pending = builder
+            return
         for _, citation in builder.markers:
             last.citations.append(citation)
             last.span = Span(last.span.start, max(last.span.end, citation.span.end))
@@ -591,6 +599,8 @@ class _Walker:
             if tag == "sup" and self.builder is not None and self.builder.length == 0 \
                     and _FOOTNOTE_MARK.fullmatch(el.text().strip()):
                 return  # "<sup>1</sup> Non-points paying, exhibition race": a footnote's mark opens its line
+            if tag == "sup" and _FOOTNOTE_MARKS.fullmatch(el.text().strip()):
+                return
             self.walk(el)
             return
         if outer in ("infobox", "table"):

@@ -149,6 +149,13 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                   and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)
                   and not _in_italic_title(doc, stmt, c)
                   and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)]
+        if claims and stmt.kind == "table":
+            ranges = _row_ranges(statements, i)
+            claims = [c for c in claims if not _in_row_range(c, ranges)]
+        if claims and stmt.kind == "list" and _ITEM_NUMBER.match(stmt.text):
+            numbered = doc.derived("numbered_lists", lambda: _numbered_lists(statements, run_starts))
+            if run_starts[i] in numbered:
+                claims = [c for c in claims if c.start != _ITEM_NUMBER.match(stmt.text).start(1)]
         if claims and film_gauges is not False and any(_is_film_gauge(c, stmt.text) for c in claims):
             if film_gauges is None:
                 film_gauges = any(_FILM_NAMED_BY_GAUGE.search(s.text) for s in statements)
@@ -207,7 +214,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             items = {len(listed), len({item.paragraph for item in listed})} if listed else _table_rows_after(statements, i)
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items)]
         if uncovered and stmt.kind == "prose":
-            uncovered = [c for c in uncovered if not _counts_rows_below(statements, i, c)]
+            uncovered = [c for c in uncovered
+                         if not (_counts_rows_below(statements, i, c) or _numbers_rows_below(statements, i, c))]
         if uncovered and stmt.kind == "prose" and (tally := _tallies_rows_below(statements, i)) is not None:
             uncovered = [c for c in uncovered if c.start < tally]
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
@@ -911,8 +919,12 @@ def _name_of_the_document(source: str, text: str, claim: NumericClaim) -> bool:
     return re.search(rf"(?<=[a-z,] ){re.escape(name.group())}\b", source) is not None
 
 
-# A rendered page's italic text: the title of a work, a ship's or a film's name.
-_ITALIC = re.compile(r"<i>(?P<text>[^<]{1,120})</i>")
+# A rendered page's italic text: the title of a work, a ship's or a film's name, often a link
+# to its article ("<i><a href=…>8 Women</a></i>").
+_ITALIC = re.compile(r"<i>(?:<a\s[^>]*>)?(?P<text>[^<]{1,120})(?:</a>)?</i>")
+# How far before a statement its italic title may open: a table cell's statement starts at the
+# title's first letter, after "<i>" and the link's opening tag.
+_ITALIC_OPENING_REACH = 400
 # A title's words after its figure: "700 Sundays", "The 39 Steps"; not "at least 5 of them".
 _TITLE_WORD_AFTER = re.compile(r"\s+[A-Z]")
 
@@ -923,7 +935,7 @@ def _in_italic_title(doc: Document, stmt: Statement, claim: NumericClaim) -> boo
     if doc.format != "html" or not _TITLE_WORD_AFTER.match(stmt.text, claim.start + len(claim.raw.split()[0])):
         return False
     at = stmt.source_offset(claim.start)
-    opening = doc.source.rfind("<i>", stmt.span.start, at + 1)
+    opening = doc.source.rfind("<i>", max(0, stmt.span.start - _ITALIC_OPENING_REACH), at + 1)
     italic = _ITALIC.match(doc.source, opening) if opening >= 0 else None
     return italic is not None and italic.start("text") <= at < italic.end("text")
 
@@ -1683,8 +1695,11 @@ def _points_to_sourced_table(statements: Sequence[Statement], i: int, run_starts
     return _table_sourced(statements, _table_ending_at(statements, above, run_starts))
 
 
-# A sentence's pointer to a table: "(table)", "(see table)", "(table above)".
-_POINTS_TO_TABLE = re.compile(r"\((?:see\s+)?(?:the\s+)?table(?:\s+above)?\)", re.I)
+# A sentence's pointer to a table: "(table)", "(see table)", "(table above)", "are listed in the
+# accompanying table", "as shown in the table above".
+_POINTS_TO_TABLE = re.compile(
+    r"\((?:see\s+)?(?:the\s+)?table(?:\s+above)?\)"
+    r"|\b(?:listed|shown|given|summari[sz]ed)\s+in\s+the\s+(?:(?:accompanying|adjacent|above)\s+table|table\s+above)\b", re.I)
 
 
 def _under_cited_title(statements: Sequence[Statement], i: int, source: str) -> bool:
@@ -1760,27 +1775,106 @@ def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
 def _counts_rows_below(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
     """Whether a count of prose statement ``i`` is that of the rows of the table right under its
     paragraph, or under the next of its section, and names what the rows are, as their first
-    cells or the table's heads do: "In addition, there are five neighboring public school
-    districts …" over a table of the five, each named "… School District" in its first cell.
-    The rows are what a reader would check. A count of other things that happens to match the
-    rows ("two new libraries" over a table of two districts) does not name them, nor does a span
-    of time ("scored after just fifteen seconds")."""
-    if claim.kind != "count" or not claim.noun or claim.noun.split()[0].lower() in _TIME_NOUNS:
+    cells or the table's heads do, maybe inflected: "In addition, there are five neighboring
+    public school districts …" over a table of the five, each named "… School District" in its
+    first cell; "eight nominations" over eight rows under "Nominated work". Or it counts the rows
+    that a cell names so: "three wins" and three rows whose result is "Won". The rows are what a
+    reader would check. A count of other things that happens to match the rows ("two new
+    libraries" over a table of two districts) does not name them, nor does a span of time
+    ("scored after just fifteen seconds")."""
+    j = _counted_above_table(statements, i, claim)
+    if j is None:
         return False
+    counted = _counted_words(statements[i], claim)
+    if claim.value in _table_rows_after(statements, j) and any(
+            _same_stem(word, head) for head in _table_heads(statements, j + 1) for word in counted):
+        return True
+    named = _rows_naming(statements, j + 1, counted)
+    return named > 0 and claim.value == named
+
+
+def _same_stem(word: str, other: str) -> bool:
+    """Whether two lower-case words share their stem, all but a few last letters of the shorter
+    and ``_STEM_LETTERS`` at least: "nomination" and "nominated", not "nominee"; a past tense
+    that changes its vowel ("win", "won") is its present's."""
+    if _IRREGULAR_PAST.get(word) == other or _IRREGULAR_PAST.get(other) == word:
+        return True
+    shared = max(_STEM_LETTERS, min(len(word), len(other)) - _ENDING_LETTERS)
+    return word[:shared] == other[:shared] if min(len(word), len(other)) >= shared else word == other
+
+
+_CELL_WORD = re.compile(r"[^\W\d_]+")
+_STEM_LETTERS = 6
+_ENDING_LETTERS = 3  # "-ion" and "-ed", "-ing" and "-s"
+_IRREGULAR_PAST = {"win": "won"}  # an awards table's results: "Won", "Nominated"
+
+
+def _rows_naming(statements: Sequence[Statement], start: int, counted: list[str]) -> int:
+    """How many rows of the table whose first cell is statement ``start`` hold a cell that is
+    one of the ``counted`` words alone ("Won" in a results column), when any does."""
+    rows: set[int] = set()
+    for stmt in statements[start:]:
+        if stmt.kind != "table" or stmt.section != statements[start].section:
+            break
+        cell = stmt.text.strip().lower()
+        if _CELL_WORD.fullmatch(cell) and any(_same_stem(word, cell) for word in counted):
+            rows.add(stmt.paragraph)
+    return len(rows)
+
+
+def _counted_above_table(statements: Sequence[Statement], i: int, claim: NumericClaim) -> int | None:
+    """The last statement of the prose that a count of statement ``i`` opens, when a table may
+    follow it (at most ``_PARAGRAPHS_ABOVE_TABLE`` paragraphs on) and the count is of things, not
+    a span of time ("scored after just fifteen seconds")."""
+    if claim.kind != "count" or not claim.noun or claim.noun.split()[0].lower() in _TIME_NOUNS:
+        return None
     paragraphs = {statements[i].paragraph}
     j = i
     while j + 1 < len(statements) and statements[j + 1].kind == "prose" and statements[j + 1].section == statements[i].section:
         paragraphs.add(statements[j + 1].paragraph)
         if len(paragraphs) > _PARAGRAPHS_ABOVE_TABLE:
-            return False
+            return None
         j += 1
-    if claim.value not in _table_rows_after(statements, j):
+    return j
+
+
+def _counted_words(stmt: Statement, claim: NumericClaim) -> list[str]:
+    """The words that say what a count counts, lower-cased and without a plural's "s"."""
+    counted = [word.lower().rstrip("s") for word in _COUNTED_PHRASE.match(stmt.text, claim.end).group().split()]
+    return [word for word in counted if len(word) > 2 and word not in _NOT_COUNTED_WORDS]
+
+
+def _numbers_rows_below(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
+    """Whether a count of prose statement ``i`` is the last number of the rows of the table right
+    under its paragraph, numbered in turn from 1 in their first cells under no head but a mark of
+    numbering ("Cluxton has played 52 senior inter-county league games" over a table whose rows
+    run "1" to "52" under "#"), or labelled so by what it counts ("The court has had 29 seats"
+    over rows "Seat 1" to "Seat 29"): the table lists each of them, as a reader would check.
+    Rows numbered as something else ("Week" 1 to 4) do not count "four turnovers"."""
+    j = _counted_above_table(statements, i, claim)
+    if j is None or claim.value is None or claim.value < _NUMBERED_ITEMS or claim.value != int(claim.value):
         return False
-    counted = [word.lower().rstrip("s") for word in _COUNTED_PHRASE.match(statements[i].text, claim.end).group().split()]
-    counted = [word for word in counted if len(word) > 2 and word not in _NOT_COUNTED_WORDS]
-    return not _table_heads(statements, j + 1).isdisjoint(counted)
+    rows = [[cell.text.strip() for cell in row] for _, row in itertools.groupby(
+        itertools.takewhile(lambda s: s.kind == "table" and s.section == statements[i].section, statements[j + 1:]),
+        lambda cell: cell.paragraph)]
+    if claim.value > len(rows):
+        return False
+    labels = [(m["word"].lower().rstrip("s") if m["word"] else "", int(m["number"])) if m else ("", 0)
+              for m in (_ROW_NUMBERING.fullmatch(row[0]) for row in rows)]
+    expected = list(range(1, int(claim.value) + 1))
+    counted = _counted_words(statements[i], claim)
+    numbered = [k for k, label in enumerate(labels) if label[1]]
+    if [labels[k] for k in numbered] == [("", number) for number in expected] and 2 * len(numbered) > len(rows):
+        # The rows numbered in turn, but for the heads and a row spanning one (a match put off).
+        head = rows[0][0]
+        return head in _NUMBERING_HEADS or any(_same_stem(word, head.lower().rstrip("s")) for word in counted)
+    return any([number for word, number in labels if word == counted_word] == expected for counted_word in counted)
 
 
+# The head of a column that numbers the rows, and of nothing else.
+_NUMBERING_HEADS = frozenset(("#", "No.", "No", "Nr.", "Number", ""))
+# A row's label by its number, perhaps after a word for what the row is: "52", "Seat 29".
+_ROW_NUMBERING = re.compile(r"(?:(?P<word>[A-Za-z]{3,})\s+)?(?P<number>\d{1,4})")
 _PARAGRAPHS_ABOVE_TABLE = 2
 # The words after a count, up to the first that ends its noun phrase: "neighboring public school
 # districts" (that …); and words that say nothing of what is counted.
@@ -1816,6 +1910,58 @@ def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
 
 # A record in brackets closing a title line: wins and losses, and ties: "(3–6)", "(12–4–1)".
 _RECORD_TALLY = re.compile(r"\((\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?\)\s*$")
+
+
+def _row_ranges(statements: Sequence[Statement], i: int) -> list[tuple[int, int]]:
+    """The ranges of numbers that other cells of the row of cell ``i`` hold alone: a bus fleet's
+    series ("140-169"), a run of serials."""
+    def in_row(k: int) -> bool:
+        return statements[k].kind == "table" and statements[k].paragraph == statements[i].paragraph
+    first, last = i, i
+    while first > 0 and in_row(first - 1):
+        first -= 1
+    while last + 1 < len(statements) and in_row(last + 1):
+        last += 1
+    ranges = []
+    for k in range(first, last + 1):
+        span = _NUMBER_RANGE.fullmatch(statements[k].text.strip()) if k != i else None
+        low, high = (int(span["low"]), int(span["high"])) if span else (0, 0)
+        if low < high and not (_YEARS[0] <= low and high <= _YEARS[1]):
+            ranges.append((low, high))  # not a span of years ("1891–1919"), which numbers nothing
+    return ranges
+
+
+def _in_row_range(claim: NumericClaim, ranges: list[tuple[int, int]]) -> bool:
+    """Whether a whole number in a cell is one of a range another cell of its row holds alone
+    ("140-143 145-153 155-169 wrap for RT", "365 remains" beside the series "340-366"): the cell
+    names members of the row's series by their numbers, it counts nothing."""
+    if claim.kind != "count" or claim.value is None or claim.value != int(claim.value):
+        return False
+    return any(low <= claim.value <= high for low, high in ranges)
+
+
+_YEARS = (1000, 2100)
+# A cell that holds a range of numbers alone: "140-169", "6302–6338".
+_NUMBER_RANGE = re.compile(r"(?P<low>\d{2,6})\s?[-–]\s?(?P<high>\d{2,6})")
+
+
+# The number a list item opens with: "1 Plates did not use the letters D, T, X, or Z …".
+_ITEM_NUMBER = re.compile(r"\s*(\d{1,3})(?![\d.,:/–-])")
+_NUMBERED_ITEMS = 3
+
+
+def _numbered_lists(statements: Sequence[Statement], run_starts: list[int]) -> frozenset[int]:
+    """Where the lists start whose items open with their numbers in turn, 1, 2, 3 … (a table's
+    notes "1 Plates did not use …", "2 Plates did not use …" that its cells point to by number):
+    there each opening number is the item's label, not a count."""
+    openings: dict[int, list[int | None]] = {}
+    for i, stmt in enumerate(statements):
+        if stmt.kind != "list" or (i > run_starts[i] and statements[i - 1].paragraph == stmt.paragraph):
+            continue  # one number per item, at its first statement
+        number = _ITEM_NUMBER.match(stmt.text)
+        openings.setdefault(run_starts[i], []).append(int(number.group(1)) if number else None)
+    return frozenset(start for start, numbers in openings.items()
+                     if len(numbers) >= _NUMBERED_ITEMS and numbers == list(range(1, len(numbers) + 1)))
 
 
 def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
