@@ -213,14 +213,16 @@ def printed_page(ref: Reference) -> bool:
 
 
 def _printed(ref: Reference) -> bool:
-    if _PROCEEDINGS_PAPER.search(ref.raw) is not None:
+    raw = ref.raw
+    if "Proc" in raw and _PROCEEDINGS_PAPER.search(raw) is not None:
         return True  # a paper in the printed proceedings of a meeting
     published = reference_date(ref, "date")
+    lowered = raw.lower()
     book = (any(_PUBLISHING_HOUSE.search(ref.get(field)) for field in ("work", "publisher"))
-            or _IN_EDITED_BOOK.search(ref.raw) is not None)
+            or ("(ed" in lowered or "(hrsg" in lowered) and _IN_EDITED_BOOK.search(raw) is not None)
     if published is not None and published.year < _WEB_ERA_YEAR and (book or _whole_book(ref, published)):
         return True  # a book printed before the web, whether or not its page is given
-    if _PRINTED_PAGE.search(ref.raw) is None:
+    if _PRINTED_PAGE.search(raw) is None:
         return False
     if published is not None and published.month is not None:
         return published.year < _WEB_ERA_YEAR  # an issue: after the web came, perhaps online only
