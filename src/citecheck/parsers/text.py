@@ -1029,6 +1029,7 @@ class _Row:
     segs: list[tuple[int, int]]
     kind: str = "infobox"
     label: str = ""
+    one_link: bool = False  # an item that only links an article (``_Parser._one_link``)
 
 
 class _Parser:
@@ -1245,7 +1246,7 @@ class _Parser:
                 sub = ""
             section = tuple(x for x in ("Infobox", label, sub) if x)
             if block.kind in ("item", "entry"):
-                rows.append(_Row(section, list(block.segs), label=label))
+                rows.append(_Row(section, list(block.segs), label=label, one_link=self._one_link(block)))
                 after_image = False
                 continue
             if self.wrapped:
@@ -1319,6 +1320,7 @@ class _Parser:
         values: dict[str, list[str]] = {}
         for row in rows:
             builder = self.builder()
+            builder.underscores = not row.one_link
             for s, e in row.segs:
                 builder.add(s, e)
             par = builder.paragraph(row.kind, row.section, self._next_paragraph())
@@ -1391,6 +1393,8 @@ class _Parser:
             # line of its own ("[23]" under the title) cites the row.
             builder = row_builder if row is not None and sourced_rows.get(k - 1) == row else self.builder()
             builder.table = kind == "table"
+            if kind == "list" and self._one_link(block):
+                builder.underscores = False
             for s, e in block.segs:
                 builder.add(s, e)
             if _FIGURE_LEGEND.match(builder.result()):
@@ -1495,6 +1499,13 @@ class _Parser:
             return (all(_ALT_TEXT.fullmatch(b.text) for b in pictures) and _HATNOTE.match(after.text) is not None
                     and len(text) <= 300)
         return after.kind == "para" and (_PICTURE_WORDS.search(text) is not None or _names_a_picture(text))
+
+    def _one_link(self, block: _Block) -> bool:
+        """Whether a dump's list item is a single link's text and nothing else, as the items of a
+        navigation box or a "See also" list are: it names an article ("996_working_hour_system"),
+        so its underscores stay and no number in it reads as a figure."""
+        return (self.wrapped and block.kind == "item" and len(block.segs) == 1
+                and _LINK_TEXT.fullmatch(self.source[slice(*block.segs[0])].strip()) is not None)
 
     def _in_gallery(self, k: int) -> bool:
         """A dump prints an image gallery as a bulleted list of its captions, at an edge of its
