@@ -927,17 +927,31 @@ _ITALIC = re.compile(r"<i>(?:<a\s[^>]*>)?(?P<text>[^<]{1,120})(?:</a>)?</i>")
 _ITALIC_OPENING_REACH = 400
 # A title's words after its figure: "700 Sundays", "The 39 Steps"; not "at least 5 of them".
 _TITLE_WORD_AFTER = re.compile(r"\s+[A-Z]")
+# A title's words before the figure that closes it, and what may follow the figure in the title:
+# "What's the 411?", "Apollo 13"; not "at least 700".
+_TITLE_BEFORE_FIGURE = re.compile(r"[A-Z][^\d<>]*\s")
+_TITLE_CLOSE = re.compile(r"[?!]?")
 
 
 def _in_italic_title(doc: Document, stmt: Statement, claim: NumericClaim) -> bool:
     """Whether a rendered page sets the figure in italics, inside a title with capitalised words
-    after it ("performing <i>700 Sundays</i>"): the figure names a work, it counts nothing."""
-    if doc.format != "html" or not _TITLE_WORD_AFTER.match(stmt.text, claim.start + len(claim.raw.split()[0])):
+    after it ("performing <i>700 Sundays</i>") or one that opens with a capital and that the
+    figure closes ("the <i>What's the 411?</i> singles"): the figure names a work, it counts nothing."""
+    if doc.format != "html":
+        return False
+    number = claim.raw.split()[0]
+    word_after = _TITLE_WORD_AFTER.match(stmt.text, claim.start + len(number)) is not None
+    if not word_after and len(claim.raw.split()) > 1:
         return False
     at = stmt.source_offset(claim.start)
     opening = doc.source.rfind("<i>", max(0, stmt.span.start - _ITALIC_OPENING_REACH), at + 1)
     italic = _ITALIC.match(doc.source, opening) if opening >= 0 else None
-    return italic is not None and italic.start("text") <= at < italic.end("text")
+    if italic is None or not italic.start("text") <= at < italic.end("text"):
+        return False
+    return word_after or (
+        _TITLE_BEFORE_FIGURE.fullmatch(doc.source, italic.start("text"), at) is not None
+        and doc.source.startswith(number, at)
+        and _TITLE_CLOSE.fullmatch(doc.source, at + len(number), italic.end("text")) is not None)
 
 
 # A name or a title that a number word opens, in title case: "Four Corners", "Six Characters in
