@@ -193,6 +193,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not _given_in_cited_row(doc, stmt, c)]
         if uncovered and stmt.kind == "prose":
             uncovered = [c for c in uncovered if not _read_off_sourced_table(doc, stmt, c, run_starts)]
+            if uncovered and _rounds_shares_of_sourced_table(doc, stmt, uncovered, run_starts):
+                continue
         if uncovered and _summarises(stmt) and _restated_together(statements, stmt, hard):
             continue
         if uncovered and _summarises(stmt):
@@ -1305,17 +1307,23 @@ def _given_in_cited_row(doc: Document, stmt: Statement, claim: NumericClaim) -> 
     return any(value in values and name.search(stmt.text) for name, values in rows)
 
 
+def _sourced_tables(statements: Sequence[Statement], run_starts: list[int]) -> Iterator[list[Statement]]:
+    """The cells of each table that is sourced as a whole (``_table_sourced``), one section's part
+    of it at a time."""
+    for _, run in itertools.groupby(range(len(statements)), lambda k: (run_starts[k], statements[k].section)):
+        cells = [statements[k] for k in run]
+        if cells[0].kind == "table" and _table_sourced(statements, cells):
+            yield cells
+
+
 def _sourced_table_figures(statements: Sequence[Statement],
                            run_starts: list[int]) -> dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]]:
     """The figures of each section's tables that are sourced as a whole (``_table_sourced``), as
     written in their cells, each with the words of its row ("Record high °F (°C)": "record",
     "high"), less the words any sentence uses ("from", "with")."""
     figures: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
-    for (_, section), run in itertools.groupby(range(len(statements)),
-                                               lambda k: (run_starts[k], statements[k].section)):
-        cells = [statements[k] for k in run]
-        if cells[0].kind != "table" or not _table_sourced(statements, cells):
-            continue
+    for cells in _sourced_tables(statements, run_starts):
+        section = cells[0].section
         for _, row in itertools.groupby(cells, lambda cell: cell.paragraph):
             row = list(row)
             words = tuple({word for cell in row for word in _ROW_WORD.findall(cell.text.lower())} - _COMMON_WORDS)
@@ -1373,6 +1381,42 @@ def _read_off_sourced_table(doc: Document, stmt: Statement, claim: NumericClaim,
         if any(re.search(rf"(?<!\w){re.escape(word)}{_INFLECTION}(?!\w)", words) for word in row_words):
             return True
     return False
+
+
+def _rounds_shares_of_sourced_table(doc: Document, stmt: Statement, claims: Sequence[NumericClaim],
+                                    run_starts: list[int]) -> bool:
+    """Whether a sentence's figures are all read off one table of its section that is sourced as
+    a whole, two shares at least being the table's shares written to a decimal place, maybe
+    rounded or cut: "holds about 90% of the population within 23% of the area" under a cited
+    table with the shares "89.7%" and "22.7%". Two such shares of one table are no chance; any
+    other figure must be a count the table writes as it is."""
+    if not stmt.section:
+        return False
+    tables = doc.derived("sourced_tables", lambda: list(_sourced_tables(doc.statements, run_starts)))
+    for cells in tables:
+        if cells[0].section != stmt.section:
+            continue
+        shares = [float(share.group(1)) for cell in cells for share in _FINE_SHARE.finditer(cell.text)]
+        numbers = {number.replace(",", "") for cell in cells for number in _ROW_NUMBER.findall(cell.text)}
+        rounded = 0
+        for claim in claims:
+            figure = _ROW_NUMBER.match(claim.raw)
+            if claim.kind == "percent" and claim.high is None and figure is not None:
+                decimals = len(figure.group().partition(".")[2])
+                if not any(_rounds_or_cuts_to(share, float(figure.group()), decimals) for share in shares):
+                    break
+                rounded += 1
+            elif not (claim.kind == "count" and (digits := _LEADING_DIGITS.match(claim.raw))
+                      and digits.group().replace(",", "") in numbers):
+                break
+        else:
+            if rounded >= 2:
+                return True
+    return False
+
+
+# A share a table gives to a decimal place: "89.7%".
+_FINE_SHARE = re.compile(r"(?<![\d.])(\d{1,3}\.\d+)\s?%")
 
 
 def _rounds_or_cuts_to(cell: float, value: float, decimals: int) -> bool:
