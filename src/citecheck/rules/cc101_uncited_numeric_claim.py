@@ -171,6 +171,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
         if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
             continue  # an empty line of a combined event's results names its events: "(60 m), (long jump)"
+        if stmt.kind == "table" and _explains_a_code(statements, i):
+            continue  # a key's meaning of a code: "NPM" "Not a Premier Mandatory or 5 event"
         hard = [c for c in claims if c.kind != "vague"]
         targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
         if not targets:
@@ -1507,6 +1509,33 @@ _DESCRIBES_ITS_LIST = re.compile(
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
     r"|Compare\s+this\s+list\s+with)\b"
 )
+
+
+def _explains_a_code(statements: Sequence[Statement], i: int) -> bool:
+    """Whether a table cell spells out the code in the cell before it, in a key whose row pairs
+    codes with their meanings twice at least ("SF" "semifinalist" "NPM" "Not a Premier Mandatory
+    or 5 event") and whose codes other cells use (a timeline's "SF" and "NPM"): it says what a
+    code stands for, it asserts nothing."""
+    paragraph = statements[i].paragraph
+    start = i
+    while start > 0 and statements[start - 1].kind == "table" and statements[start - 1].paragraph == paragraph:
+        start -= 1
+    row = list(itertools.takewhile(lambda s: s.kind == "table" and s.paragraph == paragraph, statements[start:]))
+    if (i - start) % 2 == 0 or len(row) < 4 or len(row) % 2:
+        return False
+    codes = [cell.text.strip() for cell in row[::2]]
+    if not all(_CODE.fullmatch(code) for code in codes) or not all(_MEANING.search(cell.text) for cell in row[1::2]):
+        return False
+    used = {cell.text.strip() for k, cell in enumerate(statements)
+            if cell.kind == "table" and not start <= k < start + len(row)}
+    return sum(code in used for code in codes) >= 2
+
+
+# A key's code, and the words that spell it out: "NPM", "Q#", "2R"; "quarterfinalist".
+_CODE = re.compile(r"[A-Z0-9#]{0,4}[A-Z][A-Z0-9#]{0,4}")
+_MEANING = re.compile(r"[a-z]{3,}")
+
+
 # A cell of nothing but bracketed names: "(60 m), (long jump), (shot put) / (1000 m)".
 _NAMES_ONLY = re.compile(r"\s*\([^()]*\)(?:[\s,;/]*\([^()]*\))+[\s.,;]*")
 _CELL_TAG = re.compile(r"<t[dh]\b[^>]*>", re.I)
