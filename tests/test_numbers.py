@@ -482,6 +482,9 @@ def test_never_raises_and_spans_are_inside(text: str) -> None:
         ("Consider the multiset { 1, 2, 2, 2, 3, 14 }.", True, False),
         ("If, say, 22% of the observations are of value 2 or below, the median is 3.", True, False),
         ("This can be calculated by reference to a table of masses, as follows:", True, False),
+        ("Thus, for a pin that must have a sliding fit in its hole, the dimension may be spec'd as 12.00 mm.", True, False),
+        ("Thus, for a town that had 12,000 residents in 1990, the levy would be collected monthly.", False, False),
+        ("For a company that employs 50 people, the law requires a safety officer.", False, False),
     ],
 )
 def test_worked_example_openings(text: str, named: bool, opens: bool) -> None:

@@ -994,12 +994,21 @@ def names_worked_example(text: str) -> bool:
     computed: "As an example, we will calculate the median of 1, 6, 2", "In this example", or a
     made-up case: "Consider the multiset { 1, 2, 2, 2, 3, 14 }", "If, say, 22% of the observations",
     "For instance, a recording of 843.6 m would imply a margin of 0.05 m", "Thus a pond that contained a
-    single species might be said to contain 120 fish"."""
+    single species might be said to contain 120 fish", "Thus, for a pin that must have a sliding fit …,
+    the dimension may be spec'd as 12.00 +0 −0.01 mm"."""
     return (("xample" in text or "appens" in text or "follows" in text) and _WORKED_EXAMPLE.search(text) is not None
             or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text) or _illustrates_a_usage(text)
-            or _ASSUMED_CASE.match(text) is not None and _RECORD_YEAR.search(text) is None)
+            or _ASSUMED_CASE.match(text) is not None and _RECORD_YEAR.search(text) is None
+            or _RULE_ON_ANY_CASE.match(text) is not None and _of_no_one_and_no_year(text))
 
 
+# A rule worked out on any one of a kind, in what it may come to: "Thus, for a pin that must have
+# a sliding fit in its hole, the dimension may be spec'd as 12.00 +0 −0.01 mm"; not what a rule
+# sets ("For a company with 50 employees, the law requires …").
+_RULE_ON_ANY_CASE = re.compile(
+    r"\s*(?:(?:Thus|So|Hence|Therefore|For\s+(?:example|instance)),?\s+)?for\s+an?\s+[a-z][\w\-]*\s+(?:that|which)\s"
+    r"[^.;]*?,[^.;]*?\b(?:may|might|would|could)\s+be\b"
+)
 # A case worked out from values given before, which its assumption names without a figure of its
 # own: "Assuming the standardized value for g and ignoring air resistance, … increases its velocity
 # by 9.80665 m/s"; not a study's estimate ("Assuming a generation of 12 years, … diverged around

@@ -108,6 +108,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     census_section: tuple[str, ...] | None = None  # the section a cited census fills, while it does
     works_page = any(_WORKS_PAGE_LEAD.match(stmt.text) for stmt in statements if stmt.kind == "prose" and not stmt.section)
     film_gauges: bool | None = None  # whether the text names a film by its gauge, once a gauge needs it
+    headed_counts = _counts_set_out_under_headings(statements)
     for i, stmt in enumerate(statements):
         if _census_source(stmt) is not None:
             # Its figures are cited, before the census by the statement's own citations, after it
@@ -143,12 +144,13 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if not claims:
             continue
         if stmt.kind == "caption" and not _asserts(stmt.text):
-            legend = _NUMBERED_LEGEND.match(stmt.text) is not None
+            legend = _NUMBERED_LEGEND.match(stmt.text) is not None or _DRAWING.match(stmt.text) is not None
             claims = [c for c in claims if reports_the_world(c, stmt.text) and not _shows_the_picture(c, legend)]
         claims = [c for c in claims if not quoted_words(c, stmt.text) and not _gives_the_scale(c, stmt)
                   and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)
                   and not _in_italic_title(doc, stmt, c)
-                  and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)]
+                  and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)
+                  and not _set_out_under_headings(c, headed_counts) and not _defines_by_its_parts(stmt, c)]
         if claims and stmt.kind == "table":
             ranges = _row_ranges(statements, i)
             claims = [c for c in claims if not _in_row_range(c, ranges)]
@@ -900,10 +902,59 @@ _TIME_NOUNS = frozenset("second seconds minute minutes hour hours day days week 
 def _shows_the_picture(claim: NumericClaim, numbered_legend: bool) -> bool:
     """A caption without a verb names what its picture shows: "a dog nursing her four puppies",
     "Four of the most important silk moths", and the legend of a numbered figure does so with
-    any count ("Figure 2: The string at 6 consecutive epochs"); a measure in another caption
+    any count ("Figure 2: The string at 6 consecutive epochs"), as does a drawing's caption
+    ("Diagram showing … an altitude of 10,180 feet"); a measure in another caption
     ("a tuning fork at eigenfrequency 440.09 Hz") and a time ("at eight weeks") are still claims."""
     return (claim.kind == "count" and (numbered_legend or not claim.raw[0].isdigit() and (claim.value or 0) <= 10)
             and claim.noun.split(" ")[0].lower() not in _TIME_NOUNS)
+
+
+# A list item that names a thing and, after a dash, says what it is by what it has: "Tetrode
+# point-contact transistor – Point-contact transistor having two emitters", "Tandem – a bicycle
+# with two seats" (a dump may print the dash as mojibake).
+_GLOSS_BY_PARTS = re.compile(r"[^\d.;:]{1,80}?\s(?:[–—-]|â\x80[\x93\x94])\s+[^\d.;,]{0,60}?\b(?:having|with|containing)\s+", re.I)
+# What ends such a gloss: the parts' noun, then the sentence; not "with two ships sunk".
+_GLOSS_END = re.compile(r"\s+[^\W\d_][\w\-]*\s*(?:[.;,)]|$)")
+
+
+def _defines_by_its_parts(stmt: Statement, claim: NumericClaim) -> bool:
+    """Whether a small count in words is what a list item's gloss, a phrase with no verb, defines
+    its thing by ("… – Point-contact transistor having two emitters"): it says what the thing is,
+    not what happened; "Battle of X – a battle in which two ships were sunk" tells of an event."""
+    return (stmt.kind == "list" and claim.kind == "count" and not claim.raw[0].isdigit() and (claim.value or 0) <= 10
+            and _GLOSS_BY_PARTS.fullmatch(stmt.text, 0, claim.start) is not None and _GLOSS_END.match(stmt.text, claim.end) is not None
+            and _FINITE_VERB.search(stmt.text) is None)
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# A heading that numbers one of a set by its rank: "First law", "Third movement".
+_ORDINAL_HEADING = re.compile(rf"(?P<rank>{'|'.join(_ORDINALS)})\s+(?P<noun>[a-z]+)", re.I)
+
+
+def _counts_set_out_under_headings(statements: Sequence[Statement]) -> dict[str, int]:
+    """For each thing that sibling headings number by rank from the first ("First law", "Second
+    law"), how many of them the article sets out."""
+    ranks: dict[tuple[tuple[str, ...], str], set[int]] = {}
+    for section in {stmt.section for stmt in statements}:
+        heading = _ORDINAL_HEADING.fullmatch(section[-1].strip()) if section else None
+        if heading is not None:
+            ranks.setdefault((section[:-1], heading["noun"].lower()), set()).add(_ORDINALS.index(heading["rank"].lower()) + 1)
+    counts: dict[str, int] = {}
+    for (_, noun), numbered in ranks.items():
+        count = len(numbered)
+        if numbered == set(range(1, count + 1)) and count > 1:
+            counts[noun] = max(counts.get(noun, 0), count)
+    return counts
+
+
+def _set_out_under_headings(claim: NumericClaim, headed_counts: dict[str, int]) -> bool:
+    """Whether a count is of the things the article itself sets out one by one under headings that
+    number them ("his two laws of electrochemistry" over the sections "First law" and "Second
+    law"): what the article lays out, it does not need a source to count."""
+    if claim.kind != "count" or claim.value is None or not headed_counts:
+        return False
+    noun = claim.noun.split(" ", 1)[0].lower()
+    return headed_counts.get(noun.removesuffix("s")) == claim.value
 
 
 # A number word and the capitalised word after it, as a name opening a statement: "Six Sigma".
@@ -1030,6 +1081,11 @@ def _titles_an_opus(claim: NumericClaim, text: str) -> bool:
 
 
 _NUMBERED_LEGEND = re.compile(r"\s*(?:Figure|Fig\.)\s*\d+[a-z]?\s*[:.]")
+# The caption of a drawing, which like a numbered figure's legend says what is drawn: "Diagram
+# showing the face of an altimeter displaying an altitude of 10,180 feet"; not a map or a chart,
+# which plots the world's figures.
+_DRAWING = re.compile(
+    r"\s*(?:An?\s+|The\s+)?(?:diagram|schematic|illustration|drawing|sketch|cutaway)s?\s+(?:showing|of|illustrating|depicting)\b", re.I)
 
 
 # Sections that retell a work (a film's or a book's plot), whose source is the work itself.
@@ -2198,14 +2254,18 @@ class UncitedNumericClaim(Rule):
     Doubles", a tie played "over two legs", "Three Rivers Stadium") are not figures (what is a figure is decided in
     ``citecheck.parsers.numbers``), nor are a roster's shirt numbers ("10 Jerry Colquitt" beside
     other numbered names), a list item or a table cell that is nothing but a title a number word
-    opens ("Four Corners", "Six Characters in Search of an Author") and the length of a
-    picture's scale bar ("Scale bars indicate 100 nm").
+    opens ("Four Corners", "Six Characters in Search of an Author"), the length of a
+    picture's scale bar ("Scale bars indicate 100 nm"), a count of the things the article sets
+    out under headings that number them ("his two laws" over "First law" and "Second law") and
+    a small count in words that a list item's verbless gloss defines its thing by ("… –
+    Point-contact transistor having two emitters").
     A caption without a verb describes its
     picture: only its figures that report the world count there (shares, money, counts in the
     thousands, counts of people, any figure of a caption that names a year: "Over 1 million
     visitors at the Taste of the Danforth", not "A hailstone about 6 centimetres in diameter"),
     and not a small count in words, which names what the picture shows ("a dog nursing her
-    four puppies"); a caption that asserts ("Schumacher has won seven titles") is read as
+    four puppies"), nor any count of a numbered figure's legend or of a drawing's caption
+    ("Diagram showing … an altitude of 10,180 feet"); a caption that asserts ("Schumacher has won seven titles") is read as
     prose, but not one whose only verb points at the picture ("two flags can be seen"). Nor is a figure inside a quotation (someone's words, a title, a nickname) unless it
     counts people: the quotation's source is what it needs. A citation before a figure covers it
     only where the sentence opens by naming and citing the source it then reports ("According
