@@ -637,6 +637,7 @@ def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
         # models; not after a word picking some of a run, which counts
         ("The 916 model family sold well.", []),
         ("It grew out of the road-going 851 and 888 models.", []),
+        ("The network aired the original 3 series between 2001 and 2005.", ["3"]),  # a word, but no pair
         ("The first 3 series were broadcast on the BBC.", ["3"]),
         # labels in a series after their noun, with no noun or unit after the last; a series that
         # ends in one counts
@@ -646,6 +647,7 @@ def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
         ("AFI's 100 Years…100 Movies - #70", []),
         ("AFI's 100 Years...100 Thrills - #8", []),
         ("He waited... 100 people died.", ["100"]),
+        ("Costs rose...500 workers were laid off.", ["500"]),  # no title's capitalised words around it
         # a legend's step number before a dash and a capital (also as decoded twice); a range stays
         ("2 – The pupa is now spewing the thread to form cocoon", []),
         ("3 \u00e2\u0080\u0093 The cocoon is fully formed", []),
@@ -658,6 +660,7 @@ def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
         ("He paid with a $20 bill and two 5 euro notes.", []),
         ("$10 1915 Kansas City District Federal Reserve Bank Note.", []),
         ("He faced a £85,000 tax bill and a $300 bill.", ["£85,000", "$300"]),
+        ("He was billed a $500 Medicare bill in 2019.", ["$500"]),  # an issuer names a note, not a bill
         ("It fell from $10 1915 to nothing.", ["$10"]),
         # an identity number after "numbers", of three digits or opening the text; a month's day range;
         # a time zone after GMT

@@ -358,7 +358,6 @@ def test_a_footnotes_mark_opening_its_line_is_no_part_of_its_text() -> None:
     assert texts[1:] == ["Water boils at 1002 degrees.", "2H is deuterium."]  # inside a line it stays
 
 
-
 def test_a_superscript_of_several_footnote_marks_is_no_part_of_its_text() -> None:
     doc = parse("<html><body><table><tr><td>AAA-100 to RHZ-999<sup>1, 2, 5</sup></td></tr></table>"
                 "<p>The area is 10<sup>3</sup> km<sup>2</sup>.</p></body></html>")
@@ -374,6 +373,21 @@ def test_markers_alone_under_a_heading_source_the_table_after_them() -> None:
     assert [(s.text, len(s.citations)) for s in doc.statements][:3] == [
         ("It is broadcast live.", 1), ("Year", 1), ("Viewers", 0)]
     assert not lint_text(page.format(""), "html", select=["CC101"]).findings
+
+
+def _mark(n: int) -> str:
+    return f'<sup class="reference"><a href="#cite_note-{n}">[{n}]</a></sup>'
+
+
+@pytest.mark.parametrize("after", ["", "<h2>C</h2><p>The bridge is 50 metres long.</p>"])
+def test_markers_under_a_heading_that_nothing_in_their_section_follows_cite_the_statement_before(
+        after: str) -> None:
+    page = (f"<html><body><h2>A</h2><p>The tower is 40 metres tall.{_mark(2)}</p><h2>B</h2><p>{_mark(1)}</p>"
+            f'{after}<ol class="references"><li id="cite_note-1">A.</li><li id="cite_note-2">B.</li></ol></body></html>')
+    cited = {s.text: [c.key for c in s.citations] for s in parse(page).statements}
+    assert cited["The tower is 40 metres tall."] == ["2", "1"]
+    assert cited.get("The bridge is 50 metres long.", []) == []
+
 
 ARCHIVED_ENTRY = (
     '<html><body><p>She debuted in 2004.<sup class="reference"><a href="#cite_note-3">[1]</a></sup></p>'

@@ -623,9 +623,10 @@ def item_identifier(raw: str) -> str:
 # and a regulation of the armed forces by its number ("Army Regulation 5-1").
 PATENT_NUMBER = r"\bPatent\s+(?:No\.?\s*)?[\d,]{5,}"
 _STANDARD = r"ISO(?:/[A-Z]{2,4})*\s+"  # "ISO 719", "ISO/IEC 9899", "ISO/DIS 11238"
-# Each kind, with the words one of which each of its designations holds: the patterns are tried
-# only on a reference that holds such a word. A search for plain words skips to their letters,
-# many times faster than patterns tried at every position, and few references hold one.
+# Each kind, with the words one of which each of its designations holds. The patterns are tried
+# only on a reference that holds one of all these words: one search for plain words skips to
+# their letters, many times faster than patterns tried at every position, and few references
+# hold one.
 _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
     (("Patent",), PATENT_NUMBER),
     (("Directive", "Regulation", "Decision"),

@@ -303,8 +303,8 @@ _TAG_DATE = re.compile(r"\(([A-Z][a-z]+ \d{4})\)|since ([A-Z][a-z]+ \d{4})")
 
 # The mark a footnote under a table or list opens with: "¹", "*", "†", "a".
 _FOOTNOTE_MARK = re.compile(r"\d{1,2}|[*†‡§a-z]")
-# Several footnote marks in one superscript ("AAA-100 to RHZ-999<sup>1, 2, 5</sup>"): the numbers
-# of a table's notes, never an exponent, which has no commas.
+# Several footnote marks in one superscript ("AAA-100 to RHZ-999<sup>1, 2, 5</sup>"): in a table's
+# cell, the numbers of the notes under it, never an exponent, which has no commas.
 _FOOTNOTE_MARKS = re.compile(rf"(?:{_FOOTNOTE_MARK.pattern})(?:\s*,\s*(?:{_FOOTNOTE_MARK.pattern}))+")
 
 
@@ -392,6 +392,7 @@ class _Builder:
         self.tags: list[tuple[int, Tag]] = []
         self.space_pending = False
         self.carry = False  # markers without text here belong to the next block
+        self.opens_section = False  # markers alone under a heading: for what follows in that section
 
     def add(self, piece: Text) -> None:
         text = piece.text
@@ -521,24 +522,33 @@ class _Walker:
 
     def new_builder(self, kind: str, section: tuple[str, ...], split: bool) -> _Builder:
         builder = _Builder(kind, section, split)
-        if self.pending is not None:
-            builder.markers.extend((0, c) for _, c in self.pending.markers)
-            builder.tags.extend((0, t) for _, t in self.pending.tags)
-            builder.carry, self.pending = True, None
+        pending, self.pending = self.pending, None
+        if pending is not None and pending.opens_section and section[:len(pending.section)] != pending.section:
+            self.attach_to_last(pending)  # its section ended with nothing after the markers
+        elif pending is not None:
+            builder.markers.extend((0, c) for _, c in pending.markers)
+            builder.tags.extend((0, t) for _, t in pending.tags)
+            builder.carry = True
         return builder
 
-    def orphan_markers(self, builder: _Builder) -> None:
+    def orphan_markers(self, builder: _Builder, *, at_end: bool = False) -> None:
         """Markers of a block without text: an infobox label's go to the value below it, and
-        a paragraph's that opens its section to what follows ("<h3>World Final viewing
-        figures</h3><p>[7]</p><table>…" sources the table, not the last sentence of the section
-        before); others to the statement they follow."""
-        if builder.carry or not self.statements:
+        a paragraph's that opens its section to what follows in that section ("<h3>World Final
+        viewing figures</h3><p>[7]</p><table>…" sources the table, not the last sentence of the
+        section before); others, and those that nothing follows, to the statement before them."""
+        if not at_end and (builder.carry or not self.statements):
             self.pending = builder
+            return
+        if not at_end and builder.kind == "prose" and self.statements[-1].section != builder.section:
+            builder.opens_section = True
+            self.pending = builder
+            return
+        self.attach_to_last(builder)
+
+    def attach_to_last(self, builder: _Builder) -> None:
+        if not self.statements:
             return
         last = self.statements[-1]
-        if builder.kind == "prose" and last.section != builder.section:
-            self.pending = builder
-            return
         for _, citation in builder.markers:
             last.citations.append(citation)
             last.span = Span(last.span.start, max(last.span.end, citation.span.end))
@@ -599,8 +609,8 @@ class _Walker:
             if tag == "sup" and self.builder is not None and self.builder.length == 0 \
                     and _FOOTNOTE_MARK.fullmatch(el.text().strip()):
                 return  # "<sup>1</sup> Non-points paying, exhibition race": a footnote's mark opens its line
-            if tag == "sup" and _FOOTNOTE_MARKS.fullmatch(el.text().strip()):
-                return
+            if tag == "sup" and outer in ("table", "infobox") and _FOOTNOTE_MARKS.fullmatch(el.text().strip()):
+                return  # a cell's marks of the notes under its table
             self.walk(el)
             return
         if outer in ("infobox", "table"):
@@ -998,8 +1008,7 @@ def parse(text: str, path: str = "<string>") -> Document:
     walker.walk(content)
     walker.flush()
     if walker.pending is not None:
-        walker.pending.carry = False
-        walker.orphan_markers(walker.pending)
+        walker.orphan_markers(walker.pending, at_end=True)
 
     references: list[Reference] = []
     by_target: dict[str, Reference] = {}

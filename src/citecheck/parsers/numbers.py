@@ -234,9 +234,9 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"),  # ISO date
     ("", rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"),  # 27/09/2020
     ("", rf"\b{_DAY}(?:\s*(?:[{_DASH}]|and|to|or|&)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?"),
-    # chapter and verses with a spaced dash and no word after, as a table of passages gives them:
-    # "Adam to Noah 5:1 - 32", "11:10 - 26" (tried before a time; with the dash unspaced,
-    # "5:1–32", it is read as a range already)
+    # chapter and verses with a spaced dash and no word after, wherever they stand, as a table of
+    # passages gives them: "Adam to Noah 5:1 - 32", "11:10 - 26" (tried before a time; with the
+    # dash unspaced, "5:1–32", it is read as a range already)
     ("", rf"\b\d{{1,3}}:\d{{1,3}}\s[{_DASH}]\s\d{{1,3}}(?![\d:.,]*\d)(?!\s*[^\W\d_])"),
     ("", rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?"),  # 04:00, 3:15 pm
     ("units", rf"\b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\."),  # 3 p.m.
@@ -748,7 +748,8 @@ def _find(text: str) -> list[NumericClaim]:
 # not a bill to pay ("a £85,000 tax bill").
 _DENOMINATION_AFTER = re.compile(
     r"(?:[\s\-]+(?:dollar|euro|pound|cent|yen|yuan|franc|peso|rupee|ruble|rouble|mark|rand|lira)s?)?"
-    r"(?:\s+(?:1[6-9]|20)\d\d)?(?:\s+[A-Z][\w.&'’]*){0,6}[\s\-]+(?i:bank\s?)?(?i:notes?|bills?|banknotes?|coins?|certificates?)\b"
+    r"(?:\s+(?:1[6-9]|20)\d\d)?(?:(?:\s+[A-Z][\w.&'’]*){0,6}[\s\-]+(?i:bank\s?)?(?i:notes?|banknotes?|certificates?)"
+    r"|[\s\-]+(?i:bills?|coins?))\b"  # an issuer's name before a note, not before a bill ("a $500 Medicare bill")
 )
 _DENOMINATION_DIGITS = re.compile(r"[125]0{0,3}")
 
@@ -1002,12 +1003,13 @@ def names_worked_example(text: str) -> bool:
             or _RULE_ON_ANY_CASE.match(text) is not None and _of_no_one_and_no_year(text))
 
 
-# A rule worked out on any one of a kind, in what it may come to: "Thus, for a pin that must have
-# a sliding fit in its hole, the dimension may be spec'd as 12.00 +0 −0.01 mm"; not what a rule
-# sets ("For a company with 50 employees, the law requires …").
+# A specification worked out on any one of a kind: "Thus, for a pin that must have a sliding fit
+# in its hole, the dimension may be spec'd as 12.00 +0 −0.01 mm"; not what a rule sets ("For a
+# company with 50 employees, the law requires …") nor what may happen to one ("for a drug that
+# lowers cholesterol, the risk may be reduced by 30%").
 _RULE_ON_ANY_CASE = re.compile(
-    r"\s*(?:(?:Thus|So|Hence|Therefore|For\s+(?:example|instance)),?\s+)?for\s+an?\s+[a-z][\w\-]*\s+(?:that|which)\s"
-    r"[^.;]*?,[^.;]*?\b(?:may|might|would|could)\s+be\b"
+    r"\s*(?:(?:Thus|So|Hence|Therefore|For\s+(?:example|instance)),?\s+)?[Ff]or\s+an?\s+[a-z][\w\-]*\s+(?:that|which)\s"
+    r"[^.;]*?,[^.;]*?\b(?:may|might|would|could)\s+be\s+(?:spec'?d|specified|toleranced|dimensioned)\b"
 )
 # A case worked out from values given before, which its assumption names without a figure of its
 # own: "Assuming the standardized value for g and ignoring air resistance, … increases its velocity
@@ -1663,7 +1665,7 @@ def _is_glued_before(text: str, pos: int) -> bool:
         return True  # "General Hospital # 25", "# 221 Lieutenant-General": a number sign set apart
     if before == "." and at >= 1 and (text[at - 1].isalnum()):
         return True  # "v.2", "3.1.4" tail
-    if _ELLIPSIS_AFTER_WORD.search(text, max(0, at - 4), at + 1):
+    if _ELLIPSIS_AFTER_WORD.search(text, max(0, at - 40), at + 1) and _TITLE_WORD_AFTER.match(text, pos):
         return True  # "AFI's 100 Years…100 Movies": an ellipsis joins a title's parts, no words left out
     if before in _DASH and at >= 1 and (text[at - 1].isalnum() or text[at - 1] in "_/.:"):
         return True  # T-72, COVID-19, 2020-21 tail; "tendons).–84": a page range's tail
@@ -1696,7 +1698,8 @@ _MOJIBAKE = re.compile(r"[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\
 
 
 # An ellipsis stuck between a word and the digits after it, as titles join their parts.
-_ELLIPSIS_AFTER_WORD = re.compile(r"[^\W\d_](?:…|\.\.\.)$")
+_ELLIPSIS_AFTER_WORD = re.compile(r"\b[A-Z][^\W\d_]*(?:…|\.\.\.)$")  # a capitalised word, as a title's
+_TITLE_WORD_AFTER = re.compile(r"\d[\d,.]*\s+[A-Z]")  # the title goes on capitalised: "100 Movies"
 
 
 def _char_before(text: str, pos: int) -> tuple[str, int]:
@@ -1905,8 +1908,8 @@ def _names_a_model(text: str, start: int, end: int) -> bool:
     if _MODELS_OF_A_LINE.match(text, end) is not None and _ALL_BEFORE.search(text, max(0, start - 5), start):
         return True  # "standard on all 7 series models": the models of the 7 series
     before = _THE_BEFORE.search(text, max(0, start - 40), start)
-    if before is None:
-        return False
+    if before is None or before.group("word") and not before.group("first") and not _PAIR_THEN_MODELS.match(text, end):
+        return False  # "the original 3 series" counts a show's series; "the road-going 851 and 888 models" names two
     plural = _MODELS_AFTER if before.group("first") else _PAIR_THEN_MODELS  # "851 and 888 models"
     return _MODEL_NOUN_AFTER.match(text, end) is not None or plural.match(text, end) is not None
 
@@ -1937,7 +1940,7 @@ _PAIR_THEN_MODELS = re.compile(rf"\s+(?:and|or)\s+\d+{_PLURAL_MODELS}")
 # "the" and perhaps a word that qualifies the models ("the road-going 851 and 888 models"); not
 # one that picks some of a run ("the first 3 series" counts a show's series).
 _THE_BEFORE = re.compile(
-    r"\b[Tt]he\s+(?:(?!(?:first|last|next|other|following|remaining|previous|final|initial|latest|only|same|top)\b)"
+    r"\b[Tt]he\s+(?P<word>(?!(?:first|last|next|other|following|remaining|previous|final|initial|latest|only|same|top)\b)"
     r"[a-z][a-z\-]+\s+)?(?P<first>\d+\s+(?:and|or)\s+)?$")
 # A line of models, then its models: "all 7 series models", "all 900 range cars".
 _MODELS_OF_A_LINE = re.compile(r"\s+(?:series|line|range|family)\s+(?:models|cars|vehicles)\b")

@@ -1714,7 +1714,7 @@ class _Parser:
                 if start <= citation.span.start < end and citation.key in keys:
                     citation.group = group
 
-    def _opening_link(self, raw_text: str, block: _Block) -> str:
+    def _underscored_opening_link(self, raw_text: str, block: _Block) -> str:
         """The text of the link an entry opens with, where the dump prints it with underscores
         for its spaces and something follows it on its line ("Agricultural_engineering Britannica
         Online."); at the line's end the link may go on, its next word wrapped onto the next line
@@ -1744,7 +1744,7 @@ class _Parser:
                 message=f"reference {key}: only page style code survived in this copy; its text is lost",
                 span=span,
             ))
-        fields = parse_reference_text(raw_text, self._opening_link(raw_text, block) if self.wrapped else "")
+        fields = parse_reference_text(raw_text, self._underscored_opening_link(raw_text, block) if self.wrapped else "")
         if self.wrapped:
             fields = {k: v.replace("_", " ") for k, v in fields.items()}
             raw_text = raw_text.replace("_", " ")
@@ -2092,7 +2092,7 @@ def _list_entries(source: str, blocks: list[_Block]) -> list[tuple[_Block, int]]
 
 # The text of a link an entry opens with, which a dump that wraps prints with underscores for
 # its spaces: "Agricultural_engineering Britannica Online." (a title, then its site).
-_OPENING_LINK = re.compile(r"([^\s_]+(?:_[^\s_]+)+?)\.?(?=\s)")
+_OPENING_LINK = re.compile(r"([^\s_]+(?:_[^\s_]+)+?)(?=\s)")
 
 
 # A dump that wraps the sheet may break a name at its hyphen: ".mw-" / "parser-output".

@@ -150,7 +150,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                   and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)
                   and not _in_italic_title(doc, stmt, c)
                   and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)
-                  and not _set_out_under_headings(c, headed_counts) and not _defines_by_its_parts(stmt, c)]
+                  and not _set_out_under_headings(stmt, c, headed_counts) and not _defines_by_its_parts(stmt, c)]
         if claims and stmt.kind == "table":
             ranges = _row_ranges(statements, i)
             claims = [c for c in claims if not _in_row_range(c, ranges)]
@@ -912,7 +912,9 @@ def _shows_the_picture(claim: NumericClaim, numbered_legend: bool) -> bool:
 # A list item that names a thing and, after a dash, says what it is by what it has: "Tetrode
 # point-contact transistor – Point-contact transistor having two emitters", "Tandem – a bicycle
 # with two seats" (a dump may print the dash as mojibake).
-_GLOSS_BY_PARTS = re.compile(r"[^\d.;:]{1,80}?\s(?:[–—-]|â\x80[\x93\x94])\s+[^\d.;,]{0,60}?\b(?:having|with|containing)\s+", re.I)
+_GLOSS_BY_PARTS = re.compile(
+    r"[^\d.;:]{1,80}?\s(?:[–—-]|â\x80[\x93\x94])\s+(?!the\b)(?![^\d.;,]{0,60}?\b(?:only|first|last|most)\b)"
+    r"[^\d.;,]{0,60}?\b(?:having|with|containing)\s+", re.I)  # not a record: "– the only team with five titles"
 # What ends such a gloss: the parts' noun, then the sentence; not "with two ships sunk".
 _GLOSS_END = re.compile(r"\s+[^\W\d_][\w\-]*\s*(?:[.;,)]|$)")
 
@@ -931,30 +933,40 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _ORDINAL_HEADING = re.compile(rf"(?P<rank>{'|'.join(_ORDINALS)})\s+(?P<noun>[a-z]+)", re.I)
 
 
-def _counts_set_out_under_headings(statements: Sequence[Statement]) -> dict[str, int]:
+def _counts_set_out_under_headings(statements: Sequence[Statement]) -> dict[tuple[tuple[str, ...], str], int]:
     """For each thing that sibling headings number by rank from the first ("First law", "Second
-    law"), how many of them the article sets out."""
+    law"), under the section they divide, how many of them the article sets out."""
     ranks: dict[tuple[tuple[str, ...], str], set[int]] = {}
     for section in {stmt.section for stmt in statements}:
         heading = _ORDINAL_HEADING.fullmatch(section[-1].strip()) if section else None
         if heading is not None:
             ranks.setdefault((section[:-1], heading["noun"].lower()), set()).add(_ORDINALS.index(heading["rank"].lower()) + 1)
-    counts: dict[str, int] = {}
-    for (_, noun), numbered in ranks.items():
-        count = len(numbered)
-        if numbered == set(range(1, count + 1)) and count > 1:
-            counts[noun] = max(counts.get(noun, 0), count)
-    return counts
+    return {key: len(numbered) for key, numbered in ranks.items()
+            if numbered == set(range(1, len(numbered) + 1)) and len(numbered) > 1}
 
 
-def _set_out_under_headings(claim: NumericClaim, headed_counts: dict[str, int]) -> bool:
-    """Whether a count is of the things the article itself sets out one by one under headings that
-    number them ("his two laws of electrochemistry" over the sections "First law" and "Second
-    law"): what the article lays out, it does not need a source to count."""
-    if claim.kind != "count" or claim.value is None or not headed_counts:
+def _set_out_under_headings(stmt: Statement, claim: NumericClaim,
+                            headed_counts: dict[tuple[tuple[str, ...], str], int]) -> bool:
+    """Whether a count, in the section the headings divide or naming what its heading names, is
+    of the things the article itself sets out one by one under headings that number them ("his
+    two laws of electrochemistry", Faraday's, over the sections "Faraday's laws › First law" and
+    "Second law"; not "Congress passed two laws" elsewhere): what the article lays out, it does
+    not need a source to count."""
+    if claim.kind != "count" or claim.value is None or not claim.noun or not headed_counts:
         return False
     noun = claim.noun.split(" ", 1)[0].lower()
-    return headed_counts.get(noun.removesuffix("s")) == claim.value
+    return any(count == claim.value and counted in (noun, noun.removesuffix("s"))
+               and _within_or_naming(stmt, parent, counted) for (parent, counted), count in headed_counts.items())
+
+
+def _within_or_naming(stmt: Statement, parent: tuple[str, ...], noun: str) -> bool:
+    """Whether a statement stands in the section ``parent`` or uses a word of its heading other
+    than ``noun`` ("Faraday" of "Faraday's laws")."""
+    if stmt.section[:len(parent)] == parent:
+        return True
+    text = stmt.text.lower()
+    return bool(parent) and any(word in text for word in _ROW_WORD.findall(parent[-1].lower())
+                                if not word.startswith(noun))
 
 
 # A number word and the capitalised word after it, as a name opening a statement: "Six Sigma".
@@ -1085,7 +1097,7 @@ _NUMBERED_LEGEND = re.compile(r"\s*(?:Figure|Fig\.)\s*\d+[a-z]?\s*[:.]")
 # showing the face of an altimeter displaying an altitude of 10,180 feet"; not a map or a chart,
 # which plots the world's figures.
 _DRAWING = re.compile(
-    r"\s*(?:An?\s+|The\s+)?(?:diagram|schematic|illustration|drawing|sketch|cutaway)s?\s+(?:showing|of|illustrating|depicting)\b", re.I)
+    r"\s*(?:An?\s+|The\s+)?(?:diagram|schematic|cutaway)s?\s+(?:showing|of|illustrating|depicting)\b", re.I)
 
 
 # Sections that retell a work (a film's or a book's plot), whose source is the work itself.
@@ -1446,14 +1458,19 @@ def _rounds_shares_of_sourced_table(doc: Document, stmt: Statement, claims: Sequ
     """Whether a sentence's figures are all read off one table of its section that is sourced as
     a whole, two shares at least being the table's shares written to a decimal place, maybe
     rounded or cut: "holds about 90% of the population within 23% of the area" under a cited
-    table with the shares "89.7%" and "22.7%". Two such shares of one table are no chance; any
-    other figure must be a count the table writes as it is."""
+    table with the shares "89.7%" and "22.7%" and the word "population". Two such shares of a
+    table whose words the sentence uses are no chance; any other figure must be a count the
+    table writes as it is."""
     if not stmt.section:
         return False
     tables = doc.derived("sourced_tables", lambda: list(_sourced_tables(doc.statements, run_starts)))
+    sentence = stmt.text.lower()
     for cells in tables:
         if cells[0].section != stmt.section:
             continue
+        words = {word for cell in cells for word in _ROW_WORD.findall(cell.text.lower())} - _COMMON_WORDS
+        if not any(re.search(rf"(?<!\w){re.escape(word)}{_INFLECTION}(?!\w)", sentence) for word in words):
+            continue  # shares of other things: "Unemployment rose to 45%" under a table of votes
         shares = [float(share.group(1)) for cell in cells for share in _FINE_SHARE.finditer(cell.text)]
         numbers = {number.replace(",", "") for cell in cells for number in _ROW_NUMBER.findall(cell.text)}
         rounded = 0
