@@ -154,10 +154,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if claims and stmt.kind == "table":
             ranges = _row_ranges(statements, i)
             claims = [c for c in claims if not _in_row_range(c, ranges)]
-        if claims and stmt.kind == "list" and _ITEM_NUMBER.match(stmt.text):
+        if claims and stmt.kind == "list" and (item_number := _ITEM_NUMBER.match(stmt.text)):
             numbered = doc.derived("numbered_lists", lambda: _numbered_lists(statements, run_starts))
             if run_starts[i] in numbered:
-                claims = [c for c in claims if c.start != _ITEM_NUMBER.match(stmt.text).start(1)]
+                claims = [c for c in claims if c.start != item_number.start(1)]
         if claims and film_gauges is not False and any(_is_film_gauge(c, stmt.text) for c in claims):
             if film_gauges is None:
                 film_gauges = any(_FILM_NAMED_BY_GAUGE.search(s.text) for s in statements)
@@ -1589,11 +1589,8 @@ def _explains_a_code(statements: Sequence[Statement], i: int) -> bool:
     codes with their meanings twice at least ("SF" "semifinalist" "NPM" "Not a Premier Mandatory
     or 5 event") and whose codes other cells use (a timeline's "SF" and "NPM"): it says what a
     code stands for, it asserts nothing."""
-    paragraph = statements[i].paragraph
-    start = i
-    while start > 0 and statements[start - 1].kind == "table" and statements[start - 1].paragraph == paragraph:
-        start -= 1
-    row = list(itertools.takewhile(lambda s: s.kind == "table" and s.paragraph == paragraph, statements[start:]))
+    start = paragraph_start(statements, i)
+    row = statements[start:paragraph_end(statements, i) + 1]
     if (i - start) % 2 == 0 or len(row) < 4 or len(row) % 2:
         return False
     codes = [cell.text.strip() for cell in row[::2]]
@@ -2075,15 +2072,8 @@ _RECORD_TALLY = re.compile(r"\((\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?\)\s*
 def _row_ranges(statements: Sequence[Statement], i: int) -> list[tuple[int, int]]:
     """The ranges of numbers that other cells of the row of cell ``i`` hold alone: a bus fleet's
     series ("140-169"), a run of serials."""
-    def in_row(k: int) -> bool:
-        return statements[k].kind == "table" and statements[k].paragraph == statements[i].paragraph
-    first, last = i, i
-    while first > 0 and in_row(first - 1):
-        first -= 1
-    while last + 1 < len(statements) and in_row(last + 1):
-        last += 1
     ranges = []
-    for k in range(first, last + 1):
+    for k in range(paragraph_start(statements, i), paragraph_end(statements, i) + 1):
         span = _NUMBER_RANGE.fullmatch(statements[k].text.strip()) if k != i else None
         low, high = (int(span["low"]), int(span["high"])) if span else (0, 0)
         if low < high and not (_YEARS[0] <= low and high <= _YEARS[1]):
