@@ -2410,11 +2410,13 @@ _TIMELESS_DIVISION = re.compile(
 _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^.;:–—â]{{2,60}}?\s+{_DASHES}\s+")
 # What opens the list of a count's members: "two subphyla - A and B", "three formations, which
 # are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B", "two
-# styles, known as lining figures and text figures", "three products, namely wheat, olive oil and wine".
+# styles, known as lining figures and text figures", "three products, namely wheat, olive oil and wine",
+# "three volumes, covering physical oceanography, seawater and geology", "four allotropes …,
+# conventionally denoted α, γ, δ, and ε".
 # A colon after "are" opens them instead ("Eight word classes are distinguished in English: nouns, …").
 _MEMBERS_OPEN = re.compile(
     rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
-    rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:known\s+as|called|namely)\s+))?"
+    rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:[a-z]+ly\s+)?(?:known\s+as|called|namely|denoted|covering)\s+))?"
     rf"|\s(?:are|were)\s+(?![^.;:!?()\d]*:)|\s\())(?=\S)"
 )
 _COPULA_INSIDE = re.compile(r"\s(?:are|were)\s")
@@ -2426,9 +2428,11 @@ _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
 # The sentence going on after the members' names: ", and also played …", or saying more of them:
-# ", both of the immunoglobulin superfamily", ", the latter with minimal service", or adding others
-# of their kind: "A, B, and C as well as several local newspapers".
-_CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b)|\s+as\s+well\s+as\s+[a-z]")
+# ", both of the immunoglobulin superfamily", ", the latter with minimal service", ", served by the
+# city public transit system", or adding others of their kind: "A, B, and C as well as several
+# local newspapers".
+_CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b|[a-z]{3,}(?:ed|ing)\s+[a-z])"
+                             r"|\s+as\s+well\s+as\s+[a-z]")
 # A relative clause about one member, between two of them: "Dark Honeymoon, which had been
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,120}(?=,\s+(?:and|or)\s)")
@@ -2579,7 +2583,7 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             close = re.compile(r"\.(?:\s|$)|$").search(text, opened.end())
             named = [m for m in text[opened.end():close.start()].split(";") if m.strip()]
             named_member = _DESCRIBED_MEMBER
-        while named and _TRAILING_ADVERBIAL.match(named[-1]):
+        while len(named) > count and _TRAILING_ADVERBIAL.match(named[-1]):
             named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member; nor ", respectively"
         if opened.group().endswith("("):
             if any(len(m.split()) > 3 for m in named):
@@ -2643,8 +2647,9 @@ def names_the_members(claim: NumericClaim, following: Sequence[str]) -> bool:
     the CASCAR series, and D-Sport Drifting Demo."), or all of them a catalogue of the members,
     one to a clause between semicolons, each a title with its year ("four serials …" then "Done
     to Death (1972), a mystery …; Death Can Be Fatal (1975), in which …; …"): the names, not the
-    count, are what a reader would check. People counted stay a report ("3 soldiers were
-    killed." then "Smith, Jones and Brown.")."""
+    count, are what a reader would check; so is a pair told one by one ("two matches" then "One
+    match was played against …, the other, against …"). People counted stay a report ("3
+    soldiers were killed." then "Smith, Jones and Brown.")."""
     count = int(claim.value or 0)
     if (claim.kind != "count" or not following or not 2 <= count <= _LISTED_MEMBERS_MOST
             or _counts_people(claim)):
@@ -2653,6 +2658,8 @@ def names_the_members(claim: NumericClaim, following: Sequence[str]) -> bool:
         members = [m for m in _MEMBER_SEPARATOR.split(names.group("names")) if m.strip()]
         if len(members) == count and all(_NAMED_MEMBER.match(m) and _is_a_name(m) for m in members):
             return True
+    if count == 2 and _ONE_THEN_THE_OTHER.match(following[0]):
+        return True  # "two matches" then "One match was played against …, the other, against …"
     entries = " ".join(following).split(";")
     return len(entries) == count and all(_CATALOGUE_ENTRY.match(entry) for entry in entries)
 
@@ -2660,6 +2667,14 @@ def names_the_members(claim: NumericClaim, following: Sequence[str]) -> bool:
 # An entry of a catalogue: a title and its year, or its span of years, in brackets ("Done to
 # Death (1972)", "and Band of Slaves (1981–82)").
 _CATALOGUE_ENTRY = re.compile(rf"\s*(?:and\s+)?[\"“‘]?[A-Z][^;()]{{0,80}}?\s\((?:1[5-9]|20)\d\d(?:\s?{_DASHES}\s?\d{{2,4}})?\)")
+
+
+def tallies_listed_seasons(claim: NumericClaim, text: str) -> bool:
+    """Whether ``text`` is nothing but as many years or seasons as the count counts, one to a
+    title it won: "English Champions titles: 6" then "1989/90*, 1996/97**, 2002/03, 2003/04,
+    2004/05, 2007/08". The seasons, not the count, are what a reader would check."""
+    return (claim.kind == "count" and _SEASONS_STATEMENT.fullmatch(text) is not None
+            and len(_SEASON.findall(text)) == claim.value)
 
 
 # A record's line: its label and a dash before the figure ("Most Appearances – 15*; …").
@@ -2700,6 +2715,13 @@ _NAME_PARTICLES = frozenset("the a an of de du da la le von van der del and for"
 _MEMBERS_STATEMENT = re.compile(
     r"\s*(?:[^:.;]{0,40}:\s*|(?:These|They|Those)\s+(?:are|were)\s+)?(?P<names>[^:;()\d]+?)\.?\s*")
 _LISTED_MEMBERS_MOST = 20
+# A statement of years or seasons only, each perhaps marked with asterisks: the titles a count
+# tallies ("1989/90*, 1996/97**, 2002/03").
+_SEASON = re.compile(r"\b(?:1[6-9]|20)\d\d(?:\s?[/–-]\s?\d{2,4})?\b")
+_SEASONS_STATEMENT = re.compile(rf"\s*{_SEASON.pattern}\**(?:\s*,\s*(?:and\s+)?{_SEASON.pattern}\**)*\.?\s*")
+# The two of a pair told one by one: "One match was played against the Barbarian F.C., the other,
+# against the Harlequins."
+_ONE_THEN_THE_OTHER = re.compile(r"\s*One\b(?:[^.;]|\.(?=\S)){0,200}?,\s+the\s+other\b")  # "F.C." is no full stop
 
 
 # Nouns that count how often something happened: the years after them date it, naming no members.

@@ -30,6 +30,7 @@ from citecheck.parsers.numbers import (
     reads_out_designation,
     reports_the_world,
     speaks_in_mathematics,
+    tallies_listed_seasons,
     tallies_listed_years,
 )
 from citecheck.parsers.statements import TABLE_SOURCE_LINE
@@ -229,7 +230,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not names_the_members(c, following)]
         if uncovered and stmt.kind == "list":
             uncovered = [c for c in uncovered
-                         if not (tallies_listed_years(c, stmt.text) or _streak_under_table(statements, i, c))]
+                         if not (tallies_listed_years(c, stmt.text) or _streak_under_table(statements, i, c)
+                                 or _seasons_listed_below(statements, i, c))]
         if uncovered and teaching is not False:
             paragraph = paragraph_texts.get(stmt.paragraph)
             if paragraph is None:
@@ -2128,6 +2130,17 @@ def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
 # "Most consecutive cuts made – 4 (2013 Masters - 2013 PGA, current)".
 _STREAK_LINE = re.compile(
     r"\s*[A-Z](?:(?!\s[–—-]\s).){2,60}?\s[–—-]\s*(?P<count>\d{1,2})\s*\([^()–—-]+\s[–—-]\s[^()]+\)\s*")
+
+
+def _seasons_listed_below(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
+    """Whether the list item after item ``i``, in its own paragraph (a list nested under it),
+    gives nothing but the seasons its count tallies ("English Champions titles: 6" over
+    "1989/90*, 1996/97**, …")."""
+    if i + 1 >= len(statements):
+        return False
+    below = statements[i + 1]
+    return (below.kind == "list" and below.section == statements[i].section
+            and tallies_listed_seasons(claim, below.text))
 
 
 def _streak_under_table(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
