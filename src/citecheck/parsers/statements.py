@@ -30,7 +30,7 @@ ABBREVIATIONS = frozenset(
 NUMERIC_ABBREVIATIONS = frozenset("no nos nr art ch sec para pt pts fig figs vol vols pp p b d fl r c ca".split())
 # A table's source line, in any format: "Source: Southern Football League", "Source #1: NOAA",
 # "Source: FAOSTAT, United_Nations[60]".
-TABLE_SOURCE_LINE = re.compile(r"\s*Sources?(?:\s*#\d)?\s*:\s*\w")
+TABLE_SOURCE_LINE = re.compile(r"\s*Sources?(?:\s*#\d)?\s*:\.?\s*\w")
 
 _BOUNDARY = re.compile(
     r"""[.!?…]                        # terminal punctuation (the last point of an ellipsis)

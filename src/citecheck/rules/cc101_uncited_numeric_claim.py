@@ -103,7 +103,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     citation_starts: list[int] | None = None
     examples = _worked_examples(statements)
     run_starts = _list_run_starts(statements)
-    closed_lists: dict[int, bool] = {}  # list starts, and whether the list is cited once at its close
+    closed_runs: dict[int, bool] = {}  # list and table starts, and whether the run is cited as a whole
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
     census_section: tuple[str, ...] | None = None  # the section a cited census fills, while it does
@@ -241,7 +241,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 uncovered = [c for c in uncovered if c not in textbook_only]
         if not uncovered:
             continue
-        if _covered_by_list_context(statements, i, run_starts, doc.source, closed_lists):
+        if _covered_by_list_context(statements, i, run_starts, doc.source, closed_runs):
             continue
         if stmt.kind == "caption" and _under_cited_title(statements, i, doc.source):
             continue
@@ -1831,6 +1831,14 @@ def _noted_under_sourced_table(statements: Sequence[Statement], i: int, run_star
     return _table_sourced(statements, _table_ending_at(statements, start - 1, run_starts))
 
 
+def _table_starting_at(statements: Sequence[Statement], start: int, run_starts: list[int]) -> list[Statement]:
+    """The cells of the table whose first cell is statement ``start``, within its section."""
+    end = start
+    while end < len(statements) and run_starts[end] == start and statements[end].section == statements[start].section:
+        end += 1
+    return list(statements[start:end])
+
+
 def _table_ending_at(statements: Sequence[Statement], last: int, run_starts: list[int]) -> list[Statement]:
     """The cells of the table whose last cell is statement ``last``, within its section."""
     return [cell for cell in statements[run_starts[last]:last + 1] if cell.section == statements[last].section]
@@ -2157,20 +2165,24 @@ def _streak_under_table(statements: Sequence[Statement], i: int, claim: NumericC
 
 
 def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts: list[int], source: str,
-                             closed_lists: dict[int, bool]) -> bool:
+                             closed_runs: dict[int, bool]) -> bool:
     """An introduction ending ":" is supported by its cited list items, a list item by its
     cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks") or by the
     citation that closes its list (``_list_cited_at_close``), an
     infobox value by a citation elsewhere in the same infobox row or on the sub-heading row
     its group stands under, and a table cell by a
-    citation of the table's header row, of its caption or of its introduction ending ":";
+    citation of the table's header row, of its caption or of its introduction ending ":", or
+    by a cited source line closing the table or right under it ("Source:.[4] Last updated: …");
     and a paragraph right after a cited statement ending ":" (a block quotation) by its
     introduction's citation."""
     stmt = statements[i]
     if stmt.kind == "infobox" and stmt.section and (_row_cited(statements, i) or _group_cited(statements, i)):
         return True
     if stmt.kind == "table":
-        return _table_cited(statements, run_starts[i])
+        start = run_starts[i]
+        if start not in closed_runs:  # judged once per table, not once per cell
+            closed_runs[start] = _table_sourced(statements, _table_starting_at(statements, start, run_starts))
+        return closed_runs[start]
     if _introduces_list(stmt):
         return any(item.citations for item in statements[i + 1:i + 1 + _items_after(statements, i)])
     if stmt.kind == "prose":
@@ -2179,9 +2191,9 @@ def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts
     if stmt.kind != "list":
         return False
     start = run_starts[i]
-    if start not in closed_lists:  # judged once per list, not once per item
-        closed_lists[start] = _list_cited_at_close(statements, start)
-    if closed_lists[start]:
+    if start not in closed_runs:  # judged once per list, not once per item
+        closed_runs[start] = _list_cited_at_close(statements, start)
+    if closed_runs[start]:
         return True
     j = run_starts[i] - 1
     if j >= 0 and statements[j].kind == "table" and (k := run_starts[j] - 1) >= 0 and _LIST_BELOW.search(statements[k].text):
