@@ -1833,10 +1833,9 @@ def _noted_under_sourced_table(statements: Sequence[Statement], i: int, run_star
 
 def _table_starting_at(statements: Sequence[Statement], start: int, run_starts: list[int]) -> list[Statement]:
     """The cells of the table whose first cell is statement ``start``, within its section."""
-    end = start
-    while end < len(statements) and run_starts[end] == start and statements[end].section == statements[start].section:
-        end += 1
-    return list(statements[start:end])
+    section = statements[start].section
+    return list(itertools.takewhile(lambda cell: run_starts[cell.index] == start and cell.section == section,
+                                    statements[start:]))
 
 
 def _table_ending_at(statements: Sequence[Statement], last: int, run_starts: list[int]) -> list[Statement]:
