@@ -199,10 +199,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not _read_off_sourced_table(doc, stmt, c, run_starts)]
             if uncovered and _rounds_shares_of_sourced_table(doc, stmt, uncovered, run_starts):
                 continue
-        if uncovered and _summarises(stmt) and _restated_together(statements, stmt, hard):
-            continue
         if uncovered and _summarises(stmt):
-            figures = doc.derived("cited_figures", lambda: _cited_figures(statements))
+            figures = doc.derived("cited_figures", lambda: _CitedFigures(statements))
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(figures, stmt, c)
                 or _measured_to_decimal(c) and _cited_elsewhere(figures, stmt, c, named=True)
@@ -211,7 +209,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
                 or _given_in_cited_column(statements, stmt, c, run_starts))]
         elif uncovered and stmt.kind == "prose":
-            figures = doc.derived("cited_figures", lambda: _cited_figures(statements))
+            figures = doc.derived("cited_figures", lambda: _CitedFigures(statements))
             uncovered = [c for c in uncovered if not _gives_cited_box_figure(figures, c)]
         if uncovered and _introduces_list(stmt):
             # Counted by statements, or by items where a copy breaks one into sentences
@@ -250,6 +248,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue
         if stmt.kind == "prose" and _reads_own_figure(statements, i, doc.derived("figure_legends", lambda: _figure_legends(statements))):
             continue
+        if _summarises(stmt) and _restated_together(statements, stmt, hard):
+            continue  # asked last, as it reads every sentence of the body
         earlier = stmt.citations[-1] if stmt.citations else None
         nearest, distance = _nearest_later(statements, i, doc.source)
         yield Coverage(stmt, uncovered, not hard, nearest, distance, earlier)
@@ -382,7 +382,7 @@ def _summarises(stmt: Statement) -> bool:
     return stmt.kind in ("infobox", "caption") or (not stmt.section and stmt.kind == "prose")
 
 
-def _cited_elsewhere(figures: dict[float | None, list[_CitedFigure]], summary: Statement, claim: NumericClaim,
+def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericClaim,
                      named: bool = False, dated: bool = False) -> bool:
     """Whether a statement of the article's body states the same figure, written the same way
     (``_same_figure``), with a citation after it in its sentence or the next: the infobox's "2,373 (January 25 vs.
@@ -399,18 +399,20 @@ def _cited_elsewhere(figures: dict[float | None, list[_CitedFigure]], summary: S
     and for the lead's small count the body's sentence must cite it itself: small counts of one
     noun coincide ("three races" of another series, whose next sentence is cited); with ``dated``
     (a small count), the other must name every year the summary names.
-    ``figures`` are the article's cited figures by value (``_cited_figures``)."""
-    restates_lead = summary.kind in ("infobox", "caption")
-    restates_infobox = summary.kind != "infobox" and not named
+    ``figures`` are the article's cited figures (``_CitedFigures``)."""
+    places = []  # the few figures of the lead and the infobox before the body's many
+    if summary.kind in ("infobox", "caption"):
+        places.append("lead")
+    if summary.kind != "infobox" and not named:
+        places.append("infobox")
+    places.append("body")
     cited_next_counts = not (named and summary.kind == "prose")
     years = frozenset(_YEAR.findall(summary.text)) if dated else frozenset()
     return any(
-        (figure.place == "body" or restates_lead and figure.place == "lead"
-         or restates_infobox and figure.place == "infobox")
-        and (figure.own or cited_next_counts) and years <= figure.years
+        (figure.own or cited_next_counts) and years <= figure.years
         and _same_figure(figure.claim, claim) and (_same_thing(figure.claim, claim) or _same_decimal_share(figure, claim))
         and (figure.claim.noun or not named)
-        for figure in figures.get(claim.value, ()))
+        for place in places for figure in figures.of(place, claim.value))
 
 
 def _same_decimal_share(figure: _CitedFigure, claim: NumericClaim) -> bool:
@@ -425,24 +427,44 @@ def _same_decimal_share(figure: _CitedFigure, claim: NumericClaim) -> bool:
 @dataclass(frozen=True)
 class _CitedFigure:
     """A figure of the article that a citation follows: in its own sentence (``own``), or, in the
-    body, in the next sentence of its paragraph. ``place`` is "body", "lead" (the lead's prose) or
-    "infobox"; ``years`` are the years its statement names."""
+    body, in the next sentence of its paragraph. ``years`` are the years its statement names."""
 
     claim: NumericClaim
-    place: str
     own: bool
     years: frozenset[str]
 
 
-def _cited_figures(statements: Sequence[Statement]) -> dict[float | None, list[_CitedFigure]]:
-    """The article's cited figures by value, read once for every summary that may restate one."""
+class _CitedFigures:
+    """The article's cited figures by place ("body", "lead" for the lead's prose, or "infobox")
+    and by value, for every summary that may restate one. A place is read when a figure is first
+    looked up there: most summaries' figures are cited where they stand, or are of no kind that
+    is looked up, and the body's many cited sentences are then never read for figures."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self._statements = statements
+        self._places: dict[str, dict[float | None, list[_CitedFigure]]] = {}
+
+    def of(self, place: str, value: float | None) -> list[_CitedFigure]:
+        """The cited figures of ``place`` whose value is ``value``."""
+        figures = self._places.get(place)
+        if figures is None:
+            figures = self._places[place] = _cited_figures(self._statements, place)
+        return figures.get(value, [])
+
+
+def _place(stmt: Statement) -> str:
+    """Where a statement stands: "body", or a summary's "lead" (the lead's prose), "infobox" or "caption"."""
+    if not _summarises(stmt):
+        return "body"
+    return "lead" if stmt.kind == "prose" else stmt.kind
+
+
+def _cited_figures(statements: Sequence[Statement], place: str) -> dict[float | None, list[_CitedFigure]]:
+    """The cited figures of one place of the article by value (a caption restates; nothing restates it)."""
     figures: dict[float | None, list[_CitedFigure]] = {}
     for j, stmt in enumerate(statements):
-        place = "lead" if stmt.kind == "prose" else stmt.kind
-        if not _summarises(stmt):
-            place = "body"
-        elif place not in ("lead", "infobox"):
-            continue  # a caption restates; nothing restates it
+        if _place(stmt) != place:
+            continue
         if not stmt.citations and not (place == "body" and _cited_next(statements, j)):
             continue
         years = frozenset(_YEAR.findall(stmt.text))
@@ -450,7 +472,7 @@ def _cited_figures(statements: Sequence[Statement]) -> dict[float | None, list[_
             own = _cited_after(stmt, claim)
             if own or place == "body" and _cited_next(statements, j):
                 for figure in (claim, *_range_bounds(claim)):
-                    figures.setdefault(figure.value, []).append(_CitedFigure(figure, place, own, years))
+                    figures.setdefault(figure.value, []).append(_CitedFigure(figure, own, years))
     return figures
 
 
@@ -518,7 +540,7 @@ def _measured_to_decimal(claim: NumericClaim) -> bool:
     return claim.kind == "count" and bool(claim.noun) and _DECIMAL.search(claim.raw) is not None
 
 
-def _gives_cited_box_figure(figures: dict[float | None, list[_CitedFigure]], claim: NumericClaim) -> bool:
+def _gives_cited_box_figure(figures: _CitedFigures, claim: NumericClaim) -> bool:
     """Whether a body sentence's figure is written as an infobox row gives it with its citation:
     "The film grossed $29,202,884 worldwide" under the box's "Box office: $29,202,884[3]". The
     box sums up the body; where it carries the source, the body's figure has it too. Only an
@@ -526,11 +548,11 @@ def _gives_cited_box_figure(figures: dict[float | None, list[_CitedFigure]], cla
     another of the box's many ("Strength: 30,000")."""
     significant = "".join(ch for ch in claim.raw if ch.isdigit()).strip("0")
     return len(significant) >= 4 and any(
-        figure.place == "infobox" and figure.claim.raw == claim.raw and _same_thing(figure.claim, claim)
-        for figure in figures.get(claim.value, ()))
+        figure.claim.raw == claim.raw and _same_thing(figure.claim, claim)
+        for figure in figures.of("infobox", claim.value))
 
 
-def _small_count_cited_elsewhere(figures: dict[float | None, list[_CitedFigure]], summary: Statement,
+def _small_count_cited_elsewhere(figures: _CitedFigures, summary: Statement,
                                  claim: NumericClaim) -> bool:
     """Whether a small count of a summary that names what it counts, itself or by its infobox
     row's label, is stated of the same thing and cited elsewhere (``_cited_elsewhere``)."""
