@@ -467,8 +467,9 @@ def _cited_figures(statements: Sequence[Statement], place: str) -> dict[float | 
             continue
         if not stmt.citations and not (place == "body" and _cited_next(statements, j)):
             continue
-        years = frozenset(_YEAR.findall(stmt.text))
-        for claim in find_numeric_claims(stmt.text):
+        claims = find_numeric_claims(stmt.text)
+        years = frozenset(_YEAR.findall(stmt.text)) if claims else frozenset()
+        for claim in claims:
             own = _cited_after(stmt, claim)
             if own or place == "body" and _cited_next(statements, j):
                 for figure in (claim, *_range_bounds(claim)):
@@ -1380,7 +1381,10 @@ _CONVERTED = re.compile(r"(\d[\d,]*(?:\.\d+)?)[\s\-]?°?[^\W\d_]+\.?\s*\(\s*$")
 
 
 def _converted_figure(stmt: Statement, claim: NumericClaim) -> str | None:
-    """For a conversion in brackets, the figure it converts, as written; otherwise None."""
+    """For a conversion in brackets, the figure it converts, as written; otherwise None (at once
+    where no bracket opens just before the figure)."""
+    if not stmt.text[:claim.start].rstrip().endswith("("):
+        return None
     converted = _CONVERTED.search(stmt.text, 0, claim.start)
     return converted.group(1) if converted else None
 
@@ -1399,22 +1403,25 @@ def _given_in_cited_row(doc: Document, stmt: Statement, claim: NumericClaim) -> 
     return any(value in values and name.search(stmt.text) for name, values in rows)
 
 
-def _sourced_tables(statements: Sequence[Statement], run_starts: list[int]) -> Iterator[list[Statement]]:
+def _sourced_tables(doc: Document, run_starts: list[int]) -> list[list[Statement]]:
     """The cells of each table that is sourced as a whole (``_table_sourced``), one section's part
-    of it at a time."""
-    for _, run in itertools.groupby(range(len(statements)), lambda k: (run_starts[k], statements[k].section)):
-        cells = [statements[k] for k in run]
-        if cells[0].kind == "table" and _table_sourced(statements, cells):
-            yield cells
+    of it at a time: found once for the document, for the figures read off them and the shares
+    rounded from them."""
+    def find() -> Iterator[list[Statement]]:
+        statements = doc.statements
+        for _, run in itertools.groupby(range(len(statements)), lambda k: (run_starts[k], statements[k].section)):
+            cells = [statements[k] for k in run]
+            if cells[0].kind == "table" and _table_sourced(statements, cells):
+                yield cells
+    return doc.derived("sourced_tables", lambda: list(find()))
 
 
-def _sourced_table_figures(statements: Sequence[Statement],
-                           run_starts: list[int]) -> dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]]:
-    """The figures of each section's tables that are sourced as a whole (``_table_sourced``), as
+def _sourced_table_figures(tables: list[list[Statement]]) -> dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]]:
+    """The figures of each section's ``tables`` (those sourced as a whole), as
     written in their cells, each with the words of its row ("Record high °F (°C)": "record",
     "high"), less the words any sentence uses ("from", "with")."""
     figures: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
-    for cells in _sourced_tables(statements, run_starts):
+    for cells in tables:
         section = cells[0].section
         for _, row in itertools.groupby(cells, lambda cell: cell.paragraph):
             row = list(row)
@@ -1461,7 +1468,7 @@ def _read_off_sourced_table(doc: Document, stmt: Statement, claim: NumericClaim,
     value = float(text)
     if not decimals and value < 100:
         return False
-    tables = doc.derived("sourced_table_figures", lambda: _sourced_table_figures(doc.statements, run_starts))
+    tables = doc.derived("sourced_table_figures", lambda: _sourced_table_figures(_sourced_tables(doc, run_starts)))
     words = stmt.text.lower()
     for cell, row_words in tables.get(stmt.section, ()):
         number = cell.replace(",", "")
@@ -1483,9 +1490,9 @@ def _rounds_shares_of_sourced_table(doc: Document, stmt: Statement, claims: Sequ
     table with the shares "89.7%" and "22.7%" and the word "population". Two such shares of a
     table whose words the sentence uses are no chance; any other figure must be a count the
     table writes as it is."""
-    if not stmt.section:
-        return False
-    tables = doc.derived("sourced_tables", lambda: list(_sourced_tables(doc.statements, run_starts)))
+    if not stmt.section or sum(claim.kind == "percent" and claim.high is None for claim in claims) < 2:
+        return False  # no two shares to have been rounded
+    tables = _sourced_tables(doc, run_starts)
     sentence = stmt.text.lower()
     for cells in tables:
         if cells[0].section != stmt.section:
@@ -1866,8 +1873,9 @@ def _points_to_sourced_table(statements: Sequence[Statement], i: int, run_starts
     "In 2016, global production of sugar beets was 277 million tonnes, led by Russia with 19% of
     the world total (table)." under the production table closed by "Source: FAOSTAT[60]". The
     figures are the table's, rounded or as shares, so its source is theirs."""
-    if not _POINTS_TO_TABLE.search(statements[i].text):
-        return False
+    text = statements[i].text
+    if "table" not in text.lower() or not _POINTS_TO_TABLE.search(text):
+        return False  # every pointer names the table
     above = next((k for k in range(i - 1, -1, -1) if statements[k].kind == "table"), None)
     if above is None or statements[i].paragraph - statements[above].paragraph > 2:
         return False
@@ -1921,12 +1929,16 @@ _LIST_BELOW = re.compile(r"\b(?:listed|shown|given|set\s+out|named|ranked)\s+bel
 
 # A sentence that breaks off at its verb for the list below to finish it: "Major applications of
 # zinc include (numbers are given for the US)", "The commonly used atmospheres are".
-_BREAKS_OFF_AT_VERB = re.compile(r"\b(?:include|includes|including|are|were)(?:\s*\([^()]*\))?$")
+_BREAKING_VERBS = ("include", "includes", "including", "are", "were")
+_BREAKS_OFF_AT_VERB = re.compile(rf"\b(?:{'|'.join(_BREAKING_VERBS)})(?:\s*\([^()]*\))?$")
 
 
 def _introduces_list(stmt: Statement) -> bool:
+    """Whether a statement introduces the list after it. Each pattern is searched for only in a text
+    with what its matches hold ("below"; a verb or a bracket at the end), which most texts lack."""
     text = stmt.text.rstrip()
-    return text.endswith(":") or _LIST_BELOW.search(text) is not None or _BREAKS_OFF_AT_VERB.search(text) is not None
+    return (text.endswith(":") or "below" in text.lower() and _LIST_BELOW.search(text) is not None
+            or text.endswith((*_BREAKING_VERBS, ")")) and _BREAKS_OFF_AT_VERB.search(text) is not None)
 
 
 def _items_after(statements: Sequence[Statement], i: int) -> int:
