@@ -462,16 +462,16 @@ def _place(stmt: Statement) -> str:
 def _cited_figures(statements: Sequence[Statement], place: str) -> dict[float | None, list[_CitedFigure]]:
     """The cited figures of one place of the article by value (a caption restates; nothing restates it)."""
     figures: dict[float | None, list[_CitedFigure]] = {}
+    body = place == "body"
     for j, stmt in enumerate(statements):
-        if _place(stmt) != place:
-            continue
-        if not stmt.citations and not (place == "body" and _cited_next(statements, j)):
+        cited_next = body and _cited_next(statements, j)
+        if not (stmt.citations or cited_next) or _place(stmt) != place:
             continue
         claims = find_numeric_claims(stmt.text)
         years = frozenset(_YEAR.findall(stmt.text)) if claims else frozenset()
         for claim in claims:
             own = _cited_after(stmt, claim)
-            if own or place == "body" and _cited_next(statements, j):
+            if own or cited_next:
                 for figure in (claim, *_range_bounds(claim)):
                     figures.setdefault(figure.value, []).append(_CitedFigure(figure, own, years))
     return figures
