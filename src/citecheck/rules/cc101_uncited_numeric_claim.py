@@ -200,10 +200,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not _read_off_sourced_table(doc, stmt, c, run_starts)]
             if uncovered and _rounds_shares_of_sourced_table(doc, stmt, uncovered, run_starts):
                 continue
-        if uncovered and _summarises(stmt) and _restated_together(statements, stmt, hard):
-            continue
         if uncovered and _summarises(stmt):
-            figures = doc.derived("cited_figures", lambda: _cited_figures(statements))
+            figures = doc.derived("cited_figures", lambda: _CitedFigures(statements))
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(figures, stmt, c)
                 or _measured_to_decimal(c) and _cited_elsewhere(figures, stmt, c, named=True)
@@ -212,7 +210,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
                 or _given_in_cited_column(statements, stmt, c, run_starts))]
         elif uncovered and stmt.kind == "prose":
-            figures = doc.derived("cited_figures", lambda: _cited_figures(statements))
+            figures = doc.derived("cited_figures", lambda: _CitedFigures(statements))
             uncovered = [c for c in uncovered if not _gives_cited_box_figure(figures, c)]
         if uncovered and _introduces_list(stmt):
             # Counted by statements, or by items where a copy breaks one into sentences
@@ -252,6 +250,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue
         if stmt.kind == "prose" and _reads_own_figure(statements, i, doc.derived("figure_legends", lambda: _figure_legends(statements))):
             continue
+        if _summarises(stmt) and _restated_together(statements, stmt, hard):
+            continue  # asked last, as it reads every sentence of the body
         earlier = stmt.citations[-1] if stmt.citations else None
         nearest, distance = _nearest_later(statements, i, doc.source)
         yield Coverage(stmt, uncovered, not hard, nearest, distance, earlier)
@@ -384,7 +384,7 @@ def _summarises(stmt: Statement) -> bool:
     return stmt.kind in ("infobox", "caption") or (not stmt.section and stmt.kind == "prose")
 
 
-def _cited_elsewhere(figures: dict[float | None, list[_CitedFigure]], summary: Statement, claim: NumericClaim,
+def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericClaim,
                      named: bool = False, dated: bool = False) -> bool:
     """Whether a statement of the article's body states the same figure, written the same way
     (``_same_figure``), with a citation after it in its sentence or the next: the infobox's "2,373 (January 25 vs.
@@ -401,18 +401,20 @@ def _cited_elsewhere(figures: dict[float | None, list[_CitedFigure]], summary: S
     and for the lead's small count the body's sentence must cite it itself: small counts of one
     noun coincide ("three races" of another series, whose next sentence is cited); with ``dated``
     (a small count), the other must name every year the summary names.
-    ``figures`` are the article's cited figures by value (``_cited_figures``)."""
-    restates_lead = summary.kind in ("infobox", "caption")
-    restates_infobox = summary.kind != "infobox" and not named
+    ``figures`` are the article's cited figures (``_CitedFigures``)."""
+    places = []  # the few figures of the lead and the infobox before the body's many
+    if summary.kind in ("infobox", "caption"):
+        places.append("lead")
+    if summary.kind != "infobox" and not named:
+        places.append("infobox")
+    places.append("body")
     cited_next_counts = not (named and summary.kind == "prose")
     years = frozenset(_YEAR.findall(summary.text)) if dated else frozenset()
     return any(
-        (figure.place == "body" or restates_lead and figure.place == "lead"
-         or restates_infobox and figure.place == "infobox")
-        and (figure.own or cited_next_counts) and years <= figure.years
+        (figure.own or cited_next_counts) and years <= figure.years
         and _same_figure(figure.claim, claim) and (_same_thing(figure.claim, claim) or _same_decimal_share(figure, claim))
         and (figure.claim.noun or not named)
-        for figure in figures.get(claim.value, ()))
+        for place in places for figure in figures.of(place, claim.value))
 
 
 def _same_decimal_share(figure: _CitedFigure, claim: NumericClaim) -> bool:
@@ -427,32 +429,53 @@ def _same_decimal_share(figure: _CitedFigure, claim: NumericClaim) -> bool:
 @dataclass(frozen=True)
 class _CitedFigure:
     """A figure of the article that a citation follows: in its own sentence (``own``), or, in the
-    body, in the next sentence of its paragraph. ``place`` is "body", "lead" (the lead's prose) or
-    "infobox"; ``years`` are the years its statement names."""
+    body, in the next sentence of its paragraph. ``years`` are the years its statement names."""
 
     claim: NumericClaim
-    place: str
     own: bool
     years: frozenset[str]
 
 
-def _cited_figures(statements: Sequence[Statement]) -> dict[float | None, list[_CitedFigure]]:
-    """The article's cited figures by value, read once for every summary that may restate one."""
+class _CitedFigures:
+    """The article's cited figures by place ("body", "lead" for the lead's prose, or "infobox")
+    and by value, for every summary that may restate one. A place is read when a figure is first
+    looked up there: most summaries' figures are cited where they stand, or are of no kind that
+    is looked up, and the body's many cited sentences are then never read for figures."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self._statements = statements
+        self._places: dict[str, dict[float | None, list[_CitedFigure]]] = {}
+
+    def of(self, place: str, value: float | None) -> list[_CitedFigure]:
+        """The cited figures of ``place`` whose value is ``value``."""
+        figures = self._places.get(place)
+        if figures is None:
+            figures = self._places[place] = _cited_figures(self._statements, place)
+        return figures.get(value, [])
+
+
+def _place(stmt: Statement) -> str:
+    """Where a statement stands: "body", or a summary's "lead" (the lead's prose), "infobox" or "caption"."""
+    if not _summarises(stmt):
+        return "body"
+    return "lead" if stmt.kind == "prose" else stmt.kind
+
+
+def _cited_figures(statements: Sequence[Statement], place: str) -> dict[float | None, list[_CitedFigure]]:
+    """The cited figures of one place of the article by value (a caption restates; nothing restates it)."""
     figures: dict[float | None, list[_CitedFigure]] = {}
+    body = place == "body"
     for j, stmt in enumerate(statements):
-        place = "lead" if stmt.kind == "prose" else stmt.kind
-        if not _summarises(stmt):
-            place = "body"
-        elif place not in ("lead", "infobox"):
-            continue  # a caption restates; nothing restates it
-        if not stmt.citations and not (place == "body" and _cited_next(statements, j)):
+        cited_next = body and _cited_next(statements, j)
+        if not (stmt.citations or cited_next) or _place(stmt) != place:
             continue
-        years = frozenset(_YEAR.findall(stmt.text))
-        for claim in find_numeric_claims(stmt.text):
+        claims = find_numeric_claims(stmt.text)
+        years = frozenset(_YEAR.findall(stmt.text)) if claims else frozenset()
+        for claim in claims:
             own = _cited_after(stmt, claim)
-            if own or place == "body" and _cited_next(statements, j):
+            if own or cited_next:
                 for figure in (claim, *_range_bounds(claim)):
-                    figures.setdefault(figure.value, []).append(_CitedFigure(figure, place, own, years))
+                    figures.setdefault(figure.value, []).append(_CitedFigure(figure, own, years))
     return figures
 
 
@@ -520,7 +543,7 @@ def _measured_to_decimal(claim: NumericClaim) -> bool:
     return claim.kind == "count" and bool(claim.noun) and _DECIMAL.search(claim.raw) is not None
 
 
-def _gives_cited_box_figure(figures: dict[float | None, list[_CitedFigure]], claim: NumericClaim) -> bool:
+def _gives_cited_box_figure(figures: _CitedFigures, claim: NumericClaim) -> bool:
     """Whether a body sentence's figure is written as an infobox row gives it with its citation:
     "The film grossed $29,202,884 worldwide" under the box's "Box office: $29,202,884[3]". The
     box sums up the body; where it carries the source, the body's figure has it too. Only an
@@ -528,11 +551,11 @@ def _gives_cited_box_figure(figures: dict[float | None, list[_CitedFigure]], cla
     another of the box's many ("Strength: 30,000")."""
     significant = "".join(ch for ch in claim.raw if ch.isdigit()).strip("0")
     return len(significant) >= 4 and any(
-        figure.place == "infobox" and figure.claim.raw == claim.raw and _same_thing(figure.claim, claim)
-        for figure in figures.get(claim.value, ()))
+        figure.claim.raw == claim.raw and _same_thing(figure.claim, claim)
+        for figure in figures.of("infobox", claim.value))
 
 
-def _small_count_cited_elsewhere(figures: dict[float | None, list[_CitedFigure]], summary: Statement,
+def _small_count_cited_elsewhere(figures: _CitedFigures, summary: Statement,
                                  claim: NumericClaim) -> bool:
     """Whether a small count of a summary that names what it counts, itself or by its infobox
     row's label, is stated of the same thing and cited elsewhere (``_cited_elsewhere``)."""
@@ -1360,7 +1383,10 @@ _CONVERTED = re.compile(r"(\d[\d,]*(?:\.\d+)?)[\s\-]?°?[^\W\d_]+\.?\s*\(\s*$")
 
 
 def _converted_figure(stmt: Statement, claim: NumericClaim) -> str | None:
-    """For a conversion in brackets, the figure it converts, as written; otherwise None."""
+    """For a conversion in brackets, the figure it converts, as written; otherwise None (at once
+    where no bracket opens just before the figure)."""
+    if not stmt.text[:claim.start].rstrip().endswith("("):
+        return None
     converted = _CONVERTED.search(stmt.text, 0, claim.start)
     return converted.group(1) if converted else None
 
@@ -1379,22 +1405,25 @@ def _given_in_cited_row(doc: Document, stmt: Statement, claim: NumericClaim) -> 
     return any(value in values and name.search(stmt.text) for name, values in rows)
 
 
-def _sourced_tables(statements: Sequence[Statement], run_starts: list[int]) -> Iterator[list[Statement]]:
+def _sourced_tables(doc: Document, run_starts: list[int]) -> list[list[Statement]]:
     """The cells of each table that is sourced as a whole (``_table_sourced``), one section's part
-    of it at a time."""
-    for _, run in itertools.groupby(range(len(statements)), lambda k: (run_starts[k], statements[k].section)):
-        cells = [statements[k] for k in run]
-        if cells[0].kind == "table" and _table_sourced(statements, cells):
-            yield cells
+    of it at a time: found once for the document, for the figures read off them and the shares
+    rounded from them."""
+    def find() -> Iterator[list[Statement]]:
+        statements = doc.statements
+        for _, run in itertools.groupby(range(len(statements)), lambda k: (run_starts[k], statements[k].section)):
+            cells = [statements[k] for k in run]
+            if cells[0].kind == "table" and _table_sourced(statements, cells):
+                yield cells
+    return doc.derived("sourced_tables", lambda: list(find()))
 
 
-def _sourced_table_figures(statements: Sequence[Statement],
-                           run_starts: list[int]) -> dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]]:
-    """The figures of each section's tables that are sourced as a whole (``_table_sourced``), as
+def _sourced_table_figures(tables: list[list[Statement]]) -> dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]]:
+    """The figures of each section's ``tables`` (those sourced as a whole), as
     written in their cells, each with the words of its row ("Record high °F (°C)": "record",
     "high"), less the words any sentence uses ("from", "with")."""
     figures: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
-    for cells in _sourced_tables(statements, run_starts):
+    for cells in tables:
         section = cells[0].section
         for _, row in itertools.groupby(cells, lambda cell: cell.paragraph):
             row = list(row)
@@ -1441,7 +1470,7 @@ def _read_off_sourced_table(doc: Document, stmt: Statement, claim: NumericClaim,
     value = float(text)
     if not decimals and value < 100:
         return False
-    tables = doc.derived("sourced_table_figures", lambda: _sourced_table_figures(doc.statements, run_starts))
+    tables = doc.derived("sourced_table_figures", lambda: _sourced_table_figures(_sourced_tables(doc, run_starts)))
     words = stmt.text.lower()
     for cell, row_words in tables.get(stmt.section, ()):
         number = cell.replace(",", "")
@@ -1463,9 +1492,9 @@ def _rounds_shares_of_sourced_table(doc: Document, stmt: Statement, claims: Sequ
     table with the shares "89.7%" and "22.7%" and the word "population". Two such shares of a
     table whose words the sentence uses are no chance; any other figure must be a count the
     table writes as it is."""
-    if not stmt.section:
-        return False
-    tables = doc.derived("sourced_tables", lambda: list(_sourced_tables(doc.statements, run_starts)))
+    if not stmt.section or sum(claim.kind == "percent" and claim.high is None for claim in claims) < 2:
+        return False  # no two shares to have been rounded
+    tables = _sourced_tables(doc, run_starts)
     sentence = stmt.text.lower()
     for cells in tables:
         if cells[0].section != stmt.section:
@@ -1853,8 +1882,9 @@ def _points_to_sourced_table(statements: Sequence[Statement], i: int, run_starts
     "In 2016, global production of sugar beets was 277 million tonnes, led by Russia with 19% of
     the world total (table)." under the production table closed by "Source: FAOSTAT[60]". The
     figures are the table's, rounded or as shares, so its source is theirs."""
-    if not _POINTS_TO_TABLE.search(statements[i].text):
-        return False
+    text = statements[i].text
+    if "table" not in text.lower() or not _POINTS_TO_TABLE.search(text):
+        return False  # every pointer names the table
     above = next((k for k in range(i - 1, -1, -1) if statements[k].kind == "table"), None)
     if above is None or statements[i].paragraph - statements[above].paragraph > 2:
         return False
@@ -1908,12 +1938,16 @@ _LIST_BELOW = re.compile(r"\b(?:listed|shown|given|set\s+out|named|ranked)\s+bel
 
 # A sentence that breaks off at its verb for the list below to finish it: "Major applications of
 # zinc include (numbers are given for the US)", "The commonly used atmospheres are".
-_BREAKS_OFF_AT_VERB = re.compile(r"\b(?:include|includes|including|are|were)(?:\s*\([^()]*\))?$")
+_BREAKING_VERBS = ("include", "includes", "including", "are", "were")
+_BREAKS_OFF_AT_VERB = re.compile(rf"\b(?:{'|'.join(_BREAKING_VERBS)})(?:\s*\([^()]*\))?$")
 
 
 def _introduces_list(stmt: Statement) -> bool:
+    """Whether a statement introduces the list after it. Each pattern is searched for only in a text
+    with what its matches hold ("below"; a verb or a bracket at the end), which most texts lack."""
     text = stmt.text.rstrip()
-    return text.endswith(":") or _LIST_BELOW.search(text) is not None or _BREAKS_OFF_AT_VERB.search(text) is not None
+    return (text.endswith(":") or "below" in text.lower() and _LIST_BELOW.search(text) is not None
+            or text.endswith((*_BREAKING_VERBS, ")")) and _BREAKS_OFF_AT_VERB.search(text) is not None)
 
 
 def _items_after(statements: Sequence[Statement], i: int) -> int:

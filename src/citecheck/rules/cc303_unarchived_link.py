@@ -222,11 +222,13 @@ def _printed(ref: Reference) -> bool:
             or ("(ed" in lowered or "(hrsg" in lowered) and _IN_EDITED_BOOK.search(raw) is not None)
     if published is not None and published.year < _WEB_ERA_YEAR and (book or _whole_book(ref, published)):
         return True  # a book printed before the web, whether or not its page is given
-    if _PRINTED_PAGE.search(raw) is None:
-        return False
+    # A page of an issue before the web (after it, perhaps online only), or of a book; the page,
+    # looked for in the whole entry, is looked for last.
     if published is not None and published.month is not None:
-        return published.year < _WEB_ERA_YEAR  # an issue: after the web came, perhaps online only
-    return book
+        printed = published.year < _WEB_ERA_YEAR
+    else:
+        printed = book
+    return printed and _PRINTED_PAGE.search(raw) is not None
 
 
 # A chapter of an edited book: 'In Porter, Stephen R (ed.). Overcoming survey research problems',
