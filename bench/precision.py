@@ -27,6 +27,13 @@ FLAG_MIN_LABELS = 10
 FLAG_PRECISION = 0.95
 
 
+def labels_of(folders: list[Path]) -> list[Row]:
+    """The labels of every folder; with several, each label's source names its folder too."""
+    if len(folders) == 1:
+        return read_labels(folders[0])
+    return [{**label, "source": f"{folder.name}/{label['source']}"} for folder in folders for label in read_labels(folder)]
+
+
 def labelled_files(labels: list[Row], corpus: Path) -> list[str]:
     """The corpus files to lint (a dump page's label names its dump); missing ones leave labels stale."""
     names = {label["file"].split(PAGE_SEPARATOR, 1)[0] for label in labels}
@@ -108,12 +115,13 @@ def render_text(table: Row, out: Any) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS, help="folder of *.jsonl labels")
+    parser.add_argument("--labels", type=Path, nargs="+", default=[DEFAULT_LABELS],
+                        help="folders of *.jsonl labels, measured together (e.g. eval/labels-held-out*)")
     parser.add_argument("--snapshot", type=Path, help="read findings from this snapshot instead of linting")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--json", action="store_true", help="machine-readable table")
     args = parser.parse_args(argv)
-    labels = read_labels(args.labels)
+    labels = labels_of(args.labels)
     if args.snapshot:
         _, findings, _ = read_snapshot(args.snapshot)
     else:

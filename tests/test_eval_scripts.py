@@ -114,6 +114,20 @@ def test_precision_counts_labels_and_reports_stale_ones(tmp_path: Path) -> None:
     assert "< 95%" in out.getvalue() and "x.jsonl:13  tp  a CC103 'no such text'" in out.getvalue()
 
 
+def test_precision_measures_several_label_folders_together(tmp_path: Path) -> None:
+    findings = [row("a", "CC303", "one", excerpt="http://example.org/1"),
+                row("b", "CC303", "two", excerpt="http://example.org/2")]
+    for name, file, verdict in (("set-1", "a", "tp"), ("set-2", "b", "fp")):
+        (tmp_path / name).mkdir()
+        label = {"file": file, "code": "CC303", "anchor": "example.org/", "label": verdict, "why": "read"}
+        (tmp_path / name / "CC303.jsonl").write_text(json.dumps(label) + "\n", encoding="utf-8")
+    labels = precision.labels_of([tmp_path / "set-1", tmp_path / "set-2"])
+    assert [label["source"] for label in labels] == ["set-1/CC303.jsonl:1", "set-2/CC303.jsonl:1"]
+    table = precision.precision_table(labels, findings)
+    assert (table["rules"]["CC303"]["tp"], table["rules"]["CC303"]["fp"]) == (1, 1)
+    assert precision.labels_of([tmp_path / "set-1"])[0]["source"] == "CC303.jsonl:1"
+
+
 def test_precision_reports_ambiguous_and_duplicate_labels() -> None:
     findings = [row("a", "CC301", "one", excerpt="http://example.org/dead"),
                 row("a", "CC301", "two", excerpt="http://example.org/dead-too")]
