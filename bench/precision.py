@@ -1,12 +1,13 @@
 """Precision of each rule on the corpus, from findings an editor has labelled by reading them.
 
-Labels live in eval/labels/*.jsonl (see eval/README.md). Each is matched to a current finding
+Labels live in eval/labels/*.jsonl, and those of the held-out sets in eval/labels-held-out*/
+(see eval/README.md); several folders are measured together. Each is matched to a current finding
 by file, code and anchor (a substring of the finding's excerpt or message). A label that
 matches no finding is stale: reported, not counted. Per rule the table gives the labels
 matched, how many were true and false positives, the precision, and the findings of that rule
 left unlabelled (in the linted files, or in the whole snapshot with ``--snapshot``).
 
-    python bench/precision.py [--labels eval/labels] [--snapshot eval/snapshot.jsonl.gz] [--json]
+    python bench/precision.py [--labels eval/labels ...] [--snapshot eval/snapshot.jsonl.gz] [--json]
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ FLAG_PRECISION = 0.95
 
 
 def labels_of(folders: list[Path]) -> list[Row]:
-    """The labels of every folder; with several, each label's source names its folder too."""
+    """The labels of every folder; with several, each label's source names its folder too, as given."""
     if len(folders) == 1:
         return read_labels(folders[0])
-    return [{**label, "source": f"{folder.name}/{label['source']}"} for folder in folders for label in read_labels(folder)]
+    return [{**label, "source": f"{folder.as_posix()}/{label['source']}"}
+            for folder in folders for label in read_labels(folder)]
 
 
 def labelled_files(labels: list[Row], corpus: Path) -> list[str]:

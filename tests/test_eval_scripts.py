@@ -122,7 +122,8 @@ def test_precision_measures_several_label_folders_together(tmp_path: Path) -> No
         label = {"file": file, "code": "CC303", "anchor": "example.org/", "label": verdict, "why": "read"}
         (tmp_path / name / "CC303.jsonl").write_text(json.dumps(label) + "\n", encoding="utf-8")
     labels = precision.labels_of([tmp_path / "set-1", tmp_path / "set-2"])
-    assert [label["source"] for label in labels] == ["set-1/CC303.jsonl:1", "set-2/CC303.jsonl:1"]
+    assert [label["source"] for label in labels] == [f"{(tmp_path / name).as_posix()}/CC303.jsonl:1"
+                                                     for name in ("set-1", "set-2")]
     table = precision.precision_table(labels, findings)
     assert (table["rules"]["CC303"]["tp"], table["rules"]["CC303"]["fp"]) == (1, 1)
     assert precision.labels_of([tmp_path / "set-1"])[0]["source"] == "CC303.jsonl:1"

@@ -2412,7 +2412,7 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B", "two
 # styles, known as lining figures and text figures", "three products, namely wheat, olive oil and wine",
 # "three volumes, covering physical oceanography, seawater and geology", "four allotropes …,
-# conventionally denoted α, γ, δ, and ε".
+# conventionally denoted α, γ, δ, and ε"; not a measure's scope ("two years, covering Alaska and Canada").
 # A colon after "are" opens them instead ("Eight word classes are distinguished in English: nouns, …").
 _MEMBERS_OPEN = re.compile(
     rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
@@ -2427,12 +2427,13 @@ _MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
 _NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
-# The sentence going on after the members' names: ", and also played …", or saying more of them:
-# ", both of the immunoglobulin superfamily", ", the latter with minimal service", ", served by the
-# city public transit system", or adding others of their kind: "A, B, and C as well as several
-# local newspapers".
-_CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b|[a-z]{3,}(?:ed|ing)\s+[a-z])"
-                             r"|\s+as\s+well\s+as\s+[a-z]")
+# The sentence going on after the members' names: ", and also played …", a verb in the past or a
+# participle (", served by the city public transit system", ", decided to intervene"; not
+# ", including …", which adds members), or saying more of them: ", both of the immunoglobulin
+# superfamily", ", the latter with minimal service", or adding others of their kind: "A, B, and C
+# as well as several local newspapers".
+_CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b"
+                             r"|(?!including\b)[a-z]{3,}(?:ed|ing)\s+[a-z])|\s+as\s+well\s+as\s+[a-z]")
 # A relative clause about one member, between two of them: "Dark Honeymoon, which had been
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,120}(?=,\s+(?:and|or)\s)")
@@ -2572,6 +2573,8 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     if (opened is not None and opened.group("colon") and _COPULA_INSIDE.search(opened.group())
             and _counted_word(text, end) in _counted_beings()):
         opened = None  # "Three soldiers were killed in the raid: Smith, …": people counted stay a report
+    if opened is not None and opened.group("naming") and _counted_word(text, end) in _MEASURE_NOUNS:
+        opened = None  # "two years, covering Alaska and Canada": a measure's scope, not its members
     if opened is not None:
         named_member = _NAMED_MEMBER
         close = _MEMBERS_CLOSE.search(text, opened.end())
@@ -2583,7 +2586,8 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             close = re.compile(r"\.(?:\s|$)|$").search(text, opened.end())
             named = [m for m in text[opened.end():close.start()].split(";") if m.strip()]
             named_member = _DESCRIBED_MEMBER
-        while len(named) > count and _TRAILING_ADVERBIAL.match(named[-1]):
+        while named and _TRAILING_ADVERBIAL.match(named[-1]) and (
+                len(named) > count or not _after_conjunction(text[opened.end():close.start()], named[-1])):
             named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member; nor ", respectively"
         if opened.group().endswith("("):
             if any(len(m.split()) > 3 for m in named):
@@ -2621,6 +2625,14 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
 
 # The opening that the names of one kind share: "the Banat of Severin", "the Banat of Temeswar".
 _KIND_OF_NAME = re.compile(r"\s*((?:the|an?)\s+[A-Z][\w\-]*\s+of)\s+[A-Z]")
+
+
+def _after_conjunction(members: str, last: str) -> bool:
+    """Whether ``last``, the last piece of ``members``, is joined to them by "and" or "or", as a
+    member is ("… automated card payments or in advance via a toll tag"), not by a bare comma as
+    a date or a "respectively" after the members is ("A, B and C, in 1971")."""
+    before = members[:members.rfind(last.strip())].rstrip(" ,")
+    return before.endswith((" and", " or"))
 
 
 def _joined_names(members: list[str]) -> list[str]:
@@ -2717,7 +2729,7 @@ _MEMBERS_STATEMENT = re.compile(
 _LISTED_MEMBERS_MOST = 20
 # A statement of years or seasons only, each perhaps marked with asterisks: the titles a count
 # tallies ("1989/90*, 1996/97**, 2002/03").
-_SEASON = re.compile(r"\b(?:1[6-9]|20)\d\d(?:\s?[/–-]\s?\d{2,4})?\b")
+_SEASON = re.compile(r"\b(?:1[5-9]|20)\d\d(?:\s?[/–-]\s?\d{2,4})?\b")
 _SEASONS_STATEMENT = re.compile(rf"\s*{_SEASON.pattern}\**(?:\s*,\s*(?:and\s+)?{_SEASON.pattern}\**)*\.?\s*")
 # The two of a pair told one by one: "One match was played against the Barbarian F.C., the other,
 # against the Harlequins."

@@ -29,8 +29,9 @@ ABBREVIATIONS = frozenset(
 # reign, "(b. 1950)", "(d. 537 BC)", "fl. 1200", "r. 1509–1547", "c. 1900".
 NUMERIC_ABBREVIATIONS = frozenset("no nos nr art ch sec para pt pts fig figs vol vols pp p b d fl r c ca".split())
 # A table's source line, in any format: "Source: Southern Football League", "Source #1: NOAA",
-# "Source: FAOSTAT, United_Nations[60]".
-TABLE_SOURCE_LINE = re.compile(r"\s*Sources?(?:\s*#\d)?\s*:\.?\s*\w")
+# "Source: FAOSTAT, United_Nations[60]", and "Source:.[4]" or "Source:[4]", whose footnote
+# marker is no part of the text.
+TABLE_SOURCE_LINE = re.compile(r"\s*Sources?(?:\s*#\d)?\s*:\.?\s*(?:\w|$)")
 
 _BOUNDARY = re.compile(
     r"""[.!?…]                        # terminal punctuation (the last point of an ellipsis)

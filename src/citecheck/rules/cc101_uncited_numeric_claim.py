@@ -103,7 +103,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     citation_starts: list[int] | None = None
     examples = _worked_examples(statements)
     run_starts = _list_run_starts(statements)
-    closed_runs: dict[int, bool] = {}  # list and table starts, and whether the run is cited as a whole
+    closed_lists: dict[int, bool] = {}  # list starts, and whether the list is cited once at its close
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
     census_section: tuple[str, ...] | None = None  # the section a cited census fills, while it does
@@ -239,8 +239,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 uncovered = [c for c in uncovered if c not in textbook_only]
         if not uncovered:
             continue
-        if _covered_by_list_context(statements, i, run_starts, doc.source, closed_runs):
+        if _covered_by_list_context(statements, i, run_starts, doc.source, closed_lists):
             continue
+        if stmt.kind == "table" and _in_sourced_table(doc, run_starts, stmt):
+            continue  # a cited source row closes its table, or a source line right under it ("Source:.[4]")
         if stmt.kind == "caption" and _under_cited_title(statements, i, doc.source):
             continue
         if stmt.kind == "prose" and _account_of_cited_study(statements, i):
@@ -1405,6 +1407,12 @@ def _given_in_cited_row(doc: Document, stmt: Statement, claim: NumericClaim) -> 
     return any(value in values and name.search(stmt.text) for name, values in rows)
 
 
+def _in_sourced_table(doc: Document, run_starts: list[int], cell: Statement) -> bool:
+    """Whether ``cell`` is a cell of a table sourced as a whole (``_sourced_tables``)."""
+    cells = doc.derived("sourced_table_cells", lambda: {id(c) for table in _sourced_tables(doc, run_starts) for c in table})
+    return id(cell) in cells
+
+
 def _sourced_tables(doc: Document, run_starts: list[int]) -> list[list[Statement]]:
     """The cells of each table that is sourced as a whole (``_table_sourced``), one section's part
     of it at a time: found once for the document, for the figures read off them and the shares
@@ -1860,13 +1868,6 @@ def _noted_under_sourced_table(statements: Sequence[Statement], i: int, run_star
     return _table_sourced(statements, _table_ending_at(statements, start - 1, run_starts))
 
 
-def _table_starting_at(statements: Sequence[Statement], start: int, run_starts: list[int]) -> list[Statement]:
-    """The cells of the table whose first cell is statement ``start``, within its section."""
-    section = statements[start].section
-    return list(itertools.takewhile(lambda cell: run_starts[cell.index] == start and cell.section == section,
-                                    statements[start:]))
-
-
 def _table_ending_at(statements: Sequence[Statement], last: int, run_starts: list[int]) -> list[Statement]:
     """The cells of the table whose last cell is statement ``last``, within its section."""
     return [cell for cell in statements[run_starts[last]:last + 1] if cell.section == statements[last].section]
@@ -2174,9 +2175,9 @@ _STREAK_LINE = re.compile(
 
 
 def _seasons_listed_below(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
-    """Whether the list item after item ``i``, in its own paragraph (a list nested under it),
-    gives nothing but the seasons its count tallies ("English Champions titles: 6" over
-    "1989/90*, 1996/97**, …")."""
+    """Whether the list item right after item ``i`` (in its section; a list nested under it
+    reads as the next item) gives nothing but the seasons its count tallies ("English Champions
+    titles: 6" over "1989/90*, 1996/97**, …")."""
     if i + 1 >= len(statements):
         return False
     below = statements[i + 1]
@@ -2198,24 +2199,20 @@ def _streak_under_table(statements: Sequence[Statement], i: int, claim: NumericC
 
 
 def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts: list[int], source: str,
-                             closed_runs: dict[int, bool]) -> bool:
+                             closed_lists: dict[int, bool]) -> bool:
     """An introduction ending ":" is supported by its cited list items, a list item by its
     cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks") or by the
     citation that closes its list (``_list_cited_at_close``), an
     infobox value by a citation elsewhere in the same infobox row or on the sub-heading row
     its group stands under, and a table cell by a
-    citation of the table's header row, of its caption or of its introduction ending ":", or
-    by a cited source line closing the table or right under it ("Source:.[4] Last updated: …");
+    citation of the table's header row, of its caption or of its introduction ending ":";
     and a paragraph right after a cited statement ending ":" (a block quotation) by its
     introduction's citation."""
     stmt = statements[i]
     if stmt.kind == "infobox" and stmt.section and (_row_cited(statements, i) or _group_cited(statements, i)):
         return True
     if stmt.kind == "table":
-        start = run_starts[i]
-        if start not in closed_runs:  # judged once per table, not once per cell
-            closed_runs[start] = _table_sourced(statements, _table_starting_at(statements, start, run_starts))
-        return closed_runs[start]
+        return _table_cited(statements, run_starts[i])
     if _introduces_list(stmt):
         return any(item.citations for item in statements[i + 1:i + 1 + _items_after(statements, i)])
     if stmt.kind == "prose":
@@ -2224,9 +2221,9 @@ def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts
     if stmt.kind != "list":
         return False
     start = run_starts[i]
-    if start not in closed_runs:  # judged once per list, not once per item
-        closed_runs[start] = _list_cited_at_close(statements, start)
-    if closed_runs[start]:
+    if start not in closed_lists:  # judged once per list, not once per item
+        closed_lists[start] = _list_cited_at_close(statements, start)
+    if closed_lists[start]:
         return True
     j = run_starts[i] - 1
     if j >= 0 and statements[j].kind == "table" and (k := run_starts[j] - 1) >= 0 and _LIST_BELOW.search(statements[k].text):
