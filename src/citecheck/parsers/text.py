@@ -403,10 +403,16 @@ class _Builder:
     def _nuclide(self, seg: str) -> tuple[str, str] | None:
         """A dump breaks nuclide notation across lines ("lithium-6 (6" / "3Li"): the mass number
         ending the text and the atomic number opening ``seg``, to be set as ⁶₃Li so that
-        neither reads as a figure."""
-        head = _NUCLIDE_HEAD.match(seg) if self.wrapped else None
-        mass = _NUCLIDE_TAIL.search("".join(self.text[-8:])) if head else None
-        return (mass.group(), head.group(1)) if head and mass else None
+        neither reads as a figure; or an isotope's mass number and its symbol ("24" / "Mg"),
+        set as ²⁴Mg, with no atomic number."""
+        if not self.wrapped:
+            return None
+        mass = _NUCLIDE_TAIL.search("".join(self.text[-8:]))
+        if mass is None:
+            return None
+        if (head := _NUCLIDE_HEAD.match(seg)) is not None:
+            return mass.group(), head.group(1)
+        return (mass.group(), "") if _isotope_symbol(mass.group(), seg) else None
 
     def _subscript(self, seg: str) -> bool:
         """A dump sets a formula's subscript on a line of its own: "CO" then "2 released"."""
@@ -890,10 +896,35 @@ _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 def _splits_nuclide(source: str, prev: tuple[int, int], start: int, end: int) -> bool:
     """Whether a line break falls inside nuclide notation: before the atomic number and
-    symbol ("(6" / "3Li"), or after them, where the sentence resumes (maybe after a space)."""
+    symbol ("(6" / "3Li"), or after them, where the sentence resumes (maybe after a space); or
+    between an isotope's mass number and its symbol ("isotopes: 24" / "Mg, 25" / "Mg and 26")."""
     prev_line = source[prev[0]:prev[1]]
-    return bool(_NUCLIDE_TAIL.search(prev_line) and _NUCLIDE_HEAD.fullmatch(source, start, end)
+    mass = _NUCLIDE_TAIL.search(prev_line)
+    return bool(mass and (_NUCLIDE_HEAD.fullmatch(source, start, end) or _isotope_symbol(mass.group(), source[start:end]))
                 or _NUCLIDE_HEAD.fullmatch(prev_line) and _NUCLIDE_TAIL.search(source, max(0, prev[0] - 8), prev[0] - 1))
+
+
+# The elements in order of atomic number. An isotope's symbol is matched only where it has two
+# letters and is neither a word nor a unit's symbol: "24" / "Mg" is magnesium-24, but "50" / "V"
+# may be volts, and "12" / "He" a sentence going on.
+_ELEMENTS = (
+    "H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr "
+    "Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb "
+    "Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr"
+).split()
+_AMBIGUOUS_SYMBOLS = frozenset("He Be In As At No Am Es Pa Mt Tb Co".split())
+_ATOMIC_NUMBERS = {symbol: z for z, symbol in enumerate(_ELEMENTS, 1)
+                   if len(symbol) == 2 and symbol not in _AMBIGUOUS_SYMBOLS}
+_SYMBOL_OPENING = re.compile(r"(?P<symbol>[A-Z][a-z])(?![^\W\d_])")
+
+
+def _isotope_symbol(mass: str, line: str) -> bool:
+    """Whether ``line`` opens with the symbol of an element that ``mass`` can be a mass number
+    of (from its atomic number to three times it): a copy printed the isotope's superscript
+    mass number at the end of the line before ("24" / "Mg, 25")."""
+    head = _SYMBOL_OPENING.match(line)
+    z = _ATOMIC_NUMBERS.get(head["symbol"]) if head else None
+    return z is not None and z <= int(mass) <= 3 * z + 6
 
 
 def _runs_on(source: str, prev_end: int, start: int, end: int) -> bool:
