@@ -2411,8 +2411,8 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # What opens the list of a count's members: "two subphyla - A and B", "three formations, which
 # are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B", "two
 # styles, known as lining figures and text figures", "three products, namely wheat, olive oil and wine",
-# "three volumes, covering physical oceanography, seawater and geology", "four allotropes …,
-# conventionally denoted α, γ, δ, and ε"; not a measure's scope ("two years, covering Alaska and Canada").
+# "three volumes, covering physical oceanography, seawater and geology", "three new species,
+# formally denoted Alpha, Beta and Gamma"; not a measure's scope ("two years, covering Alaska and Canada").
 # A colon after "are" opens them instead ("Eight word classes are distinguished in English: nouns, …").
 _MEMBERS_OPEN = re.compile(
     rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"

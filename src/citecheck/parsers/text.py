@@ -900,8 +900,9 @@ def _splits_nuclide(source: str, prev: tuple[int, int], start: int, end: int) ->
     between an isotope's mass number and its symbol ("isotopes: 24" / "Mg, 25" / "Mg and 26")."""
     prev_line = source[prev[0]:prev[1]]
     mass = _NUCLIDE_TAIL.search(prev_line)
-    return bool(mass and (_NUCLIDE_HEAD.fullmatch(source, start, end) or _isotope_symbol(mass.group(), source[start:end]))
-                or _NUCLIDE_HEAD.fullmatch(prev_line) and _NUCLIDE_TAIL.search(source, max(0, prev[0] - 8), prev[0] - 1))
+    if mass and (_NUCLIDE_HEAD.fullmatch(source, start, end) or _isotope_symbol(mass.group(), source[start:end])):
+        return True
+    return bool(_NUCLIDE_HEAD.fullmatch(prev_line) and _NUCLIDE_TAIL.search(source, max(0, prev[0] - 8), prev[0] - 1))
 
 
 # The elements in order of atomic number. An isotope's symbol is matched only where it has two
@@ -912,7 +913,7 @@ _ELEMENTS = (
     "Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb "
     "Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr"
 ).split()
-_AMBIGUOUS_SYMBOLS = frozenset("He Be In As At No Am Es Pa Mt Tb Co".split())
+_AMBIGUOUS_SYMBOLS = frozenset("He Be In As At No Am Es Pa Tb Co".split())
 _ATOMIC_NUMBERS = {symbol: z for z, symbol in enumerate(_ELEMENTS, 1)
                    if len(symbol) == 2 and symbol not in _AMBIGUOUS_SYMBOLS}
 _SYMBOL_OPENING = re.compile(r"(?P<symbol>[A-Z][a-z])(?![^\W\d_])")
@@ -920,8 +921,8 @@ _SYMBOL_OPENING = re.compile(r"(?P<symbol>[A-Z][a-z])(?![^\W\d_])")
 
 def _isotope_symbol(mass: str, line: str) -> bool:
     """Whether ``line`` opens with the symbol of an element that ``mass`` can be a mass number
-    of (from its atomic number to three times it): a copy printed the isotope's superscript
-    mass number at the end of the line before ("24" / "Mg, 25")."""
+    of (from its atomic number to a little over three times it): a copy printed the isotope's
+    superscript mass number at the end of the line before ("24" / "Mg, 25")."""
     head = _SYMBOL_OPENING.match(line)
     z = _ATOMIC_NUMBERS.get(head["symbol"]) if head else None
     return z is not None and z <= int(mass) <= 3 * z + 6
