@@ -2363,8 +2363,8 @@ class UncitedNumericClaim(Rule):
     table cell whose row is cited in a later cell, or in a rendered page's match box links the
     game's report ("Report"), or whose table is cited as a whole (in its header row, its
     caption, the introduction ending ":" before it, a cited statement right above it that names
-    its column heads, or its title line: "The various pistols in this series with pertinent
-    data.[9]"), a cell's count that cited prose naming the cell's row gives of the same thing
+    its column heads, its title line: "The various pistols in this series with pertinent
+    data.[9]", or a cited source row closing it or source line right under it: "Source:[21]"), a cell's count that cited prose naming the cell's row gives of the same thing
     ("6 shot deficit" and "six shots behind …[8]"), a title line's record that tallies the rows
     below it ("playoff record (3–6)" over nine rows), and a line of a chart's legend under the chart's cited
     title ("Biomass of mammals on Earth[57]" over "Wild animals (4%)"), and a box of a rendered
