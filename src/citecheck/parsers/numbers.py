@@ -567,7 +567,8 @@ _YEAR_NOUNS = frozenset(
     "levels prices dollars euros values rates standards rules regulations guidelines reforms "
     "amendments games olympics championships playoffs finals riots protests floods attacks "
     "talks accords agreements negotiations budgets rankings results scores revisions editions models "
-    "protocols events celebrations".split()
+    "protocols events celebrations champions winners finalists laureates inductees nominees medalists "
+    "medallists".split()
 )
 # Before a bare three-digit number with no noun after it, a year: "divided in 843.".
 _OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|circa|c\.|around|about|by|from)\s+$", re.I)
