@@ -531,15 +531,15 @@ class _Walker:
             builder.carry = True
         return builder
 
-    def orphan_markers(self, builder: _Builder, *, at_end: bool = False) -> None:
+    def orphan_markers(self, builder: _Builder) -> None:
         """Markers of a block without text: an infobox label's go to the value below it, and
         a paragraph's that opens its section to what follows in that section ("<h3>World Final
         viewing figures</h3><p>[7]</p><table>…" sources the table, not the last sentence of the
         section before); others, and those that nothing follows, to the statement before them."""
-        if not at_end and (builder.carry or not self.statements):
+        if builder.carry or not self.statements:
             self.pending = builder
             return
-        if not at_end and builder.kind == "prose" and self.statements[-1].section != builder.section:
+        if builder.kind == "prose" and self.statements[-1].section != builder.section:
             builder.opens_section = True
             self.pending = builder
             return
@@ -1008,7 +1008,7 @@ def parse(text: str, path: str = "<string>") -> Document:
     walker.walk(content)
     walker.flush()
     if walker.pending is not None:
-        walker.orphan_markers(walker.pending, at_end=True)
+        walker.attach_to_last(walker.pending)  # nothing follows: to the statement before
 
     references: list[Reference] = []
     by_target: dict[str, Reference] = {}

@@ -1666,7 +1666,7 @@ def _is_glued_before(text: str, pos: int) -> bool:
         return True  # "General Hospital # 25", "# 221 Lieutenant-General": a number sign set apart
     if before == "." and at >= 1 and (text[at - 1].isalnum()):
         return True  # "v.2", "3.1.4" tail
-    if _ELLIPSIS_AFTER_WORD.search(text, max(0, at - 40), at + 1) and _TITLE_WORD_AFTER.match(text, pos):
+    if (before in "….") and _TITLE_WORD_AFTER.match(text, pos) and _ELLIPSIS_AFTER_WORD.search(text, max(0, at - 40), at + 1):
         return True  # "AFI's 100 Years…100 Movies": an ellipsis joins a title's parts, no words left out
     if before in _DASH and at >= 1 and (text[at - 1].isalnum() or text[at - 1] in "_/.:"):
         return True  # T-72, COVID-19, 2020-21 tail; "tendons).–84": a page range's tail

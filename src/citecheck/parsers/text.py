@@ -405,12 +405,13 @@ class _Builder:
         ending the text and the atomic number opening ``seg``, to be set as ⁶₃Li so that
         neither reads as a figure; or an isotope's mass number and its symbol ("24" / "Mg"),
         set as ²⁴Mg, with no atomic number."""
-        if not self.wrapped:
-            return None
+        head = _NUCLIDE_HEAD.match(seg) if self.wrapped else None
+        if head is None and (not self.wrapped or _SYMBOL_OPENING.match(seg) is None):
+            return None  # most lines open with neither, and the text before need not be read
         mass = _NUCLIDE_TAIL.search("".join(self.text[-8:]))
         if mass is None:
             return None
-        if (head := _NUCLIDE_HEAD.match(seg)) is not None:
+        if head is not None:
             return mass.group(), head.group(1)
         return (mass.group(), "") if _isotope_symbol(mass.group(), seg) else None
 

@@ -239,10 +239,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 uncovered = [c for c in uncovered if c not in textbook_only]
         if not uncovered:
             continue
-        if _covered_by_list_context(statements, i, run_starts, doc.source, closed_lists):
+        if _covered_by_list_context(doc, i, run_starts, closed_lists):
             continue
-        if stmt.kind == "table" and _in_sourced_table(doc, run_starts, stmt):
-            continue  # a cited source row closes its table, or a source line right under it ("Source:.[4]")
         if stmt.kind == "caption" and _under_cited_title(statements, i, doc.source):
             continue
         if stmt.kind == "prose" and _account_of_cited_study(statements, i):
@@ -955,7 +953,7 @@ def _defines_by_its_parts(stmt: Statement, claim: NumericClaim) -> bool:
             and _FINITE_VERB.search(stmt.text) is None)
 
 
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ORDINALS = _ORDINAL_WORDS[:10]  # "first" … "tenth"
 # A heading that numbers one of a set by its rank: "First law", "Third movement".
 _ORDINAL_HEADING = re.compile(rf"(?P<rank>{'|'.join(_ORDINALS)})\s+(?P<noun>[a-z]+)", re.I)
 
@@ -1409,8 +1407,9 @@ def _given_in_cited_row(doc: Document, stmt: Statement, claim: NumericClaim) -> 
 
 def _in_sourced_table(doc: Document, run_starts: list[int], cell: Statement) -> bool:
     """Whether ``cell`` is a cell of a table sourced as a whole (``_sourced_tables``)."""
-    cells = doc.derived("sourced_table_cells", lambda: {id(c) for table in _sourced_tables(doc, run_starts) for c in table})
-    return id(cell) in cells
+    cells = doc.derived("sourced_table_cells",
+                        lambda: {c.index for table in _sourced_tables(doc, run_starts) for c in table})
+    return cell.index in cells
 
 
 def _sourced_tables(doc: Document, run_starts: list[int]) -> list[list[Statement]]:
@@ -2198,21 +2197,22 @@ def _streak_under_table(statements: Sequence[Statement], i: int, claim: NumericC
     return j > 0 and statements[j - 1].kind == "table" and statements[j - 1].section == statements[i].section
 
 
-def _covered_by_list_context(statements: Sequence[Statement], i: int, run_starts: list[int], source: str,
-                             closed_lists: dict[int, bool]) -> bool:
+def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], closed_lists: dict[int, bool]) -> bool:
     """An introduction ending ":" is supported by its cited list items, a list item by its
     cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks") or by the
     citation that closes its list (``_list_cited_at_close``), an
     infobox value by a citation elsewhere in the same infobox row or on the sub-heading row
     its group stands under, and a table cell by a
-    citation of the table's header row, of its caption or of its introduction ending ":";
+    citation of the table's header row, of its caption or of its introduction ending ":", or
+    by a cited source row closing the table or a source line right under it ("Source:.[4]");
     and a paragraph right after a cited statement ending ":" (a block quotation) by its
     introduction's citation."""
+    statements, source = doc.statements, doc.source
     stmt = statements[i]
     if stmt.kind == "infobox" and stmt.section and (_row_cited(statements, i) or _group_cited(statements, i)):
         return True
     if stmt.kind == "table":
-        return _table_cited(statements, run_starts[i])
+        return _table_cited(statements, run_starts[i]) or _in_sourced_table(doc, run_starts, stmt)
     if _introduces_list(stmt):
         return any(item.citations for item in statements[i + 1:i + 1 + _items_after(statements, i)])
     if stmt.kind == "prose":
