@@ -16,6 +16,7 @@ Russia's outlet in an article about the war in Ukraine and a third party's anywh
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -469,13 +470,20 @@ def _party_named(source: str, conflict: Conflict | None, *, last: bool = False) 
         return None
     best: tuple[int, Party] | None = None
     for party in conflict.parties:
-        outlet_names = (name for outlet in party.outlets for name in outlet.names if _is_distinctive(name))
-        for alias in dict.fromkeys((*party.aliases, *outlet_names)):
-            for match in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w])", source):
-                key = -match.start() if last else match.start()
-                if best is None or key < best[0]:
-                    best = (key, party)
+        for match in _naming_pattern(party).finditer(source):
+            key = -match.start() if last else match.start()
+            if best is None or key < best[0]:
+                best = (key, party)
     return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=64)
+def _naming_pattern(party: Party) -> re.Pattern[str]:
+    """Where any alias or distinctive outlet name of the party starts, as a whole name: one
+    pattern for them all (a zero-width match, so a name inside a longer one is found too)."""
+    outlet_names = (name for outlet in party.outlets for name in outlet.names if _is_distinctive(name))
+    names = "|".join(re.escape(name) for name in dict.fromkeys((*party.aliases, *outlet_names)))
+    return re.compile(r"(?<![\w-])(?=(?:" + names + r")(?!\w))") if names else re.compile(r"(?!)")
 
 
 def _is_distinctive(name: str) -> bool:

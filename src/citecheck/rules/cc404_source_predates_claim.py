@@ -17,8 +17,7 @@ _FORWARD = re.compile(
     r"|proposed|announced\s+that|previously\s+announced|to\s+take\s+(?:office|effect|place)"
     r"|consider(?:s|ed|ing)?|must|required|deadline"
     r"|to\s+be\s+[a-z]+(?:ed|en)\b)\b",  # "chosen to be converted", "is to be held"
-    re.I,
-)
+)  # searched in lower-cased text, several times faster than a case-blind search
 # "an election for 25 May", "called for 2022", "(next time 23 April 2015)", "the next
 # meeting on 5 May": a date someone set in advance.
 # "(begins 22 April 2014)", "(resumes 1 June)": a service's announced start, as route and
@@ -114,7 +113,7 @@ class SourcePredatesClaim(Rule):
         for stmt, matches in dated_statements(doc):
             if matches and not include_years:
                 matches = without_bare_years(matches)
-            if not matches or not stmt.citations or _FORWARD.search(stmt.text):
+            if not matches or not stmt.citations or _FORWARD.search(stmt.text.lower()):
                 continue
             if stmt.kind == "infobox" and stmt.section and _LIFECYCLE_ROW.search(stmt.section[-1]):
                 continue
