@@ -1213,6 +1213,23 @@ The equations of uniformly accelerated motion were found by Galileo.[1]
     assert [c.key for c in doc.citations] == ["1"]
 
 
+def test_indices_in_a_formulas_printed_tex_source_are_no_markers() -> None:
+    # A wrapped formula's TeX source holds "x[0]" and "x[1]" on lines of their own; a marker [0]
+    # never exists, a list numbers from 1. The citation after the closed formula stays one.
+    doc = parse("""****** Z-transform ******
+***** Properties *****
+Initial value theorem: If x[n] is causal, then
+         x [ 0 ] =  lim  z    X ( z ) .   {\\displaystyle x
+      [0]=\\lim _{z\\to \\infty }X(z)+x
+      [1]}  [x[0]=\\lim X(z)] The theorem is standard.[1]
+A sequence x[0] starts it.
+***** References *****
+   1. ^ "Z-transform". MathWorld.
+""")
+    assert [c.key for c in doc.citations] == ["1"]
+    assert doc.source[doc.citations[0].span.start - 9:doc.citations[0].span.end] == "standard.[1]"
+
+
 def test_a_dumps_sourced_table_is_read_a_line_a_row() -> None:
     # A table closed by its cited source line, or cited in its header (whose lines are one
     # row), is read so that its source can cover what prose reads off it; a table with no

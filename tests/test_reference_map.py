@@ -45,10 +45,12 @@ INCONSISTENT_COPIES = {
 # Copies the reader still gets wrong, kept visible here until it reads them: a quotation's own
 # notes ("[n_1]", listed under its sub-heading "Notes") beside the article's notes ("[note_1]")
 # are two groups, read as one; an equation's number in prose ("Using equation [4]", wrapped
-# before the bracket as a cited word can be) read as a marker.
+# before the bracket as a cited word can be, or closing a formula's dashed line: "-----[2] [13]")
+# read as a marker.
 MISREAD_COPIES = {
     "fet-holdout-20/Nyquist___Shannon_sampling_theorem.txt": {("note", "1")},
     "fet-holdout-23/Equations_of_motion.txt": {("", "4")},
+    "fet-holdout-28/Fracture_toughness.txt": {("", "2")},
 }
 # Copies that disagree with their backlinks too often to be a slip: the map is reported
 # unverified (CC903) and the findings resting on it are withheld.
