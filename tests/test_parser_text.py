@@ -1213,15 +1213,14 @@ The equations of uniformly accelerated motion were found by Galileo.[1]
     assert [c.key for c in doc.citations] == ["1"]
 
 
-def test_indices_in_a_formulas_printed_tex_source_are_no_markers() -> None:
-    # A wrapped formula's TeX source holds "x[0]" and "x[1]" on lines of their own; a marker [0]
-    # never exists, a list numbers from 1. The citation after the closed formula stays one.
+def test_a_bracketed_zero_is_no_marker() -> None:
+    # A wrapped formula's TeX source holds "x[0]" on a line of its own; a marker [0] never
+    # exists, a list numbers from 1. The citation after the formula stays one.
     doc = parse("""****** Z-transform ******
 ***** Properties *****
 Initial value theorem: If x[n] is causal, then
          x [ 0 ] =  lim  z    X ( z ) .   {\\displaystyle x
-      [0]=\\lim _{z\\to \\infty }X(z)+x
-      [1]}  [x[0]=\\lim X(z)] The theorem is standard.[1]
+      [0]=\\lim _{z\\to \\infty }X(z).}  [x[0]=\\lim X(z)] The theorem is standard.[1]
 A sequence x[0] starts it.
 ***** References *****
    1. ^ "Z-transform". MathWorld.

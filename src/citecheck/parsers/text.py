@@ -461,7 +461,7 @@ class _Builder:
         if match.group("num"):
             if _bracketed_year(int(match.group("num")), self.last_entry):
                 return None  # "the Eckart–Young theorem [1936]": a year, no marker
-            if int(match.group("num")) == 0 or self._in_tex_source(base + match.start()):
+            if int(match.group("num")) == 0:
                 return None  # "{\displaystyle x[0]=\lim X(z)}": an index; no list numbers from 0
             citation = Citation(key=match.group("num"), span=span)
             if laid_out or _legend_key(seg, match):
@@ -489,19 +489,15 @@ class _Builder:
         matrix; a marker is followed by a space, punctuation or the next marker), or a capital
         on an equation's line that also brackets chemical formulas, which no marker is
         ("[HA] = β1[A][H], [OH] = …"): square brackets for concentrations."""
-        if self._in_tex_source(base + match.start()):
+        at = base + match.start()
+        before = self.source[max(0, at - 400):at]  # a formula's lines may stand as blocks of their own
+        tex = before.rfind("\\displaystyle")
+        if tex >= 0 and before.count("{", tex) + 1 > before.count("}", tex):
             return True
         if seg.startswith(("{", "\\"), _LETTER_BRACKETS.match(seg, match.end()).end()):
             return True
         near = seg[max(0, match.start() - 80):match.end() + 80]
         return match.group("note").isupper() and "=" in near and _CONCENTRATION.search(near) is not None
-
-    def _in_tex_source(self, at: int) -> bool:
-        """Whether ``at`` lies inside the TeX source of a formula that a copy prints
-        ("{\\displaystyle x[n+1]-x[0]}"): its brackets index and group, they cite nothing."""
-        before = self.source[max(0, at - 400):at]  # a formula's lines may stand as blocks of their own
-        tex = before.rfind("\\displaystyle")
-        return tex >= 0 and before.count("{", tex) + 1 > before.count("}", tex)
 
     def result(self) -> str:
         return "".join(self.text)
