@@ -238,6 +238,9 @@ _MASK_ALTERNATIVES = (
     # passages gives them: "Adam to Noah 5:1 - 32", "11:10 - 26" (tried before a time; with the
     # dash unspaced, "5:1–32", it is read as a range already)
     ("", rf"\b\d{{1,3}}:\d{{1,3}}\s[{_DASH}]\s\d{{1,3}}(?![\d:.,]*\d)(?!\s*[^\W\d_])"),
+    # a passage's book, chapter and verses in parentheses, numbers joined by bare commas: "Vishnu
+    # Purana (2,1,31)", "Agni Purana ( 107,11-12)"; not a figure grouped in thousands, "(1,500)"
+    ("", rf"\(\s?(?=[\d,{_DASH}]*,(?!\d{{3}}(?!\d))\d)\d{{1,3}}(?:,\d{{1,3}}(?:[{_DASH}]\d{{1,3}})?)+\s?\)"),
     ("", rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?"),  # 04:00, 3:15 pm
     ("units", rf"\b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\."),  # 3 p.m.
     ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
@@ -506,6 +509,7 @@ def _labelled_in_series(text: str, start: int, end: int) -> bool:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script: २, ٢, ２
 # The number before a figure in a series of them: "two and " of "Season two and three", "5, " of
 # "5, 6 and 7"; the last figure of a series follows "and", "or", "to" or a dash.
 _SERIES_NUMBER = rf"(?<![\w.,])(?:\d+|{'|'.join(sorted([*_UNITS, *_TENS], key=len, reverse=True))})"
@@ -687,6 +691,8 @@ def _find(text: str) -> list[NumericClaim]:
         return candidates  # what follows only drops candidates
     if _HYPOTHESIS.match(text):
         return []  # "Suppose a 10,000 kg probe is sent": an example, not a report
+    if not text.isascii():  # "(विष्णु पुराण, २,१,३२)": digits of another script belong to text quoted in it
+        candidates = [c for c in candidates if not _FOREIGN_DIGIT.search(c.raw)]
     if _NUMBERED_KEY.match(text):
         return []  # "1 Nucleus 2 Nuclear pore 3 Rough ER": a diagram's key, its numbers labels
     if _sets_up_a_case(text):  # "If the reading is 0.10 mm, …": but people it counts are reported
@@ -2449,6 +2455,9 @@ _BRACKETED_MEMBER = re.compile(r"\s*(?:[\"“‘]?[^\W\d_]|(?:1[5-9]|20)\d\d\s*$
 # A name's other name in one word, in brackets, inside a member: "East Oakland (Seminary)"; after
 # a common noun the name in brackets is the member ("one order (Totiviridae)").
 _OTHER_NAME_ASIDE = re.compile(r"(?P<name>\b[A-Z][\w'’-]*)\s\([A-Z][a-z]+\)")
+# A name's year set off by commas inside the members: "two studio albums, Spirit, in 2007 and
+# Echo, in 2009".
+_NAMED_YEAR_ASIDE = re.compile(r"(?P<name>\b[A-Z][\w'’-]*),\s+in\s+(?:1[5-9]|20)\d\d(?=\s+(?:and|or)\s|,|\.|$)")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 # The opening of members that a colon or a semicolon sets out, and what ends them.
@@ -2568,6 +2577,8 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
         text = _OTHER_NAME_ASIDE.sub(lambda named: named["name"] + " " * (named.end() - named.end("name")), text)
     if ", wh" in text:
         text = _INNER_RELATIVE.sub(lambda clause: " " * len(clause.group()), text)
+    if ", in " in text:
+        text = _NAMED_YEAR_ASIDE.sub(lambda named: named["name"] + " " * (named.end() - named.end("name")), text)
     if ", a" in text or ", the " in text:
         text = _INNER_APPOSITIVE.sub(lambda phrase: " " * len(phrase.group()), text)
     opened = _MEMBERS_OPEN.match(text, end)
