@@ -120,6 +120,12 @@ def test_find_dates_in_prose_with_year_context() -> None:
     assert found[0].start == text.index("27 September")
 
 
+def test_a_standards_number_is_no_year() -> None:
+    assert find_dates("given in ASTM standard E 1820, which covers testing", years=True) == []
+    assert find_dates("designed to EN 1990 and BS 1881", years=True) == []
+    assert [m.text for m in find_dates("The A 1990 survey and the E 1820 entry", years=True)] == ["1990", "1820"]
+
+
 def test_find_dates_without_context_skips_year_less_dates() -> None:
     assert find_dates("On 9 October, a ceasefire was agreed.") == []
     assert [str(m.date) for m in find_dates("On 9 October, a ceasefire.", default_year=2020)] == ["2020-10-09"]

@@ -504,6 +504,8 @@ def _find_dates(text: str, default_year: int | None, years: bool) -> tuple[DateM
                 context_year = first
             continue
         if form == "yr":
+            if _STANDARD_BEFORE.search(text, max(0, start - 16), start):
+                continue  # "ASTM standard E 1820", "EN 1990": a standard's number
             if years:
                 found.append(DateMatch(start, end, PartialDate(int(group("y4"))), group()))
             if _YEAR_ADVERBIAL.search(text, max(0, start - 24), start):
@@ -707,6 +709,8 @@ def without_bare_years(matches: list[DateMatch]) -> list[DateMatch]:
 _ANY_YEAR = re.compile(r"(?<![\w$€£¥#.,-])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 # A bare year sets the time frame only as an adverbial ("In 2004, ...", "during 2009"), not as
 # an adjective ("the 2008 post-election unrest case").
+# What names a standard whose number looks like a year: its body, perhaps its series' letter.
+_STANDARD_BEFORE = re.compile(r"\b(?:ASTM|ISO|IEC|DIN|BS|EN|ANSI|SAE|JIS|[Ss]tandard)\s+(?:[A-Z]\s?)?$")
 _YEAR_ADVERBIAL = re.compile(r"\b(?:in|during|by|since|until|throughout|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 # A year something was set for or moved to ("rescheduled for UFC 108 in early 2010", "is
 # expected to open in 2012") is the plan's, not the time the narrative has reached.
