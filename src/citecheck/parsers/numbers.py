@@ -711,6 +711,9 @@ def _find(text: str) -> list[NumericClaim]:
             and not _DATED.search(text)):  # "in 1860 … one "libbra" = 339.54 grams": a unit of its time
         spans = [m.span() for m in _UNIT_CONVERSION.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
+    if candidates and "-" in text and not words.isdisjoint(_LOCOMOTIVE_WORDS):
+        spans = [m.span() for m in _WHEEL_ARRANGEMENT.finditer(text)]
+        candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if candidates and "deviation" in text and _DEVIATIONS_COUNTED.search(text):
         candidates = [c for c in candidates if not (c.kind == "percent" and c.value in _NORMAL_SHARES)]
     if candidates and "/" in text:
@@ -834,6 +837,12 @@ _UNIT_CONVERSION = re.compile(
     re.I,
 )
 _CONVERSION_WORDS = frozenset("equal equivalent equals convert".split())
+# A steam locomotive's wheel arrangement in Whyte notation, wheels counted per axle group and
+# so always even: "the 4-8-4 K class", "six 2-6-0 locomotives", "a 0-6-0T tank engine". A
+# season's record ("finished 6-2-0") speaks of no locomotive, and stays a figure.
+_WHEEL_ARRANGEMENT = re.compile(r"(?<![\w-])[02468]-[02468](?:-[02468]){1,3}(?:T|ST|PT|WT)?(?![\w-])")
+_LOCOMOTIVE_WORDS = frozenset("locomotive locomotives engine engines class classes tender tank steam railway railways "
+                              "railroad railroads pacific pacifics mallet mallets".split())
 # The shares of a normal distribution within one, two, three and four standard deviations of its
 # mean (the 68–95–99.7 rule), which a statement counting the deviations gives as mathematics:
 # "Three standard deviations account for 99.7% of the sample population".
