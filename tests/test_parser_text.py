@@ -756,6 +756,9 @@ The transform extends to vector-valued functions.[remark_1] It was introduced in
     ("    double det = A[0][0];", "[0]", True),
     ("[3] sets the value x = 1 for the loop;", "[3]", False),  # a marker opening a wrapped line
     ("the update x = x + 1 is shown.[3] For each k;", "[3]", False),  # after punctuation
+    ("    if (x[1] == y)", "[1]", True),  # a keyword opens it
+    ("      y = x[2] }", "[2]", True),  # a block's end closes it
+    ("the value x = y is set by Smith[2] (see above)", "[2]", False),  # prose with an equals sign
 ])
 def test_only_an_index_glued_to_a_name_on_a_line_of_code_is_no_marker(line: str, marker: str, indexes: bool) -> None:
     assert _indexes_a_name(line, line.index(marker)) is indexes
@@ -1088,6 +1091,36 @@ References
     sections = {s.text: s.section for s in doc.statements if s.kind == "infobox"}
     assert sections["Turkey"] == ("Infobox", "Belligerents", "Supported by:")
     assert sections["Armenia"] == ("Infobox", "Belligerents")
+
+
+def test_a_maintenance_boxs_lines_are_no_statements_whatever_their_case() -> None:
+    doc = parse("""****** Town ******
+***** History *****
+Please help improve this section by adding citations to reliable sources.
+Find sources: "Town" - news, newspapers, books (May 2019)
+The town had 5,000 people in 1900.[1]
+***** References *****
+   1. ^ "Census". Office. 2001.
+""")
+    assert [s.text for s in doc.statements] == ["The town had 5,000 people in 1900."]
+
+
+def test_a_maintenance_boxs_line_in_an_infobox_is_no_row() -> None:
+    doc = parse("""Border clashes
+
+Part of the border conflict
+Please help improve this infobox by adding citations.
+Belligerents
+
+ Armenia
+
+Border clashes are a conflict between two countries that began in 2020.[1]
+
+References
+
+  1. ^ "Clashes". Reuters. 1 October 2020.
+""")
+    assert [s.text for s in doc.statements if s.kind == "infobox"] == ["Part of the border conflict", "Armenia"]
 
 
 def test_a_phrase_with_no_verb_under_the_first_line_heading_is_a_caption() -> None:

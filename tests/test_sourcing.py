@@ -164,6 +164,12 @@ def statement(text: str, section: tuple[str, ...] = ()) -> Statement:
     ("Twelve soldiers were killed, the Armenian MoD said.", (), "said", "armenia"),
     ("As a result of reported shelling, 12 civilians were killed.", (), None, None),
     ("Azerbaijani shelling killed 12 civilians.", (), None, None),
+    # a party's name only as a whole word: not inside "pro-Armenian" or "Bakunin's"; an outlet's
+    # one-word brand ("Trend") is an ordinary word, its full name names the party
+    ("According to pro-Armenian bloggers, 300 soldiers died.", (), "According to", None),
+    ("According to Bakunin's followers, 300 soldiers died.", (), "According to", None),
+    ("According to Trend analysts, 300 soldiers died.", (), "According to", None),
+    ("According to the Trend News Agency, 300 soldiers died.", (), "According to", "azerbaijan"),
 ])
 def test_attribution(text: str, section: tuple[str, ...], cue: str | None, party: str | None) -> None:
     stmt = statement(text, section)

@@ -239,7 +239,7 @@ _MASK_ALTERNATIVES = (
     # dash unspaced, "5:1–32", it is read as a range already)
     ("", rf"\b\d{{1,3}}:\d{{1,3}}\s[{_DASH}]\s\d{{1,3}}(?![\d:.,]*\d)(?!\s*[^\W\d_])"),
     # a passage's book, chapter and verses in parentheses, numbers joined by bare commas: "Vishnu
-    # Purana (2,1,31)", "Agni Purana ( 107,11-12)"; not a figure grouped in thousands, "(1,500)"
+    # Purana (2,1,31)", "Agni Purana ( 107,11-12)"; not figures grouped in thousands, "(10,000–15,000)"
     ("", rf"\(\s?(?=[\d,{_DASH}]*,(?!\d{{3}}(?!\d))\d)\d{{1,3}}(?:,\d{{1,3}}(?:[{_DASH}]\d{{1,3}})?)+\s?\)"),
     ("", rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?"),  # 04:00, 3:15 pm
     ("units", rf"\b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\."),  # 3 p.m.
@@ -2464,9 +2464,8 @@ _BRACKETED_MEMBER = re.compile(r"\s*(?:[\"“‘]?[^\W\d_]|(?:1[5-9]|20)\d\d\s*$
 # A name's other name in one word, in brackets, inside a member: "East Oakland (Seminary)"; after
 # a common noun the name in brackets is the member ("one order (Totiviridae)").
 _OTHER_NAME_ASIDE = re.compile(r"(?P<name>\b[A-Z][\w'’-]*)\s\([A-Z][a-z]+\)")
-# A name's year set off by commas inside the members: "two studio albums, Spirit, in 2007 and
-# Echo, in 2009".
-_NAMED_YEAR_ASIDE = re.compile(r"(?P<name>\b[A-Z][\w'’-]*),\s+in\s+(?:1[5-9]|20)\d\d(?=\s+(?:and|or)\s|,|\.|$)")
+# A member's year set off by commas: "two studio albums, Spirit, in 2007 and Echo, in 2009".
+_MEMBER_YEAR_ASIDE = re.compile(r"(?<=\w),\s+in\s+(?:1[5-9]|20)\d\d(?=\s+(?:and|or)\s|,|\.|$)")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 # The opening of members that a colon or a semicolon sets out, and what ends them.
@@ -2587,7 +2586,7 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     if ", wh" in text:
         text = _INNER_RELATIVE.sub(lambda clause: " " * len(clause.group()), text)
     if ", in " in text:
-        text = _NAMED_YEAR_ASIDE.sub(lambda named: named["name"] + " " * (named.end() - named.end("name")), text)
+        text = _MEMBER_YEAR_ASIDE.sub(lambda aside: " " * len(aside.group()), text)
     if ", a" in text or ", the " in text:
         text = _INNER_APPOSITIVE.sub(lambda phrase: " " * len(phrase.group()), text)
     opened = _MEMBERS_OPEN.match(text, end)
