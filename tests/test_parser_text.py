@@ -1246,6 +1246,18 @@ The equations of uniformly accelerated motion were found by Galileo.[1]
     assert [c.key for c in doc.citations] == ["1"]
 
 
+def test_a_bracket_opening_a_tex_group_is_no_marker() -> None:
+    # "y^{[3]}" is the third derivative in the printed TeX source; a marker never follows "{".
+    doc = parse("""****** Recurrence relation ******
+***** Solving *****
+The equation   {\\displaystyle (x^{2}+3x-4)y^{[3]}-(3x+1)y^{[2]}+2y=0}  [
+      (x^{2}+3x-4)y^{[3]}-(3x+1)y^{[2]}+2y=0] is linear.[1]
+***** References *****
+   1. ^ "Recurrence". MathWorld.
+""")
+    assert [c.key for c in doc.citations] == ["1"]
+
+
 def test_a_bracketed_zero_is_no_marker() -> None:
     # A wrapped formula's TeX source holds "x[0]" on a line of its own; a marker [0] never
     # exists, a list numbers from 1. The citation after the formula stays one.

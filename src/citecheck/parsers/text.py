@@ -463,6 +463,8 @@ class _Builder:
                 return None  # "the Eckart–Young theorem [1936]": a year, no marker
             if int(match.group("num")) == 0:
                 return None  # "{\displaystyle x[0]=\lim X(z)}": an index; no list numbers from 0
+            if seg[match.start() - 1:match.start()] in ("{", "^"):
+                return None  # "y^{[3]}": TeX's notation for a derivative; a marker never opens a group
             citation = Citation(key=match.group("num"), span=span)
             if laid_out or _legend_key(seg, match):
                 self.tabulated.append(citation)
