@@ -1691,6 +1691,8 @@ def _is_glued_before(text: str, pos: int) -> bool:
         return True  # "6×4 trucks", like "4x4": a wheel arrangement or a size, not a count (but "3×108 m/s")
     if before == "," and at >= 1 and text[at - 1].isalpha():
         return True  # "Sutra I.2.I,2": a verse
+    if before == "," and _GLUED_DESIGNATION.search(text, max(0, at - 30), at):
+        return True  # "nylon-6,6": the second number of a designation, after a bare comma
     if before == ")" and at >= 1 and text[at - 1].isalnum():
         return True  # "C6H4(COOH)2": a subscript of a formula
     if before == "%" and at >= 1 and not text[at - 1].isspace() and _ENCODED_BYTE.match(text, pos):
@@ -1705,6 +1707,8 @@ def _is_glued_before(text: str, pos: int) -> bool:
 _ELIDED_DESIGNATION_BEFORE = re.compile(
     rf"[^\W_][{_DASH}]\d+[a-z]?(?:,?\s+(?:and\s+|or\s+)?[{_DASH}]\d+[a-z]?)*,?\s+(?:and\s+|or\s+)?$"
 )
+# A designation glued to its name by a dash, at the end of the text before: "nylon-6".
+_GLUED_DESIGNATION = re.compile(rf"[^\W\d_][{_DASH}]\d+$")
 # A catalogue designation's first coordinate, letters then digits, before a "+": "B1913", "J0439".
 _DESIGNATION_BEFORE_SIGN = re.compile(r"(?<![^\W_]|\.)[A-Z]{1,4}\d{2,}(?:\.\d+)?$")
 
