@@ -20,6 +20,9 @@ from citecheck.parsers.scripture import cites_verses_only
 # "Brittain, J.E. (1990) …"), in every reader.
 BIBLIOGRAPHY_SECTIONS = frozenset({"bibliography", "sources", "works cited", "literature", "general references",
                                    "bibliographie", "literatur", "bibliografía", "литература"})
+# The year a listed work came out: what tells a reference list's unnumbered works, its
+# bibliography, from its other lines.
+DATED_WORK = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
 
 FIELDS = (
     "title", "work", "publisher", "url", "archive_url", "archive_date",

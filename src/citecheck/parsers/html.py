@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 from urllib.parse import parse_qs, unquote
 
 from citecheck.model import Citation, Document, Reference, Span, Statement, Tag
-from citecheck.parsers.citations import BIBLIOGRAPHY_SECTIONS, domain_of, flagged_date_fields, parse_reference_text
+from citecheck.parsers.citations import BIBLIOGRAPHY_SECTIONS, DATED_WORK, domain_of, flagged_date_fields, parse_reference_text
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
 
 # --- tokenizer and tree ------------------------------------------------------------------
@@ -975,24 +975,40 @@ _EDIT_LABEL = re.compile(r"\[\s*edit\s*\]", re.I)
 def _bibliography(content: Element) -> list[str]:
     """The items of the lists a {{refbegin}} block wraps or a section such as "Bibliography"
     holds ("Miller, John. James II (2000)"): the works short citations ("Miller, 186–187") point
-    to. The walker skips the {{refbegin}} blocks."""
+    to; under "References", the bulleted items that date a work ("Podnieks, Andrew: Lord
+    Stanley Cup, Fenn Publishing Company, 2004" beside the numbered notes). The walker skips
+    the {{refbegin}} blocks."""
     entries: dict[str, None] = {}
     bibliography_level: int | None = None  # the level of the bibliography's heading, while under it
+    dated_only = False  # under "References": only the items that date a work
     wrapped = {id(item) for block in content.iter() if "refbegin" in block.classes
                for item in block.iter() if item.tag == "li"}
     for element in content.iter():
         if element.tag in _HEADINGS:
             level = _HEADINGS[element.tag]
-            if " ".join(_EDIT_LABEL.sub(" ", element.text()).split()).casefold() in BIBLIOGRAPHY_SECTIONS:
-                bibliography_level = level
+            name = " ".join(_EDIT_LABEL.sub(" ", element.text()).split()).casefold()
+            if name in BIBLIOGRAPHY_SECTIONS or name == "references":
+                bibliography_level, dated_only = level, name == "references"
             elif bibliography_level is not None and level <= bibliography_level:
                 bibliography_level = None  # its sub-headings ("Articles") are still the bibliography
         elif element.tag == "li" and (element.parent is not None and element.parent.tag == "ul"
                                       and bibliography_level is not None
                                       or id(element) in wrapped):
-            if entry := element.text().strip():
+            if (entry := element.text().strip()) and (not dated_only or id(element) in wrapped
+                                                      or DATED_WORK.search(entry) and not _in_chrome(element)):
                 entries[entry] = None
     return list(entries)
+
+
+def _in_chrome(element: Element) -> bool:
+    """Whether an element lies in page chrome, such as a navbox closing the references ("1947:
+    California" in a list of champions)."""
+    parent = element.parent
+    while parent is not None:
+        if _skipped(parent):
+            return True
+        parent = parent.parent
+    return False
 
 
 # --- entry point -------------------------------------------------------------------------

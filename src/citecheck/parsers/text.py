@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Statement, Tag
-from citecheck.parsers.citations import (BIBLIOGRAPHY_SECTIONS, WEBARCHIVE, domain_of, flagged_date_fields,
+from citecheck.parsers.citations import (BIBLIOGRAPHY_SECTIONS, DATED_WORK, WEBARCHIVE, domain_of, flagged_date_fields,
                                          name_shared_sites, parse_reference_text)
 from citecheck.parsers.numbers import NUMBER_WORDS
 from citecheck.parsers.statements import TABLE_SOURCE_LINE, Paragraph, statements_from_paragraph
@@ -88,7 +88,6 @@ _FIGURE = re.compile(r"\d")
 _HEADER_LINES = 3  # the most lines a dump's table header wraps over
 # A hatnote line that goes on to the next: it ends inside its list of article names.
 _LIST_GOES_ON = re.compile(r"(?:,|;|\band|\bor|&)\s*$")
-_DATED_WORK = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")  # the year a listed work came out
 _CITED_PROSE = re.compile(r"[a-z]{3}[.,;:]?\[\d{1,4}\]")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 
@@ -1605,7 +1604,7 @@ class _Parser:
             if current is not None and block.kind == "entry":
                 current.append(block)
             elif block.kind in ("item", "para", "line") and (
-                    name in BIBLIOGRAPHY_SECTIONS or name in _REF_LISTS and _DATED_WORK.search(block.text)):
+                    name in BIBLIOGRAPHY_SECTIONS or name in _REF_LISTS and DATED_WORK.search(block.text)):
                 # each line, as an entry may open on a line of a block the dump did not break; a
                 # reference list's unnumbered works are its bibliography ("References" listing
                 # "Graham; Knuth; Patashnik (1994) … Concrete Mathematics" after the numbered notes),

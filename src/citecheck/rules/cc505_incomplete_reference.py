@@ -633,7 +633,8 @@ def _is_source_wrapper(template: str) -> bool:
 _NAMES_AND_REMARK = re.compile(r"^(?P<names>[A-Z][\w'’-]+(?:\s*(?:&|and)\s*[A-Z][\w'’-]+)*(?:\s+et\s+al\.?)?),"
                                r"\s+(?P<remark>[^\d\"“”]+?)\.?$")
 _REMARK_WORDS = 4
-_NAME_ONLY = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){0,3}(?P<surname>[A-ZÀ-Þ][\w'’-]+)(?:\s+et\s+al)?\.?$")
+# An author's name alone, perhaps in the brackets of a bibliography's key ("[Podnieks]").
+_NAME_ONLY = re.compile(r"^\[?(?:[A-ZÀ-Þ][\w'’.-]+\s+){0,3}(?P<surname>[A-ZÀ-Þ][\w'’-]+)(?:\s+et\s+al)?\.?\]?\.?$")
 
 
 def _opening_words(text: str) -> set[str]:
