@@ -2548,7 +2548,7 @@ def _without_listed_members(text: str, start: int, end: int) -> str:
 # concepts which share …".
 _MEMBERS_BEFORE = re.compile(
     r"\s*(?P<names>[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?(?:,\s+[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?)*,?\s+and\s+"
-    r"[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?)\s+(?:are|were)\s+(?:the\s+)?"
+    r"[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?)(?:\s+(?:are|were)\s+(?:the\s+)?|,\s+)"  # or in apposition: "A and B, two …"
 )
 _POSSESSIVE = re.compile(r"\w['’]s?(?!\w)")  # "Canada's", "Jones'"; not "O'Hara"
 
