@@ -122,8 +122,11 @@ def test_find_dates_in_prose_with_year_context() -> None:
 
 def test_a_standards_number_is_no_year() -> None:
     assert find_dates("given in ASTM standard E 1820, which covers testing", years=True) == []
-    assert find_dates("designed to EN 1990 and BS 1881", years=True) == []
+    assert find_dates("designed to EN 1990", years=True) == []
     assert [m.text for m in find_dates("The A 1990 survey and the E 1820 entry", years=True)] == ["1990", "1820"]
+    # a degree, and a newspaper's name, are no standards bodies
+    assert [m.text for m in find_dates("Smith (BS 1985, PhD 1990) joined.", years=True)] == ["1985", "1990"]
+    assert [m.text for m in find_dates("the Evening Standard 2016 Theatre Awards", years=True)] == ["2016"]
 
 
 def test_find_dates_without_context_skips_year_less_dates() -> None:

@@ -434,3 +434,20 @@ def test_the_bibliography_holds_the_lists_of_its_sub_headings_until_the_next_sec
 <h2>External links</h2><ul><li>Official site</li></ul></div></body></html>"""
     assert parse(page).metadata["bibliography"] == ["Miller, John. James II (2000).",
                                                     'Smith, Ann. "The King". History Today (1999).']
+
+
+def test_a_references_section_lends_the_bibliography_only_its_dated_works() -> None:
+    page = """<html><body><div class="mw-parser-output"><p>Text.</p>
+<h2>References</h2><ul><li>Podnieks, Andrew: Lord Stanley Cup, Fenn Publishing, 2004</li>
+<li>Official site of the club</li></ul>
+<table class="navbox"><tr><td><ul><li>1961: Rice</li></ul></td></tr></table></div></body></html>"""
+    assert parse(page).metadata["bibliography"] == ["Podnieks, Andrew: Lord Stanley Cup, Fenn Publishing, 2004"]
+
+
+def test_a_bibliographys_own_references_sub_heading_keeps_it_whole() -> None:
+    page = """<html><body><div class="mw-parser-output"><p>Text.</p>
+<h2>Bibliography</h2><h3>Books</h3><ul><li>Smith, John. A Book. Penguin.</li></ul>
+<h3>References</h3><ul><li>Jones, Ann. Another Book. Penguin.</li></ul>
+<h3>Articles</h3><ul><li>Brown, Bob. "An article". Journal.</li></ul></div></body></html>"""
+    assert parse(page).metadata["bibliography"] == ["Smith, John. A Book. Penguin.", "Jones, Ann. Another Book. Penguin.",
+                                                    'Brown, Bob. "An article". Journal.']

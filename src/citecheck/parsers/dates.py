@@ -707,10 +707,12 @@ def without_bare_years(matches: list[DateMatch]) -> list[DateMatch]:
 
 
 _ANY_YEAR = re.compile(r"(?<![\w$€£¥#.,-])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+# What names a standard whose number looks like a year: its body, or the word, perhaps with its
+# series' letter ("ASTM standard E 1820", "EN 1990"); not "a BS 1985" (a degree), nor the
+# "Evening Standard 2016 Theatre Awards".
+_STANDARD_BEFORE = re.compile(r"\b(?:ASTM|ISO|IEC|DIN|EN|ANSI|SAE|JIS|standard)\s+(?:[A-Z]\s?)?$")
 # A bare year sets the time frame only as an adverbial ("In 2004, ...", "during 2009"), not as
 # an adjective ("the 2008 post-election unrest case").
-# What names a standard whose number looks like a year: its body, perhaps its series' letter.
-_STANDARD_BEFORE = re.compile(r"\b(?:ASTM|ISO|IEC|DIN|BS|EN|ANSI|SAE|JIS|[Ss]tandard)\s+(?:[A-Z]\s?)?$")
 _YEAR_ADVERBIAL = re.compile(r"\b(?:in|during|by|since|until|throughout|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 # A year something was set for or moved to ("rescheduled for UFC 108 in early 2010", "is
 # expected to open in 2012") is the plan's, not the time the narrative has reached.

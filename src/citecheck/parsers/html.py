@@ -987,7 +987,8 @@ def _bibliography(content: Element) -> list[str]:
         if element.tag in _HEADINGS:
             level = _HEADINGS[element.tag]
             name = " ".join(_EDIT_LABEL.sub(" ", element.text()).split()).casefold()
-            if name in BIBLIOGRAPHY_SECTIONS or name == "references":
+            if name in BIBLIOGRAPHY_SECTIONS or name == "references" and (
+                    bibliography_level is None or level <= bibliography_level):  # not a bibliography's "References"
                 bibliography_level, dated_only = level, name == "references"
             elif bibliography_level is not None and level <= bibliography_level:
                 bibliography_level = None  # its sub-headings ("Articles") are still the bibliography

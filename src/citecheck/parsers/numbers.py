@@ -711,8 +711,9 @@ def _find(text: str) -> list[NumericClaim]:
             and not _DATED.search(text)):  # "in 1860 … one "libbra" = 339.54 grams": a unit of its time
         spans = [m.span() for m in _UNIT_CONVERSION.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
-    if candidates and "-" in text and not words.isdisjoint(_LOCOMOTIVE_WORDS):
-        spans = [m.span() for m in _WHEEL_ARRANGEMENT.finditer(text)]
+    if candidates and not words.isdisjoint(_LOCOMOTIVE_WORDS):
+        spans = [m.span() for m in _WHEEL_ARRANGEMENT.finditer(text)
+                 if not words.isdisjoint(_RAILWAY_WORDS) or _NAMES_A_LOCOMOTIVE.match(text, m.end())]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if candidates and "deviation" in text and _DEVIATIONS_COUNTED.search(text):
         candidates = [c for c in candidates if not (c.kind == "percent" and c.value in _NORMAL_SHARES)]
@@ -838,11 +839,14 @@ _UNIT_CONVERSION = re.compile(
 )
 _CONVERSION_WORDS = frozenset("equal equivalent equals convert".split())
 # A steam locomotive's wheel arrangement in Whyte notation, wheels counted per axle group and
-# so always even: "the 4-8-4 K class", "six 2-6-0 locomotives", "a 0-6-0T tank engine". A
-# season's record ("finished 6-2-0") speaks of no locomotive, and stays a figure.
-_WHEEL_ARRANGEMENT = re.compile(r"(?<![\w-])[02468]-[02468](?:-[02468]){1,3}(?:T|ST|PT|WT)?(?![\w-])")
-_LOCOMOTIVE_WORDS = frozenset("locomotive locomotives engine engines class classes tender tank steam railway railways "
-                              "railroad railroads pacific pacifics mallet mallets".split())
+# so always even: "six 2-6-0 locomotives", "a 0-6-0T tank engine", or named with the class it
+# gives its name to, "the 4-8-4 K class", or closing a builder's row ("Yorkshire Engine Company
+# "Janus" 0-6-0"). A season's record ("the class of 1988 finished 2-4-2")
+# speaks of no locomotive, and stays a figure.
+_WHEEL_ARRANGEMENT = re.compile(r"(?<![\w-])[02468][-–][02468](?:[-–][02468]){1,3}(?:T|ST|PT|WT)?(?![\w-])")
+_RAILWAY_WORDS = frozenset("locomotive locomotives tender steam railway railways railroad railroads mallet mallets".split())
+_LOCOMOTIVE_WORDS = _RAILWAY_WORDS | {"class", "classes", "engine", "engines", "tank", "pacific", "pacifics"}
+_NAMES_A_LOCOMOTIVE = re.compile(r"\s+(?:[A-Z]{1,3}\d?\s+)?(?:class(?:es)?|engines?|tank|Pacifics?)\b|\s*$")  # or ends a table's cell
 # The shares of a normal distribution within one, two, three and four standard deviations of its
 # mean (the 68–95–99.7 rule), which a statement counting the deviations gives as mathematics:
 # "Three standard deviations account for 99.7% of the sample population".
@@ -1691,8 +1695,8 @@ def _is_glued_before(text: str, pos: int) -> bool:
         return True  # "6×4 trucks", like "4x4": a wheel arrangement or a size, not a count (but "3×108 m/s")
     if before == "," and at >= 1 and text[at - 1].isalpha():
         return True  # "Sutra I.2.I,2": a verse
-    if before == "," and _GLUED_DESIGNATION.search(text, max(0, at - 30), at):
-        return True  # "nylon-6,6": the second number of a designation, after a bare comma
+    if before == "," and _GLUED_DESIGNATION.search(text, max(0, at - 30), at) and not _GROUPED_THOUSANDS.match(text, pos):
+        return True  # "nylon-6,6": the second number of a designation, after a bare comma (not "COVID-19,2,000")
     if before == ")" and at >= 1 and text[at - 1].isalnum():
         return True  # "C6H4(COOH)2": a subscript of a formula
     if before == "%" and at >= 1 and not text[at - 1].isspace() and _ENCODED_BYTE.match(text, pos):
@@ -1709,6 +1713,7 @@ _ELIDED_DESIGNATION_BEFORE = re.compile(
 )
 # A designation glued to its name by a dash, at the end of the text before: "nylon-6".
 _GLUED_DESIGNATION = re.compile(rf"[^\W\d_][{_DASH}]\d+$")
+_GROUPED_THOUSANDS = re.compile(r"\d{1,3},\d{3}(?!\d)")
 # A catalogue designation's first coordinate, letters then digits, before a "+": "B1913", "J0439".
 _DESIGNATION_BEFORE_SIGN = re.compile(r"(?<![^\W_]|\.)[A-Z]{1,4}\d{2,}(?:\.\d+)?$")
 
