@@ -769,3 +769,15 @@ def test_a_text_s_mask_groups_leave_out_only_alternatives_that_cannot_match_in_i
 )
 def test_names_beside_counts_leave_the_counts(text: str, expected: list[str]) -> None:
     assert raws(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Yorkshire Engine Company "Janus" 0-6-0', []),  # a builder's row, the arrangement closing it
+    ("In 1932 the 4-8-4 K class was introduced.", []),
+    ("It was a 0-6-0T tank engine.", []),
+    ("The railway bought six 2-6-0 locomotives.", ["six"]),
+    ("The class of 1988 finished 2-4-2 in the league.", ["2-4"]),  # a school class's record
+    ("The engine produced 2-4-6 horsepower.", ["2-4"]),
+])
+def test_a_wheel_arrangement_is_read_only_of_locomotives(text: str, expected: list[str]) -> None:
+    assert [claim.raw for claim in find_numeric_claims(text)] == expected
