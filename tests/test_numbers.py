@@ -781,3 +781,14 @@ def test_names_beside_counts_leave_the_counts(text: str, expected: list[str]) ->
 ])
 def test_a_wheel_arrangement_is_read_only_of_locomotives(text: str, expected: list[str]) -> None:
     assert [claim.raw for claim in find_numeric_claims(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He played Dmitri on the sixth season of the hit Fox show 24.", []),
+    ("Adele released the album 21 in 2011.", []),
+    ("She starred in the film 300 with Butler.", []),
+    ("He appeared in the show 24 times.", ["24"]),  # a count of what follows
+    ("The series ran for 5 seasons.", ["5"]),
+])
+def test_a_work_named_by_a_number_is_no_figure(text: str, expected: list[str]) -> None:
+    assert [claim.raw for claim in find_numeric_claims(text)] == expected

@@ -715,6 +715,8 @@ def _find(text: str) -> list[NumericClaim]:
         spans = [m.span() for m in _WHEEL_ARRANGEMENT.finditer(text)
                  if not words.isdisjoint(_RAILWAY_WORDS) or _NAMES_A_LOCOMOTIVE.match(text, m.end())]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
+    if candidates and not words.isdisjoint(_WORK_NOUNS):
+        candidates = [c for c in candidates if c.noun or not _WORK_BEFORE.search(text, max(0, c.start - 10), c.start)]
     if candidates and "deviation" in text and _DEVIATIONS_COUNTED.search(text):
         candidates = [c for c in candidates if not (c.kind == "percent" and c.value in _NORMAL_SHARES)]
     if candidates and "/" in text:
@@ -838,6 +840,10 @@ _UNIT_CONVERSION = re.compile(
     re.I,
 )
 _CONVERSION_WORDS = frozenset("equal equivalent equals convert".split())
+# A work named by a number, right after the kind of work, with no noun of its own after it: "the
+# hit Fox show 24.", "the album 21 in 2011", "the film 300 with Butler"; "the show 24 times" counts.
+_WORK_NOUNS = frozenset("album film movie song show series novel musical".split())
+_WORK_BEFORE = re.compile(r"\b(?:album|film|movie|song|show|series|novel|musical)\s+$", re.I)
 # A steam locomotive's wheel arrangement in Whyte notation, wheels counted per axle group and
 # so always even: "six 2-6-0 locomotives", "a 0-6-0T tank engine", or named with the class it
 # gives its name to, "the 4-8-4 K class", or closing a builder's row ("Yorkshire Engine Company
