@@ -843,7 +843,7 @@ _CONVERSION_WORDS = frozenset("equal equivalent equals convert".split())
 # A work named by a number, right after the kind of work, with no noun of its own after it: "the
 # hit Fox show 24.", "the album 21 in 2011", "the film 300 with Butler"; "the show 24 times" counts.
 _WORK_NOUNS = frozenset("album film movie song show series novel musical".split())
-_WORK_BEFORE = re.compile(r"\b(?:album|film|movie|song|show|series|novel|musical)\s+$", re.I)
+_WORK_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_WORK_NOUNS))})\s+$", re.I)
 # A steam locomotive's wheel arrangement in Whyte notation, wheels counted per axle group and
 # so always even: "six 2-6-0 locomotives", "a 0-6-0T tank engine", or named with the class it
 # gives its name to, "the 4-8-4 K class", or closing a builder's row ("Yorkshire Engine Company

@@ -199,9 +199,9 @@ _NOT_A_MARKER = re.compile(r"(?:\}\s{2,}|[Cc]lassification\s*|\\[A-Za-z]+\s?|\\s
 # markers: it assigns, steps or calls, and a keyword opens it or a statement's end or a block's
 # brace closes it. A prose line a copy wraps may end in ";" too, so the index must also be glued
 # to a name; and a formula's line ("coil[32][33]  L = … {\displaystyle L={\frac …}") is no code.
-_CODE_LINE = re.compile(
-    r"^(?!.*(?:\\displaystyle|&#x))(?=.*(?:=|\+\+|--|\w\())\s*(?:(?:for|while|if|else|return)\b|.*[;{}]\s*$)")
 _CODE_KEYWORDS = ("for", "while", "if", "else", "return")
+_CODE_LINE = re.compile(
+    r"^(?!.*(?:\\displaystyle|&#x))(?=.*(?:=|\+\+|--|\w\())\s*(?:(?:" + "|".join(_CODE_KEYWORDS) + r")\b|.*[;{}]\s*$)")
 _TAG_KIND = {
     "citation needed": "citation-needed",
     "permanent dead link": "dead-link",
@@ -458,9 +458,10 @@ class _Builder:
             if _in_link_text(seg, match):
                 return None  # "[100],_[111],_and_[110]": crystal directions a link names
         if match.group("num"):
-            if _bracketed_year(int(match.group("num")), self.last_entry):
+            number = int(match.group("num"))
+            if _bracketed_year(number, self.last_entry):
                 return None  # "the Eckart–Young theorem [1936]": a year, no marker
-            if int(match.group("num")) == 0:
+            if number == 0:
                 return None  # "{\displaystyle x[0]=\lim X(z)}": an index; no list numbers from 0
             if seg[match.start() - 1:match.start()] in ("{", "^"):
                 return None  # "y^{[3]}": TeX's notation for a derivative; a marker never opens a group
