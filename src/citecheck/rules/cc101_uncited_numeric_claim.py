@@ -397,7 +397,8 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
     citation follows the figure ("Athletes participating: 4,302[1]" under the lead's "4,302
     athletes from 164 National Paralympic Committees").
     Where both name what they count, it must be the same thing: the lead's "600 smaller islands"
-    is not the history's "over 600 battles"; with ``named`` (a small count), both must name it,
+    is not the history's "over 600 battles", but its "five sold-out months" are the body's "five
+    sellout months" (a word of what they count in common); with ``named`` (a small count), both must name it,
     and for the lead's small count the body's sentence must cite it itself: small counts of one
     noun coincide ("three races" of another series, whose next sentence is cited); with ``dated``
     (a small count), the other must name every year the summary names.
@@ -410,9 +411,11 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
     places.append("body")
     cited_next_counts = not (named and summary.kind == "prose")
     years = frozenset(_YEAR.findall(summary.text)) if dated else frozenset()
+    counted = frozenset(_counted_words(summary, claim))
     return any(
         (figure.own or cited_next_counts) and years <= figure.years
-        and _same_figure(figure.claim, claim) and (_same_thing(figure.claim, claim) or _same_decimal_share(figure, claim))
+        and _same_figure(figure.claim, claim)
+        and (_same_thing(figure.claim, claim) or figure.counted & counted or _same_decimal_share(figure, claim))
         and (figure.claim.noun or not named)
         for place in places for figure in figures.of(place, claim.value))
 
@@ -434,6 +437,7 @@ class _CitedFigure:
     claim: NumericClaim
     own: bool
     years: frozenset[str]
+    counted: frozenset[str]
 
 
 class _CitedFigures:
@@ -474,8 +478,9 @@ def _cited_figures(statements: Sequence[Statement], place: str) -> dict[float | 
         for claim in claims:
             own = _cited_after(stmt, claim)
             if own or cited_next:
+                counted = frozenset(_counted_words(stmt, claim))
                 for figure in (claim, *_range_bounds(claim)):
-                    figures.setdefault(figure.value, []).append(_CitedFigure(figure, own, years))
+                    figures.setdefault(figure.value, []).append(_CitedFigure(figure, own, years, counted))
     return figures
 
 
@@ -559,7 +564,7 @@ def _small_count_cited_elsewhere(figures: _CitedFigures, summary: Statement,
                                  claim: NumericClaim) -> bool:
     """Whether a small count of a summary that names what it counts, itself or by its infobox
     row's label, is stated of the same thing and cited elsewhere (``_cited_elsewhere``)."""
-    counted = _named_by_row_label(summary, claim)
+    counted = _named_by_compound(summary, _named_by_row_label(summary, claim))
     return _names_what_it_counts(summary, counted) and _cited_elsewhere(figures, summary, counted, named=True)
 
 
@@ -576,6 +581,18 @@ def _named_by_row_label(summary: Statement, claim: NumericClaim) -> NumericClaim
         return claim
     label = _PLURAL_LABEL.search(summary.section[-1])
     return replace(claim, noun=label.group("noun")) if label else claim
+
+
+_COMPOUND_NOUN = re.compile(r"-(?P<noun>[^\W\d_]{3,})\b")
+
+
+def _named_by_compound(summary: Statement, claim: NumericClaim) -> NumericClaim:
+    """A bare count joined to its noun by a hyphen counts that noun: "The 18-member teams" counts
+    members, as the body's "expanding the conference to 18 members" does."""
+    compound = _COMPOUND_NOUN.match(summary.text, claim.end)
+    if claim.kind != "count" or claim.noun or compound is None:
+        return claim
+    return replace(claim, noun=compound.group("noun"))
 
 
 def _unit_symbol(word: str) -> bool:
@@ -2079,7 +2096,7 @@ _PARAGRAPHS_ABOVE_TABLE = 2
 # The words after a count, up to the first that ends its noun phrase: "neighboring public school
 # districts" (that …); and words that say nothing of what is counted.
 _COUNTED_PHRASE = re.compile(r"(?:\s+(?!(?:of|in|on|at|to|for|from|by|with|that|which|who|and|or|not|per|was|were|are|is)\b)[A-Za-z][\w\-]*){0,4}")
-_NOT_COUNTED_WORDS = frozenset("the other more than new all".split())
+_NOT_COUNTED_WORDS = frozenset("the other more than new all share percent cent".split())
 
 
 def _table_heads(statements: Sequence[Statement], start: int) -> set[str]:
