@@ -651,6 +651,23 @@ def _ends_in_last_column(raw: str, row: str) -> bool:
             and bool(_FIGURE.search(cell)) and bool(_FIGURE.search(last)))
 
 
+def _value_in_last_column(raw: str, row: str) -> bool:
+    """Whether a table's short line has a cell where row ``row`` has its last one (give or take a
+    column), after a first cell that runs up to it: a value, "Tensile failure stress, ultimate 25
+    MPa (500-2500 PSI)" under "Hardness, Shore A     30–90", or any cell two spaces apart
+    ("Elongation after fracture in %  ≥ 300%")."""
+    column = _last_column(row)
+    if column is None:
+        return False
+    return any(0 < at < len(raw) and raw[at - 1] == " " and raw[at] != " "
+               and (raw[at - 2:at] == "  " or _VALUE_START.match(raw, at) is not None)
+               for at in (column - 1, column, column + 1))
+
+
+# A cell that gives a value: a figure, signed or bounded ("−50 °C", "≥ 300%", "~5").
+_VALUE_START = re.compile(r"[−+±~<>≤≥-]?\s?\d")
+
+
 def _adjacent(source: str, lines: list[tuple[int, int]], a: int, b: int) -> bool:
     """True when no blank line separates line ``a`` from line ``b``."""
     if a < 0 or b >= len(lines):
@@ -751,10 +768,12 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
                          or _RULED_ROW.fullmatch(raw.strip())
                          or (in_table and (_CELL_GAP.search(raw.strip()) or len(raw.strip()) < 40
                                            or _ends_in_last_column(raw, last_row)
+                                           or len(raw.rstrip()) < width - 8 and _value_in_last_column(raw, last_row)
                                            or _wraps_first_cell(raw, last_row, next_line)))):
             blocks.append(_Block("table", [(cs, ce)], i, i, level=indent, text=text))
+            if not in_table or _last_column(raw) is not None:
+                last_row = raw  # rows whose cells run together keep the table's columns
             in_table = True
-            last_row = raw
             i += 1
             continue
         in_table = False

@@ -101,7 +101,7 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
 def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Coverage]:
     statements = doc.statements
     citation_starts: list[int] | None = None
-    examples = _worked_examples(statements)
+    examples = _worked_examples(statements, doc.source)
     run_starts = _list_run_starts(statements)
     closed_lists: dict[int, bool] = {}  # list starts, and whether the list is cited once at its close
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
@@ -744,7 +744,7 @@ def _singular(noun: str) -> str:
     return word if word.endswith(("ss", "us", "is", "ws")) else word.removesuffix("s")  # "class", "bus", "news"
 
 
-def _worked_examples(statements: Sequence[Statement]) -> set[int]:
+def _worked_examples(statements: Sequence[Statement], source: str) -> set[int]:
     """The statements of worked examples: from a statement that opens one to the end of its
     paragraph ("As an example, we will calculate …", "Consider the multiset { 1, 2, 2 }"), whole
     sections of mathematics headed as examples ("Example of two-sided sign test"), a statement
@@ -796,23 +796,25 @@ def _worked_examples(statements: Sequence[Statement]) -> set[int]:
                 continue
         listed_kind = None
     if inside:
-        _reusing_figures(statements, list(paragraphs.values()), inside)
+        _reusing_figures(statements, list(paragraphs.values()), inside, source)
     # A notation explained by its numbers is an example of that statement alone ("2/10 net 30 - this
     # means …"): the next one may report the world.
     inside.update(i for i, stmt in enumerate(statements) if stmt.kind != "heading" and decodes_notation(stmt.text))
     return inside
 
 
-def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]], inside: set[int]) -> None:
+def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]], inside: set[int], source: str) -> None:
     """Add to ``inside`` the later paragraphs of an example's section that reuse one of its
     distinctive figures or name one of its made-up actors ("John Doe buys a house for
     $100,000" … "At the time John Doe buys the house"). An example that announces what follows
-    ("consider the following example.", "For example:") takes the next paragraph with figures
-    as its data."""
+    ("consider the following example.", "For example:") takes the paragraph with figures right
+    after it as its data: not one after a table that gives the data, read or left unread
+    ("For example:" over a table of wool grades, then "Any wool finer than 25 microns …")."""
     figures: set[float] = set()
     names: set[str] = set()
     seen_names: set[str] = set()  # names used outside an example, before it, in sections that have one
     running = awaiting_data = False
+    announcing: Statement | None = None  # the statement that announced the data
     section: tuple[str, ...] | None = None
     with_example = {statements[i].section for i in inside}
     for members in paragraphs:
@@ -828,17 +830,21 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
         claims = [c for text in texts if judgeable(text) for c in find_numeric_claims(text)]
         values = {c.value for c in claims if _distinctive(c)}
         capitalised = {word for text in texts for word in _NAME_IN_TEXT.findall(text)}
-        data = running and awaiting_data and bool(claims) and first.kind == "prose"
+        data = (running and awaiting_data and bool(claims) and first.kind == "prose"
+                and announcing is not None and _nothing_between(source, announcing, first))
         if opened or data or running and (figures & values or names & capitalised):
             if opened or data:  # the actors are those of the example and of its data
                 names |= capitalised - seen_names
             inside.update(own)
             announces = bool(_ANNOUNCES.search(texts[-1]))
-            awaiting_data = not claims and (awaiting_data and running or announces)
+            awaiting_data = not claims and first.kind != "table" and (awaiting_data and running or announces)
+            announcing = statements[own[-1]]
             running = True
             figures |= values
         else:
             seen_names |= capitalised
+            awaiting_data = False
+
 
 
 _ANNOUNCES = re.compile(r"\b(?:following|as\s+follows)\b|:\s*$", re.I)  # "consider the following example."
