@@ -1695,11 +1695,12 @@ def _details_of_cited_row(doc: Document, statements: Sequence[Statement], i: int
     return first_cell is not None and _SPANS_ROWS.search(first_cell.group()) is not None
 
 
-# A match box's link to the official report of the game: "Report", "Match report", "Box score",
-# an American football box's "Recap" and "Game book". Only a link out of the wiki is a source.
+# A match box's link to the official report of the game: "Report", "(Report)", "Match report",
+# "Box score", an American football box's "Recap" and "Game book". Only a link out of the wiki is
+# a source.
 _REPORT_LINK = re.compile(
-    r"<a\b(?P<attributes>[^>]*)>\s*(?P<name>(?:(?:match|game|official)\s+)?report|box\s*score|scorecard|recap"
-    r"|game\s*book)\s*</a>", re.I)
+    r"<a\b(?P<attributes>[^>]*)>\s*\(?\s*(?P<name>(?:(?:match|game|official)\s+)?report|box\s*score|scorecard"
+    r"|recap|game\s*book)\s*\)?\s*</a>", re.I)
 # The elements a match box is built of (a row, a table, a frame), and the headings it never holds.
 _BOX_TAG = re.compile(r"<(?P<closing>/?)(?P<name>div|table|tr)\b[^>]*>|<h[1-6]\b", re.I)
 
