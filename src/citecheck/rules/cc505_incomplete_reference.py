@@ -540,7 +540,8 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
     if _EQUATION.search(text) and len(words) <= _CALCULATION_WORDS and not linked:
         return True  # a calculation ("loge(0.001) / 2 = −3.45") explains a figure of the text
     lower = sum(word[0].islower() for word in words)
-    reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
+    reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and (
+        text.endswith(".") or not linked and _PROSE_VERB.search(text) is not None)
     note = (_NOTE_OPENING.match(text) is not None or _NAME_GLOSS.search(text) is not None
             or _GOING_ON_OPENING.match(text) is not None
             or _LOWER_CASE_OPENING.match(text) is not None and len(words) >= _LONG_NOTE_WORDS)
