@@ -2063,9 +2063,23 @@ def _counted_above_table(statements: Sequence[Statement], i: int, claim: Numeric
 
 
 def _counted_words(stmt: Statement, claim: NumericClaim) -> list[str]:
-    """The words that say what a count counts, lower-cased and without a plural's "s"."""
-    counted = [word.lower().rstrip("s") for word in _COUNTED_PHRASE.match(stmt.text, claim.end).group().split()]
-    return [word for word in counted if len(word) > 2 and word not in _NOT_COUNTED_WORDS]
+    """The words that say what a count counts, lower-cased and without a plural's "s"; past an
+    "or" or "and" where the words before it name nothing ("seven new or previously published
+    creatures" counts creatures; "two dogs and three cats" counts dogs)."""
+    phrase = _COUNTED_PHRASE.match(stmt.text, claim.end)
+    counted = _naming_words(phrase.group())
+    if not counted and (coordinated := _COORDINATED.match(stmt.text, phrase.end())):
+        counted = _naming_words(_COUNTED_PHRASE.match(stmt.text, coordinated.end()).group())
+    return counted
+
+
+def _naming_words(phrase: str) -> list[str]:
+    """The words of a counted phrase that may name what is counted, lower-cased and singular."""
+    words = [word.lower().rstrip("s") for word in phrase.split()]
+    return [word for word in words if len(word) > 2 and word not in _NOT_COUNTED_WORDS]
+
+
+_COORDINATED = re.compile(r"\s+(?:or|and)\b")
 
 
 def _numbers_rows_below(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
@@ -2224,7 +2238,8 @@ def _streak_under_table(statements: Sequence[Statement], i: int, claim: NumericC
 def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], closed_lists: dict[int, bool]) -> bool:
     """An introduction ending ":" is supported by its cited list items, a list item by its
     cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks") or by the
-    citation that closes its list (``_list_cited_at_close``), an
+    citation that closes its list (``_list_cited_at_close``) or a cited source line that does
+    (``_closed_by_source_line``), an
     infobox value by a citation elsewhere in the same infobox row or on the sub-heading row
     its group stands under, and a table cell by a
     citation of the table's header row, of its caption or of its introduction ending ":", or
@@ -2249,6 +2264,8 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
         closed_lists[start] = _list_cited_at_close(statements, start)
     if closed_lists[start]:
         return True
+    if _closed_by_source_line(statements, start):
+        return True
     j = run_starts[i] - 1
     if j >= 0 and statements[j].kind == "table" and (k := run_starts[j] - 1) >= 0 and _LIST_BELOW.search(statements[k].text):
         j = k  # a table set beside the text between "… listed below.[13]" and its list
@@ -2272,6 +2289,28 @@ def _list_cited_at_close(statements: Sequence[Statement], start: int) -> bool:
 
 
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _closed_by_source_line(statements: Sequence[Statement], start: int) -> bool:
+    """Whether the list starting at ``start`` ends, under the short heads of its groups, with a
+    cited source line as its last item: "Black Protestant - 2.0%" … "Other religions" … "Other
+    Faiths - 2.0%", "Source:[8]". The line names the source of every item above it, as one under a
+    table does, whatever the items cite of their own."""
+    section = statements[start].section
+    end = start
+    for k in range(start, len(statements)):
+        stmt = statements[k]
+        if stmt.section != section:
+            break
+        if stmt.kind == "list":
+            end = k
+        elif not (stmt.kind == "prose" and len(stmt.text) <= _GROUP_HEAD_CHARS and not stmt.citations
+                  and not find_numeric_claims(stmt.text)):
+            break
+    return TABLE_SOURCE_LINE.match(statements[end].text) is not None and _cited_at_end(statements[end])
+
+
+_GROUP_HEAD_CHARS = 40  # "Other religions": a head over a list's next group, no sentence
 
 
 _MARKUP = re.compile(r"<[^>]*>")
