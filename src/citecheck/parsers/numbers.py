@@ -292,6 +292,9 @@ _MASK_ALTERNATIVES = (
     ("", rf"(?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?::\d+)*(?![\d,.]\d)"),  # a page cite: "minutes.:16", "(1994):5"
     ("", rf"""["”]\s?:\s?\d+(?:[{_DASH}]\d+)?"""),  # "...in nature.": 612
     ("", rf"(?<![\w'’])['’]\d{{2}}\b(?![\w'’])"),  # Class of '94
+    # a number in the possessive names something ("at 24's season 7 finale"); not a plural with an
+    # apostrophe ("highs in the 60's and 70's F")
+    ("", rf"(?<![\d.,])\d+['’]s(?=\s+(?!(?:and|or|to|through)\b)[a-z])"),
     ("records", rf"\d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)"),  # 29 U.S.C. § 654, 410 U.S. 113
     ("records", rf"\b\d+[\s_]+(?:CFR|USC)[\s_]+(?:(?:Part|part|§)[\s_]*)?\d+(?:\.\d+)?\b"),  # a regulation: 21 CFR 820, 21 CFR Part 11
     ("", rf"\b\d+(?:\([a-z0-9]{{1,3}}\))+"),  # subsection 5(a), 12(b)(2)
@@ -414,7 +417,8 @@ _KEYWORD_BEFORE = re.compile(
          (?:over|under|between|an?)?\s*$
        | (?-i:\bbase)\s+$                                            # a numeral base (base 10), not Air Base, 50
        | (?-i:\belement)\s+$                                         # an atomic number: element 72, not "elements, 90"
-       | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching)\s+turn)\s+$  # a circuit's corner
+       | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching|the)\s+turn)\s+$  # a circuit's corner
+       | (?-i:\b(?:ASTM|ISO|IEC|DIN|EN|ANSI|SAE|JIS|IEEE))\s+$         # a standard's number: "ISO 9000 standards"
        | (?-i:\bRace)\s+$                                            # a meeting's race: "Race 2 starts with reverse grid"
        | \b(?:of|in|on|during|after|before|since|until)\s+week\s+$     # a season's week: "on Sunday night of week 3"
        | \bgrades\s+(?:\d{1,2}|[a-z]+)\s+through\s+$                  # a school's last grade: "grades six through twelve"
@@ -427,7 +431,8 @@ _KEYWORD_BEFORE = re.compile(
 # The last word of any ``_KEYWORD_BEFORE`` match: a keyword (or the last word of one), a word
 # that may follow one, or the word of a numeral base or a molecular weight.
 _KEYWORD_BEFORE_LAST_WORD = re.compile(
-    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|week|through|digits|numerals|glyphs|sections|chapters)", re.X | re.I
+    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|week|through|digits|numerals|glyphs|sections|chapters"
+    rf"|astm|iso|iec|din|en|ansi|sae|jis|ieee)", re.X | re.I
 )
 _KEYWORD_WINDOW = 30
 
