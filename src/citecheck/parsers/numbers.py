@@ -78,6 +78,7 @@ _MONTHS = (
     "Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember"  # German, for "17. Juni 1953"
 )
 _DASH = "\u2013\u2014\u2212\u2010\u2011\u6bcf-"  # en/em dash, minus, hyphens; 每 is a mojibake dash
+_DASH_SIGN = rf"(?:[{_DASH}]|â\x80\x93)"  # a dash, also an en dash decoded twice ("10 â\x80\x93 80 AD")
 _CURRENCY = (
     r"(?:US\$|U\.S\.\s?\$|[A-Z]{1,3}\$|[$€£¥₹₽₺₼]|"
     r"(?:USD|EUR|GBP|RUB|AZN|AMD|TRY|JPY|CNY|INR|CHF|CAD|AUD)\s?)"
@@ -272,7 +273,7 @@ _MASK_ALTERNATIVES = (
     ("", rf"(?:{_AFTER_AGE_CATEGORY})\(\d{{1,2}}(?:\+|\s?[{_DASH}]\s?\d{{1,2}})\)"),
     ("", rf"\(\d{{1,2}}\s+of\s+\d{{1,2}}\)\s*$"),  # a label that closes a row's name: "Kajima Corp. Ltd. (2 of 2)"
     ("", rf"\([IVXL]+,\s?\d{{1,3}}\)"),  # "(XI, 97)": a classical work's book and chapter
-    ("records", rf"\d[\d,]*(?:\s*(?:[{_DASH}]|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])"),  # 330 BCE
+    ("records", rf"\d[\d,]*(?:\s*(?:{_DASH_SIGN}|and|to)\s*\d[\d,]*)?\s*(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![\w])"),  # 330 BCE
     ("records", rf"\d+(?:\s*[{_DASH}]\s*(?:حوالي\s*)?\d+)?\s*(?:قبل\sالميلاد|ق\.\s?م)"),  # حوالي 570 - حوالي 495 قبل الميلاد
     ("", rf"\d{{1,2}}:(?=\s+[A-Z])"),  # "1: Amniotic sac 2: Embryo"
     ("", rf"(?<![\d{_DASH}])\d{{1,2}}[{_DASH}]\d{{1,2}}:(?=\s+[A-Z])"),  # a season's row: "11–12: Denmark Series"; not "12-12-12: The Concert"
@@ -280,18 +281,22 @@ _MASK_ALTERNATIVES = (
     ("", rf"\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)+(?!\d)"),  # ratios 4.5:1, 2:1:1, scores 3:2
     ("addresses", rf"\d{{1,5}}\s+[NSEW]\.\s+[A-Z]"),  # 620 N. Michigan
     # 201 E. Ontario Street, 805 Bedford St., and a range of houses: 86-127 Mansfield Hollow Rd.
-    ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
+    ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
         rf"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)(?!\w)"),
     # a numbered street of a city's quadrant: "36 Street East", "17 Avenue SW"
     ("addresses", rf"\b\d{{1,3}}\s+(?:Street|Avenue)\s+(?:North|South|East|West|[NS][EW]?|[EW])\b"),
-    ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)"
+    ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)"
         rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+)?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence
-    ("addresses", rf"\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
+    ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
     ("", rf"§\s*\d[\d.]*"),
     ("records", rf"(?<=(?:UTC|GMT)[+−\-–])\d{{1,2}}(?::\d{{2}})?"),  # a time zone: UTC+8, GMT−3:30
     ("", rf"(?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?::\d+)*(?![\d,.]\d)"),  # a page cite: "minutes.:16", "(1994):5"
     ("", rf"""["”]\s?:\s?\d+(?:[{_DASH}]\d+)?"""),  # "...in nature.": 612
     ("", rf"(?<![\w'’])['’]\d{{2}}\b(?![\w'’])"),  # Class of '94
+    # a subway's services named by their digits and letters: "(4 5 6 <6> N Q R trains)", and a few
+    # in brackets or after "the": "(5 and 6 trains)"; not "runs 5 or 6 trains an hour"
+    ("", rf"(?<![\w.,])\d(?:\s+(?:\d|<\d>|[A-Z])(?!\w)){{2,}}(?=\s+(?:trains?|services?)\b)"),
+    ("", rf"(?:(?<=\()|(?<=\bthe\s))\d(?:\s+(?:and|or|&)\s+\d)+(?=\s+trains?\b)"),
     # a number in the possessive names something ("at 24's season 7 finale"); not a plural with an
     # apostrophe ("highs in the 60's and 70's F")
     ("", rf"(?<![\d.,])\d+['’]s(?=\s+(?!(?:and|or|to|through)\b)[a-z])"),
@@ -301,7 +306,7 @@ _MASK_ALTERNATIVES = (
     # a journal's volume and page after its abbreviated title: "Ann. Chem. Phys. 13, 145, (1908)"
     ("", rf"(?<=[A-Za-z]\.\s)\d{{1,4}},\s?\d{{1,5}}(?:[{_DASH}]\d{{1,5}})?,?\s?\((?:1[5-9]|20)\d\d\)"),
     # a volume in Roman numerals and its pages, then the year: "t. XVII, 449–458 (1843)"
-    ("", rf"(?:{_AFTER_ROMAN_VOLUME})\d{{1,5}}(?:(?:[{_DASH}]|â\x80\x93)\d{{1,5}})?(?=,?\s?\((?:1[5-9]|20)\d\d\))"),
+    ("", rf"(?:{_AFTER_ROMAN_VOLUME})\d{{1,5}}(?:{_DASH_SIGN}\d{{1,5}})?(?=,?\s?\((?:1[5-9]|20)\d\d\))"),
     # locants, some of a fused ring's lettered: 1,3-butadiene, 2,4-D, "4,6,6a,7,8,9-hexahydro"
     ("", rf"\b\d{{1,2}}[a-z]?(?:,\d{{1,2}}[a-z]?)+['′]?-(?=[^\W\d_])"),
     # primed locants of a nucleotide's sugar, also where a copy breaks the line after the
