@@ -1574,8 +1574,9 @@ class _Parser:
     def _in_gallery(self, k: int) -> bool:
         """A dump prints an image gallery as a bulleted list of its captions, at an edge of its
         section: under the heading before the prose, or after the prose before the next
-        heading, where the prose above does not introduce it (no closing colon). Each caption
-        is short and carries no marker, unlike the items of a list the section sets out."""
+        heading, where the prose above does not introduce it (no closing colon, cited or not:
+        "… can be summarized as follows:[9]"). Each caption is short and carries no marker,
+        unlike the items of a list the section sets out."""
         first = last = k
         while first > 0 and self.blocks[first - 1].kind == "item":
             first -= 1
@@ -1590,7 +1591,8 @@ class _Parser:
             return False
         if before.kind == "heading":
             return after.kind == "para"
-        return before.kind == "para" and not before.text.rstrip().endswith(":") and after.kind == "heading"
+        introduction = _MARKERS.sub("", before.text).rstrip()  # "… summarized as follows:[9]"
+        return before.kind == "para" and not introduction.endswith(":") and after.kind == "heading"
 
     # reference lists -----------------------------------------------------------------------
 
