@@ -1701,6 +1701,8 @@ def _details_of_cited_row(doc: Document, statements: Sequence[Statement], i: int
 _REPORT_LINK = re.compile(
     r"<a\b(?P<attributes>[^>]*)>\s*\(?\s*(?P<name>(?:(?:match|game|official)\s+)?report|box\s*score|scorecard"
     r"|recap|game\s*book)\s*\)?\s*</a>", re.I)
+# … or links of any name after the label "Report(s):": "Report(s): result statistics".
+_REPORT_LABEL = re.compile(r"\bReports?(?:\(s\))?:\s*<a\b(?P<attributes>[^>]*)>")
 # The elements a match box is built of (a row, a table, a frame), and the headings it never holds.
 _BOX_TAG = re.compile(r"<(?P<closing>/?)(?P<name>div|table|tr)\b[^>]*>|<h[1-6]\b", re.I)
 
@@ -1708,14 +1710,16 @@ _BOX_TAG = re.compile(r"<(?P<closing>/?)(?P<name>div|table|tr)\b[^>]*>|<h[1-6]\b
 def _report_boxes(doc: Document) -> list[tuple[int, int]]:
     """Where in a rendered page's source its match boxes lie that link to their game's report.
 
-    A box is the largest element (a frame, a table, a row) around a report link that holds no
-    heading and no other link of the same name: one game's frame, with its score, attendance and
+    A box is the largest element (a frame, a table, a row) around a report link (or the links
+    after a "Report(s):" label) that holds no heading and no other link of the same name: one
+    game's frame, with its score, attendance and
     statistics tables ("Recap, Game book" under "Game attendance: 70,744"), and in a table of many
     games, each with its "Report", the link's own row. The report is the source of the box's
     figures, as a citation would be."""
     source = doc.source
     links = [(m.start(), re.sub(r"\s+", "", m["name"]).lower()) for m in _REPORT_LINK.finditer(source)
-             if "external" in m["attributes"] or 'href="http' in m["attributes"]]
+             if _links_out(m["attributes"])]
+    links += [(m.start(), "report:") for m in _REPORT_LABEL.finditer(source) if _links_out(m["attributes"])]
     if not links:
         return []
     elements, headings = doc.derived("box_elements", lambda: _box_elements(source))
@@ -1726,6 +1730,11 @@ def _report_boxes(doc: Document) -> list[tuple[int, int]]:
         if box is not None:
             boxes.append(box)
     return boxes
+
+
+def _links_out(attributes: str) -> bool:
+    """Whether a link's attributes make it a link out of the wiki."""
+    return "external" in attributes or 'href="http' in attributes
 
 
 def _largest_box(elements: list[tuple[int, int]], headings: list[int], at: int,
