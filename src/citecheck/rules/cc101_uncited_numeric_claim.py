@@ -180,7 +180,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         targets = hard or ([c for c in claims if c.kind == "vague"] if vague else [])
         if not targets:
             continue
-        uncovered = [c for c in targets if not _cited_after(stmt, c)]
+        uncovered = [c for c in targets if not _cited_after(stmt, c) and not _sourced_in_brackets(stmt, c)]
         if uncovered and stmt.kind == "table":
             if citation_starts is None:
                 citation_starts = sorted(c.span.start for c in doc.citations)
@@ -1244,6 +1244,16 @@ def _cited_at_end(stmt: Statement) -> bool:
     """Whether a citation follows the statement's last character, and so every figure in it."""
     return bool(stmt.citations and stmt.text) and (
         max(c.span.start for c in stmt.citations) > stmt.source_offset(len(stmt.text) - 1))
+
+
+def _sourced_in_brackets(stmt: Statement, claim: NumericClaim) -> bool:
+    """Whether a source named in brackets follows the figure in its statement, as a citation
+    would: "total population: 82.4 years (Source: OECD 2013 "Health at a glance" report)"."""
+    return "ource" in stmt.text and _BRACKETED_SOURCE.search(stmt.text, claim.end) is not None
+
+
+# A source named in brackets, in a few words at least: "(Source: OECD 2013 "Health at a glance" report)".
+_BRACKETED_SOURCE = re.compile(r"\(\s*Sources?\s*:\s*[^()\s][^()]{5,}\)")
 
 
 def _cited_after(stmt: Statement, claim: NumericClaim) -> bool:
