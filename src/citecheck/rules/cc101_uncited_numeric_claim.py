@@ -170,7 +170,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 paragraph = paragraph_texts[stmt.paragraph] = _paragraph_text(statements, i)
             if _LETTERED_LABELS.search(paragraph):
                 claims = [c for c in claims if not _names_a_structure(c)]
-        if _DESCRIBES_ITS_LIST.match(stmt.text):
+        if _DESCRIBES_ITS_LIST.match(stmt.text) or _LEGEND.match(stmt.text):
             continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
         if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
             continue  # an empty line of a combined event's results names its events: "(60 m), (long jump)"
@@ -1647,6 +1647,8 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
 # least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
 # USD", "Note: Compare this list with the List of …".
+# A table's legend, which explains its marks: "Legend: Win (2 points) Loss (0 points) Tie (1 point)".
+_LEGEND = re.compile(r"\s*(?:Legend|Key)\s*:\s")
 _DESCRIBES_ITS_LIST = re.compile(
     r"\s*(?:Note:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
     r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
