@@ -70,7 +70,7 @@ _TITLE_PARAM = re.compile(rf"\|\s*(?:{_PART_NAMES}|script-title|trans-title|tite
 # Persistent identifiers, and the designations of standards and statutes: each names one source.
 _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|doi|PMID|PMC|arXiv|JSTOR|Bibcode|LCCN)\b\W{0,3}[\dX]"
-    r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN)\s?(?:[Ss]tandard\s+)?[A-Z]?\d|\bOECD\s+(?:Test\s+Guideline|TG)\s*\d"
+    r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN|ACI|ASME|NFPA|SAE|JIS|AS/NZS)\s?(?:[Ss]tandard\s+)?[A-Z]?\d|\bOECD\s+(?:Test\s+Guideline|TG)\s*\d"
     r"|\bU\.\s?S\.\s?C\.|\b\d+[\s_]+U\.[\s_]?S\.[\s_]?Code(?![^\W_])|\bC\.?F\.?R\.?\s|§"  # "15 U.S. Code Chapter 8"
     r"|\b\d{1,3}[\s_]+(?:FR|Fed\.[\s_]?Reg\.)[\s_]+\d{1,6}\b"  # the Federal Register by volume and page: "83 FR 50490"
     rf"|{PATENT_NUMBER}"
@@ -78,6 +78,8 @@ _IDENTIFIER = re.compile(
     # a constitution by article and section ("Constitution of Indiana, 5-10(b)")
     r"|\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}(?:/(?:EC|EU|EEC|EURATOM))?\b"
     r"|\bConstitution\s+of\s+(?:the\s+)?[A-Z][\w ]{2,40}?,\s*(?:Art(?:icle)?\.?\s*)?[\dIVXL]+(?:[-–.]\d+)*(?:\([a-z\d]\))?"
+    # an amendment of a constitution by its place: "First Amendment to the United States Constitution"
+    r"|\b(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))\s+Amendment\s+to\s+the\s+(?:[A-Z][\w.]*\s+){1,3}Constitution\b"
     # an Act by its regnal year and chapter: "(15 & 16 Vict. c. 84)", "1 & 2 Geo. 5. c. 12"
     r"|\b\d{1,2}\s*(?:&\s*\d{1,2}\s*)?(?:Vict|Geo|Will|Edw|Eliz|Car|Ann|Jac|Hen)\.?\s*(?:[IVX\d]+\.?\s*)?[cC](?:ap)?\.\s*\d"
 )
