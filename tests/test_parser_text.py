@@ -759,6 +759,8 @@ The transform extends to vector-valued functions.[remark_1] It was introduced in
     ("    if (x[1] == y)", "[1]", True),  # a keyword opens it
     ("      y = x[2] }", "[2]", True),  # a block's end closes it
     ("the value x = y is set by Smith[2] (see above)", "[2]", False),  # prose with an equals sign
+    ("  tbl$Dy.dt[1] <- dy.dt(tbl$ti[1],y0) # derivative", "[1]", True),  # R assigns with "<-"
+    ("the arrow x <- f(y) points back.[1]", "[1]", False),  # an arrow in prose, a marker after punctuation
 ])
 def test_only_an_index_glued_to_a_name_on_a_line_of_code_is_no_marker(line: str, marker: str, indexes: bool) -> None:
     assert _indexes_a_name(line, line.index(marker)) is indexes

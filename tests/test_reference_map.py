@@ -42,6 +42,7 @@ INCONSISTENT_COPIES = {
     "fet-holdout-22/Geomatics.txt": {("", "2")},  # two [2] in the text, one "^" on its entry
     "fet-holdout-25/Forging.txt": {("", "1")},  # five [1] in the text, "^ a b c d" in the list
     "fet-holdout-31/Quality_management.txt": {("", "1")},  # two [1] in the text, one "^" on its entry
+    "fet-holdout-33/Classical_mechanics.txt": {("", "4")},  # two [4] in the text, one "^" on its entry
 }
 # Copies the reader still gets wrong, kept visible here until it reads them: a quotation's own
 # notes ("[n_1]", listed under its sub-heading "Notes") beside the article's notes ("[note_1]")

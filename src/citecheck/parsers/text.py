@@ -201,7 +201,8 @@ _NOT_A_MARKER = re.compile(r"(?:\}\s{2,}|[Cc]lassification\s*|\\[A-Za-z]+\s?|\\s
 # to a name; and a formula's line ("coil[32][33]  L = … {\displaystyle L={\frac …}") is no code.
 _CODE_KEYWORDS = ("for", "while", "if", "else", "return")
 _CODE_LINE = re.compile(
-    r"^(?!.*(?:\\displaystyle|&#x))(?=.*(?:=|\+\+|--|\w\())\s*(?:(?:" + "|".join(_CODE_KEYWORDS) + r")\b|.*[;{}]\s*$)")
+    r"^(?!.*(?:\\displaystyle|&#x))(?=.*(?:=|\+\+|--|\w\())\s*(?:(?:" + "|".join(_CODE_KEYWORDS) + r")\b|.*[;{}]\s*$"
+    r"|\S.*\s<-\s)")  # R assigns with "<-": "tbl$Dy.dt[1] <- dy.dt(tbl$ti[1], y0)"
 _TAG_KIND = {
     "citation needed": "citation-needed",
     "permanent dead link": "dead-link",
@@ -271,8 +272,8 @@ def _indexes_a_name(line: str, at: int) -> bool:
 
 def _may_be_code(line: str) -> bool:
     """What every line of program code has, cheap to test before the full pattern scans a long line:
-    a statement's or block's end at the end, or a keyword first."""
-    return line.rstrip().endswith((";", "{", "}")) or line.lstrip().startswith(_CODE_KEYWORDS)
+    a statement's or block's end at the end, a keyword first, or an assignment of R ("x[1] <- y")."""
+    return line.rstrip().endswith((";", "{", "}")) or line.lstrip().startswith(_CODE_KEYWORDS) or " <- " in line
 
 
 # A dump joins the words of a link's text with underscores; a marker is a link of its own, so
