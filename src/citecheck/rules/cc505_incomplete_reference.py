@@ -79,7 +79,9 @@ _IDENTIFIER = re.compile(
     r"|\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}(?:/(?:EC|EU|EEC|EURATOM))?\b"
     r"|\bConstitution\s+of\s+(?:the\s+)?[A-Z][\w ]{2,40}?,\s*(?:Art(?:icle)?\.?\s*)?[\dIVXL]+(?:[-–.]\d+)*(?:\([a-z\d]\))?"
     # an amendment of a constitution by its place: "First Amendment to the United States Constitution"
-    r"|\b(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,2}(?:st|nd|rd|th))\s+Amendment\s+to\s+the\s+(?:[A-Z][\w.]*\s+){1,3}Constitution\b"
+    r"|\b(?:(?:Twenty-)?(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|Tenth|Eleventh|Twelfth"
+    r"|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth|Twentieth|\d{1,2}(?:st|nd|rd|th))"
+    r"\s+Amendment\s+to\s+the\s+(?:[A-Z][\w.]*\s+){0,3}Constitution\b"
     # an Act by its regnal year and chapter: "(15 & 16 Vict. c. 84)", "1 & 2 Geo. 5. c. 12"
     r"|\b\d{1,2}\s*(?:&\s*\d{1,2}\s*)?(?:Vict|Geo|Will|Edw|Eliz|Car|Ann|Jac|Hen)\.?\s*(?:[IVX\d]+\.?\s*)?[cC](?:ap)?\.\s*\d"
 )
@@ -542,8 +544,7 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
     if _EQUATION.search(text) and len(words) <= _CALCULATION_WORDS and not linked:
         return True  # a calculation ("loge(0.001) / 2 = −3.45") explains a figure of the text
     lower = sum(word[0].islower() for word in words)
-    reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and (
-        text.endswith(".") or not linked and _PROSE_VERB.search(text) is not None)
+    reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
     note = (_NOTE_OPENING.match(text) is not None or _NAME_GLOSS.search(text) is not None
             or _GOING_ON_OPENING.match(text) is not None
             or _LOWER_CASE_OPENING.match(text) is not None and len(words) >= _LONG_NOTE_WORDS)
