@@ -296,12 +296,12 @@ _MASK_ALTERNATIVES = (
     # a station's place on the dial, FM or AM: "WSUM (91.7 FM)", "KABC (790 AM)"; no time of day
     ("", rf"\b(?:(?:8[7-9]|9\d|10[0-8])\.\d\s?FM|(?:5[3-9]\d|[6-9]\d\d|1[0-6]\d\d|1700)\s?AM)\b"),
     # a subway's services named by their digits and letters: "(4 5 6 <6> N Q R trains)", and a few
-    # in brackets or after "the": "(5 and 6 trains)"; not "runs 5 or 6 trains an hour"
+    # in brackets or after "the": "(5 and 6 trains)"; not "runs 5 or 6 trains an hour", "the 2 or 3 trains"
     ("", rf"(?<![\w.,])\d(?:\s+(?:\d|<\d>|[A-Z])(?!\w)){{2,}}(?=\s+(?:trains?|services?)\b)"),
-    ("", rf"(?:(?<=\()|(?<=\bthe\s))\d(?:\s+(?:and|or|&)\s+\d)+(?=\s+trains?\b)"),
+    ("", rf"(?:(?<=\()|(?<=\b[Tt]he\s))\d(?:\s+(?:and|&)\s+\d)+(?=\s+trains?\b)"),
     # a number in the possessive names something ("at 24's season 7 finale"); not a plural with an
-    # apostrophe ("highs in the 60's and 70's F")
-    ("", rf"(?<![\d.,])\d+['’]s(?=\s+(?!(?:and|or|to|through)\b)[a-z])"),
+    # apostrophe ("highs in the 60's and 70's F", "100's of people")
+    ("", rf"(?<![\d.,])\d+['’]s(?=\s+(?!(?:and|or|to|through|of|in|on|at)\b)[a-z])"),
     ("records", rf"\d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)"),  # 29 U.S.C. § 654, 410 U.S. 113
     ("records", rf"\b\d+[\s_]+(?:CFR|USC)[\s_]+(?:(?:Part|part|§)[\s_]*)?\d+(?:\.\d+)?\b"),  # a regulation: 21 CFR 820, 21 CFR Part 11
     ("", rf"\b\d+(?:\([a-z0-9]{{1,3}}\))+"),  # subsection 5(a), 12(b)(2)
