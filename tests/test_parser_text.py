@@ -761,6 +761,8 @@ The transform extends to vector-valued functions.[remark_1] It was introduced in
     ("the value x = y is set by Smith[2] (see above)", "[2]", False),  # prose with an equals sign
     ("  tbl$Dy.dt[1] <- dy.dt(tbl$ti[1],y0) # derivative", "[1]", True),  # R assigns with "<-"
     ("the arrow x <- f(y) points back.[1]", "[1]", False),  # an arrow in prose, a marker after punctuation
+    ("  x[1] <- y", "[1]", True),  # an R assignment needs no call or equals sign
+    ("In R the form x <- mean(y) stores 40 values, as Venables[1] showed.", "[1]", False),  # prose about R
 ])
 def test_only_an_index_glued_to_a_name_on_a_line_of_code_is_no_marker(line: str, marker: str, indexes: bool) -> None:
     assert _indexes_a_name(line, line.index(marker)) is indexes

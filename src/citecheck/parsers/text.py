@@ -201,8 +201,8 @@ _NOT_A_MARKER = re.compile(r"(?:\}\s{2,}|[Cc]lassification\s*|\\[A-Za-z]+\s?|\\s
 # to a name; and a formula's line ("coil[32][33]  L = … {\displaystyle L={\frac …}") is no code.
 _CODE_KEYWORDS = ("for", "while", "if", "else", "return")
 _CODE_LINE = re.compile(
-    r"^(?!.*(?:\\displaystyle|&#x))(?=.*(?:=|\+\+|--|\w\())\s*(?:(?:" + "|".join(_CODE_KEYWORDS) + r")\b|.*[;{}]\s*$"
-    r"|\S.*\s<-\s)")  # R assigns with "<-": "tbl$Dy.dt[1] <- dy.dt(tbl$ti[1], y0)"
+    r"^(?!.*(?:\\displaystyle|&#x))(?:(?=.*(?:=|\+\+|--|\w\())\s*(?:(?:" + "|".join(_CODE_KEYWORDS) + r")\b|.*[;{}]\s*$)"
+    r"|\s*[\w.$]+(?:\[[^\]]*\])*\s*<-)")  # R assigns with "<-" first: "tbl$Dy.dt[1] <- dy.dt(tbl$ti[1], y0)"
 _TAG_KIND = {
     "citation needed": "citation-needed",
     "permanent dead link": "dead-link",
@@ -273,7 +273,7 @@ def _indexes_a_name(line: str, at: int) -> bool:
 def _may_be_code(line: str) -> bool:
     """What every line of program code has, cheap to test before the full pattern scans a long line:
     a statement's or block's end at the end, a keyword first, or an assignment of R ("x[1] <- y")."""
-    return line.rstrip().endswith((";", "{", "}")) or line.lstrip().startswith(_CODE_KEYWORDS) or " <- " in line
+    return line.rstrip().endswith((";", "{", "}")) or line.lstrip().startswith(_CODE_KEYWORDS) or "<-" in line
 
 
 # A dump joins the words of a link's text with underscores; a marker is a link of its own, so
@@ -769,7 +769,8 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
                          or _RULED_ROW.fullmatch(raw.strip())
                          or (in_table and (_CELL_GAP.search(raw.strip()) or len(raw.strip()) < 40
                                            or _ends_in_last_column(raw, last_row)
-                                           or len(raw.rstrip()) < width - 8 and _value_in_last_column(raw, last_row)
+                                           or len(raw.rstrip()) < width - 8 and not raw.rstrip().endswith(".")
+                                           and _value_in_last_column(raw, last_row)
                                            or _wraps_first_cell(raw, last_row, next_line)))):
             blocks.append(_Block("table", [(cs, ce)], i, i, level=indent, text=text))
             if not in_table or _last_column(raw) is not None:
