@@ -397,8 +397,9 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
     citation follows the figure ("Athletes participating: 4,302[1]" under the lead's "4,302
     athletes from 164 National Paralympic Committees").
     Where both name what they count, it must be the same thing: the lead's "600 smaller islands"
-    is not the history's "over 600 battles", but its "five sold-out months" are the body's "five
-    sellout months" (a word of what they count in common); with ``named`` (a small count), both must name it,
+    is not the history's "over 600 battles", but its "50 molybdenum enzymes" are the body's "50
+    molybdenum-containing enzymes" (the first word of what they count, or a part of it joined by a
+    hyphen, in common; not "three gold medals" and "three silver medals"); with ``named`` (a small count), both must name it,
     and for the lead's small count the body's sentence must cite it itself: small counts of one
     noun coincide ("three races" of another series, whose next sentence is cited); with ``dated``
     (a small count), the other must name every year the summary names.
@@ -411,13 +412,20 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
     places.append("body")
     cited_next_counts = not (named and summary.kind == "prose")
     years = frozenset(_YEAR.findall(summary.text)) if dated else frozenset()
-    counted = frozenset(_counted_words(summary, claim))
+    counted = _first_counted_parts(summary, claim)
     return any(
         (figure.own or cited_next_counts) and years <= figure.years
         and _same_figure(figure.claim, claim)
         and (_same_thing(figure.claim, claim) or figure.counted & counted or _same_decimal_share(figure, claim))
         and (figure.claim.noun or not named)
         for place in places for figure in figures.of(place, claim.value))
+
+
+def _first_counted_parts(stmt: Statement, claim: NumericClaim) -> frozenset[str]:
+    """The parts of the first word that says what a count counts, split at its hyphens:
+    "molybdenum" of "50 molybdenum-containing enzymes"."""
+    counted = _counted_words(stmt, claim)
+    return frozenset(part for part in counted[0].split("-") if len(part) > 2) if counted else frozenset()
 
 
 def _same_decimal_share(figure: _CitedFigure, claim: NumericClaim) -> bool:
@@ -478,7 +486,7 @@ def _cited_figures(statements: Sequence[Statement], place: str) -> dict[float | 
         for claim in claims:
             own = _cited_after(stmt, claim)
             if own or cited_next:
-                counted = frozenset(_counted_words(stmt, claim))
+                counted = _first_counted_parts(stmt, claim)
                 for figure in (claim, *_range_bounds(claim)):
                     figures.setdefault(figure.value, []).append(_CitedFigure(figure, own, years, counted))
     return figures
@@ -1249,11 +1257,11 @@ def _cited_at_end(stmt: Statement) -> bool:
 def _sourced_in_brackets(stmt: Statement, claim: NumericClaim) -> bool:
     """Whether a source named in brackets follows the figure in its statement, as a citation
     would: "total population: 82.4 years (Source: OECD 2013 "Health at a glance" report)"."""
-    return "ource" in stmt.text and _BRACKETED_SOURCE.search(stmt.text, claim.end) is not None
+    return "ource" in stmt.text and _BRACKETED_SOURCE.search(stmt.text, claim.end) is not None  # "(Source" or "(source"
 
 
 # A source named in brackets, in a few words at least: "(Source: OECD 2013 "Health at a glance" report)".
-_BRACKETED_SOURCE = re.compile(r"\(\s*Sources?\s*:\s*[^()\s][^()]{5,}\)")
+_BRACKETED_SOURCE = re.compile(r"\(\s*(?i:sources?)\s*:\s*[^()\s](?:[^()]|\([^()]*\)){5,}\)")
 
 
 def _cited_after(stmt: Statement, claim: NumericClaim) -> bool:
@@ -1713,8 +1721,11 @@ def _details_of_cited_row(doc: Document, statements: Sequence[Statement], i: int
 _REPORT_LINK = re.compile(
     r"<a\b(?P<attributes>[^>]*)>\s*\(?\s*(?P<name>(?:(?:match|game|official)\s+)?report|box\s*score|scorecard"
     r"|recap|game\s*book)\s*\)?\s*</a>", re.I)
-# … or links of any name after the label "Report(s):": "Report(s): result statistics".
-_REPORT_LABEL = re.compile(r"\bReports?(?:\(s\))?:\s*<a\b(?P<attributes>[^>]*)>")
+# … or links of any name after the label "Report(s):" that opens a line or a cell of the box:
+# "Referee(s): …<br />Report(s): result statistics"; not "Rating by the Cook Political Report: …".
+_REPORT_LABEL = re.compile(r"(?:^|<br\s*/?>|<t[dh]\b[^>]*>)\s*(?P<label>Reports?(?:\(s\))?:)"
+                           r"(?P<links>(?:\s*<a\b[^>]*>[^<]*</a>)+)", re.M)
+_LINK_ATTRIBUTES = re.compile(r"<a\b([^>]*)>")
 # The elements a match box is built of (a row, a table, a frame), and the headings it never holds.
 _BOX_TAG = re.compile(r"<(?P<closing>/?)(?P<name>div|table|tr)\b[^>]*>|<h[1-6]\b", re.I)
 
@@ -1731,7 +1742,8 @@ def _report_boxes(doc: Document) -> list[tuple[int, int]]:
     source = doc.source
     links = [(m.start(), re.sub(r"\s+", "", m["name"]).lower()) for m in _REPORT_LINK.finditer(source)
              if _links_out(m["attributes"])]
-    links += [(m.start(), "report:") for m in _REPORT_LABEL.finditer(source) if _links_out(m["attributes"])]
+    links += [(m.start("label"), "report:") for m in _REPORT_LABEL.finditer(source)
+              if any(_links_out(attributes) for attributes in _LINK_ATTRIBUTES.findall(m["links"]))]
     if not links:
         return []
     elements, headings = doc.derived("box_elements", lambda: _box_elements(source))
@@ -2282,10 +2294,8 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
         return False
     start = run_starts[i]
     if start not in closed_lists:  # judged once per list, not once per item
-        closed_lists[start] = _list_cited_at_close(statements, start)
+        closed_lists[start] = _list_cited_at_close(statements, start) or _closed_by_source_line(statements, start)
     if closed_lists[start]:
-        return True
-    if _closed_by_source_line(statements, start):
         return True
     j = run_starts[i] - 1
     if j >= 0 and statements[j].kind == "table" and (k := run_starts[j] - 1) >= 0 and _LIST_BELOW.search(statements[k].text):
@@ -2326,8 +2336,8 @@ def _closed_by_source_line(statements: Sequence[Statement], start: int) -> bool:
         if stmt.kind == "list":
             end = k
         elif not (stmt.kind == "prose" and len(stmt.text) <= _GROUP_HEAD_CHARS and not stmt.citations
-                  and not find_numeric_claims(stmt.text)):
-            break
+                  and not stmt.text.rstrip().endswith((".", "!", "?")) and not find_numeric_claims(stmt.text)):
+            break  # a sentence ends the list ("These older figures are disputed."); a head goes on
     return TABLE_SOURCE_LINE.match(statements[end].text) is not None and _cited_at_end(statements[end])
 
 
