@@ -2299,8 +2299,6 @@ def _fraction_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
             if next_word != "of":
                 return None  # "a third time", "a quarter century"
             share = 1 / denominator
-        elif not match.group("part").lower().endswith("s") and next_word != "of":
-            return None  # "five-eighth": more parts than one take the plural; the singular names a position
         elif next_word and next_word not in _AFTER_STANDALONE and next_word not in _NOUN_STOP and not next_word.endswith("ed"):
             return None  # "a two-thirds majority"
         else:

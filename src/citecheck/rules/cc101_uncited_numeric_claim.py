@@ -110,7 +110,6 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     works_page = any(_WORKS_PAGE_LEAD.match(stmt.text) for stmt in statements if stmt.kind == "prose" and not stmt.section)
     film_gauges: bool | None = None  # whether the text names a film by its gauge, once a gauge needs it
     headed_counts = _counts_set_out_under_headings(statements)
-    episode_tables: dict[int, bool] = {}  # table starts, and whether the table lists episodes with their summaries
     for i, stmt in enumerate(statements):
         if _census_source(stmt) is not None:
             # Its figures are cited, before the census by the statement's own citations, after it
@@ -130,8 +129,6 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue  # a header cell names its column or row ("45 °C (e.g. …)")
         if stmt.kind in ("table", "list") and (_works_section(stmt.section) or works_page):
             continue  # a filmography's cells and items name its works: "3×3 Eyes (Pai)"
-        if stmt.kind == "table" and _retells_an_episode(statements, i, run_starts, episode_tables):
-            continue  # "Howard buys Marina a gift of a 5 ft garden gnome …": the episode is its source
         if works_page and _WORKS_PAGE_LEAD.match(stmt.text):
             continue  # the count of works in the lead is the page's tables' rows: "… consists of three studio albums"
         if stmt.kind in ("table", "list") and _in_roster(statements, i):
@@ -2154,26 +2151,6 @@ _PARAGRAPHS_ABOVE_TABLE = 2
 # districts" (that …); and words that say nothing of what is counted.
 _COUNTED_PHRASE = re.compile(r"(?:\s+(?!(?:of|in|on|at|to|for|from|by|with|that|which|who|and|or|not|per|was|were|are|is)\b)[A-Za-z][\w\-]*){0,4}")
 _NOT_COUNTED_WORDS = frozenset("the other more than new all share percent cent".split())
-
-
-def _retells_an_episode(statements: Sequence[Statement], i: int, run_starts: list[int],
-                        episode_tables: dict[int, bool]) -> bool:
-    """Whether table cell ``i`` is a sentence that retells an episode: a cell of some length in a
-    table whose first row heads episodes and a column of their summaries ("Episode number",
-    "Title", "Original airdate", "Description"). Like a plot section, it has the episode for its source;
-    the table's short cells (air dates, viewers) are still read. ``episode_tables`` keeps each
-    table's answer."""
-    start = run_starts[i]
-    if start not in episode_tables:
-        heads = {word.rstrip("s") for cell in itertools.takewhile(
-                     lambda cell: cell.paragraph == statements[start].paragraph, statements[start:])
-                 for word in _CELL_WORD.findall(cell.text.lower())}  # the first row's
-        episode_tables[start] = "episode" in heads and not heads.isdisjoint(_SUMMARY_HEADS)
-    return episode_tables[start] and len(statements[i].text.split()) >= _RETELLING_WORDS
-
-
-_SUMMARY_HEADS = frozenset(("description", "summary", "synopsi", "plot", "storyline"))  # without a plural's "s"
-_RETELLING_WORDS = 12
 
 
 def _table_heads(statements: Sequence[Statement], start: int) -> set[str]:
