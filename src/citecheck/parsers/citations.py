@@ -20,6 +20,9 @@ from citecheck.parsers.scripture import cites_verses_only
 # "Brittain, J.E. (1990) …"), in every reader.
 BIBLIOGRAPHY_SECTIONS = frozenset({"bibliography", "sources", "works cited", "literature", "general references",
                                    "bibliographie", "literatur", "bibliografía", "литература"})
+# The bodies that number their standards, a number after whose name is the standard's, not a
+# figure or a year ("ISO 9000", "ASTM E 1820").
+STANDARD_BODIES = "ASTM|ISO|IEC|DIN|EN|ANSI|SAE|JIS|IEEE"
 # The year a listed work came out: what tells a reference list's unnumbered works, its
 # bibliography, from its other lines.
 DATED_WORK = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")

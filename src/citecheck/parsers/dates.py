@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from citecheck.model import Document, Reference, Statement
+from citecheck.parsers.citations import STANDARD_BODIES
 
 MIN_YEAR = 100  # citation dates before this are typos ("1 October 1"), not history
 MAX_YEAR = 2999
@@ -710,7 +711,7 @@ _ANY_YEAR = re.compile(r"(?<![\w$€£¥#.,-])(1[5-9]\d\d|20\d\d)(?![\w%]|[.,]\d
 # What names a standard whose number looks like a year: its body, or the word, perhaps with its
 # series' letter ("ASTM standard E 1820", "EN 1990"); not "a BS 1985" (a degree), nor the
 # "Evening Standard 2016 Theatre Awards".
-_STANDARD_BEFORE = re.compile(r"\b(?:ASTM|ISO|IEC|DIN|EN|ANSI|SAE|JIS|standard)\s+(?:[A-Z]\s?)?$")
+_STANDARD_BEFORE = re.compile(rf"\b(?:{STANDARD_BODIES}|standard)\s+(?:[A-Z]\s?)?$")
 # A bare year sets the time frame only as an adverbial ("In 2004, ...", "during 2009"), not as
 # an adjective ("the 2008 post-election unrest case").
 _YEAR_ADVERBIAL = re.compile(r"\b(?:in|during|by|since|until|throughout|from)\s+(?:early\s+|late\s+|mid-?)?$", re.I)

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from citecheck.parsers import scripture
+from citecheck.parsers.citations import STANDARD_BODIES
 
 __all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "decodes_notation", "continues_example", "opens_example", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
 
@@ -425,7 +426,7 @@ _KEYWORD_BEFORE = re.compile(
        | (?-i:\bbase)\s+$                                            # a numeral base (base 10), not Air Base, 50
        | (?-i:\belement)\s+$                                         # an atomic number: element 72, not "elements, 90"
        | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching|the)\s+turn)\s+$  # a circuit's corner
-       | (?-i:\b(?:ASTM|ISO|IEC|DIN|EN|ANSI|SAE|JIS|IEEE))\s+$         # a standard's number: "ISO 9000 standards"
+       | (?-i:\b(?:{STANDARD_BODIES}))\s+$                             # a standard's number: "ISO 9000 standards"
        | (?-i:\bRace)\s+$                                            # a meeting's race: "Race 2 starts with reverse grid"
        | \b(?:of|in|on|during|after|before|since|until)\s+week\s+$     # a season's week: "on Sunday night of week 3"
        | \bgrades\s+(?:\d{1,2}|[a-z]+)\s+through\s+$                  # a school's last grade: "grades six through twelve"
@@ -439,7 +440,7 @@ _KEYWORD_BEFORE = re.compile(
 # that may follow one, or the word of a numeral base or a molecular weight.
 _KEYWORD_BEFORE_LAST_WORD = re.compile(
     rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|week|through|digits|numerals|glyphs|sections|chapters"
-    rf"|astm|iso|iec|din|en|ansi|sae|jis|ieee)", re.X | re.I
+    rf"|{STANDARD_BODIES})", re.X | re.I
 )
 _KEYWORD_WINDOW = 30
 

@@ -399,8 +399,8 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
     Where both name what they count, it must be the same thing: the lead's "600 smaller islands"
     is not the history's "over 600 battles", but its "50 molybdenum enzymes" are the body's "50
     molybdenum-containing enzymes" (the first word of what they count, or a part of it joined by a
-    hyphen, in common; not "three gold medals" and "three silver medals"); with ``named`` (a small count), both must name it,
-    and for the lead's small count the body's sentence must cite it itself: small counts of one
+    hyphen, in common; not "three gold medals" and "three silver medals"); with ``named`` (a small
+    count), both must name it, and for the lead's small count the body's sentence must cite it itself: small counts of one
     noun coincide ("three races" of another series, whose next sentence is cited); with ``dated``
     (a small count), the other must name every year the summary names.
     ``figures`` are the article's cited figures (``_CitedFigures``)."""
@@ -854,7 +854,6 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
             awaiting_data = False
 
 
-
 _ANNOUNCES = re.compile(r"\b(?:following|as\s+follows)\b|:\s*$", re.I)  # "consider the following example."
 _NAME_IN_TEXT = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
 
@@ -1257,7 +1256,7 @@ def _cited_at_end(stmt: Statement) -> bool:
 def _sourced_in_brackets(stmt: Statement, claim: NumericClaim) -> bool:
     """Whether a source named in brackets follows the figure in its statement, as a citation
     would: "total population: 82.4 years (Source: OECD 2013 "Health at a glance" report)"."""
-    return "ource" in stmt.text and _BRACKETED_SOURCE.search(stmt.text, claim.end) is not None  # "(Source" or "(source"
+    return "ource" in stmt.text and _BRACKETED_SOURCE.search(stmt.text, claim.end) is not None
 
 
 # A source named in brackets, in a few words at least: "(Source: OECD 2013 "Health at a glance" report)".
@@ -1655,14 +1654,14 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
 # least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
 # USD", "Note: Compare this list with the List of …".
-# A table's legend, which explains its marks: "Legend: Win (2 points) Loss (0 points) Tie (1 point)".
-_LEGEND = re.compile(r"\s*(?:Legend|Key)\s*:\s")
 _DESCRIBES_ITS_LIST = re.compile(
     r"\s*(?:Note:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
     r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
     r"|Compare\s+this\s+list\s+with)\b"
 )
+# A table's legend, which explains its marks: "Legend: Win (2 points) Loss (0 points) Tie (1 point)".
+_LEGEND = re.compile(r"\s*(?:Legend|Key)\s*:\s")
 
 
 def _explains_a_code(statements: Sequence[Statement], i: int) -> bool:
@@ -1735,9 +1734,8 @@ def _report_boxes(doc: Document) -> list[tuple[int, int]]:
 
     A box is the largest element (a frame, a table, a row) around a report link (or the links
     after a "Report(s):" label) that holds no heading and no other link of the same name: one
-    game's frame, with its score, attendance and
-    statistics tables ("Recap, Game book" under "Game attendance: 70,744"), and in a table of many
-    games, each with its "Report", the link's own row. The report is the source of the box's
+    game's frame, with its score, attendance and statistics tables ("Recap, Game book" under "Game
+    attendance: 70,744"), and in a table of many games, each with its "Report", the link's own row. The report is the source of the box's
     figures, as a citation would be."""
     source = doc.source
     links = [(m.start(), re.sub(r"\s+", "", m["name"]).lower()) for m in _REPORT_LINK.finditer(source)

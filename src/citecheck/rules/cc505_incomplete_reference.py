@@ -9,7 +9,8 @@ from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import PATENT_NUMBER, SITE_SEPARATOR, WEBARCHIVE, is_domain, names_a_site
+from citecheck.parsers.citations import (PATENT_NUMBER, SITE_SEPARATOR, STANDARD_BODIES, WEBARCHIVE, is_domain,
+                                         names_a_site)
 from citecheck.parsers.numbers import undo_double_decoding
 from citecheck.parsers.scripture import cites_verses_only
 from citecheck.rules.base import Rule, RuleContext
@@ -70,7 +71,7 @@ _TITLE_PARAM = re.compile(rf"\|\s*(?:{_PART_NAMES}|script-title|trans-title|tite
 # Persistent identifiers, and the designations of standards and statutes: each names one source.
 _IDENTIFIER = re.compile(
     r"\b(?:ISBN|ISSN|OCLC|doi|PMID|PMC|arXiv|JSTOR|Bibcode|LCCN)\b\W{0,3}[\dX]"
-    r"|\b(?:ASTM|ISO|IEC|ANSI|IEEE|DIN|BS|EN|ACI|ASME|NFPA|SAE|JIS|AS/NZS)\s?(?:[Ss]tandard\s+)?[A-Z]?\d|\bOECD\s+(?:Test\s+Guideline|TG)\s*\d"
+    rf"|\b(?:{STANDARD_BODIES}|BS|ACI|ASME|NFPA|AS/NZS)\s?(?:[Ss]tandard\s+)?[A-Z]?\d|\bOECD\s+(?:Test\s+Guideline|TG)\s*\d"
     r"|\bU\.\s?S\.\s?C\.|\b\d+[\s_]+U\.[\s_]?S\.[\s_]?Code(?![^\W_])|\bC\.?F\.?R\.?\s|§"  # "15 U.S. Code Chapter 8"
     r"|\b\d{1,3}[\s_]+(?:FR|Fed\.[\s_]?Reg\.)[\s_]+\d{1,6}\b"  # the Federal Register by volume and page: "83 FR 50490"
     rf"|{PATENT_NUMBER}"
