@@ -522,6 +522,20 @@ def test_lone_notes_list_with_letter_markers() -> None:
     assert all(c.reference is not None for c in doc.citations)
 
 
+def test_a_notes_list_cited_by_number_beside_the_list_printed_at_the_page_end() -> None:
+    # The page prints a second list at its end for the one reference of its external links,
+    # numbered from 1 again: the "Notes" list is still the one the body cites, by number.
+    text = ("Title\n\nTitle is a field of study that is described here in one sentence.[1]\n\n"
+            "History\n\nIt began in 1990 with a survey.[2] Its first journal followed.[2]\n\n"
+            "References\n\nNotes\n\n  1. ^ \"First\". W. 2020.\n  2. ^ a b \"Second\". W. 2020.\n\n"
+            "External links\n\n  * The Centre [1]\n\n  1. ^ Sanford, David (2017). \"Later\". LinkedIn.\n")
+    doc = parse(text)
+    assert [(r.label, r.get("title")) for r in doc.references] == [
+        ("[1]", "First"), ("[2]", "Second"), ("[external links 1]", "Later")]  # the last one is still read
+    assert [c.reference.get("title") for c in doc.citations] == ["First", "Second", "Second", "Later"]
+    assert doc.metadata["mapping_check"]["verified"]
+
+
 def test_dump_entry_details() -> None:
     doc = dump("Tropical_meteorology")
     glued = [r for r in doc.references if re.match(r"^[a-z]{1,2}[A-Z]", r.raw)]

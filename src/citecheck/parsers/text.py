@@ -1644,12 +1644,18 @@ class _Parser:
         marks = {note for m in _MARKER.finditer(self.source) if (note := m.group("note")) and note.islower()
                  and not _NOT_A_MARKER.search(self.source, max(0, m.start() - 40), m.start())}
         backlinked = [(name, entries) for name, entries, carets in with_carets if carets]
-        if len(lists) > 1 and not marks and not self.numbered_notes and len(backlinked) == 1:
+        # The list a page prints at its end for the references of the sections after its
+        # reference list ("External links" 1 for its one [1]) is read, but it does not make the
+        # reference list one of several ("Notes" 1–30 beside it still holds no notes).
+        named = [(name, entries) for name, entries in backlinked if name in _LIST_NAMES] or backlinked
+        trailing: list[tuple[str, list[_Block]]] = []
+        if len(lists) > 1 and not marks and not self.numbered_notes and len(named) == 1:
             # Nothing cites a note, so the one list with backlinks is the reference list whatever
             # its name ("Notes" 1–19 for [1]–[17]); a numbered list without them is a bibliography.
-            bibliography.extend(_entry_text(self.source, entry) for _, entries in lists
-                                if entries is not backlinked[0][1] for entry in entries)
-            lists = backlinked
+            bibliography.extend(_entry_text(self.source, entry) for name, entries in lists
+                                if entries is not named[0][1] and name in _LIST_NAMES for entry in entries)
+            trailing = [(name, entries) for name, entries in backlinked if entries is not named[0][1]]
+            lists = named
         if bibliography:
             self.doc.metadata["bibliography"] = bibliography
         several = len(lists) > 1
@@ -1684,9 +1690,12 @@ class _Parser:
             fitting = [entries for _, entries in lists if len(entries) == len(marks) and id(entries) in with_backlinks]
             if len(fitting) == 1 and (not any(named_notes(name) for name, _ in lists) or by_name < numbered):
                 letter_notes = fitting[0]
-        for name, blocks in lists:
+        for name, blocks in lists + trailing:
             notes = blocks is letter_notes if letter_notes is not None else named_notes(name)
             group = "note" if (several or letters_only or notes_only) and notes else ""
+            if any(blocks is listed for _, listed in trailing):
+                group = name  # numbered from 1 again: "[external links 1]"
+                self._cite_trailing(lists[-1][1][-1], blocks, group)
             lettered = group == "note" and not self.numbered_notes
             for entry, number in _list_entries(self.source, blocks):
                 if _CITE_ERROR.match(_entry_text(self.source, entry)):
@@ -1957,6 +1966,15 @@ class _Parser:
                 examples=[ref.key for ref in wrong[:10]],
                 count=len(wrong),
             ))
+
+    def _cite_trailing(self, last: _Block, entries: list[_Block], group: str) -> None:
+        """The markers between the reference list's last entry and the list printed after it
+        cite that list ("* The Centre [1]" in the external links), as far as its numbers go."""
+        start, end = last.segs[-1][1], entries[0].segs[0][0]
+        for match in re.finditer(r"\[(\d{1,3})\]", self.source[start:end]):
+            if 1 <= int(match.group(1)) <= len(entries):
+                span = Span(start + match.start(), start + match.end())
+                self.doc.citations.append(Citation(key=match.group(1), span=span, group=group))
 
     def _cite_between_entries(self, counts: Counter) -> None:
         """A marker in the text of a reference-list entry that names another entry is a use of
