@@ -674,6 +674,18 @@ def test_a_dump_joins_subscripts_and_broken_ranges_and_drops_alt_text_and_diagra
     assert "The tendons are anchored by wedges." in texts  # the cited pages "79–84" go with the marker
 
 
+def test_a_subscript_on_its_own_line_keeps_the_marker_glued_to_it() -> None:
+    text = ("****** Plants ******\n***** Cost *****\n"
+            "Oxaloacetic acid or malate synthesized by this process is then translocated to\n"
+            "specialized cells; while carbon cycling results in the formation of G3P in the\n"
+            "end, around 25% of carbon fixed by photorespiration is re-released as CO\n"
+            "2[1] and nitrogen, as ammonia. Ammonia must then be detoxified at a substantial\n"
+            "cost to the cell.[1]\n***** References *****\n   1. ^ a b \"Carbon\". Nature. 2001.\n")
+    doc = parse(text)
+    stmt = statement_with(doc, "around 25% of carbon")
+    assert stmt.text.endswith("re-released as CO2 and nitrogen, as ammonia.") and labels(stmt) == ["[1]"]
+
+
 @pytest.mark.parametrize(("footer", "day"), [
     ("This page was last edited on 7 August 2019, at 18:59 (UTC).", "2019-08-07"),
     ("This page was last edited on August 7, 2019, at 18:59 (UTC).", "2019-08-07"),

@@ -890,7 +890,7 @@ def _broken_marker(before: str, after: str) -> tuple[re.Match[str], re.Match[str
     return opened, closed, whole
 
 
-_SUBSCRIPT_DIGITS = re.compile(r"\d{1,2}(?![\d,.]\d)(?=[\s,.;:)]|$)")
+_SUBSCRIPT_DIGITS = re.compile(r"\d{1,2}(?![\d,.]\d)(?=[\s,.;:)]|\[\d{1,3}\]|$)")  # "CO" / "2[2] and"
 _FORMULA_TAIL = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]?\d*){1,4}$")
 _PICTURE_WORDS = re.compile(
     r"\b(?:pictured|photo(?:graph|micrograph)?s?|micrographs?|shown here|image|illustration|diagram"
