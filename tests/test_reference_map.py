@@ -709,6 +709,10 @@ def test_a_verified_map_or_another_format_withholds_nothing() -> None:
     ("^ bell hooks (1984). Feminist Theory.", 1, "bell hooks (1984). Feminist Theory."),
     ("^ a bvon Neumann, J. (1945). First Draft.", 2, "von Neumann, J. (1945). First Draft."),
     ("^ a b cdela Torre, R. (2001). Islands.", 3, "dela Torre, R. (2001). Islands."),
+    ("^ a b cconsultants Daniel Albert et al. (2012). Dictionary.", 3,
+     "consultants Daniel Albert et al. (2012). Dictionary."),  # no word opens with "cc"
+    ("^ a b ceremonies of Islands (2001).", 2, "ceremonies of Islands (2001)."),
+    ("^ a b c d eerie tales of Islands (2001).", 4, "eerie tales of Islands (2001)."),
     ("^ a b c d e f g h i j k l m n o p q r s t u v w x y z aa ab Smith, J. (2001). Islands.", 28,
      "Smith, J. (2001). Islands."),
 ])
