@@ -173,6 +173,9 @@ def test_item_identifier(raw: str, identifier: str) -> None:
         ("https://example.org/story?id=1", "https://example.org/story?id=2", False),
         ("https://www.nytimes.com/a.html?src=CF", "https://www.nytimes.com/a.html?src=bkmk", False),
         ("https://example.org/p?ref=home", "https://example.org/p?ref=archive", False),
+        # A register's pages by letter, each letter a windows-1251 byte that is no UTF-8.
+        ("http://old.favt.ru/airl/index.php?idmd=%CB", "http://old.favt.ru/airl/index.php?idmd=%C1", False),
+        ("https://example.org/a?q=%C3%A9", "https://example.org/a?q=é", True),
     ],
 )
 def test_url_key(a: str, b: str, same: bool) -> None:

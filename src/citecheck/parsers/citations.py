@@ -770,8 +770,9 @@ def url_key(url: str) -> str:
     path = _DEFAULT_PAGE.sub("/", path).rstrip("/")
     if not parts.query:
         return f"{host}{path}"
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                             if not _TRACKING_PARAM.match(k)))
+    # Bytes that are no UTF-8 ("?idmd=%CB", a letter in windows-1251) stay apart, not all "\ufffd".
+    pairs = parse_qsl(parts.query, keep_blank_values=True, errors="surrogateescape")
+    query = urlencode(sorted((k, v) for k, v in pairs if not _TRACKING_PARAM.match(k)), errors="surrogateescape")
     return f"{host}{path}" + (f"?{query}" if query else "")
 
 
