@@ -1174,11 +1174,12 @@ def _skipped_section(section: tuple[str, ...]) -> bool:
 
 # A roster's entry: a number, the numbers a player wore in turn ("31,21 Ken Schrom"), or a dash
 # where none is given yet, then a person's name (perhaps accented, "7 Dámaso García", or with
-# initials: "58 D. J. Williams"), perhaps a position, one or two ("G/T", "MLB/OLB"), and a
-# remark in brackets. Two digits at most after a comma: "1,500 Marines" is a grouped count.
+# initials: "58 D. J. Williams"; or surname first, "7 Stafford, Matthew"), perhaps a position, one
+# or two ("G/T", "MLB/OLB", "QB†" for a returning starter), a class ("RFr."), and a remark in
+# brackets. Two digits at most after a comma: "1,500 Marines" is a grouped count.
 _ROSTER_ENTRY = re.compile(
-    r"\s*(?:\d{1,3}(?:,\d{1,2}(?!\d))*|-{1,2}|[–—])\s+(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|[A-Z]\.)"
-    r"(?:\s+(?:[A-Z][\w'’.\-]*(?:/[A-Z]+)?|van|von|de|da|der|di|du|le|la)){1,4}"
+    r"\s*(?:\d{1,3}(?:,\d{1,2}(?!\d))*|-{1,2}|[–—])\s+(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|[A-Z]\.|[A-Z]['’][A-Z][\w'’.\-]*|de[A-Z]\w+),?"
+    r"(?:\s+'?(?:[A-Z][\w'’.\-]*(?:/[A-Z]+)?[†‡+*]?,?|van|von|de|da|der|di|du|le|la)){1,4}"
     r"(?:\s*\([^()]{1,20}\))?\s*"
 )
 _ROSTER_REACH = 2
@@ -1217,8 +1218,10 @@ def _in_roster(statements: Sequence[Statement], i: int) -> bool:
 
 
 def _surname(entry: str) -> str:
-    """The last word of a roster entry's name, past a position ("66 Mike Kerr DE": "Kerr")."""
-    words = [word for word in entry.split("(")[0].split() if not word.isupper()]
+    """The last word of a roster entry's name, past a position ("66 Mike Kerr DE": "Kerr") and,
+    when the surname comes first, past the given name ("13 Tereshinski III, Joe QB": "Tereshinski")."""
+    name = entry.strip().partition(" ")[2]
+    words = [word for word in name.split("(")[0].split(",")[0].split() if not word.isupper()]
     return words[-1] if words else ""
 
 
