@@ -225,6 +225,9 @@ _LETTER_BRACKETS = re.compile(r"(?:\[[A-Za-z]{1,2}\])*")  # the rest of a cluste
 _LETTERED_ITEM = re.compile(r"[ \t]*(?:[*•][ \t]+)?([A-Z])[ \t]+(?=\S)")
 # A chemical formula in square brackets, a concentration: "[HA]", "[H2A]", "[OH]".
 _CONCENTRATION = re.compile(r"\[(?:[A-Z][a-z]?\d*){2,}\]")
+# A bracketed capital on either side of an equals sign, where no marker stands: "Ksp = [A][B]",
+# "[B] = q/p[A]".
+_EQUATED_BRACKET = re.compile(r"=\s*\[[A-Z][a-z]?\d*\]|\[[A-Z][a-z]?\d*\]\s*=")
 # A legend line's key and the dash before what it stands for: "Po: [209] — mass number".
 _LEGEND_KEY = re.compile(r"\s*[^\s:]{1,6}:?\s*")
 _LEGEND_DASH = re.compile(r"\s+(?:[–—-]|â\x80[\x93\x94])\s")
@@ -491,7 +494,8 @@ class _Builder:
         after it, which a TeX group or command follows at once ("+[S][S]{\textbf {P}}": a
         matrix; a marker is followed by a space, punctuation or the next marker), or a capital
         on an equation's line that also brackets chemical formulas, which no marker is
-        ("[HA] = β1[A][H], [OH] = …"): square brackets for concentrations."""
+        ("[HA] = β1[A][H], [OH] = …"), or that sets one beside its equals sign ("Ksp = [A]p[B]q"):
+        square brackets for concentrations."""
         at = base + match.start()
         before = self.source[max(0, at - 400):at]  # a formula's lines may stand as blocks of their own
         tex = before.rfind("\\displaystyle")
@@ -500,7 +504,8 @@ class _Builder:
         if seg.startswith(("{", "\\"), _LETTER_BRACKETS.match(seg, match.end()).end()):
             return True
         near = seg[max(0, match.start() - 80):match.end() + 80]
-        return match.group("note").isupper() and "=" in near and _CONCENTRATION.search(near) is not None
+        return (match.group("note").isupper() and "=" in near
+                and (_CONCENTRATION.search(near) is not None or _EQUATED_BRACKET.search(near) is not None))
 
     def result(self) -> str:
         return "".join(self.text)
