@@ -79,7 +79,7 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     Vague quantities ("hundreds") count only when ``vague`` is set, and then only for
     statements with no precise figure. With ``textbook``, an article that teaches (``_teaches``)
     keeps only its figures that report the world. Headings, reference-list sections, a retold
-    plot (whose source is the work itself) and statements
+    plot (whose source is the work itself), sections under a cited heading and statements
     already tagged [citation needed] (CC103 reports those) are skipped; so are list items
     and a block quotation under a cited introduction ending with ":", introductions whose
     list items are cited, the
@@ -125,6 +125,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
+        if _under_cited_heading(stmt.section):
+            continue  # "2013 True Market Study Results[3]": the heading names the section's source
         if stmt.kind == "table" and _header_cell(doc, stmt):
             continue  # a header cell names its column or row ("45 °C (e.g. …)")
         if stmt.kind in ("table", "list") and (_works_section(stmt.section) or works_page):
@@ -1170,6 +1172,15 @@ WORKS_SECTIONS = re.compile(
 @functools.lru_cache(maxsize=1024)  # asked for every statement; an article has a few dozen sections
 def _skipped_section(section: tuple[str, ...]) -> bool:
     return any(SKIPPED_SECTIONS.search(part) or RETOLD_SECTIONS.match(part) for part in section)
+
+
+# A citation marker that closes a heading: "2013 True Market Study Results[3]", "Properties[5]".
+_HEADING_MARKER = re.compile(r"\[\d{1,3}\]\s*$")
+
+
+@functools.lru_cache(maxsize=1024)
+def _under_cited_heading(section: tuple[str, ...]) -> bool:
+    return any(_HEADING_MARKER.search(part) for part in section)
 
 
 # A roster's entry: a number, the numbers a player wore in turn ("31,21 Ken Schrom"), or a dash
@@ -2439,7 +2450,9 @@ class UncitedNumericClaim(Rule):
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
     ``vague`` is set; they are then reported at info severity, and only for statements with
     no precise figure. Statements already tagged [citation needed] are left to CC103, and a
-    plot or synopsis section, which the work it retells sources, is not read, nor is a table
+    plot or synopsis section, which the work it retells sources, is not read, nor a section
+    whose heading, or a heading above it, carries a citation ("2013 True Market Study
+    Results[3]": the source of all it holds), nor is a table
     or list of someone's works (Filmography, Discography, Credits, Roles), whose titles, roles
     and episode credits the works show ("3×3 Eyes (Pai)"); its prose is. A list
     item under a cited introduction ending with ":" or saying the list is "listed below" counts
