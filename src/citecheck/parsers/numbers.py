@@ -2266,8 +2266,6 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # "if a body A is in equilibrium with two bodies B and C": any case's count
     if small and not _small_count_is_claim(text, start, end, prev_word, following):
         return None  # "DNA is found in two cellular locations": a generic count, not a statistic
-    if not small and _UNITS.get(lowered, 99) <= 12 and _names_its_members(text, start, end, _UNITS[lowered]):
-        return None  # "a set of twelve: black, gray, …": as a number in digits up to twelve
     if lowered == "one" and re.match(r"(?:\s+\w+){1,3}\s+(?:to|or|and|after)\s+another\b", text[end:end + 60]):
         return None  # "from one basin to another", "one treatise after another"
     if not noun and prev_word in ("or", "and"):
