@@ -536,6 +536,18 @@ def test_a_notes_list_cited_by_number_beside_the_list_printed_at_the_page_end() 
     assert doc.metadata["mapping_check"]["verified"]
 
 
+def test_only_a_list_under_the_external_links_after_the_reference_list_is_read_apart() -> None:
+    # A lettered note's list, then the references under a name of no familiar list: both lists
+    # are the body's, and the references keep their plain keys.
+    text = ("Title\n\nTitle is a field of study that is described here in one sentence.[1]\n\n"
+            "History\n\nIt began in 1990 with a survey.[2] Its first journal followed.[2][A]\n\n"
+            "Notes\n\n  1. ^ The survey was informal.\n\n"
+            "Endnotes\n\n  1. ^ \"First\". W. 2020.\n  2. ^ a b \"Second\". W. 2020.\n")
+    doc = parse(text)
+    assert [r.label for r in doc.references] == ["[note a]", "[1]", "[2]"]
+    assert [c.reference.raw[:7] for c in doc.citations] == ['"First"', '"Second', '"Second', "The sur"]
+
+
 def test_dump_entry_details() -> None:
     doc = dump("Tropical_meteorology")
     glued = [r for r in doc.references if re.match(r"^[a-z]{1,2}[A-Z]", r.raw)]

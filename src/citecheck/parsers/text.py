@@ -116,6 +116,8 @@ _NOTE_LISTS = {"notes", "explanatory notes", "note", "notes and explanations", "
 # Lists that hold the notes when the text cites notes by number ("[note 1]"), and are often
 # the citations otherwise.
 _NOTE_LISTS_WHEN_CITED = {"footnotes", "remarks"}
+# The sections after the reference list where a page prints the references cited there.
+_TRAILING_LISTS = {"external links", "external link"}
 _LIST_NAMES = _REF_LISTS | BIBLIOGRAPHY_SECTIONS | {"further reading"}
 # The words a numbered note's marker opens with: "[note 1]", "[Note_1]", "[nb 2]", "[notes_1]",
 # "[remark_1]" (the group a page names its notes by).
@@ -1649,18 +1651,22 @@ class _Parser:
         marks = {note for m in _MARKER.finditer(self.source) if (note := m.group("note")) and note.islower()
                  and not _NOT_A_MARKER.search(self.source, max(0, m.start() - 40), m.start())}
         backlinked = [(name, entries) for name, entries, carets in with_carets if carets]
-        # The list a page prints at its end for the references of the sections after its
-        # reference list ("External links" 1 for its one [1]) is read, but it does not make the
-        # reference list one of several ("Notes" 1–30 beside it still holds no notes).
-        named = [(name, entries) for name, entries in backlinked if name in _LIST_NAMES] or backlinked
-        trailing: list[tuple[str, list[_Block]]] = []
-        if len(lists) > 1 and not marks and not self.numbered_notes and len(named) == 1:
+        # The list a page prints under its external links for the references cited there, after
+        # the reference list ("External links" 1 for its one [1]), is read in a group of its
+        # own: it does not make the reference list one of several ("Notes" 1–30 holds no notes).
+        trailing = [(name, entries) for name, entries in backlinked if name in _TRAILING_LISTS]
+        body = [(name, entries) for name, entries in backlinked if name not in _TRAILING_LISTS]
+        after_body = bool(trailing and body) and body[-1][1][-1].last_line < trailing[0][1][0].first_line
+        if not after_body:
+            trailing, body = [], backlinked
+        if len(lists) > 1 and not marks and not self.numbered_notes and len(body) == 1:
             # Nothing cites a note, so the one list with backlinks is the reference list whatever
             # its name ("Notes" 1–19 for [1]–[17]); a numbered list without them is a bibliography.
             bibliography.extend(_entry_text(self.source, entry) for name, entries in lists
-                                if entries is not named[0][1] and name in _LIST_NAMES for entry in entries)
-            trailing = [(name, entries) for name, entries in backlinked if entries is not named[0][1]]
-            lists = named
+                                if entries is not body[0][1] and name not in _TRAILING_LISTS for entry in entries)
+            lists = body
+        else:
+            trailing = []
         if bibliography:
             self.doc.metadata["bibliography"] = bibliography
         several = len(lists) > 1
@@ -1695,12 +1701,14 @@ class _Parser:
             fitting = [entries for _, entries in lists if len(entries) == len(marks) and id(entries) in with_backlinks]
             if len(fitting) == 1 and (not any(named_notes(name) for name, _ in lists) or by_name < numbered):
                 letter_notes = fitting[0]
+        previous = lists[-1][1][-1] if lists and lists[-1][1] else None
         for name, blocks in lists + trailing:
             notes = blocks is letter_notes if letter_notes is not None else named_notes(name)
             group = "note" if (several or letters_only or notes_only) and notes else ""
-            if any(blocks is listed for _, listed in trailing):
+            if any(blocks is listed for _, listed in trailing) and previous is not None:
                 group = name  # numbered from 1 again: "[external links 1]"
-                self._cite_trailing(lists[-1][1][-1], blocks, group)
+                self._cite_trailing(previous, blocks, group)
+                previous = blocks[-1]
             lettered = group == "note" and not self.numbered_notes
             for entry, number in _list_entries(self.source, blocks):
                 if _CITE_ERROR.match(_entry_text(self.source, entry)):
@@ -1973,8 +1981,9 @@ class _Parser:
             ))
 
     def _cite_trailing(self, last: _Block, entries: list[_Block], group: str) -> None:
-        """The markers between the reference list's last entry and the list printed after it
-        cite that list ("* The Centre [1]" in the external links), as far as its numbers go."""
+        """The markers between the last entry of the list before and a list printed after the
+        reference list cite that list ("* The Centre [1]" in the external links), as far as its
+        numbers go."""
         start, end = last.segs[-1][1], entries[0].segs[0][0]
         for match in re.finditer(r"\[(\d{1,3})\]", self.source[start:end]):
             if 1 <= int(match.group(1)) <= len(entries):
