@@ -713,6 +713,7 @@ def test_a_verified_map_or_another_format_withholds_nothing() -> None:
      "consultants Daniel Albert et al. (2012). Dictionary."),  # no word opens with "cc"
     ("^ a b ceremonies of Islands (2001).", 2, "ceremonies of Islands (2001)."),
     ("^ a b c d eerie tales of Islands (2001).", 4, "eerie tales of Islands (2001)."),
+    ("^ a b c d e ffrench, Richard (1991). A Guide to the Birds.", 5, "ffrench, Richard (1991). A Guide to the Birds."),
     ("^ a b c d e f g h i j k l m n o p q r s t u v w x y z aa ab Smith, J. (2001). Islands.", 28,
      "Smith, J. (2001). Islands."),
 ])

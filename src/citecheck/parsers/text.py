@@ -2208,9 +2208,9 @@ def _strip_page_css(text: str) -> tuple[str, bool]:
 # Backlink letters; text dumps glue the last one to the entry ("^ a bDorst, Neal").
 _BACKLINK_LETTER = re.compile(r"([a-z]{1,2})(?:\s+|(?=[A-Z\"“'‘\[(]))")
 # A backlink letter glued to a name that opens in lower case ("^ a b cdela Torre R"), or to a
-# word opening with the same letter, which no English word doubles but "ee" and "oo" ("^ a b
-# cconsultants Daniel Albert").
-_BACKLINK_GLUED = re.compile(r"([a-z])(?=(?:de|da|di|du|van|von|ten|ter|le|la|al|el|bin|ibn)[a-z]*\s|(?![eo])\1[a-z])")
+# word opening with the same letter, which no English word doubles but "ee" and "oo", and a few
+# surnames "ff" and "ll" ("^ a b cconsultants Daniel Albert"; not "^ a b c d e ffrench, Richard").
+_BACKLINK_GLUED = re.compile(r"([a-z])(?=(?:de|da|di|du|van|von|ten|ter|le|la|al|el|bin|ibn)[a-z]*\s|(?![eofl])\1[a-z])")
 
 
 def _backlinks(text: str) -> tuple[int, int]:
