@@ -63,6 +63,8 @@ _CELL_SPLIT = re.compile(r"\|\||!!")
 # Citations a reference's own content may hold (a <ref> inside an {{efn}}).
 _NESTED = re.compile(r"<ref|\{\{\s*(?:sfn|r\s*[|}])", re.I)
 # Templates worth walking for citations although they render no prose.
+# A <ref> in a heading, or its placeholder.
+_REF_IN_HEADING = re.compile(REF_START + r"|<ref\b", re.I)
 _MAY_CITE = re.compile(REF_START + r"|<ref|\{\{\s*(?:sfn|harv|r\s*\||efn|#tag|refn|cn\b|cit|fact\b|dead ?link)", re.I)
 
 
@@ -495,6 +497,9 @@ class _Builder:
         self.headings = [(lvl, t) for lvl, t in self.headings if lvl < level] + [(level, title)]
         self.section = tuple(t for _, t in self.headings)
         self.buf = _Buffer("prose", self.section, True)
+        if _REF_IN_HEADING.search(str(node.title)):
+            # "== 2013 True Market Study Results<ref>…</ref> ==": the source of the section
+            self.doc.metadata.setdefault("cited_sections", []).append(list(self.section))
 
     def heading_title(self, title: Any) -> str:
         """A heading's text as rendered: a <ref> in it is a marker (cited, attached to nothing),

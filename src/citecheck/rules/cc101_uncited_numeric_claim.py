@@ -125,7 +125,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
-        if _under_cited_heading(stmt.section):
+        if _under_cited_heading(stmt.section) or any(
+                list(stmt.section[:len(cited)]) == cited for cited in doc.metadata.get("cited_sections", ())):
             continue  # "2013 True Market Study Results[3]": the heading names the section's source
         if stmt.kind == "table" and _header_cell(doc, stmt):
             continue  # a header cell names its column or row ("45 °C (e.g. …)")
@@ -1174,7 +1175,9 @@ def _skipped_section(section: tuple[str, ...]) -> bool:
     return any(SKIPPED_SECTIONS.search(part) or RETOLD_SECTIONS.match(part) for part in section)
 
 
-# A citation marker that closes a heading: "2013 True Market Study Results[3]", "Properties[5]".
+# A citation marker that closes a heading as a copy prints it: "2013 True Market Study
+# Results[3]", "Properties[5]" (wikitext lists the sections whose heading holds a <ref> in the
+# document's "cited_sections").
 _HEADING_MARKER = re.compile(r"\[\d{1,3}\]\s*$")
 
 
