@@ -1666,12 +1666,20 @@ def _given_in_cited_prose(statements: Sequence[Statement], i: int, claim: Numeri
 def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
     """Whether an uncited table cell follows a cited cell of its row that is written in words: a
     row cited in its title or name cell ("The Moon & Antarctica (Remastered)[10]" before
-    "Reissue … with 4 new added tracks") names there the source of the row. A cited date or
-    number alone ("November 3, 1947[1]", "63[2]") is cited for itself, not for the notes after it."""
-    start = paragraph_start(statements, i)
-    return not statements[i].citations and any(
-        cell.cited and cell.paragraph == statements[i].paragraph and _NAME_WORD.search(cell.text)
-        and not looks_like_date(cell.text) for cell in statements[start:i])
+    "Reissue … with 4 new added tracks") names there the source of the row. So does a row of
+    events cited only on its date ("30 May 2010[21]" before "18 unnamed men"): the date is the
+    event's. But where a figure of the row carries a citation of its own, citations are the
+    cells', and a cited date or number ("November 3, 1947[1]", "63[1]") is cited for itself,
+    not for the notes after it."""
+    if statements[i].citations:
+        return False
+    start, end = paragraph_start(statements, i), paragraph_end(statements, i)
+    row = [cell for cell in statements[start:end + 1] if cell.paragraph == statements[i].paragraph]
+    cited_before = [cell for cell in row if cell.cited and cell.index < i]
+    if any(_NAME_WORD.search(cell.text) and not looks_like_date(cell.text) for cell in cited_before):
+        return True
+    return (any(looks_like_date(cell.text) for cell in cited_before)
+            and not any(cell.cited and find_numeric_claims(cell.text) for cell in row))
 
 
 # A list article's line about its own list, its criterion for inclusion, and the list it is
