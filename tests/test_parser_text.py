@@ -528,8 +528,10 @@ def test_a_notes_list_cited_by_number_beside_the_list_printed_at_the_page_end() 
     text = ("Title\n\nTitle is a field of study that is described here in one sentence.[1]\n\n"
             "History\n\nIt began in 1990 with a survey.[2] Its first journal followed.[2]\n\n"
             "References\n\nNotes\n\n  1. ^ \"First\". W. 2020.\n  2. ^ a b \"Second\". W. 2020.\n\n"
-            "External links\n\n  * The Centre [1]\n\n  1. ^ Sanford, David (2017). \"Later\". LinkedIn.\n")
+            "External links\n\n  * The Centre [1]\n  * Its archive [2]\n\n"
+            "  1. ^ Sanford, David (2017). \"Later\". LinkedIn.\n")
     doc = parse(text)
+    assert "bibliography" not in doc.metadata  # the list at the end holds references, not works
     assert [(r.label, r.get("title")) for r in doc.references] == [
         ("[1]", "First"), ("[2]", "Second"), ("[external links 1]", "Later")]  # the last one is still read
     assert [c.reference.get("title") for c in doc.citations] == ["First", "Second", "Second", "Later"]
