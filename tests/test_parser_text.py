@@ -550,6 +550,24 @@ def test_only_a_list_under_the_external_links_after_the_reference_list_is_read_a
     assert [c.reference.raw[:7] for c in doc.citations] == ['"First"', '"Second', '"Second', "The sur"]
 
 
+def test_each_list_after_the_reference_list_is_cited_by_the_markers_before_it() -> None:
+    text = ("Title\n\nTitle is a field of study that is described here in one sentence.[1]\n\n"
+            "Notes\n\n  1. ^ \"First\". W. 2020.\n\n"
+            "External links\n\n  * The Centre [1]\n\n  1. ^ Sanford, David (2017). \"Later\". LinkedIn.\n\n"
+            "External link\n\n  * The Prize [1]\n\n  1. ^ Prize Committee (2018). \"Prize\". Nobel.\n")
+    doc = parse(text)
+    assert [(c.label, c.reference.get("title")) for c in doc.citations] == [
+        ("[1]", "First"), ("[external links 1]", "Later"), ("[external link 1]", "Prize")]
+
+
+def test_a_list_under_the_external_links_before_the_reference_list_is_no_list_of_the_page_end() -> None:
+    text = ("Title\n\nTitle is a field of study that is described here in one sentence.[1]\n\n"
+            "External links\n\n  * The Centre [1]\n\n  1. ^ Sanford, David (2017). \"Later\". LinkedIn.\n\n"
+            "Notes\n\n  1. ^ \"First\". W. 2020.\n")
+    doc = parse(text)
+    assert all(ref.group != "external links" for ref in doc.references)
+
+
 def test_dump_entry_details() -> None:
     doc = dump("Tropical_meteorology")
     glued = [r for r in doc.references if re.match(r"^[a-z]{1,2}[A-Z]", r.raw)]
