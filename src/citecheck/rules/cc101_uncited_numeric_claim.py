@@ -1187,18 +1187,18 @@ def _under_cited_heading(section: tuple[str, ...]) -> bool:
 
 
 # A roster's entry: a number, the numbers a player wore in turn ("31,21 Ken Schrom"), or a dash
-# where none is given yet, then a person's name (perhaps accented, "7 Dámaso García", with initials,
-# "58 D. J. Williams", or a suffix, "81 Mickey Shuler, Jr. TE"), perhaps a position, one or two
-# ("G/T", "MLB/OLB"), and a remark in brackets. Or the surname first, a comma, the given name and
-# a position, which may mark a returning starter, then perhaps a class ("13 Tereshinski III, Joe
-# QB† Sr.", "32 O'Keefe, Joseph ROV Sr.", "42 Verdun Wheeler, Danny SLB Sr."); "3 Olympic Games,
-# Gold" has no position after its comma. Two digits at most after a number's comma: "1,500
-# Marines" is a grouped count.
+# where none is given yet, then a person's name (perhaps accented, "7 Dámaso García", or with
+# initials, "58 D. J. Williams"), perhaps a position, one or two ("G/T", "MLB/OLB"), and a remark
+# in brackets. Or the surname first, a comma, the given name (or a suffix) and a position, which
+# may mark a returning starter, then perhaps a class ("13 Tereshinski III, Joe QB† Sr.", "32
+# O'Keefe, Joseph ROV Sr.", "42 Verdun Wheeler, Danny SLB Sr.", "81 Mickey Shuler, Jr. TE");
+# "3 Olympic Games, Gold" has no position after its comma. Two digits at most after a number's
+# comma: "1,500 Marines" is a grouped count.
 _ROSTER_NUMBER = r"\s*(?:\d{1,3}(?:,\d{1,2}(?!\d))*|-{1,2}|[–—])\s+"
 _ROSTER_ENTRY = re.compile(
     rf"{_ROSTER_NUMBER}(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|[A-Z]\.)"
     r"(?:\s+(?:[A-Z][\w'’.\-]*(?:/[A-Z]+)?|van|von|de|da|der|di|du|le|la)){1,4}"
-    r"(?:,\s+(?:Jr|Sr)\.(?:\s+[A-Z]{1,4}(?:/[A-Z]{1,4})?)?)?(?:\s*\([^()]{1,20}\))?\s*"
+    r"(?:\s*\([^()]{1,20}\))?\s*"
     rf"|{_ROSTER_NUMBER}(?:[A-Z]['’]?[A-Z]?[a-z][\w'’\-]*|de[A-Z]\w+)(?:\s+[A-Z][a-z][\w'’\-]*)?(?:\s+(?:[IV]{{1,3}}|Jr\.|Sr\.))?,"
     r"\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][a-z][\w'’.\-]*)?\s+'?[A-Z]{1,4}(?:/[A-Z]{1,4})?[†‡+*]?"
     r"(?:\s+R?(?:Fr|So|Jr|Sr)\.)?\s*"
