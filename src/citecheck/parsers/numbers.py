@@ -2468,16 +2468,20 @@ _COPULA_INSIDE = re.compile(r"\s(?:are|were)\s")
 # dash does, but not one of a span of years ("the campaigns of 101–102 and 105–106").
 # A relative clause ends them, also after a word on the last member (", a publicist who …").
 _MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b|$")
-_MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
-# A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross".
-_NAMED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?[\"“‘]?[A-Z]")
+_MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
+# A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross"; a
+# quoted one in lower case too ("'take-all' and Cephalosporium stripe").
+_NAMED_MEMBER = re.compile(
+    r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?(?:[\"“‘]?[A-Z]|[\"“‘'][^\"”’'\s][^\"”’']*[\"”’'](?:\s|$))")
 # The sentence going on after the members' names: ", and also played …", a verb in the past or a
 # participle (", served by the city public transit system", ", decided to intervene"; not
-# ", including …", which adds members), or saying more of them: ", both of the immunoglobulin
+# ", including …", which adds members), the verb of the count they stand beside (", have reportedly
+# been revived"), or saying more of them: ", both of the immunoglobulin
 # superfamily", ", the latter with minimal service", or adding others of their kind: "A, B, and C
 # as well as several local newspapers".
 _CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b"
-                             r"|(?!including\b)[a-z]{3,}(?:ed|ing)\s+[a-z])|\s+as\s+well\s+as\s+[a-z]")
+                             r"|(?!including\b)[a-z]{3,}(?:ed|ing)\s+[a-z]"
+                             r"|(?:have|has|had|are|were|is|was)\s+[a-z])|\s+as\s+well\s+as\s+[a-z]")
 # A relative clause about one member, between two of them: "Dark Honeymoon, which had been
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,120}(?=,\s+(?:and|or)\s)")
@@ -2801,9 +2805,10 @@ def _counted_word(text: str, end: int) -> str:
 
 
 # An aside inside a member that closes nothing: an abbreviation, a year or a life span ("(V)",
-# "(1925)", "(1792–1857)"), or
+# "(1925)", "(1792–1857)"), a word or two in lower case ("the Daily Sentinel (daily)"), or
 # a remark on a quoted title ('"When A Child Is Born" (previously a hit for Mathis) and …').
-_SHORT_ASIDE = re.compile(rf"\s\((?:[A-Z][A-Za-z]{{0,4}}|\d{{4}}(?:\s?{_DASHES}\s?\d{{2,4}})?)\)|(?<=[\"”])\s\([^()]{{1,60}}\)")
+_SHORT_ASIDE = re.compile(rf"\s\((?:[A-Z][A-Za-z]{{0,4}}|\d{{4}}(?:\s?{_DASHES}\s?\d{{2,4}})?|[a-z]{{3,}}(?:\s[a-z]+)?)\)"
+                          rf"|(?<=[\"”])\s\([^()]{{1,60}}\)")
 # A member after a colon described in a few words, as a phrase, not a clause of its own.
 _LONGEST_DESCRIBED_MEMBER = 8
 _BETWEEN_NAMES = r",\s*(?:and\s+)?|\s+and\s+"
