@@ -62,9 +62,9 @@ _CELL_ATTRIBUTES = re.compile(r"[^|\[\]{}\n]*=[^|\[\]{}\n]*\|(?!\|)")
 _CELL_SPLIT = re.compile(r"\|\||!!")
 # Citations a reference's own content may hold (a <ref> inside an {{efn}}).
 _NESTED = re.compile(r"<ref|\{\{\s*(?:sfn|r\s*[|}])", re.I)
-# Templates worth walking for citations although they render no prose.
 # A <ref> in a heading, or its placeholder.
 _REF_IN_HEADING = re.compile(REF_START + r"|<ref\b", re.I)
+# Templates worth walking for citations although they render no prose.
 _MAY_CITE = re.compile(REF_START + r"|<ref|\{\{\s*(?:sfn|harv|r\s*\||efn|#tag|refn|cn\b|cit|fact\b|dead ?link)", re.I)
 
 

@@ -2486,7 +2486,9 @@ class UncitedNumericClaim(Rule):
     districts); an
     introduction whose list items are cited, an infobox value whose row carries a
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
-    table cell whose row is cited in a later cell, or in a rendered page's match box links the
+    table cell whose row is cited in a later cell, in an earlier cell that names the row ("The
+    Moon & Antarctica (Remastered)[10]") or, where no figure of the row carries a citation of
+    its own, on its date ("30 May 2010[21]" before "18 unnamed men"), or in a rendered page's match box links the
     game's report ("Report"), or whose table is cited as a whole (in its header row, its
     caption, the introduction ending ":" before it, a cited statement right above it that names
     its column heads, its title line: "The various pistols in this series with pertinent
