@@ -556,8 +556,8 @@ def test_each_list_after_the_reference_list_is_cited_by_the_markers_before_it() 
             "External links\n\n  * The Centre [1]\n\n  1. ^ Sanford, David (2017). \"Later\". LinkedIn.\n\n"
             "External link\n\n  * The Prize [1]\n\n  1. ^ Prize Committee (2018). \"Prize\". Nobel.\n")
     doc = parse(text)
-    assert [(c.label, c.reference.get("title")) for c in doc.citations] == [
-        ("[1]", "First"), ("[external links 1]", "Later"), ("[external link 1]", "Prize")]
+    assert [(c.label, c.reference.get("title"), text[:c.span.start].split()[-1]) for c in doc.citations] == [
+        ("[1]", "First", "sentence."), ("[external links 1]", "Later", "Centre"), ("[external link 1]", "Prize", "Prize")]
 
 
 def test_a_list_under_the_external_links_before_the_reference_list_is_no_list_of_the_page_end() -> None:
