@@ -568,6 +568,38 @@ def test_a_list_under_the_external_links_before_the_reference_list_is_no_list_of
     assert all(ref.group != "external links" for ref in doc.references)
 
 
+def test_a_reference_list_under_a_sub_heading_that_names_it_ends_the_body() -> None:
+    text = ("****** Atmosphere ******\n"
+            "Atmospheric electricity is the study of electrical charges in the atmosphere.[1]\n"
+            "***** History[edit] *****\n"
+            "The first measurements were made in 1752 with a kite.[2]\n"
+            "***** References and external articles[edit] *****\n"
+            "**** Citations and notes[edit] ****\n"
+            "   1. ^ Chalmers, J. Alan (1967). Atmospheric Electricity. Pergamon Press.\n"
+            "   2. ^ Franklin, B. (1752). Letters. London.\n"
+            "**** Other reading[edit] ****\n"
+            "    * Smith, J. (1990). Storms. Oxford.\n")
+    doc = parse(text)
+    assert [r.get("title") or r.raw[:8] for r in doc.references] == ["Atmospheric Electricity", "Letters"]
+    assert all(c.reference is not None for c in doc.citations)
+    assert not any("Chalmers" in s.text for s in doc.statements)
+
+
+def test_a_body_section_whose_sub_section_holds_a_table_s_notes_goes_on() -> None:
+    text = ("****** Alloys ******\n"
+            "An alloy is a mixture of chemical elements of which at least one is a metal.[1]\n"
+            "***** Data[edit] *****\n"
+            "**** Densities[edit] ****\n"
+            "   1. ^ a b Measured at 20 degrees.\n"
+            "   2. ^ Cast, not wrought.\n"
+            "***** History[edit] *****\n"
+            "Bronze was the first alloy made on purpose, some 5,000 years ago.[1]\n"
+            "***** References[edit] *****\n"
+            "   1. ^ a b Smith, J. (1990). Alloys. Oxford.\n")
+    doc = parse(text)
+    assert any(s.text.startswith("Bronze was the first alloy") for s in doc.statements)
+
+
 def test_dump_entry_details() -> None:
     doc = dump("Tropical_meteorology")
     glued = [r for r in doc.references if re.match(r"^[a-z]{1,2}[A-Z]", r.raw)]

@@ -119,6 +119,8 @@ _NOTE_LISTS_WHEN_CITED = {"footnotes", "remarks"}
 # The sections after the reference list where a page prints the references cited there.
 _TRAILING_LISTS = {"external links", "external link"}
 _LIST_NAMES = _REF_LISTS | BIBLIOGRAPHY_SECTIONS | {"further reading"}
+# A word that names a reference list in a sub-heading of another name: "Citations and notes".
+_NAMES_A_LIST = re.compile(r"\b(?:references|citations|notes|footnotes|sources)\b", re.I)
 # The words a numbered note's marker opens with: "[note 1]", "[Note_1]", "[nb 2]", "[notes_1]",
 # "[remark_1]" (the group a page names its notes by).
 _NOTE_WORDS = "notes|note|nb|n|remark|Notes|Note|NB|N|Remark"
@@ -1244,11 +1246,16 @@ class _Parser:
         """Whether a heading's section is a numbered list with backlinks, whatever its name: of
         two entries or more as the page had them, so a lone note under a picture whose style
         sheet a dump numbers after it ("1. ^ The interactive pathway map can be edited …",
-        "2. .mw-parser-output …") is no list that ends the body."""
+        "2. .mw-parser-output …") is no list that ends the body. In a text dump the list may
+        stand under a sub-heading that names it ("References and external articles" over
+        "Citations and notes")."""
+        level = self.blocks[heading].level
         entries = []
         for block in self.blocks[heading + 1:]:
             if block.kind == "heading":
-                break
+                if entries or not self.wrapped or block.level <= level or not _NAMES_A_LIST.search(block.text):
+                    break
+                continue
             if block.kind == "entry":
                 entries.append(block)
         return len(_list_entries(self.source, entries)) >= 2 and _backlinked(self.source, entries)
