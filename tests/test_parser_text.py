@@ -568,13 +568,19 @@ def test_a_list_under_the_external_links_before_the_reference_list_is_no_list_of
     assert all(ref.group != "external links" for ref in doc.references)
 
 
-def test_a_reference_list_under_a_sub_heading_that_names_it_ends_the_body() -> None:
+@pytest.mark.parametrize(("heading", "sub_headings"), [
+    ("References and external articles", "**** Citations and notes[edit] ****\n"),
+    ("Notes and citations", "**** Works cited[edit] ****\n"),
+    ("References and external articles", "**** Bibliography[edit] ****\n    * Smith, J. (1990). Storms.\n"
+                                         "**** Citation[edit] ****\n"),
+])
+def test_a_reference_list_under_a_sub_heading_that_names_it_ends_the_body(heading: str, sub_headings: str) -> None:
     text = ("****** Atmosphere ******\n"
             "Atmospheric electricity is the study of electrical charges in the atmosphere.[1]\n"
             "***** History[edit] *****\n"
             "The first measurements were made in 1752 with a kite.[2]\n"
-            "***** References and external articles[edit] *****\n"
-            "**** Citations and notes[edit] ****\n"
+            f"***** {heading}[edit] *****\n"
+            + sub_headings +
             "   1. ^ Chalmers, J. Alan (1967). Atmospheric Electricity. Pergamon Press.\n"
             "   2. ^ Franklin, B. (1752). Letters. London.\n"
             "**** Other reading[edit] ****\n"
@@ -585,11 +591,12 @@ def test_a_reference_list_under_a_sub_heading_that_names_it_ends_the_body() -> N
     assert not any("Chalmers" in s.text for s in doc.statements)
 
 
-def test_a_body_section_whose_sub_section_holds_a_table_s_notes_goes_on() -> None:
+@pytest.mark.parametrize("sub_heading", ["Densities", "Notes", "Sources"])
+def test_a_body_section_whose_sub_section_holds_a_table_s_notes_goes_on(sub_heading: str) -> None:
     text = ("****** Alloys ******\n"
             "An alloy is a mixture of chemical elements of which at least one is a metal.[1]\n"
             "***** Data[edit] *****\n"
-            "**** Densities[edit] ****\n"
+            f"**** {sub_heading}[edit] ****\n"
             "   1. ^ a b Measured at 20 degrees.\n"
             "   2. ^ Cast, not wrought.\n"
             "***** History[edit] *****\n"

@@ -119,8 +119,13 @@ _NOTE_LISTS_WHEN_CITED = {"footnotes", "remarks"}
 # The sections after the reference list where a page prints the references cited there.
 _TRAILING_LISTS = {"external links", "external link"}
 _LIST_NAMES = _REF_LISTS | BIBLIOGRAPHY_SECTIONS | {"further reading"}
-# A word that names a reference list in a sub-heading of another name: "Citations and notes".
-_NAMES_A_LIST = re.compile(r"\b(?:references|citations|notes|footnotes|sources)\b", re.I)
+# A word that names a reference list in a heading of another name: "Citations and notes",
+# "References and external articles".
+_NAMES_A_LIST = re.compile(r"\b(?:references?|citations?|notes|footnotes?|sources|bibliography|works\s+cited)\b", re.I)
+
+
+def _names_a_list(heading: str) -> bool:
+    return _section_name(heading) in _LIST_NAMES or _NAMES_A_LIST.search(heading) is not None
 # The words a numbered note's marker opens with: "[note 1]", "[Note_1]", "[nb 2]", "[notes_1]",
 # "[remark_1]" (the group a page names its notes by).
 _NOTE_WORDS = "notes|note|nb|n|remark|Notes|Note|NB|N|Remark"
@@ -1247,13 +1252,15 @@ class _Parser:
         two entries or more as the page had them, so a lone note under a picture whose style
         sheet a dump numbers after it ("1. ^ The interactive pathway map can be edited …",
         "2. .mw-parser-output …") is no list that ends the body. In a text dump the list may
-        stand under a sub-heading that names it ("References and external articles" over
-        "Citations and notes")."""
+        stand under a sub-heading that names it, when the section's own name names one too
+        ("References and external articles" over "Citations and notes", perhaps after a
+        "Bibliography"); a "Notes" sub-heading under a body section holds a table's notes."""
         level = self.blocks[heading].level
+        nested = self.wrapped and _names_a_list(self.blocks[heading].text)
         entries = []
         for block in self.blocks[heading + 1:]:
             if block.kind == "heading":
-                if entries or not self.wrapped or block.level <= level or not _NAMES_A_LIST.search(block.text):
+                if entries or not nested or block.level <= level or not _names_a_list(block.text):
                     break
                 continue
             if block.kind == "entry":
