@@ -1443,11 +1443,13 @@ def _bare_year(text: str, match: re.Match[str]) -> bool:
     return _is_year(text, match.start("num"), match.end(), match.group("num"), None)
 
 
-# A unified school district by its number, with its town named beside it: after a comma, or
-# before it as the whole of a list item or cell ("Cedar Vale USD 285").
-_SCHOOL_DISTRICT = re.compile(r"[1-9]\d{2}")
-_PLACE_AFTER = re.compile(r",\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)*\s*(?:[,;.)]|$)")
-_PLACE_BEFORE = re.compile(r"\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)*\s+")
+# A unified school district by its number and its town, the whole of a list item or a cell:
+# "USD 439, Sedgwick", "Cedar Vale USD 285", "USD 418, McPherson"; not a price named so ("Adult
+# Admission USD 250").
+_DISTRICT_TOWN = r"[A-Z][\w'’.]*(?:[\s-][A-Z][\w'’.]*)*"
+_PRICE_WORDS = r"(?i:.*\b(?:price|cost|fees?|fares?|admission|tuition|rent|salary|wages?|pay|revenue|budget|total|value|prize|income)\b)"
+_SCHOOL_DISTRICT = re.compile(
+    rf"\s*(?:USD\s[1-9]\d{{2}},\s+(?!{_PRICE_WORDS}){_DISTRICT_TOWN}|(?!{_PRICE_WORDS}){_DISTRICT_TOWN}\s+USD\s[1-9]\d{{2}})\.?\s*")
 
 
 def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) -> NumericClaim | None:
@@ -1457,8 +1459,7 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
         return None
     if match.group("cur") and _currency_sign_is_mojibake(text, match.end("cur")):
         return None  # "Î£0": the Σ0 of a formula in a copy decoded twice, not £0
-    if (match.group("cur") == "USD " and not match.group("scale") and _SCHOOL_DISTRICT.fullmatch(match.group("num"))
-            and (_PLACE_AFTER.match(text, end) or _PLACE_BEFORE.fullmatch(text, 0, start) and not text[end:].strip())):
+    if (match.group("cur") or "").strip() == "USD" and _SCHOOL_DISTRICT.fullmatch(text):
         return None  # "USD 439, Sedgwick", "Cedar Vale USD 285": a Kansas school district, no dollars
     if _RATE_BEFORE.search(text, max(0, start - 12), start) and not match.group("pct"):
         return None  # "per 1000 women", "+590": a rate's base or a calling code
