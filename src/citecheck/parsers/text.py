@@ -1715,11 +1715,11 @@ class _Parser:
             fitting = [entries for _, entries in lists if len(entries) == len(marks) and id(entries) in with_backlinks]
             if len(fitting) == 1 and (not any(named_notes(name) for name, _ in lists) or by_name < numbered):
                 letter_notes = fitting[0]
-        previous = lists[-1][1][-1] if lists and lists[-1][1] else None
+        previous = lists[-1][1][-1] if trailing else None  # the reference list's last entry, then each one's
         for name, blocks in lists + trailing:
             notes = blocks is letter_notes if letter_notes is not None else named_notes(name)
             group = "note" if (several or letters_only or notes_only) and notes else ""
-            if any(blocks is listed for _, listed in trailing) and previous is not None:
+            if any(blocks is listed for _, listed in trailing):
                 group = name  # numbered from 1 again: "[external links 1]"
                 self._cite_trailing(previous, blocks, group)
                 previous = blocks[-1]
@@ -1999,10 +1999,10 @@ class _Parser:
         reference list cite that list ("* The Centre [1]" in the external links), as far as its
         numbers go."""
         start, end = last.segs[-1][1], entries[0].segs[0][0]
-        for match in re.finditer(r"\[(\d{1,3})\]", self.source[start:end]):
-            if 1 <= int(match.group(1)) <= len(entries):
-                span = Span(start + match.start(), start + match.end())
-                self.doc.citations.append(Citation(key=match.group(1), span=span, group=group))
+        for match in _MARKERS.finditer(self.source, start, end):
+            key = match.group()[1:-1]
+            if 1 <= int(key) <= len(entries):
+                self.doc.citations.append(Citation(key=key, span=Span(*match.span()), group=group))
 
     def _cite_between_entries(self, counts: Counter) -> None:
         """A marker in the text of a reference-list entry that names another entry is a use of

@@ -499,7 +499,7 @@ class _Builder:
         self.buf = _Buffer("prose", self.section, True)
         if _REF_IN_HEADING.search(str(node.title)):
             # "== 2013 True Market Study Results<ref>…</ref> ==": the source of the section
-            self.doc.metadata.setdefault("cited_sections", []).append(list(self.section))
+            self.doc.metadata.setdefault("cited_sections", []).append(self.section)
 
     def heading_title(self, title: Any) -> str:
         """A heading's text as rendered: a <ref> in it is a marker (cited, attached to nothing),

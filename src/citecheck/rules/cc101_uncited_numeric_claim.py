@@ -125,8 +125,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
             continue
-        if _under_cited_heading(stmt.section) or any(
-                list(stmt.section[:len(cited)]) == cited for cited in doc.metadata.get("cited_sections", ())):
+        if _under_cited_heading(doc, stmt.section):
             continue  # "2013 True Market Study Results[3]": the heading names the section's source
         if stmt.kind == "table" and _header_cell(doc, stmt):
             continue  # a header cell names its column or row ("45 °C (e.g. …)")
@@ -1181,9 +1180,9 @@ def _skipped_section(section: tuple[str, ...]) -> bool:
 _HEADING_MARKER = re.compile(r"\[\d{1,3}\]\s*$")
 
 
-@functools.lru_cache(maxsize=1024)
-def _under_cited_heading(section: tuple[str, ...]) -> bool:
-    return any(_HEADING_MARKER.search(part) for part in section)
+def _under_cited_heading(doc: Document, section: tuple[str, ...]) -> bool:
+    return (any(_HEADING_MARKER.search(part) for part in section)
+            or any(section[:len(cited)] == cited for cited in doc.metadata.get("cited_sections", ())))
 
 
 # A roster's entry: a number, the numbers a player wore in turn ("31,21 Ken Schrom"), or a dash
@@ -1673,8 +1672,7 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
     not for the notes after it."""
     if statements[i].citations:
         return False
-    start, end = paragraph_start(statements, i), paragraph_end(statements, i)
-    row = [cell for cell in statements[start:end + 1] if cell.paragraph == statements[i].paragraph]
+    row = statements[paragraph_start(statements, i):paragraph_end(statements, i) + 1]
     cited_before = [cell for cell in row if cell.cited and cell.index < i]
     if any(_NAME_WORD.search(cell.text) and not looks_like_date(cell.text) for cell in cited_before):
         return True
