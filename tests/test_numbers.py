@@ -556,6 +556,10 @@ def test_a_capitalised_word_before_a_figure(text: str, expected: list[str]) -> N
         # a noun that dates its data makes the number before it a year
         ("Official 2011 statistics show a rise.", []),
         ("Not only were the official 1956 scores withheld.", []),
+        # an edition of an event by its year and place, and the link to its page
+        ("2014 Sochi details", []),
+        ("1998 Nagano details", []),
+        ("1300 Syrian militants crossed the border.", ["1300"]),
     ],
 )
 def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:
@@ -584,6 +588,14 @@ def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:
         # members one to a clause after a colon, in a statement with an abbreviation before the count
         ("In St. Louis the lab studies 3 pathways: the InsP3 receptor that releases calcium; the ryanodine receptor "
          "in muscle; and the NAADP channel.", []),
+        # a digit held in a name by a letter does not stop the opening; a figure of its own does
+        ("Three Bamberg players are in the U20 squad: Johannes Thiemann, Alexander Engel and Alina Hartmann.", []),
+        ("And five Bamberg U16 players compete at international level: Daniel Keppeler, Noah Kamdem, Leon "
+         "Kratzer, Saskia Beringer and Anne-Katrin Landwehr.", []),
+        ("Three Bamberg players are in the 20-man squad: Johannes Thiemann, Alexander Engel and Alina Hartmann.",
+         ["Three", "20"]),
+        ("He took three wickets in 20 overs: Smith, Jones and Brown.", ["three", "20"]),
+        ("Three soldiers of the B52 crew were killed in the raid: Smith, Jones and Brown.", ["Three"]),
     ],
 )
 def test_a_count_that_names_its_members(text: str, expected: list[str]) -> None:

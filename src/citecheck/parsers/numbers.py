@@ -1886,11 +1886,14 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
     if before.rstrip().endswith(("(", "[")):
         return not _counted_noun_follows(text, end)  # "(1994)", but "(1500 soldiers)"
     noun = _NEXT_WORDS.match(text, end)
-    if noun and noun.group(1).lower() in _YEAR_NOUNS:
+    if noun and noun.group(1).lower() in _YEAR_NOUNS or _EDITION_DETAILS.match(text, end):
         return True
     return not _counted_noun_follows(text, end)
 
 
+# An edition of an event named by its year and place, with the link to its page that medal and
+# results tables print after it: "2014 Sochi details", "1998 Nagano details".
+_EDITION_DETAILS = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){1,3}details\b")
 # A name right before a bracketed range of years: "Al-Khalil (717–786)", "the Tang Dynasty (618–907)".
 _NAME_THEN_BRACKET = re.compile(r"\b[A-Z][\w\-]*\s\($")
 
@@ -2469,10 +2472,12 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # "three volumes, covering physical oceanography, seawater and geology", "three new species,
 # formally denoted Alpha, Beta and Gamma"; not a measure's scope ("two years, covering Alaska and Canada").
 # A colon after "are" opens them instead ("Eight word classes are distinguished in English: nouns, …").
+# A digit on the way is another figure, unless a letter holds it in a name ("the U20 squad").
+_OPENING_WORDS = r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+)"
 _MEMBERS_OPEN = re.compile(
-    rf"[^.;:!?()\d]{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
+    rf"{_OPENING_WORDS}{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
     rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:[a-z]+ly\s+)?(?:known\s+as|called|namely|denoted|covering)\s+))?"
-    rf"|\s(?:are|were)\s+(?![^.;:!?()\d]*:)|\s\())(?=\S)"
+    rf"|\s(?:are|were)\s+(?!{_OPENING_WORDS}*:)|\s\())(?=\S)"
 )
 _COPULA_INSIDE = re.compile(r"\s(?:are|were)\s")
 # A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
@@ -2886,6 +2891,10 @@ _ONE_STEP = re.compile(r"\s+(?:tier|level)\b")
 # A part of a whole that has one of it, picked out to say where: "pushed one corner of the road
 # slab off its support", "moved to one side of the room".
 _ONE_PART = re.compile(r"\s+(?:corner|end|side|edge|face|flank|bank|tip)\s+of\b")
+# One of a pair placed apart from the other: "He located one at Feltman's Beer Garden …, and
+# the other at Young's Pier": a pronoun for a thing the sentence before counted; but "killed one
+# in the village and another on the road" reports a casualty.
+_ONE_OF_A_PAIR = re.compile(r"\s+(?:at|in|on|for|near|to)\s[^.;]*?\b(?:and|while|whereas)\s+(?:the\s+other|another)\b")
 
 
 def _lone_one_is_count(text: str, end: int, prev_word: str, start: int) -> bool:
@@ -2894,7 +2903,8 @@ def _lone_one_is_count(text: str, end: int, prev_word: str, start: int) -> bool:
     sharpened", "one nucleotide at a time") or a sentence's opening ("One analyst")."""
     if start == 0 or prev_word not in _ONE_COUNTED_AFTER and not (prev_word.endswith("ed") and prev_word.islower()):
         return False
-    if _ONE_PRONOUN_AFTER.match(text, end) or _ONE_STEP.match(text, end) or _ONE_PART.match(text, end):
+    if (_ONE_PRONOUN_AFTER.match(text, end) or _ONE_STEP.match(text, end) or _ONE_PART.match(text, end)
+            or _ONE_OF_A_PAIR.match(text, end) and prev_word not in _counted_beings()):
         return False
     following = re.match(r"\s+([^\W\d_][\w\-]*)(\s+at\s+a\s+time\b)?", text[end:end + 40])
     return bool(following) and not following.group(2) and following.group(1).lower() not in _ONE_PRONOUN_VERBS
