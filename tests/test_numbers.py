@@ -560,6 +560,10 @@ def test_a_capitalised_word_before_a_figure(text: str, expected: list[str]) -> N
         ("2014 Sochi details", []),
         ("1998 Nagano details", []),
         ("1300 Syrian militants crossed the border.", ["1300"]),
+        # the last of a series of years that a word of time opens
+        ("Pines were put on display for the 1968 and 1969 seasons.", []),
+        ("It was held in 2004, 2005 and 2006 editions.", []),
+        ("Between 1500 and 1600 soldiers were killed.", ["1600"]),
     ],
 )
 def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:

@@ -578,6 +578,10 @@ _STRONG_YEAR_BEFORE = re.compile(
     r"spring|summer|autumn|fall|winter|its|their|his|her|our|whose|by|from|pre|post|note,)\s*$",
     re.I,
 )
+# The last of a series of years a word of time opens: "for the 1968 and 1969 seasons", "in 2004,
+# 2005 and 2006"; but not "between 1500 and 1600 soldiers".
+_YEAR_SERIES_BEFORE = re.compile(
+    r"\b(?:in|during|the|its|their|his|her)\s+(?:(?:1\d|20|21)\d\d,\s*)*(?:1\d|20|21)\d\d,?\s+(?:and|or|&)\s+$", re.I)
 # Plural nouns a year qualifies ("2001 statistics", "1937 borders", "2010 dollars").
 _YEAR_NOUNS = frozenset(
     "statistics figures data estimates census borders boundaries frontiers elections polls "
@@ -1881,7 +1885,7 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
     if upper is not None and len(upper) == 4 and 1000 <= int(upper) <= 2199:
         return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
-    if _STRONG_YEAR_BEFORE.search(before):
+    if _STRONG_YEAR_BEFORE.search(before) or _YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start):
         return True
     if before.rstrip().endswith(("(", "[")):
         return not _counted_noun_follows(text, end)  # "(1994)", but "(1500 soldiers)"
