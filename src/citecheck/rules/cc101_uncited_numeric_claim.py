@@ -154,6 +154,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                   and not _in_italic_title(doc, stmt, c)
                   and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)
                   and not _set_out_under_headings(stmt, c, headed_counts) and not _defines_by_its_parts(stmt, c)]
+        if claims and stmt.kind == "infobox":
+            claims = [c for c in claims if not _POINTS_ONWARD.match(stmt.text, c.end)]
         if claims and stmt.kind == "table":
             ranges = _row_ranges(statements, i)
             claims = [c for c in claims if not _in_row_range(c, ranges)]
@@ -1690,6 +1692,9 @@ _DESCRIBES_ITS_LIST = re.compile(
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
     r"|Compare\s+this\s+list\s+with)\b"
 )
+# An infobox value that sends the reader on to where the figure is spelled out and sourced: "87
+# (List of episodes)", "About 100–250, see text".
+_POINTS_ONWARD = re.compile(r"[\s,;:(\u2013\u2014-]*(?:see\s+(?:the\s+)?(?:text|below|list\b)|list\s+of\s+[^\W\d_])", re.I)
 # A table's legend, which explains its marks: "Legend: Win (2 points) Loss (0 points) Tie (1 point)".
 _LEGEND = re.compile(r"\s*(?:Legend|Key)\s*:\s")
 
@@ -2442,7 +2447,9 @@ class UncitedNumericClaim(Rule):
     picture's scale bar ("Scale bars indicate 100 nm"), a count of the things the article sets
     out under headings that number them ("his two laws" over "First law" and "Second law") and
     a small count in words that a list item's verbless gloss defines its thing by ("… –
-    Point-contact transistor having two emitters").
+    Point-contact transistor having two emitters"), nor an infobox value that sends the
+    reader on to the list or the text that gives it ("87 (List of episodes)", "About
+    100–250, see text").
     A caption without a verb describes its
     picture: only its figures that report the world count there (shares, money, counts in the
     thousands, counts of people, any figure of a caption that names a year: "Over 1 million
