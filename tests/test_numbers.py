@@ -808,3 +808,33 @@ def test_a_wheel_arrangement_is_read_only_of_locomotives(text: str, expected: li
 ])
 def test_a_work_named_by_a_number_is_no_figure(text: str, expected: list[str]) -> None:
     assert [claim.raw for claim in find_numeric_claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "works"),
+    [
+        ("This comes to 63 MJ/kg (15 kcal/g).", True),
+        ("Thus, 1 CO2 molecule is produced for every 2 molecules of O2.", True),
+        ("Since the mass of the earth is 5.972 kg, this would imply 4360 million gigatonnes of carbon.", True),
+        ("The equator moves at 0.5 km/s, giving an upper limit of 73.4 km/s.", True),
+        ("So the frequency correction is 1% for a tube.", True),
+        ("So far 300 tonnes were shipped.", False),
+        ("Consequently, he missed more than 5 match weeks.", False),
+        ("So-called 300 tonnes were shipped.", False),
+        ("Thus, by 1993, this balance was cut to 9 tonnes.", False),
+        ("The mill makes 300 tonnes a day.", False),
+    ],
+)
+def test_a_statement_that_works_out_its_figures(text: str, works: bool) -> None:
+    from citecheck.parsers.numbers import works_out
+
+    claim = find_numeric_claims(text)[-1]
+    assert works_out(claim, text) is works
+
+
+def test_a_worked_out_count_of_people_stays_a_report() -> None:
+    from citecheck.parsers.numbers import works_out
+
+    text = "Thus 40 civilians were trapped in the town."
+    assert not works_out(find_numeric_claims(text)[0], text)
+

@@ -33,7 +33,7 @@ from typing import Sequence
 from citecheck.parsers import scripture
 from citecheck.parsers.citations import STANDARD_BODIES
 
-__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "decodes_notation", "continues_example", "opens_example", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
+__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "decodes_notation", "continues_example", "opens_example", "works_out", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
 
 KINDS = ("count", "percent", "money", "vague")
 
@@ -1194,6 +1194,26 @@ _BROKEN_LINE_STARTS = frozenset(")]=,;")
 _DATA_SET = re.compile(
     r"\{\s*-?\d[\d.]*(?:\s*,\s*-?\d[\d.]*){2,}\s*\}|(?<![\d,.])\d{1,3}(?:\.\d+)?(?:,\s\d{1,3}(?:\.\d+)?){3,}(?![\d,])"
 )
+
+
+# What works a statement's figures out from those before it: "This comes to 42 km/s", "Thus, 1
+# CO2 molecule is produced for every 2 molecules of O2", "Since the mass of the earth is 5.972×10^24
+# kg, this would imply 4360 million gigatonnes", "…, giving an upper limit of …"; not "So far", "So
+# many", "So-called", nor "Consequently", which tells what an event led to ("Consequently, he
+# missed more than five match weeks").
+_WORKS_OUT = re.compile(
+    r"\s*(?:(?:Thus|Hence|Therefore|So(?!\s+(?:far|many|much|long|called)\b)(?!-)),?\s"
+    r"|This\s+(?:means|comes\s+to|yields|gives|implies|would\s+imply|leaves)\b)"
+    r"|(?:[^.;]|\.(?=\d))*?,\s+(?:this\s+(?:would\s+imply|comes\s+to|yields)|giving\s+(?:an?|the)\s)", re.I)
+
+
+def works_out(claim: NumericClaim, text: str) -> bool:
+    """Whether a figure is one its statement works out from the figures before it, a routine
+    calculation whose starting figures are what a source must give ("This comes to 63 MJ/kg").
+    A dated statement reports an event ("Thus, by 1993, this balance was cut to less than half"),
+    and a count of people stays a report ("Thus 40 civilians were trapped")."""
+    return (_WORKS_OUT.match(text) is not None and _RECORD_YEAR.search(text) is None
+            and not _counts_people(claim))
 
 
 def opens_example(text: str) -> bool:

@@ -32,6 +32,7 @@ from citecheck.parsers.numbers import (
     speaks_in_mathematics,
     tallies_listed_seasons,
     tallies_listed_years,
+    works_out,
 )
 from citecheck.parsers.statements import TABLE_SOURCE_LINE
 from citecheck.rules.base import Option, Rule, RuleContext
@@ -230,6 +231,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
             following = [s.text for s in statements[i + 1:paragraph_end(statements, i) + 1]]
             uncovered = [c for c in uncovered if not names_the_members(c, following)]
+        if uncovered and stmt.kind == "prose":
+            derived = [c for c in uncovered if works_out(c, stmt.text)]
+            if derived and _figures_before(statements, i):
+                uncovered = [c for c in uncovered if c not in derived]
         if uncovered and stmt.kind == "list":
             uncovered = [c for c in uncovered
                          if not (tallies_listed_years(c, stmt.text) or _streak_under_table(statements, i, c)
@@ -317,6 +322,13 @@ def paragraph_end(statements: Sequence[Statement], i: int) -> int:
     while end + 1 < len(statements) and statements[end + 1].paragraph == paragraph:
         end += 1
     return end
+
+
+def _figures_before(statements: Sequence[Statement], i: int) -> bool:
+    """Whether an earlier statement of statement ``i``'s paragraph gives a figure: what a
+    statement that works its figures out starts from."""
+    return any(judgeable(other.text) and find_numeric_claims(other.text)
+               for other in statements[paragraph_start(statements, i):i])
 
 
 def _paragraph_text(statements: Sequence[Statement], i: int) -> str:
@@ -2537,7 +2549,12 @@ class UncitedNumericClaim(Rule):
     a notation with the notation's own numbers ("2/10 net 30 - this means …") is a worked example,
     and one that reads values off the article's own numbered figure ("In Fig. 6, the low-finesse
     image corresponds to a reflectivity of 0.04"; "In this case we see … speeds of 50%, 71%" in a
-    paragraph about "the map shown in Figure 5.2") describes the picture.
+    paragraph about "the map shown in Figure 5.2") describes the picture. A statement that
+    works its figures out from figures earlier in its paragraph ("This comes to 42 km/s",
+    "Thus, 1 CO2 molecule is produced for every 2 molecules of O2", "…, this would imply 4360
+    million gigatonnes") is a routine calculation: the figures it starts from need the
+    source, not its results; but a dated one reports an event ("Thus, by 1993, …"), and a
+    count of people stays a report.
 
     Why: figures are what readers quote and what propaganda inflates; an uncited figure
     cannot be checked against its source.
