@@ -1697,9 +1697,11 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # A list article's line about its own list, its criterion for inclusion, and the list it is
 # compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
 # least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
-# USD", "Note: Compare this list with the List of …".
+# USD", "Note: Compare this list with the List of …"; and the scope of the data a box gives
+# ("French Land Register data, which excludes lakes, ponds, glaciers > 1 km² …").
 _DESCRIBES_ITS_LIST = re.compile(
-    r"\s*(?:Note:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
+    r"\s*(?:Notes?:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
+    r"|(?:[A-Z][\w\-]*\s+){1,4}data,?\s+which\s+(?:excludes|includes|covers)"
     r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
     r"|Compare\s+this\s+list\s+with)\b"
@@ -2461,7 +2463,9 @@ class UncitedNumericClaim(Rule):
     a small count in words that a list item's verbless gloss defines its thing by ("… –
     Point-contact transistor having two emitters"), nor an infobox value that sends the
     reader on to the list or the text that gives it ("87 (List of episodes)", "About
-    100–250, see text").
+    100–250, see text"), nor a list's line about its own criteria ("Notes: This list is
+    restricted to shaking tables bigger than 2m by 2m") or the scope of a box's data ("French
+    Land Register data, which excludes lakes, ponds, glaciers > 1 km²").
     A caption without a verb describes its
     picture: only its figures that report the world count there (shares, money, counts in the
     thousands, counts of people, any figure of a caption that names a year: "Over 1 million
