@@ -600,6 +600,18 @@ def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:
          ["Three", "20"]),
         ("He took three wickets in 20 overs: Smith, Jones and Brown.", ["three", "20"]),
         ("Three soldiers of the B52 crew were killed in the raid: Smith, Jones and Brown.", ["Three"]),
+        # a bracket on a member's name, at any length, is the member's; the count's own bracket is not
+        ("Roddick has two older brothers, Lawrence and John (All-American tennis player at the University of "
+         "Georgia and head coach at Central Florida).", []),
+        ("They had two children together: Marte (born 1996) and Erik (born 2000).", []),
+        ("The Sea (in four volumes, covering physical oceanography, seawater and geology) was published.", ["four"]),
+        ("The Grey Lady is the first ghost met by the original three Ghostbusters (Ray, Egon, and Peter).", []),
+        # a clause that a conjunction opens ends the members; "as well as" joins them
+        ("The games follow two young boys, Jack and Ryu, as they adventure through Chinaland.", []),
+        ("The games follow three young boys, Jack and Ryu, as they adventure through Chinaland.", ["three"]),
+        # an ordinal on the way to the members is no figure of its own
+        ("The Medici ruled Italy through their two famous 16th century popes, Leo X and Clement VII, who were rulers.",
+         []),
     ],
 )
 def test_a_count_that_names_its_members(text: str, expected: list[str]) -> None:

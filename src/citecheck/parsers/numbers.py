@@ -2496,8 +2496,9 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # "three volumes, covering physical oceanography, seawater and geology", "three new species,
 # formally denoted Alpha, Beta and Gamma"; not a measure's scope ("two years, covering Alaska and Canada").
 # A colon after "are" opens them instead ("Eight word classes are distinguished in English: nouns, …").
-# A digit on the way is another figure, unless a letter holds it in a name ("the U20 squad").
-_OPENING_WORDS = r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+)"
+# A digit on the way is another figure, unless a letter holds it in a name ("the U20 squad") or it
+# is an ordinal ("their two famous 16th century popes, Leo X and Clement VII").
+_OPENING_WORDS = r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b)"
 _MEMBERS_OPEN = re.compile(
     rf"{_OPENING_WORDS}{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
     rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:[a-z]+ly\s+)?(?:known\s+as|called|namely|denoted|covering)\s+))?"
@@ -2506,8 +2507,10 @@ _MEMBERS_OPEN = re.compile(
 _COPULA_INSIDE = re.compile(r"\s(?:are|were)\s")
 # A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
 # dash does, but not one of a span of years ("the campaigns of 101–102 and 105–106").
-# A relative clause ends them, also after a word on the last member (", a publicist who …").
-_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b|$")
+# A relative clause ends them, also after a word on the last member (", a publicist who …"), and
+# so does a clause that a conjunction opens (", as they adventure through …").
+_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b"
+                            r"|,\s+(?:as(?!\s+well\s+as)|while|whereas|when|because|although|though|until)\s+[a-z]|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross"; a
 # quoted one in lower case too ("'take-all' and Cephalosporium stripe").
@@ -2536,6 +2539,9 @@ _BRACKETED_MEMBER = re.compile(r"\s*(?:[\"“‘]?[^\W\d_]|(?:1[5-9]|20)\d\d\s*$
 # A name's other name in one word, in brackets, inside a member: "East Oakland (Seminary)"; after
 # a common noun the name in brackets is the member ("one order (Totiviridae)").
 _OTHER_NAME_ASIDE = re.compile(r"(?P<name>\b[A-Z][\w'’-]*)\s\([A-Z][a-z]+\)")
+# What a bracket says of a name, at any length: "Lawrence and John (All-American tennis player at
+# …)", "Marte (born 1996) and Erik (born 2000)".
+_ASIDE_ON_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’\-]*)\s\([^()]{1,200}\)")
 # A member's year set off by commas: "two studio albums, Spirit, in 2007 and Echo, in 2009".
 _MEMBER_YEAR_ASIDE = re.compile(r"(?<=\w),\s+in\s+(?:1[5-9]|20)\d\d(?=\s+(?:and|or)\s|,|\.|$)")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
@@ -2662,6 +2668,11 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     if ", a" in text or ", the " in text:
         text = _INNER_APPOSITIVE.sub(lambda phrase: " " * len(phrase.group()), text)
     opened = _MEMBERS_OPEN.match(text, end)
+    if opened is not None and not opened.group().endswith("(") and "(" in text[opened.end():]:
+        # a bracket on a member's name, past the opening (a bracket right after the count
+        # holds the members themselves: "three Ghostbusters (Ray, Egon, and Peter)")
+        text = text[:opened.end()] + _ASIDE_ON_NAME.sub(
+            lambda named: named["name"] + " " * (named.end() - named.end("name")), text[opened.end():])
     if (opened is not None and opened.group("colon") and _COPULA_INSIDE.search(opened.group())
             and _counted_word(text, end) in _counted_beings()):
         opened = None  # "Three soldiers were killed in the raid: Smith, …": people counted stay a report
