@@ -609,6 +609,11 @@ def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:
         # a clause that a conjunction opens ends the members; "as well as" joins them
         ("The games follow two young boys, Jack and Ryu, as they adventure through Chinaland.", []),
         ("The games follow three young boys, Jack and Ryu, as they adventure through Chinaland.", ["three"]),
+        # noun phrases in apposition to the counted noun, to the sentence's end, are its members
+        ("Monitoring the lysozyme showed two conformations, an open active site and a closed inactive site.", []),
+        ("Monitoring the lysozyme showed three conformations, an open active site and a closed inactive site.",
+         ["three"]),
+        ("The attack killed two people, a woman and a child.", ["two"]),
         # an ordinal on the way to the members is no figure of its own
         ("The Medici ruled Italy through their two famous 16th century popes, Leo X and Clement VII, who were rulers.",
          []),

@@ -2548,6 +2548,9 @@ _MEMBER_YEAR_ASIDE = re.compile(r"(?<=\w),\s+in\s+(?:1[5-9]|20)\d\d(?=\s+(?:and|
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 # The opening of members that a colon or a semicolon sets out, and what ends them.
 _DESCRIBED_LIST_OPEN = re.compile(r"[^.;:!?()\d]{0,90}?[:;]\s*(?=\S)")
+# … or that follow the counted noun in apposition: "two conformations, an open active site and a
+# closed inactive site".
+_APPOSED_LIST_OPEN = re.compile(r"(?:\s+[^\W\d_][\w\-]*){1,3},\s+(?=(?:an?|the)\s)")
 _SENTENCE_CLOSE = re.compile(r"\.(?:\s|$)|$")
 _ASIDE = re.compile(r"\s?\([^()]*\)")
 # A member described by a noun phrase, definite or not: "the Leydig's organ within …", "a spiral valve".
@@ -2556,13 +2559,14 @@ _LONGEST_NOUN_PHRASE_MEMBER = 10  # "the Leydig's organ within the walls of thei
 
 
 def _described_members(text: str, end: int, count: int) -> tuple[int, int] | None:
-    """Where the members a count sets out after a colon or a semicolon start and end, when the
-    rest of the sentence is exactly ``count`` noun phrases, each described in a few words: "three
+    """Where the members a count sets out after a colon or a semicolon, or in apposition to its
+    noun ("two conformations, an open active site and a closed inactive site"), start and end,
+    when the rest of the sentence is exactly ``count`` noun phrases, each described in a few words: "three
     specialized organs that are unique to Chondrichthyes; the epigonal organs (…) that surround the
     gonads, the Leydig's organ within …, and a spiral valve in their intestine". People counted
     stay a report; so do a clause after the colon ("three plants; the largest, in Ohio, makes cars")
     and members with figures of their own."""
-    opened = _DESCRIBED_LIST_OPEN.match(text, end)
+    opened = _DESCRIBED_LIST_OPEN.match(text, end) or _APPOSED_LIST_OPEN.match(text, end)
     if opened is None or _counted_word(text, end) in _counted_beings():
         return None
     close = _SENTENCE_CLOSE.search(text, opened.end())
