@@ -60,6 +60,9 @@ def sentences(text: str) -> list[str]:
         ("Sie wurde am 1. September 2021 gewählt. Danach trat sie an.",
          ["Sie wurde am 1. September 2021 gewählt.", "Danach trat sie an."]),
         ("The count rose to 12. Then it fell.", ["The count rose to 12.", "Then it fell."]),
+        # a capital letter's exclamation mark is a name's ("M! Countdown"); a word's ends a sentence
+        ("She sang on M! Countdown. Then she left.", ["She sang on M! Countdown.", "Then she left."]),
+        ("He said NO! Then he left.", ["He said NO!", "Then he left."]),
         ("A sentence without an end", ["A sentence without an end"]),
         ("   padded.   ", ["padded."]),
         ("", []),
@@ -108,6 +111,14 @@ def test_citation_clusters_after_punctuation() -> None:
     for stmt in stmts:
         for i, ch in enumerate(stmt.text):
             assert source[stmt.offsets[i]] == ch
+
+
+def test_a_marker_after_an_initial_closes_the_sentence() -> None:
+    stmts = statements_from_paragraph(paragraph(
+        "It featured Verbal Jint and Simon D.[23] On October 18, she came back. Robert C. O'Brien agreed.[24]"))
+    assert [s.text for s in stmts] == [
+        "It featured Verbal Jint and Simon D.", "On October 18, she came back.", "Robert C. O'Brien agreed."]
+    assert [[c.key for c in s.citations] for s in stmts] == [["23"], [], ["24"]]
 
 
 def test_clause_of_a_mid_sentence_marker() -> None:

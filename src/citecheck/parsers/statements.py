@@ -41,6 +41,8 @@ _BOUNDARY = re.compile(
     re.X,
 )
 _NEXT_CHAR = re.compile(r"\s*[\"'“‘«(\[]?(\S)")
+# A capital letter with an exclamation mark, a word of its own: the names "M! Countdown", "E! News".
+_BRAND_EXCLAMATION = re.compile(r"(?<![\w.])[A-Z]!$")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _MONTH_NAMES = frozenset(
     "january february march april may june july august september october november december "
@@ -71,14 +73,16 @@ class Paragraph:
     index: int = 0
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, markers: Sequence[int] = ()) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` in ``text``, trimmed of surrounding whitespace.
 
     A boundary is terminal punctuation (with any closing quotes or brackets) followed by
     whitespace and a character that can start a sentence. Periods after abbreviations
     ("Gen.", "U.S.", "Jr."), initials ("Robert C. O'Brien") and numbering abbreviations
     before a number ("No. 1", "(d. 537 BC)") do not end a sentence; decimals ("22.8%") never match
-    because no whitespace follows their point.
+    because no whitespace follows their point. But a citation marker right after such a period
+    (``markers``: where markers stood in ``text``) closes the sentence: "… and Simon D.[23] On
+    October 18, …".
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -88,8 +92,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = match.end()
         if text[match.start(1)].islower():
             continue  # "é", "ж": lower case in any script continues the sentence
-        if text[match.start()] == "." and _is_abbreviation(text, match.start(), end):
+        if (text[match.start()] == "." and _is_abbreviation(text, match.start(), end)
+                and not _marked(markers, match.start() + 1, end)):
             continue
+        if text[match.start()] == "!" and _BRAND_EXCLAMATION.search(text, max(0, match.start() - 4), match.start() + 1):
+            continue  # "on M! Countdown", "E! News": a name's exclamation mark
         while q < len(quotes) and quotes[q][1] < match.start():
             q += 1
         if q < len(quotes) and quotes[q][0] < match.start() and end <= quotes[q][1]:
@@ -98,6 +105,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     spans.append((start, len(text)))
     return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
+
+
+def _marked(markers: Sequence[int], start: int, end: int) -> bool:
+    """Whether a marker stood between ``start`` and ``end`` (``markers`` in order)."""
+    k = bisect.bisect_left(markers, start)
+    return k < len(markers) and markers[k] <= end
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -158,7 +171,7 @@ def statements_from_paragraph(par: Paragraph, *, split: bool = True) -> list[Sta
     """
     text, offsets = par.text, par.offsets
     if split:
-        spans = split_sentences(text)
+        spans = split_sentences(text, sorted(pos for pos, _ in par.markers))
     else:
         whole = _trim(text, 0, len(text))
         spans = [whole] if whole else []
