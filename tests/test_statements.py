@@ -63,6 +63,8 @@ def sentences(text: str) -> list[str]:
         # a capital letter's exclamation mark is a name's ("M! Countdown"); a word's ends a sentence
         ("She sang on M! Countdown. Then she left.", ["She sang on M! Countdown.", "Then she left."]),
         ("He said NO! Then he left.", ["He said NO!", "Then he left."]),
+        ("They needed a Plan B! The first plan had failed.", ["They needed a Plan B!", "The first plan had failed."]),
+        ("E! News reported it.", ["E! News reported it."]),
         ("A sentence without an end", ["A sentence without an end"]),
         ("   padded.   ", ["padded."]),
         ("", []),

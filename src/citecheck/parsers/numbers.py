@@ -578,10 +578,12 @@ _STRONG_YEAR_BEFORE = re.compile(
     r"spring|summer|autumn|fall|winter|its|their|his|her|our|whose|by|from|pre|post|note,)\s*$",
     re.I,
 )
-# The last of a series of years a word of time opens: "for the 1968 and 1969 seasons", "in 2004,
-# 2005 and 2006"; but not "between 1500 and 1600 soldiers".
+# The last of a series of years before the editions they date: "for the 1968 and 1969 seasons",
+# "after the 1810, 1820 and 1830 censuses"; not "resulted in 1200 and 1500 deaths".
 _YEAR_SERIES_BEFORE = re.compile(
     r"\b(?:in|during|the|its|their|his|her)\s+(?:(?:1\d|20|21)\d\d,\s*)*(?:1\d|20|21)\d\d,?\s+(?:and|or|&)\s+$", re.I)
+_EDITIONS_AFTER = re.compile(
+    r"\s+(?:seasons|editions|tournaments|championships|elections|censuses|games|campaigns|festivals|sessions)\b", re.I)
 # Plural nouns a year qualifies ("2001 statistics", "1937 borders", "2010 dollars").
 _YEAR_NOUNS = frozenset(
     "statistics figures data estimates census borders boundaries frontiers elections polls "
@@ -1207,13 +1209,40 @@ _WORKS_OUT = re.compile(
     r"|(?:[^.;]|\.(?=\d))*?,\s+(?:this\s+(?:would\s+imply|comes\s+to|yields)|giving\s+(?:an?|the)\s)", re.I)
 
 
-def works_out(claim: NumericClaim, text: str) -> bool:
+def works_out(claim: NumericClaim, text: str, teaching: bool = False) -> bool:
     """Whether a figure is one its statement works out from the figures before it, a routine
-    calculation whose starting figures are what a source must give ("This comes to 63 MJ/kg").
-    A dated statement reports an event ("Thus, by 1993, this balance was cut to less than half"),
-    and a count of people stays a report ("Thus 40 civilians were trapped")."""
-    return (_WORKS_OUT.match(text) is not None and _RECORD_YEAR.search(text) is None
-            and not _counts_people(claim))
+    calculation whose starting figures are what a source must give: a measure in a unit after
+    the words that draw it ("This comes to 63 MJ/kg"; not the 5.972×10^24 kg of "Since the mass of
+    the earth is 5.972×10^24 kg, this would imply …"), or, in a text that teaches (``teaching``),
+    a count or a share too ("Thus, 1 CO2 molecule is produced for every 2 molecules of O2").
+    Money, spans of time, counts of people and any figure of a dated statement stay reports
+    ("Thus the company lost $40 million", "So the firm closed 120 stores", "Thus, by 1993, this
+    balance was cut to less than half")."""
+    cue = _WORKS_OUT.match(text)
+    if cue is None or claim.start < cue.end() or _RECORD_YEAR.search(text) is not None:
+        return False
+    if claim.kind != "count" and not (teaching and claim.kind == "percent"):
+        return False
+    return not (_counts_people(claim) or measures_time(claim)) and (teaching or _in_units(claim))
+
+
+# Units a worked-out measure is given in, beside the symbols ("MJ", "pF") and the units glued to
+# figures ("km", "ms").
+_PHYSICAL_UNITS = frozenset(
+    "bar bars ohm ohms megohm megohms joule joules newton newtons pascal pascals watt watts volt volts "
+    "kelvin kelvins kcal calorie calories gigatonnes gigatons megatonnes tonnes tons kilograms grams met mets "
+    "metres meters kilometres kilometers litres liters hertz amperes amps".split())
+
+
+# A unit's symbol, perhaps after a prefix: "g", "Ms" (megasamples), "kPa", "µm".
+_UNIT_SYMBOL = re.compile(r"[YZEPTGMkhdcmµun]?(?:[gmsVAWKJNCFHTS]|Hz|Pa|eV|Wh|mol|bar)")
+
+
+def _in_units(claim: NumericClaim) -> bool:
+    """Whether a count is a measure in a unit: "63 MJ/kg", "3 bars", "110 pF", "1 ms", "1 g"."""
+    unit = claim.noun.split(" ", 1)[0].split("/", 1)[0]
+    return (unit in _GLUED_UNITS or unit.lower() in _PHYSICAL_UNITS or _UNIT_SYMBOL.fullmatch(unit) is not None
+            or 2 <= len(unit) <= 4 and unit.isalpha() and any(ch.isupper() for ch in unit[1:]))
 
 
 def opens_example(text: str) -> bool:
@@ -1905,7 +1934,8 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
     if upper is not None and len(upper) == 4 and 1000 <= int(upper) <= 2199:
         return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
-    if _STRONG_YEAR_BEFORE.search(before) or _YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start):
+    if _STRONG_YEAR_BEFORE.search(before) or (_YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start)
+                                             and _EDITIONS_AFTER.match(text, end)):
         return True
     if before.rstrip().endswith(("(", "[")):
         return not _counted_noun_follows(text, end)  # "(1994)", but "(1500 soldiers)"
@@ -2566,7 +2596,9 @@ def _described_members(text: str, end: int, count: int) -> tuple[int, int] | Non
     gonads, the Leydig's organ within …, and a spiral valve in their intestine". People counted
     stay a report; so do a clause after the colon ("three plants; the largest, in Ohio, makes cars")
     and members with figures of their own."""
-    opened = _DESCRIBED_LIST_OPEN.match(text, end) or _APPOSED_LIST_OPEN.match(text, end)
+    opened = _DESCRIBED_LIST_OPEN.match(text, end)
+    if opened is None and _counted_word(text, end) not in _MEASURE_NOUNS:
+        opened = _APPOSED_LIST_OPEN.match(text, end)  # not "lasted two years, the worst in a century …"
     if opened is None or _counted_word(text, end) in _counted_beings():
         return None
     close = _SENTENCE_CLOSE.search(text, opened.end())
@@ -2931,9 +2963,10 @@ _ONE_STEP = re.compile(r"\s+(?:tier|level)\b")
 # slab off its support", "moved to one side of the room".
 _ONE_PART = re.compile(r"\s+(?:corner|end|side|edge|face|flank|bank|tip)\s+of\b")
 # One of a pair placed apart from the other: "He located one at Feltman's Beer Garden …, and
-# the other at Young's Pier": a pronoun for a thing the sentence before counted; but "killed one
-# in the village and another on the road" reports a casualty.
-_ONE_OF_A_PAIR = re.compile(r"\s+(?:at|in|on|for|near|to)\s[^.;]*?\b(?:and|while|whereas)\s+(?:the\s+other|another)\b")
+# the other at Young's Pier": a pronoun for a thing the sentence before counted; but "scored one in
+# the 12th minute and another in stoppage time" adds a second to the first, a reported act, and
+# "killed one in the village and the other on the road" reports a casualty.
+_ONE_OF_A_PAIR = re.compile(r"\s+(?:at|in|on|for|near|to)\s[^.;]*?\b(?:and|while|whereas)\s+the\s+other\b")
 
 
 def _lone_one_is_count(text: str, end: int, prev_word: str, start: int) -> bool:

@@ -175,7 +175,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 paragraph = paragraph_texts[stmt.paragraph] = _paragraph_text(statements, i)
             if _LETTERED_LABELS.search(paragraph):
                 claims = [c for c in claims if not _names_a_structure(c)]
-        if _DESCRIBES_ITS_LIST.match(stmt.text) or _LEGEND.match(stmt.text):
+        if (_DESCRIBES_ITS_LIST.match(stmt.text) or _LEGEND.match(stmt.text)
+                or stmt.kind in ("infobox", "table") and _DATA_SCOPE.match(stmt.text)):
             continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
         if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
             continue  # an empty line of a combined event's results names its events: "(60 m), (long jump)"
@@ -231,10 +232,11 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
             following = [s.text for s in statements[i + 1:paragraph_end(statements, i) + 1]]
             uncovered = [c for c in uncovered if not names_the_members(c, following)]
-        if uncovered and stmt.kind == "prose":
-            derived = [c for c in uncovered if works_out(c, stmt.text)]
-            if derived and _figures_before(statements, i):
-                uncovered = [c for c in uncovered if c not in derived]
+        if (uncovered and stmt.kind == "prose" and any(works_out(c, stmt.text, teaching=True) for c in uncovered)
+                and _figures_before(statements, i)):
+            if teaching is None:
+                teaching = _teaches(statements)
+            uncovered = [c for c in uncovered if not works_out(c, stmt.text, teaching)]
         if uncovered and stmt.kind == "list":
             uncovered = [c for c in uncovered
                          if not (tallies_listed_years(c, stmt.text) or _streak_under_table(statements, i, c)
@@ -1697,11 +1699,9 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # A list article's line about its own list, its criterion for inclusion, and the list it is
 # compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
 # least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
-# USD", "Note: Compare this list with the List of …"; and the scope of the data a box gives
-# ("French Land Register data, which excludes lakes, ponds, glaciers > 1 km² …").
+# USD", "Note: Compare this list with the List of …".
 _DESCRIBES_ITS_LIST = re.compile(
     r"\s*(?:Notes?:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
-    r"|(?:[A-Z][\w\-]*\s+){1,4}data,?\s+which\s+(?:excludes|includes|covers)"
     r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
     r"|Compare\s+this\s+list\s+with)\b"
@@ -1709,6 +1709,9 @@ _DESCRIBES_ITS_LIST = re.compile(
 # An infobox value that sends the reader on to where the figure is spelled out and sourced: "87
 # (List of episodes)", "About 100–250, see text".
 _POINTS_ONWARD = re.compile(r"[\s,;:(\u2013\u2014-]*(?:see\s+(?:the\s+)?(?:text|below|list\b)|list\s+of\s+[^\W\d_])", re.I)
+# A box's note on the scope of its data: "French Land Register data, which excludes lakes, ponds,
+# glaciers > 1 km² (0.386 sq mi or 247 acres) and river estuaries."; in prose such words open a report.
+_DATA_SCOPE = re.compile(r"\s*(?:[A-Z][\w\-]*\s+){1,4}data,?\s+which\s+(?:excludes|includes|covers)\b")
 # A table's legend, which explains its marks: "Legend: Win (2 points) Loss (0 points) Tie (1 point)".
 _LEGEND = re.compile(r"\s*(?:Legend|Key)\s*:\s")
 
@@ -2554,11 +2557,12 @@ class UncitedNumericClaim(Rule):
     and one that reads values off the article's own numbered figure ("In Fig. 6, the low-finesse
     image corresponds to a reflectivity of 0.04"; "In this case we see … speeds of 50%, 71%" in a
     paragraph about "the map shown in Figure 5.2") describes the picture. A statement that
-    works its figures out from figures earlier in its paragraph ("This comes to 42 km/s",
-    "Thus, 1 CO2 molecule is produced for every 2 molecules of O2", "…, this would imply 4360
-    million gigatonnes") is a routine calculation: the figures it starts from need the
-    source, not its results; but a dated one reports an event ("Thus, by 1993, …"), and a
-    count of people stays a report.
+    works a measure out from figures earlier in its paragraph ("This comes to 42 km/s", "…,
+    this would imply 4360 million gigatonnes") is a routine calculation: the figures it starts
+    from need the source, not its results; in an article that teaches, so does a count or a
+    share it works out ("Thus, 1 CO2 molecule is produced for every 2 molecules of O2"). Money,
+    spans of time, counts of people and the figures of a dated statement stay reports ("Thus
+    the company lost $40 million", "Thus, by 1993, …").
 
     Why: figures are what readers quote and what propaganda inflates; an uncited figure
     cannot be checked against its source.
