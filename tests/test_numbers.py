@@ -879,3 +879,19 @@ def test_a_worked_out_count_of_people_stays_a_report() -> None:
     text = "Thus 40 civilians were trapped in the town."
     assert not works_out(find_numeric_claims(text)[0], text, teaching=True)
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the grades a school teaches, after its name and a dash, or in brackets beside another's from K
+        ("West Oak Middle School - 5-8", []),
+        ("Mundelein High School - 9-12", []),
+        ("Grace Academy (K-8) and Indio Christian Center (1-12)", []),
+        # not a count of pupils, nor numbers past the twelfth grade
+        ("Lincoln School - 3-5 pupils", ["3-5"]),
+        ("The school - 300-500 pupils", ["300-500"]),
+    ],
+)
+def test_a_schools_grades(text: str, expected: list[str]) -> None:
+    assert raws(text) == expected
+

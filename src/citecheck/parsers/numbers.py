@@ -1867,10 +1867,19 @@ _KINDERGARTEN_GRADES = re.compile(r"\((?:P(?:re-?)?K|K)\s?[-–]\s?\d{1,2}\)")
 
 
 def _school_grades(text: str, start: int, end: int) -> bool:
-    """Whether a bracketed span of numbers ("(1-12)") gives a school's grades, as the other
-    schools of the statement have theirs from kindergarten ("Grace Academy (K-8)")."""
-    return (text[start - 1:start] == "(" and text[end:end + 1] == ")"
-            and _KINDERGARTEN_GRADES.search(text) is not None)
+    """Whether a span of numbers gives a school's grades: in brackets, as the other schools of
+    the statement have theirs from kindergarten ("Indio Christian Center (1-12)" beside "Grace
+    Academy (K-8)"), or after a school's name and a dash or a colon, grades 1 to 12 ("West Oak
+    Middle School - 5-8")."""
+    if text[start - 1:start] == "(" and text[end:end + 1] == ")" and _KINDERGARTEN_GRADES.search(text) is not None:
+        return True
+    return (_SCHOOL_NAME_BEFORE.search(text, max(0, start - 30), start) is not None
+            and all(1 <= int(grade) <= 12 for grade in re.findall(r"\d+", text[start:end]))
+            and not _counted_noun_follows(text, end))  # not "Lincoln School - 3-5 pupils a class"
+
+
+# A school's name, then the dash or colon that gives its grades: "West Oak Middle School - ".
+_SCHOOL_NAME_BEFORE = re.compile(r"\b(?:School|Academy|Elementary|Middle|High)\s*(?:[-–—:]|â\x80[\x93\x94])\s*$")
 
 
 def _closes_list_label(text: str, end: int) -> bool:

@@ -1328,7 +1328,7 @@ _NAMED_STANDARD = (r"(?:(?:The|A)\s+)?(?:[A-Za-z-]+\s+){0,2}(?:standards?|norms?
 _STUDY = r"(?:stud(?:y|ies)|surveys?|reports?|papers?|analys[ie]s|reviews?|polls?|trials?|experiments?)"
 _ATTRIBUTED_OPENING = re.compile(
     r"\s*(?:[^,;.:()]{1,40},\s*){0,2}"  # "Likewise, in yeast, Kunz et al.[50] found …"
-    r"(?:(?P<reports>According\s+to\s+[^,;.:()]{1,80}?,?"
+    r"(?:(?P<reports>According\s+to\s+[^,;.:()]{1,80}?,?|\(?(?:All|All\s+(?:figures|data|values))\s+from"
     r"|It\s+(?:was|has\s+been|had\s+been|is)\s+(?:shown|found|reported|estimated|demonstrated|observed|calculated)"
     rf"|In\s+(?:a|an|one|some|several|other|two|three|many|most|recent)\s+(?:[A-Za-z-]+\s+){{0,2}}{_STUDY},?)"
     r"|(?:[A-Z][\w'’-]+(?:\s*(?:,|&|and)\s*[A-Z][\w'’-]+){0,3}\s+et\s+al\.?"
@@ -2481,7 +2481,8 @@ class UncitedNumericClaim(Rule):
     only where the sentence opens by naming and citing the source it then reports ("According
     to company legend,[7] …", "Kunz et al.[50] found that more than 60% …", "A Harvard study[101] in
     2010 involving over one million people … found", "It was shown[112] that …", "One source[13] says",
-    "Ghosh, Mason and Spriggs[8] analysed 53 samples", "In some studies,[7] this has resulted in …").
+    "Ghosh, Mason and Spriggs[8] analysed 53 samples", "In some studies,[7] this has resulted in …",
+    an infobox row's "(All from[1] Bobsleigh: 1,450 m …").
     The rest of a paragraph that opens so and goes back to that source ("The study concluded
     that …"), with no other citation, is the source's account and covered by it too ("Twelve of
     the forty-one cases revealed malignant cells"). A count that the sentence before or after
