@@ -895,3 +895,14 @@ def test_a_worked_out_count_of_people_stays_a_report() -> None:
 def test_a_schools_grades(text: str, expected: list[str]) -> None:
     assert raws(text) == expected
 
+
+def test_a_number_after_a_noun_and_a_preposition_of_place_labels_it() -> None:
+    assert raws("The refrigeration plant is shown behind turn 16.") == []
+    assert raws("They stopped near exit 16.") == []
+    assert raws("He won after 16 laps.") == ["16"]
+
+
+def test_decimal_coordinates_of_a_coordinates_template_are_no_figures() -> None:
+    assert raws("Mundelein is located at 42°16′N 88°0′W (42.2650,-88.0047).") == []
+    assert raws("The pKa values are 2.148, 7.198 and 12.319.") == ["2.148", "7.198", "12.319"]
+

@@ -263,6 +263,8 @@ _MASK_ALTERNATIVES = (
     ("units", rf"""\d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b"""),  # coordinates
     ("units", rf"""\d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?"""),  # 52° 31′ 7″
     ("", rf"\b\d{{1,2}}\s\d{{2}}\s[NS](?:,|\s+and)?\s+\d{{1,3}}\s\d{{2}}\s[EW]\b"),  # coordinates without signs: 8 00 N and 38 00 E
+    # decimal coordinates a coordinates template prints in brackets or after a slash: "(42.2650,-88.0047)"
+    ("", rf"(?:(?<=\()|(?<=/\s))-?\d{{1,2}}\.\d{{3,}}\s*[,;]\s*-?\d{{1,3}}\.\d{{3,}}(?![\d.])"),
     ("", rf"\[\d+\]"),  # a stray citation marker
     ("", rf"(?<![\w.,]\.)(?<=\.)\d{{2,3}}(?=\s+[A-Za-z])(?!\s+per\s?cent)"),  # a calibre: .44 percussion, .45 Colt
     ("units", rf"\d+(?:[{_DASH}]\d+)?\s?pp?\."),  # "103-36 pp.": pages
@@ -1999,12 +2001,13 @@ def _capital_ok(text: str, start: int, end: int) -> bool:
     return opens_sentence and "." not in text[start:end] and _counted_noun_follows(text, end)
 
 
-# A number after a noun names one of its kind ("in coil 2", "which side is medium 1", "day 1,
+# A number after a noun names one of its kind ("in coil 2", "behind turn 16", "which side is medium 1", "day 1,
 # Tuesday day 2", "receptors 9 and 7"); a count comes before its noun. The noun follows a
 # preposition or a copula (not "to", whose verbs take counts: "to carry 20"), or the number is
 # one of a pair, or the noun is numbered twice in the statement. A rank ("at number 6") is a figure.
 _LABELLED_NOUN_BEFORE = re.compile(
-    r"(?:\b(?P<lead>in|on|at|is|are|was|were|be|been|from|into|with|by|for)\s+)?"
+    r"(?:\b(?P<lead>in|on|at|is|are|was|were|be|been|from|into|with|by|for"
+    r"|behind|near|past|after|before|beyond|through|beside|outside|inside|within|until)\s+)?"
     r"(?<![\w\-'’])(?P<noun>[a-z][a-z\-]{2,})\s+(?P<pair>(?:\d+\s*,\s*)*\d+(?:,?\s+(?:and|or)\s+|\s*,\s*))?$"
 )
 # The rest of a series of labels, a bare number last: " and 7", ", 4 and 6 (aortic arch …)".
