@@ -20,6 +20,7 @@ from citecheck.parsers.numbers import (
     REPETITION_NOUNS,
     NumericClaim,
     find_numeric_claims,
+    parse_number,
     continues_example,
     measures_time,
     decodes_notation,
@@ -214,6 +215,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 or _small_count_cited_elsewhere(figures, stmt, c)
                 or _dated_in_box(stmt, c) and _cited_elsewhere(figures, stmt, c, dated=True)
                 or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
+                or _chart_peak_cited_in_body(statements, stmt, c)
                 or _given_in_cited_column(statements, stmt, c, run_starts))]
         elif uncovered and stmt.kind == "prose":
             figures = doc.derived("cited_figures", lambda: _CitedFigures(statements))
@@ -685,6 +687,42 @@ def _ranked_in_cited_body(statements: Sequence[Statement], summary: Statement, c
                 and _covered_in_paragraph(statements, j, max(rank.end() for rank in ranks)):
             return True
     return False
+
+
+# A chart position, "number 32" or "No. 17", and the chart it names after it: "on the Mainstream
+# Rock Chart", "in the UK Albums Chart".
+_RANK_WORD = re.compile(r"\b(?:number|no\.)\s*$", re.I)
+_CHART_AFTER = re.compile(r"\s+(?:on|in)\s+the\s+(?P<chart>(?:[A-Z][\w&/.'’-]*\s+){1,4})[Cc]hart\b")
+_QUOTED_NAME = re.compile(r"[\"“]([^\"”]{2,60})[\"”]")  # a song's title: "Bleeder"
+
+
+def _chart_peak_cited_in_body(statements: Sequence[Statement], summary: Statement, claim: NumericClaim) -> bool:
+    """Whether a summary's chart position ("reached number 32 on the Mainstream Rock Chart") is the
+    one a body sentence gives, as "number" or "No.", with a citation after it in its paragraph,
+    where that paragraph names the same chart and a name the summary gives (the song's, the
+    album's: a discography's other records reach the same places): "Bleeder" "peaked at number
+    32 on the Mainstream Rock chart.[5]"."""
+    chart = _CHART_AFTER.match(summary.text, claim.end)
+    if claim.value is None or chart is None or not _RANK_WORD.search(summary.text, max(0, claim.start - 8), claim.start):
+        return False
+    chart_words = [word.lower() for word in chart["chart"].split()
+                   if "." not in word and not (word.isupper() and len(word) <= 3)]  # not "U.S.", "UK"
+    names = {name for name in (*_NAME_IN_TEXT.findall(summary.text), *_QUOTED_NAME.findall(summary.text))
+             if name.lower() not in chart_words}
+    for j, other in enumerate(statements):
+        if _summarises(other):
+            continue
+        for rank in _RANK.finditer(other.text):
+            if parse_number(rank["number"]) != claim.value or not _covered_in_paragraph(statements, j, rank.end()):
+                continue
+            paragraph = _paragraph_text(statements, j)
+            if all(word in paragraph.lower() for word in chart_words) and any(name in paragraph for name in names):
+                return True
+    return False
+
+
+# A chart position in a body sentence, in digits or in words: "No. 17", "Number 6", "number one".
+_RANK = re.compile(r"\b(?:number|no\.)\s*(?P<number>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", re.I)
 
 
 def _covered_in_paragraph(statements: Sequence[Statement], j: int, end: int) -> bool:
@@ -2537,7 +2575,9 @@ class UncitedNumericClaim(Rule):
     counts ("2 children" and "the couple have two children.[10]"), or numbers by their ordinals
     ("Round: 2 / Pick: 42" and "in the second round (42nd overall)"); the lead's count of the
     times its subject took part in an event ("on two occasions") is covered by as many dated
-    editions the body names and cites; a caption or an infobox row is covered so by the lead's
+    editions the body names and cites, and its chart position ("\"Bleeder\" peaking at number 32
+    on the U.S. Mainstream Rock Chart") by the same position, "number" or "No.", in a cited
+    paragraph of the body that names the chart and the record; a caption or an infobox row is covered so by the lead's
     cited prose too, but two statements of the lead do not cover each other. The lead's count
     written the same way, alone in a cell of a table cited as a whole, under a column head the
     lead names ("11 representatives, or electors" and "11" under "Electoral votes"), is the
