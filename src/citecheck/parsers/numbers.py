@@ -263,8 +263,9 @@ _MASK_ALTERNATIVES = (
     ("units", rf"""\d+(?:\.\d+)?°\s*(?:\d+(?:\.\d+)?[′']\s*(?:\d+(?:[.,]\d+)?[″"]\s*)?)?[NSEW]\b"""),  # coordinates
     ("units", rf"""\d+°\s*\d+[′']\s*(?:\d+(?:[.,]\d+)?[″"])?"""),  # 52° 31′ 7″
     ("", rf"\b\d{{1,2}}\s\d{{2}}\s[NS](?:,|\s+and)?\s+\d{{1,3}}\s\d{{2}}\s[EW]\b"),  # coordinates without signs: 8 00 N and 38 00 E
-    # decimal coordinates a coordinates template prints in brackets or after a slash: "(42.2650,-88.0047)"
-    ("", rf"(?:(?<=\()|(?<=/\s))-?\d{{1,2}}\.\d{{3,}}\s*[,;]\s*-?\d{{1,3}}\.\d{{3,}}(?![\d.])"),
+    # decimal coordinates a coordinates template prints after the compass points, in brackets or
+    # after a slash: "88°0′W (42.2650,-88.0047)", "88°0′17″W / 42.2650; -88.0047."
+    ("", rf"(?:(?<=[NSEW]\s\()|(?<=[NSEW]\()|(?<=[NSEW]\s/\s))-?\d{{1,2}}\.\d{{3,}}\s*[,;]\s*-?\d{{1,3}}\.\d{{3,}}(?!\d|\.\d)"),
     ("", rf"\[\d+\]"),  # a stray citation marker
     ("", rf"(?<![\w.,]\.)(?<=\.)\d{{2,3}}(?=\s+[A-Za-z])(?!\s+per\s?cent)"),  # a calibre: .44 percussion, .45 Colt
     ("units", rf"\d+(?:[{_DASH}]\d+)?\s?pp?\."),  # "103-36 pp.": pages
@@ -580,12 +581,18 @@ _STRONG_YEAR_BEFORE = re.compile(
     r"spring|summer|autumn|fall|winter|its|their|his|her|our|whose|by|from|pre|post|note,)\s*$",
     re.I,
 )
-# The last of a series of years before the editions they date: "for the 1968 and 1969 seasons",
-# "after the 1810, 1820 and 1830 censuses"; not "resulted in 1200 and 1500 deaths".
+# The last of a series of years a word of time or "the" opens: "for the 1968 and 1969 seasons",
+# "behind its 1987 and 1991 albums"; not before people, casualties or units ("resulted in 1200
+# and 1500 deaths", "in 1999, 2000 and 2100 units were sold").
 _YEAR_SERIES_BEFORE = re.compile(
     r"\b(?:in|during|the|its|their|his|her)\s+(?:(?:1\d|20|21)\d\d,\s*)*(?:1\d|20|21)\d\d,?\s+(?:and|or|&)\s+$", re.I)
-_EDITIONS_AFTER = re.compile(
-    r"\s+(?:seasons|editions|tournaments|championships|elections|censuses|games|campaigns|festivals|sessions)\b", re.I)
+
+
+def _counts_beings_after(text: str, end: int) -> bool:
+    """Whether the noun after a number is one of people, casualties, units or a measure's."""
+    noun = _NEXT_WORDS.match(text, end)
+    word = noun.group(1).lower() if noun else ""
+    return word in _counted_beings() or word in _COLLECTIVE_NOUNS or word in _MEASURE_NOUNS
 # Plural nouns a year qualifies ("2001 statistics", "1937 borders", "2010 dollars").
 _YEAR_NOUNS = frozenset(
     "statistics figures data estimates census borders boundaries frontiers elections polls "
@@ -1236,15 +1243,19 @@ _PHYSICAL_UNITS = frozenset(
     "metres meters kilometres kilometers litres liters hertz amperes amps".split())
 
 
-# A unit's symbol, perhaps after a prefix: "g", "Ms" (megasamples), "kPa", "µm".
-_UNIT_SYMBOL = re.compile(r"[YZEPTGMkhdcmµun]?(?:[gmsVAWKJNCFHTS]|Hz|Pa|eV|Wh|mol|bar)")
+# A unit's symbol, perhaps after a prefix: "g", "Ms" (megasamples), "kPa", "µm", "MJ", "pF".
+_UNIT_SYMBOL = re.compile(r"[YZEPTGMkhdcmµn]?(?:[gmsVAWKJNCFHTS]|Hz|Pa|eV|Wh|mol|bar)")
 
 
 def _in_units(claim: NumericClaim) -> bool:
-    """Whether a count is a measure in a unit: "63 MJ/kg", "3 bars", "110 pF", "1 ms", "1 g"."""
-    unit = claim.noun.split(" ", 1)[0].split("/", 1)[0]
-    return (unit in _GLUED_UNITS or unit.lower() in _PHYSICAL_UNITS or _UNIT_SYMBOL.fullmatch(unit) is not None
-            or 2 <= len(unit) <= 4 and unit.isalpha() and any(ch.isupper() for ch in unit[1:]))
+    """Whether a count is a measure in a unit: "63 MJ/kg", "3 bars", "110 pF", "1 ms", "1 g"; a
+    symbol that a word follows is a name's letters ("12 TV stations"), a plural of capitals an
+    acronym's ("300 ATMs", "40 MPs")."""
+    words = claim.noun.split(" ", 1)
+    unit = words[0].split("/", 1)[0]
+    if unit in _GLUED_UNITS or unit.lower() in _PHYSICAL_UNITS:
+        return True
+    return len(words) == 1 and _UNIT_SYMBOL.fullmatch(unit) is not None
 
 
 def opens_example(text: str) -> bool:
@@ -1877,9 +1888,11 @@ def _school_grades(text: str, start: int, end: int) -> bool:
         return True
     return (_SCHOOL_NAME_BEFORE.search(text, max(0, start - 30), start) is not None
             and all(1 <= int(grade) <= 12 for grade in re.findall(r"\d+", text[start:end]))
-            and not _counted_noun_follows(text, end))  # not "Lincoln School - 3-5 pupils a class"
+            and _GRADES_END.match(text, end) is not None)  # not "Lincoln High – 5–8% a year"
 
 
+# What ends a school's grades: the item, or a clause of it ("5-8", "5-8;", "5-8 (public)").
+_GRADES_END = re.compile(r"\s*(?:$|[.,;)]|\()")
 # A school's name, then the dash or colon that gives its grades: "West Oak Middle School - ".
 _SCHOOL_NAME_BEFORE = re.compile(r"\b(?:School|Academy|Elementary|Middle|High)\s*(?:[-–—:]|â\x80[\x93\x94])\s*$")
 
@@ -1946,7 +1959,7 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
         return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
     if _STRONG_YEAR_BEFORE.search(before) or (_YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start)
-                                             and _EDITIONS_AFTER.match(text, end)):
+                                             and not _counts_beings_after(text, end)):
         return True
     if before.rstrip().endswith(("(", "[")):
         return not _counted_noun_follows(text, end)  # "(1994)", but "(1500 soldiers)"
@@ -2001,13 +2014,12 @@ def _capital_ok(text: str, start: int, end: int) -> bool:
     return opens_sentence and "." not in text[start:end] and _counted_noun_follows(text, end)
 
 
-# A number after a noun names one of its kind ("in coil 2", "behind turn 16", "which side is medium 1", "day 1,
+# A number after a noun names one of its kind ("in coil 2", "which side is medium 1", "day 1,
 # Tuesday day 2", "receptors 9 and 7"); a count comes before its noun. The noun follows a
 # preposition or a copula (not "to", whose verbs take counts: "to carry 20"), or the number is
 # one of a pair, or the noun is numbered twice in the statement. A rank ("at number 6") is a figure.
 _LABELLED_NOUN_BEFORE = re.compile(
-    r"(?:\b(?P<lead>in|on|at|is|are|was|were|be|been|from|into|with|by|for"
-    r"|behind|near|past|after|before|beyond|through|beside|outside|inside|within|until)\s+)?"
+    r"(?:\b(?P<lead>in|on|at|is|are|was|were|be|been|from|into|with|by|for)\s+)?"
     r"(?<![\w\-'’])(?P<noun>[a-z][a-z\-]{2,})\s+(?P<pair>(?:\d+\s*,\s*)*\d+(?:,?\s+(?:and|or)\s+|\s*,\s*))?$"
 )
 # The rest of a series of labels, a bare number last: " and 7", ", 4 and 6 (aortic arch …)".
@@ -2609,8 +2621,9 @@ def _described_members(text: str, end: int, count: int) -> tuple[int, int] | Non
     stay a report; so do a clause after the colon ("three plants; the largest, in Ohio, makes cars")
     and members with figures of their own."""
     opened = _DESCRIBED_LIST_OPEN.match(text, end)
-    if opened is None and _counted_word(text, end) not in _MEASURE_NOUNS:
-        opened = _APPOSED_LIST_OPEN.match(text, end)  # not "lasted two years, the worst in a century …"
+    if opened is None and (apposed := _APPOSED_LIST_OPEN.match(text, end)) is not None and not any(
+            word.lower() in _MEASURE_NOUNS for word in _WORD_AFTER.findall(apposed.group())):
+        opened = apposed  # not "lasted two (consecutive) years, the worst in a century …"
     if opened is None or _counted_word(text, end) in _counted_beings():
         return None
     close = _SENTENCE_CLOSE.search(text, opened.end())

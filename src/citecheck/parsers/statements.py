@@ -41,9 +41,9 @@ _BOUNDARY = re.compile(
     re.X,
 )
 _NEXT_CHAR = re.compile(r"\s*[\"'“‘«(\[]?(\S)")
-# A capital letter with an exclamation mark, a word of its own at a sentence's start or after a
-# small word: the names "on M! Countdown", "E! News"; not "a Plan B!", "scored an A!".
-_BRAND_EXCLAMATION = re.compile(r"(?:^|(?<![\w.])(?:on|at|in|of|the|by|from|with|and|to)\s)[A-Z]!$")
+# A capital letter with an exclamation mark, a word of its own: the names "M! Countdown", "E!
+# News". A sentence that ends so ("they needed a Plan B!") is rarer in an encyclopedia than they.
+_BRAND_EXCLAMATION = re.compile(r"(?<![\w.'’])[A-Z]!$")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _MONTH_NAMES = frozenset(
     "january february march april may june july august september october november december "
@@ -96,7 +96,7 @@ def split_sentences(text: str, markers: Sequence[int] = ()) -> list[tuple[int, i
         if (text[match.start()] == "." and _is_abbreviation(text, match.start(), end)
                 and not _marked(markers, match.start() + 1, end)):
             continue
-        if text[match.start()] == "!" and _BRAND_EXCLAMATION.search(text[max(0, match.start() - 6):match.start() + 1]):
+        if text[match.start()] == "!" and _BRAND_EXCLAMATION.search(text, 0, match.start() + 1):
             continue  # "on M! Countdown", "E! News": a name's exclamation mark
         while q < len(quotes) and quotes[q][1] < match.start():
             q += 1

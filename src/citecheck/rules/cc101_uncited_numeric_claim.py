@@ -698,25 +698,32 @@ _QUOTED_NAME = re.compile(r"[\"“]([^\"”]{2,60})[\"”]")  # a song's title: 
 
 def _chart_peak_cited_in_body(statements: Sequence[Statement], summary: Statement, claim: NumericClaim) -> bool:
     """Whether a summary's chart position ("reached number 32 on the Mainstream Rock Chart") is the
-    one a body sentence gives, as "number" or "No.", with a citation after it in its paragraph,
-    where that paragraph names the same chart and a name the summary gives (the song's, the
-    album's: a discography's other records reach the same places): "Bleeder" "peaked at number
-    32 on the Mainstream Rock chart.[5]"."""
+    one a body sentence gives for the same chart, as "number" or "No.", with no other position
+    between the two ("number 32 on the Canadian Hot 100 and number 12 on the Modern Rock chart"
+    gives 12 for it), and a citation after it in its paragraph, where that paragraph names the
+    record the summary names before the position (a discography's other records reach the same
+    places): "Bleeder" "peaked at number 32 on the Mainstream Rock chart.[5]"."""
     chart = _CHART_AFTER.match(summary.text, claim.end)
     if claim.value is None or chart is None or not _RANK_WORD.search(summary.text, max(0, claim.start - 8), claim.start):
         return False
     chart_words = [word.lower() for word in chart["chart"].split()
                    if "." not in word and not (word.isupper() and len(word) <= 3)]  # not "U.S.", "UK"
-    names = {name for name in (*_NAME_IN_TEXT.findall(summary.text), *_QUOTED_NAME.findall(summary.text))
-             if name.lower() not in chart_words}
+    before = summary.text[:claim.start]
+    names = {*_NAME_IN_TEXT.findall(before), *_QUOTED_NAME.findall(before)}
+    if not chart_words or not names:
+        return False
     for j, other in enumerate(statements):
-        if _summarises(other):
+        lowered = other.text.lower()
+        if _summarises(other) or not all(word in lowered for word in chart_words):
             continue
-        for rank in _RANK.finditer(other.text):
-            if parse_number(rank["number"]) != claim.value or not _covered_in_paragraph(statements, j, rank.end()):
+        ranks = list(_RANK.finditer(other.text))
+        named_at = lowered.find(chart_words[0])
+        for rank in ranks:
+            if (parse_number(rank["number"]) != claim.value
+                    or any(min(rank.start(), named_at) < r.start() < max(rank.start(), named_at) for r in ranks)
+                    or not _covered_in_paragraph(statements, j, rank.end())):
                 continue
-            paragraph = _paragraph_text(statements, j)
-            if all(word in paragraph.lower() for word in chart_words) and any(name in paragraph for name in names):
+            if any(name in _paragraph_text(statements, j) for name in names):
                 return True
     return False
 
@@ -2576,8 +2583,8 @@ class UncitedNumericClaim(Rule):
     ("Round: 2 / Pick: 42" and "in the second round (42nd overall)"); the lead's count of the
     times its subject took part in an event ("on two occasions") is covered by as many dated
     editions the body names and cites, and its chart position ("\"Bleeder\" peaking at number 32
-    on the U.S. Mainstream Rock Chart") by the same position, "number" or "No.", in a cited
-    paragraph of the body that names the chart and the record; a caption or an infobox row is covered so by the lead's
+    on the U.S. Mainstream Rock Chart") by the same position, "number" or "No.", in a body
+    sentence that names the same chart, in a cited paragraph that names the record; a caption or an infobox row is covered so by the lead's
     cited prose too, but two statements of the lead do not cover each other. The lead's count
     written the same way, alone in a cell of a table cited as a whole, under a column head the
     lead names ("11 representatives, or electors" and "11" under "Electoral votes"), is the
