@@ -110,13 +110,7 @@ def _different_works(a: Reference, b: Reference) -> bool:
     if (title_a <= title_b | _title_words(b.get("work"), b.get("publisher"))
             or title_b <= title_a | _title_words(a.get("work"), a.get("publisher"))):
         return False
-    return 2 * len(title_a & title_b) <= len(title_a | title_b) or _told_apart(title_a, title_b)
-
-
-def _told_apart(title_a: frozenset[str], title_b: frozenset[str]) -> bool:
-    """Whether two titles name two of a kind, differing in the one word that tells them apart:
-    "Luge World Cup Whistler men's singles results" and "… women's singles results"."""
-    return len(title_a - title_b) == 1 and len(title_b - title_a) == 1
+    return 2 * len(title_a & title_b) <= len(title_a | title_b)
 
 
 def _versions_of_one_page(a: Reference, b: Reference) -> bool:
@@ -178,9 +172,8 @@ class DuplicateReference(Rule):
     portal's home page and one of its pages retrieved on different days: "American FactFinder"
     consulted in 2008 and in 2012). Two works published on
     different days under different titles that share one link are not one source (the link
-    was copied to the wrong one, or it is a form's that shows either: "… men's singles results"
-    and "… women's singles results" of a results selector; an undated entry's title may name
-    its days: "NJPW news – (February 9 – March 7, 2006)"), nor are two versions of a page, dated in periods that do not
+    was copied to the wrong one; an undated entry's title may name its days: "NJPW news –
+    (February 9 – March 7, 2006)"), nor are two versions of a page, dated in periods that do not
     overlap and each archived on its own day; one page described under two titles is. The same entry reused
     through a named reference or repeated markers is not a duplicate, nor are two citations
     of one book or PDF at different pages (or folios: "67b2", "67b3"; articles of one
