@@ -2729,7 +2729,7 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     if ", a" in text or ", the " in text:
         text = _INNER_APPOSITIVE.sub(lambda phrase: " " * len(phrase.group()), text)
     opened = _MEMBERS_OPEN.match(text, end)
-    if opened is not None and not opened.group().endswith("(") and "(" in text[opened.end():]:
+    if opened is not None and "(" in text[opened.end():]:
         # a bracket on a member's name, past the opening (a bracket right after the count
         # holds the members themselves: "three Ghostbusters (Ray, Egon, and Peter)")
         text = text[:opened.end()] + _ASIDE_ON_NAME.sub(

@@ -710,7 +710,7 @@ def _chart_peak_cited_in_body(statements: Sequence[Statement], summary: Statemen
                    if "." not in word and not (word.isupper() and len(word) <= 3)]  # not "U.S.", "UK"
     before = summary.text[:claim.start]
     names = {*_NAME_IN_TEXT.findall(before), *_QUOTED_NAME.findall(before)}
-    if not chart_words or not names:
+    if not chart_words:
         return False
     for j, other in enumerate(statements):
         lowered = other.text.lower()
