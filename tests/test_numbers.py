@@ -846,6 +846,8 @@ def test_a_work_named_by_a_number_is_no_figure(text: str, expected: list[str]) -
         # the capitals of an acronym, a name's letters before a word, and "us" are no units
         ("So the firm shipped 300 ATMs.", False, False),
         ("So it reached 12 TV stations.", False, False),
+        # a conclusion drawn from a finding is no calculation
+        ("Thus, there were two photosystems, one absorbing up to 600 nm wavelengths.", False, True),
         ("This means 3 of us were left.", False, False),
         ("Since the mass of the earth is 5.972 kg, this would imply 4360 million gigatonnes of carbon.", True, False),
         ("The equator moves at 0.5 km/s, giving an upper limit of 73.4 km/s.", True, False),

@@ -1218,6 +1218,11 @@ _WORKS_OUT = re.compile(
     r"|(?:[^.;]|\.(?=\d))*?,\s+(?:this\s+(?:would\s+imply|comes\s+to|yields)|giving\s+(?:an?|the)\s)", re.I)
 
 
+# What a conclusion drawn from a finding opens with, not a calculation: "Thus, there were two
+# photosystems, one absorbing up to 600 nm …".
+_THERE_WERE = re.compile(r"\s*there\s+(?:is|are|was|were|must\s+be|must\s+have\s+been)\b", re.I)
+
+
 def works_out(claim: NumericClaim, text: str, teaching: bool = False) -> bool:
     """Whether a figure is one its statement works out from the figures before it, a routine
     calculation whose starting figures are what a source must give: a measure in a unit after
@@ -1226,9 +1231,11 @@ def works_out(claim: NumericClaim, text: str, teaching: bool = False) -> bool:
     a count or a share too ("Thus, 1 CO2 molecule is produced for every 2 molecules of O2").
     Money, spans of time, counts of people and any figure of a dated statement stay reports
     ("Thus the company lost $40 million", "So the firm closed 120 stores", "Thus, by 1993, this
-    balance was cut to less than half")."""
+    balance was cut to less than half"), and so does a conclusion drawn from a finding ("Thus,
+    there were two photosystems, one absorbing up to 600 nm")."""
     cue = _WORKS_OUT.match(text)
-    if cue is None or claim.start < cue.end() or _RECORD_YEAR.search(text) is not None:
+    if (cue is None or claim.start < cue.end() or _RECORD_YEAR.search(text) is not None
+            or _THERE_WERE.match(text, cue.end())):
         return False
     if claim.kind != "count" and not (teaching and claim.kind == "percent"):
         return False
