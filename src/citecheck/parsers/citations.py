@@ -618,7 +618,7 @@ def item_identifier(raw: str) -> str:
 
 
 # A document published under a number of its own, which its title may give: a patent ("United
-# States Patent 3137937", "Patent CN 1273423A"), EU legislation ("Council Directive 80/181/EEC"), a page of a law
+# States Patent 3137937", "Patent CN 1273423A", "US5593832.pdf"), EU legislation ("Council Directive 80/181/EEC"), a page of a law
 # gazette ("Reichsgesetzblatt Teil I S. 849", "BGBl. I S. 1234"), an RFC ("RFC 3190"), an
 # international standard cited as the work itself, its designation opening the entry or its title
 # or following its body's name ("ISO 832:1994 Information and documentation", "International
@@ -627,14 +627,18 @@ def item_identifier(raw: str) -> str:
 # series code ("PSW RP-264", "PNW-GTR-123", "NASA/TM-2003-212345") or its series' name and
 # number ("Research Paper RM-265", "Open-File Report 2011–1207"), which libraries shelve in print,
 # and a regulation of the armed forces by its number ("Army Regulation 5-1").
-PATENT_NUMBER = r"\bPatent\s+(?:No\.?\s*)?(?:[A-Z]{2}\s?)?[\d,]{5,}"  # "Patent CN 1273423A": the office's code
+# "Patent CN 1273423A" (the office's code), "US patent 5254836", and the first patents' short
+# numbers after the office's country ("US Patent 9082").
+PATENT_NUMBER = (r"\b(?:[Pp]atent\s+(?:[Nn]o\.?\s*)?(?:[A-Z]{2}\s?)?[\d,]{5,}"
+                 r"|(?:U\.?S\.?|United\s+States)\s+[Pp]atent\s+(?:[Nn]o\.?\s*)?\d[\d,]*)")
 _STANDARD = r"ISO(?:/[A-Z]{2,4})*\s+"  # "ISO 719", "ISO/IEC 9899", "ISO/DIS 11238"
 # Each kind, with the words one of which each of its designations holds. The patterns are tried
 # only on a reference that holds one of all these words: one search for plain words skips to
 # their letters, many times faster than patterns tried at every position, and few references
 # hold one.
 _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
-    (("Patent",), PATENT_NUMBER),
+    (("Patent", "patent"), PATENT_NUMBER),
+    (("US", "EP", "WO"), r"\b(?:US|EP|WO)\s?\d{7,}[A-Z]?\d?\b"),  # a patent by its publication number: "US5593832"
     (("Directive", "Regulation", "Decision"),
      r"\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|EURATOM)\b"),
     (("gesetzblatt", "BGBl", "RGBl"), r"\b(?:\w*gesetzblatt|BGBl\.?|RGBl\.?)\s+(?:Teil\s+)?(?:\d{4}\s+)?[IV]{1,3}\s+S\.\s*\d+"),

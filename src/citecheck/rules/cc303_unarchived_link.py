@@ -22,7 +22,7 @@ STABLE_HOSTS = (
     "jstor.org", "worldcat.org", "pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov", "europepmc.org",
     "arxiv.org", "adsabs.harvard.edu", "semanticscholar.org", "webcitation.org", "wikisource.org",
     "wikipedia.org", "paperspast.natlib.govt.nz", "trove.nla.gov.au", "gallica.bnf.fr",
-    "oed.com", "oxfordmusiconline.com", "oxforddnb.com", "anb.org",
+    "oed.com", "oxfordmusiconline.com", "oxforddnb.com", "anb.org", "oeis.org",
 )
 # Sites a rendered copy names without their address: the names of the hosts above.
 _STABLE_SITE_NAMES = {
@@ -34,6 +34,7 @@ _STABLE_SITE_NAMES = {
     "grove music online": "oxfordmusiconline.com",
     "oxford music online": "oxfordmusiconline.com", "oxford dictionary of national biography": "oxforddnb.com",
     "american national biography": "anb.org",
+    "the on-line encyclopedia of integer sequences": "oeis.org", "oeis": "oeis.org",
 }
 
 
@@ -49,14 +50,15 @@ class UnarchivedLink(Rule):
     scanned print (HathiTrust, Google Books and Google's newspaper archive, on any of Google's
     country sites; the national libraries' Papers Past, Trove and Gallica), subscription reference
     works found by their headword (the Oxford English Dictionary, Grove Music Online, the Oxford
-    and American national biographies) and Wikipedia, which keeps every revision
+    and American national biographies), the On-Line Encyclopedia of Integer Sequences, whose
+    entries keep their numbers, and Wikipedia, which keeps every revision
     (``ignore_hosts``; a copy that names such a site without its address, "Wikipedia,
     2019-03-25", "Oxford English Dictionary (Online ed.)", "OED Online" or
     "pubchem.ncbi.nlm.nih.gov", counts),
     are left alone, and so are links of works that carry such an identifier themselves (a book's
     ISBN or OCLC number, an article's DOI, PMID or arXiv id; not a journal's ISSN), of numbered
     patents, EU legislation, RFCs, ISO standards and reports of a government series ("United
-    States Patent 3137937", "Council Directive 80/181/EEC", "RFC 3190", "ISO 832:1994 …",
+    States Patent 3137937", "US patent 5254836", "US Patent 9082", "US5593832.pdf", "Council Directive 80/181/EEC", "RFC 3190", "ISO 832:1994 …",
     "International Organization for Standardization, Procedure 719", "USDA Forest Service PSW
     RP-264", "Army Regulation 5-1", "NTRP 1-02"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette
     ("Reichsgesetzblatt Teil I S. 849"), of chapter and verse of scripture ("Exodus 7:1–2") and of
