@@ -651,6 +651,15 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
     (("NTRP", "NTTP", "NWP", "NDP", "MCDP", "MCWP", "AFDD", "AFI", "AFMAN", "JP", "FM", "ADP", "ATP"),
      r"\b(?:NTRP|NTTP|NWP|NDP|MCDP|MCWP|AFDD|AFI|AFMAN|JP|FM|ADP|ATP)\s+\d{1,3}-\d{1,4}(?:\.\d+)?\b"),
     (("RFC",), r"\bRFC\s?\d{2,4}\b"),  # an Internet standard, published for good under its number ("RFC 3190")
+    # a statute by its short title and year ("The St Helena, Ascension and Tristan da Cunha
+    # Constitution Order 2009"), a French decree by its number ("Décret n° 80-313"), the US Code of
+    # Federal Regulations by its title ("Code of Federal Regulations Title 21", "21 CFR 131")
+    (("Act ", "Order ", "Regulations "),
+     r"\b(?:[A-Z][\w'’,]*\s+(?:(?:and|da|of|the|de)\s+)?){2,8}(?:Act|Order|Regulations)\s+(?:1[6-9]|20)\d\d\b"),
+    (("cret", "Decree"), r"\b(?:D(?:é|Ã©|e)cret|Decree)\s+n(?:°|Â°|o\.?)\s*\d{1,4}[-/]\d{1,5}\b"),
+    (("CFR", "Code of Federal Regulations"),
+     r"\b(?:\d{1,2}\s+CFR\s+\d{1,4}|Code\s+of\s+Federal\s+Regulations,?\s+Title\s+\d{1,2})\b"),
+    (("NZS",), r"\bAS[ /]NZS\s+\d{3,5}(?:\.\d+)?(?::\s?\d{4})?\b"),  # a joint Australian and New Zealand standard
     (("ISO", "Standardi"),
      rf"(?:(?:^|[\"“]|\|\s*title\s*=\s*){_STANDARD}|Standardi[sz]ation[,.]?\s+(?:{_STANDARD}|(?:Procedure|Standard)\s+))"
      r"\d{2,5}(?:-\d+)*(?::\d{4})?\b(?!\s*certif)"),

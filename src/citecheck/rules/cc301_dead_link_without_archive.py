@@ -71,7 +71,8 @@ class DeadLinkWithoutArchive(Rule):
     Further reading, See also) or a list entry that is a bare name (a list of journals, each
     linked), where no claim rests on the link. A reference whose work
     has an identifier of its own (an article's DOI, a book's ISBN, a PMID), a numbered patent,
-    piece of EU legislation, RFC or ISO standard ("RFC 3190", "ISO 832:1994"), a numbered
+    piece of EU legislation, RFC or ISO standard ("RFC 3190", "ISO 832:1994"), a statute by its
+    short title and year ("Data Protection Act 1998"), a decree by its number, a numbered
     military publication ("Army Regulation 5-1", "NTRP 1-02"), a page of a law
     gazette ("Reichsgesetzblatt Teil I S. 849"), or chapter and verse of scripture stays
     checkable without its link and is not reported. Works offline: it trusts what the article says.

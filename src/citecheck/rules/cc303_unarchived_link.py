@@ -57,8 +57,11 @@ class UnarchivedLink(Rule):
     "pubchem.ncbi.nlm.nih.gov", counts),
     are left alone, and so are links of works that carry such an identifier themselves (a book's
     ISBN or OCLC number, an article's DOI, PMID or arXiv id; not a journal's ISSN), of numbered
-    patents, EU legislation, RFCs, ISO standards and reports of a government series ("United
-    States Patent 3137937", "US patent 5254836", "US Patent 9082", "US5593832.pdf", "Council Directive 80/181/EEC", "RFC 3190", "ISO 832:1994 …",
+    patents, legislation, RFCs, ISO and other standards and reports of a government series ("United
+    States Patent 3137937", "US patent 5254836", "US Patent 9082", "US5593832.pdf", "Council
+    Directive 80/181/EEC", a statute by its short title and year, "The St Helena, Ascension and
+    Tristan da Cunha Constitution Order 2009", a French decree by its number, "Décret n° 80-313",
+    "Code of Federal Regulations Title 21", "AS/NZS 3788:2006", "RFC 3190", "ISO 832:1994 …",
     "International Organization for Standardization, Procedure 719", "USDA Forest Service PSW
     RP-264", "Army Regulation 5-1", "NTRP 1-02"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette
     ("Reichsgesetzblatt Teil I S. 849"), of chapter and verse of scripture ("Exodus 7:1–2") and of
