@@ -689,9 +689,12 @@ def _ranked_in_cited_body(statements: Sequence[Statement], summary: Statement, c
     return False
 
 
-# A chart position, "number 32" or "No. 17", and the chart it names after it: "on the Mainstream
-# Rock Chart", "in the UK Albums Chart".
-_RANK_WORD = re.compile(r"\b(?:number|no\.)\s*$", re.I)
+# A chart position, "number 32" or "No. 17": the word before a summary's figure, and a position
+# in a body sentence, in digits or in words ("Number 6", "number one").
+_RANK_WORD = r"\b(?:number|no\.)\s*"
+_RANK_BEFORE = re.compile(_RANK_WORD + "$", re.I)
+_RANK = re.compile(_RANK_WORD + r"(?P<number>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", re.I)
+# The chart a summary names after its position: "on the Mainstream Rock Chart", "in the UK Albums Chart".
 _CHART_AFTER = re.compile(r"\s+(?:on|in)\s+the\s+(?P<chart>(?:[A-Z][\w&/.'’-]*\s+){1,4})[Cc]hart\b")
 _QUOTED_NAME = re.compile(r"[\"“]([^\"”]{2,60})[\"”]")  # a song's title: "Bleeder"
 
@@ -704,32 +707,28 @@ def _chart_peak_cited_in_body(statements: Sequence[Statement], summary: Statemen
     record the summary names before the position (a discography's other records reach the same
     places): "Bleeder" "peaked at number 32 on the Mainstream Rock chart.[5]"."""
     chart = _CHART_AFTER.match(summary.text, claim.end)
-    if claim.value is None or chart is None or not _RANK_WORD.search(summary.text, max(0, claim.start - 8), claim.start):
+    if claim.value is None or chart is None or not _RANK_BEFORE.search(summary.text, max(0, claim.start - 8), claim.start):
         return False
     chart_words = [word.lower() for word in chart["chart"].split()
                    if "." not in word and not (word.isupper() and len(word) <= 3)]  # not "U.S.", "UK"
-    before = summary.text[:claim.start]
-    names = {*_NAME_IN_TEXT.findall(before), *_QUOTED_NAME.findall(before)}
     if not chart_words:
         return False
+    before = summary.text[:claim.start]
+    names = {*_NAME_IN_TEXT.findall(before), *_QUOTED_NAME.findall(before)}
     for j, other in enumerate(statements):
         lowered = other.text.lower()
         if _summarises(other) or not all(word in lowered for word in chart_words):
             continue
         ranks = list(_RANK.finditer(other.text))
         named_at = lowered.find(chart_words[0])
-        for rank in ranks:
-            if (parse_number(rank["number"]) != claim.value
-                    or any(min(rank.start(), named_at) < r.start() < max(rank.start(), named_at) for r in ranks)
-                    or not _covered_in_paragraph(statements, j, rank.end())):
-                continue
-            if any(name in _paragraph_text(statements, j) for name in names):
+        if any(parse_number(rank["number"]) == claim.value
+               and not any(min(rank.start(), named_at) < r.start() < max(rank.start(), named_at) for r in ranks)
+               and _covered_in_paragraph(statements, j, rank.end()) for rank in ranks):
+            paragraph = _paragraph_text(statements, j)
+            if any(name in paragraph for name in names):
                 return True
     return False
 
-
-# A chart position in a body sentence, in digits or in words: "No. 17", "Number 6", "number one".
-_RANK = re.compile(r"\b(?:number|no\.)\s*(?P<number>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", re.I)
 
 
 def _covered_in_paragraph(statements: Sequence[Statement], j: int, end: int) -> bool:
