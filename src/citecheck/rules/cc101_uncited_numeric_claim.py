@@ -1217,8 +1217,10 @@ _DRAWING = re.compile(
     r"\s*(?:An?\s+|The\s+)?(?:diagram|schematic|cutaway)s?\s+(?:showing|of|illustrating|depicting)\b", re.I)
 
 
-# Sections that retell a work (a film's or a book's plot), whose source is the work itself.
-RETOLD_SECTIONS = re.compile(r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsis|storyline|premise)\s*$", re.I)
+# Sections that retell a work (a film's or a book's plot, a comic's story arcs), whose source is
+# the work itself.
+RETOLD_SECTIONS = re.compile(
+    r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsis|storylines?|story(?:\s+arcs?)?|premise)\s*$", re.I)
 # The lead of a page that is itself a list of someone's works: "The discography of The Notorious
 # B.I.G., an American rapper, consists of three studio albums …"; all its tables list works.
 _WORKS_PAGE_LEAD = re.compile(r"\s*The\s+(?:discography|filmography|videography|bibliography)\s+of\b", re.I)
