@@ -204,7 +204,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if uncovered and stmt.kind != "table":
             uncovered = [c for c in uncovered if not _given_in_cited_row(doc, stmt, c)]
         if uncovered and stmt.kind == "prose":
-            uncovered = [c for c in uncovered if not _read_off_sourced_table(doc, stmt, c, run_starts)]
+            uncovered = [c for c in uncovered if not (_read_off_sourced_table(doc, stmt, c, run_starts)
+                                                      or _given_in_season_row(doc, stmt, c, run_starts))]
             if uncovered and _rounds_shares_of_sourced_table(doc, stmt, uncovered, run_starts):
                 continue
         if uncovered and _summarises(stmt):
@@ -1568,14 +1569,28 @@ def _sourced_table_figures(tables: list[list[Statement]]) -> dict[tuple[str, ...
 def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> bool:
     """Whether the table of ``cells`` is sourced as a whole: cited as a whole (``_table_cited``),
     or by cited source lines closing it or right under it ("Source #1: NOAA[29]" and "Source #2:
-    The Weather Channel[30]" as the last rows of a climate table)."""
+    The Weather Channel[30]" as the last rows of a climate table), or by a dated note under it
+    (``_DATED_NOTE``)."""
     rows = [list(row) for _, row in itertools.groupby(cells, lambda cell: cell.paragraph)]
     closing = [line for row in itertools.takewhile(lambda row: TABLE_SOURCE_LINE.match(row[0].text), reversed(rows))
                for line in row]
     end = cells[-1].index + 1
     if end < len(statements) and statements[end].kind == "prose" and TABLE_SOURCE_LINE.match(statements[end].text):
         closing.append(statements[end])
-    return any(line.cited for line in closing) or _table_cited(statements, cells[0].index)
+    return (any(line.cited for line in closing) or _table_cited(statements, cells[0].index)
+            or end < len(statements) and _dated_source_note(statements[end]))
+
+
+# A dated note right under a table, whose citation is the table's source, as a career's
+# statistics have one: "Statistics accurate as of match played 15 November 2013[52]". (One above
+# it titles it: ``_table_cited``.)
+_DATED_NOTE = re.compile(
+    r"\s*(?:(?:statistics|stats|figures)\s+)?(?:(?:correct|accurate|updated)\s+)?as\s+of\b[^.;]{0,60}?[.]?\s*$", re.I)
+
+
+def _dated_source_note(stmt: Statement) -> bool:
+    """Whether a statement is a dated note that cites the source of the table beside it (``_DATED_NOTE``)."""
+    return stmt.kind == "prose" and stmt.cited and _DATED_NOTE.match(stmt.text) is not None
 
 
 _ROW_WORD = re.compile(r"[^\W\d_]{4,}")  # a word of a row that a sentence may use
@@ -1614,6 +1629,99 @@ def _read_off_sourced_table(doc: Document, stmt: Statement, claim: NumericClaim,
         if any(re.search(rf"(?<!\w){re.escape(word)}{_INFLECTION}(?!\w)", words) for word in row_words):
             return True
     return False
+
+
+def _given_in_season_row(doc: Document, stmt: Statement, claim: NumericClaim, run_starts: list[int]) -> bool:
+    """Whether a count of prose is a cell of a season's row in a table sourced as a whole, of a
+    season its paragraph names, where a word right after the count names one of the table's
+    column heads: "He scored 18 league goals" in a paragraph on "the 2008–09 season", and the
+    career statistics' row "2008–09" | "42" | "18" under "League" and "Goals", sourced "As of 31
+    January 2014[49][50]". Any section's table: a career's statistics close the article whose
+    sections tell it club by club. A count under five is told from a row's many small numbers
+    only with a larger count of its sentence in the same row ("four goals in 20 games"): "two
+    goals" in one match is no season's. A rough count ("more than five match weeks") is no cell."""
+    if claim.kind != "count" or claim.value is None or claim.high is not None \
+            or _ROUGHLY_BEFORE.search(stmt.text, 0, claim.start):
+        return False
+    rows = doc.derived("sourced_season_rows", lambda: _season_rows(_sourced_tables(doc, run_starts)))
+    counted = _counted_heads(stmt, claim)
+    if not rows or not counted:
+        return False
+    named = {year for match in _SEASON.finditer(_paragraph_text(doc.statements, stmt.index))
+             for year in _season_years(match)}
+    larger = [other for other in find_numeric_claims(stmt.text)
+              if other.kind == "count" and other.value is not None and other.value >= 5 and other.high is None]
+    return any(claim.value in numbers and years & named and heads & counted
+               and (claim.value >= 5 or any(other.value in numbers and heads & _counted_heads(stmt, other)
+                                            for other in larger))
+               for years, numbers, heads in rows)
+
+
+def _counted_heads(stmt: Statement, claim: NumericClaim) -> frozenset[str]:
+    """The words that say what a count counts, up to three before the first word that ends them
+    ("13 Premier League goals after …", "20 games that season"), as a column head would write
+    them (``_head_word``), with every shorter form a head may cut them to: "appearances" is
+    "app", "goals" "goal"."""
+    words = list(itertools.takewhile(lambda word: word not in _ENDS_WHAT_IS_COUNTED,
+                                     _NAME_WORD.findall(stmt.text[claim.end:claim.end + 40].lower())[:3]))
+    return frozenset(head[:n] for head in map(_head_word, words) for n in range(3, len(head) + 1))
+
+
+# The words after a count that end what it counts: "four goals in 20 games that season".
+_ENDS_WHAT_IS_COUNTED = frozenset(
+    "in for that this the and but with of at on to from as by during after before while when which who against "
+    "was were is are had has".split())
+
+
+# The words that make a count rough: "more than five", "about 20", "at least 12".
+_ROUGHLY_BEFORE = re.compile(
+    r"\b(?:(?:more|fewer|less)\s+than|around|about|over|under|nearly|almost|some|approximately|roughly"
+    r"|at\s+least|up\s+to)\s+$", re.I)
+
+
+# The words a player's appearances go by, in a table's head ("Apps", "Caps", "GP") or in prose
+# ("20 games", "six appearances", "44 caps", "37 matches").
+_APPEARANCES = frozenset({"app", "appearance", "cap", "game", "match", "matche", "gp"})
+
+
+def _head_word(word: str) -> str:
+    """A word of a column head or of what a count counts, less a plural's "s", and "app" for any
+    of ``_APPEARANCES``."""
+    word = word[:-1] if word.endswith("s") and len(word) > 3 else word
+    return "app" if word in _APPEARANCES else word
+
+
+# A season as a row of statistics opens it, or as prose names it: "2008–09", "2005-2006", "2014".
+_SEASON = re.compile(r"(?<!\d)(?<!\d[,.])((?:1[89]|20)\d\d)(?:\s*[–-]\s*(\d\d(?:\d\d)?))?(?!\d|[,.]\d)")
+
+
+def _season_years(match: re.Match[str]) -> set[str]:
+    """The years of a season: "2008–09" is 2008 and 2009."""
+    first, last = match.group(1), match.group(2)
+    if last is None:
+        return {first}
+    return {first, (first[:2] + last if len(last) == 2 else last)}
+
+
+def _season_rows(tables: list[list[Statement]]) -> list[tuple[set[str], frozenset[float], frozenset[str]]]:
+    """The rows of ``tables`` that a season opens (a cell of its own, among the first two), each
+    with its years, its numbers and its table's column heads: the words of the rows with no digit
+    (``_head_word``)."""
+    found = []
+    for cells in tables:
+        rows = [list(row) for _, row in itertools.groupby(cells, lambda cell: cell.paragraph)]
+        heads = frozenset(_head_word(word) for row in rows if not any(ch.isdigit() for cell in row for ch in cell.text)
+                          for cell in row for word in _HEAD.findall(cell.text.lower()))
+        for row in rows:
+            season = next((m for cell in row[:2] if (m := _SEASON.fullmatch(cell.text.strip()))), None)
+            if season is not None:
+                numbers = frozenset(float(n.replace(",", "")) for cell in row if cell.text.strip() != season.group()
+                                    for n in _ROW_NUMBER.findall(cell.text))
+                found.append((_season_years(season), numbers, heads))
+    return found
+
+
+_HEAD = re.compile(r"[^\W\d_]{2,}")  # "GP" heads a column as "Apps" does
 
 
 def _rounds_shares_of_sourced_table(doc: Document, stmt: Statement, claims: Sequence[NumericClaim],
