@@ -1931,6 +1931,8 @@ _REPORT_LINK = re.compile(
 _REPORT_LABEL = re.compile(r"(?:^|<br\s*/?>|<t[dh]\b[^>]*>)\s*(?P<label>Reports?(?:\(s\))?:)"
                            r"(?P<links>(?:\s*<a\b[^>]*>[^<]*</a>)+)", re.M)
 _LINK_ATTRIBUTES = re.compile(r"<a\b([^>]*)>")
+# What stands between two links of one game's report: "Report<br />Report", "Report, Report".
+_LINKS_APART = re.compile(r"(?:\s|<br\s*/?>|,|&#160;)*")
 # The elements a match box is built of (a row, a table, a frame), and the headings it never holds.
 _BOX_TAG = re.compile(r"<(?P<closing>/?)(?P<name>div|table|tr)\b[^>]*>|<h[1-6]\b", re.I)
 
@@ -1939,13 +1941,22 @@ def _report_boxes(doc: Document) -> list[tuple[int, int]]:
     """Where in a rendered page's source its match boxes lie that link to their game's report.
 
     A box is the largest element (a frame, a table, a row) around a report link (or the links
-    after a "Report(s):" label) that holds no heading and no other link of the same name: one
+    after a "Report(s):" label) that holds no heading and no other link of the same name, but
+    those standing with it (two sites' "Report" links, one under the other, of one game): one
     game's frame, with its score, attendance and statistics tables ("Recap, Game book" under "Game
     attendance: 70,744"), and in a table of many games, each with its "Report", the link's own row. The report is the source of the box's
     figures, as a citation would be."""
     source = doc.source
-    links = [(m.start(), re.sub(r"\s+", "", m["name"]).lower()) for m in _REPORT_LINK.finditer(source)
-             if _links_out(m["attributes"])]
+    links: list[tuple[int, str]] = []
+    together: dict[int, int] = {}  # each link's position, to the first of the links it stands with
+    previous_end = -1
+    for m in _REPORT_LINK.finditer(source):
+        if _links_out(m["attributes"]):
+            name = re.sub(r"\s+", "", m["name"]).lower()
+            together[m.start()] = (together[links[-1][0]] if links and _LINKS_APART.fullmatch(source, previous_end, m.start())
+                                   else m.start())
+            links.append((m.start(), name))
+            previous_end = m.end()
     links += [(m.start("label"), "report:") for m in _REPORT_LABEL.finditer(source)
               if any(_links_out(attributes) for attributes in _LINK_ATTRIBUTES.findall(m["links"]))]
     if not links:
@@ -1954,7 +1965,8 @@ def _report_boxes(doc: Document) -> list[tuple[int, int]]:
     boxes = []
     for at, name in links:
         box = _largest_box(elements, headings, at, lambda start, end: not any(
-            start < other < end and other != at and other_name == name for other, other_name in links))
+            start < other < end and together.get(other, other) != together.get(at, at) and other_name == name
+            for other, other_name in links))
         if box is not None:
             boxes.append(box)
     return boxes
