@@ -588,7 +588,13 @@ def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:
         ("The company operates 2 plants (Leeds and North East Lincolnshire).", []),
         # a member's other name in one word, in brackets, is part of the member
         ("Buses operate out of three operating divisions: Emeryville, East Oakland (Seminary), and Hayward.", []),
-        # a possessive counts only between the count and its members
+        # a possessive counts only between the count and its members, and only with the whole's count
+        ("For the 1990 World Cup, two of the team's more experienced players, Rick Davis and Hugo Perez, were "
+         "injured.", []),
+        ("For the 1990 World Cup, two of the team's 22 players, Rick Davis and Hugo Perez, were injured.",
+         ["two", "22"]),
+        ("ECAC teams won two of the three American Women's College Hockey Alliance championships, New Hampshire "
+         "and Harvard.", ["two"]),
         ("The firm was founded by 3 college students, Jerry Baldwin, Gordon Bowker and Zev Siegl, in the city's market.",
          []),
         ("The band recorded 2 albums there, Revolver and Sgt Pepper's Lonely Hearts Club Band.", []),

@@ -2700,8 +2700,8 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
     the names, not the count, are what a reader would check ("founded by three students, A, B
     and C", "3 kinds of means (cumulative, exponential, Gaussian)", "A and B are two concepts").
     People counted stay a report there ("Smith and Jones were two soldiers killed"). A
-    possessive keeps the count a report ("Five of Canada's fourteen UNESCO sites lie in the
-    province: Banff, …"), and so does a division
+    possessive with the whole's count keeps the count a report ("Five of Canada's fourteen UNESCO
+    sites lie in the province: Banff, …"), and so does a division
     someone made ("was separated into five groups – A, …") or a pair told apart by place ("two
     labs, one at A and the other at B")."""
     if count < 2 or _CLASSIFICATION_BEFORE.search(text, max(0, start - 200), start):
@@ -2713,7 +2713,15 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
     members = _listed_members(text, end, count)
     if members is None or members[0] == end:
         return False  # "one at A and the other at B" places the pair; it names no members
-    return _POSSESSIVE.search(text, end, members[0]) is None
+    possessive = _POSSESSIVE.search(text, end, members[0])
+    return possessive is None or _WHOLE_COUNTED.search(text, end, members[0]) is None
+
+
+# The count of the whole a part is counted from, before or after a possessive: "Five of Canada's
+# fourteen UNESCO sites lie in the province: Banff, …", "won two of the three … Women's College
+# Hockey Alliance national championships, …" report a share of it; "two of the team's more
+# experienced players, Rick Davis and Hugo Perez" names its two.
+_WHOLE_COUNTED = re.compile(rf"\b(?:\d|(?:{_WORD_TOKEN})\b)", re.I)
 
 
 @functools.lru_cache(maxsize=256)  # asked for each count of a statement, and again for the others'
