@@ -588,6 +588,11 @@ def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:
         ("The company operates 2 plants (Leeds and North East Lincolnshire).", []),
         # a member's other name in one word, in brackets, is part of the member
         ("Buses operate out of three operating divisions: Emeryville, East Oakland (Seminary), and Hayward.", []),
+        # the years that a count of years or seasons names are its members; not another count's
+        ("This time the Timbers lasted only two years, 1989 and 1990, before folding.", []),
+        ("The club played two seasons, 1989 and 1990.", []),
+        ("The club played two friendlies, 1989 and 1990.", ["two"]),
+        ("The club lasted two years, 1989, 1990 and 1991.", ["two"]),
         # a possessive counts only between the count and its members, and only with the whole's count
         ("For the 1990 World Cup, two of the team's more experienced players, Rick Davis and Hugo Perez, were "
          "injured.", []),

@@ -2776,6 +2776,9 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             named_member = _BRACKETED_MEMBER
         if len(named) == count and all(named_member.match(m) for m in named):
             return opened.end(), close.start()
+        if (len(named) == count and _counted_word(text, end) in ("years", "seasons")
+                and all(_YEAR_MEMBER.fullmatch(m) for m in named)):
+            return opened.end(), close.start()  # "lasted only two years, 1989 and 1990": the years are the members
         if (len(named) > count and named_member is _NAMED_MEMBER and all(named_member.match(m) for m in named[:count])
                 and not named_member.match(named[count]) and _counted_word(text, end) not in _counted_beings()):
             # "two CBS soap operas, Love of Life and The Secret Storm, and also played …": the
@@ -2923,6 +2926,10 @@ def measures_time(claim: NumericClaim) -> bool:
     """Whether the figure is a span of time ("three years", "40 minutes"), which names no thing it
     counts: two such spans of an article are as often of different things as of the same."""
     return bool(claim.noun) and claim.noun.split(" ", 1)[0].lower() in _TIME_UNITS
+
+
+# A year named as a member of a count of years or seasons: "two years, 1989 and 1990".
+_YEAR_MEMBER = re.compile(r"\s*(?:1[5-9]|20)\d\d\s*")
 
 
 def _counted_word(text: str, end: int) -> str:
