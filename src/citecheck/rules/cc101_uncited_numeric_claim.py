@@ -1601,7 +1601,9 @@ _NAME_WORD = re.compile(r"[^\W\d_]{2,}")  # a cell written in words, however sho
 
 def _read_off_sourced_table(doc: Document, stmt: Statement, claim: NumericClaim, run_starts: list[int]) -> bool:
     """Whether a figure of prose is read off a table of its section that is sourced as a whole
-    (``_sourced_table_figures``), in a row whose words the statement uses, maybe inflected: "The
+    (``_sourced_table_figures``), or of any section where the figure is exact (``_exact_enough``:
+    "Oriol Servià set the pace with a run of 227.168 mph" and the results' row "Oriol Servià" |
+    "227.168"), in a row whose words the statement uses, maybe inflected: "The
     city's highest temperature was 111 °F (43.9 °C), recorded on …" and the climate table's "Record high °F
     (°C)" row with "111 (44)", sourced "Source #1: NOAA[29]"; "from Argentina (30.8%)" and the
     cited table's row "Argentina" with "30.86". The table's source is the figure's. Only a figure
@@ -1619,7 +1621,10 @@ def _read_off_sourced_table(doc: Document, stmt: Statement, claim: NumericClaim,
         return False
     tables = doc.derived("sourced_table_figures", lambda: _sourced_table_figures(_sourced_tables(doc, run_starts)))
     words = stmt.text.lower()
-    for cell, row_words in tables.get(stmt.section, ()):
+    cells = tables.get(stmt.section, [])
+    if _exact_enough(text):
+        cells = [cell for section, section_cells in tables.items() for cell in section_cells]
+    for cell, row_words in cells:
         number = cell.replace(",", "")
         if decimals:
             if len(number.partition(".")[2]) < decimals or not _rounds_or_cuts_to(float(number), value, decimals):
@@ -1722,6 +1727,13 @@ def _season_rows(tables: list[list[Statement]]) -> list[tuple[set[str], frozense
 
 
 _HEAD = re.compile(r"[^\W\d_]{2,}")  # "GP" heads a column as "Apps" does
+
+
+def _exact_enough(figure: str) -> bool:
+    """Whether a figure as written is exact enough to be read off a table of any section: four
+    significant digits or more ("227.168", "1,441,911"), where a round one ("300") is as often
+    another of a table's many."""
+    return len(figure.replace(".", "").strip("0")) >= 4
 
 
 def _rounds_shares_of_sourced_table(doc: Document, stmt: Statement, claims: Sequence[NumericClaim],
