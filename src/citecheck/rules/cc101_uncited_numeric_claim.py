@@ -217,7 +217,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 or _dated_in_box(stmt, c) and _cited_elsewhere(figures, stmt, c, dated=True)
                 or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
                 or _chart_peak_cited_in_body(statements, stmt, c)
-                or _given_in_cited_column(statements, stmt, c, run_starts))]
+                or _given_in_cited_column(statements, stmt, c, run_starts)
+                or _tallies_headed_entries(doc, stmt, c))]
         elif uncovered and stmt.kind == "prose":
             figures = doc.derived("cited_figures", lambda: _CitedFigures(statements))
             uncovered = [c for c in uncovered if not _gives_cited_box_figure(figures, c)]
@@ -806,6 +807,39 @@ def _same_thing(figure: NumericClaim, other: NumericClaim) -> bool:
     if not figure.noun or not other.noun:
         return figure.kind != "percent"
     return _singular(figure.noun) == _singular(other.noun)
+
+
+def _tallies_headed_entries(doc: Document, summary: Statement, claim: NumericClaim) -> bool:
+    """Whether a summary's count is the number of entries under a heading that names what it
+    counts, each entry there to be checked: the lead's "Wilco has released eight studio albums"
+    and the eight items under "Discography > Wilco studio albums", the lead's "129 collegiate
+    chapters" and the 129 rows of "List of Chapters > Collegiate". A table's entries are its rows
+    that name a year (an album's release, a chapter's founding), not its heads or its key. The
+    section's own heading must name what is counted, all of it where that is one word ("six
+    singles" under "Singles"; not "Two wins" under "European Championship wins")."""
+    if claim.kind != "count" or claim.value is None or claim.high is not None:
+        return False
+    counted = {_singular(word) for word in _WORD.findall(_COUNTED_PHRASE.match(summary.text, claim.end).group())[:2]}
+    if not counted:
+        return False
+    return any(entries == claim.value and counted <= headings and (own == counted if len(counted) == 1 else own & counted)
+               for headings, own, entries in doc.derived("headed_entries", lambda: _entries_by_heading(doc.statements)))
+
+
+# The words after a count up to a mark that ends its phrase: "five studio albums, one live album".
+_COUNTED_PHRASE = re.compile(r"[^,;:.()]*")
+
+
+def _entries_by_heading(statements: Sequence[Statement]) -> list[tuple[set[str], set[str], int]]:
+    """The number of entries of each section that lists them (``_tallies_headed_entries``), with
+    the words of its headings and those of its own."""
+    entries: dict[tuple[str, ...], set[int]] = {}
+    for stmt in statements:
+        if stmt.section and (stmt.kind == "list" or stmt.kind == "table" and _YEAR.search(stmt.text)):
+            entries.setdefault(stmt.section, set()).add(stmt.paragraph)
+    return [({_singular(word) for part in section for word in _WORD.findall(part)},
+             {_singular(word) for word in _WORD.findall(section[-1])}, len(paragraphs))
+            for section, paragraphs in entries.items()]
 
 
 def _singular(noun: str) -> str:
