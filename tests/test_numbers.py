@@ -90,6 +90,12 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Two of the largest producers in North America are located in central and north-central Alberta.", ["Two"]),
         ("Five of Canada's fourteen UNESCO sites lie in the province: Banff, Jasper, Yoho, Kootenay and Waterton.",
          ["Five"]),
+        # an age grade names a side, an award or its players; an age stays a figure
+        ("Doyle initially played for the club's under 18 side but made his debut in 2001.", []),
+        ("FAI Under 21 International Player of the Year: 2005", []),
+        ("He captained the Under-21s in 2004.", []),
+        ("In 2000, 21.4% of residents were under 18 years of age.", ["21.4%"]),
+        ("In 2000, 21.4% were under 18, and 9.1% were 65 or older.", ["21.4%", "18", "9.1%", "65"]),
         ("Three more episodes, already in production, were released directly to DVD in 2006.", ["Three"]),
         ("Several massacres (e.g. one in 1992 that killed 613 civilians) occurred.", ["613"]),
         ("Radio France runs five national radio stations.", ["five"]),

@@ -617,6 +617,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span(m.lastindex) for m in _EVENT_DISTANCE.finditer(text))
     if "number" in words or "numbers" in words:
         spans.extend(m.span(1) for m in _IDENTITY_NUMBER.finditer(text))
+    if "under" in words:
+        spans.extend(m.span() for m in _AGE_GRADE.finditer(text))
     if _CALL_OPENS.search(text):
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
     if not words.isdisjoint(scripture.BOOK_WORDS):
@@ -626,6 +628,11 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
 
 # A number that says which element or nuclide a thing is: "atomic number 27", "mass number 59".
 _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|is\s+|=\s*)?(\d{1,3})\b", re.I)
+# An age grade of a sport, which names a side or its players: "the club's under 18 side", "FAI
+# Under 21 International Player of the Year", "the Under-21s"; not an age ("21% under 18 years").
+_AGE_GRADE = re.compile(
+    r"\b[Uu]nder[- ](?:1\d|2[0-3])(?:s\b|(?=\s+(?:side|team|squad|level|international|championship|cup|league"
+    r"|player|football|national|rugby|basketball|hockey|world\s+cup)s?\b))", re.I)
 # A call in program code: binom.test(8, 10, alternative="two.sided"), t_test(x, 5).
 _CODE_CALL = re.compile(r"\b[A-Za-z_]\w*(?:[._]\w+)+\([^()\n]*\)")
 # What every call has and prose rarely: a bracket right after a word. Looked for from each
