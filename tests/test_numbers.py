@@ -90,6 +90,9 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Two of the largest producers in North America are located in central and north-central Alberta.", ["Two"]),
         ("Five of Canada's fourteen UNESCO sites lie in the province: Banff, Jasper, Yoho, Kootenay and Waterton.",
          ["Five"]),
+        # a year before "vs" dates a match ("Goal of the Year: 2010 vs. Andorra"); a count stays one
+        ("FAI International Goal of the Year: 2010 vs. Andorra", []),
+        ("Turnout was 2100 voters vs 1900 the year before.", ["2100"]),
         # an age grade names a side, an award or its players; an age stays a figure
         ("Doyle initially played for the club's under 18 side but made his debut in 2001.", []),
         ("FAI Under 21 International Player of the Year: 2005", []),

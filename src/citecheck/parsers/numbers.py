@@ -125,7 +125,7 @@ _VERBS_IN_S = frozenset(
 _NOUN_STOP = frozenset(
     "and or in on of at to the a an by from for with as was were is are be been had has have "
     "that which who than per while but when during into after before since until including "
-    "among against between may can will must might should could would shall".split()
+    "among against vs versus between may can will must might should could would shall".split()
 )
 # German function words, which never end the noun a figure counts: "16 Bundesländer mit".
 _GERMAN_STOP = frozenset(
