@@ -93,6 +93,9 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         # a year before "vs" dates a match ("Goal of the Year: 2010 vs. Andorra"); a count stays one
         ("FAI International Goal of the Year: 2010 vs. Andorra", []),
         ("Turnout was 2100 voters vs 1900 the year before.", ["2100"]),
+        # a station by its frequency and its name; a share of listeners stays a figure
+        ("102.4 Wish FM will carry commentaries of Wigan matches.", []),
+        ("102.4 Wish FM reached 12.5 per cent of listeners.", ["12.5 per cent"]),
         # an age grade names a side, an award or its players; an age stays a figure
         ("Doyle initially played for the club's under 18 side but made his debut in 2001.", []),
         ("FAI Under 21 International Player of the Year: 2005", []),

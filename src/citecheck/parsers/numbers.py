@@ -297,8 +297,9 @@ _MASK_ALTERNATIVES = (
     ("", rf"(?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?::\d+)*(?![\d,.]\d)"),  # a page cite: "minutes.:16", "(1994):5"
     ("", rf"""["”]\s?:\s?\d+(?:[{_DASH}]\d+)?"""),  # "...in nature.": 612
     ("", rf"(?<![\w'’])['’]\d{{2}}\b(?![\w'’])"),  # Class of '94
-    # a station's place on the dial, FM or AM: "WSUM (91.7 FM)", "KABC (790 AM)"; no time of day
-    ("", rf"\b(?:(?:8[7-9]|9\d|10[0-8])\.\d\s?FM|(?:5[3-9]\d|[6-9]\d\d|1[0-6]\d\d|1700)\s?AM)\b"),
+    # a station's place on the dial, FM or AM: "WSUM (91.7 FM)", "KABC (790 AM)", or its name
+    # between ("102.4 Wish FM"); no time of day
+    ("", rf"\b(?:(?:8[7-9]|9\d|10[0-8])\.\d\s?(?:[A-Z][\w'’&]*\s){{0,3}}FM|(?:5[3-9]\d|[6-9]\d\d|1[0-6]\d\d|1700)\s?AM)\b"),
     # a subway's services named by their digits and letters: "(4 5 6 <6> N Q R trains)", and a few
     # in brackets or after "the": "(5 and 6 trains)"; not "runs 5 or 6 trains an hour", "the 2 or 3 trains"
     ("", rf"(?<![\w.,])\d(?:\s+(?:\d|<\d>|[A-Z])(?!\w)){{2,}}(?=\s+(?:trains?|services?)\b)"),
