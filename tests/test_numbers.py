@@ -96,6 +96,11 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         # a station by its frequency and its name; a share of listeners stays a figure
         ("102.4 Wish FM will carry commentaries of Wigan matches.", []),
         ("102.4 Wish FM reached 12.5 per cent of listeners.", ["12.5 per cent"]),
+        # a tournament of so many nations, by name; a count of nations stays a figure
+        ("4 Nations Cups", []),
+        ("The 2011 3 nations tournament was held in Perth.", []),
+        ("England won the Six Nations in 2003.", []),
+        ("The treaty was signed by 4 nations in 1990.", ["4"]),
         # an age grade names a side, an award or its players; an age stays a figure
         ("Doyle initially played for the club's under 18 side but made his debut in 2001.", []),
         ("FAI Under 21 International Player of the Year: 2005", []),

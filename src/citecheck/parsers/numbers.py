@@ -620,6 +620,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span(1) for m in _IDENTITY_NUMBER.finditer(text))
     if "under" in words:
         spans.extend(m.span() for m in _AGE_GRADE.finditer(text))
+    if "nations" in words:
+        spans.extend(m.span() for m in _NATIONS_TOURNAMENT.finditer(text))
     if _CALL_OPENS.search(text):
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
     if not words.isdisjoint(scripture.BOOK_WORDS):
@@ -634,6 +636,11 @@ _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|i
 _AGE_GRADE = re.compile(
     r"\b[Uu]nder[- ](?:1\d|2[0-3])(?:s\b|(?=\s+(?:side|team|squad|level|international|championship|cup|league"
     r"|player|football|national|rugby|basketball|hockey|world\s+cup)s?\b))", re.I)
+# A tournament of so many nations, by name: "4 Nations Cups", "the Six Nations", "a 3 nations
+# tournament"; not "signed by 4 nations".
+_NATIONS_TOURNAMENT = re.compile(
+    r"\b(?:[2-9]|(?i:two|three|four|five|six|seven|eight))[- ]"
+    r"(?:Nations\b|(?i:nations)(?=\s+(?i:cups?|tournaments?|championships?|trophy|series)\b))")
 # A call in program code: binom.test(8, 10, alternative="two.sided"), t_test(x, 5).
 _CODE_CALL = re.compile(r"\b[A-Za-z_]\w*(?:[._]\w+)+\([^()\n]*\)")
 # What every call has and prose rarely: a bracket right after a word. Looked for from each
