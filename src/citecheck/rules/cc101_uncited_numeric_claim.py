@@ -205,6 +205,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             uncovered = [c for c in uncovered if not _given_in_cited_row(doc, stmt, c)]
         if uncovered and stmt.kind == "prose":
             uncovered = [c for c in uncovered if not (_read_off_sourced_table(doc, stmt, c, run_starts)
+                                                      or _given_in_named_row(doc, stmt, c, run_starts)
                                                       or _given_in_season_row(doc, stmt, c, run_starts))]
             if uncovered and _rounds_shares_of_sourced_table(doc, stmt, uncovered, run_starts):
                 continue
@@ -814,7 +815,8 @@ def _tallies_headed_entries(doc: Document, summary: Statement, claim: NumericCla
     counts, each entry there to be checked: the lead's "Wilco has released eight studio albums"
     and the eight items under "Discography > Wilco studio albums", the lead's "129 collegiate
     chapters" and the 129 rows of "List of Chapters > Collegiate". A table's entries are its rows
-    that name a year (an album's release, a chapter's founding), not its heads or its key. The
+    that name a year (an album's release, a chapter's founding), not its heads or its key; no
+    section whose entries include nominations ("Grammy Awards" | "Nominated"). The
     section's own heading must name what is counted, all of it where that is one word ("six
     singles" under "Singles"; not "Two wins" under "European Championship wins")."""
     if claim.kind != "count" or claim.value is None or claim.high is not None:
@@ -834,12 +836,19 @@ def _entries_by_heading(statements: Sequence[Statement]) -> list[tuple[set[str],
     """The number of entries of each section that lists them (``_tallies_headed_entries``), with
     the words of its headings and those of its own."""
     entries: dict[tuple[str, ...], set[int]] = {}
+    nominations: set[tuple[str, ...]] = set()
     for stmt in statements:
         if stmt.section and (stmt.kind == "list" or stmt.kind == "table" and _YEAR.search(stmt.text)):
             entries.setdefault(stmt.section, set()).add(stmt.paragraph)
+        if stmt.kind == "table" and _NOMINATION.fullmatch(stmt.text.strip()):
+            nominations.add(stmt.section)
     return [({_singular(word) for part in section for word in _WORD.findall(part)},
              {_singular(word) for word in _WORD.findall(section[-1])}, len(paragraphs))
-            for section, paragraphs in entries.items()]
+            for section, paragraphs in entries.items() if section not in nominations]
+
+
+# A result cell that says a prize was only a nomination: its table's rows are not all wins.
+_NOMINATION = re.compile(r"nominated|nominee|runner-?up", re.I)
 
 
 def _singular(noun: str) -> str:
@@ -1612,14 +1621,18 @@ def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> b
     if end < len(statements) and statements[end].kind == "prose" and TABLE_SOURCE_LINE.match(statements[end].text):
         closing.append(statements[end])
     return (any(line.cited for line in closing) or _table_cited(statements, cells[0].index)
-            or end < len(statements) and _dated_source_note(statements[end]))
+            or end < len(statements) and statements[end].section == cells[0].section
+            and _dated_source_note(statements[end]))
 
 
-# A dated note right under a table, whose citation is the table's source, as a career's
-# statistics have one: "Statistics accurate as of match played 15 November 2013[52]". (One above
-# it titles it: ``_table_cited``.)
+# A dated note right under a table, in its section, whose citation is the table's source, as a
+# career's statistics have one: "Statistics accurate as of match played 15 November 2013[52]",
+# nothing but the date after "as of" ("As of March 2024, 400 civilians had been killed" is a
+# statement of its own). (One above the table titles it: ``_table_cited``.)
 _DATED_NOTE = re.compile(
-    r"\s*(?:(?:statistics|stats|figures)\s+)?(?:(?:correct|accurate|updated)\s+)?as\s+of\b[^.;]{0,60}?[.]?\s*$", re.I)
+    r"\s*(?:(?:statistics|stats|figures)\s+)?(?:(?:correct|accurate|updated)\s+)?as\s+of\s+"
+    r"(?:(?:the\s+)?(?:match|game)(?:es)?\s+played\s+(?:on\s+)?)?"
+    r"(?:\d{1,2}\s+)?(?:[A-Za-z]{3,9}\.?\s+)?(?:\d{1,2},?\s+)?\d{4}\s*\.?\s*$", re.I)
 
 
 def _dated_source_note(stmt: Statement) -> bool:
@@ -1635,9 +1648,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]{2,}")  # a cell written in words, however sho
 
 def _read_off_sourced_table(doc: Document, stmt: Statement, claim: NumericClaim, run_starts: list[int]) -> bool:
     """Whether a figure of prose is read off a table of its section that is sourced as a whole
-    (``_sourced_table_figures``), or of any section where the figure is exact (``_exact_enough``:
-    "Oriol Servià set the pace with a run of 227.168 mph" and the results' row "Oriol Servià" |
-    "227.168"), in a row whose words the statement uses, maybe inflected: "The
+    (``_sourced_table_figures``), in a row whose words the statement uses, maybe inflected: "The
     city's highest temperature was 111 °F (43.9 °C), recorded on …" and the climate table's "Record high °F
     (°C)" row with "111 (44)", sourced "Source #1: NOAA[29]"; "from Argentina (30.8%)" and the
     cited table's row "Argentina" with "30.86". The table's source is the figure's. Only a figure
@@ -1655,10 +1666,7 @@ def _read_off_sourced_table(doc: Document, stmt: Statement, claim: NumericClaim,
         return False
     tables = doc.derived("sourced_table_figures", lambda: _sourced_table_figures(_sourced_tables(doc, run_starts)))
     words = stmt.text.lower()
-    cells = tables.get(stmt.section, [])
-    if _exact_enough(text):
-        cells = [cell for section, section_cells in tables.items() for cell in section_cells]
-    for cell, row_words in cells:
+    for cell, row_words in tables.get(stmt.section, ()):
         number = cell.replace(",", "")
         if decimals:
             if len(number.partition(".")[2]) < decimals or not _rounds_or_cuts_to(float(number), value, decimals):
@@ -1672,28 +1680,32 @@ def _read_off_sourced_table(doc: Document, stmt: Statement, claim: NumericClaim,
 
 def _given_in_season_row(doc: Document, stmt: Statement, claim: NumericClaim, run_starts: list[int]) -> bool:
     """Whether a count of prose is a cell of a season's row in a table sourced as a whole, of a
-    season its paragraph names, where a word right after the count names one of the table's
-    column heads: "He scored 18 league goals" in a paragraph on "the 2008–09 season", and the
-    career statistics' row "2008–09" | "42" | "18" under "League" and "Goals", sourced "As of 31
-    January 2014[49][50]". Any section's table: a career's statistics close the article whose
-    sections tell it club by club. A count under five is told from a row's many small numbers
-    only with a larger count of its sentence in the same row ("four goals in 20 games"): "two
-    goals" in one match is no season's. A rough count ("more than five match weeks") is no cell."""
+    season its paragraph names, under a column head that the words saying what it counts name:
+    "He scored 18 league goals" in a paragraph on "the 2008–09 season", and the career
+    statistics' row "2008–09" | "42" | "18" with "18" under "Goals", sourced "As of 31 January
+    2014[49][50]". Any section's table: a career's statistics close the article whose sections
+    tell it club by club. A count under five is told from a row's many small numbers only with a
+    larger count of its sentence in the same row ("four goals in 20 games"): "two goals" in one
+    match is no season's. A rough count ("more than five match weeks") is no cell."""
     if claim.kind != "count" or claim.value is None or claim.high is not None \
             or _ROUGHLY_BEFORE.search(stmt.text, 0, claim.start):
         return False
     rows = doc.derived("sourced_season_rows", lambda: _season_rows(_sourced_tables(doc, run_starts)))
     counted = _counted_heads(stmt, claim)
-    if not rows or not counted:
+    if not counted or not any(claim.value in heads_of for _, heads_of in rows):
         return False
-    named = {year for match in _SEASON.finditer(_paragraph_text(doc.statements, stmt.index))
-             for year in _season_years(match)}
+    named_by_paragraph = doc.derived("paragraph_seasons", dict)
+    named = named_by_paragraph.get(stmt.paragraph)
+    if named is None:
+        named = named_by_paragraph[stmt.paragraph] = {
+            year for match in _SEASON.finditer(_paragraph_text(doc.statements, stmt.index))
+            for year in _season_years(match)}
     larger = [other for other in find_numeric_claims(stmt.text)
               if other.kind == "count" and other.value is not None and other.value >= 5 and other.high is None]
-    return any(claim.value in numbers and years & named and heads & counted
-               and (claim.value >= 5 or any(other.value in numbers and heads & _counted_heads(stmt, other)
+    return any(years & named and heads_of.get(claim.value, frozenset()) & counted
+               and (claim.value >= 5 or any(heads_of.get(other.value, frozenset()) & _counted_heads(stmt, other)
                                             for other in larger))
-               for years, numbers, heads in rows)
+               for years, heads_of in rows)
 
 
 def _counted_heads(stmt: Statement, claim: NumericClaim) -> frozenset[str]:
@@ -1735,39 +1747,100 @@ _SEASON = re.compile(r"(?<!\d)(?<!\d[,.])((?:1[89]|20)\d\d)(?:\s*[–-]\s*(\d\d(
 
 
 def _season_years(match: re.Match[str]) -> set[str]:
-    """The years of a season: "2008–09" is 2008 and 2009."""
+    """The years of a season: "2008–09" is 2008 and 2009, "1999–00" 1999 and 2000."""
     first, last = match.group(1), match.group(2)
     if last is None:
         return {first}
-    return {first, (first[:2] + last if len(last) == 2 else last)}
+    if len(last) == 2:
+        later = int(first) // 100 * 100 + int(last)
+        last = str(later if later > int(first) else later + 100)
+    return {first, last}
 
 
-def _season_rows(tables: list[list[Statement]]) -> list[tuple[set[str], frozenset[float], frozenset[str]]]:
+def _season_rows(tables: list[list[Statement]]) -> list[tuple[set[str], dict[float, frozenset[str]]]]:
     """The rows of ``tables`` that a season opens (a cell of its own, among the first two), each
-    with its years, its numbers and its table's column heads: the words of the rows with no digit
-    (``_head_word``)."""
+    with its years and its numbers, each number with the words of its column's head (``_head_word``):
+    the last row of heads above it, a row with no digit."""
     found = []
     for cells in tables:
-        rows = [list(row) for _, row in itertools.groupby(cells, lambda cell: cell.paragraph)]
-        heads = frozenset(_head_word(word) for row in rows if not any(ch.isdigit() for cell in row for ch in cell.text)
-                          for cell in row for word in _HEAD.findall(cell.text.lower()))
-        for row in rows:
-            season = next((m for cell in row[:2] if (m := _SEASON.fullmatch(cell.text.strip()))), None)
-            if season is not None:
-                numbers = frozenset(float(n.replace(",", "")) for cell in row if cell.text.strip() != season.group()
-                                    for n in _ROW_NUMBER.findall(cell.text))
-                found.append((_season_years(season), numbers, heads))
+        heads: list[frozenset[str]] | None = None
+        for _, row_cells in itertools.groupby(cells, lambda cell: cell.paragraph):
+            row = [cell.text.strip() for cell in row_cells]
+            if not any(ch.isdigit() for text in row for ch in text):
+                heads = [frozenset(_head_word(word) for word in _HEAD.findall(text.lower())) for text in row]
+                continue
+            at = next((k for k, text in enumerate(row[:2]) if _SEASON.fullmatch(text)), None)
+            if at is None or heads is None:
+                continue
+            heads_of: dict[float, frozenset[str]] = {}
+            for text, head in _under_heads(row, at, heads):
+                for number in _ROW_NUMBER.findall(text):
+                    value = float(number.replace(",", ""))
+                    heads_of[value] = heads_of.get(value, frozenset()) | head
+            found.append((_season_years(_SEASON.fullmatch(row[at])), heads_of))
     return found
+
+
+# A cell that may span columns: a competition a season had none of ("–", "—", "n/a").
+_SPANNING_CELL = re.compile(r"[-–—]|n/?a", re.I)
+
+
+def _under_heads(row: list[str], at: int, heads: list[frozenset[str]]) -> Iterator[tuple[str, frozenset[str]]]:
+    """The cells after a row's season (at ``at``), each with its column's head: the heads after
+    the season's own ("Year" | "Attacks" over "2014" | "342"), or all of them where none heads
+    the season (a second row of heads, "Apps" | "Goals", under the club's and the season's).
+    Matched from the right, as a row's last columns (its totals) are always there, back to a cell
+    that may span columns; from the left up to it only where the row's cells fill every column,
+    each such cell two ("–" for a cup a season had none of); a cell the row above spans into (a
+    club's division) is missing from the left."""
+    season = next((k for k, head in enumerate(heads) if head & {"season", "year"}), None)
+    if season is not None:
+        heads = heads[season + 1:]
+    cells = row[at + 1:]
+    spans = [k for k, text in enumerate(cells) if _SPANNING_CELL.fullmatch(text)]
+    right = spans[-1] + 1 if spans else 0
+    yield from zip(reversed(cells[right:]), reversed(heads))
+    if spans and len(cells) + len(spans) == len(heads):
+        yield from zip(cells[:spans[0]], heads)
 
 
 _HEAD = re.compile(r"[^\W\d_]{2,}")  # "GP" heads a column as "Apps" does
 
 
+def _given_in_named_row(doc: Document, stmt: Statement, claim: NumericClaim, run_starts: list[int]) -> bool:
+    """Whether an exact figure of prose (``_exact_enough``) is written the same way in a row of a
+    table sourced as a whole, in any section, whose first cell names what the sentence names:
+    "Oriol Servià set the pace with a run of 227.168 mph" and the results' row "Oriol Servià" |
+    "227.168". Not a year of a date cell ("Kursk" | "5 July 1943" is no "1,943 men")."""
+    figure = _ROW_NUMBER.search(_converted_figure(stmt, claim) or claim.raw)
+    if claim.value is None or figure is None or not _exact_enough(figure.group()):
+        return False
+    rows = doc.derived("named_row_figures", lambda: _named_row_figures(_sourced_tables(doc, run_starts)))
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", stmt.text) for name in rows.get(figure.group(), ()))
+
+
+def _named_row_figures(tables: list[list[Statement]]) -> dict[str, list[str]]:
+    """The figures of ``tables`` as their cells write them, each with the names of the rows that
+    hold it (a row's first cell, where it is written in words), less the years of dates."""
+    figures: dict[str, list[str]] = {}
+    for cells in tables:
+        for _, row in itertools.groupby(cells, lambda cell: cell.paragraph):
+            name, *rest = [cell.text.strip() for cell in row]
+            if len(name) < 3 or not _NAME_WORD.search(name):
+                continue
+            for cell in rest:
+                dated = looks_like_date(cell)
+                for number in _ROW_NUMBER.findall(cell):
+                    if not (dated and _YEAR.fullmatch(number)):
+                        figures.setdefault(number, []).append(name)
+    return figures
+
+
 def _exact_enough(figure: str) -> bool:
-    """Whether a figure as written is exact enough to be read off a table of any section: four
-    significant digits or more ("227.168", "1,441,911"), where a round one ("300") is as often
-    another of a table's many."""
-    return len(figure.replace(".", "").strip("0")) >= 4
+    """Whether a figure as written is exact enough to be read off a table of another section:
+    four significant digits or more ("227.168", "1,441,911"), where a round one ("300") is as
+    often another of a table's many."""
+    return len(figure.replace(".", "").replace(",", "").strip("0")) >= 4
 
 
 def _rounds_shares_of_sourced_table(doc: Document, stmt: Statement, claims: Sequence[NumericClaim],
