@@ -227,7 +227,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             # Counted by statements, or by items where a copy breaks one into sentences
             # ("Zoomdos You Can Do!" "(2000, ISBN …)"): either way the items name the members.
             listed = statements[i + 1:i + 1 + _items_after(statements, i)]
-            items = {len(listed), len({item.paragraph for item in listed})} if listed else _table_rows_after(statements, i)
+            items = ({len(listed), len({item.paragraph for item in listed})} if listed
+                     else _table_rows_after(statements, i) | _group_heads_after(statements, i))
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items)]
         if uncovered and stmt.kind == "prose":
             uncovered = [c for c in uncovered
@@ -2349,6 +2350,26 @@ def _items_after(statements: Sequence[Statement], i: int) -> int:
     while j < len(statements) and statements[j].kind == "list" and statements[j].section == statements[i].section:
         j += 1
     return j - i - 1
+
+
+def _group_heads_after(statements: Sequence[Statement], i: int) -> set[int]:
+    """How many groups follow statement ``i`` in its section, each a line of its own that names
+    its group and ends ":" over the list of its items: "Four public school districts serve Mundelein residents:"
+    over "Mundelein Elementary School District 75:" and its schools, "Diamond Lake School
+    District 76:" and its schools, …"""
+    heads = 0
+    for j in range(i + 1, len(statements)):
+        stmt = statements[j]
+        if stmt.section != statements[i].section:
+            break
+        if stmt.kind == "prose":
+            if not (stmt.text.rstrip().endswith(":") and _title_line(statements, j)
+                    and not _FINITE_VERB.search(stmt.text)):
+                break  # "Additionally, the following parochial schools are located in Mundelein:" opens another list
+            heads += 1
+        elif stmt.kind != "list":
+            break
+    return {heads} if heads > 1 else set()
 
 
 def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
