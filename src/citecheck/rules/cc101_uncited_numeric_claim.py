@@ -228,8 +228,9 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             # ("Zoomdos You Can Do!" "(2000, ISBN …)"): either way the items name the members.
             listed = statements[i + 1:i + 1 + _items_after(statements, i)]
             items = ({len(listed), len({item.paragraph for item in listed})} if listed
-                     else _table_rows_after(statements, i) | _group_heads_after(statements, i))
-            uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items)]
+                     else _table_rows_after(statements, i))
+            uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items
+                                                      or _counts_group_heads(statements, i, c))]
         if uncovered and stmt.kind == "prose":
             uncovered = [c for c in uncovered
                          if not (_counts_rows_below(statements, i, c) or _numbers_rows_below(statements, i, c))]
@@ -817,7 +818,7 @@ def _tallies_headed_entries(doc: Document, summary: Statement, claim: NumericCla
     and the eight items under "Discography > Wilco studio albums", the lead's "129 collegiate
     chapters" and the 129 rows of "List of Chapters > Collegiate". A table's entries are its rows
     that name a year (an album's release, a chapter's founding), not its heads or its key; no
-    section whose entries include nominations ("Grammy Awards" | "Nominated"). The
+    section whose table gives a result cell of a nomination ("Grammy Awards" | "Nominated"). The
     section's own heading must name what is counted, all of it where that is one word ("six
     singles" under "Singles"; not "Two wins" under "European Championship wins")."""
     if claim.kind != "count" or claim.value is None or claim.high is not None:
@@ -827,10 +828,6 @@ def _tallies_headed_entries(doc: Document, summary: Statement, claim: NumericCla
         return False
     return any(entries == claim.value and counted <= headings and (own == counted if len(counted) == 1 else own & counted)
                for headings, own, entries in doc.derived("headed_entries", lambda: _entries_by_heading(doc.statements)))
-
-
-# The words after a count up to a mark that ends its phrase: "five studio albums, one live album".
-_COUNTED_PHRASE = re.compile(r"[^,;:.()]*")
 
 
 def _entries_by_heading(statements: Sequence[Statement]) -> list[tuple[set[str], set[str], int]]:
@@ -849,7 +846,7 @@ def _entries_by_heading(statements: Sequence[Statement]) -> list[tuple[set[str],
 
 
 # A result cell that says a prize was only a nomination: its table's rows are not all wins.
-_NOMINATION = re.compile(r"nominated|nominee|runner-?up", re.I)
+_NOMINATION = re.compile(r"nominated|nominee|runners?[\s\-–]?up|shortlisted|finalist", re.I)
 
 
 def _singular(noun: str) -> str:
@@ -1628,12 +1625,13 @@ def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> b
 
 # A dated note right under a table, in its section, whose citation is the table's source, as a
 # career's statistics have one: "Statistics accurate as of match played 15 November 2013[52]",
-# nothing but the date after "as of" ("As of March 2024, 400 civilians had been killed" is a
+# "… as of the end of the 2013–14 season", nothing but the date after "as of" ("As of March 2024, 400 civilians had been killed" is a
 # statement of its own). (One above the table titles it: ``_table_cited``.)
 _DATED_NOTE = re.compile(
     r"\s*(?:(?:statistics|stats|figures)\s+)?(?:(?:correct|accurate|updated)\s+)?as\s+of\s+"
-    r"(?:(?:the\s+)?(?:match|game)(?:es)?\s+played\s+(?:on\s+)?)?"
-    r"(?:\d{1,2}\s+)?(?:[A-Za-z]{3,9}\.?\s+)?(?:\d{1,2},?\s+)?\d{4}\s*\.?\s*$", re.I)
+    r"(?:(?:the\s+)?(?:match(?:es)?|games?)\s+played\s+(?:on\s+)?)?"
+    r"(?:(?:\d{1,2}\s+)?(?:[A-Za-z]{3,9}\.?\s+)?(?:\d{1,2},?\s+)?\d{4}"
+    r"|the\s+end\s+of\s+the\s+\d{4}(?:[–-]\d{2,4})?\s+season)\s*\.?\s*$", re.I)
 
 
 def _dated_source_note(stmt: Statement) -> bool:
@@ -1693,7 +1691,7 @@ def _given_in_season_row(doc: Document, stmt: Statement, claim: NumericClaim, ru
         return False
     rows = doc.derived("sourced_season_rows", lambda: _season_rows(_sourced_tables(doc, run_starts)))
     counted = _counted_heads(stmt, claim)
-    if not counted or not any(claim.value in heads_of for _, heads_of in rows):
+    if not counted or not any(claim.value in columns_of for _, columns_of, _ in rows):
         return False
     named_by_paragraph = doc.derived("paragraph_seasons", dict)
     named = named_by_paragraph.get(stmt.paragraph)
@@ -1703,10 +1701,20 @@ def _given_in_season_row(doc: Document, stmt: Statement, claim: NumericClaim, ru
             for year in _season_years(match)}
     larger = [other for other in find_numeric_claims(stmt.text)
               if other.kind == "count" and other.value is not None and other.value >= 5 and other.high is None]
-    return any(years & named and heads_of.get(claim.value, frozenset()) & counted
-               and (claim.value >= 5 or any(heads_of.get(other.value, frozenset()) & _counted_heads(stmt, other)
+    return any(years & named and _under_column(columns_of, groups, claim.value, counted)
+               and (claim.value >= 5 or any(_under_column(columns_of, groups, other.value, _counted_heads(stmt, other))
                                             for other in larger))
-               for years, heads_of in rows)
+               for years, columns_of, groups in rows)
+
+
+def _under_column(columns_of: dict[float, list[_Column]], groups: frozenset[str], value: float | None,
+                  counted: frozenset[str]) -> bool:
+    """Whether ``value`` stands in a row (``_season_rows``) under a column that the words of a
+    count name: its head ("goals" and "Goals"), and its group where the count names one of the
+    table's groups ("18 cup goals" under "Cup", not "League")."""
+    named_groups = counted & groups
+    return any(head & counted and (not named_groups or named_groups & group)
+               for head, group in columns_of.get(value, ()))
 
 
 def _counted_heads(stmt: Statement, claim: NumericClaim) -> frozenset[str]:
@@ -1758,51 +1766,86 @@ def _season_years(match: re.Match[str]) -> set[str]:
     return {first, last}
 
 
-def _season_rows(tables: list[list[Statement]]) -> list[tuple[set[str], dict[float, frozenset[str]]]]:
+# A column of figures: the words of its head, and of its group's head where it has one.
+_Column = tuple[frozenset[str], frozenset[str]]
+
+
+def _season_rows(tables: list[list[Statement]]) -> list[tuple[set[str], dict[float, list[_Column]], frozenset[str]]]:
     """The rows of ``tables`` that a season opens (a cell of its own, among the first two), each
-    with its years and its numbers, each number with the words of its column's head (``_head_word``):
-    the last row of heads above it, a row with no digit."""
+    with its years, its numbers, each with its columns (``_columns``), and the words of its
+    table's groups. A row whose cells do not fill the columns exactly (``_placed``) is left out:
+    a cell the row above spans into, an empty cell or a remark across columns ("Did not enter")
+    would shift them."""
     found = []
     for cells in tables:
-        heads: list[frozenset[str]] | None = None
+        heads: list[list[str]] = []
+        columns: list[_Column] | None = None
+        width = 1
+        heading = False
         for _, row_cells in itertools.groupby(cells, lambda cell: cell.paragraph):
             row = [cell.text.strip() for cell in row_cells]
             if not any(ch.isdigit() for text in row for ch in text):
-                heads = [frozenset(_head_word(word) for word in _HEAD.findall(text.lower())) for text in row]
+                heads = heads + [row] if heading else [row]
+                heading, columns = True, None
                 continue
+            heading = False
+            if columns is None and heads:
+                columns, width = _columns(heads)
             at = next((k for k, text in enumerate(row[:2]) if _SEASON.fullmatch(text)), None)
-            if at is None or heads is None:
+            if at is None or not columns:
                 continue
-            heads_of: dict[float, frozenset[str]] = {}
-            for text, head in _under_heads(row, at, heads):
+            placed = _placed(row[at + 1:], columns, width)
+            if placed is None:
+                continue
+            columns_of: dict[float, list[_Column]] = {}
+            for text, column in placed:
                 for number in _ROW_NUMBER.findall(text):
-                    value = float(number.replace(",", ""))
-                    heads_of[value] = heads_of.get(value, frozenset()) | head
-            found.append((_season_years(_SEASON.fullmatch(row[at])), heads_of))
+                    columns_of.setdefault(float(number.replace(",", "")), []).append(column)
+            found.append((_season_years(_SEASON.fullmatch(row[at])), columns_of,
+                          frozenset(word for _, group in columns for word in group)))
     return found
 
 
-# A cell that may span columns: a competition a season had none of ("–", "—", "n/a").
+def _columns(heads: list[list[str]]) -> tuple[list[_Column], int]:
+    """The figures' columns of a table, from its rows of heads (``_head_word``): the last row's
+    heads after the season's own ("Year" | "Attacks"), or all of them under a first row that
+    heads the club's and the season's columns; there, each with the group above it ("League"
+    over "Apps" | "Goals"), where the groups split the columns evenly. Also how many columns a
+    group spans."""
+    def words(text: str) -> frozenset[str]:
+        return frozenset(_head_word(word) for word in _HEAD.findall(text.lower()))
+
+    def after_season(row: list[frozenset[str]]) -> list[frozenset[str]] | None:
+        season = next((k for k, head in enumerate(row) if head & {"season", "year"}), None)
+        return None if season is None else row[season + 1:]
+
+    last = [words(text) for text in heads[-1]]
+    own = after_season(last)
+    if own is not None or len(heads) < 2:
+        return [(head, frozenset()) for head in (own if own is not None else last)], 1
+    groups = after_season([words(text) for text in heads[-2]])
+    if not groups or len(last) % len(groups):
+        return [(head, frozenset()) for head in last], 1
+    width = len(last) // len(groups)
+    return [(head, groups[k // width]) for k, head in enumerate(last)], width
+
+
+# A cell that stands for a whole group of columns: a competition a season had none of ("–", "—").
 _SPANNING_CELL = re.compile(r"[-–—]|n/?a", re.I)
 
 
-def _under_heads(row: list[str], at: int, heads: list[frozenset[str]]) -> Iterator[tuple[str, frozenset[str]]]:
-    """The cells after a row's season (at ``at``), each with its column's head: the heads after
-    the season's own ("Year" | "Attacks" over "2014" | "342"), or all of them where none heads
-    the season (a second row of heads, "Apps" | "Goals", under the club's and the season's).
-    Matched from the right, as a row's last columns (its totals) are always there, back to a cell
-    that may span columns; from the left up to it only where the row's cells fill every column,
-    each such cell two ("–" for a cup a season had none of); a cell the row above spans into (a
-    club's division) is missing from the left."""
-    season = next((k for k, head in enumerate(heads) if head & {"season", "year"}), None)
-    if season is not None:
-        heads = heads[season + 1:]
-    cells = row[at + 1:]
-    spans = [k for k, text in enumerate(cells) if _SPANNING_CELL.fullmatch(text)]
-    right = spans[-1] + 1 if spans else 0
-    yield from zip(reversed(cells[right:]), reversed(heads))
-    if spans and len(cells) + len(spans) == len(heads):
-        yield from zip(cells[:spans[0]], heads)
+def _placed(cells: list[str], columns: list[_Column], width: int) -> list[tuple[str, _Column]] | None:
+    """The cells after a row's season, each with its column, where they fill the columns
+    exactly, each cell one column and a dash a whole group (``width`` columns); None otherwise."""
+    placed = []
+    column = 0
+    for text in cells:
+        span = width if _SPANNING_CELL.fullmatch(text) else 1
+        if column + span > len(columns):
+            return None
+        placed.append((text, columns[column]))
+        column += span
+    return placed if column == len(columns) else None
 
 
 _HEAD = re.compile(r"[^\W\d_]{2,}")  # "GP" heads a column as "Apps" does
@@ -1812,7 +1855,7 @@ def _given_in_named_row(doc: Document, stmt: Statement, claim: NumericClaim, run
     """Whether an exact figure of prose (``_exact_enough``) is written the same way in a row of a
     table sourced as a whole, in any section, whose first cell names what the sentence names:
     "Oriol Servià set the pace with a run of 227.168 mph" and the results' row "Oriol Servià" |
-    "227.168". Not a year of a date cell ("Kursk" | "5 July 1943" is no "1,943 men")."""
+    "227.168". Not a year ("Kursk" | "5 July 1943" is no "1,943 men")."""
     figure = _ROW_NUMBER.search(_converted_figure(stmt, claim) or claim.raw)
     if claim.value is None or figure is None or not _exact_enough(figure.group()):
         return False
@@ -1822,7 +1865,8 @@ def _given_in_named_row(doc: Document, stmt: Statement, claim: NumericClaim, run
 
 def _named_row_figures(tables: list[list[Statement]]) -> dict[str, list[str]]:
     """The figures of ``tables`` as their cells write them, each with the names of the rows that
-    hold it (a row's first cell, where it is written in words), less the years of dates."""
+    hold it (a row's first cell, where it is written in words), less what may be a year ("5 July
+    1943 (planned)" holds no "1943 men")."""
     figures: dict[str, list[str]] = {}
     for cells in tables:
         for _, row in itertools.groupby(cells, lambda cell: cell.paragraph):
@@ -1830,15 +1874,14 @@ def _named_row_figures(tables: list[list[Statement]]) -> dict[str, list[str]]:
             if len(name) < 3 or not _NAME_WORD.search(name):
                 continue
             for cell in rest:
-                dated = looks_like_date(cell)
                 for number in _ROW_NUMBER.findall(cell):
-                    if not (dated and _YEAR.fullmatch(number)):
+                    if not _YEAR.fullmatch(number):
                         figures.setdefault(number, []).append(name)
     return figures
 
 
 def _exact_enough(figure: str) -> bool:
-    """Whether a figure as written is exact enough to be read off a table of another section:
+    """Whether a figure as written is exact enough to be read off a table of any section:
     four significant digits or more ("227.168", "1,441,911"), where a round one ("300") is as
     often another of a table's many."""
     return len(figure.replace(".", "").replace(",", "").strip("0")) >= 4
@@ -2352,24 +2395,28 @@ def _items_after(statements: Sequence[Statement], i: int) -> int:
     return j - i - 1
 
 
-def _group_heads_after(statements: Sequence[Statement], i: int) -> set[int]:
-    """How many groups follow statement ``i`` in its section, each a line of its own that names
-    its group and ends ":" over the list of its items: "Four public school districts serve Mundelein residents:"
-    over "Mundelein Elementary School District 75:" and its schools, "Diamond Lake School
-    District 76:" and its schools, …"""
+def _counts_group_heads(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
+    """Whether a count is that of the groups whose heads follow statement ``i`` in its section,
+    each a line of its own that names what is counted and ends ":", over the list of its items
+    if any: "Four public school districts serve Mundelein residents:" over "Mundelein Elementary
+    School District 75:" and its schools, "Diamond Lake School District 76:" and its schools, …;
+    not "The ambush killed 2 soldiers:" over "Killed:" and "Wounded:"."""
+    counted = _counted_words(statements[i], claim)
+    if claim.kind != "count" or not counted:
+        return False
     heads = 0
     for j in range(i + 1, len(statements)):
         stmt = statements[j]
         if stmt.section != statements[i].section:
             break
         if stmt.kind == "prose":
-            if not (stmt.text.rstrip().endswith(":") and _title_line(statements, j)
-                    and not _FINITE_VERB.search(stmt.text)):
+            if not (stmt.text.rstrip().endswith(":") and _title_line(statements, j) and not _FINITE_VERB.search(stmt.text)
+                    and not set(counted).isdisjoint(_naming_words(stmt.text))):
                 break  # "Additionally, the following parochial schools are located in Mundelein:" opens another list
             heads += 1
         elif stmt.kind != "list":
             break
-    return {heads} if heads > 1 else set()
+    return heads == claim.value
 
 
 def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
