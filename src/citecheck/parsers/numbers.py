@@ -634,7 +634,7 @@ _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|i
 # An age grade of a sport, which names a side or its players: "the club's under 18 side", "FAI
 # Under 21 International Player of the Year", "the Under-21s"; not an age ("21% under 18 years").
 _AGE_GRADE = re.compile(
-    r"\b[Uu]nder[- ](?:1\d|2[0-3])(?:s\b|(?=\s+(?:side|team|squad|level|international|championship|cup|league"
+    r"\bunder[- ](?:1\d|2[0-3])(?:s\b|(?=\s+(?:side|team|squad|level|international|championship|cup|league"
     r"|player|football|national|rugby|basketball|hockey|world\s+cup)s?\b))", re.I)
 # A tournament of so many nations, by name: "4 Nations Cups", "the Six Nations", "a 3 nations
 # tournament"; not "signed by 4 nations".
