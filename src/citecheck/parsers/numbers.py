@@ -2516,11 +2516,17 @@ def _counted_beings() -> frozenset[str]:
     return frozenset(words)
 
 
+def estimate_before(text: str, start: int) -> re.Match[str] | None:
+    """The words before a figure at ``start`` that make it an estimate or a bound: "at least
+    four", "more than five", "about 20" (``_ESTIMATE_BEFORE``)."""
+    return _ESTIMATE_BEFORE.search(text, max(0, start - 16), start)
+
+
 def _small_count_is_claim(text: str, start: int, end: int, prev_word: str,
                           following: re.Match[str] | None) -> bool:
     """Whether a number word up to ten reports a statistic (see ``_EVENT_NOUNS``)."""
     beings = _counted_beings()
-    estimate = _ESTIMATE_BEFORE.search(text, max(0, start - 16), start)
+    estimate = estimate_before(text, start)
     if prev_word in beings or estimate and not _sets_threshold(text, estimate, _UNITS[text[start:end].lower()]):
         return True  # "killing three", "at least four layers"
     if _names_its_members(text, start, end, _UNITS[text[start:end].lower()]):

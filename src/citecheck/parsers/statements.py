@@ -172,7 +172,7 @@ def statements_from_paragraph(par: Paragraph, *, split: bool = True) -> list[Sta
     """
     text, offsets = par.text, par.offsets
     if split:
-        spans = split_sentences(text, sorted(pos for pos, _ in par.markers))
+        spans = split_sentences(text, [pos for pos, _ in par.markers])  # markers are kept in text order
     else:
         whole = _trim(text, 0, len(text))
         spans = [whole] if whole else []

@@ -19,6 +19,7 @@ from citecheck.parsers.dates import looks_like_date
 from citecheck.parsers.numbers import (
     REPETITION_NOUNS,
     NumericClaim,
+    estimate_before,
     find_numeric_claims,
     parse_number,
     continues_example,
@@ -733,7 +734,6 @@ def _chart_peak_cited_in_body(statements: Sequence[Statement], summary: Statemen
             if any(name in paragraph for name in names):
                 return True
     return False
-
 
 
 def _covered_in_paragraph(statements: Sequence[Statement], j: int, end: int) -> bool:
@@ -1625,8 +1625,9 @@ def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> b
 
 # A dated note right under a table, in its section, whose citation is the table's source, as a
 # career's statistics have one: "Statistics accurate as of match played 15 November 2013[52]",
-# "… as of the end of the 2013–14 season", nothing but the date after "as of" ("As of March 2024, 400 civilians had been killed" is a
-# statement of its own). (One above the table titles it: ``_table_cited``.)
+# "… as of the end of the 2013–14 season"; nothing but the date after "as of" ("As of March
+# 2024, 400 civilians had been killed" is a statement of its own). One above the table titles it
+# (``_table_cited``).
 _DATED_NOTE = re.compile(
     r"\s*(?:(?:statistics|stats|figures)\s+)?(?:(?:correct|accurate|updated)\s+)?as\s+of\s+"
     r"(?:(?:the\s+)?(?:match(?:es)?|games?)\s+played\s+(?:on\s+)?)?"
@@ -1687,7 +1688,7 @@ def _given_in_season_row(doc: Document, stmt: Statement, claim: NumericClaim, ru
     larger count of its sentence in the same row ("four goals in 20 games"): "two goals" in one
     match is no season's. A rough count ("more than five match weeks") is no cell."""
     if claim.kind != "count" or claim.value is None or claim.high is not None \
-            or _ROUGHLY_BEFORE.search(stmt.text, 0, claim.start):
+            or estimate_before(stmt.text, claim.start):
         return False
     rows = doc.derived("sourced_season_rows", lambda: _season_rows(_sourced_tables(doc, run_starts)))
     counted = _counted_heads(stmt, claim)
@@ -1718,25 +1719,11 @@ def _under_column(columns_of: dict[float, list[_Column]], groups: frozenset[str]
 
 
 def _counted_heads(stmt: Statement, claim: NumericClaim) -> frozenset[str]:
-    """The words that say what a count counts, up to three before the first word that ends them
-    ("13 Premier League goals after …", "20 games that season"), as a column head would write
-    them (``_head_word``), with every shorter form a head may cut them to: "appearances" is
-    "app", "goals" "goal"."""
-    words = list(itertools.takewhile(lambda word: word not in _ENDS_WHAT_IS_COUNTED,
-                                     _NAME_WORD.findall(stmt.text[claim.end:claim.end + 40].lower())[:3]))
-    return frozenset(head[:n] for head in map(_head_word, words) for n in range(3, len(head) + 1))
-
-
-# The words after a count that end what it counts: "four goals in 20 games that season".
-_ENDS_WHAT_IS_COUNTED = frozenset(
-    "in for that this the and but with of at on to from as by during after before while when which who against "
-    "was were is are had has".split())
-
-
-# The words that make a count rough: "more than five", "about 20", "at least 12".
-_ROUGHLY_BEFORE = re.compile(
-    r"\b(?:(?:more|fewer|less)\s+than|around|about|over|under|nearly|almost|some|approximately|roughly"
-    r"|at\s+least|up\s+to)\s+$", re.I)
+    """The words that say what a count counts (``_counted_words``: "13 Premier League goals", "20
+    games" of "20 games that season"), as a column head would write them (``_head_word``), with
+    every shorter form a head may cut them to: "appearances" is "app", "goals" "goal"."""
+    return frozenset(head[:n] for head in map(_head_word, _counted_words(stmt, claim))
+                     for n in range(3, len(head) + 1))
 
 
 # The words a player's appearances go by, in a table's head ("Apps", "Caps", "GP") or in prose
@@ -1813,7 +1800,7 @@ def _columns(heads: list[list[str]]) -> tuple[list[_Column], int]:
     over "Apps" | "Goals"), where the groups split the columns evenly. Also how many columns a
     group spans."""
     def words(text: str) -> frozenset[str]:
-        return frozenset(_head_word(word) for word in _HEAD.findall(text.lower()))
+        return frozenset(_head_word(word) for word in _NAME_WORD.findall(text.lower()))  # "GP" as "Apps"
 
     def after_season(row: list[frozenset[str]]) -> list[frozenset[str]] | None:
         season = next((k for k, head in enumerate(row) if head & {"season", "year"}), None)
@@ -1846,9 +1833,6 @@ def _placed(cells: list[str], columns: list[_Column], width: int) -> list[tuple[
         placed.append((text, columns[column]))
         column += span
     return placed if column == len(columns) else None
-
-
-_HEAD = re.compile(r"[^\W\d_]{2,}")  # "GP" heads a column as "Apps" does
 
 
 def _given_in_named_row(doc: Document, stmt: Statement, claim: NumericClaim, run_starts: list[int]) -> bool:
