@@ -95,7 +95,7 @@ def test_a_two_part_title_names_the_site_its_address_is_on(title: str, url: str,
         # half the words in common or fewer: different titles; more: the same one reworded
         ("|title=Alpha Beta Gamma |date=1 May 2010", "|title=Alpha Beta Delta |date=2 May 2010", False),
         ("|title=Alpha Beta Gamma |date=1 May 2010", "|title=Alpha Beta Delta Epsilon |date=2 May 2010", False),
-        ("|title=Alpha Beta Gamma Delta |date=1 May 2010", "|title=Alpha Beta Gamma Epsilon |date=2 May 2010", True),
+        ("|title=Alpha Beta Gamma Delta |date=1 May 2010", "|title=Epsilon Alpha Beta Gamma |date=2 May 2010", True),
     ],
 )
 def test_entries_sharing_a_link_are_one_source_unless_they_are_different_works(first: str, second: str, duplicate: bool) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
+from difflib import SequenceMatcher
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
@@ -82,6 +85,8 @@ def _fold(text: str) -> str:
 
 
 _LINKING_WORDS = frozenset("a an the of and or in on at to for by with from".split())
+# How alike two spellings of a title's words are, at least ("Lagfacta", "Lagfakta": 0.875).
+_SAME_SPELLING = 0.8
 
 
 def _title_words(*texts: str) -> frozenset[str]:
@@ -111,6 +116,36 @@ def _different_works(a: Reference, b: Reference) -> bool:
             or title_b <= title_a | _title_words(a.get("work"), a.get("publisher"))):
         return False
     return 2 * len(title_a & title_b) <= len(title_a | title_b)
+
+
+def _name_different_items(title_a: str, title_b: str) -> bool:
+    """Whether two titles name different items of one series: both open with the series' name
+    (two words or more besides "of", "the" and the like) and go on with words the other title
+    lacks ("Weekly Soundtrack – "The Test"" and "… "The Showdown"", "Luge World Cup Whistler
+    men's singles results" and "… women's singles results"). Not a title that adds to the
+    other ("Outdoor Archery World Championships Individual Medallists", "Outdoor Medallists"),
+    nor a page's parts under its one name ("Adlershof in Brief", "Adlershof in Numbers"), nor
+    titles that differ in their opening words ("Fast Facts – Did You Know?", "The Oscars Did
+    You Know?"), nor a title that names days (whether those tell two works apart is for their
+    dates to say), nor one spelled another way ("Ancic" and "Ančić", "Lagfacta" and
+    "Lagfakta", "health care" and "healthcare", "reads in" and "reads on")."""
+    if _days(title_a) or _days(title_b):
+        return False  # told apart by their days, or not, in _different_works
+    words_a, words_b = _plain_words(title_a), _plain_words(title_b)
+    before = len(os.path.commonprefix([words_a, words_b]))
+    after = len(os.path.commonprefix([words_a[before:][::-1], words_b[before:][::-1]]))
+    series = [word for word in words_a[:before] if word not in _LINKING_WORDS]
+    item_a, item_b = ([word for word in words[before:len(words) - after] if word not in _LINKING_WORDS]
+                      for words in (words_a, words_b))
+    return (len(series) >= 2 and bool(item_a) and bool(item_b)
+            and not set(item_a) & set(words_b) and not set(item_b) & set(words_a)
+            and SequenceMatcher(None, "".join(item_a), "".join(item_b)).ratio() < _SAME_SPELLING)
+
+
+def _plain_words(title: str) -> list[str]:
+    """The title's words, folded and without accents."""
+    decomposed = unicodedata.normalize("NFKD", title)
+    return _fold("".join(char for char in decomposed if not unicodedata.combining(char))).split()
 
 
 def _versions_of_one_page(a: Reference, b: Reference) -> bool:
@@ -174,7 +209,11 @@ class DuplicateReference(Rule):
     different days under different titles that share one link are not one source (the link
     was copied to the wrong one; an undated entry's title may name its days: "NJPW news –
     (February 9 – March 7, 2006)"), nor are two versions of a page, dated in periods that do not
-    overlap and each archived on its own day; one page described under two titles is. The same entry reused
+    overlap and each archived on its own day, nor two items of a series behind one address:
+    titles that open with the series' name and go on with different words ("Weekly Soundtrack
+    – "The Test"" and "… "The Showdown""; not "Outdoor Medallists" beside "Outdoor Archery
+    World Championships Individual Medallists", nor a spelling of the other). One page
+    described under two titles is one source. The same entry reused
     through a named reference or repeated markers is not a duplicate, nor are two citations
     of one book or PDF at different pages (or folios: "67b2", "67b3"; articles of one
     statute; sections or equations of one paper: "Section (4.1.1)", "Eq.(39)"; chapters of one
@@ -219,6 +258,8 @@ class DuplicateReference(Rule):
                     earlier = None  # "The World Factbook" at two different pages of the site
                 if earlier is not None and key[0] in ("url", "doi") and _different_works(earlier, ref):
                     earlier = None  # two works, one link copied to the wrong one
+                if earlier is not None and key[0] == "url" and _name_different_items(earlier.get("title"), ref.get("title")):
+                    earlier = None  # two items of a series behind one address
                 if earlier is not None and earlier.key != ref.key and original is None:
                     original, matched = earlier, key[0]
                 sharing.append(ref)
