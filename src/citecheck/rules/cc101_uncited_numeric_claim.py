@@ -2013,8 +2013,11 @@ _POINTS_ONWARD = re.compile(r"[\s,;:(\u2013\u2014-]*(?:see\s+(?:the\s+)?(?:text|
 # A box's note on the scope of its data: "French Land Register data, which excludes lakes, ponds,
 # glaciers > 1 km² (0.386 sq mi or 247 acres) and river estuaries."; in prose such words open a report.
 _DATA_SCOPE = re.compile(r"\s*(?:[A-Z][\w\-]*\s+){1,4}data,?\s+which\s+(?:excludes|includes|covers)\b")
-# A table's legend, which explains its marks: "Legend: Win (2 points) Loss (0 points) Tie (1 point)".
-_LEGEND = re.compile(r"\s*(?:Legend|Key)\s*:\s")
+# A table's legend, which explains its marks: "Legend: Win (2 points) Loss (0 points) Tie (1 point)",
+# "† - suspension covered at least one pre-season game", "Denotes player who has been selected for
+# at least one All-Star Game" (beside the mark's image), "players in bold have at least one cap".
+_LEGEND = re.compile(r"\s*(?:(?:Legend|Key)\s*:\s|[†‡*#§¤♦]+\s*[-–—=]\s|(?:Denotes|Indicates)\s"
+                     r"|(?:[\w,]+\s+){0,4}(?:players|teams|names|entries)\s+in\s+(?:bold|italics)\s+(?:have|are|denote|indicate)\b)")
 
 
 def _explains_a_code(statements: Sequence[Statement], i: int) -> bool:
