@@ -451,3 +451,30 @@ def test_a_bibliographys_own_references_sub_heading_keeps_it_whole() -> None:
 <h3>Articles</h3><ul><li>Brown, Bob. "An article". Journal.</li></ul></div></body></html>"""
     assert parse(page).metadata["bibliography"] == ["Smith, John. A Book. Penguin.", "Jones, Ann. Another Book. Penguin.",
                                                     'Brown, Bob. "An article". Journal.']
+
+
+def test_a_refbegin_left_open_keeps_its_list_and_lets_the_sections_after_it_through() -> None:
+    page = """<html><body><div class="mw-parser-output">
+<p>It sold 350,000 copies.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+<h2>Notes</h2><div class="refbegin"><ul><li>Smith, John. A Book (2001).</li></ul>
+<h2>References</h2><div class="reflist"><ol class="references">
+<li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">^</a></span> <span class="reference-text">"Sales". Billboard. 2013.</span></li>
+</ol></div>
+<h2>Later</h2><p>The band toured for 20 weeks.</p>
+</div></div></body></html>"""
+    doc = parse(page)
+    assert [ref.key for ref in doc.references] == ["1"]
+    assert doc.citations[0].reference is doc.references[0]
+    assert doc.metadata["bibliography"] == ["Smith, John. A Book (2001)."]
+    later = next(s for s in doc.statements if "20 weeks" in s.text)
+    assert later.section == ("Later",)
+    assert not any("Smith, John" in s.text for s in doc.statements)
+
+
+def test_a_closed_refbegin_stays_out_of_the_text() -> None:
+    page = """<html><body><div class="mw-parser-output"><p>Text.</p>
+<h2>Further reading</h2><div class="refbegin"><ul><li>Smith, John. A Book with 300 pages (2001).</li></ul></div>
+<h2>Later</h2><p>The band toured for 20 weeks.</p></div></body></html>"""
+    doc = parse(page)
+    assert not any("300 pages" in s.text for s in doc.statements)
+    assert any("20 weeks" in s.text for s in doc.statements)

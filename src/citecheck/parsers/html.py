@@ -308,6 +308,16 @@ _FOOTNOTE_MARK = re.compile(r"\d{1,2}|[*†‡§a-z]")
 _FOOTNOTE_MARKS = re.compile(rf"(?:{_FOOTNOTE_MARK.pattern})(?:\s*,\s*(?:{_FOOTNOTE_MARK.pattern}))+")
 
 
+def _sections_swallowed(el: Element) -> list[Element | Text]:
+    """What a {{refbegin}} block left open holds from its first heading on: the sections after
+    it ("Notes" opens one that nothing closes, so "References" and its list fall inside). A
+    bibliography never holds a heading of its own."""
+    if "refbegin" not in el.classes:
+        return []
+    first = next((i for i, child in enumerate(el.children) if isinstance(child, Element) and child.tag in _HEADINGS), None)
+    return el.children[first:] if first is not None else []
+
+
 def _skipped(el: Element) -> bool:
     if el.tag in _SKIP_TAGS:
         return True
@@ -559,11 +569,14 @@ class _Walker:
     # traversal
     def walk(self, node: Element) -> None:
         for child in node.children:
-            if isinstance(child, Text):
-                if self.builder is not None or not child.text.isspace():
-                    self.current().add(child)
-                continue
-            self.element(child)
+            self.walk_one(child)
+
+    def walk_one(self, child: Element | Text) -> None:
+        if isinstance(child, Text):
+            if self.builder is not None or not child.text.isspace():
+                self.current().add(child)
+            return
+        self.element(child)
 
     def element(self, el: Element) -> None:
         tag = el.tag
@@ -575,6 +588,8 @@ class _Walker:
         if _is_inline_tag(el) and self.inline_tag(el):
             return
         if _skipped(el):
+            for child in _sections_swallowed(el):
+                self.walk_one(child)
             return
         if self.collecting:
             if tag in _BLOCK or tag == "br":
@@ -983,6 +998,8 @@ def _bibliography(content: Element) -> list[str]:
     dated_only = False  # under "References": only the items that date a work
     wrapped = {id(item) for block in content.iter() if "refbegin" in block.classes
                for item in block.iter() if item.tag == "li"}
+    wrapped -= {id(item) for block in content.iter() for child in _sections_swallowed(block)
+                if isinstance(child, Element) for item in child.iter()}
     for element in content.iter():
         if element.tag in _HEADINGS:
             level = _HEADINGS[element.tag]
