@@ -1259,10 +1259,11 @@ _DRAWING = re.compile(
     r"\s*(?:An?\s+|The\s+)?(?:diagram|schematic|cutaway)s?\s+(?:showing|of|illustrating|depicting)\b", re.I)
 
 
-# Sections that retell a work (a film's or a book's plot, a comic's story arcs), whose source is
-# the work itself.
+# Sections that retell a work (a film's or a book's plot, a comic's story arcs, a stage work's
+# acts), whose source is the work itself.
 RETOLD_SECTIONS = re.compile(
-    r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsis|storylines?|story(?:\s+arcs?)?|premise)\s*$", re.I)
+    r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsis|storylines?|story(?:\s+arcs?)?|premise"
+    r"|act\s+(?:one|two|three|four|five|[1-5]|i{1,3}|iv|v))\s*$", re.I)
 # The lead of a page that is itself a list of someone's works: "The discography of The Notorious
 # B.I.G., an American rapper, consists of three studio albums …"; all its tables list works.
 _WORKS_PAGE_LEAD = re.compile(r"\s*The\s+(?:discography|filmography|videography|bibliography)\s+of\b", re.I)
