@@ -466,7 +466,8 @@ class IncompleteReference(Rule):
             if not strict and (_IDENTIFIER.search(text) or cites_verses_only(text)
                                or not bare and _IDENTIFIER_ADDRESS.search(text)):
                 continue  # an ISBN, DOI, standard number or verse identifies the source whatever the prose around it
-            if not strict and (_is_explanation(text, linked=bool(ref.get("url"))) or (not text and "{{" in ref.raw)):
+            if not strict and (_is_explanation(text, linked=bool(ref.get("url")), links_shown=doc.format != "text")
+                               or (not text and "{{" in ref.raw)):
                 continue  # a note, or a template we cannot read ({{OEtymD|algeria}} renders a full citation)
             if bare:
                 detail = "is a bare URL"
@@ -525,12 +526,15 @@ _CALCULATION_WORDS = 3
 _OPENING_QUOTES = ('"', "“", "«", "„", "'")
 
 
-def _is_explanation(text: str, linked: bool = False) -> bool:
+def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) -> bool:
     """A footnote that explains rather than cites: a sentence and no link, or a calculation.
 
     A sentence has a verb, reads in lower case like prose ("For example, ruminants such as
     cows obtain …") or opens as a note does ("See …", "In French: …", "Using the …", or in lower
-    case, going on from the text: "according to De Morgan's laws", or long); its only
+    case, going on from the text: "according to De Morgan's laws", or long); where the page
+    shows its links (not a plain-text copy, which keeps a link's words only: "review MAS in
+    plant breeding"), any unlinked words in lower case going on from the text are a note too
+    ("inclined planes", "an inclined plane was later used"; not "it:Medico di Potrone"); its only
     years are in retrieval or archive phrases unless it is long ("American dead and wounded:
     Shy, pp. 249–50. The lower figure … comes from Chambers, p. 849."). A linked headline
     ("Asafa drops out, could run today") is a title, so an entry with a link must be long to
@@ -548,7 +552,7 @@ def _is_explanation(text: str, linked: bool = False) -> bool:
     reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
     note = (_NOTE_OPENING.match(text) is not None or _NAME_GLOSS.search(text) is not None
             or _GOING_ON_OPENING.match(text) is not None
-            or _LOWER_CASE_OPENING.match(text) is not None and len(words) >= _LONG_NOTE_WORDS)
+            or _LOWER_CASE_OPENING.match(text) is not None and (len(words) >= _LONG_NOTE_WORDS or links_shown))
     if _PROSE_VERB.search(text) is None and not reads_as_prose and not note:
         return False
     dated = _YEAR.search(_ARCHIVE_NOTE.sub(" ", _ACCESS_PHRASE.sub(" ", text))) is not None
