@@ -19,14 +19,14 @@ _PAGE_PARAM = re.compile(
     r"\|\s*(?:p|pp|page|pages|at|loc|location|seite|seiten|chapter|section|volume|issue)\s*=\s*([^|}]+)", re.I
 )
 # Pages, and the numbered parts a page stands for in a statute, a reference work or a paper:
-# "p. 73", "S. 15", "Art. 11", "§ 4", "#page=37", "Section (4.1.1)", "Eq.(39)-(40)"; a folio's
+# "p. 73", "S. 15", "Art. 11", "Articles 52 and 53", "§ 4", "#page=37", "Section (4.1.1)", "Eq.(39)-(40)"; a folio's
 # side and line stay part of it ("page 67b3", "p. 12a"), but not a word ("p. 12th").
 # Roman numerals number a book's front matter ("p. viii", "pp. VII–IX").
 _PAGE_NUMBER = r"(?:\d+(?:[a-z]\d*(?![a-z]))?|\b(?:x{0,3}(?:ix|iv|v?i{1,3}|v)|x{1,3})\b)"
 # A range whose end drops the digits it shares with its start: "5446–51" is 5446–5451.
 _SHORT_RANGE = re.compile(r"\b(\d+)([–—-])(\d+)\b")
 _PAGE_TEXT = re.compile(
-    r"(?:\b(?:pp?|pg|S|Seite|page|pages|Art|Article|sec|section|para|eqs?|equations?)\.?\s*"
+    r"(?:\b(?:pp?|pg|S|Seite|page|pages|Art|Articles?|sec|section|para|eqs?|equations?)\.?\s*"
     r"|\b(?:sec|section|eqs?|equations?)\.?\s*\(|§\s*|#page=)"
     rf"({_PAGE_NUMBER}(?:(?:\s(?:and|&)\s|[\s,–—-]+){_PAGE_NUMBER})*)", re.I
 )
