@@ -403,7 +403,8 @@ class IncompleteReference(Rule):
     reported: explanatory notes (note groups, prose footnotes in the reference list, pointers
     to another article such as "See Treaty of Utrecht.", "See: Draft (boiler)" or "see
     Paraconsistent logic", a remark going on from the text ("according to De Morgan's laws",
-    "In Unicode, the Antijoin symbol is …"), a sentence
+    "In Unicode, the Antijoin symbol is …", or on a page that shows its links any unlinked words
+    in lower case: "inclined planes"), a sentence
     sending the reader on to the source it links ("…, see M.A.P.A., in Spanish.", "The examples
     may be checked with the Finnish morphological analyser."), names in other
     languages or places ("From Dragon Quest VIII, known as Trode outside Japan"), how a figure was
