@@ -45,6 +45,8 @@ INCONSISTENT_COPIES = {
     "fet-holdout-33/Classical_mechanics.txt": {("", "4")},  # two [4] in the text, one "^" on its entry
     "fet-holdout-34/SN2_reaction.txt": {("", "3")},  # three [3] in the text, no entry with "^ a b c"
     "fet-holdout-38/Genetic_linkage.txt": {("", "1")},  # two [1] in the text, one "^" on its entry
+    # two [1] in the text, one "^" on its entry
+    "fet-holdout-44/Strengthening_mechanisms_of_materials.txt": {("", "1")},
 }
 # Copies the reader still gets wrong, kept visible here until it reads them: a quotation's own
 # notes ("[n_1]", listed under its sub-heading "Notes") beside the article's notes ("[note_1]")
