@@ -453,28 +453,47 @@ def test_a_bibliographys_own_references_sub_heading_keeps_it_whole() -> None:
                                                     'Brown, Bob. "An article". Journal.']
 
 
-def test_a_refbegin_left_open_keeps_its_list_and_lets_the_sections_after_it_through() -> None:
+def test_a_refbegin_left_open_ends_at_the_next_section_and_its_reference_list_is_read() -> None:
     page = """<html><body><div class="mw-parser-output">
 <p>It sold 350,000 copies.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup></p>
 <h2>Notes</h2><div class="refbegin"><ul><li>Smith, John. A Book (2001).</li></ul>
 <h2>References</h2><div class="reflist"><ol class="references">
 <li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">^</a></span> <span class="reference-text">"Sales". Billboard. 2013.</span></li>
 </ol></div>
-<h2>Later</h2><p>The band toured for 20 weeks.</p>
+<ul><li>Podnieks, Andrew: Lord Stanley Cup, Fenn Publishing, 2004</li></ul>
+<div class="refbegin"><ul><li>Jones, Ann. Another Book. Penguin.</li></ul></div>
+<div class="mw-heading mw-heading2"><h2>Later</h2></div><p>The band toured for 20 weeks.</p>
 </div></div></body></html>"""
     doc = parse(page)
     assert [ref.key for ref in doc.references] == ["1"]
     assert doc.citations[0].reference is doc.references[0]
-    assert doc.metadata["bibliography"] == ["Smith, John. A Book (2001)."]
+    assert doc.metadata["bibliography"] == ["Smith, John. A Book (2001).",
+                                            "Podnieks, Andrew: Lord Stanley Cup, Fenn Publishing, 2004",
+                                            "Jones, Ann. Another Book. Penguin."]
     later = next(s for s in doc.statements if "20 weeks" in s.text)
     assert later.section == ("Later",)
-    assert not any("Smith, John" in s.text for s in doc.statements)
+    assert not any("Smith, John" in s.text or "Jones, Ann" in s.text for s in doc.statements)
 
 
-def test_a_closed_refbegin_stays_out_of_the_text() -> None:
+def test_a_refbegin_left_open_in_the_lead_ends_at_the_first_section_in_a_new_style_heading_box() -> None:
+    page = """<html><body><h1 id="firstHeading">Meek Mill discography</h1><div class="mw-parser-output"><p>It sold well.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+<div class="refbegin"><ul><li>Smith, John. A Book (2001).</li></ul>
+<div class="mw-heading mw-heading2"><h2>References</h2></div><ol class="references">
+<li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">^</a></span> <span class="reference-text">"Sales". Billboard. 2013.</span></li>
+</ol></div></body></html>"""
+    doc = parse(page)
+    assert [ref.key for ref in doc.references] == ["1"]
+
+
+def test_a_refbegin_keeps_its_own_sub_headings_and_stays_out_of_the_text() -> None:
     page = """<html><body><div class="mw-parser-output"><p>Text.</p>
+<h2>Publications</h2><div class="refbegin"><h3>Books</h3><ul><li>Miller, John. The 450 ships of the fleet, 2000.</li></ul>
+<h3>Articles</h3><ul><li>Smith, Ann. "The King". History Today (1999).</li></ul></div>
 <h2>Further reading</h2><div class="refbegin"><ul><li>Smith, John. A Book with 300 pages (2001).</li></ul></div>
 <h2>Later</h2><p>The band toured for 20 weeks.</p></div></body></html>"""
     doc = parse(page)
-    assert not any("300 pages" in s.text for s in doc.statements)
+    assert doc.metadata["bibliography"] == ["Miller, John. The 450 ships of the fleet, 2000.",
+                                            'Smith, Ann. "The King". History Today (1999).',
+                                            "Smith, John. A Book with 300 pages (2001)."]
+    assert not any("450 ships" in s.text or "300 pages" in s.text for s in doc.statements)
     assert any("20 weeks" in s.text for s in doc.statements)

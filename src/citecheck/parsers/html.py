@@ -126,6 +126,8 @@ def build_tree(source: str) -> tuple[Element, list[tuple[int, int, str]], dict[s
     stack = [root]
     comments: list[tuple[int, int, str]] = []
     flattened: dict[str, int] = {}  # tag -> elements dropped for depth, not yet ended
+    open_bibliographies: dict[int, int] = {}  # an open {{refbegin}} block -> its section's level, 0 in the lead
+    section_level = 0  # of the last heading
     pos, n = 0, len(source)
     match_at = _TOKEN.match
     while pos < n:
@@ -145,6 +147,10 @@ def build_tree(source: str) -> tuple[Element, list[tuple[int, int, str]], dict[s
         if tag is not None:
             tag = tag.lower()
             attrs = _parse_attrs(match.group("attrs"))
+            level = _heading_level(tag, attrs)
+            if level:
+                _end_open_bibliography(stack, open_bibliographies, level, lt)
+                section_level = level
             _imply_end(stack, tag, lt)
             opens = tag not in _VOID and not match.group("attrs").rstrip().endswith("/")
             if len(stack) > MAX_DEPTH and opens and tag not in _RAW:
@@ -158,6 +164,8 @@ def build_tree(source: str) -> tuple[Element, list[tuple[int, int, str]], dict[s
                 _note_landmark(landmarks, el)
             if not opens:
                 continue
+            if tag == "div" and "refbegin" in el.classes:
+                open_bibliographies[id(el)] = section_level if section_level > 1 else 0  # h1: the page's title
             if tag in _RAW:
                 close = re.compile(rf"</{tag}\s*>", re.I).search(source, pos)
                 body_end = close.start() if close else n
@@ -240,6 +248,30 @@ def _imply_end(stack: list[Element], tag: str, at: int) -> None:
             return
 
 
+def _heading_level(tag: str, attrs: dict[str, str]) -> int:
+    """The level of a section heading (``<h2>``, or the ``mw-heading2`` box around one), else 0."""
+    if tag in _HEADINGS:
+        return _HEADINGS[tag]
+    if tag == "div" and "mw-heading" in attrs.get("class", ""):
+        level = _HEADING_BOX_LEVEL.search(attrs["class"])
+        return int(level.group(1)) if level else 0
+    return 0
+
+
+_HEADING_BOX_LEVEL = re.compile(r"\bmw-heading([1-6])\b")
+
+
+def _end_open_bibliography(stack: list[Element], open_bibliographies: dict[int, int], level: int, at: int) -> None:
+    """End a {{refbegin}} block still open at the heading of a section at its own level or
+    above: a block left open under "Notes" would otherwise hold "References" and its list. A
+    sub-heading of its own ("Books" under "Bibliography") stays inside it."""
+    for depth in range(1, len(stack)):
+        opened_in = open_bibliographies.get(id(stack[depth]))
+        if opened_in is not None and (opened_in == 0 or level <= opened_in):
+            _close_from(stack, depth, at)
+            return
+
+
 def _close_from(stack: list[Element], depth: int, at: int) -> None:
     for closed in stack[depth:]:
         closed.end = at
@@ -306,16 +338,6 @@ _FOOTNOTE_MARK = re.compile(r"\d{1,2}|[*†‡§a-z]")
 # Several footnote marks in one superscript ("AAA-100 to RHZ-999<sup>1, 2, 5</sup>"): in a table's
 # cell, the numbers of the notes under it, never an exponent, which has no commas.
 _FOOTNOTE_MARKS = re.compile(rf"(?:{_FOOTNOTE_MARK.pattern})(?:\s*,\s*(?:{_FOOTNOTE_MARK.pattern}))+")
-
-
-def _sections_swallowed(el: Element) -> list[Element | Text]:
-    """What a {{refbegin}} block left open holds from its first heading on: the sections after
-    it ("Notes" opens one that nothing closes, so "References" and its list fall inside). A
-    bibliography never holds a heading of its own."""
-    if "refbegin" not in el.classes:
-        return []
-    first = next((i for i, child in enumerate(el.children) if isinstance(child, Element) and child.tag in _HEADINGS), None)
-    return el.children[first:] if first is not None else []
 
 
 def _skipped(el: Element) -> bool:
@@ -569,14 +591,11 @@ class _Walker:
     # traversal
     def walk(self, node: Element) -> None:
         for child in node.children:
-            self.walk_one(child)
-
-    def walk_one(self, child: Element | Text) -> None:
-        if isinstance(child, Text):
-            if self.builder is not None or not child.text.isspace():
-                self.current().add(child)
-            return
-        self.element(child)
+            if isinstance(child, Text):
+                if self.builder is not None or not child.text.isspace():
+                    self.current().add(child)
+                continue
+            self.element(child)
 
     def element(self, el: Element) -> None:
         tag = el.tag
@@ -588,8 +607,6 @@ class _Walker:
         if _is_inline_tag(el) and self.inline_tag(el):
             return
         if _skipped(el):
-            for child in _sections_swallowed(el):
-                self.walk_one(child)
             return
         if self.collecting:
             if tag in _BLOCK or tag == "br":
@@ -998,8 +1015,6 @@ def _bibliography(content: Element) -> list[str]:
     dated_only = False  # under "References": only the items that date a work
     wrapped = {id(item) for block in content.iter() if "refbegin" in block.classes
                for item in block.iter() if item.tag == "li"}
-    wrapped -= {id(item) for block in content.iter() for child in _sections_swallowed(block)
-                if isinstance(child, Element) for item in child.iter()}
     for element in content.iter():
         if element.tag in _HEADINGS:
             level = _HEADINGS[element.tag]
