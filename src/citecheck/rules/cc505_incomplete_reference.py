@@ -513,6 +513,14 @@ _NOTE_OPENING = re.compile(r"[Ss]ee(?:\s+also)?:?\s+[A-Z]|In\s+[A-Z][a-z]+[:,]\s
 # applications …" (not "article on infrared materials", a title written in lower case).
 _GOING_ON_OPENING = re.compile(r"according\s+to\s+\S")
 _LOWER_CASE_OPENING = re.compile(r"[a-z]{2,}\s")
+# Words that say what kind of source an entry is, which a note on the text does not: "allmusic
+# review", "personal communication with the author", "imdb page", "article on infrared materials".
+_NAMES_A_KIND_OF_SOURCE = re.compile(
+    r"\b(?:reviews?|interviews?|communications?|articles?|pages?|web\s?sites?|sites?|reports?|catalogues?|catalogs?"
+    r"|letters?|e-?mails?|books?|papers?|journals?|magazines?|newspapers?|database|archives?|profiles?|biography"
+    r"|obituary|census|press\s+release|statements?|transcripts?|videos?|documentar(?:y|ies)|episodes?|broadcasts?"
+    r"|liner\s+notes|manuals?|handbooks?|dictionary|encyclop(?:a|ae)?edia|blogs?|posts?|tweets?|lectures?|talks?"
+    r"|thesis|dissertation|minutes|records?|data(?:set)?|sources?|official|\w+\.(?:com|org|net|gov|edu))\b", re.I)
 # A note on what a name is elsewhere: "From Dragon Quest VIII, known as Trode outside Japan".
 _NAME_GLOSS = re.compile(r",\s+(?:also\s+)?(?:known|called)\s+as\s+[A-Z]")
 # A sentence that sends the reader on to a source named by its publisher: "For greater
@@ -535,7 +543,8 @@ def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) 
     case, going on from the text: "according to De Morgan's laws", or long); where the page
     shows its links (not a plain-text copy, which keeps a link's words only: "review MAS in
     plant breeding"), any unlinked words in lower case going on from the text are a note too
-    ("inclined planes", "an inclined plane was later used"; not "it:Medico di Potrone"); its only
+    ("inclined planes", "an inclined plane was later used"; not "it:Medico di Potrone", nor
+    words that name a kind of source: "allmusic review", "personal communication"); its only
     years are in retrieval or archive phrases unless it is long ("American dead and wounded:
     Shy, pp. 249–50. The lower figure … comes from Chambers, p. 849."). A linked headline
     ("Asafa drops out, could run today") is a title, so an entry with a link must be long to
@@ -553,7 +562,8 @@ def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) 
     reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
     note = (_NOTE_OPENING.match(text) is not None or _NAME_GLOSS.search(text) is not None
             or _GOING_ON_OPENING.match(text) is not None
-            or _LOWER_CASE_OPENING.match(text) is not None and (len(words) >= _LONG_NOTE_WORDS or links_shown))
+            or _LOWER_CASE_OPENING.match(text) is not None
+            and (len(words) >= _LONG_NOTE_WORDS or links_shown and not _NAMES_A_KIND_OF_SOURCE.search(text)))
     if _PROSE_VERB.search(text) is None and not reads_as_prose and not note:
         return False
     dated = _YEAR.search(_ARCHIVE_NOTE.sub(" ", _ACCESS_PHRASE.sub(" ", text))) is not None
