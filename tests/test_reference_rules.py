@@ -6,6 +6,8 @@ import pytest
 
 from citecheck import lint_text
 from citecheck.config import Settings
+from citecheck.model import Reference, Span
+from citecheck.rules.cc504_duplicate_reference import _name_different_items
 from citecheck.rules.cc505_incomplete_reference import _names_its_site
 
 DUPLICATES = """Fighting began.[1] Troops advanced.[2]
@@ -119,3 +121,46 @@ References
     [finding] = [f for f in lint_text(text, "text", settings=Settings(select=["CC501"])).findings]
     assert finding.message == "reference [2] is cited once but the list does not define it"
     assert finding.evidence["truncated"] is False
+
+
+def _cite(url: str, title: str, **fields: str) -> Reference:
+    return Reference(key=title, span=Span(0, 0), raw=title, fields={"url": url, "title": title, **fields})
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "items"),
+    [
+        # a series' name, then an item each: two sources behind one address
+        ('Weekly Soundtrack – "The Test"', 'Weekly Soundtrack – "The Showdown"', True),
+        ("Luge World Cup Whistler men's singles results.", "Luge World Cup Whistler women's singles results.", True),
+        ("Luge World Cup Whistler women's singles results.", "Luge World Cup Whistler men's doubles results.", True),
+        ("Alpha Beta Gamma Delta", "Alpha Beta Gamma Epsilon", True),
+        # one name, one word of it, or the site's name before two headlines of one story
+        ("Adlershof in Brief", "Adlershof in Numbers", False),
+        ("BBC News – Storm hits coast", "BBC News – Gale batters coast", False),
+        ("WISTA Adlershof in Brief", "WISTA Adlershof in Numbers", False),
+        ("Adlershof Facts – Brief", "Adlershof Facts – Numbers", False),  # the site named by its address only
+        # a title that adds to the other, or opens otherwise
+        ("Outdoor Archery World Championships Individual Medallists", "Outdoor Medallists", False),
+        ("The Oscars Did You Know?", "Fast Facts – Did You Know?", False),
+        # one spelling and another
+        ("National Park Service – Grey Wolf", "National Park Service – Gray Wolf", False),
+        ("History of the Regiment Part 3", "History of the Regiment Part Three", False),
+        ("Texas Historical Commission – Dept. history", "Texas Historical Commission – Department history", False),
+        ("GAIS Fotboll - Lagfacta - FC Gute", "GAIS Fotboll - Lagfakta - FC Gute", False),
+        # a digit changed is another item; a title naming days is left to the dates
+        ("History of the Regiment Part 3", "History of the Regiment Part 4", True),
+        ("NJPW news – (December 25, 2005 – January 20, 2006)", "NJPW news – archive", False),
+    ],
+)
+def test_titles_that_name_different_items_of_one_series(first: str, second: str, items: bool) -> None:
+    work = {"work": "BBC News"} if first.startswith("BBC") else {"work": "Adlershof.de"} if "in Brief" in first else {}
+    url = "http://www.adlershof.de/facts" if "Adlershof" in first else "http://example.com/a"
+    assert _name_different_items(_cite(url, first, **work), _cite(url, second, **work)) == items
+
+
+def test_an_entry_repeating_a_series_item_is_its_duplicate() -> None:
+    entries = "".join(f"Song {n}.<ref>{{{{cite web |url=http://www.fox.com/oc/motw_s1.htm |title=Weekly Soundtrack – {title}}}}}</ref> "
+                      for n, title in enumerate(("The Model Home", "The Gamble", "The Gamble")))
+    result = lint_text(entries + "\n\n== References ==\n{{reflist}}\n", "wikitext", settings=Settings(select=["CC504"]))
+    assert [f.message.split(" (")[0] for f in result.findings] == ["reference [ref-3] duplicates [ref-2]"]

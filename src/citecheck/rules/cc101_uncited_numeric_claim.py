@@ -2017,9 +2017,9 @@ _DATA_SCOPE = re.compile(r"\s*(?:[A-Z][\w\-]*\s+){1,4}data,?\s+which\s+(?:exclud
 # A table's legend, which explains its marks: "Legend: Win (2 points) Loss (0 points) Tie (1 point)",
 # "† - suspension covered at least one pre-season game", "Denotes player who has been selected for
 # at least one All-Star Game" (beside the mark's image), "As of May 2009 players in bold have at least
-# one cap"; not a sentence that goes on ("Indicates that 300 people died", "* - In 1990, 300 died",
-# "Four of the players in bold have scored 100 goals").
-_LEGEND = re.compile(r"\s*(?:(?:Legend|Key)\s*:\s|[†‡*#§¤♦]+\s*[-–—=]\s(?=[a-z])|(?:Denotes|Indicates)\s(?!that\b)"
+# one cap"; not a sentence that goes on ("Indicates that 300 people died", "Four of the players in
+# bold have scored 100 goals"), nor a list's bullet ("* - In 1990, 300 died"; a dagger marks no list).
+_LEGEND = re.compile(r"\s*(?:(?:Legend|Key)\s*:\s|[†‡§¤♦]+\s*[-–—=]\s|[*#]+\s*[-–—=]\s(?=[a-z])|(?:Denotes|Indicates)\s(?!that\b)"
                      r"|(?:As\s+of\s+[\w\s]{3,20}?,?\s+)?(?:players|teams|names|entries)\s+in\s+(?:bold|italics)"
                      r"\s+(?:have|are|denote|indicate)\b)")
 
