@@ -1954,14 +1954,11 @@ class _Parser:
         counts = Counter((c.group, c.key) for c in doc.citations)
 
         def score(key_of: dict[int, str]) -> int:
-            used = {id(ref): counts[(ref.group, key_of.get(id(ref), ref.key))] for ref in evidenced}
-            links = _numbered_links({key_of.get(id(ref), ref.key): used[id(ref)] - ref.backlinks
-                                     for ref in evidenced if not ref.group})
             agree = over = 0
             for ref in evidenced:
-                uses = used[id(ref)] - (not ref.group and key_of.get(id(ref), ref.key) in links)
-                agree += uses == ref.backlinks
-                over += uses > ref.backlinks
+                used = counts[(ref.group, key_of.get(id(ref), ref.key))]
+                agree += used == ref.backlinks
+                over += used > ref.backlinks
             return agree - 2 * over
 
         positions = {id(ref): ref.key for ref in doc.references}
@@ -2062,8 +2059,8 @@ class _Parser:
         text = self.doc.source
         numbered = {ref.key: ref for ref in evidenced if not ref.group}
         excess = {key: counts[("", key)] - ref.backlinks for key, ref in numbered.items()}
-        run = _numbered_links(excess)
-        if not run:
+        run = {key for key, extra in excess.items() if extra > 0}
+        if not (run == {str(n) for n in range(1, len(run) + 1)} and all(excess[key] == 1 for key in run)):
             return set(), []
         previous, links = 0, []
         for key in sorted(run, key=int):
@@ -2168,15 +2165,6 @@ def _split_restarted(lists: list[tuple[str, list[_Block]]], notes: int) -> list[
         else:
             split.append((name, entries))
     return split
-
-
-def _numbered_links(excess: dict[str, int]) -> set[str]:
-    """The entries whose one use too many each may be a bare link's number: exactly 1, 2, … m,
-    as links are numbered in page order (the keys of ``excess``, uses beyond the backlinks)."""
-    run = {key for key, extra in excess.items() if extra > 0}
-    if run == {str(n) for n in range(1, len(run) + 1)} and all(excess[key] == 1 for key in run):
-        return run
-    return set()
 
 
 def _list_entries(source: str, blocks: list[_Block]) -> list[tuple[_Block, int]]:
