@@ -6,7 +6,7 @@ import os
 import re
 import unicodedata
 from difflib import SequenceMatcher
-from typing import Iterator
+from typing import Callable, Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import page_url_key, source_url_key, url_key
@@ -62,6 +62,16 @@ def _full_range(match: re.Match[str]) -> str:
     if len(end) < len(start):
         end = start[:len(start) - len(end)] + end
     return f"{start}{dash}{end}"
+
+
+def _compared(sharing: list[Reference], ref: Reference, pages_of: Callable[[Reference], str]) -> list[Reference]:
+    """The earlier entries sharing a key that ``ref`` is compared with: the first at the same
+    pages, and any at the same pages under the same title (a series' items at one address,
+    one of them listed twice); not every one, which a page of a thousand entries at one address
+    would make a million comparisons."""
+    same_pages = [other for other in sharing if pages_of(other) == pages_of(ref)]
+    title = _fold(ref.get("title"))
+    return same_pages[:1] + [other for other in same_pages[1:] if _fold(other.get("title")) == title]
 
 
 def _same_source(kind: str, earlier: Reference, ref: Reference) -> bool:
@@ -132,24 +142,23 @@ def _different_works(a: Reference, b: Reference) -> bool:
 
 def _name_different_items(a: Reference, b: Reference) -> bool:
     """Whether two entries' titles name different items of one series: both open with the
-    series' name (two words or more besides "of", "the" and the like, and besides the name of
-    the site or publisher: "BBC News – Storm hits coast" and "BBC News – Gale batters coast"
-    are one story) and go on with words the other title lacks ("Weekly Soundtrack – "The
-    Test"" and "… "The Showdown"", "Luge World Cup Whistler men's singles results" and "…
-    women's singles results"). Not a title that adds to the other ("Outdoor Archery World
-    Championships Individual Medallists", "Outdoor Medallists"), nor a page's parts under its
-    one name ("Adlershof in Brief", "Adlershof in Numbers"), nor titles that differ in their
-    opening words ("Fast Facts – Did You Know?", "The Oscars Did You Know?"), nor a title that
-    names days (whether those tell two works apart is for their dates to say), nor one spelled
-    another way (``_spelled_alike``)."""
+    series' name (two words or more besides "of", "the" and the like) and go on with words the
+    other title lacks ("Weekly Soundtrack – "The Test"" and "… "The Showdown"", "Luge World Cup
+    Whistler men's singles results" and "… women's singles results"). Not a title that adds to
+    the other ("Outdoor Archery World Championships Individual Medallists", "Outdoor
+    Medallists"), nor a page's parts under its one name ("Adlershof in Brief", "Adlershof in
+    Numbers"), nor titles that differ in their opening words ("Fast Facts – Did You Know?",
+    "The Oscars Did You Know?"), nor a title that names days (whether those tell two works
+    apart is for their dates to say), nor one spelled another way (``_spelled_alike``). Two
+    headlines of one story after a site's two-word name ("BBC News – Storm hits coast", "BBC
+    News – Gale batters coast") read as two items too: the words cannot tell them from a series."""
     title_a, title_b = a.get("title"), b.get("title")
     if _days(title_a) or _days(title_b):
         return False  # told apart by their days, or not, in _different_works
     words_a, words_b = _plain_words(title_a), _plain_words(title_b)
     before = len(os.path.commonprefix([words_a, words_b]))
     after = len(os.path.commonprefix([words_a[before:][::-1], words_b[before:][::-1]]))
-    site = _site_words(a) | _site_words(b)
-    series = [word for word in words_a[:before] if word not in _LINKING_WORDS and word not in site]
+    series = [word for word in words_a[:before] if word not in _LINKING_WORDS]
     item_a, item_b = ([word for word in words[before:len(words) - after]
                        if word not in _LINKING_WORDS and word != "s"]  # nor a possessive's "s"
                       for words in (words_a, words_b))
@@ -158,38 +167,21 @@ def _name_different_items(a: Reference, b: Reference) -> bool:
             and not _spelled_alike(item_a, item_b))
 
 
-def _site_words(ref: Reference) -> set[str]:
-    """The words of the entry's site, work or publisher, and of its address's host ("bbc" of
-    bbc.co.uk)."""
-    host = url_key(ref.get("url")).partition("/")[0]
-    return {*_plain_words(" ".join((ref.get("work"), ref.get("publisher"), ref.get("website")))),
-            *host.split(".")}
-
-
 def _spelled_alike(item_a: list[str], item_b: list[str]) -> bool:
     """Whether two titles' differing words are one spelling of the same words: nearly the same
-    letters ("Lagfacta", "Lagfakta"; "health care", "healthcare"), one letter changed ("Grey",
-    "Gray"; not a digit: "Part 3", "Part 4"), a number in words or digits ("3", "Three"), or a
-    word cut short ("Dept.", "Department")."""
-    joined_a, joined_b = "".join(item_a), "".join(item_b)
-    if SequenceMatcher(None, joined_a, joined_b).ratio() >= _SAME_SPELLING:
+    letters ("Lagfacta", "Lagfakta"; "Colour", "Color"; "health care", "healthcare"), or a
+    number in words and in digits ("Part Three", "Part 3"; not "7A" and "7")."""
+    if SequenceMatcher(None, "".join(item_a), "".join(item_b)).ratio() >= _SAME_SPELLING:
         return True
-    if len(joined_a) == len(joined_b):
-        changed = [(x, y) for x, y in zip(joined_a, joined_b) if x != y]
-        if len(changed) == 1 and not any(char.isdigit() for char in changed[0]):
-            return True
-    return len(item_a) == len(item_b) and all(_same_word(x, y) for x, y in zip(item_a, item_b))
+    return len(item_a) == len(item_b) and all(_same_number(x, y) for x, y in zip(item_a, item_b))
 
 
-def _same_word(word_a: str, word_b: str) -> bool:
-    """A word and its number in digits ("three", "3"), or a word and its abbreviation: its first
-    letter and others of it in order ("dept", "department")."""
-    number_a, number_b = parse_number(word_a), parse_number(word_b)
-    if number_a is not None and number_a == number_b:
-        return True
-    short, long = sorted((word_a, word_b), key=len)
-    rest = iter(long)
-    return len(short) >= 3 and short[0] == long[0] and all(char in rest for char in short)
+def _same_number(word_a: str, word_b: str) -> bool:
+    """A number in words and in digits ("three", "3"); each word all digits or all letters."""
+    if not all((word.isdigit() and len(word) <= 6) or word.isalpha() for word in (word_a, word_b)):
+        return False
+    number_a = parse_number(word_a)
+    return number_a is not None and number_a == parse_number(word_b)
 
 
 def _plain_words(title: str) -> list[str]:
@@ -262,9 +254,8 @@ class DuplicateReference(Rule):
     overlap and each archived on its own day, nor two items of a series behind one address:
     titles that open with the series' name and go on with different words ("Weekly Soundtrack
     – "The Test"" and "… "The Showdown""; not "Outdoor Medallists" beside "Outdoor Archery
-    World Championships Individual Medallists", nor a spelling of the other, "Grey Wolf" and
-    "Gray Wolf", nor two headlines after the site's name, "BBC News – Storm hits coast"). One
-    page described under two titles is one source. The same entry reused
+    World Championships Individual Medallists", nor a spelling of the other, "Colour chart"
+    and "Color chart"). One page described under two titles is one source. The same entry reused
     through a named reference or repeated markers is not a duplicate, nor are two citations
     of one book or PDF at different pages (or folios: "67b2", "67b3"; articles of one
     statute; sections or equations of one paper: "Section (4.1.1)", "Eq.(39)"; chapters of one
@@ -304,8 +295,8 @@ class DuplicateReference(Rule):
             matched = ""
             for key in source_keys(ref):
                 sharing = by_key.setdefault(key, [])
-                earlier = next((other for other in sharing if pages_of(other) == pages_of(ref)
-                                and _same_source(key[0], other, ref)), None)
+                earlier = next((other for other in _compared(sharing, ref, pages_of)
+                                if _same_source(key[0], other, ref)), None)
                 if earlier is not None and earlier.key != ref.key and original is None:
                     original, matched = earlier, key[0]
                 sharing.append(ref)
