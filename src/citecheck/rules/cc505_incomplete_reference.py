@@ -79,6 +79,11 @@ _IDENTIFIER = re.compile(
     # a constitution by article and section ("Constitution of Indiana, 5-10(b)")
     r"|\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}(?:/(?:EC|EU|EEC|EURATOM))?\b"
     r"|\bConstitution\s+of\s+(?:the\s+)?[A-Z][\w ]{2,40}?,\s*(?:Art(?:icle)?\.?\s*)?[\dIVXL]+(?:[-–.]\d+)*(?:\([a-z\d]\))?"
+    # … or by its articles, perhaps within a part: "The Constitution of India Art 25-28",
+    # "Constitution of India-Part IV Article 44"
+    r"|\bConstitution\s+of\s+(?:the\s+)?[A-Z]\w*(?:\s+[A-Z]\w*){0,3}\s*[-–]?\s*(?:Part\s+[IVXL\d]+\s+)?Art(?:icle)?s?\.?\s*\d"
+    # a statute by its short title, a comma and its year: "The Constitution (Forty-Second Amendment) Act, 1976"
+    r"|\b(?:\(?[A-Z][\w'’-]*\)?\s+){2,8}Act,\s+(?:1[6-9]|20)\d\d\b"
     # an amendment of a constitution by its place: "First Amendment to the United States Constitution"
     r"|\b(?:(?:Twenty-)?(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|Tenth|Eleventh|Twelfth"
     r"|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth|Twentieth|\d{1,2}(?:st|nd|rd|th))"
@@ -417,7 +422,8 @@ class IncompleteReference(Rule):
     2010"'; a place in a work, authors and title, or a whole title that an unnumbered entry of
     the reference list or bibliography gives in full, "Section 8.3 in Concrete Mathematics"), free
     text that names its source by an ISBN, DOI, patent, standard (an OECD test guideline) or
-    statute number (EU legislation by its number, a constitution by article, "15 U.S. Code
+    statute number (EU legislation by its number, a constitution by article, "The Constitution
+    of India Art 25-28", a statute by its short title and year, "… Amendment) Act, 1976", "15 U.S. Code
     Chapter 8", a Federal Register volume and page, "83 FR 50490"), or describes a
     link whose address holds a DOI or arXiv id ("https://arxiv.org/…/1204.3859.pdf - Limits to
     Poisson's ratio …"), chapter-and-verse
@@ -506,8 +512,9 @@ _PROSE_VERB = re.compile(
 )
 _LONG_NOTE_WORDS = 16
 # How a note opens that points to another article, glosses a name in other languages or a
-# standard ("In Unicode, the … symbol is …") or says how a figure was worked out.
-_NOTE_OPENING = re.compile(r"[Ss]ee(?:\s+also)?:?\s+[A-Z]|In\s+[A-Z][a-z]+[:,]\s|[A-Z][a-z]+ing\s+(?:the|a|an)\s+[a-z]")
+# standard ("In Unicode, the … symbol is …"), says how a figure was worked out, or says it is
+# one ("Note: first player to play for both national teams").
+_NOTE_OPENING = re.compile(r"[Ss]ee(?:\s+also)?:?\s+[A-Z]|In\s+[A-Z][a-z]+[:,]\s|[A-Z][a-z]+ing\s+(?:the|a|an)\s+[a-z]|Note:\s")
 # A note that goes on from the sentence it is attached to, in lower case as no title or name
 # opens: "according to De Morgan's laws", or at a note's length "the common case in many
 # applications …" (not "article on infrared materials", a title written in lower case).
