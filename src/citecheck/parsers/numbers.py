@@ -635,7 +635,9 @@ _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|i
 # Under 21 International Player of the Year", "the Under-21s"; not an age ("21% under 18 years").
 _AGE_GRADE = re.compile(
     r"\bunder[- ](?:1\d|2[0-3])(?:s\b|(?=\s+(?:side|team|squad|level|international|championship|cup|league"
-    r"|player|football|national|rugby|basketball|hockey|world\s+cup)s?\b))", re.I)
+    r"|player|football|national|rugby|basketball|hockey|world\s+cup)s?\b))"
+    # a side named in capitals inside a sentence: "Falcons Under 21", "Queensland Under 19, New Zealand Under 15"
+    r"|(?<=[\w,;] )(?-i:Under)[- ](?:1\d|2[0-3])\b(?![,.]\d)", re.I)
 # A tournament of so many nations, by name: "4 Nations Cups", "the Six Nations", "a 3 nations
 # tournament"; not "signed by 4 nations".
 _NATIONS_TOURNAMENT = re.compile(
