@@ -1941,7 +1941,8 @@ class _Parser:
 
         An entry printed "^ a b" was cited twice, so exactly two markers must resolve to it.
         Entries are numbered without the pieces a dump split off them (see ``_list_entries``);
-        when the numbers the copy printed explain the backlinks better, they win. Fewer markers than backlinks is
+        when the numbers the copy printed explain the backlinks better, they win; a cited number
+        that finds no entry counts against a numbering. Fewer markers than backlinks is
         common (infobox cells and captions lose theirs in a copy); more markers than
         backlinks means a marker resolves to the wrong entry. When that happens too often
         to be chance, the map is reported unverified (CC903) and the findings that rest on
@@ -1959,7 +1960,9 @@ class _Parser:
                 used = counts[(ref.group, key_of.get(id(ref), ref.key))]
                 agree += used == ref.backlinks
                 over += used > ref.backlinks
-            return agree - 2 * over
+            listed = {(ref.group, key_of.get(id(ref), ref.key)) for ref in doc.references}
+            unlisted = sum(1 for key in counts if key not in listed)
+            return agree - 2 * over - unlisted
 
         positions = {id(ref): ref.key for ref in doc.references}
         if self.printed_keys != positions and score(self.printed_keys) > score(positions):
