@@ -1050,11 +1050,13 @@ _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)
 
 
 # A worked example named as such ("In this example", "for this example column 4 is selected",
-# "As an example, we will calculate", "A simple example would be to select every 10th name"), or
+# "As an example, we will calculate", "A simple example would be to select every 10th name",
+# "Example 2: the opposition team is ranked 125th", "The following examples use these hypothetical
+# teams"), or
 # any example ("For example", "e.g.") in mathematics.
 _WORKED_EXAMPLE = re.compile(
     r"\b(?:in|for)\s+(?:this|the|our)\s+example\b|\bthe\s+example\s+above\b|\bas\s+an\s+example\b"
-    r"|\bexample\s*:|\bwhat\s+happens\s+if\b|\ban?\s+(?:[a-z]+\s+)?example\b[^.]*?\b(?:might|would|could)\s+be\b"
+    r"|\bexample\s*(?:\d{1,2}\s*)?:|\bexamples?\b[^.]*?\bhypothetical\b|\bwhat\s+happens\s+if\b|\ban?\s+(?:[a-z]+\s+)?example\b[^.]*?\b(?:might|would|could)\s+be\b"
     r"|\bcalculated\b[^.]*?\bas\s+follows\b|\ban\s+example\s+is\s+(?:given|shown)\b",
     re.I,
 )

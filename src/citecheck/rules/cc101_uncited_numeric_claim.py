@@ -920,12 +920,24 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
     distinctive figures or name one of its made-up actors ("John Doe buys a house for
     $100,000" … "At the time John Doe buys the house"). An example that announces what follows
     ("consider the following example.", "For example:") takes the paragraph with figures right
-    after it as its data: not one after a table that gives the data, read or left unread
+    after it as its data, or the list right after it ("… are calculated like this:" over "3 points
+    for the win;", "multiplied by 0.50 …"): not one after a table that gives the data, read or left unread
     ("For example:" over a table of wool grades, then "Any wool finer than 25 microns …")."""
     figures: set[float] = set()
     names: set[str] = set()
     seen_names: set[str] = set()  # names used outside an example, before it, in sections that have one
-    running = awaiting_data = False
+
+    def names_in(text: str) -> set[str]:
+        """Names inside a sentence, and one opening it that the page never writes in lower case:
+        an example's made-up actor ("Amplistan is ranked 2nd", "Bestrudia gets no points"), not
+        "The" or "Thus"."""
+        found = set(_NAME_IN_TEXT.findall(text))
+        opening = _OPENING_ACTOR.match(text)
+        if opening is not None and opening[1].lower() not in source:
+            found.add(opening[1])
+        return found
+
+    running = awaiting_data = awaiting_item = False
     announcing: Statement | None = None  # the statement that announced the data
     section: tuple[str, ...] | None = None
     with_example = {statements[i].section for i in inside}
@@ -934,22 +946,27 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
         if first.section not in with_example:
             continue  # nothing to carry on, and no names to see before one
         if first.section != section:
-            running, awaiting_data, figures, names, section = False, False, set(), set(), first.section
+            running, awaiting_data, awaiting_item, figures, names, section = False, False, False, set(), set(), first.section
         opened = [i for i in members if i in inside]  # an example opened in this paragraph: from there on
         own = opened or members
-        seen_names |= {word for i in members[:members.index(own[0])] for word in _NAME_IN_TEXT.findall(statements[i].text)}
+        seen_names |= {word for i in members[:members.index(own[0])] for word in names_in(statements[i].text)}
         texts = [statements[i].text for i in own]
         claims = [c for text in texts if judgeable(text) for c in find_numeric_claims(text)]
         values = {c.value for c in claims if _distinctive(c)}
-        capitalised = {word for text in texts for word in _NAME_IN_TEXT.findall(text)}
-        data = (running and awaiting_data and bool(claims) and first.kind == "prose"
-                and announcing is not None and _nothing_between(source, announcing, first))
+        capitalised = {word for text in texts for word in names_in(text)}
+        listed = first.kind == "list"
+        data = (running and announcing is not None and _nothing_between(source, announcing, first) and (
+            awaiting_data and first.kind == "prose" and bool(claims) or listed and (awaiting_data or awaiting_item)))
         if opened or data or running and (figures & values or names & capitalised):
             if opened or data:  # the actors are those of the example and of its data
                 names |= capitalised - seen_names
             inside.update(own)
             announces = bool(_ANNOUNCES.search(texts[-1]))
-            awaiting_data = not claims and first.kind != "table" and (awaiting_data and running or announces)
+            # A paragraph with figures is the data, unless it ends announcing more with ":"; the
+            # data's list goes on to its last item.
+            awaiting_data = first.kind != "table" and (texts[-1].rstrip().endswith(":") or not claims and (
+                awaiting_data and running or announces))
+            awaiting_item = data and listed
             announcing = statements[own[-1]]
             running = True
             figures |= values
@@ -960,6 +977,7 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
 
 _ANNOUNCES = re.compile(r"\b(?:following|as\s+follows)\b|:\s*$", re.I)  # "consider the following example."
 _NAME_IN_TEXT = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
+_OPENING_ACTOR = re.compile(r"\s*([A-Z][a-z]{2,})\b")
 
 
 def _distinctive(claim: NumericClaim) -> bool:
@@ -1292,21 +1310,23 @@ def _under_cited_heading(doc: Document, section: tuple[str, ...]) -> bool:
 
 # A roster's entry: a number, the numbers a player wore in turn ("31,21 Ken Schrom"), or a dash
 # where none is given yet, then a person's name (perhaps accented, "7 Dámaso García", or with
-# initials, "58 D. J. Williams"), perhaps a position, one or two ("G/T", "MLB/OLB"), and a remark
-# in brackets. Or the surname first, a comma, the given name (or a suffix) and a position, which
+# initials, "58 D. J. Williams", "1 D.J. Hord"), perhaps a position, one or two ("G/T", "MLB/OLB"), and a remark
+# in brackets, or a player's class after a dash ("7 Darrin Bragg - Sophomore", "- Redshirt Freshman").
+# Or the surname first, a comma, the given name (or a suffix) and a position, which
 # may mark a returning starter, then perhaps a class ("13 Tereshinski III, Joe QB† Sr.", "32
 # O'Keefe, Joseph ROV Sr.", "42 Verdun Wheeler, Danny SLB Sr.", "81 Mickey Shuler, Jr. TE");
 # "3 Olympic Games, Gold" has no position after its comma. Two digits at most after a number's
 # comma: "1,500 Marines" is a grouped count.
 _ROSTER_NUMBER = r"\s*(?:\d{1,3}(?:,\d{1,2}(?!\d))*|-{1,2}|[–—])\s+"
 _ROSTER_ENTRY = re.compile(
-    rf"{_ROSTER_NUMBER}(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|[A-Z]\.)"
+    rf"{_ROSTER_NUMBER}(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|(?:[A-Z]\.)+)"
     r"(?:\s+(?:[A-Z][\w'’.\-]*(?:/[A-Z]+)?|van|von|de|da|der|di|du|le|la)){1,4}"
-    r"(?:\s*\([^()]{1,20}\))?\s*"
+    r"(?:\s*\([^()]{1,20}\))?(?:\s+[-–—]\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\s*"
     rf"|{_ROSTER_NUMBER}(?:[A-Z]['’]?[A-Z]?[a-z][\w'’\-]*|de[A-Z]\w+)(?:\s+[A-Z][a-z][\w'’\-]*)?(?:\s+(?:[IV]{{1,3}}|Jr\.|Sr\.))?,"
     r"\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][a-z][\w'’.\-]*)?\s+'?[A-Z]{1,4}(?:/[A-Z]{1,4})?[†‡+*]?"
     r"(?:\s+R?(?:Fr|So|Jr|Sr)\.)?\s*"
 )
+_ROSTER_CLASS = re.compile(r"\s+[-–—]\s")
 _ROSTER_REACH = 2
 # A roster's group label between its entries: "Quarterbacks", "Offensive linemen", "Practice squad".
 _ROSTER_GROUP = re.compile(r"\s*[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)?\s*")
@@ -1343,9 +1363,10 @@ def _in_roster(statements: Sequence[Statement], i: int) -> bool:
 
 
 def _surname(entry: str) -> str:
-    """The last word of a roster entry's name, past a position ("66 Mike Kerr DE": "Kerr") and,
-    when the surname comes first, past the given name ("13 Tereshinski III, Joe QB": "Tereshinski")."""
-    name = entry.strip().partition(" ")[2]
+    """The last word of a roster entry's name, past a position ("66 Mike Kerr DE": "Kerr") or a
+    class ("7 Darrin Bragg - Sophomore": "Bragg") and, when the surname comes first, past the given
+    name ("13 Tereshinski III, Joe QB": "Tereshinski")."""
+    name = _ROSTER_CLASS.split(entry.strip().partition(" ")[2])[0]
     words = [word for word in name.split("(")[0].split(",")[0].split() if not word.isupper()]
     return words[-1] if words else ""
 
