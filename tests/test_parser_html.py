@@ -436,6 +436,13 @@ def test_the_bibliography_holds_the_lists_of_its_sub_headings_until_the_next_sec
                                                     'Smith, Ann. "The King". History Today (1999).']
 
 
+def test_a_navbox_after_the_bibliography_lends_it_nothing() -> None:
+    page = """<html><body><div class="mw-parser-output"><p>Text.</p>
+<h2>Sources</h2><ul><li>Supreme Council. Constitution of the Sakha Republic (1992).</li></ul>
+<table class="navbox"><tr><td><ul><li>v</li><li>Aldan</li><li>Lensk</li></ul></td></tr></table></div></body></html>"""
+    assert parse(page).metadata["bibliography"] == ["Supreme Council. Constitution of the Sakha Republic (1992)."]
+
+
 def test_a_references_section_lends_the_bibliography_only_its_dated_works() -> None:
     page = """<html><body><div class="mw-parser-output"><p>Text.</p>
 <h2>References</h2><ul><li>Podnieks, Andrew: Lord Stanley Cup, Fenn Publishing, 2004</li>

@@ -510,6 +510,7 @@ class _Walker:
         self.collecting = False
         self.pending: _Builder | None = None  # markers waiting for the next block's text
         self.infobox_rows: dict[str, list[str]] = {}
+        self.retold: list[int] = []  # the statements of episode summaries, by index
 
     # section paths
     def path(self) -> tuple[str, ...]:
@@ -759,7 +760,9 @@ class _Walker:
         """A table's caption, then its cells: the cells of a row make one paragraph, as a
         wikitext row does, so that a citation anywhere in the row is the row's. A list or
         paragraphs inside a cell ("Congressional Cemetery, Range 29" over the place's
-        coordinates, a commandant's achievements item by item) stay in their row's paragraph."""
+        coordinates, a commandant's achievements item by item) stay in their row's paragraph.
+        An episode list's summary cell (``td.description``) retells its episode: its statements
+        are noted as such (``Document.metadata["retold"]``)."""
         for child in table.children:
             if isinstance(child, Element) and child.tag == "caption" and not _skipped(child):
                 self.block(child, "caption")
@@ -770,7 +773,10 @@ class _Walker:
             self.row_paragraph, self.paragraph_index = self.paragraph_index, self.paragraph_index + 1
             for cell in row.children:
                 if isinstance(cell, Element) and cell.tag in ("td", "th") and not _skipped(cell):
+                    before = len(self.statements)
                     self.block(cell, "table")
+                    if "description" in cell.classes:
+                        self.retold.extend(range(before, len(self.statements)))
             if len(self.statements) == first:
                 self.paragraph_index = self.row_paragraph  # an empty row takes no paragraph
             self.row_paragraph = None
@@ -1008,8 +1014,8 @@ def _bibliography(content: Element) -> list[str]:
     """The items of the lists a {{refbegin}} block wraps or a section such as "Bibliography"
     holds ("Miller, John. James II (2000)"): the works short citations ("Miller, 186–187") point
     to; under "References", the bulleted items that date a work ("Podnieks, Andrew: Lord
-    Stanley Cup, Fenn Publishing Company, 2004" beside the numbered notes). The walker skips
-    the {{refbegin}} blocks."""
+    Stanley Cup, Fenn Publishing Company, 2004" beside the numbered notes); not a navbox's
+    items after it ("Aldan", "v", "t", "e"). The walker skips the {{refbegin}} blocks."""
     entries: dict[str, None] = {}
     bibliography_level: int | None = None  # the level of the bibliography's heading, while under it
     dated_only = False  # under "References": only the items that date a work
@@ -1027,8 +1033,8 @@ def _bibliography(content: Element) -> list[str]:
         elif element.tag == "li" and (element.parent is not None and element.parent.tag == "ul"
                                       and bibliography_level is not None
                                       or id(element) in wrapped):
-            if (entry := element.text().strip()) and (not dated_only or id(element) in wrapped
-                                                      or DATED_WORK.search(entry) and not _in_chrome(element)):
+            if (entry := element.text().strip()) and (id(element) in wrapped or (
+                    not dated_only or DATED_WORK.search(entry)) and not _in_chrome(element)):
                 entries[entry] = None
     return list(entries)
 
@@ -1106,6 +1112,8 @@ def parse(text: str, path: str = "<string>") -> Document:
         doc.metadata["bibliography"] = bibliography
     if walker.infobox_rows:
         doc.metadata["infobox"] = {label: "; ".join(values) for label, values in walker.infobox_rows.items()}
+    if walker.retold:
+        doc.metadata["retold"] = walker.retold
     doc.statements = walker.statements
     doc.references = references
     doc.citations = citations

@@ -105,6 +105,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     statements = doc.statements
     citation_starts: list[int] | None = None
     examples = _worked_examples(statements, doc.source)
+    retold = frozenset(doc.metadata.get("retold", ()))  # an episode list's summaries, which the episodes source
     run_starts = _list_run_starts(statements)
     closed_lists: dict[int, bool] = {}  # list starts, and whether the list is cited once at its close
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
@@ -126,7 +127,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 census_section = None
             elif stmt.kind in ("prose", "list"):
                 continue  # "The median income for a household was $38,328": the census block goes on
-        if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples:
+        if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples or i in retold:
             continue
         if _under_cited_heading(doc, stmt.section):
             continue  # "2013 True Market Study Results[3]": the heading names the section's source
@@ -2860,7 +2861,8 @@ class UncitedNumericClaim(Rule):
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
     ``vague`` is set; they are then reported at info severity, and only for statements with
     no precise figure. Statements already tagged [citation needed] are left to CC103, and a
-    plot or synopsis section, which the work it retells sources, is not read, nor a section
+    plot or synopsis section, which the work it retells sources, is not read, nor an episode
+    list's summary of an episode (a rendered page's summary cell), nor a section
     whose heading, or a heading above it, carries a citation ("2013 True Market Study
     Results[3]": the source of all it holds), nor is a table
     or list of someone's works (Filmography, Discography, Credits, Roles), whose titles, roles
