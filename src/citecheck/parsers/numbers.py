@@ -2594,9 +2594,11 @@ _COPULA_INSIDE = re.compile(r"\s(?:are|were)\s")
 # A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
 # dash does, but not one of a span of years ("the campaigns of 101–102 and 105–106").
 # A relative clause ends them, also after a word on the last member (", a publicist who …"), and
-# so does a clause that a conjunction opens (", as they adventure through …").
+# so does a clause that a conjunction opens (", as they adventure through …") or what comes with
+# them (", along with an accompanying tour").
 _MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b"
-                            r"|,\s+(?:as(?!\s+well\s+as)|while|whereas|when|because|although|though|until)\s+[a-z]|$")
+                            r"|,\s+(?:as(?!\s+well\s+as)|while|whereas|when|because|although|though|until)\s+[a-z]"
+                            r"|,\s+(?:along|together)\s+with\s|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross"; a
 # quoted one in lower case too ("'take-all' and Cephalosporium stripe").
@@ -2628,8 +2630,11 @@ _OTHER_NAME_ASIDE = re.compile(r"(?P<name>\b[A-Z][\w'’-]*)\s\([A-Z][a-z]+\)")
 # What a bracket says of a name, at any length: "Lawrence and John (All-American tennis player at
 # …)", "Marte (born 1996) and Erik (born 2000)".
 _ASIDE_ON_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’\-]*)\s\([^()]{1,200}\)")
-# A member's year set off by commas: "two studio albums, Spirit, in 2007 and Echo, in 2009".
-_MEMBER_YEAR_ASIDE = re.compile(r"(?<=\w),\s+in\s+(?:1[5-9]|20)\d\d(?=\s+(?:and|or)\s|,|\.|$)")
+# A member's year or month set off by commas: "two studio albums, Spirit, in 2007 and Echo, in
+# 2009", "two singles; "Behave", in December, and "I Want You To Know", in February".
+_MEMBER_YEAR_ASIDE = re.compile(
+    r"(?<=[\w\"”’']),\s+in\s+(?:(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+(?:1[5-9]|20)\d\d)?|(?:1[5-9]|20)\d\d)(?=\s+(?:and|or)\s|,|\.|$)")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
 # The opening of members that a colon or a semicolon sets out, and what ends them.
