@@ -164,6 +164,8 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         # "around" where the verb places the count, not where it estimates it
         ("The basic premise for concurrent engineering revolves around two concepts.", []),
         ("In 1990 the firm had around two plants; it sold around two million copies.", ["two", "two million"]),
+        # a size in inches is a figure outside a release's formats
+        ('The vinyl sleeve shows a 12" screen, and 7" of rain fell.', ["12", "7"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
@@ -416,6 +418,9 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # a ranking's name, its superlative alone before a mark
         "100 Prettiest - siblings (with Alex Gonzaga)",
         "All thermometers must agree as to which of two bodies is the hotter.",
+        # a record's size among a release's formats
+        'vinyl, 12", Promo',
+        'CD, 7" and 12" single',
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:

@@ -251,6 +251,8 @@ _MASK_ALTERNATIVES = (
     # a knockout stage, named by the players it has left; not a golfer's "a round of 64"
     ("", rf"(?<=\b[Tt]he\s[Rr]ound\sof\s)(?:16|32|64|128)\b"),
     ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*(?=(?:vinyl|single|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl: a format
+    # a record's size as an item of a release's formats: "vinyl, 12", Promo", "CD, 7" and 12" single"
+    ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:[,/;)]|$)|\s+(?:and|or|&)\s)"""),
     ("media", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
     ("media", rf"\b(?:8|9\.5|16|35|65|70)\s?mm(?=(?:[\s\-]+[\w\-]+){{0,2}}[\s\-]+(?:{_FILM_WORDS})\b)"),  # 35 mm film: a gauge
     ("media", rf"\b(?:110|120|126|127|135|220|620|828)\s(?=(?:film|format)\b(?!s))"),  # 120 film, 126 format: a roll film's name
