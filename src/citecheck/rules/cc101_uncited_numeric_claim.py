@@ -2023,10 +2023,17 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # A list article's line about its own list, its criterion for inclusion, and the list it is
 # compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
 # least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
-# USD", "Note: Compare this list with the List of …".
+# USD", "The list below shows … all those with a population in excess of 100,000", "This list of
+# Ancient Woods in England contains areas … larger than 10 hectares", "The following are players
+# … who have gone on to play in the top 2 tiers", "To be safe, the list has been extended to include
+# all >7,200 m peaks", "Note: Compare this list with the List of …".
 _DESCRIBES_ITS_LIST = re.compile(
-    r"\s*(?:Notes?:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
-    r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
+    r"\s*(?:Notes?:\s*)?(?:[A-Z][^,.;:]{0,30},\s+)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
+    r"|The\s+following\s+are\s+(?:the\s+)?[a-z]+"
+    r"|(?i:the|this)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only"
+    r"|has\s+been\s+(?:extended|limited|restricted|confined)\s+to)"
+    r"|(?:The|This)\s+(?:table|list)\s+(?:below|above)\s+(?:shows|lists|ranks|includes|gives)"
+    r"|This\s+list\s+of\s+[^.;:]{1,80}?\s+(?:contains|includes|lists|ranks|shows)"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
     r"|Compare\s+this\s+list\s+with)\b"
 )
