@@ -1632,18 +1632,38 @@ def _sourced_table_figures(tables: list[list[Statement]]) -> dict[tuple[str, ...
 
 def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> bool:
     """Whether the table of ``cells`` is sourced as a whole: cited as a whole (``_table_cited``),
-    or by cited source lines closing it or right under it ("Source #1: NOAA[29]" and "Source #2:
-    The Weather Channel[30]" as the last rows of a climate table), or by a dated note under it
+    or by source lines closing it or right under it that name their source (``_names_its_source``:
+    "Source #1: NOAA[29]" and "Source #2: The Weather Channel[30]" as the last rows of a climate
+    table; "Sources:" over the full citations in the table's last row; "Updated to games played
+    on 6 November 2010. Source: http://…" under a league table), or by a dated note under it
     (``_DATED_NOTE``)."""
     rows = [list(row) for _, row in itertools.groupby(cells, lambda cell: cell.paragraph)]
     closing = [line for row in itertools.takewhile(lambda row: TABLE_SOURCE_LINE.match(row[0].text), reversed(rows))
                for line in row]
     end = cells[-1].index + 1
-    if end < len(statements) and statements[end].kind == "prose" and TABLE_SOURCE_LINE.match(statements[end].text):
-        closing.append(statements[end])
+    under = [stmt for stmt in statements[end:end + _SOURCE_LINE_REACH]
+             if stmt.kind == "prose" and stmt.paragraph == statements[end].paragraph]
     return (any(line.cited for line in closing) or _table_cited(statements, cells[0].index)
+            or _names_its_source(rows[-1]) or _names_its_source(under)
             or end < len(statements) and statements[end].section == cells[0].section
             and _dated_source_note(statements[end]))
+
+
+_SOURCE_LINE_REACH = 2  # "Updated to games played on …", then "Source: …"
+# What shows a line names a source: an address, or a full citation after "Sources:" ('"2010
+# Team Ranking". Rivals.com. Retrieved April 2, 2010.').
+_ADDRESS = re.compile(r"https?://|www\.")
+_FULL_CITATION = re.compile(r"\b(?:Retrieved|Accessed)\s+(?:on\s+)?\w")
+
+
+def _names_its_source(lines: list[Statement]) -> bool:
+    """Whether a source line among ``lines`` (a table's last row, or the lines right under it)
+    names its source: it is cited, gives the source's address, or a full citation follows it."""
+    for k, line in enumerate(lines):
+        if TABLE_SOURCE_LINE.match(line.text):
+            return (line.cited or _ADDRESS.search(line.text) is not None
+                    or any(_FULL_CITATION.search(after.text) for after in lines[k + 1:]))
+    return False
 
 
 # A dated note right under a table, in its section, whose citation is the table's source, as a
