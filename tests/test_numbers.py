@@ -166,6 +166,8 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("In 1990 the firm had around two plants; it sold around two million copies.", ["two", "two million"]),
         # a size in inches is a figure outside a release's formats
         ('The vinyl sleeve shows a 12" screen, and 7" of rain fell.', ["12", "7"]),
+        # a weight, a range of weights and a count before a polymer
+        ("Fighters weigh 60-70 kg; it holds 6 nylon ropes.", ["60-70", "6"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
@@ -418,6 +420,9 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # a ranking's name, its superlative alone before a mark
         "100 Prettiest - siblings (with Alex Gonzaga)",
         "All thermometers must agree as to which of two bodies is the hotter.",
+        # a polymer's name; a weight class
+        "Nylon 6 and nylon 6,6 are common.",
+        "He became Benelux Muay Thai -70 kg Champion and won the +100 kg title.",
         # a record's size among a release's formats
         'vinyl, 12", Promo',
         'CD, 7" and 12" single',

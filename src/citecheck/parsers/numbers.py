@@ -259,6 +259,9 @@ _MASK_ALTERNATIVES = (
     # a railway's gauge: "1,600 mm (5 ft 3 in) broad gauge", "the 1,435 mm standard gauge"
     ("media", rf"\b\d[\d,.]*\s?mm(?:\s*\([^()]{{1,25}}\))?(?=[\s\-]+(?:(?:broad|standard|narrow|metre|meter|cape|irish|russian|iberian)[\s\-]+)?gauge\b)"),
     ("", rf"\b\d+(?:\.\d+){{2,}}\b"),  # section 3.2.1, versions
+    ("", r"(?:(?<=\b[Nn]ylon\s)|(?<=\b[Nn]ylon-))\d{1,2}(?:[,/]\d{1,2})?\b"),  # "nylon 6", "nylon 6,6": a polymer's name
+    # a weight class, signed: "Benelux Muay Thai -70 kg Champion", "the +100 kg title"; not a range's end, "60-70 kg"
+    ("", r"(?:(?<=\s[-−+])|(?<=^[-−+])|(?<=\([-−+]))\d{2,3}(?:\.\d)?\s?kg\b"),
     # an IEEE 802 standard, named without its body: "CSMA/CA in 802.11", "802.3ab"; not a measure, "802.11 km"
     ("", rf"(?<![\d.,$€£¥])\b802\.(?:1\d|2[0-4]|[1-9])[a-z]{{0,3}}\b(?![.,]\d)(?!\s?(?:%|[^\W\d_]{{1,2}}\b(?<!in|is|to|or)"
         rf"|(?:miles?|metres?|meters?|tons?|tonnes?|acres?|hectares?|square|per|percent|points?|people|votes)\b))"),
