@@ -420,6 +420,9 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # a ranking's name, its superlative alone before a mark
         "100 Prettiest - siblings (with Alex Gonzaga)",
         "All thermometers must agree as to which of two bodies is the hotter.",
+        # a ring system's bridges; a strand's direction
+        "It forms spiro-[5.4]decane and bicyclo[2.2.2]octane.",
+        "DNA is read from 5' to 3' by a 3′→5′ exonuclease.",
         # a polymer's name; a weight class
         "Nylon 6 and nylon 6,6 are common.",
         "He became Benelux Muay Thai -70 kg Champion and won the +100 kg title.",

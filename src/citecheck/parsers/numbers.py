@@ -252,7 +252,8 @@ _MASK_ALTERNATIVES = (
     ("", rf"(?<=\b[Tt]he\s[Rr]ound\sof\s)(?:16|32|64|128)\b"),
     ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*(?=(?:vinyl|single|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl: a format
     # a record's size as an item of a release's formats: "vinyl, 12", Promo", "CD, 7" and 12" single"
-    ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:[,/;)]|$)|\s+(?:and|or|&)\s)"""),
+    ("media", r"""(?:(?<=[Vv]inyl,\s)|(?<=[Vv]inyl\s))(?:7|10|12)["″”]"""),
+    ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:and|or|&|/)\s*(?:7|10|12)["″”]\s*(?:vinyl|single|record|LP|EP)\b)"""),
     ("media", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
     ("media", rf"\b(?:8|9\.5|16|35|65|70)\s?mm(?=(?:[\s\-]+[\w\-]+){{0,2}}[\s\-]+(?:{_FILM_WORDS})\b)"),  # 35 mm film: a gauge
     ("media", rf"\b(?:110|120|126|127|135|220|620|828)\s(?=(?:film|format)\b(?!s))"),  # 120 film, 126 format: a roll film's name
@@ -260,6 +261,10 @@ _MASK_ALTERNATIVES = (
     ("media", rf"\b\d[\d,.]*\s?mm(?:\s*\([^()]{{1,25}}\))?(?=[\s\-]+(?:(?:broad|standard|narrow|metre|meter|cape|irish|russian|iberian)[\s\-]+)?gauge\b)"),
     ("", rf"\b\d+(?:\.\d+){{2,}}\b"),  # section 3.2.1, versions
     ("", r"(?:(?<=\b[Nn]ylon\s)|(?<=\b[Nn]ylon-))\d{1,2}(?:[,/]\d{1,2})?\b"),  # "nylon 6", "nylon 6,6": a polymer's name
+    # a ring system's bridges: "spiro-[5.4]decane", "bicyclo[2.2.2]octane"
+    ("", r"(?:(?<=spiro)|(?<=spiro-)|(?<=cyclo)|(?<=cyclo-))\[\d{1,2}(?:\.\d{1,2}){1,3}\]"),
+    # a strand's direction: "from 5' to 3'", "the 3′→5′ exonuclease"
+    ("", r"\b[35]['′’]\s*(?:to|→|-|–)\s*[35]['′’]"),
     # a weight class, signed: "Benelux Muay Thai -70 kg Champion", "the +100 kg title"; not a range's end, "60-70 kg"
     ("", r"(?:(?<=\s[-−+])|(?<=^[-−+])|(?<=\([-−+]))\d{2,3}(?:\.\d)?\s?kg\b"),
     # an IEEE 802 standard, named without its body: "CSMA/CA in 802.11", "802.3ab"; not a measure, "802.11 km"
