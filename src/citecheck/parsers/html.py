@@ -761,8 +761,8 @@ class _Walker:
         wikitext row does, so that a citation anywhere in the row is the row's. A list or
         paragraphs inside a cell ("Congressional Cemetery, Range 29" over the place's
         coordinates, a commandant's achievements item by item) stay in their row's paragraph.
-        An episode list's summary cell (``td.description``) retells its episode: its statements
-        are noted as such (``Document.metadata["retold"]``)."""
+        An episode list's summary (a ``td.description`` alone in its row) retells its episode:
+        its statements are noted as such (``Document.metadata["retold"]``)."""
         for child in table.children:
             if isinstance(child, Element) and child.tag == "caption" and not _skipped(child):
                 self.block(child, "caption")
@@ -775,11 +775,16 @@ class _Walker:
                 if isinstance(cell, Element) and cell.tag in ("td", "th") and not _skipped(cell):
                     before = len(self.statements)
                     self.block(cell, "table")
-                    if "description" in cell.classes:
+                    if "description" in cell.classes and _alone_in_row(row, cell):
                         self.retold.extend(range(before, len(self.statements)))
             if len(self.statements) == first:
                 self.paragraph_index = self.row_paragraph  # an empty row takes no paragraph
             self.row_paragraph = None
+
+
+def _alone_in_row(row: Element, cell: Element) -> bool:
+    """Whether ``cell`` is its row's only cell, as an episode's summary under its row is."""
+    return [child for child in row.children if isinstance(child, Element) and child.tag in ("td", "th")] == [cell]
 
 
 # --- reference lists ---------------------------------------------------------------------

@@ -1066,7 +1066,7 @@ _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)
 # any example ("For example", "e.g.") in mathematics.
 _WORKED_EXAMPLE = re.compile(
     r"\b(?:in|for)\s+(?:this|the|our)\s+example\b|\bthe\s+example\s+above\b|\bas\s+an\s+example\b"
-    r"|\bexample\s*(?:\d{1,2}\s*)?:|\bexamples?\b[^.]*?\bhypothetical\b|\bwhat\s+happens\s+if\b|\ban?\s+(?:[a-z]+\s+)?example\b[^.]*?\b(?:might|would|could)\s+be\b"
+    r"|\bexample\s*(?:\d{1,2}\s*)?:|\b(?:these|following)\s+hypothetical\b|\bwhat\s+happens\s+if\b|\ban?\s+(?:[a-z]+\s+)?example\b[^.]*?\b(?:might|would|could)\s+be\b"
     r"|\bcalculated\b[^.]*?\bas\s+follows\b|\ban\s+example\s+is\s+(?:given|shown)\b",
     re.I,
 )

@@ -178,7 +178,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 paragraph = paragraph_texts[stmt.paragraph] = _paragraph_text(statements, i)
             if _LETTERED_LABELS.search(paragraph):
                 claims = [c for c in claims if not _names_a_structure(c)]
-        if (_DESCRIBES_ITS_LIST.match(stmt.text) or _LEGEND.match(stmt.text)
+        if (_DESCRIBES_ITS_LIST.match(stmt.text) and not _CLAUSE_BEYOND_THE_LIST.search(stmt.text)
+                or _LEGEND.match(stmt.text)
                 or stmt.kind in ("infobox", "table") and _DATA_SCOPE.match(stmt.text)):
             continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
         if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
@@ -928,14 +929,20 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
     names: set[str] = set()
     seen_names: set[str] = set()  # names used outside an example, before it, in sections that have one
 
+    written_lower: dict[str, bool] = {}
+
     def names_in(text: str) -> set[str]:
-        """Names inside a sentence, and one opening it that the page never writes in lower case:
-        an example's made-up actor ("Amplistan is ranked 2nd", "Bestrudia gets no points"), not
-        "The" or "Thus"."""
+        """Names inside a sentence, and one opening it as the subject of a verb that the page
+        never writes in lower case: an example's made-up actor ("Amplistan is ranked 2nd",
+        "Bestrudia gets no points", "Amplistan's 141 ranking points"), not "The" or "However"."""
         found = set(_NAME_IN_TEXT.findall(text))
         opening = _OPENING_ACTOR.match(text)
-        if opening is not None and opening[1].lower() not in source:
-            found.add(opening[1])
+        if opening is not None:
+            word = opening[1]
+            if word not in written_lower:
+                written_lower[word] = word.lower() in source
+            if not written_lower[word]:
+                found.add(word)
         return found
 
     running = awaiting_data = awaiting_item = False
@@ -963,10 +970,10 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
                 names |= capitalised - seen_names
             inside.update(own)
             announces = bool(_ANNOUNCES.search(texts[-1]))
-            # A paragraph with figures is the data, unless it ends announcing more with ":"; the
-            # data's list goes on to its last item.
-            awaiting_data = first.kind != "table" and (texts[-1].rstrip().endswith(":") or not claims and (
-                awaiting_data and running or announces))
+            # A paragraph with figures is the data, unless it ends announcing how a result is
+            # worked out ("… are calculated like this:"); the data's list goes on to its last item.
+            awaiting_data = first.kind != "table" and (_ANNOUNCES_A_WORKING.search(texts[-1]) is not None
+                                                       or not claims and (awaiting_data and running or announces))
             awaiting_item = data and listed
             announcing = statements[own[-1]]
             running = True
@@ -977,8 +984,11 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
 
 
 _ANNOUNCES = re.compile(r"\b(?:following|as\s+follows)\b|:\s*$", re.I)  # "consider the following example."
+_ANNOUNCES_A_WORKING = re.compile(r"\b(?:calculated|computed|worked\s+out|derived|like\s+this|as\s+follows)\b[^:]*:\s*$", re.I)
 _NAME_IN_TEXT = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
-_OPENING_ACTOR = re.compile(r"\s*([A-Z][a-z]{2,})\b")
+_OPENING_ACTOR = re.compile(
+    r"\s*([A-Z][a-z]{2,})(?:['’]s\b|\s+(?:is|are|was|were|has|had|gets|got|wins|won|loses|lost|beats|beat|earns|earned"
+    r"|plays|played|draws|drew|scores|scored)\b)")
 
 
 def _distinctive(claim: NumericClaim) -> bool:
@@ -1319,10 +1329,12 @@ def _under_cited_heading(doc: Document, section: tuple[str, ...]) -> bool:
 # "3 Olympic Games, Gold" has no position after its comma. Two digits at most after a number's
 # comma: "1,500 Marines" is a grouped count.
 _ROSTER_NUMBER = r"\s*(?:\d{1,3}(?:,\d{1,2}(?!\d))*|-{1,2}|[–—])\s+"
+_ROSTER_CLASS_AFTER = r"(?:\s+[-–—]\s+(?:Redshirt\s+)?(?:Freshman|Sophomore|Junior|Senior|Graduate(?:\s+Student)?))"
 _ROSTER_ENTRY = re.compile(
-    rf"{_ROSTER_NUMBER}(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|(?:[A-Z]\.)+)"
+    rf"{_ROSTER_NUMBER}(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|[A-Z]\.)"
     r"(?:\s+(?:[A-Z][\w'’.\-]*(?:/[A-Z]+)?|van|von|de|da|der|di|du|le|la)){1,4}"
-    r"(?:\s*\([^()]{1,20}\))?(?:\s+[-–—]\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\s*"
+    rf"(?:\s*\([^()]{{1,20}}\))?{_ROSTER_CLASS_AFTER}?\s*"
+    rf"|{_ROSTER_NUMBER}[A-Z]\.[A-Z]\.\s+[A-Z][a-z][\w'’\-]*{_ROSTER_CLASS_AFTER}?\s*"  # "1 D.J. Hord - Freshman"
     rf"|{_ROSTER_NUMBER}(?:[A-Z]['’]?[A-Z]?[a-z][\w'’\-]*|de[A-Z]\w+)(?:\s+[A-Z][a-z][\w'’\-]*)?(?:\s+(?:[IV]{{1,3}}|Jr\.|Sr\.))?,"
     r"\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][a-z][\w'’.\-]*)?\s+'?[A-Z]{1,4}(?:/[A-Z]{1,4})?[†‡+*]?"
     r"(?:\s+R?(?:Fr|So|Jr|Sr)\.)?\s*"
@@ -1643,6 +1655,8 @@ def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> b
     end = cells[-1].index + 1
     under = [stmt for stmt in statements[end:end + _SOURCE_LINE_REACH]
              if stmt.kind == "prose" and stmt.paragraph == statements[end].paragraph]
+    if len(under) > 1 and find_numeric_claims(under[0].text):
+        under = under[:1]  # a sentence of figures is no dated line over the source: "Attendance rose to 14,000."
     return (any(line.cited for line in closing) or _table_cited(statements, cells[0].index)
             or _names_its_source(rows[-1]) or _names_its_source(under)
             or end < len(statements) and statements[end].section == cells[0].section
@@ -2044,19 +2058,20 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
 # least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
 # USD", "The list below shows … all those with a population in excess of 100,000", "This list of
-# Ancient Woods in England contains areas … larger than 10 hectares", "The following are players
-# … who have gone on to play in the top 2 tiers", "To be safe, the list has been extended to include
-# all >7,200 m peaks", "Note: Compare this list with the List of …".
+# Ancient Woods in England contains areas … larger than 10 hectares", "To be safe, the list has
+# been extended to include all >7,200 m peaks", "Note: Compare this list with the List of …"; not
+# "The table below shows that unemployment rose to 12%".
 _DESCRIBES_ITS_LIST = re.compile(
     r"\s*(?:Notes?:\s*)?(?:[A-Z][^,.;:]{0,30},\s+)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
-    r"|The\s+following\s+are\s+(?:the\s+)?[a-z]+"
     r"|(?i:the|this)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only"
     r"|has\s+been\s+(?:extended|limited|restricted|confined)\s+to)"
-    r"|(?:The|This)\s+(?:table|list)\s+(?:below|above)\s+(?:shows|lists|ranks|includes|gives)"
-    r"|This\s+list\s+of\s+[^.;:]{1,80}?\s+(?:contains|includes|lists|ranks|shows)"
+    r"|(?:The|This)\s+(?:table|list)\s+(?:below|above)\s+(?:shows|lists|ranks|includes|gives)(?!\s+that\b)"
+    r"|This\s+list\s+of\s+[A-Z][^.;:]{1,80}?\s+(?:contains|includes|lists|ranks|shows)"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
     r"|Compare\s+this\s+list\s+with)\b"
 )
+# A clause after a list's description that says more than what it lists: ", which together hold 45%".
+_CLAUSE_BEYOND_THE_LIST = re.compile(r",\s+(?:which|who|whose)\b|;")
 # An infobox value that sends the reader on to where the figure is spelled out and sourced: "87
 # (List of episodes)", "About 100–250, see text".
 _POINTS_ONWARD = re.compile(r"[\s,;:(\u2013\u2014-]*(?:see\s+(?:the\s+)?(?:text|below|list\b)|list\s+of\s+[^\W\d_])", re.I)

@@ -86,8 +86,8 @@ _IDENTIFIER = re.compile(
     r"|\b(?:\(?[A-Z][\w'’-]*\)?\s+){2,8}Act,\s+(?:1[6-9]|20)\d\d\b"
     # … or by a section of it and its title and year: "Section 101(6), Commonwealth Electoral Act 1918",
     # "Commonwealth Electoral Act 1918, s. 101"
-    r"|\b(?:Section|Sec\.|ss?\.)\s*\d+[A-Z]?(?:\(\w{1,4}\))*,?\s+(?:of\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,8}Act,?\s+(?:1[6-9]|20)\d\d\b"
-    r"|\b(?:[A-Z][\w'’-]*\s+){1,8}Act,?\s+(?:1[6-9]|20)\d\d,?\s+(?:s|ss|sec|section)\.?\s*\d"
+    r"|^[\"“]?(?:Section|Sec\.|ss?\.)\s*\d+[A-Z]?(?:\(\w{1,4}\))*,\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,8}Act,?\s+(?:1[6-9]|20)\d\d\b"
+    r"|^[\"“]?(?:The\s+)?(?:[A-Z][\w'’-]*\s+){1,8}Act,?\s+(?:1[6-9]|20)\d\d,\s+(?:s|ss|sec|section)\.?\s*\d"
     # an amendment of a constitution by its place: "First Amendment to the United States Constitution"
     r"|\b(?:(?:Twenty-)?(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|Tenth|Eleventh|Twelfth"
     r"|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth|Twentieth|\d{1,2}(?:st|nd|rd|th))"
@@ -606,7 +606,7 @@ _OFFICIAL_SITE_OF = re.compile(r"(?:the\s+)?official\s+(?:web\s?)?site\s+of\s+(?
 # … or said to be where the page is: "U.S. President And Vice President from the website of the
 # Missouri Secretary of State", "Best Mover of the Year on the FIFA website".
 _FROM_SITE_OF = re.compile(r"\s(?:from|on|at)\s+(?:the\s+)?(?:official\s+)?web\s?site\s+of\s+(?:the\s+)?[A-Z]"
-                           r"|\s(?:from|on|at)\s+the\s+(?:(?-i:[A-Z])[\w&/.'’-]*\s+){1,4}(?:official\s+)?web\s?site\b", re.I)
+                           r"|\s(?:from|on|at)\s+the\s+(?!(?-i:Official)\s)(?:(?-i:[A-Z])[\w&/.-]*\s+){1,4}web\s?site\b", re.I)
 # "Elections in Cyprus IFES", "Accident number by year (ACRO)", "… Developments by INB, p.73"
 _TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?(?:,?\s*(?:pp?|pages?)\.?\s*[\d–-]+)?[.\s]*$")
 # A part of a larger work, named with the work it is in: "Tosi, Jeffrey L., article on Common
