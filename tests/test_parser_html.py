@@ -358,6 +358,15 @@ def test_a_footnotes_mark_opening_its_line_is_no_part_of_its_text() -> None:
     assert texts[1:] == ["Water boils at 1002 degrees.", "2H is deuterium."]  # inside a line it stays
 
 
+def test_a_footnotes_mark_after_a_line_break_is_no_part_of_its_text() -> None:
+    doc = parse("<html><body><p><small>† First appointed to the seat<br />\n<sup>1</sup> Ralph Caputo served "
+                "from 1968–1972<br /><sup>2</sup> Sean Kean served from 2002–2008. The area is 5 km<sup>2</sup>."
+                " Held by <i>Smith</i><sup>3</sup> since 2001.</small></p></body></html>")
+    assert " ".join(s.text for s in doc.statements) == (
+        "† First appointed to the seat Ralph Caputo served from 1968–1972 Sean Kean served from 2002–2008. "
+        "The area is 5 km2. Held by Smith3 since 2001.")  # a mark inside a line stays
+
+
 def test_a_superscript_of_several_footnote_marks_is_no_part_of_its_text() -> None:
     doc = parse("<html><body><table><tr><td>AAA-100 to RHZ-999<sup>1, 2, 5</sup></td></tr></table>"
                 "<p>The area is 10<sup>3</sup> km<sup>2</sup>.</p></body></html>")

@@ -639,7 +639,7 @@ class _Walker:
                 self.builder.space()
             return
         if tag not in _BLOCK:
-            if tag == "sup" and self.builder is not None and self.builder.length == 0 \
+            if tag == "sup" and self.builder is not None and (self.builder.length == 0 or _after_line_break(el)) \
                     and _FOOTNOTE_MARK.fullmatch(el.text().strip()):
                 return  # "<sup>1</sup> Non-points paying, exhibition race": a footnote's mark opens its line
             if tag == "sup" and outer in ("table", "infobox") and _FOOTNOTE_MARKS.fullmatch(el.text().strip()):
@@ -780,6 +780,18 @@ class _Walker:
             if len(self.statements) == first:
                 self.paragraph_index = self.row_paragraph  # an empty row takes no paragraph
             self.row_paragraph = None
+
+
+def _after_line_break(el: Element) -> bool:
+    """Whether ``el`` opens a line of its block: a ``<br>`` comes right before it, past any
+    whitespace ("…1968–1972<br /><sup>2</sup> Sean Kean served …")."""
+    siblings = el.parent.children if el.parent is not None else []
+    for node in reversed(siblings[:next(k for k, node in enumerate(siblings) if node is el)]):
+        if isinstance(node, Element):
+            return node.tag == "br"
+        if node.text.strip():
+            return False
+    return False
 
 
 def _alone_in_row(row: Element, cell: Element) -> bool:
