@@ -178,8 +178,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 paragraph = paragraph_texts[stmt.paragraph] = _paragraph_text(statements, i)
             if _LETTERED_LABELS.search(paragraph):
                 claims = [c for c in claims if not _names_a_structure(c)]
-        if (_DESCRIBES_ITS_LIST.match(stmt.text) and not _CLAUSE_BEYOND_THE_LIST.search(stmt.text)
-                or _LEGEND.match(stmt.text)
+        if (_describes_its_list(stmt.text) or _LEGEND.match(stmt.text)
                 or stmt.kind in ("infobox", "table") and _DATA_SCOPE.match(stmt.text)):
             continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
         if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
@@ -957,7 +956,7 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
             running, awaiting_data, awaiting_item, figures, names, section = False, False, False, set(), set(), first.section
         opened = [i for i in members if i in inside]  # an example opened in this paragraph: from there on
         own = opened or members
-        seen_names |= {word for i in members[:members.index(own[0])] for word in names_in(statements[i].text)}
+        seen_names |= {word for i in members[:members.index(own[0])] for word in _mentioned(statements[i].text)}
         texts = [statements[i].text for i in own]
         claims = [c for text in texts if judgeable(text) for c in find_numeric_claims(text)]
         values = {c.value for c in claims if _distinctive(c)}
@@ -972,20 +971,31 @@ def _reusing_figures(statements: Sequence[Statement], paragraphs: list[list[int]
             announces = bool(_ANNOUNCES.search(texts[-1]))
             # A paragraph with figures is the data, unless it ends announcing how a result is
             # worked out ("… are calculated like this:"); the data's list goes on to its last item.
-            awaiting_data = first.kind != "table" and (_ANNOUNCES_A_WORKING.search(texts[-1]) is not None
+            awaiting_data = first.kind != "table" and (_ANNOUNCES_A_WORKING.search(texts[-1][-_WORKING_TAIL:]) is not None
                                                        or not claims and (awaiting_data and running or announces))
             awaiting_item = data and listed
             announcing = statements[own[-1]]
             running = True
             figures |= values
         else:
-            seen_names |= capitalised
+            seen_names |= {word for text in texts for word in _mentioned(text)}
             awaiting_data = False
 
 
+_WORKING_TAIL = 80  # "… are calculated like this:" ends the statement
 _ANNOUNCES = re.compile(r"\b(?:following|as\s+follows)\b|:\s*$", re.I)  # "consider the following example."
-_ANNOUNCES_A_WORKING = re.compile(r"\b(?:calculated|computed|worked\s+out|derived|like\s+this|as\s+follows)\b[^:]*:\s*$", re.I)
+_ANNOUNCES_A_WORKING = re.compile(r"\b(?:calculated|computed|worked\s+out|derived|like\s+this|as\s+follows)\b[^:]{0,40}:\s*$", re.I)
 _NAME_IN_TEXT = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
+_OPENING_WORD = re.compile(r"\s*([A-Z][a-z]{2,})\b")
+
+
+def _mentioned(text: str) -> set[str]:
+    """The capitalised words of a sentence outside an example, its opening word too ("Spain led the
+    ranking"): a name seen there is no example's made-up actor."""
+    opening = _OPENING_WORD.match(text)
+    return set(_NAME_IN_TEXT.findall(text)) | ({opening[1]} if opening else set())
+
+
 _OPENING_ACTOR = re.compile(
     r"\s*([A-Z][a-z]{2,})(?:['’]s\b|\s+(?:is|are|was|were|has|had|gets|got|wins|won|loses|lost|beats|beat|earns|earned"
     r"|plays|played|draws|drew|scores|scored)\b)")
@@ -1341,6 +1351,9 @@ _ROSTER_ENTRY = re.compile(
 )
 _ROSTER_CLASS = re.compile(r"\s+[-–—]\s")
 _ROSTER_REACH = 2
+# What a list of honours counts, which no player is called: "4 U.S. Titles", "5 Gold Medals – Junior".
+_COUNTED_HONOURS = frozenset(
+    "Medals Medal Titles Title Records Record Championships Awards Cups Trophies Crowns Wins Goals Caps Selections".split())
 # A roster's group label between its entries: "Quarterbacks", "Offensive linemen", "Practice squad".
 _ROSTER_GROUP = re.compile(r"\s*[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)?\s*")
 # A roster's closing line, counting its entries by status: "Rookies in italics 53 Active, 11 Inactive,
@@ -1356,7 +1369,7 @@ def _in_roster(statements: Sequence[Statement], i: int) -> bool:
     two of its nearest neighbours of other names, past the labels of the roster's groups, are
     entries too ("14 Brad Bretz", "10 Jerry Colquitt", "16 Steve Pelluer"), and fewer of its own.
     Counts of one kind end alike ("12 Grammy Awards", "3 Brit Awards") and stay figures."""
-    if _ROSTER_ENTRY.fullmatch(statements[i].text) is None:
+    if _ROSTER_ENTRY.fullmatch(statements[i].text) is None or _surname(statements[i].text) in _COUNTED_HONOURS:
         return False
     surname = _surname(statements[i].text)
     kind = statements[i].kind
@@ -1655,7 +1668,7 @@ def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> b
     end = cells[-1].index + 1
     under = [stmt for stmt in statements[end:end + _SOURCE_LINE_REACH]
              if stmt.kind == "prose" and stmt.paragraph == statements[end].paragraph]
-    if len(under) > 1 and find_numeric_claims(under[0].text):
+    if len(under) > 1 and find_numeric_claims(under[0].text) and not _UPDATED_LINE.match(under[0].text):
         under = under[:1]  # a sentence of figures is no dated line over the source: "Attendance rose to 14,000."
     return (any(line.cited for line in closing) or _table_cited(statements, cells[0].index)
             or _names_its_source(rows[-1]) or _names_its_source(under)
@@ -1664,6 +1677,7 @@ def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> b
 
 
 _SOURCE_LINE_REACH = 2  # "Updated to games played on …", then "Source: …"
+_UPDATED_LINE = re.compile(r"\s*(?:(?:Last\s+)?updated|(?:Correct|Accurate)\s+as\s+of|As\s+of)\b", re.I)
 # What shows a line names a source: an address, or a full citation after "Sources:" ('"2010
 # Team Ranking". Rivals.com. Retrieved April 2, 2010.').
 _ADDRESS = re.compile(r"https?://|www\.")
@@ -2058,20 +2072,27 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
 # least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
 # USD", "The list below shows … all those with a population in excess of 100,000", "This list of
-# Ancient Woods in England contains areas … larger than 10 hectares", "To be safe, the list has
-# been extended to include all >7,200 m peaks", "Note: Compare this list with the List of …"; not
-# "The table below shows that unemployment rose to 12%".
+# "To be safe, the list has been extended to include all >7,200 m peaks", "Note: Compare this list
+# with the List of …"; not "The table below shows that unemployment rose to 12%", nor a list shown
+# with more said of it (``_CLAUSE_BEYOND_THE_LIST``).
 _DESCRIBES_ITS_LIST = re.compile(
     r"\s*(?:Notes?:\s*)?(?:[A-Z][^,.;:]{0,30},\s+)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
     r"|(?i:the|this)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only"
     r"|has\s+been\s+(?:extended|limited|restricted|confined)\s+to)"
-    r"|(?:The|This)\s+(?:table|list)\s+(?:below|above)\s+(?:shows|lists|ranks|includes|gives)(?!\s+that\b)"
-    r"|This\s+list\s+of\s+[A-Z][^.;:]{1,80}?\s+(?:contains|includes|lists|ranks|shows)"
+    r"|(?P<shown>(?:The|This)\s+(?:table|list)\s+(?:below|above)\s+(?:shows|lists|ranks|includes|gives)\s+(?:the|all)\s)"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
     r"|Compare\s+this\s+list\s+with)\b"
 )
 # A clause after a list's description that says more than what it lists: ", which together hold 45%".
-_CLAUSE_BEYOND_THE_LIST = re.compile(r",\s+(?:which|who|whose)\b|;")
+_CLAUSE_BEYOND_THE_LIST = re.compile(r",\s+(?:which|who|whose)\b|;|\band\s+(?:together\s+)?(?:they|these|it)\b")
+
+
+def _describes_its_list(text: str) -> bool:
+    """Whether a statement is a list's line about itself (``_DESCRIBES_ITS_LIST``); a list shown
+    below or above says nothing more ("The list above gives the 10 largest cities, which together
+    hold 45% of the population" does)."""
+    described = _DESCRIBES_ITS_LIST.match(text)
+    return described is not None and not (described["shown"] and _CLAUSE_BEYOND_THE_LIST.search(text))
 # An infobox value that sends the reader on to where the figure is spelled out and sourced: "87
 # (List of episodes)", "About 100–250, see text".
 _POINTS_ONWARD = re.compile(r"[\s,;:(\u2013\u2014-]*(?:see\s+(?:the\s+)?(?:text|below|list\b)|list\s+of\s+[^\W\d_])", re.I)

@@ -84,10 +84,10 @@ _IDENTIFIER = re.compile(
     r"|\bConstitution\s+of\s+(?:the\s+)?[A-Z]\w*(?:\s+[A-Z]\w*){0,3}\s*[-–]?\s*(?:Part\s+[IVXL\d]+\s+)?Art(?:icle)?s?\.?\s*\d"
     # a statute by its short title, a comma and its year: "The Constitution (Forty-Second Amendment) Act, 1976"
     r"|\b(?:\(?[A-Z][\w'’-]*\)?\s+){2,8}Act,\s+(?:1[6-9]|20)\d\d\b"
-    # … or by a section of it and its title and year: "Section 101(6), Commonwealth Electoral Act 1918",
-    # "Commonwealth Electoral Act 1918, s. 101"
-    r"|^[\"“]?(?:Section|Sec\.|ss?\.)\s*\d+[A-Z]?(?:\(\w{1,4}\))*,\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,8}Act,?\s+(?:1[6-9]|20)\d\d\b"
-    r"|^[\"“]?(?:The\s+)?(?:[A-Z][\w'’-]*\s+){1,8}Act,?\s+(?:1[6-9]|20)\d\d,\s+(?:s|ss|sec|section)\.?\s*\d"
+    # … or by a section of it and its title and year, the whole entry but for its retrieval date:
+    # "Section 101(6), Commonwealth Electoral Act 1918", "Commonwealth Electoral Act 1918, s. 101"
+    r"|^[\"“]?(?:Section|Sec\.|ss?\.)\s*\d+[A-Z]?(?:\(\w{1,4}\))*,\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,8}Act,?\s+(?:1[6-9]|20)\d\d[\s\"”.]*(?:(?:Retrieved|Accessed)\b.*)?$"
+    r"|^[\"“]?(?:The\s+)?(?:[A-Z][\w'’-]*\s+){1,8}Act,?\s+(?:1[6-9]|20)\d\d,\s+(?:s|ss|sec|section)\.?\s*\d+[A-Za-z]?(?:\(\w{1,4}\))*[\s\"”.]*(?:(?:Retrieved|Accessed)\b.*)?$"
     # an amendment of a constitution by its place: "First Amendment to the United States Constitution"
     r"|\b(?:(?:Twenty-)?(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|Tenth|Eleventh|Twelfth"
     r"|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth|Twentieth|\d{1,2}(?:st|nd|rd|th))"
@@ -606,7 +606,7 @@ _OFFICIAL_SITE_OF = re.compile(r"(?:the\s+)?official\s+(?:web\s?)?site\s+of\s+(?
 # … or said to be where the page is: "U.S. President And Vice President from the website of the
 # Missouri Secretary of State", "Best Mover of the Year on the FIFA website".
 _FROM_SITE_OF = re.compile(r"\s(?:from|on|at)\s+(?:the\s+)?(?:official\s+)?web\s?site\s+of\s+(?:the\s+)?[A-Z]"
-                           r"|\s(?:from|on|at)\s+the\s+(?!(?-i:Official)\s)(?:(?-i:[A-Z])[\w&/.-]*\s+){1,4}web\s?site\b", re.I)
+                           r"|\s(?:from|on|at)\s+the\s+(?P<site>(?:(?-i:[A-Z])[\w&/.-]*\s+){1,4})(?:official\s+)?web\s?site\b", re.I)
 # "Elections in Cyprus IFES", "Accident number by year (ACRO)", "… Developments by INB, p.73"
 _TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?(?:,?\s*(?:pp?|pages?)\.?\s*[\d–-]+)?[.\s]*$")
 # A part of a larger work, named with the work it is in: "Tosi, Jeffrey L., article on Common
@@ -616,6 +616,16 @@ _PART_IN_WORK = re.compile(r"\b(?:article|entry|chapter|essay)\s+(?:on|about|tit
 _CS1_NO_TITLE = re.compile(r"Missing or empty \|title=")  # the rendered page says so itself
 _LANGUAGE_NOTE = re.compile(r"\(in\s+[A-Z][a-z]+\)")  # "(in French)"
 _PART_BREAK = re.compile(r"\.\s+|,\s+|;\s+")
+
+
+def _names_a_site_owner(site: str | None) -> bool:
+    """Whether the words before "website" name whose site it is: initials ("FIFA") or a name of
+    two words or more ("Privy Council Office"); not a common noun ("the Club website") nor
+    "Official". Without such words, "the website of …" named the owner after them."""
+    if site is None:
+        return True
+    words = site.split()
+    return "official" not in site.lower() and (len(words) >= 2 or words[0].isupper() and len(words[0]) >= 2)
 
 
 def _titled_and_named(text: str) -> bool:
@@ -637,7 +647,7 @@ def _titled_and_named(text: str) -> bool:
     if _PART_IN_WORK.search(text):
         return True  # "…, article on Common Infrared Optical Materials in the Photonics Handbook"
     site_of = _FROM_SITE_OF.search(text)
-    if site_of and len(_WORD.findall(text[:site_of.start()])) >= 2:
+    if site_of and len(_WORD.findall(text[:site_of.start()])) >= 2 and _names_a_site_owner(site_of["site"]):
         return True  # "U.S. President And Vice President from the website of the Missouri Secretary of State"
     site = _SITE_NAME.search(text)
     if site and len(_WORD.findall(text[:site.start()] + text[site.end():])) >= 2:
