@@ -2071,10 +2071,10 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # A list article's line about its own list, its criterion for inclusion, and the list it is
 # compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
 # least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
-# USD", "The list below shows … all those with a population in excess of 100,000", "This list of
-# "To be safe, the list has been extended to include all >7,200 m peaks", "Note: Compare this list
-# with the List of …"; not "The table below shows that unemployment rose to 12%", nor a list shown
-# with more said of it (``_CLAUSE_BEYOND_THE_LIST``).
+# USD", "The list below shows … all those with a population in excess of 100,000", "To be safe,
+# the list has been extended to include all >7,200 m peaks", "Note: Compare this list with the
+# List of …"; not "The table below shows that unemployment rose to 12%", nor a list shown with
+# more said of it (``_CLAUSE_BEYOND_THE_LIST``).
 _DESCRIBES_ITS_LIST = re.compile(
     r"\s*(?:Notes?:\s*)?(?:[A-Z][^,.;:]{0,30},\s+)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
     r"|(?i:the|this)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only"
@@ -2093,6 +2093,8 @@ def _describes_its_list(text: str) -> bool:
     hold 45% of the population" does)."""
     described = _DESCRIBES_ITS_LIST.match(text)
     return described is not None and not (described["shown"] and _CLAUSE_BEYOND_THE_LIST.search(text))
+
+
 # An infobox value that sends the reader on to where the figure is spelled out and sourced: "87
 # (List of episodes)", "About 100–250, see text".
 _POINTS_ONWARD = re.compile(r"[\s,;:(\u2013\u2014-]*(?:see\s+(?:the\s+)?(?:text|below|list\b)|list\s+of\s+[^\W\d_])", re.I)
