@@ -173,6 +173,8 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Output was cotton 4,000 tonnes and nylon 12,000 tonnes, nylon 30% of it.", ["4,000", "12,000", "30%"]),
         ("Weight change after the 2015 refit: −120 kg.", ["120"]),
         ('A polyvinyl 12" sheet, and a polyvinyl, 10″ one.', ["12", "10"]),
+        ("Output was nylon 12 million tonnes, and the rope is nylon 20lbs heavier.", ["12 million", "20"]),
+        ("The new chassis is lighter (−45 kg) than its predecessor.", ["45"]),
         # German notation
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),

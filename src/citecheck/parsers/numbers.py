@@ -260,15 +260,16 @@ _MASK_ALTERNATIVES = (
     # a railway's gauge: "1,600 mm (5 ft 3 in) broad gauge", "the 1,435 mm standard gauge"
     ("media", rf"\b\d[\d,.]*\s?mm(?:\s*\([^()]{{1,25}}\))?(?=[\s\-]+(?:(?:broad|standard|narrow|metre|meter|cape|irish|russian|iberian)[\s\-]+)?gauge\b)"),
     ("", rf"\b\d+(?:\.\d+){{2,}}\b"),  # section 3.2.1, versions
-    # "nylon 6", "nylon 6,6": a polymer's name; not "nylon 12,000 tonnes", "nylon 30%"
-    ("", r"(?:(?<=\b[Nn]ylon\s)|(?<=\b[Nn]ylon-))\d{1,2}(?:[,/]\d{1,2}(?!\d))?(?![,.]?\d)(?!\s*%)"
-         r"(?!\s*(?:percent|per\s+cent|tonnes?|tons?|kg|lb)\b)"),
+    # "nylon 6", "nylon 6,6": a polymer's name, as chemists number them; not "nylon 12,000 tonnes",
+    # "nylon 12 million pounds", "nylon 30%"
+    ("", r"(?:(?<=\b[Nn]ylon\s)|(?<=\b[Nn]ylon-))(?:6[,/-]?6|6[,/]1[02]|4[,/]?6|6|11|12|46|510|610|612)\b"
+         r"(?![,.]?\d)(?!\s*(?:%|[a-z]*illion|thousand|kilo|mega|percent|per\s+cent|tonnes?|tons?|kg|lbs?|pounds?)\b)"),
     # a ring system's bridges: "spiro-[5.4]decane", "bicyclo[2.2.2]octane"
     ("", r"(?:(?<=spiro)|(?<=spiro-)|(?<=cyclo)|(?<=cyclo-))\[\d{1,2}(?:\.\d{1,2}){1,3}\]"),
     # a weight class, signed, in a title's name: "Benelux Muay Thai -70 kg Champion", "the +100 kg
-    # title"; not a change ("refit: −120 kg."), nor a range's end ("60-70 kg", "90 -110 kg")
-    ("", r"(?:(?<=\s[-−+])|(?<=^[-−+])|(?<=\([-−+]))\d{2,3}(?:\.\d)?\s?kg\b"
-         r"(?=\s+(?:[A-Z]|categor|class|division|title|event|weight)|\s*\))"),
+    # title"; not a change ("refit: −120 kg.", "lighter (−45 kg) than"), nor a range's end ("90 -110 kg")
+    ("", r"(?:(?<=\s[-−+])|(?<=^[-−+]))\d{2,3}(?:\.\d)?\s?kg\b"
+         r"(?=\s+(?:[A-Z]|categor|class|division|title|event|weight))"),
     # an IEEE 802 standard, named without its body: "CSMA/CA in 802.11", "802.3ab"; not a measure, "802.11 km"
     ("", rf"(?<![\d.,$€£¥])\b802\.(?:1\d|2[0-4]|[1-9])[a-z]{{0,3}}\b(?![.,]\d)(?!\s?(?:%|[^\W\d_]{{1,2}}\b(?<!in|is|to|or)"
         rf"|(?:miles?|metres?|meters?|tons?|tonnes?|acres?|hectares?|square|per|percent|points?|people|votes)\b))"),
@@ -1068,7 +1069,7 @@ _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)
 # any example ("For example", "e.g.") in mathematics.
 _WORKED_EXAMPLE = re.compile(
     r"\b(?:in|for)\s+(?:this|the|our)\s+example\b|\bthe\s+example\s+above\b|\bas\s+an\s+example\b"
-    r"|\bexample\s*(?:\d{1,2}\s*)?:|\bexamples?\s+(?:below\s+|above\s+)?uses?\s+(?:these\s+|the\s+following\s+|two\s+|some\s+)?hypothetical\b|\bwhat\s+happens\s+if\b|\ban?\s+(?:[a-z]+\s+)?example\b[^.]*?\b(?:might|would|could)\s+be\b"
+    r"|\bexample\s*(?:\d{1,2}\s*)?:|\b(?:following\s+examples?|examples?\s+below)\s+uses?\s+(?:these\s+|the\s+following\s+|two\s+|some\s+)?hypothetical\b|\bwhat\s+happens\s+if\b|\ban?\s+(?:[a-z]+\s+)?example\b[^.]*?\b(?:might|would|could)\s+be\b"
     r"|\bcalculated\b[^.]*?\bas\s+follows\b|\ban\s+example\s+is\s+(?:given|shown)\b",
     re.I,
 )

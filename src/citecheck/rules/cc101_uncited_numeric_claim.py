@@ -178,7 +178,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 paragraph = paragraph_texts[stmt.paragraph] = _paragraph_text(statements, i)
             if _LETTERED_LABELS.search(paragraph):
                 claims = [c for c in claims if not _names_a_structure(c)]
-        if (_describes_its_list(stmt.text) or _LEGEND.match(stmt.text)
+        if (_DESCRIBES_ITS_LIST.match(stmt.text) or _LEGEND.match(stmt.text)
                 or stmt.kind in ("infobox", "table") and _DATA_SCOPE.match(stmt.text)):
             continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
         if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
@@ -2071,28 +2071,15 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # A list article's line about its own list, its criterion for inclusion, and the list it is
 # compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
 # least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
-# USD", "The list below shows … all those with a population in excess of 100,000", "To be safe,
-# the list has been extended to include all >7,200 m peaks", "Note: Compare this list with the
-# List of …"; not "The table below shows that unemployment rose to 12%", nor a list shown with
-# more said of it (``_CLAUSE_BEYOND_THE_LIST``).
+# USD", "To be safe, the list has been extended to include all >7,200 m peaks", "Note: Compare
+# this list with the List of …".
 _DESCRIBES_ITS_LIST = re.compile(
-    r"\s*(?:Notes?:\s*)?(?:[A-Z][^,.;:]{0,30},\s+)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
-    r"|(?i:the|this)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only"
-    r"|has\s+been\s+(?:extended|limited|restricted|confined)\s+to)"
-    r"|(?P<shown>(?:The|This)\s+(?:table|list)\s+(?:below|above)\s+(?:shows|lists|ranks|includes|gives)\s+(?:the|all)\s)"
+    r"\s*(?:Notes?:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
+    r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
+    r"|(?:[A-Z][^,.;:]{0,30},\s+)?(?i:the|this)\s+list\s+has\s+been\s+(?:extended|limited|restricted|confined)\s+to"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
     r"|Compare\s+this\s+list\s+with)\b"
 )
-# A clause after a list's description that says more than what it lists: ", which together hold 45%".
-_CLAUSE_BEYOND_THE_LIST = re.compile(r",\s+(?:which|who|whose)\b|;|\band\s+(?:together\s+)?(?:they|these|it)\b")
-
-
-def _describes_its_list(text: str) -> bool:
-    """Whether a statement is a list's line about itself (``_DESCRIBES_ITS_LIST``); a list shown
-    below or above says nothing more ("The list above gives the 10 largest cities, which together
-    hold 45% of the population" does)."""
-    described = _DESCRIBES_ITS_LIST.match(text)
-    return described is not None and not (described["shown"] and _CLAUSE_BEYOND_THE_LIST.search(text))
 
 
 # An infobox value that sends the reader on to where the figure is spelled out and sourced: "87

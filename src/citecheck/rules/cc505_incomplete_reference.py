@@ -619,13 +619,13 @@ _PART_BREAK = re.compile(r"\.\s+|,\s+|;\s+")
 
 
 def _names_a_site_owner(site: str | None) -> bool:
-    """Whether the words before "website" name whose site it is: initials ("FIFA") or a name of
-    two words or more ("Privy Council Office"); not a common noun ("the Club website") nor
-    "Official". Without such words, "the website of …" named the owner after them."""
+    """Whether the words before "website" name whose site it is by initials ("the FIFA website");
+    not common nouns ("the Club website", "The New Band Website") nor "Official". Without such
+    words, "the website of …" named the owner after them."""
     if site is None:
         return True
     words = site.split()
-    return "official" not in site.lower() and (len(words) >= 2 or words[0].isupper() and len(words[0]) >= 2)
+    return len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0] != "OFFICIAL"
 
 
 def _titled_and_named(text: str) -> bool:
