@@ -604,9 +604,11 @@ _EDITED_BY = re.compile(r"(?:edited|ed\.)\s+by\s+[A-Z]")
 # The body whose site it is, named after the title: "…, official site of Buenos Aires".
 _OFFICIAL_SITE_OF = re.compile(r"(?:the\s+)?official\s+(?:web\s?)?site\s+of\s+(?:the\s+)?[A-Z]", re.I)
 # … or said to be where the page is: "U.S. President And Vice President from the website of the
-# Missouri Secretary of State", "Best Mover of the Year on the FIFA website".
+# Missouri Secretary of State", or on the site its owner's initials name: "Best Mover of the Year
+# on the FIFA website"; not common nouns ("the Club website", "The New Band Website") nor "Official".
 _FROM_SITE_OF = re.compile(r"\s(?:from|on|at)\s+(?:the\s+)?(?:official\s+)?web\s?site\s+of\s+(?:the\s+)?[A-Z]"
-                           r"|\s(?:from|on|at)\s+the\s+(?P<site>(?:(?-i:[A-Z])[\w&/.-]*\s+){1,4})(?:official\s+)?web\s?site\b", re.I)
+                           r"|\s(?:from|on|at)\s+the\s+(?-i:(?!OFFICIAL\s)[A-Z][A-Z\d_&/.-]+\s+(?:official\s+)?)web\s?site\b",
+                           re.I)
 # "Elections in Cyprus IFES", "Accident number by year (ACRO)", "… Developments by INB, p.73"
 _TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?(?:,?\s*(?:pp?|pages?)\.?\s*[\d–-]+)?[.\s]*$")
 # A part of a larger work, named with the work it is in: "Tosi, Jeffrey L., article on Common
@@ -616,16 +618,6 @@ _PART_IN_WORK = re.compile(r"\b(?:article|entry|chapter|essay)\s+(?:on|about|tit
 _CS1_NO_TITLE = re.compile(r"Missing or empty \|title=")  # the rendered page says so itself
 _LANGUAGE_NOTE = re.compile(r"\(in\s+[A-Z][a-z]+\)")  # "(in French)"
 _PART_BREAK = re.compile(r"\.\s+|,\s+|;\s+")
-
-
-def _names_a_site_owner(site: str | None) -> bool:
-    """Whether the words before "website" name whose site it is by initials ("the FIFA website");
-    not common nouns ("the Club website", "The New Band Website") nor "Official". Without such
-    words, "the website of …" named the owner after them."""
-    if site is None:
-        return True
-    words = site.split()
-    return len(words) == 1 and words[0].isupper() and len(words[0]) >= 2 and words[0] != "OFFICIAL"
 
 
 def _titled_and_named(text: str) -> bool:
@@ -647,7 +639,7 @@ def _titled_and_named(text: str) -> bool:
     if _PART_IN_WORK.search(text):
         return True  # "…, article on Common Infrared Optical Materials in the Photonics Handbook"
     site_of = _FROM_SITE_OF.search(text)
-    if site_of and len(_WORD.findall(text[:site_of.start()])) >= 2 and _names_a_site_owner(site_of["site"]):
+    if site_of and len(_WORD.findall(text[:site_of.start()])) >= 2:
         return True  # "U.S. President And Vice President from the website of the Missouri Secretary of State"
     site = _SITE_NAME.search(text)
     if site and len(_WORD.findall(text[:site.start()] + text[site.end():])) >= 2:
