@@ -842,6 +842,7 @@ def test_the_masks_of_a_text_are_found_with_the_groups_its_words_allow(text: str
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="0123456789 .,:-–°′″'\"NSEWBCADUTGMpmkcxa×StreuvKgrdlhoy", max_size=40))
 @example('A polyvinyl 12" sheet')  # "vinyl" only inside a word: no media word
+@example("a 12-inchvinyl press")  # a format's word glued to the size: no media word either
 def test_a_text_s_mask_groups_leave_out_only_alternatives_that_cannot_match_in_it(text: str) -> None:
     from citecheck.parsers import numbers
 
