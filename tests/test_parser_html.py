@@ -367,6 +367,13 @@ def test_a_footnotes_mark_after_a_line_break_is_no_part_of_its_text() -> None:
         "The area is 5 km2. Held by Smith3 since 2001.")  # a mark inside a line stays
 
 
+def test_text_hidden_by_its_style_is_no_part_of_the_page() -> None:
+    doc = parse('<html><body><table><tr><td>Final</td><td><span style="visibility: hidden; color:transparent;">0</span>'
+                '<br />Dolan 2, Heydon</td></tr></table><p>It drew <span style="display:none">sortkey 9</span>'
+                '1,200 people.<span style="color:transparent">7</span></p></body></html>')
+    assert [s.text for s in doc.statements] == ["Final", "Dolan 2, Heydon", "It drew 1,200 people.7"]
+
+
 def test_a_superscript_of_several_footnote_marks_is_no_part_of_its_text() -> None:
     doc = parse("<html><body><table><tr><td>AAA-100 to RHZ-999<sup>1, 2, 5</sup></td></tr></table>"
                 "<p>The area is 10<sup>3</sup> km<sup>2</sup>.</p></body></html>")

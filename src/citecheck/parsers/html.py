@@ -352,7 +352,11 @@ def _skipped(el: Element) -> bool:
     if el.tag == "a" and "new" in el.classes and el.attrs.get("title", "").startswith("Template:"):
         return True  # a template the page calls but the wiki lacks: MediaWiki prints its name, no content
     style = el.attrs.get("style")
-    return bool(style) and "display:none" in style.replace(" ", "").lower()
+    if not style:
+        return False
+    style = style.replace(" ", "").lower()
+    # hidden text keeps its place but shows nothing: a padding digit, "{{0}}", aligns a column
+    return "display:none" in style or "visibility:hidden" in style
 
 
 def _is_ref_marker(el: Element) -> bool:
