@@ -212,7 +212,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             if uncovered and _rounds_shares_of_sourced_table(doc, stmt, uncovered, run_starts):
                 continue
         if uncovered and _summarises(stmt):
-            figures = doc.derived("cited_figures", lambda: _CitedFigures(statements))
+            figures = doc.derived("cited_figures", lambda: _CitedFigures(doc, run_starts))
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(figures, stmt, c)
                 or _measured_to_decimal(c) and _cited_elsewhere(figures, stmt, c, named=True)
@@ -223,7 +223,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 or _given_in_cited_column(statements, stmt, c, run_starts)
                 or _tallies_headed_entries(doc, stmt, c))]
         elif uncovered and stmt.kind == "prose":
-            figures = doc.derived("cited_figures", lambda: _CitedFigures(statements))
+            figures = doc.derived("cited_figures", lambda: _CitedFigures(doc, run_starts))
             uncovered = [c for c in uncovered if not _gives_cited_box_figure(figures, c)]
         if uncovered and _introduces_list(stmt):
             # Counted by statements, or by items where a copy breaks one into sentences
@@ -467,7 +467,9 @@ def _same_decimal_share(figure: _CitedFigure, claim: NumericClaim) -> bool:
 @dataclass(frozen=True)
 class _CitedFigure:
     """A figure of the article that a citation follows: in its own sentence (``own``), or, in the
-    body, in the next sentence of its paragraph. ``years`` are the years its statement names."""
+    body, in the next sentence of its paragraph; or a figure of the body's tables whose source
+    stands where the table puts it (``_sourced_where_it_stands``, also ``own``). ``years`` are
+    the years its statement names."""
 
     claim: NumericClaim
     own: bool
@@ -481,15 +483,16 @@ class _CitedFigures:
     looked up there: most summaries' figures are cited where they stand, or are of no kind that
     is looked up, and the body's many cited sentences are then never read for figures."""
 
-    def __init__(self, statements: Sequence[Statement]) -> None:
-        self._statements = statements
+    def __init__(self, doc: Document, run_starts: list[int]) -> None:
+        self._doc = doc
+        self._run_starts = run_starts
         self._places: dict[str, dict[float | None, list[_CitedFigure]]] = {}
 
     def of(self, place: str, value: float | None) -> list[_CitedFigure]:
         """The cited figures of ``place`` whose value is ``value``."""
         figures = self._places.get(place)
         if figures is None:
-            figures = self._places[place] = _cited_figures(self._statements, place)
+            figures = self._places[place] = _cited_figures(self._doc, self._run_starts, place)
         return figures.get(value, [])
 
 
@@ -500,23 +503,39 @@ def _place(stmt: Statement) -> str:
     return "lead" if stmt.kind == "prose" else stmt.kind
 
 
-def _cited_figures(statements: Sequence[Statement], place: str) -> dict[float | None, list[_CitedFigure]]:
+def _cited_figures(doc: Document, run_starts: list[int], place: str) -> dict[float | None, list[_CitedFigure]]:
     """The cited figures of one place of the article by value (a caption restates; nothing restates it)."""
+    statements = doc.statements
     figures: dict[float | None, list[_CitedFigure]] = {}
     body = place == "body"
     for j, stmt in enumerate(statements):
+        if _place(stmt) != place:
+            continue
         cited_next = body and _cited_next(statements, j)
-        if not (stmt.citations or cited_next) or _place(stmt) != place:
+        sourced = body and not stmt.citations and _sourced_where_it_stands(doc, run_starts, j)
+        if not (stmt.citations or cited_next or sourced):
             continue
         claims = find_numeric_claims(stmt.text)
         years = frozenset(_YEAR.findall(stmt.text)) if claims else frozenset()
         for claim in claims:
-            own = _cited_after(stmt, claim)
+            own = sourced or _cited_after(stmt, claim)
             if own or cited_next:
                 counted = _first_counted_parts(stmt, claim)
                 for figure in (claim, *_range_bounds(claim)):
                     figures.setdefault(figure.value, []).append(_CitedFigure(figure, own, years, counted))
     return figures
+
+
+def _sourced_where_it_stands(doc: Document, run_starts: list[int], i: int) -> bool:
+    """Whether an uncited cell of the body's tables has its source where the table puts it: a
+    row cited in its name cell ("France (SNEP)[45]" | "Silver" | "100,000*",
+    ``_cited_earlier_in_row``), a table sourced as a whole (a "Source:[9]" line under the
+    results, ``_in_sourced_table``), or a match box that links to the game's report
+    ("Attendance: 12,300" beside "(Report)", ``_in_cited_box``). An infobox's "Highest home
+    attendance: 9,427 (vs Barnsley, 3 March 1979)" restates such a cell."""
+    stmt = doc.statements[i]
+    return stmt.kind == "table" and (_cited_earlier_in_row(doc.statements, i)
+                                     or _in_sourced_table(doc, run_starts, stmt) or _in_cited_box(doc, stmt))
 
 
 _RANGE_CONNECTIVE = re.compile(r"\s*(?:[-‐‑–—]|\bto\b|\band\b|\bbis\b)\s*")
