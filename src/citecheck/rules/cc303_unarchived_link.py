@@ -79,8 +79,10 @@ class UnarchivedLink(Rule):
     81st edition"; not one cited as a PDF, published as that file), of a chapter of an edited book
     with its pages ("In Porter, Stephen R (ed.). … Jossey-Bass. p. 63–74"), of an entry of a
     dictionary named with its publishing house and year ("McGraw-Hill Dictionary of Scientific and
-    Technical Terms, McGraw-Hill Companies, Inc., 2003") and of an encyclopedia printed before the web (the Catholic and Jewish
-    Encyclopedias, the 1911 Britannica): their link is a convenience copy.
+    Technical Terms, McGraw-Hill Companies, Inc., 2003"), of an encyclopedia printed before the web (the Catholic and Jewish
+    Encyclopedias, the 1911 Britannica) and of the notes of a released recording ("Acoustic Tracks
+    (CD back cover) (Media notes). Plan B. 679 Recordings. 2005", ``{{cite AV media notes}}``; not
+    a web page cited as one): their link is a convenience copy.
 
     Why: most web citations die within a decade; archiving them while they are live keeps
     the claims verifiable.
@@ -115,7 +117,7 @@ class UnarchivedLink(Rule):
                 continue  # CC301 reports it
             if findable_without_link(ref.raw, ref.get("title")):
                 continue  # a book or article with an ISBN or DOI stays findable: its link is a convenience
-            if printed_page(ref) or _printed_reference(ref.raw):
+            if printed_page(ref) or _printed_reference(ref.raw) or _release_notes(ref.raw):
                 continue  # a page of a printed issue, book or edition: the link is a scan or copy of it
             hosts = {h.lower() for h in (ref.domain, _host(url), *_named_hosts(ref)) if h}
             if any(_within(host, ignore) for host in hosts) or _under_stable_path(url, ignore_paths):
@@ -190,6 +192,20 @@ def _printed_reference(raw: str) -> bool:
         return True  # a site's copy of an entry of a printed dictionary, found by its headword
     return (_CITE_WEB.search(raw) is None and _PDF.search(raw) is None
             and _NUMBERED_EDITION.search(cited) is not None)
+
+
+# The notes printed with a released recording, as ``{{cite AV media notes}}`` renders them:
+# "Avant que l'ombre (Maxi CD Single liner notes). Mylène Farmer. Polydor. 2005. 982 868-5",
+# "Acoustic Tracks (CD back cover) (Media notes). Plan B. 679 Recordings. 2005".
+_RELEASE_NOTES = re.compile(r"\((?:[^()]{0,60}\s)?(?:liner|sleeve|media)\s+notes\)"
+                            r"|\{\{\s*cite\s+(?:AV\s+media\s+notes|album[\s-]notes)\b", re.I)
+
+
+def _release_notes(raw: str) -> bool:
+    """Whether an entry cites the notes of a released recording, found by the release (its label,
+    year and catalogue number): a site's scan of the sleeve is a copy. Not a web page's own
+    transcription, cited as a web page."""
+    return _RELEASE_NOTES.search(raw) is not None and _CITE_WEB.search(raw) is None
 
 
 _RETRIEVED = re.compile(r"\bRetrieved\b", re.I)
