@@ -64,7 +64,8 @@ class UnarchivedLink(Rule):
     "Code of Federal Regulations Title 21", "AS/NZS 3788:2006", "RFC 3190", "ISO 832:1994 …",
     "International Organization for Standardization, Procedure 719", "USDA Forest Service PSW
     RP-264", "Army Regulation 5-1", "NTRP 1-02"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette
-    ("Reichsgesetzblatt Teil I S. 849"), of chapter and verse of scripture ("Exodus 7:1–2") and of
+    ("Reichsgesetzblatt Teil I S. 849"), of the columns of a debate in Parliament's record ("HC Deb
+    17 June 1925 vol 185 cc494-5"), of chapter and verse of scripture ("Exodus 7:1–2") and of
     a printed publication (a page of a newspaper or magazine issue or a report dated, to the
     month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; a book from a
     publishing house, "University of California Press. p. 44" or "Gyldendalske Boghandels
