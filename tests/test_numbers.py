@@ -435,6 +435,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # a record's size among a release's formats
         'vinyl, 12", Promo',
         'CD, 7" and 12" single',
+        'CD single, CD maxi, 7" maxi, digital download',
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:

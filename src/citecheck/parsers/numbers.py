@@ -250,7 +250,7 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{1,3}}(?:\+\d{{1,2}})?['′](?=\s*(?:\(|[A-Z]|,|$))"),  # "26' Mamadou Diallo", "90+1'": a goal's minute
     # a knockout stage, named by the players it has left; not a golfer's "a round of 64"
     ("", rf"(?<=\b[Tt]he\s[Rr]ound\sof\s)(?:16|32|64|128)\b"),
-    ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*\b(?=(?:vinyl|single|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl: a format
+    ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*\b(?=(?:vinyl|single|maxi|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl, 7" maxi: a format
     # a record's size as an item of a release's formats: "vinyl, 12", Promo", "CD, 7" and 12" single"
     ("media", r"""(?:(?<=\b[Vv]inyl,\s)|(?<=\b[Vv]inyl\s))(?:7|10|12)["″”]"""),
     ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:and|or|&|/)\s*(?:7|10|12)["″”]\s*(?:vinyl|single|record|LP|EP)\b)"""),
@@ -382,7 +382,7 @@ _ADDRESS_MASK_WORDS = frozenset(
     "rue quai via viale calle piazza plaza cho machi chome ku shi gun".split()
 )
 _MEDIA_MASK_WORDS = frozenset(
-    "vinyl single singles record records lp ep disc episode episodes film films camera cameras lens lenses print prints "
+    "vinyl single singles maxi record records lp ep disc episode episodes film films camera cameras lens lenses print prints "
     "format formats frame frames stock gauge projector projectors movie movies negative negatives reel reels cinema".split()
 )
 _MASK_GROUPS = ("units", "records", "addresses", "media")
