@@ -436,6 +436,9 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         'vinyl, 12", Promo',
         'CD, 7" and 12" single',
         'CD single, CD maxi, 7" maxi, digital download',
+        # a class named by its number; a knockout stage's name
+        "All were built by Beyer-Peacock, the 52 Class and 60 Class.",
+        "R1 = Round 1 (Round of 32)",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:
@@ -861,6 +864,8 @@ def test_a_text_s_mask_groups_leave_out_only_alternatives_that_cannot_match_in_i
         ("He will turn 18 next year.", ["18"]),
         ("In Band XII, 30 people (1901) signed it.", ["30"]),
         ("He won 2 Best Actor awards and 2 Best in Show awards.", ["2", "2"]),
+        ("It owned 12 Class A office buildings and sold 300 Class B shares.", ["12", "300"]),
+        ("They taught 20 class sessions a week.", ["20"]),
     ],
 )
 def test_names_beside_counts_leave_the_counts(text: str, expected: list[str]) -> None:
@@ -874,6 +879,10 @@ def test_names_beside_counts_leave_the_counts(text: str, expected: list[str]) ->
     ("The railway bought six 2-6-0 locomotives.", ["six"]),
     ("The class of 1988 finished 2-4-2 in the league.", ["2-4"]),  # a school class's record
     ("The engine produced 2-4-6 horsepower.", ["2-4"]),
+    ("Algeria bought 30 4-6-2+2-6-4 Garratts.", ["30"]),  # an articulated engine's two groups
+    ("All were of the 4-8-2+2-8-4 type.", []),
+    ("The 2-8-0 Garratts and the 0-6-0T were sold.", []),
+    ("The team went 2-4-2 + 3 wins in the cup.", ["2-4", "3"]),  # "+" spaced: no articulated engine
 ])
 def test_a_wheel_arrangement_is_read_only_of_locomotives(text: str, expected: list[str]) -> None:
     assert [claim.raw for claim in find_numeric_claims(text)] == expected

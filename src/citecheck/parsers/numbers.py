@@ -248,8 +248,9 @@ _MASK_ALTERNATIVES = (
     ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
     ("", rf"\b\d{{1,2}}\s+o['’]clock\b"),
     ("", rf"\b\d{{1,3}}(?:\+\d{{1,2}})?['′](?=\s*(?:\(|[A-Z]|,|$))"),  # "26' Mamadou Diallo", "90+1'": a goal's minute
-    # a knockout stage, named by the players it has left; not a golfer's "a round of 64"
-    ("", rf"(?<=\b[Tt]he\s[Rr]ound\sof\s)(?:16|32|64|128)\b"),
+    # a knockout stage, named by the players it has left, or capitalised as a stage's name ("R1 =
+    # Round 1 (Round of 32)"); not a golfer's "a round of 64"
+    ("", rf"(?:(?<=\b[Tt]he\s[Rr]ound\sof\s)|(?<=\bRound\sof\s))(?:16|32|64|128)\b"),
     ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*\b(?=(?:vinyl|single|maxi|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl, 7" maxi: a format
     # a record's size as an item of a release's formats: "vinyl, 12", Promo", "CD, 7" and 12" single"
     ("media", r"""(?:(?<=\b[Vv]inyl,\s)|(?<=\b[Vv]inyl\s))(?:7|10|12)["″”]"""),
@@ -270,6 +271,9 @@ _MASK_ALTERNATIVES = (
     # title"; not a change ("refit: −120 kg.", "lighter (−45 kg) than"), nor a range's end ("90 -110 kg")
     ("", r"(?:(?<=\s[-−+])|(?<=^[-−+]))\d{2,3}(?:\.\d)?\s?kg\b"
          r"(?=\s+(?:[A-Z]|categor|class|division|title|event|weight))"),
+    # a class of engines or ships named by its number, "Class" capitalised: "the 52 Class and 60
+    # Class"; not a count of a class's members, "4 Class I railroads", "2 Class A shares"
+    ("", r"\b\d{1,4}\s+Class\b(?!\s+(?:[IVX]{1,4}|[A-Z])\b)"),
     # an IEEE 802 standard, named without its body: "CSMA/CA in 802.11", "802.3ab"; not a measure, "802.11 km"
     ("", rf"(?<![\d.,$€£¥])\b802\.(?:1\d|2[0-4]|[1-9])[a-z]{{0,3}}\b(?![.,]\d)(?!\s?(?:%|[^\W\d_]{{1,2}}\b(?<!in|is|to|or)"
         rf"|(?:miles?|metres?|meters?|tons?|tonnes?|acres?|hectares?|square|per|percent|points?|people|votes)\b))"),
@@ -769,9 +773,9 @@ def _find(text: str) -> list[NumericClaim]:
             and not _DATED.search(text)):  # "in 1860 … one "libbra" = 339.54 grams": a unit of its time
         spans = [m.span() for m in _UNIT_CONVERSION.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
-    if candidates and not words.isdisjoint(_LOCOMOTIVE_WORDS):
+    if candidates and (not words.isdisjoint(_LOCOMOTIVE_WORDS) or "+" in text):
         spans = [m.span() for m in _WHEEL_ARRANGEMENT.finditer(text)
-                 if not words.isdisjoint(_RAILWAY_WORDS) or _NAMES_A_LOCOMOTIVE.match(text, m.end())]
+                 if "+" in m.group() or not words.isdisjoint(_RAILWAY_WORDS) or _NAMES_A_LOCOMOTIVE.match(text, m.end())]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if candidates and not words.isdisjoint(_WORK_NOUNS):
         candidates = [c for c in candidates if c.noun or not _WORK_BEFORE.search(text, max(0, c.start - 10), c.start)]
@@ -906,9 +910,12 @@ _WORK_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_WORK_NOUNS))})\s+$", re.I)
 # so always even: "six 2-6-0 locomotives", "a 0-6-0T tank engine", or named with the class it
 # gives its name to, "the 4-8-4 K class", or closing a builder's row ("Yorkshire Engine Company
 # "Janus" 0-6-0"). A season's record ("the class of 1988 finished 2-4-2")
-# speaks of no locomotive, and stays a figure.
-_WHEEL_ARRANGEMENT = re.compile(r"(?<![\w-])[02468][-–][02468](?:[-–][02468]){1,3}(?:T|ST|PT|WT)?(?![\w-])")
-_RAILWAY_WORDS = frozenset("locomotive locomotives tender steam railway railways railroad railroads mallet mallets".split())
+# speaks of no locomotive, and stays a figure. An articulated engine's two groups joined by "+"
+# ("30 French-built 4-6-2+2-6-4 Garratts") name nothing else, with or without such a word.
+_WHEEL_ARRANGEMENT = re.compile(r"(?<![\w-])[02468][-–][02468](?:[-–][02468]){1,3}"
+                                r"(?:\+[02468](?:[-–][02468]){2,4})*(?:T|ST|PT|WT)?(?![\w-])")
+_RAILWAY_WORDS = frozenset("locomotive locomotives tender steam railway railways railroad railroads mallet mallets "
+                           "garratt garratts".split())
 _LOCOMOTIVE_WORDS = _RAILWAY_WORDS | {"class", "classes", "engine", "engines", "tank", "pacific", "pacifics"}
 _NAMES_A_LOCOMOTIVE = re.compile(r"\s+(?:[A-Z]{1,3}\d?\s+)?(?:class(?:es)?|engines?|tank|Pacifics?)\b|\s*$")  # or ends a table's cell
 # The shares of a normal distribution within one, two, three and four standard deviations of its
