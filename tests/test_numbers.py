@@ -866,6 +866,7 @@ def test_a_text_s_mask_groups_leave_out_only_alternatives_that_cannot_match_in_i
         ("He won 2 Best Actor awards and 2 Best in Show awards.", ["2", "2"]),
         ("It owned 12 Class A office buildings and sold 300 Class B shares.", ["12", "300"]),
         ("They taught 20 class sessions a week.", ["20"]),
+        ('The skirt measures 36" maxi length; the 12" maxi length fits.', ['36', '12']),
     ],
 )
 def test_names_beside_counts_leave_the_counts(text: str, expected: list[str]) -> None:

@@ -370,8 +370,10 @@ def test_a_footnotes_mark_after_a_line_break_is_no_part_of_its_text() -> None:
 def test_text_hidden_by_its_style_is_no_part_of_the_page() -> None:
     doc = parse('<html><body><table><tr><td>Final</td><td><span style="visibility: hidden; color:transparent;">0</span>'
                 '<br />Dolan 2, Heydon</td></tr></table><p>It drew <span style="display:none">sortkey 9</span>'
-                '1,200 people.<span style="color:transparent">7</span></p></body></html>')
-    assert [s.text for s in doc.statements] == ["Final", "Dolan 2, Heydon", "It drew 1,200 people.7"]
+                '1,200 people.<span style="color:transparent">7</span></p><p>The club <span style="visibility:hidden">'
+                '<span style="visibility:visible">sold 12,000 tickets</span></span> in 2001.</p></body></html>')
+    assert [s.text for s in doc.statements] == ["Final", "Dolan 2, Heydon", "It drew 1,200 people.7",
+                                                "The club sold 12,000 tickets in 2001."]
 
 
 def test_a_superscript_of_several_footnote_marks_is_no_part_of_its_text() -> None:

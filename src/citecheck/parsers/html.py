@@ -355,8 +355,8 @@ def _skipped(el: Element) -> bool:
     if not style:
         return False
     style = style.replace(" ", "").lower()
-    # hidden text keeps its place but shows nothing: a padding digit, "{{0}}", aligns a column
-    return "display:none" in style or "visibility:hidden" in style
+    # the padding digit of "{{0}}", hidden and transparent, keeps a column aligned and shows nothing
+    return "display:none" in style or "visibility:hidden" in style and "color:transparent" in style
 
 
 def _is_ref_marker(el: Element) -> bool:

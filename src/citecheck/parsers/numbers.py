@@ -251,10 +251,13 @@ _MASK_ALTERNATIVES = (
     # a knockout stage, named by the players it has left, or capitalised as a stage's name ("R1 =
     # Round 1 (Round of 32)"); not a golfer's "a round of 64"
     ("", rf"(?:(?<=\b[Tt]he\s[Rr]ound\sof\s)|(?<=\bRound\sof\s))(?:16|32|64|128)\b"),
-    ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*\b(?=(?:vinyl|single|maxi|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl, 7" maxi: a format
+    ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*\b(?=(?:vinyl|single|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl: a format
     # a record's size as an item of a release's formats: "vinyl, 12", Promo", "CD, 7" and 12" single"
     ("media", r"""(?:(?<=\b[Vv]inyl,\s)|(?<=\b[Vv]inyl\s))(?:7|10|12)["″”]"""),
     ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:and|or|&|/)\s*(?:7|10|12)["″”]\s*(?:vinyl|single|record|LP|EP)\b)"""),
+    # a record's size before a maxi single ("CD maxi, 7" maxi, digital download"); not a garment's
+    # length, "36" maxi length"
+    ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*maxi\b(?!\s+(?:length|dress|skirt|coat)))"""),
     ("media", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
     ("media", rf"\b(?:8|9\.5|16|35|65|70)\s?mm(?=(?:[\s\-]+[\w\-]+){{0,2}}[\s\-]+(?:{_FILM_WORDS})\b)"),  # 35 mm film: a gauge
     ("media", rf"\b(?:110|120|126|127|135|220|620|828)\s(?=(?:film|format)\b(?!s))"),  # 120 film, 126 format: a roll film's name
