@@ -620,7 +620,7 @@ def item_identifier(raw: str) -> str:
 # A document published under a number of its own, which its title may give: a patent ("United
 # States Patent 3137937", "Patent CN 1273423A", "US5593832.pdf"), EU legislation ("Council Directive 80/181/EEC"), a page of a law
 # gazette ("Reichsgesetzblatt Teil I S. 849", "BGBl. I S. 1234"), an RFC ("RFC 3190"), a debate
-# in Parliament's printed record ("HC Deb 17 June 1925 vol 185 cc494-5"), an
+# in Parliament's printed record, in Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), an
 # international standard cited as the work itself, its designation opening the entry or its title
 # or following its body's name ("ISO 832:1994 Information and documentation", "International
 # Organization for Standardization, Procedure 719"); not a page about one ("ANSI ISO 14000 Press
@@ -652,8 +652,12 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
     (("NTRP", "NTTP", "NWP", "NDP", "MCDP", "MCWP", "AFDD", "AFI", "AFMAN", "JP", "FM", "ADP", "ATP"),
      r"\b(?:NTRP|NTTP|NWP|NDP|MCDP|MCWP|AFDD|AFI|AFMAN|JP|FM|ADP|ATP)\s+\d{1,3}-\d{1,4}(?:\.\d+)?\b"),
     (("RFC",), r"\bRFC\s?\d{2,4}\b"),  # an Internet standard, published for good under its number ("RFC 3190")
-    # a debate of Parliament by its record's volume and columns: "HC Deb 17 June 1925 vol 185 cc494-5"
-    ((" Deb ",), r"\bH[CL]\s+Deb\s+[^.]{0,30}?\bvol\.?\s*\d+\s+(?:cc?|cols?\.?)\s*\d+"),
+    # a debate of Parliament by its record's volume and columns, closing the entry's title or
+    # followed by the record's name: '"… HC Deb 17 June 1925 vol 185 cc494-5". Hansard', "HC Deb 3
+    # February 1977, vol 925, col 973. UK Parliament"; not a page about one ('"My thoughts on the
+    # HC Deb … cc494-5 railway debate"', "See also HC Deb …")
+    (("Deb",), r"\bH[CL]\s+Deb,?\s+[^.]{0,30}?\bvol\.?\s*\d+,?\s+(?:cc?\.?|cols?\.?)\s*\d+(?:[–-]\d+)?"
+               r"(?=\s*[\"”]|\.?\s+(?:Hansard|UK\s+Parliament|Parliament)\b)"),
     # a statute by its short title and year ("The St Helena, Ascension and Tristan da Cunha
     # Constitution Order 2009"), a French decree by its number ("Décret n° 80-313"), the US Code of
     # Federal Regulations by its title ("Code of Federal Regulations Title 21", "21 CFR 131")
@@ -682,7 +686,8 @@ def findable_without_link(raw: str, title: str) -> bool:
     of its own (``item_identifier``) that is not merely its title, it is a numbered patent,
     piece of legislation, RFC, ISO standard, government report, military regulation or doctrine
     publication ("NTRP 1-02"), a page of a law gazette or the columns of a debate in Parliament's
-    record, or
+    record in Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5", as the title or before the
+    record's name), or
     it is chapter and verse of scripture ("Exodus 7:1–2.")."""
     identifier = item_identifier(raw)
     if identifier and identifier not in title:

@@ -75,7 +75,7 @@ class DeadLinkWithoutArchive(Rule):
     short title and year ("Data Protection Act 1998"), a decree by its number, a numbered
     military publication ("Army Regulation 5-1", "NTRP 1-02"), a page of a law
     gazette ("Reichsgesetzblatt Teil I S. 849"), the columns of a debate in Parliament's record
-    ("HC Deb 17 June 1925 vol 185 cc494-5"), or chapter and verse of scripture stays
+    in Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), or chapter and verse of scripture stays
     checkable without its link and is not reported. Works offline: it trusts what the article says.
 
     Why: a dead link with no archive means nobody can check the claim any more.

@@ -64,8 +64,8 @@ class UnarchivedLink(Rule):
     "Code of Federal Regulations Title 21", "AS/NZS 3788:2006", "RFC 3190", "ISO 832:1994 …",
     "International Organization for Standardization, Procedure 719", "USDA Forest Service PSW
     RP-264", "Army Regulation 5-1", "NTRP 1-02"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette
-    ("Reichsgesetzblatt Teil I S. 849"), of the columns of a debate in Parliament's record ("HC Deb
-    17 June 1925 vol 185 cc494-5"), of chapter and verse of scripture ("Exodus 7:1–2") and of
+    ("Reichsgesetzblatt Teil I S. 849"), of the columns of a debate in Parliament's record in
+    Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), of chapter and verse of scripture ("Exodus 7:1–2") and of
     a printed publication (a page of a newspaper or magazine issue or a report dated, to the
     month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; a book from a
     publishing house, "University of California Press. p. 44" or "Gyldendalske Boghandels
@@ -82,8 +82,9 @@ class UnarchivedLink(Rule):
     dictionary named with its publishing house and year ("McGraw-Hill Dictionary of Scientific and
     Technical Terms, McGraw-Hill Companies, Inc., 2003"), of an encyclopedia printed before the web (the Catholic and Jewish
     Encyclopedias, the 1911 Britannica) and of the notes of a released recording ("Acoustic Tracks
-    (CD back cover) (Media notes). Plan B. 679 Recordings. 2005", ``{{cite AV media notes}}``; not
-    a web page cited as one): their link is a convenience copy.
+    (CD back cover) (Media notes). Plan B. 679 Recordings. 2005", the release's title unquoted
+    and its year before any retrieval, or ``{{cite AV media notes}}`` opening the reference; not a
+    quoted or linked title, a web page's): their link is a convenience copy.
 
     Why: most web citations die within a decade; archiving them while they are live keeps
     the claims verifiable.
@@ -195,18 +196,22 @@ def _printed_reference(raw: str) -> bool:
             and _NUMBERED_EDITION.search(cited) is not None)
 
 
-# The notes printed with a released recording, as ``{{cite AV media notes}}`` renders them:
-# "Avant que l'ombre (Maxi CD Single liner notes). Mylène Farmer. Polydor. 2005. 982 868-5",
-# "Acoustic Tracks (CD back cover) (Media notes). Plan B. 679 Recordings. 2005".
-_RELEASE_NOTES = re.compile(r"\((?:[^()]{0,60}\s)?(?:liner|sleeve|media)\s+notes\)"
-                            r"|\{\{\s*cite\s+(?:AV\s+media\s+notes|album[\s-]notes)\b", re.I)
+# The notes printed with a released recording, as ``{{cite AV media notes}}`` renders them: the
+# release's title unquoted, the notes named in brackets right after it, then the year of the
+# release ("Avant que l'ombre (Maxi CD Single liner notes). Mylène Farmer. Polydor. 2005. 982
+# 868-5", "Acoustic Tracks (CD back cover) (Media notes). Plan B. 679 Recordings. 2005"); or the
+# template itself, opening the reference. A quoted title is a page's ("Thriller (liner notes)".
+# Fan Archive), as is a linked one ("[http://… Thriller (liner notes)]").
+_RELEASE_NOTES = re.compile(
+    r"(?:[^\W_][^\"“”()\[\]]{0,120}?\s(?:\([^()]{1,40}\)\s)?\((?:[^()]{0,60}\s)?(?:liner|sleeve|media)\s+notes\)"
+    r"[^\"“”]{0,200}?\b(?:1[89]|20)\d\d\b"
+    r"|\{\{\s*cite\s+(?:AV\s+media\s+notes|album[\s-]notes)\b)", re.I)
 
 
 def _release_notes(raw: str) -> bool:
-    """Whether an entry cites the notes of a released recording, found by the release (its label,
-    year and catalogue number): a site's scan of the sleeve is a copy. Not a web page's own
-    transcription, cited as a web page."""
-    return _RELEASE_NOTES.search(raw) is not None and _CITE_WEB.search(raw) is None
+    """Whether an entry cites the notes of a released recording, which are found by the release
+    (its label, year and catalogue number): a site's scan of the sleeve is a copy."""
+    return _RELEASE_NOTES.match(_RETRIEVED.split(raw, 1)[0].lstrip()) is not None  # the release's year, not the visit's
 
 
 _RETRIEVED = re.compile(r"\bRetrieved\b", re.I)
