@@ -136,3 +136,39 @@ The pump is efficient.<ref>{{cite web |title=Heat pumps |publisher=Energy Saving
 {{reflist}}
 """
     assert [f.message.split("'")[1] for f in findings(text, "CC101", "wikitext")] == ["1,200 homes"]
+
+
+def test_the_elements_around_a_position_are_walked_out_from_the_innermost() -> None:
+    from citecheck.rules.cc101_uncited_numeric_claim import _Elements
+
+    # a frame holding two tables, the second holding a row; a table after the frame
+    elements = _Elements([(0, 100), (10, 40), (50, 90), (55, 70), (120, 150)])
+    assert list(elements.around(60)) == [(55, 70), (50, 90), (0, 100)]
+    assert list(elements.around(45)) == [(0, 100)]  # past the first table, inside the frame
+    assert list(elements.around(110)) == []
+    assert list(elements.around(130)) == [(120, 150)]
+    assert list(_Elements([(0, 100), (0, 50)]).around(30)) == [(0, 50), (0, 100)]  # a row opening its table
+
+
+def test_boxes_that_overlap_are_taken_together() -> None:
+    from citecheck.rules.cc101_uncited_numeric_claim import _merged_spans
+
+    assert _merged_spans([(50, 60), (0, 100), (120, 130), (125, 140)]) == [(0, 100), (120, 140)]
+    assert _merged_spans([(0, 10), (10, 20)]) == [(0, 10), (10, 20)]
+
+
+def test_each_game_s_report_link_makes_its_own_row_a_box() -> None:
+    from citecheck.parsers import parse
+    from citecheck.rules.cc101_uncited_numeric_claim import _report_boxes
+
+    rows = "".join(f'<tr><td>Game {k}</td><td>Attendance: 1{k},000</td>'
+                   f'<td><a class="external text" href="http://x.example.com/{k}">Report</a></td></tr>' for k in (1, 2))
+    source = f"<html><body><p>Results: Reports: <a class=\"external text\" href=\"http://x.example.com/all\">all</a>," \
+             f" <a class=\"external text\" href=\"http://x.example.com/all2\">more</a></p><table>{rows}</table></body></html>"
+    assert sorted(source[start:end][:20] for start, end in _report_boxes(parse(source, "html"))) == [
+        "<tr><td>Game 1</td><", "<tr><td>Game 2</td><"]
+    # a game whose links follow the label "Report(s):", before games with a "Report" link each
+    labelled = ('<table><tr><td>Game 0<br />Report(s): <a class="external text" href="http://x.example.com/0">result</a>'
+                f'</td></tr></table><table>{rows}</table>')
+    assert sorted(labelled[start:end][:20] for start, end in _report_boxes(parse(labelled, "html"))) == [
+        "<table><tr><td>Game ", "<tr><td>Game 1</td><", "<tr><td>Game 2</td><"]

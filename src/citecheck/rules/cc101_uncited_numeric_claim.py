@@ -414,7 +414,8 @@ def _summarises(stmt: Statement) -> bool:
 def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericClaim,
                      named: bool = False, dated: bool = False) -> bool:
     """Whether a statement of the article's body states the same figure, written the same way
-    (``_same_figure``), with a citation after it in its sentence or the next: the infobox's "2,373 (January 25 vs.
+    (``_same_figure``), with a citation after it in its sentence or the next, or in a table cell
+    sourced where it stands and tied to the summary by a word of its row (``_CitedFigure``): the infobox's "2,373 (January 25 vs.
     Chicago Mustangs)" restates the schedule's cited "2,373", a caption's "sold more than nine
     million copies" the body's, the lead's "the 2,200 seat Equine Arena" the body's "relocate
     from the 2,200-seat Equine Arena …", whose next sentence is cited.
@@ -440,8 +441,10 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
     cited_next_counts = not (named and summary.kind == "prose")
     years = frozenset(_YEAR.findall(summary.text)) if dated else frozenset()
     counted = _first_counted_parts(summary, claim)
+    words = _summary_words(summary)
     return any(
         (figure.own or cited_next_counts) and years <= figure.years
+        and (figure.row_words is None or not figure.row_words.isdisjoint(words))
         and _same_figure(figure.claim, claim)
         and (_same_thing(figure.claim, claim) or figure.counted & counted or _same_decimal_share(figure, claim))
         and (figure.claim.noun or not named)
@@ -468,13 +471,17 @@ def _same_decimal_share(figure: _CitedFigure, claim: NumericClaim) -> bool:
 class _CitedFigure:
     """A figure of the article that a citation follows: in its own sentence (``own``), or, in the
     body, in the next sentence of its paragraph; or a figure of the body's tables whose source
-    stands where the table puts it (``_sourced_where_it_stands``, also ``own``). ``years`` are
-    the years its statement names."""
+    stands where the table puts it (``_sourced_where_it_stands``, also ``own``), which a summary
+    restates only where it shares a word with the figure's row or match box (``row_words``: the
+    opponent of "9,427 (vs Barnsley, 3 March 1979)", the country of "over 100,000 units sold in
+    France"), as a bare number in a table coincides with many. ``years`` are the years its
+    statement names."""
 
     claim: NumericClaim
     own: bool
     years: frozenset[str]
     counted: frozenset[str]
+    row_words: frozenset[str] | None = None
 
 
 class _CitedFigures:
@@ -512,9 +519,11 @@ def _cited_figures(doc: Document, run_starts: list[int], place: str) -> dict[flo
         if _place(stmt) != place:
             continue
         cited_next = body and _cited_next(statements, j)
-        sourced = body and not stmt.citations and _sourced_where_it_stands(doc, run_starts, j)
+        sourced = (body and stmt.kind == "table" and not stmt.citations and _DIGIT.search(stmt.text) is not None
+                   and _sourced_where_it_stands(doc, run_starts, j))
         if not (stmt.citations or cited_next or sourced):
             continue
+        row_words = _row_words(doc, j) if sourced else None
         claims = find_numeric_claims(stmt.text)
         years = frozenset(_YEAR.findall(stmt.text)) if claims else frozenset()
         for claim in claims:
@@ -522,20 +531,41 @@ def _cited_figures(doc: Document, run_starts: list[int], place: str) -> dict[flo
             if own or cited_next:
                 counted = _first_counted_parts(stmt, claim)
                 for figure in (claim, *_range_bounds(claim)):
-                    figures.setdefault(figure.value, []).append(_CitedFigure(figure, own, years, counted))
+                    figures.setdefault(figure.value, []).append(_CitedFigure(figure, own, years, counted, row_words))
     return figures
 
 
 def _sourced_where_it_stands(doc: Document, run_starts: list[int], i: int) -> bool:
-    """Whether an uncited cell of the body's tables has its source where the table puts it: a
-    row cited in its name cell ("France (SNEP)[45]" | "Silver" | "100,000*",
+    """Whether an uncited table cell has its source where the table puts it: a row cited in its
+    name cell, or only on its event's date ("France (SNEP)[45]" | "Silver" | "100,000*",
     ``_cited_earlier_in_row``), a table sourced as a whole (a "Source:[9]" line under the
-    results, ``_in_sourced_table``), or a match box that links to the game's report
-    ("Attendance: 12,300" beside "(Report)", ``_in_cited_box``). An infobox's "Highest home
-    attendance: 9,427 (vs Barnsley, 3 March 1979)" restates such a cell."""
+    results, ``_in_sourced_table``), or a box that links to the game's report or opens with a
+    cited title line ("Attendance: 12,300" beside "(Report)", ``_in_cited_box``)."""
     stmt = doc.statements[i]
-    return stmt.kind == "table" and (_cited_earlier_in_row(doc.statements, i)
-                                     or _in_sourced_table(doc, run_starts, stmt) or _in_cited_box(doc, stmt))
+    return (_cited_earlier_in_row(doc.statements, i) or _in_sourced_table(doc, run_starts, stmt)
+            or _in_cited_box(doc, stmt))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _row_words(doc: Document, i: int) -> frozenset[str]:
+    """The words of table cell ``i``'s row and of the match box around it, less the words any
+    sentence uses: what ties a summary to the cell (``_CitedFigure.row_words``)."""
+    statements = doc.statements
+    cells = statements[paragraph_start(statements, i):paragraph_end(statements, i) + 1]
+    box = _cited_box(doc, statements[i])
+    if box is not None:
+        starts = doc.derived("statement_starts", lambda: [stmt.span.start for stmt in statements])
+        cells = [*cells, *statements[bisect.bisect_left(starts, box[0]):bisect.bisect_left(starts, box[1])]]
+    return frozenset(word for cell in cells for word in _ROW_WORD.findall(cell.text.lower())) - _COMMON_WORDS
+
+
+def _summary_words(summary: Statement) -> frozenset[str]:
+    """The words of a summary, with its infobox row's label ("Capacity" of "27,906"), to meet a
+    table cell's (``_row_words``)."""
+    label = summary.section[-1:] if summary.kind == "infobox" else ()
+    return frozenset(_ROW_WORD.findall(" ".join((summary.text, *label)).lower()))
 
 
 _RANGE_CONNECTIVE = re.compile(r"\s*(?:[-‐‑–—]|\bto\b|\band\b|\bbis\b)\s*")
@@ -2211,11 +2241,13 @@ def _report_boxes(doc: Document) -> list[tuple[int, int]]:
     if not links:
         return []
     elements, headings = doc.derived("box_elements", lambda: _box_elements(source))
+    links.sort()
+    positions = [at for at, _ in links]
     boxes = []
     for at, name in links:
         box = _largest_box(elements, headings, at, lambda start, end: not any(
-            start < other < end and together.get(other, other) != together.get(at, at) and other_name == name
-            for other, other_name in links))
+            together.get(other, other) != together.get(at, at) and other_name == name
+            for other, other_name in links[bisect.bisect_right(positions, start):bisect.bisect_left(positions, end)]))
         if box is not None:
             boxes.append(box)
     return boxes
@@ -2226,23 +2258,46 @@ def _links_out(attributes: str) -> bool:
     return "external" in attributes or 'href="http' in attributes
 
 
-def _largest_box(elements: list[tuple[int, int]], headings: list[int], at: int,
+def _largest_box(elements: "_Elements", headings: list[int], at: int,
                  fits: Callable[[int, int], bool]) -> tuple[int, int] | None:
-    """The largest of the elements (smallest first) around source position ``at`` that holds no
-    heading and that ``fits`` accepts, each larger one holding the one before."""
+    """The largest of the elements around source position ``at``, tried from the smallest out,
+    that holds no heading and that ``fits`` accepts, each larger one holding the one before."""
     box = None
-    for start, end in elements:
-        if not start < at < end:
-            continue
+    for start, end in elements.around(at):
         if bisect.bisect_left(headings, end) > bisect.bisect_right(headings, start) or not fits(start, end):
             break
         box = (start, end)
     return box
 
 
-def _box_elements(source: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """The spans of a rendered page's frames, tables and rows, smallest first, and where its
-    headings open."""
+class _Elements:
+    """A rendered page's frames, tables and rows, which nest (``_box_elements``), each with the
+    one around it: the elements around a position are found by walking out from the innermost,
+    not by trying every element of the page for each of a season's hundreds of boxes."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans, key=lambda span: (span[0], -span[1]))
+        self.starts = [start for start, _ in self.spans]
+        self.parents: list[int] = []
+        open_: list[int] = []
+        for k, (start, _) in enumerate(self.spans):
+            while open_ and self.spans[open_[-1]][1] <= start:
+                open_.pop()
+            self.parents.append(open_[-1] if open_ else -1)
+            open_.append(k)
+
+    def around(self, at: int) -> Iterator[tuple[int, int]]:
+        """The elements that hold position ``at`` strictly inside, the smallest first."""
+        k = bisect.bisect_left(self.starts, at) - 1
+        while k >= 0:
+            start, end = self.spans[k]
+            if end > at:
+                yield start, end
+            k = self.parents[k]
+
+
+def _box_elements(source: str) -> tuple[_Elements, list[int]]:
+    """The spans of a rendered page's frames, tables and rows, and where its headings open."""
     elements: list[tuple[int, int]] = []
     headings: list[int] = []
     open_tags: list[tuple[str, int]] = []
@@ -2257,8 +2312,7 @@ def _box_elements(source: str) -> tuple[list[tuple[int, int]], list[int]]:
                 if name == tag["name"].lower():
                     elements.append((start, tag.end()))
                     break
-    elements.sort(key=lambda element: element[1] - element[0])
-    return elements, headings
+    return _Elements(elements), headings
 
 
 def _titled_boxes(doc: Document) -> list[tuple[int, int]]:
@@ -2284,11 +2338,29 @@ def _titled_boxes(doc: Document) -> list[tuple[int, int]]:
 def _in_cited_box(doc: Document, stmt: Statement) -> bool:
     """Whether a table cell or list item of a rendered page stands in a match box that links to
     the game's report (``_report_boxes``) or in a box under a cited title line (``_titled_boxes``)."""
+    return _cited_box(doc, stmt) is not None
+
+
+def _cited_box(doc: Document, stmt: Statement) -> tuple[int, int] | None:
+    """Where in the source the cited box around ``stmt`` lies (``_in_cited_box``), boxes that
+    overlap taken together; found by bisection, as a season's page has hundreds."""
     if doc.format != "html":
-        return False
-    return any(start <= stmt.span.start < end
-               for name, find in (("report_boxes", _report_boxes), ("titled_boxes", _titled_boxes))
-               for start, end in doc.derived(name, lambda find=find: find(doc)))
+        return None
+    boxes = doc.derived("cited_boxes", lambda: _merged_spans([*doc.derived("report_boxes", lambda: _report_boxes(doc)),
+                                                                *doc.derived("titled_boxes", lambda: _titled_boxes(doc))]))
+    k = bisect.bisect_right(boxes, (stmt.span.start, math.inf)) - 1
+    return boxes[k] if k >= 0 and stmt.span.start < boxes[k][1] else None
+
+
+def _merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, those that overlap joined into one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _nearest_later(statements: Sequence[Statement], i: int, source: str) -> tuple[Citation | None, int]:
@@ -2973,7 +3045,10 @@ class UncitedNumericClaim(Rule):
     same thing, with a citation after it in its sentence or in the next sentence of its
     paragraph ("2,373" in the
     infobox and "2,373[75]" in the schedule; not "600 islands" against "600 battles", nor a
-    share that names nothing it is of); so is an infobox row's smaller count that names what it
+    share that names nothing it is of), or in a table cell whose source stands where the table
+    puts it (a row cited in its name cell, a table sourced as a whole, a match box linking its
+    report) in a row or box that shares a word with the summary ("9,427 (vs Barnsley, 3 March
+    1979)" and the sourced results' row "3 March 1979 | Barnsley | 9,427"); so is an infobox row's smaller count that names what it
     counts ("2 children" and "the couple have two children.[10]"), or numbers by their ordinals
     ("Round: 2 / Pick: 42" and "in the second round (42nd overall)"); the lead's count of the
     times its subject took part in an event ("on two occasions") is covered by as many dated
