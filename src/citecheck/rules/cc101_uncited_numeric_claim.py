@@ -2832,8 +2832,8 @@ def _streak_under_table(statements: Sequence[Statement], i: int, claim: NumericC
 def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], closed_lists: dict[int, bool]) -> bool:
     """An introduction ending ":" is supported by its cited list items, a list item by its
     cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks") or by the
-    citation that closes its list (``_list_cited_at_close``) or a cited source line that does
-    (``_closed_by_source_line``), an
+    citation that closes its list (``_list_cited_at_close``), a cited source line that does
+    (``_closed_by_source_line``) or markers standing alone under it (``_cited_under_list``), an
     infobox value by a citation elsewhere in the same infobox row or on the sub-heading row
     its group stands under, and a table cell by a
     citation of the table's header row, of its caption or of its introduction ending ":", or
@@ -2855,7 +2855,8 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
         return False
     start = run_starts[i]
     if start not in closed_lists:  # judged once per list, not once per item
-        closed_lists[start] = _list_cited_at_close(statements, start) or _closed_by_source_line(statements, start)
+        closed_lists[start] = (_list_cited_at_close(statements, start) or _closed_by_source_line(statements, start)
+                               or _cited_under_list(doc, start))
     if closed_lists[start]:
         return True
     j = run_starts[i] - 1
@@ -2881,6 +2882,24 @@ def _list_cited_at_close(statements: Sequence[Statement], start: int) -> bool:
 
 
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_LIST_CLOSE = re.compile(r"</[uo]l\s*>", re.I)
+
+
+def _cited_under_list(doc: Document, start: int) -> bool:
+    """Whether a rendered page's list starting at ``start`` is cited by markers standing alone
+    under it, past the list's closing tag, where no item cites a source of its own: "Fastest
+    player to reach 2,000 rushing yards- 18 GP" … and a paragraph holding only "[11]" after the
+    list. The reader gives the markers to the last item; the editor put them under the list."""
+    if doc.format != "html":
+        return False
+    statements = doc.statements
+    end = start
+    while end + 1 < len(statements) and statements[end + 1].kind == "list" \
+            and statements[end + 1].section == statements[start].section:
+        end += 1
+    last = statements[end]
+    return (bool(last.citations) and not any(item.citations for item in statements[start:end])
+            and all(_LIST_CLOSE.search(doc.source, last.span.start, citation.span.start) for citation in last.citations))
 
 
 def _closed_by_source_line(statements: Sequence[Statement], start: int) -> bool:
@@ -3012,7 +3031,8 @@ class UncitedNumericClaim(Rule):
     and episode credits the works show ("3×3 Eyes (Pai)"); its prose is. A list
     item under a cited introduction ending with ":" or saying the list is "listed below" counts
     as cited (also past a table set beside the text), and so does an item of a list of short
-    undated items cited once, at its last item ("Each pennant depicts 50 knots.[22]"), and the paragraph right under an
+    undated items cited once, at its last item ("Each pennant depicts 50 knots.[22]"), or, on a
+    rendered page, by markers standing alone under the list where no item cites its own, and the paragraph right under an
     introduction ending ":" (a block quotation: "Pearson[4] … states:") or right above a cited
     line that attributes it ("— Kurz et al.[88]", a quotation box's "WWF Living Planet
     Report[94]"), when it has no citation of its own; a count in an
