@@ -625,7 +625,7 @@ def item_identifier(raw: str) -> str:
 # or following its body's name ("ISO 832:1994 Information and documentation", "International
 # Organization for Standardization, Procedure 719"); not a page about one ("ANSI ISO 14000 Press
 # Release", "ISO 9001 certification for …"); a numbered report of a government series, by its
-# series code ("PSW RP-264", "PNW-GTR-123", "NASA/TM-2003-212345") or its series' name and
+# series code ("PSW RP-264", "PNW-GTR-123", "NASA/TM-2003-212345", "DOE/EIA-0637") or its series' name and
 # number ("Research Paper RM-265", "Open-File Report 2011–1207"), which libraries shelve in print,
 # and a regulation of the armed forces by its number ("Army Regulation 5-1").
 # "Patent CN 1273423A" (the office's code), "US patent 5254836", and the first patents' short
@@ -644,6 +644,7 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
      r"\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|EURATOM)\b"),
     (("gesetzblatt", "BGBl", "RGBl"), r"\b(?:\w*gesetzblatt|BGBl\.?|RGBl\.?)\s+(?:Teil\s+)?(?:\d{4}\s+)?[IV]{1,3}\s+S\.\s*\d+"),
     (("RP-", "GTR-", "RN-", "TM-", "TP-", "CR-"), r"\b[A-Z]{2,5}[ /-](?:RP|GTR|RN|TM|TP|CR)-\d{2,6}(?:-\d+)?\b"),
+    (("DOE/",), r"\bDOE/[A-Z]{2,4}-\d{3,5}\b"),  # a Department of Energy report: "DOE/EIA-0637", "DOE/NV-209"
     (("Gen", "Research Paper", "Open-File Report", "Technical Memorandum"),
      r"\b(?:Gen(?:eral)?\.?\s*Tech(?:nical)?\.?\s*Rep(?:ort)?\.?|Research Paper|Open-File Report|Technical Memorandum)"
      r"\s+(?:No\.?\s*|#)?(?:[A-Z]{1,5}-)?\d+(?:[–-]\d+)?\b"),
