@@ -865,6 +865,8 @@ def test_a_text_s_mask_groups_leave_out_only_alternatives_that_cannot_match_in_i
         ("In Band XII, 30 people (1901) signed it.", ["30"]),
         ("He won 2 Best Actor awards and 2 Best in Show awards.", ["2", "2"]),
         ("It owned 12 Class A office buildings and sold 300 Class B shares.", ["12", "300"]),
+        ("The depot had 20 Class 37 locomotives, 12 Class-A sheds and 2,000 Class 08 shunters.", ["20", "12", "2,000"]),
+        ("Over 2,000 Class rings were sold.", ["2,000"]),
         ("They taught 20 class sessions a week.", ["20"]),
         ('The skirt measures 36" maxi length; the 12" maxi length fits.', ['36', '12']),
     ],
@@ -884,6 +886,7 @@ def test_names_beside_counts_leave_the_counts(text: str, expected: list[str]) ->
     ("All were of the 4-8-2+2-8-4 type.", []),
     ("The 2-8-0 Garratts and the 0-6-0T were sold.", []),
     ("The team went 2-4-2 + 3 wins in the cup.", ["2-4", "3"]),  # "+" spaced: no articulated engine
+    ("With a goal difference of +3, they finished 2-4-2", ["2-4"]),  # a record closing the text
 ])
 def test_a_wheel_arrangement_is_read_only_of_locomotives(text: str, expected: list[str]) -> None:
     assert [claim.raw for claim in find_numeric_claims(text)] == expected

@@ -256,7 +256,7 @@ _MASK_ALTERNATIVES = (
     ("media", r"""(?:(?<=\b[Vv]inyl,\s)|(?<=\b[Vv]inyl\s))(?:7|10|12)["″”]"""),
     ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:and|or|&|/)\s*(?:7|10|12)["″”]\s*(?:vinyl|single|record|LP|EP)\b)"""),
     # a record's size before a maxi single ("CD maxi, 7" maxi, digital download"); not a garment's
-    # length, "36" maxi length"
+    # length, "a 12" maxi dress"
     ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*maxi\b(?!\s+(?:length|dress|skirt|coat)))"""),
     ("media", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
     ("media", rf"\b(?:8|9\.5|16|35|65|70)\s?mm(?=(?:[\s\-]+[\w\-]+){{0,2}}[\s\-]+(?:{_FILM_WORDS})\b)"),  # 35 mm film: a gauge
@@ -275,8 +275,9 @@ _MASK_ALTERNATIVES = (
     ("", r"(?:(?<=\s[-−+])|(?<=^[-−+]))\d{2,3}(?:\.\d)?\s?kg\b"
          r"(?=\s+(?:[A-Z]|categor|class|division|title|event|weight))"),
     # a class of engines or ships named by its number, "Class" capitalised: "the 52 Class and 60
-    # Class"; not a count of a class's members, "4 Class I railroads", "2 Class A shares"
-    ("", r"\b\d{1,4}\s+Class\b(?!\s+(?:[IVX]{1,4}|[A-Z])\b)"),
+    # Class"; not a count of a class's members, "4 Class I railroads", "2 Class A shares", "12
+    # Class-A buildings", "20 Class 37 locomotives", "2,000 Class 08 shunters"
+    ("", r"(?<![\w,.])\d{1,4}\s+Class\b(?!\s*-?\s*(?:[IVX]{1,4}|[A-Z]|\d+)\b)"),
     # an IEEE 802 standard, named without its body: "CSMA/CA in 802.11", "802.3ab"; not a measure, "802.11 km"
     ("", rf"(?<![\d.,$€£¥])\b802\.(?:1\d|2[0-4]|[1-9])[a-z]{{0,3}}\b(?![.,]\d)(?!\s?(?:%|[^\W\d_]{{1,2}}\b(?<!in|is|to|or)"
         rf"|(?:miles?|metres?|meters?|tons?|tonnes?|acres?|hectares?|square|per|percent|points?|people|votes)\b))"),
@@ -776,9 +777,11 @@ def _find(text: str) -> list[NumericClaim]:
             and not _DATED.search(text)):  # "in 1860 … one "libbra" = 339.54 grams": a unit of its time
         spans = [m.span() for m in _UNIT_CONVERSION.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
-    if candidates and (not words.isdisjoint(_LOCOMOTIVE_WORDS) or "+" in text):
+    locomotive = not words.isdisjoint(_LOCOMOTIVE_WORDS)
+    if candidates and (locomotive or "+" in text):
         spans = [m.span() for m in _WHEEL_ARRANGEMENT.finditer(text)
-                 if "+" in m.group() or not words.isdisjoint(_RAILWAY_WORDS) or _NAMES_A_LOCOMOTIVE.match(text, m.end())]
+                 if "+" in m.group() or locomotive and (not words.isdisjoint(_RAILWAY_WORDS)
+                                                        or _NAMES_A_LOCOMOTIVE.match(text, m.end()))]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if candidates and not words.isdisjoint(_WORK_NOUNS):
         candidates = [c for c in candidates if c.noun or not _WORK_BEFORE.search(text, max(0, c.start - 10), c.start)]
