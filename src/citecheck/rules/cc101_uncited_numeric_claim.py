@@ -519,11 +519,11 @@ def _cited_figures(doc: Document, run_starts: list[int], place: str) -> dict[flo
         if _place(stmt) != place:
             continue
         cited_next = body and _cited_next(statements, j)
-        sourced = (body and stmt.kind == "table" and not stmt.citations and _DIGIT.search(stmt.text) is not None
-                   and _sourced_where_it_stands(doc, run_starts, j))
+        sourced = (body and stmt.kind == "table" and not (stmt.citations or cited_next)
+                   and _DIGIT.search(stmt.text) is not None and _sourced_where_it_stands(doc, run_starts, j))
         if not (stmt.citations or cited_next or sourced):
             continue
-        row_words = _row_words(doc, j) if sourced else None
+        row_words = _row_words(doc, run_starts, j) if sourced else None
         claims = find_numeric_claims(stmt.text)
         years = frozenset(_YEAR.findall(stmt.text)) if claims else frozenset()
         for claim in claims:
@@ -549,16 +549,34 @@ def _sourced_where_it_stands(doc: Document, run_starts: list[int], i: int) -> bo
 _DIGIT = re.compile(r"\d")
 
 
-def _row_words(doc: Document, i: int) -> frozenset[str]:
-    """The words of table cell ``i``'s row and of the match box around it, less the words any
-    sentence uses: what ties a summary to the cell (``_CitedFigure.row_words``)."""
+def _row_words(doc: Document, run_starts: list[int], i: int) -> frozenset[str]:
+    """The words of table cell ``i``'s row, or of its table's header row where the row has none
+    ("Total | 27,906 | 23,045" under "Stand | Capacity | Seated"), and of the match box around it,
+    less the words any sentence uses: what ties a summary to the cell (``_CitedFigure.row_words``)."""
     statements = doc.statements
-    cells = statements[paragraph_start(statements, i):paragraph_end(statements, i) + 1]
+    words = _words_of(statements[paragraph_start(statements, i):paragraph_end(statements, i) + 1])
+    if not words:
+        head = run_starts[i]
+        words = _words_of(statements[head:paragraph_end(statements, head) + 1])
     box = _cited_box(doc, statements[i])
-    if box is not None:
-        starts = doc.derived("statement_starts", lambda: [stmt.span.start for stmt in statements])
-        cells = [*cells, *statements[bisect.bisect_left(starts, box[0]):bisect.bisect_left(starts, box[1])]]
-    return frozenset(word for cell in cells for word in _ROW_WORD.findall(cell.text.lower())) - _COMMON_WORDS
+    return words | doc.derived("cited_box_words", lambda: _cited_box_words(doc)).get(box, frozenset())
+
+
+def _words_of(statements: Sequence[Statement]) -> frozenset[str]:
+    return frozenset(word for stmt in statements for word in _ROW_WORD.findall(stmt.text.lower())) - _COMMON_WORDS
+
+
+_MATCH_BOX_STATEMENTS = 40  # a game's box holds a few lines; one around a whole season ties nothing
+
+
+def _cited_box_words(doc: Document) -> dict[tuple[int, int], frozenset[str]]:
+    """The words of each cited box (``_cited_box``) that is one game's, not a frame around many."""
+    held: dict[tuple[int, int], list[Statement]] = {}
+    for stmt in doc.statements:
+        box = _cited_box(doc, stmt)
+        if box is not None:
+            held.setdefault(box, []).append(stmt)
+    return {box: _words_of(stmts) for box, stmts in held.items() if len(stmts) <= _MATCH_BOX_STATEMENTS}
 
 
 def _summary_words(summary: Statement) -> frozenset[str]:
