@@ -625,7 +625,7 @@ def item_identifier(raw: str) -> str:
 # or following its body's name ("ISO 832:1994 Information and documentation", "International
 # Organization for Standardization, Procedure 719"); not a page about one ("ANSI ISO 14000 Press
 # Release", "ISO 9001 certification for …"); a numbered report of a government series, by its
-# series code ("PSW RP-264", "PNW-GTR-123", "NASA/TM-2003-212345", "DOE/EIA-0637") or its series' name and
+# series code ("PSW RP-264", "PNW-GTR-123", "NASA/TM-2003-212345") or its series' name and
 # number ("Research Paper RM-265", "Open-File Report 2011–1207"), which libraries shelve in print,
 # and a regulation of the armed forces by its number ("Army Regulation 5-1").
 # "Patent CN 1273423A" (the office's code), "US patent 5254836", and the first patents' short
@@ -644,7 +644,6 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
      r"\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|EURATOM)\b"),
     (("gesetzblatt", "BGBl", "RGBl"), r"\b(?:\w*gesetzblatt|BGBl\.?|RGBl\.?)\s+(?:Teil\s+)?(?:\d{4}\s+)?[IV]{1,3}\s+S\.\s*\d+"),
     (("RP-", "GTR-", "RN-", "TM-", "TP-", "CR-"), r"\b[A-Z]{2,5}[ /-](?:RP|GTR|RN|TM|TP|CR)-\d{2,6}(?:-\d+)?\b"),
-    (("DOE/",), r"\bDOE/[A-Z]{2,4}-\d{3,5}\b"),  # a Department of Energy report: "DOE/EIA-0637", "DOE/NV-209"
     (("Gen", "Research Paper", "Open-File Report", "Technical Memorandum"),
      r"\b(?:Gen(?:eral)?\.?\s*Tech(?:nical)?\.?\s*Rep(?:ort)?\.?|Research Paper|Open-File Report|Technical Memorandum)"
      r"\s+(?:No\.?\s*|#)?(?:[A-Z]{1,5}-)?\d+(?:[–-]\d+)?\b"),
@@ -653,12 +652,13 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
     (("NTRP", "NTTP", "NWP", "NDP", "MCDP", "MCWP", "AFDD", "AFI", "AFMAN", "JP", "FM", "ADP", "ATP"),
      r"\b(?:NTRP|NTTP|NWP|NDP|MCDP|MCWP|AFDD|AFI|AFMAN|JP|FM|ADP|ATP)\s+\d{1,3}-\d{1,4}(?:\.\d+)?\b"),
     (("RFC",), r"\bRFC\s?\d{2,4}\b"),  # an Internet standard, published for good under its number ("RFC 3190")
-    # a debate of Parliament by its record's volume and columns, closing the entry's title or
-    # followed by the record's name: '"… HC Deb 17 June 1925 vol 185 cc494-5". Hansard', "HC Deb 3
+    # a debate of Parliament by its record's volume and columns (a written answer's "c123W"),
+    # closing the entry's title, or its template's field, or followed by the record's name: '"…
+    # HC Deb 17 June 1925 vol 185 cc494-5". Hansard', "|title=HC Deb … cc494-5 |", "HC Deb 3
     # February 1977, vol 925, col 973. UK Parliament"; not a page about one ('"My thoughts on the
     # HC Deb … cc494-5 railway debate"', "See also HC Deb …")
-    (("Deb",), r"\bH[CL]\s+Deb,?\s+[^.]{0,30}?\bvol\.?\s*\d+,?\s+(?:cc?\.?|cols?\.?)\s*\d+(?:[–-]\d+)?"
-               r"(?=\s*[\"”]|\.?\s+(?:Hansard|UK\s+Parliament|Parliament)\b)"),
+    (("Deb",), r"\bH[CL]\s+Deb,?\s+[^.]{0,30}?\bvol\.?\s*\d+,?\s+(?:cc?\.?|cols?\.?)\s*\d+(?:[–-]\d+)?(?:WH|WS|W)?"
+               r"(?=\s*[\"”|]|\s*\}\}|\.?\s+(?:Hansard|UK\s+Parliament|Parliament)\b)"),
     # a statute by its short title and year ("The St Helena, Ascension and Tristan da Cunha
     # Constitution Order 2009"), a French decree by its number ("Décret n° 80-313"), the US Code of
     # Federal Regulations by its title ("Code of Federal Regulations Title 21", "21 CFR 131")

@@ -63,7 +63,7 @@ class UnarchivedLink(Rule):
     Tristan da Cunha Constitution Order 2009", a French decree by its number, "Décret n° 80-313",
     "Code of Federal Regulations Title 21", "AS/NZS 3788:2006", "RFC 3190", "ISO 832:1994 …",
     "International Organization for Standardization, Procedure 719", "USDA Forest Service PSW
-    RP-264", "DOE/EIA-0637", "Army Regulation 5-1", "NTRP 1-02"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette
+    RP-264", "Army Regulation 5-1", "NTRP 1-02"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette
     ("Reichsgesetzblatt Teil I S. 849"), of the columns of a debate in Parliament's record in
     Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), of chapter and verse of scripture ("Exodus 7:1–2") and of
     a printed publication (a page of a newspaper or magazine issue or a report dated, to the
@@ -197,21 +197,29 @@ def _printed_reference(raw: str) -> bool:
 
 
 # The notes printed with a released recording, as ``{{cite AV media notes}}`` renders them: the
-# release's title unquoted, the notes named in brackets right after it, then the year of the
-# release ("Avant que l'ombre (Maxi CD Single liner notes). Mylène Farmer. Polydor. 2005. 982
-# 868-5", "Acoustic Tracks (CD back cover) (Media notes). Plan B. 679 Recordings. 2005"); or the
-# template itself, opening the reference. A quoted title is a page's ("Thriller (liner notes)".
-# Fan Archive), as is a linked one ("[http://… Thriller (liner notes)]").
-_RELEASE_NOTES = re.compile(
-    r"(?:[^\W_][^\"“”()\[\]]{0,120}?\s(?:\([^()]{1,40}\)\s)?\((?:[^()]{0,60}\s)?(?:liner|sleeve|media)\s+notes\)"
-    r"[^\"“”]{0,200}?\b(?:1[89]|20)\d\d\b"
-    r"|\{\{\s*cite\s+(?:AV\s+media\s+notes|album[\s-]notes)\b)", re.I)
+# notes named in brackets after the release's title ("Avant que l'ombre (Maxi CD Single liner
+# notes). Mylène Farmer. Polydor. 2005. 982 868-5", "Farmer, Mylène (2005). Avant que l'ombre
+# (Maxi CD Single liner notes). Polydor", "Acoustic Tracks (CD back cover) (Media notes). Plan B.
+# 679 Recordings. 2005"); or the template itself, opening the reference.
+_NOTES_BRACKET = re.compile(r"\((?:[^()]{0,60}\s)?(?:liner|sleeve|media)\s+notes\)", re.I)
+_NOTES_TEMPLATE = re.compile(r"\{\{\s*cite\s+(?:AV\s+media\s+notes|album[\s-]notes)\b", re.I)
+_RELEASE_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _release_notes(raw: str) -> bool:
     """Whether an entry cites the notes of a released recording, which are found by the release
-    (its label, year and catalogue number): a site's scan of the sleeve is a copy."""
-    return _RELEASE_NOTES.match(_RETRIEVED.split(raw, 1)[0].lstrip()) is not None  # the release's year, not the visit's
+    (its label, year and catalogue number): a site's scan of the sleeve is a copy. The notes'
+    bracket must stand outside any quoted title, link or other template ('"Thriller (liner
+    notes)". Fan Archive' is a page's title), with the release's year before any retrieval."""
+    if _NOTES_TEMPLATE.match(raw.lstrip()):
+        return True
+    cited = _RETRIEVED.split(raw, 1)[0]  # the release's year, not the visit's
+    bracket = _NOTES_BRACKET.search(cited)
+    if bracket is None or _RELEASE_YEAR.search(cited) is None:
+        return False
+    before = cited[:bracket.start()]
+    return (before.count('"') % 2 == 0 and before.count("“") == before.count("”")
+            and before.count("[") == before.count("]") and "{{" not in before)
 
 
 _RETRIEVED = re.compile(r"\bRetrieved\b", re.I)
