@@ -563,6 +563,7 @@ def _row_words(doc: Document, run_starts: list[int], i: int) -> frozenset[str]:
 
 
 def _words_of(statements: Sequence[Statement]) -> frozenset[str]:
+    """The words of ``statements`` a sentence may share with a row (``_ROW_WORD``), less the common ones."""
     return frozenset(word for stmt in statements for word in _ROW_WORD.findall(stmt.text.lower())) - _COMMON_WORDS
 
 
