@@ -643,9 +643,8 @@ class _Walker:
                 self.builder.space()
             return
         if tag not in _BLOCK:
-            if tag == "sup" and self.builder is not None and (
-                    self.builder.length == 0 or self.builder.space_pending and _after_line_break(el)) \
-                    and _FOOTNOTE_MARK.fullmatch(el.text().strip()):
+            if tag == "sup" and self.builder is not None and _FOOTNOTE_MARK.fullmatch(el.text().strip()) \
+                    and (self.builder.length == 0 or self.builder.space_pending and _after_line_break(el)):
                 return  # "<sup>1</sup> Non-points paying, exhibition race": a footnote's mark opens its line
             if tag == "sup" and outer in ("table", "infobox") and _FOOTNOTE_MARKS.fullmatch(el.text().strip()):
                 return  # a cell's marks of the notes under its table

@@ -1437,9 +1437,11 @@ def _in_roster(statements: Sequence[Statement], i: int) -> bool:
     two of its nearest neighbours of other names, past the labels of the roster's groups, are
     entries too ("14 Brad Bretz", "10 Jerry Colquitt", "16 Steve Pelluer"), and fewer of its own.
     Counts of one kind end alike ("12 Grammy Awards", "3 Brit Awards") and stay figures."""
-    if _ROSTER_ENTRY.fullmatch(statements[i].text) is None or _surname(statements[i].text) in _COUNTED_HONOURS:
+    if _ROSTER_ENTRY.fullmatch(statements[i].text) is None:
         return False
     surname = _surname(statements[i].text)
+    if surname in _COUNTED_HONOURS:
+        return False
     kind = statements[i].kind
     others = alike = 0
     for step in (-1, 1):
@@ -2890,14 +2892,19 @@ def _list_cited_at_close(statements: Sequence[Statement], start: int) -> bool:
     5 knots", "Each full flag depicts 10 knots", "Each pennant depicts 50 knots.[22]"). A list
     whose items cite their own sources leaves an uncited one uncited, and so does a list of
     dated events ("In 1988, … 20 tonnes", "In 1993, …[25]"): each event has a source of its own."""
+    items = statements[start:_list_end(statements, start) + 1]
+    return (len(items) >= 2 and _cited_at_end(items[-1])
+            and not any(item.citations or _YEAR.search(item.text) for item in items[:-1])
+            and len({item.paragraph for item in items}) == len(items))
+
+
+def _list_end(statements: Sequence[Statement], start: int) -> int:
+    """The last item of the list starting at ``start``: list items of its section that follow on."""
     end = start
     while end + 1 < len(statements) and statements[end + 1].kind == "list" \
             and statements[end + 1].section == statements[start].section:
         end += 1
-    items = statements[start:end + 1]
-    return (len(items) >= 2 and _cited_at_end(items[-1])
-            and not any(item.citations or _YEAR.search(item.text) for item in items[:-1])
-            and len({item.paragraph for item in items}) == len(items))
+    return end
 
 
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -2912,10 +2919,7 @@ def _cited_under_list(doc: Document, start: int) -> bool:
     if doc.format != "html":
         return False
     statements = doc.statements
-    end = start
-    while end + 1 < len(statements) and statements[end + 1].kind == "list" \
-            and statements[end + 1].section == statements[start].section:
-        end += 1
+    end = _list_end(statements, start)
     last = statements[end]
     return (bool(last.citations) and not any(item.citations for item in statements[start:end])
             and all(_LIST_CLOSE.search(doc.source, last.span.start, citation.span.start) for citation in last.citations))
