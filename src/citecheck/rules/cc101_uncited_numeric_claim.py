@@ -225,12 +225,15 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         elif uncovered and stmt.kind == "prose":
             figures = doc.derived("cited_figures", lambda: _CitedFigures(doc, run_starts))
             uncovered = [c for c in uncovered if not _gives_cited_box_figure(figures, c)]
+        elif uncovered and stmt.kind == "list":
+            figures = doc.derived("cited_figures", lambda: _CitedFigures(doc, run_starts))
+            uncovered = [c for c in uncovered if not _restates_sourced_cell(figures, stmt, c)]
         if uncovered and _introduces_list(stmt):
             # Counted by statements, or by items where a copy breaks one into sentences
             # ("Zoomdos You Can Do!" "(2000, ISBN …)"): either way the items name the members.
             listed = statements[i + 1:i + 1 + _items_after(statements, i)]
             items = ({len(listed), len({item.paragraph for item in listed})} if listed
-                     else _table_rows_after(statements, i))
+                     else _table_rows_after(statements, i) | {_numbered_heads_after(statements, i)})
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items
                                                       or _counts_group_heads(statements, i, c))]
         if uncovered and stmt.kind == "prose":
@@ -482,6 +485,7 @@ class _CitedFigure:
     years: frozenset[str]
     counted: frozenset[str]
     row_words: frozenset[str] | None = None
+    cell_row: frozenset[str] | None = None  # a table cell's row words, cited or sourced
 
 
 class _CitedFigures:
@@ -524,6 +528,7 @@ def _cited_figures(doc: Document, run_starts: list[int], place: str) -> dict[flo
         if not (stmt.citations or cited_next or sourced):
             continue
         row_words = _row_words(doc, run_starts, j) if sourced else None
+        cell_row = row_words if sourced or stmt.kind != "table" else _row_words(doc, run_starts, j)
         claims = find_numeric_claims(stmt.text)
         years = frozenset(_YEAR.findall(stmt.text)) if claims else frozenset()
         for claim in claims:
@@ -531,7 +536,8 @@ def _cited_figures(doc: Document, run_starts: list[int], place: str) -> dict[flo
             if own or cited_next:
                 counted = _first_counted_parts(stmt, claim)
                 for figure in (claim, *_range_bounds(claim)):
-                    figures.setdefault(figure.value, []).append(_CitedFigure(figure, own, years, counted, row_words))
+                    figures.setdefault(figure.value, []).append(
+                        _CitedFigure(figure, own, years, counted, row_words, cell_row))
     return figures
 
 
@@ -661,6 +667,24 @@ def _gives_cited_box_figure(figures: _CitedFigures, claim: NumericClaim) -> bool
     return len(significant) >= 4 and any(
         figure.claim.raw == claim.raw and _same_thing(figure.claim, claim)
         for figure in figures.of("infobox", claim.value))
+
+
+def _restates_sourced_cell(figures: _CitedFigures, item: Statement, claim: NumericClaim) -> bool:
+    """Whether a list item of the body gives, written alike, an exact figure of four significant
+    digits or more that the body cites where it states it (of the same thing), or that a table
+    cell states with its source where it stands, in a row that shares a word with the item or
+    with the heading it stands under: "Game attendance: 30,355" under "Week 1: at Rhein Fire"
+    restates the schedule's row "at Rhein Fire" | "30,355", sourced by the markers under the
+    table. The item retells the row; a round figure ("Attendance: 30,000") is as often another
+    row's."""
+    figure = _ROW_NUMBER.search(claim.raw)
+    if figure is None or not _exact_enough(figure.group()):
+        return False
+    words = frozenset(_ROW_WORD.findall(" ".join((item.text, *item.section[-1:])).lower()))
+    return any(figure.claim.raw == claim.raw and (
+        not figure.cell_row.isdisjoint(words) if figure.cell_row is not None
+        else figure.own and _same_thing(figure.claim, claim))
+        for figure in figures.of("body", claim.value))
 
 
 def _small_count_cited_elsewhere(figures: _CitedFigures, summary: Statement,
@@ -1522,7 +1546,8 @@ def _cited_after(stmt: Statement, claim: NumericClaim) -> bool:
 # counted ("One source[13] says …") and authors named without "et al." ("Ghosh, Mason and
 # Spriggs[8] analysed 53 samples").
 _REPORTING_VERBS = (
-    r"found|finds|showed|shows|shown|reported|reports|estimated|estimates|concluded|concludes|observed|"
+    r"found|finds|showed|shows|shown|revealed|reveals|indicated|indicates|"
+    r"reported|reports|estimated|estimates|concluded|concludes|observed|"
     r"states|stated|says|said|noted|notes|wrote|writes|claimed|claims|suggested|suggests|demonstrated|determined|"
     r"measured|calculated|recorded|counted|analy[sz]ed|identified|described|put|gave|gives|performed|conducted|"
     r"examined|tested|surveyed|followed|describes|specifies|specified|prescribes|prescribed"
@@ -1705,7 +1730,7 @@ def _sourced_tables(doc: Document, run_starts: list[int]) -> list[list[Statement
         statements = doc.statements
         for _, run in itertools.groupby(range(len(statements)), lambda k: (run_starts[k], statements[k].section)):
             cells = [statements[k] for k in run]
-            if cells[0].kind == "table" and _table_sourced(statements, cells):
+            if cells[0].kind == "table" and (_table_sourced(statements, cells) or _cited_under_table(doc, cells)):
                 yield cells
     return doc.derived("sourced_tables", lambda: list(find()))
 
@@ -1723,6 +1748,18 @@ def _sourced_table_figures(tables: list[list[Statement]]) -> dict[tuple[str, ...
             figures.setdefault(section, []).extend(
                 (number, words) for cell in row for number in _ROW_NUMBER.findall(cell.text))
     return figures
+
+
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+
+
+def _cited_under_table(doc: Document, cells: list[Statement]) -> bool:
+    """Whether a rendered page's table is cited by markers standing alone under it, past its
+    closing tag: the schedule's rows, then a paragraph holding only "[3] [4] … [13]". The reader
+    gives the markers to the last cell; the editor put them under the table, for all of it."""
+    last = cells[-1]
+    return (doc.format == "html" and bool(last.citations)
+            and all(_TABLE_CLOSE.search(doc.source, last.span.start, citation.span.start) for citation in last.citations))
 
 
 def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> bool:
@@ -2598,6 +2635,30 @@ def _counts_group_heads(statements: Sequence[Statement], i: int, claim: NumericC
     return heads == claim.value
 
 
+# A numbered head set on a line of its own, the number alone where the reader splits it off
+# ("1." over "Genuine dung-breeders") or with the head's few words ("2. Ease of handling").
+_NUMBERED_HEAD = re.compile(r"\s*(?P<number>\d{1,2})[.)](?:\s+[^\W\d_][^.:;!?]{0,60})?\s*")
+
+
+def _numbered_heads_after(statements: Sequence[Statement], i: int) -> int:
+    """How many numbered heads, 1, 2, 3 … in order, follow statement ``i`` (an introduction ending
+    ":") in its section, each over the text it heads: "8 selection criteria:" over "1. Genuine
+    dung-breeders" and its paragraph, … "8. …", set as a definition list that the reader takes
+    for prose. 0 where the statement right after is not head 1."""
+    heads = 0
+    for stmt in statements[i + 1:]:
+        if stmt.section != statements[i].section or _introduces_list(stmt):
+            break
+        head = _NUMBERED_HEAD.fullmatch(stmt.text)
+        if head is not None:
+            if int(head["number"]) != heads + 1:
+                break
+            heads += 1
+        elif not heads:
+            break
+    return heads
+
+
 def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
     """How many rows the table right after statement ``i`` may hold, with its heading row or
     without: "the following 14 stations:" over a table of a heading and 14 rows counts its
@@ -3035,7 +3096,8 @@ class UncitedNumericClaim(Rule):
     to company legend,[7] …", "Kunz et al.[50] found that more than 60% …", "A Harvard study[101] in
     2010 involving over one million people … found", "It was shown[112] that …", "One source[13] says",
     "Ghosh, Mason and Spriggs[8] analysed 53 samples", "In some studies,[7] this has resulted in …",
-    an infobox row's "(All from[1] Bobsleigh: 1,450 m …").
+    "A report by Penny Edwards … in 2007[14] revealed that 23 species …", an infobox row's "(All
+    from[1] Bobsleigh: 1,450 m …").
     The rest of a paragraph that opens so and goes back to that source ("The study concluded
     that …"), with no other citation, is the source's account and covered by it too ("Twelve of
     the forty-one cases revealed malignant cells"). A count that the sentence before or after
@@ -3060,7 +3122,8 @@ class UncitedNumericClaim(Rule):
     line that attributes it ("— Kurz et al.[88]", a quotation box's "WWF Living Planet
     Report[94]"), when it has no citation of its own; a count in an
     introduction ending ":" that as many list items under it spell out is checked by them
-    ("four adjacent unincorporated areas:" and four items), and so is a count that the rows of
+    ("four adjacent unincorporated areas:" and four items), or as many numbered heads right
+    under it ("8 selection criteria:" over "1. Genuine dung-breeders" … "8. …"), and so is a count that the rows of
     a table right under its paragraph, or under the next, spell out, where the table's heads
     name what it counts ("five neighboring public school districts" over a table of five
     districts); an
@@ -3072,7 +3135,8 @@ class UncitedNumericClaim(Rule):
     game's report ("Report"), or whose table is cited as a whole (in its header row, its
     caption, the introduction ending ":" before it, a cited statement right above it that names
     its column heads, its title line: "The various pistols in this series with pertinent
-    data.[9]", or a cited source row closing it or source line right under it: "Source:[21]"), a cell's count that cited prose naming the cell's row gives of the same thing
+    data.[9]", or a cited source row closing it or source line right under it: "Source:[21]", or,
+    on a rendered page, markers standing alone under it), a cell's count that cited prose naming the cell's row gives of the same thing
     ("6 shot deficit" and "six shots behind …[8]"), a title line's record that tallies the rows
     below it ("playoff record (3–6)" over nine rows), and a line of a chart's legend under the chart's cited
     title ("Biomass of mammals on Earth[57]" over "Wild animals (4%)"), and a box of a rendered
@@ -3104,7 +3168,12 @@ class UncitedNumericClaim(Rule):
     table's. A figure of a
     statement that names the subject of a table row cited in its name cell, and that the row
     gives, is the row's ("Singapore Flyer: 165 m (541 ft) tall" and the row "Singapore
-    Flyer[25]" | "165 (541)"); a conversion in brackets counts as the figure it converts.
+    Flyer[25]" | "165 (541)"); a conversion in brackets counts as the figure it converts. A list
+    item of the body that gives an exact figure (four significant digits or more) written as a
+    cited or sourced table cell gives it, in a row sharing a word with the item or the heading
+    it stands under, retells the row ("Game attendance: 30,355" under "Week 1: at Rhein Fire" and
+    the schedule's row "at Rhein Fire | 30,355"), and so does one whose exact figure a body
+    sentence cites, of the same thing.
 
     An article that teaches mathematics or science (one prose statement in twenty speaks in
     formulas, variables or mathematical terms) cites its textbook material by paragraph, not
