@@ -469,6 +469,25 @@ def test_a_references_section_lends_the_bibliography_only_its_dated_works() -> N
     assert parse(page).metadata["bibliography"] == ["Podnieks, Andrew: Lord Stanley Cup, Fenn Publishing, 2004"]
 
 
+def test_general_references_are_the_works_under_the_general_label_up_to_the_next_label() -> None:
+    page = """<html><body><div class="mw-parser-output"><p>Text.</p>
+<h2>References</h2><dl><dt>General</dt></dl>
+<p><span class="citation web">"Team History". Baseball-Reference.</span></p>
+<div class="refbegin"><ul><li>Bailey, Steve (1997). The Definitive Luton Town F.C.</li></ul></div>
+<dl><dt>Specific</dt></dl><ul><li>Smith, John. A Book (2001).</li></ul></div></body></html>"""
+    assert parse(page).metadata["general_references"] == ['"Team History". Baseball-Reference.',
+                                                          "Bailey, Steve (1997). The Definitive Luton Town F.C."]
+
+
+def test_general_references_end_at_a_navbox_or_heading_and_a_page_without_them_has_none() -> None:
+    page = """<html><body><div class="mw-parser-output"><p>Text.</p>
+<h2>References</h2><dl><dt>General references</dt></dl><ul><li>"Roster". hockeyDB.com.</li></ul>
+<table class="navbox"><tr><td><ul><li>1961: Rice</li></ul></td></tr></table><ul><li>Stray item</li></ul>
+<h2>Other</h2><ul><li>Not a reference</li></ul></div></body></html>"""
+    assert parse(page).metadata["general_references"] == ['"Roster". hockeyDB.com.']
+    assert "general_references" not in parse(page.replace("<dt>General references</dt>", "<dt>Notes</dt>")).metadata
+
+
 def test_a_bibliographys_own_references_sub_heading_keeps_it_whole() -> None:
     page = """<html><body><div class="mw-parser-output"><p>Text.</p>
 <h2>Bibliography</h2><h3>Books</h3><ul><li>Smith, John. A Book. Penguin.</li></ul>

@@ -1060,6 +1060,28 @@ def _bibliography(content: Element) -> list[str]:
     return list(entries)
 
 
+# The label of a reference list's general part, over the works that source the whole article
+# rather than one statement ("General" over "Milwaukee Brewers Team History", then "Specific").
+_GENERAL_LABELS = frozenset({"general", "general references", "general reference", "general sources"})
+
+
+def _general_references(content: Element) -> list[str]:
+    """The works a page lists as its general references: the citations and items after a
+    "General" label (a definition list's term) up to the next label or heading. They source the
+    article as a whole, as its tables' data, where its numbered notes source single statements."""
+    entries: dict[str, None] = {}
+    under_general = False
+    for element in content.iter():
+        if element.tag in _HEADINGS or element.tag == "dt":
+            under_general = element.tag == "dt" and " ".join(element.text().split()).casefold() in _GENERAL_LABELS
+        elif element.tag in ("div", "table") and _skipped(element) and "refbegin" not in element.classes:
+            under_general = False  # a navbox closing the page; the {{refbegin}} block is the list itself
+        elif under_general and (element.tag == "li" or element.tag == "span" and "citation" in element.classes):
+            if entry := " ".join(element.text().split()):
+                entries[entry] = None
+    return list(entries)
+
+
 def _in_chrome(element: Element) -> bool:
     """Whether an element lies in page chrome, such as a navbox closing the references ("1947:
     California" in a list of champions)."""
@@ -1131,6 +1153,8 @@ def parse(text: str, path: str = "<string>") -> Document:
         stmt.index = index
     if bibliography := _bibliography(content):
         doc.metadata["bibliography"] = bibliography
+    if general := _general_references(content):
+        doc.metadata["general_references"] = general
     if walker.infobox_rows:
         doc.metadata["infobox"] = {label: "; ".join(values) for label, values in walker.infobox_rows.items()}
     if walker.retold:

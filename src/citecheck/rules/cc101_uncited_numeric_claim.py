@@ -1730,7 +1730,8 @@ def _sourced_tables(doc: Document, run_starts: list[int]) -> list[list[Statement
         statements = doc.statements
         for _, run in itertools.groupby(range(len(statements)), lambda k: (run_starts[k], statements[k].section)):
             cells = [statements[k] for k in run]
-            if cells[0].kind == "table" and (_table_sourced(statements, cells) or _cited_under_table(doc, cells)):
+            if cells[0].kind == "table" and (_table_sourced(statements, cells) or _cited_under_table(doc, cells)
+                                             or _sourced_by_general_references(doc, cells)):
                 yield cells
     return doc.derived("sourced_tables", lambda: list(find()))
 
@@ -1760,6 +1761,19 @@ def _cited_under_table(doc: Document, cells: list[Statement]) -> bool:
     last = cells[-1]
     return (doc.format == "html" and bool(last.citations)
             and all(_TABLE_CLOSE.search(doc.source, last.span.start, citation.span.start) for citation in last.citations))
+
+
+def _sourced_by_general_references(doc: Document, cells: list[Statement]) -> bool:
+    """Whether a table is sourced by the page's general references ("General" over "Milwaukee
+    Brewers Team History", beside the numbered notes): they source the article's data as a whole,
+    whatever a cell cites for itself (an award's note in a season's row). Not a table with a
+    column of sources ("Ref(s)"): it sources row by row, and a row whose cell is empty has none."""
+    return bool(doc.metadata.get("general_references")) and not any(
+        _SOURCE_COLUMN.fullmatch(cell.text) for cell in cells)
+
+
+# The head of a table's column of sources: "Ref.", "Refs", "Ref(s)", "References", "Source".
+_SOURCE_COLUMN = re.compile(r"\s*(?:Refs?\.?|Ref\(s\)\.?|References?|Sources?|Citations?|Notes?)\s*", re.I)
 
 
 def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> bool:
@@ -3136,7 +3150,9 @@ class UncitedNumericClaim(Rule):
     caption, the introduction ending ":" before it, a cited statement right above it that names
     its column heads, its title line: "The various pistols in this series with pertinent
     data.[9]", or a cited source row closing it or source line right under it: "Source:[21]", or,
-    on a rendered page, markers standing alone under it), a cell's count that cited prose naming the cell's row gives of the same thing
+    on a rendered page, markers standing alone under it, or the page's general references, the
+    works listed under "General" beside the numbered notes, where the table has no column of
+    sources: "Ref(s)"), a cell's count that cited prose naming the cell's row gives of the same thing
     ("6 shot deficit" and "six shots behind …[8]"), a title line's record that tallies the rows
     below it ("playoff record (3–6)" over nine rows), and a line of a chart's legend under the chart's cited
     title ("Biomass of mammals on Earth[57]" over "Wild animals (4%)"), and a box of a rendered
