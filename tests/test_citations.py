@@ -195,6 +195,14 @@ def test_url_key(a: str, b: str, same: bool) -> None:
         ("https://doi.org/10.1126/science.1071059", "doi.org/10.1126/science.1071059"),
         ("https://books.google.com/books?id=oo3F2X8IDeEC", "books.google.com/books?id=oo3F2X8IDeEC"),
         ("https://www.bbc.com/news/world-54324772", "bbc.com/news/world-54324772"),
+        # a front page names its site; a query picks one page, at the root too
+        ("http://www.neighbourhood.statistics.gov.uk/dissemination/home.do", ""),
+        ("https://example.org/main.jsp", ""),
+        ("https://example.org/index.html", ""),
+        ("https://example.org/?utm_source=feed", ""),
+        ("http://www.stats.example.gov.uk/dissemination/home.do?area=12", "stats.example.gov.uk/dissemination/home.do?area=12"),
+        ("http://ngonngu.net/index.php?p=193", "ngonngu.net?p=193"),
+        ("https://example.org/news/homeland.html", "example.org/news/homeland.html"),
     ],
 )
 def test_source_url_key(url: str, key: str) -> None:

@@ -803,15 +803,22 @@ _SLASHES = re.compile(r"/+")
 _DEFAULT_PAGE = re.compile(r"/(?:index|default)\.(?:html?|php|aspx?)$", re.I)
 
 
+# A site's front page behind a path, past the default pages ``url_key`` drops ("index.html"):
+# "neighbourhood.statistics.gov.uk/dissemination/home.do", "example.org/main.jsp"; not one with a
+# query, which picks a page ("home.do?area=12").
+_FRONT_PAGE = re.compile(r"/(?:home|index|default|main|welcome)(?:\.[a-z]{2,5})?$", re.I)
+
+
 def page_url_key(url: str) -> str:
-    """``url_key`` of a link to one page, else "": a bare host names a site, and a catalogue or
+    """``url_key`` of a link to one page, else "": a bare host (no path, no query) or a front
+    page ("…/home.do") names a site, and a catalogue or
     identifier link (an ISSN, OCLC or ISBN record, a DOI prefix) a journal or a whole book. A
     fragment that picks what the page shows ("#d=1287", "#!/artist/12") stays: it tells two
     pages apart, where an anchor ("#History") does not."""
     key = url_key(url)
     if routed := _ROUTING_FRAGMENT.search(url):
         key = f"{key}#{routed.group(1)}"
-    if "/" not in key or _IDENTIFIER_LINK.match(key):
+    if "/" not in key and "?" not in key or _IDENTIFIER_LINK.match(key) or _FRONT_PAGE.search(key):
         return ""
     return key
 

@@ -87,9 +87,9 @@ def _same_source(kind: str, earlier: Reference, ref: Reference) -> bool:
 
 def _different_urls(a: Reference, b: Reference) -> bool:
     """Whether the two entries link different pages (two searches count as two pages), or
-    different sites (two parishes' home pages under one generic title), or one a site's home
-    page and the other a page of it, retrieved on different days (a data portal consulted
-    twice for different figures)."""
+    different sites (two parishes' home pages under one generic title), or two links to one
+    site written differently (its host, its front page "…/index.xhtml", a page of it), retrieved
+    on different days (a data portal consulted twice for different figures)."""
     url_a, url_b = page_url_key(a.get("url")), page_url_key(b.get("url"))
     if url_a and url_b:
         return url_a != url_b
@@ -99,7 +99,8 @@ def _different_urls(a: Reference, b: Reference) -> bool:
     if site_a != site_b:
         return True
     retrieved_a, retrieved_b = _fold(a.get("access_date")), _fold(b.get("access_date"))
-    return bool(url_a or url_b) and bool(retrieved_a and retrieved_b) and retrieved_a != retrieved_b
+    return (url_key(a.get("url")) != url_key(b.get("url"))
+            and bool(retrieved_a and retrieved_b) and retrieved_a != retrieved_b)
 
 
 def _fold(text: str) -> str:
@@ -126,6 +127,8 @@ def _different_works(a: Reference, b: Reference) -> bool:
     March 7, 2006)"). A page published in two periods that do not overlap, each entry archived on its
     own day, is two versions of it, each cited as it then read (a company's "About Us" of 2000
     and of 2002; not a report dated 2010 in one entry and November 2010 in the other)."""
+    if _other_authors_other_words(a, b):
+        return True
     date_a, date_b = _dated(a), _dated(b)
     if not date_a or not date_b or date_a == date_b:
         return False
@@ -140,11 +143,22 @@ def _different_works(a: Reference, b: Reference) -> bool:
     return 2 * len(title_a & title_b) <= len(title_a | title_b)
 
 
+def _other_authors_other_words(a: Reference, b: Reference) -> bool:
+    """Whether two entries name authors and titles with no word in common, dated or not: a
+    club's "Zgodovina kluba" by NK Olimpija and the league's match report "Zapisnik tekme:
+    Olimpija 1:1 Maribor" by PrvaLiga, both linking the club's page; not "Structure" by ISO and
+    "Liaisons" by ISO/IEC, two names for one page of one body."""
+    authors_a, authors_b = _title_words(a.get("author")), _title_words(b.get("author"))
+    titles_a, titles_b = _title_words(a.get("title")), _title_words(b.get("title"))
+    return all((authors_a, authors_b, titles_a, titles_b)) and not authors_a & authors_b and not titles_a & titles_b
+
+
 def _name_different_items(a: Reference, b: Reference) -> bool:
     """Whether two entries' titles name different items of one series: both open with the
-    series' name (two words or more besides "of", "the" and the like) and go on with words the
-    other title lacks ("Weekly Soundtrack – "The Test"" and "… "The Showdown"", "Luge World Cup
-    Whistler men's singles results" and "… women's singles results"). Not a title that adds to
+    series' name, which may close them too (two words or more besides "of", "the" and the like,
+    one at least before the item), and differ in words the other title lacks ("Weekly Soundtrack
+    – "The Test"" and "… "The Showdown"", "Luge World Cup Whistler men's singles results" and "…
+    women's singles results", "PWI Feud of the Year" and "PWI Match of the Year"). Not a title that adds to
     the other ("Outdoor Archery World Championships Individual Medallists", "Outdoor
     Medallists"), nor a page's parts under its one name ("Adlershof in Brief", "Adlershof in
     Numbers"), nor titles that differ in their opening words ("Fast Facts – Did You Know?",
@@ -158,11 +172,11 @@ def _name_different_items(a: Reference, b: Reference) -> bool:
     words_a, words_b = _plain_words(title_a), _plain_words(title_b)
     before = len(os.path.commonprefix([words_a, words_b]))
     after = len(os.path.commonprefix([words_a[before:][::-1], words_b[before:][::-1]]))
-    series = [word for word in words_a[:before] if word not in _LINKING_WORDS]
+    series = [word for word in words_a[:before] + words_a[len(words_a) - after:] if word not in _LINKING_WORDS]
     item_a, item_b = ([word for word in words[before:len(words) - after]
                        if word not in _LINKING_WORDS and word != "s"]  # nor a possessive's "s"
                       for words in (words_a, words_b))
-    return (len(series) >= 2 and bool(item_a) and bool(item_b)
+    return (before > 0 and len(series) >= 2 and bool(item_a) and bool(item_b)
             and not set(item_a) & set(words_b) and not set(item_b) & set(words_a)
             and not _spelled_alike(item_a, item_b))
 
@@ -253,7 +267,8 @@ class DuplicateReference(Rule):
     (February 9 – March 7, 2006)"), nor are two versions of a page, dated in periods that do not
     overlap and each archived on its own day, nor two items of a series behind one address:
     titles that open with the series' name and go on with different words ("Weekly Soundtrack
-    – "The Test"" and "… "The Showdown""; not "Outdoor Medallists" beside "Outdoor Archery
+    – "The Test"" and "… "The Showdown"", "TNA Hard Justice 2005" and "TNA Slammiversary 2005";
+    not "Outdoor Medallists" beside "Outdoor Archery
     World Championships Individual Medallists", nor a spelling of the other, "Colour chart"
     and "Color chart"). One page described under two titles is one source. The same entry reused
     through a named reference or repeated markers is not a duplicate, nor are two citations
@@ -263,8 +278,11 @@ class DuplicateReference(Rule):
     a journal article's pages after its volume and issue, "51 (11): 1337"); a range written
     short is the range in full ("476–9" is "476–479"). A catalogue or
     identifier link (an ISSN or OCLC record, an ISBN search, a DOI prefix) names a journal or
-    a whole book, not the article cited, and a search page whatever it finds, so neither is a
-    URL to compare. Short citations
+    a whole book, not the article cited, a search page whatever it finds, and a site's host or
+    front page ("…/dissemination/home.do", which census tables for different wards all link)
+    the site, so none is a URL to compare; a query picks one page, at a site's root too
+    ("index.php?p=193"). Two entries by authors and under titles that share no word are two
+    works behind one link, dated or not. Short citations
     (``{{sfn}}``, ``{{harvnb}}``, "Smith 2001, p. 5") and notes are not compared.
 
     Why: duplicate entries split a source's uses, so a correction or an archive link added
