@@ -91,7 +91,8 @@ def test_date_problem_explains(text: str, reason: str) -> None:
     assert problem is not None and reason in problem
 
 
-@pytest.mark.parametrize("text", ["29 February 2020", "n.d.", "", "  ", "2020b", "Fall 2012", "27 September 2020"])
+@pytest.mark.parametrize("text", ["29 February 2020", "n.d.", "", "  ", "2020b", "Fall 2012", "27 September 2020",
+                                  "07-10-2011", "02/06/2012"])
 def test_date_problem_accepts_valid_and_missing_dates(text: str) -> None:
     assert date_problem(text) is None
 

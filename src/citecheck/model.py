@@ -85,8 +85,6 @@ class Reference:
     dead_link: bool = False  # {{dead link}} or a rendered "[dead link]" marker
     has_webarchive: bool = False  # {{webarchive}} or an equivalent archive link beside it
     backlinks: int = 0  # "^ a b c" in rendered copies: how many uses the page claimed
-    # Rendered copies: the date fields the wiki itself flagged ("Check date values in: |date=").
-    flagged_dates: frozenset[str] = frozenset()
     # Wikitext: where this reference's text is defined (a <ref> body or a list-defined ref).
     defined_inline: bool = True
 

@@ -100,21 +100,8 @@ _CS1_ERRORS = re.compile(
 )
 # The wiki's own message on a citation date it cannot read, as rendered: "Check date values
 # in: |date=, |access-date=".
-_CHECK_DATES = re.compile(r"Check\s+date\s+values\s+in:((?:[\s,]*(?:and\s+)?\|[\w-]+=)+)", re.I)
-_CHECK_DATE_FIELD = re.compile(r"\|([\w-]+)=")
-_FLAGGED_FIELD_NAMES = {"accessdate": "access_date", "access-date": "access_date",
-                        "archivedate": "archive_date", "archive-date": "archive_date"}
 _DEAD_MARK = re.compile(r"\s*\[(?:permanent[ _])?dead[ _]link\]", re.I)
 _DASH_VIA = re.compile(r"[–—-]\s*via", re.I)  # without it neither _VIA nor _VIA_DOMAIN matches
-
-
-def flagged_date_fields(text: str) -> frozenset[str]:
-    """The fields ("date", "access_date", ...) a rendered "Check date values in:" message names."""
-    if "heck" not in text:
-        return frozenset()
-    return frozenset(
-        _FLAGGED_FIELD_NAMES.get(name.lower(), name.lower())
-        for message in _CHECK_DATES.finditer(text) for name in _CHECK_DATE_FIELD.findall(message.group(1)))
 
 
 def _may_hold_cs1_message(lowered: str) -> bool:

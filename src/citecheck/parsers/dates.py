@@ -373,8 +373,9 @@ def date_problem(text: str) -> str | None:
     if any(form.fullmatch(cleaned) for form in _YEARLESS_FORMS):
         return f"{cleaned!r} has no year"
     if _AMBIGUOUS_NUMERIC.fullmatch(cleaned):
-        # "07-10-2011": July 10 or 7 October; split at its dashes, it would read as the year 7.
-        return f"{cleaned!r} is ambiguous: its day and month could be either"
+        # "07-10-2011": July 10 or 7 October, a real date either way (split at its dashes, it
+        # would read as the year 7).
+        return None
     if _DMY_RANGE.fullmatch(cleaned) or _MDY_RANGE.fullmatch(cleaned):
         # "5–3 October 2020": split at the dash, its left side would read as the year 5.
         return f"{cleaned!r} is a range whose days are out of order or out of the month"
@@ -392,11 +393,6 @@ def date_problem(text: str) -> str | None:
     if _FOREIGN_SCRIPT.search(cleaned):
         return None
     return f"{cleaned!r} is not a recognised date format"
-
-
-def ambiguous_date(text: str) -> bool:
-    """True for a numeric date whose day and month could be either: "06-03-2011"."""
-    return _AMBIGUOUS_NUMERIC.fullmatch(_clean(text)) is not None
 
 
 def impossible_date(text: str) -> bool:

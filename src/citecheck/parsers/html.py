@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 from urllib.parse import parse_qs, unquote
 
 from citecheck.model import Citation, Document, Reference, Span, Statement, Tag
-from citecheck.parsers.citations import BIBLIOGRAPHY_SECTIONS, DATED_WORK, domain_of, flagged_date_fields, parse_reference_text
+from citecheck.parsers.citations import BIBLIOGRAPHY_SECTIONS, DATED_WORK, domain_of, parse_reference_text
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
 
 # --- tokenizer and tree ------------------------------------------------------------------
@@ -887,7 +887,6 @@ class _ItemReader:
         self.first_label = ""  # the text of its first external link, wherever it stands
         self.original = ""  # the link of "Archived from the original": the cited page itself
         self.italic = ""  # the first italic text after that link: the site or work it names
-        self.messages: list[str] = []  # the wiki's citation error messages, shown or hidden
 
     def visit(self, node: Element, in_body: bool, text_on: bool) -> None:
         for child in node.children:
@@ -919,8 +918,6 @@ class _ItemReader:
                 italic = child.text().strip()
                 if italic not in self.opening_label:  # not the link's own title set in italics
                     self.italic = italic
-            if "citation-comment" in classes:
-                self.messages.append(child.text())
             child_in_body = in_body or bool(classes & _BODY_CLASSES)
             self.found_body = self.found_body or child_in_body
             child_text_on = text_on and not _skipped(child)
@@ -960,7 +957,7 @@ def _reference(item: Element, index: int, list_group: str) -> Reference:
         key=str(index), span=Span(start, max(start, end)), raw=raw, group=list_group,
         fields=fields, domain=domain_of(fields.get("url") or fields.get("via") or fields.get("work", "")),
         dead_link=reader.dead, has_webarchive=bool(archives) or bool(fields.get("archive_url")),
-        backlinks=reader.backlinks, flagged_dates=flagged_date_fields(" ".join(reader.messages)),
+        backlinks=reader.backlinks,
     )
 
 

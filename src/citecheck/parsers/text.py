@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Statement, Tag
-from citecheck.parsers.citations import (BIBLIOGRAPHY_SECTIONS, DATED_WORK, WEBARCHIVE, domain_of, flagged_date_fields,
+from citecheck.parsers.citations import (BIBLIOGRAPHY_SECTIONS, DATED_WORK, WEBARCHIVE, domain_of,
                                          name_shared_sites, parse_reference_text)
 from citecheck.parsers.numbers import NUMBER_WORDS
 from citecheck.parsers.statements import TABLE_SOURCE_LINE, Paragraph, statements_from_paragraph
@@ -1852,8 +1852,7 @@ class _Parser:
         if self.wrapped:
             fields = {k: v.replace("_", " ") for k, v in fields.items()}
             raw_text = raw_text.replace("_", " ")
-        ref = Reference(key=key, span=span, raw=raw_text, group=group, fields=fields, backlinks=backlinks,
-                        flagged_dates=flagged_date_fields(raw_text))
+        ref = Reference(key=key, span=span, raw=raw_text, group=group, fields=fields, backlinks=backlinks)
         self.printed_keys[id(ref)] = printed
         ref.domain = domain_of(fields.get("url", "")) or domain_of(fields.get("via", "")) or domain_of(
             fields.get("work", "")) or domain_of(fields.get("publisher", ""))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from citecheck.model import Document, Finding, Severity
-from citecheck.parsers.dates import (ambiguous_date, date_problem, impossible_date, looks_like_date,
-                                     prose_date_problems, statements_with_digits)
+from citecheck.parsers.dates import (date_problem, impossible_date, looks_like_date, prose_date_problems,
+                                     statements_with_digits)
 from citecheck.rules.base import Rule, RuleContext
 
 _FIELDS = (("date", "date"), ("access_date", "access-date"), ("archive_date", "archive-date"))
@@ -19,9 +19,9 @@ class InvalidDate(Rule):
     accepting the many legitimate forms (dmy, mdy, ISO, "October 2020", "2020", seasons,
     ranges, "2020a", "n.d.", month names of other languages such as "15 януари 2010 г." or
     "12 de julho de 2010", German numeric and Vietnamese dates) — and, in free-text or
-    rendered references, dates that cannot exist ("Retrieved 2010-26-08") and numeric dates whose
-    day and month could be either ("07-10-2011") when the page shows the wiki's own date error
-    for them ("Check date values in: |date="). A value in a
+    rendered references, dates that cannot exist ("Retrieved 2010-26-08"). A numeric date whose
+    day and month could be either ("07-10-2011") is a real date either way, whatever date error
+    the wiki shows for its format: it is not reported. A value in a
     script other than Latin that is in no known form is left alone: not understood is not
     wrong. In the prose it flags impossible days, ISO month 13, and a day-month followed by
     a truncated year such as "on 1 October 1 and 5 October" (a following noun, as in "On 9
@@ -46,12 +46,10 @@ class InvalidDate(Rule):
                 if not raw.strip() or (not ref.template and not looks_like_date(raw)):
                     continue
                 problem = date_problem(raw)
-                if problem is None or (not ref.template and not impossible_date(raw)
-                                       and not (ambiguous_date(raw) and field in ref.flagged_dates)):
+                if problem is None or (not ref.template and not impossible_date(raw)):
                     # Without a template the value was read out of free or rendered text
                     # ("Heathcote (1980, 2003)"), so only a date that cannot exist is the
-                    # editor's mistake rather than the reader's; an ambiguous one ("06-03-2011")
-                    # is, when the page shows the wiki's own date error for it.
+                    # editor's mistake rather than the reader's.
                     continue
                 yield self.finding(
                     ctx,
