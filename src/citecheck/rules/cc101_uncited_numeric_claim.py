@@ -21,6 +21,7 @@ from citecheck.parsers.numbers import (
     NumericClaim,
     estimate_before,
     find_numeric_claims,
+    in_units,
     parse_number,
     continues_example,
     measures_time,
@@ -722,24 +723,21 @@ def _named_by_compound(summary: Statement, claim: NumericClaim) -> NumericClaim:
     return replace(claim, noun=compound.group("noun"))
 
 
-def _unit_symbol(word: str) -> bool:
-    """Whether a short word is a unit's symbol, not a noun: "kHz", "GW", "km"."""
-    return len(word) <= 4 and (len(word) <= 2 or any(ch.isupper() for ch in word[1:]))
-
-
 def _names_what_it_counts(summary: Statement, claim: NumericClaim) -> bool:
     """Whether a small count of a summary names what it counts, as one fact of the article's
     subject that a body sentence of the same count of the same thing states in full: an infobox
-    row's ("Spouse(s): Simon Curtis (1992–present; 2 children)"), or the lead's ("resulting in his
-    sixteen Emmy Awards" over the body's "has won a total of sixteen Emmys …[8]"). A sentence in
+    row's ("Spouse(s): Simon Curtis (1992–present; 2 children)"), the lead's ("resulting in his
+    sixteen Emmy Awards" over the body's "has won a total of sixteen Emmys …[8]"), or a caption's
+    that asserts it ("Joe Gibbs was the head coach for four NFC champions"). A sentence in
     an infobox is a picture's caption ("View of the site, where four reactors have been built"),
     not a row's value; a span of time in the lead ("for three years") names nothing it counts,
-    nor does a unit ("from 20 kHz up to several gigahertz" is a measure, as any "20 kHz" is)."""
-    if claim.kind != "count" or not claim.noun or _unit_symbol(claim.noun.split(" ", 1)[0]):
+    nor does a unit ("from 20 kHz up to several gigahertz" is a measure, as any "20 kHz" is; not
+    an acronym a word follows, "four NFC champions")."""
+    if claim.kind != "count" or not claim.noun or in_units(claim):
         return False
     if summary.kind == "infobox":
         return bool(summary.section) and not _FINITE_VERB.search(summary.text)
-    return summary.kind == "prose" and not measures_time(claim) \
+    return summary.kind in ("prose", "caption") and not measures_time(claim) \
         and claim.noun.split(" ", 1)[0] not in REPETITION_NOUNS
 
 
