@@ -1770,8 +1770,9 @@ def _sourced_by_general_references(doc: Document, cells: list[Statement]) -> boo
         _SOURCE_COLUMN.fullmatch(cell.text) for cell in cells)
 
 
-# The head of a table's column of sources: "Ref.", "Refs", "Ref(s)", "References", "Source".
-_SOURCE_COLUMN = re.compile(r"\s*(?:Refs?\.?|Ref\(s\)\.?|References?|Sources?|Citations?|Notes?)\s*", re.I)
+# The head of a table's column of sources: "Ref.", "Refs", "Ref(s)", "References", "Source";
+# not "Notes", whose cells remark on their rows.
+_SOURCE_COLUMN = re.compile(r"\s*(?:Refs?\.?|Ref\(s\)\.?|References?|Sources?|Citations?)\s*", re.I)
 
 
 def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> bool:
