@@ -734,6 +734,8 @@ def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
         # models; not after a word picking some of a run, which counts
         ("The 916 model family sold well.", []),
         ("It grew out of the road-going 851 and 888 models.", []),
+        ("All were 4-8-2+2-8-4, except the 57 and 58 classes.", []),  # a pair of classes by number
+        ("The school ran the 57 classes this term.", ["57"]),  # one number: a count
         ("The network aired the original 3 series between 2001 and 2005.", ["3"]),  # a word, but no pair
         ("The first 3 series were broadcast on the BBC.", ["3"]),
         # labels in a series after their noun, with no noun or unit after the last; a series that
@@ -884,6 +886,7 @@ def test_names_beside_counts_leave_the_counts(text: str, expected: list[str]) ->
     ("The engine produced 2-4-6 horsepower.", ["2-4"]),
     ("Algeria bought 30 4-6-2+2-6-4 Garratts.", ["30"]),  # an articulated engine's two groups
     ("All were of the 4-8-2+2-8-4 type.", []),
+    ("The 14 GE class 4-8-2+2-8-4s were diverted to Assam.", ["14"]),  # the engines of an arrangement
     ("The 2-8-0 Garratts and the 0-6-0T were sold.", []),
     ("The team went 2-4-2 + 3 wins in the cup.", ["2-4", "3"]),  # "+" spaced: no articulated engine
     ("With a goal difference of +3, they finished 2-4-2", ["2-4"]),  # a record closing the text

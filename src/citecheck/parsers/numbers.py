@@ -917,9 +917,10 @@ _WORK_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_WORK_NOUNS))})\s+$", re.I)
 # gives its name to, "the 4-8-4 K class", or closing a builder's row ("Yorkshire Engine Company
 # "Janus" 0-6-0"). A season's record ("the class of 1988 finished 2-4-2")
 # speaks of no locomotive, and stays a figure. An articulated engine's two groups joined by "+"
-# ("30 French-built 4-6-2+2-6-4 Garratts") name nothing else, with or without such a word.
+# ("30 French-built 4-6-2+2-6-4 Garratts") name nothing else, with or without such a word, nor
+# does the arrangement in the plural, for the engines of it ("the four GE class 4-8-2+2-8-4s").
 _WHEEL_ARRANGEMENT = re.compile(r"(?<![\w-])[02468][-–][02468](?:[-–][02468]){1,3}"
-                                r"(?:\+[02468](?:[-–][02468]){2,4})*(?:T|ST|PT|WT)?(?![\w-])")
+                                r"(?:\+[02468](?:[-–][02468]){2,4})*(?:T|ST|PT|WT)?s?(?![\w-])")
 _RAILWAY_WORDS = frozenset("locomotive locomotives tender steam railway railways railroad railroads mallet mallets "
                            "garratt garratts".split())
 _LOCOMOTIVE_WORDS = _RAILWAY_WORDS | {"class", "classes", "engine", "engines", "tank", "pacific", "pacifics"}
@@ -2122,7 +2123,7 @@ def _version_stated(text: str, start: int, end: int) -> bool:
 
 
 _MODEL_NOUN_AFTER = re.compile(r"\s+(?:model|series|family|line|range|variant|version)\b(?!\s+of\b)")
-_PLURAL_MODELS = r"\s+(?:models|series|families|lines|ranges|variants|versions)\b(?!\s+of\b)"
+_PLURAL_MODELS = r"\s+(?:models|series|families|lines|ranges|variants|versions|classes)\b(?!\s+of\b)"
 _MODELS_AFTER = re.compile(rf"(?:\s+(?:and|or)\s+\d+)?{_PLURAL_MODELS}")
 _PAIR_THEN_MODELS = re.compile(rf"\s+(?:and|or)\s+\d+{_PLURAL_MODELS}")
 # "the" and perhaps a word that qualifies the models ("the road-going 851 and 888 models"); not
