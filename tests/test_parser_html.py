@@ -486,6 +486,9 @@ def test_general_references_end_at_a_navbox_or_heading_and_a_page_without_them_h
 <h2>Other</h2><ul><li>Not a reference</li></ul></div></body></html>"""
     assert parse(page).metadata["general_references"] == ['"Roster". hockeyDB.com.']
     assert "general_references" not in parse(page.replace("<dt>General references</dt>", "<dt>Notes</dt>")).metadata
+    assert parse(page.replace("<dl><dt>General references</dt></dl>", "<h3>General references</h3>")).metadata[
+        "general_references"] == ['"Roster". hockeyDB.com.']
+    assert "general_references" not in parse(page.replace("<dl><dt>General references</dt></dl>", "<h3>General</h3>")).metadata
 
 
 def test_a_bibliographys_own_references_sub_heading_keeps_it_whole() -> None:

@@ -1060,17 +1060,20 @@ def _bibliography(content: Element) -> list[str]:
 # The label of a reference list's general part, over the works that source the whole article
 # rather than one statement ("General" over "Milwaukee Brewers Team History", then "Specific").
 _GENERAL_LABELS = frozenset({"general", "general references", "general reference", "general sources"})
+_GENERAL_HEADINGS = _GENERAL_LABELS - {"general"}  # a section "General" is no list of works
 
 
 def _general_references(content: Element) -> list[str]:
     """The works a page lists as its general references: the citations and items after a
-    "General" label (a definition list's term) up to the next label or heading. They source the
+    "General" label (a definition list's term) or a "General references" heading, up to the next
+    label or heading. They source the
     article as a whole, as its tables' data, where its numbered notes source single statements."""
     entries: dict[str, None] = {}
     under_general = False
     for element in content.iter():
         if element.tag in _HEADINGS or element.tag == "dt":
-            under_general = element.tag == "dt" and " ".join(element.text().split()).casefold() in _GENERAL_LABELS
+            label = " ".join(_EDIT_LABEL.sub(" ", element.text()).split()).casefold()
+            under_general = label in _GENERAL_LABELS if element.tag == "dt" else label in _GENERAL_HEADINGS
         elif element.tag in ("div", "table") and _skipped(element) and "refbegin" not in element.classes:
             under_general = False  # a navbox closing the page; the {{refbegin}} block is the list itself
         elif under_general and (element.tag == "li" or element.tag == "span" and "citation" in element.classes):

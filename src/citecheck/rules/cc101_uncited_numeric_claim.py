@@ -671,8 +671,8 @@ def _gives_cited_box_figure(figures: _CitedFigures, claim: NumericClaim) -> bool
 
 
 def _restates_sourced_cell(figures: _CitedFigures, item: Statement, claim: NumericClaim) -> bool:
-    """Whether a list item of the body gives, written alike, an exact figure of four significant
-    digits or more that the body cites where it states it (of the same thing), or that a table
+    """Whether a list item of the body gives an exact figure of four significant digits or more
+    that the body cites where it states it, in its own sentence (of the same thing), or that a table
     cell states with its source where it stands, in a row that shares a word with the item or
     with the heading it stands under: "Game attendance: 30,355" under "Week 1: at Rhein Fire"
     restates the schedule's row "at Rhein Fire" | "30,355", sourced by the markers under the
@@ -682,10 +682,9 @@ def _restates_sourced_cell(figures: _CitedFigures, item: Statement, claim: Numer
     if figure is None or not _exact_enough(figure.group()):
         return False
     words = frozenset(_ROW_WORD.findall(" ".join((item.text, *item.section[-1:])).lower()))
-    return any(figure.claim.raw == claim.raw and (
-        not figure.cell_row.isdisjoint(words) if figure.cell_row is not None
-        else figure.own and _same_thing(figure.claim, claim))
-        for figure in figures.of("body", claim.value))
+    return any(not figure.cell_row.isdisjoint(words) if figure.cell_row is not None
+               else figure.own and _same_thing(figure.claim, claim)
+               for figure in figures.of("body", claim.value))
 
 
 def _small_count_cited_elsewhere(figures: _CitedFigures, summary: Statement,
@@ -1753,11 +1752,12 @@ _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 
 
 def _cited_under_table(doc: Document, cells: list[Statement]) -> bool:
-    """Whether a rendered page's table is cited by markers standing alone under it, past its
-    closing tag: the schedule's rows, then a paragraph holding only "[3] [4] … [13]". The reader
-    gives the markers to the last cell; the editor put them under the table, for all of it."""
+    """Whether a table is cited by markers standing alone under it, past its closing tag (of a
+    rendered page, or of a table written in HTML): the schedule's rows, then a paragraph holding
+    only "[3] [4] … [13]". The reader gives the markers to the last cell; the editor put them
+    under the table, for all of it."""
     last = cells[-1]
-    return (doc.format == "html" and bool(last.citations)
+    return (bool(last.citations)
             and all(_TABLE_CLOSE.search(doc.source, last.span.start, citation.span.start) for citation in last.citations))
 
 
@@ -3184,11 +3184,11 @@ class UncitedNumericClaim(Rule):
     statement that names the subject of a table row cited in its name cell, and that the row
     gives, is the row's ("Singapore Flyer: 165 m (541 ft) tall" and the row "Singapore
     Flyer[25]" | "165 (541)"); a conversion in brackets counts as the figure it converts. A list
-    item of the body that gives an exact figure (four significant digits or more) written as a
-    cited or sourced table cell gives it, in a row sharing a word with the item or the heading
+    item of the body that gives an exact figure (four significant digits or more) that a cited
+    or sourced table cell gives, in a row sharing a word with the item or the heading
     it stands under, retells the row ("Game attendance: 30,355" under "Week 1: at Rhein Fire" and
     the schedule's row "at Rhein Fire | 30,355"), and so does one whose exact figure a body
-    sentence cites, of the same thing.
+    sentence cites after it, of the same thing.
 
     An article that teaches mathematics or science (one prose statement in twenty speaks in
     formulas, variables or mathematical terms) cites its textbook material by paragraph, not
