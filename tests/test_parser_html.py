@@ -489,6 +489,8 @@ def test_general_references_end_at_a_navbox_or_heading_and_a_page_without_them_h
     assert parse(page.replace("<dl><dt>General references</dt></dl>", "<h3>General references</h3>")).metadata[
         "general_references"] == ['"Roster". hockeyDB.com.']
     assert "general_references" not in parse(page.replace("<dl><dt>General references</dt></dl>", "<h3>General</h3>")).metadata
+    glossary = page.replace("<h2>References</h2>", "<h2>Equipment</h2>")  # a glossary's term in the body
+    assert "general_references" not in parse(glossary).metadata
 
 
 def test_a_bibliographys_own_references_sub_heading_keeps_it_whole() -> None:

@@ -1061,19 +1061,25 @@ def _bibliography(content: Element) -> list[str]:
 # rather than one statement ("General" over "Milwaukee Brewers Team History", then "Specific").
 _GENERAL_LABELS = frozenset({"general", "general references", "general reference", "general sources"})
 _GENERAL_HEADINGS = _GENERAL_LABELS - {"general"}  # a section "General" is no list of works
+# A section that holds references: "References", "Notes and sources", "Citations", "Bibliography".
+_REFERENCE_SECTION = re.compile(r"reference|source|note|citation|bibliograph|works cited")
 
 
 def _general_references(content: Element) -> list[str]:
     """The works a page lists as its general references: the citations and items after a
-    "General" label (a definition list's term) or a "General references" heading, up to the next
-    label or heading. They source the
-    article as a whole, as its tables' data, where its numbered notes source single statements."""
+    "General" label (a definition list's term) in its references' section, or under a "General
+    references" heading, up to the next label or heading. They source the article as a whole, as
+    its tables' data, where its numbered notes source single statements. A "General" term of a
+    glossary in the body labels no works."""
     entries: dict[str, None] = {}
-    under_general = False
+    under_general = in_references = False
     for element in content.iter():
         if element.tag in _HEADINGS or element.tag == "dt":
             label = " ".join(_EDIT_LABEL.sub(" ", element.text()).split()).casefold()
-            under_general = label in _GENERAL_LABELS if element.tag == "dt" else label in _GENERAL_HEADINGS
+            if element.tag == "h2":
+                in_references = _REFERENCE_SECTION.search(label) is not None
+            under_general = (label in _GENERAL_LABELS and in_references if element.tag == "dt"
+                             else label in _GENERAL_HEADINGS)
         elif element.tag in ("div", "table") and _skipped(element) and "refbegin" not in element.classes:
             under_general = False  # a navbox closing the page; the {{refbegin}} block is the list itself
         elif under_general and (element.tag == "li" or element.tag == "span" and "citation" in element.classes):

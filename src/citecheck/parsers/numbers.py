@@ -1285,7 +1285,7 @@ def works_out(claim: NumericClaim, text: str, teaching: bool = False) -> bool:
         return False
     if claim.kind != "count" and not (teaching and claim.kind == "percent"):
         return False
-    return not (_counts_people(claim) or measures_time(claim)) and (teaching or in_units(claim))
+    return not (_counts_people(claim) or measures_time(claim)) and (teaching or _in_units(claim))
 
 
 # Units a worked-out measure is given in, beside the symbols ("MJ", "pF") and the units glued to
@@ -1300,7 +1300,7 @@ _PHYSICAL_UNITS = frozenset(
 _UNIT_SYMBOL = re.compile(r"[YZEPTGMkhdcmµn]?(?:[gmsVAWKJNCFHTS]|Hz|Pa|eV|Wh|mol|bar)")
 
 
-def in_units(claim: NumericClaim) -> bool:
+def _in_units(claim: NumericClaim) -> bool:
     """Whether a count is a measure in a unit: "63 MJ/kg", "3 bars", "110 pF", "1 ms", "1 g"; a
     symbol that a word follows is a name's letters ("12 TV stations"), a plural of capitals an
     acronym's ("300 ATMs", "40 MPs")."""

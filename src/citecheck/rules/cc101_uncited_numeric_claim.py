@@ -21,7 +21,6 @@ from citecheck.parsers.numbers import (
     NumericClaim,
     estimate_before,
     find_numeric_claims,
-    in_units,
     parse_number,
     continues_example,
     measures_time,
@@ -442,7 +441,7 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
     if summary.kind != "infobox" and not named:
         places.append("infobox")
     places.append("body")
-    cited_next_counts = not (named and summary.kind == "prose")
+    cited_next_counts = not (named and summary.kind in ("prose", "caption"))
     years = frozenset(_YEAR.findall(summary.text)) if dated else frozenset()
     counted = _first_counted_parts(summary, claim)
     words = _summary_words(summary)
@@ -528,10 +527,12 @@ def _cited_figures(doc: Document, run_starts: list[int], place: str) -> dict[flo
                    and _DIGIT.search(stmt.text) is not None and _sourced_where_it_stands(doc, run_starts, j))
         if not (stmt.citations or cited_next or sourced):
             continue
+        claims = find_numeric_claims(stmt.text)
+        if not claims:
+            continue
         row_words = _row_words(doc, run_starts, j) if sourced else None
         cell_row = row_words if sourced or stmt.kind != "table" else _row_words(doc, run_starts, j)
-        claims = find_numeric_claims(stmt.text)
-        years = frozenset(_YEAR.findall(stmt.text)) if claims else frozenset()
+        years = frozenset(_YEAR.findall(stmt.text))
         for claim in claims:
             own = sourced or _cited_after(stmt, claim)
             if own or cited_next:
@@ -561,10 +562,14 @@ def _row_words(doc: Document, run_starts: list[int], i: int) -> frozenset[str]:
     ("Total | 27,906 | 23,045" under "Stand | Capacity | Seated"), and of the match box around it,
     less the words any sentence uses: what ties a summary to the cell (``_CitedFigure.row_words``)."""
     statements = doc.statements
-    words = _words_of(statements[paragraph_start(statements, i):paragraph_end(statements, i) + 1])
-    if not words:
-        head = run_starts[i]
-        words = _words_of(statements[head:paragraph_end(statements, head) + 1])
+    by_row: dict[int, frozenset[str]] = doc.derived("row_words", dict)  # a row's cells share its words
+    words = by_row.get(statements[i].paragraph)
+    if words is None:
+        words = _words_of(statements[paragraph_start(statements, i):paragraph_end(statements, i) + 1])
+        if not words:
+            head = run_starts[i]
+            words = _words_of(statements[head:paragraph_end(statements, head) + 1])
+        by_row[statements[i].paragraph] = words
     box = _cited_box(doc, statements[i])
     return words | doc.derived("cited_box_words", lambda: _cited_box_words(doc)).get(box, frozenset())
 
@@ -722,6 +727,15 @@ def _named_by_compound(summary: Statement, claim: NumericClaim) -> NumericClaim:
     return replace(claim, noun=compound.group("noun"))
 
 
+def _unit_symbol(noun: str) -> bool:
+    """Whether a counted noun opens with a unit's symbol: "kHz", "GW", "hp", "MWe"; not an
+    acronym of three capitals or more ("NFC champions")."""
+    word = noun.partition(" ")[0]
+    if len(word) > 4 or word.isupper() and len(word) >= 3:
+        return False
+    return len(word) <= 2 or any(ch.isupper() for ch in word[1:])
+
+
 def _names_what_it_counts(summary: Statement, claim: NumericClaim) -> bool:
     """Whether a small count of a summary names what it counts, as one fact of the article's
     subject that a body sentence of the same count of the same thing states in full: an infobox
@@ -732,7 +746,7 @@ def _names_what_it_counts(summary: Statement, claim: NumericClaim) -> bool:
     not a row's value; a span of time in the lead ("for three years") names nothing it counts,
     nor does a unit ("from 20 kHz up to several gigahertz" is a measure, as any "20 kHz" is; not
     an acronym a word follows, "four NFC champions")."""
-    if claim.kind != "count" or not claim.noun or in_units(claim):
+    if claim.kind != "count" or not claim.noun or _unit_symbol(claim.noun):
         return False
     if summary.kind == "infobox":
         return bool(summary.section) and not _FINITE_VERB.search(summary.text)
@@ -1754,20 +1768,21 @@ _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 def _cited_under_table(doc: Document, cells: list[Statement]) -> bool:
     """Whether a table is cited by markers standing alone under it, past its closing tag (of a
     rendered page, or of a table written in HTML): the schedule's rows, then a paragraph holding
-    only "[3] [4] … [13]". The reader gives the markers to the last cell; the editor put them
-    under the table, for all of it."""
+    only "[3] [4] … [13]", whatever a footnote inside the last cell cites. The reader gives the
+    markers to the last cell; the editor put them under the table, for all of it."""
     last = cells[-1]
-    return (bool(last.citations)
-            and all(_TABLE_CLOSE.search(doc.source, last.span.start, citation.span.start) for citation in last.citations))
+    return any(_TABLE_CLOSE.search(doc.source, last.span.start, citation.span.start) for citation in last.citations)
 
 
 def _sourced_by_general_references(doc: Document, cells: list[Statement]) -> bool:
     """Whether a table is sourced by the page's general references ("General" over "Milwaukee
     Brewers Team History", beside the numbered notes): they source the article's data as a whole,
     whatever a cell cites for itself (an award's note in a season's row). Not a table with a
-    column of sources ("Ref(s)"): it sources row by row, and a row whose cell is empty has none."""
-    return bool(doc.metadata.get("general_references")) and not any(
-        _SOURCE_COLUMN.fullmatch(cell.text) for cell in cells)
+    column of sources (a header "Ref(s)" over citations): it sources row by row, and a row whose
+    cell is empty has none; a river's "Source" column over no citation names where it rises."""
+    return bool(doc.metadata.get("general_references")) and not (
+        any(cell.citations for cell in cells)
+        and any(_SOURCE_COLUMN.fullmatch(cell.text) and _header_cell(doc, cell) for cell in cells))
 
 
 # The head of a table's column of sources: "Ref.", "Refs", "Ref(s)", "References", "Source";
