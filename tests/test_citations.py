@@ -200,6 +200,12 @@ def test_url_key(a: str, b: str, same: bool) -> None:
         ("https://example.org/main.jsp", ""),
         ("https://example.org/index.html", ""),
         ("https://example.org/?utm_source=feed", ""),
+        ("http://www.club.example.si/?lang=en", ""),  # the site's settings
+        ("http://blog.example.com/?s=ferry", ""),  # a search
+        ("http://www.nkolimpija.com/?page=club&id=3", "nkolimpija.com?id=3&page=club"),
+        ("https://en.wikipedia.org/wiki/Home", "en.wikipedia.org/wiki/Home"),
+        ("http://www.elections.example.gov/2009/index.shtml", "elections.example.gov/2009/index.shtml"),
+        ("http://x.org/a/b/home.html", "x.org/a/b/home.html"),
         ("http://www.stats.example.gov.uk/dissemination/home.do?area=12", "stats.example.gov.uk/dissemination/home.do?area=12"),
         ("http://ngonngu.net/index.php?p=193", "ngonngu.net?p=193"),
         ("https://example.org/news/homeland.html", "example.org/news/homeland.html"),

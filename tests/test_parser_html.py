@@ -473,10 +473,10 @@ def test_general_references_are_the_works_under_the_general_label_up_to_the_next
     page = """<html><body><div class="mw-parser-output"><p>Text.</p>
 <h2>References</h2><dl><dt>General</dt></dl>
 <p><span class="citation web">"Team History". Baseball-Reference.</span></p>
-<div class="refbegin"><ul><li>Bailey, Steve (1997). The Definitive Luton Town F.C.</li></ul></div>
+<div class="refbegin"><ul><li>Bailey, Steve (1997). The Definitive Luton Town F.C.<ul><li>Reprinted 2001.</li></ul></li></ul></div>
 <dl><dt>Specific</dt></dl><ul><li>Smith, John. A Book (2001).</li></ul></div></body></html>"""
     assert parse(page).metadata["general_references"] == ['"Team History". Baseball-Reference.',
-                                                          "Bailey, Steve (1997). The Definitive Luton Town F.C."]
+                                                          "Bailey, Steve (1997). The Definitive Luton Town F.C.Reprinted 2001."]
 
 
 def test_general_references_end_at_a_navbox_or_heading_and_a_page_without_them_has_none() -> None:

@@ -790,22 +790,32 @@ _SLASHES = re.compile(r"/+")
 _DEFAULT_PAGE = re.compile(r"/(?:index|default)\.(?:html?|php|aspx?)$", re.I)
 
 
-# A site's front page behind a path, past the default pages ``url_key`` drops ("index.html"):
+# A site's front page, a document named so at its root or one folder down:
 # "neighbourhood.statistics.gov.uk/dissemination/home.do", "example.org/main.jsp"; not one with a
-# query, which picks a page ("home.do?area=12").
-_FRONT_PAGE = re.compile(r"/(?:home|index|default|main|welcome)(?:\.[a-z]{2,5})?$", re.I)
+# query, which picks a page ("home.do?area=12"), nor a page named so ("en.wikipedia.org/wiki/Home"),
+# nor a section's deeper down ("…/elections/2009/home.html").
+_FRONT_PAGE = re.compile(r"^[^/]+(?:/[^/?]+)?/(?:home|main|welcome)\.[a-z]{2,5}$", re.I)
+
+
+# Query parameters on a site's root that pick no page of it: how the whole site shows
+# ("example.org/?lang=en"), or a search of it ("blog.example.com/?s=ferry").
+_SITE_WIDE_PARAMS = frozenset({"lang", "language", "hl", "locale", "sid", "sessionid", "phpsessid", "s", "q"})
 
 
 def page_url_key(url: str) -> str:
-    """``url_key`` of a link to one page, else "": a bare host (no path, no query) or a front
-    page ("…/home.do") names a site, and a catalogue or
+    """``url_key`` of a link to one page, else "": a bare host (or with the site's own settings
+    or a search of it only: "?lang=en", "?s=ferry") or a front page ("…/home.do") names a site,
+    and a catalogue or
     identifier link (an ISSN, OCLC or ISBN record, a DOI prefix) a journal or a whole book. A
     fragment that picks what the page shows ("#d=1287", "#!/artist/12") stays: it tells two
     pages apart, where an anchor ("#History") does not."""
     key = url_key(url)
     if routed := _ROUTING_FRAGMENT.search(url):
         key = f"{key}#{routed.group(1)}"
-    if "/" not in key and "?" not in key or _IDENTIFIER_LINK.match(key) or _FRONT_PAGE.search(key):
+    host, _, query = key.partition("?")
+    if "/" not in host and all(name.lower() in _SITE_WIDE_PARAMS for name, _ in parse_qsl(query, keep_blank_values=True)):
+        return ""  # a bare host, with a site's settings or search or not; "index.php?p=193" is a page
+    if _IDENTIFIER_LINK.match(key) or _FRONT_PAGE.match(key):
         return ""
     return key
 

@@ -373,9 +373,9 @@ def date_problem(text: str) -> str | None:
     if any(form.fullmatch(cleaned) for form in _YEARLESS_FORMS):
         return f"{cleaned!r} has no year"
     if _AMBIGUOUS_NUMERIC.fullmatch(cleaned):
-        # "07-10-2011": July 10 or 7 October, a real date either way (split at its dashes, it
-        # would read as the year 7).
-        return None
+        # "07-10-2011": July 10 or 7 October, a real date either way, in a plausible year (split
+        # at its dashes, it would read as the year 7).
+        return _invalid_reason(int(cleaned[-4:]), None, None)
     if _DMY_RANGE.fullmatch(cleaned) or _MDY_RANGE.fullmatch(cleaned):
         # "5–3 October 2020": split at the dash, its left side would read as the year 5.
         return f"{cleaned!r} is a range whose days are out of order or out of the month"

@@ -1083,9 +1083,19 @@ def _general_references(content: Element) -> list[str]:
         elif element.tag in ("div", "table") and _skipped(element) and "refbegin" not in element.classes:
             under_general = False  # a navbox closing the page; the {{refbegin}} block is the list itself
         elif under_general and (element.tag == "li" or element.tag == "span" and "citation" in element.classes):
-            if entry := " ".join(element.text().split()):
+            if not _within_item(element) and (entry := " ".join(element.text().split())):
                 entries[entry] = None
     return list(entries)
+
+
+def _within_item(element: Element) -> bool:
+    """Whether an element lies inside a list item, which is read whole."""
+    parent = element.parent
+    while parent is not None:
+        if parent.tag == "li":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _in_chrome(element: Element) -> bool:

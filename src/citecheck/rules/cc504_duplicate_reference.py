@@ -82,7 +82,7 @@ def _same_source(kind: str, earlier: Reference, ref: Reference) -> bool:
         return not _different_urls(earlier, ref)
     if _different_works(earlier, ref):
         return False
-    return kind != "url" or not _name_different_items(earlier, ref)
+    return kind != "url" or not (_other_authors_other_words(earlier, ref) or _name_different_items(earlier, ref))
 
 
 def _different_urls(a: Reference, b: Reference) -> bool:
@@ -127,8 +127,6 @@ def _different_works(a: Reference, b: Reference) -> bool:
     March 7, 2006)"). A page published in two periods that do not overlap, each entry archived on its
     own day, is two versions of it, each cited as it then read (a company's "About Us" of 2000
     and of 2002; not a report dated 2010 in one entry and November 2010 in the other)."""
-    if _other_authors_other_words(a, b):
-        return True
     date_a, date_b = _dated(a), _dated(b)
     if not date_a or not date_b or date_a == date_b:
         return False
@@ -144,10 +142,11 @@ def _different_works(a: Reference, b: Reference) -> bool:
 
 
 def _other_authors_other_words(a: Reference, b: Reference) -> bool:
-    """Whether two entries name authors and titles with no word in common, dated or not: a
-    club's "Zgodovina kluba" by NK Olimpija and the league's match report "Zapisnik tekme:
-    Olimpija 1:1 Maribor" by PrvaLiga, both linking the club's page; not "Structure" by ISO and
-    "Liaisons" by ISO/IEC, two names for one page of one body."""
+    """Whether two entries that share a link name authors and titles with no word in common,
+    dated or not: a club's "Zgodovina kluba" by NK Olimpija and the league's match report
+    "Zapisnik tekme: Olimpija 1:1 Maribor" by PrvaLiga, both linking the club's page; not
+    "Structure" by ISO and "Liaisons" by ISO/IEC, two names for one page of one body. (A shared
+    DOI names one work, whatever its translated title and transliterated author.)"""
     authors_a, authors_b = _title_words(a.get("author")), _title_words(b.get("author"))
     titles_a, titles_b = _title_words(a.get("title")), _title_words(b.get("title"))
     return all((authors_a, authors_b, titles_a, titles_b)) and not authors_a & authors_b and not titles_a & titles_b
@@ -155,10 +154,13 @@ def _other_authors_other_words(a: Reference, b: Reference) -> bool:
 
 def _name_different_items(a: Reference, b: Reference) -> bool:
     """Whether two entries' titles name different items of one series: both open with the
-    series' name, which may close them too (two words or more besides "of", "the" and the like,
-    one at least before the item), and differ in words the other title lacks ("Weekly Soundtrack
-    – "The Test"" and "… "The Showdown"", "Luge World Cup Whistler men's singles results" and "…
-    women's singles results", "PWI Feud of the Year" and "PWI Match of the Year"). Not a title that adds to
+    series' name (two words or more besides "of", "the" and the like) and differ in words the
+    other title lacks ("Weekly Soundtrack – "The Test"" and "… "The Showdown"", "Luge World Cup
+    Whistler men's singles results" and "… women's singles results"), or open and close with it,
+    a word at least at each end, around a capitalised name ("PWI Feud of the Year" and "PWI
+    Match of the Year", "TNA Hard Justice 2005" and "TNA Slammiversary 2005"; not "Smith signs
+    new contract with United" and "Smith agrees …", nor "List of 1980s Hall of Fame Inductees"
+    and "List of 2000s …", one page's parts). Not a title that adds to
     the other ("Outdoor Archery World Championships Individual Medallists", "Outdoor
     Medallists"), nor a page's parts under its one name ("Adlershof in Brief", "Adlershof in
     Numbers"), nor titles that differ in their opening words ("Fast Facts – Did You Know?",
@@ -172,13 +174,25 @@ def _name_different_items(a: Reference, b: Reference) -> bool:
     words_a, words_b = _plain_words(title_a), _plain_words(title_b)
     before = len(os.path.commonprefix([words_a, words_b]))
     after = len(os.path.commonprefix([words_a[before:][::-1], words_b[before:][::-1]]))
-    series = [word for word in words_a[:before] + words_a[len(words_a) - after:] if word not in _LINKING_WORDS]
+    opening = [word for word in words_a[:before] if word not in _LINKING_WORDS]
+    closing = [word for word in words_a[len(words_a) - after:] if word not in _LINKING_WORDS]
     item_a, item_b = ([word for word in words[before:len(words) - after]
                        if word not in _LINKING_WORDS and word != "s"]  # nor a possessive's "s"
                       for words in (words_a, words_b))
-    return (before > 0 and len(series) >= 2 and bool(item_a) and bool(item_b)
+    if len(opening) < 2 and not (opening and closing and _named(title_a, before, after)
+                                 and _named(title_b, before, after)):
+        return False
+    return (bool(item_a) and bool(item_b)
             and not set(item_a) & set(words_b) and not set(item_b) & set(words_a)
             and not _spelled_alike(item_a, item_b))
+
+
+def _named(title: str, before: int, after: int) -> bool:
+    """Whether the words of ``title`` between its first ``before`` and last ``after`` are a
+    name, each capitalised ("Hard Justice", "Singles"): an item of a series the title's two ends
+    name, where lower-case words ("signs", "agrees") reword one headline."""
+    words = _plain_words(title, fold=False)
+    return all(word[:1].isupper() for word in words[before:len(words) - after] if word.casefold() not in _LINKING_WORDS)
 
 
 def _spelled_alike(item_a: list[str], item_b: list[str]) -> bool:
@@ -198,10 +212,11 @@ def _same_number(word_a: str, word_b: str) -> bool:
     return number_a is not None and number_a == parse_number(word_b)
 
 
-def _plain_words(title: str) -> list[str]:
-    """The title's words, folded and without accents."""
+def _plain_words(title: str, fold: bool = True) -> list[str]:
+    """The title's words without accents, folded (or in their own case)."""
     decomposed = unicodedata.normalize("NFKD", title)
-    return _fold("".join(char for char in decomposed if not unicodedata.combining(char))).split()
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _fold(plain).split() if fold else _PUNCT.sub(" ", plain).split()
 
 
 def _versions_of_one_page(a: Reference, b: Reference) -> bool:
