@@ -98,8 +98,6 @@ _CS1_ERRORS = re.compile(
     r"CS1 maint:[^.]*\.|Cite uses deprecated parameter[^.]*\.|\(help\))",
     re.I,
 )
-# The wiki's own message on a citation date it cannot read, as rendered: "Check date values
-# in: |date=, |access-date=".
 _DEAD_MARK = re.compile(r"\s*\[(?:permanent[ _])?dead[ _]link\]", re.I)
 _DASH_VIA = re.compile(r"[–—-]\s*via", re.I)  # without it neither _VIA nor _VIA_DOMAIN matches
 

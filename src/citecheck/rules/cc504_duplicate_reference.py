@@ -88,7 +88,7 @@ def _same_source(kind: str, earlier: Reference, ref: Reference) -> bool:
 def _different_urls(a: Reference, b: Reference) -> bool:
     """Whether the two entries link different pages (two searches count as two pages), or
     different sites (two parishes' home pages under one generic title), or two links to one
-    site written differently (its host, its front page "…/index.xhtml", a page of it), retrieved
+    site written differently (its host, its front page "…/home.do", a page of it), retrieved
     on different days (a data portal consulted twice for different figures)."""
     url_a, url_b = page_url_key(a.get("url")), page_url_key(b.get("url"))
     if url_a and url_b:
@@ -296,7 +296,8 @@ class DuplicateReference(Rule):
     a whole book, not the article cited, a search page whatever it finds, and a site's host or
     front page ("…/dissemination/home.do", which census tables for different wards all link)
     the site, so none is a URL to compare; a query picks one page, at a site's root too
-    ("index.php?p=193"). Two entries by authors and under titles that share no word are two
+    ("index.php?p=193"), unless it only sets how the site shows or searches it ("?lang=en",
+    "?s=ferry"). Two entries by authors and under titles that share no word are two
     works behind one link, dated or not. Short citations
     (``{{sfn}}``, ``{{harvnb}}``, "Smith 2001, p. 5") and notes are not compared.
 
