@@ -574,6 +574,11 @@ def test_a_decimal_before_million_keeps_its_point() -> None:
         ("(Later 40 soldiers were wounded.)", ["40"]),
         ("He bought Windows 10 licenses for the office.", []),
         ("Windows 8.1 devices were sold.", []),
+        # a contest's part named by its number, opening a sentence before a plural
+        ("Pool 1 winners", []),
+        ("Heat 3 winners advance to the final.", []),
+        ("The pool had 12 winners.", ["12"]),
+        ("Pools 12 winners", ["12"]),
     ],
 )
 def test_a_capitalised_word_before_a_figure(text: str, expected: list[str]) -> None:

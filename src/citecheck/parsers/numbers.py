@@ -2063,8 +2063,15 @@ def _capital_ok(text: str, start: int, end: int) -> bool:
     if not word[0].isupper() and (word[1:].islower() or len(word) < 3) or word.endswith(("'s", "’s", "s'")) \
             or word.rstrip(".") in _CAPITAL_OK:
         return True  # but a name with a capital inside ("macOS 10.13", "iPhone 4") is a name; "pH 2.2" is not
+    if word in _NUMBERED_PARTS:
+        return False  # "Pool 1 winners", "Heat 3 winners": the number names the pool
     opens_sentence = prev.start() == 0 or bool(_SENTENCE_START.search(text, max(0, prev.start() - 4), prev.start()))
     return opens_sentence and "." not in text[start:end] and _counted_noun_follows(text, end)
+
+
+# The parts of a contest or a work that a number names, capitalised as a name, even opening a
+# sentence before a plural: "Pool 1 winners", "Heat 3 winners", "Week 5 games were postponed".
+_NUMBERED_PARTS = frozenset("Pool Group Heat Round Stage Leg Pot Zone Week Day Phase Season".split())
 
 
 # A number after a noun names one of its kind ("in coil 2", "which side is medium 1", "day 1,
