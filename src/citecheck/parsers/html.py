@@ -1042,7 +1042,7 @@ def _bibliography(content: Element) -> list[str]:
     for element in content.iter():
         if element.tag in _HEADINGS:
             level = _HEADINGS[element.tag]
-            name = " ".join(_EDIT_LABEL.sub(" ", element.text()).split()).casefold()
+            name = _label(element)
             if name in BIBLIOGRAPHY_SECTIONS or name == "references" and (
                     bibliography_level is None or level <= bibliography_level):  # not a bibliography's "References"
                 bibliography_level, dated_only = level, name == "references"
@@ -1075,7 +1075,7 @@ def _general_references(content: Element) -> list[str]:
     under_general = in_references = False
     for element in content.iter():
         if element.tag in _HEADINGS or element.tag == "dt":
-            label = " ".join(_EDIT_LABEL.sub(" ", element.text()).split()).casefold()
+            label = _label(element)
             if element.tag == "h2":
                 in_references = _REFERENCE_SECTION.search(label) is not None
             under_general = (label in _GENERAL_LABELS and in_references if element.tag == "dt"
@@ -1083,16 +1083,21 @@ def _general_references(content: Element) -> list[str]:
         elif element.tag in ("div", "table") and _skipped(element) and "refbegin" not in element.classes:
             under_general = False  # a navbox closing the page; the {{refbegin}} block is the list itself
         elif under_general and (element.tag == "li" or element.tag == "span" and "citation" in element.classes):
-            if not _within_item(element) and (entry := " ".join(element.text().split())):
+            if not _within(element, lambda parent: parent.tag == "li") and (entry := " ".join(element.text().split())):
                 entries[entry] = None
     return list(entries)
 
 
-def _within_item(element: Element) -> bool:
-    """Whether an element lies inside a list item, which is read whole."""
+def _label(element: Element) -> str:
+    """A heading's or a term's text as a name to look up: "[edit]" dropped, spaces folded, lower case."""
+    return " ".join(_EDIT_LABEL.sub(" ", element.text()).split()).casefold()
+
+
+def _within(element: Element, holds: Callable[[Element], object]) -> bool:
+    """Whether an element lies inside one that ``holds``: a list item (read whole), page chrome."""
     parent = element.parent
     while parent is not None:
-        if parent.tag == "li":
+        if holds(parent):
             return True
         parent = parent.parent
     return False
@@ -1101,12 +1106,7 @@ def _within_item(element: Element) -> bool:
 def _in_chrome(element: Element) -> bool:
     """Whether an element lies in page chrome, such as a navbox closing the references ("1947:
     California" in a list of champions)."""
-    parent = element.parent
-    while parent is not None:
-        if _skipped(parent):
-            return True
-        parent = parent.parent
-    return False
+    return _within(element, _skipped)
 
 
 # --- entry point -------------------------------------------------------------------------

@@ -593,9 +593,10 @@ def _cited_box_words(doc: Document) -> dict[tuple[int, int], frozenset[str]]:
 
 
 def _summary_words(summary: Statement) -> frozenset[str]:
-    """The words of a summary, with its infobox row's label ("Capacity" of "27,906"), to meet a
-    table cell's (``_row_words``)."""
-    label = summary.section[-1:] if summary.kind == "infobox" else ()
+    """The words of a summary, with its infobox row's label ("Capacity" of "27,906"), or of a list
+    item, with the heading it stands under ("Week 1: at Rhein Fire"), to meet a table cell's
+    (``_row_words``)."""
+    label = summary.section[-1:] if summary.kind in ("infobox", "list") else ()
     return frozenset(_ROW_WORD.findall(" ".join((summary.text, *label)).lower()))
 
 
@@ -686,7 +687,7 @@ def _restates_sourced_cell(figures: _CitedFigures, item: Statement, claim: Numer
     figure = _ROW_NUMBER.search(claim.raw)
     if figure is None or not _exact_enough(figure.group()):
         return False
-    words = frozenset(_ROW_WORD.findall(" ".join((item.text, *item.section[-1:])).lower()))
+    words = _summary_words(item)
     return any(not figure.cell_row.isdisjoint(words) if figure.cell_row is not None
                else figure.own and _same_thing(figure.claim, claim)
                for figure in figures.of("body", claim.value))
