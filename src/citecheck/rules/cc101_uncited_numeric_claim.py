@@ -106,7 +106,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     citation_starts: list[int] | None = None
     examples = _worked_examples(statements, doc.source)
     retold = frozenset(doc.metadata.get("retold", ()))  # an episode list's summaries, which the episodes source
-    run_starts = _list_run_starts(statements)
+    run_starts = _list_run_starts(statements, doc.source)
     closed_lists: dict[int, bool] = {}  # list starts, and whether the list is cited once at its close
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
@@ -1435,8 +1435,9 @@ def _under_cited_heading(doc: Document, section: tuple[str, ...]) -> bool:
 
 # A roster's entry: a number, the numbers a player wore in turn ("31,21 Ken Schrom"), or a dash
 # where none is given yet, then a person's name (perhaps accented, "7 Dámaso García", or with
-# initials, "58 D. J. Williams", "1 D.J. Hord"), perhaps a position, one or two ("G/T", "MLB/OLB"), and a remark
-# in brackets, or a player's class after a dash ("7 Darrin Bragg - Sophomore", "- Redshirt Freshman").
+# initials, "58 D. J. Williams", "1 D.J. Hord"; a suffix after a comma, "20 Ronnie Wingo, Jr."), perhaps a
+# position, one or two ("G/T", "MLB/OLB"), and a remark in brackets, a player's class after a dash
+# ("7 Darrin Bragg - Sophomore", "- Redshirt Freshman") or both ("88 Garrett Uekman – Freshman (deceased)").
 # Or the surname first, a comma, the given name (or a suffix) and a position, which
 # may mark a returning starter, then perhaps a class ("13 Tereshinski III, Joe QB† Sr.", "32
 # O'Keefe, Joseph ROV Sr.", "42 Verdun Wheeler, Danny SLB Sr.", "81 Mickey Shuler, Jr. TE");
@@ -1446,8 +1447,8 @@ _ROSTER_NUMBER = r"\s*(?:\d{1,3}(?:,\d{1,2}(?!\d))*|-{1,2}|[–—])\s+"
 _ROSTER_CLASS_AFTER = r"(?:\s+[-–—]\s+(?:Redshirt\s+)?(?:Freshman|Sophomore|Junior|Senior|Graduate(?:\s+Student)?))"
 _ROSTER_ENTRY = re.compile(
     rf"{_ROSTER_NUMBER}(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|[A-Z]\.)"
-    r"(?:\s+(?:[A-Z][\w'’.\-]*(?:/[A-Z]+)?|van|von|de|da|der|di|du|le|la)){1,4}"
-    rf"(?:\s*\([^()]{{1,20}}\))?{_ROSTER_CLASS_AFTER}?\s*"
+    r"(?:\s+(?:[A-Z][\w'’.\-]*(?:/[A-Z]+)?|van|von|de|da|der|di|du|le|la)){1,4}(?:,\s+(?:Jr\.|Sr\.|[IV]{1,3}))?"
+    rf"(?:\s*\([^()]{{1,20}}\))?{_ROSTER_CLASS_AFTER}?(?:\s*\([^()]{{1,20}}\))?\s*"
     rf"|{_ROSTER_NUMBER}[A-Z]\.[A-Z]\.\s+[A-Z][a-z][\w'’\-]*{_ROSTER_CLASS_AFTER}?\s*"  # "1 D.J. Hord - Freshman"
     rf"|{_ROSTER_NUMBER}(?:[A-Z]['’]?[A-Z]?[a-z][\w'’\-]*|de[A-Z]\w+)(?:\s+[A-Z][a-z][\w'’\-]*)?(?:\s+(?:[IV]{{1,3}}|Jr\.|Sr\.))?,"
     r"\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][a-z][\w'’.\-]*)?\s+'?[A-Z]{1,4}(?:/[A-Z]{1,4})?[†‡+*]?"
@@ -2900,14 +2901,40 @@ def _numbered_lists(statements: Sequence[Statement], run_starts: list[int]) -> f
                      if len(numbers) >= _NUMBERED_ITEMS and numbers == list(range(1, len(numbers) + 1)))
 
 
-def _list_run_starts(statements: Sequence[Statement]) -> list[int]:
+def _list_run_starts(statements: Sequence[Statement], source: str) -> list[int]:
     """For each statement, where the run of list items or table cells it belongs to starts
-    (itself when it is neither): found once, so a long list costs no walk back per item."""
+    (itself when it is neither): found once, so a long list costs no walk back per item. Two
+    tables set one right under the other are two runs: an outermost table ends between them
+    (``_table_ends``); a table nested in a cell (a roster's columns) is part of its table."""
     starts: list[int] = []
+    ends = _table_ends(source) if any(stmt.kind == "table" for stmt in statements) else []
     for i, stmt in enumerate(statements):
         in_run = stmt.kind in ("list", "table") and i > 0 and statements[i - 1].kind == stmt.kind
+        if in_run and stmt.kind == "table":
+            after = bisect.bisect_right(ends, statements[i - 1].span.end)
+            in_run = after == len(ends) or ends[after] >= stmt.span.start
         starts.append(starts[i - 1] if in_run else i)
     return starts
+
+
+# A table's start or end: of a rendered page or an HTML table (``<table …>``, ``</table>``), or
+# of a wikitext table (a line opening "{|" or "|}").
+_TABLE_TAG = re.compile(r"<(?P<html_end>/?)table\b[^>]*>|^[ \t]*(?P<wiki>\{\||\|\})", re.I | re.M)
+
+
+def _table_ends(source: str) -> list[int]:
+    """Where each outermost table of ``source`` ends, in order: the ends of tables nested in
+    another's cells are left out."""
+    ends: list[int] = []
+    depth = 0
+    for tag in _TABLE_TAG.finditer(source):
+        if tag["html_end"] or tag["wiki"] == "|}":
+            depth = max(depth - 1, 0)
+            if not depth:
+                ends.append(tag.start())
+        else:
+            depth += 1
+    return ends
 
 
 # A summary line that counts a streak of a table's entries, from the first to the last:
