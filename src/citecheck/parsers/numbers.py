@@ -325,9 +325,10 @@ _MASK_ALTERNATIVES = (
     # in brackets or after "the": "(5 and 6 trains)"; not "runs 5 or 6 trains an hour", "the 2 or 3 trains"
     ("", rf"(?<![\w.,])\d(?:\s+(?:\d|<\d>|[A-Z])(?!\w)){{2,}}(?=\s+(?:trains?|services?)\b)"),
     ("", rf"(?:(?<=\()|(?<=\b[Tt]he\s))\d(?:\s+(?:and|&)\s+\d)+(?=\s+trains?\b)"),
-    # a number in the possessive names something ("at 24's season 7 finale"); not a plural with an
-    # apostrophe ("highs in the 60's and 70's F", "100's of people")
-    ("", rf"(?<![\d.,])\d+['’]s(?=\s+(?!(?:and|or|to|through|of|in|on|at)\b)[a-z])"),
+    # a number in the possessive names something ("at 24's season 7 finale", an award's category
+    # "20's Male Movie Star"); not a plural with an apostrophe ("highs in the 60's and 70's F",
+    # "100's of people")
+    ("", rf"(?<![\d.,])\d+['’]s(?=\s+(?!(?:and|or|to|through|of|in|on|at)\b)(?:[a-z]|[A-Z][a-z]))"),
     ("records", rf"\d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)"),  # 29 U.S.C. § 654, 410 U.S. 113
     ("records", rf"\b\d+[\s_]+(?:CFR|USC)[\s_]+(?:(?:Part|part|§)[\s_]*)?\d+(?:\.\d+)?\b"),  # a regulation: 21 CFR 820, 21 CFR Part 11
     ("", rf"\b\d+(?:\([a-z0-9]{{1,3}}\))+"),  # subsection 5(a), 12(b)(2)
@@ -373,10 +374,12 @@ _MASK_ALTERNATIVES = (
     ("", rf"(?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)"),  # "from left to right: 1. Band-e Amir; 2. Salang"
     ("units", rf"\d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b"),  # 4×100 m relay
     ("units", rf"(?<=\b[CK]-[1-4]\s)\d{{3,5}}\s?(?:m|metres|meters)\b"),  # a canoe or kayak event: "C-1 1000 m", "K-4 500 m"
-    # the 100 m final; an event's name, capitalised: "20km Race Walk", "400 m Hurdles"
-    ("units", rf"\d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
+    # the 100 m final; an event's name, capitalised: "20km Race Walk", "400 m Hurdles"; an event of a
+    # schedule or a records table by its distance and field ("500 metres men", "5 km walk (road)")
+    # or a meet's ("Mexican 100 km Championships")
+    ("units", rf"\d{{1,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
         rf"|breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?"
-        rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist"
+        rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist|(?:wo)?men|[Cc]hampionships?"
         rf"|Relay|Hurdles|Steeplechase|Freestyle|Backstroke|Breaststroke|Butterfly|Medley|Race|Run|Walk)\b)"),
 )
 # What every match of a group's alternatives holds: a unit's or a clock's word or a degree sign;

@@ -2977,9 +2977,12 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
     citation of the table's header row, of its caption or of its introduction ending ":", or
     by a cited source row closing the table or a source line right under it ("Source:.[4]");
     and a paragraph right after a cited statement ending ":" (a block quotation) by its
-    introduction's citation."""
+    introduction's citation; list items and table cells, also by a cited sentence before them in
+    their section that names the source of what follows (``_under_named_source``)."""
     statements, source = doc.statements, doc.source
     stmt = statements[i]
+    if stmt.kind in ("list", "table") and _under_named_source(doc, stmt):
+        return True
     if stmt.kind == "infobox" and stmt.section and (_row_cited(statements, i) or _group_cited(statements, i)):
         return True
     if stmt.kind == "table":
@@ -3001,6 +3004,28 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
     if j >= 0 and statements[j].kind == "table" and (k := run_starts[j] - 1) >= 0 and _LIST_BELOW.search(statements[k].text):
         j = k  # a table set beside the text between "… listed below.[13]" and its list
     return j >= 0 and _introduces_list(statements[j]) and statements[j].cited
+
+
+# A sentence naming the source of what follows it: "The following records are taken from
+# Queensland Rugby League's official website and are correct as of the end of the 2012 season.[8]",
+# "The following table is taken from Schrijver (2004)".
+_SOURCE_OF_WHAT_FOLLOWS = re.compile(
+    r"\s*The\s+following\s+(?:[a-z]+\s+){1,2}(?:is|are|was|were)\s+"
+    r"(?:taken|compiled|drawn|derived|obtained|extracted|sourced|adapted|reproduced)\s+from\b")
+
+
+def _under_named_source(doc: Document, stmt: Statement) -> bool:
+    """Whether a list item or table cell stands after a cited sentence of its section that names
+    the source of what follows ("The following records are taken from …[8]" over the lists of
+    records, under their labels "Most games", "Most tries")."""
+    def opening_sentences() -> dict[tuple[str, ...], int]:
+        found: dict[tuple[str, ...], int] = {}
+        for s in doc.statements:
+            if s.kind == "prose" and s.citations and s.section not in found and _SOURCE_OF_WHAT_FOLLOWS.match(s.text):
+                found[s.section] = s.index
+        return found
+    opening = doc.derived("sources_of_what_follows", opening_sentences).get(stmt.section)
+    return opening is not None and opening < stmt.index
 
 
 def _list_cited_at_close(statements: Sequence[Statement], start: int) -> bool:
@@ -3172,7 +3197,9 @@ class UncitedNumericClaim(Rule):
     or list of someone's works (Filmography, Discography, Credits, Roles), whose titles, roles
     and episode credits the works show ("3×3 Eyes (Pai)"); its prose is. A list
     item under a cited introduction ending with ":" or saying the list is "listed below" counts
-    as cited (also past a table set beside the text), and so does an item of a list of short
+    as cited (also past a table set beside the text), and so do the lists and tables of a section
+    after a cited sentence naming the source of what follows ("The following records are taken
+    from …[8]"), and so does an item of a list of short
     undated items cited once, at its last item ("Each pennant depicts 50 knots.[22]"), or, on a
     rendered page, by markers standing alone under the list where no item cites its own, and the paragraph right under an
     introduction ending ":" (a block quotation: "Pearson[4] … states:") or right above a cited
