@@ -176,6 +176,10 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Output was nylon 12 million tonnes, and the rope is nylon 20lbs heavier.", ["12 million", "20"]),
         ("The new chassis is lighter (−45 kg) than its predecessor.", ["45"]),
         # German notation
+        # an ISSN-shaped range that numbers no medium; a distance run; a plural with an apostrophe
+        ("Print runs were 2333-3553 copies.", ["2333-3553"]),
+        ("He ran 5 km to the station.", ["5"]),
+        ("Highs were in the 60's and 70's F.", ["70"]),
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
     ],
@@ -439,6 +443,13 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # a class named by its number; a knockout stage's name
         "All were built by Beyer-Peacock, the 52 Class and 60 Class.",
         "R1 = Round 1 (Round of 32)",
+        # a serial's ISSNs by medium; races by distance and field, a meet by its distance
+        "0078-6209 (print) 2333-3553 (web)",
+        "Opening ceremony 500 metres women 3000 metres women",
+        "5 km walk (road)",
+        "Mexican 100 km Championships",
+        # a number in the possessive before a name: an award's category
+        "20's Male Movie Star",
     ],
 )
 def test_non_claims_are_skipped(text: str) -> None:

@@ -363,6 +363,8 @@ _MASK_ALTERNATIVES = (
     # signed values in a row, such as an element's oxidation states: "−4, −2, −1, +1, +2, +3, +4"
     ("", rf"(?:(?<=(?<![\w.])[+−-])|(?<=â\x88\x92))\d{{1,2}}(?:,\s?(?:[+−-]|â\x88\x92)\d{{1,2}}){{2,}}(?![\d.])"),
     ("", rf"\b1,\s?2,\s?3(?:,\s?\d+)*(?:,?\s(?:and|or)\s\d+)?\b"),  # the cases 1, 2, 3 and 4
+    # a serial's ISSN by the medium it numbers, as an infobox lists them: "2333-3553 (web)"
+    ("", rf"\b\d{{4}}-\d{{4}}\b(?=\s*\((?:print|online|web|electronic|paper|digital)\))"),
     ("", rf"\b1\s?(?:in|-in-)\s?\d+[\s\-]year\b"),  # a 1 in 100 year storm: a return period
     # the school grades a school takes: "grades 6-8", "(K-12)"
     ("", rf"(?:(?<=grade\s)|(?<=grades\s)|(?<=Grade\s)|(?<=Grades\s))\d{{1,2}}(?:\s*(?:[{_DASH}]|to|through)\s*\d{{1,2}})?\b"
@@ -1565,13 +1567,13 @@ def _bare_year(text: str, match: re.Match[str]) -> bool:
     return _is_year(text, match.start("num"), match.end(), match.group("num"), None)
 
 
-# A unified school district by its number and its town, the whole of a list item or a cell:
-# "USD 439, Sedgwick", "Cedar Vale USD 285", "USD 418, McPherson"; not a price named so ("Adult
-# Admission USD 250").
+# A unified school district by its number and its town, the whole of a list item or a cell,
+# perhaps with a remark in brackets: "USD 439, Sedgwick", "Cedar Vale USD 285", "Easton USD 449
+# (Web site)"; not a price named so ("Adult Admission USD 250").
 _DISTRICT_TOWN = r"[A-Z][\w'’.]*(?:[\s-][A-Z][\w'’.]*)*"
 _PRICE_WORDS = r"(?i:.*\b(?:price|cost|fees?|fares?|admission|tuition|rent|salary|wages?|pay|revenue|budget|total|value|prize|income)\b)"
 _SCHOOL_DISTRICT = re.compile(
-    rf"\s*(?:USD\s[1-9]\d{{2}},\s+(?!{_PRICE_WORDS}){_DISTRICT_TOWN}|(?!{_PRICE_WORDS}){_DISTRICT_TOWN}\s+USD\s[1-9]\d{{2}})\.?\s*")
+    rf"\s*(?:USD\s[1-9]\d{{2}},\s+(?!{_PRICE_WORDS}){_DISTRICT_TOWN}|(?!{_PRICE_WORDS}){_DISTRICT_TOWN}\s+USD\s[1-9]\d{{2}})(?:\s*\([^()]{{1,20}}\))?\.?\s*")
 
 
 def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) -> NumericClaim | None:
