@@ -16,7 +16,7 @@ import html as _html
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 from urllib.parse import parse_qs, unquote
 
 from citecheck.model import Citation, Document, Reference, Span, Statement, Tag
@@ -961,9 +961,9 @@ def _reference(item: Element, index: int, list_group: str) -> Reference:
     )
 
 
-def _chrome_notes(content: Element, listed: dict[str, Reference]) -> set[str]:
+def _chrome_notes(elements: Sequence[Element], listed: dict[str, Reference]) -> set[str]:
     """The ids of notes the page defines outside its reference lists: a navbox's own notes."""
-    return {note_id for el in content.iter() if el.tag == "li"
+    return {note_id for el in elements if el.tag == "li"
             and (note_id := el.attrs.get("id", "")).startswith("cite_note") and note_id not in listed}
 
 
@@ -1028,7 +1028,7 @@ def _content_root(root: Element, landmarks: dict[str, Element]) -> Element:
 _EDIT_LABEL = re.compile(r"\[\s*edit\s*\]", re.I)
 
 
-def _bibliography(content: Element) -> list[str]:
+def _bibliography(elements: Sequence[Element]) -> list[str]:
     """The items of the lists a {{refbegin}} block wraps or a section such as "Bibliography"
     holds ("Miller, John. James II (2000)"): the works short citations ("Miller, 186–187") point
     to; under "References", the bulleted items that date a work ("Podnieks, Andrew: Lord
@@ -1037,9 +1037,9 @@ def _bibliography(content: Element) -> list[str]:
     entries: dict[str, None] = {}
     bibliography_level: int | None = None  # the level of the bibliography's heading, while under it
     dated_only = False  # under "References": only the items that date a work
-    wrapped = {id(item) for block in content.iter() if "refbegin" in block.classes
+    wrapped = {id(item) for block in elements if "refbegin" in block.classes
                for item in block.iter() if item.tag == "li"}
-    for element in content.iter():
+    for element in elements:
         if element.tag in _HEADINGS:
             level = _HEADINGS[element.tag]
             name = _label(element)
@@ -1065,7 +1065,7 @@ _GENERAL_HEADINGS = _GENERAL_LABELS - {"general"}  # a section "General" is no l
 _REFERENCE_SECTION = re.compile(r"reference|source|note|citation|bibliograph|works cited")
 
 
-def _general_references(content: Element) -> list[str]:
+def _general_references(elements: Sequence[Element]) -> list[str]:
     """The works a page lists as its general references: the citations and items after a
     "General" label (a definition list's term) in its references' section, or under a "General
     references" heading, up to the next label or heading. They source the article as a whole, as
@@ -1073,7 +1073,7 @@ def _general_references(content: Element) -> list[str]:
     glossary in the body labels no works."""
     entries: dict[str, None] = {}
     under_general = in_references = False
-    for element in content.iter():
+    for element in elements:
         if element.tag in _HEADINGS or element.tag == "dt":
             label = _label(element)
             if element.tag == "h2":
@@ -1146,9 +1146,10 @@ def parse(text: str, path: str = "<string>") -> Document:
     # Markers outside any statement (inside notes, navboxes, skipped chrome) still cite their
     # reference: without them a reference used only there would look unused. Those whose note
     # stands in skipped chrome too (a navbox's own note list) cite nothing of the article's.
+    elements = list(content.iter())  # in document order, walked once for the markers, notes and works below
     seen = {m.citation.span.start for m in walker.markers}
-    outside = [el for el in content.iter() if el.tag == "sup" and el.start not in seen and _is_ref_marker(el)]
-    chrome_notes = _chrome_notes(content, by_target) if outside else set()
+    outside = [el for el in elements if el.tag == "sup" and el.start not in seen and _is_ref_marker(el)]
+    chrome_notes = _chrome_notes(elements, by_target) if outside else set()
     markers = walker.markers + [
         _Marker(Citation("", Span(el.start, el.end)), target, el.text())
         for el in outside if (target := _note_target(el) or "") not in chrome_notes
@@ -1167,9 +1168,9 @@ def parse(text: str, path: str = "<string>") -> Document:
 
     for index, stmt in enumerate(walker.statements):
         stmt.index = index
-    if bibliography := _bibliography(content):
+    if bibliography := _bibliography(elements):
         doc.metadata["bibliography"] = bibliography
-    if general := _general_references(content):
+    if general := _general_references(elements):
         doc.metadata["general_references"] = general
     if walker.infobox_rows:
         doc.metadata["infobox"] = {label: "; ".join(values) for label, values in walker.infobox_rows.items()}

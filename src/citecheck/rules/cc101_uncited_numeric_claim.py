@@ -670,8 +670,7 @@ def _gives_cited_box_figure(figures: _CitedFigures, claim: NumericClaim) -> bool
     box sums up the body; where it carries the source, the body's figure has it too. Only an
     exact figure, of four significant digits or more: a round one ("30,000 men") is as often
     another of the box's many ("Strength: 30,000")."""
-    significant = "".join(ch for ch in claim.raw if ch.isdigit()).strip("0")
-    return len(significant) >= 4 and any(
+    return _exact_enough(claim.raw) and any(
         figure.claim.raw == claim.raw and _same_thing(figure.claim, claim)
         for figure in figures.of("infobox", claim.value))
 
@@ -684,8 +683,8 @@ def _restates_sourced_cell(figures: _CitedFigures, item: Statement, claim: Numer
     restates the schedule's row "at Rhein Fire" | "30,355", sourced by the markers under the
     table. The item retells the row; a round figure ("Attendance: 30,000") is as often another
     row's."""
-    figure = _ROW_NUMBER.search(claim.raw)
-    if figure is None or not _exact_enough(figure.group()):
+    written = _ROW_NUMBER.search(claim.raw)
+    if written is None or not _exact_enough(written.group()):
         return False
     words = _summary_words(item)
     return any(not figure.cell_row.isdisjoint(words) if figure.cell_row is not None
@@ -2076,7 +2075,7 @@ def _exact_enough(figure: str) -> bool:
     """Whether a figure as written is exact enough to be read off a table of any section:
     four significant digits or more ("227.168", "1,441,911"), where a round one ("300") is as
     often another of a table's many."""
-    return len(figure.replace(".", "").replace(",", "").strip("0")) >= 4
+    return len("".join(char for char in figure if char.isdigit()).strip("0")) >= 4
 
 
 def _rounds_shares_of_sourced_table(doc: Document, stmt: Statement, claims: Sequence[NumericClaim],
