@@ -62,6 +62,17 @@ def ipv6_archives() -> str:
     return "".join(ref.format(i) for i in range(2_000))
 
 
+def unclosed_table_tags() -> str:
+    """A table, then 40,000 table tags never closed to the end of the file (280 KB): a table's end
+    was searched for past each."""
+    return "<html><body><table><tr><td>The raid killed 12 people in all.</td></tr></table>" + "<table " * 40_000
+
+
+def tag_openers_never_closed() -> str:
+    """20,000 lines comparing with "<" (300 KB): each "<b" opens a tag the parser looked for the end of."""
+    return "The raid killed 12 people.\n\n" + "if a<b then c.\n" * 20_000
+
+
 CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "cc503-empty-references": ("wiki", empty_references),
     "unclosed-li-in-div": ("wiki", unclosed_list_items),
@@ -71,6 +82,8 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "50000-nested-divs": ("html", deep_divs),
     "surrogate-references": ("wiki", surrogates),
     "ipv6-archive-hosts": ("wiki", ipv6_archives),
+    "unclosed-table-tags": ("html", unclosed_table_tags),
+    "tag-openers-never-closed": ("wiki", tag_openers_never_closed),
 }
 
 

@@ -98,6 +98,14 @@ def paragraph(marked: str, kind: str = "prose") -> Paragraph:
                      section=("History",), index=3)
 
 
+def test_a_run_of_text_with_no_sentence_end_is_cut_at_spaces_into_pieces_of_a_long_sentence() -> None:
+    text = "item text here, 12 " * 1000
+    pieces = [text[a:b] for a, b in split_sentences(text)]
+    assert len(pieces) == 7 and all(len(piece) <= 3000 for piece in pieces)
+    assert " ".join(pieces) == text.strip()  # cut at spaces: every word kept whole
+    assert len(split_sentences("A sentence. Then " + "word " * 500)) == 2  # a long real one stays whole
+
+
 def test_citation_clusters_after_punctuation() -> None:
     source = "Clashes began on 27 September.[45][46] Azerbaijan declared a curfew,[413] later mobilizing. [66] Talks failed."
     stmts = statements_from_paragraph(paragraph(source))

@@ -963,7 +963,7 @@ def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, st
 _LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 _EXT_LINK = re.compile(r"\[(?:https?:)?//\S+\s+([^\]]*)\]")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_TAGS = re.compile(r"</?(?:span|small|i|b|em|strong|abbr|nowiki|bdi)\b[^>]*>", re.I)
+_TAGS = re.compile(r"</?(?:span|small|i|b|em|strong|abbr|nowiki|bdi)\b[^<>]*>", re.I)
 
 
 def clean_value(value: str) -> str:

@@ -174,7 +174,7 @@ _SEASON_FORM = re.compile(
     r"(?:\s*[-–/]\s*(?P<y2>\d{2,4}))?", re.I)
 _PRESENT = re.compile(r"(?:present|heute|now|ongoing|nay|hiện\s+tại)", re.I)
 
-_CLEAN = re.compile(r"<!--.*?(?:-->|$)|<[^>]*>|\{\{\s*(?:snd|sndash|spaced ndash|ndash)\s*\}\}|&nbsp;|\u200e|\u200f", re.S | re.I)
+_CLEAN = re.compile(r"<!--.*?(?:-->|$)|<[^<>]*>|\{\{\s*(?:snd|sndash|spaced ndash|ndash)\s*\}\}|&nbsp;|\u200e|\u200f", re.S | re.I)
 
 
 _WEEKDAY = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+", re.I)

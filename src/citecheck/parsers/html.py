@@ -30,7 +30,7 @@ _TOKEN = re.compile(
       | <!\[CDATA\[.*?(?:\]\]>|\Z)
       | <[!?][^>]*>?
       | </(?P<end>[A-Za-z][^\s/>]*)[^>]*>?
-      | <(?P<start>[A-Za-z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>
+      | <(?P<start>[A-Za-z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*'|["'])*)(?:>|\Z)
     """,
     re.S | re.X,
 )
@@ -1146,7 +1146,7 @@ def parse(text: str, path: str = "<string>") -> Document:
     # Markers outside any statement (inside notes, navboxes, skipped chrome) still cite their
     # reference: without them a reference used only there would look unused. Those whose note
     # stands in skipped chrome too (a navbox's own note list) cite nothing of the article's.
-    elements = list(content.iter())  # in document order, walked once for the markers, notes and works below
+    elements = list(content.iter())  # in document order: the tree is walked once, for the markers, notes and works below
     seen = {m.citation.span.start for m in walker.markers}
     outside = [el for el in elements if el.tag == "sup" and el.start not in seen and _is_ref_marker(el)]
     chrome_notes = _chrome_notes(elements, by_target) if outside else set()

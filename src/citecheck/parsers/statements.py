@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from citecheck.model import Citation, Span, Statement, Tag
 
@@ -105,7 +105,23 @@ def split_sentences(text: str, markers: Sequence[int] = ()) -> list[tuple[int, i
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))
-    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
+    return [trimmed for s, e in spans for piece in _pieces(text, s, e) if (trimmed := _trim(text, *piece))]
+
+
+# No sentence is longer: past it, a run of text with no sentence's end (a damaged list of
+# thousands of items, one figure each) is cut at a space, so that the rules' reading of each
+# figure in its sentence costs no more than in a long real one.
+_LONGEST_SENTENCE = 3000
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most ``_LONGEST_SENTENCE`` characters, cut at spaces."""
+    while end - start > _LONGEST_SENTENCE:
+        cut = text.rfind(" ", start + _LONGEST_SENTENCE // 2, start + _LONGEST_SENTENCE)
+        cut = cut + 1 if cut > 0 else start + _LONGEST_SENTENCE
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def _marked(markers: Sequence[int], start: int, end: int) -> bool:
