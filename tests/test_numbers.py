@@ -176,9 +176,11 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Output was nylon 12 million tonnes, and the rope is nylon 20lbs heavier.", ["12 million", "20"]),
         ("The new chassis is lighter (−45 kg) than its predecessor.", ["45"]),
         # German notation
-        # an ISSN-shaped range that numbers no medium; a distance run; a plural with an apostrophe
-        ("Print runs were 2333-3553 copies.", ["2333-3553"]),
+        # distances walked or run; a plural with an apostrophe
         ("He ran 5 km to the station.", ["5"]),
+        ("The nearest school is a 2.5 km walk from the village.", ["2.5"]),
+        ("The station is a 3 km walk away; he went on a 3 mile run.", ["3", "3"]),
+        ("Results: 2.5 km men 14 min.", ["2.5", "14"]),  # a decimal's tail is no race's distance
         ("Highs were in the 60's and 70's F.", ["70"]),
         ("Die Stadt hat 22.000 Einwohner und 1,9 Millionen Besucher.", ["22.000", "1,9 Millionen"]),
         ("Die Temperatur beträgt 9,5 °C und 13,9 % sind evangelisch.", ["9,5", "13,9 %"]),
@@ -443,8 +445,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # a class named by its number; a knockout stage's name
         "All were built by Beyer-Peacock, the 52 Class and 60 Class.",
         "R1 = Round 1 (Round of 32)",
-        # a serial's ISSNs by medium; races by distance and field, a meet by its distance
-        "0078-6209 (print) 2333-3553 (web)",
+        # races by distance and field, a meet by its distance
         "Opening ceremony 500 metres women 3000 metres women",
         "5 km walk (road)",
         "Mexican 100 km Championships",

@@ -363,8 +363,6 @@ _MASK_ALTERNATIVES = (
     # signed values in a row, such as an element's oxidation states: "−4, −2, −1, +1, +2, +3, +4"
     ("", rf"(?:(?<=(?<![\w.])[+−-])|(?<=â\x88\x92))\d{{1,2}}(?:,\s?(?:[+−-]|â\x88\x92)\d{{1,2}}){{2,}}(?![\d.])"),
     ("", rf"\b1,\s?2,\s?3(?:,\s?\d+)*(?:,?\s(?:and|or)\s\d+)?\b"),  # the cases 1, 2, 3 and 4
-    # a serial's ISSN by the medium it numbers, as an infobox lists them: "2333-3553 (web)"
-    ("", rf"\b\d{{4}}-\d{{4}}\b(?=\s*\((?:print|online|web|electronic|paper|digital)\))"),
     ("", rf"\b1\s?(?:in|-in-)\s?\d+[\s\-]year\b"),  # a 1 in 100 year storm: a return period
     # the school grades a school takes: "grades 6-8", "(K-12)"
     ("", rf"(?:(?<=grade\s)|(?<=grades\s)|(?<=Grade\s)|(?<=Grades\s))\d{{1,2}}(?:\s*(?:[{_DASH}]|to|through)\s*\d{{1,2}})?\b"
@@ -376,13 +374,16 @@ _MASK_ALTERNATIVES = (
     ("", rf"(?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)"),  # "from left to right: 1. Band-e Amir; 2. Salang"
     ("units", rf"\d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b"),  # 4×100 m relay
     ("units", rf"(?<=\b[CK]-[1-4]\s)\d{{3,5}}\s?(?:m|metres|meters)\b"),  # a canoe or kayak event: "C-1 1000 m", "K-4 500 m"
-    # the 100 m final; an event's name, capitalised: "20km Race Walk", "400 m Hurdles"; an event of a
-    # schedule or a records table by its distance and field ("500 metres men", "5 km walk (road)")
-    # or a meet's ("Mexican 100 km Championships")
-    ("units", rf"\d{{1,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
+    # the 100 m final; an event's name, capitalised: "20km Race Walk", "400 m Hurdles"
+    ("units", rf"\d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
         rf"|breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?"
-        rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist|(?:wo)?men|[Cc]hampionships?"
+        rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist"
         rf"|Relay|Hurdles|Steeplechase|Freestyle|Backstroke|Breaststroke|Butterfly|Medley|Race|Run|Walk)\b)"),
+    # an event of a schedule or a records table by its distance and field ("500 metres men",
+    # "5 km walk (road)"), or a meet by its distance ("Mexican 100 km Championships"); not "a
+    # 2.5 km walk from the village"
+    ("units", rf"(?<![\d.,])\d{{1,5}}\s?(?:m|metres?|meters?|km)\b"
+        rf"(?=\s+(?:(?:wo)?men\b|[Cc]hampionships?\b|walk\s\((?:road|track)\)))"),
 )
 # What every match of a group's alternatives holds: a unit's or a clock's word or a degree sign;
 # an era, a time zone or a law's abbreviation (or Arabic "before Christ"); a street's word; a
@@ -1568,12 +1569,12 @@ def _bare_year(text: str, match: re.Match[str]) -> bool:
 
 
 # A unified school district by its number and its town, the whole of a list item or a cell,
-# perhaps with a remark in brackets: "USD 439, Sedgwick", "Cedar Vale USD 285", "Easton USD 449
-# (Web site)"; not a price named so ("Adult Admission USD 250").
+# perhaps with its link's remark: "USD 439, Sedgwick", "Cedar Vale USD 285", "Easton USD 449
+# (Web site)"; not a price named so ("Adult Admission USD 250", "Guided Tour USD 250 (per group)").
 _DISTRICT_TOWN = r"[A-Z][\w'’.]*(?:[\s-][A-Z][\w'’.]*)*"
 _PRICE_WORDS = r"(?i:.*\b(?:price|cost|fees?|fares?|admission|tuition|rent|salary|wages?|pay|revenue|budget|total|value|prize|income)\b)"
 _SCHOOL_DISTRICT = re.compile(
-    rf"\s*(?:USD\s[1-9]\d{{2}},\s+(?!{_PRICE_WORDS}){_DISTRICT_TOWN}|(?!{_PRICE_WORDS}){_DISTRICT_TOWN}\s+USD\s[1-9]\d{{2}})(?:\s*\([^()]{{1,20}}\))?\.?\s*")
+    rf"\s*(?:USD\s[1-9]\d{{2}},\s+(?!{_PRICE_WORDS}){_DISTRICT_TOWN}|(?!{_PRICE_WORDS}){_DISTRICT_TOWN}\s+USD\s[1-9]\d{{2}})(?:\s*\((?i:web\s?site|official\s+site|home\s?page)\))?\.?\s*")
 
 
 def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) -> NumericClaim | None:

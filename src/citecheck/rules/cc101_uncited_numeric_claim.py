@@ -106,7 +106,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     citation_starts: list[int] | None = None
     examples = _worked_examples(statements, doc.source)
     retold = frozenset(doc.metadata.get("retold", ()))  # an episode list's summaries, which the episodes source
-    run_starts = _list_run_starts(statements, doc.source)
+    run_starts = _list_run_starts(statements, doc)
     closed_lists: dict[int, bool] = {}  # list starts, and whether the list is cited once at its close
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
@@ -596,8 +596,13 @@ def _summary_words(summary: Statement) -> frozenset[str]:
     """The words of a summary, with its infobox row's label ("Capacity" of "27,906"), or of a list
     item, with the heading it stands under ("Week 1: at Rhein Fire"), to meet a table cell's
     (``_row_words``)."""
-    label = summary.section[-1:] if summary.kind in ("infobox", "list") else ()
-    return frozenset(_ROW_WORD.findall(" ".join((summary.text, *label)).lower()))
+    label = summary.section[-1] if summary.kind in ("infobox", "list") and summary.section else ""
+    return _labelled_words(summary.text, label)
+
+
+@functools.lru_cache(maxsize=256)  # asked for each figure of a statement
+def _labelled_words(text: str, label: str) -> frozenset[str]:
+    return frozenset(_ROW_WORD.findall(f"{text} {label}".lower()))
 
 
 _RANGE_CONNECTIVE = re.compile(r"\s*(?:[-‐‑–—]|\bto\b|\band\b|\bbis\b)\s*")
@@ -1289,7 +1294,7 @@ def _name_of_the_document(source: str, text: str, claim: NumericClaim) -> bool:
 
 # A rendered page's italic text: the title of a work, a ship's or a film's name, often a link
 # to its article ("<i><a href=…>8 Women</a></i>").
-_ITALIC = re.compile(r"<i>(?:<a\s[^>]*>)?(?P<text>[^<]{1,120})(?:</a>)?</i>")
+_ITALIC = re.compile(r"<i>(?:<a\s[^<>]*>)?(?P<text>[^<]{1,120})(?:</a>)?</i>")
 # How far before a statement its italic title may open: a table cell's statement starts at the
 # title's first letter, after "<i>" and the link's opening tag.
 _ITALIC_OPENING_REACH = 400
@@ -2260,7 +2265,7 @@ _MEANING = re.compile(r"[a-z]{3,}")
 
 # A cell of nothing but bracketed names: "(60 m), (long jump), (shot put) / (1000 m)".
 _NAMES_ONLY = re.compile(r"\s*\([^()]*\)(?:[\s,;/]*\([^()]*\))+[\s.,;]*")
-_CELL_TAG = re.compile(r"<t[dh]\b[^>]*>", re.I)
+_CELL_TAG = re.compile(r"<t[dh]\b[^<>]*>", re.I)
 _SPANS_COLUMNS = re.compile(r"\bcolspan\s*=\s*[\"']?\s*(?:[2-9]|\d\d)", re.I)
 _SPANS_ROWS = re.compile(r"\browspan\s*=\s*[\"']?\s*(?:[2-9]|\d\d)", re.I)
 
@@ -2294,13 +2299,13 @@ _REPORT_LINK = re.compile(
     r"|recap|game\s*book)\s*\)?\s*</a>", re.I)
 # … or links of any name after the label "Report(s):" that opens a line or a cell of the box:
 # "Referee(s): …<br />Report(s): result statistics"; not "Rating by the Cook Political Report: …".
-_REPORT_LABEL = re.compile(r"(?:^|<br\s*/?>|<t[dh]\b[^>]*>)\s*(?P<label>Reports?(?:\(s\))?:)"
-                           r"(?P<links>(?:\s*<a\b[^>]*>[^<]*</a>)+)", re.M)
+_REPORT_LABEL = re.compile(r"(?:^|<br\s*/?>|<t[dh]\b[^<>]*>)\s*(?P<label>Reports?(?:\(s\))?:)"
+                           r"(?P<links>(?:\s*<a\b[^<>]*>[^<]*</a>)+)", re.M)
 _LINK_ATTRIBUTES = re.compile(r"<a\b([^>]*)>")
 # What stands between two links of one game's report: "Report<br />Report", "Report, Report".
 _LINKS_APART = re.compile(r"(?:\s|<br\s*/?>|,|&#160;)*")
 # The elements a match box is built of (a row, a table, a frame), and the headings it never holds.
-_BOX_TAG = re.compile(r"<(?P<closing>/?)(?P<name>div|table|tr)\b[^>]*>|<h[1-6]\b", re.I)
+_BOX_TAG = re.compile(r"<(?P<closing>/?)(?P<name>div|table|tr)\b[^<>]*>|<h[1-6]\b", re.I)
 
 
 def _report_boxes(doc: Document) -> list[tuple[int, int]]:
@@ -2900,13 +2905,13 @@ def _numbered_lists(statements: Sequence[Statement], run_starts: list[int]) -> f
                      if len(numbers) >= _NUMBERED_ITEMS and numbers == list(range(1, len(numbers) + 1)))
 
 
-def _list_run_starts(statements: Sequence[Statement], source: str) -> list[int]:
+def _list_run_starts(statements: Sequence[Statement], doc: Document) -> list[int]:
     """For each statement, where the run of list items or table cells it belongs to starts
     (itself when it is neither): found once, so a long list costs no walk back per item. Two
     tables set one right under the other are two runs: an outermost table ends between them
     (``_table_ends``); a table nested in a cell (a roster's columns) is part of its table."""
     starts: list[int] = []
-    ends = _table_ends(source) if any(stmt.kind == "table" for stmt in statements) else []
+    ends = _table_ends(doc.source, doc.format) if any(stmt.kind == "table" for stmt in statements) else []
     for i, stmt in enumerate(statements):
         in_run = stmt.kind in ("list", "table") and i > 0 and statements[i - 1].kind == stmt.kind
         if in_run and stmt.kind == "table":
@@ -2916,23 +2921,36 @@ def _list_run_starts(statements: Sequence[Statement], source: str) -> list[int]:
     return starts
 
 
-# A table's start or end: of a rendered page or an HTML table (``<table …>``, ``</table>``), or
-# of a wikitext table (a line opening "{|" or "|}").
-_TABLE_TAG = re.compile(r"<(?P<html_end>/?)table\b[^>]*>|^[ \t]*(?P<wiki>\{\||\|\})", re.I | re.M)
+# A rendered table's start or end, or a heading; a wikitext table's opening or closing line
+# ("{|", "|}"; not "|}}", a template closed at a line's start), or a heading line.
+_HTML_TABLE_TAG = re.compile(r"<(?:(?P<end>/)table\s*>|(?P<start>table\b[^<>]*)>|(?P<heading>h[1-6])\b)", re.I)
+_WIKI_TABLE_LINE = re.compile(r"^[ \t]*(?:(?P<start>\{\|.*)|(?P<end>\|\})(?!\})|(?P<heading>=))", re.M)
+# A table that only lays others out side by side ({{col-begin}}, a multi-column layout).
+_LAYOUT_TABLE = re.compile(r"""role\s*=\s*["']?presentation|multicol""", re.I)
 
 
-def _table_ends(source: str) -> list[int]:
-    """Where each outermost table of ``source`` ends, in order: the ends of tables nested in
-    another's cells are left out."""
+def _table_ends(source: str, fmt: str) -> list[int]:
+    """Where each outermost table of a rendered page or of wikitext ends, in order: the ends of
+    tables nested in another's cells are left out, a layout table holds tables without being one,
+    and a heading closes what a table closed by a template ("{{end}}") left open."""
+    pattern = {"html": _HTML_TABLE_TAG, "wikitext": _WIKI_TABLE_LINE}.get(fmt)
+    if pattern is None:
+        return []
     ends: list[int] = []
-    depth = 0
-    for tag in _TABLE_TAG.finditer(source):
-        if tag["html_end"] or tag["wiki"] == "|}":
-            depth = max(depth - 1, 0)
-            if not depth:
+    tables: list[bool] = []  # each open table: whether it is a table of data, not of layout
+    data_tables = 0
+    for tag in pattern.finditer(source):
+        if tag["heading"]:
+            tables.clear()
+            data_tables = 0
+        elif tag["start"] is not None:
+            data = _LAYOUT_TABLE.search(tag["start"]) is None
+            tables.append(data)
+            data_tables += data
+        elif tables and tables.pop():
+            data_tables -= 1
+            if not data_tables:
                 ends.append(tag.start())
-        else:
-            depth += 1
     return ends
 
 
@@ -3005,26 +3023,41 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
     return j >= 0 and _introduces_list(statements[j]) and statements[j].cited
 
 
-# A sentence naming the source of what follows it: "The following records are taken from
-# Queensland Rugby League's official website and are correct as of the end of the 2012 season.[8]",
-# "The following table is taken from Schrijver (2004)".
+# A sentence naming the source of the records, figures or list that follow it: "The following
+# records are taken from Queensland Rugby League's official website and are correct as of the
+# end of the 2012 season.[8]", "The following list of records is compiled from …[2]"; not "The
+# following players were taken from other clubs" (a draft), nor "items were obtained from the wreck".
 _SOURCE_OF_WHAT_FOLLOWS = re.compile(
-    r"\s*The\s+following\s+(?:[a-z]+\s+){1,2}(?:is|are|was|were)\s+"
+    r"\s*The\s+following\s+(?:(?:list|table)\s+of\s+)?(?:[a-z]+\s+)?"
+    r"(?:records|statistics|stats|figures|data|results|lists?|tables?|standings|rankings)\s+(?:is|are|was|were)\s+"
     r"(?:taken|compiled|drawn|derived|obtained|extracted|sourced|adapted|reproduced)\s+from\b")
+# A label between such lists, not a sentence: "Most games", "Most points by a player in a season".
+_LIST_LABEL_WORDS = 10
 
 
 def _under_named_source(doc: Document, stmt: Statement) -> bool:
     """Whether a list item or table cell stands after a cited sentence of its section that names
     the source of what follows ("The following records are taken from …[8]" over the lists of
-    records, under their labels "Most games", "Most tries")."""
-    def opening_sentences() -> dict[tuple[str, ...], int]:
-        found: dict[tuple[str, ...], int] = {}
-        for s in doc.statements:
-            if s.kind == "prose" and s.citations and s.section not in found and _SOURCE_OF_WHAT_FOLLOWS.match(s.text):
-                found[s.section] = s.index
-        return found
-    opening = doc.derived("sources_of_what_follows", opening_sentences).get(stmt.section)
-    return opening is not None and opening < stmt.index
+    records, under their labels "Most games", "Most tries"), with nothing but such labels, lists
+    and tables between: a paragraph of prose ends what the sentence sources."""
+    def sourced_runs() -> list[tuple[int, int]]:
+        runs = []
+        statements = doc.statements
+        for s in statements:
+            if s.kind == "prose" and s.citations and _SOURCE_OF_WHAT_FOLLOWS.match(s.text):
+                end = s.index + 1
+                while end < len(statements) and statements[end].section == s.section and (
+                        statements[end].kind in ("list", "table") or _is_list_label(statements[end])):
+                    end += 1
+                runs.append((s.index, end))
+        return runs
+    return any(start < stmt.index < end for start, end in doc.derived("sources_of_what_follows", sourced_runs))
+
+
+def _is_list_label(stmt: Statement) -> bool:
+    """Whether a statement is a short label between lists, no sentence ("Most games")."""
+    return (stmt.kind in ("prose", "heading") and len(stmt.text.split()) <= _LIST_LABEL_WORDS
+            and not stmt.text.rstrip().endswith((".", "!", "?")))
 
 
 def _list_cited_at_close(statements: Sequence[Statement], start: int) -> bool:
@@ -3088,7 +3121,7 @@ def _closed_by_source_line(statements: Sequence[Statement], start: int) -> bool:
 _GROUP_HEAD_CHARS = 40  # "Other religions": a head over a list's next group, no sentence
 
 
-_MARKUP = re.compile(r"<[^>]*>")
+_MARKUP = re.compile(r"<[^<>]*>")
 
 
 def _quoted_after_cited_introduction(statements: Sequence[Statement], i: int, source: str) -> bool:
