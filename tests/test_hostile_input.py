@@ -128,7 +128,7 @@ def test_list_items_find_their_introduction_without_walking_back_per_item() -> N
     text = "Title\n\nLosses reported by the ministry:[1]\n\n" + "".join(
         f"  • {n} tanks destroyed\n" for n in range(2, 7)) + "\nReferences\n\n  1. ^ a Ministry. 2020.\n"
     doc = lint_text(text, "text").document
-    starts = _list_run_starts(doc.statements, doc)
+    starts = _list_run_starts(doc)
     items = [i for i, s in enumerate(doc.statements) if s.kind == "list"]
     assert len(items) == 5 and {starts[i] for i in items} == {items[0]}
     assert not [f for f in lint_text(text, "text").findings if f.code == "CC101"]

@@ -106,7 +106,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     citation_starts: list[int] | None = None
     examples = _worked_examples(statements, doc.source)
     retold = frozenset(doc.metadata.get("retold", ()))  # an episode list's summaries, which the episodes source
-    run_starts = _list_run_starts(statements, doc)
+    run_starts = _list_run_starts(doc)
     closed_lists: dict[int, bool] = {}  # list starts, and whether the list is cited once at its close
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
@@ -2905,11 +2905,12 @@ def _numbered_lists(statements: Sequence[Statement], run_starts: list[int]) -> f
                      if len(numbers) >= _NUMBERED_ITEMS and numbers == list(range(1, len(numbers) + 1)))
 
 
-def _list_run_starts(statements: Sequence[Statement], doc: Document) -> list[int]:
+def _list_run_starts(doc: Document) -> list[int]:
     """For each statement, where the run of list items or table cells it belongs to starts
     (itself when it is neither): found once, so a long list costs no walk back per item. Two
     tables set one right under the other are two runs: an outermost table ends between them
     (``_table_ends``); a table nested in a cell (a roster's columns) is part of its table."""
+    statements = doc.statements
     starts: list[int] = []
     ends = _table_ends(doc.source, doc.format) if any(stmt.kind == "table" for stmt in statements) else []
     for i, stmt in enumerate(statements):
@@ -3031,15 +3032,11 @@ _SOURCE_OF_WHAT_FOLLOWS = re.compile(
     r"\s*The\s+following\s+(?:(?:list|table)\s+of\s+)?(?:[a-z]+\s+)?"
     r"(?:records|statistics|stats|figures|data|results|lists?|tables?|standings|rankings)\s+(?:is|are|was|were)\s+"
     r"(?:taken|compiled|drawn|derived|obtained|extracted|sourced|adapted|reproduced)\s+from\b")
-# A label between such lists, not a sentence: "Most games", "Most points by a player in a season".
-_LIST_LABEL_WORDS = 10
-
-
 def _under_named_source(doc: Document, stmt: Statement) -> bool:
     """Whether a list item or table cell stands after a cited sentence of its section that names
     the source of what follows ("The following records are taken from …[8]" over the lists of
-    records, under their labels "Most games", "Most tries"), with nothing but such labels, lists
-    and tables between: a paragraph of prose ends what the sentence sources."""
+    records, under their heads "Most games", "Most tries"), with nothing but such heads
+    (``_group_head``), lists and tables between: a paragraph of prose ends what the sentence sources."""
     def sourced_runs() -> list[tuple[int, int]]:
         runs = []
         statements = doc.statements
@@ -3047,17 +3044,11 @@ def _under_named_source(doc: Document, stmt: Statement) -> bool:
             if s.kind == "prose" and s.citations and _SOURCE_OF_WHAT_FOLLOWS.match(s.text):
                 end = s.index + 1
                 while end < len(statements) and statements[end].section == s.section and (
-                        statements[end].kind in ("list", "table") or _is_list_label(statements[end])):
+                        statements[end].kind in ("list", "table") or _group_head(statements[end])):
                     end += 1
                 runs.append((s.index, end))
         return runs
     return any(start < stmt.index < end for start, end in doc.derived("sources_of_what_follows", sourced_runs))
-
-
-def _is_list_label(stmt: Statement) -> bool:
-    """Whether a statement is a short label between lists, no sentence ("Most games")."""
-    return (stmt.kind in ("prose", "heading") and len(stmt.text.split()) <= _LIST_LABEL_WORDS
-            and not stmt.text.rstrip().endswith((".", "!", "?")))
 
 
 def _list_cited_at_close(statements: Sequence[Statement], start: int) -> bool:
@@ -3112,13 +3103,19 @@ def _closed_by_source_line(statements: Sequence[Statement], start: int) -> bool:
             break
         if stmt.kind == "list":
             end = k
-        elif not (stmt.kind == "prose" and len(stmt.text) <= _GROUP_HEAD_CHARS and not stmt.citations
-                  and not stmt.text.rstrip().endswith((".", "!", "?")) and not find_numeric_claims(stmt.text)):
+        elif not _group_head(stmt):
             break  # a sentence ends the list ("These older figures are disputed."); a head goes on
     return TABLE_SOURCE_LINE.match(statements[end].text) is not None and _cited_at_end(statements[end])
 
 
 _GROUP_HEAD_CHARS = 40  # "Other religions": a head over a list's next group, no sentence
+
+
+def _group_head(stmt: Statement) -> bool:
+    """Whether a statement is a short head over a list's next group, no sentence: "Other
+    religions", "Most points by a player in a season"."""
+    return (stmt.kind == "prose" and len(stmt.text) <= _GROUP_HEAD_CHARS and not stmt.citations
+            and not stmt.text.rstrip().endswith((".", "!", "?")) and not find_numeric_claims(stmt.text))
 
 
 _MARKUP = re.compile(r"<[^<>]*>")
