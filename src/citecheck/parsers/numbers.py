@@ -1234,8 +1234,13 @@ def reads_out_designation(claim: NumericClaim, text: str) -> bool:
     and reads out: "BM-8-16 is a vehicle which fires M-8 missiles and has 16 rails" follows from
     the template, as a worked example of it."""
     return claim.kind == "count" and any(
-        claim.raw in designation.group().split("-")[1:]
-        for designation in _TEMPLATED_DESIGNATION.finditer(text, 0, claim.start))
+        end <= claim.start and claim.raw in numbers for end, numbers in _designations(text))
+
+
+@functools.lru_cache(maxsize=256)  # asked once for each figure of a statement
+def _designations(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """Where each templated designation of ``text`` ends, and its numbers."""
+    return tuple((match.end(), tuple(match.group().split("-")[1:])) for match in _TEMPLATED_DESIGNATION.finditer(text))
 
 
 def continues_example(text: str) -> bool:
@@ -1285,13 +1290,21 @@ def works_out(claim: NumericClaim, text: str, teaching: bool = False) -> bool:
     ("Thus the company lost $40 million", "So the firm closed 120 stores", "Thus, by 1993, this
     balance was cut to less than half"), and so does a conclusion drawn from a finding ("Thus,
     there were two photosystems, one absorbing up to 600 nm")."""
-    cue = _WORKS_OUT.match(text)
-    if (cue is None or claim.start < cue.end() or _RECORD_YEAR.search(text) is not None
-            or _THERE_WERE.match(text, cue.end())):
+    cue_end = _working_cue_end(text)
+    if cue_end is None or claim.start < cue_end:
         return False
     if claim.kind != "count" and not (teaching and claim.kind == "percent"):
         return False
     return not (_counts_people(claim) or measures_time(claim)) and (teaching or _in_units(claim))
+
+
+@functools.lru_cache(maxsize=256)  # asked once for each figure of a statement
+def _working_cue_end(text: str) -> int | None:
+    """Where the words that draw a calculation end in an undated statement that opens with them."""
+    cue = _WORKS_OUT.match(text)
+    if cue is None or _names_a_year(text) or _THERE_WERE.match(text, cue.end()):
+        return None
+    return cue.end()
 
 
 # Units a worked-out measure is given in, beside the symbols ("MJ", "pF") and the units glued to
@@ -1336,11 +1349,16 @@ def reports_the_world(claim: NumericClaim, paragraph: str) -> bool:
     and shares that are all, half or none of something ("the time to lose one-half of its
     activity") unless they are of people."""
     if claim.kind == "percent" and (_degree_of_a_process(claim, paragraph) or _whole_half_or_none(claim, paragraph)):
-        return _RECORD_YEAR.search(paragraph) is not None or _share_of_people(claim, paragraph)
+        return _names_a_year(paragraph) or _share_of_people(claim, paragraph)
     if claim.kind in ("percent", "money") or (claim.value or 0) >= 1000:
         return True
     return (_counts_people(claim) or claim.noun.split(" ", 1)[0].lower() in _ROLE_NOUNS
-            or _RECORD_YEAR.search(paragraph) is not None)
+            or _names_a_year(paragraph))
+
+
+@functools.lru_cache(maxsize=256)  # asked for each figure of a paragraph
+def _names_a_year(text: str) -> bool:
+    return _RECORD_YEAR.search(text) is not None
 
 
 def _share_of_people(claim: NumericClaim, paragraph: str) -> bool:
@@ -2924,8 +2942,26 @@ def names_the_members(claim: NumericClaim, following: Sequence[str]) -> bool:
             return True
     if count == 2 and _ONE_THEN_THE_OTHER.match(following[0]):
         return True  # "two matches" then "One match was played against …, the other, against …"
+    if not _CATALOGUE_ENTRY.match(_opening(following)):
+        return False  # read first, so that a long paragraph is joined only when it may be a catalogue
     entries = " ".join(following).split(";")
     return len(entries) == count and all(_CATALOGUE_ENTRY.match(entry) for entry in entries)
+
+
+# How far into a paragraph a catalogue's first entry reaches at most: its title and year.
+_ENTRY_REACH = 200
+
+
+def _opening(texts: Sequence[str]) -> str:
+    """The first statements of ``texts`` joined, up to ``_ENTRY_REACH`` characters or past."""
+    parts: list[str] = []
+    length = 0
+    for text in texts:
+        parts.append(text)
+        length += len(text) + 1
+        if length > _ENTRY_REACH:
+            break
+    return " ".join(parts)
 
 
 # An entry of a catalogue: a title and its year, or its span of years, in brackets ("Done to

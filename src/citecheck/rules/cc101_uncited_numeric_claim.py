@@ -11,6 +11,7 @@ import functools
 import itertools
 import math
 import re
+import threading
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Sequence
 
@@ -176,7 +177,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             paragraph = paragraph_texts.get(stmt.paragraph)
             if paragraph is None:
                 paragraph = paragraph_texts[stmt.paragraph] = _paragraph_text(statements, i)
-            if _LETTERED_LABELS.search(paragraph):
+            if _labels_by_letter(paragraph):
                 claims = [c for c in claims if not _names_a_structure(c)]
         if (_DESCRIBES_ITS_LIST.match(stmt.text) or _LEGEND.match(stmt.text)
                 or stmt.kind in ("infobox", "table") and _DATA_SCOPE.match(stmt.text)):
@@ -236,13 +237,14 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                      else _table_rows_after(statements, i) | {_numbered_heads_after(statements, i)})
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items
                                                       or _counts_group_heads(statements, i, c))]
-        if uncovered and stmt.kind == "prose":
-            uncovered = [c for c in uncovered
-                         if not (_counts_rows_below(statements, i, c) or _numbers_rows_below(statements, i, c))]
+        if (uncovered and stmt.kind == "prose" and any(map(_counts_things, uncovered))
+                and (prose_end := _prose_end_above_table(statements, i)) is not None):
+            uncovered = [c for c in uncovered if not (
+                _counts_rows_below(statements, i, prose_end, c) or _numbers_rows_below(statements, i, prose_end, c))]
         if uncovered and stmt.kind == "prose" and (tally := _tallies_rows_below(statements, i)) is not None:
             uncovered = [c for c in uncovered if c.start < tally]
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
-            following = [s.text for s in statements[i + 1:paragraph_end(statements, i) + 1]]
+            following = _Texts(statements, i + 1, paragraph_end(statements, i) + 1)
             uncovered = [c for c in uncovered if not names_the_members(c, following)]
         if (uncovered and stmt.kind == "prose" and any(works_out(c, stmt.text, teaching=True) for c in uncovered)
                 and _figures_before(statements, i)):
@@ -322,20 +324,77 @@ def _teaches(statements: Sequence[Statement]) -> bool:
 
 def paragraph_start(statements: Sequence[Statement], i: int) -> int:
     """The index of the first statement of statement ``i``'s paragraph."""
-    paragraph = statements[i].paragraph
-    start = i
-    while start > 0 and statements[start - 1].paragraph == paragraph:
-        start -= 1
-    return start
+    return _layout(statements).starts[i]
 
 
 def paragraph_end(statements: Sequence[Statement], i: int) -> int:
     """The index of the last statement of statement ``i``'s paragraph."""
-    paragraph = statements[i].paragraph
-    end = i
-    while end + 1 < len(statements) and statements[end + 1].paragraph == paragraph:
-        end += 1
-    return end
+    return _layout(statements).ends[i]
+
+
+class _Layout:
+    """Where each statement's paragraph and runs begin and end, and where the citations near it
+    are, worked out once for a document's statements: walked from each statement, a paragraph of
+    thousands of sentences took quadratic time."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self.statements = statements
+        count = len(statements)
+        self.starts = list(range(count))
+        self.ends = list(range(count))
+        self.previous_cited: list[int | None] = [None] * count  # the last cited statement before, in the paragraph
+        self.next_cited: list[int | None] = [None] * count  # the first cited one after, among its paragraph's of its kind
+        self.prose_ends = list(range(count))  # the last of the prose of its section that follows it
+        self.semicolons_after = [0] * count  # in the rest of its paragraph
+        for i in range(1, count):
+            before, stmt = statements[i - 1], statements[i]
+            if before.paragraph == stmt.paragraph:
+                self.starts[i] = self.starts[i - 1]
+                self.previous_cited[i] = i - 1 if before.citations else self.previous_cited[i - 1]
+        for i in range(count - 2, -1, -1):
+            stmt, after = statements[i], statements[i + 1]
+            if after.paragraph == stmt.paragraph:
+                self.ends[i] = self.ends[i + 1]
+                self.semicolons_after[i] = self.semicolons_after[i + 1] + after.text.count(";")
+                if after.kind == stmt.kind:
+                    self.next_cited[i] = i + 1 if after.citations else self.next_cited[i + 1]
+            if after.kind == "prose" and after.section == stmt.section:
+                self.prose_ends[i] = self.prose_ends[i + 1]
+
+    @functools.cached_property
+    def cells_by_text(self) -> dict[str, list[int]]:
+        """The table cells, by their text stripped."""
+        cells: dict[str, list[int]] = {}
+        for k, stmt in enumerate(self.statements):
+            if stmt.kind == "table":
+                cells.setdefault(stmt.text.strip(), []).append(k)
+        return cells
+
+
+class _Texts(Sequence[str]):
+    """The texts of statements ``start`` to ``end`` (not included), read only as asked for."""
+
+    def __init__(self, statements: Sequence[Statement], start: int, end: int) -> None:
+        self._statements, self._start, self._end = statements, start, end
+
+    def __len__(self) -> int:
+        return self._end - self._start
+
+    def __getitem__(self, k: int) -> str:  # type: ignore[override]  # no slices
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        return self._statements[self._start + k].text
+
+
+# The layout of the statements a thread last asked about (a dump's worker may lint in threads).
+_last = threading.local()
+
+
+def _layout(statements: Sequence[Statement]) -> _Layout:
+    layout = getattr(_last, "layout", None)
+    if layout is None or layout.statements is not statements or len(layout.starts) != len(statements):
+        layout = _last.layout = _Layout(statements)
+    return layout
 
 
 def _figures_before(statements: Sequence[Statement], i: int) -> bool:
@@ -1374,6 +1433,14 @@ def _is_film_gauge(claim: NumericClaim, text: str) -> bool:
 # Structures a paragraph numbers, told apart by letters under one number: "Structures 2a to 2c",
 # "3a and 3b"; a paragraph that does so names its compounds (or a figure's parts) by number.
 _LETTERED_LABELS = re.compile(r"(?<![\w.,])(\d{1,2})([a-z])\s*(?:,|and|or|to|[–-])\s*\1(?!\2)[a-z](?![\w'’])")
+
+
+@functools.lru_cache(maxsize=64)  # asked for each statement of a paragraph
+def _labels_by_letter(paragraph: str) -> bool:
+    """Whether a paragraph labels parts by a number and letters ("1a and 1b")."""
+    return _LETTERED_LABELS.search(paragraph) is not None
+
+
 # A number standing alone, or two as a step from one to the other: "carbanion 2", "4 to 5".
 _BARE_NUMBER = re.compile(r"\d{1,2}(?:\s*(?:to|[–-])\s*\d{1,2})?")
 
@@ -1662,8 +1729,8 @@ def _account_of_cited_study(statements: Sequence[Statement], i: int) -> bool:
     naming and citing ("Ghosh, Mason and Spriggs[8] analysed 53 samples …") and goes back to
     later ("The study concluded that …"), with no other citation between: its figures are that
     study's ("Twelve of the forty-one cases … revealed malignant cells")."""
-    start, end = paragraph_start(statements, i), paragraph_end(statements, i)
-    opening = next((j for j in range(i - 1, start - 1, -1) if statements[j].citations), None)
+    end = paragraph_end(statements, i)
+    opening = _layout(statements).previous_cited[i]
     if opening is None or statements[i].citations or not _opens_by_citing_source(statements[opening]):
         return False
     rest = statements[i:end + 1]
@@ -2145,9 +2212,8 @@ def _given_in_cited_column(statements: Sequence[Statement], summary: Statement, 
     digits = _LEADING_DIGITS.match(claim.raw)
     if claim.kind != "count" or digits is None:
         return False
-    for k, cell in enumerate(statements):
-        if cell.kind != "table" or cell.text.strip() != digits.group():
-            continue
+    for k in _layout(statements).cells_by_text.get(digits.group(), ()):
+        cell = statements[k]
         row = [s for s in statements[run_starts[k]:] if s.kind == "table" and s.paragraph == cell.paragraph]
         table = list(itertools.takewhile(lambda s: s.kind == "table", statements[run_starts[k]:]))
         header = next((r for r in (list(g) for _, g in itertools.groupby(table, lambda s: s.paragraph))
@@ -2464,6 +2530,9 @@ def _nearest_later(statements: Sequence[Statement], i: int, source: str) -> tupl
     """
     stmt = statements[i]
     rows = stmt.kind in ("caption", "table")
+    if not rows:
+        j = _layout(statements).next_cited[i]
+        return (None, 0) if j is None else (statements[j].citations[0], j - i)
     previous = stmt
     for j in range(i + 1, len(statements)):
         other = statements[j]
@@ -2706,9 +2775,9 @@ def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
     return {rows, rows - 1} if rows > 1 else set()
 
 
-def _counts_rows_below(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
+def _counts_rows_below(statements: Sequence[Statement], i: int, j: int, claim: NumericClaim) -> bool:
     """Whether a count of prose statement ``i`` is that of the rows of the table right under its
-    paragraph, or under the next of its section, and names what the rows are, as their first
+    paragraph, or under the next of its section (the prose ends with statement ``j``), and names what the rows are, as their first
     cells or the table's heads do, maybe inflected: "In addition, there are five neighboring
     public school districts …" over a table of the five, each named "… School District" in its
     first cell; "eight nominations" over eight rows under "Nominated work". Or it counts the rows
@@ -2716,8 +2785,7 @@ def _counts_rows_below(statements: Sequence[Statement], i: int, claim: NumericCl
     reader would check. A count of other things that happens to match the rows ("two new
     libraries" over a table of two districts) does not name them, nor does a span of time
     ("scored after just fifteen seconds")."""
-    j = _counted_above_table(statements, i, claim)
-    if j is None:
+    if not _counts_things(claim):
         return False
     counted = _counted_words(statements[i], claim)
     if claim.value in _table_rows_after(statements, j) and any(
@@ -2756,20 +2824,22 @@ def _rows_naming(statements: Sequence[Statement], start: int, counted: list[str]
     return len(rows)
 
 
-def _counted_above_table(statements: Sequence[Statement], i: int, claim: NumericClaim) -> int | None:
-    """The last statement of the prose that a count of statement ``i`` opens, when a table may
-    follow it (at most ``_PARAGRAPHS_ABOVE_TABLE`` paragraphs on) and the count is of things, not
-    a span of time ("scored after just fifteen seconds")."""
-    if claim.kind != "count" or not claim.noun or claim.noun.split()[0].lower() in _TIME_NOUNS:
-        return None
-    paragraphs = {statements[i].paragraph}
-    j = i
-    while j + 1 < len(statements) and statements[j + 1].kind == "prose" and statements[j + 1].section == statements[i].section:
-        paragraphs.add(statements[j + 1].paragraph)
-        if len(paragraphs) > _PARAGRAPHS_ABOVE_TABLE:
-            return None
-        j += 1
-    return j
+def _counts_things(claim: NumericClaim) -> bool:
+    """Whether a figure is a count of things, not a span of time ("scored after just fifteen seconds")."""
+    return claim.kind == "count" and bool(claim.noun) and claim.noun.split()[0].lower() not in _TIME_NOUNS
+
+
+def _prose_end_above_table(statements: Sequence[Statement], i: int) -> int | None:
+    """The last statement of the prose that statement ``i`` opens, when a table may follow it (at
+    most ``_PARAGRAPHS_ABOVE_TABLE`` paragraphs on)."""
+    layout = _layout(statements)
+    end = layout.prose_ends[i]
+    paragraph_end = layout.ends[i]
+    for _ in range(_PARAGRAPHS_ABOVE_TABLE - 1):
+        if end <= paragraph_end:
+            break
+        paragraph_end = layout.ends[paragraph_end + 1]
+    return end if end <= paragraph_end else None
 
 
 def _counted_words(stmt: Statement, claim: NumericClaim) -> list[str]:
@@ -2792,15 +2862,14 @@ def _naming_words(phrase: str) -> list[str]:
 _COORDINATED = re.compile(r"\s+(?:or|and)\b")
 
 
-def _numbers_rows_below(statements: Sequence[Statement], i: int, claim: NumericClaim) -> bool:
+def _numbers_rows_below(statements: Sequence[Statement], i: int, j: int, claim: NumericClaim) -> bool:
     """Whether a count of prose statement ``i`` is the last number of the rows of the table right
-    under its paragraph, numbered in turn from 1 in their first cells under no head but a mark of
+    under its paragraph (the prose ends with statement ``j``), numbered in turn from 1 in their first cells under no head but a mark of
     numbering ("Cluxton has played 52 senior inter-county league games" over a table whose rows
     run "1" to "52" under "#"), or labelled so by what it counts ("The court has had 29 seats"
     over rows "Seat 1" to "Seat 29"): the table lists each of them, as a reader would check.
     Rows numbered as something else ("Week" 1 to 4) do not count "four turnovers"."""
-    j = _counted_above_table(statements, i, claim)
-    if j is None or claim.value is None or claim.value < _NUMBERED_ITEMS or claim.value != int(claim.value):
+    if not _counts_things(claim) or claim.value is None or claim.value < _NUMBERED_ITEMS or claim.value != int(claim.value):
         return False
     rows = [[cell.text.strip() for cell in row] for _, row in itertools.groupby(
         itertools.takewhile(lambda s: s.kind == "table" and s.section == statements[i].section, statements[j + 1:]),
