@@ -64,14 +64,31 @@ def _full_range(match: re.Match[str]) -> str:
     return f"{start}{dash}{end}"
 
 
-def _compared(sharing: list[Reference], ref: Reference, pages_of: Callable[[Reference], str]) -> list[Reference]:
-    """The earlier entries sharing a key that ``ref`` is compared with: the first at the same
-    pages, and any at the same pages under the same title (a series' items at one address,
+class _SharingKey:
+    """The entries that share a source key, as ``ref`` is compared with them: the first at the
+    same pages, and any at the same pages under the same title (a series' items at one address,
     one of them listed twice); not every one, which a page of a thousand entries at one address
-    would make a million comparisons."""
-    same_pages = [other for other in sharing if pages_of(other) == pages_of(ref)]
-    title = _fold(ref.get("title"))
-    return same_pages[:1] + [other for other in same_pages[1:] if _fold(other.get("title")) == title]
+    would make a million comparisons. Pages are read only once a second entry shares the key."""
+
+    def __init__(self, first: Reference) -> None:
+        self._first: Reference | None = first
+        self._by_pages: dict[str, tuple[Reference, dict[str, list[Reference]]]] = {}
+
+    def compared(self, ref: Reference, pages_of: Callable[[Reference], str]) -> list[Reference]:
+        if self._first is not None:
+            self._by_pages[pages_of(self._first)] = (self._first, {})
+            self._first = None
+        bucket = self._by_pages.get(pages_of(ref))
+        if bucket is None:
+            return []
+        first, by_title = bucket
+        return [first, *by_title.get(_fold(ref.get("title")), ())]
+
+    def add(self, ref: Reference, pages_of: Callable[[Reference], str]) -> None:
+        """Adds an entry after ``compared`` was asked for it."""
+        bucket = self._by_pages.setdefault(pages_of(ref), (ref, {}))
+        if bucket[0] is not ref:
+            bucket[1].setdefault(_fold(ref.get("title")), []).append(ref)
 
 
 def _same_source(kind: str, earlier: Reference, ref: Reference) -> bool:
@@ -314,7 +331,7 @@ class DuplicateReference(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         # Entries by source key; pages are read only where two entries share a key (rarely).
-        by_key: dict[tuple[str, str], list[Reference]] = {}
+        by_key: dict[tuple[str, str], _SharingKey] = {}
         pages: dict[int, str] = {}
 
         def pages_of(ref: Reference) -> str:
@@ -328,12 +345,15 @@ class DuplicateReference(Rule):
             original = None
             matched = ""
             for key in source_keys(ref):
-                sharing = by_key.setdefault(key, [])
-                earlier = next((other for other in _compared(sharing, ref, pages_of)
+                sharing = by_key.get(key)
+                if sharing is None:
+                    by_key[key] = _SharingKey(ref)
+                    continue
+                earlier = next((other for other in sharing.compared(ref, pages_of)
                                 if _same_source(key[0], other, ref)), None)
                 if earlier is not None and earlier.key != ref.key and original is None:
                     original, matched = earlier, key[0]
-                sharing.append(ref)
+                sharing.add(ref, pages_of)
             if original is None:
                 continue
             how = {"url": f"same URL {ref.get('url').strip()}", "doi": "same DOI"}.get(matched, "same title, work and date")
