@@ -52,6 +52,8 @@ def deep_divs() -> str:
 
 
 def surrogates() -> str:
+    """2,000 copies of one reference with surrogate escapes (224 KB): each copy was compared with
+    every earlier one at its address."""
     return ("The raid&#xD800; killed 12 people.\n\nIt ended.<ref>{{cite web|title=A&#55296;|url=http://a.org/&#xDFFF;}}"
             "</ref>\n\n") * 2_000
 
@@ -73,6 +75,17 @@ def tag_openers_never_closed() -> str:
     return "The raid killed 12 people.\n\n" + "if a<b then c.\n" * 20_000
 
 
+def long_paragraph() -> str:
+    """10,000 sentences of one paragraph, each with a count (330 KB): each sentence's paragraph was
+    walked from it, to its ends and to its next citation."""
+    return "Intro.\n\n" + "".join(f"There were {i % 90 + 2} cats in yard {i}. " for i in range(10_000)) + "\n"
+
+
+def plain_text_lines() -> str:
+    """10,000 lines of a plain-text copy, each a sentence with a count (330 KB)."""
+    return "Title\n\n" + "".join(f"There were {i % 90 + 2} cats in yard {i}.\n" for i in range(10_000))
+
+
 CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "cc503-empty-references": ("wiki", empty_references),
     "unclosed-li-in-div": ("wiki", unclosed_list_items),
@@ -84,6 +97,8 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "ipv6-archive-hosts": ("wiki", ipv6_archives),
     "unclosed-table-tags": ("html", unclosed_table_tags),
     "tag-openers-never-closed": ("wiki", tag_openers_never_closed),
+    "long-paragraph": ("wiki", long_paragraph),
+    "plain-text-lines": ("txt", plain_text_lines),
 }
 
 

@@ -132,3 +132,37 @@ def test_list_items_find_their_introduction_without_walking_back_per_item() -> N
     items = [i for i, s in enumerate(doc.statements) if s.kind == "list"]
     assert len(items) == 5 and {starts[i] for i in items} == {items[0]}
     assert not [f for f in lint_text(text, "text").findings if f.code == "CC101"]
+
+
+def test_a_long_paragraph_is_bounded_once_for_all_its_sentences() -> None:
+    """Each sentence's paragraph was walked from it to its ends and its next citation: a paragraph
+    of 20,000 sentences took minutes. Its bounds and next citations are worked out once now."""
+    from citecheck.rules.cc101_uncited_numeric_claim import paragraph_end, paragraph_start
+
+    counts = range(2, 1202)
+    text = ("Title\n\n" + "".join(f"There were {n} cats in yard {n}. " for n in counts) + "The end.[1]\n\n"
+            "Another paragraph with 5 dogs.\n\nReferences\n\n  1. ^ Zoo. 2020.\n")
+    result = lint_text(text, "text", select=["CC101", "CC102"])
+    statements = result.document.statements
+    long_one = [i for i, s in enumerate(statements) if "cats" in s.text]
+    assert len(long_one) == len(counts)
+    assert {paragraph_start(statements, i) for i in long_one} == {long_one[0]}
+    assert {paragraph_end(statements, i) for i in long_one} == {long_one[-1] + 1}
+    later = [f for f in result.findings if f.code == "CC102"]
+    assert len(later) == len(counts)
+    assert "nearest citation [1] is 1200 sentences later" in later[0].message
+    assert "nearest citation [1] is in the next sentence" in later[-1].message
+    assert [f.message for f in result.findings if f.code == "CC101"] == [
+        "uncited figure '5 dogs': no citation follows it in its paragraph"]
+
+
+def test_copies_of_one_reference_are_each_compared_with_the_first_at_their_pages() -> None:
+    """Each copy of a reference was compared with every earlier entry at its address (2,000
+    copies: seconds); now with the first at its pages and those at its pages under its title."""
+    copy = "<ref>{{cite web |url=http://a.org/x |title=Report |page=%s}}</ref>"
+    text = "Intro." + "".join(f"Claim {i}." + copy % (i % 3) for i in range(600)) + "\n"
+    result = lint_text(text, "wikitext", select=["CC504"])
+    duplicated = [f.evidence["duplicate_of"] for f in result.findings]
+    refs = result.document.references
+    assert len(duplicated) == 597
+    assert set(duplicated) == {refs[0].key, refs[1].key, refs[2].key}
