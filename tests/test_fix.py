@@ -46,12 +46,33 @@ def _identity(f: Finding) -> tuple[str, str]:
 
 
 def _changed_outside(before: str, after: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The changed regions of ``before`` that lie outside every span."""
+    """The changed regions of ``before`` that lie outside every span: the changed lines found
+    first, then the changed characters within them (a diff of a whole article by characters
+    takes minutes)."""
+    lines_before, lines_after = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    line_starts = [0]
+    for line in lines_before:
+        line_starts.append(line_starts[-1] + len(line))
     outside = []
-    for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-        if tag != "equal" and not any(start <= i1 and i2 <= end for start, end in spans):
-            outside.append(before[max(0, i1 - 40):i2 + 40])
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, lines_before, lines_after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        offset = line_starts[i1]
+        changed = difflib.SequenceMatcher(None, "".join(lines_before[i1:i2]), "".join(lines_after[j1:j2]), autojunk=False)
+        for inner, k1, k2, _, _ in changed.get_opcodes():
+            start, end = offset + k1, offset + k2
+            if inner != "equal" and not any(low <= start and end <= high for low, high in spans):
+                outside.append(before[max(0, start - 40):end + 40])
     return outside
+
+
+def test_changes_outside_the_edited_spans_are_found_within_changed_lines() -> None:
+    before = "a line\nthe reference here\nlast line\n"
+    inside = before.index("reference")
+    assert _changed_outside(before, before.replace("reference", "ref"), [(inside, inside + 9)]) == []
+    assert _changed_outside(before, before.replace("the reference", "a reference"), [(inside, inside + 9)]) != []
+    assert _changed_outside(before, before.replace("last", "past"), [(inside, inside + 9)]) != []
+    assert _changed_outside(before, before + "new line\n", [(inside, inside + 9)]) != []
 
 
 def _assert_resolved(result: Result, fixed: str, applied: list[Any], settings: Settings) -> Result:
