@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from citecheck.parsers.numbers import (
     continues_example,
     find_numeric_claims,
+    names_the_members,
     names_worked_example,
     opens_example,
     parse_number,
@@ -1004,3 +1005,9 @@ def test_decimal_coordinates_of_a_coordinates_template_are_no_figures() -> None:
     assert raws("The pKa values are 2.148, 7.198 and 12.319.") == ["2.148", "7.198", "12.319"]
     assert raws("In the trial the estimates were (12.345, 67.891) for the two groups.") == ["12.345", "67.891"]
 
+
+
+def test_a_catalogue_s_first_entry_may_run_on_into_the_next_statement() -> None:
+    claim = find_numeric_claims("There were 2 serials.")[0]
+    assert names_the_members(claim, ("Done to", "Death (1972), a mystery; Death Can Be Fatal (1975), a chase"))
+    assert not names_the_members(claim, ("Done to", "Death (1972), a mystery; and more"))

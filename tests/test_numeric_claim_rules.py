@@ -6,8 +6,8 @@ import pytest
 
 from citecheck import lint_text
 from citecheck.config import Settings
-from citecheck.model import Finding
-from citecheck.rules.cc101_uncited_numeric_claim import judgeable
+from citecheck.model import Citation, Finding, Span, Statement
+from citecheck.rules.cc101_uncited_numeric_claim import _Layout, _prose_end_above_table, judgeable
 
 REFERENCES = """
 
@@ -172,3 +172,45 @@ def test_each_game_s_report_link_makes_its_own_row_a_box() -> None:
                 f'</td></tr></table><table>{rows}</table>')
     assert sorted(labelled[start:end][:20] for start, end in _report_boxes(parse(labelled, "html"))) == [
         "<table><tr><td>Game ", "<tr><td>Game 1</td><", "<tr><td>Game 2</td><"]
+
+
+def _statements(*rows: tuple[str, str, tuple[str, ...], int, bool]) -> list[Statement]:
+    """Statements from (text, kind, section, paragraph, cited) rows."""
+    statements = []
+    for index, (text, kind, section, paragraph, cited) in enumerate(rows):
+        citations = [Citation(str(index), Span(0, 1))] if cited else []
+        statements.append(Statement(text, Span(0, 1), kind=kind, section=section, paragraph=paragraph,
+                                    citations=citations, index=index))
+    return statements
+
+
+def test_the_layout_bounds_paragraphs_and_finds_the_citations_around_a_statement() -> None:
+    statements = _statements(
+        ("Lead with 3 cats.", "prose", (), 0, False),
+        ("Cited.", "prose", (), 0, True),
+        ("Figure 5 dogs.", "prose", ("A",), 1, False),
+        ("A cell 7", "table", ("A",), 1, True),  # another kind in the paragraph
+        ("More 8 birds.", "prose", ("A",), 1, False),
+        ("End.", "prose", ("A",), 1, True),
+        ("7", "table", ("A",), 2, False),
+        ("Next 9 fish.", "prose", ("B",), 3, False),
+    )
+    layout = _Layout(statements)
+    assert layout.starts == [0, 0, 2, 2, 2, 2, 6, 7]
+    assert layout.ends == [1, 1, 5, 5, 5, 5, 6, 7]
+    assert layout.previous_cited == [None, None, None, None, 3, 3, None, None]
+    assert layout.next_cited[0] == 1
+    assert layout.next_cited[2] is None  # the cell between ends the prose's run, and its citation is the cell's
+    assert layout.next_cited[4] == 5
+    assert layout.next_cited[3] is None and layout.next_cited[5] is None
+    assert layout.prose_ends[:3] == [1, 1, 2] and layout.prose_ends[4] == 5 and layout.prose_ends[6] == 6
+    assert layout.prose_ends[5] == 5  # the next section's prose is not this one's
+    assert layout.cells_by_text == {"A cell 7": [3], "7": [6]}  # tables' cells only
+
+
+def test_the_prose_above_a_table_reaches_two_paragraphs_at_most() -> None:
+    rows = [(f"Paragraph {n} has {n} cats.", "prose", (), n, False) for n in range(3)]
+    statements = _statements(*rows, ("1", "table", (), 3, False))
+    assert _prose_end_above_table(statements, 1) == 2
+    assert _prose_end_above_table(statements, 2) == 2
+    assert _prose_end_above_table(statements, 0) is None

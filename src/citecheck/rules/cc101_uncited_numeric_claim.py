@@ -345,7 +345,6 @@ class _Layout:
         self.previous_cited: list[int | None] = [None] * count  # the last cited statement before, in the paragraph
         self.next_cited: list[int | None] = [None] * count  # the first cited one after, among its paragraph's of its kind
         self.prose_ends = list(range(count))  # the last of the prose of its section that follows it
-        self.semicolons_after = [0] * count  # in the rest of its paragraph
         for i in range(1, count):
             before, stmt = statements[i - 1], statements[i]
             if before.paragraph == stmt.paragraph:
@@ -355,7 +354,6 @@ class _Layout:
             stmt, after = statements[i], statements[i + 1]
             if after.paragraph == stmt.paragraph:
                 self.ends[i] = self.ends[i + 1]
-                self.semicolons_after[i] = self.semicolons_after[i + 1] + after.text.count(";")
                 if after.kind == stmt.kind:
                     self.next_cited[i] = i + 1 if after.citations else self.next_cited[i + 1]
             if after.kind == "prose" and after.section == stmt.section:

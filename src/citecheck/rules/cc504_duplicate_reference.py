@@ -86,9 +86,11 @@ class _SharingKey:
 
     def add(self, ref: Reference, pages_of: Callable[[Reference], str]) -> None:
         """Adds an entry after ``compared`` was asked for it."""
-        bucket = self._by_pages.setdefault(pages_of(ref), (ref, {}))
-        if bucket[0] is not ref:
-            bucket[1].setdefault(_fold(ref.get("title")), []).append(ref)
+        pages = pages_of(ref)
+        if pages in self._by_pages:
+            self._by_pages[pages][1].setdefault(_fold(ref.get("title")), []).append(ref)
+        else:
+            self._by_pages[pages] = (ref, {})
 
 
 def _same_source(kind: str, earlier: Reference, ref: Reference) -> bool:
