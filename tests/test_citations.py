@@ -281,3 +281,31 @@ def test_domain_of_an_address_is_its_hosts_registrable_part(address: str, domain
 )
 def test_linked_label_beside_a_name(raw: str, label: str, expected: dict[str, str]) -> None:
     assert parse_reference_text(raw, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "note", "author"),
+    [
+        ("Denver traded this selection along with running back Tatum Bell to Detroit for cornerback Dré Bly "
+         "(176th overall). Smith, Michael (March 2, 2007). \"Lions trade Bly to Broncos\". ESPN.",
+         "Denver traded this selection along with running back Tatum Bell to Detroit for cornerback Dré Bly "
+         "(176th overall).", "Smith, Michael"),
+        ("Dallas traded a second-round selection to Philadelphia for its first-round selection.Scouts, Inc. "
+         "(April 28, 2007). \"NFL draft trade tracker 2007\". ESPN.",
+         "Dallas traded a second-round selection to Philadelphia for its first-round selection.", "Scouts, Inc"),
+        # A list of names and the parts they had is no note, nor is prose before what is not authors and date.
+        ("Marcot, Roy ; edited by James W. Bequette; foreword by Arthur W. Wheaton ; chapter introductions by "
+         "Richard F. Dietz ; book design by Robert L. (1998). Remington : \"America's oldest gunmaker\". Primedia.",
+         None, None),
+        ("The club traded this pick to the Lions for two players (2007). Remington : \"America's oldest gunmaker\". "
+         "Primedia.", None, None),
+        ("U.S. Department of Agriculture. Forest Service (2010). \"Trees\". USDA.", None,
+         "U.S. Department of Agriculture. Forest Service"),
+        ("Rowling, J. K. (2001). \"Harry\". Bloomsbury.", None, "Rowling, J. K"),
+    ],
+)
+def test_a_footnote_s_note_before_the_authors_is_told_from_them(raw: str, note: str | None, author: str | None) -> None:
+    fields = parse_reference_text(raw)
+    assert fields.get("note") == note
+    if author is not None:
+        assert fields["author"] == author

@@ -536,15 +536,44 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _author_and_date(before: str, fields: dict[str, str]) -> None:
-    """Authors and date from the "Carley, Patricia (29 September 2020)." prefix."""
+    """Authors and date from the "Carley, Patricia (29 September 2020)." prefix, and the note a
+    footnote gives before them ("Denver traded this selection … (176th overall). Smith, Michael
+    (March 2, 2007).")."""
     if not before or len(before) > 1000:
         return
+    note, before = _note_before_authors(before)
+    if note:
+        fields["note"] = note
     match = _AUTHOR_DATE.match(before)
     if match:
         fields["author"] = match.group("author").strip(" .")
         fields["date"] = match.group("date").strip()
     elif len(before) < 200:
         fields["author"] = before.strip(" .")
+
+
+def _note_before_authors(before: str) -> tuple[str, str]:
+    """The note that opens an entry before its authors and date, and the rest: prose ended by a
+    full stop right before a capital, with ``_NOTE_WORDS`` words in lower case at least, which a
+    list of names lacks ("Smith, John; Jones, Karen", "U.S. Department of Agriculture. Forest
+    Service", "Marcot, Roy ; edited by James W. Bequette; foreword by …")."""
+    ends = [match.end() for match in _NOTE_END.finditer(before)]
+    for end in reversed(ends):
+        words = before[:end].split()
+        if (sum(1 for word in words if word.islower() and word not in _NAMES_LIST_WORDS) >= _NOTE_WORDS
+                and _AUTHOR_DATE.match(before[end:].strip())):
+            return before[:end].strip(), before[end:].strip()
+    return "", before
+
+
+# A full stop after a word or a bracket, before the capital that opens the authors: "… (26th
+# overall, used to select Anthony Spencer).Scouts, Inc."; not an initial's ("J. K. Rowling").
+_NOTE_END = re.compile(r"(?<=[a-z0-9)\]])\.\s*(?=[A-Z])")
+_NOTE_WORDS = 4
+# The words in lower case of a list of names and the parts each had in the work.
+_NAMES_LIST_WORDS = frozenset("and et al van von de der den da del della la le du di ed eds by edited foreword "
+                        "introduction introductions chapter preface afterword translated compiled "
+                        "illustrated illustrations book design photographs with".split())
 
 
 def _split_parts(text: str) -> list[str]:
