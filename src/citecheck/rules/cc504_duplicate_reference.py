@@ -31,6 +31,9 @@ _PAGE_TEXT = re.compile(
     r"|\b(?:sec|section|eqs?|equations?)\.?\s*\(|§\s*|#page=)"
     rf"({_PAGE_NUMBER}(?:(?:\s(?:and|&)\s|[\s,–—-]+){_PAGE_NUMBER})*)", re.I
 )
+# An anchor that numbers a part of a page, a year's or an entry's, as a page number does a book's:
+# a results page's "cb.htm#1996" and "cb.htm#1997"; not a section's name ("#History").
+_NUMBERED_ANCHOR = re.compile(r"#(\d{1,4})\s*$")
 # A journal article's pages after its volume and issue: "Notices of the AMS. 51 (11): 1337.",
 # "Ecological Monographs. 69: 25–46."
 _JOURNAL_PAGES = re.compile(r"(?:^|[.,]\s)\d{1,4}\s?(?:\([^()]{1,15}\))?:\s?(\d+(?:[–—-]\d+)?)(?=[.,;\s]|$)")
@@ -48,12 +51,15 @@ _SHORT_CITE = re.compile(r"\{\{\s*(?:sfn|harv|rp\b)", re.I)
 
 def page_key(ref: Reference) -> str:
     """The pages or part an entry points to ("p. 73", "p. viii", "|pages=80–85", "#page=37",
-    a journal's "51 (11): 1337", a chapter printed after the ISBN), normalised."""
+    a journal's "51 (11): 1337", a chapter printed after the ISBN, a numbered anchor "#1996"),
+    normalised."""
     raw = _MOJIBAKE_DASH.sub("–", _NBSP.sub(" ", ref.raw))
     found = [m.group(1) for m in _PAGE_PARAM.finditer(ref.raw)]
     found.extend(m.group(1) for m in _PAGE_TEXT.finditer(raw))
     found.extend(m.group(1) for m in _JOURNAL_PAGES.finditer(raw))
     found.extend(m.group(1) for m in _PART_AFTER_ISBN.finditer(raw))
+    if anchor := _NUMBERED_ANCHOR.search(ref.get("url")):
+        found.append(anchor.group(1))
     return " ".join(sorted({_fold(_SHORT_RANGE.sub(_full_range, f)) for f in found if f.strip()}))
 
 
@@ -96,7 +102,10 @@ class _SharingKey:
 def _same_source(kind: str, earlier: Reference, ref: Reference) -> bool:
     """Whether two entries at the same pages that share a key of ``kind`` cite one source: not
     "The World Factbook" at two pages of its site, nor two works behind one link copied to the
-    wrong one, nor two items of a series behind one address."""
+    wrong one, nor two items of a series behind one address, nor two footnotes, each a note of
+    its own before the source it cites."""
+    if _fold(earlier.get("note")) != _fold(ref.get("note")):
+        return False
     if kind == "title":
         return not _different_urls(earlier, ref)
     if _different_works(earlier, ref):
@@ -309,6 +318,8 @@ class DuplicateReference(Rule):
     of one book or PDF at different pages (or folios: "67b2", "67b3"; articles of one
     statute; sections or equations of one paper: "Section (4.1.1)", "Eq.(39)"; chapters of one
     book, which a text copy prints after its ISBN; front matter in roman numerals, "p. viii";
+    a page's numbered anchors, a year's or an entry's, "cb.htm#1996" and "cb.htm#1997", not its
+    sections' names, "#History";
     a journal article's pages after its volume and issue, "51 (11): 1337"); a range written
     short is the range in full ("476–9" is "476–479"). A catalogue or
     identifier link (an ISSN or OCLC record, an ISBN search, a DOI prefix) names a journal or
@@ -318,7 +329,10 @@ class DuplicateReference(Rule):
     ("index.php?p=193"), unless it only sets how the site shows or searches it ("?lang=en",
     "?s=ferry"). Two entries by authors and under titles that share no word are two
     works behind one link, dated or not. Short citations
-    (``{{sfn}}``, ``{{harvnb}}``, "Smith 2001, p. 5") and notes are not compared.
+    (``{{sfn}}``, ``{{harvnb}}``, "Smith 2001, p. 5") and notes are not compared, nor two footnotes
+    that each give a note of their own before citing one source ("Denver traded this selection
+    … Smith, Michael (March 2, 2007). "Lions trade Bly …"" and "Detroit traded this selection …"
+    before the same citation): merged, one note would be lost.
 
     Why: duplicate entries split a source's uses, so a correction or an archive link added
     to one misses the others, and the list looks better sourced than it is.
