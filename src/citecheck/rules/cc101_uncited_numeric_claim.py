@@ -2365,6 +2365,10 @@ _REPORT_LINK = re.compile(
 # "Referee(s): …<br />Report(s): result statistics"; not "Rating by the Cook Political Report: …".
 _REPORT_LABEL = re.compile(r"(?:^|<br\s*/?>|<t[dh]\b[^<>]*>)\s*(?P<label>Reports?(?:\(s\))?:)"
                            r"(?P<links>(?:\s*<a\b[^<>]*>[^<]*</a>)+)", re.M)
+# … or, in a football box (an hCalendar "vevent" table of one game), the numbered external link
+# alone in a cell ("<td align="center"><a class="external autonumber" href="…">[4]</a></td>").
+_NUMBERED_LINK_CELL = re.compile(r"<td\b[^<>]*>\s*(?P<link><a\b[^<>]*\bautonumber\b[^<>]*>\[\d+\]</a>)\s*</td>")
+_GAME_BOX = re.compile(r"<table\b[^<>]*\bvevent\b")
 _LINK_ATTRIBUTES = re.compile(r"<a\b([^>]*)>")
 # What stands between two links of one game's report: "Report<br />Report", "Report, Report".
 _LINKS_APART = re.compile(r"(?:\s|<br\s*/?>|,|&#160;)*")
@@ -2379,8 +2383,9 @@ def _report_boxes(doc: Document) -> list[tuple[int, int]]:
     after a "Report(s):" label) that holds no heading and no other link of the same name, but
     those standing with it (two sites' "Report" links, one under the other, of one game): one
     game's frame, with its score, attendance and statistics tables ("Recap, Game book" under "Game
-    attendance: 70,744"), and in a table of many games, each with its "Report", the link's own row. The report is the source of the box's
-    figures, as a citation would be."""
+    attendance: 70,744"), and in a table of many games, each with its "Report", the link's own row;
+    a football box's numbered link alone in its middle cell ("[4]") is a report link too. The
+    report is the source of the box's figures, as a citation would be."""
     source = doc.source
     links: list[tuple[int, str]] = []
     together: dict[int, int] = {}  # each link's position, to the first of the links it stands with
@@ -2394,6 +2399,8 @@ def _report_boxes(doc: Document) -> list[tuple[int, int]]:
             previous_end = m.end()
     links += [(m.start("label"), "report:") for m in _REPORT_LABEL.finditer(source)
               if any(_links_out(attributes) for attributes in _LINK_ATTRIBUTES.findall(m["links"]))]
+    if "autonumber" in source:
+        links += [(m.start("link"), "[n]") for m in _NUMBERED_LINK_CELL.finditer(source)]
     if not links:
         return []
     elements, headings = doc.derived("box_elements", lambda: _box_elements(source))
@@ -2404,7 +2411,7 @@ def _report_boxes(doc: Document) -> list[tuple[int, int]]:
         box = _largest_box(elements, headings, at, lambda start, end: not any(
             together.get(other, other) != together.get(at, at) and other_name == name
             for other, other_name in links[bisect.bisect_right(positions, start):bisect.bisect_left(positions, end)]))
-        if box is not None:
+        if box is not None and (name != "[n]" or _GAME_BOX.match(source, box[0])):
             boxes.append(box)
     return boxes
 
@@ -3312,7 +3319,7 @@ class UncitedNumericClaim(Rule):
     table cell whose row is cited in a later cell, in an earlier cell that names the row ("The
     Moon & Antarctica (Remastered)[10]") or, where no figure of the row carries a citation of
     its own, on its date ("30 May 2010[21]" before "18 unnamed men"), or in a rendered page's match box links the
-    game's report ("Report"), or whose table is cited as a whole (in its header row, its
+    game's report ("Report", or a football box's numbered link alone in a cell, "[4]"), or whose table is cited as a whole (in its header row, its
     caption, the introduction ending ":" before it, a cited statement right above it that names
     its column heads, its title line: "The various pistols in this series with pertinent
     data.[9]", or a cited source row closing it or source line right under it: "Source:[21]", or,
