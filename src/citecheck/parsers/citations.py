@@ -559,11 +559,15 @@ def _note_before_authors(before: str) -> tuple[str, str]:
     Service", "Marcot, Roy ; edited by James W. Bequette; foreword by …")."""
     ends = [match.end() for match in _NOTE_END.finditer(before)]
     for end in reversed(ends):
-        words = before[:end].split()
-        if (sum(1 for word in words if word.islower() and word not in _NAMES_LIST_WORDS) >= _NOTE_WORDS
-                and _AUTHOR_DATE.match(before[end:].strip())):
+        if reads_as_note(before[:end]) and _AUTHOR_DATE.match(before[end:].strip()):
             return before[:end].strip(), before[end:].strip()
     return "", before
+
+
+def reads_as_note(text: str) -> bool:
+    """Whether the text a footnote gives beside its citation is a note of its own: prose, with
+    ``_NOTE_WORDS`` words in lower case at least, which a list of names lacks."""
+    return sum(1 for word in text.split() if word.islower() and word not in _NAMES_LIST_WORDS) >= _NOTE_WORDS
 
 
 # A full stop after a word or a bracket, before the capital that opens the authors: "… (26th

@@ -15,7 +15,7 @@ from typing import Any
 from mwparserfromhell.nodes import Template
 
 from citecheck.model import Reference
-from citecheck.parsers.citations import domain_of, normalize_template_params, parse_reference_text
+from citecheck.parsers.citations import domain_of, normalize_template_params, parse_reference_text, reads_as_note
 from citecheck.parsers.mwparser import mwparserfromhell
 from citecheck.parsers import wikitext_render as R
 from citecheck.parsers.wikitext_lite import read_reference_text, read_templates
@@ -24,6 +24,9 @@ _KEY = re.compile(r"[\W_]+")
 _YEAR_IN_DATE = re.compile(r"\b(\d{3,4}[a-z]?)\b")
 _URL = re.compile(r"https?://[^\s\]|<>\"{}]+", re.I)
 _TIMESTAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})")
+# The markup of a note's links and emphasis, left out to read its words: "[[Dallas Cowboys|Dallas]]",
+# "''Remington''".
+_WIKI_MARKUP = re.compile(r"\[\[(?:[^|\]]*\|)?|\]\]|'{2,}")
 _NAME_PARAMS = ("last{n}", "surname{n}", "author{n}-last", "author-last{n}", "author{n}",
                 "nachname{n}")
 _EDITOR_PARAMS = ("editor{n}-last", "editor-last{n}", "editor{n}", "editor-surname{n}")
@@ -79,6 +82,7 @@ class RefContent:
                 for node in self.code().nodes if isinstance(node, Template)]
 
 
+
 def describe(reference: Reference, body: RefContent, builder: Any) -> None:
     """Fill a Reference's template, fields, domain and flags from its wikitext content."""
     templates = body.templates()
@@ -87,6 +91,9 @@ def describe(reference: Reference, body: RefContent, builder: Any) -> None:
         if R.is_cite_template(key):
             reference.template = key
             fields = normalize_template_params(key, params)
+            note = _WIKI_MARKUP.sub("", body.raw[:body.raw.find("{{")]).strip()
+            if reads_as_note(note):
+                fields["note"] = note  # "Dallas traded its pick to Philadelphia. {{cite web …}}"
             # A full citation inside a <ref> is also a target of short citations elsewhere.
             builder.refs.full_citations.append((params, key, fields))
             break
