@@ -67,13 +67,18 @@ class UnarchivedLink(Rule):
     ("Reichsgesetzblatt Teil I S. 849"), of the columns of a debate in Parliament's record in
     Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), of chapter and verse of scripture ("Exodus 7:1–2") and of
     a printed publication (a page of a newspaper or magazine issue or a report dated, to the
-    month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; a book from a
+    month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; an article of
+    such an issue dated to the day, by its title and the newspaper's or magazine's name: '"Dam
+    opened". The Guardian. 3 March 1990.' (not a site's address, "Thecrimson.com", a
+    broadcaster's or an agency's page, "BBC", nor a page its link dates later, "…/2008/06/22/…");
+    a book from a
     publishing house, "University of California Press. p. 44" or "Gyldendalske Boghandels
     Forlag. pp. 614–615", or one printed before the web,
     with or without its page: "New York: Harper Brothers", 1957, or any publisher after an
     unquoted title dated by its year, "(1924). Electrical Condition. J.S. Phillips." (not a
     ``{{cite web}}``, ``{{cite news}}`` or journal, a website's copy or a thesis); not an article of a learned
-    journal by its volume, "16 (10): 1398", nor an issue cited without its page), of a paper in a
+    journal by its volume, "16 (10): 1398", nor an issue dated to its month cited without its
+    page), of a paper in a
     meeting's proceedings ("… (PDF). Proc. Solid State Sensors, Actuators and Microsystems
     Workshop"; not by volume and pages, "Proc. of SPIE 5301: 264–275"), of a numbered
     edition of a book ("Cambridge Idioms Dictionary (2nd ed.)", "Handbook of Chemistry and Physics
@@ -234,7 +239,8 @@ _PROCEEDINGS_PAPER = re.compile(r"[\"“][^\"”]{10,}[\"”]\s*(?:\(PDF\)\s*)?\
 
 def printed_page(ref: Reference) -> bool:
     """Whether an entry cites a printed publication: a page of an issue or report dated, to the
-    month or day, before the web ("Sports Illustrated. February 23, 1976. p. 12"), or a book from
+    month or day, before the web ("Sports Illustrated. February 23, 1976. p. 12"), an article of an
+    issue dated to the day before the web, by its title and periodical, or a book from
     a publishing house, a page of it ("University of California Press. p. 44") or, printed before
     the web, the whole book ("New York: Harper Brothers", 1957; "(1848). Newton's Principia. D.
     Adee."), or a paper of a meeting's proceedings ('"3-D patterned microstructures …" (PDF).
@@ -257,6 +263,9 @@ def _printed(ref: Reference) -> bool:
             or ("(ed" in lowered or "(hrsg" in lowered) and _IN_EDITED_BOOK.search(raw) is not None)
     if published is not None and published.year < _WEB_ERA_YEAR and (book or _whole_book(ref, published)):
         return True  # a book printed before the web, whether or not its page is given
+    if (published is not None and published.day is not None and published.year < _WEB_ERA_YEAR
+            and _titled_in_periodical(ref) and not _dated_later_by_link(ref, published.year)):
+        return True  # an article of an issue printed before the web, found by its periodical, day and title
     # A page of an issue before the web (after it, perhaps online only), or of a book; the page,
     # looked for in the whole entry, is looked for last.
     if published is not None and published.month is not None:
@@ -264,6 +273,35 @@ def _printed(ref: Reference) -> bool:
     else:
         printed = book
     return printed and _PRINTED_PAGE.search(raw) is not None
+
+
+def _titled_in_periodical(ref: Reference) -> bool:
+    """Whether an entry gives its article's title and the newspaper or magazine it appeared in:
+    cited as news or a magazine's, or a work whose name says it is one ("The New York Times",
+    "Sarasota Journal", "People"); not a site's address ("Thecrimson.com"), a broadcaster's page
+    ("BBC") or an agency's database ("Geographic Names Information System")."""
+    work = ref.get("work").strip()
+    if not (ref.get("title").strip() and work) or is_domain(work):
+        return False
+    return ref.template in _PERIODICAL_TEMPLATES or _PERIODICAL_NAME.search(work) is not None
+
+
+def _dated_later_by_link(ref: Reference, year: int) -> bool:
+    """Whether the link's path dates the page to another year of the web era than the entry
+    does: "nytimes.com/2008/06/22/…" under a date of "31 December 1969", a template's empty date."""
+    return any(int(found) >= _WEB_ERA_YEAR and int(found) != year for found in _YEAR_IN_PATH.findall(ref.get("url")))
+
+
+# A year as a segment of a link's path: "/2008/", "/1994/".
+_YEAR_IN_PATH = re.compile(r"/((?:19|20)\d\d)/")
+_PERIODICAL_TEMPLATES = frozenset(("cite news", "cite newspaper", "cite magazine"))
+# The words that name a newspaper or a magazine, and magazines known by a name of their own.
+_PERIODICAL_NAME = re.compile(
+    r"\b(?:Times|Post|Tribune|Journal|Herald|Gazette|Chronicle|Sun|Magazine|Review|Weekly|Daily|Monthly"
+    r"|Observer|Guardian|Independent|Telegraph|Courier|Sentinel|Examiner|Star|Inquirer|Mirror|Express"
+    r"|Register|Globe|Bulletin|Dispatch|Enquirer|Advertiser|Mail|Citizen|Ledger|Newspaper|Zeitung|Volk"
+    r"|People|Time|Rolling\s+Stone|Billboard|Newsweek|Variety|Life|Sports\s+Illustrated|New\s+Scientist"
+    r"|Science\s+News|Fortune|Forbes|Economist|New\s+Yorker|Spin)\b")
 
 
 # A chapter of an edited book: 'In Porter, Stephen R (ed.). Overcoming survey research problems',
