@@ -650,6 +650,14 @@ def item_identifier(raw: str) -> str:
 # numbers after the office's country ("US Patent 9082").
 PATENT_NUMBER = (r"\b(?:[Pp]atent\s+(?:[Nn]o\.?\s*)?(?:[A-Z]{2}\s?)?[\d,]{5,}"
                  r"|(?:U\.?S\.?|United\s+States)\s+[Pp]atent\s+(?:[Nn]o\.?\s*)?\d[\d,]*)")
+# A court's judgment by its neutral citation, "[2012] EWHC 1372 (Ch)", "[2005] UKHL 57", or by a
+# law report's volume and page and the year, "447 U.S. 303 (1980)", "410 F.3d 12 (9th Cir. 2005)".
+_NEUTRAL_COURTS = ("UKSC", "UKHL", "UKPC", "UKUT", "EWCA", "EWHC", "EWCOP", "IESC", "IECA", "IEHC", "HCA",
+                   "FCAFC", "NZSC", "NZCA", "ZACC", "ZASCA", "CSIH", "CSOH", "SCC", "SGCA")
+_LAW_REPORTS = ("U.S.", "U. S.", "S.Ct.", "S. Ct.", "F.2d", "F. 2d", "F.3d", "F. 3d", "F.4th", "F. 4th", "F.Supp", "F. Supp")
+COURT_CASE = (rf"\[(?:1[89]|20)\d\d\]\s+(?:{'|'.join(_NEUTRAL_COURTS)})(?:\s+(?:Civ|Crim))?\s+\d{{1,5}}\b"
+              r"|\b\d{1,3}\s+(?:U\.\s?S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.(?:\s?[23]d)?)\s+\d{1,4}(?:,\s*\d{1,4})?"
+              r"\s*\((?:[^()]{0,30}\s)?(?:1[789]|20)\d\d\)")
 _STANDARD = r"ISO(?:/[A-Z]{2,4})*\s+"  # "ISO 719", "ISO/IEC 9899", "ISO/DIS 11238"
 # Each kind, with the words one of which each of its designations holds. The patterns are tried
 # only on a reference that holds one of all these words: one search for plain words skips to
@@ -670,6 +678,7 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
     (("NTRP", "NTTP", "NWP", "NDP", "MCDP", "MCWP", "AFDD", "AFI", "AFMAN", "JP", "FM", "ADP", "ATP"),
      r"\b(?:NTRP|NTTP|NWP|NDP|MCDP|MCWP|AFDD|AFI|AFMAN|JP|FM|ADP|ATP)\s+\d{1,3}-\d{1,4}(?:\.\d+)?\b"),
     (("RFC",), r"\bRFC\s?\d{2,4}\b"),  # an Internet standard, published for good under its number ("RFC 3190")
+    (_NEUTRAL_COURTS + _LAW_REPORTS, COURT_CASE),
     # a debate of Parliament by its record's volume and columns (a written answer's "c123W"),
     # closing the entry's title, or its template's field, or followed by the record's name: '"…
     # HC Deb 17 June 1925 vol 185 cc494-5". Hansard', "|title=HC Deb … cc494-5 |", "HC Deb 3
@@ -704,7 +713,8 @@ def findable_without_link(raw: str, title: str) -> bool:
     """Whether an entry's work stays findable whatever happens to its link: it has an identifier
     of its own (``item_identifier``) that is not merely its title, it is a numbered patent,
     piece of legislation, RFC, ISO standard, government report, military regulation or doctrine
-    publication ("NTRP 1-02"), a page of a law gazette or the columns of a debate in Parliament's
+    publication ("NTRP 1-02"), a court's judgment by its neutral or law report citation ("[2012]
+    EWHC 1372 (Ch)", "447 U.S. 303 (1980)"), a page of a law gazette or the columns of a debate in Parliament's
     record in Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5", as the title or before the
     record's name), or
     it is chapter and verse of scripture ("Exodus 7:1–2.")."""

@@ -73,7 +73,8 @@ class DeadLinkWithoutArchive(Rule):
     has an identifier of its own (an article's DOI, a book's ISBN, a PMID), a numbered patent,
     piece of EU legislation, RFC or ISO standard ("RFC 3190", "ISO 832:1994"), a statute by its
     short title and year ("Data Protection Act 1998"), a decree by its number, a numbered
-    military publication ("Army Regulation 5-1", "NTRP 1-02"), a page of a law
+    military publication ("Army Regulation 5-1", "NTRP 1-02"), a court's judgment by its citation
+    ("[2012] EWHC 1372 (Ch)", "447 U.S. 303 (1980)"), a page of a law
     gazette ("Reichsgesetzblatt Teil I S. 849"), the columns of a debate in Parliament's record
     in Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), or chapter and verse of scripture stays
     checkable without its link and is not reported. Works offline: it trusts what the article says.

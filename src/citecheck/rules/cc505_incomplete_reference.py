@@ -9,8 +9,8 @@ from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import (PATENT_NUMBER, SITE_SEPARATOR, STANDARD_BODIES, WEBARCHIVE, is_domain,
-                                         names_a_site)
+from citecheck.parsers.citations import (COURT_CASE, PATENT_NUMBER, SITE_SEPARATOR, STANDARD_BODIES, WEBARCHIVE,
+                                         is_domain, names_a_site)
 from citecheck.parsers.numbers import undo_double_decoding
 from citecheck.parsers.scripture import cites_verses_only
 from citecheck.rules.base import Rule, RuleContext
@@ -74,7 +74,7 @@ _IDENTIFIER = re.compile(
     rf"|\b(?:{STANDARD_BODIES}|BS|ACI|ASME|NFPA|AS/NZS)\s?(?:[Ss]tandard\s+)?[A-Z]?\d|\bOECD\s+(?:Test\s+Guideline|TG)\s*\d"
     r"|\bU\.\s?S\.\s?C\.|\b\d+[\s_]+U\.[\s_]?S\.[\s_]?Code(?![^\W_])|\bC\.?F\.?R\.?\s|§"  # "15 U.S. Code Chapter 8"
     r"|\b\d{1,3}[\s_]+(?:FR|Fed\.[\s_]?Reg\.)[\s_]+\d{1,6}\b"  # the Federal Register by volume and page: "83 FR 50490"
-    rf"|{PATENT_NUMBER}"
+    rf"|{PATENT_NUMBER}|{COURT_CASE}"
     # EU legislation by its number ("Council Directive 2001/113/EC", "Regulation (EC) No 1234/2007"),
     # a constitution by article and section ("Constitution of Indiana, 5-10(b)")
     r"|\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}(?:/(?:EC|EU|EEC|EURATOM))?\b"
@@ -426,7 +426,8 @@ class IncompleteReference(Rule):
     2010"'; a place in a work, authors and title, or a whole title that an unnumbered entry of
     the reference list or bibliography gives in full, "Section 8.3 in Concrete Mathematics"), free
     text that names its source by an ISBN, DOI, patent, standard (an OECD test guideline) or
-    statute number (EU legislation by its number, a constitution by article, "The Constitution
+    statute number or a court's judgment by its citation ("[2012] EWHC 1372 (Ch)", "447 U.S. 303
+    (1980)") (EU legislation by its number, a constitution by article, "The Constitution
     of India Art 25-28", a statute by its short title and year, "… Amendment) Act, 1976", "15 U.S. Code
     Chapter 8", a Federal Register volume and page, "83 FR 50490"), or describes a
     link whose address holds a DOI or arXiv id ("https://arxiv.org/…/1204.3859.pdf - Limits to
