@@ -86,6 +86,13 @@ def plain_text_lines() -> str:
     return "Title\n\n" + "".join(f"There were {i % 90 + 2} cats in yard {i}.\n" for i in range(10_000))
 
 
+def same_title_references() -> str:
+    """4,000 references under one title at different addresses (400 KB): each was compared with
+    every earlier one."""
+    ref = "Claim {0}.<ref>{{{{cite web |url=http://a{0}.org/x |title=Report |work=Site |date=1 May 2010}}}}</ref>\n"
+    return "".join(ref.format(i) for i in range(4_000))
+
+
 CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "cc503-empty-references": ("wiki", empty_references),
     "unclosed-li-in-div": ("wiki", unclosed_list_items),
@@ -99,6 +106,7 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "tag-openers-never-closed": ("wiki", tag_openers_never_closed),
     "long-paragraph": ("wiki", long_paragraph),
     "plain-text-lines": ("txt", plain_text_lines),
+    "same-title-references": ("wiki", same_title_references),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import os
 import re
 import unicodedata
@@ -72,13 +73,18 @@ def _full_range(match: re.Match[str]) -> str:
 
 class _SharingKey:
     """The entries that share a source key, as ``ref`` is compared with them: the first at the
-    same pages, and any at the same pages under the same title (a series' items at one address,
-    one of them listed twice); not every one, which a page of a thousand entries at one address
-    would make a million comparisons. Pages are read only once a second entry shares the key."""
+    same pages, and those at the same pages under the same title (a series' items at one address,
+    one of them listed twice) that may be its source: with its note, and, for a shared title, at
+    its page or at none (``_same_source`` tells the rest apart). Not every one, which a page of a
+    thousand entries at one address, or under one title, would make a million comparisons. Pages
+    are read only once a second entry shares the key."""
 
-    def __init__(self, first: Reference) -> None:
+    def __init__(self, kind: str, first: Reference) -> None:
+        self._kind = kind
         self._first: Reference | None = first
-        self._by_pages: dict[str, tuple[Reference, dict[str, list[Reference]]]] = {}
+        # By pages: the first entry there, then the later ones by title, by note and page link, in order.
+        self._by_pages: dict[str, tuple[Reference, dict[str, dict[tuple[str, str], list[tuple[int, Reference]]]]]] = {}
+        self._added = 0
 
     def compared(self, ref: Reference, pages_of: Callable[[Reference], str]) -> list[Reference]:
         if self._first is not None:
@@ -88,15 +94,28 @@ class _SharingKey:
         if bucket is None:
             return []
         first, by_title = bucket
-        return [first, *by_title.get(_fold(ref.get("title")), ())]
+        groups = by_title.get(_fold(ref.get("title")), {})
+        note, link = self._grouping(ref)
+        if self._kind == "title" and link:
+            candidates = [groups.get((note, link), []), groups.get((note, ""), [])]
+        else:
+            candidates = [entries for (other_note, _), entries in groups.items() if other_note == note]
+        return [first, *(other for _, other in heapq.merge(*candidates, key=lambda entry: entry[0]))]
 
     def add(self, ref: Reference, pages_of: Callable[[Reference], str]) -> None:
         """Adds an entry after ``compared`` was asked for it."""
         pages = pages_of(ref)
         if pages in self._by_pages:
-            self._by_pages[pages][1].setdefault(_fold(ref.get("title")), []).append(ref)
+            groups = self._by_pages[pages][1].setdefault(_fold(ref.get("title")), {})
+            groups.setdefault(self._grouping(ref), []).append((self._added, ref))
+            self._added += 1
         else:
             self._by_pages[pages] = (ref, {})
+
+    def _grouping(self, ref: Reference) -> tuple[str, str]:
+        """An entry's note, and for a shared title its page's link: entries of other notes are other
+        notes, and entries under one title at two pages are two sources."""
+        return _fold(ref.get("note")), page_url_key(ref.get("url")) if self._kind == "title" else ""
 
 
 def _same_source(kind: str, earlier: Reference, ref: Reference) -> bool:
@@ -363,7 +382,7 @@ class DuplicateReference(Rule):
             for key in source_keys(ref):
                 sharing = by_key.get(key)
                 if sharing is None:
-                    by_key[key] = _SharingKey(ref)
+                    by_key[key] = _SharingKey(key[0], ref)
                     continue
                 earlier = next((other for other in sharing.compared(ref, pages_of)
                                 if _same_source(key[0], other, ref)), None)
