@@ -651,11 +651,17 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span() for m in _NATIONS_TOURNAMENT.finditer(text))
     if _CALL_OPENS.search(text):
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
+    if not words.isdisjoint(_AIRLINE_WORDS):
+        spans.extend(m.span(1) for m in _FLIGHT_NUMBER.finditer(text))
     if not words.isdisjoint(scripture.BOOK_WORDS):
         spans.extend(scripture.verse_spans(text))  # "1 Samuel 3:14", "Exodus 10:1, 20, 27"
     return spans
 
 
+# A flight by its airline's name, a dash and its number alone: "Air France — 193", "Trans World
+# Airlines — 841"; not a count of an air force's losses, "US Air Force — 12", nor one with a noun.
+_FLIGHT_NUMBER = re.compile(r"\b(?:Air(?!\s+Force)|Airlines|Airways|Airline)\b[A-Za-z .'’]{0,30}?\s[—–]\s(\d{1,4})\b(?!\s*[a-z])")
+_AIRLINE_WORDS = frozenset(("air", "airlines", "airways", "airline"))
 # A number that says which element or nuclide a thing is: "atomic number 27", "mass number 59".
 _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|is\s+|=\s*)?(\d{1,3})\b", re.I)
 # An age grade of a sport, which names a side or its players: "the club's under 18 side", "FAI
@@ -2798,11 +2804,27 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
             and len(_MEMBER_SEPARATOR.split(before.group("names"))) == count
             and _counted_word(text, end) not in _counted_beings()):
         return True  # "Lean management and Six Sigma are two concepts …"
+    if _counted_word(text, end) in _QUOTED_WORKS and _quoted_titles_after(text, end) == count:
+        return True  # "performed two songs, a special arrangement of "Tura Lura Lural" … and "Caravan""
     members = _listed_members(text, end, count)
     if members is None or members[0] == end:
         return False  # "one at A and the other at B" places the pair; it names no members
     possessive = _POSSESSIVE.search(text, end, members[0])
     return possessive is None or _WHOLE_COUNTED.search(text, end, members[0]) is None
+
+
+# Works a sentence names by their quoted titles: "two songs, … "Tura Lura Lural" … and "Caravan"".
+_QUOTED_WORKS = frozenset("songs singles tracks poems stories episodes sketches hymns ballads duets numbers".split())
+
+
+def _quoted_titles_after(text: str, end: int) -> int:
+    """How many quoted titles the rest of a sentence holds after position ``end``."""
+    sentence_end = _SENTENCE_END.search(text, end)
+    return sum(1 for start, _ in _quotations(text) if end <= start and (sentence_end is None or start < sentence_end.start()))
+
+
+# The end of a sentence inside a statement's text, outside a quotation's closing mark: '."' is inside.
+_SENTENCE_END = re.compile(r"(?<![\"”])[.;!?](?:\s|$)")
 
 
 # The count of the whole a part is counted from, before or after a possessive: "Five of Canada's

@@ -3254,9 +3254,11 @@ class UncitedNumericClaim(Rule):
     ordinals ("4th Army Corps"), model designations (T-72, S-300, 9K33, COVID-19), page,
     section and list numbers, regulations ("21 CFR 829"), atomic numbers ("element 72"), a
     circuit's turns ("turn nine"), a right angle, a half or a full turn ("the full 360
-    degrees"), and the figure in a name ("the indoor 5000 m", "Legends Under 45
+    degrees"), the figure in a name ("the indoor 5000 m", "Legends Under 45
     Doubles", a tie played "over two legs", "Three Rivers Stadium", a pool or a heat by its
-    number: "Pool 1 winners") are not figures (what is a figure is decided in
+    number: "Pool 1 winners"), a flight by its airline and number ("Air France — 193"), and a
+    count whose members its sentence names ("two songs, … "Tura Lura Lural" … and "Caravan"") are
+    not figures (what is a figure is decided in
     ``citecheck.parsers.numbers``), nor are a roster's shirt numbers ("10 Jerry Colquitt" beside
     other numbered names), a list item or a table cell that is nothing but a title a number word
     opens ("Four Corners", "Six Characters in Search of an Author"), the length of a
