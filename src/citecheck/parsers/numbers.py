@@ -2701,6 +2701,8 @@ _MEMBER_YEAR_ASIDE = re.compile(
     r"|November|December)(?:\s+(?:1[5-9]|20)\d\d)?|(?:1[5-9]|20)\d\d)(?=\s+(?:and|or)\s|,|\.|$)")
 # A member described at length, one to a clause between semicolons, by a definite noun phrase.
 _DESCRIBED_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?(?:the\s+\S|[A-Z])")
+# … or an aim each, in parallel: "two missions: to prepare seniors …; and to prepare players …".
+_PURPOSE_MEMBER = re.compile(r"\s*(?:(?:and|or)\s+)?to\s+[a-z]")
 # The opening of members that a colon or a semicolon sets out, and what ends them.
 _DESCRIBED_LIST_OPEN = re.compile(r"[^.;:!?()\d]{0,90}?[:;]\s*(?=\S)")
 # … or that follow the counted noun in apposition: "two conformations, an open active site and a
@@ -2874,7 +2876,8 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             # counties: Arad, Timiș, Hunedoara and Caraș-Severin; thus it …" names them before the ";"
             close = re.compile(r"\.(?:\s|$)|$").search(text, opened.end())
             named = [m for m in text[opened.end():close.start()].split(";") if m.strip()]
-            named_member = _DESCRIBED_MEMBER
+            named_member = (_PURPOSE_MEMBER if all(_PURPOSE_MEMBER.match(m) for m in named)
+                            else _DESCRIBED_MEMBER)  # "two missions: to prepare …; and to prepare …"
         while named and _TRAILING_ADVERBIAL.match(named[-1]) and (
                 len(named) > count or not _after_conjunction(text[opened.end():close.start()], named[-1])):
             named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member; nor ", respectively"
