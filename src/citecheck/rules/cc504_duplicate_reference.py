@@ -96,7 +96,7 @@ class _SharingKey:
         first, by_title = bucket
         groups = by_title.get(_fold(ref.get("title")), {})
         note, link = self._grouping(ref)
-        if self._kind == "title" and link:
+        if link:  # under a shared title only
             candidates = [groups.get((note, link), []), groups.get((note, ""), [])]
         else:
             candidates = [entries for (other_note, _), entries in groups.items() if other_note == note]
