@@ -301,6 +301,9 @@ def test_linked_label_beside_a_name(raw: str, label: str, expected: dict[str, st
          "Primedia.", None, None),
         ("U.S. Department of Agriculture. Forest Service (2010). \"Trees\". USDA.", None,
          "U.S. Department of Agriculture. Forest Service"),
+        ("Office for the Coordination of Humanitarian Affairs in the occupied Palestinian territory. Gaza Office "
+         "(2005). \"Report\". OCHA.", None,
+         "Office for the Coordination of Humanitarian Affairs in the occupied Palestinian territory. Gaza Office"),
         ("Rowling, J. K. (2001). \"Harry\". Bloomsbury.", None, "Rowling, J. K"),
     ],
 )

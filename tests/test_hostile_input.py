@@ -177,3 +177,14 @@ def test_entries_under_one_title_are_compared_only_with_those_at_their_page() ->
     result = lint_text(text, "wikitext", select=["CC504"])
     refs = result.document.references
     assert [(f.evidence["duplicate_of"], f.reference.key) for f in result.findings] == [(refs[7].key, refs[-1].key)]
+
+
+def test_a_long_account_of_a_cited_study_is_read_in_linear_time() -> None:
+    """Each statement of a paragraph that opens by citing a study looked through the rest of the
+    paragraph for a citation and a return to the study: quadratic in a long paragraph."""
+    text = ("Smith and Jones<ref>{{cite journal |title=Samples |journal=Nature |date=2001}}</ref> analysed 53 samples. "
+            + "".join(f"There were {i % 90 + 2} cats in yard {i}. " for i in range(1500))
+            + "The study concluded that cats are many.\n")
+    assert not [f for f in lint_text(text, "wikitext").findings if f.code == "CC101"]
+    uncited = text.replace("The study concluded that cats are many.", "Cats are many.")
+    assert len([f for f in lint_text(uncited, "wikitext").findings if f.code == "CC101"]) == 1500

@@ -206,6 +206,17 @@ def test_the_layout_bounds_paragraphs_and_finds_the_citations_around_a_statement
     assert layout.prose_ends[:3] == [1, 1, 2] and layout.prose_ends[4] == 5 and layout.prose_ends[6] == 6
     assert layout.prose_ends[5] == 5  # the next section's prose is not this one's
     assert layout.cells_by_text == {"A cell 7": [3], "7": [6]}  # tables' cells only
+    assert layout.next_cited_any == [1, None, 3, 5, 5, None, None, None]  # of any kind, in the paragraph
+
+
+def test_the_layout_knows_where_a_paragraph_goes_back_to_its_study() -> None:
+    statements = _statements(
+        ("Smith[1] analysed 53 samples.", "prose", (), 0, True),
+        ("Twelve were malignant.", "prose", (), 0, False),
+        ("The study concluded that they were rare.", "prose", (), 0, False),
+        ("Another paragraph.", "prose", (), 1, False),
+    )
+    assert _Layout(statements).back_to_study == [True, True, True, False]
 
 
 def test_the_prose_above_a_table_reaches_two_paragraphs_at_most() -> None:

@@ -566,7 +566,9 @@ def _note_before_authors(before: str) -> tuple[str, str]:
 
 def reads_as_note(text: str) -> bool:
     """Whether the text a footnote gives beside its citation is a note of its own: prose, with
-    ``_NOTE_WORDS`` words in lower case at least, which a list of names lacks."""
+    ``_NOTE_WORDS`` words in lower case at least besides the little words a name holds, which
+    a list of names lacks, and a body's name too ("Office for the Coordination of Humanitarian
+    Affairs in the occupied Palestinian territory")."""
     return sum(1 for word in text.split() if word.islower() and word not in _NAMES_LIST_WORDS) >= _NOTE_WORDS
 
 
@@ -577,7 +579,8 @@ _NOTE_WORDS = 4
 # The words in lower case of a list of names and the parts each had in the work.
 _NAMES_LIST_WORDS = frozenset("and et al van von de der den da del della la le du di ed eds by edited foreword "
                         "introduction introductions chapter preface afterword translated compiled "
-                        "illustrated illustrations book design photographs with".split())
+                        "illustrated illustrations book design photographs with "
+                        "the of for in on at to a an or".split())
 
 
 def _split_parts(text: str) -> list[str]:

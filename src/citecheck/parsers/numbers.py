@@ -658,9 +658,11 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     return spans
 
 
-# A flight by its airline's name, a dash and its number alone: "Air France — 193", "Trans World
-# Airlines — 841"; not a count of an air force's losses, "US Air Force — 12", nor one with a noun.
-_FLIGHT_NUMBER = re.compile(r"\b(?:Air(?!\s+Force)|Airlines|Airways|Airline)\b[A-Za-z .'’]{0,30}?\s[—–]\s(\d{1,4})\b(?!\s*[a-z])")
+# A flight by its airline's name, a dash and its number, the whole of a line or cell: "Air France —
+# 193", "Trans World Airlines — 841"; not an air arm's losses, "US Air Force — 12", "Fleet Air Arm
+# — 12", nor a figure with more after it, "Air — 21%, Rail — 30%", "American Airlines — 950, …".
+_FLIGHT_NUMBER = re.compile(r"^\s*[A-Za-z .'’]{0,30}\b(?:Air(?!\s+(?:Force|Arm|Corps|Wing|Command|Division|Regiment|Squadron)\b)"
+                            r"|Airlines|Airways|Airline)\b[A-Za-z .'’]{0,30}?\s[—–]\s(\d{1,4})\s*$")
 _AIRLINE_WORDS = frozenset(("air", "airlines", "airways", "airline"))
 # A number that says which element or nuclide a thing is: "atomic number 27", "mass number 59".
 _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|is\s+|=\s*)?(\d{1,3})\b", re.I)
@@ -2820,13 +2822,16 @@ _QUOTED_WORKS = frozenset("songs singles tracks poems stories episodes sketches 
 
 
 def _quoted_titles_after(text: str, end: int) -> int:
-    """How many quoted titles the rest of a sentence holds after position ``end``."""
+    """How many quoted titles, each opening with a capital, the rest of a sentence holds after
+    position ``end`` ("dull" and "lifeless" are words, not titles)."""
     sentence_end = _SENTENCE_END.search(text, end)
-    return sum(1 for start, _ in _quotations(text) if end <= start and (sentence_end is None or start < sentence_end.start()))
+    return sum(1 for start, _ in _quotations(text)
+               if end <= start and (sentence_end is None or start < sentence_end.start()) and text[start:start + 1].isupper())
 
 
-# The end of a sentence inside a statement's text, outside a quotation's closing mark: '."' is inside.
-_SENTENCE_END = re.compile(r"(?<![\"”])[.;!?](?:\s|$)")
+# The end of a sentence inside a statement's text; a full stop inside a quotation's closing mark
+# ('"Caravan."') is followed by the mark, not by a space.
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
 # The count of the whole a part is counted from, before or after a possessive: "Five of Canada's
@@ -2877,7 +2882,8 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             close = re.compile(r"\.(?:\s|$)|$").search(text, opened.end())
             named = [m for m in text[opened.end():close.start()].split(";") if m.strip()]
             named_member = (_PURPOSE_MEMBER if all(_PURPOSE_MEMBER.match(m) for m in named)
-                            else _DESCRIBED_MEMBER)  # "two missions: to prepare …; and to prepare …"
+                            and _counted_word(text, end) not in _counted_beings()
+                            else _DESCRIBED_MEMBER)  # "two missions: to prepare …; and to prepare …", not "three men: to …"
         while named and _TRAILING_ADVERBIAL.match(named[-1]) and (
                 len(named) > count or not _after_conjunction(text[opened.end():close.start()], named[-1])):
             named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member; nor ", respectively"

@@ -27,6 +27,9 @@ _TIMESTAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})")
 # The markup of a note's links and emphasis, left out to read its words: "[[Dallas Cowboys|Dallas]]",
 # "''Remington''".
 _WIKI_MARKUP = re.compile(r"\[\[(?:[^|\]]*\|)?|\]\]|'{2,}")
+_COMMENT_OR_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^<>]*>", re.S)
+_CITATION_OPENING = re.compile(r"\{\{\s*(?:[Cc]ite|[Cc]itation)\b")
+_INNER_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _NAME_PARAMS = ("last{n}", "surname{n}", "author{n}-last", "author-last{n}", "author{n}",
                 "nachname{n}")
 _EDITOR_PARAMS = ("editor{n}-last", "editor-last{n}", "editor{n}", "editor-surname{n}")
@@ -83,6 +86,24 @@ class RefContent:
 
 
 
+def _note_before_citation(raw: str) -> str:
+    """The words a footnote gives before its citation template, without comments, tags, other
+    templates and link markup: "[[Dallas Cowboys|Dallas]] traded its {{NFL Year|2008}} pick …"."""
+    text = _COMMENT_OR_TAG.sub(" ", raw)
+    cite = _CITATION_OPENING.search(text)
+    text = text[:cite.start()] if cite else ""
+    while "{{" in text and (inner := _INNER_TEMPLATE.sub(lambda m: _template_words(m.group()), text)) != text:
+        text = inner
+    return " ".join(_WIKI_MARKUP.sub("", text).split())
+
+
+def _template_words(template: str) -> str:
+    """What a template inside a note reads as: its last unnamed parameter ("{{NFL Year|2008}}" is
+    "2008", "{{lang|fr|Le Monde}}" is "Le Monde")."""
+    parts = [part for part in template[2:-2].split("|")[1:] if "=" not in part]
+    return parts[-1] if parts else ""
+
+
 def describe(reference: Reference, body: RefContent, builder: Any) -> None:
     """Fill a Reference's template, fields, domain and flags from its wikitext content."""
     templates = body.templates()
@@ -91,8 +112,7 @@ def describe(reference: Reference, body: RefContent, builder: Any) -> None:
         if R.is_cite_template(key):
             reference.template = key
             fields = normalize_template_params(key, params)
-            note = _WIKI_MARKUP.sub("", body.raw[:body.raw.find("{{")]).strip()
-            if reads_as_note(note):
+            if reads_as_note(note := _note_before_citation(body.raw)):
                 fields["note"] = note  # "Dallas traded its pick to Philadelphia. {{cite web …}}"
             # A full citation inside a <ref> is also a target of short citations elsewhere.
             builder.refs.full_citations.append((params, key, fields))

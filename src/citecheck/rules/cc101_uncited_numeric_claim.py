@@ -360,6 +360,25 @@ class _Layout:
                 self.prose_ends[i] = self.prose_ends[i + 1]
 
     @functools.cached_property
+    def next_cited_any(self) -> list[int | None]:
+        """The first cited statement after each, of any kind, in its paragraph."""
+        found: list[int | None] = [None] * len(self.statements)
+        for i in range(len(self.statements) - 2, -1, -1):
+            if self.ends[i] > i:
+                found[i] = i + 1 if self.statements[i + 1].citations else found[i + 1]
+        return found
+
+    @functools.cached_property
+    def back_to_study(self) -> list[bool]:
+        """Whether each statement, or one after it in its paragraph, goes back to a study
+        (``_BACK_TO_THE_STUDY``)."""
+        found = [False] * len(self.statements)
+        for i in range(len(self.statements) - 1, -1, -1):
+            found[i] = (_BACK_TO_THE_STUDY.match(self.statements[i].text) is not None
+                        or self.ends[i] > i and found[i + 1])
+        return found
+
+    @functools.cached_property
     def cells_by_text(self) -> dict[str, list[int]]:
         """The table cells, by their text stripped."""
         cells: dict[str, list[int]] = {}
@@ -1727,12 +1746,11 @@ def _account_of_cited_study(statements: Sequence[Statement], i: int) -> bool:
     naming and citing ("Ghosh, Mason and Spriggs[8] analysed 53 samples …") and goes back to
     later ("The study concluded that …"), with no other citation between: its figures are that
     study's ("Twelve of the forty-one cases … revealed malignant cells")."""
-    end = paragraph_end(statements, i)
-    opening = _layout(statements).previous_cited[i]
+    layout = _layout(statements)
+    opening = layout.previous_cited[i]
     if opening is None or statements[i].citations or not _opens_by_citing_source(statements[opening]):
         return False
-    rest = statements[i:end + 1]
-    return not any(s.citations for s in rest) and any(_BACK_TO_THE_STUDY.match(s.text) for s in rest)
+    return layout.next_cited_any[i] is None and layout.back_to_study[i]
 
 
 def _row_end(statements: Sequence[Statement], i: int, default: int) -> int:

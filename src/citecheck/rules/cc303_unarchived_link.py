@@ -277,32 +277,37 @@ def _printed(ref: Reference) -> bool:
 
 
 def _titled_in_periodical(ref: Reference) -> bool:
-    """Whether an entry gives its article's title and the newspaper or magazine it appeared in:
-    cited as news or a magazine's, or a work whose name says it is one ("The New York Times",
-    "Sarasota Journal", "People"); not a site's address ("Thecrimson.com"), a broadcaster's page
-    ("BBC") or an agency's database ("Geographic Names Information System")."""
-    work = ref.get("work").strip()
+    """Whether an entry gives its article's title and the newspaper or magazine it appeared in, by
+    a name that ends as a paper's or magazine's does ("The New York Times", "Sarasota Journal",
+    "The Times (London)", "People"); not a site's address ("Thecrimson.com"), a broadcaster's or
+    an agency's page ("BBC News", "Geographic Names Information System"), a company ("Sun
+    Microsystems", "Time Warner"), an archive of a magazine's pages ("Time Magazine Archives") or
+    a chart database ("Billboard"), whatever the template."""
+    work = _PLACE_AFTER_NAME.sub("", ref.get("work")).strip()
     if not (ref.get("title").strip() and work) or is_domain(work):
         return False
-    return ref.template in _PERIODICAL_TEMPLATES or _PERIODICAL_NAME.search(work) is not None
+    return _PERIODICAL_NAME.search(work) is not None
 
 
 def _dated_later_by_link(ref: Reference, year: int) -> bool:
     """Whether the link's path dates the page to another year of the web era than the entry
-    does: "nytimes.com/2008/06/22/…" under a date of "31 December 1969", a template's empty date."""
+    does: "nytimes.com/2008/06/22/…" or "…/2008-06-22/x.html" under a date of "31 December
+    1969", a template's empty date."""
     return any(int(found) >= _WEB_ERA_YEAR and int(found) != year for found in _YEAR_IN_PATH.findall(ref.get("url")))
 
 
-# A year as a segment of a link's path: "/2008/", "/1994/".
-_YEAR_IN_PATH = re.compile(r"/((?:19|20)\d\d)/")
-_PERIODICAL_TEMPLATES = frozenset(("cite news", "cite newspaper", "cite magazine"))
-# The words that name a newspaper or a magazine, and magazines known by a name of their own.
+# A year that opens a segment of a link's path: "/2008/", "/1994-03-13/".
+_YEAR_IN_PATH = re.compile(r"/((?:19|20)\d\d)(?=[/_-])")
+# A paper's place or owner in brackets after its name: "The Times (London)", "Billboard (Nielsen …)".
+_PLACE_AFTER_NAME = re.compile(r"\s*\([^()]*\)\s*$")
+# The last words of a newspaper's or magazine's name, and magazines known by a name of their own.
 _PERIODICAL_NAME = re.compile(
-    r"\b(?:Times|Post|Tribune|Journal|Herald|Gazette|Chronicle|Sun|Magazine|Review|Weekly|Daily|Monthly"
+    r"\b(?:Times|Post|Tribune|Journal|Herald|Gazette|Chronicle|Sun|Magazine|magazine|Review|Weekly|Daily|Monthly"
     r"|Observer|Guardian|Independent|Telegraph|Courier|Sentinel|Examiner|Star|Inquirer|Mirror|Express"
     r"|Register|Globe|Bulletin|Dispatch|Enquirer|Advertiser|Mail|Citizen|Ledger|Newspaper|Zeitung|Volk"
-    r"|People|Time|Rolling\s+Stone|Billboard|Newsweek|Variety|Life|Sports\s+Illustrated|New\s+Scientist"
-    r"|Science\s+News|Fortune|Forbes|Economist|New\s+Yorker|Spin)\b")
+    r"|Monde|Figaro|País|Corriere|Repubblica|Stampa|Presse|Tageblatt|Dagblad|Nieuws"
+    r"|People|Time|Rolling\s+Stone|Newsweek|Variety|Life|Sports\s+Illustrated|New\s+Scientist"
+    r"|Science\s+News|Fortune|Forbes|Economist|New\s+Yorker|Spin)$")
 
 
 # A chapter of an edited book: 'In Porter, Stephen R (ed.). Overcoming survey research problems',

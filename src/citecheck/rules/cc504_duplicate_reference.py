@@ -121,8 +121,8 @@ class _SharingKey:
 def _same_source(kind: str, earlier: Reference, ref: Reference) -> bool:
     """Whether two entries at the same pages that share a key of ``kind`` cite one source: not
     "The World Factbook" at two pages of its site, nor two works behind one link copied to the
-    wrong one, nor two items of a series behind one address, nor two footnotes, each a note of
-    its own before the source it cites."""
+    wrong one, nor two items of a series behind one address, nor two footnotes of different
+    notes before the source they cite, or one with a note and one without."""
     if _fold(earlier.get("note")) != _fold(ref.get("note")):
         return False
     if kind == "title":
@@ -349,9 +349,11 @@ class DuplicateReference(Rule):
     "?s=ferry"). Two entries by authors and under titles that share no word are two
     works behind one link, dated or not. Short citations
     (``{{sfn}}``, ``{{harvnb}}``, "Smith 2001, p. 5") and notes are not compared, nor two footnotes
-    that each give a note of their own before citing one source ("Denver traded this selection
-    … Smith, Michael (March 2, 2007). "Lions trade Bly …"" and "Detroit traded this selection …"
-    before the same citation): merged, one note would be lost.
+    that give different notes before citing one source ("Denver traded this selection … Smith,
+    Michael (March 2, 2007). "Lions trade Bly …"" and "Detroit traded this selection …" before the
+    same citation), nor a footnote with a note and a bare citation of its source (a note is
+    prose of four words in lower case or more, besides the little words of a name): merged, a
+    note would be lost. Comments and templates other than the citation's are not a note's words.
 
     Why: duplicate entries split a source's uses, so a correction or an archive link added
     to one misses the others, and the list looks better sourced than it is.
