@@ -312,3 +312,17 @@ def test_a_footnote_s_note_before_the_authors_is_told_from_them(raw: str, note: 
     assert fields.get("note") == note
     if author is not None:
         assert fields["author"] == author
+
+
+@pytest.mark.parametrize(
+    ("raw", "work", "date"),
+    [
+        ("The Edinburgh Gazette, 26 June 1917, p. 1238. http://www.edinburgh-gazette.co.uk/issues/13107/pages/1238/page.pdf "
+         "Retrieved 15 December 2011.", "The Edinburgh Gazette", "26 June 1917"),
+        ("Supplement to the London Gazette, 24 August 1954, pp. 4883–4885.", "Supplement to the London Gazette", "24 August 1954"),
+        ("Sports Illustrated, February 23, 1976, p. 12.", "Sports Illustrated", "February 23, 1976"),
+    ],
+)
+def test_a_page_of_an_issue_given_by_its_name_day_and_page_is_read(raw: str, work: str, date: str) -> None:
+    fields = parse_reference_text(raw)
+    assert (fields["work"], fields["date"], fields.get("title")) == (work, date, None)

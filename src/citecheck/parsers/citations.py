@@ -222,9 +222,14 @@ def parse_reference_text(raw: str, linked_text: str = "") -> dict[str, str]:
     if quote:
         quote = re.sub(r"^\s*[–—-]\s*via\s+\S+\s*", "", quote).strip()
 
-    title = _find_title(body)
+    issue = _ISSUE_PAGE.match(body)
+    title = None if issue else _find_title(body)
     rest_parts: list[str]
-    if title:
+    if issue:
+        # A page of an issue and nothing else: "The London Gazette, 26 June 1917, p. 1238."
+        fields["work"], fields["date"] = issue["work"].strip(), issue["date"]
+        rest_parts = []
+    elif title:
         title_start, title_end, title_text = title
         before = body[:title_start].strip()
         _author_and_date(before, fields)
@@ -533,6 +538,14 @@ def _names_a_body(text: str) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+# A page of a periodical's issue given as its name, its day and its page, with no article's title:
+# "The London Gazette, 26 June 1917, p. 1238.", "Supplement to the London Gazette, 24 August 1954,
+# pp. 4883–4885."
+_ISSUE_PAGE = re.compile(
+    r"(?P<work>[A-Z][^,.;:()\"“”]{2,60}?),\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}),"
+    r"\s+pp?\.\s*\d")
 
 
 def _author_and_date(before: str, fields: dict[str, str]) -> None:
