@@ -158,7 +158,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                   and not _titles_an_opus(c, stmt.text) and not _name_of_the_document(doc.source, stmt.text, c)
                   and not _in_italic_title(doc, stmt, c)
                   and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)
-                  and not _set_out_under_headings(stmt, c, headed_counts) and not _defines_by_its_parts(stmt, c)]
+                  and not _set_out_under_headings(stmt, c, headed_counts) and not _defines_by_its_parts(stmt, c)
+                  and not _in_defined_name(stmt.text, c, doc.derived("defined_names", lambda: _defined_names(statements)))]
         if claims and stmt.kind == "infobox":
             claims = [c for c in claims if not _POINTS_ONWARD.match(stmt.text, c.end)]
         if claims and stmt.kind == "table":
@@ -1353,6 +1354,27 @@ def _within_or_naming(stmt: Statement, parent: tuple[str, ...], noun: str) -> bo
 
 # A number word and the capitalised word after it, as a name opening a statement: "Six Sigma".
 _OPENING_NAME = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+# A name with a number and the short form the text gives it in brackets, with the same number:
+# "Maryland Route 144 (MD 144)", "U.S. Route 40 (US 40)".
+_DEFINED_NAME = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}\s+(?P<number>\d{1,4}[A-Z]?)"
+                           r"\s+\((?P<short>[A-Z]{1,5}[- ]?(?P=number))\)")
+
+
+def _defined_names(statements: Sequence[Statement]) -> frozenset[str]:
+    """The short forms with a number that the text defines for a name with that number."""
+    return frozenset(match["short"] for stmt in statements if "(" in stmt.text
+                     for match in _DEFINED_NAME.finditer(stmt.text))
+
+
+def _in_defined_name(text: str, claim: NumericClaim, names: frozenset[str]) -> bool:
+    """Whether a figure is the number of a name the text defines with its short form: "MD 144
+    begins at …" after "Maryland Route 144 (MD 144) is a state highway"; the number names the
+    road, it counts nothing."""
+    return any(start <= claim.start and claim.end <= start + len(name)
+               for name in names if claim.raw in name
+               for start in (match.start() for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)))
 
 
 def _name_of_the_document(source: str, text: str, claim: NumericClaim) -> bool:
@@ -3274,7 +3296,9 @@ class UncitedNumericClaim(Rule):
     circuit's turns ("turn nine"), a right angle, a half or a full turn ("the full 360
     degrees"), the figure in a name ("the indoor 5000 m", "Legends Under 45
     Doubles", a tie played "over two legs", "Three Rivers Stadium", a pool or a heat by its
-    number: "Pool 1 winners"), a flight by its airline and number ("Air France — 193"), and a
+    number: "Pool 1 winners", the number of a name the text defines with a short form: "MD 144
+    begins …" after "Maryland Route 144 (MD 144)"), a flight by its airline and number ("Air
+    France — 193"), and a
     count whose members its sentence names ("two songs, … "Tura Lura Lural" … and "Caravan"") are
     not figures (what is a figure is decided in
     ``citecheck.parsers.numbers``), nor are a roster's shirt numbers ("10 Jerry Colquitt" beside
