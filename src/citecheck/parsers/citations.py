@@ -544,7 +544,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # "The London Gazette, 26 June 1917, p. 1238.", "Supplement to the London Gazette, 24 August 1954,
 # pp. 4883–4885."
 _ISSUE_PAGE = re.compile(
-    r"(?P<work>[A-Z][^,.;:()\"“”]{2,60}?),\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}),"
+    rf"(?P<work>[A-Z][^,.;:()\"“”]{{2,60}}?),\s+(?P<date>\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}),"
     r"\s+pp?\.\s*\d")
 
 

@@ -28,7 +28,7 @@ _TIMESTAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})")
 # "''Remington''".
 _WIKI_MARKUP = re.compile(r"\[\[(?:[^|\]]*\|)?|\]\]|'{2,}")
 _COMMENT_OR_TAG = re.compile(r"<!--.*?(?:-->|$)|<[^<>]*>", re.S)
-_CITATION_OPENING = re.compile(r"\{\{\s*(?:[Cc]ite|[Cc]itation)\b")
+_TEMPLATE_OPENING = re.compile(r"\{\{(?P<name>[^{}|]+)")
 _INNER_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _NAME_PARAMS = ("last{n}", "surname{n}", "author{n}-last", "author-last{n}", "author{n}",
                 "nachname{n}")
@@ -85,13 +85,13 @@ class RefContent:
                 for node in self.code().nodes if isinstance(node, Template)]
 
 
-
 def _note_before_citation(raw: str) -> str:
     """The words a footnote gives before its citation template, without comments, tags, other
     templates and link markup: "[[Dallas Cowboys|Dallas]] traded its {{NFL Year|2008}} pick …"."""
     text = _COMMENT_OR_TAG.sub(" ", raw)
-    cite = _CITATION_OPENING.search(text)
-    text = text[:cite.start()] if cite else ""
+    cite = next((opening.start() for opening in _TEMPLATE_OPENING.finditer(text)
+                 if R.is_cite_template(R.template_key(opening["name"]))), None)
+    text = text[:cite] if cite is not None else ""
     while "{{" in text and (inner := _INNER_TEMPLATE.sub(lambda m: _template_words(m.group()), text)) != text:
         text = inner
     return " ".join(_WIKI_MARKUP.sub("", text).split())

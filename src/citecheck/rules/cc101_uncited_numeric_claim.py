@@ -115,6 +115,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     works_page = any(_WORKS_PAGE_LEAD.match(stmt.text) for stmt in statements if stmt.kind == "prose" and not stmt.section)
     film_gauges: bool | None = None  # whether the text names a film by its gauge, once a gauge needs it
     headed_counts = _counts_set_out_under_headings(statements)
+    defined_names = _defined_names(statements)
     for i, stmt in enumerate(statements):
         if _census_source(stmt) is not None:
             # Its figures are cited, before the census by the statement's own citations, after it
@@ -159,7 +160,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                   and not _in_italic_title(doc, stmt, c)
                   and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)
                   and not _set_out_under_headings(stmt, c, headed_counts) and not _defines_by_its_parts(stmt, c)
-                  and not _in_defined_name(stmt.text, c, doc.derived("defined_names", lambda: _defined_names(statements)))]
+                  and not _in_defined_name(stmt.text, c, defined_names)]
         if claims and stmt.kind == "infobox":
             claims = [c for c in claims if not _POINTS_ONWARD.match(stmt.text, c.end)]
         if claims and stmt.kind == "table":
@@ -344,7 +345,7 @@ class _Layout:
         self.starts = list(range(count))
         self.ends = list(range(count))
         self.previous_cited: list[int | None] = [None] * count  # the last cited statement before, in the paragraph
-        self.next_cited: list[int | None] = [None] * count  # the first cited one after, among its paragraph's of its kind
+        self.next_cited: list[int | None] = [None] * count  # the first cited one after, in its paragraph, of its kind
         self.prose_ends = list(range(count))  # the last of the prose of its section that follows it
         for i in range(1, count):
             before, stmt = statements[i - 1], statements[i]
@@ -2822,12 +2823,12 @@ def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
 
 def _counts_rows_below(statements: Sequence[Statement], i: int, j: int, claim: NumericClaim) -> bool:
     """Whether a count of prose statement ``i`` is that of the rows of the table right under its
-    paragraph, or under the next of its section (the prose ends with statement ``j``), and names what the rows are, as their first
-    cells or the table's heads do, maybe inflected: "In addition, there are five neighboring
-    public school districts …" over a table of the five, each named "… School District" in its
-    first cell; "eight nominations" over eight rows under "Nominated work". Or it counts the rows
-    that a cell names so: "three wins" and three rows whose result is "Won". The rows are what a
-    reader would check. A count of other things that happens to match the rows ("two new
+    paragraph, or under the next of its section (the prose ends with statement ``j``), and names
+    what the rows are, as their first cells or the table's heads do, maybe inflected: "In
+    addition, there are five neighboring public school districts …" over a table of the five,
+    each named "… School District" in its first cell; "eight nominations" over eight rows under
+    "Nominated work". Or it counts the rows that a cell names so: "three wins" and three rows
+    whose result is "Won". The rows are what a reader would check. A count of other things that happens to match the rows ("two new
     libraries" over a table of two districts) does not name them, nor does a span of time
     ("scored after just fifteen seconds")."""
     if not _counts_things(claim):
@@ -2909,10 +2910,11 @@ _COORDINATED = re.compile(r"\s+(?:or|and)\b")
 
 def _numbers_rows_below(statements: Sequence[Statement], i: int, j: int, claim: NumericClaim) -> bool:
     """Whether a count of prose statement ``i`` is the last number of the rows of the table right
-    under its paragraph (the prose ends with statement ``j``), numbered in turn from 1 in their first cells under no head but a mark of
-    numbering ("Cluxton has played 52 senior inter-county league games" over a table whose rows
-    run "1" to "52" under "#"), or labelled so by what it counts ("The court has had 29 seats"
-    over rows "Seat 1" to "Seat 29"): the table lists each of them, as a reader would check.
+    under its paragraph (the prose ends with statement ``j``), numbered in turn from 1 in their
+    first cells under no head but a mark of numbering ("Cluxton has played 52 senior
+    inter-county league games" over a table whose rows run "1" to "52" under "#"), or labelled
+    so by what it counts ("The court has had 29 seats" over rows "Seat 1" to "Seat 29"): the
+    table lists each of them, as a reader would check.
     Rows numbered as something else ("Week" 1 to 4) do not count "four turnovers"."""
     if not _counts_things(claim) or claim.value is None or claim.value < _NUMBERED_ITEMS or claim.value != int(claim.value):
         return False
@@ -3146,6 +3148,8 @@ _SOURCE_OF_WHAT_FOLLOWS = re.compile(
     r"\s*The\s+following\s+(?:(?:list|table)\s+of\s+)?(?:[a-z]+\s+)?"
     r"(?:records|statistics|stats|figures|data|results|lists?|tables?|standings|rankings)\s+(?:is|are|was|were)\s+"
     r"(?:taken|compiled|drawn|derived|obtained|extracted|sourced|adapted|reproduced)\s+from\b")
+
+
 def _under_named_source(doc: Document, stmt: Statement) -> bool:
     """Whether a list item or table cell stands after a cited sentence of its section that names
     the source of what follows ("The following records are taken from …[8]" over the lists of
@@ -3298,9 +3302,8 @@ class UncitedNumericClaim(Rule):
     Doubles", a tie played "over two legs", "Three Rivers Stadium", a pool or a heat by its
     number: "Pool 1 winners", the number of a name the text defines with a short form: "MD 144
     begins …" after "Maryland Route 144 (MD 144)"), a flight by its airline and number ("Air
-    France — 193"), and a
-    count whose members its sentence names ("two songs, … "Tura Lura Lural" … and "Caravan"") are
-    not figures (what is a figure is decided in
+    France — 193"), and a count whose members its sentence names ("two songs, … "Tura Lura
+    Lural" … and "Caravan"") are not figures (what is a figure is decided in
     ``citecheck.parsers.numbers``), nor are a roster's shirt numbers ("10 Jerry Colquitt" beside
     other numbered names), a list item or a table cell that is nothing but a title a number word
     opens ("Four Corners", "Six Characters in Search of an Author"), the length of a

@@ -81,41 +81,41 @@ class _SharingKey:
 
     def __init__(self, kind: str, first: Reference) -> None:
         self._kind = kind
-        self._first: Reference | None = first
-        # By pages: the first entry there, then the later ones by title, by note and page link, in order.
-        self._by_pages: dict[str, tuple[Reference, dict[str, dict[tuple[str, str], list[tuple[int, Reference]]]]]] = {}
+        self._pending: Reference | None = first
+        self._first: dict[str, Reference] = {}  # by pages
+        # The later entries by pages, title and note, then by page link, each with its place in order.
+        self._later: dict[tuple[str, str, str], dict[str, list[tuple[int, Reference]]]] = {}
         self._added = 0
 
     def compared(self, ref: Reference, pages_of: Callable[[Reference], str]) -> list[Reference]:
-        if self._first is not None:
-            self._by_pages[pages_of(self._first)] = (self._first, {})
-            self._first = None
-        bucket = self._by_pages.get(pages_of(ref))
-        if bucket is None:
+        if self._pending is not None:
+            self._first[pages_of(self._pending)] = self._pending
+            self._pending = None
+        pages = pages_of(ref)
+        first = self._first.get(pages)
+        if first is None:
             return []
-        first, by_title = bucket
-        groups = by_title.get(_fold(ref.get("title")), {})
-        note, link = self._grouping(ref)
-        if link:  # under a shared title only
-            candidates = [groups.get((note, link), []), groups.get((note, ""), [])]
-        else:
-            candidates = [entries for (other_note, _), entries in groups.items() if other_note == note]
+        group, link = self._grouping(ref, pages)
+        by_link = self._later.get(group, {})
+        # Under a shared title, an entry at another page is another source; one at none may not be.
+        candidates = [by_link.get(link, []), by_link.get("", [])] if link else list(by_link.values())
         return [first, *(other for _, other in heapq.merge(*candidates, key=lambda entry: entry[0]))]
 
     def add(self, ref: Reference, pages_of: Callable[[Reference], str]) -> None:
         """Adds an entry after ``compared`` was asked for it."""
         pages = pages_of(ref)
-        if pages in self._by_pages:
-            groups = self._by_pages[pages][1].setdefault(_fold(ref.get("title")), {})
-            groups.setdefault(self._grouping(ref), []).append((self._added, ref))
-            self._added += 1
-        else:
-            self._by_pages[pages] = (ref, {})
+        if pages not in self._first:
+            self._first[pages] = ref
+            return
+        group, link = self._grouping(ref, pages)
+        self._later.setdefault(group, {}).setdefault(link, []).append((self._added, ref))
+        self._added += 1
 
-    def _grouping(self, ref: Reference) -> tuple[str, str]:
-        """An entry's note, and for a shared title its page's link: entries of other notes are other
-        notes, and entries under one title at two pages are two sources."""
-        return _fold(ref.get("note")), page_url_key(ref.get("url")) if self._kind == "title" else ""
+    def _grouping(self, ref: Reference, pages: str) -> tuple[tuple[str, str, str], str]:
+        """An entry's pages, title and note, and for a shared title its page's link: entries of
+        other notes are other notes, and entries under one title at two pages are two sources."""
+        link = page_url_key(ref.get("url")) if self._kind == "title" else ""
+        return (pages, _fold(ref.get("title")), _fold(ref.get("note"))), link
 
 
 def _same_source(kind: str, earlier: Reference, ref: Reference) -> bool:
