@@ -7,6 +7,7 @@ from typing import Iterator
 
 from citecheck.model import Citation, Document, Finding, Reference, Severity, Span, Statement
 from citecheck.parsers.citations import ARCHIVE_HOST, WEBARCHIVE, findable_without_link, url_key
+from citecheck.parsers.printed import printed_publication
 from citecheck.rules.base import Rule, RuleContext
 
 DEAD_STATUSES = frozenset({"dead", "unfit", "usurped", "deviated"})
@@ -76,8 +77,11 @@ class DeadLinkWithoutArchive(Rule):
     military publication ("Army Regulation 5-1", "NTRP 1-02"), a court's judgment by its citation
     ("[2012] EWHC 1372 (Ch)", "447 U.S. 303 (1980)"), a page of a law
     gazette ("Reichsgesetzblatt Teil I S. 849"), the columns of a debate in Parliament's record
-    in Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), or chapter and verse of scripture stays
-    checkable without its link and is not reported. Works offline: it trusts what the article says.
+    in Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), chapter and verse of scripture, or a
+    printed publication as CC303 reads one (an article of a newspaper's issue dated before the
+    web, by its title, paper and day: '"Dam opened". The Guardian. 3 March 1990.'; a book from a
+    publishing house) stays checkable without its link and is not reported. Works offline: it
+    trusts what the article says.
 
     Why: a dead link with no archive means nobody can check the claim any more.
 
@@ -95,8 +99,8 @@ class DeadLinkWithoutArchive(Rule):
             reason = dead_reason(ref) or ("marked [dead link]" if id(ref) in tagged else "")
             if not reason or has_archive(ref):
                 continue
-            if findable_without_link(ref.raw, ref.get("title")):
-                continue  # an article with a DOI, a book with an ISBN: still findable without the link
+            if findable_without_link(ref.raw, ref.get("title")) or printed_publication(ref):
+                continue  # an article with a DOI, a book with an ISBN, a printed issue: still findable without the link
             yield self.finding(
                 ctx,
                 f"{ref.label} links to a dead page ({reason}) and no archive copy is recorded: "

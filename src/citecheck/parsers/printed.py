@@ -1,0 +1,217 @@
+"""Printed publications: a reference whose work was printed, so that its link is only a copy.
+
+A page of a newspaper or magazine issue printed before the web, a book from a publishing house,
+a paper of a meeting's proceedings, a numbered edition, an encyclopedia printed before the web or
+the notes of a released recording is found by its publication, date and page, whatever becomes
+of the site that scanned it: CC301 does not call it lost when its link dies, and CC303 does not
+ask for an archive of the link.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citecheck.model import Reference
+from citecheck.parsers.citations import is_domain
+from citecheck.parsers.dates import PartialDate, reference_date
+
+
+def printed_publication(ref: Reference) -> bool:
+    """Whether an entry cites a printed publication (``printed_page``), a book by its numbered
+    edition, an encyclopedia printed before the web, or the notes of a released recording."""
+    return printed_page(ref) or _printed_reference(ref.raw) or _release_notes(ref.raw)
+
+# The web opened to the public in the early 1990s: an issue dated before 1995 was printed first.
+_WEB_ERA_YEAR = 1995
+# A page of a printed work: "p. 12", "pp. 383–391", "|page=29", or a page after the periodical's
+# name ("Sports Illustrated: 48", "… zu Berlin: 844–847").
+_PRINTED_PAGE = re.compile(r"\bpp?\.\s*\d|\|\s*pages?\s*=\s*\d|[^\W\d]\s*:\s*\d+(?:\s*[–—-]\s*\d+)?(?:\.|\s|$)")
+# A volume, which marks a learned journal: "16 (10): 1398", "70C (4): 262", "vol. 27", "|volume=",
+# or a number standing alone between full stops ("(PDF). 27. Journal of …").
+_VOLUME = re.compile(
+    r"\b\d+[A-Z]?\s*(?:\([^)]*\))?\s*:\s*\d|\bvol(?:ume)?\.?\s*\d|\|\s*volume\s*=|(?:^|(?<!p)[.;]\s)\d{1,4}\.(?:\s|$)",
+    re.I,
+)
+# A publishing house of books: "University of California Press", "Gregg Publishing Company",
+# "Springer Verlag", "Gyldendalske Boghandels Forlag", "Harper Brothers", "Charles Scribner's
+# Sons"; not a news agency or a newspaper ("Associated Press", "United Press International",
+# "Detroit Free Press").
+_PUBLISHING_HOUSE = re.compile(
+    r"(?<!Associated )(?<!Canadian )(?<!United )(?<!Free )\bPress\b(?!\s+Association)|\bPublish(?:ing|ers)\b"
+    r"|\b(?:Verlag|Forlag|Förlag)(?:et)?\b"
+    r"|\b(?:Brothers|Sons)\b|\bBros\."
+)
+
+
+# An edition of a book by its number ("Handbook of Chemistry and Physics 81st edition", "Cambridge
+# Idioms Dictionary (2nd ed.)"; not "the 18th edition of" a festival).
+_NUMBERED_EDITION = re.compile(r"\(\d+(?:st|nd|rd|th)\s+ed\.?\)|\b\d+(?:st|nd|rd|th)\s+edition\b(?!\s+of\b)", re.I)
+# An encyclopedia printed before the web, whose entries every site copies: the Catholic and
+# Jewish Encyclopedias, the 1911 Britannica.
+_PRE_WEB_ENCYCLOPEDIA = re.compile(
+    r"\b(?:Catholic|Jewish)\s+Encyclop(?:e|ae|æ)dia\b|\bEncyclop(?:e|ae|æ)dia\s+Britannica\s*\(?(?:1911|11th|Eleventh)\b"
+    r"|\b(?:1911|Eleventh\s+Edition)\s+(?:Encyclop(?:e|ae|æ)dia\s+)?Britannica\b|\bEB1911\b",
+    re.I,
+)
+
+
+# A dictionary or encyclopedia named with its publishing house and year, as a site copying its
+# entries credits it: "McGraw-Hill Dictionary of Scientific and Technical Terms, McGraw-Hill
+# Companies, Inc., 2003" (not an online work run by a research body).
+_PRINTED_REFERENCE_WORK = re.compile(
+    r"\b(?:Dictionary|Encyclop(?:e|ae|æ)dia)\s+of\s+[A-Z][^,.]{2,60},\s*"
+    r"[^,]{0,60}?\b(?:Inc\.?|Press|Publish\w*|Compan(?:y|ies)|Ltd\.?|Verlag|Sons)(?:,\s*Inc\.?)?,\s*(?:1[5-9]|20)\d\d\b")
+
+
+def _printed_reference(raw: str) -> bool:
+    """Whether an entry cites a printed book by its numbered edition or an encyclopedia printed
+    before the web, whose link is a copy. A ``{{cite web}}``'s edition is the page's own ("Code of
+    Conduct: 3rd Edition – December 2010"), an edition cited as a PDF ('"Control Valve Handbook"
+    (PDF) (5th ed.)') is published as that file, and one named after the retrieval date is a
+    book the page was adapted from."""
+    # A pattern is tried only on an entry with a word it needs, or after the cheaper tests:
+    # most entries are web pages that none of them fits.
+    lowered = raw.lower()
+    if ("encyclop" in lowered or "britannica" in lowered or "eb1911" in lowered) \
+            and _PRE_WEB_ENCYCLOPEDIA.search(raw) is not None:
+        return True
+    cited = _RETRIEVED.split(raw, 1)[0]
+    if ("Dictionary" in cited or "Encyclop" in cited) and _PRINTED_REFERENCE_WORK.search(cited) is not None:
+        return True  # a site's copy of an entry of a printed dictionary, found by its headword
+    return (_CITE_WEB.search(raw) is None and _PDF.search(raw) is None
+            and _NUMBERED_EDITION.search(cited) is not None)
+
+
+# The notes printed with a released recording, as ``{{cite AV media notes}}`` renders them: the
+# notes named in brackets after the release's title ("Avant que l'ombre (Maxi CD Single liner
+# notes). Mylène Farmer. Polydor. 2005. 982 868-5", "Farmer, Mylène (2005). Avant que l'ombre
+# (Maxi CD Single liner notes). Polydor", "Acoustic Tracks (CD back cover) (Media notes). Plan B.
+# 679 Recordings. 2005"); or the template itself, opening the reference.
+_NOTES_BRACKET = re.compile(r"\((?:[^()]{0,60}\s)?(?:liner|sleeve|media)\s+notes\)", re.I)
+_NOTES_TEMPLATE = re.compile(r"\{\{\s*cite\s+(?:AV\s+media\s+notes|album[\s-]notes)\b", re.I)
+_RELEASE_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _release_notes(raw: str) -> bool:
+    """Whether an entry cites the notes of a released recording, which are found by the release
+    (its label, year and catalogue number): a site's scan of the sleeve is a copy. The notes'
+    bracket must stand outside any quoted title, link or other template ('"Thriller (liner
+    notes)". Fan Archive' is a page's title), with the release's year before any retrieval."""
+    if _NOTES_TEMPLATE.match(raw.lstrip()):
+        return True
+    cited = _RETRIEVED.split(raw, 1)[0]  # the release's year, not the visit's
+    bracket = _NOTES_BRACKET.search(cited)
+    if bracket is None or _RELEASE_YEAR.search(cited) is None:
+        return False
+    before = cited[:bracket.start()]
+    return (before.count('"') % 2 == 0 and before.count("“") == before.count("”")
+            and before.count("[") == before.count("]") and "{{" not in before)
+
+
+_RETRIEVED = re.compile(r"\bRetrieved\b", re.I)
+_PDF = re.compile(r"\(PDF\)|\|\s*format\s*=\s*PDF\b", re.I)
+
+
+# A paper's quoted title, then the proceedings it is printed in: '"SEQUEL: …" (PDF). Proceedings
+# of the 1974 ACM SIGFIDET Workshop', '"Coqui frog research …". Managing Vertebrate Invasive
+# Species: Proceedings of an International Symposium'.
+_PROCEEDINGS_PAPER = re.compile(r"[\"“][^\"”]{10,}[\"”]\s*(?:\(PDF\)\s*)?\.\s*(?:[^.:]{3,80}:\s*)?Proc(?:eedings)?\b")
+
+
+def printed_page(ref: Reference) -> bool:
+    """Whether an entry cites a printed publication: a page of an issue or report dated, to the
+    month or day, before the web ("Sports Illustrated. February 23, 1976. p. 12"), an article of an
+    issue dated to the day before the web, by its title and periodical, or a book from
+    a publishing house, a page of it ("University of California Press. p. 44") or, printed before
+    the web, the whole book ("New York: Harper Brothers", 1957; "(1848). Newton's Principia. D.
+    Adee."), or a paper of a meeting's proceedings ('"3-D patterned microstructures …" (PDF).
+    Proc. Solid State Sensors, Actuators and Microsystems Workshop'). The printed work is the source,
+    found by its publication, date and page, and the link only a scan or copy of it. Articles of
+    learned journals, cited by volume, are left to their DOI. A chapter of an edited book ("In
+    Porter, Stephen R (ed.).") is a book's part."""
+    # Most entries are web pages that none of the print tests holds, so the journal's volume,
+    # which overrules them all, is looked for last.
+    return _printed(ref) and _VOLUME.search(ref.raw) is None
+
+
+def _printed(ref: Reference) -> bool:
+    raw = ref.raw
+    if "Proc" in raw and _PROCEEDINGS_PAPER.search(raw) is not None:
+        return True  # a paper in the printed proceedings of a meeting
+    published = reference_date(ref, "date")
+    lowered = raw.lower()
+    book = (any(_PUBLISHING_HOUSE.search(ref.get(field)) for field in ("work", "publisher"))
+            or ("(ed" in lowered or "(hrsg" in lowered) and _IN_EDITED_BOOK.search(raw) is not None)
+    if published is not None and published.year < _WEB_ERA_YEAR and (book or _whole_book(ref, published)):
+        return True  # a book printed before the web, whether or not its page is given
+    if (published is not None and published.day is not None and published.year < _WEB_ERA_YEAR
+            and _titled_in_periodical(ref) and not _dated_later_by_link(ref, published.year)):
+        return True  # an article of an issue printed before the web, found by its periodical, day and title
+    # A page of an issue before the web (after it, perhaps online only), or of a book; the page,
+    # looked for in the whole entry, is looked for last.
+    if published is not None and published.month is not None:
+        printed = published.year < _WEB_ERA_YEAR
+    else:
+        printed = book
+    return printed and _PRINTED_PAGE.search(raw) is not None
+
+
+def _titled_in_periodical(ref: Reference) -> bool:
+    """Whether an entry gives its article's title and the newspaper or magazine it appeared in, by
+    a name that ends as a paper's or magazine's does ("The New York Times", "Sarasota Journal",
+    "The Times (London)", "People"); not a site's address ("Thecrimson.com"), a broadcaster's or
+    an agency's page ("BBC News", "Geographic Names Information System"), a company ("Sun
+    Microsystems", "Time Warner"), an archive of a magazine's pages ("Time Magazine Archives") or
+    a chart database ("Billboard"), whatever the template."""
+    work = _PLACE_AFTER_NAME.sub("", ref.get("work")).strip()
+    if not (ref.get("title").strip() and work) or is_domain(work):
+        return False
+    return _PERIODICAL_NAME.search(work) is not None
+
+
+def _dated_later_by_link(ref: Reference, year: int) -> bool:
+    """Whether the link's path dates the page to another year of the web era than the entry
+    does: "nytimes.com/2008/06/22/…" or "…/2008-06-22/x.html" under a date of "31 December
+    1969", a template's empty date."""
+    return any(int(found) >= _WEB_ERA_YEAR and int(found) != year for found in _YEAR_IN_PATH.findall(ref.get("url")))
+
+
+# A year that opens a segment of a link's path: "/2008/", "/1994-03-13/".
+_YEAR_IN_PATH = re.compile(r"/((?:19|20)\d\d)(?=[/_-])")
+# A paper's place or owner in brackets after its name: "The Times (London)", "Billboard (Nielsen …)".
+_PLACE_AFTER_NAME = re.compile(r"\s*\([^()]*\)\s*$")
+# The last words of a newspaper's or magazine's name, and magazines known by a name of their own.
+_PERIODICAL_NAME = re.compile(
+    r"\b(?:Times|Post|Tribune|Journal|Herald|Gazette|Chronicle|Sun|Magazine|magazine|Review|Weekly|Daily|Monthly"
+    r"|Observer|Guardian|Independent|Telegraph|Courier|Sentinel|Examiner|Star|Inquirer|Mirror|Express"
+    r"|Register|Globe|Bulletin|Dispatch|Enquirer|Advertiser|Mail|Citizen|Ledger|Newspaper|Zeitung|Volk"
+    r"|Monde|Figaro|País|Corriere|Repubblica|Stampa|Presse|Tageblatt|Dagblad|Nieuws"
+    r"|People|Time|Rolling\s+Stone|Newsweek|Variety|Life|Sports\s+Illustrated|New\s+Scientist"
+    r"|Science\s+News|Fortune|Forbes|Economist|New\s+Yorker|Spin)$")
+
+
+# A chapter of an edited book: 'In Porter, Stephen R (ed.). Overcoming survey research problems',
+# "in Nugel, Bernfried (eds.)"; the editors' mark after the names makes it one, in either case.
+_IN_EDITED_BOOK = re.compile(r"\bIn:?\s+[^.\"“”]{2,80}?\((?:eds?|editors?|Hrsg)\.?\)", re.I)
+
+
+def _whole_book(ref: Reference, published: PartialDate) -> bool:
+    """Whether an entry has the shape of a whole book: a title in italics, not quoted as an
+    article's or a page's is, dated by its year alone and followed by its publisher, whatever the
+    publisher is called ("Coxworthy, Franklin (1924). Electrical Condition. J.S. Phillips.")."""
+    title = ref.get("title").strip()
+    names = [ref.get(field).strip() for field in ("publisher", "work")]
+    if not (title and any(names)) or published.month is not None:
+        return False
+    if _CITE_WEB.search(ref.raw) or any(is_domain(name) for name in names):
+        return False  # a web page or an item of a periodical, or a website's copy of the work
+    if _THESIS.search(ref.raw):
+        return False  # a thesis is kept in a few copies: the one online is the one to read
+    at = ref.raw.find(title)
+    return at >= 0 and not ref.raw[:at].rstrip().endswith(_QUOTES)
+
+
+_QUOTES = ('"', "\u201c", "'", "\u2018")
+# Templates of pages and periodicals, whose year-dated items are no books.
+_CITE_WEB = re.compile(r"\{\{\s*cite\s+(?:web|news|journal|magazine)\b", re.I)
+_THESIS = re.compile(r"\b(?:thesis|dissertation)\b", re.I)
