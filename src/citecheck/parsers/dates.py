@@ -544,7 +544,7 @@ def _find_dates(text: str, default_year: int | None, years: bool) -> tuple[DateM
 
 
 _BAD_PROSE = re.compile(
-    _DATE_START + r"(?<![\w/.-])(?:(?P<d>[0-3]?\d)\s+(?P<mn>" + _P_MONTH + r")(?:,?[ \u00a0](?P<y>\d{1,4}))?"
+    _DATE_START + r"(?<![\w/.-])(?<!\w[\"'’″′])(?:(?P<d>[0-3]?\d)\s+(?P<mn>" + _P_MONTH + r")(?:,?[ \u00a0](?P<y>\d{1,4}))?"
     r"|(?P<mn2>" + _P_MONTH + r")\s+(?P<d2>[0-3]?\d),?(?:[ \u00a0](?P<y2>\d{1,4}))?"
     r"|(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w-])"
 )
@@ -573,7 +573,8 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
 
     Flags 31 June, 29 February of non-leap years, ISO month 13, and a day-month followed
     by a one- or two-digit "year" ("on 1 October 1 and 5 October") when what follows
-    cannot start a noun phrase (so "On 9 October 12 soldiers" is left alone).
+    cannot start a noun phrase (so "On 9 October 12 soldiers" is left alone). A "date" glued
+    to a word by a quote or prime mark is part of a title or a code ("11'09"01 September 11").
     """
     problems: list[tuple[int, int, str]] = []
     if not _DIGIT.search(text) or not (_MONTH_NAME.search(text) or _DIGIT_HYPHEN_DIGIT.search(text)):
