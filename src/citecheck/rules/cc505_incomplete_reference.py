@@ -588,7 +588,10 @@ def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) 
     return (len(words) >= 8 or reads_as_prose) and not dated and not linked
 
 
-_SITE_NAME = re.compile(r"(?<![\w./-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})(?:(?![\w/.-])|(?=\.\s*$))", re.I)
+# A site's address among an entry's words: "microsoft.com", also as a copy cuts it from its "www"
+# or gives it with its slash (", .a-kon.com", "shinbokucon.com/"); not a path ("site.com/about").
+_SITE_NAME = re.compile(r"(?:(?<![\w./-])|(?<=\s\.))(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})"
+                        r"(?:(?![\w/.-])|(?=\.\s*$)|(?=/(?:\s|$)))", re.I)
 # An entry of a dictionary or an encyclopedia, as {{LSJ}} and its kin render it or a site titles
 # it: "sinter in Encyclopædia Britannica", "βακτηρία in Liddell and Scott", "Polymer on
 # Britannica", "Tank - Definition of Tank by Merriam-Webster".
