@@ -2657,12 +2657,13 @@ _MEMBERS_OPEN = re.compile(
     rf"|\s(?:are|were)\s+(?!{_OPENING_WORDS}*:)|\s\())(?=\S)"
 )
 _COPULA_INSIDE = re.compile(r"\s(?:are|were)\s")
-# A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
-# dash does, but not one of a span of years ("the campaigns of 101–102 and 105–106").
+# A full stop ends the members, but not one of a name's abbreviation or initial ("St. Vital Centre",
+# "Henry W. Baker House", "Charles G. Curtiss Sr. House"), and a dash does (also typed as two
+# hyphens), but not one of a span of years ("the campaigns of 101–102 and 105–106").
 # A relative clause ends them, also after a word on the last member (", a publicist who …"), and
 # so does a clause that a conjunction opens (", as they adventure through …") or what comes with
 # them (", along with an accompanying tour").
-_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b"
+_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)(?<!\bSr)(?<!\bJr)(?<!\b[A-Z])\.(?:\s|$)|\s?(?<!\d){_DASHES}|\s?--|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b"
                             r"|,\s+(?:as(?!\s+well\s+as)|while|whereas|when|because|although|though|until)\s+[a-z]"
                             r"|,\s+(?:along|together)\s+with\s|$")
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
