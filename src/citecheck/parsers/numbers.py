@@ -496,11 +496,24 @@ def _keyword_before(text: str, start: int) -> bool:
 
 def _labelled(text: str, start: int, end: int, number_end: int) -> bool:
     """Whether a keyword makes the figure (``start``–``end``; its number ends at ``number_end``)
-    a label ("p. 12", "game three"), alone or in a series; "N times" stays a count."""
+    a label ("p. 12", "game three"), alone or in a series, or the figure is what a code is ("the
+    FIPS code is 37."); "N times" stays a count."""
     if _TIMES_AFTER.match(text, end):
         return False
     return (_keyword_before(text, start) or _labelled_in_series(text, start, number_end)
-            or _route_number(text, start, end))
+            or _route_number(text, start, end) or _code_stated(text, start, end))
+
+
+# A code given as what a code is: "North Carolina's FIPS code is 37, which …" (not "the code is
+# 40 lines long", where a noun follows the figure).
+_CODE_IS_BEFORE = re.compile(r"\bcodes?\s+(?:is|was|are|were)\s+$", re.I)
+_CLAUSE_ENDS_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
+def _code_stated(text: str, start: int, end: int) -> bool:
+    """Whether the figure is the value a code is said to have, with nothing counted after it."""
+    return (_CLAUSE_ENDS_AFTER.match(text, end) is not None
+            and _CODE_IS_BEFORE.search(text, max(0, start - 20), start) is not None)
 
 
 # A transport service's name and a colon, then the routes listed before the figure: "Metro Local:
