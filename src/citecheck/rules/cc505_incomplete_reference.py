@@ -208,6 +208,10 @@ def _names_a_public_body(part: str) -> bool:
             and all(word[0].isupper() or word in _NAME_LINKING_WORDS for word in words))
 
 
+# A project's, archive's or society's name opening a two-part title, as the site names its pages:
+# "The Georgetown Basketball History Project: 1940s Seasons" (not "History of the Library: …").
+_NAMED_BODY = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){1,6}(?:Project|Archives?|Society|Museum|Library"
+                         r"|Institute|Foundation)")
 _SITE_ENDING = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})|.*\b(?:web\s?site|online)", re.I)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SITE_NAME_CHARS = 4  # "NCBI"
@@ -241,7 +245,7 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
         return work.strip()
     opening, closing = parts[0].strip(), parts[-1].strip()
     brand = _BRAND_OPENING.match(text)
-    if (_PUBLISHER_INITIALS.fullmatch(opening) or _SITE_ENDING.fullmatch(opening)
+    if (_PUBLISHER_INITIALS.fullmatch(opening) or _SITE_ENDING.fullmatch(opening) or _NAMED_BODY.fullmatch(opening)
             or brand and names_a_site(brand["name"]) and not brand["name"].isupper()):  # not "CHART: …"
         return opening
     if _SITE_ENDING.fullmatch(closing):
@@ -387,7 +391,8 @@ class IncompleteReference(Rule):
     page), a linked page followed by its site's name ("Camera Sensor Ratings DxOMark", not an
     author "By …"), and a two-part title one part of which names the site its address is on
     ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Thoroughbred Heritage: Bend Or" at
-    www.tbheritage.com, "Site » Blog Archive » Page", "Page « Site") or a reference work
+    www.tbheritage.com, "Site » Blog Archive » Page", "Page « Site"), a project's or archive's
+    name ("The Georgetown Basketball History Project: 1940s Seasons") or a reference work
     ("Encyclopedia of Laser Physics and Technology - Q factor", "Global Compendium of Weeds:
     Vinca major") or, in a link's words, a public body ("The Clark County Prosecuting Attorney
     – Karla Faye Tucker", "Projected population - Statistics Norway"; not a quoted title, the
