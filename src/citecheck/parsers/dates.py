@@ -395,6 +395,13 @@ def date_problem(text: str) -> str | None:
     return f"{cleaned!r} is not a recognised date format"
 
 
+def ambiguous_day_year(text: str) -> int | None:
+    """The year of a numeric date whose day and month could be either ("03-05-1967"): a day of
+    that year whichever it is; None for any other text."""
+    cleaned = _clean(text) if text else ""
+    return int(cleaned[-4:]) if _AMBIGUOUS_NUMERIC.fullmatch(cleaned) else None
+
+
 def impossible_date(text: str) -> bool:
     """True when the text is in a date format but names a day that cannot exist.
 

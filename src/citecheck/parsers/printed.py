@@ -13,7 +13,7 @@ import re
 
 from citecheck.model import Reference
 from citecheck.parsers.citations import is_domain
-from citecheck.parsers.dates import PartialDate, reference_date
+from citecheck.parsers.dates import PartialDate, ambiguous_day_year, reference_date
 
 
 def printed_publication(ref: Reference) -> bool:
@@ -144,8 +144,10 @@ def _printed(ref: Reference) -> bool:
             or ("(ed" in lowered or "(hrsg" in lowered) and _IN_EDITED_BOOK.search(raw) is not None)
     if published is not None and published.year < _WEB_ERA_YEAR and (book or _whole_book(ref, published)):
         return True  # a book printed before the web, whether or not its page is given
-    if (published is not None and published.day is not None and published.year < _WEB_ERA_YEAR
-            and _titled_in_periodical(ref) and not _dated_later_by_link(ref, published.year)):
+    day_year = published.year if published is not None and published.day is not None else ambiguous_day_year(
+        ref.get("date"))
+    if (day_year is not None and day_year < _WEB_ERA_YEAR
+            and _titled_in_periodical(ref) and not _dated_later_by_link(ref, day_year)):
         return True  # an article of an issue printed before the web, found by its periodical, day and title
     # A page of an issue before the web (after it, perhaps online only), or of a book; the page,
     # looked for in the whole entry, is looked for last.
