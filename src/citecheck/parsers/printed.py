@@ -43,9 +43,12 @@ _PUBLISHING_HOUSE = re.compile(
 )
 
 
-# An edition of a book by its number ("Handbook of Chemistry and Physics 81st edition", "Cambridge
-# Idioms Dictionary (2nd ed.)"; not "the 18th edition of" a festival).
-_NUMBERED_EDITION = re.compile(r"\(\d+(?:st|nd|rd|th)\s+ed\.?\)|\b\d+(?:st|nd|rd|th)\s+edition\b(?!\s+of\b)", re.I)
+# An edition of a book by its number, also in words ("Handbook of Chemistry and Physics 81st
+# edition", "Cambridge Idioms Dictionary (2nd ed.)", "The American Heritage Dictionary of the English
+# Language: Fourth Edition"; not "the 18th edition of" a festival).
+_NUMBERED_EDITION = re.compile(
+    r"\(\d+(?:st|nd|rd|th)\s+ed\.?\)|\b(?:\d+(?:st|nd|rd|th)|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
+    r"\s+edition\b(?!\s+of\b)", re.I)
 # An encyclopedia printed before the web, whose entries every site copies: the Catholic and
 # Jewish Encyclopedias, the 1911 Britannica.
 _PRE_WEB_ENCYCLOPEDIA = re.compile(

@@ -83,7 +83,8 @@ class UnarchivedLink(Rule):
     meeting's proceedings ("… (PDF). Proc. Solid State Sensors, Actuators and Microsystems
     Workshop"; not by volume and pages, "Proc. of SPIE 5301: 264–275"), of a numbered
     edition of a book ("Cambridge Idioms Dictionary (2nd ed.)", "Handbook of Chemistry and Physics
-    81st edition"; not one cited as a PDF, published as that file), of a chapter of an edited book
+    81st edition", "… Dictionary of the English Language: Fourth Edition"; not one cited as a PDF,
+    published as that file), of a chapter of an edited book
     with its pages ("In Porter, Stephen R (ed.). … Jossey-Bass. p. 63–74"), of an entry of a
     dictionary named with its publishing house and year ("McGraw-Hill Dictionary of Scientific and
     Technical Terms, McGraw-Hill Companies, Inc., 2003"), of an encyclopedia printed before the web (the Catholic and Jewish
