@@ -28,7 +28,7 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from citecheck.parsers import scripture
 from citecheck.parsers.citations import STANDARD_BODIES
@@ -496,24 +496,30 @@ def _keyword_before(text: str, start: int) -> bool:
 
 def _labelled(text: str, start: int, end: int, number_end: int) -> bool:
     """Whether a keyword makes the figure (``start``–``end``; its number ends at ``number_end``)
-    a label ("p. 12", "game three"), alone or in a series, or the figure is what a code is ("the
-    FIPS code is 37."); "N times" stays a count."""
+    a label ("p. 12", "game three"), alone or in a series, or the figure is what a code of a kind
+    is ("the FIPS code is 37."); "N times" stays a count."""
     if _TIMES_AFTER.match(text, end):
         return False
     return (_keyword_before(text, start) or _labelled_in_series(text, start, number_end)
             or _route_number(text, start, end) or _code_stated(text, start, end))
 
 
-# A code given as what a code is: "North Carolina's FIPS code is 37, which …" (not "the code is
-# 40 lines long", where a noun follows the figure).
-_CODE_IS_BEFORE = re.compile(r"\bcodes?\s+(?:is|was|are|were)\s+$", re.I)
+# A code given as what a code of a kind is: "North Carolina's FIPS code is 37, which …", "the
+# zipcode is 27601." (not "the number of lines of code is 40,000", "the dress code was 14").
+_CODE_IS_BEFORE = re.compile(
+    r"\b(?:(?:FIPS|ZIP|postal|post|area|country|calling|dialling|dialing|telephone|ISO|IATA|ICAO|FAA|GNIS|INSEE"
+    r"|county|state|district|station|airport|language|currency|error|status)\s+code|zipcode|postcode)s?"
+    r"\s+(?:is|was|are|were)\s+$",
+    re.I,
+)
 _CLAUSE_ENDS_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
 
 
 def _code_stated(text: str, start: int, end: int) -> bool:
-    """Whether the figure is the value a code is said to have, with nothing counted after it."""
-    return (_CLAUSE_ENDS_AFTER.match(text, end) is not None
-            and _CODE_IS_BEFORE.search(text, max(0, start - 20), start) is not None)
+    """Whether the figure, a plain whole number with nothing counted after it, is the value a
+    code of a kind is said to have."""
+    return (text[start:end].isdigit() and _CLAUSE_ENDS_AFTER.match(text, end) is not None
+            and _CODE_IS_BEFORE.search(text, max(0, start - 40), start) is not None)
 
 
 # A transport service's name and a colon, then the routes listed before the figure: "Metro Local:
@@ -2670,15 +2676,31 @@ _MEMBERS_OPEN = re.compile(
     rf"|\s(?:are|were)\s+(?!{_OPENING_WORDS}*:)|\s\())(?=\S)"
 )
 _COPULA_INSIDE = re.compile(r"\s(?:are|were)\s")
-# A full stop ends the members, but not one of a name's abbreviation or initial ("St. Vital Centre",
-# "Henry W. Baker House", "Charles G. Curtiss Sr. House"), and a dash does (also typed as two
-# hyphens), but not one of a span of years ("the campaigns of 101–102 and 105–106").
+# A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
+# dash does (also typed as two hyphens), but not one of a span of years ("the campaigns of
+# 101–102 and 105–106").
 # A relative clause ends them, also after a word on the last member (", a publicist who …"), and
 # so does a clause that a conjunction opens (", as they adventure through …") or what comes with
 # them (", along with an accompanying tour").
-_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)(?<!\bSr)(?<!\bJr)(?<!\b[A-Z])\.(?:\s|$)|\s?(?<!\d){_DASHES}|\s?--|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b"
+_MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|\s?(?<!\d)--|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b"
                             r"|,\s+(?:as(?!\s+well\s+as)|while|whereas|when|because|although|though|until)\s+[a-z]"
                             r"|,\s+(?:along|together)\s+with\s|$")
+# What stands before the full stop of an initial or of a junior's or senior's abbreviation.
+_INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]|\bSr|\bJr)$")
+
+
+def _members_closes(text: str, start: int) -> Iterator[re.Match[str]]:
+    """Where the members from ``start`` may end: at the first ``_MEMBERS_CLOSE``, and, while that
+    is the full stop of an initial or of "Sr." or "Jr.", at the next one too: "Henry W. Baker
+    House" and "Charles G. Curtiss Sr. House" go on, "the Boer War and World War I. He …" ends."""
+    close = _MEMBERS_CLOSE.search(text, start)
+    while close is not None:
+        yield close
+        if not (close.group().startswith(".") and _INITIAL_BEFORE.search(text, max(0, close.start() - 2), close.start())):
+            return
+        close = _MEMBERS_CLOSE.search(text, close.end())
+
+
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
 # A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross"; a
 # quoted one in lower case too ("'take-all' and Cephalosporium stripe").
@@ -2885,45 +2907,44 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
         opened = None  # "Three soldiers were killed in the raid: Smith, …": people counted stay a report
     if opened is not None and opened.group("naming") and _counted_word(text, end) in _MEASURE_NOUNS:
         opened = None  # "two years, covering Alaska and Canada": a measure's scope, not its members
-    if opened is not None:
-        named_member = _NAMED_MEMBER
-        close = _MEMBERS_CLOSE.search(text, opened.end())
-        named = _joined_names([m for m in _MEMBER_SEPARATOR.split(text[opened.end():close.start()]) if m.strip()])
-        if (opened.group("colon") and ";" in text[opened.end():]
-                and not (len(named) == count and all(_NAMED_MEMBER.match(m) for m in named))):
-            # "calcium: the InsP3-receptor that …; and the ryanodine receptor …"; but "four
-            # counties: Arad, Timiș, Hunedoara and Caraș-Severin; thus it …" names them before the ";"
-            close = re.compile(r"\.(?:\s|$)|$").search(text, opened.end())
-            named = [m for m in text[opened.end():close.start()].split(";") if m.strip()]
-            named_member = (_PURPOSE_MEMBER if all(_PURPOSE_MEMBER.match(m) for m in named)
-                            and _counted_word(text, end) not in _counted_beings()
-                            else _DESCRIBED_MEMBER)  # "two missions: to prepare …; and to prepare …", not "three men: to …"
-        while named and _TRAILING_ADVERBIAL.match(named[-1]) and (
-                len(named) > count or not _after_conjunction(text[opened.end():close.start()], named[-1])):
-            named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member; nor ", respectively"
-        if opened.group().endswith("("):
-            if any(len(m.split()) > 3 for m in named):
-                named = []  # "(Berat and Gjirokastër are listed together)": a remark, not the members' names
-            elif _counted_word(text, end) in REPETITION_NOUNS:
-                named = []  # "named player of the year on two occasions (2005, 2007)": when, not which
-            named_member = _BRACKETED_MEMBER
-        if len(named) == count and all(named_member.match(m) for m in named):
-            return opened.end(), close.start()
-        if (len(named) == count and _counted_word(text, end) in ("years", "seasons")
-                and all(_YEAR_MEMBER.fullmatch(m) for m in named)):
-            return opened.end(), close.start()  # "lasted only two years, 1989 and 1990": the years are the members
-        if (len(named) > count and named_member is _NAMED_MEMBER and all(named_member.match(m) for m in named[:count])
-                and not named_member.match(named[count]) and _counted_word(text, end) not in _counted_beings()):
-            # "two CBS soap operas, Love of Life and The Secret Storm, and also played …": the
-            # members' names, then ", and" goes on with the sentence
-            last = named[count - 1].strip()  # not found when joined from pieces (``_joined_names``)
-            stop = text.find(last, opened.end()) + len(last)
-            if stop >= len(last) and _CLAUSE_GOES_ON.match(text, stop):
-                return opened.end(), stop
-        if (((opened.group("colon") or "").startswith(":") or opened.group("naming")) and len(named) == count
-                and _counted_word(text, end) not in _counted_beings()
-                and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
-            return opened.end(), close.start()  # "two goals: reducing costs … and improving client service", "known as …", "namely …"
+    for close in _members_closes(text, opened.end()) if opened is not None else ():
+            named_member = _NAMED_MEMBER
+            named = _joined_names([m for m in _MEMBER_SEPARATOR.split(text[opened.end():close.start()]) if m.strip()])
+            if (opened.group("colon") and ";" in text[opened.end():]
+                    and not (len(named) == count and all(_NAMED_MEMBER.match(m) for m in named))):
+                # "calcium: the InsP3-receptor that …; and the ryanodine receptor …"; but "four
+                # counties: Arad, Timiș, Hunedoara and Caraș-Severin; thus it …" names them before the ";"
+                close = re.compile(r"\.(?:\s|$)|$").search(text, opened.end())
+                named = [m for m in text[opened.end():close.start()].split(";") if m.strip()]
+                named_member = (_PURPOSE_MEMBER if all(_PURPOSE_MEMBER.match(m) for m in named)
+                                and _counted_word(text, end) not in _counted_beings()
+                                else _DESCRIBED_MEMBER)  # "two missions: to prepare …; and to prepare …", not "three men: to …"
+            while named and _TRAILING_ADVERBIAL.match(named[-1]) and (
+                    len(named) > count or not _after_conjunction(text[opened.end():close.start()], named[-1])):
+                named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member; nor ", respectively"
+            if opened.group().endswith("("):
+                if any(len(m.split()) > 3 for m in named):
+                    named = []  # "(Berat and Gjirokastër are listed together)": a remark, not the members' names
+                elif _counted_word(text, end) in REPETITION_NOUNS:
+                    named = []  # "named player of the year on two occasions (2005, 2007)": when, not which
+                named_member = _BRACKETED_MEMBER
+            if len(named) == count and all(named_member.match(m) for m in named):
+                return opened.end(), close.start()
+            if (len(named) == count and _counted_word(text, end) in ("years", "seasons")
+                    and all(_YEAR_MEMBER.fullmatch(m) for m in named)):
+                return opened.end(), close.start()  # "lasted only two years, 1989 and 1990": the years are the members
+            if (len(named) > count and named_member is _NAMED_MEMBER and all(named_member.match(m) for m in named[:count])
+                    and not named_member.match(named[count]) and _counted_word(text, end) not in _counted_beings()):
+                # "two CBS soap operas, Love of Life and The Secret Storm, and also played …": the
+                # members' names, then ", and" goes on with the sentence
+                last = named[count - 1].strip()  # not found when joined from pieces (``_joined_names``)
+                stop = text.find(last, opened.end()) + len(last)
+                if stop >= len(last) and _CLAUSE_GOES_ON.match(text, stop):
+                    return opened.end(), stop
+            if (((opened.group("colon") or "").startswith(":") or opened.group("naming")) and len(named) == count
+                    and _counted_word(text, end) not in _counted_beings()
+                    and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
+                return opened.end(), close.start()  # "two goals: reducing costs … and improving client service", "known as …", "namely …"
     if (described := _described_members(text, end, count)) is not None:
         return described
     if (direct := _NAMES_AFTER_NOUN.match(text, end)) is not None and _counted_word(text, end) not in _MEASURE_NOUNS:
