@@ -21,6 +21,7 @@ def printed_publication(ref: Reference) -> bool:
     edition, an encyclopedia printed before the web, or the notes of a released recording."""
     return printed_page(ref) or _printed_reference(ref.raw) or _release_notes(ref.raw)
 
+
 # The web opened to the public in the early 1990s: an issue dated before 1995 was printed first.
 _WEB_ERA_YEAR = 1995
 # A page of a printed work: "p. 12", "pp. 383–391", "|page=29", or a page after the periodical's
@@ -43,12 +44,13 @@ _PUBLISHING_HOUSE = re.compile(
 )
 
 
-# An edition of a book by its number, also in words ("Handbook of Chemistry and Physics 81st
-# edition", "Cambridge Idioms Dictionary (2nd ed.)", "The American Heritage Dictionary of the English
-# Language: Fourth Edition"; not "the 18th edition of" a festival).
+# An edition of a book by its number, also in words, ending the title or its part ("Handbook of
+# Chemistry and Physics 81st edition", "Cambridge Idioms Dictionary (2nd ed.)", "The American
+# Heritage Dictionary of the English Language: Fourth Edition. 2000"; not "the 18th edition of" a
+# festival, nor a headline, "Moto G 3rd edition review", "Pathfinder Second Edition announced").
 _NUMBERED_EDITION = re.compile(
-    r"\(\d+(?:st|nd|rd|th)\s+ed\.?\)|\b(?:\d+(?:st|nd|rd|th)|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)"
-    r"\s+edition\b(?!\s+of\b)", re.I)
+    r"\(\d+(?:st|nd|rd|th)\s+ed\.?\)|\b(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth"
+    r"|Tenth)\s+edition\b(?=\s*(?:[.,;:)\]]|\s\d{4}|$))", re.I)
 # An encyclopedia printed before the web, whose entries every site copies: the Catholic and
 # Jewish Encyclopedias, the 1911 Britannica.
 _PRE_WEB_ENCYCLOPEDIA = re.compile(

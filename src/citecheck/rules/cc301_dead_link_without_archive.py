@@ -80,8 +80,9 @@ class DeadLinkWithoutArchive(Rule):
     in Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), chapter and verse of scripture, or a
     printed publication as CC303 reads one (an article of a newspaper's issue dated before the
     web, by its title, paper and day: '"Dam opened". The Guardian. 3 March 1990.'; a book from a
-    publishing house) stays checkable without its link and is not reported. Works offline: it
-    trusts what the article says.
+    publishing house or by its numbered edition, "… Fourth Edition. 2000"; an encyclopedia printed
+    before the web; a paper of a meeting's proceedings; the notes of a released recording) stays
+    checkable without its link and is not reported. Works offline: it trusts what the article says.
 
     Why: a dead link with no archive means nobody can check the claim any more.
 
