@@ -398,8 +398,11 @@ def date_problem(text: str) -> str | None:
 def ambiguous_day_year(text: str) -> int | None:
     """The year of a numeric date whose day and month could be either ("03-05-1967"): a day of
     that year whichever it is; None for any other text."""
-    cleaned = _clean(text) if text else ""
-    return int(cleaned[-4:]) if _AMBIGUOUS_NUMERIC.fullmatch(cleaned) else None
+    cleaned = _clean(text)
+    if not _AMBIGUOUS_NUMERIC.fullmatch(cleaned):
+        return None
+    year = int(cleaned[-4:])
+    return year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
 def impossible_date(text: str) -> bool:
@@ -551,7 +554,7 @@ def _find_dates(text: str, default_year: int | None, years: bool) -> tuple[DateM
 
 
 _BAD_PROSE = re.compile(
-    _DATE_START + r"(?<![\w/.-])(?<!\w[\"'’″′])(?:(?P<d>[0-3]?\d)\s+(?P<mn>" + _P_MONTH + r")(?:,?[ \u00a0](?P<y>\d{1,4}))?"
+    _DATE_START + r"(?<![\w/.-])(?<!\w[\"'’”″′])(?<!\w'')(?:(?P<d>[0-3]?\d)\s+(?P<mn>" + _P_MONTH + r")(?:,?[ \u00a0](?P<y>\d{1,4}))?"
     r"|(?P<mn2>" + _P_MONTH + r")\s+(?P<d2>[0-3]?\d),?(?:[ \u00a0](?P<y2>\d{1,4}))?"
     r"|(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w-])"
 )
