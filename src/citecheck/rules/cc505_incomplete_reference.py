@@ -208,14 +208,26 @@ def _names_a_public_body(part: str) -> bool:
             and all(word[0].isupper() or word in _NAME_LINKING_WORDS for word in words))
 
 
-# A project's, archive's or society's name opening a two-part title, as the site names its pages:
-# "The Georgetown Basketball History Project: 1940s Seasons" (not "History of the Library: …").
+# The name of a project, an archive, a society, a museum, a library, an institute or a foundation
+# opening a two-part title, as the site names its pages: "The Georgetown Basketball History
+# Project: 1940s Seasons" (not "History of the Library: …").
 _NAMED_BODY = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){1,6}(?:Project|Archives?|Society|Museum|Library"
                          r"|Institute|Foundation)")
 _SITE_ENDING = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})|.*\b(?:web\s?site|online)", re.I)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SITE_NAME_CHARS = 4  # "NCBI"
 _NAME_IN_ADDRESS_CHARS = 8  # "bardneyvillagehistory", the folder a site is kept in
+
+
+def _named_in_host(name: str, url: str) -> bool:
+    """Whether a long word of ``name`` is in the host name of ``url``: "Basketball" of "The
+    Georgetown Basketball History Project" in www.hoyabasketball.com (not "The Blair Witch
+    Project" at www.rogerebert.com, a review of the film)."""
+    labels = _site_labels(_host_and_path(url)[0])
+    return any(word.lower() in label for word in _LONG_WORD.findall(name) for label in labels)
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
 def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
@@ -245,7 +257,8 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
         return work.strip()
     opening, closing = parts[0].strip(), parts[-1].strip()
     brand = _BRAND_OPENING.match(text)
-    if (_PUBLISHER_INITIALS.fullmatch(opening) or _SITE_ENDING.fullmatch(opening) or _NAMED_BODY.fullmatch(opening)
+    if (_PUBLISHER_INITIALS.fullmatch(opening) or _SITE_ENDING.fullmatch(opening)
+            or bodies and _NAMED_BODY.fullmatch(opening) and _named_in_host(opening, url)
             or brand and names_a_site(brand["name"]) and not brand["name"].isupper()):  # not "CHART: …"
         return opening
     if _SITE_ENDING.fullmatch(closing):
