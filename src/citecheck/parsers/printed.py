@@ -46,11 +46,12 @@ _PUBLISHING_HOUSE = re.compile(
 
 # An edition of a book by its number, also in words, ending the title or its part ("Handbook of
 # Chemistry and Physics 81st edition", "Cambridge Idioms Dictionary (2nd ed.)", "The American
-# Heritage Dictionary of the English Language: Fourth Edition. 2000"; not "the 18th edition of" a
-# festival, nor a headline, "Moto G 3rd edition review", "Pathfinder Second Edition announced").
+# Heritage Dictionary of the English Language: Fourth Edition. 2000", "|publisher=Macmillan; 1st
+# Edition |"; not "the 18th edition of" a festival, nor a headline, "Moto G 3rd edition review",
+# "Pathfinder Second Edition announced").
 _NUMBERED_EDITION = re.compile(
     r"\(\d+(?:st|nd|rd|th)\s+ed\.?\)|\b(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth"
-    r"|Tenth)\s+edition\b(?=\s*(?:[.,;:)\]]|\s\d{4}|$))", re.I)
+    r"|Tenth)\s+edition\b(?=\s*(?:[.,;:)\]|}]|\s\d{4}|$))", re.I)
 # An encyclopedia printed before the web, whose entries every site copies: the Catholic and
 # Jewish Encyclopedias, the 1911 Britannica.
 _PRE_WEB_ENCYCLOPEDIA = re.compile(
