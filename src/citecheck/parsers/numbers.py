@@ -2685,8 +2685,12 @@ _COPULA_INSIDE = re.compile(r"\s(?:are|were)\s")
 _MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|\s?(?<!\d)--|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b"
                             r"|,\s+(?:as(?!\s+well\s+as)|while|whereas|when|because|although|though|until)\s+[a-z]"
                             r"|,\s+(?:along|together)\s+with\s|$")
-# What stands before the full stop of an initial or of a junior's or senior's abbreviation.
+# What stands before the full stop of an initial or of a junior's or senior's abbreviation, and
+# how many of them the members' names hold at most (a run of initials is no list of names).
 _INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]|\bSr|\bJr)$")
+_INITIALS_MOST = 6
+# How far after a count its members are looked for: farther, they would be no list of its members.
+_MEMBERS_REACH = 1000
 
 
 def _members_closes(text: str, start: int) -> Iterator[re.Match[str]]:
@@ -2694,7 +2698,9 @@ def _members_closes(text: str, start: int) -> Iterator[re.Match[str]]:
     is the full stop of an initial or of "Sr." or "Jr.", at the next one too: "Henry W. Baker
     House" and "Charles G. Curtiss Sr. House" go on, "the Boer War and World War I. He …" ends."""
     close = _MEMBERS_CLOSE.search(text, start)
-    while close is not None:
+    for _ in range(_INITIALS_MOST + 1):
+        if close is None:
+            return
         yield close
         if not (close.group().startswith(".") and _INITIAL_BEFORE.search(text, max(0, close.start() - 2), close.start())):
             return
@@ -2887,15 +2893,20 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     Cross", "two soap operas, Love of Life and The Secret Storm, and also played …", "two
     labs, one at … and the other at …", "two younger brothers named Tahj Mowry, an actor, and
     Tavior Mowry"; None when they do not."""
-    if "(" in text:
-        text = _SHORT_ASIDE.sub(lambda aside: " " * len(aside.group()), text)
-        text = _OTHER_NAME_ASIDE.sub(lambda named: named["name"] + " " * (named.end() - named.end("name")), text)
-    if ", wh" in text:
-        text = _INNER_RELATIVE.sub(lambda clause: " " * len(clause.group()), text)
-    if ", in " in text:
-        text = _MEMBER_YEAR_ASIDE.sub(lambda aside: " " * len(aside.group()), text)
-    if ", a" in text or ", the " in text:
-        text = _INNER_APPOSITIVE.sub(lambda phrase: " " * len(phrase.group()), text)
+    # Members are read close to the count, whatever the length of the text: asides are blanked
+    # (keeping every offset) only in a window around it.
+    low = max(0, end - _MEMBERS_REACH)
+    window = text[low:end + _MEMBERS_REACH]
+    if "(" in window:
+        window = _SHORT_ASIDE.sub(lambda aside: " " * len(aside.group()), window)
+        window = _OTHER_NAME_ASIDE.sub(lambda named: named["name"] + " " * (named.end() - named.end("name")), window)
+    if ", wh" in window:
+        window = _INNER_RELATIVE.sub(lambda clause: " " * len(clause.group()), window)
+    if ", in " in window:
+        window = _MEMBER_YEAR_ASIDE.sub(lambda aside: " " * len(aside.group()), window)
+    if ", a" in window or ", the " in window:
+        window = _INNER_APPOSITIVE.sub(lambda phrase: " " * len(phrase.group()), window)
+    text = text[:low] + window
     opened = _MEMBERS_OPEN.match(text, end)
     if opened is not None and "(" in text[opened.end():]:
         # a bracket on a member's name, past the opening (a bracket right after the count
