@@ -22,6 +22,24 @@ def printed_publication(ref: Reference) -> bool:
     return printed_page(ref) or _printed_reference(ref.raw) or _release_notes(ref.raw)
 
 
+def journal_article(ref: Reference) -> bool:
+    """Whether an entry cites an article of a learned journal with its year, by the journal's name
+    ("… N. Cepiene, Acta Baltico-Slavica, 2006", "… The Lancet, September 24, 2004") or by its
+    volume and pages ("Deep-Sea Research Part II 49, 1601-1622 (2002)"): libraries keep the
+    journal, whatever becomes of the link. The year counts only before any retrieval date."""
+    cited = _RETRIEVED.split(ref.raw, 1)[0]
+    return (_YEAR.search(cited) is not None
+            and (_LEARNED_JOURNAL.search(cited) is not None or _VOLUME_AND_PAGES.search(cited) is not None))
+
+
+# A learned journal by its name: "Acta Baltico-Slavica", "Annals of …", "Journal of …",
+# "Proceedings of …", "Transactions of …", "The Lancet".
+_LEARNED_JOURNAL = re.compile(r"\b(?:Acta\s+[A-Z]|Annals\s+of\s|Journal\s+of\s|Proceedings\s+of\s|Transactions\s+of\s|The\s+Lancet\b)")
+# A journal's volume, perhaps its issue, and its pages: "49, 1601-1622", "16 (10): 1398–1405".
+_VOLUME_AND_PAGES = re.compile(r"\b\d{1,3}\s*(?:\(\d{1,3}\)\s*)?[,:]\s*\d{1,5}\s*[–-]\s*\d{1,5}\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
 # The web opened to the public in the early 1990s: an issue dated before 1995 was printed first.
 _WEB_ERA_YEAR = 1995
 # A page of a printed work: "p. 12", "pp. 383–391", "|page=29", or a page after the periodical's

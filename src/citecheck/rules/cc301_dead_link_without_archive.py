@@ -7,7 +7,7 @@ from typing import Iterator
 
 from citecheck.model import Citation, Document, Finding, Reference, Severity, Span, Statement
 from citecheck.parsers.citations import ARCHIVE_HOST, WEBARCHIVE, findable_without_link, url_key
-from citecheck.parsers.printed import printed_publication
+from citecheck.parsers.printed import journal_article, printed_publication
 from citecheck.rules.base import Rule, RuleContext
 
 DEAD_STATUSES = frozenset({"dead", "unfit", "usurped", "deviated"})
@@ -81,7 +81,9 @@ class DeadLinkWithoutArchive(Rule):
     printed publication as CC303 reads one (an article of a newspaper's issue dated before the
     web, by its title, paper and day: '"Dam opened". The Guardian. 3 March 1990.'; a book from a
     publishing house or by its numbered edition, "… Fourth Edition. 2000"; an encyclopedia printed
-    before the web; a paper of a meeting's proceedings; the notes of a released recording) stays
+    before the web; a paper of a meeting's proceedings; the notes of a released recording), or an
+    article of a learned journal with its year, by the journal's name or its volume and pages
+    ("Acta Baltico-Slavica, 2006", "The Lancet, September 24, 2004", "49, 1601-1622"), stays
     checkable without its link and is not reported. Works offline: it trusts what the article says.
 
     Why: a dead link with no archive means nobody can check the claim any more.
@@ -100,7 +102,7 @@ class DeadLinkWithoutArchive(Rule):
             reason = dead_reason(ref) or ("marked [dead link]" if id(ref) in tagged else "")
             if not reason or has_archive(ref):
                 continue
-            if findable_without_link(ref.raw, ref.get("title")) or printed_publication(ref):
+            if findable_without_link(ref.raw, ref.get("title")) or printed_publication(ref) or journal_article(ref):
                 continue  # an article with a DOI, a book with an ISBN, a printed issue: still findable without the link
             yield self.finding(
                 ctx,
