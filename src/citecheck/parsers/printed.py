@@ -35,8 +35,9 @@ def journal_article(ref: Reference) -> bool:
 # A learned journal by its name: "Acta Baltico-Slavica", "Annals of …", "Journal of …",
 # "Proceedings of …", "Transactions of …", "The Lancet".
 _LEARNED_JOURNAL = re.compile(r"\b(?:Acta\s+[A-Z]|Annals\s+of\s|Journal\s+of\s|Proceedings\s+of\s|Transactions\s+of\s|The\s+Lancet\b)")
-# A journal's volume, perhaps its issue, and its pages: "49, 1601-1622", "16 (10): 1398–1405".
-_VOLUME_AND_PAGES = re.compile(r"\b\d{1,3}\s*(?:\(\d{1,3}\)\s*)?[,:]\s*\d{1,5}\s*[–-]\s*\d{1,5}\b")
+# A journal's volume, perhaps its issue, and its pages: "49, 1601-1622", "16 (10): 1398–1405"
+# (the dash also as a copy decoded with the wrong code page prints it, "1601â\x80\x931622").
+_VOLUME_AND_PAGES = re.compile(r"\b\d{1,3}\s*(?:\(\d{1,3}\)\s*)?[,:]\s*\d{1,5}\s*(?:[–-]|â\x80\x93)\s*\d{1,5}\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
