@@ -2919,43 +2919,43 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
     if opened is not None and opened.group("naming") and _counted_word(text, end) in _MEASURE_NOUNS:
         opened = None  # "two years, covering Alaska and Canada": a measure's scope, not its members
     for close in _members_closes(text, opened.end()) if opened is not None else ():
-            named_member = _NAMED_MEMBER
-            named = _joined_names([m for m in _MEMBER_SEPARATOR.split(text[opened.end():close.start()]) if m.strip()])
-            if (opened.group("colon") and ";" in text[opened.end():]
-                    and not (len(named) == count and all(_NAMED_MEMBER.match(m) for m in named))):
-                # "calcium: the InsP3-receptor that …; and the ryanodine receptor …"; but "four
-                # counties: Arad, Timiș, Hunedoara and Caraș-Severin; thus it …" names them before the ";"
-                close = re.compile(r"\.(?:\s|$)|$").search(text, opened.end())
-                named = [m for m in text[opened.end():close.start()].split(";") if m.strip()]
-                named_member = (_PURPOSE_MEMBER if all(_PURPOSE_MEMBER.match(m) for m in named)
-                                and _counted_word(text, end) not in _counted_beings()
-                                else _DESCRIBED_MEMBER)  # "two missions: to prepare …; and to prepare …", not "three men: to …"
-            while named and _TRAILING_ADVERBIAL.match(named[-1]) and (
-                    len(named) > count or not _after_conjunction(text[opened.end():close.start()], named[-1])):
-                named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member; nor ", respectively"
-            if opened.group().endswith("("):
-                if any(len(m.split()) > 3 for m in named):
-                    named = []  # "(Berat and Gjirokastër are listed together)": a remark, not the members' names
-                elif _counted_word(text, end) in REPETITION_NOUNS:
-                    named = []  # "named player of the year on two occasions (2005, 2007)": when, not which
-                named_member = _BRACKETED_MEMBER
-            if len(named) == count and all(named_member.match(m) for m in named):
-                return opened.end(), close.start()
-            if (len(named) == count and _counted_word(text, end) in ("years", "seasons")
-                    and all(_YEAR_MEMBER.fullmatch(m) for m in named)):
-                return opened.end(), close.start()  # "lasted only two years, 1989 and 1990": the years are the members
-            if (len(named) > count and named_member is _NAMED_MEMBER and all(named_member.match(m) for m in named[:count])
-                    and not named_member.match(named[count]) and _counted_word(text, end) not in _counted_beings()):
-                # "two CBS soap operas, Love of Life and The Secret Storm, and also played …": the
-                # members' names, then ", and" goes on with the sentence
-                last = named[count - 1].strip()  # not found when joined from pieces (``_joined_names``)
-                stop = text.find(last, opened.end()) + len(last)
-                if stop >= len(last) and _CLAUSE_GOES_ON.match(text, stop):
-                    return opened.end(), stop
-            if (((opened.group("colon") or "").startswith(":") or opened.group("naming")) and len(named) == count
-                    and _counted_word(text, end) not in _counted_beings()
-                    and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
-                return opened.end(), close.start()  # "two goals: reducing costs … and improving client service", "known as …", "namely …"
+        named_member = _NAMED_MEMBER
+        named = _joined_names([m for m in _MEMBER_SEPARATOR.split(text[opened.end():close.start()]) if m.strip()])
+        if (opened.group("colon") and ";" in text[opened.end():]
+                and not (len(named) == count and all(_NAMED_MEMBER.match(m) for m in named))):
+            # "calcium: the InsP3-receptor that …; and the ryanodine receptor …"; but "four
+            # counties: Arad, Timiș, Hunedoara and Caraș-Severin; thus it …" names them before the ";"
+            close = _SENTENCE_CLOSE.search(text, opened.end())
+            named = [m for m in text[opened.end():close.start()].split(";") if m.strip()]
+            named_member = (_PURPOSE_MEMBER if all(_PURPOSE_MEMBER.match(m) for m in named)
+                            and _counted_word(text, end) not in _counted_beings()
+                            else _DESCRIBED_MEMBER)  # "two missions: to prepare …; and to prepare …", not "three men: to …"
+        while named and _TRAILING_ADVERBIAL.match(named[-1]) and (
+                len(named) > count or not _after_conjunction(text[opened.end():close.start()], named[-1])):
+            named.pop()  # "three students, A, B and C, in 1971": when, not a fourth member; nor ", respectively"
+        if opened.group().endswith("("):
+            if any(len(m.split()) > 3 for m in named):
+                named = []  # "(Berat and Gjirokastër are listed together)": a remark, not the members' names
+            elif _counted_word(text, end) in REPETITION_NOUNS:
+                named = []  # "named player of the year on two occasions (2005, 2007)": when, not which
+            named_member = _BRACKETED_MEMBER
+        if len(named) == count and all(named_member.match(m) for m in named):
+            return opened.end(), close.start()
+        if (len(named) == count and _counted_word(text, end) in ("years", "seasons")
+                and all(_YEAR_MEMBER.fullmatch(m) for m in named)):
+            return opened.end(), close.start()  # "lasted only two years, 1989 and 1990": the years are the members
+        if (len(named) > count and named_member is _NAMED_MEMBER and all(named_member.match(m) for m in named[:count])
+                and not named_member.match(named[count]) and _counted_word(text, end) not in _counted_beings()):
+            # "two CBS soap operas, Love of Life and The Secret Storm, and also played …": the
+            # members' names, then ", and" goes on with the sentence
+            last = named[count - 1].strip()  # not found when joined from pieces (``_joined_names``)
+            stop = text.find(last, opened.end()) + len(last)
+            if stop >= len(last) and _CLAUSE_GOES_ON.match(text, stop):
+                return opened.end(), stop
+        if (((opened.group("colon") or "").startswith(":") or opened.group("naming")) and len(named) == count
+                and _counted_word(text, end) not in _counted_beings()
+                and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
+            return opened.end(), close.start()  # "two goals: reducing costs … and improving client service", "known as …", "namely …"
     if (described := _described_members(text, end, count)) is not None:
         return described
     if (direct := _NAMES_AFTER_NOUN.match(text, end)) is not None and _counted_word(text, end) not in _MEASURE_NOUNS:

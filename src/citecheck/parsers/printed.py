@@ -4,7 +4,8 @@ A page of a newspaper or magazine issue printed before the web, a book from a pu
 a paper of a meeting's proceedings, a numbered edition, an encyclopedia printed before the web or
 the notes of a released recording is found by its publication, date and page, whatever becomes
 of the site that scanned it: CC301 does not call it lost when its link dies, and CC303 does not
-ask for an archive of the link.
+ask for an archive of the link. An article of a learned journal with its year is found in the
+journal's volumes the same way (CC301).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ _LEARNED_JOURNAL = re.compile(r"\b(?:Acta\s+[A-Z]|Annals\s+of\s|Journal\s+of\s|P
 # A journal's volume, perhaps its issue, and its pages: "49, 1601-1622", "16 (10): 1398–1405"
 # (the dash also as a copy decoded with the wrong code page prints it, "1601â\x80\x931622").
 _VOLUME_AND_PAGES = re.compile(r"\b\d{1,3}\s*(?:\(\d{1,3}\)\s*)?[,:]\s*\d{1,5}\s*(?:[–-]|â\x80\x93)\s*\d{1,5}\b")
+# A year of print or of a release: 1800–2099.
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -114,7 +116,6 @@ def _printed_reference(raw: str) -> bool:
 # 679 Recordings. 2005"); or the template itself, opening the reference.
 _NOTES_BRACKET = re.compile(r"\((?:[^()]{0,60}\s)?(?:liner|sleeve|media)\s+notes\)", re.I)
 _NOTES_TEMPLATE = re.compile(r"\{\{\s*cite\s+(?:AV\s+media\s+notes|album[\s-]notes)\b", re.I)
-_RELEASE_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _release_notes(raw: str) -> bool:
@@ -126,7 +127,7 @@ def _release_notes(raw: str) -> bool:
         return True
     cited = _RETRIEVED.split(raw, 1)[0]  # the release's year, not the visit's
     bracket = _NOTES_BRACKET.search(cited)
-    if bracket is None or _RELEASE_YEAR.search(cited) is None:
+    if bracket is None or _YEAR.search(cited) is None:
         return False
     before = cited[:bracket.start()]
     return (before.count('"') % 2 == 0 and before.count("“") == before.count("”")
