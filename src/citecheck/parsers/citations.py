@@ -675,6 +675,9 @@ _LAW_REPORTS = ("U.S.", "U. S.", "S.Ct.", "S. Ct.", "F.2d", "F. 2d", "F.3d", "F.
 COURT_CASE = (rf"\[(?:1[89]|20)\d\d\]\s+(?:{'|'.join(_NEUTRAL_COURTS)})(?:\s+(?:Civ|Crim))?\s+\d{{1,5}}\b"
               r"|\b\d{1,3}\s+(?:U\.\s?S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.(?:\s?[23]d)?)\s+\d{1,4}(?:,\s*\d{1,4})?"
               r"\s*\((?:[^()]{0,30}\s)?(?:1[789]|20)\d\d\)")
+# A US statute by its place in the United States Code or its number as a public law.
+US_LAW = (r"\b\d{1,2}\s+U\.?\s?S\.?\s?C\.?(?:\s+§+)?\s*\d{1,6}\b"
+          r"|\b(?:Pub(?:lic|\.)?\s?L(?:aw|\.)?|P\.\s?L\.)\s+(?:No\.\s*)?\d{1,3}[–-]\d{1,4}\b")
 _STANDARD = r"ISO(?:/[A-Z]{2,4})*\s+"  # "ISO 719", "ISO/IEC 9899", "ISO/DIS 11238"
 # Each kind, with the words one of which each of its designations holds. The patterns are tried
 # only on a reference that holds one of all these words: one search for plain words skips to
@@ -704,10 +707,14 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
     (("Deb",), r"\bH[CL]\s+Deb,?\s+[^.]{0,30}?\bvol\.?\s*\d+,?\s+(?:cc?\.?|cols?\.?)\s*\d+(?:[–-]\d+)?(?:WH|WS|W)?"
                r"(?=\s*[\"”|]|\s*\}\}|\.?\s+(?:Hansard|UK\s+Parliament|Parliament)\b)"),
     # a statute by its short title and year ("The St Helena, Ascension and Tristan da Cunha
-    # Constitution Order 2009"), a French decree by its number ("Décret n° 80-313"), the US Code of
-    # Federal Regulations by its title ("Code of Federal Regulations Title 21", "21 CFR 131")
+    # Constitution Order 2009", "Local Government (Gaelic Names) (Scotland) Act 1997"), a French
+    # decree by its number ("Décret n° 80-313"), the US Code of Federal Regulations by its title
+    # ("Code of Federal Regulations Title 21", "21 CFR 131")
     (("Act ", "Order ", "Regulations "),
-     r"\b(?:[A-Z][\w'’,]*\s+(?:(?:and|da|of|the|de)\s+)?){2,8}(?:Act|Order|Regulations)\s+(?:1[6-9]|20)\d\d\b"),
+     r"\b(?:\(?[A-Z][\w'’,]*\)?\s+(?:(?:and|da|of|the|de)\s+)?){2,8}(?:Act|Order|Regulations)\s+(?:1[6-9]|20)\d\d\b"),
+    # a section of the United States Code by title and section, "10 USC 525", "10 U.S.C. § 525",
+    # and a US public law by its number, "Pub.L. 110-181", "Public Law 110-181", "P.L. 110-181"
+    (("USC", "U.S.C", "U. S. C", "Pub", "P.L.", "P. L."), US_LAW),
     (("cret", "Decree"), r"\b(?:D(?:é|Ã©|e)cret|Decree)\s+n(?:°|Â°|o\.?)\s*\d{1,4}[-/]\d{1,5}\b"),
     (("CFR", "Code of Federal Regulations"),
      r"\b(?:\d{1,2}\s+CFR\s+\d{1,4}|Code\s+of\s+Federal\s+Regulations,?\s+Title\s+\d{1,2})\b"),

@@ -73,7 +73,8 @@ class DeadLinkWithoutArchive(Rule):
     linked), where no claim rests on the link. A reference whose work
     has an identifier of its own (an article's DOI, a book's ISBN, a PMID), a numbered patent,
     piece of EU legislation, RFC or ISO standard ("RFC 3190", "ISO 832:1994"), a statute by its
-    short title and year ("Data Protection Act 1998"), a decree by its number, a numbered
+    short title and year ("Data Protection Act 1998") or, in the US, by its place in the Code or its
+    public-law number ("10 USC 525", "Pub.L. 110-181"), a decree by its number, a numbered
     military publication ("Army Regulation 5-1", "NTRP 1-02"), a court's judgment by its citation
     ("[2012] EWHC 1372 (Ch)", "447 U.S. 303 (1980)"), a page of a law
     gazette ("Reichsgesetzblatt Teil I S. 849"), the columns of a debate in Parliament's record

@@ -59,9 +59,11 @@ class UnarchivedLink(Rule):
     ISBN or OCLC number, an article's DOI, PMID or arXiv id; not a journal's ISSN), of numbered
     patents, legislation, RFCs, ISO and other standards and reports of a government series ("United
     States Patent 3137937", "US patent 5254836", "US Patent 9082", "US5593832.pdf", "Council
-    Directive 80/181/EEC", a statute by its short title and year, "The St Helena, Ascension and
-    Tristan da Cunha Constitution Order 2009", a French decree by its number, "Décret n° 80-313",
-    "Code of Federal Regulations Title 21", "AS/NZS 3788:2006", "RFC 3190", "ISO 832:1994 …",
+    Directive 80/181/EEC", a statute by its short title and year, "Local Government (Gaelic Names)
+    (Scotland) Act 1997", "The St Helena, Ascension and Tristan da Cunha Constitution Order 2009",
+    a French decree by its number, "Décret n° 80-313",
+    "Code of Federal Regulations Title 21", a US statute by its place in the Code or its public-law
+    number, "10 USC 525", "Pub.L. 110-181", "AS/NZS 3788:2006", "RFC 3190", "ISO 832:1994 …",
     "International Organization for Standardization, Procedure 719", "USDA Forest Service PSW
     RP-264", "Army Regulation 5-1", "NTRP 1-02", a court's judgment by its citation, "[2012] EWHC
     1372 (Ch)", "447 U.S. 303 (1980)"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette

@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import (COURT_CASE, PATENT_NUMBER, SITE_SEPARATOR, STANDARD_BODIES, WEBARCHIVE,
+from citecheck.parsers.citations import (COURT_CASE, PATENT_NUMBER, SITE_SEPARATOR, STANDARD_BODIES, US_LAW, WEBARCHIVE,
                                          is_domain, names_a_site)
 from citecheck.parsers.numbers import undo_double_decoding
 from citecheck.parsers.scripture import cites_verses_only
@@ -74,7 +74,7 @@ _IDENTIFIER = re.compile(
     rf"|\b(?:{STANDARD_BODIES}|BS|ACI|ASME|NFPA|AS/NZS)\s?(?:[Ss]tandard\s+)?[A-Z]?\d|\bOECD\s+(?:Test\s+Guideline|TG)\s*\d"
     r"|\bU\.\s?S\.\s?C\.|\b\d+[\s_]+U\.[\s_]?S\.[\s_]?Code(?![^\W_])|\bC\.?F\.?R\.?\s|§"  # "15 U.S. Code Chapter 8"
     r"|\b\d{1,3}[\s_]+(?:FR|Fed\.[\s_]?Reg\.)[\s_]+\d{1,6}\b"  # the Federal Register by volume and page: "83 FR 50490"
-    rf"|{PATENT_NUMBER}|{COURT_CASE}"
+    rf"|{PATENT_NUMBER}|{COURT_CASE}|{US_LAW}"  # "10 USC 10502", "Pub.L. 110-181"
     # EU legislation by its number ("Council Directive 2001/113/EC", "Regulation (EC) No 1234/2007"),
     # a constitution by article and section ("Constitution of Indiana, 5-10(b)")
     r"|\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}(?:/(?:EC|EU|EEC|EURATOM))?\b"
@@ -211,8 +211,12 @@ def _names_a_public_body(part: str) -> bool:
 # The name of a project, an archive, a society, a museum, a library, an institute or a foundation
 # opening a two-part title, as the site names its pages: "The Georgetown Basketball History
 # Project: 1940s Seasons" (not "History of the Library: …").
-_NAMED_BODY = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){1,6}(?:Project|Archives?|Society|Museum|Library"
-                         r"|Institute|Foundation)")
+_BODY_NAME = (r"(?:[A-Z][\w'’&.-]*\s+){1,6}(?:Project|Archives?|Society|Museum|Library|Institute|Foundation"
+              r"|Hall\s+of\s+Fame)")
+_NAMED_BODY = re.compile(rf"(?:The\s+)?{_BODY_NAME}")
+# … or said to be where a page of its is, after words that say what the page is: "Biography at the
+# International Motorsports Hall of Fame", "Papers from the Wisconsin Historical Society".
+_AT_NAMED_BODY = re.compile(rf"\S\s+(?:at|from)\s+(?:the\s+)?{_BODY_NAME}\b")
 _SITE_ENDING = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})|.*\b(?:web\s?site|online)", re.I)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SITE_NAME_CHARS = 4  # "NCBI"
@@ -424,8 +428,9 @@ class IncompleteReference(Rule):
     dictionary or encyclopedia named alone ("Dorland's Medical Dictionary") and a title with its
     author or editor ("… Late Imperial Russia by Sarah Warren, p. 64", "Mechanism of
     Fertilization, edited by Brian Dale") or the body whose official site it is ("…, official
-    site of Buenos Aires") or says it is "from the website of" a body, a title in single quotes
-    after its author ("George McKay, 'Spasticus Autisticus …'"), and a title ending with the
+    site of Buenos Aires") or says it is "from the website of" a body, or at a hall of fame, museum,
+    library, society or institute by its name ("Biography at the International Motorsports Hall of
+    Fame"), a title in single quotes after its author ("George McKay, 'Spasticus Autisticus …'"), and a title ending with the
     venue and year it was published in ("…, published in ISIT 2015") are complete enough). Not
     reported: explanatory notes (note groups, prose footnotes in the reference list, pointers
     to another article such as "See Treaty of Utrecht.", "See: Draft (boiler)" or "see
@@ -446,7 +451,8 @@ class IncompleteReference(Rule):
     text that names its source by an ISBN, DOI, patent, standard (an OECD test guideline) or
     statute number or a court's judgment by its citation ("[2012] EWHC 1372 (Ch)", "447 U.S. 303
     (1980)") (EU legislation by its number, a constitution by article, "The Constitution
-    of India Art 25-28", a statute by its short title and year, "… Amendment) Act, 1976", "15 U.S. Code
+    of India Art 25-28", a statute by its short title and year, "… Amendment) Act, 1976", a US
+    statute by its place in the Code or its public-law number, "10 USC 10502", "Pub.L. 110-181", "15 U.S. Code
     Chapter 8", a Federal Register volume and page, "83 FR 50490"), or describes a
     link whose address holds a DOI or arXiv id ("https://arxiv.org/…/1204.3859.pdf - Limits to
     Poisson's ratio …"), chapter-and-verse
@@ -663,6 +669,8 @@ def _titled_and_named(text: str) -> bool:
     site_of = _FROM_SITE_OF.search(text)
     if site_of and len(_WORD.findall(text[:site_of.start()])) >= 2:
         return True  # "U.S. President And Vice President from the website of the Missouri Secretary of State"
+    if _AT_NAMED_BODY.search(text):
+        return True  # "Biography at the International Motorsports Hall of Fame"
     site = _SITE_NAME.search(text)
     if site and len(_WORD.findall(text[:site.start()] + text[site.end():])) >= 2:
         return True  # "A history of Windows (at microsoft.com)"
