@@ -13,10 +13,11 @@ import math
 import re
 import threading
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Callable, Iterator, Sequence
 
 from citecheck.model import Citation, Document, Finding, Severity, Span, Statement
-from citecheck.parsers.dates import looks_like_date
+from citecheck.parsers.dates import find_dates, looks_like_date
 from citecheck.parsers.numbers import (
     REPETITION_NOUNS,
     NumericClaim,
@@ -166,6 +167,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if claims and stmt.kind == "table":
             ranges = _row_ranges(statements, i)
             claims = [c for c in claims if not _in_row_range(c, ranges)]
+            if claims and _reckoned_from_row_dates(statements, i):
+                continue  # an age or a term worked out from two dates of its row
         if claims and stmt.kind == "list" and (item_number := _ITEM_NUMBER.match(stmt.text)):
             numbered = doc.derived("numbered_lists", lambda: _numbered_lists(statements, run_starts))
             if run_starts[i] in numbered:
@@ -2811,10 +2814,15 @@ def _numbered_heads_after(statements: Sequence[Statement], i: int) -> int:
 def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
     """How many rows the table right after statement ``i`` may hold, with its heading row or
     without: "the following 14 stations:" over a table of a heading and 14 rows counts its
-    rows. A row is a paragraph of two cells or more, not a list set inside one cell."""
+    rows. A row is a paragraph of two cells or more, not a list set inside one cell. The table
+    may stand under a heading of its own right after the statement ("In total, 26 such games were
+    played:" over "Complete list of neutral-site games")."""
     cells: dict[int, int] = {}
+    section = statements[i + 1].section if i + 1 < len(statements) else ()
+    if section != statements[i].section and section[:-1] != statements[i].section:
+        return set()
     for stmt in statements[i + 1:]:
-        if stmt.kind != "table" or stmt.section != statements[i].section:
+        if stmt.kind != "table" or stmt.section != section:
             break
         cells[stmt.paragraph] = cells.get(stmt.paragraph, 0) + 1
     rows = sum(1 for count in cells.values() if count > 1)
@@ -2828,17 +2836,25 @@ def _counts_rows_below(statements: Sequence[Statement], i: int, j: int, claim: N
     addition, there are five neighboring public school districts …" over a table of the five,
     each named "… School District" in its first cell; "eight nominations" over eight rows under
     "Nominated work". Or it counts the rows that a cell names so: "three wins" and three rows
-    whose result is "Won". The rows are what a reader would check. A count of other things that happens to match the rows ("two new
+    whose result is "Won"; or it counts meetings ("played each other 51 times", "26 such
+    games") over a table of as many dated rows. The rows are what a reader would check. A count of other things that happens to match the rows ("two new
     libraries" over a table of two districts) does not name them, nor does a span of time
     ("scored after just fifteen seconds")."""
     if not _counts_things(claim):
         return False
     counted = _counted_words(statements[i], claim)
-    if claim.value in _table_rows_after(statements, j) and any(
-            _same_stem(word, head) for head in _table_heads(statements, j + 1) for word in counted):
-        return True
+    if claim.value in _table_rows_after(statements, j):
+        heads = _table_heads(statements, j + 1)
+        if any(_same_stem(word, head) for head in heads for word in counted):
+            return True
+        if "date" in heads and _OCCASIONS.fullmatch(claim.noun):
+            return True  # "played each other 51 times" over the 51 games, each on its date
     named = _rows_naming(statements, j + 1, counted)
     return named > 0 and claim.value == named
+
+
+# Counted meetings, which a table of dated rows lists one by one: "met 53 times", "26 such games".
+_OCCASIONS = re.compile(r"(?:times|games|matches|meetings|fixtures|bouts)", re.I)
 
 
 def _same_stem(word: str, other: str) -> bool:
@@ -2995,6 +3011,47 @@ def _in_row_range(claim: NumericClaim, ranges: list[tuple[int, int]]) -> bool:
     if claim.kind != "count" or claim.value is None or claim.value != int(claim.value):
         return False
     return any(low <= claim.value <= high for low, high in ranges)
+
+
+# A cell that is a span of time in years and days, or in days, or both: "69 years, 349 days",
+# "5,615 days", "34,088 days (93 years, 120 days)", as lists of office-holders give ages and terms.
+_YEARS_AND_DAYS = r"(?P<{0}years>\d{{1,3}})\s+years?,?\s+(?:and\s+)?(?P<{0}days>\d{{1,3}})\s+days?"
+_DAYS = r"(?P<{0}total>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})\s+days?"
+_SPAN_CELL = re.compile(r"\s*(?:{}|{})(?:\s*\((?:{}|{})\))?\s*".format(
+    _YEARS_AND_DAYS.format("a"), _DAYS.format("a"), _YEARS_AND_DAYS.format("b"), _DAYS.format("b")))
+
+
+def _reckoned_from_row_dates(statements: Sequence[Statement], i: int) -> bool:
+    """Whether table cell ``i`` is a span of time ("69 years, 349 days", "5,615 days") that is
+    exactly the time between two dates given in other cells of its row (a president's age at
+    inauguration, from his birth and inauguration dates): a routine calculation, which needs no
+    source of its own. A span that no two dates of the row give is a figure like any other."""
+    cell = _SPAN_CELL.fullmatch(statements[i].text)
+    if cell is None:
+        return False
+    dates = sorted({found.date.earliest() for k in range(paragraph_start(statements, i), paragraph_end(statements, i) + 1)
+                    if k != i for found in find_dates(statements[k].text) if found.date.precision == "day"})
+    pairs = list(itertools.combinations(dates, 2))
+    for part in "ab":
+        if cell[part + "years"]:
+            span = (int(cell[part + "years"]), int(cell[part + "days"]))
+            if not any(_span_between(earlier, later) == span for earlier, later in pairs):
+                return False
+        elif cell[part + "total"]:
+            days = int(cell[part + "total"].replace(",", ""))
+            if not any((later - earlier).days == days for earlier, later in pairs):
+                return False
+    return True
+
+
+def _span_between(earlier: date, later: date) -> tuple[int, int]:
+    """Whole years and the days left over from ``earlier`` to ``later``, as an age is told."""
+    years = later.year - earlier.year - ((later.month, later.day) < (earlier.month, earlier.day))
+    try:
+        anniversary = earlier.replace(year=earlier.year + years)
+    except ValueError:  # born on 29 February: the birthday of a common year is taken as 1 March
+        anniversary = date(earlier.year + years, 3, 1)
+    return years, (later - anniversary).days
 
 
 _YEARS = (1000, 2100)
@@ -3357,10 +3414,15 @@ class UncitedNumericClaim(Rule):
     Report[94]"), when it has no citation of its own; a count in an
     introduction ending ":" that as many list items under it spell out is checked by them
     ("four adjacent unincorporated areas:" and four items), or as many numbered heads right
-    under it ("8 selection criteria:" over "1. Genuine dung-breeders" … "8. …"), and so is a count that the rows of
+    under it ("8 selection criteria:" over "1. Genuine dung-breeders" … "8. …") or the rows
+    of a table under a heading of its own right after it ("In total, 26 such games were
+    played:"), and so is a count that the rows of
     a table right under its paragraph, or under the next, spell out, where the table's heads
     name what it counts ("five neighboring public school districts" over a table of five
-    districts); an
+    districts) or where it counts meetings over as many dated rows ("played each other 51
+    times"); a table cell that is the span of time between two dates of its row (an age at
+    inauguration beside the birth and inauguration dates, "69 years, 349 days") is a routine
+    calculation; an
     introduction whose list items are cited, an infobox value whose row carries a
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
     table cell whose row is cited in a later cell, in an earlier cell that names the row ("The
