@@ -542,6 +542,14 @@ def test_never_raises_and_spans_are_inside(text: str) -> None:
         ("Thus, for a pin that must have a sliding fit in its hole, the dimension may be spec'd as 12.00 mm.", True, False),
         ("Thus, for a town that had 12,000 residents in 1990, the levy would be collected monthly.", False, False),
         ("For a company that employs 50 people, the law requires a safety officer.", False, False),
+        ("For example if the annual inflation rate for the month of January is 5% and it is 4% in the month "
+         "of February, the prices disinflated by 1%.", True, True),
+        ("Again if the current rate is 1% and it is –2% for the following month, prices disinflated by 3%.", True, False),
+        ("For example, if the rate was 5% in 2008, prices rose.", False, True),  # a report told as a condition
+        ("For example, if Smith is 5 points ahead in Ohio, he wins.", False, True),  # a case of someone
+        ("For example if the rate is 5% in January 2008, it rose.", False, True),  # in a year
+        ("For example, if two flanking markers are used at an interval of approximately 20cM, there is "
+         "higher probability (99%) for recovery.", False, True),  # the figure is the outcome of a practice
     ],
 )
 def test_worked_example_openings(text: str, named: bool, opens: bool) -> None:

@@ -1127,11 +1127,14 @@ def names_worked_example(text: str) -> bool:
     """Whether a statement opens an illustration named as such, whose figures are made up or
     computed: "As an example, we will calculate the median of 1, 6, 2", "In this example", or a
     made-up case: "Consider the multiset { 1, 2, 2, 2, 3, 14 }", "If, say, 22% of the observations",
+    "For example if the annual inflation rate for January is 5% and it is 4% in February, …",
+    "Again if the current rate is 1% …" (of no one, in no year),
     "For instance, a recording of 843.6 m would imply a margin of 0.05 m", "Thus a pond that contained a
     single species might be said to contain 120 fish", "Thus, for a pin that must have a sliding fit …,
     the dimension may be spec'd as 12.00 +0 −0.01 mm"."""
     return (("xample" in text or "appens" in text or "follows" in text) and _WORKED_EXAMPLE.search(text) is not None
             or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text) or _illustrates_a_usage(text)
+            or _CONDITIONAL_EXAMPLE.match(text) is not None and _of_no_one_and_no_year(text, months=True)
             or _ASSUMED_CASE.match(text) is not None and _RECORD_YEAR.search(text) is None
             or _RULE_ON_ANY_CASE.match(text) is not None and _of_no_one_and_no_year(text))
 
@@ -1207,10 +1210,22 @@ def _example_opening(text: str) -> re.Match[str] | None:
     return None
 
 
-def _of_no_one_and_no_year(text: str, names_from: int = 0) -> bool:
+def _of_no_one_and_no_year(text: str, names_from: int = 0, months: bool = False) -> bool:
     """Whether a supposed case names no year, and no one from ``names_from`` on: a made-up case
-    is of anyone, at any time."""
-    return _RECORD_YEAR.search(text) is None and _PROPER_NAME_INSIDE.search(text, names_from) is None
+    is of anyone, at any time. With ``months``, a month's name, of no year, names no one."""
+    if _RECORD_YEAR.search(text) is not None:
+        return False
+    return not any(not (months and name.group().strip().lower() in _MONTH_WORDS)
+                   for name in _PROPER_NAME_INSIDE.finditer(text, names_from))
+
+
+# A supposed case set out as a condition that gives its figures in the present: "For example if the
+# annual inflation rate for the month of January is 5% and …", "Again, if the current rate is 1% …";
+# not a report told as a condition in the past ("For example, if the rate was 5% in 2008"), nor a
+# condition on a practice whose outcome is the figure ("if two flanking markers are used … there is
+# higher probability (99%)").
+_CONDITIONAL_EXAMPLE = re.compile(
+    r"\s*(?:For\s+(?:example|instance)|Again|Similarly|Likewise),?\s+if\s+[^.;,]*?\b(?:is|are)\s+[-–−]?\d")
 
 
 # A case of any one of a kind told to show how a word is used: "Thus a pond that contained a single
