@@ -2620,6 +2620,22 @@ def _counted_beings() -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.cache
+def _casualty_words() -> frozenset[str]:
+    """The casualty lexicon's one-word terms ("killed", "wounded", "captured")."""
+    from citecheck.data import data_root, load_lexicon
+
+    lexicon = load_lexicon(data_root() / "lexicons" / "casualty-terms.toml")
+    return frozenset(term.lower() for category in lexicon.categories for term in category.terms if " " not in term)
+
+
+def _counts_casualties(text: str, end: int) -> bool:
+    """Whether the count ending at ``end`` counts people in a sentence that tells of casualties
+    ("The attack killed three soldiers, …"): such a count is a casualty figure whoever is named."""
+    return (_counted_word(text, end) in _counted_beings()
+            and not _casualty_words().isdisjoint(re.findall(r"[a-z]+", text.lower())))
+
+
 def estimate_before(text: str, start: int) -> re.Match[str] | None:
     """The words before a figure at ``start`` that make it an estimate or a bound: "at least
     four", "more than five", "about 20" (``_ESTIMATE_BEFORE``)."""
@@ -2960,9 +2976,10 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
                 and all(_YEAR_MEMBER.fullmatch(m) for m in named)):
             return opened.end(), close.start()  # "lasted only two years, 1989 and 1990": the years are the members
         if (len(named) > count and named_member is _NAMED_MEMBER and all(named_member.match(m) for m in named[:count])
-                and not named_member.match(named[count]) and _counted_word(text, end) not in _counted_beings()):
-            # "two CBS soap operas, Love of Life and The Secret Storm, and also played …": the
-            # members' names, then ", and" goes on with the sentence
+                and not named_member.match(named[count]) and not _counts_casualties(text, end)):
+            # "two CBS soap operas, Love of Life and The Secret Storm, and also played …", "two
+            # girls, Selina and Hebe, fighting over a boy": the members' names, then the sentence
+            # goes on; not "killed three soldiers, A, B and C, and wounded others", a casualty count
             last = named[count - 1].strip()  # not found when joined from pieces (``_joined_names``)
             stop = text.find(last, opened.end()) + len(last)
             if stop >= len(last) and _CLAUSE_GOES_ON.match(text, stop):
