@@ -546,6 +546,7 @@ def test_never_raises_and_spans_are_inside(text: str) -> None:
          "of February, the prices disinflated by 1%.", True, True),
         ("Again if the current rate is 1% and it is –2% for the following month, prices disinflated by 3%.", True, False),
         ("For example, if the rate was 5% in 2008, prices rose.", False, True),  # a report told as a condition
+        ("For example, if the rate was 5% last January, prices rose.", False, True),  # … in the past
         ("For example, if Smith is 5 points ahead in Ohio, he wins.", False, True),  # a case of someone
         ("For example if the rate is 5% in January 2008, it rose.", False, True),  # in a year
         ("For example, if two flanking markers are used at an interval of approximately 20cM, there is "

@@ -714,7 +714,7 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
      r"\b(?:\(?[A-Z][\w'’,]*\)?\s+(?:(?:and|da|of|the|de)\s+)?){2,8}(?:Act|Order|Regulations)\s+(?:1[6-9]|20)\d\d\b"),
     # a section of the United States Code by title and section, "10 USC 525", "10 U.S.C. § 525",
     # and a US public law by its number, "Pub.L. 110-181", "Public Law 110-181", "P.L. 110-181"
-    (("USC", "U.S.C", "U. S. C", "Pub", "P.L.", "P. L."), US_LAW),
+    (("US", "U.S.C", "U. S. C", "Pub", "P.L.", "P. L."), US_LAW),  # "US" of "10 USC 525"
     (("cret", "Decree"), r"\b(?:D(?:é|Ã©|e)cret|Decree)\s+n(?:°|Â°|o\.?)\s*\d{1,4}[-/]\d{1,5}\b"),
     (("CFR", "Code of Federal Regulations"),
      r"\b(?:\d{1,2}\s+CFR\s+\d{1,4}|Code\s+of\s+Federal\s+Regulations,?\s+Title\s+\d{1,2})\b"),
