@@ -654,7 +654,7 @@ def item_identifier(raw: str) -> str:
 
 # A document published under a number of its own, which its title may give: a patent ("United
 # States Patent 3137937", "Patent CN 1273423A", "US5593832.pdf"), EU legislation ("Council Directive 80/181/EEC"), a page of a law
-# gazette ("Reichsgesetzblatt Teil I S. 849", "BGBl. I S. 1234"), an RFC ("RFC 3190"), a debate
+# gazette ("Reichsgesetzblatt Teil I S. 849", "BGBl. I S. 1234") or an issue of one ("Mémorial A, 1988, No. 64"), an RFC ("RFC 3190"), a debate
 # in Parliament's printed record, in Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), an
 # international standard cited as the work itself, its designation opening the entry or its title
 # or following its body's name ("ISO 832:1994 Information and documentation", "International
@@ -689,6 +689,10 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
     (("Directive", "Regulation", "Decision"),
      r"\b(?:Directive|Regulation|Decision)\s+(?:\((?:EC|EU|EEC)\)\s+)?(?:No\.?\s*)?\d{1,4}/\d{1,4}/(?:EC|EU|EEC|EURATOM)\b"),
     (("gesetzblatt", "BGBl", "RGBl"), r"\b(?:\w*gesetzblatt|BGBl\.?|RGBl\.?)\s+(?:Teil\s+)?(?:\d{4}\s+)?[IV]{1,3}\s+S\.\s*\d+"),
+    # an issue of an official journal by its year and number: "Mémorial A, 1988, No. 64" (Luxembourg's)
+    (("morial", "Official Journal", "Journal officiel", "Government Gazette"),
+     r"\b(?:M(?:é|Ã©|e)morial\s+[ABC]|Official\s+Journal|Journal\s+officiel|Government\s+Gazette)\b"
+     r"[^.;\"”]{0,60}?\b(?:1[6-9]|20)\d\d\b[^.;\"”]{0,20}?\b(?:No\.?|n(?:°|o\.))\s*\d{1,5}\b"),
     (("RP-", "GTR-", "RN-", "TM-", "TP-", "CR-"), r"\b[A-Z]{2,5}[ /-](?:RP|GTR|RN|TM|TP|CR)-\d{2,6}(?:-\d+)?\b"),
     (("Gen", "Research Paper", "Open-File Report", "Technical Memorandum"),
      r"\b(?:Gen(?:eral)?\.?\s*Tech(?:nical)?\.?\s*Rep(?:ort)?\.?|Research Paper|Open-File Report|Technical Memorandum)"
@@ -728,7 +732,9 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
 _NUMBERED_DOCUMENT_WORDS = re.compile("|".join(re.escape(word) for words, _ in _NUMBERED_DOCUMENTS for word in words))
 
 
-def _numbered_document(raw: str) -> bool:
+def numbered_document(raw: str) -> bool:
+    """Whether ``raw`` names a document published under a number of its own (``_NUMBERED_DOCUMENTS``):
+    a patent, a piece of legislation, an RFC, a standard, a government report."""
     return (_NUMBERED_DOCUMENT_WORDS.search(raw) is not None
             and any(pattern.search(raw) is not None for _, pattern in _NUMBERED_DOCUMENTS))
 
@@ -738,14 +744,14 @@ def findable_without_link(raw: str, title: str) -> bool:
     of its own (``item_identifier``) that is not merely its title, it is a numbered patent,
     piece of legislation, RFC, ISO standard, government report, military regulation or doctrine
     publication ("NTRP 1-02"), a court's judgment by its neutral or law report citation ("[2012]
-    EWHC 1372 (Ch)", "447 U.S. 303 (1980)"), a page of a law gazette or the columns of a debate in Parliament's
+    EWHC 1372 (Ch)", "447 U.S. 303 (1980)"), a page or an issue of a law gazette or the columns of a debate in Parliament's
     record in Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5", as the title or before the
     record's name), or
     it is chapter and verse of scripture ("Exodus 7:1–2.")."""
     identifier = item_identifier(raw)
     if identifier and identifier not in title:
         return True
-    return _numbered_document(raw) or cites_verses_only(_BRACKETED_LINK.sub(r"\1", raw))
+    return numbered_document(raw) or cites_verses_only(_BRACKETED_LINK.sub(r"\1", raw))
 
 
 # A wikitext link in brackets, whose label is what a reader sees: "[http://… Exodus 7:1–2]".

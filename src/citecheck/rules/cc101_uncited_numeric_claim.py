@@ -17,6 +17,7 @@ from datetime import date
 from typing import Callable, Iterator, Sequence
 
 from citecheck.model import Citation, Document, Finding, Severity, Span, Statement
+from citecheck.parsers.citations import numbered_document
 from citecheck.parsers.dates import find_dates, looks_like_date
 from citecheck.parsers.numbers import (
     REPETITION_NOUNS,
@@ -201,7 +202,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 citation_starts = sorted(c.span.start for c in doc.citations)
             row_end = _row_end(statements, i, len(doc.source))
             uncovered = [c for c in uncovered if not _cited_in_row(stmt, c, citation_starts, row_end)]
-            if uncovered and (_cited_earlier_in_row(statements, i) or _details_of_cited_row(doc, statements, i)):
+            if uncovered and (_cited_earlier_in_row(statements, i) or _details_of_cited_row(doc, statements, i)
+                              or _row_names_its_document(doc, statements, i, run_starts)):
                 continue
         if uncovered and stmt.kind in ("table", "list") and (
                 _in_cited_box(doc, stmt) or _restates_cited_mark(statements, i)):
@@ -1898,6 +1900,28 @@ def _sourced_by_general_references(doc: Document, cells: list[Statement]) -> boo
     return bool(doc.metadata.get("general_references")) and not (
         any(cell.citations for cell in cells)
         and any(_SOURCE_COLUMN.fullmatch(cell.text) and _header_cell(doc, cell) for cell in cells))
+
+
+def _row_names_its_document(doc: Document, statements: Sequence[Statement], i: int, run_starts: list[int]) -> bool:
+    """Whether table cell ``i`` is sourced by a document its row names, by its number, in the
+    table's column of sources: "RFC 3551, previously RFC 1890" under "References" in a table of
+    the payload types RFC 3551 defines. A numbered document (an RFC, a standard, a statute) is
+    found by its number as a citation's link is."""
+    cells = range(paragraph_start(statements, i), paragraph_end(statements, i) + 1)
+    if not any(k != i and len(statements[k].text.split()) <= _DOCUMENT_CELL_WORDS and numbered_document(statements[k].text)
+               for k in cells):
+        return False
+    tables = doc.derived("tables_with_source_column", lambda: _tables_with_source_column(doc, run_starts))
+    return run_starts[i] in tables
+
+
+_DOCUMENT_CELL_WORDS = 8  # "RFC 3190 Section 4", "RFC 3551, previously RFC 1890"
+
+
+def _tables_with_source_column(doc: Document, run_starts: list[int]) -> frozenset[int]:
+    """Where the tables start that have a column of sources: a header cell "References", "Ref(s)"…"""
+    return frozenset(run_starts[k] for k, stmt in enumerate(doc.statements)
+                     if stmt.kind == "table" and _SOURCE_COLUMN.fullmatch(stmt.text) and _header_cell(doc, stmt))
 
 
 # The head of a table's column of sources: "Ref.", "Refs", "Ref(s)", "References", "Source";

@@ -77,7 +77,7 @@ class DeadLinkWithoutArchive(Rule):
     public-law number ("10 USC 525", "Pub.L. 110-181"), a decree by its number, a numbered
     military publication ("Army Regulation 5-1", "NTRP 1-02"), a court's judgment by its citation
     ("[2012] EWHC 1372 (Ch)", "447 U.S. 303 (1980)"), a page of a law
-    gazette ("Reichsgesetzblatt Teil I S. 849"), the columns of a debate in Parliament's record
+    gazette ("Reichsgesetzblatt Teil I S. 849") or an issue of one ("Mémorial A, 1988, No. 64"), the columns of a debate in Parliament's record
     in Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), chapter and verse of scripture, or a
     printed publication as CC303 reads one (an article of a newspaper's issue dated before the
     web, by its title, paper and day: '"Dam opened". The Guardian. 3 March 1990.'; a book from a
