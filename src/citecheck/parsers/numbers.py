@@ -459,6 +459,8 @@ _KEYWORD_BEFORE = re.compile(
        | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching|the)\s+turn)\s+$  # a circuit's corner
        | (?-i:\b(?:{STANDARD_BODIES}|RFC))\s+$                         # a standard's number: "ISO 9000 standards", "RFC 3551 lists"
        | (?-i:\bRace)\s+$                                            # a meeting's race: "Race 2 starts with reverse grid"
+       | \b(?:(?:birdie|bogey|eagle|par|double|albatross)s?|tee\s+shot|drive|putt)\s+(?:at|on)\s+(?:the\s+)?$  # a golf hole: "birdie at 15"
+       | \b(?:birdied|bogeyed|eagled|parred|double-bogeyed)\s+$       # "birdied 14, 15 and 16"
        | \b(?:of|in|on|during|after|before|since|until)\s+week\s+$     # a season's week: "on Sunday night of week 3"
        | \bgrades\s+(?:\d{1,2}|[a-z]+)\s+through\s+$                  # a school's last grade: "grades six through twelve"
        | (?-i:\b(?:digits|numerals|glyphs))\s+$                        # the digits named: "the glyphs 0-9"
@@ -471,7 +473,7 @@ _KEYWORD_BEFORE = re.compile(
 # that may follow one, or the word of a numeral base or a molecular weight.
 _KEYWORD_BEFORE_LAST_WORD = re.compile(
     rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|week|through|digits|numerals|glyphs|sections|chapters"
-    rf"|{STANDARD_BODIES}|RFC)", re.X | re.I
+    rf"|{STANDARD_BODIES}|RFC|at|on|the|birdied|bogeyed|eagled|parred)", re.X | re.I
 )
 _KEYWORD_WINDOW = 30
 
