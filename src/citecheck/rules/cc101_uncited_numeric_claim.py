@@ -1908,7 +1908,7 @@ def _row_names_its_document(doc: Document, statements: Sequence[Statement], i: i
     the payload types RFC 3551 defines. A numbered document (an RFC, a standard, a statute) is
     found by its number as a citation's link is."""
     cells = range(paragraph_start(statements, i), paragraph_end(statements, i) + 1)
-    if not any(k != i and len(statements[k].text.split()) <= _DOCUMENT_CELL_WORDS and numbered_document(statements[k].text)
+    if not any(len(statements[k].text.split()) <= _DOCUMENT_CELL_WORDS and numbered_document(statements[k].text)
                for k in cells):
         return False
     tables = doc.derived("tables_with_source_column", lambda: _tables_with_source_column(doc, run_starts))
