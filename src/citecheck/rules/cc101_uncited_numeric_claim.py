@@ -1403,7 +1403,9 @@ _ITALIC = re.compile(r"<i>(?:<a\s[^<>]*>)?(?P<text>[^<]{1,120})(?:</a>)?</i>")
 # title's first letter, after "<i>" and the link's opening tag.
 _ITALIC_OPENING_REACH = 400
 # A title's words after its figure: "700 Sundays", "The 39 Steps"; not "at least 5 of them".
-_TITLE_WORD_AFTER = re.compile(r"\s+[A-Z]")
+# A title's capitalised word after the figure, or after the series the figure opens or goes on
+# with: "700 Sundays", "Madrigals to 3, 4, 5 and 6 Voices".
+_TITLE_WORD_AFTER = re.compile(r"(?:\s*(?:,|,?\s+(?:and|or|&))\s*\d+)*\s+[A-Z]")
 # A title's words before the figure that closes it, and what may follow the figure in the title:
 # "What's the 411?", "Apollo 13"; not "at least 700".
 _TITLE_BEFORE_FIGURE = re.compile(r"[A-Z][^\d<>]*\s")
@@ -1412,7 +1414,8 @@ _TITLE_CLOSE = re.compile(r"[?!]?")
 
 def _in_italic_title(doc: Document, stmt: Statement, claim: NumericClaim) -> bool:
     """Whether a rendered page sets the figure in italics, inside a title with capitalised words
-    after it ("performing <i>700 Sundays</i>") or one that opens with a capital and that the
+    after it or after the series of numbers it is one of ("performing <i>700 Sundays</i>",
+    "<i>Madrigals to 3, 4, 5 and 6 Voices</i>") or one that opens with a capital and that the
     figure closes ("the <i>What's the 411?</i> singles"): the figure names a work, it counts nothing."""
     if doc.format != "html":
         return False
