@@ -676,8 +676,12 @@ COURT_CASE = (rf"\[(?:1[89]|20)\d\d\]\s+(?:{'|'.join(_NEUTRAL_COURTS)})(?:\s+(?:
               r"|\b\d{1,3}\s+(?:U\.\s?S\.|S\.\s?Ct\.|F\.\s?(?:2d|3d|4th)|F\.\s?Supp\.(?:\s?[23]d)?)\s+\d{1,4}(?:,\s*\d{1,4})?"
               r"\s*\((?:[^()]{0,30}\s)?(?:1[789]|20)\d\d\)")
 # A US statute by its place in the United States Code or its number as a public law.
-US_LAW = (r"\b\d{1,2}\s+U\.?\s?S\.?\s?C\.?(?:\s+§+)?\s*\d{1,6}\b"
-          r"|\b(?:Pub(?:lic|\.)?\s?L(?:aw|\.)?|P\.\s?L\.)\s+(?:No\.\s*)?\d{1,3}[–-]\d{1,4}\b")
+# Written "USC" without its stops, the section is followed by the section's title or by nothing, as
+# a score's ("No. 1 USC 34, Notre Dame 10") or a count's ("3 USC 2010 recruits") number is not; a
+# public law's number is its Congress's, two or three digits ("Arsenal P.L. 3-1 Chelsea" is a score).
+US_LAW = (r"\b\d{1,2}\s+U\.\s?S\.\s?C\.(?:\s+§+)?\s*\d{1,6}\b"
+          r"|\b\d{1,2}\s+USC(?:\s+§+)?\s*\d{1,6}[a-z]?(?:\(\w{1,4}\))*(?=\.?\s+[A-Z]|\.?\s*$|\.?\s*[\"”|]|:)"
+          r"|\b(?:Pub(?:lic|\.)?\s?L(?:aw|\.)?|P\.\s?L\.)\s+(?:No\.\s*)?\d{2,3}[–-]\d{1,4}\b")
 _STANDARD = r"ISO(?:/[A-Z]{2,4})*\s+"  # "ISO 719", "ISO/IEC 9899", "ISO/DIS 11238"
 # Each kind, with the words one of which each of its designations holds. The patterns are tried
 # only on a reference that holds one of all these words: one search for plain words skips to
@@ -691,8 +695,8 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
     (("gesetzblatt", "BGBl", "RGBl"), r"\b(?:\w*gesetzblatt|BGBl\.?|RGBl\.?)\s+(?:Teil\s+)?(?:\d{4}\s+)?[IV]{1,3}\s+S\.\s*\d+"),
     # an issue of an official journal by its year and number: "Mémorial A, 1988, No. 64" (Luxembourg's)
     (("morial", "Official Journal", "Journal officiel", "Government Gazette"),
-     r"\b(?:M(?:é|Ã©|e)morial\s+[ABC]|Official\s+Journal|Journal\s+officiel|Government\s+Gazette)\b"
-     r"[^.;\"”]{0,60}?\b(?:1[6-9]|20)\d\d\b[^.;\"”]{0,20}?\b(?:No\.?|n(?:°|o\.))\s*\d{1,5}\b"),
+     r"\b(?:M(?:é|Ã©)morial\s+[ABC]|Official\s+Journal|Journal\s+officiel|Government\s+Gazette)\b"
+     r"[^.;\"”]{0,60}?\b(?:1[6-9]|20)\d\d\b[^.;\"”]{0,20}?\b(?:No\.?|n(?:°|Â°|o\.))\s*\d{1,5}\b"),
     (("RP-", "GTR-", "RN-", "TM-", "TP-", "CR-"), r"\b[A-Z]{2,5}[ /-](?:RP|GTR|RN|TM|TP|CR)-\d{2,6}(?:-\d+)?\b"),
     (("Gen", "Research Paper", "Open-File Report", "Technical Memorandum"),
      r"\b(?:Gen(?:eral)?\.?\s*Tech(?:nical)?\.?\s*Rep(?:ort)?\.?|Research Paper|Open-File Report|Technical Memorandum)"

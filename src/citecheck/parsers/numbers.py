@@ -459,8 +459,6 @@ _KEYWORD_BEFORE = re.compile(
        | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching|the)\s+turn)\s+$  # a circuit's corner
        | (?-i:\b(?:{STANDARD_BODIES}|RFC))\s+$                         # a standard's number: "ISO 9000 standards", "RFC 3551 lists"
        | (?-i:\bRace)\s+$                                            # a meeting's race: "Race 2 starts with reverse grid"
-       | \b(?:(?:birdie|bogey|eagle|par|double|albatross)s?|tee\s+shot|drive|putt)\s+(?:at|on)\s+(?:the\s+)?$  # a golf hole: "birdie at 15"
-       | \b(?:birdied|bogeyed|eagled|parred|double-bogeyed)\s+$       # "birdied 14, 15 and 16"
        | \b(?:of|in|on|during|after|before|since|until)\s+week\s+$     # a season's week: "on Sunday night of week 3"
        | \bgrades\s+(?:\d{1,2}|[a-z]+)\s+through\s+$                  # a school's last grade: "grades six through twelve"
        | (?-i:\b(?:digits|numerals|glyphs))\s+$                        # the digits named: "the glyphs 0-9"
@@ -473,7 +471,7 @@ _KEYWORD_BEFORE = re.compile(
 # that may follow one, or the word of a numeral base or a molecular weight.
 _KEYWORD_BEFORE_LAST_WORD = re.compile(
     rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|week|through|digits|numerals|glyphs|sections|chapters"
-    rf"|{STANDARD_BODIES}|RFC|at|on|the|birdied|bogeyed|eagled|parred)", re.X | re.I
+    rf"|{STANDARD_BODIES}|RFC)", re.X | re.I
 )
 _KEYWORD_WINDOW = 30
 
@@ -492,8 +490,35 @@ def _keyword_before(text: str, start: int) -> bool:
     while word_start > low and text[word_start - 1].isalpha():
         word_start -= 1
     if _KEYWORD_BEFORE_LAST_WORD.fullmatch(text, word_start, end) is None:
+        return _golf_hole(text, low, start)
+    return _KEYWORD_BEFORE.search(text, low, start) is not None or _golf_hole(text, low, start)
+
+
+# A golf hole named by its number, after a score made on it or a shot played on it: "birdie at
+# 15", "birdies at 9, 10 and 11" (the series is read as any keyword's), "birdied 14, 15 and 16",
+# "his double on 10", "a perfect drive on 18". Read only in a sentence about golf
+# (``_GOLF_WORDS``), and only where no counted noun or unit follows (``_labelled`` is asked of the
+# number alone): "par at 72 strokes", "drive at 100 mph" and "birdied 3 holes" stay figures.
+_GOLF_HOLE_BEFORE = re.compile(
+    r"\b(?:(?:(?:birdie|bogey|eagle|par|double(?:\s+bogey)?|albatross)s?|tee\s+shot|drive|putt)\s+(?:at|on)"
+    r"|birdied|bogeyed|eagled|parred|double-bogeyed)\s+(?:the\s+)?$", re.I)
+_GOLF_WORDS = ("birdie", "bogey", "eagle", "putt", "tee shot", "fairway", "par at", "par on")
+# What may follow a hole's number: the sentence going on, not a noun or a unit.
+_AFTER_HOLE = re.compile(r"\s*(?:[,.;:)]|$|(?:and|or|to|for|in|with|after|before|but|as|when|while|where|needing|"
+                         r"which|that)\b|\d)", re.I)
+
+
+def _golf_hole(text: str, low: int, start: int) -> bool:
+    """Whether the number at ``start`` names a golf hole (``_GOLF_HOLE_BEFORE``)."""
+    if not any(word in text for word in _GOLF_WORDS):
         return False
-    return _KEYWORD_BEFORE.search(text, low, start) is not None
+    if _GOLF_HOLE_BEFORE.search(text, low, start) is None:
+        return False
+    number = _NUMBER_AT.match(text, start)
+    return number is not None and _AFTER_HOLE.match(text, number.end()) is not None
+
+
+_NUMBER_AT = re.compile(r"\d+")
 
 
 def _labelled(text: str, start: int, end: int, number_end: int) -> bool:
@@ -1129,8 +1154,8 @@ def names_worked_example(text: str) -> bool:
     """Whether a statement opens an illustration named as such, whose figures are made up or
     computed: "As an example, we will calculate the median of 1, 6, 2", "In this example", or a
     made-up case: "Consider the multiset { 1, 2, 2, 2, 3, 14 }", "If, say, 22% of the observations",
-    "For example if the annual inflation rate for January is 5% and it is 4% in February, …",
-    "Again if the current rate is 1% …" (of no one, in no year),
+    "For example if the annual inflation rate for January is 5% and it is 4% in February, …" (of
+    no one, in no year),
     "For instance, a recording of 843.6 m would imply a margin of 0.05 m", "Thus a pond that contained a
     single species might be said to contain 120 fish", "Thus, for a pin that must have a sliding fit …,
     the dimension may be spec'd as 12.00 +0 −0.01 mm"."""
@@ -1217,17 +1242,20 @@ def _of_no_one_and_no_year(text: str, names_from: int = 0, months: bool = False)
     is of anyone, at any time. With ``months``, a month's name, of no year, names no one."""
     if _RECORD_YEAR.search(text) is not None:
         return False
-    return not any(not (months and name.group().strip().lower() in _MONTH_WORDS)
-                   for name in _PROPER_NAME_INSIDE.finditer(text, names_from))
+    for name in _PROPER_NAME_INSIDE.finditer(text, names_from):
+        if not (months and name.group().strip().lower() in _MONTH_WORDS):
+            return False
+    return True
 
 
 # A supposed case set out as a condition that gives its figures in the present: "For example if the
-# annual inflation rate for the month of January is 5% and …", "Again, if the current rate is 1% …";
-# not a report told as a condition in the past ("For example, if the rate was 5% in 2008"), nor a
+# annual inflation rate for the month of January is 5% and …" (the sentences that carry it on, "Again
+# if the current rate is 1% …", are its worked example's); not a rule ("Similarly, if a candidate's
+# share is 15% or more, …"), nor a report told as a condition in the past ("For example, if the rate was 5% in 2008"), nor a
 # condition on a practice whose outcome is the figure ("if two flanking markers are used … there is
 # higher probability (99%)").
 _CONDITIONAL_EXAMPLE = re.compile(
-    r"\s*(?:For\s+(?:example|instance)|Again|Similarly|Likewise),?\s+if\s+[^.;,]*?\b(?:is|are)\s+[-–−]?\d")
+    r"\s*For\s+(?:example|instance),?\s+if\s+[^.;,]*?\b(?:is|are)\s+[-–−]?\d")
 
 
 # A case of any one of a kind told to show how a word is used: "Thus a pond that contained a single

@@ -1909,22 +1909,32 @@ def _row_names_its_document(doc: Document, statements: Sequence[Statement], i: i
     """Whether table cell ``i`` is sourced by a document its row names, by its number, in the
     table's column of sources: "RFC 3551, previously RFC 1890" under "References" in a table of
     the payload types RFC 3551 defines. A numbered document (an RFC, a standard, a statute) is
-    found by its number as a citation's link is."""
-    cells = range(paragraph_start(statements, i), paragraph_end(statements, i) + 1)
-    if not any(len(statements[k].text.split()) <= _DOCUMENT_CELL_WORDS and numbered_document(statements[k].text)
-               for k in cells):
+    found by its number as a citation's link is. Only a row of as many cells as the head row is
+    read: a row that leaves out an empty cell does not tell which of its cells is the source."""
+    column = doc.derived("source_columns", lambda: _source_columns(doc, run_starts)).get(run_starts[i])
+    if column is None:
         return False
-    tables = doc.derived("tables_with_source_column", lambda: _tables_with_source_column(doc, run_starts))
-    return run_starts[i] in tables
+    index, width = column
+    first, last = paragraph_start(statements, i), paragraph_end(statements, i)
+    if last - first + 1 != width:
+        return False
+    cell = statements[first + index].text
+    return len(cell.split()) <= _DOCUMENT_CELL_WORDS and numbered_document(cell)
 
 
 _DOCUMENT_CELL_WORDS = 8  # "RFC 3190 Section 4", "RFC 3551, previously RFC 1890"
 
 
-def _tables_with_source_column(doc: Document, run_starts: list[int]) -> frozenset[int]:
-    """Where the tables start that have a column of sources: a header cell "References", "Ref(s)"…"""
-    return frozenset(run_starts[k] for k, stmt in enumerate(doc.statements)
-                     if stmt.kind == "table" and _SOURCE_COLUMN.fullmatch(stmt.text) and _header_cell(doc, stmt))
+def _source_columns(doc: Document, run_starts: list[int]) -> dict[int, tuple[int, int]]:
+    """Where the tables start that have a column of sources (a header cell "References",
+    "Ref(s)" …), with that column's place in the head row and the head row's width."""
+    statements = doc.statements
+    columns: dict[int, tuple[int, int]] = {}
+    for k, stmt in enumerate(statements):
+        if stmt.kind == "table" and _SOURCE_COLUMN.fullmatch(stmt.text) and _header_cell(doc, stmt):
+            first = paragraph_start(statements, k)
+            columns.setdefault(run_starts[k], (k - first, paragraph_end(statements, k) - first + 1))
+    return columns
 
 
 # The head of a table's column of sources: "Ref.", "Refs", "Ref(s)", "References", "Source";
@@ -2842,8 +2852,9 @@ def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
     """How many rows the table right after statement ``i`` may hold, with its heading row or
     without: "the following 14 stations:" over a table of a heading and 14 rows counts its
     rows. A row is a paragraph of two cells or more, not a list set inside one cell. The table
-    may stand under a heading of its own right after the statement ("In total, 26 such games were
-    played:" over "Complete list of neutral-site games")."""
+    may stand under a heading of its own right after the statement, one level down ("In total, 26
+    such games were played:" over "Complete list of neutral-site games"; the lead's "There were
+    only five number-one albums in 1984" over the first section's table of the five)."""
     cells: dict[int, int] = {}
     section = statements[i + 1].section if i + 1 < len(statements) else ()
     if section != statements[i].section and section[:-1] != statements[i].section:
@@ -2863,8 +2874,8 @@ def _counts_rows_below(statements: Sequence[Statement], i: int, j: int, claim: N
     addition, there are five neighboring public school districts …" over a table of the five,
     each named "… School District" in its first cell; "eight nominations" over eight rows under
     "Nominated work". Or it counts the rows that a cell names so: "three wins" and three rows
-    whose result is "Won"; or it counts meetings ("played each other 51 times", "26 such
-    games") over a table of as many dated rows. The rows are what a reader would check. A count of other things that happens to match the rows ("two new
+    whose result is "Won"; or it counts meetings ("played each other 51 times", "52 games")
+    over a table of as many dated rows. The rows are what a reader would check. A count of other things that happens to match the rows ("two new
     libraries" over a table of two districts) does not name them, nor does a span of time
     ("scored after just fifteen seconds")."""
     if not _counts_things(claim):
@@ -2874,14 +2885,18 @@ def _counts_rows_below(statements: Sequence[Statement], i: int, j: int, claim: N
         heads = _table_heads(statements, j + 1)
         if any(_same_stem(word, head) for head in heads for word in counted):
             return True
-        if "date" in heads and _OCCASIONS.fullmatch(claim.noun):
+        if "date" in heads and (_OCCASIONS.fullmatch(claim.noun) or claim.noun.lower() == "times"
+                                and _MET_TIMES.search(statements[i].text, 0, claim.start)):
             return True  # "played each other 51 times" over the 51 games, each on its date
     named = _rows_naming(statements, j + 1, counted)
     return named > 0 and claim.value == named
 
 
-# Counted meetings, which a table of dated rows lists one by one: "met 53 times", "26 such games".
-_OCCASIONS = re.compile(r"(?:times|games|matches|meetings|fixtures|bouts)", re.I)
+# Counted meetings, which a table of dated rows lists one by one: "52 games", "met 53 times"; a
+# count of times only after a verb of meeting ("Missouri won 3 times" counts wins, not the games).
+_OCCASIONS = re.compile(r"(?:games|matches|meetings|fixtures|bouts)", re.I)
+_MET_TIMES = re.compile(r"\b(?:met|meet|meeting|played|play|playing|faced|face|facing)\b(?:\s+(?:each\s+other|one\s+another))?"
+                        r"(?:\s+\w+){0,2}\s+$", re.I)
 
 
 def _same_stem(word: str, other: str) -> bool:
@@ -3447,7 +3462,7 @@ class UncitedNumericClaim(Rule):
     a table right under its paragraph, or under the next, spell out, where the table's heads
     name what it counts ("five neighboring public school districts" over a table of five
     districts) or where it counts meetings over as many dated rows ("played each other 51
-    times"); a table cell that is the span of time between two dates of its row (an age at
+    times", not "won 3 times"); a table cell that is the span of time between two dates of its row (an age at
     inauguration beside the birth and inauguration dates, "69 years, 349 days") is a routine
     calculation; an
     introduction whose list items are cited, an infobox value whose row carries a

@@ -433,7 +433,7 @@ class IncompleteReference(Rule):
     Fame"), a title in single quotes after its author ("George McKay, 'Spasticus Autisticus …'"), and a title ending with the
     venue and year it was published in ("…, published in ISIT 2015") are complete enough). Not
     reported: explanatory notes (note groups, prose footnotes in the reference list, on a page
-    that shows its links an unlinked sentence told in the past, "Nixon resigned on this date.", pointers
+    that shows its links a short unlinked sentence told in the past, "Nixon resigned on this date.", pointers
     to another article such as "See Treaty of Utrecht.", "See: Draft (boiler)" or "see
     Paraconsistent logic", a remark going on from the text ("according to De Morgan's laws",
     "In Unicode, the Antijoin symbol is …", or on a page that shows its links any unlinked words
@@ -567,9 +567,14 @@ _SEE_SOURCE = re.compile(r"[,;(]\s*see\s+(?:also\s+)?(?:the\s+)?[A-Z]")
 # be checked with the Finnish morphological analyser." (a headline reports, it does not direct).
 _CHECK_WITH = re.compile(r"\b(?:may|can|could)\s+be\s+(?:checked|verified|tried|tested|found|seen|consulted|read)"
                          r"\s+(?:with|at|on|in|using)\b")
-# A sentence told in the past or denied, as a note on the text says what happened: "Nixon resigned
-# on this date.", "Died in office (not assassinated).", "Assassinated."
-_TOLD_IN_THE_PAST = re.compile(r"\b[a-z]{3,}ed\b|\bnot\b|^[A-Z][a-z]{2,}ed\.$")
+# A sentence told in the past, as a note on the text says what happened: "Nixon resigned on this
+# date.", "Died in office (not assassinated).", "Assassinated." (not "speed", "hundred").
+_TOLD_IN_THE_PAST = re.compile(r"\b(?!hundred\b)[a-z]{2,}[^\We]ed\b|^[A-Z][a-z]{2,}ed\.$")
+_SHORT_NOTE_WORDS = 8
+# … but not a source described by who made or gave it: "Speech delivered to the council.",
+# "Figures supplied by the club."
+_DESCRIBES_A_SOURCE = re.compile(r"\b(?:delivered|supplied|provided|published|compiled|prepared|presented|issued"
+                                 r"|released|written|recorded|given|printed|broadcast|sent|quoted|cited)\b|\bby\s+[A-Za-z]")
 _EQUATION = re.compile(r"[\w)]\s*=\s*\S")
 _CALCULATION_WORDS = 3
 _OPENING_QUOTES = ('"', "“", "«", "„", "'")
@@ -585,9 +590,10 @@ def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) 
     plant breeding"), any unlinked words in lower case going on from the text are a note too
     ("inclined planes", "an inclined plane was later used"; not "it:Medico di Potrone", nor
     words that name a kind of source: "allmusic review", "personal communication"), and so is an
-    unlinked, undated sentence told in the past or denied ("Nixon resigned on this date.", "Died in
+    unlinked, undated short sentence told in the past ("Nixon resigned on this date.", "Died in
     office (not assassinated).", "Assassinated."; not "Gaal and Holt formed the band Perfect
-    Enemy", which is no sentence closed by its full stop); its only
+    Enemy", which is no sentence closed by its full stop, nor a source described by who made it,
+    "Figures supplied by the club."); its only
     years are in retrieval or archive phrases unless it is long ("American dead and wounded:
     Shy, pp. 249–50. The lower figure … comes from Chambers, p. 849."). A linked headline
     ("Asafa drops out, could run today") is a title, so an entry with a link must be long to
@@ -602,7 +608,8 @@ def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) 
     if _EQUATION.search(text) and len(words) <= _CALCULATION_WORDS and not linked:
         return True  # a calculation ("loge(0.001) / 2 = −3.45") explains a figure of the text
     lower = sum(word[0].islower() for word in words)
-    if (links_shown and not linked and text.endswith(".") and _TOLD_IN_THE_PAST.search(text)
+    if (links_shown and not linked and text.endswith(".") and len(words) <= _SHORT_NOTE_WORDS
+            and _TOLD_IN_THE_PAST.search(text) and not _DESCRIBES_A_SOURCE.search(text)
             and not _NAMES_A_KIND_OF_SOURCE.search(text) and not _YEAR.search(text)):
         return True  # a short note on a table's cell: "Assassinated.", "Nixon resigned on this date."
     reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
