@@ -699,6 +699,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
     if not words.isdisjoint(_AIRLINE_WORDS):
         spans.extend(m.span(1) for m in _FLIGHT_NUMBER.finditer(text))
+    if not words.isdisjoint(_WEAPON_WORDS):
+        spans.extend(m.span(1) for m in _CALIBRE.finditer(text))
     if not words.isdisjoint(scripture.BOOK_WORDS):
         spans.extend(scripture.verse_spans(text))  # "1 Samuel 3:14", "Exodus 10:1, 20, 27"
     return spans
@@ -710,6 +712,14 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
 _FLIGHT_NUMBER = re.compile(r"^\s*[A-Za-z .'’]{0,30}\b(?:Air(?!\s+(?:Force|Arm|Corps|Wing|Command|Division|Regiment|Squadron)\b)"
                             r"|Airlines|Airways|Airline)\b[A-Za-z .'’]{0,30}?\s[—–]\s(\d{1,4})\s*$")
 _AIRLINE_WORDS = frozenset(("air", "airlines", "airways", "airline"))
+# A gun named by its calibre: "the 4 in gun", "a single 4 inch gun QF Mark V", "20 mm Oerlikons",
+# "40 mm Bofors", "0.5 in machine guns"; the calibre says which weapon, it counts nothing. The
+# guns' number stays a figure ("four 4 in guns"), and so does a calibre alone ("a 120 mm bore").
+_CALIBRE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{1,2})?)(?:\s*|-)(?:mm|cm|in|inch|″|\")(?:\s+[A-Z]{2,3})?"
+                      r"\s+(?:(?:machine|naval|anti-aircraft|AA|dual-purpose|DP|deck|field|Mark\s+\w+)\s+)?"
+                      r"(?:guns?\b|cannons?\b|howitzers?\b|mortars?\b|autocannons?\b|Oerlikons?\b|Bofors\b|pom-poms?\b)")
+_WEAPON_WORDS = frozenset(("gun", "guns", "cannon", "cannons", "howitzer", "howitzers", "mortar", "mortars",
+                           "autocannon", "autocannons", "oerlikon", "oerlikons", "bofors", "pom"))
 # A number that says which element or nuclide a thing is: "atomic number 27", "mass number 59".
 _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|is\s+|=\s*)?(\d{1,3})\b", re.I)
 # An age grade of a sport, which names a side or its players: "the club's under 18 side", "FAI
