@@ -28,10 +28,13 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from citecheck.parsers import scripture
 from citecheck.parsers.citations import STANDARD_BODIES
+
+if TYPE_CHECKING:
+    from citecheck.data import Lexicon
 
 __all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "decodes_notation", "continues_example", "opens_example", "works_out", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
 
@@ -477,7 +480,8 @@ _KEYWORD_WINDOW = 30
 
 
 def _keyword_before(text: str, start: int) -> bool:
-    """Whether ``_KEYWORD_BEFORE`` matches in the ``_KEYWORD_WINDOW`` characters before ``start``.
+    """Whether ``_KEYWORD_BEFORE`` matches in the ``_KEYWORD_WINDOW`` characters before ``start``,
+    or the number there names a golf hole (``_golf_hole``).
 
     Every match ends with a word, then only spaces and ".,#:": a window whose last word is no
     word a match can end with is answered without the search, which tries some seventy
@@ -489,9 +493,10 @@ def _keyword_before(text: str, start: int) -> bool:
     word_start = end
     while word_start > low and text[word_start - 1].isalpha():
         word_start -= 1
-    if _KEYWORD_BEFORE_LAST_WORD.fullmatch(text, word_start, end) is None:
-        return _golf_hole(text, low, start)
-    return _KEYWORD_BEFORE.search(text, low, start) is not None or _golf_hole(text, low, start)
+    if (_KEYWORD_BEFORE_LAST_WORD.fullmatch(text, word_start, end) is not None
+            and _KEYWORD_BEFORE.search(text, low, start) is not None):
+        return True
+    return _golf_hole(text, low, start)
 
 
 # A golf hole named by its number, after a score made on it or a shot played on it: "birdie at
@@ -2649,31 +2654,31 @@ _PROPER_NAME_INSIDE = re.compile(r"(?<![.!?:;\"“(\[\n])\s(?!(?:I|The|A|An)\b)[
 _MEANING_BEFORE = re.compile(r"\bmeaning\s*[\"“‘'(]?\s*$", re.I)
 
 
-@functools.cache
-def _counted_beings() -> frozenset[str]:
-    """Person nouns and casualty terms (one word each) from the casualty lexicon."""
-    from citecheck.data import data_root, load_lexicon
+def _casualty_lexicon() -> Lexicon:
+    from citecheck.data import data_root, load_lexicon  # the data layer, loaded when a count first needs it
 
-    lexicon = load_lexicon(data_root() / "lexicons" / "casualty-terms.toml")
-    words = {term.lower() for category in lexicon.categories for term in category.terms if " " not in term}
-    words.update(noun.lower() for noun in lexicon.word_list("person_nouns"))
-    return frozenset(words)
+    return load_lexicon(data_root() / "lexicons" / "casualty-terms.toml")
 
 
 @functools.cache
 def _casualty_words() -> frozenset[str]:
     """The casualty lexicon's one-word terms ("killed", "wounded", "captured")."""
-    from citecheck.data import data_root, load_lexicon
+    return frozenset(term.lower() for category in _casualty_lexicon().categories for term in category.terms
+                     if " " not in term)
 
-    lexicon = load_lexicon(data_root() / "lexicons" / "casualty-terms.toml")
-    return frozenset(term.lower() for category in lexicon.categories for term in category.terms if " " not in term)
+
+@functools.cache
+def _counted_beings() -> frozenset[str]:
+    """Person nouns and casualty terms (one word each) from the casualty lexicon."""
+    return _casualty_words() | {noun.lower() for noun in _casualty_lexicon().word_list("person_nouns")}
 
 
 def _counts_casualties(text: str, end: int) -> bool:
     """Whether the count ending at ``end`` counts people in a sentence that tells of casualties
     ("The attack killed three soldiers, …"): such a count is a casualty figure whoever is named."""
-    return (_counted_word(text, end) in _counted_beings()
-            and not _casualty_words().isdisjoint(re.findall(r"[a-z]+", text.lower())))
+    return _counted_word(text, end) in _counted_beings() and not _casualty_words().isdisjoint(_words(text))
+
+
 
 
 def estimate_before(text: str, start: int) -> re.Match[str] | None:

@@ -28,7 +28,7 @@ def journal_article(ref: Reference) -> bool:
     ("… N. Cepiene, Acta Baltico-Slavica, 2006", "… The Lancet, September 24, 2004") or by its
     volume and pages ("Deep-Sea Research Part II 49, 1601-1622 (2002)"): libraries keep the
     journal, whatever becomes of the link. The year counts only before any retrieval date."""
-    cited = _RETRIEVED.split(ref.raw, 1)[0]
+    cited = _before_retrieval(ref.raw)
     return (_YEAR.search(cited) is not None
             and (_LEARNED_JOURNAL.search(cited) is not None or _VOLUME_AND_PAGES.search(cited) is not None))
 
@@ -102,7 +102,7 @@ def _printed_reference(raw: str) -> bool:
     if ("encyclop" in lowered or "britannica" in lowered or "eb1911" in lowered) \
             and _PRE_WEB_ENCYCLOPEDIA.search(raw) is not None:
         return True
-    cited = _RETRIEVED.split(raw, 1)[0]
+    cited = _before_retrieval(raw)
     if ("Dictionary" in cited or "Encyclop" in cited) and _PRINTED_REFERENCE_WORK.search(cited) is not None:
         return True  # a site's copy of an entry of a printed dictionary, found by its headword
     return (_CITE_WEB.search(raw) is None and _PDF.search(raw) is None
@@ -125,7 +125,7 @@ def _release_notes(raw: str) -> bool:
     notes)". Fan Archive' is a page's title), with the release's year before any retrieval."""
     if _NOTES_TEMPLATE.match(raw.lstrip()):
         return True
-    cited = _RETRIEVED.split(raw, 1)[0]  # the release's year, not the visit's
+    cited = _before_retrieval(raw)  # the release's year, not the visit's
     bracket = _NOTES_BRACKET.search(cited)
     if bracket is None or _YEAR.search(cited) is None:
         return False
@@ -135,6 +135,11 @@ def _release_notes(raw: str) -> bool:
 
 
 _RETRIEVED = re.compile(r"\bRetrieved\b", re.I)
+
+
+def _before_retrieval(raw: str) -> str:
+    """An entry's words before its retrieval date: what it says of the work, not of the visit."""
+    return _RETRIEVED.split(raw, 1)[0]
 _PDF = re.compile(r"\(PDF\)|\|\s*format\s*=\s*PDF\b", re.I)
 
 

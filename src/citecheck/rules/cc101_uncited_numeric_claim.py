@@ -2885,7 +2885,7 @@ def _counts_rows_below(statements: Sequence[Statement], i: int, j: int, claim: N
         heads = _table_heads(statements, j + 1)
         if any(_same_stem(word, head) for head in heads for word in counted):
             return True
-        if "date" in heads and (_OCCASIONS.fullmatch(claim.noun) or claim.noun.lower() == "times"
+        if "date" in heads and (claim.noun.lower() in _OCCASIONS or claim.noun.lower() == "times"
                                 and _MET_TIMES.search(statements[i].text, 0, claim.start)):
             return True  # "played each other 51 times" over the 51 games, each on its date
     named = _rows_naming(statements, j + 1, counted)
@@ -2894,7 +2894,7 @@ def _counts_rows_below(statements: Sequence[Statement], i: int, j: int, claim: N
 
 # Counted meetings, which a table of dated rows lists one by one: "52 games", "met 53 times"; a
 # count of times only after a verb of meeting ("Missouri won 3 times" counts wins, not the games).
-_OCCASIONS = re.compile(r"(?:games|matches|meetings|fixtures|bouts)", re.I)
+_OCCASIONS = frozenset(("games", "matches", "meetings", "fixtures", "bouts"))
 _MET_TIMES = re.compile(r"\b(?:met|meet|meeting|played|play|playing|faced|face|facing)\b(?:\s+(?:each\s+other|one\s+another))?"
                         r"(?:\s+\w+){0,2}\s+$", re.I)
 
@@ -3055,12 +3055,12 @@ def _in_row_range(claim: NumericClaim, ranges: list[tuple[int, int]]) -> bool:
     return any(low <= claim.value <= high for low, high in ranges)
 
 
-# A cell that is a span of time in years and days, or in days, or both: "69 years, 349 days",
-# "5,615 days", "34,088 days (93 years, 120 days)", as lists of office-holders give ages and terms.
-_YEARS_AND_DAYS = r"(?P<{0}years>\d{{1,3}})\s+years?,?\s+(?:and\s+)?(?P<{0}days>\d{{1,3}})\s+days?"
-_DAYS = r"(?P<{0}total>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})\s+days?"
-_SPAN_CELL = re.compile(r"\s*(?:{}|{})(?:\s*\((?:{}|{})\))?\s*".format(
-    _YEARS_AND_DAYS.format("a"), _DAYS.format("a"), _YEARS_AND_DAYS.format("b"), _DAYS.format("b")))
+# A span of time in years and days, or in days: "69 years, 349 days", "5,615 days"; and a cell that is
+# one, perhaps with the other in brackets ("34,088 days (93 years, 120 days)"), as lists of
+# office-holders give ages and terms.
+_SPAN = r"(?:(\d{1,3})\s+years?,?\s+(?:and\s+)?(\d{1,3})\s+days?|(\d{1,3}(?:,\d{3})+|\d{1,6})\s+days?)"
+_SPAN_OF_TIME = re.compile(_SPAN)
+_SPAN_CELL = re.compile(rf"\s*{_SPAN}(?:\s*\({_SPAN}\))?\s*")
 
 
 def _reckoned_from_row_dates(statements: Sequence[Statement], i: int) -> bool:
@@ -3068,21 +3068,18 @@ def _reckoned_from_row_dates(statements: Sequence[Statement], i: int) -> bool:
     exactly the time between two dates given in other cells of its row (a president's age at
     inauguration, from his birth and inauguration dates): a routine calculation, which needs no
     source of its own. A span that no two dates of the row give is a figure like any other."""
-    cell = _SPAN_CELL.fullmatch(statements[i].text)
-    if cell is None:
+    text = statements[i].text
+    if _SPAN_CELL.fullmatch(text) is None:
         return False
     dates = sorted({found.date.earliest() for k in range(paragraph_start(statements, i), paragraph_end(statements, i) + 1)
                     if k != i for found in find_dates(statements[k].text) if found.date.precision == "day"})
     pairs = list(itertools.combinations(dates, 2))
-    for part in "ab":
-        if cell[part + "years"]:
-            span = (int(cell[part + "years"]), int(cell[part + "days"]))
-            if not any(_span_between(earlier, later) == span for earlier, later in pairs):
+    for years, days, total in _SPAN_OF_TIME.findall(text):
+        if years:
+            if not any(_span_between(earlier, later) == (int(years), int(days)) for earlier, later in pairs):
                 return False
-        elif cell[part + "total"]:
-            days = int(cell[part + "total"].replace(",", ""))
-            if not any((later - earlier).days == days for earlier, later in pairs):
-                return False
+        elif not any((later - earlier).days == int(total.replace(",", "")) for earlier, later in pairs):
+            return False
     return True
 
 
