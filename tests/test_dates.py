@@ -130,6 +130,13 @@ def test_a_standards_number_is_no_year() -> None:
     assert [m.text for m in find_dates("the Evening Standard 2016 Theatre Awards", years=True)] == ["2016"]
 
 
+def test_a_frequency_or_radio_band_is_no_year() -> None:
+    assert find_dates("LTE in the 1900 PCS band and the 1800 MHz band, at 2100 kHz", years=True) == []
+    assert find_dates("the 1900 band", years=True) == []
+    # a year before other words, and before a word that only begins like a band
+    assert [m.text for m in find_dates("the 1900 PCS rollout and the 1999 bandwagon", years=True)] == ["1900", "1999"]
+
+
 def test_find_dates_without_context_skips_year_less_dates() -> None:
     assert find_dates("On 9 October, a ceasefire was agreed.") == []
     assert [str(m.date) for m in find_dates("On 9 October, a ceasefire.", default_year=2020)] == ["2020-10-09"]

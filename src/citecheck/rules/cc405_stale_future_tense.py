@@ -49,8 +49,18 @@ _REPORTING = re.compile(
 # A date after these words is a point of comparison ("the highest since 1979", "the second
 # under the 2009 constitution"), not when the future event happens.
 _NOT_TARGET = re.compile(
-    r"\b(?:since|than|under|following)\s+(?:the\s+)?(?:in\s+|on\s+|at\s+least\s+)?(?:early\s+|late\s+|mid-?)?$",
+    r"\b(?:since|than|under|following)\s+(?:the\s+)?(?:[A-Za-z]+['’]s\s+)?(?:in\s+|on\s+|at\s+least\s+)?"
+    r"(?:early\s+|late\s+|mid-?)?$",
     re.I)
+# A participle clause set off by a comma dates a past event of its own: "will feature a
+# qualifying stage, introduced in the 2011 edition".
+_PAST_PARTICIPLE_CLAUSE = re.compile(r",\s+[a-z]{3,}ed\s+(?:in|on)\s+(?:the\s+)?$")
+# "his then-forthcoming album": the future seen from the time told, written so on purpose.
+_THEN = re.compile(r"\bthen[- ]$", re.I)
+# "A player who signed … will officially join his new club on 1 July": a generic subject and a
+# date without its year make the sentence a rule, true every year, not a prediction.
+# A note's mark may come first: "^1 A player who …".
+_GENERIC_SUBJECT = re.compile(r"(?:\^\w{0,2}\s+)?(?:An?|Any|Each|Every)\s+[a-z]+\s+(?:who|that|which)\b")
 _FRAME = re.compile(r"\s*(?:In|On|By|From|Starting in|Beginning in|At the (?:start|end|beginning) of(?: the)?)\s+")
 # A finite past verb between a framing date and the future phrase ("In September 2014, the
 # institute was created, and it will ...") makes the date that clause's, not the future's.
@@ -79,21 +89,26 @@ class StaleFutureTense(Rule):
     sentence, by dates (or bare years) that all ended before the revision date, or where the
     sentence opens with such a date as its time frame ("At the start of the 2007 term, the
     council will have ...", "On 12 May 2015, a referendum will be held") and no past clause,
-    that-clause or purpose comes between ("In 2014, the institute was created, and it will
-    ...", "In 2015, X went live, from a society whose purpose is to ..."). A period counts
-    by its end ("between 2013 and 2023"); a date after "since", "than", "under" or
-    "following" is a point of comparison, not the event's, and the year of an author-year
-    citation ("shall be summarized below (Pevsner, 2015)") dates its source. Phrases inside
-    quotations (also one left open at the statement's end) and in a statement with a reporting
-    verb ("said the war will end on ...", "... will end on 5 May, officials said", "advising
-    members that ...") report someone's words; a habitual "will often", "will usually" and a
-    requirement's "shall" ("the standard specifies that the organization shall issue …") are no
-    prediction, and "is due to" a cause or an author ("is due to Hankel (1867)", "is due to
-    rising costs") is no future; a finding ("discovered that a current will deflect a compass
-    needle") states what always happens, so only a date in its own clause can time it.
-    Year-less dates take their year from the nearest full date before them in the section,
-    else the article's period. A date is past when its last day is before the revision date
-    minus ``tolerance_days``. One finding per statement.
+    that-clause or purpose comes between ("In 2014, the institute was created, and it will ...",
+    "In 2015, X went live, from a society whose purpose is to ..."). A period counts by its end
+    ("between 2013 and 2023"); a date after "since", "than", "under" or "following" is a point
+    of comparison, not the event's ("the second under the country's 2009 constitution"), a date
+    in a participle clause after a comma is a past event's ("will feature a qualifying stage,
+    introduced in the 2011 edition"), and the year of an author-year citation ("shall be
+    summarized below (Pevsner, 2015)") dates its source. A frequency or a radio band is no year
+    ("in the 1900 PCS band"). Phrases inside quotations (also one left open at the statement's
+    end) and in a statement with a reporting verb ("said the war will end on ...", "... will end
+    on 5 May, officials said", "advising members that ...") report someone's words; a habitual
+    "will often", "will usually" and a requirement's "shall" ("the standard specifies that the
+    organization shall issue …") are no prediction, nor is the future seen from the time told
+    ("his then-forthcoming album"), nor a rule for every year: a generic subject and a day
+    without its year ("A player who signed … will officially join his new club on 1 July"). "Is
+    due to" a cause or an author ("is due to Hankel (1867)", "is due to rising costs") is no
+    future; a finding ("discovered that a current will deflect a compass needle") states what
+    always happens, so only a date in its own clause can time it. Year-less dates take their
+    year from the nearest full date before them in the section, else the article's period. A
+    date is past when its last day is before the revision date minus ``tolerance_days``. One
+    finding per statement.
 
     The revision date must be one the revision is certainly no earlier than: the stated date
     (``--as-of``, a dump or API timestamp, the page's "last edited" date), else the latest
@@ -165,6 +180,7 @@ def _not_future(text: str, phrase: re.Match[str]) -> bool:
     organization shall issue"): no prediction at all."""
     return bool(_NOUN_WILL.search(text, max(0, phrase.start() - 12), phrase.start())
                 or _HABITUAL.match(text, phrase.start())
+                or _THEN.search(text, max(0, phrase.start() - 5), phrase.start())
                 or phrase.group().startswith("shall")
                 and _REQUIRING_THAT.search(text, max(0, phrase.start() - 120), phrase.start()))
 
@@ -182,12 +198,15 @@ def _target_dates(text: str, phrase: re.Match[str], matches: list[DateMatch], ma
             and not _THAT.search(text, opening.end, phrase.start())
             and not _PURPOSE_IS.search(text, max(0, phrase.start() - 12), phrase.start())):
         return [opening]
+    generic = _GENERIC_SUBJECT.match(text) is not None
     clause_ends = ".," if _FINDING_THAT.search(text, max(0, phrase.start() - 160), phrase.start()) else "."
     return [match for match in matches
             if 0 <= match.start - phrase.end() <= max_distance
             and not any(end in text[phrase.end():match.start] for end in clause_ends)
             and not _NOT_TARGET.search(text, max(0, match.start - 24), match.start)
-            and not _dates_a_cited_source(text, match)]
+            and not _PAST_PARTICIPLE_CLAUSE.search(text, phrase.end(), match.start)
+            and not _dates_a_cited_source(text, match)
+            and not (match.yearless and generic)]
 
 
 def _dates_a_cited_source(text: str, match: DateMatch) -> bool:
