@@ -167,6 +167,19 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("In 1990 the firm had around two plants; it sold around two million copies.", ["two", "two million"]),
         # a size in inches is a figure outside a release's formats
         ('The vinyl sleeve shows a 12" screen, and 7" of rain fell.', ["12", "7"]),
+        # a size after "split" or "double" is a record's only as the title's last word
+        ('The board is a double 12″ wide, with a split 7″ long.', ["12", "7"]),
+        # a number among names is a figure where another item is a figure too, or the list has
+        # one other name, or the number's item holds more words
+        ("France, 12, Germany, 8", ["12", "8"]),
+        ("Sanger, 454 (,Solexa ?)", ["454"]),
+        ("In Britain, 454 died, Germany, Italy", ["454"]),
+        ("Sanger, 454, 454, Solexa", ["454", "454"]),
+        ("April 30 - Helen Chandler, 59, American actress, Dracula, The Last Flight", ["59"]),
+        ("Helen Chandler, 59", ["59"]),
+        ("Tickets went to the winners, 454, Solexa and SOLiD", ["454"]),
+        ("The assembler reads Ion torrent, 454, Solexa", ["454"]),
+        ("454, most Solexa, SOLiD", ["454"]),
         # a weight, a range of weights and a count before a polymer
         ("Fighters weigh 60-70 kg; it holds 6 nylon ropes.", ["60-70", "6"]),
         # a measure in feet, a polymer's tonnage or share, a signed change of weight, a range's end
@@ -239,6 +252,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "The club moved to 201 E. Ontario Street.",
         "Police Headquarters, located at 805 Bedford St. in Downtown Stamford",
         "Bing opened a new gallery at 22 rue de Provence; the house at 29 avenue Rapp followed.",
+        "The party's seat is at 4 rue de l'Eau, and its office at 22 rue d'Alsace.",
         "Doorway at 24 place Etienne Pernet, Paris",
         "300, Takatsuka-cho, Minami-ku, Hamamatsu City",
         "1–2, Utari, Shiratori-cho, Toyokawa-shi, Aichi.",
@@ -442,6 +456,19 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # a record's size among a release's formats
         'vinyl, 12", Promo',
         'CD, 7" and 12" single',
+        # a split or double single named by its size
+        "Megadeth/LTJ split 7″",
+        "AAA/LTJ split 7″ (Europe)",
+        "Crash Course in Being an Asshole double 7″",
+        # a step's number in a series, each number with its full stop
+        "repeat step 2. and 3. until only one fragment is left",
+        # a number as one item of a list of names
+        "Sanger, 454, Solexa",
+        "Illumina, SOLiD, Sanger, 454",
+        "454, Solexa, SOLiD",
+        "platforms such as Illumina, SOLiD and 454",
+        "platforms such as Illumina, SOLiD or 454",
+        "Platforms (Sanger, 454, Solexa) were used.",
         'CD single, CD maxi, 7" maxi, digital download',
         # a class named by its number; a knockout stage's name
         "All were built by Beyer-Peacock, the 52 Class and 60 Class.",
@@ -705,6 +732,24 @@ def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:
         ("The drought in Kenya lasted two years, the worst in a century and the longest since records began.",
          ["two"]),
         ("The drought lasted two consecutive years, the worst in a century and the longest on record.", ["two"]),
+        # works counted with a word on them, and named by their quoted titles
+        ('The album gave fans two instant hits in "Look What Happened" (which got airplay) and their hometown '
+         'anthem, "Gainesville Rock City".', []),
+        ('The album gave fans three instant hits in "Look What Happened" and "Gainesville Rock City".', ["three"]),
+        # members given by their numbers, a range counting each of its numbers, a name after a number
+        ("A fleet of 15 locomotives (nos. 86215/217/218/220/221/223/230, 86232/235/237/238/246/250/252/257) "
+         "was inherited.", []),
+        ("EWS inherited 15 locomotives (nos. 86208/210/239/241/243/254/261, 86401/416/417/419/424-426/430).", []),
+        ("EWS inherited 10 locomotives (nos. 86401-6, 86430/431/432/433).", []),
+        ("The fleet stood at two operational locomotives, these being nos. 86235 \"Crown Point\" and 86246 "
+         "\"Royal Anglian Regiment\".", []),
+        ("Network Rail acquired three locomotives (nos. 86210/253/424) in 2004.", []),
+        ("Two locomotives, nos. 86426/430, were reinstated.", []),
+        ("A fleet of 16 locomotives (nos. 86215/217/218) was inherited.", ["16"]),
+        ("Network Rail acquired four locomotives (nos. 86210/253/424) in 2004.", ["four"]),
+        ("EWS inherited 60 locomotives (nos. 86001-86060).", []),
+        ("EWS inherited 60 locomotives (nos. 86060-86001).", ["60"]),
+        ("The album gave fans two very early songs in \"Look What Happened\" and \"Gainesville Rock City\".", []),
         # an ordinal on the way to the members is no figure of its own
         ("The Medici ruled Italy through their two famous 16th century popes, Leo X and Clement VII, who were rulers.",
          []),

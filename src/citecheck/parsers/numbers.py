@@ -258,6 +258,8 @@ _MASK_ALTERNATIVES = (
     # a record's size as an item of a release's formats: "vinyl, 12", Promo", "CD, 7" and 12" single"
     ("media", r"""(?:(?<=\b[Vv]inyl,\s)|(?<=\b[Vv]inyl\s))(?:7|10|12)["″”]"""),
     ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:and|or|&|/)\s*(?:7|10|12)["″”]\s*(?:vinyl|single|record|LP|EP)\b)"""),
+    # a split or double single named by its size: "Megadeth/LTJ split 7″", "a double 7″"
+    ("media", r"""(?:(?<=\bsplit\s)|(?<=\bdouble\s))(?:7|10|12)["″”](?=\s*(?:$|[(),;/]))"""),
     # a record's size before a maxi single ("CD maxi, 7" maxi, digital download"); not a garment's
     # length, "a 12" maxi dress"
     ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*maxi\b(?!\s+(?:length|dress|skirt|coat)))"""),
@@ -314,7 +316,7 @@ _MASK_ALTERNATIVES = (
     # a numbered street of a city's quadrant: "36 Street East", "17 Avenue SW"
     ("addresses", rf"\b\d{{1,3}}\s+(?:Street|Avenue)\s+(?:North|South|East|West|[NS][EW]?|[EW])\b"),
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)"
-        rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+)?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence
+        rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+|(?:de\s+)?[ld]['’])?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence, 4 rue de l'Eau
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
     ("", rf"§\s*\d[\d.]*"),
     ("records", rf"(?<=(?:UTC|GMT)[+−\-–])\d{{1,2}}(?::\d{{2}})?"),  # a time zone: UTC+8, GMT−3:30
@@ -399,7 +401,7 @@ _ADDRESS_MASK_WORDS = frozenset(
     "rue quai via viale calle piazza plaza cho machi chome ku shi gun".split()
 )
 _MEDIA_MASK_WORDS = frozenset(
-    "vinyl single singles maxi record records lp ep disc episode episodes film films camera cameras lens lenses print prints "
+    "vinyl single singles split double maxi record records lp ep disc episode episodes film films camera cameras lens lenses print prints "
     "format formats frame frames stock gauge projector projectors movie movies negative negatives reel reels cinema".split()
 )
 _MASK_GROUPS = ("units", "records", "addresses", "media")
@@ -608,7 +610,7 @@ _FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script
 # The number before a figure in a series of them: "two and " of "Season two and three", "5, " of
 # "5, 6 and 7"; the last figure of a series follows "and", "or", "to" or a dash.
 _SERIES_NUMBER = rf"(?<![\w.,])(?:\d+|{'|'.join(sorted([*_UNITS, *_TENS], key=len, reverse=True))})"
-_LAST_IN_SERIES = re.compile(rf"{_SERIES_NUMBER}(?:,?\s+(?:and|or|to)\s+|\s*[–-]\s*)$", re.I)
+_LAST_IN_SERIES = re.compile(rf"{_SERIES_NUMBER}\.?(?:,?\s+(?:and|or|to)\s+|\s*[–-]\s*)$", re.I)  # also "step 2. and 3."
 _IN_SERIES = re.compile(rf"{_SERIES_NUMBER}\s*,\s*$", re.I)
 _MORE_IN_SERIES = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_SERIES_NUMBER}", re.I)
 _SERIES_LENGTH = 4
@@ -1802,7 +1804,43 @@ def _count_names_rather_than_counts(text: str, start: int, end: int, value: int)
     in an undated sentence ("There are 2 types of ER"; but "in 1952 it had 3 types")."""
     return (_in_a_title(text, end) or _title_case_follows(text, end) or _singular_name_after_figure(text, start, end)
             or value <= 12 and _names_its_members(text, start, end, value)
+            or value > 12 and _numbered_members(text, end) == value
+            or _item_of_named_list(text, start, end)
             or value <= 10 and _classifying(_FOLLOWING_WORDS.match(text, end)) and not _YEAR_IN_TEXT.search(text))
+
+
+# A number standing as one item of a list of names: "Sanger, 454, Solexa", "Illumina, SOLiD,
+# Sanger, 454", "reads from Sanger, 454, Solexa" (a sequencing platform's name). The list runs
+# between marks that end a phrase; its other items, two at least, are names without digits, the
+# first perhaps after the words of the sentence that introduce the list; every word of a name is
+# capitalised (not "Helen Chandler, 59, American actress, Dracula": an age).
+_LIST_ITEM_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|or)\s+")
+_LIST_ITEM_BEFORE = re.compile(r"(?:,|\s(?:and|or))\s*$")
+_NAME_ITEM = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}")
+_LAST_WORDS_A_NAME = re.compile(r"(?:^|\s)[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}$")
+_LIST_BOUNDS = ".;:()[]"
+_LIST_REACH = 200
+
+
+def _item_of_named_list(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start``-``end`` is one item of a list whose other items are names."""
+    if ((start > 0 and _LIST_ITEM_BEFORE.search(text, max(0, start - 5), start) is None)
+            or (end < len(text) and _LIST_ITEM_SEPARATOR.match(text, end) is None)):
+        return False  # the number is no item of its own: a quick answer for most figures
+    low = start
+    while low > 0 and start - low < _LIST_REACH and text[low - 1] not in _LIST_BOUNDS:
+        low -= 1
+    high = end
+    while high < len(text) and high - end < _LIST_REACH and text[high] not in _LIST_BOUNDS:
+        high += 1
+    items = [item for item in _LIST_ITEM_SEPARATOR.split(text[low:high].strip()) if item]
+    number = text[start:end]
+    others = [item for item in items if item != number]
+    if len(others) != len(items) - 1 or len(others) < 2:
+        return False
+    first, rest = (None, others) if items[0] == number else (others[0], others[1:])
+    return ((first is None or _LAST_WORDS_A_NAME.search(first) is not None)
+            and all(_NAME_ITEM.fullmatch(item) for item in rest))
 
 
 # One capitalised word in the singular after a figure, where a noun phrase ends: an English count
@@ -2926,8 +2964,10 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
             and len(_MEMBER_SEPARATOR.split(before.group("names"))) == count
             and _counted_word(text, end) not in _counted_beings()):
         return True  # "Lean management and Six Sigma are two concepts …"
-    if _counted_word(text, end) in _QUOTED_WORKS and _quoted_titles_after(text, end) == count:
+    if _counts_quoted_works(text, end) and _quoted_titles_after(text, end) == count:
         return True  # "performed two songs, a special arrangement of "Tura Lura Lural" … and "Caravan""
+    if _numbered_members(text, end) == count:
+        return True  # "three locomotives (nos. 86229/233/247)"
     members = _listed_members(text, end, count)
     if members is None or members[0] == end:
         return False  # "one at A and the other at B" places the pair; it names no members
@@ -2936,7 +2976,39 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
 
 
 # Works a sentence names by their quoted titles: "two songs, … "Tura Lura Lural" … and "Caravan"".
-_QUOTED_WORKS = frozenset("songs singles tracks poems stories episodes sketches hymns ballads duets numbers".split())
+_QUOTED_WORKS = frozenset("songs singles tracks poems stories episodes sketches hymns ballads duets numbers hits".split())
+
+
+def _counts_quoted_works(text: str, end: int) -> bool:
+    """Whether the count at ``end`` counts works, perhaps after words on them ("two songs", "two
+    instant hits")."""
+    following = _FOLLOWING_WORDS.match(text, end)
+    return following is not None and any((word or "").lower() in _QUOTED_WORKS for word in following.groups())
+
+
+# Members given by their numbers after the counted noun: "15 locomotives (nos. 86215/217/…,
+# 86232/…)", "two operational locomotives, these being nos. 86235 "Crown Point" and 86246 …".
+_NUMBERED_MEMBERS = re.compile(
+    r"(?:\s+[^\W\d_][\w\-]*){1,3}?(?:\s*\(|,\s+(?:these\s+being\s+)?)(?:[Nn]os\.|[Nn]umbers)\s*"
+    r"(?P<numbers>\d+(?:[-–]\d+)?(?:\s+[\"“][^\"“”]{1,60}[\"”])?"
+    r"(?:\s*(?:/|,|&|\band\b)\s*\d+(?:[-–]\d+)?(?:\s+[\"“][^\"“”]{1,60}[\"”])?)*)"
+)
+_NUMBERED_MEMBER = re.compile(r"(\d+)(?:[-–](\d+))?")
+
+
+def _numbered_members(text: str, end: int) -> int:
+    """How many members the words after a count give by their numbers (``_NUMBERED_MEMBERS``),
+    a range counting each number in it ("424-426", three); 0 when they give none."""
+    listed = _NUMBERED_MEMBERS.match(text, end)
+    if listed is None:
+        return 0
+    members = 0
+    for first, last in _NUMBERED_MEMBER.findall(listed.group("numbers")):
+        if last and len(last) < len(first):
+            last = first[:len(first) - len(last)] + last  # "86424-6" ends at 86426
+        members += int(last) - int(first) + 1 if last else 1
+    return members
+
 
 
 def _quoted_titles_after(text: str, end: int) -> int:
