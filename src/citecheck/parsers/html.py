@@ -351,12 +351,30 @@ def _skipped(el: Element) -> bool:
         return True
     if el.tag == "a" and "new" in el.classes and el.attrs.get("title", "").startswith("Template:"):
         return True  # a template the page calls but the wiki lacks: MediaWiki prints its name, no content
+    if el.tag in _KEY_ENTRIES and _opens_with_swatch(el):
+        return True  # a key's entry says what a colour of a table means, not what the world is
     style = el.attrs.get("style")
     if not style:
         return False
     style = style.replace(" ", "").lower()
     # the padding digit of "{{0}}", hidden and transparent, keeps a column aligned and shows nothing
     return "display:none" in style or "visibility:hidden" in style and "color:transparent" in style
+
+
+# The entries of a colour key: "▇ Winner – Switzerland gave 12 points to a winning song", an item
+# that opens with an empty coloured box (a span, or a div).
+_KEY_ENTRIES = frozenset({"li", "dd"})
+
+
+def _opens_with_swatch(el: Element) -> bool:
+    """Whether the element's first content is an empty element with a background colour."""
+    for child in el.children:
+        if isinstance(child, Text):
+            if child.text.strip():
+                return False
+            continue
+        return "background" in child.attrs.get("style", "").lower() and not child.text().strip()
+    return False
 
 
 def _is_ref_marker(el: Element) -> bool:
