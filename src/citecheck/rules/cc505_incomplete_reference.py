@@ -170,8 +170,9 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
 
 
 # What parts a site's name from a page's title: "NCBI: CBLAST", "Kidwelly History : Kidwelly
-# Priory", "Page – Site", "Page | Site", "Site » Blog Archive » Page", "Page « Site".
-_TITLE_PARTS = re.compile(rf"\s*[:|»]\s+|\s+(?:{SITE_SEPARATOR}|«)\s+")
+# Priory", "Page – Site", "Page | Site", "Site » Blog Archive » Page", "Page « Site", and as
+# Chinese sites join them: "TVB台庆颁奖揭晓_影音娱乐_新浪网".
+_TITLE_PARTS = re.compile(rf"\s*[:|»]\s+|\s+(?:{SITE_SEPARATOR}|«)\s+|(?<=[\u4e00-\u9fff])_(?=[\u4e00-\u9fff])")
 # A part that names a reference work, whose entry the other part is: "Encyclopedia of Laser
 # Physics and Technology - Q factor", "Global Compendium of Weeds: Vinca major".
 _REFERENCE_WORK = re.compile(
@@ -217,7 +218,9 @@ _NAMED_BODY = re.compile(rf"(?:The\s+)?{_BODY_NAME}")
 # … or said to be where a page of its is, after words that say what the page is: "Biography at the
 # International Motorsports Hall of Fame", "Papers from the Wisconsin Historical Society".
 _AT_NAMED_BODY = re.compile(rf"\S\s+(?:at|from)\s+(?:the\s+)?{_BODY_NAME}\b")
-_SITE_ENDING = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})|.*\b(?:web\s?site|online)", re.I)
+# A site's name: a domain, a name that says it is a site, or a Chinese one ending 网 ("web"): "新浪网".
+_SITE_ENDING = re.compile(r"(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|int|[a-z]{2})|.*\b(?:web\s?site|online)"
+                          r"|[\u4e00-\u9fff]{1,8}[网網]", re.I)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _SITE_NAME_CHARS = 4  # "NCBI"
 _NAME_IN_ADDRESS_CHARS = 8  # "bardneyvillagehistory", the folder a site is kept in
@@ -416,7 +419,8 @@ class IncompleteReference(Rule):
     page's own heading: "Tickets - Nagoya Transportation Bureau"), opens with its publisher's
     initials ("CEA: Industry Sales Data"), a brand before a colon ("DrugBank: Insulin Regular")
     or a site called so ("Glass Online: The History of Glass"), or ends with its site's domain or
-    name ("Water use efficiency - agriwaterpedia.info", "Timeline - Official … Website"), and a
+    name ("Water use efficiency - agriwaterpedia.info", "Timeline - Official … Website"; a Chinese
+    site's, ending 网, after an underscore: "TVB台庆颁奖揭晓_影音娱乐_新浪网"), and a
     linked title opening with the initials its address's host spells ("IMDB Award List" at
     www.imdb.com; not "BBC Weather Centre", a part of the site), a page's title after the linked
     address of its site's home ("http://movies.msn.com: Catherine Deneuve Biography") or ending
