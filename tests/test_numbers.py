@@ -177,6 +177,13 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("Sanger, 454, 454, Solexa", ["454", "454"]),
         ("April 30 - Helen Chandler, 59, American actress, Dracula, The Last Flight", ["59"]),
         ("Helen Chandler, 59", ["59"]),
+        # a decade's part without "the", or a count after "the late"; a plural after a number word
+        ("during the late 70's and early 80's", ["80"]),
+        ("The late 5 minutes were played.", ["5"]),
+        ("Nine Networks", ["Nine"]),
+        ("Two Soldiers", ["Two"]),
+        # German capitalises every noun: a figure before one stays a figure
+        ("rund 45 Kilometer", ["45"]),
         ("Tickets went to the winners, 454, Solexa and SOLiD", ["454"]),
         ("The assembler reads Ion torrent, 454, Solexa", ["454"]),
         ("454, most Solexa, SOLiD", ["454"]),
@@ -274,6 +281,11 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Note, 2001 statistics do not include the north.",
         "Germany within its 1937 borders; in 2010 dollars",
         "He was in the Class of '94 at the school.",
+        # a decade after "the" and the part of it
+        "a tender built starting from the mid 60's.",
+        "from the mid-60's on, and in the early 80's",
+        # a capitalised number word opening a name of one singular word, alone in a cell
+        "Nine Network",
         "Exposure to 1,3-butadiene and 2,4-D is regulated.",
         "Employers must comply with 29 U.S.C. § 654, 5(a) and 410 U.S. 113.",
         "The Gang of 10 met in Paris.",

@@ -1802,7 +1802,8 @@ def _count_names_rather_than_counts(text: str, start: int, end: int, value: int)
     Dalmatians"), a small count
     whose members follow ("3 companies …: Mimaki, Roland, and Mutoh"), or a small count of kinds
     in an undated sentence ("There are 2 types of ER"; but "in 1952 it had 3 types")."""
-    return (_in_a_title(text, end) or _title_case_follows(text, end) or _singular_name_after_figure(text, start, end)
+    return (_in_a_title(text, end) or _title_case_follows(text, end)
+            or _singular_name_after_figure(text, start, end) and _english(text)
             or value <= 12 and _names_its_members(text, start, end, value)
             or value > 12 and _numbered_members(text, end) == value
             or _item_of_named_list(text, start, end)
@@ -1859,19 +1860,24 @@ _FIGURE_LISTED_BEFORE = re.compile(r"\d[^\d,;.]{0,40}(?:,|\band)\s*$")
 
 
 def _singular_name_after_figure(text: str, start: int, end: int) -> bool:
-    """Whether the figure at ``start``-``end`` of an English text opens a name of one capitalised
-    word in the singular ("30 Rock", "2 Grand"), not a count of people, medals or kinds, a sum in a
-    currency or a measure in a unit ("100 Yen", "300 Kelvin"), nor a score."""
+    """Whether the figure at ``start``-``end`` opens a name of one capitalised word in the singular
+    ("30 Rock", "2 Grand", "Nine Network"), not a count of people, medals or kinds, a sum in a
+    currency or a measure in a unit ("100 Yen", "300 Kelvin"), nor a score. Only in English: German
+    capitalises every noun (``_english``)."""
     named = _SINGULAR_NAME_AFTER.match(text, end)
     if (named is None or _SCORE_BEFORE.search(text, max(0, start - 8), start)
             or _FIGURE_LISTED_AFTER.match(text, named.end())
             or _FIGURE_LISTED_BEFORE.search(text, max(0, start - 50), start)):
         return False
     word = named.group("word").lower()
+    return not (word in _COUNTED_IN_SINGULAR or word in _counted_beings() or word.endswith(("ese", "ss", "ish", "ch"))
+                or word in _MONEY_NOUNS or re.fullmatch(_UNIT_NAME, word))
+
+
+def _english(text: str) -> bool:
+    """Whether a text reads as English: it has some of its commonest words and no German ones."""
     words = _words(text)
-    return (not (word in _COUNTED_IN_SINGULAR or word in _counted_beings() or word.endswith(("ese", "ss", "ish", "ch"))
-                 or word in _MONEY_NOUNS or re.fullmatch(_UNIT_NAME, word))
-            and not words.isdisjoint(_ENGLISH_WORDS) and words.isdisjoint(_GERMAN_WORDS))
+    return not words.isdisjoint(_ENGLISH_WORDS) and words.isdisjoint(_GERMAN_WORDS)
 
 
 _TITLE_RUN = re.compile(r"(?:\s[A-Z][\w'’\-]*){2,}")  # greedy: what follows is no capitalised word
@@ -2422,7 +2428,7 @@ def _numbered_subject(text: str, start: int, end: int) -> bool:
 
 # "the old 30", "the 90 & 94": a bare number with the definite article ...
 _DEFINITE_BEFORE = re.compile(
-    r"\b[Tt]he\s+(?:(?:old|former|new|original|current|present)\s+)?(?:\d+(?:,\s*\d+)*,?\s*(?:&|and|or)\s+)?$"
+    r"\b[Tt]he\s+(?:(?:old|former|new|original|current|present|early|late|mid)\s*)?(?:\d+(?:,\s*\d+)*,?\s*(?:&|and|or)\s+)?$"
 )
 # ... that counts nothing after it: the clause ends, "&" names another, a possessive or a
 # direction or "as" follows ("the 94 north of Anacostia", "ran the 500 as the Glasgow Flyer").
@@ -2543,8 +2549,11 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
             prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):
         return None  # the "Three Friends of Winter", Joey ten Berge: a name
     if (_title_case_follows(text, end) or _NAME_OPENED_BY_NUMBER_WORD.match(text, end)
-            or " " in raw and raw.split()[-1][:1].isupper()):
-        return None  # "Five Weeks in a Balloon", "Three Rivers Stadium", "Sixty Nine": a title or a name
+            or " " in raw and raw.split()[-1][:1].isupper()
+            or _singular_name_after_figure(text, start, end)):
+        # "Five Weeks in a Balloon", "Three Rivers Stadium", "Sixty Nine", "Nine Network" (an
+        # English number word, so an English name): a title or a name
+        return None
     if lowered in ("two", "three") and _GENERAL_RULE_AFTER.match(text, end):
         return None  # "two species cannot coexist": a rule for any two
     small = _value_small(lowered)
