@@ -1960,7 +1960,7 @@ def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> b
     return (any(line.cited for line in closing) or _table_cited(statements, cells[0].index)
             or _names_its_source(rows[-1]) or _names_its_source(under)
             or end < len(statements) and statements[end].section == cells[0].section
-            and _dated_source_note(statements[end]))
+            and _dated_source_note(statements, end))
 
 
 _SOURCE_LINE_REACH = 2  # "Updated to games played on …", then "Source: …"
@@ -1993,9 +1993,24 @@ _DATED_NOTE = re.compile(
     r"|the\s+end\s+of\s+the\s+\d{4}(?:[–-]\d{2,4})?\s+season)\s*\.?\s*$", re.I)
 
 
-def _dated_source_note(stmt: Statement) -> bool:
-    """Whether a statement is a dated note that cites the source of the table beside it (``_DATED_NOTE``)."""
-    return stmt.kind == "prose" and stmt.cited and _DATED_NOTE.match(stmt.text) is not None
+def _dated_source_note(statements: Sequence[Statement], i: int) -> bool:
+    """Whether statement ``i`` is a dated note that cites the source of the table beside it
+    (``_DATED_NOTE``), or a note of when the table was last updated whose paragraph closes with
+    its source, the rest of it saying what the table counts: "Last updated: Argentina vs France, 23
+    June 2012. Statistics include officially capped matches only.[3]"."""
+    stmt = statements[i]
+    if stmt.kind != "prose":
+        return False
+    if stmt.cited:
+        return _DATED_NOTE.match(stmt.text) is not None
+    if _LAST_UPDATED_NOTE.match(stmt.text) is None:
+        return False
+    rest = list(itertools.takewhile(lambda after: after.paragraph == stmt.paragraph, statements[i + 1:i + 3]))
+    return bool(rest) and rest[-1].cited and not any(find_numeric_claims(after.text) for after in rest)
+
+
+# "Last updated: Argentina vs France, 23 June 2012.": the match or day a table was last brought up to date.
+_LAST_UPDATED_NOTE = re.compile(r"\s*Last\s+updated\s*:?\s+[^.;]{0,80}?\b\d{4}\s*\.?\s*$", re.I)
 
 
 _ROW_WORD = re.compile(r"[^\W\d_]{4,}")  # a word of a row that a sentence may use
@@ -3470,7 +3485,9 @@ class UncitedNumericClaim(Rule):
     game's report ("Report", or a football box's numbered link alone in a cell, "[4]"), or whose table is cited as a whole (in its header row, its
     caption, the introduction ending ":" before it, a cited statement right above it that names
     its column heads, its title line: "The various pistols in this series with pertinent
-    data.[9]", or a cited source row closing it or source line right under it: "Source:[21]", or,
+    data.[9]", or a cited source row closing it or source line right under it: "Source:[21]", a
+    dated note under it that cites its source ("Statistics accurate as of 15 November 2013[52]",
+    "Last updated: Argentina vs France, 23 June 2012. Statistics include capped matches only.[3]"), or,
     on a rendered page, markers standing alone under it, or the page's general references, the
     works listed under "General" beside the numbered notes, where the table has no column of
     sources: "Ref(s)"), a cell's count that cited prose naming the cell's row gives of the same thing
