@@ -181,6 +181,8 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("during the late 70's and early 80's", ["80"]),
         ("The late 5 minutes were played.", ["5"]),
         ("Nine Networks", ["Nine"]),
+        # a distance with another bracket after it is a measure
+        ("a 60 metres (indoor track) hall", ["60"]),
         ("Two Soldiers", ["Two"]),
         # German capitalises every noun: a figure before one stays a figure
         ("rund 45 Kilometer", ["45"]),
@@ -437,6 +439,8 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "The OH group is reacted with an isocyanate in a 2 component system producing coatings.",
         # races, an age group's event and a tie's format named with a figure
         "He broke the world records for the indoor 5000 m, outdoor 5000 m and outdoor 10,000 m.",
+        "60 metres (indoor)",
+        "400 m (Outdoor)",
         "5000 metres, 10,000 metres",
         "Two miles (indoors)",
         "She won the Legends Under 45 Doubles and the Over 35 Singles.",

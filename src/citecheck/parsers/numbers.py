@@ -426,12 +426,13 @@ def _mask_groups(text: str, words: frozenset[str]) -> tuple[str, ...]:
 
 
 # A race named by its distance: "the 100 m", "The 60 metres was an Olympic event", "100 metres
-# runners", "60 metres is a sprint event", "the indoor 5000 m", a list of races ("Event(s): 5000
-# metres, 10,000 metres"); and a yacht class, its unit capitalised ("a 12 Metre").
+# runners", "60 metres is a sprint event", "the indoor 5000 m", "60 metres (indoor)", a list of
+# races ("Event(s): 5000 metres, 10,000 metres"); and a yacht class, its unit capitalised ("a 12 Metre").
 _RACE = r"(?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s?(?:m|metres|meters)\b"
 _EVENT_DISTANCE = re.compile(
     rf"\b[Tt]he\s+(?:men's\s+|women's\s+)?({_RACE})"
     rf"|\b(?:[Ii]ndoor|[Oo]utdoor)\s+({_RACE})"
+    rf"|\b({_RACE})(?=\s*\((?:[Ii]ndoor|[Oo]utdoor)\))"  # a table's event: "60 metres (indoor)"
     rf"|\b({_RACE}(?:,\s*(?:and\s+)?{_RACE})+)"
     r"|\b((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s(?:metres|meters))"
     r"(?=\s+(?:is|was|event|events|race|races|runners?|sprint|sprinters?|hurdles|final|dash|record|champion|title)\b)"
