@@ -2379,6 +2379,9 @@ _DESCRIBES_ITS_LIST = re.compile(
     r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
     r"|(?:[A-Z][^,.;:]{0,30},\s+)?(?i:the|this)\s+list\s+has\s+been\s+(?:extended|limited|restricted|confined)\s+to"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
+    # the article's own parts: "This article comprises three sortable tables of major mountain peaks"
+    r"|This\s+(?:article|page|list)\s+(?:comprises|contains|consists\s+of|is\s+made\s+up\s+of)\s+\w+\s+"
+    r"(?:[\w\-]+\s+)?(?:tables|lists|sections|parts)"
     r"|Compare\s+this\s+list\s+with)\b"
 )
 
@@ -3424,7 +3427,8 @@ class UncitedNumericClaim(Rule):
     Point-contact transistor having two emitters"), nor an infobox value that sends the
     reader on to the list or the text that gives it ("87 (List of episodes)", "About
     100–250, see text"), nor a list's line about its own criteria ("Notes: This list is
-    restricted to shaking tables bigger than 2m by 2m") or the scope of a box's data ("French
+    restricted to shaking tables bigger than 2m by 2m"), an article's line about its own parts
+    ("This article comprises three sortable tables of …") or the scope of a box's data ("French
     Land Register data, which excludes lakes, ponds, glaciers > 1 km²").
     A caption without a verb describes its
     picture: only its figures that report the world count there (shares, money, counts in the
