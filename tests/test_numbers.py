@@ -181,6 +181,12 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("during the late 70's and early 80's", ["80"]),
         ("The late 5 minutes were played.", ["5"]),
         ("Nine Networks", ["Nine"]),
+        # a plural, a currency after a people's word, more words after the name, or words before the number
+        ("14 Red Eagles", ["14"]),
+        ("14 Angolan Kwanza", ["14"]),
+        ("14 Red Eagle hauled it", ["14"]),
+        ("It had 14 Red Eagle", ["14"]),
+        ("3 Swiss", ["3"]),
         # a distance with another bracket after it is a measure
         ("a 60 metres (indoor track) hall", ["60"]),
         ("Two Soldiers", ["Two"]),
@@ -288,6 +294,10 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "from the mid-60's on, and in the early 80's",
         # a capitalised number word opening a name of one singular word, alone in a cell
         "Nine Network",
+        # a number and the name it numbers, alone in a cell
+        "14 Red Eagle",
+        "97 Union Station",
+        "82 Mount Rainier Terminal",
         "Exposure to 1,3-butadiene and 2,4-D is regulated.",
         "Employers must comply with 29 U.S.C. § 654, 5(a) and 410 U.S. 113.",
         "The Gang of 10 met in Paris.",

@@ -1805,6 +1805,7 @@ def _count_names_rather_than_counts(text: str, start: int, end: int, value: int)
     in an undated sentence ("There are 2 types of ER"; but "in 1952 it had 3 types")."""
     return (_in_a_title(text, end) or _title_case_follows(text, end)
             or _singular_name_after_figure(text, start, end) and _english(text)
+            or _numbered_name_alone(text, start, end)
             or value <= 12 and _names_its_members(text, start, end, value)
             or value > 12 and _numbered_members(text, end) == value
             or _item_of_named_list(text, start, end)
@@ -1873,6 +1874,18 @@ def _singular_name_after_figure(text: str, start: int, end: int) -> bool:
     word = named.group("word").lower()
     return not (word in _COUNTED_IN_SINGULAR or word in _counted_beings() or word.endswith(("ese", "ss", "ish", "ch"))
                 or word in _MONEY_NOUNS or re.fullmatch(_UNIT_NAME, word))
+
+
+# A numbered entry alone in its cell or item: "14 Red Eagle", "15 Black Deer" (a locomotive's
+# number and name), "97 Union Station" (a bus route's). A count names its kind in the plural, and
+# a people's or a country's word makes the rest a currency or people ("14 Angolan Kwanza").
+_NUMBERED_NAME = re.compile(r"(?:\s+(?![A-Z][a-z]*(?:an|ese|ish)\b)[A-Z][a-z][\w'’\-]*){0,2}"
+                            r"\s+[A-Z][a-z]*[a-rt-z]\s*")
+
+
+def _numbered_name_alone(text: str, start: int, end: int) -> bool:
+    """Whether the text is only a number and the name it numbers (``_NUMBERED_NAME``)."""
+    return start == 0 and _NUMBERED_NAME.fullmatch(text, end) is not None
 
 
 def _english(text: str) -> bool:
