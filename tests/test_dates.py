@@ -131,9 +131,11 @@ def test_a_standards_number_is_no_year() -> None:
 
 
 def test_a_frequency_or_radio_band_is_no_year() -> None:
-    assert find_dates("LTE in the 1900 PCS band and the 1800 MHz band, at 2100 kHz", years=True) == []
-    assert find_dates("the 1900 band", years=True) == []
-    # a year before other words, and before a word that only begins like a band
+    assert find_dates("LTE in the 1900 PCS band and the 1800 MHz band, at 2100 kHz, near 2000 GHz", years=True) == []
+    assert find_dates("the 1800 GSM band and the 2100 UMTS band", years=True) == []
+    # a year before a band of musicians, before other words, and before a word that only begins like a band
+    assert [m.text for m in find_dates("In 2004 UK band Muse released it; the 1966 band reunited.", years=True)] == [
+        "2004", "1966"]
     assert [m.text for m in find_dates("the 1900 PCS rollout and the 1999 bandwagon", years=True)] == ["1900", "1999"]
 
 

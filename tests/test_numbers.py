@@ -176,10 +176,18 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("In Britain, 454 died, Germany, Italy", ["454"]),
         ("Sanger, 454, 454, Solexa", ["454", "454"]),
         ("April 30 - Helen Chandler, 59, American actress, Dracula, The Last Flight", ["59"]),
+        ("The dead were named as John Smith, 45, Mary Smith and Tom Brown.", ["45"]),
+        ("Medals went to Kenya, 12, Ethiopia and Uganda.", ["12"]),
+        ("Scores: Team A1, 120, Team B2 and Team C3.", ["120"]),
         ("Helen Chandler, 59", ["59"]),
-        # a decade's part without "the", or a count after "the late"; a plural after a number word
-        ("during the late 70's and early 80's", ["80"]),
+        # a temperature, a number after "the mid" that is no decade's, a count after "the late"
+        ("Highs in the mid 60's °F and the late 70's F", ["60", "70"]),
+        ("Temperatures were in the mid 30.", ["30"]),
         ("The late 5 minutes were played.", ["5"]),
+        # a number word before a people's name, a brand or a thing in the singular, in a sentence
+        ("The raid killed nine Taliban.", ["nine"]),
+        ("Egypt ordered twenty-four Rafale.", ["twenty-four"]),
+        ("nine Rafale", ["nine"]),
         ("Nine Networks", ["Nine"]),
         # a plural, a currency after a people's word, more words after the name, or words before the number
         ("14 Red Eagles", ["14"]),
@@ -187,8 +195,11 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("14 Red Eagle hauled it", ["14"]),
         ("It had 14 Red Eagle", ["14"]),
         ("3 Swiss", ["3"]),
+        ("100 Yen", ["100"]),
+        ("24 Hour", ["24"]),
         # a distance with another bracket after it is a measure
         ("a 60 metres (indoor track) hall", ["60"]),
+        ("The complex has a 200 m (indoor) track and a 400 m (outdoor) track.", ["200", "400"]),
         ("Two Soldiers", ["Two"]),
         # German capitalises every noun: a figure before one stays a figure
         ("rund 45 Kilometer", ["45"]),
@@ -268,6 +279,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Police Headquarters, located at 805 Bedford St. in Downtown Stamford",
         "Bing opened a new gallery at 22 rue de Provence; the house at 29 avenue Rapp followed.",
         "The party's seat is at 4 rue de l'Eau, and its office at 22 rue d'Alsace.",
+        "The shop is at 9 rue d’Alsace.",
         "Doorway at 24 place Etienne Pernet, Paris",
         "300, Takatsuka-cho, Minami-ku, Hamamatsu City",
         "1–2, Utari, Shiratori-cho, Toyokawa-shi, Aichi.",
@@ -292,6 +304,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # a decade after "the" and the part of it
         "a tender built starting from the mid 60's.",
         "from the mid-60's on, and in the early 80's",
+        "during the late 70’s and early 80's",
         # a capitalised number word opening a name of one singular word, alone in a cell
         "Nine Network",
         # a number and the name it numbers, alone in a cell
@@ -450,7 +463,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # races, an age group's event and a tie's format named with a figure
         "He broke the world records for the indoor 5000 m, outdoor 5000 m and outdoor 10,000 m.",
         "60 metres (indoor)",
-        "400 m (Outdoor)",
+        "400 m (Outdoor), 200 m (indoor); 800 m (indoor)",
         "5000 metres, 10,000 metres",
         "Two miles (indoors)",
         "She won the Legends Under 45 Doubles and the Over 35 Singles.",
@@ -484,6 +497,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         'CD, 7" and 12" single',
         # a split or double single named by its size
         "Megadeth/LTJ split 7″",
+        "split 7″, double 12″; split 10″",
         "AAA/LTJ split 7″ (Europe)",
         "Crash Course in Being an Asshole double 7″",
         # a step's number in a series, each number with its full stop
@@ -767,6 +781,8 @@ def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:
          "was inherited.", []),
         ("EWS inherited 15 locomotives (nos. 86208/210/239/241/243/254/261, 86401/416/417/419/424-426/430).", []),
         ("EWS inherited 10 locomotives (nos. 86401-6, 86430/431/432/433).", []),
+        ("EWS inherited 4 locomotives (Nos. 86401–86403 & 86430).", []),
+        ("EWS inherited 4 locomotives (numbers 86401/402/403/430).", []),
         ("The fleet stood at two operational locomotives, these being nos. 86235 \"Crown Point\" and 86246 "
          "\"Royal Anglian Regiment\".", []),
         ("Network Rail acquired three locomotives (nos. 86210/253/424) in 2004.", []),

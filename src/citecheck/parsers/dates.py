@@ -459,9 +459,9 @@ _PROSE = re.compile(
     # "2013–2023", "2019-20", "from 2013 to 2023", "between 2013 and 2023": one period.
     + r"|(?P<yrange>(?P<ry1>1[5-9]\d\d|20\d\d)(?:\s*[–-]\s*|\s+(?:to|through|until)\s+|(?<=\bbetween\s\d{4})\s+and\s+)"
     + r"(?P<ry2>1[5-9]\d\d|20\d\d|\d\d)(?![\d,.%]\d|[\w%-]))"
-    # Not a frequency or a radio band: "the 1900 MHz band", "the 1900 PCS band".
+    # Not a frequency or a mobile radio band: "the 1900 MHz band", "the 1900 PCS band".
     + r"|(?P<yr>(?<![$€£¥#])(?P<y4>1[5-9]\d\d|20\d\d)(?![\d,.%]\d|\s*(?:%|per\s*cent|percent"
-    + r"|[kMG]Hz\b|(?:[A-Z]{2,5}\s+)?band\b)))"
+    + r"|[kMG]Hz\b|(?:PCS|AWS|GSM|DCS|UMTS|LTE|CDMA)\s+band\b)))"
     + r")",
 )
 

@@ -351,7 +351,7 @@ def _skipped(el: Element) -> bool:
         return True
     if el.tag == "a" and "new" in el.classes and el.attrs.get("title", "").startswith("Template:"):
         return True  # a template the page calls but the wiki lacks: MediaWiki prints its name, no content
-    if el.tag in _KEY_ENTRIES and _opens_with_swatch(el):
+    if el.tag in _KEY_ENTRIES and _opens_with_swatch(el) and _under_key_title(el):
         return True  # a key's entry says what a colour of a table means, not what the world is
     style = el.attrs.get("style")
     if not style:
@@ -362,8 +362,11 @@ def _skipped(el: Element) -> bool:
 
 
 # The entries of a colour key: "▇ Winner – Switzerland gave 12 points to a winning song", an item
-# that opens with an empty coloured box (a span, or a div).
+# that opens with an empty coloured box (a span, a div or any other element), in a list under a
+# line that titles it a key ("Table key", "Legend"). A list of coloured items under no such title
+# reports what it lists ("▇ Labour: 45 seats").
 _KEY_ENTRIES = frozenset({"li", "dd"})
+_KEY_TITLE = re.compile(r"(?:(?:table|colou?r|map)\s+)?(?:key|legend)s?\s*:?", re.I)
 
 
 def _opens_with_swatch(el: Element) -> bool:
@@ -373,8 +376,20 @@ def _opens_with_swatch(el: Element) -> bool:
             if child.text.strip():
                 return False
             continue
-        return "background" in child.attrs.get("style", "").lower() and not child.text().strip()
+        style = child.attrs.get("style", "").replace(" ", "").lower()
+        return "background" in style and "background:none" not in style and not child.text().strip()
     return False
+
+
+def _under_key_title(el: Element) -> bool:
+    """Whether the list holding ``el`` comes right after a line that titles it a key."""
+    listing = el.parent
+    holder = listing.parent if listing is not None else None
+    if holder is None:
+        return False
+    before = [child for child in holder.children[:holder.children.index(listing)]
+              if isinstance(child, Element) or child.text.strip()]
+    return bool(before) and isinstance(before[-1], Element) and _KEY_TITLE.fullmatch(before[-1].text().strip()) is not None
 
 
 def _is_ref_marker(el: Element) -> bool:

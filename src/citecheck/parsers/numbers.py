@@ -334,6 +334,8 @@ _MASK_ALTERNATIVES = (
     # "20's Male Movie Star"); not a plural with an apostrophe ("highs in the 60's and 70's F",
     # "100's of people")
     ("", rf"(?<![\d.,])\d+['’]s(?=\s+(?!(?:and|or|to|through|of|in|on|at)\b)(?:[a-z]|[A-Z][a-z]))"),
+    # a part of a decade: "the mid 60's", "the late 70's and early 80's"; not a temperature ("mid 60's °F")
+    ("", r"(?:(?<=\b[Mm]id\s)|(?<=\b[Ll]ate\s)|(?<=\b[Ee]arly\s))\d0['’]s\b(?!\s*(?:°|F\b))"),
     ("records", rf"\d+\s+(?:U\.S\.C\.|C\.F\.R\.|Stat\.|U\.S\.(?=\s+\d)|S\.\s?Ct\.)"),  # 29 U.S.C. § 654, 410 U.S. 113
     ("records", rf"\b\d+[\s_]+(?:CFR|USC)[\s_]+(?:(?:Part|part|§)[\s_]*)?\d+(?:\.\d+)?\b"),  # a regulation: 21 CFR 820, 21 CFR Part 11
     ("", rf"\b\d+(?:\([a-z0-9]{{1,3}}\))+"),  # subsection 5(a), 12(b)(2)
@@ -432,7 +434,7 @@ _RACE = r"(?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s?(?:m|metres|met
 _EVENT_DISTANCE = re.compile(
     rf"\b[Tt]he\s+(?:men's\s+|women's\s+)?({_RACE})"
     rf"|\b(?:[Ii]ndoor|[Oo]utdoor)\s+({_RACE})"
-    rf"|\b({_RACE})(?=\s*\((?:[Ii]ndoor|[Oo]utdoor)\))"  # a table's event: "60 metres (indoor)"
+    rf"|\b({_RACE})(?=\s*\((?:[Ii]ndoor|[Oo]utdoor)\)\s*(?:$|[,;]))"  # a table's event: "60 metres (indoor)"
     rf"|\b({_RACE}(?:,\s*(?:and\s+)?{_RACE})+)"
     r"|\b((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s(?:metres|meters))"
     r"(?=\s+(?:is|was|event|events|race|races|runners?|sprint|sprinters?|hurdles|final|dash|record|champion|title)\b)"
@@ -1814,13 +1816,17 @@ def _count_names_rather_than_counts(text: str, start: int, end: int, value: int)
 
 # A number standing as one item of a list of names: "Sanger, 454, Solexa", "Illumina, SOLiD,
 # Sanger, 454", "reads from Sanger, 454, Solexa" (a sequencing platform's name). The list runs
-# between marks that end a phrase; its other items, two at least, are names without digits, the
+# between marks that end a phrase; its other items, two at least, are names of letters, the
 # first perhaps after the words of the sentence that introduce the list; every word of a name is
-# capitalised (not "Helen Chandler, 59, American actress, Dracula": an age).
+# capitalised (not "Helen Chandler, 59, American actress, Dracula": an age). A number of one or two
+# digits among names is an age or a count ("John Smith, 45, Mary Smith and Tom Brown"; "Kenya,
+# 12, Ethiopia and Uganda").
 _LIST_ITEM_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:and|or)\s+")
 _LIST_ITEM_BEFORE = re.compile(r"(?:,|\s(?:and|or))\s*$")
-_NAME_ITEM = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}")
-_LAST_WORDS_A_NAME = re.compile(r"(?:^|\s)[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}$")
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:-[^\W\d_]+)*"
+_NAME_ITEM = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}")
+_LAST_WORDS_A_NAME = re.compile(rf"(?:^|\s){_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}$")
+_NAMED_NUMBER_DIGITS = 3
 _LIST_BOUNDS = ".;:()[]"
 _LIST_REACH = 200
 
@@ -1838,6 +1844,8 @@ def _item_of_named_list(text: str, start: int, end: int) -> bool:
         high += 1
     items = [item for item in _LIST_ITEM_SEPARATOR.split(text[low:high].strip()) if item]
     number = text[start:end]
+    if len(number) < _NAMED_NUMBER_DIGITS:
+        return False
     others = [item for item in items if item != number]
     if len(others) != len(items) - 1 or len(others) < 2:
         return False
@@ -1864,28 +1872,36 @@ _FIGURE_LISTED_BEFORE = re.compile(r"\d[^\d,;.]{0,40}(?:,|\band)\s*$")
 def _singular_name_after_figure(text: str, start: int, end: int) -> bool:
     """Whether the figure at ``start``-``end`` opens a name of one capitalised word in the singular
     ("30 Rock", "2 Grand", "Nine Network"), not a count of people, medals or kinds, a sum in a
-    currency or a measure in a unit ("100 Yen", "300 Kelvin"), nor a score. Only in English: German
-    capitalises every noun (``_english``)."""
+    currency or a measure in a unit ("100 Yen", "300 Kelvin"), nor a score. Its callers make sure
+    the text is English (``_english``): German capitalises every noun."""
     named = _SINGULAR_NAME_AFTER.match(text, end)
     if (named is None or _SCORE_BEFORE.search(text, max(0, start - 8), start)
             or _FIGURE_LISTED_AFTER.match(text, named.end())
             or _FIGURE_LISTED_BEFORE.search(text, max(0, start - 50), start)):
         return False
-    word = named.group("word").lower()
-    return not (word in _COUNTED_IN_SINGULAR or word in _counted_beings() or word.endswith(("ese", "ss", "ish", "ch"))
-                or word in _MONEY_NOUNS or re.fullmatch(_UNIT_NAME, word))
+    return not _counted_in_singular(named.group("word"))
+
+
+def _counted_in_singular(word: str) -> bool:
+    """Whether a capitalised word after a figure may be what it counts, though in the singular:
+    a medal, people ("40 Swiss"), a currency or a unit ("100 Yen", "24 Hour")."""
+    word = word.lower()
+    return (word in _COUNTED_IN_SINGULAR or word in _counted_beings() or word.endswith(("ese", "ss", "ish", "ch"))
+            or word in _MONEY_NOUNS or re.fullmatch(_UNIT_NAME, word) is not None)
 
 
 # A numbered entry alone in its cell or item: "14 Red Eagle", "15 Black Deer" (a locomotive's
 # number and name), "97 Union Station" (a bus route's). A count names its kind in the plural, and
 # a people's or a country's word makes the rest a currency or people ("14 Angolan Kwanza").
 _NUMBERED_NAME = re.compile(r"(?:\s+(?![A-Z][a-z]*(?:an|ese|ish)\b)[A-Z][a-z][\w'’\-]*){0,2}"
-                            r"\s+[A-Z][a-z]*[a-rt-z]\s*")
+                            r"\s+(?P<word>[A-Z][a-z]*[a-rt-z])\s*")
 
 
 def _numbered_name_alone(text: str, start: int, end: int) -> bool:
-    """Whether the text is only a number and the name it numbers (``_NUMBERED_NAME``)."""
-    return start == 0 and _NUMBERED_NAME.fullmatch(text, end) is not None
+    """Whether the text is only a number and the name it numbers (``_NUMBERED_NAME``), whose last
+    word is none that a figure counts in the singular ("100 Yen", "24 Hour")."""
+    named = _NUMBERED_NAME.fullmatch(text, end) if start == 0 else None
+    return named is not None and not _counted_in_singular(named.group("word"))
 
 
 def _english(text: str) -> bool:
@@ -2442,7 +2458,7 @@ def _numbered_subject(text: str, start: int, end: int) -> bool:
 
 # "the old 30", "the 90 & 94": a bare number with the definite article ...
 _DEFINITE_BEFORE = re.compile(
-    r"\b[Tt]he\s+(?:(?:old|former|new|original|current|present|early|late|mid)\s*)?(?:\d+(?:,\s*\d+)*,?\s*(?:&|and|or)\s+)?$"
+    r"\b[Tt]he\s+(?:(?:old|former|new|original|current|present)\s+)?(?:\d+(?:,\s*\d+)*,?\s*(?:&|and|or)\s+)?$"
 )
 # ... that counts nothing after it: the clause ends, "&" names another, a possessive or a
 # direction or "as" follows ("the 94 north of Anacostia", "ran the 500 as the Glasgow Flyer").
@@ -2564,9 +2580,9 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # the "Three Friends of Winter", Joey ten Berge: a name
     if (_title_case_follows(text, end) or _NAME_OPENED_BY_NUMBER_WORD.match(text, end)
             or " " in raw and raw.split()[-1][:1].isupper()
-            or _singular_name_after_figure(text, start, end)):
-        # "Five Weeks in a Balloon", "Three Rivers Stadium", "Sixty Nine", "Nine Network" (an
-        # English number word, so an English name): a title or a name
+            or raw[:1].isupper() and _singular_name_after_figure(text, start, end)):
+        # "Five Weeks in a Balloon", "Three Rivers Stadium", "Sixty Nine", a cell's "Nine Network"
+        # (an English number word, so an English name; not "The raid killed nine Taliban"): a title or a name
         return None
     if lowered in ("two", "three") and _GENERAL_RULE_AFTER.match(text, end):
         return None  # "two species cannot coexist": a rule for any two
@@ -2977,6 +2993,9 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
     the names, not the count, are what a reader would check ("founded by three students, A, B
     and C", "3 kinds of means (cumulative, exponential, Gaussian)", "A and B are two concepts").
     People counted stay a report there ("Smith and Jones were two soldiers killed"). A
+    Works counted, perhaps with words on them, are named by their quoted titles ("two instant
+    hits in "A" and "B""), and members may be given by their numbers ("three locomotives (nos.
+    86229/233/247)"). A
     possessive with the whole's count keeps the count a report ("Five of Canada's fourteen UNESCO
     sites lie in the province: Banff, …"), and so does a division
     someone made ("was separated into five groups – A, …") or a pair told apart by place ("two

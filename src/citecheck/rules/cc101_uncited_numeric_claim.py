@@ -162,6 +162,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                   and not _in_italic_title(doc, stmt, c)
                   and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)
                   and not _set_out_under_headings(stmt, c, headed_counts) and not _defines_by_its_parts(stmt, c)
+                  and not _counts_own_parts(stmt.text, c)
                   and not _in_defined_name(stmt.text, c, defined_names)]
         if claims and stmt.kind == "infobox":
             claims = [c for c in claims if not _POINTS_ONWARD.match(stmt.text, c.end)]
@@ -1993,6 +1994,12 @@ _DATED_NOTE = re.compile(
     r"|the\s+end\s+of\s+the\s+\d{4}(?:[–-]\d{2,4})?\s+season)\s*\.?\s*$", re.I)
 
 
+def _counts_own_parts(text: str, claim: NumericClaim) -> bool:
+    """Whether the figure counts the article's own tables, lists or sections (``_OWN_PARTS_BEFORE``)."""
+    return (_OWN_PARTS_BEFORE.search(text, max(0, claim.start - 40), claim.start) is not None
+            and _OWN_PARTS_AFTER.match(text, claim.end) is not None)
+
+
 def _dated_source_note(statements: Sequence[Statement], i: int) -> bool:
     """Whether statement ``i`` is a dated note that cites the source of the table beside it
     (``_DATED_NOTE``), or a note of when the table was last updated whose paragraph closes with
@@ -2002,13 +2009,15 @@ def _dated_source_note(statements: Sequence[Statement], i: int) -> bool:
     if stmt.kind != "prose":
         return False
     if stmt.cited:
-        return _DATED_NOTE.match(stmt.text) is not None
+        return _DATED_NOTE.match(stmt.text) is not None or _LAST_UPDATED_NOTE.match(stmt.text) is not None
     if _LAST_UPDATED_NOTE.match(stmt.text) is None:
         return False
-    rest = list(itertools.takewhile(lambda after: after.paragraph == stmt.paragraph, statements[i + 1:i + 3]))
-    return bool(rest) and rest[-1].cited and not any(find_numeric_claims(after.text) for after in rest)
+    rest = list(itertools.takewhile(lambda after: after.paragraph == stmt.paragraph, statements[i + 1:]))
+    return (0 < len(rest) <= _NOTE_SENTENCES and rest[-1].cited
+            and not any(find_numeric_claims(after.text) for after in rest))
 
 
+_NOTE_SENTENCES = 2  # "Statistics include officially capped matches only.[3]" after the date
 # "Last updated: Argentina vs France, 23 June 2012.": the match or day a table was last brought up to date.
 _LAST_UPDATED_NOTE = re.compile(r"\s*Last\s+updated\s*:?\s+[^.;]{0,80}?\b\d{4}\s*\.?\s*$", re.I)
 
@@ -2379,11 +2388,13 @@ _DESCRIBES_ITS_LIST = re.compile(
     r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
     r"|(?:[A-Z][^,.;:]{0,30},\s+)?(?i:the|this)\s+list\s+has\s+been\s+(?:extended|limited|restricted|confined)\s+to"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
-    # the article's own parts: "This article comprises three sortable tables of major mountain peaks"
-    r"|This\s+(?:article|page|list)\s+(?:comprises|contains|consists\s+of|is\s+made\s+up\s+of)\s+\w+\s+"
-    r"(?:[\w\-]+\s+)?(?:tables|lists|sections|parts)"
     r"|Compare\s+this\s+list\s+with)\b"
 )
+# The count of an article's own parts: "This article comprises three sortable tables of …"; the
+# figures after it ("… of the 250 tallest buildings, 40 of them in Toronto") still count.
+_OWN_PARTS_BEFORE = re.compile(
+    r"\bThis\s+(?:article|page|list)\s+(?:comprises|contains|consists\s+of|is\s+made\s+up\s+of)\s+$")
+_OWN_PARTS_AFTER = re.compile(r"(?:\s+[\w\-]+)?\s+(?:tables|lists|sections)\b")
 
 
 # An infobox value that sends the reader on to where the figure is spelled out and sourced: "87
@@ -3427,8 +3438,8 @@ class UncitedNumericClaim(Rule):
     Point-contact transistor having two emitters"), nor an infobox value that sends the
     reader on to the list or the text that gives it ("87 (List of episodes)", "About
     100–250, see text"), nor a list's line about its own criteria ("Notes: This list is
-    restricted to shaking tables bigger than 2m by 2m"), an article's line about its own parts
-    ("This article comprises three sortable tables of …") or the scope of a box's data ("French
+    restricted to shaking tables bigger than 2m by 2m"), an article's count of its own tables or
+    lists ("This article comprises three sortable tables of …") or the scope of a box's data ("French
     Land Register data, which excludes lakes, ponds, glaciers > 1 km²").
     A caption without a verb describes its
     picture: only its figures that report the world count there (shares, money, counts in the

@@ -53,14 +53,18 @@ _NOT_TARGET = re.compile(
     r"(?:early\s+|late\s+|mid-?)?$",
     re.I)
 # A participle clause set off by a comma dates a past event of its own: "will feature a
-# qualifying stage, introduced in the 2011 edition".
-_PAST_PARTICIPLE_CLAUSE = re.compile(r",\s+[a-z]{3,}ed\s+(?:in|on)\s+(?:the\s+)?$")
-# "his then-forthcoming album": the future seen from the time told, written so on purpose.
+# qualifying stage, introduced in the 2011 edition"; not a plan's ("…, expected in 2011").
+_PAST_PARTICIPLE_CLAUSE = re.compile(
+    r",\s+(?!(?:expected|scheduled|planned|projected|anticipated|proposed|slated|intended|estimated|due)\b)"
+    r"[a-z]{3,}ed\s+(?:in|on)\s+(?:the\s+)?$")
+# "his then-forthcoming album": the future seen from the time told, written so on purpose (not
+# "the winner then will advance": "then" as "next").
 _THEN = re.compile(r"\bthen[- ]$", re.I)
-# "A player who signed … will officially join his new club on 1 July": a generic subject and a
-# date without its year make the sentence a rule, true every year, not a prediction.
-# A note's mark may come first: "^1 A player who …".
-_GENERIC_SUBJECT = re.compile(r"(?:\^\w{0,2}\s+)?(?:An?|Any|Each|Every)\s+[a-z]+\s+(?:who|that|which)\b")
+_FUTURE_ADJECTIVE = re.compile(r"[Uu]pcoming|[Ff]orthcoming")
+# "A player who signed … will officially join his new club on 1 July": a generic person and a
+# date without its year make the sentence a rule, true every year, not a prediction (not "A
+# stadium that seats 20,000 will open on 1 August"). A note's mark may come first: "^1 A player who …".
+_GENERIC_SUBJECT = re.compile(r"(?:\^\w{0,2}\s+)?(?:An?|Any|Each|Every)\s+[a-z]+\s+who\b")
 _FRAME = re.compile(r"\s*(?:In|On|By|From|Starting in|Beginning in|At the (?:start|end|beginning) of(?: the)?)\s+")
 # A finite past verb between a framing date and the future phrase ("In September 2014, the
 # institute was created, and it will ...") makes the date that clause's, not the future's.
@@ -101,7 +105,7 @@ class StaleFutureTense(Rule):
     on 5 May, officials said", "advising members that ...") report someone's words; a habitual
     "will often", "will usually" and a requirement's "shall" ("the standard specifies that the
     organization shall issue …") are no prediction, nor is the future seen from the time told
-    ("his then-forthcoming album"), nor a rule for every year: a generic subject and a day
+    ("his then-forthcoming album"), nor a rule for every year: a generic person and a day
     without its year ("A player who signed … will officially join his new club on 1 July"). "Is
     due to" a cause or an author ("is due to Hankel (1867)", "is due to rising costs") is no
     future; a finding ("discovered that a current will deflect a compass needle") states what
@@ -180,7 +184,8 @@ def _not_future(text: str, phrase: re.Match[str]) -> bool:
     organization shall issue"): no prediction at all."""
     return bool(_NOUN_WILL.search(text, max(0, phrase.start() - 12), phrase.start())
                 or _HABITUAL.match(text, phrase.start())
-                or _THEN.search(text, max(0, phrase.start() - 5), phrase.start())
+                or _FUTURE_ADJECTIVE.match(phrase.group()) is not None
+                and _THEN.search(text, max(0, phrase.start() - 5), phrase.start()) is not None
                 or phrase.group().startswith("shall")
                 and _REQUIRING_THAT.search(text, max(0, phrase.start() - 120), phrase.start()))
 
