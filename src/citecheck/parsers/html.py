@@ -389,7 +389,8 @@ def _under_key_title(el: Element) -> bool:
         return False
     before = [child for child in holder.children[:holder.children.index(listing)]
               if isinstance(child, Element) or child.text.strip()]
-    return bool(before) and isinstance(before[-1], Element) and _KEY_TITLE.fullmatch(before[-1].text().strip()) is not None
+    title = before[-1] if before else None
+    return isinstance(title, Element) and _KEY_TITLE.fullmatch(title.text().strip()) is not None
 
 
 def _is_ref_marker(el: Element) -> bool:

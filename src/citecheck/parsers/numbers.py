@@ -1833,9 +1833,11 @@ _LIST_REACH = 200
 
 def _item_of_named_list(text: str, start: int, end: int) -> bool:
     """Whether the number at ``start``-``end`` is one item of a list whose other items are names."""
-    if ((start > 0 and _LIST_ITEM_BEFORE.search(text, max(0, start - 5), start) is None)
-            or (end < len(text) and _LIST_ITEM_SEPARATOR.match(text, end) is None)):
-        return False  # the number is no item of its own: a quick answer for most figures
+    number = text[start:end]
+    if (len(number) < _NAMED_NUMBER_DIGITS
+            or start > 0 and _LIST_ITEM_BEFORE.search(text, max(0, start - 5), start) is None
+            or end < len(text) and _LIST_ITEM_SEPARATOR.match(text, end) is None):
+        return False  # too short for a name, or no item of its own: a quick answer for most figures
     low = start
     while low > 0 and start - low < _LIST_REACH and text[low - 1] not in _LIST_BOUNDS:
         low -= 1
@@ -1843,9 +1845,6 @@ def _item_of_named_list(text: str, start: int, end: int) -> bool:
     while high < len(text) and high - end < _LIST_REACH and text[high] not in _LIST_BOUNDS:
         high += 1
     items = [item for item in _LIST_ITEM_SEPARATOR.split(text[low:high].strip()) if item]
-    number = text[start:end]
-    if len(number) < _NAMED_NUMBER_DIGITS:
-        return False
     others = [item for item in items if item != number]
     if len(others) != len(items) - 1 or len(others) < 2:
         return False
@@ -2757,7 +2756,6 @@ def _counts_casualties(text: str, end: int) -> bool:
 
 
 
-
 def estimate_before(text: str, start: int) -> re.Match[str] | None:
     """The words before a figure at ``start`` that make it an estimate or a bound: "at least
     four", "more than five", "about 20" (``_ESTIMATE_BEFORE``)."""
@@ -2992,11 +2990,10 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
     """Whether the words after a count name its members by name, or its subject does, so that
     the names, not the count, are what a reader would check ("founded by three students, A, B
     and C", "3 kinds of means (cumulative, exponential, Gaussian)", "A and B are two concepts").
-    People counted stay a report there ("Smith and Jones were two soldiers killed"). A
-    Works counted, perhaps with words on them, are named by their quoted titles ("two instant
-    hits in "A" and "B""), and members may be given by their numbers ("three locomotives (nos.
-    86229/233/247)"). A
-    possessive with the whole's count keeps the count a report ("Five of Canada's fourteen UNESCO
+    People counted stay a report there ("Smith and Jones were two soldiers killed"). Works
+    counted, perhaps with words on them, are named by their quoted titles ("two instant hits in
+    "A" and "B""), and members may be given by their numbers ("three locomotives (nos.
+    86229/233/247)"). A possessive with the whole's count keeps the count a report ("Five of Canada's fourteen UNESCO
     sites lie in the province: Banff, …"), and so does a division
     someone made ("was separated into five groups – A, …") or a pair told apart by place ("two
     labs, one at A and the other at B")."""
@@ -3050,7 +3047,6 @@ def _numbered_members(text: str, end: int) -> int:
             last = first[:len(first) - len(last)] + last  # "86424-6" ends at 86426
         members += int(last) - int(first) + 1 if last else 1
     return members
-
 
 
 def _quoted_titles_after(text: str, end: int) -> int:

@@ -140,6 +140,8 @@ _RETRIEVED = re.compile(r"\bRetrieved\b", re.I)
 def _before_retrieval(raw: str) -> str:
     """An entry's words before its retrieval date: what it says of the work, not of the visit."""
     return _RETRIEVED.split(raw, 1)[0]
+
+
 _PDF = re.compile(r"\(PDF\)|\|\s*format\s*=\s*PDF\b", re.I)
 
 

@@ -1994,12 +1994,6 @@ _DATED_NOTE = re.compile(
     r"|the\s+end\s+of\s+the\s+\d{4}(?:[–-]\d{2,4})?\s+season)\s*\.?\s*$", re.I)
 
 
-def _counts_own_parts(text: str, claim: NumericClaim) -> bool:
-    """Whether the figure counts the article's own tables, lists or sections (``_OWN_PARTS_BEFORE``)."""
-    return (_OWN_PARTS_BEFORE.search(text, max(0, claim.start - 40), claim.start) is not None
-            and _OWN_PARTS_AFTER.match(text, claim.end) is not None)
-
-
 def _dated_source_note(statements: Sequence[Statement], i: int) -> bool:
     """Whether statement ``i`` is a dated note that cites the source of the table beside it
     (``_DATED_NOTE``), or a note of when the table was last updated whose paragraph closes with
@@ -2395,6 +2389,12 @@ _DESCRIBES_ITS_LIST = re.compile(
 _OWN_PARTS_BEFORE = re.compile(
     r"\bThis\s+(?:article|page|list)\s+(?:comprises|contains|consists\s+of|is\s+made\s+up\s+of)\s+$")
 _OWN_PARTS_AFTER = re.compile(r"(?:\s+[\w\-]+)?\s+(?:tables|lists|sections)\b")
+
+
+def _counts_own_parts(text: str, claim: NumericClaim) -> bool:
+    """Whether the figure counts the article's own tables, lists or sections (``_OWN_PARTS_BEFORE``)."""
+    return (_OWN_PARTS_BEFORE.search(text, max(0, claim.start - 40), claim.start) is not None
+            and _OWN_PARTS_AFTER.match(text, claim.end) is not None)
 
 
 # An infobox value that sends the reader on to where the figure is spelled out and sourced: "87
