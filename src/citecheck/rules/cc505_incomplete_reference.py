@@ -654,9 +654,12 @@ _EDITED_BY = re.compile(r"(?:edited|ed\.)\s+by\s+[A-Z]")
 _OFFICIAL_SITE_OF = re.compile(r"(?:the\s+)?official\s+(?:web\s?)?site\s+of\s+(?:the\s+)?[A-Z]", re.I)
 # … or said to be where the page is: "U.S. President And Vice President from the website of the
 # Missouri Secretary of State", or on the site its owner's initials name: "Best Mover of the Year
-# on the FIFA website"; not common nouns ("the Club website", "The New Band Website") nor "Official".
+# on the FIFA website", or its owner's official site, by a name of two words or more (then a
+# word for the page will do): "Profile at the official New Zealand Olympic Committee website"; not common nouns ("the Club website",
+# "The New Band Website") nor "Official".
 _FROM_SITE_OF = re.compile(r"\s(?:from|on|at)\s+(?:the\s+)?(?:official\s+)?web\s?site\s+of\s+(?:the\s+)?[A-Z]"
-                           r"|\s(?:from|on|at)\s+the\s+(?-i:(?!OFFICIAL\s)[A-Z][A-Z\d_&/.-]+\s+(?:official\s+)?)web\s?site\b",
+                           r"|\s(?:from|on|at)\s+the\s+(?-i:(?!OFFICIAL\s)[A-Z][A-Z\d_&/.-]+\s+(?:official\s+)?)web\s?site\b"
+                           r"|\s(?:from|on|at)\s+the\s+official\s+(?-i:(?P<owner>[A-Z][\w'’&.-]*\s+){2,})web\s?site\b",
                            re.I)
 # "Elections in Cyprus IFES", "Accident number by year (ACRO)", "… Developments by INB, p.73"
 _TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?(?:,?\s*(?:pp?|pages?)\.?\s*[\d–-]+)?[.\s]*$")
@@ -688,7 +691,7 @@ def _titled_and_named(text: str) -> bool:
     if _PART_IN_WORK.search(text):
         return True  # "…, article on Common Infrared Optical Materials in the Photonics Handbook"
     site_of = _FROM_SITE_OF.search(text)
-    if site_of and len(_WORD.findall(text[:site_of.start()])) >= 2:
+    if site_of and len(_WORD.findall(text[:site_of.start()])) >= (1 if site_of["owner"] else 2):
         return True  # "U.S. President And Vice President from the website of the Missouri Secretary of State"
     if _AT_NAMED_BODY.search(text):
         return True  # "Biography at the International Motorsports Hall of Fame"
