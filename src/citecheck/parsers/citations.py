@@ -654,7 +654,8 @@ def item_identifier(raw: str) -> str:
 
 # A document published under a number of its own, which its title may give: a patent ("United
 # States Patent 3137937", "Patent CN 1273423A", "US5593832.pdf"), EU legislation ("Council Directive 80/181/EEC"), a page of a law
-# gazette ("Reichsgesetzblatt Teil I S. 849", "BGBl. I S. 1234") or an issue of one ("Mémorial A, 1988, No. 64"), an RFC ("RFC 3190"), a debate
+# gazette ("Reichsgesetzblatt Teil I S. 849", "BGBl. I S. 1234") or an issue of one ("Mémorial A, 1988, No. 64",
+# "London Gazette (supplement), No. 53154"), an RFC ("RFC 3190"), a debate
 # in Parliament's printed record, in Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), an
 # international standard cited as the work itself, its designation opening the entry or its title
 # or following its body's name ("ISO 832:1994 Information and documentation", "International
@@ -697,6 +698,8 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
     (("morial", "Official Journal", "Journal officiel", "Government Gazette"),
      r"\b(?:M(?:é|Ã©)morial\s+[ABC]|Official\s+Journal|Journal\s+officiel|Government\s+Gazette)\b"
      r"[^.;\"”]{0,60}?\b(?:1[6-9]|20)\d\d\b[^.;\"”]{0,20}?\b(?:No\.?|n(?:°|Â°|o\.))\s*\d{1,5}\b"),
+    # an issue of the United Kingdom's gazettes by its number: "London Gazette (supplement), No. 53154"
+    (("Gazette",), r"\b(?:London|Edinburgh|Belfast)\s+Gazette\b[^.;\"”]{0,40}?(?:\b[Ii]ssue|\bNo\.?)\s*\d{4,5}\b"),
     (("RP-", "GTR-", "RN-", "TM-", "TP-", "CR-"), r"\b[A-Z]{2,5}[ /-](?:RP|GTR|RN|TM|TP|CR)-\d{2,6}(?:-\d+)?\b"),
     (("Gen", "Research Paper", "Open-File Report", "Technical Memorandum"),
      r"\b(?:Gen(?:eral)?\.?\s*Tech(?:nical)?\.?\s*Rep(?:ort)?\.?|Research Paper|Open-File Report|Technical Memorandum)"

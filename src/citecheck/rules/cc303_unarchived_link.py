@@ -67,7 +67,8 @@ class UnarchivedLink(Rule):
     "International Organization for Standardization, Procedure 719", "USDA Forest Service PSW
     RP-264", "Army Regulation 5-1", "NTRP 1-02", a court's judgment by its citation, "[2012] EWHC
     1372 (Ch)", "447 U.S. 303 (1980)"; not a page about one, "ISO 9001 certification for …"), of pages of a law gazette
-    ("Reichsgesetzblatt Teil I S. 849") or its issues ("Mémorial A, 1988, No. 64"), of the columns of a debate in Parliament's record in
+    ("Reichsgesetzblatt Teil I S. 849") or its issues ("Mémorial A, 1988, No. 64", "London
+    Gazette (supplement), No. 53154"), of the columns of a debate in Parliament's record in
     Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), of chapter and verse of scripture ("Exodus 7:1–2") and of
     a printed publication (a page of a newspaper or magazine issue or a report dated, to the
     month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; an article of
