@@ -429,10 +429,12 @@ def _mask_groups(text: str, words: frozenset[str]) -> tuple[str, ...]:
 
 # A race named by its distance: "the 100 m", "The 60 metres was an Olympic event", "100 metres
 # runners", "60 metres is a sprint event", "the indoor 5000 m", "60 metres (indoor)", a list of
-# races ("Event(s): 5000 metres, 10,000 metres"); and a yacht class, its unit capitalised ("a 12 Metre").
+# races ("Event(s): 5000 metres, 10,000 metres", "the 1500 m and 3000 m"); and a yacht class,
+# its unit capitalised ("a 12 Metre").
 _RACE = r"(?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s?(?:m|metres|meters)\b"
+_MORE_RACES = rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_RACE})"  # "the 1500 m and 3000 m"
 _EVENT_DISTANCE = re.compile(
-    rf"\b[Tt]he\s+(?:men's\s+|women's\s+)?({_RACE})"
+    rf"\b[Tt]he\s+(?:men's\s+|women's\s+)?({_RACE}{_MORE_RACES}*)"
     rf"|\b(?:[Ii]ndoor|[Oo]utdoor)\s+({_RACE})"
     rf"|\b({_RACE})(?=\s*\((?:[Ii]ndoor|[Oo]utdoor)\)\s*(?:$|[,;]))"  # a table's event: "60 metres (indoor)"
     rf"|\b({_RACE}(?:,\s*(?:and\s+)?{_RACE})+)"
@@ -665,6 +667,9 @@ _STRONG_YEAR_BEFORE = re.compile(
     r"spring|summer|autumn|fall|winter|its|their|his|her|our|whose|by|from|pre|post|note,)\s*$",
     re.I,
 )
+# A name's possessive, as "her" before a year: "Victoria Azarenka's 2014 singles tournament
+# schedule"; but "the city's 1500 soldiers" counts them.
+_POSSESSIVE_BEFORE = re.compile(r"[^\W\d_](?:['’]s|s['’])\s+$")
 # The last of a series of years a word of time or "the" opens: "for the 1968 and 1969 seasons",
 # "behind its 1987 and 1991 albums"; not before people, casualties or units ("resulted in 1200
 # and 1500 deaths", "in 1999, 2000 and 2100 units were sold").
@@ -709,6 +714,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
     if not words.isdisjoint(_AIRLINE_WORDS):
         spans.extend(m.span(1) for m in _FLIGHT_NUMBER.finditer(text))
+    if "gauge" in words:
+        spans.extend(m.span() for m in _NAMED_GAUGE.finditer(text))
     if not words.isdisjoint(_WEAPON_WORDS):
         spans.extend(m.span(1) for m in _CALIBRE.finditer(text))
     if not words.isdisjoint(scripture.BOOK_WORDS):
@@ -730,6 +737,13 @@ _CALIBRE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{1,2})?)(?:\s*|-)(?:mm|cm|in|i
                       r"(?:guns?\b|cannons?\b|howitzers?\b|mortars?\b|autocannons?\b|Oerlikons?\b|Bofors\b|pom-poms?\b)")
 _WEAPON_WORDS = frozenset(("gun", "guns", "cannon", "cannons", "howitzer", "howitzers", "mortar", "mortars",
                            "autocannon", "autocannons", "oerlikon", "oerlikons", "bofors", "pom"))
+# The width that defines a named track gauge, as the gauge template prints it before the name:
+# "4 ft 8 1⁄2 in (1,435 mm) (standard gauge)", "1,000 mm (3 ft 3 3⁄8 in) metre gauge"; the name
+# is the claim. A narrow gauge's width says which one it is, and stays a figure.
+_GAUGE_WIDTH = r"\d[\d,.]*\s*(?:mm|m|ft(?:\s*\d+(?:\s*\d+⁄\d+|[½¼¾⅛⅜⅝⅞])?\s*in)?|in)\b"
+_NAMED_GAUGE = re.compile(
+    rf"(?<![\d.,]){_GAUGE_WIDTH}(?:\s*\({_GAUGE_WIDTH}\))?(?=\s*\(?(?:(?:standard|metre|meter|Russian|Iberian|Irish"
+    rf"|Cape|Indian|Scotch)(?:\s+broad)?)[\s-]gauge\b)", re.I)
 # A number that says which element or nuclide a thing is: "atomic number 27", "mass number 59".
 _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|is\s+|=\s*)?(\d{1,3})\b", re.I)
 # An age grade of a sport, which names a side or its players: "the club's under 18 side", "FAI
@@ -2012,8 +2026,8 @@ def _is_glued_before(text: str, pos: int) -> bool:
     if pos == 0:
         return False
     before, at = _char_before(text, pos)
-    if before.isalpha() or before in "_/#@=\\&":
-        return True
+    if before.isalpha() or before in "_/⁄#@=\\&":
+        return True  # also a fraction's denominator: "8 1⁄2 in"
     if before == " " and at >= 1 and text[at - 1] == "#":
         return True  # "General Hospital # 25", "# 221 Lieutenant-General": a number sign set apart
     if before == "." and at >= 1 and (text[at - 1].isalnum()):
@@ -2161,8 +2175,8 @@ def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> 
         return True  # "2- to 4-wire conversion": the first half of two compounds
     if after in "._/" and pos + 1 < len(text) and (text[pos + 1].isalpha() or text[pos + 1] == "_"):
         return True  # 202248937.webm, 12_abc
-    if after == "/" and pos + 1 < len(text) and text[pos + 1].isdigit():
-        return True  # 9/11, 24/7, 1/3: a date, a slogan or a fraction
+    if after in "/⁄" and pos + 1 < len(text) and text[pos + 1].isdigit():
+        return True  # 9/11, 24/7, 1/3, 1⁄2: a date, a slogan or a fraction
     if after in "′″'" and pos + 1 < len(text) and text[pos + 1].isdigit():
         return True
     if after in "′'" and _STRAND_END.match(text, pos + 1):
@@ -2195,7 +2209,8 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
     if upper is not None and len(upper) == 4 and 1000 <= int(upper) <= 2199:
         return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
-    if _STRONG_YEAR_BEFORE.search(before) or (_YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start)
+    if _STRONG_YEAR_BEFORE.search(before) or ((_YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start)
+                                              or _POSSESSIVE_BEFORE.search(before))
                                              and not _counts_beings_after(text, end)):
         return True
     if before.rstrip().endswith(("(", "[")):
@@ -2819,10 +2834,11 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # formally denoted Alpha, Beta and Gamma"; not a measure's scope ("two years, covering Alaska and Canada").
 # A colon after "are" opens them instead ("Eight word classes are distinguished in English: nouns, …").
 # A digit on the way is another figure, unless a letter holds it in a name ("the U20 squad") or it
-# is an ordinal ("their two famous 16th century popes, Leo X and Clement VII").
-_OPENING_WORDS = r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b)"
+# is an ordinal ("their two famous 16th century popes, Leo X and Clement VII") or a decade ("two
+# 1960s episodes").
+_OPENING_WORDS = r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b|(?:1[5-9]|20)\d0s\b)"
 _MEMBERS_OPEN = re.compile(
-    rf"{_OPENING_WORDS}{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
+    rf"{_OPENING_WORDS}{{0,120}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
     rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:[a-z]+ly\s+)?(?:known\s+as|called|namely|denoted|covering)\s+))?"
     rf"|\s(?:are|were)\s+(?!{_OPENING_WORDS}*:)|\s\())(?=\S)"
 )
@@ -3296,6 +3312,13 @@ def measures_time(claim: NumericClaim) -> bool:
     """Whether the figure is a span of time ("three years", "40 minutes"), which names no thing it
     counts: two such spans of an article are as often of different things as of the same."""
     return bool(claim.noun) and claim.noun.split(" ", 1)[0].lower() in _TIME_UNITS
+
+
+def measures_amount(claim: NumericClaim) -> bool:
+    """Whether the figure is an amount in a unit ("14,000 feet", "three years", "$5"), not a
+    count of things: two amounts alike are as often of different things as of the same."""
+    unit = claim.noun.split(" ", 1)[0]
+    return bool(unit) and (unit in _MEASURE_NOUNS or unit.lower() in _MEASURE_NOUNS)  # "Hz", "Miles"
 
 
 # A year named as a member of a count of years or seasons: "two years, 1989 and 1990".

@@ -26,6 +26,7 @@ from citecheck.parsers.numbers import (
     find_numeric_claims,
     parse_number,
     continues_example,
+    measures_amount,
     measures_time,
     decodes_notation,
     names_the_members,
@@ -96,8 +97,10 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     gives them (``_restated_together``; a small
     count where it names what it counts, ``_small_count_cited_elsewhere``), as ordinals (``_ranked_in_cited_body``) or
     edition by edition (``_editions_cited_in_body``), a row giving a performance the body cites
-    (``_restates_cited_mark``), and figures a table row cited in its name cell
-    gives for the subject the statement names (``_given_in_cited_row``).
+    (``_restates_cited_mark``), figures a table row cited in its name cell
+    gives for the subject the statement names (``_given_in_cited_row``), figures a sentence
+    beside it restates with a citation (``_restates_cited_figure``), and conversions in brackets
+    of figures so covered ("40 miles (64 km)", ``_converts_covered``).
     Worked out once per document: CC101 and CC102 both read it.
     """
     return iter(doc.derived(("numeric_coverage", vague, textbook),
@@ -270,6 +273,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             textbook_only = [c for c in uncovered if not reports_the_world(c, paragraph)]
             if textbook_only and (teaching := _teaches(statements) if teaching is None else teaching):
                 uncovered = [c for c in uncovered if c not in textbook_only]
+        if uncovered and len(uncovered) < len(targets):
+            uncovered = [c for c in uncovered if not _converts_covered(stmt, c, targets, uncovered)]
         if not uncovered:
             continue
         if _covered_by_list_context(doc, i, run_starts, closed_lists):
@@ -439,20 +444,28 @@ def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: Numer
 
     A sum of money may be restated anywhere earlier in the paragraph: "Air pollution costs the
     world economy $5 trillion per year …[95]" makes "the actual costs are far higher than $5
-    trillion" a figure already cited. A count must be restated in the sentence just before or
-    after, of the same thing ("in only eight events" after "He played in eight events …[6]",
-    "146 yards in his debut" before "Royal's 146 receiving yards were the most …[3]"): counts
-    coincide too often to be matched by value further away ("higher than 14,000 feet" of two
-    mountain ranges). A measure given to a decimal place ("6.3 kPa") is as distinctive as a sum
-    of money, and may be restated anywhere earlier in the paragraph too."""
+    trillion" a figure already cited. A count must be restated of the same thing (the noun
+    it counts, an amount's unit) in the sentence just before ("in
+    only eight events" after "He played in eight events …[6]") or after ("146 yards in his
+    debut" before "Royal's 146 receiving yards were the most …[3]"), and a count of things (not
+    an amount in a unit, "14,000 feet") may be restated in the next sentence of the paragraph
+    that cites ("12 correctional facilities" before "In total of 12 facilities designed for
+    4,391 people …[1]"): counts coincide too often to be matched by value further away. A
+    measure given to a decimal place ("6.3 kPa") is as distinctive as a sum of money, and may be
+    restated anywhere earlier in the paragraph too."""
     if claim.value is None:
         return False
     if claim.kind == "count" and claim.noun:
         if _DECIMAL.search(claim.raw) and _cited_earlier_in_paragraph(
                 statements, i, lambda c, other: _same_measure(c, other, claim)):
             return True
-        return any(_cites_same_count(statements[j], claim) for j in (i - 1, i + 1)
-                   if 0 <= j < len(statements) and statements[j].paragraph == statements[i].paragraph)
+        end = paragraph_end(statements, i)
+        if measures_amount(claim):
+            later = i + 1
+        else:  # the nearest citation after the figure: the one to check
+            later = next((j for j in range(i + 1, end + 1) if statements[j].citations), end + 1)
+        return any(_cites_same_count(statements[j], claim, statements[i]) for j in (i - 1, later)
+                   if 0 <= j <= end and statements[j].paragraph == statements[i].paragraph)
     if claim.kind != "money":
         return False
     return _cited_earlier_in_paragraph(statements, i, lambda c, _: c.kind == "money" and c.raw == claim.raw)
@@ -474,14 +487,37 @@ def _cited_earlier_in_paragraph(statements: Sequence[Statement], i: int,
     return False
 
 
-def _cites_same_count(other: Statement, claim: NumericClaim) -> bool:
-    """Whether ``other`` states the count ``claim`` of the same thing (its noun among the three
-    words after the figure) and cites it."""
-    counted = claim.noun.split()[0].lower()
-    return bool(other.citations) and any(
+def _cites_same_count(other: Statement, claim: NumericClaim, stmt: Statement) -> bool:
+    """Whether ``other`` states the count ``claim`` of ``stmt`` of the same thing and cites it:
+    a count of things with the same noun, an amount with its unit among the three words after
+    it, as written ("10 ha and")."""
+    if not other.citations:
+        return False
+    unit = claim.noun.split()[0].lower() if measures_amount(claim) else ""
+    counted = "" if unit else _counted_head(stmt, claim)
+    if not unit and not counted:
+        return False
+    return any(
         c.kind == "count" and c.value == claim.value and _cited_after(other, c)
-        and counted in other.text[c.end:].lower().split()[:3]
+        and (unit in other.text[c.end:].lower().split()[:3] if unit else _counted_head(other, c) == counted)
         for c in find_numeric_claims(other.text))
+
+
+_OTHERS = frozenset("more other others additional further".split())
+
+
+def _counted_head(stmt: Statement, claim: NumericClaim) -> str:
+    """The noun a count counts, singular: the first plural in lower case of the words after it
+    ("12 correctional facilities held prisoners", "20 drone operators", "eight special Guards
+    mortar regiments"), else the first word in lower case ("three Michelin star"), else the
+    first word ("600 servicemen had"); none for a count of others ("three more episodes")."""
+    words = _COUNTED_PHRASE.match(stmt.text, claim.end).group().split()
+    if words and words[0].lower() in _OTHERS:
+        return ""
+    lower = [word for word in words if word.islower()]
+    head = next((word for word in lower if word.endswith("s") and not word.endswith(("ss", "us", "is"))),
+                lower[0] if lower else words[0].lower() if words else "")
+    return head.removesuffix("s")
 
 
 def _same_measure(figure: NumericClaim, other: Statement, claim: NumericClaim) -> bool:
@@ -1819,6 +1855,17 @@ def _cited_rows(doc: Document) -> tuple[tuple[re.Pattern[str], frozenset[float]]
     return tuple(rows)
 
 
+def _converts_covered(stmt: Statement, claim: NumericClaim, targets: Sequence[NumericClaim],
+                      uncovered: Sequence[NumericClaim]) -> bool:
+    """Whether ``claim`` converts, in brackets, the figure just before it, which is covered:
+    "40 miles (64 km)" where the body cites the 40 miles."""
+    converted = _converted_figure(stmt, claim)
+    return converted is not None and any(
+        figure.raw == converted and figure not in uncovered and 0 <= claim.start - figure.end <= _CONVERSION_REACH
+        for figure in targets)
+
+
+_CONVERSION_REACH = 20  # "40 miles (" before "64 km)"; "4 ft 8 1⁄2 in (" before "1,435 mm)"
 # The figure a conversion in brackets converts: "a 90-metre (" before "300 ft)", "111 °F (" before
 # "43.9 °C)".
 _CONVERTED = re.compile(r"(\d[\d,]*(?:\.\d+)?)[\s\-]?°?[^\W\d_]+\.?\s*\(\s*$")

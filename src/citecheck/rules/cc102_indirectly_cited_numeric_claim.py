@@ -127,7 +127,9 @@ class IndirectlyCitedNumericClaim(Rule):
     does, unless the paragraph cites that same source before the figure too (in the statement
     or an earlier one): a figure between two citations of one source is covered by it, also
     where they are two short citations of the same pages of one work ("Zaloga, p 154." and
-    "Zaloga, pp 154–55."; not "p. 218" and "p. 219"). Nor is a figure flagged that the
+    "Zaloga, pp 154–55."; not "p. 218" and "p. 219"), or where the statement that cites
+    restates the count of the same thing ("12 correctional facilities …" before "In total
+    12 facilities …[1]"; not "three more episodes"). Nor is a figure flagged that the
     statement gives as the word of the author the citation cites ("According to Kamen, only
     about 200 …" before "Kamen p. 98."), or one inside a block quotation (an indented
     paragraph under an introduction ending ":") whose citation closes it.
