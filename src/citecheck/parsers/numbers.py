@@ -686,7 +686,8 @@ def _counts_beings_after(text: str, end: int) -> bool:
 _YEAR_NOUNS = frozenset(
     "statistics figures data estimates census borders boundaries frontiers elections polls "
     "levels prices dollars euros values rates standards rules regulations guidelines reforms "
-    "amendments games olympics championships playoffs finals riots protests floods attacks "
+    "amendments games olympics championships playoffs finals qualifiers seasons campaigns tournaments "
+    "riots protests floods attacks "
     "talks accords agreements negotiations budgets rankings results scores revisions editions models "
     "protocols events celebrations champions winners finalists laureates inductees nominees medalists "
     "medallists".split()
@@ -716,6 +717,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span(1) for m in _FLIGHT_NUMBER.finditer(text))
     if "gauge" in words:
         spans.extend(m.span() for m in _NAMED_GAUGE.finditer(text))
+    if not words.isdisjoint(_OVERS_WORDS):
+        spans.extend(m.span() for m in _OVERS_FORMAT.finditer(text))
     if not words.isdisjoint(_WEAPON_WORDS):
         spans.extend(m.span(1) for m in _CALIBRE.finditer(text))
     if not words.isdisjoint(scripture.BOOK_WORDS):
@@ -744,6 +747,13 @@ _GAUGE_WIDTH = r"\d[\d,.]*\s*(?:mm|m|ft(?:\s*\d+(?:\s*\d+⁄\d+|[½¼¾⅛⅜⅝
 _NAMED_GAUGE = re.compile(
     rf"(?<![\d.,]){_GAUGE_WIDTH}(?:\s*\({_GAUGE_WIDTH}\))?(?=\s*\(?(?:(?:standard|metre|meter|Russian|Iberian|Irish"
     rf"|Cape|Indian|Scotch)(?:\s+broad)?)[\s-]gauge\b)", re.I)
+# A limited-overs format of cricket by its number of overs, named beside another format or as a
+# kind of match: "40 overs, Twenty20, Super 8", "40 over and Twenty20 matches", "a 50 over
+# competition"; not an innings's length, "bowled out in 40 overs".
+_OVERS_FORMAT = re.compile(
+    r"\b\d{2}[\s-]overs?\b(?=\s*(?:,|and|or)?\s*(?:Twenty20|T20)\b"
+    r"|\s+(?:matches|match|games?|cricket|format|competitions?|tournaments?|series|cup)\b)")
+_OVERS_WORDS = frozenset(("overs", "over", "twenty20", "t20"))
 # A number that says which element or nuclide a thing is: "atomic number 27", "mass number 59".
 _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|is\s+|=\s*)?(\d{1,3})\b", re.I)
 # An age grade of a sport, which names a side or its players: "the club's under 18 side", "FAI
@@ -919,12 +929,17 @@ def _find(text: str) -> list[NumericClaim]:
 
 
 # The piece of money a sum names, perhaps with its series' year and its issuer: "a $20 bill", "one
-# and two dollar bills", "the 5 euro note", "$10 1915 Kansas City District Federal Reserve Bank Note";
-# not a bill to pay ("a £85,000 tax bill").
+# and two dollar bills", "the 5 euro note", "$10 1915 Kansas City District Federal Reserve Bank Note",
+# a coin of a kind or an issue ("€2 commemorative Sede Vacante coins", "a €2 commemorative"), one
+# of a series ("£5 and £10 notes"); not a bill to pay ("a £85,000 tax bill").
 _DENOMINATION_AFTER = re.compile(
     r"(?:[\s\-]+(?:dollar|euro|pound|cent|yen|yuan|franc|peso|rupee|ruble|rouble|mark|rand|lira)s?)?"
+    r"(?:\s*(?:,|and|or)\s*[$£€¥]\d{1,4})*"
+    # an issuer's name before a note, not before a bill ("a $500 Medicare bill")
     r"(?:\s+(?:1[6-9]|20)\d\d)?(?:(?:\s+[A-Z][\w.&'’]*){0,6}[\s\-]+(?i:bank\s?)?(?i:notes?|banknotes?|certificates?)"
-    r"|[\s\-]+(?i:bills?|coins?))\b"  # an issuer's name before a note, not before a bill ("a $500 Medicare bill")
+    r"|[\s\-]+(?i:bills?)"
+    r"|(?:\s+(?i:commemorative|circulating|bimetallic|gold|silver|bronze|collector)|\s+[A-Z][\w'’]*){0,4}"
+    r"[\s\-]+(?i:coins?|commemoratives?))\b"
 )
 _DENOMINATION_DIGITS = re.compile(r"[125]0{0,3}")
 

@@ -675,8 +675,8 @@ _PART_BREAK = re.compile(r"\.\s+|,\s+|;\s+")
 def _titled_and_named(text: str) -> bool:
     """Free text in two or more parts: a phrase of two or more words, then a name that starts
     with a capital ("Canada's Food Guide. Health Canada", "The situation in the Partner
-    Countries, NATO Science Programme") or says whose official site it is. A single phrase or
-    a lone name is not enough."""
+    Countries, NATO Science Programme") or in a script without capitals (``_opens_as_name``)
+    or says whose official site it is. A single phrase or a lone name is not enough."""
     text = _LANGUAGE_NOTE.sub(" ", text)
     if _REFERENCE_WORK_ENTRY.fullmatch(text.strip().rstrip(".")):
         return True  # "sinter in Encyclopædia Britannica": a headword and the work it is in
@@ -703,8 +703,15 @@ def _titled_and_named(text: str) -> bool:
     if len(parts) < 2:
         return False
     phrase = len(_WORD.findall(parts[0])) >= 2  # "EKG. Oxford Online Dictionaries": a longer name will do
-    return any((p[:1].isupper() or _EDITED_BY.match(p) or _OFFICIAL_SITE_OF.match(p)) and not _YEAR.search(p)
+    return any((_opens_as_name(p) or _EDITED_BY.match(p) or _OFFICIAL_SITE_OF.match(p)) and not _YEAR.search(p)
                and (phrase or len(_WORD.findall(p)) >= 2) for p in parts[1:])
+
+
+def _opens_as_name(part: str) -> bool:
+    """Whether a part of an entry opens as a name or a title does: with a capital, or with a
+    letter of a script that has no capitals ("백산 학회, 고조선 부여사 연구": a society and its book)."""
+    first = part[:1]
+    return first.isupper() or first.isalpha() and first.lower() == first.upper()
 
 
 def _is_source_wrapper(template: str) -> bool:
