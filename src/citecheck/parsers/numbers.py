@@ -429,12 +429,11 @@ def _mask_groups(text: str, words: frozenset[str]) -> tuple[str, ...]:
 
 # A race named by its distance: "the 100 m", "The 60 metres was an Olympic event", "100 metres
 # runners", "60 metres is a sprint event", "the indoor 5000 m", "60 metres (indoor)", a list of
-# races ("Event(s): 5000 metres, 10,000 metres", "the 1500 m and 3000 m"); and a yacht class,
-# its unit capitalised ("a 12 Metre").
+# races ("Event(s): 5000 metres, 10,000 metres"); and a yacht class, its unit capitalised ("a 12
+# Metre").
 _RACE = r"(?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s?(?:m|metres|meters)\b"
-_MORE_RACES = rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_RACE})"  # "the 1500 m and 3000 m"
 _EVENT_DISTANCE = re.compile(
-    rf"\b[Tt]he\s+(?:men's\s+|women's\s+)?({_RACE}{_MORE_RACES}*)"
+    rf"\b[Tt]he\s+(?:men's\s+|women's\s+)?({_RACE})"
     rf"|\b(?:[Ii]ndoor|[Oo]utdoor)\s+({_RACE})"
     rf"|\b({_RACE})(?=\s*\((?:[Ii]ndoor|[Oo]utdoor)\)\s*(?:$|[,;]))"  # a table's event: "60 metres (indoor)"
     rf"|\b({_RACE}(?:,\s*(?:and\s+)?{_RACE})+)"
@@ -444,6 +443,11 @@ _EVENT_DISTANCE = re.compile(
     r"|\b(\d{1,2}\s(?:Metre|Meter))(?=\s+(?:class|yachts?|boats?|rule)\b)"
 )
 _EVENT_DISTANCE_UNITS = frozenset(["m", "metres", "meters", "metre", "meter"])
+# Races after the first of a list where the text tells of athletics: "selected for both the 1500 m
+# and 3000 m at the 1982 Commonwealth Games"; not "between the 1500 m and 3000 m contours".
+_MORE_RACES = re.compile(rf"\b[Tt]he\s+(?:men's\s+|women's\s+)?{_RACE}((?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_RACE})+)")
+_ATHLETICS_WORDS = frozenset("race races raced event events run ran runner runners athletics athlete athletes medal "
+                             "medals games championships championship final finals heats sprint relay olympics".split())
 _MONTH_WORDS = frozenset(_MONTHS.lower().split("|"))
 _MONTH_MASKS = re.compile(
     rf"""(?=[JFMASOND])(?:
@@ -667,9 +671,6 @@ _STRONG_YEAR_BEFORE = re.compile(
     r"spring|summer|autumn|fall|winter|its|their|his|her|our|whose|by|from|pre|post|note,)\s*$",
     re.I,
 )
-# A name's possessive, as "her" before a year: "Victoria Azarenka's 2014 singles tournament
-# schedule"; but "the city's 1500 soldiers" counts them.
-_POSSESSIVE_BEFORE = re.compile(r"[^\W\d_](?:['’]s|s['’])\s+$")
 # The last of a series of years a word of time or "the" opens: "for the 1968 and 1969 seasons",
 # "behind its 1987 and 1991 albums"; not before people, casualties or units ("resulted in 1200
 # and 1500 deaths", "in 1999, 2000 and 2100 units were sold").
@@ -705,6 +706,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _LIST_NUMBER.finditer(text))
     if not words.isdisjoint(_EVENT_DISTANCE_UNITS):
         spans.extend(m.span(m.lastindex) for m in _EVENT_DISTANCE.finditer(text))
+        if not words.isdisjoint(_ATHLETICS_WORDS):
+            spans.extend(m.span(1) for m in _MORE_RACES.finditer(text))
     if "number" in words or "numbers" in words:
         spans.extend(m.span(1) for m in _IDENTITY_NUMBER.finditer(text))
     if "under" in words:
@@ -717,6 +720,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span(1) for m in _FLIGHT_NUMBER.finditer(text))
     if "gauge" in words:
         spans.extend(m.span() for m in _NAMED_GAUGE.finditer(text))
+    if "states" in words:
+        spans.extend(m.span() for m in _ALL_FIFTY_STATES.finditer(text))
     if not words.isdisjoint(_OVERS_WORDS):
         spans.extend(m.span() for m in _OVERS_FORMAT.finditer(text))
     if not words.isdisjoint(_WEAPON_WORDS):
@@ -742,11 +747,15 @@ _WEAPON_WORDS = frozenset(("gun", "guns", "cannon", "cannons", "howitzer", "howi
                            "autocannon", "autocannons", "oerlikon", "oerlikons", "bofors", "pom"))
 # The width that defines a named track gauge, as the gauge template prints it before the name:
 # "4 ft 8 1⁄2 in (1,435 mm) (standard gauge)", "1,000 mm (3 ft 3 3⁄8 in) metre gauge"; the name
-# is the claim. A narrow gauge's width says which one it is, and stays a figure.
-_GAUGE_WIDTH = r"\d[\d,.]*\s*(?:mm|m|ft(?:\s*\d+(?:\s*\d+⁄\d+|[½¼¾⅛⅜⅝⅞])?\s*in)?|in)\b"
+# is the claim. A narrow gauge's width says which one it is, and stays a figure; so do lengths
+# and counts before a gauge's name ("a 750 m standard gauge branch", "200 in standard gauge").
+_GAUGE_WIDTH = (r"(?:1,?(?:435|000|520|524|600|668|676|067|372)\s*mm|1\s*m"
+                r"|[3-5]\s*ft(?:\s*\d{1,2}(?:\s*\d{1,2}⁄\d{1,2}|[½¼¾⅛⅜⅝⅞])?\s*in)?)\b")
 _NAMED_GAUGE = re.compile(
     rf"(?<![\d.,]){_GAUGE_WIDTH}(?:\s*\({_GAUGE_WIDTH}\))?(?=\s*\(?(?:(?:standard|metre|meter|Russian|Iberian|Irish"
     rf"|Cape|Indian|Scotch)(?:\s+broad)?)[\s-]gauge\b)", re.I)
+# The United States's fifty states, all of them: a fact of its constitution, not a count to source.
+_ALL_FIFTY_STATES = re.compile(r"\ball\s+(?:the\s+)?(?:50|fifty)\s+(?:U\.?S\.?\s+|American\s+)?states\b", re.I)
 # A limited-overs format of cricket by its number of overs, named beside another format or as a
 # kind of match: "40 overs, Twenty20, Super 8", "40 over and Twenty20 matches", "a 50 over
 # competition"; not an innings's length, "bowled out in 40 overs".
@@ -895,7 +904,7 @@ def _find(text: str) -> list[NumericClaim]:
         spans = [m.span() for m in _SYMBOLIC_FRACTION_VALUE.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if any(c.kind == "money" for c in candidates):
-        candidates = [c for c in candidates if not _names_a_denomination(text, c)]
+        candidates = [c for c in candidates if not (_names_a_denomination(text, c) or _names_a_tier(text, c))]
     if any(c.kind == "percent" for c in candidates):
         figures = [(c.start, c.end) for c in candidates]
         candidates = [c for c in candidates if not _restates_a_proportion(text, c, figures)]
@@ -942,6 +951,21 @@ _DENOMINATION_AFTER = re.compile(
     r"[\s\-]+(?i:coins?|commemoratives?))\b"
 )
 _DENOMINATION_DIGITS = re.compile(r"[125]0{0,3}")
+
+
+# A tournament named by its prize money and its place, alone in a cell: "$10,000 Wrexham, Great
+# Britain", "$25,000 Mount Gambier, Australia" (a tennis circuit's tier and town).
+_TIERED_EVENT = re.compile(r"\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3},\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*")
+
+
+def _names_a_tier(text: str, claim: NumericClaim) -> bool:
+    """Whether a sum of money, in round thousands, opens a text that is only it and a place
+    with its country: the prize money that names a tournament's tier."""
+    return (claim.start == 0 and claim.value is not None and claim.value % 1000 == 0 and claim.value <= _LARGEST_TIER
+            and _TIERED_EVENT.fullmatch(text, claim.end) is not None)
+
+
+_LARGEST_TIER = 1_000_000
 
 
 def _names_a_denomination(text: str, claim: NumericClaim) -> bool:
@@ -2190,8 +2214,10 @@ def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> 
         return True  # "2- to 4-wire conversion": the first half of two compounds
     if after in "._/" and pos + 1 < len(text) and (text[pos + 1].isalpha() or text[pos + 1] == "_"):
         return True  # 202248937.webm, 12_abc
-    if after in "/⁄" and pos + 1 < len(text) and text[pos + 1].isdigit():
-        return True  # 9/11, 24/7, 1/3, 1⁄2: a date, a slogan or a fraction
+    if after == "/" and pos + 1 < len(text) and text[pos + 1].isdigit():
+        return True  # 9/11, 24/7, 1/3: a date, a slogan or a fraction
+    if after == "⁄" and _MIXED_NUMBER_WHOLE.search(text, max(0, pos - 8), pos):
+        return True  # "8 1⁄2 in": the fraction of a mixed number, whose whole part is the figure
     if after in "′″'" and pos + 1 < len(text) and text[pos + 1].isdigit():
         return True
     if after in "′'" and _STRAND_END.match(text, pos + 1):
@@ -2200,6 +2226,7 @@ def _is_glued_after(text: str, pos: int, scale: str | None, pct: str | None) -> 
 
 
 _ACRONYM_AFTER = re.compile(r"\s+\([A-Z]{2,}\)")
+_MIXED_NUMBER_WHOLE = re.compile(r"\d\s\d{1,2}$")
 _SUSPENDED_COMPOUND = re.compile(rf"\s+(?:to|or|and)\s+\d+[{_DASH}][^\W\d_]")
 _STRAND_END = re.compile(r"[\s\-](?:ends?|termin\w+|cap|blocker|overhang|untranslated|UTR|OH|phosphate|hydroxyl)\b")
 
@@ -2224,8 +2251,7 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
     if upper is not None and len(upper) == 4 and 1000 <= int(upper) <= 2199:
         return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
-    if _STRONG_YEAR_BEFORE.search(before) or ((_YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start)
-                                              or _POSSESSIVE_BEFORE.search(before))
+    if _STRONG_YEAR_BEFORE.search(before) or (_YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start)
                                              and not _counts_beings_after(text, end)):
         return True
     if before.rstrip().endswith(("(", "[")):
@@ -2849,11 +2875,11 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # formally denoted Alpha, Beta and Gamma"; not a measure's scope ("two years, covering Alaska and Canada").
 # A colon after "are" opens them instead ("Eight word classes are distinguished in English: nouns, …").
 # A digit on the way is another figure, unless a letter holds it in a name ("the U20 squad") or it
-# is an ordinal ("their two famous 16th century popes, Leo X and Clement VII") or a decade ("two
-# 1960s episodes").
-_OPENING_WORDS = r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b|(?:1[5-9]|20)\d0s\b)"
+# is an ordinal ("their two famous 16th century popes, Leo X and Clement VII"), or a decade right
+# after the count ("two 1960s episodes").
+_OPENING_WORDS = r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b)"
 _MEMBERS_OPEN = re.compile(
-    rf"{_OPENING_WORDS}{{0,120}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
+    rf"(?:\s(?:1[5-9]|20)\d0s\b)?{_OPENING_WORDS}{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
     rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:[a-z]+ly\s+)?(?:known\s+as|called|namely|denoted|covering)\s+))?"
     rf"|\s(?:are|were)\s+(?!{_OPENING_WORDS}*:)|\s\())(?=\S)"
 )

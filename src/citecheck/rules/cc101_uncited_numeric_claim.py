@@ -88,7 +88,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     keeps only its figures that report the world. Headings, reference-list sections, a retold
     plot (whose source is the work itself), sections under a cited heading and statements
     already tagged [citation needed] (CC103 reports those) are skipped; so are list items
-    and a block quotation under a cited introduction ending with ":", introductions whose
+    and a block quotation under a cited introduction ending with ":" (or one that names the
+    quoted source by its day, ``_names_dated_source``), introductions whose
     list items are cited, the
     data block a cited census opens (``_census_source``), figures inside a quotation,
     figures of a summary (lead, infobox, caption) that the body cites, or for a caption or an
@@ -489,35 +490,45 @@ def _cited_earlier_in_paragraph(statements: Sequence[Statement], i: int,
 
 def _cites_same_count(other: Statement, claim: NumericClaim, stmt: Statement) -> bool:
     """Whether ``other`` states the count ``claim`` of ``stmt`` of the same thing and cites it:
-    a count of things with the same noun, an amount with its unit among the three words after
-    it, as written ("10 ha and")."""
+    a count of things with the same noun and names ("12 Labour councillors" is not "Twelve
+    Conservative councillors"), an amount with its unit among the three words after it, as
+    written ("10 ha and"); not where the two tell of different years."""
     if not other.citations:
         return False
+    years, other_years = frozenset(_YEAR.findall(stmt.text)), frozenset(_YEAR.findall(other.text))
+    if years and other_years and years.isdisjoint(other_years):
+        return False  # "12 seats at the 1998 election" and "12 seats again in 2002": two facts
     unit = claim.noun.split()[0].lower() if measures_amount(claim) else ""
-    counted = "" if unit else _counted_head(stmt, claim)
-    if not unit and not counted:
+    counted = ("", ()) if unit else _counted_head(stmt, claim)
+    if not unit and not counted[0]:
         return False
     return any(
         c.kind == "count" and c.value == claim.value and _cited_after(other, c)
-        and (unit in other.text[c.end:].lower().split()[:3] if unit else _counted_head(other, c) == counted)
+        and (unit in other.text[c.end:].lower().split()[:3] if unit else _same_counted(_counted_head(other, c), counted))
         for c in find_numeric_claims(other.text))
+
+
+def _same_counted(one: tuple[str, tuple[str, ...]], other: tuple[str, tuple[str, ...]]) -> bool:
+    """Whether two counts count the same noun, with the same names where both give names."""
+    return one[0] == other[0] and (not one[1] or not other[1] or one[1] == other[1])
 
 
 _OTHERS = frozenset("more other others additional further".split())
 
 
-def _counted_head(stmt: Statement, claim: NumericClaim) -> str:
+def _counted_head(stmt: Statement, claim: NumericClaim) -> tuple[str, tuple[str, ...]]:
     """The noun a count counts, singular: the first plural in lower case of the words after it
     ("12 correctional facilities held prisoners", "20 drone operators", "eight special Guards
     mortar regiments"), else the first word in lower case ("three Michelin star"), else the
-    first word ("600 servicemen had"); none for a count of others ("three more episodes")."""
+    first word ("600 servicemen had"), with the names before it ("Labour" of "12 Labour
+    councillors"); none for a count of others ("three more episodes")."""
     words = _COUNTED_PHRASE.match(stmt.text, claim.end).group().split()
-    if words and words[0].lower() in _OTHERS:
-        return ""
-    lower = [word for word in words if word.islower()]
-    head = next((word for word in lower if word.endswith("s") and not word.endswith(("ss", "us", "is"))),
-                lower[0] if lower else words[0].lower() if words else "")
-    return head.removesuffix("s")
+    if not words or words[0].lower() in _OTHERS:
+        return "", ()
+    lower = [k for k, word in enumerate(words) if word.islower()]
+    at = next((k for k in lower if words[k].endswith("s") and not words[k].endswith(("ss", "us", "is"))),
+              lower[0] if lower else 0)
+    return words[at].lower().removesuffix("s"), tuple(word for word in words[:at] if word[:1].isupper())
 
 
 def _same_measure(figure: NumericClaim, other: Statement, claim: NumericClaim) -> bool:
@@ -1857,12 +1868,12 @@ def _cited_rows(doc: Document) -> tuple[tuple[re.Pattern[str], frozenset[float]]
 
 def _converts_covered(stmt: Statement, claim: NumericClaim, targets: Sequence[NumericClaim],
                       uncovered: Sequence[NumericClaim]) -> bool:
-    """Whether ``claim`` converts, in brackets, the figure just before it, which is covered:
-    "40 miles (64 km)" where the body cites the 40 miles."""
-    converted = _converted_figure(stmt, claim)
+    """Whether ``claim`` converts, in brackets, the amount just before it, which is covered:
+    "40 miles (64 km)" where the body cites the 40 miles; not "30 goals (12 penalties)"."""
+    converted = _converted_figure(stmt, claim) if measures_amount(claim) else None
     return converted is not None and any(
         figure.raw == converted and figure not in uncovered and 0 <= claim.start - figure.end <= _CONVERSION_REACH
-        for figure in targets)
+        and measures_amount(figure) for figure in targets)
 
 
 _CONVERSION_REACH = 20  # "40 miles (" before "64 km)"; "4 ft 8 1⁄2 in (" before "1,435 mm)"
@@ -3414,16 +3425,28 @@ _MARKUP = re.compile(r"<[^<>]*>")
 def _quoted_after_cited_introduction(statements: Sequence[Statement], i: int, source: str) -> bool:
     """Whether the paragraph of statement ``i`` follows right after a cited statement of its
     section that ends ":" ("Karl Pearson[4] … states:" and the block quotation under it): the
-    citation introduces what follows as the source's, as it does a list. A table or anything
-    else between them is what the introduction introduced."""
+    citation introduces what follows as the source's, as it does a list. An introduction that
+    names the quoted text's source by its day does as a citation would ("as the following
+    quotation from the obituary from The Times of 24 January 1887 … shows:"). A table or
+    anything else between them is what the introduction introduced."""
     first = paragraph_start(statements, i)
     if first == 0:
         return False
     before = statements[first - 1]
     if not (before.kind == "prose" and before.section == statements[i].section
-            and before.text.rstrip().endswith(":") and before.cited):
+            and before.text.rstrip().endswith(":") and (before.cited or _names_dated_source(before.text))):
         return False
     return _nothing_between(source, before, statements[first])
+
+
+# What an introduction says of the text it quotes: "the following quotation from the obituary".
+_QUOTES_A_SOURCE = re.compile(r"\b(?:quot(?:ation|ed|es?)|obituary|wrote|writes|editorial|reported|reports)\b", re.I)
+
+
+def _names_dated_source(text: str) -> bool:
+    """Whether an introduction says it quotes a source that it dates to the day."""
+    return _QUOTES_A_SOURCE.search(text) is not None and any(
+        date.date.day is not None for date in find_dates(text))
 
 
 def _nothing_between(source: str, first: Statement, second: Statement) -> bool:
@@ -3525,8 +3548,9 @@ class UncitedNumericClaim(Rule):
     from …[8]"), and so does an item of a list of short
     undated items cited once, at its last item ("Each pennant depicts 50 knots.[22]"), or, on a
     rendered page, by markers standing alone under the list where no item cites its own, and the paragraph right under an
-    introduction ending ":" (a block quotation: "Pearson[4] … states:") or right above a cited
-    line that attributes it ("— Kurz et al.[88]", a quotation box's "WWF Living Planet
+    introduction ending ":" (a block quotation: "Pearson[4] … states:"; or one naming the
+    quoted source by its day: "… the obituary from The Times of 24 January 1887 … shows:") or
+    right above a cited line that attributes it ("— Kurz et al.[88]", a quotation box's "WWF Living Planet
     Report[94]"), when it has no citation of its own; a count in an
     introduction ending ":" that as many list items under it spell out is checked by them
     ("four adjacent unincorporated areas:" and four items), or as many numbered heads right
