@@ -698,8 +698,11 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
     (("morial", "Official Journal", "Journal officiel", "Government Gazette"),
      r"\b(?:M(?:é|Ã©)morial\s+[ABC]|Official\s+Journal|Journal\s+officiel|Government\s+Gazette)\b"
      r"[^.;\"”]{0,60}?\b(?:1[6-9]|20)\d\d\b[^.;\"”]{0,20}?\b(?:No\.?|n(?:°|Â°|o\.))\s*\d{1,5}\b"),
-    # an issue of the United Kingdom's gazettes by its number: "London Gazette (supplement), No. 53154"
-    (("Gazette",), r"\b(?:London|Edinburgh|Belfast)\s+Gazette\b[^.;\"”]{0,40}?(?:\b[Ii]ssue|\bNo\.?)\s*\d{4,5}\b"),
+    # an issue of the United Kingdom's gazettes by its number, as the entry opens: "London Gazette
+    # (supplement), No. 53154, 30 December 1992"; not a headline about one ("… Gazette issue 30000
+    # marks milestone") nor a page that cites one further on
+    (("Gazette",), r"^\W*(?:\{\{\s*)?(?:Supplement\s+to\s+)?(?:The\s+)?(?:London|Edinburgh|Belfast)\s+Gazette\b"
+                   r"[^.;\"”]{0,40}?(?:\b[Ii]ssue\b\s*=?|\bNo\.?)\s*(?!(?:19|20)\d\d\b)\d{4,5}(?=\s*(?:[,.;:)|}\"”]|$))"),
     (("RP-", "GTR-", "RN-", "TM-", "TP-", "CR-"), r"\b[A-Z]{2,5}[ /-](?:RP|GTR|RN|TM|TP|CR)-\d{2,6}(?:-\d+)?\b"),
     (("Gen", "Research Paper", "Open-File Report", "Technical Memorandum"),
      r"\b(?:Gen(?:eral)?\.?\s*Tech(?:nical)?\.?\s*Rep(?:ort)?\.?|Research Paper|Open-File Report|Technical Memorandum)"
