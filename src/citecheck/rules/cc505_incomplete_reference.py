@@ -243,7 +243,9 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
     Village History" at community.lincolnshire.gov.uk/bardneyvillagehistory/…): the other part
     is then the page's title; a part that names a reference work ("Encyclopedia of Laser
     Physics and Technology - Q factor", "Polymer on Britannica") does so whatever the address, or
-    without one, and so,
+    without one; a page said to be on its owner's official site does where a word of the owner's
+    name is in the address ("Profile at the official New Zealand Olympic Committee website" at
+    www.olympic.org.nz; not "History at the official Town Council website" elsewhere), and so,
     with ``bodies``, does a public body's name in a link's words an editor wrote ("The Clark
     County Prosecuting Attorney – Karla Faye Tucker"); a quoted title is the page's own
     heading, which names no publisher ("Tickets - Nagoya Transportation Bureau"). A page's
@@ -256,6 +258,9 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
     entry = _REFERENCE_WORK_ENTRY.fullmatch(text.strip().rstrip("."))
     if entry is not None:
         return entry["work"]  # "Polymer on Britannica": a headword and the work it is in
+    owners = _ON_OWNERS_SITE.search(text)
+    if owners is not None and _named_in_host(owners["owner"], url):
+        return owners["owner"].strip()  # "Profile at the official New Zealand Olympic Committee website" at olympic.org.nz
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
     if len(parts) < 2:
         return (_initials_of_its_host(parts[0], url) or _spelled_name_of_its_host(parts[0], url)) if parts else ""
@@ -654,13 +659,13 @@ _EDITED_BY = re.compile(r"(?:edited|ed\.)\s+by\s+[A-Z]")
 _OFFICIAL_SITE_OF = re.compile(r"(?:the\s+)?official\s+(?:web\s?)?site\s+of\s+(?:the\s+)?[A-Z]", re.I)
 # … or said to be where the page is: "U.S. President And Vice President from the website of the
 # Missouri Secretary of State", or on the site its owner's initials name: "Best Mover of the Year
-# on the FIFA website", or its owner's official site, by a name of two words or more (then a
-# word for the page will do): "Profile at the official New Zealand Olympic Committee website"; not common nouns ("the Club website",
-# "The New Band Website") nor "Official".
+# on the FIFA website"; not common nouns ("the Club website", "The New Band Website") nor "Official".
 _FROM_SITE_OF = re.compile(r"\s(?:from|on|at)\s+(?:the\s+)?(?:official\s+)?web\s?site\s+of\s+(?:the\s+)?[A-Z]"
-                           r"|\s(?:from|on|at)\s+the\s+(?-i:(?!OFFICIAL\s)[A-Z][A-Z\d_&/.-]+\s+(?:official\s+)?)web\s?site\b"
-                           r"|\s(?:from|on|at)\s+the\s+official\s+(?-i:(?P<owner>[A-Z][\w'’&.-]*\s+){2,})web\s?site\b",
+                           r"|\s(?:from|on|at)\s+the\s+(?-i:(?!OFFICIAL\s)[A-Z][A-Z\d_&/.-]+\s+(?:official\s+)?)web\s?site\b",
                            re.I)
+# A page on its owner's official site, the owner named in two capitalised words or more: "Profile
+# at the official New Zealand Olympic Committee website".
+_ON_OWNERS_SITE = re.compile(r"\S\s+(?:from|on|at)\s+the\s+official\s+(?P<owner>(?:[A-Z][\w'’&.-]*\s+){2,})web\s?site\b")
 # "Elections in Cyprus IFES", "Accident number by year (ACRO)", "… Developments by INB, p.73"
 _TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?(?:,?\s*(?:pp?|pages?)\.?\s*[\d–-]+)?[.\s]*$")
 # A part of a larger work, named with the work it is in: "Tosi, Jeffrey L., article on Common
@@ -691,7 +696,7 @@ def _titled_and_named(text: str) -> bool:
     if _PART_IN_WORK.search(text):
         return True  # "…, article on Common Infrared Optical Materials in the Photonics Handbook"
     site_of = _FROM_SITE_OF.search(text)
-    if site_of and len(_WORD.findall(text[:site_of.start()])) >= (1 if site_of["owner"] else 2):
+    if site_of and len(_WORD.findall(text[:site_of.start()])) >= 2:
         return True  # "U.S. President And Vice President from the website of the Missouri Secretary of State"
     if _AT_NAMED_BODY.search(text):
         return True  # "Biography at the International Motorsports Hall of Fame"
