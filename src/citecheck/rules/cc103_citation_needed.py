@@ -7,6 +7,7 @@ from typing import Iterator
 
 from citecheck.model import Document, Finding, Severity
 from citecheck.parsers.dates import parse_date
+from citecheck.revision import STATED_SOURCES, describe_source
 from citecheck.rules.base import Option, Rule, RuleContext
 
 
@@ -25,7 +26,10 @@ class CitationNeeded(Rule):
     Flags every ``{{citation needed}}`` / ``{{cn}}`` / ``{{fact}}`` tag (a rendered
     "[citation needed]" in plain text and HTML copies). The message gives the tag's date and
     its age at the article's revision date when both are known, so the oldest unanswered
-    requests can be dealt with first.
+    requests can be dealt with first. Where the copy does not say when it was saved, the
+    revision date is only known to be no earlier than the latest access, archive or tag date
+    among the references, and the age is given as a lower bound ("at least 13 months before the
+    revision, which is no earlier than 2012-10-21").
 
     Why: a tagged claim is one readers were warned about; the longer the tag stands, the more
     likely the claim is unverifiable.
@@ -58,15 +62,21 @@ class CitationNeeded(Rule):
                     detail = "an undated tag" if not tag.date else f"tag dated {tag.date!r} (not a date)"
                 elif age is None:
                     detail = f"tagged {tagged.human()}"
+                elif doc.revision_date_source.startswith("latest"):  # a day the revision is no earlier than
+                    detail = (f"tagged {tagged.human()}, at least {describe_age(age)} before the revision, which is "
+                              f"no earlier than {ctx.revision_date}, {describe_source(doc.revision_date_source)}")
                 else:
                     detail = f"tagged {tagged.human()}, {describe_age(age)} before the revision date {ctx.revision_date}"
+                    if doc.revision_date_source and doc.revision_date_source not in STATED_SOURCES:
+                        detail += f", {describe_source(doc.revision_date_source)}"  # "inferred from an infobox duration"
                 yield self.finding(
                     ctx,
                     f"claim marked [citation needed] ({detail}): cite a source or remove the claim",
                     tag.span,
                     statement=stmt,
                     evidence={"tag_date": tag.date, "age_days": age,
-                              "revision_date": str(ctx.revision_date) if ctx.revision_date else None},
+                              "revision_date": str(ctx.revision_date) if ctx.revision_date else None,
+                              "revision_date_source": doc.revision_date_source or None},
                 )
 
 
