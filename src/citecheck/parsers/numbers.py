@@ -224,6 +224,8 @@ _AFTER_STANDALONE = frozenset(
 )
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
+# A record's format after its size: "vinyl", "single", "LP", "picture disc", "Picture Disc".
+_RECORD_FORMAT = r"(?i:vinyl|singles?|records?|LPs?|EPs?|picture(?:\s+discs?)?)"
 # What a film gauge names: "35 mm film", "a 16 mm spring-wound Bolex camera", "35 mm lenses".
 _FILM_WORDS = "films?|cameras?|lens(?:es)?|prints?|formats?|frames?|stock|gauge|projectors?|movies?|negatives?|reels?|cinema"
 # Just after a volume in Roman numerals and its comma ("XVII, "): lookbehinds are of one width each.
@@ -254,10 +256,13 @@ _MASK_ALTERNATIVES = (
     # a knockout stage, named by the players it has left, or capitalised as a stage's name ("R1 =
     # Round 1 (Round of 32)"); not a golfer's "a round of 64"
     ("", rf"(?:(?<=\b[Tt]he\s[Rr]ound\sof\s)|(?<=\bRound\sof\s))(?:16|32|64|128)\b"),
-    ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*\b(?=(?:vinyl|single|record|LP|EP|picture\s+disc)\b)"""),  # 7" vinyl: a format
+    # a record's format: 7" vinyl, a 12" single, "(7" picture)", "10" Picture Disc"
+    ("media", rf"""\b\d{{1,2}}(?:["″”]|-inch)\s*\b(?={_RECORD_FORMAT}\b)"""),
     # a record's size as an item of a release's formats: "vinyl, 12", Promo", "CD, 7" and 12" single"
     ("media", r"""(?:(?<=\b[Vv]inyl,\s)|(?<=\b[Vv]inyl\s))(?:7|10|12)["″”]"""),
-    ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:and|or|&|/)\s*(?:7|10|12)["″”]\s*(?:vinyl|single|record|LP|EP)\b)"""),
+    ("media", rf"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:and|or|&|/)\s*(?:7|10|12)["″”]\s*{_RECORD_FORMAT}\b)"""),
+    # a record's speed: "the first 33⅓ rpm picture disc", "a 78 rpm record"
+    ("media", rf"""\b(?:33(?:⅓|\s1/3)?|45|78|16(?:⅔)?)(?=\s?(?:rpm|RPM|r\.p\.m\.)\s+(?:[\w-]+\s+)?(?:{_RECORD_FORMAT}|(?i:discs?|shellac|albums?))\b)"""),
     # a split or double single named by its size: "Megadeth/LTJ split 7″", "a double 7″"
     ("media", r"""(?:(?<=\bsplit\s)|(?<=\bdouble\s))(?:7|10|12)["″”](?=\s*(?:$|[(),;/]))"""),
     # a record's size before a maxi single ("CD maxi, 7" maxi, digital download"); not a garment's
@@ -403,7 +408,8 @@ _ADDRESS_MASK_WORDS = frozenset(
     "rue quai via viale calle piazza plaza cho machi chome ku shi gun".split()
 )
 _MEDIA_MASK_WORDS = frozenset(
-    "vinyl single singles split double maxi record records lp ep disc episode episodes film films camera cameras lens lenses print prints "
+    "vinyl single singles split double maxi record records lp ep disc discs picture rpm episode episodes film films camera "
+    "cameras lens lenses print prints "
     "format formats frame frames stock gauge projector projectors movie movies negative negatives reel reels cinema".split()
 )
 _MASK_GROUPS = ("units", "records", "addresses", "media")

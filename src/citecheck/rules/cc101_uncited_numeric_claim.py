@@ -2524,10 +2524,10 @@ def _details_of_cited_row(doc: Document, statements: Sequence[Statement], i: int
 
 
 # A match box's link to the official report of the game: "Report", "(Report)", "Match report",
-# "Box score", an American football box's "Recap" and "Game book". Only a link out of the wiki is
-# a source.
+# "(Summary)", "Box score", an American football box's "Recap" and "Game book". Only a link out of
+# the wiki is a source.
 _REPORT_LINK = re.compile(
-    r"<a\b(?P<attributes>[^>]*)>\s*\(?\s*(?P<name>(?:(?:match|game|official)\s+)?report|box\s*score|scorecard"
+    r"<a\b(?P<attributes>[^>]*)>\s*\(?\s*(?P<name>(?:(?:match|game|official)\s+)?(?:report|summary)|box\s*score|scorecard"
     r"|recap|game\s*book)\s*\)?\s*</a>", re.I)
 # … or links of any name after the label "Report(s):" that opens a line or a cell of the box:
 # "Referee(s): …<br />Report(s): result statistics"; not "Rating by the Cook Political Report: …".

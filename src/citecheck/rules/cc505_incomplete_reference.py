@@ -580,6 +580,11 @@ _CHECK_WITH = re.compile(r"\b(?:may|can|could)\s+be\s+(?:checked|verified|tried|
 # date.", "Died in office (not assassinated).", "Assassinated." (not "speed", "hundred").
 _TOLD_IN_THE_PAST = re.compile(r"\b(?!hundred\b)[a-z]{2,}[^\We]ed\b|^[A-Z][a-z]{2,}ed\.$")
 _SHORT_NOTE_WORDS = 8
+# … also without its full stop where it opens with what was done: "Postponed due to waterlogged
+# pitch", "Match postponed due to frozen pitch", "Played at Highbury", "Changed from at-large".
+_OPENS_WITH_PARTICIPLE = re.compile(
+    r"(?:(?:Match|Game|Race|Event)\s+)?(?i:postponed|played|abandoned|cancell?ed|replayed|awarded|moved|held|changed"
+    r"|renamed|forfeited|suspended|rescheduled|relocated|elected|appointed|died|resigned|retired)\s+[a-z]")
 # … but not a source described by who made or gave it: "Speech delivered to the council.",
 # "Figures supplied by the club."
 _DESCRIBES_A_SOURCE = re.compile(r"\b(?:delivered|supplied|provided|published|compiled|prepared|presented|issued"
@@ -600,9 +605,10 @@ def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) 
     ("inclined planes", "an inclined plane was later used"; not "it:Medico di Potrone", nor
     words that name a kind of source: "allmusic review", "personal communication"), and so is an
     unlinked, undated short sentence told in the past ("Nixon resigned on this date.", "Died in
-    office (not assassinated).", "Assassinated."; not "Gaal and Holt formed the band Perfect
-    Enemy", which is no sentence closed by its full stop, nor a source described by who made it,
-    "Figures supplied by the club."); its only
+    office (not assassinated).", "Assassinated.", or without its full stop where it opens with
+    what was done: "Postponed due to waterlogged pitch"; not "Gaal and Holt formed the band
+    Perfect Enemy", which is no sentence closed by its full stop, nor a source described by who
+    made it, "Figures supplied by the club."); its only
     years are in retrieval or archive phrases unless it is long ("American dead and wounded:
     Shy, pp. 249–50. The lower figure … comes from Chambers, p. 849."). A linked headline
     ("Asafa drops out, could run today") is a title, so an entry with a link must be long to
@@ -617,8 +623,9 @@ def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) 
     if _EQUATION.search(text) and len(words) <= _CALCULATION_WORDS and not linked:
         return True  # a calculation ("loge(0.001) / 2 = −3.45") explains a figure of the text
     lower = sum(word[0].islower() for word in words)
-    if (links_shown and not linked and text.endswith(".") and len(words) <= _SHORT_NOTE_WORDS
-            and _TOLD_IN_THE_PAST.search(text) and not _DESCRIBES_A_SOURCE.search(text)
+    told = text.endswith(".") and _TOLD_IN_THE_PAST.search(text) or _OPENS_WITH_PARTICIPLE.match(text)
+    if (links_shown and not linked and told and len(words) <= _SHORT_NOTE_WORDS
+            and not _DESCRIBES_A_SOURCE.search(text)
             and not _NAMES_A_KIND_OF_SOURCE.search(text) and not _YEAR.search(text)):
         return True  # a short note on a table's cell: "Assassinated.", "Nixon resigned on this date."
     reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
