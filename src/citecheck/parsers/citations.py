@@ -702,7 +702,8 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
     # (supplement), No. 53154, 30 December 1992"; not a headline about one ("… Gazette issue 30000
     # marks milestone") nor a page that cites one further on
     (("Gazette",), r"^\W*(?:\{\{\s*)?(?:Supplement\s+to\s+)?(?:The\s+)?(?:London|Edinburgh|Belfast)\s+Gazette\b"
-                   r"[^.;\"”]{0,40}?(?:\b[Ii]ssue\b\s*=?|\bNo\.?)\s*(?!(?:19|20)\d\d\b)\d{4,5}(?=\s*(?:[,.;:)|}\"”]|$))"),
+                   r"[^.;\"”]{0,40}?(?:\b[Ii]ssue\b\s*=?|\bNo\.?)\s*(?!(?:19|20)\d\d\b)\d{4,5}"
+                   r"(?=\s*(?:[,.;:)|}\"”]|$))"),
     (("RP-", "GTR-", "RN-", "TM-", "TP-", "CR-"), r"\b[A-Z]{2,5}[ /-](?:RP|GTR|RN|TM|TP|CR)-\d{2,6}(?:-\d+)?\b"),
     (("Gen", "Research Paper", "Open-File Report", "Technical Memorandum"),
      r"\b(?:Gen(?:eral)?\.?\s*Tech(?:nical)?\.?\s*Rep(?:ort)?\.?|Research Paper|Open-File Report|Technical Memorandum)"

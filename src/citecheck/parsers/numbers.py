@@ -262,7 +262,8 @@ _MASK_ALTERNATIVES = (
     ("media", r"""(?:(?<=\b[Vv]inyl,\s)|(?<=\b[Vv]inyl\s))(?:7|10|12)["″”]"""),
     ("media", rf"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:and|or|&|/)\s*(?:7|10|12)["″”]\s*{_RECORD_FORMAT}\b)"""),
     # a record's speed: "the first 33⅓ rpm picture disc", "a 78 rpm record"
-    ("media", rf"""\b(?:33(?:⅓|\s1/3)?|45|78|16(?:⅔)?)(?=\s?(?:rpm|RPM|r\.p\.m\.)\s+(?:[\w-]+\s+)?(?:{_RECORD_FORMAT}|(?i:discs?|shellac|albums?))\b)"""),
+    ("media", rf"""\b(?:33(?:⅓|\s1/3)?|45|78|16(?:⅔)?)(?=\s?(?:rpm|RPM|r\.p\.m\.)\s+(?:[\w-]+\s+)?"""
+              rf"""(?:{_RECORD_FORMAT}|(?i:discs?|shellac|albums?))\b)"""),
     # a split or double single named by its size: "Megadeth/LTJ split 7″", "a double 7″"
     ("media", r"""(?:(?<=\bsplit\s)|(?<=\bdouble\s))(?:7|10|12)["″”](?=\s*(?:$|[(),;/]))"""),
     # a record's size before a maxi single ("CD maxi, 7" maxi, digital download"); not a garment's
@@ -961,7 +962,8 @@ _DENOMINATION_DIGITS = re.compile(r"[125]0{0,3}")
 
 # A tournament named by its prize money and its place, alone in a cell: "$10,000 Wrexham, Great
 # Britain", "$25,000 Mount Gambier, Australia" (a tennis circuit's tier and town).
-_TIERED_EVENT = re.compile(r"\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3},\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*")
+_PLACE_NAME = r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
+_TIERED_EVENT = re.compile(rf"\s+{_PLACE_NAME},\s+{_PLACE_NAME}\s*")
 
 
 def _names_a_tier(text: str, claim: NumericClaim) -> bool:

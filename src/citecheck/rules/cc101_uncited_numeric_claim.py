@@ -100,8 +100,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     edition by edition (``_editions_cited_in_body``), a row giving a performance the body cites
     (``_restates_cited_mark``), figures a table row cited in its name cell
     gives for the subject the statement names (``_given_in_cited_row``), figures a sentence
-    beside it restates with a citation (``_restates_cited_figure``), and conversions in brackets
-    of figures so covered ("40 miles (64 km)", ``_converts_covered``).
+    beside it, or the next that cites, restates with its citation (``_restates_cited_figure``),
+    and conversions in brackets of amounts so covered ("40 miles (64 km)", ``_converts_covered``).
     Worked out once per document: CC101 and CC102 both read it.
     """
     return iter(doc.derived(("numeric_coverage", vague, textbook),
@@ -445,15 +445,15 @@ def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: Numer
 
     A sum of money may be restated anywhere earlier in the paragraph: "Air pollution costs the
     world economy $5 trillion per year …[95]" makes "the actual costs are far higher than $5
-    trillion" a figure already cited. A count must be restated of the same thing (the noun
-    it counts, an amount's unit) in the sentence just before ("in
-    only eight events" after "He played in eight events …[6]") or after ("146 yards in his
-    debut" before "Royal's 146 receiving yards were the most …[3]"), and a count of things (not
-    an amount in a unit, "14,000 feet") may be restated in the next sentence of the paragraph
-    that cites ("12 correctional facilities" before "In total of 12 facilities designed for
-    4,391 people …[1]"): counts coincide too often to be matched by value further away. A
-    measure given to a decimal place ("6.3 kPa") is as distinctive as a sum of money, and may be
-    restated anywhere earlier in the paragraph too."""
+    trillion" a figure already cited. A count must be restated of the same thing (the noun it
+    counts, an amount's unit) in the sentence just before ("in only eight events" after "He
+    played in eight events …[6]") or after ("146 yards in his debut" before "Royal's 146
+    receiving yards were the most …[3]"), and a count of things (not an amount in a unit,
+    "14,000 feet") may be restated in the next sentence of the paragraph that cites ("12
+    correctional facilities" before "In total of 12 facilities designed for 4,391 people …[1]"):
+    counts coincide too often to be matched by value further away. A measure given to a decimal
+    place ("6.3 kPa") is as distinctive as a sum of money, and may be restated anywhere earlier
+    in the paragraph too."""
     if claim.value is None:
         return False
     if claim.kind == "count" and claim.noun:

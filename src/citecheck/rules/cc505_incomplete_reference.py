@@ -260,7 +260,7 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
         return entry["work"]  # "Polymer on Britannica": a headword and the work it is in
     owners = _ON_OWNERS_SITE.search(text)
     if owners is not None and _named_in_host(owners["owner"], url):
-        return owners["owner"].strip()  # "Profile at the official New Zealand Olympic Committee website" at olympic.org.nz
+        return owners["owner"].strip()  # "… New Zealand Olympic Committee website" at olympic.org.nz
     parts = [part for part in _TITLE_PARTS.split(_URL.sub(" ", text)) if _WORD.search(part)]
     if len(parts) < 2:
         return (_initials_of_its_host(parts[0], url) or _spelled_name_of_its_host(parts[0], url)) if parts else ""
