@@ -224,8 +224,9 @@ _AFTER_STANDALONE = frozenset(
 )
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
-# A record's format after its size: "vinyl", "single", "LP", "picture disc", "Picture Disc".
-_RECORD_FORMAT = r"(?i:vinyl|singles?|records?|LPs?|EPs?|picture(?:\s+discs?)?)"
+# A record's format after its size: "vinyl", "single", "LP", "picture disc", "Picture Disc", "(7"
+# picture)"; not a screen's "a 21" picture".
+_RECORD_FORMAT = r"(?i:vinyl|singles?|records?|LPs?|EPs?|picture(?:\s+discs?|(?=\s*\))))"
 # What a film gauge names: "35 mm film", "a 16 mm spring-wound Bolex camera", "35 mm lenses".
 _FILM_WORDS = "films?|cameras?|lens(?:es)?|prints?|formats?|frames?|stock|gauge|projectors?|movies?|negatives?|reels?|cinema"
 # Just after a volume in Roman numerals and its comma ("XVII, "): lookbehinds are of one width each.
@@ -262,7 +263,7 @@ _MASK_ALTERNATIVES = (
     ("media", r"""(?:(?<=\b[Vv]inyl,\s)|(?<=\b[Vv]inyl\s))(?:7|10|12)["″”]"""),
     ("media", rf"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:and|or|&|/)\s*(?:7|10|12)["″”]\s*{_RECORD_FORMAT}\b)"""),
     # a record's speed: "the first 33⅓ rpm picture disc", "a 78 rpm record"
-    ("media", rf"""\b(?:33(?:⅓|\s1/3)?|45|78|16(?:⅔)?)(?=\s?(?:rpm|RPM|r\.p\.m\.)\s+(?:[\w-]+\s+)?"""
+    ("media", rf"""\b(?:33(?:⅓|\s1/3)?|45|78|16(?:⅔)?)(?=\s?(?:rpm|RPM|r\.p\.m\.)\s+"""
               rf"""(?:{_RECORD_FORMAT}|(?i:discs?|shellac|albums?))\b)"""),
     # a split or double single named by its size: "Megadeth/LTJ split 7″", "a double 7″"
     ("media", r"""(?:(?<=\bsplit\s)|(?<=\bdouble\s))(?:7|10|12)["″”](?=\s*(?:$|[(),;/]))"""),
@@ -694,7 +695,7 @@ def _counts_beings_after(text: str, end: int) -> bool:
 _YEAR_NOUNS = frozenset(
     "statistics figures data estimates census borders boundaries frontiers elections polls "
     "levels prices dollars euros values rates standards rules regulations guidelines reforms "
-    "amendments games olympics championships playoffs finals qualifiers seasons campaigns tournaments "
+    "amendments games olympics championships playoffs finals qualifiers seasons "
     "riots protests floods attacks "
     "talks accords agreements negotiations budgets rankings results scores revisions editions models "
     "protocols events celebrations champions winners finalists laureates inductees nominees medalists "
@@ -765,10 +766,12 @@ _NAMED_GAUGE = re.compile(
 _ALL_FIFTY_STATES = re.compile(r"\ball\s+(?:the\s+)?(?:50|fifty)\s+(?:U\.?S\.?\s+|American\s+)?states\b", re.I)
 # A limited-overs format of cricket by its number of overs, named beside another format or as a
 # kind of match: "40 overs, Twenty20, Super 8", "40 over and Twenty20 matches", "a 50 over
-# competition"; not an innings's length, "bowled out in 40 overs".
+# competition"; not an innings's length, "bowled out in 40 overs", "in 38 overs, T20 captain
+# Smith …", "a 35 overs match".
 _OVERS_FORMAT = re.compile(
     r"\b\d{2}[\s-]overs?\b(?=\s*(?:,|and|or)?\s*(?:Twenty20|T20)\b"
-    r"|\s+(?:matches|match|games?|cricket|format|competitions?|tournaments?|series|cup)\b)")
+    r"(?=\s*(?:$|[,;.)]|\s+(?:matches|games?|cricket|formats?|competitions?)\b)))"
+    r"|\b\d{2}[\s-]over\b(?=\s+(?:matches|match|games?|cricket|format|competitions?|tournaments?|series|cup)\b)")
 _OVERS_WORDS = frozenset(("overs", "over", "twenty20", "t20"))
 # A number that says which element or nuclide a thing is: "atomic number 27", "mass number 59".
 _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|is\s+|=\s*)?(\d{1,3})\b", re.I)
@@ -952,28 +955,30 @@ _DENOMINATION_AFTER = re.compile(
     r"(?:[\s\-]+(?:dollar|euro|pound|cent|yen|yuan|franc|peso|rupee|ruble|rouble|mark|rand|lira)s?)?"
     r"(?:\s*(?:,|and|or)\s*[$£€¥]\d{1,4})*"
     # an issuer's name before a note, not before a bill ("a $500 Medicare bill")
-    r"(?:\s+(?:1[6-9]|20)\d\d)?(?:(?:\s+[A-Z][\w.&'’]*){0,6}[\s\-]+(?i:bank\s?)?(?i:notes?|banknotes?|certificates?)"
-    r"|[\s\-]+(?i:bills?)"
+    r"(?:\s+(?:1[6-9]|20)\d\d)?(?:(?:\s+[A-Z][\w.&'’]*){0,6}[\s\-]+(?i:bank\s?)?(?i:notes?|banknotes?|certificates?)\b"
+    r"|[\s\-]+(?i:bills?)\b"
     r"|(?:\s+(?i:commemorative|circulating|bimetallic|gold|silver|bronze|collector)|\s+[A-Z][\w'’]*){0,4}"
-    r"[\s\-]+(?i:coins?|commemoratives?))\b"
+    r"[\s\-]+(?i:coins?\b|commemoratives?\b(?!\s+(?!of\b)[a-z])))"
 )
 _DENOMINATION_DIGITS = re.compile(r"[125]0{0,3}")
 
 
 # A tournament named by its prize money and its place, alone in a cell: "$10,000 Wrexham, Great
-# Britain", "$25,000 Mount Gambier, Australia" (a tennis circuit's tier and town).
+# Britain", "$25,000 Mount Gambier, Australia" (a tennis circuit's tier and town); not a gift to a
+# body, "$100,000 Ford Foundation, New York".
 _PLACE_NAME = r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
-_TIERED_EVENT = re.compile(rf"\s+{_PLACE_NAME},\s+{_PLACE_NAME}\s*")
+_TIERED_EVENT = re.compile(rf"\s+(?!.*\b(?:University|College|Foundation|Institute|Museum|Trust|Fund|Company|Inc)\b)"
+                           rf"{_PLACE_NAME},\s+{_PLACE_NAME}\s*")
 
 
 def _names_a_tier(text: str, claim: NumericClaim) -> bool:
     """Whether a sum of money, in round thousands, opens a text that is only it and a place
     with its country: the prize money that names a tournament's tier."""
-    return (claim.start == 0 and claim.value is not None and claim.value % 1000 == 0 and claim.value <= _LARGEST_TIER
-            and _TIERED_EVENT.fullmatch(text, claim.end) is not None)
+    return claim.start == 0 and claim.value in _TIERS and _TIERED_EVENT.fullmatch(text, claim.end) is not None
 
 
-_LARGEST_TIER = 1_000_000
+# The prize money the tennis circuits' tiers are named by.
+_TIERS = frozenset((10_000.0, 15_000.0, 25_000.0, 50_000.0, 60_000.0, 75_000.0, 80_000.0, 100_000.0))
 
 
 def _names_a_denomination(text: str, claim: NumericClaim) -> bool:

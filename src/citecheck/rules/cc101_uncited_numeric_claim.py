@@ -3444,9 +3444,16 @@ _QUOTES_A_SOURCE = re.compile(r"\b(?:quot(?:ation|ed|es?)|obituary|wrote|writes|
 
 
 def _names_dated_source(text: str) -> bool:
-    """Whether an introduction says it quotes a source that it dates to the day."""
+    """Whether an introduction says it quotes a source that it names and dates to the day: "the
+    obituary from The Times of 24 January 1887"; not the day of the words ("On 14 July 1905, the
+    owner was quoted as saying:", "It was reported on 9 August 1912 that:")."""
     return _QUOTES_A_SOURCE.search(text) is not None and any(
-        date.date.day is not None for date in find_dates(text))
+        date.date.day is not None and _DATED_NAME_BEFORE.search(text, max(0, date.start - 80), date.start)
+        for date in find_dates(text))
+
+
+# A publication's name, then the word that dates it: "The Times of ", "the Gazette dated ".
+_DATED_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}\s+(?:of|dated)\s+$")
 
 
 def _nothing_between(source: str, first: Statement, second: Statement) -> bool:

@@ -62,6 +62,9 @@ class CitationNeeded(Rule):
                     detail = "an undated tag" if not tag.date else f"tag dated {tag.date!r} (not a date)"
                 elif age is None:
                     detail = f"tagged {tagged.human()}"
+                elif doc.revision_date_source.startswith("latest") and not age:
+                    detail = (f"tagged {tagged.human()}; the revision is no earlier than {ctx.revision_date}, "
+                              f"{describe_source(doc.revision_date_source)}")
                 elif doc.revision_date_source.startswith("latest"):  # a day the revision is no earlier than
                     detail = (f"tagged {tagged.human()}, at least {describe_age(age)} before the revision, which is "
                               f"no earlier than {ctx.revision_date}, {describe_source(doc.revision_date_source)}")

@@ -582,9 +582,12 @@ _TOLD_IN_THE_PAST = re.compile(r"\b(?!hundred\b)[a-z]{2,}[^\We]ed\b|^[A-Z][a-z]{
 _SHORT_NOTE_WORDS = 8
 # … also without its full stop where it opens with what was done: "Postponed due to waterlogged
 # pitch", "Match postponed due to frozen pitch", "Played at Highbury", "Changed from at-large".
+# Only plain words follow, a place's name at most: not "Postponed due to rain; see Wisden",
+# "Appointed in the Court Circular", "Elected unopposed in Craig's results".
 _OPENS_WITH_PARTICIPLE = re.compile(
     r"(?:(?:Match|Game|Race|Event)\s+)?(?i:postponed|played|abandoned|cancell?ed|replayed|awarded|moved|held|changed"
-    r"|renamed|forfeited|suspended|rescheduled|relocated|elected|appointed|died|resigned|retired)\s+[a-z]")
+    r"|renamed|forfeited|suspended|rescheduled|relocated|elected|appointed|died|resigned|retired)"
+    r"(?!.*(?:[,;:'’]|\b(?:see|according|per|citing)\b))(?!(?:.*\b[A-Z]){2})\s+[a-z].*")
 # … but not a source described by who made or gave it: "Speech delivered to the council.",
 # "Figures supplied by the club."
 _DESCRIBES_A_SOURCE = re.compile(r"\b(?:delivered|supplied|provided|published|compiled|prepared|presented|issued"
@@ -623,7 +626,7 @@ def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) 
     if _EQUATION.search(text) and len(words) <= _CALCULATION_WORDS and not linked:
         return True  # a calculation ("loge(0.001) / 2 = −3.45") explains a figure of the text
     lower = sum(word[0].islower() for word in words)
-    told = text.endswith(".") and _TOLD_IN_THE_PAST.search(text) or _OPENS_WITH_PARTICIPLE.match(text)
+    told = text.endswith(".") and _TOLD_IN_THE_PAST.search(text) or _OPENS_WITH_PARTICIPLE.fullmatch(text)
     if (links_shown and not linked and told and len(words) <= _SHORT_NOTE_WORDS
             and not _DESCRIBES_A_SOURCE.search(text)
             and not _NAMES_A_KIND_OF_SOURCE.search(text) and not _YEAR.search(text)):
@@ -687,8 +690,8 @@ _PART_BREAK = re.compile(r"\.\s+|,\s+|;\s+")
 def _titled_and_named(text: str) -> bool:
     """Free text in two or more parts: a phrase of two or more words, then a name that starts
     with a capital ("Canada's Food Guide. Health Canada", "The situation in the Partner
-    Countries, NATO Science Programme") or in a script without capitals (``_opens_as_name``)
-    or says whose official site it is. A single phrase or a lone name is not enough."""
+    Countries, NATO Science Programme") or says whose official site it is. A single phrase or
+    a lone name is not enough."""
     text = _LANGUAGE_NOTE.sub(" ", text)
     if _REFERENCE_WORK_ENTRY.fullmatch(text.strip().rstrip(".")):
         return True  # "sinter in Encyclopædia Britannica": a headword and the work it is in
@@ -715,15 +718,8 @@ def _titled_and_named(text: str) -> bool:
     if len(parts) < 2:
         return False
     phrase = len(_WORD.findall(parts[0])) >= 2  # "EKG. Oxford Online Dictionaries": a longer name will do
-    return any((_opens_as_name(p) or _EDITED_BY.match(p) or _OFFICIAL_SITE_OF.match(p)) and not _YEAR.search(p)
+    return any((p[:1].isupper() or _EDITED_BY.match(p) or _OFFICIAL_SITE_OF.match(p)) and not _YEAR.search(p)
                and (phrase or len(_WORD.findall(p)) >= 2) for p in parts[1:])
-
-
-def _opens_as_name(part: str) -> bool:
-    """Whether a part of an entry opens as a name or a title does: with a capital, or with a
-    letter of a script that has no capitals ("백산 학회, 고조선 부여사 연구": a society and its book)."""
-    first = part[:1]
-    return first.isupper() or first.isalpha() and first.lower() == first.upper()
 
 
 def _is_source_wrapper(template: str) -> bool:
