@@ -224,6 +224,9 @@ _AFTER_STANDALONE = frozenset(
 )
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
+# A role on a team's staff or in its squad, after a member's name and a dash.
+_STAFF_ROLE = (r"(?:Coach|Manager|Captain|Coordinator|Trainer|Physio|Director|Goalkeeper|Defender|Midfielder|Forward"
+               r"|Pitcher|Catcher|Infielder|Outfielder|Guard|Centre|Center)")
 # A record's format after its size: "vinyl", "single", "LP", "picture disc", "Picture Disc", "(7"
 # picture)"; not a screen's "a 21" picture".
 _RECORD_FORMAT = r"(?i:vinyl|singles?|records?|LPs?|EPs?|picture(?:\s+discs?|(?=\s*\))))"
@@ -306,6 +309,11 @@ _MASK_ALTERNATIVES = (
     ("", rf"\(\d{{1,3}}(?:,\s?\d{{1,3}})+\)"),  # "Tumblers (1, 12)": figure numbers
     ("", rf"^\s*\d{{1,2}},(?=\s+[a-z])"),  # "2, stabilizing selection": a label
     ("", rf"\(\d{{1,3}}\)(?!\s*[%$€£])"),  # "(2)": a volume or item label
+    # a squad's or a staff's shirt number before a name and its role: "4 Dax Norris – Assistant Coach";
+    # not a count and a remark, "5 Gold Medals - Athletics"
+    ("", rf"^\d{{1,2}}(?=\s+[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){{1,2}}\s+[{_DASH}]\s+(?:[A-Z][a-z]+\s+)?{_STAFF_ROLE}\b)"),
+    # a racehorse's age class as a heading writes it: "2002 Season as a 2 Year Old"
+    ("", rf"\b[2-9](?=\s+Year\s+Old\b)"),
     # the ages that name a fare's or a ticket's category: "Senior (65+)", "Youth (6–17)"
     ("", rf"(?:{_AFTER_AGE_CATEGORY})\(\d{{1,2}}(?:\+|\s?[{_DASH}]\s?\d{{1,2}})\)"),
     ("", rf"\(\d{{1,2}}\s+of\s+\d{{1,2}}\)\s*$"),  # a label that closes a row's name: "Kajima Corp. Ltd. (2 of 2)"
