@@ -35,8 +35,10 @@ _DURATION = re.compile(
 _PART = re.compile(r"(\d+)\s+(year|month|week|day)", re.I)
 _PRESENT = re.compile(r"\bpresent\b|\bongoing\b", re.I)
 
-# Where a revision date may come from when it is stated rather than inferred.
+# Where a revision date may come from when it is stated rather than inferred, and the inferences
+# that are only a day the revision cannot precede (``latest_reference_date``).
 STATED_SOURCES = frozenset({"as-of", "dump", "api", "metadata"})
+FLOOR_SOURCES = frozenset({"latest-access-date", "latest-archive-date", "latest-tag-date"})
 _SOURCE_WORDS = {
     "as-of": "the date given with --as-of", "dump": "the dump's revision timestamp", "api": "the revision's timestamp",
     "metadata": "the page's last-edited date", "infobox-duration": "inferred from an infobox duration",

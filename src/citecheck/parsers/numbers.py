@@ -448,8 +448,9 @@ def _mask_groups(text: str, words: frozenset[str]) -> tuple[str, ...]:
 # races ("Event(s): 5000 metres, 10,000 metres"); and a yacht class, its unit capitalised ("a 12
 # Metre").
 _RACE = r"(?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s?(?:m|metres|meters)\b"
+_THE_RACE = r"\b[Tt]he\s+(?:men's\s+|women's\s+)?"  # "the 100 m", "the women's 800 m"
 _EVENT_DISTANCE = re.compile(
-    rf"\b[Tt]he\s+(?:men's\s+|women's\s+)?({_RACE})"
+    rf"{_THE_RACE}({_RACE})"
     rf"|\b(?:[Ii]ndoor|[Oo]utdoor)\s+({_RACE})"
     rf"|\b({_RACE})(?=\s*\((?:[Ii]ndoor|[Oo]utdoor)\)\s*(?:$|[,;]))"  # a table's event: "60 metres (indoor)"
     rf"|\b({_RACE}(?:,\s*(?:and\s+)?{_RACE})+)"
@@ -461,7 +462,7 @@ _EVENT_DISTANCE = re.compile(
 _EVENT_DISTANCE_UNITS = frozenset(["m", "metres", "meters", "metre", "meter"])
 # Races after the first of a list where the text tells of athletics: "selected for both the 1500 m
 # and 3000 m at the 1982 Commonwealth Games"; not "between the 1500 m and 3000 m contours".
-_MORE_RACES = re.compile(rf"\b[Tt]he\s+(?:men's\s+|women's\s+)?{_RACE}((?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_RACE})+)")
+_MORE_RACES = re.compile(rf"{_THE_RACE}{_RACE}((?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_RACE})+)")
 _ATHLETICS_WORDS = frozenset("race races raced event events run ran runner runners athletics athlete athletes medal "
                              "medals games championships championship final finals heats sprint relay olympics".split())
 _MONTH_WORDS = frozenset(_MONTHS.lower().split("|"))

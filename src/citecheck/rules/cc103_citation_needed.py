@@ -7,7 +7,7 @@ from typing import Iterator
 
 from citecheck.model import Document, Finding, Severity
 from citecheck.parsers.dates import parse_date
-from citecheck.revision import STATED_SOURCES, describe_source
+from citecheck.revision import FLOOR_SOURCES, STATED_SOURCES, describe_source
 from citecheck.rules.base import Option, Rule, RuleContext
 
 
@@ -62,16 +62,8 @@ class CitationNeeded(Rule):
                     detail = "an undated tag" if not tag.date else f"tag dated {tag.date!r} (not a date)"
                 elif age is None:
                     detail = f"tagged {tagged.human()}"
-                elif doc.revision_date_source.startswith("latest") and not age:
-                    detail = (f"tagged {tagged.human()}; the revision is no earlier than {ctx.revision_date}, "
-                              f"{describe_source(doc.revision_date_source)}")
-                elif doc.revision_date_source.startswith("latest"):  # a day the revision is no earlier than
-                    detail = (f"tagged {tagged.human()}, at least {describe_age(age)} before the revision, which is "
-                              f"no earlier than {ctx.revision_date}, {describe_source(doc.revision_date_source)}")
                 else:
-                    detail = f"tagged {tagged.human()}, {describe_age(age)} before the revision date {ctx.revision_date}"
-                    if doc.revision_date_source and doc.revision_date_source not in STATED_SOURCES:
-                        detail += f", {describe_source(doc.revision_date_source)}"  # "inferred from an infobox duration"
+                    detail = f"tagged {tagged.human()}{_age_at_revision(age, ctx.revision_date, doc.revision_date_source)}"
                 yield self.finding(
                     ctx,
                     f"claim marked [citation needed] ({detail}): cite a source or remove the claim",
@@ -81,6 +73,19 @@ class CitationNeeded(Rule):
                               "revision_date": str(ctx.revision_date) if ctx.revision_date else None,
                               "revision_date_source": doc.revision_date_source or None},
                 )
+
+
+def _age_at_revision(age: int, revision: date | None, source: str) -> str:
+    """How old a tag is at the revision, as far as its date's source tells: exactly where the
+    date is stated or inferred from an infobox, at least where it is only a day the revision
+    cannot precede (the latest reference date)."""
+    if source in FLOOR_SOURCES:
+        bound = f"no earlier than {revision}, {describe_source(source)}"
+        if not age:
+            return f"; the revision is {bound}"
+        return f", at least {describe_age(age)} before the revision, which is {bound}"
+    named = f", {describe_source(source)}" if source and source not in STATED_SOURCES else ""  # an infobox's
+    return f", {describe_age(age)} before the revision date {revision}{named}"
 
 
 def _age(tagged: date | None, revision: date | None) -> int | None:
