@@ -53,6 +53,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         # shares in words
         ("about three-quarters of the population and two-fifths of the votes", ["three-quarters", "two-fifths"]),
         ("a third of the votes; around half were killed; cut by two-thirds.", ["a third", "half", "two-thirds"]),
+        ("five-eighths of the land and five eighths of the sea", ["five-eighths", "five eighths"]),
         # terms served, possessives, units, dated spans
         ("He is a six-term incumbent who served during his four terms.", ["six", "four"]),
         ("It flew at Mach 0.75 and emitted 316.9 Mt of CO2, 100–180 Mt per year.", ["0.75", "316.9", "100–180"]),
@@ -344,6 +345,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         # headers, fractions that qualify a noun
         "Total GDP (nominal) (billion US$)",
         "a third time, a two-thirds majority, the first half of the century, a half-brother",
+        "He played at five-eighth; the Five-eighth kicked the goal",
         "Suppose a 10,000 kg space probe is sent to Mars.",
         "If, for example, a project estimate was $1,252,000 for a scope.",
         "For example, if the power factor were as low as 0.7, the power would be 1.4 times more.",

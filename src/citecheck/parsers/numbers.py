@@ -205,8 +205,10 @@ _DENOMINATORS = {
     "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
     "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }
+# A fraction in words: "two-thirds", "a quarter", "half"; not "five-eighth", rugby league's name
+# for a position (as a fraction it would be "five-eighths").
 _FRACTION_CLAIM = re.compile(
-    rf"""(?=[aohtfsenAOHTFSEN])\b(?:(?P<count>an?|{'|'.join(list(_UNITS)[1:11])})[\s\-]+
+    rf"""(?=[aohtfsenAOHTFSEN])\b(?!five[\s\-]eighth\b)(?:(?P<count>an?|{'|'.join(list(_UNITS)[1:11])})[\s\-]+
          (?P<part>{'|'.join(sorted(_DENOMINATORS, key=len, reverse=True))})|(?P<half>half))\b(?![\-\u2010\u2011])""",
     re.X | re.I,
 )
@@ -741,6 +743,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span() for m in _ALL_FIFTY_STATES.finditer(text))
     if not words.isdisjoint(_OVERS_WORDS):
         spans.extend(m.span() for m in _OVERS_FORMAT.finditer(text))
+    if "mhz" in words or "fm" in words:
+        spans.extend(m.span(m.lastindex) for m in _BROADCAST_FREQUENCY.finditer(text))
     if not words.isdisjoint(_WEAPON_WORDS):
         spans.extend(m.span(1) for m in _CALIBRE.finditer(text))
     if not words.isdisjoint(scripture.BOOK_WORDS):
@@ -782,6 +786,12 @@ _OVERS_FORMAT = re.compile(
     r"(?=\s*(?:$|[,;.)]|\s+(?:matches|games?|cricket|formats?|competitions?)\b)))"
     r"|\b\d{2}[\s-]over\b(?=\s+(?:matches|match|games?|cricket|format|competitions?|tournaments?|series|cup)\b)")
 _OVERS_WORDS = frozenset(("overs", "over", "twenty20", "t20"))
+# A radio station's frequency on the FM band, to the tenth of a megahertz as dials show it, says
+# which station it is, as a channel's number does: "105.1 MHz (South & West Yorkshire)", "on FM
+# 97.5", "96.9 FM"; not a round frequency or a band ("at 100 MHz", "88–108 MHz").
+_FM_DIAL = r"(?:8(?:7\.[5-9]|[89]\.\d)|9\d\.\d|10[0-7]\.\d|108\.0)"
+_BROADCAST_FREQUENCY = re.compile(
+    rf"(?<![\d.,–-])({_FM_DIAL})\s?(?:MHz|FM)\b(?![–-]\d)|\bFM\s+({_FM_DIAL})(?![\d.,–-]|\s?MHz\b)")
 # A number that says which element or nuclide a thing is: "atomic number 27", "mass number 59".
 _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|is\s+|=\s*)?(\d{1,3})\b", re.I)
 # An age grade of a sport, which names a side or its players: "the club's under 18 side", "FAI
@@ -2947,10 +2957,11 @@ _NAMED_MEMBER = re.compile(
 # ", including …", which adds members), the verb of the count they stand beside (", have reportedly
 # been revived"), or saying more of them: ", both of the immunoglobulin
 # superfamily", ", the latter with minimal service", or adding others of their kind: "A, B, and C
-# as well as several local newspapers".
+# as well as several local newspapers", or going on without a comma: "Super Bowl V and Super Bowl VI
+# and also was an assistant coach …".
 _CLAUSE_GOES_ON = re.compile(r",\s+(?:(?:and|but)\s+[a-z]|(?:both|the\s+latter|the\s+former)\b"
                              r"|(?!including\b)[a-z]{3,}(?:ed|ing)\s+[a-z]"
-                             r"|(?:have|has|had|are|were|is|was)\s+[a-z])|\s+as\s+well\s+as\s+[a-z]")
+                             r"|(?:have|has|had|are|were|is|was)\s+[a-z])|\s+as\s+well\s+as\s+[a-z]|\s+and\s+also\s+[a-z]")
 # A relative clause about one member, between two of them: "Dark Honeymoon, which had been
 # completed, and the thriller Iron Cross".
 _INNER_RELATIVE = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,120}(?=,\s+(?:and|or)\s)")

@@ -228,6 +228,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             figures = doc.derived("cited_figures", lambda: _CitedFigures(doc, run_starts))
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(figures, stmt, c)
+                or _TWO_DECIMALS.search(c.raw) is not None and _cited_elsewhere(figures, stmt, c, in_row=True)
                 or _measured_to_decimal(c) and _cited_elsewhere(figures, stmt, c, named=True)
                 or _small_count_cited_elsewhere(figures, stmt, c)
                 or _dated_in_box(stmt, c) and _cited_elsewhere(figures, stmt, c, dated=True)
@@ -473,6 +474,7 @@ def _restates_cited_figure(statements: Sequence[Statement], i: int, claim: Numer
 
 
 _DECIMAL = re.compile(r"\d\.\d")
+_TWO_DECIMALS = re.compile(r"\d\.\d\d")
 
 
 def _cited_earlier_in_paragraph(statements: Sequence[Statement], i: int,
@@ -546,7 +548,7 @@ def _summarises(stmt: Statement) -> bool:
 
 
 def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericClaim,
-                     named: bool = False, dated: bool = False) -> bool:
+                     named: bool = False, dated: bool = False, in_row: bool = False) -> bool:
     """Whether a statement of the article's body states the same figure, written the same way
     (``_same_figure``), with a citation after it in its sentence or the next, or in a table cell
     sourced where it stands and tied to the summary by a word of its row (``_CitedFigure``): the infobox's "2,373 (January 25 vs.
@@ -564,7 +566,12 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
     hyphen, in common; not "three gold medals" and "three silver medals"); with ``named`` (a small
     count), both must name it, and for the lead's small count the body's sentence must cite it itself: small counts of one
     noun coincide ("three races" of another series, whose next sentence is cited); with ``dated``
-    (a small count), the other must name every year the summary names.
+    (a small count), the other must name every year the summary names; with ``in_row`` (a figure
+    to two decimal places or more, however small), the other must be a table's cell, cited or
+    sourced, whose row shares two words with the summary: the lead's "State Route 304 which is 0.086
+    miles (0.138 km) long, serving the Hyrum Lake State Park" and the route table's "0.086" in the
+    row of "Hyrum Lake State Park", under "Length (mi)[4]"; not a caption's "9.72 win" and another
+    race's cited "9.72".
     ``figures`` are the article's cited figures (``_CitedFigures``)."""
     places = []  # the few figures of the lead and the infobox before the body's many
     if summary.kind in ("infobox", "caption"):
@@ -579,7 +586,8 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
     return any(
         (figure.own or cited_next_counts) and years <= figure.years
         and (figure.row_words is None or not figure.row_words.isdisjoint(words))
-        and _same_figure(figure.claim, claim)
+        and (not in_row or figure.cell_row is not None and len(figure.cell_row & words) >= 2)
+        and (_same_figure(figure.claim, claim) or in_row)
         and (_same_thing(figure.claim, claim) or figure.counted & counted or _same_decimal_share(figure, claim))
         and (figure.claim.noun or not named)
         for place in places for figure in figures.of(place, claim.value))
@@ -1628,11 +1636,13 @@ _COUNTED_HONOURS = frozenset(
     "Medals Medal Titles Title Records Record Championships Awards Cups Trophies Crowns Wins Goals Caps Selections".split())
 # A roster's group label between its entries: "Quarterbacks", "Offensive linemen", "Practice squad".
 _ROSTER_GROUP = re.compile(r"\s*[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)?\s*")
-# A roster's closing line, counting its entries by status: "Rookies in italics 53 Active, 11 Inactive,
-# 6 Practice squad", "56 Total, 6 Drafted, 9 Signed, 41 Unsigned".
+# A roster's closing line, counting its entries by status, after the roster template's key and
+# links: "Rookies in italics 53 Active, 11 Inactive, 6 Practice squad", "56 Total, 6 Drafted, 9
+# Signed, 41 Unsigned", "Italics indicate Import player Roster updated 2009-10-08 Depth Chart •
+# Transactions 45 Active, 13 Inactive, 9 PR" (practice roster).
 _ROSTER_FOOTER = re.compile(
-    r"[^\d]*?\d+\s+(?:Active|Total)(?:\s*,\s*\d+\s+(?:Inactive|Practice\s+squad|Reserves?|Injured\s+reserve"
-    r"|Suspended|Drafted|Undrafted|Signed|Unsigned))+\s*",
+    r"(?:.*\D)?\d+\s+(?:Active|Total)(?:\s*,\s*\d+\s+(?:Inactive|Practice\s+(?:squad|roster)|PR|Reserves?|Injured\s+reserve"
+    r"|IR|Suspended|Drafted|Undrafted|Signed|Unsigned))+\s*",
     re.I)
 
 
