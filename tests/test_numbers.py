@@ -9,12 +9,14 @@ from hypothesis import strategies as st
 
 from citecheck.parsers.numbers import (
     continues_example,
+    figure_digits,
     find_numeric_claims,
     names_the_members,
     names_worked_example,
     opens_example,
     parse_number,
     quoted_words,
+    significant_digits,
 )
 
 
@@ -1109,3 +1111,76 @@ def test_a_catalogue_s_first_entry_may_run_on_into_the_next_statement() -> None:
     claim = find_numeric_claims("There were 2 serials.")[0]
     assert names_the_members(claim, ("Done to", "Death (1972), a mystery; Death Can Be Fatal (1975), a chase"))
     assert not names_the_members(claim, ("Done to", "Death (1972), a mystery; and more"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2,100 fans and a cost of $2.1m", 2100.0),
+        ("2,100 fans and a cost of $2.1m", 2_100_000.0),
+        ("Die größten Produzenten sind Hersteller von chemischen Erzeugnissen (8,2 Mrd.), Ernährungsindustrie (2,3 Mrd.)",
+         8_199_999_999.999999),
+        ("a route of 0.086 miles", 0.086),
+        ("between 10 and 12 km", 12.0),
+    ],
+)
+def test_a_figure_s_value_is_among_the_digits_of_its_text(text: str, value: float) -> None:
+    assert any(figure.value == value or figure.high == value for figure in find_numeric_claims(text))
+    digits = figure_digits(text)
+    assert digits is not None and any(written in digits for written in significant_digits(value))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["two thousand fans", "a third of the seats", "8 1⁄2 in", "1½ miles", "3/4 of the vote", "10⁶ cells", "٢٠٠ men"],
+)
+def test_figures_written_otherwise_than_in_ascii_digits_give_no_digits(text: str) -> None:
+    assert figure_digits(text) is None
+
+
+def test_a_text_s_digits_rule_out_a_value_they_do_not_write() -> None:
+    digits = figure_digits("It had 242,500 members in 1990.")
+    assert digits is not None
+    assert not any(written in digits for written in significant_digits(885_000.0))
+    assert significant_digits(0.0) == ("",)
+
+
+@given(st.integers(min_value=1, max_value=10**12), st.integers(min_value=0, max_value=3),
+       st.sampled_from(["{}", "${}", "{} km", "{}%", "{}m tonnes", "€{}bn"]), st.booleans())
+@settings(max_examples=300, deadline=None)
+@example(82, 1, "€{}bn", False)
+def test_every_figure_in_digits_keeps_its_value_s_digits(number: int, places: int, form: str, grouped: bool) -> None:
+    written = f"{number / 10 ** places:{',' if grouped else ''}.{places}f}"
+    text = f"The club had {form.format(written)} of them."
+    digits = figure_digits(text)
+    assert digits is not None
+    for figure in find_numeric_claims(text):
+        for value in (figure.value, figure.high):
+            if value is not None:
+                assert any(w in digits for w in significant_digits(value)), (text, value)
+
+
+def test_every_figure_of_the_fixture_articles_keeps_its_value_s_digits() -> None:
+    """Checked on every statement of real articles, in every format: a statement whose digits
+    rule out a value holds no figure of it."""
+    from pathlib import Path
+
+    from citecheck.parsers import parse
+
+    formats = {".wiki": "wikitext", ".txt": "text", ".html": "html"}
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+    checked = 0
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in formats:
+            continue
+        doc = parse(path.read_text(encoding="utf-8", errors="replace"), formats[path.suffix], path=str(path))
+        for stmt in doc.statements:
+            digits = figure_digits(stmt.text)
+            if digits is None:
+                continue
+            for figure in find_numeric_claims(stmt.text):
+                for value in (figure.value, figure.high):
+                    if value is not None:
+                        checked += 1
+                        assert any(w in digits for w in significant_digits(value)), (stmt.text, value)
+    assert checked > 1000

@@ -28,6 +28,7 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from citecheck.parsers import scripture
@@ -36,7 +37,7 @@ from citecheck.parsers.citations import STANDARD_BODIES
 if TYPE_CHECKING:
     from citecheck.data import Lexicon
 
-__all__ = ["NumericClaim", "find_numeric_claims", "parse_number", "names_worked_example", "decodes_notation", "continues_example", "opens_example", "works_out", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
+__all__ = ["NumericClaim", "find_numeric_claims", "figure_digits", "significant_digits", "parse_number", "names_worked_example", "decodes_notation", "continues_example", "opens_example", "works_out", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
 
 KINDS = ("count", "percent", "money", "vague")
 
@@ -831,6 +832,32 @@ def find_numeric_claims(text: str) -> list[NumericClaim]:
 @functools.lru_cache(maxsize=8192)
 def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
     return tuple(_find(text))
+
+
+def figure_digits(text: str) -> str | None:
+    """The digits ``text`` is written with, run together ("2,100 and 2.1 million" gives
+    "2100 21"'s "210021"), or None where its figures may be written otherwise: in words, as
+    fractions, in superscripts or in another script's digits. Every figure the text holds
+    (``find_numeric_claims``) then has one of its value's ``significant_digits`` among them: a
+    test that tells, without reading a text's figures, that it holds no figure of a value."""
+    if not _words(text).isdisjoint(_CLAIM_WORDS) or _DIGITS_CHANGED.search(text) is not None:
+        return None
+    return _NOT_ASCII_DIGIT.sub("", text)
+
+
+@functools.lru_cache(maxsize=1024)
+def significant_digits(value: float) -> tuple[str, ...]:
+    """The significant digits of ``value`` as a text may write it: exactly, and rounded to twelve
+    and to nine digits, as a value computed from its text can carry a float's error in its last
+    places (8.2 billion read as 8199999999.999999). Empty for zero."""
+    return tuple({format(Decimal(written), "f").replace(".", "").strip("-0")
+                  for written in (repr(abs(value)), f"{abs(value):.12g}", f"{abs(value):.9g}")})
+
+
+_NOT_ASCII_DIGIT = re.compile(r"[^0-9]+")
+# What makes a figure's value other than its digits in a row: a fraction's slash, a vulgar
+# fraction, a superscript or a subscript, a digit of another script.
+_DIGITS_CHANGED = re.compile(r"[/⁄\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u218b]|(?![0-9])\d")
 
 
 @functools.lru_cache(maxsize=8192)

@@ -23,6 +23,7 @@ from citecheck.parsers.numbers import (
     REPETITION_NOUNS,
     NumericClaim,
     estimate_before,
+    figure_digits,
     find_numeric_claims,
     parse_number,
     continues_example,
@@ -35,6 +36,7 @@ from citecheck.parsers.numbers import (
     quoted_words,
     reads_out_designation,
     reports_the_world,
+    significant_digits,
     speaks_in_mathematics,
     tallies_listed_seasons,
     tallies_listed_years,
@@ -629,21 +631,41 @@ class _CitedFigure:
 
 class _CitedFigures:
     """The article's cited figures by place ("body", "lead" for the lead's prose, or "infobox")
-    and by value, for every summary that may restate one. A place is read when a figure is first
-    looked up there: most summaries' figures are cited where they stand, or are of no kind that
-    is looked up, and the body's many cited sentences are then never read for figures."""
+    and by value, for every summary that may restate one. A statement is read for its figures
+    only when a value is looked up in its place that its digits may write (``figure_digits``):
+    most summaries' figures are cited where they stand, or are of no kind that is looked up, and
+    most of the body's many cited sentences hold none of the few values looked up."""
 
     def __init__(self, doc: Document, run_starts: list[int]) -> None:
         self._doc = doc
         self._run_starts = run_starts
-        self._places: dict[str, dict[float | None, list[_CitedFigure]]] = {}
+        self._places: dict[str, list[tuple[int, str | None]]] = {}
+        self._read: dict[int, list[_CitedFigure]] = {}
+        self._found: dict[tuple[str, float | None], list[_CitedFigure]] = {}
 
     def of(self, place: str, value: float | None) -> list[_CitedFigure]:
         """The cited figures of ``place`` whose value is ``value``."""
-        figures = self._places.get(place)
+        found = self._found.get((place, value))
+        if found is None:
+            wanted = significant_digits(value) if value is not None else None
+            found = self._found[place, value] = [
+                figure for j, digits in self._statements_of(place)
+                if digits is None or wanted is None or any(written in digits for written in wanted)
+                for figure in self._figures_at(j) if figure.claim.value == value]
+        return found
+
+    def _statements_of(self, place: str) -> list[tuple[int, str | None]]:
+        entries = self._places.get(place)
+        if entries is None:
+            entries = self._places[place] = [(j, figure_digits(stmt.text)) for j, stmt in enumerate(self._doc.statements)
+                                             if _place(stmt) == place]
+        return entries
+
+    def _figures_at(self, j: int) -> list[_CitedFigure]:
+        figures = self._read.get(j)
         if figures is None:
-            figures = self._places[place] = _cited_figures(self._doc, self._run_starts, place)
-        return figures.get(value, [])
+            figures = self._read[j] = _cited_figures(self._doc, self._run_starts, j)
+        return figures
 
 
 def _place(stmt: Statement) -> str:
@@ -653,32 +675,29 @@ def _place(stmt: Statement) -> str:
     return "lead" if stmt.kind == "prose" else stmt.kind
 
 
-def _cited_figures(doc: Document, run_starts: list[int], place: str) -> dict[float | None, list[_CitedFigure]]:
-    """The cited figures of one place of the article by value (a caption restates; nothing restates it)."""
+def _cited_figures(doc: Document, run_starts: list[int], j: int) -> list[_CitedFigure]:
+    """The cited figures of statement ``j``, with the bounds of its ranges (a caption restates; nothing restates it)."""
     statements = doc.statements
-    figures: dict[float | None, list[_CitedFigure]] = {}
-    body = place == "body"
-    for j, stmt in enumerate(statements):
-        if _place(stmt) != place:
-            continue
-        cited_next = body and _cited_next(statements, j)
-        sourced = (body and stmt.kind == "table" and not (stmt.citations or cited_next)
-                   and _DIGIT.search(stmt.text) is not None and _sourced_where_it_stands(doc, run_starts, j))
-        if not (stmt.citations or cited_next or sourced):
-            continue
-        claims = find_numeric_claims(stmt.text)
-        if not claims:
-            continue
-        row_words = _row_words(doc, run_starts, j) if sourced else None
-        cell_row = row_words if sourced or stmt.kind != "table" else _row_words(doc, run_starts, j)
-        years = frozenset(_YEAR.findall(stmt.text))
-        for claim in claims:
-            own = sourced or _cited_after(stmt, claim)
-            if own or cited_next:
-                counted = _first_counted_parts(stmt, claim)
-                for figure in (claim, *_range_bounds(claim)):
-                    figures.setdefault(figure.value, []).append(
-                        _CitedFigure(figure, own, years, counted, row_words, cell_row))
+    stmt = statements[j]
+    body = _place(stmt) == "body"
+    cited_next = body and _cited_next(statements, j)
+    sourced = (body and stmt.kind == "table" and not (stmt.citations or cited_next)
+               and _DIGIT.search(stmt.text) is not None and _sourced_where_it_stands(doc, run_starts, j))
+    if not (stmt.citations or cited_next or sourced):
+        return []
+    claims = find_numeric_claims(stmt.text)
+    if not claims:
+        return []
+    row_words = _row_words(doc, run_starts, j) if sourced else None
+    cell_row = row_words if sourced or stmt.kind != "table" else _row_words(doc, run_starts, j)
+    years = frozenset(_YEAR.findall(stmt.text))
+    figures = []
+    for claim in claims:
+        own = sourced or _cited_after(stmt, claim)
+        if own or cited_next:
+            counted = _first_counted_parts(stmt, claim)
+            figures.extend(_CitedFigure(figure, own, years, counted, row_words, cell_row)
+                           for figure in (claim, *_range_bounds(claim)))
     return figures
 
 
