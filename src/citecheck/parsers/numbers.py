@@ -698,6 +698,11 @@ _YEAR_SERIES_BEFORE = re.compile(
     r"\b(?:in|during|the|its|their|his|her)\s+(?:(?:1\d|20|21)\d\d,\s*)*(?:1\d|20|21)\d\d,?\s+(?:and|or|&)\s+$", re.I)
 
 
+# The first year of a span whose last year a noun follows: "from 1664 to 1683 ridings were used";
+# not before people, casualties or units ("from 1500 to 2000 soldiers").
+_SPAN_OF_YEARS_BEFORE = re.compile(r"\b(?:from|between)\s+1\d{3}\s+(?:to|and|until|till)\s+$", re.I)
+
+
 def _counts_beings_after(text: str, end: int) -> bool:
     """Whether the noun after a number is one of people, casualties, units or a measure's."""
     noun = _NEXT_WORDS.match(text, end)
@@ -748,6 +753,7 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span(m.lastindex) for m in _BROADCAST_FREQUENCY.finditer(text))
     if not words.isdisjoint(_WEAPON_WORDS):
         spans.extend(m.span(1) for m in _CALIBRE.finditer(text))
+        spans.extend(m.span(1) for m in _CALIBRE_OF_MODEL.finditer(text))
     if not words.isdisjoint(scripture.BOOK_WORDS):
         spans.extend(scripture.verse_spans(text))  # "1 Samuel 3:14", "Exodus 10:1, 20, 27"
     return spans
@@ -765,8 +771,15 @@ _AIRLINE_WORDS = frozenset(("air", "airlines", "airways", "airline"))
 _CALIBRE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{1,2})?)(?:\s*|-)(?:mm|cm|in|inch|″|\")(?:\s+[A-Z]{2,3})?"
                       r"\s+(?:(?:machine|naval|anti-aircraft|AA|dual-purpose|DP|deck|field|Mark\s+\w+)\s+)?"
                       r"(?:guns?\b|cannons?\b|howitzers?\b|mortars?\b|autocannons?\b|Oerlikons?\b|Bofors\b|pom-poms?\b)")
+# … and before a firearm's maker and model, as an equipment list names it: "9mm IMI Uzi SMG",
+# "5.56mm Colt M4 Carbine SAR", "18.5mm 12 gauge Remington Model-870P Shotgun" (with the gauge).
+_CALIBRE_OF_MODEL = re.compile(
+    r"(?<![\d.,])(\d{1,2}(?:\.\d{1,2})?\s?mm(?:\s+\d{1,2}\s+gauge)?)(?=(?:\s+[A-Z0-9][\w.\-/\\]*){1,5}?\s+"
+    r"(?:SMG|SAR|AR|LMG|GPMG|HMG|MG|[Rr]ifles?|[Cc]arbines?|[Ss]hotguns?|[Pp]istols?|[Rr]evolvers?)\b)")
 _WEAPON_WORDS = frozenset(("gun", "guns", "cannon", "cannons", "howitzer", "howitzers", "mortar", "mortars",
-                           "autocannon", "autocannons", "oerlikon", "oerlikons", "bofors", "pom"))
+                           "autocannon", "autocannons", "oerlikon", "oerlikons", "bofors", "pom", "smg", "sar",
+                           "ar", "lmg", "gpmg", "hmg", "mg", "rifle", "rifles", "carbine", "carbines", "shotgun",
+                           "shotguns", "pistol", "pistols", "revolver", "revolvers"))
 # The width that defines a named track gauge, as the gauge template prints it before the name:
 # "4 ft 8 1⁄2 in (1,435 mm) (standard gauge)", "1,000 mm (3 ft 3 3⁄8 in) metre gauge"; the name
 # is the claim. A narrow gauge's width says which one it is, and stays a figure; so do lengths
@@ -2310,8 +2323,9 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
     if upper is not None and len(upper) == 4 and 1000 <= int(upper) <= 2199:
         return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
-    if _STRONG_YEAR_BEFORE.search(before) or (_YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start)
-                                             and not _counts_beings_after(text, end)):
+    if (_STRONG_YEAR_BEFORE.search(before) or (_YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start)
+                                              or _SPAN_OF_YEARS_BEFORE.search(text, max(0, start - 20), start))
+            and not _counts_beings_after(text, end)):
         return True
     if before.rstrip().endswith(("(", "[")):
         return not _counted_noun_follows(text, end)  # "(1994)", but "(1500 soldiers)"

@@ -230,7 +230,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             figures = doc.derived("cited_figures", lambda: _CitedFigures(doc, run_starts))
             uncovered = [c for c in uncovered if not (
                 _distinctive(c) and _cited_elsewhere(figures, stmt, c)
-                or _TWO_DECIMALS.search(c.raw) is not None and _cited_elsewhere(figures, stmt, c, in_row=True)
+                or (_TWO_DECIMALS.search(c.raw) is not None or stmt.kind == "caption")
+                and _cited_elsewhere(figures, stmt, c, in_row=True)
                 or _measured_to_decimal(c) and _cited_elsewhere(figures, stmt, c, named=True)
                 or _small_count_cited_elsewhere(figures, stmt, c)
                 or _dated_in_box(stmt, c) and _cited_elsewhere(figures, stmt, c, dated=True)
@@ -569,11 +570,12 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
     count), both must name it, and for the lead's small count the body's sentence must cite it itself: small counts of one
     noun coincide ("three races" of another series, whose next sentence is cited); with ``dated``
     (a small count), the other must name every year the summary names; with ``in_row`` (a figure
-    to two decimal places or more, however small), the other must be a table's cell, cited or
-    sourced, whose row shares two words with the summary: the lead's "State Route 304 which is 0.086
-    miles (0.138 km) long, serving the Hyrum Lake State Park" and the route table's "0.086" in the
-    row of "Hyrum Lake State Park", under "Length (mi)[4]"; not a caption's "9.72 win" and another
-    race's cited "9.72".
+    to two decimal places or more, however small, or any figure of a caption), the other must be a
+    table's cell, cited or sourced, whose row shares two words with the summary: the lead's "State
+    Route 304 which is 0.086 miles (0.138 km) long, serving the Hyrum Lake State Park" and the route
+    table's "0.086" in the row of "Hyrum Lake State Park", under "Length (mi)[4]"; a caption's
+    "Alain Prost won the Drivers' title … on 76 points" and the standings' cited "76" in Alain
+    Prost's row; not a caption's "9.72 win" and another race's cited "9.72".
     ``figures`` are the article's cited figures (``_CitedFigures``)."""
     places = []  # the few figures of the lead and the infobox before the body's many
     if summary.kind in ("infobox", "caption"):
@@ -2463,9 +2465,12 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
 # least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
 # USD", "To be safe, the list has been extended to include all >7,200 m peaks", "Note: Compare
-# this list with the List of …".
+# this list with the List of …", "This list charts films that had openings in excess of $200
+# million", and a table's caption, "A list of films that grossed in excess of $100 million …".
 _DESCRIBES_ITS_LIST = re.compile(
     r"\s*(?:Notes?:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
+    r"|This\s+list\s+(?:charts|shows|covers|contains)\s+(?!that\b)[a-z]+"
+    r"|A\s+list\s+of\s+[a-z][\w\-]*\s+(?:that|which|with|whose)\s"
     r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
     r"|(?:[A-Z][^,.;:]{0,30},\s+)?(?i:the|this)\s+list\s+has\s+been\s+(?:extended|limited|restricted|confined)\s+to"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
