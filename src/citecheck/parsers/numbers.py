@@ -3285,6 +3285,10 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
         return either.start("names"), either.end("names")
     if count == 2 and (pair := _ONE_AND_THE_OTHER.match(text, end)) is not None:
         return end, pair.end()
+    if (won := _TITLES_WON.match(text, end)) is not None:
+        names = won.group("places") or won.group("years")
+        if len(_NAME_SEPARATOR.split(names)) == count:
+            return won.start("places" if won.group("places") else "years"), won.end()
     return None
 
 
@@ -3466,6 +3470,16 @@ _NAMES_AFTER_NOUN = re.compile(
     r"(?=\s+[a-z(]|\s*[.,;:)]|\s*$)"
 )
 _NAME_SEPARATOR = re.compile(_BETWEEN_NAMES)
+# Titles won, then where or when, one to each: "four titles at Grenoble, Southampton, Redbridge and
+# Castellon", "three big ITF titles in Biberach, Torhout, and Mestre", "three World Championships,
+# 1993, 1995, 1999"; the places or the years, not the count, are what a reader would check.
+_YEAR_NAME = r"(?:1[89]|20)\d\d"
+_TITLES_WON = re.compile(
+    r"(?:\s+[\w'’\-]+){0,3}?\s+(?i:titles|championships|tournaments|cups|trophies|crowns)"
+    rf"(?:\s+(?:at|in)\s+(?P<places>{_NAME}(?:(?:{_BETWEEN_NAMES}){_NAME})+)"
+    rf"|,\s+(?P<years>{_YEAR_NAME}(?:(?:{_BETWEEN_NAMES}){_YEAR_NAME})+))"
+    r"(?=\s*(?:[.,;:)]|$))"
+)
 
 
 def _sets_threshold(text: str, estimate: re.Match[str], value: int) -> bool:
