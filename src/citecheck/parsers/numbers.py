@@ -207,9 +207,9 @@ _DENOMINATORS = {
     "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }
 # A fraction in words: "two-thirds", "a quarter", "half"; not "five-eighth", rugby league's name
-# for a position (as a fraction it would be "five-eighths").
+# for a position (as a fraction it would be "five-eighths", or "five-eighth of" the whole).
 _FRACTION_CLAIM = re.compile(
-    rf"""(?=[aohtfsenAOHTFSEN])\b(?!five[\s\-]eighth\b)(?:(?P<count>an?|{'|'.join(list(_UNITS)[1:11])})[\s\-]+
+    rf"""(?=[aohtfsenAOHTFSEN])\b(?!five[\s\-]eighth\b(?!\s+of\b))(?:(?P<count>an?|{'|'.join(list(_UNITS)[1:11])})[\s\-]+
          (?P<part>{'|'.join(sorted(_DENOMINATORS, key=len, reverse=True))})|(?P<half>half))\b(?![\-\u2010\u2011])""",
     re.X | re.I,
 )
@@ -698,9 +698,11 @@ _YEAR_SERIES_BEFORE = re.compile(
     r"\b(?:in|during|the|its|their|his|her)\s+(?:(?:1\d|20|21)\d\d,\s*)*(?:1\d|20|21)\d\d,?\s+(?:and|or|&)\s+$", re.I)
 
 
-# The first year of a span whose last year a noun follows: "from 1664 to 1683 ridings were used";
-# not before people, casualties or units ("from 1500 to 2000 soldiers").
-_SPAN_OF_YEARS_BEFORE = re.compile(r"\b(?:from|between)\s+1\d{3}\s+(?:to|and|until|till)\s+$", re.I)
+# The first year of a span whose last year a noun follows: "from 1664 to 1683 ridings were used",
+# "Between 1705 and 1801 sections … were ceded": two exact years, a century or two apart at most;
+# a span of counts is mostly of round numbers ("from 1500 to 1900 spectators").
+_SPAN_OF_YEARS_BEFORE = re.compile(r"\b(?:from|between)\s+(1\d{3})\s+(?:to|and|until|till)\s+$", re.I)
+_LONGEST_SPAN_OF_YEARS = 200
 
 
 def _counts_beings_after(text: str, end: int) -> bool:
@@ -750,7 +752,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     if not words.isdisjoint(_OVERS_WORDS):
         spans.extend(m.span() for m in _OVERS_FORMAT.finditer(text))
     if "mhz" in words or "fm" in words:
-        spans.extend(m.span(m.lastindex) for m in _BROADCAST_FREQUENCY.finditer(text))
+        frequencies = _BROADCAST_FREQUENCY if words.isdisjoint(_RADIO_WORDS) else _RADIO_FREQUENCY
+        spans.extend(m.span(1) for m in frequencies.finditer(text))
     if not words.isdisjoint(_WEAPON_WORDS):
         spans.extend(m.span(1) for m in _CALIBRE.finditer(text))
         spans.extend(m.span(1) for m in _CALIBRE_OF_MODEL.finditer(text))
@@ -801,11 +804,14 @@ _OVERS_FORMAT = re.compile(
     r"|\b\d{2}[\s-]over\b(?=\s+(?:matches|match|games?|cricket|format|competitions?|tournaments?|series|cup)\b)")
 _OVERS_WORDS = frozenset(("overs", "over", "twenty20", "t20"))
 # A radio station's frequency on the FM band, to the tenth of a megahertz as dials show it, says
-# which station it is, as a channel's number does: "105.1 MHz (South & West Yorkshire)", "on FM
-# 97.5", "96.9 FM"; not a round frequency or a band ("at 100 MHz", "88–108 MHz").
+# which station it is, as a channel's number does: "96.9 FM", "105.1 MHz (South & West
+# Yorkshire)", a frequency in megahertz where the text speaks of radio; not a round frequency or
+# a band ("at 100 MHz", "88–108 MHz"), nor a clock's or a spectrometer's ("ran at 99.9 MHz").
 _FM_DIAL = r"(?:8(?:7\.[5-9]|[89]\.\d)|9\d\.\d|10[0-7]\.\d|108\.0)"
-_BROADCAST_FREQUENCY = re.compile(
-    rf"(?<![\d.,–-])({_FM_DIAL})\s?(?:MHz|FM)\b(?![–-]\d)|\bFM\s+({_FM_DIAL})(?![\d.,–-]|\s?MHz\b)")
+_BROADCAST_FREQUENCY = re.compile(rf"(?<![\d.,–-])({_FM_DIAL})\s?(?:FM\b|MHz\b(?=\s*\([A-Z]))")
+_RADIO_FREQUENCY = re.compile(rf"(?<![\d.,–-])({_FM_DIAL})\s?MHz\b")
+_RADIO_WORDS = frozenset(("radio", "station", "stations", "broadcast", "broadcasts", "broadcasting", "transmitter",
+                          "transmitters", "fm"))
 # A number that says which element or nuclide a thing is: "atomic number 27", "mass number 59".
 _IDENTITY_NUMBER = re.compile(r"\b(?:atomic|mass|proton)\s+numbers?\s+(?:of\s+|is\s+|=\s*)?(\d{1,3})\b", re.I)
 # An age grade of a sport, which names a side or its players: "the club's under 18 side", "FAI
@@ -861,10 +867,10 @@ def figure_digits(text: str) -> str | None:
 @functools.lru_cache(maxsize=1024)
 def significant_digits(value: float) -> tuple[str, ...]:
     """The significant digits of ``value`` as a text may write it: exactly, and rounded to twelve
-    and to nine digits, as a value computed from its text can carry a float's error in its last
-    places (8.2 billion read as 8199999999.999999). Empty for zero."""
+    digits, as a value computed from its text can carry a float's error in its last places (8.2
+    billion read as 8199999999.999999). Empty for zero."""
     return tuple({format(Decimal(written), "f").replace(".", "").strip("-0")
-                  for written in (repr(abs(value)), f"{abs(value):.12g}", f"{abs(value):.9g}")})
+                  for written in (repr(abs(value)), f"{abs(value):.12g}")})
 
 
 _NOT_ASCII_DIGIT = re.compile(r"[^0-9]+")
@@ -2323,10 +2329,13 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
     if upper is not None and len(upper) == 4 and 1000 <= int(upper) <= 2199:
         return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
-    if (_STRONG_YEAR_BEFORE.search(before) or (_YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start)
-                                              or _SPAN_OF_YEARS_BEFORE.search(text, max(0, start - 20), start))
-            and not _counts_beings_after(text, end)):
+    if _STRONG_YEAR_BEFORE.search(before) or (_YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start)
+                                             and not _counts_beings_after(text, end)):
         return True
+    if (span := _SPAN_OF_YEARS_BEFORE.search(text, max(0, start - 20), start)) is not None:
+        first = int(span.group(1))
+        if first % 10 and int(digits) % 10 and 0 < int(digits) - first < _LONGEST_SPAN_OF_YEARS:
+            return True
     if before.rstrip().endswith(("(", "[")):
         return not _counted_noun_follows(text, end)  # "(1994)", but "(1500 soldiers)"
     noun = _NEXT_WORDS.match(text, end)
@@ -3475,7 +3484,8 @@ _NAME_SEPARATOR = re.compile(_BETWEEN_NAMES)
 # 1993, 1995, 1999"; the places or the years, not the count, are what a reader would check.
 _YEAR_NAME = r"(?:1[89]|20)\d\d"
 _TITLES_WON = re.compile(
-    r"(?:\s+[\w'’\-]+){0,3}?\s+(?i:titles|championships|tournaments|cups|trophies|crowns)"
+    r"(?:\s+(?:[A-Z][\w'’\-]*|big|major|singles|doubles|national|international|consecutive|straight)){0,3}?"
+    r"\s+(?i:titles|championships|tournaments|cups|trophies|crowns)"
     rf"(?:\s+(?:at|in)\s+(?P<places>{_NAME}(?:(?:{_BETWEEN_NAMES}){_NAME})+)"
     rf"|,\s+(?P<years>{_YEAR_NAME}(?:(?:{_BETWEEN_NAMES}){_YEAR_NAME})+))"
     r"(?=\s*(?:[.,;:)]|$))"

@@ -591,7 +591,7 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
         (figure.own or cited_next_counts) and years <= figure.years
         and (figure.row_words is None or not figure.row_words.isdisjoint(words))
         and (not in_row or figure.cell_row is not None and len(figure.cell_row & words) >= 2)
-        and (_same_figure(figure.claim, claim) or in_row)
+        and _same_figure(figure.claim, claim)
         and (_same_thing(figure.claim, claim) or figure.counted & counted or _same_decimal_share(figure, claim))
         and (figure.claim.noun or not named)
         for place in places for figure in figures.of(place, claim.value))
@@ -1657,12 +1657,12 @@ _COUNTED_HONOURS = frozenset(
     "Medals Medal Titles Title Records Record Championships Awards Cups Trophies Crowns Wins Goals Caps Selections".split())
 # A roster's group label between its entries: "Quarterbacks", "Offensive linemen", "Practice squad".
 _ROSTER_GROUP = re.compile(r"\s*[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+)?\s*")
-# A roster's closing line, counting its entries by status, after the roster template's key and
-# links: "Rookies in italics 53 Active, 11 Inactive, 6 Practice squad", "56 Total, 6 Drafted, 9
+# A roster's closing line, counting its entries by status, after the roster template's key, links
+# and update date (no other figure): "Rookies in italics 53 Active, 11 Inactive, 6 Practice squad", "56 Total, 6 Drafted, 9
 # Signed, 41 Unsigned", "Italics indicate Import player Roster updated 2009-10-08 Depth Chart •
 # Transactions 45 Active, 13 Inactive, 9 PR" (practice roster).
 _ROSTER_FOOTER = re.compile(
-    r"(?:.*\D)?\d+\s+(?:Active|Total)(?:\s*,\s*\d+\s+(?:Inactive|Practice\s+(?:squad|roster)|PR|Reserves?|Injured\s+reserve"
+    r"(?:[^\d]|\d{4}-\d\d-\d\d)*?\d+\s+(?:Active|Total)(?:\s*,\s*\d+\s+(?:Inactive|Practice\s+(?:squad|roster)|PR|Reserves?|Injured\s+reserve"
     r"|IR|Suspended|Drafted|Undrafted|Signed|Unsigned))+\s*",
     re.I)
 
@@ -2465,12 +2465,14 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # compared with: "The following sortable table lists …", "This list ranks skyscrapers that stand at
 # least 300 feet", "The list is limited to companies with annual revenues exceeding 100 billion
 # USD", "To be safe, the list has been extended to include all >7,200 m peaks", "Note: Compare
-# this list with the List of …", "This list charts films that had openings in excess of $200
-# million", and a table's caption, "A list of films that grossed in excess of $100 million …".
+# this list with the List of …", and the threshold its entries pass: "This list charts films that
+# had openings in excess of $200 million", a table's caption "A list of films that grossed in
+# excess of $100 million …" (not "A list of demands which included a 15% pay rise").
+_THRESHOLD = r"in\s+excess\s+of|more\s+than|over|at\s+least|above|exceeding|upwards\s+of"
 _DESCRIBES_ITS_LIST = re.compile(
     r"\s*(?:Notes?:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
-    r"|This\s+list\s+(?:charts|shows|covers|contains)\s+(?!that\b)[a-z]+"
-    r"|A\s+list\s+of\s+[a-z][\w\-]*\s+(?:that|which|with|whose)\s"
+    rf"|(?:This\s+list\s+(?:charts|shows|covers|contains|includes)|A\s+list\s+of)\s+[a-z][\w\-]*\s+(?:that|which|with|whose)"
+    rf"\s+(?:[a-z][\w\-]*\s+){{0,3}}?(?:{_THRESHOLD})"
     r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
     r"|(?:[A-Z][^,.;:]{0,30},\s+)?(?i:the|this)\s+list\s+has\s+been\s+(?:extended|limited|restricted|confined)\s+to"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
