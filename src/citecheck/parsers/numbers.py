@@ -476,10 +476,15 @@ _MONTH_MASKS = re.compile(
     )""",  # a year after the day's comma with no space, too: "August 5,2013"
     re.X,
 )
+# Days listed before their month: "on 8, 9, 26 and 27 October 2011", "9, 12 & 13 November".
+_DAYS_OF_MONTH = re.compile(rf"\b{_DAY}(?:\s*,\s*{_DAY})+,?\s*(?:and|&)\s*{_DAY}\s+(?:{_MONTHS})\b")
+# An endurance race named by its length and its place: "the 24 hours of Le Mans", "the 12 Hours of
+# Sebring"; not a spell of time ("24 hours of rain", "12 hours of the day").
+_HOURS_OF_PLACE = re.compile(r"\b\d{1,2}\s+[Hh]ours\s+of\s+(?!the\b)[A-Z]")
 # A word before the figure that makes it a page, section, series, opus or age: "p. 12", "Op. 68", "aged 18".
-_KEYWORDS = r"""pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
+_KEYWORDS = r"""pp?|pg|pages?|vols?|volumes?|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
          |op|opus
-         |table|part|episodes?|seasons?|issue|series|versions?|ver|category|level|class|grades?|type
+         |table|part|episodes?|seasons?|issues?|series|versions?|ver|category|level|class|grades?|type
          |phase|stage|steps?|tracks?|routes?|channels?|games?|side|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |atomic\s+numbers?|groups?
          |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
@@ -493,6 +498,7 @@ _KEYWORD_BEFORE = re.compile(
        | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching|the)\s+turn)\s+$  # a circuit's corner
        | (?-i:\b(?:{STANDARD_BODIES}|RFC))\s+$                         # a standard's number: "ISO 9000 standards", "RFC 3551 lists"
        | (?-i:\bRace)\s+$                                            # a meeting's race: "Race 2 starts with reverse grid"
+       | (?-i:\bModels?)\s+$                                         # a product's model: "PS/2 Models 50 (IBM 8550) and 60"
        | \b(?:of|in|on|during|after|before|since|until)\s+week\s+$     # a season's week: "on Sunday night of week 3"
        | \bgrades\s+(?:\d{1,2}|[a-z]+)\s+through\s+$                  # a school's last grade: "grades six through twelve"
        | (?-i:\b(?:digits|numerals|glyphs))\s+$                        # the digits named: "the glyphs 0-9"
@@ -504,7 +510,8 @@ _KEYWORD_BEFORE = re.compile(
 # The last word of any ``_KEYWORD_BEFORE`` match: a keyword (or the last word of one), a word
 # that may follow one, or the word of a numeral base or a molecular weight.
 _KEYWORD_BEFORE_LAST_WORD = re.compile(
-    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|week|through|digits|numerals|glyphs|sections|chapters"
+    rf"(?:{_KEYWORDS}|of|numbers?|over|under|between|an?|base|weight|mass|element|turn|race|models?|week|through|digits|numerals|glyphs"
+    rf"|sections|chapters"
     rf"|{STANDARD_BODIES}|RFC)", re.X | re.I
 )
 _KEYWORD_WINDOW = 30
@@ -639,13 +646,15 @@ _FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script
 # The number before a figure in a series of them: "two and " of "Season two and three", "5, " of
 # "5, 6 and 7"; the last figure of a series follows "and", "or", "to" or a dash.
 _SERIES_NUMBER = rf"(?<![\w.,])(?:\d+|{'|'.join(sorted([*_UNITS, *_TENS], key=len, reverse=True))})"
-_LAST_IN_SERIES = re.compile(rf"{_SERIES_NUMBER}\.?(?:,?\s+(?:and|or|to)\s+|\s*[–-]\s*)$", re.I)  # also "step 2. and 3."
-_IN_SERIES = re.compile(rf"{_SERIES_NUMBER}\s*,\s*$", re.I)
-_MORE_IN_SERIES = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_SERIES_NUMBER}", re.I)
+# A member's short aside in brackets may follow its number: "Models 90 (IBM 8590/9590) and 95".
+_SERIES_ASIDE = r"(?:\s*\([^()]{1,40}\))?"
+_LAST_IN_SERIES = re.compile(rf"{_SERIES_NUMBER}\.?{_SERIES_ASIDE}(?:,?\s+(?:and|or|to)\s+|\s*[–&-]\s*)$", re.I)  # also "step 2. and 3."
+_IN_SERIES = re.compile(rf"{_SERIES_NUMBER}{_SERIES_ASIDE}\s*,\s*$", re.I)
+_MORE_IN_SERIES = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_SERIES_NUMBER}", re.I)
 _SERIES_LENGTH = 4
 # The last characters other than spaces that a match of ``_LAST_IN_SERIES`` can have: of "and",
 # "or", "to" or a dash; a match of ``_IN_SERIES`` has a comma there.
-_SERIES_LINK_ENDS = frozenset("dDrRoO–-")
+_SERIES_LINK_ENDS = frozenset("dDrRoO–&-")
 
 
 def _last_mark(text: str, low: int, end: int) -> str:
@@ -730,6 +739,7 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     # The masks below are looked for only in texts with the words each of their matches has.
     if not words.isdisjoint(_MONTH_WORDS):
         spans.extend(m.span() for m in _MONTH_MASKS.finditer(text))
+        spans.extend(m.span() for m in _DAYS_OF_MONTH.finditer(text))
     spans.extend(m.span() for m in _LIST_NUMBER.finditer(text))
     if not words.isdisjoint(_EVENT_DISTANCE_UNITS):
         spans.extend(m.span(m.lastindex) for m in _EVENT_DISTANCE.finditer(text))
@@ -745,6 +755,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
     if not words.isdisjoint(_AIRLINE_WORDS):
         spans.extend(m.span(1) for m in _FLIGHT_NUMBER.finditer(text))
+    if "hours" in words:
+        spans.extend(m.span() for m in _HOURS_OF_PLACE.finditer(text))
     if "gauge" in words:
         spans.extend(m.span() for m in _NAMED_GAUGE.finditer(text))
     if "states" in words:

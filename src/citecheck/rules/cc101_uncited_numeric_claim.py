@@ -305,7 +305,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
 # in 2000,[10] there were …", "The 2010 United States Census[4] reported that …", the opening
 # of the data block a census fills, paragraph after paragraph, in the article of a place.
 _CENSUS_ATTRIBUTION = re.compile(
-    r"\s*(?:(?:As\s+of|According\s+to|At|In)\s+)?the\s+(?:\d{4}\s+)?(?:[A-Z][\w.]*\s+){0,3}census"
+    r"\s*(?:(?:As\s+of|According\s+to|At|In)\s+)?(?:the\s+)?(?:\d{4}\s+)?(?:[A-Z][\w.]*\s+){0,3}census"
     r"(?:\s+(?:of|in)\s+\d{4})?\s*,?\s*$", re.I
 )
 
