@@ -575,7 +575,7 @@ _DAYS_LABEL = re.compile(r"\s*:(?!\d)")
 _YEAR_BEFORE = re.compile(r"\b\d{4}[ \u00a0]$")
 # A stage named by a count right before a month and its day, as a bracket's heading runs them
 # together: "Round of 16 July 3" is the round of 16 on July 3, not 16 July of the year 3.
-_COUNT_OF_BEFORE = re.compile(r"\b(?:[Rr]ound|[Ll]ast|[Tt]op|[Bb]est)\s+of\s+$|\b(?:[Ll]ast|[Tt]op)\s+$")
+_COUNT_OF_BEFORE = re.compile(r"\b(?:[Rr]ound|[Ll]ast|[Tt]op|[Bb]est)\s+of\s+$")
 
 
 def _later_day(month: int, day: int, other: int) -> bool:
@@ -609,11 +609,12 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
             continue
         end = match.end()
         if year_text and len(year_text) <= 2:
+            if (groups["mn"] and _COUNT_OF_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                    and _later_day(month, 0, int(year_text))):
+                continue  # "Round of 16 July 3": the round of 16, on July 3
             if (not _AFTER_SHORT_YEAR.match(text, end) or year_text.startswith("0")
                     or groups["mn2"] and (_MORE_DAYS.match(text, end) or _DAYS_LABEL.match(text, end)
-                                          and _later_day(month, day, int(year_text)))
-                    or groups["mn"] and _COUNT_OF_BEFORE.search(text, max(0, match.start() - 12), match.start())
-                    and _later_day(month, 0, int(year_text))):
+                                          and _later_day(month, day, int(year_text)))):
                 # "On 9 October 12 soldiers ...": a count, not a year. Re-check without it.
                 year_text = None
                 end = match.start() + match.group().rstrip("0123456789").rstrip(", ").__len__()

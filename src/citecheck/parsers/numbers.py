@@ -477,14 +477,22 @@ _MONTH_MASKS = re.compile(
     re.X,
 )
 # Days listed before their month: "on 8, 9, 26 and 27 October 2011", "9, 12 & 13 November".
-_DAYS_OF_MONTH = re.compile(rf"\b{_DAY}(?:\s*,\s*{_DAY})+,?\s*(?:and|&)\s*{_DAY}\s+(?:{_MONTHS})\b")
-# An endurance race named by its length and its place: "the 24 hours of Le Mans", "the 12 Hours of
-# Sebring"; not a spell of time ("24 hours of rain", "12 hours of the day").
-_HOURS_OF_PLACE = re.compile(r"\b\d{1,2}\s+[Hh]ours\s+of\s+(?!the\b)[A-Z]")
+_DAY_OF_MONTH = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_DAYS_OF_MONTH = re.compile(
+    rf"\b{_DAY_OF_MONTH}(?:\s*,\s*{_DAY_OF_MONTH})+,?\s*(?:and|&)\s*{_DAY_OF_MONTH}\s+(?:{_MONTHS})\b")
+# An endurance race named by its length and its place: "the 12 Hours of Sebring", and as often
+# written, "the 24 hours of Le Mans"; not a spell of time ("24 hours of Olympic coverage").
+_HOURS_OF_PLACE = re.compile(r"\b\d{1,2}\s+(?:Hours|hours(?=\s+of\s+Le\s+Mans\b))\s+of\s+[A-Z]")
+# Numbers of a periodical's issues or a work's volumes, listed or as a span, in brackets or at
+# the end of a clause: "(issues 152-155)", "Collects volumes 7, 8 & 9"; not a count after the
+# verb ("issues 2 million coins") or a share ("volumes 15% below").
+_ISSUE_NUMBERS = re.compile(
+    r"\b(?:[Ii]ssues|[Vv]olumes)\s+(\d{1,4}(?:\s*[–-]\s*\d{1,4})?(?:\s*(?:,|&|and)\s*\d{1,4}(?:\s*[–-]\s*\d{1,4})?)*)"
+    r"(?=\s*(?:[);,.]|$|only\b))")
 # A word before the figure that makes it a page, section, series, opus or age: "p. 12", "Op. 68", "aged 18".
-_KEYWORDS = r"""pp?|pg|pages?|vols?|volumes?|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
+_KEYWORDS = r"""pp?|pg|pages?|vols?|volume|chap|ch|chapter|sect?|section|art|articles?|para|fig|figure|latitudes?|longitudes?
          |op|opus
-         |table|part|episodes?|seasons?|issues?|series|versions?|ver|category|level|class|grades?|type
+         |table|part|episodes?|seasons?|issue|series|versions?|ver|category|level|class|grades?|type
          |phase|stage|steps?|tracks?|routes?|channels?|games?|side|highway|interstate|flight|resolution|isbn|issn|doi|oclc
          |atomic\s+numbers?|groups?
          |pmid|no|nos|nr|aged?|age\s+of|ages|(?:version|model|serial|build)\s+numbers?(?:\s+of)?
@@ -646,8 +654,9 @@ _FOREIGN_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script
 # The number before a figure in a series of them: "two and " of "Season two and three", "5, " of
 # "5, 6 and 7"; the last figure of a series follows "and", "or", "to" or a dash.
 _SERIES_NUMBER = rf"(?<![\w.,])(?:\d+|{'|'.join(sorted([*_UNITS, *_TENS], key=len, reverse=True))})"
-# A member's short aside in brackets may follow its number: "Models 90 (IBM 8590/9590) and 95".
-_SERIES_ASIDE = r"(?:\s*\([^()]{1,40}\))?"
+# A member's other designation in brackets may follow its number: "Models 90 (IBM 8590/9590) and
+# 95"; not a year or a remark ("season 1 (2009) and 7 million in season 2").
+_SERIES_ASIDE = r"(?:\s*\((?-i:[A-Z]{2,})[\s-]?\d[^()]{0,30}\))?"
 _LAST_IN_SERIES = re.compile(rf"{_SERIES_NUMBER}\.?{_SERIES_ASIDE}(?:,?\s+(?:and|or|to)\s+|\s*[–&-]\s*)$", re.I)  # also "step 2. and 3."
 _IN_SERIES = re.compile(rf"{_SERIES_NUMBER}{_SERIES_ASIDE}\s*,\s*$", re.I)
 _MORE_IN_SERIES = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_SERIES_NUMBER}", re.I)
@@ -757,6 +766,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span(1) for m in _FLIGHT_NUMBER.finditer(text))
     if "hours" in words:
         spans.extend(m.span() for m in _HOURS_OF_PLACE.finditer(text))
+    if "issues" in words or "volumes" in words:
+        spans.extend(m.span(1) for m in _ISSUE_NUMBERS.finditer(text))
     if "gauge" in words:
         spans.extend(m.span() for m in _NAMED_GAUGE.finditer(text))
     if "states" in words:

@@ -303,9 +303,10 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
 # A census named, and cited, as the source of what follows: "As of the census[8] of 2000, there
 # were 1,392,931 people", "As of the census of 2010,[24] there were …", "As of the U.S. Census
 # in 2000,[10] there were …", "The 2010 United States Census[4] reported that …", the opening
-# of the data block a census fills, paragraph after paragraph, in the article of a place.
+# of the data block a census fills, paragraph after paragraph, in the article of a place; also
+# named by its year alone, "As of 2001 India census,[1] Narkhed had …".
 _CENSUS_ATTRIBUTION = re.compile(
-    r"\s*(?:(?:As\s+of|According\s+to|At|In)\s+)?(?:the\s+)?(?:\d{4}\s+)?(?:[A-Z][\w.]*\s+){0,3}census"
+    r"\s*(?:(?:As\s+of|According\s+to|At|In)\s+)?(?:the\s+(?:\d{4}\s+)?|\d{4}\s+)(?-i:(?:[A-Z][\w.]*\s+){0,3})census"
     r"(?:\s+(?:of|in)\s+\d{4})?\s*,?\s*$", re.I
 )
 

@@ -158,8 +158,8 @@ def missing_parts(ref: Reference, strict: bool) -> list[str]:
     if title and not (work and dated) and (venue := _VENUE_IN_TITLE.search(title)):
         work, dated = work or venue["venue"], True  # "…, published in ISIT 2015"
     if not (strict or work or (title and dated)) and (
-            named := _names_its_site(ref.get("title") or _plain(ref.raw), ref.get("url"),
-                                     bodies=not ref.get("title"))):
+            named := _names_its_site(ref.get("title") or _plain(ref.raw), ref.get("url"), bodies=not ref.get("title"))
+            or _profile_site(_ACCESS_PHRASE.sub(" ", _plain(ref.raw)), ref.get("url"))):
         work, title = named, title or named  # "NCBI: CBLAST" at ncbi.nlm.nih.gov: site and page
     missing = []
     if not title:
@@ -235,6 +235,16 @@ def _named_in_host(name: str, url: str) -> bool:
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+def _profile_site(text: str, url: str) -> str:
+    """The site an entry names as where its subject's profile is, where the address holds a word
+    of the site's name ("Kristýna Plíšková at the International Tennis Federation" at
+    www.itftennis.com; "Northern Mariana Islands at National Football Teams" at
+    www.national-football-teams.com), else "": the subject and the site are the page's title
+    and its publisher."""
+    profile = _PROFILE_AT_SITE.fullmatch(text.strip())
+    return profile["site"].strip() if profile is not None and _named_in_host(profile["site"], url) else ""
 
 
 def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
@@ -676,6 +686,10 @@ _FROM_SITE_OF = re.compile(r"\s(?:from|on|at)\s+(?:the\s+)?(?:official\s+)?web\s
 # A page on its owner's official site, the owner named in two capitalised words or more: "Profile
 # at the official New Zealand Olympic Committee website".
 _ON_OWNERS_SITE = re.compile(r"\S\s+(?:from|on|at)\s+the\s+official\s+(?P<owner>(?:[A-Z][\w'’&.-]*\s+){2,})web\s?site\b")
+# A profile page named by its subject and the site it is at, as profile templates title their
+# links: "Kristýna Plíšková at the International Tennis Federation", "Northern Mariana Islands at
+# National Football Teams".
+_PROFILE_AT_SITE = re.compile(r"\S[^.,;:]{0,60}?\s+at\s+(?:the\s+)?(?P<site>(?:[A-Z][\w'’&.-]*\s+){1,4}[A-Z][\w'’&-]*)[.\s]*")
 # "Elections in Cyprus IFES", "Accident number by year (ACRO)", "… Developments by INB, p.73"
 _TRAILING_ACRONYM = re.compile(r"(?:\s|\()[A-Z]{2,6}\)?(?:,?\s*(?:pp?|pages?)\.?\s*[\d–-]+)?[.\s]*$")
 # A part of a larger work, named with the work it is in: "Tosi, Jeffrey L., article on Common
