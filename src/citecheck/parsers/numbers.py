@@ -659,7 +659,7 @@ _SERIES_NUMBER = rf"(?<![\w.,])(?:\d+|{'|'.join(sorted([*_UNITS, *_TENS], key=le
 _SERIES_ASIDE = r"(?:\s*\((?-i:[A-Z]{2,})[\s-]?\d[^()]{0,30}\))?"
 _LAST_IN_SERIES = re.compile(rf"{_SERIES_NUMBER}\.?{_SERIES_ASIDE}(?:,?\s+(?:and|or|to)\s+|\s*[–&-]\s*)$", re.I)  # also "step 2. and 3."
 _IN_SERIES = re.compile(rf"{_SERIES_NUMBER}{_SERIES_ASIDE}\s*,\s*$", re.I)
-_MORE_IN_SERIES = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_SERIES_NUMBER}", re.I)
+_MORE_IN_SERIES = re.compile(rf"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_SERIES_NUMBER}", re.I)
 _SERIES_LENGTH = 4
 # The last characters other than spaces that a match of ``_LAST_IN_SERIES`` can have: of "and",
 # "or", "to" or a dash; a match of ``_IN_SERIES`` has a comma there.
