@@ -877,9 +877,9 @@ def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
 
 
 def figure_digits(text: str) -> str | None:
-    """The digits ``text`` is written with, run together ("2,100 and 2.1 million" gives
-    "2100 21"'s "210021"), or None where its figures may be written otherwise: in words, as
-    fractions, in superscripts or in another script's digits. Every figure the text holds
+    """The digits ``text`` is written with, run together ("2,100 fans and $2.1m" gives
+    "210021"), or None where its figures may be written otherwise: in words, as fractions, in
+    superscripts or in another script's digits. Every figure the text holds
     (``find_numeric_claims``) then has one of its value's ``significant_digits`` among them: a
     test that tells, without reading a text's figures, that it holds no figure of a value."""
     if not _words(text).isdisjoint(_CLAIM_WORDS) or _DIGITS_CHANGED.search(text) is not None:
