@@ -111,7 +111,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=150, help="pages sampled for the per-KB cost [default: 150]")
     parser.add_argument("--parallel-pages", type=int, default=600,
-                        help="pages in the multistream file of the parallel run [default: 600]")
+                        help="pages in the multistream file of the parallel run; 0 skips it [default: 600]")
     args = parser.parse_args()
     settings = Settings()
     sample = pages(args.pages)
@@ -132,6 +132,8 @@ def main() -> None:
           f"{projected_hours(per_kb):.1f} hours; a bare mwparserfromhell.parse of every article alone: "
           f"{projected_hours(parse_per_kb):.1f} hours")
 
+    if args.parallel_pages <= 0:
+        return
     from test_shards import build_multistream
 
     with tempfile.TemporaryDirectory() as tmp:
