@@ -227,6 +227,7 @@ _AFTER_STANDALONE = frozenset(
 )
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th|\.)?"
+_DAY_OF_MONTH = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"  # a day a list of days before a month may open with
 # A role on a team's staff or in its squad, after a member's name and a dash.
 _STAFF_ROLE = (r"(?:Coach|Manager|Captain|Coordinator|Trainer|Physio|Director|Goalkeeper|Defender|Midfielder|Forward"
                r"|Pitcher|Catcher|Infielder|Outfielder|Guard|Centre|Center)")
@@ -247,7 +248,9 @@ _AFTER_AGE_CATEGORY = "|".join(rf"(?<=\b[{word[0].upper()}{word[0]}]{word[1:]}\s
 _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"),  # ISO date
     ("", rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"),  # 27/09/2020
-    ("", rf"\b{_DAY}(?:\s*(?:[{_DASH}]|and|to|or|&)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?"),
+    # a day, or days listed, before the month: "5 May", "8 and 9 October 2011", "8, 9, 26 and 27 October"
+    ("", rf"\b(?:{_DAY_OF_MONTH}\s*,\s*)*{_DAY}(?:\s*(?:[{_DASH}]|and|to|or|&)\s*{_DAY})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?"
+         rf"(?:,?\s+\d{{4}}\b)?"),
     # chapter and verses with a spaced dash and no word after, wherever they stand, as a table of
     # passages gives them: "Adam to Noah 5:1 - 32", "11:10 - 26" (tried before a time; with the
     # dash unspaced, "5:1–32", it is read as a range already)
@@ -476,10 +479,6 @@ _MONTH_MASKS = re.compile(
     )""",  # a year after the day's comma with no space, too: "August 5,2013"
     re.X,
 )
-# Days listed before their month: "on 8, 9, 26 and 27 October 2011", "9, 12 & 13 November".
-_DAY_OF_MONTH = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-_DAYS_OF_MONTH = re.compile(
-    rf"\b{_DAY_OF_MONTH}(?:\s*,\s*{_DAY_OF_MONTH})+,?\s*(?:and|&)\s*{_DAY_OF_MONTH}\s+(?:{_MONTHS})\b")
 # An endurance race named by its length and its place: "the 12 Hours of Sebring", and as often
 # written, "the 24 hours of Le Mans"; not a spell of time ("24 hours of Olympic coverage").
 _HOURS_OF_PLACE = re.compile(r"\b\d{1,2}\s+(?:Hours|hours(?=\s+of\s+Le\s+Mans\b))\s+of\s+[A-Z]")
@@ -748,7 +747,6 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     # The masks below are looked for only in texts with the words each of their matches has.
     if not words.isdisjoint(_MONTH_WORDS):
         spans.extend(m.span() for m in _MONTH_MASKS.finditer(text))
-        spans.extend(m.span() for m in _DAYS_OF_MONTH.finditer(text))
     spans.extend(m.span() for m in _LIST_NUMBER.finditer(text))
     if not words.isdisjoint(_EVENT_DISTANCE_UNITS):
         spans.extend(m.span(m.lastindex) for m in _EVENT_DISTANCE.finditer(text))
@@ -831,8 +829,9 @@ _OVERS_WORDS = frozenset(("overs", "over", "twenty20", "t20"))
 # Yorkshire)", a frequency in megahertz where the text speaks of radio; not a round frequency or
 # a band ("at 100 MHz", "88–108 MHz"), nor a clock's or a spectrometer's ("ran at 99.9 MHz").
 _FM_DIAL = r"(?:8(?:7\.[5-9]|[89]\.\d)|9\d\.\d|10[0-7]\.\d|108\.0)"
-_BROADCAST_FREQUENCY = re.compile(rf"(?<![\d.,–-])({_FM_DIAL})\s?(?:FM\b|MHz\b(?=\s*\([A-Z]))")
-_RADIO_FREQUENCY = re.compile(rf"(?<![\d.,–-])({_FM_DIAL})\s?MHz\b")
+_FM_FREQUENCY = rf"(?<![\d.,–-])({_FM_DIAL})\s?"
+_BROADCAST_FREQUENCY = re.compile(rf"{_FM_FREQUENCY}(?:FM\b|MHz\b(?=\s*\([A-Z]))")
+_RADIO_FREQUENCY = re.compile(rf"{_FM_FREQUENCY}MHz\b")
 _RADIO_WORDS = frozenset(("radio", "station", "stations", "broadcast", "broadcasts", "broadcasting", "transmitter",
                           "transmitters", "fm"))
 # A number that says which element or nuclide a thing is: "atomic number 27", "mass number 59".
