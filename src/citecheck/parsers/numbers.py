@@ -744,40 +744,20 @@ _OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|circa|c\.|around|about|
 def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """The spans of ``text`` (whose words are ``words``) that hold no figure."""
     spans = [m.span() for m in _masks_for(_mask_groups(text, words)).finditer(text)]
-    # The masks below are looked for only in texts with the words each of their matches has.
-    if not words.isdisjoint(_MONTH_WORDS):
-        spans.extend(m.span() for m in _MONTH_MASKS.finditer(text))
     spans.extend(m.span() for m in _LIST_NUMBER.finditer(text))
+    # The masks below are looked for only in texts with the words each of their matches has.
+    for gate, pattern, group in _WORDED_MASKS:
+        if not words.isdisjoint(gate):
+            spans.extend(m.span(group) for m in pattern.finditer(text))
     if not words.isdisjoint(_EVENT_DISTANCE_UNITS):
         spans.extend(m.span(m.lastindex) for m in _EVENT_DISTANCE.finditer(text))
         if not words.isdisjoint(_ATHLETICS_WORDS):
             spans.extend(m.span(1) for m in _MORE_RACES.finditer(text))
-    if "number" in words or "numbers" in words:
-        spans.extend(m.span(1) for m in _IDENTITY_NUMBER.finditer(text))
-    if "under" in words:
-        spans.extend(m.span() for m in _AGE_GRADE.finditer(text))
-    if "nations" in words:
-        spans.extend(m.span() for m in _NATIONS_TOURNAMENT.finditer(text))
     if _CALL_OPENS.search(text):
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
-    if not words.isdisjoint(_AIRLINE_WORDS):
-        spans.extend(m.span(1) for m in _FLIGHT_NUMBER.finditer(text))
-    if "hours" in words:
-        spans.extend(m.span() for m in _HOURS_OF_PLACE.finditer(text))
-    if "issues" in words or "volumes" in words:
-        spans.extend(m.span(1) for m in _ISSUE_NUMBERS.finditer(text))
-    if "gauge" in words:
-        spans.extend(m.span() for m in _NAMED_GAUGE.finditer(text))
-    if "states" in words:
-        spans.extend(m.span() for m in _ALL_FIFTY_STATES.finditer(text))
-    if not words.isdisjoint(_OVERS_WORDS):
-        spans.extend(m.span() for m in _OVERS_FORMAT.finditer(text))
     if "mhz" in words or "fm" in words:
         frequencies = _BROADCAST_FREQUENCY if words.isdisjoint(_RADIO_WORDS) else _RADIO_FREQUENCY
         spans.extend(m.span(1) for m in frequencies.finditer(text))
-    if not words.isdisjoint(_WEAPON_WORDS):
-        spans.extend(m.span(1) for m in _CALIBRE.finditer(text))
-        spans.extend(m.span(1) for m in _CALIBRE_OF_MODEL.finditer(text))
     if not words.isdisjoint(scripture.BOOK_WORDS):
         spans.extend(scripture.verse_spans(text))  # "1 Samuel 3:14", "Exodus 10:1, 20, 27"
     return spans
@@ -853,6 +833,24 @@ _CODE_CALL = re.compile(r"\b[A-Za-z_]\w*(?:[._]\w+)+\([^()\n]*\)")
 # What every call has and prose rarely: a bracket right after a word. Looked for from each
 # bracket, which the engine finds at once, where the call's pattern is tried at every word.
 _CALL_OPENS = re.compile(r"\((?<=\w\()")
+
+
+# The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
+# holds: the words, the pattern, and the group of a match that holds no figure.
+_WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
+    (_MONTH_WORDS, _MONTH_MASKS, 0),
+    (frozenset(("number", "numbers")), _IDENTITY_NUMBER, 1),
+    (frozenset(("under",)), _AGE_GRADE, 0),
+    (frozenset(("nations",)), _NATIONS_TOURNAMENT, 0),
+    (_AIRLINE_WORDS, _FLIGHT_NUMBER, 1),
+    (frozenset(("hours",)), _HOURS_OF_PLACE, 0),
+    (frozenset(("issues", "volumes")), _ISSUE_NUMBERS, 1),
+    (frozenset(("gauge",)), _NAMED_GAUGE, 0),
+    (frozenset(("states",)), _ALL_FIFTY_STATES, 0),
+    (_OVERS_WORDS, _OVERS_FORMAT, 0),
+    (_WEAPON_WORDS, _CALIBRE, 1),
+    (_WEAPON_WORDS, _CALIBRE_OF_MODEL, 1),
+)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
