@@ -1,8 +1,10 @@
 """Per-content caches emptied between timed runs, so a rerun of one article costs what a new one would.
 
-Caches of loaded data (rule data, lexicons, the selected rules) are per process and stay warm, as
-they are over a dump; caches keyed by an article's own text (numbers, dates, URLs, fingerprints)
-would make every repetition after the first cheaper than a new article, and are emptied.
+Caches of loaded data (rule data, lexicons, the selected rules, patterns compiled once for each
+set of mask groups) are per process and stay warm, as they are over a dump: they live outside the
+content modules or are unbounded (``functools.cache``). Caches keyed by an article's own text
+(numbers, dates, URLs, fingerprints) are bounded (``lru_cache(maxsize=…)``); they would make every
+repetition after the first cheaper than a new article, and are emptied.
 """
 
 from __future__ import annotations
@@ -17,5 +19,6 @@ def clear_content_caches() -> None:
         if not name.startswith(CONTENT_MODULES):
             continue
         for value in vars(module).values():
-            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == name:
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == name \
+                    and value.cache_parameters()["maxsize"] is not None:
                 value.cache_clear()
