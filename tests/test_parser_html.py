@@ -456,6 +456,17 @@ def test_text_after_a_paragraph_of_an_infobox_cell_keeps_the_row_label() -> None
     assert len(lint_text(page.format(""), "html", select=["CC101"]).findings) == 1
 
 
+def test_an_infobox_row_of_two_data_cells_is_labelled_by_a_first_cell_ending_in_a_colon_or_all_in_bold() -> None:
+    page = ('<table class="infobox"><tr><th colspan="2">Biathlon</th></tr>'
+            '<tr><td>Class:</td><td>Mammalia</td></tr>'
+            '<tr><td> <b>Events</b>\n</td><td>12 (men: 6; women: 6)</td></tr>'
+            '<tr><td><strong>Venues</strong></td><td>3</td></tr>'
+            '<tr><td><b>Best</b> of all</td><td>12 teams</td></tr></table>')
+    values = [(s.section, s.text) for s in parse(page).statements if s.kind == "infobox"]
+    assert values == [(("Class",), "Mammalia"), (("Events",), "12 (men: 6; women: 6)"), (("Venues",), "3"),
+                      (("Biathlon",), "Best of all"), (("Biathlon",), "12 teams")]  # bold and plain: no label
+
+
 def test_the_bibliography_holds_the_lists_of_its_sub_headings_until_the_next_section() -> None:
     page = """<html><body><div class="mw-parser-output"><p>Text.</p>
 <h2>Bibliography</h2><h3>Books</h3><ul><li>Miller, John. James II (2000).</li></ul>

@@ -340,6 +340,12 @@ _FOOTNOTE_MARK = re.compile(r"\d{1,2}|[*†‡§a-z]")
 _FOOTNOTE_MARKS = re.compile(rf"(?:{_FOOTNOTE_MARK.pattern})(?:\s*,\s*(?:{_FOOTNOTE_MARK.pattern}))+")
 
 
+def _bold_only(cell: Element) -> bool:
+    """Whether a cell's text is all in one bold element, as an infobox's label is printed."""
+    parts = [child for child in cell.children if not (isinstance(child, Text) and not child.text.strip())]
+    return len(parts) == 1 and isinstance(parts[0], Element) and parts[0].tag in ("b", "strong")
+
+
 def _skipped(el: Element) -> bool:
     if el.tag in _SKIP_TAGS:
         return True
@@ -776,10 +782,11 @@ class _Walker:
                 continue
             lead = self.collect(headers[0]) if headers else None
             if lead is None and len(values) == 2:
-                # Taxobox-style rows: "Class:" | "Mammalia" written as two data cells.
+                # Taxobox-style rows: "Class:" | "Mammalia" written as two data cells, or the
+                # label in bold: "<b>Events</b>" | "12 (men: 6; women: 6)".
                 registered = len(self.markers)
                 first = self.collect(values[0])
-                if "".join(first.parts).rstrip().endswith(":"):
+                if "".join(first.parts).rstrip().endswith(":") or _bold_only(values[0]):
                     lead, values = first, values[1:]
                 else:
                     del self.markers[registered:]  # the cell is walked again as a value
