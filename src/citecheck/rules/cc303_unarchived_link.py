@@ -61,7 +61,8 @@ class UnarchivedLink(Rule):
     States Patent 3137937", "US patent 5254836", "US Patent 9082", "US5593832.pdf", "Council
     Directive 80/181/EEC", a statute by its short title and year, "Local Government (Gaelic Names)
     (Scotland) Act 1997", "The St Helena, Ascension and Tristan da Cunha Constitution Order 2009",
-    a French decree by its number, "Décret n° 80-313",
+    a French decree by its number, "Décret n° 80-313", a Russian legal act or a resolution by its
+    number and date, "Постановление №725 от 31 августа 2011 г.",
     "Code of Federal Regulations Title 21", a US statute by its place in the Code or its public-law
     number, "10 USC 525", "Pub.L. 110-181", "AS/NZS 3788:2006", "RFC 3190", "ISO 832:1994 …",
     "International Organization for Standardization, Procedure 719", "USDA Forest Service PSW
