@@ -56,6 +56,10 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("about three-quarters of the population and two-fifths of the votes", ["three-quarters", "two-fifths"]),
         ("a third of the votes; around half were killed; cut by two-thirds.", ["a third", "half", "two-thirds"]),
         ("five-eighths of the land and five eighths of the sea", ["five-eighths", "five eighths"]),
+        # a count of a series' members, not a place in it
+        ("He won 7 of 18 races; Game 4 of the season drew 20 million viewers; part 1 of 2 million copies",
+         ["7", "18", "20 million", "2 million"]),
+        ("20 Class 37 locomotives, 12 Class A shares, the 12 class members, 30 classes", ["20", "12", "12", "30"]),
         # terms served, possessives, units, dated spans
         ("He is a six-term incumbent who served during his four terms.", ["six", "four"]),
         ("It flew at Mach 0.75 and emitted 316.9 Mt of CO2, 100–180 Mt per year.", ["0.75", "316.9", "100–180"]),
@@ -348,6 +352,8 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Total GDP (nominal) (billion US$)",
         "a third time, a two-thirds majority, the first half of the century, a half-brother",
         "He played at five-eighth; the Five-eighth kicked the goal",
+        "Race 7 of 18 in the 2008 Formula One season; 2006 UCI ProTour, race 17 of 27; Part 2 of 3",
+        "The 90 class are a class of diesel locomotives, like the 82 Class; the 5000 metres Track Walk",
         "Suppose a 10,000 kg space probe is sent to Mars.",
         "If, for example, a project estimate was $1,252,000 for a scope.",
         "For example, if the power factor were as low as 0.7, the power would be 1.4 times more.",

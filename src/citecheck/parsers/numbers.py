@@ -406,7 +406,8 @@ _MASK_ALTERNATIVES = (
     ("units", rf"\d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
         rf"|breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?"
         rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist"
-        rf"|Relay|Hurdles|Steeplechase|Freestyle|Backstroke|Breaststroke|Butterfly|Medley|Race|Run|Walk)\b)"),
+        rf"|Relay|Hurdles|Steeplechase|Freestyle|Backstroke|Breaststroke|Butterfly|Medley|Race|Run|Walk"
+        rf"|[Tt]rack\s+[Ww]alk|[Rr]oad\s+[Ww]alk)\b)"),
     # an event of a schedule or a records table by its distance and field ("500 metres men",
     # "5 km walk (road)"), or a meet by its distance ("Mexican 100 km Championships"); not "a
     # 2.5 km walk from the village"
@@ -837,6 +838,19 @@ _CALL_OPENS = re.compile(r"\((?<=\w\()")
 
 # The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
 # holds: the words, the pattern, and the group of a match that holds no figure.
+# A place in a series, "N of M" after the series' noun, as an infobox heads a race or a story's
+# part: "Race 7 of 18 in the 2008 Formula One season", "2006 UCI ProTour, race 17 of 27", "Part 2
+# of 3"; the total says where the place falls and reports nothing. Not "won 7 of 18 races", nor
+# "Game 4 of the 2011 World Series drew 20 million viewers".
+_PLACE_IN_SERIES = re.compile(r"\b(?:[Rr]ace|[Rr]ound|[Gg]ame|[Ll]eg|[Ss]tage|[Pp]art|[Ee]pisode|[Hh]eat)\s+\d{1,3}\s+of\s+\d{1,3}"
+                              r"\b(?![.,]\d|\s*(?:%|per\b|hundred|thousand|million|billion))")
+_SERIES_PLACE_WORDS = frozenset(("race", "round", "game", "leg", "stage", "part", "episode", "heat"))
+# A class of vehicles named by its number, standing alone or as what is said of: "with a cab
+# layout like the 82 Class.", "The 90 class are a class of diesel locomotives"; not a count of
+# things of a class, "12 Class A shares", "20 Class 37 locomotives", "2,000 Class rings", nor of a
+# class's pupils, "the 12 class members".
+_CLASS_BY_NUMBER = re.compile(r"\b[Tt]he\s+(\d{1,4})\s+[Cc]lass\b"
+                              r"(?=\s*(?:[.,;:)]|$)|\s+(?:are|were|is|was|locomotives?|engines?)\b)")
 _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_MONTH_WORDS, _MONTH_MASKS, 0),
     (frozenset(("number", "numbers")), _IDENTITY_NUMBER, 1),
@@ -850,6 +864,8 @@ _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_OVERS_WORDS, _OVERS_FORMAT, 0),
     (_WEAPON_WORDS, _CALIBRE, 1),
     (_WEAPON_WORDS, _CALIBRE_OF_MODEL, 1),
+    (_SERIES_PLACE_WORDS, _PLACE_IN_SERIES, 0),
+    (frozenset(("class",)), _CLASS_BY_NUMBER, 0),
 )
 
 
