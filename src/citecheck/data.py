@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 from citecheck.config import ConfigError, Settings
 from citecheck.model import Document, Reference
+from citecheck.patterns import alternation
 
 CONFLICT_SCHEMA = "citecheck.conflict/1"
 LEXICON_SCHEMA = "citecheck.lexicon/1"
@@ -253,24 +254,10 @@ def phrases_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """phrases_pattern, built once per list of phrases: the trie of every conflict's terms takes
     a millisecond to build, and every new Settings (a lint_text call without one) asks again."""
-    trie: dict[str, Any] = {}
-    for phrase in phrases:
-        if phrase:
-            node = trie
-            for char in phrase:
-                node = node.setdefault(char, {})
-            node[""] = {}  # a phrase ends here
-    if not trie:
+    body = alternation(phrases)
+    if not body:
         return re.compile(r"(?!)")
-    return re.compile(r"(?<!\w)" + _trie_pattern(trie) + r"(?!\w)", re.I)
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in node.items() if char]
-    if not branches:
-        return ""
-    body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 or "" in node else branches[0]
-    return body + "?" if "" in node else body
+    return re.compile(r"(?<!\w)" + body + r"(?!\w)", re.I)
 
 
 # ---------------------------------------------------------------------------------------------

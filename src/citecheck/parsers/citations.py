@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from citecheck.patterns import alternation
 from citecheck.parsers.scripture import cites_verses_only
 
 # The headings of sections that list the works short citations point to ("Brittain" for
@@ -745,14 +746,20 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
 ))
 
 
-_NUMBERED_DOCUMENT_WORDS = re.compile("|".join(re.escape(word) for words, _ in _NUMBERED_DOCUMENTS for word in words))
+_NUMBERED_DOCUMENT_WORDS = re.compile(alternation(word for words, _ in _NUMBERED_DOCUMENTS for word in words))
+# The patterns to try where a word of the gate is found: those of every word it holds ("Regulations "
+# holds "Regulation").
+_DOCUMENTS_BY_WORD = {
+    found: tuple(pattern for words, pattern in _NUMBERED_DOCUMENTS if any(word in found for word in words))
+    for found in {word for words, _ in _NUMBERED_DOCUMENTS for word in words}}
 
 
 def numbered_document(raw: str) -> bool:
     """Whether ``raw`` names a document published under a number of its own (``_NUMBERED_DOCUMENTS``):
-    a patent, a piece of legislation, an RFC, a standard, a government report."""
-    return (_NUMBERED_DOCUMENT_WORDS.search(raw) is not None
-            and any(pattern.search(raw) is not None for _, pattern in _NUMBERED_DOCUMENTS))
+    a patent, a piece of legislation, an RFC, a standard, a government report. Each pattern is
+    tried only where a word it needs occurs: most entries hold none."""
+    found = {match.group() for match in _NUMBERED_DOCUMENT_WORDS.finditer(raw)}
+    return any(pattern.search(raw) is not None for pattern in {p for word in found for p in _DOCUMENTS_BY_WORD[word]})
 
 
 def findable_without_link(raw: str, title: str) -> bool:
