@@ -895,7 +895,11 @@ def figure_digits(text: str) -> str | None:
     superscripts or in another script's digits. Every figure the text holds
     (``find_numeric_claims``) then has one of its value's ``significant_digits`` among them: a
     test that tells, without reading a text's figures, that it holds no figure of a value."""
-    if not _words(text).isdisjoint(_CLAIM_WORDS) or _DIGITS_CHANGED.search(text) is not None:
+    if not _words(text).isdisjoint(_CLAIM_WORDS):
+        return None
+    if text.isascii():  # no vulgar fraction, superscript or other script's digit: only a slash changes them
+        return None if "/" in text else text.encode().translate(None, _NOT_DIGIT_BYTES).decode()
+    if _DIGITS_CHANGED.search(text) is not None:
         return None
     return _NOT_ASCII_DIGIT.sub("", text)
 
@@ -910,6 +914,7 @@ def significant_digits(value: float) -> tuple[str, ...]:
 
 
 _NOT_ASCII_DIGIT = re.compile(r"[^0-9]+")
+_NOT_DIGIT_BYTES = bytes(byte for byte in range(256) if not ord("0") <= byte <= ord("9"))
 # What makes a figure's value other than its digits in a row: a fraction's slash, a vulgar
 # fraction, a superscript or a subscript, a digit of another script.
 _DIGITS_CHANGED = re.compile(r"[/⁄\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u218b]|(?![0-9])\d")
