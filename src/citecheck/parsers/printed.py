@@ -102,11 +102,12 @@ def _printed_reference(raw: str) -> bool:
     if ("encyclop" in lowered or "britannica" in lowered or "eb1911" in lowered) \
             and _PRE_WEB_ENCYCLOPEDIA.search(raw) is not None:
         return True
-    cited = _before_retrieval(raw)
-    if ("Dictionary" in cited or "Encyclop" in cited) and _PRINTED_REFERENCE_WORK.search(cited) is not None:
+    if (("Dictionary" in raw or "Encyclop" in raw)
+            and _PRINTED_REFERENCE_WORK.search(_before_retrieval(raw)) is not None):
         return True  # a site's copy of an entry of a printed dictionary, found by its headword
-    return (_CITE_WEB.search(raw) is None and _PDF.search(raw) is None
-            and _NUMBERED_EDITION.search(cited) is not None)
+    return (("edition" in lowered or "ed.)" in lowered or "ed)" in lowered)
+            and _NUMBERED_EDITION.search(_before_retrieval(raw)) is not None
+            and _CITE_WEB.search(raw) is None and _PDF.search(raw) is None)
 
 
 # The notes printed with a released recording, as ``{{cite AV media notes}}`` renders them: the
@@ -123,6 +124,8 @@ def _release_notes(raw: str) -> bool:
     (its label, year and catalogue number): a site's scan of the sleeve is a copy. The notes'
     bracket must stand outside any quoted title, link or other template ('"Thriller (liner
     notes)". Fan Archive' is a page's title), with the release's year before any retrieval."""
+    if "notes" not in raw.lower():
+        return False  # the cheap test first: the template and the bracket both name the notes
     if _NOTES_TEMPLATE.match(raw.lstrip()):
         return True
     cited = _before_retrieval(raw)  # the release's year, not the visit's
