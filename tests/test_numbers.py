@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from citecheck.parsers.numbers import (
     continues_example,
-    figure_digits,
     find_numeric_claims,
+    written_figures,
     names_the_members,
     names_worked_example,
     opens_example,
@@ -1132,22 +1132,37 @@ def test_a_catalogue_s_first_entry_may_run_on_into_the_next_statement() -> None:
 )
 def test_a_figure_s_value_is_among_the_digits_of_its_text(text: str, value: float) -> None:
     assert any(figure.value == value or figure.high == value for figure in find_numeric_claims(text))
-    digits = figure_digits(text)
-    assert digits is not None and any(written in digits for written in significant_digits(value))
+    written = written_figures(text)
+    assert written is not None and any(digits in written.digits for digits in significant_digits(value))
+    assert written.may_hold(value)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["two thousand fans", "a third of the seats", "8 1⁄2 in", "1½ miles", "3/4 of the vote", "10⁶ cells", "٢٠٠ men"],
+    ["8 1⁄2 in", "1½ miles", "3/4 of the vote", "10⁶ cells", "٢٠٠ men", "two to 3 million", "3 dozen eggs",
+     "1 and a half miles", "Two-thirds, 40 of them"],
 )
-def test_figures_written_otherwise_than_in_ascii_digits_give_no_digits(text: str) -> None:
-    assert figure_digits(text) is None
+def test_figures_whose_digits_are_written_otherwise_tell_nothing(text: str) -> None:
+    assert written_figures(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "other"),
+    [("two thousand fans", 2000.0, 3000.0), ("a third of the seats", 33.33, 25.0),
+     ("some twenty-five men arrived with their 2.5 million dollars", 25.0, 35.0),
+     ("a dozen eggs were bought in 1990", 12.0, 1990.5)],
+)
+def test_figures_in_words_are_told_by_their_values(text: str, value: float, other: float) -> None:
+    written = written_figures(text)
+    assert written is not None and value in written.word_values
+    assert written.may_hold(value) and not written.may_hold(other)
 
 
 def test_a_text_s_digits_rule_out_a_value_they_do_not_write() -> None:
-    digits = figure_digits("It had 242,500 members in 1990.")
-    assert digits is not None
-    assert not any(written in digits for written in significant_digits(885_000.0))
+    written = written_figures("It had 242,500 members in 1990; over the next decade two hundred more joined, and the fund "
+                              "held 2.5 million.")
+    assert written is not None
+    assert not written.may_hold(885_000.0) and written.may_hold(2_500_000.0) and written.may_hold(200.0)
     assert significant_digits(0.0) == ("",)
 
 
@@ -1158,12 +1173,12 @@ def test_a_text_s_digits_rule_out_a_value_they_do_not_write() -> None:
 def test_every_figure_in_digits_keeps_its_value_s_digits(number: int, places: int, form: str, grouped: bool) -> None:
     written = f"{number / 10 ** places:{',' if grouped else ''}.{places}f}"
     text = f"The club had {form.format(written)} of them."
-    digits = figure_digits(text)
-    assert digits is not None
+    written = written_figures(text)
+    assert written is not None
     for figure in find_numeric_claims(text):
         for value in (figure.value, figure.high):
             if value is not None:
-                assert any(w in digits for w in significant_digits(value)), (text, value)
+                assert written.may_hold(value), (text, value)
 
 
 def test_every_figure_of_the_fixture_articles_keeps_its_value_s_digits() -> None:
@@ -1181,12 +1196,12 @@ def test_every_figure_of_the_fixture_articles_keeps_its_value_s_digits() -> None
             continue
         doc = parse(path.read_text(encoding="utf-8", errors="replace"), formats[path.suffix], path=str(path))
         for stmt in doc.statements:
-            digits = figure_digits(stmt.text)
-            if digits is None:
+            written = written_figures(stmt.text)
+            if written is None:
                 continue
             for figure in find_numeric_claims(stmt.text):
                 for value in (figure.value, figure.high):
                     if value is not None:
                         checked += 1
-                        assert any(w in digits for w in significant_digits(value)), (stmt.text, value)
+                        assert written.may_hold(value), (stmt.text, value)
     assert checked > 1000

@@ -33,11 +33,12 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 from citecheck.parsers import scripture
 from citecheck.parsers.citations import STANDARD_BODIES
+from citecheck.patterns import alternation
 
 if TYPE_CHECKING:
     from citecheck.data import Lexicon
 
-__all__ = ["NumericClaim", "find_numeric_claims", "figure_digits", "significant_digits", "parse_number", "names_worked_example", "decodes_notation", "continues_example", "opens_example", "works_out", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
+__all__ = ["NumericClaim", "find_numeric_claims", "WrittenFigures", "written_figures", "significant_digits", "parse_number", "names_worked_example", "decodes_notation", "continues_example", "opens_example", "works_out", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
 
 KINDS = ("count", "percent", "money", "vague")
 
@@ -889,19 +890,48 @@ def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
     return tuple(_find(text))
 
 
-def figure_digits(text: str) -> str | None:
-    """The digits ``text`` is written with, run together ("2,100 fans and $2.1m" gives
-    "210021"), or None where its figures may be written otherwise: in words, as fractions, in
-    superscripts or in another script's digits. Every figure the text holds
-    (``find_numeric_claims``) then has one of its value's ``significant_digits`` among them: a
+@dataclass(frozen=True, slots=True)
+class WrittenFigures:
+    """What a text's figures may be, told without reading them (``written_figures``)."""
+
+    digits: str  # the digits the text is written with, run together
+    word_values: frozenset[float]  # the values its number words and fractions in words may give
+
+    def may_hold(self, value: float) -> bool:
+        """Whether a figure of the text may have ``value``: one written in words has it among
+        ``word_values``; one written with digits has one of its ``significant_digits`` among ``digits``."""
+        return value in self.word_values or any(written in self.digits for written in significant_digits(value))
+
+
+def written_figures(text: str) -> WrittenFigures | None:
+    """The digits ``text`` is written with, run together ("2,100 fans and $2.1m" gives "210021"),
+    and the values its figures in words may have (each run of number words and each fraction in
+    words, read whether or not it is a claim); or None where a figure's digits may be written
+    otherwise: as fractions, in superscripts, in another script's digits, or with a number word
+    beside them ("two to 3 million", "3 dozen", "1 and a half"; not a power of ten, "2.5
+    million"). Every figure the text holds (``find_numeric_claims``) then passes ``may_hold``: a
     test that tells, without reading a text's figures, that it holds no figure of a value."""
-    if not _words(text).isdisjoint(_CLAIM_WORDS):
-        return None
     if text.isascii():  # no vulgar fraction, superscript or other script's digit: only a slash changes them
-        return None if "/" in text else text.encode().translate(None, _NOT_DIGIT_BYTES).decode()
-    if _DIGITS_CHANGED.search(text) is not None:
+        if "/" in text:
+            return None
+        digits = text.encode().translate(None, _NOT_DIGIT_BYTES).decode()
+    elif _DIGITS_CHANGED.search(text) is not None:
         return None
-    return _NOT_ASCII_DIGIT.sub("", text)
+    else:
+        digits = _NOT_ASCII_DIGIT.sub("", text)
+    words = _words(text)
+    if words.isdisjoint(_CLAIM_WORDS):
+        return WrittenFigures(digits, frozenset())
+    if digits and _WORD_BESIDE_DIGIT.search(text) is not None:
+        return None
+    values = set()
+    if not words.isdisjoint(NUMBER_WORDS):
+        values.update(_words_value(match.group()) for match in _WORD_CLAIM.finditer(text))
+    if not words.isdisjoint(_FRACTION_WORDS):
+        values.update(claim.value for match in _FRACTION_CLAIM.finditer(text)
+                      if (claim := _fraction_claim(text, match)) is not None)
+    values.discard(None)
+    return WrittenFigures(digits, frozenset(values))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -914,6 +944,13 @@ def significant_digits(value: float) -> tuple[str, ...]:
 
 
 _NOT_ASCII_DIGIT = re.compile(r"[^0-9]+")
+# A number word or a fraction in words (not a power of ten, which keeps a figure's digits: "2.5
+# million") a few words from a digit, where one figure may be written with both.
+_DIGIT_CHANGING_WORDS = alternation(sorted((NUMBER_WORDS | _FRACTION_WORDS)
+                                           - {"hundred", "thousand", "million", "billion", "trillion"}))
+_WORD_BESIDE_DIGIT = re.compile(
+    rf"\d[^\w\n]{{0,3}}(?:[^\W\d]+[^\w\n]{{1,3}}){{0,2}}(?:{_DIGIT_CHANGING_WORDS})\b"
+    rf"|\b(?:{_DIGIT_CHANGING_WORDS})(?:[^\w\n]{{1,3}}[^\W\d]+){{0,2}}[^\w\n]{{0,3}}\d", re.I)
 _NOT_DIGIT_BYTES = bytes(byte for byte in range(256) if not ord("0") <= byte <= ord("9"))
 # What makes a figure's value other than its digits in a row: a fraction's slash, a vulgar
 # fraction, a superscript or a subscript, a digit of another script.

@@ -22,8 +22,8 @@ from citecheck.parsers.dates import find_dates, looks_like_date
 from citecheck.parsers.numbers import (
     REPETITION_NOUNS,
     NumericClaim,
+    WrittenFigures,
     estimate_before,
-    figure_digits,
     find_numeric_claims,
     parse_number,
     continues_example,
@@ -36,11 +36,11 @@ from citecheck.parsers.numbers import (
     quoted_words,
     reads_out_designation,
     reports_the_world,
-    significant_digits,
     speaks_in_mathematics,
     tallies_listed_seasons,
     tallies_listed_years,
     works_out,
+    written_figures,
 )
 from citecheck.parsers.statements import TABLE_SOURCE_LINE
 from citecheck.rules.base import Option, Rule, RuleContext
@@ -635,7 +635,7 @@ class _CitedFigure:
 class _CitedFigures:
     """The article's cited figures by place ("body", "lead" for the lead's prose, or "infobox")
     and by value, for every summary that may restate one. A statement is read for its figures
-    only when a value is looked up in its place that its digits may write (``figure_digits``):
+    only when a value is looked up in its place that its figures may have (``written_figures``):
     most summaries' figures are cited where they stand, or are of no kind that is looked up, and
     most of the body's many cited sentences hold none of the few values looked up."""
 
@@ -650,18 +650,17 @@ class _CitedFigures:
         """The cited figures of ``place`` whose value is ``value``."""
         found = self._found.get((place, value))
         if found is None:
-            wanted = significant_digits(value) if value is not None else None
             found = self._found[place, value] = [
-                figure for j, digits in self._statements_of(place)
-                if digits is None or wanted is None or any(written in digits for written in wanted)
+                figure for j, written in self._statements_of(place)
+                if written is None or value is None or written.may_hold(value)
                 for figure in self._figures_at(j) if figure.claim.value == value]
         return found
 
-    def _statements_of(self, place: str) -> list[tuple[int, str | None]]:
+    def _statements_of(self, place: str) -> list[tuple[int, WrittenFigures | None]]:
         entries = self._places.get(place)
         if entries is None:
-            entries = self._places[place] = [(j, figure_digits(stmt.text)) for j, stmt in enumerate(self._doc.statements)
-                                             if _place(stmt) == place]
+            entries = self._places[place] = [(j, written_figures(stmt.text))
+                                             for j, stmt in enumerate(self._doc.statements) if _place(stmt) == place]
         return entries
 
     def _figures_at(self, j: int) -> list[_CitedFigure]:
