@@ -38,7 +38,7 @@ from citecheck.patterns import alternation
 if TYPE_CHECKING:
     from citecheck.data import Lexicon
 
-__all__ = ["NumericClaim", "find_numeric_claims", "WrittenFigures", "written_figures", "significant_digits", "parse_number", "names_worked_example", "decodes_notation", "continues_example", "opens_example", "works_out", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
+__all__ = ["NumericClaim", "find_numeric_claims", "WrittenFigures", "significant_digits", "parse_number", "names_worked_example", "decodes_notation", "continues_example", "opens_example", "works_out", "speaks_in_mathematics", "reports_the_world", "KINDS", "NUMBER_WORDS"]
 
 KINDS = ("count", "percent", "money", "vague")
 
@@ -890,40 +890,53 @@ def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
     return tuple(_find(text))
 
 
-@dataclass(frozen=True, slots=True)
 class WrittenFigures:
-    """What a text's figures may be, told without reading them (``written_figures``)."""
+    """What a text's figures may be, told without reading them: the digits the text is written
+    with, run together ("2,100 fans and $2.1m" gives "210021"), and the values its figures in
+    words may have (each run of number words and each fraction in words, read whether or not it
+    is a claim). Where a figure's digits may be written otherwise (as fractions, in superscripts,
+    in another script's digits, or with a number word beside them: "two to 3 million", "3
+    dozen", "1 and a half"; not a power of ten, "2.5 million"), any value may be held. Every
+    figure the text holds (``find_numeric_claims``) passes ``may_hold``: a test that tells,
+    without reading a text's figures, that it holds no figure of a value. The words are read
+    only when the digits do not settle it."""
 
-    digits: str  # the digits the text is written with, run together
-    word_values: frozenset[float]  # the values its number words and fractions in words may give
+    __slots__ = ("_text", "_digits", "_word_values")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._digits = _digits_written(text)
+        self._word_values: frozenset[float] | None = _UNREAD
 
     def may_hold(self, value: float) -> bool:
-        """Whether a figure of the text may have ``value``: one written in words has it among
-        ``word_values``; one written with digits has one of its ``significant_digits`` among ``digits``."""
-        return value in self.word_values or any(written in self.digits for written in significant_digits(value))
+        """Whether a figure of the text may have ``value``: one written with digits has one of its
+        ``significant_digits`` among them; one written in words has it among the words' values."""
+        if self._digits is None or any(written in self._digits for written in significant_digits(value)):
+            return True
+        if self._word_values is _UNREAD:
+            self._word_values = _word_values(self._text, bool(self._digits))
+        return self._word_values is None or value in self._word_values
 
 
-def written_figures(text: str) -> WrittenFigures | None:
-    """The digits ``text`` is written with, run together ("2,100 fans and $2.1m" gives "210021"),
-    and the values its figures in words may have (each run of number words and each fraction in
-    words, read whether or not it is a claim); or None where a figure's digits may be written
-    otherwise: as fractions, in superscripts, in another script's digits, or with a number word
-    beside them ("two to 3 million", "3 dozen", "1 and a half"; not a power of ten, "2.5
-    million"). Every figure the text holds (``find_numeric_claims``) then passes ``may_hold``: a
-    test that tells, without reading a text's figures, that it holds no figure of a value."""
+_UNREAD: frozenset[float] = frozenset()  # a marker, compared by identity
+
+
+def _digits_written(text: str) -> str | None:
+    """The digits of ``text`` run together, or None where a fraction, a superscript or another
+    script's digit may write a figure's digits otherwise."""
     if text.isascii():  # no vulgar fraction, superscript or other script's digit: only a slash changes them
-        if "/" in text:
-            return None
-        digits = text.encode().translate(None, _NOT_DIGIT_BYTES).decode()
-    elif _DIGITS_CHANGED.search(text) is not None:
+        return None if "/" in text else text.encode().translate(None, _NOT_DIGIT_BYTES).decode()
+    return None if _DIGITS_CHANGED.search(text) is not None else _NOT_ASCII_DIGIT.sub("", text)
+
+
+def _word_values(text: str, has_digits: bool) -> frozenset[float] | None:
+    """The values the number words and fractions in words of ``text`` may give its figures, or
+    None where a number word stands beside a digit and may change the digits of its figure."""
+    if _CLAIM_WORD.search(text) is None:
+        return frozenset()
+    if has_digits and _WORD_BESIDE_DIGIT.search(text) is not None:
         return None
-    else:
-        digits = _NOT_ASCII_DIGIT.sub("", text)
     words = _words(text)
-    if words.isdisjoint(_CLAIM_WORDS):
-        return WrittenFigures(digits, frozenset())
-    if digits and _WORD_BESIDE_DIGIT.search(text) is not None:
-        return None
     values = set()
     if not words.isdisjoint(NUMBER_WORDS):
         values.update(_words_value(match.group()) for match in _WORD_CLAIM.finditer(text))
@@ -931,7 +944,7 @@ def written_figures(text: str) -> WrittenFigures | None:
         values.update(claim.value for match in _FRACTION_CLAIM.finditer(text)
                       if (claim := _fraction_claim(text, match)) is not None)
     values.discard(None)
-    return WrittenFigures(digits, frozenset(values))
+    return frozenset(values)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -948,6 +961,8 @@ _NOT_ASCII_DIGIT = re.compile(r"[^0-9]+")
 # million") a few words from a digit, where one figure may be written with both.
 _DIGIT_CHANGING_WORDS = alternation(sorted((NUMBER_WORDS | _FRACTION_WORDS)
                                            - {"hundred", "thousand", "million", "billion", "trillion"}))
+# A number word or a fraction in words, as ``_words`` reads words: between any two non-letters ("5million").
+_CLAIM_WORD = re.compile(rf"(?<![^\W\d_])(?:{alternation(sorted(NUMBER_WORDS | _FRACTION_WORDS))})(?![^\W\d_])", re.I)
 _WORD_BESIDE_DIGIT = re.compile(
     rf"\d[^\w\n]{{0,3}}(?:[^\W\d]+[^\w\n]{{1,3}}){{0,2}}(?:{_DIGIT_CHANGING_WORDS})\b"
     rf"|\b(?:{_DIGIT_CHANGING_WORDS})(?:[^\w\n]{{1,3}}[^\W\d]+){{0,2}}[^\w\n]{{0,3}}\d", re.I)

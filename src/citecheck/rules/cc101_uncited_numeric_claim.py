@@ -40,7 +40,6 @@ from citecheck.parsers.numbers import (
     tallies_listed_seasons,
     tallies_listed_years,
     works_out,
-    written_figures,
 )
 from citecheck.parsers.statements import TABLE_SOURCE_LINE
 from citecheck.rules.base import Option, Rule, RuleContext
@@ -635,7 +634,7 @@ class _CitedFigure:
 class _CitedFigures:
     """The article's cited figures by place ("body", "lead" for the lead's prose, or "infobox")
     and by value, for every summary that may restate one. A statement is read for its figures
-    only when a value is looked up in its place that its figures may have (``written_figures``):
+    only when a value is looked up in its place that its figures may have (``WrittenFigures``):
     most summaries' figures are cited where they stand, or are of no kind that is looked up, and
     most of the body's many cited sentences hold none of the few values looked up."""
 
@@ -652,14 +651,14 @@ class _CitedFigures:
         if found is None:
             found = self._found[place, value] = [
                 figure for j, written in self._statements_of(place)
-                if written is None or value is None or written.may_hold(value)
+                if value is None or written.may_hold(value)
                 for figure in self._figures_at(j) if figure.claim.value == value]
         return found
 
-    def _statements_of(self, place: str) -> list[tuple[int, WrittenFigures | None]]:
+    def _statements_of(self, place: str) -> list[tuple[int, WrittenFigures]]:
         entries = self._places.get(place)
         if entries is None:
-            entries = self._places[place] = [(j, written_figures(stmt.text))
+            entries = self._places[place] = [(j, WrittenFigures(stmt.text))
                                              for j, stmt in enumerate(self._doc.statements) if _place(stmt) == place]
         return entries
 
