@@ -353,7 +353,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "a third time, a two-thirds majority, the first half of the century, a half-brother",
         "He played at five-eighth; the Five-eighth kicked the goal",
         "Race 7 of 18 in the 2008 Formula One season; 2006 UCI ProTour, race 17 of 27; Part 2 of 3",
-        "The 90 class are a class of diesel locomotives, like the 82 Class; the 5000 metres Track Walk",
+        "The 90 class are a class of diesel locomotives, like the 82 class; the 5000 metres Track Walk",
         "Suppose a 10,000 kg space probe is sent to Mars.",
         "If, for example, a project estimate was $1,252,000 for a scope.",
         "For example, if the power factor were as low as 0.7, the power would be 1.4 times more.",
