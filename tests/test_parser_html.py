@@ -418,6 +418,16 @@ def test_markers_under_a_heading_that_nothing_in_their_section_follows_cite_the_
     assert cited.get("The bridge is 50 metres long.", []) == []
 
 
+def test_markers_under_a_box_past_an_empty_paragraph_cite_the_box_not_the_next_section() -> None:
+    box = ('<table class="infobox"><tr><th>Attendance</th><td>{}</td></tr><tr><th colspan="2">Scoring summary</th></tr>'
+           '<tr><td>{}</td><td>7</td></tr></table>')
+    page = (f'<html><body><h3>Purdue</h3>{box.format("87,707", "Ohio St 46-0")}<p>{_mark(2)}</p><p><br /><br /></p>'
+            f'<h3>Illinois</h3>{box.format("66,973", "Ohio St 35-0")}'
+            '<ol class="references"><li id="cite_note-2">Report.</li></ol></body></html>')
+    cited = {s.text: [c.key for c in s.citations] for s in parse(page).statements if s.citations}
+    assert cited == {"7": ["2"]}  # the last cell of the Purdue box, not the Illinois box's first
+
+
 ARCHIVED_ENTRY = (
     '<html><body><p>She debuted in 2004.<sup class="reference"><a href="#cite_note-3">[1]</a></sup></p>'
     '<ol class="references"><li id="cite_note-3"><span class="mw-cite-backlink"><a href="#cite_ref-3">^</a></span> '

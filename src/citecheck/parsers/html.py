@@ -606,6 +606,7 @@ class _Walker:
             builder.markers.extend((0, c) for _, c in pending.markers)
             builder.tags.extend((0, t) for _, t in pending.tags)
             builder.carry = True
+            builder.opens_section = pending.opens_section  # still, past an empty paragraph ("<p><br /></p>")
         return builder
 
     def orphan_markers(self, builder: _Builder) -> None:
