@@ -60,6 +60,7 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("He won 7 of 18 races; Game 4 of the season drew 20 million viewers; part 1 of 2 million copies",
          ["7", "18", "20 million", "2 million"]),
         ("20 Class 37 locomotives, 12 Class A shares, the 12 class members, 30 classes", ["20", "12", "12", "30"]),
+        ("The school bought 30 violins for 2 orchestras; he owned 3 cellos and 2 violins", ["30", "2", "3", "2"]),
         # terms served, possessives, units, dated spans
         ("He is a six-term incumbent who served during his four terms.", ["six", "four"]),
         ("It flew at Mach 0.75 and emitted 316.9 Mt of CO2, 100–180 Mt per year.", ["0.75", "316.9", "100–180"]),
@@ -354,6 +355,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "He played at five-eighth; the Five-eighth kicked the goal",
         "Race 7 of 18 in the 2008 Formula One season; 2006 UCI ProTour, race 17 of 27; Part 2 of 3",
         "The 90 class are a class of diesel locomotives, like the 82 class; the 5000 metres Track Walk",
+        "No. 12 in D major (for 2 oboes); Concerto (for 1 or 2 solo violins, 2 violins, viola and basso continuo)",
         "Suppose a 10,000 kg space probe is sent to Mars.",
         "If, for example, a project estimate was $1,252,000 for a scope.",
         "For example, if the power factor were as low as 0.7, the power would be 1.4 times more.",
@@ -1014,6 +1016,10 @@ def test_names_beside_counts_leave_the_counts(text: str, expected: list[str]) ->
     ("The 2-8-0 Garratts and the 0-6-0T were sold.", []),
     ("The team went 2-4-2 + 3 wins in the cup.", ["2-4", "3"]),  # "+" spaced: no articulated engine
     ("With a goal difference of +3, they finished 2-4-2", ["2-4"]),  # a record closing the text
+    ("0-4-0T (oil fired)", []),  # a tank engine's arrangement, its tank glued on
+    ("0-4-0 Diesel Mechanical", []),  # a diesel's, its drive after it
+    ("The railway bought two 0-6-0 diesel-hydraulic shunters and a 0-6-0PT.", ["two"]),
+    ("The team went 4-6-2 with an electric offense.", ["4-6"]),  # a record, the word further on
 ])
 def test_a_wheel_arrangement_is_read_only_of_locomotives(text: str, expected: list[str]) -> None:
     assert [claim.raw for claim in find_numeric_claims(text)] == expected

@@ -852,6 +852,15 @@ _SERIES_PLACE_WORDS = frozenset(("race", "round", "game", "leg", "stage", "part"
 # class's pupils, "the 12 class members".
 _CLASS_BY_NUMBER = re.compile(r"\b[Tt]he\s+(\d{1,4})\s+[Cc]lass\b"
                               r"(?=\s*(?:[.,;:)]|$)|\s+(?:are|were|is|was|locomotives?|engines?)\b)")
+# A work's scoring, the instruments after "for", each perhaps counted: "(for 2 oboes)", "Sonate a
+# tre (for 2 violins and basso continuo)", "for 1 or 2 solo violins, 2 violins, viola and basso
+# continuo": what the piece is written for, not a count of the world's instruments.
+_INSTRUMENT = (r"(?:violins?|violas?|violoncellos?|cellos?|double\s+bass(?:es)?|flutes?|oboes?|clarinets?|bassoons?"
+               r"|horns?|trumpets?|trombones?|harpsichords?|pianos?|organs?|guitars?|lutes?|recorders?|harps?"
+               r"|timpani|strings|voices|sopranos?|altos?|tenors?|(?:basso\s+)?continuo)")
+_SCORING = re.compile(rf"\bfor\s+((?:(?:[1-9](?:\s+or\s+[1-9])?\s+)?(?:solo\s+)?{_INSTRUMENT}\b(?:,\s*|\s+and\s+)?)+)")
+_INSTRUMENT_WORDS = frozenset("violins violas violoncellos cellos flutes oboes clarinets bassoons horns trumpets trombones "
+                              "harpsichords pianos organs guitars lutes recorders harps voices sopranos altos tenors".split())
 _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_MONTH_WORDS, _MONTH_MASKS, 0),
     (frozenset(("number", "numbers")), _IDENTITY_NUMBER, 1),
@@ -867,6 +876,7 @@ _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_WEAPON_WORDS, _CALIBRE_OF_MODEL, 1),
     (_SERIES_PLACE_WORDS, _PLACE_IN_SERIES, 0),
     (frozenset(("class",)), _CLASS_BY_NUMBER, 0),
+    (_INSTRUMENT_WORDS, _SCORING, 1),
 )
 
 
@@ -1059,10 +1069,12 @@ def _find(text: str) -> list[NumericClaim]:
         spans = [m.span() for m in _UNIT_CONVERSION.finditer(text)]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     locomotive = not words.isdisjoint(_LOCOMOTIVE_WORDS)
-    if candidates and (locomotive or "+" in text):
+    traction = not words.isdisjoint(_TRACTION_WORDS)
+    if candidates and (locomotive or traction or "+" in text or _TANK_ENGINE.search(text)):
         spans = [m.span() for m in _WHEEL_ARRANGEMENT.finditer(text)
-                 if "+" in m.group() or locomotive and (not words.isdisjoint(_RAILWAY_WORDS)
-                                                        or _NAMES_A_LOCOMOTIVE.match(text, m.end()))]
+                 if "+" in m.group() or m.group("tank")
+                 or locomotive and (not words.isdisjoint(_RAILWAY_WORDS) or _NAMES_A_LOCOMOTIVE.match(text, m.end()))
+                 or traction and _TRACTION_AFTER.match(text, m.end())]
         candidates = [c for c in candidates if not _overlaps(spans, c.start, c.end)]
     if candidates and not words.isdisjoint(_WORK_NOUNS):
         candidates = [c for c in candidates if c.noun or not _WORK_BEFORE.search(text, max(0, c.start - 10), c.start)]
@@ -1224,7 +1236,13 @@ _WORK_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_WORK_NOUNS))})\s+$", re.I)
 # ("30 French-built 4-6-2+2-6-4 Garratts") name nothing else, with or without such a word, nor
 # does the arrangement in the plural, for the engines of it ("the four GE class 4-8-2+2-8-4s").
 _WHEEL_ARRANGEMENT = re.compile(r"(?<![\w-])[02468][-–][02468](?:[-–][02468]){1,3}"
-                                r"(?:\+[02468](?:[-–][02468]){2,4})*(?:T|ST|PT|WT)?s?(?![\w-])")
+                                r"(?:\+[02468](?:[-–][02468]){2,4})*(?P<tank>T|ST|PT|WT)?s?(?![\w-])")
+# A tank engine's arrangement, its kind of tank glued on ("0-4-0T (oil fired)", "0-4-0ST"): no
+# record or score is written so. A diesel's or a petrol engine's, with its drive after it ("0-4-0
+# Diesel Mechanical", "0-6-0 diesel-hydraulic"): no record is followed by an engine.
+_TANK_ENGINE = re.compile(r"(?<![\w-])[02468][-–][02468](?:[-–][02468]){1,3}(?:T|ST|PT|WT)s?(?![\w-])")
+_TRACTION_WORDS = frozenset(("diesel", "petrol", "electric", "battery"))
+_TRACTION_AFTER = re.compile(r"\s+(?:diesel|petrol|electric|battery)\b", re.I)
 _RAILWAY_WORDS = frozenset("locomotive locomotives tender steam railway railways railroad railroads mallet mallets "
                            "garratt garratts".split())
 _LOCOMOTIVE_WORDS = _RAILWAY_WORDS | {"class", "classes", "engine", "engines", "tank", "pacific", "pacifics"}
