@@ -2466,12 +2466,16 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # USD", "To be safe, the list has been extended to include all >7,200 m peaks", "Note: Compare
 # this list with the List of …", and the threshold its entries pass: "This list charts films that
 # had openings in excess of $200 million", a table's caption "A list of films that grossed in
-# excess of $100 million …" (not "A list of demands which included a 15% pay rise").
-_THRESHOLD = r"in\s+excess\s+of|more\s+than|over|at\s+least|above|exceeding|upwards\s+of"
+# excess of $100 million …" (not "A list of demands which included a 15% pay rise"), or in
+# brackets after what it lists, with the measure it takes: "The list of large cities (population
+# greater than 250,000) with …", "List of medium-sized cities (population between 100,000 and
+# 250,000) …" (not "The list of demands (over 20 pages) was delivered").
+_THRESHOLD = r"in\s+excess\s+of|more\s+than|greater\s+than|over|at\s+least|above|exceeding|upwards\s+of"
 _DESCRIBES_ITS_LIST = re.compile(
     r"\s*(?:Notes?:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
     rf"|(?:This\s+list\s+(?:charts|shows|covers|contains|includes)|A\s+list\s+of)\s+[a-z][\w\-]*\s+(?:that|which|with|whose)"
     rf"\s+(?:[a-z][\w\-]*\s+){{0,3}}?(?:{_THRESHOLD})"
+    rf"|(?:The\s+|A\s+)?[Ll]ist\s+of\s+(?:[\w\-]+\s+){{1,3}}\((?:[a-z]+\s+){{1,2}}(?:{_THRESHOLD}|between)\s+(?=[\d$£€])"
     r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
     r"|(?:[A-Z][^,.;:]{0,30},\s+)?(?i:the|this)\s+list\s+has\s+been\s+(?:extended|limited|restricted|confined)\s+to"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
