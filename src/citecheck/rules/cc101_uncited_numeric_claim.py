@@ -3325,7 +3325,8 @@ def _streak_under_table(statements: Sequence[Statement], i: int, claim: NumericC
 
 def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], closed_lists: dict[int, bool]) -> bool:
     """An introduction ending ":" is supported by its cited list items, a list item by its
-    cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks") or by the
+    cited introduction ("Losses reported by the ministry:[4]" then "• 200 tanks") or cited title
+    (``_cited_list_title``) or by the
     citation that closes its list (``_list_cited_at_close``), a cited source line that does
     (``_closed_by_source_line``) or markers standing alone under it (``_cited_under_list``), an
     infobox value by a citation elsewhere in the same infobox row or on the sub-heading row
@@ -3359,7 +3360,19 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
     j = run_starts[i] - 1
     if j >= 0 and statements[j].kind == "table" and (k := run_starts[j] - 1) >= 0 and _LIST_BELOW.search(statements[k].text):
         j = k  # a table set beside the text between "… listed below.[13]" and its list
-    return j >= 0 and _introduces_list(statements[j]) and statements[j].cited
+    return j >= 0 and (_introduces_list(statements[j]) and statements[j].cited or _cited_list_title(statements, j))
+
+
+def _cited_list_title(statements: Sequence[Statement], i: int) -> bool:
+    """Whether statement ``i``, right above a list, is the list's title, cited: a paragraph of a
+    few capitalised words and its markers ("League Leaders[5]" over "Steve Van Buren leads
+    Rushing Touchdowns with 11"), whose source is the list's. A sentence is no title."""
+    words = statements[i].text.split()
+    return (statements[i].kind == "prose" and _cited_at_end(statements[i]) and _title_line(statements, i)
+            and len(words) <= _LIST_TITLE_WORDS and all(word[:1].isupper() for word in words))
+
+
+_LIST_TITLE_WORDS = 4
 
 
 # A sentence naming the source of the records, figures or list that follow it: "The following
