@@ -837,8 +837,6 @@ _CODE_CALL = re.compile(r"\b[A-Za-z_]\w*(?:[._]\w+)+\([^()\n]*\)")
 _CALL_OPENS = re.compile(r"\((?<=\w\()")
 
 
-# The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
-# holds: the words, the pattern, and the group of a match that holds no figure.
 # A place in a series, "N of M" after the series' noun, as an infobox heads a race or a story's
 # part: "Race 7 of 18 in the 2008 Formula One season", "2006 UCI ProTour, race 17 of 27", "Part 2
 # of 3"; the total says where the place falls and reports nothing. Not "won 7 of 18 races", nor
@@ -861,6 +859,8 @@ _INSTRUMENT = (r"(?:violins?|violas?|violoncellos?|cellos?|double\s+bass(?:es)?|
 _SCORING = re.compile(rf"\bfor\s+((?:(?:[1-9](?:\s+or\s+[1-9])?\s+)?(?:solo\s+)?{_INSTRUMENT}\b(?:,\s*|\s+and\s+)?)+)")
 _INSTRUMENT_WORDS = frozenset("violins violas violoncellos cellos flutes oboes clarinets bassoons horns trumpets trombones "
                               "harpsichords pianos organs guitars lutes recorders harps voices sopranos altos tenors".split())
+# The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
+# holds: the words, the pattern, and the group of a match that holds no figure.
 _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_MONTH_WORDS, _MONTH_MASKS, 0),
     (frozenset(("number", "numbers")), _IDENTITY_NUMBER, 1),
@@ -1235,12 +1235,13 @@ _WORK_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_WORK_NOUNS))})\s+$", re.I)
 # speaks of no locomotive, and stays a figure. An articulated engine's two groups joined by "+"
 # ("30 French-built 4-6-2+2-6-4 Garratts") name nothing else, with or without such a word, nor
 # does the arrangement in the plural, for the engines of it ("the four GE class 4-8-2+2-8-4s").
-_WHEEL_ARRANGEMENT = re.compile(r"(?<![\w-])[02468][-–][02468](?:[-–][02468]){1,3}"
-                                r"(?:\+[02468](?:[-–][02468]){2,4})*(?P<tank>T|ST|PT|WT)?s?(?![\w-])")
+_AXLE_GROUPS = r"(?<![\w-])[02468][-–][02468](?:[-–][02468]){1,3}"
+_TANK = r"(?:T|ST|PT|WT)"
+_WHEEL_ARRANGEMENT = re.compile(rf"{_AXLE_GROUPS}(?:\+[02468](?:[-–][02468]){{2,4}})*(?P<tank>{_TANK})?s?(?![\w-])")
 # A tank engine's arrangement, its kind of tank glued on ("0-4-0T (oil fired)", "0-4-0ST"): no
 # record or score is written so. A diesel's or a petrol engine's, with its drive after it ("0-4-0
 # Diesel Mechanical", "0-6-0 diesel-hydraulic"): no record is followed by an engine.
-_TANK_ENGINE = re.compile(r"(?<![\w-])[02468][-–][02468](?:[-–][02468]){1,3}(?:T|ST|PT|WT)s?(?![\w-])")
+_TANK_ENGINE = re.compile(rf"{_AXLE_GROUPS}{_TANK}s?(?![\w-])")
 _TRACTION_WORDS = frozenset(("diesel", "petrol", "electric", "battery"))
 _TRACTION_AFTER = re.compile(r"\s+(?:diesel|petrol|electric|battery)\b", re.I)
 _RAILWAY_WORDS = frozenset("locomotive locomotives tender steam railway railways railroad railroads mallet mallets "
