@@ -88,8 +88,8 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     statements with no precise figure. With ``textbook``, an article that teaches (``_teaches``)
     keeps only its figures that report the world. Headings, reference-list sections, a retold
     plot (whose source is the work itself), sections under a cited heading and statements
-    already tagged [citation needed] (CC103 reports those) are skipped; so are list items
-    and a block quotation under a cited introduction ending with ":" (or one that names the
+    already tagged [citation needed] (CC103 reports those) are skipped; so are list items under
+    a cited title line, and list items and a block quotation under a cited introduction ending with ":" (or one that names the
     quoted source by its day, ``_names_dated_source``), introductions whose
     list items are cited, the
     data block a cited census opens (``_census_source``), figures inside a quotation,
@@ -3601,8 +3601,9 @@ class UncitedNumericClaim(Rule):
     Results[3]": the source of all it holds), nor is a table
     or list of someone's works (Filmography, Discography, Credits, Roles), whose titles, roles
     and episode credits the works show ("3×3 Eyes (Pai)"); its prose is. A list
-    item under a cited introduction ending with ":" or saying the list is "listed below" counts
-    as cited (also past a table set beside the text), and so do the lists and tables of a section
+    item under a cited introduction ending with ":" or saying the list is "listed below", or under
+    its cited title line ("League Leaders[5]"), counts as cited (also past a table set beside the
+    text), and so do the lists and tables of a section
     after a cited sentence naming the source of what follows ("The following records are taken
     from …[8]"), and so does an item of a list of short
     undated items cited once, at its last item ("Each pennant depicts 50 knots.[22]"), or, on a
