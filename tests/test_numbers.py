@@ -57,6 +57,8 @@ def raws(text: str, *, vague: bool = False) -> list[str]:
         ("a third of the votes; around half were killed; cut by two-thirds.", ["a third", "half", "two-thirds"]),
         ("five-eighths of the land and five eighths of the sea", ["five-eighths", "five eighths"]),
         # a count of a series' members, not a place in it
+        ("He led the race 187 of 200 laps and won the heat 3 of 4 times", ["187", "200", "3", "4"]),
+        ("He led the race 150 of 200 as the leader; Smith led Race 87 of 90 laps", ["150", "200", "90"]),
         ("He won 7 of 18 races; Game 4 of the season drew 20 million viewers; part 1 of 2 million copies",
          ["7", "18", "20 million", "2 million"]),
         ("20 Class 37 locomotives, 12 Class A shares, the 12 class members, 30 classes", ["20", "12", "12", "30"]),
@@ -356,6 +358,7 @@ def test_figures_are_found(text: str, expected: list[str]) -> None:
         "Race 7 of 18 in the 2008 Formula One season; 2006 UCI ProTour, race 17 of 27; Part 2 of 3",
         "The 90 class are a class of diesel locomotives, like the 82 class; the 5000 metres Track Walk",
         "No. 12 in D major (for 2 oboes); Concerto (for 1 or 2 solo violins, 2 violins, viola and basso continuo)",
+        "Part 2 of 3 is set in Rome; the suite is scored for 3 flutes, 2 oboes and 2 clarinets",
         "Suppose a 10,000 kg space probe is sent to Mars.",
         "If, for example, a project estimate was $1,252,000 for a scope.",
         "For example, if the power factor were as low as 0.7, the power would be 1.4 times more.",

@@ -475,6 +475,12 @@ def test_an_infobox_row_of_two_data_cells_is_labelled_by_a_first_cell_ending_in_
     values = [(s.section, s.text) for s in parse(page).statements if s.kind == "infobox"]
     assert values == [(("Class",), "Mammalia"), (("Events",), "12 (men: 6; women: 6)"), (("Venues",), "3"),
                       (("Biathlon",), "Best of all"), (("Biathlon",), "12 teams")]  # bold and plain: no label
+    sides = ('<table class="infobox"><tr><th colspan="2">Casualties and losses</th></tr>'
+             '<tr><td><b>4,000 killed, 2,000 wounded</b></td><td>1,500 killed</td></tr>'
+             '<tr><td><b>The commanders of both sides</b></td><td>Smith</td></tr></table>')
+    assert [(s.section, s.text) for s in parse(sides).statements if s.kind == "infobox"] == [
+        (("Casualties and losses",), "4,000 killed, 2,000 wounded"), (("Casualties and losses",), "1,500 killed"),
+        (("Casualties and losses",), "The commanders of both sides"), (("Casualties and losses",), "Smith")]
 
 
 def test_the_bibliography_holds_the_lists_of_its_sub_headings_until_the_next_section() -> None:

@@ -732,11 +732,13 @@ _NUMBERED_DOCUMENTS = tuple((words, re.compile(pattern)) for words, pattern in (
     # and a US public law by its number, "Pub.L. 110-181", "Public Law 110-181", "P.L. 110-181"
     (("US", "U.S.C", "U. S. C", "Pub", "P.L.", "P. L."), US_LAW),  # "US" of "10 USC 525"
     (("cret", "Decree"), r"\b(?:D(?:é|Ã©|e)cret|Decree)\s+n(?:°|Â°|o\.?)\s*\d{1,4}[-/]\d{1,5}\b"),
-    # a Russian legal act or a resolution by its kind, number and date: "Федеральный
-    # конституционный закон №2-ФКЗ от 12 июля 2006 года", "Постановление №725 от 31 августа 2011
-    # г.", "Резолюция СБ ООН № 822 от 30 апреля 1993 года"; not a headline's "№1" ("стана №1 в Литекс")
-    (("№",), r"(?:[Зз]акон|Постановление|Указ|Распоряжение|Резолюция)\b[^.;\"«»]{0,40}?№\s*\d{1,5}(?:-[А-Я]{1,4})?"
-             r"\s+(?:от\s+)?\d{1,2}\s+[а-я]+\s+\d{4}\b"),
+    # a Russian legal act or a resolution by its kind, number and date, as the entry or its title
+    # opens: "Федеральный конституционный закон №2-ФКЗ от 12 июля 2006 года", "Правительство
+    # Российской Федерации. Постановление №725 от 31 августа 2011 г.", "Резолюция СБ ООН № 822 от
+    # 30 апреля 1993 года"; not a headline's "№1" ("стана №1 в Литекс"), nor a news report of an
+    # act ('"Путин подписал закон №149-ФЗ от 27 июля 2006 года …". РИА Новости')
+    (("№",), r"(?:^|[.«\"“]\s*|=ru:)(?:Федеральный\s+(?:конституционный\s+)?закон|Закон|Постановление|Указ|Распоряжение"
+             r"|Резолюция)(?:\s+[А-ЯA-Z][\w-]*){0,3}\s*№\s*\d{1,5}(?:-[А-Я]{1,4})?\s+(?:от\s+)?\d{1,2}\s+[а-я]+\s+\d{4}\b"),
     (("CFR", "Code of Federal Regulations"),
      r"\b(?:\d{1,2}\s+CFR\s+\d{1,4}|Code\s+of\s+Federal\s+Regulations,?\s+Title\s+\d{1,2})\b"),
     (("NZS",), r"\bAS[ /]NZS\s+\d{3,5}(?:\.\d+)?(?::\s?\d{4})?\b"),  # a joint Australian and New Zealand standard

@@ -341,9 +341,16 @@ _FOOTNOTE_MARKS = re.compile(rf"(?:{_FOOTNOTE_MARK.pattern})(?:\s*,\s*(?:{_FOOTN
 
 
 def _bold_only(cell: Element) -> bool:
-    """Whether a cell's text is all in one bold element, as an infobox's label is printed."""
+    """Whether a cell's text is all in one bold element of a few words and no digit, as an
+    infobox's label is printed; not a side's figures set in bold ("4,000 killed, 2,000 wounded")."""
     parts = [child for child in cell.children if not (isinstance(child, Text) and not child.text.strip())]
-    return len(parts) == 1 and isinstance(parts[0], Element) and parts[0].tag in ("b", "strong")
+    if not (len(parts) == 1 and isinstance(parts[0], Element) and parts[0].tag in ("b", "strong")):
+        return False
+    label = parts[0].text()
+    return len(label.split()) <= _LABEL_WORDS and not any(char.isdigit() for char in label)
+
+
+_LABEL_WORDS = 4
 
 
 def _skipped(el: Element) -> bool:

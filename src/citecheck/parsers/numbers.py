@@ -408,7 +408,7 @@ _MASK_ALTERNATIVES = (
         rf"|breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?"
         rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist"
         rf"|Relay|Hurdles|Steeplechase|Freestyle|Backstroke|Breaststroke|Butterfly|Medley|Race|Run|Walk"
-        rf"|[Tt]rack\s+[Ww]alk|[Rr]oad\s+[Ww]alk)\b)"),
+        rf"|Track\s+Walk|Road\s+Walk)\b)"),
     # an event of a schedule or a records table by its distance and field ("500 metres men",
     # "5 km walk (road)"), or a meet by its distance ("Mexican 100 km Championships"); not "a
     # 2.5 km walk from the village"
@@ -839,10 +839,12 @@ _CALL_OPENS = re.compile(r"\((?<=\w\()")
 
 # A place in a series, "N of M" after the series' noun, as an infobox heads a race or a story's
 # part: "Race 7 of 18 in the 2008 Formula One season", "2006 UCI ProTour, race 17 of 27", "Part 2
-# of 3"; the total says where the place falls and reports nothing. Not "won 7 of 18 races", nor
-# "Game 4 of the 2011 World Series drew 20 million viewers".
-_PLACE_IN_SERIES = re.compile(r"\b(?:[Rr]ace|[Rr]ound|[Gg]ame|[Ll]eg|[Ss]tage|[Pp]art|[Ee]pisode|[Hh]eat)\s+\d{1,3}\s+of\s+\d{1,3}"
-                              r"\b(?![.,]\d|\s*(?:%|per\b|hundred|thousand|million|billion))")
+# of 3"; the total says where the place falls and reports nothing. Not "won 7 of 18 races", "Game 4
+# of the 2011 World Series drew 20 million viewers", nor a share of what the series is measured
+# in: "led the race 187 of 200 laps", "won the heat 3 of 4 times", "part 1 of 12 contractors".
+_PLACE_IN_SERIES = re.compile(r"(?<![Tt]he\s)\b(?:[Rr]ace|[Rr]ound|[Gg]ame|[Ll]eg|[Ss]tage|[Pp]art|[Ee]pisode|[Hh]eat)\s+\d{1,3}"
+                              r"\s+of\s+\d{1,3}\b(?![.,]\d|\s*(?:%|per\b|hundred|thousand|million|billion))"
+                              r"(?!\s+(?!is\b|was\b|has\b|as\b|this\b)[a-z]+s\b)")
 _SERIES_PLACE_WORDS = frozenset(("race", "round", "game", "leg", "stage", "part", "episode", "heat"))
 # A class of vehicles named by its number, standing alone or as what is said of: "with a cab
 # layout like the 82 Class.", "The 90 class are a class of diesel locomotives"; not a count of
@@ -850,13 +852,15 @@ _SERIES_PLACE_WORDS = frozenset(("race", "round", "game", "leg", "stage", "part"
 # class's pupils, "the 12 class members".
 _CLASS_BY_NUMBER = re.compile(r"\b[Tt]he\s+(\d{1,4})\s+[Cc]lass\b"
                               r"(?=\s*(?:[.,;:)]|$)|\s+(?:are|were|is|was|locomotives?|engines?)\b)")
-# A work's scoring, the instruments after "for", each perhaps counted: "(for 2 oboes)", "Sonate a
-# tre (for 2 violins and basso continuo)", "for 1 or 2 solo violins, 2 violins, viola and basso
-# continuo": what the piece is written for, not a count of the world's instruments.
+# A work's scoring, the instruments after "(for" or "scored for", each perhaps counted: "(for 2
+# oboes)", "Sonate a tre (for 2 violins and basso continuo)", "(for 1 or 2 solo violins, 2 violins,
+# viola and basso continuo)": what the piece is written for, not a count of the world's
+# instruments ("raised money for 2 organs", "traded its Stradivari for 2 violins").
 _INSTRUMENT = (r"(?:violins?|violas?|violoncellos?|cellos?|double\s+bass(?:es)?|flutes?|oboes?|clarinets?|bassoons?"
                r"|horns?|trumpets?|trombones?|harpsichords?|pianos?|organs?|guitars?|lutes?|recorders?|harps?"
                r"|timpani|strings|voices|sopranos?|altos?|tenors?|(?:basso\s+)?continuo)")
-_SCORING = re.compile(rf"\bfor\s+((?:(?:[1-9](?:\s+or\s+[1-9])?\s+)?(?:solo\s+)?{_INSTRUMENT}\b(?:,\s*|\s+and\s+)?)+)")
+_SCORING = re.compile(rf"(?:\(|\b(?:scored|written|arranged|composed)\s+)for\s+"
+                      rf"((?:(?:[1-9](?:\s+or\s+[1-9])?\s+)?(?:solo\s+)?{_INSTRUMENT}\b(?:,\s*|\s+and\s+)?)+)")
 _INSTRUMENT_WORDS = frozenset("violins violas violoncellos cellos flutes oboes clarinets bassoons horns trumpets trombones "
                               "harpsichords pianos organs guitars lutes recorders harps voices sopranos altos tenors".split())
 # The masks ``_masked_spans`` looks for in a text only when it has one of the words every match

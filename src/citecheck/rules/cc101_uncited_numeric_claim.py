@@ -2467,15 +2467,20 @@ def _cited_earlier_in_row(statements: Sequence[Statement], i: int) -> bool:
 # this list with the List of …", and the threshold its entries pass: "This list charts films that
 # had openings in excess of $200 million", a table's caption "A list of films that grossed in
 # excess of $100 million …" (not "A list of demands which included a 15% pay rise"), or in
-# brackets after what it lists, with the measure it takes: "The list of large cities (population
-# greater than 250,000) with …", "List of medium-sized cities (population between 100,000 and
-# 250,000) …" (not "The list of demands (over 20 pages) was delivered").
+# brackets after what it lists, with the measure it takes, the description going on with what
+# else its entries are: "The list of large cities (population greater than 250,000) with …", "List
+# of medium-sized cities (population between 100,000 and 250,000) …" (not "The list of demands
+# (over 20 pages) was delivered", "The list of names (totalling more than 58,000) is engraved",
+# nor "The list of tall buildings (height above 150 m) includes 45 towers": a sentence that goes
+# on reports).
 _THRESHOLD = r"in\s+excess\s+of|more\s+than|greater\s+than|over|at\s+least|above|exceeding|upwards\s+of"
+_LIST_MEASURE = r"(?:population|height|elevation|area|length|capacity|size|prominence|gross|revenue|sales)"
 _DESCRIBES_ITS_LIST = re.compile(
     r"\s*(?:Notes?:\s*)?(?:The\s+following\s+(?:[\w\-]+\s+){0,2}(?:table|list)\s+(?:lists|includes|ranks)"
     rf"|(?:This\s+list\s+(?:charts|shows|covers|contains|includes)|A\s+list\s+of)\s+[a-z][\w\-]*\s+(?:that|which|with|whose)"
     rf"\s+(?:[a-z][\w\-]*\s+){{0,3}}?(?:{_THRESHOLD})"
-    rf"|(?:The\s+|A\s+)?[Ll]ist\s+of\s+(?:[\w\-]+\s+){{1,3}}\((?:[a-z]+\s+){{1,2}}(?:{_THRESHOLD}|between)\s+(?=[\d$£€])"
+    rf"|(?:The\s+|A\s+)?[Ll]ist\s+of\s+(?:[\w\-]+\s+){{1,3}}\({_LIST_MEASURE}\s+(?:{_THRESHOLD}|between)\s+[\d$£€][^()]*\)"
+    r"\s+(?:with|whose|that|which|in|of|by)"
     r"|(?:The|This)\s+(?:table|list)\s+(?:is\s+(?:limited|restricted|confined)\s+to|(?:includes|lists)\s+only)"
     r"|(?:[A-Z][^,.;:]{0,30},\s+)?(?i:the|this)\s+list\s+has\s+been\s+(?:extended|limited|restricted|confined)\s+to"
     r"|This\s+(?:(?:table|list)\s+)?(?:lists|ranks)"
@@ -3364,11 +3369,14 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
 
 
 def _cited_list_title(statements: Sequence[Statement], i: int) -> bool:
-    """Whether statement ``i``, right above a list, is the list's title, cited: a paragraph of a
-    few capitalised words and its markers ("League Leaders[5]" over "Steve Van Buren leads
-    Rushing Touchdowns with 11"), whose source is the list's. A sentence is no title."""
+    """Whether statement ``i``, right above a list of its section, is the list's title, cited: a
+    paragraph of a few capitalised words and its markers ("League Leaders[5]" over "Steve Van Buren
+    leads Rushing Touchdowns with 11"), whose source is the list's. A sentence is no title, nor is a
+    line that names what it credits ("Source: Billboard[1]", "Photo Credit: Reuters[1]"), whose
+    citation is for what stands above it."""
     words = statements[i].text.split()
     return (statements[i].kind == "prose" and _cited_at_end(statements[i]) and _title_line(statements, i)
+            and statements[i + 1].section == statements[i].section and ":" not in statements[i].text
             and len(words) <= _LIST_TITLE_WORDS and all(word[:1].isupper() for word in words))
 
 
