@@ -3335,7 +3335,8 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
     citation that closes its list (``_list_cited_at_close``), a cited source line that does
     (``_closed_by_source_line``) or markers standing alone under it (``_cited_under_list``), an
     infobox value by a citation elsewhere in the same infobox row or on the sub-heading row
-    its group stands under, and a table cell by a
+    its group stands under, or by markers standing alone under its box (``_cited_under_box``),
+    and a table cell by a
     citation of the table's header row, of its caption or of its introduction ending ":", or
     by a cited source row closing the table or a source line right under it ("Source:.[4]");
     and a paragraph right after a cited statement ending ":" (a block quotation) by its
@@ -3345,7 +3346,8 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
     stmt = statements[i]
     if stmt.kind in ("list", "table") and _under_named_source(doc, stmt):
         return True
-    if stmt.kind == "infobox" and stmt.section and (_row_cited(statements, i) or _group_cited(statements, i)):
+    if stmt.kind == "infobox" and (stmt.section and (_row_cited(statements, i) or _group_cited(statements, i))
+                                   or _cited_under_box(doc, i)):
         return True
     if stmt.kind == "table":
         return _table_cited(statements, run_starts[i]) or _in_sourced_table(doc, run_starts, stmt)
@@ -3410,6 +3412,22 @@ def _under_named_source(doc: Document, stmt: Statement) -> bool:
                 runs.append((s.index, end))
         return runs
     return any(start < stmt.index < end for start, end in doc.derived("sources_of_what_follows", sourced_runs))
+
+
+def _cited_under_box(doc: Document, i: int) -> bool:
+    """Whether infobox statement ``i`` stands in a box (a game's summary) cited by markers standing
+    alone under it, past its closing tag: "Game attendance: 66,973", the box's end, then a
+    paragraph holding only "[3]". The reader gives the markers to the box's last statement."""
+    statements = doc.statements
+    ends = doc.derived("table_ends", lambda: _table_ends(doc.source, doc.format))
+    after = bisect.bisect_right(ends, statements[i].span.start)
+    if after == len(ends):
+        return False
+    end = ends[after]
+    last = i
+    while last + 1 < len(statements) and statements[last + 1].kind == "infobox" and statements[last + 1].span.start < end:
+        last += 1
+    return any(citation.span.start > end for citation in statements[last].citations)
 
 
 def _list_cited_at_close(statements: Sequence[Statement], start: int) -> bool:
@@ -3632,7 +3650,8 @@ class UncitedNumericClaim(Rule):
     inauguration beside the birth and inauguration dates, "69 years, 349 days") is a routine
     calculation; an
     introduction whose list items are cited, an infobox value whose row carries a
-    citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …"), and a
+    citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …") or whose box
+    (a game's summary) has markers standing alone under it ("[3]" after the box), and a
     table cell whose row is cited in a later cell, in an earlier cell that names the row ("The
     Moon & Antarctica (Remastered)[10]") or, where no figure of the row carries a citation of
     its own, on its date ("30 May 2010[21]" before "18 unnamed men"), or in a rendered page's match box links the
