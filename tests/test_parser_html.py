@@ -428,6 +428,15 @@ def test_markers_under_a_box_past_an_empty_paragraph_cite_the_box_not_the_next_s
     assert cited == {"7": ["2"]}  # the last cell of the Purdue box, not the Illinois box's first
 
 
+def test_markers_under_a_box_before_more_text_of_its_section_cite_the_box() -> None:
+    page = ('<html><body><h3>Week 3</h3><table class="infobox"><tr><th>Weather</th><td>60°F</td></tr>'
+            '<tr><th colspan="2">Scoring summary</th></tr><tr><td>Buffalo 20-14</td><td>7</td></tr></table>'
+            f'<p>{_mark(10)}</p><p>Buffalo won its first game.</p>'
+            '<ol class="references"><li id="cite_note-10">Box score.</li></ol></body></html>')
+    cited = {s.text: [c.key for c in s.citations] for s in parse(page).statements if s.citations}
+    assert cited == {"7": ["10"]}  # the box's last cell, not the sentence after it
+
+
 ARCHIVED_ENTRY = (
     '<html><body><p>She debuted in 2004.<sup class="reference"><a href="#cite_note-3">[1]</a></sup></p>'
     '<ol class="references"><li id="cite_note-3"><span class="mw-cite-backlink"><a href="#cite_ref-3">^</a></span> '

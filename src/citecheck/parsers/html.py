@@ -624,8 +624,8 @@ class _Walker:
         if builder.carry or not self.statements:
             self.pending = builder
             return
-        if builder.kind == "prose" and self.statements[-1].section != builder.section:
-            builder.opens_section = True
+        if builder.kind == "prose" and self.statements[-1].section[:len(builder.section)] != builder.section:
+            builder.opens_section = True  # not after a box of its own section, whose rows carry labels
             self.pending = builder
             return
         self.attach_to_last(builder)
