@@ -856,13 +856,12 @@ _CLASS_BY_NUMBER = re.compile(r"\b[Tt]he\s+(\d{1,4})\s+[Cc]lass\b"
 # oboes)", "Sonate a tre (for 2 violins and basso continuo)", "(for 1 or 2 solo violins, 2 violins,
 # viola and basso continuo)": what the piece is written for, not a count of the world's
 # instruments ("raised money for 2 organs", "traded its Stradivari for 2 violins").
-_INSTRUMENT = (r"(?:violins?|violas?|violoncellos?|cellos?|double\s+bass(?:es)?|flutes?|oboes?|clarinets?|bassoons?"
-               r"|horns?|trumpets?|trombones?|harpsichords?|pianos?|organs?|guitars?|lutes?|recorders?|harps?"
-               r"|timpani|strings|voices|sopranos?|altos?|tenors?|(?:basso\s+)?continuo)")
+_INSTRUMENTS = ("violin", "viola", "violoncello", "cello", "flute", "oboe", "clarinet", "bassoon", "horn", "trumpet",
+                "trombone", "harpsichord", "piano", "organ", "guitar", "lute", "recorder", "harp", "soprano", "alto", "tenor")
+_INSTRUMENT = (rf"(?:(?:{'|'.join(_INSTRUMENTS)})s?|double\s+bass(?:es)?|timpani|strings|voices|(?:basso\s+)?continuo)")
 _SCORING = re.compile(rf"(?:\(|\b(?:scored|written|arranged|composed)\s+)for\s+"
                       rf"((?:(?:[1-9](?:\s+or\s+[1-9])?\s+)?(?:solo\s+)?{_INSTRUMENT}\b(?:,\s*|\s+and\s+)?)+)")
-_INSTRUMENT_WORDS = frozenset("violins violas violoncellos cellos flutes oboes clarinets bassoons horns trumpets trombones "
-                              "harpsichords pianos organs guitars lutes recorders harps voices sopranos altos tenors".split())
+_INSTRUMENT_WORDS = frozenset((*(f"{name}s" for name in _INSTRUMENTS), "voices"))  # a count of one is no plural
 # The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
 # holds: the words, the pattern, and the group of a match that holds no figure.
 _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
@@ -1247,7 +1246,7 @@ _WHEEL_ARRANGEMENT = re.compile(rf"{_AXLE_GROUPS}(?:\+[02468](?:[-–][02468]){{
 # Diesel Mechanical", "0-6-0 diesel-hydraulic"): no record is followed by an engine.
 _TANK_ENGINE = re.compile(rf"{_AXLE_GROUPS}{_TANK}s?(?![\w-])")
 _TRACTION_WORDS = frozenset(("diesel", "petrol", "electric", "battery"))
-_TRACTION_AFTER = re.compile(r"\s+(?:diesel|petrol|electric|battery)\b", re.I)
+_TRACTION_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(_TRACTION_WORDS))})\b", re.I)
 _RAILWAY_WORDS = frozenset("locomotive locomotives tender steam railway railways railroad railroads mallet mallets "
                            "garratt garratts".split())
 _LOCOMOTIVE_WORDS = _RAILWAY_WORDS | {"class", "classes", "engine", "engines", "tank", "pacific", "pacifics"}

@@ -3255,7 +3255,7 @@ def _list_run_starts(doc: Document) -> list[int]:
     (``_table_ends``); a table nested in a cell (a roster's columns) is part of its table."""
     statements = doc.statements
     starts: list[int] = []
-    ends = _table_ends(doc.source, doc.format) if any(stmt.kind == "table" for stmt in statements) else []
+    ends = _outermost_table_ends(doc) if any(stmt.kind == "table" for stmt in statements) else []
     for i, stmt in enumerate(statements):
         in_run = stmt.kind in ("list", "table") and i > 0 and statements[i - 1].kind == stmt.kind
         if in_run and stmt.kind == "table":
@@ -3271,6 +3271,11 @@ _HTML_TABLE_TAG = re.compile(r"<(?:(?P<end>/)table\s*>|(?P<start>table\b[^<>]*)>
 _WIKI_TABLE_LINE = re.compile(r"^[ \t]*(?:(?P<start>\{\|.*)|(?P<end>\|\})(?!\})|(?P<heading>=))", re.M)
 # A table that only lays others out side by side ({{col-begin}}, a multi-column layout).
 _LAYOUT_TABLE = re.compile(r"""role\s*=\s*["']?presentation|multicol""", re.I)
+
+
+def _outermost_table_ends(doc: Document) -> list[int]:
+    """``_table_ends`` of the document's source, found once for the runs and the boxes."""
+    return doc.derived("table_ends", lambda: _table_ends(doc.source, doc.format))
 
 
 def _table_ends(source: str, fmt: str) -> list[int]:
@@ -3419,7 +3424,7 @@ def _cited_under_box(doc: Document, i: int) -> bool:
     alone under it, past its closing tag: "Game attendance: 66,973", the box's end, then a
     paragraph holding only "[3]". The reader gives the markers to the box's last statement."""
     statements = doc.statements
-    ends = doc.derived("table_ends", lambda: _table_ends(doc.source, doc.format))
+    ends = _outermost_table_ends(doc)
     after = bisect.bisect_right(ends, statements[i].span.start)
     if after == len(ends):
         return False
