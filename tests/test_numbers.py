@@ -1147,7 +1147,7 @@ def test_a_figure_s_value_is_among_the_digits_of_its_text(text: str, value: floa
 @pytest.mark.parametrize(
     "text",
     ["8 1⁄2 in", "1½ miles", "3/4 of the vote", "10⁶ cells", "٢٠٠ men", "two to 3 million", "3 dozen eggs",
-     "2dozen eggs", "1 and a half miles", "Two-thirds, 40 of them"],
+     "2dozen eggs", "1 and a half miles", "Two-thirds, 40 of them", "5million or 3 dozen", "ONE to 5"],
 )
 def test_figures_whose_digits_are_written_otherwise_may_hold_any_value(text: str) -> None:
     assert WrittenFigures(text).may_hold(885_000.0)
@@ -1158,7 +1158,11 @@ def test_figures_whose_digits_are_written_otherwise_may_hold_any_value(text: str
     [("two thousand fans", 2000.0, 3000.0), ("a third of the seats", 33.33, 25.0),
      ("some twenty-five men arrived with their 2.5 million dollars", 25.0, 35.0),
      ("a dozen eggs were bought in 1990", 12.0, 1990.5), ("It had 242,500 members", 242_500.0, 885_000.0),
-     ("It had 2.5million members", 2_500_000.0, 3_000_000.0)],
+     ("It had 2.5million members", 2_500_000.0, 3_000_000.0),
+     # a number word beside a digit that does not change its digits: a power of ten, or a word
+     # far from any digit
+     ("2 million fans came; later, many more", 2_000_000.0, 885_000.0),
+     ("It had 242,500 members and later some twenty more joined", 20.0, 885_000.0)],
 )
 def test_figures_in_words_or_digits_are_told_by_their_values(text: str, value: float, other: float) -> None:
     written = WrittenFigures(text)

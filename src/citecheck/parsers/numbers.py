@@ -945,11 +945,11 @@ def _digits_written(text: str) -> str | None:
 def _word_values(text: str, has_digits: bool) -> frozenset[float] | None:
     """The values the number words and fractions in words of ``text`` may give its figures, or
     None where a number word stands beside a digit and may change the digits of its figure."""
-    if _CLAIM_WORD.search(text) is None:
-        return frozenset()
-    if has_digits and _WORD_BESIDE_DIGIT.search(text) is not None:
-        return None
     words = _words(text)
+    if words.isdisjoint(_FIGURE_WORDS):
+        return frozenset()
+    if has_digits and not words.isdisjoint(_DIGIT_CHANGING_WORDS) and _WORD_BESIDE_DIGIT.search(text) is not None:
+        return None
     values = set()
     if not words.isdisjoint(NUMBER_WORDS):
         values.update(_words_value(match.group()) for match in _WORD_CLAIM.finditer(text))
@@ -972,13 +972,13 @@ def significant_digits(value: float) -> tuple[str, ...]:
 _NOT_ASCII_DIGIT = re.compile(r"[^0-9]+")
 # A number word or a fraction in words (not a power of ten, which keeps a figure's digits: "2.5
 # million") a few words from a digit, where one figure may be written with both.
-_DIGIT_CHANGING_WORDS = alternation(sorted((NUMBER_WORDS | _FRACTION_WORDS)
-                                           - {"hundred", "thousand", "million", "billion", "trillion"}))
-# A number word or a fraction in words, as ``_words`` reads words: between any two non-letters ("5million").
-_CLAIM_WORD = re.compile(rf"(?<![^\W\d_])(?:{alternation(sorted(NUMBER_WORDS | _FRACTION_WORDS))})(?![^\W\d_])", re.I)
+_DIGIT_CHANGING_WORDS = (NUMBER_WORDS | _FRACTION_WORDS) - {"hundred", "thousand", "million", "billion", "trillion"}
+# The words a figure in words is written with: a text whose words (as ``_words`` reads them,
+# between any two non-letters: "5million") have none of them has no figure in words.
+_FIGURE_WORDS = NUMBER_WORDS | _FRACTION_WORDS
 _WORD_BESIDE_DIGIT = re.compile(
-    rf"\d[^\w\n]{{0,3}}(?:[^\W\d]+[^\w\n]{{1,3}}){{0,2}}(?:{_DIGIT_CHANGING_WORDS})\b"
-    rf"|\b(?:{_DIGIT_CHANGING_WORDS})(?:[^\w\n]{{1,3}}[^\W\d]+){{0,2}}[^\w\n]{{0,3}}\d", re.I)
+    rf"\d[^\w\n]{{0,3}}(?:[^\W\d]+[^\w\n]{{1,3}}){{0,2}}(?:{alternation(sorted(_DIGIT_CHANGING_WORDS))})\b"
+    rf"|\b(?:{alternation(sorted(_DIGIT_CHANGING_WORDS))})(?:[^\w\n]{{1,3}}[^\W\d]+){{0,2}}[^\w\n]{{0,3}}\d", re.I)
 _NOT_DIGIT_BYTES = bytes(byte for byte in range(256) if not ord("0") <= byte <= ord("9"))
 # What makes a figure's value other than its digits in a row: a fraction's slash, a vulgar
 # fraction, a superscript or a subscript, a digit of another script.
