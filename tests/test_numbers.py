@@ -741,6 +741,10 @@ def test_what_reads_as_a_year(text: str, expected: list[str]) -> None:
         ("The company operates 2 plants (Leeds and North East Lincolnshire).", []),
         # a member's other name in one word, in brackets, is part of the member
         ("Buses operate out of three operating divisions: Emeryville, East Oakland (Seminary), and Hayward.", []),
+        # "those being" after a semicolon opens the members; not a remark on them, nor people counted
+        ("Officials announced three associate sponsors of the event; those being Audi, Gant, and Hertz.", []),
+        ("Officials announced three sponsors; those being the best they could find.", ["three"]),
+        ("Three soldiers were killed; those being Smith, Jones and Brown.", ["Three"]),
         # the years that a count of years or seasons names are its members; not another count's
         ("This time the Timbers lasted only two years, 1989 and 1990, before folding.", []),
         ("The club played two seasons, 1989 and 1990.", []),

@@ -263,6 +263,10 @@ _MASK_ALTERNATIVES = (
     ("units", rf"\b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\."),  # 3 p.m.
     ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
     ("", rf"\b\d{{1,2}}\s+o['’]clock\b"),
+    # a time on the 24-hour clock, told by the word before it: "@ 1130 hours", "ca. 1100 hours",
+    # "at 0600 hrs"; not a duration, "1500 hours of flying"
+    ("", rf"(?:(?<=@)|(?<=@\s)|(?<=\b[Aa]t\s)|(?<=\bca\.\s)|(?<=\bc\.\s)|(?<=\bcirca\s)|(?<=\buntil\s)|(?<=\bfrom\s))"
+        rf"(?:[01]\d|2[0-3])[0-5]\d\s?(?:hours|hrs)\b(?!\s+of\b)"),
     ("", rf"\b\d{{1,3}}(?:\+\d{{1,2}})?['′](?=\s*(?:\(|[A-Z]|,|$))"),  # "26' Mamadou Diallo", "90+1'": a goal's minute
     # a knockout stage, named by the players it has left, or capitalised as a stage's name ("R1 =
     # Round 1 (Round of 32)"); not a golfer's "a round of 64"
@@ -340,6 +344,9 @@ _MASK_ALTERNATIVES = (
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)"
         rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+|(?:de\s+)?[ld]['’])?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence, 4 rue de l'Eau
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
+    # a house's number after its street, then the postcode and the city: "General Mitre, 151 08022
+    # Barcelona", "Avinguda Diagonal, 640, 08017 Barcelona"
+    ("", rf"(?<=,\s)\d{{1,4}},?\s+\d{{5}}\s+[A-Z][a-z]"),
     ("", rf"§\s*\d[\d.]*"),
     ("records", rf"(?<=(?:UTC|GMT)[+−\-–])\d{{1,2}}(?::\d{{2}})?"),  # a time zone: UTC+8, GMT−3:30
     ("", rf"(?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?::\d+)*(?![\d,.]\d)"),  # a page cite: "minutes.:16", "(1994):5"
@@ -464,10 +471,15 @@ _EVENT_DISTANCE = re.compile(
     rf"|\b({_RACE}(?:,\s*(?:and\s+)?{_RACE})+)"
     r"|\b((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s(?:metres|meters))"
     r"(?=\s+(?:is|was|event|events|race|races|runners?|sprint|sprinters?|hurdles|final|dash|record|champion|title)\b)"
+    # an event by its field and distance: "Women's 500 metres", "Men's 15 kilometre classical"
+    r"|\b(?:[Mm]en's|[Ww]omen's|[Bb]oys'|[Gg]irls'|[Ll]adies'|[Mm]ixed)\s+"
+    r"(\d{1,3}(?:,?\d{3})?\s?(?:m|metres|meters|km|kilometres?|kilometers?)\b)"
+    r"|\b(\d{2,5}\s?(?:m|metres|meters|km|kilometres?|kilometers?))(?=\s+details\s*$)"  # a results table's event: "500 metres details"
     r"|\b(?:an?|the|legal)\s(\d{1,2}\s(?:Metre|Meter))\b(?!\s+\w+e[nrs]?\b)"  # not German "25 Meter hohe"
     r"|\b(\d{1,2}\s(?:Metre|Meter))(?=\s+(?:class|yachts?|boats?|rule)\b)"
 )
-_EVENT_DISTANCE_UNITS = frozenset(["m", "metres", "meters", "metre", "meter"])
+_EVENT_DISTANCE_UNITS = frozenset(["m", "metres", "meters", "metre", "meter", "km", "kilometre", "kilometres",
+                                   "kilometer", "kilometers"])
 # Races after the first of a list where the text tells of athletics: "selected for both the 1500 m
 # and 3000 m at the 1982 Commonwealth Games"; not "between the 1500 m and 3000 m contours".
 _MORE_RACES = re.compile(rf"{_THE_RACE}{_RACE}((?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_RACE})+)")
@@ -786,6 +798,10 @@ _WEAPON_WORDS = frozenset(("gun", "guns", "cannon", "cannons", "howitzer", "howi
                            "autocannon", "autocannons", "oerlikon", "oerlikons", "bofors", "pom", "smg", "sar",
                            "ar", "lmg", "gpmg", "hmg", "mg", "rifle", "rifles", "carbine", "carbines", "shotgun",
                            "shotguns", "pistol", "pistols", "revolver", "revolvers"))
+# … and as a gun's mark gives it in millimetres, in brackets, with its barrel's length in calibres:
+# "BL 6 in Mk.XXIII (152 mm L/50) guns", "QF 0.5 in Mk.III Vickers (12.7 mm) machine guns".
+_CALIBRE_OF_MARK = re.compile(r"\bM(?:k|ark)\.?\s?[IVXLC\d]+\*?(?:\s+[A-Z][a-z]+)?\s+"
+                              r"\(\s*(\d{1,3}(?:\.\d{1,2})?\s?mm(?:\s+L/\d{2,3})?)\s*\)")
 # The width that defines a named track gauge, as the gauge template prints it before the name:
 # "4 ft 8 1⁄2 in (1,435 mm) (standard gauge)", "1,000 mm (3 ft 3 3⁄8 in) metre gauge"; the name
 # is the claim. A narrow gauge's width says which one it is, and stays a figure; so do lengths
@@ -877,6 +893,7 @@ _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_OVERS_WORDS, _OVERS_FORMAT, 0),
     (_WEAPON_WORDS, _CALIBRE, 1),
     (_WEAPON_WORDS, _CALIBRE_OF_MODEL, 1),
+    (_WEAPON_WORDS, _CALIBRE_OF_MARK, 1),
     (_SERIES_PLACE_WORDS, _PLACE_IN_SERIES, 0),
     (frozenset(("class",)), _CLASS_BY_NUMBER, 0),
     (_INSTRUMENT_WORDS, _SCORING, 1),
@@ -3069,14 +3086,15 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # are A, B and C", "four groups: A, B, C and D", "Two notable examples ... are A and B", "two
 # styles, known as lining figures and text figures", "three products, namely wheat, olive oil and wine",
 # "three volumes, covering physical oceanography, seawater and geology", "three new species,
-# formally denoted Alpha, Beta and Gamma"; not a measure's scope ("two years, covering Alaska and Canada").
+# formally denoted Alpha, Beta and Gamma", "three sponsors of the event; those being Audi, Gant,
+# and Hertz"; not a measure's scope ("two years, covering Alaska and Canada").
 # A colon after "are" opens them instead ("Eight word classes are distinguished in English: nouns, …").
 # A digit on the way is another figure, unless a letter holds it in a name ("the U20 squad") or it
 # is an ordinal ("their two famous 16th century popes, Leo X and Clement VII"), or a decade right
 # after the count ("two 1960s episodes").
 _OPENING_WORDS = r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b)"
 _MEMBERS_OPEN = re.compile(
-    rf"(?:\s(?:1[5-9]|20)\d0s\b)?{_OPENING_WORDS}{{0,90}}?(?P<colon>[:;]\s*)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
+    rf"(?:\s(?:1[5-9]|20)\d0s\b)?{_OPENING_WORDS}{{0,90}}?(?P<colon>[:;]\s*(?:(?:those|these)\s+being\s+)?)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
     rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:[a-z]+ly\s+)?(?:known\s+as|called|namely|denoted|covering)\s+))?"
     rf"|\s(?:are|were)\s+(?!{_OPENING_WORDS}*:)|\s\())(?=\S)"
 )

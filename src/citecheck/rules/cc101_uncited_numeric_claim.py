@@ -13,7 +13,7 @@ import math
 import re
 import threading
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Callable, Iterator, Sequence
 
 from citecheck.model import Citation, Document, Finding, Severity, Span, Statement
@@ -237,7 +237,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 or _ranked_in_cited_body(statements, stmt, c) or _editions_cited_in_body(statements, stmt, c)
                 or _chart_peak_cited_in_body(statements, stmt, c)
                 or _given_in_cited_column(statements, stmt, c, run_starts)
-                or _tallies_headed_entries(doc, stmt, c))]
+                or _tallies_headed_entries(doc, stmt, c)
+                or stmt.kind == "infobox" and _counts_entrants_listed(doc, stmt, c, run_starts))]
         elif uncovered and stmt.kind == "prose":
             figures = doc.derived("cited_figures", lambda: _CitedFigures(doc, run_starts))
             uncovered = [c for c in uncovered if not _gives_cited_box_figure(figures, c)]
@@ -1098,6 +1099,44 @@ def _tallies_headed_entries(doc: Document, summary: Statement, claim: NumericCla
                for headings, own, entries in doc.derived("headed_entries", lambda: _entries_by_heading(doc.statements)))
 
 
+# An infobox's count of an event's entrants and of their nations: "37 from 16 nations".
+_ENTRANTS = re.compile(r"\s*(?P<count>\d+)\s+(?:(?:athletes|competitors|swimmers|skaters|teams)\s+)?"
+                       r"from\s+\d+\s+(?:nations|countries|NOCs)\s*$")
+_NATION_HEAD = re.compile(r"\s*(?:Nation|Nationality|Country|NOC|Team)\s*", re.I)
+# A results row of an entrant who did not start: not among those who competed.
+_DID_NOT_START = re.compile(r"\s*(?:DNS|Did not start)\s*$")
+
+
+def _counts_entrants_listed(doc: Document, stmt: Statement, claim: NumericClaim, run_starts: list[int]) -> bool:
+    """Whether an infobox row's count of an event's entrants ("37 from 16 nations") is the number
+    of rows of one of the page's tables of results, one row for each entrant with a column of
+    their nations ("Country"), less its header and those of entrants who did not start ("DNS"):
+    the count, and the nations of the same entrants, are read off the results, which are there to
+    be checked."""
+    entrants = _ENTRANTS.fullmatch(stmt.text)
+    if entrants is None or claim.start < entrants.start("count"):
+        return False
+    return int(entrants["count"]) in doc.derived("entrant_rows", lambda: _entrant_rows(doc, run_starts))
+
+
+def _entrant_rows(doc: Document, run_starts: list[int]) -> frozenset[int]:
+    """For each table of the page with a column of its entrants' nations, its rows less its header
+    rows, and less those again of entrants who did not start (``_counts_entrants_listed``)."""
+    counts = set()
+    statements = doc.statements
+    for _, run in itertools.groupby(range(len(statements)), lambda k: (run_starts[k], statements[k].section)):
+        cells = [statements[k] for k in run]
+        if cells[0].kind != "table":
+            continue
+        rows = [list(row) for _, row in itertools.groupby(cells, lambda cell: cell.paragraph)]
+        entries = [row for row in rows if not _header_cell(doc, row[0])]
+        if not any(_NATION_HEAD.fullmatch(cell.text) for row in rows if row not in entries for cell in row):
+            continue  # not a table of entrants by their nations
+        counts.add(len(entries))
+        counts.add(sum(1 for row in entries if not any(_DID_NOT_START.fullmatch(cell.text) for cell in row)))
+    return frozenset(counts)
+
+
 def _entries_by_heading(statements: Sequence[Statement]) -> list[tuple[set[str], set[str], int]]:
     """The number of entries of each section that lists them (``_tallies_headed_entries``), with
     the words of its headings and those of its own."""
@@ -1641,7 +1680,7 @@ def _under_cited_heading(doc: Document, section: tuple[str, ...]) -> bool:
 _ROSTER_NUMBER = r"\s*(?:\d{1,3}(?:,\d{1,2}(?!\d))*|-{1,2}|[–—])\s+"
 _ROSTER_CLASS_AFTER = r"(?:\s+[-–—]\s+(?:Redshirt\s+)?(?:Freshman|Sophomore|Junior|Senior|Graduate(?:\s+Student)?))"
 _ROSTER_ENTRY = re.compile(
-    rf"{_ROSTER_NUMBER}(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|[A-Z]\.)"
+    rf"{_ROSTER_NUMBER}(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|[A-Z]['’][A-Z][a-z][\w'’.\-]*|[A-Z]\.)"  # "87 D'Wayne Bates"
     r"(?:\s+(?:[A-Z][\w'’.\-]*(?:/[A-Z]+)?|van|von|de|da|der|di|du|le|la)){1,4}(?:,\s+(?:Jr\.|Sr\.|[IV]{1,3}))?"
     rf"(?:\s*\([^()]{{1,20}}\))?{_ROSTER_CLASS_AFTER}?(?:\s*\([^()]{{1,20}}\))?\s*"
     rf"|{_ROSTER_NUMBER}[A-Z]\.[A-Z]\.\s+[A-Z][a-z][\w'’\-]*{_ROSTER_CLASS_AFTER}?\s*"  # "1 D.J. Hord - Freshman"
@@ -3197,31 +3236,65 @@ _SPAN_CELL = re.compile(rf"\s*{_SPAN}(?:\s*\({_SPAN}\))?\s*")
 def _reckoned_from_row_dates(statements: Sequence[Statement], i: int) -> bool:
     """Whether table cell ``i`` is a span of time ("69 years, 349 days", "5,615 days") that is
     exactly the time between two dates given in other cells of its row (a president's age at
-    inauguration, from his birth and inauguration dates): a routine calculation, which needs no
-    source of its own. A span that no two dates of the row give is a figure like any other."""
+    inauguration, from his birth and inauguration dates), or the time from a date of its row to a
+    day that a span of another row reaches from a date of that row too (a living person's age,
+    which the page works out to the day it is read: "30,709 days (84 years, 28 days)" beside "21
+    May 1930", as "27,356 days (74 years, 327 days)" beside "26 July 1939"): a routine
+    calculation, which needs no source of its own. A span that no two dates give is a figure like
+    any other."""
     text = statements[i].text
     if _SPAN_CELL.fullmatch(text) is None:
         return False
-    dates = sorted({found.date.earliest() for k in range(paragraph_start(statements, i), paragraph_end(statements, i) + 1)
-                    if k != i for found in find_dates(statements[k].text) if found.date.precision == "day"})
+    dates = _row_days(statements, i)
     pairs = list(itertools.combinations(dates, 2))
+    if all(any(_span_between(earlier, later) == (int(years), int(days)) if years
+               else (later - earlier).days == int(total.replace(",", "")) for earlier, later in pairs)
+           for years, days, total in _SPAN_OF_TIME.findall(text)):
+        return True
+    reached = _days_reached(text, dates)
+    if not reached:
+        return False
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(statements) and statements[k].kind == "table" and statements[k].section == statements[i].section:
+            if (statements[k].paragraph != statements[i].paragraph and _SPAN_CELL.fullmatch(statements[k].text)
+                    and reached & _days_reached(statements[k].text, _row_days(statements, k))):
+                return True
+            k += step
+    return False
+
+
+def _row_days(statements: Sequence[Statement], i: int) -> list[date]:
+    """The days that the other cells of cell ``i``'s row give, in order."""
+    return sorted({found.date.earliest() for k in range(paragraph_start(statements, i), paragraph_end(statements, i) + 1)
+                   if k != i for found in find_dates(statements[k].text) if found.date.precision == "day"})
+
+
+def _days_reached(text: str, dates: list[date]) -> set[date]:
+    """The days that every span of ``text`` reaches from one of ``dates``."""
+    reached: set[date] | None = None
     for years, days, total in _SPAN_OF_TIME.findall(text):
-        if years:
-            if not any(_span_between(earlier, later) == (int(years), int(days)) for earlier, later in pairs):
-                return False
-        elif not any((later - earlier).days == int(total.replace(",", "")) for earlier, later in pairs):
-            return False
-    return True
+        ends = {_anniversary(start, int(years)) + timedelta(days=int(days)) if years
+                else start + timedelta(days=int(total.replace(",", ""))) for start in dates}
+        reached = ends if reached is None else reached & ends
+    return reached or set()
+
+
 
 
 def _span_between(earlier: date, later: date) -> tuple[int, int]:
     """Whole years and the days left over from ``earlier`` to ``later``, as an age is told."""
     years = later.year - earlier.year - ((later.month, later.day) < (earlier.month, earlier.day))
+    return years, (later - _anniversary(earlier, years)).days
+
+
+def _anniversary(start: date, years: int) -> date:
+    """The day ``years`` whole years after ``start``; the birthday of one born on 29 February is
+    taken as 1 March in a common year."""
     try:
-        anniversary = earlier.replace(year=earlier.year + years)
-    except ValueError:  # born on 29 February: the birthday of a common year is taken as 1 March
-        anniversary = date(earlier.year + years, 3, 1)
-    return years, (later - anniversary).days
+        return start.replace(year=start.year + years)
+    except ValueError:
+        return date(start.year + years, 3, 1)
 
 
 _YEARS = (1000, 2100)
@@ -3584,7 +3657,7 @@ class UncitedNumericClaim(Rule):
     section and list numbers, regulations ("21 CFR 829"), atomic numbers ("element 72"), a
     circuit's turns ("turn nine"), a right angle, a half or a full turn ("the full 360
     degrees"), the figure in a name ("the indoor 5000 m", "Legends Under 45
-    Doubles", a tie played "over two legs", "Three Rivers Stadium", a pool or a heat by its
+    Doubles", "Women's 500 metres", a tie played "over two legs", "Three Rivers Stadium", a pool or a heat by its
     number: "Pool 1 winners", the number of a name the text defines with a short form: "MD 144
     begins …" after "Maryland Route 144 (MD 144)"), a flight by its airline and number ("Air
     France — 193"), and a count whose members its sentence names ("two songs, … "Tura Lura
@@ -3652,8 +3725,9 @@ class UncitedNumericClaim(Rule):
     name what it counts ("five neighboring public school districts" over a table of five
     districts) or where it counts meetings over as many dated rows ("played each other 51
     times", not "won 3 times"); a table cell that is the span of time between two dates of its row (an age at
-    inauguration beside the birth and inauguration dates, "69 years, 349 days") is a routine
-    calculation; an
+    inauguration beside the birth and inauguration dates, "69 years, 349 days"), or from a date
+    of its row to the day that a span of another row reaches too (a living person's age, "84
+    years, 28 days" beside "21 May 1930"), is a routine calculation; an
     introduction whose list items are cited, an infobox value whose row carries a
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …") or whose box
     (a game's summary) has markers standing alone under it ("[3]" after the box), and a
@@ -3673,8 +3747,10 @@ class UncitedNumericClaim(Rule):
     below it ("playoff record (3–6)" over nine rows), and a line of a chart's legend under the chart's cited
     title ("Biomass of mammals on Earth[57]" over "Wild animals (4%)"), and a box of a rendered
     page under its cited title line (a game's score line over its weather and attendance). A
-    record line counting the years it lists ("Most Appearances – 15" and fifteen years), and a
-    streak line right under its results table, are read off the page. A census cited as the
+    record line counting the years it lists ("Most Appearances – 15" and fifteen years), a
+    streak line right under its results table, and an infobox's count of an event's entrants
+    that a table of results lists one to a row with their nations ("37 from 16 nations" and 37
+    rows under "Country", less those who did not start), are read off the page. A census cited as the
     source a statement opens with ("As of the census[8] of 2000, there were …") covers the
     figures after it and the data block that follows in its section, up to a statement that
     cites a source of its own at its end (a citation inside one is for a figure of it).
