@@ -344,6 +344,7 @@ _MASK_ALTERNATIVES = (
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)"
         rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+|(?:de\s+)?[ld]['’])?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence, 4 rue de l'Eau
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
+    ("", rf"\b\d{{1,4}}·[A-Z]{{1,4}}\b"),  # a licence plate's serial, digits and letters joined by a dot: "101·AAA"
     # a house's number after its street, then the postcode and the city: "General Mitre, 151 08022
     # Barcelona", "Avinguda Diagonal, 640, 08017 Barcelona"
     ("", rf"(?<=,\s)\d{{1,4}},?\s+\d{{5}}\s+[A-Z][a-z]"),
@@ -410,12 +411,12 @@ _MASK_ALTERNATIVES = (
     ("", rf"(?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)"),  # "from left to right: 1. Band-e Amir; 2. Salang"
     ("units", rf"\d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b"),  # 4×100 m relay
     ("units", rf"(?<=\b[CK]-[1-4]\s)\d{{3,5}}\s?(?:m|metres|meters)\b"),  # a canoe or kayak event: "C-1 1000 m", "K-4 500 m"
-    # the 100 m final; an event's name, capitalised: "20km Race Walk", "400 m Hurdles"
+    # the 100 m final; an event's name, capitalised: "20km Race Walk", "400 m Hurdles"; "500 m time trial"
     ("units", rf"\d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
         rf"|breaststroke|butterfly|medley|individual|dash|sprint|race|event|final|heats?|semi-?finals?"
         rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist"
         rf"|Relay|Hurdles|Steeplechase|Freestyle|Backstroke|Breaststroke|Butterfly|Medley|Race|Run|Walk"
-        rf"|Track\s+Walk|Road\s+Walk)\b)"),
+        rf"|Track\s+Walk|Road\s+Walk|time\s+trial|Time\s+Trial)\b)"),
     # an event of a schedule or a records table by its distance and field ("500 metres men",
     # "5 km walk (road)"), or a meet by its distance ("Mexican 100 km Championships"); not "a
     # 2.5 km walk from the village"
@@ -802,6 +803,18 @@ _WEAPON_WORDS = frozenset(("gun", "guns", "cannon", "cannons", "howitzer", "howi
 # "BL 6 in Mk.XXIII (152 mm L/50) guns", "QF 0.5 in Mk.III Vickers (12.7 mm) machine guns".
 _CALIBRE_OF_MARK = re.compile(r"\bM(?:k|ark)\.?\s?[IVXLC\d]+\*?(?:\s+[A-Z][a-z]+)?\s+"
                               r"\(\s*(\d{1,3}(?:\.\d{1,2})?\s?mm(?:\s+L/\d{2,3})?)\s*\)")
+# A cartridge named by its calibre: "380 ACP", "9mm Parabellum", "9 x 23 mm Largo", "9mm short",
+# "5.56 mm NATO"; or a calibre said to be one ("caliber 6,35", "calibers of 6.35mm, 7.65mm and 9mm",
+# "cal 7,65mm", "the 7.65mm caliber model", "6.35 mm (.25 ACP)"). The name says which round a weapon fires, it measures nothing; a
+# word that also follows counts ("50 Special Forces", "28 NATO members") names one only after "mm".
+_CALIBRE_NUMBER = r"\.?\d{1,3}(?:[.,]\d{1,2})?"
+_CARTRIDGE = re.compile(
+    rf"(?<![\w.,])({_CALIBRE_NUMBER}(?:\s?[x×]\s?\d{{2}})?(?:\s?mm)?)\s?(?:ACP|Parabellum|Luger|Largo|corto|Kurz|Magnum|Makarov|Tokarev)\b"
+    rf"|(?<![\w.,])({_CALIBRE_NUMBER}(?:\s?[x×]\s?\d{{2}})?\s?mm)\s(?:[Ss]hort|NATO|Browning|Mauser|Long)(?![\w-])"
+    rf"|\b(?:[Cc]alib(?:er|re)s?\s+(?:of\s+)?|[Cc]al\.?\s+(?=[.\d,]+\s?mm))({_CALIBRE_NUMBER}(?:\s?mm)?(?:\s*(?:,|and|or)\s*{_CALIBRE_NUMBER}\s?mm)*)"
+    rf"|(?<![\w.,])(\d{{1,2}}(?:[.,]\d{{1,2}})?\s?mm)(?:\s+calib(?:er|re)\b|\s?\(\.\d{{2,3}}\s(?:ACP|Auto)\))")
+_CARTRIDGE_WORDS = frozenset("acp parabellum luger largo corto kurz magnum makarov tokarev short nato browning mauser long "
+                             "caliber calibre calibers calibres cal".split())
 # The width that defines a named track gauge, as the gauge template prints it before the name:
 # "4 ft 8 1⁄2 in (1,435 mm) (standard gauge)", "1,000 mm (3 ft 3 3⁄8 in) metre gauge"; the name
 # is the claim. A narrow gauge's width says which one it is, and stays a figure; so do lengths
@@ -860,7 +873,7 @@ _CALL_OPENS = re.compile(r"\((?<=\w\()")
 # in: "led the race 187 of 200 laps", "won the heat 3 of 4 times", "part 1 of 12 contractors".
 _PLACE_IN_SERIES = re.compile(r"(?<![Tt]he\s)\b(?:[Rr]ace|[Rr]ound|[Gg]ame|[Ll]eg|[Ss]tage|[Pp]art|[Ee]pisode|[Hh]eat)\s+\d{1,3}"
                               r"\s+of\s+\d{1,3}\b(?![.,]\d|\s*(?:%|per\b|hundred|thousand|million|billion))"
-                              r"(?!\s+(?!is\b|was\b|has\b|as\b|this\b)[a-z]+s\b)")
+                              r"(?!\s+(?!is\b|was\b|has\b|as\b|this\b|(?:race|round|game|leg|stage|part|episode|heat)s\b)[a-z]+s\b)")
 _SERIES_PLACE_WORDS = frozenset(("race", "round", "game", "leg", "stage", "part", "episode", "heat"))
 # A class of vehicles named by its number, standing alone or as what is said of: "with a cab
 # layout like the 82 Class.", "The 90 class are a class of diesel locomotives"; not a count of
@@ -894,6 +907,7 @@ _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_WEAPON_WORDS, _CALIBRE, 1),
     (_WEAPON_WORDS, _CALIBRE_OF_MODEL, 1),
     (_WEAPON_WORDS, _CALIBRE_OF_MARK, 1),
+    (_CARTRIDGE_WORDS, _CARTRIDGE, 0),
     (_SERIES_PLACE_WORDS, _PLACE_IN_SERIES, 0),
     (frozenset(("class",)), _CLASS_BY_NUMBER, 0),
     (_INSTRUMENT_WORDS, _SCORING, 1),
@@ -1305,11 +1319,12 @@ def _restates_a_proportion(text: str, claim: NumericClaim, figures: list[tuple[i
 _DATED = re.compile(r"\b(?:in|of|since|from|by|until|before|after)\s+(?:1[0-9]|20)\d\d\b")
 # Names a figure is part of, in words or digits: a race held indoors ("Two miles (indoors)"), an
 # age group's event ("Legends Under 45 Doubles", "the Over 35 Singles") and a tie's format
-# ("qualified … over two legs").
+# ("qualified … over two legs", "played in two legged matches").
 _INDOOR_RACE = re.compile(r"\b(?:\d[\d,]*|[Oo]ne|[Tt]wo|[Tt]hree)\s?(?:m|metres|meters|miles?)\s*\((?:in|out)doors?\)")
 _AGE_GROUP = re.compile(
     r"\b(?:Under|Over)[\s-]\d{1,2}(?=\s+(?:Singles|Doubles|Mixed|Men's|Women's|Boys'?|Girls'?|Team|Cup|World|League|Championships?)\b)")
-_TIE_FORMAT = re.compile(r"\bover\s+(?:two|2)\s+legs\b(?!\s+of\b)")
+_TIE_FORMAT = re.compile(r"\bover\s+(?:two|2)\s+legs\b(?!\s+of\b)"
+                         r"|\b(?:[Tt]wo|2)[\s-]legged\s+(?:ties?|matche?s?|games?|fixtures?|play-?offs?|finals?|semi-?finals?|rounds?|format)\b")
 # A fraction of a unit in words glossed in digits: "(ten-thousandths of an inch, 0.0001")".
 _FRACTION_OF_UNIT_GLOSS = re.compile(
     r"\b(?:(?:ten|hundred)-)?(?:tenths?|hundredths?|thousandths?|millionths?)\s+of\s+an?\s+[a-z]+\s*[,(]\s*0\.0*1(?!\d)")
@@ -1318,7 +1333,7 @@ _UNIT_FRACTION_WORDS = frozenset("tenth tenths hundredth hundredths thousandth t
 # the words that must be present for it to be looked for.
 _QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_ILLUSTRATING_WORDS, _INSTANCE_VALUES),
                       (_CONSTANT_WORDS, _CONSTANT_QUOTED), (frozenset(["indoors", "outdoors"]), _INDOOR_RACE),
-                      (frozenset(["under", "over"]), _AGE_GROUP), (frozenset(["legs"]), _TIE_FORMAT),
+                      (frozenset(["under", "over"]), _AGE_GROUP), (frozenset(["legs", "legged"]), _TIE_FORMAT),
                       (_UNIT_FRACTION_WORDS, _FRACTION_OF_UNIT_GLOSS))
 # Units that a statement may define by another: "A day is 24 hours or 86,400 seconds in length".
 _DEFINED_UNITS = (

@@ -1678,7 +1678,9 @@ def _under_cited_heading(doc: Document, section: tuple[str, ...]) -> bool:
 # "3 Olympic Games, Gold" has no position after its comma. Two digits at most after a number's
 # comma: "1,500 Marines" is a grouped count.
 _ROSTER_NUMBER = r"\s*(?:\d{1,3}(?:,\d{1,2}(?!\d))*|-{1,2}|[–—])\s+"
-_ROSTER_CLASS_AFTER = r"(?:\s+[-–—]\s+(?:Redshirt\s+)?(?:Freshman|Sophomore|Junior|Senior|Graduate(?:\s+Student)?))"
+# A player's class or a coach's season after the name: "– Junior", "–Junior", "- 7th Season".
+_ROSTER_CLASS_AFTER = (r"(?:\s+[-–—]\s*(?:(?:Redshirt\s+)?(?:Freshman|Sophomore|Junior|Senior|Graduate(?:\s+Student)?)"
+                       r"|\d{1,2}(?:st|nd|rd|th)\s+Season))")
 _ROSTER_ENTRY = re.compile(
     rf"{_ROSTER_NUMBER}(?:[A-Z][^\W\dA-Z_][\w'’.\-]*|[A-Z]['’][A-Z][a-z][\w'’.\-]*|[A-Z]\.)"  # "87 D'Wayne Bates"
     r"(?:\s+(?:[A-Z][\w'’.\-]*(?:/[A-Z]+)?|van|von|de|da|der|di|du|le|la)){1,4}(?:,\s+(?:Jr\.|Sr\.|[IV]{1,3}))?"
@@ -1688,7 +1690,7 @@ _ROSTER_ENTRY = re.compile(
     r"\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][a-z][\w'’.\-]*)?\s+'?[A-Z]{1,4}(?:/[A-Z]{1,4})?[†‡+*]?"
     r"(?:\s+R?(?:Fr|So|Jr|Sr)\.)?\s*"
 )
-_ROSTER_CLASS = re.compile(r"\s+[-–—]\s")
+_ROSTER_CLASS = re.compile(r"\s+[-–—]\s?")
 _ROSTER_REACH = 2
 # What a list of honours counts, which no player is called: "4 U.S. Titles", "5 Gold Medals – Junior".
 _COUNTED_HONOURS = frozenset(
@@ -2093,9 +2095,10 @@ def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> b
 
 _SOURCE_LINE_REACH = 2  # "Updated to games played on …", then "Source: …"
 _UPDATED_LINE = re.compile(r"\s*(?:(?:Last\s+)?updated|(?:Correct|Accurate)\s+as\s+of|As\s+of)\b", re.I)
-# What shows a line names a source: an address, or a full citation after "Sources:" ('"2010
-# Team Ranking". Rivals.com. Retrieved April 2, 2010.').
-_ADDRESS = re.compile(r"https?://|www\.")
+# What shows a line names a source: an address, also a site's bare domain ("Source: 1965-66 Season
+# Colchester United Results - coludata.co.uk"), or a full citation after "Sources:" ('"2010 Team
+# Ranking". Rivals.com. Retrieved April 2, 2010.').
+_ADDRESS = re.compile(r"https?://|www\.|\b[a-z0-9][a-z0-9-]*\.(?:com|org|net|edu|gov|info|co\.uk|org\.uk|[a-z]{2})\b")
 _FULL_CITATION = re.compile(r"\b(?:Retrieved|Accessed)\s+(?:on\s+)?\w")
 
 
@@ -3189,19 +3192,24 @@ def _table_heads(statements: Sequence[Statement], start: int) -> set[str]:
 
 
 def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
-    """Where the record that statement ``i``, a table's title line, ends on starts, when it
-    tallies the rows of the table below ("PGA Tour playoff record (3–6)" over nine playoffs,
-    three won and six lost): the rows, not the tally, are what a reader would check."""
+    """Where the record that statement ``i``, a table's title line, ends on (or is) starts, when
+    it tallies the rows of the table below ("PGA Tour playoff record (3–6)" over nine playoffs,
+    three won and six lost; a game log's "Record: 2-4; Home: 1-1; Road: 1–3" over six games): the
+    rows, not the tally, are what a reader would check."""
     stmt = statements[i]
-    tally = _RECORD_TALLY.search(stmt.text)
+    tally = _RECORD_TALLY.search(stmt.text) or _RECORD_LINE.fullmatch(stmt.text)
     if tally is None or not _title_line(statements, i):
         return None
     total = sum(int(part) for part in tally.groups() if part)
     return tally.start() if total >= 2 and total in _table_rows_after(statements, i) else None
 
 
-# A record in brackets closing a title line: wins and losses, and ties: "(3–6)", "(12–4–1)".
+# A record in brackets closing a title line: wins and losses, and ties: "(3–6)", "(12–4–1)"; or a
+# game log's line of its month's record, split by where the games were played: "Record: 2-4; Home:
+# 1-1; Road: 1–3".
 _RECORD_TALLY = re.compile(r"\((\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?\)\s*$")
+_RECORD_LINE = re.compile(r"\s*Record:\s*(\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?"
+                          r"(?:\s*;\s*(?:Home|Road|Away|Neutral):\s*\d+\s?[–-]\s?\d+)*\s*")
 
 
 def _row_ranges(statements: Sequence[Statement], i: int) -> list[tuple[int, int]]:
@@ -3744,7 +3752,8 @@ class UncitedNumericClaim(Rule):
     works listed under "General" beside the numbered notes, where the table has no column of
     sources: "Ref(s)"), a cell's count that cited prose naming the cell's row gives of the same thing
     ("6 shot deficit" and "six shots behind …[8]"), a title line's record that tallies the rows
-    below it ("playoff record (3–6)" over nine rows), and a line of a chart's legend under the chart's cited
+    below it ("playoff record (3–6)" over nine rows, a game log's "Record: 2-4; Home: 1-1; Road:
+    1–3" over six games), and a line of a chart's legend under the chart's cited
     title ("Biomass of mammals on Earth[57]" over "Wild animals (4%)"), and a box of a rendered
     page under its cited title line (a game's score line over its weather and attendance). A
     record line counting the years it lists ("Most Appearances – 15" and fifteen years), a
