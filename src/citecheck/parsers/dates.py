@@ -645,6 +645,7 @@ _WAYBACK = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # several rules ask for the archive date of each reference
 def wayback_timestamp(url: str) -> str | None:
     """The raw Wayback-style timestamp digits in an archive URL ("20201010123456"), if any."""
     match = _WAYBACK.search(url or "")

@@ -1308,12 +1308,19 @@ def _restates_a_proportion(text: str, claim: NumericClaim, figures: list[tuple[i
     if claim.kind != "percent" or claim.value is None or claim.high is not None:
         return False
     share = claim.value
-    for parts in _PARTS_OF_A_WHOLE.finditer(text):
-        part, whole = (parts[1], parts[2]) if parts[1] else (parts[3], "24")
-        if int(whole) and abs(100 * int(part) / int(whole) - share) < 0.05:
-            return True
+    if not _words(text).isdisjoint(_PARTS_WORDS):
+        for parts in _PARTS_OF_A_WHOLE.finditer(text):
+            part, whole = (parts[1], parts[2]) if parts[1] else (parts[3], "24")
+            if int(whole) and abs(100 * int(part) / int(whole) - share) < 0.05:
+                return True
+    per_mille = round(10 * share, 1)
+    if abs(per_mille - 10 * share) >= 1e-9 or format(per_mille, "g") not in text:
+        return False  # no number of three digits and a tenth at most can give the share
     return any(abs(float(m.group()) - 10 * share) < 1e-9 for m in _PER_MILLE.finditer(text)
                if not _overlaps(figures, m.start(), m.end()))
+
+
+_PARTS_WORDS = frozenset("part parts karat karats carat carats".split())
 
 
 _DATED = re.compile(r"\b(?:in|of|since|from|by|until|before|after)\s+(?:1[0-9]|20)\d\d\b")

@@ -1652,6 +1652,7 @@ WORKS_SECTIONS = re.compile(
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every statement; an article has a few dozen sections
+@functools.lru_cache(maxsize=1024)  # asked for every statement of a section
 def _skipped_section(section: tuple[str, ...]) -> bool:
     return any(SKIPPED_SECTIONS.search(part) or RETOLD_SECTIONS.match(part) for part in section)
 
@@ -1663,8 +1664,13 @@ _HEADING_MARKER = re.compile(r"\[\d{1,3}\]\s*$")
 
 
 def _under_cited_heading(doc: Document, section: tuple[str, ...]) -> bool:
-    return (any(_HEADING_MARKER.search(part) for part in section)
+    return (_marked_heading(section)
             or any(section[:len(cited)] == cited for cited in doc.metadata.get("cited_sections", ())))
+
+
+@functools.lru_cache(maxsize=1024)  # asked for every statement of a section
+def _marked_heading(section: tuple[str, ...]) -> bool:
+    return any(_HEADING_MARKER.search(part) for part in section)
 
 
 # A roster's entry: a number, the numbers a player wore in turn ("31,21 Ken Schrom"), or a dash
@@ -1743,6 +1749,7 @@ def _surname(entry: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every table cell; a filmography has hundreds
+@functools.lru_cache(maxsize=1024)  # asked for every statement of a section
 def _works_section(section: tuple[str, ...]) -> bool:
     return any(WORKS_SECTIONS.match(part) for part in section)
 
@@ -3349,7 +3356,9 @@ def _list_run_starts(doc: Document) -> list[int]:
 # A rendered table's start or end, or a heading; a wikitext table's opening or closing line
 # ("{|", "|}"; not "|}}", a template closed at a line's start), or a heading line.
 _HTML_TABLE_TAG = re.compile(r"<(?:(?P<end>/)table\s*>|(?P<start>table\b[^<>]*)>|(?P<heading>h[1-6])\b)", re.I)
-_WIKI_TABLE_LINE = re.compile(r"^[ \t]*(?:(?P<start>\{\|.*)|(?P<end>\|\})(?!\})|(?P<heading>=))", re.M)
+# A line of wikitext that opens or closes a table or is a heading, searched for in the source after
+# a line break, which starts every line, so that a match starts where its line does in the source.
+_WIKI_TABLE_LINE = re.compile(r"\n[ \t]*(?:(?P<start>\{\|.*)|(?P<end>\|\})(?!\})|(?P<heading>=))")
 # A table that only lays others out side by side ({{col-begin}}, a multi-column layout).
 _LAYOUT_TABLE = re.compile(r"""role\s*=\s*["']?presentation|multicol""", re.I)
 
@@ -3363,13 +3372,16 @@ def _table_ends(source: str, fmt: str) -> list[int]:
     """Where each outermost table of a rendered page or of wikitext ends, in order: the ends of
     tables nested in another's cells are left out, a layout table holds tables without being one,
     and a heading closes what a table closed by a template ("{{end}}") left open."""
-    pattern = {"html": _HTML_TABLE_TAG, "wikitext": _WIKI_TABLE_LINE}.get(fmt)
-    if pattern is None:
+    if fmt == "html":
+        tags = _HTML_TABLE_TAG.finditer(source)
+    elif fmt == "wikitext":
+        tags = _WIKI_TABLE_LINE.finditer("\n" + source)
+    else:
         return []
     ends: list[int] = []
     tables: list[bool] = []  # each open table: whether it is a table of data, not of layout
     data_tables = 0
-    for tag in pattern.finditer(source):
+    for tag in tags:
         if tag["heading"]:
             tables.clear()
             data_tables = 0
