@@ -908,6 +908,17 @@ def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
         # a case set up in a condition of four words; a name after its first comma is no part of it
         ("If it costs $5, a buyer of two pays $10.", []),
         ("If the reading is 0.10 mm, the Smith gauge reads 5 mm, and so on.", []),
+        # an event's distance only closing a cell before "details"; a time on the 24-hour clock,
+        # not hours of running; a house number after a comma before a postcode and a city's
+        # name, not before an abbreviation nor without the comma; "cal" only before millimetres
+        ("Women's 500 metres; 500 metres details", []),
+        ("500 metres details the route", ["500"]),
+        ("The attack began at 0600 hours.", []),
+        ("The engine is overhauled at 1500 hours of running.", ["1500"]),
+        ("The fund paid, 151 12000 EUR in grants.", ["151"]),
+        ("Of the fleet 12 40000 Series cars remain.", ["12", "40000"]),
+        ("Star 1914 cal 7,65mm", []),
+        ("The bar has cal 200 per serving.", ["200"]),
     ],
 )
 def test_lists_scores_model_names_masks_and_set_up_cases(text: str, expected: list[str]) -> None:

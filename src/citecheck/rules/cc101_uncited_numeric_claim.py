@@ -238,7 +238,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 or _chart_peak_cited_in_body(statements, stmt, c)
                 or _given_in_cited_column(statements, stmt, c, run_starts)
                 or _tallies_headed_entries(doc, stmt, c)
-                or stmt.kind == "infobox" and _counts_entrants_listed(doc, stmt, c, run_starts))]
+                or stmt.kind == "infobox" and _counts_entrants_listed(doc, stmt, run_starts))]
         elif uncovered and stmt.kind == "prose":
             figures = doc.derived("cited_figures", lambda: _CitedFigures(doc, run_starts))
             uncovered = [c for c in uncovered if not _gives_cited_box_figure(figures, c)]
@@ -1107,14 +1107,14 @@ _NATION_HEAD = re.compile(r"\s*(?:Nation|Nationality|Country|NOC|Team)\s*", re.I
 _DID_NOT_START = re.compile(r"\s*(?:DNS|Did not start)\s*$")
 
 
-def _counts_entrants_listed(doc: Document, stmt: Statement, claim: NumericClaim, run_starts: list[int]) -> bool:
+def _counts_entrants_listed(doc: Document, stmt: Statement, run_starts: list[int]) -> bool:
     """Whether an infobox row's count of an event's entrants ("37 from 16 nations") is the number
     of rows of one of the page's tables of results, one row for each entrant with a column of
     their nations ("Country"), less its header and those of entrants who did not start ("DNS"):
     the count, and the nations of the same entrants, are read off the results, which are there to
     be checked."""
     entrants = _ENTRANTS.fullmatch(stmt.text)
-    if entrants is None or claim.start < entrants.start("count"):
+    if entrants is None:
         return False
     return int(entrants["count"]) in doc.derived("entrant_rows", lambda: _entrant_rows(doc, run_starts))
 
