@@ -263,10 +263,12 @@ _MASK_ALTERNATIVES = (
     ("units", rf"\b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\."),  # 3 p.m.
     ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
     ("", rf"\b\d{{1,2}}\s+o['’]clock\b"),
-    # a time on the 24-hour clock, told by the word before it: "@ 1130 hours", "ca. 1100 hours",
-    # "at 0600 hrs"; not a duration, "1500 hours of flying"
-    ("", rf"(?:(?<=@)|(?<=@\s)|(?<=\b[Aa]t\s)|(?<=\bca\.\s)|(?<=\bc\.\s)|(?<=\bcirca\s)|(?<=\buntil\s)|(?<=\bfrom\s))"
-        rf"(?:[01]\d|2[0-3])[0-5]\d\s?(?:hours|hrs)\b(?!\s+of\b)"),
+    # a time on the 24-hour clock: after "@" or a year ("7 December 1917 @ 1130 hours", "13 December
+    # 1917 ca. 1100 hours"), or after "at", "until" … where no round number of hours could be meant
+    # ("at 0600 hrs", "at 1130 hours"; not "rated at 1000 hours", "from 1500 hours to 2000 hours")
+    ("", rf"(?:(?<=@)|(?<=@\s)|(?<=\d{{4}}\sca\.\s)|(?<=\d{{4}}\sc\.\s))(?:[01]\d|2[0-3])[0-5]\d\s?(?:hours|hrs)\b"
+        rf"|(?:(?<=\b[Aa]t\s)|(?<=\bca\.\s)|(?<=\bc\.\s)|(?<=\bcirca\s)|(?<=\buntil\s)|(?<=\bfrom\s))"
+        rf"(?:0\d[0-5]\d|(?:1\d|2[0-3])(?:[0-5][1-9]|[1-5]0))\s?(?:hours|hrs)\b(?!\s+of\b)"),
     ("", rf"\b\d{{1,3}}(?:\+\d{{1,2}})?['′](?=\s*(?:\(|[A-Z]|,|$))"),  # "26' Mamadou Diallo", "90+1'": a goal's minute
     # a knockout stage, named by the players it has left, or capitalised as a stage's name ("R1 =
     # Round 1 (Round of 32)"); not a golfer's "a round of 64"
@@ -344,10 +346,10 @@ _MASK_ALTERNATIVES = (
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)"
         rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+|(?:de\s+)?[ld]['’])?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence, 4 rue de l'Eau
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
-    ("", rf"\b\d{{1,4}}·[A-Z]{{1,4}}\b"),  # a licence plate's serial, digits and letters joined by a dot: "101·AAA"
+    ("", rf"\b\d{{3}}·[A-Z]{{3}}\b"),  # a licence plate's serial, digits and letters joined by a dot: "101·AAA"
     # a house's number after its street, then the postcode and the city: "General Mitre, 151 08022
     # Barcelona", "Avinguda Diagonal, 640, 08017 Barcelona"
-    ("", rf"(?<=,\s)\d{{1,4}},?\s+\d{{5}}\s+[A-Z][a-z]"),
+    ("", rf"(?<=,\s)\d{{1,4}},?\s+\d{{5}}\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=\s*(?:[,;)]|$))"),
     ("", rf"§\s*\d[\d.]*"),
     ("records", rf"(?<=(?:UTC|GMT)[+−\-–])\d{{1,2}}(?::\d{{2}})?"),  # a time zone: UTC+8, GMT−3:30
     ("", rf"(?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?::\d+)*(?![\d,.]\d)"),  # a page cite: "minutes.:16", "(1994):5"
@@ -409,7 +411,8 @@ _MASK_ALTERNATIVES = (
     # a weight class named by its limit: "Middleweight <82 kg", "Heavyweight (+100 kg)"
     ("units", rf"(?:(?<=weight\s)|(?<=weight\s[<>≤≥+−\-])|(?<=weight\s\()|(?<=weight\s\([<>≤≥+−\-]))\d{{2,3}}(?:\.\d)?\s?kg\b"),
     ("", rf"(?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)"),  # "from left to right: 1. Band-e Amir; 2. Salang"
-    ("units", rf"\d\s*[x×]\s*\d{{2,4}}\s?(?:m|metres|meters)\b"),  # 4×100 m relay
+    # a relay or a team event by its legs: "4×100 m relay", "4 × 200 metre freestyle", "2 × 7,5 km"
+    ("units", rf"\b[2-9]\s*[x×]\s*(?:\d{{2,4}}|\d,\d)\s?(?:m|metres?|meters?|km)\b"),
     ("units", rf"(?<=\b[CK]-[1-4]\s)\d{{3,5}}\s?(?:m|metres|meters)\b"),  # a canoe or kayak event: "C-1 1000 m", "K-4 500 m"
     # the 100 m final; an event's name, capitalised: "20km Race Walk", "400 m Hurdles"; "500 m time trial"
     ("units", rf"\d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
@@ -472,9 +475,11 @@ _EVENT_DISTANCE = re.compile(
     rf"|\b({_RACE}(?:,\s*(?:and\s+)?{_RACE})+)"
     r"|\b((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s(?:metres|meters))"
     r"(?=\s+(?:is|was|event|events|race|races|runners?|sprint|sprinters?|hurdles|final|dash|record|champion|title)\b)"
-    # an event by its field and distance: "Women's 500 metres", "Men's 15 kilometre classical"
-    r"|\b(?:[Mm]en's|[Ww]omen's|[Bb]oys'|[Gg]irls'|[Ll]adies'|[Mm]ixed)\s+"
+    # an event by its field and distance: "Women's 500 metres", "Men's 15 kilometre classical"; not
+    # "a mixed 12 km path", "a women's 40 km outreach service"
+    r"|\b(?:Men's|Women's|Boys'|Girls'|Ladies'|Mixed)\s+"
     r"(\d{1,3}(?:,?\d{3})?\s?(?:m|metres|meters|km|kilometres?|kilometers?)\b)"
+    rf"|\b(?:men's|women's)\s+({_RACE})"  # in prose, a race's own distance: "women's 800 m and men's 1500 m wheelchair races"
     r"|\b(\d{2,5}\s?(?:m|metres|meters|km|kilometres?|kilometers?))(?=\s+details\s*$)"  # a results table's event: "500 metres details"
     r"|\b(?:an?|the|legal)\s(\d{1,2}\s(?:Metre|Meter))\b(?!\s+\w+e[nrs]?\b)"  # not German "25 Meter hohe"
     r"|\b(\d{1,2}\s(?:Metre|Meter))(?=\s+(?:class|yachts?|boats?|rule)\b)"
@@ -802,16 +807,24 @@ _WEAPON_WORDS = frozenset(("gun", "guns", "cannon", "cannons", "howitzer", "howi
 # … and as a gun's mark gives it in millimetres, in brackets, with its barrel's length in calibres:
 # "BL 6 in Mk.XXIII (152 mm L/50) guns", "QF 0.5 in Mk.III Vickers (12.7 mm) machine guns".
 _CALIBRE_OF_MARK = re.compile(r"\bM(?:k|ark)\.?\s?[IVXLC\d]+\*?(?:\s+[A-Z][a-z]+)?\s+"
-                              r"\(\s*(\d{1,3}(?:\.\d{1,2})?\s?mm(?:\s+L/\d{2,3})?)\s*\)")
+                              r"\(\s*(\d{1,3}(?:\.\d{1,2})?\s?mm(?:\s+L/\d{2,3})?)\s*\)"
+                              r"(?=\s+(?:(?:machine|anti-aircraft|AA|naval|dual-purpose|DP)\s+)?(?:guns?|cannons?|howitzers?)\b)")
 # A cartridge named by its calibre: "380 ACP", "9mm Parabellum", "9 x 23 mm Largo", "9mm short",
-# "5.56 mm NATO"; or a calibre said to be one ("caliber 6,35", "calibers of 6.35mm, 7.65mm and 9mm",
-# "cal 7,65mm", "the 7.65mm caliber model", "6.35 mm (.25 ACP)"). The name says which round a weapon fires, it measures nothing; a
-# word that also follows counts ("50 Special Forces", "28 NATO members") names one only after "mm".
+# "5.56 mm NATO"; or a calibre said to be one ("caliber 6,35", "cal 7,65mm", "the 7.65mm caliber
+# model", "6.35 mm (.25 ACP)"). The name says which round a weapon fires, it measures nothing. A
+# word that also follows counts ("28 NATO members") names one only after millimetres, and a bare
+# number only of the calibres cartridges are named by, and not before a plural ("79 ACP countries",
+# "500 Luger pistols"); a bore given as a measure stays one ("a calibre of 890 mm").
 _CALIBRE_NUMBER = r"\.?\d{1,3}(?:[.,]\d{1,2})?"
+# The calibres in hundredths of an inch that cartridges are named by without their point ("380
+# ACP", "45 ACP"; not "79 ACP countries", "500 Luger pistols").
+_CARTRIDGE_INCHES = r"(?:22|25|30|32|38|44|45|357|380|454)"
 _CARTRIDGE = re.compile(
-    rf"(?<![\w.,])({_CALIBRE_NUMBER}(?:\s?[x×]\s?\d{{2}})?(?:\s?mm)?)\s?(?:ACP|Parabellum|Luger|Largo|corto|Kurz|Magnum|Makarov|Tokarev)\b"
-    rf"|(?<![\w.,])({_CALIBRE_NUMBER}(?:\s?[x×]\s?\d{{2}})?\s?mm)\s(?:[Ss]hort|NATO|Browning|Mauser|Long)(?![\w-])"
-    rf"|\b(?:[Cc]alib(?:er|re)s?\s+(?:of\s+)?|[Cc]al\.?\s+(?=[.\d,]+\s?mm))({_CALIBRE_NUMBER}(?:\s?mm)?(?:\s*(?:,|and|or)\s*{_CALIBRE_NUMBER}\s?mm)*)"
+    rf"(?<![\w.,])((?:\.\d{{2,3}}|\d{{1,2}}[.,]\d{{1,2}}(?:\s?mm)?|\d{{1,2}}\s?[x×]\s?\d{{2}}(?:\s?mm)?|\d{{1,2}}\s?mm"
+    rf"|{_CARTRIDGE_INCHES}))"
+    rf"\s?(?:ACP|Parabellum|Luger|Largo|corto|Kurz|Magnum|Makarov|Tokarev)\b(?!\s+[a-z]+s\b)"
+    rf"|(?<![\w.,])(\d{{1,2}}(?:[.,]\d{{1,2}})?(?:\s?[x×]\s?\d{{2}})?\s?mm)\s(?:[Ss]hort|NATO|Browning|Mauser|Long)(?![\w-])"
+    rf"|\b(?:[Cc]alib(?:er|re)\s+|[Cc]al\.?\s+(?=[.\d,]+\s?mm))({_CALIBRE_NUMBER}(?:\s?mm)?)(?!\s*(?:mm\s+)?(?:of|in)\b)"
     rf"|(?<![\w.,])(\d{{1,2}}(?:[.,]\d{{1,2}})?\s?mm)(?:\s+calib(?:er|re)\b|\s?\(\.\d{{2,3}}\s(?:ACP|Auto)\))")
 _CARTRIDGE_WORDS = frozenset("acp parabellum luger largo corto kurz magnum makarov tokarev short nato browning mauser long "
                              "caliber calibre calibers calibres cal".split())
@@ -1326,10 +1339,15 @@ _PARTS_WORDS = frozenset("part parts karat karats carat carats".split())
 _DATED = re.compile(r"\b(?:in|of|since|from|by|until|before|after)\s+(?:1[0-9]|20)\d\d\b")
 # Names a figure is part of, in words or digits: a race held indoors ("Two miles (indoors)"), an
 # age group's event ("Legends Under 45 Doubles", "the Over 35 Singles") and a tie's format
-# ("qualified … over two legs", "played in two legged matches").
+# ("qualified … over two legs", "played in two legged matches"), a constituency's seats.
 _INDOOR_RACE = re.compile(r"\b(?:\d[\d,]*|[Oo]ne|[Tt]wo|[Tt]hree)\s?(?:m|metres|meters|miles?)\s*\((?:in|out)doors?\)")
 _AGE_GROUP = re.compile(
     r"\b(?:Under|Over)[\s-]\d{1,2}(?=\s+(?:Singles|Doubles|Mixed|Men's|Women's|Boys'?|Girls'?|Team|Cup|World|League|Championships?)\b)")
+# A constituency's kind, by the members it elects, as its article opens: "It elected one Member of
+# Parliament (MP) by the first past the post system"; not a party's result, "elected 12 Members of
+# Parliament", which no "(MP)" glosses.
+_SEATS_OF_CONSTITUENCY = re.compile(
+    r"\b(?:elects|elected|returns|returned)\s+(?:one|two)\s+Members?\s+of\s+Parliament\s*\(MPs?\b")
 _TIE_FORMAT = re.compile(r"\bover\s+(?:two|2)\s+legs\b(?!\s+of\b)"
                          r"|\b(?:[Tt]wo|2)[\s-]legged\s+(?:ties?|matche?s?|games?|fixtures?|play-?offs?|finals?|semi-?finals?|rounds?|format)\b")
 # A fraction of a unit in words glossed in digits: "(ten-thousandths of an inch, 0.0001")".
@@ -1341,6 +1359,7 @@ _UNIT_FRACTION_WORDS = frozenset("tenth tenths hundredth hundredths thousandth t
 _QUOTED_IN_PASSING = ((_ILLUSTRATING_WORDS, _ILLUSTRATION_ASIDE), (_ILLUSTRATING_WORDS, _INSTANCE_VALUES),
                       (_CONSTANT_WORDS, _CONSTANT_QUOTED), (frozenset(["indoors", "outdoors"]), _INDOOR_RACE),
                       (frozenset(["under", "over"]), _AGE_GROUP), (frozenset(["legs", "legged"]), _TIE_FORMAT),
+                      (frozenset(["parliament"]), _SEATS_OF_CONSTITUENCY),
                       (_UNIT_FRACTION_WORDS, _FRACTION_OF_UNIT_GLOSS))
 # Units that a statement may define by another: "A day is 24 hours or 86,400 seconds in length".
 _DEFINED_UNITS = (

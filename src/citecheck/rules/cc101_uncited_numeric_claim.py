@@ -1099,29 +1099,35 @@ def _tallies_headed_entries(doc: Document, summary: Statement, claim: NumericCla
                for headings, own, entries in doc.derived("headed_entries", lambda: _entries_by_heading(doc.statements)))
 
 
-# An infobox's count of an event's entrants and of their nations: "37 from 16 nations".
+# An infobox's count of an event's entrants and of their nations: "37 from 16 nations", in a row
+# that says what it counts ("Competitors").
 _ENTRANTS = re.compile(r"\s*(?P<count>\d+)\s+(?:(?:athletes|competitors|swimmers|skaters|teams)\s+)?"
-                       r"from\s+\d+\s+(?:nations|countries|NOCs)\s*$")
+                       r"from\s+(?P<nations>\d+)\s+(?:nations|countries|NOCs)\s*$")
+_ENTRANTS_LABEL = re.compile(r"\s*(?:Competitors|Athletes|Entrants|Participants|Teams|Players)\s*", re.I)
 _NATION_HEAD = re.compile(r"\s*(?:Nation|Nationality|Country|NOC|Team)\s*", re.I)
-# A results row of an entrant who did not start: not among those who competed.
+# A results row of an entrant who did not start: not among those who competed; and a row of totals.
 _DID_NOT_START = re.compile(r"\s*(?:DNS|Did not start)\s*$")
+_TOTAL_ROW = re.compile(r"\s*Totals?\s*", re.I)
 
 
 def _counts_entrants_listed(doc: Document, stmt: Statement, run_starts: list[int]) -> bool:
-    """Whether an infobox row's count of an event's entrants ("37 from 16 nations") is the number
-    of rows of one of the page's tables of results, one row for each entrant with a column of
-    their nations ("Country"), less its header and those of entrants who did not start ("DNS"):
-    the count, and the nations of the same entrants, are read off the results, which are there to
-    be checked."""
+    """Whether an infobox's count of an event's competitors ("Competitors: 37 from 16 nations",
+    no more nations than competitors) is the number of rows of one of the page's tables of
+    results, one row for each entrant with a column of their nations ("Country"), less its
+    header, a row of totals and those of entrants who did not start ("DNS"): the count, and the
+    nations of the same entrants, are read off the results, which are there to be checked."""
     entrants = _ENTRANTS.fullmatch(stmt.text)
-    if entrants is None:
+    if entrants is None or not stmt.section or not _ENTRANTS_LABEL.fullmatch(stmt.section[-1]):
         return False
-    return int(entrants["count"]) in doc.derived("entrant_rows", lambda: _entrant_rows(doc, run_starts))
+    count = int(entrants["count"])
+    return int(entrants["nations"]) <= count and count in doc.derived(
+        "entrant_rows", lambda: _entrant_rows(doc, run_starts))
 
 
 def _entrant_rows(doc: Document, run_starts: list[int]) -> frozenset[int]:
     """For each table of the page with a column of its entrants' nations, its rows less its header
-    rows, and less those again of entrants who did not start (``_counts_entrants_listed``)."""
+    rows and a row of totals, and less those again of entrants who did not start
+    (``_counts_entrants_listed``)."""
     counts = set()
     statements = doc.statements
     for _, run in itertools.groupby(range(len(statements)), lambda k: (run_starts[k], statements[k].section)):
@@ -1132,6 +1138,7 @@ def _entrant_rows(doc: Document, run_starts: list[int]) -> frozenset[int]:
         entries = [row for row in rows if not _header_cell(doc, row[0])]
         if not any(_NATION_HEAD.fullmatch(cell.text) for row in rows if row not in entries for cell in row):
             continue  # not a table of entrants by their nations
+        entries = [row for row in entries if not _TOTAL_ROW.fullmatch(row[0].text)]
         counts.add(len(entries))
         counts.add(sum(1 for row in entries if not any(_DID_NOT_START.fullmatch(cell.text) for cell in row)))
     return frozenset(counts)
@@ -2102,10 +2109,11 @@ def _table_sourced(statements: Sequence[Statement], cells: list[Statement]) -> b
 
 _SOURCE_LINE_REACH = 2  # "Updated to games played on …", then "Source: …"
 _UPDATED_LINE = re.compile(r"\s*(?:(?:Last\s+)?updated|(?:Correct|Accurate)\s+as\s+of|As\s+of)\b", re.I)
-# What shows a line names a source: an address, also a site's bare domain ("Source: 1965-66 Season
-# Colchester United Results - coludata.co.uk"), or a full citation after "Sources:" ('"2010 Team
-# Ranking". Rivals.com. Retrieved April 2, 2010.').
-_ADDRESS = re.compile(r"https?://|www\.|\b[a-z0-9][a-z0-9-]*\.(?:com|org|net|edu|gov|info|co\.uk|org\.uk|[a-z]{2})\b")
+# What shows a line names a source: an address, also a site's bare domain closing it ("Source:
+# 1965-66 Season Colchester United Results - coludata.co.uk"; not "vol.iv" nor a domain in
+# passing), or a full citation after "Sources:" ('"2010 Team Ranking". Rivals.com. Retrieved
+# April 2, 2010.').
+_ADDRESS = re.compile(r"https?://|www\.|(?:^|\s)[a-z0-9][a-z0-9-]{3,}(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|info|[a-z]{2})[.)]?\s*$")
 _FULL_CITATION = re.compile(r"\b(?:Retrieved|Accessed)\s+(?:on\s+)?\w")
 
 
@@ -3201,14 +3209,52 @@ def _table_heads(statements: Sequence[Statement], start: int) -> set[str]:
 def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
     """Where the record that statement ``i``, a table's title line, ends on (or is) starts, when
     it tallies the rows of the table below ("PGA Tour playoff record (3–6)" over nine playoffs,
-    three won and six lost; a game log's "Record: 2-4; Home: 1-1; Road: 1–3" over six games): the
-    rows, not the tally, are what a reader would check."""
+    three won and six lost; a game log's "Record: 2-4; Home: 1-1; Road: 1–3" over six games, two
+    of them won, ``_record_of_games_below``): the rows, not the tally, are what a reader would
+    check."""
     stmt = statements[i]
-    tally = _RECORD_TALLY.search(stmt.text) or _RECORD_LINE.fullmatch(stmt.text)
+    if (line := _RECORD_LINE.fullmatch(stmt.text)) is not None:
+        return line.start() if _title_line(statements, i) and _record_of_games_below(statements, i, line) else None
+    tally = _RECORD_TALLY.search(stmt.text)
     if tally is None or not _title_line(statements, i):
         return None
     total = sum(int(part) for part in tally.groups() if part)
     return tally.start() if total >= 2 and total in _table_rows_after(statements, i) else None
+
+
+def _record_of_games_below(statements: Sequence[Statement], i: int, line: re.Match[str]) -> bool:
+    """Whether a game log's record line gives the wins, losses and ties of the games listed
+    under it, one to a row, and its split by where the games were played ("Home: 1-1; Road: 1–3")
+    adds up to it. The rows tell each game's result by a cell written "W 110–104" or "L 99–102",
+    or by a running record in their last cell of two numbers ("1–0", "1-1", "1–2", …), of which
+    each game adds one to the wins or to the losses (the first game's, not told by the record
+    before it, may be either that its record holds)."""
+    record = [int(part or 0) for part in line.groups()]
+    splits = _RECORD_SPLIT.findall(line.group())
+    if splits and [sum(int(split[k] or 0) for split in splits) for k in range(3)] != record:
+        return False
+    section = statements[i + 1].section if i + 1 < len(statements) else ()
+    if section != statements[i].section and section[:-1] != statements[i].section:
+        return False
+    results: dict[int, str] = {}
+    running: dict[int, tuple[int, int]] = {}
+    for stmt in statements[i + 1:]:
+        if stmt.kind != "table" or stmt.section != section:
+            break
+        if stmt.paragraph not in results and (result := _GAME_RESULT.match(stmt.text)) is not None:
+            results[stmt.paragraph] = result["result"]
+        if (standing := _RUNNING_RECORD.fullmatch(stmt.text)) is not None:
+            running[stmt.paragraph] = (int(standing[1]), int(standing[2]))  # the row's last such cell
+    if results:
+        return [sum(result == kind for result in results.values()) for kind in "WLT"] == record
+    standings = list(running.values())
+    if len(standings) < 2 or record[2] or any(
+            later[0] + later[1] != earlier[0] + earlier[1] + 1 or later[0] < earlier[0] or later[1] < earlier[1]
+            for earlier, later in zip(standings, standings[1:])):
+        return False
+    first, last = standings[0], standings[-1]
+    wins, losses = last[0] - first[0], last[1] - first[1]
+    return (first[0] >= 1 and record[:2] == [wins + 1, losses]) or (first[1] >= 1 and record[:2] == [wins, losses + 1])
 
 
 # A record in brackets closing a title line: wins and losses, and ties: "(3–6)", "(12–4–1)"; or a
@@ -3216,7 +3262,12 @@ def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
 # 1-1; Road: 1–3".
 _RECORD_TALLY = re.compile(r"\((\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?\)\s*$")
 _RECORD_LINE = re.compile(r"\s*Record:\s*(\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?"
-                          r"(?:\s*;\s*(?:Home|Road|Away|Neutral):\s*\d+\s?[–-]\s?\d+)*\s*")
+                          r"(?:\s*;\s*(?:Home|Road|Away|Neutral):\s*\d+\s?[–-]\s?\d+(?:\s?[–-]\s?\d+)?)*\s*")
+_RECORD_SPLIT = re.compile(r"(?:Home|Road|Away|Neutral):\s*(\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?")
+# A game's result as a game log's cell gives it: "W 110–104", "L 99–102 (OT)"; and the record a
+# game log's row has reached: "1–0", "12-9".
+_GAME_RESULT = re.compile(r"\s*(?P<result>[WLT])\s+\d")
+_RUNNING_RECORD = re.compile(r"\s*(\d{1,3})\s?[–-]\s?(\d{1,3})\s*")
 
 
 def _row_ranges(statements: Sequence[Statement], i: int) -> list[tuple[int, int]]:
@@ -3254,9 +3305,9 @@ def _reckoned_from_row_dates(statements: Sequence[Statement], i: int) -> bool:
     inauguration, from his birth and inauguration dates), or the time from a date of its row to a
     day that a span of another row reaches from a date of that row too (a living person's age,
     which the page works out to the day it is read: "30,709 days (84 years, 28 days)" beside "21
-    May 1930", as "27,356 days (74 years, 327 days)" beside "26 July 1939"): a routine
-    calculation, which needs no source of its own. A span that no two dates give is a figure like
-    any other."""
+    May 1930", as "27,356 days (74 years, 327 days)" beside "26 July 1939"; not two rows with the
+    same date and span): a routine calculation, which needs no source of its own. A span that no
+    two dates give is a figure like any other."""
     text = statements[i].text
     if _SPAN_CELL.fullmatch(text) is None:
         return False
@@ -3272,9 +3323,11 @@ def _reckoned_from_row_dates(statements: Sequence[Statement], i: int) -> bool:
     for step in (-1, 1):
         k = i + step
         while 0 <= k < len(statements) and statements[k].kind == "table" and statements[k].section == statements[i].section:
-            if (statements[k].paragraph != statements[i].paragraph and _SPAN_CELL.fullmatch(statements[k].text)
-                    and reached & _days_reached(statements[k].text, _row_days(statements, k))):
-                return True
+            if statements[k].paragraph != statements[i].paragraph and _SPAN_CELL.fullmatch(statements[k].text):
+                other = _days_reached(statements[k].text, _row_days(statements, k))
+                if any(end == reached_end and start != other_start
+                       for start, end in reached.items() for other_start, reached_end in other.items()):
+                    return True  # one day reached from two dates: not two rows alike
             k += step
     return False
 
@@ -3285,16 +3338,23 @@ def _row_days(statements: Sequence[Statement], i: int) -> list[date]:
                    if k != i for found in find_dates(statements[k].text) if found.date.precision == "day"})
 
 
-def _days_reached(text: str, dates: list[date]) -> set[date]:
-    """The days that every span of ``text`` reaches from one of ``dates``."""
-    reached: set[date] | None = None
-    for years, days, total in _SPAN_OF_TIME.findall(text):
+def _days_reached(text: str, dates: list[date]) -> dict[date, date]:
+    """The day that every span of ``text`` reaches from each of ``dates`` that they agree on,
+    by that date; a span longer than a lifetime is no age or term."""
+    spans = _SPAN_OF_TIME.findall(text)
+    if any(int(years or 0) > _LONGEST_SPAN_YEARS or int(total.replace(",", "") or 0) > _LONGEST_SPAN_YEARS * 366
+           for years, _, total in spans):
+        return {}
+    reached = {}
+    for start in dates:
         ends = {_anniversary(start, int(years)) + timedelta(days=int(days)) if years
-                else start + timedelta(days=int(total.replace(",", ""))) for start in dates}
-        reached = ends if reached is None else reached & ends
-    return reached or set()
+                else start + timedelta(days=int(total.replace(",", ""))) for years, days, total in spans}
+        if len(ends) == 1:
+            reached[start] = ends.pop()
+    return reached
 
 
+_LONGEST_SPAN_YEARS = 150
 
 
 def _span_between(earlier: date, later: date) -> tuple[int, int]:
@@ -3747,7 +3807,7 @@ class UncitedNumericClaim(Rule):
     times", not "won 3 times"); a table cell that is the span of time between two dates of its row (an age at
     inauguration beside the birth and inauguration dates, "69 years, 349 days"), or from a date
     of its row to the day that a span of another row reaches too (a living person's age, "84
-    years, 28 days" beside "21 May 1930"), is a routine calculation; an
+    years, 28 days" beside "21 May 1930"; no longer than a lifetime), is a routine calculation; an
     introduction whose list items are cited, an infobox value whose row carries a
     citation on another of its values ("Ethnic groups: By race:[6] 76.5% White …") or whose box
     (a game's summary) has markers standing alone under it ("[3]" after the box), and a
@@ -3765,13 +3825,14 @@ class UncitedNumericClaim(Rule):
     sources: "Ref(s)"), a cell's count that cited prose naming the cell's row gives of the same thing
     ("6 shot deficit" and "six shots behind …[8]"), a title line's record that tallies the rows
     below it ("playoff record (3–6)" over nine rows, a game log's "Record: 2-4; Home: 1-1; Road:
-    1–3" over six games), and a line of a chart's legend under the chart's cited
+    1–3" over six games two of which the log's results or running record show won), and a line of a chart's legend under the chart's cited
     title ("Biomass of mammals on Earth[57]" over "Wild animals (4%)"), and a box of a rendered
     page under its cited title line (a game's score line over its weather and attendance). A
     record line counting the years it lists ("Most Appearances – 15" and fifteen years), a
-    streak line right under its results table, and an infobox's count of an event's entrants
-    that a table of results lists one to a row with their nations ("37 from 16 nations" and 37
-    rows under "Country", less those who did not start), are read off the page. A census cited as the
+    streak line right under its results table, and an infobox's count of an event's competitors
+    that a table of results lists one to a row with their nations ("Competitors: 37 from 16
+    nations" and 37 rows under "Country", less a row of totals and those who did not start), are
+    read off the page. A census cited as the
     source a statement opens with ("As of the census[8] of 2000, there were …") covers the
     figures after it and the data block that follows in its section, up to a statement that
     cites a source of its own at its end (a citation inside one is for a figure of it).
