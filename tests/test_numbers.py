@@ -918,6 +918,13 @@ def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
         ("The fund paid, 151 12000 EUR in grants.", ["151"]),
         ("Of the fleet 12 40000 Series cars remain.", ["12", "40000"]),
         ("Star 1914 cal 7,65mm", []),
+        # the numero sign numbers a thing; a count in digits names its members up to twenty
+        ("September 30, 1945 Friendly № 247", []),
+        ("The 15 founders of FIDE: Abonyi (Hungary), Grau (Argentina), Gudju (Romania), Marusi (Italy), Nicolet"
+         " (Switzerland), Ovadija (Yugoslavia), Penalver (Spain), Rawlins (Great Britain), Rueb (Netherlands), Skalicka"
+         " (Czechoslovakia), Smith (Canada), Towbin (Poland), Tschepurnoff (Finland), Vincent (France), Weltjens"
+         " (Belgium).", []),
+        ("The 21 founders of FIDE: A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T and U.", ["21"]),
         ("The bar has cal 200 per serving.", ["200"]),
     ],
 )

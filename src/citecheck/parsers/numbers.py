@@ -550,7 +550,7 @@ def _keyword_before(text: str, start: int) -> bool:
 
     Every match ends with a word, then only spaces and ".,#:": a window whose last word is no
     word a match can end with is answered without the search, which tries some seventy
-    keywords at each of its characters."""
+    keywords at each of its characters. A numero sign ("№ 247") is a keyword of its own."""
     low = max(0, start - _KEYWORD_WINDOW)
     end = start
     while end > low and (text[end - 1].isspace() or text[end - 1] in ".,#:"):
@@ -561,7 +561,12 @@ def _keyword_before(text: str, start: int) -> bool:
     if (_KEYWORD_BEFORE_LAST_WORD.fullmatch(text, word_start, end) is not None
             and _KEYWORD_BEFORE.search(text, low, start) is not None):
         return True
+    if end > low and text[end - 1] in _NUMERO_SIGNS:
+        return True  # "Friendly № 247", "Nº 5": the numero sign, which numbers a thing
     return _golf_hole(text, low, start)
+
+
+_NUMERO_SIGNS = "№ºª"
 
 
 # A golf hole named by its number, after a score made on it or a shot played on it: "birdie at
@@ -2107,12 +2112,13 @@ def _count_names_rather_than_counts(text: str, start: int, end: int, value: int)
     """Whether a bare whole number belongs to a name or to what the sentence names: the title of
     a ranking, a building or a work ("the 100 Greatest Finns", "110 Grant Apartments", "101
     Dalmatians"), a small count
-    whose members follow ("3 companies …: Mimaki, Roland, and Mutoh"), or a small count of kinds
+    whose members follow ("3 companies …: Mimaki, Roland, and Mutoh", "15 founders of FIDE: Abonyi
+    (Hungary), …"), or a small count of kinds
     in an undated sentence ("There are 2 types of ER"; but "in 1952 it had 3 types")."""
     return (_in_a_title(text, end) or _title_case_follows(text, end)
             or _singular_name_after_figure(text, start, end) and _english(text)
             or _numbered_name_alone(text, start, end)
-            or value <= 12 and _names_its_members(text, start, end, value)
+            or value <= _LISTED_MEMBERS_MOST and _names_its_members(text, start, end, value)
             or value > 12 and _numbered_members(text, end) == value
             or _item_of_named_list(text, start, end)
             or value <= 10 and _classifying(_FOLLOWING_WORDS.match(text, end)) and not _YEAR_IN_TEXT.search(text))

@@ -2564,11 +2564,11 @@ _POINTS_ONWARD = re.compile(r"[\s,;:(\u2013\u2014-]*(?:see\s+(?:the\s+)?(?:text|
 _DATA_SCOPE = re.compile(r"\s*(?:[A-Z][\w\-]*\s+){1,4}data,?\s+which\s+(?:excludes|includes|covers)\b")
 # A table's legend, which explains its marks: "Legend: Win (2 points) Loss (0 points) Tie (1 point)",
 # "† - suspension covered at least one pre-season game", "Denotes player who has been selected for
-# at least one All-Star Game" (beside the mark's image), "As of May 2009 players in bold have at least
+# at least one All-Star Game" (beside the mark's image), "* - Indicates game required 11 innings", "As of May 2009 players in bold have at least
 # one cap"; not a sentence that goes on ("Indicates that 300 people died", "Four of the players in
 # bold have scored 100 goals"), nor a list's bullet ("* - In 1990, 300 died", "♦ – In 1990 …"; a
 # dagger marks no list, alone or beside other marks: "*† – scored at least 100 goals").
-_LEGEND = re.compile(r"\s*(?:(?:Legend|Key)\s*:\s|[*#]*[†‡§][†‡§*#]*\s*[-–—=]\s|[*#¤♦]+\s*[-–—=]\s(?=[a-z])"
+_LEGEND = re.compile(r"\s*(?:(?:Legend|Key)\s*:\s|[*#]*[†‡§][†‡§*#]*\s*[-–—=]\s|[*#¤♦]+\s*[-–—=]\s(?=[a-z]|(?:Denotes|Indicates)\s(?!that\b))"
                      r"|(?:Denotes|Indicates)\s(?!that\b)"
                      r"|(?:As\s+of\s+[\w\s]{3,20}?,?\s+)?(?:players|teams|names|entries)\s+in\s+(?:bold|italics)"
                      r"\s+(?:have|are|denote|indicate)\b)")

@@ -452,7 +452,8 @@ class IncompleteReference(Rule):
     Fame"), a title in single quotes after its author ("George McKay, 'Spasticus Autisticus …'"), and a title ending with the
     venue and year it was published in ("…, published in ISIT 2015") are complete enough). Not
     reported: explanatory notes (note groups, prose footnotes in the reference list, on a page
-    that shows its links a short unlinked sentence told in the past, "Nixon resigned on this date.", pointers
+    that shows its links a short unlinked sentence told in the past, "Nixon resigned on this date.", a
+    note on a match's score, "After Extra Time", "Falkirk F.C. won on penalties", pointers
     to another article such as "See Treaty of Utrecht.", "See: Draft (boiler)" or "see
     Paraconsistent logic", a remark going on from the text ("according to De Morgan's laws",
     "In Unicode, the Antijoin symbol is …", or on a page that shows its links any unlinked words
@@ -602,13 +603,20 @@ _OPENS_WITH_PARTICIPLE = re.compile(
 # "Figures supplied by the club."
 _DESCRIBES_A_SOURCE = re.compile(r"\b(?:delivered|supplied|provided|published|compiled|prepared|presented|issued"
                                  r"|released|written|recorded|given|printed|broadcast|sent|quoted|cited)\b|\bby\s+[A-Za-z]")
+# A note on a match's score, as results tables footnote it: "After Extra Time", "Falkirk F.C. won on
+# penalties", "Won on away goals".
+_MATCH_NOTE = re.compile(
+    r"\s*(?:After\s+extra\s+time|(?:[^;:]{1,40}?\s)?(?:won|lost|advanced|progressed|went\s+through)\s+"
+    r"(?:on|after|by|via)\s+(?:penalties|penalty\s+kicks|a\s+penalty\s+shoot-?out|away\s+goals|extra\s+time"
+    r"|aggregate|a\s+coin\s+toss|golden\s+goal))\s*\.?\s*", re.I)
 _EQUATION = re.compile(r"[\w)]\s*=\s*\S")
 _CALCULATION_WORDS = 3
 _OPENING_QUOTES = ('"', "“", "«", "„", "'")
 
 
 def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) -> bool:
-    """A footnote that explains rather than cites: a sentence and no link, or a calculation.
+    """A footnote that explains rather than cites: a sentence and no link, a calculation, or a
+    note on a match's score ("After Extra Time", "Falkirk F.C. won on penalties").
 
     A sentence has a verb, reads in lower case like prose ("For example, ruminants such as
     cows obtain …") or opens as a note does ("See …", "In French: …", "Using the …", or in lower
@@ -635,6 +643,8 @@ def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) 
     words = _WORD.findall(_URL.sub(" ", text))
     if _EQUATION.search(text) and len(words) <= _CALCULATION_WORDS and not linked:
         return True  # a calculation ("loge(0.001) / 2 = −3.45") explains a figure of the text
+    if not linked and _MATCH_NOTE.fullmatch(text):
+        return True  # a note on a score: "After Extra Time", "Falkirk F.C. won on penalties"
     lower = sum(word[0].islower() for word in words)
     told = text.endswith(".") and _TOLD_IN_THE_PAST.search(text) or _OPENS_WITH_PARTICIPLE.fullmatch(text)
     if (links_shown and not linked and told and len(words) <= _SHORT_NOTE_WORDS
