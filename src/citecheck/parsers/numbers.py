@@ -829,7 +829,7 @@ _CARTRIDGE = re.compile(
     rf"|{_CARTRIDGE_INCHES}))"
     rf"\s?(?:ACP|Parabellum|Luger|Largo|corto|Kurz|Magnum|Makarov|Tokarev)\b(?!\s+[a-z]+s\b)"
     rf"|(?<![\w.,])(\d{{1,2}}(?:[.,]\d{{1,2}})?(?:\s?[x×]\s?\d{{2}})?\s?mm)\s(?:[Ss]hort|NATO|Browning|Mauser|Long)(?![\w-])"
-    rf"|\b(?:[Cc]alib(?:er|re)\s+|[Cc]al\.?\s+(?=[.\d,]+\s?mm))({_CALIBRE_NUMBER}(?:\s?mm)?)(?!\s*(?:mm\s+)?(?:of|in)\b)"
+    rf"|\b(?:[Cc]alib(?:er|re)\s+|[Cc]al\.?\s+(?=[.\d,]+\s?mm))({_CALIBRE_NUMBER}(?:\s?mm)?)"
     rf"|(?<![\w.,])(\d{{1,2}}(?:[.,]\d{{1,2}})?\s?mm)(?:\s+calib(?:er|re)\b|\s?\(\.\d{{2,3}}\s(?:ACP|Auto)\))")
 _CARTRIDGE_WORDS = frozenset("acp parabellum luger largo corto kurz magnum makarov tokarev short nato browning mauser long "
                              "caliber calibre calibers calibres cal".split())
