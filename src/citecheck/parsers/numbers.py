@@ -349,7 +349,7 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{3}}·[A-Z]{{3}}\b"),  # a licence plate's serial, digits and letters joined by a dot: "101·AAA"
     # a house's number after its street, then the postcode and the city: "General Mitre, 151 08022
     # Barcelona", "Avinguda Diagonal, 640, 08017 Barcelona"
-    ("", rf"(?<=,\s)\d{{1,4}},?\s+\d{{5}}\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=\s*(?:[,;)]|$))"),
+    ("", rf"(?<=,\s)\d{{1,4}},?\s+\d{{5}}\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=\s*(?:[,;.)]|$))"),
     ("", rf"§\s*\d[\d.]*"),
     ("records", rf"(?<=(?:UTC|GMT)[+−\-–])\d{{1,2}}(?::\d{{2}})?"),  # a time zone: UTC+8, GMT−3:30
     ("", rf"(?<=[^\d\s:]):\d+(?:[{_DASH}]\d+)?(?::\d+)*(?![\d,.]\d)"),  # a page cite: "minutes.:16", "(1994):5"
@@ -411,8 +411,9 @@ _MASK_ALTERNATIVES = (
     # a weight class named by its limit: "Middleweight <82 kg", "Heavyweight (+100 kg)"
     ("units", rf"(?:(?<=weight\s)|(?<=weight\s[<>≤≥+−\-])|(?<=weight\s\()|(?<=weight\s\([<>≤≥+−\-]))\d{{2,3}}(?:\.\d)?\s?kg\b"),
     ("", rf"(?:(?<=[:;]\s)|(?<=;\sand\s))\d{{1,2}}\.(?=\s|$)"),  # "from left to right: 1. Band-e Amir; 2. Salang"
-    # a relay or a team event by its legs: "4×100 m relay", "4 × 200 metre freestyle", "2 × 7,5 km"
-    ("units", rf"\b[2-9]\s*[x×]\s*(?:\d{{2,4}}|\d,\d)\s?(?:m|metres?|meters?|km)\b"),
+    # a relay or a team event by its legs: "4×100 m relay", "4 × 200 metre freestyle", "Team sprint
+    # large hill/2 × 7,5 km"; not an area, "3 × 12 km"
+    ("units", rf"\b[2-9]\s*[x×]\s*(?:\d{{2,4}}\s?(?:m|metres?|meters?)\b|(?<=/[2-9]\s[x×]\s)\d,\d\s?km\b)"),
     ("units", rf"(?<=\b[CK]-[1-4]\s)\d{{3,5}}\s?(?:m|metres|meters)\b"),  # a canoe or kayak event: "C-1 1000 m", "K-4 500 m"
     # the 100 m final; an event's name, capitalised: "20km Race Walk", "400 m Hurdles"; "500 m time trial"
     ("units", rf"\d{{2,5}}[\s\-]?(?:m|metres?|meters?|km|yards?|miles?)\b(?=\s+(?:relay|hurdles|steeplechase|freestyle|backstroke"
@@ -550,7 +551,7 @@ def _keyword_before(text: str, start: int) -> bool:
 
     Every match ends with a word, then only spaces and ".,#:": a window whose last word is no
     word a match can end with is answered without the search, which tries some seventy
-    keywords at each of its characters. A numero sign ("№ 247") is a keyword of its own."""
+    keywords at each of its characters. A numero sign ("№ 247", "Nº 5") is a keyword of its own."""
     low = max(0, start - _KEYWORD_WINDOW)
     end = start
     while end > low and (text[end - 1].isspace() or text[end - 1] in ".,#:"):
@@ -561,12 +562,13 @@ def _keyword_before(text: str, start: int) -> bool:
     if (_KEYWORD_BEFORE_LAST_WORD.fullmatch(text, word_start, end) is not None
             and _KEYWORD_BEFORE.search(text, low, start) is not None):
         return True
-    if end > low and text[end - 1] in _NUMERO_SIGNS:
-        return True  # "Friendly № 247", "Nº 5": the numero sign, which numbers a thing
+    if end > low and text[end - 1] in "№º°" and _NUMERO.search(text, low, end) is not None:
+        return True  # "Friendly № 247", "Nº 5", "loi n° 2004": the numero sign, which numbers a thing
     return _golf_hole(text, low, start)
 
 
-_NUMERO_SIGNS = "№ºª"
+# The numero sign, or its letter and a ring ("Nº", "n°"); a ring alone is a degree: "45º, 30 died".
+_NUMERO = re.compile(r"(?:№|\b[Nn][º°])$")
 
 
 # A golf hole named by its number, after a score made on it or a shot played on it: "birdie at
@@ -1349,10 +1351,11 @@ _INDOOR_RACE = re.compile(r"\b(?:\d[\d,]*|[Oo]ne|[Tt]wo|[Tt]hree)\s?(?:m|metres|
 _AGE_GROUP = re.compile(
     r"\b(?:Under|Over)[\s-]\d{1,2}(?=\s+(?:Singles|Doubles|Mixed|Men's|Women's|Boys'?|Girls'?|Team|Cup|World|League|Championships?)\b)")
 # A constituency's kind, by the members it elects, as its article opens: "It elected one Member of
-# Parliament (MP) by the first past the post system"; not a party's result, "elected 12 Members of
-# Parliament", which no "(MP)" glosses.
+# Parliament (MP) by the first past the post system"; not a party's result, "The Greens elected one
+# Member of Parliament (MP), Caroline Lucas".
 _SEATS_OF_CONSTITUENCY = re.compile(
-    r"\b(?:elects|elected|returns|returned)\s+(?:one|two)\s+Members?\s+of\s+Parliament\s*\(MPs?\b")
+    r"\b(?:[Ii]t|constituency|borough|seat|division|burgh)\s+(?:(?:has|had|then|now|also|always)\s+)?"
+    r"(?:elects|elected|returns|returned)\s+(?:one|two)\s+Members?\s+of\s+Parliament\s*\(MPs?\b")
 _TIE_FORMAT = re.compile(r"\bover\s+(?:two|2)\s+legs\b(?!\s+of\b)"
                          r"|\b(?:[Tt]wo|2)[\s-]legged\s+(?:ties?|matche?s?|games?|fixtures?|play-?offs?|finals?|semi-?finals?|rounds?|format)\b")
 # A fraction of a unit in words glossed in digits: "(ten-thousandths of an inch, 0.0001")".
@@ -2112,13 +2115,14 @@ def _count_names_rather_than_counts(text: str, start: int, end: int, value: int)
     """Whether a bare whole number belongs to a name or to what the sentence names: the title of
     a ranking, a building or a work ("the 100 Greatest Finns", "110 Grant Apartments", "101
     Dalmatians"), a small count
-    whose members follow ("3 companies …: Mimaki, Roland, and Mutoh", "15 founders of FIDE: Abonyi
-    (Hungary), …"), or a small count of kinds
+    whose members follow ("3 companies …: Mimaki, Roland, and Mutoh"; up to twenty things, not
+    people nor in a text of casualties: "16 shops: Blinkhorn & Son …"), or a small count of kinds
     in an undated sentence ("There are 2 types of ER"; but "in 1952 it had 3 types")."""
     return (_in_a_title(text, end) or _title_case_follows(text, end)
             or _singular_name_after_figure(text, start, end) and _english(text)
             or _numbered_name_alone(text, start, end)
-            or value <= _LISTED_MEMBERS_MOST and _names_its_members(text, start, end, value)
+            or (value <= _LISTED_DIGIT_MEMBERS or value <= _LISTED_MEMBERS_MOST and _counts_things(text, end))
+            and _names_its_members(text, start, end, value)
             or value > 12 and _numbered_members(text, end) == value
             or _item_of_named_list(text, start, end)
             or value <= 10 and _classifying(_FOLLOWING_WORDS.match(text, end)) and not _YEAR_IN_TEXT.search(text))
@@ -3060,6 +3064,15 @@ def _casualty_words() -> frozenset[str]:
                      if " " not in term)
 
 
+# A count in digits names its members up to this many; up to ``_LISTED_MEMBERS_MOST`` where it counts things.
+_LISTED_DIGIT_MEMBERS = 12
+
+
+def _counts_things(text: str, end: int) -> bool:
+    """Whether the count ending at ``end`` counts no people, in a text that tells of no casualties."""
+    return _counted_word(text, end) not in _counted_beings() and _casualty_words().isdisjoint(_words(text))
+
+
 @functools.cache
 def _counted_beings() -> frozenset[str]:
     """Person nouns and casualty terms (one word each) from the casualty lexicon."""
@@ -3070,7 +3083,6 @@ def _counts_casualties(text: str, end: int) -> bool:
     """Whether the count ending at ``end`` counts people in a sentence that tells of casualties
     ("The attack killed three soldiers, …"): such a count is a casualty figure whoever is named."""
     return _counted_word(text, end) in _counted_beings() and not _casualty_words().isdisjoint(_words(text))
-
 
 
 def estimate_before(text: str, start: int) -> re.Match[str] | None:

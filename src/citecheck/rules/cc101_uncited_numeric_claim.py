@@ -191,7 +191,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 paragraph = paragraph_texts[stmt.paragraph] = _paragraph_text(statements, i)
             if _labels_by_letter(paragraph):
                 claims = [c for c in claims if not _names_a_structure(c)]
-        if (_DESCRIBES_ITS_LIST.match(stmt.text) or _LEGEND.match(stmt.text)
+        if (_DESCRIBES_ITS_LIST.match(stmt.text) or _LEGEND.match(stmt.text) or _explains_a_mark(stmt.text, claims)
                 or stmt.kind in ("infobox", "table") and _DATA_SCOPE.match(stmt.text)):
             continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
         if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
@@ -2564,14 +2564,26 @@ _POINTS_ONWARD = re.compile(r"[\s,;:(\u2013\u2014-]*(?:see\s+(?:the\s+)?(?:text|
 _DATA_SCOPE = re.compile(r"\s*(?:[A-Z][\w\-]*\s+){1,4}data,?\s+which\s+(?:excludes|includes|covers)\b")
 # A table's legend, which explains its marks: "Legend: Win (2 points) Loss (0 points) Tie (1 point)",
 # "† - suspension covered at least one pre-season game", "Denotes player who has been selected for
-# at least one All-Star Game" (beside the mark's image), "* - Indicates game required 11 innings", "As of May 2009 players in bold have at least
+# at least one All-Star Game" (beside the mark's image), "As of May 2009 players in bold have at least
 # one cap"; not a sentence that goes on ("Indicates that 300 people died", "Four of the players in
 # bold have scored 100 goals"), nor a list's bullet ("* - In 1990, 300 died", "♦ – In 1990 …"; a
 # dagger marks no list, alone or beside other marks: "*† – scored at least 100 goals").
-_LEGEND = re.compile(r"\s*(?:(?:Legend|Key)\s*:\s|[*#]*[†‡§][†‡§*#]*\s*[-–—=]\s|[*#¤♦]+\s*[-–—=]\s(?=[a-z]|(?:Denotes|Indicates)\s(?!that\b))"
+_LEGEND = re.compile(r"\s*(?:(?:Legend|Key)\s*:\s|[*#]*[†‡§][†‡§*#]*\s*[-–—=]\s|[*#¤♦]+\s*[-–—=]\s(?=[a-z])"
                      r"|(?:Denotes|Indicates)\s(?!that\b)"
                      r"|(?:As\s+of\s+[\w\s]{3,20}?,?\s+)?(?:players|teams|names|entries)\s+in\s+(?:bold|italics)"
                      r"\s+(?:have|are|denote|indicate)\b)")
+
+# A mark's meaning in a few words, one clause with no large figure: "* - Indicates game required 11
+# innings"; not "* – Indicates a record crowd of 107,501", nor one that goes on ("…, attendance 45,210").
+_MARK_MEANING = re.compile(r"\s*[*#¤♦]+\s*[-–—=]\s(?:Denotes|Indicates)\s(?!that\b)[^,;:]*")
+_MARK_MEANING_WORDS = 8
+_LARGE_FIGURE = 100
+
+
+def _explains_a_mark(text: str, claims: Sequence[NumericClaim]) -> bool:
+    """Whether a line only says what a mark means (``_MARK_MEANING``)."""
+    return (_MARK_MEANING.fullmatch(text) is not None and len(text.split()) <= _MARK_MEANING_WORDS + 2  # with mark and dash
+            and all(claim.value is not None and claim.value < _LARGE_FIGURE for claim in claims))
 
 
 def _explains_a_code(statements: Sequence[Statement], i: int) -> bool:

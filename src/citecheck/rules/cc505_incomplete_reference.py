@@ -603,12 +603,16 @@ _OPENS_WITH_PARTICIPLE = re.compile(
 # "Figures supplied by the club."
 _DESCRIBES_A_SOURCE = re.compile(r"\b(?:delivered|supplied|provided|published|compiled|prepared|presented|issued"
                                  r"|released|written|recorded|given|printed|broadcast|sent|quoted|cited)\b|\bby\s+[A-Za-z]")
-# A note on a match's score, as results tables footnote it: "After Extra Time", "Falkirk F.C. won on
-# penalties", "Won on away goals".
+# A note on a match's score, as results tables footnote it: "After Extra Time", "a.e.t.", "Falkirk
+# F.C. won on penalties", "Won 4–3 on penalties", "won on the away goals rule"; its subject a name
+# of capitalised words, not a source's ("Daily Record p12 Falkirk won on penalties").
 _MATCH_NOTE = re.compile(
-    r"\s*(?:After\s+extra\s+time|(?:[^;:]{1,40}?\s)?(?:won|lost|advanced|progressed|went\s+through)\s+"
-    r"(?:on|after|by|via)\s+(?:penalties|penalty\s+kicks|a\s+penalty\s+shoot-?out|away\s+goals|extra\s+time"
-    r"|aggregate|a\s+coin\s+toss|golden\s+goal))\s*\.?\s*", re.I)
+    r"\s*(?:(?:After\s+extra\s+time|Match\s+decided\s+after\s+extra\s+time|Score\s+after\s+extra\s+time)"
+    r"(?:\s*\(a\.?e\.?t\.?\))?|a\.?e\.?t\.?"
+    r"|(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}\s)?(?:won|lost|advanced|progressed|went\s+through)"
+    r"(?:\s+\d{1,2}\s?[–-]\s?\d{1,2})?\s+(?:on|after|in|via|by)\s+(?:penalties|pens|penalty\s+kicks"
+    r"|(?:a\s+)?penalty\s+shoot-?out|(?:the\s+)?away\s+goals(?:\s+rule)?|extra\s+time|aggregate|a\s+coin\s+toss"
+    r"|golden\s+goal|a\s+replay)(?:\s+after\s+extra\s+time)?)\s*\.?\s*", re.I)
 _EQUATION = re.compile(r"[\w)]\s*=\s*\S")
 _CALCULATION_WORDS = 3
 _OPENING_QUOTES = ('"', "“", "«", "„", "'")
