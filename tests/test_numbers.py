@@ -925,6 +925,8 @@ def test_a_unit_defined_by_another(text: str, expected: list[str]) -> None:
          " (Czechoslovakia), Smith (Canada), Towbin (Poland), Tschepurnoff (Finland), Vincent (France), Weltjens"
          " (Belgium).", []),
         ("The 21 founders of FIDE: A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T and U.", ["21"]),
+        # … but not people, over twelve: the count stays a report
+        ("The 13 officers were: Abe, Bo, Cy, Di, Ed, Fa, Gus, Hal, Ian, Jo, Kay, Lu and Mo.", ["13"]),
         ("The bar has cal 200 per serving.", ["200"]),
     ],
 )
