@@ -246,6 +246,9 @@ _AFTER_AGE_CATEGORY = "|".join(rf"(?<=\b[{word[0].upper()}{word[0]}]{word[1:]}\s
 # alternative, tried in this order at a position, comes with the group whose words or characters
 # every match of it holds ("" for none): a text without them is searched without the group's
 # alternatives, which can match nowhere in it, and so finds the same spans sooner.
+# The two-letter codes of the states of the United States, by which their highways are numbered.
+_STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC"
+                "|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"),  # ISO date
     ("", rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"),  # 27/09/2020
@@ -270,6 +273,16 @@ _MASK_ALTERNATIVES = (
         rf"|(?:(?<=\b[Aa]t\s)|(?<=\bca\.\s)|(?<=\bc\.\s)|(?<=\bcirca\s)|(?<=\buntil\s)|(?<=\bfrom\s))"
         rf"(?:0\d[0-5]\d|(?:1\d|2[0-3])(?:[0-5][1-9]|[1-5]0))\s?(?:hours|hrs)\b(?!\s+of\b)"),
     ("", rf"\b\d{{1,3}}(?:\+\d{{1,2}})?['′](?=\s*(?:\(|[A-Z]|,|$))"),  # "26' Mamadou Diallo", "90+1'": a goal's minute
+    # … and written with a stop in brackets after the scorer: "L. Oláh (77.)", "Rudolf (38. - pen, 66.)",
+    # "Böőr (90.+1)", "Pomper (56. - o.g.)"
+    ("", rf"(?:(?<=[^\W\d]\s\()|(?<=\.,\s)|(?<=\bpen,\s))\d{{1,3}}\.(?:\+\d{{1,2}})?"
+        rf"(?=\s*(?:-\s*(?:pen|o\.g)\b|,\s*\d{{1,3}}\.|\)))"),
+    # a highway by its route number: "US 395 towards Alturas", "NV 140", "I-5"; not "US 5 million",
+    # nor a count of things after a state's code ("ID 2 cards")
+    ("", rf"(?:(?<=\bUS[ -])|(?<=\bI[ -])|(?<=\bSR[ -])|(?<=\bSH[ -])|(?<=\b(?:{_STATE_CODES})[ -]))\d{{1,4}}[A-Z]?\b"
+        rf"(?![.,]\d)(?!\s*(?:%|percent|million|billion|thousand|dollars?)\b)(?!\s+(?!towards\b)[a-z]+s\b)"),
+    # a finishing place named as a category of a career's record: "Top 10 finishes – 0"
+    ("", rf"(?<=\bTop\s)\d{{1,3}}\b(?=\s+finishes\b)"),
     # a knockout stage, named by the players it has left, or capitalised as a stage's name ("R1 =
     # Round 1 (Round of 32)"); not a golfer's "a round of 64"
     ("", rf"(?:(?<=\b[Tt]he\s[Rr]ound\sof\s)|(?<=\bRound\sof\s))(?:16|32|64|128)\b"),
@@ -421,6 +434,8 @@ _MASK_ALTERNATIVES = (
         rf"|title|world|record|champion|gold|silver|bronze|run|walk|specialist"
         rf"|Relay|Hurdles|Steeplechase|Freestyle|Backstroke|Breaststroke|Butterfly|Medley|Race|Run|Walk"
         rf"|Track\s+Walk|Road\s+Walk|time\s+trial|Time\s+Trial)\b)"),
+    # a diving event by its board's height: "women's 1 metre springboard", "10 m platform"
+    ("units", rf"\b(?:1|3|5|7\.5|10)\s?(?:m|metres?|meters?)\b(?=\s+(?:synchroni[sz]ed\s+)?(?:springboard|platform)\b)"),
     # an event of a schedule or a records table by its distance and field ("500 metres men",
     # "5 km walk (road)"), or a meet by its distance ("Mexican 100 km Championships"); not "a
     # 2.5 km walk from the village"
