@@ -354,8 +354,12 @@ _MASK_ALTERNATIVES = (
     # 201 E. Ontario Street, 805 Bedford St., and a range of houses: 86-127 Mansfield Hollow Rd.
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
         rf"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)(?!\w)"),
-    # a numbered street of a city's quadrant: "36 Street East", "17 Avenue SW"
-    ("addresses", rf"\b\d{{1,3}}\s+(?:Street|Avenue)\s+(?:North|South|East|West|[NS][EW]?|[EW])\b"),
+    # a numbered street, perhaps of a city's quadrant: "36 Street East", "17 Avenue SW", "8 Street
+    # (Airdrie)", "1 Avenue"; and a rural road by its number: "Range Road 15 & 20"
+    ("addresses", rf"\b\d{{1,3}}\s+(?:Street|Avenue)\b(?!\s+[a-z]+s\b)"),
+    ("", rf"(?:(?<=\bRange\sRoad\s)|(?<=\bTownship\sRoad\s))\d{{1,4}}(?:\s*(?:&|and)\s*\d{{1,4}})?"),
+    # a meridian or a parallel by its degree: "114° Longitude"
+    ("units", rf"\b\d{{1,3}}°\s*(?:[NSEW]\s+)?(?:Longitude|Latitude|[Mm]eridian|[Pp]arallel)\b"),
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)"
         rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+|(?:de\s+)?[ld]['’])?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence, 4 rue de l'Eau
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
@@ -850,6 +854,9 @@ _CARTRIDGE = re.compile(
     rf"|(?<![\w.,])(\d{{1,2}}(?:[.,]\d{{1,2}})?\s?mm)(?:\s+calib(?:er|re)\b|\s?\(\.\d{{2,3}}\s(?:ACP|Auto)\))")
 _CARTRIDGE_WORDS = frozenset("acp parabellum luger largo corto kurz magnum makarov tokarev short nato browning mauser long "
                              "caliber calibre calibers calibres cal".split())
+# The tracks of a record a credit names by their numbers, listed: "Drums (Tracks 4-5, 8)", "(tracks
+# 1-3, 5-6)".
+_TRACK_NUMBERS = re.compile(r"(?<=\b[Tt]racks\s)\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\s*(?:,|&|and)\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?)*")
 # The width that defines a named track gauge, as the gauge template prints it before the name:
 # "4 ft 8 1⁄2 in (1,435 mm) (standard gauge)", "1,000 mm (3 ft 3 3⁄8 in) metre gauge"; the name
 # is the claim. A narrow gauge's width says which one it is, and stays a figure; so do lengths
@@ -943,6 +950,7 @@ _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_WEAPON_WORDS, _CALIBRE_OF_MODEL, 1),
     (_WEAPON_WORDS, _CALIBRE_OF_MARK, 1),
     (_CARTRIDGE_WORDS, _CARTRIDGE, 0),
+    (frozenset(("tracks",)), _TRACK_NUMBERS, 0),
     (_SERIES_PLACE_WORDS, _PLACE_IN_SERIES, 0),
     (frozenset(("class",)), _CLASS_BY_NUMBER, 0),
     (_INSTRUMENT_WORDS, _SCORING, 1),
