@@ -364,6 +364,8 @@ _MASK_ALTERNATIVES = (
         rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+|(?:de\s+)?[ld]['’])?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence, 4 rue de l'Eau
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
     ("", rf"\b\d{{3}}·[A-Z]{{3}}\b"),  # a licence plate's serial, digits and letters joined by a dot: "101·AAA"
+    # an engine's model by its cylinders and series: "16-645E", "20-645F", "16-710G3A"
+    ("", rf"\b\d{{1,2}}-\d{{3}}[A-Z][0-9A-Z]{{0,3}}\b"),
     # a house's number after its street, then the postcode and the city: "General Mitre, 151 08022
     # Barcelona", "Avinguda Diagonal, 640, 08017 Barcelona"
     ("", rf"(?<=,\s)\d{{1,4}},?\s+\d{{5}}\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=\s*(?:[,;.)]|$))"),
