@@ -1049,12 +1049,13 @@ _NOT_ASCII_DIGIT = re.compile(r"[^0-9]+")
 # A number word or a fraction in words (not a power of ten, which keeps a figure's digits: "2.5
 # million") a few words from a digit, where one figure may be written with both.
 _DIGIT_CHANGING_WORDS = (NUMBER_WORDS | _FRACTION_WORDS) - {"hundred", "thousand", "million", "billion", "trillion"}
+_DIGIT_CHANGING_WORD = alternation(sorted(_DIGIT_CHANGING_WORDS))
 # The words a figure in words is written with: a text whose words (as ``_words`` reads them,
 # between any two non-letters: "5million") have none of them has no figure in words.
 _FIGURE_WORDS = NUMBER_WORDS | _FRACTION_WORDS
 _WORD_BESIDE_DIGIT = re.compile(
-    rf"\d[^\w\n]{{0,3}}(?:[^\W\d]+[^\w\n]{{1,3}}){{0,2}}(?:{alternation(sorted(_DIGIT_CHANGING_WORDS))})\b"
-    rf"|\b(?:{alternation(sorted(_DIGIT_CHANGING_WORDS))})(?:[^\w\n]{{1,3}}[^\W\d]+){{0,2}}[^\w\n]{{0,3}}\d", re.I)
+    rf"\d[^\w\n]{{0,3}}(?:[^\W\d]+[^\w\n]{{1,3}}){{0,2}}(?:{_DIGIT_CHANGING_WORD})\b"
+    rf"|\b(?:{_DIGIT_CHANGING_WORD})(?:[^\w\n]{{1,3}}[^\W\d]+){{0,2}}[^\w\n]{{0,3}}\d", re.I)
 _NOT_DIGIT_BYTES = bytes(byte for byte in range(256) if not ord("0") <= byte <= ord("9"))
 # What makes a figure's value other than its digits in a row: a fraction's slash, a vulgar
 # fraction, a superscript or a subscript, a digit of another script.

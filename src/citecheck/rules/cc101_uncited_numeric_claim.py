@@ -1129,11 +1129,7 @@ def _entrant_rows(doc: Document, run_starts: list[int]) -> frozenset[int]:
     rows and a row of totals, and less those again of entrants who did not start
     (``_counts_entrants_listed``)."""
     counts = set()
-    statements = doc.statements
-    for _, run in itertools.groupby(range(len(statements)), lambda k: (run_starts[k], statements[k].section)):
-        cells = [statements[k] for k in run]
-        if cells[0].kind != "table":
-            continue
+    for cells in _tables(doc, run_starts):
         rows = [list(row) for _, row in itertools.groupby(cells, lambda cell: cell.paragraph)]
         entries = [row for row in rows if not _header_cell(doc, row[0])]
         if not any(_NATION_HEAD.fullmatch(cell.text) for row in rows if row not in entries for cell in row):
@@ -1659,7 +1655,6 @@ WORKS_SECTIONS = re.compile(
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every statement; an article has a few dozen sections
-@functools.lru_cache(maxsize=1024)  # asked for every statement of a section
 def _skipped_section(section: tuple[str, ...]) -> bool:
     return any(SKIPPED_SECTIONS.search(part) or RETOLD_SECTIONS.match(part) for part in section)
 
@@ -1756,7 +1751,6 @@ def _surname(entry: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every table cell; a filmography has hundreds
-@functools.lru_cache(maxsize=1024)  # asked for every statement of a section
 def _works_section(section: tuple[str, ...]) -> bool:
     return any(WORKS_SECTIONS.match(part) for part in section)
 
@@ -1997,16 +1991,23 @@ def _in_sourced_table(doc: Document, run_starts: list[int], cell: Statement) -> 
     return cell.index in cells
 
 
+def _tables(doc: Document, run_starts: list[int]) -> Iterator[list[Statement]]:
+    """The cells of each table of the document, one section's part of it at a time."""
+    statements = doc.statements
+    for _, run in itertools.groupby(range(len(statements)), lambda k: (run_starts[k], statements[k].section)):
+        cells = [statements[k] for k in run]
+        if cells[0].kind == "table":
+            yield cells
+
+
 def _sourced_tables(doc: Document, run_starts: list[int]) -> list[list[Statement]]:
     """The cells of each table that is sourced as a whole (``_table_sourced``), one section's part
     of it at a time: found once for the document, for the figures read off them and the shares
     rounded from them."""
     def find() -> Iterator[list[Statement]]:
         statements = doc.statements
-        for _, run in itertools.groupby(range(len(statements)), lambda k: (run_starts[k], statements[k].section)):
-            cells = [statements[k] for k in run]
-            if cells[0].kind == "table" and (_table_sourced(statements, cells) or _cited_under_table(doc, cells)
-                                             or _sourced_by_general_references(doc, cells)):
+        for cells in _tables(doc, run_starts):
+            if _table_sourced(statements, cells) or _cited_under_table(doc, cells) or _sourced_by_general_references(doc, cells):
                 yield cells
     return doc.derived("sourced_tables", lambda: list(find()))
 
@@ -3048,6 +3049,15 @@ def _numbered_heads_after(statements: Sequence[Statement], i: int) -> int:
     return heads
 
 
+def _table_after(statements: Sequence[Statement], i: int) -> list[Statement]:
+    """The cells of the table right after statement ``i``, in its section or under a heading of
+    its own one level down (``_table_rows_after``)."""
+    section = statements[i + 1].section if i + 1 < len(statements) else ()
+    if section != statements[i].section and section[:-1] != statements[i].section:
+        return []
+    return list(itertools.takewhile(lambda stmt: stmt.kind == "table" and stmt.section == section, statements[i + 1:]))
+
+
 def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
     """How many rows the table right after statement ``i`` may hold, with its heading row or
     without: "the following 14 stations:" over a table of a heading and 14 rows counts its
@@ -3056,12 +3066,7 @@ def _table_rows_after(statements: Sequence[Statement], i: int) -> set[int]:
     such games were played:" over "Complete list of neutral-site games"; the lead's "There were
     only five number-one albums in 1984" over the first section's table of the five)."""
     cells: dict[int, int] = {}
-    section = statements[i + 1].section if i + 1 < len(statements) else ()
-    if section != statements[i].section and section[:-1] != statements[i].section:
-        return set()
-    for stmt in statements[i + 1:]:
-        if stmt.kind != "table" or stmt.section != section:
-            break
+    for stmt in _table_after(statements, i):
         cells[stmt.paragraph] = cells.get(stmt.paragraph, 0) + 1
     rows = sum(1 for count in cells.values() if count > 1)
     return {rows, rows - 1} if rows > 1 else set()
@@ -3245,14 +3250,9 @@ def _record_of_games_below(statements: Sequence[Statement], i: int, line: re.Mat
     splits = _RECORD_SPLIT.findall(line.group())
     if splits and [sum(int(split[k] or 0) for split in splits) for k in range(3)] != record:
         return False
-    section = statements[i + 1].section if i + 1 < len(statements) else ()
-    if section != statements[i].section and section[:-1] != statements[i].section:
-        return False
     results: dict[int, str] = {}
     running: dict[int, tuple[int, int]] = {}
-    for stmt in statements[i + 1:]:
-        if stmt.kind != "table" or stmt.section != section:
-            break
+    for stmt in _table_after(statements, i):
         if stmt.paragraph not in results and (result := _GAME_RESULT.match(stmt.text)) is not None:
             results[stmt.paragraph] = result["result"]
         if (standing := _RUNNING_RECORD.fullmatch(stmt.text)) is not None:

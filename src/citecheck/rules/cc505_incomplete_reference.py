@@ -607,8 +607,7 @@ _DESCRIBES_A_SOURCE = re.compile(r"\b(?:delivered|supplied|provided|published|co
 # F.C. won on penalties", "Won 4–3 on penalties", "won on the away goals rule"; its subject a name
 # of capitalised words, not a source's ("Daily Record p12 Falkirk won on penalties").
 _MATCH_NOTE = re.compile(
-    r"\s*(?:(?:After\s+extra\s+time|Match\s+decided\s+after\s+extra\s+time|Score\s+after\s+extra\s+time)"
-    r"(?:\s*\(a\.?e\.?t\.?\))?|a\.?e\.?t\.?"
+    r"\s*(?:(?:Match\s+decided\s+|Score\s+)?after\s+extra\s+time(?:\s*\(a\.?e\.?t\.?\))?|a\.?e\.?t\.?"
     r"|(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}\s)?(?:won|lost|advanced|progressed|went\s+through)"
     r"(?:\s+\d{1,2}\s?[–-]\s?\d{1,2})?\s+(?:on|after|in|via|by)\s+(?:penalties|pens|penalty\s+kicks"
     r"|(?:a\s+)?penalty\s+shoot-?out|(?:the\s+)?away\s+goals(?:\s+rule)?|extra\s+time|aggregate|a\s+coin\s+toss"
