@@ -24,8 +24,10 @@ of the characters and words around each match: it runs on every statement.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -980,34 +982,52 @@ def _cached_claims(text: str) -> tuple[NumericClaim, ...]:
 
 
 class WrittenFigures:
-    """What a text's figures may be, told without reading them: the digits the text is written
-    with, run together ("2,100 fans and $2.1m" gives "210021"), and the values its figures in
-    words may have (each run of number words and each fraction in words, read whether or not it
+    """What the figures of many texts may be, told without reading them: the digits each text is
+    written with, run together ("2,100 fans and $2.1m" gives "210021"), and the values its figures
+    in words may have (each run of number words and each fraction in words, read whether or not it
     is a claim). Where a figure's digits may be written otherwise (as fractions, in superscripts,
     in another script's digits, or with a number word beside them: "two to 3 million", "3
-    dozen", "1 and a half"; not a power of ten, "2.5 million"), any value may be held. Every
-    figure the text holds (``find_numeric_claims``) passes ``may_hold``: a test that tells,
-    without reading a text's figures, that it holds no figure of a value. The words are read
-    only when the digits do not settle it."""
+    dozen", "1 and a half"; not a power of ten, "2.5 million"), a text may hold any value. Every
+    figure a text holds (``find_numeric_claims``) passes ``holding``: a test that tells, without
+    reading the texts' figures, which of them hold no figure of a value. All the texts' digits
+    are searched at once, in one string, and each text's words read once, when a value is first
+    looked up."""
 
-    __slots__ = ("_text", "_digits", "_word_values")
+    __slots__ = ("_texts", "_digits", "_starts", "_any_value", "_by_word_value")
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._digits = _digits_written(text)
-        self._word_values: frozenset[float] | None = _UNREAD
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        digits = [_digits_written(text) for text in texts]
+        self._any_value = {i for i, written in enumerate(digits) if written is None}
+        self._digits = "|".join(written or "" for written in digits)
+        self._starts = list(itertools.accumulate((len(written or "") + 1 for written in digits), initial=0))
+        self._by_word_value: dict[float, list[int]] | None = None
 
-    def may_hold(self, value: float) -> bool:
-        """Whether a figure of the text may have ``value``: one written with digits has one of its
-        ``significant_digits`` among them; one written in words has it among the words' values."""
-        if self._digits is None or any(written in self._digits for written in significant_digits(value)):
-            return True
-        if self._word_values is _UNREAD:
-            self._word_values = _word_values(self._text, bool(self._digits))
-        return self._word_values is None or value in self._word_values
+    def holding(self, value: float) -> list[int]:
+        """The indices, in order, of the texts of which a figure may have ``value``: one written
+        with digits has one of its ``significant_digits`` among the text's digits; one written in
+        words has it among the words' values."""
+        if self._by_word_value is None:
+            self._read_words()
+        found = self._any_value | set(self._by_word_value.get(value, ()))
+        for written in significant_digits(value):
+            if not written:
+                return list(range(len(self._texts)))  # zero: its digits are in every text
+            at = self._digits.find(written)
+            while at != -1:
+                i = bisect.bisect_right(self._starts, at) - 1
+                found.add(i)
+                at = self._digits.find(written, self._starts[i + 1])
+        return sorted(found)
 
-
-_UNREAD: frozenset[float] = frozenset()  # a marker, compared by identity
+    def _read_words(self) -> None:
+        self._by_word_value = {}
+        for i, text in enumerate(self._texts):
+            values = _word_values(text, self._starts[i + 1] - self._starts[i] > 1)
+            if values is None:
+                self._any_value.add(i)
+            for value in values or ():
+                self._by_word_value.setdefault(value, []).append(i)
 
 
 def _digits_written(text: str) -> str | None:

@@ -88,6 +88,9 @@ class RefContent:
 def _note_before_citation(raw: str) -> str:
     """The words a footnote gives before its citation template, without comments, tags, other
     templates and link markup: "[[Dallas Cowboys|Dallas]] traded its {{NFL Year|2008}} pick …"."""
+    opening = _TEMPLATE_OPENING.match(raw, len(raw) - len(raw.lstrip()))
+    if opening is not None and R.is_cite_template(R.template_key(opening["name"])):
+        return ""  # most footnotes open with their citation
     text = _COMMENT_OR_TAG.sub(" ", raw)
     cite = next((opening.start() for opening in _TEMPLATE_OPENING.finditer(text)
                  if R.is_cite_template(R.template_key(opening["name"]))), None)

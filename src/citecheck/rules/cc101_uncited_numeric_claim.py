@@ -642,7 +642,7 @@ class _CitedFigures:
     def __init__(self, doc: Document, run_starts: list[int]) -> None:
         self._doc = doc
         self._run_starts = run_starts
-        self._places: dict[str, list[tuple[int, str | None]]] = {}
+        self._places: dict[str, tuple[list[int], WrittenFigures]] = {}
         self._read: dict[int, list[_CitedFigure]] = {}
         self._found: dict[tuple[str, float | None], list[_CitedFigure]] = {}
 
@@ -650,17 +650,19 @@ class _CitedFigures:
         """The cited figures of ``place`` whose value is ``value``."""
         found = self._found.get((place, value))
         if found is None:
+            statements, written = self._statements_of(place)
+            held = range(len(statements)) if value is None else written.holding(value)
             found = self._found[place, value] = [
-                figure for j, written in self._statements_of(place)
-                if value is None or written.may_hold(value)
-                for figure in self._figures_at(j) if figure.claim.value == value]
+                figure for k in held for figure in self._figures_at(statements[k]) if figure.claim.value == value]
         return found
 
-    def _statements_of(self, place: str) -> list[tuple[int, WrittenFigures]]:
+    def _statements_of(self, place: str) -> tuple[list[int], WrittenFigures]:
+        """The indices of the statements of ``place``, and their figures as written."""
         entries = self._places.get(place)
         if entries is None:
-            entries = self._places[place] = [(j, WrittenFigures(stmt.text))
-                                             for j, stmt in enumerate(self._doc.statements) if _place(stmt) == place]
+            statements = [j for j, stmt in enumerate(self._doc.statements) if _place(stmt) == place]
+            written = WrittenFigures([self._doc.statements[j].text for j in statements])
+            entries = self._places[place] = (statements, written)
         return entries
 
     def _figures_at(self, j: int) -> list[_CitedFigure]:
