@@ -25,20 +25,21 @@ MIN_YEAR = 100  # citation dates before this are typos ("1 October 1"), not hist
 MAX_YEAR = 2999
 
 _MONTHS: dict[str, int] = {}
-# English, German, French, Spanish, Italian, Portuguese, Dutch, Swedish, Polish and Czech
-# (genitive), Turkish, Bulgarian, Russian (both cases) and Ukrainian (genitive): the month
-# names citation dates are written with on other wikis and in copied references.
+# English, German, French, Spanish, Italian, Portuguese, Dutch, Afrikaans, Norwegian and Danish,
+# Swedish, Polish and Czech (genitive), Turkish, Bulgarian, Russian (both cases) and Ukrainian
+# (genitive): the month names citation dates are written with on other wikis and in copied
+# references.
 for _number, _names in enumerate(
     (
-        "january jan jänner januar janvier enero gennaio janeiro januari stycznia ledna ocak"
+        "january jan jänner januar januarie janvier enero gennaio janeiro januari stycznia ledna ocak"
         " януари январь января січня",
-        "february feb febr februar février fevrier febrero febbraio fevereiro februari lutego února"
+        "february feb febr februar februarie février fevrier febrero febbraio fevereiro februari lutego února"
         " şubat subat февруари февраль февраля лютого",
         "march mar märz maerz mars marzo março marco maart marca března mart март марта березня",
         "april apr avril abril aprile kwietnia dubna nisan април апрель апреля квітня",
         "may mai mayo maggio maio mei maj maja května mayıs mayis май мая травня",
-        "june jun juni juin junio giugno junho czerwca června haziran юни июнь июня червня",
-        "july jul juli juillet julio luglio julho lipca července temmuz юли июль июля липня",
+        "june jun juni junie juin junio giugno junho czerwca června haziran юни июнь июня червня",
+        "july jul juli julie juillet julio luglio julho lipca července temmuz юли июль июля липня",
         "august aug août aout agosto augustus augusti sierpnia srpna ağustos agustos август августа серпня",
         "september sep sept septembre septiembre settembre setembro września wrzesnia září eylül eylul"
         " септември сентябрь сентября вересня",
@@ -46,13 +47,14 @@ for _number, _names in enumerate(
         " октомври октябрь октября жовтня",
         "november nov novembre noviembre novembro listopada listopadu kasım kasim ноември ноябрь ноября"
         " листопада",
-        "december dec dezember décembre decembre diciembre dicembre dez dezembro grudnia prosince aralık"
+        "december dec dezember desember décembre decembre diciembre dicembre dez dezembro grudnia prosince aralık"
         " aralik декември декабрь декабря грудня",
     ),
     start=1,
 ):
     for _name in _names.split():
         _MONTHS[_name] = _number
+MONTH_NAMES = frozenset(_MONTHS)  # lower-cased, in every language above
 
 # Seasons and parts of a year as (first month, last month); winter runs into the next year.
 _SEASONS = {

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 from citecheck.parsers import scripture
 from citecheck.parsers.citations import STANDARD_BODIES
+from citecheck.parsers.dates import MONTH_NAMES
 from citecheck.patterns import alternation
 
 if TYPE_CHECKING:
@@ -487,7 +488,8 @@ def _mask_groups(text: str, words: frozenset[str]) -> tuple[str, ...]:
 
 
 # A race named by its distance: "the 100 m", "The 60 metres was an Olympic event", "100 metres
-# runners", "60 metres is a sprint event", "the indoor 5000 m", "60 metres (indoor)", a list of
+# runners", "60 metres is a sprint event", "the indoor 5000 m", "her personal best time over 800
+# m", "60 metres (indoor)", a list of
 # races ("Event(s): 5000 metres, 10,000 metres"); and a yacht class, its unit capitalised ("a 12
 # Metre").
 _RACE = r"(?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s?(?:m|metres|meters)\b"
@@ -495,6 +497,7 @@ _THE_RACE = r"\b[Tt]he\s+(?:men's\s+|women's\s+)?"  # "the 100 m", "the women's 
 _EVENT_DISTANCE = re.compile(
     rf"{_THE_RACE}({_RACE})"
     rf"|\b(?:[Ii]ndoor|[Oo]utdoor)\s+({_RACE})"
+    rf"|\b(?:bests?|times?|records?)\s+(?:over|in|at|for)\s+({_RACE})"  # "her personal best time over 800 m is …"
     rf"|\b({_RACE})(?=\s*\((?:[Ii]ndoor|[Oo]utdoor)\)\s*(?:$|[,;]))"  # a table's event: "60 metres (indoor)"
     rf"|\b({_RACE}(?:,\s*(?:and\s+)?{_RACE})+)"
     r"|\b((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s(?:metres|meters))"
@@ -523,6 +526,13 @@ _MONTH_MASKS = re.compile(
     )""",  # a year after the day's comma with no space, too: "August 5,2013"
     re.X,
 )
+# A day before a month named in any language the date reader knows, then the year, as articles of
+# other wikis and copied references write dates: "15. august 2004", "28 Februarie 2010", "14
+# juillet 1789", "15 януари 2010". The year is required: a foreign month's name may be a word of
+# an English sentence. Looked for where the text has one of the names' ASCII words, or is not ASCII.
+_MONTH_NAMES_ASCII = frozenset(name for name in MONTH_NAMES if name.isascii() and len(name) > 3)
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b{_DAY_OF_MONTH}\.?\s+(?i:{alternation(sorted(MONTH_NAMES))})\.?\s+\d{{3,4}}\b")
 # An endurance race named by its length and its place: "the 12 Hours of Sebring", and as often
 # written, "the 24 hours of Le Mans"; not a spell of time ("24 hours of Olympic coverage").
 _HOURS_OF_PLACE = re.compile(r"\b\d{1,2}\s+(?:Hours|hours(?=\s+of\s+Le\s+Mans\b))\s+of\s+[A-Z]")
@@ -805,6 +815,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             spans.extend(m.span(1) for m in _MORE_RACES.finditer(text))
     if _CALL_OPENS.search(text):
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
+    if not text.isascii() or not words.isdisjoint(_MONTH_NAMES_ASCII):
+        spans.extend(m.span() for m in _DAY_MONTH_YEAR.finditer(text))
     if "mhz" in words or "fm" in words:
         frequencies = _BROADCAST_FREQUENCY if words.isdisjoint(_RADIO_WORDS) else _RADIO_FREQUENCY
         spans.extend(m.span(1) for m in frequencies.finditer(text))
@@ -3236,10 +3248,12 @@ def _members_closes(text: str, start: int) -> Iterator[re.Match[str]]:
 
 
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
-# A name, also in quotes, or after a word that says what it is: "the thriller Iron Cross"; a
-# quoted one in lower case too ("'take-all' and Cephalosporium stripe").
+# A name, also in quotes, or after a word that says what it is or its year: "the thriller Iron
+# Cross", "the 2005 Cotton Bowl Classic"; a quoted one in lower case too ("'take-all' and
+# Cephalosporium stripe").
 _NAMED_MEMBER = re.compile(
-    r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?(?:[\"“‘]?[A-Z]|[\"“‘'][^\"”’'\s][^\"”’']*[\"”’'](?:\s|$))")
+    r"\s*(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+|(?:1[89]|20)\d\d\s+)?)?"
+    r"(?:[\"“‘]?[A-Z]|[\"“‘'][^\"”’'\s][^\"”’']*[\"”’'](?:\s|$))")
 # The sentence going on after the members' names: ", and also played …", a verb in the past or a
 # participle (", served by the city public transit system", ", decided to intervene"; not
 # ", including …", which adds members), the verb of the count they stand beside (", have reportedly
@@ -3576,7 +3590,8 @@ def names_the_members(claim: NumericClaim, following: Sequence[str]) -> bool:
     one to a clause between semicolons, each a title with its year ("four serials …" then "Done
     to Death (1972), a mystery …; Death Can Be Fatal (1975), in which …; …"): the names, not the
     count, are what a reader would check; so is a pair told one by one ("two matches" then "One
-    match was played against …, the other, against …"). People counted stay a report ("3
+    match was played against …, the other, against …", or "One was a documentary …" then "The
+    other was a chronicle …"). People counted stay a report ("3
     soldiers were killed." then "Smith, Jones and Brown.")."""
     count = int(claim.value or 0)
     if (claim.kind != "count" or not following or not 2 <= count <= _LISTED_MEMBERS_MOST
@@ -3586,7 +3601,8 @@ def names_the_members(claim: NumericClaim, following: Sequence[str]) -> bool:
         members = [m for m in _MEMBER_SEPARATOR.split(names.group("names")) if m.strip()]
         if len(members) == count and all(_NAMED_MEMBER.match(m) and _is_a_name(m) for m in members):
             return True
-    if count == 2 and _ONE_THEN_THE_OTHER.match(following[0]):
+    if count == 2 and (_ONE_THEN_THE_OTHER.match(following[0])
+                       or len(following) > 1 and _ONE.match(following[0]) and _THE_OTHER.match(following[1])):
         return True  # "two matches" then "One match was played against …, the other, against …"
     if not _CATALOGUE_ENTRY.match(_opening(following)):
         return False  # read first, so that a long paragraph is joined only when it may be a catalogue
@@ -3668,6 +3684,8 @@ _SEASONS_STATEMENT = re.compile(rf"\s*{_SEASON.pattern}\**(?:\s*,\s*(?:and\s+)?{
 # The two of a pair told one by one: "One match was played against the Barbarian F.C., the other,
 # against the Harlequins."
 _ONE_THEN_THE_OTHER = re.compile(r"\s*One\b(?:[^.;]|\.(?=\S)){0,200}?,\s+the\s+other\b")  # "F.C." is no full stop
+_ONE = re.compile(r"\s*One\s+(?:of\s+them\s+)?(?:was|is)\b")
+_THE_OTHER = re.compile(r"\s*The\s+other\s+(?:one\s+)?(?:was|is)\b")
 
 
 # Nouns that count how often something happened: the years after them date it, naming no members.
