@@ -92,7 +92,7 @@ def numeric_coverage(doc: Document, *, vague: bool = False, textbook: bool = Tru
     a cited title line, and list items and a block quotation under a cited introduction ending with ":" (or one that names the
     quoted source by its day, ``_names_dated_source``), introductions whose
     list items are cited, the
-    data block a cited census opens (``_census_source``), figures inside a quotation,
+    data block a cited census opens (``_census_blocks``), figures inside a quotation,
     figures of a summary (lead, infobox, caption) that the body cites, or for a caption or an
     infobox row the lead, for the lead, a caption or the body an infobox row (``_cited_elsewhere``,
     ``_gives_cited_box_figure``), all of a summary's figures together where one body sentence
@@ -118,24 +118,14 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     closed_lists: dict[int, bool] = {}  # list starts, and whether the list is cited once at its close
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
-    census_section: tuple[str, ...] | None = None  # the section a cited census fills, while it does
+    census = _census_blocks(doc)
     works_page = any(_WORKS_PAGE_LEAD.match(stmt.text) for stmt in statements if stmt.kind == "prose" and not stmt.section)
     film_gauges: bool | None = None  # whether the text names a film by its gauge, once a gauge needs it
     headed_counts = _counts_set_out_under_headings(statements)
     defined_names = _defined_names(statements)
     for i, stmt in enumerate(statements):
-        if _census_source(stmt) is not None:
-            # Its figures are cited, before the census by the statement's own citations, after it
-            # by the census; and it opens a data block.
-            census_section = stmt.section
-            continue
-        if census_section is not None:
-            if stmt.section != census_section or _cited_at_end(stmt):
-                # The data block ends with its section, or where a statement cites a source of its
-                # own; a citation inside a statement is for one figure ("(58.3% Non-Hispanic White),[81]").
-                census_section = None
-            elif stmt.kind in ("prose", "list"):
-                continue  # "The median income for a household was $38,328": the census block goes on
+        if i in census:
+            continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples or i in retold:
             continue
         if _under_cited_heading(doc, stmt.section):
@@ -257,7 +247,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                 and (prose_end := _prose_end_above_table(statements, i)) is not None):
             uncovered = [c for c in uncovered if not (
                 _counts_rows_below(statements, i, prose_end, c) or _numbers_rows_below(statements, i, prose_end, c))]
-        if uncovered and stmt.kind == "prose" and (tally := _tallies_rows_below(statements, i)) is not None:
+        if uncovered and stmt.kind in ("prose", "table") and (tally := _tallies_rows_below(statements, i)) is not None:
             uncovered = [c for c in uncovered if c.start < tally]
         if uncovered and i + 1 < len(statements) and statements[i + 1].paragraph == stmt.paragraph:
             following = _Texts(statements, i + 1, paragraph_end(statements, i) + 1)
@@ -309,6 +299,28 @@ _CENSUS_ATTRIBUTION = re.compile(
     r"\s*(?:(?:As\s+of|According\s+to|At|In)\s+)?(?:the\s+(?:\d{4}\s+)?|\d{4}\s+)(?-i:(?:[A-Z][\w.]*\s+){0,3})census"
     r"(?:\s+(?:of|in)\s+\d{4})?\s*,?\s*$", re.I
 )
+
+
+def _census_blocks(doc: Document) -> frozenset[int]:
+    """The statements whose figures a cited census gives: the one that names it (cited before
+    the census by its own citations, after it by the census) and the prose and list statements
+    of the data block it opens. The block ends with its section, or where a statement cites a
+    source of its own; a citation inside a statement is for one figure ("(58.3% Non-Hispanic
+    White),[81]")."""
+    return doc.derived("census_blocks", lambda: frozenset(_census_block_statements(doc.statements)))
+
+
+def _census_block_statements(statements: Sequence[Statement]) -> Iterator[int]:
+    section: tuple[str, ...] | None = None  # the section a cited census fills, while it does
+    for i, stmt in enumerate(statements):
+        if _census_source(stmt) is not None:
+            section = stmt.section
+            yield i
+        elif section is not None:
+            if stmt.section != section or _cited_at_end(stmt):
+                section = None
+            elif stmt.kind in ("prose", "list"):
+                yield i
 
 
 def _census_source(stmt: Statement) -> Citation | None:
@@ -554,7 +566,9 @@ def _summarises(stmt: Statement) -> bool:
 def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericClaim,
                      named: bool = False, dated: bool = False, in_row: bool = False) -> bool:
     """Whether a statement of the article's body states the same figure, written the same way
-    (``_same_figure``), with a citation after it in its sentence or the next, or in a table cell
+    (``_same_figure``), with a citation after it in its sentence or the next, in the data block of a
+    cited census (``_census_blocks``: the lead's "The population was 1,215 at the 2010 census" and
+    "The 2010 United States Census[4] reported that Dollar Point had a population of 1,215"), or in a table cell
     sourced where it stands and tied to the summary by a word of its row (``_CitedFigure``): the infobox's "2,373 (January 25 vs.
     Chicago Mustangs)" restates the schedule's cited "2,373", a caption's "sold more than nine
     million copies" the body's, the lead's "the 2,200 seat Equine Arena" the body's "relocate
@@ -617,7 +631,8 @@ def _same_decimal_share(figure: _CitedFigure, claim: NumericClaim) -> bool:
 @dataclass(frozen=True)
 class _CitedFigure:
     """A figure of the article that a citation follows: in its own sentence (``own``), or, in the
-    body, in the next sentence of its paragraph; or a figure of the body's tables whose source
+    body, in the next sentence of its paragraph; a figure of a cited census's data block (also
+    ``own``); or a figure of the body's tables whose source
     stands where the table puts it (``_sourced_where_it_stands``, also ``own``), which a summary
     restates only where it shares a word with the figure's row or match box (``row_words``: the
     opponent of "9,427 (vs Barnsley, 3 March 1979)", the country of "over 100,000 units sold in
@@ -687,7 +702,8 @@ def _cited_figures(doc: Document, run_starts: list[int], j: int) -> list[_CitedF
     cited_next = body and _cited_next(statements, j)
     sourced = (body and stmt.kind == "table" and not (stmt.citations or cited_next)
                and _DIGIT.search(stmt.text) is not None and _sourced_where_it_stands(doc, run_starts, j))
-    if not (stmt.citations or cited_next or sourced):
+    census = body and j in _census_blocks(doc)
+    if not (stmt.citations or cited_next or sourced or census):
         return []
     claims = find_numeric_claims(stmt.text)
     if not claims:
@@ -697,7 +713,7 @@ def _cited_figures(doc: Document, run_starts: list[int], j: int) -> list[_CitedF
     years = frozenset(_YEAR.findall(stmt.text))
     figures = []
     for claim in claims:
-        own = sourced or _cited_after(stmt, claim)
+        own = sourced or census or _cited_after(stmt, claim)
         if own or cited_next:
             counted = _first_counted_parts(stmt, claim)
             figures.extend(_CitedFigure(figure, own, years, counted, row_words, cell_row)
@@ -3226,11 +3242,12 @@ def _table_heads(statements: Sequence[Statement], start: int) -> set[str]:
 
 
 def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
-    """Where the record that statement ``i``, a table's title line, ends on (or is) starts, when
+    """Where the record that statement ``i``, a table's title line (a paragraph, or a row of one
+    cell over a table nested in the next), ends on (or is) starts, when
     it tallies the rows of the table below ("PGA Tour playoff record (3–6)" over nine playoffs,
-    three won and six lost; a game log's "Record: 2-4; Home: 1-1; Road: 1–3" over six games, two
-    of them won, ``_record_of_games_below``): the rows, not the tally, are what a reader would
-    check."""
+    three won and six lost; a game log's "Record: 2-4; Home: 1-1; Road: 1–3" over six cited games,
+    two of them won, or its month's "June: 14–14 (Home: 6–8; Away: 8–6)", ``_record_of_games_below``):
+    the rows, not the tally, are what a reader would check."""
     stmt = statements[i]
     if (line := _RECORD_LINE.fullmatch(stmt.text)) is not None:
         return line.start() if _title_line(statements, i) and _record_of_games_below(statements, i, line) else None
@@ -3243,8 +3260,10 @@ def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
 
 def _record_of_games_below(statements: Sequence[Statement], i: int, line: re.Match[str]) -> bool:
     """Whether a game log's record line gives the wins, losses and ties of the games listed
-    under it, one to a row, and its split by where the games were played ("Home: 1-1; Road: 1–3")
-    adds up to it. The rows tell each game's result by a cell written "W 110–104" or "L 99–102",
+    under it, one to a row, a citation in their table sourcing them, and its split by where the
+    games were played ("Home: 1-1; Road: 1–3") adds up to it. The games end where another record
+    line opens the next month's. The rows
+    tell each game's result by a cell written "W 110–104" or "L 99–102",
     or by a running record in their last cell of two numbers ("1–0", "1-1", "1–2", …), of which
     each game adds one to the wins or to the losses (the first game's, not told by the record
     before it, may be either that its record holds)."""
@@ -3254,11 +3273,17 @@ def _record_of_games_below(statements: Sequence[Statement], i: int, line: re.Mat
         return False
     results: dict[int, str] = {}
     running: dict[int, tuple[int, int]] = {}
+    sourced = False
     for stmt in _table_after(statements, i):
+        if _RECORD_LINE.fullmatch(stmt.text):
+            break  # the next month's games, in a table of their own
+        sourced = sourced or bool(stmt.citations)
         if stmt.paragraph not in results and (result := _GAME_RESULT.match(stmt.text)) is not None:
             results[stmt.paragraph] = result["result"]
         if (standing := _RUNNING_RECORD.fullmatch(stmt.text)) is not None:
             running[stmt.paragraph] = (int(standing[1]), int(standing[2]))  # the row's last such cell
+    if not sourced:
+        return False  # the games are no source of their tally where no citation sources them
     if results:
         return [sum(result == kind for result in results.values()) for kind in "WLT"] == record
     standings = list(running.values())
@@ -3273,10 +3298,12 @@ def _record_of_games_below(statements: Sequence[Statement], i: int, line: re.Mat
 
 # A record in brackets closing a title line: wins and losses, and ties: "(3–6)", "(12–4–1)"; or a
 # game log's line of its month's record, split by where the games were played: "Record: 2-4; Home:
-# 1-1; Road: 1–3".
+# 1-1; Road: 1–3", "June: 14–14 (Home: 6–8; Away: 8–6)".
 _RECORD_TALLY = re.compile(r"\((\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?\)\s*$")
-_RECORD_LINE = re.compile(r"\s*Record:\s*(\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?"
-                          r"(?:\s*;\s*(?:Home|Road|Away|Neutral):\s*\d+\s?[–-]\s?\d+(?:\s?[–-]\s?\d+)?)*\s*")
+_GAME_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_RECORD_LINE = re.compile(rf"\s*(?:Record|{_GAME_MONTH}(?:/{_GAME_MONTH})?)"
+                          r":\s*(\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?"
+                          r"(?:\s*[;(]\s*(?:Home|Road|Away|Neutral):\s*\d+\s?[–-]\s?\d+(?:\s?[–-]\s?\d+)?)*\)?\s*")
 _RECORD_SPLIT = re.compile(r"(?:Home|Road|Away|Neutral):\s*(\d+)\s?[–-]\s?(\d+)(?:\s?[–-]\s?(\d+))?")
 # A game's result as a game log's cell gives it: "W 110–104", "L 99–102 (OT)"; and the record a
 # game log's row has reached: "1–0", "12-9".
@@ -3839,7 +3866,8 @@ class UncitedNumericClaim(Rule):
     sources: "Ref(s)"), a cell's count that cited prose naming the cell's row gives of the same thing
     ("6 shot deficit" and "six shots behind …[8]"), a title line's record that tallies the rows
     below it ("playoff record (3–6)" over nine rows, a game log's "Record: 2-4; Home: 1-1; Road:
-    1–3" over six games two of which the log's results or running record show won), and a line of a chart's legend under the chart's cited
+    1–3" or month line "June: 14–14 (Home: 6–8; Away: 8–6)" over the games, cited in their table,
+    whose results or running record show as many won), and a line of a chart's legend under the chart's cited
     title ("Biomass of mammals on Earth[57]" over "Wild animals (4%)"), and a box of a rendered
     page under its cited title line (a game's score line over its weather and attendance). A
     record line counting the years it lists ("Most Appearances – 15" and fifteen years), a
