@@ -533,6 +533,9 @@ _MONTH_MASKS = re.compile(
 _MONTH_NAMES_ASCII = frozenset(name for name in MONTH_NAMES if name.isascii() and len(name) > 3)
 _DAY_MONTH_YEAR = re.compile(
     rf"\b{_DAY_OF_MONTH}\.?\s+(?i:{alternation(sorted(MONTH_NAMES))})\.?\s+\d{{3,4}}\b")
+# A chess move by its number, Black's after an ellipsis, in algebraic notation: "15...Nf4",
+# "21…Qb7", "19...Rb8"; the number counts the game's moves, no quantity.
+_BLACK_MOVE = re.compile(r"\b\d{1,3}\s?(?:\.\.\.|…)\s?(?:[KQRBN][a-h]?[1-8]?x?[a-h][1-8]|[a-h](?:x[a-h])?[1-8]|O-O(?:-O)?)")
 # An endurance race named by its length and its place: "the 12 Hours of Sebring", and as often
 # written, "the 24 hours of Le Mans"; not a spell of time ("24 hours of Olympic coverage").
 _HOURS_OF_PLACE = re.compile(r"\b\d{1,2}\s+(?:Hours|hours(?=\s+of\s+Le\s+Mans\b))\s+of\s+[A-Z]")
@@ -762,10 +765,11 @@ _LIST_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}(?: ?[.):](?=\s)| (?:[–—-]|â\
 _NEXT_WORDS = re.compile(r"[\s)]*(?:of\s+)?([A-Za-z][\w'’\-]*)(?:\s+([A-Za-z][\w'’\-]*))?")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.\-]*)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*(\[\"“‘]|\n)\s*$")
-# Words after which a bare 1000–2199 is a year whatever follows ("in 1994 troops left").
+# Words after which a bare 1000–2199 is a year whatever follows ("in 1994 troops left"; German
+# "seit 1994", "bis 2006 als Nvu").
 _STRONG_YEAR_BEFORE = re.compile(
     r"\b(?:in|since|during|until|till|through|before|after|early|late|mid|circa|c\.|year|the|"
-    r"spring|summer|autumn|fall|winter|its|their|his|her|our|whose|by|from|pre|post|note,)\s*$",
+    r"spring|summer|autumn|fall|winter|its|their|his|her|our|whose|by|from|pre|post|note,|seit|bis)\s*$",
     re.I,
 )
 # The last of a series of years a word of time or "the" opens: "for the 1968 and 1969 seasons",
@@ -815,6 +819,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             spans.extend(m.span(1) for m in _MORE_RACES.finditer(text))
     if _CALL_OPENS.search(text):
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
+    if "..." in text or "…" in text:
+        spans.extend(m.span() for m in _BLACK_MOVE.finditer(text))
     if not text.isascii() or not words.isdisjoint(_MONTH_NAMES_ASCII):
         spans.extend(m.span() for m in _DAY_MONTH_YEAR.finditer(text))
     if "mhz" in words or "fm" in words:
