@@ -1212,6 +1212,12 @@ def test_the_texts_that_may_hold_a_value_are_found_among_many() -> None:
     assert WrittenFigures([]).holding(1.0) == []
 
 
+def test_the_texts_that_may_hold_a_value_come_in_their_order() -> None:
+    texts = ["Nothing counted."] * 34
+    texts[1], texts[33] = "It had 885 members.", "3/4 of them"  # the second may hold any value
+    assert WrittenFigures(texts).holding(885.0) == [1, 33]
+
+
 @given(st.integers(min_value=1, max_value=10**12), st.integers(min_value=0, max_value=3),
        st.sampled_from(["{}", "${}", "{} km", "{}%", "{}m tonnes", "€{}bn"]), st.booleans())
 @settings(max_examples=300, deadline=None)
