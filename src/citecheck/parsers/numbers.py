@@ -1337,6 +1337,8 @@ _UNIT_CONVERSION = re.compile(
     r"(?:=|≈|≅|is\s+(?:thus\s+|therefore\s+|hence\s+)?(?:exactly\s+|about\s+|approximately\s+|roughly\s+)?(?:equal|equivalent)\s+to|equals)\s*"
     r"(?:exactly\s+|about\s+|approximately\s+|roughly\s+)?"
     r"(?:\d[\d.,]*(?:\s?[×x]\s?10\S*)?|(?:one|a)\s+(?:hundred|thousand|million|billion))"
+    # the same again in a smaller unit: "1 acre = 4,840 square yards = 43,560 square feet"
+    r"(?:\s*[^\W\d_][\w/·.]*(?:\s[^\W\d_][\w/·]*)?\s*=\s*\d[\d.,]*)*"
     # the factor of an instruction to convert: "(to convert kPa into mm Hg, multiply by 7.5)"
     r"|\bconvert\b[^.;()]{0,40}?,\s*(?:multiply|divide)\s+by\s+\d[\d.,]*",
     re.I,
@@ -2997,6 +2999,9 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     if start >= 2 and text[start - 1] in _DASH and text[start - 2].isalpha():
         return None  # "all-in-one", "twenty-first" tails
     value = _words_value(raw)
+    if (not small and value is not None and value.is_integer() and value <= _LISTED_MEMBERS_MOST
+            and _counts_things(text, end) and _names_its_members(text, start, end, int(value))):
+        return None  # "twelve sovereign states – Argentina, …, and Venezuela –": the names are the count
     if value is None or _is_relative_time(text, start, end, noun, value):
         return None
     kind = "money" if noun.split(" ")[-1].lower() in _MONEY_NOUNS else "count"
@@ -3160,10 +3165,13 @@ def _small_count_is_claim(text: str, start: int, end: int, prev_word: str,
     """Whether a number word up to ten reports a statistic (see ``_EVENT_NOUNS``)."""
     beings = _counted_beings()
     estimate = estimate_before(text, start)
-    if prev_word in beings or estimate and not _sets_threshold(text, estimate, _UNITS[text[start:end].lower()]):
-        return True  # "killing three", "at least four layers"
+    bound = estimate is not None and not _sets_threshold(text, estimate, _UNITS[text[start:end].lower()])
+    if prev_word in beings or bound and _counted_word(text, end) in beings:
+        return True  # "killing three", "at least three soldiers (A, B and C)": a toll stays a report
     if _names_its_members(text, start, end, _UNITS[text[start:end].lower()]):
-        return False  # "founded by three students, A, B and C": the names it lists are the count
+        return False  # "founded by three students, A, B and C", "at least three languages (A, B and C)": the names are the count
+    if bound:
+        return True  # "at least four layers"
     if prev_word in _REPORTED_ACTS or prev_word.endswith("ed") and prev_word.isalpha():
         return True  # "destroyed one launcher", "sold two": a reported act
     if (_WORD_RANGE_AFTER.match(text, end) or _WORD_RANGE_BEFORE.search(text, max(0, start - 16), start)
@@ -3213,9 +3221,12 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # and Hertz"; not a measure's scope ("two years, covering Alaska and Canada").
 # A colon after "are" opens them instead ("Eight word classes are distinguished in English: nouns, …").
 # A digit on the way is another figure, unless a letter holds it in a name ("the U20 squad") or it
-# is an ordinal ("their two famous 16th century popes, Leo X and Clement VII"), or a decade right
-# after the count ("two 1960s episodes").
-_OPENING_WORDS = r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b)"
+# is an ordinal ("their two famous 16th century popes, Leo X and Clement VII"), a year a word of
+# time opens ("Five parties had representatives elected in the 2011 elections: …"), or a decade
+# right after the count ("two 1960s episodes").
+_OPENING_WORDS = (r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b"
+                  r"|(?:(?<=\bin\s)|(?<=\bthe\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s))"
+                  r"(?:1[89]|20)\d\d\b)")
 _MEMBERS_OPEN = re.compile(
     rf"(?:\s(?:1[5-9]|20)\d0s\b)?{_OPENING_WORDS}{{0,90}}?(?P<colon>[:;]\s*(?:(?:those|these)\s+being\s+)?)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
     rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:[a-z]+ly\s+)?(?:known\s+as|called|namely|denoted|covering)\s+))?"
