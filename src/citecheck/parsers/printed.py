@@ -48,10 +48,10 @@ _WEB_ERA_YEAR = 1995
 # A page of a printed work: "p. 12", "pp. 383–391", "|page=29", or a page after the periodical's
 # name ("Sports Illustrated: 48", "… zu Berlin: 844–847").
 _PRINTED_PAGE = re.compile(r"\bpp?\.\s*\d|\|\s*pages?\s*=\s*\d|[^\W\d]\s*:\s*\d+(?:\s*[–—-]\s*\d+)?(?:\.|\s|$)")
-# A volume, which marks a learned journal: "16 (10): 1398", "70C (4): 262", "vol. 27", "|volume=",
-# or a number standing alone between full stops ("(PDF). 27. Journal of …").
+# A volume, which marks a learned journal: "16 (10): 1398", "70C (4): 262", "vol. 27", "|volume=4"
+# (not a field left empty), or a number standing alone between full stops ("(PDF). 27. Journal of …").
 _VOLUME = re.compile(
-    r"\b\d+[A-Z]?\s*(?:\([^)]*\))?\s*:\s*\d|\bvol(?:ume)?\.?\s*\d|\|\s*volume\s*=|(?:^|(?<!p)[.;]\s)\d{1,4}\.(?:\s|$)",
+    r"\b\d+[A-Z]?\s*(?:\([^)]*\))?\s*:\s*\d|\bvol(?:ume)?\.?\s*\d|\|\s*volume\s*=\s*[^\s|}]|(?:^|(?<!p)[.;]\s)\d{1,4}\.(?:\s|$)",
     re.I,
 )
 # A publishing house of books: "University of California Press", "Gregg Publishing Company",
