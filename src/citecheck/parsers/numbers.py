@@ -497,7 +497,10 @@ _THE_RACE = r"\b[Tt]he\s+(?:men's\s+|women's\s+)?"  # "the 100 m", "the women's 
 _EVENT_DISTANCE = re.compile(
     rf"{_THE_RACE}({_RACE})"
     rf"|\b(?:[Ii]ndoor|[Oo]utdoor)\s+({_RACE})"
-    rf"|\b(?:bests?|times?|records?)\s+(?:over|in|at|for)\s+({_RACE})"  # "her personal best time over 800 m is …"
+    # a best or a record of a race: "her personal best time over 800 m", "records for 200 m over a
+    # straight track"; not "grows best at 1500 m", "a depth record at 400 m", "the record for 800 m of track"
+    rf"|\b(?:(?:personal|season|lifetime|world|national)\s+(?:bests?|records?)(?:\s+times?)?\s+(?:over|in|at|for)"
+    rf"|records?\s+for)\s+({_RACE})(?!\s+(?:of|wide|deep|high|long|tall|above|below)\b)"
     rf"|\b({_RACE})(?=\s*\((?:[Ii]ndoor|[Oo]utdoor)\)\s*(?:$|[,;]))"  # a table's event: "60 metres (indoor)"
     rf"|\b({_RACE}(?:,\s*(?:and\s+)?{_RACE})+)"
     r"|\b((?:50|60|100|110|200|400|800|1500|3000|5000|10,?000)\s(?:metres|meters))"
@@ -528,11 +531,18 @@ _MONTH_MASKS = re.compile(
 )
 # A day before a month named in any language the date reader knows, then the year, as articles of
 # other wikis and copied references write dates: "15. august 2004", "28 Februarie 2010", "14
-# juillet 1789", "15 януари 2010". The year is required: a foreign month's name may be a word of
-# an English sentence. Looked for where the text has one of the names' ASCII words, or is not ASCII.
+# juillet 1789", "15 януари 2010"; in lower case, as most languages write them, or capitalised as
+# German and Afrikaans do, and with the year: a foreign month's name capitalised may be an English
+# name ("7 Mars 2020 science instruments"), and English month words in lower case and their
+# abbreviations may be other words ("may"). Looked for where the text has one of the names' ASCII
+# words, or is not ASCII.
 _MONTH_NAMES_ASCII = frozenset(name for name in MONTH_NAMES if name.isascii() and len(name) > 3)
+_CAPITALISED_MONTHS = ("Januar Jänner Februar März Maerz April Mai Juni Juli August September Oktober November "
+                       "Dezember Januarie Februarie Maart Mei Junie Julie Augustus Desember").split()  # German, Afrikaans
+_ENGLISH_WORD_MONTHS = frozenset("may mar jan feb febr apr jun jul aug sep sept oct nov dec".split())  # "12 may 1000 be …"
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b{_DAY_OF_MONTH}\.?\s+(?i:{alternation(sorted(MONTH_NAMES))})\.?\s+\d{{3,4}}\b")
+    rf"\b{_DAY_OF_MONTH}\.?\s+(?:{alternation(sorted(MONTH_NAMES - _ENGLISH_WORD_MONTHS | set(_CAPITALISED_MONTHS)))})"
+    rf"\.?\s+\d{{3,4}}\b")
 # A chess move by its number, Black's after an ellipsis, in algebraic notation: "15...Nf4",
 # "21…Qb7", "19...Rb8"; the number counts the game's moves, no quantity.
 _BLACK_MOVE = re.compile(r"\b\d{1,3}\s?(?:\.\.\.|…)\s?(?:[KQRBN][a-h]?[1-8]?x?[a-h][1-8]|[a-h](?:x[a-h])?[1-8]|O-O(?:-O)?)")
@@ -766,10 +776,10 @@ _NEXT_WORDS = re.compile(r"[\s)]*(?:of\s+)?([A-Za-z][\w'’\-]*)(?:\s+([A-Za-z][
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.\-]*)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*(\[\"“‘]|\n)\s*$")
 # Words after which a bare 1000–2199 is a year whatever follows ("in 1994 troops left"; German
-# "seit 1994", "bis 2006 als Nvu").
+# "seit 1994").
 _STRONG_YEAR_BEFORE = re.compile(
     r"\b(?:in|since|during|until|till|through|before|after|early|late|mid|circa|c\.|year|the|"
-    r"spring|summer|autumn|fall|winter|its|their|his|her|our|whose|by|from|pre|post|note,|seit|bis)\s*$",
+    r"spring|summer|autumn|fall|winter|its|their|his|her|our|whose|by|from|pre|post|note,|seit)\s*$",
     re.I,
 )
 # The last of a series of years a word of time or "the" opens: "for the 1968 and 1969 seasons",
@@ -2578,6 +2588,8 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
     if upper is not None and len(upper) == 4 and 1000 <= int(upper) <= 2199:
         return True  # 1988–1994, 1900 to 2005: year ranges far outnumber such counts
     before = text[max(0, start - 12):start]
+    if _UNTIL_BEFORE.search(before) and not _MEASURE_AFTER.match(text, end):
+        return True  # German "bis 2006 als Nvu", but "bis 2000 m Höhe" measures
     if _STRONG_YEAR_BEFORE.search(before) or (_YEAR_SERIES_BEFORE.search(text, max(0, start - 60), start)
                                              and not _counts_beings_after(text, end)):
         return True
@@ -2593,6 +2605,9 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
     return not _counted_noun_follows(text, end)
 
 
+# German "until", before a year or a range's end: "bis 2006", "1500 bis 2000 m".
+_UNTIL_BEFORE = re.compile(r"\bbis\s*$")
+_MEASURE_AFTER = re.compile(r"\s*(?:m|km|cm|mm|ha|t|kg|l|Meter|Metern|Kilometer|Kilometern|Tonnen|Liter)\b")
 # An edition of an event named by its year and place, with the link to its page that medal and
 # results tables print after it: "2014 Sochi details", "1998 Nagano details".
 _EDITION_DETAILS = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){1,3}details\b")
@@ -3221,12 +3236,9 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # and Hertz"; not a measure's scope ("two years, covering Alaska and Canada").
 # A colon after "are" opens them instead ("Eight word classes are distinguished in English: nouns, …").
 # A digit on the way is another figure, unless a letter holds it in a name ("the U20 squad") or it
-# is an ordinal ("their two famous 16th century popes, Leo X and Clement VII"), a year a word of
-# time opens ("Five parties had representatives elected in the 2011 elections: …"), or a decade
-# right after the count ("two 1960s episodes").
-_OPENING_WORDS = (r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b"
-                  r"|(?:(?<=\bin\s)|(?<=\bthe\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s))"
-                  r"(?:1[89]|20)\d\d\b)")
+# is an ordinal ("their two famous 16th century popes, Leo X and Clement VII"), or a decade right
+# after the count ("two 1960s episodes").
+_OPENING_WORDS = r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b)"
 _MEMBERS_OPEN = re.compile(
     rf"(?:\s(?:1[5-9]|20)\d0s\b)?{_OPENING_WORDS}{{0,90}}?(?P<colon>[:;]\s*(?:(?:those|these)\s+being\s+)?)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
     rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:[a-z]+ly\s+)?(?:known\s+as|called|namely|denoted|covering)\s+))?"
@@ -3607,8 +3619,7 @@ def names_the_members(claim: NumericClaim, following: Sequence[str]) -> bool:
     one to a clause between semicolons, each a title with its year ("four serials …" then "Done
     to Death (1972), a mystery …; Death Can Be Fatal (1975), in which …; …"): the names, not the
     count, are what a reader would check; so is a pair told one by one ("two matches" then "One
-    match was played against …, the other, against …", or "One was a documentary …" then "The
-    other was a chronicle …"). People counted stay a report ("3
+    match was played against …, the other, against …"). People counted stay a report ("3
     soldiers were killed." then "Smith, Jones and Brown.")."""
     count = int(claim.value or 0)
     if (claim.kind != "count" or not following or not 2 <= count <= _LISTED_MEMBERS_MOST
@@ -3618,8 +3629,7 @@ def names_the_members(claim: NumericClaim, following: Sequence[str]) -> bool:
         members = [m for m in _MEMBER_SEPARATOR.split(names.group("names")) if m.strip()]
         if len(members) == count and all(_NAMED_MEMBER.match(m) and _is_a_name(m) for m in members):
             return True
-    if count == 2 and (_ONE_THEN_THE_OTHER.match(following[0])
-                       or len(following) > 1 and _ONE.match(following[0]) and _THE_OTHER.match(following[1])):
+    if count == 2 and _ONE_THEN_THE_OTHER.match(following[0]):
         return True  # "two matches" then "One match was played against …, the other, against …"
     if not _CATALOGUE_ENTRY.match(_opening(following)):
         return False  # read first, so that a long paragraph is joined only when it may be a catalogue
@@ -3701,8 +3711,6 @@ _SEASONS_STATEMENT = re.compile(rf"\s*{_SEASON.pattern}\**(?:\s*,\s*(?:and\s+)?{
 # The two of a pair told one by one: "One match was played against the Barbarian F.C., the other,
 # against the Harlequins."
 _ONE_THEN_THE_OTHER = re.compile(r"\s*One\b(?:[^.;]|\.(?=\S)){0,200}?,\s+the\s+other\b")  # "F.C." is no full stop
-_ONE = re.compile(r"\s*One\s+(?:of\s+them\s+)?(?:was|is)\b")
-_THE_OTHER = re.compile(r"\s*The\s+other\s+(?:one\s+)?(?:was|is)\b")
 
 
 # Nouns that count how often something happened: the years after them date it, naming no members.

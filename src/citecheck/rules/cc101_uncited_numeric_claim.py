@@ -118,7 +118,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
     closed_lists: dict[int, bool] = {}  # list starts, and whether the list is cited once at its close
     teaching: bool | None = None if textbook else False  # worked out when a figure first needs it
     paragraph_texts: dict[int, str] = {}  # the paragraphs a figure of a teaching text was judged in
-    census = _census_blocks(doc)
+    census = _census_blocks(statements)
     works_page = any(_WORKS_PAGE_LEAD.match(stmt.text) for stmt in statements if stmt.kind == "prose" and not stmt.section)
     film_gauges: bool | None = None  # whether the text names a film by its gauge, once a gauge needs it
     headed_counts = _counts_set_out_under_headings(statements)
@@ -301,26 +301,24 @@ _CENSUS_ATTRIBUTION = re.compile(
 )
 
 
-def _census_blocks(doc: Document) -> frozenset[int]:
+def _census_blocks(statements: Sequence[Statement]) -> frozenset[int]:
     """The statements whose figures a cited census gives: the one that names it (cited before
     the census by its own citations, after it by the census) and the prose and list statements
     of the data block it opens. The block ends with its section, or where a statement cites a
     source of its own; a citation inside a statement is for one figure ("(58.3% Non-Hispanic
     White),[81]")."""
-    return doc.derived("census_blocks", lambda: frozenset(_census_block_statements(doc.statements)))
-
-
-def _census_block_statements(statements: Sequence[Statement]) -> Iterator[int]:
+    block: set[int] = set()
     section: tuple[str, ...] | None = None  # the section a cited census fills, while it does
     for i, stmt in enumerate(statements):
         if _census_source(stmt) is not None:
             section = stmt.section
-            yield i
+            block.add(i)
         elif section is not None:
             if stmt.section != section or _cited_at_end(stmt):
                 section = None
             elif stmt.kind in ("prose", "list"):
-                yield i
+                block.add(i)
+    return frozenset(block)
 
 
 def _census_source(stmt: Statement) -> Citation | None:
@@ -566,9 +564,10 @@ def _summarises(stmt: Statement) -> bool:
 def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericClaim,
                      named: bool = False, dated: bool = False, in_row: bool = False) -> bool:
     """Whether a statement of the article's body states the same figure, written the same way
-    (``_same_figure``), with a citation after it in its sentence or the next, in the data block of a
-    cited census (``_census_blocks``: the lead's "The population was 1,215 at the 2010 census" and
-    "The 2010 United States Census[4] reported that Dollar Point had a population of 1,215"), or in a table cell
+    (``_same_figure``), with a citation after it in its sentence or the next, in the sentence that
+    names and cites a census (``_census_source``: the lead's "The population was 1,215 at the 2010
+    census" and "The 2010 United States Census[4] reported that Dollar Point had a population of
+    1,215"; not the rest of its data block, whose later words may not be the census's), or in a table cell
     sourced where it stands and tied to the summary by a word of its row (``_CitedFigure``): the infobox's "2,373 (January 25 vs.
     Chicago Mustangs)" restates the schedule's cited "2,373", a caption's "sold more than nine
     million copies" the body's, the lead's "the 2,200 seat Equine Arena" the body's "relocate
@@ -631,8 +630,8 @@ def _same_decimal_share(figure: _CitedFigure, claim: NumericClaim) -> bool:
 @dataclass(frozen=True)
 class _CitedFigure:
     """A figure of the article that a citation follows: in its own sentence (``own``), or, in the
-    body, in the next sentence of its paragraph; a figure of a cited census's data block (also
-    ``own``); or a figure of the body's tables whose source
+    body, in the next sentence of its paragraph; a figure of the sentence that names and cites a
+    census (also ``own``); or a figure of the body's tables whose source
     stands where the table puts it (``_sourced_where_it_stands``, also ``own``), which a summary
     restates only where it shares a word with the figure's row or match box (``row_words``: the
     opponent of "9,427 (vs Barnsley, 3 March 1979)", the country of "over 100,000 units sold in
@@ -702,7 +701,7 @@ def _cited_figures(doc: Document, run_starts: list[int], j: int) -> list[_CitedF
     cited_next = body and _cited_next(statements, j)
     sourced = (body and stmt.kind == "table" and not (stmt.citations or cited_next)
                and _DIGIT.search(stmt.text) is not None and _sourced_where_it_stands(doc, run_starts, j))
-    census = body and j in _census_blocks(doc)
+    census = body and _census_source(stmt) is not None
     if not (stmt.citations or cited_next or sourced or census):
         return []
     claims = find_numeric_claims(stmt.text)
