@@ -537,15 +537,17 @@ _MONTH_MASKS = re.compile(
 # abbreviations may be other words ("may"). Looked for where the text has one of the names' ASCII
 # words, or is not ASCII.
 _MONTH_NAMES_ASCII = frozenset(name for name in MONTH_NAMES if name.isascii() and len(name) > 3)
+# The names German and Afrikaans capitalise, and the English month words left out ("12 may 1000 be …").
 _CAPITALISED_MONTHS = ("Januar Jänner Februar März Maerz April Mai Juni Juli August September Oktober November "
-                       "Dezember Januarie Februarie Maart Mei Junie Julie Augustus Desember").split()  # German, Afrikaans
-_ENGLISH_WORD_MONTHS = frozenset("may mar jan feb febr apr jun jul aug sep sept oct nov dec".split())  # "12 may 1000 be …"
+                       "Dezember Januarie Februarie Maart Mei Junie Julie Augustus Desember").split()
+_ENGLISH_WORD_MONTHS = frozenset("may mar jan feb febr apr jun jul aug sep sept oct nov dec".split())
 _DAY_MONTH_YEAR = re.compile(
     rf"\b{_DAY_OF_MONTH}\.?\s+(?:{alternation(sorted(MONTH_NAMES - _ENGLISH_WORD_MONTHS | set(_CAPITALISED_MONTHS)))})"
     rf"\.?\s+\d{{3,4}}\b")
 # A chess move by its number, Black's after an ellipsis, in algebraic notation: "15...Nf4",
 # "21…Qb7", "19...Rb8"; the number counts the game's moves, no quantity.
-_BLACK_MOVE = re.compile(r"\b\d{1,3}\s?(?:\.\.\.|…)\s?(?:[KQRBN][a-h]?[1-8]?x?[a-h][1-8]|[a-h](?:x[a-h])?[1-8]|O-O(?:-O)?)")
+_BLACK_MOVE = re.compile(
+    r"\b\d{1,3}\s?(?:\.\.\.|…)\s?(?:[KQRBN][a-h]?[1-8]?x?[a-h][1-8]|[a-h](?:x[a-h])?[1-8]|O-O(?:-O)?)")
 # An endurance race named by its length and its place: "the 12 Hours of Sebring", and as often
 # written, "the 24 hours of Le Mans"; not a spell of time ("24 hours of Olympic coverage").
 _HOURS_OF_PLACE = re.compile(r"\b\d{1,2}\s+(?:Hours|hours(?=\s+of\s+Le\s+Mans\b))\s+of\s+[A-Z]")
@@ -3184,7 +3186,7 @@ def _small_count_is_claim(text: str, start: int, end: int, prev_word: str,
     if prev_word in beings or bound and _counted_word(text, end) in beings:
         return True  # "killing three", "at least three soldiers (A, B and C)": a toll stays a report
     if _names_its_members(text, start, end, _UNITS[text[start:end].lower()]):
-        return False  # "founded by three students, A, B and C", "at least three languages (A, B and C)": the names are the count
+        return False  # "founded by three students, A, B and C", "at least three languages (A, B and C)"
     if bound:
         return True  # "at least four layers"
     if prev_word in _REPORTED_ACTS or prev_word.endswith("ed") and prev_word.isalpha():

@@ -163,8 +163,8 @@ def printed_page(ref: Reference) -> bool:
     Adee."), or a paper of a meeting's proceedings ('"3-D patterned microstructures …" (PDF).
     Proc. Solid State Sensors, Actuators and Microsystems Workshop'). The printed work is the source,
     found by its publication, date and page, and the link only a scan or copy of it. Articles of
-    learned journals, cited by volume (looked for outside the entry's links), are left to their DOI. A chapter of an edited book ("In
-    Porter, Stephen R (ed.).") is a book's part."""
+    learned journals, cited by volume (looked for outside the entry's links), are left to their
+    DOI. A chapter of an edited book ("In Porter, Stephen R (ed.).") is a book's part."""
     # Most entries are web pages that none of the print tests holds, so the journal's volume,
     # which overrules them all, is looked for last.
     return _printed(ref) and _VOLUME.search(_LINK.sub(" ", ref.raw)) is None
