@@ -2199,8 +2199,8 @@ def _count_names_rather_than_counts(text: str, start: int, end: int, value: int)
     return (_in_a_title(text, end) or _title_case_follows(text, end)
             or _singular_name_after_figure(text, start, end) and _english(text)
             or _numbered_name_alone(text, start, end)
-            or (value <= _LISTED_DIGIT_MEMBERS or value <= _LISTED_MEMBERS_MOST and _counts_things(text, end))
-            and _names_its_members(text, start, end, value)
+            or (value <= _LISTED_DIGIT_MEMBERS and _names_its_members(text, start, end, value)
+                or value > _LISTED_DIGIT_MEMBERS and _names_listed_things(text, start, end, value))
             or value > 12 and _numbered_members(text, end) == value
             or _item_of_named_list(text, start, end)
             or value <= 10 and _classifying(_FOLLOWING_WORDS.match(text, end)) and not _YEAR_IN_TEXT.search(text))
@@ -3016,8 +3016,7 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
     if start >= 2 and text[start - 1] in _DASH and text[start - 2].isalpha():
         return None  # "all-in-one", "twenty-first" tails
     value = _words_value(raw)
-    if (not small and value is not None and value.is_integer() and value <= _LISTED_MEMBERS_MOST
-            and _counts_things(text, end) and _names_its_members(text, start, end, int(value))):
+    if not small and value is not None and value.is_integer() and _names_listed_things(text, start, end, int(value)):
         return None  # "twelve sovereign states – Argentina, …, and Venezuela –": the names are the count
     if value is None or _is_relative_time(text, start, end, noun, value):
         return None
@@ -3152,6 +3151,13 @@ def _casualty_words() -> frozenset[str]:
 
 # A count in digits names its members up to this many; up to ``_LISTED_MEMBERS_MOST`` where it counts things.
 _LISTED_DIGIT_MEMBERS = 12
+
+
+def _names_listed_things(text: str, start: int, end: int, count: int) -> bool:
+    """Whether a count of up to ``_LISTED_MEMBERS_MOST`` things, in digits or in words, names its
+    members after it (``_names_its_members``): "16 shops: Blinkhorn & Son …", "twelve sovereign
+    states – Argentina, …, and Venezuela –"."""
+    return count <= _LISTED_MEMBERS_MOST and _counts_things(text, end) and _names_its_members(text, start, end, count)
 
 
 def _counts_things(text: str, end: int) -> bool:

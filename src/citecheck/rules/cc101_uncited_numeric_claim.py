@@ -3242,8 +3242,8 @@ def _table_heads(statements: Sequence[Statement], start: int) -> set[str]:
 
 def _tallies_rows_below(statements: Sequence[Statement], i: int) -> int | None:
     """Where the record that statement ``i``, a table's title line (a paragraph, or a row of one
-    cell over a table nested in the next), ends on (or is) starts, when
-    it tallies the rows of the table below ("PGA Tour playoff record (3–6)" over nine playoffs,
+    cell over a table nested in the next), ends on (or is) starts, when it tallies the rows of
+    the table below ("PGA Tour playoff record (3–6)" over nine playoffs,
     three won and six lost; a game log's "Record: 2-4; Home: 1-1; Road: 1–3" over six cited games,
     two of them won, or its month's "June: 14–14 (Home: 6–8; Away: 8–6)", ``_record_of_games_below``):
     the rows, not the tally, are what a reader would check."""
@@ -3261,11 +3261,10 @@ def _record_of_games_below(statements: Sequence[Statement], i: int, line: re.Mat
     """Whether a game log's record line gives the wins, losses and ties of the games listed
     under it, one to a row, a citation in their table sourcing them, and its split by where the
     games were played ("Home: 1-1; Road: 1–3") adds up to it. The games end where another record
-    line opens the next month's. The rows
-    tell each game's result by a cell written "W 110–104" or "L 99–102",
-    or by a running record in their last cell of two numbers ("1–0", "1-1", "1–2", …), of which
-    each game adds one to the wins or to the losses (the first game's, not told by the record
-    before it, may be either that its record holds)."""
+    line opens the next month's. The rows tell each game's result by a cell written "W 110–104"
+    or "L 99–102", or by a running record in their last cell of two numbers ("1–0", "1-1", "1–2",
+    …), of which each game adds one to the wins or to the losses (the first game's, not told by
+    the record before it, may be either that its record holds)."""
     record = [int(part or 0) for part in line.groups()]
     splits = _RECORD_SPLIT.findall(line.group())
     if splits and [sum(int(split[k] or 0) for split in splits) for k in range(3)] != record:
