@@ -128,7 +128,8 @@ _COLLECTIVE_NOUNS = frozenset(
 _VERBS_IN_S = frozenset(
     "does has was goes uses runs allows includes remains seems becomes comes makes takes gives "
     "supports requires features contains provides offers adds introduces replaces brings marks "
-    "needs lets gets shows uses sells ships lacks powers performs enables".split()
+    "needs lets gets shows uses sells ships lacks powers performs enables begins ends erupts occurs commences "
+    "continues happens".split()
 )
 _NOUN_STOP = frozenset(
     "and or in on of at to the a an by from for with as was were is are be been had has have "
@@ -268,7 +269,7 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?"),  # 04:00, 3:15 pm
     ("units", rf"\b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\."),  # 3 p.m.
     ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
-    ("", rf"\b\d{{1,2}}\s+o['’]clock\b"),
+    ("", rf"\b\d{{1,2}}\s+o['’]clock\b|\b12\s+(?:midnight|noon)\b"),  # "6 o'clock", "12 midnight"
     # a time on the 24-hour clock: after "@" or a year ("7 December 1917 @ 1130 hours", "13 December
     # 1917 ca. 1100 hours"), or after "at", "until" … where no round number of hours could be meant
     # ("at 0600 hrs", "at 1130 hours"; not "rated at 1000 hours", "from 1500 hours to 2000 hours")
@@ -352,7 +353,8 @@ _MASK_ALTERNATIVES = (
     ("", rf"\d{{1,2}}:(?=\s+[A-Z])"),  # "1: Amniotic sac 2: Embryo"
     ("", rf"(?<![\d{_DASH}])\d{{1,2}}[{_DASH}]\d{{1,2}}:(?=\s+[A-Z])"),  # a season's row: "11–12: Denmark Series"; not "12-12-12: The Concert"
     ("", rf"\b\d{{1,2}}(?:\+\d{{1,2}})+:(?=\s+[^\W\d_])"),  # a key naming parts together: "(1+2+3: envelope)"
-    ("", rf"\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)+(?!\d)"),  # ratios 4.5:1, 2:1:1, scores 3:2
+    # ratios 4.5:1, 2:1:1, scores 3:2; not a number before a coordinate ("AAF #4: 32°43′11″N")
+    ("", rf"\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)+(?![\d°])"),
     ("addresses", rf"\d{{1,5}}\s+[NSEW]\.\s+[A-Z]"),  # 620 N. Michigan
     # 201 E. Ontario Street, 805 Bedford St., and a range of houses: 86-127 Mansfield Hollow Rd.
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
@@ -2913,10 +2915,16 @@ def _names_a_group(text: str, start: int, end: int) -> bool:
 
 
 def _capitalised_mid_sentence(text: str, start: int) -> bool:
-    """A capitalised number word inside a sentence belongs to a name: the Big Three."""
+    """A capitalised number word inside a sentence belongs to a name: the Big Three. So does one
+    that opens brackets holding only capitalised words: "(Nine Inch Nails)", not "(Two died)"."""
     if not text[start].isupper() or start == 0:
         return False
-    return not _SENTENCE_START.search(text, max(0, start - 4), start)
+    if not _SENTENCE_START.search(text, max(0, start - 4), start):
+        return True
+    return text[:start].rstrip().endswith("(") and _NAME_IN_BRACKETS.match(text, start) is not None
+
+
+_NAME_IN_BRACKETS = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|&)){1,5}\)")
 
 
 def _finish(text: str, start: int, end: int, match: re.Match[str], cur: str | None,
