@@ -270,6 +270,8 @@ _MASK_ALTERNATIVES = (
     ("units", rf"\b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\."),  # 3 p.m.
     ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
     ("", rf"\b\d{{1,2}}\s+o['’]clock\b|\b12\s+(?:midnight|noon)\b"),  # "6 o'clock", "12 midnight"
+    # a station by its frequency on the FM band and its call sign: "96.1 KYDO Campo", "100.1 KKLJ"
+    ("", rf"\b(?:8[89]|9\d|10[0-7])\.\d\s+[KW][A-Z]{{2,3}}(?:-FM)?\b"),
     # a time on the 24-hour clock: after "@" or a year ("7 December 1917 @ 1130 hours", "13 December
     # 1917 ca. 1100 hours"), or after "at", "until" … where no round number of hours could be meant
     # ("at 0600 hrs", "at 1130 hours"; not "rated at 1000 hours", "from 1500 hours to 2000 hours")
@@ -358,7 +360,10 @@ _MASK_ALTERNATIVES = (
     ("addresses", rf"\d{{1,5}}\s+[NSEW]\.\s+[A-Z]"),  # 620 N. Michigan
     # 201 E. Ontario Street, 805 Bedford St., and a range of houses: 86-127 Mansfield Hollow Rd.
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
-        rf"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway)(?!\w)"),
+        rf"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway"
+        rf"|Crescent|Terrace|Highway|Circle|Trail|Turnpike|Row)(?!\w)"),
+    # a house on Broadway: "222 Broadway, Winnipeg"; not "1,500 Broadway performances"
+    ("addresses", rf"(?<![\d,.])\d{{1,5}}\s+Broadway\b(?!\s+[a-z]+s\b)"),
     # a numbered street, perhaps of a city's quadrant: "36 Street East", "17 Avenue SW", "8 Street
     # (Airdrie)", "1 Avenue"; and a rural road by its number: "Range Road 15 & 20"
     ("addresses", rf"\b\d{{1,3}}\s+(?:Street|Avenue)\b(?!\s+[a-z]+s\b)"),
@@ -460,7 +465,8 @@ _UNIT_MASK_WORDS = frozenset("m am pm p pp cc kg metre metres meter meters km ya
 _RECORD_MASK_MARKS = re.compile(r"BC|CE|AD|B\.C\.|A\.D\.|ق|UTC|GMT|U\.S\.|C\.F\.R\.|CFR|USC|Stat\.|Ct\.")
 _ADDRESS_MASK_MARKS = re.compile(r"[NSEW]\.")
 _ADDRESS_MASK_WORDS = frozenset(
-    "street st avenue ave road rd boulevard blvd lane drive place square way court parkway "
+    "street st avenue ave road rd boulevard blvd lane drive place square way court parkway crescent terrace "
+    "highway circle trail turnpike row broadway "
     "rue quai via viale calle piazza plaza cho machi chome ku shi gun".split()
 )
 _MEDIA_MASK_WORDS = frozenset(

@@ -3559,7 +3559,7 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
     if start not in closed_lists:  # judged once per list, not once per item
         closed_lists[start] = (_list_cited_at_close(statements, start) or _closed_by_source_line(statements, start)
                                or _cited_under_list(doc, start))
-    if closed_lists[start]:
+    if closed_lists[start] or _sentence_cited_at_close(statements, i):
         return True
     j = run_starts[i] - 1
     if j >= 0 and statements[j].kind == "table" and (k := run_starts[j] - 1) >= 0 and _LIST_BELOW.search(statements[k].text):
@@ -3637,6 +3637,22 @@ def _list_cited_at_close(statements: Sequence[Statement], start: int) -> bool:
     return (len(items) >= 2 and _cited_at_end(items[-1])
             and not any(item.citations or _YEAR.search(item.text) for item in items[:-1])
             and len({item.paragraph for item in items}) == len(items))
+
+
+def _sentence_cited_at_close(statements: Sequence[Statement], i: int) -> bool:
+    """Whether list item ``i`` is part of one sentence run over its list's items, each ending
+    ";", that the first item with a citation closes with it: "* Support for 767 microfinance
+    organizations;" … "* Training for 43,124 members of staff;[6]". Not where the item ends a
+    sentence of its own, nor over dated events, each with a source of its own."""
+    for j in range(i, _list_end(statements, i) + 1):
+        item = statements[j]
+        if _YEAR.search(item.text):
+            return False
+        if item.citations:
+            return j > i and _cited_at_end(item)
+        if not item.text.rstrip().endswith(";"):
+            return False
+    return False
 
 
 def _list_end(statements: Sequence[Statement], start: int) -> int:
@@ -3829,7 +3845,9 @@ class UncitedNumericClaim(Rule):
     text), and so do the lists and tables of a section
     after a cited sentence naming the source of what follows ("The following records are taken
     from …[8]"), and so does an item of a list of short
-    undated items cited once, at its last item ("Each pennant depicts 50 knots.[22]"), or, on a
+    undated items cited once, at its last item ("Each pennant depicts 50 knots.[22]"), or an
+    undated item of one sentence run over items ending ";" that a cited item closes ("* Support
+    for 767 microfinance organizations;" … "* Training for 43,124 members of staff;[6]"), or, on a
     rendered page, by markers standing alone under the list where no item cites its own, and the paragraph right under an
     introduction ending ":" (a block quotation: "Pearson[4] … states:"; or one naming the
     quoted source by its day: "… the obituary from The Times of 24 January 1887 … shows:") or
