@@ -184,7 +184,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if (_DESCRIBES_ITS_LIST.match(stmt.text) or _LEGEND.match(stmt.text) or _explains_a_mark(stmt.text, claims)
                 or stmt.kind in ("infobox", "table") and _DATA_SCOPE.match(stmt.text)):
             continue  # a list's own criteria and rows: "The following sortable table lists the 16 peaks with at least 4000 meters"
-        if stmt.kind == "table" and _NAMES_ONLY.fullmatch(stmt.text):
+        if stmt.kind == "table" and (_NAMES_ONLY.fullmatch(stmt.text) or _titled_cell(stmt.text)):
             continue  # an empty line of a combined event's results names its events: "(60 m), (long jump)"
         if stmt.kind == "table" and _explains_a_code(statements, i):
             continue  # a key's meaning of a code: "NPM" "Not a Premier Mandatory or 5 event"
@@ -212,7 +212,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         if uncovered and stmt.kind == "prose":
             uncovered = [c for c in uncovered if not (_read_off_sourced_table(doc, stmt, c, run_starts)
                                                       or _given_in_named_row(doc, stmt, c, run_starts)
-                                                      or _given_in_season_row(doc, stmt, c, run_starts))]
+                                                      or _given_in_season_row(doc, stmt, c, run_starts)
+                                                      or _chart_place_in_cited_row(doc, stmt, c))]
             if uncovered and _rounds_shares_of_sourced_table(doc, stmt, uncovered, run_starts):
                 continue
         if uncovered and _summarises(stmt):
@@ -605,10 +606,45 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
         (figure.own or cited_next_counts) and years <= figure.years
         and (figure.row_words is None or not figure.row_words.isdisjoint(words))
         and (not in_row or figure.cell_row is not None and len(figure.cell_row & words) >= 2)
-        and _same_figure(figure.claim, claim)
+        and (_same_figure(figure.claim, claim) or _rounds_to(claim, figure.claim))
         and (_same_thing(figure.claim, claim) or figure.counted & counted or _same_decimal_share(figure, claim))
         and (figure.claim.noun or not named)
-        for place in places for figure in figures.of(place, claim.value))
+        for place in places for figure in figures.near(place, claim))
+
+
+def _rounds_to(summary: NumericClaim, other: NumericClaim) -> bool:
+    """Whether the summary's figure, a sum of money or a count in millions or billions, is the
+    other rounded, or cut, to its own last digit, kind for kind: the lead's "has grossed $141
+    million" and the box office's "$141.1 million", "earned $183 million" and "US$183.9 million",
+    "a population of 8.4 million" and "8,443,675"; not where the summary's figure has one
+    significant digit ("$1 million"), as many figures round to it, nor a measure or a share
+    ("12 miles" and another place's "12.5 miles")."""
+    unit = _roundable_place(summary)
+    if unit is None or other.value is None or summary.kind != other.kind or other.value == summary.value:
+        return False
+    return summary.value - unit / 2 <= other.value < summary.value + unit and (_last_place(other) or unit) < unit
+
+
+def _roundable_place(summary: NumericClaim) -> float | None:
+    """The place of the last digit of a summary's figure that may round another (``_rounds_to``)."""
+    if summary.kind != "money" and not (summary.kind == "count" and _SCALE_WORD.search(summary.raw)):
+        return None
+    unit = _last_place(summary)
+    return unit if unit is not None and summary.value is not None and summary.value >= 10 * unit else None
+
+
+def _last_place(claim: NumericClaim) -> float | None:
+    """The value of the last digit a figure is written with: a million for "$141 million", a
+    hundred thousand for "8.4 million", one for "8,443,675"; None where no digits write it."""
+    number = _WRITTEN_NUMBER.search(claim.raw)
+    if number is None or not claim.value:
+        return None
+    written = float(number.group().replace(",", ""))
+    return claim.value / written * 10.0 ** -len(number.group(1) or "") if written else None
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_SCALE_WORD = re.compile(r"\b(?:million|billion|trillion)\b", re.I)
 
 
 def _first_counted_parts(stmt: Statement, claim: NumericClaim) -> frozenset[str]:
@@ -669,6 +705,18 @@ class _CitedFigures:
             found = self._found[place, value] = [
                 figure for k in held for figure in self._figures_at(statements[k]) if figure.claim.value == value]
         return found
+
+    def near(self, place: str, summary: NumericClaim) -> Iterator[_CitedFigure]:
+        """The cited figures of ``place`` with the summary's value, then, looked up only when
+        asked for, those it may round (``_rounds_to``)."""
+        yield from self.of(place, summary.value)
+        unit = _roundable_place(summary)
+        if unit is None:
+            return
+        statements, written = self._statements_of(place)
+        held = sorted(set(written.holding(summary.value)) | set(written.holding(summary.value - unit)))
+        for k in held:
+            yield from (figure for figure in self._figures_at(statements[k]) if _rounds_to(summary, figure.claim))
 
     def _statements_of(self, place: str) -> tuple[list[int], WrittenFigures]:
         """The indices of the statements of ``place``, and their figures as written."""
@@ -1665,9 +1713,11 @@ RETOLD_SECTIONS = re.compile(
 # B.I.G., an American rapper, consists of three studio albums …"; all its tables list works.
 _WORKS_PAGE_LEAD = re.compile(r"\s*The\s+(?:discography|filmography|videography|bibliography)\s+of\b", re.I)
 # Sections that list someone's works, whose tables hold titles, roles and episode credits the
-# works themselves show ("7 Dwarves", "Little girl 2", "1 episode").
+# works themselves show ("7 Dwarves", "Little girl 2", "1 episode"), and a record's personnel,
+# whose items give each player's tracks ("Zeena Parkins – harp arrangement (3-5, 8, 9, 12)").
 WORKS_SECTIONS = re.compile(
     r"\s*(?:(?:selected\s+)?(?:filmography|discography|videography|works)|guest\s+appearances|credits"
+    r"|(?:credits\s+and\s+)?personnel"
     r"|(?:selected\s+|voice\s+|dubbing\s+|film\s+|television\s+|stage\s+)?roles)\s*$", re.I)
 
 
@@ -2247,6 +2297,56 @@ def _given_in_season_row(doc: Document, stmt: Statement, claim: NumericClaim, ru
                for years, columns_of, groups in rows)
 
 
+def _chart_place_in_cited_row(doc: Document, stmt: Statement, claim: NumericClaim) -> bool:
+    """Whether a chart place the sentence gives, or a top it reached, is the place that a cited
+    row of a charts table gives on the chart the sentence names nearest the place: "peaked at
+    number 19 on the US Billboard 200" and the row "US Billboard 200[108]" | "19"; "the top 10 …
+    peaking at number nine" and a "9" there. The row's chart names it, its country's code left
+    out ("Billboard 200"), its publisher's brackets too ("UK Albums (OCC)")."""
+    if claim.value is None or claim.high is not None:
+        return False
+    before = stmt.text[max(0, claim.start - 8):claim.start]
+    top = _TOP_BEFORE.search(before) is not None
+    if not (top or _PLACE_BEFORE.search(before)):
+        return False
+    rows = doc.derived("cited_chart_rows", lambda: _cited_chart_rows(doc.statements))
+    named = [(min(abs(at - claim.start), abs(at - claim.end)), places) for name, places in rows
+             for at in (m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", stmt.text))]
+    if not named:
+        return False
+    nearest = min(distance for distance, _ in named)
+    return any(distance == nearest and (min(places) <= claim.value if top else claim.value in places)
+               for distance, places in named)
+
+
+# A place on a chart, and a top reached: "at number nine", "No. 19", "#3"; "the top 10".
+_PLACE_BEFORE = re.compile(r"(?:\bnumber|\bNo\.|#)\s*$", re.I)
+_TOP_BEFORE = re.compile(r"\btop\s*$", re.I)
+
+
+def _cited_chart_rows(statements: Sequence[Statement]) -> list[tuple[str, frozenset[float]]]:
+    """The rows of tables that cite a source in the row, by the chart their first cell names
+    (in words, five letters at least, as written and without a country's code or a bracketed
+    publisher), with the places (1 to 200) its other cells give."""
+    rows: list[tuple[str, frozenset[float]]] = []
+    tables = (stmt for stmt in statements if stmt.kind == "table")
+    for _, row in itertools.groupby(tables, lambda cell: cell.paragraph):
+        first, *rest = row
+        places = frozenset(float(cell.text.strip()) for cell in rest if _CHART_PLACE.fullmatch(cell.text.strip()))
+        if not places or not (first.citations or any(cell.citations for cell in rest)):
+            continue
+        name = _BRACKETED.sub("", first.text).strip()
+        for form in {name, _COUNTRY_CODE.sub("", name)}:
+            if len(form) >= 5 and _NAME_WORD.search(form):
+                rows.append((form, places))
+    return rows
+
+
+_CHART_PLACE = re.compile(r"[1-9]\d?|1\d\d|200")
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_COUNTRY_CODE = re.compile(r"^[A-Z]{2,3}\s+")
+
+
 def _under_column(columns_of: dict[float, list[_Column]], groups: frozenset[str], value: float | None,
                   counted: frozenset[str]) -> bool:
     """Whether ``value`` stands in a row (``_season_rows``) under a column that the words of a
@@ -2628,6 +2728,22 @@ _MEANING = re.compile(r"[a-z]{3,}")
 
 # A cell of nothing but bracketed names: "(60 m), (long jump), (shot put) / (1000 m)".
 _NAMES_ONLY = re.compile(r"\s*\([^()]*\)(?:[\s,;/]*\([^()]*\))+[\s.,;]*")
+
+
+def _titled_cell(text: str) -> bool:
+    """Whether a table cell is the title of a list of works or of a book of them, as an accolades
+    table names them: its words in title case, one of them a word such titles use ("90 Albums of
+    the 90s", "1,000 Recordings to Hear Before You Die", "The 50 Coolest Records of All Time");
+    not a count of things capitalised ("3 Gold Medals"), nor a score ("New York 45, Boston 12")."""
+    words = _TITLE_WORD.findall(text)
+    if not any(character.isdigit() for character in text) or _WORKS_LIST_WORDS.isdisjoint(words):
+        return False
+    return all(word[0].isupper() or word in _TITLE_SMALL_WORDS for word in words)
+
+
+_TITLE_WORD = re.compile(r"(?<![\w'’])[^\W\d_]{2,}[\w'’]*")
+_TITLE_SMALL_WORDS = frozenset("of the from to for and in on at by with per a an".split())
+_WORKS_LIST_WORDS = frozenset("Albums Records Recordings Songs Singles Tracks Films Movies Books Novels".split())
 _CELL_TAG = re.compile(r"<t[dh]\b[^<>]*>", re.I)
 _SPANS_COLUMNS = re.compile(r"\bcolspan\s*=\s*[\"']?\s*(?:[2-9]|\d\d)", re.I)
 _SPANS_ROWS = re.compile(r"\browspan\s*=\s*[\"']?\s*(?:[2-9]|\d\d)", re.I)
@@ -3799,7 +3915,9 @@ class UncitedNumericClaim(Rule):
     Lural" … and "Caravan"") are not figures (what is a figure is decided in
     ``citecheck.parsers.numbers``), nor are a roster's shirt numbers ("10 Jerry Colquitt" beside
     other numbered names), a list item or a table cell that is nothing but a title a number word
-    opens ("Four Corners", "Six Characters in Search of an Author"), the length of a
+    opens ("Four Corners", "Six Characters in Search of an Author"), a table cell that is the
+    title of a list of works in title case ("90 Albums of the 90s", "The 50 Coolest Records of
+    All Time"), the length of a
     picture's scale bar ("Scale bars indicate 100 nm"), a count of the things the article sets
     out under headings that number them ("his two laws" over "First law" and "Second law") and
     a small count in words that a list item's verbless gloss defines its thing by ("… –
@@ -3839,7 +3957,8 @@ class UncitedNumericClaim(Rule):
     whose heading, or a heading above it, carries a citation ("2013 True Market Study
     Results[3]": the source of all it holds), nor is a table
     or list of someone's works (Filmography, Discography, Credits, Roles), whose titles, roles
-    and episode credits the works show ("3×3 Eyes (Pai)"); its prose is. A list
+    and episode credits the works show ("3×3 Eyes (Pai)"), nor a record's Personnel, whose items
+    give each player's tracks ("harp arrangement (3-5, 8, 9, 12)"); their prose is. A list
     item under a cited introduction ending with ":" or saying the list is "listed below", or under
     its cited title line ("League Leaders[5]"), counts as cited (also past a table set beside the
     text), and so do the lists and tables of a section
@@ -3896,7 +4015,10 @@ class UncitedNumericClaim(Rule):
     cites a source of its own at its end (a citation inside one is for a figure of it).
     The lead, an infobox row and a caption sum up the body, which carries the citations: their
     sum of money, share or count of 100 or more is covered when a statement of the body gives
-    it written the same way (a count that names what it counts, in digits or words), of the
+    it written the same way (a count that names what it counts, in digits or words), or
+    more exactly where the summary, a sum of money or a count in millions, rounds or cuts it to
+    two significant digits or more ("$141 million" and "$141.1 million"; not "$2 million" and
+    "$2.4 million", nor "12 miles" and "12.5 miles"), of the
     same thing, with a citation after it in its sentence or in the next sentence of its
     paragraph ("2,373" in the
     infobox and "2,373[75]" in the schedule; not "600 islands" against "600 battles", nor a
@@ -3909,7 +4031,10 @@ class UncitedNumericClaim(Rule):
     times its subject took part in an event ("on two occasions") is covered by as many dated
     editions the body names and cites, and its chart position ("\"Bleeder\" peaking at number 32
     on the U.S. Mainstream Rock Chart") by the same position, "number" or "No.", in a body
-    sentence that names the same chart, in a cited paragraph that names the record; a caption or an infobox row is covered so by the lead's
+    sentence that names the same chart, in a cited paragraph that names the record; a chart place
+    or top of any prose sentence ("peaked at number 19 on the US Billboard 200", "the top 10") by
+    the place a cited row of a charts table gives for the chart named nearest it ("US Billboard
+    200[108]" | "19"); a caption or an infobox row is covered so by the lead's
     cited prose too, but two statements of the lead do not cover each other. The lead's count
     written the same way, alone in a cell of a table cited as a whole, under a column head the
     lead names ("11 representatives, or electors" and "11" under "Electoral votes"), is the
