@@ -22,7 +22,7 @@ _FORWARD = re.compile(
 # meeting on 5 May": a date someone set in advance.
 # "(begins 22 April 2014)", "(resumes 1 June)": a service's announced start, as route and
 # schedule lists note it.
-_SET_FOR = re.compile(r"(?:\b(?:for|next(?:\s+[a-z]+)?(?:\s+(?:on|in))?)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
+_SET_FOR = re.compile(r"(?:\b(?:for|next(?:\s+[a-z]+)?(?:\s+(?:on|in))?)\s+(?:the\s+|an?\s+)?(?:early\s+|late\s+|mid-?)?"
                       r"|\((?:begins|starts|resumes|commences)\s+(?:on\s+)?)$", re.I)
 # "Lesnar's next opponent was Couture … on November 15", "his next defense was against …
 # on October 23": a bout as booked, which its announcement covers.
@@ -41,6 +41,13 @@ _SCHEDULED_EVENT = re.compile(
     r"|effective|commenced|returning|returned\s+to)\b[^.;:]{0,60}$",
     re.I,
 )
+# A release or an airing as announced: "was announced in November 2016 to air on ABC in
+# September 2017", "each part was announced to come out starting on 16 April 2012"; and a date
+# given as what was announced, "announcing … a March 2015 release date".
+_ANNOUNCED_TO = re.compile(
+    r"\bannounced\b[^.;:]{0,40}\bto\s+(?:air|come\s+out|be\s+released|premiere|launch|debut|open|arrive)\b"
+    r"[^.;:]{0,40}$", re.I)
+_ANNOUNCED_DATE = re.compile(r"[^.;:]{0,25}?\s(?:release|premiere|launch|air)\s+date\b", re.I)
 # "decided to delay the introduction of the euro by two years to 1 January 1999", "pushed back to
 # May 2010", "extended its expiry date from April 8, 2012 to January 15, 2013": the date an event
 # or a deadline was moved to, and the one it was moved from, both set in advance.
@@ -73,7 +80,9 @@ class SourcePredatesClaim(Rule):
     them, the sources cannot report it. Statements about plans, schedules or deadlines
     ("will", "scheduled", "until", "aiming to", "considering", "must", "chosen to be
     converted") are skipped, and so are
-    dates set in advance ("an election for 25 May", "(next time 23 April 2015)", "collect
+    dates set in advance ("an election for 25 May", "announced for a 27 September 2011
+    release", "announced in November 2016 to air on ABC in September 2017", "a March 2015
+    release date", "(next time 23 April 2015)", "collect
     signatures by 22 November", "decided to delay the introduction … to 1 January 1999",
     "extended its expiry date … to January 15, 2013"), the dates of a support schedule in an
     infobox ("Support status: Start date: October 30, 2012"), a
@@ -142,12 +151,15 @@ class SourcePredatesClaim(Rule):
 
 def _set_in_advance(text: str, start: int) -> bool:
     """True when the date at ``start`` is not when the claim happened: a date an event is set
-    for or moved to, the next occurrence, a bout as booked, a service's announced start, a deadline ("by 22 November") in a sentence that
-    states no result, or the day of a currency conversion."""
+    for or moved to, the next occurrence, a bout as booked, a service's announced start, a
+    release or airing as announced ("announced … to air on ABC in September 2017", "a March
+    2015 release date"), a deadline ("by 22 November") in a sentence that states no result, or
+    the day of a currency conversion."""
     before = text[max(0, start - 24):start]
     if (_SET_FOR.search(before) or _CONVERSION.search(text, max(0, start - 60), start)
             or _SCHEDULED_EVENT.search(text, max(0, start - 90), start)
             or _MOVED_TO.search(text, max(0, start - 90), start)
+            or _ANNOUNCED_TO.search(text, max(0, start - 90), start) or _ANNOUNCED_DATE.match(text, start)
             or _BOOKED.search(text, max(0, start - 150), start)):
         return True
     return (bool(_BY.search(before)) and not _OPENING_BY.fullmatch(text, 0, start)

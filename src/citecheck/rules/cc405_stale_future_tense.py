@@ -9,6 +9,7 @@ from citecheck.model import Document, Finding, Severity
 from citecheck.parsers.dates import DateMatch
 from citecheck.revision import STATED_SOURCES, dated_statements, describe_source, revision_floor, shift
 from citecheck.rules.base import Option, Rule, RuleContext
+from citecheck.rules.cc101_uncited_numeric_claim import RETOLD_SECTIONS
 
 _FUTURE = re.compile(
     r"\b(?:will(?:\s+(?:not|also|now|then|likely|probably|soon|again|be))*\s+[a-z]+"
@@ -100,7 +101,10 @@ class StaleFutureTense(Rule):
     in a participle clause after a comma is a past event's ("will feature a qualifying stage,
     introduced in the 2011 edition"), and the year of an author-year citation ("shall be
     summarized below (Pevsner, 2015)") dates its source. A frequency or a radio band is no year
-    ("in the 1900 PCS band"). Phrases inside quotations (also one left open at the statement's
+    ("in the 1900 PCS band"); a decimal point ends no sentence ("will more than double from $800
+    million in 2018 to $1.85 billion by 2025" is about 2025). A plot retold (a Plot or Synopsis
+    section, an episode list's summary) tells the story's own future ("helps Diego to see what
+    will occur on November 22, 1963"). Phrases inside quotations (also one left open at the statement's
     end) and in a statement with a reporting verb ("said the war will end on ...", "... will end
     on 5 May, officials said", "advising members that ...") report someone's words; a habitual
     "will often", "will usually" and a requirement's "shall" ("the standard specifies that the
@@ -149,9 +153,10 @@ class StaleFutureTense(Rule):
         passed_by = (f"the revision date {now} ({source}), {describe_source(source)}" if stated
                      else f"{now} ({source}), {describe_source(source)}; the revision is no earlier, its own "
                      "date is not stated")
+        retold = frozenset(doc.metadata.get("retold", ()))
         for stmt, matches in dated_statements(doc):
-            if not matches:
-                continue
+            if not matches or stmt.index in retold or any(RETOLD_SECTIONS.match(part) for part in stmt.section):
+                continue  # a plot told in the story's own time: "helps Diego to see what will occur on November 22, 1963"
             masked = _QUOTED.sub(lambda m: " " * len(m.group()), stmt.text)
             phrases = [phrase for phrase in _FUTURE.finditer(masked) if not _not_future(masked, phrase)]
             if not phrases or _REPORTING.search(masked):
@@ -204,14 +209,21 @@ def _target_dates(text: str, phrase: re.Match[str], matches: list[DateMatch], ma
             and not _PURPOSE_IS.search(text, max(0, phrase.start() - 12), phrase.start())):
         return [opening]
     generic = _GENERIC_SUBJECT.match(text) is not None
-    clause_ends = ".," if _FINDING_THAT.search(text, max(0, phrase.start() - 160), phrase.start()) else "."
+    clause_end = _CLAUSE_OR_SENTENCE_END if _FINDING_THAT.search(
+        text, max(0, phrase.start() - 160), phrase.start()) else _SENTENCE_END
     return [match for match in matches
             if 0 <= match.start - phrase.end() <= max_distance
-            and not any(end in text[phrase.end():match.start] for end in clause_ends)
+            and not clause_end.search(text, phrase.end(), match.start)
             and not _NOT_TARGET.search(text, max(0, match.start - 24), match.start)
             and not _PAST_PARTICIPLE_CLAUSE.search(text, phrase.end(), match.start)
             and not _dates_a_cited_source(text, match)
             and not (match.yearless and generic)]
+
+
+# A full stop or, in a finding, a comma, that ends the phrase's sentence or clause; not a decimal
+# point ("from $800 million in 2018 to $1.85 billion by 2025").
+_SENTENCE_END = re.compile(r"\.(?!\d)")
+_CLAUSE_OR_SENTENCE_END = re.compile(r"\.(?!\d)|,(?!\d)")
 
 
 def _dates_a_cited_source(text: str, match: DateMatch) -> bool:

@@ -33,8 +33,14 @@ _PAGE_TEXT = re.compile(
     rf"({_PAGE_NUMBER}(?:(?:\s(?:and|&)\s|[\s,–—-]+){_PAGE_NUMBER})*)", re.I
 )
 # An anchor that numbers a part of a page, a year's or an entry's, as a page number does a book's:
-# a results page's "cb.htm#1996" and "cb.htm#1997"; not a section's name ("#History").
+# a results page's "cb.htm#1996" and "cb.htm#1997".
 _NUMBERED_ANCHOR = re.compile(r"#(\d{1,4})\s*$")
+# An anchor that names a section of a page: "spec#Assignability", "faq#implements_interface";
+# not a fragment that sets what the page shows ("#v=onepage", "#!/story"), a sharing tool's
+# tracking ("#ixzz3Tq", "#.VxYz") or the page's own parts every article has ("#comments").
+_SECTION_ANCHOR = re.compile(r"#((?!ixzz|axzz)[A-Za-z][\w.:-]{0,80})\s*$")
+_PAGE_FURNITURE = frozenset("top content main maincontent main-content comments comment respond more article story "
+                            "page print video gallery disqus_thread".split())
 # A journal article's pages after its volume and issue: "Notices of the AMS. 51 (11): 1337.",
 # "Ecological Monographs. 69: 25–46."
 _JOURNAL_PAGES = re.compile(r"(?:^|[.,]\s)\d{1,4}\s?(?:\([^()]{1,15}\))?:\s?(\d+(?:[–—-]\d+)?)(?=[.,;\s]|$)")
@@ -126,10 +132,23 @@ def _same_source(kind: str, earlier: Reference, ref: Reference) -> bool:
     if _fold(earlier.get("note")) != _fold(ref.get("note")):
         return False
     if kind == "title":
-        return not _different_urls(earlier, ref)
+        return not (_different_urls(earlier, ref) or _different_sections(earlier, ref))
     if _different_works(earlier, ref):
         return False
-    return kind != "url" or not (_other_authors_other_words(earlier, ref) or _name_different_items(earlier, ref))
+    return kind != "url" or not (_other_authors_other_words(earlier, ref) or _name_different_items(earlier, ref)
+                                 or _different_sections(earlier, ref))
+
+
+def _different_sections(a: Reference, b: Reference) -> bool:
+    """Whether both entries point to a section of the page, each to another, as a book's pages
+    are cited apart: "spec#Assignability" and "spec#Type_switches"."""
+    sections = [_section(ref.get("url")) for ref in (a, b)]
+    return all(sections) and sections[0] != sections[1]
+
+
+def _section(url: str) -> str:
+    anchor = _SECTION_ANCHOR.search(url)
+    return anchor.group(1).lower() if anchor and anchor.group(1).lower() not in _PAGE_FURNITURE else ""
 
 
 def _different_urls(a: Reference, b: Reference) -> bool:
@@ -337,8 +356,10 @@ class DuplicateReference(Rule):
     of one book or PDF at different pages (or folios: "67b2", "67b3"; articles of one
     statute; sections or equations of one paper: "Section (4.1.1)", "Eq.(39)"; chapters of one
     book, which a text copy prints after its ISBN; front matter in roman numerals, "p. viii";
-    a page's numbered anchors, a year's or an entry's, "cb.htm#1996" and "cb.htm#1997", not its
-    sections' names, "#History";
+    a page's numbered anchors, a year's or an entry's, "cb.htm#1996" and "cb.htm#1997";
+    a page's sections, where both entries name one by its anchor, "spec#Assignability" and
+    "spec#Type_switches", but not a section and the whole page, nor a sharing tool's fragment
+    ("#ixzz3Tq") or a page's furniture ("#comments");
     a journal article's pages after its volume and issue, "51 (11): 1337"); a range written
     short is the range in full ("476–9" is "476–479"). A catalogue or
     identifier link (an ISSN or OCLC record, an ISBN search, a DOI prefix) names a journal or
