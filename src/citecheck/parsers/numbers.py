@@ -822,7 +822,9 @@ _YEAR_NOUNS = frozenset(
     "medallists".split()
 )
 # Before a bare three-digit number with no noun after it, a year: "divided in 843.".
-_OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|circa|c\.|around|about|by|from)\s+$", re.I)
+_OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|circa|c\.|around|about|by|from|during|year)\s+$", re.I)
+# The era before a year: "ca. a.d. 400", "AD 845".
+_ERA_BEFORE = re.compile(r"\b(?:AD|A\.D\.|a\.d\.)\s*$")
 
 
 def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
@@ -2588,8 +2590,10 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
     if len(digits) == 3 and upper is not None and len(upper) == 3 and upper.isdigit() and int(digits) < int(upper):
         return _NAME_THEN_BRACKET.search(text, max(0, start - 40), start) is not None and text[end:end + 1] == ")"
     if len(digits) == 3:
-        return (upper is None and _OLD_YEAR_BEFORE.search(text, max(0, start - 8), start) is not None
-                and not _counted_noun_follows(text, end) and not _noun_after(text, end))
+        if upper is not None or _counted_noun_follows(text, end):
+            return False
+        return (_ERA_BEFORE.search(text, max(0, start - 6), start) is not None
+                or _OLD_YEAR_BEFORE.search(text, max(0, start - 8), start) is not None and not _noun_after(text, end))
     if len(digits) != 4 or not 1000 <= int(digits) <= 2199:
         return False
     if upper is not None and (len(upper) not in (1, 2, 4) or not upper.isdigit()

@@ -43,8 +43,9 @@ _VOLUME_AND_PAGES = re.compile(r"\b\d{1,3}\s*(?:\(\d{1,3}\)\s*)?[,:]\s*\d{1,5}\s
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
-# The web opened to the public in the early 1990s: an issue dated before 1995 was printed first.
-_WEB_ERA_YEAR = 1995
+# The web opened to the public in the early 1990s, and newspapers and magazines put their issues
+# on it from 1996 on: an issue dated before 1997 was printed first.
+_WEB_ERA_YEAR = 1997
 # A page of a printed work: "p. 12", "pp. 383–391", "|page=29", or a page after the periodical's
 # name ("Sports Illustrated: 48", "… zu Berlin: 844–847").
 _PRINTED_PAGE = re.compile(r"\bpp?\.\s*\d|\|\s*pages?\s*=\s*\d|[^\W\d]\s*:\s*\d+(?:\s*[–—-]\s*\d+)?(?:\.|\s|$)")

@@ -72,7 +72,8 @@ class UnarchivedLink(Rule):
     Gazette (supplement), No. 53154"), of the columns of a debate in Parliament's record in
     Hansard's form ("HC Deb 17 June 1925 vol 185 cc494-5"), of chapter and verse of scripture ("Exodus 7:1–2") and of
     a printed publication (a page of a newspaper or magazine issue or a report dated, to the
-    month or day, before the web: "Sports Illustrated. February 23, 1976. p. 12"; an article of
+    month or day, before the web, before 1997, when newspapers and magazines went online:
+    "Sports Illustrated. February 23, 1976. p. 12"; an article of
     such an issue dated to the day (or by a numeric day whose day and month could be either,
     "03-05-1967"), by its title and the newspaper's or magazine's name: '"Dam opened". The
     Guardian. 3 March 1990.' (not a site's address, "Thecrimson.com", a
