@@ -37,8 +37,12 @@ def journal_article(ref: Reference) -> bool:
 # "Proceedings of …", "Transactions of …", "The Lancet".
 _LEARNED_JOURNAL = re.compile(r"\b(?:Acta\s+[A-Z]|Annals\s+of\s|Journal\s+of\s|Proceedings\s+of\s|Transactions\s+of\s|The\s+Lancet\b)")
 # A journal's volume, perhaps its issue, and its pages: "49, 1601-1622", "16 (10): 1398–1405"
-# (the dash also as a copy decoded with the wrong code page prints it, "1601â\x80\x931622").
-_VOLUME_AND_PAGES = re.compile(r"\b\d{1,3}\s*(?:\(\d{1,3}\)\s*)?[,:]\s*\d{1,5}\s*(?:[–-]|â\x80\x93)\s*\d{1,5}\b")
+# (the dash also as a copy decoded with the wrong code page prints it, "1601â\x80\x931622");
+# not pages listed after "pp." ("pp. 5–6, 13–14"), a score before a date ("5:0, 2013-08-26"), a
+# time ("12:06:14 -0400") nor a part's years ("parte 2: 1970-1980").
+_VOLUME_AND_PAGES = re.compile(r"(?<![–:-])(?<!pp\.\s)(?<!p\.\s)\b\d{1,3}\s*(?:\(\d{1,3}\)\s*)?[,:]\s*"
+                               r"(?!(?:19|20)\d\d-[01]\d\b|(?:1[89]|20)\d\d\s*[–-]\s*(?:1[89]|20)\d\d\b)"
+                               r"\d{1,5}\s*(?:[–-]|â\x80\x93)\s*\d{1,5}\b")
 # A year of print or of a release: 1800–2099.
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 

@@ -7,9 +7,12 @@ from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import findable_without_link, is_domain, url_key
-from citecheck.parsers.printed import printed_publication
+from citecheck.parsers.printed import journal_article, printed_publication
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive, tagged_in_prose
+
+# A website's page as its template names it: a journal's article so cited is the site's copy.
+_CITE_WEB = re.compile(r"\{\{\s*cite\s+web\b", re.I)
 
 # Persistent identifiers, archives, digital libraries of scanned print and the subscription
 # reference works of a publisher, whose entries are found by their headword and which an archive
@@ -83,11 +86,15 @@ class UnarchivedLink(Rule):
     Forlag. pp. 614–615", or one printed before the web,
     with or without its page: "New York: Harper Brothers", 1957, or any publisher after an
     unquoted title dated by its year, "(1924). Electrical Condition. J.S. Phillips." (not a
-    ``{{cite web}}``, ``{{cite news}}`` or journal, a website's copy or a thesis); not an article of a learned
-    journal by its volume, "16 (10): 1398", nor an issue dated to its month cited without its
-    page), of a paper in a
-    meeting's proceedings ("… (PDF). Proc. Solid State Sensors, Actuators and Microsystems
-    Workshop"; not by volume and pages, "Proc. of SPIE 5301: 264–275"), of a numbered
+    ``{{cite web}}``, ``{{cite news}}`` or journal, a website's copy or a thesis); not an issue
+    dated to its month cited without its page), of an article of a learned journal with its
+    year, by the journal's name or its volume and pages, which libraries keep ("Proceedings of
+    the Institute of Radio Engineers. 16 (10): 1398", "Proc. of SPIE 5301: 264–275"; not one a
+    ``{{cite web}}`` cites as a site's page, nor pages listed after "pp.", "pp. 5–6, 13–14", a
+    score before a date, "5:0, 2013-08-26", a post's time, "12:06:14 -0400", or a part's years,
+    "parte 2: 1970-1980"), of a
+    paper in a meeting's proceedings ("… (PDF). Proc. Solid State Sensors, Actuators and
+    Microsystems Workshop"), of a numbered
     edition of a book ("Cambridge Idioms Dictionary (2nd ed.)", "Handbook of Chemistry and Physics
     81st edition", "… Dictionary of the English Language: Fourth Edition"; not one cited as a PDF,
     published as that file), of a chapter of an edited book
@@ -132,7 +139,7 @@ class UnarchivedLink(Rule):
                 continue  # CC301 reports it
             if findable_without_link(ref.raw, ref.get("title")):
                 continue  # a book or article with an ISBN or DOI stays findable: its link is a convenience
-            if printed_publication(ref):
+            if printed_publication(ref) or journal_article(ref) and _CITE_WEB.search(ref.raw) is None:
                 continue  # a page of a printed issue, book or edition: the link is a scan or copy of it
             hosts = {h.lower() for h in (ref.domain, _host(url), *_named_hosts(ref)) if h}
             if any(_within(host, ignore) for host in hosts) or _under_stable_path(url, ignore_paths):
