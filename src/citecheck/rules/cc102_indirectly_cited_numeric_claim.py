@@ -94,6 +94,55 @@ def _names_cited_author(stmt: Statement, cit: Citation) -> bool:
                      rf"|\b{name}(?:['’]s?)?\s+(?:[a-z]+ly\s+)?(?:{_REPORTS})\b", stmt.text, re.I) is not None
 
 
+def _names_cited_work(stmt: Statement, cit: Citation) -> bool:
+    """Whether the statement gives its figure as the word of the work, the site or the publisher
+    the citation cites ("On Rotten Tomatoes, the film holds an approval rating of 69% …" before
+    the consensus and "[83]", "Rotten Tomatoes" on rottentomatoes.com; "Box Office Mojo
+    reported …", "according to the World Bank"): the reader knows where the figure comes from
+    and finds it cited. Not a name that is only the sentence's subject ("Microsoft published four
+    releases"), nor one of one word under six letters ("Time"), which may be any word."""
+    ref = cit.reference
+    if ref is None:
+        return False
+    names = {_letters(ref.get(field)) for field in ("work", "publisher")}
+    if ref.domain:
+        names.add(_SITE_LABEL.sub("", ref.domain.lower()).rsplit(".", 1)[0].rsplit(".", 1)[-1])
+    names = {name for name in names if len(name) >= 6}
+    if not names:
+        return False
+    text = stmt.text
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group().split()
+        for first in range(len(words)):
+            for last in range(first + 1, len(words) + 1):
+                if _letters(" ".join(words[first:last])) not in names:
+                    continue
+                at = match.start() + len(" ".join(words[:first])) + (1 if first else 0)
+                after = match.start() + len(" ".join(words[:last]))
+                if (_ATTRIBUTING_BEFORE.search(text, max(0, at - 40), at)
+                        or _REPORTING_AFTER.match(text, after)):
+                    return True
+    return False
+
+
+def _letters(text: str) -> str:
+    """A name's letters in lower case, without its spaces, points and a leading "The": "Rotten
+    Tomatoes" and "rottentomatoes"."""
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^\s*the\s+", "", text.lower()))
+
+
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*")
+# A host's common prefixes, before its name: "www.", "m.", "en.".
+_SITE_LABEL = re.compile(r"^(?:www\d?|m|en|mobile)\.")
+# Words that give what follows as a source's: "On Rotten Tomatoes", "according to the World
+# Bank", "a study by", "Roger Ebert of the Chicago Sun-Times", "review aggregator"; and a source's
+# verb after its name, "Box Office Mojo reported", "Billboard revealed", "Metacritic's".
+_ATTRIBUTING_BEFORE = re.compile(
+    r"(?:\b(?:on|according\s+to|by|from|per|at|of)\s+(?:the\s+)?|\b(?:aggregator|website|site|database)\s+)$", re.I)
+_REPORTING_AFTER = re.compile(rf"(?:['’]s?)?\s+(?:[a-z]+ly\s+)?(?:{_REPORTS}|assigned|gave|gives|lists|listed|ranks|ranked"
+                              r"|announced|revealed|rated)\b")
+
+
 # What sets a paragraph apart as a quotation, between it and its introduction: a block
 # quotation's or an indented line's markup, or an indent in a plain-text copy.
 _QUOTATION_SET_APART = re.compile(
@@ -131,7 +180,11 @@ class IndirectlyCitedNumericClaim(Rule):
     restates the count of the same thing ("12 correctional facilities …" before "In total
     12 facilities …[1]"; not "three more episodes"). Nor is a figure flagged that the
     statement gives as the word of the author the citation cites ("According to Kamen, only
-    about 200 …" before "Kamen p. 98."), or one inside a block quotation (an indented
+    about 200 …" before "Kamen p. 98."), or as the word of the site, the work or the publisher it
+    cites, given so ("On Rotten Tomatoes, the film holds an approval rating of 69% …" before the
+    consensus and its citation of rottentomatoes.com, "Box Office Mojo reported …"; a name of six
+    letters at least; not the sentence's subject, "Microsoft published four releases"), or one
+    inside a block quotation (an indented
     paragraph under an introduction ending ":") whose citation closes it.
     The message names the nearest such citation and how far away it is. Editors often
     cite a whole paragraph at its end, so the figure may well be in that source; but the
@@ -166,8 +219,8 @@ class IndirectlyCitedNumericClaim(Rule):
             citing = doc.statements[cov.statement.index + cov.distance]
             if _closes_quotation(doc, cov.statement, citing):
                 continue  # a quotation's citation at its end covers all of it
-            if _names_cited_author(cov.statement, cov.nearest):
-                continue  # the figure is given as the cited author's
+            if _names_cited_author(cov.statement, cov.nearest) or _names_cited_work(cov.statement, cov.nearest):
+                continue  # the figure is given as the cited author's, or the cited site's
             # A later sentence of the same list item is a sentence; another row or item an item.
             unit = ("item" if cov.statement.kind in ("list", "infobox", "table", "caption")
                     and citing.paragraph != cov.statement.paragraph else "sentence")
