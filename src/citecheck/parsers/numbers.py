@@ -129,7 +129,7 @@ _VERBS_IN_S = frozenset(
     "does has was goes uses runs allows includes remains seems becomes comes makes takes gives "
     "supports requires features contains provides offers adds introduces replaces brings marks "
     "needs lets gets shows uses sells ships lacks powers performs enables begins ends erupts occurs commences "
-    "continues happens".split()
+    "continues happens appears".split()
 )
 _NOUN_STOP = frozenset(
     "and or in on of at to the a an by from for with as was were is are be been had has have "

@@ -2310,8 +2310,8 @@ def _chart_place_in_cited_row(doc: Document, stmt: Statement, claim: NumericClai
     if not (top or _PLACE_BEFORE.search(before)):
         return False
     rows = doc.derived("cited_chart_rows", lambda: _cited_chart_rows(doc.statements))
-    named = [(min(abs(at - claim.start), abs(at - claim.end)), places) for name, places in rows
-             for at in (m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", stmt.text))]
+    named = [(min(abs(at - claim.start), abs(at - claim.end)), places) for chart, places in rows
+             for at in (m.start() for m in chart.finditer(stmt.text))]
     if not named:
         return False
     nearest = min(distance for distance, _ in named)
@@ -2324,11 +2324,13 @@ _PLACE_BEFORE = re.compile(r"(?:\bnumber|\bNo\.|#)\s*$", re.I)
 _TOP_BEFORE = re.compile(r"\btop\s*$", re.I)
 
 
-def _cited_chart_rows(statements: Sequence[Statement]) -> list[tuple[str, frozenset[float]]]:
+def _cited_chart_rows(statements: Sequence[Statement]) -> list[tuple[re.Pattern[str], frozenset[float]]]:
     """The rows of tables that cite a source in the row, by the chart their first cell names
-    (in words, five letters at least, as written and without a country's code or a bracketed
-    publisher), with the places (1 to 200) its other cells give."""
-    rows: list[tuple[str, frozenset[float]]] = []
+    (in words, five letters at least or three capitals, "NME", as written, without a bracketed
+    publisher, and without a country's code where two words are left: "Billboard 200"; or,
+    after "in", by the country a code or a people's name opens it with: "UK Albums (OCC)" is "in
+    the United Kingdom"), with the places (1 to 200) its other cells give."""
+    rows: list[tuple[re.Pattern[str], frozenset[float]]] = []
     tables = (stmt for stmt in statements if stmt.kind == "table")
     for _, row in itertools.groupby(tables, lambda cell: cell.paragraph):
         first, *rest = row
@@ -2336,12 +2338,25 @@ def _cited_chart_rows(statements: Sequence[Statement]) -> list[tuple[str, frozen
         if not places or not (first.citations or any(cell.citations for cell in rest)):
             continue
         name = _BRACKETED.sub("", first.text).strip()
-        for form in {name, _COUNTRY_CODE.sub("", name)}:
-            if len(form) >= 5 and _NAME_WORD.search(form):
-                rows.append((form, places))
+        forms = [name] if (len(name) >= 5 or len(name) >= 3 and name.isupper()) and _NAME_WORD.search(name) else []
+        if (short := _COUNTRY_CODE.sub("", name)) != name and len(short.split()) >= 2:
+            forms.append(short)
+        patterns = [rf"(?<!\w){re.escape(form)}(?!\w)" for form in forms]
+        patterns.extend(rf"\bin\s+(?:the\s+)?(?:{country})(?!\w)"
+                        for opening, country in _CHART_COUNTRIES.items() if name.startswith(opening + " "))
+        rows.extend((re.compile(pattern), places) for pattern in patterns)
     return rows
 
 
+# The countries charts are named after, by their code or their people's name, as a sentence
+# names them: "UK Albums (OCC)", "Australian Albums (ARIA)" and "in the United Kingdom", "in Australia".
+_CHART_COUNTRIES = {
+    "UK": "United Kingdom|UK|U\\.K\\.", "US": "United States|US|U\\.S\\.", "Australian": "Australia",
+    "Austrian": "Austria", "Belgian": "Belgium", "Canadian": "Canada", "Danish": "Denmark", "Dutch": "(?:the\\s+)?Netherlands",
+    "Finnish": "Finland", "French": "France", "German": "Germany", "Irish": "Ireland", "Italian": "Italy",
+    "Japanese": "Japan", "New Zealand": "New Zealand", "Norwegian": "Norway", "Scottish": "Scotland", "Spanish": "Spain",
+    "Swedish": "Sweden", "Swiss": "Switzerland",
+}
 _CHART_PLACE = re.compile(r"[1-9]\d?|1\d\d|200")
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 _COUNTRY_CODE = re.compile(r"^[A-Z]{2,3}\s+")
