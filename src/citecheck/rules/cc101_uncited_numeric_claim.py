@@ -4049,7 +4049,8 @@ class UncitedNumericClaim(Rule):
     sentence that names the same chart, in a cited paragraph that names the record; a chart place
     or top of any prose sentence ("peaked at number 19 on the US Billboard 200", "the top 10") by
     the place a cited row of a charts table gives for the chart named nearest it ("US Billboard
-    200[108]" | "19"); a caption or an infobox row is covered so by the lead's
+    200[108]" | "19"), its country ("in the United Kingdom" and "UK Albums (OCC)") or the
+    publication whose list ranks it ("Newsday" | "Best Albums of 2015" | "13[138]"); a caption or an infobox row is covered so by the lead's
     cited prose too, but two statements of the lead do not cover each other. The lead's count
     written the same way, alone in a cell of a table cited as a whole, under a column head the
     lead names ("11 representatives, or electors" and "11" under "Electoral votes"), is the
