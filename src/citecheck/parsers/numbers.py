@@ -269,7 +269,7 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?"),  # 04:00, 3:15 pm
     ("units", rf"\b\d{{1,2}}(?:\.\d{{2}})?\s*[ap]\.m\."),  # 3 p.m.
     ("units", rf"\b\d{{1,2}}\s?(?:am|pm|AM|PM)\b"),  # 9 am-5 pm
-    ("", rf"\b\d{{1,2}}\s+o['’]clock\b|\b12\s+(?:midnight|noon)\b"),  # "6 o'clock", "12 midnight"
+    ("", rf"\b\d{{1,2}}\s+o['’]clock\b|\b12\s+(?:midnight|noon)\b(?!\s+[a-z]+s\b)"),  # "6 o'clock", "12 midnight"
     # a station by its frequency on the FM band and its call sign: "96.1 KYDO Campo", "100.1 KKLJ"
     ("", rf"\b(?:8[89]|9\d|10[0-7])\.\d\s+[KW][A-Z]{{2,3}}(?:-FM)?\b"),
     # a time on the 24-hour clock: after "@" or a year ("7 December 1917 @ 1130 hours", "13 December
@@ -359,9 +359,13 @@ _MASK_ALTERNATIVES = (
     ("", rf"\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)+(?![\d°])"),
     ("addresses", rf"\d{{1,5}}\s+[NSEW]\.\s+[A-Z]"),  # 620 N. Michigan
     # 201 E. Ontario Street, 805 Bedford St., and a range of houses: 86-127 Mansfield Hollow Rd.
-    ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
+    # not a count of people or things a place names ("2,000 Red Crescent volunteers", "50 Savile
+    # Row tailors")
+    ("addresses", rf"(?<![\d,.])\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?\s+(?:[NSEW]\.?\s+)?"
+        rf"(?:(?:[A-Z][\w'.\-]*|\d+(?:st|nd|rd|th))\s+){{1,3}}"
         rf"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Place|Square|Way|Court|Parkway"
-        rf"|Crescent|Terrace|Highway|Circle|Trail|Turnpike|Row)(?!\w)"),
+        rf"|Crescent|Terrace|Highway|Circle|Trail|Turnpike|Row)(?!\w)"
+        rf"(?![ \t]+(?:[A-Z][\w'.\-]*\s+)?(?!(?:was|is|has|does|as|its|his|this|thus|plus|across)\b)[a-z]+s\b)"),
     # a house on Broadway: "222 Broadway, Winnipeg"; not "1,500 Broadway performances"
     ("addresses", rf"(?<![\d,.])\d{{1,5}}\s+Broadway\b(?!\s+[a-z]+s\b)"),
     # a numbered street, perhaps of a city's quadrant: "36 Street East", "17 Avenue SW", "8 Street
@@ -369,7 +373,9 @@ _MASK_ALTERNATIVES = (
     ("addresses", rf"\b\d{{1,3}}\s+(?:Street|Avenue)\b(?!\s+[a-z]+s\b)"),
     ("", rf"(?:(?<=\bRange\sRoad\s)|(?<=\bTownship\sRoad\s))\d{{1,4}}(?:\s*(?:&|and)\s*\d{{1,4}})?"),
     # a meridian or a parallel by its degree: "114° Longitude"
-    ("units", rf"\b\d{{1,3}}°\s*(?:[NSEW]\s+)?(?:Longitude|Latitude|[Mm]eridian|[Pp]arallel)\b"),
+    # (or "32° north latitude"; not "At 45° latitude the sun sets early")
+    ("units", rf"\b\d{{1,3}}°\s*(?:(?:[NSEW]\s+)?(?:Longitude|Latitude|[Mm]eridian|[Pp]arallel)"
+              rf"|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)\s+(?:[Ll]atitude|[Ll]ongitude))\b"),
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,?\s+(?:rue|avenue|boulevard|quai|place|via|viale|calle|piazza|plaza)"
         rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+|(?:de\s+)?[ld]['’])?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence, 4 rue de l'Eau
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
@@ -822,7 +828,7 @@ _YEAR_NOUNS = frozenset(
     "medallists".split()
 )
 # Before a bare three-digit number with no noun after it, a year: "divided in 843.".
-_OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|circa|c\.|around|about|by|from|during|year)\s+$", re.I)
+_OLD_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|circa|c\.|around|about|by|from|during|the\s+year)\s+$", re.I)
 # The era before a year: "ca. a.d. 400", "AD 845".
 _ERA_BEFORE = re.compile(r"\b(?:AD|A\.D\.|a\.d\.)\s*$")
 
@@ -2593,7 +2599,7 @@ def _is_year(text: str, start: int, end: int, digits: str, upper: str | None) ->
         if upper is not None or _counted_noun_follows(text, end):
             return False
         return (_ERA_BEFORE.search(text, max(0, start - 6), start) is not None
-                or _OLD_YEAR_BEFORE.search(text, max(0, start - 8), start) is not None and not _noun_after(text, end))
+                or _OLD_YEAR_BEFORE.search(text, max(0, start - 12), start) is not None and not _noun_after(text, end))
     if len(digits) != 4 or not 1000 <= int(digits) <= 2199:
         return False
     if upper is not None and (len(upper) not in (1, 2, 4) or not upper.isdigit()

@@ -134,6 +134,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue  # a header cell names its column or row ("45 °C (e.g. …)")
         if stmt.kind in ("table", "list") and (_works_section(stmt.section) or works_page):
             continue  # a filmography's cells and items name its works: "3×3 Eyes (Pai)"
+        if stmt.kind == "list" and _CREDIT.match(stmt.text) and any(_PERSONNEL.match(part) for part in stmt.section):
+            continue  # a record's personnel, each player's tracks: "Zeena Parkins – harp arrangement (3-5, 8)"
         if works_page and _WORKS_PAGE_LEAD.match(stmt.text):
             continue  # the count of works in the lead is the page's tables' rows: "… consists of three studio albums"
         if stmt.kind in ("table", "list") and _in_roster(statements, i):
@@ -609,20 +611,42 @@ def _cited_elsewhere(figures: _CitedFigures, summary: Statement, claim: NumericC
         and (_same_figure(figure.claim, claim) or _rounds_to(claim, figure.claim))
         and (_same_thing(figure.claim, claim) or figure.counted & counted or _same_decimal_share(figure, claim))
         and (figure.claim.noun or not named)
-        for place in places for figure in figures.near(place, claim))
+        for place in places for figure in figures.near(place, claim, summary))
 
 
 def _rounds_to(summary: NumericClaim, other: NumericClaim) -> bool:
     """Whether the summary's figure, a sum of money or a count in millions or billions, is the
-    other rounded, or cut, to its own last digit, kind for kind: the lead's "has grossed $141
-    million" and the box office's "$141.1 million", "earned $183 million" and "US$183.9 million",
-    "a population of 8.4 million" and "8,443,675"; not where the summary's figure has one
-    significant digit ("$1 million"), as many figures round to it, nor a measure or a share
-    ("12 miles" and another place's "12.5 miles")."""
+    other rounded, or cut, to its own last digit, kind for kind and currency for currency: the
+    lead's "has grossed $141 million" and the box office's "$141.1 million", "earned $183
+    million" and "US$183.9 million", "a population of 8.4 million" and "8,443,675"; not where the
+    summary's figure has one significant digit ("$1 million"), as many figures round to it, nor
+    a measure or a share ("12 miles" and another place's "12.5 miles"), nor "£141.3 million"."""
     unit = _roundable_place(summary)
-    if unit is None or other.value is None or summary.kind != other.kind or other.value == summary.value:
+    if (unit is None or other.value is None or summary.kind != other.kind or other.value == summary.value
+            or _currency(summary) != _currency(other)):
         return False
     return summary.value - unit / 2 <= other.value < summary.value + unit and (_last_place(other) or unit) < unit
+
+
+def _speaks_of_row(text: str, statements: Sequence[Statement], i: int) -> bool:
+    """Whether a sentence speaks of what the infobox row ``i``'s label names: a word of the label
+    (a template's parameter, "gross", "population_total", or a rendered label) or of the
+    sub-heading its group stands under ("Population (2011)" over "Metropolis 8,443,675"), or for
+    a box office its gross ("has grossed $141 million" and "Box office: $141.1 million")."""
+    label = " ".join(statements[i].section[-1:]).lower()
+    j = i - 1
+    while j >= 0 and statements[j].kind == "infobox" and statements[j].section:
+        j -= 1
+    heading = statements[j].text.lower() if j >= 0 and statements[j].kind == "infobox" else ""
+    words = set(_LABEL_WORD.findall(f"{label} {heading}")) | set(_ROW_LABEL_WORDS.get(label.strip(" •"), ()))
+    lowered = text.lower()
+    return any(re.search(rf"\b{re.escape(word)}", lowered) for word in words)
+
+
+_LABEL_WORD = re.compile(r"[^\W\d_]{4,}")  # "population_total" is "population" and "total"
+# What a sentence says of a row whose label it does not repeat.
+_ROW_LABEL_WORDS = {"box office": ("gross", "earn", "box office", "takings"), "gross": ("gross", "earn", "box office", "takings"),
+                    "population": ("population", "inhabitants")}
 
 
 def _roundable_place(summary: NumericClaim) -> float | None:
@@ -641,6 +665,12 @@ def _last_place(claim: NumericClaim) -> float | None:
         return None
     written = float(number.group().replace(",", ""))
     return claim.value / written * 10.0 ** -len(number.group(1) or "") if written else None
+
+
+def _currency(claim: NumericClaim) -> str:
+    """The currency a sum is written in, its sign or code before the digits ("US$" as "$")."""
+    number = _WRITTEN_NUMBER.search(claim.raw)
+    return claim.raw[:number.start() if number else 0].replace("US", "").strip() if claim.kind == "money" else ""
 
 
 _WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
@@ -706,17 +736,19 @@ class _CitedFigures:
                 figure for k in held for figure in self._figures_at(statements[k]) if figure.claim.value == value]
         return found
 
-    def near(self, place: str, summary: NumericClaim) -> Iterator[_CitedFigure]:
+    def near(self, place: str, summary: NumericClaim, stated: Statement) -> Iterator[_CitedFigure]:
         """The cited figures of ``place`` with the summary's value, then, looked up only when
-        asked for, those it may round (``_rounds_to``)."""
+        asked for, those of the infobox it may round (``_rounds_to``), in a row whose label the
+        summary's sentence (``stated``) speaks of (``_speaks_of_row``)."""
         yield from self.of(place, summary.value)
         unit = _roundable_place(summary)
-        if unit is None:
+        if unit is None or place != "infobox":
             return
         statements, written = self._statements_of(place)
         held = sorted(set(written.holding(summary.value)) | set(written.holding(summary.value - unit)))
         for k in held:
-            yield from (figure for figure in self._figures_at(statements[k]) if _rounds_to(summary, figure.claim))
+            if _speaks_of_row(stated.text, self._doc.statements, statements[k]):
+                yield from (figure for figure in self._figures_at(statements[k]) if _rounds_to(summary, figure.claim))
 
     def _statements_of(self, place: str) -> tuple[list[int], WrittenFigures]:
         """The indices of the statements of ``place``, and their figures as written."""
@@ -1713,12 +1745,17 @@ RETOLD_SECTIONS = re.compile(
 # B.I.G., an American rapper, consists of three studio albums …"; all its tables list works.
 _WORKS_PAGE_LEAD = re.compile(r"\s*The\s+(?:discography|filmography|videography|bibliography)\s+of\b", re.I)
 # Sections that list someone's works, whose tables hold titles, roles and episode credits the
-# works themselves show ("7 Dwarves", "Little girl 2", "1 episode"), and a record's personnel,
-# whose items give each player's tracks ("Zeena Parkins – harp arrangement (3-5, 8, 9, 12)").
+# works themselves show ("7 Dwarves", "Little girl 2", "1 episode").
 WORKS_SECTIONS = re.compile(
     r"\s*(?:(?:selected\s+)?(?:filmography|discography|videography|works)|guest\s+appearances|credits"
-    r"|(?:credits\s+and\s+)?personnel"
     r"|(?:selected\s+|voice\s+|dubbing\s+|film\s+|television\s+|stage\s+)?roles)\s*$", re.I)
+
+
+# A record's personnel, and an item that credits a player with a part: "Zeena Parkins – harp
+# arrangement (3-5, 8, 9, 12)", "Co-production: Ed Townsend (tracks: 1 to 4)"; not "1,200 sworn
+# officers".
+_PERSONNEL = re.compile(r"\s*(?:(?:credits\s+and\s+|album\s+)?personnel|credits\s+and\s+personnel)\s*$", re.I)
+_CREDIT = re.compile(r"[^–—\-\d]{2,60}\s[–—-]\s|.*\(tracks?\b", re.I)
 
 
 @functools.lru_cache(maxsize=1024)  # asked for every statement; an article has a few dozen sections
@@ -2329,14 +2366,15 @@ def _cited_chart_rows(statements: Sequence[Statement]) -> list[tuple[re.Pattern[
     (in words, five letters at least or three capitals, "NME", as written, without a bracketed
     publisher, and without a country's code where two words are left: "Billboard 200"; or,
     after "in", by the country a code or a people's name opens it with: "UK Albums (OCC)" is "in
-    the United Kingdom"), with the places (1 to 200) its other cells give."""
+    the United Kingdom"), with the place (1 to 200) its other cells give, where they give one: a
+    song's row of a singles table gives one on each of many charts."""
     rows: list[tuple[re.Pattern[str], frozenset[float]]] = []
     tables = (stmt for stmt in statements if stmt.kind == "table")
     for _, row in itertools.groupby(tables, lambda cell: cell.paragraph):
         first, *rest = row
-        places = frozenset(float(cell.text.strip()) for cell in rest if _CHART_PLACE.fullmatch(cell.text.strip()))
-        if not places or not (first.citations or any(cell.citations for cell in rest)):
-            continue
+        places = [float(cell.text.strip()) for cell in rest if _CHART_PLACE.fullmatch(cell.text.strip())]
+        if len(places) != 1 or not (first.citations or any(cell.citations for cell in rest)):
+            continue  # a song's row of a singles table gives a place on each of many charts
         name = _BRACKETED.sub("", first.text).strip()
         forms = [name] if (len(name) >= 5 or len(name) >= 3 and name.isupper()) and _NAME_WORD.search(name) else []
         if (short := _COUNTRY_CODE.sub("", name)) != name and len(short.split()) >= 2:
@@ -2344,7 +2382,7 @@ def _cited_chart_rows(statements: Sequence[Statement]) -> list[tuple[re.Pattern[
         patterns = [rf"(?<!\w){re.escape(form)}(?!\w)" for form in forms]
         patterns.extend(rf"\bin\s+(?:the\s+)?(?:{country})(?!\w)"
                         for opening, country in _CHART_COUNTRIES.items() if name.startswith(opening + " "))
-        rows.extend((re.compile(pattern), places) for pattern in patterns)
+        rows.extend((re.compile(pattern), frozenset(places)) for pattern in patterns)
     return rows
 
 
@@ -2749,11 +2787,13 @@ def _titled_cell(text: str) -> bool:
     """Whether a table cell is the title of a list of works or of a book of them, as an accolades
     table names them: its words in title case, one of them a word such titles use ("90 Albums of
     the 90s", "1,000 Recordings to Hear Before You Die", "The 50 Coolest Records of All Time");
-    not a count of things capitalised ("3 Gold Medals"), nor a score ("New York 45, Boston 12")."""
+    with a title's little words or opening "The"; not a count of things capitalised ("3 Gold
+    Medals", "12 Gold Records"), nor a score ("New York 45, Boston 12")."""
     words = _TITLE_WORD.findall(text)
     if not any(character.isdigit() for character in text) or _WORKS_LIST_WORDS.isdisjoint(words):
         return False
-    return all(word[0].isupper() or word in _TITLE_SMALL_WORDS for word in words)
+    return (all(word[0].isupper() or word in _TITLE_SMALL_WORDS for word in words)
+            and (words[0] == "The" or any(word in _TITLE_SMALL_WORDS for word in words)))
 
 
 _TITLE_WORD = re.compile(r"(?<![\w'’])[^\W\d_]{2,}[\w'’]*")
@@ -3972,8 +4012,9 @@ class UncitedNumericClaim(Rule):
     whose heading, or a heading above it, carries a citation ("2013 True Market Study
     Results[3]": the source of all it holds), nor is a table
     or list of someone's works (Filmography, Discography, Credits, Roles), whose titles, roles
-    and episode credits the works show ("3×3 Eyes (Pai)"), nor a record's Personnel, whose items
-    give each player's tracks ("harp arrangement (3-5, 8, 9, 12)"); their prose is. A list
+    and episode credits the works show ("3×3 Eyes (Pai)"), nor an item of a record's Personnel
+    that credits a player with a part and its tracks ("Zeena Parkins – harp arrangement (3-5, 8,
+    9, 12)"; not "1,200 sworn officers"); their prose is. A list
     item under a cited introduction ending with ":" or saying the list is "listed below", or under
     its cited title line ("League Leaders[5]"), counts as cited (also past a table set beside the
     text), and so do the lists and tables of a section
@@ -4031,9 +4072,10 @@ class UncitedNumericClaim(Rule):
     The lead, an infobox row and a caption sum up the body, which carries the citations: their
     sum of money, share or count of 100 or more is covered when a statement of the body gives
     it written the same way (a count that names what it counts, in digits or words), or
-    more exactly where the summary, a sum of money or a count in millions, rounds or cuts it to
-    two significant digits or more ("$141 million" and "$141.1 million"; not "$2 million" and
-    "$2.4 million", nor "12 miles" and "12.5 miles"), of the
+    more exactly in an infobox row whose label the summary speaks of, where the summary, a sum of
+    money or a count in millions, rounds or cuts it to two significant digits or more in its
+    currency ("has grossed $141 million" and "Box office: $141.1 million"; not "$2 million" and
+    "$2.4 million", "£141.3 million", nor "12 miles" and "12.5 miles"), of the
     same thing, with a citation after it in its sentence or in the next sentence of its
     paragraph ("2,373" in the
     infobox and "2,373[75]" in the schedule; not "600 islands" against "600 battles", nor a
