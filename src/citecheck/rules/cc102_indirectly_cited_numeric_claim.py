@@ -100,7 +100,8 @@ def _names_cited_work(stmt: Statement, cit: Citation) -> bool:
     the consensus and "[83]", "Rotten Tomatoes" on rottentomatoes.com; "Box Office Mojo
     reported …", "according to the World Bank"): the reader knows where the figure comes from
     and finds it cited. Not a name that is only the sentence's subject ("Microsoft published four
-    releases"), nor one of one word under six letters ("Time"), which may be any word."""
+    releases") or a place the figure is on ("number 12 on the Billboard Hot 100", "won 3 gold
+    medals at the Olympics"), nor one of one word under six letters ("Time"), which may be any word."""
     ref = cit.reference
     if ref is None:
         return False
@@ -120,6 +121,7 @@ def _names_cited_work(stmt: Statement, cit: Citation) -> bool:
                 at = match.start() + len(" ".join(words[:first])) + (1 if first else 0)
                 after = match.start() + len(" ".join(words[:last]))
                 if (_ATTRIBUTING_BEFORE.search(text, max(0, at - 40), at)
+                        or _ON_SITE.fullmatch(text, 0, at) and _SITE_CLOSED.match(text, after)
                         or _REPORTING_AFTER.match(text, after)):
                     return True
     return False
@@ -134,11 +136,17 @@ def _letters(text: str) -> str:
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*")
 # A host's common prefixes, before its name: "www.", "m.", "en.".
 _SITE_LABEL = re.compile(r"^(?:www\d?|m|en|mobile)\.")
-# Words that give what follows as a source's: "On Rotten Tomatoes", "according to the World
-# Bank", "a study by", "Roger Ebert of the Chicago Sun-Times", "review aggregator"; and a source's
-# verb after its name, "Box Office Mojo reported", "Billboard revealed", "Metacritic's".
+# Words that give what follows as a source's: "according to the World Bank", "a study by",
+# "review aggregator", "a 100% approval rating on Rotten Tomatoes", "a rating of 88% on …"; a
+# sentence's opening "On Rotten Tomatoes," (``_ON_SITE``); and a source's verb after its name,
+# "Box Office Mojo reported", "Billboard revealed", "Metacritic's". Not a place or a chart the
+# figure is on ("number 12 on the Billboard Hot 100", "at the Olympics").
 _ATTRIBUTING_BEFORE = re.compile(
-    r"(?:\b(?:on|according\s+to|by|from|per|at|of)\s+(?:the\s+)?|\b(?:aggregator|website|site|database)\s+)$", re.I)
+    r"(?:\baccording\s+to\s+(?:the\s+)?|\b(?:study|survey|report|poll|estimates?|data|figures|census)\s+"
+    r"(?:published\s+)?by\s+(?:the\s+)?|\b(?:aggregator|website|database)\s+"
+    r"|\b(?:rating|ratings|score|reviews?)\s+(?:of\s+[\d.,/]+%?\s+)?on\s+(?:the\s+)?)$", re.I)
+_ON_SITE = re.compile(r"\s*On\s+(?:the\s+)?$")
+_SITE_CLOSED = re.compile(r",|\s+\d")  # "On Rotten Tomatoes, the film …", "On Rotten Tomatoes 26% of …"
 _REPORTING_AFTER = re.compile(rf"(?:['’]s?)?\s+(?:[a-z]+ly\s+)?(?:{_REPORTS}|assigned|gave|gives|lists|listed|ranks|ranked"
                               r"|announced|revealed|rated)\b")
 
@@ -183,7 +191,8 @@ class IndirectlyCitedNumericClaim(Rule):
     about 200 …" before "Kamen p. 98."), or as the word of the site, the work or the publisher it
     cites, given so ("On Rotten Tomatoes, the film holds an approval rating of 69% …" before the
     consensus and its citation of rottentomatoes.com, "Box Office Mojo reported …"; a name of six
-    letters at least; not the sentence's subject, "Microsoft published four releases"), or one
+    letters at least; not the sentence's subject, "Microsoft published four releases", nor a chart
+    or a place the figure is on, "number 12 on the Billboard Hot 100"), or one
     inside a block quotation (an indented
     paragraph under an introduction ending ":") whose citation closes it.
     The message names the nearest such citation and how far away it is. Editors often
