@@ -29,8 +29,30 @@ def journal_article(ref: Reference) -> bool:
     volume and pages ("Deep-Sea Research Part II 49, 1601-1622 (2002)"): libraries keep the
     journal, whatever becomes of the link. The year counts only before any retrieval date."""
     cited = _before_retrieval(ref.raw)
-    return (_YEAR.search(cited) is not None
-            and (_LEARNED_JOURNAL.search(cited) is not None or _VOLUME_AND_PAGES.search(cited) is not None))
+    return _YEAR.search(cited) is not None and (_LEARNED_JOURNAL.search(cited) is not None or _has_volume_and_pages(cited))
+
+
+def journal_article_by_volume(ref: Reference) -> bool:
+    """Whether an entry cites an article of a journal by its year, volume and pages, and not as
+    a website's, a newspaper's or a magazine's page (``{{cite web}}``, ``{{cite news}}``,
+    ``{{cite magazine}}``): "Proceedings of the Institute of Radio Engineers. 16 (10): 1398–1405"."""
+    cited = _before_retrieval(ref.raw)
+    return _YEAR.search(cited) is not None and _NOT_JOURNAL_TEMPLATE.search(cited) is None and _has_volume_and_pages(cited)
+
+
+def _has_volume_and_pages(text: str) -> bool:
+    """Whether the text gives a volume and its pages, the pages in order (a score runs the other
+    way: "Game 7: 4–3", "Scotland 1: 2–0"); a range's end may drop the digits it shares, "1601-22"."""
+    for match in _VOLUME_AND_PAGES.finditer(text):
+        first, last = match.group(1), match.group(2)
+        if len(last) < len(first):
+            last = first[:len(first) - len(last)] + last
+        if int(last) > int(first):
+            return True
+    return False
+
+
+_NOT_JOURNAL_TEMPLATE = re.compile(r"\{\{\s*cite\s+(?:web|news|magazine)\b", re.I)
 
 
 # A learned journal by its name: "Acta Baltico-Slavica", "Annals of …", "Journal of …",
@@ -39,10 +61,10 @@ _LEARNED_JOURNAL = re.compile(r"\b(?:Acta\s+[A-Z]|Annals\s+of\s|Journal\s+of\s|P
 # A journal's volume, perhaps its issue, and its pages: "49, 1601-1622", "16 (10): 1398–1405"
 # (the dash also as a copy decoded with the wrong code page prints it, "1601â\x80\x931622");
 # not pages listed after "pp." ("pp. 5–6, 13–14"), a score before a date ("5:0, 2013-08-26"), a
-# time ("12:06:14 -0400") nor a part's years ("parte 2: 1970-1980").
+# time ("12:06:14 -0400") nor a part's or a season's years ("parte 2: 1970-1980", "Week 5, 2014–15").
 _VOLUME_AND_PAGES = re.compile(r"(?<![–:-])(?<!pp\.\s)(?<!p\.\s)\b\d{1,3}\s*(?:\(\d{1,3}\)\s*)?[,:]\s*"
-                               r"(?!(?:19|20)\d\d-[01]\d\b|(?:1[89]|20)\d\d\s*[–-]\s*(?:1[89]|20)\d\d\b)"
-                               r"\d{1,5}\s*(?:[–-]|â\x80\x93)\s*\d{1,5}\b")
+                               r"(?!(?:19|20)\d\d-[01]\d\b|(?:1[89]|20)\d\d\s*[–-]\s*(?:(?:1[89]|20)\d\d|\d\d)\b)"
+                               r"(\d{1,5})\s*(?:[–-]|â\x80\x93)\s*(\d{1,5})\b")
 # A year of print or of a release: 1800–2099.
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 

@@ -7,12 +7,9 @@ from typing import Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import findable_without_link, is_domain, url_key
-from citecheck.parsers.printed import journal_article, printed_publication
+from citecheck.parsers.printed import journal_article_by_volume, printed_publication
 from citecheck.rules.base import Option, Rule, RuleContext
 from citecheck.rules.cc301_dead_link_without_archive import dead_reason, has_archive, tagged_in_prose
-
-# A website's page as its template names it: a journal's article so cited is the site's copy.
-_CITE_WEB = re.compile(r"\{\{\s*cite\s+web\b", re.I)
 
 # Persistent identifiers, archives, digital libraries of scanned print and the subscription
 # reference works of a publisher, whose entries are found by their headword and which an archive
@@ -87,12 +84,13 @@ class UnarchivedLink(Rule):
     with or without its page: "New York: Harper Brothers", 1957, or any publisher after an
     unquoted title dated by its year, "(1924). Electrical Condition. J.S. Phillips." (not a
     ``{{cite web}}``, ``{{cite news}}`` or journal, a website's copy or a thesis); not an issue
-    dated to its month cited without its page), of an article of a learned journal with its
-    year, by the journal's name or its volume and pages, which libraries keep ("Proceedings of
-    the Institute of Radio Engineers. 16 (10): 1398", "Proc. of SPIE 5301: 264–275"; not one a
-    ``{{cite web}}`` cites as a site's page, nor pages listed after "pp.", "pp. 5–6, 13–14", a
-    score before a date, "5:0, 2013-08-26", a post's time, "12:06:14 -0400", or a part's years,
-    "parte 2: 1970-1980"), of a
+    dated to its month cited without its page), of an article of a journal by its year, volume
+    and pages in order, which libraries keep ("Proceedings of the Institute of Radio Engineers.
+    16 (10): 1398–1405", "Proc. of SPIE 5301: 264–275"; not one a ``{{cite web}}``, ``{{cite
+    news}}`` or ``{{cite magazine}}`` cites as a site's, a newspaper's or a magazine's page, nor
+    pages listed after "pp.", "pp. 5–6, 13–14", a score, "Game 7: 4–3", "5:0, 2013-08-26", a
+    post's time, "12:06:14 -0400", or a part's or a season's years, "parte 2: 1970-1980", "Week
+    5, 2014–15"), of a
     paper in a meeting's proceedings ("… (PDF). Proc. Solid State Sensors, Actuators and
     Microsystems Workshop"), of a numbered
     edition of a book ("Cambridge Idioms Dictionary (2nd ed.)", "Handbook of Chemistry and Physics
@@ -139,7 +137,7 @@ class UnarchivedLink(Rule):
                 continue  # CC301 reports it
             if findable_without_link(ref.raw, ref.get("title")):
                 continue  # a book or article with an ISBN or DOI stays findable: its link is a convenience
-            if printed_publication(ref) or journal_article(ref) and _CITE_WEB.search(ref.raw) is None:
+            if printed_publication(ref) or journal_article_by_volume(ref):
                 continue  # a page of a printed issue, book or edition: the link is a scan or copy of it
             hosts = {h.lower() for h in (ref.domain, _host(url), *_named_hosts(ref)) if h}
             if any(_within(host, ignore) for host in hosts) or _under_stable_path(url, ignore_paths):
