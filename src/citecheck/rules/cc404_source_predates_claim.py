@@ -22,7 +22,7 @@ _FORWARD = re.compile(
 # meeting on 5 May": a date someone set in advance.
 # "(begins 22 April 2014)", "(resumes 1 June)": a service's announced start, as route and
 # schedule lists note it.
-_SET_FOR = re.compile(r"(?:\b(?:for|next(?:\s+[a-z]+)?(?:\s+(?:on|in))?)\s+(?:the\s+|an?\s+)?(?:early\s+|late\s+|mid-?)?"
+_SET_FOR = re.compile(r"(?:\b(?:for|next(?:\s+[a-z]+)?(?:\s+(?:on|in))?)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?"
                       r"|\((?:begins|starts|resumes|commences)\s+(?:on\s+)?)$", re.I)
 # "Lesnar's next opponent was Couture … on November 15", "his next defense was against …
 # on October 23": a bout as booked, which its announcement covers.
@@ -42,12 +42,13 @@ _SCHEDULED_EVENT = re.compile(
     re.I,
 )
 # A release or an airing as announced: "was announced in November 2016 to air on ABC in
-# September 2017", "each part was announced to come out starting on 16 April 2012"; and a date
-# given as what was announced, "announcing … a March 2015 release date".
+# September 2017", "each part was announced to come out starting on 16 April 2012", "announced
+# for a 27 September 2011 release"; and a date given as a release date, "announcing … a March
+# 2015 release date" (not "released on 12 June 2015, the same release date as in Europe").
 _ANNOUNCED_TO = re.compile(
-    r"\bannounced\b[^.;:]{0,40}\bto\s+(?:air|come\s+out|be\s+released|premiere|launch|debut|open|arrive)\b"
-    r"[^.;:]{0,40}$", re.I)
-_ANNOUNCED_DATE = re.compile(r"[^.;:]{0,25}?\s(?:release|premiere|launch|air)\s+date\b", re.I)
+    r"\bannounced\b(?:[^.;:]{0,40}\bto\s+(?:air|come\s+out|be\s+released|premiere|launch|debut|open|arrive)\b"
+    r"[^.;:]{0,40}|\s+for\s+an?\s+)$", re.I)
+_ANNOUNCED_DATE = re.compile(r"[^.;:,]{0,20}?\s(?:release|premiere|launch|air)\s+date\b", re.I)
 # "decided to delay the introduction of the euro by two years to 1 January 1999", "pushed back to
 # May 2010", "extended its expiry date from April 8, 2012 to January 15, 2013": the date an event
 # or a deadline was moved to, and the one it was moved from, both set in advance.

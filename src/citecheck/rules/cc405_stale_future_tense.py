@@ -9,7 +9,6 @@ from citecheck.model import Document, Finding, Severity
 from citecheck.parsers.dates import DateMatch
 from citecheck.revision import STATED_SOURCES, dated_statements, describe_source, revision_floor, shift
 from citecheck.rules.base import Option, Rule, RuleContext
-from citecheck.rules.cc101_uncited_numeric_claim import RETOLD_SECTIONS
 
 _FUTURE = re.compile(
     r"\b(?:will(?:\s+(?:not|also|now|then|likely|probably|soon|again|be))*\s+[a-z]+"
@@ -82,6 +81,9 @@ _FINDING_THAT = re.compile(
 _CITED_SOURCE_BEFORE = re.compile(
     r"[(;]\s*(?:see\s+|cf\.\s+)?[A-Z][\w'’-]+(?:\s+(?:et\s+al\.?|and|&)(?:\s+[A-Z][\w'’-]+)?)?,?\s+$")
 _CITED_SOURCE_AFTER = re.compile(r"[a-z]?(?:,\s*pp?\.\s*[\d–-]+)?\s*[);]")
+# A section that retells a work's plot in the story's own time; not a storyline or a premise,
+# which may tell an event to come ("Smith will face Jones at the event on April 2, 2017").
+_PLOT_SECTION = re.compile(r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsis)\s*$", re.I)
 # A quotation left open runs to the end of the statement (the sentence split at its full stop).
 _QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)|„[^“”]*(?:[“”]|$)")
 
@@ -103,7 +105,7 @@ class StaleFutureTense(Rule):
     summarized below (Pevsner, 2015)") dates its source. A frequency or a radio band is no year
     ("in the 1900 PCS band"); a decimal point ends no sentence ("will more than double from $800
     million in 2018 to $1.85 billion by 2025" is about 2025). A plot retold (a Plot or Synopsis
-    section, an episode list's summary) tells the story's own future ("helps Diego to see what
+    section, not a Storylines or Premise one; an episode list's summary) tells the story's own future ("helps Diego to see what
     will occur on November 22, 1963"). Phrases inside quotations (also one left open at the statement's
     end) and in a statement with a reporting verb ("said the war will end on ...", "... will end
     on 5 May, officials said", "advising members that ...") report someone's words; a habitual
@@ -155,7 +157,7 @@ class StaleFutureTense(Rule):
                      "date is not stated")
         retold = frozenset(doc.metadata.get("retold", ()))
         for stmt, matches in dated_statements(doc):
-            if not matches or stmt.index in retold or any(RETOLD_SECTIONS.match(part) for part in stmt.section):
+            if not matches or stmt.index in retold or any(_PLOT_SECTION.match(part) for part in stmt.section):
                 continue  # a plot told in the story's own time: "helps Diego to see what will occur on November 22, 1963"
             masked = _QUOTED.sub(lambda m: " " * len(m.group()), stmt.text)
             phrases = [phrase for phrase in _FUTURE.finditer(masked) if not _not_future(masked, phrase)]

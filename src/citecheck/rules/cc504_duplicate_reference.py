@@ -37,10 +37,12 @@ _PAGE_TEXT = re.compile(
 _NUMBERED_ANCHOR = re.compile(r"#(\d{1,4})\s*$")
 # An anchor that names a section of a page: "spec#Assignability", "faq#implements_interface";
 # not a fragment that sets what the page shows ("#v=onepage", "#!/story"), a sharing tool's
-# tracking ("#ixzz3Tq", "#.VxYz") or the page's own parts every article has ("#comments").
+# tracking ("#ixzz3Tq", "#.VxYz", "#sthash.Ab12.dpuf", "#utm_source") or the page's own parts
+# every article has, by the name they start with ("#comments", "#comment-12", "#more-1234", "#skip").
 _SECTION_ANCHOR = re.compile(r"#((?!ixzz|axzz)[A-Za-z][\w.:-]{0,80})\s*$")
-_PAGE_FURNITURE = frozenset("top content main maincontent main-content comments comment respond more article story "
-                            "page print video gallery disqus_thread".split())
+_PAGE_FURNITURE = re.compile(
+    r"(?:top|bottom|skip|content|main|nav|comments?|respond|more|article|story|page|print|video|gallery|disqus"
+    r"|share|social|sthash|utm_|mostpopular|storylink|related|footer|header)", re.I)
 # A journal article's pages after its volume and issue: "Notices of the AMS. 51 (11): 1337.",
 # "Ecological Monographs. 69: 25–46."
 _JOURNAL_PAGES = re.compile(r"(?:^|[.,]\s)\d{1,4}\s?(?:\([^()]{1,15}\))?:\s?(\d+(?:[–—-]\d+)?)(?=[.,;\s]|$)")
@@ -148,7 +150,7 @@ def _different_sections(a: Reference, b: Reference) -> bool:
 
 def _section(url: str) -> str:
     anchor = _SECTION_ANCHOR.search(url)
-    return anchor.group(1).lower() if anchor and anchor.group(1).lower() not in _PAGE_FURNITURE else ""
+    return anchor.group(1).lower() if anchor and not _PAGE_FURNITURE.match(anchor.group(1)) else ""
 
 
 def _different_urls(a: Reference, b: Reference) -> bool:
