@@ -101,14 +101,17 @@ def _names_cited_work(stmt: Statement, cit: Citation) -> bool:
     reported …", "according to the World Bank"): the reader knows where the figure comes from
     and finds it cited. Not a name that is only the sentence's subject ("Microsoft published four
     releases") or a place the figure is on ("number 12 on the Billboard Hot 100", "won 3 gold
-    medals at the Olympics"), nor one of one word under six letters ("Time"), which may be any word."""
+    medals at the Olympics")."""
     ref = cit.reference
     if ref is None:
         return False
     names = {_letters(ref.get(field)) for field in ("work", "publisher")}
     if ref.domain:
-        names.add(_SITE_LABEL.sub("", ref.domain.lower()).rsplit(".", 1)[0].rsplit(".", 1)[-1])
-    names = {name for name in names if len(name) >= 6}
+        labels = _SITE_LABEL.sub("", ref.domain.lower()).split(".")[:-1]  # "bbc.co.uk": "bbc", "co"
+        if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+            labels.pop()
+        names.add(labels[-1] if labels else "")
+    names = {name for name in names if len(name) >= 3}
     if not names:
         return False
     text = stmt.text
@@ -134,6 +137,8 @@ def _letters(text: str) -> str:
 
 
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*")
+# The labels under which country codes register names ("bbc.co.uk").
+_SECOND_LEVEL = frozenset("co com org net gov edu ac".split())
 # A host's common prefixes, before its name: "www.", "m.", "en.".
 _SITE_LABEL = re.compile(r"^(?:www\d?|m|en|mobile)\.")
 # Words that give what follows as a source's: "according to the World Bank", "a study by",
@@ -190,8 +195,8 @@ class IndirectlyCitedNumericClaim(Rule):
     statement gives as the word of the author the citation cites ("According to Kamen, only
     about 200 …" before "Kamen p. 98."), or as the word of the site, the work or the publisher it
     cites, given so ("On Rotten Tomatoes, the film holds an approval rating of 69% …" before the
-    consensus and its citation of rottentomatoes.com, "Box Office Mojo reported …"; a name of six
-    letters at least; not the sentence's subject, "Microsoft published four releases", nor a chart
+    consensus and its citation of rottentomatoes.com, "Box Office Mojo reported …"; not the
+    sentence's subject, "Microsoft published four releases", nor a chart
     or a place the figure is on, "number 12 on the Billboard Hot 100"), or one
     inside a block quotation (an indented
     paragraph under an introduction ending ":") whose citation closes it.
