@@ -101,7 +101,8 @@ def _names_cited_work(stmt: Statement, cit: Citation) -> bool:
     reported …", "according to the World Bank"): the reader knows where the figure comes from
     and finds it cited. Not a name that is only the sentence's subject ("Microsoft published four
     releases") or a place the figure is on ("number 12 on the Billboard Hot 100", "won 3 gold
-    medals at the Olympics")."""
+    medals at the Olympics"); a short name followed by its verb ("The AFL gave the money …") may
+    be a subject that acts, so it counts only after "according to" and the like."""
     ref = cit.reference
     if ref is None:
         return False
@@ -119,13 +120,14 @@ def _names_cited_work(stmt: Statement, cit: Citation) -> bool:
         words = match.group().split()
         for first in range(len(words)):
             for last in range(first + 1, len(words) + 1):
-                if _letters(" ".join(words[first:last])) not in names:
+                name = _letters(" ".join(words[first:last]))
+                if name not in names:
                     continue
                 at = match.start() + len(" ".join(words[:first])) + (1 if first else 0)
                 after = match.start() + len(" ".join(words[:last]))
                 if (_ATTRIBUTING_BEFORE.search(text, max(0, at - 40), at)
                         or _ON_SITE.fullmatch(text, 0, at) and _SITE_CLOSED.match(text, after)
-                        or _REPORTING_AFTER.match(text, after)):
+                        or len(name) >= 6 and _REPORTING_AFTER.match(text, after)):
                     return True
     return False
 
@@ -195,8 +197,9 @@ class IndirectlyCitedNumericClaim(Rule):
     statement gives as the word of the author the citation cites ("According to Kamen, only
     about 200 …" before "Kamen p. 98."), or as the word of the site, the work or the publisher it
     cites, given so ("On Rotten Tomatoes, the film holds an approval rating of 69% …" before the
-    consensus and its citation of rottentomatoes.com, "Box Office Mojo reported …"; not the
-    sentence's subject, "Microsoft published four releases", nor a chart
+    consensus and its citation of rottentomatoes.com, "Box Office Mojo reported …", a short name
+    only after "according to" and the like; not the sentence's subject, "Microsoft published four
+    releases", "The AFL gave the money …", nor a chart
     or a place the figure is on, "number 12 on the Billboard Hot 100"), or one
     inside a block quotation (an indented
     paragraph under an introduction ending ":") whose citation closes it.
