@@ -29,7 +29,8 @@ def journal_article(ref: Reference) -> bool:
     volume and pages ("Deep-Sea Research Part II 49, 1601-1622 (2002)"): libraries keep the
     journal, whatever becomes of the link. The year counts only before any retrieval date."""
     cited = _before_retrieval(ref.raw)
-    return _YEAR.search(cited) is not None and (_LEARNED_JOURNAL.search(cited) is not None or _has_volume_and_pages(cited))
+    return _YEAR.search(cited) is not None and (_LEARNED_JOURNAL.search(cited) is not None
+                                                 or _has_volume_and_pages(cited))
 
 
 def journal_article_by_volume(ref: Reference) -> bool:
@@ -37,7 +38,8 @@ def journal_article_by_volume(ref: Reference) -> bool:
     a website's, a newspaper's or a magazine's page (``{{cite web}}``, ``{{cite news}}``,
     ``{{cite magazine}}``): "Proceedings of the Institute of Radio Engineers. 16 (10): 1398–1405"."""
     cited = _before_retrieval(ref.raw)
-    return _YEAR.search(cited) is not None and _NOT_JOURNAL_TEMPLATE.search(cited) is None and _has_volume_and_pages(cited)
+    return (_YEAR.search(cited) is not None and _NOT_JOURNAL_TEMPLATE.search(cited) is None
+            and _has_volume_and_pages(cited))
 
 
 def _has_volume_and_pages(text: str) -> bool:

@@ -645,8 +645,8 @@ def _speaks_of_row(text: str, statements: Sequence[Statement], i: int) -> bool:
 
 _LABEL_WORD = re.compile(r"[^\W\d_]{4,}")  # "population_total" is "population" and "total"
 # What a sentence says of a row whose label it does not repeat.
-_ROW_LABEL_WORDS = {"box office": ("gross", "earn", "box office", "takings"), "gross": ("gross", "earn", "box office", "takings"),
-                    "population": ("population", "inhabitants")}
+_GROSS_WORDS = ("gross", "earn", "box office", "takings")
+_ROW_LABEL_WORDS = {"box office": _GROSS_WORDS, "gross": _GROSS_WORDS, "population": ("population", "inhabitants")}
 
 
 def _roundable_place(summary: NumericClaim) -> float | None:
@@ -2339,7 +2339,8 @@ def _chart_place_in_cited_row(doc: Document, stmt: Statement, claim: NumericClai
     row of a charts table gives on the chart the sentence names nearest the place: "peaked at
     number 19 on the US Billboard 200" and the row "US Billboard 200[108]" | "19"; "the top 10 …
     peaking at number nine" and a "9" there. The row's chart names it, its country's code left
-    out ("Billboard 200"), its publisher's brackets too ("UK Albums (OCC)")."""
+    out ("Billboard 200"), its publisher's brackets too ("UK Albums (OCC)"), or its country after
+    "in" ("in the United Kingdom"); a list's rank is its publication's row ("Newsday" | "13")."""
     if claim.value is None or claim.high is not None:
         return False
     before = stmt.text[max(0, claim.start - 8):claim.start]
@@ -2347,13 +2348,13 @@ def _chart_place_in_cited_row(doc: Document, stmt: Statement, claim: NumericClai
     if not (top or _PLACE_BEFORE.search(before)):
         return False
     rows = doc.derived("cited_chart_rows", lambda: _cited_chart_rows(doc.statements))
-    named = [(min(abs(at - claim.start), abs(at - claim.end)), places) for chart, places in rows
+    named = [(min(abs(at - claim.start), abs(at - claim.end)), place) for chart, place in rows
              for at in (m.start() for m in chart.finditer(stmt.text))]
     if not named:
         return False
     nearest = min(distance for distance, _ in named)
-    return any(distance == nearest and (min(places) <= claim.value if top else claim.value in places)
-               for distance, places in named)
+    return any(distance == nearest and (place <= claim.value if top else place == claim.value)
+               for distance, place in named)
 
 
 # A place on a chart, and a top reached: "at number nine", "No. 19", "#3"; "the top 10".
@@ -2361,14 +2362,14 @@ _PLACE_BEFORE = re.compile(r"(?:\bnumber|\bNo\.|#)\s*$", re.I)
 _TOP_BEFORE = re.compile(r"\btop\s*$", re.I)
 
 
-def _cited_chart_rows(statements: Sequence[Statement]) -> list[tuple[re.Pattern[str], frozenset[float]]]:
+def _cited_chart_rows(statements: Sequence[Statement]) -> list[tuple[re.Pattern[str], float]]:
     """The rows of tables that cite a source in the row, by the chart their first cell names
     (in words, five letters at least or three capitals, "NME", as written, without a bracketed
     publisher, and without a country's code where two words are left: "Billboard 200"; or,
     after "in", by the country a code or a people's name opens it with: "UK Albums (OCC)" is "in
     the United Kingdom"), with the place (1 to 200) its other cells give, where they give one: a
     song's row of a singles table gives one on each of many charts."""
-    rows: list[tuple[re.Pattern[str], frozenset[float]]] = []
+    rows: list[tuple[re.Pattern[str], float]] = []
     tables = (stmt for stmt in statements if stmt.kind == "table")
     for _, row in itertools.groupby(tables, lambda cell: cell.paragraph):
         first, *rest = row
@@ -2382,7 +2383,7 @@ def _cited_chart_rows(statements: Sequence[Statement]) -> list[tuple[re.Pattern[
         patterns = [rf"(?<!\w){re.escape(form)}(?!\w)" for form in forms]
         patterns.extend(rf"\bin\s+(?:the\s+)?(?:{country})(?!\w)"
                         for opening, country in _CHART_COUNTRIES.items() if name.startswith(opening + " "))
-        rows.extend((re.compile(pattern), frozenset(places)) for pattern in patterns)
+        rows.extend((re.compile(pattern), places[0]) for pattern in patterns)
     return rows
 
 
@@ -2390,10 +2391,10 @@ def _cited_chart_rows(statements: Sequence[Statement]) -> list[tuple[re.Pattern[
 # names them: "UK Albums (OCC)", "Australian Albums (ARIA)" and "in the United Kingdom", "in Australia".
 _CHART_COUNTRIES = {
     "UK": "United Kingdom|UK|U\\.K\\.", "US": "United States|US|U\\.S\\.", "Australian": "Australia",
-    "Austrian": "Austria", "Belgian": "Belgium", "Canadian": "Canada", "Danish": "Denmark", "Dutch": "(?:the\\s+)?Netherlands",
+    "Austrian": "Austria", "Belgian": "Belgium", "Canadian": "Canada", "Danish": "Denmark", "Dutch": "Netherlands",
     "Finnish": "Finland", "French": "France", "German": "Germany", "Irish": "Ireland", "Italian": "Italy",
-    "Japanese": "Japan", "New Zealand": "New Zealand", "Norwegian": "Norway", "Scottish": "Scotland", "Spanish": "Spain",
-    "Swedish": "Sweden", "Swiss": "Switzerland",
+    "Japanese": "Japan", "New Zealand": "New Zealand", "Norwegian": "Norway", "Scottish": "Scotland",
+    "Spanish": "Spain", "Swedish": "Sweden", "Swiss": "Switzerland",
 }
 _CHART_PLACE = re.compile(r"[1-9]\d?|1\d\d|200")
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
@@ -4092,7 +4093,8 @@ class UncitedNumericClaim(Rule):
     or top of any prose sentence ("peaked at number 19 on the US Billboard 200", "the top 10") by
     the place a cited row of a charts table gives for the chart named nearest it ("US Billboard
     200[108]" | "19"), its country ("in the United Kingdom" and "UK Albums (OCC)") or the
-    publication whose list ranks it ("Newsday" | "Best Albums of 2015" | "13[138]"); a caption or an infobox row is covered so by the lead's
+    publication whose list ranks it ("Newsday" | "Best Albums of 2015" | "13[138]"); a caption or
+    an infobox row is covered so by the lead's
     cited prose too, but two statements of the lead do not cover each other. The lead's count
     written the same way, alone in a cell of a table cited as a whole, under a column head the
     lead names ("11 representatives, or electors" and "11" under "Electoral votes"), is the

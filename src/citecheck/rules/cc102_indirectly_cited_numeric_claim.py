@@ -154,8 +154,8 @@ _ATTRIBUTING_BEFORE = re.compile(
     r"|\b(?:rating|ratings|score|reviews?)\s+(?:of\s+[\d.,/]+%?\s+)?on\s+(?:the\s+)?)$", re.I)
 _ON_SITE = re.compile(r"\s*On\s+(?:the\s+)?$")
 _SITE_CLOSED = re.compile(r",|\s+\d")  # "On Rotten Tomatoes, the film …", "On Rotten Tomatoes 26% of …"
-_REPORTING_AFTER = re.compile(rf"(?:['’]s?)?\s+(?:[a-z]+ly\s+)?(?:{_REPORTS}|assigned|gave|gives|lists|listed|ranks|ranked"
-                              r"|announced|revealed|rated)\b")
+_REPORTING_AFTER = re.compile(rf"(?:['’]s?)?\s+(?:[a-z]+ly\s+)?(?:{_REPORTS}|assigned|gave|gives|lists|listed"
+                              r"|ranks|ranked|announced|revealed|rated)\b")
 
 
 # What sets a paragraph apart as a quotation, between it and its introduction: a block

@@ -105,8 +105,8 @@ class StaleFutureTense(Rule):
     summarized below (Pevsner, 2015)") dates its source. A frequency or a radio band is no year
     ("in the 1900 PCS band"); a decimal point ends no sentence ("will more than double from $800
     million in 2018 to $1.85 billion by 2025" is about 2025). A plot retold (a Plot or Synopsis
-    section, not a Storylines or Premise one; an episode list's summary) tells the story's own future ("helps Diego to see what
-    will occur on November 22, 1963"). Phrases inside quotations (also one left open at the statement's
+    section, not a Storylines or Premise one; an episode list's summary) tells the story's own
+    future ("helps Diego to see what will occur on November 22, 1963"). Phrases inside quotations (also one left open at the statement's
     end) and in a statement with a reporting verb ("said the war will end on ...", "... will end
     on 5 May, officials said", "advising members that ...") report someone's words; a habitual
     "will often", "will usually" and a requirement's "shall" ("the standard specifies that the
@@ -158,7 +158,7 @@ class StaleFutureTense(Rule):
         retold = frozenset(doc.metadata.get("retold", ()))
         for stmt, matches in dated_statements(doc):
             if not matches or stmt.index in retold or any(_PLOT_SECTION.match(part) for part in stmt.section):
-                continue  # a plot told in the story's own time: "helps Diego to see what will occur on November 22, 1963"
+                continue  # a plot in the story's own time: "helps Diego to see what will occur on …"
             masked = _QUOTED.sub(lambda m: " " * len(m.group()), stmt.text)
             phrases = [phrase for phrase in _FUTURE.finditer(masked) if not _not_future(masked, phrase)]
             if not phrases or _REPORTING.search(masked):
