@@ -774,7 +774,9 @@ def _place(stmt: Statement) -> str:
 
 
 def _cited_figures(doc: Document, run_starts: list[int], j: int) -> list[_CitedFigure]:
-    """The cited figures of statement ``j``, with the bounds of its ranges (a caption restates; nothing restates it)."""
+    """The cited figures of statement ``j``, with the bounds of its ranges (a caption restates;
+    nothing restates it); an infobox row under a cited sub-heading is cited ("Population
+    (2011)[7]" over "Metropolis 8,443,675")."""
     statements = doc.statements
     stmt = statements[j]
     body = _place(stmt) == "body"
@@ -782,7 +784,8 @@ def _cited_figures(doc: Document, run_starts: list[int], j: int) -> list[_CitedF
     sourced = (body and stmt.kind == "table" and not (stmt.citations or cited_next)
                and _DIGIT.search(stmt.text) is not None and _sourced_where_it_stands(doc, run_starts, j))
     census = body and _census_source(stmt) is not None
-    if not (stmt.citations or cited_next or sourced or census):
+    grouped = stmt.kind == "infobox" and not stmt.citations and _group_cited(statements, j)
+    if not (stmt.citations or cited_next or sourced or census or grouped):
         return []
     claims = find_numeric_claims(stmt.text)
     if not claims:
@@ -792,7 +795,7 @@ def _cited_figures(doc: Document, run_starts: list[int], j: int) -> list[_CitedF
     years = frozenset(_YEAR.findall(stmt.text))
     figures = []
     for claim in claims:
-        own = sourced or census or _cited_after(stmt, claim)
+        own = sourced or census or grouped or _cited_after(stmt, claim)
         if own or cited_next:
             counted = _first_counted_parts(stmt, claim)
             figures.extend(_CitedFigure(figure, own, years, counted, row_words, cell_row)
@@ -4073,7 +4076,8 @@ class UncitedNumericClaim(Rule):
     The lead, an infobox row and a caption sum up the body, which carries the citations: their
     sum of money, share or count of 100 or more is covered when a statement of the body gives
     it written the same way (a count that names what it counts, in digits or words), or
-    more exactly in an infobox row whose label the summary speaks of, where the summary, a sum of
+    more exactly in an infobox row whose label the summary speaks of (a row under a cited
+    sub-heading, "Population (2011)[7]" over "Metropolis 8,443,675", is cited), where the summary, a sum of
     money or a count in millions, rounds or cuts it to two significant digits or more in its
     currency ("has grossed $141 million" and "Box office: $141.1 million"; not "$2 million" and
     "$2.4 million", "£141.3 million", nor "12 miles" and "12.5 miles"), of the
