@@ -637,7 +637,8 @@ def _speaks_of_row(text: str, statements: Sequence[Statement], i: int) -> bool:
     j = i - 1
     while j >= 0 and statements[j].kind == "infobox" and statements[j].section:
         j -= 1
-    heading = statements[j].text.lower() if j >= 0 and statements[j].kind == "infobox" else ""
+    heading = " ".join(statements[k].text.lower() for k in (j - 1, j)  # a heading split in two: "Population" "(2011)"
+                       if k >= 0 and statements[k].kind == "infobox" and not statements[k].section)
     words = set(_LABEL_WORD.findall(f"{label} {heading}")) | set(_ROW_LABEL_WORDS.get(label.strip(" •"), ()))
     lowered = text.lower()
     return any(re.search(rf"\b{re.escape(word)}", lowered) for word in words)
