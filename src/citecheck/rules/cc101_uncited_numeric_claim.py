@@ -634,9 +634,7 @@ def _speaks_of_row(text: str, statements: Sequence[Statement], i: int) -> bool:
     sub-heading its group stands under ("Population (2011)" over "Metropolis 8,443,675"), or for
     a box office its gross ("has grossed $141 million" and "Box office: $141.1 million")."""
     label = " ".join(statements[i].section[-1:]).lower()
-    j = i - 1
-    while j >= 0 and statements[j].kind == "infobox" and statements[j].section:
-        j -= 1
+    j = _group_heading(statements, i)
     heading = " ".join(statements[k].text.lower() for k in (j - 1, j)  # a heading split in two: "Population" "(2011)"
                        if k >= 0 and statements[k].kind == "infobox" and not statements[k].section)
     words = set(_LABEL_WORD.findall(f"{label} {heading}")) | set(_ROW_LABEL_WORDS.get(label.strip(" •"), ()))
@@ -3048,12 +3046,19 @@ def _row_cited(statements: Sequence[Statement], i: int) -> bool:
 def _group_cited(statements: Sequence[Statement], i: int) -> bool:
     """An infobox's rows under a sub-heading row are cited by a citation on that heading
     ("Population (2014)[3]" over "Urban 4,530" and "Metro 363"), as a table by its header row."""
-    j = i - 1
-    while j >= 0 and statements[j].kind == "infobox" and statements[j].section:
-        j -= 1
+    j = _group_heading(statements, i)
     heading = statements[j] if j >= 0 else None
     return (heading is not None and heading.kind == "infobox" and heading.cited
             and len(heading.text.split()) <= _SUBHEADING_WORDS)
+
+
+def _group_heading(statements: Sequence[Statement], i: int) -> int:
+    """The index of the statement above infobox row ``i``'s group of labelled rows: its
+    sub-heading, where it has one; -1 at the document's start."""
+    j = i - 1
+    while j >= 0 and statements[j].kind == "infobox" and statements[j].section:
+        j -= 1
+    return j
 
 
 _SUBHEADING_WORDS = 8  # "Population (2014 (city, settlements))"; a picture's caption says more

@@ -106,12 +106,9 @@ def _names_cited_work(stmt: Statement, cit: Citation) -> bool:
     ref = cit.reference
     if ref is None:
         return False
-    names = {_letters(ref.get(field)) for field in ("work", "publisher")}
-    if ref.domain:
-        labels = _SITE_LABEL.sub("", ref.domain.lower()).split(".")[:-1]  # "bbc.co.uk": "bbc", "co"
-        if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
-            labels.pop()
-        names.add(labels[-1] if labels else "")
+    # The site by its registrable domain's name ("bbc.co.uk", "rottentomatoes.com"), and the work
+    # and the publisher by their letters.
+    names = {_letters(ref.get(field)) for field in ("work", "publisher")} | {ref.domain.partition(".")[0]}
     names = {name for name in names if len(name) >= 3}
     if not names:
         return False
@@ -139,10 +136,6 @@ def _letters(text: str) -> str:
 
 
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*")
-# The labels under which country codes register names ("bbc.co.uk").
-_SECOND_LEVEL = frozenset("co com org net gov edu ac".split())
-# A host's common prefixes, before its name: "www.", "m.", "en.".
-_SITE_LABEL = re.compile(r"^(?:www\d?|m|en|mobile)\.")
 # Words that give what follows as a source's: "according to the World Bank", "a study by",
 # "review aggregator", "a 100% approval rating on Rotten Tomatoes", "a rating of 88% on …"; a
 # sentence's opening "On Rotten Tomatoes," (``_ON_SITE``); and a source's verb after its name,
