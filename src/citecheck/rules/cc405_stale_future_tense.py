@@ -43,7 +43,9 @@ _REPORTING = re.compile(
     r"\b(?:said|says|saying|stated|states|stating|announced|announces|announcing|claimed|claims|claiming"
     r"|warned|promised|pledged|vowed|declared|declaring|threatened|predicted|predicting|told"
     r"|added|adding|insisted|insisting|argued|arguing|reported|confirmed|wrote|writes|advis(?:ed|ing)"
-    r"|inform(?:ed|ing)|notif(?:ied|ying)|decided|agreed|according\s+to)\b",
+    r"|inform(?:ed|ing)|notif(?:ied|ying)|decided|agreed|according\s+to"
+    # a question reported ("the poll asks if voters will accept …"), not a prediction
+    r"|(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)\s+(?:\w+\s+){0,3}?(?:if|whether))\b",
     re.I,
 )
 # A date after these words is a point of comparison ("the highest since 1979", "the second
@@ -51,6 +53,11 @@ _REPORTING = re.compile(
 _NOT_TARGET = re.compile(
     r"\b(?:since|than|under|following)\s+(?:the\s+)?(?:[A-Za-z]+['’]s\s+)?(?:in\s+|on\s+|at\s+least\s+)?"
     r"(?:early\s+|late\s+|mid-?)?$",
+    re.I)
+# The object of a verb of succession is the predecessor, whose date is its own: "will update the
+# 2014 P5 study", "will replace its 2010 model" (not "will host the 2014 World Cup").
+_PREDECESSOR = re.compile(
+    r"\b(?:updat|replac|supersed|revis|succeed)[a-z]*\s+(?:the|its|their|his|her|an?)\s+(?:[A-Za-z]+['’]s\s+)?$",
     re.I)
 # A participle clause set off by a comma dates a past event of its own: "will feature a
 # qualifying stage, introduced in the 2011 edition"; not a plan's ("…, expected in 2011").
@@ -99,7 +106,8 @@ class StaleFutureTense(Rule):
     that-clause or purpose comes between ("In 2014, the institute was created, and it will ...",
     "In 2015, X went live, from a society whose purpose is to ..."). A period counts by its end
     ("between 2013 and 2023"); a date after "since", "than", "under" or "following" is a point
-    of comparison, not the event's ("the second under the country's 2009 constitution"), a date
+    of comparison, not the event's ("the second under the country's 2009 constitution"), nor
+is the date of what a successor updates or replaces ("will update the 2014 P5 study"), a date
     in a participle clause after a comma is a past event's ("will feature a qualifying stage,
     introduced in the 2011 edition"), and the year of an author-year citation ("shall be
     summarized below (Pevsner, 2015)") dates its source. A frequency or a radio band is no year
@@ -108,7 +116,8 @@ class StaleFutureTense(Rule):
     section, not a Storylines or Premise one; an episode list's summary) tells the story's own
     future ("helps Diego to see what will occur on November 22, 1963"). Phrases inside quotations (also one left open at the statement's
     end) and in a statement with a reporting verb ("said the war will end on ...", "... will end
-    on 5 May, officials said", "advising members that ...") report someone's words; a habitual
+    on 5 May, officials said", "advising members that ...", "the poll asks if voters will accept
+...") report someone's words or question; a habitual
     "will often", "will usually" and a requirement's "shall" ("the standard specifies that the
     organization shall issue …") are no prediction, nor is the future seen from the time told
     ("his then-forthcoming album"), nor a rule for every year: a generic person and a day
@@ -217,6 +226,7 @@ def _target_dates(text: str, phrase: re.Match[str], matches: list[DateMatch], ma
             if 0 <= match.start - phrase.end() <= max_distance
             and not clause_end.search(text, phrase.end(), match.start)
             and not _NOT_TARGET.search(text, max(0, match.start - 24), match.start)
+            and not _PREDECESSOR.search(text, max(0, match.start - 40), match.start)
             and not _PAST_PARTICIPLE_CLAUSE.search(text, phrase.end(), match.start)
             and not _dates_a_cited_source(text, match)
             and not (match.yearless and generic)]
