@@ -1161,6 +1161,11 @@ def _in_chrome(element: Element) -> bool:
 # --- entry point -------------------------------------------------------------------------
 
 
+# The entry MediaWiki prints for a named reference used but never defined: "Cite error: The
+# named reference fbn was invoked but never defined (see the help page)."
+_CITE_ERROR = re.compile(r"\s*Cite error\b", re.I)
+
+
 def parse(text: str, path: str = "<string>") -> Document:
     """Parse rendered MediaWiki HTML into a Document whose spans point into ``text``."""
     doc = Document(source=text, format="html", path=path)
@@ -1185,6 +1190,8 @@ def parse(text: str, path: str = "<string>") -> Document:
             number += 1
             key = _letters(number) if group_name == "note" and "alpha" in group else str(number)
             ref = _reference(item, number, group_name)
+            if _CITE_ERROR.match(ref.raw):
+                continue  # a rendered "Cite error" is no entry: its markers stay undefined (CC501)
             ref.key = key
             references.append(ref)
             if item.attrs.get("id"):
