@@ -36,6 +36,11 @@ _CHROME = re.compile(
       | From[ _]Wikipedia,[ _]the[ _]free[ _]encyclopedia
       | Jump[ _]to[ _]navigation(?:[ _]Jump[ _]to[ _]search)?
       | Jump[ _]to[ _]search
+      | Jump[ _]to[ _]content
+      | (?:\[\s?\]\s*)?Toggle[ _]the[ _]table[ _]of[ _]contents
+      | Toggle[ _].{1,80}?[ _]subsection
+      | move[ _]to[ _]sidebar[ _](?:hide|show)
+      | \(Top\)
       | \[?This[ _]is[ _]a[ _](?:featured|good)[ _]article.*
       | \(?Redirected[ _]from[ _].*
       | Coordinates:.*
@@ -53,9 +58,9 @@ _CHROME = re.compile(
       | This[ _]article[ _]is[ _]about.*
       | (?:For[ _]technical[ _]reasons,[ _])?"[^"]+"[ _](?:redirects|and[ _]"[^"]+"[ _]redirect)[ _]here.*
       | For[ _](?:other[ _]uses|the[ _]\w+.*),[ _]see.*
-      | \^?[ _]?Jump[ _]up[ _]to.*
+      | \^?[ _]?Jump[ _]up(?:[ _]to:?)?(?:[ _]+[a-z]{1,2})*[ _]*\^?
       | Retrieved[ _]from[ _]"https?://.*
-      | \[edit\]
+      | \[\s?edit\s?\]
     )\s*$""",
     re.X | re.I,
 )
@@ -70,7 +75,7 @@ _BOX_WORDS = re.compile(
 _BOX_CLOSE = re.compile(r"\s*\(Learn[ _]how[ _]and[ _]when[ _]to[ _]remove", re.I)
 _WRAPPED_HEADING = re.compile(r"^(\*{2,6}) (.*?)(?:\[edit\])? \*{2,6}\s*$")
 _BULLET = re.compile(r"^(\s*)([•·▪◦‣∙]|[*o#+-](?=\s))\s*")
-_ENTRY = re.compile(r"^(\s*)(\d{1,4})\.(?:\s+|(?=\^)|$)")
+_ENTRY = re.compile(r"^(\s*)(\d{1,4})\.(?:\s+|(?=\^(?!\[))|$)")  # not a year before a marker: "1975.^[3]"
 # A note of a lettered list, printed with its letter ("a. ^ Fructose is not …").
 _LETTERED_ENTRY = re.compile(r"^(\s*)([a-z])\.(?= \^)")
 _IMAGE_NAME = re.compile(r"^\S+\.(?:svg|png|jpe?g|gif|tiff?|webm|ogv|ogg)\S*$", re.I)
@@ -88,8 +93,9 @@ _FIGURE = re.compile(r"\d")
 _HEADER_LINES = 3  # the most lines a dump's table header wraps over
 # A hatnote line that goes on to the next: it ends inside its list of article names.
 _LIST_GOES_ON = re.compile(r"(?:,|;|\band|\bor|&)\s*$")
-_CITED_PROSE = re.compile(r"[a-z]{3}[.,;:]?\[\d{1,4}\]")
+_CITED_PROSE = re.compile(r"[a-z]{3}[.,;:]? ?\^?\[\d{1,4}\]")  # "^[4]": a text browser's superscript
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")
+_CITED_ITEM = 100  # the fewest characters of a cited list item that reads as prose
 
 # The notice of an article that copies a free text: "This article incorporates text from …".
 _ATTRIBUTION = re.compile(r"This article incorporates\b")
@@ -311,10 +317,14 @@ _LETTERS = string.ascii_lowercase
 
 
 def _note_key(index: int) -> str:
-    """The lower-alpha label of the index-th note (0 -> "a", 26 -> "aa")."""
-    if index < 26:
-        return _LETTERS[index]
-    return _LETTERS[index // 26 - 1] + _LETTERS[index % 26]
+    """The lower-alpha label of the index-th note, as a list counts them (0 -> "a", 26 -> "aa",
+    702 -> "aaa")."""
+    label = ""
+    index += 1
+    while index:
+        index, letter = divmod(index - 1, 26)
+        label = _LETTERS[letter] + label
+    return label
 
 
 def _roman_key(index: int) -> str:
@@ -373,7 +383,8 @@ class _Builder:
                 item = self._marker(match, seg, start, laid_out)
                 if item is None:
                     continue
-                self._copy(seg, pos, match.start(), start)
+                # "targets.^[2]": a text browser prints a superscript after a caret
+                self._copy(seg, pos, match.start() - (seg[match.start() - 1:match.start()] == "^"), start)
                 pos = match.end()
                 if not isinstance(item, Tag):
                     pages = _IN_SOURCE_PAGES.match(seg, pos)
@@ -455,6 +466,11 @@ class _Builder:
         self._extend(chunk[pos:], base + a + pos)
 
     def _extend(self, text: str, start: int) -> None:
+        if _FILLER in text:  # the rest of a line break a dump wrapped at (``_unwrapped``)
+            kept = [(char, start + k) for k, char in enumerate(text) if char != _FILLER]
+            self.text.extend(char for char, _ in kept)
+            self.offsets.extend(offset for _, offset in kept)
+            return
         self.text.extend(text)
         self.offsets.extend(range(start, start + len(text)))
 
@@ -476,7 +492,7 @@ class _Builder:
                 return None  # "the Eckart–Young theorem [1936]": a year, no marker
             if number == 0:
                 return None  # "{\displaystyle x[0]=\lim X(z)}": an index; no list numbers from 0
-            if seg[match.start() - 1:match.start()] in ("{", "^"):
+            if seg[match.start() - 1:match.start()] == "{":
                 return None  # "y^{[3]}": TeX's notation for a derivative; a marker never opens a group
             citation = Citation(key=match.group("num"), span=span)
             if laid_out or _legend_key(seg, match):
@@ -588,8 +604,8 @@ def _plain_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             blocks.append(_Block("chrome", [(cs, ce)], i, i, text=text))
             i += 1
             continue
-        caret = not entry and text.startswith("^")  # some browsers copy no list numbers
-        if caret or (entry and (entry.group(1) or "^" in raw[entry.end():entry.end() + 2])):
+        caret = not entry and _opens_unnumbered_entry(text)  # some browsers copy no list numbers
+        if caret or (entry and (entry.group(1) or _opens_with_backlink(raw, entry.end()))):
             content_at = s + entry.end() if entry else cs
             block = _Block("entry", [_content(source, content_at, e)], i, i,
                            number=entry.group(2) if entry else "", text=text)
@@ -598,7 +614,7 @@ def _plain_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
                 ns, ne = lines[j]
                 nraw = source[ns:ne]
                 if (not nraw.strip() or _ENTRY.match(nraw) or _BULLET.match(nraw) or _indent(nraw) < 3
-                        or nraw.lstrip().startswith("^")):
+                        or _opens_unnumbered_entry(nraw)):
                     break
                 block.segs.append(_content(source, ns, ne))
                 block.last_line = j
@@ -635,7 +651,8 @@ def _plain_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
 
 
 def _joined(source: str, segs: list[tuple[int, int]]) -> str:
-    return " ".join(source[a:b] for a, b in segs)
+    joined = " ".join(source[a:b] for a, b in segs)
+    return joined.replace(_FILLER, "") if _FILLER in joined else joined
 
 
 def _last_column(row: str) -> int | None:
@@ -743,7 +760,7 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             # backlink, and "      156." under it is a page number wrapped to that column).
             column = min(match.end(), entry.end(2) + 2) if entry else match.end()
             flush = lettered is not None and not indent  # "a. ^ Fructose …" and its lines at the margin
-            note = source.startswith("^", s + match.end())
+            note = _opens_with_backlink(source, s + match.end())
             j = i + 1
             while j < n:
                 ns, ne = lines[j]
@@ -1003,6 +1020,12 @@ def _caption_words(text: str) -> list[str]:
     return re.findall(r"\w+", text.replace("_", " ").casefold())
 
 
+# An entry of a copied table of contents, with the bullet a text browser prints before it:
+# "2.1 Timeline", "• 3 Subatomic particles", "□ 3.1 Quarks and leptons".
+_TOC_BULLET = re.compile(r"^[•·▪◦‣∙□☆*o+-]\s+")
+_TOC_ENTRY = re.compile(r"(?:[•·▪◦‣∙□☆*o+-]\s*)?\d+(?:\.\d+)*\s+\S")
+
+
 def _heading_like(text: str) -> bool:
     """A bare line that reads like a section heading: short, no closing punctuation."""
     if not text or len(text) > 80 or not (text[0].isupper() or text[0].isdigit()):
@@ -1016,15 +1039,93 @@ def _heading_like(text: str) -> bool:
 
 def parse(text: str, path: str = "<string>") -> Document:
     """Parse a plain-text copy of a rendered page into a Document (format "text")."""
-    doc = Document(source=text, format="text", path=path)
     lines = _split_lines(text)
     wrapped = _is_wrapped(text, lines)
-    blocks = _wrapped_blocks(text, lines) if wrapped else _plain_blocks(text, lines)
+    # A text browser's dump is read as a browser's copy is, each paragraph on one line; the
+    # document keeps the text as given, which the unwrapped one matches offset for offset.
+    layout = text if wrapped else _unwrapped(text, lines)
+    doc = Document(source=layout, format="text", path=path)
+    if layout is not text:
+        lines = _split_lines(layout)
+    blocks = _wrapped_blocks(layout, lines) if wrapped else _plain_blocks(layout, lines)
     if not wrapped:
         _classify_plain(blocks)
     _Parser(doc, blocks, wrapped).run()
+    doc.source = text
     _page_footer(doc)
     return doc
+
+
+# Columns of a table or an infobox, which a dump lays out with runs of spaces: never wrapped prose.
+_LAID_OUT = re.compile(r"\S {3,}\S")
+# The columns a dump may wrap at, and the share of its longer lines that end near that column.
+_WRAP_COLUMNS = range(60, 141)
+_FULL_LINES = 0.25
+_PAST_COLUMN = 0.1  # the share of longer lines that may go past it: a table wider than the page
+_FEWEST_LONG_LINES = 12  # fewer lines of over 40 characters tell no column
+_WRAP_SLACK = 12  # how far short of the column a full line may end: the next word did not fit
+# What stands for the rest of a wrapped line break after the space that replaces it, so that the
+# text keeps its length: a character no page holds, which the statements and entries leave out.
+_FILLER = "\x1f"
+# A marker a dump broke where its superscript starts or its number ends ("…city.^[" / "42] …").
+_OPEN_MARKER_TAIL = re.compile(r"\^?\[\d{0,4}$")
+_CLOSE_MARKER_HEAD = re.compile(r"\d{0,4}\]")
+
+
+def _wrap_column(source: str, lines: list[tuple[int, int]]) -> int | None:
+    """The column a text browser's dump (lynx, w3m, html2text) wraps its paragraphs at, or None
+    for a copy that keeps each paragraph on one line: most of its longer lines end a few
+    characters short of one column, and few go past it (a table wider than the page)."""
+    lengths = [len(line.rstrip()) for line in (source[s:e] for s, e in lines)
+               if line.strip() and not _LAID_OUT.search(line.strip())]
+    long = [n for n in lengths if n > 40]
+    if len(long) < _FEWEST_LONG_LINES:
+        return None
+    best, best_full = None, 0
+    for column in _WRAP_COLUMNS:
+        if sum(n > column for n in long) > _PAST_COLUMN * len(long):
+            continue
+        full = sum(column - _WRAP_SLACK <= n <= column for n in long)
+        if full > best_full:
+            best, best_full = column, full
+    return best if best_full >= _FULL_LINES * len(long) else None
+
+
+def _unwrapped(source: str, lines: list[tuple[int, int]]) -> str:
+    """``source`` with the line breaks a dump wrapped its paragraphs at turned into spaces, so that
+    each paragraph, list item and reference entry is one line, as a browser copies it; the text
+    keeps its length, so every offset stays valid for ``source``. A line was wrapped where the
+    next line's first word would not have fitted on it, unless the next line opens a list's
+    next entry or item (not indented past the line before; in a paragraph, "1975. The …" goes
+    on with it) or either line is laid out in columns. The break and the next line's indent
+    become one space and ``_FILLER``s. A marker broken at the wrap ("…city.^[" / "42] …") is put back together before it."""
+    column = _wrap_column(source, lines)
+    if column is None or _FILLER in source:
+        return source
+    text = list(source)
+    listed = False  # whether the lines since the last blank one are a list's
+    for (start, end), (next_start, next_end) in zip(lines, lines[1:]):
+        line, following = source[start:end].rstrip(), source[next_start:next_end]
+        head = following.lstrip()
+        if not line.strip():
+            listed = bool(_ENTRY.match(following) or _BULLET.match(following))
+            continue
+        if not head or _LAID_OUT.search(line.strip()) or _LAID_OUT.search(head):
+            continue
+        opens_own = _ENTRY.match(following) or _BULLET.match(following)
+        if opens_own and listed and _indent(following) <= _indent(line):
+            continue  # the list's next entry, not a paragraph's line that opens with "1975. The"
+        if len(line) + 1 + len(head.split(" ", 1)[0]) <= column:
+            listed = listed or bool(opens_own)
+            continue  # the next word would have fitted: the line ends where its text does
+        gap_start, gap_end = start + len(line), next_end - len(head)
+        opened, closed = _OPEN_MARKER_TAIL.search(line), _CLOSE_MARKER_HEAD.match(head)
+        gap = [" "] + [_FILLER] * (gap_end - gap_start - 1)
+        if opened and closed and _MARKER.fullmatch(opened.group().lstrip("^") + closed.group()):
+            text[gap_start:gap_end + closed.end()] = list(closed.group()) + gap
+        else:
+            text[gap_start:gap_end] = gap
+    return "".join(text)
 
 
 _LAST_EDITED = re.compile(
@@ -1060,20 +1161,23 @@ def _classify_plain(blocks: list[_Block]) -> None:
         # A copied table of contents: "Contents" then "1 Background", "2.1 Timeline", ...
         if re.fullmatch(r"Contents(?:\s*\[?(?:hide|show)\]?)?", block.text.strip(), re.I):
             block.kind, in_toc = "chrome", True
-        elif in_toc and re.match(r"^\d+(?:\.\d+)*\s+\S", block.text.strip()) and len(block.text) <= 100:
-            block.kind = "chrome"
+        elif in_toc and len(block.text) <= 100 and (
+                _TOC_ENTRY.match(block.text.strip()) or _CHROME.match(_TOC_BULLET.sub("", block.text.strip()))):
+            block.kind = "chrome"  # also the page's own lines inside it: "• (Top)", "Toggle History subsection"
         elif block.kind != "chrome":
             in_toc = False
     for k, block in enumerate(blocks):
         if block.kind != "line":
             continue
         alone = block.blank_before and block.blank_after
+        # a heading whose edit link a dump printed on the line under it ("References" / "[ edit]")
+        edited = k + 1 < len(blocks) and _EDIT_LINK.fullmatch(blocks[k + 1].text.strip()) is not None
         prev = blocks[k - 1] if k else None
         if prev is not None and prev.kind == "chrome" and _MEDIA.match(prev.text) and not block.blank_before:
             block.kind = "caption"  # "File:Clip.webmPlay media" then its caption
         elif "\t" in block.text:
             block.kind = "table"  # browsers copy table cells separated by tabs
-        elif alone and _heading_like(block.text):
+        elif (alone or edited) and _heading_like(block.text):
             block.kind = "heading"
         elif 1 < block.group <= 3 and len(block.text) < 300 and not _heading_like(block.text):
             block.kind = "caption"  # several short lines in one group: an image gallery
@@ -1269,13 +1373,18 @@ class _Parser:
 
     def _holds_prose(self, heading: int) -> bool:
         """Whether the section under a heading (its sub-sections included) reads as article
-        prose: a paragraph of several sentences, or one with citation markers."""
+        prose: a paragraph of several sentences, or one with citation markers, or a bulleted
+        item with them as long as a sentence of prose ("Notes" of a season: "• December 5, 2012 –
+        Athletic Director Barry Alvarez announced … the 2013 Rose Bowl.[10]"; not a "See also"
+        entry's "Paenibacillus and Virgibacillus, genera formerly included in Bacillus.[2][3]")."""
         level = self.blocks[heading].level
         for block in self.blocks[heading + 1:]:
             if block.kind == "heading" and (not self.wrapped or block.level <= level):
                 return False
             if block.kind == "para" and len(block.text) >= 200 and (
                     _CITED_PROSE.search(block.text) or len(_SENTENCE_BREAK.findall(block.text)) >= 2):
+                return True
+            if block.kind == "item" and len(block.text) >= _CITED_ITEM and _CITED_PROSE.search(block.text):
                 return True
         return False
 
@@ -1756,7 +1865,7 @@ class _Parser:
             if (previous.kind == "table" and not run) or (run and notes[-1] is not run[-1]):
                 lettered = self._lettered_note(block, len(run), section_start)  # right under the table
             previous = block
-            if caret_notes and block.kind == "entry" and _entry_text(self.source, block).startswith("^"):
+            if caret_notes and block.kind == "entry" and _opens_with_backlink(_entry_text(self.source, block)):
                 run.append(block)
                 notes.append(block)
                 continue
@@ -2137,7 +2246,7 @@ def _backlinked(source: str, blocks: list[_Block]) -> bool:
 
 
 def _mostly_carets(texts: list[str]) -> bool:
-    return sum(text.startswith("^") for text in texts) >= 0.5 * len(texts)
+    return sum(_opens_with_backlink(text) for text in texts) >= 0.5 * len(texts)
 
 
 # What a text dump splits off an entry and numbers as an entry of its own: the access icons,
@@ -2191,7 +2300,7 @@ def _list_entries(source: str, blocks: list[_Block]) -> list[tuple[_Block, int]]
     entries: list[tuple[_Block, int]] = []
     pieces = 0
     for block, text, stray in zip(blocks, texts, strays):
-        piece = stray or (caret_style and not text.startswith("^")) or text.startswith((",", ";"))
+        piece = stray or (caret_style and not _opens_with_backlink(text)) or text.startswith((",", ";"))
         if piece and entries:
             head, number = entries[-1]
             merged = _Block(head.kind, head.segs + block.segs, head.first_line, block.last_line,
@@ -2222,16 +2331,36 @@ def _strip_page_css(text: str) -> tuple[str, bool]:
 
 
 # Backlink letters; text dumps glue the last one to the entry ("^ a bDorst, Neal").
-_BACKLINK_LETTER = re.compile(r"([a-z]{1,2})(?:\s+|(?=[A-Z\"“'‘\[(]))")
+_BACKLINK_LETTER = re.compile(r"\^?([a-z]{1,2})(?:\s+|(?=[A-Z\"“'‘\[(]))")
 # A backlink letter glued to a name that opens in lower case ("^ a b cdela Torre R"), or to a
 # word opening with the same letter, which no English word doubles but "ee" and "oo", and a few
 # surnames "ff" and "ll" ("^ a b cconsultants Daniel Albert"; not "^ a b c d e ffrench, Richard").
 _BACKLINK_GLUED = re.compile(r"([a-z])(?=(?:de|da|di|du|van|von|ten|ter|le|la|al|el|bin|ibn)[a-z]*\s|(?![eofl])\1[a-z])")
 
 
+# An entry's backlink as copies print it: "^", with the label a screen reader hears where the copy
+# keeps it ("^ Jump up to: a b", "Jump up ^").
+_BACKLINK_OPENING = re.compile(r"\s*(?:\^\s*(?:Jump[ _]up(?:[ _]to:)?\s*)?|Jump[ _]up\s*\^\s*)")
+# A superscript a text browser prints with a caret at a line's start, where no number says an
+# entry opens: a marker wrapped there ("^[4]^[5]"), an endnote's capital letter ("^A Build with
+# 1,500 MW …" under a table). After an entry's number it is the backlink ("38. ^[1], PragueBest").
+_SUPERSCRIPT = re.compile(r"\s*\^(?:\[|[A-Z]\s)")
+
+
+def _opens_with_backlink(text: str, pos: int = 0) -> bool:
+    """Whether ``text`` (from ``pos``) opens with an entry's backlink (``_BACKLINK_OPENING``)."""
+    return _BACKLINK_OPENING.match(text, pos) is not None
+
+
+def _opens_unnumbered_entry(text: str) -> bool:
+    """Whether a line with no number before it opens an entry with its backlink, not a superscript."""
+    return _opens_with_backlink(text) and _SUPERSCRIPT.match(text) is None
+
+
 def _backlinks(text: str) -> tuple[int, int]:
-    """Where the entry's content starts after "^ a b c", and how many uses it claims."""
-    caret = re.match(r"\s*\^\s*", text)
+    """Where the entry's content starts after "^ a b c" (or "^ Jump up to: a b c", "Jump up ^"),
+    and how many uses it claims."""
+    caret = _BACKLINK_OPENING.match(text)
     if caret is None:
         return 0, 0
     pos = caret.end()

@@ -1,0 +1,293 @@
+"""Pages saved as text by a text browser (``lynx -dump``, ``w3m -dump``): paragraphs wrapped at
+one column, superscripts after a caret ("^[12]"), the backlink labels a screen reader hears
+("Jump up to: a b"). Each case is an excerpt of a real page's dump."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from citecheck.api import lint_text
+from citecheck.parsers import html as html_parser
+from citecheck.parsers.text import _note_key, parse
+
+# The lead of w3m's dump of "Rust (programming language)" (cols 100): enough wrapped lines to tell
+# the column a dump wraps at.
+LEAD = """Rust is a general-purpose programming language. It is noted for its emphasis on performance, type
+safety, concurrency, and memory safety.
+
+Rust supports multiple programming paradigms. It was influenced by ideas from functional
+programming, including immutability, higher-order functions, algebraic data types, and pattern
+matching. It also supports object-oriented programming via structs, enums, traits, and methods.
+Rust is noted for enforcing memory safety (i.e., that all references point to valid memory) without
+a conventional garbage collector; instead, memory safety errors and data races are prevented by the
+"borrow checker", which tracks the object lifetime of references at compile time.
+
+Software developer Graydon Hoare created Rust in 2006 while working at Mozilla, which officially
+sponsored the project in 2009. The first stable release, Rust 1.0, was published in May 2015.
+Following a layoff of Mozilla employees in August 2020, four other companies joined Mozilla in
+sponsoring Rust through the creation of the Rust Foundation in February 2021.
+
+Rust has been adopted by many software projects, especially web services and system software. It
+has been studied academically and has a growing community of developers.
+
+"""
+
+
+def dump(title: str, body: str) -> str:
+    """A dump of a page whose lead is ``LEAD`` and whose other sections are ``body``."""
+    return f"{title}\n\n{LEAD}{body}"
+
+# An excerpt of w3m's dump of "Two-sided market" (cols 100), its reference list shortened.
+TWO_SIDED = dump("Two-sided market", """Overview[edit]
+
+A two-sided market, also called a two-sided network, is an intermediary economic platform having
+two distinct user groups that provide each other with network benefits. The organization that
+creates value primarily by enabling direct interactions between two (or more) distinct types of
+affiliated customers is called a multi-sided platform.^[1] Two-sided markets were first formally
+described by Jean-Charles Rochet and Jean Tirole in 2003, with 3,000 firms studied.^[2]
+
+Competition[edit]
+
+In the operating systems market for home computers, created in the early 1980s with the
+introduction of the Macintosh and IBM PC, Microsoft decided to steeply discount the systems
+developer toolkit (SDKs) for its operating system, relative to the pricing of 40 firms at the time.^[
+1] This resulted in a big increase in the number of applications being developed.
+
+References[edit]
+
+ 1. ^ ^a ^b Hagiu, Andrei; Wright, Julian (2015). "Multi-sided platforms". International Journal
+    of Industrial Organization. 43: 162–174.
+ 2. ^ Rochet, Jean-Charles; Tirole, Jean (2003). "Platform Competition in Two-Sided Markets".
+    Journal of the European Economic Association. 1 (4): 990–1029.
+""")
+
+
+def in_section(doc, name: str) -> list:
+    return [s for s in doc.statements if s.section[-1:] == (name,)]
+
+
+def test_a_wrapped_paragraph_is_read_whole_and_its_superscript_markers_cite() -> None:
+    doc = parse(TWO_SIDED)
+    assert [s.text for s in in_section(doc, "Overview")] == [
+        "A two-sided market, also called a two-sided network, is an intermediary economic platform "
+        "having two distinct user groups that provide each other with network benefits.",
+        "The organization that creates value primarily by enabling direct interactions between two "
+        "(or more) distinct types of affiliated customers is called a multi-sided platform.",
+        "Two-sided markets were first formally described by Jean-Charles Rochet and Jean Tirole in "
+        "2003, with 3,000 firms studied.",
+    ]
+    assert [[c.key for c in s.citations] for s in in_section(doc, "Overview")] == [[], ["1"], ["2"]]
+    assert Counter(c.reference.key for c in doc.citations) == {"1": 2, "2": 1}
+    assert doc.metadata["mapping_check"]["verified"]
+    assert any(s.text.startswith("Rust supports multiple programming paradigms.") for s in doc.statements)
+
+
+def test_a_marker_the_dump_broke_at_its_wrap_is_whole_again() -> None:
+    cited = in_section(parse(TWO_SIDED), "Competition")[0]
+    assert cited.text.endswith("relative to the pricing of 40 firms at the time.")
+    assert [c.key for c in cited.citations] == ["1"]
+
+
+def test_findings_keep_the_lines_of_the_text_as_given() -> None:
+    text = TWO_SIDED.replace("^[2]", "")
+    result = lint_text(text, "text", path="dump.txt")
+    assert result.document.source == text
+    found = next(f for f in result.findings if f.code == "CC101" and "3,000" in f.message)
+    line = text.splitlines()[found.line - 1]
+    assert line[found.column - 1:].startswith("3,000")  # on the line the dump printed it
+
+
+def test_a_copy_with_a_paragraph_to_a_line_is_left_as_it_is() -> None:
+    # Lines of 70 to 100 characters, one paragraph each, with no blank line between: no column.
+    paragraphs = [paragraph.replace("\n", " ") for paragraph in LEAD.split("\n\n") if paragraph.strip()]
+    lines = [sentence + "." for paragraph in paragraphs for sentence in paragraph.rstrip(".").split(". ")]
+    lines = [line for line in lines if len(line) > 40] * 3
+    doc = parse("Rust\n" + "\n".join(lines) + "\n")
+    assert [s.text for s in doc.statements] == lines
+
+
+def test_lines_laid_out_in_columns_and_a_lists_entries_stay_apart() -> None:
+    doc = parse(dump("Rust (programming language)", """History
+
+Stable release     1.94.1^[1] Edit this on Wikidata / March 26, 2026; 12 days ago (March 26, 2026)
+Typing discipline  Affine, inferred, nominal, static, strong, and partly enforced by the compiler
+
+The first stable release, Rust 1.0, was published on May 15, 2015, after several years of work in
+1975. Its compiler was written in OCaml at first and later in Rust itself, which took 3 years.^[2]
+
+References
+
+ 1. ^ "Announcing Rust 1.94.1". The Rust Programming Language Blog. 26 March 2026. Retrieved 28
+    March 2026.
+ 2. ^ Klabnik, Steve; Nichols, Carol (2019). The Rust Programming Language. No Starch Press. pp.
+    93–97.
+"""))
+    history = [s.text for s in in_section(doc, "History")]
+    assert any(text.startswith("Stable release") and "Typing discipline" not in text for text in history)
+    assert "1975. Its compiler" in " ".join(history)
+    assert [r.key for r in doc.references] == ["1", "2"]
+    assert doc.references[0].raw.strip().endswith("Retrieved 28 March 2026.")
+
+
+def test_a_year_before_a_superscript_marker_opens_no_entry() -> None:
+    doc = parse(dump("Utah State Route", """History
+
+   Originally, the State Road Commission of Utah, created on 23 March 1909, was responsible
+   for maintenance, but these duties were rolled into the new Department of Transportation in
+   1975.^[1] UDOT also maintains the Utah Scenic Byways system, which includes National Scenic
+   Byways that travel through Utah.
+
+References
+
+    1. ^ "Utah Code 72-4-102". Utah State Legislature. Retrieved 2008-04-07.
+"""))
+    statement = next(s for s in doc.statements if "Department of Transportation" in s.text)
+    assert statement.text.endswith("Department of Transportation in 1975.")
+    assert [c.key for c in statement.citations] == ["1"]
+    assert [r.key for r in doc.references] == ["1"]
+
+
+def test_the_backlink_labels_a_screen_reader_hears_are_backlinks() -> None:
+    text = """Punctuation
+
+Punctuation is the use of spacing and conventional signs.[1] The rules vary.[2] So do the signs.[1]
+
+References[edit]
+
+ 1. ^ Jump up to: a  b Encyclopaedia Britannica: "Punctuation".
+ 2. Jump up ^ Truss, Lynne (2003). Eats, Shoots & Leaves. Profile Books. ISBN 1-86197-612-7.
+"""
+    doc = parse(text)
+    assert [(r.key, r.backlinks) for r in doc.references] == [("1", 2), ("2", 1)]
+    assert doc.references[0].raw.startswith("Encyclopaedia Britannica")
+    assert doc.metadata["mapping_check"] == {"checked": 2, "agreeing": 2, "over_cited": 0, "verified": True}
+
+
+def test_entries_without_numbers_and_with_jump_up_labels_keep_their_order() -> None:
+    # A 2026 copy that prints no list numbers: dropping the "Jump up to" entries would shift every marker.
+    text = """Monte Carlo tree search
+
+MCTS was combined with neural networks in 2016 [1] and has been used in Chess, Shogi, [2] and Go. [3]
+In January 2012, the Zen program won 3:1 in a Go match on a 19×19 board. [3] It beat 2 dan players. [1]
+References
+[ edit]
+^ Jump up to: a  b Silver, David; Huang, Aja (28 January 2016). "Mastering the game of Go". Nature.
+^ Silver, David (2017). "Mastering Chess and Shogi by Self-Play". arXiv: 1712.01815v1.
+^ Jump up to: a  b "The Shodan Go Bet". Retrieved 2012-05-02.
+"""
+    doc = parse(text)
+    assert [(r.key, r.backlinks) for r in doc.references] == [("1", 2), ("2", 1), ("3", 2)]
+    assert doc.references[2].raw.startswith('"The Shodan Go Bet"')
+    assert doc.metadata["mapping_check"]["verified"]
+
+
+def test_a_line_of_backlinks_alone_is_page_furniture() -> None:
+    doc = parse("""Bees
+
+Bees pollinate 75% of crops.[1]
+
+References
+
+ 1. ^ "Pollinators". FAO. 2018.
+^ Jump up to: a b
+""")
+    assert [r.key for r in doc.references] == ["1"]
+    assert not any("Jump up" in s.text for s in doc.statements)
+
+
+def test_superscript_backlink_letters_count_the_uses() -> None:
+    doc = parse("""Go-to-market
+
+A go-to-market strategy is a plan.^[1] It is used widely.^[1]
+
+References[edit]
+
+ 1. ^ ^a ^b "What is go-to-market strategy?". SearchITChannel. Retrieved 2015-11-01.
+""")
+    assert [(r.key, r.backlinks) for r in doc.references] == [("1", 2)]
+    assert doc.references[0].raw.startswith('"What is')
+
+
+def test_a_caret_superscript_at_a_lines_start_opens_no_entry_but_after_a_number_it_is_a_backlink() -> None:
+    doc = parse("""Bengaluru
+
+   Chief Commissioner      Maheshwar Rao, IAS^[1]
+                                   ^[2]^[3]
+   ^A Build with 1,500 MW gross electric power, the RBMK-1500 were de-rated to 1,360 MW.
+
+References
+
+    1. ^ "BBMP". The Hindu. 2025.
+    2. ^ "Area". Deccan Herald. 2025.
+    3. ^[1], PragueBest s.r.o. "History | GE Aviation". www.geaviation.cz. Retrieved 1 June 2016.
+""")
+    assert [r.key for r in doc.references] == ["1", "2", "3"]
+    assert Counter(c.reference.key for c in doc.citations if c.reference) == {"1": 1, "2": 1, "3": 1}
+
+
+def test_a_text_browsers_table_of_contents_is_page_furniture() -> None:
+    doc = parse("""Particle physics
+
+Contents
+
+move to sidebar hide
+
+  • (Top)
+  • 1 History
+  • 3 Subatomic particles
+    Toggle Subatomic particles subsection
+      □ 3.1 Quarks and leptons
+      □ 3.3 Antiparticles and color charge
+  • 10 External links
+
+[ ] Toggle the table of contents
+
+Particle physics studies the 17 particles of the Standard Model.[1]
+
+References
+
+ 1. ^ "The Standard Model". CERN. 2020.
+""")
+    assert [s.text for s in doc.statements] == ["Particle physics studies the 17 particles of the Standard Model."]
+
+
+def test_a_sections_long_cited_items_are_body_whatever_its_name() -> None:
+    doc = parse(dump("2012 Wisconsin Badgers football team", """Season
+
+The team played 14 games in 2012.^[1]
+
+Notes
+
+  • December 5, 2012 – Athletic Director Barry Alvarez announced that he will be taking over the
+    Head Coaching role for the 2013 Rose Bowl. ^[2]
+
+Roster
+
+The team had 85 scholarship players in 2012.^[3]
+
+References
+
+ 1. ^ "Schedule". UW Badgers. 2012.
+ 2. ^ "Alvarez to coach Rose Bowl". ESPN. 5 December 2012.
+ 3. ^ "Roster". UW Badgers. 2012.
+"""))
+    assert Counter(c.reference.key for c in doc.citations if c.reference) == {"1": 1, "2": 1, "3": 1}
+    assert any("85 scholarship players" in s.text for s in doc.statements)
+
+
+def test_notes_past_zz_get_three_letters() -> None:
+    assert [_note_key(i) for i in (0, 25, 26, 701, 702)] == ["a", "z", "aa", "zz", "aaa"]
+
+
+def test_a_rendered_cite_error_is_no_entry_of_the_html_list() -> None:
+    page = """<html><body><div class="mw-parser-output">
+<p>Rasgulla is a syrupy dessert.<sup class="reference"><a href="#cite_note-1">[1]</a></sup>
+It is made in Odisha.<sup class="reference"><a href="#cite_note-fbn-2">[2]</a></sup></p>
+<h2>References</h2><ol class="references">
+<li id="cite_note-1"><b><a href="#cite_ref-1">^</a></b> <span class="reference-text">"Rasgulla". The Hindu. 2010.</span></li>
+<li id="cite_note-fbn-2"><b><a href="#cite_ref-fbn_2-0">^</a></b> <span class="reference-text"><span class="error mw-ext-cite-error">Cite error: The named reference <code>fbn</code> was invoked but never defined (see the help page).</span></span></li>
+</ol></div></body></html>"""
+    doc = html_parser.parse(page)
+    assert [r.key for r in doc.references] == ["1"]
+    result = lint_text(page, "html", path="page.html")
+    assert [f.code for f in result.findings if f.code == "CC501"] == ["CC501"]
