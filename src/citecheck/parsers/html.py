@@ -969,7 +969,8 @@ class _ItemReader:
                     self.italic = italic
             child_in_body = in_body or bool(classes & _BODY_CLASSES)
             self.found_body = self.found_body or child_in_body
-            child_text_on = text_on and not _skipped(child)
+            # a reference's text nested in its backlink by broken markup is still its text
+            child_text_on = text_on and not _skipped(child) or bool(classes & _BODY_CLASSES)
             if tag == "br" and child_text_on:
                 (self.body if child_in_body else self.outer).space()
             self.visit(child, child_in_body, child_text_on)
