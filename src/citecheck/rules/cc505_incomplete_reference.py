@@ -562,9 +562,11 @@ _PROSE_VERB = re.compile(
 )
 _LONG_NOTE_WORDS = 16
 # How a note opens that points to another article, glosses a name in other languages or a
-# standard ("In Unicode, the … symbol is …"), says how a figure was worked out, or says it is
-# one ("Note: first player to play for both national teams").
-_NOTE_OPENING = re.compile(r"[Ss]ee(?:\s+also)?:?\s+[A-Z]|In\s+[A-Z][a-z]+[:,]\s|[A-Z][a-z]+ing\s+(?:the|a|an)\s+[a-z]|Note:\s")
+# standard ("In Unicode, the … symbol is …"), gives a thing's other name ("Also known as the
+# Torrington Canal"), says how a figure was worked out, or says it is one ("Note: first player
+# to play for both national teams").
+_NOTE_OPENING = re.compile(r"[Ss]ee(?:\s+also)?:?\s+[A-Z]|In\s+[A-Z][a-z]+[:,]\s|[A-Z][a-z]+ing\s+(?:the|a|an)\s+[a-z]|Note:\s"
+                           r"|(?:Also|Formerly|Originally)\s+(?:known|called)\s+(?:as\s+)?\S")
 # A note that goes on from the sentence it is attached to, in lower case as no title or name
 # opens: "according to De Morgan's laws", or at a note's length "the common case in many
 # applications …" (not "article on infrared materials", a title written in lower case).
@@ -622,8 +624,9 @@ def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) 
     note on a match's score ("After Extra Time", "Falkirk F.C. won on penalties").
 
     A sentence has a verb, reads in lower case like prose ("For example, ruminants such as
-    cows obtain …") or opens as a note does ("See …", "In French: …", "Using the …", or in lower
-    case, going on from the text: "according to De Morgan's laws", or long); where the page
+    cows obtain …") or opens as a note does ("See …", "In French: …", "Using the …", "Also known
+    as …", or in lower case, going on from the text: "according to De Morgan's laws", or long);
+    where the page
     shows its links (not a plain-text copy, which keeps a link's words only: "review MAS in
     plant breeding"), any unlinked words in lower case going on from the text are a note too
     ("inclined planes", "an inclined plane was later used"; not "it:Medico di Potrone", nor
