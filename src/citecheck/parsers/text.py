@@ -37,9 +37,9 @@ _CHROME = re.compile(
       | Jump[ _]to[ _]navigation(?:[ _]Jump[ _]to[ _]search)?
       | Jump[ _]to[ _]search
       | Jump[ _]to[ _]content
-      | (?:\[\s?\]\s*)?Toggle[ _]the[ _]table[ _]of[ _]contents
-      | Toggle[ _].{1,80}?[ _]subsection
-      | move[ _]to[ _]sidebar[ _](?:hide|show)
+      | (?:\[\s?\]\s*|\(BUTTON\)[ _])?Toggle[ _]the[ _]table[ _]of[ _]contents
+      | (?:\(BUTTON\)[ _])?Toggle[ _].{1,80}?[ _]subsection
+      | (?:\(BUTTON\)[ _])?move[ _]to[ _]sidebar[ _](?:\(BUTTON\)[ _])?(?:hide|show)
       | \(Top\)
       | \[?This[ _]is[ _]a[ _](?:featured|good)[ _]article.*
       | \(?Redirected[ _]from[ _].*
@@ -2342,9 +2342,10 @@ _BACKLINK_GLUED = re.compile(r"([a-z])(?=(?:de|da|di|du|van|von|ten|ter|le|la|al
 # keeps it ("^ Jump up to: a b", "Jump up ^").
 _BACKLINK_OPENING = re.compile(r"\s*(?:\^\s*(?:Jump[ _]up(?:[ _]to:)?\s*)?|Jump[ _]up\s*\^\s*)")
 # A superscript a text browser prints with a caret at a line's start, where no number says an
-# entry opens: a marker wrapped there ("^[4]^[5]"), an endnote's capital letter ("^A Build with
-# 1,500 MW …" under a table). After an entry's number it is the backlink ("38. ^[1], PragueBest").
-_SUPERSCRIPT = re.compile(r"\s*\^(?:\[|[A-Z]\s)")
+# entry opens: a marker wrapped there ("^[4]^[5]"), an endnote's capital letter or number ("^A
+# Build with 1,500 MW …" under a table, "^1 Associate member." under a navbox). After an entry's
+# number it is the backlink ("38. ^[1], PragueBest").
+_SUPERSCRIPT = re.compile(r"\s*\^(?:\[|[A-Z]\s|\d{1,2}\s)")
 
 
 def _opens_with_backlink(text: str, pos: int = 0) -> bool:
