@@ -4,7 +4,12 @@ one column, superscripts after a caret ("^[12]"), the backlink labels a screen r
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
+from pathlib import Path
+
+import pytest
 
 from citecheck.api import lint_text
 from citecheck.parsers import html as html_parser
@@ -214,6 +219,7 @@ def test_a_caret_superscript_at_a_lines_start_opens_no_entry_but_after_a_number_
    Chief Commissioner      Maheshwar Rao, IAS^[1]
                                    ^[2]^[3]
    ^A Build with 1,500 MW gross electric power, the RBMK-1500 were de-rated to 1,360 MW.
+   ^1 Associate member.
 
 References
 
@@ -241,6 +247,28 @@ move to sidebar hide
   • 10 External links
 
 [ ] Toggle the table of contents
+
+Particle physics studies the 17 particles of the Standard Model.[1]
+
+References
+
+ 1. ^ "The Standard Model". CERN. 2020.
+""")
+    assert [s.text for s in doc.statements] == ["Particle physics studies the 17 particles of the Standard Model."]
+
+
+def test_lynxs_table_of_contents_with_its_buttons_is_page_furniture() -> None:
+    doc = parse("""Particle physics
+
+Contents
+
+   (BUTTON) move to sidebar (BUTTON) hide
+     * (Top)
+     * 1 History
+     * 3 Subatomic particles
+       (BUTTON) Toggle Subatomic particles subsection
+          + 3.1 Quarks and leptons
+     * 6 Practical applications
 
 Particle physics studies the 17 particles of the Standard Model.[1]
 
@@ -291,3 +319,36 @@ It is made in Odisha.<sup class="reference"><a href="#cite_note-fbn-2">[2]</a></
     assert [r.key for r in doc.references] == ["1"]
     result = lint_text(page, "html", path="page.html")
     assert [f.code for f in result.findings if f.code == "CC501"] == ["CC501"]
+
+
+DUMPS = Path(__file__).resolve().parents[1] / "eval" / "articles" / "textdump-holdout-82"
+
+
+def _numbered(doc) -> list:
+    return [ref for ref in doc.references if not ref.group and ref.key.isdigit()]
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+@pytest.mark.skipif(not DUMPS.is_dir(), reason="the text-browser dumps are not in this checkout")
+def test_real_dumps_are_read_as_their_html_originals() -> None:
+    """lynx and w3m dumps of 40 real pages (SOURCES.json names each dump's original): the
+    entries of the text and of the HTML are the same, in the same order, and each is cited as
+    often; the page whose dump differs by an entry prints a stray quote before a backlink."""
+    sources = json.loads((DUMPS / "SOURCES.json").read_text())
+    entries = aligned = agreeing = 0
+    for dump, original in sorted(sources.items()):
+        html_doc = html_parser.parse((DUMPS.parent / original).read_text(encoding="utf-8", errors="replace"))
+        text_doc = parse((DUMPS / dump).read_text(encoding="utf-8"))
+        html_refs, text_refs = _numbered(html_doc), _numbered(text_doc)
+        assert abs(len(html_refs) - len(text_refs)) <= 1, dump
+        html_uses = Counter(c.reference.key for c in html_doc.citations if c.reference in html_refs)
+        text_uses = Counter(c.reference.key for c in text_doc.citations if c.reference in text_refs)
+        entries += len(html_refs)
+        for html_ref, text_ref in zip(html_refs, text_refs):
+            aligned += _letters(html_ref.raw)[:20] in _letters(text_ref.raw)
+            agreeing += html_uses[html_ref.key] == text_uses[text_ref.key]
+    assert aligned >= 0.99 * entries
+    assert agreeing >= 0.95 * entries
