@@ -575,6 +575,10 @@ _MORE_DAYS = re.compile(r"\s*(?:,|and|or|&)\s*\d{1,2}\b")
 # Kansas City"), when the second number is a later day of that month.
 _DAYS_LABEL = re.compile(r"\s*:(?!\d)")
 _YEAR_BEFORE = re.compile(r"\b\d{4}[ \u00a0]$")
+# A four-digit year after "15 August 12": the date is "August 12, 1983", the count before it another's.
+_FULL_YEAR_AFTER = re.compile(r",[ \u00a0](\d{4})(?!\d)")
+# What ends a table's sort key hidden in front of a cell, as a text browser prints it: "1985-06-00 !June 1985".
+_SORT_KEY_END = " !"
 # A stage named by a count right before a month and its day, as a bracket's heading runs them
 # together: "Round of 16 July 3" is the round of 16 on July 3, not 16 July of the year 3.
 _COUNT_OF_BEFORE = re.compile(r"\b(?:[Rr]ound|[Ll]ast|[Tt]op|[Bb]est)\s+of\s+$")
@@ -590,8 +594,10 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
 
     Flags 31 June, 29 February of non-leap years, ISO month 13, and a day-month followed
     by a one- or two-digit "year" ("on 1 October 1 and 5 October") when what follows
-    cannot start a noun phrase (so "On 9 October 12 soldiers" is left alone). A "date" glued
-    to a word by a quote or prime mark is part of a title or a code ("11'09"01 September 11").
+    cannot start a noun phrase (so "On 9 October 12 soldiers" is left alone), nor a four-digit
+    year ("15 August 12, 1983" is a count before August 12, 1983). A "date" glued to a word by a
+    quote or prime mark is part of a title or a code ("11'09"01 September 11"), and an ISO date
+    before " !" is a table's hidden sort key ("1985-06-00 !June 1985").
     """
     problems: list[tuple[int, int, str]] = []
     if not _DIGIT.search(text) or not (_MONTH_NAME.search(text) or _DIGIT_HYPHEN_DIGIT.search(text)):
@@ -599,6 +605,8 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
     for match in _BAD_PROSE.finditer(text):
         groups = match.groupdict()
         if groups["iy"]:
+            if text.startswith(_SORT_KEY_END, match.end()):
+                continue  # "1985-06-00 !June 1985": a table's hidden sort key, which a text browser prints
             reason = _invalid_reason(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
             if reason:
                 problems.append((match.start(), match.end(), reason))
@@ -614,6 +622,12 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
             if (groups["mn"] and _COUNT_OF_BEFORE.search(text, max(0, match.start() - 12), match.start())
                     and _later_day(month, 0, int(year_text))):
                 continue  # "Round of 16 July 3": the round of 16, on July 3
+            if groups["mn"] and (full_year := _FULL_YEAR_AFTER.match(text, end)):
+                # "15 August 12, 1983": a count (a table row's age) before the month, its day and year
+                reason = _invalid_reason(int(full_year.group(1)), month, int(year_text))
+                if reason:
+                    problems.append((match.start() + len(groups["d"]) + 1, full_year.end(), reason))
+                continue
             if (not _AFTER_SHORT_YEAR.match(text, end) or year_text.startswith("0")
                     or groups["mn2"] and (_MORE_DAYS.match(text, end) or _DAYS_LABEL.match(text, end)
                                           and _later_day(month, day, int(year_text)))):
