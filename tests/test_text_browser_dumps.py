@@ -200,6 +200,33 @@ References
     assert not any("Jump up" in s.text for s in doc.statements)
 
 
+def test_a_fractions_subscript_denominator_is_no_marker() -> None:
+    doc = parse("""Triple Crown
+
+The Kentucky Derby is run over the 1 ^1⁄[4]-mile dirt track at Churchill Downs.^[1]
+
+References
+
+ 1. ^ "Kentucky Derby". Churchill Downs. 2014.
+""")
+    assert [c.key for c in doc.citations] == ["1"]
+    assert doc.statements[0].text.startswith("The Kentucky Derby is run over the 1 ^1⁄[4]-mile")
+
+
+def test_a_stray_quote_before_the_backlink_label_still_opens_an_entry() -> None:
+    doc = parse("""Punctuation
+
+Punctuation is the use of spacing and conventional signs.[1] Its rules vary.[2]
+
+References[edit]
+
+ 1. Jump up ^ Encyclopaedia Britannica: "Punctuation".
+ 2. 'Jump up ^ Oxford English Dictionary, definition 2a.
+""")
+    assert [(r.key, r.raw) for r in doc.references] == [
+        ("1", 'Encyclopaedia Britannica: "Punctuation".'), ("2", "Oxford English Dictionary, definition 2a.")]
+
+
 def test_superscript_backlink_letters_count_the_uses() -> None:
     doc = parse("""Go-to-market
 
@@ -229,10 +256,44 @@ References
 """)
     assert [r.key for r in doc.references] == ["1", "2", "3"]
     assert Counter(c.reference.key for c in doc.citations if c.reference) == {"1": 1, "2": 1, "3": 1}
+    assert [s.text for s in doc.statements][1:] == [
+        "^A Build with 1,500 MW gross electric power, the RBMK-1500 were de-rated to 1,360 MW.",
+        "^1 Associate member."]
+
+
+def test_a_superscript_marker_opening_an_entrys_next_line_goes_on_with_the_entry() -> None:
+    doc = parse("""Bengaluru
+
+The city has seven corporations.[1]
+
+References
+
+ 1. ^ "Greater Bengaluru Governance Bill". The Hindu. 12 March 2025.
+    ^[2] Retrieved 16 May 2025.
+ 2. ^ "BBMP Restructure". Deccan Herald. 9 July 2025.
+""")
+    assert [r.key for r in doc.references] == ["1", "2"]
+    assert "Retrieved 16 May 2025" in doc.references[0].raw
+
+
+def test_a_year_before_a_superscript_marker_at_a_lines_start_is_no_entry_number() -> None:
+    doc = parse("""Utah
+
+The department was formed in
+1975.^[1] It maintains the Utah Scenic Byways.
+
+References
+
+ 1. ^ "Utah Code 72-4-102". Utah State Legislature. Retrieved 2008-04-07.
+""")
+    assert [r.key for r in doc.references] == ["1"]
+    assert any(s.text.startswith("1975.") for s in doc.statements)
 
 
 def test_a_text_browsers_table_of_contents_is_page_furniture() -> None:
     doc = parse("""Particle physics
+
+Jump to content
 
 Contents
 

@@ -492,8 +492,10 @@ class _Builder:
                 return None  # "the Eckart–Young theorem [1936]": a year, no marker
             if number == 0:
                 return None  # "{\displaystyle x[0]=\lim X(z)}": an index; no list numbers from 0
-            if seg[match.start() - 1:match.start()] == "{":
-                return None  # "y^{[3]}": TeX's notation for a derivative; a marker never opens a group
+            if seg[match.start() - 1:match.start()] in ("{", "\u2044"):
+                # "y^{[3]}": TeX's notation for a derivative; a marker never opens a group. "1
+                # ^1⁄[4]-mile": a fraction's denominator, printed as a subscript by a text browser
+                return None
             citation = Citation(key=match.group("num"), span=span)
             if laid_out or _legend_key(seg, match):
                 self.tabulated.append(citation)
@@ -760,7 +762,7 @@ def _wrapped_blocks(source: str, lines: list[tuple[int, int]]) -> list[_Block]:
             # backlink, and "      156." under it is a page number wrapped to that column).
             column = min(match.end(), entry.end(2) + 2) if entry else match.end()
             flush = lettered is not None and not indent  # "a. ^ Fructose …" and its lines at the margin
-            note = _opens_with_backlink(source, s + match.end())
+            note = source.startswith("^", s + match.end())
             j = i + 1
             while j < n:
                 ns, ne = lines[j]
@@ -2340,7 +2342,7 @@ _BACKLINK_GLUED = re.compile(r"([a-z])(?=(?:de|da|di|du|van|von|ten|ter|le|la|al
 
 # An entry's backlink as copies print it: "^", with the label a screen reader hears where the copy
 # keeps it ("^ Jump up to: a b", "Jump up ^").
-_BACKLINK_OPENING = re.compile(r"\s*(?:\^\s*(?:Jump[ _]up(?:[ _]to:)?\s*)?|Jump[ _]up\s*\^\s*)")
+_BACKLINK_OPENING = re.compile(r"\s*(?:\^\s*(?:Jump[ _]up(?:[ _]to:)?\s*)?|'?Jump[ _]up\s*\^\s*)")  # "'Jump up ^": a page's stray quote
 # A superscript a text browser prints with a caret at a line's start, where no number says an
 # entry opens: a marker wrapped there ("^[4]^[5]"), an endnote's capital letter or number ("^A
 # Build with 1,500 MW …" under a table, "^1 Associate member." under a navbox). After an entry's
