@@ -1065,22 +1065,39 @@ _WRAP_COLUMNS = range(60, 141)
 _FULL_LINES = 0.25
 _PAST_COLUMN = 0.1  # the share of longer lines that may go past it: a table wider than the page
 _FEWEST_LONG_LINES = 12  # fewer lines of over 40 characters tell no column
+_GOING_ON = 0.6  # the share of lines ending near the column that go on on the next line, at least
 _WRAP_SLACK = 12  # how far short of the column a full line may end: the next word did not fit
 # What stands for the rest of a wrapped line break after the space that replaces it, so that the
-# text keeps its length: a character no page holds, which the statements and entries leave out.
+# text keeps its length: a control character no page's text holds, which statements and entries
+# leave out.
 _FILLER = "\x1f"
 # A marker a dump broke where its superscript starts or its number ends ("…city.^[" / "42] …").
 _OPEN_MARKER_TAIL = re.compile(r"\^?\[\d{0,4}$")
 _CLOSE_MARKER_HEAD = re.compile(r"\d{0,4}\]")
 
 
+def _laid_out(line: str) -> bool:
+    """Whether a line holds cells: tab-separated, as a browser copies a table, or set apart by
+    runs of spaces, as a dump lays one out."""
+    return "\t" in line or _LAID_OUT.search(line.strip()) is not None
+
+
+def _goes_on(following: str) -> bool:
+    """Whether a line may go on with the one before: it holds text, no cells, and opens no entry
+    or item of its own."""
+    head = following.lstrip()
+    return (bool(head) and not _laid_out(following) and not _opens_unnumbered_entry(head)
+            and not _ENTRY.match(following) and not _BULLET.match(following))
+
+
 def _wrap_column(source: str, lines: list[tuple[int, int]]) -> int | None:
     """The column a text browser's dump (lynx, w3m, html2text) wraps its paragraphs at, or None
     for a copy that keeps each paragraph on one line: most of its longer lines end a few
-    characters short of one column, and few go past it (a table wider than the page)."""
-    lengths = [len(line.rstrip()) for line in (source[s:e] for s, e in lines)
-               if line.strip() and not _LAID_OUT.search(line.strip())]
-    long = [n for n in lengths if n > 40]
+    characters short of one column, few go past it (a table wider than the page), and most of
+    those that end near it go on on the next line. In a copy that keeps a paragraph to a line,
+    one that happens to end there is followed by a blank line, a table's row or the next entry."""
+    texts = [source[s:e].rstrip() for s, e in lines]
+    long = [len(text) for text in texts if len(text) > 40 and not _laid_out(text)]
     if len(long) < _FEWEST_LONG_LINES:
         return None
     best, best_full = None, 0
@@ -1090,7 +1107,12 @@ def _wrap_column(source: str, lines: list[tuple[int, int]]) -> int | None:
         full = sum(column - _WRAP_SLACK <= n <= column for n in long)
         if full > best_full:
             best, best_full = column, full
-    return best if best_full >= _FULL_LINES * len(long) else None
+    if best is None or best_full < _FULL_LINES * len(long):
+        return None
+    full_lines = [k for k, text in enumerate(texts[:-1])
+                  if best - _WRAP_SLACK <= len(text) <= best and not _laid_out(text)]
+    going_on = sum(_goes_on(texts[k + 1]) for k in full_lines)
+    return best if going_on >= _GOING_ON * len(full_lines) else None
 
 
 def _unwrapped(source: str, lines: list[tuple[int, int]]) -> str:
@@ -1099,10 +1121,10 @@ def _unwrapped(source: str, lines: list[tuple[int, int]]) -> str:
     keeps its length, so every offset stays valid for ``source``. A line was wrapped where the
     next line's first word would not have fitted on it, unless the next line opens a list's
     next entry or item (not indented past the line before; in a paragraph, "1975. The …" goes
-    on with it) or either line is laid out in columns. The break and the next line's indent
-    become one space and ``_FILLER``s. A marker broken at the wrap ("…city.^[" / "42] …") is put back together before it."""
+    on with it) or an entry with its caret, or either line holds cells, or the line runs past
+    the column. The break and the next line's indent become one space and ``_FILLER``s. A marker broken at the wrap ("…city.^[" / "42] …") is put back together before it."""
     column = _wrap_column(source, lines)
-    if column is None or _FILLER in source:
+    if column is None:
         return source
     text = list(source)
     listed = False  # whether the lines since the last blank one are a list's
@@ -1112,8 +1134,8 @@ def _unwrapped(source: str, lines: list[tuple[int, int]]) -> str:
         if not line.strip():
             listed = bool(_ENTRY.match(following) or _BULLET.match(following))
             continue
-        if not head or _LAID_OUT.search(line.strip()) or _LAID_OUT.search(head):
-            continue
+        if not head or len(line) > column or _laid_out(line) or _laid_out(following) or _opens_unnumbered_entry(head):
+            continue  # past the column a line is a table's, and a caret opens the next entry
         opens_own = _ENTRY.match(following) or _BULLET.match(following)
         if opens_own and listed and _indent(following) <= _indent(line):
             continue  # the list's next entry, not a paragraph's line that opens with "1975. The"
