@@ -43,22 +43,24 @@ _REPORTING = re.compile(
     r"\b(?:said|says|saying|stated|states|stating|announced|announces|announcing|claimed|claims|claiming"
     r"|warned|promised|pledged|vowed|declared|declaring|threatened|predicted|predicting|told"
     r"|added|adding|insisted|insisting|argued|arguing|reported|confirmed|wrote|writes|advis(?:ed|ing)"
-    r"|inform(?:ed|ing)|notif(?:ied|ying)|decided|agreed|according\s+to"
-    # a question reported ("the poll asks if voters will accept …"), not a prediction
-    r"|(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)\s+(?:\w+\s+){0,3}?(?:if|whether))\b",
+    r"|inform(?:ed|ing)|notif(?:ied|ying)|decided|agreed|according\s+to)\b",
     re.I,
 )
+# A question reported, with the future phrase inside it: "the poll asks if voters will accept …"
+# (not "voters were asked whether to fund the stadium, which will open in 2015").
+_ASKED_IF = re.compile(
+    r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)\s+(?:\w+\s+){0,3}?(?:if|whether)\b[^,;.:]{0,60}$",
+    re.I)
 # A date after these words is a point of comparison ("the highest since 1979", "the second
 # under the 2009 constitution"), not when the future event happens.
 _NOT_TARGET = re.compile(
     r"\b(?:since|than|under|following)\s+(?:the\s+)?(?:[A-Za-z]+['’]s\s+)?(?:in\s+|on\s+|at\s+least\s+)?"
     r"(?:early\s+|late\s+|mid-?)?$",
     re.I)
-# The object of a verb of succession is the predecessor, whose date is its own: "will update the
-# 2014 P5 study", "will replace its 2010 model" (not "will host the 2014 World Cup").
+# The object of a verb of succession is the predecessor, whose date is its own: "will replace its
+# 2010 model" (not "will host the 2014 World Cup", nor "will revise the 2013 budget", a year's).
 _PREDECESSOR = re.compile(
-    r"\b(?:updat|replac|supersed|revis|succeed)[a-z]*\s+(?:the|its|their|his|her|an?)\s+(?:[A-Za-z]+['’]s\s+)?$",
-    re.I)
+    r"\b(?:replac|supersed|succeed)[a-z]*\s+(?:the|its|their|his|her|an?)\s+(?:[A-Za-z]+['’]s\s+)?$", re.I)
 # A participle clause set off by a comma dates a past event of its own: "will feature a
 # qualifying stage, introduced in the 2011 edition"; not a plan's ("…, expected in 2011").
 _PAST_PARTICIPLE_CLAUSE = re.compile(
@@ -107,7 +109,7 @@ class StaleFutureTense(Rule):
     "In 2015, X went live, from a society whose purpose is to ..."). A period counts by its end
     ("between 2013 and 2023"); a date after "since", "than", "under" or "following" is a point
     of comparison, not the event's ("the second under the country's 2009 constitution"), nor
-is the date of what a successor updates or replaces ("will update the 2014 P5 study"), a date
+    is the date of what a successor replaces ("will replace its 2010 model"), a date
     in a participle clause after a comma is a past event's ("will feature a qualifying stage,
     introduced in the 2011 edition"), and the year of an author-year citation ("shall be
     summarized below (Pevsner, 2015)") dates its source. A frequency or a radio band is no year
@@ -116,9 +118,9 @@ is the date of what a successor updates or replaces ("will update the 2014 P5 st
     section, not a Storylines or Premise one; an episode list's summary) tells the story's own
     future ("helps Diego to see what will occur on November 22, 1963"). Phrases inside quotations (also one left open at the statement's
     end) and in a statement with a reporting verb ("said the war will end on ...", "... will end
-    on 5 May, officials said", "advising members that ...", "the poll asks if voters will accept
-...") report someone's words or question; a habitual
-    "will often", "will usually" and a requirement's "shall" ("the standard specifies that the
+    on 5 May, officials said", "advising members that ...") report someone's words, and a
+    question reported with the phrase in it ("the poll asks if voters will accept …") someone's
+    question; a habitual "will often", "will usually" and a requirement's "shall" ("the standard specifies that the
     organization shall issue …") are no prediction, nor is the future seen from the time told
     ("his then-forthcoming album"), nor a rule for every year: a generic person and a day
     without its year ("A player who signed … will officially join his new club on 1 July"). "Is
@@ -196,10 +198,12 @@ is the date of what a successor updates or replaces ("will update the 2014 P5 st
 
 
 def _not_future(text: str, phrase: re.Match[str]) -> bool:
-    """The noun "will", a habitual "will often" or a requirement's "shall" ("specifies that the
-    organization shall issue"): no prediction at all."""
+    """The noun "will", a habitual "will often", a reported question ("the poll asks if voters
+    will accept") or a requirement's "shall" ("specifies that the organization shall issue"): no
+    prediction at all."""
     return bool(_NOUN_WILL.search(text, max(0, phrase.start() - 12), phrase.start())
                 or _HABITUAL.match(text, phrase.start())
+                or _ASKED_IF.search(text, max(0, phrase.start() - 100), phrase.start())
                 or _FUTURE_ADJECTIVE.match(phrase.group()) is not None
                 and _THEN.search(text, max(0, phrase.start() - 5), phrase.start()) is not None
                 or phrase.group().startswith("shall")
