@@ -575,10 +575,12 @@ _MORE_DAYS = re.compile(r"\s*(?:,|and|or|&)\s*\d{1,2}\b")
 # Kansas City"), when the second number is a later day of that month.
 _DAYS_LABEL = re.compile(r"\s*:(?!\d)")
 _YEAR_BEFORE = re.compile(r"\b\d{4}[ \u00a0]$")
-# A four-digit year after "15 August 12": the date is "August 12, 1983", the count before it another's.
+# A four-digit year after "15 August 12": the date is "August 12, 1983", the count before it
+# another's (a table row's age); not where words introduce the day ("died on 15 August 12, 1983").
 _FULL_YEAR_AFTER = re.compile(r",[ \u00a0](\d{4})(?!\d)")
+_DAY_INTRODUCED = re.compile(r"\b(?:on|born|died|of|in|since|until|till|by|from|to|dated|released)\s+$", re.I)
 # What ends a table's sort key hidden in front of a cell, as a text browser prints it: "1985-06-00 !June 1985".
-_SORT_KEY_END = " !"
+_SORT_KEY_END = re.compile(r" !(?=\S)")
 # A stage named by a count right before a month and its day, as a bracket's heading runs them
 # together: "Round of 16 July 3" is the round of 16 on July 3, not 16 July of the year 3.
 _COUNT_OF_BEFORE = re.compile(r"\b(?:[Rr]ound|[Ll]ast|[Tt]op|[Bb]est)\s+of\s+$")
@@ -605,7 +607,7 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
     for match in _BAD_PROSE.finditer(text):
         groups = match.groupdict()
         if groups["iy"]:
-            if text.startswith(_SORT_KEY_END, match.end()):
+            if _SORT_KEY_END.match(text, match.end()):
                 continue  # "1985-06-00 !June 1985": a table's hidden sort key, which a text browser prints
             reason = _invalid_reason(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
             if reason:
@@ -622,7 +624,8 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
             if (groups["mn"] and _COUNT_OF_BEFORE.search(text, max(0, match.start() - 12), match.start())
                     and _later_day(month, 0, int(year_text))):
                 continue  # "Round of 16 July 3": the round of 16, on July 3
-            if groups["mn"] and (full_year := _FULL_YEAR_AFTER.match(text, end)):
+            if (groups["mn"] and (full_year := _FULL_YEAR_AFTER.match(text, end))
+                    and not _DAY_INTRODUCED.search(text, max(0, match.start() - 12), match.start())):
                 # "15 August 12, 1983": a count (a table row's age) before the month, its day and year
                 reason = _invalid_reason(int(full_year.group(1)), month, int(year_text))
                 if reason:
