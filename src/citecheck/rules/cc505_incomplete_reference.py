@@ -566,7 +566,7 @@ _LONG_NOTE_WORDS = 16
 # Torrington Canal"), says how a figure was worked out, or says it is one ("Note: first player
 # to play for both national teams").
 _NOTE_OPENING = re.compile(r"[Ss]ee(?:\s+also)?:?\s+[A-Z]|In\s+[A-Z][a-z]+[:,]\s|[A-Z][a-z]+ing\s+(?:the|a|an)\s+[a-z]|Note:\s"
-                           r"|(?:Also|Formerly|Originally)\s+(?:known|called)\s+(?:as\s+)?\S")
+                           r"|(?:Also|Formerly|Originally)\s+(?:known\s+as|called)\s+(?=[^:]*$)\S")
 # A note that goes on from the sentence it is attached to, in lower case as no title or name
 # opens: "according to De Morgan's laws", or at a note's length "the common case in many
 # applications …" (not "article on infrared materials", a title written in lower case).
