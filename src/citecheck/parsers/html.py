@@ -937,7 +937,7 @@ class _ItemReader:
         self.original = ""  # the link of "Archived from the original": the cited page itself
         self.italic = ""  # the first italic text after that link: the site or work it names
 
-    def visit(self, node: Element, in_body: bool, text_on: bool) -> None:
+    def visit(self, node: Element, in_body: bool, text_on: bool, in_backlink: bool = False) -> None:
         for child in node.children:
             if isinstance(child, Text):
                 if text_on:
@@ -969,11 +969,12 @@ class _ItemReader:
                     self.italic = italic
             child_in_body = in_body or bool(classes & _BODY_CLASSES)
             self.found_body = self.found_body or child_in_body
+            child_in_backlink = in_backlink or "mw-cite-backlink" in classes
             # a reference's text nested in its backlink by broken markup is still its text
-            child_text_on = text_on and not _skipped(child) or bool(classes & _BODY_CLASSES)
+            child_text_on = text_on and not _skipped(child) or child_in_backlink and bool(classes & _BODY_CLASSES)
             if tag == "br" and child_text_on:
                 (self.body if child_in_body else self.outer).space()
-            self.visit(child, child_in_body, child_text_on)
+            self.visit(child, child_in_body, child_text_on, child_in_backlink)
 
 
 def _reference(item: Element, index: int, list_group: str) -> Reference:
