@@ -384,3 +384,10 @@ def test_prose_date_problems_gregorian_leap_years() -> None:
     assert _problems("on 29 February 1583 the talks") == [
         ("29 February 1583", "1583 is not a leap year, so it has no 29 February")]
     assert _problems("on 29 February 1500 the talks") == []  # Julian calendar: a leap year
+
+
+def test_a_count_before_a_month_day_and_year_is_left_out_of_the_date_it_checks() -> None:
+    text = "Leblanc, 15 February 30, 1983, and Vorak, 13 October 31, 1982, were last seen then."
+    assert prose_date_problems(text) == [
+        (12, 29, "February has 28 days, so there is no 30 February")]
+    assert text[12:29] == "February 30, 1983"

@@ -593,3 +593,16 @@ def test_a_refbegin_keeps_its_own_sub_headings_and_stays_out_of_the_text() -> No
                                             "Smith, John. A Book with 300 pages (2001)."]
     assert not any("450 ships" in s.text or "300 pages" in s.text for s in doc.statements)
     assert any("20 weeks" in s.text for s in doc.statements)
+
+
+def test_a_reference_text_that_broken_markup_nests_in_its_backlink_is_read_but_hidden_text_is_not() -> None:
+    page = """<html><body><div class="mw-parser-output">
+<p>Punctuation marks the pauses.<sup class="reference"><a href="#cite_note-1">[1]</a></sup>
+Its rules vary.<sup class="reference"><a href="#cite_note-2">[2]</a></sup></p>
+<ol class="references">
+<li id="cite_note-1"><span class="mw-cite-backlink">'<i><a href="#cite_ref-1">^</a></i> <b><span class="reference-text"><b>Oxford English Dictionary</b>, definition 2a.</span></b></span></li>
+<li id="cite_note-2"><span class="mw-cite-backlink"><b><a href="#cite_ref-2">^</a></b></span> <span class="reference-text">Truss, Lynne (2003). <i>Eats, Shoots &amp; Leaves</i>. Profile Books.<span style="display:none"><span class="reference-text">HIDDEN</span></span></span></li>
+</ol></div></body></html>"""
+    doc = parse(page)
+    assert [ref.raw.strip() for ref in doc.references] == [
+        "Oxford English Dictionary, definition 2a.", "Truss, Lynne (2003). Eats, Shoots & Leaves. Profile Books."]
