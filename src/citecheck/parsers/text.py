@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import string
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -1097,14 +1098,14 @@ def _wrap_column(source: str, lines: list[tuple[int, int]]) -> int | None:
     those that end near it go on on the next line. In a copy that keeps a paragraph to a line,
     one that happens to end there is followed by a blank line, a table's row or the next entry."""
     texts = [source[s:e].rstrip() for s, e in lines]
-    long = [len(text) for text in texts if len(text) > 40 and not _laid_out(text)]
+    long = sorted(len(text) for text in texts if len(text) > 40 and not _laid_out(text))
     if len(long) < _FEWEST_LONG_LINES:
         return None
     best, best_full = None, 0
     for column in _WRAP_COLUMNS:
-        if sum(n > column for n in long) > _PAST_COLUMN * len(long):
+        if len(long) - bisect_right(long, column) > _PAST_COLUMN * len(long):
             continue
-        full = sum(column - _WRAP_SLACK <= n <= column for n in long)
+        full = bisect_right(long, column) - bisect_left(long, column - _WRAP_SLACK)
         if full > best_full:
             best, best_full = column, full
     if best is None or best_full < _FULL_LINES * len(long):
