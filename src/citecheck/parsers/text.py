@@ -2364,13 +2364,17 @@ _BACKLINK_GLUED = re.compile(r"([a-z])(?=(?:de|da|di|du|van|von|ten|ter|le|la|al
 
 
 # An entry's backlink as copies print it: "^", with the label a screen reader hears where the copy
-# keeps it ("^ Jump up to: a b", "Jump up ^").
-_BACKLINK_OPENING = re.compile(r"\s*(?:\^\s*(?:Jump[ _]up(?:[ _]to:)?\s*)?|'?Jump[ _]up\s*\^\s*)")  # "'Jump up ^": a page's stray quote
+# keeps it ("^ Jump up to: a b", "Jump up ^", also after a page's stray quote); Parsoid's "↑", or
+# its numbers where the entry is cited more than once ("13. 1 2 3 Servheen, C. …").
+_BACKLINK_OPENING = re.compile(
+    r"\s*(?:\^\s*(?:Jump[ _]up(?:[ _]to:)?\s*)?|'?Jump[ _]up\s*\^\s*|↑\s*|(?=1 2 ))")
+_NUMBERED_BACKLINKS = re.compile(r"1(?: \d{1,3})+ ")
 # A superscript a text browser prints with a caret at a line's start, where no number says an
-# entry opens: a marker wrapped there ("^[4]^[5]"), an endnote's capital letter or number ("^A
-# Build with 1,500 MW …" under a table, "^1 Associate member." under a navbox). After an entry's
-# number it is the backlink ("38. ^[1], PragueBest").
-_SUPERSCRIPT = re.compile(r"\s*\^(?:\[|[A-Z]\s|\d{1,2}\s)")
+# entry opens: a marker wrapped there ("^[4]^[5]"), an endnote's capital letter, number or sign
+# ("^A Build with 1,500 MW …" under a table, "^1 Associate member." under a navbox, "^* Sales
+# figures based on certification alone." under a certification table). After an entry's number
+# it is the backlink ("38. ^[1], PragueBest").
+_SUPERSCRIPT = re.compile(r"\s*\^(?:\[|[A-Z]\s|\d{1,2}\s|[*^†‡§¶#]{1,3}\s)")
 
 
 def _opens_with_backlink(text: str, pos: int = 0) -> bool:
@@ -2379,8 +2383,17 @@ def _opens_with_backlink(text: str, pos: int = 0) -> bool:
 
 
 def _opens_unnumbered_entry(text: str) -> bool:
-    """Whether a line with no number before it opens an entry with its backlink, not a superscript."""
-    return _opens_with_backlink(text) and _SUPERSCRIPT.match(text) is None
+    """Whether a line with no number before it opens an entry with its backlink: not a superscript,
+    and numbered backlinks only before a citation's words ("1 2 3 4 Ward and Kynaston, p. 83", as
+    lynx prints a Parsoid list's later entries), not before a score table's column heads, short
+    capitalised words and numbers ("1 2 3 4 OT Total")."""
+    if not _opens_with_backlink(text) or _SUPERSCRIPT.match(text) is not None:
+        return False
+    numbered = _NUMBERED_BACKLINKS.match(text.lstrip())
+    if numbered is None:
+        return True
+    words = text.lstrip()[numbered.end():].split()
+    return not all(len(word) <= 5 and (word.isdigit() or word.istitle() or word.isupper()) for word in words)
 
 
 def _backlinks(text: str) -> tuple[int, int]:
@@ -2390,6 +2403,11 @@ def _backlinks(text: str) -> tuple[int, int]:
     if caret is None:
         return 0, 0
     pos = caret.end()
+    numbered = _NUMBERED_BACKLINKS.match(text, pos)
+    if numbered is not None:
+        uses = numbered.group().split()
+        if uses == [str(n) for n in range(1, len(uses) + 1)]:
+            return numbered.end(), len(uses)  # Parsoid's "1 2 3": cited three times
     letters = 0
     while True:
         match = _BACKLINK_LETTER.match(text, pos)
