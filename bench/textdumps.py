@@ -1,8 +1,7 @@
 """How text-browser dumps of real pages read against their HTML originals.
 
-Run: python bench/textdumps.py [--findings]. For every dump of
-``eval/articles/textdump-holdout-82/`` (lynx and w3m, see its entry in SOURCES.md) the HTML
-original gives the true reading: its numbered reference entries and how often each is cited.
+Run: python bench/textdumps.py [--findings]. For every dump of the ``eval/articles/textdump-holdout-*/``
+sets (lynx and w3m, see their entries in SOURCES.md) the HTML original gives the true reading: its numbered reference entries and how often each is cited.
 Prints, per dump and in total, how many of the original's entries the text reads (in order),
 and how many it finds cited as often as the original; with --findings, the CC101 and CC102
 findings of the dump beside the original's, which shows what the text's layout adds (a table
@@ -22,7 +21,6 @@ from citecheck.model import Document
 from citecheck.parsers import parse
 
 ROOT = Path(__file__).resolve().parents[1] / "eval" / "articles"
-DUMPS = ROOT / "textdump-holdout-82"
 
 
 def numbered(doc: Document) -> list:
@@ -42,11 +40,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--findings", action="store_true", help="also compare CC101 and CC102 findings")
     args = parser.parse_args()
-    sources = json.loads((DUMPS / "SOURCES.json").read_text())
+    sources = {folder / dump: original for folder in sorted(ROOT.glob("textdump-holdout-*"))
+               for dump, original in json.loads((folder / "SOURCES.json").read_text()).items()}
     total: Counter = Counter()
-    for dump, original in sorted(sources.items()):
+    for path, original in sorted(sources.items()):
+        dump = f"{path.parent.name}/{path.name}"
         html = (ROOT / original).read_text(encoding="utf-8", errors="replace")
-        text = (DUMPS / dump).read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
         html_doc, text_doc = parse(html, "html", path=original), parse(text, "text", path=dump)
         html_refs, text_refs = numbered(html_doc), numbered(text_doc)
         html_uses, text_uses = uses(html_doc, html_refs), uses(text_doc, text_refs)
