@@ -14,7 +14,7 @@ import pytest
 
 from citecheck.api import lint_text
 from citecheck.parsers import html as html_parser
-from citecheck.parsers.text import _note_key, parse
+from citecheck.parsers.text import _backlinks, _note_key, parse
 
 # The lead of w3m's dump of "Rust (programming language)" (cols 100): enough wrapped lines to tell
 # the column a dump wraps at.
@@ -336,7 +336,30 @@ References
  1. ^ "Penn State 24, Wisconsin 21". ESPN. 24 November 2012.
 """)
     assert [r.key for r in doc.references] == ["1"]
-    assert any(s.text.startswith("1 2 3 4 OT Total") for s in doc.statements)
+    assert [s.text for s in doc.statements][1:] == ["1 2 3 4 OT Total", "Wisconsin 14 0 0 7 0 21"]
+
+
+def test_lynxs_unnumbered_parsoid_entries_keep_their_numbered_backlinks() -> None:
+    # lynx leaves the numbers off a long Parsoid list's later entries.
+    doc = parse("""Bear
+
+Bears are large.[1] Polar bears are white.[2] They hunt seals.[2] Pandas eat bamboo.[3]
+
+References
+
+     ↑ Ward and Kynaston, p. 61
+
+     1 2 Ratcliffe 2004
+
+     ↑ Hemstock, Annie (1999). The Polar Bear. Manakato, MN: Capstone Press. p. 4.
+""")
+    assert [(r.key, r.backlinks) for r in doc.references] == [("1", 1), ("2", 2), ("3", 1)]
+    assert doc.references[1].raw == "Ratcliffe 2004"
+
+
+def test_numbers_that_do_not_run_on_from_one_are_no_backlinks() -> None:
+    assert _backlinks("1 2 5 Trimethylbenzene isomers") == (0, 1)
+    assert _backlinks("1 2 3 Servheen, C. (1999). Bears.") == (6, 3)
 
 
 def test_superscript_backlink_letters_count_the_uses() -> None:
