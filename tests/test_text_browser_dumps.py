@@ -453,6 +453,26 @@ References
     assert [s.text for s in doc.statements] == ["Particle physics studies the 17 particles of the Standard Model."]
 
 
+def test_a_table_of_contents_with_its_hide_link_on_a_line_of_its_own_is_page_furniture() -> None:
+    doc = parse("""Punctuation
+
+Contents
+
+ [hide]
+
+  • 1 History
+      □ 1.3 Later developments
+  • 3 Other languages
+
+Punctuation is the use of spacing and signs.[1]
+
+References
+
+ 1. ^ "Punctuation". Britannica. 2020.
+""")
+    assert [s.text for s in doc.statements] == ["Punctuation is the use of spacing and signs."]
+
+
 def test_lynxs_table_of_contents_with_its_buttons_is_page_furniture() -> None:
     doc = parse("""Particle physics
 

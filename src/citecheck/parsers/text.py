@@ -42,6 +42,7 @@ _CHROME = re.compile(
       | (?:\(BUTTON\)[ _])?Toggle[ _].{1,80}?[ _]subsection
       | (?:\(BUTTON\)[ _])?move[ _]to[ _]sidebar[ _](?:\(BUTTON\)[ _])?(?:hide|show)
       | \(Top\)
+      | \[\s?(?:hide|show)\s?\]
       | \[?This[ _]is[ _]a[ _](?:featured|good)[ _]article.*
       | \(?Redirected[ _]from[ _].*
       | Coordinates:.*
