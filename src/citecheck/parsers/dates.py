@@ -597,7 +597,8 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
     Flags 31 June, 29 February of non-leap years, ISO month 13, and a day-month followed
     by a one- or two-digit "year" ("on 1 October 1 and 5 October") when what follows
     cannot start a noun phrase (so "On 9 October 12 soldiers" is left alone), nor a four-digit
-    year ("15 August 12, 1983" is a count before August 12, 1983). A "date" glued to a word by a
+    year ("15 August 12, 1983" is a count before August 12, 1983; not "died on 15 August 12,
+    1983", where words introduce the day). A "date" glued to a word by a
     quote or prime mark is part of a title or a code ("11'09"01 September 11"), and an ISO date
     before " !" is a table's hidden sort key ("1985-06-00 !June 1985").
     """

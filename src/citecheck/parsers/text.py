@@ -1124,7 +1124,8 @@ def _unwrapped(source: str, lines: list[tuple[int, int]]) -> str:
     next line's first word would not have fitted on it, unless the next line opens a list's
     next entry or item (not indented past the line before; in a paragraph, "1975. The …" goes
     on with it) or an entry with its caret, or either line holds cells, or the line runs past
-    the column. The break and the next line's indent become one space and ``_FILLER``s. A marker broken at the wrap ("…city.^[" / "42] …") is put back together before it."""
+    the column. The break and the next line's indent become one space and ``_FILLER``s. A marker
+    broken at the wrap ("…city.^[" / "42] …") is put back together before it."""
     column = _wrap_column(source, lines)
     if column is None:
         return source
@@ -1136,7 +1137,8 @@ def _unwrapped(source: str, lines: list[tuple[int, int]]) -> str:
         if not line.strip():
             listed = bool(_ENTRY.match(following) or _BULLET.match(following))
             continue
-        if not head or len(line) > column or _laid_out(line) or _laid_out(following) or _opens_unnumbered_entry(head):
+        if (not head or len(line) > column or _laid_out(line) or _laid_out(following)
+                or _opens_unnumbered_entry(head)):
             continue  # past the column a line is a table's, and a caret opens the next entry
         opens_own = _ENTRY.match(following) or _BULLET.match(following)
         if opens_own and listed and _indent(following) <= _indent(line):
@@ -2398,8 +2400,8 @@ def _opens_unnumbered_entry(text: str) -> bool:
 
 
 def _backlinks(text: str) -> tuple[int, int]:
-    """Where the entry's content starts after "^ a b c" (or "^ Jump up to: a b c", "Jump up ^"),
-    and how many uses it claims."""
+    """Where the entry's content starts after "^ a b c" (or "^ Jump up to: a b c", "Jump up ^",
+    Parsoid's "↑" and "1 2 3"), and how many uses it claims."""
     caret = _BACKLINK_OPENING.match(text)
     if caret is None:
         return 0, 0

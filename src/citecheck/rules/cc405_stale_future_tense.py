@@ -120,8 +120,8 @@ class StaleFutureTense(Rule):
     end) and in a statement with a reporting verb ("said the war will end on ...", "... will end
     on 5 May, officials said", "advising members that ...") report someone's words, and a
     question reported with the phrase in it ("the poll asks if voters will accept …") someone's
-    question; a habitual "will often", "will usually" and a requirement's "shall" ("the standard specifies that the
-    organization shall issue …") are no prediction, nor is the future seen from the time told
+    question; a habitual "will often", "will usually" and a requirement's "shall" ("the
+    standard specifies that the organization shall issue …") are no prediction, nor is the future seen from the time told
     ("his then-forthcoming album"), nor a rule for every year: a generic person and a day
     without its year ("A player who signed … will officially join his new club on 1 July"). "Is
     due to" a cause or an author ("is due to Hankel (1867)", "is due to rising costs") is no

@@ -27,10 +27,10 @@ class InvalidDate(Rule):
     a truncated year such as "on 1 October 1 and 5 October" (a following noun, as in "On 9
     October 12 soldiers", is read as a count, a time, as in "Dec 27, 15:37", as a time, and
     more days, as in "February 3, 4 and 5", as a list of days, and a four-digit year, as in "15
-    August 12, 1983", as the year of August 12 after a count). Day 0 after a year ("1900
-    January 0") is the astronomers' notation for the last day of the year before, and an ISO
-    date before " !" a table's hidden sort key that a text browser prints ("1985-06-00 !June
-    1985").
+    August 12, 1983", as the year of August 12 after a count, unless words introduce the day:
+    "died on 15 August 12, 1983" is checked as written). Day 0 after a year ("1900 January 0") is
+    the astronomers' notation for the last day of the year before, and an ISO date before " !"
+    and its cell a table's hidden sort key that a text browser prints ("1985-06-00 !June 1985").
 
     Why: an impossible date is a typo that hides the real one; readers and tools (CC401-CC405)
     cannot order events or sources by it.
