@@ -1424,6 +1424,8 @@ _FORMULA = re.compile(r"\\[a-zA-Z]{3,}\b|&#x[0-9A-Fa-f]+;|[\^_]\{")
 _LEAKED_ENTRY = re.compile(r"\s*(?:\^|\[[^\W\d_])")
 _LAYOUT_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 _WIDE_GAP = re.compile(r"\S {5,}\S")
+# The two spaces a dump sets between narrow columns: "1937 Ryland Milner    2  5  2".
+_NARROW_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 # Two words of three letters or more: the first taken whole (from its first letter, so that a
 # text with one such word is read once), then any later one.
 _TWO_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}+[\s\S]*?[^\W\d_]{3}")
@@ -1433,7 +1435,8 @@ def judgeable(text: str) -> bool:
     """Whether a statement reads as prose a figure can be judged in.
 
     Formulas (TeX that leaked into a copy), table rows laid out with runs of spaces or
-    pipes in text-mode dumps, list entries ("^ ...") and images' alt texts ("[six figures
+    pipes in text-mode dumps (also one wide gap and narrow columns two spaces apart, "1937 Ryland
+    Milner    2  5  2"), list entries ("^ ...") and images' alt texts ("[six figures
     showing forces]") that leaked into prose and fragments of fewer than two words are not:
     their numbers are exponents, column values, descriptions of a picture or the tail of a
     broken line.
@@ -1443,14 +1446,15 @@ def judgeable(text: str) -> bool:
     if ("\\" in text or "&#x" in text or "{" in text) and _FORMULA.search(text) or text.count("|") >= 2 \
             or _LEAKED_ENTRY.match(text) or "ISBN" in text:
         return False  # a formula, a pipe table, a note, an alt text, a reference or book entry
-    if ("   " in text or "\t" in text) and (_at_least_two(_LAYOUT_GAP, text) or _WIDE_GAP.search(text)):
+    if ("   " in text or "\t" in text) and (_matches_at_least(_LAYOUT_GAP, text, 2) or _WIDE_GAP.search(text)
+                                          or _LAYOUT_GAP.search(text) and _matches_at_least(_NARROW_GAP, text, 3)):
         return False
     return _TWO_WORDS.search(text) is not None
 
 
-def _at_least_two(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``pattern`` matches twice in ``text``, without finding every match of a long text."""
-    return len(list(itertools.islice(pattern.finditer(text), 2))) == 2
+def _matches_at_least(pattern: re.Pattern[str], text: str, times: int) -> bool:
+    """Whether ``pattern`` matches ``times`` times in ``text``, without finding every match of a long text."""
+    return len(list(itertools.islice(pattern.finditer(text), times))) == times
 
 
 def describe_figures(claims: Sequence[NumericClaim], text: str = "", limit: int = 3) -> str:
