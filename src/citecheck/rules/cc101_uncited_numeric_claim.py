@@ -1447,7 +1447,7 @@ def judgeable(text: str) -> bool:
             or _LEAKED_ENTRY.match(text) or "ISBN" in text:
         return False  # a formula, a pipe table, a note, an alt text, a reference or book entry
     if ("   " in text or "\t" in text) and (_matches_at_least(_LAYOUT_GAP, text, 2) or _WIDE_GAP.search(text)
-                                          or _LAYOUT_GAP.search(text) and _matches_at_least(_NARROW_GAP, text, 3)):
+                                          or _matches_at_least(_NARROW_GAP, text, 3)):
         return False
     return _TWO_WORDS.search(text) is not None
 
