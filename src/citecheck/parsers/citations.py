@@ -58,6 +58,10 @@ _ARCHIVED = re.compile(
     r"(?:\s+on\s+(?P<date>[^.]{0,40}?\d{4}(?:-\d{1,2}-\d{1,2})?)|\s+on)?\s*(?:[.,]|$)",  # "," in CS2
     re.I,
 )
+# The entry MediaWiki prints in a reference list for a named reference used but never defined,
+# after its backlink where a copy keeps it: "^ a b Cite error: The named reference fbn was invoked
+# but never defined (see the help page)." It is no entry: its markers stay undefined (CC501).
+CITE_ERROR = re.compile(r"\^?\s*(?:[a-z]{1,2}\s+)*Cite[ _]error\b", re.I)
 # {{webarchive}} output: "Archived 2010-02-10 at the Wayback Machine", "Archived October 30, 2008,
 # at the Wayback Machine" (a US date keeps its comma), "Archived 2013-01-12 at archive.today".
 # The hosts of web archives, as an archive link names them ("https://web.archive.org/web/…").

@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Sequence
 from urllib.parse import parse_qs, unquote
 
 from citecheck.model import Citation, Document, Reference, Span, Statement, Tag
-from citecheck.parsers.citations import BIBLIOGRAPHY_SECTIONS, DATED_WORK, domain_of, parse_reference_text
+from citecheck.parsers.citations import BIBLIOGRAPHY_SECTIONS, CITE_ERROR, DATED_WORK, domain_of, parse_reference_text
 from citecheck.parsers.statements import Paragraph, statements_from_paragraph
 
 # --- tokenizer and tree ------------------------------------------------------------------
@@ -1163,11 +1163,6 @@ def _in_chrome(element: Element) -> bool:
 # --- entry point -------------------------------------------------------------------------
 
 
-# The entry MediaWiki prints for a named reference used but never defined: "Cite error: The
-# named reference fbn was invoked but never defined (see the help page)."
-_CITE_ERROR = re.compile(r"\s*Cite error\b", re.I)
-
-
 def parse(text: str, path: str = "<string>") -> Document:
     """Parse rendered MediaWiki HTML into a Document whose spans point into ``text``."""
     doc = Document(source=text, format="html", path=path)
@@ -1192,7 +1187,7 @@ def parse(text: str, path: str = "<string>") -> Document:
             number += 1
             key = _letters(number) if group_name == "note" and "alpha" in group else str(number)
             ref = _reference(item, number, group_name)
-            if _CITE_ERROR.match(ref.raw):
+            if CITE_ERROR.match(ref.raw):
                 continue  # a rendered "Cite error" is no entry: its markers stay undefined (CC501)
             ref.key = key
             references.append(ref)

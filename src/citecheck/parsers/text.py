@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from citecheck.model import Citation, Diagnostic, Document, Reference, Span, Statement, Tag
-from citecheck.parsers.citations import (BIBLIOGRAPHY_SECTIONS, DATED_WORK, WEBARCHIVE, domain_of,
-                                         name_shared_sites, parse_reference_text)
+from citecheck.parsers.citations import (BIBLIOGRAPHY_SECTIONS, CITE_ERROR, DATED_WORK, WEBARCHIVE,
+                                         domain_of, name_shared_sites, parse_reference_text)
 from citecheck.parsers.numbers import NUMBER_WORDS
 from citecheck.parsers.statements import TABLE_SOURCE_LINE, Paragraph, statements_from_paragraph
 
@@ -1026,8 +1026,9 @@ def _caption_words(text: str) -> list[str]:
 
 # An entry of a copied table of contents, with the bullet a text browser prints before it:
 # "2.1 Timeline", "• 3 Subatomic particles", "□ 3.1 Quarks and leptons".
-_TOC_BULLET = re.compile(r"^[•·▪◦‣∙□☆*o+-]\s+")
-_TOC_ENTRY = re.compile(r"(?:[•·▪◦‣∙□☆*o+-]\s*)?\d+(?:\.\d+)*\s+\S")
+_TOC_BULLETS = "[•·▪◦‣∙□☆*o+-]"
+_TOC_BULLET = re.compile(rf"^{_TOC_BULLETS}\s+")
+_TOC_ENTRY = re.compile(rf"(?:{_TOC_BULLETS}\s*)?\d+(?:\.\d+)*\s+\S")
 
 
 def _heading_like(text: str) -> bool:
@@ -1060,8 +1061,6 @@ def parse(text: str, path: str = "<string>") -> Document:
     return doc
 
 
-# Columns of a table or an infobox, which a dump lays out with runs of spaces: never wrapped prose.
-_LAID_OUT = re.compile(r"\S {3,}\S")
 # The columns a dump may wrap at, and the share of its longer lines that end near that column.
 _WRAP_COLUMNS = range(60, 141)
 _FULL_LINES = 0.25
@@ -1081,7 +1080,7 @@ _CLOSE_MARKER_HEAD = re.compile(r"\d{0,4}\]")
 def _laid_out(line: str) -> bool:
     """Whether a line holds cells: tab-separated, as a browser copies a table, or set apart by
     runs of spaces, as a dump lays one out."""
-    return "\t" in line or _LAID_OUT.search(line.strip()) is not None
+    return "\t" in line or _CELL_GAP.search(line) is not None
 
 
 def _goes_on(following: str) -> bool:
@@ -1862,7 +1861,7 @@ class _Parser:
                 previous = blocks[-1]
             lettered = group == "note" and not self.numbered_notes
             for entry, number in _list_entries(self.source, blocks):
-                if _CITE_ERROR.match(_entry_text(self.source, entry)):
+                if CITE_ERROR.match(_entry_text(self.source, entry)):
                     continue  # a rendered "Cite error" is no entry: its markers stay undefined (CC501)
                 printed = int(entry.number) if entry.number else number
                 if lettered:
@@ -2284,7 +2283,6 @@ _STRAY = re.compile(
     r"|\[[^\]]{0,40}(?:needed|dead[ _]link)\]|[.,;:\s])*",
     re.I,
 )
-_CITE_ERROR = re.compile(r"\^?\s*(?:[a-z]{1,2}\s+)*Cite[ _]error\b", re.I)
 
 
 def _is_stray(text: str) -> bool:
