@@ -15,6 +15,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Iterator
 
 from citecheck.api import lint_text
 from citecheck.model import Document
@@ -36,35 +37,47 @@ def letters(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
 
+def dump_sets() -> list[Path]:
+    return sorted(ROOT.glob("textdump-holdout-*"))
+
+
+def readings(folder: Path) -> Iterator[tuple[str, str, str, Counter]]:
+    """For each dump of ``folder``: its name, its text, its original's HTML, and how the text reads
+    against the original (entries, entries in the text, entries read in order, entries cited as
+    often, and the citations of each)."""
+    for dump, original in sorted(json.loads((folder / "SOURCES.json").read_text()).items()):
+        html = (ROOT / original).read_text(encoding="utf-8", errors="replace")
+        text = (folder / dump).read_text(encoding="utf-8")
+        html_doc, text_doc = parse(html, "html", path=original), parse(text, "text", path=dump)
+        html_refs, text_refs = numbered(html_doc), numbered(text_doc)
+        html_uses, text_uses = uses(html_doc, html_refs), uses(text_doc, text_refs)
+        yield f"{folder.name}/{dump}", text, html, Counter(
+            entries=len(html_refs), text_entries=len(text_refs),
+            read=sum(letters(a.raw)[:20] in letters(b.raw) for a, b in zip(html_refs, text_refs)),
+            agreeing=sum(html_uses[a.key] == text_uses[b.key] for a, b in zip(html_refs, text_refs)),
+            html_citations=sum(html_uses.values()), text_citations=sum(text_uses.values()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--findings", action="store_true", help="also compare CC101 and CC102 findings")
     args = parser.parse_args()
-    sources = {folder / dump: original for folder in sorted(ROOT.glob("textdump-holdout-*"))
-               for dump, original in json.loads((folder / "SOURCES.json").read_text()).items()}
     total: Counter = Counter()
-    for path, original in sorted(sources.items()):
-        dump = f"{path.parent.name}/{path.name}"
-        html = (ROOT / original).read_text(encoding="utf-8", errors="replace")
-        text = path.read_text(encoding="utf-8")
-        html_doc, text_doc = parse(html, "html", path=original), parse(text, "text", path=dump)
-        html_refs, text_refs = numbered(html_doc), numbered(text_doc)
-        html_uses, text_uses = uses(html_doc, html_refs), uses(text_doc, text_refs)
-        read = sum(letters(a.raw)[:20] in letters(b.raw) for a, b in zip(html_refs, text_refs))
-        agreeing = sum(html_uses[a.key] == text_uses[b.key] for a, b in zip(html_refs, text_refs))
-        row = Counter(entries=len(html_refs), read=read, agreeing=agreeing,
-                      html_citations=sum(html_uses.values()), text_citations=sum(text_uses.values()))
-        line = f"{dump[:64]:64} entries {read:4}/{len(html_refs):<4} cited alike {agreeing:4}"
-        if args.findings:
-            for fmt, source, name in (("html", html, original), ("text", text, dump)):
-                codes = Counter(f.code for f in lint_text(source, fmt, path=name).findings)
-                row[f"CC101 {fmt}"], row[f"CC102 {fmt}"] = codes["CC101"], codes["CC102"]
-            line += (f"  CC101 {row['CC101 html']:3} html {row['CC101 text']:3} text"
-                     f"  CC102 {row['CC102 html']:3} html {row['CC102 text']:3} text")
-        print(line)
-        total.update(row)
+    dumps = 0
+    for folder in dump_sets():
+        for dump, text, html, row in readings(folder):
+            dumps += 1
+            line = f"{dump[:64]:64} entries {row['read']:4}/{row['entries']:<4} cited alike {row['agreeing']:4}"
+            if args.findings:
+                for fmt, source in (("html", html), ("text", text)):
+                    codes = Counter(f.code for f in lint_text(source, fmt, path=dump).findings)
+                    row[f"CC101 {fmt}"], row[f"CC102 {fmt}"] = codes["CC101"], codes["CC102"]
+                line += (f"  CC101 {row['CC101 html']:3} html {row['CC101 text']:3} text"
+                         f"  CC102 {row['CC102 html']:3} html {row['CC102 text']:3} text")
+            print(line)
+            total.update(row)
     entries = total["entries"]
-    print(f"{len(sources)} dumps, {entries} entries: read in order {total['read']} "
+    print(f"{dumps} dumps, {entries} entries: read in order {total['read']} "
           f"({total['read'] / entries:.1%}), cited as often {total['agreeing']} ({total['agreeing'] / entries:.1%}); "
           f"citations {total['text_citations']} of {total['html_citations']}")
     if args.findings:

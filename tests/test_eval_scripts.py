@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import load_bench
 
-
-def load(name: str):  # type: ignore[no-untyped-def]
-    """Import a bench/ script as a module (bench/ is not a package)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    return module
-
-
-ecosystem = load("ecosystem")
-precision = load("precision")
+ecosystem = load_bench("ecosystem")
+precision = load_bench("precision")
 
 ARTICLE = """\
 The town had 12,000 inhabitants in 2001.{{citation needed|date=May 2015}}
@@ -140,7 +125,7 @@ def test_precision_reports_ambiguous_and_duplicate_labels() -> None:
     assert len(table["duplicate"]) == 1
 
 
-agreement = load("agreement")
+agreement = load_bench("agreement")
 
 
 def test_agreement_pairs_readings_by_anchor_and_gives_kappa() -> None:

@@ -5,8 +5,6 @@ page's dump; the last test reads every dump of the ``textdump-holdout-*`` sets."
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -15,6 +13,8 @@ import pytest
 from citecheck.api import lint_text
 from citecheck.parsers import html as html_parser
 from citecheck.parsers.text import _backlinks, _note_key, parse
+
+from conftest import load_bench
 
 # The lead of w3m's dump of "Rust (programming language)" (cols 100): enough wrapped lines to tell
 # the column a dump wraps at.
@@ -537,37 +537,19 @@ It is made in Odisha.<sup class="reference"><a href="#cite_note-fbn-2">[2]</a></
     assert [f.code for f in result.findings if f.code == "CC501"] == ["CC501"]
 
 
-ARTICLES = Path(__file__).resolve().parents[1] / "eval" / "articles"
-DUMP_SETS = sorted(ARTICLES.glob("textdump-holdout-*"))
+textdumps = load_bench("textdumps")
 
 
-def _numbered(doc) -> list:
-    return [ref for ref in doc.references if not ref.group and ref.key.isdigit()]
-
-
-def _letters(text: str) -> str:
-    return re.sub(r"\W+", "", text.casefold())
-
-
-@pytest.mark.skipif(not DUMP_SETS, reason="the text-browser dumps are not in this checkout")
-@pytest.mark.parametrize("folder", DUMP_SETS, ids=lambda folder: folder.name)
+@pytest.mark.skipif(not textdumps.dump_sets(), reason="the text-browser dumps are not in this checkout")
+@pytest.mark.parametrize("folder", textdumps.dump_sets(), ids=lambda folder: folder.name)
 def test_real_dumps_are_read_as_their_html_originals(folder: Path) -> None:
     """lynx and w3m dumps of real pages, rendered and Parsoid's (SOURCES.json names each dump's
     original): the entries of the text and of the HTML are the same, in the same order, and each
     is cited as often as the original cites it. A dump may add a navbox's own notes after the
     list, numbered again from 1 ("1. ^1Claimed and controlled by Russia …" under Kharkiv's)."""
-    sources = json.loads((folder / "SOURCES.json").read_text())
-    entries = aligned = agreeing = 0
-    for dump, original in sorted(sources.items()):
-        html_doc = html_parser.parse((ARTICLES / original).read_text(encoding="utf-8", errors="replace"))
-        text_doc = parse((folder / dump).read_text(encoding="utf-8"))
-        html_refs, text_refs = _numbered(html_doc), _numbered(text_doc)
-        assert 0 <= len(text_refs) - len(html_refs) <= 2, dump
-        html_uses = Counter(c.reference.key for c in html_doc.citations if c.reference in html_refs)
-        text_uses = Counter(c.reference.key for c in text_doc.citations if c.reference in text_refs)
-        entries += len(html_refs)
-        for html_ref, text_ref in zip(html_refs, text_refs):
-            aligned += _letters(html_ref.raw)[:20] in _letters(text_ref.raw)
-            agreeing += html_uses[html_ref.key] == text_uses[text_ref.key]
-    assert aligned >= 0.99 * entries
-    assert agreeing >= 0.95 * entries
+    total: Counter = Counter()
+    for dump, _, _, row in textdumps.readings(folder):
+        assert 0 <= row["text_entries"] - row["entries"] <= 2, dump
+        total.update(row)
+    assert total["read"] >= 0.99 * total["entries"]
+    assert total["agreeing"] >= 0.95 * total["entries"]
