@@ -55,6 +55,9 @@ _MOJIBAKE_DASH = re.compile("\u00e2\u0080[\u0093\u0094]")
 _PART_AFTER_ISBN = re.compile(r"\bISBN:?\s*[\dXx][\dXx\s–-]*[\dXx]\.?\s+(?!(?:Retrieved|Archived|Accessed|OCLC|"
                               r"doi|PMID|PMC|ISSN|Bibcode|JSTOR|LCCN|S2CID|ISBN)\b)([^\[\s][^\[]{7,}?)\s*(?:\[.*)?$",
                               re.I | re.S)
+# A website named by its address, as a copy prints a citation's site: "golang.org", "www.bls.gov".
+_SITE_ADDRESS = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.I)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _SHORT_CITE = re.compile(r"\{\{\s*(?:sfn|harv|rp\b)", re.I)
 
 
@@ -126,19 +129,30 @@ class _SharingKey:
         return (pages, _fold(ref.get("title")), _fold(ref.get("note"))), link
 
 
-def _same_source(kind: str, earlier: Reference, ref: Reference) -> bool:
+def _same_source(kind: str, earlier: Reference, ref: Reference, links_printed: bool) -> bool:
     """Whether two entries at the same pages that share a key of ``kind`` cite one source: not
     "The World Factbook" at two pages of its site, nor two works behind one link copied to the
     wrong one, nor two items of a series behind one address, nor two footnotes of different
-    notes before the source they cite, or one with a note and one without."""
+    notes before the source they cite, or one with a note and one without, nor, in a copy that
+    prints no links, two undated pages of a site it names by its address."""
     if _fold(earlier.get("note")) != _fold(ref.get("note")):
         return False
     if kind == "title":
-        return not (_different_urls(earlier, ref) or _different_sections(earlier, ref))
+        return not (_different_urls(earlier, ref) or _different_sections(earlier, ref)
+                    or not links_printed and _undated_pages_of_a_site(earlier, ref))
     if _different_works(earlier, ref):
         return False
     return kind != "url" or not (_other_authors_other_words(earlier, ref) or _name_different_items(earlier, ref)
                                  or _different_sections(earlier, ref))
+
+
+def _undated_pages_of_a_site(a: Reference, b: Reference) -> bool:
+    """Whether both entries cite a page of a website named by its address ("golang.org"), with
+    neither a date nor a day of retrieval, under a title that names no year: a spec's sections
+    and a tool's queries share such a title, and only their links, which the copy lost, told
+    them apart; "The Nobel Prize in Physics 1932" is one year's page."""
+    return all(not (ref.get("url") or ref.get("date") or ref.get("access_date") or _YEAR.search(ref.get("title")))
+               and _SITE_ADDRESS.fullmatch(ref.get("work") or ref.get("publisher")) for ref in (a, b))
 
 
 def _different_sections(a: Reference, b: Reference) -> bool:
@@ -369,8 +383,13 @@ class DuplicateReference(Rule):
     front page ("…/dissemination/home.do", which census tables for different wards all link)
     the site, so none is a URL to compare; a query picks one page, at a site's root too
     ("index.php?p=193"), unless it only sets how the site shows or searches it ("?lang=en",
-    "?s=ferry"). Two entries by authors and under titles that share no word are two
-    works behind one link, dated or not. Short citations
+    "?s=ferry"). In a copy that prints no links (a plain-text copy), two pages of a site it names
+    only by its address, neither dated nor retrieved on a day ('"The Go Programming Language
+    Specification". golang.org.' twice: two sections of the spec), are not compared, for only
+    their lost links told them apart; retrieved on one day, or under a title that names a year
+    ('"The Nobel Prize in Physics 1932". NobelPrize.org.'), they are one page.
+    Two entries by authors and under titles that share no word are two works behind one link,
+    dated or not. Short citations
     (``{{sfn}}``, ``{{harvnb}}``, "Smith 2001, p. 5") and notes are not compared, nor two footnotes
     that give different notes before citing one source ("Denver traded this selection … Smith,
     Michael (March 2, 2007). "Lions trade Bly …"" and "Detroit traded this selection …" before the
@@ -393,6 +412,7 @@ class DuplicateReference(Rule):
         # Entries by source key; pages are read only where two entries share a key (rarely).
         by_key: dict[tuple[str, str], _SharingKey] = {}
         pages: dict[int, str] = {}
+        links_printed = doc.format != "text"  # a text copy prints a link's words, not its address
 
         def pages_of(ref: Reference) -> str:
             if id(ref) not in pages:
@@ -410,7 +430,7 @@ class DuplicateReference(Rule):
                     by_key[key] = _SharingKey(key[0], ref)
                     continue
                 earlier = next((other for other in sharing.compared(ref, pages_of)
-                                if _same_source(key[0], other, ref)), None)
+                                if _same_source(key[0], other, ref, links_printed)), None)
                 if earlier is not None and earlier.key != ref.key and original is None:
                     original, matched = earlier, key[0]
                 sharing.add(ref, pages_of)
