@@ -170,6 +170,15 @@ def test_prose_date_problems_year_less_and_iso() -> None:
     assert "month 13" in prose_date_problems("released 2020-13-01 in")[0][2]
 
 
+def test_prose_date_problems_day_and_month_apart() -> None:
+    """A line break between a day and its month keeps the date; a column's gap does not."""
+    assert [r for _, _, r in prose_date_problems("began on 18\n  January 4, and failed")] == [
+        "year 4 is not a plausible year"]
+    assert prose_date_problems("17   January 3,   1pm EST") == []
+    assert prose_date_problems("17\tJanuary 3, 1pm EST") == []
+    assert [(s, e) for s, e, _ in prose_date_problems("aged 15\nFebruary 30, 1983: no")] == [(8, 25)]
+
+
 def test_wayback_timestamps() -> None:
     url = "https://web.archive.org/web/20201010123456/https://example.com/a"
     assert wayback_timestamp(url) == "20201010123456"
