@@ -148,7 +148,10 @@ class ArchiveMismatch(Rule):
       the other address spells (``emedicine.com`` for ``emedicine.medscape.com``,
       ``archives.tcm.ie/businesspost/`` for ``businesspost.ie``), taken no earlier than the
       cited work's date, or of the same numbered item at the same path on a domain named
-      alike (``nyrangers.com`` for ``newyorkrangers.com``), is the cited page; a site's front
+      alike (``nyrangers.com`` for ``newyorkrangers.com``), or of an older address on the
+      cited site whose last named path segment, like the cited address's, is spelled by words
+      of the title, one word the same (the review "Volta" at ``…/review/14187719/volta`` for
+      ``…/albumreviews/volta-20070417``; not ``…/page/2`` for ``…/page/4``), is the cited page; a site's front
       page never stands in for a deep link, and a snapshot that drops the query naming the
       page is another page. Other pages that moved to an unrelated address cannot be told
       from wrong snapshots offline, so they are still reported: check them before acting.
@@ -257,7 +260,8 @@ def _archives_a_cited_page(ref: Reference, url: str, original: str, snapshot: Pa
     if any(same_page(link, original) for link in _LINK.findall(_ARCHIVE_LINK.sub(" ", ref.raw))):
         return True
     return (_short_link_of(url, original) or _spells_title(original, ref.get("title"))
-            or _moved_item(url, original, parse_date(ref.get("date")), snapshot) or _same_item_on_alias(url, original))
+            or _moved_item(url, original, parse_date(ref.get("date")), snapshot) or _same_item_on_alias(url, original)
+            or _renamed_on_its_site(url, original, ref.get("title")))
 
 
 _LINK = re.compile(r"https?://[^\s|\]}<>\"']+", re.I)
@@ -373,6 +377,39 @@ def _spells_title(original: str, title: str) -> bool:
     words = {w for w in re.findall(r"[a-z0-9]+", title.casefold()) if len(w) >= 3}
     slug = set(re.findall(r"[a-z0-9]+", _address_parts(normalize_url(original))[1]))
     return len(words) >= 3 and len(words & slug) >= max(3, 0.6 * len(words))
+
+
+# Last path segments that name no page of their own: a page's printable or default form.
+_PAGE_FORMS = frozenset("print printable index default home page review story article full".split())
+_NAME_CHARS = 4  # "Volta"
+
+
+def _renamed_on_its_site(url: str, original: str, title: str) -> bool:
+    """Whether the archived address is the cited page's older address on its own site: the
+    last named segment of each path is spelled by words of the title, one at least the same in
+    both, besides numbers ("Volta" at
+    rollingstone.com/reviews/album/14149107/review/14187719/volta and at
+    …/music/albumreviews/volta-20070417; "Bjork" at salon.com/people/bc/2001/05/01/bjork/print.html
+    and salon.com/2001/05/01/bjork/). Not two numbered pages of one address ("…/page/2", "…/page/4"),
+    nor a page beside its parent ("outlander-2014" and "outlander-2014/season-1"), nor a name
+    cut short ("Bush_Natural" for "Bush_Natural drinking strategies.pdf", with the author's name)."""
+    cited_host, cited_path, _ = _address_parts(normalize_url(url))
+    archived_host, archived_path, _ = _address_parts(normalize_url(original))
+    if _site(cited_host) != _site(archived_host) or re.sub(r"\d+", "", cited_path) == re.sub(r"\d+", "", archived_path):
+        return False
+    words = {word for word in re.findall(r"[a-z]+", title.casefold()) if len(word) >= _NAME_CHARS}
+    cited, archived = _named_segment(cited_path), _named_segment(archived_path)
+    return bool(cited & archived) and cited <= words and archived <= words
+
+
+def _named_segment(path: str) -> set[str]:
+    """The words of a path's last segment that names a page (not "print.html", nor a number)."""
+    for segment in reversed(path.rstrip("/").split("/")):
+        segment = re.sub(r"\.(?:s?html?|php|aspx?|cfm|jsp)$", "", segment.casefold())
+        if segment in _PAGE_FORMS or not re.search(r"[a-z]", segment):
+            continue
+        return set(re.findall(r"[a-z]+", segment))
+    return set()
 
 
 def _comparable(ref: Reference, url: str) -> bool:
