@@ -135,8 +135,10 @@ _NAMES_A_LIST = re.compile(r"\b(?:references?|citations?|notes|footnotes?|source
 def _names_a_list(heading: str) -> bool:
     return _section_name(heading) in _LIST_NAMES or _NAMES_A_LIST.search(heading) is not None
 # The words a numbered note's marker opens with: "[note 1]", "[Note_1]", "[nb 2]", "[notes_1]",
-# "[remark_1]" (the group a page names its notes by).
-_NOTE_WORDS = "notes|note|nb|n|remark|Notes|Note|NB|N|Remark"
+# "[remark_1]" (the group a page names its notes by), and the groups of lettered notes, which
+# a page rendered by Parsoid prints by name where no style sheet letters them ("[lower-alpha 1]").
+_NOTE_WORDS = ("notes|note|nb|n|remark|Notes|Note|NB|N|Remark"
+               "|lower-alpha|upper-alpha|lower-roman|upper-roman|lower-greek")
 # A dump may wrap the marker at its space ("[n" / "13]").
 _NUMBERED_NOTE = re.compile(rf"\[(?:{_NOTE_WORDS})(?:[ _]|\r?\n[ \t]*)(\d{{1,3}})\]")
 # A note marker a table cell wraps after its word ("[226][n" / "4]"), the cell it opens, and
