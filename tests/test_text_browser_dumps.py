@@ -368,6 +368,39 @@ References
     assert [(c.group, c.key, c.reference is not None) for c in doc.citations] == [("", "1", True), ("note", "1", True)]
 
 
+def test_a_section_printing_its_notes_then_its_references_numbered_again_holds_both() -> None:
+    # lynx's dump of Parsoid's "The Animatrix": one heading, the note list, then the references from 1 again.
+    doc = parse("""The Animatrix
+
+Directed by The Wachowskis^[lower-alpha 1] and others.^[1] It was rated 15.^[2]
+
+Notes and references
+
+    1. ↑ Credited as Larry and Andy Wachowski.
+
+    1. ↑ "THE ANIMATRIX (15)". British Board of Film Classification. June 5, 2003.
+    2. ↑ Lenburg, Jeff (2009). The Encyclopedia of Animated Cartoons. Checkmark Books. p. 256.
+""")
+    assert [(r.group, r.key, r.raw[:12]) for r in doc.references] == [
+        ("note", "1", "Credited as "), ("", "1", '"THE ANIMATR'), ("", "2", "Lenburg, Jef")]
+    assert all(c.reference is not None for c in doc.citations)
+
+
+def test_a_section_printing_its_references_then_its_notes_numbered_again_holds_both() -> None:
+    doc = parse("""The Animatrix
+
+Directed by The Wachowskis^[lower-alpha 1] and others.^[1] It was rated 15.^[2]
+
+Notes and references
+
+    1. ↑ "THE ANIMATRIX (15)". British Board of Film Classification. June 5, 2003.
+    2. ↑ Lenburg, Jeff (2009). The Encyclopedia of Animated Cartoons. Checkmark Books. p. 256.
+
+    1. ↑ Credited as Larry and Andy Wachowski.
+""")
+    assert [(r.group, r.key) for r in doc.references] == [("", "1"), ("", "2"), ("note", "1")]
+
+
 def test_a_score_tables_header_opens_no_entry() -> None:
     doc = parse("""Wisconsin at Penn State
 

@@ -2293,14 +2293,18 @@ def _is_stray(text: str) -> bool:
 
 def _split_restarted(lists: list[tuple[str, list[_Block]]], notes: int) -> list[tuple[str, list[_Block]]]:
     """Split a list whose printed numbers start again at 1 into the two lists a section
-    printed one after the other (the references, then the notes, under one "Notes" heading),
-    when the second comes nearer than the first to the ``notes`` notes the text cites by number."""
+    printed one after the other (the references, then the notes, under one "Notes" heading,
+    or the notes first: "Notes and references" 1 for [lower-alpha 1], then 1–11): the one that
+    comes nearer to the ``notes`` notes the text cites by number holds the notes."""
     split: list[tuple[str, list[_Block]]] = []
     for name, entries in lists:
         restart = next((i for i in range(1, len(entries)) if entries[i].number == "1"
-                        and entries[i - 1].number.isdigit() and int(entries[i - 1].number) > 1), None)
-        if restart is not None and abs(len(entries) - restart - notes) < abs(restart - notes):
-            split.extend([("references", entries[:restart]), ("notes", entries[restart:])])
+                        and entries[i - 1].number.isdigit()), None)
+        first, second = (entries[:restart], entries[restart:]) if restart is not None else (entries, [])
+        if second and abs(len(second) - notes) < abs(len(first) - notes):
+            split.extend([("references", first), ("notes", second)])
+        elif second and abs(len(first) - notes) < abs(len(second) - notes):
+            split.extend([("notes", first), ("references", second)])
         else:
             split.append((name, entries))
     return split
