@@ -401,6 +401,54 @@ Notes and references
     assert [(r.group, r.key) for r in doc.references] == [("", "1"), ("", "2"), ("note", "1")]
 
 
+VOLTA = """Volta (album)
+
+Volta is the sixth studio album by Björk.^[1]
+
+Track listing
+
+10. "My Juvenile"              Björk               Björk             4:13
+
+Notes
+
+  • ^^[a] signifies a co-producer.
+  • On some releases the outros to most of the songs are placed as the intros to others.
+
+Personnel
+
+Credits adapted from Volta album liner notes.
+
+  • Björk – arrangement, bass (sine bass), brass arrangement, clavichord, editing, producer
+
+Charts
+
+     Australian Albums (ARIA)^[2]         20
+
+References
+
+    1. ↑ Pytlik, Mark (2003). Björk: Wow and Flutter. ECW Press. p. 12.
+    2. ↑ "Australiancharts.com – Björk – Volta". Hung Medien. Retrieved 10 March 2021.
+"""
+
+
+def test_w3ms_bulleted_notes_of_a_body_section_do_not_end_the_body() -> None:
+    # w3m's dump of Parsoid's "Volta (album)": the track listing's "Notes" is flush left, as a heading is.
+    doc = parse(VOLTA)
+    assert "Australian Albums (ARIA)" in doc.statements[-1].text
+    assert [(c.key, c.reference is not None) for c in doc.citations] == [("1", True), ("2", True)]
+
+
+def test_bulleted_notes_with_no_section_of_the_body_after_them_end_it() -> None:
+    doc = parse(VOLTA.replace("Personnel", "See also").replace("Charts", "External links"))
+    assert not [stmt for stmt in doc.statements if "co-producer" in stmt.text or "Björk –" in stmt.text]
+
+
+def test_a_numbered_notes_list_ends_the_body_before_a_body_section() -> None:
+    doc = parse(VOLTA.replace("  • ^^[a] signifies", "    1. ↑ Volta signifies").replace(
+        "  • On some", "    2. ↑ On some"))
+    assert not [stmt for stmt in doc.statements if "Credits adapted" in stmt.text]
+
+
 def test_a_score_tables_header_opens_no_entry() -> None:
     doc = parse("""Wisconsin at Penn State
 

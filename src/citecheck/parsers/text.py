@@ -1361,9 +1361,28 @@ class _Parser:
                 ends = ends and parent_ends
             else:
                 parent_ends = ends
-            if ends and not self._holds_prose(k) and not self._body_resumes(k):
+            if ends and not self._holds_prose(k) and not self._body_resumes(k) and not self._bulleted_notes(k):
                 return k
         return len(self.blocks)
+
+    def _bulleted_notes(self, heading: int) -> bool:
+        """Whether a "Notes" heading holds a body section's bulleted notes rather than the notes
+        list: items and no numbered entry, then a section of another name, before the reference
+        list further on (a track listing's "Notes", "• [a] signifies a co-producer.", then
+        "Personnel", as w3m prints them, its sub-headings flush left like its headings)."""
+        if _section_name(self.blocks[heading].text) not in _NOTE_LISTS:
+            return False
+        items = False
+        for k in range(heading + 1, len(self.blocks)):
+            block = self.blocks[k]
+            if block.kind == "entry":
+                return False
+            if block.kind == "heading":
+                return (items and _section_name(block.text) not in _END_SECTIONS and not self._holds_reference_list(k)
+                        and any(self.blocks[j].kind == "heading" and self._holds_reference_list(j)
+                                for j in range(k + 1, len(self.blocks))))
+            items = items or block.kind == "item"
+        return False
 
     def _body_resumes(self, heading: int) -> bool:
         """Whether a section of cited prose follows an end-named section before any list of
