@@ -1426,6 +1426,9 @@ _LAYOUT_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 _WIDE_GAP = re.compile(r"\S {5,}\S")
 # The two spaces a dump sets between narrow columns: "1937 Ryland Milner    2  5  2".
 _NARROW_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+# A row's last cell, a figure alone, three spaces or more after the rest: "Belgian Albums
+# (Ultratop Flanders)    9", a chart's peak, where w3m centres the columns of a table.
+_LAST_CELL_FIGURE = re.compile(r"\S {3,}\d(?:[\d.,–-]*\d)?%?$")
 # Two words of three letters or more: the first taken whole (from its first letter, so that a
 # text with one such word is read once), then any later one.
 _TWO_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}+[\s\S]*?[^\W\d_]{3}")
@@ -1436,7 +1439,8 @@ def judgeable(text: str) -> bool:
 
     Formulas (TeX that leaked into a copy), table rows laid out with runs of spaces or
     pipes in text-mode dumps (also one wide gap and narrow columns two spaces apart, "1937 Ryland
-    Milner    2  5  2"), list entries ("^ ...") and images' alt texts ("[six figures
+    Milner    2  5  2", or a last cell that is a figure alone three spaces or more after the rest,
+    "Belgian Albums (Ultratop Flanders)    9"), list entries ("^ ...") and images' alt texts ("[six figures
     showing forces]") that leaked into prose and fragments of fewer than two words are not:
     their numbers are exponents, column values, descriptions of a picture or the tail of a
     broken line.
@@ -1447,7 +1451,8 @@ def judgeable(text: str) -> bool:
             or _LEAKED_ENTRY.match(text) or "ISBN" in text:
         return False  # a formula, a pipe table, a note, an alt text, a reference or book entry
     if ("   " in text or "\t" in text) and (_matches_at_least(_LAYOUT_GAP, text, 2) or _WIDE_GAP.search(text)
-                                          or _matches_at_least(_NARROW_GAP, text, 3)):
+                                          or _matches_at_least(_NARROW_GAP, text, 3)
+                                          or _LAST_CELL_FIGURE.search(text)):
         return False
     return _TWO_WORDS.search(text) is not None
 
