@@ -151,7 +151,8 @@ class ArchiveMismatch(Rule):
       alike (``nyrangers.com`` for ``newyorkrangers.com``), or of an older address on the
       cited site whose last named path segment, like the cited address's, is spelled by words
       of the title, one word the same (the review "Volta" at ``…/review/14187719/volta`` for
-      ``…/albumreviews/volta-20070417``; not ``…/page/2`` for ``…/page/4``), is the cited page; a site's front
+      ``…/albumreviews/volta-20070417``, both numbered; not ``…/page/2`` for ``…/page/4``, nor
+      ``…/academy/squad`` for ``…/first-team/squad``), is the cited page; a site's front
       page never stands in for a deep link, and a snapshot that drops the query naming the
       page is another page. Other pages that moved to an unrelated address cannot be told
       from wrong snapshots offline, so they are still reported: check them before acting.
@@ -382,20 +383,24 @@ def _spells_title(original: str, title: str) -> bool:
 # Last path segments that name no page of their own: a page's printable or default form.
 _PAGE_FORMS = frozenset("print printable index default home page review story article full".split())
 _NAME_CHARS = 4  # "Volta"
+_DIGIT = re.compile(r"\d")
 
 
 def _renamed_on_its_site(url: str, original: str, title: str) -> bool:
     """Whether the archived address is the cited page's older address on its own site: the
     last named segment of each path is spelled by words of the title, one at least the same in
-    both, besides numbers ("Volta" at
-    rollingstone.com/reviews/album/14149107/review/14187719/volta and at
+    both, besides numbers, and each address numbers or dates its item as an article's does
+    ("Volta" at rollingstone.com/reviews/album/14149107/review/14187719/volta and at
     …/music/albumreviews/volta-20070417; "Bjork" at salon.com/people/bc/2001/05/01/bjork/print.html
-    and salon.com/2001/05/01/bjork/). Not two numbered pages of one address ("…/page/2", "…/page/4"),
-    nor a page beside its parent ("outlander-2014" and "outlander-2014/season-1"), nor a name
-    cut short ("Bush_Natural" for "Bush_Natural drinking strategies.pdf", with the author's name)."""
+    and salon.com/2001/05/01/bjork/). Not a site's pages of one name in two places, which no
+    number marks as one item ("…/first-team/squad" and "…/academy/squad"), nor two numbered
+    pages of one address ("…/page/2", "…/page/4"), nor a page beside its parent ("outlander-2014"
+    and "outlander-2014/season-1"), nor a name cut short ("Bush_Natural" for "Bush_Natural
+    drinking strategies.pdf", with the author's name)."""
     cited_host, cited_path, _ = _address_parts(normalize_url(url))
     archived_host, archived_path, _ = _address_parts(normalize_url(original))
-    if _site(cited_host) != _site(archived_host) or re.sub(r"\d+", "", cited_path) == re.sub(r"\d+", "", archived_path):
+    if (_site(cited_host) != _site(archived_host) or not (_DIGIT.search(cited_path) and _DIGIT.search(archived_path))
+            or re.sub(r"\d+", "", cited_path) == re.sub(r"\d+", "", archived_path)):
         return False
     words = {word for word in re.findall(r"[a-z]+", title.casefold()) if len(word) >= _NAME_CHARS}
     cited, archived = _named_segment(cited_path), _named_segment(archived_path)
@@ -403,9 +408,10 @@ def _renamed_on_its_site(url: str, original: str, title: str) -> bool:
 
 
 def _named_segment(path: str) -> set[str]:
-    """The words of a path's last segment that names a page (not "print.html", nor a number)."""
-    for segment in reversed(path.rstrip("/").split("/")):
-        segment = re.sub(r"\.(?:s?html?|php|aspx?|cfm|jsp)$", "", segment.casefold())
+    """The words of the last segment of a normalised path that names a page (not "print.html",
+    nor a number)."""
+    for segment in reversed(path.split("/")):
+        segment = re.sub(r"\.(?:s?html?|php|aspx?|cfm|jsp)$", "", segment)
         if segment in _PAGE_FORMS or not re.search(r"[a-z]", segment):
             continue
         return set(re.findall(r"[a-z]+", segment))
