@@ -171,12 +171,16 @@ def test_prose_date_problems_year_less_and_iso() -> None:
 
 
 def test_prose_date_problems_day_and_month_apart() -> None:
-    """A line break between a day and its month keeps the date; a column's gap does not."""
+    """A space or two (no-break and thin ones too) or a line break between a day and its month
+    keep the date; a column's gap of three or more, or a tab, does not."""
     assert [r for _, _, r in prose_date_problems("began on 18\n  January 4, and failed")] == [
         "year 4 is not a plausible year"]
     assert prose_date_problems("17   January 3,   1pm EST") == []
     assert prose_date_problems("17\tJanuary 3, 1pm EST") == []
-    assert [(s, e) for s, e, _ in prose_date_problems("aged 15\nFebruary 30, 1983: no")] == [(8, 25)]
+    for space in (" ", "  ", "\u00a0", "\u2009", "\u202f", " \u00a0"):
+        assert [r for _, _, r in prose_date_problems(f"died on 31{space}June 2019")] == [
+            "June has 30 days, so there is no 31 June"], repr(space)
+    assert [(s, e) for s, e, _ in prose_date_problems("aged 15\n  February 30, 1983: no")] == [(10, 27)]
 
 
 def test_wayback_timestamps() -> None:

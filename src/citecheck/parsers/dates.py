@@ -557,10 +557,11 @@ def _find_dates(text: str, default_year: int | None, years: bool) -> tuple[DateM
     return tuple(found)
 
 
-# A day is one space from its month, or a line break, never a table's column gap: a dump's row
-# "17   January 3,   1pm" is week 17, then January 3, its year on the next line.
+# A day is a space or two from its month (also a no-break or thin one, as an editor types them),
+# or a line break, never a table's column gap of three or more: a dump's row "17   January 3,
+# 1pm" is week 17, then January 3, its year on the next line.
 _BAD_PROSE = re.compile(
-    _DATE_START + r"(?<![\w/.-])(?<!\w[\"'’”″′])(?<!\w'')(?:(?P<d>[0-3]?\d)(?:[ \u00a0]|\s*\n\s*)(?P<mn>" + _P_MONTH + r")(?:,?[ \u00a0](?P<y>\d{1,4}))?"
+    _DATE_START + r"(?<![\w/.-])(?<!\w[\"'’”″′])(?<!\w'')(?:(?P<d>[0-3]?\d)(?:[ \u00a0\u2009\u202f]{1,2}|\s*\n\s*)(?P<mn>" + _P_MONTH + r")(?:,?[ \u00a0](?P<y>\d{1,4}))?"
     r"|(?P<mn2>" + _P_MONTH + r")\s+(?P<d2>[0-3]?\d),?(?:[ \u00a0](?P<y2>\d{1,4}))?"
     r"|(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))(?![\w-])"
 )
@@ -603,7 +604,7 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
     1983", where words introduce the day). A "date" glued to a word by a
     quote or prime mark is part of a title or a code ("11'09"01 September 11"), an ISO date
     before " !" is a table's hidden sort key ("1985-06-00 !June 1985"), and a number a column's
-    gap of spaces parts from a month is another cell's ("17   January 3,   1pm").
+    gap of three spaces or more parts from a month is another cell's ("17   January 3,   1pm").
     """
     problems: list[tuple[int, int, str]] = []
     if not _DIGIT.search(text) or not (_MONTH_NAME.search(text) or _DIGIT_HYPHEN_DIGIT.search(text)):

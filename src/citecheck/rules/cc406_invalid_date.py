@@ -30,7 +30,9 @@ class InvalidDate(Rule):
     August 12, 1983", as the year of August 12 after a count, unless words introduce the day:
     "died on 15 August 12, 1983" is checked as written). Day 0 after a year ("1900 January 0") is
     the astronomers' notation for the last day of the year before, and an ISO date before " !"
-    and its cell a table's hidden sort key that a text browser prints ("1985-06-00 !June 1985").
+    and its cell a table's hidden sort key that a text browser prints ("1985-06-00 !June 1985");
+    a number three spaces or more before a month is another cell's, not its day ("17   January
+    3,   1pm": week 17, on January 3), where a space or two, as editors type them, keep the date.
 
     Why: an impossible date is a typo that hides the real one; readers and tools (CC401-CC405)
     cannot order events or sources by it.
