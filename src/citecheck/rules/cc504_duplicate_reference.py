@@ -56,7 +56,7 @@ _PART_AFTER_ISBN = re.compile(r"\bISBN:?\s*[\dXx][\dXx\s–-]*[\dXx]\.?\s+(?!(?:
                               r"doi|PMID|PMC|ISSN|Bibcode|JSTOR|LCCN|S2CID|ISBN)\b)([^\[\s][^\[]{7,}?)\s*(?:\[.*)?$",
                               re.I | re.S)
 # A website named by its address, as a copy prints a citation's site: "golang.org", "www.bls.gov".
-_SITE_ADDRESS = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.I)
+_SITE_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?-i:[a-z]{2,6})", re.I)  # not "Ann.Math.", "Phys.Rev."
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _SHORT_CITE = re.compile(r"\{\{\s*(?:sfn|harv|rp\b)", re.I)
 
@@ -148,10 +148,12 @@ def _same_source(kind: str, earlier: Reference, ref: Reference, links_printed: b
 
 def _undated_pages_of_a_site(a: Reference, b: Reference) -> bool:
     """Whether both entries cite a page of a website named by its address ("golang.org"), with
-    neither a date nor a day of retrieval, under a title that names no year: a spec's sections
-    and a tool's queries share such a title, and only their links, which the copy lost, told
-    them apart; "The Nobel Prize in Physics 1932" is one year's page."""
-    return all(not (ref.get("url") or ref.get("date") or ref.get("access_date") or _YEAR.search(ref.get("title")))
+    no author, date, day of retrieval or of archiving, under a title that names no year: a
+    spec's sections and a tool's queries share such a title, and only their links, which the
+    copy lost, told them apart; "The Nobel Prize in Physics 1932" is one year's page, and an
+    author's article one article."""
+    return all(not (ref.get("author") or ref.get("date") or ref.get("access_date")
+                    or ref.get("archive_date") or _YEAR.search(ref.get("title")))
                and _SITE_ADDRESS.fullmatch(ref.get("work") or ref.get("publisher")) for ref in (a, b))
 
 
@@ -384,10 +386,11 @@ class DuplicateReference(Rule):
     the site, so none is a URL to compare; a query picks one page, at a site's root too
     ("index.php?p=193"), unless it only sets how the site shows or searches it ("?lang=en",
     "?s=ferry"). In a copy that prints no links (a plain-text copy), two pages of a site it names
-    only by its address, neither dated nor retrieved on a day ('"The Go Programming Language
-    Specification". golang.org.' twice: two sections of the spec), are not compared, for only
-    their lost links told them apart; retrieved on one day, or under a title that names a year
-    ('"The Nobel Prize in Physics 1932". NobelPrize.org.'), they are one page.
+    only by its address, with no author and neither dated nor retrieved nor archived on a day
+    ('"The Go Programming Language Specification". golang.org.' twice: two sections of the
+    spec), are not compared, for only their lost links told them apart; by one author, on one
+    day, or under a title that names a year ('"The Nobel Prize in Physics 1932".
+    NobelPrize.org.'), they are one page.
     Two entries by authors and under titles that share no word are two works behind one link,
     dated or not. Short citations
     (``{{sfn}}``, ``{{harvnb}}``, "Smith 2001, p. 5") and notes are not compared, nor two footnotes
