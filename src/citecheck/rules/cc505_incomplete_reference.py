@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
 from citecheck.parsers.citations import (COURT_CASE, PATENT_NUMBER, SITE_SEPARATOR, STANDARD_BODIES, US_LAW, WEBARCHIVE,
-                                         is_domain, names_a_site)
+                                         domain_of, is_domain, names_a_site)
 from citecheck.parsers.numbers import undo_double_decoding
 from citecheck.parsers.scripture import cites_verses_only
 from citecheck.rules.base import Rule, RuleContext
@@ -251,7 +251,7 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
     """The part of a two-part title that names the site its address is on ("NCBI" of "NCBI:
     CBLAST" at www.ncbi.nlm.nih.gov, "Biology Workbench" at workbench.sdsc.edu, "Bardney
     Village History" at community.lincolnshire.gov.uk/bardneyvillagehistory/…, "IGN" at
-    www.ign.com, initials that are a whole label of the host): the other part
+    www.ign.com, initials that are the site's registered name; not "API" at api.example.com): the other part
     is then the page's title; a part that names a reference work ("Encyclopedia of Laser
     Physics and Technology - Q factor", "Polymer on Britannica") does so whatever the address, or
     without one; a page said to be on its owner's official site does where a word of the owner's
@@ -294,8 +294,8 @@ def _names_its_site(text: str, url: str, bodies: bool = False) -> str:
     for part in parts:
         name = _NOT_ALNUM.sub("", part.lower())
         if len(name) < _SITE_NAME_CHARS:
-            if part.strip().isupper() and name in labels:
-                return part.strip()  # "… Revealed - IGN" at www.ign.com: initials the host spells out
+            if part.strip().isupper() and name == domain_of(url).partition(".")[0]:
+                return part.strip()  # "… Revealed - IGN" at www.ign.com: initials the site's name spells out
             continue
         if (any(name in label or label in name or _abbreviates(part, label) for label in labels)
                 or len(name) >= _NAME_IN_ADDRESS_CHARS and name == site_folder):
@@ -429,8 +429,8 @@ class IncompleteReference(Rule):
     page), a linked page followed by its site's name ("Camera Sensor Ratings DxOMark", not an
     author "By …"), and a two-part title one part of which names the site its address is on
     ("NCBI: CBLAST" at www.ncbi.nlm.nih.gov, "Thoroughbred Heritage: Bend Or" at
-    www.tbheritage.com, "Season 2 Review - IGN" at www.ign.com, by initials that are the whole of
-    a label of the host, "Site » Blog Archive » Page", "Page « Site"), a project's or archive's
+    www.tbheritage.com, "Season 2 Review - IGN" at www.ign.com, by initials that are the site's
+    registered name, not a subdomain's, "Site » Blog Archive » Page", "Page « Site"), a project's or archive's
     name ("The Georgetown Basketball History Project: 1940s Seasons") or a reference work
     ("Encyclopedia of Laser Physics and Technology - Q factor", "Global Compendium of Weeds:
     Vinca major") or, in a link's words, a public body ("The Clark County Prosecuting Attorney
