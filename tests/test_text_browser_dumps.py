@@ -386,6 +386,30 @@ Notes and references
     assert all(c.reference is not None for c in doc.citations)
 
 
+def test_a_restarted_list_splits_only_where_a_part_holds_as_many_notes_as_are_cited() -> None:
+    # Four references, then five entries from 1 again, for one numbered note: neither part is
+    # the one note, so the list stays one and the note stays undefined.
+    doc = parse("""Topic
+
+One.^[1] Two.^[2] Three.^[3] Four.^[4] A note.^[lower-alpha 1]
+
+References
+
+    1. ↑ "One". Reuters. 1 October 2020.
+    2. ↑ "Two". Reuters. 2 October 2020.
+    3. ↑ "Three". Reuters. 3 October 2020.
+    4. ↑ "Four". Reuters. 4 October 2020.
+
+    1. ↑ "Five". Reuters. 5 October 2020.
+    2. ↑ "Six". Reuters. 6 October 2020.
+    3. ↑ "Seven". Reuters. 7 October 2020.
+    4. ↑ "Eight". Reuters. 8 October 2020.
+    5. ↑ "Nine". Reuters. 9 October 2020.
+""")
+    assert not [r for r in doc.references if r.group]
+    assert doc.reference("1").get("title") == "One"
+
+
 def test_a_section_printing_its_references_then_its_notes_numbered_again_holds_both() -> None:
     doc = parse("""The Animatrix
 
@@ -440,6 +464,13 @@ def test_w3ms_bulleted_notes_of_a_body_section_do_not_end_the_body() -> None:
 
 def test_bulleted_notes_with_no_section_of_the_body_after_them_end_it() -> None:
     doc = parse(VOLTA.replace("Personnel", "See also").replace("Charts", "External links"))
+    assert not [stmt for stmt in doc.statements if "co-producer" in stmt.text or "Björk –" in stmt.text]
+
+
+@pytest.mark.parametrize("after", ["Cited works", "Primary sources", "Honours"])
+def test_end_matters_bulleted_notes_before_a_list_of_sources_or_an_uncited_section_end_the_body(after: str) -> None:
+    text = VOLTA.replace("Personnel", after).replace("     Australian Albums (ARIA)^[2]         20", "")
+    doc = parse(text.replace("Charts", "Further reading"))
     assert not [stmt for stmt in doc.statements if "co-producer" in stmt.text or "Björk –" in stmt.text]
 
 

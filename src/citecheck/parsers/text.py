@@ -1367,9 +1367,11 @@ class _Parser:
 
     def _bulleted_notes(self, heading: int) -> bool:
         """Whether a "Notes" heading holds a body section's bulleted notes rather than the notes
-        list: items and no numbered entry, then a section of another name, before the reference
-        list further on (a track listing's "Notes", "• [a] signifies a co-producer.", then
-        "Personnel", as w3m prints them, its sub-headings flush left like its headings)."""
+        list: items and no numbered entry, then sections of other names, one of them citing a
+        source, before the end matter (a track listing's "Notes", "• [a] signifies a
+        co-producer.", then "Personnel" and "Charts" with its cited rows, as w3m prints them, its
+        sub-headings flush left like its headings; not end matter's notes before "Cited works" or
+        an uncited "Honours")."""
         if _section_name(self.blocks[heading].text) not in _NOTE_LISTS:
             return False
         items = False
@@ -1378,10 +1380,24 @@ class _Parser:
             if block.kind == "entry":
                 return False
             if block.kind == "heading":
-                return (items and _section_name(block.text) not in _END_SECTIONS and not self._holds_reference_list(k)
-                        and any(self.blocks[j].kind == "heading" and self._holds_reference_list(j)
-                                for j in range(k + 1, len(self.blocks))))
+                return items and self._cited_before_end_matter(k)
             items = items or block.kind == "item"
+        return False
+
+    def _cited_before_end_matter(self, heading: int) -> bool:
+        """Whether the sections from ``heading`` on, none of them named like a list of sources
+        ("Cited works", "Primary sources"), cite a source before the end matter ("Notes",
+        "References", a heading over the reference list)."""
+        cited = False
+        for k in range(heading, len(self.blocks)):
+            block = self.blocks[k]
+            if block.kind == "heading":
+                if _section_name(block.text) in _END_SECTIONS or self._holds_reference_list(k):
+                    return cited
+                if _names_a_list(block.text):
+                    return False
+            elif _MARKERS.search(block.text):
+                cited = True
         return False
 
     def _body_resumes(self, heading: int) -> bool:
@@ -2313,8 +2329,9 @@ def _is_stray(text: str) -> bool:
 def _split_restarted(lists: list[tuple[str, list[_Block]]], notes: int) -> list[tuple[str, list[_Block]]]:
     """Split a list whose printed numbers start again at 1 into the two lists a section
     printed one after the other (the references, then the notes, under one "Notes" heading,
-    or the notes first: "Notes and references" 1 for [lower-alpha 1], then 1–11): the one that
-    comes nearer to the ``notes`` notes the text cites by number holds the notes."""
+    or the notes first: "Notes and references" 1 for [lower-alpha 1], then 1–11): the second
+    holds the notes when it comes nearer than the first to the ``notes`` notes the text cites by
+    number, the first only when it holds as many as that and the second does not."""
     split: list[tuple[str, list[_Block]]] = []
     for name, entries in lists:
         restart = next((i for i in range(1, len(entries)) if entries[i].number == "1"
@@ -2322,7 +2339,7 @@ def _split_restarted(lists: list[tuple[str, list[_Block]]], notes: int) -> list[
         first, second = (entries[:restart], entries[restart:]) if restart is not None else (entries, [])
         if second and abs(len(second) - notes) < abs(len(first) - notes):
             split.extend([("references", first), ("notes", second)])
-        elif second and abs(len(first) - notes) < abs(len(second) - notes):
+        elif second and len(first) == notes != len(second):
             split.extend([("notes", first), ("references", second)])
         else:
             split.append((name, entries))
