@@ -1427,8 +1427,9 @@ _WIDE_GAP = re.compile(r"\S {5,}\S")
 # The two spaces a dump sets between narrow columns: "1937 Ryland Milner    2  5  2".
 _NARROW_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 # A row's last cell, a figure alone, three spaces or more after the rest: "Belgian Albums
-# (Ultratop Flanders)    9", a chart's peak, where w3m centres the columns of a table.
-_LAST_CELL_FIGURE = re.compile(r"\S {3,}\d(?:[\d.,–-]*\d)?%?$")
+# (Ultratop Flanders)    9", a chart's peak, where w3m centres the columns of a table; not
+# after a bare word in lower case, which goes on a sentence ("the final was   45,000").
+_LAST_CELL_FIGURE = re.compile(r"(?<!\S)(?![a-z]+ )\S+ {3,}\d(?:[\d.,–-]*\d)?%?$")
 # Two words of three letters or more: the first taken whole (from its first letter, so that a
 # text with one such word is read once), then any later one.
 _TWO_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}+[\s\S]*?[^\W\d_]{3}")
@@ -1440,7 +1441,8 @@ def judgeable(text: str) -> bool:
     Formulas (TeX that leaked into a copy), table rows laid out with runs of spaces or
     pipes in text-mode dumps (also one wide gap and narrow columns two spaces apart, "1937 Ryland
     Milner    2  5  2", or a last cell that is a figure alone three spaces or more after the rest,
-    "Belgian Albums (Ultratop Flanders)    9"), list entries ("^ ...") and images' alt texts ("[six figures
+    "Belgian Albums (Ultratop Flanders)    9", not after a bare word in lower case, "the final
+    was   45,000"), list entries ("^ ...") and images' alt texts ("[six figures
     showing forces]") that leaked into prose and fragments of fewer than two words are not:
     their numbers are exponents, column values, descriptions of a picture or the tail of a
     broken line.
