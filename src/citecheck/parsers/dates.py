@@ -584,6 +584,9 @@ _FULL_YEAR_AFTER = re.compile(r",[ \u00a0](\d{4})(?!\d)")
 _DAY_INTRODUCED = re.compile(r"\b(?:on|born|died|of|in|since|until|till|by|from|to|dated|released)\s+$", re.I)
 # What ends a table's sort key hidden in front of a cell, as a text browser prints it: "1985-06-00 !June 1985".
 _SORT_KEY_END = re.compile(r" !(?=\S)")
+_MOST_DAYS = 31
+# A capitalised word after a month, which makes the month a first name ("April Dawn", "June Carter").
+_NAME_AFTER = re.compile(r"[ \u00a0][A-Z][a-z]")
 # A stage named by a count right before a month and its day, as a bracket's heading runs them
 # together: "Round of 16 July 3" is the round of 16 on July 3, not 16 July of the year 3.
 _COUNT_OF_BEFORE = re.compile(r"\b(?:[Rr]ound|[Ll]ast|[Tt]op|[Bb]est)\s+of\s+$")
@@ -604,7 +607,9 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
     1983", where words introduce the day). A "date" glued to a word by a
     quote or prime mark is part of a title or a code ("11'09"01 September 11"), an ISO date
     before " !" is a table's hidden sort key ("1985-06-00 !June 1985"), and a number a column's
-    gap of three spaces or more parts from a month is another cell's ("17   January 3,   1pm").
+    gap of three spaces or more parts from a month is another cell's ("17   January 3,   1pm"),
+    and so is a number that is no day of any month before a month that opens a name ("32 April
+    Dawn Buttram").
     """
     problems: list[tuple[int, int, str]] = []
     if not _DIGIT.search(text) or not (_MONTH_NAME.search(text) or _DIGIT_HYPHEN_DIGIT.search(text)):
@@ -646,6 +651,8 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
                 problems.append((match.start(), end, f"year {int(year_text)} is not a plausible year"))
                 continue
         year = int(year_text) if year_text else 2000  # a leap year: year-less 29 February is fine
+        if day > _MOST_DAYS and not year_text and groups["mn"] and _NAME_AFTER.match(text, end):
+            continue  # "32 April Dawn Buttram": no day of any month, but a row's number before a name
         if day == 0:
             if not _YEAR_BEFORE.search(text, max(0, match.start() - 6), match.start()):
                 problems.append((match.start(), end, f"there is no day 0 of {calendar.month_name[month]}"))

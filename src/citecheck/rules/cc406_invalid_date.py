@@ -32,7 +32,9 @@ class InvalidDate(Rule):
     the astronomers' notation for the last day of the year before, and an ISO date before " !"
     and its cell a table's hidden sort key that a text browser prints ("1985-06-00 !June 1985");
     a number three spaces or more before a month is another cell's, not its day ("17   January
-    3,   1pm": week 17, on January 3), where a space or two, as editors type them, keep the date.
+    3,   1pm": week 17, on January 3), where a space or two, as editors type them, keep the date,
+    and so is a number that is no day of any month before a month that opens a name ("32 April
+    Dawn Buttram": row 32, April Dawn; not "32 April 2010" nor "on 32 April the army").
 
     Why: an impossible date is a typo that hides the real one; readers and tools (CC401-CC405)
     cannot order events or sources by it.
