@@ -1429,7 +1429,7 @@ _NARROW_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 # A row's last cell, a figure alone, three spaces or more after the rest: "Belgian Albums
 # (Ultratop Flanders)    9", a chart's peak, where w3m centres the columns of a table; not
 # after a bare word in lower case, which goes on a sentence ("the final was   45,000").
-_LAST_CELL_FIGURE = re.compile(r"(?<!\S)(?![a-z]+ )\S+ {3,}\d(?:[\d.,–-]*\d)?%?$")
+_LAST_CELL_FIGURE = re.compile(r"(?![a-z]+ )\S+ {3,}\d(?:[\d.,–-]*\d)?%?$")
 # Two words of three letters or more: the first taken whole (from its first letter, so that a
 # text with one such word is read once), then any later one.
 _TWO_WORDS = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}+[\s\S]*?[^\W\d_]{3}")
