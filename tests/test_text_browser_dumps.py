@@ -410,6 +410,20 @@ References
     assert doc.reference("1").get("title") == "One"
 
 
+def test_a_restarted_list_whose_parts_fit_the_notes_alike_splits_nothing() -> None:
+    doc = parse("""Topic
+
+One.^[1] A note.^[lower-alpha 1]
+
+Notes and references
+
+    1. ↑ Credited as Larry and Andy Wachowski.
+
+    1. ↑ "One". Reuters. 1 October 2020.
+""")
+    assert not [r for r in doc.references if r.group]
+
+
 def test_a_section_printing_its_references_then_its_notes_numbered_again_holds_both() -> None:
     doc = parse("""The Animatrix
 
@@ -467,11 +481,26 @@ def test_bulleted_notes_with_no_section_of_the_body_after_them_end_it() -> None:
     assert not [stmt for stmt in doc.statements if "co-producer" in stmt.text or "Björk –" in stmt.text]
 
 
-@pytest.mark.parametrize("after", ["Cited works", "Primary sources", "Honours"])
-def test_end_matters_bulleted_notes_before_a_list_of_sources_or_an_uncited_section_end_the_body(after: str) -> None:
-    text = VOLTA.replace("Personnel", after).replace("     Australian Albums (ARIA)^[2]         20", "")
+@pytest.mark.parametrize("after", ["Primary sources", "Works cited"])
+def test_end_matters_bulleted_notes_before_a_list_of_sources_end_the_body(after: str) -> None:
+    doc = parse(VOLTA.replace("Personnel", after))
+    assert not [stmt for stmt in doc.statements if "co-producer" in stmt.text or "Björk –" in stmt.text]
+
+
+def test_end_matters_bulleted_notes_before_an_uncited_section_end_the_body() -> None:
+    text = VOLTA.replace("Personnel", "Honours").replace("     Australian Albums (ARIA)^[2]         20", "")
     doc = parse(text.replace("Charts", "Further reading"))
     assert not [stmt for stmt in doc.statements if "co-producer" in stmt.text or "Björk –" in stmt.text]
+
+
+def test_a_notes_paragraph_without_bullets_ends_the_body() -> None:
+    doc = parse(VOLTA.replace("  • ^^[a] signifies a co-producer.\n  • On some", "  On some"))
+    assert not [stmt for stmt in doc.statements if "Björk –" in stmt.text]
+
+
+def test_bulleted_notes_before_a_cited_section_and_a_reference_list_of_another_name_do_not_end_the_body() -> None:
+    doc = parse(VOLTA.replace("\nReferences\n", "\nAlbum sources used\n"))
+    assert [stmt for stmt in doc.statements if "Australian Albums (ARIA)" in stmt.text]
 
 
 def test_a_numbered_notes_list_ends_the_body_before_a_body_section() -> None:

@@ -1370,7 +1370,7 @@ class _Parser:
         list: items and no numbered entry, then sections of other names, one of them citing a
         source, before the end matter (a track listing's "Notes", "• [a] signifies a
         co-producer.", then "Personnel" and "Charts" with its cited rows, as w3m prints them, its
-        sub-headings flush left like its headings; not end matter's notes before "Cited works" or
+        sub-headings flush left like its headings; not end matter's notes before "Works cited" or
         an uncited "Honours")."""
         if _section_name(self.blocks[heading].text) not in _NOTE_LISTS:
             return False
@@ -1386,7 +1386,7 @@ class _Parser:
 
     def _cited_before_end_matter(self, heading: int) -> bool:
         """Whether the sections from ``heading`` on, none of them named like a list of sources
-        ("Cited works", "Primary sources"), cite a source before the end matter ("Notes",
+        ("Primary sources", "Sources consulted"), cite a source before the end matter ("Notes",
         "References", a heading over the reference list)."""
         cited = False
         for k in range(heading, len(self.blocks)):
