@@ -187,6 +187,8 @@ def test_a_number_that_is_no_day_before_a_month_opening_a_name_is_anothers() -> 
     assert prose_date_problems("32 April Dawn Buttram 16 1983-08-18") == []
     assert [r for _, _, r in prose_date_problems("on 32 April the army")] == ["April has 30 days, so there is no 32 April"]
     assert [r for _, _, r in prose_date_problems("32 April 2010")] == ["April has 30 days, so there is no 32 April"]
+    assert [r for _, _, r in prose_date_problems("on 32 April 2010 Parliament voted")] == [
+        "April has 30 days, so there is no 32 April"]
     assert [r for _, _, r in prose_date_problems("31 June Carter sang")] == ["June has 30 days, so there is no 31 June"]
     assert [r for _, _, r in prose_date_problems("June 32 Parliament voted")] == [
         "June has 30 days, so there is no 32 June"]
