@@ -1,11 +1,13 @@
 """How text-browser dumps of real pages read against their HTML originals.
 
-Run: python bench/textdumps.py [--findings]. For every dump of the ``eval/articles/textdump-holdout-*/``
-sets (lynx and w3m, see their entries in SOURCES.md) the HTML original gives the true reading: its numbered reference entries and its notes, and how often each is cited.
-Prints, per dump and in total, how many of the original's entries the text reads (in order),
-and how many it finds cited as often as the original, and in total the same for the notes; with --findings, the CC101 and CC102
-findings of the dump beside the original's, which shows what the text's layout adds (a table
-lynx prints a row to a line has no cells to tell a header or a sourced column by).
+Run: python bench/textdumps.py [--findings]. For every dump of the
+``eval/articles/textdump-holdout-*/`` sets (lynx and w3m, see their entries in SOURCES.md) the
+HTML original gives the true reading: its numbered reference entries and its notes, and how
+often each is cited. Prints, per dump and in total, how many of the original's entries the text
+reads (in order) and how many it finds cited as often as the original, and in total the same for
+the notes; with --findings, the CC101 and CC102 findings of the dump beside the original's,
+which shows what the text's layout adds (a table lynx prints a row to a line has no cells to
+tell a header or a sourced column by).
 """
 
 from __future__ import annotations
