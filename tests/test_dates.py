@@ -189,6 +189,12 @@ def test_a_number_that_is_no_day_before_a_month_opening_a_name_is_anothers() -> 
     assert [r for _, _, r in prose_date_problems("32 April 2010")] == ["April has 30 days, so there is no 32 April"]
     assert [r for _, _, r in prose_date_problems("on 32 April 2010 Parliament voted")] == [
         "April has 30 days, so there is no 32 April"]
+    assert [r for _, _, r in prose_date_problems("On 35 May Parliament voted to dissolve.")] == [
+        "May has 31 days, so there is no 35 May"]
+    assert [r for _, _, r in prose_date_problems("The siege ended 32 August British troops entered.")] == [
+        "August has 31 days, so there is no 32 August"]
+    for row in ("| 32 April Dawn Buttram ||", "31   32 April Dawn Buttram", "x\n32 April Dawn", "x\t32 April Dawn"):
+        assert prose_date_problems(row) == [], row
     assert [r for _, _, r in prose_date_problems("31 June Carter sang")] == ["June has 30 days, so there is no 31 June"]
     assert [r for _, _, r in prose_date_problems("June 32 Parliament voted")] == [
         "June has 30 days, so there is no 32 June"]

@@ -587,6 +587,8 @@ _SORT_KEY_END = re.compile(r" !(?=\S)")
 _MOST_DAYS = 31
 # A capitalised word after a month, which makes the month a first name ("April Dawn", "June Carter").
 _NAME_AFTER = re.compile(r"[ \u00a0][A-Z][a-z]")
+# Where a line or a table's cell opens, right before a number: a row's number, not prose's.
+_CELL_START = re.compile(r"(?:^|\n|\t|\||[ \u00a0]{3})[ \u00a0]*$")
 # A stage named by a count right before a month and its day, as a bracket's heading runs them
 # together: "Round of 16 July 3" is the round of 16 on July 3, not 16 July of the year 3.
 _COUNT_OF_BEFORE = re.compile(r"\b(?:[Rr]ound|[Ll]ast|[Tt]op|[Bb]est)\s+of\s+$")
@@ -608,8 +610,8 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
     quote or prime mark is part of a title or a code ("11'09"01 September 11"), an ISO date
     before " !" is a table's hidden sort key ("1985-06-00 !June 1985"), and a number a column's
     gap of three spaces or more parts from a month is another cell's ("17   January 3,   1pm"),
-    and so is a number that is no day of any month before a month that opens a name ("32 April
-    Dawn Buttram").
+    and so is a number that is no day of any month, opening a line or a cell, before a month
+    that opens a name ("32 April Dawn Buttram"; not "On 35 May Parliament voted").
     """
     problems: list[tuple[int, int, str]] = []
     if not _DIGIT.search(text) or not (_MONTH_NAME.search(text) or _DIGIT_HYPHEN_DIGIT.search(text)):
@@ -651,7 +653,8 @@ def prose_date_problems(text: str) -> list[tuple[int, int, str]]:
                 problems.append((match.start(), end, f"year {int(year_text)} is not a plausible year"))
                 continue
         year = int(year_text) if year_text else 2000  # a leap year: year-less 29 February is fine
-        if day > _MOST_DAYS and not year_text and groups["mn"] and _NAME_AFTER.match(text, end):
+        if (day > _MOST_DAYS and not year_text and groups["mn"] and _NAME_AFTER.match(text, end)
+                and _CELL_START.search(text, 0, match.start())):
             continue  # "32 April Dawn Buttram": no day of any month, but a row's number before a name
         if day == 0:
             if not _YEAR_BEFORE.search(text, max(0, match.start() - 6), match.start()):

@@ -33,8 +33,9 @@ class InvalidDate(Rule):
     and its cell a table's hidden sort key that a text browser prints ("1985-06-00 !June 1985");
     a number three spaces or more before a month is another cell's, not its day ("17   January
     3,   1pm": week 17, on January 3), where a space or two, as editors type them, keep the date,
-    and so is a number that is no day of any month before a month that opens a name ("32 April
-    Dawn Buttram": row 32, April Dawn; not "32 April 2010" nor "on 32 April the army").
+    and so is a number that is no day of any month, opening a line or a table's cell, before a
+    month that opens a name ("32 April Dawn Buttram": row 32, April Dawn; not "32 April 2010",
+    "on 32 April the army" nor "On 35 May Parliament voted").
 
     Why: an impossible date is a typo that hides the real one; readers and tools (CC401-CC405)
     cannot order events or sources by it.
