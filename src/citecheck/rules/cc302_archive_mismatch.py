@@ -136,9 +136,10 @@ class ArchiveMismatch(Rule):
     long form, the national web archives that use the same layout) this flags:
 
     - a malformed archive URL: a ``/save/`` request, a calendar or wildcard URL (``*``; not
-      where the entry is only that link, with no original link, title or "Archived from …":
-      it then cites the archive's list of a site's copies, "the Internet Archive's Trade Me
-      archive"; a review's title before it asks for a snapshot),
+      where the entry is only that link, to a site's or a section's copies, with no original
+      link, title or "Archived from …": it then cites the archive's list of them, "the Internet
+      Archive's Trade Me archive"; a review's title before it, or a calendar of an article's
+      page, asks for a snapshot),
       a timestamp that is not 14 digits, or one that is not a real date and time;
     - a timestamp more than ``max_days_apart`` days from the ``archive-date`` field;
     - a snapshot of a different page than ``url`` (compared after normalising scheme,
@@ -223,7 +224,8 @@ def _problems(ref: Reference, archive_url: str, max_apart: int) -> Iterator[tupl
         yield "archive-url has no snapshot timestamp: use the dated snapshot URL", {"problem": "timestamp"}
         return
     if "*" in stamp or stamp == "":
-        if ref.get("url").strip() or ref.get("title").strip() or _ARCHIVED_PHRASE.search(ref.raw):
+        if (ref.get("url").strip() or ref.get("title").strip() or _ARCHIVED_PHRASE.search(ref.raw)
+                or not _SITE_OR_SECTION.match(original)):
             yield ("archive-url is a calendar or search page, not a snapshot: pick one dated snapshot",
                    {"problem": "calendar"})
         return  # an entry that is only a link to the archive's list of a site's copies cites that list
@@ -250,6 +252,9 @@ def _problems(ref: Reference, archive_url: str, max_apart: int) -> Iterator[tupl
                {"problem": "url", "archived": original, "url": url})
 
 
+# A site, or a section of it one folder down, rather than a page: "www.trademe.co.nz",
+# "www.trademe.co.nz/jobs"; not "…/politics/04senate.html".
+_SITE_OR_SECTION = re.compile(r"(?:https?://)?[^/?#\s]+(?:/[^/?#.\s]*)?/?$", re.I)
 # What says a link is an archived copy of the cited page: "Archived from the original on …".
 _ARCHIVED_PHRASE = re.compile(r"\bArchived\s+(?:from|on|at)\b", re.I)
 
