@@ -193,6 +193,8 @@ def test_a_number_that_is_no_day_before_a_month_opening_a_name_is_anothers() -> 
         "May has 31 days, so there is no 35 May"]
     assert [r for _, _, r in prose_date_problems("The siege ended 32 August British troops entered.")] == [
         "August has 31 days, so there is no 32 August"]
+    assert [r for _, _, r in prose_date_problems("The walls fell.  32 August British troops entered.")] == [
+        "August has 31 days, so there is no 32 August"]
     for row in ("| 32 April Dawn Buttram ||", "31   32 April Dawn Buttram", "x\n32 April Dawn", "x\t32 April Dawn"):
         assert prose_date_problems(row) == [], row
     assert [r for _, _, r in prose_date_problems("31 June Carter sang")] == ["June has 30 days, so there is no 31 June"]
