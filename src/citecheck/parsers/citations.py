@@ -76,6 +76,11 @@ WEBARCHIVE = re.compile(
     r"|UK[ _]Government[ _]Web[ _]Archive|Portuguese[ _]Web[ _]Archive|Ghostarchive|Wikiwix)",
     re.I,
 )
+# Rendered archive phrases: "Archived from the original", CS2's "archived from the original",
+# "Archived (PDF) from the original" for a document, {{webarchive}}'s "Archived … at the
+# Wayback Machine" (whatever its date order).
+ARCHIVED_PHRASE = re.compile(
+    rf"Archived(?:[ _]\(\w+\))?[ _]from[ _]the[ _]original|retrieved\s+and\s+archived\b|{WEBARCHIVE.pattern}", re.I)
 _RETRIEVED = re.compile(r"Retrieved\s+(?:on\s+)?(?P<date>[^.]{0,40}?\d{4}(?:-\d{1,2}-\d{1,2})?)(?=\s*(?:[.–—-]|$))", re.I)
 # Other wikis' renderings of "Retrieved ..." and "Archived from the original on ...".
 _RETRIEVED_LOCAL = re.compile(

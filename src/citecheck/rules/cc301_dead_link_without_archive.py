@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from citecheck.model import Citation, Document, Finding, Reference, Severity, Span, Statement
-from citecheck.parsers.citations import ARCHIVE_HOST, WEBARCHIVE, findable_without_link, url_key
+from citecheck.parsers.citations import ARCHIVE_HOST, ARCHIVED_PHRASE, findable_without_link, url_key
 from citecheck.parsers.printed import journal_article, printed_publication
 from citecheck.rules.base import Rule, RuleContext
 
@@ -26,10 +26,6 @@ def dead_reason(ref: Reference) -> str:
 
 # A Wayback-style address that names the page it copies: ".../web/20190407183217/https://x/y".
 _ARCHIVED_LINK = re.compile(r"(?:web\.archive\.org|webarchive\.[\w.]+)/(?:web/)?\d{4,14}\w*/(?P<original>[^\s|\]}<]+)", re.I)
-# Rendered archive phrases: "Archived from the original", CS2's "archived from the original",
-# "Archived (PDF) from the original" for a document, {{webarchive}}'s "Archived … at the
-# Wayback Machine" (whatever its date order).
-_ARCHIVED_PHRASE = re.compile(rf"Archived(?:[ _]\(\w+\))?[ _]from[ _]the[ _]original|retrieved\s+and\s+archived\b|{WEBARCHIVE.pattern}", re.I)
 
 _CITATION_TEMPLATE = re.compile(r"\{\{\s*(?!dead[ _]link|webarchive|cbignore|!)[^|{}]+\|", re.I)
 
@@ -43,7 +39,7 @@ def has_archive(ref: Reference) -> bool:
     if "archiv" not in lowered and "webcitation" not in lowered and "arquivo" not in lowered:
         return False
     # A rendered copy may say so even when the archive date is missing (a CS1 error).
-    if "rchived" in lowered and _ARCHIVED_PHRASE.search(ref.raw):
+    if "rchived" in lowered and ARCHIVED_PHRASE.search(ref.raw):
         return True
     # An archive link anywhere (localised templates, "url lưu trữ=", whose parameters were not
     # mapped to archive_url still carry one). In a bundle of several citations the archive may

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import ARCHIVE_HOST
+from citecheck.parsers.citations import ARCHIVE_HOST, ARCHIVED_PHRASE
 from citecheck.parsers.dates import PartialDate, parse_date, timestamp_date
 from citecheck.rules.base import Option, Rule, RuleContext
 
@@ -101,7 +101,10 @@ def same_page(url: str, other: str) -> bool:
 
 
 def _last_segment(path: str) -> str:
-    return re.sub(r"\.(?:s?html?|php|aspx?|cfm|jsp)$", "", path.rsplit("/", 1)[-1])
+    return _PAGE_EXTENSION.sub("", path.rsplit("/", 1)[-1])
+
+
+_PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|cfm|jsp)$")
 
 
 def _distinctive(path: str) -> set[str]:
@@ -224,7 +227,7 @@ def _problems(ref: Reference, archive_url: str, max_apart: int) -> Iterator[tupl
         yield "archive-url has no snapshot timestamp: use the dated snapshot URL", {"problem": "timestamp"}
         return
     if "*" in stamp or stamp == "":
-        if (ref.get("url").strip() or ref.get("title").strip() or _ARCHIVED_PHRASE.search(ref.raw)
+        if (ref.get("url").strip() or ref.get("title").strip() or ARCHIVED_PHRASE.search(ref.raw)
                 or not _SITE_OR_SECTION.match(original)):
             yield ("archive-url is a calendar or search page, not a snapshot: pick one dated snapshot",
                    {"problem": "calendar"})
@@ -255,8 +258,6 @@ def _problems(ref: Reference, archive_url: str, max_apart: int) -> Iterator[tupl
 # A site, or a section of it one folder down, rather than a page: "www.trademe.co.nz",
 # "www.trademe.co.nz/jobs"; not "…/politics/04senate.html".
 _SITE_OR_SECTION = re.compile(r"(?:https?://)?[^/?#\s]+(?:/[^/?#.\s]*)?/?$", re.I)
-# What says a link is an archived copy of the cited page: "Archived from the original on …".
-_ARCHIVED_PHRASE = re.compile(r"\bArchived\s+(?:from|on|at)\b", re.I)
 
 
 def _archives_a_cited_page(ref: Reference, url: str, original: str, snapshot: PartialDate) -> bool:
@@ -424,7 +425,7 @@ def _named_segment(path: str) -> set[str]:
     """The words of the last segment of a normalised path that names a page (not "print.html",
     nor a number)."""
     for segment in reversed(path.split("/")):
-        segment = re.sub(r"\.(?:s?html?|php|aspx?|cfm|jsp)$", "", segment)
+        segment = _PAGE_EXTENSION.sub("", segment)
         if segment in _PAGE_FORMS or not re.search(r"[a-z]", segment):
             continue
         return set(re.findall(r"[a-z]+", segment))
