@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from typing import Callable, Iterator
 
 from citecheck.model import Document, Finding, Reference, Severity
-from citecheck.parsers.citations import page_url_key, source_url_key, url_key
+from citecheck.parsers.citations import is_domain, page_url_key, source_url_key, url_key
 from citecheck.parsers.dates import find_dates, reference_date
 from citecheck.parsers.numbers import parse_number
 from citecheck.rules.base import Rule, RuleContext
@@ -55,8 +55,6 @@ _MOJIBAKE_DASH = re.compile("\u00e2\u0080[\u0093\u0094]")
 _PART_AFTER_ISBN = re.compile(r"\bISBN:?\s*[\dXx][\dXx\s–-]*[\dXx]\.?\s+(?!(?:Retrieved|Archived|Accessed|OCLC|"
                               r"doi|PMID|PMC|ISSN|Bibcode|JSTOR|LCCN|S2CID|ISBN)\b)([^\[\s][^\[]{7,}?)\s*(?:\[.*)?$",
                               re.I | re.S)
-# A website named by its address, as a copy prints a citation's site: "golang.org", "www.bls.gov".
-_SITE_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?-i:[a-z]{2,6})", re.I)  # not "Ann.Math.", "Phys.Rev."
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _SHORT_CITE = re.compile(r"\{\{\s*(?:sfn|harv|rp\b)", re.I)
 
@@ -154,7 +152,13 @@ def _undated_pages_of_a_site(a: Reference, b: Reference) -> bool:
     author's article one article."""
     return all(not (ref.get("author") or ref.get("date") or ref.get("access_date")
                     or ref.get("archive_date") or _YEAR.search(ref.get("title")))
-               and _SITE_ADDRESS.fullmatch(ref.get("work") or ref.get("publisher")) for ref in (a, b))
+               and _site_address(ref.get("work") or ref.get("publisher")) for ref in (a, b))
+
+
+def _site_address(name: str) -> bool:
+    """Whether a work's name is a website's address, as a copy prints a citation's site
+    ("golang.org", "www.bls.gov"), not an abbreviated journal ("Ann.Math.", "Phys.Rev.")."""
+    return is_domain(name) and name.rpartition(".")[2].islower()
 
 
 def _different_sections(a: Reference, b: Reference) -> bool:
