@@ -37,9 +37,13 @@ def journal_article_by_volume(ref: Reference) -> bool:
     """Whether an entry cites an article of a journal by its year, volume and pages, and not as
     a website's, a newspaper's or a magazine's page (``{{cite web}}``, ``{{cite news}}``,
     ``{{cite magazine}}``): "Proceedings of the Institute of Radio Engineers. 16 (10): 1398–1405"."""
-    cited = _before_retrieval(ref.raw)
-    return (_YEAR.search(cited) is not None and _NOT_JOURNAL_TEMPLATE.search(cited) is None
-            and _has_volume_and_pages(cited))
+    raw = ref.raw
+    # The template, which most entries open with, is looked for first: no other test is needed then.
+    template = _NOT_JOURNAL_TEMPLATE.search(raw)
+    if template is not None and _RETRIEVED.search(raw, 0, template.start()) is None:
+        return False
+    cited = _before_retrieval(raw)
+    return _YEAR.search(cited) is not None and _has_volume_and_pages(cited)
 
 
 def _has_volume_and_pages(text: str) -> bool:
