@@ -3733,7 +3733,7 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
     their section that names the source of what follows (``_under_named_source``)."""
     statements, source = doc.statements, doc.source
     stmt = statements[i]
-    if stmt.kind in ("list", "table") and _under_named_source(doc, stmt):
+    if _under_named_source(doc, stmt):
         return True
     if stmt.kind == "infobox" and (stmt.section and (_row_cited(statements, i) or _group_cited(statements, i))
                                    or _cited_under_box(doc, i)):
@@ -3784,23 +3784,49 @@ _SOURCE_OF_WHAT_FOLLOWS = re.compile(
     r"(?:taken|compiled|drawn|derived|obtained|extracted|sourced|adapted|reproduced)\s+from\b")
 
 
+# A sentence giving the source of all its section's data, but for what says otherwise: "The
+# following demographic statistics are from the CIA World Factbook, unless otherwise indicated.",
+# "Land areas and population estimates are taken from The 2008 World Factbook …, unless otherwise
+# noted"; the source named with a capital, and the data its subject (not "All values, unless
+# otherwise stated, are in US dollars", nor "Club teams are located in North America unless
+# otherwise noted").
+_SOURCE_OF_SECTION = re.compile(
+    r"\s*(?:The\s+following\s+)?(?:[\w-]+\s+){0,4}?(?:statistics|data|figures|estimates)\s+"
+    r"(?:(?:is|are|was|were)\s+)?(?:(?:taken|compiled|drawn|derived|obtained|extracted|sourced|adapted|reproduced)\s+)?"
+    r"from\s+(?:the\s+)?(?-i:[A-Z0-9])[^;]{0,120}?,?\s+unless\s+otherwise\s+(?:noted|indicated|stated|specified|mentioned)\b",
+    re.I)
 def _under_named_source(doc: Document, stmt: Statement) -> bool:
     """Whether a list item or table cell stands after a cited sentence of its section that names
     the source of what follows ("The following records are taken from …[8]" over the lists of
     records, under their heads "Most games", "Most tries"), with nothing but such heads
-    (``_group_head``), lists and tables between: a paragraph of prose ends what the sentence sources."""
-    def sourced_runs() -> list[tuple[int, int]]:
+    (``_group_head``), lists and tables between: a paragraph of prose ends what the sentence sources.
+    Or whether any statement stands after a sentence of its section (or of a section it is under)
+    that gives a named source for all the section's data but what says otherwise
+    (``_SOURCE_OF_SECTION``: "… are from the CIA World Factbook, unless otherwise indicated"), cited
+    or not: the page names the source of every figure there."""
+    def sourced_runs() -> list[tuple[int, int, bool]]:
         runs = []
         statements = doc.statements
         for s in statements:
-            if s.kind == "prose" and s.citations and _SOURCE_OF_WHAT_FOLLOWS.match(s.text):
+            if s.kind != "prose":
+                continue
+            if _SOURCE_OF_SECTION.match(s.text):
+                depth = len(s.section)
+                end = s.index + 1
+                while end < len(statements) and statements[end].section[:depth] == s.section and (
+                        depth or not statements[end].section):  # the lead's sentence sources the lead only
+                    end += 1
+                runs.append((s.index, end, True))
+            elif s.citations and _SOURCE_OF_WHAT_FOLLOWS.match(s.text):
                 end = s.index + 1
                 while end < len(statements) and statements[end].section == s.section and (
                         statements[end].kind in ("list", "table") or _group_head(statements[end])):
                     end += 1
-                runs.append((s.index, end))
+                runs.append((s.index, end, False))
         return runs
-    return any(start < stmt.index < end for start, end in doc.derived("sources_of_what_follows", sourced_runs))
+    listed = stmt.kind in ("list", "table")
+    return any(start < stmt.index < end and (whole_section or listed)
+               for start, end, whole_section in doc.derived("sources_of_what_follows", sourced_runs))
 
 
 def _cited_under_box(doc: Document, i: int) -> bool:
@@ -4040,7 +4066,10 @@ class UncitedNumericClaim(Rule):
     its cited title line ("League Leaders[5]"), counts as cited (also past a table set beside the
     text), and so do the lists and tables of a section
     after a cited sentence naming the source of what follows ("The following records are taken
-    from …[8]"), and so does an item of a list of short
+    from …[8]"), and so does every statement of a section, its sub-sections' too, after a sentence
+    giving a named source for all its data but what says otherwise ("The following demographic
+    statistics are from the CIA World Factbook, unless otherwise indicated."; the lead's, for the
+    lead only), and so does an item of a list of short
     undated items cited once, at its last item ("Each pennant depicts 50 knots.[22]"), or an
     undated item of one sentence run over items ending ";" that a cited item closes ("* Support
     for 767 microfinance organizations;" … "* Training for 43,124 members of staff;[6]"), or, on a
