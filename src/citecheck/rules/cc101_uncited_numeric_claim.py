@@ -1750,10 +1750,14 @@ _DRAWING = re.compile(
 
 
 # Sections that retell a work (a film's or a book's plot, a comic's story arcs, a stage work's
-# acts), whose source is the work itself.
+# acts) or describe its characters (a film's cast list, "Joon Park as Kakkoi Teppodama, a racer
+# … for a million dollars"), whose source is the work itself; not "Cast members" or "Casting",
+# which tell of the people and the production.
 RETOLD_SECTIONS = re.compile(
     r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsis|storylines?|story(?:\s+arcs?)?|premise"
-    r"|act\s+(?:one|two|three|four|five|[1-5]|i{1,3}|iv|v))\s*$", re.I)
+    r"|act\s+(?:one|two|three|four|five|[1-5]|i{1,3}|iv|v)"
+    r"|(?:(?:main|principal|supporting|recurring|guest|voice)\s+)?cast(?:\s+list)?|cast\s+(?:and|&)\s+characters"
+    r"|(?:(?:main|major|minor|other|recurring)\s+)?characters)\s*$", re.I)
 # The lead of a page that is itself a list of someone's works: "The discography of The Notorious
 # B.I.G., an American rapper, consists of three studio albums …"; all its tables list works.
 _WORKS_PAGE_LEAD = re.compile(r"\s*The\s+(?:discography|filmography|videography|bibliography)\s+of\b", re.I)
@@ -4054,7 +4058,8 @@ class UncitedNumericClaim(Rule):
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
     ``vague`` is set; they are then reported at info severity, and only for statements with
     no precise figure. Statements already tagged [citation needed] are left to CC103, and a
-    plot or synopsis section, which the work it retells sources, is not read, nor an episode
+    plot or synopsis section or a cast or characters list, which the work it retells or describes
+    sources, is not read, nor an episode
     list's summary of an episode (a rendered page's summary cell), nor a section
     whose heading, or a heading above it, carries a citation ("2013 True Market Study
     Results[3]": the source of all it holds), nor is a table
