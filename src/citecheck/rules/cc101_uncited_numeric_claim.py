@@ -159,7 +159,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                   and not _in_italic_title(doc, stmt, c)
                   and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)
                   and not _set_out_under_headings(stmt, c, headed_counts) and not _defines_by_its_parts(stmt, c)
-                  and not _counts_own_parts(stmt.text, c)
+                  and not _counts_own_parts(stmt.text, c) and not _drawn_from_range(stmt.text, c)
                   and not _in_defined_name(stmt.text, c, defined_names)]
         if claims and stmt.kind == "infobox":
             claims = [c for c in claims if not _POINTS_ONWARD.match(stmt.text, c.end)]
@@ -2745,6 +2745,32 @@ def _counts_own_parts(text: str, claim: NumericClaim) -> bool:
             and _OWN_PARTS_AFTER.match(text, claim.end) is not None)
 
 
+def _drawn_from_range(text: str, claim: NumericClaim) -> bool:
+    """Whether a figure is a numbered range of bodies that members are drawn from, one from each
+    ("from associations 7–9": their places in a ranking, which name them), or the count of those
+    members, which the range's size gives, right before it: "3 domestic league third-placed teams
+    from associations 7–9", "6 … from associations 10–15" (an access list's rows); not "3 goals in
+    rounds 7–9", nor "4 teams from associations 7–9"."""
+    for drawn in _DRAWN_FROM_RANGE.finditer(text, max(0, claim.start - _RANGE_REACH)):
+        if drawn.start(1) <= claim.start and claim.end <= drawn.end(2):
+            return True
+        if drawn.start() < claim.end:
+            continue  # a range before the count, or around it
+        if drawn.start() > claim.end + _RANGE_REACH:
+            return False
+        if (claim.kind == "count" and claim.value is not None and claim.high is None
+                and int(drawn.group(2)) - int(drawn.group(1)) + 1 == claim.value):
+            return True
+    return False
+
+
+# Members drawn one from each of a numbered range of bodies or places: "from associations 7–9".
+_DRAWN_FROM_RANGE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:associations|nations|countries|leagues|places|positions|ranks|pots)\s+"
+    r"(\d{1,4})\s*[–-]\s*(\d{1,4})\b", re.I)
+_RANGE_REACH = 80
+
+
 # An infobox value that sends the reader on to where the figure is spelled out and sourced: "87
 # (List of episodes)", "About 100–250, see text".
 _POINTS_ONWARD = re.compile(r"[\s,;:(\u2013\u2014-]*(?:see\s+(?:the\s+)?(?:text|below|list\b)|list\s+of\s+[^\W\d_])", re.I)
@@ -4032,7 +4058,9 @@ class UncitedNumericClaim(Rule):
     100–250, see text"), nor a list's line about its own criteria ("Notes: This list is
     restricted to shaking tables bigger than 2m by 2m"), an article's count of its own tables or
     lists ("This article comprises three sortable tables of …") or the scope of a box's data ("French
-    Land Register data, which excludes lakes, ponds, glaciers > 1 km²").
+    Land Register data, which excludes lakes, ponds, glaciers > 1 km²"), nor a numbered range of
+    bodies that members are drawn from, one from each, and the count its size gives ("3
+    domestic league third-placed teams from associations 7–9"; not "3 goals in rounds 7–9").
     A caption without a verb describes its
     picture: only its figures that report the world count there (shares, money, counts in the
     thousands, counts of people, any figure of a caption that names a year: "Over 1 million
