@@ -482,8 +482,9 @@ class IncompleteReference(Rule):
     link whose address holds a DOI or arXiv id ("https://arxiv.org/…/1204.3859.pdf - Limits to
     Poisson's ratio …"), chapter-and-verse
     citations of scripture ("1 Samuel 4:13", "Exodus 7:4; Ezekiel 28:26"), and templates made
-    for one source (``{{Cite Merriam-Webster}}``). A rendered entry that is only a link's words
-    has those words for its title, and the message says so.
+    for one source (``{{Cite Merriam-Webster}}``), and the PubMed searches a gene's infobox lists
+    for its human and its mouse gene ("Human PubMed Reference:"). A rendered entry that is only a
+    link's words has those words for its title, and the message says so.
 
     Why: an incomplete reference is hard to verify and impossible to recover once its URL
     dies; rules that compare dates or sources have nothing to work with.
@@ -521,6 +522,8 @@ class IncompleteReference(Rule):
             # The costlier readings run only for the few entries that look incomplete.
             if _is_short_citation(ref) or _is_source_wrapper(ref.template):
                 continue  # {{Cite Merriam-Webster|Merkel}} renders title and dictionary from its own data
+            if _GENE_BOX_SEARCH.fullmatch(text):
+                continue  # the infobox's own PubMed search, which no editor of the page writes
             if (_names_an_author(ref, leading_words) or _shortened_from(text, entries, bibliography)
                     or _held_by_bibliography(text, bibliography)):
                 continue
@@ -754,6 +757,11 @@ def _titled_and_named(text: str) -> bool:
     phrase = len(_WORD.findall(parts[0])) >= 2  # "EKG. Oxford Online Dictionaries": a longer name will do
     return any((p[:1].isupper() or _EDITED_BY.match(p) or _OFFICIAL_SITE_OF.match(p)) and not _YEAR.search(p)
                and (phrase or len(_WORD.findall(p)) >= 2) for p in parts[1:])
+
+
+# The PubMed search a gene's infobox lists among the references for its human and its mouse gene,
+# as a rendered page prints it: "Human PubMed Reference:", "Mouse PubMed Reference:".
+_GENE_BOX_SEARCH = re.compile(r"\W*(?:Human|Mouse|Rat)\s+PubMed\s+Reference:?\W*")
 
 
 def _is_source_wrapper(template: str) -> bool:
