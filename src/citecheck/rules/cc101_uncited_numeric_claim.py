@@ -128,6 +128,8 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue  # "The median income for a household was $38,328": the census block goes on
         if stmt.kind == "heading" or _skipped_section(stmt.section) or i in examples or i in retold:
             continue
+        if _describes_a_character(stmt):
+            continue  # "Joon Park as Kakkoi Teppodama, … for a million dollars": the film is its source
         if _under_cited_heading(doc, stmt.section):
             continue  # "2013 True Market Study Results[3]": the heading names the section's source
         if stmt.kind == "table" and _header_cell(doc, stmt):
@@ -159,7 +161,7 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
                   and not _in_italic_title(doc, stmt, c)
                   and not _title_alone(stmt, c) and not reads_out_designation(c, stmt.text)
                   and not _set_out_under_headings(stmt, c, headed_counts) and not _defines_by_its_parts(stmt, c)
-                  and not _counts_own_parts(stmt.text, c) and not _drawn_from_range(stmt.text, c)
+                  and not _counts_own_parts(stmt.text, c) and not _drawn_from_range(stmt, c)
                   and not _in_defined_name(stmt.text, c, defined_names)]
         if claims and stmt.kind == "infobox":
             claims = [c for c in claims if not _POINTS_ONWARD.match(stmt.text, c.end)]
@@ -1750,14 +1752,38 @@ _DRAWING = re.compile(
 
 
 # Sections that retell a work (a film's or a book's plot, a comic's story arcs, a stage work's
-# acts) or describe its characters (a film's cast list, "Joon Park as Kakkoi Teppodama, a racer
-# … for a million dollars"), whose source is the work itself; not "Cast members" or "Casting",
-# which tell of the people and the production.
+# acts), whose source is the work itself.
 RETOLD_SECTIONS = re.compile(
     r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsis|storylines?|story(?:\s+arcs?)?|premise"
-    r"|act\s+(?:one|two|three|four|five|[1-5]|i{1,3}|iv|v)"
-    r"|(?:(?:main|principal|supporting|recurring|guest|voice)\s+)?cast(?:\s+list)?|cast\s+(?:and|&)\s+characters"
-    r"|(?:(?:main|major|minor|other|recurring)\s+)?characters)\s*$", re.I)
+    r"|act\s+(?:one|two|three|four|five|[1-5]|i{1,3}|iv|v))\s*$", re.I)
+# Sections that list a work's cast or characters ("Cast", "Cast and characters", "Main
+# characters"); not "Cast members" or "Casting", nor a script's "Characters".
+_CAST_SECTION = re.compile(
+    r"\s*(?:(?:(?:main|principal|supporting|recurring|guest|voice)\s+)?cast(?:\s+list)?|cast\s+(?:and|&)\s+characters"
+    r"|(?:main|major|minor|other|recurring)\s+characters)\s*$", re.I)
+# A heading under a cast's that tells of the world, not of a character: "Casting", "Reception".
+_REAL_WORLD_HEADING = re.compile(
+    r"\b(?:casting|production|development|reception|ratings?|legacy|awards?|accolades|impact|controvers\w*|history)\b", re.I)
+# A cast list's credit of a role, an actor's name and then the part: "Joon Park as Kakkoi Teppodama, …".
+_CREDITS_A_ROLE = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+as\s+(?:the\s+)?[A-Z\"“]")
+
+
+def _describes_a_character(stmt: Statement) -> bool:
+    """Whether a statement of a cast or characters section describes a character of the work,
+    which the work itself sources: an item crediting an actor with a part ("Ralph Herforth as
+    Jack Taylor, … 3 time Grand Prix winner"), or anything under a heading of its own below the
+    section's, a character's ("Peter Venkman") or a group's ("Main cast"); not other prose of
+    the section ("Over 2,000 actors auditioned"), nor a heading below it that tells of the
+    world ("Casting", "Reception")."""
+    at = next((k for k, part in enumerate(stmt.section) if _CAST_SECTION.match(part)), None)
+    if at is None:
+        return False
+    below = stmt.section[at + 1:]
+    if below:
+        return not any(_REAL_WORLD_HEADING.search(part) for part in below)
+    return _CREDITS_A_ROLE.match(stmt.text) is not None
+
+
 # The lead of a page that is itself a list of someone's works: "The discography of The Notorious
 # B.I.G., an American rapper, consists of three studio albums …"; all its tables list works.
 _WORKS_PAGE_LEAD = re.compile(r"\s*The\s+(?:discography|filmography|videography|bibliography)\s+of\b", re.I)
@@ -2745,25 +2771,28 @@ def _counts_own_parts(text: str, claim: NumericClaim) -> bool:
             and _OWN_PARTS_AFTER.match(text, claim.end) is not None)
 
 
-def _drawn_from_range(text: str, claim: NumericClaim) -> bool:
-    """Whether a figure is a numbered range of bodies that members are drawn from, one from each
-    ("from associations 7–9": their places in a ranking, which name them), or the count of those
-    members, which the range's size gives, right before it: "3 domestic league third-placed teams
-    from associations 7–9", "6 … from associations 10–15" (an access list's rows); not "3 goals in
-    rounds 7–9", nor "4 teams from associations 7–9"."""
+def _drawn_from_range(stmt: Statement, claim: NumericClaim) -> bool:
+    """Whether a figure is a numbered range of bodies that members are drawn from ("from
+    associations 7–9": their places in a ranking, which name them), or, in a table or a list (an
+    access list's rows), the count of the members drawn one from each, which the range's size
+    gives: "3 domestic league third-placed teams from associations 7–9", "6 … from associations
+    10–15"; not "3 goals in rounds 7–9", "4 teams from associations 7–9", nor "3 clubs from
+    associations 7–9 have reached the group stage", a sentence's outcome."""
+    text = stmt.text
     for drawn in _DRAWN_FROM_RANGE.finditer(text, max(0, claim.start - _RANGE_REACH)):
         if drawn.start(1) <= claim.start and claim.end <= drawn.end(2):
             return True
         if drawn.start() < claim.end:
             continue  # a range before the count, or around it
-        if drawn.start() > claim.end + _RANGE_REACH:
-            return False
-        if (claim.kind == "count" and claim.value is not None and claim.high is None
-                and int(drawn.group(2)) - int(drawn.group(1)) + 1 == claim.value):
-            return True
+        return (stmt.kind in ("table", "list") and claim.kind == "count" and claim.value is not None
+                and claim.high is None and _DRAWN_MEMBERS.fullmatch(text, claim.end, drawn.start()) is not None
+                and int(drawn.group(2)) - int(drawn.group(1)) + 1 == claim.value)
     return False
 
 
+# Members drawn from a range, named in words right after their count: " domestic league
+# third-placed teams ", " domestic cup winners ".
+_DRAWN_MEMBERS = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,5}?\s+(?:teams|clubs|sides|champions|winners|runners-up|entrants)\s+")
 # Members drawn one from each of a numbered range of bodies or places: "from associations 7–9".
 _DRAWN_FROM_RANGE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:associations|nations|countries|leagues|places|positions|ranks|pots)\s+"
@@ -3817,30 +3846,48 @@ _SOURCE_OF_WHAT_FOLLOWS = re.compile(
 # A sentence giving the source of all its section's data, but for what says otherwise: "The
 # following demographic statistics are from the CIA World Factbook, unless otherwise indicated.",
 # "Land areas and population estimates are taken from The 2008 World Factbook …, unless otherwise
-# noted"; the source named with a capital, and the data its subject (not "All values, unless
-# otherwise stated, are in US dollars", nor "Club teams are located in North America unless
-# otherwise noted").
+# noted", "Demographic statistics according to the CIA World Factbook, unless otherwise
+# indicated"; the source named with a capital, and the data the sentence's subject (not "All
+# values, unless otherwise stated, are in US dollars").
 _SOURCE_OF_SECTION = re.compile(
     r"\s*(?:The\s+following\s+)?(?:[\w-]+\s+){0,4}?(?:statistics|data|figures|estimates)\s+"
     r"(?:(?:is|are|was|were)\s+)?(?:(?:taken|compiled|drawn|derived|obtained|extracted|sourced|adapted|reproduced)\s+)?"
-    r"from\s+(?:the\s+)?(?-i:[A-Z0-9])[^;]{0,120}?,?\s+unless\s+otherwise\s+(?:noted|indicated|stated|specified|mentioned)\b",
+    r"(?:from|according\s+to)\s+(?:the\s+)?(?P<source>(?-i:[A-Z0-9])[^;]{0,120}?),?\s+"
+    r"unless\s+otherwise\s+(?:noted|indicated|stated|specified|mentioned)\b",
     re.I)
+# What the words after "from" are when they name no source: a time ("Data from 2010", "from
+# January 2020", "from FY2019"; not "the 2010 census", "The 2008 World Factbook"), a season, a
+# scope ("from England and Wales only"), or the start of a clause on units ("Figures from Germany
+# and France are in euros").
+_NO_SOURCE = re.compile(
+    rf"\b(?:is|are|was|were|only|season)\b|^(?:{_GAME_MONTH}\b|FY|Q[1-4]\b"
+    r"|\d{4}\b(?!\s+(?:census|survey|report|yearbook|edition|study)\b|(?-i:\s+[A-Z])))", re.I)
+
+
+def _sources_its_section(statements: Sequence[Statement], stmt: Statement) -> bool:
+    """Whether a statement opens its section and gives a named source for all the section's
+    data but what says otherwise (``_SOURCE_OF_SECTION``, ``_NO_SOURCE``)."""
+    found = _SOURCE_OF_SECTION.match(stmt.text)
+    return (found is not None and _NO_SOURCE.search(found.group("source")) is None
+            and (stmt.index == 0 or statements[stmt.index - 1].section != stmt.section))
+
+
 def _under_named_source(doc: Document, stmt: Statement) -> bool:
     """Whether a list item or table cell stands after a cited sentence of its section that names
     the source of what follows ("The following records are taken from …[8]" over the lists of
     records, under their heads "Most games", "Most tries"), with nothing but such heads
     (``_group_head``), lists and tables between: a paragraph of prose ends what the sentence sources.
-    Or whether any statement stands after a sentence of its section (or of a section it is under)
-    that gives a named source for all the section's data but what says otherwise
-    (``_SOURCE_OF_SECTION``: "… are from the CIA World Factbook, unless otherwise indicated"), cited
-    or not: the page names the source of every figure there."""
+    Or whether any statement stands after the sentence opening its section (or a section it is
+    under) that gives a named source for all the section's data but what says otherwise
+    (``_sources_its_section``: "… are from the CIA World Factbook, unless otherwise indicated"),
+    cited or not: the page names the source of every figure there."""
     def sourced_runs() -> list[tuple[int, int, bool]]:
         runs = []
         statements = doc.statements
         for s in statements:
             if s.kind != "prose":
                 continue
-            if _SOURCE_OF_SECTION.match(s.text):
+            if _sources_its_section(statements, s):
                 depth = len(s.section)
                 end = s.index + 1
                 while end < len(statements) and statements[end].section[:depth] == s.section and (
@@ -4086,8 +4133,10 @@ class UncitedNumericClaim(Rule):
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
     ``vague`` is set; they are then reported at info severity, and only for statements with
     no precise figure. Statements already tagged [citation needed] are left to CC103, and a
-    plot or synopsis section or a cast or characters list, which the work it retells or describes
-    sources, is not read, nor an episode
+    plot or synopsis section, which the work it retells sources, is not read, nor a cast list's
+    credit of a part ("Joon Park as Kakkoi Teppodama, … for a million dollars") or what stands
+    under a character's heading below a cast or characters section (not one that tells of the
+    world, "Casting"), which the work describes, nor an episode
     list's summary of an episode (a rendered page's summary cell), nor a section
     whose heading, or a heading above it, carries a citation ("2013 True Market Study
     Results[3]": the source of all it holds), nor is a table
