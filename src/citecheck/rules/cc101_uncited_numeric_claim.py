@@ -3881,7 +3881,7 @@ def _under_named_source(doc: Document, stmt: Statement) -> bool:
     under) that gives a named source for all the section's data but what says otherwise
     (``_sources_its_section``: "… are from the CIA World Factbook, unless otherwise indicated"),
     cited or not: the page names the source of every figure there."""
-    def sourced_runs() -> list[tuple[int, int, bool]]:
+    def sourced_runs() -> list[tuple[int, int]]:
         runs = []
         statements = doc.statements
         for s in statements:
@@ -3893,17 +3893,15 @@ def _under_named_source(doc: Document, stmt: Statement) -> bool:
                 while end < len(statements) and statements[end].section[:depth] == s.section and (
                         depth or not statements[end].section):  # the lead's sentence sources the lead only
                     end += 1
-                runs.append((s.index, end, True))
+                runs.append((s.index, end))
             elif s.citations and _SOURCE_OF_WHAT_FOLLOWS.match(s.text):
                 end = s.index + 1
                 while end < len(statements) and statements[end].section == s.section and (
                         statements[end].kind in ("list", "table") or _group_head(statements[end])):
                     end += 1
-                runs.append((s.index, end, False))
+                runs.append((s.index, end))
         return runs
-    listed = stmt.kind in ("list", "table")
-    return any(start < stmt.index < end and (whole_section or listed)
-               for start, end, whole_section in doc.derived("sources_of_what_follows", sourced_runs))
+    return any(start < stmt.index < end for start, end in doc.derived("sources_of_what_follows", sourced_runs))
 
 
 def _cited_under_box(doc: Document, i: int) -> bool:
