@@ -169,7 +169,7 @@ def _digit_claim_regex(number: str, scale_word: str, percent: str) -> re.Pattern
         (?P<num>{number})
         (?P<scale>\s*(?:{scale_word})|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
         (?P<pct>{percent})?
-        (?P<range>\s*(?P<conn>[{_DASH}]|\bto\b|\band\b|\bbis\b|â\u0080[\u0093\u0094])\s*
+        (?P<range>\s*(?P<conn>[{_DASH}]|\bto\b|\band\b|\bbis\b|\btot\b|\bà(?!\w)|â\u0080[\u0093\u0094])\s*
             (?P<cur2>{_CURRENCY})?(?P<num2>{number})
             (?P<scale2>\s*(?:{scale_word})|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
             (?P<pct2>{percent})?)?
