@@ -190,9 +190,10 @@ _BRAND_OPENING = re.compile(r"\s*(?P<name>[^\s:]+):\s")
 # A part that is the name of a public body, its publisher: "The Clark County Prosecuting
 # Attorney – Karla Faye Tucker", "S.D. Dept. of Game, Fish, and Parks - Lewis and Clark
 # Recreation Area", "Projected population - Statistics Norway" (a statistics office by its
-# country alone: not "AP Statistics Review").
+# country alone: not "AP Statistics Review"), "World Nuclear Association - Nuclear Power in Russia".
 _BODY_NOUN = re.compile(r"\b(?:Attorney|Prosecutor|Dept\.|Department|Ministry|Agency|Bureau|Commission|Council"
-                        r"|Authority|Administration|Office\s+(?:of|for)|^\s*Statistics\s+[A-Z][a-z]+\W*$)")
+                        r"|Authority|Administration|Office\s+(?:of|for)|Association|Committee"
+                        r"|Federation|^\s*Statistics\s+[A-Z][a-z]+\W*$)")
 # An entry's or a page's title is a few words; a long part is a definition or a quotation from it
 # ("Encyclopædia Britannica – in philosophy and theology, the practice of selecting …").
 _ENTRY_TITLE_WORDS = 12
@@ -434,7 +435,8 @@ class IncompleteReference(Rule):
     name ("The Georgetown Basketball History Project: 1940s Seasons") or a reference work
     ("Encyclopedia of Laser Physics and Technology - Q factor", "Global Compendium of Weeds:
     Vinca major") or, in a link's words, a public body ("The Clark County Prosecuting Attorney
-    – Karla Faye Tucker", "Projected population - Statistics Norway"; not a quoted title, the
+    – Karla Faye Tucker", "Projected population - Statistics Norway", "World Nuclear Association -
+    Nuclear Power in Russia"; not a quoted title, the
     page's own heading: "Tickets - Nagoya Transportation Bureau"), opens with its publisher's
     initials ("CEA: Industry Sales Data"), a brand before a colon ("DrugBank: Insulin Regular")
     or a site called so ("Glass Online: The History of Glass"), or ends with its site's domain or
