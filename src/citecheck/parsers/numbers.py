@@ -667,7 +667,8 @@ def _labelled(text: str, start: int, end: int, number_end: int) -> bool:
     if _TIMES_AFTER.match(text, end):
         return False
     return (_keyword_before(text, start) or _labelled_in_series(text, start, number_end)
-            or _route_number(text, start, end) or _code_stated(text, start, end))
+            or _route_number(text, start, end) or _code_stated(text, start, end)
+            or _bus_service_number(text, start, end))
 
 
 # A code given as what a code of a kind is: "North Carolina's FIPS code is 37, which …", "the
@@ -686,6 +687,21 @@ def _code_stated(text: str, start: int, end: int) -> bool:
     code of a kind is said to have."""
     return (text[start:end].isdigit() and _CLAUSE_ENDS_AFTER.match(text, end) is not None
             and _CODE_IS_BEFORE.search(text, max(0, start - 40), start) is not None)
+
+
+# A bus or coach service named by its number: "Glasgow Shuttle bus service 500.", "McGill's Bus
+# Services service 757 links the airport with …"; the number is what follows "service", and then
+# the clause ends or says where the service goes (not "the bus service 24 hours a day", nor "bus
+# services 40 times a day").
+_BUS_SERVICE_BEFORE = re.compile(r"\b(?:bus|coach|shuttle|tram)\b(?:\s+[\w'’]+){0,3}?\s+service\s+$", re.I)
+_AFTER_SERVICE_NUMBER = re.compile(
+    r"[A-Z]?(?:\s*(?:[,.;:)]|$)|\s+(?:links|runs|connects|serves|goes|operates|travels|calls|stops|terminates|continues)\b)")
+
+
+def _bus_service_number(text: str, start: int, end: int) -> bool:
+    """Whether the figure, a plain whole number, is the number a bus or coach service goes by."""
+    return (text[start:end].isdigit() and _AFTER_SERVICE_NUMBER.match(text, end) is not None
+            and _BUS_SERVICE_BEFORE.search(text, max(0, start - _KEYWORD_WINDOW), start) is not None)
 
 
 # A transport service's name and a colon, then the routes listed before the figure: "Metro Local:

@@ -4088,7 +4088,8 @@ class UncitedNumericClaim(Rule):
     Doubles", "Women's 500 metres", a tie played "over two legs", "Three Rivers Stadium", a pool or a heat by its
     number: "Pool 1 winners", the number of a name the text defines with a short form: "MD 144
     begins …" after "Maryland Route 144 (MD 144)"), a flight by its airline and number ("Air
-    France — 193"), and a count whose members its sentence names ("two songs, … "Tura Lura
+    France — 193"), a bus service by its number ("Glasgow Shuttle bus service 500"; not "the
+    bus service 24 hours a day"), and a count whose members its sentence names ("two songs, … "Tura Lura
     Lural" … and "Caravan"") are not figures (what is a figure is decided in
     ``citecheck.parsers.numbers``), nor are a roster's shirt numbers ("10 Jerry Colquitt" beside
     other numbered names), a list item or a table cell that is nothing but a title a number word
