@@ -169,7 +169,7 @@ def _digit_claim_regex(number: str, scale_word: str, percent: str) -> re.Pattern
         (?P<num>{number})
         (?P<scale>\s*(?:{scale_word})|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
         (?P<pct>{percent})?
-        (?P<range>\s*(?P<conn>[{_DASH}]|\bto\b|\band\b|\bbis\b|\btot\b|\bà(?!\w)|â\u0080[\u0093\u0094])\s*
+        (?P<range>\s*(?P<conn>[{_DASH}]|\bto\b|\band\b|\bbis\b|\btot\b|\bà|â\u0080[\u0093\u0094])\s*
             (?P<cur2>{_CURRENCY})?(?P<num2>{number})
             (?P<scale2>\s*(?:{scale_word})|(?<=\d)(?:bn|mn|mln|tn|[mkb])\b(?![.'’]\w))?
             (?P<pct2>{percent})?)?
@@ -692,10 +692,10 @@ def _code_stated(text: str, start: int, end: int) -> bool:
 # A bus or coach service named by its number: "Glasgow Shuttle bus service 500.", "McGill's Bus
 # Services service 757 links the airport with …"; the number is what follows "service", and then
 # the clause ends or says where the service goes (not "the bus service 24 hours a day", nor "bus
-# services 40 times a day").
-_BUS_SERVICE_BEFORE = re.compile(r"\b(?:bus|coach|shuttle|tram)\b(?:\s+[\w'’]+){0,3}?\s+service\s+$", re.I)
+# services 40 times a day", nor a share: "on the bus service 12%.").
+_BUS_SERVICE_BEFORE = re.compile(r"\b(?:bus|coach|shuttle|tram)\b(?:\s+[\w'’]+){0,3}?\s+services?\s+$", re.I)
 _AFTER_SERVICE_NUMBER = re.compile(
-    r"[A-Z]?(?:\s*(?:[,.;:)]|$)|\s+(?:links|runs|connects|serves|goes|operates|travels|calls|stops|terminates|continues)\b)")
+    r"\s*(?:[,.;:)]|$)|\s+(?:links|runs|connects|serves|goes|operates|travels|calls|stops|terminates|continues)\b")
 
 
 def _bus_service_number(text: str, start: int, end: int) -> bool:
