@@ -692,10 +692,11 @@ def _code_stated(text: str, start: int, end: int) -> bool:
 # A bus or coach service named by its number: "Glasgow Shuttle bus service 500.", "McGill's Bus
 # Services service 757 links the airport with …"; the number is what follows "service", and then
 # the clause ends or says where the service goes (not "the bus service 24 hours a day", nor "bus
-# services 40 times a day", nor a share: "on the bus service 12%.").
-_BUS_SERVICE_BEFORE = re.compile(r"\b(?:bus|coach|shuttle|tram)\b(?:\s+[\w'’]+){0,3}?\s+services?\s+$", re.I)
+# services 40 times a day", nor a share: "on the bus service 12%.", nor "services" the verb: "the
+# bus services 12 stops").
+_BUS_SERVICE_BEFORE = re.compile(r"\b(?:bus|coach|shuttle|tram)\b(?:\s+[\w'’]+){0,3}?\s+service\s+$", re.I)
 _AFTER_SERVICE_NUMBER = re.compile(
-    r"\s*(?:[,.;:)]|$)|\s+(?:links|runs|connects|serves|goes|operates|travels|calls|stops|terminates|continues)\b")
+    r"\s*(?:[,.;:)]|$)|\s+(?:links|runs|connects|serves|goes|operates|travels|calls|stops\s+at|terminates|continues)\b")
 
 
 def _bus_service_number(text: str, start: int, end: int) -> bool:
@@ -2131,7 +2132,8 @@ def _digit_claim(text: str, match: re.Match[str], masks: list[tuple[int, int]]) 
         if (_overlaps(masks, *match.span("num2"))
                 or (conn == "and" and not re.search(r"\bbetween\s+\S*$", text[max(0, start - 30):start], re.I))
                 or _is_glued_after(text, match.end("num2"), match.group("scale2"), match.group("pct2"))
-                or _year_then_figure(text, start, match)):
+                or _year_then_figure(text, start, match)
+                or conn in _FOREIGN_TO and not _ascends(match)):
             end = _first_part_end(match)
     ranged = match.group("range") is not None and end == match.end()
     cur, scale, pct = match.group("cur"), match.group("scale") or "", match.group("pct")
@@ -2417,6 +2419,23 @@ def _value(number: str, scale: str | None, german: bool) -> float | None:
     if german and (scale in _GERMAN_SCALES or _GERMAN_FIGURE.fullmatch(number)):
         return float(number.replace(".", "").replace(",", ".")) * _GERMAN_SCALES.get(scale, 1.0)
     return parse_number(f"{number} {scale}")
+
+
+# Words for "to" that join a span in another language: Dutch and Afrikaans "tot", French "à". A
+# span they join runs upwards ("927 tot 1649", "15 à 20 euros"); "3 à 1" is a score, and "en 1230 à
+# 5 km" a year and then another figure.
+_FOREIGN_TO = frozenset({"tot", "à"})
+
+
+def _ascends(match: re.Match[str]) -> bool:
+    """Whether a range's second number, of the same scale as its first, is the greater."""
+    if (match.group("scale") or "").strip() != (match.group("scale2") or "").strip():
+        return True
+    first, second = (_NOT_A_DIGIT.sub("", match.group(group)) for group in ("num", "num2"))
+    return bool(first and second) and int(second) > int(first)
+
+
+_NOT_A_DIGIT = re.compile(r"\D")
 
 
 def _first_part_end(match: re.Match[str]) -> int:

@@ -192,8 +192,15 @@ _BRAND_OPENING = re.compile(r"\s*(?P<name>[^\s:]+):\s")
 # Recreation Area", "Projected population - Statistics Norway" (a statistics office by its
 # country alone: not "AP Statistics Review"), "World Nuclear Association - Nuclear Power in Russia".
 _BODY_NOUN = re.compile(r"\b(?:Attorney|Prosecutor|Dept\.|Department|Ministry|Agency|Bureau|Commission|Council"
-                        r"|Authority|Administration|Office\s+(?:of|for)|Association|Committee"
-                        r"|Federation|^\s*Statistics\s+[A-Z][a-z]+\W*$)")
+                        r"|Authority|Administration|Office\s+(?:of|for)|^\s*Statistics\s+[A-Z][a-z]+\W*$)")
+# … or an association, a committee or a federation by its name, the noun closing it after a name
+# ("World Nuclear Association", "Northern League Management Committee"; not "The Association",
+# "Russian Federation", "Association Football", "Football Association Fines Chelsea") or opening
+# it before what it is of ("Federation of American Scientists").
+_ORGANISATION_NAME = re.compile(
+    r"\W*(?:(?:The\s+)?(?:[A-Z][\w'’.&-]*\s+(?:(?:of|and|for|the|&)\s+)?)*(?<!\bThe\s)(?<!\bRussian\s)"
+    r"(?<=[\w'’.&-]\s)(?:Association|Committee|Federation)"
+    r"|(?:The\s+)?(?:Association|Committee|Federation)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)\W*")
 # An entry's or a page's title is a few words; a long part is a definition or a quotation from it
 # ("Encyclopædia Britannica – in philosophy and theology, the practice of selecting …").
 _ENTRY_TITLE_WORDS = 12
@@ -206,7 +213,8 @@ def _names_a_public_body(part: str) -> bool:
     noun such as "Department", "Attorney" or "Council" among them; not "Projected population"."""
     name = part.strip(" .")
     words = name.split()
-    return (0 < len(words) <= _BODY_NAME_WORDS and _BODY_NOUN.search(name) is not None
+    return (0 < len(words) <= _BODY_NAME_WORDS
+            and (_BODY_NOUN.search(name) is not None or _ORGANISATION_NAME.fullmatch(name) is not None)
             and all(word[0].isupper() or word in _NAME_LINKING_WORDS for word in words))
 
 
