@@ -2431,8 +2431,8 @@ def _ascends(match: re.Match[str]) -> bool:
     """Whether a range's second number, of the same scale as its first, is the greater."""
     if (match.group("scale") or "").strip() != (match.group("scale2") or "").strip():
         return True
-    first, second = (_NOT_A_DIGIT.sub("", match.group(group)) for group in ("num", "num2"))
-    return bool(first and second) and int(second) > int(first)
+    first, second = (int(_NOT_A_DIGIT.sub("", match.group(group))) for group in ("num", "num2"))
+    return second > first
 
 
 _NOT_A_DIGIT = re.compile(r"\D")
