@@ -2797,7 +2797,7 @@ _DRAWN_MEMBERS = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,5}?\s+(?:teams|clubs|s
 _DRAWN_FROM_RANGE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?:associations|nations|countries|leagues|places|positions|ranks|pots)\s+"
     r"(\d{1,4})\s*[–-]\s*(\d{1,4})\b", re.I)
-_RANGE_REACH = 80
+_RANGE_REACH = 80  # characters before a figure where the "from" of a range holding it may stand
 
 
 # An infobox value that sends the reader on to where the figure is spelled out and sourced: "87
@@ -3789,7 +3789,8 @@ def _covered_by_list_context(doc: Document, i: int, run_starts: list[int], close
     by a cited source row closing the table or a source line right under it ("Source:.[4]");
     and a paragraph right after a cited statement ending ":" (a block quotation) by its
     introduction's citation; list items and table cells, also by a cited sentence before them in
-    their section that names the source of what follows (``_under_named_source``)."""
+    their section that names the source of what follows, and any statement by the sentence
+    opening its section that names the source of all the section's data (``_under_named_source``)."""
     statements, source = doc.statements, doc.source
     stmt = statements[i]
     if _under_named_source(doc, stmt):

@@ -771,7 +771,7 @@ def _titled_and_named(text: str) -> bool:
 
 # The PubMed search a gene's infobox lists among the references for its human and its mouse gene,
 # as a rendered page prints it: "Human PubMed Reference:", "Mouse PubMed Reference:".
-_GENE_BOX_SEARCH = re.compile(r"\W*(?:Human|Mouse|Rat)\s+PubMed\s+Reference:?\W*")
+_GENE_BOX_SEARCH = re.compile(r"\W*(?:Human|Mouse)\s+PubMed\s+Reference:?\W*")
 
 
 def _is_source_wrapper(template: str) -> bool:
