@@ -1752,9 +1752,10 @@ _DRAWING = re.compile(
 
 
 # Sections that retell a work (a film's or a book's plot, a comic's story arcs, a stage work's
-# acts), whose source is the work itself.
+# acts, a series' episodes as summed up: "Episode summaries"), whose source is the work itself.
 RETOLD_SECTIONS = re.compile(
     r"\s*(?:plot|synopsis|plot\s+summary|plot\s+synopsis|storylines?|story(?:\s+arcs?)?|premise"
+    r"|episode\s+(?:summar(?:y|ies)|synops[ie]s)"
     r"|act\s+(?:one|two|three|four|five|[1-5]|i{1,3}|iv|v))\s*$", re.I)
 # Sections that list a work's cast or characters ("Cast", "Cast and characters", "Main
 # characters"); not "Cast members" or "Casting", nor a script's "Characters".
@@ -4133,7 +4134,8 @@ class UncitedNumericClaim(Rule):
     Vague quantities ("hundreds", "dozens", "several") are not reported unless the option
     ``vague`` is set; they are then reported at info severity, and only for statements with
     no precise figure. Statements already tagged [citation needed] are left to CC103, and a
-    plot or synopsis section, which the work it retells sources, is not read, nor a cast list's
+    plot, synopsis or episode summaries section, which the work it retells sources, is not read,
+    nor a cast list's
     credit of a part ("Joon Park as Kakkoi Teppodama, … for a million dollars") or what stands
     under a character's heading below a cast or characters section (not one that tells of the
     world, "Casting"), which the work describes, nor an episode
