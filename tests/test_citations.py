@@ -238,6 +238,25 @@ def test_tail_phrases(raw: str, expected: dict[str, str]) -> None:
     assert parse_reference_text(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # A link printed after the names is neither the work nor, split at its colon, a publisher.
+        ('Smith, John (2001). "Title here". BBC News. http://www.bbc.co.uk/news/x. Retrieved 3 May 2010.',
+         {"access_date": "3 May 2010", "author": "Smith, John", "date": "2001", "title": "Title here", "work": "BBC News"}),
+        ('"Title". https://example.org/x. Retrieved 2010.', {"access_date": "2010", "title": "Title"}),
+        ('"Title". //example.org/x. Retrieved 2010.', {"access_date": "2010", "title": "Title"}),
+        # A site's address alone is the work it names, as CS1 prints a website.
+        ('"Title". www.example.org. Retrieved 2010.', {"access_date": "2010", "title": "Title", "work": "www.example.org"}),
+        # A place and a publisher are still read as the publisher.
+        ('"Title". Work. Seattle, Washington: AIAA. 2001.', {"date": "2001", "title": "Title", "work": "Work",
+                                                             "publisher": "AIAA"}),
+    ],
+)
+def test_printed_link_is_no_name(raw: str, expected: dict[str, str]) -> None:
+    assert parse_reference_text(raw) == expected
+
+
 def test_template_parameters_no_field_reads_are_ignored() -> None:
     params = {"title": "T", "pages": "<b>1</b>", "isbn": "978", "last": "Kim", "first": " ", "werk": "W"}
     assert normalize_template_params("cite web", params) == {"title": "T", "work": "W", "author": "Kim"}

@@ -269,8 +269,8 @@ def parse_reference_text(raw: str, linked_text: str = "") -> dict[str, str]:
     trailing: list[str] = []
     for part in rest_parts:
         part = part.strip(" ,;").rstrip(".")
-        if not part or _SKIP_PART.match(part):
-            continue
+        if not part or _SKIP_PART.match(part) or _PRINTED_LINK.match(part):
+            continue  # an identifier, a page, or the link printed after the names: no work or publisher
         if _DATE_PART.match(part) and not date_seen:
             fields.setdefault("date", part)
             date_seen = True
@@ -338,6 +338,9 @@ def _title_beside_link(parts: list[str], label: str, fields: dict[str, str]) -> 
 
 
 _URL_START = re.compile(r"(?:https?:)?//|www\.", re.I)
+# A link an entry prints in full after its names: "http://www.bbc.co.uk/news/…" (a site's address
+# alone, "www.cdc.gov", is the work it names).
+_PRINTED_LINK = re.compile(r"(?:https?:)?//", re.I)
 _LINK_SEPARATORS = " ,;:|-–—"
 
 
