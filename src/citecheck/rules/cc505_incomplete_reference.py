@@ -590,12 +590,13 @@ _NOTE_OPENING = re.compile(r"[Ss]ee(?:\s+also)?:?\s+[A-Z]|In\s+[A-Z][a-z]+[:,]\s
 _GOING_ON_OPENING = re.compile(r"according\s+to\s+\S")
 _LOWER_CASE_OPENING = re.compile(r"[a-z]{2,}\s")
 # Words that say what kind of source an entry is, which a note on the text does not: "allmusic
-# review", "personal communication with the author", "imdb page", "article on infrared materials".
+# review", "personal communication with the author", "imdb page", "article on infrared materials"
+# (a post, but not an envoy's: "Died at post.").
 _NAMES_A_KIND_OF_SOURCE = re.compile(
     r"\b(?:reviews?|interviews?|communications?|articles?|pages?|web\s?sites?|sites?|reports?|catalogues?|catalogs?"
     r"|letters?|e-?mails?|books?|papers?|journals?|magazines?|newspapers?|database|archives?|profiles?|biography"
     r"|obituary|census|press\s+release|statements?|transcripts?|videos?|documentar(?:y|ies)|episodes?|broadcasts?"
-    r"|liner\s+notes|manuals?|handbooks?|dictionary|encyclop(?:a|ae)?edia|blogs?|posts?|tweets?|lectures?|talks?"
+    r"|liner\s+notes|manuals?|handbooks?|dictionary|encyclop(?:a|ae)?edia|blogs?|(?<!\bat\s)posts?|tweets?|lectures?|talks?"
     r"|thesis|dissertation|minutes|records?|data(?:set)?|sources?|official|\w+\.(?:com|org|net|gov|edu))\b", re.I)
 # A note on what a name is elsewhere: "From Dragon Quest VIII, known as Trode outside Japan".
 _NAME_GLOSS = re.compile(r",\s+(?:also\s+)?(?:known|called)\s+as\s+[A-Z]")
