@@ -337,10 +337,10 @@ def _title_beside_link(parts: list[str], label: str, fields: dict[str, str]) -> 
     return []
 
 
-_URL_START = re.compile(r"(?:https?:)?//|www\.", re.I)
 # A link an entry prints in full after its names: "http://www.bbc.co.uk/news/…" (a site's address
 # alone, "www.cdc.gov", is the work it names).
 _PRINTED_LINK = re.compile(r"(?:https?:)?//", re.I)
+_URL_START = re.compile(rf"{_PRINTED_LINK.pattern}|www\.", re.I)
 _LINK_SEPARATORS = " ,;:|-–—"
 
 

@@ -2428,14 +2428,11 @@ _FOREIGN_TO = frozenset({"tot", "à"})
 
 
 def _ascends(match: re.Match[str]) -> bool:
-    """Whether a range's second number, of the same scale as its first, is the greater."""
-    if (match.group("scale") or "").strip() != (match.group("scale2") or "").strip():
-        return True
-    first, second = (int(_NOT_A_DIGIT.sub("", match.group(group))) for group in ("num", "num2"))
-    return second > first
-
-
-_NOT_A_DIGIT = re.compile(r"\D")
+    """Whether a range's second value, its scale applied ("500 million à 2 billion"), is the greater."""
+    german = match.re is _GERMAN_DIGIT_CLAIM
+    first = _value(match.group("num"), match.group("scale"), german)
+    second = _value(match.group("num2"), match.group("scale2"), german)
+    return first is None or second is None or second > first
 
 
 def _first_part_end(match: re.Match[str]) -> int:

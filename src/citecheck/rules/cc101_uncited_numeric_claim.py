@@ -1776,13 +1776,19 @@ def _describes_a_character(stmt: Statement) -> bool:
     section's, a character's ("Peter Venkman") or a group's ("Main cast"); not other prose of
     the section ("Over 2,000 actors auditioned"), nor a heading below it that tells of the
     world ("Casting", "Reception")."""
-    at = next((k for k, part in enumerate(stmt.section) if _CAST_SECTION.match(part)), None)
+    at = _cast_section_at(stmt.section)
     if at is None:
         return False
     below = stmt.section[at + 1:]
     if below:
         return not any(_REAL_WORLD_HEADING.search(part) for part in below)
     return _CREDITS_A_ROLE.match(stmt.text) is not None
+
+
+@functools.lru_cache(maxsize=1024)  # asked for every statement; an article has a few dozen sections
+def _cast_section_at(section: tuple[str, ...]) -> int | None:
+    """Where in a section's headings a cast or characters section's heading stands, if any."""
+    return next((k for k, part in enumerate(section) if _CAST_SECTION.match(part)), None)
 
 
 # The lead of a page that is itself a list of someone's works: "The discography of The Notorious
@@ -3839,10 +3845,11 @@ _LIST_TITLE_WORDS = 4
 # records are taken from Queensland Rugby League's official website and are correct as of the
 # end of the 2012 season.[8]", "The following list of records is compiled from …[2]"; not "The
 # following players were taken from other clubs" (a draft), nor "items were obtained from the wreck".
+_TAKEN = r"(?:taken|compiled|drawn|derived|obtained|extracted|sourced|adapted|reproduced)"  # … from a source
 _SOURCE_OF_WHAT_FOLLOWS = re.compile(
     r"\s*The\s+following\s+(?:(?:list|table)\s+of\s+)?(?:[a-z]+\s+)?"
     r"(?:records|statistics|stats|figures|data|results|lists?|tables?|standings|rankings)\s+(?:is|are|was|were)\s+"
-    r"(?:taken|compiled|drawn|derived|obtained|extracted|sourced|adapted|reproduced)\s+from\b")
+    rf"{_TAKEN}\s+from\b")
 
 
 # A sentence giving the source of all its section's data, but for what says otherwise: "The
@@ -3853,7 +3860,7 @@ _SOURCE_OF_WHAT_FOLLOWS = re.compile(
 # values, unless otherwise stated, are in US dollars").
 _SOURCE_OF_SECTION = re.compile(
     r"\s*(?:The\s+following\s+)?(?:[\w-]+\s+){0,4}?(?:statistics|data|figures|estimates)\s+"
-    r"(?:(?:is|are|was|were)\s+)?(?:(?:taken|compiled|drawn|derived|obtained|extracted|sourced|adapted|reproduced)\s+)?"
+    rf"(?:(?:is|are|was|were)\s+)?(?:{_TAKEN}\s+)?"
     r"(?:from|according\s+to)\s+(?:the\s+)?(?P<source>(?-i:[A-Z0-9])[^;]{0,120}?),?\s+"
     r"unless\s+otherwise\s+(?:noted|indicated|stated|specified|mentioned)\b",
     re.I)
