@@ -387,6 +387,16 @@ def test_text_hidden_by_its_style_is_no_part_of_the_page() -> None:
                                                 "The club sold 12,000 tickets in 2001."]
 
 
+def test_a_sort_key_the_site_hides_is_no_part_of_its_cell() -> None:
+    """{{sortname}} and {{dts}} print the key a table sorts by in a span the wiki's style sheet
+    hides: "Watson, Tom" before "Tom Watson", "2013-06-01" before "1 June 2013"."""
+    doc = parse('<html><body><table><tr><th scope="row"><span class="sortkey">Watson, Tom</span>'
+                '<span class="vcard"><a href="/wiki/Tom_Watson">Tom Watson</a></span></th>'
+                '<td><span class="sortkey">2013-06-01</span>1 June 2013</td><td><span class="sortkeys">8</span></td>'
+                '</tr></table></body></html>')
+    assert [s.text for s in doc.statements] == ["Tom Watson", "1 June 2013", "8"]
+
+
 def test_a_superscript_of_several_footnote_marks_is_no_part_of_its_text() -> None:
     doc = parse("<html><body><table><tr><td>AAA-100 to RHZ-999<sup>1, 2, 5</sup></td></tr></table>"
                 "<p>The area is 10<sup>3</sup> km<sup>2</sup>.</p></body></html>")
@@ -538,6 +548,16 @@ def test_general_references_end_at_a_navbox_or_heading_and_a_page_without_them_h
     assert "general_references" not in parse(page.replace("<dl><dt>General references</dt></dl>", "<h3>General</h3>")).metadata
     glossary = page.replace("<h2>References</h2>", "<h2>Equipment</h2>")  # a glossary's term in the body
     assert "general_references" not in parse(glossary).metadata
+
+
+def test_a_general_label_in_bold_opens_the_general_references_up_to_the_next_bold_label() -> None:
+    page = """<html><body><div class="mw-parser-output"><p>Text.</p>
+<h2>References</h2><p><b>General</b></p><ul><li>"Masters Champions". Masters.</li></ul>
+<p><b>Specific</b></p><ol class="references"><li>Harig, Bob (2008). "Tiger". ESPN.</li></ol></div></body></html>"""
+    assert parse(page).metadata["general_references"] == ['"Masters Champions". Masters.']
+    # A bold paragraph that says more than a label, or one in the body, opens no list of works.
+    assert "general_references" not in parse(page.replace("<b>General</b>", "<b>General</b> works of 1999")).metadata
+    assert "general_references" not in parse(page.replace("<h2>References</h2>", "<h2>Equipment</h2>")).metadata
 
 
 def test_a_bibliographys_own_references_sub_heading_keeps_it_whole() -> None:

@@ -308,7 +308,7 @@ _SKIP_CLASSES = frozenset(
     toc toclimit-2 toclimit-3 mw-jump-link catlinks printfooter mw-empty-elt metadata ambox
     mbox-small sistersitebox portal portalbox authority-control mw-authority-control
     shortdescription Z3988 noexcerpt-hide mw-cite-backlink refbegin magnify sidebar
-    navigation-not-searchable mw-indicators mw-hidden-catlinks succession-box mf-section-toc
+    navigation-not-searchable mw-indicators mw-hidden-catlinks succession-box mf-section-toc sortkey
     noviewer plainlinks-print side-box-right reference-accessdate-hidden mw-references-wrap-edit
     legend
     """.split()
@@ -1118,8 +1118,8 @@ _REFERENCE_SECTION = re.compile(r"reference|source|note|citation|bibliograph|wor
 
 def _general_references(elements: Sequence[Element]) -> list[str]:
     """The works a page lists as its general references: the citations and items after a
-    "General" label (a definition list's term) in its references' section, or under a "General
-    references" heading, up to the next label or heading. They source the article as a whole, as
+    "General" label (a definition list's term, or a paragraph all in bold) in its references'
+    section, or under a "General references" heading, up to the next label or heading. They source the article as a whole, as
     its tables' data, where its numbered notes source single statements. A "General" term of a
     glossary in the body labels no works."""
     entries: dict[str, None] = {}
@@ -1131,6 +1131,8 @@ def _general_references(elements: Sequence[Element]) -> list[str]:
                 in_references = _REFERENCE_SECTION.search(label) is not None
             under_general = (label in _GENERAL_LABELS and in_references if element.tag == "dt"
                              else label in _GENERAL_HEADINGS)
+        elif element.tag == "p" and in_references and _bold_only(element):
+            under_general = _label(element) in _GENERAL_LABELS  # "General", then "Specific" over the notes
         elif element.tag in ("div", "table") and _skipped(element) and "refbegin" not in element.classes:
             under_general = False  # a navbox closing the page; the {{refbegin}} block is the list itself
         elif under_general and (element.tag == "li" or element.tag == "span" and "citation" in element.classes):
