@@ -387,14 +387,24 @@ def test_text_hidden_by_its_style_is_no_part_of_the_page() -> None:
                                                 "The club sold 12,000 tickets in 2001."]
 
 
-def test_a_sort_key_the_site_hides_is_no_part_of_its_cell() -> None:
+def test_text_the_sites_style_sheet_hides_is_no_part_of_the_page() -> None:
     """{{sortname}} and {{dts}} print the key a table sorts by in a span the wiki's style sheet
-    hides: "Watson, Tom" before "Tom Watson", "2013-06-01" before "1 June 2013"."""
+    hides: "Watson, Tom" before "Tom Watson", "2013-06-01" before "1 June 2013". So are a
+    citation's maintenance notes and hidden errors, the link it prints only on paper, and the
+    coordinates' other notation."""
     doc = parse('<html><body><table><tr><th scope="row"><span class="sortkey">Watson, Tom</span>'
                 '<span class="vcard"><a href="/wiki/Tom_Watson">Tom Watson</a></span></th>'
                 '<td><span class="sortkey">2013-06-01</span>1 June 2013</td><td><span class="sortkeys">8</span></td>'
-                '</tr></table></body></html>')
-    assert [s.text for s in doc.statements] == ["Tom Watson", "1 June 2013", "8"]
+                '</tr></table><p>The crater, at <span class="geo-default">48°30′N 82°00′E</span>'
+                '<span class="geo-nondefault">48.5°N 82°E</span>, is 8 km wide.<sup class="reference">'
+                '<a href="#cite_note-1">[1]</a></sup></p><ol class="references"><li id="cite_note-1">'
+                '<span class="reference-text">"Archived copy". Archived from the original on 8 February 2013.'
+                '<span class="cs1-maint citation-comment">CS1 maint: archived copy as title (link)</span>'
+                '<span class="cs1-hidden-error citation-comment">Check date values</span>'
+                '<span class="printonly">. http://www.nap.edu/record</span></span></li></ol></body></html>')
+    assert [s.text for s in doc.statements] == ["Tom Watson", "1 June 2013", "8",
+                                                "The crater, at 48°30′N 82°00′E, is 8 km wide."]
+    assert doc.references[0].raw == '"Archived copy". Archived from the original on 8 February 2013.'
 
 
 def test_a_superscript_of_several_footnote_marks_is_no_part_of_its_text() -> None:

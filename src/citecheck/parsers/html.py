@@ -309,6 +309,7 @@ _SKIP_CLASSES = frozenset(
     mbox-small sistersitebox portal portalbox authority-control mw-authority-control
     shortdescription Z3988 noexcerpt-hide mw-cite-backlink refbegin magnify sidebar
     navigation-not-searchable mw-indicators mw-hidden-catlinks succession-box mf-section-toc sortkey
+    printonly geo-nondefault cs1-hidden-error cs1-maint
     noviewer plainlinks-print side-box-right reference-accessdate-hidden mw-references-wrap-edit
     legend
     """.split()
