@@ -4,10 +4,12 @@ reference-text parser (citations.py) on rendered CS1 entries and template parame
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pytest
 
 from citecheck.model import Document, Statement
+from citecheck.parsers import detect_format
 from citecheck.parsers.citations import (
     FIELDS,
     domain_of,
@@ -1396,3 +1398,32 @@ def test_a_dumps_sourced_table_is_read_a_line_a_row() -> None:
     assert rows == [("Country", first, []), ("Russia", first + 1, []), ("World", first + 2, []),
                     ("Source:", first + 3, ["1"]), ("Proven", first + 4, ["2"]), ("1", first + 5, [])]
     assert [d.kind for d in doc.diagnostics] == ["tables-skipped"]
+
+
+def test_a_copy_that_prints_citation_errors_naming_their_templates_is_read_as_text() -> None:
+    """A rendered page prints a citation's error with the template it is about ("{{cite web}}:
+    CS1 maint: url-status"); its text copy is no wikitext, however many it prints. Templates
+    written out are."""
+    copy = ("Bengaluru\n\nThe city became a railway zone in 2003.[1]\n\nReferences\n\n"
+            + "".join(f'{n}. ^ "Title {n}". The Hindu. {{{{cite web}}}}: CS1 maint: url-status (link)\n'
+                      for n in range(1, 5)))
+    assert detect_format("bengaluru.txt", copy) == "text"
+    written = copy.replace("{{cite web}}:", "{{cite web |title=x}}:")
+    assert detect_format("bengaluru.txt", written) == "wikitext"
+
+
+def test_a_pictures_thumbnail_name_is_no_part_of_its_caption() -> None:
+    """A text browser prints a picture without alt text by its thumbnail's file name, whose
+    escapes would read as figures ("%282%29" as "282%"); the caption after it is read."""
+    prose = textwrap.fill("The city's newspapers are many and read widely. " * 30 + "Local online news sites "
+                          "like Explocity provide local news updates.^[1]", 96, initial_indent="   ", subsequent_indent="   ")
+    copy = ("Bangalore\n\n" + prose + "\n"
+            "   [250px-Aerial_view_of_a_TV_Tower_in_Bangalore_%282%29.jpg] The 140 m (460 ft) high\n"
+            "   television tower, which was commissioned in 1985\n\n"
+            "References\n\n   1. ^ \"Towers\". The Hindu. 2010.\n")
+    texts = [s.text for s in parse(copy).statements]
+    assert "The 140 m (460 ft) high television tower, which was commissioned in 1985" in texts
+    assert not any("px-" in text for text in texts)
+    assert [c.value for s in parse(copy).statements for c in find_numeric_claims(s.text)] == [140, 460]
+    kept = copy.replace("[250px-", "[250 px-")  # a bracket that names no thumbnail stays text
+    assert any("px-" in s.text for s in parse(kept).statements)

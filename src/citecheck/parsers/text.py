@@ -459,6 +459,8 @@ class _Builder:
         chunk = seg[a:b]
         if self.wrapped and self.underscores:
             chunk = _LINK_TEXT.sub(_link_words, chunk)
+        if "px-" in chunk:  # a picture's file name is left out, as ``_FILLER``s are
+            chunk = _THUMBNAIL.sub(lambda m: _FILLER * len(m.group()), chunk)
         pos = 0
         for power in _LOST_EXPONENT.finditer(chunk):
             # "5*1016": the copy lost the superscript of 5×10^16; written "5e16", so that no
@@ -939,6 +941,10 @@ _SCALE_ROW = re.compile(r"(?:\d{1,3} ){3,}\d{1,3}(?: ?\+)?")
 _HATNOTE = re.compile(r"(?:Main[ _]articles?|Further[ _]information|See[ _]also):")
 # A run of ten spaces inside a line: a diagram or a laid-out table, never wrapped prose.
 _DIAGRAM_GAP = re.compile(r"\S {10,}\S")
+# A picture a text browser prints by its thumbnail's file name, for want of alt text:
+# "[250px-Aerial_view_of_a_TV_Tower_%282%29.jpg] The 140 m (460 ft) high television tower", whose
+# escapes ("%282%29") would read as figures. No name of a page's text opens with a width in pixels.
+_THUMBNAIL = re.compile(r"\[\d{2,4}px-[^\[\]\n]*\]")
 # An image's alt text, printed in brackets with underscores: "[A_dozen_parallel_cables.]"; it may
 # carry a marker of its caption ("….[178]_No_plant…]") and wrap over a few lines.
 _ALT_WORD = r"(?:[^\[\]\s]|\[\d{1,4}\])"
