@@ -240,12 +240,13 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
         elif uncovered and stmt.kind == "list":
             figures = doc.derived("cited_figures", lambda: _CitedFigures(doc, run_starts))
             uncovered = [c for c in uncovered if not _restates_sourced_cell(figures, stmt, c)]
-        if uncovered and _introduces_list(stmt):
+        opener = i + 1 if uncovered and _points_to_the_list(statements, i) else i
+        if uncovered and (opener > i or _introduces_list(stmt)):
             # Counted by statements, or by items where a copy breaks one into sentences
             # ("Zoomdos You Can Do!" "(2000, ISBN …)"): either way the items name the members.
-            listed = statements[i + 1:i + 1 + _items_after(statements, i)]
+            listed = statements[opener + 1:opener + 1 + _items_after(statements, opener)]
             items = ({len(listed), len({item.paragraph for item in listed})} if listed
-                     else _table_rows_after(statements, i) | {_numbered_heads_after(statements, i)})
+                     else _table_rows_after(statements, opener) | {_numbered_heads_after(statements, opener)})
             uncovered = [c for c in uncovered if not (c.kind == "count" and c.value in items
                                                       or _counts_group_heads(statements, i, c))]
         if (uncovered and stmt.kind == "prose" and any(map(_counts_things, uncovered))
@@ -3267,6 +3268,18 @@ def _introduces_list(stmt: Statement) -> bool:
             or text.endswith((*_BREAKING_VERBS, ")")) and _BREAKS_OFF_AT_VERB.search(text) is not None)
 
 
+def _points_to_the_list(statements: Sequence[Statement], i: int) -> bool:
+    """Whether the next sentence of statement ``i``'s paragraph only opens the list after it for
+    what ``i`` counts: "… was re-issued with five bonus tracks." "They are:" and the five titles."""
+    following = statements[i + 1] if i + 1 < len(statements) else None
+    return (following is not None and following.paragraph == statements[i].paragraph
+            and _POINTER_TO_LIST.fullmatch(following.text.strip()) is not None)
+
+
+# "They are:", "These were:", "They include:", "These are as follows:".
+_POINTER_TO_LIST = re.compile(r"(?:They|These|Those)\s+(?:are|were|include|included)(?:\s+as\s+follows)?\s*:")
+
+
 def _items_after(statements: Sequence[Statement], i: int) -> int:
     """How many list items follow statement ``i`` (an introduction ending ":"): a count of as
     many ("four adjacent unincorporated areas:" and four items) is spelled out by them."""
@@ -4170,7 +4183,8 @@ class UncitedNumericClaim(Rule):
     right above a cited line that attributes it ("— Kurz et al.[88]", a quotation box's "WWF Living Planet
     Report[94]"), when it has no citation of its own; a count in an
     introduction ending ":" that as many list items under it spell out is checked by them
-    ("four adjacent unincorporated areas:" and four items), or as many numbered heads right
+    ("four adjacent unincorporated areas:" and four items; also a count in the sentence before
+    a "They are:", "… with five bonus tracks. They are:" and five titles), or as many numbered heads right
     under it ("8 selection criteria:" over "1. Genuine dung-breeders" … "8. …") or the rows
     of a table under a heading of its own right after it ("In total, 26 such games were
     played:"), and so is a count that the rows of
