@@ -1410,6 +1410,7 @@ def test_a_copy_that_prints_citation_errors_naming_their_templates_is_read_as_te
     assert detect_format("bengaluru.txt", copy) == "text"
     written = copy.replace("{{cite web}}:", "{{cite web |title=x}}:")
     assert detect_format("bengaluru.txt", written) == "wikitext"
+    assert detect_format("bengaluru.txt", copy.replace("{{cite web}}:", "{{cite web}}")) == "wikitext"
 
 
 def test_a_pictures_thumbnail_name_is_no_part_of_its_caption() -> None:

@@ -3276,8 +3276,9 @@ def _points_to_the_list(statements: Sequence[Statement], i: int) -> bool:
             and _POINTER_TO_LIST.fullmatch(following.text.strip()) is not None)
 
 
-# "They are:", "These were:", "They include:", "These are as follows:".
-_POINTER_TO_LIST = re.compile(r"(?:They|These|Those)\s+(?:are|were|include|included)(?:\s+as\s+follows)?\s*:")
+# "They are:", "These were:", "They include:", "These are as follows:", or broken off at the verb
+# for the list to finish, as an introduction may be ("They include" over the items).
+_POINTER_TO_LIST = re.compile(r"(?:They|These|Those)\s+(?:are|were|include|included)(?:\s+as\s+follows)?\s*:?")
 
 
 def _items_after(statements: Sequence[Statement], i: int) -> int:
