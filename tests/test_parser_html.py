@@ -568,6 +568,8 @@ def test_a_general_label_in_bold_opens_the_general_references_up_to_the_next_bol
     # A bold paragraph that says more than a label, or one in the body, opens no list of works.
     assert "general_references" not in parse(page.replace("<b>General</b>", "<b>General</b> works of 1999")).metadata
     assert "general_references" not in parse(page.replace("<h2>References</h2>", "<h2>Equipment</h2>")).metadata
+    resources = page.replace("<h2>References</h2>", "<h2>Water resources</h2>")  # "resources" names no sources
+    assert "general_references" not in parse(resources).metadata
 
 
 def test_a_bibliographys_own_references_sub_heading_keeps_it_whole() -> None:

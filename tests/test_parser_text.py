@@ -1411,6 +1411,10 @@ def test_a_copy_that_prints_citation_errors_naming_their_templates_is_read_as_te
     written = copy.replace("{{cite web}}:", "{{cite web |title=x}}:")
     assert detect_format("bengaluru.txt", written) == "wikitext"
     assert detect_format("bengaluru.txt", copy.replace("{{cite web}}:", "{{cite web}}")) == "wikitext"
+    wrapped = copy.replace("{{cite web}}:", "{{cite\n   web}}:")  # a text browser wraps the message
+    assert detect_format("bengaluru.txt", wrapped) == "text"
+    tagged = "Exports include{{cn}}: coffee. Crops are{{citation needed}}: maize.\n{{Infobox country}}\n"
+    assert detect_format("kenya.txt", tagged) == "wikitext"  # a tag before a colon is wikitext's own
 
 
 def test_a_pictures_thumbnail_name_is_no_part_of_its_caption() -> None:

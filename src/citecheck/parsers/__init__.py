@@ -19,10 +19,11 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _DUMP_START = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?<mediawiki[\s>]")
-# A template's name closed at once and followed by a colon is a rendered page's citation error,
-# which prints the template it is about: "{{cite web}}: CS1 maint: url-status".
+# A citation template's name closed at once and followed by a colon is a rendered page's citation
+# error, which prints the template it is about ("{{cite web}}: CS1 maint: url-status"), a text
+# copy perhaps wrapping it ("{{cite" / "news}}: …").
 _WIKITEXT_SIGNS = re.compile(
-    r"\{\{\s*(?:cite|citation|infobox|reflist|sfn|webarchive|dead link|cn\b|citation needed)(?![^{}|\n]*\}\}:)"
+    r"\{\{\s*(?:(?:cite|citation)(?![^{}|]{0,40}\}\}:)|infobox|reflist|sfn|webarchive|dead link|cn\b|citation needed)"
     r"|<ref[\s>/]|^==+[^=\n]+==+\s*$|\[\[(?:Category|File|Image):|^\{\|",
     re.I | re.M,
 )

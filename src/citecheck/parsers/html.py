@@ -1113,8 +1113,9 @@ def _bibliography(elements: Sequence[Element]) -> list[str]:
 # rather than one statement ("General" over "Milwaukee Brewers Team History", then "Specific").
 _GENERAL_LABELS = frozenset({"general", "general references", "general reference", "general sources"})
 _GENERAL_HEADINGS = _GENERAL_LABELS - {"general"}  # a section "General" is no list of works
-# A section that holds references: "References", "Notes and sources", "Citations", "Bibliography".
-_REFERENCE_SECTION = re.compile(r"reference|source|note|citation|bibliograph|works cited")
+# A section that holds references: "References", "Notes and sources", "Citations", "Bibliography";
+# not "Natural resources".
+_REFERENCE_SECTION = re.compile(r"\b(?:references?|sources?|(?:foot)?notes?|citations?|bibliograph\w*|works cited)\b")
 
 
 def _general_references(elements: Sequence[Element]) -> list[str]:

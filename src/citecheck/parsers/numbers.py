@@ -3302,8 +3302,12 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # A digit on the way is another figure, unless a letter holds it in a name ("the U20 squad") or it
 # is an ordinal ("their two famous 16th century popes, Leo X and Clement VII"), or a decade right
 # after the count ("two 1960s episodes"), or the year of an event ("five parties … in the 2011
-# elections: …"; not "in 2011:", which may be a figure's own line).
-_OPENING_WORDS = r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b|(?<=\sthe\s)(?:1[5-9]|20)\d\d(?=\s[a-z]))"
+# elections: …"; not "in 2011:", which may be a figure's own line, nor a number like a year before
+# what it counts: "two of the 1800 passengers: …").
+# The nouns a year names an event or a period by, one or many: "the 2011 elections", "the 1996 season".
+_YEAR_EVENT_NOUNS = alternation(sorted(_YEAR_NOUNS | {noun[:-1] for noun in _YEAR_NOUNS if noun.endswith("s")}))
+_OPENING_WORDS = (r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b"
+                  rf"|(?<=\sthe\s)(?:1[5-9]|20)\d\d(?=\s(?:{_YEAR_EVENT_NOUNS})\b))")
 _MEMBERS_OPEN = re.compile(
     rf"(?:\s(?:1[5-9]|20)\d0s\b)?{_OPENING_WORDS}{{0,90}}?(?P<colon>[:;]\s*(?:(?:those|these)\s+being\s+)?)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
     rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:[a-z]+ly\s+)?(?:known\s+as|called|namely|denoted|covering)\s+))?"
