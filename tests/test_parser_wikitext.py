@@ -253,6 +253,20 @@ def test_rendered_templates_and_ignored_ones() -> None:
     assert_spans_exact(doc)
 
 
+def test_sort_templates_print_their_text_and_hide_their_keys() -> None:
+    """{{sortname|first|last}} prints the name whole, whatever its link and key; {{sort|key|text}}
+    prints its text, or its key where it gives none; a citation inside still counts."""
+    src = ("{| class=\"wikitable sortable\"\n! Golfer !! Total\n|-\n| {{sortname|Tom|Watson}} || 8\n|-\n"
+           "| {{sortname|Gene|Sarazen|Gene Sarazen (golfer)|Sarazen, Gene}} || {{sort|007|7}}\n|-\n"
+           "| {{sort|Palmer, Arnold|{{flag|Arnold Palmer}}}} || {{sort|Nobody}}<ref>A.</ref>\n|-\n"
+           "| {{sortname|Ed|Day|nolink=1|dab=golfer<ref>B.</ref>}} || 3\n|}\n")
+    doc = parse(src)
+    assert [s.text for s in doc.statements] == ["Golfer", "Total", "Tom Watson", "8", "Gene Sarazen", "7",
+                                                "Arnold Palmer", "Nobody", "Ed Day", "3"]
+    assert len(doc.citations) == 2
+    assert_spans_exact(doc)
+
+
 def test_comments_and_markup_do_not_leak_into_text() -> None:
     doc = parse("Alpha <!-- hidden 99 --> has '''bold''' and <small>small</small> text&nbsp;here.<br/>\n")
     assert [s.text for s in doc.statements] == ["Alpha  has bold and small text here."]

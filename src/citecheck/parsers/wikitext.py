@@ -822,6 +822,20 @@ class _Builder:
             self.silent_params(others)
         return chosen is not None
 
+    def sort_name(self, node: Any, pos: int) -> None:
+        """{{sortname|first|last}} prints "first last"; its link and sort key print nothing."""
+        params = {str(param.name).strip(): (param, value_pos) for param, value_pos in _params(node, pos)}
+        first, last = params.get("1"), params.get("2")
+        if first is not None:
+            self.walk_code(first[0].value, first[1])
+        if last is not None:
+            if first is not None:
+                self.emit_rendered(" ", last[1] - 1, last[1])
+            self.walk_code(last[0].value, last[1])
+        others = [item for name, item in params.items() if name not in ("1", "2") and _MAY_CITE.search(str(item[0].value))]
+        if others:
+            self.silent_params(others)
+
     def inline_template(self, node: Any, key: str, pos: int, end: int) -> bool:
         """Formatting templates that render text in prose; False for those rendering nothing."""
         if key in R.CONSTANTS:
@@ -842,6 +856,10 @@ class _Builder:
             self.render_param(node, pos, ("1",) + R.QUOTES_NAMED)
         elif key in R.SECOND_PARAM:
             self.render_param(node, pos, ("2",))
+        elif key in R.SORT:
+            self.render_param(node, pos, ("2",) if _param_text(node, "2") else ("1",))
+        elif key in R.SORT_NAME:
+            self.sort_name(node, pos)
         elif key.startswith("lang-") or key.startswith("langx"):
             self.render_param(node, pos, ("1",) if key.startswith("lang-") else ("2",))
         elif key in R.CONVERT:
@@ -1113,7 +1131,7 @@ _BEFORE_FULL_CITATIONS = (R.CITATION_NEEDED | R.DEAD_LINK | R.WEBARCHIVE | froze
 # Keys template() and inline_template() read (beside parser functions, infoboxes, citations and
 # the lang- templates); with any other key a template is only looked into for citations.
 _READ_KEYS = (_BEFORE_FULL_CITATIONS | frozenset(R.CONSTANTS) | frozenset(R.LISTS) | R.FIRST_PARAM
-              | R.SECOND_PARAM | R.CONVERT | R.AS_OF | frozenset(R.CURRENCIES) | R.DATE_TEMPLATES | _CIRCA
+              | R.SECOND_PARAM | R.SORT | R.SORT_NAME | R.CONVERT | R.AS_OF | frozenset(R.CURRENCIES) | R.DATE_TEMPLATES | _CIRCA
               | _FRACTIONS | _VALUES)
 
 
