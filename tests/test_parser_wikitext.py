@@ -259,10 +259,11 @@ def test_sort_templates_print_their_text_and_hide_their_keys() -> None:
     src = ("{| class=\"wikitable sortable\"\n! Golfer !! Total\n|-\n| {{sortname|Tom|Watson}} || 8\n|-\n"
            "| {{sortname|Gene|Sarazen|Gene Sarazen (golfer)|Sarazen, Gene}} || {{sort|007|7}}\n|-\n"
            "| {{sort|Palmer, Arnold|{{flag|Arnold Palmer}}}} || {{sort|Nobody}}<ref>A.</ref>\n|-\n"
-           "| {{sortname|Ed|Day|nolink=1|dab=golfer<ref>B.</ref>}} || 3\n|}\n")
+           "| {{sortname|Ed|Day|nolink=1|dab=golfer<ref>B.</ref>}} || 3\n"
+           "|-\n| {{hs|Zed}}Zed Lee || {{ntsh|12}}12\n|}\n")
     doc = parse(src)
     assert [s.text for s in doc.statements] == ["Golfer", "Total", "Tom Watson", "8", "Gene Sarazen", "7",
-                                                "Arnold Palmer", "Nobody", "Ed Day", "3"]
+                                                "Arnold Palmer", "Nobody", "Ed Day", "3", "Zed Lee", "12"]
     assert len(doc.citations) == 2
     assert_spans_exact(doc)
 
