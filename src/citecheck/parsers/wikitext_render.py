@@ -94,7 +94,7 @@ FIRST_PARAM = frozenset("""nowrap|nobr|nobreak|no break|small|smaller|big|larger
     cn span|fact span|cn-span|text|plain text|lts|ts|centre|center|right|left|ubl|ublist|
     unbulleted list|plainlist|plain list|flatlist|hlist|bulleted list|endplainlist|
     startplainlist|flag|flagcountry|flagu|flag country|flagg|flaglink|country|army|navy|
-    air force|plural|nowrap|bcd|nts|anchor text|quote box|quotebox""".replace("\n", "").split("|"))
+    air force|plural|nowrap|bcd|nts|anchor text|quote box|quotebox|nobold""".replace("\n", "").split("|"))
 FIRST_PARAM = frozenset(k.strip() for k in FIRST_PARAM)
 # Templates listing several items, joined with "; ".
 LISTS = frozenset({"ubl", "ublist", "unbulleted list", "hlist", "bulleted list", "flatlist",
@@ -104,7 +104,7 @@ LISTS = frozenset({"ubl", "ublist", "unbulleted list", "hlist", "bulleted list",
 # Sort templates, which print a name or a text and hide the key a table sorts it by:
 # {{sortname|Tom|Watson}} prints "Tom Watson", {{sort|Watson, Tom|Tom Watson}} its second
 # parameter (its first when it has none). {{hs}} and {{ntsh}} print only a hidden key, nothing.
-SORT_NAME = frozenset({"sortname", "sname"})
+SORT_NAME = frozenset({"sortname", "sname", "sortkeyname"})
 SORT = frozenset({"sort", "sorted"})
 # Templates whose visible text is their second positional parameter.
 SECOND_PARAM = frozenset({"lang", "langx", "script", "native name", "transl", "transliteration",
