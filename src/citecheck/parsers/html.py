@@ -1121,9 +1121,9 @@ _REFERENCE_SECTION = re.compile(r"\b(?:references?|sources?|(?:foot)?notes?|cita
 def _general_references(elements: Sequence[Element]) -> list[str]:
     """The works a page lists as its general references: the citations and items after a
     "General" label (a definition list's term, or a paragraph all in bold) in its references'
-    section, or under a "General references" heading, up to the next label or heading. They source the article as a whole, as
-    its tables' data, where its numbered notes source single statements. A "General" term of a
-    glossary in the body labels no works."""
+    section, or under a "General references" heading, up to the next label or heading. They
+    source the article as a whole, as its tables' data, where its numbered notes source single
+    statements. A "General" term of a glossary in the body labels no works."""
     entries: dict[str, None] = {}
     under_general = in_references = False
     for element in elements:

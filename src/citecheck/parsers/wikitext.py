@@ -832,7 +832,8 @@ class _Builder:
             if first is not None:
                 self.emit_rendered(" ", last[1] - 1, last[1])
             self.walk_code(last[0].value, last[1])
-        others = [item for name, item in params.items() if name not in ("1", "2") and _MAY_CITE.search(str(item[0].value))]
+        others = [item for name, item in params.items()
+                  if name not in ("1", "2") and _MAY_CITE.search(str(item[0].value))]
         if others:
             self.silent_params(others)
 
@@ -1131,8 +1132,8 @@ _BEFORE_FULL_CITATIONS = (R.CITATION_NEEDED | R.DEAD_LINK | R.WEBARCHIVE | froze
 # Keys template() and inline_template() read (beside parser functions, infoboxes, citations and
 # the lang- templates); with any other key a template is only looked into for citations.
 _READ_KEYS = (_BEFORE_FULL_CITATIONS | frozenset(R.CONSTANTS) | frozenset(R.LISTS) | R.FIRST_PARAM
-              | R.SECOND_PARAM | R.SORT | R.SORT_NAME | R.CONVERT | R.AS_OF | frozenset(R.CURRENCIES) | R.DATE_TEMPLATES | _CIRCA
-              | _FRACTIONS | _VALUES)
+              | R.SECOND_PARAM | R.SORT | R.SORT_NAME | R.CONVERT | R.AS_OF | frozenset(R.CURRENCIES)
+              | R.DATE_TEMPLATES | _CIRCA | _FRACTIONS | _VALUES)
 
 
 def _is_read(key: str) -> bool:
