@@ -283,6 +283,9 @@ _MASK_ALTERNATIVES = (
     # "Böőr (90.+1)", "Pomper (56. - o.g.)"
     ("", rf"(?:(?<=[^\W\d]\s\()|(?<=\.,\s)|(?<=\bpen,\s))\d{{1,3}}\.(?:\+\d{{1,2}})?"
         rf"(?=\s*(?:-\s*(?:pen|o\.g)\b|,\s*\d{{1,3}}\.|\)))"),
+    # a scorer's goals and the penalties among them, in brackets after the name, as a result lists
+    # them ("Windass (2, 1 pen)", "Arteta (2, 1 pen.)", "Kane (3, 2 pens)"); "(2)" alone is a label
+    ("", rf"(?<=[^\W\d]\s\()\d{{1,2}},\s*\d{{1,2}}\s*pens?\.?(?=\))"),
     # a highway by its route number: "US 395 towards Alturas", "NV 140", "I-5"; not "US 5 million",
     # nor a count of things after a state's code ("ID 2 cards")
     ("", rf"(?:(?<=\bUS[ -])|(?<=\bI[ -])|(?<=\bSR[ -])|(?<=\bSH[ -])|(?<=\b(?:{_STATE_CODES})[ -]))\d{{1,4}}[A-Z]?\b"
