@@ -303,6 +303,8 @@ _MASK_ALTERNATIVES = (
     # a record's speed: "the first 33⅓ rpm picture disc", "a 78 rpm record"
     ("media", rf"""\b(?:33(?:⅓|\s1/3)?|45|78|16(?:⅔)?)(?=\s?(?:rpm|RPM|r\.p\.m\.)\s+"""
               rf"""(?:{_RECORD_FORMAT}|(?i:discs?|shellac|albums?))\b)"""),
+    # a record's size and speed together, a format's name: "Vinyl record (7" 45 RPM)", "12" 33⅓ rpm"
+    ("media", rf"""\b(?:7|10|12)["″”]\s*(?:33(?:⅓|\s1/3)?|45|78)\s?(?:rpm|RPM|r\.p\.m\.)"""),
     # a split or double single named by its size: "Megadeth/LTJ split 7″", "a double 7″"
     ("media", r"""(?:(?<=\bsplit\s)|(?<=\bdouble\s))(?:7|10|12)["″”](?=\s*(?:$|[(),;/]))"""),
     # a record's size before a maxi single ("CD maxi, 7" maxi, digital download"); not a garment's
