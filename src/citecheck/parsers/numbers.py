@@ -387,6 +387,9 @@ _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{3}}·[A-Z]{{3}}\b"),  # a licence plate's serial, digits and letters joined by a dot: "101·AAA"
     # an engine's model by its cylinders and series: "16-645E", "20-645F", "16-710G3A"
     ("", rf"\b\d{{1,2}}-\d{{3}}[A-Z][0-9A-Z]{{0,3}}\b"),
+    # … or by its displacement in litres and its layout, as "a 5.0-litre V8" names one: "the 5.0 V8",
+    # "Porsche 753 1.5 F8", "2.0 I4"; not its displacement alone ("5.0 L", "5.0 litres")
+    ("", rf"\b\d{{1,2}}\.\d\s?(?:[VWHF](?:4|6|8|10|12|16)|I[346])\b"),
     # a house's number after its street, then the postcode and the city: "General Mitre, 151 08022
     # Barcelona", "Avinguda Diagonal, 640, 08017 Barcelona"
     ("", rf"(?<=,\s)\d{{1,4}},?\s+\d{{5}}\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=\s*(?:[,;.)]|$))"),
