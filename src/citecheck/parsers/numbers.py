@@ -311,7 +311,9 @@ _MASK_ALTERNATIVES = (
     # length, "a 12" maxi dress"
     ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*maxi\b(?!\s+(?:length|dress|skirt|coat)))"""),
     ("media", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
-    ("media", rf"\b(?:8|9\.5|16|35|65|70)\s?mm(?=(?:[\s\-]+[\w\-]+){{0,2}}[\s\-]+(?:{_FILM_WORDS})\b)"),  # 35 mm film: a gauge
+    # 35 mm film: a gauge, also a few words, a make or a model before what it names ("a 16 mm
+    # spring-wound Bolex "H16" Reflex camera")
+    ("media", rf"""\b(?:8|9\.5|16|35|65|70)\s?mm(?=(?:[\s\-]+["“]?[\w\-]+["”]?){{0,4}}[\s\-]+(?:{_FILM_WORDS})\b)"""),
     ("media", rf"\b(?:110|120|126|127|135|220|620|828)\s(?=(?:film|format)\b(?!s))"),  # 120 film, 126 format: a roll film's name
     # a railway's gauge: "1,600 mm (5 ft 3 in) broad gauge", "the 1,435 mm standard gauge"
     ("media", rf"\b\d[\d,.]*\s?mm(?:\s*\([^()]{{1,25}}\))?(?=[\s\-]+(?:(?:broad|standard|narrow|metre|meter|cape|irish|russian|iberian)[\s\-]+)?gauge\b)"),
@@ -385,6 +387,8 @@ _MASK_ALTERNATIVES = (
         rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+|(?:de\s+)?[ld]['’])?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence, 4 rue de l'Eau
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
     ("", rf"\b\d{{3}}·[A-Z]{{3}}\b"),  # a licence plate's serial, digits and letters joined by a dot: "101·AAA"
+    # a serial's ISSN with the medium it numbers: "0078-6209 (print) 2333-3553 (web)"
+    ("", rf"\b\d{{4}}-\d{{3}}[\dXx]\b(?=\s*\((?:print|online|web|electronic)\))"),
     # an engine's model by its cylinders and series: "16-645E", "20-645F", "16-710G3A"
     ("", rf"\b\d{{1,2}}-\d{{3}}[A-Z][0-9A-Z]{{0,3}}\b"),
     # … or by its displacement in litres and its layout, as "a 5.0-litre V8" names one: "the 5.0 V8",
@@ -593,7 +597,7 @@ _KEYWORD_BEFORE = re.compile(
          (?:over|under|between|an?)?\s*$
        | (?-i:\bbase)\s+$                                            # a numeral base (base 10), not Air Base, 50
        | (?-i:\belement)\s+$                                         # an atomic number: element 72, not "elements, 90"
-       | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|exiting|entering|approaching|the)\s+turn)\s+$  # a circuit's corner
+       | (?-i:\bTurn|\b(?:at|into|on|through|of|after|before|behind|past|exiting|entering|approaching|the)\s+turn)\s+$  # a circuit's corner
        | (?-i:\b(?:{STANDARD_BODIES}|RFC))\s+$                         # a standard's number: "ISO 9000 standards", "RFC 3551 lists"
        | (?-i:\bRace)\s+$                                            # a meeting's race: "Race 2 starts with reverse grid"
        | (?-i:\bModels?)\s+$                                         # a product's model: "PS/2 Models 50 (IBM 8550) and 60"
