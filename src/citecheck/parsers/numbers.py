@@ -876,6 +876,8 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             spans.extend(m.span(1) for m in _MORE_RACES.finditer(text))
     if _CALL_OPENS.search(text):
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
+    if "oxidation" in words and _OXIDATION_STATE.search(text):
+        spans.extend(m.span() for m in _SIGNED_STATE.finditer(text))
     if "..." in text or "…" in text:
         spans.extend(m.span() for m in _BLACK_MOVE.finditer(text))
     if not text.isascii() or not words.isdisjoint(_MONTH_NAMES_ASCII):
@@ -945,6 +947,11 @@ _GAUGE_WIDTH = (r"(?:1,?(?:435|000|520|524|600|668|676|067|372)\s*mm|1\s*m"
 _NAMED_GAUGE = re.compile(
     rf"(?<![\d.,]){_GAUGE_WIDTH}(?:\s*\({_GAUGE_WIDTH}\))?(?=\s*\(?(?:(?:standard|metre|meter|Russian|Iberian|Irish"
     rf"|Cape|Indian|Scotch)(?:\s+broad)?)[\s-]gauge\b)", re.I)
+# An oxidation state written with its sign, before or after: "ranging from −3 to +5", "less than
+# 5+", in a text that speaks of oxidation states (``_OXIDATION_STATE``); a charge's label, not a
+# count. Not in a text that speaks of oxidation only: "raised the temperature by +5 °C".
+_SIGNED_STATE = re.compile(r"(?:(?<![\w.])[+−-]|â\x88\x92)\d(?![\d.,]?\d)|(?<![\w.,])\d[+−](?![\w+−])")
+_OXIDATION_STATE = re.compile(r"\boxidation\s+(?:states?|numbers?)\b", re.I)
 # The United States's fifty states, all of them: a fact of its constitution, not a count to source.
 _ALL_FIFTY_STATES = re.compile(r"\ball\s+(?:the\s+)?(?:50|fifty)\s+(?:U\.?S\.?\s+|American\s+)?states\b", re.I)
 # A limited-overs format of cricket by its number of overs, named beside another format or as a
