@@ -283,9 +283,6 @@ _MASK_ALTERNATIVES = (
     # "Böőr (90.+1)", "Pomper (56. - o.g.)"
     ("", rf"(?:(?<=[^\W\d]\s\()|(?<=\.,\s)|(?<=\bpen,\s))\d{{1,3}}\.(?:\+\d{{1,2}})?"
         rf"(?=\s*(?:-\s*(?:pen|o\.g)\b|,\s*\d{{1,3}}\.|\)))"),
-    # a scorer's goals and the penalties among them, in brackets after the name, as a result lists
-    # them ("Windass (2, 1 pen)", "Arteta (2, 1 pen.)", "Kane (3, 2 pens)"); "(2)" alone is a label
-    ("", rf"(?<=[^\W\d]\s\()\d{{1,2}},\s*\d{{1,2}}\s*pens?\.?(?=\))"),
     # a highway by its route number: "US 395 towards Alturas", "NV 140", "I-5"; not "US 5 million",
     # nor a count of things after a state's code ("ID 2 cards")
     ("", rf"(?:(?<=\bUS[ -])|(?<=\bI[ -])|(?<=\bSR[ -])|(?<=\bSH[ -])|(?<=\b(?:{_STATE_CODES})[ -]))\d{{1,4}}[A-Z]?\b"
@@ -311,9 +308,10 @@ _MASK_ALTERNATIVES = (
     # length, "a 12" maxi dress"
     ("media", r"""(?<![\w.])(?:7|10|12)["″”](?=\s*maxi\b(?!\s+(?:length|dress|skirt|coat)))"""),
     ("media", rf"\(\d{{1,3}}\s+episodes?(?:,\s*[^()]{{1,30}})?\)"),  # "Tara Strong (1 episode)": a credit
-    # 35 mm film: a gauge, also a few words, a make or a model before what it names ("a 16 mm
-    # spring-wound Bolex "H16" Reflex camera")
-    ("media", rf"""\b(?:8|9\.5|16|35|65|70)\s?mm(?=(?:[\s\-]+["“]?[\w\-]+["”]?){{0,4}}[\s\-]+(?:{_FILM_WORDS})\b)"""),
+    # 35 mm film: a gauge, also two words or a make and a model before what it names ("a 16 mm
+    # spring-wound Bolex "H16" Reflex camera"; not "35 mm of rain on the film set")
+    ("media", rf"""\b(?:8|9\.5|16|35|65|70)\s?mm(?=(?:[\s\-]+[\w\-]+){{0,2}}(?:\s+(?:["“][^"”\s]{{1,12}}["”]|[A-Z][\w\-]*)){{0,2}}"""
+              rf"""[\s\-]+(?:{_FILM_WORDS})\b)"""),
     ("media", rf"\b(?:110|120|126|127|135|220|620|828)\s(?=(?:film|format)\b(?!s))"),  # 120 film, 126 format: a roll film's name
     # a railway's gauge: "1,600 mm (5 ft 3 in) broad gauge", "the 1,435 mm standard gauge"
     ("media", rf"\b\d[\d,.]*\s?mm(?:\s*\([^()]{{1,25}}\))?(?=[\s\-]+(?:(?:broad|standard|narrow|metre|meter|cape|irish|russian|iberian)[\s\-]+)?gauge\b)"),
@@ -387,13 +385,12 @@ _MASK_ALTERNATIVES = (
         rf"\s+(?:(?:de|du|des|de\s+la|della|del|di)\s+|(?:de\s+)?[ld]['’])?[A-Z]"),  # 29 avenue Rapp, 22 rue de Provence, 4 rue de l'Eau
     ("addresses", rf"\d{{1,5}}(?:{_DASH_SIGN}\d{{1,4}})?,\s+(?:[A-Z][a-z]+,\s+)?[A-Z][a-z]+-(?:cho|machi|chome|ku|shi|gun)\b"),  # 300, Takatsuka-cho
     ("", rf"\b\d{{3}}·[A-Z]{{3}}\b"),  # a licence plate's serial, digits and letters joined by a dot: "101·AAA"
-    # a serial's ISSN with the medium it numbers: "0078-6209 (print) 2333-3553 (web)"
-    ("", rf"\b\d{{4}}-\d{{3}}[\dXx]\b(?=\s*\((?:print|online|web|electronic)\))"),
     # an engine's model by its cylinders and series: "16-645E", "20-645F", "16-710G3A"
     ("", rf"\b\d{{1,2}}-\d{{3}}[A-Z][0-9A-Z]{{0,3}}\b"),
     # … or by its displacement in litres and its layout, as "a 5.0-litre V8" names one: "the 5.0 V8",
-    # "Porsche 753 1.5 F8", "2.0 I4"; not its displacement alone ("5.0 L", "5.0 litres")
-    ("", rf"\b\d{{1,2}}\.\d\s?(?:[VWHF](?:4|6|8|10|12|16)|I[346])\b"),
+    # "Porsche 753 1.5 F8", "2.0 I4"; not its displacement alone ("5.0 L", "5.0 litres"), nor the end
+    # of a range of them ("bored out from 4.6 to 5.4 V8 spec")
+    ("", rf"(?<!\bto\s)(?<![–\-])\b\d{{1,2}}\.\d\s?(?:[VWHF](?:4|6|8|10|12|16)|I[346])\b"),
     # a house's number after its street, then the postcode and the city: "General Mitre, 151 08022
     # Barcelona", "Avinguda Diagonal, 640, 08017 Barcelona"
     ("", rf"(?<=,\s)\d{{1,4}},?\s+\d{{5}}\s+[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?=\s*(?:[,;.)]|$))"),
@@ -878,6 +875,10 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
     if "oxidation" in words and _OXIDATION_STATE.search(text):
         spans.extend(m.span() for m in _SIGNED_STATE.finditer(text))
+    if "(" in text and not words.isdisjoint(_PENALTY_WORDS):
+        spans.extend(m.span(1) for m in _SCORER_GOALS.finditer(text))
+    if "(" in text and not words.isdisjoint(_ISSN_MEDIA):
+        spans.extend(m.span() for m in _ISSN_WITH_MEDIUM.finditer(text) if _valid_issn(m.group()))
     if "..." in text or "…" in text:
         spans.extend(m.span() for m in _BLACK_MOVE.finditer(text))
     if not text.isascii() or not words.isdisjoint(_MONTH_NAMES_ASCII):
@@ -949,9 +950,30 @@ _NAMED_GAUGE = re.compile(
     rf"|Cape|Indian|Scotch)(?:\s+broad)?)[\s-]gauge\b)", re.I)
 # An oxidation state written with its sign, before or after: "ranging from −3 to +5", "less than
 # 5+", in a text that speaks of oxidation states (``_OXIDATION_STATE``); a charge's label, not a
-# count. Not in a text that speaks of oxidation only: "raised the temperature by +5 °C".
-_SIGNED_STATE = re.compile(r"(?:(?<![\w.])[+−-]|â\x88\x92)\d(?![\d.,]?\d)|(?<![\w.,])\d[+−](?![\w+−])")
+# count. Not in a text that speaks of oxidation only: "raised the temperature by +5 °C"; nor a
+# signed figure with its unit, share or noun: "-9 kJ", "+8%", "4+ ligands".
+_SIGNED_STATE = re.compile(r"(?:(?:(?<![\w.])[+−-]|â\x88\x92)\d(?![\d.,]?\d)|(?<![\w.,])\d[+−](?![\w+−]))"
+                           r"(?!\s*(?:[%°]|[kKMmGμ]?[JVWgLlm]\b|[a-z]+s\b(?<!states)))")
 _OXIDATION_STATE = re.compile(r"\boxidation\s+(?:states?|numbers?)\b", re.I)
+# A scorer's goals and the penalties among them, in brackets after the name, as a result lists
+# them ("Windass (2, 1 pen)", "Arteta (2, 1 pen.)", "Kane (3, 2 pens)"), a label as "(2)" alone is;
+# not after a common noun ("scored goals (12, 5 pens) in the league").
+_PENALTY_WORDS = frozenset(("pen", "pens"))
+_SCORER_GOALS = re.compile(r"\b[A-Z][\w'’.\-]*\s\((\d{1,2},\s*\d{1,2}\s*pens?\.?)(?=\))")
+# A serial's ISSN with the medium it numbers, "0078-6209 (print) 2333-3553 (web)", whose check digit
+# tells it from a span of figures ("4000-5000 (print)").
+_ISSN_MEDIA = frozenset(("print", "online", "web", "electronic", "paper"))
+_ISSN_WITH_MEDIUM = re.compile(r"\b\d{4}-\d{3}[\dXx]\b(?=\s*\((?:print|online|web|electronic|paper)\))")
+
+
+def _valid_issn(issn: str) -> bool:
+    """Whether an ISSN's last digit checks its first seven (weights 8 to 2, modulo 11, 10 as X)."""
+    digits = issn.replace("-", "")
+    total = sum(int(d) * w for d, w in zip(digits[:7], range(8, 1, -1)))
+    check = (11 - total % 11) % 11
+    return digits[7].upper() == ("X" if check == 10 else str(check))
+
+
 # The United States's fifty states, all of them: a fact of its constitution, not a count to source.
 _ALL_FIFTY_STATES = re.compile(r"\ball\s+(?:the\s+)?(?:50|fifty)\s+(?:U\.?S\.?\s+|American\s+)?states\b", re.I)
 # A limited-overs format of cricket by its number of overs, named beside another format or as a
