@@ -260,11 +260,14 @@ def test_sort_templates_print_their_text_and_hide_their_keys() -> None:
            "| {{sortname|Gene|Sarazen|Gene Sarazen (golfer)|Sarazen, Gene}} || {{sort|007|7}}\n|-\n"
            "| {{sort|Palmer, Arnold|{{flag|Arnold Palmer}}}} || {{sort|Nobody}}<ref>A.</ref>\n|-\n"
            "| {{sortname|Ed|Day|nolink=1|dab=golfer<ref>B.</ref>}} || 3\n"
-           "|-\n| {{hs|Zed}}Zed Lee || {{ntsh|12}}12\n|-\n| {{SortKeyName|José Antonio|Álvarez Jonte}} || {{nobold|none}}\n|}\n")
+           "|-\n| {{hs|Zed}}Zed Lee || {{ntsh|12}}12\n|-\n| {{SortKeyName|José Antonio|Álvarez Jonte}} || {{nobold|none}}\n"
+           "|-\n| {{sortname|2=Watson|1=Tom}} || Sung by {{sortname||Madonna}}\n"
+           "|-\n| {{sort|Watson|}}x || {{sort name|Ed|Day}} and {{sname|Al|Cy}}\n|}\n")
     doc = parse(src)
     assert [s.text for s in doc.statements] == ["Golfer", "Total", "Tom Watson", "8", "Gene Sarazen", "7",
                                                 "Arnold Palmer", "Nobody", "Ed Day", "3", "Zed Lee", "12",
-                                                "José Antonio Álvarez Jonte", "none"]
+                                                "José Antonio Álvarez Jonte", "none", "Tom Watson", "Sung by Madonna",
+                                                "x", "Ed Day and Al Cy"]
     assert len(doc.citations) == 2
     assert_spans_exact(doc)
 

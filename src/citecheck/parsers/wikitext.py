@@ -822,16 +822,20 @@ class _Builder:
             self.silent_params(others)
         return chosen is not None
 
-    def sort_name(self, node: Any, pos: int) -> None:
-        """{{sortname|first|last}} prints "first last"; its link and sort key print nothing."""
+    def sort_name(self, node: Any, pos: int, end: int) -> None:
+        """{{sortname|first|last}} prints "first last" (or the one given); its link and sort key
+        print nothing. Names given out of order ("2=Watson|1=Tom") print as one piece of the
+        template, so that the text keeps the source's order."""
         params = {str(param.name).strip(): (param, value_pos) for param, value_pos in _params(node, pos)}
-        first, last = params.get("1"), params.get("2")
-        if first is not None:
-            self.walk_code(first[0].value, first[1])
-        if last is not None:
-            if first is not None:
-                self.emit_rendered(" ", last[1] - 1, last[1])
-            self.walk_code(last[0].value, last[1])
+        names = [params[key] for key in ("1", "2") if key in params and str(params[key][0].value).strip()]
+        if len(names) == 2 and names[1][1] < names[0][1]:
+            self.silent_params(names)
+            self.emit_rendered(" ".join(_plain_value(param) for param, _ in names), pos, end)
+        else:
+            for k, (param, value_pos) in enumerate(names):
+                if k:
+                    self.emit_rendered(" ", value_pos - 1, value_pos)
+                self.walk_code(param.value, value_pos)
         others = [item for name, item in params.items()
                   if name not in ("1", "2") and _MAY_CITE.search(str(item[0].value))]
         if others:
@@ -857,10 +861,10 @@ class _Builder:
             self.render_param(node, pos, ("1",) + R.QUOTES_NAMED)
         elif key in R.SECOND_PARAM:
             self.render_param(node, pos, ("2",))
-        elif key in R.SORT:
-            self.render_param(node, pos, ("2",) if _param_text(node, "2") else ("1",))
+        elif key in R.SORT:  # its text, even an empty one, else its key
+            self.render_param(node, pos, ("2",) if any(str(p.name).strip() == "2" for p in node.params) else ("1",))
         elif key in R.SORT_NAME:
-            self.sort_name(node, pos)
+            self.sort_name(node, pos, end)
         elif key.startswith("lang-") or key.startswith("langx"):
             self.render_param(node, pos, ("1",) if key.startswith("lang-") else ("2",))
         elif key in R.CONVERT:
@@ -1176,6 +1180,11 @@ def _params(node: Any, pos: int) -> list[tuple[Any, int]]:
         result.append((param, value_pos))
         offset = value_pos + len(str(param.value))
     return result
+
+
+def _plain_value(param: Any) -> str:
+    """A parameter's text as it prints, its markup dropped (and any placeholder of a masked link)."""
+    return PLACEHOLDER.sub("", param.value.strip_code()).strip()
 
 
 def _param_text(node: Any, name: str) -> str:

@@ -104,7 +104,7 @@ LISTS = frozenset({"ubl", "ublist", "unbulleted list", "hlist", "bulleted list",
 # Sort templates, which print a name or a text and hide the key a table sorts it by:
 # {{sortname|Tom|Watson}} prints "Tom Watson", {{sort|Watson, Tom|Tom Watson}} its second
 # parameter (its first when it has none). {{hs}} and {{ntsh}} print only a hidden key, nothing.
-SORT_NAME = frozenset({"sortname", "sname", "sortkeyname"})
+SORT_NAME = frozenset({"sortname", "sort name", "sname", "sortkeyname"})
 SORT = frozenset({"sort", "sorted"})
 # Templates whose visible text is their second positional parameter.
 SECOND_PARAM = frozenset({"lang", "langx", "script", "native name", "transl", "transliteration",
