@@ -953,7 +953,7 @@ _NAMED_GAUGE = re.compile(
 # count. Not in a text that speaks of oxidation only: "raised the temperature by +5 °C"; nor a
 # signed figure with its unit, share or noun: "-9 kJ", "+8%", "4+ ligands".
 _SIGNED_STATE = re.compile(r"(?:(?:(?<![\w.])[+−-]|â\x88\x92)\d(?![\d.,]?\d)|(?<![\w.,])\d[+−](?![\w+−]))"
-                           r"(?!\s*(?:[%°]|[kKMmGμ]?[JVWgLlm]\b|[a-z]+s\b(?<!states)))")
+                           r"(?!\s*(?:[%°]|[kKMmGμ]?[JVWgLlm]\b|[a-z]+s\b))")
 _OXIDATION_STATE = re.compile(r"\boxidation\s+(?:states?|numbers?)\b", re.I)
 # A scorer's goals and the penalties among them, in brackets after the name, as a result lists
 # them ("Windass (2, 1 pen)", "Arteta (2, 1 pen.)", "Kane (3, 2 pens)"), a label as "(2)" alone is;
