@@ -300,6 +300,10 @@ _MASK_ALTERNATIVES = (
     # a record's speed: "the first 33⅓ rpm picture disc", "a 78 rpm record"
     ("media", rf"""\b(?:33(?:⅓|\s1/3)?|45|78|16(?:⅔)?)(?=\s?(?:rpm|RPM|r\.p\.m\.)\s+"""
               rf"""(?:{_RECORD_FORMAT}|(?i:discs?|shellac|albums?))\b)"""),
+    # a sound system's channels, a format's name: "5.1 surround sound", "7.1 surround"
+    ("", rf"\b[2-9]\.[12](?=\s+surround\b)"),
+    # an HTTP response's status code before its reason: "HTTP/1.1 200 OK", "HTTP 404 Not Found"
+    ("", rf"(?<=\bHTTP\s)[1-5]\d\d\b|(?<=\bHTTP/\d\.\d\s)[1-5]\d\d\b|(?<=\bHTTP/\d\s)[1-5]\d\d\b"),
     # a record's size and speed together, a format's name: "Vinyl record (7" 45 RPM)", "12" 33⅓ rpm"
     ("media", rf"""\b(?:7|10|12)["″”]\s*(?:33(?:⅓|\s1/3)?|45|78)\s?(?:rpm|RPM|r\.p\.m\.)"""),
     # a split or double single named by its size: "Megadeth/LTJ split 7″", "a double 7″"
