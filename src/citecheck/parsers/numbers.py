@@ -302,8 +302,9 @@ _MASK_ALTERNATIVES = (
               rf"""(?:{_RECORD_FORMAT}|(?i:discs?|shellac|albums?))\b)"""),
     # a sound system's channels, a format's name: "5.1 surround sound", "7.1 surround"
     ("", rf"\b[2-9]\.[12](?=\s+surround\b)"),
-    # an HTTP response's status code before its reason: "HTTP/1.1 200 OK", "HTTP 404 Not Found"
-    ("", rf"(?<=\bHTTP\s)[1-5]\d\d\b|(?<=\bHTTP/\d\.\d\s)[1-5]\d\d\b|(?<=\bHTTP/\d\s)[1-5]\d\d\b"),
+    # an HTTP response's status code after the protocol's version: "HTTP/1.1 200 OK" (a code
+    # before its capitalised reason, "HTTP 404 Not Found", is no figure already)
+    ("", rf"(?<=\bHTTP/\d\.\d\s)[1-5]\d\d\b"),
     # a record's size and speed together, a format's name: "Vinyl record (7" 45 RPM)", "12" 33⅓ rpm"
     ("media", rf"""\b(?:7|10|12)["″”]\s*(?:33(?:⅓|\s1/3)?|45|78)\s?(?:rpm|RPM|r\.p\.m\.)"""),
     # a split or double single named by its size: "Megadeth/LTJ split 7″", "a double 7″"
