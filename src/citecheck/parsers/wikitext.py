@@ -817,10 +817,15 @@ class _Builder:
         chosen = next((item for item in params if str(item[0].name).strip().lower() in names), None)
         if chosen is not None:
             self.walk_code(chosen[0].value, chosen[1])
-        others = [item for item in params if item is not chosen and _MAY_CITE.search(str(item[0].value))]
-        if others:
-            self.silent_params(others)
+        self.silent_citations([item for item in params if item is not chosen])
         return chosen is not None
+
+    def silent_citations(self, params: list[tuple[Any, int]]) -> None:
+        """Walk, emitting no text, those of ``params`` that may hold citations: parameters a
+        template does not print still cite."""
+        citing = [item for item in params if _MAY_CITE.search(str(item[0].value))]
+        if citing:
+            self.silent_params(citing)
 
     def sort_name(self, node: Any, pos: int, end: int) -> None:
         """{{sortname|first|last}} prints "first last" (or the one given); its link and sort key
@@ -836,10 +841,7 @@ class _Builder:
                 if k:
                     self.emit_rendered(" ", value_pos - 1, value_pos)
                 self.walk_code(param.value, value_pos)
-        others = [item for name, item in params.items()
-                  if name not in ("1", "2") and _MAY_CITE.search(str(item[0].value))]
-        if others:
-            self.silent_params(others)
+        self.silent_citations([item for name, item in params.items() if name not in ("1", "2")])
 
     def inline_template(self, node: Any, key: str, pos: int, end: int) -> bool:
         """Formatting templates that render text in prose; False for those rendering nothing."""
@@ -862,7 +864,8 @@ class _Builder:
         elif key in R.SECOND_PARAM:
             self.render_param(node, pos, ("2",))
         elif key in R.SORT:  # its text, even an empty one, else its key
-            self.render_param(node, pos, ("2",) if any(str(p.name).strip() == "2" for p in node.params) else ("1",))
+            given = {str(param.name).strip() for param in node.params}
+            self.render_param(node, pos, ("2",) if "2" in given else ("1",))
         elif key in R.SORT_NAME:
             self.sort_name(node, pos, end)
         elif key.startswith("lang-") or key.startswith("langx"):
