@@ -880,8 +880,6 @@ def _masked_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         spans.extend(m.span() for m in _CODE_CALL.finditer(text))
     if "oxidation" in words and _OXIDATION_STATE.search(text):
         spans.extend(m.span() for m in _SIGNED_STATE.finditer(text))
-    if "(" in text and not words.isdisjoint(_PENALTY_WORDS):
-        spans.extend(m.span(1) for m in _SCORER_GOALS.finditer(text))
     if "(" in text and not words.isdisjoint(_ISSN_MEDIA):
         spans.extend(m.span() for m in _ISSN_WITH_MEDIUM.finditer(text) if _valid_issn(m.group()))
     if "..." in text or "…" in text:
@@ -1058,6 +1056,7 @@ _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (frozenset(("issues", "volumes")), _ISSUE_NUMBERS, 1),
     (frozenset(("gauge",)), _NAMED_GAUGE, 0),
     (frozenset(("states",)), _ALL_FIFTY_STATES, 0),
+    (_PENALTY_WORDS, _SCORER_GOALS, 1),
     (_OVERS_WORDS, _OVERS_FORMAT, 0),
     (_WEAPON_WORDS, _CALIBRE, 1),
     (_WEAPON_WORDS, _CALIBRE_OF_MODEL, 1),
