@@ -3519,6 +3519,16 @@ _MEMBERS_BEFORE = re.compile(
     r"[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?)(?:\s+(?:are|were)\s+(?:the\s+)?|,\s+)"  # or in apposition: "A and B, two …"
 )
 _POSSESSIVE = re.compile(r"\w['’]s?(?!\w)")  # "Canada's", "Jones'"; not "O'Hara"
+# The sole member of a count of one, named in apposition after the counted noun (up to three
+# words): a name whose words are capitalised (with "de", "of", "the" between), or a quoted title,
+# then a comma, a full stop, the end, the place it is in, or the next count of one: "one son,
+# Shanga Hankerson,", "one single, "Misty Blue".", "one professional baseball team, the Toronto
+# Blue Jays,", "one public institution, the University of Wyoming in Laramie and one private
+# college, …"; not "one goal, a header," nor "one year, 2004,".
+_SOLE_MEMBER = re.compile(
+    r"(?:\s+[a-z][\w\-]*){1,3},\s+(?:the\s+)?"
+    r"(?:[\"“][^\"”]{1,80}[\"”]|[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|of|the)){0,4})"
+    r"\s*(?:,|\.(?:\s|$)|$|\s+in\s+[A-Z]|\s+and\s+one\s)")
 
 
 def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
@@ -3531,7 +3541,12 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
     86229/233/247)"). A possessive with the whole's count keeps the count a report ("Five of Canada's fourteen UNESCO
     sites lie in the province: Banff, …"), and so does a division
     someone made ("was separated into five groups – A, …") or a pair told apart by place ("two
-    labs, one at A and the other at B")."""
+    labs, one at A and the other at B"). A count of one names its sole member in apposition,
+    by a name or a quoted title between commas ("had one son, Shanga Hankerson, and", "recorded
+    one track, "Mr Pine", a Dunford composition"): "one" there says "a", unless the sentence
+    tells of casualties ("killed 1 soldier, Private Smith,")."""
+    if count == 1:
+        return _SOLE_MEMBER.match(text, end) is not None and not _counts_casualties(text, end)
     if count < 2 or _CLASSIFICATION_BEFORE.search(text, max(0, start - 200), start):
         return False
     if ((before := _MEMBERS_BEFORE.fullmatch(text, 0, start)) is not None
