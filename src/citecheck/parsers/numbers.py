@@ -3528,7 +3528,7 @@ _POSSESSIVE = re.compile(r"\w['’]s?(?!\w)")  # "Canada's", "Jones'"; not "O'Ha
 _SOLE_MEMBER = re.compile(
     r"(?:\s+[a-z][\w\-]*){1,3},\s+(?:the\s+)?"
     r"(?:[\"“][^\"”]{1,80}[\"”]|[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|of|the)){0,4})"
-    r"\s*(?:,|\.(?:\s|$)|$|\s+in\s+[A-Z]|\s+and\s+one\s)")
+    r"(?:[,.]|$|\s+in\s+[A-Z]|\s+and\s+one\s)")
 
 
 def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
