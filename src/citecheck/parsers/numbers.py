@@ -1624,13 +1624,15 @@ _EQUATION = re.compile(r" \+ .*(?: \+ |→|=|â\u0086\u0092)")
 _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)]|$)")
 
 
-# A worked example named as such ("In this example", "for this example column 4 is selected",
-# "As an example, we will calculate", "A simple example would be to select every 10th name",
-# "Example 2: the opposition team is ranked 125th", "The following examples use these hypothetical
-# teams"), or
+# A worked example named as such ("In this example", "for this example column 4 is selected", "In
+# the cash flow example below", "As an example, we will calculate", "A simple example would be to
+# select every 10th name", "Example 2: the opposition team is ranked 125th", "The following
+# examples use these hypothetical teams"), or one a figure or a table beside the text shows ("To
+# the right is an example of a stock investment …"), or
 # any example ("For example", "e.g.") in mathematics.
 _WORKED_EXAMPLE = re.compile(
-    r"\b(?:in|for)\s+(?:this|the|our)\s+example\b|\bthe\s+example\s+above\b|\bas\s+an\s+example\b"
+    r"\b(?:in|for)\s+(?:this|the|our)\s+(?:[a-z][\w-]*\s+){0,2}example\b|\bthe\s+example\s+above\b|\bas\s+an\s+example\b"
+    r"|\b(?:to\s+the\s+(?:right|left)|below|above)\s+is\s+an?\s+(?:[a-z][\w-]*\s+)?example\b"
     r"|\bexample\s*(?:\d{1,2}\s*)?:|\b(?:following\s+examples?|examples?\s+below)\s+uses?\s+(?:these\s+|the\s+following\s+|two\s+|some\s+)?hypothetical\b|\bwhat\s+happens\s+if\b|\ban?\s+(?:[a-z]+\s+)?example\b[^.]*?\b(?:might|would|could)\s+be\b"
     r"|\bcalculated\b[^.]*?\bas\s+follows\b|\ban\s+example\s+is\s+(?:given|shown)\b",
     re.I,

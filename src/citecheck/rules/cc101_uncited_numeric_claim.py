@@ -1297,6 +1297,7 @@ def _worked_examples(statements: Sequence[Statement], source: str) -> set[int]:
     for members in sections.values():
         if any(speaks_in_mathematics(statements[i].text) for i in members):
             inside.update(members)
+    inside.update(_read_out_under_title(statements, paragraphs))
     # A copy that lays out each step on a line of its own splits an example into paragraphs:
     # a paragraph whose opening statement continues the example before it belongs to it, and
     # so does one without figures to judge ("3Li", a symbol the copy set apart; a table row).
@@ -1421,6 +1422,29 @@ def _distinctive(claim: NumericClaim) -> bool:
 
 
 _EXAMPLE_HEADING = re.compile(r"\s*(?:worked\s+|numerical\s+)?examples?\b", re.I)
+# The title of an example's table or figure: "Example #2 Volatile Rates of Return", "Example 3",
+# "Cash Flow Example on $1,000 Investment", "Compound Interest Example".
+_EXAMPLE_TITLE = re.compile(r"\s*(?:Example\s*(?:#|No\.?\s*)?\d{1,2}\b|(?:[A-Z][\w-]*\s+){1,4}Example(?:\s+(?:on|of|for)\s.*)?$)")
+
+
+def _read_out_under_title(statements: Sequence[Statement], paragraphs: dict[int, list[int]]) -> Iterator[int]:
+    """The title of an example's table or figure (a caption, ``_EXAMPLE_TITLE``), the table's
+    cells, and the paragraph right after them, which reads the example out ("Example #3 Highly
+    Volatile Rates of Return" over "The geometric average return over the 4-year period was
+    -42.74%."), where that paragraph or the statement after it speaks in mathematics (its
+    formula: "(1 − 0.4274)^4 − 1 = −89.25%"); elsewhere a table titled as an example may be of
+    a real case."""
+    for i, stmt in enumerate(statements):
+        if stmt.kind != "caption" or not _EXAMPLE_TITLE.match(stmt.text):
+            continue
+        after = i + 1
+        while after < len(statements) and statements[after].kind == "table" and statements[after].section == stmt.section:
+            after += 1
+        if after == len(statements) or statements[after].section != stmt.section:
+            continue
+        following = paragraphs[statements[after].paragraph]
+        if any(speaks_in_mathematics(statements[j].text) for j in (*following, following[-1] + 1) if j < len(statements)):
+            yield from range(i, following[-1] + 1)
 
 
 _FORMULA = re.compile(r"\\[a-zA-Z]{3,}\b|&#x[0-9A-Fa-f]+;|[\^_]\{")
