@@ -1438,7 +1438,7 @@ def _read_out_under_title(statements: Sequence[Statement], paragraphs: dict[int,
         if stmt.kind != "caption" or not _EXAMPLE_TITLE.match(stmt.text):
             continue
         after = i + 1
-        while after < len(statements) and statements[after].kind == "table" and statements[after].section == stmt.section:
+        while after < len(statements) and statements[after].kind == "table":
             after += 1
         if after == len(statements) or statements[after].section != stmt.section:
             continue
