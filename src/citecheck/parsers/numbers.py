@@ -1044,6 +1044,13 @@ _INSTRUMENT = (rf"(?:(?:{'|'.join(_INSTRUMENTS)})s?|double\s+bass(?:es)?|timpani
 _SCORING = re.compile(rf"(?:\(|\b(?:scored|written|arranged|composed)\s+)for\s+"
                       rf"((?:(?:[1-9](?:\s+or\s+[1-9])?\s+)?(?:solo\s+)?{_INSTRUMENT}\b(?:,\s*|\s+and\s+)?)+)")
 _INSTRUMENT_WORDS = frozenset((*(f"{name}s" for name in _INSTRUMENTS), "voices"))  # a count of one is no plural
+# A value the sentence says it makes up: one called hypothetical in its own noun phrase ("a
+# hypothetical $1,000 payment", "a hypothetical initial payment of $1,000"), or offered with
+# "say" as one would pick any ("a point value of say 650", "a rate of, say, 5%"); not a result
+# about a hypothetical event ("41% in a hypothetical 2018 primary"), nor what someone says
+# ("officials say 50 died").
+_MADE_UP_VALUE = re.compile(r"(?:\b[Hh]ypothetical\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?|(?:\bof|,|\()\s*say,?\s+)"
+                            r"([$€£]?\d[\d,]*(?:\.\d+)?%?)")
 # The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
 # holds: the words, the pattern, and the group of a match that holds no figure.
 _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
@@ -1066,6 +1073,7 @@ _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_SERIES_PLACE_WORDS, _PLACE_IN_SERIES, 0),
     (frozenset(("class",)), _CLASS_BY_NUMBER, 0),
     (_INSTRUMENT_WORDS, _SCORING, 1),
+    (frozenset(("hypothetical", "say")), _MADE_UP_VALUE, 1),
 )
 
 
@@ -1648,11 +1656,13 @@ def names_worked_example(text: str) -> bool:
     no one, in no year),
     "For instance, a recording of 843.6 m would imply a margin of 0.05 m", "Thus a pond that contained a
     single species might be said to contain 120 fish", "Thus, for a pin that must have a sliding fit …,
-    the dimension may be spec'd as 12.00 +0 −0.01 mm"."""
+    the dimension may be spec'd as 12.00 +0 −0.01 mm", "Thus, a hypothetical current 50 km wide … would
+    transport 50 Sv of water" (in no year)."""
     return (("xample" in text or "appens" in text or "follows" in text) and _WORKED_EXAMPLE.search(text) is not None
             or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text) or _illustrates_a_usage(text)
             or _CONDITIONAL_EXAMPLE.match(text) is not None and _of_no_one_and_no_year(text, months=True)
-            or _ASSUMED_CASE.match(text) is not None and _RECORD_YEAR.search(text) is None
+            or (_ASSUMED_CASE.match(text) is not None or _HYPOTHETICAL_CASE.match(text) is not None)
+            and _RECORD_YEAR.search(text) is None
             or _RULE_ON_ANY_CASE.match(text) is not None and _of_no_one_and_no_year(text))
 
 
@@ -1669,6 +1679,9 @@ _RULE_ON_ANY_CASE = re.compile(
 # by 9.80665 m/s"; not a study's estimate ("Assuming a generation of 12 years, … diverged around
 # 22,000 years ago") nor a dated projection ("… will reach 10 million by 2050").
 _ASSUMED_CASE = re.compile(r"\s*Assuming\s[^\d,;.]+,")
+# A case the sentence opens by calling it hypothetical: "Thus, a hypothetical current 50 km wide …";
+# not a poll's "A hypothetical 2018 primary matchup showed …", which names a year.
+_HYPOTHETICAL_CASE = re.compile(r"\s*(?:(?:Thus|So|Then|Now|Here),?\s+)?[Aa]n?\s+hypothetical\s")
 
 
 # An example whose subject is any one of a kind: "For instance, a recording of 843.6 m …",
