@@ -1044,13 +1044,10 @@ _INSTRUMENT = (rf"(?:(?:{'|'.join(_INSTRUMENTS)})s?|double\s+bass(?:es)?|timpani
 _SCORING = re.compile(rf"(?:\(|\b(?:scored|written|arranged|composed)\s+)for\s+"
                       rf"((?:(?:[1-9](?:\s+or\s+[1-9])?\s+)?(?:solo\s+)?{_INSTRUMENT}\b(?:,\s*|\s+and\s+)?)+)")
 _INSTRUMENT_WORDS = frozenset((*(f"{name}s" for name in _INSTRUMENTS), "voices"))  # a count of one is no plural
-# A value the sentence says it makes up: one called hypothetical in its own noun phrase ("a
-# hypothetical $1,000 payment", "a hypothetical initial payment of $1,000"), or offered with
-# "say" as one would pick any ("a point value of say 650", "a rate of, say, 5%"); not a result
-# about a hypothetical event ("41% in a hypothetical 2018 primary"), nor what someone says
-# ("officials say 50 died").
-_MADE_UP_VALUE = re.compile(r"(?:\b[Hh]ypothetical\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?|(?:\bof|,|\()\s*say,?\s+)"
-                            r"([$€£]?\d[\d,]*(?:\.\d+)?%?)")
+# A value the sentence calls hypothetical in its own noun phrase: "a hypothetical $1,000 payment",
+# "a hypothetical initial payment of $1,000"; not a result about a hypothetical event ("41% in a
+# hypothetical 2018 primary").
+_HYPOTHETICAL_VALUE = re.compile(r"\b[Hh]ypothetical\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?([$€£]?\d[\d,]*(?:\.\d+)?)")
 # The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
 # holds: the words, the pattern, and the group of a match that holds no figure.
 _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
@@ -1073,7 +1070,7 @@ _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_SERIES_PLACE_WORDS, _PLACE_IN_SERIES, 0),
     (frozenset(("class",)), _CLASS_BY_NUMBER, 0),
     (_INSTRUMENT_WORDS, _SCORING, 1),
-    (frozenset(("hypothetical", "say")), _MADE_UP_VALUE, 1),
+    (frozenset(("hypothetical",)), _HYPOTHETICAL_VALUE, 1),
 )
 
 
@@ -1598,8 +1595,9 @@ _CALCULATION = re.compile(
     r"|\d\s?[^\W\d_]{1,3}\)?\s*(?:[+×*/−]|–(?=\s))\s*\(?−?\d[^=;]{0,40}=\s*[(−]?\d"  # an en dash for minus: "33.7 kPa – 6.3 kPa] = 5.8"
     r"|\d(?:\s*[^\W\d_]{1,2}[²³]?(?![^\W\d_]))*\s*=\s*[(−]?\d|^\s*=\s*[(−]?\d"
 )
-# ", say, 100 km", "(say 1–2 bases)": the values that follow are made up for the illustration.
-_MADE_UP_VALUES = re.compile(r",\s*say,\s|\(say,?\s")
+# ", say, 100 km", "(say 1–2 bases)", "a point value of say 650": the values that follow are made
+# up for the illustration; not what someone says ("officials say 50 died").
+_MADE_UP_VALUES = re.compile(r",\s*say,\s|\(say,?\s|\bof\s+say\s")
 # A case set up to reason about, in its opening clause: "If the reading is 0.10 mm, …",
 # "Optimization: Say lemonade is sold at $1", "When a metal complex has 18 valence electrons";
 # not a time ("When the war began"), a name's case ("If the Hale-Bopp comet had hit") or what
