@@ -1047,7 +1047,7 @@ _INSTRUMENT_WORDS = frozenset((*(f"{name}s" for name in _INSTRUMENTS), "voices")
 # A value the sentence calls hypothetical in its own noun phrase: "a hypothetical $1,000 payment",
 # "a hypothetical initial payment of $1,000"; not a result about a hypothetical event ("41% in a
 # hypothetical 2018 primary").
-_HYPOTHETICAL_VALUE = re.compile(r"\b[Hh]ypothetical\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?([$€£]?\d[\d,]*(?:\.\d+)?)")
+_HYPOTHETICAL_VALUE = re.compile(r"\b[Hh]ypothetical\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?([$€£]?\d[\d,.]*)")
 # The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
 # holds: the words, the pattern, and the group of a match that holds no figure.
 _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
