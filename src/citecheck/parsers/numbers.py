@@ -1044,10 +1044,6 @@ _INSTRUMENT = (rf"(?:(?:{'|'.join(_INSTRUMENTS)})s?|double\s+bass(?:es)?|timpani
 _SCORING = re.compile(rf"(?:\(|\b(?:scored|written|arranged|composed)\s+)for\s+"
                       rf"((?:(?:[1-9](?:\s+or\s+[1-9])?\s+)?(?:solo\s+)?{_INSTRUMENT}\b(?:,\s*|\s+and\s+)?)+)")
 _INSTRUMENT_WORDS = frozenset((*(f"{name}s" for name in _INSTRUMENTS), "voices"))  # a count of one is no plural
-# A value the sentence calls hypothetical in its own noun phrase: "a hypothetical $1,000 payment",
-# "a hypothetical initial payment of $1,000"; not a result about a hypothetical event ("41% in a
-# hypothetical 2018 primary").
-_HYPOTHETICAL_VALUE = re.compile(r"\b[Hh]ypothetical\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?([$€£]?\d[\d,.]*)")
 # The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
 # holds: the words, the pattern, and the group of a match that holds no figure.
 _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
@@ -1070,7 +1066,6 @@ _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_SERIES_PLACE_WORDS, _PLACE_IN_SERIES, 0),
     (frozenset(("class",)), _CLASS_BY_NUMBER, 0),
     (_INSTRUMENT_WORDS, _SCORING, 1),
-    (frozenset(("hypothetical",)), _HYPOTHETICAL_VALUE, 1),
 )
 
 
@@ -1269,6 +1264,8 @@ def _find(text: str) -> list[NumericClaim]:
         candidates = [c for c in candidates if _counts_people(c)]
     if candidates and _defines_a_term(text, words):
         return []  # "The term 1 in 10 year storm describes ...", "the unit of inductance is the henry": definitions
+    if candidates and "=" in text and _STANDS_FOR.match(text) and _RECORD_YEAR.search(text) is None:
+        return []  # "P = a hypothetical initial payment of $1,000": what a formula's symbol stands for
     if candidates and "=" in text and _CALCULATION.search(undo_double_decoding(text)):
         return []  # "6.015 + 2.014 = 8.029 u": arithmetic, whose figures are computed, not reported
     if candidates and (made_up := _MADE_UP_VALUES.search(text)):
@@ -1566,6 +1563,11 @@ _DEFINES_A_TERM = re.compile(
     rf"|\s*An?\s+(?:[\w\-]+\s+){{0,2}}(?P<kind>[a-z]+)\s+is\s+an?\s+(?P=kind)\s+{_KIND_THRESHOLD}",
     re.I,
 )
+# A line that says what a formula's symbol stands for, in words: "P = a hypothetical initial payment
+# of $1,000", "ERV = ending redeemable value of a hypothetical $1,000 payment"; not a value set
+# equal to a symbol ("Turnout = about 45%", "GDP = $1.2 trillion").
+_STANDS_FOR = re.compile(r"\s*[A-Za-z]{1,4}\s*=\s*(?:(?:an?|the)\s+)?"
+                         r"(?!(?:about|approximately|around|roughly|nearly|almost|over|under|some|circa|less|more)\b)[a-z]{3,}\b")
 # A word that every ``_DEFINES_A_TERM`` match has, but one that opens with "a", "an" or "one", or
 # with "the" and names a unit.
 _DEFINING_TERMS = frozenset("term unit definition defined define defines standard symbol".split())
@@ -1596,8 +1598,9 @@ _CALCULATION = re.compile(
     r"|\d(?:\s*[^\W\d_]{1,2}[²³]?(?![^\W\d_]))*\s*=\s*[(−]?\d|^\s*=\s*[(−]?\d"
 )
 # ", say, 100 km", "(say 1–2 bases)", "a point value of say 650": the values that follow are made
-# up for the illustration; not what someone says ("officials say 50 died").
-_MADE_UP_VALUES = re.compile(r",\s*say,\s|\(say,?\s|\bof\s+say\s")
+# up for the illustration; not what someone says ("officials say 50 died"), nor "a great deal of
+# say in the company".
+_MADE_UP_VALUES = re.compile(r",\s*say,\s|\(say,?\s|\bof\s+say,?\s+(?=[$€£]?\d)")
 # A case set up to reason about, in its opening clause: "If the reading is 0.10 mm, …",
 # "Optimization: Say lemonade is sold at $1", "When a metal complex has 18 valence electrons";
 # not a time ("When the war began"), a name's case ("If the Hale-Bopp comet had hit") or what
@@ -1631,19 +1634,22 @@ _STOICHIOMETRY_AFTER = re.compile(r"\s+[A-Z][A-Za-z]*\d*[A-Za-z\d]*\+?(?=[\s,.;)
 
 
 # A worked example named as such ("In this example", "for this example column 4 is selected", "In
-# the cash flow example below", "As an example, we will calculate", "A simple example would be to
-# select every 10th name", "Example 2: the opposition team is ranked 125th", "The following
-# examples use these hypothetical teams"), or one a figure or a table beside the text shows ("To
-# the right is an example of a stock investment …"), or
+# the cash flow example below", not "In the most famous example, …", "As an example, we will
+# calculate", "A simple example would be to select every 10th name", "Example 2: the opposition
+# team is ranked 125th", "The following examples use these hypothetical teams"), or
 # any example ("For example", "e.g.") in mathematics.
 _WORKED_EXAMPLE = re.compile(
-    r"\b(?:in|for)\s+(?:this|the|our)\s+(?:[a-z][\w-]*\s+){0,2}example\b|\bthe\s+example\s+above\b|\bas\s+an\s+example\b"
-    r"|\b(?:to\s+the\s+(?:right|left)|below|above)\s+is\s+an?\s+(?:[a-z][\w-]*\s+)?example\b"
+    r"\b(?:in|for)\s+(?:this|the|our)\s+example\b|\bthe\s+example\s+above\b|\bas\s+an\s+example\b"
+    r"|\b(?:in|for)\s+the\s+(?-i:[a-z][\w-]*\s+){1,2}example\s+(?:below|above)\b"
     r"|\bexample\s*(?:\d{1,2}\s*)?:|\b(?:following\s+examples?|examples?\s+below)\s+uses?\s+(?:these\s+|the\s+following\s+|two\s+|some\s+)?hypothetical\b|\bwhat\s+happens\s+if\b|\ban?\s+(?:[a-z]+\s+)?example\b[^.]*?\b(?:might|would|could)\s+be\b"
     r"|\bcalculated\b[^.]*?\bas\s+follows\b|\ban\s+example\s+is\s+(?:given|shown)\b",
     re.I,
 )
 _ANY_EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
+# An example that a figure or a table beside the text shows: "To the right is an example of a stock
+# investment …", "Below is an example of …" (in no year: "Below is an example of the 1936 ballot"
+# shows a real one).
+_SHOWN_EXAMPLE = re.compile(r"\b(?:(?:to|on)\s+the\s+(?:right|left)|below|above)\s+is\s+an?\s+(?:[a-z][\w-]*\s+)?example\b", re.I)
 
 
 def names_worked_example(text: str) -> bool:
@@ -1655,12 +1661,12 @@ def names_worked_example(text: str) -> bool:
     "For instance, a recording of 843.6 m would imply a margin of 0.05 m", "Thus a pond that contained a
     single species might be said to contain 120 fish", "Thus, for a pin that must have a sliding fit …,
     the dimension may be spec'd as 12.00 +0 −0.01 mm", "Thus, a hypothetical current 50 km wide … would
-    transport 50 Sv of water" (in no year)."""
+    transport 50 Sv of water", "To the right is an example of a stock investment …" (in no year)."""
     return (("xample" in text or "appens" in text or "follows" in text) and _WORKED_EXAMPLE.search(text) is not None
             or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text) or _illustrates_a_usage(text)
             or _CONDITIONAL_EXAMPLE.match(text) is not None and _of_no_one_and_no_year(text, months=True)
-            or (_ASSUMED_CASE.match(text) is not None or _HYPOTHETICAL_CASE.match(text) is not None)
-            and _RECORD_YEAR.search(text) is None
+            or (_ASSUMED_CASE.match(text) is not None or _HYPOTHETICAL_CASE.match(text) is not None
+                or "xample" in text and _SHOWN_EXAMPLE.search(text) is not None) and _RECORD_YEAR.search(text) is None
             or _RULE_ON_ANY_CASE.match(text) is not None and _of_no_one_and_no_year(text))
 
 
@@ -1677,9 +1683,10 @@ _RULE_ON_ANY_CASE = re.compile(
 # by 9.80665 m/s"; not a study's estimate ("Assuming a generation of 12 years, … diverged around
 # 22,000 years ago") nor a dated projection ("… will reach 10 million by 2050").
 _ASSUMED_CASE = re.compile(r"\s*Assuming\s[^\d,;.]+,")
-# A case the sentence opens by calling it hypothetical: "Thus, a hypothetical current 50 km wide …";
-# not a poll's "A hypothetical 2018 primary matchup showed …", which names a year.
-_HYPOTHETICAL_CASE = re.compile(r"\s*(?:(?:Thus|So|Then|Now|Here),?\s+)?[Aa]n?\s+hypothetical\s")
+# A hypothetical case worked out from what the text gave before: "Thus, a hypothetical current 50
+# km wide …"; not a study's "A hypothetical manned mission to Mars would cost $100 billion", nor a
+# poll's "Thus a hypothetical 2018 primary matchup showed …", which names a year.
+_HYPOTHETICAL_CASE = re.compile(r"\s*(?:Thus|So|Hence),?\s+an?\s+hypothetical\s")
 
 
 # An example whose subject is any one of a kind: "For instance, a recording of 843.6 m …",
@@ -3556,12 +3563,16 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
     someone made ("was separated into five groups – A, …") or a pair told apart by place ("two
     labs, one at A and the other at B"). A count of one names its sole member in apposition,
     by a name or a quoted title between commas ("had one son, Shanga Hankerson, and", "recorded
-    one track, "Mr Pine", a Dunford composition"): "one" there says "a", unless the sentence
-    tells of casualties ("killed 1 soldier, Private Smith,")."""
-    if count == 1:
-        return _SOLE_MEMBER.match(text, end) is not None and not _counts_casualties(text, end)
-    if count < 2 or _CLASSIFICATION_BEFORE.search(text, max(0, start - 200), start):
+    one track, "Mr Pine", a Dunford composition"): "one" there says "a"; not where it counts
+    people of the casualty lexicon ("shot one soldier, Private Smith,", "one victim, Maria
+    Lopez,") or the sentence tells of casualties."""
+    if count < 1 or _CLASSIFICATION_BEFORE.search(text, max(0, start - 200), start):
         return False
+    if count == 1:
+        counted = _counted_word(text, end)
+        beings = _counted_beings()
+        return (_SOLE_MEMBER.match(text, end) is not None and counted not in beings and f"{counted}s" not in beings
+                and not _counts_casualties(text, end))
     if ((before := _MEMBERS_BEFORE.fullmatch(text, 0, start)) is not None
             and len(_MEMBER_SEPARATOR.split(before.group("names"))) == count
             and _counted_word(text, end) not in _counted_beings()):

@@ -1422,9 +1422,9 @@ def _distinctive(claim: NumericClaim) -> bool:
 
 
 _EXAMPLE_HEADING = re.compile(r"\s*(?:worked\s+|numerical\s+)?examples?\b", re.I)
-# The title of an example's table or figure: "Example #2 Volatile Rates of Return", "Example 3",
-# "Cash Flow Example on $1,000 Investment", "Compound Interest Example".
-_EXAMPLE_TITLE = re.compile(r"\s*(?:Example\s*(?:#|No\.?\s*)?\d{1,2}\b|(?:[A-Z][\w-]*\s+){1,4}Example(?:\s+(?:on|of|for)\s.*)?$)")
+# The title of an example's table or figure, numbered as one of a series: "Example #2 Volatile Rates
+# of Return", "Example 3"; not "Zimbabwe Hyperinflation Example", which may be a real case.
+_EXAMPLE_TITLE = re.compile(r"\s*Example\s*(?:#|No\.?\s*)?\d{1,2}\b")
 
 
 def _read_out_under_title(statements: Sequence[Statement], paragraphs: dict[int, list[int]]) -> Iterator[int]:
@@ -1432,8 +1432,8 @@ def _read_out_under_title(statements: Sequence[Statement], paragraphs: dict[int,
     cells, and the paragraph right after them, which reads the example out ("Example #3 Highly
     Volatile Rates of Return" over "The geometric average return over the 4-year period was
     -42.74%."), where that paragraph or the statement after it speaks in mathematics (its
-    formula: "(1 − 0.4274)^4 − 1 = −89.25%"); elsewhere a table titled as an example may be of
-    a real case."""
+    formula in its section: "(1 − 0.4274)^4 − 1 = −89.25%"); elsewhere a table titled as an
+    example may be of a real case."""
     for i, stmt in enumerate(statements):
         if stmt.kind != "caption" or not _EXAMPLE_TITLE.match(stmt.text):
             continue
@@ -1443,7 +1443,8 @@ def _read_out_under_title(statements: Sequence[Statement], paragraphs: dict[int,
         if after == len(statements) or statements[after].section != stmt.section:
             continue
         following = paragraphs[statements[after].paragraph]
-        if any(speaks_in_mathematics(statements[j].text) for j in (*following, following[-1] + 1) if j < len(statements)):
+        if any(speaks_in_mathematics(statements[j].text) for j in (*following, following[-1] + 1)
+               if j < len(statements) and statements[j].section == stmt.section):
             yield from range(i, following[-1] + 1)
 
 
