@@ -3565,14 +3565,12 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
     by a name or a quoted title between commas ("had one son, Shanga Hankerson, and", "recorded
     one track, "Mr Pine", a Dunford composition"): "one" there says "a"; not where it counts
     people of the casualty lexicon ("shot one soldier, Private Smith,", "one victim, Maria
-    Lopez,") or the sentence tells of casualties."""
+    Lopez,")."""
     if count < 1 or _CLASSIFICATION_BEFORE.search(text, max(0, start - 200), start):
         return False
     if count == 1:
         counted = _counted_word(text, end)
-        beings = _counted_beings()
-        return (_SOLE_MEMBER.match(text, end) is not None and counted not in beings and f"{counted}s" not in beings
-                and not _counts_casualties(text, end))
+        return _SOLE_MEMBER.match(text, end) is not None and _counted_beings().isdisjoint((counted, f"{counted}s"))
     if ((before := _MEMBERS_BEFORE.fullmatch(text, 0, start)) is not None
             and len(_MEMBER_SEPARATOR.split(before.group("names"))) == count
             and _counted_word(text, end) not in _counted_beings()):

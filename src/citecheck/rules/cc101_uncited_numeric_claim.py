@@ -1440,7 +1440,7 @@ def _read_out_under_title(statements: Sequence[Statement], paragraphs: dict[int,
         after = i + 1
         while after < len(statements) and statements[after].kind == "table":
             after += 1
-        if after == len(statements) or statements[after].section != stmt.section:
+        if after == len(statements):
             continue
         following = paragraphs[statements[after].paragraph]
         if any(speaks_in_mathematics(statements[j].text) for j in (*following, following[-1] + 1)
