@@ -3539,6 +3539,8 @@ _MEMBERS_BEFORE = re.compile(
     r"[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?)(?:\s+(?:are|were)\s+(?:the\s+)?|,\s+)"  # or in apposition: "A and B, two …"
 )
 _POSSESSIVE = re.compile(r"\w['’]s?(?!\w)")  # "Canada's", "Jones'"; not "O'Hara"
+# The lexicon lists people in the plural ("men"): the singular a count of one names them by.
+_IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen"}
 # The sole member of a count of one, named in apposition after the counted noun (up to three
 # words): a name whose words are capitalised (with "de", "of", "the" between), or a quoted title,
 # then a comma, a full stop, the end, the place it is in, or the next count of one: "one son,
@@ -3564,13 +3566,14 @@ def _names_its_members(text: str, start: int, end: int, count: int) -> bool:
     labs, one at A and the other at B"). A count of one names its sole member in apposition,
     by a name or a quoted title between commas ("had one son, Shanga Hankerson, and", "recorded
     one track, "Mr Pine", a Dunford composition"): "one" there says "a"; not where it counts
-    people of the casualty lexicon ("shot one soldier, Private Smith,", "one victim, Maria
-    Lopez,")."""
+    people of the casualty lexicon, by the singular of its plural ("shot one soldier, Private
+    Smith,", "one victim, Maria Lopez,", "one man, Ali Khan,", "one crew, Apollo Team,")."""
     if count < 1 or _CLASSIFICATION_BEFORE.search(text, max(0, start - 200), start):
         return False
     if count == 1:
         counted = _counted_word(text, end)
-        return _SOLE_MEMBER.match(text, end) is not None and _counted_beings().isdisjoint((counted, f"{counted}s"))
+        plurals = (counted, f"{counted}s", _IRREGULAR_PLURALS.get(counted, ""))
+        return _SOLE_MEMBER.match(text, end) is not None and _counted_beings().isdisjoint(plurals)
     if ((before := _MEMBERS_BEFORE.fullmatch(text, 0, start)) is not None
             and len(_MEMBER_SEPARATOR.split(before.group("names"))) == count
             and _counted_word(text, end) not in _counted_beings()):
