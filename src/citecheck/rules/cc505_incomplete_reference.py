@@ -659,7 +659,7 @@ def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) 
     office (not assassinated).", "Assassinated.", or without its full stop where it opens with
     what was done: "Postponed due to waterlogged pitch"; not "Gaal and Holt formed the band
     Perfect Enemy", which is no sentence closed by its full stop, nor a source described by who
-    made it, "Figures supplied by the club."), and an unlinked sentence, however short, whose verb
+    made it, "Figures supplied by the club."), and an unlinked, undated short sentence whose verb
     is an auxiliary or a form of "be" or "have" ("Scotland's score is shown first.", "Campbell had
     previously served as Commissioner"; not "BBC News is the source", which names a kind of
     source, nor "Scores are from BBC Sport", which names where they come from); its only
@@ -684,10 +684,10 @@ def _is_explanation(text: str, linked: bool = False, links_shown: bool = False) 
             and not _DESCRIBES_A_SOURCE.search(text)
             and not _NAMES_A_KIND_OF_SOURCE.search(text) and not _YEAR.search(text)):
         return True  # a short note on a table's cell: "Assassinated.", "Nixon resigned on this date."
-    if (links_shown and not linked and _FINITE_VERB.search(text)
+    if (links_shown and not linked and len(words) <= _SHORT_NOTE_WORDS and _FINITE_VERB.search(text)
             and not _DESCRIBES_A_SOURCE.search(text) and not _NAMES_A_KIND_OF_SOURCE.search(text)
             and not _NAMES_ITS_ORIGIN.search(text)):
-        return True  # a sentence on the text: "Scotland's score is shown first.", "Campbell had previously served …"
+        return True  # a short sentence on the text: "Scotland's score is shown first.", "Campbell had previously served …"
     reads_as_prose = len(words) >= 6 and lower >= 0.6 * len(words) and text.endswith(".")
     note = (_NOTE_OPENING.match(text) is not None or _NAME_GLOSS.search(text) is not None
             or _GOING_ON_OPENING.match(text) is not None
