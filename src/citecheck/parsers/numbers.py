@@ -1264,8 +1264,6 @@ def _find(text: str) -> list[NumericClaim]:
         candidates = [c for c in candidates if _counts_people(c)]
     if candidates and _defines_a_term(text, words):
         return []  # "The term 1 in 10 year storm describes ...", "the unit of inductance is the henry": definitions
-    if candidates and "=" in text and _STANDS_FOR.match(text) and _RECORD_YEAR.search(text) is None:
-        return []  # "P = a hypothetical initial payment of $1,000": what a formula's symbol stands for
     if candidates and "=" in text and _CALCULATION.search(undo_double_decoding(text)):
         return []  # "6.015 + 2.014 = 8.029 u": arithmetic, whose figures are computed, not reported
     if candidates and (made_up := _MADE_UP_VALUES.search(text)):
@@ -1563,11 +1561,6 @@ _DEFINES_A_TERM = re.compile(
     rf"|\s*An?\s+(?:[\w\-]+\s+){{0,2}}(?P<kind>[a-z]+)\s+is\s+an?\s+(?P=kind)\s+{_KIND_THRESHOLD}",
     re.I,
 )
-# A line that says what a formula's symbol stands for, in words: "P = a hypothetical initial payment
-# of $1,000", "ERV = ending redeemable value of a hypothetical $1,000 payment"; not a value set
-# equal to a symbol ("Turnout = about 45%", "GDP = $1.2 trillion").
-_STANDS_FOR = re.compile(r"\s*[A-Za-z]{1,4}\s*=\s*(?:(?:an?|the)\s+)?"
-                         r"(?!(?:about|approximately|around|roughly|nearly|almost|over|under|some|circa|less|more)\b)[a-z]{3,}\b")
 # A word that every ``_DEFINES_A_TERM`` match has, but one that opens with "a", "an" or "one", or
 # with "the" and names a unit.
 _DEFINING_TERMS = frozenset("term unit definition defined define defines standard symbol".split())
@@ -1599,8 +1592,8 @@ _CALCULATION = re.compile(
 )
 # ", say, 100 km", "(say 1–2 bases)", "a point value of say 650": the values that follow are made
 # up for the illustration; not what someone says ("officials say 50 died"), nor "a great deal of
-# say in the company".
-_MADE_UP_VALUES = re.compile(r",\s*say,\s|\(say,?\s|\bof\s+say,?\s+(?=[$€£]?\d)")
+# say in the company", "a measure of say, 30% of the seats".
+_MADE_UP_VALUES = re.compile(r",\s*say,\s|\(say,?\s|\bof\s+say\s+(?=[$€£]?\d)")
 # A case set up to reason about, in its opening clause: "If the reading is 0.10 mm, …",
 # "Optimization: Say lemonade is sold at $1", "When a metal complex has 18 valence electrons";
 # not a time ("When the war began"), a name's case ("If the Hale-Bopp comet had hit") or what
@@ -1646,10 +1639,10 @@ _WORKED_EXAMPLE = re.compile(
     re.I,
 )
 _ANY_EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
-# An example that a figure or a table beside the text shows: "To the right is an example of a stock
-# investment …", "Below is an example of …" (in no year: "Below is an example of the 1936 ballot"
-# shows a real one).
-_SHOWN_EXAMPLE = re.compile(r"\b(?:(?:to|on)\s+the\s+(?:right|left)|below|above)\s+is\s+an?\s+(?:[a-z][\w-]*\s+)?example\b", re.I)
+# An example of any one of a kind that a figure or a table beside the text shows: "To the right is
+# an example of a stock investment …", "Below is an example of a bond …"; not of a thing named ("an
+# example of the tower, which stands 324 metres tall"), nor in a year ("… of a 1936 ballot").
+_SHOWN_EXAMPLE = re.compile(r"\b(?:(?:to|on)\s+the\s+(?:right|left)|below|above)\s+is\s+an?\s+(?:[a-z][\w-]*\s+)?example\s+of\s+an?\s", re.I)
 
 
 def names_worked_example(text: str) -> bool:
@@ -1665,7 +1658,8 @@ def names_worked_example(text: str) -> bool:
     return (("xample" in text or "appens" in text or "follows" in text) and _WORKED_EXAMPLE.search(text) is not None
             or _HYPOTHESIS.match(text) is not None or _illustrates_any_case(text) or _illustrates_a_usage(text)
             or _CONDITIONAL_EXAMPLE.match(text) is not None and _of_no_one_and_no_year(text, months=True)
-            or (_ASSUMED_CASE.match(text) is not None or _HYPOTHETICAL_CASE.match(text) is not None
+            or (_ASSUMED_CASE.match(text) is not None
+                or _HYPOTHETICAL_CASE.match(text) is not None and _ESTIMATED.search(text) is None
                 or "xample" in text and _SHOWN_EXAMPLE.search(text) is not None) and _RECORD_YEAR.search(text) is None
             or _RULE_ON_ANY_CASE.match(text) is not None and _of_no_one_and_no_year(text))
 
@@ -1684,9 +1678,13 @@ _RULE_ON_ANY_CASE = re.compile(
 # 22,000 years ago") nor a dated projection ("… will reach 10 million by 2050").
 _ASSUMED_CASE = re.compile(r"\s*Assuming\s[^\d,;.]+,")
 # A hypothetical case worked out from what the text gave before: "Thus, a hypothetical current 50
-# km wide …"; not a study's "A hypothetical manned mission to Mars would cost $100 billion", nor a
-# poll's "Thus a hypothetical 2018 primary matchup showed …", which names a year.
+# km wide …"; not a study's "A hypothetical manned mission to Mars would cost $100 billion" (nor
+# with "Thus" and the study named, ``_ESTIMATED``), nor a poll's "Thus a hypothetical 2018 primary
+# matchup showed …", which names a year.
 _HYPOTHETICAL_CASE = re.compile(r"\s*(?:Thus|So|Hence),?\s+an?\s+hypothetical\s")
+# What makes a hypothetical case a study's or a body's estimate: "… would kill 20 million people,
+# according to the IPPNW study", "… would cost $100 billion, NASA estimated".
+_ESTIMATED = re.compile(r"\b(?:according\s+to|estimat\w*|stud(?:y|ies)|found|reported|projected|predicted|says?|said)\b", re.I)
 
 
 # An example whose subject is any one of a kind: "For instance, a recording of 843.6 m …",
@@ -3540,7 +3538,7 @@ _MEMBERS_BEFORE = re.compile(
 )
 _POSSESSIVE = re.compile(r"\w['’]s?(?!\w)")  # "Canada's", "Jones'"; not "O'Hara"
 # The lexicon lists people in the plural ("men"): the singular a count of one names them by.
-_IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen"}
+_IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children", "policeman": "policemen"}
 # The sole member of a count of one, named in apposition after the counted noun (up to three
 # words): a name whose words are capitalised (with "de", "of", "the" between), or a quoted title,
 # then a comma, a full stop, the end, the place it is in, or the next count of one: "one son,

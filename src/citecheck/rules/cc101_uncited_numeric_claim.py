@@ -1298,6 +1298,7 @@ def _worked_examples(statements: Sequence[Statement], source: str) -> set[int]:
         if any(speaks_in_mathematics(statements[i].text) for i in members):
             inside.update(members)
     inside.update(_read_out_under_title(statements, paragraphs))
+    inside.update(_formula_legends(statements))
     # A copy that lays out each step on a line of its own splits an example into paragraphs:
     # a paragraph whose opening statement continues the example before it belongs to it, and
     # so does one without figures to judge ("3Li", a symbol the copy set apart; a table row).
@@ -1425,6 +1426,26 @@ _EXAMPLE_HEADING = re.compile(r"\s*(?:worked\s+|numerical\s+)?examples?\b", re.I
 # The title of an example's table or figure, numbered as one of a series: "Example #2 Volatile Rates
 # of Return", "Example 3"; not "Zimbabwe Hyperinflation Example", which may be a real case.
 _EXAMPLE_TITLE = re.compile(r"\s*Example\s*(?:#|No\.?\s*)?\d{1,2}\b")
+
+
+# A formula's legend: a lone "where:" and the statements after it that say what its symbols stand
+# for, each a symbol, "=" and words: "P = a hypothetical initial payment of $1,000", "T = average
+# annual total return".
+_LEGEND_OPENER = re.compile(r"\s*(?:where|with)\s*:?\s*", re.I)
+_SYMBOL_GLOSS = re.compile(r"\s*[^\s=]{1,12}\s*=\s*(?:(?:an?|the)\s+)?[a-z]")
+_LEGEND_OPENER_LENGTH = 8
+
+
+def _formula_legends(statements: Sequence[Statement]) -> Iterator[int]:
+    """The statements of formulas' legends (``_LEGEND_OPENER``, ``_SYMBOL_GLOSS``), whose values
+    say what a symbol stands for, not what the world holds: "GP = games played, he played 82
+    games" standing alone is no legend."""
+    for i, stmt in enumerate(statements):
+        if len(stmt.text) <= _LEGEND_OPENER_LENGTH and _LEGEND_OPENER.fullmatch(stmt.text):
+            j = i + 1
+            while j < len(statements) and _SYMBOL_GLOSS.match(statements[j].text):
+                yield j
+                j += 1
 
 
 def _read_out_under_title(statements: Sequence[Statement], paragraphs: dict[int, list[int]]) -> Iterator[int]:
