@@ -1428,12 +1428,12 @@ _EXAMPLE_HEADING = re.compile(r"\s*(?:worked\s+|numerical\s+)?examples?\b", re.I
 _EXAMPLE_TITLE = re.compile(r"\s*Example\s*(?:#|No\.?\s*)?\d{1,2}\b")
 
 
-# A formula's legend: a lone "where:" and the statements after it that say what its symbols stand
-# for, each a symbol, "=" and words: "P = a hypothetical initial payment of $1,000", "T = average
-# annual total return".
-_LEGEND_OPENER = re.compile(r"\s*(?:where|with)\s*:?\s*", re.I)
-_SYMBOL_GLOSS = re.compile(r"\s*[^\s=]{1,12}\s*=\s*(?:(?:an?|the)\s+)?[a-z]")
-_LEGEND_OPENER_LENGTH = 8
+# A formula's legend: a lone "where" (or "Where:") and the statements after it that say what its
+# symbols stand for, each a symbol, "=" and words: "P = a hypothetical initial payment of $1,000",
+# "T = average annual total return".
+_LEGEND_OPENER = re.compile(r"\s*where\s*:?\s*", re.I)
+_SYMBOL_GLOSS = re.compile(r"\s*[^\s=]{1,12}\s*=\s*[a-z]")
+_LEGEND_OPENER_LENGTH = 8  # a cheap test before the pattern: "where:" and its spaces
 
 
 def _formula_legends(statements: Sequence[Statement]) -> Iterator[int]:
