@@ -4319,7 +4319,9 @@ class UncitedNumericClaim(Rule):
     of its activity"; but "more than half of the cosmic radiation", "rose by 100%").
     The option ``textbook = false`` flags all of them. In any article, a statement that reads out
     a notation with the notation's own numbers ("2/10 net 30 - this means …") is a worked example,
-    and one that reads values off the article's own numbered figure ("In Fig. 6, the low-finesse
+    as are a formula's legend after a lone "where" ("P = a hypothetical initial payment of $1,000")
+    and the paragraph that reads out a table numbered as an example ("Example #3 …") before a
+    formula; one that reads values off the article's own numbered figure ("In Fig. 6, the low-finesse
     image corresponds to a reflectivity of 0.04"; "In this case we see … speeds of 50%, 71%" in a
     paragraph about "the map shown in Figure 5.2") describes the picture. A statement that
     works a measure out from figures earlier in its paragraph ("This comes to 42 km/s", "…,
