@@ -1641,8 +1641,9 @@ _WORKED_EXAMPLE = re.compile(
 _ANY_EXAMPLE = re.compile(r"\s*(?:for\s+(?:example|instance)|e\.\s?g\.)", re.I)
 # An example of any one of a kind that a figure or a table beside the text shows: "To the right is
 # an example of a stock investment …", "Below is an example of a bond …"; not of a thing named ("an
-# example of the tower, which stands 324 metres tall"), nor in a year ("… of a 1936 ballot").
-_SHOWN_EXAMPLE = re.compile(r"\b(?:(?:to|on)\s+the\s+(?:right|left)|below|above)\s+is\s+an?\s+(?:[a-z][\w-]*\s+)?example\s+of\s+an?\s", re.I)
+# example of the tower, which stands 324 metres tall", "… of a Boeing 747-400 cabin"), nor in a
+# year ("… of a 1936 ballot").
+_SHOWN_EXAMPLE = re.compile(r"\b(?:(?:to|on)\s+the\s+(?:right|left)|below|above)\s+is\s+an?\s+(?:[a-z][\w-]*\s+)?example\s+of\s+an?\s+(?-i:[a-z])", re.I)
 
 
 def names_worked_example(text: str) -> bool:
@@ -1684,7 +1685,8 @@ _ASSUMED_CASE = re.compile(r"\s*Assuming\s[^\d,;.]+,")
 _HYPOTHETICAL_CASE = re.compile(r"\s*(?:Thus|So|Hence),?\s+an?\s+hypothetical\s")
 # What makes a hypothetical case a study's or a body's estimate: "… would kill 20 million people,
 # according to the IPPNW study", "… would cost $100 billion, NASA estimated".
-_ESTIMATED = re.compile(r"\b(?:according\s+to|estimat\w*|stud(?:y|ies)|found|reported|projected|predicted|says?|said)\b", re.I)
+_ESTIMATED = re.compile(r"\b(?:according\s+to|estimat\w*|stud(?:y|ies)|found|reported|projected|predicted|says?|said"
+                        r"|calculated|concluded|modell?ed|simulated|computed)\b", re.I)
 
 
 # An example whose subject is any one of a kind: "For instance, a recording of 843.6 m …",

@@ -1429,21 +1429,24 @@ _EXAMPLE_TITLE = re.compile(r"\s*Example\s*(?:#|No\.?\s*)?\d{1,2}\b")
 
 
 # A formula's legend: a lone "where" (or "Where:") and the statements after it that say what its
-# symbols stand for, each a symbol, "=" and words: "P = a hypothetical initial payment of $1,000",
-# "T = average annual total return".
+# symbols stand for, each a short symbol, "=" and words, one clause: "P = a hypothetical initial
+# payment of $1,000", "T = average annual total return"; not "Attendance = about 80,000", nor "G =
+# goals scored; a record 92 goals".
 _LEGEND_OPENER = re.compile(r"\s*where\s*:?\s*", re.I)
-_SYMBOL_GLOSS = re.compile(r"\s*[^\s=]{1,12}\s*=\s*[a-z]")
+_SYMBOL_GLOSS = re.compile(r"\s*[A-Za-z]\w{0,4}\s*=\s*[a-z][^;]*")
 _LEGEND_OPENER_LENGTH = 8  # a cheap test before the pattern: "where:" and its spaces
 
 
 def _formula_legends(statements: Sequence[Statement]) -> Iterator[int]:
     """The statements of formulas' legends (``_LEGEND_OPENER``, ``_SYMBOL_GLOSS``), whose values
     say what a symbol stands for, not what the world holds: "GP = games played, he played 82
-    games" standing alone is no legend."""
+    games" standing alone is no legend, and a gloss that names a year gives a statistic ("B =
+    births, 4,112,052 births in 2004"), which ends the legend."""
     for i, stmt in enumerate(statements):
         if len(stmt.text) <= _LEGEND_OPENER_LENGTH and _LEGEND_OPENER.fullmatch(stmt.text):
             j = i + 1
-            while j < len(statements) and _SYMBOL_GLOSS.match(statements[j].text):
+            while (j < len(statements) and _SYMBOL_GLOSS.fullmatch(statements[j].text)
+                   and _YEAR.search(statements[j].text) is None):
                 yield j
                 j += 1
 
@@ -1453,10 +1456,11 @@ def _read_out_under_title(statements: Sequence[Statement], paragraphs: dict[int,
     cells, and the paragraph right after them, which reads the example out ("Example #3 Highly
     Volatile Rates of Return" over "The geometric average return over the 4-year period was
     -42.74%."), where that paragraph or the statement after it speaks in mathematics (its
-    formula in its section: "(1 − 0.4274)^4 − 1 = −89.25%"); elsewhere a table titled as an
-    example may be of a real case."""
+    formula in its section: "(1 − 0.4274)^4 − 1 = −89.25%"); elsewhere, or where the title or
+    the paragraph names a year ("Example 1 – 2004 election in Ohio", "California received 53 seats
+    in 2010"), a table titled as an example may be of a real case."""
     for i, stmt in enumerate(statements):
-        if stmt.kind != "caption" or not _EXAMPLE_TITLE.match(stmt.text):
+        if stmt.kind != "caption" or not _EXAMPLE_TITLE.match(stmt.text) or _YEAR.search(stmt.text):
             continue
         after = i + 1
         while after < len(statements) and statements[after].kind == "table":
@@ -1464,6 +1468,8 @@ def _read_out_under_title(statements: Sequence[Statement], paragraphs: dict[int,
         if after == len(statements):
             continue
         following = paragraphs[statements[after].paragraph]
+        if any(_YEAR.search(statements[j].text) for j in following):
+            continue
         if any(speaks_in_mathematics(statements[j].text) for j in (*following, following[-1] + 1)
                if j < len(statements) and statements[j].section == stmt.section):
             yield from range(i, following[-1] + 1)
