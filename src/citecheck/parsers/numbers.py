@@ -966,7 +966,7 @@ _SCORER_GOALS = re.compile(r"\b[A-Z][\w'’.\-]*\s\((\d{1,2},\s*\d{1,2}\s*pens?\
 # A serial's ISSN with the medium it numbers, "0078-6209 (print) 2333-3553 (web)", whose check digit
 # tells it from a span of figures ("4000-5000 (print)").
 _ISSN_MEDIA = frozenset(("print", "online", "web", "electronic", "paper"))
-_ISSN_WITH_MEDIUM = re.compile(r"\b\d{4}-\d{3}[\dXx]\b(?=\s*\((?:print|online|web|electronic|paper)\))")
+_ISSN_WITH_MEDIUM = re.compile(rf"\b\d{{4}}-\d{{3}}[\dXx]\b(?=\s*\((?:{alternation(sorted(_ISSN_MEDIA))})\))")
 
 
 def _valid_issn(issn: str) -> bool:
