@@ -3389,12 +3389,13 @@ _COPULA_INSIDE = re.compile(r"\s(?:are|were)\s")
 # A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
 # dash does (also typed as two hyphens), but not one of a span of years ("the campaigns of
 # 101–102 and 105–106").
-# A relative clause ends them, also after a word on the last member (", a publicist who …"), and
+# A relative clause ends them, also after a word on the last member (", a publicist who …") or
+# with no comma before it ("Empire and Eldorado on the city's southwestern end that hold …"), and
 # so does a clause that a conjunction opens (", as they adventure through …") or what comes with
 # them (", along with an accompanying tour").
 _MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|\s?(?<!\d)--|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b"
                             r"|,\s+(?:as(?!\s+well\s+as)|while|whereas|when|because|although|though|until)\s+[a-z]"
-                            r"|,\s+(?:along|together)\s+with\s|$")
+                            r"|,\s+(?:along|together)\s+with\s|\s(?:that|which|who)\s+(?=[a-z])|$")
 # What stands before the full stop of an initial or of a junior's or senior's abbreviation, and
 # how many of them the members' names hold at most (a run of initials is no list of names).
 _INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]|\bSr|\bJr)$")
@@ -3722,9 +3723,11 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             if stop >= len(last) and _CLAUSE_GOES_ON.match(text, stop):
                 return opened.end(), stop
         if (((opened.group("colon") or "").startswith(":") or opened.group("naming")) and len(named) == count
-                and _counted_word(text, end) not in _counted_beings()
+                and _counted_word(text, end) not in _counted_beings() and ":" not in text[opened.end():close.start()]
                 and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
-            return opened.end(), close.start()  # "two goals: reducing costs … and improving client service", "known as …", "namely …"
+            # "two goals: reducing costs … and improving client service", "known as …", "namely …";
+            # not clauses a colon each ("at five shillings a pound: Of using neither clothes, nor …: Of …")
+            return opened.end(), close.start()
     if (described := _described_members(text, end, count)) is not None:
         return described
     if (direct := _NAMES_AFTER_NOUN.match(text, end)) is not None and _counted_word(text, end) not in _MEASURE_NOUNS:
