@@ -696,6 +696,29 @@ def timestamp_date(stamp: str) -> PartialDate | None:
     return _make(year, month, day)
 
 
+# The day a link's path files its page under, as news sites do: "/2013/06/15/", "/2016/02/3/",
+# "/20130615/", "/2011-06-13/", "/20.11.2015/" (day first). A segment of its own, not digits
+# inside a number ("/2006092824250300.htm").
+_LINK_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)(?:/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])"
+    r"|(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])|-(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12]\d|3[01]))(?=[/_.-]|$)"
+    r"|/(?P<d4>0?[1-9]|[12]\d|3[01])\.(?P<m4>0?[1-9]|1[0-2])\.(?P<y4>(?:19|20)\d\d)(?=[/_.-]|$)"
+)
+
+
+def link_date(url: str) -> PartialDate | None:
+    """The day a link's path gives its page (``_LINK_DATE``), or None; an archive's link gives
+    the day of its copy instead, and so none."""
+    if not url or _WAYBACK.search(url):
+        return None
+    found = _LINK_DATE.search(url)
+    if found is None:
+        return None
+    year, month, day = (next(part for part in parts if part) for parts in (
+        found.group("y", "y4"), found.group("m", "m2", "m3", "m4"), found.group("d", "d2", "d3", "d4")))
+    return _make(int(year), int(month), int(day))
+
+
 def reference_date(ref: Reference, field: str) -> PartialDate | None:
     """A reference's parsed date field ("date", "access_date", "archive_date")."""
     raw = ref.fields.get(field, "")
