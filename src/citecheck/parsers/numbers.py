@@ -134,7 +134,9 @@ _VERBS_IN_S = frozenset(
 _NOUN_STOP = frozenset(
     "and or in on of at to the a an by from for with as was were is are be been had has have "
     "that which who than per while but when during into after before since until including "
-    "among against vs versus between may can will must might should could would shall".split()
+    "among against vs versus between may can will must might should could would shall "
+    # adverbs that end as plurals do: "from about 1960 onwards", "1980 onwards"
+    "onwards afterwards towards backwards forwards upwards downwards always perhaps sometimes nowadays".split()
 )
 # German function words, which never end the noun a figure counts: "16 Bundesländer mit".
 _GERMAN_STOP = frozenset(
