@@ -1046,6 +1046,11 @@ _INSTRUMENT = (rf"(?:(?:{'|'.join(_INSTRUMENTS)})s?|double\s+bass(?:es)?|timpani
 _SCORING = re.compile(rf"(?:\(|\b(?:scored|written|arranged|composed)\s+)for\s+"
                       rf"((?:(?:[1-9](?:\s+or\s+[1-9])?\s+)?(?:solo\s+)?{_INSTRUMENT}\b(?:,\s*|\s+and\s+)?)+)")
 _INSTRUMENT_WORDS = frozenset((*(f"{name}s" for name in _INSTRUMENTS), "voices"))  # a count of one is no plural
+# The range of a scale that ratings or readings are given on, from nought or one, in digits:
+# "rate any film on a scale of 1 to 10", "on a scale from 0 to 10"; a score given on it stays a
+# figure ("an average of 7.5 on a scale of 1 to 10"), and so does a range from elsewhere ("a
+# scale of 5 to 50 points").
+_SCALE_RANGE = re.compile(r"\bscale\s+(?:of|from)\s+([01]\s*(?:to|[-–])\s*\d+(?:,\d{3})*)\b")
 # The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
 # holds: the words, the pattern, and the group of a match that holds no figure.
 _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
@@ -1068,6 +1073,7 @@ _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_SERIES_PLACE_WORDS, _PLACE_IN_SERIES, 0),
     (frozenset(("class",)), _CLASS_BY_NUMBER, 0),
     (_INSTRUMENT_WORDS, _SCORING, 1),
+    (frozenset(("scale",)), _SCALE_RANGE, 1),
 )
 
 
