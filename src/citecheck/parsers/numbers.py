@@ -3377,19 +3377,12 @@ _GLOSSARY_ENTRY = re.compile(rf"\s*[A-Z][A-Za-z0-9]{{1,7}}\s+{_DASHES}\s+[A-Z][^
 # after the count ("two 1960s episodes"), or the year of an event ("five parties … in the 2011
 # elections: …"; not "in 2011:", which may be a figure's own line, nor a number like a year before
 # what it counts: "two of the 1800 passengers: …").
-# A colon or "are" may open them farther on, after a long account of what is counted ("four
-# smaller games were made that for the first time in Double Fine's history had project leaders
-# other than Schafer: Costume Quest, …"); a bare comma that far off is more often another clause's
-# ("four or five years and the degree may be designated as a Bachelor of Science in …, Bachelor of
-# Engineering, …").
-_FARTHEST_LIST_OPENING = 150
 # The nouns a year names an event or a period by, one or many: "the 2011 elections", "the 1996 season".
 _YEAR_EVENT_NOUNS = alternation(sorted(_YEAR_NOUNS | {noun[:-1] for noun in _YEAR_NOUNS if noun.endswith("s")}))
 _OPENING_WORDS = (r"(?:[^.;:!?()\d]|(?<=[A-Za-z])\d+|\d+(?:st|nd|rd|th)\b"
                   rf"|(?<=\sthe\s)(?:1[5-9]|20)\d\d(?=\s(?:{_YEAR_EVENT_NOUNS})\b))")
 _MEMBERS_OPEN = re.compile(
-    rf"(?:\s(?:1[5-9]|20)\d0s\b)?(?:{_OPENING_WORDS}{{0,90}}?"
-    rf"|{_OPENING_WORDS}{{91,{_FARTHEST_LIST_OPENING}}}?(?=:|\s(?:are|were)\s))(?P<colon>[:;]\s*(?:(?:those|these)\s+being\s+)?)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
+    rf"(?:\s(?:1[5-9]|20)\d0s\b)?{_OPENING_WORDS}{{0,90}}?(?P<colon>[:;]\s*(?:(?:those|these)\s+being\s+)?)?(?(colon)|(?:\s?{_DASHES}\s?|\s-\s"
     rf"|,\s+(?:which\s+are\s+|(?P<naming>(?:[a-z]+ly\s+)?(?:known\s+as|called|namely|denoted|covering)\s+))?"
     rf"|\s(?:are|were)\s+(?!{_OPENING_WORDS}*:)|\s\())(?=\S)"
 )
