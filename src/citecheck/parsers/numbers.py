@@ -3297,7 +3297,13 @@ def _counts_things(text: str, end: int) -> bool:
 @functools.cache
 def _counted_beings() -> frozenset[str]:
     """Person nouns and casualty terms (one word each) from the casualty lexicon."""
-    return _casualty_words() | {noun.lower() for noun in _casualty_lexicon().word_list("person_nouns")}
+    return _casualty_words() | _person_nouns()
+
+
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """The casualty lexicon's nouns for people ("soldiers", "civilians", "people")."""
+    return frozenset(noun.lower() for noun in _casualty_lexicon().word_list("person_nouns"))
 
 
 def _counts_casualties(text: str, end: int) -> bool:
@@ -3387,16 +3393,18 @@ _MEMBERS_OPEN = re.compile(
     rf"|\s(?:are|were)\s+(?!{_OPENING_WORDS}*:)|\s\())(?=\S)"
 )
 _COPULA_INSIDE = re.compile(r"\s(?:are|were)\s")
+_CLAUSE_COLON = re.compile(r":\s")  # a colon that opens a clause, not one of a time ("6:30")
 # A full stop ends the members, but not one of a name's abbreviation ("St. Vital Centre"), and a
 # dash does (also typed as two hyphens), but not one of a span of years ("the campaigns of
 # 101–102 and 105–106").
-# A relative clause ends them, also after a word on the last member (", a publicist who …") or
-# with no comma before it ("Empire and Eldorado on the city's southwestern end that hold …"), and
+# A relative clause ends them, also after a word on the last member (", a publicist who …"), and
 # so does a clause that a conjunction opens (", as they adventure through …") or what comes with
 # them (", along with an accompanying tour").
 _MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s?(?<!\d){_DASHES}|\s?(?<!\d)--|[;)]|\sbut\s|,\s+(?:(?:an?|the)\s+[a-z]+\s+)?(?:who|which|whose|where|that)\b"
                             r"|,\s+(?:as(?!\s+well\s+as)|while|whereas|when|because|although|though|until)\s+[a-z]"
-                            r"|,\s+(?:along|together)\s+with\s|\s(?:that|which|who)\s+(?=[a-z])|$")
+                            r"|,\s+(?:along|together)\s+with\s|$")
+# A relative clause with no comma before it, which may end the members sooner.
+_RELATIVE_WITHOUT_COMMA = re.compile(r"\s(?:that|which|who)\s+(?=[a-z])")
 # What stands before the full stop of an initial or of a junior's or senior's abbreviation, and
 # how many of them the members' names hold at most (a run of initials is no list of names).
 _INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]|\bSr|\bJr)$")
@@ -3408,15 +3416,23 @@ _MEMBERS_REACH = 1000
 def _members_closes(text: str, start: int) -> Iterator[re.Match[str]]:
     """Where the members from ``start`` may end: at the first ``_MEMBERS_CLOSE``, and, while that
     is the full stop of an initial or of "Sr." or "Jr.", at the next one too: "Henry W. Baker
-    House" and "Charles G. Curtiss Sr. House" go on, "the Boer War and World War I. He …" ends."""
+    House" and "Charles G. Curtiss Sr. House" go on, "the Boer War and World War I. He …" ends.
+    Last, at a relative clause with no comma before it, where the members end sooner: "Empire
+    and Eldorado on the city's southwestern end that hold …"; tried last, as a clause may belong
+    to each member ("two sons: John who became a priest and James who joined the army")."""
     close = _MEMBERS_CLOSE.search(text, start)
+    last = len(text)
     for _ in range(_INITIALS_MOST + 1):
         if close is None:
-            return
+            break
         yield close
+        last = close.start()
         if not (close.group().startswith(".") and _INITIAL_BEFORE.search(text, max(0, close.start() - 2), close.start())):
-            return
+            break
         close = _MEMBERS_CLOSE.search(text, close.end())
+    relative = _RELATIVE_WITHOUT_COMMA.search(text, start, last)
+    if relative is not None:
+        yield relative
 
 
 _MEMBER_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+")
@@ -3683,9 +3699,12 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
         # holds the members themselves: "three Ghostbusters (Ray, Egon, and Peter)")
         text = text[:opened.end()] + _ASIDE_ON_NAME.sub(
             lambda named: named["name"] + " " * (named.end() - named.end("name")), text[opened.end():])
-    if (opened is not None and opened.group("colon") and _COPULA_INSIDE.search(opened.group())
-            and _counted_word(text, end) in _counted_beings()):
-        opened = None  # "Three soldiers were killed in the raid: Smith, …": people counted stay a report
+    if (opened is not None and opened.group("colon") and (
+            _COPULA_INSIDE.search(opened.group()) and _counted_word(text, end) in _counted_beings()
+            or _counted_word(text, end) in _person_nouns() and not _casualty_words().isdisjoint(_words(text)))):
+        # "Three soldiers were killed in the raid: Smith, …", "Two people died when the aircraft
+        # crashed: Mary Smith and …": people counted stay a report (not "four toll roads: …")
+        opened = None
     if opened is not None and opened.group("naming") and _counted_word(text, end) in _MEASURE_NOUNS:
         opened = None  # "two years, covering Alaska and Canada": a measure's scope, not its members
     for close in _members_closes(text, opened.end()) if opened is not None else ():
@@ -3724,10 +3743,12 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             if stop >= len(last) and _CLAUSE_GOES_ON.match(text, stop):
                 return opened.end(), stop
         if (((opened.group("colon") or "").startswith(":") or opened.group("naming")) and len(named) == count
-                and _counted_word(text, end) not in _counted_beings() and ":" not in text[opened.end():close.start()]
+                and _counted_word(text, end) not in _counted_beings()
+                and _CLAUSE_COLON.search(text, opened.end(), close.start()) is None
                 and all(_BRACKETED_MEMBER.match(m) and len(m.split()) <= _LONGEST_DESCRIBED_MEMBER for m in named)):
             # "two goals: reducing costs … and improving client service", "known as …", "namely …";
-            # not clauses a colon each ("at five shillings a pound: Of using neither clothes, nor …: Of …")
+            # not clauses a colon each ("at five shillings a pound: Of using neither clothes, nor …: Of …"),
+            # but a time's colon is none ("the morning train at 6:30 and the evening train at 18:45")
             return opened.end(), close.start()
     if (described := _described_members(text, end, count)) is not None:
         return described
