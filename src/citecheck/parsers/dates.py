@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from citecheck.model import Document, Reference, Statement
-from citecheck.parsers.citations import STANDARD_BODIES
+from citecheck.parsers.citations import ARCHIVE_HOST, STANDARD_BODIES
 
 MIN_YEAR = 100  # citation dates before this are typos ("1 October 1"), not history
 MAX_YEAR = 2999
@@ -696,27 +696,32 @@ def timestamp_date(stamp: str) -> PartialDate | None:
     return _make(year, month, day)
 
 
-# The day a link's path files its page under, as news sites do: "/2013/06/15/", "/2016/02/3/",
-# "/20130615/", "/2011-06-13/", "/20.11.2015/" (day first). A segment of its own, not digits
-# inside a number ("/2006092824250300.htm").
+# The day a link's path files its page under, as news sites do, each part a segment of its own:
+# "/2013/06/15/", "/2016/02/3/", "/2016/feb/03/", "/20130615/", "/2011-06-13/", "/20.11.2015/"
+# (day first). Not a day followed by more of its segment ("/2016/02/24-legacy-fox-pilot/", a
+# title's number under a month's folder), nor digits inside a number ("/2006092824250300.htm").
 _LINK_DATE = re.compile(
-    r"/(?P<y>(?:19|20)\d\d)(?:/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])"
-    r"|(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])|-(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12]\d|3[01]))(?=[/_.-]|$)"
-    r"|/(?P<d4>0?[1-9]|[12]\d|3[01])\.(?P<m4>0?[1-9]|1[0-2])\.(?P<y4>(?:19|20)\d\d)(?=[/_.-]|$)"
+    r"/(?P<y>(?:19|20)\d\d)(?:/(?P<m>0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/(?P<d>0?[1-9]|[12]\d|3[01])"
+    r"|(?P<m2>0[1-9]|1[0-2])(?P<d2>0[1-9]|[12]\d|3[01])|-(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12]\d|3[01]))(?=/)"
+    r"|/(?P<d4>0?[1-9]|[12]\d|3[01])\.(?P<m4>0?[1-9]|1[0-2])\.(?P<y4>(?:19|20)\d\d)(?=/)",
+    re.I,
 )
 
 
 def link_date(url: str) -> PartialDate | None:
-    """The day a link's path gives its page (``_LINK_DATE``), or None; an archive's link gives
-    the day of its copy instead, and so none."""
-    if not url or _WAYBACK.search(url):
+    """The day a link's path gives its page (``_LINK_DATE``), or None. An archive's link gives
+    the day of its copy, and a query ("?path=/2016/06/16/story") no path, so neither counts; nor
+    does a day first that could be a month first ("/04.05.2016/")."""
+    if not url or _WAYBACK.search(url) or ARCHIVE_HOST.search(url):
         return None
-    found = _LINK_DATE.search(url)
+    found = _LINK_DATE.search(url.split("?", 1)[0].split("#", 1)[0])
     if found is None:
+        return None
+    if found.group("d4") and int(found.group("d4")) <= 12:
         return None
     year, month, day = (next(part for part in parts if part) for parts in (
         found.group("y", "y4"), found.group("m", "m2", "m3", "m4"), found.group("d", "d2", "d3", "d4")))
-    return _make(int(year), int(month), int(day))
+    return _make(int(year), int(month) if month.isdigit() else _month(month), int(day))
 
 
 def reference_date(ref: Reference, field: str) -> PartialDate | None:

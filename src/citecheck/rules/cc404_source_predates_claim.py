@@ -78,9 +78,9 @@ class SourcePredatesClaim(Rule):
     section, not from a year an event was planned for ("rescheduled for UFC 108 in early 2010"), else
     the article's period). When every citation of the statement resolves to a
     reference with a publication date, and the statement's latest date begins after all of
-    them, the sources cannot report it. A source whose link files its page under a later day
-    than its entry gives ("…/news/2016/02/3/…" under "3 February 2015") is misdated, and
-    dated by its link. Statements about plans, schedules or deadlines
+    them, the sources cannot report it. A source whose link files its page under a later day,
+    within a year, than its entry gives ("…/news/2016/02/3/…" under "3 February 2015") is
+    misdated, and dated by its link. Statements about plans, schedules or deadlines
     ("will", "scheduled", "until", "aiming to", "considering", "must", "chosen to be
     converted") are skipped, and so are
     dates set in advance ("an election for 25 May", "announced for a 27 September 2011
@@ -169,9 +169,14 @@ def _set_in_advance(text: str, start: int) -> bool:
             and not _PAST_PERFECT.search(text))
 
 
+# How much later than its entry a link may date a page and still date the entry's source: a
+# typo's year or month; a page filed years later is another page, or a later copy of it.
+_MISDATED_BY_AT_MOST = 366
+
+
 def _publication_dates(citations: list[Citation]) -> list[tuple[Reference, PartialDate]] | None:
-    """Each distinct cited reference with its publication date, or the later day its link's path
-    files its page under; None if any is unknown."""
+    """Each distinct cited reference with its publication date, or the later day, within a year,
+    its link's path files its page under; None if any is unknown."""
     seen: dict[int, tuple[Reference, PartialDate]] = {}
     for citation in citations:
         ref = citation.reference
@@ -183,7 +188,7 @@ def _publication_dates(citations: list[Citation]) -> list[tuple[Reference, Parti
         if published is None:
             return None
         linked = link_date(ref.get("url"))
-        if linked is not None and linked.earliest() > published.latest():
+        if linked is not None and 0 < (linked.earliest() - published.latest()).days <= _MISDATED_BY_AT_MOST:
             published = linked  # the entry is misdated: its page is filed under a later day
         seen[id(ref)] = (ref, published)
     return list(seen.values()) or None
