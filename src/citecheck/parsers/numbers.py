@@ -3297,13 +3297,7 @@ def _counts_things(text: str, end: int) -> bool:
 @functools.cache
 def _counted_beings() -> frozenset[str]:
     """Person nouns and casualty terms (one word each) from the casualty lexicon."""
-    return _casualty_words() | _person_nouns()
-
-
-@functools.cache
-def _person_nouns() -> frozenset[str]:
-    """The casualty lexicon's nouns for people ("soldiers", "civilians", "people")."""
-    return frozenset(noun.lower() for noun in _casualty_lexicon().word_list("person_nouns"))
+    return _casualty_words() | {noun.lower() for noun in _casualty_lexicon().word_list("person_nouns")}
 
 
 def _counts_casualties(text: str, end: int) -> bool:
@@ -3699,12 +3693,9 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
         # holds the members themselves: "three Ghostbusters (Ray, Egon, and Peter)")
         text = text[:opened.end()] + _ASIDE_ON_NAME.sub(
             lambda named: named["name"] + " " * (named.end() - named.end("name")), text[opened.end():])
-    if (opened is not None and opened.group("colon") and (
-            _COPULA_INSIDE.search(opened.group()) and _counted_word(text, end) in _counted_beings()
-            or _counted_word(text, end) in _person_nouns() and not _casualty_words().isdisjoint(_words(text)))):
-        # "Three soldiers were killed in the raid: Smith, …", "Two people died when the aircraft
-        # crashed: Mary Smith and …": people counted stay a report (not "four toll roads: …")
-        opened = None
+    if (opened is not None and opened.group("colon") and _COPULA_INSIDE.search(opened.group())
+            and _counted_word(text, end) in _counted_beings()):
+        opened = None  # "Three soldiers were killed in the raid: Smith, …": people counted stay a report
     if opened is not None and opened.group("naming") and _counted_word(text, end) in _MEASURE_NOUNS:
         opened = None  # "two years, covering Alaska and Canada": a measure's scope, not its members
     for close in _members_closes(text, opened.end()) if opened is not None else ():
