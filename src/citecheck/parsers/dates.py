@@ -708,13 +708,25 @@ _LINK_DATE = re.compile(
 )
 
 
+# Paths that file a page under the day of what it is about, or of its upload or issue, not of its
+# publication: a match's preview ("/football/preview/2013/06/14/…"), a game's or an event's page,
+# a schedule, a listing, a meeting's agenda, an uploaded file, a magazine's issue.
+_FILED_BY_EVENT = re.compile(
+    r"\b(?:previews?|fixtures?|match(?:es)?|games?|events?|schedules?|listings?|calendars?|agendas?|meetings?"
+    r"|uploads?|wp-content|magazines?|issues?|tickets?|results?)\b", re.I)
+
+
 def link_date(url: str) -> PartialDate | None:
     """The day a link's path gives its page (``_LINK_DATE``), or None. An archive's link gives
-    the day of its copy, and a query ("?path=/2016/06/16/story") no path, so neither counts; nor
+    the day of its copy, a query ("?path=/2016/06/16/story") no path, and a path of an event's,
+    an upload's or an issue's pages (``_FILED_BY_EVENT``) the day of that, so none counts; nor
     does a day first that could be a month first ("/04.05.2016/")."""
     if not url or _WAYBACK.search(url) or ARCHIVE_HOST.search(url):
         return None
-    found = _LINK_DATE.search(url.split("?", 1)[0].split("#", 1)[0])
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    if _FILED_BY_EVENT.search(path):
+        return None
+    found = _LINK_DATE.search(path)
     if found is None:
         return None
     if found.group("d4") and int(found.group("d4")) <= 12:
