@@ -1050,7 +1050,7 @@ _INSTRUMENT_WORDS = frozenset((*(f"{name}s" for name in _INSTRUMENTS), "voices")
 # "rate any film on a scale of 1 to 10", "on a scale from 0 to 10"; a score given on it stays a
 # figure ("an average of 7.5 on a scale of 1 to 10"), and so does a range from elsewhere ("a
 # scale of 5 to 50 points").
-_SCALE_RANGE = re.compile(r"\bscale\s+(?:of|from)\s+([01]\s*(?:to|[-–])\s*\d+(?:,\d{3})*)\b")
+_SCALE_RANGE = re.compile(r"\bscale\s+(?:of|from)\s+([01]\s*(?:to|[-–])\s*\d+)")
 # The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
 # holds: the words, the pattern, and the group of a match that holds no figure.
 _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
@@ -3297,7 +3297,13 @@ def _counts_things(text: str, end: int) -> bool:
 @functools.cache
 def _counted_beings() -> frozenset[str]:
     """Person nouns and casualty terms (one word each) from the casualty lexicon."""
-    return _casualty_words() | {noun.lower() for noun in _casualty_lexicon().word_list("person_nouns")}
+    return _casualty_words() | _person_nouns()
+
+
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """The casualty lexicon's nouns for people ("soldiers", "civilians", "people")."""
+    return frozenset(noun.lower() for noun in _casualty_lexicon().word_list("person_nouns"))
 
 
 def _counts_casualties(text: str, end: int) -> bool:
@@ -3398,7 +3404,7 @@ _MEMBERS_CLOSE = re.compile(rf"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)\.(?:\s|$)|\s
                             r"|,\s+(?:as(?!\s+well\s+as)|while|whereas|when|because|although|though|until)\s+[a-z]"
                             r"|,\s+(?:along|together)\s+with\s|$")
 # A relative clause with no comma before it, which may end the members sooner.
-_RELATIVE_WITHOUT_COMMA = re.compile(r"\s(?:that|which|who)\s+(?=[a-z])")
+_RELATIVE_WITHOUT_COMMA = re.compile(r"\s(?:that|which|who)\s")
 # What stands before the full stop of an initial or of a junior's or senior's abbreviation, and
 # how many of them the members' names hold at most (a run of initials is no list of names).
 _INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]|\bSr|\bJr)$")
@@ -3693,9 +3699,14 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
         # holds the members themselves: "three Ghostbusters (Ray, Egon, and Peter)")
         text = text[:opened.end()] + _ASIDE_ON_NAME.sub(
             lambda named: named["name"] + " " * (named.end() - named.end("name")), text[opened.end():])
-    if (opened is not None and opened.group("colon") and _COPULA_INSIDE.search(opened.group())
-            and _counted_word(text, end) in _counted_beings()):
-        opened = None  # "Three soldiers were killed in the raid: Smith, …": people counted stay a report
+    if (opened is not None and opened.group("colon") and (
+            _COPULA_INSIDE.search(opened.group()) and _counted_word(text, end) in _counted_beings()
+            or _counted_word(text, end) in _person_nouns() and not _casualty_words().isdisjoint(_words(opened.group())))):
+        # "Three soldiers were killed in the raid: Smith, …", "Two civilians died in the shelling:
+        # Ahmed and Karim": people counted stay a report, where the words between the count and
+        # the colon tell of casualties (not "He died in 1950 and was survived by three children:
+        # …", nor "two children: Mia and Leo", nor "four toll roads in the state: …")
+        opened = None
     if opened is not None and opened.group("naming") and _counted_word(text, end) in _MEASURE_NOUNS:
         opened = None  # "two years, covering Alaska and Canada": a measure's scope, not its members
     for close in _members_closes(text, opened.end()) if opened is not None else ():
