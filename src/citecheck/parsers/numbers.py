@@ -798,6 +798,9 @@ def _last_mark(text: str, low: int, end: int) -> str:
 # Compounds that still count people or things: "a 5,000-strong community", "a 100,000-person march".
 # So do terms and times served or won: "a six-term incumbent", "a five-time champion".
 _COUNTING_COMPOUND = re.compile(r"(?:strong|person|people|man|member|seat|bed|vehicle|term|time)\b", re.I)
+# Terms served and times won, which a definite count still reports ("the six-term incumbent", "the
+# first three-time winner"); not a limit on terms ("removing the two-term limit"), a rule's number.
+_TERMS_OR_TIMES = re.compile(r"(?:term(?!\s+limits?\b)|time)\b", re.I)
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$")
 _ROUND_BASE = re.compile(r"10|100|1,?000|10,?000|100,?000")
 _QUANTILE_BEFORE = re.compile(r"\b(?:top|bottom)\s+$", re.I)
@@ -3105,8 +3108,11 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     prev_word = prev.group(1).lower() if prev and prev.end() == start else ""
-    if prev_word in _DETERMINERS or _labelled(text, start, end, end):
-        return None  # "the two sides", "round two matches"; but "to host the games three times"
+    if (prev_word in _DETERMINERS and not (after[:1] in _DASH and _TERMS_OR_TIMES.match(text, end + 1))
+            or _labelled(text, start, end, end)):
+        # "the two sides", "round two matches"; but "to host the games three times", and "the
+        # six-term incumbent", "the three-time champion" count the terms served, the times won
+        return None
     if _quoted_name(text, start, end) or re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
             prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):
         return None  # the "Three Friends of Winter", Joey ten Berge: a name
