@@ -798,10 +798,6 @@ def _last_mark(text: str, low: int, end: int) -> str:
 # Compounds that still count people or things: "a 5,000-strong community", "a 100,000-person march".
 # So do terms and times served or won: "a six-term incumbent", "a five-time champion".
 _COUNTING_COMPOUND = re.compile(r"(?:strong|person|people|man|member|seat|bed|vehicle|term|time)\b", re.I)
-# Terms served and times won, which a definite count still reports ("the six-term incumbent", "the
-# first three-time winner"); not a limit on terms ("removing the two-term limit"), a rule's number.
-_TERMS_OR_TIMES = re.compile(r"(?:term(?!\s+limits?\b)|time)\b", re.I)
-_ONE_OF_A_KIND = frozenset(("the", "first", "last"))  # the determiners that pick one holder
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$")
 _ROUND_BASE = re.compile(r"10|100|1,?000|10,?000|100,?000")
 _QUANTILE_BEFORE = re.compile(r"\b(?:top|bottom)\s+$", re.I)
@@ -3109,13 +3105,8 @@ def _word_claim(text: str, match: re.Match[str]) -> NumericClaim | None:
         return None  # two-day, one-sided, two-thirds: a compound adjective or a fraction
     prev = _PREV_WORD.search(text, max(0, start - 40), start)
     prev_word = prev.group(1).lower() if prev and prev.end() == start else ""
-    if (prev_word in _DETERMINERS and not (prev_word in _ONE_OF_A_KIND and after[:1] in _DASH
-                                           and _TERMS_OR_TIMES.match(text, end + 1))
-            or _labelled(text, start, end, end)):
-        # "the two sides", "round two matches"; but "to host the games three times", and "the
-        # six-term incumbent", "the first three-time champion" count the terms one served, the
-        # times one won (not "each two-term senator", "all three-term mayors": a rule's class)
-        return None
+    if prev_word in _DETERMINERS or _labelled(text, start, end, end):
+        return None  # "the two sides", "round two matches"; but "to host the games three times"
     if _quoted_name(text, start, end) or re.match(r"[\s\-]+[A-Z]", text[end:end + 3]) and (
             prev and prev.end() == start and prev.group(1)[0].isupper() and prev.group(1) not in _CAPITAL_OK):
         return None  # the "Three Friends of Winter", Joey ten Berge: a name
