@@ -3291,7 +3291,7 @@ def _names_listed_things(text: str, start: int, end: int, count: int) -> bool:
 
 def _counts_things(text: str, end: int) -> bool:
     """Whether the count ending at ``end`` counts no people, in a text that tells of no casualties."""
-    return _counted_word(text, end) not in _counted_beings() and _casualty_words().isdisjoint(_words(text))
+    return _counted_word(text, end) not in _counted_beings() and not _tells_of_casualties(text)
 
 
 @functools.cache
@@ -3309,7 +3309,12 @@ def _person_nouns() -> frozenset[str]:
 def _counts_casualties(text: str, end: int) -> bool:
     """Whether the count ending at ``end`` counts people in a sentence that tells of casualties
     ("The attack killed three soldiers, …"): such a count is a casualty figure whoever is named."""
-    return _counted_word(text, end) in _counted_beings() and not _casualty_words().isdisjoint(_words(text))
+    return _counted_word(text, end) in _counted_beings() and _tells_of_casualties(text)
+
+
+def _tells_of_casualties(text: str) -> bool:
+    """Whether ``text`` holds a word of the casualty lexicon ("killed", "died", "wounded")."""
+    return not _casualty_words().isdisjoint(_words(text))
 
 
 def estimate_before(text: str, start: int) -> re.Match[str] | None:
@@ -3701,7 +3706,7 @@ def _listed_members(text: str, end: int, count: int) -> tuple[int, int] | None:
             lambda named: named["name"] + " " * (named.end() - named.end("name")), text[opened.end():])
     if (opened is not None and opened.group("colon") and (
             _COPULA_INSIDE.search(opened.group()) and _counted_word(text, end) in _counted_beings()
-            or _counted_word(text, end) in _person_nouns() and not _casualty_words().isdisjoint(_words(opened.group())))):
+            or _counted_word(text, end) in _person_nouns() and _tells_of_casualties(opened.group()))):
         # "Three soldiers were killed in the raid: Smith, …", "Two civilians died in the shelling:
         # Ahmed and Karim": people counted stay a report, where the words between the count and
         # the colon tell of casualties (not "He died in 1950 and was survived by three children:
