@@ -382,6 +382,28 @@ Bacillus subtilis is one of the best understood prokaryotes.[1]
     assert not any("Paenibacillus" in s.text for s in result.document.statements)
 
 
+@pytest.mark.parametrize("after_see_also, uses", [
+    ("***** Notable manufacturers *****", 1),  # a short list under a name no end section has
+    ("***** External links *****", 0),  # end matter: its "[2]" may be a bare link's number
+    ("***** Primary sources *****", 0),  # a name that names a list of sources
+])
+def test_a_short_list_after_see_also_cites_until_the_end_matter(after_see_also: str, uses: int) -> None:
+    text = f"""****** Tractor ******
+A tractor is an engineering vehicle.[1]
+***** See also *****
+    * Agricultural machinery
+{after_see_also}
+    * AGCO
+    * Caterpillar, Inc. [2]
+***** References *****
+   1. ^ "Tractors". Farm Journal.
+   2. ^ "Major players in the tractor market". Market Report.
+"""
+    result = lint_text(text, "text")
+    assert Counter(c.key for c in result.document.citations)["2"] == uses
+    assert not any("Caterpillar" in s.text for s in result.document.statements)
+
+
 @pytest.mark.parametrize("notice, uses", [
     ("This article incorporates CC-BY-3.0 text from the reference[2]", 1),
     ("Some text from the reference[2]", 0),  # a line of the list's own, no notice

@@ -1299,13 +1299,17 @@ class _Parser:
         """A "See also" entry may cite a source ("Paenibacillus, formerly included in
         Bacillus.[22][23]"), and so may the attribution of a free text the article copies
         ("This article incorporates CC-BY-3.0 text from the reference[111]"): their markers
-        are uses of the references, though they state nothing the rules read."""
-        section = ""
+        are uses of the references, though they state nothing the rules read. So may a short
+        list that a section after "See also" holds, under a name no end section has ("Notable
+        manufacturers", "Caterpillar, Inc.[13]"), until a section of the end matter ("References",
+        "External links", whose bare links a page numbers "[1]" as markers are)."""
+        linked = False  # within "See also" or the sections after it that are no end matter
         for block in self.blocks[max(end, 0):]:
             if block.kind == "heading":
-                section = _section_name(block.text)
+                name = _section_name(block.text)
+                linked = name in _SEE_ALSO or linked and name not in _END_SECTIONS and not _names_a_list(block.text)
                 continue
-            if block.kind in ("item", "para", "line") and (section in _SEE_ALSO or _ATTRIBUTION.match(block.text)):
+            if block.kind in ("item", "para", "line") and (linked or _ATTRIBUTION.match(block.text)):
                 builder = self.builder()
                 for s, e in block.segs:
                     builder.add(s, e)
