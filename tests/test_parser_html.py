@@ -638,3 +638,45 @@ Its rules vary.<sup class="reference"><a href="#cite_note-2">[2]</a></sup></p>
     doc = parse(page)
     assert [ref.raw.strip() for ref in doc.references] == [
         "Oxford English Dictionary, definition 2a.", "Truss, Lynne (2003). Eats, Shoots & Leaves. Profile Books."]
+
+
+OFFLINE = """<html><head><meta charset="UTF-8"><title>Song</title></head>
+<body class="mw-body mw-body-content mediawiki"><div id="content" class="mw-body"><h1 id="titleHeading">Song</h1>
+<div id="mw-content-text">
+<p>The song sold 2,000 copies.<sup id="cite_ref-1"><a href="#cite_note-1">[1]</a></sup> It was recorded live.<sup id="mwRw">tracks 1-10 at Newport</sup><sup id="cite_ref-9">[9]</sup></p>
+<p>The band recorded the song in London with a string section, and the single came out in the summer in a picture sleeve that showed the band at work in the studio, which the label later printed again for a reissue.</p>
+<h2 id="References">References</h2>
+<ol class="references"><li id="cite_note-1"><span><a href="#cite_ref-1">↑</a></span> <span id="mw-reference-text-cite_note-1" class="mw-reference-text"><span class="citation news">Stanley, Bob (20 September 2007). <a href="http://www.example.co.uk/pop" class="external">"Pop"</a>. <i>The Guardian</i>.</span></span></li></ol>
+<div><div style="clear:both;">This article is issued from <a class="external text" href="http://en.wikipedia.org/wiki/Song?oldid=665015295">Wikipedia</a> - version of the Monday, June 01, 2015. The text is available under the <a href="http://creativecommons.org/licenses/by-sa/3.0/">Creative Commons Attribution/Share Alike</a>.</div></div>
+</div></div></body></html>
+"""
+
+
+def test_an_offline_copy_keeps_markers_by_their_id_and_names_its_revision_in_a_closing_notice() -> None:
+    doc = parse(OFFLINE)
+    assert [(c.key, c.reference is not None) for c in doc.citations] == [("1", True)]
+    assert doc.statements[0].text == "The song sold 2,000 copies."
+    assert not any("issued from" in s.text for s in doc.statements)
+    assert (doc.revision_date, doc.revision_date_source) == (date(2015, 6, 1), "metadata")
+    assert doc.metadata["revision_id"] == "665015295"
+
+
+def test_an_offline_notice_gives_way_to_the_pages_own_metadata() -> None:
+    dated = OFFLINE.replace("<head>", '<head><meta property="dc:modified" content="2015-05-30T10:00:00Z"/>')
+    assert parse(dated).revision_date == date(2015, 5, 30)
+
+
+@pytest.mark.parametrize("change", [
+    ("?oldid=665015295", "?oldid="),  # a link to the page, not to its revision
+    ("Monday, June 01, 2015", "6/1/2015"),  # a date whose order of day and month is not known
+])
+def test_an_offline_notice_names_no_revision_without_its_link_and_date(change: tuple[str, str]) -> None:
+    doc = parse(OFFLINE.replace(*change).replace(">This article is issued", ">\n  This article is issued"))
+    assert doc.revision_date_source != "metadata" and "revision_id" not in doc.metadata
+    assert not any("issued from" in s.text for s in doc.statements)
+
+
+def test_an_offline_notice_in_a_paragraph_of_its_own_is_chrome_too() -> None:
+    doc = parse(OFFLINE.replace('<div><div style="clear:both;">', "<p>").replace(".</div></div>", ".</p>"))
+    assert not any("issued from" in s.text for s in doc.statements)
+    assert doc.revision_date == date(2015, 6, 1)

@@ -354,6 +354,10 @@ def _bold_only(cell: Element) -> bool:
 _LABEL_WORDS = 4
 
 
+# The notice an offline copy (Kiwix) closes a page with, chrome: where and when it was taken.
+_OFFLINE_NOTICE = "This article is issued from"
+
+
 def _skipped(el: Element) -> bool:
     if el.tag in _SKIP_TAGS:
         return True
@@ -367,6 +371,8 @@ def _skipped(el: Element) -> bool:
         return True  # a template the page calls but the wiki lacks: MediaWiki prints its name, no content
     if el.tag in _KEY_ENTRIES and _opens_with_swatch(el) and _under_key_title(el):
         return True  # a key's entry says what a colour of a table means, not what the world is
+    if el.children and isinstance(el.children[0], Text) and el.children[0].text.lstrip().startswith(_OFFLINE_NOTICE):
+        return True
     style = el.attrs.get("style")
     if not style:
         return False
@@ -411,8 +417,9 @@ def _is_ref_marker(el: Element) -> bool:
     if el.tag != "sup":
         return False
     classes = el.classes
-    return ("reference" in classes or "mw-ref" in classes or "mw:Extension/ref" in el.attrs.get("typeof", "")) \
-        and _note_target(el) is not None
+    # An offline copy (Kiwix) keeps a marker's id ("cite_ref-4") and drops its class.
+    return ("reference" in classes or "mw-ref" in classes or "mw:Extension/ref" in el.attrs.get("typeof", "")
+            or el.attrs.get("id", "").startswith("cite_ref")) and _note_target(el) is not None
 
 
 # The page locator a marker carries after it ("[4]" then ":23–24"), printed in a sup of its own.
@@ -1022,6 +1029,12 @@ def _chrome_notes(elements: Sequence[Element], listed: dict[str, Reference]) -> 
 # --- metadata ----------------------------------------------------------------------------
 
 _LAST_EDITED = re.compile(r"last (?:edited|modified) on (\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})")
+# The revision an offline copy's notice names (``_OFFLINE_NOTICE``): "This article is issued from
+# <a href="…?oldid=665015295">Wikipedia</a> - version of the Monday, June 01, 2015."
+_OFFLINE_VERSION = re.compile(
+    rf"{_OFFLINE_NOTICE}\s*<a\b[^>]*?oldid=(?P<id>\d+)[^>]*>\s*Wikipedia\s*</a>\s*-\s*version of the\s+"
+    r"(?:[A-Z][a-z]+,\s+)?(?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})")
+_OFFLINE_NOTICE_TAIL = 20_000  # the notice stands at the page's end
 _TITLE_SUFFIX = re.compile(r"\s+[-–—]\s+Wikip[ée]dia.*$")
 
 
@@ -1039,6 +1052,11 @@ def _metadata(landmarks: dict[str, Element], doc: Document) -> None:
         parsed = _parse_footer_date(found.group(1)) if found else None
         if parsed:
             doc.revision_date, doc.revision_date_source = parsed, "metadata"
+    offline = _OFFLINE_VERSION.search(doc.source, max(0, len(doc.source) - _OFFLINE_NOTICE_TAIL))
+    if doc.revision_date is None and offline is not None:
+        parsed = _parse_footer_date(offline["date"])
+        if parsed:
+            doc.revision_date, doc.revision_date_source = parsed, "metadata"
     heading = landmarks.get("firstHeading")
     title = landmarks.get("title")
     if heading is not None and heading.text():
@@ -1051,6 +1069,8 @@ def _metadata(landmarks: dict[str, Element], doc: Document) -> None:
     html_el = landmarks.get("html")
     if html_el is not None and "/revision/" in html_el.attrs.get("about", ""):
         doc.metadata["revision_id"] = html_el.attrs["about"].rsplit("/", 1)[-1]
+    elif offline is not None:
+        doc.metadata["revision_id"] = offline["id"]
     else:
         # Desktop pages carry it in their JS config; action=render saves in a leading comment.
         found = re.search(r'"wgRevisionId":\s*(\d+)', doc.source[:200_000]) \
