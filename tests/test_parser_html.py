@@ -663,6 +663,22 @@ def test_an_offline_copy_keeps_markers_by_their_id_and_names_its_revision_in_a_c
     assert doc.metadata["revision_id"] == "665015295"
 
 
+def test_a_later_offline_copy_prints_markers_as_spans_and_dates_its_revision_in_the_notices_link() -> None:
+    later = OFFLINE.replace('<sup id="cite_ref-1"><a href="#cite_note-1">[1]</a></sup>',
+                            '<span class="mw-ref" id="cite_ref-1"><a href="#cite_note-1">'
+                            '<span class="mw-reflink-text">[1]</span></a></span>')
+    later = later.replace('This article is issued from <a class="external text" href="http://en.wikipedia.org/wiki/Song?'
+                          'oldid=665015295">Wikipedia</a> - version of the Monday, June 01, 2015.',
+                          '\n    This article is issued from\n    <a class="external text" title="last edited on 2018-02-10" '
+                          'href="https://en.wikipedia.org/wiki/Song?oldid=824961458">Wikipedia</a>.')
+    doc = parse(later)
+    assert [(c.key, c.reference is not None) for c in doc.citations] == [("1", True)]
+    assert doc.statements[0].text == "The song sold 2,000 copies."
+    assert (doc.revision_date, doc.metadata["revision_id"]) == (date(2018, 2, 10), "824961458")
+    assert not any("issued from" in s.text for s in doc.statements)
+    assert parse(later.replace("2018-02-10", "2018-02-30")).revision_date_source != "metadata"
+
+
 def test_an_offline_notice_gives_way_to_the_pages_own_metadata() -> None:
     dated = OFFLINE.replace("<head>", '<head><meta property="dc:modified" content="2015-05-30T10:00:00Z"/>')
     assert parse(dated).revision_date == date(2015, 5, 30)

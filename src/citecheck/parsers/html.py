@@ -414,10 +414,11 @@ def _under_key_title(el: Element) -> bool:
 
 
 def _is_ref_marker(el: Element) -> bool:
-    if el.tag != "sup":
+    if el.tag not in ("sup", "span"):
         return False
     classes = el.classes
-    # An offline copy (Kiwix) keeps a marker's id ("cite_ref-4") and drops its class.
+    # An offline copy (Kiwix) keeps a marker's id ("cite_ref-4") and drops its class, or prints
+    # the marker as a span ("<span class="mw-ref" id="cite_ref-PopE_1-0">").
     return ("reference" in classes or "mw-ref" in classes or "mw:Extension/ref" in el.attrs.get("typeof", "")
             or el.attrs.get("id", "").startswith("cite_ref")) and _note_target(el) is not None
 
@@ -1030,10 +1031,12 @@ def _chrome_notes(elements: Sequence[Element], listed: dict[str, Reference]) -> 
 
 _LAST_EDITED = re.compile(r"last (?:edited|modified) on (\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})")
 # The revision an offline copy's notice names (``_OFFLINE_NOTICE``): "This article is issued from
-# <a href="…?oldid=665015295">Wikipedia</a> - version of the Monday, June 01, 2015."
+# <a href="…?oldid=665015295">Wikipedia</a> - version of the Monday, June 01, 2015.", or in the
+# link's title: "<a title="last edited on 2018-02-10" href="…?oldid=824961458">Wikipedia</a>".
 _OFFLINE_VERSION = re.compile(
     rf"{_OFFLINE_NOTICE}\s*<a\b[^>]*?oldid=(?P<id>\d+)[^>]*>\s*Wikipedia\s*</a>\s*-\s*version of the\s+"
-    r"(?:[A-Z][a-z]+,\s+)?(?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})")
+    r"(?:[A-Z][a-z]+,\s+)?(?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})"
+    rf"|{_OFFLINE_NOTICE}\s*<a\b[^>]*?\btitle=\"last edited on (?P<day>\d{{4}}-\d\d-\d\d)\"[^>]*?oldid=(?P<id2>\d+)[^>]*>")
 _OFFLINE_NOTICE_TAIL = 20_000  # the notice stands at the page's end
 _TITLE_SUFFIX = re.compile(r"\s+[-–—]\s+Wikip[ée]dia.*$")
 
@@ -1054,7 +1057,7 @@ def _metadata(landmarks: dict[str, Element], doc: Document) -> None:
             doc.revision_date, doc.revision_date_source = parsed, "metadata"
     offline = _OFFLINE_VERSION.search(doc.source, max(0, len(doc.source) - _OFFLINE_NOTICE_TAIL))
     if doc.revision_date is None and offline is not None:
-        parsed = _parse_footer_date(offline["date"])
+        parsed = _parse_footer_date(offline["date"]) if offline["date"] else _iso_day(offline["day"])
         if parsed:
             doc.revision_date, doc.revision_date_source = parsed, "metadata"
     heading = landmarks.get("firstHeading")
@@ -1070,13 +1073,20 @@ def _metadata(landmarks: dict[str, Element], doc: Document) -> None:
     if html_el is not None and "/revision/" in html_el.attrs.get("about", ""):
         doc.metadata["revision_id"] = html_el.attrs["about"].rsplit("/", 1)[-1]
     elif offline is not None:
-        doc.metadata["revision_id"] = offline["id"]
+        doc.metadata["revision_id"] = offline["id"] or offline["id2"]
     else:
         # Desktop pages carry it in their JS config; action=render saves in a leading comment.
         found = re.search(r'"wgRevisionId":\s*(\d+)', doc.source[:200_000]) \
             or re.search(r"oldid(?:=|%3D)(\d+)", doc.source[:1000])
         if found:
             doc.metadata["revision_id"] = found.group(1)
+
+
+def _iso_day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None  # "2018-02-30"
 
 
 def _parse_footer_date(text: str) -> date | None:
