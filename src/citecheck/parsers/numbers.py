@@ -255,6 +255,8 @@ _AFTER_AGE_CATEGORY = "|".join(rf"(?<=\b[{word[0].upper()}{word[0]}]{word[1:]}\s
 # The two-letter codes of the states of the United States, by which their highways are numbered.
 _STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC"
                 "|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
+# One of the speeds records turn at, with its unit: "45 rpm", "33⅓ rpm", "78 r.p.m.".
+_RECORD_SPEED = r"\b(?:33(?:⅓|\s1/3)?|45|78)\s?(?:rpm\b|RPM\b|r\.p\.m\.)"
 _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"),  # ISO date
     ("", rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"),  # 27/09/2020
@@ -299,9 +301,13 @@ _MASK_ALTERNATIVES = (
     # a record's size as an item of a release's formats: "vinyl, 12", Promo", "CD, 7" and 12" single"
     ("media", r"""(?:(?<=\b[Vv]inyl,\s)|(?<=\b[Vv]inyl\s))(?:7|10|12)["″”]"""),
     ("media", rf"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:and|or|&|/)\s*(?:7|10|12)["″”]\s*{_RECORD_FORMAT}\b)"""),
-    # a record's speed: "the first 33⅓ rpm picture disc", "a 78 rpm record"
+    # a record's speed: "the first 33⅓ rpm picture disc", "a 78 rpm record"; speeds records turn
+    # at listed as a release's formats ("45 rpm, 78 rpm"), or a recording's ("recorded at 78 rpm");
+    # not "The turbine spins at 78 rpm"
     ("media", rf"""\b(?:33(?:⅓|\s1/3)?|45|78|16(?:⅔)?)(?=\s?(?:rpm|RPM|r\.p\.m\.)\s+"""
-              rf"""(?:{_RECORD_FORMAT}|(?i:discs?|shellac|albums?))\b)"""),
+              rf"""(?:{_RECORD_FORMAT}|(?i:discs?|shellac|albums?))\b)"""
+              rf"""|(?<![\d.,]){_RECORD_SPEED}(?:\s*(?:,|and|or|/|&)\s*{_RECORD_SPEED})+"""
+              rf"""|(?:(?<=\brecorded\sat\s)|(?<=\bpressed\sat\s)){_RECORD_SPEED}"""),
     # a sound system's channels, a format's name: "5.1 surround sound", "7.1 surround"
     ("", rf"\b[2-9]\.[12](?=\s+surround\b)"),
     # an HTTP response's status code after the protocol's version: "HTTP/1.1 200 OK" (a code
@@ -3988,7 +3994,8 @@ def _value_small(word: str) -> bool:
 _ONE_PRONOUN_AFTER = re.compile(
     r"\s*(?:(?:after|on\s+top\s+of|above|below|behind|beside|in|inside|into|within|on|over|under|against|next\s+to)"
     r"\s+(?:the\s+)?(?:other|another)\b|"  # one after the other, embedded one in the other
-    r"of\b|another\b|side\b|day\b|time\b|point\b|way\b|hand\b|thing\b|such\b|or\b|and\b|to\b|"
+    r"of\b|another\b|side\b|day\b|night\b|evening\b|morning\b|afternoon\b|time\b|point\b|way\b|hand\b|thing\b|"
+    r"such\b|or\b|and\b|to\b|"
     r"half\b|third\b|quarter\b|"
     r"is\b|was\b|would\b|could\b|can\b|may\b|must\b|should\b|who\b|whom\b|whose\b|that\b|which\b|"
     r"by\b|as\b|between\b|'s|’s|"
