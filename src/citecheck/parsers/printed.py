@@ -262,7 +262,10 @@ _PERIODICAL_NAME = re.compile(
     r"|Register|Globe|Bulletin|Dispatch|Enquirer|Advertiser|Mail|Citizen|Ledger|Newspaper|Zeitung|Volk"
     r"|Monde|Figaro|País|Corriere|Repubblica|Stampa|Presse|Tageblatt|Dagblad|Nieuws"
     r"|People|Time|Rolling\s+Stone|Newsweek|Variety|Life|Sports\s+Illustrated|New\s+Scientist"
-    r"|Science\s+News|Fortune|Forbes|Economist|New\s+Yorker|Spin)$")
+    r"|Science\s+News|Fortune|Forbes|Economist|New\s+Yorker|Spin"
+    # the music press, and papers named otherwise ("The Village Voice", "The Atlanta Journal-Constitution")
+    r"|Melody\s+Maker|NME|Down\s?[Bb]eat|Cash\s+Box|Record\s+World|Jet|Ebony|Creem"
+    r"|Voice|Journal[\s-]Constitution)$")
 
 
 # A chapter of an edited book: 'In Porter, Stephen R (ed.). Overcoming survey research problems',
