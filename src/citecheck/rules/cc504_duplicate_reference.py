@@ -44,8 +44,9 @@ _PAGE_FURNITURE = re.compile(
     r"(?:top|bottom|skip|content|main|nav|comments?|respond|more|article|story|page|print|video|gallery|disqus"
     r"|share|social|sthash|utm_|mostpopular|storylink|related|footer|header)", re.I)
 # A journal article's pages after its volume and issue: "Notices of the AMS. 51 (11): 1337.",
-# "Ecological Monographs. 69: 25–46."
-_JOURNAL_PAGES = re.compile(r"(?:^|[.,]\s)\d{1,4}\s?(?:\([^()]{1,15}\))?:\s?(\d+(?:[–—-]\d+)?)(?=[.,;\s]|$)")
+# "Ecological Monographs. 69: 25–46.", also after its publisher: "Billboard (Nielsen Business
+# Media, Inc) 116 (38): 65."
+_JOURNAL_PAGES = re.compile(r"(?:^|[.,)]\s)\d{1,4}\s?(?:\([^()]{1,15}\))?:\s?(\d+(?:[–—-]\d+)?)(?=[.,;\s]|$)")
 _NBSP = re.compile(r"&nbsp;|&#160;|\u00a0")
 # An en or em dash decoded in the wrong encoding ("1336â\x80\x931347"), as text copies print it.
 _MOJIBAKE_DASH = re.compile("\u00e2\u0080[\u0093\u0094]")
