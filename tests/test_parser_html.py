@@ -679,18 +679,37 @@ def test_a_later_offline_copy_prints_markers_as_spans_and_dates_its_revision_in_
     assert parse(later.replace("2018-02-10", "2018-02-30")).revision_date_source != "metadata"
 
 
+@pytest.mark.parametrize("notice, day", [
+    ('This article is issued from <a href="http://en.wikipedia.org/wiki/Song?oldid=7">Wikipedia</a> - version of the '
+     '11/28/2016.', date(2016, 11, 28)),
+    ('This article is issued from <a href="https://en.wikipedia.org/wiki/Song?oldid=7">Wikipedia</a> - last edited on '
+     '11/28/2017.', date(2017, 11, 28)),
+    ('This article is issued from <a title="Last edited on 2019-02-10" href="https://en.wikipedia.org/wiki/Song?oldid=7">'
+     'Wikipedia</a>.', date(2019, 2, 10)),
+    ('This page is issued from <a title="last edited on 2024-05-01" href="https://en.wikipedia.org/wiki/Song?oldid=7">'
+     'Wikipedia</a>.', date(2024, 5, 1)),
+])
+def test_every_form_of_an_offline_notice_names_its_revision(notice: str, day: date) -> None:
+    start = OFFLINE.index("This article is issued from")
+    end = OFFLINE.index("</div></div>", start)
+    doc = parse(OFFLINE[:start] + notice + OFFLINE[end:])
+    assert (doc.revision_date, doc.metadata["revision_id"]) == (day, "7")
+    assert not any("issued from" in s.text for s in doc.statements)
+
+
 def test_an_offline_notice_gives_way_to_the_pages_own_metadata() -> None:
     dated = OFFLINE.replace("<head>", '<head><meta property="dc:modified" content="2015-05-30T10:00:00Z"/>')
     assert parse(dated).revision_date == date(2015, 5, 30)
 
 
-@pytest.mark.parametrize("change", [
-    ("?oldid=665015295", "?oldid="),  # a link to the page, not to its revision
-    ("Monday, June 01, 2015", "6/1/2015"),  # a date whose order of day and month is not known
+@pytest.mark.parametrize("change, revision_id", [
+    (("?oldid=665015295", "?oldid="), None),  # a link to the page, not to its revision
+    (("Monday, June 01, 2015", "28/11/2016"), "665015295"),  # a day in figures the notice's tool does not write
 ])
-def test_an_offline_notice_names_no_revision_without_its_link_and_date(change: tuple[str, str]) -> None:
+def test_an_offline_notice_dates_no_revision_without_its_link_and_day(change: tuple[str, str],
+                                                                       revision_id: str | None) -> None:
     doc = parse(OFFLINE.replace(*change).replace(">This article is issued", ">\n  This article is issued"))
-    assert doc.revision_date_source != "metadata" and "revision_id" not in doc.metadata
+    assert doc.revision_date_source != "metadata" and doc.metadata.get("revision_id") == revision_id
     assert not any("issued from" in s.text for s in doc.statements)
 
 

@@ -355,7 +355,7 @@ _LABEL_WORDS = 4
 
 
 # The notice an offline copy (Kiwix) closes a page with, chrome: where and when it was taken.
-_OFFLINE_NOTICE = "This article is issued from"
+_OFFLINE_NOTICE = re.compile(r"\s*This (?:article|page) is issued from\b")
 
 
 def _skipped(el: Element) -> bool:
@@ -371,7 +371,7 @@ def _skipped(el: Element) -> bool:
         return True  # a template the page calls but the wiki lacks: MediaWiki prints its name, no content
     if el.tag in _KEY_ENTRIES and _opens_with_swatch(el) and _under_key_title(el):
         return True  # a key's entry says what a colour of a table means, not what the world is
-    if el.children and isinstance(el.children[0], Text) and el.children[0].text.lstrip().startswith(_OFFLINE_NOTICE):
+    if el.children and isinstance(el.children[0], Text) and _OFFLINE_NOTICE.match(el.children[0].text):
         return True
     style = el.attrs.get("style")
     if not style:
@@ -1030,13 +1030,17 @@ def _chrome_notes(elements: Sequence[Element], listed: dict[str, Reference]) -> 
 # --- metadata ----------------------------------------------------------------------------
 
 _LAST_EDITED = re.compile(r"last (?:edited|modified) on (\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})")
-# The revision an offline copy's notice names (``_OFFLINE_NOTICE``): "This article is issued from
-# <a href="…?oldid=665015295">Wikipedia</a> - version of the Monday, June 01, 2015.", or in the
-# link's title: "<a title="last edited on 2018-02-10" href="…?oldid=824961458">Wikipedia</a>".
-_OFFLINE_VERSION = re.compile(
-    rf"{_OFFLINE_NOTICE}\s*<a\b[^>]*?oldid=(?P<id>\d+)[^>]*>\s*Wikipedia\s*</a>\s*-\s*version of the\s+"
-    r"(?:[A-Z][a-z]+,\s+)?(?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})"
-    rf"|{_OFFLINE_NOTICE}\s*<a\b[^>]*?\btitle=\"last edited on (?P<day>\d{{4}}-\d\d-\d\d)\"[^>]*?oldid=(?P<id2>\d+)[^>]*>")
+# The link an offline copy's notice opens with (``_OFFLINE_NOTICE``), and the words after it:
+# "This article is issued from <a href="…?oldid=665015295">Wikipedia</a> - version of the Monday,
+# June 01, 2015.", "… - version of the 11/28/2016.", "… - last edited on 11/28/2017.", or the day in
+# the link's title: "<a title="Last edited on 2019-02-10" href="…?oldid=882596045">Wikipedia</a>".
+# Its tool writes a day in figures month first, as it is written in the United States.
+_OFFLINE_LINK = re.compile(r"This (?:article|page) is issued from\s*(?P<link><a\b[^>]*>)\s*Wikipedia\s*</a>(?P<after>[^<]{0,80})")
+_OFFLINE_ID = re.compile(r"oldid=(\d+)")
+_OFFLINE_TITLE_DAY = re.compile(r"\btitle=\"[Ll]ast edited on (\d{4}-\d\d-\d\d)\"")
+_OFFLINE_DAY_AFTER = re.compile(
+    r"\s*-\s*(?:version of the\s+(?:[A-Z][a-z]+,\s+)?|last edited on\s+)(?P<words>[A-Z][a-z]+ \d{1,2}, \d{4})?"
+    r"(?P<figures>\d{1,2}/\d{1,2}/\d{4})?")
 _OFFLINE_NOTICE_TAIL = 20_000  # the notice stands at the page's end
 _TITLE_SUFFIX = re.compile(r"\s+[-–—]\s+Wikip[ée]dia.*$")
 
@@ -1055,9 +1059,10 @@ def _metadata(landmarks: dict[str, Element], doc: Document) -> None:
         parsed = _parse_footer_date(found.group(1)) if found else None
         if parsed:
             doc.revision_date, doc.revision_date_source = parsed, "metadata"
-    offline = _OFFLINE_VERSION.search(doc.source, max(0, len(doc.source) - _OFFLINE_NOTICE_TAIL))
-    if doc.revision_date is None and offline is not None:
-        parsed = _parse_footer_date(offline["date"]) if offline["date"] else _iso_day(offline["day"])
+    offline = _OFFLINE_LINK.search(doc.source, max(0, len(doc.source) - _OFFLINE_NOTICE_TAIL))
+    offline_id = _OFFLINE_ID.search(offline["link"]) if offline is not None else None
+    if doc.revision_date is None and offline_id is not None:
+        parsed = _offline_day(offline["link"], offline["after"])
         if parsed:
             doc.revision_date, doc.revision_date_source = parsed, "metadata"
     heading = landmarks.get("firstHeading")
@@ -1072,8 +1077,8 @@ def _metadata(landmarks: dict[str, Element], doc: Document) -> None:
     html_el = landmarks.get("html")
     if html_el is not None and "/revision/" in html_el.attrs.get("about", ""):
         doc.metadata["revision_id"] = html_el.attrs["about"].rsplit("/", 1)[-1]
-    elif offline is not None:
-        doc.metadata["revision_id"] = offline["id"] or offline["id2"]
+    elif offline_id is not None:
+        doc.metadata["revision_id"] = offline_id.group(1)
     else:
         # Desktop pages carry it in their JS config; action=render saves in a leading comment.
         found = re.search(r'"wgRevisionId":\s*(\d+)', doc.source[:200_000]) \
@@ -1082,11 +1087,18 @@ def _metadata(landmarks: dict[str, Element], doc: Document) -> None:
             doc.metadata["revision_id"] = found.group(1)
 
 
-def _iso_day(text: str) -> date | None:
+def _offline_day(link: str, after: str) -> date | None:
+    """The revision's day an offline copy's notice gives, in its link's title or after it."""
+    titled = _OFFLINE_TITLE_DAY.search(link)
+    found = _OFFLINE_DAY_AFTER.match(after)
     try:
-        return date.fromisoformat(text)
+        if titled is not None:
+            return date.fromisoformat(titled.group(1))
+        if found is not None and found["figures"]:
+            return datetime.strptime(found["figures"], "%m/%d/%Y").date()
     except ValueError:
-        return None  # "2018-02-30"
+        return None  # "2018-02-30", "28/11/2016"
+    return _parse_footer_date(found["words"]) if found is not None and found["words"] else None
 
 
 def _parse_footer_date(text: str) -> date | None:
