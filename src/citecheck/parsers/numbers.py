@@ -255,8 +255,11 @@ _AFTER_AGE_CATEGORY = "|".join(rf"(?<=\b[{word[0].upper()}{word[0]}]{word[1:]}\s
 # The two-letter codes of the states of the United States, by which their highways are numbered.
 _STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC"
                 "|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
+# What joins scale degrees in a series: "♭3, ♭6 and ♭7", "7–6–♭6–5".
+_DEGREE_LINK = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|to)\s+|\s*[–—-]\s*)"
 # One of the speeds records turn at, with its unit: "45 rpm", "33⅓ rpm", "78 r.p.m.".
-_RECORD_SPEED = r"\b(?:33(?:⅓|\s1/3)?|45|78)\s?(?:rpm\b|RPM\b|r\.p\.m\.)"
+_RECORD_SPEED = r"(?<![\d.,])\b(?:33(?:⅓|\s1/3)?|45|78)\s?(?:rpm\b|RPM\b|r\.p\.m\.)"
+_SPEED_LINK = r"\s*(?:,|and|or|/|&)\s*"
 _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"),  # ISO date
     ("", rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"),  # 27/09/2020
@@ -302,12 +305,15 @@ _MASK_ALTERNATIVES = (
     ("media", r"""(?:(?<=\b[Vv]inyl,\s)|(?<=\b[Vv]inyl\s))(?:7|10|12)["″”]"""),
     ("media", rf"""(?<![\w.])(?:7|10|12)["″”](?=\s*(?:and|or|&|/)\s*(?:7|10|12)["″”]\s*{_RECORD_FORMAT}\b)"""),
     # a record's speed: "the first 33⅓ rpm picture disc", "a 78 rpm record"; speeds records turn
-    # at listed as a release's formats ("45 rpm, 78 rpm"), or a recording's ("recorded at 78 rpm");
-    # not "The turbine spins at 78 rpm"
+    # at, listed alone as a release's formats are in its box ("45 rpm, 78 rpm"; see also
+    # ``_RECORD_SPEEDS``); not "The turbine spins at 78 rpm"
     ("media", rf"""\b(?:33(?:⅓|\s1/3)?|45|78|16(?:⅔)?)(?=\s?(?:rpm|RPM|r\.p\.m\.)\s+"""
               rf"""(?:{_RECORD_FORMAT}|(?i:discs?|shellac|albums?))\b)"""
-              rf"""|(?<![\d.,]){_RECORD_SPEED}(?:\s*(?:,|and|or|/|&)\s*{_RECORD_SPEED})+"""
-              rf"""|(?:(?<=\brecorded\sat\s)|(?<=\bpressed\sat\s)){_RECORD_SPEED}"""),
+              rf"""|^\s*{_RECORD_SPEED}(?:{_SPEED_LINK}{_RECORD_SPEED})+\s*$"""),
+    # scale degrees, as music theory writes them, with the series they stand in: "♭3, ♭6 and ♭7",
+    # "7, 6, ♭6 and 5" (a descent a flat or a sharp marks as one of degrees)
+    ("", rf"(?:(?<=[♭♯♮])|(?<![\w♭♯♮])\d{{1,2}}(?:{_DEGREE_LINK}[♭♯♮]?\d{{1,2}})*{_DEGREE_LINK}[♭♯♮])"
+         rf"\d{{1,2}}\b(?:{_DEGREE_LINK}[♭♯♮]?\d{{1,2}}\b)*"),
     # a sound system's channels, a format's name: "5.1 surround sound", "7.1 surround"
     ("", rf"\b[2-9]\.[12](?=\s+surround\b)"),
     # an HTTP response's status code after the protocol's version: "HTTP/1.1 200 OK" (a code
@@ -1059,6 +1065,17 @@ _INSTRUMENT_WORDS = frozenset((*(f"{name}s" for name in _INSTRUMENTS), "voices")
 _SCALE_RANGE = re.compile(r"\bscale\s+(?:of|from)\s+([01]\s*(?:to|[-–])\s*\d+)")
 # The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
 # holds: the words, the pattern, and the group of a match that holds no figure.
+# Speeds records turn at, where the text speaks of records: listed together ("issued on 45 rpm
+# and 78 rpm records"), or a recording's ("Like nearly all records of the day, the sides were
+# recorded at 78 rpm"); not a machine's ("The engine idles at 45 rpm, 78 rpm at full load", "the
+# maximum rotor speed recorded at 78 rpm").
+_RECORD_NOUNS = frozenset(
+    "record records single singles disc discs vinyl lp lps ep eps shellac album albums song songs jukebox format formats"
+    .split())
+_RECORD_SPEEDS = re.compile(rf"{_RECORD_SPEED}(?:{_SPEED_LINK}{_RECORD_SPEED})+"
+                            rf"|(?:(?<=\brecorded\sat\s)|(?<=\bpressed\sat\s)){_RECORD_SPEED}")
+
+
 _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_MONTH_WORDS, _MONTH_MASKS, 0),
     (frozenset(("number", "numbers")), _IDENTITY_NUMBER, 1),
@@ -1080,6 +1097,7 @@ _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (frozenset(("class",)), _CLASS_BY_NUMBER, 0),
     (_INSTRUMENT_WORDS, _SCORING, 1),
     (frozenset(("scale",)), _SCALE_RANGE, 1),
+    (_RECORD_NOUNS, _RECORD_SPEEDS, 0),
 )
 
 
@@ -3994,8 +4012,11 @@ def _value_small(word: str) -> bool:
 _ONE_PRONOUN_AFTER = re.compile(
     r"\s*(?:(?:after|on\s+top\s+of|above|below|behind|beside|in|inside|into|within|on|over|under|against|next\s+to)"
     r"\s+(?:the\s+)?(?:other|another)\b|"  # one after the other, embedded one in the other
-    r"of\b|another\b|side\b|day\b|night\b|evening\b|morning\b|afternoon\b|time\b|point\b|way\b|hand\b|thing\b|"
-    r"such\b|or\b|and\b|to\b|"
+    r"of\b|another\b|side\b|day\b|time\b|point\b|way\b|hand\b|thing\b|such\b|or\b|and\b|to\b|"
+    # when, as "one day" tells it: "one evening late in 1958", "one night in Memphis"; not "one
+    # night fighter", "one morning newspaper"
+    r"(?:night|evening|morning|afternoon)(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|at|on|of|when|while|after|before|during"
+    r"|late|early|last|the|to|with|as|and|he|she|they|it|we)\b|\s+\d)|"
     r"half\b|third\b|quarter\b|"
     r"is\b|was\b|would\b|could\b|can\b|may\b|must\b|should\b|who\b|whom\b|whose\b|that\b|which\b|"
     r"by\b|as\b|between\b|'s|’s|"
