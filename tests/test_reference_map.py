@@ -386,6 +386,10 @@ Bacillus subtilis is one of the best understood prokaryotes.[1]
     ("***** Notable manufacturers *****", 1),  # a short list under a name no end section has
     ("***** External links *****", 0),  # end matter: its "[2]" may be a bare link's number
     ("***** Primary sources *****", 0),  # a name that names a list of sources
+    ("***** External link *****", 0),  # sections of links by other names
+    ("***** Official website *****", 0),
+    ("***** Other websites *****", 0),
+    ("***** Web resources *****", 0),
 ])
 def test_a_short_list_after_see_also_cites_until_the_end_matter(after_see_also: str, uses: int) -> None:
     text = f"""****** Tractor ******

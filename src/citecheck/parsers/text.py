@@ -103,6 +103,9 @@ _CITED_ITEM = 100  # the fewest characters of a cited list item that reads as pr
 _ATTRIBUTION = re.compile(r"This article incorporates\b")
 # Section names whose content is not prose: reference lists and navigation.
 _SEE_ALSO = {"see also", "siehe auch", "voir aussi", "véase también", "vedi anche"}
+# A section of links by its name: "External link", "Links", "Official website", "Other websites",
+# "Web resources".
+_NAMES_LINKS = re.compile(r"\blinks?\b|\bweb\s?sites?\b|\bresources\b")
 _END_SECTIONS = {
     "see also", "notes", "references", "footnotes", "citations", "sources", "bibliography",
     "further reading", "external links", "works cited", "notes and references",
@@ -1301,13 +1304,15 @@ class _Parser:
         ("This article incorporates CC-BY-3.0 text from the reference[111]"): their markers
         are uses of the references, though they state nothing the rules read. So may a short
         list that a section after "See also" holds, under a name no end section has ("Notable
-        manufacturers", "Caterpillar, Inc.[13]"), until a section of the end matter ("References",
-        "External links", whose bare links a page numbers "[1]" as markers are)."""
+        manufacturers", "Caterpillar, Inc.[13]"), until a section of the end matter ("References")
+        or of links ("External links", "Official website", "Other websites"), whose bare links a
+        page numbers "[1]" as markers are."""
         linked = False  # within "See also" or the sections after it that are no end matter
         for block in self.blocks[max(end, 0):]:
             if block.kind == "heading":
                 name = _section_name(block.text)
-                linked = name in _SEE_ALSO or linked and name not in _END_SECTIONS and not _names_a_list(block.text)
+                linked = name in _SEE_ALSO or (linked and name not in _END_SECTIONS and not _names_a_list(block.text)
+                                               and _NAMES_LINKS.search(name) is None)
                 continue
             if block.kind in ("item", "para", "line") and (linked or _ATTRIBUTION.match(block.text)):
                 builder = self.builder()
