@@ -264,8 +264,8 @@ _PERIODICAL_NAME = re.compile(
     r"|People|Time|Rolling\s+Stone|Newsweek|Variety|Life|Sports\s+Illustrated|New\s+Scientist"
     r"|Science\s+News|Fortune|Forbes|Economist|New\s+Yorker|Spin"
     # the music press, and papers named otherwise ("The Village Voice", "The Atlanta Journal-Constitution")
-    r"|Melody\s+Maker|NME|Down\s?[Bb]eat|Cash\s+Box|Record\s+World|Jet|Ebony|Creem"
-    r"|Voice|Journal[\s-]Constitution)$")
+    r"|Melody\s+Maker|NME|Down\s?[Bb]eat|Cash\s?[Bb]ox|Record\s+World|Music\s+Week|Hit\s+Parader|Jet|Ebony|Creem"
+    r"|Village\s+Voice|Atlanta\s+(?:Journal(?:[\s-]|\s+and\s+))?Constitution)$")
 
 
 # A chapter of an edited book: 'In Porter, Stephen R (ed.). Overcoming survey research problems',
