@@ -136,8 +136,9 @@ def _numeric_coverage(doc: Document, vague: bool, textbook: bool) -> Iterator[Co
             continue  # a header cell names its column or row ("45 °C (e.g. …)")
         if stmt.kind in ("table", "list") and (_works_section(stmt.section) or works_page):
             continue  # a filmography's cells and items name its works: "3×3 Eyes (Pai)"
-        if stmt.kind == "list" and _CREDIT.match(stmt.text) and any(_PERSONNEL.match(part) for part in stmt.section):
-            continue  # a record's personnel, each player's tracks: "Zeena Parkins – harp arrangement (3-5, 8)"
+        if stmt.kind in ("list", "table") and _CREDIT.match(stmt.text) and any(_PERSONNEL.match(part) for part in stmt.section):
+            continue  # a record's personnel, each player's tracks: "Zeena Parkins – harp arrangement (3-5, 8)",
+            # also set out in a table's columns: "Seven Morris - Choir, Chorus"
         if works_page and _WORKS_PAGE_LEAD.match(stmt.text):
             continue  # the count of works in the lead is the page's tables' rows: "… consists of three studio albums"
         if stmt.kind in ("table", "list") and _in_roster(statements, i):
@@ -4216,9 +4217,10 @@ class UncitedNumericClaim(Rule):
     whose heading, or a heading above it, carries a citation ("2013 True Market Study
     Results[3]": the source of all it holds), nor is a table
     or list of someone's works (Filmography, Discography, Credits, Roles), whose titles, roles
-    and episode credits the works show ("3×3 Eyes (Pai)"), nor an item of a record's Personnel
-    that credits a player with a part and its tracks ("Zeena Parkins – harp arrangement (3-5, 8,
-    9, 12)"; not "1,200 sworn officers"); their prose is. A list
+    and episode credits the works show ("3×3 Eyes (Pai)"), nor an item of a record's Personnel,
+    in a list or a table's columns, that credits a player with a part and its tracks ("Zeena
+    Parkins – harp arrangement (3-5, 8, 9, 12)", "Seven Morris - Choir, Chorus"; not "1,200 sworn
+    officers"); their prose is. A list
     item under a cited introduction ending with ":" or saying the list is "listed below", or under
     its cited title line ("League Leaders[5]"), counts as cited (also past a table set beside the
     text), and so do the lists and tables of a section
