@@ -355,7 +355,8 @@ _LABEL_WORDS = 4
 
 
 # The notice an offline copy (Kiwix) closes a page with, chrome: where and when it was taken.
-_OFFLINE_NOTICE = re.compile(r"\s*This (?:article|page) is issued from\b")
+_OFFLINE_NOTICE_OPENING = r"This (?:article|page) is issued from"
+_OFFLINE_NOTICE = re.compile(rf"\s*{_OFFLINE_NOTICE_OPENING}\b")
 
 
 def _skipped(el: Element) -> bool:
@@ -1035,7 +1036,7 @@ _LAST_EDITED = re.compile(r"last (?:edited|modified) on (\d{1,2} \w+ \d{4}|\w+ \
 # June 01, 2015.", "… - version of the 11/28/2016.", "… - last edited on 11/28/2017.", or the day in
 # the link's title: "<a title="Last edited on 2019-02-10" href="…?oldid=882596045">Wikipedia</a>".
 # Its tool writes a day in figures month first, as it is written in the United States.
-_OFFLINE_LINK = re.compile(r"This (?:article|page) is issued from\s*(?P<link><a\b[^>]*>)\s*Wikipedia\s*</a>(?P<after>[^<]{0,80})")
+_OFFLINE_LINK = re.compile(rf"{_OFFLINE_NOTICE_OPENING}\s*(?P<link><a\b[^>]*>)\s*Wikipedia\s*</a>(?P<after>[^<]{{0,80}})")
 _OFFLINE_ID = re.compile(r"oldid=(\d+)")
 _OFFLINE_TITLE_DAY = re.compile(r"\btitle=\"[Ll]ast edited on (\d{4}-\d\d-\d\d)\"")
 _OFFLINE_DAY_AFTER = re.compile(

@@ -257,9 +257,11 @@ _STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|
                 "|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
 # What joins scale degrees in a series: "♭3, ♭6 and ♭7", "7–6–♭6–5".
 _DEGREE_LINK = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|to)\s+|\s*[–—-]\s*)"
-# One of the speeds records turn at, with its unit: "45 rpm", "33⅓ rpm", "78 r.p.m.".
-_RECORD_SPEED = r"(?<![\d.,])\b(?:33(?:⅓|\s1/3)?|45|78)\s?(?:rpm\b|RPM\b|r\.p\.m\.)"
-_SPEED_LINK = r"\s*(?:,|and|or|/|&)\s*"
+# The speeds records turn at; one with its unit ("45 rpm", "33⅓ rpm", "78 r.p.m."); and two or
+# more of them listed ("45 rpm, 78 rpm").
+_RECORD_SPEED_VALUE = r"33(?:⅓|\s1/3)?|45|78"
+_RECORD_SPEED = rf"(?<![\d.,])\b(?:{_RECORD_SPEED_VALUE})\s?(?:rpm\b|RPM\b|r\.p\.m\.)"
+_RECORD_SPEED_LIST = rf"{_RECORD_SPEED}(?:\s*(?:,|and|or|/|&)\s*{_RECORD_SPEED})+"
 _MASK_ALTERNATIVES = (
     ("", rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"),  # ISO date
     ("", rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"),  # 27/09/2020
@@ -307,9 +309,9 @@ _MASK_ALTERNATIVES = (
     # a record's speed: "the first 33⅓ rpm picture disc", "a 78 rpm record"; speeds records turn
     # at, listed alone as a release's formats are in its box ("45 rpm, 78 rpm"; see also
     # ``_RECORD_SPEEDS``); not "The turbine spins at 78 rpm"
-    ("media", rf"""\b(?:33(?:⅓|\s1/3)?|45|78|16(?:⅔)?)(?=\s?(?:rpm|RPM|r\.p\.m\.)\s+"""
+    ("media", rf"""\b(?:{_RECORD_SPEED_VALUE}|16(?:⅔)?)(?=\s?(?:rpm|RPM|r\.p\.m\.)\s+"""
               rf"""(?:{_RECORD_FORMAT}|(?i:discs?|shellac|albums?))\b)"""
-              rf"""|^\s*{_RECORD_SPEED}(?:{_SPEED_LINK}{_RECORD_SPEED})+\s*$"""),
+              rf"""|^\s*{_RECORD_SPEED_LIST}\s*$"""),
     # scale degrees, as music theory writes them, with the series they stand in: "♭3, ♭6 and ♭7",
     # "7, 6, ♭6 and 5" (a descent a flat or a sharp marks as one of degrees)
     ("", rf"(?:(?<=[♭♯♮])|(?<![\w♭♯♮])\d{{1,2}}(?:{_DEGREE_LINK}[♭♯♮]?\d{{1,2}})*{_DEGREE_LINK}[♭♯♮])"
@@ -1072,7 +1074,7 @@ _SCALE_RANGE = re.compile(r"\bscale\s+(?:of|from)\s+([01]\s*(?:to|[-–])\s*\d+)
 _RECORD_NOUNS = frozenset(
     "record records single singles disc discs vinyl lp lps ep eps shellac album albums song songs jukebox format formats"
     .split())
-_RECORD_SPEEDS = re.compile(rf"{_RECORD_SPEED}(?:{_SPEED_LINK}{_RECORD_SPEED})+"
+_RECORD_SPEEDS = re.compile(rf"{_RECORD_SPEED_LIST}"
                             rf"|(?:(?<=\brecorded\sat\s)|(?<=\bpressed\sat\s)){_RECORD_SPEED}")
 
 

@@ -103,9 +103,6 @@ _CITED_ITEM = 100  # the fewest characters of a cited list item that reads as pr
 _ATTRIBUTION = re.compile(r"This article incorporates\b")
 # Section names whose content is not prose: reference lists and navigation.
 _SEE_ALSO = {"see also", "siehe auch", "voir aussi", "véase también", "vedi anche"}
-# A section of links by its name: "External link", "Links", "Official website", "Other websites",
-# "Web resources".
-_NAMES_LINKS = re.compile(r"\blinks?\b|\bweb\s?sites?\b|\bresources\b")
 _END_SECTIONS = {
     "see also", "notes", "references", "footnotes", "citations", "sources", "bibliography",
     "further reading", "external links", "works cited", "notes and references",
@@ -118,6 +115,9 @@ _END_SECTIONS = {
     "см. также", "tham khảo", "chú thích", "xem thêm", "liên kết ngoài", "note e riferimenti",
     "voci correlate", "collegamenti esterni",
 }
+# A section of links by its name: "External link", "Links", "Official website", "Other websites",
+# "Web resources".
+_NAMES_LINKS = re.compile(r"\blinks?\b|\bweb\s?sites?\b|\bresources\b")
 _REF_LISTS = {"references", "citations", "footnotes", "sources", "notes and references",
               "reference", "general references", "works cited", "notes", "explanatory notes",
               "reference notes", "note", "references and notes", "notes and sources", "einzelnachweise", "anmerkungen", "références",
