@@ -1007,13 +1007,18 @@ def _param_reader(key: str) -> tuple[str | None, tuple[str, str] | None]:
     return None, (author.group("n") or "1", part)
 
 
+# A day and month with no year ("March 25", "25 March"), which a template's year completes.
+_YEARLESS_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]+\.?|[^\W\d_]+\.?\s+\d{1,2}(?:st|nd|rd|th)?")
+_PLAIN_YEAR = re.compile(r"\d{4}")
+
+
 def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, str]:
     """Fields of one citation template call, from its parameters and their aliases.
 
     ``name`` is the template name ("cite web", "Internetquelle", "chú thích web");
     ``params`` maps parameter names to their (wikitext) values. Dead-link flags in any of
     their forms become ``url_status`` "dead"/"live"; a missing ``date`` falls back to
-    ``year``; the translated title is kept beside the title as the page renders it.
+    ``year``, and a day with no year takes it from ``year``; the translated title is kept beside the title as the page renders it.
     """
     fields: dict[str, str] = {}
     extra: dict[str, str] = {}
@@ -1048,6 +1053,8 @@ def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, st
                            else f"[{extra['trans_title']}]")
     if "date" not in fields and "year" in extra:
         fields["date"] = extra["year"]
+    elif _YEARLESS_DAY.fullmatch(fields.get("date", "").strip()) and _PLAIN_YEAR.fullmatch(extra.get("year", "").strip()):
+        fields["date"] = f"{fields['date'].strip()} {extra['year'].strip()}"  # "date=March 25 |year=2013"
     if "publisher" not in fields and "agency" in extra:
         fields["publisher"] = extra["agency"]
     status = fields.get("url_status", "").lower()

@@ -155,6 +155,8 @@ _FORMS: list[re.Pattern[str]] = [
     re.compile(p, re.I)
     for p in (
         r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?",  # ISO
+        # ISO typed with another dash or hyphen, the same twice: "2011‐5‐10", "2009–10–31"
+        r"(?P<y>\d{4})(?P<dash>[‐‑‒–−])(?P<m>\d{1,2})(?P=dash)(?P<d>\d{1,2})",
         r"(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)(?:\d{6})?",  # 20201010 and Wayback 20201010123456
         r"(?P<y>\d{4})-(?P<m>\d{1,2})",  # 2020-09 (not CS1, but seen)
         r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?P<mn>" + _MONTH_RE + r"),?\s+(?:de\s+)?" + _Y,  # dmy

@@ -16,9 +16,11 @@ class InvalidDate(Rule):
     """A date that cannot exist ("31 June", "29 February 2021") or cannot be parsed.
 
     Checks the ``date``, ``access-date`` and ``archive-date`` of every citation template —
-    accepting the many legitimate forms (dmy, mdy, ISO, "October 2020", "2020", seasons,
-    ranges, "2020a", "n.d.", month names of other languages such as "15 януари 2010 г." or
-    "12 de julho de 2010", German numeric and Vietnamese dates) — and, in free-text or
+    accepting the many legitimate forms (dmy, mdy, ISO, also typed with another hyphen or dash
+    the same twice, "2011‐5‐10", "October 2020", "2020", seasons, ranges, "2020a", "n.d.", month
+    names of other languages such as "15 януари 2010 г." or "12 de julho de 2010", German numeric
+    and Vietnamese dates, a day and month whose year the template gives, "|date=March 25
+    |year=2013") — and, in free-text or
     rendered references, dates that cannot exist ("Retrieved 2010-26-08"). A numeric date whose
     day and month could be either ("07-10-2011") is a real date either way, whatever date error
     the wiki shows for its format: it is not reported. A value in a
