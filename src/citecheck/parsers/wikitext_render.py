@@ -12,11 +12,16 @@ import re
 from functools import lru_cache
 
 _SPACES = re.compile(r"[\s_]+")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 
 
 @lru_cache(maxsize=4096)  # an article repeats a few template names many times
 def template_key(name: str) -> str:
-    """Canonical lookup key of a template name: lowercased, "_" as space, no namespace."""
+    """Canonical lookup key of a template name: lowercased, "_" as space, no namespace, no
+    comment ("aircraft specifications <!-- please answer … [[Wikipedia talk:…]] -->" is the
+    template "aircraft specifications", as the wiki reads it)."""
+    if "<!--" in name:
+        name = _COMMENT.sub("", name)
     key = _SPACES.sub(" ", name).strip().lower()
     if key.startswith("template:"):
         key = key[9:].lstrip()
