@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from citecheck import lint_path
 from citecheck.model import Document
-from citecheck.parsers.wikitext import parse
+from citecheck.parsers.wikitext import _parser_safe, parse
 from citecheck.parsers.wikitext_scan import WORK_LIMIT, prescan
 from conftest import ARTICLES, corpus_or_skip
 
@@ -340,7 +340,7 @@ def test_pathological_heading_lines_stay_linear() -> None:
         assert time.perf_counter() - start < 2.0
 
 
-@pytest.mark.parametrize("unit", ["<li>item, 12\n", "<td>cell 12\n", "<dd>term 12\n", "<tr>row 12\n"])
+@pytest.mark.parametrize("unit", ["<td>cell 12\n", "<tr>row 12\n", "x <li>item, 12\n", "x <dd>term 12\n"])
 @pytest.mark.parametrize("container", ["<div>", "<ref>", "<span>"])
 def test_unclosed_list_and_table_tags_inside_a_tag_fall_back(container: str, unit: str) -> None:
     """The parser looks for each unclosed <li> or <td>'s end tag through the rest of the tag it
@@ -350,6 +350,26 @@ def test_unclosed_list_and_table_tags_inside_a_tag_fall_back(container: str, uni
     assert prescan(src).hostile
     doc = parse(src)
     assert [d.kind for d in doc.diagnostics] == ["parser-fallback"]
+
+
+@pytest.mark.parametrize("unit", ["<li>item, 12\n", "<dd>term 12\n", "<LI class=x>item, 12\n"])
+@pytest.mark.parametrize("container", ["<div>\n", "<span>\n"])
+def test_unclosed_items_opening_lines_are_read_as_wikitext_items(container: str, unit: str) -> None:
+    """An unclosed <li> or <dd> that opens a line is the bullet the wiki renders: read as a list
+    item, quickly and without the fallback, its text kept."""
+    closer = "</" + container[1:]
+    src = "Intro.\n\n" + container + unit * 2000 + closer
+    start = time.perf_counter()
+    doc = parse(src)
+    assert time.perf_counter() - start < 2.0
+    assert doc.diagnostics == []
+    assert sum(1 for stmt in doc.statements if stmt.text.startswith(("item, 12", "term 12"))) == 2000
+
+
+def test_closed_items_keep_their_tags() -> None:
+    """An item closed by its end tag, on its line or a later one, is left to the parser as a tag."""
+    assert _parser_safe("<li>one</li>\n<li>two\n</li>\n") == "<li>one</li>\n<li>two\n</li>\n"
+    assert _parser_safe("<li>one\n<li>two</li>\n") == "*   one\n<li>two</li>\n"
 
 
 @pytest.mark.parametrize("opener", ["if a<b then c.\n", "<span ", "<span a=b ", "<ref name=x "])

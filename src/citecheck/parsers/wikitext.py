@@ -118,15 +118,36 @@ _NUMERIC_REFERENCE = re.compile(r"&#(?:[xX](?P<hex>[0-9a-fA-F]+)|(?P<dec>[0-9]+)
 def _parser_safe(text: str) -> str:
     """``text`` with what mwparserfromhell mishandles replaced by same-length stand-ins.
 
-    It stops at a NUL, and decodes a reference to a UTF-16 surrogate (``&#xD800;``) into a
-    lone surrogate that no encoder accepts. U+FFFD, and a reference to it with as many
-    digits, keep every offset exact.
+    It stops at a NUL, decodes a reference to a UTF-16 surrogate (``&#xD800;``) into a
+    lone surrogate that no encoder accepts, and reads a template holding a list item with no
+    end tag as text. U+FFFD, a reference to it with as many digits, and a bullet as long as the
+    item's tag keep every offset exact.
     """
     if "\x00" in text:
         text = text.replace("\x00", "\ufffd")
     if "&#" in text:
         text = _NUMERIC_REFERENCE.sub(_without_surrogate, text)
+    if "<" in text and _LINE_ITEM_TAG.search(text):
+        text = _LINE_ITEM_TAG.sub(_unclosed_item_as_wikitext, text)
     return text
+
+
+# A list item typed as HTML that opens a line and is never closed: "<li>Lift-to-drag ratio: 13.5"
+# in an aircraft's specifications. mwparserfromhell reads the whole template around such an
+# item as plain text (its template, table and list read as prose); a wikitext bullet of the
+# same length ("*", ":" or ";") stands in for the tag, as the wiki renders it.
+_LINE_ITEM_TAG = re.compile(r"^<(li|dd|dt)(?:\s[^<>\n]*)?>", re.I | re.M)
+_ITEM_TAGS = {name: re.compile(rf"<(/?){name}[\s>/]", re.I) for name in ("li", "dd", "dt")}
+_ITEM_MARK = {"li": "*", "dd": ":", "dt": ";"}
+
+
+def _unclosed_item_as_wikitext(match: re.Match[str]) -> str:
+    """The item's bullet where the next tag of its name opens another item or none follows."""
+    name = match.group(1).lower()
+    following = _ITEM_TAGS[name].search(match.string, match.end())
+    if following is not None and following.group(1):
+        return match.group()  # closed: "<li>…</li>"
+    return _ITEM_MARK[name].ljust(len(match.group()))
 
 
 def _without_surrogate(match: re.Match[str]) -> str:
