@@ -2033,12 +2033,13 @@ _ATTRIBUTED_OPENING = re.compile(
     r"|[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+){0,3}\s+(?:and|&)\s+[A-Z][\w'’-]+"
     r"|(?:A|An|One|The|Some|Several|Two|Three|Many|Other)\s+(?:\d{4}\s+)?(?:[A-Za-z-]+\s+){0,3}"
     rf"(?:{_STUDY}|sources?)"
-    r"(?:\s+(?:by|of|from|in)\s+[^,;.:()]{1,60}?)?"
+    r"(?:\s+(?:by|of|from|in)\s+[^,;.:()]{1,60}?(?:\s+et\s+al\.?)?)?"  # "A recent MIT study by de Montjoye et al.[42]"
     rf"|{_NAMED_STANDARD}))\s*$"
 )
 # The report's verb, right after the citation or past a short account of the study in the same
-# clause ("[101] in 2010 involving over one million people who ate meat found").
-_REPORTING_VERB = re.compile(rf"[^.;:!?]{{0,100}}?\b(?:also\s+)?(?:{_REPORTING_VERBS})\b")
+# clause ("[101] in 2010 involving over one million people who ate meat found", "[42] by de
+# Montjoye et al.[43] showed").
+_REPORTING_VERB = re.compile(rf"(?:[^.;:!?]|(?<=\bet\sal)\.){{0,100}}?\b(?:also\s+)?(?:{_REPORTING_VERBS})\b")
 
 
 def _reported_by_cited_source(stmt: Statement, claim: NumericClaim) -> bool:
