@@ -14,6 +14,7 @@ unterminated ``<ref>``s or templates) go to the linear fallback in ``wikitext_fa
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import time
@@ -127,27 +128,43 @@ def _parser_safe(text: str) -> str:
         text = text.replace("\x00", "\ufffd")
     if "&#" in text:
         text = _NUMERIC_REFERENCE.sub(_without_surrogate, text)
-    if "<" in text and _LINE_ITEM_TAG.search(text):
-        text = _LINE_ITEM_TAG.sub(_unclosed_item_as_wikitext, text)
+    if "{{" in text and _LINE_ITEM_TAG.search(text):
+        text = _template_items_as_wikitext(text)
     return text
 
 
-# A list item typed as HTML that opens a line and is never closed: "<li>Lift-to-drag ratio: 13.5"
-# in an aircraft's specifications. mwparserfromhell reads the whole template around such an
-# item as plain text (its template, table and list read as prose); a wikitext bullet of the
-# same length ("*", ":" or ";") stands in for the tag, as the wiki renders it.
+# A list item typed as HTML that opens a line in a template and is never closed: "<li>Lift-to-drag
+# ratio: 13.5" in an aircraft's specifications. mwparserfromhell reads the whole template around
+# such an item as plain text (its rows and lists then read as prose); a wikitext bullet of the
+# same length ("*", or ":" for a definition, whose text may hold a colon) stands in for the tag,
+# as the wiki renders it. Outside templates the parser reads such items itself. An end tag
+# inside a comment closes nothing ("<!-- end your line with </li> -->").
 _LINE_ITEM_TAG = re.compile(r"^<(li|dd|dt)(?:\s[^<>\n]*)?>", re.I | re.M)
 _ITEM_TAGS = {name: re.compile(rf"<(/?){name}[\s>/]", re.I) for name in ("li", "dd", "dt")}
-_ITEM_MARK = {"li": "*", "dd": ":", "dt": ";"}
+_ITEM_MARK = {"li": "*", "dd": ":", "dt": ":"}
+_BRACES = re.compile(r"\{\{|\}\}")
 
 
-def _unclosed_item_as_wikitext(match: re.Match[str]) -> str:
-    """The item's bullet where the next tag of its name opens another item or none follows."""
-    name = match.group(1).lower()
-    following = _ITEM_TAGS[name].search(match.string, match.end())
-    if following is not None and following.group(1):
-        return match.group()  # closed: "<li>…</li>"
-    return _ITEM_MARK[name].ljust(len(match.group()))
+def _template_items_as_wikitext(text: str) -> str:
+    """``text`` with the unclosed items that open lines inside templates as wikitext bullets."""
+    searched = R.COMMENT.sub(lambda comment: " " * len(comment.group()), text) if "<!--" in text else text
+    ends, depths, depth = [], [], 0  # the templates open after each brace pair
+    for brace in _BRACES.finditer(searched):
+        depth = depth + 1 if brace.group() == "{{" else max(0, depth - 1)
+        ends.append(brace.end())
+        depths.append(depth)
+    pieces, last = [], 0
+    for item in _LINE_ITEM_TAG.finditer(searched):
+        at = bisect.bisect_right(ends, item.start())
+        if not at or not depths[at - 1]:
+            continue  # outside any template
+        name = item.group(1).lower()
+        following = _ITEM_TAGS[name].search(searched, item.end())
+        if following is not None and following.group(1):
+            continue  # closed: "<li>…</li>"
+        pieces += [text[last:item.start()], _ITEM_MARK[name].ljust(len(item.group()))]
+        last = item.end()
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 def _without_surrogate(match: re.Match[str]) -> str:
@@ -1022,7 +1039,7 @@ class _Builder:
         if not self.infobox_seen and rows:
             self.infobox_seen = True
             self.doc.metadata["infobox"] = rows
-            self.doc.metadata["infobox_name"] = str(node.name).strip()
+            self.doc.metadata["infobox_name"] = R.without_comments(str(node.name)).strip()
             for period_key in ("date", "period"):
                 if period_key in rows:
                     self.doc.metadata.setdefault("infobox_period", rows[period_key])

@@ -12,7 +12,12 @@ import re
 from functools import lru_cache
 
 _SPACES = re.compile(r"[\s_]+")
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+
+
+def without_comments(text: str) -> str:
+    """``text`` without its HTML comments, which the wiki does not render."""
+    return COMMENT.sub("", text) if "<!--" in text else text
 
 
 @lru_cache(maxsize=4096)  # an article repeats a few template names many times
@@ -20,9 +25,7 @@ def template_key(name: str) -> str:
     """Canonical lookup key of a template name: lowercased, "_" as space, no namespace, no
     comment ("aircraft specifications <!-- please answer … [[Wikipedia talk:…]] -->" is the
     template "aircraft specifications", as the wiki reads it)."""
-    if "<!--" in name:
-        name = _COMMENT.sub("", name)
-    key = _SPACES.sub(" ", name).strip().lower()
+    key = _SPACES.sub(" ", without_comments(name)).strip().lower()
     if key.startswith("template:"):
         key = key[9:].lstrip()
     elif key.startswith("vorlage:"):
