@@ -919,7 +919,11 @@ _AIRLINE_WORDS = frozenset(("air", "airlines", "airways", "airline"))
 # A gun named by its calibre: "the 4 in gun", "a single 4 inch gun QF Mark V", "20 mm Oerlikons",
 # "40 mm Bofors", "0.5 in machine guns"; the calibre says which weapon, it counts nothing. The
 # guns' number stays a figure ("four 4 in guns"), and so does a calibre alone ("a 120 mm bore").
-_CALIBRE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{1,2})?)(?:\s*|-)(?:mm|cm|in|inch|″|\")(?:\s+[A-Z]{2,3})?"
+# A calibre, with its conversion in brackets ("0.5-inch (13 mm)", ".50 in (12.7 mm)"), maybe
+# the gun's maker between it and the gun ("twelve 0.5-inch (13 mm) Vickers machine guns").
+_CALIBRE_SIZE = r"(?:\d{1,3}(?:\.\d{1,2})?|\.\d{2,3})"
+_CALIBRE = re.compile(rf"(?<![\d.,])({_CALIBRE_SIZE}(?:\s*|-)(?:mm|cm|in|inch|″|\")"
+                      rf"(?:\s*\(\s*{_CALIBRE_SIZE}\s?(?:mm|cm|in|inch)\s*\))?)(?:\s+(?:[A-Z]{{2,3}}|[A-Z][a-z]+))?"
                       r"\s+(?:(?:machine|naval|anti-aircraft|AA|dual-purpose|DP|deck|field|Mark\s+\w+)\s+)?"
                       r"(?:guns?\b|cannons?\b|howitzers?\b|mortars?\b|autocannons?\b|Oerlikons?\b|Bofors\b|pom-poms?\b)")
 # … and before a firearm's maker and model, as an equipment list names it: "9mm IMI Uzi SMG",
@@ -952,7 +956,7 @@ _CARTRIDGE = re.compile(
     rf"\s?(?:ACP|Parabellum|Luger|Largo|corto|Kurz|Magnum|Makarov|Tokarev)\b(?!\s+[a-z]+s\b)"
     rf"|(?<![\w.,])(\d{{1,2}}(?:[.,]\d{{1,2}})?(?:\s?[x×]\s?\d{{2}})?\s?mm)\s(?:[Ss]hort|NATO|Browning|Mauser|Long)(?![\w-])"
     rf"|\b(?:[Cc]alib(?:er|re)\s+|[Cc]al\.?\s+(?=[.\d,]+\s?mm))({_CALIBRE_NUMBER}(?:\s?mm)?)"
-    rf"|(?<![\w.,])(\d{{1,2}}(?:[.,]\d{{1,2}})?\s?mm)(?:\s+calib(?:er|re)\b|\s?\(\.\d{{2,3}}\s(?:ACP|Auto)\))")
+    rf"|(?<![\w.,])(\d{{1,2}}(?:[.,]\d{{1,2}})?\s?mm)(?:\)?\s+calib(?:er|re)\b|\s?\(\.\d{{2,3}}\s(?:ACP|Auto)\))")
 _CARTRIDGE_WORDS = frozenset("acp parabellum luger largo corto kurz magnum makarov tokarev short nato browning mauser long "
                              "caliber calibre calibers calibres cal".split())
 # The tracks of a record a credit names by their numbers, listed: "Drums (Tracks 4-5, 8)", "(tracks
