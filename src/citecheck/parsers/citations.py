@@ -1012,6 +1012,15 @@ _YEARLESS_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]+\.?|[^\W\d_]+
 _PLAIN_YEAR = re.compile(r"\d{4}")
 
 
+def _with_year(day: str, year: str) -> str:
+    """A day and month completed by the template's year ("date=March 25 |year=2013"), where they
+    make a date; else the day as given ("Issue 12")."""
+    from citecheck.parsers.dates import parse_date  # dates reads this module's tables
+
+    completed = f"{day} {year}"
+    return completed if parse_date(completed) is not None else day
+
+
 def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, str]:
     """Fields of one citation template call, from its parameters and their aliases.
 
@@ -1054,7 +1063,7 @@ def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, st
     if "date" not in fields and "year" in extra:
         fields["date"] = extra["year"]
     elif _YEARLESS_DAY.fullmatch(fields.get("date", "").strip()) and _PLAIN_YEAR.fullmatch(extra.get("year", "").strip()):
-        fields["date"] = f"{fields['date'].strip()} {extra['year'].strip()}"  # "date=March 25 |year=2013"
+        fields["date"] = _with_year(fields["date"].strip(), extra["year"].strip())
     if "publisher" not in fields and "agency" in extra:
         fields["publisher"] = extra["agency"]
     status = fields.get("url_status", "").lower()
