@@ -365,11 +365,19 @@ def test_an_unclosed_item_in_a_template_leaves_it_a_template(item: str) -> None:
     assert sorted(citation.key for citation in doc.citations) == ["a", "b"]
 
 
+def test_an_unclosed_definition_in_an_infobox_keeps_its_colons() -> None:
+    """A <dt> stands in as a definition (":"), not a term (";"), which would split its text at a colon."""
+    doc = parse("{{Infobox person\n| name = X\n| known_for =\n<dt>Ratio 3:2 aspect with 1,200 units\n}}\nX is a person.\n")
+    assert "Ratio 3:2 aspect with 1,200 units" in [stmt.text for stmt in doc.statements]
+
+
 def test_items_outside_templates_and_closed_items_keep_their_tags() -> None:
     """Outside templates the parser reads unclosed items itself (an item's text may go on to the
     next line); a closed item, on its line or a later one, stays a tag."""
     prose = "<ul>\n<li>The town had 5,000 residents\nin 2010.\n<li>two\n</ul>\n"
     assert _parser_safe(prose) == prose
+    after_templates = "{{Infobox town|name=A}}{{Main|B}}\n" + prose
+    assert _parser_safe(after_templates) == after_templates
     closed = "{{box\n|a=\n<li>one</li>\n<li>two\n</li>\n}}"
     assert _parser_safe(closed) == closed
     assert _parser_safe("{{box\n|a=\n<li>one\n<li>two</li>\n}}") == "{{box\n|a=\n*   one\n<li>two</li>\n}}"
