@@ -1027,7 +1027,8 @@ def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, st
     ``name`` is the template name ("cite web", "Internetquelle", "chú thích web");
     ``params`` maps parameter names to their (wikitext) values. Dead-link flags in any of
     their forms become ``url_status`` "dead"/"live"; a missing ``date`` falls back to
-    ``year``, and a day with no year takes it from ``year``; the translated title is kept beside the title as the page renders it.
+    ``year``, and a day with no year takes it from ``year``; the translated title is kept
+    beside the title as the page renders it.
     """
     fields: dict[str, str] = {}
     extra: dict[str, str] = {}
@@ -1062,8 +1063,9 @@ def normalize_template_params(name: str, params: dict[str, str]) -> dict[str, st
                            else f"[{extra['trans_title']}]")
     if "date" not in fields and "year" in extra:
         fields["date"] = extra["year"]
-    elif _YEARLESS_DAY.fullmatch(fields.get("date", "").strip()) and _PLAIN_YEAR.fullmatch(extra.get("year", "").strip()):
-        fields["date"] = _with_year(fields["date"].strip(), extra["year"].strip())
+    elif (_YEARLESS_DAY.fullmatch(day := fields.get("date", "").strip())
+          and _PLAIN_YEAR.fullmatch(year := extra.get("year", "").strip())):
+        fields["date"] = _with_year(day, year)
     if "publisher" not in fields and "agency" in extra:
         fields["publisher"] = extra["agency"]
     status = fields.get("url_status", "").lower()

@@ -2039,7 +2039,8 @@ _ATTRIBUTED_OPENING = re.compile(
 # The report's verb, right after the citation or past a short account of the study in the same
 # clause ("[101] in 2010 involving over one million people who ate meat found", "[42] by de
 # Montjoye et al.[43] showed").
-_REPORTING_VERB = re.compile(rf"(?:[^.;:!?]|(?<=\bet\sal)\.(?!\s+[A-Z])){{0,100}}?\b(?:also\s+)?(?:{_REPORTING_VERBS})\b")
+_REPORTING_VERB = re.compile(
+    rf"(?:[^.;:!?]|(?<=\bet\sal)\.(?!\s+[A-Z])){{0,100}}?\b(?:also\s+)?(?:{_REPORTING_VERBS})\b")
 
 
 def _reported_by_cited_source(stmt: Statement, claim: NumericClaim) -> bool:

@@ -20,8 +20,8 @@ class InvalidDate(Rule):
     the same twice, "2011‐5‐10", "October 2020", "2020", seasons, ranges, "2020a", "n.d.", month
     names of other languages such as "15 януари 2010 г." or "12 de julho de 2010", German numeric
     and Vietnamese dates, a day and month whose year the template gives, "|date=March 25
-    |year=2013") — and, in free-text or
-    rendered references, dates that cannot exist ("Retrieved 2010-26-08"). A numeric date whose
+    |year=2013") — and, in free-text or rendered references, dates that cannot exist
+    ("Retrieved 2010-26-08"). A numeric date whose
     day and month could be either ("07-10-2011") is a real date either way, whatever date error
     the wiki shows for its format: it is not reported. A value in a
     script other than Latin that is in no known form is left alone: not understood is not
