@@ -94,7 +94,10 @@ def projected_hours(per_kb: dict[int, float]) -> float:
     return ENWIKI_ARTICLES * total_ms / 1000 / 3600
 
 
-def parallel(folder: Path, settings: Settings, jobs: int, round_: int = 0) -> tuple[float, float, float, float]:
+Run = tuple[float, float, float, float]  # wall seconds, main-process CPU, workers' CPU, peak RSS (MB)
+
+
+def parallel(folder: Path, settings: Settings, jobs: int, round_: int = 0) -> Run:
     """Wall seconds, main-process CPU, workers' CPU and a worker's peak RSS (MB) of one run."""
     path = folder / "benchwiki-multistream.xml.bz2"
     out = folder / f"out-{jobs}-{round_}"
@@ -143,21 +146,31 @@ def main() -> None:
         folder = Path(tmp)
         xml = b"".join(bz2.decompress(path.read_bytes()) for path in DUMPS[1:])
         build_multistream(folder, pages=args.parallel_pages, per_stream=10, xml=xml, name="benchwiki")
-        runs: dict[int, list[tuple[float, float, float, float]]] = {1: [], 2: []}
+        runs: dict[int, list[Run]] = {1: [], 2: []}
         for round_ in range(args.rounds):  # alternated, so that a noisy spell hits both settings
             for jobs in runs:
                 runs[jobs].append(parallel(folder, settings, jobs, round_))
-    one, two = (tuple(statistics.median(run[k] for run in runs[jobs]) for k in range(3)) + (max(run[3] for run in runs[jobs]),)
-                for jobs in (1, 2))
+    one, two = _typical(runs[1]), _typical(runs[2])
     print(f"shards.run, its workers linting under the same collector settings (median of {args.rounds} runs each):")
     for jobs, (wall, main_cpu, worker_cpu, rss) in ((1, one), (2, two)):
         print(f"jobs={jobs}: wall {wall:6.1f} s, workers' CPU {worker_cpu:6.1f} s, main process CPU {main_cpu:5.2f} s "
               f"({main_cpu / (main_cpu + worker_cpu):.1%} of all; target ≤ 5 %), peak worker RSS {rss:.0f} MB (target ≤ 200)")
     print(f"parallel efficiency on 2 workers: wall {one[0] / (2 * two[0]):.0%}; "
-          f"CPU (work done / CPU spent) {one[2] / (two[2] + two[1] - one[1]):.0%} (target ≥ 90 %; wall time is noisy "
+          f"CPU (work done / CPU spent) {_cpu_efficiency(one, two):.0%} (target ≥ 90 %; wall time is noisy "
           "on a shared machine)")
-    rounds = [f"{single[2] / (double[2] + double[1] - single[1]):.0%}" for single, double in zip(runs[1], runs[2])]
+    rounds = [f"{_cpu_efficiency(single, double):.0%}" for single, double in zip(runs[1], runs[2])]
     print(f"  CPU efficiency of each round: {', '.join(rounds)}")
+
+
+def _typical(runs: list[Run]) -> Run:
+    """The median of each time over the runs, and the highest peak memory."""
+    wall, main_cpu, worker_cpu = (statistics.median(run[k] for run in runs) for k in range(3))
+    return wall, main_cpu, worker_cpu, max(run[3] for run in runs)
+
+
+def _cpu_efficiency(single: Run, double: Run) -> float:
+    """The work one worker did over the CPU two spent on it, the main process's own CPU apart."""
+    return single[2] / (double[2] + double[1] - single[1])
 
 
 if __name__ == "__main__":

@@ -1069,8 +1069,6 @@ _INSTRUMENT_WORDS = frozenset((*(f"{name}s" for name in _INSTRUMENTS), "voices")
 # figure ("an average of 7.5 on a scale of 1 to 10"), and so does a range from elsewhere ("a
 # scale of 5 to 50 points").
 _SCALE_RANGE = re.compile(r"\bscale\s+(?:of|from)\s+([01]\s*(?:to|[-–])\s*\d+)")
-# The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
-# holds: the words, the pattern, and the group of a match that holds no figure.
 # Speeds records turn at, where the text speaks of records: listed together ("issued on 45 rpm
 # and 78 rpm records"), or a recording's ("Like nearly all records of the day, the sides were
 # recorded at 78 rpm"); not a machine's ("The engine idles at 45 rpm, 78 rpm at full load", "the
@@ -1082,6 +1080,8 @@ _RECORD_SPEEDS = re.compile(rf"{_RECORD_SPEED_LIST}"
                             rf"|(?:(?<=\brecorded\sat\s)|(?<=\bpressed\sat\s)){_RECORD_SPEED}")
 
 
+# The masks ``_masked_spans`` looks for in a text only when it has one of the words every match
+# holds: the words, the pattern, and the group of a match that holds no figure.
 _WORDED_MASKS: tuple[tuple[frozenset[str], re.Pattern[str], int], ...] = (
     (_MONTH_WORDS, _MONTH_MASKS, 0),
     (frozenset(("number", "numbers")), _IDENTITY_NUMBER, 1),

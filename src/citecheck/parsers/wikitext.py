@@ -14,7 +14,6 @@ unterminated ``<ref>``s or templates) go to the linear fallback in ``wikitext_fa
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import time
@@ -148,15 +147,15 @@ _BRACES = re.compile(r"\{\{|\}\}")
 def _template_items_as_wikitext(text: str) -> str:
     """``text`` with the unclosed items that open lines inside templates as wikitext bullets."""
     searched = R.COMMENT.sub(lambda comment: " " * len(comment.group()), text) if "<!--" in text else text
-    ends, depths, depth = [], [], 0  # the templates open after each brace pair
-    for brace in _BRACES.finditer(searched):
-        depth = depth + 1 if brace.group() == "{{" else max(0, depth - 1)
-        ends.append(brace.end())
-        depths.append(depth)
+    braces = _BRACES.finditer(searched)
+    brace = next(braces, None)
+    depth = 0  # the templates open where the item stands
     pieces, last = [], 0
     for item in _LINE_ITEM_TAG.finditer(searched):
-        at = bisect.bisect_right(ends, item.start())
-        if not at or not depths[at - 1]:
+        while brace is not None and brace.end() <= item.start():
+            depth = depth + 1 if brace.group() == "{{" else max(0, depth - 1)
+            brace = next(braces, None)
+        if not depth:
             continue  # outside any template
         name = item.group(1).lower()
         following = _ITEM_TAGS[name].search(searched, item.end())
