@@ -843,10 +843,21 @@ class _Builder:
             saved.tags.extend((saved.length, tag) for _, tag in tags)
 
     def parser_function(self, node: Any, key: str, pos: int, end: int) -> None:
-        if key.startswith("formatnum:"):
-            name = str(node.name)
-            colon = name.index(":")
-            self.emit_rendered(name[colon + 1:].strip(), pos + 2 + colon + 1, end)
+        """{{formatnum:1234567}} prints "1,234,567" ({{formatnum:1234567|R}} and ``|NOSEP`` the
+        number as it is), and what the templates in its argument print ({{formatnum:{{data United
+        States|Poptoday}}}} prints what that template does: nothing here, never its source).
+        Other parser functions ({{#expr:…}}, {{#if:…}}) print nothing that can be read without
+        the wiki."""
+        if not key.startswith("formatnum:"):
+            return
+        name = str(node.name)
+        argument = name[name.index(":") + 1:]
+        start = pos + 2 + len(name) - len(argument.lstrip())
+        argument = argument.strip()
+        if "{{" in argument:
+            self.walk_code(mwparserfromhell.parse(argument, skip_style_tags=True), start)
+        else:
+            self.emit_rendered(argument if node.params else _grouped(argument), start, end)
 
     def render_param(self, node: Any, pos: int, names: tuple[str, ...]) -> bool:
         """Render the first parameter named in ``names``; citations in the others still count."""
@@ -1225,6 +1236,19 @@ def _params(node: Any, pos: int) -> list[tuple[Any, int]]:
 def _plain_value(param: Any) -> str:
     """A parameter's text as it prints, its markup dropped (and any placeholder of a masked link)."""
     return PLACEHOLDER.sub("", param.value.strip_code()).strip()
+
+
+# A plain number as {{formatnum:}} is given it: "-1234567.5".
+_PLAIN_NUMBER = re.compile(r"(?P<sign>[-−]?)(?P<whole>\d+)(?P<rest>\.\d+)?")
+
+
+def _grouped(number: str) -> str:
+    """A plain number grouped in thousands as {{formatnum:}} prints it ("1234567.5" is
+    "1,234,567.5"); anything else as it is."""
+    plain = _PLAIN_NUMBER.fullmatch(number)
+    if plain is None:
+        return number
+    return plain["sign"] + re.sub(r"\B(?=(?:\d{3})+$)", ",", plain["whole"]) + (plain["rest"] or "")
 
 
 def _param_text(node: Any, name: str) -> str:
