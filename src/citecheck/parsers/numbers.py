@@ -193,6 +193,9 @@ _GERMAN_ORDINAL = re.compile(
     r"(?:\b(?:am|im|vom|zum|beim|der|die|das|dem|den|des|bis|und|ab|seit)\s+\d{1,3}\.(?!\d)"
     r"|\b\d{1,3}\.(?=\s+[a-zäöüß]|\s*$|\s+(?:Jahrhundert|Jh)))"
 )
+# A German rank in a statement with too few words to tell its language by: "(Rang: 1. als Land,
+# 3. als Gemeinde)", third as a municipality. English has no "als".
+_RANK_AS = re.compile(r"\b\d{1,3}\.(?=\s+als\b)")
 _WORD_TOKEN = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _WORD_CLAIM = re.compile(
     rf"""(?=[otfsenhmbdztaOTFSENHMBDZTA])\b(?:an?\s+(?=(?:{'|'.join(_SCALES)})\b))?(?:{_WORD_TOKEN})\b
@@ -1268,6 +1271,8 @@ def _find(text: str) -> list[NumericClaim]:
                 masks = _masked_spans(text, words)
                 if german:
                     masks.extend(m.span() for m in _GERMAN_ORDINAL.finditer(text))
+                elif "als" in words:
+                    masks.extend(m.span() for m in _RANK_AS.finditer(text))
             claim = _digit_claim(text, match, masks)
         if claim is not None:
             candidates.append(claim)
