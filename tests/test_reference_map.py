@@ -459,6 +459,39 @@ def test_a_section_named_like_a_list_section_is_body_when_article_prose_goes_on(
     assert any(kept in s.text for s in doc.statements)
 
 
+
+# Coxeter's notation in a table ("[2]+", "[2]") takes the form of markers; the prose's markers
+# [1]-[4] cite the four entries, printed 1, 3, 4 and 5 after the style sheet.
+COXETER_TABLE = """\
+****** Space group ******
+***** Notation *****
+There are many notations.[1] The Strukturbericht designation is one.[2] Another is
+geometric.[3] The lattice counts were corrected later.[4]
+***** Wallpaper groups *****
+                C2      (22)  [2]+   2      None     p2       group
+  [Rectangular  D2     (*22)  [2]    4     Along     pmm      group
+                C4      (44)  [4]+   4      None     p4       group
+                D6     (*66)  [6]   12      Both     p6m      group
+                C2v    (*22)  [2]    4     Between   cmm      group
+***** References *****
+   1. ^Hiller, Howard (1986). "Crystallography and cohomology of groups". Amer.
+      Math. Monthly. 93 (10): 765-779.
+   2. .mw-parser-output cite.citation{font-style:inherit}.mw-parser-output
+      .citation q{font-style:inherit}
+   3. ^"Strukturbericht - Wikimedia Commons". commons.wikimedia.org.
+   4. ^ PDF The Crystallographic Space Groups in Geometric Algebra, David
+      Hestenes and Jeremy Holt
+   5. ^"The CARAT Homepage". Retrieved 11 May 2015.
+"""
+
+
+def test_a_tables_own_bracketed_numbers_do_not_carry_the_printed_numbers_against_the_prose() -> None:
+    doc = parse(COXETER_TABLE)
+    assert "reference_numbers" not in doc.metadata
+    assert doc.reference("2").get("title") == "Strukturbericht - Wikimedia Commons"
+    assert all(c.reference is not None for c in doc.citations)
+    assert doc.metadata["mapping_check"] == {"checked": 4, "agreeing": 4, "over_cited": 0, "verified": True}
+
 def test_an_end_section_with_only_a_list_after_it_ends_the_body() -> None:
     text = DUMP_WITH_STYLE_SHEET.replace("***** References *****",
                                          "***** See also *****\n   * Apple\n***** References *****", 1)

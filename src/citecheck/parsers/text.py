@@ -2128,7 +2128,8 @@ class _Parser:
 
         An entry printed "^ a b" was cited twice, so exactly two markers must resolve to it.
         Entries are numbered without the pieces a dump split off them (see ``_list_entries``);
-        when the numbers the copy printed explain the backlinks better, they win; a cited number
+        when the numbers the copy printed explain the backlinks better, with and without the
+        bracketed numbers of tables, they win; a cited number
         that finds no entry counts against a numbering. Fewer markers than backlinks is
         common (infobox cells and captions lose theirs in a copy); more markers than
         backlinks means a marker resolves to the wrong entry. When that happens too often
@@ -2140,8 +2141,11 @@ class _Parser:
         if not evidenced:
             return
         counts = Counter((c.group, c.key) for c in doc.citations)
+        # A table's bracketed numbers may be its own notation (a Coxeter group "[2]+", "[4]"):
+        # they may confirm the printed numbers, but not carry them against the prose's markers.
+        untabulated = counts - Counter((c.group, c.key) for c in self.tabulated)
 
-        def score(key_of: dict[int, str]) -> int:
+        def score(key_of: dict[int, str], counts: Counter = counts) -> int:
             agree = over = 0
             for ref in evidenced:
                 used = counts[(ref.group, key_of.get(id(ref), ref.key))]
@@ -2152,7 +2156,8 @@ class _Parser:
             return agree - 2 * over - unlisted
 
         positions = {id(ref): ref.key for ref in doc.references}
-        if self.printed_keys != positions and score(self.printed_keys) > score(positions):
+        if self.printed_keys != positions and score(self.printed_keys) > score(positions) \
+                and score(self.printed_keys, untabulated) >= score(positions, untabulated):
             for ref in doc.references:
                 ref.key = self.printed_keys[id(ref)]
             self._resolve()
