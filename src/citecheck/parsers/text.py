@@ -98,6 +98,8 @@ _LIST_GOES_ON = re.compile(r"(?:,|;|\band|\bor|&)\s*$")
 _CITED_PROSE = re.compile(r"[a-z]{3}[.,;:]? ?\^?\[\d{1,4}\]")  # "^[4]": a text browser's superscript
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 _CITED_ITEM = 100  # the fewest characters of a cited list item that reads as prose
+# A work's author, surname first, opening a line of a bibliography: "Hahn, Th. (2002)", "Conway,_John".
+_AUTHOR_OPENING = re.compile(r"[A-Z][\w'’-]+,[ _]+[A-Z]")
 
 # The notice of an article that copies a free text: "This article incorporates text from …".
 _ATTRIBUTION = re.compile(r"This article incorporates\b")
@@ -1455,17 +1457,27 @@ class _Parser:
         prose: a paragraph of several sentences, or one with citation markers, or a bulleted
         item with them as long as a sentence of prose ("Notes" of a season: "• December 5, 2012 –
         Athletic Director Barry Alvarez announced … the 2013 Rose Bowl.[10]"; not a "See also"
-        entry's "Paenibacillus and Virgibacillus, genera formerly included in Bacillus.[2][3]")."""
+        entry's "Paenibacillus and Virgibacillus, genera formerly included in Bacillus.[2][3]").
+        After a numbered entry, works listed a line each by their authors ("Hahn, Th. (2002), …
+        Acta Crystallogr. A, 37 (4): 517–525") are the list's bibliography, whatever their full
+        stops, unless they carry citation markers."""
         level = self.blocks[heading].level
+        listed = False
         for block in self.blocks[heading + 1:]:
             if block.kind == "heading" and (not self.wrapped or block.level <= level):
                 return False
+            listed = listed or block.kind == "entry"
             if block.kind == "para" and len(block.text) >= 200 and (
-                    _CITED_PROSE.search(block.text) or len(_SENTENCE_BREAK.findall(block.text)) >= 2):
+                    _CITED_PROSE.search(block.text) or len(_SENTENCE_BREAK.findall(block.text)) >= 2
+                    and not (listed and self._lists_works(block))):
                 return True
             if block.kind == "item" and len(block.text) >= _CITED_ITEM and _CITED_PROSE.search(block.text):
                 return True
         return False
+
+    def _lists_works(self, block: _Block) -> bool:
+        """Whether two lines or more of a paragraph open with an author, surname first."""
+        return sum(_AUTHOR_OPENING.match(self.source, start, end) is not None for start, end in block.segs) >= 2
 
     def _lead(self, start: int, end: int) -> int | None:
         """Index of the lead's first paragraph when an infobox-like block precedes it.
