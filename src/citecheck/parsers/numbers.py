@@ -1473,7 +1473,9 @@ _UNIT_CONVERSION = re.compile(
     # the same again in a smaller unit: "1 acre = 4,840 square yards = 43,560 square feet"
     r"(?:\s*[^\W\d_][\w/·.]*(?:\s[^\W\d_][\w/·]*)?\s*=\s*\d[\d.,]*)*"
     # the factor of an instruction to convert: "(to convert kPa into mm Hg, multiply by 7.5)"
-    r"|\bconvert\b[^.;()]{0,40}?,\s*(?:multiply|divide)\s+by\s+\d[\d.,]*",
+    r"|\bconvert\b[^.;()]{0,40}?,\s*(?:multiply|divide)\s+by\s+\d[\d.,]*"
+    # the same the other way round, to one of the larger unit: "760 Torr = 1 atm"
+    r"|\b\d[\d.,]*\s?[^\W\d_][\w/·]{0,7}\s*(?:=|≈|≅)\s*(?:1|one)\s+[^\W\d_][\w/·]{0,7}(?![\w/·]|\s*[=≈≅(\d])",
     re.I,
 )
 _CONVERSION_WORDS = frozenset("equal equivalent equals convert".split())
