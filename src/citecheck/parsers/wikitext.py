@@ -843,21 +843,22 @@ class _Builder:
             saved.tags.extend((saved.length, tag) for _, tag in tags)
 
     def parser_function(self, node: Any, key: str, pos: int, end: int) -> None:
-        """{{formatnum:1234567}} prints "1,234,567" ({{formatnum:1234567|R}} and ``|NOSEP`` the
-        number as it is), and what the templates in its argument print ({{formatnum:{{data United
-        States|Poptoday}}}} prints what that template does: nothing here, never its source).
-        Other parser functions ({{#expr:…}}, {{#if:…}}) print nothing that can be read without
-        the wiki."""
+        """{{formatnum:1234567}} prints its number, here as given: the wiki's language decides its
+        separators ("1,234,567", "1.234.567"), and a number without them reads alike in every
+        language. Anything else in its argument is walked, so that it prints what it renders
+        ({{formatnum:{{data United States|Poptoday}}}} what that template does: nothing here,
+        never its source; a comment or "&nbsp;" nothing). Other parser functions ({{#expr:…}},
+        {{#if:…}}) print nothing that can be read without the wiki."""
         if not key.startswith("formatnum:"):
             return
         name = str(node.name)
         argument = name[name.index(":") + 1:]
         start = pos + 2 + len(name) - len(argument.lstrip())
         argument = argument.strip()
-        if "{{" in argument:
+        if _PLAIN_NUMBER.fullmatch(argument) is None:
             self.walk_code(mwparserfromhell.parse(argument, skip_style_tags=True), start)
         else:
-            self.emit_rendered(argument if node.params else _grouped(argument), start, end)
+            self.emit_rendered(argument, start, end)
 
     def render_param(self, node: Any, pos: int, names: tuple[str, ...]) -> bool:
         """Render the first parameter named in ``names``; citations in the others still count."""
@@ -1239,16 +1240,7 @@ def _plain_value(param: Any) -> str:
 
 
 # A plain number as {{formatnum:}} is given it: "-1234567.5".
-_PLAIN_NUMBER = re.compile(r"(?P<sign>[-−]?)(?P<whole>\d+)(?P<rest>\.\d+)?")
-
-
-def _grouped(number: str) -> str:
-    """A plain number grouped in thousands as {{formatnum:}} prints it ("1234567.5" is
-    "1,234,567.5"); anything else as it is."""
-    plain = _PLAIN_NUMBER.fullmatch(number)
-    if plain is None:
-        return number
-    return plain["sign"] + re.sub(r"\B(?=(?:\d{3})+$)", ",", plain["whole"]) + (plain["rest"] or "")
+_PLAIN_NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 
 
 def _param_text(node: Any, name: str) -> str:
