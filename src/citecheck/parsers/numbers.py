@@ -1464,6 +1464,7 @@ _CONSTANT_WORDS = frozenset(["light", "sound", "visible"])
 # One unit stated in another, a conversion factor: "1 mile = 5280 feet", "One g/cm3 is equal to
 # one thousand kg/m3", "A "point" is equivalent to 0.001 inch", "(1 g/cm3 ≈ 1685.5549 lb/cu yd)",
 # "A newton is thus equal to 100,000 dynes".
+_NOT_A_SCALE = r"(?!(?:thousand|million|billion|trillion|percent)\b)"
 _UNIT_CONVERSION = re.compile(
     r"\b(?:1|one|an?)\s+(?:[\"“][^\"”]{1,20}[\"”]|[^\W\d_][\w/·.]*(?:\s(?:per\s)?[^\W\d_][\w/·]*)?)\s*"
     r"(?:\([^()]{1,12}\)\s*)?"
@@ -1474,8 +1475,11 @@ _UNIT_CONVERSION = re.compile(
     r"(?:\s*[^\W\d_][\w/·.]*(?:\s[^\W\d_][\w/·]*)?\s*=\s*\d[\d.,]*)*"
     # the factor of an instruction to convert: "(to convert kPa into mm Hg, multiply by 7.5)"
     r"|\bconvert\b[^.;()]{0,40}?,\s*(?:multiply|divide)\s+by\s+\d[\d.,]*"
-    # the same the other way round, to one of the larger unit: "760 Torr = 1 atm"
-    r"|\b\d[\d.,]*\s?[^\W\d_][\w/·]{0,7}\s*(?:=|≈|≅)\s*(?:1|one)\s+[^\W\d_][\w/·]{0,7}(?![\w/·]|\s*[=≈≅(\d])",
+    # the same the other way round, to one of the larger unit, closing its clause: "760 Torr = 1
+    # atm."; not a rate ("110 yen = 1 US dollar at the end of the year"), nor a scale word
+    # ("€900 million ≈ 1 billion dollars")
+    rf"|\b\d[\d.,]*\s?{_NOT_A_SCALE}[^\W\d_][\w/·]{{0,7}}\s*(?:=|≈|≅)\s*(?:1|one)\s+{_NOT_A_SCALE}[^\W\d_][\w/·]{{0,7}}"
+    r"(?=\s*(?:[.;:)\]]|$))",
     re.I,
 )
 _CONVERSION_WORDS = frozenset("equal equivalent equals convert".split())
