@@ -531,6 +531,26 @@ def test_a_tables_own_bracketed_numbers_do_not_carry_the_printed_numbers_against
     assert all(c.reference is not None for c in doc.citations)
     assert doc.metadata["mapping_check"] == {"checked": 4, "agreeing": 4, "over_cited": 0, "verified": True}
 
+
+def test_a_tables_markers_glued_to_its_values_still_weigh_the_numbering() -> None:
+    # "12,345[3]" cites entry 3 as printed: the copy numbers a piece without its backlink as 2.
+    text = """\
+****** Springfield ******
+***** Population *****
+The town grew quickly.[1] It is the largest town of the county.[3]
+              Year        Population        Change
+              2000        12,345[3]         +5%
+              2010        23,456[4]         +90%
+***** References *****
+   1. ^ "One". Reuters. 1 October 2020.
+   2. A piece printed without its backlink.
+   3. ^ a b "Three". Reuters. 3 October 2020.
+   4. ^ "Four". Reuters. 4 October 2020.
+"""
+    doc = parse(text)
+    assert doc.metadata["reference_numbers"] == "printed"
+    assert [c.reference.get("title") for c in doc.citations] == ["One", "Three", "Three", "Four"]
+
 def test_an_end_section_with_only_a_list_after_it_ends_the_body() -> None:
     text = DUMP_WITH_STYLE_SHEET.replace("***** References *****",
                                          "***** See also *****\n   * Apple\n***** References *****", 1)

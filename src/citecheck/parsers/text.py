@@ -2153,9 +2153,11 @@ class _Parser:
         if not evidenced:
             return
         counts = Counter((c.group, c.key) for c in doc.citations)
-        # A table's bracketed numbers may be its own notation (a Coxeter group "[2]+", "[4]"):
-        # they may confirm the printed numbers, but not carry them against the prose's markers.
-        untabulated = counts - Counter((c.group, c.key) for c in self.tabulated)
+        # A table's bracketed numbers that stand apart in their cells may be its own notation (a
+        # Coxeter group "(22)  [2]+"): they may confirm the printed numbers, but not carry them
+        # against the prose's markers. One glued to a cell's value ("12,345[3]") is a marker.
+        untabulated = counts - Counter((c.group, c.key) for c in self.tabulated
+                                       if self.source[c.span.start - 1:c.span.start].isspace())
 
         def score(key_of: dict[int, str], counts: Counter = counts) -> int:
             agree = over = 0
