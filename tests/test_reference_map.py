@@ -499,6 +499,39 @@ def test_prose_with_markers_after_a_list_still_makes_its_section_body() -> None:
     assert any("The list was corrected" in s.text for s in doc.statements)
 
 
+
+NOTES_THEN_PROSE = """\
+****** Millbrook ******
+***** History *****
+The town was founded in 1820 by settlers from the coast.[1] It grew quickly after the
+railway arrived in 1851 and became the seat of the county.[2] The mill opened in
+1870.[1]
+***** Notes *****
+   1. ^ a b The census of 1900 counted only heads of households.
+   2. ^ Figures before 1850 are estimates.
+{prose}
+***** References *****
+   1. ^ "One". Reuters. 1 October 2020.
+   2. ^ "Two". Reuters. 2 October 2020.
+"""
+
+
+@pytest.mark.parametrize("prose", [
+    "The town's economy changed in the twentieth century when the mill closed. Many\n"
+    "families left for the cities. However, the population recovered after the war.\n"
+    "However, The Times reported in 1950 that the town was again growing quickly. The\n"
+    "Smith, Jones and Lee study of 1962 found that most residents worked in the county\n"
+    "seat. Today the town is known for its historic district and its annual fair.",
+    "The town's economy changed in the twentieth century when the mill closed. Many\n"
+    "families left for the cities and the population fell sharply between the wars.\n"
+    "Springfield, Illinois and Peoria were the main destinations of those who left. Most\n"
+    "Kansas, Missouri and Iowa families who arrived later settled on the farms. Today the\n"
+    "town is known for its historic district and its annual fair.",
+])
+def test_prose_after_a_notes_list_whose_lines_open_like_authors_stays_body(prose: str) -> None:
+    doc = parse(NOTES_THEN_PROSE.format(prose=prose))
+    assert any("Today the" in s.text for s in doc.statements)
+
 # Coxeter's notation in a table ("[2]+", "[2]") takes the form of markers; the prose's markers
 # [1]-[4] cite the four entries, printed 1, 3, 4 and 5 after the style sheet.
 COXETER_TABLE = """\

@@ -98,8 +98,10 @@ _LIST_GOES_ON = re.compile(r"(?:,|;|\band|\bor|&)\s*$")
 _CITED_PROSE = re.compile(r"[a-z]{3}[.,;:]? ?\^?\[\d{1,4}\]")  # "^[4]": a text browser's superscript
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 _CITED_ITEM = 100  # the fewest characters of a cited list item that reads as prose
-# A work's author, surname first, opening a line of a bibliography: "Hahn, Th. (2002)", "Conway,_John".
-_AUTHOR_OPENING = re.compile(r"[A-Z][\w'’-]+,[ _]+[A-Z]")
+# A work's author, surname first, opening a line of a bibliography, names or initials up to a
+# bracket, a semicolon or a comma: "Hahn, Th. (2002)", "Plesken, Wilhelm;", "Conway,_John_Horton;";
+# not prose's "However, The Times reported" nor "Springfield, Illinois and".
+_AUTHOR_OPENING = re.compile(r"[A-Z][\w'’-]+,[ _]+[A-Z][\w'’.-]*(?:[ _]+[A-Z][\w'’.-]*)*[ _]*[(;,]")
 
 # The notice of an article that copies a free text: "This article incorporates text from …".
 _ATTRIBUTION = re.compile(r"This article incorporates\b")
