@@ -274,20 +274,22 @@ def test_sort_templates_print_their_text_and_hide_their_keys() -> None:
 
 
 def test_formatnum_prints_its_number_and_never_its_arguments_source() -> None:
-    """{{formatnum:}} prints a plain number as given (the wiki's language decides its separators:
-    ungrouped, it reads alike in all of them), also with ``|R`` or ``|NOSEP``; anything else in
-    its argument prints what it renders: a template what the template does, not its source, a
-    comment nothing, other parser functions ({{#expr:}}) nothing."""
+    """{{formatnum:}} prints its argument as it renders: a plain number as given (the wiki's
+    language decides its separators: ungrouped, it reads alike in all of them), also with ``|R``
+    or ``|NOSEP``; a template what the template does, not its source; a comment nothing; other
+    parser functions ({{#expr:}}) nothing."""
     src = ("It has {{formatnum:1234567}} people and {{formatnum: 2019 }} cars, {{formatnum:12.5}} t each. "
            "It counted {{formatnum:-5000|R}} and {{formatnum:1234567|NOSEP}}.\n\n"
            "The population is {{formatnum:{{data United States | Poptoday}}}},<ref>C.</ref> "
            "or {{formatnum:{{nowrap|1234}}}} of {{formatnum:{{#expr: 14.3 * 2.589988110336 round 1}} }} per mile.\n\n"
-           "It has {{formatnum:<!-- c -->765}} cats and {{formatnum:\'\'\'42\'\'\'}} dogs.\n\n"
+           "It has {{formatnum:<!-- c -->765}} cats and {{formatnum:\'\'\'42\'\'\'}} dogs. "
+           "Its area is {{formatnum: n/a}}.\n\n"
            "Berlin hat {{formatnum:3644826}} Einwohner.\n")
     doc = parse(src)
     assert [s.text for s in doc.statements] == [
         "It has 1234567 people and 2019 cars, 12.5 t each.", "It counted -5000 and 1234567.",
-        "The population is , or 1234 of  per mile.", "It has 765 cats and 42 dogs.", "Berlin hat 3644826 Einwohner."]
+        "The population is , or 1234 of  per mile.", "It has 765 cats and 42 dogs.", "Its area is n/a.",
+        "Berlin hat 3644826 Einwohner."]
     assert len(stmt_first(doc, "population").citations) == 1
     assert_spans_exact(doc)
 

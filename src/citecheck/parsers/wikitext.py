@@ -843,22 +843,18 @@ class _Builder:
             saved.tags.extend((saved.length, tag) for _, tag in tags)
 
     def parser_function(self, node: Any, key: str, pos: int, end: int) -> None:
-        """{{formatnum:1234567}} prints its number, here as given: the wiki's language decides its
-        separators ("1,234,567", "1.234.567"), and a number without them reads alike in every
-        language. Anything else in its argument is walked, so that it prints what it renders
-        ({{formatnum:{{data United States|Poptoday}}}} what that template does: nothing here,
-        never its source; a comment or "&nbsp;" nothing). Other parser functions ({{#expr:…}},
-        {{#if:…}}) print nothing that can be read without the wiki."""
+        """{{formatnum:1234567}} prints its argument as it renders: a number as given, here (the
+        wiki's language decides its separators, "1,234,567" or "1.234.567", and a number without
+        them reads alike in every language), a template what it prints ({{formatnum:{{data United
+        States|Poptoday}}}}: nothing here, never its source), a comment or "&nbsp;" nothing.
+        Other parser functions ({{#expr:…}}, {{#if:…}}) print nothing that can be read without
+        the wiki."""
         if not key.startswith("formatnum:"):
             return
         name = str(node.name)
         argument = name[name.index(":") + 1:]
         start = pos + 2 + len(name) - len(argument.lstrip())
-        argument = argument.strip()
-        if _PLAIN_NUMBER.fullmatch(argument) is None:
-            self.walk_code(mwparserfromhell.parse(argument, skip_style_tags=True), start)
-        else:
-            self.emit_rendered(argument, start, end)
+        self.walk_code(mwparserfromhell.parse(argument.strip(), skip_style_tags=True), start)
 
     def render_param(self, node: Any, pos: int, names: tuple[str, ...]) -> bool:
         """Render the first parameter named in ``names``; citations in the others still count."""
@@ -1237,10 +1233,6 @@ def _params(node: Any, pos: int) -> list[tuple[Any, int]]:
 def _plain_value(param: Any) -> str:
     """A parameter's text as it prints, its markup dropped (and any placeholder of a masked link)."""
     return PLACEHOLDER.sub("", param.value.strip_code()).strip()
-
-
-# A plain number as {{formatnum:}} is given it: "-1234567.5".
-_PLAIN_NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 
 
 def _param_text(node: Any, name: str) -> str:
