@@ -494,6 +494,20 @@ def test_works_listed_without_numbers_after_the_reference_list_do_not_make_it_bo
     assert not any("Crystallogr" in s.text for s in doc.statements)
 
 
+
+def test_works_listed_by_their_authors_in_an_end_section_end_the_body_before_any_list() -> None:
+    # A "Further reading" printed as in Comparative physiology: works flush left, a paragraph of them.
+    reading = ("***** Further reading[edit] *****\n"
+               "Hochachka, P. W., and G. N. Somero. 2002. Biochemical adaptation - mechanism\n"
+               "and process in physiological evolution. Oxford University Press. 478 pp.\n"
+               "Mangum, C. P., and P. W. Hochachka. 1998. New directions in comparative\n"
+               "physiology and biochemistry: mechanisms, adaptations, and evolution.\n"
+               "Physiological Zoology 71:471-484.\n"
+               "***** References[edit] *****\n")
+    doc = parse(bibliography_after_list().replace("***** References[edit] *****\n", reading))
+    assert [r.key for r in doc.references] == ["1", "2"]
+    assert not any("Hochachka" in s.text for s in doc.statements)
+
 def test_prose_with_markers_after_a_list_still_makes_its_section_body() -> None:
     doc = parse(bibliography_after_list(work_closes=". The list was corrected in a later report.[2]"))
     assert any("The list was corrected" in s.text for s in doc.statements)

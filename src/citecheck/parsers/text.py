@@ -1460,18 +1460,16 @@ class _Parser:
         item with them as long as a sentence of prose ("Notes" of a season: "• December 5, 2012 –
         Athletic Director Barry Alvarez announced … the 2013 Rose Bowl.[10]"; not a "See also"
         entry's "Paenibacillus and Virgibacillus, genera formerly included in Bacillus.[2][3]").
-        After a numbered entry, works listed a line each by their authors ("Hahn, Th. (2002), …
-        Acta Crystallogr. A, 37 (4): 517–525") are the list's bibliography, whatever their full
-        stops, unless they carry citation markers."""
+        Works listed a line each by their authors ("Hahn, Th. (2002), … Acta Crystallogr. A, 37
+        (4): 517–525", after a reference list) are a bibliography, whatever their full stops,
+        unless they carry citation markers."""
         level = self.blocks[heading].level
-        listed = False
         for block in self.blocks[heading + 1:]:
             if block.kind == "heading" and (not self.wrapped or block.level <= level):
                 return False
-            listed = listed or block.kind == "entry"
             if block.kind == "para" and len(block.text) >= 200 and (
-                    _CITED_PROSE.search(block.text) or len(_SENTENCE_BREAK.findall(block.text)) >= 2
-                    and not (listed and self._lists_works(block))):
+                    _CITED_PROSE.search(block.text)
+                    or len(_SENTENCE_BREAK.findall(block.text)) >= 2 and not self._lists_works(block)):
                 return True
             if block.kind == "item" and len(block.text) >= _CITED_ITEM and _CITED_PROSE.search(block.text):
                 return True
