@@ -579,6 +579,24 @@ def test_a_tables_own_bracketed_numbers_do_not_carry_the_printed_numbers_against
     assert doc.metadata["mapping_check"] == {"checked": 4, "agreeing": 4, "over_cited": 0, "verified": True}
 
 
+
+def test_a_tables_markers_standing_apart_confirm_the_printed_numbers_where_the_prose_ties() -> None:
+    # The prose's one marker fits either numbering; the cell's "[3]" fits only the printed one.
+    text = """\
+****** Springfield ******
+***** Population *****
+The town grew quickly.[1]
+              Year        Population        Source
+              2000        12,345            [3]
+***** References *****
+   1. ^ "One". Reuters. 1 October 2020.
+   2. A piece printed without its backlink.
+   3. ^ "Three". Reuters. 3 October 2020.
+"""
+    doc = parse(text)
+    assert doc.metadata["reference_numbers"] == "printed"
+    assert [c.reference.get("title") for c in doc.citations] == ["One", "Three"]
+
 def test_a_tables_markers_glued_to_its_values_still_weigh_the_numbering() -> None:
     # "12,345[3]" cites entry 3 as printed: the copy numbers a piece without its backlink as 2.
     text = """\
