@@ -1461,10 +1461,11 @@ _CONSTANT_QUOTED = re.compile(
     re.I,
 )
 _CONSTANT_WORDS = frozenset(["light", "sound", "visible"])
+# What no unit is: a scale word ("€900 million ≈ 1 billion") or a share.
+_NOT_A_SCALE = r"(?!(?:thousand|million|billion|trillion|percent)\b)"
 # One unit stated in another, a conversion factor: "1 mile = 5280 feet", "One g/cm3 is equal to
 # one thousand kg/m3", "A "point" is equivalent to 0.001 inch", "(1 g/cm3 ≈ 1685.5549 lb/cu yd)",
 # "A newton is thus equal to 100,000 dynes".
-_NOT_A_SCALE = r"(?!(?:thousand|million|billion|trillion|percent)\b)"
 _UNIT_CONVERSION = re.compile(
     r"\b(?:1|one|an?)\s+(?:[\"“][^\"”]{1,20}[\"”]|[^\W\d_][\w/·.]*(?:\s(?:per\s)?[^\W\d_][\w/·]*)?)\s*"
     r"(?:\([^()]{1,12}\)\s*)?"
@@ -1478,8 +1479,8 @@ _UNIT_CONVERSION = re.compile(
     # the same the other way round, to one of the larger unit, closing its clause: "760 Torr = 1
     # atm."; not a rate ("110 yen = 1 US dollar at the end of the year"), nor a scale word
     # ("€900 million ≈ 1 billion dollars")
-    rf"|\b\d[\d.,]*\s?{_NOT_A_SCALE}[^\W\d_][\w/·]{{0,7}}\s*(?:=|≈|≅)\s*(?:1|one)\s+{_NOT_A_SCALE}[^\W\d_][\w/·]{{0,7}}"
-    r"(?=\s*(?:[.;:)\]]|$))",
+    rf"|\b\d[\d.,]*\s?{_NOT_A_SCALE}[^\W\d_][\w/·]{{0,7}}\s*(?:=|≈|≅)\s*"
+    rf"(?:1|one)\s+{_NOT_A_SCALE}[^\W\d_][\w/·]{{0,7}}(?=\s*(?:[.;:)\]]|$))",
     re.I,
 )
 _CONVERSION_WORDS = frozenset("equal equivalent equals convert".split())

@@ -1461,8 +1461,8 @@ class _Parser:
         Athletic Director Barry Alvarez announced … the 2013 Rose Bowl.[10]"; not a "See also"
         entry's "Paenibacillus and Virgibacillus, genera formerly included in Bacillus.[2][3]").
         Works listed a line each by their authors ("Hahn, Th. (2002), … Acta Crystallogr. A, 37
-        (4): 517–525", after a reference list) are a bibliography, whatever their full stops,
-        unless they carry citation markers."""
+        (4): 517–525") are a bibliography, whatever their full stops, unless they carry citation
+        markers."""
         level = self.blocks[heading].level
         for block in self.blocks[heading + 1:]:
             if block.kind == "heading" and (not self.wrapped or block.level <= level):
@@ -2141,8 +2141,8 @@ class _Parser:
         An entry printed "^ a b" was cited twice, so exactly two markers must resolve to it.
         Entries are numbered without the pieces a dump split off them (see ``_list_entries``);
         when the numbers the copy printed explain the backlinks better, with and without the
-        bracketed numbers of tables, they win; a cited number
-        that finds no entry counts against a numbering. Fewer markers than backlinks is
+        bracketed numbers of tables, they win; a cited number that finds no entry counts against
+        a numbering. Fewer markers than backlinks is
         common (infobox cells and captions lose theirs in a copy); more markers than
         backlinks means a marker resolves to the wrong entry. When that happens too often
         to be chance, the map is reported unverified (CC903) and the findings that rest on
@@ -2159,14 +2159,14 @@ class _Parser:
         untabulated = counts - Counter((c.group, c.key) for c in self.tabulated
                                        if self.source[c.span.start - 1:c.span.start].isspace())
 
-        def score(key_of: dict[int, str], counts: Counter = counts) -> int:
+        def score(key_of: dict[int, str], uses: Counter = counts) -> int:
             agree = over = 0
             for ref in evidenced:
-                used = counts[(ref.group, key_of.get(id(ref), ref.key))]
+                used = uses[(ref.group, key_of.get(id(ref), ref.key))]
                 agree += used == ref.backlinks
                 over += used > ref.backlinks
             listed = {(ref.group, key_of.get(id(ref), ref.key)) for ref in doc.references}
-            unlisted = sum(1 for key in counts if key not in listed)
+            unlisted = sum(1 for key in uses if key not in listed)
             return agree - 2 * over - unlisted
 
         positions = {id(ref): ref.key for ref in doc.references}
