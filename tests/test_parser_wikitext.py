@@ -272,7 +272,6 @@ def test_sort_templates_print_their_text_and_hide_their_keys() -> None:
     assert_spans_exact(doc)
 
 
-
 def test_formatnum_prints_its_number_and_never_its_arguments_source() -> None:
     """{{formatnum:}} prints its argument as it renders: a plain number as given (the wiki's
     language decides its separators: ungrouped, it reads alike in all of them), also with ``|R``
@@ -292,6 +291,7 @@ def test_formatnum_prints_its_number_and_never_its_arguments_source() -> None:
         "Berlin hat 3644826 Einwohner."]
     assert len(stmt_first(doc, "population").citations) == 1
     assert_spans_exact(doc)
+
 
 def test_comments_and_markup_do_not_leak_into_text() -> None:
     doc = parse("Alpha <!-- hidden 99 --> has '''bold''' and <small>small</small> text&nbsp;here.<br/>\n")

@@ -463,7 +463,6 @@ def test_a_section_named_like_a_list_section_is_body_when_article_prose_goes_on(
     assert any(kept in s.text for s in doc.statements)
 
 
-
 # A text dump's reference list that goes on to list works without numbers, a paragraph each,
 # flush left: a long one's full stops ("Crystallography. II. Symbols", "Acta Crystallogr. A") are
 # no sentences of prose.
@@ -494,7 +493,6 @@ def test_works_listed_without_numbers_after_the_reference_list_do_not_make_it_bo
     assert not any("Crystallogr" in s.text for s in doc.statements)
 
 
-
 def test_works_listed_by_their_authors_in_an_end_section_end_the_body_before_any_list() -> None:
     # A "Further reading" printed as in Comparative physiology: works flush left, a paragraph of them.
     reading = ("***** Further reading[edit] *****\n"
@@ -508,10 +506,10 @@ def test_works_listed_by_their_authors_in_an_end_section_end_the_body_before_any
     assert [r.key for r in doc.references] == ["1", "2"]
     assert not any("Hochachka" in s.text for s in doc.statements)
 
+
 def test_prose_with_markers_after_a_list_still_makes_its_section_body() -> None:
     doc = parse(bibliography_after_list(work_closes=". The list was corrected in a later report.[2]"))
     assert any("The list was corrected" in s.text for s in doc.statements)
-
 
 
 NOTES_THEN_PROSE = """\
@@ -546,6 +544,7 @@ def test_prose_after_a_notes_list_whose_lines_open_like_authors_stays_body(prose
     doc = parse(NOTES_THEN_PROSE.format(prose=prose))
     assert any("Today the" in s.text for s in doc.statements)
 
+
 # Coxeter's notation in a table ("[2]+", "[2]") takes the form of markers; the prose's markers
 # [1]-[4] cite the four entries, printed 1, 3, 4 and 5 after the style sheet.
 COXETER_TABLE = """\
@@ -579,7 +578,6 @@ def test_a_tables_own_bracketed_numbers_do_not_carry_the_printed_numbers_against
     assert doc.metadata["mapping_check"] == {"checked": 4, "agreeing": 4, "over_cited": 0, "verified": True}
 
 
-
 def test_a_tables_markers_standing_apart_confirm_the_printed_numbers_where_the_prose_ties() -> None:
     # The prose's one marker fits either numbering; the cell's "[3]" fits only the printed one.
     text = """\
@@ -596,6 +594,7 @@ The town grew quickly.[1]
     doc = parse(text)
     assert doc.metadata["reference_numbers"] == "printed"
     assert [c.reference.get("title") for c in doc.citations] == ["One", "Three"]
+
 
 def test_a_tables_markers_glued_to_its_values_still_weigh_the_numbering() -> None:
     # "12,345[3]" cites entry 3 as printed: the copy numbers a piece without its backlink as 2.
@@ -615,6 +614,7 @@ The town grew quickly.[1] It is the largest town of the county.[3]
     doc = parse(text)
     assert doc.metadata["reference_numbers"] == "printed"
     assert [c.reference.get("title") for c in doc.citations] == ["One", "Three", "Three", "Four"]
+
 
 def test_an_end_section_with_only_a_list_after_it_ends_the_body() -> None:
     text = DUMP_WITH_STYLE_SHEET.replace("***** References *****",

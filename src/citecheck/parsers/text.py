@@ -2142,11 +2142,10 @@ class _Parser:
         Entries are numbered without the pieces a dump split off them (see ``_list_entries``);
         when the numbers the copy printed explain the backlinks better, with and without the
         bracketed numbers of tables, they win; a cited number that finds no entry counts against
-        a numbering. Fewer markers than backlinks is
-        common (infobox cells and captions lose theirs in a copy); more markers than
-        backlinks means a marker resolves to the wrong entry. When that happens too often
-        to be chance, the map is reported unverified (CC903) and the findings that rest on
-        it are withheld.
+        a numbering. Fewer markers than backlinks is common (infobox cells and captions lose
+        theirs in a copy); more markers than backlinks means a marker resolves to the wrong
+        entry. When that happens too often to be chance, the map is reported unverified (CC903)
+        and the findings that rest on it are withheld.
         """
         doc = self.doc
         evidenced = [ref for ref in doc.references if ref.backlinks]
