@@ -155,7 +155,10 @@ class ArchiveMismatch(Rule):
       the other address spells (``emedicine.com`` for ``emedicine.medscape.com``,
       ``archives.tcm.ie/businesspost/`` for ``businesspost.ie``), taken no earlier than the
       cited work's date, or of the same numbered item at the same path on a domain named
-      alike (``nyrangers.com`` for ``newyorkrangers.com``), or of an older address on the
+      alike (``nyrangers.com`` for ``newyorkrangers.com``), or of the same named file in a
+      folder of the same name on a renamed host that keeps a label of its own
+      (``sos.ga.gov/state_symbols/state_song.html`` for
+      ``sos.georgia.gov/archives/state_symbols/state_song.html``), or of an older address on the
       cited site whose last named path segment, like the cited address's, is spelled by words
       of the title, one word the same (the review "Volta" at ``…/review/14187719/volta`` for
       ``…/albumreviews/volta-20070417``, both numbered; not ``…/page/2`` for ``…/page/4``, nor
@@ -276,7 +279,7 @@ def _archives_a_cited_page(ref: Reference, url: str, original: str, snapshot: Pa
         return True
     return (_short_link_of(url, original) or _spells_title(original, ref.get("title"))
             or _moved_item(url, original, parse_date(ref.get("date")), snapshot) or _same_item_on_alias(url, original)
-            or _renamed_on_its_site(url, original, ref.get("title")))
+            or _renamed_on_its_site(url, original, ref.get("title")) or _same_file_on_renamed_host(url, original))
 
 
 _LINK = re.compile(r"https?://[^\s|\]}<>\"']+", re.I)
@@ -344,6 +347,32 @@ def _same_item_on_alias(url: str, original: str) -> bool:
     shared_start = len(os.path.commonprefix([cited_name, archived_name]))
     shared_end = len(os.path.commonprefix([cited_name[::-1], archived_name[::-1]]))
     return max(shared_start, shared_end) >= _ALIAS_AFFIX_CHARS
+
+
+# Host labels many unrelated sites have: they tie no two hosts together.
+_COMMON_HOST_LABELS = frozenset("www m mobile en web news blog blogs home media static images img cdn files docs".split())
+
+
+def _same_file_on_renamed_host(url: str, original: str) -> bool:
+    """The same named file in a folder of the same name, and the same query, on a host that
+    keeps one of the cited host's own labels under another domain: a site renamed, as
+    ``sos.ga.gov/state_symbols/state_song.html`` became
+    ``sos.georgia.gov/archives/state_symbols/state_song.html``. Not a site's default page
+    (``…/about/index.html``), nor one whose name is too short to be its own
+    (``…/docs/a.pdf``), nor hosts that share only a label many sites use (``www``, ``news``)."""
+    cited_host, cited_path, cited_query = _address_parts(normalize_url(url))
+    archived_host, archived_path, archived_query = _address_parts(normalize_url(original))
+    tail = cited_path.split("/")[-2:]
+    if cited_query != archived_query or len(tail) < 2 or tail != archived_path.split("/")[-2:]:
+        return False
+    folder, name = tail
+    if not folder or "." not in name or len(name) < _FILE_NAME_CHARS or _PAGE_EXTENSION.sub("", name) in _PAGE_FORMS:
+        return False
+    shared = set(cited_host.split(".")[:-1]) & set(archived_host.split(".")[:-1])
+    return any(len(label) >= 3 and label not in _COMMON_HOST_LABELS | _SECOND_LEVEL for label in shared)
+
+
+_FILE_NAME_CHARS = 7  # "mfh.txt"
 
 
 def _item_number(address: str) -> bool:
