@@ -156,9 +156,10 @@ class ArchiveMismatch(Rule):
       ``archives.tcm.ie/businesspost/`` for ``businesspost.ie``), taken no earlier than the
       cited work's date, or of the same numbered item at the same path on a domain named
       alike (``nyrangers.com`` for ``newyorkrangers.com``), or of the same named file in a
-      folder of the same name on a renamed host that keeps a label of its own
+      folder of the same name on a site renamed from its abbreviation to its full name
       (``sos.ga.gov/state_symbols/state_song.html`` for
-      ``sos.georgia.gov/archives/state_symbols/state_song.html``), or of an older address on the
+      ``sos.georgia.gov/archives/state_symbols/state_song.html``; not ``sos.mo.gov`` for
+      ``sos.ca.gov``), or of an older address on the
       cited site whose last named path segment, like the cited address's, is spelled by words
       of the title, one word the same (the review "Volta" at ``…/review/14187719/volta`` for
       ``…/albumreviews/volta-20070417``, both numbered; not ``…/page/2`` for ``…/page/4``, nor
@@ -279,7 +280,7 @@ def _archives_a_cited_page(ref: Reference, url: str, original: str, snapshot: Pa
         return True
     return (_short_link_of(url, original) or _spells_title(original, ref.get("title"))
             or _moved_item(url, original, parse_date(ref.get("date")), snapshot) or _same_item_on_alias(url, original)
-            or _renamed_on_its_site(url, original, ref.get("title")) or _same_file_on_renamed_host(url, original))
+            or _renamed_on_its_site(url, original, ref.get("title")) or _same_file_on_renamed_site(url, original))
 
 
 _LINK = re.compile(r"https?://[^\s|\]}<>\"']+", re.I)
@@ -349,30 +350,41 @@ def _same_item_on_alias(url: str, original: str) -> bool:
     return max(shared_start, shared_end) >= _ALIAS_AFFIX_CHARS
 
 
-# Host labels many unrelated sites have: they tie no two hosts together.
-_COMMON_HOST_LABELS = frozenset("www m mobile en web news blog blogs home media static images img cdn files docs".split())
-
-
-def _same_file_on_renamed_host(url: str, original: str) -> bool:
-    """The same named file in a folder of the same name, and the same query, on a host that
-    keeps one of the cited host's own labels under another domain: a site renamed, as
-    ``sos.ga.gov/state_symbols/state_song.html`` became
-    ``sos.georgia.gov/archives/state_symbols/state_song.html``. Not a site's default page
-    (``…/about/index.html``), nor one whose name is too short to be its own
-    (``…/docs/a.pdf``), nor hosts that share only a label many sites use (``www``, ``news``)."""
+def _same_file_on_renamed_site(url: str, original: str) -> bool:
+    """The same named file in a folder of the same name, with the same query and under the same
+    subdomain, on a site renamed from its abbreviation to its full name or back, under the same
+    suffix: ``sos.ga.gov/state_symbols/state_song.html`` for
+    ``sos.georgia.gov/archives/state_symbols/state_song.html`` ("ga" is "georgia" cut short: its
+    first letter, the rest in order). Not two sites whose names are unrelated (``sos.ca.gov``
+    and ``sos.mo.gov``, whatever subdomain they share), nor one name under two suffixes
+    (``census.gov`` and ``census.gov.ph``), nor a site's default page (``index_e.html``), nor a
+    file named too shortly to be its own (``a.pdf``)."""
     cited_host, cited_path, cited_query = _address_parts(normalize_url(url))
     archived_host, archived_path, archived_query = _address_parts(normalize_url(original))
     tail = cited_path.split("/")[-2:]
     if cited_query != archived_query or len(tail) < 2 or tail != archived_path.split("/")[-2:]:
         return False
-    folder, name = tail
-    if not folder or "." not in name or len(name) < _FILE_NAME_CHARS or _PAGE_EXTENSION.sub("", name) in _PAGE_FORMS:
+    name = tail[1]
+    if "." not in name or len(name) < _FILE_NAME_CHARS or _DEFAULT_PAGE_NAME.fullmatch(name.rpartition(".")[0]):
         return False
-    shared = set(cited_host.split(".")[:-1]) & set(archived_host.split(".")[:-1])
-    return any(len(label) >= 3 and label not in _COMMON_HOST_LABELS | _SECOND_LEVEL for label in shared)
+    cited_site, archived_site = _site(cited_host), _site(archived_host)
+    if cited_host[:-len(cited_site)] != archived_host[:-len(archived_site)]:
+        return False  # another subdomain
+    cited_name, _, cited_suffix = cited_site.partition(".")
+    archived_name, _, archived_suffix = archived_site.partition(".")
+    short, full = sorted((cited_name, archived_name), key=len)
+    return cited_suffix == archived_suffix and _abbreviates(short, full)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` cut short: its first letter, then letters of it in order."""
+    letters = iter(full[1:])
+    return short[:1] == full[:1] and all(letter in letters for letter in short[1:])
 
 
 _FILE_NAME_CHARS = 7  # "mfh.txt"
+# A site's default page, by whatever extension and suffix: "index.html", "index_e.html", "default2.asp".
+_DEFAULT_PAGE_NAME = re.compile(r"(?:index|default|home|main|welcome|contents?)[\w-]{0,3}", re.I)
 
 
 def _item_number(address: str) -> bool:
