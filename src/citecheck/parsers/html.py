@@ -779,7 +779,9 @@ class _Walker:
         """One statement per value cell, its row label (or the group header above it) in the path.
 
         Military-conflict infoboxes put a header row ("Casualties and losses") above rows of
-        one value cell per belligerent, so a header-only row labels the rows under it.
+        one value cell per belligerent, so a header-only row labels the rows under it. A
+        bulleted row is a part of the group above it, whose header opens its label: "•
+        September 2019 estimate" under "Population" is "Population September 2019 estimate".
         """
         group = ""
         saved_label = self.cell_label
@@ -809,6 +811,8 @@ class _Walker:
                 else:
                     del self.markers[registered:]  # the cell is walked again as a value
             label = _clean_label("".join(lead.parts)) if lead is not None else group
+            if lead is not None and group and label and "".join(lead.parts).lstrip().startswith("•"):
+                label = f"{group} {label}"
             for index, cell in enumerate(values):
                 self.cell_label = (label,) if label else ()
                 first = len(self.statements)
