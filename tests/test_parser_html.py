@@ -131,18 +131,22 @@ def test_infobox_rows_and_group_labels() -> None:
                                        "Casualties and losses": "2,425 killed; 2,783 killed"}
 
 
-def test_a_bulleted_infobox_row_is_labelled_by_its_group_header_too() -> None:
+def test_a_bulleted_infobox_row_is_labelled_by_the_row_it_belongs_to_too() -> None:
     """ "• September 2019 estimate" under the header row "Population" is the population's
-    estimate; a row without a bullet names itself, and so does a bulleted row above any header."""
+    estimate, and "• Total" under the row "GDP (PPP)" the GDP's; a row without a bullet names
+    itself, and so does a bulleted row above any other."""
     doc = parse("""<table class="infobox">
 <tr class="mergedrow"><th scope="row">• Total</th><td>268,021 km2</td></tr>
 <tr class="mergedtoprow"><th colspan="2">Population</th></tr>
 <tr class="mergedrow"><th scope="row">• September 2019 estimate</th><td>4,933,210</td></tr>
-<tr class="mergedrow"><th scope="row">Density</th><td>18.2/km2</td></tr>
+<tr class="mergedtoprow"><th scope="row">GDP (PPP)</th><td>2018 estimate</td></tr>
+<tr class="mergedrow"><th scope="row">• Total</th><td>$199 billion</td></tr>
+<tr class="mergedtoprow"><th scope="row">Currency</th><td>New Zealand dollar</td></tr>
 </table><p>New Zealand is an island country.</p>""")
     infobox = [(s.section, s.text) for s in doc.statements if s.kind == "infobox"]
     assert infobox == [(("Total",), "268,021 km2"), (("Population September 2019 estimate",), "4,933,210"),
-                       (("Density",), "18.2/km2")]
+                       (("GDP (PPP)",), "2018 estimate"), (("GDP (PPP) Total",), "$199 billion"),
+                       (("Currency",), "New Zealand dollar")]
 
 
 def test_infobox_duration_gives_the_revision_date() -> None:

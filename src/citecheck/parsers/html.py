@@ -780,10 +780,13 @@ class _Walker:
 
         Military-conflict infoboxes put a header row ("Casualties and losses") above rows of
         one value cell per belligerent, so a header-only row labels the rows under it. A
-        bulleted row is a part of the group above it, whose header opens its label: "•
-        September 2019 estimate" under "Population" is "Population September 2019 estimate".
+        bulleted row is a part of the nearest row above it that is not: a header-only row's or
+        a labelled row's, whose label opens its own ("• September 2019 estimate" under
+        "Population" is "Population September 2019 estimate", "• Total" under "GDP (PPP)" |
+        "2018 estimate" is "GDP (PPP) Total").
         """
         group = ""
+        parent = ""  # the label of the last row without a bullet, which bulleted rows belong to
         saved_label = self.cell_label
         for row in self.rows(table):
             if _skipped(row):
@@ -795,7 +798,7 @@ class _Walker:
             if not values:
                 for header in headers:
                     collected = self.collect(header)
-                    group = _clean_label("".join(collected.parts))
+                    group = parent = _clean_label("".join(collected.parts))
                     if collected.markers or collected.tags:
                         self.cell_label = ()
                         self.block(header, "infobox")
@@ -811,8 +814,11 @@ class _Walker:
                 else:
                     del self.markers[registered:]  # the cell is walked again as a value
             label = _clean_label("".join(lead.parts)) if lead is not None else group
-            if lead is not None and group and label and "".join(lead.parts).lstrip().startswith("•"):
-                label = f"{group} {label}"
+            if lead is not None and label:
+                if not "".join(lead.parts).lstrip().startswith("•"):
+                    parent = label
+                elif parent:
+                    label = f"{parent} {label}"
             for index, cell in enumerate(values):
                 self.cell_label = (label,) if label else ()
                 first = len(self.statements)
