@@ -131,10 +131,10 @@ def test_infobox_rows_and_group_labels() -> None:
                                        "Casualties and losses": "2,425 killed; 2,783 killed"}
 
 
-def test_a_bulleted_infobox_row_is_labelled_by_the_row_it_belongs_to_too() -> None:
+def test_a_bulleted_infobox_row_keeps_its_label_and_belongs_to_the_row_above_without_a_bullet() -> None:
     """ "• September 2019 estimate" under the header row "Population" is the population's
-    estimate, and "• Total" under the row "GDP (PPP)" the GDP's; a row without a bullet names
-    itself, and so does a bulleted row above any other."""
+    estimate, and "• Total" under the row "GDP (PPP)" the GDP's; a row without a bullet, and a
+    bulleted row above any other, belong to none."""
     doc = parse("""<table class="infobox">
 <tr class="mergedrow"><th scope="row">• Total</th><td>268,021 km2</td></tr>
 <tr class="mergedtoprow"><th colspan="2">Population</th></tr>
@@ -143,10 +143,11 @@ def test_a_bulleted_infobox_row_is_labelled_by_the_row_it_belongs_to_too() -> No
 <tr class="mergedrow"><th scope="row">• Total</th><td>$199 billion</td></tr>
 <tr class="mergedtoprow"><th scope="row">Currency</th><td>New Zealand dollar</td></tr>
 </table><p>New Zealand is an island country.</p>""")
-    infobox = [(s.section, s.text) for s in doc.statements if s.kind == "infobox"]
-    assert infobox == [(("Total",), "268,021 km2"), (("Population September 2019 estimate",), "4,933,210"),
-                       (("GDP (PPP)",), "2018 estimate"), (("GDP (PPP) Total",), "$199 billion"),
-                       (("Currency",), "New Zealand dollar")]
+    infobox = [(s.index, s.section, s.text) for s in doc.statements if s.kind == "infobox"]
+    assert [(section, text) for _, section, text in infobox] == [
+        (("Total",), "268,021 km2"), (("September 2019 estimate",), "4,933,210"), (("GDP (PPP)",), "2018 estimate"),
+        (("Total",), "$199 billion"), (("Currency",), "New Zealand dollar")]
+    assert doc.metadata["infobox_groups"] == {infobox[1][0]: "Population", infobox[3][0]: "GDP (PPP)"}
 
 
 def test_infobox_duration_gives_the_revision_date() -> None:

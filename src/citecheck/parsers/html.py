@@ -571,6 +571,7 @@ class _Walker:
         self.collecting = False
         self.pending: _Builder | None = None  # markers waiting for the next block's text
         self.infobox_rows: dict[str, list[str]] = {}
+        self.row_groups: dict[int, str] = {}  # id of a bulleted infobox row's statement -> its group
         self.retold: list[int] = []  # the statements of episode summaries, by index
 
     # section paths
@@ -780,10 +781,10 @@ class _Walker:
 
         Military-conflict infoboxes put a header row ("Casualties and losses") above rows of
         one value cell per belligerent, so a header-only row labels the rows under it. A
-        bulleted row is a part of the nearest row above it that is not: a header-only row's or
-        a labelled row's, whose label opens its own ("• September 2019 estimate" under
-        "Population" is "Population September 2019 estimate", "• Total" under "GDP (PPP)" |
-        "2018 estimate" is "GDP (PPP) Total").
+        bulleted row keeps its own label and belongs to the nearest row above it without a
+        bullet, a header-only row or a labelled one, which ``Document.metadata["infobox_groups"]``
+        records by statement ("• September 2019 estimate" under "Population", "• Total" under
+        "GDP (PPP)" | "2018 estimate").
         """
         group = ""
         parent = ""  # the label of the last row without a bullet, which bulleted rows belong to
@@ -814,15 +815,15 @@ class _Walker:
                 else:
                     del self.markers[registered:]  # the cell is walked again as a value
             label = _clean_label("".join(lead.parts)) if lead is not None else group
-            if lead is not None and label:
-                if not "".join(lead.parts).lstrip().startswith("•"):
-                    parent = label
-                elif parent:
-                    label = f"{parent} {label}"
+            bulleted = lead is not None and "".join(lead.parts).lstrip().startswith("•")
+            if lead is not None and label and not bulleted:
+                parent = label
             for index, cell in enumerate(values):
                 self.cell_label = (label,) if label else ()
                 first = len(self.statements)
                 self.block(cell, "infobox", lead=lead if index == 0 else None)
+                if bulleted and parent:
+                    self.row_groups.update((id(stmt), parent) for stmt in self.statements[first:])
                 value = " ".join(stmt.text for stmt in self.statements[first:])
                 if value:
                     # Label -> value, as the other parsers record it for revision-date inference.
@@ -1284,6 +1285,9 @@ def parse(text: str, path: str = "<string>") -> Document:
         doc.metadata["general_references"] = general
     if walker.infobox_rows:
         doc.metadata["infobox"] = {label: "; ".join(values) for label, values in walker.infobox_rows.items()}
+    if walker.row_groups:
+        doc.metadata["infobox_groups"] = {stmt.index: walker.row_groups[id(stmt)] for stmt in walker.statements
+                                          if id(stmt) in walker.row_groups}
     if walker.retold:
         doc.metadata["retold"] = walker.retold
     doc.statements = walker.statements

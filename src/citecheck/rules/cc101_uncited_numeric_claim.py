@@ -632,16 +632,19 @@ def _rounds_to(summary: NumericClaim, other: NumericClaim) -> bool:
     return summary.value - unit / 2 <= other.value < summary.value + unit and (_last_place(other) or unit) < unit
 
 
-def _speaks_of_row(text: str, statements: Sequence[Statement], i: int) -> bool:
+def _speaks_of_row(text: str, doc: Document, i: int) -> bool:
     """Whether a sentence speaks of what the infobox row ``i``'s label names: a word of the label
-    (a template's parameter, "gross", "population_total", or a rendered label) or of the
-    sub-heading its group stands under ("Population (2011)" over "Metropolis 8,443,675"), or for
-    a box office its gross ("has grossed $141 million" and "Box office: $141.1 million")."""
+    (a template's parameter, "gross", "population_total", or a rendered label), of the
+    sub-heading its group stands under ("Population (2011)" over "Metropolis 8,443,675") or of
+    the row a rendered bulleted row belongs to ("Population" over "• September 2019 estimate"),
+    or for a box office its gross ("has grossed $141 million" and "Box office: $141.1 million")."""
+    statements = doc.statements
     label = " ".join(statements[i].section[-1:]).lower()
     j = _group_heading(statements, i)
     heading = " ".join(statements[k].text.lower() for k in (j - 1, j)  # a heading split in two: "Population" "(2011)"
                        if k >= 0 and statements[k].kind == "infobox" and not statements[k].section)
-    words = set(_LABEL_WORD.findall(f"{label} {heading}")) | set(_ROW_LABEL_WORDS.get(label.strip(" •"), ()))
+    group = doc.metadata.get("infobox_groups", {}).get(i, "").lower()
+    words = set(_LABEL_WORD.findall(f"{label} {heading} {group}")) | set(_ROW_LABEL_WORDS.get(label.strip(" •"), ()))
     lowered = text.lower()
     return any(re.search(rf"\b{re.escape(word)}", lowered) for word in words)
 
@@ -750,7 +753,7 @@ class _CitedFigures:
         statements, written = self._statements_of(place)
         held = sorted(set(written.holding(summary.value)) | set(written.holding(summary.value - unit)))
         for k in held:
-            if _speaks_of_row(stated.text, self._doc.statements, statements[k]):
+            if _speaks_of_row(stated.text, self._doc, statements[k]):
                 yield from (figure for figure in self._figures_at(statements[k]) if _rounds_to(summary, figure.claim))
 
     def _statements_of(self, place: str) -> tuple[list[int], WrittenFigures]:
