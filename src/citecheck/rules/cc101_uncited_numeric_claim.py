@@ -4287,8 +4287,9 @@ class UncitedNumericClaim(Rule):
     The lead, an infobox row and a caption sum up the body, which carries the citations: their
     sum of money, share or count of 100 or more is covered when a statement of the body gives
     it written the same way (a count that names what it counts, in digits or words), or
-    more exactly in an infobox row whose label the summary speaks of (a row under a cited
-    sub-heading, "Population (2011)[7]" over "Metropolis 8,443,675", is cited), where the summary, a sum of
+    more exactly in an infobox row whose label the summary speaks of, or the label of the row a
+    rendered bulleted row belongs to ("Population" over "• September 2019 estimate"; a row under
+    a cited sub-heading, "Population (2011)[7]" over "Metropolis 8,443,675", is cited), where the summary, a sum of
     money or a count in millions, rounds or cuts it to two significant digits or more in its
     currency ("has grossed $141 million" and "Box office: $141.1 million"; not "$2 million" and
     "$2.4 million", "£141.3 million", nor "12 miles" and "12.5 miles"), of the
