@@ -19,8 +19,36 @@ from citecheck.parsers.dates import PartialDate, ambiguous_day_year, reference_d
 
 def printed_publication(ref: Reference) -> bool:
     """Whether an entry cites a printed publication (``printed_page``), a book by its numbered
-    edition, an encyclopedia printed before the web, or the notes of a released recording."""
-    return printed_page(ref) or _printed_reference(ref.raw) or _release_notes(ref.raw)
+    edition, an encyclopedia printed before the web, the notes of a released recording, or a
+    work first published before the web (``_first_printed_before_the_web``)."""
+    return (printed_page(ref) or _printed_reference(ref.raw) or _release_notes(ref.raw)
+            or _first_printed_before_the_web(ref.raw))
+
+
+def _first_printed_before_the_web(raw: str) -> bool:
+    """Whether an entry gives its work's original year, before the web began, as the year it first
+    appeared: "McLintock, Alexander, ed. (April 2009) [1966]. Music: Pipe Bands. An
+    Encyclopaedia of New Zealand", "(2010) [originally published in 1966]", ``|orig-year=1966``.
+    A work first published then was printed, and is found as printed whatever becomes of the
+    page that reissues it."""
+    if "[" not in raw and "orig" not in raw.lower():
+        return False
+    return any(int(found.group(1) or found.group(2)) < _FIRST_WEB_YEAR for found in _ORIGINAL_YEAR.finditer(raw))
+
+
+# The year the web began: a work first published before it was printed. An issue dated before
+# ``_WEB_ERA_YEAR`` was printed too, but a work's first edition of the web's early years may have
+# been a site's or a disc's ("Oracle Database SQL Language Reference (2010) [1996]").
+_FIRST_WEB_YEAR = 1991
+
+
+# An original year as citation templates render it, after the date ("(April 2009) [1966]",
+# "(2010) [originally published in 1966]", "[Originally published 1994; New York: Basic Books]";
+# not a title's bracket, "The Best of The Two Ronnies (BBC) [1971] [DVD]") or give it
+# (``|orig-year=1966``, ``|origyear=c. 1850``, ``|orig-date=June 1966``).
+_ORIGINAL_YEAR = re.compile(r"\((?:[^()]{0,20}\s)?(?:1[5-9]|20)\d\d[a-z]?\)\s*\[(?:[Oo]riginally\s+published\s+(?:in\s+)?)?"
+                            r"(1[5-9]\d\d)\b[^\]]{0,80}\]"
+                            r"|\|\s*orig-?(?:year|date)\s*=[^|}]{0,30}?\b(1[5-9]\d\d)\b")
 
 
 def journal_article(ref: Reference) -> bool:

@@ -78,7 +78,8 @@ class DeadLinkWithoutArchive(Rule):
     printed publication as CC303 reads one (an article of a newspaper's issue dated before the
     web, by its title, paper and day: '"Dam opened". The Guardian. 3 March 1990.'; a book from a
     publishing house or by its numbered edition, "… Fourth Edition. 2000"; an encyclopedia printed
-    before the web; a paper of a meeting's proceedings; the notes of a released recording), or an
+    before the web; a work first published before the web, "(April 2009) [1966]"; a paper of a
+    meeting's proceedings; the notes of a released recording), or an
     article of a learned journal with its year, by the journal's name or its volume and pages
     ("Acta Baltico-Slavica, 2006", "The Lancet, September 24, 2004", "49, 1601-1622"), stays
     checkable without its link and is not reported. Works offline: it trusts what the article says.
