@@ -1,11 +1,11 @@
 """Printed publications: a reference whose work was printed, so that its link is only a copy.
 
 A page of a newspaper or magazine issue printed before the web, a book from a publishing house,
-a paper of a meeting's proceedings, a numbered edition, an encyclopedia printed before the web or
-the notes of a released recording is found by its publication, date and page, whatever becomes
-of the site that scanned it: CC301 does not call it lost when its link dies, and CC303 does not
-ask for an archive of the link. An article of a learned journal with its year is found in the
-journal's volumes the same way (CC301).
+a paper of a meeting's proceedings, a numbered edition, an encyclopedia printed before the web, a
+work first published before the web began or the notes of a released recording is found by its
+publication, date and page, whatever becomes of the site that scanned it: CC301 does not call it
+lost when its link dies, and CC303 does not ask for an archive of the link. An article of a
+learned journal with its year is found in the journal's volumes the same way (CC301).
 """
 
 from __future__ import annotations
@@ -26,14 +26,40 @@ def printed_publication(ref: Reference) -> bool:
 
 
 def _first_printed_before_the_web(raw: str) -> bool:
-    """Whether an entry gives its work's original year, before the web began, as the year it first
+    """Whether an entry gives its work's original date, before the web began, as when it first
     appeared: "McLintock, Alexander, ed. (April 2009) [1966]. Music: Pipe Bands. An
-    Encyclopaedia of New Zealand", "(2010) [originally published in 1966]", ``|orig-year=1966``.
-    A work first published then was printed, and is found as printed whatever becomes of the
-    page that reissues it."""
+    Encyclopaedia of New Zealand", "(2010) [originally published in 1966]", "(1983) [June 1964]",
+    ``|orig-year=1966``, ``|orig-date=First published 1923``; of a span, its last year
+    ("[1876–1878]"). A work first published then was printed, and is found as printed whatever
+    becomes of the page that reissues it. Not a bracket that says more than a date ("(2005)
+    [1980 data]", "(2010) [1975 film]"), nor a broadcast's first airing (``{{cite AV media}}``,
+    ``{{cite episode}}``)."""
     if "[" not in raw and "orig" not in raw.lower():
         return False
-    return any(int(found.group(1) or found.group(2)) < _FIRST_WEB_YEAR for found in _ORIGINAL_YEAR.finditer(raw))
+    return _BROADCAST_TEMPLATE.search(raw) is None and any(
+        _last_year(found) < _FIRST_WEB_YEAR for pattern in _ORIGINAL_DATES for found in pattern.finditer(raw))
+
+
+def _last_year(found: re.Match[str]) -> int:
+    """The last year of an original date: 1878 of "1876–1878", 1980 of "1970–80"."""
+    year, end = found.group("year"), found.group("end")
+    return int(year[:len(year) - len(end)] + end) if end else int(year)
+
+
+# An original date as citation templates render it, in brackets after the date ("(April 2009)
+# [1966]", "[originally published in 1966]", "[Originally published 1994; New York: Basic
+# Books]", "[June 1964]", "[c. 1850]"), or give it (``|orig-year=1966``, ``|origyear=c. 1850``,
+# ``|orig-date=First published 1923, in English 1967``, ``|orig-year=Original French 1964``): a
+# day, a month and "circa" at most besides the year, or a span of years, before the bracket's or
+# the parameter's end or a comma or semicolon that goes on to another date or the publisher.
+_MONTH = ("(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+          "|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_ORIGINAL_DATE = (rf"(?:(?:[Oo]riginally\s+|[Ff]irst\s+)?published\s+(?:in\s+)?|[Pp]ublished\s+|[Oo]riginal\s+[A-Z][a-z]+\s+)?"
+                  rf"(?:c\.\s*|ca\.\s*|circa\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH}\.?\s+)?(?:\d{{1,2}},?\s+)?"
+                  rf"(?P<year>1[5-9]\d\d)(?:\s*[–-]\s*(?P<end>\d{{2,4}}))?")
+_ORIGINAL_DATES = (re.compile(rf"\((?:[^()]{{0,20}}\s)?(?:1[5-9]|20)\d\d[a-z]?\)\s*\[{_ORIGINAL_DATE}(?=\]|;)"),
+                   re.compile(rf"\|\s*orig-?(?:year|date)\s*=\s*{_ORIGINAL_DATE}\s*(?=[|}};,])"))
+_BROADCAST_TEMPLATE = re.compile(r"\{\{\s*cite\s+(?:AV\s+media|episode|serial|video|podcast)\b", re.I)
 
 
 # The year the web began: a work first published before it was printed. An issue dated before

@@ -99,10 +99,11 @@ class UnarchivedLink(Rule):
     with its pages ("In Porter, Stephen R (ed.). … Jossey-Bass. p. 63–74"), of an entry of a
     dictionary named with its publishing house and year ("McGraw-Hill Dictionary of Scientific and
     Technical Terms, McGraw-Hill Companies, Inc., 2003"), of an encyclopedia printed before the web (the Catholic and Jewish
-    Encyclopedias, the 1911 Britannica), of a work whose original year, rendered after its date
-    or given as ``orig-year``/``orig-date``, is before the web ("McLintock, Alexander, ed. (April
-    2009) [1966]. Music: Pipe Bands. An Encyclopaedia of New Zealand"; not a title's bracket, "The
-    Best of The Two Ronnies (BBC) [1971] [DVD]") and of the notes of a released recording ("Acoustic Tracks
+    Encyclopedias, the 1911 Britannica), of a work whose original date, in brackets after its
+    date or as ``orig-year``/``orig-date`` (of a span, its last year), is before the web began
+    ("McLintock, Alexander, ed. (April 2009) [1966]. Music: Pipe Bands. An Encyclopaedia of New
+    Zealand"; not a bracket that says more than a date, "(2010) [1975 film]", one after a title's
+    words, "(BBC) [1971]", nor a broadcast's first airing) and of the notes of a released recording ("Acoustic Tracks
     (CD back cover) (Media notes). Plan B. 679 Recordings. 2005", the release's title unquoted
     and its year before any retrieval, or ``{{cite AV media notes}}`` opening the reference; not a
     quoted or linked title, a web page's): their link is a convenience copy.
