@@ -54,7 +54,7 @@ def _last_year(found: re.Match[str]) -> int:
 # the parameter's end or a comma or semicolon that goes on to another date or the publisher.
 _MONTH = ("(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
           "|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_ORIGINAL_DATE = (rf"(?:(?:[Oo]riginally\s+|[Ff]irst\s+)?published\s+(?:in\s+)?|[Pp]ublished\s+|[Oo]riginal\s+[A-Z][a-z]+\s+)?"
+_ORIGINAL_DATE = (r"(?:(?:[Oo]riginally\s+|[Ff]irst\s+)?[Pp]ublished\s+(?:in\s+)?|[Oo]riginal\s+[A-Z][a-z]+\s+)?"
                   rf"(?:c\.\s*|ca\.\s*|circa\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH}\.?\s+)?(?:\d{{1,2}},?\s+)?"
                   rf"(?P<year>1[5-9]\d\d)(?:\s*[–-]\s*(?P<end>\d{{2,4}}))?")
 _ORIGINAL_DATES = (re.compile(rf"\((?:[^()]{{0,20}}\s)?(?:1[5-9]|20)\d\d[a-z]?\)\s*\[{_ORIGINAL_DATE}(?=\]|;)"),
