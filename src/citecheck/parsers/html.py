@@ -571,7 +571,7 @@ class _Walker:
         self.collecting = False
         self.pending: _Builder | None = None  # markers waiting for the next block's text
         self.infobox_rows: dict[str, list[str]] = {}
-        self.row_groups: dict[int, str] = {}  # id of a bulleted infobox row's statement -> its group
+        self.row_groups: dict[int, str] = {}  # a bulleted infobox row's statements, by index -> its group
         self.retold: list[int] = []  # the statements of episode summaries, by index
 
     # section paths
@@ -814,8 +814,9 @@ class _Walker:
                     lead, values = first, values[1:]
                 else:
                     del self.markers[registered:]  # the cell is walked again as a value
-            label = _clean_label("".join(lead.parts)) if lead is not None else group
-            bulleted = lead is not None and "".join(lead.parts).lstrip().startswith("•")
+            lead_text = "".join(lead.parts) if lead is not None else ""
+            label = _clean_label(lead_text) if lead is not None else group
+            bulleted = lead_text.lstrip().startswith("•")
             if lead is not None and label and not bulleted:
                 parent = label
             for index, cell in enumerate(values):
@@ -823,7 +824,7 @@ class _Walker:
                 first = len(self.statements)
                 self.block(cell, "infobox", lead=lead if index == 0 else None)
                 if bulleted and parent:
-                    self.row_groups.update((id(stmt), parent) for stmt in self.statements[first:])
+                    self.row_groups.update(dict.fromkeys(range(first, len(self.statements)), parent))
                 value = " ".join(stmt.text for stmt in self.statements[first:])
                 if value:
                     # Label -> value, as the other parsers record it for revision-date inference.
@@ -1286,8 +1287,7 @@ def parse(text: str, path: str = "<string>") -> Document:
     if walker.infobox_rows:
         doc.metadata["infobox"] = {label: "; ".join(values) for label, values in walker.infobox_rows.items()}
     if walker.row_groups:
-        doc.metadata["infobox_groups"] = {stmt.index: walker.row_groups[id(stmt)] for stmt in walker.statements
-                                          if id(stmt) in walker.row_groups}
+        doc.metadata["infobox_groups"] = walker.row_groups
     if walker.retold:
         doc.metadata["retold"] = walker.retold
     doc.statements = walker.statements
