@@ -63,7 +63,8 @@ _SEASONS = {
 }
 _QUARTERS = {"q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12)}
 
-_MONTH_RE = (
+# A month's name in any language above, perhaps cut short with a full stop; read without case.
+MONTH_PATTERN = (
     r"(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
 )
 _DASH = r"\s*(?:[-–—−‒]|&ndash;|&mdash;|\bto\b|\bbis\b|\buntil\b)\s*"
@@ -159,12 +160,12 @@ _FORMS: list[re.Pattern[str]] = [
         r"(?P<y>\d{4})(?P<dash>[‐‑‒–−])(?P<m>\d{1,2})(?P=dash)(?P<d>\d{1,2})",
         r"(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)(?:\d{6})?",  # 20201010 and Wayback 20201010123456
         r"(?P<y>\d{4})-(?P<m>\d{1,2})",  # 2020-09 (not CS1, but seen)
-        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?P<mn>" + _MONTH_RE + r"),?\s+(?:de\s+)?" + _Y,  # dmy
-        r"(?P<mn>" + _MONTH_RE + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _Y,  # mdy
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?P<mn>" + MONTH_PATTERN + r"),?\s+(?:de\s+)?" + _Y,  # dmy
+        r"(?P<mn>" + MONTH_PATTERN + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _Y,  # mdy
         r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})",  # German numeric 27.09.2020
         r"(?:ngày\s+)?(?P<d>\d{1,2})\s+(?:tháng|thg)\s+(?P<m>\d{1,2}),?\s+(?:năm\s+)?(?P<y>\d{4})",  # vi
         r"tháng\s+(?P<m>\d{1,2})\s*(?:/|,|\s+năm)\s*(?P<y>\d{4})",  # vi month-year
-        r"(?P<mn>" + _MONTH_RE + r"),?\s+" + _Y,  # Month YYYY
+        r"(?P<mn>" + MONTH_PATTERN + r"),?\s+" + _Y,  # Month YYYY
         r"(?P<m>\d{1,2})[-/](?P<y>\d{4})",  # 9-2019 month-year
         # numeric day and month whose order a day past 12 gives away: 01-16-2015, 16/01/2015
         r"(?P<m>0?[1-9]|1[0-2])(?P<sep>[-/])(?P<d>1[3-9]|2\d|3[01])(?P=sep)(?P<y>\d{4})",
@@ -239,9 +240,9 @@ def _season(text: str) -> PartialDate | None:
     return PartialDate(start.year, start.month, end=end) if end else None
 
 
-_DMY_RANGE = re.compile(r"(?P<d1>\d{1,2})\.?" + _DASH + r"(?P<d2>\d{1,2})\.?\s+(?P<mn>" + _MONTH_RE + r"),?\s+" + _Y, re.I)
-_MDY_RANGE = re.compile(r"(?P<mn>" + _MONTH_RE + r")\s+(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2}),?\s+" + _Y, re.I)
-_MONTHS_RANGE = re.compile(r"(?P<m1>" + _MONTH_RE + r")" + _DASH + r"(?P<m2>" + _MONTH_RE + r"),?\s+" + _Y, re.I)
+_DMY_RANGE = re.compile(r"(?P<d1>\d{1,2})\.?" + _DASH + r"(?P<d2>\d{1,2})\.?\s+(?P<mn>" + MONTH_PATTERN + r"),?\s+" + _Y, re.I)
+_MDY_RANGE = re.compile(r"(?P<mn>" + MONTH_PATTERN + r")\s+(?P<d1>\d{1,2})" + _DASH + r"(?P<d2>\d{1,2}),?\s+" + _Y, re.I)
+_MONTHS_RANGE = re.compile(r"(?P<m1>" + MONTH_PATTERN + r")" + _DASH + r"(?P<m2>" + MONTH_PATTERN + r"),?\s+" + _Y, re.I)
 _YEARS_RANGE = re.compile(r"(?P<y1>\d{4})" + _DASH + r"(?P<y2>\d{2}|\d{4})", re.I)
 # Day and month in numbers, both 12 or less: which is which the date does not say.
 _AMBIGUOUS_NUMERIC = re.compile(r"(?:0?[1-9]|1[0-2])([-/])(?:0?[1-9]|1[0-2])\1\d{4}")
@@ -291,8 +292,8 @@ def _range(text: str, default_year: int | None) -> PartialDate | None:
 
 
 _YEARLESS_FORMS = (
-    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mn>" + _MONTH_RE + r")", re.I),
-    re.compile(r"(?P<mn>" + _MONTH_RE + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?", re.I),
+    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mn>" + MONTH_PATTERN + r")", re.I),
+    re.compile(r"(?P<mn>" + MONTH_PATTERN + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?", re.I),
 )
 
 

@@ -14,7 +14,7 @@ import re
 
 from citecheck.model import Reference
 from citecheck.parsers.citations import is_domain
-from citecheck.parsers.dates import PartialDate, ambiguous_day_year, reference_date
+from citecheck.parsers.dates import MONTH_PATTERN, PartialDate, ambiguous_day_year, reference_date
 
 
 def printed_publication(ref: Reference) -> bool:
@@ -52,10 +52,8 @@ def _last_year(found: re.Match[str]) -> int:
 # ``|orig-date=First published 1923, in English 1967``, ``|orig-year=Original French 1964``): a
 # day, a month and "circa" at most besides the year, or a span of years, before the bracket's or
 # the parameter's end or a comma or semicolon that goes on to another date or the publisher.
-_MONTH = ("(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-          "|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _ORIGINAL_DATE = (r"(?:(?:[Oo]riginally\s+|[Ff]irst\s+)?[Pp]ublished\s+(?:in\s+)?|[Oo]riginal\s+[A-Z][a-z]+\s+)?"
-                  rf"(?:c\.\s*|ca\.\s*|circa\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH}\.?\s+)?(?:\d{{1,2}},?\s+)?"
+                  rf"(?:c\.\s*|ca\.\s*|circa\s+)?(?:\d{{1,2}}\s+)?(?:(?i:{MONTH_PATTERN})\s+)?(?:\d{{1,2}},?\s+)?"
                   rf"(?P<year>1[5-9]\d\d)(?:\s*[–-]\s*(?P<end>\d{{2,4}}))?")
 _ORIGINAL_DATES = (re.compile(rf"\((?:[^()]{{0,20}}\s)?(?:1[5-9]|20)\d\d[a-z]?\)\s*\[{_ORIGINAL_DATE}(?=\]|;)"),
                    re.compile(rf"\|\s*orig-?(?:year|date)\s*=\s*{_ORIGINAL_DATE}\s*(?=[|}};,])"))
